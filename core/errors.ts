@@ -1,0 +1,84 @@
+/**
+ * The closed set of error codes phongdich answers with. Domain code throws `AppError` with one of
+ * these; the HTTP layer maps the code to a status (server/http/error-status.ts) and the message
+ * comes from `errorMessages` in the caller's language. Adding a code means adding its status and
+ * both messages — the compiler enforces that.
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'CSRF_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'IMPORT_INVALID',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+export type Locale = 'vi' | 'en';
+export const locales: readonly Locale[] = ['vi', 'en'];
+
+export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
+  VALIDATION_FAILED: { vi: 'Dữ liệu không hợp lệ.', en: 'The input is not valid.' },
+  UNAUTHENTICATED: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  INVALID_CREDENTIALS: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  ACCOUNT_LOCKED: {
+    vi: 'Tài khoản tạm thời bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+    en: 'Too many failed sign-ins: the account is temporarily locked. Try again later.',
+  },
+  CSRF_INVALID: {
+    vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.',
+    en: 'The request could not be verified; reload the page.',
+  },
+  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You may not do this.' },
+  NOT_FOUND: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  ROUTE_NOT_FOUND: { vi: 'Địa chỉ không tồn tại.', en: 'No such address.' },
+  CONFLICT: {
+    vi: 'Dữ liệu đã tồn tại hoặc đã bị thay đổi.',
+    en: 'This already exists or was changed meanwhile.',
+  },
+  PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The upload is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    vi: 'Định dạng dữ liệu không được hỗ trợ.',
+    en: 'This content type is not supported.',
+  },
+  RATE_LIMITED: {
+    vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+    en: 'Too many requests; try again later.',
+  },
+  IMPORT_INVALID: {
+    vi: 'Tệp nhập có lỗi, không dòng nào được lưu.',
+    en: 'The file has errors; no row was saved.',
+  },
+  INTERNAL: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong; please retry.' },
+};
+
+export interface ErrorDetail {
+  /** Dotted path of the offending field, or `row:N` for a file import. */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+  constructor(code: ErrorCode, details: ErrorDetail[] = [], internalMessage?: string) {
+    super(internalMessage ?? code);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { roles } from '../roles.ts';
+import { localityCode, pageQuery } from './common.ts';
+
+export const userView = z.object({
+  id: z.string().uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(roles),
+  localityCode: z.string(),
+  localityName: z.string(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập: 3–50 ký tự a-z 0-9 . _ - / 3–50 characters a-z 0-9 . _ -');
+
+export const createUserRequest = z.object({
+  username,
+  fullName: z.string().trim().min(2).max(120),
+  role: z.enum(roles),
+  localityCode,
+  /** Omit to have a temporary password generated and returned once. */
+  password: z.string().min(10).max(200).optional(),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequest>;
+
+export const updateUserRequest = z
+  .object({
+    fullName: z.string().trim().min(2).max(120),
+    role: z.enum(roles),
+    localityCode,
+    disabled: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Không có thay đổi / nothing to change');
+export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
+
+export const createdUser = z.object({ user: userView, temporaryPassword: z.string().nullable() });
+export const resetPasswordResult = z.object({ temporaryPassword: z.string() });
+
+export const listUsersQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  role: z.enum(roles).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;

@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { roles, type Role } from '../../core/roles.ts';
+import { loadConfig } from '../config.ts';
+import { createHttpServer, openPlatform, type Platform } from '../main.ts';
+import { systemActor } from '../shared/actor.ts';
+import { formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
+
+const usage = `phongdich <command>
+
+  start [--demo]            migrate, then serve the web app and API (PORT, default 3000);
+                            --demo (or PHONGDICH_DEMO=1) loads the demo province on first start
+  migrate                   bring the database schema up to date
+  seed --demo               load the demo province (Lai Châu) and demo accounts
+  seed --province <code>    load a province's communes and boundaries (no population)
+  users create --username <u> --full-name <name> --role <role> --locality <code>
+                            create an account; prints a one-time password
+  help                      this text
+
+Database: DATABASE_URL (PostgreSQL) or the embedded database in PHONGDICH_DATA_DIR (default ./data).`;
+
+async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
+  const platform = await openPlatform(loadConfig());
+  try {
+    return await fn(platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+async function start(demoFlag: boolean) {
+  const config = loadConfig();
+  const demo = demoFlag || config.demo;
+  const platform = await openPlatform(config);
+  if (demo) {
+    const { accounts, accountsFile } = await seedDemo(platform);
+    console.log(accounts ? formatAccounts(accounts) : `Demo accounts: see ${accountsFile}`);
+  }
+  const app = await createHttpServer(platform);
+  const shutdown = async () => {
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`phongdich on http://localhost:${config.port} (${platform.database.kind}${demo ? ', demo' : ''})`);
+}
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  const options = {
+    demo: { type: 'boolean' },
+    province: { type: 'string' },
+    username: { type: 'string' },
+    'full-name': { type: 'string' },
+    role: { type: 'string' },
+    locality: { type: 'string' },
+  } as const;
+  const args = parseArgs({ args: command === 'users' ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: false });
+  const v = args.values;
+  switch (command) {
+    case 'start':
+      return start(v.demo ?? false);
+    case 'migrate':
+      return withPlatform(async () => console.log('database is up to date'));
+    case 'seed':
+      return withPlatform(async (p) => {
+        if (v.demo) {
+          const { accounts, accountsFile } = await seedDemo(p);
+          console.log(accounts ? formatAccounts(accounts) : `Demo accounts exist already: see ${accountsFile}`);
+        } else if (v.province) {
+          const { created } = await loadProvinceUnits(p, v.province, false);
+          console.log(`province ${v.province}: ${created} units created`);
+        } else throw new UsageError('seed needs --demo or --province <code>');
+      });
+    case 'users':
+      if (sub !== 'create') throw new UsageError('only "users create" exists');
+      if (!v.username || !v['full-name'] || !v.role || !v.locality) throw new UsageError('users create needs --username --full-name --role --locality');
+      if (!roles.includes(v.role as Role)) throw new UsageError(`role must be one of: ${roles.join(', ')}`);
+      return withPlatform(async (p) => {
+        const r = await p.services.users.create(systemActor('cli'), {
+          username: v.username!.toLowerCase(), fullName: v['full-name']!, role: v.role as Role, localityCode: v.locality!,
+        });
+        console.log(`created ${r.user.username} (${r.user.role}, ${r.user.localityName}); one-time password: ${r.temporaryPassword}`);
+      });
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(usage);
+      return;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) console.error(`${err.message}\n\n${usage}`);
+  else if (err instanceof Error && 'code' in err && 'details' in err) console.error(`error ${String(err.code)}: ${JSON.stringify(err.details)}`);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything else receives a `Config` (or a part of it) from the
+ * composition root, so tests and CLI commands build their own without touching the environment.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PHONGDICH_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  TEST_DATABASE_URL: z.string().url().optional(),
+  /** Demo mode: seeds the demo province and prints demo accounts. Never set in production. */
+  PHONGDICH_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Serve cookies with `Secure` even behind a TLS-terminating proxy. */
+  PHONGDICH_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).optional(),
+  PHONGDICH_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CHROMIUM_PATH: z.string().optional(),
+});
+
+export interface DatabaseConfig {
+  /** A PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
+  url?: string;
+  /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  demo: boolean;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  session: { idleMinutes: number; absoluteHours: number };
+  login: { maxFailures: number; lockMinutes: number; perIpPerMinute: number };
+  bodyLimitBytes: number;
+}
+
+const truthy = (v: string | undefined) => v === '1' || v === 'true';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.PHONGDICH_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: { url: e.DATABASE_URL, dataDir: path.join(dataDir, 'pgdata') },
+    demo: truthy(e.PHONGDICH_DEMO),
+    secureCookies: truthy(e.PHONGDICH_SECURE_COOKIES),
+    trustProxy: truthy(e.PHONGDICH_TRUST_PROXY),
+    logLevel: e.LOG_LEVEL,
+    session: { idleMinutes: 120, absoluteHours: 12 },
+    login: { maxFailures: 5, lockMinutes: 15, perIpPerMinute: 20 },
+    bodyLimitBytes: 1024 * 1024,
+  };
+}
+
+/** Test-only settings, read here so that test helpers never touch process.env themselves. */
+export function loadTestSettings(env: NodeJS.ProcessEnv = process.env) {
+  const e = envSchema.partial().parse(env);
+  return {
+    databaseUrl: e.TEST_DATABASE_URL,
+    chromiumPath: e.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  };
+}

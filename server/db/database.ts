@@ -1,0 +1,79 @@
+import fs from 'node:fs/promises';
+import pg from 'pg';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import type { DatabaseConfig } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgresql';
+  /** PGlite only: the whole data folder as a blob. */
+  snapshot?: () => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+// Keep bigint identities and numerics exact as strings; dates stay strings so no timezone shifts.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+
+/**
+ * Opens the database: a PostgreSQL server when `url` is set, the embedded PGlite otherwise. Both go
+ * through a `pg.Pool` and Kysely's one PostgreSQL dialect, so every query and migration is the same.
+ * PGlite's pool has a single connection: code inside a transaction must use the transaction handle.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.url) {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+  return pgliteHandle(await openPglite(config.dataDir));
+}
+
+/** An in-memory PGlite started from a snapshot (tests share one migrated, seeded database). */
+export async function openPgliteFromSnapshot(snapshot: Blob): Promise<DatabaseHandle> {
+  return pgliteHandle(await openPglite('memory://', snapshot));
+}
+
+type Pglite = Awaited<ReturnType<typeof openPglite>>;
+
+async function pgliteHandle(lite: Pglite): Promise<DatabaseHandle> {
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    snapshot: () => lite.dumpDataDir('none'),
+    close: async () => {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}
+
+async function openPglite(dataDir: string, loadDataDir?: Blob) {
+  const [{ PGlite }, extensions] = await Promise.all([
+    import('@electric-sql/pglite'),
+    loadExtensions(),
+  ]);
+  if (!dataDir.startsWith('memory://')) await fs.mkdir(dataDir, { recursive: true });
+  return PGlite.create({ dataDir, extensions, loadDataDir });
+}
+
+async function loadExtensions() {
+  const [gist, trgm, unaccent, citext] = await Promise.all([
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/citext'),
+  ]);
+  return {
+    btree_gist: gist.btree_gist,
+    pg_trgm: trgm.pg_trgm,
+    unaccent: unaccent.unaccent,
+    citext: citext.citext,
+  };
+}

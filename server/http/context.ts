@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Locale } from '../../core/errors.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { XlsxExport } from '../shared/excel.ts';
+
+/** Route access level: `public` needs no session; everything else does (the default). */
+export type Access = 'public' | 'user';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    actorOrNull: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+/** The signed-in actor of a route that requires a session (the auth hook guarantees one). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actorOrNull) throw new AppError('UNAUTHENTICATED');
+  return req.actorOrNull;
+}
+
+export function sendXlsx(reply: FastifyReply, file: XlsxExport) {
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_');
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('cache-control', 'no-store')
+    .send(file.stream);
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { AppServices } from '../services.ts';
+import { registerAuthHook } from './auth-hook.ts';
+import { classifyError, errorResponse } from './errors.ts';
+import { apiRoutes } from './routes.ts';
+import { CSV_TYPE, XLSX_TYPE } from '../shared/tabular-file.ts';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildServerOptions {
+  config: Config;
+  services: AppServices;
+  version: string;
+  /** Silence request logs (tests, benchmarks). */
+  quiet?: boolean;
+}
+
+export async function buildServer(o: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: o.quiet ? false : { level: o.config.logLevel },
+    trustProxy: o.config.trustProxy,
+    bodyLimit: o.config.bodyLimitBytes,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    const { appError, unexpected } = classifyError(err);
+    if (unexpected) req.log.error({ err }, 'unexpected error');
+    const { status, body } = errorResponse(appError.code, req.locale ?? 'vi', appError.details);
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && hasWebBuild();
+    if (wantsPage) return reply.type('text/html').sendFile('index.html', webDist);
+    const { status, body } = errorResponse('ROUTE_NOT_FOUND', req.locale ?? 'vi');
+    return reply.status(status).send(body);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED' }) });
+  for (const type of [CSV_TYPE, XLSX_TYPE]) {
+    app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  }
+  registerAuthHook(app, o.services.auth);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'phongdich API', version: o.version, description: 'Phòng, chống dịch — epidemic prevention and control' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pd_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(apiRoutes, { prefix: '/api', services: o.services, config: o.config, version: o.version });
+
+  if (hasWebBuild()) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html', maxAge: '1h' });
+  }
+  return app;
+}
+
+function hasWebBuild() {
+  return fs.existsSync(path.join(webDist, 'index.html'));
+}

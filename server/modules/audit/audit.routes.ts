@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditEventView, listAuditQuery } from '../../../core/schemas/audit.ts';
+import { pageOf } from '../../../core/schemas/common.ts';
+import { actorOf, sendXlsx } from '../../http/context.ts';
+import type { RouteDeps } from '../../http/routes.ts';
+
+export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
+  const tags = ['audit'];
+  app.get('/audit', {
+    schema: { tags, summary: 'Audit log, newest first (keyset paged)', querystring: listAuditQuery, response: { 200: pageOf(auditEventView) } },
+  }, async (req) => services.audit.list(actorOf(req), req.query));
+
+  app.get('/audit/export.xlsx', {
+    schema: { tags, summary: 'Export the audit log to Excel', querystring: listAuditQuery.omit({ after: true, limit: true }) },
+  }, async (req, reply) => sendXlsx(reply, services.audit.exportXlsx(actorOf(req), req.query)));
+};

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Role } from '../../../core/roles.ts';
+import type { ListUsersQuery } from '../../../core/schemas/users.ts';
+import type { Db } from '../../db/database.ts';
+import type { UserUpdate } from '../../db/schema.ts';
+import { decodeCursor } from '../../shared/cursor.ts';
+import { escapeLike } from '../audit/audit.repository.ts';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const userColumns = [
+  'users.id',
+  'users.username',
+  'users.full_name',
+  'users.password_hash',
+  'users.role',
+  'users.locality_code',
+  'users.disabled_at',
+  'users.must_change_password',
+  'users.failed_logins',
+  'users.locked_until',
+  'users.created_at',
+  'localities.name as locality_name',
+  'localities.path as locality_path',
+] as const;
+
+export type UserRecord = NonNullable<Awaited<ReturnType<IdentityRepository['findUserById']>>>;
+
+/** SQL for users and sessions. */
+export class IdentityRepository {
+  private users(db: Db) {
+    return db
+      .selectFrom('users')
+      .innerJoin('localities', 'localities.code', 'users.locality_code')
+      .select(userColumns);
+  }
+
+  async anyUserExists(db: Db): Promise<boolean> {
+    return (await db.selectFrom('users').select('id').limit(1).execute()).length > 0;
+  }
+
+  findUserById(db: Db, id: string) {
+    return this.users(db).where('users.id', '=', id).executeTakeFirst();
+  }
+
+  findUserByUsername(db: Db, username: string) {
+    return this.users(db).where('users.username', '=', username).executeTakeFirst();
+  }
+
+  async listUsers(db: Db, scopePath: string, q: ListUsersQuery & { localityPath?: string }) {
+    const cursor = decodeCursor(q.after, 2);
+    const within = q.localityPath ?? scopePath;
+    let query = this.users(db).where((eb) =>
+      eb.or([eb('localities.path', '=', within), eb('localities.path', 'like', `${escapeLike(within)}/%`)]),
+    );
+    if (q.role) query = query.where('users.role', '=', q.role);
+    if (q.q) {
+      const term = `%${escapeLike(q.q)}%`;
+      query = query.where((eb) =>
+        eb.or([eb('users.username', 'ilike', term), eb('users.full_name', 'ilike', term)]),
+      );
+    }
+    if (cursor) {
+      const [name, id] = cursor as [string, string];
+      query = query.where((eb) =>
+        eb.or([
+          eb('users.username', '>', name),
+          eb.and([eb('users.username', '=', name), eb('users.id', '>', id)]),
+        ]),
+      );
+    }
+    return query.orderBy('users.username').orderBy('users.id').limit(q.limit + 1).execute();
+  }
+
+  async insertUser(
+    db: Db,
+    u: { username: string; fullName: string; passwordHash: string; role: Role; localityCode: string; mustChangePassword: boolean },
+  ): Promise<string> {
+    const row = await db
+      .insertInto('users')
+      .values({
+        username: u.username,
+        full_name: u.fullName,
+        password_hash: u.passwordHash,
+        role: u.role,
+        locality_code: u.localityCode,
+        must_change_password: u.mustChangePassword,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async updateUser(db: Db, id: string, patch: UserUpdate): Promise<void> {
+    await db.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  /** Counts a failed sign-in; locks the account once `maxFailures` is reached. */
+  async recordFailedLogin(db: Db, id: string, maxFailures: number, lockMinutes: number) {
+    return db
+      .updateTable('users')
+      .set((eb) => ({
+        failed_logins: eb.case().when('failed_logins', '>=', maxFailures - 1).then(0)
+          .else(eb('failed_logins', '+', 1)).end(),
+        locked_until: eb.case().when('failed_logins', '>=', maxFailures - 1)
+          .then(new Date(Date.now() + lockMinutes * 60_000)).else(eb.ref('locked_until')).end(),
+      }))
+      .where('id', '=', id)
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirstOrThrow();
+  }
+
+  async insertSession(
+    db: Db,
+    s: { token: string; userId: string; csrfToken: string; ip: string | null; userAgent: string | null; expiresAt: Date },
+  ): Promise<void> {
+    await db
+      .insertInto('sessions')
+      .values({
+        id: hashToken(s.token),
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        ip: s.ip,
+        user_agent: s.userAgent?.slice(0, 300) ?? null,
+        expires_at: s.expiresAt,
+      })
+      .execute();
+  }
+
+  findLiveSession(db: Db, token: string, idleSince: Date) {
+    return db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('localities', 'localities.code', 'users.locality_code')
+      .select([
+        'sessions.id as session_id',
+        'sessions.csrf_token',
+        'sessions.last_seen_at',
+        ...userColumns,
+      ])
+      .where('sessions.id', '=', hashToken(token))
+      .where('sessions.expires_at', '>', new Date())
+      .where('sessions.last_seen_at', '>', idleSince)
+      .where('users.disabled_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  async touchSession(db: Db, sessionId: string): Promise<void> {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
+  }
+
+  async deleteSession(db: Db, token: string): Promise<void> {
+    await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+  }
+
+  async deleteSessionsOf(db: Db, userId: string, exceptToken?: string): Promise<void> {
+    let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptToken) q = q.where('id', '!=', hashToken(exceptToken));
+    await q.execute();
+  }
+
+  async purgeExpiredSessions(db: Db, idleSince: Date): Promise<number> {
+    const r = await db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<=', new Date()), eb('last_seen_at', '<=', idleSince)]))
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+}

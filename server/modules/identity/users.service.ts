@@ -1,0 +1,148 @@
+import { AppError, type Locale } from '../../../core/errors.ts';
+import { roleScopeLevels, type Role } from '../../../core/roles.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import type { CreateUserRequest, ListUsersQuery, UpdateUserRequest, UserView } from '../../../core/schemas/users.ts';
+import type { Db } from '../../db/database.ts';
+import type { LocalityRow, UserUpdate } from '../../db/schema.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { identityPolicy } from './identity.policy.ts';
+import type { IdentityRepository, UserRecord } from './identity.repository.ts';
+import { hashPassword, temporaryPassword } from './passwords.ts';
+import { userColumns } from './users.export.ts';
+
+export class UsersService {
+  constructor(
+    private readonly db: Db,
+    private readonly identity: IdentityRepository,
+    private readonly localities: LocalitiesService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(actor: Actor, q: ListUsersQuery): Promise<Page<UserView>> {
+    if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : undefined;
+    const rows = await this.identity.listUsers(this.db, actor.scope.path, { ...q, localityPath: within });
+    const page = toPage(rows, q.limit, (r) => [r.username, r.id]);
+    return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
+  }
+
+  exportXlsx(actor: Actor, q: Omit<ListUsersQuery, 'after' | 'limit'>): XlsxExport {
+    if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
+    return streamXlsx({
+      filename: 'tai-khoan.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Tài khoản' : 'Accounts',
+      locale: actor.locale,
+      columns: userColumns,
+      pages: allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
+    });
+  }
+
+  async create(actor: Actor, req: CreateUserRequest): Promise<{ user: UserView; temporaryPassword: string | null }> {
+    if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
+    const locality = await this.assignableLocality(actor, req.role, req.localityCode);
+    const temporary = req.password ? null : temporaryPassword();
+    const passwordHash = await hashPassword(req.password ?? temporary!);
+    return this.db.transaction().execute(async (trx) => {
+      if (await this.identity.findUserByUsername(trx, req.username)) {
+        throw new AppError('CONFLICT', [{ path: 'username', message: taken[actor.locale] }]);
+      }
+      const id = await this.identity.insertUser(trx, {
+        username: req.username, fullName: req.fullName, passwordHash, role: req.role,
+        localityCode: locality.code, mustChangePassword: temporary !== null,
+      });
+      const user = toUserView((await this.identity.findUserById(trx, id))!);
+      await this.audit.record(trx, actor, {
+        action: 'create', entityType: 'user', entityId: id, localityCode: locality.code, localityPath: locality.path, after: user,
+      });
+      return { user, temporaryPassword: temporary };
+    });
+  }
+
+  async update(actor: Actor, id: string, patch: UpdateUserRequest): Promise<UserView> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.findManageableOrThrow(actor, id, trx);
+      if (id === actor.userId && (patch.disabled || patch.role || patch.localityCode)) {
+        throw new AppError('VALIDATION_FAILED', [{ path: 'id', message: notYourself[actor.locale] }]);
+      }
+      const role = patch.role ?? before.role;
+      const locality = patch.role || patch.localityCode
+        ? await this.assignableLocality(actor, role, patch.localityCode ?? before.locality_code, trx)
+        : null;
+      const set: UserUpdate = {};
+      if (patch.fullName !== undefined) set.full_name = patch.fullName;
+      if (patch.role !== undefined) set.role = patch.role;
+      if (locality) set.locality_code = locality.code;
+      if (patch.disabled !== undefined) set.disabled_at = patch.disabled ? (before.disabled_at ?? new Date()) : null;
+      await this.identity.updateUser(trx, id, set);
+      // A changed role, scope or a disabled account must not keep acting through an open session.
+      if (patch.role || patch.localityCode || patch.disabled) await this.identity.deleteSessionsOf(trx, id);
+      const after = (await this.identity.findUserById(trx, id))!;
+      await this.audit.record(trx, actor, {
+        action: patch.disabled === true ? 'disable' : patch.disabled === false ? 'enable' : 'update',
+        entityType: 'user', entityId: id, localityCode: after.locality_code, localityPath: after.locality_path,
+        before: toUserView(before), after: toUserView(after),
+      });
+      return toUserView(after);
+    });
+  }
+
+  async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
+    const password = temporaryPassword();
+    const passwordHash = await hashPassword(password);
+    await this.db.transaction().execute(async (trx) => {
+      const user = await this.findManageableOrThrow(actor, id, trx);
+      await this.identity.updateUser(trx, id, { password_hash: passwordHash, must_change_password: true, failed_logins: 0, locked_until: null });
+      await this.identity.deleteSessionsOf(trx, id);
+      await this.audit.record(trx, actor, {
+        action: 'reset_password', entityType: 'user', entityId: id, localityCode: user.locality_code, localityPath: user.locality_path,
+      });
+    });
+    return { temporaryPassword: password };
+  }
+
+  private async findManageableOrThrow(actor: Actor, id: string, db: Db): Promise<UserRecord> {
+    const user = await this.identity.findUserById(db, id);
+    if (!user || !identityPolicy.manageUser(actor, user.locality_path)) throw new AppError('NOT_FOUND');
+    return user;
+  }
+
+  private async assignableLocality(actor: Actor, role: Role, code: string, db: Db = this.db): Promise<LocalityRow> {
+    const locality = await this.localities.findReadableOrThrow(actor, code, db).catch(() => {
+      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: unknownLocality[actor.locale] }]);
+    });
+    if (locality.status !== 'active') {
+      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: unknownLocality[actor.locale] }]);
+    }
+    if (!identityPolicy.assignScope(actor, role, locality)) {
+      const levels = roleScopeLevels[role].join(', ');
+      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: `${wrongLevel[actor.locale]}: ${levels}` }]);
+    }
+    return locality;
+  }
+}
+
+const taken: Record<Locale, string> = { vi: 'Tên đăng nhập đã được dùng', en: 'This username is taken' };
+const notYourself: Record<Locale, string> = {
+  vi: 'Không thể tự khoá, đổi vai trò hay phạm vi của chính mình',
+  en: 'You cannot disable yourself or change your own role or scope',
+};
+const unknownLocality: Record<Locale, string> = { vi: 'Không có đơn vị này trong phạm vi của bạn', en: 'No such unit in your scope' };
+const wrongLevel: Record<Locale, string> = { vi: 'Vai trò này chỉ gắn với cấp', en: 'This role can only be scoped to' };
+
+export function toUserView(u: UserRecord): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.full_name,
+    role: u.role,
+    localityCode: u.locality_code,
+    localityName: u.locality_name,
+    disabled: u.disabled_at !== null,
+    lockedUntil: u.locked_until && u.locked_until > new Date() ? u.locked_until.toISOString() : null,
+    createdAt: u.created_at.toISOString(),
+  };
+}

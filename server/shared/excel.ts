@@ -1,0 +1,56 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Locale } from '../../core/errors.ts';
+import type { Page } from '../../core/schemas/common.ts';
+
+export interface SheetColumn<T> {
+  header: Record<Locale, string>;
+  width?: number;
+  value: (row: T) => string | number | boolean | Date | null;
+}
+
+export interface XlsxExport {
+  filename: string;
+  stream: Readable;
+}
+
+/**
+ * Streams an .xlsx built page by page (keyset), so an export of any size never sits in memory.
+ * Errors after the first byte end the stream; the client sees a truncated download, not a 200 lie,
+ * because the zip directory is never written.
+ */
+export function streamXlsx<T>(opts: {
+  filename: string;
+  sheetName: string;
+  locale: Locale;
+  columns: SheetColumn<T>[];
+  pages: AsyncIterable<T[]>;
+}): XlsxExport {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet(opts.sheetName);
+  sheet.columns = opts.columns.map((c, i) => ({
+    header: c.header[opts.locale],
+    key: String(i),
+    width: c.width ?? 18,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  void (async () => {
+    for await (const rows of opts.pages) {
+      for (const row of rows) sheet.addRow(opts.columns.map((c) => c.value(row))).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+  return { filename: opts.filename, stream: out };
+}
+
+/** Walks a keyset-paged list to the end, one page at a time. */
+export async function* allPages<T>(fetch: (after: string | undefined) => Promise<Page<T>>) {
+  let after: string | undefined;
+  do {
+    const page = await fetch(after);
+    yield page.items;
+    after = page.nextCursor ?? undefined;
+  } while (after);
+}

@@ -1,0 +1,26 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+console.log('imported');
+const t0 = Date.now();
+const lite = await PGlite.create({ dataDir: 'memory://', extensions: { btree_gist, pg_trgm, unaccent, citext, pgcrypto } });
+console.log('boot', Date.now() - t0);
+const pool = new pg.Pool(createPgConfig(lite));
+console.log('pool');
+const c = await pool.connect(); console.log('connected'); console.log((await c.query('select 1 as x')).rows); c.release();
+const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+const r = await sql`select now()`.execute(db);
+console.log(r.rows);
+for (const ext of ['pg_trgm','unaccent','btree_gist','citext','pgcrypto']) { try { await sql.raw(`create extension if not exists ${ext}`).execute(db); console.log('ok', ext);} catch(e){ console.log('fail', ext, e.message);} }
+await db.transaction().execute(async (trx) => { await sql`select 1`.execute(trx); });
+console.log('trx ok');
+const t1=Date.now(); const blob = await lite.dumpDataDir('none'); console.log('dump', Date.now()-t1, blob.size);
+const t3=Date.now(); const l3 = lite.clone ? await lite.clone() : null; console.log('clone', Date.now()-t3, !!l3);
+await pool.end(); await lite.close(); console.log('closed');
+const { hash } = await import('@node-rs/argon2'); console.log((await hash('x')).slice(0, 30));

@@ -1,0 +1,23 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { hash } from '@node-rs/argon2';
+const t0 = Date.now();
+const lite = await PGlite.create({ dataDir: 'memory://', extensions: { btree_gist, pg_trgm, unaccent, citext, pgcrypto } });
+console.log('boot', Date.now() - t0);
+const pool = new pg.Pool(createPgConfig(lite) as any);
+const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+const r = await sql`select version(), now()`.execute(db);
+console.log(r.rows);
+for (const ext of ['pg_trgm','unaccent','btree_gist','citext','pgcrypto']) { try { await sql.raw(`create extension if not exists ${ext}`).execute(db); console.log('ok', ext);} catch(e){ console.log('fail', ext, (e as Error).message);} }
+await db.transaction().execute(async (trx) => { await sql`select 1`.execute(trx); });
+console.log((await hash('x')).slice(0, 30));
+const t1=Date.now(); const blob = await lite.dumpDataDir('none'); console.log('dump', Date.now()-t1, blob.size);
+const t2=Date.now(); const l2 = await PGlite.create({ loadDataDir: blob, extensions: { btree_gist, pg_trgm, unaccent, citext, pgcrypto } }); console.log('load', Date.now()-t2);
+const t3=Date.now(); const l3 = await (lite as any).clone?.(); console.log('clone', Date.now()-t3, !!l3);
