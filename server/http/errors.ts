@@ -9,6 +9,7 @@ import {
   type Locale,
 } from '../../core/errors.ts';
 import { errorStatus } from './error-status.ts';
+import { localiseIssues } from './validation-messages.ts';
 
 export interface ErrorResponse {
   status: number;
@@ -21,16 +22,11 @@ export function errorResponse(code: ErrorCode, locale: Locale, details: ErrorDet
 }
 
 /** Maps anything thrown while handling a request to a closed error code. Never leaks a stack. */
-export function classifyError(err: unknown): { appError: AppError; unexpected: boolean } {
+export function classifyError(err: unknown, locale: Locale): { appError: AppError; unexpected: boolean } {
   if (isAppError(err)) return { appError: err, unexpected: false };
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const details = err.validation.map((v) => ({
-      path: [v.instancePath.replace(/^\//, '').replaceAll('/', '.'), v.params.issue.path?.join('.')]
-        .filter(Boolean)
-        .join('.') || String(err.validationContext ?? ''),
-      message: v.message ?? 'invalid',
-    }));
-    return { appError: new AppError('VALIDATION_FAILED', dedupe(details)), unexpected: false };
+    const details = localiseIssues(err.validation, err.validationContext, locale);
+    return { appError: new AppError('VALIDATION_FAILED', details), unexpected: false };
   }
   const pgCode = postgresErrorCode(err);
   if (pgCode === '23505') return { appError: new AppError('CONFLICT'), unexpected: false };
@@ -63,16 +59,6 @@ function postgresErrorCode(err: unknown): string | undefined {
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
-}
-
-function dedupe(details: ErrorDetail[]): ErrorDetail[] {
-  const seen = new Set<string>();
-  return details.filter((d) => {
-    const key = `${d.path}\u0000${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 export function pickLocale(acceptLanguage: string | undefined): Locale {

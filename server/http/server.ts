@@ -36,9 +36,17 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((err, req, reply) => {
-    const { appError, unexpected } = classifyError(err);
-    if (unexpected) req.log.error({ err }, 'unexpected error');
-    const { status, body } = errorResponse(appError.code, req.locale ?? 'vi', appError.details);
+    const locale = req.locale ?? 'vi';
+    let response;
+    try {
+      const { appError, unexpected } = classifyError(err, locale);
+      if (unexpected) req.log.error({ err }, 'unexpected error');
+      response = errorResponse(appError.code, locale, appError.details);
+    } catch (mappingError) {
+      req.log.error({ err, mappingError }, 'error while mapping an error');
+      response = errorResponse('INTERNAL', locale);
+    }
+    const { status, body } = response;
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {

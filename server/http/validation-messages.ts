@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { ErrorDetail, Locale } from '../../core/errors.ts';
+
+type IssueLike = { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> };
+
+const errorMaps = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
+
+/**
+ * Turns schema validation issues into field details in the caller's language. Our own schema
+ * messages are bilingual ("vi / en") and are split; zod's built-in ones are rendered again with
+ * zod's locale for the caller (validation runs before the request's language is known).
+ */
+export function localiseIssues(issues: IssueLike[], context: string | undefined, locale: Locale): ErrorDetail[] {
+  const seen = new Set<string>();
+  const details: ErrorDetail[] = [];
+  for (const issue of issues) {
+    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || context || '';
+    const message = localiseMessage(issue, locale);
+    const key = `${path}\u0000${message}`;
+    if (!seen.has(key)) details.push({ path, message });
+    seen.add(key);
+  }
+  return details;
+}
+
+function localiseMessage(issue: IssueLike, locale: Locale): string {
+  const own = issue.message?.split(' / ');
+  if (own && own.length === 2) return (locale === 'vi' ? own[0] : own[1])!;
+  const rendered = errorMaps[locale]({ ...issue.params, code: issue.keyword, path: [] } as unknown as Parameters<(typeof errorMaps)['vi']>[0]);
+  const text = typeof rendered === 'string' ? rendered : rendered?.message;
+  return text ?? issue.message ?? 'invalid';
+}

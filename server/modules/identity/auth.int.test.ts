@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
+
+let t: TestPlatform;
+beforeAll(async () => { t = await createTestPlatform(); });
+afterAll(async () => t.close());
+
+const login = (username: string, password: string, lang = 'vi') =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'accept-language': lang } });
+
+describe('sign-in', () => {
+  it('sets an httpOnly SameSite session cookie and returns the user and a CSRF token', async () => {
+    const u = await t.createUser('commune_officer', DOAN_KET);
+    const res = await login(u.username.toUpperCase(), u.password);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'pd_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.secure).toBeFalsy();
+    const body = res.json();
+    expect(body.user).toMatchObject({ username: u.username, role: 'commune_officer', localityCode: DOAN_KET, localityName: 'Đoàn Kết' });
+    expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
+  });
+
+  it('answers a wrong password and an unknown user the same way, in the caller language', async () => {
+    const u = await t.createUser('inspector', LAI_CHAU);
+    const wrong = await login(u.username, 'not-the-password', 'en');
+    const unknown = await login('nobody-here', 'whatever-password', 'en');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().error.message).toBe('Wrong username or password.');
+    expect((await login('nobody-here', 'x')).json().error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+  });
+
+  it('locks the account after 5 failures, even against the right password, and audits it', async () => {
+    const u = await t.createUser('health_department', LAI_CHAU);
+    for (let i = 0; i < 5; i++) expect((await login(u.username, `wrong-${i}`)).statusCode).toBe(401);
+    const locked = await login(u.username, u.password);
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+    const events = await t.platform.database.db.selectFrom('audit_events').select('action')
+      .where('entity_id', '=', u.id).orderBy('id').execute();
+    expect(events.map((e) => e.action)).toEqual(['create', 'login_failed', 'login_failed', 'login_failed', 'login_failed', 'account_locked']);
+  });
+
+  it('refuses an empty or oversized body with a validation error, never a 500', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: {} })).statusCode).toBe(400);
+    const big = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'x'.repeat(300) } });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().error.details[0].path).toBe('password');
+  });
+});
+
+describe('session', () => {
+  it('requires the CSRF token on writes and changes nothing without it', async () => {
+    const c = await t.signIn('steering_committee', LAI_CHAU);
+    const res = await c.request({ method: 'PATCH', url: `/api/localities/${DOAN_KET}`, payload: { name: 'X', fullName: 'Phường X', reason: 'test' }, csrf: false });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_INVALID');
+    expect((await c.get(`/api/localities/${DOAN_KET}`)).json().name).toBe('Đoàn Kết');
+  });
+
+  it('ends the session at logout', async () => {
+    const c = await t.signIn('inspector', LAI_CHAU);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('lets a user change their own password, ending their other sessions', async () => {
+    const u = await t.createUser('inspector', LAI_CHAU);
+    const first = await t.login(u.username, u.password);
+    const second = await t.login(u.username, u.password);
+    const bad = await first.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'a-new-long-password' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('currentPassword');
+    expect((await first.post('/api/auth/password', { currentPassword: u.password, newPassword: 'a-new-long-password' })).statusCode).toBe(200);
+    expect((await first.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await second.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await login(u.username, 'a-new-long-password')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,10 @@
+export {};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabase: { kind: 'pglite' | 'postgresql'; url: string | null };
+    /** Set by the global setup: a migrated, seeded PGlite data folder, or a PostgreSQL template db. */
+    testSnapshot: { kind: 'pglite'; file: string } | { kind: 'postgresql'; adminUrl: string; template: string };
+    chromiumPath: string;
+  }
+}

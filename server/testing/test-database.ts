@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { inject } from 'vitest';
+import { openDatabase, openPgliteFromSnapshot, type DatabaseHandle } from '../db/database.ts';
+import { adminQuery, withDatabase } from './global-setup.ts';
+
+/** A fresh copy of the migrated, seeded test database, private to the calling test file. */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const snapshot = inject('testSnapshot');
+  if (snapshot.kind === 'pglite') {
+    return openPgliteFromSnapshot(new Blob([await fs.readFile(snapshot.file)]));
+  }
+  const name = `phongdich_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+  await createFromTemplate(snapshot.adminUrl, name, snapshot.template);
+  const handle = await openDatabase({ url: withDatabase(snapshot.adminUrl, name), dataDir: '' });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await adminQuery(snapshot.adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+// Two workers copying one template at the same instant get "source database is being accessed".
+async function createFromTemplate(adminUrl: string, name: string, template: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await adminQuery(adminUrl, `create database ${name} template ${template}`);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code !== '55006' || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+}

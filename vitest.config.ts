@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+import { loadTestSettings } from './server/config.ts';
+
+const settings = loadTestSettings();
+const dbTests = ['server/**/*.int.test.ts'];
+
+const databaseProject = (name: 'pglite' | 'postgresql', databaseUrl?: string): TestProjectInlineConfiguration => ({
+  test: {
+    name,
+    include: dbTests,
+    globalSetup: ['server/testing/global-setup.ts'],
+    provide: { testDatabase: { kind: name, url: databaseUrl ?? null } },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'],
+          exclude: [...dbTests, '**/node_modules/**'],
+        },
+      },
+      databaseProject('pglite'),
+      // The same database tests again on a PostgreSQL server when one is configured (CI sets it).
+      ...(settings.databaseUrl ? [databaseProject('postgresql', settings.databaseUrl)] : []),
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          provide: { chromiumPath: settings.chromiumPath },
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});
