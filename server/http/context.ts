@@ -7,7 +7,17 @@ import type { XlsxExport } from '../shared/excel.ts';
 /** Route access level: `public` needs no session; everything else does (the default). */
 export type Access = 'public' | 'user';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, for the jurisdiction test that must cover each one. */
+    routeCatalogue: RouteEntry[];
+  }
   interface FastifyContextConfig {
     access?: Access;
   }

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
 import { registerAuthHook } from './auth-hook.ts';
+import type { RouteEntry } from './context.ts';
 import { classifyError, errorResponse } from './errors.ts';
 import { apiRoutes } from './routes.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/tabular-file.ts';
@@ -32,6 +33,14 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     trustProxy: o.config.trustProxy,
     bodyLimit: o.config.bodyLimitBytes,
   }).withTypeProvider<ZodTypeProvider>();
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') catalogue.push({ method, url: r.url, access: r.config?.access ?? 'user' });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

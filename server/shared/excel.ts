@@ -45,12 +45,19 @@ export function streamXlsx<T>(opts: {
   return { filename: opts.filename, stream: out };
 }
 
-/** Walks a keyset-paged list to the end, one page at a time. */
-export async function* allPages<T>(fetch: (after: string | undefined) => Promise<Page<T>>) {
-  let after: string | undefined;
-  do {
-    const page = await fetch(after);
-    yield page.items;
-    after = page.nextCursor ?? undefined;
-  } while (after);
+/**
+ * Walks a keyset-paged list to the end. The first page is fetched before this resolves, so a
+ * refusal (scope, role, bad filter) becomes an error answer instead of a truncated 200 download.
+ */
+export async function allPages<T>(fetch: (after: string | undefined) => Promise<Page<T>>): Promise<AsyncIterable<T[]>> {
+  const first = await fetch(undefined);
+  return (async function* () {
+    yield first.items;
+    let after = first.nextCursor ?? undefined;
+    while (after) {
+      const page = await fetch(after);
+      yield page.items;
+      after = page.nextCursor ?? undefined;
+    }
+  })();
 }

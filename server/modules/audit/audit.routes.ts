@@ -12,5 +12,5 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   app.get('/audit/export.xlsx', {
     schema: { tags, summary: 'Export the audit log to Excel', querystring: listAuditQuery.omit({ after: true, limit: true }) },
-  }, async (req, reply) => sendXlsx(reply, services.audit.exportXlsx(actorOf(req), req.query)));
+  }, async (req, reply) => sendXlsx(reply, await services.audit.exportXlsx(actorOf(req), req.query)));
 };

@@ -22,14 +22,14 @@ export class AuditService {
     return { items: page.items.map(toAuditView), nextCursor: page.nextCursor };
   }
 
-  exportXlsx(actor: Actor, q: Omit<ListAuditQuery, 'after' | 'limit'>): XlsxExport {
+  async exportXlsx(actor: Actor, q: Omit<ListAuditQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     if (!auditPolicy.list(actor)) throw new AppError('FORBIDDEN');
     return streamXlsx({
       filename: 'nhat-ky-truy-cap.xlsx',
       sheetName: actor.locale === 'vi' ? 'Nhật ký' : 'Audit log',
       locale: actor.locale,
       columns: auditColumns,
-      pages: allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
+      pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }
 }

@@ -17,7 +17,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   app.get('/users/export.xlsx', {
     schema: { tags, summary: 'Export accounts to Excel', querystring: listUsersQuery.omit({ after: true, limit: true }) },
-  }, async (req, reply) => sendXlsx(reply, services.users.exportXlsx(actorOf(req), req.query)));
+  }, async (req, reply) => sendXlsx(reply, await services.users.exportXlsx(actorOf(req), req.query)));
 
   app.post('/users', {
     schema: { tags, summary: 'Create an account', body: createUserRequest, response: { 201: createdUser } },

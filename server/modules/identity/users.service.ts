@@ -30,14 +30,14 @@ export class UsersService {
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 
-  exportXlsx(actor: Actor, q: Omit<ListUsersQuery, 'after' | 'limit'>): XlsxExport {
+  async exportXlsx(actor: Actor, q: Omit<ListUsersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
     return streamXlsx({
       filename: 'tai-khoan.xlsx',
       sheetName: actor.locale === 'vi' ? 'Tài khoản' : 'Accounts',
       locale: actor.locale,
       columns: userColumns,
-      pages: allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
+      pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }
 

@@ -25,7 +25,7 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   app.get('/localities/export.xlsx', {
     schema: { tags, summary: 'Export units to Excel', querystring: listLocalitiesQuery.omit({ after: true, limit: true }) },
-  }, async (req, reply) => sendXlsx(reply, svc.exportXlsx(actorOf(req), req.query)));
+  }, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
 
   app.post('/localities/merge', {
     schema: { tags, summary: 'Merge two communes (the source code closes for ever)', body: mergeLocalitiesRequest, response: { 200: localityView } },

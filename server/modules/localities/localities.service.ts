@@ -65,13 +65,13 @@ export class LocalitiesService {
     return { items: page.items.map(toLocalityView), nextCursor: page.nextCursor };
   }
 
-  exportXlsx(actor: Actor, q: Omit<ListLocalitiesQuery, 'after' | 'limit'>): XlsxExport {
+  async exportXlsx(actor: Actor, q: Omit<ListLocalitiesQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     return streamXlsx({
       filename: `don-vi-hanh-chinh-${q.parent ?? actor.scope.code}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Đơn vị hành chính' : 'Localities',
       locale: actor.locale,
       columns: localityColumns,
-      pages: allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
+      pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }
 

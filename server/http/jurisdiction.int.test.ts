@@ -1,0 +1,86 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
+
+/**
+ * A commune officer of Đoàn Kết tries every API route against data of Bình Lư, the next commune.
+ * Each route must refuse (403, or 404 so nobody can probe what exists) and change nothing. A route
+ * added without an entry here fails the last test: every new route must state its jurisdiction.
+ */
+let t: TestPlatform;
+let officer: TestClient;
+let neighbourUserId: string;
+beforeAll(async () => {
+  t = await createTestPlatform();
+  officer = await t.signIn('commune_officer', DOAN_KET);
+  neighbourUserId = (await t.createUser('commune_officer', BINH_LU)).id;
+});
+afterAll(async () => t.close());
+
+type Attempt = (c: TestClient) => Promise<LightMyRequestResponse>;
+const refused = [403, 404];
+const csv = (body: string): Attempt => (c) =>
+  c.request({ method: 'POST', url: '/api/localities/population/import', payload: body, headers: { 'content-type': 'text/csv' } });
+
+const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' | 'own-session'> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'own-session',
+  'GET /api/auth/me': 'own-session',
+  'POST /api/auth/password': 'own-session',
+  'GET /api/users': { attempt: (c) => c.get(`/api/users?locality=${BINH_LU}`), expect: refused },
+  'GET /api/users/export.xlsx': { attempt: (c) => c.get(`/api/users/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'POST /api/users': { attempt: (c) => c.post('/api/users', { username: 'intruder', fullName: 'Intruder', role: 'commune_officer', localityCode: BINH_LU }), expect: refused },
+  'PATCH /api/users/:id': { attempt: (c) => c.patch(`/api/users/${neighbourUserId}`, { disabled: true }), expect: refused },
+  'POST /api/users/:id/reset-password': { attempt: (c) => c.post(`/api/users/${neighbourUserId}/reset-password`), expect: refused },
+  'GET /api/localities': { attempt: (c) => c.get(`/api/localities?parent=${LAI_CHAU}`), expect: refused },
+  'GET /api/localities/tree': { attempt: async (c) => c.get('/api/localities/tree'), expect: [200] },
+  'GET /api/localities/export.xlsx': { attempt: (c) => c.get(`/api/localities/export.xlsx?parent=${LAI_CHAU}`), expect: refused },
+  'POST /api/localities/merge': { attempt: (c) => c.post('/api/localities/merge', { sourceCode: BINH_LU, targetCode: DOAN_KET, effectiveDate: '2026-01-01', reason: 'grab' }), expect: refused },
+  'POST /api/localities/population/import': { attempt: csv(`code,population\n${BINH_LU},1\n`), expect: [403, 404, 422] },
+  'GET /api/localities/:code': { attempt: (c) => c.get(`/api/localities/${BINH_LU}`), expect: refused },
+  'PATCH /api/localities/:code': { attempt: (c) => c.patch(`/api/localities/${BINH_LU}`, { name: 'X', fullName: 'Xã X', reason: 'grab' }), expect: refused },
+  'GET /api/localities/:code/history': { attempt: (c) => c.get(`/api/localities/${BINH_LU}/history`), expect: refused },
+  'GET /api/localities/:code/boundaries': { attempt: (c) => c.get(`/api/localities/${LAI_CHAU}/boundaries`), expect: refused },
+  'GET /api/audit': { attempt: (c) => c.get('/api/audit'), expect: refused },
+  'GET /api/audit/export.xlsx': { attempt: (c) => c.get('/api/audit/export.xlsx'), expect: refused },
+};
+
+describe('a commune officer outside their commune', () => {
+  for (const [route, rule] of Object.entries(matrix)) {
+    if (typeof rule === 'string') continue;
+    it(`${route} is refused`, async () => {
+      const res = await rule.attempt(officer);
+      expect(rule.expect).toContain(res.statusCode);
+      expect(res.body).not.toContain('Bình Lư');
+    });
+  }
+
+  it('sees only their own commune in the tree and on the map', async () => {
+    const tree = (await officer.get('/api/localities/tree')).json();
+    expect(tree.root.code).toBe(DOAN_KET);
+    expect(tree.descendants).toEqual([]);
+    const geo = (await officer.get(`/api/localities/${DOAN_KET}/boundaries`)).json();
+    expect(geo.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual([DOAN_KET]);
+  });
+
+  it('changed nothing of the neighbour commune', async () => {
+    const db = t.platform.database.db;
+    const binhLu = await db.selectFrom('localities').selectAll().where('code', '=', BINH_LU).executeTakeFirstOrThrow();
+    expect(binhLu).toMatchObject({ name: 'Bình Lư', status: 'active', population_is_demo: true });
+    const neighbour = await db.selectFrom('users').selectAll().where('id', '=', neighbourUserId).executeTakeFirstOrThrow();
+    expect(neighbour.disabled_at).toBeNull();
+    expect(neighbour.must_change_password).toBe(false);
+    expect(await db.selectFrom('users').select('id').where('username', '=', 'intruder').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('covers every API route that exists', () => {
+    const apiRoutes = t.app.routeCatalogue
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(apiRoutes.filter((r) => !(r in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((r) => !apiRoutes.includes(r))).toEqual([]);
+    const publicRoutes = t.app.routeCatalogue.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual(Object.entries(matrix).filter(([, v]) => v === 'public').map(([k]) => k).sort());
+  });
+});
