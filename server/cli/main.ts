@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { roles, type Role } from '../../core/roles.ts';
 import { loadConfig } from '../config.ts';
 import { createHttpServer, openPlatform, type Platform } from '../main.ts';
+import { platformJobs } from '../jobs/platform-jobs.ts';
+import { startJobs } from '../jobs/scheduler.ts';
 import { systemActor } from '../shared/actor.ts';
 import { formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
@@ -36,7 +38,9 @@ async function start(demoFlag: boolean) {
     console.log(accounts ? formatAccounts(accounts) : `Demo accounts: see ${accountsFile}`);
   }
   const app = await createHttpServer(platform);
+  const stopJobs = startJobs(platformJobs(platform.services), app.log);
   const shutdown = async () => {
+    stopJobs();
     await app.close();
     await platform.close();
     process.exit(0);

@@ -16,7 +16,7 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('actorOrNull', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (req) => {
-    req.locale = pickLocale(req.headers['accept-language']);
+    req.locale = pickLocale(req.headers['accept-language'], req.cookies.pd_lang);
     // Pages, the API's own documentation and unknown routes (answered 404 later) need no session.
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (req.routeOptions.url === undefined) return;

@@ -72,3 +72,10 @@ describe('error answers', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 });
+
+describe('language', () => {
+  it('follows the language chosen in the app (cookie) over the browser header', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/nowhere', headers: { 'accept-language': 'vi-VN', cookie: 'pd_lang=en' } });
+    expect(res.json().error.message).toBe('No such address.');
+  });
+});

@@ -61,6 +61,8 @@ function postgresErrorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-export function pickLocale(acceptLanguage: string | undefined): Locale {
+/** The language chosen in the app (cookie `pd_lang`) first, then the request's Accept-Language. */
+export function pickLocale(acceptLanguage: string | undefined, chosen?: string): Locale {
+  if (chosen === 'en' || chosen === 'vi') return chosen;
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
 }

@@ -68,6 +68,15 @@ describe('session', () => {
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('purges sessions past their idle limit', async () => {
+    const c = await t.signIn('inspector', LAI_CHAU);
+    const db = t.platform.database.db;
+    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 3 * 3_600_000) }).where('user_id', '=', c.user.id).execute();
+    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+    expect(await t.platform.services.auth.purgeExpiredSessions()).toBeGreaterThanOrEqual(1);
+    expect(await db.selectFrom('sessions').select('id').where('user_id', '=', c.user.id).execute()).toEqual([]);
+  });
+
   it('lets a user change their own password, ending their other sessions', async () => {
     const u = await t.createUser('inspector', LAI_CHAU);
     const first = await t.login(u.username, u.password);

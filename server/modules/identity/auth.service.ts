@@ -116,6 +116,11 @@ export class AuthService {
     });
   }
 
+  /** Deletes sessions past their absolute or idle limit (they no longer resolve anyway). */
+  async purgeExpiredSessions(): Promise<number> {
+    return this.identity.purgeExpiredSessions(this.db, new Date(Date.now() - this.settings.session.idleMinutes * 60_000));
+  }
+
   static csrfMatches(expected: string, given: string | undefined): boolean {
     if (!given) return false;
     const a = Buffer.from(expected);

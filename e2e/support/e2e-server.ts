@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { Role } from '../../core/roles.ts';
+import { loadConfig } from '../../server/config.ts';
+import { loadProvinceUnits } from '../../server/cli/seed.ts';
+import { createHttpServer, openPlatform } from '../../server/main.ts';
+import { systemActor } from '../../server/shared/actor.ts';
+
+export const artefactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-artifacts/e2e');
+const webIndex = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist/index.html');
+
+/** The real server on a free loopback port, on an in-memory PGlite with the demo province. */
+export async function startE2eServer() {
+  if (!fs.existsSync(webIndex)) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
+  const platform = await openPlatform({ ...loadConfig({}), logLevel: 'silent', database: { dataDir: 'memory://' } });
+  await loadProvinceUnits(platform, '12', true);
+  const app = await createHttpServer(platform, { quiet: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async createUser(username: string, role: Role, localityCode: string) {
+      const password = `${username}-e2e-password`;
+      await platform.services.users.create(systemActor('e2e'), { username, fullName: `E2E ${username}`, role, localityCode, password });
+      return { username, password };
+    },
+    async close() {
+      await app.close();
+      await platform.close();
+    },
+  };
+}
+
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // A closed network: no background calls home, no QUIC, no sandbox (CI runs as root).
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export function chromiumMissingHint(executablePath: string) {
+  return `Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`;
+}

@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roleScopeLevels, type Role } from '../../../../core/roles.ts';
+import type { UpdateUserRequest, UserView } from '../../../../core/schemas/users.ts';
+import { ApiError, api } from '../../ui/api.ts';
+import { FormError, SelectField, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { useLocalities } from '../../ui/locality-context.tsx';
+import { localityOptions } from '../../ui/locality-picker.tsx';
+import { roleOptions } from './role-options.ts';
+
+const fields = ['fullName', 'role', 'localityCode'] as const;
+
+/** PATCH /api/users/:id with only the fields that changed. */
+export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const { entries } = useLocalities();
+  const [fullName, setFullName] = useState(p.user.fullName);
+  const [role, setRole] = useState<Role>(p.user.role);
+  const [localityCode, setLocalityCode] = useState(p.user.localityCode);
+  const [error, setError] = useState<FormFailure>(null);
+  const [busy, setBusy] = useState(false);
+
+  const options = localityOptions(entries, roleScopeLevels[role]);
+  if (!options.some((o) => o.value === localityCode)) {
+    const known = entries.find((e) => e.locality.code === localityCode)?.locality;
+    options.unshift({ value: localityCode, label: `${known?.fullName ?? p.user.localityName} (${localityCode})` });
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body: UpdateUserRequest = {};
+    if (fullName.trim() !== p.user.fullName) body.fullName = fullName.trim();
+    if (role !== p.user.role) body.role = role;
+    if (localityCode !== p.user.localityCode) body.localityCode = localityCode;
+    if (Object.keys(body).length === 0) return setError(t('users.nothingChanged'));
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await api<unknown>(`/api/users/${encodeURIComponent(p.user.id)}`, { method: 'PATCH', json: body });
+      p.onSaved(userFromAnswer(answer));
+    } catch (err) {
+      setError(err instanceof ApiError ? err : t('errors.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form-grid inline-form" onSubmit={(e) => void submit(e)} noValidate data-testid="user-edit-form">
+      <h3>{t('users.editTitle', { username: p.user.username })}</h3>
+      <TextField
+        label={t('users.fullName')}
+        value={fullName}
+        onChange={setFullName}
+        required
+        error={detailFor(error, 'fullName')}
+        testId="user-edit-fullname"
+      />
+      <SelectField
+        label={t('users.role')}
+        value={role}
+        onChange={(v) => setRole(v as Role)}
+        options={roleOptions(t)}
+        error={detailFor(error, 'role')}
+        testId="user-edit-role"
+      />
+      <SelectField
+        label={t('users.locality')}
+        value={localityCode}
+        onChange={setLocalityCode}
+        options={options}
+        error={detailFor(error, 'localityCode')}
+        testId="user-edit-locality"
+      />
+      <FormError error={error} fields={fields} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy} data-testid="user-edit-save">
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" onClick={p.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function isUserView(v: unknown): v is UserView {
+  return typeof v === 'object' && v !== null && 'id' in v && 'username' in v && 'role' in v;
+}
+
+/** The updated user from a PATCH answer (`UserView` or `{user: UserView}`); null if neither. */
+export function userFromAnswer(v: unknown): UserView | null {
+  if (isUserView(v)) return v;
+  if (typeof v === 'object' && v !== null && 'user' in v && isUserView(v.user)) return v.user;
+  return null;
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../ui/page.tsx';
+import { Link } from '../../ui/router.tsx';
+import { AuthFrame } from './auth-frame.tsx';
+import { ChangePasswordForm } from './change-password-form.tsx';
+import { useSession } from './session.tsx';
+
+/** Shown instead of the app while `user.mustChangePassword` is set. */
+export function ForcedPasswordChangePage() {
+  const { t } = useTranslation();
+  const { logout } = useSession();
+  return (
+    <AuthFrame>
+      <Page title={t('auth.changePasswordTitle')} intro={t('auth.mustChangeIntro')}>
+        <ChangePasswordForm />
+        <p>
+          <button type="button" className="link-button" onClick={() => void logout()} data-testid="logout">
+            {t('auth.logout')}
+          </button>
+        </p>
+      </Page>
+    </AuthFrame>
+  );
+}
+
+/** /password: a voluntary change from the user menu. */
+export function ChangePasswordPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('auth.changePasswordTitle')}>
+      <div className="narrow">
+        <ChangePasswordForm />
+        <p>
+          <Link to="/">{t('auth.backToApp')}</Link>
+        </p>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,105 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SessionInfo, SessionUser } from '../../../../core/schemas/auth.ts';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../../ui/api.ts';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anon'; /** true right after the user signed out (no "come back to" page) */ afterLogout: boolean }
+  | { status: 'error'; message: string }
+  | { status: 'authed'; user: SessionUser };
+
+interface SessionApi {
+  state: SessionState;
+  /** Throws `ApiError` (wrong credentials, locked account…). */
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  /** Throws `ApiError`; on success the session is refreshed (mustChangePassword cleared). */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  reload(): void;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+function isSessionInfo(v: unknown): v is SessionInfo {
+  return typeof v === 'object' && v !== null && 'user' in v && 'csrfToken' in v;
+}
+
+/** Holds who is signed in and the CSRF token (GET /api/auth/me at start). */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const apply = useCallback((info: SessionInfo) => {
+    setCsrfToken(info.csrfToken);
+    setState({ status: 'authed', user: info.user });
+  }, []);
+
+  const signedOut = useCallback((afterLogout: boolean) => {
+    setCsrfToken(null);
+    setState({ status: 'anon', afterLogout });
+  }, []);
+
+  const probe = useCallback(async () => {
+    try {
+      apply(await api<SessionInfo>('/api/auth/me', { noAuthRedirect: true }));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) signedOut(false);
+      else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }, [apply, signedOut]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => signedOut(false));
+    void probe();
+  }, [probe, signedOut]);
+
+  const value = useMemo<SessionApi>(
+    () => ({
+      state,
+      async login(username, password) {
+        apply(
+          await api<SessionInfo>('/api/auth/login', {
+            method: 'POST',
+            json: { username, password },
+            noAuthRedirect: true,
+          }),
+        );
+      },
+      async logout() {
+        try {
+          await api('/api/auth/logout', { method: 'POST', noAuthRedirect: true });
+        } catch {
+          // signed out locally in any case
+        }
+        signedOut(true);
+      },
+      async changePassword(currentPassword, newPassword) {
+        const answer = await api<unknown>('/api/auth/password', {
+          method: 'POST',
+          json: { currentPassword, newPassword },
+        });
+        if (isSessionInfo(answer)) apply(answer);
+        else await probe();
+      },
+      reload() {
+        setState({ status: 'loading' });
+        void probe();
+      },
+    }),
+    [state, apply, signedOut, probe],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for components rendered inside the authenticated shell. */
+export function useUser(): SessionUser {
+  const { state } = useSession();
+  if (state.status !== 'authed') throw new Error('useUser without a session');
+  return state.user;
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format.ts';
+import type { BoundaryProps } from '../../ui/map.tsx';
+
+/** Details of the commune clicked on the map (beside the map; under it on phones). */
+export function MapPanel({ picked }: { picked: BoundaryProps | null }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <aside className="map-panel" data-testid="map-panel" aria-live="polite">
+      {picked ? (
+        <>
+          <h2>{picked.fullName || picked.name}</h2>
+          <dl>
+            <dt>{t('home.code')}</dt>
+            <dd>
+              <code>{picked.code}</code>
+            </dd>
+            <dt>{t('home.population')}</dt>
+            <dd>
+              {fmt.number(picked.population)}
+              {picked.population !== null && picked.populationIsDemo && (
+                <span className="demo-mark" data-testid="demo-mark">
+                  {' '}
+                  {t('common.demoFigure')}
+                </span>
+              )}
+            </dd>
+          </dl>
+        </>
+      ) : (
+        <p className="muted">{t('home.mapHint')}</p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,142 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canAdminLocalities, canAdminUsers, canViewAudit } from '../features/auth/permissions.ts';
+import { useSession, useUser } from '../features/auth/session.tsx';
+import { LangSwitch } from './lang-switch.tsx';
+import { LocalityPicker } from './locality-picker.tsx';
+import { Link, navigate, useLocation } from './router.tsx';
+
+/** Modules still to come, shown disabled with a "coming soon" badge (in delivery order). */
+const comingSoon = [
+  'declarations',
+  'venues',
+  'cases',
+  'tracing',
+  'quarantine',
+  'testing',
+  'treatment',
+  'riskLevels',
+  'reports',
+  'inspections',
+] as const;
+
+function NavLink({ to, testId, children }: { to: string; testId: string; children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <Link to={to} data-testid={testId} aria-current={pathname === to ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+function Nav({ open }: { open: boolean }) {
+  const { t } = useTranslation();
+  const { role } = useUser();
+  const admin = [
+    canAdminUsers(role) && { to: '/admin/users', testId: 'nav-admin-users', label: t('nav.adminUsers') },
+    canAdminLocalities(role) && { to: '/admin/localities', testId: 'nav-admin-localities', label: t('nav.adminLocalities') },
+    canViewAudit(role) && { to: '/admin/audit', testId: 'nav-admin-audit', label: t('nav.adminAudit') },
+  ].filter((x) => x !== false);
+  return (
+    <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>
+      <ul>
+        <li>
+          <NavLink to="/" testId="nav-home">
+            {t('nav.home')}
+          </NavLink>
+        </li>
+        {comingSoon.map((key) => (
+          <li key={key}>
+            <span className="nav-disabled" aria-disabled="true" data-testid={`nav-soon-${key}`}>
+              {t(`nav.${key}`)} <span className="badge">{t('nav.comingSoon')}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {admin.length > 0 && (
+        <>
+          <h2 className="nav-heading">{t('nav.admin')}</h2>
+          <ul>
+            {admin.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} testId={item.testId}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2 className="nav-heading">{t('nav.account')}</h2>
+      <ul>
+        <li>
+          <NavLink to="/password" testId="nav-password">
+            {t('auth.changePassword')}
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** Header (name, locality picker, language, user, sign-out) + collapsible navigation + page. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { logout } = useSession();
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => setOpen(false), [pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.main')}
+      </a>
+      <header className="app-header">
+        <div className="header-row">
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={open}
+            aria-controls="main-nav"
+            onClick={() => setOpen((o) => !o)}
+            data-testid="nav-toggle"
+          >
+            <span aria-hidden="true">{open ? '✕' : '☰'}</span>
+            <span className="menu-label">{open ? t('nav.closeMenu') : t('nav.menu')}</span>
+          </button>
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <LangSwitch />
+        </div>
+        <div className="header-row header-tools">
+          <LocalityPicker />
+          <div className="user-box">
+            <span className="user-menu" data-testid="user-menu">
+              <span className="user-name">{user.fullName}</span>{' '}
+              <span className="user-role">{t(`roles.${user.role}`)}</span>
+            </span>
+            <button
+              type="button"
+              data-testid="logout"
+              onClick={() => {
+                void logout().then(() => navigate('/login', { replace: true }));
+              }}
+            >
+              {t('auth.logout')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <div className="app-body">
+        <Nav open={open} />
+        <main id="main" className="app-main">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { LocalityView } from '../../../core/schemas/localities.ts';
+import { api, errorMessage } from './api.ts';
+
+/** Answer of GET /api/localities/tree: what the signed-in user's scope allows. */
+export interface LocalityTree {
+  root: LocalityView;
+  descendants: LocalityView[];
+}
+
+export interface LocalityEntry {
+  locality: LocalityView;
+  /** 0 for the root, 1 for its children… (for indentation). */
+  depth: number;
+}
+
+interface LocalityState {
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  root: LocalityView | null;
+  /** Root first, then depth-first, siblings sorted by name. */
+  entries: LocalityEntry[];
+  byCode: ReadonlyMap<string, LocalityView>;
+  /** The app-wide locality filter (map, lists). */
+  selected: LocalityView | null;
+  select(code: string): void;
+  /** Refetch the tree (after a rename or merge). */
+  reload(): void;
+}
+
+const LocalityContext = createContext<LocalityState | null>(null);
+
+function order(tree: LocalityTree): LocalityEntry[] {
+  const children = new Map<string, LocalityView[]>();
+  for (const l of tree.descendants) {
+    const key = l.parentCode ?? '';
+    const list = children.get(key) ?? [];
+    list.push(l);
+    children.set(key, list);
+  }
+  const out: LocalityEntry[] = [];
+  const seen = new Set<string>();
+  const walk = (l: LocalityView, depth: number) => {
+    if (seen.has(l.code)) return;
+    seen.add(l.code);
+    out.push({ locality: l, depth });
+    const kids = (children.get(l.code) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    for (const k of kids) walk(k, depth + 1);
+  };
+  walk(tree.root, 0);
+  // Anything whose parent is not in the answer still gets listed, under the root.
+  for (const l of tree.descendants) walk(l, 1);
+  return out;
+}
+
+const storageKey = (userId: string) => `pd.locality.${userId}`;
+
+export function LocalityProvider({ userId, children }: { userId: string; children: ReactNode }) {
+  const [tree, setTree] = useState<LocalityTree | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [selectedCode, setSelectedCode] = useState<string | null>(() => {
+    try {
+      return sessionStorage.getItem(storageKey(userId));
+    } catch {
+      return null;
+    }
+  });
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api<LocalityTree>('/api/localities/tree')
+      .then((t) => live && setTree(t))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+
+  const select = useCallback(
+    (code: string) => {
+      setSelectedCode(code);
+      try {
+        sessionStorage.setItem(storageKey(userId), code);
+      } catch {
+        // not persisted
+      }
+    },
+    [userId],
+  );
+
+  const value = useMemo<LocalityState>(() => {
+    const entries = tree ? order(tree) : [];
+    const byCode = new Map(entries.map((e) => [e.locality.code, e.locality]));
+    const selected = (selectedCode && byCode.get(selectedCode)) || tree?.root || null;
+    return {
+      status: tree ? 'ready' : error ? 'error' : 'loading',
+      error,
+      root: tree?.root ?? null,
+      entries,
+      byCode,
+      selected,
+      select,
+      reload: () => setGeneration((g) => g + 1),
+    };
+  }, [tree, error, selectedCode, select]);
+
+  return <LocalityContext.Provider value={value}>{children}</LocalityContext.Provider>;
+}
+
+export function useLocalities(): LocalityState {
+  const ctx = useContext(LocalityContext);
+  if (!ctx) throw new Error('useLocalities outside LocalityProvider');
+  return ctx;
+}

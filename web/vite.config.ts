@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Web client build. Run from the repository root:
+ *   npx vite build --config web/vite.config.ts   → web/dist (served by the server at `/`)
+ *   npx vite --config web/vite.config.ts         → dev server, `/api` proxied to the server on :3000
+ */
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  resolve: {
+    // Leaflet's `main` is a UMD bundle; its ESM build bundles more cleanly.
+    alias: [
+      {
+        find: /^leaflet$/,
+        replacement: fileURLToPath(new URL('../node_modules/leaflet/dist/leaflet-src.esm.js', import.meta.url)),
+      },
+    ],
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 400,
+  },
+  server: {
+    // The web code imports the shared contracts from ../core.
+    fs: { allow: [repoRoot] },
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+});
