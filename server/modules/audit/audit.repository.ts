@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ListAuditQuery } from '../../../core/schemas/audit.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
+import { pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 export interface AuditEntry {
@@ -45,12 +46,7 @@ export class AuditRepository {
     const cursor = decodeCursor(q.after, 1);
     let query = db.selectFrom('audit_events').selectAll();
     if (scopePath !== 'VN') {
-      query = query.where((eb) =>
-        eb.or([
-          eb('locality_path', '=', scopePath),
-          eb('locality_path', 'like', `${escapeLike(scopePath)}/%`),
-        ]),
-      );
+      query = query.where(pathWithinSql('locality_path', scopePath));
     }
     if (q.actorId) query = query.where('actor_id', '=', q.actorId);
     if (q.entityType) query = query.where('entity_type', '=', q.entityType);
@@ -71,8 +67,4 @@ export class AuditRepository {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

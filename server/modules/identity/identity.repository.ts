@@ -4,7 +4,7 @@ import type { ListUsersQuery } from '../../../core/schemas/users.ts';
 import type { Db } from '../../db/database.ts';
 import type { UserUpdate } from '../../db/schema.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
-import { escapeLike } from '../audit/audit.repository.ts';
+import { escapeLike, pathWithinSql } from '../../db/path-scope.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -50,9 +50,7 @@ export class IdentityRepository {
   async listUsers(db: Db, scopePath: string, q: ListUsersQuery & { localityPath?: string }) {
     const cursor = decodeCursor(q.after, 2);
     const within = q.localityPath ?? scopePath;
-    let query = this.users(db).where((eb) =>
-      eb.or([eb('localities.path', '=', within), eb('localities.path', 'like', `${escapeLike(within)}/%`)]),
-    );
+    let query = this.users(db).where(pathWithinSql('localities.path', within));
     if (q.role) query = query.where('users.role', '=', q.role);
     if (q.q) {
       const term = `%${escapeLike(q.q)}%`;

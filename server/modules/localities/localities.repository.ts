@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { LocalityEventsTable, NewLocality } from '../../db/schema.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
-import { escapeLike } from '../audit/audit.repository.ts';
+import { escapeLike, pathBelowSql, pathWithinSql } from '../../db/path-scope.ts';
 
 export interface ListChildrenOptions {
   parentCode: string;
@@ -45,7 +45,7 @@ export class LocalitiesRepository {
     return db
       .selectFrom('localities')
       .selectAll()
-      .where('path', 'like', `${escapeLike(path)}/%`)
+      .where(pathBelowSql('path', path))
       .where('status', '=', 'active')
       .orderBy('code')
       .execute();
@@ -64,7 +64,7 @@ export class LocalitiesRepository {
         'localities.population_is_demo',
         'locality_boundaries.geometry',
       ])
-      .where((eb) => eb.or([eb('localities.path', '=', path), eb('localities.path', 'like', `${escapeLike(path)}/%`)]))
+      .where(pathWithinSql('localities.path', path))
       .where('localities.level', '=', 'commune')
       .where('localities.status', '=', 'active')
       .orderBy('localities.code')
