@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
 import { registerAuthHook } from './auth-hook.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import type { RouteEntry } from './context.ts';
 import { classifyError, errorResponse } from './errors.ts';
 import { apiRoutes } from './routes.ts';
@@ -65,19 +65,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     return reply.status(status).send(body);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        mediaSrc: ["'self'", 'blob:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app, { tls: o.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED' }) });
   for (const type of [CSV_TYPE, XLSX_TYPE]) {

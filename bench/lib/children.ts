@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { isChildMessage, type ChildMessage, type ParentMessage } from './protocol.ts';
+
+/** A server started by the bench, listening on 127.0.0.1. */
+export interface ServerChild {
+  readonly label: string;
+  readonly pid: number;
+  readonly port: number;
+  readonly origin: string;
+  /** Total CPU time (user + system) the server process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+let cleanupInstalled = false;
+
+/** Kills every live child when the bench exits for any reason, including SIGINT/SIGTERM. */
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  // Servers shut down on SIGTERM (forced after 5 s) and also when their IPC channel closes.
+  process.on('exit', () => {
+    for (const child of live) child.kill('SIGTERM');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      process.stderr.write(`\n${signal}: stopping ${live.size} server(s)\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
+const tsxLoader = import.meta.resolve('tsx');
+
+/**
+ * Spawns `node --import tsx <script> ...args` with an IPC channel and waits for its `ready` message
+ * carrying the port. Fails (and kills it) if it exits or stays silent for `readyTimeoutMs`.
+ */
+export async function startServer(
+  label: string,
+  script: URL,
+  args: readonly string[],
+  readyTimeoutMs = 90_000,
+): Promise<ServerChild> {
+  installCleanup();
+  const child = spawn(process.execPath, ['--import', tsxLoader, fileURLToPath(script), ...args], {
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  });
+  live.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => live.delete(child));
+
+  let stderrTail = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderrTail = (stderrTail + chunk).slice(-8_000);
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const fail = (why: string) => {
+      cleanup();
+      child.kill('SIGKILL');
+      reject(new Error(`${label} server ${why}${stderrTail ? `:\n${stderrTail}` : ''}`));
+    };
+    const onMessage = (m: unknown) => {
+      if (isChildMessage(m) && m.type === 'ready') {
+        cleanup();
+        resolve(m.port);
+      }
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited before listening (code ${code}, signal ${signal})`);
+    const onError = (err: Error) => fail(`could not start: ${err.message}`);
+    const timer = setTimeout(() => fail(`not ready after ${readyTimeoutMs} ms`), readyTimeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage).off('exit', onExit).off('error', onError);
+    };
+    child.on('message', onMessage).once('exit', onExit).once('error', onError);
+  });
+
+  const request = <T extends ChildMessage['type']>(msg: ParentMessage, want: T, timeoutMs = 10_000) =>
+    new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.off('message', onMessage);
+        reject(new Error(`${label} server did not answer ${msg.type} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onMessage = (m: unknown) => {
+        if (!isChildMessage(m) || m.type !== want) return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(m as Extract<ChildMessage, { type: T }>);
+      };
+      child.on('message', onMessage);
+      child.send(msg);
+    });
+
+  return {
+    label,
+    pid: child.pid ?? -1,
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    async cpuMicros() {
+      const m = await request({ type: 'cpu' }, 'cpu');
+      return m.userMicros + m.systemMicros;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
