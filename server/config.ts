@@ -16,6 +16,13 @@ const envSchema = z.object({
   /** Serve cookies with `Secure` even behind a TLS-terminating proxy. */
   PHONGDICH_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).optional(),
   PHONGDICH_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Signs personal QR tokens. When absent, one is generated and kept in the database. */
+  PHONGDICH_SECRET: z.string().min(32).optional(),
+  /** A real SMS gateway: phongdich POSTs {to, text} as JSON here. Without it codes go to the log. */
+  PHONGDICH_SMS_WEBHOOK_URL: z.string().url().optional(),
+  PHONGDICH_DECLARATION_VALID_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24),
+  PHONGDICH_CHECKIN_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(21),
+  PHONGDICH_DECLARATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHROMIUM_PATH: z.string().optional(),
 });
@@ -39,6 +46,13 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; perIpPerMinute: number };
   bodyLimitBytes: number;
+  secret?: string;
+  sms: { webhookUrl?: string };
+  declarations: { validHours: number; retentionDays: number };
+  checkins: { retentionDays: number; repeatWindowMinutes: number };
+  otp: { ttlMinutes: number; maxAttempts: number; maxPerPhonePer10Minutes: number };
+  /** Per client address and minute, on the public (citizen) endpoints that send codes or write. */
+  publicRateLimit: { otpPerMinute: number; submitPerMinute: number };
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -63,6 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: 120, absoluteHours: 12 },
     login: { maxFailures: 5, lockMinutes: 15, perIpPerMinute: 20 },
     bodyLimitBytes: 1024 * 1024,
+    secret: e.PHONGDICH_SECRET,
+    sms: { webhookUrl: e.PHONGDICH_SMS_WEBHOOK_URL },
+    declarations: { validHours: e.PHONGDICH_DECLARATION_VALID_HOURS, retentionDays: e.PHONGDICH_DECLARATION_RETENTION_DAYS },
+    checkins: { retentionDays: e.PHONGDICH_CHECKIN_RETENTION_DAYS, repeatWindowMinutes: 10 },
+    otp: { ttlMinutes: 5, maxAttempts: 5, maxPerPhonePer10Minutes: 3 },
+    publicRateLimit: { otpPerMinute: 10, submitPerMinute: 30 },
   };
 }
 

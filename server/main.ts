@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildServer } from './http/server.ts';
+import { SettingsRepository } from './modules/system/settings.repository.ts';
 import { createServices, type AppServices } from './services.ts';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -19,7 +21,10 @@ export interface Platform {
 export async function openPlatform(config: Config, database?: DatabaseHandle): Promise<Platform> {
   const handle = database ?? (await openDatabase(config.database));
   await migrateToLatest(handle.db);
-  const services = createServices(handle.db, handle.kind, config);
+  const secret = config.secret ?? (await new SettingsRepository().getOrCreate(handle.db, 'instance_secret', () => randomBytes(32).toString('base64url')));
+  const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secret });
+  // Today's and the coming days' check-in partitions must exist before the first check-in.
+  await services.checkins.maintain();
   return { config, database: handle, services, close: () => handle.close() };
 }
 

@@ -2,11 +2,24 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AuditRepository } from './modules/audit/audit.repository.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { CheckinsRepository } from './modules/checkins/checkins.repository.ts';
+import { CheckinsService } from './modules/checkins/checkins.service.ts';
+import { DeclarationsOfficialsService } from './modules/declarations/declarations-officials.service.ts';
+import { DeclarationsRepository } from './modules/declarations/declarations.repository.ts';
+import { DeclarationsService } from './modules/declarations/declarations.service.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
 import { IdentityRepository } from './modules/identity/identity.repository.ts';
 import { UsersService } from './modules/identity/users.service.ts';
 import { LocalitiesRepository } from './modules/localities/localities.repository.ts';
 import { LocalitiesService } from './modules/localities/localities.service.ts';
+import { LogMessageSender, WebhookMessageSender, type MessageSender } from './modules/otp/message-sender.ts';
+import { OtpRepository } from './modules/otp/otp.repository.ts';
+import { OtpService } from './modules/otp/otp.service.ts';
+import { PeopleRepository } from './modules/people/people.repository.ts';
+import { PeopleService } from './modules/people/people.service.ts';
+import { VenuesRepository } from './modules/venues/venues.repository.ts';
+import { VenuesService } from './modules/venues/venues.service.ts';
+import { QrTokenSigner } from './shared/qr-token.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
 export interface AppServices {
@@ -16,19 +29,50 @@ export interface AppServices {
   users: UsersService;
   localities: LocalitiesService;
   audit: AuditService;
+  otp: OtpService;
+  people: PeopleService;
+  declarations: DeclarationsService;
+  declarationsOfficials: DeclarationsOfficialsService;
+  checkins: CheckinsService;
+  venues: VenuesService;
+  /** The development outbox when no SMS gateway is configured (tests read codes from it). */
+  outbox: LogMessageSender | null;
 }
 
-export function createServices(db: Db, databaseKind: AppServices['databaseKind'], config: Pick<Config, 'session' | 'login'>): AppServices {
+export interface ServiceOptions {
+  db: Db;
+  databaseKind: AppServices['databaseKind'];
+  config: Config;
+  /** Signs personal QR tokens and keys OTP hashes. */
+  secret: string;
+  log?: (line: string) => void;
+}
+
+export function createServices(o: ServiceOptions): AppServices {
+  const { db, config } = o;
   const auditRepo = new AuditRepository();
   const identityRepo = new IdentityRepository();
   const localitiesRepo = new LocalitiesRepository();
+  const peopleRepo = new PeopleRepository();
+  const declarationsRepo = new DeclarationsRepository();
+  const outbox = config.sms.webhookUrl ? null : new LogMessageSender(o.log);
+  const sender: MessageSender = outbox ?? new WebhookMessageSender(config.sms.webhookUrl!);
   const localities = new LocalitiesService(db, localitiesRepo, auditRepo);
+  const otp = new OtpService(db, new OtpRepository(), sender, o.secret, config.otp);
+  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.secret));
   return {
     db,
-    databaseKind,
+    databaseKind: o.databaseKind,
     auth: new AuthService(db, identityRepo, auditRepo, config),
     users: new UsersService(db, identityRepo, localities, auditRepo),
     localities,
     audit: new AuditService(db, auditRepo),
+    otp,
+    people,
+    declarations: new DeclarationsService(db, declarationsRepo, peopleRepo, people, localitiesRepo, otp, auditRepo, config.declarations),
+    declarationsOfficials: new DeclarationsOfficialsService(db, declarationsRepo, localities, peopleRepo, people, otp, auditRepo),
+    checkins: new CheckinsService(db, new CheckinsRepository(), people, localities, config.checkins),
+    venues: new VenuesService(db, new VenuesRepository(), localities, auditRepo),
+    outbox,
   };
 }

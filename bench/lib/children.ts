@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { isChildMessage, type ChildMessage, type ParentMessage } from './protocol.ts';
+import { isChildMessage, type ChildInfo, type ChildMessage, type ParentMessage } from './protocol.ts';
 
 /** A server started by the bench, listening on 127.0.0.1. */
 export interface ServerChild {
@@ -8,8 +8,12 @@ export interface ServerChild {
   readonly pid: number;
   readonly port: number;
   readonly origin: string;
+  /** What the server reported with its port (empty for most servers). */
+  readonly info: ChildInfo;
   /** Total CPU time (user + system) the server process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
+  /** Rows in the server's `checkins` table; only servers started with a count handler answer. */
+  countCheckins(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -35,17 +39,19 @@ function installCleanup(): void {
 const tsxLoader = import.meta.resolve('tsx');
 
 /**
- * Spawns `node --import tsx <script> ...args` with an IPC channel and waits for its `ready` message
- * carrying the port. Fails (and kills it) if it exits or stays silent for `readyTimeoutMs`.
+ * Spawns `node [...nodeArgs] --import tsx <script> ...args` with an IPC channel and waits for its
+ * `ready` message carrying the port. Fails (and kills it) if it exits or stays silent for `readyTimeoutMs`.
+ * `nodeArgs` are options of node itself (e.g. `--cpu-prof`).
  */
 export async function startServer(
   label: string,
   script: URL,
   args: readonly string[],
   readyTimeoutMs = 90_000,
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerChild> {
   installCleanup();
-  const child = spawn(process.execPath, ['--import', tsxLoader, fileURLToPath(script), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', tsxLoader, fileURLToPath(script), ...args], {
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   live.add(child);
@@ -58,7 +64,7 @@ export async function startServer(
     stderrTail = (stderrTail + chunk).slice(-8_000);
   });
 
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, info } = await new Promise<{ port: number; info: ChildInfo }>((resolve, reject) => {
     const fail = (why: string) => {
       cleanup();
       child.kill('SIGKILL');
@@ -67,7 +73,7 @@ export async function startServer(
     const onMessage = (m: unknown) => {
       if (isChildMessage(m) && m.type === 'ready') {
         cleanup();
-        resolve(m.port);
+        resolve({ port: m.port, info: m.info ?? {} });
       }
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited before listening (code ${code}, signal ${signal})`);
@@ -101,9 +107,14 @@ export async function startServer(
     pid: child.pid ?? -1,
     port,
     origin: `http://127.0.0.1:${port}`,
+    info,
     async cpuMicros() {
       const m = await request({ type: 'cpu' }, 'cpu');
       return m.userMicros + m.systemMicros;
+    },
+    async countCheckins() {
+      const m = await request({ type: 'count' }, 'count', 30_000);
+      return m.checkins;
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -9,6 +9,19 @@ export interface LoadOptions {
   connections: number;
   /** How long the load lasts, in seconds. */
   durationSec: number;
+  /** Default: GET `path`. Otherwise every request is built anew: `body()` is called once per request. */
+  request?: GeneratedRequest;
+  /** Stops the run after this many requests even if `durationSec` has not passed (a smaller cap than the default). */
+  maxRequests?: number;
+}
+
+/** A request built per call (e.g. a POST whose body must differ every time). */
+export interface GeneratedRequest {
+  method: 'POST' | 'PUT' | 'PATCH';
+  headers: Record<string, string>;
+  body: () => string;
+  /** Called with every response (status and body as text); keep it cheap, it runs in the load generator. */
+  onResponse?: (status: number, body: string) => void;
 }
 
 /** One timed load run against one server. Times are milliseconds; CPU is in cores (1 = one core busy). */
@@ -48,13 +61,28 @@ export async function runLoad(server: ServerChild, path: string, o: LoadOptions)
 
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     let watchdog: NodeJS.Timeout | undefined;
+    const cap = Math.max(o.connections, Math.ceil(o.durationSec * maxRequestsPerSecond));
+    const generated = o.request;
     const instance = autocannon(
       {
         url: url.href,
         connections: o.connections,
         duration: o.durationSec,
-        maxOverallRequests: Math.max(o.connections, Math.ceil(o.durationSec * maxRequestsPerSecond)),
+        maxOverallRequests: o.maxRequests === undefined ? cap : Math.max(1, Math.min(cap, o.maxRequests)),
         timeout: 10,
+        ...(generated
+          ? {
+              requests: [
+                {
+                  method: generated.method,
+                  path: url.pathname + url.search,
+                  headers: generated.headers,
+                  setupRequest: (req: autocannon.Request) => ({ ...req, body: generated.body() }),
+                  ...(generated.onResponse ? { onResponse: generated.onResponse } : {}),
+                },
+              ],
+            }
+          : {}),
       },
       (err: unknown, res: autocannon.Result) => {
         clearTimeout(watchdog);

@@ -1,9 +1,14 @@
 /** Messages between the bench process and the servers it spawns (over the child's IPC channel). */
 export type ChildMessage =
-  | { type: 'ready'; port: number }
-  | { type: 'cpu'; userMicros: number; systemMicros: number };
+  /** `info`: what the server wants the bench to record (e.g. how long seeding took). */
+  | { type: 'ready'; port: number; info?: ChildInfo }
+  | { type: 'cpu'; userMicros: number; systemMicros: number }
+  /** Rows in the server's `checkins` table (servers started with a `count` handler only). */
+  | { type: 'count'; checkins: number };
 
-export type ParentMessage = { type: 'cpu' };
+export type ChildInfo = { readonly [key: string]: string | number };
+
+export type ParentMessage = { type: 'cpu' } | { type: 'count' };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -11,11 +16,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 export function isChildMessage(v: unknown): v is ChildMessage {
   if (!isRecord(v)) return false;
-  if (v.type === 'ready') return typeof v.port === 'number';
+  if (v.type === 'ready') return typeof v.port === 'number' && (v.info === undefined || isRecord(v.info));
   if (v.type === 'cpu') return typeof v.userMicros === 'number' && typeof v.systemMicros === 'number';
+  if (v.type === 'count') return typeof v.checkins === 'number';
   return false;
 }
 
 export function isParentMessage(v: unknown): v is ParentMessage {
-  return isRecord(v) && v.type === 'cpu';
+  return isRecord(v) && (v.type === 'cpu' || v.type === 'count');
 }

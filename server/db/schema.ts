@@ -98,6 +98,133 @@ export interface AppSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface PeopleTable {
+  id: Generated<string>;
+  id_type: 'cccd' | 'cmnd' | 'passport';
+  id_number: string;
+  full_name: string;
+  birth_year: number;
+  gender: 'male' | 'female' | 'other';
+  nationality: Generated<string>;
+  phone: string | null;
+  phone_verified_at: Date | null;
+  email: string | null;
+  commune_code: string | null;
+  locality_path: string | null;
+  address_line: string | null;
+  /** 0 = F0 (case), 1 = F1, 2 = F2…; set by tracing. */
+  f_level: number | null;
+  under_quarantine: Generated<boolean>;
+  under_monitoring: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  erased_at: Date | null;
+}
+
+export interface ConsentsTable {
+  id: Generated<string>;
+  person_id: string;
+  purpose: string;
+  notice_version: string;
+  given_at: CreatedAt;
+  ip: string | null;
+}
+
+export interface OtpChallengesTable {
+  id: Generated<string>;
+  phone: string;
+  code_hash: string;
+  purpose: string;
+  attempts: Generated<number>;
+  created_at: CreatedAt;
+  expires_at: Date;
+  consumed_at: Date | null;
+}
+
+export interface PersonalQrTokensTable {
+  id: string;
+  person_id: string;
+  issued_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface HealthDeclarationsTable {
+  id: Generated<string>;
+  person_id: string;
+  kind: 'population' | 'movement' | 'entry';
+  symptoms: Json;
+  exposures: Json;
+  conditions: Json;
+  has_symptoms: boolean;
+  has_exposure: boolean;
+  commune_code: string;
+  locality_path: string;
+  submitted_at: CreatedAt;
+  valid_until: Date;
+  client_key: string;
+}
+
+export interface ArrivalsTable {
+  id: Generated<string>;
+  person_id: string;
+  origin_kind: 'commune' | 'province' | 'country';
+  origin_code: string | null;
+  origin_country: string | null;
+  route: string | null;
+  vehicle_type: string;
+  vehicle_number: string | null;
+  seat: string | null;
+  departed_on: string;
+  arrived_on: string;
+  destination_commune_code: string;
+  locality_path: string;
+  flagged: Generated<boolean>;
+  flag_reasons: Json;
+  follow_up_status: Generated<'none' | 'pending' | 'contacted' | 'closed'>;
+  declared_by_host: string | null;
+  submitted_at: CreatedAt;
+  client_key: string;
+}
+
+export interface LocalityRiskStatusTable {
+  code: string;
+  level: number;
+  in_epidemic_zone: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface VenuesTable {
+  id: Generated<string>;
+  public_code: string;
+  organisation_name: string;
+  name: string;
+  venue_type: string;
+  address_line: string;
+  commune_code: string;
+  locality_path: string;
+  capacity: number | null;
+  contact_phone: string;
+  contact_phone_verified_at: Date | null;
+  gate_policy: Generated<'open' | 'require_declaration'>;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'suspended'>;
+  owner_user_id: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CheckinsTable {
+  id: Generated<string>;
+  venue_id: string;
+  person_id: string;
+  checked_in_at: Date;
+  checked_out_at: Date | null;
+  mode: 'visitor_scan' | 'gate_scan';
+  commune_code: string;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
@@ -106,6 +233,15 @@ export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   app_settings: AppSettingsTable;
+  people: PeopleTable;
+  consents: ConsentsTable;
+  otp_challenges: OtpChallengesTable;
+  personal_qr_tokens: PersonalQrTokensTable;
+  health_declarations: HealthDeclarationsTable;
+  arrivals: ArrivalsTable;
+  locality_risk_status: LocalityRiskStatusTable;
+  venues: VenuesTable;
+  checkins: CheckinsTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

@@ -1,5 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declare } from '../testing/factories.ts';
+import { systemActor } from '../shared/actor.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
 
 /**
@@ -10,10 +13,24 @@ import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type 
 let t: TestPlatform;
 let officer: TestClient;
 let neighbourUserId: string;
+let neighbourVenue: { id: string; publicCode: string };
+let neighbourArrivalId: string;
+let neighbourToken: string;
 beforeAll(async () => {
   t = await createTestPlatform();
   officer = await t.signIn('commune_officer', DOAN_KET);
   neighbourUserId = (await t.createUser('commune_officer', BINH_LU)).id;
+  const venues = t.platform.services.venues;
+  const registered = await venues.register(systemActor('test'), {
+    organisationName: 'Hợp tác xã Bình Lư', name: 'Chợ Bình Lư', type: 'market', addressLine: 'Bản Bình Lư', communeCode: BINH_LU,
+    contactPhone: '0912345678', gatePolicy: 'require_declaration',
+  });
+  neighbourVenue = await venues.decide(systemActor('test'), registered.id, { decision: 'approve' });
+  neighbourToken = (await declare(t, { person: { communeCode: BINH_LU } })).result.qrToken;
+  neighbourArrivalId = (await t.platform.services.declarations.arrival({
+    clientKey: randomUUID(), qrToken: neighbourToken, originKind: 'country', originCountry: 'LA', vehicleType: 'bus',
+    departedOn: '2026-11-01', arrivedOn: '2026-11-01', destinationCommuneCode: BINH_LU,
+  }, { ip: null, requestId: null, locale: 'vi' })).arrivalId;
 });
 afterAll(async () => t.close());
 
@@ -44,6 +61,33 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/localities/:code/boundaries': { attempt: (c) => c.get(`/api/localities/${LAI_CHAU}/boundaries`), expect: refused },
   'GET /api/audit': { attempt: (c) => c.get('/api/audit'), expect: refused },
   'GET /api/audit/export.xlsx': { attempt: (c) => c.get('/api/audit/export.xlsx'), expect: refused },
+  'GET /api/venues': { attempt: (c) => c.get(`/api/venues?locality=${BINH_LU}`), expect: refused },
+  'GET /api/venues/export.xlsx': { attempt: (c) => c.get(`/api/venues/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'POST /api/venues': { attempt: (c) => c.post('/api/venues', { organisationName: 'Intruder', name: 'Intruder', type: 'shop', addressLine: 'Bản Bình Lư', communeCode: BINH_LU, contactPhone: '0912345678' }), expect: refused },
+  'GET /api/venues/:id': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}`), expect: refused },
+  'PATCH /api/venues/:id': { attempt: (c) => c.patch(`/api/venues/${neighbourVenue.id}`, { name: 'Grabbed' }), expect: refused },
+  'POST /api/venues/:id/decision': { attempt: (c) => c.post(`/api/venues/${neighbourVenue.id}/decision`, { decision: 'suspend', note: 'grab' }), expect: refused },
+  'GET /api/venues/:id/poster.pdf': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}/poster.pdf`), expect: refused },
+  'GET /api/venues/:id/qr.png': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}/qr.png`), expect: refused },
+  'GET /api/public/venues/:publicCode': 'public',
+  // Citizens' endpoints carry no session: they act on the holder of a personal QR token only.
+  'POST /api/public/otp': 'public',
+  'POST /api/public/declarations': 'public',
+  'POST /api/public/status': 'public',
+  'POST /api/public/arrivals': 'public',
+  'POST /api/public/residence': 'public',
+  'POST /api/public/me/erase': 'public',
+  'POST /api/public/checkins': 'public',
+  'POST /api/public/checkins/checkout': 'public',
+  'POST /api/public/me/checkins': 'public',
+  'GET /api/declarations': { attempt: (c) => c.get(`/api/declarations?locality=${BINH_LU}`), expect: refused },
+  'GET /api/declarations/export.xlsx': { attempt: (c) => c.get(`/api/declarations/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'GET /api/arrivals': { attempt: (c) => c.get(`/api/arrivals?locality=${BINH_LU}`), expect: refused },
+  'GET /api/arrivals/export.xlsx': { attempt: (c) => c.get(`/api/arrivals/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'PATCH /api/arrivals/:id': { attempt: (c) => c.patch(`/api/arrivals/${neighbourArrivalId}`, { followUpStatus: 'closed' }), expect: refused },
+  'POST /api/venues/:id/gate-scans': { attempt: (c) => c.post(`/api/venues/${neighbourVenue.id}/gate-scans`, { token: neighbourToken }), expect: refused },
+  'GET /api/venues/:id/entries': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}/entries`), expect: refused },
+  'GET /api/checkins/counts': { attempt: (c) => c.get(`/api/checkins/counts?locality=${BINH_LU}&from=2026-11-01&to=2026-11-02`), expect: refused },
 };
 
 describe('a commune officer outside their commune', () => {
@@ -72,6 +116,11 @@ describe('a commune officer outside their commune', () => {
     expect(neighbour.disabled_at).toBeNull();
     expect(neighbour.must_change_password).toBe(false);
     expect(await db.selectFrom('users').select('id').where('username', '=', 'intruder').executeTakeFirst()).toBeUndefined();
+    const arrival = await db.selectFrom('arrivals').select('follow_up_status').where('id', '=', neighbourArrivalId).executeTakeFirstOrThrow();
+    expect(arrival.follow_up_status).toBe('pending');
+    expect(await db.selectFrom('checkins').select('id').where('venue_id', '=', neighbourVenue.id).execute()).toEqual([]);
+    const venue = await db.selectFrom('venues').selectAll().where('id', '=', neighbourVenue.id).executeTakeFirstOrThrow();
+    expect(venue).toMatchObject({ name: 'Chợ Bình Lư', status: 'approved' });
   });
 
   it('covers every API route that exists', () => {

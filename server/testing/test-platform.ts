@@ -34,7 +34,8 @@ export interface TestPlatform {
 let counter = 0;
 
 export async function createTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
-  const config: Config = { ...loadConfig({}), logLevel: 'silent', ...overrides };
+  // Every test request comes from 127.0.0.1: per-address limits are raised unless a test sets them.
+  const config: Config = { ...loadConfig({}), logLevel: 'silent', publicRateLimit: { otpPerMinute: 10_000, submitPerMinute: 10_000 }, ...overrides };
   const platform = await openPlatform(config, await openTestDatabase());
   const app = await createHttpServer(platform, { quiet: true });
   await app.ready();

@@ -23,6 +23,18 @@ export async function readProvinceCatalogue(): Promise<UnitsFile['provinces']> {
   return units.provinces;
 }
 
+let nationalUnits: Promise<Map<string, string>> | undefined;
+/**
+ * Every province and commune code of the national list, loaded or not (origins of travellers),
+ * mapped to its province code. Commune codes do not start with their province's code.
+ */
+export function nationalProvinceOf(): Promise<Map<string, string>> {
+  nationalUnits ??= readProvinceCatalogue().then(
+    (ps) => new Map(ps.flatMap((p) => [[p.code, p.code] as const, ...p.wards.map((w) => [w.code, p.code] as const)])),
+  );
+  return nationalUnits;
+}
+
 /**
  * Creates the country, one province and its communes (with boundaries and centroids) from the
  * vendored GSO data. Idempotent: units already present are left untouched, so a renamed or merged

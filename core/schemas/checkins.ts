@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { localityCode, pageQuery } from './common.ts';
+import { clientKey, statusView } from './declarations.ts';
+
+export const visitorCheckinRequest = z.object({
+  clientKey,
+  venueCode: z.string().regex(/^[A-Za-z0-9]{6,16}$/),
+  qrToken: z.string().max(200),
+});
+export const checkinResult = z.object({
+  checkinId: z.string(),
+  checkedInAt: z.string(),
+  venueName: z.string(),
+  status: statusView,
+  /** True when this answers a resend of a check-in already recorded. */
+  repeated: z.boolean(),
+});
+export type CheckinResult = z.infer<typeof checkinResult>;
+export const checkoutRequest = z.object({ qrToken: z.string().max(200), checkedInAt: z.iso.datetime({ offset: true }) });
+
+export const gateScanRequest = z.object({ token: z.string().max(200) });
+export const gateScanResult = z.object({
+  allowed: z.boolean(),
+  colour: z.enum(['green', 'yellow', 'red', 'none']),
+  reasons: z.array(z.string()),
+  displayName: z.string().nullable(),
+  checkinId: z.string().nullable(),
+});
+export type GateScanResult = z.infer<typeof gateScanResult>;
+
+export const myCheckinsQuery = pageQuery;
+export const myCheckinRow = z.object({
+  id: z.string(),
+  venueName: z.string(),
+  venueAddress: z.string(),
+  checkedInAt: z.string(),
+  checkedOutAt: z.string().nullable(),
+});
+
+export const checkinCountsQuery = z.object({
+  locality: localityCode.optional(),
+  venueId: z.string().uuid().optional(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+});
+export const checkinCountRow = z.object({ venueId: z.string().uuid(), venueName: z.string(), communeCode: z.string(), day: z.string(), checkins: z.number().int() });
+export type CheckinCountRow = z.infer<typeof checkinCountRow>;
+
+export const venueEntriesQuery = pageQuery.extend({ day: z.iso.date().optional() });
+export const venueEntryRow = z.object({ id: z.string(), checkedInAt: z.string(), checkedOutAt: z.string().nullable(), displayName: z.string(), mode: z.string() });

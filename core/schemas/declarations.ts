@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { localityCode, pageQuery } from './common.ts';
+
+export const symptomCodes = ['fever', 'cough', 'shortness_of_breath', 'sore_throat', 'nausea_vomiting', 'diarrhoea', 'skin_haemorrhage', 'rash'] as const;
+export const exposureCodes = ['contact_with_case', 'travel_epidemic_area', 'animal_market'] as const;
+export const conditionCodes = ['chronic_liver', 'chronic_blood', 'chronic_lung', 'chronic_kidney', 'heart_disease', 'hypertension', 'diabetes', 'immunodeficiency', 'cancer', 'organ_transplant', 'pregnancy'] as const;
+export const vehicleTypes = ['plane', 'train', 'bus', 'car', 'motorbike', 'ship', 'other'] as const;
+/** Bumped whenever the legal notice text changes; consents record the version they accepted. */
+export const DECLARATION_NOTICE_VERSION = '2026-01';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const pastDate = z.iso.date().refine((d) => d <= today(), 'Ngày không được ở tương lai / The date cannot be in the future');
+/** A key the device generates once per submission: resending it returns the first result. */
+export const clientKey = z.string().uuid('Mã gửi không hợp lệ / Invalid submission key');
+
+export const otpRequest = z.object({
+  phone: z.string().trim().min(9).max(20),
+  purpose: z.enum(['declaration', 'erase']),
+});
+export const otpChallenge = z.object({ challengeId: z.string().uuid(), expiresAt: z.string(), resendAfterSeconds: z.number().int() });
+export const otpAnswer = z.object({ challengeId: z.string().uuid(), code: z.string().regex(/^\d{6}$/, 'Mã OTP gồm 6 chữ số / The code has 6 digits') });
+
+export const personInput = z.object({
+  idType: z.enum(['cccd', 'cmnd', 'passport']),
+  idNumber: z.string().trim().min(6).max(20),
+  fullName: z.string().trim().min(2).max(120),
+  birthYear: z.number().int().min(1900).max(new Date().getFullYear()),
+  gender: z.enum(['male', 'female', 'other']),
+  nationality: z.string().trim().regex(/^[A-Z]{2}$/, 'Mã quốc gia 2 chữ cái (VN) / Two-letter country code (VN)').default('VN'),
+  phone: z.string().trim().min(9).max(20),
+  email: z.email().max(200).optional(),
+  communeCode: localityCode,
+  addressLine: z.string().trim().min(2).max(200),
+});
+export type PersonInput = z.infer<typeof personInput>;
+
+export const declarationRequest = z.object({
+  clientKey,
+  kind: z.enum(['population', 'movement', 'entry']).default('population'),
+  person: personInput,
+  symptoms: z.array(z.enum(symptomCodes)).max(symptomCodes.length),
+  exposures: z.array(z.enum(exposureCodes)).max(exposureCodes.length),
+  conditions: z.array(z.enum(conditionCodes)).max(conditionCodes.length),
+  consent: z.object({
+    accepted: z.literal(true, 'Cần đồng ý để gửi tờ khai / Consent is needed to submit'),
+    noticeVersion: z.string().max(20),
+  }),
+  otp: otpAnswer,
+});
+export type DeclarationRequest = z.infer<typeof declarationRequest>;
+
+export const statusView = z.object({
+  colour: z.enum(['green', 'yellow', 'red', 'none']),
+  reasons: z.array(z.string()),
+  validUntil: z.string().nullable(),
+  /** Initials only: what a screen or a gate needs, not the whole name. */
+  displayName: z.string(),
+  birthYear: z.number().int(),
+});
+export type StatusView = z.infer<typeof statusView>;
+
+export const declarationResult = z.object({
+  declarationId: z.string().uuid(),
+  qrToken: z.string(),
+  status: statusView,
+});
+export type DeclarationResult = z.infer<typeof declarationResult>;
+
+export const arrivalRequest = z.object({
+  clientKey,
+  qrToken: z.string().max(200),
+  originKind: z.enum(['commune', 'province', 'country']),
+  originCode: z.string().regex(/^\d{2}(\d{3})?$/).optional(),
+  originCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+  route: z.string().trim().max(300).optional(),
+  vehicleType: z.enum(vehicleTypes),
+  vehicleNumber: z.string().trim().max(30).optional(),
+  seat: z.string().trim().max(20).optional(),
+  departedOn: pastDate,
+  arrivedOn: pastDate,
+  destinationCommuneCode: localityCode,
+});
+export type ArrivalRequest = z.infer<typeof arrivalRequest>;
+export const arrivalResult = z.object({ arrivalId: z.string().uuid(), flagged: z.boolean(), flagReasons: z.array(z.string()) });
+
+export const residenceRequest = z.object({
+  clientKey,
+  host: z.object({ name: z.string().trim().min(2).max(160), phone: z.string().trim().min(9).max(20), otp: otpAnswer }),
+  communeCode: localityCode,
+  guests: z
+    .array(
+      z.object({
+        person: personInput.omit({ communeCode: true, addressLine: true, phone: true }).extend({ phone: z.string().trim().min(9).max(20).optional() }),
+        originKind: z.enum(['commune', 'province', 'country']),
+        originCode: z.string().regex(/^\d{2}(\d{3})?$/).optional(),
+        originCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+        arrivedOn: pastDate,
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type ResidenceRequest = z.infer<typeof residenceRequest>;
+
+export const listDeclarationsQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  flagged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export type ListDeclarationsQuery = z.infer<typeof listDeclarationsQuery>;
+
+export const declarationRow = z.object({
+  id: z.string().uuid(),
+  submittedAt: z.string(),
+  validUntil: z.string(),
+  kind: z.string(),
+  fullName: z.string(),
+  birthYear: z.number().int(),
+  phone: z.string().nullable(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  symptoms: z.array(z.string()),
+  exposures: z.array(z.string()),
+});
+export type DeclarationRow = z.infer<typeof declarationRow>;
+
+export const listArrivalsQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  followUp: z.enum(['none', 'pending', 'contacted', 'closed']).optional(),
+  flagged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export type ListArrivalsQuery = z.infer<typeof listArrivalsQuery>;
+
+export const arrivalRow = z.object({
+  id: z.string().uuid(),
+  submittedAt: z.string(),
+  fullName: z.string(),
+  birthYear: z.number().int(),
+  phone: z.string().nullable(),
+  origin: z.string(),
+  vehicle: z.string(),
+  arrivedOn: z.string(),
+  destinationCommuneCode: z.string(),
+  destinationCommuneName: z.string(),
+  flagged: z.boolean(),
+  flagReasons: z.array(z.string()),
+  followUpStatus: z.enum(['none', 'pending', 'contacted', 'closed']),
+  declaredByHost: z.string().nullable(),
+});
+export type ArrivalRow = z.infer<typeof arrivalRow>;
+export const followUpRequest = z.object({ followUpStatus: z.enum(['pending', 'contacted', 'closed']) });

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { pathWithinSql } from '../../db/path-scope.ts';
+import { decodeCursor } from '../../shared/cursor.ts';
+
+const DAY_MS = 86_400_000;
+const partitionName = (day: Date) => `checkins_p${day.toISOString().slice(0, 10).replaceAll('-', '')}`;
+const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
+/** Check-ins: the hot, append-only table, one partition per UTC day. */
+export class CheckinsRepository {
+  /** Creates the day partitions covering [from, to]; safe to run concurrently and repeatedly. */
+  async ensurePartitions(db: Db, from: Date, to: Date): Promise<number> {
+    let created = 0;
+    for (let day = utcDay(from); day <= to; day = new Date(day.getTime() + DAY_MS)) {
+      const next = new Date(day.getTime() + DAY_MS);
+      try {
+        await sql.raw(`create table if not exists ${partitionName(day)} partition of checkins
+          for values from ('${day.toISOString()}') to ('${next.toISOString()}')`).execute(db);
+        created++;
+      } catch (err) {
+        // Another process created it between our check and our create.
+        if (!['42P07', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
+      }
+    }
+    return created;
+  }
+
+  /** Drops whole day partitions that ended before `before`: retention without row-by-row deletes. */
+  async dropPartitionsBefore(db: Db, before: Date): Promise<string[]> {
+    const r = await sql<{ name: string }>`
+      select c.relname as name from pg_inherits i
+      join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+      where p.relname = 'checkins'`.execute(db);
+    const cutoff = partitionName(utcDay(before));
+    const old = r.rows.map((x) => x.name).filter((n) => /^checkins_p\d{8}$/.test(n) && n < cutoff);
+    for (const name of old) await sql.raw(`drop table if exists ${name}`).execute(db);
+    return old;
+  }
+
+  venueByCode(db: Db, publicCode: string) {
+    return this.venues(db).where('public_code', '=', publicCode).executeTakeFirst();
+  }
+
+  venueById(db: Db, id: string) {
+    return this.venues(db).where('id', '=', id).executeTakeFirst();
+  }
+
+  private venues(db: Db) {
+    return db.selectFrom('venues').select(['id', 'name', 'address_line', 'status', 'gate_policy', 'commune_code', 'locality_path', 'owner_user_id']);
+  }
+
+  /** Serialises check-ins of one person at one venue, so a resend cannot slip in a duplicate. */
+  async lockPersonAtVenue(db: Db, venueId: string, personId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`${venueId}:${personId}`}, 0))`.execute(db);
+  }
+
+  recentCheckin(db: Db, venueId: string, personId: string, since: Date) {
+    return db.selectFrom('checkins').select(['id', 'checked_in_at']).where('person_id', '=', personId)
+      .where('venue_id', '=', venueId).where('checked_in_at', '>=', since)
+      .orderBy('checked_in_at', 'desc').limit(1).executeTakeFirst();
+  }
+
+  async insert(db: Db, c: { venueId: string; personId: string; at: Date; mode: 'visitor_scan' | 'gate_scan'; communeCode: string }) {
+    return db.insertInto('checkins')
+      .values({ venue_id: c.venueId, person_id: c.personId, checked_in_at: c.at, mode: c.mode, commune_code: c.communeCode })
+      .returning(['id', 'checked_in_at']).executeTakeFirstOrThrow();
+  }
+
+  async checkout(db: Db, personId: string, checkedInAt: Date, at: Date): Promise<boolean> {
+    const r = await db.updateTable('checkins').set({ checked_out_at: at })
+      .where('person_id', '=', personId).where('checked_in_at', '=', checkedInAt).where('checked_out_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async historyOf(db: Db, personId: string, after: string | undefined, limit: number) {
+    const cursor = decodeCursor(after, 2);
+    let q = db.selectFrom('checkins as c').innerJoin('venues as v', 'v.id', 'c.venue_id')
+      .select(['c.id', 'c.checked_in_at', 'c.checked_out_at', 'v.name', 'v.address_line'])
+      .where('c.person_id', '=', personId);
+    if (cursor) {
+      const at = new Date(String(cursor[0]));
+      q = q.where((eb) => eb.or([eb('c.checked_in_at', '<', at), eb.and([eb('c.checked_in_at', '=', at), eb('c.id', '<', String(cursor[1]))])]));
+    }
+    return q.orderBy('c.checked_in_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+  }
+
+  async entries(db: Db, venueId: string, from: Date, to: Date, after: string | undefined, limit: number) {
+    const cursor = decodeCursor(after, 2);
+    let q = db.selectFrom('checkins as c').innerJoin('people as p', 'p.id', 'c.person_id')
+      .select(['c.id', 'c.checked_in_at', 'c.checked_out_at', 'c.mode', 'p.full_name'])
+      .where('c.venue_id', '=', venueId).where('c.checked_in_at', '>=', from).where('c.checked_in_at', '<', to);
+    if (cursor) {
+      const at = new Date(String(cursor[0]));
+      q = q.where((eb) => eb.or([eb('c.checked_in_at', '<', at), eb.and([eb('c.checked_in_at', '=', at), eb('c.id', '<', String(cursor[1]))])]));
+    }
+    return q.orderBy('c.checked_in_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+  }
+
+  /** Check-ins per venue per day (Vietnam time) inside a locality subtree. */
+  countsPerVenueDay(db: Db, within: string, from: Date, to: Date, venueId?: string) {
+    let q = db.selectFrom('checkins as c').innerJoin('venues as v', 'v.id', 'c.venue_id')
+      .select([
+        'v.id as venue_id', 'v.name as venue_name', 'v.commune_code',
+        sql<string>`to_char(c.checked_in_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('day'),
+        sql<string>`count(*)`.as('n'),
+      ])
+      .where(pathWithinSql('v.locality_path', within))
+      .where('c.checked_in_at', '>=', from).where('c.checked_in_at', '<', to);
+    if (venueId) q = q.where('v.id', '=', venueId);
+    return q.groupBy(['v.id', 'v.name', 'v.commune_code', sql`4`]).orderBy(sql`4`).orderBy('v.name').execute();
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  checkinCountRow, checkinCountsQuery, checkinResult, checkoutRequest, gateScanRequest, gateScanResult, myCheckinRow,
+  venueEntriesQuery, venueEntryRow, visitorCheckinRequest,
+} from '../../../core/schemas/checkins.ts';
+import { pageOf, pageQuery } from '../../../core/schemas/common.ts';
+import { actorOf } from '../../http/context.ts';
+import type { RouteDeps } from '../../http/routes.ts';
+
+const venueParams = z.object({ id: z.string().uuid() });
+
+export const checkinsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
+  const tags = ['checkins'];
+  const svc = services.checkins;
+  // No per-IP limit on check-ins: a whole market can sit behind one carrier NAT address.
+  app.post('/public/checkins', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Visitor scanned the venue poster (mode 1)', body: visitorCheckinRequest, response: { 200: checkinResult } },
+  }, async (req) => svc.visitorCheckin(req.body, req.locale));
+
+  app.post('/public/checkins/checkout', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Check out', body: checkoutRequest, response: { 200: z.object({ checkedOutAt: z.string() }) } },
+  }, async (req) => svc.checkout(req.body, req.locale));
+
+  app.post('/public/me/checkins', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'My check-in history', body: pageQuery.extend({ qrToken: z.string().max(200) }), response: { 200: pageOf(myCheckinRow) } },
+  }, async (req) => svc.myHistory(req.body.qrToken, req.body.after, req.body.limit, req.locale));
+
+  app.post('/venues/:id/gate-scans', {
+    schema: { tags, summary: 'Gate scan of a personal QR (mode 2): allowed or refused, at once', params: venueParams, body: gateScanRequest, response: { 200: gateScanResult } },
+  }, async (req) => svc.gateScan(actorOf(req), req.params.id, req.body.token));
+
+  app.get('/venues/:id/entries', {
+    schema: { tags, summary: "A venue's entries of a day (masked names)", params: venueParams, querystring: venueEntriesQuery, response: { 200: pageOf(venueEntryRow) } },
+  }, async (req) => svc.entries(actorOf(req), req.params.id, req.query));
+
+  app.get('/checkins/counts', {
+    schema: { tags, summary: 'Check-ins per venue and day in a locality', querystring: checkinCountsQuery, response: { 200: z.array(checkinCountRow) } },
+  }, async (req) => svc.counts(actorOf(req), req.query));
+};

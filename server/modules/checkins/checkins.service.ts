@@ -1,0 +1,120 @@
+import { AppError, type Locale } from '../../../core/errors.ts';
+import { gateDecision } from '../../../core/rules/health-status.ts';
+import type { CheckinCountRow, CheckinResult, GateScanResult } from '../../../core/schemas/checkins.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { maskName, type PeopleService, type TokenHolder } from '../people/people.service.ts';
+import { checkinsPolicy } from './checkins.policy.ts';
+import type { CheckinsRepository } from './checkins.repository.ts';
+
+type Venue = NonNullable<Awaited<ReturnType<CheckinsRepository['venueById']>>>;
+
+/**
+ * Check-ins at venues, by the visitor scanning the venue's poster (mode 1) or by staff scanning
+ * the visitor's personal QR at the gate (mode 2). The same person at the same venue within the
+ * repeat window is one check-in: resends and double scans return it instead of adding one.
+ */
+export class CheckinsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: CheckinsRepository,
+    private readonly people: PeopleService,
+    private readonly localities: LocalitiesService,
+    private readonly settings: Config['checkins'],
+  ) {}
+
+  async visitorCheckin(req: { venueCode: string; qrToken: string }, locale: Locale): Promise<CheckinResult> {
+    const holder = await this.people.holderOrThrow(req.qrToken, locale);
+    const venue = await this.repo.venueByCode(this.db, req.venueCode);
+    if (!venue || venue.status !== 'approved') throw new AppError('NOT_FOUND');
+    const { id, at, repeated } = await this.record(venue, holder, 'visitor_scan');
+    return { checkinId: id, checkedInAt: at.toISOString(), venueName: venue.name, status: holder.view, repeated };
+  }
+
+  async checkout(req: { qrToken: string; checkedInAt: string }, locale: Locale): Promise<{ checkedOutAt: string }> {
+    const holder = await this.people.holderOrThrow(req.qrToken, locale);
+    const now = new Date();
+    if (!(await this.repo.checkout(this.db, holder.personId, new Date(req.checkedInAt), now))) throw new AppError('NOT_FOUND');
+    return { checkedOutAt: now.toISOString() };
+  }
+
+  /** Answers the gate at once; a refused person is not recorded as having entered. */
+  async gateScan(actor: Actor, venueId: string, token: string): Promise<GateScanResult> {
+    const venue = await this.repo.venueById(this.db, venueId);
+    if (!venue || !checkinsPolicy.operateGate(actor, venue)) throw new AppError('NOT_FOUND');
+    if (venue.status !== 'approved') throw new AppError('CONFLICT');
+    const holder = await this.people.holderOf(token);
+    if (!holder) return { allowed: false, colour: 'none', reasons: ['invalid_qr'], displayName: null, checkinId: null };
+    const decision = gateDecision(holder.status, venue.gate_policy);
+    if (!decision.allowed) {
+      return { allowed: false, colour: holder.status.colour, reasons: decision.reasons, displayName: holder.view.displayName, checkinId: null };
+    }
+    const { id } = await this.record(venue, holder, 'gate_scan');
+    return { allowed: true, colour: holder.status.colour, reasons: [], displayName: holder.view.displayName, checkinId: id };
+  }
+
+  async myHistory(qrToken: string, after: string | undefined, limit: number, locale: Locale) {
+    const holder = await this.people.holderOrThrow(qrToken, locale);
+    const rows = await this.repo.historyOf(this.db, holder.personId, after, limit);
+    const page = toPage(rows, limit, (r) => [r.checked_in_at.toISOString(), String(r.id)]);
+    return {
+      items: page.items.map((r) => ({
+        id: String(r.id), venueName: r.name, venueAddress: r.address_line,
+        checkedInAt: r.checked_in_at.toISOString(), checkedOutAt: r.checked_out_at?.toISOString() ?? null,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** What venue staff see: times and masked names, nothing more. */
+  async entries(actor: Actor, venueId: string, q: { day?: string; after?: string; limit: number }) {
+    const venue = await this.repo.venueById(this.db, venueId);
+    if (!venue || !checkinsPolicy.seeEntries(actor, venue)) throw new AppError('NOT_FOUND');
+    const day = q.day ?? vietnamDay(new Date());
+    const from = new Date(`${day}T00:00:00+07:00`);
+    const rows = await this.repo.entries(this.db, venueId, from, new Date(from.getTime() + 86_400_000), q.after, q.limit);
+    const page = toPage(rows, q.limit, (r) => [r.checked_in_at.toISOString(), String(r.id)]);
+    return {
+      items: page.items.map((r) => ({
+        id: String(r.id), checkedInAt: r.checked_in_at.toISOString(), checkedOutAt: r.checked_out_at?.toISOString() ?? null,
+        displayName: maskName(r.full_name), mode: r.mode,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async counts(actor: Actor, q: { locality?: string; venueId?: string; from: string; to: string }): Promise<CheckinCountRow[]> {
+    if (!checkinsPolicy.seeCounts(actor)) throw new AppError('FORBIDDEN');
+    const within = (await this.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code)).path;
+    const from = new Date(`${q.from}T00:00:00+07:00`);
+    const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
+    if (to <= from || to.getTime() - from.getTime() > 93 * 86_400_000) {
+      throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: actor.locale === 'vi' ? 'Khoảng ngày từ 1 đến 92 ngày' : 'The range must be 1 to 92 days' }]);
+    }
+    const rows = await this.repo.countsPerVenueDay(this.db, within, from, to, q.venueId);
+    return rows.map((r) => ({ venueId: r.venue_id, venueName: r.venue_name, communeCode: r.commune_code, day: r.day, checkins: Number(r.n) }));
+  }
+
+  /** Partitions for the coming days, and retention: whole days past the retention period are dropped. */
+  async maintain(now = new Date()): Promise<{ created: number; dropped: string[] }> {
+    const created = await this.repo.ensurePartitions(this.db, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 7 * 86_400_000));
+    const dropped = await this.repo.dropPartitionsBefore(this.db, new Date(now.getTime() - this.settings.retentionDays * 86_400_000));
+    return { created, dropped };
+  }
+
+  private async record(venue: Venue, holder: TokenHolder, mode: 'visitor_scan' | 'gate_scan') {
+    return this.db.transaction().execute(async (trx) => {
+      await this.repo.lockPersonAtVenue(trx, venue.id, holder.personId);
+      const since = new Date(Date.now() - this.settings.repeatWindowMinutes * 60_000);
+      const recent = await this.repo.recentCheckin(trx, venue.id, holder.personId, since);
+      if (recent) return { id: String(recent.id), at: recent.checked_in_at, repeated: true };
+      const row = await this.repo.insert(trx, { venueId: venue.id, personId: holder.personId, at: new Date(), mode, communeCode: venue.commune_code });
+      return { id: String(row.id), at: row.checked_in_at, repeated: false };
+    });
+  }
+}
+
+const vietnamDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);

@@ -1,0 +1,114 @@
+import { AppError, type Locale } from '../../../core/errors.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import type { ArrivalRow, DeclarationRow, ListArrivalsQuery, ListDeclarationsQuery } from '../../../core/schemas/declarations.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { OtpService } from '../otp/otp.service.ts';
+import type { PeopleRepository } from '../people/people.repository.ts';
+import type { PeopleService } from '../people/people.service.ts';
+import { arrivalColumns, declarationColumns } from './declarations.export.ts';
+import { declarationMessages } from './declarations.messages.ts';
+import type { DeclarationsRepository } from './declarations.repository.ts';
+import { declarationsPolicy } from './declarations.policy.ts';
+
+/** What officials do with declarations: scoped lists (every read logged), follow-up, export; and erasure. */
+export class DeclarationsOfficialsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: DeclarationsRepository,
+    private readonly localities: LocalitiesService,
+    private readonly people: PeopleRepository,
+    private readonly peopleService: PeopleService,
+    private readonly otp: OtpService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async listDeclarations(actor: Actor, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {
+    const within = await this.readableScope(actor, q.locality, 'health_declaration', q);
+    const rows = await this.repo.listDeclarations(this.db, within, q);
+    const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
+    return {
+      items: page.items.map((r) => ({
+        id: r.id, submittedAt: r.submitted_at.toISOString(), validUntil: r.valid_until.toISOString(), kind: r.kind,
+        fullName: r.full_name, birthYear: r.birth_year, phone: r.phone, communeCode: r.commune_code, communeName: r.commune_name,
+        symptoms: r.symptoms as string[], exposures: r.exposures as string[],
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async listArrivals(actor: Actor, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
+    const within = await this.readableScope(actor, q.locality, 'arrival', q);
+    const rows = await this.repo.listArrivals(this.db, within, q);
+    const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
+    return {
+      items: page.items.map((r) => ({
+        id: r.id, submittedAt: r.submitted_at.toISOString(), fullName: r.full_name, birthYear: r.birth_year, phone: r.phone,
+        origin: r.origin_kind === 'country' ? r.origin_country ?? '' : r.origin_code ?? '',
+        vehicle: [r.vehicle_type, r.vehicle_number].filter(Boolean).join(' '), arrivedOn: r.arrived_on,
+        destinationCommuneCode: r.destination_commune_code, destinationCommuneName: r.commune_name,
+        flagged: r.flagged, flagReasons: r.flag_reasons as string[], followUpStatus: r.follow_up_status, declaredByHost: r.declared_by_host,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async exportDeclarations(actor: Actor, q: Omit<ListDeclarationsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    return streamXlsx({
+      filename: 'to-khai-y-te.xlsx', sheetName: actor.locale === 'vi' ? 'Tờ khai y tế' : 'Health declarations', locale: actor.locale,
+      columns: declarationColumns, pages: await allPages((after) => this.listDeclarations(actor, { ...q, after, limit: 500 })),
+    });
+  }
+
+  async exportArrivals(actor: Actor, q: Omit<ListArrivalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    return streamXlsx({
+      filename: 'nguoi-den.xlsx', sheetName: actor.locale === 'vi' ? 'Người đến' : 'Arrivals', locale: actor.locale,
+      columns: arrivalColumns, pages: await allPages((after) => this.listArrivals(actor, { ...q, after, limit: 500 })),
+    });
+  }
+
+  async setFollowUp(actor: Actor, arrivalId: string, status: 'pending' | 'contacted' | 'closed'): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const arrival = await this.repo.findArrival(trx, arrivalId);
+      if (!arrival || !declarationsPolicy.followUp(actor, arrival)) throw new AppError('NOT_FOUND');
+      await this.repo.setFollowUp(trx, arrivalId, status);
+      await this.audit.record(trx, actor, {
+        action: 'follow_up', entityType: 'arrival', entityId: arrivalId, localityCode: arrival.destination_commune_code,
+        localityPath: arrival.locality_path, before: { followUpStatus: arrival.follow_up_status }, after: { followUpStatus: status },
+      });
+    });
+  }
+
+  /**
+   * A citizen erases their data (Law 91/2025). Refused while they are under an epidemic measure,
+   * when the law lets the state keep it; proven by a code sent to the phone on file.
+   */
+  async erase(req: { qrToken: string; otp: { challengeId: string; code: string } }, meta: { ip: string | null; requestId: string | null; locale: Locale }) {
+    const holder = await this.peopleService.holderOrThrow(req.qrToken, meta.locale);
+    const person = await this.people.findById(this.db, holder.personId);
+    if (!person?.phone) throw new AppError('NOT_FOUND');
+    if (person.f_level !== null || person.under_quarantine || person.under_monitoring) {
+      throw new AppError('CONFLICT', [{ path: 'qrToken', message: declarationMessages.cannotErase[meta.locale] }]);
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await this.otp.verify(trx, req.otp, person.phone!, 'erase', meta.locale);
+      await this.people.erase(trx, person.id);
+      await this.audit.record(trx, { userId: null, username: 'citizen', ip: meta.ip, requestId: meta.requestId }, {
+        action: 'erase', entityType: 'person', entityId: person.id, localityCode: person.commune_code, localityPath: person.locality_path,
+      });
+    });
+    return { erased: true as const };
+  }
+
+  /** Resolves the list scope and logs the read: who looked at which sensitive list, with what filter. */
+  private async readableScope(actor: Actor, locality: string | undefined, entityType: string, filter: object): Promise<string> {
+    if (!declarationsPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    const scope = await this.localities.findReadableOrThrow(actor, locality ?? actor.scope.code);
+    await this.audit.record(this.db, actor, { action: 'read_list', entityType, entityId: null, localityCode: scope.code, localityPath: scope.path, after: filter });
+    return scope.path;
+  }
+}

@@ -1,0 +1,190 @@
+import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
+import { checkIdNumber, normaliseIdNumber, type IdProblem } from '../../../core/rules/identity-documents.ts';
+import type { ArrivalRequest, DeclarationRequest, DeclarationResult, PersonInput, ResidenceRequest } from '../../../core/schemas/declarations.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { LocalitiesRepository } from '../localities/localities.repository.ts';
+import { nationalProvinceOf } from '../localities/vn-admin-loader.ts';
+import { requirePhone, type OtpService } from '../otp/otp.service.ts';
+import type { PeopleRepository, PersonFields } from '../people/people.repository.ts';
+import type { PeopleService } from '../people/people.service.ts';
+import { arrivalFlags } from './arrival-flags.ts';
+import type { DeclarationsRepository } from './declarations.repository.ts';
+import { declarationMessages as m } from './declarations.messages.ts';
+
+export interface CitizenMeta { ip: string | null; requestId: string | null; locale: Locale }
+
+const citizen = (meta: CitizenMeta) => ({ userId: null, username: 'citizen', ip: meta.ip, requestId: meta.requestId });
+
+/** Citizen declarations: health declarations, arrivals, residence declarations by hosts. */
+export class DeclarationsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: DeclarationsRepository,
+    private readonly people: PeopleRepository,
+    private readonly peopleService: PeopleService,
+    private readonly localities: LocalitiesRepository,
+    private readonly otp: OtpService,
+    private readonly audit: AuditRepository,
+    private readonly settings: Config['declarations'],
+  ) {}
+
+  /**
+   * Records a health declaration and returns the personal QR. Re-declaring updates the same
+   * person; resending the same `clientKey` (a flaky phone) returns the first answer unchanged.
+   */
+  async declare(req: DeclarationRequest, meta: CitizenMeta): Promise<DeclarationResult> {
+    const earlier = await this.repo.findDeclarationByClientKey(this.db, req.clientKey);
+    if (earlier) return this.resultOf(earlier.id, earlier.person_id, meta.locale);
+    const person = await this.checkPerson(req.person, 'person', meta.locale);
+    try {
+      const ids = await this.db.transaction().execute(async (trx) => {
+        const phone = await this.otp.verify(trx, req.otp, req.person.phone, 'declaration', meta.locale);
+        const personId = await this.upsertPerson(trx, { ...person.fields, phone }, true, meta.locale);
+        await this.people.insertConsent(trx, { personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
+        const declarationId = await this.repo.insertDeclaration(trx, {
+          person_id: personId, kind: req.kind, symptoms: req.symptoms, exposures: req.exposures, conditions: req.conditions,
+          has_symptoms: req.symptoms.length > 0, has_exposure: req.exposures.length > 0,
+          commune_code: person.fields.commune_code!, locality_path: person.fields.locality_path!,
+          valid_until: new Date(Date.now() + this.settings.validHours * 3_600_000), client_key: req.clientKey,
+        });
+        await this.peopleService.tokenFor(trx, personId);
+        await this.audit.record(trx, citizen(meta), {
+          action: 'declare', entityType: 'health_declaration', entityId: declarationId,
+          localityCode: person.fields.commune_code, localityPath: person.fields.locality_path, after: { kind: req.kind, personId },
+        });
+        return { declarationId, personId };
+      });
+      return this.resultOf(ids.declarationId, ids.personId, meta.locale);
+    } catch (err) {
+      // The twin of a double submit lost the race (its code was used, or the key is taken): answer as the winner did.
+      const winner = await this.repo.findDeclarationByClientKey(this.db, req.clientKey);
+      if (winner) return this.resultOf(winner.id, winner.person_id, meta.locale);
+      throw err;
+    }
+  }
+
+  async arrival(req: ArrivalRequest, meta: CitizenMeta) {
+    const earlier = await this.repo.findArrivalByClientKey(this.db, req.clientKey);
+    if (earlier) return { arrivalId: earlier.id, flagged: earlier.flagged, flagReasons: earlier.flag_reasons as string[] };
+    const holder = await this.peopleService.holderOrThrow(req.qrToken, meta.locale);
+    const destination = await this.activeCommune(req.destinationCommuneCode, 'destinationCommuneCode', meta.locale);
+    await this.checkOrigin(req, '', meta.locale);
+    if (req.arrivedOn < req.departedOn) throw new AppError('VALIDATION_FAILED', [{ path: 'arrivedOn', message: m.arrivalBeforeDeparture[meta.locale] }]);
+    const flagReasons = await this.flagsFor(req);
+    return this.withKeyRace(() => this.repo.findArrivalByClientKey(this.db, req.clientKey), async () => {
+      const arrivalId = await this.db.transaction().execute(async (trx) => {
+        const id = await this.repo.insertArrival(trx, {
+          person_id: holder.personId, origin_kind: req.originKind, origin_code: req.originCode ?? null, origin_country: req.originCountry ?? null,
+          route: req.route ?? null, vehicle_type: req.vehicleType, vehicle_number: req.vehicleNumber ?? null, seat: req.seat ?? null,
+          departed_on: req.departedOn, arrived_on: req.arrivedOn, destination_commune_code: destination.code, locality_path: destination.path,
+          flagged: flagReasons.length > 0, flagReasons, declared_by_host: null, client_key: req.clientKey,
+        });
+        await this.audit.record(trx, citizen(meta), { action: 'declare_arrival', entityType: 'arrival', entityId: id, localityCode: destination.code, localityPath: destination.path, after: { flagReasons } });
+        return id;
+      });
+      return { arrivalId, flagged: flagReasons.length > 0, flagReasons };
+    }, (e) => ({ arrivalId: e.id, flagged: e.flagged, flagReasons: e.flag_reasons as string[] }));
+  }
+
+  /** A host (hotel, landlord) declares its guests: each becomes an arrival to the host's commune. */
+  async residence(req: ResidenceRequest, meta: CitizenMeta) {
+    const commune = await this.activeCommune(req.communeCode, 'communeCode', meta.locale);
+    const guests = await Promise.all(req.guests.map(async (g, i) => {
+      await this.checkOrigin(g, `guests.${i}.`, meta.locale);
+      const person = await this.checkPerson({ ...g.person, phone: g.person.phone ?? '', communeCode: commune.code, addressLine: req.host.name }, `guests.${i}.person`, meta.locale, false);
+      return { g, person, flags: await this.flagsFor(g) };
+    }));
+    const firstKey = `${req.clientKey}:0`;
+    const earlier = await this.repo.findArrivalByClientKey(this.db, firstKey);
+    if (earlier) return { arrivals: req.guests.length, repeated: true };
+    return this.db.transaction().execute(async (trx) => {
+      const hostPhone = await this.otp.verify(trx, req.host.otp, req.host.phone, 'declaration', meta.locale);
+      const host = `${req.host.name} (${hostPhone})`;
+      for (const [i, { g, person, flags }] of guests.entries()) {
+        const personId = await this.upsertPerson(trx, person.fields, false, meta.locale);
+        const id = await this.repo.insertArrival(trx, {
+          person_id: personId, origin_kind: g.originKind, origin_code: g.originCode ?? null, origin_country: g.originCountry ?? null,
+          route: null, vehicle_type: 'other', vehicle_number: null, seat: null, departed_on: g.arrivedOn, arrived_on: g.arrivedOn,
+          destination_commune_code: commune.code, locality_path: commune.path, flagged: flags.length > 0, flagReasons: flags,
+          declared_by_host: host, client_key: `${req.clientKey}:${i}`,
+        });
+        await this.audit.record(trx, citizen(meta), { action: 'declare_residence', entityType: 'arrival', entityId: id, localityCode: commune.code, localityPath: commune.path, after: { host, flagReasons: flags } });
+      }
+      return { arrivals: guests.length, repeated: false };
+    });
+  }
+
+  private async resultOf(declarationId: string, personId: string, locale: Locale): Promise<DeclarationResult> {
+    const qrToken = await this.peopleService.tokenFor(this.db, personId);
+    const holder = await this.peopleService.holderOrThrow(qrToken, locale);
+    return { declarationId, qrToken, status: holder.view };
+  }
+
+  /** Validates identity and address; returns the columns to store. */
+  private async checkPerson(p: PersonInput, path: string, locale: Locale, phoneRequired = true) {
+    const details: ErrorDetail[] = [];
+    const problem: IdProblem | null = checkIdNumber(p.idType, p.idNumber, p.birthYear, p.gender);
+    if (problem) details.push({ path: `${path}.idNumber`, message: m.id[problem][locale] });
+    const commune = await this.localities.findByCode(this.db, p.communeCode);
+    if (!commune || commune.level !== 'commune' || commune.status !== 'active') details.push({ path: `${path}.communeCode`, message: m.unknownCommune[locale] });
+    if (phoneRequired || p.phone) {
+      try { requirePhone(p.phone, locale, `${path}.phone`); } catch (e) { details.push(...(e as AppError).details); }
+    }
+    if (details.length) throw new AppError('VALIDATION_FAILED', details);
+    const fields: PersonFields = {
+      id_type: p.idType, id_number: normaliseIdNumber(p.idType, p.idNumber), full_name: p.fullName, birth_year: p.birthYear,
+      gender: p.gender, nationality: p.nationality, phone: p.phone || null, email: p.email ?? null,
+      commune_code: commune!.code, locality_path: commune!.path, address_line: p.addressLine,
+    };
+    return { fields };
+  }
+
+  /**
+   * Same document → same person. A person whose phone was verified keeps it unless the new
+   * phone is verified too; a host's word never overwrites what the person declared themselves.
+   */
+  private async upsertPerson(db: Db, fields: PersonFields, phoneVerified: boolean, locale: Locale): Promise<string> {
+    const existing = await this.people.findByDocument(db, fields.id_type, fields.id_number);
+    if (!existing) return this.people.insert(db, { ...fields, phoneVerified });
+    if (phoneVerified) {
+      if (existing.phone_verified_at && existing.phone !== fields.phone) {
+        throw new AppError('CONFLICT', [{ path: 'person.phone', message: m.phoneChanged[locale] }]);
+      }
+      await this.people.update(db, existing.id, { ...fields, phoneVerified });
+    }
+    return existing.id;
+  }
+
+  private async activeCommune(code: string, path: string, locale: Locale) {
+    const l = await this.localities.findByCode(this.db, code);
+    if (!l || l.level !== 'commune' || l.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path, message: m.unknownCommune[locale] }]);
+    return l;
+  }
+
+  private async checkOrigin(o: { originKind: string; originCode?: string; originCountry?: string }, prefix: string, locale: Locale) {
+    const codes = await nationalProvinceOf();
+    const ok = o.originKind === 'country'
+      ? !!o.originCountry && o.originCountry !== 'VN'
+      : !!o.originCode && codes.has(o.originCode) && (o.originKind === 'province') === (o.originCode.length === 2);
+    if (!ok) throw new AppError('VALIDATION_FAILED', [{ path: `${prefix}${o.originKind === 'country' ? 'originCountry' : 'originCode'}`, message: m.unknownOrigin[locale] }]);
+  }
+
+  private async flagsFor(o: { originKind: string; originCode?: string }) {
+    const province = o.originCode ? (await nationalProvinceOf()).get(o.originCode) : undefined;
+    const codes = o.originCode && province ? [...new Set([o.originCode, province])] : [];
+    const risk = codes.length ? await this.repo.riskOf(this.db, codes) : [];
+    return arrivalFlags(o.originKind, risk);
+  }
+
+  private async withKeyRace<T, E>(findEarlier: () => Promise<E | undefined>, write: () => Promise<T>, fromEarlier: (e: E) => T): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      const winner = await findEarlier();
+      if (winner) return fromEarlier(winner);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DeclarationRequest } from '../../core/schemas/declarations.ts';
+import type { Db } from '../db/database.ts';
+import type { TestPlatform } from './test-platform.ts';
+
+let serial = 0;
+
+/** A structurally valid CCCD for Lai Châu (012), male born in 19xx, unique per call. */
+export function cccd(birthYear = 1985): string {
+  serial++;
+  return `0120${String(birthYear % 100).padStart(2, '0')}${String(100000 + serial).slice(-6)}`;
+}
+
+export function phone(): string {
+  serial++;
+  return `09${String(10000000 + serial * 7919).slice(-8)}`;
+}
+
+export async function requestOtp(t: TestPlatform, phoneNumber: string, purpose: 'declaration' | 'erase' = 'declaration') {
+  const res = await t.app.inject({ method: 'POST', url: '/api/public/otp', payload: { phone: phoneNumber, purpose } });
+  if (res.statusCode !== 200) throw new Error(`otp: ${res.statusCode} ${res.body}`);
+  const { challengeId } = res.json<{ challengeId: string }>();
+  const normalised = `+84${phoneNumber.replace(/^0/, '')}`;
+  return { challengeId, code: t.platform.services.outbox!.lastCodeFor(normalised)! };
+}
+
+type DeclarationOverrides = Partial<Omit<DeclarationRequest, 'person' | 'otp'>> & { person?: Partial<DeclarationRequest['person']> };
+
+export function declarationBody(over: DeclarationOverrides = {}): Omit<DeclarationRequest, 'otp'> {
+  return {
+    clientKey: randomUUID(),
+    kind: 'population',
+    symptoms: [],
+    exposures: [],
+    conditions: [],
+    consent: { accepted: true, noticeVersion: '2026-01' },
+    ...over,
+    person: {
+      idType: 'cccd', idNumber: cccd(), fullName: 'Nguyễn Văn An', birthYear: 1985, gender: 'male', nationality: 'VN',
+      phone: phone(), communeCode: '03388', addressLine: 'Tổ 5, phường Đoàn Kết', ...over.person,
+    },
+  };
+}
+
+/** Declares through the public API (OTP included) and returns the answer with the request sent. */
+export async function declare(t: TestPlatform, over: Parameters<typeof declarationBody>[0] = {}) {
+  const body = declarationBody(over);
+  const otp = await requestOtp(t, body.person.phone);
+  const res = await t.app.inject({ method: 'POST', url: '/api/public/declarations', payload: { ...body, otp } });
+  if (res.statusCode !== 200) throw new Error(`declare: ${res.statusCode} ${res.body}`);
+  return { body, otp, result: res.json<{ declarationId: string; qrToken: string; status: { colour: string; reasons: string[] } }>() };
+}
+
+/** An approved venue, written directly (the venues module has its own tests). */
+export async function approvedVenue(db: Db, o: { communeCode: string; ownerUserId?: string; gatePolicy?: 'open' | 'require_declaration'; name?: string }) {
+  const locality = await db.selectFrom('localities').select('path').where('code', '=', o.communeCode).executeTakeFirstOrThrow();
+  return db.insertInto('venues').values({
+    public_code: randomBytes(6).toString('hex').slice(0, 10).toUpperCase(), organisation_name: 'Công ty TNHH Thử Nghiệm',
+    name: o.name ?? 'Chợ trung tâm', venue_type: 'market', address_line: 'Đường Trần Phú', commune_code: o.communeCode,
+    locality_path: locality.path, capacity: 500, contact_phone: '+84912345678', gate_policy: o.gatePolicy ?? 'require_declaration',
+    status: 'approved', owner_user_id: o.ownerUserId ?? null,
+  }).returning(['id', 'public_code']).executeTakeFirstOrThrow();
+}
+
+/** Sets what tracing and quarantine will set later (F-level, quarantine order). */
+export async function setPersonMeasures(db: Db, qrTokenPersonId: string, m: { fLevel?: number | null; underQuarantine?: boolean }) {
+  await db.updateTable('people').set({ f_level: m.fLevel ?? null, under_quarantine: m.underQuarantine ?? false }).where('id', '=', qrTokenPersonId).execute();
+}
