@@ -22,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/support/**/*.test.ts'],
           exclude: [...dbTests, '**/node_modules/**'],
         },
       },

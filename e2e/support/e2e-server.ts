@@ -22,6 +22,11 @@ export async function startE2eServer() {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    platform,
+    /** The last one-time code sent to a phone (the development outbox). */
+    otpFor(phone: string) {
+      return platform.services.outbox!.lastCodeFor(`+84${phone.replace(/^0/, '')}`);
+    },
     async createUser(username: string, role: Role, localityCode: string) {
       const password = `${username}-e2e-password`;
       await platform.services.users.create(systemActor('e2e'), { username, fullName: `E2E ${username}`, role, localityCode, password });
@@ -34,13 +39,18 @@ export async function startE2eServer() {
   };
 }
 
-export async function launchChromium(executablePath: string): Promise<Browser> {
+export async function launchChromium(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
     // A closed network: no background calls home, no QUIC, no sandbox (CI runs as root).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
+}
+
+/** Chromium whose camera shows the given Y4M video, with the permission prompt answered yes. */
+export function launchWithFakeCamera(executablePath: string, y4mFile: string): Promise<Browser> {
+  return launchChromium(executablePath, ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4mFile}`]);
 }
 
 export function chromiumMissingHint(executablePath: string) {

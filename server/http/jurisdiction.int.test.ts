@@ -71,6 +71,7 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/venues/:id/qr.png': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}/qr.png`), expect: refused },
   'GET /api/public/venues/:publicCode': 'public',
   // Citizens' endpoints carry no session: they act on the holder of a personal QR token only.
+  'GET /api/public/localities': 'public',
   'POST /api/public/otp': 'public',
   'POST /api/public/declarations': 'public',
   'POST /api/public/status': 'public',

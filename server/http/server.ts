@@ -60,7 +60,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   });
   app.setNotFoundHandler((req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && hasWebBuild();
-    if (wantsPage) return reply.type('text/html').sendFile('index.html', webDist);
+    if (wantsPage) return reply.type('text/html').sendFile(pageFor(req.url), webDist);
     const { status, body } = errorResponse('ROUTE_NOT_FOUND', req.locale ?? 'vi');
     return reply.status(status).send(body);
   });
@@ -89,6 +89,15 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html', maxAge: '1h' });
   }
   return app;
+}
+
+/**
+ * Citizens' pages (declaration, personal QR, venue check-in) are a separate small bundle, so a cheap
+ * phone on a slow network never downloads the officials' application.
+ */
+export function pageFor(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return /^\/(c|v)(\/|$)/.test(path) ? 'citizen.html' : 'index.html';
 }
 
 function hasWebBuild() {

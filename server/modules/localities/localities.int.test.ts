@@ -36,6 +36,17 @@ describe('locality tree', () => {
   });
 });
 
+describe('public address picker', () => {
+  it('lists the loaded provinces and the active communes of one, without a session', async () => {
+    const provinces = (await t.app.inject({ method: 'GET', url: '/api/public/localities' })).json().items;
+    expect(provinces.map((p: { code: string }) => p.code)).toEqual(['11', '12']);
+    const communes = (await t.app.inject({ method: 'GET', url: `/api/public/localities?parent=${LAI_CHAU}` })).json().items;
+    expect(communes.length).toBeGreaterThanOrEqual(37);
+    expect(communes[0]).toEqual({ code: '03388', name: 'Đoàn Kết', fullName: 'Phường Đoàn Kết', level: 'commune' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/localities?parent=03388' })).statusCode).toBe(404);
+  });
+});
+
 describe('rename', () => {
   it('renames with a reason, keeps the history and audits before/after', async () => {
     const res = await admin.patch(`/api/localities/${BINH_LU}`, { name: 'Bình Lư Mới', fullName: 'Xã Bình Lư Mới', reason: 'Nghị quyết đổi tên' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { localityCode, pageOf } from '../../../core/schemas/common.ts';
 import {
-  listLocalitiesQuery, localityEventView, localityView, mergeLocalitiesRequest, populationImportResult, renameLocalityRequest,
+  listLocalitiesQuery, localityEventView, publicLocalitiesQuery, publicLocality, localityView, mergeLocalitiesRequest, populationImportResult, renameLocalityRequest,
 } from '../../../core/schemas/localities.ts';
 import { AppError } from '../../../core/errors.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
@@ -18,6 +18,11 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.get('/localities', {
     schema: { tags, summary: 'Children of a unit (keyset paged)', querystring: listLocalitiesQuery, response: { 200: pageOf(localityView) } },
   }, async (req) => svc.list(actorOf(req), req.query));
+
+  app.get('/public/localities', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Provinces loaded here, or the active units of one (address pickers)', querystring: publicLocalitiesQuery, response: { 200: z.object({ items: z.array(publicLocality) }) } },
+  }, async (req, reply) => reply.header('cache-control', 'public, max-age=300').send({ items: await svc.publicChildren(req.query.parent) }));
 
   app.get('/localities/tree', {
     schema: { tags, summary: "The caller's scope and every active unit below it", response: { 200: z.object({ root: localityView, descendants: z.array(localityView) }) } },

@@ -6,6 +6,7 @@ import type {
   LocalityEventView,
   LocalityView,
   MergeLocalitiesRequest,
+  PublicLocality,
 } from '../../../core/schemas/localities.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
@@ -73,6 +74,17 @@ export class LocalitiesService {
       columns: localityColumns,
       pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
+  }
+
+  /**
+   * Public address pickers: the provinces loaded in this installation, or the active units of one.
+   * Names and codes only (public administrative data).
+   */
+  async publicChildren(parentCode = 'VN'): Promise<PublicLocality[]> {
+    const parent = await this.localities.findByCode(this.db, parentCode);
+    if (!parent || parent.level === 'commune') throw new AppError('NOT_FOUND');
+    const rows = await this.localities.listChildren(this.db, { parentCode, includeMerged: false, limit: 5000 });
+    return rows.map((r) => ({ code: r.code, name: r.name, fullName: r.full_name, level: r.level }));
   }
 
   async boundaries(actor: Actor, code: string): Promise<BoundaryCollection> {

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { systemActor } from '../server/shared/actor.ts';
+import { artefactsDir, chromiumMissingHint, launchChromium, launchWithFakeCamera, startE2eServer } from './support/e2e-server.ts';
+import { writeQrVideo } from './support/y4m.ts';
+
+const chromiumPath = inject('chromiumPath');
+const hasChromium = fs.existsSync(chromiumPath);
+const tool = (name: string) => ['/usr/bin', '/usr/local/bin'].map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
+const zbarimg = tool('zbarimg');
+const pdftoppm = tool('pdftoppm');
+
+if (!hasChromium) {
+  describe('end-to-end in Chromium: check-ins', () => {
+    it.skip(chromiumMissingHint(chromiumPath), () => {});
+  });
+}
+
+describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-in, gate', () => {
+  let server: Awaited<ReturnType<typeof startE2eServer>>;
+  let browser: Browser;
+  const phoneViewport = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  beforeAll(async () => {
+    fs.mkdirSync(artefactsDir, { recursive: true });
+    server = await startE2eServer();
+    browser = await launchChromium(chromiumPath);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function declareOnPhone(page: Page, who: { idNumber: string; name: string; phone: string; symptom?: string }) {
+    await page.goto(`${server.url}/c/khai-bao`);
+    await page.getByTestId('decl-id-type').selectOption('cccd');
+    await page.getByTestId('decl-id-number').fill(who.idNumber);
+    await page.getByTestId('decl-full-name').fill(who.name);
+    await page.getByTestId('decl-birth-year').fill('1985');
+    await page.getByTestId('decl-gender').selectOption('male');
+    await page.getByTestId('decl-phone').fill(who.phone);
+    await page.getByTestId('decl-province').selectOption('12');
+    await expect.poll(() => page.getByTestId('decl-commune').locator('option').count()).toBeGreaterThan(30);
+    await page.getByTestId('decl-commune').selectOption('03388');
+    await page.getByTestId('decl-address').fill('Tổ 5, phường Đoàn Kết');
+    if (who.symptom) await page.getByTestId(`decl-symptom-${who.symptom}`).check();
+    await page.getByTestId('decl-consent').check();
+    await page.getByTestId('otp-send').click();
+    await expect.poll(() => server.otpFor(who.phone)).not.toBeNull();
+    await page.getByTestId('otp-code').fill(server.otpFor(who.phone)!);
+    await page.getByTestId('decl-submit').click();
+    await page.getByTestId('qr-status').waitFor();
+    return page.evaluate(() => JSON.parse(localStorage.getItem('pd.qr') ?? '{}') as { qrToken: string });
+  }
+
+  let venue: { id: string; publicCode: string };
+  let ownerLogin: { username: string; password: string };
+
+  it('a citizen declares on a phone and gets a green personal QR', async () => {
+    const context = await browser.newContext(phoneViewport);
+    const page = await context.newPage();
+    const { qrToken } = await declareOnPhone(page, { idNumber: '012085000111', name: 'Nguyễn Văn An', phone: '0912000111' });
+    expect(qrToken).toMatch(/^P1\./);
+    expect(await page.getByTestId('qr-status').getAttribute('data-colour')).toBe('green');
+    await page.screenshot({ path: path.join(artefactsDir, 'citizen-qr.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('a venue poster is generated, its QR decodes to the check-in page, and the check-in succeeds', async () => {
+    ownerLogin = await server.createUser('chu.quan', 'organisation_admin', '03388');
+    const owner = (await server.platform.services.users.list(systemActor(), { q: 'chu.quan', limit: 1 })).items[0]!;
+    const venues = server.platform.services.venues;
+    const actor = { ...systemActor(), userId: owner.id, role: 'organisation_admin' as const, scope: { code: '03388', path: 'VN/12/03388' } };
+    const registered = await venues.register(actor, {
+      organisationName: 'Hợp tác xã Đoàn Kết', name: 'Chợ Trung tâm Lai Châu', type: 'market', addressLine: 'Đường Trần Phú',
+      communeCode: '03388', contactPhone: '0912000999', gatePolicy: 'require_declaration',
+    });
+    venue = await venues.decide(systemActor(), registered.id, { decision: 'approve' });
+
+    const context = await browser.newContext(phoneViewport);
+    const page = await context.newPage();
+    const { qrToken } = await declareOnPhone(page, { idNumber: '012085000222', name: 'Lò Văn Bình', phone: '0912000222' });
+    expect(qrToken).toBeTruthy();
+
+    // The official prints the poster; an independent decoder reads its QR.
+    const res = await page.request.post(`${server.url}/api/auth/login`, { data: ownerLogin });
+    expect(res.status()).toBe(200);
+    const pdf = await page.request.get(`${server.url}/api/venues/${venue.id}/poster.pdf`);
+    expect(pdf.status()).toBe(200);
+    const pdfFile = path.join(artefactsDir, 'venue-poster.pdf');
+    fs.writeFileSync(pdfFile, await pdf.body());
+    let url = `${server.url}/v/${venue.publicCode}`;
+    if (zbarimg && pdftoppm) {
+      execFileSync(pdftoppm, ['-png', '-r', '100', '-singlefile', pdfFile, path.join(artefactsDir, 'venue-poster')]);
+      url = execFileSync(zbarimg, ['--raw', '-q', path.join(artefactsDir, 'venue-poster.png')]).toString().trim();
+      expect(url).toBe(`${server.url}/v/${venue.publicCode}`);
+    }
+
+    await page.goto(url);
+    await expect.poll(() => page.getByTestId('venue-name').textContent()).toContain('Chợ Trung tâm Lai Châu');
+    await page.getByTestId('checkin-button').click();
+    await expect.poll(() => page.getByTestId('checkin-done').textContent()).toContain('Chợ Trung tâm Lai Châu');
+    await page.screenshot({ path: path.join(artefactsDir, 'citizen-checkin.png'), fullPage: true });
+    await context.close();
+  });
+
+  it("the gate scanner reads personal QR codes from the camera: admits green, refuses red", async () => {
+    const greenPage = await (await browser.newContext(phoneViewport)).newPage();
+    const green = await declareOnPhone(greenPage, { idNumber: '012085000333', name: 'Hoàng Văn Cường', phone: '0912000333' });
+    const redPage = await (await browser.newContext(phoneViewport)).newPage();
+    const red = await declareOnPhone(redPage, { idNumber: '012085000444', name: 'Đèo Thị Dung', phone: '0912000444' });
+    const redHolder = await server.platform.services.people.holderOf(red.qrToken);
+    await server.platform.database.db.updateTable('people').set({ under_quarantine: true }).where('id', '=', redHolder!.personId).execute();
+
+    for (const [who, token, allowed] of [['green', green.qrToken, 'true'], ['red', red.qrToken, 'false']] as const) {
+      const video = path.join(artefactsDir, `gate-${who}.y4m`);
+      writeQrVideo(video, token);
+      const camera = await launchWithFakeCamera(chromiumPath, video);
+      try {
+        const page = await camera.newPage({ viewport: { width: 390, height: 844 } });
+        await page.goto(`${server.url}/login`);
+        await page.getByTestId('login-username').fill(ownerLogin.username);
+        await page.getByTestId('login-password').fill(ownerLogin.password);
+        await page.getByTestId('login-submit').click();
+        await page.getByTestId('user-menu').waitFor();
+        await page.goto(`${server.url}/venues/${venue.id}/gate`);
+        const result = page.getByTestId('gate-result');
+        await result.waitFor({ timeout: 30_000 });
+        expect(await result.getAttribute('data-allowed')).toBe(allowed);
+        await page.screenshot({ path: path.join(artefactsDir, `gate-${who}.png`) });
+      } finally {
+        await camera.close();
+      }
+    }
+    const entries = await server.platform.database.db.selectFrom('checkins').select('person_id').where('venue_id', '=', venue.id).execute();
+    expect(entries.map((e) => e.person_id)).not.toContain(redHolder!.personId);
+  });
+});
