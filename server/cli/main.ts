@@ -38,7 +38,7 @@ async function start(demoFlag: boolean) {
     console.log(accounts ? formatAccounts(accounts) : `Demo accounts: see ${accountsFile}`);
   }
   const app = await createHttpServer(platform);
-  const stopJobs = startJobs(platformJobs(platform.services), app.log);
+  const stopJobs = startJobs(platformJobs(platform.services, config), app.log);
   const shutdown = async () => {
     stopJobs();
     await app.close();

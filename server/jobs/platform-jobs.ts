@@ -1,8 +1,9 @@
+import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
 import type { Job } from './scheduler.ts';
 
 /** The platform's periodic jobs. Each module adds its own (retention purges, recomputes…). */
-export function platformJobs(services: AppServices): Job[] {
+export function platformJobs(services: AppServices, config: Pick<Config, 'declarations'>): Job[] {
   return [
     {
       name: 'checkin-partitions-and-retention',
@@ -10,6 +11,14 @@ export function platformJobs(services: AppServices): Job[] {
       run: async () => {
         const r = await services.checkins.maintain();
         return `${r.created} partitions ensured, ${r.dropped.length} dropped past retention`;
+      },
+    },
+    {
+      name: 'declaration-retention',
+      everyMs: 6 * 60 * 60_000,
+      run: async () => {
+        const r = await services.declarationsOfficials.purgeExpired(config.declarations.retentionDays);
+        return `${r.declarations} declarations and ${r.codes} one-time codes removed`;
       },
     },
     {

@@ -104,6 +104,13 @@ export class DeclarationsOfficialsService {
     return { erased: true as const };
   }
 
+  /** Retention: declarations older than the configured period, and spent one-time codes, go. */
+  async purgeExpired(retentionDays: number, now = new Date()): Promise<{ declarations: number; codes: number }> {
+    const declarations = await this.repo.purgeDeclarationsBefore(this.db, new Date(now.getTime() - retentionDays * 86_400_000));
+    const codes = await this.otp.purgeBefore(new Date(now.getTime() - 86_400_000));
+    return { declarations, codes };
+  }
+
   /** Resolves the list scope and logs the read: who looked at which sensitive list, with what filter. */
   private async readableScope(actor: Actor, locality: string | undefined, entityType: string, filter: object): Promise<string> {
     if (!declarationsPolicy.list(actor)) throw new AppError('FORBIDDEN');

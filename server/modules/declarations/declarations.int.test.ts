@@ -166,6 +166,20 @@ describe('officials', () => {
   });
 });
 
+describe('retention', () => {
+  it('removes declarations past their retention period, and spent codes', async () => {
+    const { result } = await declare(t);
+    const personId = (await t.platform.services.people.holderOf(result.qrToken))!.personId;
+    const svc = t.platform.services.declarationsOfficials;
+    const early = await svc.purgeExpired(60, new Date(Date.now() + 59 * 86_400_000));
+    expect(early.codes).toBeGreaterThan(0); // codes live a day at most
+    expect(await db().selectFrom('health_declarations').select('id').where('person_id', '=', personId).execute()).toHaveLength(1);
+    const late = await svc.purgeExpired(60, new Date(Date.now() + 61 * 86_400_000));
+    expect(late.declarations).toBeGreaterThan(0);
+    expect(await db().selectFrom('health_declarations').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+  });
+});
+
 describe('erasure', () => {
   it('erases a citizen on request, but not while under an epidemic measure', async () => {
     const { result, body } = await declare(t);

@@ -52,6 +52,10 @@ export class OtpService {
     return phone;
   }
 
+  purgeBefore(before: Date): Promise<number> {
+    return this.otp.purgeOlderThan(this.db, before);
+  }
+
   private hash(challengeId: string, code: string): string {
     return createHmac('sha256', this.secret).update(`otp:${challengeId}:${code}`).digest('base64url');
   }
