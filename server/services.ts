@@ -18,6 +18,7 @@ import { OtpService } from './modules/otp/otp.service.ts';
 import { PeopleRepository } from './modules/people/people.repository.ts';
 import { PeopleService } from './modules/people/people.service.ts';
 import { VenuesRepository } from './modules/venues/venues.repository.ts';
+import { VenuePhoneService } from './modules/venues/venue-phone.service.ts';
 import { VenuesService } from './modules/venues/venues.service.ts';
 import { QrTokenSigner } from './shared/qr-token.ts';
 
@@ -35,6 +36,7 @@ export interface AppServices {
   declarationsOfficials: DeclarationsOfficialsService;
   checkins: CheckinsService;
   venues: VenuesService;
+  venuePhone: VenuePhoneService;
   /** The development outbox when no SMS gateway is configured (tests read codes from it). */
   outbox: LogMessageSender | null;
 }
@@ -55,6 +57,7 @@ export function createServices(o: ServiceOptions): AppServices {
   const localitiesRepo = new LocalitiesRepository();
   const peopleRepo = new PeopleRepository();
   const declarationsRepo = new DeclarationsRepository();
+  const venuesRepo = new VenuesRepository();
   const outbox = config.sms.webhookUrl ? null : new LogMessageSender(o.log);
   const sender: MessageSender = outbox ?? new WebhookMessageSender(config.sms.webhookUrl!);
   const localities = new LocalitiesService(db, localitiesRepo, auditRepo);
@@ -72,7 +75,8 @@ export function createServices(o: ServiceOptions): AppServices {
     declarations: new DeclarationsService(db, declarationsRepo, peopleRepo, people, localitiesRepo, otp, auditRepo, config.declarations),
     declarationsOfficials: new DeclarationsOfficialsService(db, declarationsRepo, localities, peopleRepo, people, otp, auditRepo),
     checkins: new CheckinsService(db, new CheckinsRepository(), people, localities, config.checkins),
-    venues: new VenuesService(db, new VenuesRepository(), localities, auditRepo),
+    venues: new VenuesService(db, venuesRepo, localities, auditRepo),
+    venuePhone: new VenuePhoneService(db, venuesRepo, otp, auditRepo),
     outbox,
   };
 }

@@ -69,6 +69,8 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'POST /api/venues/:id/decision': { attempt: (c) => c.post(`/api/venues/${neighbourVenue.id}/decision`, { decision: 'suspend', note: 'grab' }), expect: refused },
   'GET /api/venues/:id/poster.pdf': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}/poster.pdf`), expect: refused },
   'GET /api/venues/:id/qr.png': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}/qr.png`), expect: refused },
+  'POST /api/venues/:id/phone-otp': { attempt: (c) => c.post(`/api/venues/${neighbourVenue.id}/phone-otp`), expect: refused },
+  'POST /api/venues/:id/verify-phone': { attempt: (c) => c.post(`/api/venues/${neighbourVenue.id}/verify-phone`, { challengeId: randomUUID(), code: '123456' }), expect: refused },
   'GET /api/public/venues/:publicCode': 'public',
   // Citizens' endpoints carry no session: they act on the holder of a personal QR token only.
   'GET /api/public/localities': 'public',

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { MessageSender } from './message-sender.ts';
 import type { OtpRepository } from './otp.repository.ts';
 
-export type OtpPurpose = 'declaration' | 'erase';
+export type OtpPurpose = 'declaration' | 'erase' | 'venue';
 
 const text: Record<Locale, (code: string) => string> = {
   vi: (code) => `Ma xac thuc phongdich: ${code}. Het han sau 5 phut. Khong chia se ma nay.`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../../core/schemas/common.ts';
+import { otpAnswer, otpChallenge } from '../../../core/schemas/declarations.ts';
 import {
   decideVenueRequest, listVenuesQuery, publicVenueCode, publicVenueView, registerVenueRequest, updateVenueRequest, venueView,
 } from '../../../core/schemas/venues.ts';
@@ -58,6 +59,14 @@ export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
   app.get('/venues/:id/qr.png', {
     schema: { tags, summary: 'Check-in QR code of an approved venue, as an image', params: idParams },
   }, async (req, reply) => sendInline(reply, await svc.qrPng(actorOf(req), req.params.id, originOf(req))));
+
+  app.post('/venues/:id/phone-otp', {
+    schema: { tags, summary: "Send a code to the venue's contact phone", params: idParams, response: { 200: otpChallenge } },
+  }, async (req) => services.venuePhone.sendCode(actorOf(req), req.params.id));
+
+  app.post('/venues/:id/verify-phone', {
+    schema: { tags, summary: "Verify the venue's contact phone with the code", params: idParams, body: otpAnswer, response: { 200: z.object({ verifiedAt: z.string() }) } },
+  }, async (req) => services.venuePhone.verify(actorOf(req), req.params.id, req.body));
 
   app.get('/public/venues/:publicCode', {
     config: { access: 'public' },
