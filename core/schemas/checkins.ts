@@ -37,7 +37,7 @@ export const myCheckinRow = z.object({
   checkedOutAt: z.string().nullable(),
 });
 
-export const checkinCountsQuery = z.object({
+export const checkinCountsQuery = pageQuery.extend({
   locality: localityCode.optional(),
   venueId: z.string().uuid().optional(),
   from: z.iso.date(),
@@ -45,6 +45,7 @@ export const checkinCountsQuery = z.object({
 });
 export const checkinCountRow = z.object({ venueId: z.string().uuid(), venueName: z.string(), communeCode: z.string(), day: z.string(), checkins: z.number().int() });
 export type CheckinCountRow = z.infer<typeof checkinCountRow>;
+export type CheckinCountsQuery = z.infer<typeof checkinCountsQuery>;
 
 export const venueEntriesQuery = pageQuery.extend({ day: z.iso.date().optional() });
 export const venueEntryRow = z.object({ id: z.string(), checkedInAt: z.string(), checkedOutAt: z.string().nullable(), displayName: z.string(), mode: z.string() });

@@ -90,6 +90,7 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'PATCH /api/arrivals/:id': { attempt: (c) => c.patch(`/api/arrivals/${neighbourArrivalId}`, { followUpStatus: 'closed' }), expect: refused },
   'POST /api/venues/:id/gate-scans': { attempt: (c) => c.post(`/api/venues/${neighbourVenue.id}/gate-scans`, { token: neighbourToken }), expect: refused },
   'GET /api/venues/:id/entries': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}/entries`), expect: refused },
+  'GET /api/checkins/counts/export.xlsx': { attempt: (c) => c.get(`/api/checkins/counts/export.xlsx?locality=${BINH_LU}&from=2026-11-01&to=2026-11-02`), expect: refused },
   'GET /api/checkins/counts': { attempt: (c) => c.get(`/api/checkins/counts?locality=${BINH_LU}&from=2026-11-01&to=2026-11-02`), expect: refused },
 };
 

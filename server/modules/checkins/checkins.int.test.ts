@@ -89,11 +89,14 @@ describe('officials and retention', () => {
   it('counts check-ins per venue and day in a locality', async () => {
     const cdc = await t.signIn('health_department', LAI_CHAU);
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const counts = (await cdc.get(`/api/checkins/counts?from=${today}&to=${today}`)).json();
+    const counts = (await cdc.get(`/api/checkins/counts?from=${today}&to=${today}`)).json().items;
     const mine = counts.find((c: { venueId: string }) => c.venueId === venue.id);
     expect(mine).toMatchObject({ day: today, venueName: 'Chợ trung tâm' });
     expect(mine.checkins).toBeGreaterThanOrEqual(3);
     expect((await cdc.get(`/api/checkins/counts?from=${today}&to=2020-01-01`)).statusCode).toBe(400);
+    const file = await cdc.get(`/api/checkins/counts/export.xlsx?from=${today}&to=${today}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('drops whole days once past retention (21 days by default)', async () => {

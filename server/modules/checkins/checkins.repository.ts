@@ -98,17 +98,24 @@ export class CheckinsRepository {
     return q.orderBy('c.checked_in_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
   }
 
-  /** Check-ins per venue per day (Vietnam time) inside a locality subtree. */
-  countsPerVenueDay(db: Db, within: string, from: Date, to: Date, venueId?: string) {
-    let q = db.selectFrom('checkins as c').innerJoin('venues as v', 'v.id', 'c.venue_id')
+  /** Check-ins per venue per day (Vietnam time) inside a locality subtree, keyset-paged on (day, venue). */
+  async countsPerVenueDay(db: Db, o: { within: string; from: Date; to: Date; venueId?: string; after?: string; limit: number }) {
+    const cursor = decodeCursor(o.after, 2);
+    let grouped = db.selectFrom('checkins as c').innerJoin('venues as v', 'v.id', 'c.venue_id')
       .select([
         'v.id as venue_id', 'v.name as venue_name', 'v.commune_code',
         sql<string>`to_char(c.checked_in_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('day'),
         sql<string>`count(*)`.as('n'),
       ])
-      .where(pathWithinSql('v.locality_path', within))
-      .where('c.checked_in_at', '>=', from).where('c.checked_in_at', '<', to);
-    if (venueId) q = q.where('v.id', '=', venueId);
-    return q.groupBy(['v.id', 'v.name', 'v.commune_code', sql`4`]).orderBy(sql`4`).orderBy('v.name').execute();
+      .where(pathWithinSql('v.locality_path', o.within))
+      .where('c.checked_in_at', '>=', o.from).where('c.checked_in_at', '<', o.to)
+      .groupBy(['v.id', 'v.name', 'v.commune_code', sql`4`]);
+    if (o.venueId) grouped = grouped.where('v.id', '=', o.venueId);
+    let q = db.selectFrom(grouped.as('g')).selectAll();
+    if (cursor) {
+      const [day, venueId] = [String(cursor[0]), String(cursor[1])];
+      q = q.where((eb) => eb.or([eb('g.day', '>', day), eb.and([eb('g.day', '=', day), eb('g.venue_id', '>', venueId)])]));
+    }
+    return q.orderBy('g.day').orderBy('g.venue_id').limit(o.limit + 1).execute();
   }
 }

@@ -5,7 +5,7 @@ import {
   venueEntriesQuery, venueEntryRow, visitorCheckinRequest,
 } from '../../../core/schemas/checkins.ts';
 import { pageOf, pageQuery } from '../../../core/schemas/common.ts';
-import { actorOf } from '../../http/context.ts';
+import { actorOf, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 
 const venueParams = z.object({ id: z.string().uuid() });
@@ -38,6 +38,10 @@ export const checkinsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   }, async (req) => svc.entries(actorOf(req), req.params.id, req.query));
 
   app.get('/checkins/counts', {
-    schema: { tags, summary: 'Check-ins per venue and day in a locality', querystring: checkinCountsQuery, response: { 200: z.array(checkinCountRow) } },
+    schema: { tags, summary: 'Check-ins per venue and day in a locality (keyset paged)', querystring: checkinCountsQuery, response: { 200: pageOf(checkinCountRow) } },
   }, async (req) => svc.counts(actorOf(req), req.query));
+
+  app.get('/checkins/counts/export.xlsx', {
+    schema: { tags, summary: 'Export check-in counts per venue and day', querystring: checkinCountsQuery.omit({ after: true, limit: true }) },
+  }, async (req, reply) => sendXlsx(reply, await svc.exportCounts(actorOf(req), req.query)));
 };

@@ -1,10 +1,12 @@
 import { AppError, type Locale } from '../../../core/errors.ts';
 import { gateDecision } from '../../../core/rules/health-status.ts';
-import type { CheckinCountRow, CheckinResult, GateScanResult } from '../../../core/schemas/checkins.ts';
+import type { CheckinCountRow, CheckinCountsQuery, CheckinResult, GateScanResult } from '../../../core/schemas/checkins.ts';
+import type { Page } from '../../../core/schemas/common.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { maskName, type PeopleService, type TokenHolder } from '../people/people.service.ts';
 import { checkinsPolicy } from './checkins.policy.ts';
@@ -86,7 +88,7 @@ export class CheckinsService {
     };
   }
 
-  async counts(actor: Actor, q: { locality?: string; venueId?: string; from: string; to: string }): Promise<CheckinCountRow[]> {
+  async counts(actor: Actor, q: CheckinCountsQuery): Promise<Page<CheckinCountRow>> {
     if (!checkinsPolicy.seeCounts(actor)) throw new AppError('FORBIDDEN');
     const within = (await this.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code)).path;
     const from = new Date(`${q.from}T00:00:00+07:00`);
@@ -94,8 +96,19 @@ export class CheckinsService {
     if (to <= from || to.getTime() - from.getTime() > 93 * 86_400_000) {
       throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: actor.locale === 'vi' ? 'Khoảng ngày từ 1 đến 92 ngày' : 'The range must be 1 to 92 days' }]);
     }
-    const rows = await this.repo.countsPerVenueDay(this.db, within, from, to, q.venueId);
-    return rows.map((r) => ({ venueId: r.venue_id, venueName: r.venue_name, communeCode: r.commune_code, day: r.day, checkins: Number(r.n) }));
+    const rows = await this.repo.countsPerVenueDay(this.db, { within, from, to, venueId: q.venueId, after: q.after, limit: q.limit });
+    const page = toPage(rows, q.limit, (r) => [r.day, r.venue_id]);
+    return {
+      items: page.items.map((r) => ({ venueId: r.venue_id, venueName: r.venue_name, communeCode: r.commune_code, day: r.day, checkins: Number(r.n) })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async exportCounts(actor: Actor, q: Omit<CheckinCountsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    return streamXlsx({
+      filename: `luot-check-in-${q.from}-${q.to}.xlsx`, sheetName: actor.locale === 'vi' ? 'Lượt check-in' : 'Check-ins', locale: actor.locale,
+      columns: countColumns, pages: await allPages((after) => this.counts(actor, { ...q, after, limit: 500 })),
+    });
   }
 
   /** Partitions for the coming days, and retention: whole days past the retention period are dropped. */
@@ -116,5 +129,12 @@ export class CheckinsService {
     });
   }
 }
+
+const countColumns: SheetColumn<CheckinCountRow>[] = [
+  { header: { vi: 'Ngày', en: 'Day' }, width: 12, value: (r) => r.day },
+  { header: { vi: 'Địa điểm', en: 'Venue' }, width: 30, value: (r) => r.venueName },
+  { header: { vi: 'Mã xã', en: 'Commune' }, width: 10, value: (r) => r.communeCode },
+  { header: { vi: 'Lượt check-in', en: 'Check-ins' }, width: 14, value: (r) => r.checkins },
+];
 
 const vietnamDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
