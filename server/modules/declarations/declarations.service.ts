@@ -38,8 +38,8 @@ export class DeclarationsService {
     const earlier = await this.repo.findDeclarationByClientKey(this.db, req.clientKey);
     if (earlier) return this.resultOf(earlier.id, earlier.person_id, meta.locale);
     const person = await this.checkPerson(req.person, 'person', meta.locale);
-    try {
-      const ids = await this.db.transaction().execute(async (trx) => {
+    const ids = await this.withKeyRace(() => this.repo.findDeclarationByClientKey(this.db, req.clientKey), () =>
+      this.db.transaction().execute(async (trx) => {
         const phone = await this.otp.verify(trx, req.otp, req.person.phone, 'declaration', meta.locale);
         const personId = await this.upsertPerson(trx, { ...person.fields, phone }, true, meta.locale);
         await this.people.insertConsent(trx, { personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
@@ -55,14 +55,8 @@ export class DeclarationsService {
           localityCode: person.fields.commune_code, localityPath: person.fields.locality_path, after: { kind: req.kind, personId },
         });
         return { declarationId, personId };
-      });
-      return this.resultOf(ids.declarationId, ids.personId, meta.locale);
-    } catch (err) {
-      // The twin of a double submit lost the race (its code was used, or the key is taken): answer as the winner did.
-      const winner = await this.repo.findDeclarationByClientKey(this.db, req.clientKey);
-      if (winner) return this.resultOf(winner.id, winner.person_id, meta.locale);
-      throw err;
-    }
+      }), (winner) => ({ declarationId: winner.id, personId: winner.person_id }));
+    return this.resultOf(ids.declarationId, ids.personId, meta.locale);
   }
 
   async arrival(req: ArrivalRequest, meta: CitizenMeta) {
@@ -93,13 +87,13 @@ export class DeclarationsService {
     const commune = await this.activeCommune(req.communeCode, 'communeCode', meta.locale);
     const guests = await Promise.all(req.guests.map(async (g, i) => {
       await this.checkOrigin(g, `guests.${i}.`, meta.locale);
+      // A guest lives at the host's place while staying: the host's name stands as the address.
       const person = await this.checkPerson({ ...g.person, phone: g.person.phone ?? '', communeCode: commune.code, addressLine: req.host.name }, `guests.${i}.person`, meta.locale, false);
       return { g, person, flags: await this.flagsFor(g) };
     }));
-    const firstKey = `${req.clientKey}:0`;
-    const earlier = await this.repo.findArrivalByClientKey(this.db, firstKey);
-    if (earlier) return { arrivals: req.guests.length, repeated: true };
-    return this.db.transaction().execute(async (trx) => {
+    const findEarlier = () => this.repo.findArrivalByClientKey(this.db, `${req.clientKey}:0`);
+    if (await findEarlier()) return { arrivals: req.guests.length, repeated: true };
+    return this.withKeyRace(findEarlier, () => this.db.transaction().execute(async (trx) => {
       const hostPhone = await this.otp.verify(trx, req.host.otp, req.host.phone, 'declaration', meta.locale);
       const host = `${req.host.name} (${hostPhone})`;
       for (const [i, { g, person, flags }] of guests.entries()) {
@@ -113,7 +107,7 @@ export class DeclarationsService {
         await this.audit.record(trx, citizen(meta), { action: 'declare_residence', entityType: 'arrival', entityId: id, localityCode: commune.code, localityPath: commune.path, after: { host, flagReasons: flags } });
       }
       return { arrivals: guests.length, repeated: false };
-    });
+    }), () => ({ arrivals: req.guests.length, repeated: true }));
   }
 
   private async resultOf(declarationId: string, personId: string, locale: Locale): Promise<DeclarationResult> {
@@ -178,6 +172,11 @@ export class DeclarationsService {
     return arrivalFlags(o.originKind, risk);
   }
 
+  /**
+   * Runs a keyed write; when it fails because its twin (a double submit with the same client key)
+   * got there first, whether by the key's unique index or by using the one-time code, answers as
+   * the twin did.
+   */
   private async withKeyRace<T, E>(findEarlier: () => Promise<E | undefined>, write: () => Promise<T>, fromEarlier: (e: E) => T): Promise<T> {
     try {
       return await write();
