@@ -2,22 +2,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrSkip } from './support/chromium.ts';
 import { systemActor } from '../server/shared/actor.ts';
-import { artefactsDir, chromiumMissingHint, launchChromium, launchWithFakeCamera, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, launchChromium, launchWithFakeCamera, startE2eServer } from './support/e2e-server.ts';
 import { writeQrVideo } from './support/y4m.ts';
 
-const chromiumPath = inject('chromiumPath');
-const hasChromium = fs.existsSync(chromiumPath);
+const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const tool = (name: string) => ['/usr/bin', '/usr/local/bin'].map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
 const zbarimg = tool('zbarimg');
 const pdftoppm = tool('pdftoppm');
-
-if (!hasChromium) {
-  describe('end-to-end in Chromium: check-ins', () => {
-    it.skip(chromiumMissingHint(chromiumPath), () => {});
-  });
-}
 
 describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-in, gate', () => {
   let server: Awaited<ReturnType<typeof startE2eServer>>;

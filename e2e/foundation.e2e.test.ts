@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artefactsDir, chromiumMissingHint, launchChromium, startE2eServer } from './support/e2e-server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrSkip } from './support/chromium.ts';
+import { artefactsDir, launchChromium, startE2eServer } from './support/e2e-server.ts';
 
-const chromiumPath = inject('chromiumPath');
-const hasChromium = fs.existsSync(chromiumPath);
-
-if (!hasChromium) {
-  describe('end-to-end in Chromium', () => {
-    it.skip(chromiumMissingHint(chromiumPath), () => {});
-  });
-}
+const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 
 describe.runIf(hasChromium)('end-to-end in Chromium: foundation', () => {
   let server: Awaited<ReturnType<typeof startE2eServer>>;

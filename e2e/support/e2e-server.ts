@@ -52,7 +52,3 @@ export async function launchChromium(executablePath: string, extraArgs: string[]
 export function launchWithFakeCamera(executablePath: string, y4mFile: string): Promise<Browser> {
   return launchChromium(executablePath, ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4mFile}`]);
 }
-
-export function chromiumMissingHint(executablePath: string) {
-  return `Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`;
-}
