@@ -27,6 +27,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 400,
+    rollupOptions: {
+      // Two pages: the officials' application, and the small citizens' one (/c…, /v/…).
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        citizen: fileURLToPath(new URL('./citizen.html', import.meta.url)),
+      },
+    },
   },
   server: {
     // The web code imports the shared contracts from ../core.

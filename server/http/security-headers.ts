@@ -9,7 +9,9 @@ const csp = [
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",
   "object-src 'none'",
-  "script-src 'self'",
+  // The gate scanner's QR reader is WebAssembly (phones without a built-in detector); this allows
+  // compiling WebAssembly only, never JavaScript eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "script-src-attr 'none'",
   // Leaflet positions map layers with inline style attributes.
   "style-src 'self' 'unsafe-inline'",

@@ -2,7 +2,14 @@ import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { ChangePasswordPage, ForcedPasswordChangePage } from './features/auth/password-pages.tsx';
-import { canAdminLocalities, canAdminUsers, canViewAudit } from './features/auth/permissions.ts';
+import {
+  canAdminLocalities,
+  canAdminUsers,
+  canOperateGates,
+  canViewAudit,
+  canViewDeclarations,
+  canViewVenues,
+} from './features/auth/permissions.ts';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
 import { ForbiddenPage, NotFoundPage } from './features/home/not-found-page.tsx';
 import type { Role } from '../../core/roles.ts';
@@ -17,10 +24,17 @@ const LocalitiesPage = lazy(() =>
   import('./features/admin-localities/localities-page.tsx').then((m) => ({ default: m.LocalitiesPage })),
 );
 const AuditPage = lazy(() => import('./features/admin-audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const DeclarationsPage = lazy(() =>
+  import('./features/declarations/declarations-page.tsx').then((m) => ({ default: m.DeclarationsPage })),
+);
+const VenuesPage = lazy(() => import('./features/venues/venues-page.tsx').then((m) => ({ default: m.VenuesPage })));
+const GatePage = lazy(() => import('./features/checkins/gate-page.tsx').then((m) => ({ default: m.GatePage })));
+const EntriesPage = lazy(() => import('./features/checkins/entries-page.tsx').then((m) => ({ default: m.EntriesPage })));
 
 interface RouteDef {
+  /** Exact path; `:name` segments match one path segment and are passed to `page`. */
   path: string;
-  page: () => ReactNode;
+  page: (params: Record<string, string>) => ReactNode;
   allowed?: (role: Role) => boolean;
 }
 
@@ -30,7 +44,32 @@ const routes: RouteDef[] = [
   { path: '/admin/users', page: () => <UsersPage />, allowed: canAdminUsers },
   { path: '/admin/localities', page: () => <LocalitiesPage />, allowed: canAdminLocalities },
   { path: '/admin/audit', page: () => <AuditPage />, allowed: canViewAudit },
+  { path: '/declarations', page: () => <DeclarationsPage />, allowed: canViewDeclarations },
+  { path: '/venues', page: () => <VenuesPage />, allowed: canViewVenues },
+  { path: '/venues/:id/gate', page: (p) => <GatePage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },
+  { path: '/venues/:id/entries', page: (p) => <EntriesPage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },
 ];
+
+/** The parameters of `pathname` under `pattern`, or null when it does not match. */
+function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = pathname.split('/');
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const h = have[i] ?? '';
+    if (w.startsWith(':')) {
+      if (!h) return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(h);
+      } catch {
+        return null;
+      }
+    } else if (w !== h) return null;
+  }
+  return params;
+}
 
 function Splash({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
@@ -72,11 +111,20 @@ function Router() {
   if (state.user.mustChangePassword) return <ForcedPasswordChangePage />;
   if (loc.pathname === '/login') return <Splash />;
 
-  const route = routes.find((r) => r.path === loc.pathname);
+  let route: RouteDef | undefined;
+  let params: Record<string, string> = {};
+  for (const r of routes) {
+    const m = matchPath(r.path, loc.pathname);
+    if (m) {
+      route = r;
+      params = m;
+      break;
+    }
+  }
   let page: ReactNode;
   if (!route) page = <NotFoundPage />;
   else if (route.allowed && !route.allowed(state.user.role)) page = <ForbiddenPage />;
-  else page = route.page();
+  else page = route.page(params);
 
   return (
     <LocalityProvider key={state.user.id} userId={state.user.id}>

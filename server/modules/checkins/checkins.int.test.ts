@@ -34,6 +34,12 @@ describe('visitor scans the venue poster (mode 1)', () => {
     expect(out.statusCode).toBe(200);
     const history = await t.app.inject({ method: 'POST', url: '/api/public/me/checkins', payload: { qrToken: result.qrToken } });
     expect(history.json().items).toMatchObject([{ venueName: 'Chợ trung tâm', checkedOutAt: out.json().checkedOutAt }]);
+    // Coming back in after checking out is a new visit, which can be checked out in turn.
+    const back = await checkin(venue.public_code, result.qrToken);
+    expect(back.json()).toMatchObject({ repeated: false });
+    expect(back.json().checkinId).not.toBe(first.json().checkinId);
+    const outAgain = await t.app.inject({ method: 'POST', url: '/api/public/checkins/checkout', payload: { qrToken: result.qrToken, checkedInAt: back.json().checkedInAt } });
+    expect(outAgain.statusCode).toBe(200);
   });
 
   it('never checks anyone in with a forged token, nor at an unknown or unapproved venue', async () => {

@@ -55,9 +55,10 @@ export class CheckinsRepository {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`${venueId}:${personId}`}, 0))`.execute(db);
   }
 
+  /** The person's open check-in at the venue since `since`; one already checked out does not count. */
   recentCheckin(db: Db, venueId: string, personId: string, since: Date) {
     return db.selectFrom('checkins').select(['id', 'checked_in_at']).where('person_id', '=', personId)
-      .where('venue_id', '=', venueId).where('checked_in_at', '>=', since)
+      .where('venue_id', '=', venueId).where('checked_in_at', '>=', since).where('checked_out_at', 'is', null)
       .orderBy('checked_in_at', 'desc').limit(1).executeTakeFirst();
   }
 

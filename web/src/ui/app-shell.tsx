@@ -1,6 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAdminLocalities, canAdminUsers, canViewAudit } from '../features/auth/permissions.ts';
+import {
+  canAdminLocalities,
+  canAdminUsers,
+  canViewAudit,
+  canViewDeclarations,
+  canViewVenues,
+} from '../features/auth/permissions.ts';
 import { useSession, useUser } from '../features/auth/session.tsx';
 import { LangSwitch } from './lang-switch.tsx';
 import { LocalityPicker } from './locality-picker.tsx';
@@ -8,8 +14,6 @@ import { Link, navigate, useLocation } from './router.tsx';
 
 /** Modules still to come, shown disabled with a "coming soon" badge (in delivery order). */
 const comingSoon = [
-  'declarations',
-  'venues',
   'cases',
   'tracing',
   'quarantine',
@@ -22,8 +26,10 @@ const comingSoon = [
 
 function NavLink({ to, testId, children }: { to: string; testId: string; children: ReactNode }) {
   const { pathname } = useLocation();
+  // A module's sub-pages (/venues/:id/gate) keep its entry highlighted.
+  const current = pathname === to ? 'page' : to !== '/' && pathname.startsWith(`${to}/`) ? 'true' : undefined;
   return (
-    <Link to={to} data-testid={testId} aria-current={pathname === to ? 'page' : undefined}>
+    <Link to={to} data-testid={testId} aria-current={current}>
       {children}
     </Link>
   );
@@ -37,6 +43,10 @@ function Nav({ open }: { open: boolean }) {
     canAdminLocalities(role) && { to: '/admin/localities', testId: 'nav-admin-localities', label: t('nav.adminLocalities') },
     canViewAudit(role) && { to: '/admin/audit', testId: 'nav-admin-audit', label: t('nav.adminAudit') },
   ].filter((x) => x !== false);
+  const modules = [
+    canViewDeclarations(role) && { to: '/declarations', testId: 'nav-declarations', label: t('nav.declarations') },
+    canViewVenues(role) && { to: '/venues', testId: 'nav-venues', label: t('nav.venues') },
+  ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>
       <ul>
@@ -45,6 +55,13 @@ function Nav({ open }: { open: boolean }) {
             {t('nav.home')}
           </NavLink>
         </li>
+        {modules.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} testId={item.testId}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
         {comingSoon.map((key) => (
           <li key={key}>
             <span className="nav-disabled" aria-disabled="true" data-testid={`nav-soon-${key}`}>

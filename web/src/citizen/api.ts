@@ -1,0 +1,92 @@
+import { currentLang, translate } from './i18n/index.ts';
+
+/**
+ * The citizens' pages talk to the public API only: JSON in and out, `Accept-Language` on every
+ * call. Failures are thrown as `ApiError` with the server's message (already in the language
+ * asked for) and its field details; a network failure or time-out is `status` 0.
+ */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Slow networks are normal; a request that hangs this long is treated as failed (and can be resent). */
+const timeoutMs = 45_000;
+
+function isErrorBody(v: unknown): v is { error: { code: string; message: string; details?: ErrorDetail[] } } {
+  if (typeof v !== 'object' || v === null || !('error' in v)) return false;
+  const e = (v as { error: unknown }).error;
+  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
+}
+
+export async function api<T>(path: string, json?: unknown): Promise<T> {
+  const lang = currentLang();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let res: Response;
+  try {
+    res = await fetch(`/api/public${path}`, {
+      method: json === undefined ? 'GET' : 'POST',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': lang,
+        ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: json === undefined ? undefined : JSON.stringify(json),
+      credentials: 'same-origin',
+      signal: controller.signal,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', translate(lang, 'app.network'));
+  } finally {
+    clearTimeout(timer);
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // an empty or non-JSON answer (a proxy's error page)
+  }
+  if (res.ok) return body as T;
+  if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.details ?? []);
+  throw new ApiError(res.status, 'HTTP_' + res.status, translate(lang, res.status >= 500 ? 'app.network' : 'app.unexpected'));
+}
+
+/** True when the server says the personal QR sent is not (or no longer) valid. */
+export function isInvalidQr(e: unknown): boolean {
+  return e instanceof ApiError && e.details.some((d) => d.path === 'qrToken') && e.code === 'VALIDATION_FAILED';
+}
+
+/**
+ * A key made once per submission and resent with every retry of it, so the server records a
+ * double tap or a resend after a lost answer once. `crypto.randomUUID` needs a secure context,
+ * which a phone on the plain-HTTP address of a field installation may not have.
+ */
+export function newClientKey(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') {
+    try {
+      return c.randomUUID();
+    } catch {
+      // not a secure context
+    }
+  }
+  const b = new Uint8Array(16);
+  if (typeof c?.getRandomValues === 'function') c.getRandomValues(b);
+  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './citizen.css';
+import { App } from './app.tsx';
+import { initLang } from './i18n/index.ts';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from citizen.html');
+void initLang().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
+);

@@ -1,0 +1,36 @@
+import { useT } from '../i18n/index.ts';
+import { Page } from '../layout.tsx';
+import { Link } from '../router.tsx';
+import { stored } from '../storage.ts';
+
+export function HomePage() {
+  const t = useT();
+  const qr = stored.qr();
+  return (
+    <Page title={t('home.title')} home={false}>
+      <nav className="menu">
+        <Link to="/c/khai-bao" className="btn primary big" data-testid="home-declare">
+          {t('home.declare')}
+        </Link>
+        {qr && (
+          <Link to="/c/qr" className="btn big" data-testid="home-qr">
+            {t('home.myQr')}
+          </Link>
+        )}
+        <Link to="/c/di-chuyen" className="btn big" data-testid="home-arrival">
+          {t('home.arrival')}
+        </Link>
+        <Link to="/c/luu-tru" className="btn big" data-testid="home-residence">
+          {t('home.residence')}
+        </Link>
+        <Link to="/c/lich-su" className="btn big" data-testid="home-history">
+          {t('home.history')}
+        </Link>
+      </nav>
+      <p className="fivek" data-testid="five-k">
+        {t('home.fiveK')}
+      </p>
+      <p className="hint">{t('home.privacy')}</p>
+    </Page>
+  );
+}

@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import type { CheckinResult } from '../../../../core/schemas/checkins.ts';
+import type { PublicVenueView } from '../../../../core/schemas/venues.ts';
+import { api, ApiError, isInvalidQr } from '../api.ts';
+import { formatDateTime } from '../format.ts';
+import { FormError, useSubmit } from '../form.tsx';
+import { useT } from '../i18n/index.ts';
+import { Page } from '../layout.tsx';
+import { Link } from '../router.tsx';
+import { StatusBand } from '../band.tsx';
+import { stored, type StoredCheckin } from '../storage.ts';
+
+type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'ok'; venue: PublicVenueView };
+
+/** A check-in is offered for check-out on this phone for this long. */
+const openCheckinMs = 24 * 3_600_000;
+
+/** What the QR on a venue's poster opens: check in with the personal QR kept on this phone. */
+export function VenuePage({ code }: { code: string }) {
+  const t = useT();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [qr, setQr] = useState(() => stored.qr());
+  const [done, setDone] = useState<CheckinResult | null>(null);
+  const [open, setOpen] = useState<StoredCheckin | null>(() => {
+    const c = stored.checkin();
+    return c && c.venueCode === code && Date.now() - new Date(c.checkedInAt).getTime() < openCheckinMs ? c : null;
+  });
+  const [checkedOutAt, setCheckedOutAt] = useState<string | null>(null);
+  const onError = (e: unknown) => {
+    if (isInvalidQr(e)) {
+      stored.forgetQr();
+      setQr(null);
+    }
+  };
+  const checkin = useSubmit({ known: () => false, onError });
+  const checkout = useSubmit({
+    known: () => false,
+    onError: (e) => {
+      onError(e);
+      // No open check-in to close (already checked out, or purged): stop offering it.
+      if (e instanceof ApiError && e.status === 404) {
+        stored.setCheckin(null);
+        setOpen(null);
+      }
+    },
+  });
+
+  useEffect(() => {
+    let live = true;
+    setLoad({ state: 'loading' });
+    api<PublicVenueView>(`/venues/${encodeURIComponent(code)}`).then(
+      (venue) => live && setLoad({ state: 'ok', venue }),
+      (e: unknown) => {
+        if (!live) return;
+        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setLoad({ state: 'missing' });
+        else setLoad({ state: 'failed', message: e instanceof ApiError ? e.message : t('app.unexpected') });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [code, attempt]); // not on a language change: the venue does not depend on it
+
+  if (load.state === 'loading') {
+    return (
+      <Page title={t('venue.title')}>
+        <p>{t('app.loading')}</p>
+      </Page>
+    );
+  }
+  if (load.state === 'missing') {
+    return (
+      <Page title={t('venue.title')}>
+        <p className="form-error" data-testid="venue-missing">
+          {t('venue.notFound')}
+        </p>
+      </Page>
+    );
+  }
+  if (load.state === 'failed') {
+    return (
+      <Page title={t('venue.title')}>
+        <div className="form-error" data-testid="form-error">
+          <p>{load.message}</p>
+        </div>
+        <button type="button" className="btn big" onClick={() => setAttempt((n) => n + 1)}>
+          {t('app.retry')}
+        </button>
+      </Page>
+    );
+  }
+
+  const venue = load.venue;
+  const doCheckin = async () => {
+    if (!qr) return;
+    const r = await checkin.submit((clientKey) => api<CheckinResult>('/checkins', { clientKey, venueCode: code, qrToken: qr.qrToken }));
+    if (!r) return;
+    const c = { venueCode: code, venueName: r.venueName, checkedInAt: r.checkedInAt };
+    stored.setCheckin(c);
+    stored.setStatus({ view: r.status, at: new Date().toISOString() });
+    setDone(r);
+    setOpen(c);
+    setCheckedOutAt(null);
+  };
+  const doCheckout = async () => {
+    if (!qr || !open) return;
+    const r = await checkout.submit(() => api<{ checkedOutAt: string }>('/checkins/checkout', { qrToken: qr.qrToken, checkedInAt: open.checkedInAt }));
+    if (!r) return;
+    stored.setCheckin(null);
+    setOpen(null);
+    setCheckedOutAt(r.checkedOutAt);
+  };
+
+  return (
+    <Page title={t('venue.title')}>
+      <section className="venue">
+        <p className="venue-name" data-testid="venue-name">
+          {venue.name}
+        </p>
+        <p>{t('venue.org', { name: venue.organisationName })}</p>
+        <p className="hint">
+          {venue.addressLine}, {venue.communeName}
+        </p>
+        {venue.gatePolicy === 'require_declaration' && <p className="hint">{t('venue.requireDeclaration')}</p>}
+      </section>
+
+      {done && (
+        <div className={done.status.colour === 'green' ? 'result ok' : 'result warn'} data-testid="checkin-done" role="status">
+          <p className="strong">{t('venue.done', { venue: done.venueName })}</p>
+          <p>{t('venue.at', { time: formatDateTime(done.checkedInAt, t.lang) })}</p>
+          {done.repeated && <p className="hint">{t('venue.repeated')}</p>}
+          <StatusBand view={done.status} testid="checkin-status" />
+          {done.status.colour !== 'green' && (
+            <p className="warn-text" data-testid="checkin-warning">
+              {t('venue.warn')}
+            </p>
+          )}
+        </div>
+      )}
+      {!done && open && (
+        <p className="ok-note" data-testid="checkin-open">
+          {t('venue.since', { time: formatDateTime(open.checkedInAt, t.lang, true) })}
+        </p>
+      )}
+      {checkedOutAt && (
+        <div className="result ok" data-testid="checkout-done" role="status">
+          <p className="strong">{t('venue.checkoutDone', { time: formatDateTime(checkedOutAt, t.lang, true) })}</p>
+        </div>
+      )}
+
+      <FormError errors={checkin.errors} />
+      <FormError errors={checkout.errors} />
+
+      {!qr ? (
+        <>
+          <p className="lead">{t('venue.needQr')}</p>
+          <Link to={`/c/khai-bao?next=/v/${code}`} className="btn primary big" data-testid="declare-first">
+            {t('venue.declareFirst')}
+          </Link>
+        </>
+      ) : open ? (
+        <button type="button" className="btn big" onClick={doCheckout} disabled={checkout.busy} aria-busy={checkout.busy} data-testid="checkout-button">
+          {checkout.busy ? t('app.sending') : t('venue.checkout')}
+        </button>
+      ) : (
+        !done && (
+          <button type="button" className="btn primary huge" onClick={doCheckin} disabled={checkin.busy} aria-busy={checkin.busy} data-testid="checkin-button">
+            {checkin.busy ? t('app.sending') : t('venue.checkin')}
+          </button>
+        )
+      )}
+      {qr && (
+        <Link to="/c/qr" className="btn big">
+          {t('home.myQr')}
+        </Link>
+      )}
+    </Page>
+  );
+}

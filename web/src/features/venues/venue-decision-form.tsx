@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VenueDecision } from '../../../../core/rules/venue-status.ts';
+import type { VenueView } from '../../../../core/schemas/venues.ts';
+import { ApiError, api } from '../../ui/api.ts';
+import { FormError, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+
+/** POST /api/venues/:id/decision with the note a refusal or a suspension must carry. */
+export function VenueDecisionForm(p: {
+  venue: VenueView;
+  decision: Exclude<VenueDecision, 'approve'>;
+  onDone(v: VenueView): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<FormFailure>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!note.trim()) return setError(t('venues.noteRequired'));
+    setBusy(true);
+    setError(null);
+    try {
+      const v = await api<VenueView>(`/api/venues/${encodeURIComponent(p.venue.id)}/decision`, {
+        method: 'POST',
+        json: { decision: p.decision, note: note.trim() },
+      });
+      p.onDone(v);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : t('errors.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form-grid inline-form" onSubmit={(e) => void submit(e)} noValidate data-testid="venue-decision-form">
+      <h3>{t(p.decision === 'reject' ? 'venues.rejectTitle' : 'venues.suspendTitle', { name: p.venue.name })}</h3>
+      <TextField
+        label={t('venues.note')}
+        value={note}
+        onChange={setNote}
+        required
+        autoFocus
+        hint={t('venues.noteHint')}
+        error={detailFor(error, 'note') ?? (typeof error === 'string' ? error : undefined)}
+        testId="venue-decision-note"
+      />
+      <FormError error={error instanceof ApiError ? error : null} fields={['note']} />
+      <div className="form-actions">
+        <button type="submit" className="danger" disabled={busy} data-testid="venue-decision-submit">
+          {busy ? t('common.saving') : t(p.decision === 'reject' ? 'venues.reject' : 'venues.suspend')}
+        </button>
+        <button type="button" onClick={p.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
