@@ -42,6 +42,14 @@ describe('visitor scans the venue poster (mode 1)', () => {
     expect(outAgain.statusCode).toBe(200);
   });
 
+  it('records one row for simultaneous scans of the same person', async () => {
+    const { result } = await declare(t);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => checkin(venue.public_code, result.qrToken)));
+    expect(new Set(answers.map((a) => a.json().checkinId)).size).toBe(1);
+    expect(answers.filter((a) => a.json().repeated === false)).toHaveLength(1);
+    expect(await rowsOf(result.qrToken)).toHaveLength(1);
+  });
+
   it('never checks anyone in with a forged token, nor at an unknown or unapproved venue', async () => {
     const { result } = await declare(t);
     const forged = `${result.qrToken.slice(0, -3)}abc`;

@@ -50,22 +50,16 @@ export class CheckinsRepository {
     return db.selectFrom('venues').select(['id', 'name', 'address_line', 'status', 'gate_policy', 'commune_code', 'locality_path', 'owner_user_id']);
   }
 
-  /** Serialises check-ins of one person at one venue, so a resend cannot slip in a duplicate. */
-  async lockPersonAtVenue(db: Db, venueId: string, personId: string): Promise<void> {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`${venueId}:${personId}`}, 0))`.execute(db);
-  }
-
-  /** The person's open check-in at the venue since `since`; one already checked out does not count. */
-  recentCheckin(db: Db, venueId: string, personId: string, since: Date) {
-    return db.selectFrom('checkins').select(['id', 'checked_in_at']).where('person_id', '=', personId)
-      .where('venue_id', '=', venueId).where('checked_in_at', '>=', since).where('checked_out_at', 'is', null)
-      .orderBy('checked_in_at', 'desc').limit(1).executeTakeFirst();
-  }
-
-  async insert(db: Db, c: { venueId: string; personId: string; at: Date; mode: 'visitor_scan' | 'gate_scan'; communeCode: string }) {
-    return db.insertInto('checkins')
-      .values({ venue_id: c.venueId, person_id: c.personId, checked_in_at: c.at, mode: c.mode, commune_code: c.communeCode })
-      .returning(['id', 'checked_in_at']).executeTakeFirstOrThrow();
+  /**
+   * Records a check-in, or returns the person's open one at this venue within the repeat window
+   * (a resend, a double scan). One statement: see migration 0003.
+   */
+  async record(db: Db, c: { venueId: string; personId: string; mode: 'visitor_scan' | 'gate_scan'; communeCode: string; windowMinutes: number }) {
+    const r = await sql<{ checkin_id: string; at: Date; repeated: boolean }>`
+      select checkin_id, at, repeated from record_checkin(${c.venueId}::uuid, ${c.personId}::uuid, ${c.mode}, ${c.communeCode},
+        make_interval(mins => ${c.windowMinutes}))`.execute(db);
+    const row = r.rows[0]!;
+    return { id: String(row.checkin_id), at: row.at, repeated: row.repeated };
   }
 
   async checkout(db: Db, personId: string, checkedInAt: Date, at: Date): Promise<boolean> {

@@ -118,14 +118,9 @@ export class CheckinsService {
     return { created, dropped };
   }
 
-  private async record(venue: Venue, holder: TokenHolder, mode: 'visitor_scan' | 'gate_scan') {
-    return this.db.transaction().execute(async (trx) => {
-      await this.repo.lockPersonAtVenue(trx, venue.id, holder.personId);
-      const since = new Date(Date.now() - this.settings.repeatWindowMinutes * 60_000);
-      const recent = await this.repo.recentCheckin(trx, venue.id, holder.personId, since);
-      if (recent) return { id: String(recent.id), at: recent.checked_in_at, repeated: true };
-      const row = await this.repo.insert(trx, { venueId: venue.id, personId: holder.personId, at: new Date(), mode, communeCode: venue.commune_code });
-      return { id: String(row.id), at: row.checked_in_at, repeated: false };
+  private record(venue: Venue, holder: TokenHolder, mode: 'visitor_scan' | 'gate_scan') {
+    return this.repo.record(this.db, {
+      venueId: venue.id, personId: holder.personId, mode, communeCode: venue.commune_code, windowMinutes: this.settings.repeatWindowMinutes,
     });
   }
 }
