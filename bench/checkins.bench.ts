@@ -16,21 +16,24 @@ import { benchQrSecret, benchVenueName, writeTokenIds } from './lib/checkins-fix
 import { startServer, type ServerChild } from './lib/children.ts';
 import { loadGenerator, runLoad, type LoadOptions, type LoadSample } from './lib/load.ts';
 import { cpuMicrosBetween, cpuMicrosOfPids, machineBusyMicros } from './lib/proc-cpu.ts';
-import { resultsDir } from './lib/results.ts';
+import { compactTimestamp, resultsDir } from './lib/results.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, DatabaseTarget, JsonObject } from './lib/types.ts';
 
 export const description = 'POST /api/public/checkins committed per second: phongdich vs bare node:http + pg (ratio)';
 export const usage =
-  '--rounds 3 --duration 5 (s per server per round) --warmup 3 (s per server) --connections 32 --people 100000 --cpu-prof ' +
-  '(with --database-url: an admin URL; the bench creates and drops phongdich_bench_a and _b)';
+  '--rounds 3 --duration 5 (s per server per round) --warmup 3 (s per server) --connections 32 --people 100000 (20000 on PGlite) ' +
+  '--skip-bare-same (leaves out the bare server sending phongdich\'s own statements) --cpu-prof (profiles of the servers in bench/results/profiles/); ' +
+  'with --database-url: an admin URL, the bench creates and drops phongdich_bench_a, _b, _c';
 
 const endpoint = '/api/public/checkins';
 /** The issue's target, on PostgreSQL: phongdich commits at least half the bare server's check-ins per second. */
 const targetRatio = 0.5;
-const scratchDatabases = ['phongdich_bench_a', 'phongdich_bench_b'] as const;
+/** One scratch database per server that has one (PostgreSQL), so their locks and commits never meet. */
+const scratchDatabases = { phongdich: 'phongdich_bench_a', 'bare-db': 'phongdich_bench_b', 'bare-same': 'phongdich_bench_c' } as const;
+const scratchNames = Object.values(scratchDatabases);
 
-function options(args: readonly string[]) {
+function options(args: readonly string[], kind: DatabaseTarget['kind']) {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -38,10 +41,13 @@ function options(args: readonly string[]) {
       duration: { type: 'string', default: '5' },
       warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '32' },
-      people: { type: 'string', default: '100000' },
+      people: { type: 'string' },
+      'skip-bare-same': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
     },
   });
+  // PGlite commits a few hundred check-ins a second: 20 000 people last a whole run and seed in seconds.
+  values.people ??= kind === 'pglite' ? '20000' : '100000';
   const int = (key: 'rounds' | 'duration' | 'warmup' | 'connections' | 'people', min: number, max: number) => {
     const n = Number(values[key]);
     if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${key} must be an integer in [${min}, ${max}]`);
@@ -53,6 +59,7 @@ function options(args: readonly string[]) {
     warmupSec: int('warmup', 0, 60),
     connections: int('connections', 1, 1_000),
     people: int('people', 1_000, 1_000_000),
+    bareSame: !(values['skip-bare-same'] ?? false),
     cpuProf: values['cpu-prof'] ?? false,
   };
 }
@@ -72,7 +79,7 @@ async function recreateScratchDatabases(adminUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    for (const name of scratchDatabases) {
+    for (const name of scratchNames) {
       await client.query(`drop database if exists "${name}" with (force)`);
       await client.query(`create database "${name}"`);
     }
@@ -85,7 +92,7 @@ async function dropScratchDatabases(adminUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    for (const name of scratchDatabases) await client.query(`drop database if exists "${name}" with (force)`);
+    for (const name of scratchNames) await client.query(`drop database if exists "${name}" with (force)`);
   } finally {
     await client.end();
   }
@@ -220,6 +227,9 @@ type Run = LoadSample & {
   otherCpuCores: number;
   /** The PostgreSQL backends of the side's own database (PostgreSQL only), in cores. */
   postgresCpuCores: number | null;
+  /** CPU milliseconds per answer: the server process, and its database's backends (PostgreSQL only). */
+  serverCpuMsPerAnswer: number;
+  postgresCpuMsPerAnswer: number | null;
   /** The run ended early because the side ran out of fresh tokens. */
   tokensExhausted: boolean;
   firstProblem: string | null;
@@ -264,6 +274,8 @@ async function measure(side: Side, load: LoadOptions, backends: Backends | null)
     machineCpuCores,
     otherCpuCores: round(Math.max(0, machineCpuCores - sample.serverCpuCores - sample.loadgenCpuCores - (postgresCpuCores ?? 0)), 2),
     postgresCpuCores,
+    serverCpuMsPerAnswer: sample.requests > 0 ? round((sample.serverCpuCores * 1_000) / sample.rps, 3) : 0,
+    postgresCpuMsPerAnswer: postgresCpuCores === null || sample.requests === 0 ? null : round((postgresCpuCores * 1_000) / sample.rps, 3),
     tokensExhausted: maxRequests !== undefined && sample.requests >= maxRequests - load.connections,
     firstProblem: t.firstProblem,
   };
@@ -280,10 +292,13 @@ type Summary = {
   serverCpuCores: number;
   postgresCpuCores: number | null;
   requestsPerServerCpuSec: number;
+  serverCpuMsPerAnswer: number;
+  postgresCpuMsPerAnswer: number | null;
 };
 
 function summarize(runs: readonly Run[]): Summary {
   const pgCores = runs.map((r) => r.postgresCpuCores).filter((c): c is number => c !== null);
+  const pgMs = runs.map((r) => r.postgresCpuMsPerAnswer).filter((c): c is number => c !== null);
   return {
     committedPerSec: round(median(runs.map((r) => r.committedPerSec)), 0),
     rps: round(median(runs.map((r) => r.rps)), 0),
@@ -295,11 +310,21 @@ function summarize(runs: readonly Run[]): Summary {
     serverCpuCores: round(median(runs.map((r) => r.serverCpuCores)), 2),
     postgresCpuCores: pgCores.length ? round(median(pgCores), 2) : null,
     requestsPerServerCpuSec: round(median(runs.map((r) => r.requestsPerServerCpuSec)), 0),
+    serverCpuMsPerAnswer: round(median(runs.map((r) => r.serverCpuMsPerAnswer)), 3),
+    postgresCpuMsPerAnswer: pgMs.length ? round(median(pgMs), 3) : null,
   };
 }
 
+/** The servers compared with phongdich, and what the ratio against each one means. */
+const baselines = {
+  'bare-db': { summaryKey: 'bareDb', ratioKey: 'ratio' },
+  'bare-same': { summaryKey: 'bareSameSql', ratioKey: 'ratioSameSql' },
+  'bare-nodb': { summaryKey: 'bareNoDb', ratioKey: 'ratioNoDb' },
+} as const;
+type Label = 'phongdich' | keyof typeof baselines;
+
 export async function run(ctx: BenchContext): Promise<BenchResult> {
-  const o = options(ctx.args);
+  const o = options(ctx.args, ctx.database.kind);
   const load: LoadOptions = { connections: o.connections, durationSec: o.durationSec };
   const servers: ServerChild[] = [];
   const tmp = await fs.mkdtemp(nodePath.join(os.tmpdir(), 'phongdich-bench-checkins-'));
@@ -314,43 +339,47 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const tokens = issued.map((t) => t.token);
     const venueCode = newVenuePublicCode();
 
-    let phongdichDb: string[] = [];
-    let bareDb: string[] = ['--storage', 'pglite'];
     if (adminUrl) {
-      ctx.log(`recreating scratch databases ${scratchDatabases.join(', ')}…`);
+      ctx.log(`recreating scratch databases ${scratchNames.join(', ')}…`);
       await recreateScratchDatabases(adminUrl);
       backends = await Backends.open(adminUrl);
-      phongdichDb = ['--database-url', scratchUrl(adminUrl, scratchDatabases[0])];
-      bareDb = ['--storage', 'postgresql', '--database-url', scratchUrl(adminUrl, scratchDatabases[1])];
     }
-    const profileDir = nodePath.join(resultsDir, 'profiles');
-    if (o.cpuProf) await fs.mkdir(profileDir, { recursive: true });
-    const nodeArgs = (label: string) => (o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `checkins-${ctx.database.kind}-${label}-${process.pid}.cpuprofile`] : []);
+    const databaseOf = (label: Label): string | null => (adminUrl && label !== 'bare-nodb' ? scratchDatabases[label] : null);
+    const storageArgs = (label: Exclude<Label, 'phongdich'>): string[] => {
+      if (label === 'bare-nodb') return ['--storage', 'none'];
+      const db = databaseOf(label);
+      const sql = ['--sql', label === 'bare-same' ? 'same' : 'minimal'];
+      return adminUrl && db ? ['--storage', 'postgresql', '--database-url', scratchUrl(adminUrl, db), ...sql] : ['--storage', 'pglite', ...sql];
+    };
+    // One folder per server: node writes one profile per thread (tsx's loader has its own); the main thread's is the big one.
+    const profileDir = nodePath.join(resultsDir, 'profiles', `checkins-${ctx.database.kind}-${compactTimestamp(new Date())}`);
+    const nodeArgs = (label: Label) => (o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', nodePath.join(profileDir, label)] : []);
     const common = ['--tokens', tokensFile, '--venue-code', venueCode];
-
-    ctx.log(`starting phongdich and bare-db (${ctx.database.kind}), seeding ${o.people} people each…`);
     const script = (name: string) => new URL(`./servers/${name}`, import.meta.url);
+    const start = async (label: Label) => {
+      const args = label === 'phongdich' ? [...common, ...(adminUrl ? ['--database-url', scratchUrl(adminUrl, scratchDatabases.phongdich)] : [])] : [...common, ...storageArgs(label)];
+      const server = await startServer(label, script(label === 'phongdich' ? 'phongdich-checkins-server.ts' : 'bare-checkins-server.ts'), args, 150_000, nodeArgs(label));
+      servers.push(server);
+      return server;
+    };
+
+    const withDb: Label[] = ['phongdich', 'bare-db', ...(o.bareSame ? (['bare-same'] as const) : [])];
+    ctx.log(`starting ${withDb.join(', ')} (${ctx.database.kind}), seeding ${o.people} people each…`);
     const started = performance.now();
-    const [phongdich, bareDbServer] = await Promise.all([
-      startServer('phongdich', script('phongdich-checkins-server.ts'), [...common, ...phongdichDb], 150_000, nodeArgs('phongdich')).then((s) => (servers.push(s), s)),
-      startServer('bare-db', script('bare-checkins-server.ts'), [...common, ...bareDb], 150_000, nodeArgs('bare-db')).then((s) => (servers.push(s), s)),
-    ]);
+    const dbServers = await Promise.all(withDb.map(start));
     const startSeconds = round((performance.now() - started) / 1_000, 1);
-    const bareNoDb = await startServer('bare-nodb', script('bare-checkins-server.ts'), [...common, '--storage', 'none']);
-    servers.push(bareNoDb);
+    const noDb = await start('bare-nodb');
+    const all = [...dbServers, noDb];
     ctx.log(
-      `started in ${startSeconds} s (seeding: phongdich ${String(phongdich.info.seedSeconds)} s, bare-db ${String(bareDbServer.info.seedSeconds)} s); ` +
-        `phongdich pid ${phongdich.pid} :${phongdich.port}, bare-db pid ${bareDbServer.pid} :${bareDbServer.port}, bare-nodb pid ${bareNoDb.pid} :${bareNoDb.port}`,
+      `started in ${startSeconds} s (seeding ${dbServers.map((s) => `${s.label} ${String(s.info.seedSeconds)} s`).join(', ')}); ` +
+        all.map((s) => `${s.label} pid ${s.pid} :${s.port}`).join(', '),
     );
+    const phongdich = dbServers[0] as ServerChild;
     if (phongdich.info.database !== ctx.database.kind) throw new Error(`phongdich runs on ${String(phongdich.info.database)}, expected ${ctx.database.kind}`);
 
-    const sides = [
-      new Side(phongdich, tokens, venueCode, true, adminUrl ? scratchDatabases[0] : null),
-      new Side(bareDbServer, tokens, venueCode, true, adminUrl ? scratchDatabases[1] : null),
-      new Side(bareNoDb, tokens, venueCode, false),
-    ];
+    const sides = all.map((server) => new Side(server, tokens, venueCode, server.label !== 'bare-nodb', databaseOf(server.label as Label)));
 
-    // Each server answers a new check-in with the documented shape; phongdich answers a resend as a repeat.
+    // Each server answers a new check-in with the documented shape; phongdich (and bare-same) answer a resend as a repeat.
     const probes: Record<string, string> = {};
     for (const side of sides) {
       const token = tokens[side.cursor++] as string;
@@ -358,20 +387,21 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       const problem = first.status === 200 ? checkAnswer(first.body) : `status ${first.status}`;
       if (problem) throw new Error(`${side.label}: ${problem}: ${first.body}`);
       probes[side.label] = first.body;
+      if (side.label === 'phongdich' || side.label === 'bare-same') {
+        const resend = await checkinOnce(side, token);
+        if (resend.status !== 200 || !resend.body.includes('"repeated":true')) throw new Error(`${side.label} did not answer a resend as a repeat: ${resend.status} ${resend.body}`);
+      }
     }
-    const resend = await checkinOnce(sides[0] as Side, tokens[0] as string);
-    if (resend.status !== 200 || !resend.body.includes('"repeated":true')) throw new Error(`phongdich did not answer a resend as a repeat: ${resend.status} ${resend.body}`);
     ctx.log(`phongdich answers ${String(probes.phongdich)}`);
 
     if (o.warmupSec > 0) {
       for (const side of sides) {
-        ctx.log(`warm-up ${side.label} ${o.warmupSec} s`);
         const w = await measure(side, { ...load, durationSec: o.warmupSec }, backends);
-        ctx.log(`  ${w.committedPerSec} check-ins/s, errors ${w.errors} non2xx ${w.non2xx}`);
+        ctx.log(`warm-up ${side.label.padEnd(9)} ${o.warmupSec} s: ${w.committedPerSec} per s, errors ${w.errors} non2xx ${w.non2xx}`);
       }
     }
 
-    const rounds: { round: number; order: string[]; runs: Record<string, Run>; ratio: number; ratioNoDb: number }[] = [];
+    const rounds: { round: number; order: string[]; runs: Record<string, Run>; ratios: Record<string, number> }[] = [];
     for (let i = 0; i < o.rounds; i++) {
       // Rotate who goes first so that drift (heat, other load) hits every side alike.
       const order = sides.map((_, k) => sides[(k + i) % sides.length] as Side);
@@ -380,34 +410,36 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         const r = await measure(side, load, backends);
         runs[side.label] = r;
         ctx.log(
-          `round ${i + 1}/${o.rounds} ${side.label.padEnd(9)} ${String(r.committedPerSec).padStart(6)} check-ins/s (${r.rps} rps)  ` +
+          `round ${i + 1}/${o.rounds} ${side.label.padEnd(9)} ${String(r.committedPerSec).padStart(6)} per s (${r.rps} rps)  ` +
             `p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms  cpu server ${r.serverCpuCores}` +
             `${r.postgresCpuCores !== null ? ` / postgres ${r.postgresCpuCores}` : ''} / loadgen ${r.loadgenCpuCores} / machine ${r.machineCpuCores}  ` +
             `rows +${r.rowsAdded ?? '-'}  errors ${r.errors} non2xx ${r.non2xx} repeated ${r.repeated}${r.tokensExhausted ? '  TOKENS EXHAUSTED' : ''}`,
         );
       }
       const p = runs.phongdich as Run;
-      rounds.push({
-        round: i + 1,
-        order: order.map((s) => s.label),
-        runs,
-        ratio: round(p.committedPerSec / (runs['bare-db'] as Run).committedPerSec, 3),
-        ratioNoDb: round(p.committedPerSec / (runs['bare-nodb'] as Run).rps, 3),
-      });
+      const ratios: Record<string, number> = {};
+      for (const side of sides.slice(1)) {
+        const b = runs[side.label] as Run;
+        ratios[side.label] = round(p.committedPerSec / (side.commits ? b.committedPerSec : b.rps), 3);
+      }
+      rounds.push({ round: i + 1, order: order.map((s) => s.label), runs, ratios });
     }
 
-    // Every acknowledged check-in is a row: compare the tables with the answers (probes and warm-up included).
+    // Every acknowledged check-in is a row: compare the tables with the answers.
     const allRuns = rounds.flatMap((r) => Object.values(r.runs));
     const verification: Record<string, JsonObject> = {};
+    let lostCommits = false;
     for (const side of sides.filter((s) => s.commits)) {
       const runs = rounds.map((r) => r.runs[side.label] as Run);
       const acknowledged = runs.reduce((n, r) => n + r.acknowledged, 0);
       const rowsAdded = runs.reduce((n, r) => n + (r.rowsAdded ?? 0), 0);
+      // Requests still in flight when a run stopped are committed but not counted: at most `connections` per run.
+      const unacknowledgedRows = rowsAdded - acknowledged;
+      if (unacknowledgedRows < 0 || unacknowledgedRows > o.connections * o.rounds) lostCommits = true;
       verification[side.label] = {
         acknowledgedInRounds: acknowledged,
         rowsAddedInRounds: rowsAdded,
-        // Rows of requests still in flight when a run stopped: at most `connections` per run.
-        unacknowledgedRows: rowsAdded - acknowledged,
+        unacknowledgedRows,
         rowsInTable: await side.server.countCheckins(),
         tokensUsed: side.cursor,
       };
@@ -415,17 +447,24 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const sampled = allRuns.reduce((n, r) => n + r.sampled, 0);
     const sampleMismatches = allRuns.reduce((n, r) => n + r.sampleMismatches, 0);
     const firstProblem = allRuns.map((r) => r.firstProblem).find((p) => p !== null) ?? null;
-    const lostCommits = Object.values(verification).some((v) => (v.unacknowledgedRows as number) < 0 || (v.unacknowledgedRows as number) > o.connections * o.rounds);
 
-    const summary = {
-      phongdich: summarize(rounds.map((r) => r.runs.phongdich as Run)),
-      bareDb: summarize(rounds.map((r) => r.runs['bare-db'] as Run)),
-      bareNoDb: summarize(rounds.map((r) => r.runs['bare-nodb'] as Run)),
-    };
-    const ratio = round(summary.phongdich.committedPerSec / summary.bareDb.committedPerSec, 3);
-    const cpuRatio = round(summary.phongdich.requestsPerServerCpuSec / summary.bareDb.requestsPerServerCpuSec, 3);
-    const ratioNoDb = round(summary.phongdich.committedPerSec / summary.bareNoDb.rps, 3);
-    const cpuRatioNoDb = round(summary.phongdich.requestsPerServerCpuSec / summary.bareNoDb.requestsPerServerCpuSec, 3);
+    const summaries = new Map(sides.map((side) => [side.label, summarize(rounds.map((r) => r.runs[side.label] as Run))]));
+    const ps = summaries.get('phongdich') as Summary;
+    const ratioFields: Record<string, number> = {};
+    const ratioLines: string[] = [];
+    for (const side of sides.slice(1)) {
+      const b = summaries.get(side.label) as Summary;
+      const { ratioKey } = baselines[side.label as keyof typeof baselines];
+      const ratio = round(ps.committedPerSec / (side.commits ? b.committedPerSec : b.rps), 3);
+      const cpuRatio = round(ps.requestsPerServerCpuSec / b.requestsPerServerCpuSec, 3);
+      ratioFields[ratioKey] = ratio;
+      ratioFields[`cpu${ratioKey[0]?.toUpperCase()}${ratioKey.slice(1)}`] = cpuRatio;
+      ratioLines.push(
+        `ratio phongdich/${side.label} = ${ratio} (per round: ${rounds.map((r) => r.ratios[side.label]).join(', ')}); per server CPU-second: ${cpuRatio}` +
+          (side.label === 'bare-db' && ctx.database.kind === 'postgresql' ? `; target ≥ ${targetRatio}: ${ratio >= targetRatio ? 'met' : 'NOT met'}` : ''),
+      );
+    }
+    const ratio = ratioFields.ratio as number;
     const failures = allRuns.reduce((n, r) => n + r.errors + r.non2xx + r.repeated + r.other, 0);
     const exhausted = allRuns.some((r) => r.tokensExhausted);
     // On a 2-core machine the server, PostgreSQL and the load generator share the cores by design;
@@ -437,15 +476,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const line = (label: string, s: Summary, committed: boolean) =>
       `${label.padEnd(9)} ${String(committed ? s.committedPerSec : s.rps).padStart(6)} ${committed ? 'check-ins/s' : 'answers/s  '} (median)  ` +
       `p50 ${s.latencyP50Ms} ms  p99 ${s.latencyP99Ms} ms  errors ${s.errors}  non2xx ${s.non2xx}  ` +
-      `server cpu ${s.serverCpuCores}${s.postgresCpuCores !== null ? ` + postgres ${s.postgresCpuCores}` : ''} cores, ${s.requestsPerServerCpuSec} req/server-cpu-s`;
+      `cpu ${s.serverCpuCores} cores server${s.postgresCpuCores !== null ? ` + ${s.postgresCpuCores} postgres` : ''}, ` +
+      `per answer ${s.serverCpuMsPerAnswer} ms server${s.postgresCpuMsPerAnswer !== null ? ` + ${s.postgresCpuMsPerAnswer} ms postgres` : ''}`;
+    const perSide: Record<string, JsonObject> = {};
+    for (const side of sides) perSide[side.label === 'phongdich' ? 'phongdich' : baselines[side.label as keyof typeof baselines].summaryKey] = summaries.get(side.label) as Summary;
     return {
       summary: [
-        line('phongdich', summary.phongdich, true),
-        line('bare-db', summary.bareDb, true),
-        line('bare-nodb', summary.bareNoDb, false),
-        `ratio phongdich/bare-db = ${ratio} (per round: ${rounds.map((r) => r.ratio).join(', ')}); per server CPU-second: ${cpuRatio}` +
-          (ctx.database.kind === 'postgresql' ? `; target ≥ ${targetRatio}: ${ratio >= targetRatio ? 'met' : 'NOT met'}` : ''),
-        `ratio phongdich/bare-nodb = ${ratioNoDb} (per round: ${rounds.map((r) => r.ratioNoDb).join(', ')}); per server CPU-second: ${cpuRatioNoDb}`,
+        ...sides.map((side) => line(side.label, summaries.get(side.label) as Summary, side.commits)),
+        ...ratioLines,
         `committed: ${Object.entries(verification).map(([k, v]) => `${k} ${String(v.acknowledgedInRounds)} acknowledged, ${String(v.rowsAddedInRounds)} rows`).join('; ')}; ` +
           `${sampled} answers checked in full, ${sampleMismatches} mismatches`,
         ...(failures > 0 ? [`WARNING: ${failures} errors, non-2xx, repeated or unexpected answers${firstProblem ? ` (first: ${firstProblem})` : ''}`] : []),
@@ -464,23 +502,18 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
           warmupSec: o.warmupSec,
           people: o.people,
           loadGenerator,
-          order: 'rotating: round 1 phongdich, bare-db, bare-nodb; round 2 bare-db, bare-nodb, phongdich; …',
-          requests: 'every request a new person (token) and a new clientKey; phongdich and bare-db each on their own database',
-          scratchDatabases: adminUrl ? [...scratchDatabases] : [],
+          order: `rotating: round 1 ${sides.map((s) => s.label).join(', ')}; round 2 starts with ${sides[1]?.label ?? ''}; …`,
+          requests: 'every request a new person (token) and a new clientKey; each server with a database on its own database',
+          scratchDatabases: adminUrl ? withDb.map((l) => scratchDatabases[l as keyof typeof scratchDatabases]) : [],
         },
         startSeconds,
-        seedSeconds: { phongdich: phongdich.info.seedSeconds ?? null, bareDb: bareDbServer.info.seedSeconds ?? null },
-        ratio,
-        cpuRatio,
-        ratioNoDb,
-        cpuRatioNoDb,
+        seedSeconds: Object.fromEntries(dbServers.map((s) => [s.label, s.info.seedSeconds ?? null])),
+        ...ratioFields,
         targetRatio: ctx.database.kind === 'postgresql' ? { target: targetRatio, met: ratio >= targetRatio } : null,
         machineCpuCores,
         otherCpuCores,
         contended,
-        phongdich: summary.phongdich,
-        bareDb: summary.bareDb,
-        bareNoDb: summary.bareNoDb,
+        ...perSide,
         verification,
         rounds: rounds.map((r) => ({ ...r, runs: r.runs as unknown as JsonObject })),
         ...(o.cpuProf ? { cpuProfiles: nodePath.relative(process.cwd(), profileDir) } : {}),

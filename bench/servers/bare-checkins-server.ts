@@ -5,16 +5,19 @@
  * phongdich's `statusByTokenId` sends), inserts the check-in in its own transaction
  * (BEGIN; INSERT … RETURNING; COMMIT) through node-postgres, and answers the same JSON shape.
  *
- * It does less than phongdich on purpose — that is the overhead being measured: the venue is
- * looked up once at start (phongdich: once per request), and there is no advisory lock and no
- * "same person, same venue, last 10 minutes" lookup (phongdich: both, inside the transaction).
+ * With `--sql minimal` (the default) it does less than phongdich on purpose — that is the
+ * overhead being measured: the venue is looked up once at start (phongdich: once per request), and
+ * there is no advisory lock and no "same person, same venue, last 10 minutes" lookup (phongdich:
+ * both, inside the transaction). With `--sql same` it sends phongdich's seven statements, in the
+ * same order and connections (venue, person, then BEGIN; advisory lock; recent check-in; INSERT;
+ * COMMIT), so that phongdich against it measures the framework alone.
  *
  * `--storage none` skips the database altogether (body, JSON and HMAC only; an invented id).
  *
  * Set-up (migrations, seeding) goes through `openPlatform` as in production; only the request path
  * is bare. On PGlite the server opens its own in-memory PGlite, seeded from the same token file.
  * Usage (by the bench only):
- *   bare-checkins-server.ts --storage none|pglite|postgresql --tokens <file> --venue-code <code> [--database-url <url>]
+ *   bare-checkins-server.ts --storage none|pglite|postgresql [--sql minimal|same] --tokens <file> --venue-code <code> [--database-url <url>]
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,8 +41,11 @@ const { values } = parseArgs({
     tokens: { type: 'string' },
     'venue-code': { type: 'string' },
     'pool-size': { type: 'string', default: '10' },
+    sql: { type: 'string', default: 'minimal' },
   },
 });
+const sameSql = values.sql === 'same';
+if (values.sql !== 'minimal' && !sameSql) throw new Error('--sql must be minimal or same');
 const storage = values.storage;
 if (storage !== 'none' && storage !== 'pglite' && storage !== 'postgresql') throw new Error('--storage must be none, pglite or postgresql');
 const tokensFile = values.tokens;
@@ -60,6 +66,14 @@ const personSql = `select "p"."id", "p"."full_name", "p"."birth_year", "p"."f_le
 const insertSql = `insert into "checkins" ("venue_id", "person_id", "checked_in_at", "mode", "commune_code")
   values ($1, $2, $3, $4, $5) returning "id", "checked_in_at"`;
 
+// Phongdich's other statements (`CheckinsRepository`), as Kysely compiles them.
+const venueSql = `select "id", "name", "address_line", "status", "gate_policy", "commune_code", "locality_path", "owner_user_id"
+  from "venues" where "public_code" = $1`;
+const lockSql = 'select pg_advisory_xact_lock(hashtextextended($1, 0))';
+const recentSql = `select "id", "checked_in_at" from "checkins" where "person_id" = $1 and "venue_id" = $2 and "checked_in_at" >= $3
+  order by "checked_in_at" desc limit $4`;
+const repeatWindowMs = 10 * 60_000;
+
 interface PersonRow {
   id: string;
   full_name: string;
@@ -77,7 +91,7 @@ interface PersonRow {
 let pool: pg.Pool | undefined;
 let closeStorage = async () => {};
 let venueId = '00000000-0000-0000-0000-000000000000';
-const info: Record<string, string | number> = { storage };
+const info: Record<string, string | number> = { storage, sql: sameSql ? 'same' : 'minimal' };
 
 if (storage !== 'none') {
   const config = { ...loadConfig({}), logLevel: 'silent' as const, secret: benchQrSecret };
@@ -144,11 +158,11 @@ async function checkin(body: string): Promise<object> {
   if (typeof req.clientKey !== 'string' || typeof req.venueCode !== 'string' || typeof req.qrToken !== 'string') {
     throw new HttpError(400, 'VALIDATION_FAILED');
   }
-  if (req.venueCode !== venueCode) throw new HttpError(404, 'NOT_FOUND');
   const tokenId = signer.verify(req.qrToken);
   if (!tokenId) throw new HttpError(400, 'VALIDATION_FAILED');
 
   if (!pool) {
+    if (req.venueCode !== venueCode) throw new HttpError(404, 'NOT_FOUND');
     const status = { ...noDbStatus, displayName: 'N. V. Bench', birthYear: 1985 };
     return { checkinId: String(++fakeId), checkedInAt: new Date().toISOString(), venueName: benchVenueName, status, repeated: false };
   }
@@ -158,13 +172,30 @@ async function checkin(body: string): Promise<object> {
   const person = found.rows[0];
   if (!person) throw new HttpError(400, 'VALIDATION_FAILED');
 
+  let venue = { id: venueId, name: benchVenueName, commune_code: benchCommune, status: 'approved' };
+  if (sameSql) {
+    venue = (await pool.query<typeof venue>(venueSql, [req.venueCode])).rows[0] ?? { ...venue, status: 'unknown' };
+    if (venue.status !== 'approved') throw new HttpError(404, 'NOT_FOUND');
+  } else if (req.venueCode !== venueCode) throw new HttpError(404, 'NOT_FOUND');
+
   const client = await pool.connect();
   let row: { id: string; checked_in_at: Date };
+  let repeated = false;
   try {
     await client.query('BEGIN');
-    const inserted = await client.query<{ id: string; checked_in_at: Date }>(insertSql, [venueId, person.id, now, 'visitor_scan', benchCommune]);
+    let recent: { id: string; checked_in_at: Date } | undefined;
+    if (sameSql) {
+      await client.query(lockSql, [`${venue.id}:${person.id}`]);
+      recent = (await client.query<{ id: string; checked_in_at: Date }>(recentSql, [person.id, venue.id, new Date(Date.now() - repeatWindowMs), 1])).rows[0];
+    }
+    if (recent) {
+      row = recent;
+      repeated = true;
+    } else {
+      const inserted = await client.query<{ id: string; checked_in_at: Date }>(insertSql, [venue.id, person.id, new Date(), 'visitor_scan', venue.commune_code]);
+      row = inserted.rows[0] as { id: string; checked_in_at: Date };
+    }
     await client.query('COMMIT');
-    row = inserted.rows[0] as { id: string; checked_in_at: Date };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
@@ -183,9 +214,9 @@ async function checkin(body: string): Promise<object> {
   return {
     checkinId: String(row.id),
     checkedInAt: row.checked_in_at.toISOString(),
-    venueName: benchVenueName,
+    venueName: venue.name,
     status: { ...status, validUntil, displayName: maskName(person.full_name), birthYear: person.birth_year },
-    repeated: false,
+    repeated,
   };
 }
 
