@@ -22,7 +22,9 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
   const handle = database ?? (await openDatabase(config.database));
   await migrateToLatest(handle.db);
   const secret = config.secret ?? (await new SettingsRepository().getOrCreate(handle.db, 'instance_secret', () => randomBytes(32).toString('base64url')));
-  const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secret });
+  // Development outbox: one-time codes go to the console unless logging is silenced (tests, benchmarks).
+  const log = config.logLevel === 'silent' ? () => {} : (line: string) => console.log(line);
+  const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secret, log });
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   return { config, database: handle, services, close: () => handle.close() };
