@@ -20,6 +20,8 @@ const envSchema = z.object({
   PHONGDICH_SECRET: z.string().min(32).optional(),
   /** A real SMS gateway: phongdich POSTs {to, text} as JSON here. Without it codes go to the log. */
   PHONGDICH_SMS_WEBHOOK_URL: z.string().url().optional(),
+  /** The address citizens reach this installation at; printed in venue QR codes. Default: the request's own. */
+  PHONGDICH_PUBLIC_URL: z.string().url().optional(),
   PHONGDICH_DECLARATION_VALID_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24),
   PHONGDICH_CHECKIN_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(21),
   PHONGDICH_DECLARATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
@@ -47,6 +49,7 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number; perIpPerMinute: number };
   bodyLimitBytes: number;
   secret?: string;
+  publicUrl?: string;
   sms: { webhookUrl?: string };
   declarations: { validHours: number; retentionDays: number };
   checkins: { retentionDays: number; repeatWindowMinutes: number };
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: 5, lockMinutes: 15, perIpPerMinute: 20 },
     bodyLimitBytes: 1024 * 1024,
     secret: e.PHONGDICH_SECRET,
+    publicUrl: e.PHONGDICH_PUBLIC_URL,
     sms: { webhookUrl: e.PHONGDICH_SMS_WEBHOOK_URL },
     declarations: { validHours: e.PHONGDICH_DECLARATION_VALID_HOURS, retentionDays: e.PHONGDICH_DECLARATION_RETENTION_DAYS },
     checkins: { retentionDays: e.PHONGDICH_CHECKIN_RETENTION_DAYS, repeatWindowMinutes: 10 },

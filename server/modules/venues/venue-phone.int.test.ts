@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, DOAN_KET, type TestPlatform } from '../../testing/test-platform.ts';
 
@@ -23,5 +27,29 @@ describe('contact phone verification', () => {
     expect(row.contact_phone_verified_at).not.toBeNull();
     const stranger = await t2.signIn('organisation_admin', DOAN_KET);
     expect((await stranger.post(`/api/venues/${id}/phone-otp`)).statusCode).toBe(404);
+  });
+});
+
+const zbarimg = spawnSync('zbarimg', ['--version']).status === 0;
+
+describe('venue QR address', () => {
+  it('uses the configured public address when there is one', async (ctx) => {
+    ctx.skip(!zbarimg, 'zbarimg (Debian zbar-tools) is not installed: the QR address was not decoded');
+    const t3 = await createTestPlatform({ publicUrl: 'https://phongdich.laichau.gov.vn' });
+    try {
+      const admin = await t3.signIn('system_admin', '12');
+      const created = (await admin.post('/api/venues', {
+        organisationName: 'UBND phường', name: 'Trụ sở', type: 'office', addressLine: 'Số 2', communeCode: DOAN_KET, contactPhone: '0913111333',
+      })).json();
+      await admin.post(`/api/venues/${created.id}/decision`, { decision: 'approve' });
+      const png = await admin.get(`/api/venues/${created.id}/qr.png`);
+      const file = path.join(os.tmpdir(), `venue-qr-${process.pid}.png`);
+      fs.writeFileSync(file, png.rawPayload);
+      const decoded = spawnSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8' }).stdout.trim();
+      fs.rmSync(file);
+      expect(decoded).toBe(`https://phongdich.laichau.gov.vn/v/${created.publicCode}`);
+    } finally {
+      await t3.close();
+    }
   });
 });

@@ -13,8 +13,11 @@ import type { VenueFile } from './venues.service.ts';
 const idParams = z.object({ id: z.string().uuid() });
 const publicCodeParams = z.object({ publicCode: publicVenueCode });
 
-/** Scheme and host the browser used (behind a proxy: the forwarded ones, when trusted). */
-const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+/**
+ * Where venue QR codes point: the configured public address, else the scheme and host the browser
+ * used (behind a proxy: the forwarded ones, when trusted).
+ */
+const originFor = (publicUrl: string | undefined) => (req: FastifyRequest) => publicUrl ?? `${req.protocol}://${req.host}`;
 
 function sendInline(reply: FastifyReply, file: VenueFile) {
   return reply
@@ -24,7 +27,8 @@ function sendInline(reply: FastifyReply, file: VenueFile) {
     .send(file.body);
 }
 
-export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
+export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, config }) => {
+  const originOf = originFor(config.publicUrl);
   const tags = ['venues'];
   const svc = services.venues;
 
