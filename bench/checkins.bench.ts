@@ -3,19 +3,19 @@
  * a bare node:http + node-postgres server doing the same committed work, side by side, loaded one
  * at a time in rotating rounds; plus a bare server that does everything but the database.
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { newVenuePublicCode } from '../core/rules/venue-public-code.ts';
 import { QrTokenSigner } from '../server/shared/qr-token.ts';
-import { benchQrSecret, benchVenueName, writeTokenIds } from './lib/checkins-fixture.ts';
+import { benchQrSecret, writeTokenIds } from './lib/checkins-fixture.ts';
+import { Side, checkAnswer, checkinOnce, checkinsEndpoint, newTally } from './lib/checkin-side.ts';
 import { startServer, type ServerChild } from './lib/children.ts';
+import { Backends, dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
 import { loadGenerator, runLoad, type LoadOptions, type LoadSample } from './lib/load.ts';
-import { cpuMicrosBetween, cpuMicrosOfPids, machineBusyMicros } from './lib/proc-cpu.ts';
+import { cpuMicrosBetween, machineBusyMicros } from './lib/proc-cpu.ts';
 import { compactTimestamp, resultsDir } from './lib/results.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, DatabaseTarget, JsonObject } from './lib/types.ts';
@@ -26,7 +26,7 @@ export const usage =
   '--skip-bare-same (leaves out the bare server sending phongdich\'s own statements) --cpu-prof (profiles of the servers in bench/results/profiles/); ' +
   'with --database-url: an admin URL, the bench creates and drops phongdich_bench_a, _b, _c';
 
-const endpoint = '/api/public/checkins';
+const endpoint = checkinsEndpoint;
 /** The issue's target, on PostgreSQL: phongdich commits at least half the bare server's check-ins per second. */
 const targetRatio = 0.5;
 /** One scratch database per server that has one (PostgreSQL), so their locks and commits never meet. */
@@ -62,152 +62,6 @@ function options(args: readonly string[], kind: DatabaseTarget['kind']) {
     bareSame: !(values['skip-bare-same'] ?? false),
     cpuProf: values['cpu-prof'] ?? false,
   };
-}
-
-// ---- scratch databases (PostgreSQL only) ----
-
-function scratchUrl(adminUrl: string, database: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${database}`;
-  return u.href;
-}
-
-/** Drops (if present) and creates the scratch databases; refuses anything but a local server. */
-async function recreateScratchDatabases(adminUrl: string): Promise<void> {
-  const host = new URL(adminUrl).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new Error(`the checkins bench only creates scratch databases on a local server, not ${host}`);
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    for (const name of scratchNames) {
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.query(`create database "${name}"`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropScratchDatabases(adminUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    for (const name of scratchNames) await client.query(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The PostgreSQL backends serving one database: their CPU time is the database's share of a run. */
-class Backends {
-  private constructor(private readonly client: pg.Client) {}
-
-  static async open(adminUrl: string): Promise<Backends> {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    return new Backends(client);
-  }
-
-  async cpuOf(database: string): Promise<Map<number, number>> {
-    const r = await this.client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
-    return cpuMicrosOfPids(r.rows.map((row) => row.pid));
-  }
-
-  close(): Promise<void> {
-    return this.client.end();
-  }
-}
-
-// ---- one side: a server, its own token cursor, and what its answers said ----
-
-interface Tally {
-  /** 200 with `"repeated":false`: an acknowledged, new check-in. */
-  acknowledged: number;
-  /** 200 with `"repeated":true`: a token reused within the repeat window (should not happen). */
-  repeated: number;
-  /** Any other answer. */
-  other: number;
-  /** Answers parsed in full and checked (one in `sampleEvery`). */
-  sampled: number;
-  sampleMismatches: number;
-  firstProblem: string | null;
-}
-
-const sampleEvery = 50;
-const newTally = (): Tally => ({ acknowledged: 0, repeated: 0, other: 0, sampled: 0, sampleMismatches: 0, firstProblem: null });
-
-/** Whether a check-in answer has the documented shape and is a new check-in at the bench venue. */
-function checkAnswer(body: string): string | null {
-  try {
-    const a = JSON.parse(body) as { checkinId?: unknown; checkedInAt?: unknown; venueName?: unknown; status?: { colour?: unknown }; repeated?: unknown };
-    if (typeof a.checkinId !== 'string' || a.checkinId === '') return 'no checkinId';
-    if (typeof a.checkedInAt !== 'string' || Number.isNaN(Date.parse(a.checkedInAt))) return 'no checkedInAt';
-    if (a.venueName !== benchVenueName) return `venueName ${String(a.venueName)}`;
-    if (typeof a.status?.colour !== 'string') return 'no status colour';
-    if (a.repeated !== false) return `repeated ${String(a.repeated)}`;
-    return null;
-  } catch {
-    return 'not JSON';
-  }
-}
-
-class Side {
-  /** Next token to use: each side has its own database, so each goes through all tokens once. */
-  cursor = 0;
-  tally = newTally();
-
-  constructor(
-    readonly server: ServerChild,
-    readonly tokens: readonly string[],
-    readonly venueCode: string,
-    /** Commits check-ins (so tokens must not repeat and rows are counted). */
-    readonly commits: boolean,
-    /** Its PostgreSQL database, whose backends' CPU is measured (PostgreSQL only). */
-    readonly database: string | null = null,
-  ) {}
-
-  get label() {
-    return this.server.label;
-  }
-
-  /** Requests left before a token would come round again (set-up calls of autocannon included). */
-  remaining(connections: number): number {
-    return this.tokens.length - this.cursor - 2 * connections;
-  }
-
-  nextBody(): string {
-    const qrToken = this.tokens[this.cursor++ % this.tokens.length] as string;
-    return JSON.stringify({ clientKey: randomUUID(), venueCode: this.venueCode, qrToken });
-  }
-
-  onResponse(status: number, body: string): void {
-    const t = this.tally;
-    if (status === 200 && body.includes('"repeated":false')) t.acknowledged++;
-    else if (status === 200 && body.includes('"repeated":true')) t.repeated++;
-    else {
-      t.other++;
-      t.firstProblem ??= `${status} ${body.slice(0, 300)}`;
-    }
-    if ((t.acknowledged + t.repeated + t.other) % sampleEvery === 0) {
-      t.sampled++;
-      const problem = status === 200 ? checkAnswer(body) : `status ${status}`;
-      if (problem) {
-        t.sampleMismatches++;
-        t.firstProblem ??= `${problem}: ${body.slice(0, 300)}`;
-      }
-    }
-  }
-}
-
-/** One POST outside the load, to check a server answers a new check-in (and, with the same token, a repeat). */
-async function checkinOnce(side: Side, qrToken: string): Promise<{ status: number; body: string }> {
-  const res = await fetch(new URL(endpoint, side.server.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientKey: randomUUID(), venueCode: side.venueCode, qrToken }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { status: res.status, body: await res.text() };
 }
 
 type Run = LoadSample & {
@@ -341,7 +195,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
 
     if (adminUrl) {
       ctx.log(`recreating scratch databases ${scratchNames.join(', ')}…`);
-      await recreateScratchDatabases(adminUrl);
+      await recreateScratchDatabases(adminUrl, scratchNames);
       backends = await Backends.open(adminUrl);
     }
     const databaseOf = (label: Label): string | null => (adminUrl && label !== 'bare-nodb' ? scratchDatabases[label] : null);
@@ -522,7 +376,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await backends?.close();
-    if (adminUrl) await dropScratchDatabases(adminUrl).catch((err: unknown) => ctx.log(`could not drop the scratch databases: ${String(err)}`));
+    if (adminUrl) await dropScratchDatabases(adminUrl, scratchNames).catch((err: unknown) => ctx.log(`could not drop the scratch databases: ${String(err)}`));
     await fs.rm(tmp, { recursive: true, force: true });
   }
 }
