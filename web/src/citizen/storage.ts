@@ -14,13 +14,17 @@ export interface StoredQr {
   declaredAt: string;
 }
 
-export interface PersonDraft {
+/** Who a person is, as typed (the declaration's person, a declared guest). */
+export interface Identity {
   idType: 'cccd' | 'cmnd' | 'passport';
   idNumber: string;
   fullName: string;
   birthYear: string;
   gender: '' | 'male' | 'female' | 'other';
   nationality: string;
+}
+
+export interface PersonDraft extends Identity {
   phone: string;
   email: string;
   provinceCode: string;

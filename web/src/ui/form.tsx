@@ -165,6 +165,56 @@ export function FormError(p: { error: FormFailure; fields?: readonly string[]; t
   );
 }
 
+/**
+ * A form's submission state. `run` clears the error and marks the form busy while `action` runs
+ * (the request and what follows its success); a failure is kept as the form's error (the server's,
+ * else "unexpected"). Resolves to whether the action succeeded.
+ */
+export function useFormSubmit() {
+  const { t } = useTranslation();
+  const [error, setError] = useState<FormFailure>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (err) {
+      setError(err instanceof ApiError ? err : t('errors.unexpected'));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, run };
+}
+
+/** The submit button (saying "saving" while busy), and a cancel button when `onCancel` is given. */
+export function FormActions(p: {
+  busy: boolean;
+  label: string;
+  testId: string;
+  /** Also disabled while this holds (nothing valid to send). */
+  disabled?: boolean;
+  variant?: 'primary' | 'danger';
+  onCancel?(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions">
+      <button type="submit" className={p.variant ?? 'primary'} disabled={p.busy || p.disabled} data-testid={p.testId}>
+        {p.busy ? t('common.saving') : p.label}
+      </button>
+      {p.onCancel && (
+        <button type="button" onClick={p.onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function Notice({ children }: { children: ReactNode }) {
   if (!children) return null;
   return (

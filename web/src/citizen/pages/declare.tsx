@@ -1,12 +1,13 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { checkIdNumber, normaliseIdNumber, normaliseVietnamesePhone } from '../../../../core/rules/identity-documents.ts';
+import { normaliseIdNumber, normaliseVietnamesePhone } from '../../../../core/rules/identity-documents.ts';
 import type { DeclarationRequest, DeclarationResult } from '../../../../core/schemas/declarations.ts';
 import { api } from '../api.ts';
 import { conditionCodes, DECLARATION_NOTICE_VERSION, exposureCodes, symptomCodes, type ConditionCode, type ExposureCode, type SymptomCode } from '../codes.ts';
-import { CheckList, Field, FormError, SubmitButton, useSubmit, validBirthYear } from '../form.tsx';
+import { CheckList, Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
 import { useT, type Translator } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
 import { AddressPicker } from '../address.tsx';
+import { IdentityFields, identityOf, identityProblems } from '../identity.tsx';
 import { OtpBlock, type Challenge } from '../otp.tsx';
 import { navigate, safeNext, useLocation } from '../router.tsx';
 import { stored, type PersonDraft } from '../storage.ts';
@@ -31,14 +32,8 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Structural problems found on the phone, before anything is sent (same rules as the server). */
 function personProblems(p: PersonDraft, t: Translator): Record<string, string> {
-  const out: Record<string, string> = {};
-  const by = validBirthYear(p.birthYear) ? Number(p.birthYear) : undefined;
-  const id = checkIdNumber(p.idType, p.idNumber, by, p.gender || undefined);
-  if (id) out['person.idNumber'] = t(`idProblem.${id}`);
+  const out = identityProblems(p, t);
   if (p.fullName.trim().length < 2) out['person.fullName'] = p.fullName.trim() ? t('person.tooShort') : t('app.required');
-  if (!by) out['person.birthYear'] = t('person.birthYearInvalid');
-  if (!p.gender) out['person.gender'] = t('app.required');
-  if (!/^[A-Z]{2}$/.test(p.nationality.trim())) out['person.nationality'] = t('person.nationalityInvalid');
   if (!normaliseVietnamesePhone(p.phone)) out['person.phone'] = t('person.phoneInvalid');
   if (p.email.trim() && !emailPattern.test(p.email.trim())) out['person.email'] = t('person.emailInvalid');
   if (!p.communeCode) out['person.communeCode'] = t('app.required');
@@ -60,9 +55,9 @@ export function DeclarePage() {
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const form = useSubmit({ known: (path) => known.has(path), alias });
 
-  const set = (patch: Partial<PersonDraft>, path: string) => {
+  const set = (patch: Partial<PersonDraft>, ...paths: string[]) => {
     setP((prev) => ({ ...prev, ...patch }));
-    form.clear(path);
+    form.clear(...paths);
   };
   const touch = (name: string) => () => setTouched((prev) => (prev[name] ? prev : { ...prev, [name]: true }));
   const onAddress = useCallback(
@@ -97,12 +92,7 @@ export function DeclarePage() {
     const body: Omit<DeclarationRequest, 'clientKey'> = {
       kind,
       person: {
-        idType: p.idType,
-        idNumber: p.idNumber.trim(),
-        fullName: p.fullName.trim(),
-        birthYear: Number(p.birthYear),
-        gender: p.gender as 'male' | 'female' | 'other',
-        nationality: p.nationality.trim(),
+        ...identityOf(p),
         phone: p.phone.trim(),
         ...(email ? { email } : {}),
         communeCode: p.communeCode,
@@ -140,75 +130,20 @@ export function DeclarePage() {
 
         <fieldset>
           <legend>{t('person.section')}</legend>
-          <Field name="person.idType" label={t('idType.label')} error={err('person.idType')}>
-            {(a) => (
-              <select {...a} value={p.idType} onChange={(e) => set({ idType: e.target.value as PersonDraft['idType'] }, 'person.idNumber')} data-testid="decl-id-type">
-                <option value="cccd">{t('idType.cccd')}</option>
-                <option value="cmnd">{t('idType.cmnd')}</option>
-                <option value="passport">{t('idType.passport')}</option>
-              </select>
-            )}
-          </Field>
-          <Field name="person.idNumber" label={t('person.idNumber')} error={err('person.idNumber')}>
-            {(a) => (
-              <input
-                {...a}
-                value={p.idNumber}
-                inputMode={p.idType === 'passport' ? 'text' : 'numeric'}
-                autoCapitalize="characters"
-                autoComplete="off"
-                maxLength={20}
-                onChange={(e) => set({ idNumber: e.target.value }, 'person.idNumber')}
-                onBlur={touch('idNumber')}
-                data-testid="decl-id-number"
-              />
-            )}
-          </Field>
-          <Field name="person.fullName" label={t('person.fullName')} error={err('person.fullName')}>
-            {(a) => (
-              <input {...a} value={p.fullName} autoComplete="name" maxLength={120} onChange={(e) => set({ fullName: e.target.value }, 'person.fullName')} data-testid="decl-full-name" />
-            )}
-          </Field>
-          <div className="row">
-            <Field name="person.birthYear" label={t('person.birthYear')} error={err('person.birthYear')}>
-              {(a) => (
-                <input
-                  {...a}
-                  value={p.birthYear}
-                  inputMode="numeric"
-                  maxLength={4}
-                  autoComplete="bday-year"
-                  onChange={(e) => set({ birthYear: e.target.value.replace(/\D/g, '') }, 'person.birthYear')}
-                  onBlur={touch('birthYear')}
-                  data-testid="decl-birth-year"
-                />
-              )}
-            </Field>
-            <Field name="person.gender" label={t('gender.label')} error={err('person.gender')}>
-              {(a) => (
-                <select {...a} value={p.gender} onChange={(e) => set({ gender: e.target.value as PersonDraft['gender'] }, 'person.gender')} data-testid="decl-gender">
-                  <option value="">{t('app.choose')}</option>
-                  <option value="male">{t('gender.male')}</option>
-                  <option value="female">{t('gender.female')}</option>
-                  <option value="other">{t('gender.other')}</option>
-                </select>
-              )}
-            </Field>
-          </div>
-          <Field name="person.nationality" label={t('person.nationality')} hint={t('person.nationalityHint')} error={err('person.nationality')}>
-            {(a) => (
-              <input
-                {...a}
-                value={p.nationality}
-                maxLength={2}
-                autoCapitalize="characters"
-                autoComplete="off"
-                onChange={(e) => set({ nationality: e.target.value.toUpperCase() }, 'person.nationality')}
-                onBlur={touch('nationality')}
-                data-testid="decl-nationality"
-              />
-            )}
-          </Field>
+          <IdentityFields
+            value={p}
+            onChange={set}
+            error={err}
+            testPrefix="decl"
+            pathPrefix=""
+            inputs={{
+              idNumber: { inputMode: p.idType === 'passport' ? 'text' : 'numeric', onBlur: touch('idNumber') },
+              fullName: { autoComplete: 'name' },
+              birthYear: { autoComplete: 'bday-year', onBlur: touch('birthYear') },
+              nationality: { autoComplete: 'off', onBlur: touch('nationality') },
+            }}
+            nationalityHint={t('person.nationalityHint')}
+          />
           <Field name="person.phone" label={t('person.phone')} error={err('person.phone')}>
             {(a) => (
               <input

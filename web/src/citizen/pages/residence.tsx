@@ -1,24 +1,20 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
-import { checkIdNumber, normaliseVietnamesePhone } from '../../../../core/rules/identity-documents.ts';
+import { normaliseVietnamesePhone } from '../../../../core/rules/identity-documents.ts';
 import type { ResidenceRequest } from '../../../../core/schemas/declarations.ts';
 import { api } from '../api.ts';
-import { Field, FormError, SubmitButton, today, useSubmit, validBirthYear, type FormErrors } from '../form.tsx';
+import { Field, FormError, SubmitButton, today, useSubmit, type FormErrors } from '../form.tsx';
 import { useT } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
 import { AddressPicker } from '../address.tsx';
+import { IdentityFields, identityOf, identityProblems } from '../identity.tsx';
 import { checkOrigin, emptyOrigin, originOf, OriginPicker, type OriginValue } from '../origin.tsx';
 import { OtpBlock, type Challenge } from '../otp.tsx';
+import type { Identity } from '../storage.ts';
 
 const maxGuests = 50;
 
-interface Guest {
+interface Guest extends Identity {
   key: number;
-  idType: 'cccd' | 'cmnd' | 'passport';
-  idNumber: string;
-  fullName: string;
-  birthYear: string;
-  gender: '' | 'male' | 'female' | 'other';
-  nationality: string;
   origin: OriginValue;
   arrivedOn: string;
 }
@@ -82,13 +78,8 @@ export function ResidencePage() {
     else if (!/^\d{6}$/.test(code)) problems['host.otp.code'] = t('otp.codeInvalid');
     guests.forEach((g, i) => {
       const p = `guests.${i}.`;
-      const by = validBirthYear(g.birthYear) ? Number(g.birthYear) : undefined;
-      const id = checkIdNumber(g.idType, g.idNumber, by, g.gender || undefined);
-      if (id) problems[`${p}person.idNumber`] = t(`idProblem.${id}`);
+      Object.assign(problems, identityProblems(g, t, p));
       if (g.fullName.trim().length < 2) problems[`${p}person.fullName`] = t('app.required');
-      if (!by) problems[`${p}person.birthYear`] = t('person.birthYearInvalid');
-      if (!g.gender) problems[`${p}person.gender`] = t('app.required');
-      if (!/^[A-Z]{2}$/.test(g.nationality.trim())) problems[`${p}person.nationality`] = t('person.nationalityInvalid');
       const o = checkOrigin(g.origin);
       if (o) problems[`${p}${o.field}`] = o.problem === 'country' ? t('arrival.countryInvalid') : o.problem === 'code' ? t('address.codeInvalid') : t('app.required');
       if (!g.arrivedOn || g.arrivedOn > today()) problems[`${p}arrivedOn`] = t('arrival.dateInvalid');
@@ -98,14 +89,7 @@ export function ResidencePage() {
       host: { name: hostName.trim(), phone: hostPhone.trim(), otp: { challengeId: challenge.challengeId, code } },
       communeCode: commune.commune,
       guests: guests.map((g) => ({
-        person: {
-          idType: g.idType,
-          idNumber: g.idNumber.trim(),
-          fullName: g.fullName.trim(),
-          birthYear: Number(g.birthYear),
-          gender: g.gender as 'male' | 'female' | 'other',
-          nationality: g.nationality.trim(),
-        },
+        person: identityOf(g),
         ...originOf(g.origin),
         arrivedOn: g.arrivedOn,
       })),
@@ -204,41 +188,16 @@ function GuestRow(props: {
   return (
     <fieldset className="guest" data-testid={tp}>
       <legend>{t('residence.guest', { n: i + 1 })}</legend>
-      <div className="row">
-        <Field name={`${p}person.idType`} label={t('idType.label')} error={err('person.idType')}>
-          {(a) => (
-            <select {...a} value={g.idType} onChange={(e) => props.onChange({ idType: e.target.value as Guest['idType'] }, `${p}person.idNumber`)} data-testid={`${tp}-id-type`}>
-              <option value="cccd">{t('idType.cccd')}</option>
-              <option value="cmnd">{t('idType.cmnd')}</option>
-              <option value="passport">{t('idType.passport')}</option>
-            </select>
-          )}
-        </Field>
-        <Field name={`${p}person.idNumber`} label={t('person.idNumber')} error={err('person.idNumber')}>
-          {(a) => <input {...a} value={g.idNumber} maxLength={20} autoCapitalize="characters" autoComplete="off" onChange={(e) => props.onChange({ idNumber: e.target.value }, `${p}person.idNumber`)} data-testid={`${tp}-id-number`} />}
-        </Field>
-      </div>
-      <Field name={`${p}person.fullName`} label={t('person.fullName')} error={err('person.fullName')}>
-        {(a) => <input {...a} value={g.fullName} maxLength={120} autoComplete="off" onChange={(e) => props.onChange({ fullName: e.target.value }, `${p}person.fullName`)} data-testid={`${tp}-full-name`} />}
-      </Field>
-      <div className="row">
-        <Field name={`${p}person.birthYear`} label={t('person.birthYear')} error={err('person.birthYear')}>
-          {(a) => <input {...a} value={g.birthYear} inputMode="numeric" maxLength={4} onChange={(e) => props.onChange({ birthYear: e.target.value.replace(/\D/g, '') }, `${p}person.birthYear`, `${p}person.idNumber`)} data-testid={`${tp}-birth-year`} />}
-        </Field>
-        <Field name={`${p}person.gender`} label={t('gender.label')} error={err('person.gender')}>
-          {(a) => (
-            <select {...a} value={g.gender} onChange={(e) => props.onChange({ gender: e.target.value as Guest['gender'] }, `${p}person.gender`, `${p}person.idNumber`)} data-testid={`${tp}-gender`}>
-              <option value="">{t('app.choose')}</option>
-              <option value="male">{t('gender.male')}</option>
-              <option value="female">{t('gender.female')}</option>
-              <option value="other">{t('gender.other')}</option>
-            </select>
-          )}
-        </Field>
-      </div>
-      <Field name={`${p}person.nationality`} label={t('person.nationality')} error={err('person.nationality')}>
-        {(a) => <input {...a} value={g.nationality} maxLength={2} autoCapitalize="characters" onChange={(e) => props.onChange({ nationality: e.target.value.toUpperCase() }, `${p}person.nationality`)} data-testid={`${tp}-nationality`} />}
-      </Field>
+      <IdentityFields
+        value={g}
+        onChange={props.onChange}
+        error={(path) => props.errors.fields[path]}
+        testPrefix={tp}
+        pathPrefix={p}
+        inputs={{ fullName: { autoComplete: 'off' } }}
+        idRow
+        recheckId
+      />
       <OriginPicker value={g.origin} onChange={(origin) => props.onChange({ origin }, `${p}originCode`, `${p}originCountry`)} testPrefix={tp} pathPrefix={p} errors={props.errors} />
       <Field name={`${p}arrivedOn`} label={t('residence.arrivedOn')} error={err('arrivedOn')}>
         {(a) => <input {...a} type="date" value={g.arrivedOn} max={today()} onChange={(e) => props.onChange({ arrivedOn: e.target.value }, `${p}arrivedOn`)} data-testid={`${tp}-arrived-on`} />}

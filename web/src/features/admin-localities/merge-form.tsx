@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityView, MergeLocalitiesRequest } from '../../../../core/schemas/localities.ts';
-import { ApiError, api } from '../../ui/api.ts';
-import { FormError, SelectField, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { api } from '../../ui/api.ts';
+import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { todayIso } from '../../ui/text.ts';
 
 const fields = ['sourceCode', 'targetCode', 'effectiveDate', 'reason'] as const;
@@ -16,24 +16,17 @@ export function MergeForm(p: { source: LocalityView; targets: readonly LocalityV
   const [targetCode, setTargetCode] = useState('');
   const [effectiveDate, setEffectiveDate] = useState(todayIso());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<FormFailure>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useFormSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const target = p.targets.find((l) => l.code === targetCode);
     if (target && !window.confirm(t('localities.mergeConfirm', { source: p.source.fullName, target: target.fullName }))) return;
-    setBusy(true);
-    setError(null);
     const body: MergeLocalitiesRequest = { sourceCode: p.source.code, targetCode, effectiveDate, reason: reason.trim() };
-    try {
+    await run(async () => {
       await api('/api/localities/merge', { method: 'POST', json: body });
       p.onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -63,14 +56,14 @@ export function MergeForm(p: { source: LocalityView; targets: readonly LocalityV
       />
       <TextField label={t('localities.reason')} value={reason} onChange={setReason} required error={detailFor(error, 'reason')} testId="locality-merge-reason" />
       <FormError error={error} fields={fields} />
-      <div className="form-actions">
-        <button type="submit" className="danger" disabled={busy || !targetCode} data-testid="locality-merge-submit">
-          {busy ? t('common.saving') : t('localities.mergeSubmit')}
-        </button>
-        <button type="button" onClick={p.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        label={t('localities.mergeSubmit')}
+        testId="locality-merge-submit"
+        disabled={!targetCode}
+        variant="danger"
+        onCancel={p.onCancel}
+      />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityView } from '../../../../core/schemas/localities.ts';
-import { ApiError, api } from '../../ui/api.ts';
-import { FormError, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { api } from '../../ui/api.ts';
+import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 
 const fields = ['name', 'fullName', 'reason'] as const;
 
@@ -12,24 +12,17 @@ export function RenameForm(p: { locality: LocalityView; onDone(): void; onCancel
   const [name, setName] = useState(p.locality.name);
   const [fullName, setFullName] = useState(p.locality.fullName);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<FormFailure>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useFormSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/api/localities/${encodeURIComponent(p.locality.code)}`, {
         method: 'PATCH',
         json: { name: name.trim(), fullName: fullName.trim(), reason: reason.trim() },
       });
       p.onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -46,14 +39,7 @@ export function RenameForm(p: { locality: LocalityView; onDone(): void; onCancel
       />
       <TextField label={t('localities.reason')} value={reason} onChange={setReason} required error={detailFor(error, 'reason')} testId="locality-rename-reason" />
       <FormError error={error} fields={fields} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="locality-rename-submit">
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" onClick={p.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} label={t('common.save')} testId="locality-rename-submit" onCancel={p.onCancel} />
     </form>
   );
 }

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleScopeLevels, type Role } from '../../../../core/roles.ts';
 import type { CreateUserRequest, UserView } from '../../../../core/schemas/users.ts';
-import { ApiError, api } from '../../ui/api.ts';
-import { FormError, SelectField, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { api } from '../../ui/api.ts';
+import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
-import { roleOptions } from './role-options.ts';
+import { RoleLocalityFields } from './role-locality-fields.tsx';
 
 export interface CreatedUser {
   user: UserView;
@@ -24,8 +24,7 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
   const [role, setRole] = useState<Role>('commune_officer');
   const [localityCode, setLocalityCode] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<FormFailure>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useFormSubmit();
 
   const options = localityOptions(entries, roleScopeLevels[role]);
   // Keep the choice valid for the role: default to the picker's selection, else the first allowed.
@@ -35,8 +34,6 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body: CreateUserRequest = {
       username: username.trim().toLowerCase(),
       fullName: fullName.trim(),
@@ -44,17 +41,13 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
       localityCode: effectiveLocality,
       ...(password ? { password } : {}),
     };
-    try {
+    await run(async () => {
       const result = await api<CreatedUser>('/api/users', { method: 'POST', json: body });
       setUsername('');
       setFullName('');
       setPassword('');
       onCreated(result);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -79,22 +72,15 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
         error={detailFor(error, 'fullName')}
         testId="user-create-fullname"
       />
-      <SelectField
-        label={t('users.role')}
-        value={role}
-        onChange={(v) => setRole(v as Role)}
-        options={roleOptions(t)}
-        error={detailFor(error, 'role')}
-        testId="user-create-role"
-      />
-      <SelectField
-        label={t('users.locality')}
-        value={effectiveLocality}
-        onChange={setLocalityCode}
-        options={options}
-        hint={options.length === 0 ? t('users.noLocalityForRole') : undefined}
-        error={detailFor(error, 'localityCode')}
-        testId="user-create-locality"
+      <RoleLocalityFields
+        role={role}
+        onRole={setRole}
+        localityCode={effectiveLocality}
+        onLocality={setLocalityCode}
+        localities={options}
+        localityHint={options.length === 0 ? t('users.noLocalityForRole') : undefined}
+        error={error}
+        testIdPrefix="user-create"
       />
       <TextField
         label={`${t('users.password')} ${t('common.optional')}`}
@@ -107,11 +93,7 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
         testId="user-create-password"
       />
       <FormError error={error} fields={fields} testId="user-create-error" />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy || !effectiveLocality} data-testid="user-create-submit">
-          {busy ? t('common.saving') : t('users.createSubmit')}
-        </button>
-      </div>
+      <FormActions busy={busy} label={t('users.createSubmit')} testId="user-create-submit" disabled={!effectiveLocality} />
     </form>
   );
 }

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleScopeLevels, type Role } from '../../../../core/roles.ts';
 import type { UpdateUserRequest, UserView } from '../../../../core/schemas/users.ts';
-import { ApiError, api } from '../../ui/api.ts';
-import { FormError, SelectField, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { api } from '../../ui/api.ts';
+import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
-import { roleOptions } from './role-options.ts';
+import { RoleLocalityFields } from './role-locality-fields.tsx';
 
 const fields = ['fullName', 'role', 'localityCode'] as const;
 
@@ -17,8 +17,7 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
   const [fullName, setFullName] = useState(p.user.fullName);
   const [role, setRole] = useState<Role>(p.user.role);
   const [localityCode, setLocalityCode] = useState(p.user.localityCode);
-  const [error, setError] = useState<FormFailure>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useFormSubmit();
 
   const options = localityOptions(entries, roleScopeLevels[role]);
   if (!options.some((o) => o.value === localityCode)) {
@@ -33,16 +32,10 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
     if (role !== p.user.role) body.role = role;
     if (localityCode !== p.user.localityCode) body.localityCode = localityCode;
     if (Object.keys(body).length === 0) return setError(t('users.nothingChanged'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const answer = await api<unknown>(`/api/users/${encodeURIComponent(p.user.id)}`, { method: 'PATCH', json: body });
       p.onSaved(userFromAnswer(answer));
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -56,31 +49,17 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
         error={detailFor(error, 'fullName')}
         testId="user-edit-fullname"
       />
-      <SelectField
-        label={t('users.role')}
-        value={role}
-        onChange={(v) => setRole(v as Role)}
-        options={roleOptions(t)}
-        error={detailFor(error, 'role')}
-        testId="user-edit-role"
-      />
-      <SelectField
-        label={t('users.locality')}
-        value={localityCode}
-        onChange={setLocalityCode}
-        options={options}
-        error={detailFor(error, 'localityCode')}
-        testId="user-edit-locality"
+      <RoleLocalityFields
+        role={role}
+        onRole={setRole}
+        localityCode={localityCode}
+        onLocality={setLocalityCode}
+        localities={options}
+        error={error}
+        testIdPrefix="user-edit"
       />
       <FormError error={error} fields={fields} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="user-edit-save">
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" onClick={p.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} label={t('common.save')} testId="user-edit-save" onCancel={p.onCancel} />
     </form>
   );
 }

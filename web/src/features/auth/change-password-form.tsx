@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../ui/api.ts';
-import { FormError, Notice, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { FormError, Notice, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useSession } from './session.tsx';
 
 /** POST /api/auth/password. Used when the account must change its password, and from the menu. */
@@ -11,29 +10,22 @@ export function ChangePasswordForm({ onDone }: { onDone?(): void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<FormFailure>(null);
+  const { error, setError, busy, run } = useFormSubmit();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
     if (next.length < 10) return setError(t('auth.passwordTooShort'));
     if (next !== confirm) return setError(t('auth.passwordMismatch'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await changePassword(current, next);
       setCurrent('');
       setNext('');
       setConfirm('');
       setDone(true);
       onDone?.();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../ui/api.ts';
-import { FormError, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { Page } from '../../ui/page.tsx';
 import { AuthFrame } from './auth-frame.tsx';
 import { useSession } from './session.tsx';
@@ -11,22 +10,12 @@ export function LoginPage() {
   const { login } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<FormFailure>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useFormSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await login(username.trim(), password);
-      // The router takes over: password change if required, else where the user was going.
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    // On success the router takes over: password change if required, else where the user was going.
+    if (!(await run(() => login(username.trim(), password)))) setPassword('');
   };
 
   return (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VenueDecision } from '../../../../core/rules/venue-status.ts';
 import type { VenueView } from '../../../../core/schemas/venues.ts';
 import { ApiError, api } from '../../ui/api.ts';
-import { FormError, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 
 /** POST /api/venues/:id/decision with the note a refusal or a suspension must carry. */
 export function VenueDecisionForm(p: {
@@ -14,25 +14,18 @@ export function VenueDecisionForm(p: {
 }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<FormFailure>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useFormSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!note.trim()) return setError(t('venues.noteRequired'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const v = await api<VenueView>(`/api/venues/${encodeURIComponent(p.venue.id)}/decision`, {
         method: 'POST',
         json: { decision: p.decision, note: note.trim() },
       });
       p.onDone(v);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -49,14 +42,13 @@ export function VenueDecisionForm(p: {
         testId="venue-decision-note"
       />
       <FormError error={error instanceof ApiError ? error : null} fields={['note']} />
-      <div className="form-actions">
-        <button type="submit" className="danger" disabled={busy} data-testid="venue-decision-submit">
-          {busy ? t('common.saving') : t(p.decision === 'reject' ? 'venues.reject' : 'venues.suspend')}
-        </button>
-        <button type="button" onClick={p.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        label={t(p.decision === 'reject' ? 'venues.reject' : 'venues.suspend')}
+        testId="venue-decision-submit"
+        variant="danger"
+        onCancel={p.onCancel}
+      />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GatePolicy, RegisterVenueRequest, VenueType, VenueView } from '../../../../core/schemas/venues.ts';
-import { ApiError, api } from '../../ui/api.ts';
-import { FormError, SelectField, TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
+import { api } from '../../ui/api.ts';
+import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { policyOptions, typeOptions } from './venue-labels.ts';
@@ -24,8 +24,7 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
   const [capacity, setCapacity] = useState('');
   const [contactPhone, setContactPhone] = useState('');
   const [gatePolicy, setGatePolicy] = useState<GatePolicy>('require_declaration');
-  const [error, setError] = useState<FormFailure>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useFormSubmit();
 
   const communes = useMemo(() => {
     const all = localityOptions(entries, ['commune']).map((o) => ({ ...o, label: o.label.trim() }));
@@ -45,8 +44,6 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
     e.preventDefault();
     const cap = capacity.trim();
     if (cap && !/^\d+$/.test(cap)) return setError(t('venues.capacityInvalid'));
-    setBusy(true);
-    setError(null);
     const body: RegisterVenueRequest = {
       organisationName: organisationName.trim(),
       name: name.trim(),
@@ -57,17 +54,13 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
       contactPhone: contactPhone.trim(),
       gatePolicy,
     };
-    try {
+    await run(async () => {
       const venue = await api<VenueView>('/api/venues', { method: 'POST', json: body });
       setName('');
       setAddressLine('');
       setCapacity('');
       onRegistered(venue);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -148,11 +141,7 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
         testId="venue-register-gate-policy"
       />
       <FormError error={error} fields={fields} testId="venue-register-error" />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy || !effectiveCommune} data-testid="venue-register-submit">
-          {busy ? t('common.saving') : t('venues.registerSubmit')}
-        </button>
-      </div>
+      <FormActions busy={busy} label={t('venues.registerSubmit')} testId="venue-register-submit" disabled={!effectiveCommune} />
     </form>
   );
 }
