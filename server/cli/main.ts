@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { estimateR, formatRtOutput, parseRtInput } from '../../core/rules/rt/cori.ts';
 import { roles, type Role } from '../../core/roles.ts';
 import { loadConfig } from '../config.ts';
 import { createHttpServer, openPlatform, type Platform } from '../main.ts';
@@ -14,6 +16,9 @@ const usage = `phongdich <command>
   migrate                   bring the database schema up to date
   seed --demo               load the demo province (Lai Châu) and demo accounts
   seed --province <code>    load a province's communes and boundaries (no population)
+  rt --input <file.json> [--json]
+                            Rt by Cori et al. (EpiEstim's estimate_R): input {local, imported,
+                            si_distr | mean_si + std_si, t_start?, t_end?, mean_prior?, std_prior?}
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   help                      this text
@@ -60,6 +65,8 @@ async function main(argv: string[]) {
     'full-name': { type: 'string' },
     role: { type: 'string' },
     locality: { type: 'string' },
+    input: { type: 'string' },
+    json: { type: 'boolean' },
   } as const;
   const args = parseArgs({ args: command === 'users' ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: false });
   const v = args.values;
@@ -88,6 +95,14 @@ async function main(argv: string[]) {
         });
         console.log(`created ${r.user.username} (${r.user.role}, ${r.user.localityName}); one-time password: ${r.temporaryPassword}`);
       });
+    case 'rt': {
+      if (!v.input) throw new UsageError('rt needs --input <file.json>');
+      const result = estimateR(parseRtInput(JSON.parse(await readFile(v.input, 'utf8'))));
+      if (v.json) console.log(JSON.stringify(formatRtOutput(result), null, 2));
+      else for (const w of result.windows) console.log(`${w.tStart}-${w.tEnd}\tR = ${w.mean.toFixed(3)} (95% CrI ${w.quantiles.q0025.toFixed(3)}–${w.quantiles.q0975.toFixed(3)})`);
+      for (const warning of result.warnings) console.error(`warning: ${warning}`);
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
