@@ -7,7 +7,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Web client build. Run from the repository root:
- *   npx vite build --config web/vite.config.ts   → web/dist (served by the server at `/`)
+ *   npx vite build --config web/vite.config.ts   → web/dist (served by the server at `/`; empties it
+ *                                                  first, so run web/vite.citizen.config.ts after)
  *   npx vite --config web/vite.config.ts         → dev server, `/api` proxied to the server on :3000
  */
 export default defineConfig({
@@ -28,11 +29,9 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 400,
     rollupOptions: {
-      // Two pages: the officials' application, and the small citizens' one (/c…, /v/…).
-      input: {
-        main: fileURLToPath(new URL('./index.html', import.meta.url)),
-        citizen: fileURLToPath(new URL('./citizen.html', import.meta.url)),
-      },
+      // The officials' application only: the citizens' pages (citizen.html: /c…, /v/…) are built on
+      // Preact by web/vite.citizen.config.ts, run after this build (see `npm run build:web`).
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)) },
     },
   },
   server: {
