@@ -8,6 +8,7 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { intOption, loadOptions } from './lib/options.ts';
 import { newVenuePublicCode } from '../core/rules/venue-public-code.ts';
 import { QrTokenSigner } from '../server/shared/qr-token.ts';
 import { benchQrSecret, writeTokenIds } from './lib/checkins-fixture.ts';
@@ -48,17 +49,9 @@ function options(args: readonly string[], kind: DatabaseTarget['kind']) {
   });
   // PGlite commits a few hundred check-ins a second: 20 000 people last a whole run and seed in seconds.
   values.people ??= kind === 'pglite' ? '20000' : '100000';
-  const int = (key: 'rounds' | 'duration' | 'warmup' | 'connections' | 'people', min: number, max: number) => {
-    const n = Number(values[key]);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${key} must be an integer in [${min}, ${max}]`);
-    return n;
-  };
   return {
-    rounds: int('rounds', 1, 20),
-    durationSec: int('duration', 1, 60),
-    warmupSec: int('warmup', 0, 60),
-    connections: int('connections', 1, 1_000),
-    people: int('people', 1_000, 1_000_000),
+    ...loadOptions(values),
+    people: intOption(values, 'people', 1_000, 1_000_000),
     bareSame: !(values['skip-bare-same'] ?? false),
     cpuProf: values['cpu-prof'] ?? false,
   };

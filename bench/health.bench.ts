@@ -3,6 +3,7 @@
  * body, side by side: both run as child processes, loaded one at a time in alternating rounds.
  */
 import { parseArgs } from 'node:util';
+import { loadOptions } from './lib/options.ts';
 import { startServer, type ServerChild } from './lib/children.ts';
 import { loadGenerator, probe, runLoad, type LoadOptions, type LoadSample } from './lib/load.ts';
 import { median, round } from './lib/stats.ts';
@@ -23,17 +24,7 @@ function options(args: readonly string[]) {
       connections: { type: 'string', default: '50' },
     },
   });
-  const int = (key: keyof typeof values, min: number, max: number) => {
-    const n = Number(values[key]);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${key} must be an integer in [${min}, ${max}]`);
-    return n;
-  };
-  return {
-    rounds: int('rounds', 1, 20),
-    durationSec: int('duration', 1, 60),
-    warmupSec: int('warmup', 0, 60),
-    connections: int('connections', 1, 1_000),
-  };
+  return loadOptions(values);
 }
 
 type Side = {
