@@ -15,6 +15,7 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('locale', 'vi');
   app.decorateRequest('actorOrNull', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('sessionInfo', null);
   app.addHook('onRequest', async (req) => {
     req.locale = pickLocale(req.headers['accept-language'], req.cookies.pd_lang);
     // Pages, the API's own documentation and unknown routes (answered 404 later) need no session.
@@ -39,5 +40,6 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
     }
     req.actorOrNull = resolved.actor;
     req.sessionToken = token;
+    req.sessionInfo = resolved.info;
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../core/errors.ts';
 import { AppError } from '../../core/errors.ts';
+import type { SessionInfo } from '../../core/schemas/auth.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { XlsxExport } from '../shared/excel.ts';
 
@@ -25,6 +26,8 @@ declare module 'fastify' {
     locale: Locale;
     actorOrNull: Actor | null;
     sessionToken: string | null;
+    /** What the session answers to GET /api/auth/me, kept from the lookup the auth hook made. */
+    sessionInfo: SessionInfo | null;
   }
 }
 

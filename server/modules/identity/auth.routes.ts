@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePasswordRequest, loginRequest, sessionInfo } from '../../../core/schemas/auth.ts';
 import { errorBody, okBody } from '../../../core/schemas/common.ts';
+import { AppError } from '../../../core/errors.ts';
 import { SESSION_COOKIE } from '../../http/auth-hook.ts';
 import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
@@ -31,10 +32,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
   });
 
   app.get('/auth/me', { schema: { tags, summary: 'Current session', response: { 200: sessionInfo } } }, async (req) => {
-    const session = await services.auth.resolve(req.sessionToken!, {
-      ip: req.ip, userAgent: null, requestId: req.id, locale: req.locale,
-    });
-    return session!.info;
+    if (!req.sessionInfo) throw new AppError('UNAUTHENTICATED');
+    return req.sessionInfo;
   });
 
   app.post('/auth/password', {
