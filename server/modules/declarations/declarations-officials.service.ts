@@ -28,7 +28,10 @@ export class DeclarationsOfficialsService {
   ) {}
 
   async listDeclarations(actor: Actor, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {
-    const within = await this.readableScope(actor, q.locality, 'health_declaration', q);
+    return this.declarationsPage(await this.readableScope(actor, 'read_list', 'health_declaration', q), q);
+  }
+
+  private async declarationsPage(within: string, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {
     const rows = await this.repo.listDeclarations(this.db, within, q);
     const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
     return {
@@ -42,7 +45,10 @@ export class DeclarationsOfficialsService {
   }
 
   async listArrivals(actor: Actor, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
-    const within = await this.readableScope(actor, q.locality, 'arrival', q);
+    return this.arrivalsPage(await this.readableScope(actor, 'read_list', 'arrival', q), q);
+  }
+
+  private async arrivalsPage(within: string, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
     const rows = await this.repo.listArrivals(this.db, within, q);
     const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
     return {
@@ -57,17 +63,20 @@ export class DeclarationsOfficialsService {
     };
   }
 
+  /** One export is one logged read, whatever the number of pages it streams. */
   async exportDeclarations(actor: Actor, q: Omit<ListDeclarationsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    const within = await this.readableScope(actor, 'export', 'health_declaration', q);
     return streamXlsx({
       filename: 'to-khai-y-te.xlsx', sheetName: actor.locale === 'vi' ? 'Tờ khai y tế' : 'Health declarations', locale: actor.locale,
-      columns: declarationColumns, pages: await allPages((after) => this.listDeclarations(actor, { ...q, after, limit: 500 })),
+      columns: declarationColumns, pages: await allPages((after) => this.declarationsPage(within, { ...q, after, limit: 500 })),
     });
   }
 
   async exportArrivals(actor: Actor, q: Omit<ListArrivalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    const within = await this.readableScope(actor, 'export', 'arrival', q);
     return streamXlsx({
       filename: 'nguoi-den.xlsx', sheetName: actor.locale === 'vi' ? 'Người đến' : 'Arrivals', locale: actor.locale,
-      columns: arrivalColumns, pages: await allPages((after) => this.listArrivals(actor, { ...q, after, limit: 500 })),
+      columns: arrivalColumns, pages: await allPages((after) => this.arrivalsPage(within, { ...q, after, limit: 500 })),
     });
   }
 
@@ -112,10 +121,10 @@ export class DeclarationsOfficialsService {
   }
 
   /** Resolves the list scope and logs the read: who looked at which sensitive list, with what filter. */
-  private async readableScope(actor: Actor, locality: string | undefined, entityType: string, filter: object): Promise<string> {
+  private async readableScope(actor: Actor, action: 'read_list' | 'export', entityType: string, filter: { locality?: string }): Promise<string> {
     if (!declarationsPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const scope = await this.localities.findReadableOrThrow(actor, locality ?? actor.scope.code);
-    await this.audit.record(this.db, actor, { action: 'read_list', entityType, entityId: null, localityCode: scope.code, localityPath: scope.path, after: filter });
+    const scope = await this.localities.findReadableOrThrow(actor, filter.locality ?? actor.scope.code);
+    await this.audit.record(this.db, actor, { action, entityType, entityId: null, localityCode: scope.code, localityPath: scope.path, after: filter });
     return scope.path;
   }
 }

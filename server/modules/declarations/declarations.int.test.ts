@@ -161,6 +161,8 @@ describe('officials', () => {
     const file = await officer.get('/api/declarations/export.xlsx');
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const exports = await db().selectFrom('audit_events').select('action').where('actor_id', '=', officer.user.id).where('action', '=', 'export').execute();
+    expect(exports).toHaveLength(1);
     const org = await t.signIn('organisation_admin', BINH_LU);
     expect((await org.get('/api/declarations')).statusCode).toBe(403);
   });
