@@ -3,6 +3,7 @@ import { checkIdNumber, normaliseIdNumber, type IdProblem } from '../../../core/
 import type { ArrivalRequest, DeclarationRequest, DeclarationResult, PersonInput, ResidenceRequest } from '../../../core/schemas/declarations.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import type { LocalityRow } from '../../db/schema.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import { nationalProvinceOf } from '../localities/vn-admin-loader.ts';
@@ -14,6 +15,9 @@ import type { DeclarationsRepository } from './declarations.repository.ts';
 import { declarationMessages as m } from './declarations.messages.ts';
 
 export interface CitizenMeta { ip: string | null; requestId: string | null; locale: Locale }
+
+/** Declarations name a commune of today's tree: not a province, not a unit closed by a merger. */
+const isActiveCommune = (l: LocalityRow | undefined): l is LocalityRow => l?.level === 'commune' && l.status === 'active';
 
 const citizen = (meta: CitizenMeta) => ({ userId: null, username: 'citizen', ip: meta.ip, requestId: meta.requestId });
 
@@ -122,7 +126,7 @@ export class DeclarationsService {
     const problem: IdProblem | null = checkIdNumber(p.idType, p.idNumber, p.birthYear, p.gender);
     if (problem) details.push({ path: `${path}.idNumber`, message: m.id[problem][locale] });
     const commune = await this.localities.findByCode(this.db, p.communeCode);
-    if (!commune || commune.level !== 'commune' || commune.status !== 'active') details.push({ path: `${path}.communeCode`, message: m.unknownCommune[locale] });
+    if (!isActiveCommune(commune)) details.push({ path: `${path}.communeCode`, message: m.unknownCommune[locale] });
     if (phoneRequired || p.phone) {
       try { requirePhone(p.phone, locale, `${path}.phone`); } catch (e) { details.push(...(e as AppError).details); }
     }
@@ -153,7 +157,7 @@ export class DeclarationsService {
 
   private async activeCommune(code: string, path: string, locale: Locale) {
     const l = await this.localities.findByCode(this.db, code);
-    if (!l || l.level !== 'commune' || l.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path, message: m.unknownCommune[locale] }]);
+    if (!isActiveCommune(l)) throw new AppError('VALIDATION_FAILED', [{ path, message: m.unknownCommune[locale] }]);
     return l;
   }
 
