@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { diseaseProfilePresets } from '../core/rules/disease-profiles.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -25,6 +26,8 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
   // Development outbox: one-time codes go to the console unless logging is silenced (tests, benchmarks).
   const log = config.logLevel === 'silent' ? () => {} : (line: string) => console.log(line);
   const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secret, log });
+  // Disease profile presets are data: written once, never overwriting an administrator's edits.
+  await services.profiles.ensurePresets(handle.db, diseaseProfilePresets);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   return { config, database: handle, services, close: () => handle.close() };

@@ -2,6 +2,8 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AuditRepository } from './modules/audit/audit.repository.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { ChainsRepository } from './modules/chains/chains.repository.ts';
+import { ChainsService } from './modules/chains/chains.service.ts';
 import { CheckinsRepository } from './modules/checkins/checkins.repository.ts';
 import { CheckinsService } from './modules/checkins/checkins.service.ts';
 import { DeclarationsOfficialsService } from './modules/declarations/declarations-officials.service.ts';
@@ -10,6 +12,8 @@ import { DeclarationsService } from './modules/declarations/declarations.service
 import { AuthService } from './modules/identity/auth.service.ts';
 import { IdentityRepository } from './modules/identity/identity.repository.ts';
 import { UsersService } from './modules/identity/users.service.ts';
+import { LinelistRepository } from './modules/linelist/linelist.repository.ts';
+import { LinelistService } from './modules/linelist/linelist.service.ts';
 import { LocalitiesRepository } from './modules/localities/localities.repository.ts';
 import { LocalitiesService } from './modules/localities/localities.service.ts';
 import { LogMessageSender, WebhookMessageSender, type MessageSender } from './modules/otp/message-sender.ts';
@@ -21,6 +25,15 @@ import { VenuesRepository } from './modules/venues/venues.repository.ts';
 import { VenuePhoneService } from './modules/venues/venue-phone.service.ts';
 import { VenuesService } from './modules/venues/venues.service.ts';
 import { QrTokenSigner } from './shared/qr-token.ts';
+import { CasesRepository } from './modules/cases/cases.repository.ts';
+import { CasesService } from './modules/cases/cases.service.ts';
+import { ClustersRepository } from './modules/clusters/clusters.repository.ts';
+import { ClustersService } from './modules/clusters/clusters.service.ts';
+import { PeopleRegistryRepository } from './modules/people/people.repository.ts';
+import { PeopleRegistryService } from './modules/people/people-registry.service.ts';
+import { ProfilesRepository } from './modules/tracing/profiles.repository.ts';
+import { TracingRepository } from './modules/tracing/tracing.repository.ts';
+import { TracingService } from './modules/tracing/tracing.service.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
 export interface AppServices {
@@ -37,6 +50,13 @@ export interface AppServices {
   checkins: CheckinsService;
   venues: VenuesService;
   venuePhone: VenuePhoneService;
+  linelist: LinelistService;
+  chains: ChainsService;
+  peopleRegistry: PeopleRegistryService;
+  cases: CasesService;
+  tracing: TracingService;
+  clusters: ClustersService;
+  profiles: ProfilesRepository;
   /** The development outbox when no SMS gateway is configured (tests read codes from it). */
   outbox: LogMessageSender | null;
 }
@@ -63,6 +83,11 @@ export function createServices(o: ServiceOptions): AppServices {
   const localities = new LocalitiesService(db, localitiesRepo, auditRepo);
   const otp = new OtpService(db, new OtpRepository(), sender, o.secret, config.otp);
   const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.secret));
+  const casesRepo = new CasesRepository();
+  const tracingRepo = new TracingRepository();
+  const profiles = new ProfilesRepository();
+  const peopleRegistry = new PeopleRegistryService(db, peopleRepo, new PeopleRegistryRepository(), localitiesRepo, auditRepo);
+  const tracing = new TracingService(db, tracingRepo, casesRepo, profiles, peopleRegistry, auditRepo, localities);
   return {
     db,
     databaseKind: o.databaseKind,
@@ -77,6 +102,13 @@ export function createServices(o: ServiceOptions): AppServices {
     checkins: new CheckinsService(db, new CheckinsRepository(), people, localities, config.checkins),
     venues: new VenuesService(db, venuesRepo, localities, auditRepo),
     venuePhone: new VenuePhoneService(db, venuesRepo, otp, auditRepo),
+    linelist: new LinelistService(db, new LinelistRepository(), localitiesRepo, auditRepo),
+    chains: new ChainsService(db, new ChainsRepository(), localities, auditRepo),
+    peopleRegistry,
+    cases: new CasesService({ db, cases: casesRepo, tracingRepo, tracing, profiles, registry: peopleRegistry, localities, localitiesRepo, audit: auditRepo }),
+    tracing,
+    clusters: new ClustersService(db, new ClustersRepository(), localities, auditRepo),
+    profiles,
     outbox,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { covid19_2021_dec } from './disease-profiles.ts';
-import { infectiousWindow, isVenueContact, overlapMinutes, rankEvidence, stayInterval, vietnamMidnight, type Interval } from './exposure.ts';
+import { MAX_STAY_MINUTES, infectiousWindow, isVenueContact, overlapMinutes, rankEvidence, stayInterval, vietnamMidnight, type Interval } from './exposure.ts';
 
 const profile = covid19_2021_dec;
 const at = (iso: string) => new Date(iso);
@@ -41,6 +41,13 @@ describe('stays and overlap', () => {
     expect(bad).toEqual(s);
     const real = stayInterval({ checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-09T10:20:00+07:00' }, profile);
     expect(overlapMinutes(real, real)).toBe(20);
+  });
+
+  it('takes a check-out more than a day later as a forgotten one: the stay stops at 24 hours', () => {
+    const s = stayInterval({ checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-11T10:00:00+07:00' }, profile);
+    expect(s.to.getTime() - s.from.getTime()).toBe(MAX_STAY_MINUTES * 60_000);
+    const dayLong = stayInterval({ checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-10T10:00:00+07:00' }, profile);
+    expect(dayLong.to.toISOString()).toBe('2021-12-10T03:00:00.000Z');
   });
 
   it('counts no overlap for back-to-back or disjoint stays', () => {

@@ -62,6 +62,13 @@ export function infectiousWindow(profile: DiseaseProfile, c: CaseDates, now: Dat
   return { from, to: to < from ? from : to };
 }
 
+/**
+ * Longest stay tracing believes: a check-out more than a day after the check-in is a forgotten
+ * check-out, not a 30-hour visit. The cap also bounds how far back the tracing query searches a
+ * venue's check-ins for people still inside when the case arrived.
+ */
+export const MAX_STAY_MINUTES = 24 * 60;
+
 export interface Checkin {
   checkedInAt: string | Date;
   checkedOutAt?: string | Date | null;
@@ -69,13 +76,15 @@ export interface Checkin {
 
 /**
  * The time a person was at the venue. Without a check-out — or with one not after the check-in,
- * which is a clock or data error — the profile's assumed stay is used.
+ * which is a clock or data error — the profile's assumed stay is used; no stay exceeds
+ * MAX_STAY_MINUTES.
  */
 export function stayInterval(checkin: Checkin, profile: DiseaseProfile): Interval {
   const from = instant(checkin.checkedInAt, 'checkedInAt');
   const out = checkin.checkedOutAt ? instant(checkin.checkedOutAt, 'checkedOutAt') : null;
   const to = out && out > from ? out : new Date(from.getTime() + profile.contact.assumedStayMinutes * MINUTE);
-  return { from, to };
+  const cap = from.getTime() + MAX_STAY_MINUTES * MINUTE;
+  return { from, to: to.getTime() > cap ? new Date(cap) : to };
 }
 
 /** Minutes two half-open intervals share (fractions kept, so 14 min 59 s stays below 15). */

@@ -3,12 +3,14 @@ import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-declarations-venues-checkins.ts';
 import * as m0003 from './migrations/0003-record-checkin.ts';
+import * as m0004 from './migrations/0004-cases-tracing.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-declarations-venues-checkins': m0002,
   '0003-record-checkin': m0003,
+  '0004-cases-tracing': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

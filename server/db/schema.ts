@@ -119,6 +119,12 @@ export interface PeopleTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   erased_at: Date | null;
+  /** Normalised commune + address: people living together share it (tracing's household rule). */
+  household_key: string | null;
+  /** Full name without case or diacritics (duplicate detection). */
+  name_key: string | null;
+  /** Set when this record was merged into another person; the row stays as history. */
+  merged_into: string | null;
 }
 
 export interface ConsentsTable {
@@ -225,6 +231,126 @@ export interface CheckinsTable {
   commune_code: string;
 }
 
+export interface DiseaseProfilesTable {
+  code: string;
+  profile: Json;
+  version: number;
+  updated_at: Timestamp;
+}
+
+export interface PersonMergesTable {
+  id: Generated<string>;
+  kept_id: string;
+  merged_id: string;
+  snapshot: Json;
+  actor_id: string | null;
+  at: CreatedAt;
+}
+
+export interface ClustersTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  locality_code: string;
+  locality_path: string;
+  status: Generated<'active' | 'closed'>;
+  notes: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type CaseClassification = 'imported' | 'community' | 'in_quarantine';
+export type CaseStatus = 'treating' | 'recovered' | 'died';
+
+export interface CasesTable {
+  id: Generated<string>;
+  case_number: string;
+  person_id: string | null;
+  full_name: string | null;
+  gender: 'male' | 'female' | 'other' | null;
+  birth_year: number | null;
+  nationality: string | null;
+  onset_date: string | null;
+  sample_date: string | null;
+  confirmed_date: string;
+  isolated_at: Date | null;
+  classification: CaseClassification;
+  source_country: string | null;
+  status: Generated<CaseStatus>;
+  outcome_date: string | null;
+  treatment_place: string | null;
+  locality_code: string;
+  locality_path: string;
+  province_code: string | null;
+  cluster_id: string | null;
+  profile_code: string;
+  notes: string | null;
+  import_key: string | null;
+  client_key: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CaseLinksTable {
+  infector_id: string;
+  infectee_id: string;
+  origin: 'declared' | 'tracing' | 'import';
+  created_at: CreatedAt;
+}
+
+export type ContactStatus = 'proposed' | 'confirmed' | 'rejected';
+
+export interface ContactsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  level: number;
+  via_contact_id: string | null;
+  status: Generated<ContactStatus>;
+  household: Generated<boolean>;
+  declared: Generated<boolean>;
+  total_overlap_minutes: Generated<number>;
+  distinct_venues: Generated<number>;
+  first_exposure_at: Date | null;
+  last_exposure_at: Date | null;
+  evidence: Json;
+  isolated_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  locality_path: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface FollowUpTasksTable {
+  id: Generated<string>;
+  person_id: string;
+  contact_id: string | null;
+  kind: 'quarantine' | 'test';
+  due_on: string;
+  details: Json;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  locality_path: string;
+  created_at: CreatedAt;
+}
+
+export interface LinelistImportsTable {
+  id: Generated<string>;
+  source_label: string;
+  filename: string | null;
+  status: 'done' | 'failed';
+  total_rows: number;
+  created_cases: Generated<number>;
+  updated_cases: Generated<number>;
+  links: Generated<number>;
+  errors: Json;
+  actor_id: string | null;
+  started_at: Date;
+  finished_at: CreatedAt;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
@@ -242,6 +368,14 @@ export interface Database {
   locality_risk_status: LocalityRiskStatusTable;
   venues: VenuesTable;
   checkins: CheckinsTable;
+  disease_profiles: DiseaseProfilesTable;
+  person_merges: PersonMergesTable;
+  clusters: ClustersTable;
+  cases: CasesTable;
+  case_links: CaseLinksTable;
+  contacts: ContactsTable;
+  follow_up_tasks: FollowUpTasksTable;
+  linelist_imports: LinelistImportsTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

@@ -16,6 +16,7 @@ let neighbourUserId: string;
 let neighbourVenue: { id: string; publicCode: string };
 let neighbourArrivalId: string;
 let neighbourToken: string;
+let neighbourCase: { id: string; personId: string; contactId: string; clusterId: string };
 beforeAll(async () => {
   t = await createTestPlatform();
   officer = await t.signIn('commune_officer', DOAN_KET);
@@ -31,7 +32,21 @@ beforeAll(async () => {
     clientKey: randomUUID(), qrToken: neighbourToken, originKind: 'country', originCountry: 'LA', vehicleType: 'bus',
     departedOn: '2026-11-01', arrivedOn: '2026-11-01', destinationCommuneCode: BINH_LU,
   }, { ip: null, requestId: null, locale: 'vi' })).arrivalId;
+  neighbourCase = await caseIn(BINH_LU);
 });
+
+/** A case of the commune with a cluster and a declared contact, made by the system. */
+async function caseIn(commune: string) {
+  const sys = systemActor('test');
+  const person = (id: string, name: string) => ({ person: { idType: 'cccd' as const, idNumber: id, fullName: name, birthYear: 1985, gender: 'male' as const, nationality: 'VN', communeCode: commune } });
+  const cluster = await t.platform.services.clusters.create(sys, { code: `BL${commune}`, name: 'Ổ dịch Bình Lư', localityCode: commune });
+  const c = await t.platform.services.cases.create(sys, {
+    clientKey: randomUUID(), subject: person('012085900001', 'Ca bệnh Bình Lư'), sampleDate: '2026-11-01', confirmedDate: '2026-11-02',
+    classification: 'community', sourceCaseIds: [], clusterId: cluster.id,
+  });
+  const k = await t.platform.services.tracing.declare(sys, c.id, { subject: person('012085900002', 'Tiếp xúc Bình Lư') });
+  return { id: c.id, personId: c.personId!, contactId: k.id, clusterId: cluster.id };
+}
 afterAll(async () => t.close());
 
 type Attempt = (c: TestClient) => Promise<LightMyRequestResponse>;
@@ -91,6 +106,25 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'POST /api/venues/:id/gate-scans': { attempt: (c) => c.post(`/api/venues/${neighbourVenue.id}/gate-scans`, { token: neighbourToken }), expect: refused },
   'GET /api/venues/:id/entries': { attempt: (c) => c.get(`/api/venues/${neighbourVenue.id}/entries`), expect: refused },
   'GET /api/checkins/counts/export.xlsx': { attempt: (c) => c.get(`/api/checkins/counts/export.xlsx?locality=${BINH_LU}&from=2026-11-01&to=2026-11-02`), expect: refused },
+  'GET /api/cases': { attempt: (c) => c.get(`/api/cases?locality=${BINH_LU}`), expect: refused },
+  'GET /api/cases/export.xlsx': { attempt: (c) => c.get(`/api/cases/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'POST /api/cases': { attempt: (c) => c.post('/api/cases', { clientKey: randomUUID(), subject: { personId: neighbourCase.personId }, sampleDate: '2026-11-01', confirmedDate: '2026-11-02', classification: 'community' }), expect: refused },
+  'GET /api/cases/:id': { attempt: (c) => c.get(`/api/cases/${neighbourCase.id}`), expect: refused },
+  'PATCH /api/cases/:id': { attempt: (c) => c.patch(`/api/cases/${neighbourCase.id}`, { status: 'died' }), expect: refused },
+  'GET /api/disease-profiles': { attempt: (c) => c.get('/api/disease-profiles'), expect: [200] },
+  'GET /api/cases/:id/contacts': { attempt: (c) => c.get(`/api/cases/${neighbourCase.id}/contacts`), expect: refused },
+  'GET /api/cases/:id/contacts/export.xlsx': { attempt: (c) => c.get(`/api/cases/${neighbourCase.id}/contacts/export.xlsx`), expect: refused },
+  'POST /api/cases/:id/contacts': { attempt: (c) => c.post(`/api/cases/${neighbourCase.id}/contacts`, { subject: { personId: neighbourCase.personId } }), expect: refused },
+  'POST /api/cases/:id/tracing': { attempt: (c) => c.post(`/api/cases/${neighbourCase.id}/tracing`), expect: refused },
+  'POST /api/contacts/:id/decision': { attempt: (c) => c.post(`/api/contacts/${neighbourCase.contactId}/decision`, { decision: 'reject' }), expect: refused },
+  'GET /api/contacts': { attempt: (c) => c.get(`/api/contacts?locality=${BINH_LU}`), expect: refused },
+  'GET /api/clusters': { attempt: (c) => c.get(`/api/clusters?locality=${BINH_LU}`), expect: refused },
+  'GET /api/clusters/export.xlsx': { attempt: (c) => c.get(`/api/clusters/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'POST /api/clusters': { attempt: (c) => c.post('/api/clusters', { code: 'GRAB', name: 'Grab', localityCode: BINH_LU }), expect: refused },
+  'GET /api/clusters/:id': { attempt: (c) => c.get(`/api/clusters/${neighbourCase.clusterId}`), expect: refused },
+  'PATCH /api/clusters/:id': { attempt: (c) => c.patch(`/api/clusters/${neighbourCase.clusterId}`, { status: 'closed' }), expect: refused },
+  'GET /api/people/:id/duplicates': { attempt: (c) => c.get(`/api/people/${neighbourCase.personId}/duplicates`), expect: refused },
+  'POST /api/people/merge': { attempt: (c) => c.post('/api/people/merge', { keepId: neighbourCase.personId, mergeId: randomUUID() }), expect: refused },
   'GET /api/checkins/counts': { attempt: (c) => c.get(`/api/checkins/counts?locality=${BINH_LU}&from=2026-11-01&to=2026-11-02`), expect: refused },
 };
 
@@ -125,6 +159,13 @@ describe('a commune officer outside their commune', () => {
     expect(await db.selectFrom('checkins').select('id').where('venue_id', '=', neighbourVenue.id).execute()).toEqual([]);
     const venue = await db.selectFrom('venues').selectAll().where('id', '=', neighbourVenue.id).executeTakeFirstOrThrow();
     expect(venue).toMatchObject({ name: 'Chợ Bình Lư', status: 'approved' });
+    const theCase = await db.selectFrom('cases').selectAll().where('id', '=', neighbourCase.id).executeTakeFirstOrThrow();
+    expect(theCase.status).toBe('treating');
+    const contact = await db.selectFrom('contacts').selectAll().where('id', '=', neighbourCase.contactId).executeTakeFirstOrThrow();
+    expect(contact.status).toBe('proposed');
+    const cluster = await db.selectFrom('clusters').selectAll().where('id', '=', neighbourCase.clusterId).executeTakeFirstOrThrow();
+    expect(cluster.status).toBe('active');
+    expect(await db.selectFrom('clusters').select('id').where('code', '=', 'GRAB').executeTakeFirst()).toBeUndefined();
   });
 
   it('covers every API route that exists', () => {

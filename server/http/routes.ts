@@ -2,13 +2,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { chainsRoutes } from '../modules/chains/chains.routes.ts';
 import { checkinsRoutes } from '../modules/checkins/checkins.routes.ts';
 import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
 import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { usersRoutes } from '../modules/identity/users.routes.ts';
+import { linelistRoutes } from '../modules/linelist/linelist.routes.ts';
 import { localitiesRoutes } from '../modules/localities/localities.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { venuesRoutes } from '../modules/venues/venues.routes.ts';
+import { casesRoutes } from '../modules/cases/cases.routes.ts';
+import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
+import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { tracingRoutes } from '../modules/tracing/tracing.routes.ts';
 
 export interface RouteDeps {
   services: AppServices;
@@ -28,4 +34,10 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(declarationsRoutes, deps);
   await app.register(checkinsRoutes, deps);
   await app.register(venuesRoutes, deps);
+  await app.register(linelistRoutes, deps);
+  await app.register(chainsRoutes, deps);
+  await app.register(casesRoutes, deps);
+  await app.register(tracingRoutes, deps);
+  await app.register(clustersRoutes, deps);
+  await app.register(peopleRoutes, deps);
 };

@@ -1,8 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/schema.ts';
+import { householdKey, nameKey } from '../../../core/rules/person-keys.ts';
 
 export type PersonFields = Pick<PeopleTable, 'id_type' | 'id_number' | 'full_name' | 'birth_year' | 'gender' | 'phone' | 'email' | 'commune_code' | 'locality_path' | 'address_line'> & { nationality: string };
+
+/** What duplicate detection and the household rule search on, kept beside the fields they come from. */
+function derivedKeys(f: Pick<PersonFields, 'full_name' | 'commune_code' | 'address_line'>) {
+  return { name_key: nameKey(f.full_name), household_key: householdKey(f.commune_code, f.address_line) };
+}
 
 /** The people registry (shared by declarations, check-ins, cases and quarantine). */
 export class PeopleRepository {
@@ -11,21 +17,25 @@ export class PeopleRepository {
       .where('id_number', '=', idNumber).where('erased_at', 'is', null).executeTakeFirst();
   }
 
+  /** A live record: erased and merged-away people are history. */
   findById(db: Db, id: string) {
-    return db.selectFrom('people').selectAll().where('id', '=', id).where('erased_at', 'is', null).executeTakeFirst();
+    return db.selectFrom('people').selectAll().where('id', '=', id).where('erased_at', 'is', null).where('merged_into', 'is', null).executeTakeFirst();
   }
 
   async insert(db: Db, p: PersonFields & { phoneVerified: boolean }): Promise<string> {
     const { phoneVerified, ...fields } = p;
-    const r = await db.insertInto('people').values({ ...fields, phone_verified_at: phoneVerified ? new Date() : null })
+    const r = await db.insertInto('people').values({ ...fields, ...derivedKeys(fields), phone_verified_at: phoneVerified ? new Date() : null })
       .returning('id').executeTakeFirstOrThrow();
     return r.id;
   }
 
   async update(db: Db, id: string, p: Partial<PersonFields> & { phoneVerified?: boolean }): Promise<void> {
     const { phoneVerified, ...fields } = p;
+    const keys = fields.full_name !== undefined && fields.commune_code !== undefined && fields.address_line !== undefined
+      ? derivedKeys({ full_name: fields.full_name, commune_code: fields.commune_code, address_line: fields.address_line })
+      : {};
     await db.updateTable('people')
-      .set({ ...fields, ...(phoneVerified ? { phone_verified_at: new Date() } : {}), updated_at: new Date() })
+      .set({ ...fields, ...keys, ...(phoneVerified ? { phone_verified_at: new Date() } : {}), updated_at: new Date() })
       .where('id', '=', id).execute();
   }
 
@@ -68,7 +78,65 @@ export class PeopleRepository {
     await db.updateTable('personal_qr_tokens').set({ revoked_at: new Date() }).where('person_id', '=', personId).execute();
     await db.updateTable('people').set({
       full_name: '', id_number: sql<string>`'erased:' || id::text`, phone: null, email: null, address_line: null,
+      name_key: null, household_key: null,
       phone_verified_at: null, erased_at: new Date(), updated_at: new Date(),
     }).where('id', '=', personId).execute();
+  }
+}
+
+/** Registry look-ups and merges: duplicate detection and the move of a merged person's records. */
+export class PeopleRegistryRepository {
+  /**
+   * Likely duplicates of a person: same document, same phone, or same folded name and birth
+   * year in the same commune. Merged and erased records are history, never candidates.
+   */
+  async duplicatesOf(db: Db, personId: string) {
+    const r = await sql<{ id: string; full_name: string; birth_year: number; phone: string | null; id_number: string; commune_name: string | null;
+      same_document: boolean; same_phone: boolean; same_name: boolean }>`
+      select p.id, p.full_name, p.birth_year, p.phone, p.id_number, l.name as commune_name,
+        (p.id_number = me.id_number) as same_document,
+        (p.phone is not null and p.phone = me.phone) as same_phone,
+        (p.name_key = me.name_key and p.birth_year = me.birth_year and p.commune_code is not distinct from me.commune_code) as same_name
+      from people me
+      join people p on p.id <> me.id and p.erased_at is null and p.merged_into is null
+        and (p.id_number = me.id_number or (p.phone is not null and p.phone = me.phone)
+          or (p.name_key = me.name_key and p.birth_year = me.birth_year and p.commune_code is not distinct from me.commune_code))
+      left join localities l on l.code = p.commune_code
+      where me.id = ${personId}
+      order by p.created_at, p.id
+      limit 50`.execute(db);
+    return r.rows;
+  }
+
+  /**
+   * Moves everything recorded about `mergedId` to `keptId` and marks the merged row. A case of
+   * each would be two cases of one person: the caller refuses that before coming here.
+   */
+  async moveRecords(db: Db, keptId: string, mergedId: string): Promise<void> {
+    for (const table of ['health_declarations', 'arrivals', 'checkins', 'consents', 'follow_up_tasks'] as const) {
+      await db.updateTable(table).set({ person_id: keptId }).where('person_id', '=', mergedId).execute();
+    }
+    await db.updateTable('cases').set({ person_id: keptId }).where('person_id', '=', mergedId).execute();
+    // Contacts: where both were proposed in one tree, the kept row stays and the merged one goes.
+    await sql`delete from contacts m using contacts k
+      where m.person_id = ${mergedId} and k.person_id = ${keptId} and k.case_id = m.case_id`.execute(db);
+    await db.updateTable('contacts').set({ person_id: keptId }).where('person_id', '=', mergedId).execute();
+    await db.updateTable('personal_qr_tokens').set({ revoked_at: new Date() }).where('person_id', '=', mergedId).where('revoked_at', 'is', null).execute();
+    await db.updateTable('people').set({
+      merged_into: keptId, id_number: sql<string>`'merged:' || id::text`, phone: null, household_key: null, updated_at: new Date(),
+    }).where('id', '=', mergedId).execute();
+  }
+
+  async recordMerge(db: Db, m: { keptId: string; mergedId: string; snapshot: unknown; actorId: string | null }): Promise<void> {
+    await db.insertInto('person_merges').values({ kept_id: m.keptId, merged_id: m.mergedId, snapshot: JSON.stringify(m.snapshot), actor_id: m.actorId }).execute();
+  }
+
+  async setStatus(db: Db, personId: string, s: { fLevel: number | null; underQuarantine: boolean; underMonitoring: boolean }): Promise<void> {
+    await db.updateTable('people').set({ f_level: s.fLevel, under_quarantine: s.underQuarantine, under_monitoring: s.underMonitoring, updated_at: new Date() })
+      .where('id', '=', personId).execute();
+  }
+
+  async hasCase(db: Db, personId: string): Promise<boolean> {
+    return (await db.selectFrom('cases').select('id').where('person_id', '=', personId).executeTakeFirst()) !== undefined;
   }
 }

@@ -1,0 +1,109 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { CasesTable, CaseClassification, CaseStatus } from '../../db/schema.ts';
+import { escapeLike, pathWithinSql } from '../../db/path-scope.ts';
+import { decodeCursor } from '../../shared/cursor.ts';
+import { nameKey } from '../../../core/rules/person-keys.ts';
+
+export type NewCase = Insertable<CasesTable>;
+export type CaseChanges = Updateable<CasesTable>;
+export type CaseRecord = NonNullable<Awaited<ReturnType<CasesRepository['findById']>>>;
+
+export interface ListCasesOptions {
+  withinPath: string;
+  status?: CaseStatus;
+  classification?: CaseClassification;
+  clusterId?: string;
+  q?: string;
+  confirmedFrom?: string;
+  confirmedTo?: string;
+  after?: string;
+  limit: number;
+}
+
+/** SQL for cases (F0) and their transmission links. Lists are newest confirmation first. */
+export class CasesRepository {
+  private cases(db: Db) {
+    return db.selectFrom('cases as c')
+      .innerJoin('localities as l', 'l.code', 'c.locality_code')
+      .leftJoin('clusters as k', 'k.id', 'c.cluster_id')
+      .leftJoin('people as p', 'p.id', 'c.person_id')
+      .selectAll('c')
+      .select(['l.name as locality_name', 'k.code as cluster_code', 'k.name as cluster_name',
+        'p.gender as person_gender', 'p.birth_year as person_birth_year', 'p.nationality as person_nationality',
+        // A linked person's current name wins: the case row keeps what the line list said.
+        sql<string | null>`coalesce(p.full_name, c.full_name)`.as('display_name'),
+        sql<string>`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key')]);
+  }
+
+  findById(db: Db, id: string) {
+    return this.cases(db).where('c.id', '=', id).executeTakeFirst();
+  }
+
+  findByClientKey(db: Db, clientKey: string) {
+    return this.cases(db).where('c.client_key', '=', clientKey).executeTakeFirst();
+  }
+
+  findByPerson(db: Db, personId: string) {
+    return this.cases(db).where('c.person_id', '=', personId).executeTakeFirst();
+  }
+
+  async caseNumberTaken(db: Db, caseNumber: string): Promise<boolean> {
+    return (await db.selectFrom('cases').select('id').where('case_number', '=', caseNumber).executeTakeFirst()) !== undefined;
+  }
+
+  async nextCaseNumber(db: Db, provinceCode: string): Promise<string> {
+    const r = await sql<{ n: string }>`select nextval('case_number_seq') as n`.execute(db);
+    return `${provinceCode}-${String(r.rows[0]!.n).padStart(6, '0')}`;
+  }
+
+  async insert(db: Db, c: NewCase): Promise<string> {
+    return (await db.insertInto('cases').values(c).returning('id').executeTakeFirstOrThrow()).id;
+  }
+
+  async update(db: Db, id: string, changes: CaseChanges): Promise<void> {
+    await db.updateTable('cases').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  async list(db: Db, o: ListCasesOptions) {
+    const cursor = decodeCursor(o.after, 2);
+    let q = this.cases(db).where(pathWithinSql('c.locality_path', o.withinPath));
+    if (o.status) q = q.where('c.status', '=', o.status);
+    if (o.classification) q = q.where('c.classification', '=', o.classification);
+    if (o.clusterId) q = q.where('c.cluster_id', '=', o.clusterId);
+    if (o.confirmedFrom) q = q.where('c.confirmed_date', '>=', o.confirmedFrom);
+    if (o.confirmedTo) q = q.where('c.confirmed_date', '<=', o.confirmedTo);
+    if (o.q) {
+      const term = `%${escapeLike(nameKey(o.q))}%`;
+      q = q.where((eb) => eb.or([eb('c.case_number', '=', o.q!), eb('p.name_key', 'like', term)]));
+    }
+    if (cursor) {
+      const [date, id] = [String(cursor[0]), String(cursor[1])];
+      q = q.where(sql<boolean>`(c.confirmed_date, c.id) < (${date}::date, ${id}::uuid)`);
+    }
+    return q.orderBy('c.confirmed_date', 'desc').orderBy('c.id', 'desc').limit(o.limit + 1).execute();
+  }
+
+  infectorsOf(db: Db, caseId: string) {
+    return db.selectFrom('case_links as x').innerJoin('cases as c', 'c.id', 'x.infector_id')
+      .select(['c.id', 'c.case_number']).where('x.infectee_id', '=', caseId).orderBy('c.case_number').execute();
+  }
+
+  /** Cases by id, for checking sources named in a request (existence and scope). */
+  findMany(db: Db, ids: readonly string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('cases').select(['id', 'case_number', 'locality_path']).where('id', 'in', ids).execute();
+  }
+
+  async insertLinks(db: Db, links: readonly { infectorId: string; infecteeId: string; origin: 'declared' | 'tracing' | 'import' }[]): Promise<void> {
+    if (links.length === 0) return;
+    await db.insertInto('case_links')
+      .values(links.map((l) => ({ infector_id: l.infectorId, infectee_id: l.infecteeId, origin: l.origin })))
+      .onConflict((oc) => oc.columns(['infector_id', 'infectee_id']).doNothing())
+      .execute();
+  }
+
+  cluster(db: Db, id: string) {
+    return db.selectFrom('clusters').select(['id', 'locality_path']).where('id', '=', id).executeTakeFirst();
+  }
+}

@@ -1,0 +1,100 @@
+import { AppError, type ErrorDetail } from '../../../core/errors.ts';
+import { checkIdNumber, normaliseIdNumber, normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
+import type { MergePeopleRequest, PersonDuplicate, PersonRef } from '../../../core/schemas/cases.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import { casesPolicy } from '../cases/cases.policy.ts';
+import type { LocalitiesRepository } from '../localities/localities.repository.ts';
+import type { PeopleRegistryRepository, PeopleRepository } from './people.repository.ts';
+import { peopleMessages as m } from './people.messages.ts';
+
+/** The people registry as officials use it: find or register someone, spot duplicates, merge them. */
+export class PeopleRegistryService {
+  constructor(
+    private readonly db: Db,
+    private readonly people: PeopleRepository,
+    private readonly registry: PeopleRegistryRepository,
+    private readonly localities: LocalitiesRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /**
+   * The person a case or a declared contact is about. By id: only someone of the actor's area
+   * (otherwise "not found", so the registry cannot be probed). By identity: the same document is
+   * the same person; anyone else is registered, unverified, with what the official typed.
+   */
+  async resolve(db: Db, actor: Actor, ref: PersonRef, path: string): Promise<{ id: string; localityPath: string | null; communeCode: string | null }> {
+    if ('personId' in ref) {
+      const found = await this.people.findById(db, ref.personId);
+      if (!found || !casesPolicy.usePerson(actor, found)) throw new AppError('NOT_FOUND');
+      return { id: found.id, localityPath: found.locality_path, communeCode: found.commune_code };
+    }
+    const p = ref.person;
+    const details: ErrorDetail[] = [];
+    const problem = checkIdNumber(p.idType, p.idNumber, p.birthYear, p.gender);
+    if (problem) details.push({ path: `${path}.person.idNumber`, message: m.id[problem][actor.locale] });
+    const phone = p.phone ? normaliseVietnamesePhone(p.phone) : null;
+    if (p.phone && !phone) details.push({ path: `${path}.person.phone`, message: m.badPhone[actor.locale] });
+    const commune = await this.localities.findByCode(db, p.communeCode);
+    if (!commune || commune.level !== 'commune' || commune.status !== 'active') {
+      details.push({ path: `${path}.person.communeCode`, message: m.unknownCommune[actor.locale] });
+    }
+    if (details.length || !commune) throw new AppError('VALIDATION_FAILED', details);
+    const idNumber = normaliseIdNumber(p.idType, p.idNumber);
+    const existing = await this.people.findByDocument(db, p.idType, idNumber);
+    if (existing) return { id: existing.id, localityPath: existing.locality_path, communeCode: existing.commune_code };
+    const id = await this.people.insert(db, {
+      id_type: p.idType, id_number: idNumber, full_name: p.fullName, birth_year: p.birthYear, gender: p.gender, nationality: p.nationality,
+      phone, email: p.email ?? null, commune_code: commune.code, locality_path: commune.path, address_line: p.addressLine ?? null, phoneVerified: false,
+    });
+    await this.audit.record(db, actor, { action: 'create', entityType: 'person', entityId: id, localityCode: commune.code, localityPath: commune.path });
+    return { id, localityPath: commune.path, communeCode: commune.code };
+  }
+
+  async duplicates(actor: Actor, personId: string): Promise<PersonDuplicate[]> {
+    const person = await this.people.findById(this.db, personId);
+    if (!person || !casesPolicy.usePerson(actor, person) || !casesPolicy.list(actor)) throw new AppError('NOT_FOUND');
+    const rows = await this.registry.duplicatesOf(this.db, personId);
+    await this.audit.record(this.db, actor, { action: 'read_duplicates', entityType: 'person', entityId: personId, localityPath: person.locality_path });
+    return rows.map((r) => ({
+      personId: r.id, fullName: r.full_name, birthYear: r.birth_year, phone: r.phone, idNumberMasked: maskId(r.id_number), communeName: r.commune_name,
+      reasons: [...(r.same_document ? ['document' as const] : []), ...(r.same_phone ? ['phone' as const] : []), ...(r.same_name ? ['name_birth_commune' as const] : [])],
+    }));
+  }
+
+  /** Merges `mergeId` into `keepId`: every record moves, the merged row stays as history with a snapshot. */
+  async merge(actor: Actor, req: MergePeopleRequest): Promise<{ keptId: string }> {
+    return this.db.transaction().execute(async (trx) => {
+      const kept = await this.people.findById(trx, req.keepId);
+      const merged = await this.people.findById(trx, req.mergeId);
+      if (!kept || !merged || !casesPolicy.mergePeople(actor, kept, merged)) throw new AppError('NOT_FOUND');
+      if ((await this.registry.hasCase(trx, kept.id)) && (await this.registry.hasCase(trx, merged.id))) {
+        throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.bothCases[actor.locale] }]);
+      }
+      await this.registry.moveRecords(trx, kept.id, merged.id);
+      await this.registry.recordMerge(trx, { keptId: kept.id, mergedId: merged.id, snapshot: merged, actorId: actor.userId });
+      // The stronger status wins: a case or a closer contact level must not be lost in the merge.
+      const levels = [kept.f_level, merged.f_level].filter((l): l is number => l !== null);
+      await this.people.update(trx, kept.id, {
+        phone: kept.phone ?? merged.phone, email: kept.email ?? merged.email,
+        full_name: kept.full_name, commune_code: kept.commune_code, address_line: kept.address_line ?? merged.address_line,
+      });
+      await this.registry.setStatus(trx, kept.id, {
+        fLevel: levels.length ? Math.min(...levels) : null,
+        underQuarantine: kept.under_quarantine || merged.under_quarantine,
+        underMonitoring: kept.under_monitoring || merged.under_monitoring,
+      });
+      await this.audit.record(trx, actor, {
+        action: 'merge', entityType: 'person', entityId: kept.id, localityCode: kept.commune_code, localityPath: kept.locality_path,
+        before: { mergedId: merged.id }, after: { keptId: kept.id },
+      });
+      return { keptId: kept.id };
+    });
+  }
+}
+
+/** "012085001234" → "********1234": enough to tell two records apart, not to copy the document. */
+function maskId(idNumber: string): string {
+  return idNumber.length <= 4 ? '****' : `${'*'.repeat(idNumber.length - 4)}${idNumber.slice(-4)}`;
+}

@@ -1,0 +1,268 @@
+import { sql } from 'kysely';
+import { MAX_STAY_MINUTES } from '../../../core/rules/exposure.ts';
+import type { Db } from '../../db/database.ts';
+import { pathWithinSql } from '../../db/path-scope.ts';
+import type { ContactStatus } from '../../db/schema.ts';
+import { decodeCursor } from '../../shared/cursor.ts';
+
+/** Whose contacts to look for, and when they could pass the infection on. */
+export interface TracingSource {
+  personId: string;
+  from: Date;
+  to: Date;
+  /** The contact row this source is (null for the case itself): level-n contacts name it. */
+  viaContactId: string | null;
+}
+
+export interface ContactRules {
+  minOverlapMinutes: number;
+  assumedStayMinutes: number;
+  sameHousehold: boolean;
+}
+
+/** One person found near a source: venue time together (stays of at least the minimum) and household. */
+export interface CandidateRow {
+  source: number;
+  person_id: string;
+  household: boolean;
+  total_minutes: number;
+  distinct_venues: number;
+  first_at: Date | null;
+  last_at: Date | null;
+  venues: { venueId: string; venueName: string; minutes: number; from: string; to: string }[];
+  locality_path: string | null;
+}
+
+/**
+ * Tracing SQL. A stay is [check-in, check-out) or, without a usable check-out, [check-in,
+ * check-in + assumed stay); stays are cut at MAX_STAY_MINUTES (see the rule), which also bounds
+ * how far back the index range on (venue, checked_in_at) must reach. Overlaps follow
+ * core/rules/exposure.ts exactly: the source's stay is clipped to its infectious window first,
+ * and a pair counts from `minOverlapMinutes` up.
+ */
+export class TracingRepository {
+  async candidates(db: Db, sources: readonly TracingSource[], rules: ContactRules): Promise<CandidateRow[]> {
+    if (sources.length === 0) return [];
+    const persons = sources.map((s) => s.personId);
+    const froms = sources.map((s) => s.from.toISOString());
+    const tos = sources.map((s) => s.to.toISOString());
+    const assumed = rules.assumedStayMinutes;
+    const maxStay = MAX_STAY_MINUTES;
+    const stayEnd = (alias: string) =>
+      sql.raw(`least(case when ${alias}.checked_out_at > ${alias}.checked_in_at then ${alias}.checked_out_at
+        else ${alias}.checked_in_at + make_interval(mins => ${assumed}) end, ${alias}.checked_in_at + make_interval(mins => ${maxStay}))`);
+    const r = await sql<CandidateRow>`
+      with src as (
+        select (s.idx - 1)::int as idx, s.person_id, s.w_from, s.w_to
+        from unnest(${persons}::uuid[], ${froms}::timestamptz[], ${tos}::timestamptz[]) with ordinality as s(person_id, w_from, w_to, idx)
+      ),
+      source_stays as (
+        select src.idx, src.person_id as source_person, c.venue_id,
+          greatest(c.checked_in_at, src.w_from) as s_from, least(${stayEnd('c')}, src.w_to) as s_to
+        from src join checkins c on c.person_id = src.person_id
+          and c.checked_in_at >= src.w_from - make_interval(mins => ${maxStay}) and c.checked_in_at < src.w_to
+      ),
+      pairs as (
+        select ss.idx, o.person_id, ss.venue_id,
+          greatest(ss.s_from, o.checked_in_at) as ov_from, least(ss.s_to, ${stayEnd('o')}) as ov_to
+        from source_stays ss
+        join checkins o on o.venue_id = ss.venue_id
+          and o.checked_in_at < ss.s_to and o.checked_in_at >= ss.s_from - make_interval(mins => ${maxStay})
+        where ss.s_to > ss.s_from and o.person_id <> ss.source_person
+      ),
+      contacts_at_venues as (
+        select idx, person_id, venue_id, ov_from, ov_to, extract(epoch from (ov_to - ov_from)) / 60.0 as minutes
+        from pairs where extract(epoch from (ov_to - ov_from)) / 60.0 >= ${rules.minOverlapMinutes}
+      ),
+      per_venue as (
+        select idx, person_id, venue_id, sum(minutes) as minutes, min(ov_from) as v_from, max(ov_to) as v_to
+        from contacts_at_venues group by idx, person_id, venue_id
+      ),
+      venue_hits as (
+        select pv.idx, pv.person_id, sum(pv.minutes)::float8 as total_minutes, count(*)::int as distinct_venues,
+          min(pv.v_from) as first_at, max(pv.v_to) as last_at,
+          jsonb_agg(jsonb_build_object('venueId', pv.venue_id, 'venueName', v.name, 'minutes', round(pv.minutes::numeric, 1),
+            'from', pv.v_from, 'to', pv.v_to) order by pv.minutes desc) as venues
+        from per_venue pv join venues v on v.id = pv.venue_id
+        group by pv.idx, pv.person_id
+      ),
+      household as (
+        select src.idx, p.id as person_id
+        from src join people me on me.id = src.person_id
+        join people p on p.household_key = me.household_key and p.id <> me.id
+        where ${rules.sameHousehold} and me.household_key is not null and p.erased_at is null and p.merged_into is null
+      )
+      select coalesce(vh.idx, h.idx) as source, coalesce(vh.person_id, h.person_id) as person_id,
+        h.person_id is not null as household, coalesce(vh.total_minutes, 0) as total_minutes,
+        coalesce(vh.distinct_venues, 0) as distinct_venues, vh.first_at, vh.last_at, coalesce(vh.venues, '[]'::jsonb) as venues,
+        p.locality_path
+      from venue_hits vh
+      full join household h on h.idx = vh.idx and h.person_id = vh.person_id
+      join people p on p.id = coalesce(vh.person_id, h.person_id)
+      where p.erased_at is null and p.merged_into is null`.execute(db);
+    return r.rows.map((row) => ({ ...row, total_minutes: Number(row.total_minutes) }));
+  }
+
+  /**
+   * Writes proposals for one case. A person already in the case's tree keeps the lowest level; a
+   * decided contact (confirmed or rejected) is never reopened by a re-run, only its evidence grows.
+   */
+  async upsertProposals(db: Db, caseId: string, rows: readonly ProposalInput[]): Promise<{ inserted: number; updated: number }> {
+    if (rows.length === 0) return { inserted: 0, updated: 0 };
+    let inserted = 0;
+    let updated = 0;
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const r = await sql<{ inserted: boolean }>`
+        insert into contacts as k (case_id, person_id, level, via_contact_id, household, declared, total_overlap_minutes,
+          distinct_venues, first_exposure_at, last_exposure_at, evidence, locality_path)
+        select ${caseId}::uuid, x.person_id, x.level, x.via, x.household, x.declared, x.minutes, x.venues_n, x.first_at, x.last_at,
+          x.evidence, x.path
+        from jsonb_to_recordset(${JSON.stringify(chunk.map(toRecord))}::jsonb) as x(person_id uuid, level int, via uuid,
+          household boolean, declared boolean, minutes float8, venues_n int, first_at timestamptz, last_at timestamptz,
+          evidence jsonb, path text)
+        on conflict (case_id, person_id) do update set
+          level = least(k.level, excluded.level),
+          via_contact_id = case when excluded.level < k.level then excluded.via_contact_id else k.via_contact_id end,
+          household = k.household or excluded.household,
+          declared = k.declared or excluded.declared,
+          total_overlap_minutes = greatest(k.total_overlap_minutes, excluded.total_overlap_minutes),
+          distinct_venues = greatest(k.distinct_venues, excluded.distinct_venues),
+          first_exposure_at = least(k.first_exposure_at, excluded.first_exposure_at),
+          last_exposure_at = greatest(k.last_exposure_at, excluded.last_exposure_at),
+          evidence = case when excluded.total_overlap_minutes >= k.total_overlap_minutes then k.evidence || excluded.evidence else k.evidence end,
+          updated_at = now()
+        returning (xmax = 0) as inserted`.execute(db);
+      for (const row of r.rows) {
+        if (row.inserted) inserted++;
+        else updated++;
+      }
+    }
+    return { inserted, updated };
+  }
+
+  findContact(db: Db, id: string) {
+    return this.contactRows(db).where('k.id', '=', id).executeTakeFirst();
+  }
+
+  /** Confirmed contacts of a case at one level: the sources of the next level. */
+  confirmedAtLevel(db: Db, caseId: string, level: number) {
+    return db.selectFrom('contacts').select(['id', 'person_id', 'first_exposure_at', 'isolated_at', 'decided_at', 'level'])
+      .where('case_id', '=', caseId).where('level', '=', level).where('status', '=', 'confirmed').execute();
+  }
+
+  async decide(db: Db, id: string, d: { status: ContactStatus; decidedBy: string | null; note: string | null; isolatedAt: Date | null }): Promise<boolean> {
+    const r = await db.updateTable('contacts')
+      .set({ status: d.status, decided_by: d.decidedBy, decided_at: new Date(), decision_note: d.note, isolated_at: d.isolatedAt, updated_at: new Date() })
+      .where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  private contactRows(db: Db) {
+    return db.selectFrom('contacts as k')
+      .innerJoin('cases as c', 'c.id', 'k.case_id')
+      .innerJoin('people as p', 'p.id', 'k.person_id')
+      .leftJoin('localities as l', 'l.code', 'p.commune_code')
+      .leftJoin('contacts as via', 'via.id', 'k.via_contact_id')
+      .leftJoin('people as vp', 'vp.id', 'via.person_id')
+      .leftJoin('cases as became', 'became.person_id', 'k.person_id')
+      .selectAll('k')
+      .select(['c.case_number', 'c.locality_path as case_path', 'c.locality_code as case_locality', 'p.full_name', 'p.birth_year', 'p.phone',
+        'l.name as commune_name', 'vp.full_name as via_name', 'became.id as became_case_id']);
+  }
+
+  /**
+   * A case's contacts: proposals in the order a tracer should call them (household first, then
+   * time together, then venues shared), decided ones after. Keyset on that order.
+   */
+  async listForCase(db: Db, caseId: string, o: { status?: ContactStatus; level?: number; after?: string; limit: number }) {
+    const cursor = decodeCursor(o.after, 5);
+    let q = this.contactRows(db).where('k.case_id', '=', caseId);
+    if (o.status) q = q.where('k.status', '=', o.status);
+    if (o.level) q = q.where('k.level', '=', o.level);
+    const key = sql`(k.status <> 'proposed', k.level, not k.household, -k.total_overlap_minutes, k.id)`;
+    if (cursor) {
+      const [decided, level, notHousehold, minusMinutes, id] = cursor;
+      q = q.where(sql<boolean>`${key} > (${decided === 1}, ${Number(level)}::int, ${notHousehold === 1}, ${Number(minusMinutes)}::float8, ${String(id)}::uuid)`);
+    }
+    return q.orderBy(sql`k.status <> 'proposed'`).orderBy('k.level').orderBy(sql`not k.household`).orderBy('k.total_overlap_minutes', 'desc')
+      .orderBy('k.id').limit(o.limit + 1).execute();
+  }
+
+  /** Contacts living in a locality subtree (the commune's follow-up list), newest first. */
+  async listWithin(db: Db, within: string, o: { status?: ContactStatus; after?: string; limit: number }) {
+    const cursor = decodeCursor(o.after, 2);
+    let q = this.contactRows(db).where(pathWithinSql('k.locality_path', within));
+    if (o.status) q = q.where('k.status', '=', o.status);
+    if (cursor) q = q.where(sql<boolean>`(k.created_at, k.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
+    return q.orderBy('k.created_at', 'desc').orderBy('k.id', 'desc').limit(o.limit + 1).execute();
+  }
+
+  async countsByStatus(db: Db, caseId: string) {
+    const rows = await db.selectFrom('contacts').select(['status', sql<string>`count(*)`.as('n')])
+      .where('case_id', '=', caseId).groupBy('status').execute();
+    const counts = { proposed: 0, confirmed: 0, rejected: 0 };
+    for (const r of rows) counts[r.status] = Number(r.n);
+    return counts;
+  }
+
+  /** The lowest F-level a person holds from any confirmed contact or case (0 = case). */
+  async lowestLevelOf(db: Db, personId: string): Promise<number | null> {
+    const r = await sql<{ level: number | null }>`
+      select least(
+        (select 0 from cases where person_id = ${personId} limit 1),
+        (select min(level) from contacts where person_id = ${personId} and status = 'confirmed')) as level`.execute(db);
+    return r.rows[0]?.level ?? null;
+  }
+
+  async setPersonLevel(db: Db, personId: string, level: number | null): Promise<void> {
+    await db.updateTable('people').set({ f_level: level, updated_at: new Date() }).where('id', '=', personId).execute();
+  }
+
+  async insertFollowUps(db: Db, tasks: readonly { personId: string; contactId: string; kind: 'quarantine' | 'test'; dueOn: string; details: unknown; localityPath: string }[]) {
+    if (tasks.length === 0) return;
+    await db.insertInto('follow_up_tasks')
+      .values(tasks.map((t) => ({ person_id: t.personId, contact_id: t.contactId, kind: t.kind, due_on: t.dueOn, details: JSON.stringify(t.details), locality_path: t.localityPath })))
+      .onConflict((oc) => oc.columns(['contact_id', 'kind', 'due_on']).doNothing())
+      .execute();
+  }
+
+  followUpsOf(db: Db, contactId: string) {
+    return db.selectFrom('follow_up_tasks').selectAll().where('contact_id', '=', contactId).orderBy('due_on').orderBy('kind').execute();
+  }
+
+  /** A person's open (proposed or confirmed) rows in every case tree, with the case of the contact they came through. */
+  openContactsOf(db: Db, personId: string) {
+    return db.selectFrom('contacts as k')
+      .leftJoin('contacts as via', 'via.id', 'k.via_contact_id')
+      .leftJoin('cases as via_case', 'via_case.person_id', 'via.person_id')
+      .select(['k.id', 'k.case_id', 'k.level', 'k.status', 'via_case.id as via_case_id'])
+      .where('k.person_id', '=', personId).where('k.status', '<>', 'rejected').execute();
+  }
+
+  findContactOf(db: Db, caseId: string, personId: string) {
+    return this.contactRows(db).where('k.case_id', '=', caseId).where('k.person_id', '=', personId).executeTakeFirst();
+  }
+}
+
+export interface ProposalInput {
+  personId: string;
+  level: number;
+  viaContactId: string | null;
+  household: boolean;
+  declared: boolean;
+  totalMinutes: number;
+  distinctVenues: number;
+  firstAt: Date | null;
+  lastAt: Date | null;
+  evidence: Record<string, unknown>;
+  localityPath: string;
+}
+
+const toRecord = (p: ProposalInput) => ({
+  person_id: p.personId, level: p.level, via: p.viaContactId, household: p.household, declared: p.declared, minutes: p.totalMinutes,
+  venues_n: p.distinctVenues, first_at: p.firstAt?.toISOString() ?? null, last_at: p.lastAt?.toISOString() ?? null,
+  evidence: p.evidence, path: p.localityPath,
+});
+
+export type ContactRecord = NonNullable<Awaited<ReturnType<TracingRepository['findContact']>>>;

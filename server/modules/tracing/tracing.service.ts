@@ -1,0 +1,242 @@
+import { AppError } from '../../../core/errors.ts';
+import { infectiousWindow, type Interval } from '../../../core/rules/exposure.ts';
+import { followUpPlan } from '../../../core/rules/follow-up-plan.ts';
+import type { ContactView, DecideContactRequest, DeclareContactRequest, ListContactsQuery, TracingRunResult } from '../../../core/schemas/cases.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import type { DiseaseProfile } from '../../../core/schemas/disease-profile.ts';
+import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import type { Db } from '../../db/database.ts';
+import type { CaseRecord, CasesRepository } from '../cases/cases.repository.ts';
+import { casesPolicy } from '../cases/cases.policy.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { PeopleRegistryService } from '../people/people-registry.service.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { contactColumns } from './tracing.export.ts';
+import { tracingMessages as m } from './tracing.messages.ts';
+import type { ProfilesRepository } from './profiles.repository.ts';
+import type { CandidateRow, ContactRecord, ProposalInput, TracingRepository, TracingSource } from './tracing.repository.ts';
+
+/**
+ * The tracing engine: proposes contacts of a case from venue check-ins and households, takes the
+ * investigator's decisions, and goes one level deeper from each confirmed contact while the
+ * disease profile asks for it (F1 → F2 → …). Proposals never change anyone's status; confirmation
+ * does (the person's F-level, hence their QR colour, and their follow-up tasks).
+ */
+export class TracingService {
+  constructor(
+    private readonly db: Db,
+    private readonly tracing: TracingRepository,
+    private readonly cases: CasesRepository,
+    private readonly profiles: ProfilesRepository,
+    private readonly registry: PeopleRegistryService,
+    private readonly audit: AuditRepository,
+    private readonly localities: LocalitiesService,
+  ) {}
+
+  /** The case's infectious window; a line-listed case without onset or sample dates counts from its confirmation. */
+  windowOf(profile: DiseaseProfile, c: CaseRecord, now: Date): Interval {
+    return infectiousWindow(profile, {
+      onsetDate: c.onset_date ?? undefined,
+      sampleDate: c.sample_date ?? c.confirmed_date,
+      isolatedAt: c.isolated_at?.toISOString(),
+    }, now);
+  }
+
+  /**
+   * (Re)computes proposals for a whole case tree: F1s of the case, then the next level from every
+   * confirmed contact, down to the profile's depth. Runs inside the caller's transaction.
+   */
+  async traceCase(db: Db, c: CaseRecord, now = new Date()): Promise<TracingRunResult> {
+    const profile = await this.profiles.getOrThrow(db, c.profile_code);
+    const window = this.windowOf(profile, c, now);
+    const result = { proposed: 0, updated: 0, window: { from: window.from.toISOString(), to: window.to.toISOString() } };
+    if (!c.person_id) return result;
+    const add = (r: { inserted: number; updated: number }) => { result.proposed += r.inserted; result.updated += r.updated; };
+    add(await this.propose(db, c, profile, 1, [{ personId: c.person_id, from: window.from, to: window.to, viaContactId: null }]));
+    for (let level = 1; level < profile.expandLevels; level++) {
+      const confirmed = await this.tracing.confirmedAtLevel(db, c.id, level);
+      add(await this.propose(db, c, profile, level + 1, confirmed.map((k) => this.sourceOf(k, window, now))));
+    }
+    return result;
+  }
+
+  /** A confirmed contact passes the infection on from their first exposure until they are isolated. */
+  private sourceOf(k: { id: string; person_id: string; first_exposure_at: Date | null; isolated_at: Date | null }, caseWindow: Interval, now: Date): TracingSource {
+    const from = k.first_exposure_at ?? caseWindow.from;
+    const to = k.isolated_at ?? now;
+    return { personId: k.person_id, from, to: to < from ? from : to, viaContactId: k.id };
+  }
+
+  private async propose(db: Db, c: CaseRecord, profile: DiseaseProfile, level: number, sources: TracingSource[]) {
+    const rows = await this.tracing.candidates(db, sources, profile.contact);
+    const proposals = mergeByPerson(rows.filter((r) => r.person_id !== c.person_id), sources, level, c.locality_path);
+    return this.tracing.upsertProposals(db, c.id, proposals);
+  }
+
+  async rerun(actor: Actor, caseId: string): Promise<TracingRunResult> {
+    return this.db.transaction().execute(async (trx) => {
+      const c = await this.caseForTracingOrThrow(actor, caseId, trx);
+      const result = await this.traceCase(trx, c);
+      await this.audit.record(trx, actor, { action: 'trace', entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path, after: result });
+      return result;
+    });
+  }
+
+  /**
+   * Links a new case to the trees it was found in: a confirmed contact who becomes a case was
+   * infected by the case of that tree (F1) or by the contact they were found through, when that
+   * contact is a case too. Runs in the transaction that creates the case.
+   */
+  async linkNewCase(db: Db, c: CaseRecord): Promise<number> {
+    if (!c.person_id) return 0;
+    const rows = await this.tracing.openContactsOf(db, c.person_id);
+    const links: { infectorId: string; infecteeId: string; origin: 'tracing' }[] = [];
+    for (const k of rows) {
+      if (k.status !== 'confirmed' || k.case_id === c.id) continue;
+      const infector = k.level === 1 ? k.case_id : k.via_case_id;
+      if (infector && infector !== c.id) links.push({ infectorId: infector, infecteeId: c.id, origin: 'tracing' });
+    }
+    await this.cases.insertLinks(db, links);
+    return links.length;
+  }
+
+  async listForCase(actor: Actor, caseId: string, q: ListContactsQuery): Promise<Page<ContactView>> {
+    const c = await this.caseReadableOrThrow(actor, caseId);
+    return this.contactsPage(c.id, q);
+  }
+
+  private async contactsPage(caseId: string, q: ListContactsQuery): Promise<Page<ContactView>> {
+    const rows = await this.tracing.listForCase(this.db, caseId, q);
+    const page = toPage(rows, q.limit, (r) => [r.status !== 'proposed' ? 1 : 0, r.level, r.household ? 0 : 1, -r.total_overlap_minutes, r.id]);
+    return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
+  }
+
+  async exportForCase(actor: Actor, caseId: string, q: Omit<ListContactsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    const c = await this.caseReadableOrThrow(actor, caseId, 'export');
+    return streamXlsx({
+      filename: `tiep-xuc-${c.case_number}.xlsx`, sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts', locale: actor.locale,
+      columns: contactColumns(actor.locale), pages: await allPages((after) => this.contactsPage(c.id, { ...q, after, limit: 500 })),
+    });
+  }
+
+  /** Contacts living in the actor's area (or a narrower locality): the commune's follow-up list. */
+  async listWithin(actor: Actor, q: ListContactsQuery & { locality?: string }): Promise<Page<ContactView>> {
+    if (!casesPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const rows = await this.tracing.listWithin(this.db, within, q);
+    await this.audit.record(this.db, actor, { action: 'read_list', entityType: 'contact', entityId: null, localityPath: within });
+    const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
+    return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
+  }
+
+  async decide(actor: Actor, contactId: string, req: DecideContactRequest, now = new Date()): Promise<ContactView> {
+    return this.db.transaction().execute(async (trx) => {
+      const k = await this.tracing.findContact(trx, contactId);
+      if (!k || !casesPolicy.readContact(actor, k, { locality_path: k.case_path })) throw new AppError('NOT_FOUND');
+      if (!casesPolicy.trace(actor, { locality_path: k.case_path })) throw new AppError('FORBIDDEN');
+      const isolatedAt = req.isolatedAt ? new Date(req.isolatedAt) : null;
+      const status = req.decision === 'confirm' ? 'confirmed' : 'rejected';
+      const moved = await this.tracing.decide(trx, k.id, { status, decidedBy: actor.userId, note: req.note?.trim() || null, isolatedAt });
+      if (!moved) throw new AppError('CONFLICT', [{ path: 'decision', message: m.alreadyDecided[actor.locale] }]);
+      if (status === 'confirmed') await this.afterConfirm(trx, k, isolatedAt, now);
+      await this.audit.record(trx, actor, {
+        action: req.decision, entityType: 'contact', entityId: k.id, localityPath: k.locality_path,
+        before: { status: k.status }, after: { status, level: k.level, caseId: k.case_id },
+      });
+      return toContactView((await this.tracing.findContact(trx, k.id))!);
+    });
+  }
+
+  /** The person becomes an F-level contact (QR yellow), gets their tasks, and the next level is proposed. */
+  private async afterConfirm(db: Db, k: ContactRecord, isolatedAt: Date | null, now: Date): Promise<void> {
+    await this.tracing.setPersonLevel(db, k.person_id, await this.tracing.lowestLevelOf(db, k.person_id));
+    const c = (await this.cases.findById(db, k.case_id))!;
+    const profile = await this.profiles.getOrThrow(db, c.profile_code);
+    const start = vietnamToday(isolatedAt ?? now);
+    await this.tracing.insertFollowUps(db, followUpPlan(profile, k.level, start).map((t) => ({
+      personId: k.person_id, contactId: k.id, kind: t.kind, dueOn: t.dueOn, details: t.details, localityPath: k.locality_path,
+    })));
+    if (k.level < profile.expandLevels) {
+      const source = this.sourceOf({ ...k, isolated_at: isolatedAt }, this.windowOf(profile, c, now), now);
+      await this.propose(db, c, profile, k.level + 1, [source]);
+    }
+  }
+
+  /** A contact the case named in the interview: proposed as F1 with that as evidence. */
+  async declare(actor: Actor, caseId: string, req: DeclareContactRequest): Promise<ContactView> {
+    return this.db.transaction().execute(async (trx) => {
+      const c = await this.caseForTracingOrThrow(actor, caseId, trx);
+      const person = await this.registry.resolve(trx, actor, req.subject, 'subject');
+      if (person.id === c.person_id) throw new AppError('VALIDATION_FAILED', [{ path: 'subject', message: m.selfContact[actor.locale] }]);
+      const at = req.lastExposureAt ? new Date(req.lastExposureAt) : null;
+      await this.tracing.upsertProposals(trx, c.id, [{
+        personId: person.id, level: 1, viaContactId: null, household: false, declared: true, totalMinutes: 0, distinctVenues: 0,
+        firstAt: at, lastAt: at, evidence: { interview: { note: req.note ?? null, by: actor.fullName } }, localityPath: person.localityPath ?? c.locality_path,
+      }]);
+      const k = await this.tracing.findContactOf(trx, c.id, person.id);
+      await this.audit.record(trx, actor, { action: 'declare_contact', entityType: 'contact', entityId: k!.id, localityPath: k!.locality_path, after: { caseId: c.id } });
+      return toContactView(k!);
+    });
+  }
+
+  private async caseReadableOrThrow(actor: Actor, caseId: string, action = 'read_contacts'): Promise<CaseRecord> {
+    const c = await this.cases.findById(this.db, caseId);
+    if (!c || !casesPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
+    await this.audit.record(this.db, actor, { action, entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path });
+    return c;
+  }
+
+  private async caseForTracingOrThrow(actor: Actor, caseId: string, db: Db): Promise<CaseRecord> {
+    const c = await this.cases.findById(db, caseId);
+    if (!c || !casesPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
+    if (!casesPolicy.trace(actor, c)) throw new AppError('FORBIDDEN');
+    return c;
+  }
+}
+
+/**
+ * One proposal per person: someone found from several sources keeps the source with the most
+ * time together, and all their venue evidence. Without venue times (household only) the exposure
+ * spans the source's window.
+ */
+function mergeByPerson(rows: readonly CandidateRow[], sources: readonly TracingSource[], level: number, fallbackPath: string): ProposalInput[] {
+  const byPerson = new Map<string, ProposalInput>();
+  for (const r of rows) {
+    const source = sources[r.source]!;
+    const candidate: ProposalInput = {
+      personId: r.person_id, level, viaContactId: source.viaContactId, household: r.household, declared: false,
+      totalMinutes: r.total_minutes, distinctVenues: r.distinct_venues,
+      firstAt: r.first_at ?? source.from, lastAt: r.last_at ?? source.to,
+      evidence: { venues: r.venues }, localityPath: r.locality_path ?? fallbackPath,
+    };
+    const seen = byPerson.get(r.person_id);
+    if (!seen) { byPerson.set(r.person_id, candidate); continue; }
+    const best = candidate.totalMinutes > seen.totalMinutes ? candidate : seen;
+    byPerson.set(r.person_id, {
+      ...best,
+      household: seen.household || candidate.household,
+      firstAt: minDate(seen.firstAt, candidate.firstAt), lastAt: maxDate(seen.lastAt, candidate.lastAt),
+      evidence: { venues: [...venuesOf(seen), ...venuesOf(candidate)] },
+    });
+  }
+  return [...byPerson.values()];
+}
+
+const venuesOf = (p: ProposalInput) => (Array.isArray(p.evidence.venues) ? (p.evidence.venues as unknown[]) : []);
+const minDate = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : a ?? b);
+const maxDate = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : a ?? b);
+
+export function toContactView(k: ContactRecord): ContactView {
+  const evidence = (k.evidence ?? {}) as { venues?: ContactView['venues'] };
+  return {
+    id: k.id, caseId: k.case_id, caseNumber: k.case_number, personId: k.person_id, fullName: k.full_name, birthYear: k.birth_year, phone: k.phone,
+    communeName: k.commune_name, level: k.level, viaContactId: k.via_contact_id, viaName: k.via_name, status: k.status, household: k.household,
+    declared: k.declared, totalOverlapMinutes: Math.round(k.total_overlap_minutes * 10) / 10, distinctVenues: k.distinct_venues,
+    firstExposureAt: k.first_exposure_at?.toISOString() ?? null, lastExposureAt: k.last_exposure_at?.toISOString() ?? null,
+    venues: (evidence.venues ?? []).map((v) => ({ ...v, minutes: Number(v.minutes), from: new Date(v.from).toISOString(), to: new Date(v.to).toISOString() })),
+    decidedAt: k.decided_at?.toISOString() ?? null, decisionNote: k.decision_note, becameCaseId: k.became_case_id,
+  };
+}
