@@ -112,7 +112,7 @@ export class CasesService {
       full_name: null, gender: null, birth_year: null, nationality: null, outcome_date: null, import_key: null,
     });
     await this.d.cases.insertLinks(trx, req.sourceCaseIds.map((s) => ({ infectorId: s, infecteeId: id, origin: 'declared' as const })));
-    await this.d.tracingRepo.setPersonLevel(trx, person.id, 0);
+    await this.d.tracingRepo.setPersonLevel(trx, person.id, await this.d.tracingRepo.lowestLevelOf(trx, person.id));
     const c = (await this.d.cases.findById(trx, id))!;
     await this.d.tracing.linkNewCase(trx, c);
     const traced = await this.d.tracing.traceCase(trx, c);
@@ -166,6 +166,10 @@ export class CasesService {
       const after = (await this.d.cases.findById(trx, id))!;
       // An earlier isolation closes the window: proposals made on the longer one stay for review.
       if (patch.isolatedAt !== undefined) await this.d.tracing.traceCase(trx, after);
+      // Recovered or dead, the person is no longer a case to keep out of venues (QR no longer red).
+      if (patch.status !== undefined && after.person_id) {
+        await this.d.tracingRepo.setPersonLevel(trx, after.person_id, await this.d.tracingRepo.lowestLevelOf(trx, after.person_id));
+      }
       await this.d.audit.record(trx, actor, {
         action: 'update', entityType: 'case', entityId: id, localityCode: before.locality_code, localityPath: before.locality_path,
         before: snapshot(before), after: snapshot(after),

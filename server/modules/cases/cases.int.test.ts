@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PersonRef } from '../../../core/schemas/cases.ts';
+import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { systemActor } from '../../shared/actor.ts';
+import { cccd, declare } from '../../testing/factories.ts';
+import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+
+let t: TestPlatform;
+let cdc: TestClient;
+let commune: TestClient;
+const db = () => t.platform.database.db;
+const today = vietnamToday();
+
+const newPerson = (name: string, communeCode = DOAN_KET, extra: { addressLine?: string } = {}): PersonRef => ({
+  person: { idType: 'cccd', idNumber: cccd(1975), fullName: name, birthYear: 1975, gender: 'male', nationality: 'VN', communeCode, ...extra },
+});
+const newCase = (c: TestClient, subject: unknown, extra: Record<string, unknown> = {}) =>
+  c.post('/api/cases', { clientKey: randomUUID(), subject, sampleDate: today, confirmedDate: today, classification: 'community', ...extra });
+
+beforeAll(async () => {
+  t = await createTestPlatform();
+  cdc = await t.signIn('health_department', LAI_CHAU);
+  commune = await t.signIn('commune_officer', DOAN_KET);
+});
+afterAll(async () => t.close());
+
+describe('cases list, export and clusters', () => {
+  let clusterId: string;
+
+  it('opens a cluster once per code and counts its cases', async () => {
+    const res = await cdc.post('/api/clusters', { code: 'CHO-DK', name: 'Chợ Đoàn Kết', localityCode: DOAN_KET });
+    expect(res.statusCode).toBe(201);
+    clusterId = res.json().id;
+    expect((await cdc.post('/api/clusters', { code: 'CHO-DK', name: 'Trùng', localityCode: DOAN_KET })).statusCode).toBe(409);
+    for (const name of ['Nguyễn Văn Đức', 'Trần Văn Bình']) expect((await newCase(commune, newPerson(name), { clusterId })).statusCode).toBe(201);
+    expect((await newCase(cdc, newPerson('Lò Văn Sáng', BINH_LU))).statusCode).toBe(201);
+    const cluster = (await cdc.get(`/api/clusters/${clusterId}`)).json();
+    expect(cluster).toMatchObject({ caseCount: 2, firstConfirmed: today, lastConfirmed: today, status: 'active' });
+  });
+
+  it('pages the list with a cursor, filters by place, cluster and a name typed without diacritics', async () => {
+    const first = (await cdc.get('/api/cases?limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    const second = (await cdc.get(`/api/cases?limit=2&after=${first.nextCursor}`)).json();
+    expect(second.items).toHaveLength(1);
+    expect(new Set([...first.items, ...second.items].map((c: { id: string }) => c.id)).size).toBe(3);
+    expect((await cdc.get(`/api/cases?locality=${BINH_LU}`)).json().items.map((c: { fullName: string }) => c.fullName)).toEqual(['Lò Văn Sáng']);
+    expect((await cdc.get(`/api/cases?clusterId=${clusterId}`)).json().items).toHaveLength(2);
+    expect((await cdc.get('/api/cases?q=nguyen%20van%20duc')).json().items.map((c: { fullName: string }) => c.fullName)).toEqual(['Nguyễn Văn Đức']);
+    // The commune officer sees their commune only.
+    expect((await commune.get('/api/cases')).json().items).toHaveLength(2);
+  });
+
+  it('exports the list to an Excel file with Vietnamese headers and labels', async () => {
+    const res = await cdc.get('/api/cases/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Mã ca bệnh');
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).getCell(9).value).toBe('Cộng đồng');
+    const logged = await db().selectFrom('audit_events').select('action').where('actor_id', '=', cdc.user.id).where('entity_type', '=', 'case').execute();
+    expect(logged.map((l) => l.action)).toEqual(expect.arrayContaining(['read_list', 'export']));
+  });
+
+  it('refuses a second case for the same person and an unknown source case, saving nothing', async () => {
+    const subject = newPerson('Phạm Văn Hải');
+    const first = await newCase(cdc, subject);
+    expect(first.statusCode).toBe(201);
+    const again = await newCase(cdc, subject);
+    expect(again.statusCode).toBe(409);
+    const bad = await newCase(cdc, newPerson('Đỗ Văn Lâm'), { sourceCaseIds: [randomUUID()] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toMatchObject([{ path: 'sourceCaseIds.0' }]);
+    expect(await db().selectFrom('people').select('id').where('full_name', '=', 'Đỗ Văn Lâm').execute()).toEqual([]);
+  });
+});
+
+describe('a case recovers', () => {
+  it('turns the personal QR from red to no longer red', async () => {
+    const { body, result } = await declare(t);
+    const holder = await t.platform.services.people.holderOf(result.qrToken);
+    const created = await newCase(cdc, { personId: holder!.personId });
+    expect(created.statusCode).toBe(201);
+    expect((await t.platform.services.people.holderOf(result.qrToken))!.status.colour).toBe('red');
+    const recovered = await cdc.patch(`/api/cases/${created.json().id}`, { status: 'recovered', outcomeDate: today });
+    expect(recovered.statusCode).toBe(200);
+    expect((await t.platform.services.people.holderOf(result.qrToken))!.status.colour).toBe('green');
+    expect(body.person.fullName).toBe(created.json().fullName);
+  });
+});
+
+describe('people registry', () => {
+  it('finds a duplicate typed without diacritics and merges it, moving the check-ins and keeping history', async () => {
+    const a = await t.platform.services.peopleRegistry.resolve(db(), systemActor('test'), newPerson('Hoàng Văn Tú', DOAN_KET, { addressLine: 'Tổ 7' }), 'p');
+    const b = await t.platform.services.peopleRegistry.resolve(db(), systemActor('test'), newPerson('hoang van tu', DOAN_KET), 'p');
+    const dup = (await cdc.get(`/api/people/${a.id}/duplicates`)).json();
+    expect(dup).toMatchObject([{ personId: b.id, reasons: ['name_birth_commune'], idNumberMasked: expect.stringMatching(/^\*{8}\d{4}$/) }]);
+    const merged = await cdc.post('/api/people/merge', { keepId: a.id, mergeId: b.id });
+    expect(merged.statusCode).toBe(200);
+    const gone = await db().selectFrom('people').select(['merged_into']).where('id', '=', b.id).executeTakeFirstOrThrow();
+    expect(gone.merged_into).toBe(a.id);
+    expect((await cdc.get(`/api/people/${a.id}/duplicates`)).json()).toEqual([]);
+    expect(await db().selectFrom('person_merges').select('kept_id').where('merged_id', '=', b.id).execute()).toEqual([{ kept_id: a.id }]);
+    expect((await cdc.post('/api/people/merge', { keepId: a.id, mergeId: a.id })).statusCode).toBe(400);
+  });
+});
