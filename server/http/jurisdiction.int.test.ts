@@ -112,6 +112,8 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/cases/:id': { attempt: (c) => c.get(`/api/cases/${neighbourCase.id}`), expect: refused },
   'PATCH /api/cases/:id': { attempt: (c) => c.patch(`/api/cases/${neighbourCase.id}`, { status: 'died' }), expect: refused },
   'GET /api/disease-profiles': { attempt: (c) => c.get('/api/disease-profiles'), expect: [200] },
+  'GET /api/disease-profiles/:code': { attempt: (c) => c.get('/api/disease-profiles/covid19_2020'), expect: [200] },
+  'PUT /api/disease-profiles/:code': { attempt: async (c) => c.request({ method: 'PUT', url: '/api/disease-profiles/covid19_2020', payload: (await c.get('/api/disease-profiles/covid19_2020')).json() }), expect: refused },
   'GET /api/cases/:id/contacts': { attempt: (c) => c.get(`/api/cases/${neighbourCase.id}/contacts`), expect: refused },
   'GET /api/cases/:id/contacts/export.xlsx': { attempt: (c) => c.get(`/api/cases/${neighbourCase.id}/contacts/export.xlsx`), expect: refused },
   'POST /api/cases/:id/contacts': { attempt: (c) => c.post(`/api/cases/${neighbourCase.id}/contacts`, { subject: { personId: neighbourCase.personId } }), expect: refused },

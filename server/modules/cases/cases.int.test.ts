@@ -108,3 +108,22 @@ describe('people registry', () => {
     expect((await cdc.post('/api/people/merge', { keepId: a.id, mergeId: a.id })).statusCode).toBe(400);
   });
 });
+
+describe('disease profiles', () => {
+  it('are edited by a system administrator only, each save a new version with an audit trail', async () => {
+    const admin = await t.signIn('system_admin', LAI_CHAU);
+    const current = (await admin.get('/api/disease-profiles/covid19_2021_dec')).json();
+    const edited = { ...current, contact: { ...current.contact, assumedStayMinutes: 90 } };
+    const put = (c: TestClient, body: unknown) => c.request({ method: 'PUT', url: '/api/disease-profiles/covid19_2021_dec', payload: body as object });
+    expect((await put(cdc, edited)).statusCode).toBe(403);
+    const saved = await put(admin, edited);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ version: current.version + 1, contact: { assumedStayMinutes: 90 } });
+    const bad = await put(admin, { ...edited, testScheduleDays: [7, 1] });
+    expect(bad.statusCode).toBe(400);
+    const list = (await cdc.get('/api/disease-profiles')).json();
+    expect(list.map((p: { code: string }) => p.code)).toEqual(['covid19_2020', 'covid19_2021_dec', 'covid19_2021_mid']);
+    const trail = await db().selectFrom('audit_events').select('action').where('entity_type', '=', 'disease_profile').execute();
+    expect(trail).toEqual([{ action: 'update' }]);
+  });
+});

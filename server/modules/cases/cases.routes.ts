@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { caseRow, caseView, createCaseRequest, listCasesQuery, updateCaseRequest } from '../../../core/schemas/cases.ts';
 import { pageOf } from '../../../core/schemas/common.ts';
+import { diseaseProfile } from '../../../core/schemas/disease-profile.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
+const codeParams = z.object({ code: z.string().max(64) });
 const profileSummary = z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }), version: z.number().int(), expandLevels: z.number().int() });
 
 export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
@@ -35,4 +37,12 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
   app.get('/disease-profiles', {
     schema: { tags, summary: 'Disease profiles a case can be traced under', response: { 200: z.array(profileSummary) } },
   }, async (req) => svc.diseaseProfiles(actorOf(req)));
+
+  app.get('/disease-profiles/:code', {
+    schema: { tags, summary: 'One disease profile in full', params: codeParams, response: { 200: diseaseProfile } },
+  }, async (req) => svc.diseaseProfile(actorOf(req), req.params.code));
+
+  app.put('/disease-profiles/:code', {
+    schema: { tags, summary: 'Save a disease profile as its next version (system administrators)', params: codeParams, body: diseaseProfile, response: { 200: diseaseProfile } },
+  }, async (req) => svc.saveDiseaseProfile(actorOf(req), req.params.code, req.body));
 };

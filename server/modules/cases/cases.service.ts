@@ -2,6 +2,7 @@ import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
 import type { CaseRow, CaseView, CreateCaseRequest, ListCasesQuery, UpdateCaseRequest } from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
+import type { DiseaseProfile } from '../../../core/schemas/disease-profile.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
@@ -181,6 +182,29 @@ export class CasesService {
   async diseaseProfiles(actor: Actor) {
     if (!casesPolicy.list(actor)) throw new AppError('FORBIDDEN');
     return (await this.d.profiles.list(this.d.db)).map((p) => ({ code: p.code, name: p.name, version: p.version, expandLevels: p.expandLevels }));
+  }
+
+  async diseaseProfile(actor: Actor, code: string): Promise<DiseaseProfile> {
+    if (!casesPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    const p = await this.d.profiles.find(this.d.db, code);
+    if (!p) throw new AppError('NOT_FOUND');
+    return p;
+  }
+
+  /**
+   * Saves a profile edited by an administrator as its next version. Cases keep their profile code,
+   * so a change applies to tracing runs from now on; the audit keeps both versions.
+   */
+  async saveDiseaseProfile(actor: Actor, code: string, edited: DiseaseProfile): Promise<DiseaseProfile> {
+    if (!casesPolicy.editProfiles(actor)) throw new AppError('FORBIDDEN');
+    if (edited.code !== code) throw new AppError('VALIDATION_FAILED', [{ path: 'code', message: m.profileCodeMismatch[actor.locale] }]);
+    return this.d.db.transaction().execute(async (trx) => {
+      const before = await this.d.profiles.find(trx, code);
+      const next = { ...edited, version: (before?.version ?? 0) + 1 };
+      await this.d.profiles.save(trx, next);
+      await this.d.audit.record(trx, actor, { action: before ? 'update' : 'create', entityType: 'disease_profile', entityId: code, before, after: next });
+      return next;
+    });
   }
 
   private async view(db: Db, c: CaseRecord): Promise<CaseView> {

@@ -20,6 +20,18 @@ export class ProfilesRepository {
     return (await db.selectFrom('disease_profiles').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
   }
 
+  /** Saves a new version of a profile (or a new profile); the caller has validated it. */
+  async save(db: Db, p: DiseaseProfile): Promise<void> {
+    await db.insertInto('disease_profiles').values({ code: p.code, profile: JSON.stringify(p), version: p.version })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ profile: JSON.stringify(p), version: p.version, updated_at: new Date() }))
+      .execute();
+  }
+
+  async find(db: Db, code: string): Promise<DiseaseProfile | null> {
+    const row = await db.selectFrom('disease_profiles').select('profile').where('code', '=', code).executeTakeFirst();
+    return row ? diseaseProfile.parse(row.profile) : null;
+  }
+
   /** A stored profile is validated on the way out too: a hand-edited row must not break tracing silently. */
   async getOrThrow(db: Db, code: string): Promise<DiseaseProfile> {
     const row = await db.selectFrom('disease_profiles').select('profile').where('code', '=', code).executeTakeFirst();
