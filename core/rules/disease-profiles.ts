@@ -29,7 +29,8 @@ export const covid19_2020: DiseaseProfile = {
   name: { vi: 'COVID-19 (quy định năm 2020)', en: 'COVID-19 (2020 rules)' },
   version: 1,
   ...shared,
-  quarantine: { f1: { days: 14, homeMonitoringDays: 14 } },
+  // Entries from abroad did the same 14 + 14 days in concentrated quarantine; every F0 went to hospital.
+  quarantine: { f1: { days: 14, homeMonitoringDays: 14 }, arrival: { days: 14, homeMonitoringDays: 14 } },
   testScheduleDays: [1, 14],
   expandLevels: 3,
 };
@@ -46,7 +47,7 @@ export const covid19_2021_mid: DiseaseProfile = {
   name: { vi: 'COVID-19 (quy định giữa năm 2021)', en: 'COVID-19 (mid-2021 rules)' },
   version: 1,
   ...shared,
-  quarantine: { f1: { days: 14, homeMonitoringDays: 14 } },
+  quarantine: { f1: { days: 14, homeMonitoringDays: 14 }, arrival: { days: 14, homeMonitoringDays: 14 } },
   testScheduleDays: [1, 7, 14],
   expandLevels: 2,
 };
@@ -62,7 +63,12 @@ export const covid19_2021_dec: DiseaseProfile = {
   name: { vi: 'COVID-19 (quy định tháng 12/2021)', en: 'COVID-19 (December 2021 rules)' },
   version: 1,
   ...shared,
-  quarantine: { f1: { days: 14, homeMonitoringDays: 0, shortenedIfVaccinatedOrRecovered: { days: 7, monitoringDays: 7 } } },
+  // Mild F0s were treated at home from late 2021: 10 days, 7 when vaccinated (assumption to confirm,
+  // DOMAIN does not give it). Arrivals follow the F1 rule.
+  quarantine: {
+    f1: { days: 14, homeMonitoringDays: 0, shortenedIfVaccinatedOrRecovered: { days: 7, monitoringDays: 7 } },
+    f0Mild: { days: 10, homeMonitoringDays: 0, shortenedIfVaccinatedOrRecovered: { days: 7, monitoringDays: 0 } },
+  },
   testScheduleDays: [1, 7],
   expandLevels: 1,
 };

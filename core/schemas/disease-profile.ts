@@ -20,6 +20,13 @@ const wholeMinutes = z
   .min(1, 'Số phút phải lớn hơn 0 / The number of minutes must be greater than 0')
   .max(24 * 60, 'Tối đa 1440 phút (một ngày) / At most 1440 minutes (one day)');
 
+const quarantineRule = z.object({
+  days: wholeDays(60).min(1, 'Ít nhất 1 ngày / At least one day'),
+  homeMonitoringDays: wholeDays(60),
+  shortenedIfVaccinatedOrRecovered: z.object({ days: wholeDays(60).min(1, 'Ít nhất 1 ngày / At least one day'), monitoringDays: wholeDays(60) }).optional(),
+});
+export type QuarantineRule = z.infer<typeof quarantineRule>;
+
 export const diseaseProfile = z.object({
   code: z
     .string()
@@ -44,11 +51,11 @@ export const diseaseProfile = z.object({
     sameHousehold: z.boolean(),
   }),
   quarantine: z.object({
-    f1: z.object({
-      days: wholeDays(60),
-      homeMonitoringDays: wholeDays(60),
-      shortenedIfVaccinatedOrRecovered: z.object({ days: wholeDays(60), monitoringDays: wholeDays(60) }).optional(),
-    }),
+    f1: quarantineRule,
+    /** People arriving from abroad or an epidemic area; the F1 rule applies when absent. */
+    arrival: quarantineRule.optional(),
+    /** Confirmed cases with mild illness isolated outside hospital; absent when every case went to hospital (2020). */
+    f0Mild: quarantineRule.optional(),
   }),
   testScheduleDays: z
     .array(wholeDays(60).min(1, 'Ngày xét nghiệm tính từ 1 / Test days count from 1'))
