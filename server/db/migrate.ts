@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-declarations-venues-checkins.ts';
 import * as m0003 from './migrations/0003-record-checkin.ts';
 import * as m0004 from './migrations/0004-cases-tracing.ts';
+import * as m0005 from './migrations/0005-quarantine-testing-treatment.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-declarations-venues-checkins': m0002,
   '0003-record-checkin': m0003,
   '0004-cases-tracing': m0004,
+  '0005-quarantine-testing-treatment': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
