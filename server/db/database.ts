@@ -26,6 +26,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection killed by the server (restart, admin termination, a dropped test database)
+    // is discarded by the pool; without a listener its 'error' event would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }

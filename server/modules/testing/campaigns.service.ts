@@ -1,0 +1,112 @@
+import { AppError, type ErrorDetail } from '../../../core/errors.ts';
+import { defaultPoolingPolicy, planPools, poolSizeFor } from '../../../core/rules/pooled-testing.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import type { CampaignSamplesRequest, CampaignView, CreateCampaignRequest } from '../../../core/schemas/testing.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { PeopleRegistryService } from '../people/people-registry.service.ts';
+import type { CampaignRecord, CampaignsRepository } from './campaigns.repository.ts';
+import { testingMessages as m } from './testing.messages.ts';
+import { testingPolicy } from './testing.policy.ts';
+import type { NewSample, TestingRepository } from './testing.repository.ts';
+
+/** Mass testing of an area ("xét nghiệm diện rộng"): a target population, pooled samples, daily progress. */
+export class CampaignsService {
+  constructor(
+    private readonly db: Db,
+    private readonly campaigns: CampaignsRepository,
+    private readonly testing: TestingRepository,
+    private readonly registry: PeopleRegistryService,
+    private readonly localities: LocalitiesService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<CampaignRecord> {
+    const c = await this.campaigns.findById(db, id);
+    if (!c || !testingPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
+    return c;
+  }
+
+  /** Pool size: as asked, else 5 in higher-risk areas (or unknown risk) and 10 elsewhere. */
+  async create(actor: Actor, req: CreateCampaignRequest): Promise<CampaignView> {
+    return this.db.transaction().execute(async (trx) => {
+      const place = await this.localities.findReadableOrThrow(actor, req.localityCode, trx);
+      if (!testingPolicy.planCampaign(actor, place)) throw new AppError('FORBIDDEN');
+      const poolSize = req.poolSize ?? poolSizeFor(defaultPoolingPolicy, await this.campaigns.riskLevelOf(trx, place.code));
+      const id = await this.campaigns.insert(trx, {
+        name: req.name, locality_code: place.code, locality_path: place.path, target_population: req.targetPopulation,
+        starts_on: req.startsOn, ends_on: req.endsOn, pool_size: poolSize,
+      });
+      await this.audit.record(trx, actor, { action: 'create', entityType: 'test_campaign', entityId: id, localityCode: place.code, localityPath: place.path, after: { ...req, poolSize } });
+      return toCampaignView((await this.campaigns.findById(trx, id))!);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<CampaignView> {
+    return toCampaignView(await this.readableOrThrow(actor, id));
+  }
+
+  async list(actor: Actor, q: { locality?: string; after?: string; limit: number }): Promise<Page<CampaignView>> {
+    if (!testingPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const rows = await this.campaigns.list(this.db, { within, after: q.after, limit: q.limit });
+    const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
+    return { items: page.items.map(toCampaignView), nextCursor: page.nextCursor };
+  }
+
+  async progress(actor: Actor, id: string) {
+    const c = await this.readableOrThrow(actor, id);
+    const [days, people] = await Promise.all([this.campaigns.progressByDay(this.db, id), this.campaigns.distinctPeopleSampled(this.db, id)]);
+    return {
+      campaign: toCampaignView(c),
+      coverage: people / c.target_population,
+      days: days.map((d) => ({ ...d, positivity: d.resulted > 0 ? d.positive / d.resulted : null })),
+    };
+  }
+
+  /**
+   * Records a batch of samples taken in the campaign and pools them in the order given (the order
+   * the tubes were racked). Pool codes continue the campaign's numbering. All or nothing.
+   */
+  async addSamples(actor: Actor, id: string, req: CampaignSamplesRequest) {
+    return this.db.transaction().execute(async (trx) => {
+      const c = await this.readableOrThrow(actor, id, trx);
+      if (!testingPolicy.testAt(actor, c)) throw new AppError('FORBIDDEN');
+      const codes = req.samples.map((s) => s.code);
+      const taken = new Set(await this.testing.sampleCodesTaken(trx, codes));
+      const errors: ErrorDetail[] = [];
+      codes.forEach((code, i) => {
+        if (taken.has(code) || codes.indexOf(code) !== i) errors.push({ path: `samples.${i}.code`, message: `${m.codeTaken[actor.locale]}: ${code}` });
+      });
+      if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
+      const people: { code: string; personId: string; path: string }[] = [];
+      for (const [i, s] of req.samples.entries()) {
+        const person = await this.registry.resolve(trx, actor, s.subject, `samples.${i}.subject`);
+        people.push({ code: s.code, personId: person.id, path: person.localityPath ?? c.locality_path });
+      }
+      const groups = c.pool_size > 1 ? planPools(people, c.pool_size) : [];
+      const first = await this.testing.poolCountOf(trx, c.id);
+      const prefix = c.id.slice(0, 8).toUpperCase();
+      const pools = groups.map((g, i) => ({ code: `${prefix}-G${String(first + i + 1).padStart(5, '0')}`, members: g }));
+      const poolIds = await this.testing.insertPools(trx, pools.map((p) => ({ code: p.code, campaignId: c.id, size: p.members.length, lab: req.lab ?? null, localityPath: c.locality_path })));
+      const poolOf = new Map(pools.flatMap((p) => p.members.map((mem) => [mem.code, poolIds.get(p.code)!] as const)));
+      const samples: NewSample[] = people.map((p) => ({
+        code: p.code, personId: p.personId, orderId: null, campaignId: c.id, poolId: poolOf.get(p.code) ?? null, kind: 'rt_pcr',
+        collectedAt: new Date(req.collectedAt), collectedBy: req.collectedBy ?? null, lab: req.lab ?? null, localityPath: p.path,
+      }));
+      await this.testing.insertSamples(trx, samples);
+      await this.audit.record(trx, actor, { action: 'record_samples', entityType: 'test_campaign', entityId: c.id, localityPath: c.locality_path, after: { samples: samples.length, pools: pools.length } });
+      return { samples: samples.length, pools: pools.map((p) => ({ code: p.code, members: p.members.map((mem) => mem.code) })) };
+    });
+  }
+}
+
+function toCampaignView(c: CampaignRecord): CampaignView {
+  return {
+    id: c.id, name: c.name, localityCode: c.locality_code, localityName: c.locality_name, targetPopulation: c.target_population, startsOn: c.starts_on,
+    endsOn: c.ends_on, poolSize: c.pool_size, status: c.status, sampled: Number(c.sampled ?? 0), resulted: Number(c.resulted ?? 0), positive: Number(c.positive ?? 0),
+  };
+}

@@ -1,0 +1,196 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { pathWithinSql } from '../../db/path-scope.ts';
+import type { TestKind, TestOrdersTable, TestResult } from '../../db/schema.ts';
+import { decodeCursor } from '../../shared/cursor.ts';
+
+export type OrderStatus = 'ordered' | 'sampled' | 'resulted' | 'cancelled';
+
+export interface NewOrder {
+  personId: string;
+  reason: TestOrdersTable['reason'];
+  testKind: TestKind;
+  dueOn: string;
+  localityPath: string;
+  admissionId?: string | null;
+  poolId?: string | null;
+}
+
+export interface NewSample {
+  code: string;
+  personId: string;
+  orderId: string | null;
+  campaignId: string | null;
+  poolId: string | null;
+  kind: TestKind;
+  collectedAt: Date;
+  collectedBy: string | null;
+  lab: string | null;
+  localityPath: string;
+}
+
+/**
+ * Testing SQL. Results arrive by the thousand (a lab's sheet, a campaign's pools): every write here
+ * is one set-based statement over the whole batch, never a query per row.
+ */
+export class TestingRepository {
+  /** Orders; a schedule or pool order already there for the same day or pool member is kept, not doubled. */
+  async insertOrders(db: Db, orders: readonly NewOrder[]): Promise<string[]> {
+    if (orders.length === 0) return [];
+    const r = await sql<{ id: string }>`
+        insert into test_orders (person_id, reason, test_kind, due_on, admission_id, pool_id, locality_path)
+        select x.person_id, x.reason, x.test_kind, x.due_on, x.admission_id, x.pool_id, x.locality_path
+        from jsonb_to_recordset(${JSON.stringify(orders.map((o) => ({
+          person_id: o.personId, reason: o.reason, test_kind: o.testKind, due_on: o.dueOn, admission_id: o.admissionId ?? null,
+          pool_id: o.poolId ?? null, locality_path: o.localityPath,
+        })))}::jsonb) as x(person_id uuid, reason text, test_kind text, due_on date, admission_id uuid, pool_id uuid, locality_path text)
+        on conflict do nothing returning id`.execute(db);
+    return r.rows.map((x) => x.id);
+  }
+
+  private orders(db: Db) {
+    return db.selectFrom('test_orders as o').innerJoin('people as p', 'p.id', 'o.person_id').leftJoin('test_pools as tp', 'tp.id', 'o.pool_id')
+      .selectAll('o').select(['p.full_name', 'p.birth_year', 'p.phone', 'tp.code as pool_code', 'tp.campaign_id as pool_campaign_id']);
+  }
+
+  findOrder(db: Db, id: string) {
+    return this.orders(db).where('o.id', '=', id).executeTakeFirst();
+  }
+
+  /** Orders due first: what the sampling team works through. */
+  async listOrders(db: Db, o: { within: string; status?: OrderStatus; reason?: TestOrdersTable['reason']; dueBy?: string; after?: string; limit: number }) {
+    const cursor = decodeCursor(o.after, 2);
+    let q = this.orders(db).where(pathWithinSql('o.locality_path', o.within));
+    if (o.status) q = q.where('o.status', '=', o.status);
+    if (o.reason) q = q.where('o.reason', '=', o.reason);
+    if (o.dueBy) q = q.where('o.due_on', '<=', o.dueBy);
+    if (cursor) q = q.where(sql<boolean>`(o.due_on, o.id) > (${String(cursor[0])}::date, ${String(cursor[1])}::uuid)`);
+    return q.orderBy('o.due_on').orderBy('o.id').limit(o.limit + 1).execute();
+  }
+
+  async sampleCodesTaken(db: Db, codes: readonly string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const r = await db.selectFrom('samples').select('code').where('code', 'in', codes).execute();
+    return r.map((x) => x.code);
+  }
+
+  async insertSamples(db: Db, samples: readonly NewSample[]): Promise<void> {
+    for (let i = 0; i < samples.length; i += 5000) {
+      const chunk = samples.slice(i, i + 5000);
+      await sql`
+        insert into samples (code, person_id, order_id, campaign_id, pool_id, kind, collected_at, collected_by, lab, locality_path)
+        select x.code, x.person_id, x.order_id, x.campaign_id, x.pool_id, x.kind, x.collected_at, x.collected_by, x.lab, x.locality_path
+        from jsonb_to_recordset(${JSON.stringify(chunk.map((s) => ({
+          code: s.code, person_id: s.personId, order_id: s.orderId, campaign_id: s.campaignId, pool_id: s.poolId, kind: s.kind,
+          collected_at: s.collectedAt.toISOString(), collected_by: s.collectedBy, lab: s.lab, locality_path: s.localityPath,
+        })))}::jsonb) as x(code text, person_id uuid, order_id uuid, campaign_id uuid, pool_id uuid, kind text, collected_at timestamptz,
+          collected_by text, lab text, locality_path text)`.execute(db);
+    }
+    const orderIds = samples.map((s) => s.orderId).filter((id): id is string => id !== null);
+    if (orderIds.length) await db.updateTable('test_orders').set({ status: 'sampled' }).where('id', 'in', orderIds).where('status', '=', 'ordered').execute();
+  }
+
+  findSample(db: Db, code: string) {
+    return db.selectFrom('samples as s').innerJoin('people as p', 'p.id', 's.person_id').leftJoin('test_pools as tp', 'tp.id', 's.pool_id')
+      .selectAll('s').select(['p.full_name', 'tp.code as pool_code']).where('s.code', '=', code).executeTakeFirst();
+  }
+
+  /** Codes of the batch that are not samples inside `within` (unknown, or someone else's). */
+  async unknownSampleCodes(db: Db, codes: readonly string[], within: string): Promise<Set<string>> {
+    const r = await sql<{ code: string }>`
+      select c.code from unnest(${codes}::text[]) as c(code)
+      where not exists (select 1 from samples s where s.code = c.code and ${pathWithinSql('s.locality_path', within)})`.execute(db);
+    return new Set(r.rows.map((x) => x.code));
+  }
+
+  async unknownPoolCodes(db: Db, codes: readonly string[], within: string): Promise<Set<string>> {
+    const r = await sql<{ code: string }>`
+      select c.code from unnest(${codes}::text[]) as c(code)
+      where not exists (select 1 from test_pools p where p.code = c.code and ${pathWithinSql('p.locality_path', within)})`.execute(db);
+    return new Set(r.rows.map((x) => x.code));
+  }
+
+  /**
+   * Individual results: the samples take them, their orders are resulted, and a positive RT-PCR of
+   * someone who is not a case under treatment becomes a case proposal.
+   */
+  async applySampleResults(db: Db, items: readonly { code: string; result: TestResult; ctValue?: number }[]) {
+    const r = await sql<{ updated: string; positives: string; proposals: string }>`
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ code: i.code, result: i.result, ct: i.ctValue ?? null })))}::jsonb)
+          as x(code text, result text, ct numeric)
+      ),
+      upd as (
+        update samples s set result = i.result, ct_value = i.ct, resulted_at = now()
+        from input i where s.code = i.code
+        returning s.id, s.person_id, s.kind, s.result, s.order_id, s.locality_path
+      ),
+      orders as (
+        update test_orders o set status = 'resulted' from upd where o.id = upd.order_id returning o.id
+      ),
+      proposals as (
+        insert into case_proposals (sample_id, person_id, locality_path)
+        select upd.id, upd.person_id, upd.locality_path from upd
+        where upd.result = 'positive' and upd.kind = 'rt_pcr'
+          and not exists (select 1 from cases c where c.person_id = upd.person_id and c.status = 'treating')
+        on conflict (sample_id) do nothing
+        returning 1
+      )
+      select (select count(*) from upd) as updated, (select count(*) from upd where result = 'positive') as positives,
+        (select count(*) from proposals) as proposals, (select count(*) from orders) as orders`.execute(db);
+    const row = r.rows[0]!;
+    return { updated: Number(row.updated), positives: Number(row.positives), proposals: Number(row.proposals) };
+  }
+
+  /**
+   * Pool results: a negative pool gives its members a negative result; a positive or failed pool
+   * orders an individual RT-PCR for each member (once: re-importing the same sheet adds nothing).
+   */
+  async applyPoolResults(db: Db, items: readonly { code: string; result: TestResult }[], dueOn: string) {
+    const r = await sql<{ updated: string; positives: string; retests: string }>`
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as x(code text, result text)
+      ),
+      upd as (
+        update test_pools p set result = i.result, resulted_at = now() from input i where p.code = i.code
+        returning p.id, p.result
+      ),
+      cleared as (
+        update samples s set result = 'negative', resulted_at = now()
+        from upd where s.pool_id = upd.id and upd.result = 'negative' and s.result is null
+        returning 1
+      ),
+      retests as (
+        insert into test_orders (person_id, reason, test_kind, due_on, pool_id, locality_path)
+        select s.person_id, 'pool_retest', 'rt_pcr', ${dueOn}::date, s.pool_id, s.locality_path
+        from samples s join upd on s.pool_id = upd.id
+        where upd.result in ('positive', 'invalid')
+        on conflict do nothing
+        returning 1
+      )
+      select (select count(*) from upd) as updated, (select count(*) from upd where result = 'positive') as positives,
+        (select count(*) from retests) as retests, (select count(*) from cleared) as cleared`.execute(db);
+    const row = r.rows[0]!;
+    return { updated: Number(row.updated), positives: Number(row.positives), retests: Number(row.retests) };
+  }
+
+  async insertPools(db: Db, pools: readonly { code: string; campaignId: string | null; size: number; lab: string | null; localityPath: string }[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    for (let i = 0; i < pools.length; i += 5000) {
+      const chunk = pools.slice(i, i + 5000);
+      const r = await sql<{ id: string; code: string }>`
+        insert into test_pools (code, campaign_id, size, lab, locality_path)
+        select x.code, x.campaign_id, x.size, x.lab, x.locality_path
+        from jsonb_to_recordset(${JSON.stringify(chunk.map((p) => ({ code: p.code, campaign_id: p.campaignId, size: p.size, lab: p.lab, locality_path: p.localityPath })))}::jsonb)
+          as x(code text, campaign_id uuid, size int, lab text, locality_path text)
+        returning id, code`.execute(db);
+      for (const row of r.rows) ids.set(row.code, row.id);
+    }
+    return ids;
+  }
+
+  async poolCountOf(db: Db, campaignId: string): Promise<number> {
+    const r = await db.selectFrom('test_pools').select(sql<string>`count(*)`.as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}
