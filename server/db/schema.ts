@@ -419,7 +419,7 @@ export interface MonitoringReportsTable {
   reported_on: string;
   temperature: number | null;
   symptoms: Json;
-  reported_at: CreatedAt;
+  reported_at: Timestamp;
 }
 
 export interface TestCampaignsTable {

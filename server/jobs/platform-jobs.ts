@@ -22,6 +22,11 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
       },
     },
     {
+      name: 'end-home-monitoring',
+      everyMs: 60 * 60_000,
+      run: async () => `${await services.quarantine.endFinishedMonitoring()} people's home monitoring ended`,
+    },
+    {
       name: 'purge-expired-sessions',
       everyMs: 15 * 60_000,
       run: async () => `${await services.auth.purgeExpiredSessions()} sessions removed`,

@@ -5,10 +5,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * truncated to 128 bits) lets a gate reject a forged or mistyped token before any database lookup.
  * The id maps to a person in `personal_qr_tokens`, so a token can be revoked and reissued.
  */
-const PREFIX = 'P1';
-
 export class QrTokenSigner {
-  constructor(private readonly secret: string) {}
+  /** `prefix` separates kinds of token signed with the same secret: 'P1' personal QR, 'M1' monitoring link. */
+  constructor(private readonly secret: string, private readonly prefix = 'P1') {}
 
   issue(): { id: string; token: string } {
     const id = randomBytes(16).toString('base64url');
@@ -17,13 +16,13 @@ export class QrTokenSigner {
 
   /** The token of a stored id (tokens are not stored, only their ids). */
   tokenOf(id: string): string {
-    return `${PREFIX}.${id}.${this.mac(id)}`;
+    return `${this.prefix}.${id}.${this.mac(id)}`;
   }
 
   /** The token id when the signature is good, else null. */
   verify(token: string): string | null {
     const parts = token.trim().split('.');
-    if (parts.length !== 3 || parts[0] !== PREFIX) return null;
+    if (parts.length !== 3 || parts[0] !== this.prefix) return null;
     const [, id, mac] = parts as [string, string, string];
     if (!/^[\w-]{22}$/.test(id) || !/^[\w-]{22}$/.test(mac)) return null;
     const expected = Buffer.from(this.mac(id));
@@ -32,6 +31,6 @@ export class QrTokenSigner {
   }
 
   private mac(id: string): string {
-    return createHmac('sha256', this.secret).update(`qr:${PREFIX}:${id}`).digest().subarray(0, 16).toString('base64url');
+    return createHmac('sha256', this.secret).update(`qr:${this.prefix}:${id}`).digest().subarray(0, 16).toString('base64url');
   }
 }

@@ -58,6 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now(),
       check (ends_on >= starts_on)
     )`.execute(db);
+  // Numbers of quarantine decisions ("123/QĐ-BCĐ"): one sequence, so two admissions never share one.
+  await sql`create sequence quarantine_document_seq`.execute(db);
   // One live stay per person: a second admission is a transfer, never a parallel record.
   await sql`create unique index admissions_one_active on quarantine_admissions (person_id) where status = 'active'`.execute(db);
   await sql`create index admissions_by_facility on quarantine_admissions (facility_id, status)`.execute(db);

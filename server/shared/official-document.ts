@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import pdfMake, { type Content } from 'pdfmake';
+
+type TDocumentDefinitions = Parameters<typeof pdfMake.createPdf>[0];
+
+/**
+ * Vietnamese administrative documents (Decree 30/2020/NĐ-CP, Appendix I; DOMAIN §10): A4 portrait,
+ * issuing body top left with the number, national title and motto top right with place and date,
+ * the document type and summary centred, legal bases, body, then recipients and signature block.
+ */
+export interface OfficialDocument {
+  /** E.g. ["UBND TỈNH LAI CHÂU", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH"]: the last line is the issuing body itself. */
+  issuer: [string, string];
+  /** "Số: 12/QĐ-BCĐ" */
+  number: string;
+  place: string;
+  date: string;
+  /** QUYẾT ĐỊNH, GIẤY XÁC NHẬN, BÁO CÁO… */
+  kind: string;
+  summary: string;
+  bases?: string[];
+  body: Content[];
+  recipients: string[];
+  signature: { capacity: string[]; name: string };
+  title: string;
+}
+
+const mm = 72 / 25.4;
+const robotoFiles = (createRequire(import.meta.url)('pdfmake/fonts/Roboto.js') as {
+  Roboto: { normal: string; bold: string; italics: string; bolditalics: string };
+}).Roboto;
+const allowedFontFiles = new Set(Object.values(robotoFiles));
+
+/** "2026-11-25" → "ngày 25 tháng 11 năm 2026" (day and month with two digits, as the decree's sample). */
+export function vietnameseDateLine(place: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
+export function officialDocument(doc: OfficialDocument): TDocumentDefinitions {
+  const header: Content = {
+    columns: [
+      {
+        width: '42%',
+        stack: [
+          { text: doc.issuer[0].toUpperCase(), fontSize: 12, alignment: 'center' },
+          { text: doc.issuer[1].toUpperCase(), bold: true, fontSize: 12, alignment: 'center' },
+          { canvas: [{ type: 'line', x1: 55, y1: 2, x2: 135, y2: 2, lineWidth: 0.6 }], margin: [0, 0, 0, 4] },
+          { text: doc.number, fontSize: 13, alignment: 'center' },
+        ],
+      },
+      {
+        width: '58%',
+        stack: [
+          { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 12, alignment: 'center' },
+          { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 13, alignment: 'center', decoration: 'underline' },
+          { text: vietnameseDateLine(doc.place, doc.date), italics: true, fontSize: 13, alignment: 'center', margin: [0, 8, 0, 0] },
+        ],
+      },
+    ],
+  };
+  const content: Content[] = [
+    header,
+    { text: doc.kind.toUpperCase(), bold: true, fontSize: 14, alignment: 'center', margin: [0, 22, 0, 2] },
+    { text: doc.summary, bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 14] },
+    ...(doc.bases ?? []).map((b): Content => ({ text: b, italics: true, fontSize: 13, margin: [0, 0, 0, 4], alignment: 'justify' })),
+    ...doc.body,
+    {
+      columns: [
+        { width: '45%', stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 }, ...doc.recipients.map((r): Content => ({ text: `- ${r}`, fontSize: 11 }))] },
+        {
+          width: '55%',
+          stack: [
+            ...doc.signature.capacity.map((c): Content => ({ text: c.toUpperCase(), bold: true, fontSize: 13, alignment: 'center' })),
+            { text: '(Ký, ghi rõ họ tên, đóng dấu)', italics: true, fontSize: 11, alignment: 'center', margin: [0, 2, 0, 56] },
+            { text: doc.signature.name, bold: true, fontSize: 13, alignment: 'center' },
+          ],
+        },
+      ],
+      margin: [0, 22, 0, 0],
+    },
+  ];
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    // Decree 30 margins: top and bottom 20 mm, left 30 mm, right 15 mm.
+    pageMargins: [30 * mm, 20 * mm, 15 * mm, 20 * mm],
+    info: { title: doc.title, creator: 'phongdich' },
+    language: 'vi',
+    defaultStyle: { font: 'Roboto', fontSize: 13, lineHeight: 1.15 },
+    content,
+  };
+}
+
+/**
+ * Renders with the Roboto shipped inside pdfmake (it covers Vietnamese). The decree asks for a
+ * Times-style serif; no Vietnamese-complete serif TTF comes with the registries we can use, so the
+ * layout follows the decree and the typeface is the bundled one. Fonts are set right before
+ * `createPdf`, which captures them synchronously (pdfmake is one shared object).
+ */
+export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> {
+  pdfMake.setFonts({ Roboto: { ...robotoFiles } });
+  pdfMake.setUrlAccessPolicy(() => false);
+  pdfMake.setLocalAccessPolicy((file) => allowedFontFiles.has(file));
+  return pdfMake.createPdf(officialDocument(doc)).getBuffer();
+}
