@@ -51,7 +51,8 @@ export function quarantineDecision(a: AdmissionRecord, documentDate: string): Of
 /** GIẤY XÁC NHẬN hoàn thành thời gian cách ly y tế: issued at a completed release only. */
 export function quarantineCertificate(a: AdmissionRecord, documentDate: string): OfficialDocument {
   return {
-    issuer: issuer(a), number: `Số: ${a.document_number ?? '…'}/GXN`, place: place(a), date: documentDate,
+    // Same serial as the decision it closes, with the certificate's own symbol.
+    issuer: issuer(a), number: `Số: ${(a.document_number ?? '…').split('/')[0]}/GXN-BCĐ`, place: place(a), date: documentDate,
     kind: 'Giấy xác nhận', summary: 'Hoàn thành thời gian cách ly y tế', title: `Giấy xác nhận hoàn thành cách ly — ${a.full_name}`,
     body: [
       { text: `${issuer(a)[1]} ${issuer(a)[0]} xác nhận:`, margin: [0, 0, 0, 6] },
