@@ -22,11 +22,17 @@ export const otpChallenge = z.object({ challengeId: z.string().uuid(), expiresAt
 export const otpAnswer = z.object({ challengeId: z.string().uuid(), code: z.string().regex(/^\d{6}$/, 'Mã OTP gồm 6 chữ số / The code has 6 digits') });
 
 export const personInput = z.object({
-  idType: z.enum(['cccd', 'cmnd', 'passport']),
-  idNumber: z.string().trim().min(6).max(20),
-  fullName: z.string().trim().min(2).max(120),
-  birthYear: z.number().int().min(1900).max(new Date().getFullYear()),
-  gender: z.enum(['male', 'female', 'other']),
+  idType: z.enum(['cccd', 'cmnd', 'passport'], 'Loại giấy tờ: CCCD, CMND hoặc hộ chiếu / Document type: CCCD, CMND or passport'),
+  idNumber: z.string('Số giấy tờ: bắt buộc / Document number: required').trim()
+    .min(6, 'Số giấy tờ: ít nhất 6 ký tự / Document number: at least 6 characters')
+    .max(20, 'Số giấy tờ: tối đa 20 ký tự / Document number: at most 20 characters'),
+  fullName: z.string('Họ tên: bắt buộc / Full name: required').trim()
+    .min(2, 'Họ tên: ít nhất 2 ký tự / Full name: at least 2 characters')
+    .max(120, 'Họ tên: tối đa 120 ký tự / Full name: at most 120 characters'),
+  birthYear: z.number('Năm sinh phải là số / The birth year must be a number').int('Năm sinh phải là số nguyên / The birth year must be a whole number')
+    .min(1900, 'Năm sinh từ 1900 / Born in 1900 or later')
+    .max(new Date().getFullYear(), 'Năm sinh không được ở tương lai / The birth year cannot be in the future'),
+  gender: z.enum(['male', 'female', 'other'], 'Giới tính không hợp lệ / Unknown gender'),
   nationality: z.string().trim().regex(/^[A-Z]{2}$/, 'Mã quốc gia 2 chữ cái (VN) / Two-letter country code (VN)').default('VN'),
   phone: z.string().trim().min(9).max(20),
   email: z.email().max(200).optional(),

@@ -165,6 +165,18 @@ describe('tracing a case', () => {
   });
 });
 
+describe('the follow-up list', () => {
+  it('lists the contacts living in the area and exports them as one logged read', async () => {
+    const list = (await cdc.get(`/api/contacts?locality=${DOAN_KET}&status=confirmed`)).json().items;
+    expect(list.map((c: { fullName: string }) => c.fullName)).toContain('Người P1');
+    const file = await cdc.get(`/api/contacts/export.xlsx?locality=${DOAN_KET}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const exported = await db().selectFrom('audit_events').select('action').where('entity_type', '=', 'contact').where('action', '=', 'export').execute();
+    expect(exported).toHaveLength(1);
+  });
+});
+
 describe('cases refused', () => {
   it('answers a neighbour commune\'s officer as if the case did not exist, and explains bad input', async () => {
     const neighbour = await t.signIn('commune_officer', BINH_LU);

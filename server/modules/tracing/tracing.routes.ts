@@ -31,6 +31,10 @@ export const tracingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
     schema: { tags, summary: 'Confirm or reject a proposed contact; confirming sets the F-level and proposes the next level', params: idParams, body: decideContactRequest, response: { 200: contactView } },
   }, async (req) => svc.decide(actorOf(req), req.params.id, req.body));
 
+  app.get('/contacts/export.xlsx', {
+    schema: { tags, summary: 'Export the follow-up list to Excel', querystring: listContactsQuery.omit({ after: true, limit: true }).extend({ locality: localityCode.optional() }) },
+  }, async (req, reply) => sendXlsx(reply, await svc.exportWithin(actorOf(req), req.query)));
+
   app.get('/contacts', {
     schema: { tags, summary: 'Contacts living in the area (follow-up list), newest first', querystring: listContactsQuery.extend({ locality: localityCode.optional() }), response: { 200: pageOf(contactView) } },
   }, async (req) => svc.listWithin(actorOf(req), req.query));

@@ -124,10 +124,28 @@ export class TracingService {
 
   /** Contacts living in the actor's area (or a narrower locality): the commune's follow-up list. */
   async listWithin(actor: Actor, q: ListContactsQuery & { locality?: string }): Promise<Page<ContactView>> {
-    if (!casesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
-    const rows = await this.tracing.listWithin(this.db, within, q);
+    const within = await this.areaOf(actor, q.locality);
     await this.audit.record(this.db, actor, { action: 'read_list', entityType: 'contact', entityId: null, localityPath: within });
+    return this.pageWithin(within, q);
+  }
+
+  /** The follow-up list as a call sheet: one logged export, however many pages it streams. */
+  async exportWithin(actor: Actor, q: Omit<ListContactsQuery, 'after' | 'limit'> & { locality?: string }): Promise<XlsxExport> {
+    const within = await this.areaOf(actor, q.locality);
+    await this.audit.record(this.db, actor, { action: 'export', entityType: 'contact', entityId: null, localityPath: within });
+    return streamXlsx({
+      filename: 'nguoi-tiep-xuc.xlsx', sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts', locale: actor.locale,
+      columns: contactColumns(actor.locale), pages: await allPages((after) => this.pageWithin(within, { ...q, after, limit: 500 })),
+    });
+  }
+
+  private async areaOf(actor: Actor, locality: string | undefined): Promise<string> {
+    if (!casesPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    return locality ? (await this.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+  }
+
+  private async pageWithin(within: string, q: ListContactsQuery): Promise<Page<ContactView>> {
+    const rows = await this.tracing.listWithin(this.db, within, q);
     const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
     return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
   }
