@@ -34,6 +34,16 @@ import { PeopleRegistryService } from './modules/people/people-registry.service.
 import { ProfilesRepository } from './modules/tracing/profiles.repository.ts';
 import { TracingRepository } from './modules/tracing/tracing.repository.ts';
 import { TracingService } from './modules/tracing/tracing.service.ts';
+import { FacilitiesRepository } from './modules/facilities/facilities.repository.ts';
+import { FacilitiesService } from './modules/facilities/facilities.service.ts';
+import { TreatmentRepository } from './modules/treatment/treatment.repository.ts';
+import { TreatmentService } from './modules/treatment/treatment.service.ts';
+import { CampaignsRepository } from './modules/testing/campaigns.repository.ts';
+import { CampaignsService } from './modules/testing/campaigns.service.ts';
+import { TestingRepository } from './modules/testing/testing.repository.ts';
+import { TestingService } from './modules/testing/testing.service.ts';
+import { QuarantineRepository } from './modules/quarantine/quarantine.repository.ts';
+import { QuarantineService } from './modules/quarantine/quarantine.service.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
 export interface AppServices {
@@ -57,6 +67,11 @@ export interface AppServices {
   tracing: TracingService;
   clusters: ClustersService;
   profiles: ProfilesRepository;
+  facilities: FacilitiesService;
+  treatment: TreatmentService;
+  testing: TestingService;
+  campaigns: CampaignsService;
+  quarantine: QuarantineService;
   /** The development outbox when no SMS gateway is configured (tests read codes from it). */
   outbox: LogMessageSender | null;
 }
@@ -87,7 +102,11 @@ export function createServices(o: ServiceOptions): AppServices {
   const tracingRepo = new TracingRepository();
   const profiles = new ProfilesRepository();
   const peopleRegistry = new PeopleRegistryService(db, peopleRepo, new PeopleRegistryRepository(), localitiesRepo, auditRepo);
+  const facilitiesRepo = new FacilitiesRepository();
   const tracing = new TracingService(db, tracingRepo, casesRepo, profiles, peopleRegistry, auditRepo, localities);
+  const cases = new CasesService({ db, cases: casesRepo, tracingRepo, tracing, profiles, registry: peopleRegistry, localities, localitiesRepo, audit: auditRepo });
+  const testingRepo = new TestingRepository();
+  const campaignsRepo = new CampaignsRepository();
   return {
     db,
     databaseKind: o.databaseKind,
@@ -105,10 +124,18 @@ export function createServices(o: ServiceOptions): AppServices {
     linelist: new LinelistService(db, new LinelistRepository(), localitiesRepo, auditRepo),
     chains: new ChainsService(db, new ChainsRepository(), localities, auditRepo),
     peopleRegistry,
-    cases: new CasesService({ db, cases: casesRepo, tracingRepo, tracing, profiles, registry: peopleRegistry, localities, localitiesRepo, audit: auditRepo }),
+    cases,
     tracing,
     clusters: new ClustersService(db, new ClustersRepository(), localities, auditRepo),
     profiles,
+    facilities: new FacilitiesService(db, facilitiesRepo, localities, auditRepo),
+    treatment: new TreatmentService({ db, stays: new TreatmentRepository(), facilities: facilitiesRepo, localities, audit: auditRepo }),
+    testing: new TestingService({ db, testing: testingRepo, campaigns: campaignsRepo, people: peopleRepo, registry: peopleRegistry, localities, cases, audit: auditRepo }),
+    campaigns: new CampaignsService(db, campaignsRepo, testingRepo, peopleRegistry, localities, auditRepo),
+    quarantine: new QuarantineService({
+      db, quarantine: new QuarantineRepository(), testing: testingRepo, profiles, registry: peopleRegistry, localities, audit: auditRepo,
+      links: new QrTokenSigner(o.secret, 'M1'),
+    }),
     outbox,
   };
 }

@@ -129,7 +129,7 @@ export const campaignSamplesRequest = z.object({
   collectedAt: instant,
   collectedBy: text(120).optional(),
   lab: text(120).optional(),
-  samples: z.array(z.object({ code: sampleCode, subject: personRef })).min(1).max(2000),
+  samples: z.array(z.object({ code: sampleCode, subject: personRef })).min(1).max(5000),
 });
 export type CampaignSamplesRequest = z.infer<typeof campaignSamplesRequest>;
 export const campaignSamplesResult = z.object({

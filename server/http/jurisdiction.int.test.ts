@@ -17,6 +17,9 @@ let neighbourVenue: { id: string; publicCode: string };
 let neighbourArrivalId: string;
 let neighbourToken: string;
 let neighbourCase: { id: string; personId: string; contactId: string; clusterId: string };
+let neighbourTreatment: { facilityId: string; stayId: string };
+let neighbourStay: { id: string; facilityId: string; token: string };
+let neighbourTesting: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
 beforeAll(async () => {
   t = await createTestPlatform();
   officer = await t.signIn('commune_officer', DOAN_KET);
@@ -33,7 +36,47 @@ beforeAll(async () => {
     departedOn: '2026-11-01', arrivedOn: '2026-11-01', destinationCommuneCode: BINH_LU,
   }, { ip: null, requestId: null, locale: 'vi' })).arrivalId;
   neighbourCase = await caseIn(BINH_LU);
+  neighbourTreatment = await treatmentIn(BINH_LU, neighbourCase.id);
+  neighbourTesting = await testingIn(BINH_LU);
+  neighbourStay = await stayIn(BINH_LU);
 });
+
+/** A home-quarantine stay in the commune. */
+async function stayIn(commune: string) {
+  const db = t.platform.database.db;
+  const place = await db.selectFrom('localities').select('path').where('code', '=', commune).executeTakeFirstOrThrow();
+  const f = await db.insertInto('facilities').values({ name: 'Cách ly tại nhà Bình Lư', kind: 'home', locality_code: commune, locality_path: place.path, address_line: 'Bản Bình Lư' })
+    .returning('id').executeTakeFirstOrThrow();
+  const stay = await t.platform.services.quarantine.admit(systemActor('test'), {
+    clientKey: randomUUID(), subject: { personId: neighbourCase.personId }, reason: 'arrival', facilityId: f.id, vaccinatedOrRecovered: false,
+  });
+  return { id: stay.id, facilityId: f.id, token: stay.monitorToken! };
+}
+
+/** A campaign of the commune with a positive pool (re-test orders) and a positive individual (case proposal). */
+async function testingIn(commune: string) {
+  const sys = systemActor('test');
+  const { testing, campaigns } = t.platform.services;
+  const subject = (id: string) => ({ person: { idType: 'cccd' as const, idNumber: id, fullName: 'Người Bình Lư', birthYear: 1985, gender: 'male' as const, nationality: 'VN', communeCode: commune } });
+  const campaign = await campaigns.create(sys, { name: 'Xét nghiệm Bình Lư', localityCode: commune, targetPopulation: 10, startsOn: '2026-11-01', endsOn: '2026-11-02', poolSize: 2 });
+  const { pools } = await campaigns.addSamples(sys, campaign.id, { collectedAt: new Date().toISOString(), samples: [{ code: 'BL-1', subject: subject('012085900011') }, { code: 'BL-2', subject: subject('012085900012') }] });
+  await testing.poolResults(sys, { items: [{ code: pools[0]!.code, result: 'positive' }] });
+  const order = (await testing.listOrders(sys, { locality: commune, limit: 1 })).items[0]!;
+  await testing.recordSample(sys, { code: 'BL-RT', orderId: order.id, kind: 'rt_pcr', collectedAt: new Date().toISOString() });
+  await testing.sampleResults(sys, { items: [{ code: 'BL-RT', result: 'positive' }] });
+  const proposal = (await testing.listProposals(sys, { locality: commune, status: 'open', limit: 1 })).items[0]!;
+  return { campaignId: campaign.id, poolCode: pools[0]!.code, orderId: order.id, proposalId: proposal.id, sampleCode: 'BL-RT' };
+}
+
+/** A facility of the commune with the case admitted to one of its beds. */
+async function treatmentIn(commune: string, caseId: string) {
+  const sys = systemActor('test');
+  const facility = await t.platform.services.facilities.create(sys, {
+    name: 'Trạm Y tế Bình Lư', kind: 'hospital', communeCode: commune, addressLine: 'Bản Bình Lư', capacity: { quarantine_place: 20, regular_bed: 10 }, occupancyAlertPercent: 80,
+  });
+  const stay = await t.platform.services.treatment.admit(sys, { caseId, facilityId: facility.id, bedKind: 'regular_bed' });
+  return { facilityId: facility.id, stayId: stay.id };
+}
 
 /** A case of the commune with a cluster and a declared contact, made by the system. */
 async function caseIn(commune: string) {
@@ -119,6 +162,7 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'POST /api/cases/:id/contacts': { attempt: (c) => c.post(`/api/cases/${neighbourCase.id}/contacts`, { subject: { personId: neighbourCase.personId } }), expect: refused },
   'POST /api/cases/:id/tracing': { attempt: (c) => c.post(`/api/cases/${neighbourCase.id}/tracing`), expect: refused },
   'POST /api/contacts/:id/decision': { attempt: (c) => c.post(`/api/contacts/${neighbourCase.contactId}/decision`, { decision: 'reject' }), expect: refused },
+  'GET /api/contacts/export.xlsx': { attempt: (c) => c.get(`/api/contacts/export.xlsx?locality=${BINH_LU}`), expect: refused },
   'GET /api/contacts': { attempt: (c) => c.get(`/api/contacts?locality=${BINH_LU}`), expect: refused },
   'GET /api/clusters': { attempt: (c) => c.get(`/api/clusters?locality=${BINH_LU}`), expect: refused },
   'GET /api/clusters/export.xlsx': { attempt: (c) => c.get(`/api/clusters/export.xlsx?locality=${BINH_LU}`), expect: refused },
@@ -128,6 +172,55 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/people/:id/duplicates': { attempt: (c) => c.get(`/api/people/${neighbourCase.personId}/duplicates`), expect: refused },
   'POST /api/people/merge': { attempt: (c) => c.post('/api/people/merge', { keepId: neighbourCase.personId, mergeId: randomUUID() }), expect: refused },
   'GET /api/checkins/counts': { attempt: (c) => c.get(`/api/checkins/counts?locality=${BINH_LU}&from=2026-11-01&to=2026-11-02`), expect: refused },
+  'POST /api/cases/import': {
+    attempt: (c) => c.request({ method: 'POST', url: '/api/cases/import', payload: `case_number,confirmed_date,commune_code\nX1,2021-05-01,${BINH_LU}\n`, headers: { 'content-type': 'text/csv' } }),
+    expect: [403, 404, 422],
+  },
+  'GET /api/testing/orders': { attempt: (c) => c.get(`/api/testing/orders?locality=${BINH_LU}`), expect: refused },
+  'POST /api/testing/orders': { attempt: (c) => c.post('/api/testing/orders', { subject: { personId: neighbourCase.personId }, dueOn: '2026-11-02' }), expect: refused },
+  'POST /api/testing/samples': { attempt: (c) => c.post('/api/testing/samples', { code: 'GRAB-1', orderId: neighbourTesting.orderId, kind: 'rt_pcr', collectedAt: new Date().toISOString() }), expect: refused },
+  'GET /api/testing/samples/:code': { attempt: (c) => c.get(`/api/testing/samples/${neighbourTesting.sampleCode}`), expect: refused },
+  'POST /api/testing/results': { attempt: (c) => c.post('/api/testing/results', { items: [{ code: neighbourTesting.sampleCode, result: 'negative' }] }), expect: [403, 404, 422] },
+  'POST /api/testing/pools/results': { attempt: (c) => c.post('/api/testing/pools/results', { items: [{ code: neighbourTesting.poolCode, result: 'negative' }] }), expect: [403, 404, 422] },
+  'POST /api/testing/:kind/import': {
+    attempt: (c) => c.request({ method: 'POST', url: '/api/testing/samples/import', payload: `ma_mau,ket_qua\n${neighbourTesting.sampleCode},am tinh\n`, headers: { 'content-type': 'text/csv' } }),
+    expect: [403, 404, 422],
+  },
+  'GET /api/testing/campaigns': { attempt: (c) => c.get(`/api/testing/campaigns?locality=${BINH_LU}`), expect: refused },
+  'POST /api/testing/campaigns': { attempt: (c) => c.post('/api/testing/campaigns', { name: 'Grab campaign', localityCode: BINH_LU, targetPopulation: 5, startsOn: '2026-11-01', endsOn: '2026-11-02' }), expect: refused },
+  'GET /api/testing/campaigns/:id': { attempt: (c) => c.get(`/api/testing/campaigns/${neighbourTesting.campaignId}`), expect: refused },
+  'GET /api/testing/campaigns/:id/progress': { attempt: (c) => c.get(`/api/testing/campaigns/${neighbourTesting.campaignId}/progress`), expect: refused },
+  'POST /api/testing/campaigns/:id/samples': {
+    attempt: (c) => c.post(`/api/testing/campaigns/${neighbourTesting.campaignId}/samples`, { collectedAt: new Date().toISOString(), samples: [{ code: 'GRAB-2', subject: { personId: neighbourCase.personId } }] }),
+    expect: refused,
+  },
+  'GET /api/testing/case-proposals': { attempt: (c) => c.get(`/api/testing/case-proposals?locality=${BINH_LU}`), expect: refused },
+  'POST /api/testing/case-proposals/:id/accept': { attempt: (c) => c.post(`/api/testing/case-proposals/${neighbourTesting.proposalId}/accept`), expect: refused },
+  'POST /api/testing/case-proposals/:id/dismiss': { attempt: (c) => c.post(`/api/testing/case-proposals/${neighbourTesting.proposalId}/dismiss`), expect: refused },
+  'GET /api/quarantine/admissions': { attempt: (c) => c.get(`/api/quarantine/admissions?locality=${BINH_LU}`), expect: refused },
+  'POST /api/quarantine/admissions': { attempt: (c) => c.post('/api/quarantine/admissions', { clientKey: randomUUID(), subject: { personId: neighbourCase.personId }, reason: 'f1', facilityId: neighbourStay.facilityId }), expect: refused },
+  'GET /api/quarantine/admissions/:id': { attempt: (c) => c.get(`/api/quarantine/admissions/${neighbourStay.id}`), expect: refused },
+  'POST /api/quarantine/admissions/:id/extend': { attempt: (c) => c.post(`/api/quarantine/admissions/${neighbourStay.id}/extend`, { days: 3, reason: 'grab' }), expect: refused },
+  'POST /api/quarantine/admissions/:id/transfer': { attempt: (c) => c.post(`/api/quarantine/admissions/${neighbourStay.id}/transfer`, { facilityId: randomUUID(), reason: 'grab' }), expect: refused },
+  'POST /api/quarantine/admissions/:id/release': { attempt: (c) => c.post(`/api/quarantine/admissions/${neighbourStay.id}/release`, { early: true, note: 'grab' }), expect: refused },
+  'GET /api/quarantine/admissions/:id/decision.pdf': { attempt: (c) => c.get(`/api/quarantine/admissions/${neighbourStay.id}/decision.pdf`), expect: refused },
+  'GET /api/quarantine/admissions/:id/certificate.pdf': { attempt: (c) => c.get(`/api/quarantine/admissions/${neighbourStay.id}/certificate.pdf`), expect: refused },
+  'GET /api/quarantine/missing-reports': { attempt: (c) => c.get(`/api/quarantine/missing-reports?locality=${BINH_LU}`), expect: refused },
+  // The daily report link carries its own signed token: whoever holds the link may report.
+  'GET /api/public/monitoring/:token': 'public',
+  'POST /api/public/monitoring/:token': 'public',
+  'GET /api/chains': { attempt: (c) => c.get(`/api/chains?locality=${BINH_LU}`), expect: refused },
+  'GET /api/facilities': { attempt: (c) => c.get(`/api/facilities?locality=${BINH_LU}`), expect: refused },
+  'GET /api/facilities/export.xlsx': { attempt: (c) => c.get(`/api/facilities/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'GET /api/facilities/placement': { attempt: (c) => c.get(`/api/facilities/placement?people=5&kind=quarantine_place&near=${BINH_LU}&locality=${BINH_LU}`), expect: refused },
+  'POST /api/facilities': { attempt: (c) => c.post('/api/facilities', { name: 'Grab', kind: 'concentrated', communeCode: BINH_LU, addressLine: 'Bản Bình Lư', capacity: { quarantine_place: 5 } }), expect: refused },
+  'GET /api/facilities/:id': { attempt: (c) => c.get(`/api/facilities/${neighbourTreatment.facilityId}`), expect: refused },
+  'PATCH /api/facilities/:id': { attempt: (c) => c.patch(`/api/facilities/${neighbourTreatment.facilityId}`, { capacity: { quarantine_place: 0 } }), expect: refused },
+  'GET /api/treatment/stays': { attempt: (c) => c.get(`/api/treatment/stays?locality=${BINH_LU}`), expect: refused },
+  'GET /api/treatment/stays/export.xlsx': { attempt: (c) => c.get(`/api/treatment/stays/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'POST /api/treatment/stays': { attempt: (c) => c.post('/api/treatment/stays', { caseId: neighbourCase.id, facilityId: neighbourTreatment.facilityId, bedKind: 'regular_bed' }), expect: refused },
+  'POST /api/treatment/stays/:id/discharge': { attempt: (c) => c.post(`/api/treatment/stays/${neighbourTreatment.stayId}/discharge`, { outcome: 'died' }), expect: refused },
+  'GET /api/treatment/occupancy': { attempt: (c) => c.get(`/api/treatment/occupancy?locality=${BINH_LU}`), expect: refused },
 };
 
 describe('a commune officer outside their commune', () => {
@@ -168,6 +261,24 @@ describe('a commune officer outside their commune', () => {
     const cluster = await db.selectFrom('clusters').selectAll().where('id', '=', neighbourCase.clusterId).executeTakeFirstOrThrow();
     expect(cluster.status).toBe('active');
     expect(await db.selectFrom('clusters').select('id').where('code', '=', 'GRAB').executeTakeFirst()).toBeUndefined();
+    const stay = await db.selectFrom('quarantine_admissions').select(['status', 'extended_days']).where('id', '=', neighbourStay.id).executeTakeFirstOrThrow();
+    expect(stay).toEqual({ status: 'active', extended_days: 0 });
+    const sample = await db.selectFrom('samples').select('result').where('code', '=', neighbourTesting.sampleCode).executeTakeFirstOrThrow();
+    expect(sample.result).toBe('positive');
+    expect(await db.selectFrom('samples').select('id').where('code', 'like', 'GRAB-%').execute()).toEqual([]);
+    const proposal = await db.selectFrom('case_proposals').select('status').where('id', '=', neighbourTesting.proposalId).executeTakeFirstOrThrow();
+    expect(proposal.status).toBe('open');
+    const pool = await db.selectFrom('test_pools').select('result').where('code', '=', neighbourTesting.poolCode).executeTakeFirstOrThrow();
+    expect(pool.result).toBe('positive');
+  });
+
+  it('changed no facility or treatment stay of the neighbour commune', async () => {
+    const db = t.platform.database.db;
+    const capacity = await db.selectFrom('facility_capacity').select(['kind', 'capacity']).where('facility_id', '=', neighbourTreatment.facilityId).orderBy('kind').execute();
+    expect(capacity).toEqual([{ kind: 'quarantine_place', capacity: 20 }, { kind: 'regular_bed', capacity: 10 }]);
+    const stay = await db.selectFrom('treatment_stays').selectAll().where('case_id', '=', neighbourCase.id).execute();
+    expect(stay).toMatchObject([{ id: neighbourTreatment.stayId, discharged_at: null, outcome: null }]);
+    expect(await db.selectFrom('facilities').select('id').where('name', '=', 'Grab').execute()).toEqual([]);
   });
 
   it('covers every API route that exists', () => {

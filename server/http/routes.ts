@@ -15,6 +15,10 @@ import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { tracingRoutes } from '../modules/tracing/tracing.routes.ts';
+import { facilitiesRoutes } from '../modules/facilities/facilities.routes.ts';
+import { treatmentRoutes } from '../modules/treatment/treatment.routes.ts';
+import { testingRoutes } from '../modules/testing/testing.routes.ts';
+import { quarantineRoutes } from '../modules/quarantine/quarantine.routes.ts';
 
 export interface RouteDeps {
   services: AppServices;
@@ -40,4 +44,8 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(tracingRoutes, deps);
   await app.register(clustersRoutes, deps);
   await app.register(peopleRoutes, deps);
+  await app.register(facilitiesRoutes, deps);
+  await app.register(treatmentRoutes, deps);
+  await app.register(testingRoutes, deps);
+  await app.register(quarantineRoutes, deps);
 };

@@ -190,4 +190,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create unique index treatment_one_open_stay on treatment_stays (case_id) where discharged_at is null`.execute(db);
   await sql`create index treatment_by_facility on treatment_stays (facility_id, bed_kind) where discharged_at is null`.execute(db);
+  await sql`create index treatment_by_path on treatment_stays (locality_path text_pattern_ops, admitted_at desc, id)`.execute(db);
 }

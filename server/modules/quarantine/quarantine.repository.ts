@@ -79,8 +79,13 @@ export class QuarantineRepository {
     return Number(r.rows[0]!.n);
   }
 
-  /** Free quarantine places of a facility (null: no limit, as for home quarantine). */
+  /**
+   * The facility with its quarantine places and how many are in use. The capacity row is locked
+   * first, so two admissions racing for the last place queue behind each other (the treatment
+   * module locks beds the same way).
+   */
   async facilityForAdmission(db: Db, facilityId: string) {
+    await sql`select 1 from facility_capacity where facility_id = ${facilityId} and kind = 'quarantine_place' for update`.execute(db);
     return db.selectFrom('facilities as f')
       .leftJoin('facility_capacity as c', (j) => j.onRef('c.facility_id', '=', 'f.id').on('c.kind', '=', 'quarantine_place'))
       .select(['f.id', 'f.name', 'f.kind', 'f.status', 'f.locality_path', 'c.capacity',

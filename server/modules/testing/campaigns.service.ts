@@ -67,6 +67,10 @@ export class CampaignsService {
     };
   }
 
+  private samplePeople(db: Db, actor: Actor, samples: CampaignSamplesRequest['samples'], fallbackPath: string) {
+    return resolveSamplePeople(this.registry, this.testing, db, actor, samples, fallbackPath);
+  }
+
   /**
    * Records a batch of samples taken in the campaign and pools them in the order given (the order
    * the tubes were racked). Pool codes continue the campaign's numbering. All or nothing.
@@ -82,11 +86,7 @@ export class CampaignsService {
         if (taken.has(code) || codes.indexOf(code) !== i) errors.push({ path: `samples.${i}.code`, message: `${m.codeTaken[actor.locale]}: ${code}` });
       });
       if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
-      const people: { code: string; personId: string; path: string }[] = [];
-      for (const [i, s] of req.samples.entries()) {
-        const person = await this.registry.resolve(trx, actor, s.subject, `samples.${i}.subject`);
-        people.push({ code: s.code, personId: person.id, path: person.localityPath ?? c.locality_path });
-      }
+      const people = await this.samplePeople(trx, actor, req.samples, c.locality_path);
       const groups = c.pool_size > 1 ? planPools(people, c.pool_size) : [];
       const first = await this.testing.poolCountOf(trx, c.id);
       const prefix = c.id.slice(0, 8).toUpperCase();
@@ -102,6 +102,32 @@ export class CampaignsService {
       return { samples: samples.length, pools: pools.map((p) => ({ code: p.code, members: p.members.map((mem) => mem.code) })) };
     });
   }
+}
+
+/**
+ * The people behind a batch: registered people (scanned CCCD QR, picked from a list) are looked up
+ * in one query; typed identities go through the registry one by one (find or register).
+ */
+async function resolveSamplePeople(
+  registry: PeopleRegistryService, testing: TestingRepository, db: Db, actor: Actor,
+  samples: CampaignSamplesRequest['samples'], fallbackPath: string,
+): Promise<{ code: string; personId: string; path: string }[]> {
+  const ids = samples.flatMap((s) => ('personId' in s.subject ? [s.subject.personId] : []));
+  const known = new Map((await testing.livePeople(db, ids)).map((p) => [p.id, p]));
+  const out: { code: string; personId: string; path: string }[] = [];
+  for (const [i, s] of samples.entries()) {
+    if ('personId' in s.subject) {
+      const p = known.get(s.subject.personId);
+      if (!p || !p.locality_path || !testingPolicy.testAt(actor, { locality_path: p.locality_path })) {
+        throw new AppError('VALIDATION_FAILED', [{ path: `samples.${i}.subject`, message: m.unknownPerson[actor.locale] }]);
+      }
+      out.push({ code: s.code, personId: p.id, path: p.locality_path });
+    } else {
+      const person = await registry.resolve(db, actor, s.subject, `samples.${i}.subject`);
+      out.push({ code: s.code, personId: person.id, path: person.localityPath ?? fallbackPath });
+    }
+  }
+  return out;
 }
 
 function toCampaignView(c: CampaignRecord): CampaignView {

@@ -2,7 +2,8 @@ import type { Locale } from '../../../core/errors.ts';
 
 type Text = Record<Locale, string>;
 
-export const testingMessages: Record<'codeTaken' | 'unknownSample' | 'unknownPool' | 'duplicateCode' | 'missingColumns' | 'badResult' | 'badCt' | 'empty' | 'poolSize', Text> = {
+export const testingMessages: Record<'codeTaken' | 'unknownSample' | 'unknownPool' | 'duplicateCode' | 'missingColumns' | 'badResult' | 'badCt' | 'empty' | 'poolSize' | 'unknownPerson', Text> = {
+  unknownPerson: { vi: 'Không có người này trong địa bàn', en: 'No such person in your area' },
   codeTaken: { vi: 'Mã mẫu đã được dùng', en: 'This sample code is already used' },
   unknownSample: { vi: 'Không có mẫu này trong địa bàn', en: 'No such sample in your area' },
   unknownPool: { vi: 'Không có mẫu gộp này trong địa bàn', en: 'No such pool in your area' },

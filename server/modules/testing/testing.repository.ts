@@ -68,6 +68,12 @@ export class TestingRepository {
     return q.orderBy('o.due_on').orderBy('o.id').limit(o.limit + 1).execute();
   }
 
+  /** Live (not erased or merged) people among `ids`, with their area. */
+  async livePeople(db: Db, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    return db.selectFrom('people').select(['id', 'locality_path']).where('id', 'in', ids).where('erased_at', 'is', null).where('merged_into', 'is', null).execute();
+  }
+
   async sampleCodesTaken(db: Db, codes: readonly string[]): Promise<string[]> {
     if (codes.length === 0) return [];
     const r = await db.selectFrom('samples').select('code').where('code', 'in', codes).execute();

@@ -1,0 +1,149 @@
+import { AppError } from '../../../core/errors.ts';
+import { totalsByKind } from '../../../core/rules/occupancy.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import {
+  capacityKinds, type AdmitStayRequest, type DischargeStayRequest, type ListStaysQuery, type OccupancyQuery, type OccupancyView, type StayView,
+} from '../../../core/schemas/facilities.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { FacilitiesRepository } from '../facilities/facilities.repository.ts';
+import { isUncapped, linesByFacility, toFacilityView } from '../facilities/facility-view.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { stayColumns } from './treatment.export.ts';
+import { treatmentMessages as m } from './treatment.messages.ts';
+import { treatmentPolicy } from './treatment.policy.ts';
+import type { StayRecord, TreatmentRepository } from './treatment.repository.ts';
+
+export interface TreatmentDeps {
+  db: Db;
+  stays: TreatmentRepository;
+  facilities: FacilitiesRepository;
+  localities: LocalitiesService;
+  audit: AuditRepository;
+}
+
+/**
+ * Treatment capacity: admit a case to a bed of a facility (refused when no bed of that kind is
+ * free), discharge it, list and export stays, and the occupancy board of an area with its alerts.
+ * A discharge records the stay only: the case's own status and outcome date stay with the cases
+ * module, where the investigator confirms them.
+ */
+export class TreatmentService {
+  constructor(private readonly d: TreatmentDeps) {}
+
+  private async readableOrThrow(actor: Actor, id: string, db: Db = this.d.db): Promise<StayRecord> {
+    const s = await this.d.stays.findById(db, id);
+    if (!s || !treatmentPolicy.read(actor, s)) throw new AppError('NOT_FOUND');
+    return s;
+  }
+
+  async admit(actor: Actor, req: AdmitStayRequest): Promise<StayView> {
+    return this.d.db.transaction().execute(async (trx) => {
+      const seen = await this.d.facilities.findById(trx, req.facilityId);
+      if (!seen || !treatmentPolicy.read(actor, seen)) throw new AppError('NOT_FOUND', [{ path: 'facilityId', message: m.noFacility[actor.locale] }]);
+      if (!treatmentPolicy.record(actor, seen)) throw new AppError('FORBIDDEN');
+      // Lock first, then read status and use: a concurrent admission or closing waits for this one.
+      const { capacity, occupied } = await this.d.facilities.lockCapacity(trx, seen.id, req.bedKind);
+      const facility = (await this.d.facilities.findById(trx, seen.id))!;
+      if (facility.status !== 'active') throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
+      const theCase = await this.d.stays.findCase(trx, req.caseId);
+      if (!theCase) throw new AppError('NOT_FOUND', [{ path: 'caseId', message: m.noCase[actor.locale] }]);
+      if (theCase.status !== 'treating') throw new AppError('CONFLICT', [{ path: 'caseId', message: m.caseClosed[actor.locale] }]);
+      if (await this.d.stays.hasOpenStay(trx, theCase.id)) throw new AppError('CONFLICT', [{ path: 'caseId', message: m.alreadyAdmitted[actor.locale] }]);
+      if (occupied >= capacity) throw new AppError('CONFLICT', [{ path: 'bedKind', message: m.noFreeBed(req.bedKind, occupied, capacity)[actor.locale] }]);
+      const admittedAt = req.admittedAt ? new Date(req.admittedAt) : new Date();
+      const id = await this.d.stays.insert(trx, {
+        case_id: theCase.id, facility_id: facility.id, bed_kind: req.bedKind, admitted_at: admittedAt, locality_path: facility.locality_path,
+      });
+      await this.d.audit.record(trx, actor, {
+        action: 'admit', entityType: 'treatment_stay', entityId: id, localityCode: facility.locality_code, localityPath: facility.locality_path,
+        after: { caseId: theCase.id, caseNumber: theCase.case_number, facilityId: facility.id, bedKind: req.bedKind, admittedAt: admittedAt.toISOString() },
+      });
+      return toStayView((await this.d.stays.findById(trx, id))!);
+    });
+  }
+
+  async discharge(actor: Actor, id: string, req: DischargeStayRequest): Promise<StayView> {
+    return this.d.db.transaction().execute(async (trx) => {
+      const stay = await this.readableOrThrow(actor, id, trx);
+      if (!treatmentPolicy.record(actor, stay)) throw new AppError('FORBIDDEN');
+      if (stay.discharged_at) throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
+      const at = req.dischargedAt ? new Date(req.dischargedAt) : new Date();
+      if (at < stay.admitted_at) throw new AppError('VALIDATION_FAILED', [{ path: 'dischargedAt', message: m.dischargeBeforeAdmission[actor.locale] }]);
+      if (!(await this.d.stays.discharge(trx, id, { at, outcome: req.outcome }))) {
+        throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
+      }
+      await this.d.audit.record(trx, actor, {
+        action: 'discharge', entityType: 'treatment_stay', entityId: id, localityCode: stay.commune_code, localityPath: stay.locality_path,
+        before: { dischargedAt: null, outcome: null }, after: { dischargedAt: at.toISOString(), outcome: req.outcome },
+      });
+      return toStayView((await this.d.stays.findById(trx, id))!);
+    });
+  }
+
+  /** Stays name patients: every list and export is written to the audit log. */
+  async list(actor: Actor, q: ListStaysQuery): Promise<Page<StayView>> {
+    const within = await this.scopeOf(actor, q.locality);
+    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within });
+    return this.page(within, q);
+  }
+
+  private async page(within: string, q: ListStaysQuery): Promise<Page<StayView>> {
+    const rows = await this.d.stays.list(this.d.db, { within, facilityId: q.facilityId, open: q.open, after: q.after, limit: q.limit });
+    const page = toPage(rows, q.limit, (r) => [r.admitted_key, r.id]);
+    return { items: page.items.map(toStayView), nextCursor: page.nextCursor };
+  }
+
+  async exportXlsx(actor: Actor, q: Omit<ListStaysQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    const within = await this.scopeOf(actor, q.locality);
+    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within });
+    return streamXlsx({
+      filename: 'luot-dieu-tri.xlsx', sheetName: actor.locale === 'vi' ? 'Lượt điều trị' : 'Treatment stays', locale: actor.locale,
+      columns: stayColumns(actor.locale), pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 })),
+    });
+  }
+
+  private async scopeOf(actor: Actor, locality: string | undefined): Promise<string> {
+    if (!treatmentPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+  }
+
+  /**
+   * The capacity board of an area: totals per kind over its active facilities, each facility with
+   * its kinds, and every (facility, kind) at or above that facility's threshold, fullest first.
+   * Two statements whatever the number of facilities.
+   */
+  async occupancy(actor: Actor, q: OccupancyQuery): Promise<OccupancyView> {
+    if (!treatmentPolicy.occupancy(actor)) throw new AppError('FORBIDDEN');
+    const area = await this.d.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code);
+    const facilities = await this.d.facilities.listActiveWithin(this.d.db, area.path);
+    const lines = linesByFacility(await this.d.facilities.capacityLines(this.d.db, { activeWithin: area.path }));
+    const withLines = facilities.filter((f) => lines.has(f.id));
+    const views = withLines.map((f) => toFacilityView(f, lines.get(f.id)!));
+    // People quarantined at home without a declared capacity would inflate the share in use.
+    const capped = withLines.flatMap((f) => lines.get(f.id)!.filter((r) => !isUncapped(f, r)));
+    const alerts = views.flatMap((f) => f.capacity.filter((l) => l.alert).map((l) => ({
+      facilityId: f.id, facilityName: f.name, communeName: f.communeName, kind: l.kind, capacity: l.capacity, occupied: l.occupied,
+      percent: l.percent, thresholdPercent: f.occupancyAlertPercent,
+    })));
+    alerts.sort((a, b) => b.percent - a.percent || a.facilityName.localeCompare(b.facilityName, 'vi'));
+    return {
+      locality: { code: area.code, name: area.name },
+      totals: totalsByKind(capacityKinds, capped),
+      facilities: views.map(({ id, name, kind, communeCode, communeName, occupancyAlertPercent, capacity, alert }) =>
+        ({ id, name, kind, communeCode, communeName, occupancyAlertPercent, capacity, alert })),
+      alerts,
+    };
+  }
+}
+
+function toStayView(s: StayRecord): StayView {
+  return {
+    id: s.id, caseId: s.case_id, caseNumber: s.case_number, fullName: s.full_name, facilityId: s.facility_id, facilityName: s.facility_name,
+    communeCode: s.commune_code, communeName: s.commune_name, bedKind: s.bed_kind, admittedAt: s.admitted_key,
+    dischargedAt: s.discharged_at ? s.discharged_at.toISOString() : null, outcome: s.outcome,
+  };
+}
