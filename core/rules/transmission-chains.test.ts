@@ -62,6 +62,23 @@ describe('transmission chains', () => {
     expect(custom.danglingSources).toEqual([{ caseId: 'BN2', source: 'BN7' }]);
   });
 
+  it('gives each case its generation and its chain, largest chain first', () => {
+    const s = transmissionChains(cases({ lone: ['GB'], a: [], b: ['a'], c: ['a'], d: ['b', 'c'], x: [], y: ['x'] }));
+    const node = (id: string) => {
+      const v = s.nodes.ids.indexOf(id);
+      return { generation: s.nodes.generation[v], chain: s.nodes.chain[v] };
+    };
+    expect(node('a')).toEqual({ generation: 0, chain: 0 });
+    expect(node('d')).toEqual({ generation: 2, chain: 0 });
+    expect(node('x')).toEqual({ generation: 0, chain: 1 });
+    expect(node('y')).toEqual({ generation: 1, chain: 1 });
+    expect(node('lone')).toEqual({ generation: 0, chain: 2 });
+    expect(s.edges.from.map((f, i) => `${s.nodes.ids[f]}>${s.nodes.ids[s.edges.to[i]!]}`)).toEqual(['a>b', 'a>c', 'b>d', 'c>d', 'x>y']);
+    // Equal sizes: the chain whose earliest case comes first in the list is numbered first.
+    const tie = transmissionChains(cases({ f3: ['f2'], e1: [], f1: [], f2: ['f1'], e2: ['e1'], e3: ['e2'] }));
+    expect(tie.nodes.ids.map((id, v) => `${id}:${tie.nodes.chain[v]}`)).toEqual(['f3:0', 'e1:1', 'f1:0', 'f2:0', 'e2:1', 'e3:1']);
+  });
+
   it('uses the first of duplicated ids and handles an empty list', () => {
     const s = transmissionChains([{ id: 'a', sources: [] }, { id: 'a', sources: ['x'] }, { id: 'b', sources: ['a'] }]);
     expect(s).toMatchObject({ cases: 2, links: 1, duplicateIds: ['a'] });

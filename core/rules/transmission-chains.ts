@@ -45,6 +45,14 @@ export interface ChainStats {
   externalSources: Map<string, number>;
   /** Ids listed more than once; the first occurrence is used. */
   duplicateIds: string[];
+  /**
+   * Per case, indexed like `ids` (input order, repeats dropped): `generation` is the depth after
+   * breaking cycles (0 without an infector in the list, else one more than its deepest infector),
+   * `chain` the weakly connected component, numbered largest first (ties: earliest case first).
+   */
+  nodes: { ids: string[]; generation: Int32Array; chain: Int32Array };
+  /** The distinct case-to-case edges as indexes into `nodes.ids`, infector → infectee. */
+  edges: { from: number[]; to: number[] };
 }
 
 const digitsOnly = (s: string) => /^\d+$/.test(s);
@@ -130,9 +138,22 @@ export function transmissionChains(list: readonly LineListCase[], options: Chain
     parent[b] = a;
     size[a]! += size[b]!;
   }
-  const componentSizes: number[] = [];
-  for (let v = 0; v < n; v++) if (parent[v] === v) componentSizes.push(size[v]!);
-  componentSizes.sort((a, b) => b - a);
+  // Components in order of their earliest case, then largest first (stable: ties keep that order).
+  const roots: number[] = [];
+  const seenRoot = new Uint8Array(n);
+  for (let v = 0; v < n; v++) {
+    const r = find(v);
+    if (!seenRoot[r]) {
+      seenRoot[r] = 1;
+      roots.push(r);
+    }
+  }
+  roots.sort((a, b) => size[b]! - size[a]!);
+  const componentSizes = roots.map((r) => size[r]!);
+  const chainOfRoot = new Int32Array(n);
+  roots.forEach((r, i) => (chainOfRoot[r] = i));
+  const chain = new Int32Array(n);
+  for (let v = 0; v < n; v++) chain[v] = chainOfRoot[find(v)]!;
 
   // Iterative DFS; an edge into a node still on the stack closes a cycle and is dropped.
   const broken = new Uint8Array(m);
@@ -215,6 +236,8 @@ export function transmissionChains(list: readonly LineListCase[], options: Chain
     danglingSources,
     externalSources,
     duplicateIds,
+    nodes: { ids, generation: depth, chain },
+    edges: { from: edgeFrom, to: edgeTo },
   };
 }
 

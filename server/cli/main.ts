@@ -7,6 +7,7 @@ import { createHttpServer, openPlatform, type Platform } from '../main.ts';
 import { platformJobs } from '../jobs/platform-jobs.ts';
 import { startJobs } from '../jobs/scheduler.ts';
 import { systemActor } from '../shared/actor.ts';
+import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
 import { formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
 const usage = `phongdich <command>
@@ -19,6 +20,11 @@ const usage = `phongdich <command>
   rt --input <file.json> [--json]
                             Rt by Cori et al. (EpiEstim's estimate_R): input {local, imported,
                             si_distr | mean_si + std_si, t_start?, t_end?, mean_prior?, std_prior?}
+  import linelist <file> [--source <label>] [--mapping <json>]
+                            import a line list (.json vn-2020 format, .csv, .xlsx): all rows or
+                            none; the same file and source again updates instead of duplicating
+  chains [--json]           chains of transmission of the loaded cases: counts, largest chain,
+                            longest generation path, descendants of each case
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   help                      this text
@@ -67,8 +73,11 @@ async function main(argv: string[]) {
     locality: { type: 'string' },
     input: { type: 'string' },
     json: { type: 'boolean' },
+    source: { type: 'string' },
+    mapping: { type: 'string' },
   } as const;
-  const args = parseArgs({ args: command === 'users' ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: false });
+  const withSub = command === 'users' || command === 'import';
+  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' });
   const v = args.values;
   switch (command) {
     case 'start':
@@ -103,6 +112,16 @@ async function main(argv: string[]) {
       for (const warning of result.warnings) console.error(`warning: ${warning}`);
       return;
     }
+    case 'import': {
+      const file = args.positionals[0];
+      if (sub !== 'linelist' || !file) throw new UsageError('usage: import linelist <file> [--source <label>] [--mapping <json>]');
+      const format = linelistFormatOf(file);
+      if (!format) throw new UsageError('the line list must be a .json (vn-2020 format), .csv or .xlsx file');
+      const mapping = parseMapping(v.mapping);
+      return withPlatform((p) => importLinelist(p, file, { format, source: v.source, mapping }));
+    }
+    case 'chains':
+      return withPlatform(async (p) => void (await printChains(p, v.json ?? false)));
     case undefined:
     case 'help':
     case '--help':
