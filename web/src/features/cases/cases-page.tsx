@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseClassification, CaseRow, CaseStatus } from '../../../../core/schemas/cases.ts';
+import { withQuery } from '../../ui/api.ts';
+import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
+import { SelectField, TextField } from '../../ui/form.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { useLocalities } from '../../ui/locality-context.tsx';
+import { Page } from '../../ui/page.tsx';
+import { Link, navigate, useLocation } from '../../ui/router.tsx';
+import { useDebounced } from '../../ui/use-debounced.ts';
+import { usePagedList } from '../../ui/use-paged-list.ts';
+import { canInvestigateCases } from '../auth/permissions.ts';
+import { useUser } from '../auth/session.tsx';
+import { useClusterOptions } from '../clusters/use-cluster-options.ts';
+import { CaseCreateForm } from './case-create-form.tsx';
+import { CaseImportPanel } from './case-import-panel.tsx';
+import { FollowUpTab } from './follow-up-tab.tsx';
+import { caseStatusBadge, casePage, classificationOptions, isCaseStatus, isClassification, statusOptions } from './case-labels.ts';
+import './cases.css';
+
+type Panel = 'create' | 'import' | null;
+
+/**
+ * Cases of the selected locality: filters, keyset "load more", Excel export of the same filters,
+ * the "new case" form and the line-list import. `?clusterId=` preselects a cluster (from /clusters).
+ */
+function CasesTab() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { role } = useUser();
+  const { selected } = useLocalities();
+  const { search } = useLocation();
+  const clusters = useClusterOptions();
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [classification, setClassification] = useState<CaseClassification | ''>('');
+  const [clusterId, setClusterId] = useState(search.get('clusterId') ?? '');
+  const [q, setQ] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [panel, setPanel] = useState<Panel>(null);
+  const debouncedQ = useDebounced(q.trim());
+  const mayInvestigate = canInvestigateCases(role);
+
+  const query = {
+    locality: selected?.code,
+    status: status || undefined,
+    classification: classification || undefined,
+    clusterId: clusterId || undefined,
+    q: debouncedQ || undefined,
+    confirmedFrom: from || undefined,
+    confirmedTo: to || undefined,
+  };
+  const list = usePagedList<CaseRow>(selected ? '/api/cases' : null, query);
+
+  const columns: Column<CaseRow>[] = [
+    {
+      key: 'caseNumber',
+      header: t('cases.caseNumber'),
+      render: (c) => (
+        <Link to={casePage(c.id)} data-testid={`case-link-${c.caseNumber}`}>
+          <strong>{c.caseNumber}</strong>
+        </Link>
+      ),
+    },
+    {
+      key: 'person',
+      header: t('cases.fullName'),
+      render: (c) => (
+        <span>
+          {c.fullName ?? t('common.empty')}
+          {c.birthYear && <span className="muted small"> · {c.birthYear}</span>}
+        </span>
+      ),
+    },
+    { key: 'confirmedDate', header: t('cases.confirmedDate'), render: (c) => fmt.date(c.confirmedDate) },
+    { key: 'classification', header: t('cases.classificationHeader'), render: (c) => t(`cases.classification.${c.classification}`) },
+    {
+      key: 'status',
+      header: t('cases.statusHeader'),
+      render: (c) => (
+        <span className={caseStatusBadge(c.status)} data-status={c.status}>
+          {t(`cases.status.${c.status}`)}
+        </span>
+      ),
+    },
+    { key: 'locality', header: t('cases.locality'), render: (c) => c.localityName },
+    { key: 'cluster', header: t('cases.cluster'), render: (c) => c.clusterCode ?? t('common.empty') },
+  ];
+
+  const toggle = (p: Exclude<Panel, null>) => {
+    setPanel((cur) => (cur === p ? null : p));
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        {mayInvestigate && (
+          <>
+            <button type="button" className="primary" aria-expanded={panel === 'create'} onClick={() => toggle('create')} data-testid="case-create-toggle">
+              {panel === 'create' ? t('common.close') : t('cases.newCase')}
+            </button>
+            <button type="button" aria-expanded={panel === 'import'} onClick={() => toggle('import')} data-testid="case-import-toggle">
+              {panel === 'import' ? t('common.close') : t('caseImport.title')}
+            </button>
+          </>
+        )}
+        <a className="button" href={withQuery('/api/cases/export.xlsx', query)} download data-testid="cases-export">
+          {t('common.exportExcel')}
+        </a>
+        <Link className="button" to="/chains" data-testid="cases-chains-link">
+          {t('nav.chains')}
+        </Link>
+      </div>
+      {panel === 'create' && (
+        <CaseCreateForm
+          onCreated={(c) => {
+            setPanel(null);
+            // The case page says "added, review the proposed contacts" once (`?created=1`).
+            navigate(`${casePage(c.id)}?created=1`);
+          }}
+        />
+      )}
+      {panel === 'import' && <CaseImportPanel onImported={list.reload} />}
+
+      <div className="filters">
+        <TextField label={t('cases.filterQ')} type="search" value={q} onChange={setQ} testId="cases-filter-q" />
+        <SelectField
+          label={t('cases.statusHeader')}
+          value={status}
+          onChange={(v) => setStatus(isCaseStatus(v) ? v : '')}
+          options={[{ value: '', label: t('common.all') }, ...statusOptions(t)]}
+          testId="cases-filter-status"
+        />
+        <SelectField
+          label={t('cases.classificationHeader')}
+          value={classification}
+          onChange={(v) => setClassification(isClassification(v) ? v : '')}
+          options={[{ value: '', label: t('common.all') }, ...classificationOptions(t)]}
+          testId="cases-filter-classification"
+        />
+        <SelectField
+          label={t('cases.cluster')}
+          value={clusterId}
+          onChange={setClusterId}
+          options={[
+            { value: '', label: t('common.all') },
+            ...clusters,
+            // A cluster opened from /clusters stays selected while the options load.
+            ...(clusterId && !clusters.some((c) => c.value === clusterId) ? [{ value: clusterId, label: '…' }] : []),
+          ]}
+          testId="cases-filter-cluster"
+        />
+        <TextField label={t('cases.confirmedFrom')} type="date" value={from} onChange={setFrom} testId="cases-filter-from" />
+        <TextField label={t('cases.confirmedTo')} type="date" value={to} onChange={setTo} testId="cases-filter-to" />
+      </div>
+
+      <DataTable testId="cases-table" columns={columns} rows={list.items} rowKey={(c) => c.id} onRowClick={(c) => navigate(casePage(c.id))} />
+      <PagerFooter list={list} />
+    </>
+  );
+}
+
+const tabs = ['cases', 'followUp'] as const;
+type Tab = (typeof tabs)[number];
+
+/** Cases (F0), and the contacts living in the area to follow up (`?tab=follow-up`). */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const { selected } = useLocalities();
+  const { search } = useLocation();
+  // The tab lives in the address, so it survives a reload and can be shared.
+  const tab: Tab = search.get('tab') === 'follow-up' ? 'followUp' : 'cases';
+  return (
+    <Page title={t('cases.title')} intro={t('cases.intro', { name: selected?.fullName ?? t('common.empty') })}>
+      <div className="tabs" role="tablist" aria-label={t('cases.title')}>
+        {tabs.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={`tabpanel-${k}`}
+            className={tab === k ? 'tab active' : 'tab'}
+            onClick={() => navigate(k === 'cases' ? '/cases' : '/cases?tab=follow-up', { replace: true })}
+            data-testid={`cases-tab-${k}`}
+          >
+            {k === 'cases' ? t('cases.tabCases') : t('cases.tabFollowUp')}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'cases' ? <CasesTab /> : <FollowUpTab />}
+      </div>
+    </Page>
+  );
+}

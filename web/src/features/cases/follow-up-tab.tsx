@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContactStatus, ContactView } from '../../../../core/schemas/cases.ts';
+import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
+import { SelectField } from '../../ui/form.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { useLocalities } from '../../ui/locality-context.tsx';
+import { Link } from '../../ui/router.tsx';
+import { usePagedList } from '../../ui/use-paged-list.ts';
+import { casePage, contactStatusBadge, contactStatuses, isContactStatus } from './case-labels.ts';
+
+/**
+ * GET /api/contacts: the contacts living in the selected locality, whichever case they were traced
+ * from (a commune follows up its residents even when the case is elsewhere). Confirmed by default.
+ */
+export function FollowUpTab() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { selected } = useLocalities();
+  const [status, setStatus] = useState<ContactStatus | ''>('confirmed');
+  const query = { locality: selected?.code, status: status || undefined };
+  const list = usePagedList<ContactView>(selected ? '/api/contacts' : null, query);
+
+  const columns: Column<ContactView>[] = [
+    {
+      key: 'name',
+      header: t('cases.fullName'),
+      render: (c) => (
+        <span>
+          <strong>{c.fullName}</strong> <span className="muted small">· {c.birthYear}</span>
+        </span>
+      ),
+    },
+    { key: 'level', header: t('contacts.levelHeader'), render: (c) => <span className="badge badge-level">{t('contacts.level', { level: c.level })}</span> },
+    {
+      key: 'case',
+      header: t('contacts.ofCase'),
+      render: (c) => (
+        <span>
+          <Link to={casePage(c.caseId)}>{c.caseNumber}</Link>
+          {c.viaName && <span className="muted small"> · {t('contacts.via', { name: c.viaName })}</span>}
+        </span>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('contacts.statusHeader'),
+      render: (c) => (
+        <span className={contactStatusBadge(c.status)} data-testid={`follow-up-status-${c.personId}`}>
+          {t(`contacts.status.${c.status}`)}
+        </span>
+      ),
+    },
+    { key: 'commune', header: t('cases.commune'), render: (c) => c.communeName ?? t('common.empty') },
+    { key: 'phone', header: t('cases.phone'), render: (c) => (c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : t('common.empty')) },
+    { key: 'exposure', header: t('contacts.lastExposureAt'), render: (c) => fmt.dateTime(c.lastExposureAt) },
+  ];
+
+  return (
+    <>
+      <p className="muted">{t('contacts.followUpIntro', { name: selected?.fullName ?? t('common.empty') })}</p>
+      <div className="filters compact-filters">
+        <SelectField
+          label={t('contacts.statusHeader')}
+          value={status}
+          onChange={(v) => setStatus(isContactStatus(v) ? v : '')}
+          options={[{ value: '', label: t('common.all') }, ...contactStatuses.map((s) => ({ value: s, label: t(`contacts.status.${s}`) }))]}
+          testId="follow-up-filter-status"
+        />
+      </div>
+      <DataTable testId="follow-up-table" columns={columns} rows={list.items} rowKey={(c) => c.id} />
+      <PagerFooter list={list} />
+    </>
+  );
+}
