@@ -44,6 +44,8 @@ import { TestingRepository } from './modules/testing/testing.repository.ts';
 import { TestingService } from './modules/testing/testing.service.ts';
 import { QuarantineRepository } from './modules/quarantine/quarantine.repository.ts';
 import { QuarantineService } from './modules/quarantine/quarantine.service.ts';
+import { TodayRepository } from './modules/today/today.repository.ts';
+import { TodayService } from './modules/today/today.service.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
 export interface AppServices {
@@ -72,6 +74,7 @@ export interface AppServices {
   testing: TestingService;
   campaigns: CampaignsService;
   quarantine: QuarantineService;
+  today: TodayService;
   /** The development outbox when no SMS gateway is configured (tests read codes from it). */
   outbox: LogMessageSender | null;
 }
@@ -136,6 +139,7 @@ export function createServices(o: ServiceOptions): AppServices {
       db, quarantine: new QuarantineRepository(), testing: testingRepo, profiles, registry: peopleRegistry, localities, audit: auditRepo,
       links: new QrTokenSigner(o.secret, 'M1'),
     }),
+    today: new TodayService(db, new TodayRepository(), localities),
     outbox,
   };
 }

@@ -209,6 +209,7 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   // The daily report link carries its own signed token: whoever holds the link may report.
   'GET /api/public/monitoring/:token': 'public',
   'POST /api/public/monitoring/:token': 'public',
+  'GET /api/today': { attempt: (c) => c.get(`/api/today?locality=${BINH_LU}`), expect: refused },
   'GET /api/chains': { attempt: (c) => c.get(`/api/chains?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities': { attempt: (c) => c.get(`/api/facilities?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities/export.xlsx': { attempt: (c) => c.get(`/api/facilities/export.xlsx?locality=${BINH_LU}`), expect: refused },

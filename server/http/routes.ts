@@ -19,6 +19,7 @@ import { facilitiesRoutes } from '../modules/facilities/facilities.routes.ts';
 import { treatmentRoutes } from '../modules/treatment/treatment.routes.ts';
 import { testingRoutes } from '../modules/testing/testing.routes.ts';
 import { quarantineRoutes } from '../modules/quarantine/quarantine.routes.ts';
+import { todayRoutes } from '../modules/today/today.routes.ts';
 
 export interface RouteDeps {
   services: AppServices;
@@ -48,4 +49,5 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(treatmentRoutes, deps);
   await app.register(testingRoutes, deps);
   await app.register(quarantineRoutes, deps);
+  await app.register(todayRoutes, deps);
 };

@@ -1,0 +1,86 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { escapeLike } from '../../db/path-scope.ts';
+
+export interface TodayRow {
+  id: string;
+  label: string;
+  due_on: string | null;
+  link: string;
+  total: string;
+  overdue_total: string;
+}
+
+/**
+ * One query per kind of work, each scoped by locality path, counted in full and listed oldest
+ * first (the first `limit`). Counting with a window keeps it one round trip per kind.
+ */
+export class TodayRepository {
+  private async group(db: Db, body: RawBuilder<unknown>, limit: number): Promise<TodayRow[]> {
+    const r = await sql<TodayRow>`
+      select g.id::text, g.label, g.due_on::text, g.link, count(*) over () as total, count(*) filter (where g.overdue) over () as overdue_total
+      from (${body}) g order by g.due_on nulls last, g.id limit ${limit}`.execute(db);
+    return r.rows;
+  }
+
+  private within(column: string, path: string) {
+    return sql`(${sql.ref(column)} = ${path} or ${sql.ref(column)} like ${`${escapeLike(path)}/%`})`;
+  }
+
+  contactsToDecide(db: Db, path: string, today: string, limit: number) {
+    return this.group(db, sql`
+      select k.id, p.full_name || ' (F' || k.level || ')' as label, (k.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on,
+        '/cases/' || k.case_id as link, (k.created_at at time zone 'Asia/Ho_Chi_Minh')::date < ${today}::date as overdue
+      from contacts k join people p on p.id = k.person_id
+      where k.status = 'proposed' and ${this.within('k.locality_path', path)}`, limit);
+  }
+
+  quarantineToArrange(db: Db, path: string, today: string, limit: number) {
+    return this.group(db, sql`
+      select t.id, p.full_name as label, t.due_on, '/quarantine?contact=' || t.contact_id as link, t.due_on < ${today}::date as overdue
+      from follow_up_tasks t join people p on p.id = t.person_id
+      where t.kind = 'quarantine' and t.status = 'open' and t.due_on <= ${today}::date and ${this.within('t.locality_path', path)}`, limit);
+  }
+
+  testsDue(db: Db, path: string, today: string, limit: number) {
+    return this.group(db, sql`
+      select o.id, p.full_name as label, o.due_on, '/testing?order=' || o.id as link, o.due_on < ${today}::date as overdue
+      from test_orders o join people p on p.id = o.person_id
+      where o.status = 'ordered' and o.due_on <= ${today}::date and ${this.within('o.locality_path', path)}`, limit);
+  }
+
+  releasesDue(db: Db, path: string, today: string, limit: number) {
+    return this.group(db, sql`
+      select a.id, p.full_name as label, a.ends_on + 1 as due_on, '/quarantine/' || a.id as link, a.ends_on + 1 < ${today}::date as overdue
+      from quarantine_admissions a join people p on p.id = a.person_id
+      where a.status = 'active' and a.ends_on < ${today}::date and ${this.within('a.locality_path', path)}`, limit);
+  }
+
+  missingReports(db: Db, path: string, today: string, limit: number) {
+    return this.group(db, sql`
+      select a.id, p.full_name as label, ${today}::date as due_on, '/quarantine/' || a.id as link, false as overdue
+      from quarantine_admissions a join people p on p.id = a.person_id
+      where a.status = 'active' and a.starts_on <= ${today}::date and ${this.within('a.locality_path', path)}
+        and not exists (select 1 from monitoring_reports r where r.admission_id = a.id and r.reported_on = ${today}::date)`, limit);
+  }
+
+  caseProposals(db: Db, path: string, today: string, limit: number) {
+    return this.group(db, sql`
+      select cp.id, p.full_name as label, (cp.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on, '/testing?tab=proposals' as link,
+        (cp.created_at at time zone 'Asia/Ho_Chi_Minh')::date < ${today}::date as overdue
+      from case_proposals cp join people p on p.id = cp.person_id
+      where cp.status = 'open' and ${this.within('cp.locality_path', path)}`, limit);
+  }
+
+  /** Facility kinds whose occupancy passes the facility's threshold (beds from open stays, places from active admissions). */
+  capacityAlerts(db: Db, path: string, limit: number) {
+    return this.group(db, sql`
+      select f.id || ':' || c.kind as id, f.name as label, null::date as due_on, '/facilities/' || f.id as link, false as overdue
+      from facilities f join facility_capacity c on c.facility_id = f.id
+      where f.status = 'active' and c.capacity > 0 and ${this.within('f.locality_path', path)}
+        and 100 * (case when c.kind = 'quarantine_place'
+          then (select count(*) from quarantine_admissions a where a.facility_id = f.id and a.status = 'active')
+          else (select count(*) from treatment_stays s where s.facility_id = f.id and s.bed_kind = c.kind and s.discharged_at is null) end)
+          >= f.occupancy_alert_percent * c.capacity`, limit);
+  }
+}

@@ -1,0 +1,42 @@
+import { todayKinds, type TodayKind, type TodayWork } from '../../../core/schemas/today.ts';
+import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { todayPolicy } from './today.policy.ts';
+import type { TodayRepository, TodayRow } from './today.repository.ts';
+
+/** Today's work in the user's area: one group per kind of task their role acts on. */
+export class TodayService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: TodayRepository,
+    private readonly localities: LocalitiesService,
+  ) {}
+
+  async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
+    const path = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const today = vietnamToday(now);
+    const fetchers: Record<TodayKind, () => Promise<TodayRow[]>> = {
+      contacts_to_decide: () => this.repo.contactsToDecide(this.db, path, today, q.perGroup),
+      quarantine_to_arrange: () => this.repo.quarantineToArrange(this.db, path, today, q.perGroup),
+      tests_due: () => this.repo.testsDue(this.db, path, today, q.perGroup),
+      releases_due: () => this.repo.releasesDue(this.db, path, today, q.perGroup),
+      missing_reports: () => this.repo.missingReports(this.db, path, today, q.perGroup),
+      case_proposals: () => this.repo.caseProposals(this.db, path, today, q.perGroup),
+      capacity_alerts: () => this.repo.capacityAlerts(this.db, path, q.perGroup),
+    };
+    const groups = [];
+    for (const kind of todayKinds) {
+      if (!todayPolicy.sees(actor, kind)) continue;
+      const rows = await fetchers[kind]();
+      groups.push({
+        kind,
+        count: Number(rows[0]?.total ?? 0),
+        overdue: Number(rows[0]?.overdue_total ?? 0),
+        items: rows.map((r) => ({ id: r.id, label: r.label, dueOn: r.due_on, overdue: r.due_on !== null && r.due_on < today && kind !== 'missing_reports', link: r.link })),
+      });
+    }
+    return { date: today, groups };
+  }
+}
