@@ -6,8 +6,12 @@ import {
   canAdminLocalities,
   canAdminUsers,
   canOperateGates,
+  canViewCases,
   canViewAudit,
   canViewDeclarations,
+  canViewFacilities,
+  canViewQuarantine,
+  canViewTesting,
   canViewVenues,
 } from './features/auth/permissions.ts';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
@@ -30,6 +34,15 @@ const DeclarationsPage = lazy(() =>
 const VenuesPage = lazy(() => import('./features/venues/venues-page.tsx').then((m) => ({ default: m.VenuesPage })));
 const GatePage = lazy(() => import('./features/checkins/gate-page.tsx').then((m) => ({ default: m.GatePage })));
 const EntriesPage = lazy(() => import('./features/checkins/entries-page.tsx').then((m) => ({ default: m.EntriesPage })));
+const CasesPage = lazy(() => import('./features/cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./features/cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
+const ChainsPage = lazy(() => import('./features/chains/chains-page.tsx').then((m) => ({ default: m.ChainsPage })));
+const ClustersPage = lazy(() => import('./features/clusters/clusters-page.tsx').then((m) => ({ default: m.ClustersPage })));
+const QuarantinePage = lazy(() => import('./features/quarantine/quarantine-page.tsx').then((m) => ({ default: m.QuarantinePage })));
+const StayPage = lazy(() => import('./features/quarantine/stay-page.tsx').then((m) => ({ default: m.StayPage })));
+const TestingPage = lazy(() => import('./features/testing/testing-page.tsx').then((m) => ({ default: m.TestingPage })));
+const CampaignPage = lazy(() => import('./features/testing/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })));
+const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page.tsx').then((m) => ({ default: m.FacilitiesPage })));
 
 interface RouteDef {
   /** Exact path; `:name` segments match one path segment and are passed to `page`. */
@@ -48,6 +61,15 @@ const routes: RouteDef[] = [
   { path: '/venues', page: () => <VenuesPage />, allowed: canViewVenues },
   { path: '/venues/:id/gate', page: (p) => <GatePage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },
   { path: '/venues/:id/entries', page: (p) => <EntriesPage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },
+  { path: '/cases', page: () => <CasesPage />, allowed: canViewCases },
+  { path: '/cases/:id', page: (p) => <CasePage key={p.id} caseId={p.id ?? ''} />, allowed: canViewCases },
+  { path: '/chains', page: () => <ChainsPage />, allowed: canViewCases },
+  { path: '/clusters', page: () => <ClustersPage />, allowed: canViewCases },
+  { path: '/quarantine', page: () => <QuarantinePage />, allowed: canViewQuarantine },
+  { path: '/quarantine/:id', page: (p) => <StayPage key={p.id} admissionId={p.id ?? ''} />, allowed: canViewQuarantine },
+  { path: '/testing', page: () => <TestingPage />, allowed: canViewTesting },
+  { path: '/testing/campaigns/:id', page: (p) => <CampaignPage key={p.id} campaignId={p.id ?? ''} />, allowed: canViewTesting },
+  { path: '/facilities', page: () => <FacilitiesPage />, allowed: canViewFacilities },
 ];
 
 /** The parameters of `pathname` under `pattern`, or null when it does not match. */

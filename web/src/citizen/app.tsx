@@ -12,13 +12,20 @@ const ArrivalPage = lazy(() => import('./pages/arrival.tsx').then((m) => ({ defa
 const ResidencePage = lazy(() => import('./pages/residence.tsx').then((m) => ({ default: m.ResidencePage })));
 const HistoryPage = lazy(() => import('./pages/history.tsx').then((m) => ({ default: m.HistoryPage })));
 const VenuePage = lazy(() => import('./pages/venue.tsx').then((m) => ({ default: m.VenuePage })));
+const MonitoringPage = lazy(() => import('./pages/monitoring.tsx').then((m) => ({ default: m.MonitoringPage })));
 
-/** The citizens' pages: /c… and the venue check-in page /v/:code (what a poster's QR opens). */
+/**
+ * The citizens' pages: /c…, the venue check-in page /v/:code (what a poster's QR opens) and the
+ * daily report of a person in quarantine /c/theo-doi/:token.
+ */
 export function App() {
   const { path } = useLocation();
   const venue = /^\/v\/([^/]+)$/.exec(path);
+  // The daily report link of a person in quarantine (the token comes from the officials' app).
+  const monitoring = /^\/c\/theo-doi\/([^/]+)$/.exec(path);
   let page: ReactNode;
   if (venue) page = <VenuePage code={decodeURIComponent(venue[1]!)} />;
+  else if (monitoring) page = <MonitoringPage token={decodeURIComponent(monitoring[1]!)} />;
   else if (path === '/c') page = <HomePage />;
   else if (path === '/c/khai-bao') page = <DeclarePage />;
   else if (path === '/c/qr') page = <QrPage />;

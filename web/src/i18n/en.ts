@@ -1,4 +1,8 @@
 import type { Catalogue } from './vi.ts';
+import { casesEn } from '../features/cases/messages.en.ts';
+import { facilitiesEn } from '../features/facilities/messages.en.ts';
+import { quarantineEn } from '../features/quarantine/messages.en.ts';
+import { testingEn } from '../features/testing/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
 export const en: Catalogue = {
@@ -80,6 +84,8 @@ export const en: Catalogue = {
     declarations: 'Health declarations',
     venues: 'Venues & check-ins',
     cases: 'Cases',
+    chains: 'Transmission chains',
+    clusters: 'Clusters',
     tracing: 'Contact tracing',
     quarantine: 'Quarantine',
     testing: 'Testing',
@@ -422,6 +428,10 @@ export const en: Catalogue = {
       gate_scan: 'Personal code scanned at the gate',
     },
   },
+  ...casesEn,
+  ...quarantineEn,
+  ...testingEn,
+  ...facilitiesEn,
   notFound: {
     title: 'Page not found',
     text: 'The address you opened does not exist.',

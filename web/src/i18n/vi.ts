@@ -1,3 +1,7 @@
+import { casesVi } from '../features/cases/messages.vi.ts';
+import { facilitiesVi } from '../features/facilities/messages.vi.ts';
+import { quarantineVi } from '../features/quarantine/messages.vi.ts';
+import { testingVi } from '../features/testing/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
  * checks the shape and `catalogue.test.ts` checks keys, empty strings and `{{placeholders}}`.
@@ -81,6 +85,8 @@ export const vi = {
     declarations: 'Khai báo y tế',
     venues: 'Địa điểm & check-in',
     cases: 'Ca bệnh',
+    chains: 'Chuỗi lây nhiễm',
+    clusters: 'Ổ dịch',
     tracing: 'Truy vết',
     quarantine: 'Cách ly',
     testing: 'Xét nghiệm',
@@ -423,6 +429,10 @@ export const vi = {
       gate_scan: 'Quét mã cá nhân tại cổng',
     },
   },
+  ...casesVi,
+  ...quarantineVi,
+  ...testingVi,
+  ...facilitiesVi,
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Địa chỉ bạn mở không tồn tại.',

@@ -4,7 +4,11 @@ import {
   canAdminLocalities,
   canAdminUsers,
   canViewAudit,
+  canViewCases,
   canViewDeclarations,
+  canViewFacilities,
+  canViewQuarantine,
+  canViewTesting,
   canViewVenues,
 } from '../features/auth/permissions.ts';
 import { useSession, useUser } from '../features/auth/session.tsx';
@@ -14,10 +18,6 @@ import { Link, navigate, useLocation } from './router.tsx';
 
 /** Modules still to come, shown disabled with a "coming soon" badge (in delivery order). */
 const comingSoon = [
-  'cases',
-  'tracing',
-  'quarantine',
-  'testing',
   'treatment',
   'riskLevels',
   'reports',
@@ -46,6 +46,12 @@ function Nav({ open }: { open: boolean }) {
   const modules = [
     canViewDeclarations(role) && { to: '/declarations', testId: 'nav-declarations', label: t('nav.declarations') },
     canViewVenues(role) && { to: '/venues', testId: 'nav-venues', label: t('nav.venues') },
+    canViewCases(role) && { to: '/cases', testId: 'nav-cases', label: t('nav.cases') },
+    canViewCases(role) && { to: '/chains', testId: 'nav-chains', label: t('nav.chains') },
+    canViewCases(role) && { to: '/clusters', testId: 'nav-clusters', label: t('nav.clusters') },
+    canViewQuarantine(role) && { to: '/quarantine', testId: 'nav-quarantine', label: t('nav.quarantine') },
+    canViewTesting(role) && { to: '/testing', testId: 'nav-testing', label: t('nav.testing') },
+    canViewFacilities(role) && { to: '/facilities', testId: 'nav-facilities', label: t('facilities.nav') },
   ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>

@@ -29,3 +29,24 @@ export const canDecideVenues = isOfficial;
 export const canOperateGates = (role: Role) => isOfficial(role) || role === 'organisation_admin';
 /** Check-in counts per venue and day. */
 export const canViewCheckinCounts = (role: Role) => isOfficial(role) || role === 'inspector';
+
+/** Cases, contacts, clusters and chains (sensitive health data): officials of the place and inspectors read. */
+export const canViewCases = (role: Role) => isOfficial(role) || role === 'inspector';
+/** Entering cases, deciding on contacts, re-running tracing, managing clusters: the investigators. */
+export const canInvestigateCases = (role: Role) =>
+  role === 'system_admin' || role === 'health_department' || role === 'commune_officer';
+
+/** Quarantine stays and test results: officials, facility staff and inspectors of the place read. */
+const healthReaders: readonly Role[] = [...officials, 'facility_staff', 'inspector'];
+/** Health workers on the ground: admit, move and release, record samples and results. */
+const healthStaff: readonly Role[] = ['system_admin', 'health_department', 'commune_officer', 'facility_staff'];
+export const canViewQuarantine = (role: Role) => healthReaders.includes(role);
+export const canManageQuarantine = (role: Role) => healthStaff.includes(role);
+export const canViewTesting = (role: Role) => healthReaders.includes(role);
+export const canRecordTests = (role: Role) => healthStaff.includes(role);
+/** Planning mass testing and accepting a positive result as a case: the investigators. */
+export const canPlanCampaigns = canInvestigateCases;
+export const canDecideProposals = canInvestigateCases;
+/** Facilities: officials of the place and the facilities' staff read; the health department manages. */
+export const canViewFacilities = (role: Role) => isOfficial(role) || role === 'facility_staff';
+export const canManageFacilities = (role: Role) => role === 'system_admin' || role === 'health_department';

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { useLocalities } from '../../ui/locality-context.tsx';
+import { Page } from '../../ui/page.tsx';
+import { navigate, useLocation } from '../../ui/router.tsx';
+import { canRecordTests } from '../auth/permissions.ts';
+import { useUser } from '../auth/session.tsx';
+import { CampaignsTab } from './campaigns-tab.tsx';
+import { ImportPanel } from './import-panel.tsx';
+import { OrdersTab } from './orders-tab.tsx';
+import { ProposalsTab } from './proposals-tab.tsx';
+import { ResultsEntry } from './results-entry.tsx';
+import '../quarantine/quarantine.css';
+
+const tabs = ['orders', 'results', 'campaigns', 'proposals'] as const;
+type Tab = (typeof tabs)[number];
+const isTab = (v: string | null): v is Tab => (tabs as readonly (string | null)[]).includes(v);
+
+/** Individual results typed in, or a lab's sheet imported; pool results are entered per campaign. */
+function ResultsTab() {
+  const { t } = useTranslation();
+  const { role } = useUser();
+  if (!canRecordTests(role)) return <p className="muted">{t('testing.readOnly')}</p>;
+  return (
+    <>
+      <section className="card" aria-labelledby="results-title">
+        <h2 id="results-title">{t('testing.resultsTitle')}</h2>
+        <p className="muted">{t('testing.resultsHint')}</p>
+        <ResultsEntry target="samples" />
+      </section>
+      <section className="card" aria-labelledby="pools-title">
+        <h2 id="pools-title">{t('testing.poolResultsTitle')}</h2>
+        <p className="muted">{t('testing.poolResultsHint')}</p>
+        <ResultsEntry target="pools" />
+      </section>
+      <ImportPanel />
+    </>
+  );
+}
+
+/** Testing: orders due, results, mass-testing campaigns and the case proposals (`?tab=`). */
+export function TestingPage() {
+  const { t } = useTranslation();
+  const { selected } = useLocalities();
+  const { search } = useLocation();
+  const asked = search.get('tab');
+  const tab: Tab = isTab(asked) ? asked : 'orders';
+  return (
+    <Page title={t('testing.title')} intro={t('testing.intro', { name: selected?.fullName ?? t('common.empty') })}>
+      <div className="tabs" role="tablist" aria-label={t('testing.title')}>
+        {tabs.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={tab === k ? 'tab active' : 'tab'}
+            onClick={() => navigate(k === 'orders' ? '/testing' : `/testing?tab=${k}`, { replace: true })}
+            data-testid={`testing-tab-${k}`}
+          >
+            {t(`testing.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'orders' && <OrdersTab />}
+        {tab === 'results' && <ResultsTab />}
+        {tab === 'campaigns' && <CampaignsTab />}
+        {tab === 'proposals' && <ProposalsTab />}
+      </div>
+    </Page>
+  );
+}
