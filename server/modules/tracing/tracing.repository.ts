@@ -34,7 +34,10 @@ export interface CandidateRow {
 }
 
 /**
- * Tracing SQL. A stay is [check-in, check-out) or, without a usable check-out, [check-in,
+ * Tracing SQL. `source_stays` is materialised on purpose: inlined, the planner keeps the time bounds
+ * of the overlap join in a filter (they mix two relations) and reads every check-in of a market
+ * over all 21 days for each stay; materialised, they become index conditions on (venue_id,
+ * checked_in_at) and run-time pruning skips the other days (bench/README.md, `tracing`). A stay is [check-in, check-out) or, without a usable check-out, [check-in,
  * check-in + assumed stay); stays are cut at MAX_STAY_MINUTES (see the rule), which also bounds
  * how far back the index range on (venue, checked_in_at) must reach. Overlaps follow
  * core/rules/exposure.ts exactly: the source's stay is clipped to its infectious window first,
@@ -47,6 +50,10 @@ export class TracingRepository {
     const froms = sources.map((s) => s.from.toISOString());
     const tos = sources.map((s) => s.to.toISOString());
     const assumed = rules.assumedStayMinutes;
+    // Constant outer bounds let the planner drop whole day partitions before it runs; the
+    // per-source bounds above them are what is exact.
+    const earliest = new Date(Math.min(...sources.map((s) => s.from.getTime())) - MAX_STAY_MINUTES * 60_000).toISOString();
+    const latest = new Date(Math.max(...sources.map((s) => s.to.getTime()))).toISOString();
     const maxStay = MAX_STAY_MINUTES;
     const stayEnd = (alias: string) =>
       sql.raw(`least(case when ${alias}.checked_out_at > ${alias}.checked_in_at then ${alias}.checked_out_at
@@ -56,11 +63,12 @@ export class TracingRepository {
         select (s.idx - 1)::int as idx, s.person_id, s.w_from, s.w_to
         from unnest(${persons}::uuid[], ${froms}::timestamptz[], ${tos}::timestamptz[]) with ordinality as s(person_id, w_from, w_to, idx)
       ),
-      source_stays as (
+      source_stays as materialized (
         select src.idx, src.person_id as source_person, c.venue_id,
           greatest(c.checked_in_at, src.w_from) as s_from, least(${stayEnd('c')}, src.w_to) as s_to
         from src join checkins c on c.person_id = src.person_id
           and c.checked_in_at >= src.w_from - make_interval(mins => ${maxStay}) and c.checked_in_at < src.w_to
+          and c.checked_in_at >= ${earliest}::timestamptz and c.checked_in_at < ${latest}::timestamptz
       ),
       pairs as (
         select ss.idx, o.person_id, ss.venue_id,
@@ -68,6 +76,7 @@ export class TracingRepository {
         from source_stays ss
         join checkins o on o.venue_id = ss.venue_id
           and o.checked_in_at < ss.s_to and o.checked_in_at >= ss.s_from - make_interval(mins => ${maxStay})
+          and o.checked_in_at >= ${earliest}::timestamptz and o.checked_in_at < ${latest}::timestamptz
         where ss.s_to > ss.s_from and o.person_id <> ss.source_person
       ),
       contacts_at_venues as (
