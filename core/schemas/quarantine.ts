@@ -51,6 +51,8 @@ export const admissionView = z.object({
   extendedDays: z.number().int(),
   documentNumber: z.string().nullable(),
   tests: z.array(admissionTest),
+  /** The stay's test orders (scheduled days, symptoms): a sample is recorded against one. */
+  orders: z.array(z.object({ id: z.string().uuid(), dueOn: z.string(), reason: z.string(), status: z.enum(['ordered', 'sampled', 'resulted', 'cancelled']) })),
   release: z.object({ allowed: z.boolean(), blockers: z.array(z.enum(releaseBlockers)) }),
   /** The no-login daily report link's token (the page is /c/theo-doi/<token>). */
   monitorToken: z.string().nullable(),
@@ -58,7 +60,7 @@ export const admissionView = z.object({
 });
 export type AdmissionView = z.infer<typeof admissionView>;
 
-export const admissionRow = admissionView.omit({ tests: true, release: true, monitorToken: true });
+export const admissionRow = admissionView.omit({ tests: true, orders: true, release: true, monitorToken: true });
 export type AdmissionRow = z.infer<typeof admissionRow>;
 
 export const listAdmissionsQuery = pageQuery.extend({

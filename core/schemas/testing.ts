@@ -137,6 +137,14 @@ export const campaignSamplesResult = z.object({
   pools: z.array(z.object({ code: z.string(), members: z.array(z.string()) })),
 });
 
+export const poolView = z.object({
+  code: z.string(),
+  size: z.number().int(),
+  result: z.enum(testResults).nullable(),
+  resultedAt: z.string().nullable(),
+});
+export type PoolView = z.infer<typeof poolView>;
+
 export const campaignDay = z.object({ day: z.string(), sampled: z.number().int(), resulted: z.number().int(), positive: z.number().int(), positivity: z.number().nullable() });
 export const campaignProgress = z.object({
   campaign: campaignView,

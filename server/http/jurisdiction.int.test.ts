@@ -189,6 +189,7 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/testing/campaigns': { attempt: (c) => c.get(`/api/testing/campaigns?locality=${BINH_LU}`), expect: refused },
   'POST /api/testing/campaigns': { attempt: (c) => c.post('/api/testing/campaigns', { name: 'Grab campaign', localityCode: BINH_LU, targetPopulation: 5, startsOn: '2026-11-01', endsOn: '2026-11-02' }), expect: refused },
   'GET /api/testing/campaigns/:id': { attempt: (c) => c.get(`/api/testing/campaigns/${neighbourTesting.campaignId}`), expect: refused },
+  'GET /api/testing/campaigns/:id/pools': { attempt: (c) => c.get(`/api/testing/campaigns/${neighbourTesting.campaignId}/pools`), expect: refused },
   'GET /api/testing/campaigns/:id/progress': { attempt: (c) => c.get(`/api/testing/campaigns/${neighbourTesting.campaignId}/progress`), expect: refused },
   'POST /api/testing/campaigns/:id/samples': {
     attempt: (c) => c.post(`/api/testing/campaigns/${neighbourTesting.campaignId}/samples`, { collectedAt: new Date().toISOString(), samples: [{ code: 'GRAB-2', subject: { personId: neighbourCase.personId } }] }),

@@ -91,7 +91,8 @@ describe('an F1 in a quarantine hotel, from admission to the certificate', () =>
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.details.map((d: { message: string }) => d.message)).toEqual(['Chưa có kết quả xét nghiệm âm tính trước khi kết thúc cách ly']);
     expect((await staff.get(`/api/quarantine/admissions/${admissionId}/certificate.pdf`)).statusCode).toBe(409);
-    const order = await db().selectFrom('test_orders').select('id').where('admission_id', '=', admissionId).where('due_on', '=', addDays(today, -1)).executeTakeFirstOrThrow();
+    const order = (await staff.get(`/api/quarantine/admissions/${admissionId}`)).json().orders.find((o: { dueOn: string }) => o.dueOn === addDays(today, -1));
+    expect(order).toMatchObject({ reason: 'schedule', status: 'ordered' });
     const sampledAt = new Date(Date.now() - 86_400_000).toISOString();
     expect((await staff.post('/api/testing/samples', { code: 'Q-D7-0001', orderId: order.id, kind: 'rt_pcr', collectedAt: sampledAt })).statusCode).toBe(201);
     expect((await staff.post('/api/testing/results', { items: [{ code: 'Q-D7-0001', result: 'negative' }] })).json()).toMatchObject({ updated: 1, caseProposals: 0 });

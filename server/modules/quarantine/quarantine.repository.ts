@@ -101,6 +101,10 @@ export class QuarantineRepository {
       .orderBy('collected_at').execute();
   }
 
+  ordersOf(db: Db, admissionId: string) {
+    return db.selectFrom('test_orders').select(['id', 'due_on', 'reason', 'status']).where('admission_id', '=', admissionId).orderBy('due_on').orderBy('id').execute();
+  }
+
   async setPersonQuarantine(db: Db, personId: string, s: { underQuarantine: boolean; underMonitoring?: boolean }): Promise<void> {
     await db.updateTable('people').set({ under_quarantine: s.underQuarantine, ...(s.underMonitoring !== undefined ? { under_monitoring: s.underMonitoring } : {}), updated_at: new Date() })
       .where('id', '=', personId).execute();

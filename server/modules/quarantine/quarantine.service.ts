@@ -245,9 +245,9 @@ export class QuarantineService {
   }
 
   private async view(db: Db, a: AdmissionRecord, now: Date): Promise<AdmissionView> {
-    const tests = await this.testsOf(db, a);
+    const [tests, orders] = [await this.testsOf(db, a), await this.d.quarantine.ordersOf(db, a.id)];
     const check = releaseCheck(planOf(a), vietnamToday(now), resulted(tests));
-    return { ...toRow(a), tests, release: a.status === 'active' ? check : { allowed: false, blockers: [] }, monitorToken: a.status === 'active' && a.monitor_token_id ? this.d.links.tokenOf(a.monitor_token_id) : null };
+    return { ...toRow(a), tests, orders: orders.map((o) => ({ id: o.id, dueOn: o.due_on, reason: o.reason, status: o.status })), release: a.status === 'active' ? check : { allowed: false, blockers: [] }, monitorToken: a.status === 'active' && a.monitor_token_id ? this.d.links.tokenOf(a.monitor_token_id) : null };
   }
 }
 

@@ -55,6 +55,14 @@ export class CampaignsRepository {
     return Number(r.n);
   }
 
+  /** A campaign's pools in the order they were formed (their codes count up). */
+  async pools(db: Db, campaignId: string, o: { after?: string; limit: number }) {
+    const cursor = decodeCursor(o.after, 1);
+    let q = db.selectFrom('test_pools').select(['code', 'size', 'result', 'resulted_at']).where('campaign_id', '=', campaignId);
+    if (cursor) q = q.where('code', '>', String(cursor[0]));
+    return q.orderBy('code').limit(o.limit + 1).execute();
+  }
+
   /** The area's current risk level (maintained by the risk module), for choosing the pool size. */
   async riskLevelOf(db: Db, localityCode: string): Promise<number | null> {
     const r = await db.selectFrom('locality_risk_status').select('level').where('code', '=', localityCode).executeTakeFirst();

@@ -1,7 +1,7 @@
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { defaultPoolingPolicy, planPools, poolSizeFor } from '../../../core/rules/pooled-testing.ts';
 import type { Page } from '../../../core/schemas/common.ts';
-import type { CampaignSamplesRequest, CampaignView, CreateCampaignRequest } from '../../../core/schemas/testing.ts';
+import type { CampaignSamplesRequest, CampaignView, CreateCampaignRequest, PoolView } from '../../../core/schemas/testing.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
@@ -55,6 +55,13 @@ export class CampaignsService {
     const rows = await this.campaigns.list(this.db, { within, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toCampaignView), nextCursor: page.nextCursor };
+  }
+
+  async pools(actor: Actor, id: string, q: { after?: string; limit: number }): Promise<Page<PoolView>> {
+    const c = await this.readableOrThrow(actor, id);
+    const rows = await this.campaigns.pools(this.db, c.id, q);
+    const page = toPage(rows, q.limit, (r) => [r.code]);
+    return { items: page.items.map((r) => ({ code: r.code, size: r.size, result: r.result, resultedAt: r.resulted_at?.toISOString() ?? null })), nextCursor: page.nextCursor };
   }
 
   async progress(actor: Actor, id: string) {

@@ -82,6 +82,13 @@ describe('a mass-testing campaign with pooled samples', () => {
     expect(p.f_level).toBe(0);
   });
 
+  it('lists the campaign\'s pools with their results, page by page', async () => {
+    const first = (await cdc.get(`/api/testing/campaigns/${campaignId}/pools?limit=2`)).json();
+    expect(first.items.map((p: { code: string }) => p.code)).toEqual([pools[0]!.code, pools[1]!.code]);
+    const rest = (await cdc.get(`/api/testing/campaigns/${campaignId}/pools?limit=2&after=${first.nextCursor}`)).json();
+    expect(rest).toMatchObject({ items: [{ code: pools[2]!.code, size: 3, result: 'invalid' }], nextCursor: null });
+  });
+
   it('reports progress per day and coverage of the target population', async () => {
     const res = (await cdc.get(`/api/testing/campaigns/${campaignId}/progress`)).json();
     expect(res.days).toEqual([{ day: today, sampled: 23, resulted: 10, positive: 1, positivity: 0.1 }]);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { pageOf } from '../../../core/schemas/common.ts';
+import { pageOf, pageQuery } from '../../../core/schemas/common.ts';
 import {
   campaignProgress, campaignSamplesRequest, campaignSamplesResult, campaignView, caseProposalView, createCampaignRequest, createOrderRequest,
-  listCampaignsQuery, listCaseProposalsQuery, listOrdersQuery, orderView, poolResultsRequest, recordSampleRequest, resultsOutcome,
+  listCampaignsQuery, listCaseProposalsQuery, listOrdersQuery, orderView, poolResultsRequest, poolView, recordSampleRequest, resultsOutcome,
   sampleResultsRequest, sampleView,
 } from '../../../core/schemas/testing.ts';
 import { actorOf } from '../../http/context.ts';
@@ -66,6 +66,10 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
   app.get('/testing/campaigns/:id/progress', {
     schema: { tags, summary: 'Sampled, resulted and positive per day, coverage of the target population', params: idParams, response: { 200: campaignProgress } },
   }, async (req) => campaigns.progress(actorOf(req), req.params.id));
+
+  app.get('/testing/campaigns/:id/pools', {
+    schema: { tags, summary: "A campaign's pools with their results (keyset paged by code)", params: idParams, querystring: pageQuery, response: { 200: pageOf(poolView) } },
+  }, async (req) => campaigns.pools(actorOf(req), req.params.id, req.query));
 
   app.post('/testing/campaigns/:id/samples', {
     schema: { tags, summary: 'Record a batch of campaign samples, pooled in the order given', params: idParams, body: campaignSamplesRequest, response: { 201: campaignSamplesResult } },
