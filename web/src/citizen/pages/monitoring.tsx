@@ -1,12 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { MonitoringReport, MonitoringStatus } from '../../../../core/schemas/quarantine.ts';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { symptomCodes, type SymptomCode } from '../codes.ts';
 import { CheckList, Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
 import { intlLocale, useT, type Lang } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
+import { usePublicResource } from '../use-public-resource.ts';
 
-type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'ok'; status: MonitoringStatus };
 
 /** A calendar day (YYYY-MM-DD) as people here read it; parsed at noon so no time zone moves it. */
 function formatDay(day: string, lang: Lang): string {
@@ -27,29 +27,13 @@ function parseTemperature(v: string): number | undefined {
  */
 export function MonitoringPage({ token }: { token: string }) {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [temperature, setTemperature] = useState('');
   const [symptoms, setSymptoms] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
   const form = useSubmit({ known: (p) => p === 'temperature' || p === 'symptoms' });
   const path = `/monitoring/${encodeURIComponent(token)}`;
+  const { load, retry, set } = usePublicResource<MonitoringStatus>(path);
 
-  useEffect(() => {
-    let live = true;
-    setLoad({ state: 'loading' });
-    api<MonitoringStatus>(path).then(
-      (status) => live && setLoad({ state: 'ok', status }),
-      (e: unknown) => {
-        if (!live) return;
-        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setLoad({ state: 'missing' });
-        else setLoad({ state: 'failed', message: e instanceof ApiError ? e.message : t('app.unexpected') });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [path, attempt]); // not on a language change: the status does not depend on it
 
   if (load.state !== 'ok') {
     return (
@@ -65,7 +49,7 @@ export function MonitoringPage({ token }: { token: string }) {
             <div className="form-error" data-testid="form-error">
               <p>{load.message}</p>
             </div>
-            <button type="button" className="btn big" onClick={() => setAttempt((n) => n + 1)}>
+            <button type="button" className="btn big" onClick={retry}>
               {t('app.retry')}
             </button>
           </>
@@ -74,7 +58,7 @@ export function MonitoringPage({ token }: { token: string }) {
     );
   }
 
-  const s = load.status;
+  const s = load.value;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const temp = parseTemperature(temperature);
@@ -82,7 +66,7 @@ export function MonitoringPage({ token }: { token: string }) {
     const body: MonitoringReport = { ...(temp !== undefined ? { temperature: temp } : {}), symptoms: symptoms.filter((c): c is SymptomCode => (symptomCodes as readonly string[]).includes(c)) };
     const next = await form.submit(() => api<MonitoringStatus>(path, body));
     if (!next) return;
-    setLoad({ state: 'ok', status: next });
+    set(next);
     setEditing(false);
   };
 

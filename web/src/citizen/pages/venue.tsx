@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CheckinResult } from '../../../../core/schemas/checkins.ts';
 import type { PublicVenueView } from '../../../../core/schemas/venues.ts';
 import { api, ApiError, isInvalidQr } from '../api.ts';
@@ -6,11 +6,11 @@ import { formatDateTime } from '../format.ts';
 import { FormError, useSubmit } from '../form.tsx';
 import { useT } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
+import { usePublicResource } from '../use-public-resource.ts';
 import { Link } from '../router.tsx';
 import { StatusBand } from '../band.tsx';
 import { stored, type StoredCheckin } from '../storage.ts';
 
-type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'ok'; venue: PublicVenueView };
 
 /** A check-in is offered for check-out on this phone for this long. */
 const openCheckinMs = 24 * 3_600_000;
@@ -18,8 +18,7 @@ const openCheckinMs = 24 * 3_600_000;
 /** What the QR on a venue's poster opens: check in with the personal QR kept on this phone. */
 export function VenuePage({ code }: { code: string }) {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { load, retry } = usePublicResource<PublicVenueView>(`/venues/${encodeURIComponent(code)}`);
   const [qr, setQr] = useState(() => stored.qr());
   const [done, setDone] = useState<CheckinResult | null>(null);
   const [open, setOpen] = useState<StoredCheckin | null>(() => {
@@ -46,21 +45,6 @@ export function VenuePage({ code }: { code: string }) {
     },
   });
 
-  useEffect(() => {
-    let live = true;
-    setLoad({ state: 'loading' });
-    api<PublicVenueView>(`/venues/${encodeURIComponent(code)}`).then(
-      (venue) => live && setLoad({ state: 'ok', venue }),
-      (e: unknown) => {
-        if (!live) return;
-        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setLoad({ state: 'missing' });
-        else setLoad({ state: 'failed', message: e instanceof ApiError ? e.message : t('app.unexpected') });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [code, attempt]); // not on a language change: the venue does not depend on it
 
   if (load.state === 'loading') {
     return (
@@ -84,14 +68,14 @@ export function VenuePage({ code }: { code: string }) {
         <div className="form-error" data-testid="form-error">
           <p>{load.message}</p>
         </div>
-        <button type="button" className="btn big" onClick={() => setAttempt((n) => n + 1)}>
+        <button type="button" className="btn big" onClick={retry}>
           {t('app.retry')}
         </button>
       </Page>
     );
   }
 
-  const venue = load.venue;
+  const venue = load.value;
   const doCheckin = async () => {
     if (!qr) return;
     const r = await checkin.submit((clientKey) => api<CheckinResult>('/checkins', { clientKey, venueCode: code, qrToken: qr.qrToken }));

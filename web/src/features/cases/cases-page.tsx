@@ -8,6 +8,7 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link, navigate, useLocation } from '../../ui/router.tsx';
+import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canInvestigateCases } from '../auth/permissions.ts';
@@ -161,38 +162,21 @@ function CasesTab() {
   );
 }
 
-const tabs = ['cases', 'followUp'] as const;
-type Tab = (typeof tabs)[number];
+const tabs = ['cases', 'follow-up'] as const;
 
 /** Cases (F0), and the contacts living in the area to follow up (`?tab=follow-up`). */
 export function CasesPage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
-  const { search } = useLocation();
-  // The tab lives in the address, so it survives a reload and can be shared.
-  const tab: Tab = search.get('tab') === 'follow-up' ? 'followUp' : 'cases';
+  const tab = useUrlTab(tabs);
   return (
     <Page title={t('cases.title')} intro={t('cases.intro', { name: selected?.fullName ?? t('common.empty') })}>
-      <div className="tabs" role="tablist" aria-label={t('cases.title')}>
-        {tabs.map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            id={`tab-${k}`}
-            aria-selected={tab === k}
-            aria-controls={`tabpanel-${k}`}
-            className={tab === k ? 'tab active' : 'tab'}
-            onClick={() => navigate(k === 'cases' ? '/cases' : '/cases?tab=follow-up', { replace: true })}
-            data-testid={`cases-tab-${k}`}
-          >
-            {k === 'cases' ? t('cases.tabCases') : t('cases.tabFollowUp')}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      <UrlTabs
+        path="/cases" tabs={tabs} current={tab} ariaLabel={t('cases.title')} testId="cases-tab"
+        label={(k) => (k === 'cases' ? t('cases.tabCases') : t('cases.tabFollowUp'))}
+      >
         {tab === 'cases' ? <CasesTab /> : <FollowUpTab />}
-      </div>
+      </UrlTabs>
     </Page>
   );
 }

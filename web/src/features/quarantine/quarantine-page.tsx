@@ -5,7 +5,8 @@ import { DataTable, PagerFooter } from '../../ui/data-table.tsx';
 import { CheckboxField, SelectField } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
-import { navigate, useLocation } from '../../ui/router.tsx';
+import { navigate } from '../../ui/router.tsx';
+import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import { todayIso } from '../../ui/text.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canManageQuarantine } from '../auth/permissions.ts';
@@ -53,32 +54,17 @@ function StaysTab() {
 }
 
 const tabs = ['stays', 'calls'] as const;
-type Tab = (typeof tabs)[number];
 
 /** Quarantine: the stays, and who to call because they have not reported today (`?tab=calls`). */
 export function QuarantinePage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
-  const { search } = useLocation();
-  const tab: Tab = search.get('tab') === 'calls' ? 'calls' : 'stays';
+  const tab = useUrlTab(tabs);
   return (
     <Page title={t('quarantine.title')} intro={t('quarantine.intro', { name: selected?.fullName ?? t('common.empty') })}>
-      <div className="tabs" role="tablist" aria-label={t('quarantine.title')}>
-        {tabs.map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            aria-selected={tab === k}
-            className={tab === k ? 'tab active' : 'tab'}
-            onClick={() => navigate(k === 'stays' ? '/quarantine' : '/quarantine?tab=calls', { replace: true })}
-            data-testid={`quarantine-tab-${k}`}
-          >
-            {t(`quarantine.tab.${k}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">{tab === 'stays' ? <StaysTab /> : <CallsTab />}</div>
+      <UrlTabs path="/quarantine" tabs={tabs} current={tab} label={(k) => t(`quarantine.tab.${k}`)} ariaLabel={t('quarantine.title')} testId="quarantine-tab">
+        {tab === 'stays' ? <StaysTab /> : <CallsTab />}
+      </UrlTabs>
     </Page>
   );
 }

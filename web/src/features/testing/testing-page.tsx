@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
-import { navigate, useLocation } from '../../ui/router.tsx';
+import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import { canRecordTests } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { CampaignsTab } from './campaigns-tab.tsx';
@@ -12,8 +12,6 @@ import { ResultsEntry } from './results-entry.tsx';
 import '../quarantine/quarantine.css';
 
 const tabs = ['orders', 'results', 'campaigns', 'proposals'] as const;
-type Tab = (typeof tabs)[number];
-const isTab = (v: string | null): v is Tab => (tabs as readonly (string | null)[]).includes(v);
 
 /** Individual results typed in, or a lab's sheet imported; pool results are entered per campaign. */
 function ResultsTab() {
@@ -41,32 +39,15 @@ function ResultsTab() {
 export function TestingPage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
-  const { search } = useLocation();
-  const asked = search.get('tab');
-  const tab: Tab = isTab(asked) ? asked : 'orders';
+  const tab = useUrlTab(tabs);
   return (
     <Page title={t('testing.title')} intro={t('testing.intro', { name: selected?.fullName ?? t('common.empty') })}>
-      <div className="tabs" role="tablist" aria-label={t('testing.title')}>
-        {tabs.map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            aria-selected={tab === k}
-            className={tab === k ? 'tab active' : 'tab'}
-            onClick={() => navigate(k === 'orders' ? '/testing' : `/testing?tab=${k}`, { replace: true })}
-            data-testid={`testing-tab-${k}`}
-          >
-            {t(`testing.tab.${k}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
+      <UrlTabs path="/testing" tabs={tabs} current={tab} label={(k) => t(`testing.tab.${k}`)} ariaLabel={t('testing.title')} testId="testing-tab">
         {tab === 'orders' && <OrdersTab />}
         {tab === 'results' && <ResultsTab />}
         {tab === 'campaigns' && <CampaignsTab />}
         {tab === 'proposals' && <ProposalsTab />}
-      </div>
+      </UrlTabs>
     </Page>
   );
 }
