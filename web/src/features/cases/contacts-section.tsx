@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView, ContactStatus, ContactView, TracingRunResult } from '../../../../core/schemas/cases.ts';
 import { ApiError, api, withQuery } from '../../ui/api.ts';
 import { PagerFooter } from '../../ui/data-table.tsx';
-import { FormError, Notice, SelectField, type FormFailure } from '../../ui/form.tsx';
+import { FormError, Notice, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { casePath, contactStatuses, isContactStatus } from './case-labels.ts';
+import { casePath } from './case-labels.ts';
+import { ContactStatusFilter } from './contact-status-filter.tsx';
 import { ContactCard } from './contact-card.tsx';
 import { ContactDeclareForm } from './contact-declare-form.tsx';
 
@@ -107,15 +108,7 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
           </button>
         ))}
       </div>
-      <div className="filters compact-filters">
-        <SelectField
-          label={t('contacts.statusHeader')}
-          value={status}
-          onChange={(v) => setStatus(isContactStatus(v) ? v : '')}
-          options={[{ value: '', label: t('common.all') }, ...contactStatuses.map((s) => ({ value: s, label: t(`contacts.status.${s}`) }))]}
-          testId="contacts-filter-status"
-        />
-      </div>
+      <ContactStatusFilter value={status} onChange={setStatus} testId="contacts-filter-status" />
       <ul className="contact-list" data-testid="contact-list">
         {list.items.length === 0 && !list.loading && <li className="muted">{t('contacts.none')}</li>}
         {list.items.map((c) => (

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactStatus, ContactView } from '../../../../core/schemas/cases.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
-import { SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { casePage, contactStatusBadge, contactStatuses, isContactStatus } from './case-labels.ts';
+import { casePage, contactStatusBadge } from './case-labels.ts';
+import { ContactStatusFilter } from './contact-status-filter.tsx';
 
 /**
  * GET /api/contacts: the contacts living in the selected locality, whichever case they were traced
@@ -59,15 +59,7 @@ export function FollowUpTab() {
   return (
     <>
       <p className="muted">{t('contacts.followUpIntro', { name: selected?.fullName ?? t('common.empty') })}</p>
-      <div className="filters compact-filters">
-        <SelectField
-          label={t('contacts.statusHeader')}
-          value={status}
-          onChange={(v) => setStatus(isContactStatus(v) ? v : '')}
-          options={[{ value: '', label: t('common.all') }, ...contactStatuses.map((s) => ({ value: s, label: t(`contacts.status.${s}`) }))]}
-          testId="follow-up-filter-status"
-        />
-      </div>
+      <ContactStatusFilter value={status} onChange={setStatus} testId="follow-up-filter-status" />
       <DataTable testId="follow-up-table" columns={columns} rows={list.items} rowKey={(c) => c.id} />
       <PagerFooter list={list} />
     </>
