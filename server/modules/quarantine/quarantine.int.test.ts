@@ -162,6 +162,14 @@ describe('home quarantine with a daily report link', () => {
     expect((await staff.get(`/api/quarantine/admissions/${a.id}`)).json().status).toBe('transferred');
   });
 
+  it('exports the register as one logged read', async () => {
+    const res = await staff.get('/api/quarantine/admissions/export.xlsx?status=active');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('cach-ly.xlsx');
+    const logged = await db().selectFrom('audit_events').select('action').where('entity_type', '=', 'quarantine_admission').where('action', '=', 'export').execute();
+    expect(logged).toHaveLength(1);
+  });
+
   it('keeps a neighbour commune officer out', async () => {
     const neighbour = await t.signIn('commune_officer', BINH_LU);
     const list = (await staff.get('/api/quarantine/admissions')).json().items;

@@ -6,7 +6,7 @@ import {
   admissionRow, admissionView, admitRequest, extendRequest, listAdmissionsQuery, missingReportsQuery, monitoringReport, monitoringStatus, releaseRequest,
   transferRequest,
 } from '../../../core/schemas/quarantine.ts';
-import { actorOf } from '../../http/context.ts';
+import { actorOf, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -20,6 +20,10 @@ export const quarantineRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.get('/quarantine/admissions', {
     schema: { tags, summary: 'Quarantine stays in scope, earliest end first (releases due); the read is logged', querystring: listAdmissionsQuery, response: { 200: pageOf(admissionRow) } },
   }, async (req) => svc.list(actorOf(req), req.query));
+
+  app.get('/quarantine/admissions/export.xlsx', {
+    schema: { tags, summary: 'Export the quarantine register to Excel (one logged read)', querystring: listAdmissionsQuery.omit({ after: true, limit: true }) },
+  }, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
 
   app.post('/quarantine/admissions', {
     schema: { tags, summary: 'Admit a person: plan from the disease profile, tests ordered, QR red', body: admitRequest, response: { 201: admissionView } },

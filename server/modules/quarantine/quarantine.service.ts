@@ -10,6 +10,7 @@ import type {
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
 import type { QrTokenSigner } from '../../shared/qr-token.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -19,6 +20,7 @@ import type { PeopleRegistryService } from '../people/people-registry.service.ts
 import type { TestingRepository } from '../testing/testing.repository.ts';
 import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
 import { quarantineCertificate, quarantineDecision } from './quarantine-documents.ts';
+import { admissionColumns } from './quarantine.export.ts';
 import { quarantineMessages as m } from './quarantine.messages.ts';
 import { quarantinePolicy } from './quarantine.policy.ts';
 import type { AdmissionRecord, QuarantineRepository } from './quarantine.repository.ts';
@@ -117,17 +119,34 @@ export class QuarantineService {
   }
 
   async list(actor: Actor, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
-    if (!quarantinePolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.d.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = await this.areaOf(actor, q.locality);
     await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within });
+    return this.page(within, q);
+  }
+
+  /** The register as one logged export, however many pages it streams. */
+  async exportXlsx(actor: Actor, q: Omit<ListAdmissionsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    const within = await this.areaOf(actor, q.locality);
+    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'quarantine_admission', entityId: null, localityPath: within });
+    return streamXlsx({
+      filename: 'cach-ly.xlsx', sheetName: actor.locale === 'vi' ? 'Cách ly' : 'Quarantine', locale: actor.locale, columns: admissionColumns(actor.locale),
+      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 })),
+    });
+  }
+
+  private async areaOf(actor: Actor, locality: string | undefined): Promise<string> {
+    if (!quarantinePolicy.list(actor)) throw new AppError('FORBIDDEN');
+    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+  }
+
+  private async page(within: string, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
     const rows = await this.d.quarantine.list(this.d.db, { ...q, within });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
     return { items: page.items.map(toRow), nextCursor: page.nextCursor };
   }
 
   async missingReports(actor: Actor, q: { locality?: string; date?: string; after?: string; limit: number }, now = new Date()): Promise<Page<AdmissionRow>> {
-    if (!quarantinePolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.d.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = await this.areaOf(actor, q.locality);
     const rows = await this.d.quarantine.missingReports(this.d.db, { within, day: q.date ?? vietnamToday(now), after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
     return { items: page.items.map(toRow), nextCursor: page.nextCursor };

@@ -5,11 +5,13 @@ import type { CampaignSamplesRequest, CampaignView, CreateCampaignRequest, PoolV
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
 import type { CampaignRecord, CampaignsRepository } from './campaigns.repository.ts';
 import { testingMessages as m } from './testing.messages.ts';
+import { campaignColumns } from './testing.export.ts';
 import { testingPolicy } from './testing.policy.ts';
 import type { NewSample, TestingRepository } from './testing.repository.ts';
 
@@ -62,6 +64,13 @@ export class CampaignsService {
     const rows = await this.campaigns.pools(this.db, c.id, q);
     const page = toPage(rows, q.limit, (r) => [r.code]);
     return { items: page.items.map((r) => ({ code: r.code, size: r.size, result: r.result, resultedAt: r.resulted_at?.toISOString() ?? null })), nextCursor: page.nextCursor };
+  }
+
+  async exportXlsx(actor: Actor, q: { locality?: string }): Promise<XlsxExport> {
+    return streamXlsx({
+      filename: 'dot-xet-nghiem.xlsx', sheetName: actor.locale === 'vi' ? 'Đợt xét nghiệm' : 'Campaigns', locale: actor.locale, columns: campaignColumns(),
+      pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
+    });
   }
 
   async progress(actor: Actor, id: string) {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import { cccd } from '../../testing/factories.ts';
@@ -51,6 +52,20 @@ describe('a mass-testing campaign with pooled samples', () => {
     const orders = (await cdc.get('/api/testing/orders?reason=pool_retest&limit=50')).json().items;
     expect(orders).toHaveLength(13);
     expect(orders.every((o: { testKind: string; dueOn: string }) => o.testKind === 'rt_pcr' && o.dueOn === today)).toBe(true);
+  });
+
+  it('exports the re-test orders, the campaigns and the proposals to Excel', async () => {
+    for (const url of ['/api/testing/orders/export.xlsx?reason=pool_retest', '/api/testing/campaigns/export.xlsx', '/api/testing/case-proposals/export.xlsx']) {
+      const res = await cdc.get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await cdc.get('/api/testing/orders/export.xlsx?reason=pool_retest')).rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(5).value).toBe('Lý do');
+    expect(sheet.rowCount).toBe(14);
+    expect(sheet.getRow(2).getCell(5).value).toBe('Xét nghiệm lại (mẫu gộp dương tính)');
   });
 
   it('refuses a sheet with an unknown pool code without writing anything', async () => {

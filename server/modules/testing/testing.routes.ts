@@ -7,7 +7,7 @@ import {
   listCampaignsQuery, listCaseProposalsQuery, listOrdersQuery, orderView, poolResultsRequest, poolView, recordSampleRequest, resultsOutcome,
   sampleResultsRequest, sampleView,
 } from '../../../core/schemas/testing.ts';
-import { actorOf } from '../../http/context.ts';
+import { actorOf, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -22,6 +22,10 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
   app.get('/testing/orders', {
     schema: { tags, summary: 'Test orders in scope, earliest due first (keyset paged)', querystring: listOrdersQuery, response: { 200: pageOf(orderView) } },
   }, async (req) => svc.listOrders(actorOf(req), req.query));
+
+  app.get('/testing/orders/export.xlsx', {
+    schema: { tags, summary: 'Export test orders to Excel', querystring: listOrdersQuery.omit({ after: true, limit: true }) },
+  }, async (req, reply) => sendXlsx(reply, await svc.exportOrders(actorOf(req), req.query)));
 
   app.post('/testing/orders', {
     schema: { tags, summary: 'Order a test for a person', body: createOrderRequest, response: { 201: orderView } },
@@ -55,6 +59,10 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
     schema: { tags, summary: 'Mass-testing campaigns in scope', querystring: listCampaignsQuery, response: { 200: pageOf(campaignView) } },
   }, async (req) => campaigns.list(actorOf(req), req.query));
 
+  app.get('/testing/campaigns/export.xlsx', {
+    schema: { tags, summary: 'Export campaigns with their counts to Excel', querystring: listCampaignsQuery.omit({ after: true, limit: true }) },
+  }, async (req, reply) => sendXlsx(reply, await campaigns.exportXlsx(actorOf(req), req.query)));
+
   app.post('/testing/campaigns', {
     schema: { tags, summary: 'Plan a mass-testing campaign for a commune or an area', body: createCampaignRequest, response: { 201: campaignView } },
   }, async (req, reply) => reply.status(201).send(await campaigns.create(actorOf(req), req.body)));
@@ -78,6 +86,10 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
   app.get('/testing/case-proposals', {
     schema: { tags, summary: 'Positive RT-PCR results of people who are not cases yet', querystring: listCaseProposalsQuery, response: { 200: pageOf(caseProposalView) } },
   }, async (req) => svc.listProposals(actorOf(req), req.query));
+
+  app.get('/testing/case-proposals/export.xlsx', {
+    schema: { tags, summary: 'Export case proposals to Excel', querystring: listCaseProposalsQuery.omit({ after: true, limit: true }) },
+  }, async (req, reply) => sendXlsx(reply, await svc.exportProposals(actorOf(req), req.query)));
 
   app.post('/testing/case-proposals/:id/accept', {
     schema: { tags, summary: 'Register the proposed case (tracing starts)', params: idParams, response: { 200: caseProposalView } },

@@ -9,6 +9,7 @@ import type { Db } from '../../db/database.ts';
 import type { TestResult } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { readTable, type Table } from '../../shared/tabular-file.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CasesService } from '../cases/cases.service.ts';
@@ -17,8 +18,12 @@ import type { PeopleRepository } from '../people/people.repository.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
 import type { CampaignsRepository } from './campaigns.repository.ts';
 import { testingMessages as m } from './testing.messages.ts';
+import { orderColumns, proposalColumns } from './testing.export.ts';
 import { testingPolicy } from './testing.policy.ts';
 import type { OrderStatus, TestingRepository } from './testing.repository.ts';
+
+type OrdersQuery = { locality?: string; status?: OrderStatus; reason?: OrderView['reason']; dueBy?: string; after?: string; limit: number };
+type ProposalsQuery = { locality?: string; status: 'open' | 'accepted' | 'dismissed'; after?: string; limit: number };
 
 export interface TestingDeps {
   db: Db;
@@ -53,11 +58,23 @@ export class TestingService {
     });
   }
 
-  async listOrders(actor: Actor, q: { locality?: string; status?: OrderStatus; reason?: OrderView['reason']; dueBy?: string; after?: string; limit: number }): Promise<Page<OrderView>> {
-    const within = await this.scopeOf(actor, q.locality);
+  async listOrders(actor: Actor, q: OrdersQuery): Promise<Page<OrderView>> {
+    return this.ordersPage(await this.scopeOf(actor, q.locality), q);
+  }
+
+  private async ordersPage(within: string, q: OrdersQuery): Promise<Page<OrderView>> {
     const rows = await this.d.testing.listOrders(this.d.db, { ...q, within });
     const page = toPage(rows, q.limit, (r) => [r.due_on, r.id]);
     return { items: page.items.map(toOrderView), nextCursor: page.nextCursor };
+  }
+
+  async exportOrders(actor: Actor, q: Omit<OrdersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    const within = await this.scopeOf(actor, q.locality);
+    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'test_order', entityId: null, localityPath: within });
+    return streamXlsx({
+      filename: 'chi-dinh-xet-nghiem.xlsx', sheetName: actor.locale === 'vi' ? 'Chỉ định xét nghiệm' : 'Test orders', locale: actor.locale,
+      columns: orderColumns(actor.locale), pages: await allPages((after) => this.ordersPage(within, { ...q, after, limit: 500 })),
+    });
   }
 
   /** Records a sample taken for an order (or from a person directly). A sample code is used once. */
@@ -119,11 +136,23 @@ export class TestingService {
     return toSampleView(s);
   }
 
-  async listProposals(actor: Actor, q: { locality?: string; status: 'open' | 'accepted' | 'dismissed'; after?: string; limit: number }): Promise<Page<CaseProposalView>> {
-    const within = await this.scopeOf(actor, q.locality);
+  async listProposals(actor: Actor, q: ProposalsQuery): Promise<Page<CaseProposalView>> {
+    return this.proposalsPage(await this.scopeOf(actor, q.locality), q);
+  }
+
+  private async proposalsPage(within: string, q: ProposalsQuery): Promise<Page<CaseProposalView>> {
     const rows = await this.d.campaigns.listProposals(this.d.db, { ...q, within });
     const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
     return { items: page.items.map(toProposalView), nextCursor: page.nextCursor };
+  }
+
+  async exportProposals(actor: Actor, q: Omit<ProposalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    const within = await this.scopeOf(actor, q.locality);
+    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'case_proposal', entityId: null, localityPath: within });
+    return streamXlsx({
+      filename: 'de-xuat-ca-benh.xlsx', sheetName: actor.locale === 'vi' ? 'Đề xuất ca bệnh' : 'Case proposals', locale: actor.locale,
+      columns: proposalColumns(actor.locale), pages: await allPages((after) => this.proposalsPage(within, { ...q, after, limit: 500 })),
+    });
   }
 
   /**
