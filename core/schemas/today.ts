@@ -14,7 +14,7 @@ export const todayItem = z.object({
   /** Viet Nam date it was due (or raised), when it has one. */
   dueOn: z.string().nullable(),
   overdue: z.boolean(),
-  /** Where the work is done in the web client. */
+  /** The web client's page where the work is done (a list when the item has no page of its own). */
   link: z.string(),
 });
 export type TodayItem = z.infer<typeof todayItem>;

@@ -11,7 +11,9 @@ import {
   canViewDeclarations,
   canViewFacilities,
   canViewQuarantine,
+  canSeeTodayWork,
   canViewTesting,
+  canViewTreatment,
   canViewVenues,
 } from './features/auth/permissions.ts';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
@@ -43,6 +45,8 @@ const StayPage = lazy(() => import('./features/quarantine/stay-page.tsx').then((
 const TestingPage = lazy(() => import('./features/testing/testing-page.tsx').then((m) => ({ default: m.TestingPage })));
 const CampaignPage = lazy(() => import('./features/testing/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })));
 const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page.tsx').then((m) => ({ default: m.FacilitiesPage })));
+const TreatmentPage = lazy(() => import('./features/treatment/treatment-page.tsx').then((m) => ({ default: m.TreatmentPage })));
+const TodayPage = lazy(() => import('./features/today/today-page.tsx').then((m) => ({ default: m.TodayPage })));
 
 interface RouteDef {
   /** Exact path; `:name` segments match one path segment and are passed to `page`. */
@@ -70,6 +74,8 @@ const routes: RouteDef[] = [
   { path: '/testing', page: () => <TestingPage />, allowed: canViewTesting },
   { path: '/testing/campaigns/:id', page: (p) => <CampaignPage key={p.id} campaignId={p.id ?? ''} />, allowed: canViewTesting },
   { path: '/facilities', page: () => <FacilitiesPage />, allowed: canViewFacilities },
+  { path: '/treatment', page: () => <TreatmentPage />, allowed: canViewTreatment },
+  { path: '/today', page: () => <TodayPage />, allowed: canSeeTodayWork },
 ];
 
 /** The parameters of `pathname` under `pattern`, or null when it does not match. */

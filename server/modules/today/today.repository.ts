@@ -37,14 +37,14 @@ export class TodayRepository {
 
   quarantineToArrange(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select t.id, p.full_name as label, t.due_on, '/quarantine?contact=' || t.contact_id as link, t.due_on < ${today}::date as overdue
+      select t.id, p.full_name as label, t.due_on, '/quarantine' as link, t.due_on < ${today}::date as overdue
       from follow_up_tasks t join people p on p.id = t.person_id
       where t.kind = 'quarantine' and t.status = 'open' and t.due_on <= ${today}::date and ${this.within('t.locality_path', path)}`, limit);
   }
 
   testsDue(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select o.id, p.full_name as label, o.due_on, '/testing?order=' || o.id as link, o.due_on < ${today}::date as overdue
+      select o.id, p.full_name as label, o.due_on, '/testing' as link, o.due_on < ${today}::date as overdue
       from test_orders o join people p on p.id = o.person_id
       where o.status = 'ordered' and o.due_on <= ${today}::date and ${this.within('o.locality_path', path)}`, limit);
   }
@@ -75,7 +75,8 @@ export class TodayRepository {
   /** Facility kinds whose occupancy passes the facility's threshold (beds from open stays, places from active admissions). */
   capacityAlerts(db: Db, path: string, limit: number) {
     return this.group(db, sql`
-      select f.id || ':' || c.kind as id, f.name as label, null::date as due_on, '/facilities/' || f.id as link, false as overdue
+      select f.id || ':' || c.kind as id, f.name as label, null::date as due_on,
+        case when c.kind = 'quarantine_place' then '/facilities' else '/treatment' end as link, false as overdue
       from facilities f join facility_capacity c on c.facility_id = f.id
       where f.status = 'active' and c.capacity > 0 and ${this.within('f.locality_path', path)}
         and 100 * (case when c.kind = 'quarantine_place'

@@ -3,6 +3,8 @@ import { casesEn } from '../features/cases/messages.en.ts';
 import { facilitiesEn } from '../features/facilities/messages.en.ts';
 import { quarantineEn } from '../features/quarantine/messages.en.ts';
 import { testingEn } from '../features/testing/messages.en.ts';
+import { todayEn } from '../features/today/messages.en.ts';
+import { treatmentEn } from '../features/treatment/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
 export const en: Catalogue = {
@@ -432,6 +434,8 @@ export const en: Catalogue = {
   ...quarantineEn,
   ...testingEn,
   ...facilitiesEn,
+  ...treatmentEn,
+  ...todayEn,
   notFound: {
     title: 'Page not found',
     text: 'The address you opened does not exist.',

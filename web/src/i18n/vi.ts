@@ -2,6 +2,8 @@ import { casesVi } from '../features/cases/messages.vi.ts';
 import { facilitiesVi } from '../features/facilities/messages.vi.ts';
 import { quarantineVi } from '../features/quarantine/messages.vi.ts';
 import { testingVi } from '../features/testing/messages.vi.ts';
+import { todayVi } from '../features/today/messages.vi.ts';
+import { treatmentVi } from '../features/treatment/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
  * checks the shape and `catalogue.test.ts` checks keys, empty strings and `{{placeholders}}`.
@@ -433,6 +435,8 @@ export const vi = {
   ...quarantineVi,
   ...testingVi,
   ...facilitiesVi,
+  ...treatmentVi,
+  ...todayVi,
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Địa chỉ bạn mở không tồn tại.',

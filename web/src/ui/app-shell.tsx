@@ -8,7 +8,9 @@ import {
   canViewDeclarations,
   canViewFacilities,
   canViewQuarantine,
+  canSeeTodayWork,
   canViewTesting,
+  canViewTreatment,
   canViewVenues,
 } from '../features/auth/permissions.ts';
 import { useSession, useUser } from '../features/auth/session.tsx';
@@ -18,7 +20,6 @@ import { Link, navigate, useLocation } from './router.tsx';
 
 /** Modules still to come, shown disabled with a "coming soon" badge (in delivery order). */
 const comingSoon = [
-  'treatment',
   'riskLevels',
   'reports',
   'inspections',
@@ -44,6 +45,7 @@ function Nav({ open }: { open: boolean }) {
     canViewAudit(role) && { to: '/admin/audit', testId: 'nav-admin-audit', label: t('nav.adminAudit') },
   ].filter((x) => x !== false);
   const modules = [
+    canSeeTodayWork(role) && { to: '/today', testId: 'nav-today', label: t('today.nav') },
     canViewDeclarations(role) && { to: '/declarations', testId: 'nav-declarations', label: t('nav.declarations') },
     canViewVenues(role) && { to: '/venues', testId: 'nav-venues', label: t('nav.venues') },
     canViewCases(role) && { to: '/cases', testId: 'nav-cases', label: t('nav.cases') },
@@ -52,6 +54,7 @@ function Nav({ open }: { open: boolean }) {
     canViewQuarantine(role) && { to: '/quarantine', testId: 'nav-quarantine', label: t('nav.quarantine') },
     canViewTesting(role) && { to: '/testing', testId: 'nav-testing', label: t('nav.testing') },
     canViewFacilities(role) && { to: '/facilities', testId: 'nav-facilities', label: t('facilities.nav') },
+    canViewTreatment(role) && { to: '/treatment', testId: 'nav-treatment', label: t('nav.treatment') },
   ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>

@@ -50,3 +50,9 @@ export const canDecideProposals = canInvestigateCases;
 /** Facilities: officials of the place and the facilities' staff read; the health department manages. */
 export const canViewFacilities = (role: Role) => isOfficial(role) || role === 'facility_staff';
 export const canManageFacilities = (role: Role) => role === 'system_admin' || role === 'health_department';
+/** Treatment stays and bed occupancy: officials of the place and the facilities' staff read (not inspectors). */
+export const canViewTreatment = (role: Role) => isOfficial(role) || role === 'facility_staff';
+/** Admitting and discharging patients: the health department and the facilities' own staff. */
+export const canManageTreatment = (role: Role) => role === 'system_admin' || role === 'health_department' || role === 'facility_staff';
+/** Today's work: the roles that act on at least one kind of task (server: today.policy.ts). */
+export const canSeeTodayWork = (role: Role) => isOfficial(role) || role === 'facility_staff';

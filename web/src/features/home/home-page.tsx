@@ -6,12 +6,16 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { BoundaryMap, type BoundaryCollection, type BoundaryProps } from '../../ui/map.tsx';
 import { Page } from '../../ui/page.tsx';
+import { canSeeTodayWork } from '../auth/permissions.ts';
+import { useUser } from '../auth/session.tsx';
+import { TodayPanel } from '../today/today-panel.tsx';
 import { MapPanel } from './map-panel.tsx';
 
 /** Home: the boundaries of the selected locality on a map, a detail panel and a table. */
 export function HomePage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { role } = useUser();
   const { selected } = useLocalities();
   const code = selected?.code ?? null;
   const [data, setData] = useState<BoundaryCollection | null>(null);
@@ -64,6 +68,8 @@ export function HomePage() {
 
   return (
     <Page title={t('home.title')} intro={selected?.fullName}>
+      {/* What needs doing comes before the map: the first thing an official sees on signing in. */}
+      {canSeeTodayWork(role) && <TodayPanel />}
       {error && (
         <div className="alert alert-error" role="alert">
           {error}

@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../core/rules/follow-up-plan.ts';
+import type { PersonRef } from '../core/schemas/cases.ts';
+import { vietnamToday } from '../core/schemas/declarations.ts';
+import { systemActor } from '../server/shared/actor.ts';
+import { chromiumOrSkip } from './support/chromium.ts';
+import { artefactsDir, launchChromium, startE2eServer } from './support/e2e-server.ts';
+
+const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
+const DOAN_KET = '03388';
+const today = vietnamToday();
+let serial = 0;
+
+/** A CCCD of a woman born in 19xx in Lai Châu (province 012; 4th digit 1 = female, 20th century). */
+const idNumber = (birthYear: number) => `0121${String(birthYear % 100).padStart(2, '0')}${String(800000 + ++serial)}`;
+
+const someone = (fullName: string, birthYear: number): PersonRef => ({
+  person: { idType: 'cccd', idNumber: idNumber(birthYear), fullName, birthYear, gender: 'female', nationality: 'VN', communeCode: DOAN_KET, addressLine: `Nhà của ${fullName}, phường Đoàn Kết` },
+});
+
+/**
+ * Issue 5's treatment proof: a hospital with 2 ICU beds fills up in the UI, the occupancy board
+ * shows 2/2 with an alert, a third ICU admission is refused with the server's own sentence, a
+ * discharge frees a bed; the home page's today's-work panel links to the pages where work is done.
+ * The hospital, the cases and one undecided contact are made through the services.
+ */
+describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions, discharges and today’s work', () => {
+  let server: Awaited<ReturnType<typeof startE2eServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const sys = systemActor('e2e');
+  const hospital = { id: '', name: 'Bệnh viện Đa khoa tỉnh Lai Châu' };
+  const patients: { id: string; number: string; name: string }[] = [];
+
+  async function shoot(p: Page, name: string) {
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+  }
+
+  /** Admit through the form: find the case (by number or by name), pick the bed kind and the hospital. */
+  async function admit(search: string, caseNumber: string) {
+    await page.getByTestId('stay-case-search').fill(search);
+    await page.getByTestId(`stay-case-option-${caseNumber}`).click();
+    await page.getByTestId('stay-bed-kind').selectOption('icu_bed');
+    await page.getByTestId('stay-facility').selectOption(hospital.id);
+    await page.getByTestId('stay-admit-submit').click();
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(artefactsDir, { recursive: true });
+    server = await startE2eServer();
+    browser = await launchChromium(chromiumPath);
+    const services = server.platform.services;
+    const h = await services.facilities.create(sys, {
+      name: hospital.name, kind: 'hospital', communeCode: DOAN_KET, addressLine: 'Đường 30 tháng 4, phường Đoàn Kết',
+      capacity: { icu_bed: 2, regular_bed: 20 }, occupancyAlertPercent: 80,
+    });
+    hospital.id = h.id;
+    for (const [name, year] of [['Lò Thị Mai', 1956], ['Điêu Văn Khánh', 1961], ['Tòng Thị Lan', 1949]] as const) {
+      const c = await services.cases.create(sys, {
+        clientKey: crypto.randomUUID(), subject: someone(name, year), sampleDate: addDays(today, -3), confirmedDate: addDays(today, -2),
+        classification: 'community', sourceCaseIds: [],
+      });
+      patients.push({ id: c.id, number: c.caseNumber, name });
+    }
+    // A contact of the first case the tracer has not decided on yet: "Người tiếp xúc chờ xác nhận".
+    await services.tracing.declare(sys, patients[0]!.id, { subject: someone('Quàng Văn Tính', 1985) });
+    const cdc = await server.createUser('cdc.treatment', 'health_department', '12');
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill(cdc.username);
+    await page.getByTestId('login-password').fill(cdc.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('fills both ICU beds, shows 2/2 with an alert, refuses a third admission with the server’s reason, and frees a bed on discharge', async () => {
+    const [a, b, c] = patients as [typeof patients[0], typeof patients[0], typeof patients[0]];
+    await page.getByTestId('nav-treatment').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Điều trị');
+    await expect.poll(() => page.getByTestId('occupancy-total-icu_bed-used').textContent()).toBe('0/2');
+    expect(await page.getByTestId('occupancy-alerts').textContent()).toContain('Chưa có cơ sở nào vượt ngưỡng cảnh báo.');
+
+    // Two admissions to ICU: one found by case number, one by name without diacritics.
+    await page.getByTestId('treatment-tab-stays').click();
+    await page.getByTestId('stay-admit-toggle').click();
+    await admit(a.number, a.number);
+    await expect.poll(() => page.locator('.alert-ok').first().textContent()).toContain(`Đã tiếp nhận ${a.name} (${a.number}) tại ${hospital.name}`);
+    await admit('dieu van khanh', b.number);
+    await expect.poll(() => page.locator('.alert-ok').first().textContent()).toContain(`Đã tiếp nhận ${b.name}`);
+    await expect.poll(() => page.locator(`[data-testid^="stay-outcome-"]`).count()).toBe(2);
+    await shoot(page, 'treatment-stays-two-admitted');
+
+    // The third ICU admission: refused, and the form says why in Vietnamese (the 409's detail).
+    await admit(c.number, c.number);
+    await expect
+      .poll(() => page.getByTestId('stay-admit-error').textContent())
+      .toBe('Cơ sở không còn giường hồi sức tích cực (ICU) trống (đang dùng 2/2)');
+    await shoot(page, 'treatment-admit-refused');
+
+    // The board: 2 of 2 ICU beds in use, the hospital flagged and listed among the alerts.
+    await page.getByTestId('treatment-tab-beds').click();
+    await expect.poll(() => page.getByTestId('occupancy-total-icu_bed-used').textContent()).toBe('2/2');
+    expect(await page.getByTestId(`occupancy-cell-${hospital.id}-icu_bed`).textContent()).toBe('2/2');
+    await page.getByTestId(`occupancy-facility-alert-${hospital.id}`).waitFor();
+    const alert = await page.getByTestId(`occupancy-alert-${hospital.id}-icu_bed`).textContent();
+    expect(alert).toContain(hospital.name);
+    expect(alert).toContain('2/2');
+    expect(alert).toContain('ngưỡng 80%');
+    await shoot(page, 'treatment-board-full');
+
+    // One recovers: discharged, the row leaves "still admitted", the board shows 1/2 and no alert.
+    await page.getByTestId('treatment-tab-stays').click();
+    await page.getByTestId(`stay-discharge-${a.number}`).click();
+    await page.getByTestId('discharge-outcome').selectOption('recovered');
+    await shoot(page, 'treatment-discharge-form');
+    await page.getByTestId('discharge-submit').click();
+    await expect.poll(() => page.locator('.alert-ok').first().textContent()).toContain(`Đã cho ${a.name} ra viện: Khỏi bệnh.`);
+    await expect.poll(() => page.getByTestId(`stay-outcome-${a.number}`).count()).toBe(0);
+    await page.getByTestId('stays-filter-open').selectOption('');
+    await expect.poll(() => page.getByTestId(`stay-outcome-${a.number}`).getAttribute('data-outcome')).toBe('recovered');
+    expect(await page.getByTestId('stays-export').getAttribute('href')).toContain('/api/treatment/stays/export.xlsx');
+    await shoot(page, 'treatment-stays-all');
+    await page.getByTestId('treatment-tab-beds').click();
+    await expect.poll(() => page.getByTestId('occupancy-total-icu_bed-used').textContent()).toBe('1/2');
+    expect(await page.getByTestId(`occupancy-facility-alert-${hospital.id}`).count()).toBe(0);
+    await shoot(page, 'treatment-board-after-discharge');
+
+    // English follows the switch, the server's refusal too.
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Treatment');
+    await page.getByTestId('treatment-tab-stays').click();
+    await page.getByTestId('stay-admit-toggle').click();
+    await server.platform.services.treatment.admit(sys, { caseId: c.id, facilityId: hospital.id, bedKind: 'icu_bed' });
+    const d = await server.platform.services.cases.create(sys, {
+      clientKey: crypto.randomUUID(), subject: someone('Lường Thị Nga', 1958), confirmedDate: today, classification: 'community', sourceCaseIds: [],
+    });
+    await admit(d.caseNumber, d.caseNumber);
+    await expect.poll(() => page.getByTestId('stay-admit-error').textContent()).toBe('No free ICU beds at this facility (2 of 2 in use)');
+    await shoot(page, 'treatment-admit-refused-en');
+    await page.getByTestId('lang-vi').click();
+  });
+
+  it('the home page’s today’s-work panel lists groups whose items open their pages', async () => {
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('today-panel').waitFor();
+    // The undecided contact, and the hospital full again (the last test admitted a third case).
+    await page.getByTestId('today-group-contacts_to_decide').waitFor();
+    await page.getByTestId('today-group-capacity_alerts').waitFor();
+    expect(await page.getByTestId('today-group-contacts_to_decide').textContent()).toContain('Người tiếp xúc chờ xác nhận');
+    expect(await page.getByTestId('today-group-capacity_alerts').textContent()).toContain(`${hospital.name} · Giường hồi sức (ICU)`);
+    await shoot(page, 'today-home-panel');
+
+    // A contact to decide opens its case; a capacity alert opens the occupancy board.
+    const contactLink = page.getByTestId('today-item-contacts_to_decide').first();
+    expect(await contactLink.getAttribute('href')).toBe(`/cases/${patients[0]!.id}`);
+    await contactLink.click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/cases/${patients[0]!.id}`);
+    await expect.poll(() => page.getByTestId('case-full-name').textContent()).toBe(patients[0]!.name);
+    await page.goBack();
+    await page.getByTestId('today-item-capacity_alerts').first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/treatment');
+    await page.getByTestId(`occupancy-alert-${hospital.id}-icu_bed`).waitFor();
+
+    // The full page: every group of the role, the same items.
+    await page.getByTestId('nav-today').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Việc cần làm hôm nay');
+    await page.getByTestId('today-group-capacity_alerts').waitFor();
+    await shoot(page, 'today-page');
+  });
+});

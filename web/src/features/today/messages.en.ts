@@ -1,0 +1,29 @@
+import type { todayVi } from './messages.vi.ts';
+
+/** English messages of today's work: same keys as `messages.vi.ts`. */
+export const todayEn: typeof todayVi = {
+  today: {
+    nav: "Today's work",
+    title: "Today's work",
+    intro: 'Work waiting in {{name}} on {{date}}, overdue first.',
+    panelTitle: "Today's work",
+    seeAll: "All of today's work",
+    empty: 'Nothing waiting',
+    count: '{{count}} to do',
+    overdue: '{{count}} overdue',
+    overdueItem: 'Overdue',
+    dueOn: 'Due {{date}}',
+    more: 'and {{count}} more',
+    loadMore: 'Show more of each group',
+    capped: 'Each group shows at most {{limit}} tasks; open each task’s page for the rest.',
+    group: {
+      contacts_to_decide: 'Contacts awaiting a decision',
+      quarantine_to_arrange: 'Quarantine to arrange',
+      tests_due: 'Tests due',
+      releases_due: 'Quarantine ending',
+      missing_reports: 'No health report today',
+      case_proposals: 'Cases proposed by testing',
+      capacity_alerts: 'Facilities nearly full',
+    },
+  },
+};

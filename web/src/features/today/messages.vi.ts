@@ -1,0 +1,30 @@
+/**
+ * Vietnamese messages of today's work (việc cần làm hôm nay), spread into `i18n/vi.ts` under
+ * `today`; `messages.en.ts` has the same keys.
+ */
+export const todayVi = {
+  today: {
+    nav: 'Việc hôm nay',
+    title: 'Việc cần làm hôm nay',
+    intro: 'Việc tồn đọng tại {{name}} ngày {{date}}, việc quá hạn lên trước.',
+    panelTitle: 'Việc cần làm hôm nay',
+    seeAll: 'Xem tất cả việc hôm nay',
+    empty: 'Không có việc tồn đọng',
+    count: '{{count}} việc',
+    overdue: '{{count}} quá hạn',
+    overdueItem: 'Quá hạn',
+    dueOn: 'Hạn {{date}}',
+    more: 'và {{count}} việc khác',
+    loadMore: 'Xem thêm việc mỗi nhóm',
+    capped: 'Mỗi nhóm hiện tối đa {{limit}} việc; mở trang của từng việc để xem hết.',
+    group: {
+      contacts_to_decide: 'Người tiếp xúc chờ xác nhận',
+      quarantine_to_arrange: 'Cần bố trí cách ly',
+      tests_due: 'Xét nghiệm đến hạn',
+      releases_due: 'Đến hạn kết thúc cách ly',
+      missing_reports: 'Chưa khai báo sức khỏe hôm nay',
+      case_proposals: 'Ca bệnh đề xuất từ xét nghiệm',
+      capacity_alerts: 'Cơ sở gần đầy',
+    },
+  },
+};

@@ -1,0 +1,27 @@
+import { ApiError } from '../../ui/api.ts';
+import { FormError, detailFor, type FormFailure } from '../../ui/form.tsx';
+
+/**
+ * A form's error where a refusal reads as the server's own sentence. For 409/404 the top-level
+ * message is the generic "already exists or was changed" / "not found"; the details carry the real
+ * reason ("Cơ sở không còn giường hồi sức trống (đang dùng 2/2)"), already in the user's language,
+ * so they are the text shown. Anything else goes through the shared `FormError`.
+ */
+export function RefusalError({ error, fields, testId }: { error: FormFailure; fields: readonly string[]; testId: string }) {
+  if (error instanceof ApiError && (error.status === 409 || error.status === 404) && error.details.length > 0) {
+    return (
+      <div className="alert alert-error full" role="alert" data-testid={testId}>
+        {error.details.map((d, i) => (
+          <p key={i}>{d.message}</p>
+        ))}
+      </div>
+    );
+  }
+  return <FormError error={error} fields={fields} testId={testId} />;
+}
+
+/** The field error to show beside an input, unless `RefusalError` already says it above. */
+export function fieldDetail(error: FormFailure, field: string): string | undefined {
+  if (error instanceof ApiError && (error.status === 409 || error.status === 404)) return undefined;
+  return detailFor(error, field);
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useLocalities } from '../../ui/locality-context.tsx';
+import { Page } from '../../ui/page.tsx';
+import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
+import { OccupancyBoard } from './occupancy-board.tsx';
+import { StaysTab } from './stays-tab.tsx';
+import '../quarantine/quarantine.css';
+import '../cases/cases.css';
+import './treatment.css';
+
+const tabs = ['beds', 'stays'] as const;
+
+/** Treatment: the bed occupancy board of the area, and the patients' stays (`?tab=stays`). */
+export function TreatmentPage() {
+  const { t } = useTranslation();
+  const { selected } = useLocalities();
+  const tab = useUrlTab(tabs);
+  return (
+    <Page title={t('treatment.title')} intro={t('treatment.intro', { name: selected?.fullName ?? t('common.empty') })}>
+      <UrlTabs path="/treatment" tabs={tabs} current={tab} label={(k) => t(`treatment.tab.${k}`)} ariaLabel={t('treatment.title')} testId="treatment-tab">
+        {tab === 'beds' ? <OccupancyBoard /> : <StaysTab />}
+      </UrlTabs>
+    </Page>
+  );
+}
