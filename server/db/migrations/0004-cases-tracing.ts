@@ -78,12 +78,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text not null default 'treating' check (status in ('treating', 'recovered', 'died')),
       outcome_date date,
       treatment_place text,
-      locality_code text not null references localities (code),
+      -- No foreign keys on the place, the cluster and the profile: a million-row line-list import
+      -- would pay a trigger per row for values the services check once per file. None of them is
+      -- ever deleted: a merged locality keeps its row and its code (DOMAIN §2), a closed cluster
+      -- keeps its row, and a profile edit is a new version of the same code.
+      locality_code text not null,
       locality_path text not null,
       province_code text,
-      cluster_id uuid references clusters (id),
-      -- No foreign key: a million-row import would pay a trigger per row for a value the service has
-      -- checked once, and profiles are never deleted (an edit is a new version of the same code).
+      cluster_id uuid,
       profile_code text not null,
       notes text,
       import_key text unique,
