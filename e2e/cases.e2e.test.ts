@@ -8,7 +8,7 @@ import { vietnamToday } from '../core/schemas/declarations.ts';
 import { CheckinsRepository } from '../server/modules/checkins/checkins.repository.ts';
 import { approvedVenue } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
-import { artefactsDir, launchChromium, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const H = 3_600_000;
@@ -81,13 +81,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
     await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
   }
 
-  async function signIn(page: Page, username: string, password: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-  }
+  const signInAs = (page: Page, username: string, password: string) => signIn(page, server.url, { username, password });
 
   beforeAll(async () => {
     fs.mkdirSync(artefactsDir, { recursive: true });
@@ -120,7 +114,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
     const cdc = await server.createUser('cdc.laichau', 'health_department', '12');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
-    await signIn(page, cdc.username, cdc.password);
+    await signInAs(page, cdc.username, cdc.password);
 
     // The new case, through the form: identity of the declared person, sample date, classification.
     await page.getByTestId('nav-cases').click();
@@ -251,7 +245,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
     const page = await context.newPage();
     // The server's chains answer is replaced by a synthetic one: this is about the client's drawing.
     await page.route(/\/api\/chains(\?|$)/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(graph) }));
-    await signIn(page, admin.username, admin.password);
+    await signInAs(page, admin.username, admin.password);
     await page.getByTestId('nav-chains').click();
     const canvas = page.getByTestId('chain-canvas');
     await canvas.waitFor();
@@ -305,7 +299,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
     const officer = await server.createUser('cdc.import', 'health_department', '12');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
-    await signIn(page, officer.username, officer.password);
+    await signInAs(page, officer.username, officer.password);
     const day = (n: number) => addDays(vietnamToday(), -n);
     const header = 'Mã BN,Ngày xác định,Mã xã,Nguồn lây';
     const bad = path.join(artefactsDir, 'linelist-bad.csv');

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { systemActor } from '../server/shared/actor.ts';
-import { artefactsDir, launchChromium, launchWithFakeCamera, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, launchChromium, launchWithFakeCamera, signIn, startE2eServer } from './support/e2e-server.ts';
 import { writeQrVideo } from './support/y4m.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
@@ -114,11 +114,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
       const camera = await launchWithFakeCamera(chromiumPath, video);
       try {
         const page = await camera.newPage({ viewport: { width: 390, height: 844 } });
-        await page.goto(`${server.url}/login`);
-        await page.getByTestId('login-username').fill(ownerLogin.username);
-        await page.getByTestId('login-password').fill(ownerLogin.password);
-        await page.getByTestId('login-submit').click();
-        await page.getByTestId('user-menu').waitFor();
+        await signIn(page, server.url, ownerLogin);
         await page.goto(`${server.url}/venues/${venue.id}/gate`);
         const result = page.getByTestId('gate-result');
         await result.waitFor({ timeout: 30_000 });

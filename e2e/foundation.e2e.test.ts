@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
-import { artefactsDir, launchChromium, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 
@@ -20,19 +20,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: foundation', () => {
     await server?.close();
   });
 
-  async function signIn(page: Page, username: string, password: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-  }
+  const signInAs = (page: Page, username: string, password: string) => signIn(page, server.url, { username, password });
 
   it('a commune officer sees only their commune, switches language and opens the map', async () => {
     const officer = await server.createUser('xa.doanket', 'commune_officer', '03388');
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await signIn(page, officer.username, officer.password);
+    await signInAs(page, officer.username, officer.password);
 
     // The picker offers the officer's own commune and nothing else.
     const options = await page.getByTestId('locality-picker').locator('option').allTextContents();
@@ -69,7 +63,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: foundation', () => {
     const admin = await server.createUser('admin.e2e', 'system_admin', '12');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, admin.username, admin.password);
+    await signInAs(page, admin.username, admin.password);
     await page.locator('[data-testid="map"] path.commune-03388').waitFor();
     expect(await page.locator('[data-testid="map"] path[class*="commune-"]').count()).toBe(38);
     await page.screenshot({ path: path.join(artefactsDir, 'province-map.png') });

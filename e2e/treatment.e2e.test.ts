@@ -7,7 +7,7 @@ import type { PersonRef } from '../core/schemas/cases.ts';
 import { vietnamToday } from '../core/schemas/declarations.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
-import { artefactsDir, launchChromium, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
@@ -72,11 +72,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     const cdc = await server.createUser('cdc.treatment', 'health_department', '12');
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(cdc.username);
-    await page.getByTestId('login-password').fill(cdc.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, server.url, cdc);
   }, 120_000);
 
   afterAll(async () => {

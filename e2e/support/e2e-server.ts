@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Role } from '../../core/roles.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadProvinceUnits } from '../../server/cli/seed.ts';
@@ -51,4 +51,13 @@ export async function launchChromium(executablePath: string, extraArgs: string[]
 /** Chromium whose camera shows the given Y4M video, with the permission prompt answered yes. */
 export function launchWithFakeCamera(executablePath: string, y4mFile: string): Promise<Browser> {
   return launchChromium(executablePath, ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4mFile}`]);
+}
+
+/** Signs in through the login page and waits for the app shell. */
+export async function signIn(page: Page, baseUrl: string, user: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
 }

@@ -1,9 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseRow } from '../../../../core/schemas/cases.ts';
-import type { Page } from '../../../../core/schemas/common.ts';
-import { api } from '../../ui/api.ts';
-import { useDebounced } from '../../ui/use-debounced.ts';
+import { useCaseSearch } from './use-case-search.ts';
 
 export interface CaseRef {
   id: string;
@@ -18,25 +15,11 @@ export function CaseRefPicker(p: { label: string; hint: string; value: CaseRef[]
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
-  const query = useDebounced(q.trim());
-  const [found, setFound] = useState<CaseRef[] | null>(null);
-
-  useEffect(() => {
-    if (query.length < 2) {
-      setFound(null);
-      return;
-    }
-    const ctrl = new AbortController();
-    api<Page<CaseRow>>('/api/cases', { query: { q: query, limit: 5 }, signal: ctrl.signal })
-      .then((page) => setFound(page.items.map((c) => ({ id: c.id, caseNumber: `${c.caseNumber}${c.fullName ? ` · ${c.fullName}` : ''}` }))))
-      .catch(() => setFound([]));
-    return () => ctrl.abort();
-  }, [query]);
+  const found = useCaseSearch(q, { limit: 5 })?.map((c) => ({ id: c.id, caseNumber: `${c.caseNumber}${c.fullName ? ` · ${c.fullName}` : ''}` })) ?? null;
 
   const add = (c: CaseRef) => {
     if (!p.value.some((v) => v.id === c.id)) p.onChange([...p.value, c]);
     setQ('');
-    setFound(null);
   };
 
   return (

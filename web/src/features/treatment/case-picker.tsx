@@ -1,10 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../core/schemas/cases.ts';
-import type { Page } from '../../../../core/schemas/common.ts';
-import { api } from '../../ui/api.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
-import { useDebounced } from '../../ui/use-debounced.ts';
+import { useCaseSearch } from '../cases/use-case-search.ts';
 
 /**
  * Picks one case by number or name (GET /api/cases?q=…, still under treatment): the API wants an
@@ -16,22 +14,7 @@ export function CasePicker(p: { value: CaseRow | null; onChange(c: CaseRow | nul
   const id = useId();
   const { selected } = useLocalities();
   const [q, setQ] = useState('');
-  const query = useDebounced(q.trim());
-  const [found, setFound] = useState<CaseRow[] | null>(null);
-
-  useEffect(() => {
-    if (query.length < 2) {
-      setFound(null);
-      return;
-    }
-    const ctrl = new AbortController();
-    api<Page<CaseRow>>('/api/cases', { query: { q: query, status: 'treating', locality: selected?.code, limit: 8 }, signal: ctrl.signal })
-      .then((page) => setFound(page.items))
-      .catch((e: unknown) => {
-        if (!(e instanceof DOMException && e.name === 'AbortError')) setFound([]);
-      });
-    return () => ctrl.abort();
-  }, [query, selected?.code]);
+  const found = useCaseSearch(q, { status: 'treating', locality: selected?.code, limit: 8 });
 
   const label = (c: CaseRow) => `${c.caseNumber}${c.fullName ? ` · ${c.fullName}` : ''}`;
 
