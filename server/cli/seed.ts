@@ -8,6 +8,7 @@ import { temporaryPassword } from '../modules/identity/passwords.ts';
 import { LocalitiesRepository } from '../modules/localities/localities.repository.ts';
 import { loadProvince } from '../modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../shared/actor.ts';
+import { seedDemoOutbreak } from './demo-outbreak.ts';
 
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
 const DEMO_COMMUNE = '03388'; // Phường Đoàn Kết, Lai Châu
@@ -29,6 +30,7 @@ export async function loadProvinceUnits(p: Platform, code: string, demoPopulatio
  */
 export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] | null; accountsFile: string }> {
   await loadProvinceUnits(p, DEMO_PROVINCE, true);
+  await seedDemoOutbreak(p);
   const accountsFile = path.join(p.config.dataDir, 'demo-accounts.txt');
   if (await new IdentityRepository().anyUserExists(p.database.db)) return { accounts: null, accountsFile };
   const plan: [string, string, Role, string][] = [

@@ -62,6 +62,17 @@ export class CheckinsRepository {
     return { id: String(row.checkin_id), at: row.at, repeated: row.repeated };
   }
 
+  /**
+   * Check-ins that happened earlier (the demo province's history; a venue's paper register typed
+   * in later). Their day partitions must exist.
+   */
+  async insertPast(db: Db, rows: readonly { venueId: string; personId: string; from: Date; to: Date | null; communeCode: string }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await db.insertInto('checkins').values(rows.map((r) => ({
+      venue_id: r.venueId, person_id: r.personId, checked_in_at: r.from, checked_out_at: r.to, mode: 'visitor_scan' as const, commune_code: r.communeCode,
+    }))).execute();
+  }
+
   async checkout(db: Db, personId: string, checkedInAt: Date, at: Date): Promise<boolean> {
     const r = await db.updateTable('checkins').set({ checked_out_at: at })
       .where('person_id', '=', personId).where('checked_in_at', '=', checkedInAt).where('checked_out_at', 'is', null)
