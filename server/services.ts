@@ -46,6 +46,8 @@ import { QuarantineRepository } from './modules/quarantine/quarantine.repository
 import { QuarantineService } from './modules/quarantine/quarantine.service.ts';
 import { TodayRepository } from './modules/today/today.repository.ts';
 import { TodayService } from './modules/today/today.service.ts';
+import { RiskRepository } from './modules/risk/risk.repository.ts';
+import { RiskService } from './modules/risk/risk.service.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
 export interface AppServices {
@@ -75,6 +77,7 @@ export interface AppServices {
   campaigns: CampaignsService;
   quarantine: QuarantineService;
   today: TodayService;
+  risk: RiskService;
   /** The development outbox when no SMS gateway is configured (tests read codes from it). */
   outbox: LogMessageSender | null;
 }
@@ -140,6 +143,7 @@ export function createServices(o: ServiceOptions): AppServices {
       links: new QrTokenSigner(o.secret, 'M1'),
     }),
     today: new TodayService(db, new TodayRepository(), localities),
+    risk: new RiskService(db, new RiskRepository(), localities),
     outbox,
   };
 }

@@ -20,6 +20,7 @@ import { treatmentRoutes } from '../modules/treatment/treatment.routes.ts';
 import { testingRoutes } from '../modules/testing/testing.routes.ts';
 import { quarantineRoutes } from '../modules/quarantine/quarantine.routes.ts';
 import { todayRoutes } from '../modules/today/today.routes.ts';
+import { riskRoutes } from '../modules/risk/risk.routes.ts';
 
 export interface RouteDeps {
   services: AppServices;
@@ -50,4 +51,5 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(testingRoutes, deps);
   await app.register(quarantineRoutes, deps);
   await app.register(todayRoutes, deps);
+  await app.register(riskRoutes, deps);
 };

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../core/rules/follow-up-plan.ts';
+import type { CaseClassification, PersonRef } from '../../../core/schemas/cases.ts';
+import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { systemActor } from '../../shared/actor.ts';
+import { cccd } from '../../testing/factories.ts';
+import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+
+let t: TestPlatform;
+let cdc: TestClient;
+const today = vietnamToday();
+const sys = systemActor('test');
+const someone = (n: number): PersonRef => ({
+  person: { idType: 'cccd', idNumber: cccd(1980), fullName: `Người ${n}`, birthYear: 1980, gender: 'male', nationality: 'VN', communeCode: DOAN_KET },
+});
+
+async function caseOn(n: number, day: string, o: { classification?: CaseClassification; clusterId?: string; sourceCaseIds?: string[] } = {}) {
+  return t.platform.services.cases.create(sys, {
+    clientKey: randomUUID(), subject: someone(n), sampleDate: day, confirmedDate: day, classification: o.classification ?? 'community',
+    sourceCaseIds: o.sourceCaseIds ?? [], ...(o.clusterId ? { clusterId: o.clusterId } : {}),
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestPlatform();
+  cdc = await t.signIn('health_department', LAI_CHAU);
+  // 2,000 people: one community case in a week is 50 per 100,000.
+  await t.platform.database.db.updateTable('localities').set({ population: 2000 }).where('code', '=', DOAN_KET).execute();
+  const cluster = await t.platform.services.clusters.create(sys, { code: 'RISK-T', name: 'Ổ dịch thử', localityCode: DOAN_KET });
+  const old = await caseOn(1, addDays(today, -20));
+  await caseOn(2, addDays(today, -10), { sourceCaseIds: [old.id] });
+  await caseOn(3, addDays(today, -5));
+  await caseOn(4, today, { clusterId: cluster.id });
+  await caseOn(5, today);
+  await caseOn(6, today, { classification: 'imported' });
+});
+afterAll(async () => t.close());
+
+describe('risk of a commune', () => {
+  it('counts community cases of 7 and 14 days, per 100,000, with known and unknown sources', async () => {
+    const res = await cdc.get(`/api/risk/indicators?locality=${DOAN_KET}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      date: today, population: 2000,
+      indicators: {
+        community_cases_7d: 3, community_cases_14d: 4, community_cases_7d_per_100k: 150, community_cases_14d_per_100k: 200,
+        community_case_known_source_14d: 2, community_case_unknown_source_14d: 2,
+      },
+    });
+  });
+
+  it('says what level a rule set gives it, today and on a past day, with the missing indicators', async () => {
+    const now = (await cdc.get(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`)).json();
+    expect(now).toMatchObject({ ruleSet: { code: 'nq128_qd4800_2021' }, level: { key: 'level_4' }, matchedRule: { id: 'level_4.c1' } });
+    expect(now.missingIndicators).toContain('vaccine_coverage_1dose_adults');
+    expect(now.level.measures.length).toBeGreaterThan(0);
+    const before = (await cdc.get(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021&date=${addDays(today, -15)}`)).json();
+    expect(before.indicators.indicators).toMatchObject({ community_cases_7d: 1, community_cases_7d_per_100k: 50 });
+    expect(before.level.key).toBe('level_3');
+  });
+
+  it('refuses an unknown rule set in the caller\'s language, and another commune\'s officer', async () => {
+    const bad = await cdc.request({ method: 'GET', url: `/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nope`, headers: { 'accept-language': 'en' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([{ path: 'ruleSet', message: 'No such rule set' }]);
+    const neighbour = await t.signIn('commune_officer', BINH_LU);
+    expect((await neighbour.get(`/api/risk/indicators?locality=${DOAN_KET}`)).statusCode).toBe(404);
+  });
+});
