@@ -48,6 +48,7 @@ import { TodayRepository } from './modules/today/today.repository.ts';
 import { TodayService } from './modules/today/today.service.ts';
 import { RiskRepository } from './modules/risk/risk.repository.ts';
 import { RiskService } from './modules/risk/risk.service.ts';
+import { RiskDecisionsService } from './modules/risk/risk-decisions.service.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
 export interface AppServices {
@@ -78,6 +79,7 @@ export interface AppServices {
   quarantine: QuarantineService;
   today: TodayService;
   risk: RiskService;
+  riskDecisions: RiskDecisionsService;
   /** The development outbox when no SMS gateway is configured (tests read codes from it). */
   outbox: LogMessageSender | null;
 }
@@ -111,6 +113,8 @@ export function createServices(o: ServiceOptions): AppServices {
   const facilitiesRepo = new FacilitiesRepository();
   const tracing = new TracingService(db, tracingRepo, casesRepo, profiles, peopleRegistry, auditRepo, localities);
   const cases = new CasesService({ db, cases: casesRepo, tracingRepo, tracing, profiles, registry: peopleRegistry, localities, localitiesRepo, audit: auditRepo });
+  const riskRepo = new RiskRepository();
+  const risk = new RiskService(db, riskRepo, localities);
   const testingRepo = new TestingRepository();
   const campaignsRepo = new CampaignsRepository();
   return {
@@ -143,7 +147,8 @@ export function createServices(o: ServiceOptions): AppServices {
       links: new QrTokenSigner(o.secret, 'M1'),
     }),
     today: new TodayService(db, new TodayRepository(), localities),
-    risk: new RiskService(db, new RiskRepository(), localities),
+    risk,
+    riskDecisions: new RiskDecisionsService(db, riskRepo, risk, localities, auditRepo),
     outbox,
   };
 }

@@ -30,3 +30,31 @@ export const evaluationView = z.object({
   indicators: indicatorsView,
 });
 export type EvaluationView = z.infer<typeof evaluationView>;
+
+export const decideLevelRequest = z.object({
+  locality: communeCode,
+  ruleSet: z.string().max(64),
+  /** Absent: approve the computed level. A different level is an override and needs a reason. */
+  levelKey: z.string().max(32).optional(),
+  reason: z.string().trim().min(5, 'Lý do: ít nhất 5 ký tự / Reason: at least 5 characters').max(1000).optional(),
+  /** Absent: now, or for a raise the earliest moment the rule set's notice allows. */
+  effectiveFrom: z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ / Invalid date and time' }).optional(),
+});
+export type DecideLevelRequest = z.infer<typeof decideLevelRequest>;
+
+export const levelDecisionView = z.object({
+  id: z.string().uuid(),
+  localityCode: z.string(),
+  ruleSet: z.string(),
+  ruleSetVersion: z.number().int(),
+  computedLevel: z.string(),
+  levelKey: z.string(),
+  levelNumber: z.number().int(),
+  kind: z.enum(['approve', 'override']),
+  reason: z.string().nullable(),
+  effectiveFrom: z.string(),
+  decidedAt: z.string(),
+  decidedByName: z.string().nullable(),
+});
+export type LevelDecisionView = z.infer<typeof levelDecisionView>;
+export const decisionHistoryQuery = z.object({ locality: communeCode, after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-declarations-venues-checkins.ts';
 import * as m0003 from './migrations/0003-record-checkin.ts';
 import * as m0004 from './migrations/0004-cases-tracing.ts';
 import * as m0005 from './migrations/0005-quarantine-testing-treatment.ts';
+import * as m0006 from './migrations/0006-risk-decisions.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-record-checkin': m0003,
   '0004-cases-tracing': m0004,
   '0005-quarantine-testing-treatment': m0005,
+  '0006-risk-decisions': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -503,6 +503,23 @@ export interface TreatmentStaysTable {
   created_at: CreatedAt;
 }
 
+export interface RiskLevelDecisionsTable {
+  id: Generated<string>;
+  locality_code: string;
+  locality_path: string;
+  rule_set_code: string;
+  rule_set_version: number;
+  computed_level: string;
+  level_key: string;
+  level_number: number;
+  kind: 'approve' | 'override';
+  reason: string | null;
+  indicators: Json;
+  effective_from: Date;
+  decided_by: string | null;
+  decided_at: CreatedAt;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
@@ -539,6 +556,7 @@ export interface Database {
   samples: SamplesTable;
   case_proposals: CaseProposalsTable;
   treatment_stays: TreatmentStaysTable;
+  risk_level_decisions: RiskLevelDecisionsTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

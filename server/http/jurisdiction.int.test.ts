@@ -216,6 +216,8 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'POST /api/public/monitoring/:token': 'public',
   'GET /api/risk/indicators': { attempt: (c) => c.get(`/api/risk/indicators?locality=${BINH_LU}`), expect: refused },
   'GET /api/risk/evaluate': { attempt: (c) => c.get(`/api/risk/evaluate?locality=${BINH_LU}&ruleSet=nq128_qd4800_2021`), expect: refused },
+  'POST /api/risk/decisions': { attempt: (c) => c.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021' }), expect: refused },
+  'GET /api/risk/decisions': { attempt: (c) => c.get(`/api/risk/decisions?locality=${BINH_LU}`), expect: refused },
   'GET /api/today': { attempt: (c) => c.get(`/api/today?locality=${BINH_LU}`), expect: refused },
   'GET /api/chains': { attempt: (c) => c.get(`/api/chains?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities': { attempt: (c) => c.get(`/api/facilities?locality=${BINH_LU}`), expect: refused },

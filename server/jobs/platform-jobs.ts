@@ -27,6 +27,11 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
       run: async () => `${await services.quarantine.endFinishedMonitoring()} people's home monitoring ended`,
     },
     {
+      name: 'risk-levels-in-force',
+      everyMs: 15 * 60_000,
+      run: async () => `${await services.riskDecisions.applyDue()} locality risk levels changed`,
+    },
+    {
       name: 'purge-expired-sessions',
       everyMs: 15 * 60_000,
       run: async () => `${await services.auth.purgeExpiredSessions()} sessions removed`,

@@ -68,3 +68,43 @@ describe('risk of a commune', () => {
     expect((await neighbour.get(`/api/risk/indicators?locality=${DOAN_KET}`)).statusCode).toBe(404);
   });
 });
+
+describe('level decisions', () => {
+  const status = async (code: string) =>
+    (await t.platform.database.db.selectFrom('locality_risk_status').select('level').where('code', '=', code).executeTakeFirst())?.level ?? null;
+
+  it('lets the steering committee approve the computed level, in force at once, and keeps it in the history', async () => {
+    const cdcTry = await cdc.post('/api/risk/decisions', { locality: DOAN_KET, ruleSet: 'nq128_qd4800_2021' });
+    expect(cdcTry.statusCode).toBe(403);
+    const bcd = await t.signIn('steering_committee', LAI_CHAU);
+    const res = await bcd.post('/api/risk/decisions', { locality: DOAN_KET, ruleSet: 'nq128_qd4800_2021' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'approve', levelKey: 'level_4', computedLevel: 'level_4', levelNumber: 4 });
+    expect(await status(DOAN_KET)).toBe(4);
+    // Lowering needs the treatment capacity shown to be met (C3), which is not measured yet.
+    const noReason = await bcd.post('/api/risk/decisions', { locality: DOAN_KET, ruleSet: 'nq128_qd4800_2021', levelKey: 'level_2' });
+    expect(noReason.statusCode).toBe(400);
+    const lower = await bcd.post('/api/risk/decisions', { locality: DOAN_KET, ruleSet: 'nq128_qd4800_2021', levelKey: 'level_2', reason: 'Đã khoanh vùng, dập dịch' });
+    expect(lower.statusCode).toBe(409);
+    expect(await status(DOAN_KET)).toBe(4);
+  });
+
+  it('raises a level only after the 48-hour notice, then the status follows', async () => {
+    const bcd = await t.signIn('steering_committee', LAI_CHAU);
+    expect((await bcd.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021' })).json()).toMatchObject({ levelKey: 'level_1' });
+    const now = Date.now();
+    const early = await bcd.post('/api/risk/decisions', {
+      locality: BINH_LU, ruleSet: 'nq128_qd4800_2021', levelKey: 'level_3', reason: 'Ổ dịch mới ở bản giáp ranh', effectiveFrom: new Date(now + 3_600_000).toISOString(),
+    });
+    expect(early.statusCode).toBe(400);
+    const raise = await bcd.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021', levelKey: 'level_3', reason: 'Ổ dịch mới ở bản giáp ranh' });
+    expect(raise.statusCode).toBe(201);
+    expect(Date.parse(raise.json().effectiveFrom) - now).toBeGreaterThanOrEqual(48 * 3_600_000 - 60_000);
+    expect(await status(BINH_LU)).toBe(1);
+    await t.platform.services.riskDecisions.applyDue(new Date(now + 49 * 3_600_000));
+    expect(await status(BINH_LU)).toBe(3);
+    const history = (await bcd.get(`/api/risk/decisions?locality=${BINH_LU}`)).json().items;
+    expect(history.map((d: { kind: string; levelKey: string }) => `${d.kind}:${d.levelKey}`)).toEqual(['override:level_3', 'approve:level_1']);
+  });
+});
+

@@ -1,0 +1,90 @@
+import { AppError } from '../../../core/errors.ts';
+import { applyConstraints } from '../../../core/rules/risk/evaluate.ts';
+import { riskRuleSetPresets } from '../../../core/rules/risk/rule-sets.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import type { DecideLevelRequest, LevelDecisionView } from '../../../core/schemas/risk.ts';
+import type { Db } from '../../db/database.ts';
+import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { riskPolicy } from './risk.policy.ts';
+import type { RiskRepository } from './risk.repository.ts';
+import type { RiskService } from './risk.service.ts';
+
+const text = {
+  reasonNeeded: { vi: 'Quyết định khác cấp độ tính toán cần nêu lý do', en: 'A level other than the computed one needs a reason' },
+  unknownLevel: { vi: 'Bộ quy tắc không có cấp độ này', en: 'The rule set has no such level' },
+  tooEarly: { vi: 'Nâng cấp độ phải thông báo trước: hiệu lực sớm nhất lúc', en: 'A raise needs notice: it can take effect at the earliest at' },
+} as const;
+
+/**
+ * Level decisions: approve the computed level or override it with a reason, from an effective
+ * moment. A raise takes effect after the rule set's notice (48 h under Resolution 128); a lowering
+ * is refused while a constraint holds (treatment capacity not shown to be met). Every decision is
+ * kept; the status other modules read follows the decisions in force.
+ */
+export class RiskDecisionsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: RiskRepository,
+    private readonly risk: RiskService,
+    private readonly localities: LocalitiesService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async decide(actor: Actor, req: DecideLevelRequest, now = new Date()): Promise<LevelDecisionView> {
+    const place = await this.localities.findReadableOrThrow(actor, req.locality);
+    if (!riskPolicy.decide(actor, place)) throw new AppError('FORBIDDEN');
+    const evaluation = await this.risk.evaluate(actor, req, now);
+    const ruleSet = riskRuleSetPresets.find((r) => r.code === req.ruleSet)!;
+    const levelKey = req.levelKey ?? evaluation.level.key;
+    const level = ruleSet.levels.find((l) => l.key === levelKey);
+    if (!level) throw new AppError('VALIDATION_FAILED', [{ path: 'levelKey', message: text.unknownLevel[actor.locale] }]);
+    const kind = levelKey === evaluation.level.key ? 'approve' : 'override';
+    if (kind === 'override' && !req.reason) throw new AppError('VALIDATION_FAILED', [{ path: 'reason', message: text.reasonNeeded[actor.locale] }]);
+    return this.db.transaction().execute(async (trx) => {
+      const previous = await this.repo.inForce(trx, place.code, ruleSet.code, now);
+      const check = applyConstraints(ruleSet, {
+        previousLevel: previous?.level_key ?? null, proposedLevel: levelKey, indicators: evaluation.indicators.indicators, decidedAt: now,
+      });
+      if (check.loweringBlocked) throw new AppError('CONFLICT', check.reasons.map((r) => ({ path: 'levelKey', message: r[actor.locale] })));
+      const earliest = check.earliestEffectiveAt ?? now;
+      const effectiveFrom = req.effectiveFrom ? new Date(req.effectiveFrom) : earliest;
+      if (effectiveFrom < earliest) {
+        throw new AppError('VALIDATION_FAILED', [{ path: 'effectiveFrom', message: `${text.tooEarly[actor.locale]} ${earliest.toISOString()}` }]);
+      }
+      const id = await this.repo.insertDecision(trx, {
+        locality_code: place.code, locality_path: place.path, rule_set_code: ruleSet.code, rule_set_version: ruleSet.version,
+        computed_level: evaluation.level.key, level_key: level.key, level_number: level.number, kind, reason: req.reason ?? null,
+        indicators: JSON.stringify(evaluation.indicators.indicators), effective_from: effectiveFrom, decided_by: isSystemActor(actor) ? null : actor.userId,
+      });
+      await this.repo.applyDecisionsInForce(trx, now);
+      await this.audit.record(trx, actor, {
+        action: kind, entityType: 'risk_level', entityId: id, localityCode: place.code, localityPath: place.path,
+        before: previous ? { level: previous.level_key } : null, after: { level: level.key, computed: evaluation.level.key, effectiveFrom, reason: req.reason ?? null },
+      });
+      return (await this.history(actor, { locality: place.code, limit: 1 }, trx)).items[0]!;
+    });
+  }
+
+  async history(actor: Actor, q: { locality: string; after?: string; limit: number }, db: Db = this.db): Promise<Page<LevelDecisionView>> {
+    if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
+    const place = await this.localities.findReadableOrThrow(actor, q.locality, db);
+    const rows = await this.repo.history(db, place.code, q);
+    const page = toPage(rows, q.limit, (r) => [r.decided_at.toISOString(), r.id]);
+    return {
+      items: page.items.map((r) => ({
+        id: r.id, localityCode: r.locality_code, ruleSet: r.rule_set_code, ruleSetVersion: r.rule_set_version, computedLevel: r.computed_level,
+        levelKey: r.level_key, levelNumber: r.level_number, kind: r.kind, reason: r.reason, effectiveFrom: r.effective_from.toISOString(),
+        decidedAt: r.decided_at.toISOString(), decidedByName: r.decided_by_name,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The job that makes decided raises take effect once their notice has passed. */
+  async applyDue(now = new Date()): Promise<number> {
+    return this.repo.applyDecisionsInForce(this.db, now);
+  }
+}
