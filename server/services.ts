@@ -131,7 +131,7 @@ export function createServices(o: ServiceOptions): AppServices {
     checkins: new CheckinsService(db, new CheckinsRepository(), people, localities, config.checkins),
     venues: new VenuesService(db, venuesRepo, localities, auditRepo),
     venuePhone: new VenuePhoneService(db, venuesRepo, otp, auditRepo),
-    linelist: new LinelistService(db, new LinelistRepository(), localitiesRepo, auditRepo),
+    linelist: new LinelistService(db, new LinelistRepository(), localitiesRepo, auditRepo, profiles),
     chains: new ChainsService(db, new ChainsRepository(), localities, auditRepo),
     peopleRegistry,
     cases,

@@ -4,6 +4,7 @@ import { addDays } from '../../core/rules/follow-up-plan.ts';
 import type { PersonRef } from '../../core/schemas/cases.ts';
 import { vietnamToday } from '../../core/schemas/declarations.ts';
 import type { Platform } from '../main.ts';
+import { CasesRepository } from '../modules/cases/cases.repository.ts';
 import { CheckinsRepository } from '../modules/checkins/checkins.repository.ts';
 import { systemActor } from '../shared/actor.ts';
 
@@ -36,7 +37,8 @@ function cccd(i: number, birthYear: number, gender: 'male' | 'female'): string {
 export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean }> {
   const s = p.services;
   const sys = systemActor('demo');
-  if ((await s.cases.list(sys, { limit: 1 })).items.length > 0) return { created: false };
+  // Asked of the table, not through the service: a demo restart is not an official reading the case list.
+  if (await new CasesRepository().anyExists(p.database.db)) return { created: false };
   const people = await p.database.db.transaction().execute(async (trx) => {
     const ids: string[] = [];
     for (const [i, [fullName, birthYear, gender, addressLine]] of demoPeople.entries()) {

@@ -48,6 +48,10 @@ export class CasesRepository {
     return this.cases(db).where('c.person_id', '=', personId).executeTakeFirst();
   }
 
+  async anyExists(db: Db): Promise<boolean> {
+    return (await db.selectFrom('cases').select('id').limit(1).executeTakeFirst()) !== undefined;
+  }
+
   async caseNumberTaken(db: Db, caseNumber: string): Promise<boolean> {
     return (await db.selectFrom('cases').select('id').where('case_number', '=', caseNumber).executeTakeFirst()) !== undefined;
   }

@@ -68,10 +68,6 @@ export class LinelistRepository {
     return new Set(rows.map((r) => r.code));
   }
 
-  async profileExists(db: Db, code: string): Promise<boolean> {
-    return (await db.selectFrom('disease_profiles').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
-  }
-
   /** Clusters named by the file and not known yet, each in the province of its first case. */
   async insertClustersIfAbsent(db: Db, clusters: { code: string; localityCode: string; localityPath: string }[]): Promise<number> {
     if (clusters.length === 0) return 0;

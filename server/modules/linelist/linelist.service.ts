@@ -9,6 +9,7 @@ import type { Db } from '../../db/database.ts';
 import { inScope, isSystemActor, type Actor } from '../../shared/actor.ts';
 import { normaliseHeader, readTable, XLSX_TYPE } from '../../shared/tabular-file.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import { loadProvince, nationalProvinceOf } from '../localities/vn-admin-loader.ts';
 import { chunksOf, csvRecords, jsonRows, type Chunks } from './linelist-reader.ts';
@@ -58,6 +59,7 @@ export class LinelistService {
     private readonly repo: LinelistRepository,
     private readonly localities: LocalitiesRepository,
     private readonly audit: AuditRepository,
+    private readonly profiles: ProfilesRepository,
   ) {}
 
   /** Imports running now (rows read, valid, written): what `phongdich import linelist` prints. */
@@ -105,7 +107,7 @@ export class LinelistService {
   /** A preset, or a profile already in the database (written at platform start or by an editor). */
   private async profileOrThrow(locale: Locale, code: string): Promise<string> {
     // The platform writes the presets at start, so a preset is a row like any edited profile.
-    if (await this.repo.profileExists(this.db, code)) return code;
+    if (await this.profiles.exists(this.db, code)) return code;
     throw new AppError('VALIDATION_FAILED', [{ path: 'profileCode', message: locale === 'vi' ? 'Không có hồ sơ bệnh này' : 'No such disease profile' }]);
   }
 

@@ -4,15 +4,13 @@ import { addDays } from '../../../core/rules/follow-up-plan.ts';
 import type { PersonRef } from '../../../core/schemas/cases.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import { systemActor } from '../../shared/actor.ts';
-import { cccd } from '../../testing/factories.ts';
+import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
 const today = vietnamToday();
 const sys = systemActor('test');
-const someone = (name: string): PersonRef => ({
-  person: { idType: 'cccd', idNumber: cccd(1970), fullName: name, birthYear: 1970, gender: 'male', nationality: 'VN', communeCode: DOAN_KET },
-});
+const someone = (name: string): PersonRef => personRef(name, { birthYear: 1970 });
 
 beforeAll(async () => {
   t = await createTestPlatform();

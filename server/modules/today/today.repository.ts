@@ -6,6 +6,7 @@ export interface TodayRow {
   id: string;
   label: string;
   due_on: string | null;
+  overdue: boolean;
   link: string;
   total: string;
   overdue_total: string;
@@ -18,7 +19,7 @@ export interface TodayRow {
 export class TodayRepository {
   private async group(db: Db, body: RawBuilder<unknown>, limit: number): Promise<TodayRow[]> {
     const r = await sql<TodayRow>`
-      select g.id::text, g.label, g.due_on::text, g.link, count(*) over () as total, count(*) filter (where g.overdue) over () as overdue_total
+      select g.id::text, g.label, g.due_on::text, g.overdue, g.link, count(*) over () as total, count(*) filter (where g.overdue) over () as overdue_total
       from (${body}) g order by g.due_on nulls last, g.id limit ${limit}`.execute(db);
     return r.rows;
   }

@@ -34,7 +34,7 @@ export class TodayService {
         kind,
         count: Number(rows[0]?.total ?? 0),
         overdue: Number(rows[0]?.overdue_total ?? 0),
-        items: rows.map((r) => ({ id: r.id, label: r.label, dueOn: r.due_on, overdue: r.due_on !== null && r.due_on < today && kind !== 'missing_reports', link: r.link })),
+        items: rows.map((r) => ({ id: r.id, label: r.label, dueOn: r.due_on, overdue: r.overdue, link: r.link })),
       });
     }
     return { date: today, groups };
