@@ -8,19 +8,14 @@ import type { PersonRef } from '../core/schemas/cases.ts';
 import { vietnamToday } from '../core/schemas/declarations.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { cccd, personRef } from '../server/testing/factories.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
 const today = vietnamToday();
-let serial = 0;
-
-/** A CCCD of a man born in 19xx in Lai Châu (province 012; 4th digit 0 = male, 20th century). */
-const idNumber = (birthYear: number) => `0120${String(birthYear % 100).padStart(2, '0')}${String(700000 + ++serial)}`;
-
-const someone = (fullName: string, birthYear = 1988): PersonRef => ({
-  person: { idType: 'cccd', idNumber: idNumber(birthYear), fullName, birthYear, gender: 'male', nationality: 'VN', communeCode: DOAN_KET, addressLine: `Nhà của ${fullName}, phường Đoàn Kết` },
-});
+const someone = (fullName: string, birthYear = 1988): PersonRef =>
+  personRef(fullName, { communeCode: DOAN_KET, birthYear, addressLine: `Nhà của ${fullName}, phường Đoàn Kết` });
 
 /**
  * Issue 5's proof: a confirmed F1 is admitted to a quarantine hotel, their day-7 test is recorded
@@ -204,7 +199,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     for (const [i, name] of ['Lò Thị Hoa', 'Tòng Văn Minh'].entries()) {
       if (i > 0) await page.getByTestId('batch-add-row').click();
       await page.getByTestId(`batch-code-${i}`).fill(`DK-UI-${i + 1}`);
-      await page.getByTestId(`batch-id-${i}`).fill(idNumber(1992));
+      await page.getByTestId(`batch-id-${i}`).fill(cccd(1992));
       await page.getByTestId(`batch-name-${i}`).fill(name);
       await page.getByTestId(`batch-year-${i}`).fill('1992');
       await page.getByTestId(`batch-gender-${i}`).selectOption('male');

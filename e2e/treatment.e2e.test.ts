@@ -7,19 +7,14 @@ import type { PersonRef } from '../core/schemas/cases.ts';
 import { vietnamToday } from '../core/schemas/declarations.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { personRef } from '../server/testing/factories.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
 const today = vietnamToday();
-let serial = 0;
-
-/** A CCCD of a woman born in 19xx in Lai Châu (province 012; 4th digit 1 = female, 20th century). */
-const idNumber = (birthYear: number) => `0121${String(birthYear % 100).padStart(2, '0')}${String(800000 + ++serial)}`;
-
-const someone = (fullName: string, birthYear: number): PersonRef => ({
-  person: { idType: 'cccd', idNumber: idNumber(birthYear), fullName, birthYear, gender: 'female', nationality: 'VN', communeCode: DOAN_KET, addressLine: `Nhà của ${fullName}, phường Đoàn Kết` },
-});
+const someone = (fullName: string, birthYear: number): PersonRef =>
+  personRef(fullName, { communeCode: DOAN_KET, birthYear, gender: 'female', addressLine: `Nhà của ${fullName}, phường Đoàn Kết` });
 
 /**
  * Issue 5's treatment proof: a hospital with 2 ICU beds fills up in the UI, the occupancy board

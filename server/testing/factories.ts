@@ -1,14 +1,27 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { PersonRef } from '../../core/schemas/cases.ts';
 import type { DeclarationRequest } from '../../core/schemas/declarations.ts';
 import type { Db } from '../db/database.ts';
 import type { TestPlatform } from './test-platform.ts';
 
 let serial = 0;
 
-/** A structurally valid CCCD for Lai Châu (012), male born in 19xx, unique per call. */
-export function cccd(birthYear = 1985): string {
+/** A structurally valid CCCD for Lai Châu (012), born in 19xx (4th digit: 0 a man, 1 a woman), unique per call. */
+export function cccd(birthYear = 1985, gender: 'male' | 'female' = 'male'): string {
   serial++;
-  return `0120${String(birthYear % 100).padStart(2, '0')}${String(100000 + serial).slice(-6)}`;
+  return `012${gender === 'male' ? 0 : 1}${String(birthYear % 100).padStart(2, '0')}${String(100000 + serial).slice(-6)}`;
+}
+
+/** A person as an official types them in (the subject of a case, a contact, a sample or a stay). */
+export function personRef(fullName: string, o: { communeCode?: string; birthYear?: number; gender?: 'male' | 'female'; addressLine?: string } = {}): PersonRef {
+  const birthYear = o.birthYear ?? 1985;
+  const gender = o.gender ?? 'male';
+  return {
+    person: {
+      idType: 'cccd', idNumber: cccd(birthYear, gender), fullName, birthYear, gender, nationality: 'VN', communeCode: o.communeCode ?? '03388',
+      ...(o.addressLine ? { addressLine: o.addressLine } : {}),
+    },
+  };
 }
 
 export function phone(): string {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRef } from '../../../core/schemas/cases.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import { systemActor } from '../../shared/actor.ts';
-import { cccd, declare } from '../../testing/factories.ts';
+import { declare, personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
@@ -13,9 +13,8 @@ let commune: TestClient;
 const db = () => t.platform.database.db;
 const today = vietnamToday();
 
-const newPerson = (name: string, communeCode = DOAN_KET, extra: { addressLine?: string } = {}): PersonRef => ({
-  person: { idType: 'cccd', idNumber: cccd(1975), fullName: name, birthYear: 1975, gender: 'male', nationality: 'VN', communeCode, ...extra },
-});
+const newPerson = (name: string, communeCode = DOAN_KET, extra: { addressLine?: string } = {}): PersonRef =>
+  personRef(name, { communeCode, birthYear: 1975, ...extra });
 const newCase = (c: TestClient, subject: unknown, extra: Record<string, unknown> = {}) =>
   c.post('/api/cases', { clientKey: randomUUID(), subject, sampleDate: today, confirmedDate: today, classification: 'community', ...extra });
 

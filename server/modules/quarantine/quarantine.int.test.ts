@@ -8,7 +8,7 @@ import { addDays } from '../../../core/rules/follow-up-plan.ts';
 import type { PersonRef } from '../../../core/schemas/cases.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import { systemActor } from '../../shared/actor.ts';
-import { cccd } from '../../testing/factories.ts';
+import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
@@ -19,7 +19,7 @@ const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) =>
 const facilities: Record<string, string> = {};
 
 const someone = (name: string, commune = DOAN_KET): PersonRef => ({
-  person: { idType: 'cccd', idNumber: cccd(1988), fullName: name, birthYear: 1988, gender: 'male', nationality: 'VN', communeCode: commune, addressLine: `Nhà của ${name}` },
+  ...personRef(name, { communeCode: commune, birthYear: 1988, addressLine: `Nhà của ${name}` }),
 });
 
 async function facility(key: string, kind: 'hotel' | 'home', places: number, commune = DOAN_KET) {

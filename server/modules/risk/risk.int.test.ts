@@ -4,16 +4,14 @@ import { addDays } from '../../../core/rules/follow-up-plan.ts';
 import type { CaseClassification, PersonRef } from '../../../core/schemas/cases.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import { systemActor } from '../../shared/actor.ts';
-import { cccd } from '../../testing/factories.ts';
+import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
 let cdc: TestClient;
 const today = vietnamToday();
 const sys = systemActor('test');
-const someone = (n: number): PersonRef => ({
-  person: { idType: 'cccd', idNumber: cccd(1980), fullName: `Người ${n}`, birthYear: 1980, gender: 'male', nationality: 'VN', communeCode: DOAN_KET },
-});
+const someone = (n: number): PersonRef => personRef(`Người ${n}`, { birthYear: 1980 });
 
 async function caseOn(n: number, day: string, o: { classification?: CaseClassification; clusterId?: string; sourceCaseIds?: string[] } = {}) {
   return t.platform.services.cases.create(sys, {

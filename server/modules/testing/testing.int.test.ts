@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
-import { cccd } from '../../testing/factories.ts';
+import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
@@ -9,7 +9,7 @@ let cdc: TestClient;
 const db = () => t.platform.database.db;
 const today = vietnamToday();
 const person = (i: number, communeCode = DOAN_KET) => ({
-  person: { idType: 'cccd', idNumber: cccd(1990), fullName: `Người xét nghiệm ${i}`, birthYear: 1990, gender: 'male', nationality: 'VN', communeCode },
+  ...personRef(`Người xét nghiệm ${i}`, { communeCode, birthYear: 1990 }),
 });
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { vietnamMidnight } from '../../../core/rules/exposure.ts';
 import { addDays } from '../../../core/rules/follow-up-plan.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import { systemActor } from '../../shared/actor.ts';
-import { approvedVenue, cccd } from '../../testing/factories.ts';
+import { approvedVenue, personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 import { CheckinsRepository } from '../checkins/checkins.repository.ts';
 
@@ -25,9 +25,8 @@ const venues: Record<string, string> = {};
 const db = () => t.platform.database.db;
 
 async function person(key: string, o: { address?: string; commune?: string } = {}) {
-  const r = await t.platform.services.peopleRegistry.resolve(db(), systemActor('test'), {
-    person: { idType: 'cccd', idNumber: cccd(1990), fullName: `Người ${key}`, birthYear: 1990, gender: 'male', nationality: 'VN', communeCode: o.commune ?? DOAN_KET, addressLine: o.address ?? `Nhà số ${key}` },
-  }, 'p');
+  const r = await t.platform.services.peopleRegistry.resolve(db(), systemActor('test'),
+    personRef(`Người ${key}`, { communeCode: o.commune ?? DOAN_KET, birthYear: 1990, addressLine: o.address ?? `Nhà số ${key}` }), 'p');
   people[key] = r.id;
 }
 
@@ -135,7 +134,7 @@ describe('tracing a case', () => {
 
   it('adds a contact the case named in the interview', async () => {
     const res = await cdc.post(`/api/cases/${caseId}/contacts`, {
-      subject: { person: { idType: 'cccd', idNumber: cccd(1980), fullName: 'Lò Văn Mạnh', birthYear: 1980, gender: 'male', nationality: 'VN', communeCode: BINH_LU } },
+      subject: personRef('Lò Văn Mạnh', { communeCode: BINH_LU, birthYear: 1980 }),
       note: 'Ăn cơm cùng tối 12',
     });
     expect(res.statusCode).toBe(201);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacilityView, OccupancyView, StayView } from '../../../core/schemas/facilities.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
-import { cccd } from '../../testing/factories.ts';
+import { personRef } from '../../testing/factories.ts';
 import { FacilitiesRepository } from '../facilities/facilities.repository.ts';
 import { TreatmentRepository } from './treatment.repository.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
@@ -23,7 +23,7 @@ const today = vietnamToday();
 async function newCase(name: string, commune = DOAN_KET): Promise<string> {
   const res = await cdc.post('/api/cases', {
     clientKey: randomUUID(), sampleDate: today, confirmedDate: today, classification: 'community',
-    subject: { person: { idType: 'cccd', idNumber: cccd(1970), fullName: name, birthYear: 1970, gender: 'male', nationality: 'VN', communeCode: commune } },
+    subject: personRef(name, { communeCode: commune, birthYear: 1970 }),
   });
   if (res.statusCode !== 201) throw new Error(`case: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;
