@@ -105,9 +105,8 @@ export class QuarantineRepository {
     return db.selectFrom('test_orders').select(['id', 'due_on', 'reason', 'status']).where('admission_id', '=', admissionId).orderBy('due_on').orderBy('id').execute();
   }
 
-  async setPersonQuarantine(db: Db, personId: string, s: { underQuarantine: boolean; underMonitoring?: boolean }): Promise<void> {
-    await db.updateTable('people').set({ under_quarantine: s.underQuarantine, ...(s.underMonitoring !== undefined ? { under_monitoring: s.underMonitoring } : {}), updated_at: new Date() })
-      .where('id', '=', personId).execute();
+  async startQuarantineOf(db: Db, personId: string): Promise<void> {
+    await db.updateTable('people').set({ under_quarantine: true, updated_at: new Date() }).where('id', '=', personId).execute();
   }
 
   /**

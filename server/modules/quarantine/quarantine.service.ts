@@ -89,7 +89,7 @@ export class QuarantineService {
         created_by: isSystemActor(actor) ? null : actor.userId,
       });
       await this.orderScheduleTests(trx, id, person.id, facility.locality_path, plan);
-      await this.d.quarantine.setPersonQuarantine(trx, person.id, { underQuarantine: true });
+      await this.d.quarantine.startQuarantineOf(trx, person.id);
       if (contact) await this.d.quarantine.closeQuarantineTasks(trx, contact.id);
       await this.d.quarantine.addEvent(trx, { admission_id: id, kind: 'admit', details: JSON.stringify({ facilityId: facility.id, plan }), actor_id: actor.userId });
       await this.d.audit.record(trx, actor, { action: 'admit', entityType: 'quarantine_admission', entityId: id, localityPath: facility.locality_path, after: { reason: req.reason, plan } });

@@ -239,10 +239,6 @@ export class TracingRepository {
       .execute();
   }
 
-  followUpsOf(db: Db, contactId: string) {
-    return db.selectFrom('follow_up_tasks').selectAll().where('contact_id', '=', contactId).orderBy('due_on').orderBy('kind').execute();
-  }
-
   /** A person's open (proposed or confirmed) rows in every case tree, with the case of the contact they came through. */
   openContactsOf(db: Db, personId: string) {
     return db.selectFrom('contacts as k')
