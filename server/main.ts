@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { defaultRiskRuleSet, riskRuleSetPresets } from '../core/rules/risk/rule-sets.ts';
 import { diseaseProfilePresets } from '../core/rules/disease-profiles.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
@@ -28,6 +29,7 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
   const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secret, log });
   // Disease profile presets are data: written once, never overwriting an administrator's edits.
   await services.profiles.ensurePresets(handle.db, diseaseProfilePresets);
+  await services.ruleSetsRepo.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   return { config, database: handle, services, close: () => handle.close() };

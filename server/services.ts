@@ -46,12 +46,10 @@ import { QuarantineRepository } from './modules/quarantine/quarantine.repository
 import { QuarantineService } from './modules/quarantine/quarantine.service.ts';
 import { TodayRepository } from './modules/today/today.repository.ts';
 import { TodayService } from './modules/today/today.service.ts';
-import { RiskRepository } from './modules/risk/risk.repository.ts';
-import { RiskService } from './modules/risk/risk.service.ts';
-import { RiskDecisionsService } from './modules/risk/risk-decisions.service.ts';
+import { createRiskServices, type RiskServices } from './modules/risk/risk.module.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
-export interface AppServices {
+export interface AppServices extends RiskServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
   auth: AuthService;
@@ -78,8 +76,6 @@ export interface AppServices {
   campaigns: CampaignsService;
   quarantine: QuarantineService;
   today: TodayService;
-  risk: RiskService;
-  riskDecisions: RiskDecisionsService;
   /** The development outbox when no SMS gateway is configured (tests read codes from it). */
   outbox: LogMessageSender | null;
 }
@@ -113,8 +109,6 @@ export function createServices(o: ServiceOptions): AppServices {
   const facilitiesRepo = new FacilitiesRepository();
   const tracing = new TracingService(db, tracingRepo, casesRepo, profiles, peopleRegistry, auditRepo, localities);
   const cases = new CasesService({ db, cases: casesRepo, tracingRepo, tracing, profiles, registry: peopleRegistry, localities, localitiesRepo, audit: auditRepo });
-  const riskRepo = new RiskRepository();
-  const risk = new RiskService(db, riskRepo, localities);
   const testingRepo = new TestingRepository();
   const campaignsRepo = new CampaignsRepository();
   return {
@@ -147,8 +141,7 @@ export function createServices(o: ServiceOptions): AppServices {
       links: new QrTokenSigner(o.secret, 'M1'),
     }),
     today: new TodayService(db, new TodayRepository(), localities),
-    risk,
-    riskDecisions: new RiskDecisionsService(db, riskRepo, risk, localities, auditRepo),
+    ...createRiskServices({ db, localities, localitiesRepo, profiles, audit: auditRepo }),
     outbox,
   };
 }

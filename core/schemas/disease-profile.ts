@@ -61,6 +61,13 @@ export const diseaseProfile = z.object({
     .array(wholeDays(60).min(1, 'Ngày xét nghiệm tính từ 1 / Test days count from 1'))
     .max(20, 'Tối đa 20 lần xét nghiệm / At most 20 tests')
     .refine((d) => d.every((v, i) => i === 0 || v > (d[i - 1] ?? 0)), 'Ngày xét nghiệm phải tăng dần, không trùng / Test days must be increasing without repeats'),
+  /** The serial interval (days) the Rt estimate and the projection of the dashboard use. */
+  serialInterval: z
+    .object({
+      meanDays: z.number().gt(1, 'Trung bình phải lớn hơn 1 ngày / The mean must exceed 1 day').max(60),
+      sdDays: z.number().gt(0, 'Độ lệch chuẩn phải dương / The standard deviation must be positive').max(60),
+    })
+    .optional(),
   /** 1 traces F1 only, 2 adds F2, 3 adds F3 (the 2020 practice)… */
   expandLevels: z
     .number()

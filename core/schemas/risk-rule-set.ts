@@ -27,6 +27,15 @@ export const riskIndicators = [
   'vaccine_coverage_high_risk',
   /** C3: 1 when treatment capacity (beds, care of F0 at home) is met, 0 when not. */
   'treatment_capacity_met',
+  /** Cases found among people already in quarantine, and imported cases, over 7 days. */
+  'quarantine_cases_7d',
+  'imported_cases_7d',
+  /** Samples resulted over 7 days, and the percentage of them positive. */
+  'tests_7d',
+  'test_positivity_7d',
+  /** People in quarantine on the day, and the percentage of treatment beds occupied. */
+  'people_in_quarantine',
+  'bed_occupancy',
 ] as const;
 export const riskIndicator = z.enum(riskIndicators, 'Chỉ số không có trong danh sách / Unknown indicator');
 export type RiskIndicator = z.infer<typeof riskIndicator>;

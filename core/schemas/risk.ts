@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { riskIndicators } from './risk-rule-set.ts';
 
 /** Risk of a locality (issue 6, first part): case indicators and "what would the level be under rule set X". */
-const communeCode = z.string().regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số / A commune code has 5 digits');
+/** Levels are assessed for communes (5 digits) and, from them, for provinces (2 digits). */
+const communeCode = z.string().regex(/^\d{2}(\d{3})?$/, 'Mã tỉnh (2 chữ số) hoặc xã/phường (5 chữ số) / A province (2 digits) or commune (5 digits) code');
 const date = z.iso.date('Ngày không hợp lệ (YYYY-MM-DD) / Invalid date (YYYY-MM-DD)');
 
 export const indicatorsQuery = z.object({ locality: communeCode, date: date.optional() });
-export const evaluateQuery = indicatorsQuery.extend({ ruleSet: z.string().max(64) });
+export const evaluateQuery = indicatorsQuery.extend({ ruleSet: z.string().max(64).optional() });
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 export const indicatorsView = z.object({
@@ -27,13 +28,17 @@ export const evaluationView = z.object({
   conditions: z.array(z.object({ indicator: z.string(), op: z.string(), value: z.number(), actual: z.number().nullable(), met: z.boolean() })),
   /** Indicators the rule set tests that are not measured yet (vaccination, treatment capacity): the level may be too low. */
   missingIndicators: z.array(z.string()),
+  /** For a province: its communes per level (the inputs of the aggregation rules). */
+  childLevels: z.record(z.string(), z.number().int()).optional(),
+  /** The decision in force, if any, and the level shown (decided ?? computed). */
+  decidedLevel: z.string().nullable(),
   indicators: indicatorsView,
 });
 export type EvaluationView = z.infer<typeof evaluationView>;
 
 export const decideLevelRequest = z.object({
   locality: communeCode,
-  ruleSet: z.string().max(64),
+  ruleSet: z.string().max(64).optional(),
   /** Absent: approve the computed level. A different level is an override and needs a reason. */
   levelKey: z.string().max(32).optional(),
   reason: z.string().trim().min(5, 'Lý do: ít nhất 5 ký tự / Reason: at least 5 characters').max(1000).optional(),

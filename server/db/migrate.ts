@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-record-checkin.ts';
 import * as m0004 from './migrations/0004-cases-tracing.ts';
 import * as m0005 from './migrations/0005-quarantine-testing-treatment.ts';
 import * as m0006 from './migrations/0006-risk-decisions.ts';
+import * as m0007 from './migrations/0007-risk-indicators-zones.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-cases-tracing': m0004,
   '0005-quarantine-testing-treatment': m0005,
   '0006-risk-decisions': m0006,
+  '0007-risk-indicators-zones': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

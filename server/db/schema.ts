@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { LocalityLevel, Role } from '../../core/roles.ts';
+import type { RiskTables } from './schema-risk.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -520,7 +521,7 @@ export interface RiskLevelDecisionsTable {
   decided_at: CreatedAt;
 }
 
-export interface Database {
+export interface Database extends RiskTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

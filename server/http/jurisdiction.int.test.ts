@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declare } from '../testing/factories.ts';
+import { qd218_2022 } from '../../core/rules/risk/rule-sets.ts';
 import { systemActor } from '../shared/actor.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
 
@@ -19,6 +20,7 @@ let neighbourToken: string;
 let neighbourCase: { id: string; personId: string; contactId: string; clusterId: string };
 let neighbourTreatment: { facilityId: string; stayId: string };
 let neighbourStay: { id: string; facilityId: string; token: string };
+let neighbourZoneId: string;
 let neighbourTesting: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -39,6 +41,9 @@ beforeAll(async () => {
   neighbourTreatment = await treatmentIn(BINH_LU, neighbourCase.id);
   neighbourTesting = await testingIn(BINH_LU);
   neighbourStay = await stayIn(BINH_LU);
+  neighbourZoneId = (await t.platform.services.zones.create(systemActor('test'), {
+    name: 'Khoanh vùng Bình Lư', kind: 'khoanh_vung', communeCodes: [BINH_LU], startsAt: new Date().toISOString(), measures: [], clientKey: randomUUID(),
+  })).id;
 });
 
 /** A home-quarantine stay in the commune. */
@@ -97,7 +102,12 @@ const refused = [403, 404];
 const csv = (body: string): Attempt => (c) =>
   c.request({ method: 'POST', url: '/api/localities/population/import', payload: body, headers: { 'content-type': 'text/csv' } });
 
-const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' | 'own-session'> = {
+/**
+ * 'overview': aggregates of the officer's own province (levels, counts, zones, the dashboard) —
+ * what the public page shows, plus the computed/decided split. Open to the province's communes.
+ * 'installation': configuration of the whole installation every official reads (rule sets).
+ */
+const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' | 'own-session' | 'overview' | 'installation'> = {
   'GET /api/health': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'own-session',
@@ -218,6 +228,27 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/risk/evaluate': { attempt: (c) => c.get(`/api/risk/evaluate?locality=${BINH_LU}&ruleSet=nq128_qd4800_2021`), expect: refused },
   'POST /api/risk/decisions': { attempt: (c) => c.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021' }), expect: refused },
   'GET /api/risk/decisions': { attempt: (c) => c.get(`/api/risk/decisions?locality=${BINH_LU}`), expect: refused },
+  'GET /api/risk/map': 'overview',
+  'GET /api/risk/map/export.xlsx': 'overview',
+  'GET /api/risk/dashboard': 'overview',
+  'GET /api/risk/zones': 'overview',
+  'GET /api/risk/zones/export.xlsx': 'overview',
+  'POST /api/risk/zones': {
+    attempt: (c) => c.post('/api/risk/zones', { name: 'Grab zone', kind: 'phong_toa', communeCodes: [BINH_LU], startsAt: new Date().toISOString(), clientKey: randomUUID() }),
+    expect: refused,
+  },
+  'POST /api/risk/zones/:id/end': { attempt: (c) => c.post(`/api/risk/zones/${neighbourZoneId}/end`, {}), expect: refused },
+  'GET /api/risk/rule-sets': 'installation',
+  'GET /api/risk/rule-sets/:code': 'installation',
+  'PUT /api/risk/rule-sets/:code': { attempt: (c) => c.request({ method: 'PUT', url: '/api/risk/rule-sets/qd218_2022', payload: { definition: qd218_2022 } }), expect: refused },
+  'POST /api/risk/rule-sets/:code/activate': { attempt: (c) => c.post('/api/risk/rule-sets/vn2020_three_groups/activate'), expect: refused },
+  'POST /api/risk/vaccination': { attempt: (c) => c.post('/api/risk/vaccination', { rows: [{ commune: BINH_LU, asOf: '2026-11-01', adultsFull: 10 }] }), expect: refused },
+  'POST /api/risk/vaccination/import': {
+    attempt: (c) => c.request({ method: 'POST', url: '/api/risk/vaccination/import', payload: `Mã xã,Ngày,Tỷ lệ đủ liều\n${BINH_LU},2026-11-01,10\n`, headers: { 'content-type': 'text/csv' } }),
+    expect: refused,
+  },
+  'GET /api/public/risk-map': 'public',
+  'GET /api/public/boundaries/:code': 'public',
   'GET /api/today': { attempt: (c) => c.get(`/api/today?locality=${BINH_LU}`), expect: refused },
   'GET /api/chains': { attempt: (c) => c.get(`/api/chains?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities': { attempt: (c) => c.get(`/api/facilities?locality=${BINH_LU}`), expect: refused },
@@ -280,6 +311,19 @@ describe('a commune officer outside their commune', () => {
     expect(proposal.status).toBe('open');
     const pool = await db.selectFrom('test_pools').select('result').where('code', '=', neighbourTesting.poolCode).executeTakeFirstOrThrow();
     expect(pool.result).toBe('positive');
+  });
+
+  it("reads the province's overview without a single identity, and ended no zone", async () => {
+    for (const url of ['/api/risk/map?province=12', '/api/risk/dashboard?province=12', '/api/risk/zones?province=12', '/api/public/risk-map?province=12']) {
+      const res = await officer.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body).not.toContain('Người Bình Lư');
+      expect(res.body).not.toContain('012085900');
+      expect(res.body).not.toContain(neighbourCase.id);
+    }
+    const zone = await t.platform.database.db.selectFrom('epidemic_zones').select('ends_at').where('id', '=', neighbourZoneId).executeTakeFirstOrThrow();
+    expect(zone.ends_at).toBeNull();
+    expect(await t.platform.database.db.selectFrom('epidemic_zones').select('id').where('name', '=', 'Grab zone').executeTakeFirst()).toBeUndefined();
   });
 
   it('changed no facility or treatment stay of the neighbour commune', async () => {

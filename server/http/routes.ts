@@ -21,6 +21,7 @@ import { testingRoutes } from '../modules/testing/testing.routes.ts';
 import { quarantineRoutes } from '../modules/quarantine/quarantine.routes.ts';
 import { todayRoutes } from '../modules/today/today.routes.ts';
 import { riskRoutes } from '../modules/risk/risk.routes.ts';
+import { riskAdminRoutes } from '../modules/risk/risk-admin.routes.ts';
 
 export interface RouteDeps {
   services: AppServices;
@@ -52,4 +53,5 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(quarantineRoutes, deps);
   await app.register(todayRoutes, deps);
   await app.register(riskRoutes, deps);
+  await app.register(riskAdminRoutes, deps);
 };

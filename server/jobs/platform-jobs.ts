@@ -32,6 +32,16 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
       run: async () => `${await services.riskDecisions.applyDue()} locality risk levels changed`,
     },
     {
+      name: 'epidemic-zones-in-force',
+      everyMs: 5 * 60_000,
+      run: async () => `${await services.zones.applyDue()} epidemic zone flags changed`,
+    },
+    {
+      name: 'risk-daily-counts',
+      everyMs: 60_000,
+      run: async () => `${await services.indicators.refreshDirty(services.db)} daily count cells recounted`,
+    },
+    {
       name: 'purge-expired-sessions',
       everyMs: 15 * 60_000,
       run: async () => `${await services.auth.purgeExpiredSessions()} sessions removed`,

@@ -85,7 +85,7 @@ function describe(c: ConditionResult): Bilingual {
 }
 
 /** Rules from the highest level down; rules of the same level keep their order in the list. */
-function byLevelDescending<R extends { level: string }>(ruleSet: RiskRuleSet, rules: readonly R[]): R[] {
+export function byLevelDescending<R extends { level: string }>(ruleSet: RiskRuleSet, rules: readonly R[]): R[] {
   return rules
     .map((rule, order) => ({ rule, order, rank: levelIndex(ruleSet, rule.level) }))
     .sort((a, b) => b.rank - a.rank || a.order - b.order)

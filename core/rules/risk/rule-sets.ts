@@ -325,3 +325,9 @@ export const qd218_2022: RiskRuleSet = {
 };
 
 export const riskRuleSetPresets: readonly RiskRuleSet[] = [vn2020_three_groups, qd2686_2021, nq128_qd4800_2021, qd218_2022];
+
+/**
+ * The rule set a new installation applies until an administrator activates another: Decision 218,
+ * the last of DOMAIN §5's decisions in force.
+ */
+export const defaultRiskRuleSet = qd218_2022;

@@ -59,4 +59,9 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.get('/localities/:code/boundaries', {
     schema: { tags, summary: 'GeoJSON of the active communes at or below a unit', params: codeParams },
   }, async (req, reply) => reply.header('cache-control', 'private, max-age=300').send(await svc.boundaries(actorOf(req), req.params.code)));
+
+  app.get('/public/boundaries/:code', {
+    config: { access: 'public' },
+    schema: { tags, summary: "GeoJSON of a province's communes (code, name, outline) for public maps", params: z.object({ code: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits') }) },
+  }, async (req, reply) => reply.header('cache-control', 'public, max-age=3600').send(await svc.publicBoundaries(req.params.code)));
 };

@@ -29,6 +29,11 @@ export interface BoundaryCollection {
   }[];
 }
 
+export interface PublicBoundaryCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: { code: string; name: string }; geometry: unknown }[];
+}
+
 export class LocalitiesService {
   constructor(
     private readonly db: Db,
@@ -40,6 +45,16 @@ export class LocalitiesService {
   async findReadableOrThrow(actor: Actor, code: string, db: Db = this.db): Promise<LocalityRow> {
     const row = await this.localities.findByCode(db, code);
     if (!row || !localitiesPolicy.read(actor, row)) throw new AppError('NOT_FOUND');
+    return row;
+  }
+
+  /**
+   * A unit the actor may see, or one that contains the actor's area: the aggregate views of a
+   * province (the level map, zones) are open to its commune officers, as they are to the public.
+   */
+  async findOverviewOrThrow(actor: Actor, code: string, db: Db = this.db): Promise<LocalityRow> {
+    const row = await this.localities.findByCode(db, code);
+    if (!row || !(localitiesPolicy.read(actor, row) || actor.scope.path.startsWith(`${row.path}/`))) throw new AppError('NOT_FOUND');
     return row;
   }
 
@@ -85,6 +100,17 @@ export class LocalitiesService {
     if (!parent || parent.level === 'commune') throw new AppError('NOT_FOUND');
     const rows = await this.localities.listChildren(this.db, { parentCode, includeMerged: false, limit: 5000 });
     return rows.map((r) => ({ code: r.code, name: r.name, fullName: r.full_name, level: r.level }));
+  }
+
+  /** Public maps: the communes of a province with their names and outlines only. */
+  async publicBoundaries(provinceCode: string): Promise<PublicBoundaryCollection> {
+    const province = await this.localities.findByCode(this.db, provinceCode);
+    if (!province || province.level !== 'province' || province.status !== 'active') throw new AppError('NOT_FOUND');
+    const rows = await this.localities.communeBoundaries(this.db, province.path);
+    return {
+      type: 'FeatureCollection',
+      features: rows.map((r) => ({ type: 'Feature', properties: { code: r.code, name: r.full_name }, geometry: r.geometry })),
+    };
   }
 
   async boundaries(actor: Actor, code: string): Promise<BoundaryCollection> {

@@ -1,6 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
 import { applyConstraints } from '../../../core/rules/risk/evaluate.ts';
-import { riskRuleSetPresets } from '../../../core/rules/risk/rule-sets.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { DecideLevelRequest, LevelDecisionView } from '../../../core/schemas/risk.ts';
 import type { Db } from '../../db/database.ts';
@@ -11,6 +10,7 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RiskRepository } from './risk.repository.ts';
 import type { RiskService } from './risk.service.ts';
+import type { RuleSetsService } from './rule-sets.service.ts';
 
 const text = {
   reasonNeeded: { vi: 'Quyết định khác cấp độ tính toán cần nêu lý do', en: 'A level other than the computed one needs a reason' },
@@ -29,6 +29,7 @@ export class RiskDecisionsService {
     private readonly db: Db,
     private readonly repo: RiskRepository,
     private readonly risk: RiskService,
+    private readonly ruleSets: RuleSetsService,
     private readonly localities: LocalitiesService,
     private readonly audit: AuditRepository,
   ) {}
@@ -36,8 +37,8 @@ export class RiskDecisionsService {
   async decide(actor: Actor, req: DecideLevelRequest, now = new Date()): Promise<LevelDecisionView> {
     const place = await this.localities.findReadableOrThrow(actor, req.locality);
     if (!riskPolicy.decide(actor, place)) throw new AppError('FORBIDDEN');
-    const evaluation = await this.risk.evaluate(actor, req, now);
-    const ruleSet = riskRuleSetPresets.find((r) => r.code === req.ruleSet)!;
+    const ruleSet = await this.ruleSets.resolve(actor, req.ruleSet);
+    const evaluation = await this.risk.evaluate(actor, { locality: req.locality, ruleSet: ruleSet.code }, now);
     const levelKey = req.levelKey ?? evaluation.level.key;
     const level = ruleSet.levels.find((l) => l.key === levelKey);
     if (!level) throw new AppError('VALIDATION_FAILED', [{ path: 'levelKey', message: text.unknownLevel[actor.locale] }]);

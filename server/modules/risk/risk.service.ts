@@ -1,53 +1,119 @@
 import { AppError } from '../../../core/errors.ts';
-import { caseIndicators } from '../../../core/rules/risk/case-indicators.ts';
-import { communeLevel, measuresFor } from '../../../core/rules/risk/evaluate.ts';
-import { riskRuleSetPresets } from '../../../core/rules/risk/rule-sets.ts';
+import { addDays } from '../../../core/rules/follow-up-plan.ts';
+import { measuresFor } from '../../../core/rules/risk/evaluate.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { EvaluationView, IndicatorsView } from '../../../core/schemas/risk.ts';
+import type { RiskMapQuery, RiskMapView } from '../../../core/schemas/risk-map.ts';
+import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import type { Db } from '../../db/database.ts';
+import type { LocalityRow } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { mapColumns } from './risk.export.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { AreaAssessment, RiskAreaService } from './risk-area.service.ts';
 import { riskPolicy } from './risk.policy.ts';
-import type { RiskRepository } from './risk.repository.ts';
-
-const unknownRuleSet = { vi: 'Không có bộ quy tắc này', en: 'No such rule set' };
+import type { RuleSetsService } from './rule-sets.service.ts';
+import type { ZonesService } from './zones.service.ts';
 
 /**
- * A commune's risk indicators on a day, from the cases recorded, and the level a rule set gives
- * them: "what would the level be under rule set X" for any commune and date. Vaccination coverage
- * and treatment capacity are not measured yet: a rule set that tests them lists them as missing.
+ * The moment a day's figures describe: now for today, the last instant of the day (Vietnam time)
+ * for a past day, so "the level on 12 August" is the decision in force at the end of 12 August.
+ */
+export function momentOf(day: string, now: Date): Date {
+  if (day >= vietnamToday(now)) return now;
+  return new Date(new Date(`${addDays(day, 1)}T00:00:00+07:00`).getTime() - 1);
+}
+
+export const legendOf = (r: RiskRuleSet) => r.levels.map((l) => ({ key: l.key, number: l.number, colour: l.colour, name: l.name }));
+
+/**
+ * A locality's indicators on a day and the level a rule set gives them — "what would the level be
+ * under rule set X" for any commune or province and date — and the map of a province's communes.
  */
 export class RiskService {
   constructor(
     private readonly db: Db,
-    private readonly repo: RiskRepository,
+    private readonly area: RiskAreaService,
+    private readonly ruleSets: RuleSetsService,
     private readonly localities: LocalitiesService,
+    private readonly zones: ZonesService,
   ) {}
 
-  async indicators(actor: Actor, q: { locality: string; date?: string }, now = new Date()): Promise<IndicatorsView> {
+  private async assessed(
+    actor: Actor, code: string, q: { date?: string; ruleSet?: string }, now: Date, db: Db = this.db, overview = false,
+  ): Promise<{ place: LocalityRow; a: AreaAssessment }> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const place = await this.localities.findReadableOrThrow(actor, q.locality);
+    const ruleSet = await this.ruleSets.resolve(actor, q.ruleSet, 'ruleSet', db);
+    const place = overview ? await this.localities.findOverviewOrThrow(actor, code, db) : await this.localities.findReadableOrThrow(actor, code, db);
     const day = q.date ?? vietnamToday(now);
-    const counts = await this.repo.communityCaseCounts(this.db, place.path, day);
-    return {
-      localityCode: place.code, localityName: place.full_name, date: day, population: place.population, populationIsDemo: place.population_is_demo,
-      indicators: caseIndicators(counts, place.population),
-    };
+    return { place, a: await this.area.assess(db, place, ruleSet, day, momentOf(day, now)) };
   }
 
-  async evaluate(actor: Actor, q: { locality: string; date?: string; ruleSet: string }, now = new Date()): Promise<EvaluationView> {
-    const ruleSet = riskRuleSetPresets.find((r) => r.code === q.ruleSet);
-    if (!ruleSet) throw new AppError('VALIDATION_FAILED', [{ path: 'ruleSet', message: unknownRuleSet[actor.locale] }]);
-    const indicators = await this.indicators(actor, q, now);
-    const result = communeLevel(ruleSet, indicators.indicators);
+  async indicators(actor: Actor, q: { locality: string; date?: string }, now = new Date()): Promise<IndicatorsView> {
+    const { place, a } = await this.assessed(actor, q.locality, q, now);
+    return indicatorsView(place, a);
+  }
+
+  async evaluate(actor: Actor, q: { locality: string; date?: string; ruleSet?: string }, now = new Date(), db: Db = this.db): Promise<EvaluationView> {
+    const { place, a } = await this.assessed(actor, q.locality, q, now, db);
+    const commune = place.level === 'commune' ? a.communes[0] : undefined;
+    const result = commune ? commune.computed : a.aggregate;
+    const decided = commune ? commune.decided : a.decided;
     return {
-      ruleSet: { code: ruleSet.code, version: ruleSet.version, name: ruleSet.name },
-      level: { key: result.level.key, number: result.level.number, colour: result.level.colour, name: result.level.name, measures: measuresFor(ruleSet, result.level.key) },
+      ruleSet: { code: a.ruleSet.code, version: a.ruleSet.version, name: a.ruleSet.name },
+      level: { key: result.level.key, number: result.level.number, colour: result.level.colour, name: result.level.name, measures: measuresFor(a.ruleSet, decided ?? result.level.key) },
       matchedRule: result.matchedRule,
       reasons: result.reasons,
       conditions: result.conditions,
-      missingIndicators: result.missingIndicators,
-      indicators,
+      missingIndicators: commune ? commune.computed.missingIndicators : [],
+      ...(commune ? {} : { childLevels: countBy(a.communes.map((c) => c.level)) }),
+      decidedLevel: decided,
+      indicators: indicatorsView(place, a),
     };
   }
+
+  async map(actor: Actor, q: RiskMapQuery, now = new Date()): Promise<RiskMapView> {
+    const { place, a } = await this.assessed(actor, q.province, q, now, this.db, true);
+    const zoned = new Set((await this.zones.inForce(place.code, a.at)).flatMap((z) => z.communeCodes));
+    return {
+      date: a.day,
+      ruleSet: { code: a.ruleSet.code, version: a.ruleSet.version, name: a.ruleSet.name, levels: legendOf(a.ruleSet) },
+      province: {
+        code: place.code, name: place.full_name, computedLevel: a.aggregate.level.key, decidedLevel: a.decided, level: a.decided ?? a.aggregate.level.key,
+        cases7d: a.measures.community7, cases14d: a.measures.community14, per100k7d: a.indicators.community_cases_7d_per_100k ?? null,
+        peopleInQuarantine: a.measures.peopleInQuarantine, bedOccupancy: a.indicators.bed_occupancy ?? null,
+      },
+      levelCounts: countBy(a.communes.map((c) => c.level)),
+      communes: a.communes.map((c) => ({
+        code: c.code, name: c.name, computedLevel: c.computed.level.key, decidedLevel: c.decided, level: c.level, inZone: zoned.has(c.code),
+        cases7d: c.measures.community7, cases14d: c.measures.community14, per100k7d: c.indicators.community_cases_7d_per_100k ?? null,
+      })),
+    };
+  }
+}
+
+export async function mapExport(view: RiskMapView, locale: Actor['locale']): Promise<XlsxExport> {
+  const names = new Map(view.ruleSet.levels.map((l) => [l.key, l.name[locale]]));
+  return streamXlsx({
+    filename: `cap-do-dich-${view.province.code}-${view.date}.xlsx`,
+    sheetName: locale === 'vi' ? 'Cấp độ dịch' : 'Risk levels',
+    locale,
+    columns: mapColumns(locale, (k) => (k === null ? null : (names.get(k) ?? k))),
+    pages: await allPages(async () => ({ items: view.communes, nextCursor: null })),
+  });
+}
+
+export function countBy(keys: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
+}
+
+function indicatorsView(place: LocalityRow, a: AreaAssessment): IndicatorsView {
+  return {
+    localityCode: place.code, localityName: place.full_name, date: a.day, population: a.measures.population,
+    populationIsDemo: place.population === null ? a.communes.some((c) => c.populationIsDemo) : place.population_is_demo,
+    indicators: a.indicators,
+  };
 }

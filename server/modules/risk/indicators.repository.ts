@@ -1,0 +1,156 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { pathWithinSql } from '../../db/path-scope.ts';
+
+/** Counts of one locality summed over the 7 and 14 days ending on the day asked. */
+export interface WindowTotals {
+  code: string;
+  community7: number;
+  community14: number;
+  known14: number;
+  inQuarantine7: number;
+  imported7: number;
+  tests7: number;
+  positives7: number;
+}
+
+export interface DailyCountsRow {
+  day: string;
+  community: number;
+  inQuarantine: number;
+  imported: number;
+}
+
+const cellCounts = (cells: RawBuilder<unknown>) => sql`
+  case_counts as (
+    select c.locality_code, c.confirmed_date as day,
+      count(*) filter (where c.classification = 'community') as community,
+      count(*) filter (where c.classification = 'community'
+        and (c.cluster_id is not null or exists (select 1 from case_links k where k.infectee_id = c.id))) as community_known,
+      count(*) filter (where c.classification = 'in_quarantine') as in_quarantine,
+      count(*) filter (where c.classification = 'imported') as imported
+    from ${cells} cells join cases c on c.locality_code = cells.locality_code and c.confirmed_date = cells.day
+    group by 1, 2),
+  test_counts as (
+    select cells.locality_code, cells.day, count(*) as tests, count(*) filter (where s.result = 'positive') as positives
+    from ${cells} cells join samples s on s.locality_path = cells.path
+      and s.resulted_at >= (cells.day::timestamp at time zone 'Asia/Ho_Chi_Minh')
+      and s.resulted_at < ((cells.day + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')
+      and s.result in ('positive', 'negative')
+    group by 1, 2)`;
+
+/**
+ * The daily counts of every locality: cases by classification on their confirmation date, resulted
+ * tests on their result date. Writes mark cells dirty (triggers of migration 0007); `refreshDirty`
+ * recounts only those cells, so a new case costs one cell, whatever the size of the history.
+ */
+const countColumns = sql`community, community_known, in_quarantine, imported, tests, positives`;
+const fromCells = sql`
+  select cells.locality_code, cells.path, cells.day,
+    coalesce(cc.community, 0), coalesce(cc.community_known, 0), coalesce(cc.in_quarantine, 0), coalesce(cc.imported, 0),
+    coalesce(tc.tests, 0), coalesce(tc.positives, 0)
+  from cells
+  left join case_counts cc on cc.locality_code = cells.locality_code and cc.day = cells.day
+  left join test_counts tc on tc.locality_code = cells.locality_code and tc.day = cells.day`;
+
+export class IndicatorsRepository {
+  /**
+   * Recounts the dirty cells in one statement; returns how many. A cell whose cases all moved away
+   * keeps a row of zeros (cheaper than a second pass to delete it, and harmless to every sum).
+   */
+  async refreshDirty(db: Db): Promise<number> {
+    const r = await sql`
+      with d as (delete from risk_dirty_cells returning locality_code, day),
+      cells as (select distinct d.locality_code, d.day, l.path from d join localities l on l.code = d.locality_code),
+      ${cellCounts(sql`cells`)}
+      insert into locality_daily_counts (locality_code, locality_path, day, ${countColumns})
+      ${fromCells}
+      on conflict (locality_code, day) do update set locality_path = excluded.locality_path,
+        community = excluded.community, community_known = excluded.community_known, in_quarantine = excluded.in_quarantine,
+        imported = excluded.imported, tests = excluded.tests, positives = excluded.positives`.execute(db);
+    return Number(r.numAffectedRows ?? 0);
+  }
+
+  /** Recounts everything from the source tables (after a bulk change, or to check the incremental path). */
+  async rebuildAll(db: Db): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      await sql`delete from risk_dirty_cells`.execute(trx);
+      await sql`truncate locality_daily_counts`.execute(trx);
+      const r = await sql`
+        with cells as (
+          select k.locality_code, k.day, l.path from (
+            select locality_code, confirmed_date as day from cases
+            union
+            select regexp_replace(locality_path, '^.*/', ''), (resulted_at at time zone 'Asia/Ho_Chi_Minh')::date
+            from samples where resulted_at is not null
+          ) k join localities l on l.code = k.locality_code),
+        case_counts as (
+          select c.locality_code, c.confirmed_date as day,
+            count(*) filter (where c.classification = 'community') as community,
+            count(*) filter (where c.classification = 'community' and (c.cluster_id is not null or k.infectee_id is not null)) as community_known,
+            count(*) filter (where c.classification = 'in_quarantine') as in_quarantine,
+            count(*) filter (where c.classification = 'imported') as imported
+          from cases c left join (select distinct infectee_id from case_links) k on k.infectee_id = c.id
+          group by 1, 2),
+        test_counts as (
+          select regexp_replace(s.locality_path, '^.*/', '') as locality_code, (s.resulted_at at time zone 'Asia/Ho_Chi_Minh')::date as day,
+            count(*) as tests, count(*) filter (where s.result = 'positive') as positives
+          from samples s where s.resulted_at is not null and s.result in ('positive', 'negative')
+          group by 1, 2)
+        insert into locality_daily_counts (locality_code, locality_path, day, ${countColumns})
+        ${fromCells}`.execute(trx);
+      return Number(r.numAffectedRows ?? 0);
+    });
+  }
+
+  /**
+   * Per locality at or under `path` (or only `codes`), the sums over the 7 and 14 days ending on
+   * `day`. Only localities with counts in the window appear.
+   */
+  async windowTotals(db: Db, scope: { path: string } | { codes: readonly string[] }, day: string): Promise<WindowTotals[]> {
+    const where = 'path' in scope ? pathWithinSql('locality_path', scope.path) : sql`locality_code = any(${[...scope.codes]}::text[])`;
+    const r = await sql<{ code: string; c7: string; c14: string; k14: string; q7: string; i7: string; t7: string; p7: string }>`
+      select locality_code as code,
+        sum(community) filter (where day > ${day}::date - 7) as c7, sum(community) as c14, sum(community_known) as k14,
+        sum(in_quarantine) filter (where day > ${day}::date - 7) as q7, sum(imported) filter (where day > ${day}::date - 7) as i7,
+        sum(tests) filter (where day > ${day}::date - 7) as t7, sum(positives) filter (where day > ${day}::date - 7) as p7
+      from locality_daily_counts
+      where ${where} and day > ${day}::date - 14 and day <= ${day}::date
+      group by locality_code`.execute(db);
+    const n = (v: string | null) => Number(v ?? 0);
+    return r.rows.map((x) => ({
+      code: x.code, community7: n(x.c7), community14: n(x.c14), known14: n(x.k14), inQuarantine7: n(x.q7), imported7: n(x.i7), tests7: n(x.t7), positives7: n(x.p7),
+    }));
+  }
+
+  /** Daily cases by classification, by confirmation date, summed over a subtree or a list of communes. */
+  async dailyByConfirmation(db: Db, scope: { path: string } | { codes: readonly string[] }, from: string, to: string): Promise<DailyCountsRow[]> {
+    const where = 'path' in scope ? pathWithinSql('locality_path', scope.path) : sql`locality_code = any(${[...scope.codes]}::text[])`;
+    const r = await sql<{ day: string; community: string; in_quarantine: string; imported: string }>`
+      select day::text as day, sum(community) as community, sum(in_quarantine) as in_quarantine, sum(imported) as imported
+      from locality_daily_counts where ${where} and day >= ${from}::date and day <= ${to}::date
+      group by day order by day`.execute(db);
+    return r.rows.map((x) => ({ day: x.day, community: Number(x.community), inQuarantine: Number(x.in_quarantine), imported: Number(x.imported) }));
+  }
+
+  /**
+   * Daily cases by onset date (the confirmation date when the onset is unknown), and how many had
+   * no onset. Read from the cases, since the stored counts are by confirmation date.
+   */
+  async dailyByOnset(db: Db, scope: { path: string } | { codes: readonly string[] }, from: string, to: string): Promise<{ rows: DailyCountsRow[]; imputed: number }> {
+    const where = 'path' in scope ? pathWithinSql('c.locality_path', scope.path) : sql`c.locality_code = any(${[...scope.codes]}::text[])`;
+    const r = await sql<{ day: string; community: string; in_quarantine: string; imported: string; imputed: string }>`
+      select coalesce(c.onset_date, c.confirmed_date)::text as day,
+        count(*) filter (where c.classification = 'community') as community,
+        count(*) filter (where c.classification = 'in_quarantine') as in_quarantine,
+        count(*) filter (where c.classification = 'imported') as imported,
+        count(*) filter (where c.onset_date is null) as imputed
+      from cases c
+      where ${where} and coalesce(c.onset_date, c.confirmed_date) between ${from}::date and ${to}::date
+      group by 1 order by 1`.execute(db);
+    return {
+      rows: r.rows.map((x) => ({ day: x.day, community: Number(x.community), inQuarantine: Number(x.in_quarantine), imported: Number(x.imported) })),
+      imputed: r.rows.reduce((s, x) => s + Number(x.imputed), 0),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { AppError } from '../../../core/errors.ts';
+import type { RuleSetDetail, RuleSetSummary } from '../../../core/schemas/risk-admin.ts';
+import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
+import type { Db } from '../../db/database.ts';
+import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import { riskPolicy } from './risk.policy.ts';
+import type { RuleSetsRepository, StoredRuleSet } from './rule-sets.repository.ts';
+
+const text = {
+  unknown: { vi: 'Không có bộ quy tắc này', en: 'No such rule set' },
+  codeMismatch: { vi: 'Mã trong nội dung phải trùng mã bộ quy tắc', en: 'The code in the definition must match the rule set code' },
+} as const;
+
+/**
+ * Rule sets are data an administrator edits: each save is a new version (decisions cite the
+ * version they applied), and one rule set is active for the map, the public page and the jobs.
+ */
+export class RuleSetsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: RuleSetsRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** The definition to apply: the one asked for, or the active one. Unknown codes are a 400 on `field`. */
+  async resolve(actor: Actor, code: string | undefined, field = 'ruleSet', db: Db = this.db): Promise<RiskRuleSet> {
+    const wanted = code ?? (await this.repo.activeCode(db));
+    const found = (await this.repo.latest(db, wanted))[0];
+    if (!found) throw new AppError('VALIDATION_FAILED', [{ path: field, message: text.unknown[actor.locale] }]);
+    return found.definition;
+  }
+
+  /** A rule set as it was at a version (the one a past decision applied). */
+  atVersion(code: string, version: number): Promise<RiskRuleSet | null> {
+    return this.repo.atVersion(this.db, code, version);
+  }
+
+  async list(actor: Actor): Promise<{ items: RuleSetSummary[] }> {
+    if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
+    const [rows, active] = await Promise.all([this.repo.latest(this.db), this.repo.activeCode(this.db)]);
+    return { items: rows.map((r) => summary(r, active)) };
+  }
+
+  async get(actor: Actor, code: string, db: Db = this.db): Promise<RuleSetDetail> {
+    if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
+    const found = (await this.repo.latest(db, code))[0];
+    if (!found) throw new AppError('NOT_FOUND');
+    const [active, versions] = await Promise.all([this.repo.activeCode(db), this.repo.versions(db, code)]);
+    return {
+      ...summary(found, active),
+      definition: found.definition,
+      versions: versions.map((v) => ({ version: v.version, updatedAt: v.saved_at.toISOString(), updatedByName: v.full_name })),
+    };
+  }
+
+  /** Saves the definition as the next version of `code` (a new code starts at 1). */
+  async save(actor: Actor, code: string, definition: RiskRuleSet): Promise<RuleSetDetail> {
+    if (!riskPolicy.administer(actor)) throw new AppError('FORBIDDEN');
+    if (definition.code !== code) throw new AppError('VALIDATION_FAILED', [{ path: 'definition.code', message: text.codeMismatch[actor.locale] }]);
+    return this.db.transaction().execute(async (trx) => {
+      const previous = await this.repo.maxVersion(trx, code);
+      const saved = { ...definition, version: previous + 1 };
+      await this.repo.insertVersion(trx, saved, isSystemActor(actor) ? null : actor.userId);
+      await this.audit.record(trx, actor, {
+        action: 'save_rule_set', entityType: 'risk_rule_set', entityId: code, localityCode: null, localityPath: null,
+        before: previous ? { version: previous } : null, after: { version: saved.version },
+      });
+      return this.get(actor, code, trx);
+    });
+  }
+
+  async activate(actor: Actor, code: string): Promise<RuleSetDetail> {
+    if (!riskPolicy.administer(actor)) throw new AppError('FORBIDDEN');
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await this.repo.latest(trx, code))[0]) throw new AppError('NOT_FOUND');
+      const before = await this.repo.activeCode(trx);
+      await this.repo.setActive(trx, code, isSystemActor(actor) ? null : actor.userId);
+      await this.audit.record(trx, actor, {
+        action: 'activate_rule_set', entityType: 'risk_rule_set', entityId: code, localityCode: null, localityPath: null,
+        before: { active: before }, after: { active: code },
+      });
+      return this.get(actor, code, trx);
+    });
+  }
+}
+
+function summary(r: StoredRuleSet, active: string): RuleSetSummary {
+  return {
+    code: r.definition.code, version: r.definition.version, name: r.definition.name, active: r.definition.code === active,
+    preset: r.preset, updatedAt: r.savedAt.toISOString(), updatedByName: r.savedByName,
+  };
+}
