@@ -13,6 +13,7 @@ const ResidencePage = lazy(() => import('./pages/residence.tsx').then((m) => ({ 
 const HistoryPage = lazy(() => import('./pages/history.tsx').then((m) => ({ default: m.HistoryPage })));
 const VenuePage = lazy(() => import('./pages/venue.tsx').then((m) => ({ default: m.VenuePage })));
 const MonitoringPage = lazy(() => import('./pages/monitoring.tsx').then((m) => ({ default: m.MonitoringPage })));
+const RiskMapPage = lazy(() => import('./pages/risk-map.tsx').then((m) => ({ default: m.RiskMapPage })));
 
 /**
  * The citizens' pages: /c…, the venue check-in page /v/:code (what a poster's QR opens) and the
@@ -32,6 +33,7 @@ export function App() {
   else if (path === '/c/di-chuyen') page = <ArrivalPage />;
   else if (path === '/c/luu-tru') page = <ResidencePage />;
   else if (path === '/c/lich-su') page = <HistoryPage />;
+  else if (path === '/c/ban-do') page = <RiskMapPage />;
   else page = <NotFound />;
   return (
     <>
