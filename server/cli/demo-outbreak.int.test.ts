@@ -24,6 +24,12 @@ describe('the demo outbreak', () => {
     expect((await s.quarantine.list(sys, { limit: 5 })).items).toMatchObject([{ fullName: 'Nguyễn Văn Hải', room: '204', status: 'active' }]);
     const facilities = (await s.facilities.list(sys, { limit: 5 })).items;
     expect(facilities).toHaveLength(2);
+    // The risk pages have an epidemic to show: a wave, coverage, a zone and a decided level.
+    const map = await s.risk.map(sys, { province: '12' });
+    expect(map.province.cases14d).toBeGreaterThan(10);
+    expect(map.communes.filter((c) => c.inZone).map((c) => c.code)).toEqual(['03388']);
+    expect(map.communes.find((c) => c.code === '03388')!.decidedLevel).not.toBeNull();
+    expect((await s.riskDashboard.dashboard(sys, { province: '12', by: 'confirmed' })).rt.length).toBeGreaterThan(0);
     expect(await seedDemoOutbreak(t.platform)).toEqual({ created: false });
   });
 });

@@ -7,12 +7,13 @@ import type { Platform } from '../main.ts';
 import { CasesRepository } from '../modules/cases/cases.repository.ts';
 import { CheckinsRepository } from '../modules/checkins/checkins.repository.ts';
 import { systemActor } from '../shared/actor.ts';
+import { demoCccd, seedDemoRisk } from './demo-risk.ts';
 
 const DOAN_KET = '03388';
 const TAN_PHONG = '03408';
 const H = 3_600_000;
 
-/** People of the demo: structurally valid CCCD numbers of Lai Châu (012), invented names. */
+/** People of the demo: invented names (CCCD numbers from `demoCccd`). */
 const demoPeople: [string, number, 'male' | 'female', string][] = [
   ['Lò Văn Thành', 1984, 'male', 'Tổ 3, phường Đoàn Kết'],
   ['Lò Thị Hoa', 1987, 'female', 'Tổ 3, phường Đoàn Kết'],
@@ -22,10 +23,6 @@ const demoPeople: [string, number, 'male' | 'female', string][] = [
   ['Phạm Thị Lan', 1975, 'female', 'Tổ 1, phường Đoàn Kết'],
 ];
 
-function cccd(i: number, birthYear: number, gender: 'male' | 'female'): string {
-  const century = (birthYear >= 2000 ? 2 : 0) + (gender === 'female' ? 1 : 0);
-  return `012${century}${String(birthYear % 100).padStart(2, '0')}${String(900_100 + i).padStart(6, '0')}`;
-}
 
 /**
  * A small outbreak in the demo province, so every module has something to show on first start:
@@ -42,7 +39,7 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
   const people = await p.database.db.transaction().execute(async (trx) => {
     const ids: string[] = [];
     for (const [i, [fullName, birthYear, gender, addressLine]] of demoPeople.entries()) {
-      const subject: PersonRef = { person: { idType: 'cccd', idNumber: cccd(i, birthYear, gender), fullName, birthYear, gender, nationality: 'VN', communeCode: DOAN_KET, addressLine } };
+      const subject: PersonRef = { person: { idType: 'cccd', idNumber: demoCccd(i, birthYear, gender), fullName, birthYear, gender, nationality: 'VN', communeCode: DOAN_KET, addressLine } };
       ids.push((await s.peopleRegistry.resolve(trx, sys, subject, 'demo')).id);
     }
     return ids;
@@ -80,5 +77,6 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
       clientKey: randomUUID(), subject: { personId: hai.personId }, reason: 'f1', facilityId: hotel.id, vaccinatedOrRecovered: false, contactId: hai.id, room: '204',
     });
   }
+  await seedDemoRisk(p, '12', { wave: [DOAN_KET, TAN_PHONG, '03390'], zone: DOAN_KET });
   return { created: true };
 }

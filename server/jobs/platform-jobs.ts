@@ -37,8 +37,9 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
       run: async () => `${await services.zones.applyDue()} epidemic zone flags changed`,
     },
     {
+      // Reads recount what they need first; this keeps the counts fresh for the level jobs.
       name: 'risk-daily-counts',
-      everyMs: 60_000,
+      everyMs: 5 * 60_000,
       run: async () => `${await services.indicators.refreshDirty(services.db)} daily count cells recounted`,
     },
     {
