@@ -100,7 +100,7 @@ export const dashboardView = z.object({
   serialInterval: z.object({ meanDays: z.number(), sdDays: z.number(), profileCode: z.string() }),
   /** Cori et al. 2013 over sliding 7-day windows, local cases infected by local + imported; 95% credible interval. */
   rt: z.array(z.object({ day: z.string(), ...band, median: z.number() })),
-  /** 14 days of all cases (local + imported, as the renewal equation is fed) driven by the last window's Rt posterior; 95% prediction interval. */
+  /** 14 days of local cases from the renewal equation (past local + imported cases infect; no future imports) driven by the last window's Rt posterior; 95% prediction interval. */
   projection: z.array(z.object({ day: z.string(), median: z.number(), lower: z.number(), upper: z.number() })),
   /** Communes per computed level each day (the province overview over time), and the province's computed level. */
   levelTrend: z.array(z.object({ day: z.string(), counts: z.record(z.string(), z.number().int()), level: z.string() })),

@@ -11,6 +11,7 @@ import {
   canViewDeclarations,
   canViewFacilities,
   canViewQuarantine,
+  canViewRisk,
   canSeeTodayWork,
   canViewTesting,
   canViewTreatment,
@@ -46,6 +47,7 @@ const TestingPage = lazy(() => import('./features/testing/testing-page.tsx').the
 const CampaignPage = lazy(() => import('./features/testing/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })));
 const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page.tsx').then((m) => ({ default: m.FacilitiesPage })));
 const TreatmentPage = lazy(() => import('./features/treatment/treatment-page.tsx').then((m) => ({ default: m.TreatmentPage })));
+const RiskPage = lazy(() => import('./features/risk/risk-page.tsx').then((m) => ({ default: m.RiskPage })));
 const TodayPage = lazy(() => import('./features/today/today-page.tsx').then((m) => ({ default: m.TodayPage })));
 
 interface RouteDef {
@@ -76,6 +78,7 @@ const routes: RouteDef[] = [
   { path: '/facilities', page: () => <FacilitiesPage />, allowed: canViewFacilities },
   { path: '/treatment', page: () => <TreatmentPage />, allowed: canViewTreatment },
   { path: '/today', page: () => <TodayPage />, allowed: canSeeTodayWork },
+  { path: '/risk', page: () => <RiskPage />, allowed: canViewRisk },
 ];
 
 /** The parameters of `pathname` under `pattern`, or null when it does not match. */

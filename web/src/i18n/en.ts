@@ -2,6 +2,9 @@ import type { Catalogue } from './vi.ts';
 import { casesEn } from '../features/cases/messages.en.ts';
 import { facilitiesEn } from '../features/facilities/messages.en.ts';
 import { quarantineEn } from '../features/quarantine/messages.en.ts';
+import { riskDashboardEn } from '../features/risk-dashboard/messages.en.ts';
+import { riskRulesEn } from '../features/risk-rules/messages.en.ts';
+import { riskEn } from '../features/risk/messages.en.ts';
 import { testingEn } from '../features/testing/messages.en.ts';
 import { todayEn } from '../features/today/messages.en.ts';
 import { treatmentEn } from '../features/treatment/messages.en.ts';
@@ -436,6 +439,9 @@ export const en: Catalogue = {
   ...facilitiesEn,
   ...treatmentEn,
   ...todayEn,
+  ...riskEn,
+  ...riskDashboardEn,
+  ...riskRulesEn,
   notFound: {
     title: 'Page not found',
     text: 'The address you opened does not exist.',

@@ -1,6 +1,9 @@
 import { casesVi } from '../features/cases/messages.vi.ts';
 import { facilitiesVi } from '../features/facilities/messages.vi.ts';
 import { quarantineVi } from '../features/quarantine/messages.vi.ts';
+import { riskDashboardVi } from '../features/risk-dashboard/messages.vi.ts';
+import { riskRulesVi } from '../features/risk-rules/messages.vi.ts';
+import { riskVi } from '../features/risk/messages.vi.ts';
 import { testingVi } from '../features/testing/messages.vi.ts';
 import { todayVi } from '../features/today/messages.vi.ts';
 import { treatmentVi } from '../features/treatment/messages.vi.ts';
@@ -437,6 +440,9 @@ export const vi = {
   ...facilitiesVi,
   ...treatmentVi,
   ...todayVi,
+  ...riskVi,
+  ...riskDashboardVi,
+  ...riskRulesVi,
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Địa chỉ bạn mở không tồn tại.',

@@ -8,6 +8,7 @@ import {
   canViewDeclarations,
   canViewFacilities,
   canViewQuarantine,
+  canViewRisk,
   canSeeTodayWork,
   canViewTesting,
   canViewTreatment,
@@ -20,7 +21,6 @@ import { Link, navigate, useLocation } from './router.tsx';
 
 /** Modules still to come, shown disabled with a "coming soon" badge (in delivery order). */
 const comingSoon = [
-  'riskLevels',
   'reports',
   'inspections',
 ] as const;
@@ -55,6 +55,7 @@ function Nav({ open }: { open: boolean }) {
     canViewTesting(role) && { to: '/testing', testId: 'nav-testing', label: t('nav.testing') },
     canViewFacilities(role) && { to: '/facilities', testId: 'nav-facilities', label: t('facilities.nav') },
     canViewTreatment(role) && { to: '/treatment', testId: 'nav-treatment', label: t('nav.treatment') },
+    canViewRisk(role) && { to: '/risk', testId: 'nav-risk', label: t('nav.riskLevels') },
   ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>

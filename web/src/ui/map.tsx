@@ -24,39 +24,87 @@ export interface BoundaryMapProps {
   selectedCode: string | null;
   onSelect(props: BoundaryProps): void;
   label: string;
+  /**
+   * Style of one commune over the default one (a choropleth's fill, a dashed outline). A new
+   * function restyles the paths without rebuilding the layer.
+   */
+  styleFor?(code: string, selected: boolean): L.PathOptions;
+  /** Attributes set on each path element (`data-level`…); recomputed along with `styleFor`. */
+  dataAttributes?(code: string): Record<string, string>;
+  /** Called each time the paths have been (re)styled, with the layer on the map. */
+  onStyled?(): void;
+  /** An extra line of a commune's tooltip (its level…). */
+  describe?(code: string): string | undefined;
+  /** Paths drawn above their neighbours, so a thick or dashed outline shows whole. */
+  raised?(code: string): boolean;
 }
 
-function tooltip(p: BoundaryProps, fmt: Formatters, demoMark: string): HTMLElement {
+function tooltip(p: BoundaryProps, fmt: Formatters, demoMark: string, extra: string | undefined): HTMLElement {
   const el = document.createElement('div');
   const name = document.createElement('strong');
   name.textContent = p.fullName || p.name;
   const pop = document.createElement('div');
   pop.textContent = `${fmt.number(p.population)}${p.population !== null && p.populationIsDemo ? ` ${demoMark}` : ''}`;
   el.append(name, pop);
+  if (extra) {
+    const line = document.createElement('div');
+    line.textContent = extra;
+    el.append(line);
+  }
   return el;
 }
 
 /**
- * Leaflet map of boundaries, with no tile layer (the platform works offline). Each path gets the
- * class `commune-<code>`; hover highlights and shows name + population, click selects.
+ * Leaflet map of boundaries, with no tile layer (the platform works offline). Each path (SVG) gets
+ * the class `commune commune-<code>`; hover highlights and shows name + population, click selects.
+ * `styleFor` / `dataAttributes` turn it into a choropleth (the risk map).
  */
-export function BoundaryMap({ data, selectedCode, onSelect, label }: BoundaryMapProps) {
+export function BoundaryMap({ data, selectedCode, onSelect, label, styleFor, dataAttributes, onStyled, describe, raised }: BoundaryMapProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.GeoJSON<BoundaryProps> | null>(null);
   // Latest values for Leaflet callbacks, which are bound once per data set.
-  const live = useRef({ fmt, demoMark: t('common.demoFigure'), onSelect, selectedCode });
-  live.current = { fmt, demoMark: t('common.demoFigure'), onSelect, selectedCode };
+  const live = useRef({ fmt, demoMark: t('common.demoFigure'), onSelect, selectedCode, styleFor, dataAttributes, onStyled, describe, raised });
+  live.current = { fmt, demoMark: t('common.demoFigure'), onSelect, selectedCode, styleFor, dataAttributes, onStyled, describe, raised };
 
   const styleOf = (f: Feature<Geometry | null, BoundaryProps> | undefined): L.PathOptions => {
     const code = f?.properties.code ?? '';
+    const selected = code === live.current.selectedCode;
     return {
       ...baseStyle,
-      ...(code === live.current.selectedCode ? selectedStyle : {}),
+      ...(selected ? selectedStyle : {}),
+      ...live.current.styleFor?.(code, selected),
       className: `commune commune-${code}`,
     };
+  };
+
+  /** Names of the attributes ever set by `dataAttributes`, to drop those a new answer leaves out. */
+  const attrNames = useRef(new Set<string>());
+
+  /** Restyles every path from scratch (a dash or colour left by a previous style goes away). */
+  const restyle = (layer: L.GeoJSON<BoundaryProps>) => {
+    const attrsOf = live.current.dataAttributes;
+    layer.eachLayer((path) => {
+      layer.resetStyle(path);
+      if (!(path instanceof L.Polyline)) return;
+      const code: unknown = path.feature?.properties?.code;
+      const el = path.getElement();
+      if (typeof code !== 'string' || !el) return;
+      if (live.current.raised?.(code)) path.bringToFront();
+      const attrs = attrsOf?.(code) ?? {};
+      for (const name of attrNames.current) if (!(name in attrs)) el.removeAttribute(name);
+      for (const [name, value] of Object.entries(attrs)) {
+        attrNames.current.add(name);
+        el.setAttribute(name, value);
+      }
+    });
+    // The selected commune last: its outline on top of everything.
+    layer.eachLayer((path) => {
+      if (path instanceof L.Polyline && path.feature?.properties?.code === live.current.selectedCode) path.bringToFront();
+    });
+    live.current.onStyled?.();
   };
 
   useEffect(() => {
@@ -80,7 +128,7 @@ export function BoundaryMap({ data, selectedCode, onSelect, label }: BoundaryMap
       style: styleOf,
       onEachFeature: (feature, path) => {
         const props = feature.properties;
-        path.bindTooltip(() => tooltip(props, live.current.fmt, live.current.demoMark), { sticky: true, direction: 'top' });
+        path.bindTooltip(() => tooltip(props, live.current.fmt, live.current.demoMark, live.current.describe?.(props.code)), { sticky: true, direction: 'top' });
         path.on({
           mouseover: () => {
             (path as L.Path).setStyle(hoverStyle);
@@ -92,6 +140,7 @@ export function BoundaryMap({ data, selectedCode, onSelect, label }: BoundaryMap
       },
     }).addTo(map);
     layerRef.current = layer;
+    if (live.current.dataAttributes || live.current.styleFor) restyle(layer);
     const bounds = layer.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
     return () => {
@@ -103,9 +152,12 @@ export function BoundaryMap({ data, selectedCode, onSelect, label }: BoundaryMap
   }, [data]);
 
   useEffect(() => {
-    layerRef.current?.setStyle(styleOf);
+    const layer = layerRef.current;
+    if (!layer) return;
+    if (styleFor || dataAttributes) restyle(layer);
+    else layer.setStyle(styleOf);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedCode]);
+  }, [selectedCode, styleFor, dataAttributes]);
 
   return <div ref={container} className="map" data-testid="map" role="region" aria-label={label} />;
 }

@@ -54,5 +54,11 @@ export const canManageFacilities = (role: Role) => role === 'system_admin' || ro
 export const canViewTreatment = (role: Role) => isOfficial(role) || role === 'facility_staff';
 /** Admitting and discharging patients: the health department and the facilities' own staff. */
 export const canManageTreatment = (role: Role) => role === 'system_admin' || role === 'health_department' || role === 'facility_staff';
+/** Risk levels, the level map and epidemic zones (aggregates): officials of the place and inspectors read. */
+export const canViewRisk = (role: Role) => isOfficial(role) || role === 'inspector';
+/** Approving or overriding a level, declaring and ending zones: the steering committee (server: risk.policy.ts). */
+export const canDecideRisk = (role: Role) => role === 'system_admin' || role === 'steering_committee';
+/** Editing rule sets: the system administrator. */
+export const canAdminRiskRules = (role: Role) => role === 'system_admin';
 /** Today's work: the roles that act on at least one kind of task (server: today.policy.ts). */
 export const canSeeTodayWork = (role: Role) => isOfficial(role) || role === 'facility_staff';

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
+import type { LevelDecisionView } from '../../../../core/schemas/risk.ts';
+import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
+import { useFormat } from '../../ui/format.ts';
+import type { PagedList } from '../../ui/use-paged-list.ts';
+import { LevelBadge } from './level-badge.tsx';
+
+/** A place's level decisions, newest first: when, which level, approval or override, why, who. */
+export function DecisionHistory({ list, levels }: { list: PagedList<LevelDecisionView>; levels: LevelLegend }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const columns: Column<LevelDecisionView>[] = [
+    { key: 'effectiveFrom', header: t('risk.effectiveFrom'), render: (d) => fmt.dateTime(d.effectiveFrom) },
+    { key: 'level', header: t('risk.level'), render: (d) => <LevelBadge levels={levels} levelKey={d.levelKey} /> },
+    { key: 'kind', header: t('risk.kindHeader'), render: (d) => <span data-kind={d.kind}>{t(`risk.kind.${d.kind}`)}</span> },
+    { key: 'reason', header: t('risk.reason'), render: (d) => d.reason ?? t('common.empty') },
+    { key: 'decidedBy', header: t('risk.decidedBy'), render: (d) => d.decidedByName ?? t('common.empty') },
+    { key: 'decidedAt', header: t('risk.decidedAt'), render: (d) => fmt.dateTime(d.decidedAt) },
+  ];
+  return (
+    <section className="risk-history" aria-labelledby="risk-history-title">
+      <h3 id="risk-history-title">{t('risk.historyTitle')}</h3>
+      <DataTable testId="risk-history" columns={columns} rows={list.items} rowKey={(d) => d.id} />
+      <PagerFooter list={list} />
+    </section>
+  );
+}

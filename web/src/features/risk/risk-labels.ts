@@ -1,0 +1,78 @@
+import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
+import type { RiskIndicator } from '../../../../core/schemas/risk-rule-set.ts';
+import type { Lang } from '../../i18n/index.ts';
+
+/**
+ * Codes and small helpers of the risk page. The lists mirror core/schemas (the compiler checks the
+ * element types); the schema's arrays are not imported, which would pull zod into the page.
+ */
+export const riskIndicatorKeys: readonly RiskIndicator[] = [
+  'community_cases_7d_per_100k',
+  'community_cases_14d_per_100k',
+  'community_cases_7d',
+  'community_cases_14d',
+  'community_case_known_source_14d',
+  'community_case_unknown_source_14d',
+  'tests_7d',
+  'test_positivity_7d',
+  'quarantine_cases_7d',
+  'imported_cases_7d',
+  'people_in_quarantine',
+  'bed_occupancy',
+  'vaccine_coverage_1dose_adults',
+  'vaccine_coverage_full_adults',
+  'vaccine_coverage_high_risk',
+  'treatment_capacity_met',
+];
+export const isRiskIndicator = (v: string): v is RiskIndicator => (riskIndicatorKeys as readonly string[]).includes(v);
+
+export type ZoneKind = 'khoanh_vung' | 'phong_toa';
+export const zoneKinds: readonly ZoneKind[] = ['khoanh_vung', 'phong_toa'];
+export const isZoneKind = (v: string): v is ZoneKind => (zoneKinds as readonly string[]).includes(v);
+
+export type Level = LevelLegend[number];
+
+/** The legend entry of a level key (undefined for a key the rule set does not have). */
+export const levelOf = (levels: LevelLegend, key: string | null | undefined): Level | undefined =>
+  key ? levels.find((l) => l.key === key) : undefined;
+
+/** "Cấp độ 3: Nguy cơ cao" in the current language, or the raw key. */
+export function levelName(levels: LevelLegend, key: string | null | undefined, lang: Lang): string {
+  const l = levelOf(levels, key);
+  return l ? l.name[lang] : (key ?? '');
+}
+
+/** Today in Vietnam (UTC+7), as YYYY-MM-DD, whatever the browser's time zone. */
+export function vietnamToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The province of a locality: the first two digits of its code (null for the country). */
+export function provinceOfCode(code: string | null | undefined): string | null {
+  return code && /^\d{2}/.test(code) ? code.slice(0, 2) : null;
+}
+
+/** Percentages from the server may carry many decimals: one is enough on screen. */
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Text colour readable on a level's colour (#rrggbb). */
+export function inkOn(colour: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (!m) return '#111827';
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16));
+  return 0.299 * (r ?? 0) + 0.587 * (g ?? 0) + 0.114 * (b ?? 0) > 150 ? '#111827' : '#ffffff';
+}
+
+/** One measure per line → the list the server wants (blank lines dropped). */
+export const linesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** The closed ring of a drawn polygon, GeoJSON order ([lng, lat]), first corner repeated. */
+export function closedRing(corners: readonly (readonly [number, number])[]): [number, number][] {
+  const ring = corners.map(([lat, lng]) => [lng, lat] as [number, number]);
+  const first = ring[0];
+  return first ? [...ring, [first[0], first[1]]] : ring;
+}

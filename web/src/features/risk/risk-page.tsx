@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../ui/form.tsx';
+import { useLocalities } from '../../ui/locality-context.tsx';
+import { Page } from '../../ui/page.tsx';
+import { useLocation } from '../../ui/router.tsx';
+import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
+import { DashboardTab } from '../risk-dashboard/dashboard-tab.tsx';
+import { RuleSetsTab } from '../risk-rules/rule-sets-tab.tsx';
+import { MapTab } from './map-tab.tsx';
+import { provinceOfCode } from './risk-labels.ts';
+import { ZonesTab } from './zones-tab.tsx';
+import './risk.css';
+
+const tabs = ['map', 'dashboard', 'zones', 'rules'] as const;
+
+/**
+ * The province the page shows: the one of the selected area; with the whole country selected
+ * (a system administrator), one picked among the provinces loaded (`?province=` preselects it).
+ */
+function useProvince(): { code: string | null; choose: ((code: string) => void) | null } {
+  const { selected, entries } = useLocalities();
+  const asked = useLocation().search.get('province');
+  const [picked, setPicked] = useState<string | null>(asked && /^\d{2}$/.test(asked) ? asked : null);
+  const own = selected && selected.level !== 'country' ? (selected.provinceCode ?? provinceOfCode(selected.code)) : null;
+  if (own) return { code: own, choose: null };
+  const provinces = entries.filter((e) => e.locality.level === 'province');
+  const code = picked && provinces.some((e) => e.locality.code === picked) ? picked : (provinces.length === 1 ? provinces[0]!.locality.code : null);
+  return { code, choose: setPicked };
+}
+
+function ProvinceChoice({ value, onChange }: { value: string | null; onChange(code: string): void }) {
+  const { t } = useTranslation();
+  const { entries } = useLocalities();
+  const options = entries
+    .filter((e) => e.locality.level === 'province' && e.locality.status === 'active')
+    .map((e) => ({ value: e.locality.code, label: e.locality.fullName }));
+  return (
+    <div className="filters">
+      <SelectField
+        label={t('risk.province')}
+        value={value ?? ''}
+        onChange={(v) => v && onChange(v)}
+        options={[...(value ? [] : [{ value: '', label: t('risk.chooseProvince') }]), ...options]}
+        testId="risk-province"
+      />
+    </div>
+  );
+}
+
+/**
+ * Risk levels ("Cấp độ dịch"): the level map of a province's communes with decisions, the
+ * dashboard, the epidemic zones and the rule sets, one tab each (`?tab=`).
+ */
+export function RiskPage() {
+  const { t } = useTranslation();
+  const { byCode } = useLocalities();
+  const tab = useUrlTab(tabs);
+  const province = useProvince();
+  const name = (province.code && byCode.get(province.code)?.fullName) ?? province.code ?? t('common.empty');
+
+  const body = () => {
+    if (tab === 'rules') return <RuleSetsTab />;
+    if (!province.code) return <p className="muted">{t('risk.noProvince')}</p>;
+    if (tab === 'dashboard') return <DashboardTab province={province.code} />;
+    if (tab === 'zones') return <ZonesTab key={province.code} province={province.code} />;
+    return <MapTab key={province.code} province={province.code} />;
+  };
+
+  return (
+    <Page title={t('risk.title')} intro={t('risk.intro', { name })}>
+      {province.choose && <ProvinceChoice value={province.code} onChange={province.choose} />}
+      <UrlTabs path="/risk" tabs={tabs} current={tab} ariaLabel={t('risk.tabs')} testId="risk-tab" label={(k) => t(`risk.tab.${k}`)}>
+        {body()}
+      </UrlTabs>
+    </Page>
+  );
+}
