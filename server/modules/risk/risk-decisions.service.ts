@@ -47,7 +47,9 @@ export class RiskDecisionsService {
     return this.db.transaction().execute(async (trx) => {
       const previous = await this.repo.inForce(trx, place.code, ruleSet.code, now);
       const check = applyConstraints(ruleSet, {
-        previousLevel: previous?.level_key ?? null, proposedLevel: levelKey, indicators: evaluation.indicators.indicators, decidedAt: now,
+        // Without a decision yet, the level people live under is the computed one: a first
+        // override above it is a raise and needs the notice like any other.
+        previousLevel: previous?.level_key ?? evaluation.level.key, proposedLevel: levelKey, indicators: evaluation.indicators.indicators, decidedAt: now,
       });
       if (check.loweringBlocked) throw new AppError('CONFLICT', check.reasons.map((r) => ({ path: 'levelKey', message: r[actor.locale] })));
       const earliest = check.earliestEffectiveAt ?? now;

@@ -97,7 +97,7 @@ export function MapTab({ province }: { province: string }) {
               {view && (
                 <ProvinceOverview
                   view={view}
-                  onEvaluate={byCode.has(view.province.code) ? () => setPlace({ code: view.province.code, name: view.province.name }) : undefined}
+                  onEvaluate={view.province.code !== 'VN' && byCode.has(view.province.code) ? () => setPlace({ code: view.province.code, name: view.province.name }) : undefined}
                 />
               )}
               <p className="muted">{t('risk.mapHint')}</p>

@@ -14,6 +14,8 @@ export const riskEn: typeof riskVi = {
     },
     province: 'Province',
     chooseProvince: 'Choose a province…',
+    wholeCountry: 'Whole country',
+    provinceOnly: 'Choose a province: the dashboard and the zones belong to a province.',
     noProvince: 'Choose a province to see its risk levels.',
     date: 'Date',
     ruleSet: 'Rule set',

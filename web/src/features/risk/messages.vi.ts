@@ -15,6 +15,8 @@ export const riskVi = {
     },
     province: 'Tỉnh, thành phố',
     chooseProvince: 'Chọn tỉnh, thành phố…',
+    wholeCountry: 'Cả nước',
+    provinceOnly: 'Chọn một tỉnh, thành phố: bảng theo dõi và vùng dịch thuộc từng tỉnh.',
     noProvince: 'Chọn một tỉnh, thành phố để xem cấp độ dịch.',
     date: 'Ngày',
     ruleSet: 'Bộ quy tắc',

@@ -16,16 +16,17 @@ const tabs = ['map', 'dashboard', 'zones', 'rules'] as const;
 
 /**
  * The province the page shows: the one of the selected area; with the whole country selected
- * (a system administrator), one picked among the provinces loaded (`?province=` preselects it).
+ * (a system administrator), one picked among the provinces loaded, or VN for the national map
+ * (`?province=` preselects it).
  */
 function useProvince(): { code: string | null; choose: ((code: string) => void) | null } {
   const { selected, entries } = useLocalities();
   const asked = useLocation().search.get('province');
-  const [picked, setPicked] = useState<string | null>(asked && /^\d{2}$/.test(asked) ? asked : null);
+  const [picked, setPicked] = useState<string | null>(asked && /^(VN|\d{2})$/.test(asked) ? asked : null);
   const own = selected && selected.level !== 'country' ? (selected.provinceCode ?? provinceOfCode(selected.code)) : null;
   if (own) return { code: own, choose: null };
   const provinces = entries.filter((e) => e.locality.level === 'province');
-  const code = picked && provinces.some((e) => e.locality.code === picked) ? picked : (provinces.length === 1 ? provinces[0]!.locality.code : null);
+  const code = picked === 'VN' || (picked && provinces.some((e) => e.locality.code === picked)) ? picked : (provinces.length === 1 ? provinces[0]!.locality.code : null);
   return { code, choose: setPicked };
 }
 
@@ -34,7 +35,8 @@ function ProvinceChoice({ value, onChange }: { value: string | null; onChange(co
   const { entries } = useLocalities();
   const options = entries
     .filter((e) => e.locality.level === 'province' && e.locality.status === 'active')
-    .map((e) => ({ value: e.locality.code, label: e.locality.fullName }));
+    .map((e) => ({ value: e.locality.code, label: e.locality.fullName }))
+    .concat(entries.some((e) => e.locality.level === 'province') ? [{ value: 'VN', label: t('risk.wholeCountry') }] : []);
   return (
     <div className="filters">
       <SelectField
@@ -62,6 +64,8 @@ export function RiskPage() {
   const body = () => {
     if (tab === 'rules') return <RuleSetsTab />;
     if (!province.code) return <p className="muted">{t('risk.noProvince')}</p>;
+    // The national view is the map only: dashboards and zones belong to a province.
+    if (province.code === 'VN' && tab !== 'map') return <p className="muted">{t('risk.provinceOnly')}</p>;
     if (tab === 'dashboard') return <DashboardTab province={province.code} />;
     if (tab === 'zones') return <ZonesTab key={province.code} province={province.code} />;
     return <MapTab key={province.code} province={province.code} />;

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../core/rules/follow-up-plan.ts';
+import { vietnamToday } from '../core/schemas/declarations.ts';
+import { systemActor } from '../server/shared/actor.ts';
+import { personRef } from '../server/testing/factories.ts';
+import { chromiumOrSkip } from './support/chromium.ts';
+import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+
+const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
+const DOAN_KET = '03388';
+const BINH_LU = '03390';
+const today = vietnamToday();
+const names = ['Lò Thị Mai', 'Điêu Văn Khánh', 'Tòng Thị Lan', 'Quàng Văn Tính', 'Vàng Thị Sua', 'Lường Văn Phong'];
+
+/**
+ * Issue 6's proof in a browser: the steering committee's map colours every commune of the province
+ * (screenshot), an override with its reason shows in the commune's history, and the public page
+ * shows the map and counts without one name of a case.
+ */
+describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level override and the public page', () => {
+  let server: Awaited<ReturnType<typeof startE2eServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let communes: string[];
+
+  const shoot = (p: Page, name: string) => p.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+  const coloured = (p: Page) => p.locator('path.commune[data-level]');
+
+  beforeAll(async () => {
+    fs.mkdirSync(artefactsDir, { recursive: true });
+    server = await startE2eServer();
+    browser = await launchChromium(chromiumPath);
+    const sys = systemActor('e2e');
+    const { services, database } = server.platform;
+    await database.db.updateTable('localities').set({ population: 3000 }).where('code', '=', DOAN_KET).execute();
+    for (const [i, fullName] of names.entries()) {
+      await services.cases.create(sys, {
+        clientKey: crypto.randomUUID(), subject: personRef(fullName, { communeCode: DOAN_KET, birthYear: 1960 + i }), sampleDate: addDays(today, -i - 1),
+        confirmedDate: addDays(today, -i), classification: 'community', sourceCaseIds: [], localityCode: DOAN_KET,
+      });
+    }
+    communes = (await database.db.selectFrom('localities').select('code').where('province_code', '=', '12').where('level', '=', 'commune').where('status', '=', 'active').execute()).map((c) => c.code);
+    const steering = await server.createUser('bcd.risk', 'steering_committee', '12');
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    page = await context.newPage();
+    await signIn(page, server.url, steering);
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('colours every commune of the province by its level, with a legend', async () => {
+    await page.goto(`${server.url}/risk?ruleSet=nq128_qd4800_2021`);
+    await expect.poll(() => coloured(page).count(), { timeout: 20_000 }).toBe(communes.length);
+    const paint = await coloured(page).evaluateAll((els) => els.map((e) => ({ code: [...e.classList].find((c) => /^commune-\d+$/.test(c)), level: e.getAttribute('data-level'), fill: e.getAttribute('fill') })));
+    expect(new Set(paint.map((p) => p.code?.slice(8)))).toEqual(new Set(communes));
+    // Six community cases in a week among 3,000 people: 200 per 100,000, level 4 under Decision 4800.
+    expect(paint.find((p) => p.code === `commune-${DOAN_KET}`)?.level).toBe('level_4');
+    expect(paint.every((p) => p.fill && p.fill !== 'none' && /^#[0-9a-f]{6}$/i.test(p.fill))).toBe(true);
+    await expect.poll(() => page.getByTestId('risk-legend').innerText()).toContain('Cấp 4');
+    const firstColourMs = await page.evaluate(() => (window as unknown as { __riskMapFirstColour?: number }).__riskMapFirstColour ?? null);
+    expect(firstColourMs).not.toBeNull();
+    await shoot(page, 'risk-map');
+  });
+
+  it('overrides a commune’s level with a reason, and the reason shows in its history', async () => {
+    await page.locator(`path.commune-${BINH_LU}`).dispatchEvent('click');
+    const panel = page.getByTestId('risk-commune-panel');
+    await expect.poll(() => panel.getAttribute('data-locality')).toBe(BINH_LU);
+    await panel.getByTestId('risk-override-level').selectOption('level_3');
+    const reason = 'Giáp ranh ổ dịch Đoàn Kết, nhiều người qua lại chợ';
+    await panel.getByTestId('risk-override-reason').fill(reason);
+    await panel.getByTestId('risk-override-submit').click();
+    const history = panel.getByTestId('risk-history');
+    await expect.poll(() => history.innerText(), { timeout: 10_000 }).toContain(reason);
+    // A raise takes effect after the 48-hour notice of Resolution 128: the decision says when.
+    await expect.poll(() => panel.getByTestId('risk-decision-notice').innerText()).toMatch(/hiệu lực/i);
+    const stored = await server.platform.database.db.selectFrom('risk_level_decisions').select(['kind', 'level_key', 'reason']).where('locality_code', '=', BINH_LU).execute();
+    expect(stored).toEqual([{ kind: 'override', level_key: 'level_3', reason }]);
+    await shoot(page, 'risk-override');
+  });
+
+  it('shows the public map and counts to anyone, and never a name', async () => {
+    const visitor = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const phone = await visitor.newPage();
+    const bodies: string[] = [];
+    phone.on('response', (r) => {
+      if (r.url().includes('/api/')) void r.text().then((b) => bodies.push(b), () => {});
+    });
+    await phone.goto(`${server.url}/c/ban-do?tinh=12`);
+    await expect.poll(() => coloured(phone).count(), { timeout: 20_000 }).toBe(communes.length);
+    // The public page applies the active rule set (Decision 218): 200 per 100,000 in a week is level 3 there.
+    expect(await phone.locator(`path.commune[data-code="${DOAN_KET}"]`).getAttribute('data-level')).toBe('level_3');
+    const text = await phone.locator('body').innerText();
+    for (const name of names) {
+      expect(text).not.toContain(name);
+      for (const body of bodies) expect(body).not.toContain(name);
+    }
+    await shoot(phone, 'risk-public');
+    await visitor.close();
+  });
+});
