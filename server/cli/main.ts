@@ -25,6 +25,8 @@ const usage = `phongdich <command>
                             none; the same file and source again updates instead of duplicating
   chains [--json]           chains of transmission of the loaded cases: counts, largest chain,
                             longest generation path, descendants of each case
+  risk rebuild              recount every commune's daily cases and tests from the records (after a
+                            bulk change made outside the platform; writes through it are counted as they happen)
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   help                      this text
@@ -76,7 +78,7 @@ async function main(argv: string[]) {
     source: { type: 'string' },
     mapping: { type: 'string' },
   } as const;
-  const withSub = command === 'users' || command === 'import';
+  const withSub = command === 'users' || command === 'import' || command === 'risk';
   const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' });
   const v = args.values;
   switch (command) {
@@ -122,6 +124,13 @@ async function main(argv: string[]) {
     }
     case 'chains':
       return withPlatform(async (p) => void (await printChains(p, v.json ?? false)));
+    case 'risk':
+      if (sub !== 'rebuild') throw new UsageError('only "risk rebuild" exists');
+      return withPlatform(async (p) => {
+        const started = performance.now();
+        const cells = await p.services.indicators.rebuildAll(p.database.db);
+        console.log(`${cells} (commune, day) cells recounted in ${Math.round(performance.now() - started)} ms`);
+      });
     case undefined:
     case 'help':
     case '--help':
