@@ -1,31 +1,12 @@
 import type { ComparisonOp, RiskIndicator } from '../../../../core/schemas/risk-rule-set.ts';
+import { isRiskIndicator } from '../risk/risk-labels.ts';
 
 /**
  * How a rule's condition reads ("Ca cộng đồng … ≥ 150"): which indicator it tests and how its
  * number is shown. Pure, without zod (the schema's arrays are not imported into the page).
  */
 
-/** Every indicator of core/schemas/risk-rule-set.ts: the compiler asks for a new one here. */
-const indicatorSet: Record<RiskIndicator, true> = {
-  community_cases_7d_per_100k: true,
-  community_cases_14d_per_100k: true,
-  community_cases_7d: true,
-  community_cases_14d: true,
-  community_case_known_source_14d: true,
-  community_case_unknown_source_14d: true,
-  vaccine_coverage_1dose_adults: true,
-  vaccine_coverage_full_adults: true,
-  vaccine_coverage_high_risk: true,
-  treatment_capacity_met: true,
-  quarantine_cases_7d: true,
-  imported_cases_7d: true,
-  tests_7d: true,
-  test_positivity_7d: true,
-  people_in_quarantine: true,
-  bed_occupancy: true,
-};
-export const indicatorKeys = Object.keys(indicatorSet) as RiskIndicator[];
-export const isRiskIndicator = (v: string): v is RiskIndicator => Object.hasOwn(indicatorSet, v);
+export { riskIndicatorKeys as indicatorKeys, isRiskIndicator } from '../risk/risk-labels.ts';
 
 const percentIndicators: ReadonlySet<string> = new Set<RiskIndicator>([
   'vaccine_coverage_1dose_adults',

@@ -6,25 +6,27 @@ import type { Lang } from '../../i18n/index.ts';
  * Codes and small helpers of the risk page. The lists mirror core/schemas (the compiler checks the
  * element types); the schema's arrays are not imported, which would pull zod into the page.
  */
-export const riskIndicatorKeys: readonly RiskIndicator[] = [
-  'community_cases_7d_per_100k',
-  'community_cases_14d_per_100k',
-  'community_cases_7d',
-  'community_cases_14d',
-  'community_case_known_source_14d',
-  'community_case_unknown_source_14d',
-  'tests_7d',
-  'test_positivity_7d',
-  'quarantine_cases_7d',
-  'imported_cases_7d',
-  'people_in_quarantine',
-  'bed_occupancy',
-  'vaccine_coverage_1dose_adults',
-  'vaccine_coverage_full_adults',
-  'vaccine_coverage_high_risk',
-  'treatment_capacity_met',
-];
-export const isRiskIndicator = (v: string): v is RiskIndicator => (riskIndicatorKeys as readonly string[]).includes(v);
+/** Every indicator of core/schemas/risk-rule-set.ts, in display order: the compiler asks for a new one here. */
+const indicatorOrder: Record<RiskIndicator, true> = {
+  community_cases_7d_per_100k: true,
+  community_cases_14d_per_100k: true,
+  community_cases_7d: true,
+  community_cases_14d: true,
+  community_case_known_source_14d: true,
+  community_case_unknown_source_14d: true,
+  tests_7d: true,
+  test_positivity_7d: true,
+  quarantine_cases_7d: true,
+  imported_cases_7d: true,
+  people_in_quarantine: true,
+  bed_occupancy: true,
+  vaccine_coverage_1dose_adults: true,
+  vaccine_coverage_full_adults: true,
+  vaccine_coverage_high_risk: true,
+  treatment_capacity_met: true,
+};
+export const riskIndicatorKeys = Object.keys(indicatorOrder) as RiskIndicator[];
+export const isRiskIndicator = (v: string): v is RiskIndicator => Object.hasOwn(indicatorOrder, v);
 
 export type ZoneKind = 'khoanh_vung' | 'phong_toa';
 export const zoneKinds: readonly ZoneKind[] = ['khoanh_vung', 'phong_toa'];
