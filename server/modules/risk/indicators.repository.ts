@@ -1,18 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
+import type { LocalityMeasures } from '../../../core/rules/risk/commune-indicators.ts';
 
 /** Counts of one locality summed over the 7 and 14 days ending on the day asked. */
-export interface WindowTotals {
-  code: string;
-  community7: number;
-  community14: number;
-  known14: number;
-  inQuarantine7: number;
-  imported7: number;
-  tests7: number;
-  positives7: number;
-}
+export type WindowTotals = { code: string } & Pick<LocalityMeasures, 'community7' | 'community14' | 'known14' | 'inQuarantine7' | 'imported7' | 'tests7' | 'positives7'>;
 
 export interface DailyCountsRow {
   day: string;
