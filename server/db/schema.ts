@@ -195,7 +195,8 @@ export interface ArrivalsTable {
 
 export interface LocalityRiskStatusTable {
   code: string;
-  level: number;
+  /** Null: no level decided (a commune flagged only for being in an epidemic zone). */
+  level: number | null;
   in_epidemic_zone: Generated<boolean>;
   updated_at: Timestamp;
 }

@@ -136,6 +136,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ended_by uuid references users (id),
       check (ends_at is null or ends_at > starts_at)
     )`.execute(db);
+  // A commune in a zone but with no decided level keeps "level unknown" (null) next to its flag.
+  await sql`alter table locality_risk_status alter column level drop not null`.execute(db);
   await sql`create index zones_by_province on epidemic_zones (province_code, starts_at desc, id desc)`.execute(db);
   await sql`create index zones_by_commune on epidemic_zones using gin (commune_codes)`.execute(db);
 }

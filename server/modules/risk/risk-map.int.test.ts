@@ -132,8 +132,9 @@ describe('epidemic zones', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ communeCodes: [DOAN_KET], populationCovered: 2000, active: true });
     expect((await steering.post('/api/risk/zones', body)).json().id).toBe(res.json().id);
-    const status = () => db.selectFrom('locality_risk_status').select('in_epidemic_zone').where('code', '=', DOAN_KET).executeTakeFirst();
-    expect((await status())?.in_epidemic_zone).toBe(true);
+    const status = () => db.selectFrom('locality_risk_status').select(['in_epidemic_zone', 'level']).where('code', '=', DOAN_KET).executeTakeFirst();
+    // Flagged for arrivals, with no level invented for it.
+    expect(await status()).toEqual({ in_epidemic_zone: true, level: null });
     const map = (await cdc.get(`/api/risk/map?province=${LAI_CHAU}`)).json<RiskMapView>();
     expect(map.communes.find((m) => m.code === DOAN_KET)!.inZone).toBe(true);
     expect((await cdc.post(`/api/risk/zones/${res.json().id}/end`, {})).statusCode).toBe(403);

@@ -43,12 +43,12 @@ export class ZonesRepository {
 
   /**
    * Makes `locality_risk_status.in_epidemic_zone` (what a declaration's arrival flag reads) follow
-   * the zones in force at `at`. A commune without a level row gets one at the lowest level.
+   * the zones in force at `at`. A commune without a level row gets one with no level (unknown).
    */
   async applyZoneFlags(db: Db, at: Date): Promise<number> {
     const set = await sql`
       insert into locality_risk_status (code, level, in_epidemic_zone, updated_at)
-      select distinct c, 1, true, now() from epidemic_zones z, unnest(z.commune_codes) c where ${activeAt(at)}
+      select distinct c, null::integer, true, now() from epidemic_zones z, unnest(z.commune_codes) c where ${activeAt(at)}
       on conflict (code) do update set in_epidemic_zone = true, updated_at = now() where not locality_risk_status.in_epidemic_zone`.execute(db);
     const cleared = await sql`
       update locality_risk_status s set in_epidemic_zone = false, updated_at = now()

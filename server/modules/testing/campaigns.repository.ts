@@ -63,10 +63,13 @@ export class CampaignsRepository {
     return q.orderBy('code').limit(o.limit + 1).execute();
   }
 
-  /** The area's current risk level (maintained by the risk module), for choosing the pool size. */
+  /**
+   * The area's current risk level (maintained by the risk module), for choosing the pool size;
+   * null when unknown. A commune inside an epidemic zone pools like a very-high-risk one.
+   */
   async riskLevelOf(db: Db, localityCode: string): Promise<number | null> {
-    const r = await db.selectFrom('locality_risk_status').select('level').where('code', '=', localityCode).executeTakeFirst();
-    return r?.level ?? null;
+    const r = await db.selectFrom('locality_risk_status').select(['level', 'in_epidemic_zone']).where('code', '=', localityCode).executeTakeFirst();
+    return r?.in_epidemic_zone ? 4 : (r?.level ?? null);
   }
 
   private proposals(db: Db) {
