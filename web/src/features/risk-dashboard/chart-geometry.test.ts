@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, bands, dayList, frameOf, labelIndices, linePath, linearScale, niceStep, niceTicks, stack } from './chart-geometry.ts';
+import { areaPath, bandSpan, bands, dayList, frameOf, labelIndices, linePath, linearScale, niceStep, niceTicks, runs, stack } from './chart-geometry.ts';
 
 describe('chart geometry', () => {
   it('frames the plotting area inside the margins', () => {
@@ -70,5 +70,22 @@ describe('chart geometry', () => {
     expect(dayList('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
     expect(dayList('2026-03-02', '2026-03-01')).toEqual([]);
     expect(dayList('2020-01-01', '2030-01-01', 5)).toHaveLength(5);
+  });
+
+  it('merges equal consecutive values into runs', () => {
+    expect(runs(['a', 'a', 'b', null, null, 'a'])).toEqual([
+      { value: 'a', start: 0, end: 2 },
+      { value: 'b', start: 2, end: 3 },
+      { value: null, start: 3, end: 5 },
+      { value: 'a', start: 5, end: 6 },
+    ]);
+    expect(runs([])).toEqual([]);
+  });
+
+  it('spans whole bands, padding ignored', () => {
+    const b = bands(4, 0, 100, 0.2);
+    expect(bandSpan(b, 0, 4)).toEqual({ x: 0, width: 100 });
+    expect(bandSpan(b, 1, 3)).toEqual({ x: 25, width: 50 });
+    expect(bandSpan(b, 2, 2).width).toBe(0);
   });
 });

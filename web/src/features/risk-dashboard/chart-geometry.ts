@@ -133,3 +133,26 @@ export function dayList(from: string, to: string, max = 1000): string[] {
   for (let d = from; d <= to && out.length < max; d = addDays(d, 1)) out.push(d);
   return out;
 }
+
+/** A run of equal consecutive values: indices `start` (included) to `end` (excluded). */
+export interface Run<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+/** Consecutive equal values merged into runs (a strip of levels drawn as few rectangles). */
+export function runs<T>(values: readonly T[]): Run<T>[] {
+  const out: Run<T>[] = [];
+  values.forEach((value, i) => {
+    const last = out[out.length - 1];
+    if (last && last.value === value) last.end = i + 1;
+    else out.push({ value, start: i, end: i + 1 });
+  });
+  return out;
+}
+
+/** The left edge and width of bands `start` to `end` (excluded), padding ignored: a strip over several days. */
+export function bandSpan(band: Bands, start: number, end: number): { x: number; width: number } {
+  return { x: band.center(start) - band.step / 2, width: Math.max(0, end - start) * band.step };
+}

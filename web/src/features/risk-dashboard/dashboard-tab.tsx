@@ -10,23 +10,27 @@ import { useChartFormat } from './chart-card.tsx';
 import { DashboardControlsForm } from './dashboard-controls.tsx';
 import { dashboardRequest, defaultControls, type DashboardControls } from './dashboard-query.ts';
 import { EpicurveChart } from './epicurve-chart.tsx';
+import { LevelTrendChart } from './level-trend-chart.tsx';
 import { Notes } from './notes.tsx';
 import { ProjectionChart } from './projection-chart.tsx';
 import { RtChart } from './rt-chart.tsx';
+import { useActiveLevels } from './use-active-levels.ts';
 import './risk-dashboard.css';
 
 /** The last answer stays shown (with its query's key) while a newer one loads. */
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: DashboardView; key: string };
 
 /**
- * The province's (or chosen communes') epidemic curve, Rt and 14-day projection:
- * GET /api/risk/dashboard. The request follows the controls once they are valid and settled.
+ * The province's (or chosen communes') epidemic curve, Rt and 14-day projection, and the province's
+ * communes by level over time: GET /api/risk/dashboard. The request follows the controls once they
+ * are valid and settled.
  */
 export function DashboardTab({ province }: { province: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const cf = useChartFormat(fmt.lang);
   const profiles = useDiseaseProfiles();
+  const levels = useActiveLevels();
   const [controls, setControls] = useState<DashboardControls>(() => defaultControls(todayIso()));
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -76,6 +80,7 @@ export function DashboardTab({ province }: { province: string }) {
               {t('riskDashboard.serialInterval', { mean: cf.decimal(si.meanDays), sd: cf.decimal(si.sdDays), profile: profileName(profiles, si.profileCode, fmt.lang) })}
             </p>
           )}
+          <LevelTrendChart view={view} legend={levels} />
         </>
       )}
     </div>

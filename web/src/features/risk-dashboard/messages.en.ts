@@ -55,5 +55,12 @@ export const riskDashboardEn: typeof riskDashboardVi = {
       upper: '95% upper bound',
       empty: 'No projection could be made for this period.',
     },
+    levelTrend: {
+      title: 'Communes by level',
+      aria: "Stacked bar chart of the province's communes by computed level each day from {{from}} to {{to}}, with the province's level in the top strip. On {{day}}: {{counts}}; province level: {{level}}.",
+      note: "The whole province, by computed level (before any steering committee decision). The strip on top: the province's computed level each day.",
+      provinceLevel: 'Province level',
+      empty: 'No computed levels for this period.',
+    },
   },
 };

@@ -56,5 +56,12 @@ export const riskDashboardVi = {
       upper: 'Cận trên 95%',
       empty: 'Chưa dự báo được cho giai đoạn này.',
     },
+    levelTrend: {
+      title: 'Số xã, phường theo cấp độ',
+      aria: 'Biểu đồ cột chồng số xã, phường của tỉnh theo cấp độ tính toán mỗi ngày từ {{from}} đến {{to}}, dải trên cùng là cấp độ của tỉnh. Ngày {{day}}: {{counts}}; cấp độ của tỉnh: {{level}}.',
+      note: 'Toàn tỉnh, theo cấp độ tính toán (chưa tính quyết định của Ban chỉ đạo). Dải màu trên cùng: cấp độ tính toán của tỉnh mỗi ngày.',
+      provinceLevel: 'Cấp độ của tỉnh',
+      empty: 'Chưa có cấp độ tính toán cho giai đoạn này.',
+    },
   },
 };
