@@ -12,6 +12,7 @@ import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
 const BINH_LU = '03390';
+const TAN_PHONG = '03408';
 const today = vietnamToday();
 const names = ['Lò Thị Mai', 'Điêu Văn Khánh', 'Tòng Thị Lan', 'Quàng Văn Tính', 'Vàng Thị Sua', 'Lường Văn Phong'];
 
@@ -42,6 +43,16 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
         clientKey: crypto.randomUUID(), subject: personRef(fullName, { communeCode: DOAN_KET, birthYear: 1960 + i }), sampleDate: addDays(today, -i - 1),
         confirmedDate: addDays(today, -i), classification: 'community', sourceCaseIds: [], localityCode: DOAN_KET,
       });
+    }
+    // A larger town's steady outbreak of the last three weeks, for the dashboard's Rt and projection.
+    await database.db.updateTable('localities').set({ population: 500_000 }).where('code', '=', TAN_PHONG).execute();
+    for (let d = 20; d >= 0; d--) {
+      for (let k = 0; k < 3; k++) {
+        await services.cases.create(sys, {
+          clientKey: crypto.randomUUID(), subject: personRef(`Người Tân Phong ${d}-${k}`, { communeCode: TAN_PHONG, birthYear: 1970 + k }), sampleDate: addDays(today, -d),
+          confirmedDate: addDays(today, -d), classification: 'community', sourceCaseIds: [], localityCode: TAN_PHONG,
+        });
+      }
     }
     communes = (await database.db.selectFrom('localities').select('code').where('province_code', '=', '12').where('level', '=', 'commune').where('status', '=', 'active').execute()).map((c) => c.code);
     const steering = await server.createUser('bcd.risk', 'steering_committee', '12');
@@ -85,6 +96,20 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     const stored = await server.platform.database.db.selectFrom('risk_level_decisions').select(['kind', 'level_key', 'reason']).where('locality_code', '=', BINH_LU).execute();
     expect(stored).toEqual([{ kind: 'override', level_key: 'level_3', reason }]);
     await shoot(page, 'risk-override');
+  });
+
+  it('draws the dashboard: epidemic curve, Rt with its band, the projection and the communes by level', async () => {
+    await page.goto(`${server.url}/risk?tab=dashboard`);
+    for (const id of ['epicurve-svg', 'rt-chart-svg', 'projection-chart-svg', 'level-trend-svg']) {
+      await expect.poll(() => page.getByTestId(id).count(), { timeout: 15_000 }).toBe(1);
+    }
+    await page.getByTestId('projection-chart-table-toggle').click();
+    // 28 observed days and 14 projected ones.
+    await expect.poll(() => page.getByTestId('projection-table').locator('tbody tr').count()).toBe(42);
+    const api = await (await page.request.get(`${server.url}/api/risk/dashboard?province=12`)).json();
+    expect(api.projection).toHaveLength(14);
+    expect(api.rt.length).toBeGreaterThan(0);
+    await shoot(page, 'risk-dashboard');
   });
 
   it('shows the public map and counts to anyone, and never a name', async () => {
