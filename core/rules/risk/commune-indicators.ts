@@ -1,5 +1,4 @@
-import type { RiskIndicators } from '../../schemas/risk-rule-set.ts';
-import { caseIndicators } from './case-indicators.ts';
+import { riskIndicators, type RiskIndicator, type RiskIndicators } from '../../schemas/risk-rule-set.ts';
 
 /** What is measured for one locality on a day, before it becomes rule inputs. */
 export interface LocalityMeasures {
@@ -25,28 +24,52 @@ export interface LocalityMeasures {
  */
 export const TREATMENT_CAPACITY_MAX_OCCUPANCY = 80;
 
-/** The rule inputs of a locality: case counts (caseIndicators), tests, quarantine, beds, vaccination. */
-export function localityIndicators(m: LocalityMeasures): RiskIndicators {
-  const out: RiskIndicators = {
-    ...caseIndicators(
-      { last7Days: m.community7, last14Days: m.community14, knownSource14Days: m.known14, unknownSource14Days: m.community14 - m.known14 },
-      m.population,
-    ),
-    quarantine_cases_7d: m.inQuarantine7,
-    imported_cases_7d: m.imported7,
-    tests_7d: m.tests7,
-    people_in_quarantine: m.peopleInQuarantine,
-  };
+/** Position of each indicator in an indicator vector (NaN = not measured). */
+export const indicatorSlot = Object.fromEntries(riskIndicators.map((k, i) => [k, i])) as Record<RiskIndicator, number>;
+export const indicatorCount = riskIndicators.length;
+
+/**
+ * Writes the rule inputs of a locality into `out` (NaN where unmeasured): case counts and rates,
+ * tests, quarantine, beds, vaccination. The one place their arithmetic is written: the map, the
+ * evaluation and the year-long level series all come through here.
+ */
+export function writeIndicators(m: LocalityMeasures, out: Float64Array): void {
+  out.fill(Number.NaN);
+  const set = (k: RiskIndicator, v: number) => (out[indicatorSlot[k]] = v);
+  set('community_cases_7d', m.community7);
+  set('community_cases_14d', m.community14);
+  set('community_case_known_source_14d', m.known14);
+  set('community_case_unknown_source_14d', m.community14 - m.known14);
+  // Without a population the rates are left out, so a rule on them reports the indicator as missing.
+  if (m.population && m.population > 0) {
+    set('community_cases_7d_per_100k', (m.community7 * 100_000) / m.population);
+    set('community_cases_14d_per_100k', (m.community14 * 100_000) / m.population);
+  }
+  set('quarantine_cases_7d', m.inQuarantine7);
+  set('imported_cases_7d', m.imported7);
+  set('tests_7d', m.tests7);
+  set('people_in_quarantine', m.peopleInQuarantine);
   // Positivity of no test is not 0%: leave it unmeasured.
-  if (m.tests7 > 0) out.test_positivity_7d = (m.positives7 * 100) / m.tests7;
+  if (m.tests7 > 0) set('test_positivity_7d', (m.positives7 * 100) / m.tests7);
   if (m.beds && m.beds.total > 0) {
-    out.bed_occupancy = (m.beds.occupied * 100) / m.beds.total;
-    out.treatment_capacity_met = out.bed_occupancy < TREATMENT_CAPACITY_MAX_OCCUPANCY ? 1 : 0;
+    const occupancy = (m.beds.occupied * 100) / m.beds.total;
+    set('bed_occupancy', occupancy);
+    set('treatment_capacity_met', occupancy < TREATMENT_CAPACITY_MAX_OCCUPANCY ? 1 : 0);
   }
   const v = m.vaccination;
-  if (v?.adults1Dose != null) out.vaccine_coverage_1dose_adults = v.adults1Dose;
-  if (v?.adultsFull != null) out.vaccine_coverage_full_adults = v.adultsFull;
-  if (v?.highRisk != null) out.vaccine_coverage_high_risk = v.highRisk;
+  if (v?.adults1Dose != null) set('vaccine_coverage_1dose_adults', v.adults1Dose);
+  if (v?.adultsFull != null) set('vaccine_coverage_full_adults', v.adultsFull);
+  if (v?.highRisk != null) set('vaccine_coverage_high_risk', v.highRisk);
+}
+
+/** The rule inputs of a locality as an object (unmeasured indicators absent). */
+export function localityIndicators(m: LocalityMeasures): RiskIndicators {
+  const vector = new Float64Array(indicatorCount);
+  writeIndicators(m, vector);
+  const out: RiskIndicators = {};
+  riskIndicators.forEach((k, i) => {
+    if (!Number.isNaN(vector[i])) out[k] = vector[i]!;
+  });
   return out;
 }
 

@@ -9,7 +9,7 @@ import type {
   RiskLevel,
   RiskRuleSet,
 } from '../../schemas/risk-rule-set.ts';
-import { aggregationIndicatorPattern } from '../../schemas/risk-rule-set.ts';
+import { aggregationIndicatorPattern, riskIndicators } from '../../schemas/risk-rule-set.ts';
 
 /**
  * Evaluation of a locality risk rule set (DOMAIN §5): commune level from indicators, district and
@@ -241,4 +241,32 @@ export function applyConstraints(ruleSet: RiskRuleSet, input: ConstraintInput): 
   if (blocking.length)
     return { level: previous, change: 'same', loweringBlocked: true, ...noNotice, reasons: blocking };
   return { level: proposed, change: 'lower', loweringBlocked: false, ...noNotice, reasons: [] };
+}
+
+/**
+ * `communeLevel` without the explanation, for millions of commune-days: the rule set compiled
+ * once into a function of an indicator vector (slots of `riskIndicators`, NaN = not measured)
+ * giving the level index. Same order (highest level first, first matching rule wins), same
+ * `compare`, so both always agree (a property test checks it).
+ */
+export function compileCommuneLevel(ruleSet: RiskRuleSet): (vector: Float64Array) => number {
+  const rules = byLevelDescending(ruleSet, ruleSet.communeRules).map((r) => ({
+    level: levelIndex(ruleSet, r.level),
+    all: r.match === 'all',
+    conditions: r.conditions.map((c) => ({ slot: riskIndicators.indexOf(c.indicator), op: c.op, value: c.value })),
+  }));
+  return (vector) => {
+    for (const r of rules) {
+      let matched = r.all;
+      for (const c of r.conditions) {
+        const met = compare(vector[c.slot], c.op, c.value);
+        if (r.all !== met) {
+          matched = met;
+          break;
+        }
+      }
+      if (matched) return r.level;
+    }
+    return 0;
+  };
 }

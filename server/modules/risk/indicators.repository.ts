@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
 import type { LocalityMeasures } from '../../../core/rules/risk/commune-indicators.ts';
@@ -13,7 +13,14 @@ export interface DailyCountsRow {
   imported: number;
 }
 
-const cellCounts = (cells: RawBuilder<unknown>) => sql`
+/**
+ * Beyond this many dirty cells (a line-list import, a bulk correction) recounting everything in
+ * one pass is cheaper than cell by cell.
+ */
+const REBUILD_ABOVE_CELLS = 20_000;
+
+/** Case and test counts of the cells in `cells (locality_code, day, path)`; `fromCells` makes them rows. */
+const countsOfCells = sql`
   case_counts as (
     select c.locality_code, c.confirmed_date as day,
       count(*) filter (where c.classification = 'community') as community,
@@ -21,22 +28,16 @@ const cellCounts = (cells: RawBuilder<unknown>) => sql`
         and (c.cluster_id is not null or exists (select 1 from case_links k where k.infectee_id = c.id))) as community_known,
       count(*) filter (where c.classification = 'in_quarantine') as in_quarantine,
       count(*) filter (where c.classification = 'imported') as imported
-    from ${cells} cells join cases c on c.locality_code = cells.locality_code and c.confirmed_date = cells.day
+    from cells join cases c on c.locality_code = cells.locality_code and c.confirmed_date = cells.day
     group by 1, 2),
   test_counts as (
     select cells.locality_code, cells.day, count(*) as tests, count(*) filter (where s.result = 'positive') as positives
-    from ${cells} cells join samples s on s.locality_path = cells.path
+    from cells join samples s on s.locality_path = cells.path
       and s.resulted_at >= (cells.day::timestamp at time zone 'Asia/Ho_Chi_Minh')
       and s.resulted_at < ((cells.day + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')
       and s.result in ('positive', 'negative')
     group by 1, 2)`;
 
-/**
- * The daily counts of every locality: cases by classification on their confirmation date, resulted
- * tests on their result date. Writes mark cells dirty (triggers of migration 0007); `refreshDirty`
- * recounts only those cells, so a new case costs one cell, whatever the size of the history.
- */
-const countColumns = sql`community, community_known, in_quarantine, imported, tests, positives`;
 const fromCells = sql`
   select cells.locality_code, cells.path, cells.day,
     coalesce(cc.community, 0), coalesce(cc.community_known, 0), coalesce(cc.in_quarantine, 0), coalesce(cc.imported, 0),
@@ -45,54 +46,83 @@ const fromCells = sql`
   left join case_counts cc on cc.locality_code = cells.locality_code and cc.day = cells.day
   left join test_counts tc on tc.locality_code = cells.locality_code and tc.day = cells.day`;
 
+const countColumns = sql`community, community_known, in_quarantine, imported, tests, positives`;
+
+/**
+ * The daily counts of every locality: cases by classification on their confirmation date, resulted
+ * tests on their result date. Writes mark cells dirty (triggers of migration 0007); `refreshDirty`
+ * recounts only those cells, so a new case costs one cell, whatever the size of the history.
+ */
 export class IndicatorsRepository {
   /**
-   * Recounts the dirty cells in one statement; returns how many. A cell whose cases all moved away
-   * keeps a row of zeros (cheaper than a second pass to delete it, and harmless to every sum).
+   * Takes the dirty cells and recounts them, in one transaction (a failure leaves them dirty);
+   * returns how many. The cells travel as arrays, so the plan is the index lookup per cell that a
+   * handful of cells wants, whatever the table statistics say after a bulk import. A cell whose
+   * cases all moved away keeps a row of zeros (harmless to every sum).
    */
   async refreshDirty(db: Db): Promise<number> {
-    const r = await sql`
-      with d as (delete from risk_dirty_cells returning locality_code, day),
-      cells as (select distinct d.locality_code, d.day, l.path from d join localities l on l.code = d.locality_code),
-      ${cellCounts(sql`cells`)}
-      insert into locality_daily_counts (locality_code, locality_path, day, ${countColumns})
-      ${fromCells}
-      on conflict (locality_code, day) do update set locality_path = excluded.locality_path,
-        community = excluded.community, community_known = excluded.community_known, in_quarantine = excluded.in_quarantine,
-        imported = excluded.imported, tests = excluded.tests, positives = excluded.positives`.execute(db);
-    return Number(r.numAffectedRows ?? 0);
+    return db.transaction().execute(async (trx) => {
+      const taken = await sql<{ locality_code: string; day: string }>`delete from risk_dirty_cells returning locality_code, day::text as day`.execute(trx);
+      const n = taken.rows.length;
+      if (n === 0) return 0;
+      if (n > REBUILD_ABOVE_CELLS) {
+        await this.recountAll(trx);
+        return n;
+      }
+      await sql`
+        with cells as (
+          select d.locality_code, d.day, l.path
+          from unnest(${taken.rows.map((r) => r.locality_code)}::text[], ${taken.rows.map((r) => r.day)}::date[]) as d (locality_code, day)
+          join localities l on l.code = d.locality_code),
+        ${countsOfCells}
+        insert into locality_daily_counts (locality_code, locality_path, day, ${countColumns})
+        ${fromCells}
+        on conflict (locality_code, day) do update set locality_path = excluded.locality_path,
+          community = excluded.community, community_known = excluded.community_known, in_quarantine = excluded.in_quarantine,
+          imported = excluded.imported, tests = excluded.tests, positives = excluded.positives`.execute(trx);
+      return n;
+    });
   }
 
   /** Recounts everything from the source tables (after a bulk change, or to check the incremental path). */
   async rebuildAll(db: Db): Promise<number> {
-    return db.transaction().execute(async (trx) => {
-      await sql`delete from risk_dirty_cells`.execute(trx);
-      await sql`truncate locality_daily_counts`.execute(trx);
-      const r = await sql`
-        with cells as (
-          select k.locality_code, k.day, l.path from (
-            select locality_code, confirmed_date as day from cases
-            union
-            select regexp_replace(locality_path, '^.*/', ''), (resulted_at at time zone 'Asia/Ho_Chi_Minh')::date
-            from samples where resulted_at is not null
-          ) k join localities l on l.code = k.locality_code),
-        case_counts as (
-          select c.locality_code, c.confirmed_date as day,
-            count(*) filter (where c.classification = 'community') as community,
-            count(*) filter (where c.classification = 'community' and (c.cluster_id is not null or k.infectee_id is not null)) as community_known,
-            count(*) filter (where c.classification = 'in_quarantine') as in_quarantine,
-            count(*) filter (where c.classification = 'imported') as imported
-          from cases c left join (select distinct infectee_id from case_links) k on k.infectee_id = c.id
-          group by 1, 2),
-        test_counts as (
-          select regexp_replace(s.locality_path, '^.*/', '') as locality_code, (s.resulted_at at time zone 'Asia/Ho_Chi_Minh')::date as day,
-            count(*) as tests, count(*) filter (where s.result = 'positive') as positives
-          from samples s where s.resulted_at is not null and s.result in ('positive', 'negative')
-          group by 1, 2)
-        insert into locality_daily_counts (locality_code, locality_path, day, ${countColumns})
-        ${fromCells}`.execute(trx);
-      return Number(r.numAffectedRows ?? 0);
-    });
+    return db.transaction().execute((trx) => this.recountAll(trx));
+  }
+
+  /**
+   * One aggregation of the cases and one of the samples (a hashed set answers "known source"),
+   * written in key order, then fresh statistics: the table was just refilled from empty, and the
+   * next reads must not be planned for an empty table.
+   */
+  private async recountAll(trx: Db): Promise<number> {
+    // Enough memory to aggregate a million cases without spilling to disk, for this transaction only.
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    await sql`truncate risk_dirty_cells, locality_daily_counts`.execute(trx);
+    const r = await sql`
+      with case_counts as (
+        select c.locality_code, c.confirmed_date as day,
+          count(*) filter (where c.classification = 'community') as community,
+          count(*) filter (where c.classification = 'community' and (c.cluster_id is not null or c.id in (select infectee_id from case_links))) as community_known,
+          count(*) filter (where c.classification = 'in_quarantine') as in_quarantine,
+          count(*) filter (where c.classification = 'imported') as imported
+        from cases c group by 1, 2),
+      test_counts as (
+        select regexp_replace(s.locality_path, '^.*/', '') as locality_code, (s.resulted_at at time zone 'Asia/Ho_Chi_Minh')::date as day,
+          count(*) as tests, count(*) filter (where s.result = 'positive') as positives
+        from samples s where s.resulted_at is not null and s.result in ('positive', 'negative')
+        group by 1, 2),
+      k as (
+        select coalesce(cc.locality_code, tc.locality_code) as locality_code, coalesce(cc.day, tc.day) as day,
+          coalesce(cc.community, 0) as community, coalesce(cc.community_known, 0) as community_known,
+          coalesce(cc.in_quarantine, 0) as in_quarantine, coalesce(cc.imported, 0) as imported,
+          coalesce(tc.tests, 0) as tests, coalesce(tc.positives, 0) as positives
+        from case_counts cc full join test_counts tc on tc.locality_code = cc.locality_code and tc.day = cc.day)
+      insert into locality_daily_counts (locality_code, locality_path, day, ${countColumns})
+      select k.locality_code, l.path, k.day, k.community, k.community_known, k.in_quarantine, k.imported, k.tests, k.positives
+      from k join localities l on l.code = k.locality_code
+      order by k.locality_code, k.day`.execute(trx);
+    await sql`analyze locality_daily_counts`.execute(trx);
+    return Number(r.numAffectedRows ?? 0);
   }
 
   /**

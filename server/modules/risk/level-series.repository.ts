@@ -1,90 +1,47 @@
-import { sql, type RawBuilder } from 'kysely';
-import { byLevelDescending, levelIndex } from '../../../core/rules/risk/evaluate.ts';
-import type { RiskCondition, RiskIndicator, RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
+import { sql } from 'kysely';
+import { addDays } from '../../../core/rules/follow-up-plan.ts';
+import type { CommuneSeries } from '../../../core/rules/risk/level-series.ts';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
 
-export interface LevelCountRow {
-  provinceCode: string;
-  day: string;
-  /** Index of the level in the rule set (0 = lowest). */
-  level: number;
-  communes: number;
-}
+const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
 
 /**
- * The rule inputs of one commune-day, as columns of the windowed grid below. The arithmetic is the
- * same IEEE double arithmetic as `localityIndicators`, so a threshold compares identically in both.
- * Occupancy figures (people in quarantine, beds, C3) are today's: the series has none (null, so a
- * rule on them never matches, as with a missing indicator).
+ * What the level series of an area needs, read in three statements: its communes, their daily
+ * counts over the range and the 13 days before it, and their coverage snapshots. Counts come as
+ * one text per commune ("day,c,k,q,i,t,p;…", days from the grid's first day): reading 3,321 rows
+ * is far cheaper than 124,000, and the day offsets are computed by the database.
  */
-const indicatorSql: Record<RiskIndicator, RawBuilder<unknown>> = {
-  community_cases_7d_per_100k: sql`(w.c7 * 100000)::float8 / nullif(w.population, 0)`,
-  community_cases_14d_per_100k: sql`(w.c14 * 100000)::float8 / nullif(w.population, 0)`,
-  community_cases_7d: sql`w.c7`,
-  community_cases_14d: sql`w.c14`,
-  community_case_known_source_14d: sql`w.k14`,
-  community_case_unknown_source_14d: sql`(w.c14 - w.k14)`,
-  vaccine_coverage_1dose_adults: sql`v.adults_1dose::float8`,
-  vaccine_coverage_full_adults: sql`v.adults_full::float8`,
-  vaccine_coverage_high_risk: sql`v.high_risk::float8`,
-  treatment_capacity_met: sql`null::float8`,
-  quarantine_cases_7d: sql`w.q7`,
-  imported_cases_7d: sql`w.i7`,
-  tests_7d: sql`w.t7`,
-  test_positivity_7d: sql`case when w.t7 > 0 then (w.p7 * 100)::float8 / w.t7 end`,
-  people_in_quarantine: sql`null::float8`,
-  bed_occupancy: sql`null::float8`,
-};
-
-const opSql = { '>': sql`>`, '>=': sql`>=`, '<': sql`<`, '<=': sql`<=`, '==': sql`=` } as const;
-
-function conditionSql(c: RiskCondition): RawBuilder<unknown> {
-  return sql`(${indicatorSql[c.indicator]} ${opSql[c.op]} ${c.value}::float8)`;
-}
-
-/**
- * A rule set's commune rules as one CASE giving the level index: highest level first, first
- * matching rule wins, the lowest level otherwise — `communeLevel`'s order. A null (unmeasured)
- * input makes a comparison null, which neither AND nor OR can turn true, as in `compare`.
- */
-export function levelCaseSql(ruleSet: RiskRuleSet): RawBuilder<number> {
-  const rules = byLevelDescending(ruleSet, ruleSet.communeRules);
-  if (!rules.length) return sql<number>`0`;
-  const whens = rules.map((r) => sql`when ${sql.join(r.conditions.map(conditionSql), r.match === 'all' ? sql` and ` : sql` or `)} then ${sql.lit(levelIndex(ruleSet, r.level))}`);
-  return sql<number>`case ${sql.join(whens, sql` `)} else 0 end`;
-}
-
-/** The computed level of every commune on every day of a range, counted per province, day and level. */
 export class LevelSeriesRepository {
-  async levelCounts(db: Db, ruleSet: RiskRuleSet, path: string, from: string, to: string): Promise<LevelCountRow[]> {
-    const r = await sql<{ province_code: string; day: string; level: number; n: string }>`
-      with communes as (
+  async communeSeries(db: Db, path: string, from: string, to: string): Promise<CommuneSeries[]> {
+    const first = addDays(from, -13);
+    const [communes, counts, coverage] = await Promise.all([
+      sql<{ code: string; province_code: string; population: number | null }>`
         select code, province_code, population from localities
-        where ${pathWithinSql('path', path)} and level = 'commune' and status = 'active'),
-      days as (select d::date as day from generate_series(${from}::date - 13, ${to}::date, interval '1 day') d),
-      counts as (
-        select locality_code, day, community, community_known, in_quarantine, imported, tests, positives
-        from locality_daily_counts where ${pathWithinSql('locality_path', path)} and day > ${from}::date - 14 and day <= ${to}::date),
-      grid as (
-        select c.code, c.province_code, c.population, d.day,
-          coalesce(k.community, 0) as community, coalesce(k.community_known, 0) as known, coalesce(k.in_quarantine, 0) as in_quarantine,
-          coalesce(k.imported, 0) as imported, coalesce(k.tests, 0) as tests, coalesce(k.positives, 0) as positives
-        from communes c cross join days d left join counts k on k.locality_code = c.code and k.day = d.day),
-      w as (
-        select code, province_code, population, day,
-          sum(community) over w7 as c7, sum(community) over w14 as c14, sum(known) over w14 as k14,
-          sum(in_quarantine) over w7 as q7, sum(imported) over w7 as i7, sum(tests) over w7 as t7, sum(positives) over w7 as p7
-        from grid
-        window w7 as (partition by code order by day rows between 6 preceding and current row),
-               w14 as (partition by code order by day rows between 13 preceding and current row)),
-      coverage as (
-        select locality_code, as_of, lead(as_of) over (partition by locality_code order by as_of) as next_as_of, adults_1dose, adults_full, high_risk
-        from vaccination_coverage)
-      select w.province_code, w.day::text as day, ${levelCaseSql(ruleSet)} as level, count(*) as n
-      from w left join coverage v on v.locality_code = w.code and v.as_of <= w.day and (v.next_as_of is null or w.day < v.next_as_of)
-      where w.day >= ${from}::date
-      group by 1, 2, 3 order by 1, 2, 3`.execute(db);
-    return r.rows.map((x) => ({ provinceCode: x.province_code, day: x.day, level: Number(x.level), communes: Number(x.n) }));
+        where ${pathWithinSql('path', path)} and level = 'commune' and status = 'active' order by code`.execute(db),
+      sql<{ code: string; v: string }>`
+        select locality_code as code,
+          string_agg(concat_ws(',', day - ${first}::date, community, community_known, in_quarantine, imported, tests, positives), ';') as v
+        from locality_daily_counts
+        where ${pathWithinSql('locality_path', path)} and day >= ${first}::date and day <= ${to}::date
+        group by locality_code`.execute(db),
+      sql<{ code: string; v: string }>`
+        select v.locality_code as code,
+          string_agg(concat_ws(',', v.as_of - ${first}::date, coalesce(v.adults_1dose::text, ''), coalesce(v.adults_full::text, ''), coalesce(v.high_risk::text, '')), ';' order by v.as_of) as v
+        from vaccination_coverage v join localities l on l.code = v.locality_code
+        where ${pathWithinSql('l.path', path)} and v.as_of <= ${to}::date
+        group by v.locality_code`.execute(db),
+    ]);
+    const countsBy = new Map(counts.rows.map((r) => [r.code, r.v]));
+    const coverageBy = new Map(coverage.rows.map((r) => [r.code, r.v]));
+    return communes.rows.map((c) => ({
+      group: c.province_code,
+      population: c.population,
+      cells: (countsBy.get(c.code)?.split(';') ?? []).map((cell) => cell.split(',').map(Number)),
+      coverage: (coverageBy.get(c.code)?.split(';') ?? []).map((s) => {
+        const [day, one, full, high] = s.split(',');
+        return { day: Number(day), adults1Dose: num(one), adultsFull: num(full), highRisk: num(high) };
+      }),
+    }));
   }
 }

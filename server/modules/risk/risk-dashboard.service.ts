@@ -3,6 +3,7 @@ import { covidSerialInterval, defaultDiseaseProfile } from '../../../core/rules/
 import { addDays } from '../../../core/rules/follow-up-plan.ts';
 import { estimateR, type RtWindow } from '../../../core/rules/rt/cori.ts';
 import { projectFromEstimate } from '../../../core/rules/rt/projection.ts';
+import { tallyLevels } from '../../../core/rules/risk/level-series.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { DashboardQuery, DashboardView } from '../../../core/schemas/risk-map.ts';
 import type { Db } from '../../db/database.ts';
@@ -90,7 +91,9 @@ export class RiskDashboardService {
       }));
     } else notes.push(text.noProjection);
     const ruleSet = await this.ruleSets.resolve(actor, q.ruleSet);
-    const trend = levelTrends(ruleSet, await this.series.levelCounts(this.db, ruleSet, province.path, from, to)).get(province.code) ?? [];
+    const days = span + 1;
+    const tally = tallyLevels(ruleSet, await this.series.communeSeries(this.db, province.path, from, to), days);
+    const trend = levelTrends(ruleSet, tally, (d) => addDays(from, d)).get(province.code) ?? [];
     return { from, to, by: q.by, onsetImputed: imputed, epicurve, serialInterval: { ...si, profileCode: defaultDiseaseProfile.code }, rt, projection, levelTrend: trend, notes };
   }
 
