@@ -40,14 +40,13 @@ export class RiskService {
     private readonly zones: ZonesService,
   ) {}
 
-  private async assessed(
-    actor: Actor, code: string, q: { date?: string; ruleSet?: string }, now: Date, db: Db = this.db, overview = false,
-  ): Promise<{ place: LocalityRow; a: AreaAssessment }> {
+  /** Not within a transaction: the assessment first recounts stale cells in a transaction of its own. */
+  private async assessed(actor: Actor, code: string, q: { date?: string; ruleSet?: string }, now: Date, overview = false): Promise<{ place: LocalityRow; a: AreaAssessment }> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const ruleSet = await this.ruleSets.resolve(actor, q.ruleSet, 'ruleSet', db);
-    const place = overview ? await this.localities.findOverviewOrThrow(actor, code, db) : await this.localities.findReadableOrThrow(actor, code, db);
+    const ruleSet = await this.ruleSets.resolve(actor, q.ruleSet);
+    const place = overview ? await this.localities.findOverviewOrThrow(actor, code) : await this.localities.findReadableOrThrow(actor, code);
     const day = q.date ?? vietnamToday(now);
-    return { place, a: await this.area.assess(db, place, ruleSet, day, momentOf(day, now)) };
+    return { place, a: await this.area.assess(this.db, place, ruleSet, day, momentOf(day, now)) };
   }
 
   async indicators(actor: Actor, q: { locality: string; date?: string }, now = new Date()): Promise<IndicatorsView> {
@@ -55,8 +54,8 @@ export class RiskService {
     return indicatorsView(place, a);
   }
 
-  async evaluate(actor: Actor, q: { locality: string; date?: string; ruleSet?: string }, now = new Date(), db: Db = this.db): Promise<EvaluationView> {
-    const { place, a } = await this.assessed(actor, q.locality, q, now, db);
+  async evaluate(actor: Actor, q: { locality: string; date?: string; ruleSet?: string }, now = new Date()): Promise<EvaluationView> {
+    const { place, a } = await this.assessed(actor, q.locality, q, now);
     const commune = place.level === 'commune' ? a.communes[0] : undefined;
     const result = commune ? commune.computed : a.aggregate;
     const decided = commune ? commune.decided : a.decided;
@@ -74,7 +73,7 @@ export class RiskService {
   }
 
   async map(actor: Actor, q: RiskMapQuery, now = new Date()): Promise<RiskMapView> {
-    const { place, a } = await this.assessed(actor, q.province, q, now, this.db, true);
+    const { place, a } = await this.assessed(actor, q.province, q, now, true);
     const zoned = new Set((await this.zones.inForce(place.code, a.at)).flatMap((z) => z.communeCodes));
     return {
       date: a.day,
