@@ -142,18 +142,31 @@ export interface AggregateLevelResult extends LevelResult {
  * gives the lowest level.
  */
 export function aggregateLevel(ruleSet: RiskRuleSet, childLevels: readonly string[]): AggregateLevelResult {
-  const ranks = childLevels.map((k) => levelIndex(ruleSet, k));
+  const perLevel = ruleSet.levels.map(() => 0);
+  for (const k of childLevels) perLevel[levelIndex(ruleSet, k)]! += 1;
+  return aggregateLevelOfCounts(ruleSet, perLevel);
+}
+
+/** `aggregateLevel` from the number of child units at each level (by level index). */
+export function aggregateLevelOfCounts(ruleSet: RiskRuleSet, perLevel: ArrayLike<number>): AggregateLevelResult {
   const countAtOrAbove: Record<string, number> = {};
   const shareAtOrAbove: Record<string, number> = {};
+  let total = 0;
+  let highest = -1;
+  for (let i = 0; i < ruleSet.levels.length; i++) {
+    total += perLevel[i] ?? 0;
+    if ((perLevel[i] ?? 0) > 0) highest = i;
+  }
+  let atOrAbove = total;
   ruleSet.levels.forEach((l, i) => {
-    const count = ranks.filter((r) => r >= i).length;
-    countAtOrAbove[l.key] = count;
+    countAtOrAbove[l.key] = atOrAbove;
     // count * 100 / total, not count / total * 100: 57 of 100 must be exactly 57.
-    shareAtOrAbove[l.key] = ranks.length ? (count * 100) / ranks.length : 0;
+    shareAtOrAbove[l.key] = total ? (atOrAbove * 100) / total : 0;
+    atOrAbove -= perLevel[i] ?? 0;
   });
   const totals = { shareAtOrAbove, countAtOrAbove };
 
-  if (!ranks.length) {
+  if (!total) {
     const level = lowest(ruleSet);
     return {
       level,
@@ -165,7 +178,7 @@ export function aggregateLevel(ruleSet: RiskRuleSet, childLevels: readonly strin
   }
 
   if (!ruleSet.aggregationRules) {
-    const level = ruleSet.levels[Math.max(...ranks)] as RiskLevel;
+    const level = ruleSet.levels[highest] as RiskLevel;
     return {
       level,
       matchedRule: null,

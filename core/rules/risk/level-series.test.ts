@@ -41,7 +41,7 @@ describe('tallyLevels', () => {
         const community = Math.floor(rng.uniform() * 4);
         const tests = Math.floor(rng.uniform() * 30);
         return [Math.floor(rng.uniform() * (days + 13)), community, Math.floor(community * rng.uniform()), Math.floor(rng.uniform() * 2), Math.floor(rng.uniform() * 2), tests, Math.floor(tests * rng.uniform() * 0.2)];
-      }).filter((c, j, all) => all.findIndex((o) => o[0] === c[0]) === j),
+      }).filter((c, j, all) => all.findIndex((o) => o[0] === c[0]) === j).flat(),
       coverage: i % 3 ? [{ day: 20, adults1Dose: 60 + i, adultsFull: 50 + i, highRisk: 70 + i }] : [],
     }));
     for (const ruleSet of riskRuleSetPresets) {
@@ -51,7 +51,8 @@ describe('tallyLevels', () => {
         const g = tally.groups.indexOf(c.group);
         for (let d = 0; d < days; d++) {
           const grid = d + 13;
-          const inWindow = (n: number) => c.cells.filter((x) => x[0]! > grid - n && x[0]! <= grid);
+          const cells = Array.from({ length: c.cells.length / 7 }, (_, j) => Array.from(c.cells).slice(j * 7, j * 7 + 7));
+          const inWindow = (n: number) => cells.filter((x) => x[0]! > grid - n && x[0]! <= grid);
           const total = (n: number, k: number) => inWindow(n).reduce((s, x) => s + x[k]!, 0);
           const cov = [...c.coverage].reverse().find((s) => s.day <= grid) ?? null;
           const indicators = localityIndicators({

@@ -9,14 +9,11 @@ export const COUNT_KINDS = 6; // community, community with known source, in quar
 export interface CommuneSeries {
   group: string;
   population: number | null;
-  /** Sparse daily counts: for each day with any, [day, community, known, inQuarantine, imported, tests, positives]. */
-  cells: readonly (readonly number[])[];
+  /** Sparse daily counts, flat: for each day with any, day, community, known, inQuarantine, imported, tests, positives. */
+  cells: ArrayLike<number>;
   /** Imported coverage snapshots in day order: from `day` on, until the next one. */
   coverage: readonly { day: number; adults1Dose: number | null; adultsFull: number | null; highRisk: number | null }[];
 }
-
-/** No case of any kind and no test in the window: every input but coverage is zero. */
-const QUIET_KINDS = [0, 2, 3, 4] as const;
 
 export interface LevelTally {
   groups: string[];
@@ -31,7 +28,8 @@ export interface LevelTally {
  * day and level. Window sums come from prefix sums, the inputs from `writeIndicators` and the
  * level from `compileCommuneLevel`: the same arithmetic and rules as the map of any single day.
  * Occupancy inputs (people in quarantine, beds) are today's figures and are not in the series.
- * A day with nothing in its 14-day window depends only on the coverage: evaluated once per snapshot.
+ * A quiet day (no case of any kind and no test in its 14-day window, so every input but coverage
+ * is zero) depends only on the coverage: evaluated once per snapshot.
  */
 export function tallyLevels(ruleSet: RiskRuleSet, communes: Iterable<CommuneSeries>, days: number): LevelTally {
   const grid = days + 13;
@@ -58,10 +56,10 @@ export function tallyLevels(ruleSet: RiskRuleSet, communes: Iterable<CommuneSeri
     }
     const tally = chunks[g]!;
     prefix.fill(0);
-    for (const cell of c.cells) {
-      const d = cell[0]!;
+    for (let at = 0; at + COUNT_KINDS < c.cells.length; at += COUNT_KINDS + 1) {
+      const d = c.cells[at]!;
       if (d < 0 || d >= grid) continue;
-      for (let k = 0; k < COUNT_KINDS; k++) prefix[(d + 1) * COUNT_KINDS + k] = cell[k + 1]!;
+      for (let k = 0; k < COUNT_KINDS; k++) prefix[(d + 1) * COUNT_KINDS + k] = c.cells[at + 1 + k]!;
     }
     for (let d = 1; d <= grid; d++) for (let k = 0; k < COUNT_KINDS; k++) prefix[d * COUNT_KINDS + k]! += prefix[(d - 1) * COUNT_KINDS + k]!;
     m.population = c.population;
@@ -71,7 +69,7 @@ export function tallyLevels(ruleSet: RiskRuleSet, communes: Iterable<CommuneSeri
       while (snap + 1 < c.coverage.length && c.coverage[snap + 1]!.day <= day) snap++;
       m.vaccination = snap >= 0 ? c.coverage[snap]! : null;
       const end = day + 1;
-      const isQuiet = QUIET_KINDS.every((k) => sum(end, end - 14, k) === 0);
+      const isQuiet = sum(end, end - 14, 0) === 0 && sum(end, end - 14, 2) === 0 && sum(end, end - 14, 3) === 0 && sum(end, end - 14, 4) === 0;
       let index: number;
       if (isQuiet && quiet[snap + 1]! >= 0) index = quiet[snap + 1]!;
       else {

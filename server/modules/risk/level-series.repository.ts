@@ -37,7 +37,7 @@ export class LevelSeriesRepository {
     return communes.rows.map((c) => ({
       group: c.province_code,
       population: c.population,
-      cells: (countsBy.get(c.code)?.split(';') ?? []).map((cell) => cell.split(',').map(Number)),
+      cells: countsBy.get(c.code)?.split(/[;,]/).map(Number) ?? [],
       coverage: (coverageBy.get(c.code)?.split(';') ?? []).map((s) => {
         const [day, one, full, high] = s.split(',');
         return { day: Number(day), adults1Dose: num(one), adultsFull: num(full), highRisk: num(high) };

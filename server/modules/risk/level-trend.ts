@@ -1,4 +1,4 @@
-import { aggregateLevel } from '../../../core/rules/risk/evaluate.ts';
+import { aggregateLevelOfCounts } from '../../../core/rules/risk/evaluate.ts';
 import type { LevelTally } from '../../../core/rules/risk/level-series.ts';
 import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 
@@ -16,14 +16,13 @@ export function levelTrends(ruleSet: RiskRuleSet, tally: LevelTally, dayOf: (ind
   tally.groups.forEach((group, g) => {
     const list: LevelTrendDay[] = [];
     for (let d = 0; d < tally.days; d++) {
+      const at = (g * tally.days + d) * tally.levels;
+      const perLevel = tally.counts.subarray(at, at + tally.levels);
       const counts: Record<string, number> = {};
-      const children: string[] = [];
       ruleSet.levels.forEach((l, i) => {
-        const n = tally.counts[(g * tally.days + d) * tally.levels + i]!;
-        if (n > 0) counts[l.key] = n;
-        for (let k = 0; k < n; k++) children.push(l.key);
+        if (perLevel[i]! > 0) counts[l.key] = perLevel[i]!;
       });
-      list.push({ day: dayOf(d), counts, level: aggregateLevel(ruleSet, children).level.key });
+      list.push({ day: dayOf(d), counts, level: aggregateLevelOfCounts(ruleSet, perLevel).level.key });
     }
     out.set(group, list);
   });
