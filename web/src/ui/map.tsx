@@ -19,6 +19,24 @@ const baseStyle: L.PathOptions = { color: '#7f1d1d', weight: 1, opacity: 0.8, fi
 const selectedStyle: L.PathOptions = { color: '#991b1b', weight: 2.5, fillColor: '#f87171', fillOpacity: 0.55 };
 const hoverStyle: L.PathOptions = { color: '#b91c1c', weight: 2.5, fillOpacity: 0.6 };
 
+/**
+ * A Leaflet map on `el` without tiles or attribution (the platform works offline), centred on
+ * Viet Nam, that follows its container's size. `dispose` removes it.
+ */
+export function offlineMap(el: HTMLElement, options: L.MapOptions = {}): { map: L.Map; dispose(): void } {
+  const map = L.map(el, { attributionControl: false, zoomSnap: 0.25, minZoom: 4, ...options });
+  map.setView([16, 106], 5);
+  const observer = new ResizeObserver(() => map.invalidateSize());
+  observer.observe(el);
+  return {
+    map,
+    dispose() {
+      observer.disconnect();
+      map.remove();
+    },
+  };
+}
+
 export interface BoundaryMapProps {
   data: BoundaryCollection | null;
   selectedCode: string | null;
@@ -109,14 +127,10 @@ export function BoundaryMap({ data, selectedCode, onSelect, label, styleFor, dat
 
   useEffect(() => {
     if (!container.current) return;
-    const map = L.map(container.current, { attributionControl: false, zoomSnap: 0.25, minZoom: 4 });
-    map.setView([16, 106], 5);
+    const { map, dispose } = offlineMap(container.current);
     mapRef.current = map;
-    const observer = new ResizeObserver(() => map.invalidateSize());
-    observer.observe(container.current);
     return () => {
-      observer.disconnect();
-      map.remove();
+      dispose();
       mapRef.current = null;
     };
   }, []);

@@ -3,7 +3,7 @@ import * as L from 'leaflet';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoundaryCollection, BoundaryProps } from '../../ui/map.tsx';
+import { offlineMap, type BoundaryCollection, type BoundaryProps } from '../../ui/map.tsx';
 
 /** A corner as Leaflet has it: [lat, lng]. */
 export type Corner = readonly [number, number];
@@ -31,8 +31,7 @@ export function ZoneDrawMap({ boundaries, corners, closed, onChange }: {
 
   useEffect(() => {
     if (!container.current) return;
-    const map = L.map(container.current, { attributionControl: false, zoomSnap: 0.25, minZoom: 4, doubleClickZoom: false });
-    map.setView([16, 106], 5);
+    const { map, dispose } = offlineMap(container.current, { doubleClickZoom: false });
     mapRef.current = map;
     drawRef.current = L.layerGroup().addTo(map);
     map.getContainer().style.cursor = 'crosshair';
@@ -49,11 +48,8 @@ export function ZoneDrawMap({ boundaries, corners, closed, onChange }: {
       const { corners: cs, closed: done, onChange: change } = live.current;
       if (!done && cs.length >= 3) change([...cs], true);
     });
-    const observer = new ResizeObserver(() => map.invalidateSize());
-    observer.observe(container.current);
     return () => {
-      observer.disconnect();
-      map.remove();
+      dispose();
       mapRef.current = null;
       drawRef.current = null;
     };
