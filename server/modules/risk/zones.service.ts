@@ -18,6 +18,7 @@ const text = {
   emptyPolygon: { vi: 'Vùng vẽ không chứa trung tâm xã/phường nào', en: 'The drawn area contains no commune centre' },
   provinceNeeded: { vi: 'Chọn tỉnh của vùng vẽ', en: 'Choose the province of the drawn area' },
   alreadyEnded: { vi: 'Vùng dịch đã kết thúc', en: 'The zone has already ended' },
+  endBeforeStart: { vi: 'Kết thúc phải sau bắt đầu', en: 'The end must be after the start' },
 } as const;
 
 type ZoneRow = NonNullable<Awaited<ReturnType<ZonesRepository['find']>>>;
@@ -72,8 +73,7 @@ export class ZonesService {
       if (!riskPolicy.zone(actor, { path: zone.locality_path })) throw new AppError('FORBIDDEN');
       if (zone.ends_at && zone.ends_at <= now) throw new AppError('CONFLICT', [{ path: 'endsAt', message: text.alreadyEnded[actor.locale] }]);
       const endsAt = req.endsAt ? new Date(req.endsAt) : now;
-      const startsAfter = endsAt <= zone.starts_at;
-      if (startsAfter) throw new AppError('VALIDATION_FAILED', [{ path: 'endsAt', message: actor.locale === 'vi' ? 'Kết thúc phải sau bắt đầu' : 'The end must be after the start' }]);
+      if (endsAt <= zone.starts_at) throw new AppError('VALIDATION_FAILED', [{ path: 'endsAt', message: text.endBeforeStart[actor.locale] }]);
       await this.zones.end(trx, id, endsAt, isSystemActor(actor) ? null : actor.userId);
       await this.zones.applyZoneFlags(trx, now);
       await this.audit.record(trx, actor, {
