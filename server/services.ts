@@ -109,6 +109,7 @@ export function createServices(o: ServiceOptions): AppServices {
   const facilitiesRepo = new FacilitiesRepository();
   const tracing = new TracingService(db, tracingRepo, casesRepo, profiles, peopleRegistry, auditRepo, localities);
   const cases = new CasesService({ db, cases: casesRepo, tracingRepo, tracing, profiles, registry: peopleRegistry, localities, localitiesRepo, audit: auditRepo });
+  const riskServices = createRiskServices({ db, localities, localitiesRepo, profiles, audit: auditRepo });
   const testingRepo = new TestingRepository();
   const campaignsRepo = new CampaignsRepository();
   return {
@@ -140,8 +141,11 @@ export function createServices(o: ServiceOptions): AppServices {
       db, quarantine: new QuarantineRepository(), testing: testingRepo, profiles, registry: peopleRegistry, localities, audit: auditRepo,
       links: new QrTokenSigner(o.secret, 'M1'),
     }),
-    today: new TodayService(db, new TodayRepository(), localities),
-    ...createRiskServices({ db, localities, localitiesRepo, profiles, audit: auditRepo }),
+    today: new TodayService(db, new TodayRepository(), localities, async (actor, path, limit, now) => {
+      const { total, items } = await riskServices.risk.levelsToDecide(actor, path, limit, now);
+      return items.map((i) => ({ id: i.code, label: i.label, due_on: null, overdue: false, link: '/risk', total: String(total), overdue_total: '0' }));
+    }),
+    ...riskServices,
     outbox,
   };
 }

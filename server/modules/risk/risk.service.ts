@@ -72,6 +72,22 @@ export class RiskService {
     };
   }
 
+  /**
+   * Communes of an area whose computed level awaits the steering committee: no decision yet while
+   * the rules give more than the lowest level, or a decision the rules no longer agree with.
+   * Highest computed level first.
+   */
+  async levelsToDecide(actor: Actor, path: string, limit: number, now = new Date()): Promise<{ total: number; items: { code: string; label: string }[] }> {
+    const { a } = await this.assessed(actor, path.split('/').pop()!, {}, now);
+    const pending = a.communes
+      .filter((c) => (c.decided === null ? c.computed.level.number > a.ruleSet.levels[0]!.number : c.decided !== c.computed.level.key))
+      .sort((x, y) => y.computed.level.number - x.computed.level.number || x.name.localeCompare(y.name, 'vi'));
+    return {
+      total: pending.length,
+      items: pending.slice(0, limit).map((c) => ({ code: c.code, label: `${c.name}: ${c.computed.level.name[actor.locale]}` })),
+    };
+  }
+
   async map(actor: Actor, q: RiskMapQuery, now = new Date()): Promise<RiskMapView> {
     const { place, a } = await this.assessed(actor, q.province, q, now, true);
     const zoned = new Set((await this.zones.inForce(place.code, a.at)).flatMap((z) => z.communeCodes));

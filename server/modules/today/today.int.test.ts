@@ -45,11 +45,20 @@ describe("today's work", () => {
     expect(group(work, 'capacity_alerts')).toMatchObject({ count: 1, items: [{ label: 'Khu cách ly Đoàn Kết' }] });
   });
 
-  it('shows a steering committee only the capacity alerts, and a neighbour commune nothing of this one', async () => {
+  it('shows a steering committee the capacity alerts and the levels to decide, and a neighbour commune nothing of this one', async () => {
+    // One community case among 2,000 people this week: 50 per 100,000, above level 1 under Decision 218.
+    await t.platform.database.db.updateTable('localities').set({ population: 2000 }).where('code', '=', DOAN_KET).execute();
     const bcd = await t.signIn('steering_committee', LAI_CHAU);
-    expect((await bcd.get('/api/today')).json().groups.map((g: { kind: string }) => g.kind)).toEqual(['capacity_alerts']);
+    const work = (await bcd.get('/api/today')).json();
+    expect(work.groups.map((g: { kind: string }) => g.kind)).toEqual(['capacity_alerts', 'levels_to_decide']);
+    // No level decided anywhere: a commune the rules put above the lowest level awaits a decision.
+    const levels = group(work, 'levels_to_decide') as unknown as { count: number; items: { id: string; label: string; link: string }[] };
+    const computed = (await bcd.get(`/api/risk/map?province=${LAI_CHAU}`)).json().communes.filter((c: { computedLevel: string }) => c.computedLevel !== 'level_1');
+    expect(levels.count).toBe(computed.length);
+    expect(levels.items[0]).toMatchObject({ id: DOAN_KET, label: 'Phường Đoàn Kết: Cấp 2 — Nguy cơ trung bình' });
+    expect(levels.items.every((i) => i.link === '/risk' && i.label.includes(': Cấp'))).toBe(true);
     const neighbour = await t.signIn('commune_officer', BINH_LU);
-    const work = (await neighbour.get('/api/today')).json();
-    expect(work.groups.every((g: { count: number }) => g.count === 0)).toBe(true);
+    const theirs = (await neighbour.get('/api/today')).json();
+    expect(theirs.groups.every((g: { count: number }) => g.count === 0)).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ const workOf: Record<TodayKind, readonly Role[]> = {
   missing_reports: ['system_admin', 'health_department', 'commune_officer', 'facility_staff'],
   case_proposals: ['system_admin', 'health_department', 'commune_officer'],
   capacity_alerts: ['system_admin', 'steering_committee', 'health_department', 'facility_staff'],
+  levels_to_decide: ['system_admin', 'steering_committee'],
 };
 
 export const todayPolicy = {

@@ -12,6 +12,8 @@ export class TodayService {
     private readonly db: Db,
     private readonly repo: TodayRepository,
     private readonly localities: LocalitiesService,
+    /** Communes whose computed level awaits the steering committee (the risk module). */
+    private readonly levelsToDecide: (actor: Actor, path: string, limit: number, now: Date) => Promise<TodayRow[]>,
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -25,6 +27,7 @@ export class TodayService {
       missing_reports: () => this.repo.missingReports(this.db, path, today, q.perGroup),
       case_proposals: () => this.repo.caseProposals(this.db, path, today, q.perGroup),
       capacity_alerts: () => this.repo.capacityAlerts(this.db, path, q.perGroup),
+      levels_to_decide: () => this.levelsToDecide(actor, path, q.perGroup, now),
     };
     const groups = [];
     for (const kind of todayKinds) {

@@ -24,6 +24,7 @@ export const todayEn: typeof todayVi = {
       missing_reports: 'No health report today',
       case_proposals: 'Cases proposed by testing',
       capacity_alerts: 'Facilities nearly full',
+      levels_to_decide: 'Risk levels awaiting the steering committee',
     },
   },
 };

@@ -25,6 +25,7 @@ export const todayVi = {
       missing_reports: 'Chưa khai báo sức khỏe hôm nay',
       case_proposals: 'Ca bệnh đề xuất từ xét nghiệm',
       capacity_alerts: 'Cơ sở gần đầy',
+      levels_to_decide: 'Cấp độ dịch chờ Ban Chỉ đạo quyết định',
     },
   },
 };
