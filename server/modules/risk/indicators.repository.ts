@@ -46,6 +46,14 @@ const fromCells = sql`
   left join case_counts cc on cc.locality_code = cells.locality_code and cc.day = cells.day
   left join test_counts tc on tc.locality_code = cells.locality_code and tc.day = cells.day`;
 
+/** A subtree of localities, or a list of communes (the dashboard's selection). */
+export type CountScope = { path: string } | { codes: readonly string[] };
+
+/** `scope` on a table with `locality_path` and `locality_code` columns (`prefix`: its alias and a dot). */
+function scopeSql(scope: CountScope, prefix: '' | 'c.') {
+  return 'path' in scope ? pathWithinSql(`${prefix}locality_path`, scope.path) : sql`${sql.ref(`${prefix}locality_code`)} = any(${[...scope.codes]}::text[])`;
+}
+
 const countColumns = sql`community, community_known, in_quarantine, imported, tests, positives`;
 
 /**
@@ -129,8 +137,8 @@ export class IndicatorsRepository {
    * Per locality at or under `path` (or only `codes`), the sums over the 7 and 14 days ending on
    * `day`. Only localities with counts in the window appear.
    */
-  async windowTotals(db: Db, scope: { path: string } | { codes: readonly string[] }, day: string): Promise<WindowTotals[]> {
-    const where = 'path' in scope ? pathWithinSql('locality_path', scope.path) : sql`locality_code = any(${[...scope.codes]}::text[])`;
+  async windowTotals(db: Db, scope: { path: string }, day: string): Promise<WindowTotals[]> {
+    const where = pathWithinSql('locality_path', scope.path);
     const r = await sql<{ code: string; c7: string; c14: string; k14: string; q7: string; i7: string; t7: string; p7: string }>`
       select locality_code as code,
         sum(community) filter (where day > ${day}::date - 7) as c7, sum(community) as c14, sum(community_known) as k14,
@@ -146,8 +154,8 @@ export class IndicatorsRepository {
   }
 
   /** Daily cases by classification, by confirmation date, summed over a subtree or a list of communes. */
-  async dailyByConfirmation(db: Db, scope: { path: string } | { codes: readonly string[] }, from: string, to: string): Promise<DailyCountsRow[]> {
-    const where = 'path' in scope ? pathWithinSql('locality_path', scope.path) : sql`locality_code = any(${[...scope.codes]}::text[])`;
+  async dailyByConfirmation(db: Db, scope: CountScope, from: string, to: string): Promise<DailyCountsRow[]> {
+    const where = scopeSql(scope, '');
     const r = await sql<{ day: string; community: string; in_quarantine: string; imported: string }>`
       select day::text as day, sum(community) as community, sum(in_quarantine) as in_quarantine, sum(imported) as imported
       from locality_daily_counts where ${where} and day >= ${from}::date and day <= ${to}::date
@@ -159,8 +167,8 @@ export class IndicatorsRepository {
    * Daily cases by onset date (the confirmation date when the onset is unknown), and how many had
    * no onset. Read from the cases, since the stored counts are by confirmation date.
    */
-  async dailyByOnset(db: Db, scope: { path: string } | { codes: readonly string[] }, from: string, to: string): Promise<{ rows: DailyCountsRow[]; imputed: number }> {
-    const where = 'path' in scope ? pathWithinSql('c.locality_path', scope.path) : sql`c.locality_code = any(${[...scope.codes]}::text[])`;
+  async dailyByOnset(db: Db, scope: CountScope, from: string, to: string): Promise<{ rows: DailyCountsRow[]; imputed: number }> {
+    const where = scopeSql(scope, 'c.');
     const r = await sql<{ day: string; community: string; in_quarantine: string; imported: string; imputed: string }>`
       select coalesce(c.onset_date, c.confirmed_date)::text as day,
         count(*) filter (where c.classification = 'community') as community,
