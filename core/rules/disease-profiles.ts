@@ -1,6 +1,13 @@
 import type { DiseaseProfile } from '../schemas/disease-profile.ts';
 
 /**
+ * ASSUMPTION TO CONFIRM (not in DOMAIN): the serial interval of COVID-19 from Nishiura, Linton and
+ * Akhmetzhanov (2020, Int J Infect Dis 93:284–6), mean 4.7 days, SD 2.9 days — a common choice for
+ * the ancestral strain; a Delta or Omicron profile should use a shorter one.
+ */
+export const covidSerialInterval = { meanDays: 4.7, sdDays: 2.9 } as const;
+
+/**
  * COVID-19 presets from DOMAIN §3–4. What every period shares:
  * - infectious period: 2 days before onset, or before the positive sample when asymptomatic,
  *   until isolation (§3);
@@ -17,17 +24,8 @@ import type { DiseaseProfile } from '../schemas/disease-profile.ts';
 const shared = {
   infectiousPeriod: { daysBeforeOnset: 2, daysBeforeSampleIfAsymptomatic: 2, endsAt: 'isolation' },
   contact: { minOverlapMinutes: 15, assumedStayMinutes: 60, sameHousehold: true },
-  serialInterval: covidSerialInterval(),
+  serialInterval: covidSerialInterval,
 } as const satisfies Pick<DiseaseProfile, 'infectiousPeriod' | 'contact' | 'serialInterval'>;
-
-/**
- * ASSUMPTION TO CONFIRM (not in DOMAIN): the serial interval of COVID-19 from Nishiura, Linton and
- * Akhmetzhanov (2020, Int J Infect Dis 93:284–6), mean 4.7 days, SD 2.9 days — a common choice for
- * the ancestral strain; a Delta or Omicron profile should use a shorter one.
- */
-export function covidSerialInterval() {
-  return { meanDays: 4.7, sdDays: 2.9 } as const;
-}
 
 /**
  * 2020: 14 days concentrated quarantine + 14 days home monitoring; F2 and F3 were traced too

@@ -99,7 +99,7 @@ export class RiskDashboardService {
 
   private async serialInterval(): Promise<{ meanDays: number; sdDays: number }> {
     const stored = await this.profiles.find(this.db, defaultDiseaseProfile.code);
-    return stored?.serialInterval ?? defaultDiseaseProfile.serialInterval ?? covidSerialInterval();
+    return stored?.serialInterval ?? defaultDiseaseProfile.serialInterval ?? covidSerialInterval;
   }
 }
 
