@@ -55,7 +55,7 @@ export class RiskAreaService {
       this.context.peopleInQuarantine(db, place.path, day),
       this.context.coverage(db, place.path, day),
       this.context.beds(db, provincePathOf(place.path), at),
-      this.context.decisionsInForce(db, provincePathOf(place.path), ruleSet.code, at),
+      this.context.decisionsInForce(db, place.path, ruleSet.code, at),
     ]);
     const totalsBy = new Map(totals.map((t) => [t.code, t]));
     const assessed = communes.map((c): CommuneAssessment => {
