@@ -28,7 +28,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: foundation', () => {
     const page = await context.newPage();
     await signInAs(page, officer.username, officer.password);
 
-    // The picker offers the officer's own commune and nothing else.
+    // The picker offers the officer's own commune and nothing else (once loaded: it is disabled until then).
+    await page.locator('[data-testid="locality-picker"]:enabled').waitFor();
     const options = await page.getByTestId('locality-picker').locator('option').allTextContents();
     expect(options).toHaveLength(1);
     expect(options[0]).toContain('Đoàn Kết');
