@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import type { RiskAreaService } from './risk-area.service.ts';
 import { countBy, legendOf } from './risk.service.ts';
-import type { RuleSetsRepository } from './rule-sets.repository.ts';
+import type { RuleSetsService } from './rule-sets.service.ts';
 import type { ZonesService } from './zones.service.ts';
 
 /** A public map is recomputed at most this often per province, however many phones ask. */
@@ -22,7 +22,7 @@ export class RiskPublicService {
   constructor(
     private readonly db: Db,
     private readonly area: RiskAreaService,
-    private readonly ruleSets: RuleSetsRepository,
+    private readonly ruleSets: RuleSetsService,
     private readonly localities: LocalitiesRepository,
     private readonly zones: ZonesService,
   ) {}
@@ -32,7 +32,7 @@ export class RiskPublicService {
     if (hit && now.getTime() - hit.at < CACHE_MS) return hit.view;
     const place = await this.localities.findByCode(this.db, province);
     if (!place || place.level !== 'province' || place.status !== 'active') throw new AppError('NOT_FOUND');
-    const ruleSet = (await this.ruleSets.latest(this.db, await this.ruleSets.activeCode(this.db)))[0]!.definition;
+    const ruleSet = await this.ruleSets.active(this.db);
     const a = await this.area.assess(this.db, place, ruleSet, vietnamToday(now), now);
     const zones = await this.zones.inForce(place.code, now);
     const zoned = new Set(zones.flatMap((z) => z.communeCodes));

@@ -25,9 +25,17 @@ export class RuleSetsService {
 
   /** The definition to apply: the one asked for, or the active one. Unknown codes are a 400 on `field`. */
   async resolve(actor: Actor, code: string | undefined, field = 'ruleSet', db: Db = this.db): Promise<RiskRuleSet> {
-    const wanted = code ?? (await this.repo.activeCode(db));
-    const found = (await this.repo.latest(db, wanted))[0];
+    if (code === undefined) return this.active(db);
+    const found = (await this.repo.latest(db, code))[0];
     if (!found) throw new AppError('VALIDATION_FAILED', [{ path: field, message: text.unknown[actor.locale] }]);
+    return found.definition;
+  }
+
+  /** The latest version of the active rule set: what the map, the public page and the jobs apply. */
+  async active(db: Db = this.db): Promise<RiskRuleSet> {
+    const found = (await this.repo.latest(db, await this.repo.activeCode(db)))[0];
+    // Activation checks the rule set exists and versions are never deleted, so this is a broken database.
+    if (!found) throw new Error('the active risk rule set has no stored version');
     return found.definition;
   }
 
