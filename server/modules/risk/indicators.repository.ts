@@ -66,9 +66,12 @@ export class IndicatorsRepository {
    * Takes the dirty cells and recounts them, in one transaction (a failure leaves them dirty);
    * returns how many. The cells travel as arrays, so the plan is the index lookup per cell that a
    * handful of cells wants, whatever the table statistics say after a bulk import. A cell whose
-   * cases all moved away keeps a row of zeros (harmless to every sum).
+   * cases all moved away keeps a row of zeros (harmless to every sum). A read comes first, so the
+   * usual case (nothing written since the last read) opens no write transaction.
    */
   async refreshDirty(db: Db): Promise<number> {
+    const dirty = await sql<{ any: boolean }>`select exists (select 1 from risk_dirty_cells) as any`.execute(db);
+    if (!dirty.rows[0]?.any) return 0;
     return db.transaction().execute(async (trx) => {
       const taken = await sql<{ locality_code: string; day: string }>`delete from risk_dirty_cells returning locality_code, day::text as day`.execute(trx);
       const n = taken.rows.length;
