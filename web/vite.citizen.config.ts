@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +17,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  */
 export default defineConfig({
   root: webRoot,
+  plugins: [precompress()],
   // Its own dependency cache: the dev server's pre-bundled 'react' here is preact/compat.
   cacheDir: fileURLToPath(new URL('../node_modules/.vite-citizen', import.meta.url)),
   resolve: {

@@ -11,13 +11,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
 import { registerAuthHook } from './auth-hook.ts';
+import { registerCompression } from './compression.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import type { RouteEntry } from './context.ts';
 import { classifyError, errorResponse } from './errors.ts';
 import { apiRoutes } from './routes.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/tabular-file.ts';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface BuildServerOptions {
   config: Config;
@@ -66,6 +67,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   });
 
   registerSecurityHeaders(app, { tls: o.config.secureCookies });
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED' }) });
   for (const type of [CSV_TYPE, XLSX_TYPE]) {
@@ -86,7 +88,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   await app.register(apiRoutes, { prefix: '/api', services: o.services, config: o.config, version: o.version });
 
   if (hasWebBuild()) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html', maxAge: '1h' });
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html', maxAge: '1h', preCompressed: true });
   }
   return app;
 }

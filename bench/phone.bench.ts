@@ -1,0 +1,149 @@
+/**
+ * Citizens' pages as a cheap phone on a slow mobile network sees them: Debian's Chromium with the
+ * network shaped to "slow 3G" (400 ms round trip, 400 kbit/s each way) and the CPU slowed 4×, the
+ * HTTP cache off (a first visit). For each page: the bytes that crossed the network (headers
+ * included) and the time from navigation to "usable" (what the citizen came for is on screen),
+ * once as browsers ask (Brotli or gzip accepted) and once with compression refused
+ * (`Accept-Encoding: identity`), which is how the server answered before it compressed.
+ * The server is the real one, in this process, on an in-memory PGlite with province 12 loaded.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchChromium, startE2eServer } from '../e2e/support/e2e-server.ts';
+import { intOption } from './lib/options.ts';
+import { median, round } from './lib/stats.ts';
+import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
+
+export const description = "citizens' pages on a cheap phone over slow 3G: bytes transferred and time to usable, compressed vs not";
+export const usage = '--rounds 3 --chromium /usr/bin/chromium --latency 400 (ms) --kbps 400 --cpu 4 (slowdown)';
+
+const webIndex = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
+
+interface PageSpec {
+  name: string;
+  url: string;
+  /** Run in the page: the time since navigation start once the page is usable, false before. */
+  ready: () => number | false;
+}
+
+const pages: PageSpec[] = [
+  { name: 'home', url: '/c', ready: () => !!document.querySelector('[data-testid="home-declare"]') && performance.now() },
+  { name: 'declaration form', url: '/c/khai-bao', ready: () => !!document.querySelector('[data-testid="decl-province"] option[value="12"]') && performance.now() },
+  { name: 'public risk map (38 communes)', url: '/c/ban-do?tinh=12', ready: () => document.querySelectorAll('path.commune[data-level]').length >= 38 && performance.now() },
+  { name: "officials' sign-in page", url: '/login', ready: () => !!document.querySelector('[data-testid="login-submit"]') && performance.now() },
+];
+
+type Encoding = 'compressed' | 'identity';
+
+interface Visit {
+  bytes: number;
+  requests: number;
+  usableMs: number;
+  encodings: string[];
+}
+
+function options(args: readonly string[]) {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      rounds: { type: 'string', default: '3' },
+      chromium: { type: 'string', default: '/usr/bin/chromium' },
+      latency: { type: 'string', default: '400' },
+      kbps: { type: 'string', default: '400' },
+      cpu: { type: 'string', default: '4' },
+    },
+  });
+  return {
+    rounds: intOption(values, 'rounds', 1, 20),
+    chromium: values.chromium,
+    latencyMs: intOption(values, 'latency', 0, 5_000),
+    kbps: intOption(values, 'kbps', 1, 1_000_000),
+    cpuSlowdown: intOption(values, 'cpu', 1, 20),
+  };
+}
+
+/** One first visit: counts every response's bytes on the wire until the page is usable. */
+async function visit(page: Page, cdp: CDPSession, url: string, spec: PageSpec): Promise<Visit> {
+  let bytes = 0;
+  let requests = 0;
+  const encodings = new Set<string>();
+  const onFinished = (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
+    requests += 1;
+  };
+  const onResponse = (e: { response: { headers: Record<string, string> } }) => {
+    const h = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding');
+    encodings.add(h ? h[1] : 'none');
+  };
+  cdp.on('Network.loadingFinished', onFinished);
+  cdp.on('Network.responseReceived', onResponse);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const usable = await page.waitForFunction(spec.ready, undefined, { timeout: 120_000, polling: 20 });
+    const usableMs = Number(await usable.jsonValue());
+    // Let the last responses' "finished" events arrive before counting.
+    await page.waitForLoadState('networkidle');
+    return { bytes, requests, usableMs, encodings: [...encodings].sort() };
+  } finally {
+    cdp.off('Network.loadingFinished', onFinished);
+    cdp.off('Network.responseReceived', onResponse);
+  }
+}
+
+export async function run(ctx: BenchContext): Promise<BenchResult> {
+  const o = options(ctx.args);
+  if (!fs.existsSync(webIndex)) throw new Error('web/dist is missing: run `npm run build:web` first');
+  if (!fs.existsSync(o.chromium)) throw new Error(`no Chromium at ${o.chromium}: apt-get install -y chromium`);
+  ctx.log('starting the server (in-memory PGlite, province 12)…');
+  const server = await startE2eServer();
+  const browser = await launchChromium(o.chromium);
+  const results: JsonObject[] = [];
+  const summary: string[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const throughput = (o.kbps * 1000) / 8;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: o.latencyMs, downloadThroughput: throughput, uploadThroughput: throughput });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuSlowdown });
+    for (const spec of pages) {
+      const row: Record<string, JsonObject> = {};
+      for (const encoding of ['compressed', 'identity'] as Encoding[]) {
+        await cdp.send('Network.setExtraHTTPHeaders', { headers: encoding === 'identity' ? { 'Accept-Encoding': 'identity' } : {} });
+        const visits: Visit[] = [];
+        for (let r = 0; r < o.rounds; r++) visits.push(await visit(page, cdp, `${server.url}${spec.url}`, spec));
+        row[encoding] = {
+          kilobytes: round(median(visits.map((v) => v.bytes)) / 1024, 1),
+          requests: visits[0]?.requests ?? 0,
+          usableMedianMs: round(median(visits.map((v) => v.usableMs)), 0),
+          usableMs: visits.map((v) => round(v.usableMs, 0)),
+          contentEncodings: visits[0]?.encodings ?? [],
+        };
+      }
+      results.push({ page: spec.name, url: spec.url, ...row });
+      const c = row.compressed!;
+      const i = row.identity!;
+      const line = `${spec.name}: ${c.kilobytes} KB, usable in ${c.usableMedianMs} ms (uncompressed: ${i.kilobytes} KB, ${i.usableMedianMs} ms)`;
+      summary.push(line);
+      ctx.log(line);
+    }
+    return {
+      summary,
+      fields: {
+        network: { profile: 'slow 3G', latencyMs: o.latencyMs, downKbps: o.kbps, upKbps: o.kbps },
+        cpuSlowdown: o.cpuSlowdown,
+        viewport: '360×740, mobile',
+        browser: browser.version(),
+        rounds: o.rounds,
+        pages: results,
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
