@@ -70,8 +70,8 @@ export class IndicatorsRepository {
    * usual case (nothing written since the last read) opens no write transaction.
    */
   async refreshDirty(db: Db): Promise<number> {
-    const dirty = await sql<{ any: boolean }>`select exists (select 1 from risk_dirty_cells) as any`.execute(db);
-    if (!dirty.rows[0]?.any) return 0;
+    const found = await sql<{ dirty: boolean }>`select exists (select 1 from risk_dirty_cells) as dirty`.execute(db);
+    if (!found.rows[0]?.dirty) return 0;
     return db.transaction().execute(async (trx) => {
       const taken = await sql<{ locality_code: string; day: string }>`delete from risk_dirty_cells returning locality_code, day::text as day`.execute(trx);
       const n = taken.rows.length;
