@@ -119,11 +119,18 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     phone.on('response', (r) => {
       if (r.url().includes('/api/')) void r.text().then((b) => bodies.push(b), () => {});
     });
+    // A raise under the active rule set, waiting out its notice: the public is told ahead.
+    const reason = 'Lý do nội bộ: chợ đầu mối';
+    await server.platform.services.riskDecisions.decide(systemActor('e2e'), { locality: TAN_PHONG, ruleSet: 'qd218_2022', levelKey: 'level_4', reason });
     await phone.goto(`${server.url}/c/ban-do?tinh=12`);
     await expect.poll(() => coloured(phone).count(), { timeout: 20_000 }).toBe(communes.length);
+    const announced = phone.getByTestId('risk-map-announced');
+    expect(await announced.locator('li').getAttribute('data-code')).toBe(TAN_PHONG);
+    expect(await announced.innerText()).toMatch(/Tân Phong[\s\S]*Cấp 4[\s\S]*Áp dụng từ/);
     // The public page applies the active rule set (Decision 218): 200 per 100,000 in a week is level 3 there.
     expect(await phone.locator(`path.commune[data-code="${DOAN_KET}"]`).getAttribute('data-level')).toBe('level_3');
     const text = await phone.locator('body').innerText();
+    expect(text).not.toContain(reason);
     for (const name of names) {
       expect(text).not.toContain(name);
       for (const body of bodies) expect(body).not.toContain(name);

@@ -71,6 +71,8 @@ export const publicRiskMapView = z.object({
   levelCounts: z.record(z.string(), z.number().int()),
   communes: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), inZone: z.boolean(), cases7d: z.number().int(), cases14d: z.number().int() })),
   zones: z.array(z.object({ name: z.string(), kind: z.enum(['khoanh_vung', 'phong_toa']), communeCodes: z.array(z.string()), startsAt: z.string(), endsAt: z.string().nullable(), measures: z.array(z.string()) })),
+  /** Levels decided but not yet in force (a raise waits out its notice), soonest first. */
+  announced: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), effectiveFrom: z.string() })),
 });
 export type PublicRiskMapView = z.infer<typeof publicRiskMapView>;
 

@@ -83,4 +83,18 @@ export class RiskContextRepository {
       order by d.locality_code, d.effective_from desc, d.id desc`.execute(db);
     return new Map(r.rows.map((x) => [x.code, x.level]));
   }
+
+  /**
+   * Decisions announced but not yet in force at `at` (a raise waiting out its notice) of the
+   * localities at or below `path`, soonest first: what the public is told to prepare for.
+   */
+  async announced(db: Db, path: string, ruleSetCode: string, at: Date): Promise<{ code: string; level: string; effectiveFrom: Date }[]> {
+    const r = await sql<{ code: string; level: string; effective_from: Date }>`
+      select d.locality_code as code, d.level_key as level, d.effective_from
+      from risk_level_decisions d
+      where ${pathWithinSql('d.locality_path', path)} and d.rule_set_code = ${ruleSetCode} and d.effective_from > ${at}
+      order by d.effective_from, d.locality_code, d.id
+      limit 500`.execute(db);
+    return r.rows.map((x) => ({ code: x.code, level: x.level, effectiveFrom: new Date(x.effective_from) }));
+  }
 }

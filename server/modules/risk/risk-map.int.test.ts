@@ -212,4 +212,19 @@ describe('the public page', () => {
     expect(Object.keys(geo.json().features[0].properties).sort()).toEqual(['code', 'name']);
     expect((await t.app.inject({ method: 'GET', url: '/api/public/risk-map?province=99' })).statusCode).toBe(404);
   });
+
+  it('announces a raise during its notice, without the reason or who decided', async () => {
+    const active = (await cdc.get('/api/risk/rule-sets')).json().items.find((r: { active: boolean }) => r.active).code;
+    const raise = await steering.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: active, levelKey: 'level_4', reason: 'Lý do nội bộ của ban chỉ đạo' });
+    expect(raise.statusCode).toBe(201);
+    const from = raise.json().effectiveFrom;
+    expect(Date.parse(from)).toBeGreaterThan(Date.now());
+    // A minute later than any cached answer: the public map is recomputed at most once a minute.
+    const view = await t.platform.services.riskPublic.map(LAI_CHAU, new Date(Date.now() + 61_000));
+    expect(view.announced).toContainEqual({ code: BINH_LU, name: 'Xã Bình Lư', level: 'level_4', effectiveFrom: from });
+    const times = view.announced.map((d) => d.effectiveFrom);
+    expect(times).toEqual([...times].sort());
+    expect(view.communes.find((c) => c.code === BINH_LU)!.level).not.toBe('level_4');
+    expect(JSON.stringify(view)).not.toContain('Lý do nội bộ');
+  });
 });

@@ -4,6 +4,7 @@ import type { PublicRiskMapView } from '../../../core/schemas/risk-map.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import type { RiskAreaService } from './risk-area.service.ts';
+import type { RiskContextRepository } from './risk-context.repository.ts';
 import { countBy, legendOf } from './risk.service.ts';
 import type { RuleSetsService } from './rule-sets.service.ts';
 import type { ZonesService } from './zones.service.ts';
@@ -13,8 +14,8 @@ const CACHE_MS = 60_000;
 
 /**
  * The public page: each commune's level under the active rule set and its community cases over
- * 7 and 14 days, the zones in force (name, communes, measures). Aggregates only, never a person,
- * never who decided.
+ * 7 and 14 days, the zones in force (name, communes, measures), and the levels announced but not
+ * yet in force. Aggregates only, never a person, never who decided or why.
  */
 export class RiskPublicService {
   private readonly cache = new Map<string, { at: number; view: PublicRiskMapView }>();
@@ -22,6 +23,7 @@ export class RiskPublicService {
   constructor(
     private readonly db: Db,
     private readonly area: RiskAreaService,
+    private readonly context: RiskContextRepository,
     private readonly ruleSets: RuleSetsService,
     private readonly localities: LocalitiesRepository,
     private readonly zones: ZonesService,
@@ -36,6 +38,8 @@ export class RiskPublicService {
     const a = await this.area.assess(this.db, place, ruleSet, vietnamToday(now), now);
     const zones = await this.zones.inForce(place.code, now);
     const zoned = new Set(zones.flatMap((z) => z.communeCodes));
+    const names = new Map<string, string>([[place.code, place.full_name], ...a.communes.map((c): [string, string] => [c.code, c.name])]);
+    const announced = await this.context.announced(this.db, place.path, ruleSet.code, now);
     const view: PublicRiskMapView = {
       date: a.day,
       updatedAt: now.toISOString(),
@@ -44,6 +48,7 @@ export class RiskPublicService {
       levelCounts: countBy(a.communes.map((c) => c.level)),
       communes: a.communes.map((c) => ({ code: c.code, name: c.name, level: c.level, inZone: zoned.has(c.code), cases7d: c.measures.community7, cases14d: c.measures.community14 })),
       zones: zones.map((z) => ({ name: z.name, kind: z.kind, communeCodes: z.communeCodes, startsAt: z.startsAt, endsAt: z.endsAt, measures: z.measures })),
+      announced: announced.map((d) => ({ code: d.code, name: names.get(d.code) ?? d.code, level: d.level, effectiveFrom: d.effectiveFrom.toISOString() })),
     };
     this.cache.set(province, { at: now.getTime(), view });
     return view;

@@ -43,7 +43,7 @@ export function createRiskServices(d: { db: Db; localities: LocalitiesService; l
     risk,
     riskDecisions: new RiskDecisionsService(d.db, new RiskRepository(), risk, ruleSets, d.localities, d.audit),
     riskDashboard: new RiskDashboardService(d.db, indicators, context, d.profiles, d.localities, ruleSets, new LevelSeriesRepository()),
-    riskPublic: new RiskPublicService(d.db, area, ruleSets, d.localitiesRepo, zones),
+    riskPublic: new RiskPublicService(d.db, area, context, ruleSets, d.localitiesRepo, zones),
     ruleSets,
     ruleSetsRepo,
     zones,

@@ -313,5 +313,7 @@ export const en: Catalogue = {
     zoneCommunes: 'Communes: {{names}}',
     measures: 'Measures in force',
     privacy: 'This page only shows case counts per commune: no personal information at all.',
+    announced: 'Levels announced, not yet in force',
+    announcedFrom: 'In force from {{time}}',
   },
 };

@@ -314,6 +314,8 @@ export const vi = {
     zoneCommunes: 'Xã, phường: {{names}}',
     measures: 'Biện pháp áp dụng',
     privacy: 'Trang này chỉ có số ca theo xã, phường: không có bất kỳ thông tin cá nhân nào.',
+    announced: 'Cấp độ đã công bố, sắp áp dụng',
+    announcedFrom: 'Áp dụng từ {{time}}',
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
 import { useLocalities } from '../localities.ts';
 import { navigate, useLocation } from '../router.tsx';
+import { AnnouncedLevels } from '../risk-map/announced.tsx';
 import { MapLegend, ProvinceSummary } from '../risk-map/legend.tsx';
 import { levelLookup } from '../risk-map/levels.ts';
 import { CommuneInfo, RiskMapSvg } from '../risk-map/map-svg.tsx';
@@ -85,6 +86,7 @@ function RiskMapView({ view, boundaries }: { view: PublicRiskMapView; boundaries
         {view.province.name}
       </h2>
       <ProvinceSummary view={view} level={level} />
+      <AnnouncedLevels items={view.announced} level={level} />
       {map.paths.length > 0 ? (
         <>
           <RiskMapSvg map={map} legend={view.ruleSet.levels} communes={view.communes} selected={selected} onSelect={setSelected} label={t('riskMap.mapLabel', { province: view.province.name })} />
