@@ -1,10 +1,7 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
+import type { Timestamp, Json, Numeric } from './schema-columns.ts';
 
 /** Tables of issue 6's second part (migration 0007); kept apart so schema.ts stays readable. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
-/** numeric columns come back as strings from both drivers. */
-type Numeric = ColumnType<string | null, number | null | undefined, number | null>;
 
 export interface RiskRuleSetsTable {
   code: string;
