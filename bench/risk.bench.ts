@@ -11,26 +11,25 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { defaultDiseaseProfile } from '../core/rules/disease-profiles.ts';
 import { riskRuleSetPresets } from '../core/rules/risk/rule-sets.ts';
 import type { RiskRuleSet } from '../core/schemas/risk-rule-set.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from '../server/db/database.ts';
-import { createHttpServer, openPlatform, type Platform } from '../server/main.ts';
+import { openPlatform, type Platform } from '../server/main.ts';
 import { tallyLevels, type LevelTally } from '../core/rules/risk/level-series.ts';
 import { LevelSeriesRepository } from '../server/modules/risk/level-series.repository.ts';
 import { levelTrends } from '../server/modules/risk/level-trend.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { intOption } from './lib/options.ts';
 import { addDays, createBenchRandom, expectedCommunes, firstDayOf, generateCases, loadCountry, type CountryShape } from './lib/risk-country.ts';
-import { measureMaps, type MapTargetResult } from './lib/risk-map.ts';
+import { incrementalCost } from './lib/risk-incremental.ts';
+import { mapPart } from './lib/risk-map-part.ts';
 import { captureStatements, explainAnalyze, slowestNodes, type RiskPlanReport } from './lib/risk-plan.ts';
 import { firstDifference, referenceLevelCounts, tallyRows } from './lib/risk-reference.ts';
 import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
@@ -45,7 +44,6 @@ export const usage =
 
 const scratchName = 'phongdich_bench_risk';
 const targetMs = 2000;
-const webIndex = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 
 function options(args: readonly string[]) {
   const { values } = parseArgs({
@@ -205,100 +203,6 @@ async function explainAll(db: Db, platform: Platform, first: string, last: strin
   return out;
 }
 
-interface MapReport extends JsonObject {
-  status: string;
-}
-
-async function mapPart(ctx: BenchContext, o: Options, platform: Platform, provinces: { code: string; communes: number }[]): Promise<MapReport> {
-  if (!o.map) return { status: 'skipped (--no-map)' };
-  if (!fs.existsSync(webIndex)) return { status: 'skipped: web/dist is missing — run `npm run build:web` first' };
-  if (!fs.existsSync(o.chromium)) return { status: `skipped: no Chromium at ${o.chromium} (apt-get install -y chromium, or --chromium <path>)` };
-  const app = await createHttpServer(platform, { quiet: true });
-  try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const user = { username: 'bench.risk', password: 'bench-risk-map-password' };
-    await platform.services.users.create(systemActor('bench'), { username: user.username, fullName: 'Bench risk map', role: 'system_admin', localityCode: 'VN', password: user.password });
-    const all = provinces;
-    const wanted = o.mapProvinces === 'VN' ? [{ code: 'VN', communes: expectedCommunes }]
-      : o.mapProvinces === 'all' ? all
-      : o.mapProvinces.split(',').map((code) => all.find((p) => p.code === code) ?? { code, communes: 0 });
-    const common = { baseUrl, user, chromiumPath: o.chromium, date: o.shape.lastDay, timeoutMs: o.mapTimeoutMs, log: ctx.log };
-    ctx.log(`map: ${baseUrl}/risk?province=${o.mapProvinces}&date=${o.shape.lastDay} in ${o.chromium}`);
-    let run = await measureMaps({ ...common, targets: wanted, rounds: o.mapRounds, stopOnFailure: o.mapProvinces === 'VN', repeat: true });
-    let fallback: string | null = null;
-    const vn = run.results[0];
-    if (o.mapProvinces === 'VN' && (!vn || vn.firstColourMedianMs === null)) {
-      fallback = `/risk?province=VN did not colour (${vn?.visits[vn.visits.length - 1]?.status ?? 'no visit'}): measured every province instead, 1 round each`;
-      ctx.log(`map: ${fallback}`);
-      const provinceRun = await measureMaps({ ...common, targets: all, rounds: 1, stopOnFailure: false, repeat: false });
-      run = { results: [...run.results, ...provinceRun.results], browserVersion: run.browserVersion };
-    }
-    const measured = run.results.filter((r) => r.firstColourMedianMs !== null);
-    const provincesOnly = measured.filter((r) => r.target !== 'VN');
-    const colours = provincesOnly.map((r) => r.firstColourMedianMs as number);
-    const worst = provincesOnly.reduce<MapTargetResult | null>((w, r) => (!w || (r.firstColourMedianMs ?? 0) > (w.firstColourMedianMs ?? 0) ? r : w), null);
-    const vnResult = measured.find((r) => r.target === 'VN') ?? null;
-    return {
-      status: measured.length ? (fallback ? 'fallback' : 'measured') : 'not coloured',
-      fallback,
-      browser: `Chromium ${run.browserVersion}`,
-      date: o.shape.lastDay,
-      method: 'navigation start → window.__riskMapFirstColour (page sets it when the coloured layer is on the map); painted = 2 animation frames later; HTTP cache disabled, median of --map-rounds after 1 discarded navigation; repeat visit = cache on',
-      vn: vnResult ? { firstColourMs: vnResult.firstColourMedianMs, paintedMs: vnResult.paintedMedianMs, pathsWithLevel: vnResult.pathsWithLevel, expectedPaths: expectedCommunes, repeatVisitFirstColourMs: vnResult.repeatVisitFirstColourMs } : null,
-      provinces: provincesOnly.length ? {
-        measured: provincesOnly.length,
-        firstColourMedianMs: round(median(colours), 1),
-        firstColourMaxMs: round(Math.max(...colours), 1),
-        slowest: worst ? { code: worst.target, firstColourMs: worst.firstColourMedianMs, paths: worst.pathsWithLevel } : null,
-        pathsWithLevelTotal: provincesOnly.reduce((s, r) => s + r.pathsWithLevel, 0),
-        pathsExpectedTotal: provincesOnly.reduce((s, r) => s + r.expectedPaths, 0),
-      } : null,
-      targets: run.results as unknown as Json,
-    };
-  } catch (err) {
-    return { status: `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
-  } finally {
-    await app.close();
-  }
-}
-
-/**
- * Inserts one community case in the commune with most cases on `day`, then runs the repository's
- * refreshDirty; 20 times. Fails unless each refresh recounted exactly one cell and the cell grew by 20.
- */
-async function incrementalCost(db: Db, platform: Platform, day: string, label: string) {
-  const cell = await sql<{ locality_code: string; locality_path: string; community: number }>`
-    select locality_code, locality_path, community from locality_daily_counts where day = ${day}::date order by community desc, locality_code limit 1`.execute(db);
-  const target = cell.rows[0];
-  if (!target) throw new Error(`no counts on ${day}`);
-  const { n: before } = await db.selectFrom('cases').select((eb) => eb.fn.countAll<string>().as('n')).where('case_number', 'like', 'BENCH-INC-%').executeTakeFirstOrThrow();
-  const insertMs: number[] = [];
-  const refreshMs: number[] = [];
-  const refreshed: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    let t = performance.now();
-    await db.insertInto('cases').values({
-      case_number: `BENCH-INC-${String(Number(before) + i + 1).padStart(3, '0')}`, confirmed_date: day, classification: 'community',
-      locality_code: target.locality_code, locality_path: target.locality_path, province_code: target.locality_path.split('/')[1] ?? null,
-      profile_code: defaultDiseaseProfile.code,
-    }).execute();
-    insertMs.push(ms(t));
-    t = performance.now();
-    refreshed.push(await platform.services.indicators.refreshDirty(db));
-    refreshMs.push(ms(t));
-  }
-  const after = await sql<{ community: number }>`select community from locality_daily_counts where locality_code = ${target.locality_code} and day = ${day}::date`.execute(db);
-  const grew = (after.rows[0]?.community ?? 0) - target.community;
-  if (grew !== 20 || refreshed.some((n) => n !== 1)) throw new Error(`incremental: expected 20 refreshes of exactly 1 cell adding 20 community cases, got cells ${JSON.stringify(refreshed)}, +${grew}`);
-  return {
-    label, commune: target.locality_code, day, casesBefore: target.community, inserts: 20,
-    insertOneCaseMedianMs: round(median(insertMs), 2), refreshDirtyMedianMs: round(median(refreshMs), 2), refreshDirtyMaxMs: round(Math.max(...refreshMs), 2),
-    cellsRecountedEachTime: 1, communityAfter: after.rows[0]?.community ?? null,
-    insertMs: insertMs.map((x) => round(x, 2)), refreshDirtyMs: refreshMs.map((x) => round(x, 2)),
-  };
-}
-
 export async function run(ctx: BenchContext): Promise<BenchResult> {
   const o = options(ctx.args);
   const kind = ctx.database.kind;
@@ -417,7 +321,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const plans = await explainAll(db, platform, first, last);
 
     // ---- the map page in Chromium ----
-    const map = await mapPart(ctx, o, platform, provinces.map((p) => ({ code: p.code, communes: p.communes })));
+    const map = await mapPart(ctx, { ...o, lastDay: o.shape.lastDay }, platform, provinces.map((p) => ({ code: p.code, communes: p.communes })));
 
     const fullScale = o.shape.cases === 1_000_000 && o.shape.days === 365;
     const d = generation.distribution;
