@@ -47,10 +47,12 @@ describe('compressed answers, for phones on slow networks', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
-  it('never inflates a compressed request body', async () => {
+  it('refuses a compressed request body (415, in the caller’s language) rather than inflating it', async () => {
     const body = zlib.gzipSync(JSON.stringify({ username: 'nen.gzip', fullName: 'Nén Gzip', role: 'inspector', localityCode: LAI_CHAU }));
-    const r = await admin.request({ method: 'POST', url: '/api/users', payload: body, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
-    expect(r.statusCode).toBe(400);
+    const r = await admin.request({ method: 'POST', url: '/api/users', payload: body, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'accept-language': 'en' } });
+    expect(r.statusCode).toBe(415);
+    expect(r.headers['accept-encoding']).toBe('identity');
+    expect(r.json().error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'This content type is not supported.' });
     expect((await admin.get('/api/users?q=nen.gzip')).json().items).toHaveLength(0);
   });
 
@@ -69,6 +71,5 @@ describe('compressed answers, for phones on slow networks', () => {
     const plain = await get(`/assets/c/${script}`);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.rawPayload.equals(original)).toBe(true);
-
   });
 });
