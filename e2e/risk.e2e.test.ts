@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +97,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     const stored = await server.platform.database.db.selectFrom('risk_level_decisions').select(['kind', 'level_key', 'reason']).where('locality_code', '=', BINH_LU).execute();
     expect(stored).toEqual([{ kind: 'override', level_key: 'level_3', reason }]);
     await shoot(page, 'risk-override');
+    // The province's register of decisions downloads as a workbook with that decision and its reason.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('risk-register-export').click()]);
+    expect(download.suggestedFilename()).toBe('quyet-dinh-cap-do-12.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const rows = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => [r[1], r[7]])).toEqual([[BINH_LU, reason]]);
   });
 
   it('draws the dashboard: epidemic curve, Rt with its band, the projection and the communes by level', async () => {

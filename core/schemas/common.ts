@@ -15,6 +15,9 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** Query strings carry text: only the words true and false are accepted (not any non-empty text). */
+export const queryFlag = z.enum(['true', 'false'], 'Giá trị là true hoặc false / The value is true or false').transform((v) => v === 'true');
+
 export const localityCode = z
   .string()
   .regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'Mã đơn vị hành chính không hợp lệ / invalid locality code');

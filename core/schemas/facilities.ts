@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localityCode, pageQuery } from './common.ts';
+import { localityCode, pageQuery, queryFlag } from './common.ts';
 
 /**
  * Quarantine and treatment facilities, their capacity by kind, placement search and treatment
@@ -49,8 +49,6 @@ const notInFuture = (iso: string) => Date.parse(iso) <= Date.now() + 5 * 60_000;
 const instant = z.iso
   .datetime({ offset: true, message: 'Thời điểm không hợp lệ / Invalid date and time' })
   .refine(notInFuture, 'Thời điểm không được ở tương lai / The time cannot be in the future');
-/** Query strings carry text: only the words true and false are accepted (not any non-empty text). */
-const flag = z.enum(['true', 'false'], 'Giá trị là true hoặc false / The value is true or false').transform((v) => v === 'true');
 
 /**
  * Capacity per kind. A kind left out is unchanged (on update) or not offered (on create); 0 stops
@@ -212,7 +210,7 @@ export const listStaysQuery = pageQuery.extend({
   locality: localityCode.optional(),
   facilityId: z.string().uuid().optional(),
   /** true: still admitted; false: discharged; absent: both. */
-  open: flag.optional(),
+  open: queryFlag.optional(),
 });
 export type ListStaysQuery = z.infer<typeof listStaysQuery>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryFlag } from './common.ts';
 import { riskIndicators } from './risk-rule-set.ts';
 
 /** Risk of a locality (issue 6, first part): case indicators and "what would the level be under rule set X". */
@@ -50,6 +51,7 @@ export type DecideLevelRequest = z.infer<typeof decideLevelRequest>;
 export const levelDecisionView = z.object({
   id: z.string().uuid(),
   localityCode: z.string(),
+  localityName: z.string(),
   ruleSet: z.string(),
   ruleSetVersion: z.number().int(),
   computedLevel: z.string(),
@@ -62,4 +64,11 @@ export const levelDecisionView = z.object({
   decidedByName: z.string().nullable(),
 });
 export type LevelDecisionView = z.infer<typeof levelDecisionView>;
-export const decisionHistoryQuery = z.object({ locality: communeCode, after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const decisionHistoryQuery = z.object({
+  locality: communeCode,
+  /** true: the decisions of every locality at or below `locality` (a province's register), not its own only. */
+  subtree: queryFlag.optional(),
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type DecisionHistoryQuery = z.infer<typeof decisionHistoryQuery>;

@@ -228,6 +228,7 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/risk/evaluate': { attempt: (c) => c.get(`/api/risk/evaluate?locality=${BINH_LU}&ruleSet=nq128_qd4800_2021`), expect: refused },
   'POST /api/risk/decisions': { attempt: (c) => c.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021' }), expect: refused },
   'GET /api/risk/decisions': { attempt: (c) => c.get(`/api/risk/decisions?locality=${BINH_LU}`), expect: refused },
+  'GET /api/risk/decisions/export.xlsx': { attempt: (c) => c.get(`/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`), expect: refused },
   'GET /api/risk/map': 'overview',
   'GET /api/risk/map/export.xlsx': 'overview',
   'GET /api/risk/dashboard': 'overview',

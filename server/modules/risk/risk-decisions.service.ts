@@ -1,12 +1,14 @@
 import { AppError } from '../../../core/errors.ts';
 import { applyConstraints } from '../../../core/rules/risk/evaluate.ts';
 import type { Page } from '../../../core/schemas/common.ts';
-import type { DecideLevelRequest, LevelDecisionView } from '../../../core/schemas/risk.ts';
+import type { DecideLevelRequest, DecisionHistoryQuery, LevelDecisionView } from '../../../core/schemas/risk.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
+import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
+import { decisionColumns } from './decisions.export.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RiskRepository } from './risk.repository.ts';
 import type { RiskService } from './risk.service.ts';
@@ -71,19 +73,28 @@ export class RiskDecisionsService {
     });
   }
 
-  async history(actor: Actor, q: { locality: string; after?: string; limit: number }, db: Db = this.db): Promise<Page<LevelDecisionView>> {
+  async history(actor: Actor, q: Omit<DecisionHistoryQuery, 'limit'> & { limit: number }, db: Db = this.db): Promise<Page<LevelDecisionView>> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
     const place = await this.localities.findReadableOrThrow(actor, q.locality, db);
-    const rows = await this.repo.history(db, place.code, q);
+    const rows = await this.repo.history(db, place, q);
     const page = toPage(rows, q.limit, (r) => [r.decided_at.toISOString(), r.id]);
     return {
       items: page.items.map((r) => ({
-        id: r.id, localityCode: r.locality_code, ruleSet: r.rule_set_code, ruleSetVersion: r.rule_set_version, computedLevel: r.computed_level,
+        id: r.id, localityCode: r.locality_code, localityName: r.locality_name, ruleSet: r.rule_set_code, ruleSetVersion: r.rule_set_version, computedLevel: r.computed_level,
         levelKey: r.level_key, levelNumber: r.level_number, kind: r.kind, reason: r.reason, effectiveFrom: r.effective_from.toISOString(),
         decidedAt: r.decided_at.toISOString(), decidedByName: r.decided_by_name,
       })),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** The history or register of `history`, every page, as Excel. */
+  async exportXlsx(actor: Actor, q: Omit<DecisionHistoryQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+    const pages = await allPages((after) => this.history(actor, { ...q, after, limit: 200 }));
+    return streamXlsx({
+      filename: `quyet-dinh-cap-do-${q.locality}.xlsx`, sheetName: actor.locale === 'vi' ? 'Quyết định cấp độ' : 'Level decisions', locale: actor.locale,
+      columns: decisionColumns(actor.locale, await this.ruleSets.levelNames(actor.locale)), pages,
+    });
   }
 
   /** The job that makes decided raises take effect once their notice has passed. */

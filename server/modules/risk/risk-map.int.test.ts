@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../core/rules/follow-up-plan.ts';
 import { nq128_qd4800_2021 } from '../../../core/rules/risk/rule-sets.ts';
@@ -85,6 +86,33 @@ describe('the level map', () => {
     expect(decided.statusCode).toBe(201);
     const history = (await cdc.get(`/api/risk/decisions?locality=${LAI_CHAU}`)).json();
     expect(history.items[0]).toMatchObject({ kind: 'override', levelKey: 'level_2', reason: 'Một xã bùng phát, đã khoanh vùng' });
+  });
+
+  it('keeps a register of the province’s decisions, its communes’ included, exportable to Excel', async () => {
+    const tanPhong = '03408';
+    expect((await steering.post('/api/risk/decisions', { locality: tanPhong, ruleSet: 'nq128_qd4800_2021' })).statusCode).toBe(201);
+    const own = (await cdc.get(`/api/risk/decisions?locality=${LAI_CHAU}`)).json().items;
+    expect(own.map((d: { localityCode: string }) => d.localityCode)).toEqual([LAI_CHAU]);
+    const register = (await cdc.get(`/api/risk/decisions?locality=${LAI_CHAU}&subtree=true`)).json().items;
+    expect(register.map((d: { localityCode: string; localityName: string }) => [d.localityCode, d.localityName]))
+      .toEqual([[tanPhong, expect.stringContaining('Tân Phong')], [LAI_CHAU, 'Tỉnh Lai Châu']]);
+    const page = (await cdc.get(`/api/risk/decisions?locality=${LAI_CHAU}&subtree=true&limit=1`)).json();
+    expect(page.nextCursor).not.toBeNull();
+    expect((await cdc.get(`/api/risk/decisions?locality=${LAI_CHAU}&subtree=true&limit=1&after=${encodeURIComponent(page.nextCursor)}`)).json().items[0].localityCode).toBe(LAI_CHAU);
+    const badFlag = await cdc.get(`/api/risk/decisions?locality=${LAI_CHAU}&subtree=yes`);
+    expect(badFlag.statusCode).toBe(400);
+    expect(badFlag.json().error.details[0].path).toBe('subtree');
+
+    const res = await cdc.get(`/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(1).getCell(2).value).toBe('Địa bàn');
+    const province = sheet.getRow(3);
+    expect([province.getCell(1).value, province.getCell(5).value, province.getCell(6).value, province.getCell(7).value])
+      .toEqual([LAI_CHAU, nq128_qd4800_2021.levels.find((l) => l.key === 'level_2')!.name.vi, 'Điều chỉnh cấp độ', 'Một xã bùng phát, đã khoanh vùng']);
   });
 
   it('exports the map to Excel', async () => {

@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { RiskLevelDecisionsTable } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
+import { pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 /** SQL of level decisions: the history of each locality and the status other modules read. */
@@ -15,11 +16,15 @@ export class RiskRepository {
     return (await db.insertInto('risk_level_decisions').values(d).returning('id').executeTakeFirstOrThrow()).id;
   }
 
-  /** Every decision of a locality, newest first (keyset on decided_at, id). */
-  history(db: Db, localityCode: string, o: { after?: string; limit: number }) {
+  /**
+   * Every decision of a locality, or with `subtree` of every locality at or below it (a province's
+   * register), newest first (keyset on decided_at, id).
+   */
+  history(db: Db, place: { code: string; path: string }, o: { subtree?: boolean; after?: string; limit: number }) {
     const cursor = decodeCursor(o.after, 2);
-    let q = db.selectFrom('risk_level_decisions as d').leftJoin('users as u', 'u.id', 'd.decided_by').selectAll('d').select('u.full_name as decided_by_name')
-      .where('d.locality_code', '=', localityCode);
+    let q = db.selectFrom('risk_level_decisions as d').innerJoin('localities as l', 'l.code', 'd.locality_code').leftJoin('users as u', 'u.id', 'd.decided_by')
+      .selectAll('d').select(['u.full_name as decided_by_name', 'l.full_name as locality_name'])
+      .where(o.subtree ? pathWithinSql('d.locality_path', place.path) : sql<boolean>`d.locality_code = ${place.code}`);
     if (cursor) q = q.where(sql<boolean>`(d.decided_at, d.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
     return q.orderBy('d.decided_at', 'desc').orderBy('d.id', 'desc').limit(o.limit + 1).execute();
   }

@@ -24,8 +24,12 @@ export const riskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
   }, async (req, reply) => reply.status(201).send(await services.riskDecisions.decide(actorOf(req), req.body)));
 
   app.get('/risk/decisions', {
-    schema: { tags, summary: "A locality's level decisions, newest first", querystring: decisionHistoryQuery, response: { 200: pageOf(levelDecisionView) } },
+    schema: { tags, summary: "A locality's level decisions, or with subtree=true those of every locality at or below it, newest first", querystring: decisionHistoryQuery, response: { 200: pageOf(levelDecisionView) } },
   }, async (req) => services.riskDecisions.history(actorOf(req), req.query));
+
+  app.get('/risk/decisions/export.xlsx', {
+    schema: { tags, summary: "A locality's level decisions, or with subtree=true a province's register of them, as Excel", querystring: decisionHistoryQuery.omit({ after: true, limit: true }) },
+  }, async (req, reply) => sendXlsx(reply, await services.riskDecisions.exportXlsx(actorOf(req), req.query)));
 
   app.get('/risk/map', {
     schema: { tags, summary: "Every commune of a province with its level on a day (computed, decided, shown), counts and zones", querystring: riskMapQuery, response: { 200: riskMapView } },

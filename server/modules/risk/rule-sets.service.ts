@@ -1,4 +1,4 @@
-import { AppError } from '../../../core/errors.ts';
+import { AppError, type Locale } from '../../../core/errors.ts';
 import type { RuleSetDetail, RuleSetSummary } from '../../../core/schemas/risk-admin.ts';
 import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import type { Db } from '../../db/database.ts';
@@ -37,6 +37,15 @@ export class RuleSetsService {
     // Activation checks the rule set exists and versions are never deleted, so this is a broken database.
     if (!found) throw new Error('the active risk rule set has no stored version');
     return found.definition;
+  }
+
+  /** Level names by rule set code and level key, from each rule set's latest version (exports). */
+  async levelNames(locale: Locale): Promise<(ruleSet: string, levelKey: string) => string> {
+    const names = new Map<string, string>();
+    for (const r of await this.repo.latest(this.db)) {
+      for (const l of r.definition.levels) names.set(`${r.definition.code}/${l.key}`, l.name[locale] || l.name.vi);
+    }
+    return (ruleSet, levelKey) => names.get(`${ruleSet}/${levelKey}`) ?? levelKey;
   }
 
   /** A rule set as it was at a version (the one a past decision applied). */

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
 import type { LevelDecisionView } from '../../../../core/schemas/risk.ts';
+import { withQuery } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import type { PagedList } from '../../ui/use-paged-list.ts';
 import { LevelBadge } from './level-badge.tsx';
 
 /** A place's level decisions, newest first: when, which level, approval or override, why, who. */
-export function DecisionHistory({ list, levels }: { list: PagedList<LevelDecisionView>; levels: LevelLegend }) {
+export function DecisionHistory({ list, levels, localityCode }: { list: PagedList<LevelDecisionView>; levels: LevelLegend; localityCode: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const columns: Column<LevelDecisionView>[] = [
@@ -23,6 +24,11 @@ export function DecisionHistory({ list, levels }: { list: PagedList<LevelDecisio
       <h3 id="risk-history-title">{t('risk.historyTitle')}</h3>
       <DataTable testId="risk-history" columns={columns} rows={list.items} rowKey={(d) => d.id} />
       <PagerFooter list={list} />
+      {list.items.length > 0 && (
+        <a className="button" href={withQuery('/api/risk/decisions/export.xlsx', { locality: localityCode })} download data-testid="risk-history-export">
+          {t('common.exportExcel')}
+        </a>
+      )}
     </section>
   );
 }

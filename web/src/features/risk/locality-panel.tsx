@@ -75,7 +75,7 @@ export function LocalityPanel({ place, date, ruleSet, levels, onDecided, onClose
       {evaluation && canDecideRisk(role) && (
         <DecisionForm locality={place.code} ruleSet={ruleSet} levels={levels} proposed={evaluation.level.key} onDecided={decided} />
       )}
-      <DecisionHistory list={history} levels={levels} />
+      <DecisionHistory list={history} levels={levels} localityCode={place.code} />
     </aside>
   );
 }

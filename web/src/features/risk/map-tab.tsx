@@ -57,6 +57,11 @@ export function MapTab({ province }: { province: string }) {
         <a className="button" href={withQuery('/api/risk/map/export.xlsx', { province, date, ruleSet: ruleSetCode || undefined })} download data-testid="risk-map-export">
           {t('common.exportExcel')}
         </a>
+        {province !== 'VN' && (
+          <a className="button" href={withQuery('/api/risk/decisions/export.xlsx', { locality: province, subtree: 'true' })} download data-testid="risk-register-export">
+            {t('risk.registerExport')}
+          </a>
+        )}
       </div>
       {data.error && (
         <div className="alert alert-error" role="alert" data-testid="risk-map-error">

@@ -76,6 +76,7 @@ export const riskEn: typeof riskVi = {
       bed_occupancy: 'Treatment bed occupancy (%)',
     },
     historyTitle: 'Level history',
+    registerExport: 'Register of level decisions (Excel)',
     effectiveFrom: 'Effective from',
     level: 'Level',
     kindHeader: 'Kind',

@@ -77,6 +77,7 @@ export const riskVi = {
       bed_occupancy: 'Công suất giường điều trị (%)',
     },
     historyTitle: 'Lịch sử cấp độ',
+    registerExport: 'Sổ quyết định cấp độ (Excel)',
     effectiveFrom: 'Có hiệu lực từ',
     level: 'Cấp độ',
     kindHeader: 'Hình thức',
