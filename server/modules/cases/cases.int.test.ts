@@ -76,6 +76,24 @@ describe('cases list, export and clusters', () => {
     expect(bad.json().error.details).toMatchObject([{ path: 'sourceCaseIds.0' }]);
     expect(await db().selectFrom('people').select('id').where('full_name', '=', 'Đỗ Văn Lâm').execute()).toEqual([]);
   });
+
+  it('does not tell whose an ID number is: another name or birth year on a registered number is refused', async () => {
+    const subject = personRef('Hoàng Thị Nguyệt', { communeCode: DOAN_KET, birthYear: 1990, gender: 'female' });
+    expect((await newCase(commune, subject)).statusCode).toBe(201);
+    const elsewhere = await t.signIn('commune_officer', BINH_LU);
+    if (!('person' in subject)) throw new Error('a typed person');
+    const probe = { person: { ...subject.person, fullName: 'Nguyễn Văn Thử', communeCode: BINH_LU } };
+    const refused = await elsewhere.request({ method: 'POST', url: '/api/cases', payload: { clientKey: randomUUID(), subject: probe, sampleDate: today, confirmedDate: today, classification: 'community' }, headers: { 'accept-language': 'en' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([{ path: 'subject.person.idNumber', message: expect.stringContaining('registered to someone with another name or birth year') }]);
+    expect(refused.body).not.toContain('Nguyệt');
+    const wrongYear = await newCase(elsewhere, { person: { ...subject.person, birthYear: 1991, communeCode: BINH_LU } });
+    expect(wrongYear.json().error.details[0].path).toBe('subject.person.idNumber');
+    expect(await db().selectFrom('people').select('id').where('full_name', '=', 'Nguyễn Văn Thử').execute()).toEqual([]);
+    // The same name typed without diacritics is the same person, who already has a case.
+    const same = await newCase(cdc, { person: { ...subject.person, fullName: 'hoang thi nguyet' } });
+    expect(same.statusCode).toBe(409);
+  });
 });
 
 describe('a case recovers', () => {

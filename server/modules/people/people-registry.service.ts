@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { checkIdNumber, normaliseIdNumber, normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
+import { nameKey } from '../../../core/rules/person-keys.ts';
 import type { MergePeopleRequest, PersonDuplicate, PersonRef } from '../../../core/schemas/cases.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -22,7 +23,10 @@ export class PeopleRegistryService {
   /**
    * The person a case or a declared contact is about. By id: only someone of the actor's area
    * (otherwise "not found", so the registry cannot be probed). By identity: the same document is
-   * the same person; anyone else is registered, unverified, with what the official typed.
+   * the same person, provided the name and birth year typed are that person's too (diacritics and
+   * case aside); otherwise the document is refused without saying whose it is, so that typing ID
+   * numbers cannot reveal names, and a mistyped number does not attach a case to a stranger.
+   * Anyone else is registered, unverified, with what the official typed.
    */
   async resolve(db: Db, actor: Actor, ref: PersonRef, path: string): Promise<{ id: string; localityPath: string | null; communeCode: string | null }> {
     if ('personId' in ref) {
@@ -43,7 +47,13 @@ export class PeopleRegistryService {
     if (details.length || !commune) throw new AppError('VALIDATION_FAILED', details);
     const idNumber = normaliseIdNumber(p.idType, p.idNumber);
     const existing = await this.people.findByDocument(db, p.idType, idNumber);
-    if (existing) return { id: existing.id, localityPath: existing.locality_path, communeCode: existing.commune_code };
+    if (existing) {
+      const sameBirthYear = existing.birth_year === null || existing.birth_year === p.birthYear;
+      if (nameKey(existing.full_name) !== nameKey(p.fullName) || !sameBirthYear) {
+        throw new AppError('VALIDATION_FAILED', [{ path: `${path}.person.idNumber`, message: m.documentOfSomeoneElse[actor.locale] }]);
+      }
+      return { id: existing.id, localityPath: existing.locality_path, communeCode: existing.commune_code };
+    }
     const id = await this.people.insert(db, {
       id_type: p.idType, id_number: idNumber, full_name: p.fullName, birth_year: p.birthYear, gender: p.gender, nationality: p.nationality,
       phone, email: p.email ?? null, commune_code: commune.code, locality_path: commune.path, address_line: p.addressLine ?? null, phoneVerified: false,
