@@ -3,7 +3,7 @@ import type { AppServices } from '../services.ts';
 import type { Job } from './scheduler.ts';
 
 /** The platform's periodic jobs. Each module adds its own (retention purges, recomputes…). */
-export function platformJobs(services: AppServices, config: Pick<Config, 'declarations'>): Job[] {
+export function platformJobs(services: AppServices, config: Pick<Config, 'declarations' | 'checkins'>): Job[] {
   return [
     {
       name: 'checkin-partitions-and-retention',
@@ -19,6 +19,14 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
       run: async () => {
         const r = await services.declarationsOfficials.purgeExpired(config.declarations.retentionDays);
         return `${r.declarations} declarations and ${r.codes} one-time codes removed`;
+      },
+    },
+    {
+      name: 'contact-evidence-retention',
+      everyMs: 6 * 60 * 60_000,
+      run: async () => {
+        const r = await services.tracing.purgeExpiredEvidence(config.checkins.retentionDays);
+        return `${r.deleted} venue-only contact proposals removed, ${r.stripped} contacts' venue evidence removed`;
       },
     },
     {

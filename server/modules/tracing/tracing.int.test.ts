@@ -191,3 +191,35 @@ describe('cases refused', () => {
     expect(paths).toEqual(expect.arrayContaining(['confirmedDate', 'sampleDate']));
   });
 });
+
+describe('retention of venue evidence', () => {
+  const contactsByName = async () => {
+    const rows = await db().selectFrom('contacts as k').innerJoin('people as p', 'p.id', 'k.person_id')
+      .select(['p.full_name', 'k.status', 'k.household', 'k.distinct_venues', 'k.last_exposure_at', 'k.evidence']).execute();
+    return new Map(rows.map((r) => [r.full_name, r]));
+  };
+
+  it('goes with the check-ins: venue-only proposals and rejections are deleted, household links lose their venues, confirmed contacts keep theirs', async () => {
+    const retention = 21;
+    expect(await t.platform.services.tracing.purgeExpiredEvidence(retention)).toEqual({ deleted: 0, stripped: 0 });
+    const before = await contactsByName();
+    expect(before.get('Người P2')).toMatchObject({ status: 'rejected' });
+    expect(before.get('Người P7')).toMatchObject({ status: 'proposed' });
+    expect(before.get('Người P9')).toMatchObject({ status: 'proposed', distinct_venues: 1 });
+    // P2's rejection was also a household link (the same home): the link stays, the venues go.
+    await db().updateTable('contacts').set({ household: true }).where('person_id', '=', people.P2!).execute();
+
+    const later = new Date(Date.now() + (retention + 7) * 86_400_000);
+    const r = await t.platform.services.tracing.purgeExpiredEvidence(retention, later);
+    const after = await contactsByName();
+    expect(after.has('Người P7')).toBe(false);
+    expect(after.has('Người P9')).toBe(false);
+    expect(after.get('Người P2')).toMatchObject({ status: 'rejected', household: true, distinct_venues: 0, last_exposure_at: null, evidence: {} });
+    expect(after.get('Người P1')).toMatchObject({ status: 'confirmed', distinct_venues: 1 });
+    expect(after.get('Người P5')).toMatchObject({ household: true });
+    expect(after.get('Lò Văn Mạnh')).toMatchObject({ status: 'proposed' });
+    expect(r).toEqual({ deleted: before.size - after.size, stripped: 1 });
+    // A second run finds nothing left to purge.
+    expect(await t.platform.services.tracing.purgeExpiredEvidence(retention, later)).toEqual({ deleted: 0, stripped: 0 });
+  });
+});

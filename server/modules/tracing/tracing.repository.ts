@@ -251,6 +251,25 @@ export class TracingRepository {
   findContactOf(db: Db, caseId: string, personId: string) {
     return this.contactRows(db).where('k.case_id', '=', caseId).where('k.person_id', '=', personId).executeTakeFirst();
   }
+
+  /**
+   * Venue evidence of undecided and rejected contacts whose exposure ended before `before`: it is
+   * a copy of check-in history and goes when the check-ins do. A contact known only from venues is
+   * deleted; a household or interview contact keeps that link, without the venues and times.
+   * Confirmed contacts keep their evidence: it is part of the case file their measures cite.
+   */
+  async purgeVenueEvidenceBefore(db: Db, before: Date): Promise<{ deleted: number; stripped: number }> {
+    const stale = sql<boolean>`k.status in ('proposed', 'rejected') and k.distinct_venues > 0 and coalesce(k.last_exposure_at, k.created_at) < ${before}`;
+    const deleted = await sql`
+      delete from contacts k where ${stale} and not k.household and not k.declared
+        and not exists (select 1 from quarantine_admissions a where a.contact_id = k.id)`.execute(db);
+    const stripped = await sql`
+      update contacts k set evidence = k.evidence - 'venues', distinct_venues = 0, total_overlap_minutes = 0,
+        first_exposure_at = case when k.declared then k.first_exposure_at end, last_exposure_at = case when k.declared then k.last_exposure_at end,
+        updated_at = now()
+      where ${stale}`.execute(db);
+    return { deleted: Number(deleted.numAffectedRows ?? 0), stripped: Number(stripped.numAffectedRows ?? 0) };
+  }
 }
 
 export interface ProposalInput {

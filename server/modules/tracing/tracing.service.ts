@@ -150,6 +150,11 @@ export class TracingService {
     return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
   }
 
+  /** Retention job: contacts' venue evidence follows the check-in retention (see the repository). */
+  purgeExpiredEvidence(retentionDays: number, now = new Date()): Promise<{ deleted: number; stripped: number }> {
+    return this.tracing.purgeVenueEvidenceBefore(this.db, new Date(now.getTime() - retentionDays * 86_400_000));
+  }
+
   async decide(actor: Actor, contactId: string, req: DecideContactRequest, now = new Date()): Promise<ContactView> {
     return this.db.transaction().execute(async (trx) => {
       const k = await this.tracing.findContact(trx, contactId);
