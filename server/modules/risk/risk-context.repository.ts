@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
+import { decisionsInForceSql } from './risk.repository.ts';
 
 export interface CoverageRow {
   code: string;
@@ -76,11 +77,8 @@ export class RiskContextRepository {
 
   /** The latest decision in force at `at` of each locality at or below `path`, under a rule set. */
   async decisionsInForce(db: Db, path: string, ruleSetCode: string, at: Date): Promise<Map<string, string>> {
-    const r = await sql<{ code: string; level: string }>`
-      select distinct on (d.locality_code) d.locality_code as code, d.level_key as level
-      from risk_level_decisions d
-      where ${pathWithinSql('d.locality_path', path)} and d.rule_set_code = ${ruleSetCode} and d.effective_from <= ${at}
-      order by d.locality_code, d.effective_from desc, d.id desc`.execute(db);
+    const inForce = decisionsInForceSql(at, sql`${pathWithinSql('d.locality_path', path)} and d.rule_set_code = ${ruleSetCode}`);
+    const r = await sql<{ code: string; level: string }>`select d.locality_code as code, d.level_key as level from (${inForce}) d`.execute(db);
     return new Map(r.rows.map((x) => [x.code, x.level]));
   }
 

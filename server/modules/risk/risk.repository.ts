@@ -1,15 +1,26 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { RiskLevelDecisionsTable } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
+/**
+ * The decision in force at `at` of each locality the filter keeps: its latest effective decision.
+ * The one definition the decisions, the map and the status table all read.
+ */
+export function decisionsInForceSql(at: Date, filter: RawBuilder<boolean>): RawBuilder<Selectable<RiskLevelDecisionsTable>> {
+  return sql`
+    select distinct on (d.locality_code) d.* from risk_level_decisions d
+    where d.effective_from <= ${at} and ${filter}
+    order by d.locality_code, d.effective_from desc, d.id desc`;
+}
+
 /** SQL of level decisions: the history of each locality and the status other modules read. */
 export class RiskRepository {
-  /** The decision in force at `at` for a locality under a rule set (the latest effective one), if any. */
-  inForce(db: Db, localityCode: string, ruleSetCode: string, at: Date) {
-    return db.selectFrom('risk_level_decisions').selectAll().where('locality_code', '=', localityCode).where('rule_set_code', '=', ruleSetCode)
-      .where('effective_from', '<=', at).orderBy('effective_from', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  /** The decision in force at `at` for a locality under a rule set, if any. */
+  async inForce(db: Db, localityCode: string, ruleSetCode: string, at: Date): Promise<Selectable<RiskLevelDecisionsTable> | undefined> {
+    const r = await decisionsInForceSql(at, sql`d.locality_code = ${localityCode} and d.rule_set_code = ${ruleSetCode}`).execute(db);
+    return r.rows[0];
   }
 
   async insertDecision(db: Db, d: Insertable<RiskLevelDecisionsTable>): Promise<string> {
@@ -36,9 +47,8 @@ export class RiskRepository {
   async applyDecisionsInForce(db: Db, at: Date): Promise<number> {
     const r = await sql`
       insert into locality_risk_status (code, level, updated_at)
-      select distinct on (d.locality_code) d.locality_code, least(greatest(d.level_number, 1), 4), now()
-      from risk_level_decisions d where d.effective_from <= ${at}
-      order by d.locality_code, d.effective_from desc, d.id desc
+      select d.locality_code, least(greatest(d.level_number, 1), 4), now()
+      from (${decisionsInForceSql(at, sql`true`)}) d
       on conflict (code) do update set level = excluded.level, updated_at = now()
         where locality_risk_status.level is distinct from excluded.level`.execute(db);
     return Number(r.numAffectedRows ?? 0);
