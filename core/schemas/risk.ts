@@ -39,6 +39,8 @@ export type EvaluationView = z.infer<typeof evaluationView>;
 
 export const decideLevelRequest = z.object({
   locality: communeCode,
+  /** Generated once per form: a resend (double tap, flaky network) returns the decision of the first. */
+  clientKey: z.string().uuid('Khóa gửi không hợp lệ / Invalid submission key').optional(),
   ruleSet: z.string().max(64).optional(),
   /** Absent: approve the computed level. A different level is an override and needs a reason. */
   levelKey: z.string().max(32).optional(),

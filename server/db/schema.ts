@@ -368,6 +368,8 @@ export interface RiskLevelDecisionsTable {
   effective_from: Date;
   decided_by: string | null;
   decided_at: CreatedAt;
+  /** The form's submission key (migration 0008): a resend returns the first decision. */
+  client_key: string | null;
 }
 
 export interface Database extends RiskTables, CareTables {

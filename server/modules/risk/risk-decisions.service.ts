@@ -10,7 +10,7 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { decisionColumns } from './decisions.export.ts';
 import { riskPolicy } from './risk.policy.ts';
-import type { RiskRepository } from './risk.repository.ts';
+import type { DecisionRow, RiskRepository } from './risk.repository.ts';
 import type { RiskService } from './risk.service.ts';
 import type { RuleSetsService } from './rule-sets.service.ts';
 
@@ -39,6 +39,10 @@ export class RiskDecisionsService {
   async decide(actor: Actor, req: DecideLevelRequest, now = new Date()): Promise<LevelDecisionView> {
     const place = await this.localities.findReadableOrThrow(actor, req.locality);
     if (!riskPolicy.decide(actor, place)) throw new AppError('FORBIDDEN');
+    if (req.clientKey) {
+      const first = await this.repo.byClientKey(this.db, req.clientKey);
+      if (first) return this.resent(this.db, first, place.code);
+    }
     const ruleSet = await this.ruleSets.resolve(actor, req.ruleSet);
     const evaluation = await this.risk.evaluate(actor, { locality: req.locality, ruleSet: ruleSet.code }, now);
     const levelKey = req.levelKey ?? evaluation.level.key;
@@ -63,14 +67,24 @@ export class RiskDecisionsService {
         locality_code: place.code, locality_path: place.path, rule_set_code: ruleSet.code, rule_set_version: ruleSet.version,
         computed_level: evaluation.level.key, level_key: level.key, level_number: level.number, kind, reason: req.reason ?? null,
         indicators: JSON.stringify(evaluation.indicators.indicators), effective_from: effectiveFrom, decided_by: isSystemActor(actor) ? null : actor.userId,
+        client_key: req.clientKey ?? null,
       });
+      // The same form sent twice at once: the other submission's decision stands.
+      if (id === null) return this.resent(trx, (await this.repo.byClientKey(trx, req.clientKey!))!, place.code);
       await this.repo.applyDecisionsInForce(trx, now);
       await this.audit.record(trx, actor, {
         action: kind, entityType: 'risk_level', entityId: id, localityCode: place.code, localityPath: place.path,
         before: previous ? { level: previous.level_key } : null, after: { level: level.key, computed: evaluation.level.key, effectiveFrom, reason: req.reason ?? null },
       });
-      return (await this.history(actor, { locality: place.code, limit: 1 }, trx)).items[0]!;
+      return toView((await this.repo.byId(trx, id))!);
     });
+  }
+
+  /** The decision a client key already recorded, if it is about the same place (keys are per form, never shared). */
+  private async resent(db: Db, id: string, localityCode: string): Promise<LevelDecisionView> {
+    const row = (await this.repo.byId(db, id))!;
+    if (row.locality_code !== localityCode) throw new AppError('CONFLICT');
+    return toView(row);
   }
 
   async history(actor: Actor, q: Omit<DecisionHistoryQuery, 'limit'> & { limit: number }, db: Db = this.db): Promise<Page<LevelDecisionView>> {
@@ -78,14 +92,7 @@ export class RiskDecisionsService {
     const place = await this.localities.findReadableOrThrow(actor, q.locality, db);
     const rows = await this.repo.history(db, place, q);
     const page = toPage(rows, q.limit, (r) => [r.decided_at.toISOString(), r.id]);
-    return {
-      items: page.items.map((r) => ({
-        id: r.id, localityCode: r.locality_code, localityName: r.locality_name, ruleSet: r.rule_set_code, ruleSetVersion: r.rule_set_version, computedLevel: r.computed_level,
-        levelKey: r.level_key, levelNumber: r.level_number, kind: r.kind, reason: r.reason, effectiveFrom: r.effective_from.toISOString(),
-        decidedAt: r.decided_at.toISOString(), decidedByName: r.decided_by_name,
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 
   /** The history or register of `history`, every page, as Excel. */
@@ -101,4 +108,12 @@ export class RiskDecisionsService {
   async applyDue(now = new Date()): Promise<number> {
     return this.repo.applyDecisionsInForce(this.db, now);
   }
+}
+
+function toView(r: DecisionRow): LevelDecisionView {
+  return {
+    id: r.id, localityCode: r.locality_code, localityName: r.locality_name, ruleSet: r.rule_set_code, ruleSetVersion: r.rule_set_version, computedLevel: r.computed_level,
+    levelKey: r.level_key, levelNumber: r.level_number, kind: r.kind, reason: r.reason, effectiveFrom: r.effective_from.toISOString(),
+    decidedAt: r.decided_at.toISOString(), decidedByName: r.decided_by_name,
+  };
 }

@@ -95,8 +95,13 @@ describe('level decisions', () => {
       locality: BINH_LU, ruleSet: 'nq128_qd4800_2021', levelKey: 'level_3', reason: 'Ổ dịch mới ở bản giáp ranh', effectiveFrom: new Date(now + 3_600_000).toISOString(),
     });
     expect(early.statusCode).toBe(400);
-    const raise = await bcd.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021', levelKey: 'level_3', reason: 'Ổ dịch mới ở bản giáp ranh' });
-    expect(raise.statusCode).toBe(201);
+    // Sent twice at once from a flaky phone, and once more later: one decision.
+    const form = { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021', levelKey: 'level_3', reason: 'Ổ dịch mới ở bản giáp ranh', clientKey: randomUUID() };
+    const [raise, twin] = await Promise.all([bcd.post('/api/risk/decisions', form), bcd.post('/api/risk/decisions', form)]);
+    expect([raise.statusCode, twin.statusCode]).toEqual([201, 201]);
+    expect(twin.json().id).toBe(raise.json().id);
+    expect((await bcd.post('/api/risk/decisions', form)).json()).toEqual(raise.json());
+    expect((await bcd.post('/api/risk/decisions', { ...form, locality: DOAN_KET })).statusCode).toBe(409);
     expect(Date.parse(raise.json().effectiveFrom) - now).toBeGreaterThanOrEqual(48 * 3_600_000 - 60_000);
     expect(await status(BINH_LU)).toBe(1);
     await t.platform.services.riskDecisions.applyDue(new Date(now + 49 * 3_600_000));

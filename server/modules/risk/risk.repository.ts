@@ -23,8 +23,19 @@ export class RiskRepository {
     return r.rows[0];
   }
 
-  async insertDecision(db: Db, d: Insertable<RiskLevelDecisionsTable>): Promise<string> {
-    return (await db.insertInto('risk_level_decisions').values(d).returning('id').executeTakeFirstOrThrow()).id;
+  /** Inserts a decision; null when its client key was already used (the first submission's id is then `byClientKey`). */
+  async insertDecision(db: Db, d: Insertable<RiskLevelDecisionsTable>): Promise<string | null> {
+    const row = await db.insertInto('risk_level_decisions').values(d).onConflict((oc) => oc.column('client_key').doNothing()).returning('id').executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async byClientKey(db: Db, clientKey: string): Promise<string | null> {
+    return (await db.selectFrom('risk_level_decisions').select('id').where('client_key', '=', clientKey).executeTakeFirst())?.id ?? null;
+  }
+
+  /** One decision with its locality's and decider's names, as the history lists it. */
+  byId(db: Db, id: string) {
+    return this.rows(db).where('d.id', '=', id).executeTakeFirst();
   }
 
   /**
@@ -33,11 +44,14 @@ export class RiskRepository {
    */
   history(db: Db, place: { code: string; path: string }, o: { subtree?: boolean; after?: string; limit: number }) {
     const cursor = decodeCursor(o.after, 2);
-    let q = db.selectFrom('risk_level_decisions as d').innerJoin('localities as l', 'l.code', 'd.locality_code').leftJoin('users as u', 'u.id', 'd.decided_by')
-      .selectAll('d').select(['u.full_name as decided_by_name', 'l.full_name as locality_name'])
-      .where(o.subtree ? pathWithinSql('d.locality_path', place.path) : sql<boolean>`d.locality_code = ${place.code}`);
+    let q = this.rows(db).where(o.subtree ? pathWithinSql('d.locality_path', place.path) : sql<boolean>`d.locality_code = ${place.code}`);
     if (cursor) q = q.where(sql<boolean>`(d.decided_at, d.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
     return q.orderBy('d.decided_at', 'desc').orderBy('d.id', 'desc').limit(o.limit + 1).execute();
+  }
+
+  private rows(db: Db) {
+    return db.selectFrom('risk_level_decisions as d').innerJoin('localities as l', 'l.code', 'd.locality_code').leftJoin('users as u', 'u.id', 'd.decided_by')
+      .selectAll('d').select(['u.full_name as decided_by_name', 'l.full_name as locality_name']);
   }
 
   /**
@@ -54,3 +68,5 @@ export class RiskRepository {
     return Number(r.numAffectedRows ?? 0);
   }
 }
+
+export type DecisionRow = NonNullable<Awaited<ReturnType<RiskRepository['byId']>>>;

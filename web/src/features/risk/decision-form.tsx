@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
 import type { DecideLevelRequest, LevelDecisionView } from '../../../../core/schemas/risk.ts';
 import { api } from '../../ui/api.ts';
+import { newClientKey } from '../../ui/client-key.ts';
 import { FormError, Notice, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { localInputToIso } from '../../ui/text.ts';
@@ -15,6 +16,8 @@ const fields = ['levelKey', 'reason', 'effectiveFrom'];
  * The steering committee's decision on a place: approve the computed level as is, or override it
  * with a level, a reason and optionally the moment it takes effect. A raise may take effect later
  * (the rule set's notice): the answer's `effectiveFrom` says when, and the form tells.
+ * Approving and overriding each carry their own submission key, kept until the decision is
+ * recorded: a double tap or a resend after a lost answer records it once.
  */
 export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }: {
   locality: string;
@@ -30,11 +33,13 @@ export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }:
   const [effective, setEffective] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const { error, setError, busy, run } = useFormSubmit();
+  const keys = useRef({ approve: newClientKey(), override: newClientKey() });
 
-  const send = async (body: DecideLevelRequest) => {
+  const send = async (intent: 'approve' | 'override', body: Omit<DecideLevelRequest, 'clientKey'>) => {
     setNotice(null);
     await run(async () => {
-      const d = await api<LevelDecisionView>('/api/risk/decisions', { method: 'POST', json: body });
+      const d = await api<LevelDecisionView>('/api/risk/decisions', { method: 'POST', json: { ...body, clientKey: keys.current[intent] } });
+      keys.current[intent] = newClientKey();
       const name = levelName(levels, d.levelKey, fmt.lang);
       const later = new Date(d.effectiveFrom).getTime() > Date.now() + 60_000;
       setNotice(`${t('risk.decided', { level: name })}${later ? ` ${t('risk.effectiveLater', { time: fmt.dateTime(d.effectiveFrom) })}` : ''}`);
@@ -49,7 +54,7 @@ export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }:
     if (reason.trim().length < 5) return setError(t('risk.reasonTooShort'));
     const effectiveFrom = effective ? localInputToIso(effective) : undefined;
     if (effective && !effectiveFrom) return setError(t('risk.effectiveInvalid'));
-    await send({ locality, ruleSet, levelKey, reason: reason.trim(), ...(effectiveFrom ? { effectiveFrom } : {}) });
+    await send('override', { locality, ruleSet, levelKey, reason: reason.trim(), ...(effectiveFrom ? { effectiveFrom } : {}) });
   };
 
   return (
@@ -59,7 +64,7 @@ export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }:
         {t('risk.proposed')}{' '}
         <LevelBadge levels={levels} levelKey={proposed} />
       </p>
-      <button type="button" className="primary" disabled={busy} onClick={() => void send({ locality, ruleSet })} data-testid="risk-approve">
+      <button type="button" className="primary" disabled={busy} onClick={() => void send('approve', { locality, ruleSet })} data-testid="risk-approve">
         {busy ? t('common.saving') : t('risk.approve')}
       </button>
       <form className="risk-override" onSubmit={(e) => void override(e)} noValidate>
