@@ -138,6 +138,12 @@ describe('rule sets as data', () => {
     const saved = await admin.request({ method: 'PUT', url: '/api/risk/rule-sets/nq128_qd4800_2021', payload: { definition: stricter } });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ version: 2, preset: false, versions: [{ version: 2 }, { version: 1 }] });
+    // The same definition sent again is no new version, even twice at once for a new rule set.
+    const resent = await admin.request({ method: 'PUT', url: '/api/risk/rule-sets/nq128_qd4800_2021', payload: { definition: stricter } });
+    expect([resent.statusCode, resent.json().version, resent.json().versions.length]).toEqual([200, 2, 2]);
+    const trial = { ...nq128_qd4800_2021, code: 'bcd_thu_nghiem' };
+    const twins = await Promise.all([1, 2].map(() => admin.request({ method: 'PUT', url: '/api/risk/rule-sets/bcd_thu_nghiem', payload: { definition: trial } })));
+    expect(twins.map((r) => [r.statusCode, r.json().version, r.json().versions.length])).toEqual([[200, 1, 1], [200, 1, 1]]);
     expect((await admin.post('/api/risk/rule-sets/nq128_qd4800_2021/activate')).json().active).toBe(true);
     const map = (await cdc.get(`/api/risk/map?province=${LAI_CHAU}`)).json<RiskMapView>();
     expect(map.ruleSet).toMatchObject({ code: 'nq128_qd4800_2021', version: 2 });

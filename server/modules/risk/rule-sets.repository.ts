@@ -47,6 +47,11 @@ export class RuleSetsRepository {
     await db.insertInto('risk_rule_sets').values({ code: def.code, version: def.version, definition: JSON.stringify(def), preset: false, saved_by: savedBy }).execute();
   }
 
+  /** Serialises saves of one rule set until the transaction ends, so two resends cannot both look new. */
+  async lockCode(db: Db, code: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtext(${`risk_rule_set:${code}`}))`.execute(db);
+  }
+
   async maxVersion(db: Db, code: string): Promise<number> {
     const r = await sql<{ v: number | null }>`select max(version) as v from risk_rule_sets where code = ${code}`.execute(db);
     return r.rows[0]?.v ?? 0;

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { AppError, type Locale } from '../../../core/errors.ts';
 import type { RuleSetDetail, RuleSetSummary } from '../../../core/schemas/risk-admin.ts';
 import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
@@ -71,11 +72,17 @@ export class RuleSetsService {
     };
   }
 
-  /** Saves the definition as the next version of `code` (a new code starts at 1). */
+  /**
+   * Saves the definition as the next version of `code` (a new code starts at 1). The same
+   * definition as the latest version (a resend) saves nothing and answers with that version.
+   */
   async save(actor: Actor, code: string, definition: RiskRuleSet): Promise<RuleSetDetail> {
     if (!riskPolicy.administer(actor)) throw new AppError('FORBIDDEN');
     if (definition.code !== code) throw new AppError('VALIDATION_FAILED', [{ path: 'definition.code', message: text.codeMismatch[actor.locale] }]);
     return this.db.transaction().execute(async (trx) => {
+      await this.repo.lockCode(trx, code);
+      const latest = (await this.repo.latest(trx, code))[0];
+      if (latest && isDeepStrictEqual({ ...latest.definition, version: 0 }, { ...definition, version: 0 })) return this.get(actor, code, trx);
       const previous = await this.repo.maxVersion(trx, code);
       const saved = { ...definition, version: previous + 1 };
       await this.repo.insertVersion(trx, saved, isSystemActor(actor) ? null : actor.userId);
