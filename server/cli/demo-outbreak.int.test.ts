@@ -29,6 +29,7 @@ describe('the demo outbreak', () => {
     expect(map.province.cases14d).toBeGreaterThan(10);
     expect(map.communes.filter((c) => c.inZone).map((c) => c.code)).toEqual(['03388']);
     expect(map.communes.find((c) => c.code === '03388')!.decidedLevel).not.toBeNull();
+    expect((await s.riskPublic.map('12')).announced.map((d) => d.code)).toEqual(['03390']);
     expect((await s.riskDashboard.dashboard(sys, { province: '12', by: 'confirmed' })).rt.length).toBeGreaterThan(0);
     expect(await seedDemoOutbreak(t.platform)).toEqual({ created: false });
   });

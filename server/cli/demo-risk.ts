@@ -20,8 +20,9 @@ const spread = (code: string, lo: number, hi: number) => lo + ([...code].reduce(
  * The demo province's epidemic of the last six weeks, so the risk map, the dashboard and the public
  * page have something to show: a wave in three communes (ending yesterday, so today's traced case
  * stays the newest), imported vaccination coverage for every commune, a contained area around the
- * market and the steering committee's approval of one level. Invented people; run once with the
- * demo outbreak.
+ * market, the steering committee's approval of one level and a raise of another commune one level
+ * up, announced on the public page during its notice. Invented people; run once with the demo
+ * outbreak.
  */
 export async function seedDemoRisk(p: Platform, province: string, communes: { wave: string[]; zone: string }): Promise<void> {
   const s = p.services;
@@ -54,4 +55,9 @@ export async function seedDemoRisk(p: Platform, province: string, communes: { wa
     measures: ['Xét nghiệm toàn bộ tiểu thương', 'Tạm dừng họp chợ 7 ngày'], decisionRef: '125/QĐ-UBND', clientKey: randomUUID(),
   });
   await s.riskDecisions.decide(sys, { locality: communes.zone });
+  const raised = communes.wave[communes.wave.length - 1]!;
+  const levels = (await s.ruleSets.active()).levels;
+  const computed = (await s.risk.evaluate(sys, { locality: raised })).level.key;
+  const next = levels[levels.findIndex((l) => l.key === computed) + 1];
+  if (next) await s.riskDecisions.decide(sys, { locality: raised, levelKey: next.key, reason: 'Giáp ranh ổ dịch chợ trung tâm, nhiều người qua lại' });
 }
