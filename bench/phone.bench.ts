@@ -8,7 +8,6 @@
  * The server is the real one, in this process, on an in-memory PGlite with province 12 loaded.
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, startE2eServer } from '../e2e/support/e2e-server.ts';
@@ -18,8 +17,6 @@ import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
 
 export const description = "citizens' pages on a cheap phone over slow 3G: bytes transferred and time to usable, compressed vs not";
 export const usage = '--rounds 3 --chromium /usr/bin/chromium --latency 400 (ms) --kbps 400 --cpu 4 (slowdown)';
-
-const webIndex = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 
 interface PageSpec {
   name: string;
@@ -94,7 +91,6 @@ async function visit(page: Page, cdp: CDPSession, url: string, spec: PageSpec): 
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {
   const o = options(ctx.args);
-  if (!fs.existsSync(webIndex)) throw new Error('web/dist is missing: run `npm run build:web` first');
   if (!fs.existsSync(o.chromium)) throw new Error(`no Chromium at ${o.chromium}: apt-get install -y chromium`);
   ctx.log('starting the server (in-memory PGlite, province 12)…');
   const server = await startE2eServer();

@@ -5,15 +5,13 @@
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { hasWebBuild } from '../../server/http/server.ts';
 import { createHttpServer, type Platform } from '../../server/main.ts';
 import { systemActor } from '../../server/shared/actor.ts';
 import { expectedCommunes } from './risk-country.ts';
 import { measureMaps, type MapTargetResult } from './risk-map.ts';
 import { median, round } from './stats.ts';
 import type { BenchContext, Json, JsonObject } from './types.ts';
-
-const webIndex = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 
 export interface MapPartOptions {
   map: boolean;
@@ -31,7 +29,7 @@ export interface MapReport extends JsonObject {
 
 export async function mapPart(ctx: BenchContext, o: MapPartOptions, platform: Platform, provinces: { code: string; communes: number }[]): Promise<MapReport> {
   if (!o.map) return { status: 'skipped (--no-map)' };
-  if (!fs.existsSync(webIndex)) return { status: 'skipped: web/dist is missing — run `npm run build:web` first' };
+  if (!hasWebBuild()) return { status: 'skipped: web/dist is missing — run `npm run build:web` first' };
   if (!fs.existsSync(o.chromium)) return { status: `skipped: no Chromium at ${o.chromium} (apt-get install -y chromium, or --chromium <path>)` };
   const app = await createHttpServer(platform, { quiet: true });
   try {

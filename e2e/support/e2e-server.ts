@@ -1,19 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Role } from '../../core/roles.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadProvinceUnits } from '../../server/cli/seed.ts';
+import { hasWebBuild } from '../../server/http/server.ts';
 import { createHttpServer, openPlatform } from '../../server/main.ts';
 import { systemActor } from '../../server/shared/actor.ts';
 
 export const artefactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-artifacts/e2e');
-const webIndex = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist/index.html');
 
 /** The real server on a free loopback port, on an in-memory PGlite with the demo province. */
 export async function startE2eServer() {
-  if (!fs.existsSync(webIndex)) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
+  if (!hasWebBuild()) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
   const platform = await openPlatform({ ...loadConfig({}), logLevel: 'silent', database: { dataDir: 'memory://' } });
   await loadProvinceUnits(platform, '12', true);
   const app = await createHttpServer(platform, { quiet: true });

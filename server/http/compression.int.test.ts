@@ -3,7 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
-import { webDist } from './server.ts';
+import { hasWebBuild, webDist } from './server.ts';
 
 let t: TestPlatform;
 let admin: TestClient;
@@ -15,8 +15,6 @@ afterAll(async () => t.close());
 
 const get = (url: string, acceptEncoding?: string) =>
   t.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
-
-const webBuilt = fs.existsSync(path.join(webDist, 'index.html'));
 
 describe('compressed answers, for phones on slow networks', () => {
   it('sends a province’s boundaries in Brotli when the client takes it, gzip otherwise, identical once decoded', async () => {
@@ -56,7 +54,7 @@ describe('compressed answers, for phones on slow networks', () => {
     expect((await admin.get('/api/users?q=nen.gzip')).json().items).toHaveLength(0);
   });
 
-  it.runIf(webBuilt)('serves the build’s own Brotli and gzip copies of its scripts', async () => {
+  it.runIf(hasWebBuild())('serves the build’s own Brotli and gzip copies of its scripts', async () => {
     const citizenDir = path.join(webDist, 'assets/c');
     const script = fs.readdirSync(citizenDir).find((f) => /^citizen-.*\.js$/.test(f));
     expect(script).toBeDefined();

@@ -102,6 +102,7 @@ export function pageFor(url: string): string {
   return /^\/(c|v)(\/|$)/.test(path) ? 'citizen.html' : 'index.html';
 }
 
-function hasWebBuild() {
+/** Whether `npm run build:web` has been run: without it the server answers the API only. */
+export function hasWebBuild(): boolean {
   return fs.existsSync(path.join(webDist, 'index.html'));
 }
