@@ -23,3 +23,17 @@ export const roleScopeLevels: Record<Role, readonly LocalityLevel[]> = {
 
 export const localityLevels = ['country', 'province', 'district', 'commune'] as const;
 export type LocalityLevel = (typeof localityLevels)[number];
+
+/**
+ * The kind of agency an account acts for, as a person is told in their own access log (Law 91/2025:
+ * which agency accessed their data, not which official). Named with the account's locality.
+ */
+export const roleAgency: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Bộ phận quản trị hệ thống', en: 'System administration' },
+  steering_committee: { vi: 'Ban Chỉ đạo phòng, chống dịch', en: 'Epidemic prevention steering committee' },
+  health_department: { vi: 'Sở Y tế / Trung tâm Kiểm soát bệnh tật', en: 'Health department / CDC' },
+  commune_officer: { vi: 'UBND, Trạm Y tế cấp xã', en: "Commune People's Committee / health station" },
+  facility_staff: { vi: 'Cơ sở cách ly, điều trị', en: 'Quarantine or treatment facility' },
+  organisation_admin: { vi: 'Cơ quan, đơn vị, doanh nghiệp', en: 'Agency or enterprise' },
+  inspector: { vi: 'Đoàn kiểm tra', en: 'Inspection team' },
+};

@@ -25,3 +25,14 @@ export const listAuditQuery = pageQuery.extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
+
+/** One access to a person's data, as the person sees it: when, which agency, what kind of access. */
+export const personAccessView = z.object({
+  at: z.string(),
+  /** "Sở Y tế / Trung tâm Kiểm soát bệnh tật — Lai Châu"; "Hệ thống" for automatic processing. */
+  agency: z.string(),
+  kind: z.enum(['read', 'list', 'export', 'change']),
+  /** What was accessed (case, contact, quarantine stay, declaration…), in the reader's language. */
+  record: z.string(),
+});
+export type PersonAccessView = z.infer<typeof personAccessView>;

@@ -91,6 +91,16 @@ export interface AuditEventsTable {
   after: Json | null;
   ip: string | null;
   request_id: string | null;
+  /** The acting account's role and locality when it acted ('citizen' and null for the public). */
+  actor_role: string | null;
+  actor_locality_code: string | null;
+}
+
+/** The people an audit event touched (a record read, a list page, a chunk of an export). */
+export interface AuditEventSubjectsTable {
+  id: Generated<string>;
+  event_id: string;
+  person_ids: string[];
 }
 
 export interface AppSettingsTable {
@@ -379,6 +389,7 @@ export interface Database extends RiskTables, CareTables {
   users: UsersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  audit_event_subjects: AuditEventSubjectsTable;
   app_settings: AppSettingsTable;
   people: PeopleTable;
   consents: ConsentsTable;

@@ -13,17 +13,28 @@ export interface AuditEntry {
   localityPath?: string | null;
   before?: unknown;
   after?: unknown;
+  /** The people whose data the event read or changed, for their own access log (Law 91/2025). */
+  subjectIds?: readonly string[];
 }
 
-/** Who did it: a signed-in actor, or an anonymous attempt (failed sign-in) with the name given. */
-export type AuditActor = Pick<Actor, 'ip' | 'requestId'> & { userId: string | null; username: string | null };
+/**
+ * Who did it: a signed-in actor (its role and scope name the agency a person is later told of),
+ * a citizen, or an anonymous attempt (failed sign-in) with the name given.
+ */
+export type AuditActor = Pick<Actor, 'ip' | 'requestId'> & {
+  userId: string | null;
+  username: string | null;
+  role?: Actor['role'];
+  scope?: Pick<Actor['scope'], 'code'>;
+};
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** The only writer of `audit_events`. Always pass the transaction handle of the change audited. */
 export class AuditRepository {
-  async record(db: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
-    await db
+  /** Returns the event's id, for `recordSubjects` of an export that names its people as it streams. */
+  async record(db: Db, actor: AuditActor, entry: AuditEntry): Promise<string> {
+    const { id } = await db
       .insertInto('audit_events')
       .values({
         actor_id: actor.userId,
@@ -37,8 +48,40 @@ export class AuditRepository {
         after: json(entry.after),
         ip: actor.ip,
         request_id: actor.requestId,
+        actor_role: actor.role ?? (actor.userId === null && actor.username === 'citizen' ? 'citizen' : null),
+        actor_locality_code: actor.scope?.code ?? null,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (entry.subjectIds?.length) await this.recordSubjects(db, id, entry.subjectIds);
+    return id;
+  }
+
+  /** Names more people touched by an event (the next chunk of an export). Duplicates are dropped. */
+  async recordSubjects(db: Db, eventId: string, personIds: readonly string[]): Promise<void> {
+    const unique = [...new Set(personIds)];
+    if (unique.length === 0) return;
+    await db.insertInto('audit_event_subjects').values({ event_id: eventId, person_ids: unique }).execute();
+  }
+
+  /**
+   * Events that touched a person, newest first: those naming them as a subject, and those about
+   * the person record itself. Only officials' and the system's events: a person's own acts are not
+   * "access by an agency".
+   */
+  async accessesOf(db: Db, personId: string, q: { after?: string; limit: number }) {
+    const cursor = decodeCursor(q.after, 1);
+    let query = db.selectFrom('audit_events as e')
+      .leftJoin('localities as l', 'l.code', 'e.actor_locality_code')
+      .select(['e.id', 'e.at', 'e.action', 'e.entity_type', 'e.actor_role', 'e.actor_locality_code', 'l.name as actor_locality_name', 'l.name_en as actor_locality_name_en'])
+      .where((eb) => eb.or([
+        eb.exists(eb.selectFrom('audit_event_subjects as s').select('s.id').whereRef('s.event_id', '=', 'e.id')
+          .where(sql<boolean>`s.person_ids @> array[${personId}]::uuid[]`)),
+        eb.and([eb('e.entity_type', '=', 'person'), eb('e.entity_id', '=', personId)]),
+      ]))
+      .where('e.actor_id', 'is not', null);
+    if (cursor) query = query.where('e.id', '<', String(cursor[0]));
+    return query.orderBy('e.id', 'desc').limit(q.limit + 1).execute();
   }
 
   /** Newest first. Events without a locality are visible only to a country-wide scope. */

@@ -1,5 +1,7 @@
 import { AppError } from '../../../core/errors.ts';
-import type { AuditEventView, ListAuditQuery } from '../../../core/schemas/audit.ts';
+import type { Locale } from '../../../core/errors.ts';
+import { roleAgency, roles, type Role } from '../../../core/roles.ts';
+import type { AuditEventView, ListAuditQuery, PersonAccessView } from '../../../core/schemas/audit.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditEventRow } from '../../db/schema.ts';
@@ -20,6 +22,24 @@ export class AuditService {
     const rows = await this.audit.list(this.db, actor.scope.path, q);
     const page = toPage(rows, q.limit, (r) => [r.id]);
     return { items: page.items.map(toAuditView), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Which agencies touched a person's data, and when: for the person's own access log, so it never
+   * names the official. The caller proves first that the person is asking (phone one-time code).
+   */
+  async accessesOfPerson(personId: string, q: { after?: string; limit: number }, locale: Locale): Promise<Page<PersonAccessView>> {
+    const rows = await this.audit.accessesOf(this.db, personId, q);
+    const page = toPage(rows, q.limit, (r) => [r.id]);
+    return {
+      items: page.items.map((r) => ({
+        at: r.at.toISOString(),
+        agency: agencyName(r.actor_role, locale === 'vi' ? r.actor_locality_name : r.actor_locality_name_en, locale),
+        kind: accessKind(r.action),
+        record: recordNames[r.entity_type]?.[locale] ?? r.entity_type,
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async exportXlsx(actor: Actor, q: Omit<ListAuditQuery, 'after' | 'limit'>): Promise<XlsxExport> {
@@ -62,3 +82,32 @@ export function toAuditView(r: AuditEventRow): AuditEventView {
     ip: r.ip,
   };
 }
+
+const isRole = (r: string | null): r is Role => r !== null && (roles as readonly string[]).includes(r);
+
+function agencyName(role: string | null, localityName: string | null, locale: Locale): string {
+  if (!isRole(role)) return locale === 'vi' ? 'Hệ thống (xử lý tự động)' : 'The system (automatic processing)';
+  return localityName ? `${roleAgency[role][locale]} — ${localityName}` : roleAgency[role][locale];
+}
+
+function accessKind(action: string): PersonAccessView['kind'] {
+  if (action === 'read_list') return 'list';
+  if (action === 'export') return 'export';
+  if (action === 'read' || action.startsWith('read_') || action.startsWith('print_')) return 'read';
+  return 'change';
+}
+
+/** What kind of record an event was about, as the person is told. */
+const recordNames: Record<string, Record<Locale, string>> = {
+  person: { vi: 'Thông tin cá nhân', en: 'Personal details' },
+  case: { vi: 'Hồ sơ ca bệnh', en: 'Case record' },
+  contact: { vi: 'Thông tin tiếp xúc gần', en: 'Contact tracing record' },
+  quarantine_admission: { vi: 'Hồ sơ cách ly', en: 'Quarantine record' },
+  treatment_stay: { vi: 'Hồ sơ điều trị', en: 'Treatment record' },
+  health_declaration: { vi: 'Tờ khai y tế', en: 'Health declaration' },
+  arrival: { vi: 'Khai báo di chuyển, lưu trú', en: 'Arrival or residence declaration' },
+  test_order: { vi: 'Chỉ định xét nghiệm', en: 'Test order' },
+  sample: { vi: 'Mẫu và kết quả xét nghiệm', en: 'Sample and test result' },
+  case_proposal: { vi: 'Đề xuất ca bệnh từ kết quả xét nghiệm', en: 'Case proposal from a test result' },
+  checkin: { vi: 'Lịch sử quét mã', en: 'Check-in history' },
+};
