@@ -24,6 +24,9 @@ export default defineConfig({
           name: 'unit',
           include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/support/**/*.test.ts'],
           exclude: [...dbTests, '**/node_modules/**'],
+          // Some unit tests spawn the CLI or check 20,000 random cases: on a loaded 2-core machine
+          // 5 s (the default) is not enough. A time limit, not a measurement.
+          testTimeout: 30_000,
         },
       },
       databaseProject('pglite'),
