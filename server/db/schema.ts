@@ -3,6 +3,7 @@ import type { Timestamp, CreatedAt, Json } from './schema-columns.ts';
 import type { LocalityLevel, Role } from '../../core/roles.ts';
 import type { CareTables } from './schema-care.ts';
 import type { RiskTables } from './schema-risk.ts';
+import type { IdentityTables } from './schema-identity.ts';
 
 export type { FacilityKind, CapacityKind, BedKind, TestKind, TestResult, FacilitiesTable, FacilityCapacityTable, QuarantineAdmissionsTable, AdmissionEventsTable, MonitoringReportsTable, TestCampaignsTable, TestPoolsTable, TestOrdersTable, SamplesTable, CaseProposalsTable, TreatmentStaysTable } from './schema-care.ts';
 
@@ -57,9 +58,15 @@ export interface UsersTable {
   locality_code: string;
   disabled_at: Date | null;
   must_change_password: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   last_login_at: Date | null;
+  /** TOTP secret, AES-256-GCM encrypted under a key derived from the instance secret (migration 0011). */
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  /** The last TOTP time step accepted: a code is accepted once. */
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  /** A secret shown for enrolment, not yet confirmed with a code (encrypted like `totp_secret`). */
+  totp_pending_secret: string | null;
+  totp_pending_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -74,6 +81,10 @@ export interface SessionsTable {
   created_at: CreatedAt;
   last_seen_at: Timestamp;
   expires_at: Date;
+  /** What the user sees and ends a session by (the token hash never leaves the server). */
+  public_id: Generated<string>;
+  /** Sign-in or last re-authentication: exports and admin actions need a recent one. */
+  authenticated_at: Generated<Date>;
 }
 
 export interface AuditEventsTable {
@@ -372,7 +383,7 @@ export interface RiskLevelDecisionsTable {
   client_key: string | null;
 }
 
-export interface Database extends RiskTables, CareTables {
+export interface Database extends RiskTables, CareTables, IdentityTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;
