@@ -29,6 +29,7 @@ const usage = `phongdich <command>
                             bulk change made outside the platform; writes through it are counted as they happen)
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
+  demo code <username>      the current two-factor code of a demo account (demo databases only)
   help                      this text
 
 Database: DATABASE_URL (PostgreSQL) or the embedded database in PHONGDICH_DATA_DIR (default ./data).`;
@@ -78,8 +79,8 @@ async function main(argv: string[]) {
     source: { type: 'string' },
     mapping: { type: 'string' },
   } as const;
-  const withSub = command === 'users' || command === 'import' || command === 'risk';
-  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' });
+  const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'demo';
+  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' || command === 'demo' });
   const v = args.values;
   switch (command) {
     case 'start':
@@ -106,6 +107,18 @@ async function main(argv: string[]) {
         });
         console.log(`created ${r.user.username} (${r.user.role}, ${r.user.localityName}); one-time password: ${r.temporaryPassword}`);
       });
+    case 'demo': {
+      const username = args.positionals[0];
+      if (sub !== 'code' || !username) throw new UsageError('usage: demo code <username>');
+      return withPlatform(async (p) => {
+        const { code, secondsLeft } = await p.services.twoFactor.demoCode(systemActor('cli'), username.toLowerCase()).catch((err: unknown) => {
+          if (err instanceof Error && 'code' in err && err.code === 'FORBIDDEN') throw new UsageError(`${username} is not a demo account of a demo database (seed --demo)`);
+          if (err instanceof Error && 'code' in err && err.code === 'NOT_FOUND') throw new UsageError(`${username} has no two-factor sign-in`);
+          throw err;
+        });
+        console.log(`${code}  (${username}, valid ${secondsLeft} s more)`);
+      });
+    }
     case 'rt': {
       if (!v.input) throw new UsageError('rt needs --input <file.json>');
       const result = estimateR(parseRtInput(JSON.parse(await readFile(v.input, 'utf8'))));
