@@ -1,7 +1,27 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from './schema-columns.ts';
 
-/** Tables of sign-in hardening (migration 0011). Columns added to `users` and `sessions` are in schema.ts. */
+/** Columns of `users` added by migration 0011 (two-factor sign-in). */
+export interface UserSecurityColumns {
+  /** TOTP secret, AES-256-GCM encrypted under a key derived from the instance secret. */
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  /** The last TOTP time step accepted: a code is accepted once. */
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  /** A secret shown for enrolment, not yet confirmed with a code (encrypted like `totp_secret`). */
+  totp_pending_secret: string | null;
+  totp_pending_at: Date | null;
+}
+
+/** Columns of `sessions` added by migration 0011. */
+export interface SessionSecurityColumns {
+  /** What the user sees and ends a session by (the token hash never leaves the server). */
+  public_id: Generated<string>;
+  /** Sign-in or last re-authentication: exports and admin actions need a recent one. */
+  authenticated_at: Generated<Date>;
+}
+
+/** Tables of sign-in hardening (migration 0011). */
 export interface IdentityTables {
   password_history: PasswordHistoryTable;
   recovery_codes: RecoveryCodesTable;

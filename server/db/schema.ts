@@ -3,7 +3,7 @@ import type { Timestamp, CreatedAt, Json } from './schema-columns.ts';
 import type { LocalityLevel, Role } from '../../core/roles.ts';
 import type { CareTables } from './schema-care.ts';
 import type { RiskTables } from './schema-risk.ts';
-import type { IdentityTables } from './schema-identity.ts';
+import type { IdentityTables, SessionSecurityColumns, UserSecurityColumns } from './schema-identity.ts';
 
 export type { FacilityKind, CapacityKind, BedKind, TestKind, TestResult, FacilitiesTable, FacilityCapacityTable, QuarantineAdmissionsTable, AdmissionEventsTable, MonitoringReportsTable, TestCampaignsTable, TestPoolsTable, TestOrdersTable, SamplesTable, CaseProposalsTable, TreatmentStaysTable } from './schema-care.ts';
 
@@ -49,7 +49,7 @@ export interface LocalityEventsTable {
   at: CreatedAt;
 }
 
-export interface UsersTable {
+export interface UsersTable extends UserSecurityColumns {
   id: Generated<string>;
   username: string;
   full_name: string;
@@ -59,19 +59,11 @@ export interface UsersTable {
   disabled_at: Date | null;
   must_change_password: Generated<boolean>;
   last_login_at: Date | null;
-  /** TOTP secret, AES-256-GCM encrypted under a key derived from the instance secret (migration 0011). */
-  totp_secret: string | null;
-  totp_enabled_at: Date | null;
-  /** The last TOTP time step accepted: a code is accepted once. */
-  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
-  /** A secret shown for enrolment, not yet confirmed with a code (encrypted like `totp_secret`). */
-  totp_pending_secret: string | null;
-  totp_pending_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
 
-export interface SessionsTable {
+export interface SessionsTable extends SessionSecurityColumns {
   /** SHA-256 of the cookie token: a leaked table does not give usable sessions. */
   id: string;
   user_id: string;
@@ -81,10 +73,6 @@ export interface SessionsTable {
   created_at: CreatedAt;
   last_seen_at: Timestamp;
   expires_at: Date;
-  /** What the user sees and ends a session by (the token hash never leaves the server). */
-  public_id: Generated<string>;
-  /** Sign-in or last re-authentication: exports and admin actions need a recent one. */
-  authenticated_at: Generated<Date>;
 }
 
 export interface AuditEventsTable {
