@@ -10,7 +10,6 @@ import { DeclarationsOfficialsService } from './modules/declarations/declaration
 import { DeclarationsRepository } from './modules/declarations/declarations.repository.ts';
 import { DeclarationsService } from './modules/declarations/declarations.service.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
-import { DemoAccountsRepository } from './modules/identity/demo-accounts.repository.ts';
 import { IdentityKeys } from './modules/identity/identity-keys.ts';
 import { IdentityRepository } from './modules/identity/identity.repository.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
@@ -166,7 +165,7 @@ function createIdentityServices(
   const keys = new IdentityKeys(secret);
   const twoFactorRepo = new TwoFactorRepository();
   const passwords = new PasswordRules(twoFactorRepo);
-  const twoFactor = new TwoFactorService({ db, identity, repo: twoFactorRepo, audit, keys, demoAccounts: new DemoAccountsRepository(), settings: config.twoFactor });
+  const twoFactor = new TwoFactorService({ db, identity, repo: twoFactorRepo, audit, keys, settings: config.twoFactor });
   const throttle = new LoginThrottle(new LoginThrottleRepository(), keys, config.login);
   return {
     auth: new AuthService({ db, identity, audit, throttle, twoFactor, passwords, settings: config }),

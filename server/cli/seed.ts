@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Role } from '../../core/roles.ts';
 import type { Platform } from '../main.ts';
 import { AuditRepository } from '../modules/audit/audit.repository.ts';
-import { DemoAccountsRepository } from '../modules/identity/demo-accounts.repository.ts';
 import { IdentityRepository } from '../modules/identity/identity.repository.ts';
 import { temporaryPassword } from '../modules/identity/passwords.ts';
 import { newTotpSecret, totpUri } from '../modules/identity/totp.ts';
@@ -65,10 +64,21 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
     }
     accounts.push(account);
   }
-  await new DemoAccountsRepository().mark(p.database.db, accounts.map((a) => a.username));
   await fs.mkdir(p.config.dataDir, { recursive: true });
   await fs.writeFile(accountsFile, formatAccounts(accounts), { mode: 0o600 });
   return { accounts, accountsFile };
+}
+
+/**
+ * The TOTP secret of a demo account as written in demo-accounts.txt (`phongdich demo code` reads
+ * the file, so it never opens the embedded database a running server holds); null when none.
+ */
+export function demoTotpSecret(accountsText: string, username: string): string | null {
+  for (const line of accountsText.split('\n')) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length === 5 && cols[0] === username && /^[A-Z2-7]{16,}$/.test(cols[4]!)) return cols[4]!;
+  }
+  return null;
 }
 
 export function formatAccounts(accounts: DemoAccount[]): string {

@@ -4,11 +4,10 @@ import type { RecoveryCodes, TwoFactorEnrolment, TwoFactorStatus } from '../../.
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
-import type { DemoAccountsRepository } from './demo-accounts.repository.ts';
 import type { IdentityKeys } from './identity-keys.ts';
 import { identityMessages as m } from './identity.messages.ts';
 import type { IdentityRepository, UserRecord } from './identity.repository.ts';
-import { newRecoveryCodes, newTotpSecret, normaliseSecondFactor, totpCode, totpUri, verifyTotp } from './totp.ts';
+import { newRecoveryCodes, newTotpSecret, normaliseSecondFactor, totpUri, verifyTotp } from './totp.ts';
 import type { TwoFactorRepository } from './two-factor.repository.ts';
 
 export interface TwoFactorDeps {
@@ -17,7 +16,6 @@ export interface TwoFactorDeps {
   repo: TwoFactorRepository;
   audit: AuditRepository;
   keys: IdentityKeys;
-  demoAccounts: DemoAccountsRepository;
   settings: { roles: readonly Role[]; issuer: string };
 }
 
@@ -112,16 +110,6 @@ export class TwoFactorService {
       await this.d.audit.record(trx, actor, { action: '2fa_enrolled', entityType: 'user', entityId: userId, localityCode: user.locality_code, localityPath: user.locality_path, after: { by: actor.username } });
     });
     return { recoveryCodes: codes };
-  }
-
-  /** The current code of a demo account (`phongdich demo code`); refused for any account the demo seed did not create. */
-  async demoCode(actor: Actor, username: string): Promise<{ code: string; secondsLeft: number }> {
-    if (!isSystemActor(actor)) throw new AppError('FORBIDDEN');
-    if (!(await this.d.demoAccounts.isDemoAccount(this.d.db, username))) throw new AppError('FORBIDDEN', [], 'not a demo account of a demo database');
-    const user = await this.d.identity.findUserByUsername(this.d.db, username);
-    const secret = user?.totp_secret ? this.d.keys.openTotpSecret(user.id, user.totp_secret) : null;
-    if (!user || !secret) throw new AppError('NOT_FOUND', [], 'this demo account has no two-factor sign-in');
-    return { code: totpCode(secret), secondsLeft: 30 - (Math.floor(Date.now() / 1000) % 30) };
   }
 
   /** An administrator's reset (the caller checks the scope and ends the sessions in the same transaction). */
