@@ -146,7 +146,7 @@ export class IdentityRepository {
   /** A user's live sessions, most recently used first (a handful: they end after hours). */
   listSessionsOf(db: Db, userId: string, idleSince: Date) {
     return db.selectFrom('sessions')
-      .select(['id', 'public_id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'authenticated_at'])
+      .select(['public_id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'authenticated_at'])
       .where('user_id', '=', userId)
       .where('expires_at', '>', new Date())
       .where('last_seen_at', '>', idleSince)
