@@ -8,7 +8,12 @@ export const errorCodes = [
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
+  'SECOND_FACTOR_REQUIRED',
+  'SECOND_FACTOR_INVALID',
+  'LOGIN_THROTTLED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'TWO_FACTOR_ENROLMENT_REQUIRED',
+  'REAUTH_REQUIRED',
   'CSRF_INVALID',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -32,9 +37,29 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: 'Wrong username or password.',
   },
-  ACCOUNT_LOCKED: {
-    vi: 'Tài khoản tạm thời bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
-    en: 'Too many failed sign-ins: the account is temporarily locked. Try again later.',
+  SECOND_FACTOR_REQUIRED: {
+    vi: 'Nhập mã xác thực 6 số từ ứng dụng xác thực (hoặc một mã khôi phục).',
+    en: 'Enter the 6-digit code from your authenticator app (or a recovery code).',
+  },
+  SECOND_FACTOR_INVALID: {
+    vi: 'Mã xác thực không đúng hoặc đã được dùng.',
+    en: 'The code is wrong or was already used.',
+  },
+  LOGIN_THROTTLED: {
+    vi: 'Đăng nhập sai nhiều lần. Vui lòng chờ một lát rồi thử lại.',
+    en: 'Too many failed sign-ins. Wait a moment and try again.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    en: 'You must change your password before going on.',
+  },
+  TWO_FACTOR_ENROLMENT_REQUIRED: {
+    vi: 'Tài khoản của bạn phải bật xác thực hai lớp trước khi tiếp tục.',
+    en: 'Your account must set up two-factor sign-in before going on.',
+  },
+  REAUTH_REQUIRED: {
+    vi: 'Vui lòng xác nhận lại mật khẩu để thực hiện thao tác này.',
+    en: 'Confirm your password again to do this.',
   },
   CSRF_INVALID: {
     vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.',

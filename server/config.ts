@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { roles, type Role } from '../core/roles.ts';
 
 /**
  * The only reader of process.env. Everything else receives a `Config` (or a part of it) from the
@@ -25,6 +26,13 @@ const envSchema = z.object({
   PHONGDICH_DECLARATION_VALID_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24),
   PHONGDICH_CHECKIN_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(21),
   PHONGDICH_DECLARATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
+  /** Roles that must sign in with a second factor (TOTP), comma-separated; empty for none. */
+  PHONGDICH_2FA_ROLES: z.string().default('system_admin,steering_committee,health_department').transform((v, ctx) => {
+    const list = v.split(',').map((r) => r.trim()).filter(Boolean);
+    const unknown = list.filter((r) => !(roles as readonly string[]).includes(r));
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown roles ${unknown.join(', ')}; known: ${roles.join(', ')}` });
+    return list as Role[];
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHROMIUM_PATH: z.string().optional(),
 });
@@ -45,8 +53,11 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  session: { idleMinutes: number; absoluteHours: number };
-  login: { maxFailures: number; lockMinutes: number; perIpPerMinute: number };
+  /** `reauthMinutes`: how long a sign-in or a re-authentication allows exports and admin actions. */
+  session: { idleMinutes: number; absoluteHours: number; reauthMinutes: number };
+  login: LoginLimits;
+  /** Roles whose accounts must enrol and use TOTP (PHONGDICH_2FA_ROLES). */
+  twoFactor: { roles: Role[]; issuer: string };
   bodyLimitBytes: number;
   secret?: string;
   publicUrl?: string;
@@ -56,6 +67,21 @@ export interface Config {
   otp: { ttlMinutes: number; maxAttempts: number; maxPerPhonePer10Minutes: number };
   /** Per client address and minute, on the public (citizen) endpoints that send codes or write. */
   publicRateLimit: { otpPerMinute: number; submitPerMinute: number };
+}
+
+/**
+ * Failed sign-ins are counted per (username, client address), per username across all addresses,
+ * and per address across all usernames. After `free` failures each new failure blocks the scope
+ * for `baseSeconds` doubled per failure, at most `capSeconds`; `resetMinutes` without a failure
+ * starts the count again. The per-username cap stays short so a stranger can only delay an account.
+ */
+export interface ThrottleRule { free: number; baseSeconds: number; capSeconds: number; resetMinutes: number }
+export interface LoginLimits {
+  perUserAndIp: ThrottleRule;
+  perUser: ThrottleRule;
+  perIp: ThrottleRule;
+  /** Route rate limit of POST /api/auth/login, per client address. */
+  perIpPerMinute: number;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -77,8 +103,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: truthy(e.PHONGDICH_SECURE_COOKIES),
     trustProxy: truthy(e.PHONGDICH_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
-    session: { idleMinutes: 120, absoluteHours: 12 },
-    login: { maxFailures: 5, lockMinutes: 15, perIpPerMinute: 20 },
+    session: { idleMinutes: 120, absoluteHours: 12, reauthMinutes: 10 },
+    login: {
+      perUserAndIp: { free: 3, baseSeconds: 5, capSeconds: 15 * 60, resetMinutes: 60 },
+      perUser: { free: 10, baseSeconds: 1, capSeconds: 30, resetMinutes: 15 },
+      perIp: { free: 20, baseSeconds: 5, capSeconds: 10 * 60, resetMinutes: 60 },
+      perIpPerMinute: 20,
+    },
+    twoFactor: { roles: e.PHONGDICH_2FA_ROLES, issuer: 'phongdich' },
     bodyLimitBytes: 1024 * 1024,
     secret: e.PHONGDICH_SECRET,
     publicUrl: e.PHONGDICH_PUBLIC_URL,

@@ -10,7 +10,14 @@ import { DeclarationsOfficialsService } from './modules/declarations/declaration
 import { DeclarationsRepository } from './modules/declarations/declarations.repository.ts';
 import { DeclarationsService } from './modules/declarations/declarations.service.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
+import { IdentityKeys } from './modules/identity/identity-keys.ts';
 import { IdentityRepository } from './modules/identity/identity.repository.ts';
+import { LoginThrottle } from './modules/identity/login-throttle.ts';
+import { LoginThrottleRepository } from './modules/identity/login-throttle.repository.ts';
+import { PasswordRules } from './modules/identity/password-rules.ts';
+import { SessionsService } from './modules/identity/sessions.service.ts';
+import { TwoFactorRepository } from './modules/identity/two-factor.repository.ts';
+import { TwoFactorService } from './modules/identity/two-factor.service.ts';
 import { UsersService } from './modules/identity/users.service.ts';
 import { LinelistRepository } from './modules/linelist/linelist.repository.ts';
 import { LinelistService } from './modules/linelist/linelist.service.ts';
@@ -54,6 +61,8 @@ export interface AppServices extends RiskServices {
   databaseKind: 'pglite' | 'postgresql';
   auth: AuthService;
   users: UsersService;
+  twoFactor: TwoFactorService;
+  sessions: SessionsService;
   localities: LocalitiesService;
   audit: AuditService;
   otp: OtpService;
@@ -84,7 +93,7 @@ export interface ServiceOptions {
   db: Db;
   databaseKind: AppServices['databaseKind'];
   config: Config;
-  /** Signs personal QR tokens and keys OTP hashes. */
+  /** Signs personal QR tokens and keys OTP hashes; officials' TOTP secrets are sealed under a key derived from it. */
   secret: string;
   log?: (line: string) => void;
 }
@@ -102,6 +111,7 @@ export function createServices(o: ServiceOptions): AppServices {
   const localities = new LocalitiesService(db, localitiesRepo, auditRepo);
   const otp = new OtpService(db, new OtpRepository(), sender, o.secret, config.otp);
   const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.secret));
+  const identity = createIdentityServices(db, identityRepo, auditRepo, localities, config, o.secret);
   const casesRepo = new CasesRepository();
   const tracingRepo = new TracingRepository();
   const profiles = new ProfilesRepository();
@@ -115,8 +125,7 @@ export function createServices(o: ServiceOptions): AppServices {
   return {
     db,
     databaseKind: o.databaseKind,
-    auth: new AuthService(db, identityRepo, auditRepo, config),
-    users: new UsersService(db, identityRepo, localities, auditRepo),
+    ...identity,
     localities,
     audit: new AuditService(db, auditRepo),
     otp,
@@ -147,5 +156,21 @@ export function createServices(o: ServiceOptions): AppServices {
     }),
     ...riskServices,
     outbox,
+  };
+}
+
+function createIdentityServices(
+  db: Db, identity: IdentityRepository, audit: AuditRepository, localities: LocalitiesService, config: Config, secret: string,
+) {
+  const keys = new IdentityKeys(secret);
+  const twoFactorRepo = new TwoFactorRepository();
+  const passwords = new PasswordRules(twoFactorRepo);
+  const twoFactor = new TwoFactorService({ db, identity, repo: twoFactorRepo, audit, keys, settings: config.twoFactor });
+  const throttle = new LoginThrottle(new LoginThrottleRepository(), keys, config.login);
+  return {
+    auth: new AuthService({ db, identity, audit, throttle, twoFactor, passwords, settings: config }),
+    users: new UsersService({ db, identity, localities, audit, passwords, twoFactor }),
+    twoFactor,
+    sessions: new SessionsService(db, identity, audit, config),
   };
 }

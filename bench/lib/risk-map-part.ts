@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { hasWebBuild } from '../../server/http/server.ts';
 import { createHttpServer, type Platform } from '../../server/main.ts';
+import { newTotpSecret } from '../../server/modules/identity/totp.ts';
 import { systemActor } from '../../server/shared/actor.ts';
 import { expectedCommunes } from './risk-country.ts';
 import { measureMaps, type MapTargetResult } from './risk-map.ts';
@@ -35,8 +36,9 @@ export async function mapPart(ctx: BenchContext, o: MapPartOptions, platform: Pl
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const user = { username: 'bench.risk', password: 'bench-risk-map-password' };
-    await platform.services.users.create(systemActor('bench'), { username: user.username, fullName: 'Bench risk map', role: 'system_admin', localityCode: 'VN', password: user.password });
+    const user = { username: 'bench.risk', password: 'bench-risk-map-password', totpSecret: newTotpSecret() };
+    const created = await platform.services.users.create(systemActor('bench'), { username: user.username, fullName: 'Bench risk map', role: 'system_admin', localityCode: 'VN', password: user.password });
+    await platform.services.twoFactor.enrolKnownSecret(systemActor('bench'), created.user.id, user.totpSecret);
     const all = provinces;
     const wanted = o.mapProvinces === 'VN' ? [{ code: 'VN', communes: expectedCommunes }]
       : o.mapProvinces === 'all' ? all

@@ -113,7 +113,7 @@ async function visit(page: Page, baseUrl: string, target: string, date: string, 
 
 export interface MapRunOptions {
   baseUrl: string;
-  user: { username: string; password: string };
+  user: { username: string; password: string; totpSecret?: string | null };
   chromiumPath: string;
   date: string;
   /** Targets in order, each with the number of communes its map should colour. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../roles.ts';
 import { localityCode, pageQuery } from './common.ts';
+import { newPassword } from './auth.ts';
 
 export const userView = z.object({
   id: z.string().uuid(),
@@ -10,7 +11,7 @@ export const userView = z.object({
   localityCode: z.string(),
   localityName: z.string(),
   disabled: z.boolean(),
-  lockedUntil: z.string().nullable(),
+  twoFactorEnabled: z.boolean(),
   createdAt: z.string(),
 });
 export type UserView = z.infer<typeof userView>;
@@ -27,7 +28,7 @@ export const createUserRequest = z.object({
   role: z.enum(roles),
   localityCode,
   /** Omit to have a temporary password generated and returned once. */
-  password: z.string().min(10).max(200).optional(),
+  password: newPassword.optional(),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
@@ -44,6 +45,7 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 
 export const createdUser = z.object({ user: userView, temporaryPassword: z.string().nullable() });
 export const resetPasswordResult = z.object({ temporaryPassword: z.string() });
+export const endedSessions = z.object({ ended: z.number().int() });
 
 export const listUsersQuery = pageQuery.extend({
   locality: localityCode.optional(),

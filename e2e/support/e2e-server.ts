@@ -6,7 +6,9 @@ import { loadConfig } from '../../server/config.ts';
 import { loadProvinceUnits } from '../../server/cli/seed.ts';
 import { hasWebBuild } from '../../server/http/server.ts';
 import { createHttpServer, openPlatform } from '../../server/main.ts';
+import { newTotpSecret, totpCode } from '../../server/modules/identity/totp.ts';
 import { systemActor } from '../../server/shared/actor.ts';
+import { testPassword } from '../../server/testing/test-platform.ts';
 
 export const artefactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-artifacts/e2e');
 
@@ -26,10 +28,15 @@ export async function startE2eServer() {
     otpFor(phone: string) {
       return platform.services.outbox!.lastCodeFor(`+84${phone.replace(/^0/, '')}`);
     },
-    async createUser(username: string, role: Role, localityCode: string) {
-      const password = `${username}-e2e-password`;
-      await platform.services.users.create(systemActor('e2e'), { username, fullName: `E2E ${username}`, role, localityCode, password });
-      return { username, password };
+    /** An account that can sign in at once: enrolled with a known TOTP secret when its role must use one. */
+    async createUser(username: string, role: Role, localityCode: string, o: { enrol?: boolean } = {}): Promise<E2eUser> {
+      const password = testPassword();
+      const { user } = await platform.services.users.create(systemActor('e2e'), { username, fullName: `E2E ${username}`, role, localityCode, password });
+      if (!(o.enrol ?? platform.config.twoFactor.roles.includes(role))) return { username, password, totpSecret: null };
+      const totpSecret = newTotpSecret();
+      await platform.services.twoFactor.enrolKnownSecret(systemActor('e2e'), user.id, totpSecret);
+      totpSecrets.set(username, totpSecret);
+      return { username, password, totpSecret };
     },
     async close() {
       await app.close();
@@ -52,11 +59,42 @@ export function launchWithFakeCamera(executablePath: string, y4mFile: string): P
   return launchChromium(executablePath, ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4mFile}`]);
 }
 
-/** Signs in through the login page and waits for the app shell. */
-export async function signIn(page: Page, baseUrl: string, user: { username: string; password: string }): Promise<void> {
+export interface E2eUser {
+  username: string;
+  password: string;
+  totpSecret?: string | null;
+}
+
+/** Secrets of the accounts `createUser` enrolled, so callers that pass only a name and password still sign in. */
+const totpSecrets = new Map<string, string>();
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A code of the secret not used yet by this process: a code is accepted once per 30-second step,
+ * and the next step's code too; past that, waits for the next step.
+ */
+export async function nextTotpCode(username: string, secret: string): Promise<string> {
+  const now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now, (lastStepUsed.get(username) ?? 0) + 1);
+  if (step > now + 1) await new Promise((r) => setTimeout(r, (step - 1) * 30_000 - Date.now() + 50));
+  lastStepUsed.set(username, step);
+  return totpCode(secret, step * 30_000);
+}
+
+/**
+ * Signs in through the login page and waits for the app shell; when the page asks for the
+ * second factor, types the current code of the account's secret.
+ */
+export async function signIn(page: Page, baseUrl: string, user: E2eUser): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(user.username);
   await page.getByTestId('login-password').fill(user.password);
   await page.getByTestId('login-submit').click();
+  const secret = user.totpSecret ?? totpSecrets.get(user.username);
+  if (secret) {
+    await page.getByTestId('login-code').waitFor();
+    await page.getByTestId('login-code').fill(await nextTotpCode(user.username, secret));
+    await page.getByTestId('login-submit').click();
+  }
   await page.getByTestId('user-menu').waitFor();
 }

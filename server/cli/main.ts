@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { estimateR, formatRtOutput, parseRtInput } from '../../core/rules/rt/cori.ts';
 import { roles, type Role } from '../../core/roles.ts';
@@ -6,9 +7,10 @@ import { loadConfig } from '../config.ts';
 import { createHttpServer, openPlatform, type Platform } from '../main.ts';
 import { platformJobs } from '../jobs/platform-jobs.ts';
 import { startJobs } from '../jobs/scheduler.ts';
+import { totpCode } from '../modules/identity/totp.ts';
 import { systemActor } from '../shared/actor.ts';
 import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
-import { formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
+import { demoTotpSecret, formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
 const usage = `phongdich <command>
 
@@ -29,6 +31,8 @@ const usage = `phongdich <command>
                             bulk change made outside the platform; writes through it are counted as they happen)
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
+  demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
+                            refused where the demo was not seeded)
   help                      this text
 
 Database: DATABASE_URL (PostgreSQL) or the embedded database in PHONGDICH_DATA_DIR (default ./data).`;
@@ -78,8 +82,8 @@ async function main(argv: string[]) {
     source: { type: 'string' },
     mapping: { type: 'string' },
   } as const;
-  const withSub = command === 'users' || command === 'import' || command === 'risk';
-  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' });
+  const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'demo';
+  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' || command === 'demo' });
   const v = args.values;
   switch (command) {
     case 'start':
@@ -106,6 +110,18 @@ async function main(argv: string[]) {
         });
         console.log(`created ${r.user.username} (${r.user.role}, ${r.user.localityName}); one-time password: ${r.temporaryPassword}`);
       });
+    case 'demo': {
+      const username = args.positionals[0]?.toLowerCase();
+      if (sub !== 'code' || !username) throw new UsageError('usage: demo code <username>');
+      // From the demo accounts file, not the database: the running demo server holds the embedded one.
+      const file = path.join(loadConfig().dataDir, 'demo-accounts.txt');
+      const text = await readFile(file, 'utf8').catch(() => null);
+      if (text === null) throw new UsageError(`${file} does not exist: this is not a demo installation (start --demo or seed --demo)`);
+      const secret = demoTotpSecret(text, username);
+      if (!secret) throw new UsageError(`${username} is not a demo account with two-factor sign-in (see ${file})`);
+      console.log(`${totpCode(secret)}  (${username}, valid ${30 - (Math.floor(Date.now() / 1000) % 30)} s more)`);
+      return;
+    }
     case 'rt': {
       if (!v.input) throw new UsageError('rt needs --input <file.json>');
       const result = estimateR(parseRtInput(JSON.parse(await readFile(v.input, 'utf8'))));

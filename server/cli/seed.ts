@@ -5,6 +5,7 @@ import type { Platform } from '../main.ts';
 import { AuditRepository } from '../modules/audit/audit.repository.ts';
 import { IdentityRepository } from '../modules/identity/identity.repository.ts';
 import { temporaryPassword } from '../modules/identity/passwords.ts';
+import { newTotpSecret, totpUri } from '../modules/identity/totp.ts';
 import { LocalitiesRepository } from '../modules/localities/localities.repository.ts';
 import { loadProvince } from '../modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../shared/actor.ts';
@@ -13,7 +14,14 @@ import { seedDemoOutbreak } from './demo-outbreak.ts';
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
 const DEMO_COMMUNE = '03388'; // Phường Đoàn Kết, Lai Châu
 
-export interface DemoAccount { username: string; password: string; role: Role; localityCode: string }
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  localityCode: string;
+  /** Roles that must use two-factor sign-in are enrolled: base32 secret and otpauth:// URI to add to an app. */
+  totp?: { secret: string; uri: string };
+}
 
 export async function loadProvinceUnits(p: Platform, code: string, demoPopulation: boolean) {
   return loadProvince(
@@ -25,8 +33,10 @@ export async function loadProvinceUnits(p: Platform, code: string, demoPopulatio
 
 /**
  * Loads the demo province and, when no account exists yet, one account per role with a random
- * password. The passwords are shown once and kept in `<data>/demo-accounts.txt` (owner-only), so
- * a demo install never has a default password either.
+ * password; accounts of the roles that must use two-factor sign-in are enrolled with a random TOTP
+ * secret. Passwords and secrets are shown once and kept in `<data>/demo-accounts.txt`
+ * (owner-only), so a demo install never has a default password either; `phongdich demo code
+ * <username>` prints a demo account's current code.
  */
 export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] | null; accountsFile: string }> {
   await loadProvinceUnits(p, DEMO_PROVINCE, true);
@@ -44,16 +54,44 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
   ];
   const accounts: DemoAccount[] = [];
   for (const [username, fullName, role, localityCode] of plan) {
-    const password = temporaryPassword();
-    await p.services.users.create(systemActor('seed'), { username, fullName, role, localityCode, password });
-    accounts.push({ username, password, role, localityCode });
+    const password = temporaryPassword(username);
+    const { user } = await p.services.users.create(systemActor('seed'), { username, fullName, role, localityCode, password });
+    const account: DemoAccount = { username, password, role, localityCode };
+    if (p.config.twoFactor.roles.includes(role)) {
+      const secret = newTotpSecret();
+      await p.services.twoFactor.enrolKnownSecret(systemActor('seed'), user.id, secret);
+      account.totp = { secret, uri: totpUri({ issuer: p.config.twoFactor.issuer, account: username, secret }) };
+    }
+    accounts.push(account);
   }
   await fs.mkdir(p.config.dataDir, { recursive: true });
   await fs.writeFile(accountsFile, formatAccounts(accounts), { mode: 0o600 });
   return { accounts, accountsFile };
 }
 
+/**
+ * The TOTP secret of a demo account as written in demo-accounts.txt (`phongdich demo code` reads
+ * the file, so it never opens the embedded database a running server holds); null when none.
+ */
+export function demoTotpSecret(accountsText: string, username: string): string | null {
+  for (const line of accountsText.split('\n')) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length === 5 && cols[0] === username && /^[A-Z2-7]{16,}$/.test(cols[4]!)) return cols[4]!;
+  }
+  return null;
+}
+
 export function formatAccounts(accounts: DemoAccount[]): string {
-  const rows = accounts.map((a) => `  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.role.padEnd(20)} ${a.localityCode}`);
-  return ['DEMO accounts (demo mode only):', `  ${'username'.padEnd(14)} ${'password'.padEnd(16)} ${'role'.padEnd(20)} locality`, ...rows, ''].join('\n');
+  const rows = accounts.map((a) => `  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.role.padEnd(20)} ${a.localityCode.padEnd(8)} ${a.totp?.secret ?? ''}`);
+  const uris = accounts.filter((a) => a.totp).map((a) => `  ${a.username.padEnd(14)} ${a.totp!.uri}`);
+  return [
+    'DEMO accounts (demo mode only):',
+    `  ${'username'.padEnd(14)} ${'password'.padEnd(16)} ${'role'.padEnd(20)} ${'locality'.padEnd(8)} TOTP secret (two-factor sign-in)`,
+    ...rows,
+    '',
+    'Add a TOTP secret to an authenticator app (or open its otpauth:// address), or print the current code',
+    'with `npx phongdich demo code <username>`:',
+    ...uris,
+    '',
+  ].join('\n');
 }

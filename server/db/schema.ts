@@ -3,6 +3,7 @@ import type { Timestamp, CreatedAt, Json } from './schema-columns.ts';
 import type { LocalityLevel, Role } from '../../core/roles.ts';
 import type { CareTables } from './schema-care.ts';
 import type { RiskTables } from './schema-risk.ts';
+import type { IdentityTables, SessionSecurityColumns, UserSecurityColumns } from './schema-identity.ts';
 
 export type { FacilityKind, CapacityKind, BedKind, TestKind, TestResult, FacilitiesTable, FacilityCapacityTable, QuarantineAdmissionsTable, AdmissionEventsTable, MonitoringReportsTable, TestCampaignsTable, TestPoolsTable, TestOrdersTable, SamplesTable, CaseProposalsTable, TreatmentStaysTable } from './schema-care.ts';
 
@@ -48,7 +49,7 @@ export interface LocalityEventsTable {
   at: CreatedAt;
 }
 
-export interface UsersTable {
+export interface UsersTable extends UserSecurityColumns {
   id: Generated<string>;
   username: string;
   full_name: string;
@@ -57,14 +58,12 @@ export interface UsersTable {
   locality_code: string;
   disabled_at: Date | null;
   must_change_password: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   last_login_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
 
-export interface SessionsTable {
+export interface SessionsTable extends SessionSecurityColumns {
   /** SHA-256 of the cookie token: a leaked table does not give usable sessions. */
   id: string;
   user_id: string;
@@ -382,7 +381,7 @@ export interface RiskLevelDecisionsTable {
   client_key: string | null;
 }
 
-export interface Database extends RiskTables, CareTables {
+export interface Database extends RiskTables, CareTables, IdentityTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

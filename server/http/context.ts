@@ -12,6 +12,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** Needs a recent sign-in or re-authentication (see auth-hook.ts). */
+  stepUp: boolean;
 }
 
 declare module 'fastify' {
@@ -21,6 +23,10 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** Reachable by a session that must first change its password or enrol a second factor. */
+    duringSetup?: boolean;
+    /** Bulk exports and administrators' actions: the session must have (re)authenticated lately. */
+    stepUp?: boolean;
   }
   interface FastifyRequest {
     locale: Locale;
@@ -28,6 +34,8 @@ declare module 'fastify' {
     sessionToken: string | null;
     /** What the session answers to GET /api/auth/me, kept from the lookup the auth hook made. */
     sessionInfo: SessionInfo | null;
+    /** The session's public id (what GET /api/auth/sessions lists). */
+    sessionPublicId: string | null;
   }
 }
 

@@ -14,6 +14,8 @@ import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type 
 let t: TestPlatform;
 let officer: TestClient;
 let neighbourUserId: string;
+let neighbourSession: TestClient;
+let neighbourSessionId: string;
 let neighbourVenue: { id: string; publicCode: string };
 let neighbourArrivalId: string;
 let neighbourToken: string;
@@ -25,7 +27,10 @@ let neighbourTesting: { campaignId: string; poolCode: string; orderId: string; p
 beforeAll(async () => {
   t = await createTestPlatform();
   officer = await t.signIn('commune_officer', DOAN_KET);
-  neighbourUserId = (await t.createUser('commune_officer', BINH_LU)).id;
+  const neighbour = await t.createUser('commune_officer', BINH_LU);
+  neighbourUserId = neighbour.id;
+  neighbourSession = await t.login(neighbour.username, neighbour.password);
+  neighbourSessionId = (await neighbourSession.get('/api/auth/sessions')).json().items[0].id;
   const venues = t.platform.services.venues;
   const registered = await venues.register(systemActor('test'), {
     organisationName: 'Hợp tác xã Bình Lư', name: 'Chợ Bình Lư', type: 'market', addressLine: 'Bản Bình Lư', communeCode: BINH_LU,
@@ -113,11 +118,22 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'POST /api/auth/logout': 'own-session',
   'GET /api/auth/me': 'own-session',
   'POST /api/auth/password': 'own-session',
+  'POST /api/auth/reauth': 'own-session',
+  'GET /api/auth/2fa': 'own-session',
+  'POST /api/auth/2fa/enrol': 'own-session',
+  'POST /api/auth/2fa/confirm': 'own-session',
+  'POST /api/auth/2fa/recovery-codes': 'own-session',
+  'DELETE /api/auth/2fa': 'own-session',
+  'GET /api/auth/sessions': 'own-session',
+  // Sessions are ended by their public id, and only the caller's own: anyone else's is "not found".
+  'DELETE /api/auth/sessions/:id': { attempt: (c) => c.delete(`/api/auth/sessions/${neighbourSessionId}`), expect: refused },
   'GET /api/users': { attempt: (c) => c.get(`/api/users?locality=${BINH_LU}`), expect: refused },
   'GET /api/users/export.xlsx': { attempt: (c) => c.get(`/api/users/export.xlsx?locality=${BINH_LU}`), expect: refused },
   'POST /api/users': { attempt: (c) => c.post('/api/users', { username: 'intruder', fullName: 'Intruder', role: 'commune_officer', localityCode: BINH_LU }), expect: refused },
   'PATCH /api/users/:id': { attempt: (c) => c.patch(`/api/users/${neighbourUserId}`, { disabled: true }), expect: refused },
   'POST /api/users/:id/reset-password': { attempt: (c) => c.post(`/api/users/${neighbourUserId}/reset-password`), expect: refused },
+  'POST /api/users/:id/reset-2fa': { attempt: (c) => c.post(`/api/users/${neighbourUserId}/reset-2fa`), expect: refused },
+  'POST /api/users/:id/end-sessions': { attempt: (c) => c.post(`/api/users/${neighbourUserId}/end-sessions`), expect: refused },
   'GET /api/localities': { attempt: (c) => c.get(`/api/localities?parent=${LAI_CHAU}`), expect: refused },
   'GET /api/localities/tree': { attempt: async (c) => c.get('/api/localities/tree'), expect: [200] },
   'GET /api/localities/export.xlsx': { attempt: (c) => c.get(`/api/localities/export.xlsx?parent=${LAI_CHAU}`), expect: refused },
@@ -290,6 +306,7 @@ describe('a commune officer outside their commune', () => {
     const neighbour = await db.selectFrom('users').selectAll().where('id', '=', neighbourUserId).executeTakeFirstOrThrow();
     expect(neighbour.disabled_at).toBeNull();
     expect(neighbour.must_change_password).toBe(false);
+    expect((await neighbourSession.get('/api/auth/me')).statusCode).toBe(200);
     expect(await db.selectFrom('users').select('id').where('username', '=', 'intruder').executeTakeFirst()).toBeUndefined();
     const arrival = await db.selectFrom('arrivals').select('follow_up_status').where('id', '=', neighbourArrivalId).executeTakeFirstOrThrow();
     expect(arrival.follow_up_status).toBe('pending');

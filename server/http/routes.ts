@@ -5,6 +5,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { chainsRoutes } from '../modules/chains/chains.routes.ts';
 import { checkinsRoutes } from '../modules/checkins/checkins.routes.ts';
 import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
+import { accountRoutes } from '../modules/identity/account.routes.ts';
 import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { usersRoutes } from '../modules/identity/users.routes.ts';
 import { linelistRoutes } from '../modules/linelist/linelist.routes.ts';
@@ -35,6 +36,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   const deps: RouteDeps = { services, config, version };
   await app.register(systemRoutes, deps);
   await app.register(authRoutes, deps);
+  await app.register(accountRoutes, deps);
   await app.register(usersRoutes, deps);
   await app.register(localitiesRoutes, deps);
   await app.register(auditRoutes, deps);

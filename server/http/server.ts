@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
-import { registerAuthHook } from './auth-hook.ts';
+import { needsStepUp, registerAuthHook } from './auth-hook.ts';
 import { registerCompression } from './compression.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import type { RouteEntry } from './context.ts';
@@ -39,7 +39,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const method of methods) {
-      if (method !== 'HEAD') catalogue.push({ method, url: r.url, access: r.config?.access ?? 'user' });
+      if (method !== 'HEAD') catalogue.push({ method, url: r.url, access: r.config?.access ?? 'user', stepUp: needsStepUp(r.url, r.config) });
     }
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -57,6 +57,9 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
       response = errorResponse('INTERNAL', locale);
     }
     const { status, body } = response;
+    // Throttled sign-ins say how long to wait.
+    const retryAfter = (err as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
@@ -73,12 +76,12 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   for (const type of [CSV_TYPE, XLSX_TYPE]) {
     app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   }
-  registerAuthHook(app, o.services.auth);
+  registerAuthHook(app, o.services.auth, o.config);
 
   await app.register(swagger, {
     openapi: {
       info: { title: 'phongdich API', version: o.version, description: 'Phòng, chống dịch — epidemic prevention and control' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pd_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: o.config.secureCookies ? '__Host-pd_session' : 'pd_session' } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,

@@ -53,7 +53,7 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
     {
       name: 'purge-expired-sessions',
       everyMs: 15 * 60_000,
-      run: async () => `${await services.auth.purgeExpiredSessions()} sessions removed`,
+      run: async () => `${await services.auth.purgeExpiredSessions()} sessions and ${await services.auth.purgeLoginThrottle()} sign-in throttle rows removed`,
     },
   ];
 }

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../core/roles.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { createHttpServer, openPlatform, type Platform } from '../main.ts';
+import { newTotpSecret, totpCode } from '../modules/identity/totp.ts';
 import { systemActor } from '../shared/actor.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -19,19 +21,40 @@ export interface TestClient {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  /** Base32 TOTP secret when the account was enrolled (always for the roles that must use it). */
+  totpSecret: string | null;
+  recoveryCodes: string[];
+}
+
+export interface CreateUserOptions {
+  /** Enrol a TOTP secret: by default only for the roles that must (PHONGDICH_2FA_ROLES). */
+  enrol?: boolean;
 }
 
 export interface TestPlatform {
   platform: Platform;
   app: FastifyInstance;
-  /** Creates an account (through the service, so it is audited) and signs it in. */
+  /** Creates an account (through the service, so it is audited), enrolled when its role requires it, and signs it in. */
   signIn(role: Role, localityCode: string, username?: string): Promise<TestClient>;
-  createUser(role: Role, localityCode: string, username?: string): Promise<{ id: string; username: string; password: string }>;
-  login(username: string, password: string): Promise<TestClient>;
+  createUser(role: Role, localityCode: string, username?: string, o?: CreateUserOptions): Promise<TestUser>;
+  /** Signs in, with the next unused TOTP code when the account was enrolled by `createUser`. */
+  login(username: string, password: string, o?: { remoteAddress?: string }): Promise<TestClient>;
+  /** A TOTP code of the account not used yet (the current step, else the next one). */
+  nextCode(username: string): string;
   close(): Promise<void>;
 }
 
 let counter = 0;
+
+/** A password that meets the rules and never contains the username. */
+export const testPassword = () => `Kt-${randomBytes(9).toString('base64url')}-7q`;
 
 export async function createTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
   // Every test request comes from 127.0.0.1: per-address limits are raised unless a test sets them.
@@ -39,25 +62,47 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
   const platform = await openPlatform(config, await openTestDatabase());
   const app = await createHttpServer(platform, { quiet: true });
   await app.ready();
+  const enrolled = new Map<string, { secret: string; lastStep: number; recoveryCodes: string[] }>();
 
-  const createUser = async (role: Role, localityCode: string, username = `${role.replace('_', '')}${++counter}`) => {
-    const password = `pw-${username}-long-enough`;
+  const createUser = async (role: Role, localityCode: string, username = `${role.replace('_', '')}${++counter}`, o: CreateUserOptions = {}): Promise<TestUser> => {
+    const password = testPassword();
     const r = await platform.services.users.create(systemActor('test'), { username, fullName: `Test ${username}`, role, localityCode, password });
-    return { id: r.user.id, username, password };
+    if (!(o.enrol ?? config.twoFactor.roles.includes(role))) return { id: r.user.id, username, password, totpSecret: null, recoveryCodes: [] };
+    const secret = newTotpSecret();
+    const { recoveryCodes } = await platform.services.twoFactor.enrolKnownSecret(systemActor('test'), r.user.id, secret);
+    enrolled.set(username, { secret, lastStep: 0, recoveryCodes: [...recoveryCodes] });
+    return { id: r.user.id, username, password, totpSecret: secret, recoveryCodes };
   };
 
-  const login = async (username: string, password: string): Promise<TestClient> => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const nextCode = (username: string): string => {
+    const e = enrolled.get(username);
+    if (!e) throw new Error(`${username} has no TOTP secret`);
+    const now = Math.floor(Date.now() / 30_000);
+    // A code is accepted once per 30-second step; the next step's code is accepted too (clock drift).
+    for (const step of [now, now + 1]) {
+      if (step > e.lastStep) {
+        e.lastStep = step;
+        return totpCode(e.secret, step * 30_000);
+      }
+    }
+    const recovery = e.recoveryCodes.shift();
+    if (!recovery) throw new Error(`${username}: no unused code left`);
+    return recovery;
+  };
+
+  const login = async (username: string, password: string, o: { remoteAddress?: string } = {}): Promise<TestClient> => {
+    const code = enrolled.has(username) ? nextCode(username) : undefined;
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, code }, remoteAddress: o.remoteAddress });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
-    const cookie = res.cookies.find((c) => c.name === 'pd_session');
+    const cookie = res.cookies.find((c) => c.name === 'pd_session' || c.name === '__Host-pd_session')!;
     const { csrfToken, user } = res.json<{ csrfToken: string; user: { id: string } }>();
-    const request = (o: InjectOptions & { csrf?: boolean }) =>
+    const request = (r: InjectOptions & { csrf?: boolean }) =>
       app.inject({
-        ...o,
+        ...r,
         headers: {
-          cookie: `pd_session=${cookie!.value}`,
-          ...(o.csrf === false ? {} : { 'x-csrf-token': csrfToken }),
-          ...o.headers,
+          cookie: `${cookie.name}=${cookie.value}`,
+          ...(r.csrf === false ? {} : { 'x-csrf-token': csrfToken }),
+          ...r.headers,
         },
       });
     return {
@@ -67,6 +112,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
       get: (url) => request({ method: 'GET', url }),
       post: (url, body) => request({ method: 'POST', url, payload: body as InjectOptions['payload'] }),
       patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
+      delete: (url) => request({ method: 'DELETE', url }),
     };
   };
 
@@ -75,6 +121,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     app,
     createUser,
     login,
+    nextCode,
     signIn: async (role, localityCode, username) => {
       const u = await createUser(role, localityCode, username);
       return login(u.username, u.password);

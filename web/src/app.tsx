@@ -1,7 +1,8 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from './features/auth/login-page.tsx';
-import { ChangePasswordPage, ForcedPasswordChangePage } from './features/auth/password-pages.tsx';
+import { ChangePasswordPage, ForcedPasswordChangePage, ForcedTwoFactorPage } from './features/auth/password-pages.tsx';
+import { ReauthDialog } from './features/auth/reauth-dialog.tsx';
 import {
   canAdminLocalities,
   canAdminUsers,
@@ -26,6 +27,7 @@ import { navigate, safeNext, useLocation } from './ui/router.tsx';
 
 // Pages load on demand: the map (Leaflet) and the admin screens stay out of the first download.
 const HomePage = lazy(() => import('./features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
+const AccountPage = lazy(() => import('./features/auth/account-page.tsx').then((m) => ({ default: m.AccountPage })));
 const UsersPage = lazy(() => import('./features/admin-users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const LocalitiesPage = lazy(() =>
   import('./features/admin-localities/localities-page.tsx').then((m) => ({ default: m.LocalitiesPage })),
@@ -60,6 +62,7 @@ interface RouteDef {
 const routes: RouteDef[] = [
   { path: '/', page: () => <HomePage /> },
   { path: '/password', page: () => <ChangePasswordPage /> },
+  { path: '/account', page: () => <AccountPage /> },
   { path: '/admin/users', page: () => <UsersPage />, allowed: canAdminUsers },
   { path: '/admin/localities', page: () => <LocalitiesPage />, allowed: canAdminLocalities },
   { path: '/admin/audit', page: () => <AuditPage />, allowed: canViewAudit },
@@ -122,7 +125,7 @@ function Router() {
       const keep = !state.afterLogout && loc.href !== '/';
       navigate(keep ? `/login?next=${encodeURIComponent(loc.href)}` : '/login', { replace: true });
     }
-    if (state.status === 'authed' && !state.user.mustChangePassword && loc.pathname === '/login') {
+    if (state.status === 'authed' && !state.restriction && loc.pathname === '/login') {
       navigate(safeNext(next), { replace: true });
     }
   }, [state, loc.pathname, loc.href, next]);
@@ -139,7 +142,8 @@ function Router() {
     );
   }
   if (state.status === 'anon') return <LoginPage />;
-  if (state.user.mustChangePassword) return <ForcedPasswordChangePage />;
+  if (state.restriction === 'password_change') return <ForcedPasswordChangePage />;
+  if (state.restriction === 'two_factor_enrolment') return <ForcedTwoFactorPage />;
   if (loc.pathname === '/login') return <Splash />;
 
   let route: RouteDef | undefined;
@@ -170,6 +174,7 @@ export function App() {
   return (
     <SessionProvider>
       <Router />
+      <ReauthDialog />
     </SessionProvider>
   );
 }

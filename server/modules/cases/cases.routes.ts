@@ -43,6 +43,7 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
   }, async (req) => svc.diseaseProfile(actorOf(req), req.params.code));
 
   app.put('/disease-profiles/:code', {
+    config: { stepUp: true },
     schema: { tags, summary: 'Save a disease profile as its next version (system administrators)', params: codeParams, body: diseaseProfile, response: { 200: diseaseProfile } },
   }, async (req) => svc.saveDiseaseProfile(actorOf(req), req.params.code, req.body));
 };

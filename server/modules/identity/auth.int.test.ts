@@ -33,15 +33,18 @@ describe('sign-in', () => {
     expect((await login('nobody-here', 'x')).json().error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
   });
 
-  it('locks the account after 5 failures, even against the right password, and audits it', async () => {
-    const u = await t.createUser('health_department', LAI_CHAU);
-    for (let i = 0; i < 5; i++) expect((await login(u.username, `wrong-${i}`)).statusCode).toBe(401);
-    const locked = await login(u.username, u.password);
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+  it('never locks an account: the right password after 5 failures from elsewhere signs in, and no answer is 423', async () => {
+    const u = await t.createUser('inspector', LAI_CHAU);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: `wrong-${i}` }, remoteAddress: '10.11.0.1' })).statusCode);
+    }
+    expect(statuses).not.toContain(423);
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect((await t.login(u.username, u.password, { remoteAddress: '10.11.0.2' })).user.id).toBe(u.id);
     const events = await t.platform.database.db.selectFrom('audit_events').select('action')
       .where('entity_id', '=', u.id).orderBy('id').execute();
-    expect(events.map((e) => e.action)).toEqual(['create', 'login_failed', 'login_failed', 'login_failed', 'login_failed', 'account_locked']);
+    expect(events.map((e) => e.action)).toEqual(['create', 'login_failed', 'login_failed', 'login_failed', 'login_throttled', 'login_throttled', 'login']);
   });
 
   it('refuses an empty or oversized body with a validation error, never a 500', async () => {
@@ -81,12 +84,63 @@ describe('session', () => {
     const u = await t.createUser('inspector', LAI_CHAU);
     const first = await t.login(u.username, u.password);
     const second = await t.login(u.username, u.password);
-    const bad = await first.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'a-new-long-password' });
+    const bad = await first.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'a new long passphrase' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('currentPassword');
-    expect((await first.post('/api/auth/password', { currentPassword: u.password, newPassword: 'a-new-long-password' })).statusCode).toBe(200);
+    expect((await first.post('/api/auth/password', { currentPassword: u.password, newPassword: 'a new long passphrase' })).statusCode).toBe(200);
     expect((await first.get('/api/auth/me')).statusCode).toBe(200);
     expect((await second.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await login(u.username, 'a-new-long-password')).statusCode).toBe(200);
+    expect((await login(u.username, 'a new long passphrase')).statusCode).toBe(200);
+  });
+});
+
+describe('a session that must change its password (one-time password)', () => {
+  it('reaches only the password change, who-am-I and sign-out: everything else is 403 PASSWORD_CHANGE_REQUIRED', async () => {
+    const admin = await t.signIn('system_admin', LAI_CHAU);
+    const u = await t.createUser('commune_officer', DOAN_KET);
+    const { temporaryPassword } = (await admin.post(`/api/users/${u.id}/reset-password`)).json();
+    const c = await t.login(u.username, temporaryPassword);
+    const cases = await c.get(`/api/cases?locality=${DOAN_KET}`);
+    expect(cases.statusCode).toBe(403);
+    expect(cases.json().error).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' });
+    const en = await c.request({ method: 'GET', url: '/api/declarations', headers: { 'accept-language': 'en' } });
+    expect(en.json().error.message).toBe('You must change your password before going on.');
+    expect((await c.post('/api/risk/zones', {})).statusCode).toBe(403);
+    const me = (await c.get('/api/auth/me')).json();
+    expect(me.restriction).toBe('password_change');
+    expect(me.user.mustChangePassword).toBe(true);
+    expect((await c.post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'my own long passphrase' })).statusCode).toBe(200);
+    expect((await c.get(`/api/cases?locality=${DOAN_KET}`)).statusCode).toBe(200);
+    expect((await c.get('/api/auth/me')).json().restriction).toBeNull();
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+  });
+});
+
+describe('session cookie', () => {
+  it('is plain pd_session over http', async () => {
+    const u = await t.createUser('inspector', LAI_CHAU);
+    const res = await login(u.username, u.password);
+    expect(res.cookies.map((c) => c.name)).toEqual(['pd_session']);
+    expect(res.headers['set-cookie']).not.toMatch(/Domain=/i);
+  });
+
+  it('is __Host-pd_session (Secure, Path=/, no Domain) when cookies are secure, and only that name is read', async () => {
+    const secure = await createTestPlatform({ secureCookies: true });
+    try {
+      const u = await secure.createUser('inspector', LAI_CHAU);
+      const res = await secure.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password } });
+      expect(res.statusCode).toBe(200);
+      const [cookie] = res.cookies;
+      expect(cookie).toMatchObject({ name: '__Host-pd_session', secure: true, path: '/', httpOnly: true, sameSite: 'Lax' });
+      expect(cookie!.domain).toBeUndefined();
+      expect(String(res.headers['set-cookie'])).not.toMatch(/Domain=/i);
+      const me = (name: string) => secure.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${name}=${cookie!.value}` } });
+      expect((await me('__Host-pd_session')).statusCode).toBe(200);
+      expect((await me('pd_session')).statusCode).toBe(401);
+      const out = await secure.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: `__Host-pd_session=${cookie!.value}`, 'x-csrf-token': res.json().csrfToken } });
+      expect(String(out.headers['set-cookie'])).toMatch(/^__Host-pd_session=;.*Secure/);
+    } finally {
+      await secure.close();
+    }
   });
 });

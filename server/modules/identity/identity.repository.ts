@@ -17,8 +17,11 @@ const userColumns = [
   'users.locality_code',
   'users.disabled_at',
   'users.must_change_password',
-  'users.failed_logins',
-  'users.locked_until',
+  'users.totp_secret',
+  'users.totp_enabled_at',
+  'users.totp_last_step',
+  'users.totp_pending_secret',
+  'users.totp_pending_at',
   'users.created_at',
   'localities.name as locality_name',
   'localities.path as locality_path',
@@ -93,26 +96,11 @@ export class IdentityRepository {
     await db.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
   }
 
-  /** Counts a failed sign-in; locks the account once `maxFailures` is reached. */
-  async recordFailedLogin(db: Db, id: string, maxFailures: number, lockMinutes: number) {
-    return db
-      .updateTable('users')
-      .set((eb) => ({
-        failed_logins: eb.case().when('failed_logins', '>=', maxFailures - 1).then(0)
-          .else(eb('failed_logins', '+', 1)).end(),
-        locked_until: eb.case().when('failed_logins', '>=', maxFailures - 1)
-          .then(new Date(Date.now() + lockMinutes * 60_000)).else(eb.ref('locked_until')).end(),
-      }))
-      .where('id', '=', id)
-      .returning(['failed_logins', 'locked_until'])
-      .executeTakeFirstOrThrow();
-  }
-
   async insertSession(
     db: Db,
     s: { token: string; userId: string; csrfToken: string; ip: string | null; userAgent: string | null; expiresAt: Date },
-  ): Promise<void> {
-    await db
+  ): Promise<{ publicId: string; authenticatedAt: Date }> {
+    const row = await db
       .insertInto('sessions')
       .values({
         id: hashToken(s.token),
@@ -122,7 +110,9 @@ export class IdentityRepository {
         user_agent: s.userAgent?.slice(0, 300) ?? null,
         expires_at: s.expiresAt,
       })
-      .execute();
+      .returning(['public_id', 'authenticated_at'])
+      .executeTakeFirstOrThrow();
+    return { publicId: row.public_id, authenticatedAt: row.authenticated_at };
   }
 
   findLiveSession(db: Db, token: string, idleSince: Date) {
@@ -132,8 +122,10 @@ export class IdentityRepository {
       .innerJoin('localities', 'localities.code', 'users.locality_code')
       .select([
         'sessions.id as session_id',
+        'sessions.public_id',
         'sessions.csrf_token',
         'sessions.last_seen_at',
+        'sessions.authenticated_at',
         ...userColumns,
       ])
       .where('sessions.id', '=', hashToken(token))
@@ -147,14 +139,37 @@ export class IdentityRepository {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
   }
 
+  async markAuthenticated(db: Db, token: string, at: Date): Promise<void> {
+    await db.updateTable('sessions').set({ authenticated_at: at }).where('id', '=', hashToken(token)).execute();
+  }
+
+  /** A user's live sessions, most recently used first (a handful: they end after hours). */
+  listSessionsOf(db: Db, userId: string, idleSince: Date) {
+    return db.selectFrom('sessions')
+      .select(['public_id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'authenticated_at'])
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', new Date())
+      .where('last_seen_at', '>', idleSince)
+      .orderBy('last_seen_at', 'desc')
+      .limit(200)
+      .execute();
+  }
+
+  /** Deletes one session of the user by its public id; false when there is none. */
+  async deleteSessionByPublicId(db: Db, userId: string, publicId: string): Promise<boolean> {
+    const r = await db.deleteFrom('sessions').where('user_id', '=', userId).where('public_id', '=', publicId).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
   async deleteSession(db: Db, token: string): Promise<void> {
     await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
   }
 
-  async deleteSessionsOf(db: Db, userId: string, exceptToken?: string): Promise<void> {
+  /** Ends the sessions of a user (but the one of `exceptToken`); answers how many ended. */
+  async deleteSessionsOf(db: Db, userId: string, exceptToken?: string): Promise<number> {
     let q = db.deleteFrom('sessions').where('user_id', '=', userId);
     if (exceptToken) q = q.where('id', '!=', hashToken(exceptToken));
-    await q.execute();
+    return Number((await q.executeTakeFirst()).numDeletedRows);
   }
 
   async purgeExpiredSessions(db: Db, idleSince: Date): Promise<number> {

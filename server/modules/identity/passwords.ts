@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { passwordProblem } from './password-policy.ts';
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes): ~16 ms a hash on this hardware.
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -22,9 +23,11 @@ export async function burnVerification(plain: string): Promise<void> {
 }
 
 const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** A one-time password to hand over; the holder must change it at first sign-in. */
-export function temporaryPassword(length = 14): string {
-  let s = '';
-  for (let i = 0; i < length; i++) s += alphabet[randomInt(alphabet.length)];
-  return s;
+/** A one-time password to hand over (it meets the password rules); the holder must change it at first sign-in. */
+export function temporaryPassword(username = '', length = 14): string {
+  for (;;) {
+    let s = '';
+    for (let i = 0; i < length; i++) s += alphabet[randomInt(alphabet.length)];
+    if (passwordProblem(s, username) === null) return s;
+  }
 }

@@ -1,4 +1,4 @@
-import { AppError, type Locale } from '../../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { roleScopeLevels, type Role } from '../../../core/roles.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { CreateUserRequest, ListUsersQuery, UpdateUserRequest, UserView } from '../../../core/schemas/users.ts';
@@ -11,16 +11,33 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { identityPolicy } from './identity.policy.ts';
 import type { IdentityRepository, UserRecord } from './identity.repository.ts';
+import { identityMessages as m } from './identity.messages.ts';
+import type { PasswordRules } from './password-rules.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
+import type { TwoFactorService } from './two-factor.service.ts';
 import { userColumns } from './users.export.ts';
 
+export interface UsersDeps {
+  db: Db;
+  identity: IdentityRepository;
+  localities: LocalitiesService;
+  audit: AuditRepository;
+  passwords: PasswordRules;
+  twoFactor: TwoFactorService;
+}
+
+/** Account management by administrators, inside their locality subtree. */
 export class UsersService {
-  constructor(
-    private readonly db: Db,
-    private readonly identity: IdentityRepository,
-    private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
-  ) {}
+  private readonly db: Db;
+  private readonly identity: IdentityRepository;
+  private readonly localities: LocalitiesService;
+  private readonly audit: AuditRepository;
+  constructor(private readonly d: UsersDeps) {
+    this.db = d.db;
+    this.identity = d.identity;
+    this.localities = d.localities;
+    this.audit = d.audit;
+  }
 
   async list(actor: Actor, q: ListUsersQuery): Promise<Page<UserView>> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
@@ -44,16 +61,20 @@ export class UsersService {
   async create(actor: Actor, req: CreateUserRequest): Promise<{ user: UserView; temporaryPassword: string | null }> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
     const locality = await this.assignableLocality(actor, req.role, req.localityCode);
-    const temporary = req.password ? null : temporaryPassword();
+    if (req.password) {
+      await this.d.passwords.assertAcceptable(this.db, { password: req.password, username: req.username, userId: null, locale: actor.locale, path: 'password' });
+    }
+    const temporary = req.password ? null : temporaryPassword(req.username);
     const passwordHash = await hashPassword(req.password ?? temporary!);
     return this.db.transaction().execute(async (trx) => {
       if (await this.identity.findUserByUsername(trx, req.username)) {
-        throw new AppError('CONFLICT', [{ path: 'username', message: taken[actor.locale] }]);
+        throw new AppError('CONFLICT', [{ path: 'username', message: m.taken[actor.locale] }]);
       }
       const id = await this.identity.insertUser(trx, {
         username: req.username, fullName: req.fullName, passwordHash, role: req.role,
         localityCode: locality.code, mustChangePassword: temporary !== null,
       });
+      await this.d.passwords.remember(trx, id, passwordHash);
       const user = toUserView((await this.identity.findUserById(trx, id))!);
       await this.audit.record(trx, actor, {
         action: 'create', entityType: 'user', entityId: id, localityCode: locality.code, localityPath: locality.path, after: user,
@@ -66,7 +87,7 @@ export class UsersService {
     return this.db.transaction().execute(async (trx) => {
       const before = await this.findManageableOrThrow(actor, id, trx);
       if (id === actor.userId && (patch.disabled || patch.role || patch.localityCode)) {
-        throw new AppError('VALIDATION_FAILED', [{ path: 'id', message: notYourself[actor.locale] }]);
+        throw new AppError('VALIDATION_FAILED', [{ path: 'id', message: m.notYourself[actor.locale] }]);
       }
       const role = patch.role ?? before.role;
       const locality = patch.role || patch.localityCode
@@ -91,17 +112,45 @@ export class UsersService {
   }
 
   async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
-    const password = temporaryPassword();
+    const target = await this.findManageableOrThrow(actor, id, this.db);
+    const password = temporaryPassword(target.username);
     const passwordHash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
       const user = await this.findManageableOrThrow(actor, id, trx);
-      await this.identity.updateUser(trx, id, { password_hash: passwordHash, must_change_password: true, failed_logins: 0, locked_until: null });
+      await this.identity.updateUser(trx, id, { password_hash: passwordHash, must_change_password: true });
+      await this.d.passwords.remember(trx, id, passwordHash);
       await this.identity.deleteSessionsOf(trx, id);
       await this.audit.record(trx, actor, {
         action: 'reset_password', entityType: 'user', entityId: id, localityCode: user.locality_code, localityPath: user.locality_path,
       });
     });
     return { temporaryPassword: password };
+  }
+
+  /** Signs the user out everywhere (a lost phone, a suspected intrusion). */
+  async endSessions(actor: Actor, id: string): Promise<{ ended: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const user = await this.findManageableOrThrow(actor, id, trx);
+      const ended = await this.identity.deleteSessionsOf(trx, id);
+      await this.audit.record(trx, actor, {
+        action: 'end_sessions', entityType: 'user', entityId: id, localityCode: user.locality_code, localityPath: user.locality_path, after: { ended },
+      });
+      return { ended };
+    });
+  }
+
+  /** Removes the user's second factor and recovery codes (a lost authenticator) and ends their sessions. */
+  async resetTwoFactor(actor: Actor, id: string): Promise<UserView> {
+    return this.db.transaction().execute(async (trx) => {
+      const user = await this.findManageableOrThrow(actor, id, trx);
+      await this.d.twoFactor.clear(trx, id);
+      const ended = await this.identity.deleteSessionsOf(trx, id);
+      await this.audit.record(trx, actor, {
+        action: 'reset_2fa', entityType: 'user', entityId: id, localityCode: user.locality_code, localityPath: user.locality_path,
+        before: { twoFactorEnabled: user.totp_enabled_at !== null }, after: { twoFactorEnabled: false, sessionsEnded: ended },
+      });
+      return toUserView((await this.identity.findUserById(trx, id))!);
+    });
   }
 
   private async findManageableOrThrow(actor: Actor, id: string, db: Db): Promise<UserRecord> {
@@ -112,26 +161,18 @@ export class UsersService {
 
   private async assignableLocality(actor: Actor, role: Role, code: string, db: Db = this.db): Promise<LocalityRow> {
     const locality = await this.localities.findReadableOrThrow(actor, code, db).catch(() => {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: unknownLocality[actor.locale] }]);
+      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: m.unknownLocality[actor.locale] }]);
     });
     if (locality.status !== 'active') {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: unknownLocality[actor.locale] }]);
+      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: m.unknownLocality[actor.locale] }]);
     }
     if (!identityPolicy.assignScope(actor, role, locality)) {
       const levels = roleScopeLevels[role].join(', ');
-      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: `${wrongLevel[actor.locale]}: ${levels}` }]);
+      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: `${m.wrongLevel[actor.locale]}: ${levels}` }]);
     }
     return locality;
   }
 }
-
-const taken: Record<Locale, string> = { vi: 'Tên đăng nhập đã được dùng', en: 'This username is taken' };
-const notYourself: Record<Locale, string> = {
-  vi: 'Không thể tự khoá, đổi vai trò hay phạm vi của chính mình',
-  en: 'You cannot disable yourself or change your own role or scope',
-};
-const unknownLocality: Record<Locale, string> = { vi: 'Không có đơn vị này trong phạm vi của bạn', en: 'No such unit in your scope' };
-const wrongLevel: Record<Locale, string> = { vi: 'Vai trò này chỉ gắn với cấp', en: 'This role can only be scoped to' };
 
 export function toUserView(u: UserRecord): UserView {
   return {
@@ -142,7 +183,7 @@ export function toUserView(u: UserRecord): UserView {
     localityCode: u.locality_code,
     localityName: u.locality_name,
     disabled: u.disabled_at !== null,
-    lockedUntil: u.locked_until && u.locked_until > new Date() ? u.locked_until.toISOString() : null,
+    twoFactorEnabled: u.totp_enabled_at !== null,
     createdAt: u.created_at.toISOString(),
   };
 }

@@ -41,6 +41,7 @@ export const linelistRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
 
   app.post('/cases/import', {
     bodyLimit: IMPORT_BODY_LIMIT,
+    config: { stepUp: true },
     schema: {
       tags: ['cases'],
       summary: 'Import a line list (vn-2020 JSON, CSV or .xlsx): all rows or none; the same file again updates',

@@ -38,6 +38,7 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   app.post('/localities/population/import', {
     bodyLimit: 10 * 1024 * 1024,
+    config: { stepUp: true },
     schema: { tags, summary: 'Import populations from .xlsx or .csv (columns code, population)', querystring: importQuery, response: { 200: populationImportResult } },
   }, async (req) => {
     if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');

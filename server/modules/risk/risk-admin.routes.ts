@@ -23,10 +23,12 @@ export const riskAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
   }, async (req) => services.ruleSets.get(actorOf(req), req.params.code));
 
   app.put('/risk/rule-sets/:code', {
+    config: { stepUp: true },
     schema: { tags, summary: 'Save a rule set as its next version (system administrator)', params: codeParams, body: saveRuleSetRequest, response: { 200: ruleSetDetail } },
   }, async (req) => services.ruleSets.save(actorOf(req), req.params.code, req.body.definition));
 
   app.post('/risk/rule-sets/:code/activate', {
+    config: { stepUp: true },
     schema: { tags, summary: 'Make a rule set the one the map, the public page and the jobs use', params: codeParams, response: { 200: ruleSetDetail } },
   }, async (req) => services.ruleSets.activate(actorOf(req), req.params.code));
 

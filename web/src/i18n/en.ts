@@ -1,4 +1,5 @@
 import type { Catalogue } from './vi.ts';
+import { securityEn } from '../features/auth/messages.en.ts';
 import { casesEn } from '../features/cases/messages.en.ts';
 import { facilitiesEn } from '../features/facilities/messages.en.ts';
 import { quarantineEn } from '../features/quarantine/messages.en.ts';
@@ -57,10 +58,10 @@ export const en: Catalogue = {
     mustChangeIntro: 'This is your first sign-in or your password was just reset. Please choose a new password.',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    newPasswordHint: 'At least 10 characters.',
+    newPasswordHint: 'At least 12 characters; not the username, not a common password nor one of your last 5. A short sentence is a good choice.',
     confirmPassword: 'Repeat the new password',
     passwordMismatch: 'The two new passwords differ.',
-    passwordTooShort: 'The new password needs at least 10 characters.',
+    passwordTooShort: 'The new password needs at least 12 characters.',
     passwordChanged: 'Password changed.',
     changePassword: 'Change password',
     backToApp: 'Back to the application',
@@ -141,7 +142,6 @@ export const en: Catalogue = {
     status: 'Status',
     statusActive: 'Active',
     statusDisabled: 'Disabled',
-    statusLocked: 'Locked until {{time}}',
     createdAt: 'Created',
     edit: 'Edit',
     disable: 'Disable',
@@ -434,6 +434,7 @@ export const en: Catalogue = {
     },
   },
   ...casesEn,
+  ...securityEn,
   ...quarantineEn,
   ...testingEn,
   ...facilitiesEn,

@@ -1,3 +1,4 @@
+import { securityVi } from '../features/auth/messages.vi.ts';
 import { casesVi } from '../features/cases/messages.vi.ts';
 import { facilitiesVi } from '../features/facilities/messages.vi.ts';
 import { quarantineVi } from '../features/quarantine/messages.vi.ts';
@@ -58,10 +59,10 @@ export const vi = {
     mustChangeIntro: 'Đây là lần đăng nhập đầu tiên hoặc mật khẩu vừa được đặt lại. Vui lòng đặt mật khẩu mới.',
     currentPassword: 'Mật khẩu hiện tại',
     newPassword: 'Mật khẩu mới',
-    newPasswordHint: 'Ít nhất 10 ký tự.',
+    newPasswordHint: 'Ít nhất 12 ký tự; không chứa tên đăng nhập; không dùng mật khẩu phổ biến hay 5 mật khẩu gần nhất. Một câu ngắn dễ nhớ là lựa chọn tốt.',
     confirmPassword: 'Nhập lại mật khẩu mới',
     passwordMismatch: 'Hai mật khẩu mới không khớp.',
-    passwordTooShort: 'Mật khẩu mới phải có ít nhất 10 ký tự.',
+    passwordTooShort: 'Mật khẩu mới phải có ít nhất 12 ký tự.',
     passwordChanged: 'Đã đổi mật khẩu.',
     changePassword: 'Đổi mật khẩu',
     backToApp: 'Quay lại ứng dụng',
@@ -142,7 +143,6 @@ export const vi = {
     status: 'Trạng thái',
     statusActive: 'Đang hoạt động',
     statusDisabled: 'Đã vô hiệu hoá',
-    statusLocked: 'Tạm khoá đến {{time}}',
     createdAt: 'Ngày tạo',
     edit: 'Sửa',
     disable: 'Vô hiệu hoá',
@@ -435,6 +435,7 @@ export const vi = {
     },
   },
   ...casesVi,
+  ...securityVi,
   ...quarantineVi,
   ...testingVi,
   ...facilitiesVi,

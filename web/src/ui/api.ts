@@ -6,7 +6,11 @@ import { currentLang, i18n } from '../i18n/index.ts';
  * - every non-GET request carries `x-csrf-token` (the token from login / GET /api/auth/me);
  * - a 401 calls the handler installed by the session (which goes to the login page), unless the
  *   caller asks not to (the login and "who am I" calls);
- * - a CSRF_INVALID answer refreshes the token once through GET /api/auth/me and retries.
+ * - a CSRF_INVALID answer refreshes the token once through GET /api/auth/me and retries;
+ * - a REAUTH_REQUIRED answer (exports, administrators' actions) asks the installed handler to
+ *   confirm the password (and code), then retries once;
+ * - PASSWORD_CHANGE_REQUIRED / TWO_FACTOR_ENROLMENT_REQUIRED tell the session to reload (the app
+ *   then shows the page that sets the account up).
  * Errors are thrown as `ApiError` carrying the server's localized `message` and field `details`.
  */
 
@@ -45,6 +49,8 @@ export interface RequestOptions {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: () => void = () => {};
+let onReauthRequired: () => Promise<boolean> = async () => false;
+let onSetupRequired: () => void = () => {};
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -53,6 +59,17 @@ export function setCsrfToken(token: string | null): void {
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
+
+/** Asks the user to confirm their password (and code); resolves true once the server accepted it. */
+export function setReauthHandler(handler: () => Promise<boolean>): void {
+  onReauthRequired = handler;
+}
+
+export function setSetupRequiredHandler(handler: () => void): void {
+  onSetupRequired = handler;
+}
+
+const setupCodes = new Set(['PASSWORD_CHANGE_REQUIRED', 'TWO_FACTOR_ENROLMENT_REQUIRED']);
 
 /** `path?k=v&…` without empty values; used for fetches and for export links alike. */
 export function withQuery(path: string, query: Query = {}): string {
@@ -125,10 +142,12 @@ async function refreshCsrfToken(): Promise<boolean> {
   return false;
 }
 
-/** Calls the API; resolves with the parsed JSON body (typed by the caller from core/schemas). */
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/** Sends, retrying once after a refreshed CSRF token or a confirmed re-authentication. */
+async function sendWithRetries(path: string, opts: RequestOptions, fileAnswer = false): Promise<{ res: Response; body: unknown }> {
+  // A file answer's body is left unread for the caller; error answers are JSON either way.
+  const read = (r: Response) => (fileAnswer && r.ok ? Promise.resolve(null) : readBody(r));
   let res = await send(path, opts);
-  let body = await readBody(res);
+  let body = await read(res);
   if (
     !res.ok &&
     (opts.method ?? 'GET') !== 'GET' &&
@@ -137,14 +156,54 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     (await refreshCsrfToken())
   ) {
     res = await send(path, opts);
-    body = await readBody(res);
+    body = await read(res);
   }
-  if (res.ok) return body as T;
+  if (!res.ok && isErrorBody(body) && body.error.code === 'REAUTH_REQUIRED' && (await onReauthRequired())) {
+    res = await send(path, opts);
+    body = await read(res);
+  }
+  return { res, body };
+}
+
+function failure(res: Response, body: unknown, opts: RequestOptions): ApiError {
   if (res.status === 401 && !opts.noAuthRedirect) onUnauthenticated();
   if (isErrorBody(body)) {
-    throw new ApiError(res.status, body.error.code, body.error.message, body.error.details ?? []);
+    if (setupCodes.has(body.error.code)) onSetupRequired();
+    return new ApiError(res.status, body.error.code, body.error.message, body.error.details ?? []);
   }
-  throw new ApiError(res.status, 'INTERNAL', i18n.t('errors.unexpected'));
+  return new ApiError(res.status, 'INTERNAL', i18n.t('errors.unexpected'));
+}
+
+/** Calls the API; resolves with the parsed JSON body (typed by the caller from core/schemas). */
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const { res, body } = await sendWithRetries(path, opts);
+  if (res.ok) return body as T;
+  throw failure(res, body, opts);
+}
+
+/**
+ * Downloads a file answer (an Excel export) with the same session handling as `api`, including
+ * the re-authentication exports need; resolves with the file and the name the server gave it.
+ */
+export async function downloadFile(href: string): Promise<{ blob: Blob; filename: string }> {
+  const url = new URL(href, window.location.origin);
+  const opts: RequestOptions = {};
+  const { res, body } = await sendWithRetries(url.pathname + url.search, opts, true);
+  if (!res.ok) throw failure(res, body, opts);
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) ?? (url.pathname.split('/').pop() || 'export') };
+}
+
+function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
 }
 
 /** Message to show for anything caught around an API call. */

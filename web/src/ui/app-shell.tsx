@@ -15,6 +15,7 @@ import {
   canViewVenues,
 } from '../features/auth/permissions.ts';
 import { useSession, useUser } from '../features/auth/session.tsx';
+import { ExportDownloads } from './export-downloads.tsx';
 import { LangSwitch } from './lang-switch.tsx';
 import { LocalityPicker } from './locality-picker.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
@@ -97,8 +98,8 @@ function Nav({ open }: { open: boolean }) {
       <h2 className="nav-heading">{t('nav.account')}</h2>
       <ul>
         <li>
-          <NavLink to="/password" testId="nav-password">
-            {t('auth.changePassword')}
+          <NavLink to="/account" testId="nav-account">
+            {t('security.nav')}
           </NavLink>
         </li>
       </ul>
@@ -142,10 +143,10 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="header-row header-tools">
           <LocalityPicker />
           <div className="user-box">
-            <span className="user-menu" data-testid="user-menu">
+            <Link to="/account" className="user-menu" data-testid="user-menu" title={t('security.title')}>
               <span className="user-name">{user.fullName}</span>{' '}
               <span className="user-role">{t(`roles.${user.role}`)}</span>
-            </span>
+            </Link>
             <button
               type="button"
               data-testid="logout"
@@ -161,6 +162,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <div className="app-body">
         <Nav open={open} />
         <main id="main" className="app-main">
+          <ExportDownloads />
           {children}
         </main>
       </div>

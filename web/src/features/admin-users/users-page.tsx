@@ -13,7 +13,7 @@ import { roleOptions } from './role-options.ts';
 import { UserCreateForm, type CreatedUser } from './user-create-form.tsx';
 import { UserEditForm, userFromAnswer } from './user-edit-form.tsx';
 
-/** Admin → Users: filtered keyset list, export, create, edit, disable/enable, reset password. */
+/** Admin → Users: filtered keyset list, export, create, edit, disable/enable, reset password or two-factor, end sessions. */
 export function UsersPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -67,6 +67,21 @@ export function UsersPage() {
       window.scrollTo(0, 0);
     });
 
+  const resetTwoFactor = (u: UserView) =>
+    run(async () => {
+      if (!window.confirm(t('security.confirmResetTwoFactor', { username: u.username }))) return;
+      const answer = await api<UserView>(`/api/users/${encodeURIComponent(u.id)}/reset-2fa`, { method: 'POST' });
+      applyUpdate(u.id, answer);
+      setNotice(t('security.twoFactorReset', { username: u.username }));
+    });
+
+  const endSessions = (u: UserView) =>
+    run(async () => {
+      if (!window.confirm(t('security.confirmEndSessions', { username: u.username }))) return;
+      const { ended } = await api<{ ended: number }>(`/api/users/${encodeURIComponent(u.id)}/end-sessions`, { method: 'POST' });
+      setNotice(t('security.sessionsEnded', { count: ended, username: u.username }));
+    });
+
   const onCreated = (result: CreatedUser) => {
     setNotice(t('users.created', { username: result.user.username }));
     setSecret(result.temporaryPassword ? { username: result.user.username, password: result.temporaryPassword } : null);
@@ -76,9 +91,6 @@ export function UsersPage() {
 
   const status = (u: UserView) => {
     if (u.disabled) return <span className="badge badge-off">{t('users.statusDisabled')}</span>;
-    if (u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now()) {
-      return <span className="badge badge-warn">{t('users.statusLocked', { time: fmt.dateTime(u.lockedUntil) })}</span>;
-    }
     return <span className="badge badge-ok">{t('users.statusActive')}</span>;
   };
 
@@ -88,6 +100,11 @@ export function UsersPage() {
     { key: 'role', header: t('users.role'), render: (u) => t(`roles.${u.role}`) },
     { key: 'locality', header: t('users.locality'), render: (u) => u.localityName },
     { key: 'status', header: t('users.status'), render: status },
+    {
+      key: 'twoFactor',
+      header: t('security.twoFactorColumn'),
+      render: (u) => (u.twoFactorEnabled ? <span className="badge badge-ok">{t('security.twoFactorOn')}</span> : <span className="badge">{t('security.twoFactorOff')}</span>),
+    },
     { key: 'createdAt', header: t('users.createdAt'), render: (u) => fmt.dateTime(u.createdAt) },
     {
       key: 'actions',
@@ -102,6 +119,14 @@ export function UsersPage() {
           </button>
           <button type="button" onClick={() => void resetPassword(u)} data-testid="user-reset-password">
             {t('users.resetPassword')}
+          </button>
+          {u.twoFactorEnabled && (
+            <button type="button" onClick={() => void resetTwoFactor(u)} data-testid="user-reset-2fa">
+              {t('security.resetTwoFactor')}
+            </button>
+          )}
+          <button type="button" onClick={() => void endSessions(u)} data-testid="user-end-sessions">
+            {t('security.endSessions')}
           </button>
         </div>
       ),

@@ -16,7 +16,7 @@ export function ChangePasswordForm({ onDone }: { onDone?(): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
-    if (next.length < 10) return setError(t('auth.passwordTooShort'));
+    if ([...next].length < 12) return setError(t('auth.passwordTooShort'));
     if (next !== confirm) return setError(t('auth.passwordMismatch'));
     await run(async () => {
       await changePassword(current, next);

@@ -4,6 +4,7 @@ import { Link } from '../../ui/router.tsx';
 import { AuthFrame } from './auth-frame.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { useSession } from './session.tsx';
+import { TwoFactorSetup } from './two-factor-setup.tsx';
 
 /** Shown instead of the app while `user.mustChangePassword` is set. */
 export function ForcedPasswordChangePage() {
@@ -13,6 +14,24 @@ export function ForcedPasswordChangePage() {
     <AuthFrame>
       <Page title={t('auth.changePasswordTitle')} intro={t('auth.mustChangeIntro')}>
         <ChangePasswordForm />
+        <p>
+          <button type="button" className="link-button" onClick={() => void logout()} data-testid="logout">
+            {t('auth.logout')}
+          </button>
+        </p>
+      </Page>
+    </AuthFrame>
+  );
+}
+
+/** Shown instead of the app while the account's role needs two-factor sign-in and it has none. */
+export function ForcedTwoFactorPage() {
+  const { t } = useTranslation();
+  const { logout, refresh } = useSession();
+  return (
+    <AuthFrame>
+      <Page title={t('security.enrolTitle')} intro={t('security.enrolRequiredIntro')}>
+        <TwoFactorSetup onDone={() => void refresh()} />
         <p>
           <button type="button" className="link-button" onClick={() => void logout()} data-testid="logout">
             {t('auth.logout')}

@@ -1,21 +1,26 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo, SessionUser } from '../../../../core/schemas/auth.ts';
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../../ui/api.ts';
+import { ApiError, api, setCsrfToken, setSetupRequiredHandler, setUnauthenticatedHandler } from '../../ui/api.ts';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'anon'; /** true right after the user signed out (no "come back to" page) */ afterLogout: boolean }
   | { status: 'error'; message: string }
-  | { status: 'authed'; user: SessionUser };
+  | { status: 'authed'; user: SessionUser; restriction: SessionInfo['restriction'] };
 
 interface SessionApi {
   state: SessionState;
-  /** Throws `ApiError` (wrong credentials, locked account…). */
-  login(username: string, password: string): Promise<void>;
+  /**
+   * Throws `ApiError`: wrong credentials, LOGIN_THROTTLED, SECOND_FACTOR_REQUIRED (send again with
+   * `code`), SECOND_FACTOR_INVALID.
+   */
+  login(username: string, password: string, code?: string): Promise<void>;
   logout(): Promise<void>;
   /** Throws `ApiError`; on success the session is refreshed (mustChangePassword cleared). */
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
   reload(): void;
+  /** Reads the session again without the loading screen (after enrolment, a re-authentication). */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -30,7 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const apply = useCallback((info: SessionInfo) => {
     setCsrfToken(info.csrfToken);
-    setState({ status: 'authed', user: info.user });
+    setState({ status: 'authed', user: info.user, restriction: info.restriction });
   }, []);
 
   const signedOut = useCallback((afterLogout: boolean) => {
@@ -49,17 +54,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => signedOut(false));
+    // The server refused a route until the account is set up: the router then shows the setup page.
+    setSetupRequiredHandler(() => void probe());
     void probe();
   }, [probe, signedOut]);
 
   const value = useMemo<SessionApi>(
     () => ({
       state,
-      async login(username, password) {
+      async login(username, password, code) {
         apply(
           await api<SessionInfo>('/api/auth/login', {
             method: 'POST',
-            json: { username, password },
+            json: code ? { username, password, code } : { username, password },
             noAuthRedirect: true,
           }),
         );
@@ -84,6 +91,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState({ status: 'loading' });
         void probe();
       },
+      refresh: probe,
     }),
     [state, apply, signedOut, probe],
   );
