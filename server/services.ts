@@ -143,8 +143,8 @@ export function createServices(o: ServiceOptions): AppServices {
     }),
     today: new TodayService(db, new TodayRepository(), localities, async (actor, path, limit, now) => {
       const { total, items } = await riskServices.risk.levelsToDecide(actor, path, limit, now);
-      return items.map((i) => ({ id: i.code, label: i.label, due_on: null, overdue: false, link: '/risk', total: String(total), overdue_total: '0' }));
-    }),
+      return items.map((i) => ({ id: i.code, label: i.label, due_on: null, overdue: false, link: '/risk', person_id: null, total: String(total), overdue_total: '0' }));
+    }, auditRepo),
     ...riskServices,
     outbox,
   };

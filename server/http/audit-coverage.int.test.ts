@@ -28,8 +28,8 @@ const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) =>
 interface Seeded { fullName: string; idNumber: string; phone: string; id?: string }
 const seeded: Seeded[] = [];
 /** A person an official types in, with a phone, remembered as seeded. Names are unique words. */
-function someone(fullName: string): PersonRef {
-  const p: Seeded = { fullName, idNumber: cccd(1979), phone: phone() };
+function someone(fullName: string, phoneNumber = phone()): PersonRef & { person: { phone?: string } } {
+  const p: Seeded = { fullName, idNumber: cccd(1979), phone: phoneNumber };
   seeded.push(p);
   return { person: { idType: 'cccd', idNumber: p.idNumber, fullName, birthYear: 1979, gender: 'male', nationality: 'VN', phone: p.phone, communeCode: DOAN_KET, addressLine: 'Bản Kiểm Toán' } };
 }
@@ -67,10 +67,7 @@ beforeAll(async () => {
   const caseSubject = someone('Kiểm Toán Bệnh');
   const c = await s.cases.create(sys, { clientKey: randomUUID(), subject: caseSubject, sampleDate: today, confirmedDate: today, classification: 'community', sourceCaseIds: [], clusterId: cluster.id });
   await s.tracing.declare(sys, c.id, { subject: someone('Kiểm Toán Tiếp') });
-  const twin = someone('Kiểm Toán Trùng');
-  twin.person.phone = caseSubject.person.phone;
-  seeded.at(-1)!.phone = caseSubject.person.phone!;
-  await s.peopleRegistry.resolve(db(), sys, twin, 'subject');
+  await s.peopleRegistry.resolve(db(), sys, someone('Kiểm Toán Trùng', caseSubject.person.phone), 'subject');
   const facility = await s.facilities.create(sys, {
     name: 'Trạm Y tế Kiểm Toán', kind: 'hospital', communeCode: DOAN_KET, addressLine: 'Bản Kiểm Toán', capacity: { quarantine_place: 20, regular_bed: 10 }, occupancyAlertPercent: 80,
   });
