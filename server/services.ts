@@ -2,6 +2,8 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AuditRepository } from './modules/audit/audit.repository.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { AuditChainRepository } from './modules/audit/audit-chain.repository.ts';
+import { AuditChainService, checkpointKeyFrom } from './modules/audit/audit-chain.service.ts';
 import { ChainsRepository } from './modules/chains/chains.repository.ts';
 import { ChainsService } from './modules/chains/chains.service.ts';
 import { CheckinsRepository } from './modules/checkins/checkins.repository.ts';
@@ -56,6 +58,8 @@ export interface AppServices extends RiskServices {
   users: UsersService;
   localities: LocalitiesService;
   audit: AuditService;
+  /** The audit log's hash chain: signed checkpoints (a job) and `phongdich audit verify`. */
+  auditChain: AuditChainService;
   otp: OtpService;
   people: PeopleService;
   declarations: DeclarationsService;
@@ -119,6 +123,7 @@ export function createServices(o: ServiceOptions): AppServices {
     users: new UsersService(db, identityRepo, localities, auditRepo),
     localities,
     audit: new AuditService(db, auditRepo),
+    auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secret)]),
     otp,
     people,
     declarations: new DeclarationsService(db, declarationsRepo, peopleRepo, people, localitiesRepo, otp, auditRepo, config.declarations),
