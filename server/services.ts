@@ -2,6 +2,8 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AuditRepository } from './modules/audit/audit.repository.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { AuditAlertsRepository } from './modules/audit/audit-alerts.repository.ts';
+import { AuditAlertsService } from './modules/audit/audit-alerts.service.ts';
 import { AuditChainRepository } from './modules/audit/audit-chain.repository.ts';
 import { AuditChainService, checkpointKeyFrom } from './modules/audit/audit-chain.service.ts';
 import { ChainsRepository } from './modules/chains/chains.repository.ts';
@@ -60,6 +62,7 @@ export interface AppServices extends RiskServices {
   audit: AuditService;
   /** The audit log's hash chain: signed checkpoints (a job) and `phongdich audit verify`. */
   auditChain: AuditChainService;
+  auditAlerts: AuditAlertsService;
   otp: OtpService;
   people: PeopleService;
   declarations: DeclarationsService;
@@ -124,6 +127,7 @@ export function createServices(o: ServiceOptions): AppServices {
     localities,
     audit: new AuditService(db, auditRepo),
     auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secret)]),
+    auditAlerts: new AuditAlertsService(db, new AuditAlertsRepository(), auditRepo, localities, config.audit),
     otp,
     people,
     declarations: new DeclarationsService(db, declarationsRepo, peopleRepo, people, localitiesRepo, otp, auditRepo, config.declarations),

@@ -119,6 +119,8 @@ const routes: Record<string, Entry> = {
   'GET /api/users': admin('/api/users'),
   'GET /api/users/export.xlsx': admin('/api/users/export.xlsx'),
   'GET /api/audit': admin('/api/audit'),
+  'GET /api/audit/alerts': admin('/api/audit/alerts'),
+  'GET /api/audit/alerts/export.xlsx': admin('/api/audit/alerts/export.xlsx'),
   'GET /api/audit/export.xlsx': admin(`/api/audit/export.xlsx?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`),
   'GET /api/localities': cdc(`/api/localities?parent=${LAI_CHAU}`, 'none'),
   'GET /api/localities/tree': cdc('/api/localities/tree', 'none'),

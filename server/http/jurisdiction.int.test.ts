@@ -129,6 +129,8 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/localities/:code/boundaries': { attempt: (c) => c.get(`/api/localities/${LAI_CHAU}/boundaries`), expect: refused },
   'GET /api/audit': { attempt: (c) => c.get('/api/audit'), expect: refused },
   'GET /api/audit/export.xlsx': { attempt: (c) => c.get('/api/audit/export.xlsx'), expect: refused },
+  'GET /api/audit/alerts': { attempt: (c) => c.get(`/api/audit/alerts?locality=${BINH_LU}`), expect: refused },
+  'GET /api/audit/alerts/export.xlsx': { attempt: (c) => c.get(`/api/audit/alerts/export.xlsx?locality=${BINH_LU}`), expect: refused },
   'GET /api/venues': { attempt: (c) => c.get(`/api/venues?locality=${BINH_LU}`), expect: refused },
   'GET /api/venues/export.xlsx': { attempt: (c) => c.get(`/api/venues/export.xlsx?locality=${BINH_LU}`), expect: refused },
   'POST /api/venues': { attempt: (c) => c.post('/api/venues', { organisationName: 'Intruder', name: 'Intruder', type: 'shop', addressLine: 'Bản Bình Lư', communeCode: BINH_LU, contactPhone: '0912345678' }), expect: refused },

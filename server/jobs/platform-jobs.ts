@@ -15,6 +15,11 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
       },
     },
     {
+      name: 'audit-volume-alerts',
+      everyMs: 5 * 60_000,
+      run: async () => `${await services.auditAlerts.raiseVolumeAlerts()} accounts reading unusually many people`,
+    },
+    {
       name: 'checkin-partitions-and-retention',
       everyMs: 60 * 60_000,
       run: async () => {
