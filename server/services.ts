@@ -4,6 +4,8 @@ import { AuditRepository } from './modules/audit/audit.repository.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuditAlertsRepository } from './modules/audit/audit-alerts.repository.ts';
 import { AuditAlertsService } from './modules/audit/audit-alerts.service.ts';
+import { BreachesRepository } from './modules/breaches/breaches.repository.ts';
+import { BreachesService } from './modules/breaches/breaches.service.ts';
 import { AuditChainRepository } from './modules/audit/audit-chain.repository.ts';
 import { AuditChainService, checkpointKeyFrom } from './modules/audit/audit-chain.service.ts';
 import { ChainsRepository } from './modules/chains/chains.repository.ts';
@@ -63,6 +65,7 @@ export interface AppServices extends RiskServices {
   /** The audit log's hash chain: signed checkpoints (a job) and `phongdich audit verify`. */
   auditChain: AuditChainService;
   auditAlerts: AuditAlertsService;
+  breaches: BreachesService;
   otp: OtpService;
   people: PeopleService;
   declarations: DeclarationsService;
@@ -128,6 +131,7 @@ export function createServices(o: ServiceOptions): AppServices {
     audit: new AuditService(db, auditRepo),
     auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secret)]),
     auditAlerts: new AuditAlertsService(db, new AuditAlertsRepository(), auditRepo, localities, config.audit),
+    breaches: new BreachesService(db, new BreachesRepository(), localities, auditRepo),
     otp,
     people,
     declarations: new DeclarationsService(db, declarationsRepo, peopleRepo, people, localitiesRepo, otp, auditRepo, config.declarations),

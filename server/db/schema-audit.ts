@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { BreachStatus } from '../../core/schemas/breaches.ts';
 import type { CreatedAt, Timestamp } from './schema-columns.ts';
 
 /** The audit log's integrity and accountability tables (migration 0012); kept apart for readability. */
@@ -44,8 +45,6 @@ export interface AuditAlertsTable {
   baseline: number | null;
 }
 
-export const breachStatuses = ['open', 'notified', 'closed'] as const;
-export type BreachStatus = (typeof breachStatuses)[number];
 
 /** A personal-data breach recorded by an administrator (Law 91/2025, Decree 356/2025: notify within 72 hours). */
 export interface DataBreachesTable {
@@ -67,7 +66,9 @@ export interface DataBreachesTable {
   contact_title: string;
   contact_phone: string;
   contact_email: string | null;
-  status: BreachStatus;
+  signer_name: string | null;
+  late_reason: string | null;
+  status: Generated<BreachStatus>;
   notified_at: Timestamp | null;
   recorded_by: string | null;
   created_at: CreatedAt;

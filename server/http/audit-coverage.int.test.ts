@@ -36,7 +36,7 @@ function someone(fullName: string, phoneNumber = phone()): PersonRef & { person:
 
 const f = {} as {
   caseId: string; clusterId: string; venueId: string; venueCode: string; facilityId: string; personId: string; campaignId: string; sampleCode: string;
-  stayId: string; releasedStayId: string; monitorToken: string;
+  stayId: string; releasedStayId: string; monitorToken: string; breachId: string;
 };
 
 beforeAll(async () => {
@@ -97,6 +97,11 @@ beforeAll(async () => {
   await s.testing.sampleResults(sys, { items: [{ code: 'KT-RT', result: 'positive' }] });
   Object.assign(f, { campaignId: campaign.id, sampleCode: 'KT-RT' });
 
+  f.breachId = (await clients.admin.post('/api/breaches', {
+    clientKey: randomUUID(), detectedAt: new Date().toISOString(), nature: 'Lộ danh sách người tiếp xúc', dataCategories: ['contact_tracing'], peopleAffected: 2,
+    consequences: 'Kỳ thị', measuresTaken: 'Khoá tài khoản', measuresProposed: 'Xác thực hai lớp', contactName: 'Quản trị', contactTitle: 'Quản trị hệ thống', contactPhone: '0912345678',
+  })).json<{ id: string }>().id;
+
   for (const p of seeded) {
     p.id = (await db().selectFrom('people').select('id').where('full_name', '=', p.fullName).executeTakeFirstOrThrow()).id;
   }
@@ -122,6 +127,10 @@ const routes: Record<string, Entry> = {
   'GET /api/audit/alerts': admin('/api/audit/alerts'),
   'GET /api/audit/alerts/export.xlsx': admin('/api/audit/alerts/export.xlsx'),
   'GET /api/audit/export.xlsx': admin(`/api/audit/export.xlsx?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`),
+  'GET /api/breaches': admin('/api/breaches'),
+  'GET /api/breaches/export.xlsx': admin('/api/breaches/export.xlsx'),
+  'GET /api/breaches/:id': { as: 'admin', url: () => `/api/breaches/${f.breachId}`, shows: 'none' },
+  'GET /api/breaches/:id/notification.pdf': { as: 'admin', url: () => `/api/breaches/${f.breachId}/notification.pdf`, shows: 'none' },
   'GET /api/localities': cdc(`/api/localities?parent=${LAI_CHAU}`, 'none'),
   'GET /api/localities/tree': cdc('/api/localities/tree', 'none'),
   'GET /api/localities/export.xlsx': cdc(`/api/localities/export.xlsx?parent=${LAI_CHAU}`, 'none'),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { ChangePasswordPage, ForcedPasswordChangePage } from './features/auth/password-pages.tsx';
 import {
+  canAdminBreaches,
   canAdminLocalities,
   canAdminUsers,
   canOperateGates,
@@ -31,6 +32,7 @@ const LocalitiesPage = lazy(() =>
   import('./features/admin-localities/localities-page.tsx').then((m) => ({ default: m.LocalitiesPage })),
 );
 const AuditPage = lazy(() => import('./features/admin-audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const BreachesPage = lazy(() => import('./features/admin-breaches/breaches-page.tsx').then((m) => ({ default: m.BreachesPage })));
 const DeclarationsPage = lazy(() =>
   import('./features/declarations/declarations-page.tsx').then((m) => ({ default: m.DeclarationsPage })),
 );
@@ -63,6 +65,7 @@ const routes: RouteDef[] = [
   { path: '/admin/users', page: () => <UsersPage />, allowed: canAdminUsers },
   { path: '/admin/localities', page: () => <LocalitiesPage />, allowed: canAdminLocalities },
   { path: '/admin/audit', page: () => <AuditPage />, allowed: canViewAudit },
+  { path: '/admin/breaches', page: () => <BreachesPage />, allowed: canAdminBreaches },
   { path: '/declarations', page: () => <DeclarationsPage />, allowed: canViewDeclarations },
   { path: '/venues', page: () => <VenuesPage />, allowed: canViewVenues },
   { path: '/venues/:id/gate', page: (p) => <GatePage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },

@@ -158,13 +158,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       contact_title text not null,
       contact_phone text not null,
       contact_email text,
+      signer_name text,
+      late_reason text,
       status text not null default 'open' check (status in ('open', 'notified', 'closed')),
       notified_at timestamptz,
       recorded_by uuid,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       check (occurred_at is null or occurred_at <= detected_at),
-      check ((status = 'open') = (notified_at is null) or status = 'closed')
+      check ((status = 'open') = (notified_at is null))
     )`.execute(db);
   await sql`create index data_breaches_by_detection on data_breaches (detected_at, id)`.execute(db);
 }

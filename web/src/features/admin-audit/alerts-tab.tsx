@@ -10,6 +10,13 @@ import { localInputToIso } from '../../ui/text.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { ActorFilter } from './actor-filter.tsx';
 
+/** What an export was of, as the services name it in the log. */
+const exportedKinds = [
+  'case', 'contact', 'test_order', 'case_proposal', 'quarantine_admission', 'treatment_stay', 'health_declaration', 'arrival', 'user', 'audit_event', 'audit_alert', 'data_breach',
+] as const;
+type ExportedKind = (typeof exportedKinds)[number];
+const isExportedKind = (k: string | null): k is ExportedKind => (exportedKinds as readonly (string | null)[]).includes(k);
+
 /**
  * Alerts of the audit log: every export (who, what, how many people) and accounts that read
  * unusually many people in an hour or a day, or far above their own daily average.
@@ -26,7 +33,7 @@ export function AlertsTab() {
 
   const roleName = (r: string | null) => ((roles as readonly string[]).includes(r ?? '') ? ` (${t(`roles.${r as Role}`)})` : '');
   const what = (a: AuditAlertView) => {
-    if (a.kind === 'export') return t('audit.alertExported', { entity: a.entityType ?? '—', people: a.people });
+    if (a.kind === 'export') return t('audit.alertExported', { entity: isExportedKind(a.entityType) ? t(`audit.exported.${a.entityType}`) : a.entityType ?? '—', people: a.people });
     if (a.kind === 'above_baseline') return t('audit.alertAboveBaseline', { people: a.people, baseline: fmt.number(Math.round((a.baseline ?? 0) * 10) / 10), limit: a.threshold ?? 0 });
     return t('audit.alertVolume', { people: a.people, limit: a.threshold ?? 0 });
   };
