@@ -33,6 +33,13 @@ const envSchema = z.object({
     if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown roles ${unknown.join(', ')}; known: ${roles.join(', ')}` });
     return list as Role[];
   }),
+  /** How often the audit chain's head is signed: rows after the last checkpoint are the ones a key-less rewrite could hide. */
+  PHONGDICH_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** An account reading more people than this in an hour, or in a day, raises an alert in the audit view. */
+  PHONGDICH_AUDIT_ALERT_PEOPLE_PER_HOUR: z.coerce.number().int().min(1).default(300),
+  PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY: z.coerce.number().int().min(1).default(1500),
+  /** …or more than this many times its own daily average of the previous 30 days. */
+  PHONGDICH_AUDIT_ALERT_BASELINE_FACTOR: z.coerce.number().min(1).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHROMIUM_PATH: z.string().optional(),
 });
@@ -65,6 +72,11 @@ export interface Config {
   declarations: { validHours: number; retentionDays: number };
   checkins: { retentionDays: number; repeatWindowMinutes: number };
   otp: { ttlMinutes: number; maxAttempts: number; maxPerPhonePer10Minutes: number };
+  /**
+   * The audit log: how often its chain head is signed, and when an account's reads of people's data
+   * raise an alert (per hour, per day, or far above its own 30-day daily average, once past a floor).
+   */
+  audit: { checkpointMinutes: number; alertPeoplePerHour: number; alertPeoplePerDay: number; alertBaselineFactor: number; alertBaselineFloor: number };
   /** Per client address and minute, on the public (citizen) endpoints that send codes or write. */
   publicRateLimit: { otpPerMinute: number; submitPerMinute: number };
 }
@@ -119,6 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkins: { retentionDays: e.PHONGDICH_CHECKIN_RETENTION_DAYS, repeatWindowMinutes: 10 },
     otp: { ttlMinutes: 5, maxAttempts: 5, maxPerPhonePer10Minutes: 3 },
     publicRateLimit: { otpPerMinute: 10, submitPerMinute: 30 },
+    audit: {
+      checkpointMinutes: e.PHONGDICH_AUDIT_CHECKPOINT_MINUTES, alertPeoplePerHour: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_HOUR,
+      alertPeoplePerDay: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY, alertBaselineFactor: e.PHONGDICH_AUDIT_ALERT_BASELINE_FACTOR, alertBaselineFloor: 50,
+    },
   };
 }
 

@@ -2,6 +2,12 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AuditRepository } from './modules/audit/audit.repository.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { AuditAlertsRepository } from './modules/audit/audit-alerts.repository.ts';
+import { AuditAlertsService } from './modules/audit/audit-alerts.service.ts';
+import { BreachesRepository } from './modules/breaches/breaches.repository.ts';
+import { BreachesService } from './modules/breaches/breaches.service.ts';
+import { AuditChainRepository } from './modules/audit/audit-chain.repository.ts';
+import { AuditChainService, checkpointKeyFrom } from './modules/audit/audit-chain.service.ts';
 import { ChainsRepository } from './modules/chains/chains.repository.ts';
 import { ChainsService } from './modules/chains/chains.service.ts';
 import { CheckinsRepository } from './modules/checkins/checkins.repository.ts';
@@ -65,6 +71,10 @@ export interface AppServices extends RiskServices {
   sessions: SessionsService;
   localities: LocalitiesService;
   audit: AuditService;
+  /** The audit log's hash chain: signed checkpoints (a job) and `phongdich audit verify`. */
+  auditChain: AuditChainService;
+  auditAlerts: AuditAlertsService;
+  breaches: BreachesService;
   otp: OtpService;
   people: PeopleService;
   declarations: DeclarationsService;
@@ -128,6 +138,9 @@ export function createServices(o: ServiceOptions): AppServices {
     ...identity,
     localities,
     audit: new AuditService(db, auditRepo),
+    auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secret)]),
+    auditAlerts: new AuditAlertsService(db, new AuditAlertsRepository(), auditRepo, localities, config.audit),
+    breaches: new BreachesService(db, new BreachesRepository(), localities, auditRepo),
     otp,
     people,
     declarations: new DeclarationsService(db, declarationsRepo, peopleRepo, people, localitiesRepo, otp, auditRepo, config.declarations),
@@ -152,8 +165,8 @@ export function createServices(o: ServiceOptions): AppServices {
     }),
     today: new TodayService(db, new TodayRepository(), localities, async (actor, path, limit, now) => {
       const { total, items } = await riskServices.risk.levelsToDecide(actor, path, limit, now);
-      return items.map((i) => ({ id: i.code, label: i.label, due_on: null, overdue: false, link: '/risk', total: String(total), overdue_total: '0' }));
-    }),
+      return items.map((i) => ({ id: i.code, label: i.label, due_on: null, overdue: false, link: '/risk', person_id: null, total: String(total), overdue_total: '0' }));
+    }, auditRepo),
     ...riskServices,
     outbox,
   };

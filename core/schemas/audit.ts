@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './common.ts';
+import { localityCode, pageQuery } from './common.ts';
 
 export const auditEventView = z.object({
   id: z.string(),
@@ -36,3 +36,40 @@ export const personAccessView = z.object({
   record: z.string(),
 });
 export type PersonAccessView = z.infer<typeof personAccessView>;
+
+/**
+ * What the audit view raises to an administrator: every export (with the number of people it named)
+ * and accounts that read unusually many people (in an hour, a day, or far above their own average).
+ */
+export const auditAlertKinds = ['export', 'people_per_hour', 'people_per_day', 'above_baseline'] as const;
+export type AuditAlertKind = (typeof auditAlertKinds)[number];
+
+export const auditAlertView = z.object({
+  /** `export:<event id>` or `volume:<alert id>`. */
+  id: z.string(),
+  kind: z.enum(auditAlertKinds),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  /** What was exported (cases, contacts…); null for a volume alert. */
+  entityType: z.string().nullable(),
+  /** People named: by the export, or read by the account in the window. */
+  people: z.number().int(),
+  /** The limit crossed (volume alerts). */
+  threshold: z.number().int().nullable(),
+  /** The account's own average per day over the 30 days before (above_baseline). */
+  baseline: z.number().nullable(),
+  windowStart: z.string().nullable(),
+  windowEnd: z.string().nullable(),
+});
+export type AuditAlertView = z.infer<typeof auditAlertView>;
+
+export const listAuditAlertsQuery = pageQuery.extend({
+  kind: z.enum(auditAlertKinds).optional(),
+  actorId: z.string().uuid().optional(),
+  locality: localityCode.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type ListAuditAlertsQuery = z.infer<typeof listAuditAlertsQuery>;

@@ -122,6 +122,7 @@ export const declarationRow = z.object({
   submittedAt: z.string(),
   validUntil: z.string(),
   kind: z.string(),
+  personId: z.string().uuid(),
   fullName: z.string(),
   birthYear: z.number().int(),
   phone: z.string().nullable(),
@@ -142,6 +143,7 @@ export type ListArrivalsQuery = z.infer<typeof listArrivalsQuery>;
 export const arrivalRow = z.object({
   id: z.string().uuid(),
   submittedAt: z.string(),
+  personId: z.string().uuid(),
   fullName: z.string(),
   birthYear: z.number().int(),
   phone: z.string().nullable(),

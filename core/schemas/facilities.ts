@@ -194,6 +194,8 @@ export const stayView = z.object({
   id: z.string().uuid(),
   caseId: z.string().uuid(),
   caseNumber: z.string(),
+  /** Null for a case imported without a person record. */
+  personId: z.string().uuid().nullable(),
   fullName: z.string().nullable(),
   facilityId: z.string().uuid(),
   facilityName: z.string(),

@@ -9,6 +9,7 @@ import { platformJobs } from '../jobs/platform-jobs.ts';
 import { startJobs } from '../jobs/scheduler.ts';
 import { totpCode } from '../modules/identity/totp.ts';
 import { systemActor } from '../shared/actor.ts';
+import { auditVerify } from './audit-commands.ts';
 import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
 import { demoTotpSecret, formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
@@ -29,6 +30,9 @@ const usage = `phongdich <command>
                             longest generation path, descendants of each case
   risk rebuild              recount every commune's daily cases and tests from the records (after a
                             bulk change made outside the platform; writes through it are counted as they happen)
+  audit verify              check the audit log: every row chained, the chain unbroken, its signed
+                            checkpoints valid; prints OK with counts and the head, or the first
+                            broken row (exit code 1)
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
@@ -82,7 +86,7 @@ async function main(argv: string[]) {
     source: { type: 'string' },
     mapping: { type: 'string' },
   } as const;
-  const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'demo';
+  const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'demo' || command === 'audit';
   const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' || command === 'demo' });
   const v = args.values;
   switch (command) {
@@ -146,6 +150,11 @@ async function main(argv: string[]) {
         const started = performance.now();
         const cells = await p.services.indicators.rebuildAll(p.database.db);
         console.log(`${cells} (commune, day) cells recounted in ${Math.round(performance.now() - started)} ms`);
+      });
+    case 'audit':
+      if (sub !== 'verify') throw new UsageError('only "audit verify" exists');
+      return withPlatform(async (p) => {
+        if (!(await auditVerify(p))) process.exitCode = 1;
       });
     case undefined:
     case 'help':

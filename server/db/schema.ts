@@ -4,6 +4,7 @@ import type { LocalityLevel, Role } from '../../core/roles.ts';
 import type { CareTables } from './schema-care.ts';
 import type { RiskTables } from './schema-risk.ts';
 import type { IdentityTables, SessionSecurityColumns, UserSecurityColumns } from './schema-identity.ts';
+import type { AuditTables } from './schema-audit.ts';
 
 export type { FacilityKind, CapacityKind, BedKind, TestKind, TestResult, FacilitiesTable, FacilityCapacityTable, QuarantineAdmissionsTable, AdmissionEventsTable, MonitoringReportsTable, TestCampaignsTable, TestPoolsTable, TestOrdersTable, SamplesTable, CaseProposalsTable, TreatmentStaysTable } from './schema-care.ts';
 
@@ -381,7 +382,7 @@ export interface RiskLevelDecisionsTable {
   client_key: string | null;
 }
 
-export interface Database extends RiskTables, CareTables, IdentityTables {
+export interface Database extends RiskTables, CareTables, IdentityTables, AuditTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

@@ -23,6 +23,7 @@ let neighbourCase: { id: string; personId: string; contactId: string; clusterId:
 let neighbourTreatment: { facilityId: string; stayId: string };
 let neighbourStay: { id: string; facilityId: string; token: string };
 let neighbourZoneId: string;
+let breachId: string;
 let neighbourTesting: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -46,6 +47,10 @@ beforeAll(async () => {
   neighbourTreatment = await treatmentIn(BINH_LU, neighbourCase.id);
   neighbourTesting = await testingIn(BINH_LU);
   neighbourStay = await stayIn(BINH_LU);
+  breachId = (await t.platform.services.breaches.create(systemActor('test'), {
+    clientKey: randomUUID(), detectedAt: new Date().toISOString(), nature: 'Lộ danh sách người tiếp xúc Bình Lư', dataCategories: ['contact_tracing'],
+    consequences: 'Kỳ thị', measuresTaken: 'Khoá tài khoản', measuresProposed: 'Xác thực hai lớp', contactName: 'Quản trị', contactTitle: 'Quản trị hệ thống', contactPhone: '0912345678',
+  })).id;
   neighbourZoneId = (await t.platform.services.zones.create(systemActor('test'), {
     name: 'Khoanh vùng Bình Lư', kind: 'khoanh_vung', communeCodes: [BINH_LU], startsAt: new Date().toISOString(), measures: [], clientKey: randomUUID(),
   })).id;
@@ -145,6 +150,21 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'GET /api/localities/:code/boundaries': { attempt: (c) => c.get(`/api/localities/${LAI_CHAU}/boundaries`), expect: refused },
   'GET /api/audit': { attempt: (c) => c.get('/api/audit'), expect: refused },
   'GET /api/audit/export.xlsx': { attempt: (c) => c.get('/api/audit/export.xlsx'), expect: refused },
+  'GET /api/audit/alerts': { attempt: (c) => c.get(`/api/audit/alerts?locality=${BINH_LU}`), expect: refused },
+  'GET /api/audit/alerts/export.xlsx': { attempt: (c) => c.get(`/api/audit/alerts/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  // The breach register is the administrators': an officer is refused whatever the breach.
+  'GET /api/breaches': { attempt: (c) => c.get(`/api/breaches?locality=${BINH_LU}`), expect: refused },
+  'GET /api/breaches/export.xlsx': { attempt: (c) => c.get(`/api/breaches/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'POST /api/breaches': {
+    attempt: (c) => c.post('/api/breaches', {
+      clientKey: randomUUID(), detectedAt: new Date().toISOString(), nature: 'Grab grab grab', dataCategories: ['other'], consequences: 'Grab',
+      measuresTaken: 'Grab', measuresProposed: 'Grab', contactName: 'Grab', contactTitle: 'Grab', contactPhone: '0912345678',
+    }),
+    expect: refused,
+  },
+  'GET /api/breaches/:id': { attempt: (c) => c.get(`/api/breaches/${breachId}`), expect: refused },
+  'PATCH /api/breaches/:id': { attempt: (c) => c.patch(`/api/breaches/${breachId}`, { status: 'notified' }), expect: refused },
+  'GET /api/breaches/:id/notification.pdf': { attempt: (c) => c.get(`/api/breaches/${breachId}/notification.pdf`), expect: refused },
   'GET /api/venues': { attempt: (c) => c.get(`/api/venues?locality=${BINH_LU}`), expect: refused },
   'GET /api/venues/export.xlsx': { attempt: (c) => c.get(`/api/venues/export.xlsx?locality=${BINH_LU}`), expect: refused },
   'POST /api/venues': { attempt: (c) => c.post('/api/venues', { organisationName: 'Intruder', name: 'Intruder', type: 'shop', addressLine: 'Bản Bình Lư', communeCode: BINH_LU, contactPhone: '0912345678' }), expect: refused },
@@ -329,6 +349,7 @@ describe('a commune officer outside their commune', () => {
     expect(proposal.status).toBe('open');
     const pool = await db.selectFrom('test_pools').select('result').where('code', '=', neighbourTesting.poolCode).executeTakeFirstOrThrow();
     expect(pool.result).toBe('positive');
+    expect(await db.selectFrom('data_breaches').select(['status']).execute()).toEqual([{ status: 'open' }]);
   });
 
   it("reads the province's overview without a single identity, and ended no zone", async () => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { breachesRoutes } from '../modules/breaches/breaches.routes.ts';
 import { chainsRoutes } from '../modules/chains/chains.routes.ts';
 import { checkinsRoutes } from '../modules/checkins/checkins.routes.ts';
 import { declarationsRoutes } from '../modules/declarations/declarations.routes.ts';
@@ -40,6 +41,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(usersRoutes, deps);
   await app.register(localitiesRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(breachesRoutes, deps);
   await app.register(declarationsRoutes, deps);
   await app.register(checkinsRoutes, deps);
   await app.register(venuesRoutes, deps);

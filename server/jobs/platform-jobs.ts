@@ -3,8 +3,22 @@ import type { AppServices } from '../services.ts';
 import type { Job } from './scheduler.ts';
 
 /** The platform's periodic jobs. Each module adds its own (retention purges, recomputes…). */
-export function platformJobs(services: AppServices, config: Pick<Config, 'declarations' | 'checkins'>): Job[] {
+export function platformJobs(services: AppServices, config: Pick<Config, 'declarations' | 'checkins' | 'audit'>): Job[] {
   return [
+    {
+      // The line is also a copy of the head outside the database: compare it with \`phongdich audit verify\`.
+      name: 'audit-chain-checkpoint',
+      everyMs: config.audit.checkpointMinutes * 60_000,
+      run: async () => {
+        const signed = await services.auditChain.checkpoint();
+        return signed ? `audit chain head signed at link ${signed.seq}: ${signed.hash}` : 'audit chain unchanged since the last checkpoint';
+      },
+    },
+    {
+      name: 'audit-volume-alerts',
+      everyMs: 5 * 60_000,
+      run: async () => `${await services.auditAlerts.raiseVolumeAlerts()} accounts reading unusually many people`,
+    },
     {
       name: 'checkin-partitions-and-retention',
       everyMs: 60 * 60_000,

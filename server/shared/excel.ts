@@ -46,16 +46,28 @@ export function streamXlsx<T>(opts: {
 }
 
 /**
+ * What an export does with each chunk before it is written out: names the chunk's people in the
+ * export's audit record (`AuditRepository.exportLog`), so one export event lists everyone exported.
+ */
+export type ExportChunkLog<T> = (rows: readonly T[]) => Promise<void>;
+
+/**
  * Walks a keyset-paged list to the end. The first page is fetched before this resolves, so a
  * refusal (scope, role, bad filter) becomes an error answer instead of a truncated 200 download.
+ * With `logChunk`, every page is logged as it is fetched, before any of its rows leaves.
  */
-export async function allPages<T>(fetch: (after: string | undefined) => Promise<Page<T>>): Promise<AsyncIterable<T[]>> {
-  const first = await fetch(undefined);
+export async function allPages<T>(fetch: (after: string | undefined) => Promise<Page<T>>, logChunk?: ExportChunkLog<T>): Promise<AsyncIterable<T[]>> {
+  const fetchLogged = async (after: string | undefined) => {
+    const page = await fetch(after);
+    if (logChunk && page.items.length) await logChunk(page.items);
+    return page;
+  };
+  const first = await fetchLogged(undefined);
   return (async function* () {
     yield first.items;
     let after = first.nextCursor ?? undefined;
     while (after) {
-      const page = await fetch(after);
+      const page = await fetchLogged(after);
       yield page.items;
       after = page.nextCursor ?? undefined;
     }

@@ -4,6 +4,7 @@ import { LoginPage } from './features/auth/login-page.tsx';
 import { ChangePasswordPage, ForcedPasswordChangePage, ForcedTwoFactorPage } from './features/auth/password-pages.tsx';
 import { ReauthDialog } from './features/auth/reauth-dialog.tsx';
 import {
+  canAdminBreaches,
   canAdminLocalities,
   canAdminUsers,
   canOperateGates,
@@ -33,6 +34,7 @@ const LocalitiesPage = lazy(() =>
   import('./features/admin-localities/localities-page.tsx').then((m) => ({ default: m.LocalitiesPage })),
 );
 const AuditPage = lazy(() => import('./features/admin-audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const BreachesPage = lazy(() => import('./features/admin-breaches/breaches-page.tsx').then((m) => ({ default: m.BreachesPage })));
 const DeclarationsPage = lazy(() =>
   import('./features/declarations/declarations-page.tsx').then((m) => ({ default: m.DeclarationsPage })),
 );
@@ -66,6 +68,7 @@ const routes: RouteDef[] = [
   { path: '/admin/users', page: () => <UsersPage />, allowed: canAdminUsers },
   { path: '/admin/localities', page: () => <LocalitiesPage />, allowed: canAdminLocalities },
   { path: '/admin/audit', page: () => <AuditPage />, allowed: canViewAudit },
+  { path: '/admin/breaches', page: () => <BreachesPage />, allowed: canAdminBreaches },
   { path: '/declarations', page: () => <DeclarationsPage />, allowed: canViewDeclarations },
   { path: '/venues', page: () => <VenuesPage />, allowed: canViewVenues },
   { path: '/venues/:id/gate', page: (p) => <GatePage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },

@@ -1,5 +1,10 @@
 import type { Actor } from '../../shared/actor.ts';
 
+/**
+ * The audit log names officials, what they read and whom: only system administrators read it,
+ * its alerts and the breach register (a person reads their own access log through the citizens' pages).
+ */
 export const auditPolicy = {
-  list: (a: Actor) => a.role === 'system_admin' || a.role === 'steering_committee' || a.role === 'inspector',
+  list: (a: Actor) => a.role === 'system_admin',
+  alerts: (a: Actor) => a.role === 'system_admin',
 };

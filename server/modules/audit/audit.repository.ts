@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
+import type { ExportChunkLog } from '../../shared/excel.ts';
 
 export interface AuditEntry {
   action: string;
@@ -13,8 +14,11 @@ export interface AuditEntry {
   localityPath?: string | null;
   before?: unknown;
   after?: unknown;
-  /** The people whose data the event read or changed, for their own access log (Law 91/2025). */
-  subjectIds?: readonly string[];
+  /**
+   * The people whose data the event read or changed, for their own access log (Law 91/2025).
+   * Nulls (a row without a person record, e.g. an imported case) are skipped.
+   */
+  subjectIds?: readonly (string | null)[];
 }
 
 /**
@@ -57,9 +61,18 @@ export class AuditRepository {
     return id;
   }
 
+  /**
+   * Records an export before its first row leaves, and returns what names the people of each chunk
+   * as it streams (the second argument of `allPages`): one event, however many pages it has.
+   */
+  async exportLog<T>(db: Db, actor: AuditActor, entry: Omit<AuditEntry, 'action'>, personOf: (row: T) => string | null): Promise<ExportChunkLog<T>> {
+    const eventId = await this.record(db, actor, { ...entry, action: 'export' });
+    return (rows) => this.recordSubjects(db, eventId, rows.map(personOf));
+  }
+
   /** Names more people touched by an event (the next chunk of an export). Duplicates are dropped. */
-  async recordSubjects(db: Db, eventId: string, personIds: readonly string[]): Promise<void> {
-    const unique = [...new Set(personIds)];
+  async recordSubjects(db: Db, eventId: string, personIds: readonly (string | null)[]): Promise<void> {
+    const unique = [...new Set(personIds.filter((id): id is string => id !== null))];
     if (unique.length === 0) return;
     await db.insertInto('audit_event_subjects').values({ event_id: eventId, person_ids: unique }).execute();
   }

@@ -44,6 +44,7 @@ export class AuditService {
 
   async exportXlsx(actor: Actor, q: Omit<ListAuditQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     if (!auditPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    await this.audit.record(this.db, actor, { action: 'export', entityType: 'audit_event', entityId: null, localityPath: actor.scope.path, after: q });
     return streamXlsx({
       filename: 'nhat-ky-truy-cap.xlsx',
       sheetName: actor.locale === 'vi' ? 'Nhật ký' : 'Audit log',
@@ -110,4 +111,5 @@ const recordNames: Record<string, Record<Locale, string>> = {
   sample: { vi: 'Mẫu và kết quả xét nghiệm', en: 'Sample and test result' },
   case_proposal: { vi: 'Đề xuất ca bệnh từ kết quả xét nghiệm', en: 'Case proposal from a test result' },
   checkin: { vi: 'Lịch sử quét mã', en: 'Check-in history' },
+  work_list: { vi: 'Danh sách việc cần làm của cán bộ', en: "Officials' work list" },
 };

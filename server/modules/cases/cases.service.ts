@@ -44,14 +44,15 @@ export class CasesService {
 
   async get(actor: Actor, id: string): Promise<CaseView> {
     const c = await this.readableOrThrow(actor, id);
-    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path });
+    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path, subjectIds: [c.person_id] });
     return this.view(this.d.db, c);
   }
 
   async list(actor: Actor, q: ListCasesQuery): Promise<Page<CaseRow>> {
     const within = await this.scopeOf(actor, q.locality);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'case', entityId: null, localityPath: within });
-    return this.page(within, q);
+    const page = await this.page(within, q);
+    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'case', entityId: null, localityPath: within, subjectIds: page.items.map((c) => c.personId) });
+    return page;
   }
 
   private async page(within: string, q: ListCasesQuery): Promise<Page<CaseRow>> {
@@ -62,10 +63,10 @@ export class CasesService {
 
   async exportXlsx(actor: Actor, q: Omit<ListCasesQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'case', entityId: null, localityPath: within });
+    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'case', entityId: null, localityPath: within }, (c: CaseRow) => c.personId);
     return streamXlsx({
       filename: 'ca-benh.xlsx', sheetName: actor.locale === 'vi' ? 'Ca bệnh' : 'Cases', locale: actor.locale, columns: caseColumns(actor.locale),
-      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 })),
+      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }), log),
     });
   }
 

@@ -28,7 +28,10 @@ export class DeclarationsOfficialsService {
   ) {}
 
   async listDeclarations(actor: Actor, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {
-    return this.declarationsPage(await this.readableScope(actor, 'read_list', 'health_declaration', q), q);
+    const scope = await this.readableScope(actor, q);
+    const page = await this.declarationsPage(scope.path, q);
+    await this.recordRead(actor, 'health_declaration', scope, q, page.items.map((d) => d.personId));
+    return page;
   }
 
   private async declarationsPage(within: string, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {
@@ -36,7 +39,7 @@ export class DeclarationsOfficialsService {
     const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
     return {
       items: page.items.map((r) => ({
-        id: r.id, submittedAt: r.submitted_at.toISOString(), validUntil: r.valid_until.toISOString(), kind: r.kind,
+        id: r.id, submittedAt: r.submitted_at.toISOString(), validUntil: r.valid_until.toISOString(), kind: r.kind, personId: r.person_id,
         fullName: r.full_name, birthYear: r.birth_year, phone: r.phone, communeCode: r.commune_code, communeName: r.commune_name,
         symptoms: r.symptoms as string[], exposures: r.exposures as string[],
       })),
@@ -45,7 +48,10 @@ export class DeclarationsOfficialsService {
   }
 
   async listArrivals(actor: Actor, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
-    return this.arrivalsPage(await this.readableScope(actor, 'read_list', 'arrival', q), q);
+    const scope = await this.readableScope(actor, q);
+    const page = await this.arrivalsPage(scope.path, q);
+    await this.recordRead(actor, 'arrival', scope, q, page.items.map((a) => a.personId));
+    return page;
   }
 
   private async arrivalsPage(within: string, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
@@ -53,7 +59,7 @@ export class DeclarationsOfficialsService {
     const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
     return {
       items: page.items.map((r) => ({
-        id: r.id, submittedAt: r.submitted_at.toISOString(), fullName: r.full_name, birthYear: r.birth_year, phone: r.phone,
+        id: r.id, submittedAt: r.submitted_at.toISOString(), personId: r.person_id, fullName: r.full_name, birthYear: r.birth_year, phone: r.phone,
         origin: r.origin_kind === 'country' ? r.origin_country ?? '' : r.origin_code ?? '',
         vehicle: [r.vehicle_type, r.vehicle_number].filter(Boolean).join(' '), arrivedOn: r.arrived_on,
         destinationCommuneCode: r.destination_commune_code, destinationCommuneName: r.commune_name,
@@ -65,18 +71,20 @@ export class DeclarationsOfficialsService {
 
   /** One export is one logged read, whatever the number of pages it streams. */
   async exportDeclarations(actor: Actor, q: Omit<ListDeclarationsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    const within = await this.readableScope(actor, 'export', 'health_declaration', q);
+    const scope = await this.readableScope(actor, q);
+    const log = await this.audit.exportLog(this.db, actor, { entityType: 'health_declaration', entityId: null, localityCode: scope.code, localityPath: scope.path, after: q }, (d: DeclarationRow) => d.personId);
     return streamXlsx({
       filename: 'to-khai-y-te.xlsx', sheetName: actor.locale === 'vi' ? 'Tờ khai y tế' : 'Health declarations', locale: actor.locale,
-      columns: declarationColumns, pages: await allPages((after) => this.declarationsPage(within, { ...q, after, limit: 500 })),
+      columns: declarationColumns, pages: await allPages((after) => this.declarationsPage(scope.path, { ...q, after, limit: 500 }), log),
     });
   }
 
   async exportArrivals(actor: Actor, q: Omit<ListArrivalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    const within = await this.readableScope(actor, 'export', 'arrival', q);
+    const scope = await this.readableScope(actor, q);
+    const log = await this.audit.exportLog(this.db, actor, { entityType: 'arrival', entityId: null, localityCode: scope.code, localityPath: scope.path, after: q }, (a: ArrivalRow) => a.personId);
     return streamXlsx({
       filename: 'nguoi-den.xlsx', sheetName: actor.locale === 'vi' ? 'Người đến' : 'Arrivals', locale: actor.locale,
-      columns: arrivalColumns, pages: await allPages((after) => this.arrivalsPage(within, { ...q, after, limit: 500 })),
+      columns: arrivalColumns, pages: await allPages((after) => this.arrivalsPage(scope.path, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -120,11 +128,13 @@ export class DeclarationsOfficialsService {
     return { declarations, codes };
   }
 
-  /** Resolves the list scope and logs the read: who looked at which sensitive list, with what filter. */
-  private async readableScope(actor: Actor, action: 'read_list' | 'export', entityType: string, filter: { locality?: string }): Promise<string> {
+  private async readableScope(actor: Actor, filter: { locality?: string }): Promise<{ code: string; path: string }> {
     if (!declarationsPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const scope = await this.localities.findReadableOrThrow(actor, filter.locality ?? actor.scope.code);
-    await this.audit.record(this.db, actor, { action, entityType, entityId: null, localityCode: scope.code, localityPath: scope.path, after: filter });
-    return scope.path;
+    return this.localities.findReadableOrThrow(actor, filter.locality ?? actor.scope.code);
+  }
+
+  /** Logs the read: who looked at which sensitive list, with what filter, and whom it showed. */
+  private async recordRead(actor: Actor, entityType: string, scope: { code: string; path: string }, filter: object, subjectIds: string[]): Promise<void> {
+    await this.audit.record(this.db, actor, { action: 'read_list', entityType, entityId: null, localityCode: scope.code, localityPath: scope.path, after: filter, subjectIds });
   }
 }

@@ -42,7 +42,7 @@ export class DeclarationsRepository {
       .innerJoin('people as p', 'p.id', 'd.person_id')
       .innerJoin('localities as l', 'l.code', 'd.commune_code')
       .select(['d.id', 'd.submitted_at', 'd.valid_until', 'd.kind', 'd.symptoms', 'd.exposures', 'd.commune_code', 'l.name as commune_name',
-        'p.full_name', 'p.birth_year', 'p.phone'])
+        'd.person_id', 'p.full_name', 'p.birth_year', 'p.phone'])
       .where(pathWithinSql('d.locality_path', within));
     if (q.from) query = query.where('d.submitted_at', '>=', new Date(q.from));
     if (q.to) query = query.where('d.submitted_at', '<', new Date(q.to));
@@ -65,7 +65,7 @@ export class DeclarationsRepository {
       .innerJoin('localities as l', 'l.code', 'a.destination_commune_code')
       .select(['a.id', 'a.submitted_at', 'a.origin_kind', 'a.origin_code', 'a.origin_country', 'a.vehicle_type', 'a.vehicle_number',
         'a.arrived_on', 'a.destination_commune_code', 'l.name as commune_name', 'a.flagged', 'a.flag_reasons', 'a.follow_up_status',
-        'a.declared_by_host', 'a.locality_path', 'p.full_name', 'p.birth_year', 'p.phone'])
+        'a.declared_by_host', 'a.locality_path', 'a.person_id', 'p.full_name', 'p.birth_year', 'p.phone'])
       .where(pathWithinSql('a.locality_path', within));
     if (q.followUp) query = query.where('a.follow_up_status', '=', q.followUp);
     if (q.flagged !== undefined) query = query.where('a.flagged', '=', q.flagged);

@@ -49,6 +49,7 @@ export class UsersService {
 
   async exportXlsx(actor: Actor, q: Omit<ListUsersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
+    await this.audit.record(this.db, actor, { action: 'export', entityType: 'user', entityId: null, localityPath: actor.scope.path, after: q });
     return streamXlsx({
       filename: 'tai-khoan.xlsx',
       sheetName: actor.locale === 'vi' ? 'Tài khoản' : 'Accounts',

@@ -66,7 +66,7 @@ export class PeopleRegistryService {
     const person = await this.people.findById(this.db, personId);
     if (!person || !casesPolicy.usePerson(actor, person) || !casesPolicy.list(actor)) throw new AppError('NOT_FOUND');
     const rows = await this.registry.duplicatesOf(this.db, personId);
-    await this.audit.record(this.db, actor, { action: 'read_duplicates', entityType: 'person', entityId: personId, localityPath: person.locality_path });
+    await this.audit.record(this.db, actor, { action: 'read_duplicates', entityType: 'person', entityId: personId, localityPath: person.locality_path, subjectIds: [personId, ...rows.map((r) => r.id)] });
     return rows.map((r) => ({
       personId: r.id, fullName: r.full_name, birthYear: r.birth_year, phone: r.phone, idNumberMasked: maskId(r.id_number), communeName: r.commune_name,
       reasons: [...(r.same_document ? ['document' as const] : []), ...(r.same_phone ? ['phone' as const] : []), ...(r.same_name ? ['name_birth_commune' as const] : [])],

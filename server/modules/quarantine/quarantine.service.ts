@@ -114,23 +114,24 @@ export class QuarantineService {
 
   async get(actor: Actor, id: string, now = new Date()): Promise<AdmissionView> {
     const a = await this.readableOrThrow(actor, id);
-    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path });
+    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return this.view(this.d.db, a, now);
   }
 
   async list(actor: Actor, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
     const within = await this.areaOf(actor, q.locality);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within });
-    return this.page(within, q);
+    const page = await this.page(within, q);
+    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within, subjectIds: page.items.map((a) => a.personId) });
+    return page;
   }
 
   /** The register as one logged export, however many pages it streams. */
   async exportXlsx(actor: Actor, q: Omit<ListAdmissionsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.areaOf(actor, q.locality);
-    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'quarantine_admission', entityId: null, localityPath: within });
+    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'quarantine_admission', entityId: null, localityPath: within }, (a: AdmissionRow) => a.personId);
     return streamXlsx({
       filename: 'cach-ly.xlsx', sheetName: actor.locale === 'vi' ? 'Cách ly' : 'Quarantine', locale: actor.locale, columns: admissionColumns(actor.locale),
-      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 })),
+      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -149,6 +150,7 @@ export class QuarantineService {
     const within = await this.areaOf(actor, q.locality);
     const rows = await this.d.quarantine.missingReports(this.d.db, { within, day: q.date ?? vietnamToday(now), after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
+    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within, after: { view: 'missing_reports' }, subjectIds: page.items.map((a) => a.person_id) });
     return { items: page.items.map(toRow), nextCursor: page.nextCursor };
   }
 
@@ -213,7 +215,7 @@ export class QuarantineService {
 
   async decisionPdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
     const a = await this.readableOrThrow(actor, id);
-    await this.d.audit.record(this.d.db, actor, { action: 'print_decision', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path });
+    await this.d.audit.record(this.d.db, actor, { action: 'print_decision', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return { filename: `quyet-dinh-cach-ly-${a.id.slice(0, 8)}.pdf`, body: await renderOfficialPdf(quarantineDecision(a, a.starts_on)) };
   }
 
@@ -221,7 +223,7 @@ export class QuarantineService {
   async certificatePdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
     const a = await this.readableOrThrow(actor, id);
     if (a.status !== 'released' || a.release_kind !== 'completed') throw new AppError('CONFLICT');
-    await this.d.audit.record(this.d.db, actor, { action: 'print_certificate', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path });
+    await this.d.audit.record(this.d.db, actor, { action: 'print_certificate', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return { filename: `giay-xac-nhan-cach-ly-${a.id.slice(0, 8)}.pdf`, body: await renderOfficialPdf(quarantineCertificate(a, a.released_on!)) };
   }
 

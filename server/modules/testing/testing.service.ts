@@ -59,7 +59,10 @@ export class TestingService {
   }
 
   async listOrders(actor: Actor, q: OrdersQuery): Promise<Page<OrderView>> {
-    return this.ordersPage(await this.scopeOf(actor, q.locality), q);
+    const within = await this.scopeOf(actor, q.locality);
+    const page = await this.ordersPage(within, q);
+    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'test_order', entityId: null, localityPath: within, subjectIds: page.items.map((o) => o.personId) });
+    return page;
   }
 
   private async ordersPage(within: string, q: OrdersQuery): Promise<Page<OrderView>> {
@@ -70,10 +73,10 @@ export class TestingService {
 
   async exportOrders(actor: Actor, q: Omit<OrdersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'test_order', entityId: null, localityPath: within });
+    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'test_order', entityId: null, localityPath: within }, (o: OrderView) => o.personId);
     return streamXlsx({
       filename: 'chi-dinh-xet-nghiem.xlsx', sheetName: actor.locale === 'vi' ? 'Chỉ định xét nghiệm' : 'Test orders', locale: actor.locale,
-      columns: orderColumns(actor.locale), pages: await allPages((after) => this.ordersPage(within, { ...q, after, limit: 500 })),
+      columns: orderColumns(actor.locale), pages: await allPages((after) => this.ordersPage(within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -132,12 +135,15 @@ export class TestingService {
   async getSample(actor: Actor, code: string): Promise<SampleView> {
     const s = await this.d.testing.findSample(this.d.db, code);
     if (!s || !testingPolicy.read(actor, s)) throw new AppError('NOT_FOUND');
-    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'sample', entityId: s.id, localityPath: s.locality_path });
+    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'sample', entityId: s.id, localityPath: s.locality_path, subjectIds: [s.person_id] });
     return toSampleView(s);
   }
 
   async listProposals(actor: Actor, q: ProposalsQuery): Promise<Page<CaseProposalView>> {
-    return this.proposalsPage(await this.scopeOf(actor, q.locality), q);
+    const within = await this.scopeOf(actor, q.locality);
+    const page = await this.proposalsPage(within, q);
+    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'case_proposal', entityId: null, localityPath: within, subjectIds: page.items.map((p) => p.personId) });
+    return page;
   }
 
   private async proposalsPage(within: string, q: ProposalsQuery): Promise<Page<CaseProposalView>> {
@@ -148,10 +154,10 @@ export class TestingService {
 
   async exportProposals(actor: Actor, q: Omit<ProposalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'case_proposal', entityId: null, localityPath: within });
+    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'case_proposal', entityId: null, localityPath: within }, (p: CaseProposalView) => p.personId);
     return streamXlsx({
       filename: 'de-xuat-ca-benh.xlsx', sheetName: actor.locale === 'vi' ? 'Đề xuất ca bệnh' : 'Case proposals', locale: actor.locale,
-      columns: proposalColumns(actor.locale), pages: await allPages((after) => this.proposalsPage(within, { ...q, after, limit: 500 })),
+      columns: proposalColumns(actor.locale), pages: await allPages((after) => this.proposalsPage(within, { ...q, after, limit: 500 }), log),
     });
   }
 

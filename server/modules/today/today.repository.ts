@@ -8,6 +8,8 @@ export interface TodayRow {
   due_on: string | null;
   overdue: boolean;
   link: string;
+  /** The person the task is about, when it is about a person (for the access log). */
+  person_id: string | null;
   total: string;
   overdue_total: string;
 }
@@ -19,7 +21,7 @@ export interface TodayRow {
 export class TodayRepository {
   private async group(db: Db, body: RawBuilder<unknown>, limit: number): Promise<TodayRow[]> {
     const r = await sql<TodayRow>`
-      select g.id::text, g.label, g.due_on::text, g.overdue, g.link, count(*) over () as total, count(*) filter (where g.overdue) over () as overdue_total
+      select g.id::text, g.label, g.due_on::text, g.overdue, g.link, g.person_id::text, count(*) over () as total, count(*) filter (where g.overdue) over () as overdue_total
       from (${body}) g order by g.due_on nulls last, g.id limit ${limit}`.execute(db);
     return r.rows;
   }
@@ -30,7 +32,7 @@ export class TodayRepository {
 
   contactsToDecide(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select k.id, p.full_name || ' (F' || k.level || ')' as label, (k.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on,
+      select k.id, p.id as person_id, p.full_name || ' (F' || k.level || ')' as label, (k.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on,
         '/cases/' || k.case_id as link, (k.created_at at time zone 'Asia/Ho_Chi_Minh')::date < ${today}::date as overdue
       from contacts k join people p on p.id = k.person_id
       where k.status = 'proposed' and ${this.within('k.locality_path', path)}`, limit);
@@ -38,28 +40,28 @@ export class TodayRepository {
 
   quarantineToArrange(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select t.id, p.full_name as label, t.due_on, '/quarantine' as link, t.due_on < ${today}::date as overdue
+      select t.id, p.id as person_id, p.full_name as label, t.due_on, '/quarantine' as link, t.due_on < ${today}::date as overdue
       from follow_up_tasks t join people p on p.id = t.person_id
       where t.kind = 'quarantine' and t.status = 'open' and t.due_on <= ${today}::date and ${this.within('t.locality_path', path)}`, limit);
   }
 
   testsDue(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select o.id, p.full_name as label, o.due_on, '/testing' as link, o.due_on < ${today}::date as overdue
+      select o.id, p.id as person_id, p.full_name as label, o.due_on, '/testing' as link, o.due_on < ${today}::date as overdue
       from test_orders o join people p on p.id = o.person_id
       where o.status = 'ordered' and o.due_on <= ${today}::date and ${this.within('o.locality_path', path)}`, limit);
   }
 
   releasesDue(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select a.id, p.full_name as label, a.ends_on + 1 as due_on, '/quarantine/' || a.id as link, a.ends_on + 1 < ${today}::date as overdue
+      select a.id, p.id as person_id, p.full_name as label, a.ends_on + 1 as due_on, '/quarantine/' || a.id as link, a.ends_on + 1 < ${today}::date as overdue
       from quarantine_admissions a join people p on p.id = a.person_id
       where a.status = 'active' and a.ends_on < ${today}::date and ${this.within('a.locality_path', path)}`, limit);
   }
 
   missingReports(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select a.id, p.full_name as label, ${today}::date as due_on, '/quarantine/' || a.id as link, false as overdue
+      select a.id, p.id as person_id, p.full_name as label, ${today}::date as due_on, '/quarantine/' || a.id as link, false as overdue
       from quarantine_admissions a join people p on p.id = a.person_id
       where a.status = 'active' and a.starts_on <= ${today}::date and ${this.within('a.locality_path', path)}
         and not exists (select 1 from monitoring_reports r where r.admission_id = a.id and r.reported_on = ${today}::date)`, limit);
@@ -67,7 +69,7 @@ export class TodayRepository {
 
   caseProposals(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select cp.id, p.full_name as label, (cp.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on, '/testing?tab=proposals' as link,
+      select cp.id, p.id as person_id, p.full_name as label, (cp.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on, '/testing?tab=proposals' as link,
         (cp.created_at at time zone 'Asia/Ho_Chi_Minh')::date < ${today}::date as overdue
       from case_proposals cp join people p on p.id = cp.person_id
       where cp.status = 'open' and ${this.within('cp.locality_path', path)}`, limit);
@@ -76,7 +78,7 @@ export class TodayRepository {
   /** Facility kinds whose occupancy passes the facility's threshold (beds from open stays, places from active admissions). */
   capacityAlerts(db: Db, path: string, limit: number) {
     return this.group(db, sql`
-      select f.id || ':' || c.kind as id, f.name as label, null::date as due_on,
+      select f.id || ':' || c.kind as id, null::uuid as person_id, f.name as label, null::date as due_on,
         case when c.kind = 'quarantine_place' then '/facilities' else '/treatment' end as link, false as overdue
       from facilities f join facility_capacity c on c.facility_id = f.id
       where f.status = 'active' and c.capacity > 0 and ${this.within('f.locality_path', path)}

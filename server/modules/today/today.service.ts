@@ -2,6 +2,7 @@ import { todayKinds, type TodayKind, type TodayWork } from '../../../core/schema
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { todayPolicy } from './today.policy.ts';
 import type { TodayRepository, TodayRow } from './today.repository.ts';
@@ -14,6 +15,7 @@ export class TodayService {
     private readonly localities: LocalitiesService,
     /** Communes whose computed level awaits the steering committee (the risk module). */
     private readonly levelsToDecide: (actor: Actor, path: string, limit: number, now: Date) => Promise<TodayRow[]>,
+    private readonly audit: AuditRepository,
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -30,15 +32,21 @@ export class TodayService {
       levels_to_decide: () => this.levelsToDecide(actor, path, q.perGroup, now),
     };
     const groups = [];
+    const people: (string | null)[] = [];
     for (const kind of todayKinds) {
       if (!todayPolicy.sees(actor, kind)) continue;
       const rows = await fetchers[kind]();
+      people.push(...rows.map((r) => r.person_id));
       groups.push({
         kind,
         count: Number(rows[0]?.total ?? 0),
         overdue: Number(rows[0]?.overdue_total ?? 0),
         items: rows.map((r) => ({ id: r.id, label: r.label, dueOn: r.due_on, overdue: r.overdue, link: r.link })),
       });
+    }
+    // Tasks are labelled with people's names: a list that shows someone is a logged read.
+    if (people.some((id) => id !== null)) {
+      await this.audit.record(this.db, actor, { action: 'read_list', entityType: 'work_list', entityId: null, localityPath: path, subjectIds: people });
     }
     return { date: today, groups };
   }

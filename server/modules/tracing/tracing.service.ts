@@ -105,7 +105,12 @@ export class TracingService {
 
   async listForCase(actor: Actor, caseId: string, q: ListContactsQuery): Promise<Page<ContactView>> {
     const c = await this.caseReadableOrThrow(actor, caseId);
-    return this.contactsPage(c.id, q);
+    const page = await this.contactsPage(c.id, q);
+    await this.audit.record(this.db, actor, {
+      action: 'read_contacts', entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path,
+      subjectIds: [c.person_id, ...page.items.map((k) => k.personId)],
+    });
+    return page;
   }
 
   private async contactsPage(caseId: string, q: ListContactsQuery): Promise<Page<ContactView>> {
@@ -115,27 +120,31 @@ export class TracingService {
   }
 
   async exportForCase(actor: Actor, caseId: string, q: Omit<ListContactsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    const c = await this.caseReadableOrThrow(actor, caseId, 'export');
+    const c = await this.caseReadableOrThrow(actor, caseId);
+    const log = await this.audit.exportLog(this.db, actor, {
+      entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path, subjectIds: [c.person_id],
+    }, (k: ContactView) => k.personId);
     return streamXlsx({
       filename: `tiep-xuc-${c.case_number}.xlsx`, sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts', locale: actor.locale,
-      columns: contactColumns(actor.locale), pages: await allPages((after) => this.contactsPage(c.id, { ...q, after, limit: 500 })),
+      columns: contactColumns(actor.locale), pages: await allPages((after) => this.contactsPage(c.id, { ...q, after, limit: 500 }), log),
     });
   }
 
   /** Contacts living in the actor's area (or a narrower locality): the commune's follow-up list. */
   async listWithin(actor: Actor, q: ListContactsQuery & { locality?: string }): Promise<Page<ContactView>> {
     const within = await this.areaOf(actor, q.locality);
-    await this.audit.record(this.db, actor, { action: 'read_list', entityType: 'contact', entityId: null, localityPath: within });
-    return this.pageWithin(within, q);
+    const page = await this.pageWithin(within, q);
+    await this.audit.record(this.db, actor, { action: 'read_list', entityType: 'contact', entityId: null, localityPath: within, subjectIds: page.items.map((k) => k.personId) });
+    return page;
   }
 
   /** The follow-up list as a call sheet: one logged export, however many pages it streams. */
   async exportWithin(actor: Actor, q: Omit<ListContactsQuery, 'after' | 'limit'> & { locality?: string }): Promise<XlsxExport> {
     const within = await this.areaOf(actor, q.locality);
-    await this.audit.record(this.db, actor, { action: 'export', entityType: 'contact', entityId: null, localityPath: within });
+    const log = await this.audit.exportLog(this.db, actor, { entityType: 'contact', entityId: null, localityPath: within }, (k: ContactView) => k.personId);
     return streamXlsx({
       filename: 'nguoi-tiep-xuc.xlsx', sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts', locale: actor.locale,
-      columns: contactColumns(actor.locale), pages: await allPages((after) => this.pageWithin(within, { ...q, after, limit: 500 })),
+      columns: contactColumns(actor.locale), pages: await allPages((after) => this.pageWithin(within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -205,10 +214,9 @@ export class TracingService {
     });
   }
 
-  private async caseReadableOrThrow(actor: Actor, caseId: string, action = 'read_contacts'): Promise<CaseRecord> {
+  private async caseReadableOrThrow(actor: Actor, caseId: string): Promise<CaseRecord> {
     const c = await this.cases.findById(this.db, caseId);
     if (!c || !casesPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
-    await this.audit.record(this.db, actor, { action, entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path });
     return c;
   }
 

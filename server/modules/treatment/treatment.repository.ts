@@ -25,7 +25,7 @@ export class TreatmentRepository {
       .innerJoin('facilities as f', 'f.id', 's.facility_id')
       .innerJoin('localities as l', 'l.code', 'f.locality_code')
       .selectAll('s')
-      .select(['c.case_number', 'f.name as facility_name', 'f.locality_code as commune_code', 'l.name as commune_name',
+      .select(['c.case_number', 'c.person_id', 'f.name as facility_name', 'f.locality_code as commune_code', 'l.name as commune_name',
         // A linked person's current name wins, as in the case list.
         sql<string | null>`coalesce(p.full_name, c.full_name)`.as('full_name'),
         sql<string>`to_char(s.admitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('admitted_key')]);

@@ -87,8 +87,9 @@ export class TreatmentService {
   /** Stays name patients: every list and export is written to the audit log. */
   async list(actor: Actor, q: ListStaysQuery): Promise<Page<StayView>> {
     const within = await this.scopeOf(actor, q.locality);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within });
-    return this.page(within, q);
+    const page = await this.page(within, q);
+    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within, subjectIds: page.items.map((s) => s.personId) });
+    return page;
   }
 
   private async page(within: string, q: ListStaysQuery): Promise<Page<StayView>> {
@@ -99,10 +100,10 @@ export class TreatmentService {
 
   async exportXlsx(actor: Actor, q: Omit<ListStaysQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    await this.d.audit.record(this.d.db, actor, { action: 'export', entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within });
+    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within }, (s: StayView) => s.personId);
     return streamXlsx({
       filename: 'luot-dieu-tri.xlsx', sheetName: actor.locale === 'vi' ? 'Lượt điều trị' : 'Treatment stays', locale: actor.locale,
-      columns: stayColumns(actor.locale), pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 })),
+      columns: stayColumns(actor.locale), pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -142,7 +143,7 @@ export class TreatmentService {
 
 function toStayView(s: StayRecord): StayView {
   return {
-    id: s.id, caseId: s.case_id, caseNumber: s.case_number, fullName: s.full_name, facilityId: s.facility_id, facilityName: s.facility_name,
+    id: s.id, caseId: s.case_id, caseNumber: s.case_number, personId: s.person_id, fullName: s.full_name, facilityId: s.facility_id, facilityName: s.facility_name,
     communeCode: s.commune_code, communeName: s.commune_name, bedKind: s.bed_kind, admittedAt: s.admitted_key,
     dischargedAt: s.discharged_at ? s.discharged_at.toISOString() : null, outcome: s.outcome,
   };

@@ -4,6 +4,7 @@ import {
   canAdminLocalities,
   canAdminUsers,
   canViewAudit,
+  canAdminBreaches,
   canViewCases,
   canViewDeclarations,
   canViewFacilities,
@@ -44,6 +45,7 @@ function Nav({ open }: { open: boolean }) {
     canAdminUsers(role) && { to: '/admin/users', testId: 'nav-admin-users', label: t('nav.adminUsers') },
     canAdminLocalities(role) && { to: '/admin/localities', testId: 'nav-admin-localities', label: t('nav.adminLocalities') },
     canViewAudit(role) && { to: '/admin/audit', testId: 'nav-admin-audit', label: t('nav.adminAudit') },
+    canAdminBreaches(role) && { to: '/admin/breaches', testId: 'nav-admin-breaches', label: t('nav.adminBreaches') },
   ].filter((x) => x !== false);
   const modules = [
     canSeeTodayWork(role) && { to: '/today', testId: 'nav-today', label: t('today.nav') },

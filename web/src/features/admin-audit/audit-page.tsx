@@ -8,13 +8,33 @@ import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
+import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { ActorFilter } from './actor-filter.tsx';
+import { AlertsTab } from './alerts-tab.tsx';
 
 const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
 
-/** Admin → Audit log: filtered keyset list, before/after per event, Excel export. */
+const tabs = ['log', 'alerts'] as const;
+
+/** Admin → Audit log: the log itself, and its alerts (`?tab=alerts`: exports, unusual volumes of reads). */
 export function AuditPage() {
+  const { t } = useTranslation();
+  const tab = useUrlTab(tabs);
+  return (
+    <Page title={t('audit.title')}>
+      <UrlTabs
+        path="/admin/audit" tabs={tabs} current={tab} ariaLabel={t('audit.title')} testId="audit-tab"
+        label={(k) => (k === 'log' ? t('audit.tabLog') : t('audit.tabAlerts'))}
+      >
+        {tab === 'log' ? <LogTab /> : <AlertsTab />}
+      </UrlTabs>
+    </Page>
+  );
+}
+
+/** The log: filtered keyset list, before/after per event, Excel export. */
+function LogTab() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [actorId, setActorId] = useState('');
@@ -66,7 +86,7 @@ export function AuditPage() {
   ];
 
   return (
-    <Page title={t('audit.title')}>
+    <>
       <div className="toolbar">
         <a className="button" href={withQuery('/api/audit/export.xlsx', query)} download data-testid="audit-export">
           {t('common.exportExcel')}
@@ -102,6 +122,6 @@ export function AuditPage() {
         }
       />
       <PagerFooter list={list} />
-    </Page>
+    </>
   );
 }

@@ -6,7 +6,9 @@ import type { Role } from '../../../../core/roles.ts';
  */
 export const canAdminUsers = (role: Role) => role === 'system_admin';
 export const canAdminLocalities = (role: Role) => role === 'system_admin' || role === 'steering_committee';
-export const canViewAudit = (role: Role) => role === 'system_admin' || role === 'steering_committee';
+export const canViewAudit = (role: Role) => role === 'system_admin';
+/** The personal-data breach register and its 72-hour notifications. */
+export const canAdminBreaches = (role: Role) => role === 'system_admin';
 
 /** Officials of a place: they read declarations, decide on venues, run any gate of their communes. */
 const officials: readonly Role[] = ['system_admin', 'steering_committee', 'health_department', 'commune_officer'];
