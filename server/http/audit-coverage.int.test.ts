@@ -121,6 +121,8 @@ const anyone = (url: string | (() => string)): Entry => ({ public: typeof url ==
 const routes: Record<string, Entry> = {
   'GET /api/health': anyone('/api/health'),
   'GET /api/auth/me': cdc('/api/auth/me', 'none'),
+  'GET /api/auth/2fa': cdc('/api/auth/2fa', 'none'),
+  'GET /api/auth/sessions': cdc('/api/auth/sessions', 'none'),
   'GET /api/users': admin('/api/users'),
   'GET /api/users/export.xlsx': admin('/api/users/export.xlsx'),
   'GET /api/audit': admin('/api/audit'),
