@@ -56,6 +56,8 @@ export interface Config {
   otp: { ttlMinutes: number; maxAttempts: number; maxPerPhonePer10Minutes: number };
   /** Per client address and minute, on the public (citizen) endpoints that send codes or write. */
   publicRateLimit: { otpPerMinute: number; submitPerMinute: number };
+  /** How long a citizen session (opened by a phone's one-time code) lets that phone act for its person. */
+  citizenSession: { validDays: number };
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkins: { retentionDays: e.PHONGDICH_CHECKIN_RETENTION_DAYS, repeatWindowMinutes: 10 },
     otp: { ttlMinutes: 5, maxAttempts: 5, maxPerPhonePer10Minutes: 3 },
     publicRateLimit: { otpPerMinute: 10, submitPerMinute: 30 },
+    citizenSession: { validDays: 30 },
   };
 }
 

@@ -7,66 +7,101 @@ import type { LocalityRow } from '../../db/schema.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import { nationalProvinceOf } from '../localities/vn-admin-loader.ts';
-import { requirePhone, type OtpService } from '../otp/otp.service.ts';
+import { requirePhone, wrongCodeError, type OtpService } from '../otp/otp.service.ts';
+import type { CitizenRecordsService } from '../people/citizen-records.service.ts';
+import { citizenActor, type CitizenMeta, type CitizenSessionsService } from '../people/citizen-sessions.service.ts';
 import type { PeopleRepository, PersonFields } from '../people/people.repository.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import { arrivalFlags } from './arrival-flags.ts';
 import type { DeclarationsRepository } from './declarations.repository.ts';
 import { declarationMessages as m } from './declarations.messages.ts';
 
-export interface CitizenMeta { ip: string | null; requestId: string | null; locale: Locale }
+export type { CitizenMeta };
 
 /** Declarations name a commune of today's tree: not a province, not a unit closed by a merger. */
 const isActiveCommune = (l: LocalityRow | undefined): l is LocalityRow => l?.level === 'commune' && l.status === 'active';
 
-const citizen = (meta: CitizenMeta) => ({ userId: null, username: 'citizen', ip: meta.ip, requestId: meta.requestId });
+const citizen = citizenActor;
+
+export interface DeclarationsDeps {
+  db: Db;
+  repo: DeclarationsRepository;
+  people: PeopleRepository;
+  peopleService: PeopleService;
+  records: CitizenRecordsService;
+  sessions: CitizenSessionsService;
+  localities: LocalitiesRepository;
+  otp: OtpService;
+  audit: AuditRepository;
+  settings: Config['declarations'];
+}
 
 /** Citizen declarations: health declarations, arrivals, residence declarations by hosts. */
 export class DeclarationsService {
-  constructor(
-    private readonly db: Db,
-    private readonly repo: DeclarationsRepository,
-    private readonly people: PeopleRepository,
-    private readonly peopleService: PeopleService,
-    private readonly localities: LocalitiesRepository,
-    private readonly otp: OtpService,
-    private readonly audit: AuditRepository,
-    private readonly settings: Config['declarations'],
-  ) {}
+  private readonly db: Db;
+  private readonly repo: DeclarationsRepository;
+  private readonly people: PeopleRepository;
+  private readonly peopleService: PeopleService;
+  private readonly records: CitizenRecordsService;
+  private readonly sessions: CitizenSessionsService;
+  private readonly localities: LocalitiesRepository;
+  private readonly otp: OtpService;
+  private readonly audit: AuditRepository;
+  private readonly settings: Config['declarations'];
+
+  constructor(d: DeclarationsDeps) {
+    this.db = d.db; this.repo = d.repo; this.people = d.people; this.peopleService = d.peopleService; this.records = d.records;
+    this.sessions = d.sessions; this.localities = d.localities; this.otp = d.otp; this.audit = d.audit; this.settings = d.settings;
+  }
 
   /**
-   * Records a health declaration and returns the personal QR. Re-declaring updates the same
-   * person; resending the same `clientKey` (a flaky phone) returns the first answer unchanged.
+   * Records a health declaration and answers the personal QR of the phone just verified, with a
+   * session for that phone. Which record it speaks for is the people module's rule (never a
+   * record the phone may not take). Resending the same `clientKey` with the code that was used (a
+   * flaky phone) answers the first declaration again, with a session of its own.
    */
   async declare(req: DeclarationRequest, meta: CitizenMeta): Promise<DeclarationResult> {
-    const earlier = await this.repo.findDeclarationByClientKey(this.db, req.clientKey);
-    if (earlier) return this.resultOf(earlier.id, earlier.person_id, meta.locale);
+    const findEarlier = () => this.repo.findDeclarationByClientKey(this.db, req.clientKey);
+    const earlier = await findEarlier();
+    if (earlier) return this.resend(req, earlier, meta.locale);
     const person = await this.checkPerson(req.person, 'person', meta.locale);
-    const ids = await this.withKeyRace(() => this.repo.findDeclarationByClientKey(this.db, req.clientKey), () =>
+    return this.withKeyRace(findEarlier, () =>
       this.db.transaction().execute(async (trx) => {
         const phone = await this.otp.verify(trx, req.otp, req.person.phone, 'declaration', meta.locale);
-        const personId = await this.upsertPerson(trx, { ...person.fields, phone }, true, meta.locale);
-        await this.people.insertConsent(trx, { personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
+        const placed = await this.records.place(trx, person.fields, phone, citizen(meta));
+        await this.people.insertConsent(trx, { personId: placed.personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
         const declarationId = await this.repo.insertDeclaration(trx, {
-          person_id: personId, kind: req.kind, symptoms: req.symptoms, exposures: req.exposures, conditions: req.conditions,
+          person_id: placed.personId, kind: req.kind, symptoms: req.symptoms, exposures: req.exposures, conditions: req.conditions,
           has_symptoms: req.symptoms.length > 0, has_exposure: req.exposures.length > 0,
           commune_code: person.fields.commune_code!, locality_path: person.fields.locality_path!,
           valid_until: new Date(Date.now() + this.settings.validHours * 3_600_000), client_key: req.clientKey,
+          declared_identity: placed.declaredIdentity,
         });
-        await this.peopleService.tokenFor(trx, personId);
         await this.audit.record(trx, citizen(meta), {
           action: 'declare', entityType: 'health_declaration', entityId: declarationId,
-          localityCode: person.fields.commune_code, localityPath: person.fields.locality_path, after: { kind: req.kind, personId },
+          localityCode: person.fields.commune_code, localityPath: person.fields.locality_path, after: { kind: req.kind, personId: placed.personId, outcome: placed.outcome },
         });
-        return { declarationId, personId };
-      }), (winner) => ({ declarationId: winner.id, personId: winner.person_id }));
-    return this.resultOf(ids.declarationId, ids.personId, meta.locale);
+        const session = await this.sessions.open(trx, placed.personId, phone);
+        const holder = await this.peopleService.holderOf(placed.qrToken, trx);
+        return { declarationId, qrToken: placed.qrToken, status: holder!.view, session };
+      }), (winner) => this.resend(req, winner, meta.locale));
   }
 
-  async arrival(req: ArrivalRequest, meta: CitizenMeta) {
+  /** A resend of a declaration already recorded: only with the very code its first copy used. */
+  private async resend(req: DeclarationRequest, earlier: { id: string; person_id: string }, locale: Locale): Promise<DeclarationResult> {
+    if (!(await this.otp.wasAnsweredBy(this.db, req.otp, req.person.phone, 'declaration'))) throw wrongCodeError(locale);
+    const phone = requirePhone(req.person.phone, locale, 'person.phone');
+    return this.db.transaction().execute(async (trx) => {
+      const qrToken = await this.peopleService.tokenFor(trx, earlier.person_id, phone);
+      const holder = await this.peopleService.holderOrThrow(qrToken, locale, trx);
+      return { declarationId: earlier.id, qrToken, status: holder.view, session: await this.sessions.open(trx, earlier.person_id, phone) };
+    });
+  }
+
+  async arrival(sessionToken: string | null, req: ArrivalRequest, meta: CitizenMeta) {
+    const holder = await this.sessions.holderOrThrow(sessionToken, meta.locale);
     const earlier = await this.repo.findArrivalByClientKey(this.db, req.clientKey);
     if (earlier) return { arrivalId: earlier.id, flagged: earlier.flagged, flagReasons: earlier.flag_reasons as string[] };
-    const holder = await this.peopleService.holderOrThrow(req.qrToken, meta.locale);
     const destination = await this.activeCommune(req.destinationCommuneCode, 'destinationCommuneCode', meta.locale);
     await this.checkOrigin(req, '', meta.locale);
     if (req.arrivedOn < req.departedOn) throw new AppError('VALIDATION_FAILED', [{ path: 'arrivedOn', message: m.arrivalBeforeDeparture[meta.locale] }]);
@@ -101,7 +136,7 @@ export class DeclarationsService {
       const hostPhone = await this.otp.verify(trx, req.host.otp, req.host.phone, 'declaration', meta.locale);
       const host = `${req.host.name} (${hostPhone})`;
       for (const [i, { g, person, flags }] of guests.entries()) {
-        const personId = await this.upsertPerson(trx, person.fields, false, meta.locale);
+        const personId = await this.records.placeGuest(trx, person.fields);
         const id = await this.repo.insertArrival(trx, {
           person_id: personId, origin_kind: g.originKind, origin_code: g.originCode ?? null, origin_country: g.originCountry ?? null,
           route: null, vehicle_type: 'other', vehicle_number: null, seat: null, departed_on: g.arrivedOn, arrived_on: g.arrivedOn,
@@ -112,12 +147,6 @@ export class DeclarationsService {
       }
       return { arrivals: guests.length, repeated: false };
     }), () => ({ arrivals: req.guests.length, repeated: true }));
-  }
-
-  private async resultOf(declarationId: string, personId: string, locale: Locale): Promise<DeclarationResult> {
-    const qrToken = await this.peopleService.tokenFor(this.db, personId);
-    const holder = await this.peopleService.holderOrThrow(qrToken, locale);
-    return { declarationId, qrToken, status: holder.view };
   }
 
   /** Validates identity and address; returns the columns to store. */
@@ -137,22 +166,6 @@ export class DeclarationsService {
       commune_code: commune!.code, locality_path: commune!.path, address_line: p.addressLine,
     };
     return { fields };
-  }
-
-  /**
-   * Same document → same person. A person whose phone was verified keeps it unless the new
-   * phone is verified too; a host's word never overwrites what the person declared themselves.
-   */
-  private async upsertPerson(db: Db, fields: PersonFields, phoneVerified: boolean, locale: Locale): Promise<string> {
-    const existing = await this.people.findByDocument(db, fields.id_type, fields.id_number);
-    if (!existing) return this.people.insert(db, { ...fields, phoneVerified });
-    if (phoneVerified) {
-      if (existing.phone_verified_at && existing.phone !== fields.phone) {
-        throw new AppError('CONFLICT', [{ path: 'person.phone', message: m.phoneChanged[locale] }]);
-      }
-      await this.people.update(db, existing.id, { ...fields, phoneVerified });
-    }
-    return existing.id;
   }
 
   private async activeCommune(code: string, path: string, locale: Locale) {
@@ -181,7 +194,7 @@ export class DeclarationsService {
    * got there first, whether by the key's unique index or by using the one-time code, answers as
    * the twin did.
    */
-  private async withKeyRace<T, E>(findEarlier: () => Promise<E | undefined>, write: () => Promise<T>, fromEarlier: (e: E) => T): Promise<T> {
+  private async withKeyRace<T, E>(findEarlier: () => Promise<E | undefined>, write: () => Promise<T>, fromEarlier: (e: E) => T | Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (err) {
