@@ -110,8 +110,8 @@ export class CitizenRecordsService {
         declaredLocalityPath: typed.locality_path!, officialLocalityPath: registered.locality_path,
       });
       await this.audit.record(db, o.actor, {
-        action: 'request_link', entityType: 'person_link_request', entityId: requestId, localityCode: typed.commune_code,
-        localityPath: typed.locality_path, after: { reason: o.reason },
+        action: 'request_link', entityType: 'person', entityId: personId!, localityCode: typed.commune_code,
+        localityPath: typed.locality_path, after: { requestId, reason: o.reason },
       });
     }
     return {

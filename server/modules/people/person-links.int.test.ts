@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../shared/actor.ts';
 import { approvedVenue, bearer, cccd, declare, personRef, phone } from '../../testing/factories.ts';
@@ -50,8 +51,9 @@ describe('link requests for officials', () => {
       official: { personId: officialId, phone: '+84912666001', phoneVerified: false, fLevel: 1 },
     });
     const read = await db().selectFrom('audit_events as e').innerJoin('audit_event_subjects as s', 's.event_id', 'e.id')
-      .select(['e.action', 's.person_ids']).where('e.actor_id', '=', officer.user.id).where('e.entity_id', '=', request.id).executeTakeFirstOrThrow();
-    expect(read.action).toBe('read');
+      .select(['e.action', 's.person_ids']).where('e.actor_id', '=', officer.user.id).where('e.action', '=', 'read_link_request')
+      .where(sql<boolean>`e.after->>'requestId' = ${request.id}`).executeTakeFirstOrThrow();
+    expect(read.action).toBe('read_link_request');
     expect([...read.person_ids].sort()).toEqual([officialId, request.declared_person_id].sort());
     const file = await officer.get('/api/people/link-requests/export.xlsx');
     expect(file.statusCode).toBe(200);
@@ -89,7 +91,7 @@ describe('link requests for officials', () => {
     expect((await inject('/api/public/status', { qrToken: declared.qrToken })).json()).toMatchObject({ colour: 'yellow', reasons: ['contact'] });
     const history = await inject('/api/public/me/checkins', {}, bearer(declared.session));
     expect(history.json().items).toMatchObject([{ venueName: 'Chợ Đoàn Kết' }]);
-    const events = await db().selectFrom('audit_events').select('action').where('entity_id', '=', request.id).where('action', '=', 'link_accept').execute();
+    const events = await db().selectFrom('audit_events').select('action').where('entity_id', '=', officialId).where('action', '=', 'link_accept').execute();
     expect(events).toHaveLength(1);
     expect(await db().selectFrom('person_merges').select('id').where('merged_id', '=', request.declared_person_id).execute()).toHaveLength(1);
     expect((await officer.post(`/api/people/link-requests/${request.id}/reject`, {})).statusCode).toBe(409);

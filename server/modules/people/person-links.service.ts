@@ -21,7 +21,9 @@ type Request = NonNullable<Awaited<ReturnType<PersonLinksRepository['find']>>>;
  * Officials confirm (or not) that a citizen who declared with a document already on file is that
  * person. Accepting links the citizen's record to officials' one: the citizen's declarations,
  * consents, check-ins, arrivals, QR and sessions move to it and it takes the verified phone.
- * Rejecting leaves the citizen's record as history, its QR revoked. Every read and decision is audited.
+ * Rejecting leaves the citizen's record as history, its QR revoked. Every read and decision is audited
+ * as an access to the people concerned (entity `person`, the request in `after`), so that each of
+ * them sees it in their own access log.
  */
 export class PersonLinksService {
   constructor(
@@ -38,7 +40,7 @@ export class PersonLinksService {
     const within = await this.scope(actor, q.locality);
     const page = await this.page(within, q);
     await this.audit.record(this.db, actor, {
-      action: 'read_list', entityType: 'person_link_request', entityId: null, localityPath: within, after: { locality: q.locality, status: q.status },
+      action: 'read_list', entityType: 'person', entityId: null, localityPath: within, after: { list: 'link_requests', locality: q.locality, status: q.status },
       subjectIds: page.subjects,
     });
     return { items: page.items, nextCursor: page.nextCursor };
@@ -48,7 +50,7 @@ export class PersonLinksService {
   async export(actor: Actor, q: Omit<ListLinkRequestsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scope(actor, q.locality);
     const eventId = await this.audit.record(this.db, actor, {
-      action: 'export', entityType: 'person_link_request', entityId: null, localityPath: within, after: { locality: q.locality, status: q.status },
+      action: 'export', entityType: 'person', entityId: null, localityPath: within, after: { list: 'link_requests', locality: q.locality, status: q.status },
     });
     return streamXlsx({
       filename: 'xac-minh-ho-so-tu-khai.xlsx', sheetName: actor.locale === 'vi' ? 'Hồ sơ tự khai' : 'Self-declared records', locale: actor.locale,
@@ -67,8 +69,8 @@ export class PersonLinksService {
     if (!r || !personLinksPolicy.read(actor, r)) throw new AppError('NOT_FOUND');
     const [declared, official] = await Promise.all([this.links.recordOf(this.db, r.declared_person_id), this.links.recordOf(this.db, r.official_person_id)]);
     await this.audit.record(this.db, actor, {
-      action: 'read', entityType: 'person_link_request', entityId: id, localityPath: r.official_locality_path ?? r.declared_locality_path,
-      subjectIds: [r.declared_person_id, r.official_person_id],
+      action: 'read_link_request', entityType: 'person', entityId: r.official_person_id, localityPath: r.official_locality_path ?? r.declared_locality_path,
+      after: { requestId: id, declaredPersonId: r.declared_person_id }, subjectIds: [r.declared_person_id, r.official_person_id],
     });
     return {
       id: r.id, createdAt: r.created_at.toISOString(), status: r.status, reason: r.reason, phone: r.phone,
@@ -95,8 +97,8 @@ export class PersonLinksService {
       await this.sessions.revokeForPerson(trx, official.id, r.phone);
       await this.links.decide(trx, id, { status: 'accepted', actorId: actor.userId, note: note ?? null });
       await this.audit.record(trx, actor, {
-        action: 'link_accept', entityType: 'person_link_request', entityId: id, localityCode: official.commune_code, localityPath: official.locality_path,
-        before: { declaredPersonId: declared.id }, after: { personId: official.id, phoneVerified: true }, subjectIds: [official.id, declared.id],
+        action: 'link_accept', entityType: 'person', entityId: official.id, localityCode: official.commune_code, localityPath: official.locality_path,
+        before: { declaredPersonId: declared.id }, after: { requestId: id, phoneVerified: true }, subjectIds: [official.id, declared.id],
       });
       return { id, status: 'accepted' as const, personId: official.id };
     });
@@ -111,8 +113,8 @@ export class PersonLinksService {
       await this.people.revokeTokens(trx, r.declared_person_id, 'link_rejected');
       await this.links.decide(trx, id, { status: 'rejected', actorId: actor.userId, note: note ?? null });
       await this.audit.record(trx, actor, {
-        action: 'link_reject', entityType: 'person_link_request', entityId: id, localityPath: r.official_locality_path ?? r.declared_locality_path,
-        after: { note: note ?? null }, subjectIds: [r.declared_person_id, r.official_person_id],
+        action: 'link_reject', entityType: 'person', entityId: r.declared_person_id, localityPath: r.official_locality_path ?? r.declared_locality_path,
+        after: { requestId: id, note: note ?? null }, subjectIds: [r.declared_person_id, r.official_person_id],
       });
       return { id, status: 'rejected' as const, personId: r.declared_person_id };
     });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { PersonAccessView } from '../../../../core/schemas/audit.ts';
 import { api, isSessionNeeded, request } from '../api.ts';
 import { formatDateTime } from '../format.ts';
-import { FormError, SubmitButton, useSubmit } from '../form.tsx';
+import { Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
 import { useT } from '../i18n/index.ts';
 import '../i18n/vi-pages.ts';
 import { Page } from '../layout.tsx';
@@ -52,6 +52,8 @@ function DownloadBox({ session, onSessionEnded }: { session: StoredSession; onSe
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [code, setCode] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  // Each copy is a new request for a code, not a resend of the last one: its "resend in" wait starts over.
+  const [round, setRound] = useState(0);
   const form = useSubmit({ known: (p) => p === 'otp.code', alias: { otp: 'otp.code', 'otp.challengeId': 'otp.code', phone: 'otp.code' }, onError: (e) => isSessionNeeded(e) && onSessionEnded() });
 
   const onSubmit = async (e: FormEvent) => {
@@ -70,6 +72,7 @@ function DownloadBox({ session, onSessionEnded }: { session: StoredSession; onSe
     setSaved(name);
     setChallenge(null);
     setCode('');
+    setRound((n) => n + 1);
   };
 
   return (
@@ -77,16 +80,15 @@ function DownloadBox({ session, onSessionEnded }: { session: StoredSession; onSe
       <h2>{t('myData.download')}</h2>
       <p className="hint">{t('myData.downloadHint')}</p>
       <form onSubmit={onSubmit} noValidate>
-        <fieldset className="checks">
-          <legend>{t('myData.format')}</legend>
-          {(['pdf', 'json'] as const).map((f) => (
-            <label key={f} className="check">
-              <input type="radio" name="format" checked={format === f} onChange={() => setFormat(f)} data-testid={`my-data-format-${f}`} />
-              <span>{t(`myData.${f}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <OtpBlock phone={session.phone} purpose="my_data" challenge={challenge} onChallenge={setChallenge} code={code} onCode={setCode} form={form} phonePath="otp.code" codePath="otp.code" />
+        <Field name="format" label={t('myData.format')}>
+          {(a) => (
+            <select {...a} value={format} onChange={(e) => setFormat(e.target.value as 'json' | 'pdf')} data-testid="my-data-format">
+              <option value="pdf">{t('myData.pdf')}</option>
+              <option value="json">{t('myData.json')}</option>
+            </select>
+          )}
+        </Field>
+        <OtpBlock key={round} phone={session.phone} purpose="my_data" challenge={challenge} onChallenge={setChallenge} code={code} onCode={setCode} form={form} phonePath="otp.code" codePath="otp.code" />
         <FormError errors={form.errors} />
         <SubmitButton busy={form.busy} label={t('myData.get')} testid="my-data-submit" />
       </form>
