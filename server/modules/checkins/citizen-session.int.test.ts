@@ -86,5 +86,6 @@ describe('a phone without a session', () => {
     await t.platform.database.db.updateTable('citizen_sessions').set({ expires_at: new Date(Date.now() - 1000) })
       .where('person_id', '=', (await t.platform.services.people.holderOf(result.qrToken))!.personId).execute();
     expect((await inject('/api/public/me/checkins', {}, result.session.token)).statusCode).toBe(401);
+    expect(await t.platform.services.citizenSessions.purgeExpired(new Date())).toBeGreaterThan(0);
   });
 });

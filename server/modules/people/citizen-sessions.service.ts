@@ -21,6 +21,15 @@ export interface CitizenHolder extends TokenHolder {
 const prefix = 'S1.';
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** A new session token and the id it is stored under (its SHA-256): the token itself is never stored. */
+export function newCitizenSessionToken(): { id: string; token: string } {
+  const token = `${prefix}${randomBytes(32).toString('base64url')}`;
+  return { id: hashOf(token), token };
+}
+
+/** The id a presented session token is looked up by. */
+export const citizenSessionId = hashOf;
+
 export const citizenActor = (meta: Pick<CitizenMeta, 'ip' | 'requestId'>) => ({ userId: null, username: 'citizen', ip: meta.ip, requestId: meta.requestId });
 
 /**
@@ -42,9 +51,9 @@ export class CitizenSessionsService {
 
   /** A new session for the person and the phone that just proved itself. */
   async open(db: Db, personId: string, phone: string): Promise<{ token: string; expiresAt: string }> {
-    const token = `${prefix}${randomBytes(32).toString('base64url')}`;
+    const { id, token } = newCitizenSessionToken();
     const expiresAt = new Date(Date.now() + this.settings.validDays * 86_400_000);
-    await this.sessions.insert(db, { id: hashOf(token), personId, phone, expiresAt });
+    await this.sessions.insert(db, { id, personId, phone, expiresAt });
     return { token, expiresAt: expiresAt.toISOString() };
   }
 
