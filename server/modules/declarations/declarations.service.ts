@@ -92,9 +92,12 @@ export class DeclarationsService {
     if (!(await this.otp.wasAnsweredBy(this.db, req.otp, req.person.phone, 'declaration'))) throw wrongCodeError(locale);
     const phone = requirePhone(req.person.phone, locale, 'person.phone');
     return this.db.transaction().execute(async (trx) => {
-      const qrToken = await this.peopleService.tokenFor(trx, earlier.person_id, phone);
+      // Officials may have linked the record meanwhile: the answer speaks for the record it became.
+      const personId = await this.people.liveIdOf(trx, earlier.person_id);
+      if (!personId) throw new AppError('NOT_FOUND');
+      const qrToken = await this.peopleService.tokenFor(trx, personId, phone);
       const holder = await this.peopleService.holderOrThrow(qrToken, locale, trx);
-      return { declarationId: earlier.id, qrToken, status: holder.view, session: await this.sessions.open(trx, earlier.person_id, phone) };
+      return { declarationId: earlier.id, qrToken, status: holder.view, session: await this.sessions.open(trx, personId, phone) };
     });
   }
 

@@ -23,6 +23,13 @@ export class PeopleRepository {
     return (o.forUpdate ? q.forUpdate() : q).executeTakeFirst();
   }
 
+  /** The live record a person's id now stands for: itself, or the record it was merged into; null when erased. */
+  async liveIdOf(db: Db, personId: string): Promise<string | null> {
+    const r = await db.selectFrom('people').select((eb) => eb.fn.coalesce('merged_into', 'id').as('id'))
+      .where('id', '=', personId).where('erased_at', 'is', null).executeTakeFirst();
+    return r?.id ?? null;
+  }
+
   /** The record a citizen declared from `phone` with a document already on file (awaiting or not verified). */
   findSelfDeclared(db: Db, idType: string, idNumber: string, phone: string) {
     return db.selectFrom('people').selectAll().where('id_type', '=', idType as PeopleTable['id_type'])

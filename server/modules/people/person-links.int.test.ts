@@ -35,7 +35,7 @@ async function pendingLink(o: { fullName?: string; officialPhone?: string; fLeve
   const citizenPhone = phone();
   const declared = await declare(t, { person: { idType: 'cccd', idNumber: person.idNumber, fullName: person.fullName, birthYear: 1988, gender: 'male', phone: citizenPhone } });
   const request = await db().selectFrom('person_link_requests').selectAll().where('official_person_id', '=', officialId).executeTakeFirstOrThrow();
-  return { officialId, citizenPhone, declared: declared.result, request };
+  return { officialId, citizenPhone, declared: declared.result, sent: { ...declared.body, otp: declared.otp }, request };
 }
 
 describe('link requests for officials', () => {
@@ -67,7 +67,7 @@ describe('link requests for officials', () => {
   });
 
   it("accepting moves the citizen's records, QR and session to officials' record, once for a double click", async () => {
-    const { request, officialId, declared, citizenPhone } = await pendingLink({ officialPhone: '0912666002' });
+    const { request, officialId, declared, citizenPhone, sent } = await pendingLink({ officialPhone: '0912666002' });
     const today = (await officer.get('/api/today')).json().groups.find((g: { kind: string }) => g.kind === 'link_requests');
     expect(today.items).toContainEqual(expect.objectContaining({ id: request.id, link: `/people/links/${request.id}` }));
     // While waiting, the citizen checks in with their own session: the visit is theirs.
@@ -95,6 +95,10 @@ describe('link requests for officials', () => {
     expect(events).toHaveLength(1);
     expect(await db().selectFrom('person_merges').select('id').where('merged_id', '=', request.declared_person_id).execute()).toHaveLength(1);
     expect((await officer.post(`/api/people/link-requests/${request.id}/reject`, {})).statusCode).toBe(409);
+    // A late resend of the citizen's declaration answers for the record it became.
+    const resend = await inject('/api/public/declarations', sent);
+    expect(resend.json()).toMatchObject({ qrToken: declared.qrToken, status: { colour: 'yellow' } });
+    expect((await t.platform.services.citizenSessions.holder(resend.json().session.token))!.personId).toBe(officialId);
   });
 
   it("a new phone for a verified record: accepting ends the old phone's QR and sessions", async () => {
