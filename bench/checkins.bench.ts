@@ -10,8 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { intOption, loadOptions } from './lib/options.ts';
 import { newVenuePublicCode } from '../core/rules/venue-public-code.ts';
-import { QrTokenSigner } from '../server/shared/qr-token.ts';
-import { benchQrSecret, writeTokenIds } from './lib/checkins-fixture.ts';
+import { newCitizenSessionToken } from '../server/modules/people/citizen-sessions.service.ts';
+import { writeTokenIds } from './lib/checkins-fixture.ts';
 import { Side, checkAnswer, checkinOnce, checkinsEndpoint, newTally } from './lib/checkin-side.ts';
 import { startServer, type ServerChild } from './lib/children.ts';
 import { Backends, dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
@@ -97,7 +97,7 @@ async function measure(side: Side, load: LoadOptions, backends: Backends | null)
     request: {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: () => side.nextBody(),
+      next: () => side.nextRequest(),
       onResponse: (status, body) => side.onResponse(status, body),
     },
   });
@@ -178,9 +178,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   const adminUrl = ctx.database.kind === 'postgresql' ? ctx.database.url : null;
   let backends: Backends | null = null;
   try {
-    // Tokens: issued here (the bench needs them to build requests); every server seeds one person per token.
-    const signer = new QrTokenSigner(benchQrSecret);
-    const issued = Array.from({ length: o.people }, () => signer.issue());
+    // Citizen sessions: made here (the bench needs them to build requests); every server seeds one person per session.
+    const issued = Array.from({ length: o.people }, () => newCitizenSessionToken());
     const tokensFile = nodePath.join(tmp, 'token-ids.txt');
     await writeTokenIds(tokensFile, issued.map((t) => t.id));
     const tokens = issued.map((t) => t.token);

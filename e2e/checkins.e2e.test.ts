@@ -92,8 +92,18 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
       expect(url).toBe(`${server.url}/v/${venue.publicCode}`);
     }
 
+    // A phone that keeps its QR but whose session ended (30 days, or an older app): the QR alone does
+    // not check in; the phone confirms itself with a code, then checks in.
+    await page.evaluate(() => localStorage.removeItem('pd.session'));
     await page.goto(url);
     await expect.poll(() => page.getByTestId('venue-name').textContent()).toContain('Chợ Trung tâm Lai Châu');
+    await page.getByTestId('session-open').waitFor();
+    await page.screenshot({ path: path.join(artefactsDir, 'citizen-venue-session.png'), fullPage: true });
+    const declarationCode = server.otpFor('0912000222');
+    await page.getByTestId('otp-send').click();
+    await expect.poll(() => server.otpFor('0912000222')).not.toBe(declarationCode);
+    await page.getByTestId('otp-code').fill(server.otpFor('0912000222')!);
+    await page.getByTestId('session-submit').click();
     await page.getByTestId('checkin-button').click();
     await expect.poll(() => page.getByTestId('checkin-done').textContent()).toContain('Chợ Trung tâm Lai Châu');
     await page.screenshot({ path: path.join(artefactsDir, 'citizen-checkin.png'), fullPage: true });

@@ -79,6 +79,8 @@ export interface Config {
   audit: { checkpointMinutes: number; alertPeoplePerHour: number; alertPeoplePerDay: number; alertBaselineFactor: number; alertBaselineFloor: number };
   /** Per client address and minute, on the public (citizen) endpoints that send codes or write. */
   publicRateLimit: { otpPerMinute: number; submitPerMinute: number };
+  /** How long a citizen session (opened by a phone's one-time code) lets that phone act for its person. */
+  citizenSession: { validDays: number };
 }
 
 /**
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       checkpointMinutes: e.PHONGDICH_AUDIT_CHECKPOINT_MINUTES, alertPeoplePerHour: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_HOUR,
       alertPeoplePerDay: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY, alertBaselineFactor: e.PHONGDICH_AUDIT_ALERT_BASELINE_FACTOR, alertBaselineFloor: 50,
     },
+    citizenSession: { validDays: 30 },
   };
 }
 

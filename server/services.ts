@@ -44,6 +44,7 @@ import { ClustersRepository } from './modules/clusters/clusters.repository.ts';
 import { ClustersService } from './modules/clusters/clusters.service.ts';
 import { PeopleRegistryRepository } from './modules/people/people.repository.ts';
 import { PeopleRegistryService } from './modules/people/people-registry.service.ts';
+import { createCitizenServices, type CitizenServices } from './modules/people/citizen.module.ts';
 import { ProfilesRepository } from './modules/tracing/profiles.repository.ts';
 import { TracingRepository } from './modules/tracing/tracing.repository.ts';
 import { TracingService } from './modules/tracing/tracing.service.ts';
@@ -62,7 +63,7 @@ import { TodayService } from './modules/today/today.service.ts';
 import { createRiskServices, type RiskServices } from './modules/risk/risk.module.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
-export interface AppServices extends RiskServices {
+export interface AppServices extends RiskServices, CitizenServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
   auth: AuthService;
@@ -122,10 +123,12 @@ export function createServices(o: ServiceOptions): AppServices {
   const otp = new OtpService(db, new OtpRepository(), sender, o.secret, config.otp);
   const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.secret));
   const identity = createIdentityServices(db, identityRepo, auditRepo, localities, config, o.secret);
+  const auditService = new AuditService(db, auditRepo);
   const casesRepo = new CasesRepository();
   const tracingRepo = new TracingRepository();
   const profiles = new ProfilesRepository();
   const peopleRegistry = new PeopleRegistryService(db, peopleRepo, new PeopleRegistryRepository(), localitiesRepo, auditRepo);
+  const citizen = createCitizenServices({ db, config, people: peopleRepo, tokens: people, registry: peopleRegistry, otp, localities, audit: auditRepo, auditService });
   const facilitiesRepo = new FacilitiesRepository();
   const tracing = new TracingService(db, tracingRepo, casesRepo, profiles, peopleRegistry, auditRepo, localities);
   const cases = new CasesService({ db, cases: casesRepo, tracingRepo, tracing, profiles, registry: peopleRegistry, localities, localitiesRepo, audit: auditRepo });
@@ -137,15 +140,18 @@ export function createServices(o: ServiceOptions): AppServices {
     databaseKind: o.databaseKind,
     ...identity,
     localities,
-    audit: new AuditService(db, auditRepo),
+    audit: auditService,
     auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secret)]),
     auditAlerts: new AuditAlertsService(db, new AuditAlertsRepository(), auditRepo, localities, config.audit),
     breaches: new BreachesService(db, new BreachesRepository(), localities, auditRepo),
     otp,
     people,
-    declarations: new DeclarationsService(db, declarationsRepo, peopleRepo, people, localitiesRepo, otp, auditRepo, config.declarations),
-    declarationsOfficials: new DeclarationsOfficialsService(db, declarationsRepo, localities, peopleRepo, people, otp, auditRepo),
-    checkins: new CheckinsService(db, new CheckinsRepository(), people, localities, config.checkins),
+    declarations: new DeclarationsService({
+      db, repo: declarationsRepo, people: peopleRepo, peopleService: people, records: citizen.citizenRecords, sessions: citizen.citizenSessions,
+      localities: localitiesRepo, otp, audit: auditRepo, settings: config.declarations,
+    }),
+    declarationsOfficials: new DeclarationsOfficialsService(db, declarationsRepo, localities, peopleRepo, citizen.citizenSessions, otp, auditRepo),
+    checkins: new CheckinsService(db, new CheckinsRepository(), people, citizen.citizenSessions, localities, config.checkins),
     venues: new VenuesService(db, venuesRepo, localities, auditRepo),
     venuePhone: new VenuePhoneService(db, venuesRepo, otp, auditRepo),
     linelist: new LinelistService(db, new LinelistRepository(), localitiesRepo, auditRepo, profiles),
@@ -168,6 +174,7 @@ export function createServices(o: ServiceOptions): AppServices {
       return items.map((i) => ({ id: i.code, label: i.label, due_on: null, overdue: false, link: '/risk', person_id: null, total: String(total), overdue_total: '0' }));
     }, auditRepo),
     ...riskServices,
+    ...citizen,
     outbox,
   };
 }

@@ -62,9 +62,10 @@ export class Side {
     return this.tokens.length - this.cursor - 2 * connections;
   }
 
-  nextBody(): string {
-    const qrToken = this.tokens[this.cursor++ % this.tokens.length] as string;
-    return JSON.stringify({ clientKey: randomUUID(), venueCode: this.venueCode, qrToken });
+  /** The next visitor: a new body, and their phone's session as the bearer. */
+  nextRequest(): { body: string; headers: Record<string, string> } {
+    const session = this.tokens[this.cursor++ % this.tokens.length] as string;
+    return { body: JSON.stringify({ clientKey: randomUUID(), venueCode: this.venueCode }), headers: { authorization: `Bearer ${session}` } };
   }
 
   onResponse(status: number, body: string): void {
@@ -87,11 +88,11 @@ export class Side {
 }
 
 /** One POST outside the load, to check a server answers a new check-in (and, with the same token, a repeat). */
-export async function checkinOnce(side: Side, qrToken: string): Promise<{ status: number; body: string }> {
+export async function checkinOnce(side: Side, session: string): Promise<{ status: number; body: string }> {
   const res = await fetch(new URL(endpoint, side.server.origin), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientKey: randomUUID(), venueCode: side.venueCode, qrToken }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+    body: JSON.stringify({ clientKey: randomUUID(), venueCode: side.venueCode }),
     signal: AbortSignal.timeout(10_000),
   });
   return { status: res.status, body: await res.text() };

@@ -1,8 +1,9 @@
 /**
  * The data every check-in server of the `checkins` bench starts from: the demo province's
- * localities, one approved venue with a known public code, and one person per personal QR token.
- * The bench issues the tokens (it needs them to build requests), writes their ids to a file, and
- * each server seeds its own database from that file, so all of them hold the same people.
+ * localities, one approved venue with a known public code, and one person per citizen session (a
+ * visitor checks in with the session of their phone). The bench makes the session tokens (it needs
+ * them to build requests), writes their ids (hashes) to a file, and each server seeds its own
+ * database from that file, so all of them hold the same people.
  */
 import fs from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
@@ -40,7 +41,7 @@ export interface SeededFixture {
 
 /**
  * Seeds a migrated, empty database. People are inserted in bulk, one statement for people and
- * their tokens, in chunks (a bound array per chunk), so 100 000 people take seconds, not minutes.
+ * their sessions, in chunks (a bound array per chunk), so 100 000 people take seconds, not minutes.
  * They carry no health declaration: their status colour is `none`, which a visitor check-in
  * (mode 1) accepts.
  */
@@ -65,13 +66,14 @@ export async function seedCheckinFixture(platform: Platform, o: { tokenIds: read
         from t
         returning id, id_number
       )
-      insert into personal_qr_tokens (id, person_id)
-      select t.id, p.id from t join p on p.id_number = '099' || lpad(t.n::text, 9, '0')`.execute(db);
+      insert into citizen_sessions (id, person_id, phone, expires_at)
+      select t.id, p.id, '+8490' || lpad(t.n::text, 7, '0'), now() + interval '30 days'
+      from t join p on p.id_number = '099' || lpad(t.n::text, 9, '0')`.execute(db);
   }
   await sql`analyze people`.execute(db);
-  await sql`analyze personal_qr_tokens`.execute(db);
-  const { n } = await db.selectFrom('personal_qr_tokens').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  if (Number(n) !== o.tokenIds.length) throw new Error(`seeded ${n} tokens, expected ${o.tokenIds.length}`);
+  await sql`analyze citizen_sessions`.execute(db);
+  const { n } = await db.selectFrom('citizen_sessions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  if (Number(n) !== o.tokenIds.length) throw new Error(`seeded ${n} sessions, expected ${o.tokenIds.length}`);
   return { venueId: venue.id, venueCode: o.venueCode, people: Number(n), seedSeconds: Math.round((performance.now() - t0) / 100) / 10 };
 }
 

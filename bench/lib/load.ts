@@ -9,17 +9,17 @@ export interface LoadOptions {
   connections: number;
   /** How long the load lasts, in seconds. */
   durationSec: number;
-  /** Default: GET `path`. Otherwise every request is built anew: `body()` is called once per request. */
+  /** Default: GET `path`. Otherwise every request is built anew: `next()` is called once per request. */
   request?: GeneratedRequest;
   /** Stops the run after this many requests even if `durationSec` has not passed (a smaller cap than the default). */
   maxRequests?: number;
 }
 
-/** A request built per call (e.g. a POST whose body must differ every time). */
+/** A request built per call (e.g. a POST whose body, or whose credential, must differ every time). */
 export interface GeneratedRequest {
   method: 'POST' | 'PUT' | 'PATCH';
   headers: Record<string, string>;
-  body: () => string;
+  next: () => { body: string; headers?: Record<string, string> };
   /** Called with every response (status and body as text); keep it cheap, it runs in the load generator. */
   onResponse?: (status: number, body: string) => void;
 }
@@ -77,7 +77,10 @@ export async function runLoad(server: ServerChild, path: string, o: LoadOptions)
                   method: generated.method,
                   path: url.pathname + url.search,
                   headers: generated.headers,
-                  setupRequest: (req: autocannon.Request) => ({ ...req, body: generated.body() }),
+                  setupRequest: (req: autocannon.Request) => {
+                    const r = generated.next();
+                    return { ...req, body: r.body, headers: { ...req.headers, ...r.headers } };
+                  },
                   ...(generated.onResponse ? { onResponse: generated.onResponse } : {}),
                 },
               ],

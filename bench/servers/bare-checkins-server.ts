@@ -1,8 +1,8 @@
 /**
  * The baseline of the `checkins` bench: the same committed work as POST /api/public/checkins,
- * without the framework. A plain `node:http` server reads the JSON body, checks the personal QR
- * token's HMAC (the same `QrTokenSigner`), looks the person up (one SELECT: the same statement
- * phongdich's `statusByTokenId` sends), inserts the check-in in its own transaction
+ * without the framework. A plain `node:http` server reads the JSON body and the visitor's session
+ * (`Authorization: Bearer`, hashed as phongdich stores it), looks the person up (one SELECT: the same
+ * statement phongdich's `holderBySessionId` sends), inserts the check-in in its own transaction
  * (BEGIN; INSERT … RETURNING; COMMIT) through node-postgres, and answers the same JSON shape.
  *
  * With `--sql minimal` (the default) it does less than phongdich on purpose — that is the
@@ -12,10 +12,10 @@
  * same order and connections (venue, person, then BEGIN; advisory lock; recent check-in; INSERT;
  * COMMIT), so that phongdich against it measures the framework alone.
  *
- * `--storage none` skips the database altogether (body, JSON and HMAC only; an invented id).
+ * `--storage none` skips the database altogether (body, JSON and the hash only; an invented id).
  *
  * Set-up (migrations, seeding) goes through `openPlatform` as in production; only the request path
- * is bare. On PGlite the server opens its own in-memory PGlite, seeded from the same token file.
+ * is bare. On PGlite the server opens its own in-memory PGlite, seeded from the same session file.
  * Usage (by the bench only):
  *   bare-checkins-server.ts --storage none|pglite|postgresql [--sql minimal|same] --tokens <file> --venue-code <code> [--database-url <url>]
  */
@@ -29,8 +29,8 @@ import { loadConfig } from '../../server/config.ts';
 import type { DatabaseHandle } from '../../server/db/database.ts';
 import type { Database } from '../../server/db/schema.ts';
 import { openPlatform } from '../../server/main.ts';
+import { citizenSessionId } from '../../server/modules/people/citizen-sessions.service.ts';
 import { maskName } from '../../server/modules/people/people.service.ts';
-import { QrTokenSigner } from '../../server/shared/qr-token.ts';
 import { benchCommune, benchQrSecret, benchVenueName, readTokenIds, seedCheckinFixture } from '../lib/checkins-fixture.ts';
 import { serveBenchIpc } from './child-ipc.ts';
 
@@ -54,15 +54,14 @@ if (!tokensFile || !venueCode) throw new Error('--tokens and --venue-code are re
 const url = values['database-url'];
 if (storage === 'postgresql' && !url) throw new Error('--storage postgresql needs --database-url');
 
-const signer = new QrTokenSigner(benchQrSecret);
-
-/** The same statement as `PeopleRepository.statusByTokenId` (as Kysely compiles it). */
+/** The same statement as `CitizenSessionsRepository.holderBySessionId` (as Kysely compiles it). */
 const personSql = `select "p"."id", "p"."full_name", "p"."birth_year", "p"."f_level", "p"."under_quarantine", "p"."under_monitoring",
-  "p"."phone", "p"."commune_code", "d"."valid_until", "d"."has_symptoms", "d"."has_exposure"
-  from "personal_qr_tokens" as "t" inner join "people" as "p" on "p"."id" = "t"."person_id"
+  "p"."phone", "p"."commune_code", "p"."identity_status", "p"."locality_path", "d"."valid_until", "d"."has_symptoms", "d"."has_exposure",
+  "s"."phone" as "session_phone"
+  from "citizen_sessions" as "s" inner join "people" as "p" on "p"."id" = "s"."person_id"
   left join lateral (select "d"."valid_until", "d"."has_symptoms", "d"."has_exposure" from "health_declarations" as "d"
     where "d"."person_id" = "p"."id" order by "d"."submitted_at" desc limit $1) as "d" on true
-  where "t"."id" = $2 and "t"."revoked_at" is null and "p"."erased_at" is null`;
+  where "s"."id" = $2 and "s"."revoked_at" is null and "s"."expires_at" > $3 and "p"."erased_at" is null and "p"."merged_into" is null`;
 const insertSql = `insert into "checkins" ("venue_id", "person_id", "checked_in_at", "mode", "commune_code")
   values ($1, $2, $3, $4, $5) returning "id", "checked_in_at"`;
 
@@ -81,6 +80,7 @@ interface PersonRow {
   f_level: number | null;
   under_quarantine: boolean;
   under_monitoring: boolean;
+  identity_status: 'registered' | 'awaiting_verification' | 'not_verified';
   valid_until: Date | null;
   has_symptoms: boolean | null;
   has_exposure: boolean | null;
@@ -153,13 +153,12 @@ class HttpError extends Error {
 let fakeId = 0;
 const noDbStatus = { ...healthStatus({ now: new Date(), latestDeclaration: null, fLevel: null, underQuarantine: false, underMonitoring: false }), validUntil: null };
 
-async function checkin(body: string): Promise<object> {
-  const req = JSON.parse(body) as { clientKey?: unknown; venueCode?: unknown; qrToken?: unknown };
-  if (typeof req.clientKey !== 'string' || typeof req.venueCode !== 'string' || typeof req.qrToken !== 'string') {
-    throw new HttpError(400, 'VALIDATION_FAILED');
-  }
-  const tokenId = signer.verify(req.qrToken);
-  if (!tokenId) throw new HttpError(400, 'VALIDATION_FAILED');
+async function checkin(body: string, authorization: string | undefined): Promise<object> {
+  const req = JSON.parse(body) as { clientKey?: unknown; venueCode?: unknown };
+  if (typeof req.clientKey !== 'string' || typeof req.venueCode !== 'string') throw new HttpError(400, 'VALIDATION_FAILED');
+  const session = /^Bearer (S1\.\S{1,100})$/.exec(authorization ?? '')?.[1];
+  if (!session) throw new HttpError(401, 'UNAUTHENTICATED');
+  const sessionId = citizenSessionId(session);
 
   if (!pool) {
     if (req.venueCode !== venueCode) throw new HttpError(404, 'NOT_FOUND');
@@ -168,9 +167,9 @@ async function checkin(body: string): Promise<object> {
   }
 
   const now = new Date();
-  const found = await pool.query<PersonRow>(personSql, [1, tokenId]);
+  const found = await pool.query<PersonRow>(personSql, [1, sessionId, now]);
   const person = found.rows[0];
-  if (!person) throw new HttpError(400, 'VALIDATION_FAILED');
+  if (!person) throw new HttpError(401, 'UNAUTHENTICATED');
 
   let venue = { id: venueId, name: benchVenueName, commune_code: benchCommune, status: 'approved' };
   if (sameSql) {
@@ -209,6 +208,7 @@ async function checkin(body: string): Promise<object> {
     fLevel: person.f_level,
     underQuarantine: person.under_quarantine,
     underMonitoring: person.under_monitoring,
+    identity: person.identity_status,
   });
   const validUntil = person.valid_until && person.valid_until > now ? person.valid_until.toISOString() : null;
   return {
@@ -235,7 +235,7 @@ const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    checkin(Buffer.concat(chunks).toString('utf8')).then(
+    checkin(Buffer.concat(chunks).toString('utf8'), req.headers.authorization).then(
       (result) => answer(res, 200, result),
       (err: unknown) => {
         if (err instanceof HttpError) answer(res, err.status, { code: err.message });

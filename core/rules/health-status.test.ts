@@ -29,6 +29,22 @@ describe('health status colour', () => {
   });
 });
 
+describe('a record awaiting verification', () => {
+  it('is grey with its own reason instead of green, and never hides a red or yellow', () => {
+    expect(healthStatus({ ...base, identity: 'awaiting_verification' })).toEqual({ colour: 'none', reasons: ['awaiting_verification'] });
+    expect(healthStatus({ ...base, identity: 'not_verified', latestDeclaration: null })).toEqual({ colour: 'none', reasons: ['not_verified'] });
+    expect(healthStatus({ ...base, identity: 'awaiting_verification', fLevel: 0 }).colour).toBe('red');
+    expect(healthStatus({ ...base, identity: 'awaiting_verification', latestDeclaration: { ...valid, hasSymptoms: true } }).colour).toBe('yellow');
+    expect(healthStatus({ ...base, identity: 'registered' }).colour).toBe('green');
+  });
+
+  it('meets the gate as having no valid declaration', () => {
+    const grey = healthStatus({ ...base, identity: 'awaiting_verification' });
+    expect(gateDecision(grey, 'require_declaration')).toEqual({ allowed: false, reasons: ['awaiting_verification'] });
+    expect(gateDecision(grey, 'open').allowed).toBe(gateDecision({ colour: 'none', reasons: ['no_valid_declaration'] }, 'open').allowed);
+  });
+});
+
 describe('gate decision', () => {
   it('admits green, refuses yellow and red, and no declaration where one is required', () => {
     expect(gateDecision({ colour: 'green', reasons: [] }, 'require_declaration').allowed).toBe(true);

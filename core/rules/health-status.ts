@@ -1,7 +1,10 @@
 /**
  * The colour of a personal QR (PC-Covid practice): red for a case or a person under quarantine
  * order, yellow for contacts, people under monitoring and declared symptoms or exposures, green for
- * a valid declaration with no flag, none when there is no valid declaration at all.
+ * a valid declaration with no flag, none when there is no valid declaration at all. A record whose
+ * identity officials have not confirmed (a citizen declared with a document already on file from
+ * another phone) is never green: it is grey like "no valid declaration", with its own reason, so
+ * that a contact cannot turn green by declaring again from a new phone.
  */
 export type StatusColour = 'green' | 'yellow' | 'red' | 'none';
 export type StatusReason =
@@ -11,7 +14,11 @@ export type StatusReason =
   | 'contact'
   | 'monitoring'
   | 'case'
-  | 'quarantine';
+  | 'quarantine'
+  | 'awaiting_verification'
+  | 'not_verified';
+
+export type IdentityState = 'registered' | 'awaiting_verification' | 'not_verified';
 
 export interface StatusInputs {
   now: Date;
@@ -20,6 +27,8 @@ export interface StatusInputs {
   fLevel: number | null;
   underQuarantine: boolean;
   underMonitoring: boolean;
+  /** Whether officials confirmed who this record is; `registered` when omitted. */
+  identity?: IdentityState;
 }
 
 export interface HealthStatus {
@@ -39,6 +48,7 @@ export function healthStatus(i: StatusInputs): HealthStatus {
   if (valid?.hasSymptoms) reasons.push('symptoms');
   if (valid?.hasExposure) reasons.push('exposure');
   if (reasons.length) return { colour: 'yellow', reasons };
+  if (i.identity && i.identity !== 'registered') return { colour: 'none', reasons: [i.identity] };
   if (!valid) return { colour: 'none', reasons: ['no_valid_declaration'] };
   return { colour: 'green', reasons: [] };
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { localityCode, pageQuery } from './common.ts';
 import { clientKey, statusView } from './declarations.ts';
 
+/** The visitor scanned the venue's poster: sent with the session of their phone (`Authorization: Bearer`). */
 export const visitorCheckinRequest = z.object({
   clientKey,
   venueCode: z.string().regex(/^[A-Za-z0-9]{6,16}$/),
-  qrToken: z.string().max(200),
 });
 export const checkinResult = z.object({
   checkinId: z.string(),
@@ -16,7 +16,7 @@ export const checkinResult = z.object({
   repeated: z.boolean(),
 });
 export type CheckinResult = z.infer<typeof checkinResult>;
-export const checkoutRequest = z.object({ qrToken: z.string().max(200), checkedInAt: z.iso.datetime({ offset: true }) });
+export const checkoutRequest = z.object({ checkedInAt: z.iso.datetime({ offset: true }) });
 
 export const gateScanRequest = z.object({ token: z.string().max(200) });
 export const gateScanResult = z.object({

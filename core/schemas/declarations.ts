@@ -16,7 +16,7 @@ export const clientKey = z.string().uuid('Mã gửi không hợp lệ / Invalid 
 
 export const otpRequest = z.object({
   phone: z.string().trim().min(9).max(20),
-  purpose: z.enum(['declaration', 'erase']),
+  purpose: z.enum(['declaration', 'erase', 'session', 'my_data']),
 });
 export const otpChallenge = z.object({ challengeId: z.string().uuid(), expiresAt: z.string(), resendAfterSeconds: z.number().int() });
 export const otpAnswer = z.object({ challengeId: z.string().uuid(), code: z.string().regex(/^\d{6}$/, 'Mã OTP gồm 6 chữ số / The code has 6 digits') });
@@ -66,16 +66,25 @@ export const statusView = z.object({
 });
 export type StatusView = z.infer<typeof statusView>;
 
+/**
+ * A citizen session: what lets a phone read and act for its person, sent back as
+ * `Authorization: Bearer <token>`. The personal QR only shows a status at a gate.
+ */
+export const citizenSession = z.object({ token: z.string(), expiresAt: z.string() });
+export type CitizenSession = z.infer<typeof citizenSession>;
+
 export const declarationResult = z.object({
   declarationId: z.string().uuid(),
+  /** A QR bound to the phone just verified: never one issued before that phone's code. */
   qrToken: z.string(),
   status: statusView,
+  session: citizenSession,
 });
 export type DeclarationResult = z.infer<typeof declarationResult>;
 
+/** Declared with the session of the traveller's phone (`Authorization: Bearer`), not with the QR. */
 export const arrivalRequest = z.object({
   clientKey,
-  qrToken: z.string().max(200),
   originKind: z.enum(['commune', 'province', 'country']),
   originCode: z.string().regex(/^\d{2}(\d{3})?$/).optional(),
   originCountry: z.string().regex(/^[A-Z]{2}$/).optional(),

@@ -4,6 +4,7 @@ import { localityCode } from './common.ts';
 /** Today's work (issue 5): what is due in the user's area, oldest first, overdue flagged. */
 export const todayKinds = [
   'contacts_to_decide', 'quarantine_to_arrange', 'tests_due', 'releases_due', 'missing_reports', 'case_proposals', 'capacity_alerts', 'levels_to_decide',
+  'link_requests',
 ] as const;
 export type TodayKind = (typeof todayKinds)[number];
 

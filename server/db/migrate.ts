@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-risk-decisions.ts';
 import * as m0007 from './migrations/0007-risk-indicators-zones.ts';
 import * as m0008 from './migrations/0008-risk-decision-client-key.ts';
 import * as m0009 from './migrations/0009-audit-subjects.ts';
+import * as m0010 from './migrations/0010-citizen-identity-sessions.ts';
 import * as m0011 from './migrations/0011-identity-hardening.ts';
 import * as m0012 from './migrations/0012-audit-chain.ts';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-risk-indicators-zones': m0007,
   '0008-risk-decision-client-key': m0008,
   '0009-audit-subjects': m0009,
+  '0010-citizen-identity-sessions': m0010,
   '0011-identity-hardening': m0011,
   '0012-audit-chain': m0012,
 };

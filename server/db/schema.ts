@@ -5,6 +5,7 @@ import type { CareTables } from './schema-care.ts';
 import type { RiskTables } from './schema-risk.ts';
 import type { IdentityTables, SessionSecurityColumns, UserSecurityColumns } from './schema-identity.ts';
 import type { AuditTables } from './schema-audit.ts';
+import type { CitizenTables, DeclarationCitizenColumns, PeopleCitizenColumns, QrTokenCitizenColumns } from './schema-citizen.ts';
 
 export type { FacilityKind, CapacityKind, BedKind, TestKind, TestResult, FacilitiesTable, FacilityCapacityTable, QuarantineAdmissionsTable, AdmissionEventsTable, MonitoringReportsTable, TestCampaignsTable, TestPoolsTable, TestOrdersTable, SamplesTable, CaseProposalsTable, TreatmentStaysTable } from './schema-care.ts';
 
@@ -109,7 +110,7 @@ export interface AppSettingsTable {
   updated_at: Timestamp;
 }
 
-export interface PeopleTable {
+export interface PeopleTable extends PeopleCitizenColumns {
   id: Generated<string>;
   id_type: 'cccd' | 'cmnd' | 'passport';
   id_number: string;
@@ -158,14 +159,14 @@ export interface OtpChallengesTable {
   consumed_at: Date | null;
 }
 
-export interface PersonalQrTokensTable {
+export interface PersonalQrTokensTable extends QrTokenCitizenColumns {
   id: string;
   person_id: string;
   issued_at: CreatedAt;
   revoked_at: Date | null;
 }
 
-export interface HealthDeclarationsTable {
+export interface HealthDeclarationsTable extends DeclarationCitizenColumns {
   id: Generated<string>;
   person_id: string;
   kind: 'population' | 'movement' | 'entry';
@@ -382,7 +383,7 @@ export interface RiskLevelDecisionsTable {
   client_key: string | null;
 }
 
-export interface Database extends RiskTables, CareTables, IdentityTables, AuditTables {
+export interface Database extends RiskTables, CareTables, IdentityTables, AuditTables, CitizenTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

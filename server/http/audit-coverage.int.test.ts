@@ -52,13 +52,13 @@ beforeAll(async () => {
     seeded.push(p);
     const { result } = await declare(t, { person: { fullName, idNumber: p.idNumber, birthYear: 1979, phone: p.phone, communeCode: DOAN_KET } });
     if (kind === 'arrival') {
-      await s.declarations.arrival({
-        clientKey: randomUUID(), qrToken: result.qrToken, originKind: 'country', originCountry: 'LA', vehicleType: 'bus', departedOn: today, arrivedOn: today, destinationCommuneCode: DOAN_KET,
+      await s.declarations.arrival(result.session.token, {
+        clientKey: randomUUID(), originKind: 'country', originCountry: 'LA', vehicleType: 'bus', departedOn: today, arrivedOn: today, destinationCommuneCode: DOAN_KET,
       }, { ip: null, requestId: null, locale: 'vi' });
     } else {
       const venue = await approvedVenue(db(), { communeCode: DOAN_KET, gatePolicy: 'open' });
       Object.assign(f, { venueId: venue.id, venueCode: venue.public_code });
-      await s.checkins.visitorCheckin({ venueCode: venue.public_code, qrToken: result.qrToken }, 'vi');
+      await s.checkins.visitorCheckin(result.session.token, { venueCode: venue.public_code }, 'vi');
     }
   }
 

@@ -53,3 +53,16 @@ export function sendXlsx(reply: FastifyReply, file: XlsxExport) {
     .header('cache-control', 'no-store')
     .send(file.stream);
 }
+
+/** The citizen session a citizens' page sends as `Authorization: Bearer …` (null when none). */
+export function citizenSessionOf(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer\s+(\S{1,200})$/i.exec(header.trim());
+  return m ? m[1]! : null;
+}
+
+/** What a citizen's request carries for the audit log and the messages. */
+export function citizenMetaOf(req: FastifyRequest): { ip: string; requestId: string; locale: Locale } {
+  return { ip: req.ip, requestId: req.id, locale: req.locale };
+}

@@ -24,6 +24,7 @@ let neighbourTreatment: { facilityId: string; stayId: string };
 let neighbourStay: { id: string; facilityId: string; token: string };
 let neighbourZoneId: string;
 let breachId: string;
+let neighbourLinkRequestId: string;
 let neighbourTesting: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -38,9 +39,10 @@ beforeAll(async () => {
     contactPhone: '0912345678', gatePolicy: 'require_declaration',
   });
   neighbourVenue = await venues.decide(systemActor('test'), registered.id, { decision: 'approve' });
-  neighbourToken = (await declare(t, { person: { communeCode: BINH_LU } })).result.qrToken;
-  neighbourArrivalId = (await t.platform.services.declarations.arrival({
-    clientKey: randomUUID(), qrToken: neighbourToken, originKind: 'country', originCountry: 'LA', vehicleType: 'bus',
+  const neighbourCitizen = (await declare(t, { person: { communeCode: BINH_LU } })).result;
+  neighbourToken = neighbourCitizen.qrToken;
+  neighbourArrivalId = (await t.platform.services.declarations.arrival(neighbourCitizen.session.token, {
+    clientKey: randomUUID(), originKind: 'country', originCountry: 'LA', vehicleType: 'bus',
     departedOn: '2026-11-01', arrivedOn: '2026-11-01', destinationCommuneCode: BINH_LU,
   }, { ip: null, requestId: null, locale: 'vi' })).arrivalId;
   neighbourCase = await caseIn(BINH_LU);
@@ -51,6 +53,10 @@ beforeAll(async () => {
     clientKey: randomUUID(), detectedAt: new Date().toISOString(), nature: 'Lộ danh sách người tiếp xúc Bình Lư', dataCategories: ['contact_tracing'],
     consequences: 'Kỳ thị', measuresTaken: 'Khoá tài khoản', measuresProposed: 'Xác thực hai lớp', contactName: 'Quản trị', contactTitle: 'Quản trị hệ thống', contactPhone: '0912345678',
   })).id;
+  // Someone declares with the document of the neighbour's case from a phone of their own.
+  await declare(t, { person: { idNumber: '012085900001', fullName: 'Ca bệnh Bình Lư', birthYear: 1985, gender: 'male', communeCode: BINH_LU } });
+  neighbourLinkRequestId = (await t.platform.database.db.selectFrom('person_link_requests').select('id')
+    .where('official_person_id', '=', neighbourCase.personId).executeTakeFirstOrThrow()).id;
   neighbourZoneId = (await t.platform.services.zones.create(systemActor('test'), {
     name: 'Khoanh vùng Bình Lư', kind: 'khoanh_vung', communeCodes: [BINH_LU], startsAt: new Date().toISOString(), measures: [], clientKey: randomUUID(),
   })).id;
@@ -187,6 +193,15 @@ const matrix: Record<string, { attempt: Attempt; expect: number[] } | 'public' |
   'POST /api/public/checkins': 'public',
   'POST /api/public/checkins/checkout': 'public',
   'POST /api/public/me/checkins': 'public',
+  // A citizen's own data: the session of their verified phone, never another person's (see citizen-session tests).
+  'POST /api/public/sessions': 'public',
+  'POST /api/public/me/accesses': 'public',
+  'POST /api/public/me/data': 'public',
+  'GET /api/people/link-requests': { attempt: (c) => c.get(`/api/people/link-requests?locality=${BINH_LU}`), expect: refused },
+  'GET /api/people/link-requests/export.xlsx': { attempt: (c) => c.get(`/api/people/link-requests/export.xlsx?locality=${BINH_LU}`), expect: refused },
+  'GET /api/people/link-requests/:id': { attempt: (c) => c.get(`/api/people/link-requests/${neighbourLinkRequestId}`), expect: refused },
+  'POST /api/people/link-requests/:id/accept': { attempt: (c) => c.post(`/api/people/link-requests/${neighbourLinkRequestId}/accept`, {}), expect: refused },
+  'POST /api/people/link-requests/:id/reject': { attempt: (c) => c.post(`/api/people/link-requests/${neighbourLinkRequestId}/reject`, { note: 'grab' }), expect: refused },
   'GET /api/declarations': { attempt: (c) => c.get(`/api/declarations?locality=${BINH_LU}`), expect: refused },
   'GET /api/declarations/export.xlsx': { attempt: (c) => c.get(`/api/declarations/export.xlsx?locality=${BINH_LU}`), expect: refused },
   'GET /api/arrivals': { attempt: (c) => c.get(`/api/arrivals?locality=${BINH_LU}`), expect: refused },
@@ -350,6 +365,8 @@ describe('a commune officer outside their commune', () => {
     const pool = await db.selectFrom('test_pools').select('result').where('code', '=', neighbourTesting.poolCode).executeTakeFirstOrThrow();
     expect(pool.result).toBe('positive');
     expect(await db.selectFrom('data_breaches').select(['status']).execute()).toEqual([{ status: 'open' }]);
+    const link = await db.selectFrom('person_link_requests').select('status').where('id', '=', neighbourLinkRequestId).executeTakeFirstOrThrow();
+    expect(link.status).toBe('open');
   });
 
   it("reads the province's overview without a single identity, and ended no zone", async () => {

@@ -36,6 +36,11 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
       },
     },
     {
+      name: 'citizen-session-retention',
+      everyMs: 6 * 60 * 60_000,
+      run: async () => `${await services.citizenSessions.purgeExpired(new Date())} expired citizen sessions removed`,
+    },
+    {
       name: 'contact-evidence-retention',
       everyMs: 6 * 60 * 60_000,
       run: async () => {

@@ -99,8 +99,15 @@ export function officialDocument(doc: OfficialDocument): TDocumentDefinitions {
  * `createPdf`, which captures them synchronously (pdfmake is one shared object).
  */
 export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> {
+  return renderPdf(officialDocument(doc));
+}
+
+/** Any document in the bundled fonts, with no file or network access beyond them (a copy of a person's data is not a decision). */
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   pdfMake.setFonts({ Roboto: { ...robotoFiles } });
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy((file) => allowedFontFiles.has(file));
-  return pdfMake.createPdf(officialDocument(doc)).getBuffer();
+  return pdfMake.createPdf(definition).getBuffer();
 }
+
+export type PdfDefinition = TDocumentDefinitions;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { PersonRef } from '../../core/schemas/cases.ts';
-import type { DeclarationRequest } from '../../core/schemas/declarations.ts';
+import { normaliseVietnamesePhone } from '../../core/rules/identity-documents.ts';
+import type { DeclarationRequest, DeclarationResult } from '../../core/schemas/declarations.ts';
 import type { Db } from '../db/database.ts';
 import type { TestPlatform } from './test-platform.ts';
 
@@ -29,13 +30,15 @@ export function phone(): string {
   return `09${String(10000000 + serial * 7919).slice(-8)}`;
 }
 
-export async function requestOtp(t: TestPlatform, phoneNumber: string, purpose: 'declaration' | 'erase' = 'declaration') {
+export async function requestOtp(t: TestPlatform, phoneNumber: string, purpose: 'declaration' | 'erase' | 'session' | 'my_data' = 'declaration') {
   const res = await t.app.inject({ method: 'POST', url: '/api/public/otp', payload: { phone: phoneNumber, purpose } });
   if (res.statusCode !== 200) throw new Error(`otp: ${res.statusCode} ${res.body}`);
   const { challengeId } = res.json<{ challengeId: string }>();
-  const normalised = `+84${phoneNumber.replace(/^0/, '')}`;
-  return { challengeId, code: t.platform.services.outbox!.lastCodeFor(normalised)! };
+  return { challengeId, code: t.platform.services.outbox!.lastCodeFor(normaliseVietnamesePhone(phoneNumber)!)! };
 }
+
+/** The header a citizens' page sends with its session. */
+export const bearer = (session: { token: string }) => ({ authorization: `Bearer ${session.token}` });
 
 type DeclarationOverrides = Partial<Omit<DeclarationRequest, 'person' | 'otp'>> & { person?: Partial<DeclarationRequest['person']> };
 
@@ -61,7 +64,7 @@ export async function declare(t: TestPlatform, over: Parameters<typeof declarati
   const otp = await requestOtp(t, body.person.phone);
   const res = await t.app.inject({ method: 'POST', url: '/api/public/declarations', payload: { ...body, otp } });
   if (res.statusCode !== 200) throw new Error(`declare: ${res.statusCode} ${res.body}`);
-  return { body, otp, result: res.json<{ declarationId: string; qrToken: string; status: { colour: string; reasons: string[] } }>() };
+  return { body, otp, result: res.json<DeclarationResult>() };
 }
 
 /** An approved venue, written directly (the venues module has its own tests). */

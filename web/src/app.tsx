@@ -18,6 +18,7 @@ import {
   canViewTesting,
   canViewTreatment,
   canViewVenues,
+  canLinkPeople,
 } from './features/auth/permissions.ts';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
 import { ForbiddenPage, NotFoundPage } from './features/home/not-found-page.tsx';
@@ -53,6 +54,8 @@ const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page.
 const TreatmentPage = lazy(() => import('./features/treatment/treatment-page.tsx').then((m) => ({ default: m.TreatmentPage })));
 const RiskPage = lazy(() => import('./features/risk/risk-page.tsx').then((m) => ({ default: m.RiskPage })));
 const TodayPage = lazy(() => import('./features/today/today-page.tsx').then((m) => ({ default: m.TodayPage })));
+const LinksPage = lazy(() => import('./features/people-links/links-page.tsx').then((m) => ({ default: m.LinksPage })));
+const LinkPage = lazy(() => import('./features/people-links/link-page.tsx').then((m) => ({ default: m.LinkPage })));
 
 interface RouteDef {
   /** Exact path; `:name` segments match one path segment and are passed to `page`. */
@@ -84,6 +87,8 @@ const routes: RouteDef[] = [
   { path: '/facilities', page: () => <FacilitiesPage />, allowed: canViewFacilities },
   { path: '/treatment', page: () => <TreatmentPage />, allowed: canViewTreatment },
   { path: '/today', page: () => <TodayPage />, allowed: canSeeTodayWork },
+  { path: '/people/links', page: () => <LinksPage />, allowed: canLinkPeople },
+  { path: '/people/links/:id', page: (p) => <LinkPage key={p.id} requestId={p.id ?? ''} />, allowed: canLinkPeople },
   { path: '/risk', page: () => <RiskPage />, allowed: canViewRisk },
 ];
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvedVenue, declare, setPersonMeasures } from '../../testing/factories.ts';
+import { approvedVenue, bearer, declare, setPersonMeasures } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
@@ -14,8 +14,10 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const db = () => t.platform.database.db;
-const checkin = (venueCode: string, qrToken: string) =>
-  t.app.inject({ method: 'POST', url: '/api/public/checkins', payload: { clientKey: randomUUID(), venueCode, qrToken } });
+type Citizen = { qrToken: string; session: { token: string } };
+const checkin = (venueCode: string, who: Citizen | { session: { token: string } }) =>
+  t.app.inject({ method: 'POST', url: '/api/public/checkins', payload: { clientKey: randomUUID(), venueCode }, headers: bearer(who.session) });
+const asCitizen = (url: string, who: { session: { token: string } }, payload: object = {}) => t.app.inject({ method: 'POST', url, payload, headers: bearer(who.session) });
 const rowsOf = async (qrToken: string) => {
   const holder = await t.platform.services.people.holderOf(qrToken);
   return db().selectFrom('checkins').selectAll().where('person_id', '=', holder!.personId).execute();
@@ -24,40 +26,40 @@ const rowsOf = async (qrToken: string) => {
 describe('visitor scans the venue poster (mode 1)', () => {
   it('records one check-in; a resend or a second scan soon after returns the same one', async () => {
     const { result } = await declare(t);
-    const first = await checkin(venue.public_code, result.qrToken);
+    const first = await checkin(venue.public_code, result);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ venueName: 'Chợ trung tâm', repeated: false, status: { colour: 'green' } });
-    const again = await checkin(venue.public_code, result.qrToken);
+    const again = await checkin(venue.public_code, result);
     expect(again.json()).toMatchObject({ checkinId: first.json().checkinId, repeated: true });
     expect(await rowsOf(result.qrToken)).toHaveLength(1);
-    const out = await t.app.inject({ method: 'POST', url: '/api/public/checkins/checkout', payload: { qrToken: result.qrToken, checkedInAt: first.json().checkedInAt } });
+    const out = await asCitizen('/api/public/checkins/checkout', result, { checkedInAt: first.json().checkedInAt });
     expect(out.statusCode).toBe(200);
-    const history = await t.app.inject({ method: 'POST', url: '/api/public/me/checkins', payload: { qrToken: result.qrToken } });
+    const history = await asCitizen('/api/public/me/checkins', result);
     expect(history.json().items).toMatchObject([{ venueName: 'Chợ trung tâm', checkedOutAt: out.json().checkedOutAt }]);
     // Coming back in after checking out is a new visit, which can be checked out in turn.
-    const back = await checkin(venue.public_code, result.qrToken);
+    const back = await checkin(venue.public_code, result);
     expect(back.json()).toMatchObject({ repeated: false });
     expect(back.json().checkinId).not.toBe(first.json().checkinId);
-    const outAgain = await t.app.inject({ method: 'POST', url: '/api/public/checkins/checkout', payload: { qrToken: result.qrToken, checkedInAt: back.json().checkedInAt } });
+    const outAgain = await asCitizen('/api/public/checkins/checkout', result, { checkedInAt: back.json().checkedInAt });
     expect(outAgain.statusCode).toBe(200);
   });
 
   it('records one row for simultaneous scans of the same person', async () => {
     const { result } = await declare(t);
-    const answers = await Promise.all(Array.from({ length: 5 }, () => checkin(venue.public_code, result.qrToken)));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => checkin(venue.public_code, result)));
     expect(new Set(answers.map((a) => a.json().checkinId)).size).toBe(1);
     expect(answers.filter((a) => a.json().repeated === false)).toHaveLength(1);
     expect(await rowsOf(result.qrToken)).toHaveLength(1);
   });
 
-  it('never checks anyone in with a forged token, nor at an unknown or unapproved venue', async () => {
+  it('never checks anyone in with a forged session, nor at an unknown or unapproved venue', async () => {
     const { result } = await declare(t);
-    const forged = `${result.qrToken.slice(0, -3)}abc`;
-    expect((await checkin(venue.public_code, forged)).statusCode).toBe(400);
-    expect((await checkin('NOSUCHVENUE', result.qrToken)).statusCode).toBe(404);
+    const forged = { session: { token: `${result.session.token.slice(0, -3)}abc` } };
+    expect((await checkin(venue.public_code, forged)).statusCode).toBe(401);
+    expect((await checkin('NOSUCHVENUE', result)).statusCode).toBe(404);
     const pending = await approvedVenue(db(), { communeCode: DOAN_KET });
     await db().updateTable('venues').set({ status: 'pending' }).where('id', '=', pending.id).execute();
-    expect((await checkin(pending.public_code, result.qrToken)).statusCode).toBe(404);
+    expect((await checkin(pending.public_code, result)).statusCode).toBe(404);
     expect(await rowsOf(result.qrToken)).toEqual([]);
   });
 });
@@ -115,7 +117,7 @@ describe('officials and retention', () => {
 
   it('drops whole days once past retention (21 days by default)', async () => {
     const { result } = await declare(t);
-    expect((await checkin(venue.public_code, result.qrToken)).statusCode).toBe(200);
+    expect((await checkin(venue.public_code, result)).statusCode).toBe(200);
     const in20Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 20 * 86_400_000));
     expect(in20Days.dropped).toEqual([]);
     const in23Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 23 * 86_400_000));

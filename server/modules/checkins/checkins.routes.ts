@@ -5,7 +5,7 @@ import {
   venueEntriesQuery, venueEntryRow, visitorCheckinRequest,
 } from '../../../core/schemas/checkins.ts';
 import { pageOf, pageQuery } from '../../../core/schemas/common.ts';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, citizenSessionOf, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 
 const venueParams = z.object({ id: z.string().uuid() });
@@ -16,18 +16,18 @@ export const checkinsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   // No per-IP limit on check-ins: a whole market can sit behind one carrier NAT address.
   app.post('/public/checkins', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Visitor scanned the venue poster (mode 1)', body: visitorCheckinRequest, response: { 200: checkinResult } },
-  }, async (req) => svc.visitorCheckin(req.body, req.locale));
+    schema: { tags, summary: 'Visitor scanned the venue poster (mode 1; session of the phone)', body: visitorCheckinRequest, response: { 200: checkinResult } },
+  }, async (req) => svc.visitorCheckin(citizenSessionOf(req), req.body, req.locale));
 
   app.post('/public/checkins/checkout', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Check out', body: checkoutRequest, response: { 200: z.object({ checkedOutAt: z.string() }) } },
-  }, async (req) => svc.checkout(req.body, req.locale));
+    schema: { tags, summary: 'Check out (session of the phone)', body: checkoutRequest, response: { 200: z.object({ checkedOutAt: z.string() }) } },
+  }, async (req) => svc.checkout(citizenSessionOf(req), req.body, req.locale));
 
   app.post('/public/me/checkins', {
     config: { access: 'public' },
-    schema: { tags, summary: 'My check-in history', body: pageQuery.extend({ qrToken: z.string().max(200) }), response: { 200: pageOf(myCheckinRow) } },
-  }, async (req) => svc.myHistory(req.body.qrToken, req.body.after, req.body.limit, req.locale));
+    schema: { tags, summary: 'My check-in history (session of the phone: a QR alone does not open it)', body: pageQuery, response: { 200: pageOf(myCheckinRow) } },
+  }, async (req) => svc.myHistory(citizenSessionOf(req), req.body.after, req.body.limit, req.locale));
 
   app.post('/venues/:id/gate-scans', {
     schema: { tags, summary: 'Gate scan of a personal QR (mode 2): allowed or refused, at once', params: venueParams, body: gateScanRequest, response: { 200: gateScanResult } },

@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { CitizenSessionsService } from '../people/citizen-sessions.service.ts';
 import { maskName, type PeopleService, type TokenHolder } from '../people/people.service.ts';
 import { checkinsPolicy } from './checkins.policy.ts';
 import type { CheckinsRepository } from './checkins.repository.ts';
@@ -15,29 +16,32 @@ import type { CheckinsRepository } from './checkins.repository.ts';
 type Venue = NonNullable<Awaited<ReturnType<CheckinsRepository['venueById']>>>;
 
 /**
- * Check-ins at venues, by the visitor scanning the venue's poster (mode 1) or by staff scanning
- * the visitor's personal QR at the gate (mode 2). The same person at the same venue within the
- * repeat window is one check-in: resends and double scans return it instead of adding one.
+ * Check-ins at venues, by the visitor scanning the venue's poster (mode 1, with the session of
+ * their phone) or by staff scanning the visitor's personal QR at the gate (mode 2). The same person
+ * at the same venue within the repeat window is one check-in: resends and double scans return it
+ * instead of adding one. Reading one's history takes the session: a QR only proves a status.
  */
 export class CheckinsService {
   constructor(
     private readonly db: Db,
     private readonly repo: CheckinsRepository,
     private readonly people: PeopleService,
+    private readonly sessions: CitizenSessionsService,
     private readonly localities: LocalitiesService,
     private readonly settings: Config['checkins'],
   ) {}
 
-  async visitorCheckin(req: { venueCode: string; qrToken: string }, locale: Locale): Promise<CheckinResult> {
-    const holder = await this.people.holderOrThrow(req.qrToken, locale);
+  /** The session look-up is the only one added to the check-in path (a primary key). */
+  async visitorCheckin(sessionToken: string | null, req: { venueCode: string }, locale: Locale): Promise<CheckinResult> {
+    const holder = await this.sessions.holderOrThrow(sessionToken, locale);
     const venue = await this.repo.venueByCode(this.db, req.venueCode);
     if (!venue || venue.status !== 'approved') throw new AppError('NOT_FOUND');
     const { id, at, repeated } = await this.record(venue, holder, 'visitor_scan');
     return { checkinId: id, checkedInAt: at.toISOString(), venueName: venue.name, status: holder.view, repeated };
   }
 
-  async checkout(req: { qrToken: string; checkedInAt: string }, locale: Locale): Promise<{ checkedOutAt: string }> {
-    const holder = await this.people.holderOrThrow(req.qrToken, locale);
+  async checkout(sessionToken: string | null, req: { checkedInAt: string }, locale: Locale): Promise<{ checkedOutAt: string }> {
+    const holder = await this.sessions.holderOrThrow(sessionToken, locale);
     const now = new Date();
     if (!(await this.repo.checkout(this.db, holder.personId, new Date(req.checkedInAt), now))) throw new AppError('NOT_FOUND');
     return { checkedOutAt: now.toISOString() };
@@ -58,8 +62,8 @@ export class CheckinsService {
     return { allowed: true, colour: holder.status.colour, reasons: [], displayName: holder.view.displayName, checkinId: id };
   }
 
-  async myHistory(qrToken: string, after: string | undefined, limit: number, locale: Locale) {
-    const holder = await this.people.holderOrThrow(qrToken, locale);
+  async myHistory(sessionToken: string | null, after: string | undefined, limit: number, locale: Locale) {
+    const holder = await this.sessions.holderOrThrow(sessionToken, locale);
     const rows = await this.repo.historyOf(this.db, holder.personId, after, limit);
     const page = toPage(rows, limit, (r) => [r.checked_in_at.toISOString(), String(r.id)]);
     return {

@@ -1,4 +1,4 @@
-import { AppError, type Locale } from '../../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { ArrivalRow, DeclarationRow, ListArrivalsQuery, ListDeclarationsQuery } from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
@@ -9,7 +9,7 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
 import type { PeopleRepository } from '../people/people.repository.ts';
-import type { PeopleService } from '../people/people.service.ts';
+import { citizenActor, type CitizenMeta, type CitizenSessionsService } from '../people/citizen-sessions.service.ts';
 import { arrivalColumns, declarationColumns } from './declarations.export.ts';
 import { declarationMessages } from './declarations.messages.ts';
 import type { DeclarationsRepository } from './declarations.repository.ts';
@@ -22,7 +22,7 @@ export class DeclarationsOfficialsService {
     private readonly repo: DeclarationsRepository,
     private readonly localities: LocalitiesService,
     private readonly people: PeopleRepository,
-    private readonly peopleService: PeopleService,
+    private readonly sessions: CitizenSessionsService,
     private readonly otp: OtpService,
     private readonly audit: AuditRepository,
   ) {}
@@ -102,19 +102,20 @@ export class DeclarationsOfficialsService {
 
   /**
    * A citizen erases their data (Law 91/2025). Refused while they are under an epidemic measure,
-   * when the law lets the state keep it; proven by a code sent to the phone on file.
+   * when the law lets the state keep it; asked with the session of their phone and proven by a
+   * fresh code sent to it. Their QR tokens and sessions end with it.
    */
-  async erase(req: { qrToken: string; otp: { challengeId: string; code: string } }, meta: { ip: string | null; requestId: string | null; locale: Locale }) {
-    const holder = await this.peopleService.holderOrThrow(req.qrToken, meta.locale);
+  async erase(sessionToken: string | null, req: { otp: { challengeId: string; code: string } }, meta: CitizenMeta) {
+    const holder = await this.sessions.holderOrThrow(sessionToken, meta.locale);
     const person = await this.people.findById(this.db, holder.personId);
-    if (!person?.phone) throw new AppError('NOT_FOUND');
+    if (!person) throw new AppError('NOT_FOUND');
     if (person.f_level !== null || person.under_quarantine || person.under_monitoring) {
-      throw new AppError('CONFLICT', [{ path: 'qrToken', message: declarationMessages.cannotErase[meta.locale] }]);
+      throw new AppError('CONFLICT', [{ path: 'session', message: declarationMessages.cannotErase[meta.locale] }]);
     }
     await this.db.transaction().execute(async (trx) => {
-      await this.otp.verify(trx, req.otp, person.phone!, 'erase', meta.locale);
+      await this.otp.verify(trx, req.otp, holder.sessionPhone, 'erase', meta.locale);
       await this.people.erase(trx, person.id);
-      await this.audit.record(trx, { userId: null, username: 'citizen', ip: meta.ip, requestId: meta.requestId }, {
+      await this.audit.record(trx, citizenActor(meta), {
         action: 'erase', entityType: 'person', entityId: person.id, localityCode: person.commune_code, localityPath: person.locality_path,
       });
     });

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declare, declarationBody, requestOtp, setPersonMeasures } from '../../testing/factories.ts';
+import { bearer, declare, declarationBody, requestOtp, setPersonMeasures } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
 beforeAll(async () => { t = await createTestPlatform(); });
 afterAll(async () => t.close());
 
-const post = (url: string, payload: object, lang = 'vi') => t.app.inject({ method: 'POST', url, payload, headers: { 'accept-language': lang } });
+const post = (url: string, payload: object, lang = 'vi', headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url, payload, headers: { 'accept-language': lang, ...headers } });
 const db = () => t.platform.database.db;
 
 describe('health declaration', () => {
@@ -39,9 +40,11 @@ describe('health declaration', () => {
       post('/api/public/declarations', { ...body, otp }),
     ]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
-    expect(a.json()).toEqual(b.json());
+    // The same declaration and QR; each answer carries a session of its own (sessions are stored hashed).
+    const same = (r: typeof a) => ({ ...r.json(), session: undefined });
+    expect(same(a)).toEqual(same(b));
     const third = await post('/api/public/declarations', { ...body, otp });
-    expect(third.json()).toEqual(a.json());
+    expect(same(third)).toEqual(same(a));
     const rows = await db().selectFrom('health_declarations').select('id').where('client_key', '=', body.clientKey).execute();
     expect(rows).toHaveLength(1);
   });
@@ -71,13 +74,18 @@ describe('health declaration', () => {
     expect(await db().selectFrom('people').select('id').where('id_number', '=', body.person.idNumber).execute()).toEqual([]);
   });
 
-  it('refuses a phone different from the one verified before', async () => {
+  it('never moves a verified record to another phone: that phone gets a record awaiting verification', async () => {
+    // Issue 11: a 409 here told a stranger that the document was registered; the declaration is
+    // now kept on a record of its own for officials to link, and the first record is untouched.
     const first = await declare(t);
     const body = declarationBody({ person: { ...first.body.person, phone: '0987654321' } });
     const otp = await requestOtp(t, body.person.phone);
     const res = await post('/api/public/declarations', { ...body, otp });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.details[0].path).toBe('person.phone');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toMatchObject({ colour: 'none', reasons: ['awaiting_verification'] });
+    const registered = await db().selectFrom('people').select('phone').where('id_number', '=', first.body.person.idNumber)
+      .where('identity_status', '=', 'registered').executeTakeFirstOrThrow();
+    expect(registered.phone).toBe(`+84${first.body.person.phone.slice(1)}`);
   });
 
   it('limits codes per phone', async () => {
@@ -102,12 +110,13 @@ describe('arrivals', () => {
   it('flags arrivals from abroad and from high-risk or zoned localities for the destination commune', async () => {
     const { result } = await declare(t);
     await db().insertInto('locality_risk_status').values({ code: '11', level: 3 }).execute();
-    const base = { qrToken: result.qrToken, vehicleType: 'bus', vehicleNumber: '25B-012.34', departedOn: '2026-11-01', arrivedOn: '2026-11-02', destinationCommuneCode: DOAN_KET };
-    const abroad = await post('/api/public/arrivals', { ...base, clientKey: randomUUID(), originKind: 'country', originCountry: 'LA' });
+    const base = { vehicleType: 'bus', vehicleNumber: '25B-012.34', departedOn: '2026-11-01', arrivedOn: '2026-11-02', destinationCommuneCode: DOAN_KET };
+    const arrive = (body: object) => post('/api/public/arrivals', { ...base, ...body }, 'vi', bearer(result.session));
+    const abroad = await arrive({ clientKey: randomUUID(), originKind: 'country', originCountry: 'LA' });
     expect(abroad.json()).toMatchObject({ flagged: true, flagReasons: ['international'] });
-    const risky = await post('/api/public/arrivals', { ...base, clientKey: randomUUID(), originKind: 'commune', originCode: '03127' });
+    const risky = await arrive({ clientKey: randomUUID(), originKind: 'commune', originCode: '03127' });
     expect(risky.json()).toMatchObject({ flagged: true, flagReasons: ['high_risk_origin'] });
-    const calm = await post('/api/public/arrivals', { ...base, clientKey: randomUUID(), originKind: 'province', originCode: '01' });
+    const calm = await arrive({ clientKey: randomUUID(), originKind: 'province', originCode: '01' });
     expect(calm.json()).toMatchObject({ flagged: false });
     const officer = await t.signIn('commune_officer', DOAN_KET);
     const pending = (await officer.get('/api/arrivals?followUp=pending')).json().items;
@@ -118,14 +127,16 @@ describe('arrivals', () => {
     expect((await neighbour.patch(`/api/arrivals/${risky.json().arrivalId}`, { followUpStatus: 'closed' })).statusCode).toBe(404);
   });
 
-  it('refuses forged tokens, future dates, arrival before departure and unknown origins', async () => {
+  it('refuses forged sessions, future dates, arrival before departure and unknown origins', async () => {
     const { result } = await declare(t);
-    const base = { clientKey: randomUUID(), qrToken: result.qrToken, vehicleType: 'car', originKind: 'province', originCode: '01', departedOn: '2026-11-02', arrivedOn: '2026-11-02', destinationCommuneCode: DOAN_KET };
-    const forged = await post('/api/public/arrivals', { ...base, qrToken: result.qrToken.slice(0, -2) + 'xx' });
-    expect(forged.json().error.details[0].path).toBe('qrToken');
-    expect((await post('/api/public/arrivals', { ...base, arrivedOn: '2999-01-01' })).json().error.details[0].path).toBe('arrivedOn');
-    expect((await post('/api/public/arrivals', { ...base, departedOn: '2026-11-03' })).json().error.details[0].path).toBe('arrivedOn');
-    expect((await post('/api/public/arrivals', { ...base, originCode: '99' })).json().error.details[0].path).toBe('originCode');
+    const base = { clientKey: randomUUID(), vehicleType: 'car', originKind: 'province', originCode: '01', departedOn: '2026-11-02', arrivedOn: '2026-11-02', destinationCommuneCode: DOAN_KET };
+    const arrive = (body: object) => post('/api/public/arrivals', { ...base, ...body }, 'vi', bearer(result.session));
+    const forged = await post('/api/public/arrivals', base, 'vi', bearer({ token: `${result.session.token.slice(0, -2)}xx` }));
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().error.details[0].path).toBe('session');
+    expect((await arrive({ arrivedOn: '2999-01-01' })).json().error.details[0].path).toBe('arrivedOn');
+    expect((await arrive({ departedOn: '2026-11-03' })).json().error.details[0].path).toBe('arrivedOn');
+    expect((await arrive({ originCode: '99' })).json().error.details[0].path).toBe('originCode');
   });
 });
 
@@ -188,10 +199,13 @@ describe('erasure', () => {
     const otp = await requestOtp(t, body.person.phone, 'erase');
     const holder = (await t.platform.services.people.holderOf(result.qrToken))!;
     await setPersonMeasures(db(), holder.personId, { fLevel: 1 });
-    expect((await post('/api/public/me/erase', { qrToken: result.qrToken, otp })).statusCode).toBe(409);
+    expect((await post('/api/public/me/erase', { otp }, 'vi', bearer(result.session))).statusCode).toBe(409);
     await setPersonMeasures(db(), holder.personId, { fLevel: null });
-    expect((await post('/api/public/me/erase', { qrToken: result.qrToken, otp })).json()).toEqual({ erased: true });
+    // The QR alone never erases anyone.
+    expect((await post('/api/public/me/erase', { qrToken: result.qrToken, otp })).statusCode).toBe(401);
+    expect((await post('/api/public/me/erase', { otp }, 'vi', bearer(result.session))).json()).toEqual({ erased: true });
     expect(await t.platform.services.people.holderOf(result.qrToken)).toBeNull();
+    expect(await t.platform.services.citizenSessions.holder(result.session.token)).toBeNull();
     const row = await db().selectFrom('people').selectAll().where('id', '=', holder.personId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ full_name: '', phone: null });
     expect(await db().selectFrom('health_declarations').select('id').where('person_id', '=', holder.personId).execute()).toEqual([]);

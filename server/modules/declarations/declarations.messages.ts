@@ -8,7 +8,6 @@ export const declarationMessages: {
   unknownCommune: Text;
   unknownOrigin: Text;
   arrivalBeforeDeparture: Text;
-  phoneChanged: Text;
   cannotErase: Text;
 } = {
   id: {
@@ -21,10 +20,6 @@ export const declarationMessages: {
   unknownCommune: { vi: 'Không có xã, phường này', en: 'No such commune' },
   unknownOrigin: { vi: 'Nơi đi không hợp lệ', en: 'Unknown place of departure' },
   arrivalBeforeDeparture: { vi: 'Ngày đến không được trước ngày đi', en: 'Arrival cannot be before departure' },
-  phoneChanged: {
-    vi: 'Số điện thoại khác số đã xác thực trước đây; vui lòng liên hệ UBND xã, phường để cập nhật',
-    en: 'This phone differs from the one verified before; ask your commune office to update it',
-  },
   cannotErase: {
     vi: 'Không thể xoá dữ liệu khi đang là F0, F1, đang cách ly hoặc theo dõi (luật cho phép lưu giữ)',
     en: 'Data cannot be erased while you are a case, a contact, in quarantine or under monitoring (the law allows keeping it)',

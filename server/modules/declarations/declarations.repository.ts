@@ -4,7 +4,11 @@ import { pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 import type { ListArrivalsQuery, ListDeclarationsQuery } from '../../../core/schemas/declarations.ts';
 
-type NewDeclaration = Omit<HealthDeclarationsTable, 'id' | 'submitted_at' | 'symptoms' | 'exposures' | 'conditions'> & { symptoms: string[]; exposures: string[]; conditions: string[] };
+type NewDeclaration = Omit<HealthDeclarationsTable, 'id' | 'submitted_at' | 'symptoms' | 'exposures' | 'conditions' | 'declared_identity'> & {
+  symptoms: string[]; exposures: string[]; conditions: string[];
+  /** What the citizen typed when it was not written to the person record (officials' data kept). */
+  declared_identity: object | null;
+};
 type NewArrival = Omit<ArrivalsTable, 'id' | 'submitted_at' | 'flagged' | 'flag_reasons' | 'follow_up_status'> & { flagged: boolean; flagReasons: string[] };
 
 export class DeclarationsRepository {
@@ -15,6 +19,7 @@ export class DeclarationsRepository {
   async insertDeclaration(db: Db, d: NewDeclaration): Promise<string> {
     const r = await db.insertInto('health_declarations').values({
       ...d, symptoms: JSON.stringify(d.symptoms), exposures: JSON.stringify(d.exposures), conditions: JSON.stringify(d.conditions),
+      declared_identity: d.declared_identity === null ? null : JSON.stringify(d.declared_identity),
     }).returning('id').executeTakeFirstOrThrow();
     return r.id;
   }

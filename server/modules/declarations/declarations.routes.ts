@@ -6,7 +6,7 @@ import {
   listArrivalsQuery, listDeclarationsQuery, otpAnswer, otpChallenge, otpRequest, residenceRequest, statusView,
 } from '../../../core/schemas/declarations.ts';
 import { AppError } from '../../../core/errors.ts';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, citizenMetaOf, citizenSessionOf, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 
 const tokenBody = z.object({ qrToken: z.string().max(200) });
@@ -16,7 +16,7 @@ export const declarationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   const pub = { access: 'public' as const };
   const otpLimit = { max: config.publicRateLimit.otpPerMinute, timeWindow: '1 minute' };
   const submitLimit = { max: config.publicRateLimit.submitPerMinute, timeWindow: '1 minute' };
-  const meta = (req: { ip: string; id: string; locale: 'vi' | 'en' }) => ({ ip: req.ip, requestId: req.id, locale: req.locale });
+  const meta = citizenMetaOf;
 
   app.post('/public/otp', {
     config: { ...pub, rateLimit: otpLimit },
@@ -30,17 +30,17 @@ export const declarationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
 
   app.post('/public/status', {
     config: pub,
-    schema: { tags, summary: 'Status colour behind a personal QR', body: tokenBody, response: { 200: statusView } },
+    schema: { tags, summary: 'Status colour behind a personal QR (all a QR proves: no history, no identity)', body: tokenBody, response: { 200: statusView } },
   }, async (req) => {
-    const holder = await services.people.holderOf(req.body.qrToken);
-    if (!holder) throw new AppError('NOT_FOUND');
-    return holder.view;
+    const view = await services.people.ownStatus(req.body.qrToken);
+    if (!view) throw new AppError('NOT_FOUND');
+    return view;
   });
 
   app.post('/public/arrivals', {
     config: { ...pub, rateLimit: submitLimit },
-    schema: { tags, summary: 'Declare an arrival in the province', body: arrivalRequest, response: { 200: arrivalResult } },
-  }, async (req) => services.declarations.arrival(req.body, meta(req)));
+    schema: { tags, summary: 'Declare an arrival in the province (session of the phone)', body: arrivalRequest, response: { 200: arrivalResult } },
+  }, async (req) => services.declarations.arrival(citizenSessionOf(req), req.body, meta(req)));
 
   app.post('/public/residence', {
     config: { ...pub, rateLimit: submitLimit },
@@ -49,8 +49,8 @@ export const declarationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
 
   app.post('/public/me/erase', {
     config: { ...pub, rateLimit: otpLimit },
-    schema: { tags, summary: 'Erase my data (where the law allows)', body: tokenBody.extend({ otp: otpAnswer }), response: { 200: z.object({ erased: z.literal(true) }) } },
-  }, async (req) => services.declarationsOfficials.erase(req.body, meta(req)));
+    schema: { tags, summary: 'Erase my data where the law allows (session of the phone and a fresh code)', body: z.object({ otp: otpAnswer }), response: { 200: z.object({ erased: z.literal(true) }) } },
+  }, async (req) => services.declarationsOfficials.erase(citizenSessionOf(req), req.body, meta(req)));
 
   app.get('/declarations', {
     schema: { tags, summary: 'Health declarations in a locality (keyset paged; the read is logged)', querystring: listDeclarationsQuery, response: { 200: pageOf(declarationRow) } },

@@ -7,79 +7,103 @@ import type { LocalityRow } from '../../db/schema.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import { nationalProvinceOf } from '../localities/vn-admin-loader.ts';
-import { requirePhone, type OtpService } from '../otp/otp.service.ts';
+import { requirePhone, wrongCodeError, type OtpService } from '../otp/otp.service.ts';
+import type { CitizenRecordsService } from '../people/citizen-records.service.ts';
+import { citizenActor, type CitizenMeta, type CitizenSessionsService } from '../people/citizen-sessions.service.ts';
 import type { PeopleRepository, PersonFields } from '../people/people.repository.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import { arrivalFlags } from './arrival-flags.ts';
 import type { DeclarationsRepository } from './declarations.repository.ts';
 import { declarationMessages as m } from './declarations.messages.ts';
 
-export interface CitizenMeta { ip: string | null; requestId: string | null; locale: Locale }
+export type { CitizenMeta };
 
 /** Declarations name a commune of today's tree: not a province, not a unit closed by a merger. */
 const isActiveCommune = (l: LocalityRow | undefined): l is LocalityRow => l?.level === 'commune' && l.status === 'active';
 
-const citizen = (meta: CitizenMeta) => ({ userId: null, username: 'citizen', ip: meta.ip, requestId: meta.requestId });
+const citizen = citizenActor;
+
+export interface DeclarationsDeps {
+  db: Db;
+  repo: DeclarationsRepository;
+  people: PeopleRepository;
+  peopleService: PeopleService;
+  records: CitizenRecordsService;
+  sessions: CitizenSessionsService;
+  localities: LocalitiesRepository;
+  otp: OtpService;
+  audit: AuditRepository;
+  settings: Config['declarations'];
+}
 
 /** Citizen declarations: health declarations, arrivals, residence declarations by hosts. */
 export class DeclarationsService {
-  constructor(
-    private readonly db: Db,
-    private readonly repo: DeclarationsRepository,
-    private readonly people: PeopleRepository,
-    private readonly peopleService: PeopleService,
-    private readonly localities: LocalitiesRepository,
-    private readonly otp: OtpService,
-    private readonly audit: AuditRepository,
-    private readonly settings: Config['declarations'],
-  ) {}
+  constructor(private readonly d: DeclarationsDeps) {}
 
   /**
-   * Records a health declaration and returns the personal QR. Re-declaring updates the same
-   * person; resending the same `clientKey` (a flaky phone) returns the first answer unchanged.
+   * Records a health declaration and answers the personal QR of the phone just verified, with a
+   * session for that phone. Which record it speaks for is the people module's rule (never a
+   * record the phone may not take). Resending the same `clientKey` with the code that was used (a
+   * flaky phone) answers the first declaration again, with a session of its own.
    */
   async declare(req: DeclarationRequest, meta: CitizenMeta): Promise<DeclarationResult> {
-    const earlier = await this.repo.findDeclarationByClientKey(this.db, req.clientKey);
-    if (earlier) return this.resultOf(earlier.id, earlier.person_id, meta.locale);
+    const findEarlier = () => this.d.repo.findDeclarationByClientKey(this.d.db, req.clientKey);
+    const earlier = await findEarlier();
+    if (earlier) return this.resend(req, earlier, meta.locale);
     const person = await this.checkPerson(req.person, 'person', meta.locale);
-    const ids = await this.withKeyRace(() => this.repo.findDeclarationByClientKey(this.db, req.clientKey), () =>
-      this.db.transaction().execute(async (trx) => {
-        const phone = await this.otp.verify(trx, req.otp, req.person.phone, 'declaration', meta.locale);
-        const personId = await this.upsertPerson(trx, { ...person.fields, phone }, true, meta.locale);
-        await this.people.insertConsent(trx, { personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
-        const declarationId = await this.repo.insertDeclaration(trx, {
-          person_id: personId, kind: req.kind, symptoms: req.symptoms, exposures: req.exposures, conditions: req.conditions,
+    return this.withKeyRace(findEarlier, () =>
+      this.d.db.transaction().execute(async (trx) => {
+        const phone = await this.d.otp.verify(trx, req.otp, req.person.phone, 'declaration', meta.locale);
+        const placed = await this.d.records.place(trx, person.fields, phone, citizen(meta));
+        await this.d.people.insertConsent(trx, { personId: placed.personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
+        const declarationId = await this.d.repo.insertDeclaration(trx, {
+          person_id: placed.personId, kind: req.kind, symptoms: req.symptoms, exposures: req.exposures, conditions: req.conditions,
           has_symptoms: req.symptoms.length > 0, has_exposure: req.exposures.length > 0,
           commune_code: person.fields.commune_code!, locality_path: person.fields.locality_path!,
-          valid_until: new Date(Date.now() + this.settings.validHours * 3_600_000), client_key: req.clientKey,
+          valid_until: new Date(Date.now() + this.d.settings.validHours * 3_600_000), client_key: req.clientKey,
+          declared_identity: placed.declaredIdentity,
         });
-        await this.peopleService.tokenFor(trx, personId);
-        await this.audit.record(trx, citizen(meta), {
+        await this.d.audit.record(trx, citizen(meta), {
           action: 'declare', entityType: 'health_declaration', entityId: declarationId,
-          localityCode: person.fields.commune_code, localityPath: person.fields.locality_path, after: { kind: req.kind, personId },
+          localityCode: person.fields.commune_code, localityPath: person.fields.locality_path, after: { kind: req.kind, personId: placed.personId, outcome: placed.outcome },
         });
-        return { declarationId, personId };
-      }), (winner) => ({ declarationId: winner.id, personId: winner.person_id }));
-    return this.resultOf(ids.declarationId, ids.personId, meta.locale);
+        const session = await this.d.sessions.open(trx, placed.personId, phone);
+        const holder = await this.d.peopleService.holderOf(placed.qrToken, trx);
+        return { declarationId, qrToken: placed.qrToken, status: holder!.view, session };
+      }), (winner) => this.resend(req, winner, meta.locale));
   }
 
-  async arrival(req: ArrivalRequest, meta: CitizenMeta) {
-    const earlier = await this.repo.findArrivalByClientKey(this.db, req.clientKey);
+  /** A resend of a declaration already recorded: only with the very code its first copy used. */
+  private async resend(req: DeclarationRequest, earlier: { id: string; person_id: string }, locale: Locale): Promise<DeclarationResult> {
+    if (!(await this.d.otp.wasAnsweredBy(this.d.db, req.otp, req.person.phone, 'declaration'))) throw wrongCodeError(locale);
+    const phone = requirePhone(req.person.phone, locale, 'person.phone');
+    return this.d.db.transaction().execute(async (trx) => {
+      // Officials may have linked the record meanwhile: the answer speaks for the record it became.
+      const personId = await this.d.people.liveIdOf(trx, earlier.person_id);
+      if (!personId) throw new AppError('NOT_FOUND');
+      const qrToken = await this.d.peopleService.tokenFor(trx, personId, phone);
+      const holder = await this.d.peopleService.holderOrThrow(qrToken, locale, trx);
+      return { declarationId: earlier.id, qrToken, status: holder.view, session: await this.d.sessions.open(trx, personId, phone) };
+    });
+  }
+
+  async arrival(sessionToken: string | null, req: ArrivalRequest, meta: CitizenMeta) {
+    const holder = await this.d.sessions.holderOrThrow(sessionToken, meta.locale);
+    const earlier = await this.d.repo.findArrivalByClientKey(this.d.db, req.clientKey);
     if (earlier) return { arrivalId: earlier.id, flagged: earlier.flagged, flagReasons: earlier.flag_reasons as string[] };
-    const holder = await this.peopleService.holderOrThrow(req.qrToken, meta.locale);
     const destination = await this.activeCommune(req.destinationCommuneCode, 'destinationCommuneCode', meta.locale);
     await this.checkOrigin(req, '', meta.locale);
     if (req.arrivedOn < req.departedOn) throw new AppError('VALIDATION_FAILED', [{ path: 'arrivedOn', message: m.arrivalBeforeDeparture[meta.locale] }]);
     const flagReasons = await this.flagsFor(req);
-    return this.withKeyRace(() => this.repo.findArrivalByClientKey(this.db, req.clientKey), async () => {
-      const arrivalId = await this.db.transaction().execute(async (trx) => {
-        const id = await this.repo.insertArrival(trx, {
+    return this.withKeyRace(() => this.d.repo.findArrivalByClientKey(this.d.db, req.clientKey), async () => {
+      const arrivalId = await this.d.db.transaction().execute(async (trx) => {
+        const id = await this.d.repo.insertArrival(trx, {
           person_id: holder.personId, origin_kind: req.originKind, origin_code: req.originCode ?? null, origin_country: req.originCountry ?? null,
           route: req.route ?? null, vehicle_type: req.vehicleType, vehicle_number: req.vehicleNumber ?? null, seat: req.seat ?? null,
           departed_on: req.departedOn, arrived_on: req.arrivedOn, destination_commune_code: destination.code, locality_path: destination.path,
           flagged: flagReasons.length > 0, flagReasons, declared_by_host: null, client_key: req.clientKey,
         });
-        await this.audit.record(trx, citizen(meta), { action: 'declare_arrival', entityType: 'arrival', entityId: id, localityCode: destination.code, localityPath: destination.path, after: { flagReasons } });
+        await this.d.audit.record(trx, citizen(meta), { action: 'declare_arrival', entityType: 'arrival', entityId: id, localityCode: destination.code, localityPath: destination.path, after: { flagReasons } });
         return id;
       });
       return { arrivalId, flagged: flagReasons.length > 0, flagReasons };
@@ -95,29 +119,23 @@ export class DeclarationsService {
       const person = await this.checkPerson({ ...g.person, phone: g.person.phone ?? '', communeCode: commune.code, addressLine: req.host.name }, `guests.${i}.person`, meta.locale, false);
       return { g, person, flags: await this.flagsFor(g) };
     }));
-    const findEarlier = () => this.repo.findArrivalByClientKey(this.db, `${req.clientKey}:0`);
+    const findEarlier = () => this.d.repo.findArrivalByClientKey(this.d.db, `${req.clientKey}:0`);
     if (await findEarlier()) return { arrivals: req.guests.length, repeated: true };
-    return this.withKeyRace(findEarlier, () => this.db.transaction().execute(async (trx) => {
-      const hostPhone = await this.otp.verify(trx, req.host.otp, req.host.phone, 'declaration', meta.locale);
+    return this.withKeyRace(findEarlier, () => this.d.db.transaction().execute(async (trx) => {
+      const hostPhone = await this.d.otp.verify(trx, req.host.otp, req.host.phone, 'declaration', meta.locale);
       const host = `${req.host.name} (${hostPhone})`;
       for (const [i, { g, person, flags }] of guests.entries()) {
-        const personId = await this.upsertPerson(trx, person.fields, false, meta.locale);
-        const id = await this.repo.insertArrival(trx, {
+        const personId = await this.d.records.placeGuest(trx, person.fields);
+        const id = await this.d.repo.insertArrival(trx, {
           person_id: personId, origin_kind: g.originKind, origin_code: g.originCode ?? null, origin_country: g.originCountry ?? null,
           route: null, vehicle_type: 'other', vehicle_number: null, seat: null, departed_on: g.arrivedOn, arrived_on: g.arrivedOn,
           destination_commune_code: commune.code, locality_path: commune.path, flagged: flags.length > 0, flagReasons: flags,
           declared_by_host: host, client_key: `${req.clientKey}:${i}`,
         });
-        await this.audit.record(trx, citizen(meta), { action: 'declare_residence', entityType: 'arrival', entityId: id, localityCode: commune.code, localityPath: commune.path, after: { host, flagReasons: flags } });
+        await this.d.audit.record(trx, citizen(meta), { action: 'declare_residence', entityType: 'arrival', entityId: id, localityCode: commune.code, localityPath: commune.path, after: { host, flagReasons: flags } });
       }
       return { arrivals: guests.length, repeated: false };
     }), () => ({ arrivals: req.guests.length, repeated: true }));
-  }
-
-  private async resultOf(declarationId: string, personId: string, locale: Locale): Promise<DeclarationResult> {
-    const qrToken = await this.peopleService.tokenFor(this.db, personId);
-    const holder = await this.peopleService.holderOrThrow(qrToken, locale);
-    return { declarationId, qrToken, status: holder.view };
   }
 
   /** Validates identity and address; returns the columns to store. */
@@ -125,7 +143,7 @@ export class DeclarationsService {
     const details: ErrorDetail[] = [];
     const problem: IdProblem | null = checkIdNumber(p.idType, p.idNumber, p.birthYear, p.gender);
     if (problem) details.push({ path: `${path}.idNumber`, message: m.id[problem][locale] });
-    const commune = await this.localities.findByCode(this.db, p.communeCode);
+    const commune = await this.d.localities.findByCode(this.d.db, p.communeCode);
     if (!isActiveCommune(commune)) details.push({ path: `${path}.communeCode`, message: m.unknownCommune[locale] });
     if (phoneRequired || p.phone) {
       try { requirePhone(p.phone, locale, `${path}.phone`); } catch (e) { details.push(...(e as AppError).details); }
@@ -139,24 +157,8 @@ export class DeclarationsService {
     return { fields };
   }
 
-  /**
-   * Same document → same person. A person whose phone was verified keeps it unless the new
-   * phone is verified too; a host's word never overwrites what the person declared themselves.
-   */
-  private async upsertPerson(db: Db, fields: PersonFields, phoneVerified: boolean, locale: Locale): Promise<string> {
-    const existing = await this.people.findByDocument(db, fields.id_type, fields.id_number);
-    if (!existing) return this.people.insert(db, { ...fields, phoneVerified });
-    if (phoneVerified) {
-      if (existing.phone_verified_at && existing.phone !== fields.phone) {
-        throw new AppError('CONFLICT', [{ path: 'person.phone', message: m.phoneChanged[locale] }]);
-      }
-      await this.people.update(db, existing.id, { ...fields, phoneVerified });
-    }
-    return existing.id;
-  }
-
   private async activeCommune(code: string, path: string, locale: Locale) {
-    const l = await this.localities.findByCode(this.db, code);
+    const l = await this.d.localities.findByCode(this.d.db, code);
     if (!isActiveCommune(l)) throw new AppError('VALIDATION_FAILED', [{ path, message: m.unknownCommune[locale] }]);
     return l;
   }
@@ -172,7 +174,7 @@ export class DeclarationsService {
   private async flagsFor(o: { originKind: string; originCode?: string }) {
     const province = o.originCode ? (await nationalProvinceOf()).get(o.originCode) : undefined;
     const codes = o.originCode && province ? [...new Set([o.originCode, province])] : [];
-    const risk = codes.length ? await this.repo.riskOf(this.db, codes) : [];
+    const risk = codes.length ? await this.d.repo.riskOf(this.d.db, codes) : [];
     return arrivalFlags(o.originKind, risk);
   }
 
@@ -181,7 +183,7 @@ export class DeclarationsService {
    * got there first, whether by the key's unique index or by using the one-time code, answers as
    * the twin did.
    */
-  private async withKeyRace<T, E>(findEarlier: () => Promise<E | undefined>, write: () => Promise<T>, fromEarlier: (e: E) => T): Promise<T> {
+  private async withKeyRace<T, E>(findEarlier: () => Promise<E | undefined>, write: () => Promise<T>, fromEarlier: (e: E) => T | Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (err) {

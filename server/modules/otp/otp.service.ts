@@ -6,7 +6,12 @@ import type { Db } from '../../db/database.ts';
 import type { MessageSender } from './message-sender.ts';
 import type { OtpRepository } from './otp.repository.ts';
 
-export type OtpPurpose = 'declaration' | 'erase' | 'venue';
+/**
+ * What a code may be used for, each purpose its own: a code sent to open a session does not
+ * download a person's data. `session` opens a citizen session on a phone without one; `my_data`
+ * is the fresh proof a bulk copy of a person's data takes.
+ */
+export type OtpPurpose = 'declaration' | 'erase' | 'venue' | 'session' | 'my_data';
 
 const text: Record<Locale, (code: string) => string> = {
   vi: (code) => `Ma xac thuc phongdich: ${code}. Het han sau 5 phut. Khong chia se ma nay.`,
@@ -46,10 +51,20 @@ export class OtpService {
       c !== undefined && c.phone === phone && c.purpose === purpose && c.consumed_at === null &&
       c.expires_at > new Date() && c.attempts < this.settings.maxAttempts &&
       safeEqual(c.code_hash, this.hash(c.id, answer.code));
-    if (!good || !(await this.otp.consume(db, c.id))) {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'otp.code', message: wrongCode[locale] }]);
-    }
+    if (!good || !(await this.otp.consume(db, c.id))) throw wrongCodeError(locale);
     return phone;
+  }
+
+  /**
+   * True when this exact answer (challenge and code) was already accepted for `phone`: a resend of
+   * a submission whose first copy used the code proves it is the same submission, not a stranger
+   * replaying its key. Counts as an attempt, like a verification.
+   */
+  async wasAnsweredBy(db: Db, answer: { challengeId: string; code: string }, phoneRaw: string, purpose: OtpPurpose): Promise<boolean> {
+    const phone = normaliseVietnamesePhone(phoneRaw);
+    const c = await this.otp.takeAttempt(db, answer.challengeId);
+    return c !== undefined && phone !== null && c.phone === phone && c.purpose === purpose && c.consumed_at !== null &&
+      c.attempts < this.settings.maxAttempts + resendsAllowed && safeEqual(c.code_hash, this.hash(c.id, answer.code));
   }
 
   purgeBefore(before: Date): Promise<number> {
@@ -61,6 +76,9 @@ export class OtpService {
   }
 }
 
+/** Resends of one submission a flaky phone may make after its code was used (each counts as an attempt). */
+const resendsAllowed = 5;
+
 const wrongCode: Record<Locale, string> = {
   vi: 'Mã OTP không đúng hoặc đã hết hạn',
   en: 'The code is wrong or has expired',
@@ -69,6 +87,10 @@ const badPhone: Record<Locale, string> = {
   vi: 'Số điện thoại di động Việt Nam không hợp lệ',
   en: 'Not a valid Vietnamese mobile number',
 };
+
+export function wrongCodeError(locale: Locale): AppError {
+  return new AppError('VALIDATION_FAILED', [{ path: 'otp.code', message: wrongCode[locale] }]);
+}
 
 export function requirePhone(raw: string, locale: Locale, path: string): string {
   const phone = normaliseVietnamesePhone(raw);

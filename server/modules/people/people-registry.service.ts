@@ -2,7 +2,9 @@ import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { checkIdNumber, normaliseIdNumber, normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
 import { nameKey } from '../../../core/rules/person-keys.ts';
 import type { MergePeopleRequest, PersonDuplicate, PersonRef } from '../../../core/schemas/cases.ts';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { PeopleTable } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { casesPolicy } from '../cases/cases.policy.ts';
@@ -79,27 +81,41 @@ export class PeopleRegistryService {
       const kept = await this.people.findById(trx, req.keepId);
       const merged = await this.people.findById(trx, req.mergeId);
       if (!kept || !merged || !casesPolicy.mergePeople(actor, kept, merged)) throw new AppError('NOT_FOUND');
-      if ((await this.registry.hasCase(trx, kept.id)) && (await this.registry.hasCase(trx, merged.id))) {
-        throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.bothCases[actor.locale] }]);
+      // A record a citizen declared is linked (or not) by its link request, never merged by hand.
+      if (kept.identity_status !== 'registered' || merged.identity_status !== 'registered') {
+        throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.selfDeclaredMerge[actor.locale] }]);
       }
-      await this.registry.moveRecords(trx, kept.id, merged.id);
-      await this.registry.recordMerge(trx, { keptId: kept.id, mergedId: merged.id, snapshot: merged, actorId: actor.userId });
-      // The stronger status wins: a case or a closer contact level must not be lost in the merge.
-      const levels = [kept.f_level, merged.f_level].filter((l): l is number => l !== null);
-      await this.people.update(trx, kept.id, {
-        phone: kept.phone ?? merged.phone, email: kept.email ?? merged.email,
-        full_name: kept.full_name, commune_code: kept.commune_code, address_line: kept.address_line ?? merged.address_line,
-      });
-      await this.registry.setStatus(trx, kept.id, {
-        fLevel: levels.length ? Math.min(...levels) : null,
-        underQuarantine: kept.under_quarantine || merged.under_quarantine,
-        underMonitoring: kept.under_monitoring || merged.under_monitoring,
-      });
+      await this.moveInto(trx, actor, kept, merged);
       await this.audit.record(trx, actor, {
         action: 'merge', entityType: 'person', entityId: kept.id, localityCode: kept.commune_code, localityPath: kept.locality_path,
-        before: { mergedId: merged.id }, after: { keptId: kept.id },
+        before: { mergedId: merged.id }, after: { keptId: kept.id }, subjectIds: [kept.id, merged.id],
       });
       return { keptId: kept.id };
+    });
+  }
+
+  /**
+   * Moves every record of `merged` to `kept` and keeps `merged` as history with a snapshot: the
+   * one record-moving path, for a merge by hand and for a citizen's record linked to officials'
+   * (`keepTokens`: the citizen's QR and sessions move along instead of being revoked). The caller
+   * holds the transaction, has checked the policy, and audits.
+   */
+  async moveInto(trx: Db, actor: Actor, kept: Selectable<PeopleTable>, merged: Selectable<PeopleTable>, o: { keepTokens?: boolean } = {}): Promise<void> {
+    const conflicts = await this.registry.conflictsBetween(trx, kept.id, merged.id);
+    if (conflicts.bothCases) throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.bothCases[actor.locale] }]);
+    if (conflicts.bothInQuarantine) throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.bothInQuarantine[actor.locale] }]);
+    await this.registry.moveRecords(trx, kept.id, merged.id, o);
+    await this.registry.recordMerge(trx, { keptId: kept.id, mergedId: merged.id, snapshot: merged, actorId: actor.userId });
+    // The stronger status wins: a case or a closer contact level must not be lost in the merge.
+    const levels = [kept.f_level, merged.f_level].filter((l): l is number => l !== null);
+    await this.people.update(trx, kept.id, {
+      phone: kept.phone ?? merged.phone, email: kept.email ?? merged.email,
+      full_name: kept.full_name, commune_code: kept.commune_code, address_line: kept.address_line ?? merged.address_line,
+    });
+    await this.registry.setStatus(trx, kept.id, {
+      fLevel: levels.length ? Math.min(...levels) : null,
+      underQuarantine: kept.under_quarantine || merged.under_quarantine,
+      underMonitoring: kept.under_monitoring || merged.under_monitoring,
     });
   }
 }

@@ -4,13 +4,40 @@ import { declarationMessages } from '../declarations/declarations.messages.ts';
 
 type Text = Record<Locale, string>;
 
-export const peopleMessages: { id: Record<IdProblem, Text>; unknownCommune: Text; badPhone: Text; bothCases: Text; documentOfSomeoneElse: Text } = {
+export const peopleMessages: {
+  id: Record<IdProblem, Text>; unknownCommune: Text; badPhone: Text; bothCases: Text; documentOfSomeoneElse: Text;
+  bothInQuarantine: Text; selfDeclaredMerge: Text; sessionNeeded: Text; noRecordForPhone: Text; alreadyDecided: Text; officialRecordGone: Text;
+} = {
   id: declarationMessages.id,
   unknownCommune: declarationMessages.unknownCommune,
   badPhone: { vi: 'Số điện thoại di động không hợp lệ', en: 'Not a valid Vietnamese mobile number' },
   documentOfSomeoneElse: {
     vi: 'Số giấy tờ này đã đăng ký cho một người có họ tên hoặc năm sinh khác: kiểm tra lại số giấy tờ, họ tên và năm sinh',
     en: 'This document number is registered to someone with another name or birth year: check the number, the name and the birth year',
+  },
+  bothInQuarantine: {
+    vi: 'Cả hai hồ sơ đang cách ly: hãy kết thúc hoặc huỷ một đợt cách ly trước khi gộp',
+    en: 'Both records are in quarantine: release or cancel one stay before merging',
+  },
+  selfDeclaredMerge: {
+    vi: 'Hồ sơ do người dân tự khai đang chờ xác minh: hãy xử lý trong mục "Xác minh hồ sơ tự khai"',
+    en: 'A record a citizen declared is awaiting verification: handle it under "Self-declared records"',
+  },
+  sessionNeeded: {
+    vi: 'Cần xác thực số điện thoại của bạn bằng mã OTP (phiên trước đã hết hạn hoặc chưa có)',
+    en: 'Confirm your phone with a one-time code (there is no session on this phone, or it expired)',
+  },
+  noRecordForPhone: {
+    vi: 'Không có tờ khai nào khớp với số điện thoại và giấy tờ (hoặc mã QR) này',
+    en: 'No declaration matches this phone and document (or QR code)',
+  },
+  alreadyDecided: {
+    vi: 'Yêu cầu này đã được xử lý trước đó',
+    en: 'This request was already decided',
+  },
+  officialRecordGone: {
+    vi: 'Hồ sơ của cơ quan y tế đã được gộp hoặc xoá: không thể liên kết',
+    en: "The officials' record was merged or erased: it cannot be linked",
   },
   bothCases: {
     vi: 'Cả hai hồ sơ đều là ca bệnh: hãy xử lý trùng ca bệnh trước khi gộp người',

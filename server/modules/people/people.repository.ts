@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/schema.ts';
+import type { IdentityStatus, RecordedBy, TokenRevokedReason } from '../../db/schema-citizen.ts';
 import { householdKey, nameKey } from '../../../core/rules/person-keys.ts';
 
 export type PersonFields = Pick<PeopleTable, 'id_type' | 'id_number' | 'full_name' | 'birth_year' | 'gender' | 'phone' | 'email' | 'commune_code' | 'locality_path' | 'address_line'> & { nationality: string };
@@ -12,9 +13,28 @@ function derivedKeys(f: Pick<PersonFields, 'full_name' | 'commune_code' | 'addre
 
 /** The people registry (shared by declarations, check-ins, cases and quarantine). */
 export class PeopleRepository {
-  findByDocument(db: Db, idType: string, idNumber: string) {
+  /**
+   * The registered person of a document (officials' record or a citizen's own), never a record a
+   * citizen declared that awaits verification. `forUpdate` serialises two declarations of it.
+   */
+  findByDocument(db: Db, idType: string, idNumber: string, o: { forUpdate?: boolean } = {}) {
+    const q = db.selectFrom('people').selectAll().where('id_type', '=', idType as PeopleTable['id_type'])
+      .where('id_number', '=', idNumber).where('identity_status', '=', 'registered').where('erased_at', 'is', null);
+    return (o.forUpdate ? q.forUpdate() : q).executeTakeFirst();
+  }
+
+  /** The live record a person's id now stands for: itself, or the record it was merged into; null when erased. */
+  async liveIdOf(db: Db, personId: string): Promise<string | null> {
+    const r = await db.selectFrom('people').select((eb) => eb.fn.coalesce('merged_into', 'id').as('id'))
+      .where('id', '=', personId).where('erased_at', 'is', null).executeTakeFirst();
+    return r?.id ?? null;
+  }
+
+  /** The record a citizen declared from `phone` with a document already on file (awaiting or not verified). */
+  findSelfDeclared(db: Db, idType: string, idNumber: string, phone: string) {
     return db.selectFrom('people').selectAll().where('id_type', '=', idType as PeopleTable['id_type'])
-      .where('id_number', '=', idNumber).where('erased_at', 'is', null).executeTakeFirst();
+      .where('id_number', '=', idNumber).where('phone', '=', phone).where('identity_status', '<>', 'registered')
+      .where('erased_at', 'is', null).where('merged_into', 'is', null).executeTakeFirst();
   }
 
   /** A live record: erased and merged-away people are history. */
@@ -22,11 +42,22 @@ export class PeopleRepository {
     return db.selectFrom('people').selectAll().where('id', '=', id).where('erased_at', 'is', null).where('merged_into', 'is', null).executeTakeFirst();
   }
 
-  async insert(db: Db, p: PersonFields & { phoneVerified: boolean }): Promise<string> {
-    const { phoneVerified, ...fields } = p;
-    const r = await db.insertInto('people').values({ ...fields, ...derivedKeys(fields), phone_verified_at: phoneVerified ? new Date() : null })
-      .returning('id').executeTakeFirstOrThrow();
+  async insert(db: Db, p: PersonFields & { phoneVerified: boolean; recordedBy?: RecordedBy; identityStatus?: IdentityStatus }): Promise<string> {
+    const { phoneVerified, recordedBy, identityStatus, ...fields } = p;
+    const r = await db.insertInto('people').values({
+      ...fields, ...derivedKeys(fields), phone_verified_at: phoneVerified ? new Date() : null,
+      recorded_by: recordedBy ?? (phoneVerified ? 'citizen' : 'official'), identity_status: identityStatus ?? 'registered',
+    }).returning('id').executeTakeFirstOrThrow();
     return r.id;
+  }
+
+  /** The phone proved by a one-time code becomes the person's verified phone. */
+  async setVerifiedPhone(db: Db, id: string, phone: string): Promise<void> {
+    await db.updateTable('people').set({ phone, phone_verified_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  async setIdentityStatus(db: Db, id: string, status: IdentityStatus): Promise<void> {
+    await db.updateTable('people').set({ identity_status: status, updated_at: new Date() }).where('id', '=', id).execute();
   }
 
   async update(db: Db, id: string, p: Partial<PersonFields> & { phoneVerified?: boolean }): Promise<void> {
@@ -43,20 +74,29 @@ export class PeopleRepository {
     await db.insertInto('consents').values({ person_id: c.personId, purpose: c.purpose, notice_version: c.noticeVersion, ip: c.ip }).execute();
   }
 
-  currentTokenId(db: Db, personId: string) {
-    return db.selectFrom('personal_qr_tokens').select('id').where('person_id', '=', personId)
+  /** The person's live token bound to `phone` (tokens belong to the phone that verified them). */
+  currentTokenId(db: Db, personId: string, phone: string) {
+    return db.selectFrom('personal_qr_tokens').select('id').where('person_id', '=', personId).where('phone', '=', phone)
       .where('revoked_at', 'is', null).orderBy('issued_at', 'desc').executeTakeFirst();
   }
 
-  async insertToken(db: Db, id: string, personId: string): Promise<void> {
-    await db.insertInto('personal_qr_tokens').values({ id, person_id: personId }).execute();
+  async insertToken(db: Db, id: string, personId: string, phone: string): Promise<void> {
+    await db.insertInto('personal_qr_tokens').values({ id, person_id: personId, phone }).execute();
+  }
+
+  /** Revokes the person's live tokens, except those bound to `keepPhone` when given. */
+  async revokeTokens(db: Db, personId: string, reason: TokenRevokedReason, keepPhone?: string): Promise<void> {
+    let q = db.updateTable('personal_qr_tokens').set({ revoked_at: new Date(), revoked_reason: reason })
+      .where('person_id', '=', personId).where('revoked_at', 'is', null);
+    if (keepPhone) q = q.where((eb) => eb.or([eb('phone', 'is', null), eb('phone', '<>', keepPhone)]));
+    await q.execute();
   }
 
   /**
    * Everything the QR colour depends on, in one round trip: the person behind a live token and
    * their latest declaration. The gate's hot path.
    */
-  statusByTokenId(db: Db, tokenId: string) {
+  statusByTokenId(db: Db, tokenId: string, o: { rejectedToo?: boolean } = {}) {
     return db.selectFrom('personal_qr_tokens as t')
       .innerJoin('people as p', 'p.id', 't.person_id')
       .leftJoinLateral(
@@ -65,8 +105,12 @@ export class PeopleRepository {
         (join) => join.onTrue(),
       )
       .select(['p.id', 'p.full_name', 'p.birth_year', 'p.f_level', 'p.under_quarantine', 'p.under_monitoring', 'p.phone', 'p.commune_code',
-        'd.valid_until', 'd.has_symptoms', 'd.has_exposure'])
-      .where('t.id', '=', tokenId).where('t.revoked_at', 'is', null).where('p.erased_at', 'is', null)
+        'p.identity_status', 'd.valid_until', 'd.has_symptoms', 'd.has_exposure'])
+      .where('t.id', '=', tokenId).where('p.erased_at', 'is', null)
+      // A token revoked because officials rejected the record still tells its holder so (never a gate).
+      .where((eb) => o.rejectedToo
+        ? eb.or([eb('t.revoked_at', 'is', null), eb('t.revoked_reason', '=', 'link_rejected')])
+        : eb('t.revoked_at', 'is', null))
       .executeTakeFirst();
   }
 
@@ -75,7 +119,10 @@ export class PeopleRepository {
     await db.deleteFrom('checkins').where('person_id', '=', personId).execute();
     await db.deleteFrom('arrivals').where('person_id', '=', personId).execute();
     await db.deleteFrom('health_declarations').where('person_id', '=', personId).execute();
-    await db.updateTable('personal_qr_tokens').set({ revoked_at: new Date() }).where('person_id', '=', personId).execute();
+    await db.updateTable('personal_qr_tokens').set({ revoked_at: new Date(), revoked_reason: 'erased' }).where('person_id', '=', personId).execute();
+    await db.updateTable('citizen_sessions').set({ revoked_at: new Date() }).where('person_id', '=', personId).where('revoked_at', 'is', null).execute();
+    await db.updateTable('person_link_requests').set({ status: 'withdrawn', decided_at: new Date() }).where('status', '=', 'open')
+      .where((eb) => eb.or([eb('declared_person_id', '=', personId), eb('official_person_id', '=', personId)])).execute();
     await db.updateTable('people').set({
       full_name: '', id_number: sql<string>`'erased:' || id::text`, phone: null, email: null, address_line: null,
       name_key: null, household_key: null,
@@ -110,10 +157,13 @@ export class PeopleRegistryRepository {
 
   /**
    * Moves everything recorded about `mergedId` to `keptId` and marks the merged row. A case of
-   * each would be two cases of one person: the caller refuses that before coming here.
+   * each would be two cases of one person: the caller refuses that before coming here. The merged
+   * record's QR tokens and citizen sessions are revoked, or, with `keepTokens` (a citizen's own
+   * record linked to officials' record of them), move with it so their phone keeps working.
    */
-  async moveRecords(db: Db, keptId: string, mergedId: string): Promise<void> {
-    for (const table of ['health_declarations', 'arrivals', 'checkins', 'consents', 'follow_up_tasks'] as const) {
+  async moveRecords(db: Db, keptId: string, mergedId: string, o: { keepTokens?: boolean } = {}): Promise<void> {
+    const tables = ['health_declarations', 'arrivals', 'checkins', 'consents', 'follow_up_tasks', 'quarantine_admissions', 'test_orders', 'samples', 'case_proposals'] as const;
+    for (const table of tables) {
       await db.updateTable(table).set({ person_id: keptId }).where('person_id', '=', mergedId).execute();
     }
     await db.updateTable('cases').set({ person_id: keptId }).where('person_id', '=', mergedId).execute();
@@ -121,7 +171,16 @@ export class PeopleRegistryRepository {
     await sql`delete from contacts m using contacts k
       where m.person_id = ${mergedId} and k.person_id = ${keptId} and k.case_id = m.case_id`.execute(db);
     await db.updateTable('contacts').set({ person_id: keptId }).where('person_id', '=', mergedId).execute();
-    await db.updateTable('personal_qr_tokens').set({ revoked_at: new Date() }).where('person_id', '=', mergedId).where('revoked_at', 'is', null).execute();
+    if (o.keepTokens) {
+      await db.updateTable('personal_qr_tokens').set({ person_id: keptId }).where('person_id', '=', mergedId).where('revoked_at', 'is', null).execute();
+      await db.updateTable('citizen_sessions').set({ person_id: keptId }).where('person_id', '=', mergedId).where('revoked_at', 'is', null).execute();
+    } else {
+      await db.updateTable('personal_qr_tokens').set({ revoked_at: new Date(), revoked_reason: 'merged' }).where('person_id', '=', mergedId).where('revoked_at', 'is', null).execute();
+      await db.updateTable('citizen_sessions').set({ revoked_at: new Date() }).where('person_id', '=', mergedId).where('revoked_at', 'is', null).execute();
+    }
+    // A citizen waiting to be linked to the merged record is now waiting for the kept one.
+    await sql`update person_link_requests r set official_person_id = ${keptId}, official_locality_path = k.locality_path
+      from people k where k.id = ${keptId} and r.official_person_id = ${mergedId} and r.status = 'open'`.execute(db);
     await db.updateTable('people').set({
       merged_into: keptId, id_number: sql<string>`'merged:' || id::text`, phone: null, household_key: null, updated_at: new Date(),
     }).where('id', '=', mergedId).execute();
@@ -136,7 +195,11 @@ export class PeopleRegistryRepository {
       .where('id', '=', personId).execute();
   }
 
-  async hasCase(db: Db, personId: string): Promise<boolean> {
-    return (await db.selectFrom('cases').select('id').where('person_id', '=', personId).executeTakeFirst()) !== undefined;
+  /** What two records may not both have before they become one person. */
+  async conflictsBetween(db: Db, a: string, b: string): Promise<{ bothCases: boolean; bothInQuarantine: boolean }> {
+    const r = await sql<{ cases: string; stays: string }>`select
+      (select count(distinct person_id) from cases where person_id in (${a}, ${b})) as cases,
+      (select count(distinct person_id) from quarantine_admissions where status = 'active' and person_id in (${a}, ${b})) as stays`.execute(db);
+    return { bothCases: Number(r.rows[0]!.cases) === 2, bothInQuarantine: Number(r.rows[0]!.stays) === 2 };
   }
 }

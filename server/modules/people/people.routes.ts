@@ -3,10 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mergePeopleRequest, personDuplicate } from '../../../core/schemas/cases.ts';
 import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
+import { citizenRoutes } from './citizen.routes.ts';
+import { personLinksRoutes } from './person-links.routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 
-export const peopleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
+export const peopleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const { services } = deps;
   const tags = ['people'];
   const svc = services.peopleRegistry;
 
@@ -17,4 +20,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
   app.post('/people/merge', {
     schema: { tags, summary: 'Merge one person record into another, keeping history', body: mergePeopleRequest, response: { 200: z.object({ keptId: z.string().uuid() }) } },
   }, async (req) => svc.merge(actorOf(req), req.body));
+
+  await app.register(personLinksRoutes, deps);
+  await app.register(citizenRoutes, deps);
 };

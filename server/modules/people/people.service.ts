@@ -1,5 +1,5 @@
 import { AppError, type Locale } from '../../../core/errors.ts';
-import { healthStatus, type HealthStatus } from '../../../core/rules/health-status.ts';
+import { healthStatus, type HealthStatus, type IdentityState } from '../../../core/rules/health-status.ts';
 import type { StatusView } from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
 import { QrTokenSigner } from '../../shared/qr-token.ts';
@@ -13,7 +13,46 @@ export interface TokenHolder {
   communeCode: string | null;
 }
 
-/** Personal QR tokens and the status colour behind them. */
+/** What the QR colour depends on, as the token and session look-ups read it in one round trip. */
+export interface StatusRow {
+  id: string;
+  full_name: string;
+  birth_year: number;
+  f_level: number | null;
+  under_quarantine: boolean;
+  under_monitoring: boolean;
+  phone: string | null;
+  commune_code: string | null;
+  identity_status: IdentityState;
+  valid_until: Date | null;
+  has_symptoms: boolean | null;
+  has_exposure: boolean | null;
+}
+
+/** The status colour and the masked view behind a person's QR or session. */
+export function holderFrom(row: StatusRow, now: Date): TokenHolder {
+  const status = healthStatus({
+    now,
+    latestDeclaration: row.valid_until ? { validUntil: row.valid_until, hasSymptoms: row.has_symptoms ?? false, hasExposure: row.has_exposure ?? false } : null,
+    fLevel: row.f_level,
+    underQuarantine: row.under_quarantine,
+    underMonitoring: row.under_monitoring,
+    identity: row.identity_status,
+  });
+  const validUntil = row.valid_until && row.valid_until > now ? row.valid_until.toISOString() : null;
+  return {
+    personId: row.id,
+    status,
+    view: { ...status, validUntil, displayName: maskName(row.full_name), birthYear: row.birth_year },
+    phone: row.phone,
+    communeCode: row.commune_code,
+  };
+}
+
+/**
+ * Personal QR tokens and the status colour behind them. A token is bound to the verified phone it
+ * was issued to: a citizen only ever receives a token issued after their own one-time code.
+ */
 export class PeopleService {
   constructor(
     private readonly db: Db,
@@ -21,12 +60,25 @@ export class PeopleService {
     private readonly signer: QrTokenSigner,
   ) {}
 
-  /** The person's live token, issuing one on first use. */
-  async tokenFor(db: Db, personId: string): Promise<string> {
-    const current = await this.people.currentTokenId(db, personId);
+  /** The person's live token bound to `phone`, issuing one when there is none. */
+  async tokenFor(db: Db, personId: string, phone: string): Promise<string> {
+    const current = await this.people.currentTokenId(db, personId, phone);
     if (current) return this.signer.tokenOf(current.id);
+    return this.issueToken(db, personId, phone);
+  }
+
+  /**
+   * A new token for `phone`, after revoking every token bound to another phone (or to none): the
+   * person's verified phone has just changed, and whoever held the old tokens no longer speaks for them.
+   */
+  async reissueToken(db: Db, personId: string, phone: string): Promise<string> {
+    await this.people.revokeTokens(db, personId, 'phone_changed', phone);
+    return this.issueToken(db, personId, phone);
+  }
+
+  private async issueToken(db: Db, personId: string, phone: string): Promise<string> {
     const { id, token } = this.signer.issue();
-    await this.people.insertToken(db, id, personId);
+    await this.people.insertToken(db, id, personId, phone);
     return token;
   }
 
@@ -35,22 +87,18 @@ export class PeopleService {
     const tokenId = this.signer.verify(token);
     if (!tokenId) return null;
     const row = await this.people.statusByTokenId(db, tokenId);
-    if (!row) return null;
-    const status = healthStatus({
-      now,
-      latestDeclaration: row.valid_until ? { validUntil: row.valid_until, hasSymptoms: row.has_symptoms ?? false, hasExposure: row.has_exposure ?? false } : null,
-      fLevel: row.f_level,
-      underQuarantine: row.under_quarantine,
-      underMonitoring: row.under_monitoring,
-    });
-    const validUntil = row.valid_until && row.valid_until > now ? row.valid_until.toISOString() : null;
-    return {
-      personId: row.id,
-      status,
-      view: { ...status, validUntil, displayName: maskName(row.full_name), birthYear: row.birth_year },
-      phone: row.phone,
-      communeCode: row.commune_code,
-    };
+    return row ? holderFrom(row, now) : null;
+  }
+
+  /**
+   * The status its holder sees on their own QR page: as at a gate, and also for a token revoked
+   * because officials rejected the record ("not verified: contact your commune health station").
+   */
+  async ownStatus(token: string, now = new Date()): Promise<StatusView | null> {
+    const tokenId = this.signer.verify(token);
+    if (!tokenId) return null;
+    const row = await this.people.statusByTokenId(this.db, tokenId, { rejectedToo: true });
+    return row ? holderFrom(row, now).view : null;
   }
 
   async holderOrThrow(token: string, locale: Locale, db: Db = this.db): Promise<TokenHolder> {

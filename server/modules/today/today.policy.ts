@@ -12,6 +12,7 @@ const workOf: Record<TodayKind, readonly Role[]> = {
   case_proposals: ['system_admin', 'health_department', 'commune_officer'],
   capacity_alerts: ['system_admin', 'steering_committee', 'health_department', 'facility_staff'],
   levels_to_decide: ['system_admin', 'steering_committee'],
+  link_requests: ['health_department', 'commune_officer'],
 };
 
 export const todayPolicy = {

@@ -87,4 +87,13 @@ export class TodayRepository {
           else (select count(*) from treatment_stays s where s.facility_id = f.id and s.bed_kind = c.kind and s.discharged_at is null) end)
           >= f.occupancy_alert_percent * c.capacity`, limit);
   }
+
+  /** Citizens' self-declared records awaiting a link, about a record of the area (either one). */
+  linkRequests(db: Db, path: string, today: string, limit: number) {
+    return this.group(db, sql`
+      select r.id, d.full_name as label, (r.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on, '/people/links/' || r.id as link,
+        (r.created_at at time zone 'Asia/Ho_Chi_Minh')::date < ${today}::date as overdue
+      from person_link_requests r join people d on d.id = r.declared_person_id
+      where r.status = 'open' and (${this.within('r.declared_locality_path', path)} or ${this.within('r.official_locality_path', path)})`, limit);
+  }
 }

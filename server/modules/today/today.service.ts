@@ -30,6 +30,7 @@ export class TodayService {
       case_proposals: () => this.repo.caseProposals(this.db, path, today, q.perGroup),
       capacity_alerts: () => this.repo.capacityAlerts(this.db, path, q.perGroup),
       levels_to_decide: () => this.levelsToDecide(actor, path, q.perGroup, now),
+      link_requests: () => this.repo.linkRequests(this.db, path, today, q.perGroup),
     };
     const groups = [];
     const people: (string | null)[] = [];

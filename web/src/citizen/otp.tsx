@@ -17,7 +17,7 @@ export interface Challenge {
  */
 export function OtpBlock(props: {
   phone: string;
-  purpose: 'declaration' | 'erase';
+  purpose: 'declaration' | 'erase' | 'session' | 'my_data';
   challenge: Challenge | null;
   onChallenge: (c: Challenge) => void;
   code: string;

@@ -5,7 +5,9 @@ import type { StatusView } from '../../../core/schemas/declarations.ts';
  * - `pd.qr`: the personal QR and what is printed next to it;
  * - `pd.person`: the last declaration's personal details, so declaring again is quick;
  * - `pd.status`: the last status seen, shown (marked as such) when the phone is offline;
- * - `pd.checkin`: the last venue check-in not yet checked out.
+ * - `pd.checkin`: the last venue check-in not yet checked out;
+ * - `pd.session`: the session this phone's one-time code opened, sent as `Authorization: Bearer`
+ *   to read or act as the person (the QR alone only shows a status at a gate).
  */
 export interface StoredQr {
   qrToken: string;
@@ -38,13 +40,20 @@ export interface StoredStatus {
   at: string;
 }
 
+export interface StoredSession {
+  token: string;
+  expiresAt: string;
+  /** The verified phone it was opened with: fresh codes (data copy, erasure) are sent to it. */
+  phone: string;
+}
+
 export interface StoredCheckin {
   venueCode: string;
   venueName: string;
   checkedInAt: string;
 }
 
-const keys = { qr: 'pd.qr', person: 'pd.person', status: 'pd.status', checkin: 'pd.checkin' } as const;
+const keys = { qr: 'pd.qr', person: 'pd.person', status: 'pd.status', checkin: 'pd.checkin', session: 'pd.session' } as const;
 
 function read<T>(key: string, valid: (v: Record<string, unknown>) => boolean): T | null {
   try {
@@ -75,6 +84,9 @@ export const stored = {
   setStatus: (v: StoredStatus | null) => write(keys.status, v),
   checkin: () => read<StoredCheckin>(keys.checkin, (v) => typeof v.checkedInAt === 'string'),
   setCheckin: (v: StoredCheckin | null) => write(keys.checkin, v),
+  /** The live session, or null (none, or expired). */
+  session: () => read<StoredSession>(keys.session, (v) => typeof v.token === 'string' && typeof v.expiresAt === 'string' && Date.parse(v.expiresAt) > Date.now()),
+  setSession: (v: StoredSession | null) => write(keys.session, v),
   /** The QR token is no longer valid (revoked, erased): forget it and its status. */
   forgetQr: () => {
     write(keys.qr, null);
@@ -86,3 +98,16 @@ export const stored = {
     for (const k of Object.values(keys)) write(k, null);
   },
 };
+
+/** Keeps what a declaration or a session opening answered: the QR, its status and the session of this phone. */
+export function rememberSession(
+  r: { qrToken: string; status: StatusView; session: { token: string; expiresAt: string } }, phone: string, o: { declared?: boolean } = {},
+): StoredSession {
+  const now = new Date().toISOString();
+  const declaredAt = o.declared ? now : stored.qr()?.declaredAt ?? now;
+  stored.setQr({ qrToken: r.qrToken, displayName: r.status.displayName, birthYear: r.status.birthYear, declaredAt });
+  stored.setStatus({ view: r.status, at: now });
+  const session = { ...r.session, phone: phone.trim() };
+  stored.setSession(session);
+  return session;
+}

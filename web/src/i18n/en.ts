@@ -8,6 +8,7 @@ import { riskRulesEn } from '../features/risk-rules/messages.en.ts';
 import { riskEn } from '../features/risk/messages.en.ts';
 import { testingEn } from '../features/testing/messages.en.ts';
 import { todayEn } from '../features/today/messages.en.ts';
+import { peopleLinksEn } from '../features/people-links/messages.en.ts';
 import { treatmentEn } from '../features/treatment/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
@@ -483,6 +484,8 @@ export const en: Catalogue = {
       monitoring: 'Under health monitoring',
       case: 'Is a case (F0)',
       quarantine: 'In quarantine',
+      awaiting_verification: 'Self-declared record awaiting verification by the commune health station',
+      not_verified: 'Self-declared record not verified',
       invalid_qr: 'Invalid or revoked QR code',
     },
     colour: {
@@ -514,6 +517,7 @@ export const en: Catalogue = {
   ...facilitiesEn,
   ...treatmentEn,
   ...todayEn,
+  ...peopleLinksEn,
   ...riskEn,
   ...riskDashboardEn,
   ...riskRulesEn,

@@ -7,6 +7,7 @@ import { riskRulesVi } from '../features/risk-rules/messages.vi.ts';
 import { riskVi } from '../features/risk/messages.vi.ts';
 import { testingVi } from '../features/testing/messages.vi.ts';
 import { todayVi } from '../features/today/messages.vi.ts';
+import { peopleLinksVi } from '../features/people-links/messages.vi.ts';
 import { treatmentVi } from '../features/treatment/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
@@ -484,6 +485,8 @@ export const vi = {
       monitoring: 'Đang theo dõi sức khoẻ',
       case: 'Là ca bệnh (F0)',
       quarantine: 'Đang cách ly',
+      awaiting_verification: 'Hồ sơ tự khai chờ trạm y tế xã xác minh',
+      not_verified: 'Hồ sơ tự khai không được xác minh',
       invalid_qr: 'Mã QR không hợp lệ hoặc đã bị thu hồi',
     },
     colour: {
@@ -515,6 +518,7 @@ export const vi = {
   ...facilitiesVi,
   ...treatmentVi,
   ...todayVi,
+  ...peopleLinksVi,
   ...riskVi,
   ...riskDashboardVi,
   ...riskRulesVi,

@@ -14,6 +14,7 @@ import {
   canViewTesting,
   canViewTreatment,
   canViewVenues,
+  canLinkPeople,
 } from '../features/auth/permissions.ts';
 import { useSession, useUser } from '../features/auth/session.tsx';
 import { ExportDownloads } from './export-downloads.tsx';
@@ -54,6 +55,7 @@ function Nav({ open }: { open: boolean }) {
     canViewCases(role) && { to: '/cases', testId: 'nav-cases', label: t('nav.cases') },
     canViewCases(role) && { to: '/chains', testId: 'nav-chains', label: t('nav.chains') },
     canViewCases(role) && { to: '/clusters', testId: 'nav-clusters', label: t('nav.clusters') },
+    canLinkPeople(role) && { to: '/people/links', testId: 'nav-people-links', label: t('peopleLinks.nav') },
     canViewQuarantine(role) && { to: '/quarantine', testId: 'nav-quarantine', label: t('nav.quarantine') },
     canViewTesting(role) && { to: '/testing', testId: 'nav-testing', label: t('nav.testing') },
     canViewFacilities(role) && { to: '/facilities', testId: 'nav-facilities', label: t('facilities.nav') },

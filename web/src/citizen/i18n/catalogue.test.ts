@@ -3,11 +3,12 @@ import { conditionCodes, exposureCodes, symptomCodes, vehicleTypes } from '../..
 import { en } from './en.ts';
 import { loadLang, translate, translateMaybe } from './index.ts';
 import { vi } from './vi.ts';
+import { viPages } from './vi-pages.ts';
 import { catalogueChecks } from '../../i18n/catalogue-checks.ts';
 
 describe('citizen message catalogues', () => {
   beforeAll(() => loadLang('en'));
-  catalogueChecks(vi, en);
+  catalogueChecks({ ...vi, ...viPages }, en);
 
   it('label every code of the contracts', () => {
     const groups = [
@@ -15,7 +16,7 @@ describe('citizen message catalogues', () => {
       ['exposure', exposureCodes],
       ['condition', conditionCodes],
       ['vehicle', vehicleTypes],
-      ['status.reason', ['no_valid_declaration', 'symptoms', 'exposure', 'contact', 'monitoring', 'case', 'quarantine']],
+      ['status.reason', ['no_valid_declaration', 'symptoms', 'exposure', 'contact', 'monitoring', 'case', 'quarantine', 'awaiting_verification', 'not_verified']],
       ['flag', ['international', 'high_risk_origin', 'epidemic_zone']],
     ] as const;
     for (const [prefix, codes] of groups) {

@@ -14,8 +14,17 @@ type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : Join<K, Pat
 export type MessageKey = Paths<Catalogue>;
 export type Vars = Record<string, string | number>;
 
-/** Vietnamese is in the bundle; English is fetched when chosen (most phones never need it). */
-const catalogues: Partial<Record<Lang, Catalogue>> = { vi };
+/**
+ * Vietnamese is in the bundle (the pages behind a session add theirs when they load: `vi-pages.ts`);
+ * English is fetched, whole, when chosen (most phones never need it).
+ */
+const catalogues: Partial<Record<Lang, object>> = { vi };
+const added: Record<Lang, object[]> = { vi: [], en: [] };
+
+/** Messages a page brings with it (its chunk registers them when it loads). */
+export function addMessages(lang: Lang, messages: object): void {
+  added[lang].push(messages);
+}
 let loading: Promise<void> | null = null;
 
 /** Makes sure a language's messages are here (fetching English the first time). */
@@ -81,13 +90,21 @@ export async function setLang(lang: Lang): Promise<void> {
   for (const l of listeners) l();
 }
 
-function lookup(lang: Lang, key: string): string | undefined {
-  let node: unknown = catalogues[lang] ?? vi;
+function lookupIn(tree: object, key: string): string | undefined {
+  let node: unknown = tree;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
   return typeof node === 'string' ? node : undefined;
+}
+
+function lookup(lang: Lang, key: string): string | undefined {
+  for (const tree of [catalogues[lang] ?? vi, ...added[lang]]) {
+    const text = lookupIn(tree, key);
+    if (text !== undefined) return text;
+  }
+  return undefined;
 }
 
 function fill(text: string, vars?: Vars): string {

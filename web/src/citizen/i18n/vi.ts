@@ -2,6 +2,8 @@
  * Vietnamese (default) messages of the citizens' pages. `en.ts` has exactly the same keys
  * (checked by the type `Catalogue` and by catalogue.test.ts). Placeholders: {{name}}.
  */
+import type { viPages } from './vi-pages.ts';
+
 export const vi = {
   app: {
     name: 'Phòng, chống dịch',
@@ -32,6 +34,7 @@ export const vi = {
     arrival: 'Khai báo di chuyển / đến tỉnh',
     residence: 'Khai báo lưu trú (cơ sở lưu trú)',
     history: 'Lịch sử check-in của tôi',
+    myData: 'Dữ liệu của tôi',
     fiveK: '5K: Khẩu trang – Khử khuẩn – Khoảng cách – Không tụ tập – Khai báo y tế',
     privacy: 'Dữ liệu chỉ dùng cho phòng, chống dịch và được lưu trên điện thoại này cùng máy chủ của tỉnh.',
   },
@@ -150,6 +153,8 @@ export const vi = {
     yellow: 'Vàng',
     red: 'Đỏ',
     none: 'Chưa có tờ khai còn hiệu lực',
+    awaiting: 'Chờ xác minh',
+    notVerified: 'Chưa được xác minh',
     reason: {
       no_valid_declaration: 'Chưa khai báo y tế hoặc tờ khai đã hết hạn',
       symptoms: 'Có triệu chứng đã khai',
@@ -158,6 +163,8 @@ export const vi = {
       monitoring: 'Đang được theo dõi sức khỏe',
       case: 'Là ca bệnh',
       quarantine: 'Đang cách ly',
+      awaiting_verification: 'Trạm y tế xã, phường sẽ xác minh hồ sơ của bạn. Trong khi chờ, mã QR có giá trị như chưa có tờ khai.',
+      not_verified: 'Hồ sơ chưa được xác minh: vui lòng liên hệ trạm y tế xã, phường.',
     },
     validUntil: 'Tờ khai có hiệu lực đến {{time}}',
     noValidity: 'Không có tờ khai còn hiệu lực',
@@ -232,24 +239,6 @@ export const vi = {
     done: 'Số lượt khách đã ghi nhận: {{n}}.',
     another: 'Khai báo thêm',
   },
-  history: {
-    title: 'Lịch sử check-in của tôi',
-    intro: 'Các lần check-in được lưu trong thời gian ngắn rồi tự động xóa.',
-    empty: 'Chưa có lần check-in nào.',
-    checkedIn: 'Vào: {{time}}',
-    checkedOut: 'Ra: {{time}}',
-    stillIn: 'Chưa check-out',
-    more: 'Tải thêm',
-    needQr: 'Điện thoại này chưa có mã QR cá nhân.',
-  },
-  erase: {
-    title: 'Xóa dữ liệu của tôi',
-    what: 'Sẽ xóa: thông tin cá nhân, các tờ khai y tế, khai báo di chuyển, lịch sử check-in và mã QR của bạn trên máy chủ và trên điện thoại này.',
-    refused: 'Không thể xóa khi bạn đang thuộc diện một biện pháp phòng, chống dịch (cách ly, theo dõi, ca bệnh, người tiếp xúc): dữ liệu được giữ đến khi kết thúc.',
-    phone: 'Số điện thoại đã khai',
-    submit: 'Xóa dữ liệu của tôi',
-    done: 'Dữ liệu của bạn đã được xóa.',
-  },
   monitoring: {
     title: 'Báo cáo sức khỏe hằng ngày',
     notFound: 'Đường dẫn không hợp lệ hoặc đã hết hạn theo dõi. Vui lòng liên hệ cán bộ y tế.',
@@ -320,5 +309,8 @@ export const vi = {
 } as const;
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-/** The shape every language must have: the same keys as Vietnamese, any strings. */
-export type Catalogue = Shape<typeof vi>;
+/**
+ * The shape every language must have: the same keys as Vietnamese (this file and the messages of
+ * the pages behind a phone's session, `vi-pages.ts`, fetched with those pages), any strings.
+ */
+export type Catalogue = Shape<typeof vi & typeof viPages>;

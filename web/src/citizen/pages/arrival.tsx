@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ArrivalRequest } from '../../../../core/schemas/declarations.ts';
-import { api, isInvalidQr } from '../api.ts';
+import { api, isSessionNeeded } from '../api.ts';
 import { vehicleTypes, type VehicleType } from '../codes.ts';
 import { Field, FormError, SubmitButton, today, useSubmit } from '../form.tsx';
 import { useT } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
 import { AddressPicker } from '../address.tsx';
 import { checkOrigin, emptyOrigin, originOf, OriginPicker, type OriginValue } from '../origin.tsx';
-import { Link, navigate } from '../router.tsx';
+import { navigate } from '../router.tsx';
+import { OpenSession } from '../session.tsx';
 import { stored } from '../storage.ts';
 
 const known = new Set([
@@ -20,11 +21,11 @@ interface ArrivalResult {
   flagReasons: string[];
 }
 
-/** Arrival in the province: needs the personal QR (the declaration says who travels). */
+/** Arrival in the province: declared by the traveller's phone (its session), after their health declaration. */
 export function ArrivalPage() {
   const t = useT();
   const [qr] = useState(() => stored.qr());
-  const [qrInvalid, setQrInvalid] = useState(false);
+  const [session, setSession] = useState(() => stored.session());
   useEffect(() => {
     if (!qr) navigate('/c/khai-bao?next=/c/di-chuyen', { replace: true });
   }, [qr]);
@@ -39,18 +40,22 @@ export function ArrivalPage() {
   const [result, setResult] = useState<ArrivalResult | null>(null);
   const form = useSubmit({
     known: (p) => known.has(p),
+    // The session ended (expired, erased, phone changed): confirm the phone again, nothing typed is lost.
     onError: (e) => {
-      // A revoked or erased QR cannot declare: forget it, and offer to declare again.
-      if (isInvalidQr(e)) {
-        stored.forgetQr();
-        setQrInvalid(true);
-      }
+      if (isSessionNeeded(e)) setSession(null);
     },
   });
   const err = (p: string) => form.errors.fields[p];
   const onDest = useCallback((v: { province: string; commune: string }) => setDest(v), []);
 
   if (!qr) return null;
+  if (!session) {
+    return (
+      <Page title={t('arrival.title')}>
+        <OpenSession onOpened={setSession} />
+      </Page>
+    );
+  }
 
   if (result) {
     return (
@@ -93,7 +98,6 @@ export function ArrivalPage() {
     if (Object.keys(problems).length > 0) return form.fail(problems);
     const opt = (v: string) => (v.trim() ? v.trim() : undefined);
     const body: Omit<ArrivalRequest, 'clientKey'> = {
-      qrToken: qr.qrToken,
       ...originOf(origin),
       route: opt(route),
       vehicleType: vehicleType as VehicleType,
@@ -103,7 +107,7 @@ export function ArrivalPage() {
       arrivedOn,
       destinationCommuneCode: dest.commune,
     };
-    const r = await form.submit((clientKey) => api<ArrivalResult>('/arrivals', { clientKey, ...body }));
+    const r = await form.submit((clientKey) => api<ArrivalResult>('/arrivals', { clientKey, ...body }, { session: true }));
     if (r) setResult(r);
   };
 
@@ -154,13 +158,7 @@ export function ArrivalPage() {
           <AddressPicker province={dest.province} commune={dest.commune} onChange={onDest} testPrefix="arr-dest" path="destinationCommuneCode" error={err('destinationCommuneCode')} />
         </fieldset>
         <FormError errors={form.errors} />
-        {qrInvalid ? (
-          <Link to="/c/khai-bao?next=/c/di-chuyen" className="btn primary big">
-            {t('qr.redeclare')}
-          </Link>
-        ) : (
-          <SubmitButton busy={form.busy} label={t('arrival.submit')} testid="arr-submit" />
-        )}
+        <SubmitButton busy={form.busy} label={t('arrival.submit')} testid="arr-submit" />
       </form>
     </Page>
   );

@@ -10,7 +10,7 @@ import { AddressPicker } from '../address.tsx';
 import { IdentityFields, identityOf, identityProblems } from '../identity.tsx';
 import { OtpBlock, type Challenge } from '../otp.tsx';
 import { navigate, safeNext, useLocation } from '../router.tsx';
-import { stored, type PersonDraft } from '../storage.ts';
+import { rememberSession, stored, type PersonDraft } from '../storage.ts';
 
 type Kind = DeclarationRequest['kind'];
 
@@ -106,9 +106,7 @@ export function DeclarePage() {
     };
     const r = await form.submit((clientKey) => api<DeclarationResult>('/declarations', { clientKey, ...body }));
     if (!r) return;
-    const now = new Date().toISOString();
-    stored.setQr({ qrToken: r.qrToken, displayName: r.status.displayName, birthYear: r.status.birthYear, declaredAt: now });
-    stored.setStatus({ view: r.status, at: now });
+    rememberSession(r, p.phone, { declared: true });
     stored.setPerson(p);
     navigate(next ?? '/c/qr');
   };

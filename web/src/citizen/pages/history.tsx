@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, isInvalidQr } from '../api.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, isSessionNeeded } from '../api.ts';
 import { formatDateTime } from '../format.ts';
-import { Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
 import { useT } from '../i18n/index.ts';
+import '../i18n/vi-pages.ts';
 import { Page } from '../layout.tsx';
-import { OtpBlock, type Challenge } from '../otp.tsx';
 import { Link } from '../router.tsx';
+import { OpenSession } from '../session.tsx';
 import { stored } from '../storage.ts';
 
 interface Row {
@@ -18,22 +18,11 @@ interface Row {
 
 const pageSize = 20;
 
-/** My check-ins (kept a short time) and the right to erase my data. */
+/** My check-ins (kept a short time): read with the session of this phone, never with the QR alone. */
 export function HistoryPage() {
   const t = useT();
-  const [qr, setQr] = useState(() => stored.qr());
-  const [erased, setErased] = useState(false);
-
-  if (erased) {
-    return (
-      <Page title={t('erase.title')}>
-        <div className="result ok" data-testid="erase-done">
-          <p>{t('erase.done')}</p>
-        </div>
-      </Page>
-    );
-  }
-  if (!qr) {
+  const [session, setSession] = useState(() => stored.session());
+  if (!session && !stored.qr()) {
     return (
       <Page title={t('history.title')}>
         <p className="lead" data-testid="history-no-qr">
@@ -45,20 +34,18 @@ export function HistoryPage() {
       </Page>
     );
   }
-  const forget = () => {
-    stored.forgetQr();
-    setQr(null);
-  };
   return (
     <Page title={t('history.title')}>
       <p className="lead">{t('history.intro')}</p>
-      <CheckinList qrToken={qr.qrToken} onInvalidQr={forget} />
-      <EraseBox qrToken={qr.qrToken} onErased={() => setErased(true)} />
+      {session ? <CheckinList session={session.token} onSessionEnded={() => setSession(null)} /> : <OpenSession onOpened={setSession} />}
+      <Link to="/c/du-lieu" className="btn big" data-testid="history-my-data">
+        {t('home.myData')}
+      </Link>
     </Page>
   );
 }
 
-function CheckinList({ qrToken, onInvalidQr }: { qrToken: string; onInvalidQr: () => void }) {
+function CheckinList({ session, onSessionEnded }: { session: string; onSessionEnded: () => void }) {
   const t = useT();
   const [rows, setRows] = useState<Row[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -71,18 +58,18 @@ function CheckinList({ qrToken, onInvalidQr }: { qrToken: string; onInvalidQr: (
       setLoading(true);
       setError(null);
       try {
-        const page = await api<{ items: Row[]; nextCursor: string | null }>('/me/checkins', { qrToken, limit: pageSize, ...(after ? { after } : {}) });
+        const page = await api<{ items: Row[]; nextCursor: string | null }>('/me/checkins', { limit: pageSize, ...(after ? { after } : {}) }, { session: true });
         setRows((prev) => (after ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setLoaded(true);
       } catch (e) {
-        if (isInvalidQr(e)) onInvalidQr();
+        if (isSessionNeeded(e)) onSessionEnded();
         else setError(e instanceof ApiError ? e.message : t('app.unexpected'));
       } finally {
         setLoading(false);
       }
     },
-    [qrToken], // not on a language change: the rows do not depend on it
+    [session], // not on a language change: the rows do not depend on it
   );
   useEffect(() => {
     void load(null);
@@ -117,57 +104,6 @@ function CheckinList({ qrToken, onInvalidQr }: { qrToken: string; onInvalidQr: (
           {loading ? t('app.loading') : t('history.more')}
         </button>
       )}
-    </section>
-  );
-}
-
-function EraseBox({ qrToken, onErased }: { qrToken: string; onErased: () => void }) {
-  const t = useT();
-  const [phone, setPhone] = useState('');
-  const [challenge, setChallenge] = useState<Challenge | null>(null);
-  const [code, setCode] = useState('');
-  const form = useSubmit({ known: (p) => p === 'phone' || p === 'otp.code', alias: { otp: 'otp.code', 'otp.challengeId': 'otp.code' } });
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!challenge) return form.fail({ 'otp.code': t('otp.needSend') });
-    if (!/^\d{6}$/.test(code)) return form.fail({ 'otp.code': t('otp.codeInvalid') });
-    const r = await form.submit(() => api<{ erased: true }>('/me/erase', { qrToken, otp: { challengeId: challenge.challengeId, code } }));
-    if (!r) return;
-    stored.eraseAll();
-    onErased();
-  };
-
-  return (
-    <section className="erase">
-      <h2>{t('erase.title')}</h2>
-      <p>{t('erase.what')}</p>
-      <p className="hint">{t('erase.refused')}</p>
-      <form onSubmit={onSubmit} noValidate>
-        <Field name="phone" label={t('erase.phone')} error={form.errors.fields.phone}>
-          {(a) => (
-            <input
-              {...a}
-              type="tel"
-              value={phone}
-              autoComplete="tel"
-              maxLength={20}
-              onChange={(e) => {
-                setPhone(e.target.value);
-                form.clear('phone');
-                if (challenge) {
-                  setChallenge(null);
-                  setCode('');
-                }
-              }}
-              data-testid="erase-phone"
-            />
-          )}
-        </Field>
-        <OtpBlock phone={phone} purpose="erase" challenge={challenge} onChallenge={setChallenge} code={code} onCode={setCode} form={form} phonePath="phone" codePath="otp.code" />
-        <FormError errors={form.errors} />
-        <SubmitButton busy={form.busy} label={t('erase.submit')} testid="erase-submit" variant="danger" />
-      </form>
     </section>
   );
 }

@@ -26,6 +26,9 @@ export function HomePage() {
         <Link to="/c/lich-su" className="btn big" data-testid="home-history">
           {t('home.history')}
         </Link>
+        <Link to="/c/du-lieu" className="btn big" data-testid="home-my-data">
+          {t('home.myData')}
+        </Link>
         <Link to="/c/ban-do" className="btn big" data-testid="home-risk-map">
           {t('riskMap.title')}
         </Link>

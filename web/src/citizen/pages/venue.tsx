@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CheckinResult } from '../../../../core/schemas/checkins.ts';
 import type { PublicVenueView } from '../../../../core/schemas/venues.ts';
-import { api, ApiError, isInvalidQr } from '../api.ts';
+import { api, ApiError, isSessionNeeded } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import { FormError, useSubmit } from '../form.tsx';
 import { useT } from '../i18n/index.ts';
@@ -9,28 +9,28 @@ import { Page } from '../layout.tsx';
 import { usePublicResource } from '../use-public-resource.ts';
 import { Link } from '../router.tsx';
 import { StatusBand } from '../band.tsx';
+import { OpenSession } from '../session.tsx';
 import { stored, type StoredCheckin } from '../storage.ts';
 
 
 /** A check-in is offered for check-out on this phone for this long. */
 const openCheckinMs = 24 * 3_600_000;
 
-/** What the QR on a venue's poster opens: check in with the personal QR kept on this phone. */
+/** What the QR on a venue's poster opens: check in as the person of this phone (its session). */
 export function VenuePage({ code }: { code: string }) {
   const t = useT();
   const { load, retry } = usePublicResource<PublicVenueView>(`/venues/${encodeURIComponent(code)}`);
   const [qr, setQr] = useState(() => stored.qr());
+  const [session, setSession] = useState(() => stored.session());
   const [done, setDone] = useState<CheckinResult | null>(null);
   const [open, setOpen] = useState<StoredCheckin | null>(() => {
     const c = stored.checkin();
     return c && c.venueCode === code && Date.now() - new Date(c.checkedInAt).getTime() < openCheckinMs ? c : null;
   });
   const [checkedOutAt, setCheckedOutAt] = useState<string | null>(null);
+  // The session ended (expired, erased, phone changed): confirm the phone again to check in.
   const onError = (e: unknown) => {
-    if (isInvalidQr(e)) {
-      stored.forgetQr();
-      setQr(null);
-    }
+    if (isSessionNeeded(e)) setSession(null);
   };
   const checkin = useSubmit({ known: () => false, onError });
   const checkout = useSubmit({
@@ -77,8 +77,8 @@ export function VenuePage({ code }: { code: string }) {
 
   const venue = load.value;
   const doCheckin = async () => {
-    if (!qr) return;
-    const r = await checkin.submit((clientKey) => api<CheckinResult>('/checkins', { clientKey, venueCode: code, qrToken: qr.qrToken }));
+    if (!session) return;
+    const r = await checkin.submit((clientKey) => api<CheckinResult>('/checkins', { clientKey, venueCode: code }, { session: true }));
     if (!r) return;
     const c = { venueCode: code, venueName: r.venueName, checkedInAt: r.checkedInAt };
     stored.setCheckin(c);
@@ -88,8 +88,8 @@ export function VenuePage({ code }: { code: string }) {
     setCheckedOutAt(null);
   };
   const doCheckout = async () => {
-    if (!qr || !open) return;
-    const r = await checkout.submit(() => api<{ checkedOutAt: string }>('/checkins/checkout', { qrToken: qr.qrToken, checkedInAt: open.checkedInAt }));
+    if (!session || !open) return;
+    const r = await checkout.submit(() => api<{ checkedOutAt: string }>('/checkins/checkout', { checkedInAt: open.checkedInAt }, { session: true }));
     if (!r) return;
     stored.setCheckin(null);
     setOpen(null);
@@ -143,6 +143,8 @@ export function VenuePage({ code }: { code: string }) {
             {t('venue.declareFirst')}
           </Link>
         </>
+      ) : !session ? (
+        <OpenSession onOpened={(s) => { setSession(s); setQr(stored.qr()); }} />
       ) : open ? (
         <button type="button" className="btn big" onClick={doCheckout} disabled={checkout.busy} aria-busy={checkout.busy} data-testid="checkout-button">
           {checkout.busy ? t('app.sending') : t('venue.checkout')}

@@ -64,3 +64,5 @@ export const canDecideRisk = (role: Role) => role === 'system_admin' || role ===
 export const canAdminRiskRules = (role: Role) => role === 'system_admin';
 /** Today's work: the roles that act on at least one kind of task (server: today.policy.ts). */
 export const canSeeTodayWork = (role: Role) => isOfficial(role) || role === 'facility_staff';
+/** Linking a citizen's self-declared record to officials' record of them: commune officers and the health department. */
+export const canLinkPeople = (role: Role) => role === 'health_department' || role === 'commune_officer';

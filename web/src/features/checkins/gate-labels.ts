@@ -12,6 +12,8 @@ const reasons: Record<GateReason, true> = {
   monitoring: true,
   case: true,
   quarantine: true,
+  awaiting_verification: true,
+  not_verified: true,
   invalid_qr: true,
 };
 

@@ -25,6 +25,7 @@ export const todayEn: typeof todayVi = {
       case_proposals: 'Cases proposed by testing',
       capacity_alerts: 'Facilities nearly full',
       levels_to_decide: 'Risk levels awaiting the steering committee',
+      link_requests: 'Self-declared records awaiting verification',
     },
   },
 };

@@ -26,6 +26,7 @@ export const todayVi = {
       case_proposals: 'Ca bệnh đề xuất từ xét nghiệm',
       capacity_alerts: 'Cơ sở gần đầy',
       levels_to_decide: 'Cấp độ dịch chờ Ban Chỉ đạo quyết định',
+      link_requests: 'Hồ sơ người dân tự khai chờ xác minh',
     },
   },
 };

@@ -1,0 +1,54 @@
+import { addMessages } from './index.ts';
+
+/**
+ * Vietnamese messages of the pages that act with the session of a phone (check-in history, my
+ * data, erasure, confirming the phone). They come with those pages, not with the first download:
+ * the declaration form stays within its budget on a cheap phone. English has them in `en.ts`.
+ */
+export const viPages = {
+  history: {
+    title: 'Lịch sử check-in của tôi',
+    intro: 'Các lần check-in được lưu trong thời gian ngắn rồi tự động xóa.',
+    empty: 'Chưa có lần check-in nào.',
+    checkedIn: 'Vào: {{time}}',
+    checkedOut: 'Ra: {{time}}',
+    stillIn: 'Chưa check-out',
+    more: 'Tải thêm',
+    needQr: 'Điện thoại này chưa có mã QR cá nhân.',
+  },
+  erase: {
+    title: 'Xóa dữ liệu của tôi',
+    what: 'Sẽ xóa: thông tin cá nhân, các tờ khai y tế, khai báo di chuyển, lịch sử check-in và mã QR của bạn trên máy chủ và trên điện thoại này.',
+    refused: 'Không thể xóa khi bạn đang thuộc diện một biện pháp phòng, chống dịch (cách ly, theo dõi, ca bệnh, người tiếp xúc): dữ liệu được giữ đến khi kết thúc.',
+    submit: 'Xóa dữ liệu của tôi',
+    done: 'Dữ liệu của bạn đã được xóa.',
+  },
+  session: {
+    title: 'Xác thực số điện thoại',
+    intro: 'Để xem hoặc thay đổi dữ liệu của bạn, hãy xác thực số điện thoại đã khai báo bằng mã OTP. Mã QR chỉ dùng để quét tại cổng, không mở được dữ liệu của bạn.',
+    phone: 'Số điện thoại đã khai báo',
+    submit: 'Xác thực',
+  },
+  myData: {
+    title: 'Dữ liệu của tôi',
+    intro: 'Quyền của bạn theo Luật Bảo vệ dữ liệu cá nhân: tải toàn bộ dữ liệu được lưu về bạn, xem cơ quan nào đã truy cập, yêu cầu xóa.',
+    download: 'Tải toàn bộ dữ liệu của tôi',
+    downloadHint: 'Đây là dữ liệu nhạy cảm: mỗi lần tải cần một mã OTP mới gửi tới số điện thoại của bạn.',
+    format: 'Định dạng',
+    pdf: 'PDF (dễ đọc, in được)',
+    json: 'JSON (dữ liệu máy đọc được)',
+    get: 'Tải xuống',
+    saved: 'Đã tải xuống tệp {{file}}.',
+    accesses: 'Cơ quan đã truy cập dữ liệu của tôi',
+    accessesHint: 'Ghi cơ quan và thời điểm truy cập, không ghi tên cán bộ.',
+    noAccess: 'Chưa có cơ quan nào truy cập dữ liệu của bạn.',
+    kind: {
+      read: 'Xem',
+      list: 'Xem trong danh sách',
+      export: 'Xuất tệp',
+      change: 'Cập nhật',
+    },
+  },
+} as const;
+
+addMessages('vi', viPages);
