@@ -36,7 +36,7 @@ function someone(fullName: string, phoneNumber = phone()): PersonRef & { person:
 
 const f = {} as {
   caseId: string; clusterId: string; venueId: string; venueCode: string; facilityId: string; personId: string; campaignId: string; sampleCode: string;
-  stayId: string; releasedStayId: string; monitorToken: string; breachId: string;
+  stayId: string; releasedStayId: string; monitorToken: string; breachId: string; linkRequestId: string;
 };
 
 beforeAll(async () => {
@@ -66,13 +66,19 @@ beforeAll(async () => {
   const cluster = await s.clusters.create(sys, { code: 'KT1', name: 'Ổ dịch kiểm toán', localityCode: DOAN_KET });
   const caseSubject = someone('Kiểm Toán Bệnh');
   const c = await s.cases.create(sys, { clientKey: randomUUID(), subject: caseSubject, sampleDate: today, confirmedDate: today, classification: 'community', sourceCaseIds: [], clusterId: cluster.id });
-  await s.tracing.declare(sys, c.id, { subject: someone('Kiểm Toán Tiếp') });
+  const contactSubject = someone('Kiểm Toán Tiếp');
+  await s.tracing.declare(sys, c.id, { subject: contactSubject });
   await s.peopleRegistry.resolve(db(), sys, someone('Kiểm Toán Trùng', caseSubject.person.phone), 'subject');
   const facility = await s.facilities.create(sys, {
     name: 'Trạm Y tế Kiểm Toán', kind: 'hospital', communeCode: DOAN_KET, addressLine: 'Bản Kiểm Toán', capacity: { quarantine_place: 20, regular_bed: 10 }, occupancyAlertPercent: 80,
   });
   await s.treatment.admit(sys, { caseId: c.id, facilityId: facility.id, bedKind: 'regular_bed' });
   Object.assign(f, { caseId: c.id, clusterId: cluster.id, facilityId: facility.id, personId: c.personId });
+  // Someone declares with the contact's document from another phone: a link request for officials.
+  const selfDeclared: Seeded = { fullName: 'Kiểm Toán Tự Khai', idNumber: contactSubject.person.idNumber, phone: phone() };
+  seeded.push(selfDeclared);
+  await declare(t, { person: { idNumber: selfDeclared.idNumber, fullName: selfDeclared.fullName, birthYear: 1979, gender: 'male', phone: selfDeclared.phone, communeCode: DOAN_KET } });
+  f.linkRequestId = (await db().selectFrom('person_link_requests').select('id').executeTakeFirstOrThrow()).id;
 
   // Quarantine: one at home who has not reported today, one released with a certificate.
   const home = await s.facilities.create(sys, { name: 'Cách ly tại nhà Kiểm Toán', kind: 'home', communeCode: DOAN_KET, addressLine: 'Bản Kiểm Toán', capacity: { quarantine_place: 0 }, occupancyAlertPercent: 80 });
@@ -163,6 +169,9 @@ const routes: Record<string, Entry> = {
   'GET /api/contacts': cdc(`/api/contacts?locality=${DOAN_KET}`),
   'GET /api/contacts/export.xlsx': cdc(`/api/contacts/export.xlsx?locality=${DOAN_KET}`),
   'GET /api/people/:id/duplicates': cdc(() => `/api/people/${f.personId}/duplicates`),
+  'GET /api/people/link-requests': cdc('/api/people/link-requests'),
+  'GET /api/people/link-requests/export.xlsx': cdc('/api/people/link-requests/export.xlsx'),
+  'GET /api/people/link-requests/:id': cdc(() => `/api/people/link-requests/${f.linkRequestId}`),
   'GET /api/disease-profiles': cdc('/api/disease-profiles', 'none'),
   'GET /api/disease-profiles/:code': cdc('/api/disease-profiles/covid19_2020', 'none'),
   'GET /api/clusters': cdc(`/api/clusters?locality=${DOAN_KET}`, 'none'),

@@ -91,7 +91,7 @@ export class TodayRepository {
   /** Citizens' self-declared records awaiting a link, about a record of the area (either one). */
   linkRequests(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
-      select r.id, d.full_name as label, (r.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on, '/people/links/' || r.id as link,
+      select r.id, d.id as person_id, d.full_name as label, (r.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on, '/people/links/' || r.id as link,
         (r.created_at at time zone 'Asia/Ho_Chi_Minh')::date < ${today}::date as overdue
       from person_link_requests r join people d on d.id = r.declared_person_id
       where r.status = 'open' and (${this.within('r.declared_locality_path', path)} or ${this.within('r.official_locality_path', path)})`, limit);
