@@ -36,6 +36,9 @@ import { TracingRepository } from './modules/tracing/tracing.repository.ts';
 import { TracingService } from './modules/tracing/tracing.service.ts';
 import { FacilitiesRepository } from './modules/facilities/facilities.repository.ts';
 import { FacilitiesService } from './modules/facilities/facilities.service.ts';
+import { FacilityStaffRepository } from './modules/facilities/facility-staff.repository.ts';
+import { FacilityStaffService } from './modules/facilities/facility-staff.service.ts';
+import { StaffAccountsService } from './modules/facilities/staff-accounts.service.ts';
 import { TreatmentRepository } from './modules/treatment/treatment.repository.ts';
 import { TreatmentService } from './modules/treatment/treatment.service.ts';
 import { CampaignsRepository } from './modules/testing/campaigns.repository.ts';
@@ -71,6 +74,8 @@ export interface AppServices extends RiskServices {
   clusters: ClustersService;
   profiles: ProfilesRepository;
   facilities: FacilitiesService;
+  /** Which facilities each facility staff account serves (read on each of its requests). */
+  facilityStaff: FacilityStaffService;
   treatment: TreatmentService;
   testing: TestingService;
   campaigns: CampaignsService;
@@ -112,11 +117,12 @@ export function createServices(o: ServiceOptions): AppServices {
   const riskServices = createRiskServices({ db, localities, localitiesRepo, profiles, audit: auditRepo });
   const testingRepo = new TestingRepository();
   const campaignsRepo = new CampaignsRepository();
+  const facilityStaff = new FacilityStaffService(db, new FacilityStaffRepository(), facilitiesRepo, localities, auditRepo);
   return {
     db,
     databaseKind: o.databaseKind,
     auth: new AuthService(db, identityRepo, auditRepo, config),
-    users: new UsersService(db, identityRepo, localities, auditRepo),
+    users: new StaffAccountsService(facilityStaff, db, identityRepo, localities, auditRepo),
     localities,
     audit: new AuditService(db, auditRepo),
     otp,
@@ -134,6 +140,7 @@ export function createServices(o: ServiceOptions): AppServices {
     clusters: new ClustersService(db, new ClustersRepository(), localities, auditRepo),
     profiles,
     facilities: new FacilitiesService(db, facilitiesRepo, localities, auditRepo),
+    facilityStaff,
     treatment: new TreatmentService({ db, stays: new TreatmentRepository(), facilities: facilitiesRepo, localities, audit: auditRepo }),
     testing: new TestingService({ db, testing: testingRepo, campaigns: campaignsRepo, people: peopleRepo, registry: peopleRegistry, localities, cases, audit: auditRepo }),
     campaigns: new CampaignsService(db, campaignsRepo, testingRepo, peopleRegistry, localities, auditRepo),

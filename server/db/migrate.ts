@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-quarantine-testing-treatment.ts';
 import * as m0006 from './migrations/0006-risk-decisions.ts';
 import * as m0007 from './migrations/0007-risk-indicators-zones.ts';
 import * as m0008 from './migrations/0008-risk-decision-client-key.ts';
+import * as m0013 from './migrations/0013-facility-staff.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-risk-decisions': m0006,
   '0007-risk-indicators-zones': m0007,
   '0008-risk-decision-client-key': m0008,
+  '0013-facility-staff': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

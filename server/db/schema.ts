@@ -3,6 +3,7 @@ import type { Timestamp, CreatedAt, Json } from './schema-columns.ts';
 import type { LocalityLevel, Role } from '../../core/roles.ts';
 import type { CareTables } from './schema-care.ts';
 import type { RiskTables } from './schema-risk.ts';
+import type { AccessTables } from './schema-access.ts';
 
 export type { FacilityKind, CapacityKind, BedKind, TestKind, TestResult, FacilitiesTable, FacilityCapacityTable, QuarantineAdmissionsTable, AdmissionEventsTable, MonitoringReportsTable, TestCampaignsTable, TestPoolsTable, TestOrdersTable, SamplesTable, CaseProposalsTable, TreatmentStaysTable } from './schema-care.ts';
 
@@ -372,7 +373,7 @@ export interface RiskLevelDecisionsTable {
   client_key: string | null;
 }
 
-export interface Database extends RiskTables, CareTables {
+export interface Database extends RiskTables, CareTables, AccessTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

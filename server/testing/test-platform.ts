@@ -28,6 +28,8 @@ export interface TestPlatform {
   signIn(role: Role, localityCode: string, username?: string): Promise<TestClient>;
   createUser(role: Role, localityCode: string, username?: string): Promise<{ id: string; username: string; password: string }>;
   login(username: string, password: string): Promise<TestClient>;
+  /** Binds a facility staff account to facilities, as an administrator does. */
+  bindFacilities(userId: string, facilityIds: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     app,
     createUser,
     login,
+    bindFacilities: async (userId, facilityIds) => void (await platform.services.users.update(systemActor('test'), userId, { facilityIds })),
     signIn: async (role, localityCode, username) => {
       const u = await createUser(role, localityCode, username);
       return login(u.username, u.password);
