@@ -8,7 +8,7 @@ import { temporaryPassword } from '../modules/identity/passwords.ts';
 import { LocalitiesRepository } from '../modules/localities/localities.repository.ts';
 import { loadProvince } from '../modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../shared/actor.ts';
-import { seedDemoOutbreak } from './demo-outbreak.ts';
+import { demoFacilityIds, seedDemoOutbreak } from './demo-outbreak.ts';
 
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
 const DEMO_COMMUNE = '03388'; // Phường Đoàn Kết, Lai Châu
@@ -43,9 +43,11 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
     ['thanhtra', 'Thanh tra', 'inspector', DEMO_PROVINCE],
   ];
   const accounts: DemoAccount[] = [];
+  // The facility staff account serves the demo hotel and hospital only, not every stay of the province.
+  const facilityIds = await demoFacilityIds(p);
   for (const [username, fullName, role, localityCode] of plan) {
     const password = temporaryPassword();
-    await p.services.users.create(systemActor('seed'), { username, fullName, role, localityCode, password });
+    await p.services.users.create(systemActor('seed'), { username, fullName, role, localityCode, password, ...(role === 'facility_staff' ? { facilityIds } : {}) });
     accounts.push({ username, password, role, localityCode });
   }
   await fs.mkdir(p.config.dataDir, { recursive: true });
