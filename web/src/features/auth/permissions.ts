@@ -18,8 +18,9 @@ export const canViewDeclarations = isOfficial;
 export const canFollowUpArrivals = (role: Role) =>
   role === 'system_admin' || role === 'health_department' || role === 'commune_officer';
 
-/** The venue list: officials and inspectors see their area, organisations their own venues. */
+/** The venues page: officials see their area's venues, organisations their own, inspectors the check-in counts only. */
 export const canViewVenues = (role: Role) => isOfficial(role) || role === 'inspector' || role === 'organisation_admin';
+export const canListVenues = (role: Role) => isOfficial(role) || role === 'organisation_admin';
 export const canRegisterVenue = (role: Role) => role === 'system_admin' || role === 'organisation_admin';
 export const canDecideVenues = isOfficial;
 /**
