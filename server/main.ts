@@ -24,7 +24,8 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
   const handle = database ?? (await openDatabase(config.database));
   await migrateToLatest(handle.db);
   const secret = config.secret ?? (await new SettingsRepository().getOrCreate(handle.db, 'instance_secret', () => randomBytes(32).toString('base64url')));
-  // Development outbox: one-time codes go to the console unless logging is silenced (tests, benchmarks).
+  // Without an SMS gateway: codes go to the console in demo mode only (see LogMessageSender), and
+  // nothing is printed when logging is silenced (tests, benchmarks).
   const log = config.logLevel === 'silent' ? () => {} : (line: string) => console.log(line);
   const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secret, log });
   // Disease profile presets are data: written once, never overwriting an administrator's edits.

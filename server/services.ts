@@ -102,7 +102,7 @@ export function createServices(o: ServiceOptions): AppServices {
   const peopleRepo = new PeopleRepository();
   const declarationsRepo = new DeclarationsRepository();
   const venuesRepo = new VenuesRepository();
-  const outbox = config.sms.webhookUrl ? null : new LogMessageSender(o.log);
+  const outbox = config.sms.webhookUrl ? null : new LogMessageSender({ demo: config.demo, log: o.log });
   const sender: MessageSender = outbox ?? new WebhookMessageSender(config.sms.webhookUrl!);
   const localities = new LocalitiesService(db, localitiesRepo, auditRepo);
   const otp = new OtpService(db, new OtpRepository(), sender, o.secret, config.otp);

@@ -43,8 +43,10 @@ async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
 }
 
 async function start(demoFlag: boolean) {
-  const config = loadConfig();
-  const demo = demoFlag || config.demo;
+  const loaded = loadConfig();
+  // `start --demo` is demo mode as much as PHONGDICH_DEMO=1: the whole platform must know it.
+  const config = { ...loaded, demo: demoFlag || loaded.demo };
+  const demo = config.demo;
   const platform = await openPlatform(config);
   if (demo) {
     const { accounts, accountsFile } = await seedDemo(platform);
