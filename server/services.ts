@@ -25,6 +25,7 @@ import { VenuesRepository } from './modules/venues/venues.repository.ts';
 import { VenuePhoneService } from './modules/venues/venue-phone.service.ts';
 import { VenuesService } from './modules/venues/venues.service.ts';
 import { QrTokenSigner } from './shared/qr-token.ts';
+import type { SigningSecrets } from './modules/system/signing-secrets.ts';
 import { CasesRepository } from './modules/cases/cases.repository.ts';
 import { CasesService } from './modules/cases/cases.service.ts';
 import { ClustersRepository } from './modules/clusters/clusters.repository.ts';
@@ -89,8 +90,8 @@ export interface ServiceOptions {
   db: Db;
   databaseKind: AppServices['databaseKind'];
   config: Config;
-  /** Signs personal QR tokens and keys OTP hashes. */
-  secret: string;
+  /** Sign personal QR tokens and report links (previous ones still verify); the current one keys OTP hashes. */
+  secrets: SigningSecrets;
   log?: (line: string) => void;
 }
 
@@ -105,8 +106,10 @@ export function createServices(o: ServiceOptions): AppServices {
   const outbox = config.sms.webhookUrl ? null : new LogMessageSender({ demo: config.demo, log: o.log });
   const sender: MessageSender = outbox ?? new WebhookMessageSender(config.sms.webhookUrl!);
   const localities = new LocalitiesService(db, localitiesRepo, auditRepo);
-  const otp = new OtpService(db, new OtpRepository(), sender, o.secret, config.otp);
-  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.secret));
+  // One-time codes live five minutes: their hashes need the current secret only.
+  const otp = new OtpService(db, new OtpRepository(), sender, o.secrets.current, config.otp);
+  const signing: [string, ...string[]] = [o.secrets.current, ...o.secrets.previous];
+  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(signing));
   const casesRepo = new CasesRepository();
   const tracingRepo = new TracingRepository();
   const profiles = new ProfilesRepository();
@@ -146,7 +149,7 @@ export function createServices(o: ServiceOptions): AppServices {
     campaigns: new CampaignsService(db, campaignsRepo, testingRepo, peopleRegistry, localities, auditRepo),
     quarantine: new QuarantineService({
       db, quarantine: new QuarantineRepository(), testing: testingRepo, profiles, registry: peopleRegistry, localities, audit: auditRepo,
-      links: new QrTokenSigner(o.secret, 'M1'),
+      links: new QrTokenSigner(signing, 'M1'),
     }),
     today: new TodayService(db, new TodayRepository(), localities, async (actor, path, limit, now) => {
       const { total, items } = await riskServices.risk.levelsToDecide(actor, path, limit, now);

@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { estimateR, formatRtOutput, parseRtInput } from '../../core/rules/rt/cori.ts';
 import { roles, type Role } from '../../core/roles.ts';
-import { loadConfig } from '../config.ts';
+import { ConfigurationError, loadConfig } from '../config.ts';
 import { createHttpServer, openPlatform, type Platform } from '../main.ts';
 import { platformJobs } from '../jobs/platform-jobs.ts';
 import { startJobs } from '../jobs/scheduler.ts';
 import { systemActor } from '../shared/actor.ts';
 import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
+import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
 import { formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
 const usage = `phongdich <command>
@@ -29,12 +30,19 @@ const usage = `phongdich <command>
                             bulk change made outside the platform; writes through it are counted as they happen)
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
+  secret generate --out <file>
+                            write a new signing secret to a key file (mode 600), for
+                            PHONGDICH_SECRET_FILE (required outside demo mode)
+  secret export-instance --out <file>
+                            write the signing secret an older installation kept in its database
+                            to a key file, for PHONGDICH_PREVIOUS_SECRETS_FILE (its QR codes keep working)
   help                      this text
 
 Database: DATABASE_URL (PostgreSQL) or the embedded database in PHONGDICH_DATA_DIR (default ./data).`;
 
-async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
-  const platform = await openPlatform(loadConfig());
+async function withPlatform<T>(fn: (p: Platform) => Promise<T>, o: { demo?: boolean } = {}): Promise<T> {
+  const config = loadConfig();
+  const platform = await openPlatform({ ...config, demo: config.demo || (o.demo ?? false) });
   try {
     return await fn(platform);
   } finally {
@@ -79,8 +87,9 @@ async function main(argv: string[]) {
     json: { type: 'boolean' },
     source: { type: 'string' },
     mapping: { type: 'string' },
+    out: { type: 'string' },
   } as const;
-  const withSub = command === 'users' || command === 'import' || command === 'risk';
+  const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'secret';
   const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' });
   const v = args.values;
   switch (command) {
@@ -97,7 +106,13 @@ async function main(argv: string[]) {
           const { created } = await loadProvinceUnits(p, v.province, false);
           console.log(`province ${v.province}: ${created} units created`);
         } else throw new UsageError('seed needs --demo or --province <code>');
-      });
+      }, { demo: v.demo ?? false });
+    case 'secret': {
+      if (!v.out) throw new UsageError('secret generate|export-instance needs --out <file>');
+      if (sub === 'generate') return console.log(await generateSecretFile(v.out));
+      if (sub === 'export-instance') return console.log(await exportInstanceSecret(loadConfig(), v.out));
+      throw new UsageError('only "secret generate" and "secret export-instance" exist');
+    }
     case 'users':
       if (sub !== 'create') throw new UsageError('only "users create" exists');
       if (!v.username || !v['full-name'] || !v.role || !v.locality) throw new UsageError('users create needs --username --full-name --role --locality');
@@ -147,6 +162,7 @@ class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) console.error(`${err.message}\n\n${usage}`);
+  else if (err instanceof ConfigurationError) console.error(err.message);
   else if (err instanceof Error && 'code' in err && 'details' in err) console.error(`error ${String(err.code)}: ${JSON.stringify(err.details)}`);
   else console.error(err);
   process.exit(1);

@@ -3,6 +3,7 @@ import type { Role } from '../../core/roles.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { createHttpServer, openPlatform, type Platform } from '../main.ts';
 import { systemActor } from '../shared/actor.ts';
+import { newSecret } from '../modules/system/signing-secrets.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export const LAI_CHAU = '12';
@@ -37,7 +38,8 @@ let counter = 0;
 
 export async function createTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
   // Every test request comes from 127.0.0.1: per-address limits are raised unless a test sets them.
-  const config: Config = { ...loadConfig({}), logLevel: 'silent', publicRateLimit: { otpPerMinute: 10_000, submitPerMinute: 10_000 }, ...overrides };
+  // A signing secret of its own, as an installation outside demo mode must have.
+  const config: Config = { ...loadConfig({}), logLevel: 'silent', publicRateLimit: { otpPerMinute: 10_000, submitPerMinute: 10_000 }, secret: newSecret(), ...overrides };
   const platform = await openPlatform(config, await openTestDatabase());
   const app = await createHttpServer(platform, { quiet: true });
   await app.ready();
