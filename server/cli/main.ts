@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { estimateR, formatRtOutput, parseRtInput } from '../../core/rules/rt/cori.ts';
 import { roles, type Role } from '../../core/roles.ts';
 import { ConfigurationError, loadConfig } from '../config.ts';
-import { createHttpServer, openPlatform, type Platform } from '../main.ts';
+import { createHttpServer, openPlatform, version, type Platform } from '../main.ts';
 import { platformJobs } from '../jobs/platform-jobs.ts';
 import { startJobs } from '../jobs/scheduler.ts';
 import { systemActor } from '../shared/actor.ts';
 import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
+import { backupSocketPath, serveBackups } from '../db/archive/backup-socket.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
 import { formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
@@ -30,6 +32,10 @@ const usage = `phongdich <command>
                             bulk change made outside the platform; writes through it are counted as they happen)
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
+  backup <file>             a consistent archive of the whole database (gzip) while the server
+                            runs; with the embedded database the running server writes it
+  restore <file> [--force]  load an archive into an empty database (--force: replace what it holds);
+                            the embedded database's server must be stopped
   secret generate --out <file>
                             write a new signing secret to a key file (mode 600), for
                             PHONGDICH_SECRET_FILE (required outside demo mode)
@@ -62,8 +68,13 @@ async function start(demoFlag: boolean) {
   }
   const app = await createHttpServer(platform);
   const stopJobs = startJobs(platformJobs(platform.services, config), app.log);
+  // The embedded database cannot be opened by another process while this one runs: backups come from here.
+  const stopBackups = platform.database.kind === 'pglite'
+    ? await serveBackups(backupSocketPath(config.dataDir), { db: platform.database.db, kind: 'pglite', appVersion: version })
+    : async () => {};
   const shutdown = async () => {
     stopJobs();
+    await stopBackups();
     await app.close();
     await platform.close();
     process.exit(0);
@@ -88,9 +99,10 @@ async function main(argv: string[]) {
     source: { type: 'string' },
     mapping: { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
   } as const;
   const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'secret';
-  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' });
+  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' || command === 'backup' || command === 'restore' });
   const v = args.values;
   switch (command) {
     case 'start':
@@ -107,6 +119,13 @@ async function main(argv: string[]) {
           console.log(`province ${v.province}: ${created} units created`);
         } else throw new UsageError('seed needs --demo or --province <code>');
       }, { demo: v.demo ?? false });
+    case 'backup':
+    case 'restore': {
+      const file = args.positionals[0];
+      if (!file || args.positionals.length > 1) throw new UsageError(`usage: ${command} <file>`);
+      const config = loadConfig();
+      return console.log(command === 'backup' ? await backupCommand(config, file) : await restoreCommand(config, file, v.force ?? false));
+    }
     case 'secret': {
       if (!v.out) throw new UsageError('secret generate|export-instance needs --out <file>');
       if (sub === 'generate') return console.log(await generateSecretFile(v.out));
