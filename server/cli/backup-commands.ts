@@ -2,6 +2,7 @@ import { ConfigurationError, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { ArchiveError, type ArchiveManifest } from '../db/archive/archive-format.ts';
 import { answers, backupOverSocket, backupSocketPath } from '../db/archive/backup-socket.ts';
+import { PermissionError } from '../db/archive/catalogue.repository.ts';
 import { restoreFromFile } from '../db/archive/restore-archive.ts';
 import { backupToFile } from '../db/archive/write-archive.ts';
 import { version } from '../main.ts';
@@ -43,7 +44,7 @@ export async function restoreCommand(config: Config, file: string, force: boolea
     const upgraded = r.upgradedWith.length ? `; schema then brought up to date (${r.upgradedWith.join(', ')})` : '';
     return `restored ${r.rows} rows from ${file} (${summary(r.manifest)})${upgraded}`;
   } catch (err) {
-    if (err instanceof ArchiveError) throw new ConfigurationError(`restore refused: ${err.message}`);
+    if (err instanceof ArchiveError || err instanceof PermissionError) throw new ConfigurationError(`restore refused: ${err.message}`);
     throw err;
   } finally {
     await handle.close();

@@ -103,7 +103,12 @@ export class CatalogueRepository {
    * any order, and the derived counts come from the archive rather than from triggers.
    */
   async deferTriggers(db: Db): Promise<void> {
-    await sql`set local session_replication_role = replica`.execute(db);
+    try {
+      await sql`set local session_replication_role = replica`.execute(db);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501') throw err;
+      throw new PermissionError('restoring needs a database superuser, or on PostgreSQL 15 and later: GRANT SET ON PARAMETER session_replication_role TO <the role>');
+    }
   }
 
   async lastMigration(db: Db): Promise<string | null> {
@@ -111,6 +116,9 @@ export class CatalogueRepository {
     return r.rows[0]?.name ?? null;
   }
 }
+
+/** The database role may not do what a restore needs. */
+export class PermissionError extends Error {}
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
