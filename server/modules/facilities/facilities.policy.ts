@@ -19,6 +19,8 @@ export const facilitiesPolicy = {
   update: (a: Actor, f: Located) => managers.includes(a.role) && inScope(a, f.locality_path),
   /** Placement search shows free places only in facilities the actor may read. */
   searchPlacement: (a: Actor) => placers.includes(a.role),
-  /** Binding a facility staff account to facilities: an administrator of both the account's and the facilities' area. */
+  /** Binding facility staff accounts to facilities: administrators (who manage accounts). */
+  bindStaff: (a: Actor) => a.role === 'system_admin',
+  /** …each account and facility of their own area. */
   assignStaff: (a: Actor, accountOrFacility: Located) => a.role === 'system_admin' && inScope(a, accountOrFacility.locality_path),
 };

@@ -57,6 +57,8 @@ describe('binding facility staff to facilities', () => {
     expect(inspector.statusCode).toBe(400);
     expect(inspector.json().error.details).toEqual([{ path: 'facilityIds', message: 'Only facility staff accounts are bound to facilities' }]);
     expect(await db().selectFrom('users').select('id').where('username', '=', 'coso.hai').executeTakeFirst()).toBeUndefined();
+    const officer = await t.signIn('commune_officer', DOAN_KET);
+    expect((await officer.post('/api/users', account('coso.hai', { facilityIds: [facilities.hotel] }))).statusCode).toBe(403);
     const dienBienAdmin = await t.signIn('system_admin', '11');
     const staff = await t.createUser('facility_staff', LAI_CHAU);
     expect((await dienBienAdmin.patch(`/api/users/${staff.id}`, { facilityIds: [facilities.dienBien] })).statusCode).toBe(404);

@@ -29,7 +29,7 @@ export class FacilityStaffService {
 
   /** The facilities of the facility staff accounts among `users` (an administrator's page of accounts). */
   async facilitiesOfAccounts(actor: Actor, users: readonly { id: string; role: Role }[]): Promise<Map<string, string[]>> {
-    if (actor.role !== 'system_admin') throw new AppError('FORBIDDEN');
+    if (!facilitiesPolicy.bindStaff(actor)) throw new AppError('FORBIDDEN');
     return this.staff.facilitiesOfUsers(this.db, users.filter((u) => u.role === 'facility_staff').map((u) => u.id));
   }
 
@@ -47,6 +47,7 @@ export class FacilityStaffService {
    */
   async checkAssignable(actor: Actor, account: { role: Role; localityCode: string }, facilityIds: readonly string[]): Promise<void> {
     if (facilityIds.length === 0) return;
+    if (!facilitiesPolicy.bindStaff(actor)) throw new AppError('FORBIDDEN');
     if (account.role !== 'facility_staff') throw new AppError('VALIDATION_FAILED', [{ path: 'facilityIds', message: m.onlyFacilityStaff[actor.locale] }]);
     const area = await this.localities.findReadableOrThrow(actor, account.localityCode).catch(() => null);
     const details: ErrorDetail[] = [];
