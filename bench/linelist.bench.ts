@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { currentProvinces, oldProvinces } from '../core/rules/old-provinces.ts';
 import { loadConfig } from '../server/config.ts';
 import { openPlatform, type Platform } from '../server/main.ts';
+import { newSecret } from '../server/modules/system/signing-secrets.ts';
 import { loadProvinceUnits } from '../server/cli/seed.ts';
 import type { ImportProgress, LinelistFormat } from '../server/modules/linelist/linelist.service.ts';
 import { systemActor } from '../server/shared/actor.ts';
@@ -152,7 +153,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
 
     if (adminUrl) await recreateScratchDatabases(adminUrl, [scratchName]);
     const database = adminUrl ? { url: scratchUrl(adminUrl, scratchName), dataDir: '' } : { dataDir: 'memory://' };
-    const platform = await openPlatform({ ...loadConfig({}), database, logLevel: 'silent' });
+    const platform = await openPlatform({ ...loadConfig({}), database, logLevel: 'silent', secret: newSecret() });
     try {
       // Every province first, so the timed import measures the import, not the map data.
       const tSeed = performance.now();

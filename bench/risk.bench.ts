@@ -22,6 +22,7 @@ import type { RiskRuleSet } from '../core/schemas/risk-rule-set.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from '../server/db/database.ts';
 import { openPlatform, type Platform } from '../server/main.ts';
+import { newSecret } from '../server/modules/system/signing-secrets.ts';
 import { tallyLevels, type LevelTally } from '../core/rules/risk/level-series.ts';
 import { LevelSeriesRepository } from '../server/modules/risk/level-series.repository.ts';
 import { levelTrends } from '../server/modules/risk/level-trend.ts';
@@ -208,7 +209,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   const kind = ctx.database.kind;
   const opened = await openTarget(ctx, o);
   const db = opened.handle.db;
-  const config = { ...loadConfig({}), logLevel: 'silent' as const, database: { dataDir: 'memory://' } };
+  const config = { ...loadConfig({}), logLevel: 'silent' as const, database: { dataDir: 'memory://' }, secret: newSecret() };
   let platform: Platform | null = null;
   try {
     ctx.log(`${kind}: ${opened.storage}; migrating`);

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { vietnamToday } from '../core/schemas/declarations.ts';
 import { loadConfig } from '../server/config.ts';
 import { openPlatform, type Platform } from '../server/main.ts';
+import { newSecret } from '../server/modules/system/signing-secrets.ts';
 import { loadProvinceUnits } from '../server/cli/seed.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { intOption } from './lib/options.ts';
@@ -50,7 +51,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
 
   const admin = ctx.database.kind === 'postgresql' ? ctx.database.url : null;
   if (admin) await recreateScratchDatabases(admin, [scratchName]);
-  const config = { ...loadConfig({}), logLevel: 'silent' as const, database: { url: admin ? scratchUrl(admin, scratchName) : undefined, dataDir: 'memory://' } };
+  const config = { ...loadConfig({}), logLevel: 'silent' as const, secret: newSecret(), database: { url: admin ? scratchUrl(admin, scratchName) : undefined, dataDir: 'memory://' } };
   const platform = await openPlatform(config);
   try {
     const t0 = performance.now();

@@ -1,5 +1,51 @@
-import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigurationError, loadConfig } from './config.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phongdich-config-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const keyFile = (name: string, content: string, mode: number) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  fs.chmodSync(file, mode);
+  return file;
+};
+const secretA = 'a'.repeat(22) + 'secret-number-one-xyz';
+const secretB = 'b'.repeat(22) + 'secret-number-two-xyz';
+
+describe('signing secrets in the configuration', () => {
+  it('reads the secret from a key file its owner alone can read', () => {
+    const file = keyFile('own.key', `${secretA}\n`, 0o600);
+    expect(loadConfig({ PHONGDICH_SECRET_FILE: file }).secret).toBe(secretA);
+    expect(loadConfig({ PHONGDICH_SECRET: secretB }).secret).toBe(secretB);
+    expect(loadConfig({}).secret).toBeUndefined();
+  });
+
+  it('refuses a key file its group or others can read, saying how to fix it', () => {
+    const file = keyFile('shared.key', secretA, 0o644);
+    expect(() => loadConfig({ PHONGDICH_SECRET_FILE: file })).toThrow(ConfigurationError);
+    expect(() => loadConfig({ PHONGDICH_SECRET_FILE: file })).toThrow(`chmod 600 ${file}`);
+    expect(() => loadConfig({ PHONGDICH_SECRET_FILE: path.join(dir, 'missing.key') })).toThrow('npx phongdich secret generate --out');
+  });
+
+  it('refuses a short secret, and a secret given twice', () => {
+    expect(() => loadConfig({ PHONGDICH_SECRET: 'too-short' })).toThrow(ConfigurationError);
+    expect(() => loadConfig({ PHONGDICH_SECRET_FILE: keyFile('short.key', 'too-short', 0o600) })).toThrow('shorter than 32');
+    expect(() => loadConfig({ PHONGDICH_SECRET: secretA, PHONGDICH_SECRET_FILE: keyFile('both.key', secretA, 0o600) })).toThrow('not both');
+  });
+
+  it('takes previous secrets comma-separated or from a key file, one per line', () => {
+    expect(loadConfig({ PHONGDICH_PREVIOUS_SECRETS: ` ${secretA}, ${secretB} ` }).previousSecrets).toEqual([secretA, secretB]);
+    const file = keyFile('previous.key', `# rotated in 2027\n${secretA}\n\n${secretB}\n`, 0o400);
+    expect(loadConfig({ PHONGDICH_PREVIOUS_SECRETS_FILE: file }).previousSecrets).toEqual([secretA, secretB]);
+    expect(loadConfig({}).previousSecrets).toEqual([]);
+    expect(() => loadConfig({ PHONGDICH_PREVIOUS_SECRETS: 'short' })).toThrow(ConfigurationError);
+    expect(() => loadConfig({ PHONGDICH_PREVIOUS_SECRETS_FILE: keyFile('open.key', secretA, 0o640) })).toThrow('chmod 600');
+  });
+});
 
 describe('PHONGDICH_2FA_ROLES', () => {
   it('makes administrators, the steering committee and CDC use two-factor sign-in by default', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../core/roles.ts';
@@ -17,8 +18,16 @@ const envSchema = z.object({
   /** Serve cookies with `Secure` even behind a TLS-terminating proxy. */
   PHONGDICH_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).optional(),
   PHONGDICH_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
-  /** Signs personal QR tokens. When absent, one is generated and kept in the database. */
+  /**
+   * Signs personal QR tokens and daily report links, keys one-time code hashes: at least 32
+   * characters, given directly or as a key file readable by its owner only. Required outside demo
+   * mode (demo mode keeps a generated one in the database).
+   */
   PHONGDICH_SECRET: z.string().min(32).optional(),
+  PHONGDICH_SECRET_FILE: z.string().min(1).optional(),
+  /** Secrets used before (rotation): comma-separated, or a key file with one per line. Tokens they signed keep verifying. */
+  PHONGDICH_PREVIOUS_SECRETS: z.string().optional(),
+  PHONGDICH_PREVIOUS_SECRETS_FILE: z.string().min(1).optional(),
   /** A real SMS gateway: phongdich POSTs {to, text} as JSON here. Without it codes go to the log. */
   PHONGDICH_SMS_WEBHOOK_URL: z.string().url().optional(),
   /** The address citizens reach this installation at; printed in venue QR codes. Default: the request's own. */
@@ -66,7 +75,10 @@ export interface Config {
   /** Roles whose accounts must enrol and use TOTP (PHONGDICH_2FA_ROLES). */
   twoFactor: { roles: Role[]; issuer: string };
   bodyLimitBytes: number;
+  /** The signing secret of new QR tokens, report links and one-time code hashes. */
   secret?: string;
+  /** Earlier signing secrets: tokens they signed keep verifying until revoked (rotation). */
+  previousSecrets: string[];
   publicUrl?: string;
   sms: { webhookUrl?: string };
   declarations: { validHours: number; retentionDays: number };
@@ -100,11 +112,59 @@ export interface LoginLimits {
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
+/** A setting that prevents a safe start; the CLI prints the message alone, without a stack. */
+export class ConfigurationError extends Error {}
+
+const MIN_SECRET = 32;
+
+/**
+ * The signing secrets: the current one from PHONGDICH_SECRET or its key file, earlier ones (for
+ * rotation) from PHONGDICH_PREVIOUS_SECRETS or their key file. A key file others could read is
+ * refused: the secret would be as public as the machine.
+ */
+function signingSecrets(e: z.infer<typeof envSchema>): { secret?: string; previousSecrets: string[] } {
+  if (e.PHONGDICH_SECRET && e.PHONGDICH_SECRET_FILE) {
+    throw new ConfigurationError('Set PHONGDICH_SECRET or PHONGDICH_SECRET_FILE, not both.');
+  }
+  if (e.PHONGDICH_PREVIOUS_SECRETS && e.PHONGDICH_PREVIOUS_SECRETS_FILE) {
+    throw new ConfigurationError('Set PHONGDICH_PREVIOUS_SECRETS or PHONGDICH_PREVIOUS_SECRETS_FILE, not both.');
+  }
+  const fromFile = e.PHONGDICH_SECRET_FILE ? readKeyFile('PHONGDICH_SECRET_FILE', e.PHONGDICH_SECRET_FILE).trim() : undefined;
+  if (fromFile !== undefined && fromFile.length < MIN_SECRET) {
+    throw new ConfigurationError(`PHONGDICH_SECRET_FILE: the secret in ${e.PHONGDICH_SECRET_FILE} is shorter than ${MIN_SECRET} characters.`);
+  }
+  const previousText = e.PHONGDICH_PREVIOUS_SECRETS_FILE
+    ? readKeyFile('PHONGDICH_PREVIOUS_SECRETS_FILE', e.PHONGDICH_PREVIOUS_SECRETS_FILE)
+    : (e.PHONGDICH_PREVIOUS_SECRETS ?? '');
+  const previousSecrets = previousText.split(/[,\n]/).map((x) => x.trim()).filter((x) => x !== '' && !x.startsWith('#'));
+  if (previousSecrets.some((x) => x.length < MIN_SECRET)) {
+    throw new ConfigurationError(`PHONGDICH_PREVIOUS_SECRETS: every previous secret has at least ${MIN_SECRET} characters.`);
+  }
+  return { secret: e.PHONGDICH_SECRET ?? fromFile, previousSecrets };
+}
+
+/** Reads a key file, refusing one that its group or others may read or write. */
+function readKeyFile(variable: string, file: string): string {
+  let mode: number;
+  try {
+    mode = fs.statSync(file).mode;
+  } catch {
+    throw new ConfigurationError(`${variable}: cannot read the key file ${file}. Create one with: npx phongdich secret generate --out ${file}`);
+  }
+  if ((mode & 0o077) !== 0) {
+    throw new ConfigurationError(
+      `${variable}: the key file ${file} can be read by its group or by others (mode ${(mode & 0o777).toString(8)}). ` +
+      `Make it readable by its owner only: chmod 600 ${file}`,
+    );
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.PHONGDICH_DATA_DIR);
@@ -126,7 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     twoFactor: { roles: e.PHONGDICH_2FA_ROLES, issuer: 'phongdich' },
     bodyLimitBytes: 1024 * 1024,
-    secret: e.PHONGDICH_SECRET,
+    ...signingSecrets(e),
     publicUrl: e.PHONGDICH_PUBLIC_URL,
     sms: { webhookUrl: e.PHONGDICH_SMS_WEBHOOK_URL },
     declarations: { validHours: e.PHONGDICH_DECLARATION_VALID_HOURS, retentionDays: e.PHONGDICH_DECLARATION_RETENTION_DAYS },

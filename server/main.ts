@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { defaultRiskRuleSet, riskRuleSetPresets } from '../core/rules/risk/rule-sets.ts';
@@ -7,7 +6,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildServer } from './http/server.ts';
-import { SettingsRepository } from './modules/system/settings.repository.ts';
+import { refuseWithoutSecret, resolveSigningSecrets } from './modules/system/signing-secrets.ts';
 import { createServices, type AppServices } from './services.ts';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -22,11 +21,19 @@ export interface Platform {
 /** Composition root: config → database (migrated) → repositories → services. Server and CLI share it. */
 export async function openPlatform(config: Config, database?: DatabaseHandle): Promise<Platform> {
   const handle = database ?? (await openDatabase(config.database));
-  await migrateToLatest(handle.db);
-  const secret = config.secret ?? (await new SettingsRepository().getOrCreate(handle.db, 'instance_secret', () => randomBytes(32).toString('base64url')));
-  // Development outbox: one-time codes go to the console unless logging is silenced (tests, benchmarks).
+  // Nothing is printed when logging is silenced (tests, benchmarks).
   const log = config.logLevel === 'silent' ? () => {} : (line: string) => console.log(line);
-  const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secret, log });
+  let secrets;
+  try {
+    // A start without a secret is refused before it changes anything (no migration).
+    await refuseWithoutSecret(config, handle.db);
+    await migrateToLatest(handle.db);
+    secrets = await resolveSigningSecrets(config, handle.db, log);
+  } catch (err) {
+    if (!database) await handle.close();
+    throw err;
+  }
+  const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secrets, log });
   // Disease profile presets are data: written once, never overwriting an administrator's edits.
   await services.profiles.ensurePresets(handle.db, diseaseProfilePresets);
   await services.ruleSetsRepo.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);

@@ -38,6 +38,7 @@ import { VenuesRepository } from './modules/venues/venues.repository.ts';
 import { VenuePhoneService } from './modules/venues/venue-phone.service.ts';
 import { VenuesService } from './modules/venues/venues.service.ts';
 import { QrTokenSigner } from './shared/qr-token.ts';
+import type { SigningSecrets } from './modules/system/signing-secrets.ts';
 import { CasesRepository } from './modules/cases/cases.repository.ts';
 import { CasesService } from './modules/cases/cases.service.ts';
 import { ClustersRepository } from './modules/clusters/clusters.repository.ts';
@@ -50,6 +51,9 @@ import { TracingRepository } from './modules/tracing/tracing.repository.ts';
 import { TracingService } from './modules/tracing/tracing.service.ts';
 import { FacilitiesRepository } from './modules/facilities/facilities.repository.ts';
 import { FacilitiesService } from './modules/facilities/facilities.service.ts';
+import { FacilityStaffRepository } from './modules/facilities/facility-staff.repository.ts';
+import { FacilityStaffService } from './modules/facilities/facility-staff.service.ts';
+import { StaffAccountsService } from './modules/facilities/staff-accounts.service.ts';
 import { TreatmentRepository } from './modules/treatment/treatment.repository.ts';
 import { TreatmentService } from './modules/treatment/treatment.service.ts';
 import { CampaignsRepository } from './modules/testing/campaigns.repository.ts';
@@ -91,6 +95,8 @@ export interface AppServices extends RiskServices, CitizenServices {
   clusters: ClustersService;
   profiles: ProfilesRepository;
   facilities: FacilitiesService;
+  /** Which facilities each facility staff account serves (read on each of its requests). */
+  facilityStaff: FacilityStaffService;
   treatment: TreatmentService;
   testing: TestingService;
   campaigns: CampaignsService;
@@ -104,8 +110,8 @@ export interface ServiceOptions {
   db: Db;
   databaseKind: AppServices['databaseKind'];
   config: Config;
-  /** Signs personal QR tokens and keys OTP hashes; officials' TOTP secrets are sealed under a key derived from it. */
-  secret: string;
+  /** Sign personal QR tokens and report links (previous ones still verify); the current one keys OTP hashes and seals officials' TOTP secrets. */
+  secrets: SigningSecrets;
   log?: (line: string) => void;
 }
 
@@ -117,12 +123,13 @@ export function createServices(o: ServiceOptions): AppServices {
   const peopleRepo = new PeopleRepository();
   const declarationsRepo = new DeclarationsRepository();
   const venuesRepo = new VenuesRepository();
-  const outbox = config.sms.webhookUrl ? null : new LogMessageSender(o.log);
+  const outbox = config.sms.webhookUrl ? null : new LogMessageSender({ demo: config.demo, log: o.log });
   const sender: MessageSender = outbox ?? new WebhookMessageSender(config.sms.webhookUrl!);
   const localities = new LocalitiesService(db, localitiesRepo, auditRepo);
-  const otp = new OtpService(db, new OtpRepository(), sender, o.secret, config.otp);
-  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.secret));
-  const identity = createIdentityServices(db, identityRepo, auditRepo, localities, config, o.secret);
+  // One-time codes live five minutes: their hashes need the current secret only.
+  const otp = new OtpService(db, new OtpRepository(), sender, o.secrets.current, config.otp);
+  const signing: [string, ...string[]] = [o.secrets.current, ...o.secrets.previous];
+  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(signing));
   const auditService = new AuditService(db, auditRepo);
   const casesRepo = new CasesRepository();
   const tracingRepo = new TracingRepository();
@@ -135,13 +142,14 @@ export function createServices(o: ServiceOptions): AppServices {
   const riskServices = createRiskServices({ db, localities, localitiesRepo, profiles, audit: auditRepo });
   const testingRepo = new TestingRepository();
   const campaignsRepo = new CampaignsRepository();
+  const facilityStaff = new FacilityStaffService(db, new FacilityStaffRepository(), facilitiesRepo, localities, auditRepo);
   return {
     db,
     databaseKind: o.databaseKind,
-    ...identity,
+    ...createIdentityServices({ db, identity: identityRepo, audit: auditRepo, localities, config, secret: o.secrets.current, facilityStaff }),
     localities,
     audit: auditService,
-    auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secret)]),
+    auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secrets.current), ...o.secrets.previous.map(checkpointKeyFrom)]),
     auditAlerts: new AuditAlertsService(db, new AuditAlertsRepository(), auditRepo, localities, config.audit),
     breaches: new BreachesService(db, new BreachesRepository(), localities, auditRepo),
     otp,
@@ -162,12 +170,13 @@ export function createServices(o: ServiceOptions): AppServices {
     clusters: new ClustersService(db, new ClustersRepository(), localities, auditRepo),
     profiles,
     facilities: new FacilitiesService(db, facilitiesRepo, localities, auditRepo),
+    facilityStaff,
     treatment: new TreatmentService({ db, stays: new TreatmentRepository(), facilities: facilitiesRepo, localities, audit: auditRepo }),
     testing: new TestingService({ db, testing: testingRepo, campaigns: campaignsRepo, people: peopleRepo, registry: peopleRegistry, localities, cases, audit: auditRepo }),
     campaigns: new CampaignsService(db, campaignsRepo, testingRepo, peopleRegistry, localities, auditRepo),
     quarantine: new QuarantineService({
       db, quarantine: new QuarantineRepository(), testing: testingRepo, profiles, registry: peopleRegistry, localities, audit: auditRepo,
-      links: new QrTokenSigner(o.secret, 'M1'),
+      links: new QrTokenSigner(signing, 'M1'),
     }),
     today: new TodayService(db, new TodayRepository(), localities, async (actor, path, limit, now) => {
       const { total, items } = await riskServices.risk.levelsToDecide(actor, path, limit, now);
@@ -179,9 +188,9 @@ export function createServices(o: ServiceOptions): AppServices {
   };
 }
 
-function createIdentityServices(
-  db: Db, identity: IdentityRepository, audit: AuditRepository, localities: LocalitiesService, config: Config, secret: string,
-) {
+function createIdentityServices({ db, identity, audit, localities, config, secret, facilityStaff }: {
+  db: Db; identity: IdentityRepository; audit: AuditRepository; localities: LocalitiesService; config: Config; secret: string; facilityStaff: FacilityStaffService;
+}) {
   const keys = new IdentityKeys(secret);
   const twoFactorRepo = new TwoFactorRepository();
   const passwords = new PasswordRules(twoFactorRepo);
@@ -189,7 +198,8 @@ function createIdentityServices(
   const throttle = new LoginThrottle(new LoginThrottleRepository(), keys, config.login);
   return {
     auth: new AuthService({ db, identity, audit, throttle, twoFactor, passwords, settings: config }),
-    users: new UsersService({ db, identity, localities, audit, passwords, twoFactor }),
+    // Accounts, with the facilities a facility staff account serves.
+    users: new StaffAccountsService(facilityStaff, { db, identity, localities, audit, passwords, twoFactor }),
     twoFactor,
     sessions: new SessionsService(db, identity, audit, config),
   };

@@ -13,6 +13,8 @@ export const userView = z.object({
   disabled: z.boolean(),
   twoFactorEnabled: z.boolean(),
   createdAt: z.string(),
+  /** Facility staff: the facilities the account serves (it reads the records of these only). */
+  facilityIds: z.array(z.string().uuid()).optional(),
 });
 export type UserView = z.infer<typeof userView>;
 
@@ -22,6 +24,11 @@ export const username = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập: 3–50 ký tự a-z 0-9 . _ - / 3–50 characters a-z 0-9 . _ -');
 
+/** A facility staff account's facilities, chosen by the administrator (empty: the account reads no one). */
+const facilityIds = z
+  .array(z.string().uuid('Mã cơ sở không hợp lệ / Invalid facility id'))
+  .max(50, 'Tối đa 50 cơ sở / At most 50 facilities');
+
 export const createUserRequest = z.object({
   username,
   fullName: z.string().trim().min(2).max(120),
@@ -29,6 +36,7 @@ export const createUserRequest = z.object({
   localityCode,
   /** Omit to have a temporary password generated and returned once. */
   password: newPassword.optional(),
+  facilityIds: facilityIds.optional(),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
@@ -38,6 +46,7 @@ export const updateUserRequest = z
     role: z.enum(roles),
     localityCode,
     disabled: z.boolean(),
+    facilityIds,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Không có thay đổi / nothing to change');

@@ -7,6 +7,7 @@ import { loadProvinceUnits } from '../../server/cli/seed.ts';
 import { hasWebBuild } from '../../server/http/server.ts';
 import { createHttpServer, openPlatform } from '../../server/main.ts';
 import { newTotpSecret, totpCode } from '../../server/modules/identity/totp.ts';
+import { newSecret } from '../../server/modules/system/signing-secrets.ts';
 import { systemActor } from '../../server/shared/actor.ts';
 import { testPassword } from '../../server/testing/test-platform.ts';
 
@@ -15,7 +16,7 @@ export const artefactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** The real server on a free loopback port, on an in-memory PGlite with the demo province. */
 export async function startE2eServer() {
   if (!hasWebBuild()) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
-  const platform = await openPlatform({ ...loadConfig({}), logLevel: 'silent', database: { dataDir: 'memory://' } });
+  const platform = await openPlatform({ ...loadConfig({}), logLevel: 'silent', database: { dataDir: 'memory://' }, secret: newSecret() });
   await loadProvinceUnits(platform, '12', true);
   const app = await createHttpServer(platform, { quiet: true });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +10,12 @@ import { transmissionChains } from '../../core/rules/transmission-chains.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phongdich-chains-cli-'));
+// Outside demo mode the CLI needs a signing secret of its own configuration.
+const secret = randomBytes(32).toString('base64url');
 // Through `env`, so the test adds its own variables without reading the environment itself:
 // an embedded database of its own, whatever DATABASE_URL the shell may have.
 const cli = (args: string[]) =>
-  spawnSync('env', ['-u', 'DATABASE_URL', `PHONGDICH_DATA_DIR=${dataDir}`, 'LOG_LEVEL=silent', tsx, 'server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+  spawnSync('env', ['-u', 'DATABASE_URL', `PHONGDICH_DATA_DIR=${dataDir}`, `PHONGDICH_SECRET=${secret}`, 'LOG_LEVEL=silent', tsx, 'server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 90_000 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 // Two chains in Lai Châu (1 → 2 → 4, 1 → 3; 5 → 6), a diamond-free tree, and loose cases.

@@ -1,13 +1,25 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserView } from '../../core/schemas/users.ts';
 import { systemActor } from '../shared/actor.ts';
+import { personRef } from '../testing/factories.ts';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
 import { seedDemoOutbreak } from './demo-outbreak.ts';
+import { seedDemo } from './seed.ts';
 
 let t: TestPlatform;
+let dataDir: string;
 beforeAll(async () => {
-  t = await createTestPlatform();
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phongdich-demo-'));
+  t = await createTestPlatform({ dataDir });
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await t.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
 
 describe('the demo outbreak', () => {
   it('gives every module something to show: a traced case, confirmed contacts, a stay, capacity', async () => {
@@ -32,5 +44,22 @@ describe('the demo outbreak', () => {
     expect((await s.riskPublic.map('12')).announced.map((d) => d.code)).toEqual(['03390']);
     expect((await s.riskDashboard.dashboard(sys, { province: '12', by: 'confirmed' })).rt.length).toBeGreaterThan(0);
     expect(await seedDemoOutbreak(t.platform)).toEqual({ created: false });
+  });
+
+  it('binds the demo facility staff account to the demo hotel and hospital: it does not see every stay of the province', async () => {
+    const { accounts } = await seedDemo(t.platform);
+    const demo = accounts!.find((a) => a.role === 'facility_staff')!;
+    const staff = await t.login(demo.username, demo.password);
+    const me = (await t.platform.services.users.list(systemActor('test'), { q: demo.username, limit: 10 })).items.find((u: UserView) => u.username === demo.username)!;
+    expect(me.facilityIds).toHaveLength(2);
+    const sys = systemActor('test');
+    const elsewhere = await t.platform.services.facilities.create(sys, {
+      name: 'Khu cách ly tập trung Tân Phong', kind: 'concentrated', communeCode: '03408', addressLine: 'Phường Tân Phong', capacity: { quarantine_place: 10 }, occupancyAlertPercent: 80,
+    });
+    await t.platform.services.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef('Lê Thị Nơi Khác', { communeCode: '03408' }), reason: 'f1', facilityId: elsewhere.id, vaccinatedOrRecovered: false });
+    const names = (await staff.get('/api/quarantine/admissions')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
+    expect(names).toEqual(['Nguyễn Văn Hải']);
+    const cdc = await t.login('cdc', accounts!.find((a) => a.username === 'cdc')!.password);
+    expect((await cdc.get('/api/quarantine/admissions')).json<{ items: unknown[] }>().items).toHaveLength(2);
   });
 });

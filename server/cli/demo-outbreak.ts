@@ -13,6 +13,10 @@ const DOAN_KET = '03388';
 const TAN_PHONG = '03408';
 const H = 3_600_000;
 
+/** The demo's quarantine hotel and hospital: the demo facility staff account serves these two. */
+const DEMO_HOTEL = 'Khách sạn Mường Thanh Lai Châu (cách ly)';
+const DEMO_HOSPITAL = 'Bệnh viện Đa khoa tỉnh Lai Châu';
+
 /** People of the demo: invented names (CCCD numbers from `demoCccd`). */
 const demoPeople: [string, number, 'male' | 'female', string][] = [
   ['Lò Văn Thành', 1984, 'male', 'Tổ 3, phường Đoàn Kết'],
@@ -45,11 +49,11 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
     return ids;
   });
   const hotel = await s.facilities.create(sys, {
-    name: 'Khách sạn Mường Thanh Lai Châu (cách ly)', kind: 'hotel', communeCode: DOAN_KET, addressLine: 'Đường Trần Hưng Đạo, phường Đoàn Kết',
+    name: DEMO_HOTEL, kind: 'hotel', communeCode: DOAN_KET, addressLine: 'Đường Trần Hưng Đạo, phường Đoàn Kết',
     capacity: { quarantine_place: 40 }, occupancyAlertPercent: 80,
   });
   await s.facilities.create(sys, {
-    name: 'Bệnh viện Đa khoa tỉnh Lai Châu', kind: 'hospital', communeCode: TAN_PHONG, addressLine: 'Đường 58m, phường Tân Phong',
+    name: DEMO_HOSPITAL, kind: 'hospital', communeCode: TAN_PHONG, addressLine: 'Đường 58m, phường Tân Phong',
     capacity: { regular_bed: 80, oxygen_bed: 20, icu_bed: 6, negative_pressure_room: 4 }, occupancyAlertPercent: 80,
   });
   const venue = await s.venues.register(sys, {
@@ -66,7 +70,7 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
   const cluster = await s.clusters.create(sys, { code: 'CHO-LC', name: 'Ổ dịch chợ trung tâm Lai Châu', localityCode: DOAN_KET });
   const theCase = await s.cases.create(sys, {
     clientKey: randomUUID(), subject: { personId: people[0]! }, onsetDate: vietnamToday(), sampleDate: vietnamToday(), confirmedDate: vietnamToday(),
-    classification: 'community', sourceCaseIds: [], clusterId: cluster.id, profileCode: 'covid19_2020', treatmentPlace: 'Bệnh viện Đa khoa tỉnh Lai Châu',
+    classification: 'community', sourceCaseIds: [], clusterId: cluster.id, profileCode: 'covid19_2020', treatmentPlace: DEMO_HOSPITAL,
   });
   const proposed = (await s.tracing.listForCase(sys, theCase.id, { limit: 50 })).items;
   const confirm = proposed.filter((k) => k.personId === people[1] || k.personId === people[2]);
@@ -79,4 +83,10 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
   }
   await seedDemoRisk(p, '12', { wave: [DOAN_KET, TAN_PHONG, '03390'], zone: DOAN_KET });
   return { created: true };
+}
+
+/** The ids of the demo's hotel and hospital (none before the demo outbreak is seeded). */
+export async function demoFacilityIds(p: Platform): Promise<string[]> {
+  const { items } = await p.services.facilities.list(systemActor('demo'), { locality: '12', limit: 100 });
+  return items.filter((f) => f.name === DEMO_HOTEL || f.name === DEMO_HOSPITAL).map((f) => f.id);
 }

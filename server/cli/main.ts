@@ -3,14 +3,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { estimateR, formatRtOutput, parseRtInput } from '../../core/rules/rt/cori.ts';
 import { roles, type Role } from '../../core/roles.ts';
-import { loadConfig } from '../config.ts';
-import { createHttpServer, openPlatform, type Platform } from '../main.ts';
+import { ConfigurationError, loadConfig } from '../config.ts';
+import { createHttpServer, openPlatform, version, type Platform } from '../main.ts';
 import { platformJobs } from '../jobs/platform-jobs.ts';
 import { startJobs } from '../jobs/scheduler.ts';
 import { totpCode } from '../modules/identity/totp.ts';
 import { systemActor } from '../shared/actor.ts';
 import { auditVerify } from './audit-commands.ts';
 import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
+import { backupSocketPath, serveBackups } from '../db/archive/backup-socket.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
+import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
 import { demoTotpSecret, formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
 const usage = `phongdich <command>
@@ -37,12 +40,23 @@ const usage = `phongdich <command>
                             create an account; prints a one-time password
   demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
                             refused where the demo was not seeded)
+  backup <file>             a consistent archive of the whole database (gzip) while the server
+                            runs; with the embedded database the running server writes it
+  restore <file> [--force]  load an archive into an empty database (--force: replace what it holds);
+                            the embedded database's server must be stopped
+  secret generate --out <file>
+                            write a new signing secret to a key file (mode 600), for
+                            PHONGDICH_SECRET_FILE (required outside demo mode)
+  secret export-instance --out <file>
+                            write the signing secret an older installation kept in its database
+                            to a key file, for PHONGDICH_PREVIOUS_SECRETS_FILE (its QR codes keep working)
   help                      this text
 
 Database: DATABASE_URL (PostgreSQL) or the embedded database in PHONGDICH_DATA_DIR (default ./data).`;
 
-async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
-  const platform = await openPlatform(loadConfig());
+async function withPlatform<T>(fn: (p: Platform) => Promise<T>, o: { demo?: boolean } = {}): Promise<T> {
+  const config = loadConfig();
+  const platform = await openPlatform({ ...config, demo: config.demo || (o.demo ?? false) });
   try {
     return await fn(platform);
   } finally {
@@ -51,8 +65,10 @@ async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
 }
 
 async function start(demoFlag: boolean) {
-  const config = loadConfig();
-  const demo = demoFlag || config.demo;
+  const loaded = loadConfig();
+  // `start --demo` is demo mode as much as PHONGDICH_DEMO=1: the whole platform must know it.
+  const config = { ...loaded, demo: demoFlag || loaded.demo };
+  const demo = config.demo;
   const platform = await openPlatform(config);
   if (demo) {
     const { accounts, accountsFile } = await seedDemo(platform);
@@ -60,8 +76,13 @@ async function start(demoFlag: boolean) {
   }
   const app = await createHttpServer(platform);
   const stopJobs = startJobs(platformJobs(platform.services, config), app.log);
+  // The embedded database cannot be opened by another process while this one runs: backups come from here.
+  const stopBackups = platform.database.kind === 'pglite'
+    ? await serveBackups(backupSocketPath(config.dataDir), { db: platform.database.db, kind: 'pglite', appVersion: version })
+    : async () => {};
   const shutdown = async () => {
     stopJobs();
+    await stopBackups();
     await app.close();
     await platform.close();
     process.exit(0);
@@ -85,9 +106,11 @@ async function main(argv: string[]) {
     json: { type: 'boolean' },
     source: { type: 'string' },
     mapping: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
   } as const;
-  const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'demo' || command === 'audit';
-  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' || command === 'demo' });
+  const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'demo' || command === 'audit' || command === 'secret';
+  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' || command === 'demo' || command === 'backup' || command === 'restore' });
   const v = args.values;
   switch (command) {
     case 'start':
@@ -103,7 +126,20 @@ async function main(argv: string[]) {
           const { created } = await loadProvinceUnits(p, v.province, false);
           console.log(`province ${v.province}: ${created} units created`);
         } else throw new UsageError('seed needs --demo or --province <code>');
-      });
+      }, { demo: v.demo ?? false });
+    case 'backup':
+    case 'restore': {
+      const file = args.positionals[0];
+      if (!file || args.positionals.length > 1) throw new UsageError(`usage: ${command} <file>`);
+      const config = loadConfig();
+      return console.log(command === 'backup' ? await backupCommand(config, file) : await restoreCommand(config, file, v.force ?? false));
+    }
+    case 'secret': {
+      if (!v.out) throw new UsageError('secret generate|export-instance needs --out <file>');
+      if (sub === 'generate') return console.log(await generateSecretFile(v.out));
+      if (sub === 'export-instance') return console.log(await exportInstanceSecret(loadConfig(), v.out));
+      throw new UsageError('only "secret generate" and "secret export-instance" exist');
+    }
     case 'users':
       if (sub !== 'create') throw new UsageError('only "users create" exists');
       if (!v.username || !v['full-name'] || !v.role || !v.locality) throw new UsageError('users create needs --username --full-name --role --locality');
@@ -170,6 +206,7 @@ class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) console.error(`${err.message}\n\n${usage}`);
+  else if (err instanceof ConfigurationError) console.error(err.message);
   else if (err instanceof Error && 'code' in err && 'details' in err) console.error(`error ${String(err.code)}: ${JSON.stringify(err.details)}`);
   else console.error(err);
   process.exit(1);

@@ -9,7 +9,7 @@ import { newTotpSecret, totpUri } from '../modules/identity/totp.ts';
 import { LocalitiesRepository } from '../modules/localities/localities.repository.ts';
 import { loadProvince } from '../modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../shared/actor.ts';
-import { seedDemoOutbreak } from './demo-outbreak.ts';
+import { demoFacilityIds, seedDemoOutbreak } from './demo-outbreak.ts';
 
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
 const DEMO_COMMUNE = '03388'; // Phường Đoàn Kết, Lai Châu
@@ -53,9 +53,11 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
     ['thanhtra', 'Thanh tra', 'inspector', DEMO_PROVINCE],
   ];
   const accounts: DemoAccount[] = [];
+  // The facility staff account serves the demo hotel and hospital only, not every stay of the province.
+  const facilityIds = await demoFacilityIds(p);
   for (const [username, fullName, role, localityCode] of plan) {
     const password = temporaryPassword(username);
-    const { user } = await p.services.users.create(systemActor('seed'), { username, fullName, role, localityCode, password });
+    const { user } = await p.services.users.create(systemActor('seed'), { username, fullName, role, localityCode, password, ...(role === 'facility_staff' ? { facilityIds } : {}) });
     const account: DemoAccount = { username, password, role, localityCode };
     if (p.config.twoFactor.roles.includes(role)) {
       const secret = newTotpSecret();

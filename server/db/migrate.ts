@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-declarations-venues-checkins.ts';
@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-audit-subjects.ts';
 import * as m0010 from './migrations/0010-citizen-identity-sessions.ts';
 import * as m0011 from './migrations/0011-identity-hardening.ts';
 import * as m0012 from './migrations/0012-audit-chain.ts';
+import * as m0013 from './migrations/0013-facility-staff.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -27,14 +28,36 @@ const migrations: Record<string, Migration> = {
   '0010-citizen-identity-sessions': m0010,
   '0011-identity-hardening': m0011,
   '0012-audit-chain': m0012,
+  '0013-facility-staff': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+const MIGRATION_TABLE = 'schema_migrations';
+
+/** Every migration this code knows, oldest first. */
+export const migrationNames: readonly string[] = Object.keys(migrations).sort();
 
 /** Brings the schema up to date. Forward-only: there is no `down`. Runs at every start. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migrations' });
-  const { error, results } = await migrator.migrateToLatest();
+  return run(db, (m) => m.migrateToLatest());
+}
+
+/** Brings the schema up to `name` (a backup's schema, before its rows are loaded). Never goes back. */
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
+  return run(db, (m) => m.migrateTo(name));
+}
+
+/** The migrations applied to the database, oldest first (none on an empty database). */
+export async function appliedMigrations(db: Db): Promise<string[]> {
+  const table = await sql<{ t: string | null }>`select to_regclass(${MIGRATION_TABLE})::text as t`.execute(db);
+  if (!table.rows[0]?.t) return [];
+  const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+async function run(db: Db, step: (m: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
+  const { error, results } = await step(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? '');

@@ -16,3 +16,12 @@ export function pathWithinSql(column: string, path: string): Expression<SqlBool>
 export function pathBelowSql(column: string, path: string): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} like ${`${escapeLike(path)}/%`}`;
 }
+
+/**
+ * `column` (a facility id) is one of `facilityIds`: the filter of a facility staff account's reads.
+ * Null means no facility filter (roles limited by locality alone); an empty list matches nothing.
+ */
+export function facilityWithinSql(column: string, facilityIds: readonly string[] | null): Expression<SqlBool> {
+  if (facilityIds === null) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${sql.ref(column)} = any(${[...facilityIds]}::uuid[])`;
+}

@@ -6,6 +6,7 @@ import type { RiskTables } from './schema-risk.ts';
 import type { IdentityTables, SessionSecurityColumns, UserSecurityColumns } from './schema-identity.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type { CitizenTables, DeclarationCitizenColumns, PeopleCitizenColumns, QrTokenCitizenColumns } from './schema-citizen.ts';
+import type { AccessTables } from './schema-access.ts';
 
 export type { FacilityKind, CapacityKind, BedKind, TestKind, TestResult, FacilitiesTable, FacilityCapacityTable, QuarantineAdmissionsTable, AdmissionEventsTable, MonitoringReportsTable, TestCampaignsTable, TestPoolsTable, TestOrdersTable, SamplesTable, CaseProposalsTable, TreatmentStaysTable } from './schema-care.ts';
 
@@ -383,7 +384,7 @@ export interface RiskLevelDecisionsTable {
   client_key: string | null;
 }
 
-export interface Database extends RiskTables, CareTables, IdentityTables, AuditTables, CitizenTables {
+export interface Database extends RiskTables, CareTables, IdentityTables, AuditTables, CitizenTables, AccessTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

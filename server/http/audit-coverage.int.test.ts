@@ -28,7 +28,7 @@ const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) =>
 interface Seeded { fullName: string; idNumber: string; phone: string; id?: string }
 const seeded: Seeded[] = [];
 /** A person an official types in, with a phone, remembered as seeded. Names are unique words. */
-function someone(fullName: string, phoneNumber = phone()): PersonRef & { person: { phone?: string } } {
+function someone(fullName: string, phoneNumber = phone()): Extract<PersonRef, { person: unknown }> & { person: { phone: string } } {
   const p: Seeded = { fullName, idNumber: cccd(1979), phone: phoneNumber };
   seeded.push(p);
   return { person: { idType: 'cccd', idNumber: p.idNumber, fullName, birthYear: 1979, gender: 'male', nationality: 'VN', phone: p.phone, communeCode: DOAN_KET, addressLine: 'Bản Kiểm Toán' } };

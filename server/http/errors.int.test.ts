@@ -74,6 +74,14 @@ describe('error answers', () => {
 });
 
 describe('language', () => {
+  it('says a page cursor is malformed in the caller language', async () => {
+    const vi = await admin.get('/api/users?after=garbage');
+    expect(vi.statusCode).toBe(400);
+    expect(vi.json().error.details).toEqual([{ path: 'after', message: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách từ đầu' }]);
+    const en = await admin.request({ method: 'GET', url: '/api/users?after=garbage', headers: { 'accept-language': 'en' } });
+    expect(en.json().error.details).toEqual([{ path: 'after', message: 'Invalid page cursor: reload the list from the start' }]);
+  });
+
   it('follows the language chosen in the app (cookie) over the browser header', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nowhere', headers: { 'accept-language': 'vi-VN', cookie: 'pd_lang=en' } });
     expect(res.json().error.message).toBe('No such address.');

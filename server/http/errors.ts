@@ -8,6 +8,7 @@ import {
   type ErrorDetail,
   type Locale,
 } from '../../core/errors.ts';
+import { BilingualError } from '../shared/bilingual-error.ts';
 import { errorStatus } from './error-status.ts';
 import { localiseIssues } from './validation-messages.ts';
 
@@ -23,6 +24,7 @@ export function errorResponse(code: ErrorCode, locale: Locale, details: ErrorDet
 
 /** Maps anything thrown while handling a request to a closed error code. Never leaks a stack. */
 export function classifyError(err: unknown, locale: Locale): { appError: AppError; unexpected: boolean } {
+  if (err instanceof BilingualError) return { appError: err.in(locale), unexpected: false };
   if (isAppError(err)) return { appError: err, unexpected: false };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = localiseIssues(err.validation, err.validationContext, locale);

@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
 import { needsStepUp, registerAuthHook } from './auth-hook.ts';
 import { registerCompression } from './compression.ts';
+import { registerFacilityBinding } from './facility-binding.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import type { RouteEntry } from './context.ts';
 import { classifyError, errorResponse } from './errors.ts';
@@ -77,6 +78,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   }
   registerAuthHook(app, o.services.auth, o.config);
+  registerFacilityBinding(app, o.services.facilityStaff);
 
   await app.register(swagger, {
     openapi: {

@@ -11,6 +11,11 @@ export interface Actor {
   ip: string | null;
   requestId: string | null;
   locale: Locale;
+  /**
+   * Facility staff only: the facilities the account is bound to, looked up for each request. A
+   * facility staff actor without it is bound to nothing and reads no one.
+   */
+  facilityIds?: readonly string[];
 }
 
 /** The system itself (CLI, jobs, seeding). It has the whole country in scope. */
@@ -38,4 +43,24 @@ export function pathWithin(scopePath: string, path: string): boolean {
 
 export function inScope(actor: Actor, path: string): boolean {
   return pathWithin(actor.scope.path, path);
+}
+
+/**
+ * The facilities whose records the actor is limited to: the bound facilities of a facility staff
+ * account (possibly none), or null for every other role, which is limited by its locality alone.
+ */
+export function boundFacilities(a: Actor): readonly string[] | null {
+  return a.role === 'facility_staff' ? (a.facilityIds ?? []) : null;
+}
+
+/** True unless the actor is facility staff and the facility is not one of theirs. */
+export function atBoundFacility(a: Actor, facilityId: string | null): boolean {
+  const bound = boundFacilities(a);
+  return bound === null || (facilityId !== null && bound.includes(facilityId));
+}
+
+/** True unless the actor is facility staff and none of `facilityIds` is theirs. */
+export function atAnyBoundFacility(a: Actor, facilityIds: readonly string[]): boolean {
+  const bound = boundFacilities(a);
+  return bound === null || facilityIds.some((id) => bound.includes(id));
 }

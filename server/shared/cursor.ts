@@ -1,4 +1,9 @@
-import { AppError } from '../../core/errors.ts';
+import { BilingualError } from './bilingual-error.ts';
+
+const invalidCursor = {
+  vi: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách từ đầu',
+  en: 'Invalid page cursor: reload the list from the start',
+};
 
 /** Keyset cursors are opaque to clients: base64url of the sort key values of the last row. */
 export function encodeCursor(values: readonly (string | number)[]): string {
@@ -19,7 +24,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through: a malformed cursor is a client error, not a crash
   }
-  throw new AppError('VALIDATION_FAILED', [{ path: 'after', message: 'invalid cursor' }]);
+  throw new BilingualError('VALIDATION_FAILED', [{ path: 'after', message: invalidCursor }]);
 }
 
 /** Splits `limit + 1` fetched rows into a page and the cursor of its last row. */

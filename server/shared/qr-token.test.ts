@@ -21,4 +21,18 @@ describe('personal QR token', () => {
     expect(signer.verify('')).toBeNull();
     expect(signer.verify(`${token}.extra`)).toBeNull();
   });
+
+  it('keeps verifying tokens of a previous secret after a rotation, and signs new ones with the new secret', () => {
+    const old = new QrTokenSigner('the-secret-of-last-year-long-enough-789');
+    const { id: oldId, token: oldToken } = old.issue();
+    const rotated = new QrTokenSigner(['the-secret-of-this-year-long-enough-012', 'the-secret-of-last-year-long-enough-789']);
+    expect(rotated.verify(oldToken)).toBe(oldId);
+    const fresh = rotated.issue();
+    expect(rotated.verify(fresh.token)).toBe(fresh.id);
+    expect(old.verify(fresh.token)).toBeNull();
+    expect(new QrTokenSigner('the-secret-of-this-year-long-enough-012').verify(fresh.token)).toBe(fresh.id);
+    // Shown again from its stored id, last year's token comes out signed with this year's key.
+    expect(rotated.tokenOf(oldId)).not.toBe(oldToken);
+    expect(new QrTokenSigner('the-secret-of-this-year-long-enough-012').verify(rotated.tokenOf(oldId))).toBe(oldId);
+  });
 });

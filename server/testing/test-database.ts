@@ -22,6 +22,22 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
+/** A database with nothing in it, not even the schema (a restore's target), private to the caller. */
+export async function openEmptyTestDatabase(): Promise<DatabaseHandle> {
+  const snapshot = inject('testSnapshot');
+  if (snapshot.kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  const name = `phongdich_empty_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+  await adminQuery(snapshot.adminUrl, `create database ${name}`);
+  const handle = await openDatabase({ url: withDatabase(snapshot.adminUrl, name), dataDir: '' });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await adminQuery(snapshot.adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
 // Two workers copying one template at the same instant get "source database is being accessed".
 async function createFromTemplate(adminUrl: string, name: string, template: string) {
   for (let attempt = 0; ; attempt++) {

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { createHttpServer, openPlatform, type Platform } from '../main.ts';
 import { newTotpSecret, totpCode } from '../modules/identity/totp.ts';
 import { systemActor } from '../shared/actor.ts';
+import { newSecret } from '../modules/system/signing-secrets.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export const LAI_CHAU = '12';
@@ -48,6 +49,8 @@ export interface TestPlatform {
   login(username: string, password: string, o?: { remoteAddress?: string }): Promise<TestClient>;
   /** A TOTP code of the account not used yet (the current step, else the next one). */
   nextCode(username: string): string;
+  /** Binds a facility staff account to facilities, as an administrator does. */
+  bindFacilities(userId: string, facilityIds: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,7 +61,8 @@ export const testPassword = () => `Kt-${randomBytes(9).toString('base64url')}-7q
 
 export async function createTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
   // Every test request comes from 127.0.0.1: per-address limits are raised unless a test sets them.
-  const config: Config = { ...loadConfig({}), logLevel: 'silent', publicRateLimit: { otpPerMinute: 10_000, submitPerMinute: 10_000 }, ...overrides };
+  // A signing secret of its own, as an installation outside demo mode must have.
+  const config: Config = { ...loadConfig({}), logLevel: 'silent', publicRateLimit: { otpPerMinute: 10_000, submitPerMinute: 10_000 }, secret: newSecret(), ...overrides };
   const platform = await openPlatform(config, await openTestDatabase());
   const app = await createHttpServer(platform, { quiet: true });
   await app.ready();
@@ -122,6 +126,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     createUser,
     login,
     nextCode,
+    bindFacilities: async (userId, facilityIds) => void (await platform.services.users.update(systemActor('test'), userId, { facilityIds })),
     signIn: async (role, localityCode, username) => {
       const u = await createUser(role, localityCode, username);
       return login(u.username, u.password);

@@ -3,8 +3,11 @@ import { inScope, type Actor } from '../../shared/actor.ts';
 
 type Located = { locality_path: string };
 
-/** Cases and contacts are sensitive health data: officials of the place read, health officials act. */
-const readers: readonly Role[] = ['system_admin', 'steering_committee', 'health_department', 'commune_officer', 'inspector'];
+/**
+ * Cases and contacts are sensitive health data: officials of the place read, health officials act.
+ * Inspectors read none of them (only aggregates) until an inspection grants what it targets.
+ */
+const readers: readonly Role[] = ['system_admin', 'steering_committee', 'health_department', 'commune_officer'];
 const investigators: readonly Role[] = ['system_admin', 'health_department', 'commune_officer'];
 
 export const casesPolicy = {

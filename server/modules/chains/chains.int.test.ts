@@ -56,7 +56,7 @@ describe('GET /api/chains', () => {
   });
 
   it('narrows to one chain or one cluster, and hides what is out of scope', async () => {
-    const { graph: all, client } = await graphOf('inspector', LAI_CHAU, '?linkedOnly=false');
+    const { graph: all, client } = await graphOf('steering_committee', LAI_CHAU, '?linkedOnly=false');
     const n = byNumber(all);
     const chain = (await client.get(`/api/chains?caseId=${n.D!.id}`)).json<ChainGraph>();
     expect(chain.nodes.map((x) => x.caseNumber).sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
@@ -69,6 +69,15 @@ describe('GET /api/chains', () => {
     expect((await doanKet.get(`/api/chains?caseId=${n.E!.id}`)).statusCode).toBe(404);
     expect((await doanKet.get(`/api/chains?clusterId=${cluster.id}`)).statusCode).toBe(404);
     expect((await doanKet.get(`/api/chains?locality=${BINH_LU}`)).statusCode).toBe(404);
+  });
+
+  it('gives an inspector the measures without a single case', async () => {
+    const { graph, res } = await graphOf('inspector', LAI_CHAU, '?linkedOnly=false');
+    expect(res.statusCode).toBe(200);
+    expect(graph.nodes).toEqual([]);
+    expect(graph.edges).toEqual([]);
+    expect(graph.stats.cases).toBeGreaterThan(0);
+    expect(res.body).not.toMatch(/"caseNumber"/);
   });
 
   it('refuses organisations and facility staff, and audits every read', async () => {

@@ -37,7 +37,7 @@ export class ChainsService {
   /**
    * The chains of the cases in scope (or the `locality` filter), optionally of one cluster or the
    * one chain a case belongs to. `stats` measure every case selected; `linkedOnly` only trims
-   * cases without links from `nodes`.
+   * cases without links from `nodes`; a reader of counts only gets no nodes at all.
    */
   async graph(actor: Actor, q: ChainGraphQuery): Promise<ChainGraph> {
     const { rows, stats } = await this.compute(actor, q);
@@ -45,6 +45,8 @@ export class ChainsService {
     const { from, to } = stats.edges;
     if (q.linkedOnly) for (let e = 0; e < from.length; e++) keep[from[e]!] = keep[to[e]!] = 1;
     else keep.fill(1);
+    // An inspector reads the measures only: no node, so no case id or case number.
+    if (!chainsPolicy.readCases(actor)) keep.fill(0);
     const kept = keep.reduce((a, b) => a + b, 0);
     if (kept > MAX_GRAPH_NODES) {
       const message = actor.locale === 'vi'
@@ -63,7 +65,7 @@ export class ChainsService {
         generation: stats.nodes.generation[v]!, chain: stats.nodes.chain[v]!, clusterCode: r.cluster_code,
       });
     }
-    const edges: [number, number][] = from.map((f, e) => [newIndex[f]!, newIndex[to[e]!]!]);
+    const edges: [number, number][] = from.map((f, e): [number, number] => [newIndex[f]!, newIndex[to[e]!]!]).filter(([f, t]) => f >= 0 && t >= 0);
     return {
       nodes,
       edges,

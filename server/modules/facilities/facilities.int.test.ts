@@ -124,7 +124,7 @@ describe('facilities', () => {
   });
 
   it('lists in pages within the jurisdiction, filters, and exports with Vietnamese headers', async () => {
-    await open(cdc, { communeCode: BINH_LU, kind: 'hospital', name: 'Trung tâm Y tế Bình Lư', capacity: { regular_bed: 20, icu_bed: 2 } });
+    const binhLu = await open(cdc, { communeCode: BINH_LU, kind: 'hospital', name: 'Trung tâm Y tế Bình Lư', capacity: { regular_bed: 20, icu_bed: 2 } });
     const all: FacilityView[] = [];
     let after: string | null = null;
     do {
@@ -137,7 +137,10 @@ describe('facilities', () => {
     expect(new Set(all.map((f) => f.id)).size).toBe(all.length);
     expect((await cdc.get('/api/facilities?kind=hospital')).json().items.map((f: FacilityView) => f.name)).toEqual(['Trung tâm Y tế Bình Lư']);
     expect((await officer.get('/api/facilities')).json().items.every((f: FacilityView) => f.communeCode === DOAN_KET)).toBe(true);
-    expect((await staff.get('/api/facilities')).json().items.map((f: FacilityView) => f.communeCode)).toEqual([BINH_LU]);
+    // Facility staff see the facilities they are bound to, none before.
+    expect((await staff.get('/api/facilities')).json().items).toEqual([]);
+    await t.bindFacilities(staff.user.id, [binhLu.id]);
+    expect((await staff.get('/api/facilities')).json().items.map((f: FacilityView) => f.id)).toEqual([binhLu.id]);
     expect((await officer.get(`/api/facilities?locality=${BINH_LU}`)).statusCode).toBe(404);
 
     const res = await steering.get(`/api/facilities/export.xlsx?locality=${BINH_LU}`);

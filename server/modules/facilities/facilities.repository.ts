@@ -2,7 +2,7 @@ import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { CapacityKind, FacilityKind, FacilityStatus } from '../../../core/schemas/facilities.ts';
 import type { Db } from '../../db/database.ts';
 import type { FacilitiesTable } from '../../db/schema.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
+import { facilityWithinSql, pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 export type FacilityRecord = NonNullable<Awaited<ReturnType<FacilitiesRepository['findById']>>>;
@@ -20,6 +20,8 @@ export type FacilitySet = { ids: readonly string[] } | { activeWithin: string };
 
 export interface ListFacilitiesOptions {
   within: string;
+  /** A facility staff account's facilities; null: every facility of the area. */
+  facilityIds: readonly string[] | null;
   kind?: FacilityKind;
   status?: FacilityStatus;
   after?: string;
@@ -73,7 +75,7 @@ export class FacilitiesRepository {
 
   async list(db: Db, o: ListFacilitiesOptions) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.facilities(db).where(pathWithinSql('f.locality_path', o.within));
+    let q = this.facilities(db).where(pathWithinSql('f.locality_path', o.within)).where(facilityWithinSql('f.id', o.facilityIds));
     if (o.kind) q = q.where('f.kind', '=', o.kind);
     if (o.status) q = q.where('f.status', '=', o.status);
     if (cursor) q = q.where(sql<boolean>`(f.created_at, f.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
@@ -81,10 +83,11 @@ export class FacilitiesRepository {
   }
 
   /** Active facilities of an area with at least one kind declared or in use (the occupancy board). */
-  listActiveWithin(db: Db, within: string) {
+  listActiveWithin(db: Db, within: string, facilityIds: readonly string[] | null) {
     return this.facilities(db)
       .where('f.status', '=', 'active')
       .where(pathWithinSql('f.locality_path', within))
+      .where(facilityWithinSql('f.id', facilityIds))
       .orderBy('f.name').orderBy('f.id')
       .execute();
   }
@@ -116,7 +119,7 @@ export class FacilitiesRepository {
   }
 
   /** Active facilities of an area with free capacity of `kind`, with their commune's centroid. */
-  async placementCandidates(db: Db, o: { within: string; kind: CapacityKind }): Promise<PlacementRow[]> {
+  async placementCandidates(db: Db, o: { within: string; facilityIds: readonly string[] | null; kind: CapacityKind }): Promise<PlacementRow[]> {
     return db.selectFrom('facilities as f')
       .innerJoin('localities as l', 'l.code', 'f.locality_code')
       .innerJoin('facility_capacity as c', (j) => j.onRef('c.facility_id', '=', 'f.id').on('c.kind', '=', o.kind))
@@ -124,6 +127,7 @@ export class FacilitiesRepository {
         'l.centroid_lon', 'l.centroid_lat', 'c.capacity', occupiedSql(o.kind, sql.ref('f.id')).as('occupied')])
       .where('f.status', '=', 'active')
       .where(pathWithinSql('f.locality_path', o.within))
+      .where(facilityWithinSql('f.id', o.facilityIds))
       .where(sql<boolean>`c.capacity > ${occupiedSql(o.kind, sql.ref('f.id'))}`)
       .execute();
   }

@@ -5,7 +5,7 @@ import type {
   CapacityInput, CapacityKind, CreateFacilityRequest, FacilityView, ListFacilitiesQuery, PlacementQuery, PlacementView, UpdateFacilityRequest,
 } from '../../../core/schemas/facilities.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../shared/actor.ts';
+import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -53,7 +53,7 @@ export class FacilitiesService {
   async list(actor: Actor, q: ListFacilitiesQuery): Promise<Page<FacilityView>> {
     if (!facilitiesPolicy.list(actor)) throw new AppError('FORBIDDEN');
     const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
-    const rows = await this.facilities.list(this.db, { within, kind: q.kind, status: q.status, after: q.after, limit: q.limit });
+    const rows = await this.facilities.list(this.db, { within, facilityIds: boundFacilities(actor), kind: q.kind, status: q.status, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     // One occupancy statement for the whole page, never one per facility.
     const lines = linesByFacility(await this.facilities.capacityLines(this.db, { ids: page.items.map((f) => f.id) }));
@@ -131,7 +131,7 @@ export class FacilitiesService {
     const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
     const near = q.near ? await this.localities.findReadableOrThrow(actor, q.near) : null;
     const origin = near?.centroid_lon != null && near.centroid_lat != null ? { lon: near.centroid_lon, lat: near.centroid_lat } : null;
-    const rows = await this.facilities.placementCandidates(this.db, { within, kind: q.kind });
+    const rows = await this.facilities.placementCandidates(this.db, { within, facilityIds: boundFacilities(actor), kind: q.kind });
     const plan = planPlacement({
       people: q.people, origin,
       candidates: rows.map((r) => ({

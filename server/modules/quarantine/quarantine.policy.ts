@@ -1,15 +1,18 @@
 import type { Role } from '../../../core/roles.ts';
-import { inScope, type Actor } from '../../shared/actor.ts';
+import { atBoundFacility, inScope, type Actor } from '../../shared/actor.ts';
 
 type Located = { locality_path: string };
+type Stay = Located & { facility_id: string };
+type Facility = Located & { id: string };
 
-/** Quarantine stays are health data: officials and facility staff of the facility's area. */
-const readers: readonly Role[] = ['system_admin', 'steering_committee', 'health_department', 'commune_officer', 'facility_staff', 'inspector'];
+/** Quarantine stays are health data: officials of the facility's area, and the staff of the facility itself. */
+const readers: readonly Role[] = ['system_admin', 'steering_committee', 'health_department', 'commune_officer', 'facility_staff'];
 const staff: readonly Role[] = ['system_admin', 'health_department', 'commune_officer', 'facility_staff'];
 
 export const quarantinePolicy = {
   list: (a: Actor) => readers.includes(a.role),
-  read: (a: Actor, stay: Located) => readers.includes(a.role) && inScope(a, stay.locality_path),
-  admitTo: (a: Actor, facility: Located) => staff.includes(a.role) && inScope(a, facility.locality_path),
-  manage: (a: Actor, stay: Located) => staff.includes(a.role) && inScope(a, stay.locality_path),
+  read: (a: Actor, stay: Stay) => readers.includes(a.role) && inScope(a, stay.locality_path) && atBoundFacility(a, stay.facility_id),
+  seeFacility: (a: Actor, f: Facility) => readers.includes(a.role) && inScope(a, f.locality_path) && atBoundFacility(a, f.id),
+  admitTo: (a: Actor, f: Facility) => staff.includes(a.role) && inScope(a, f.locality_path) && atBoundFacility(a, f.id),
+  manage: (a: Actor, stay: Stay) => staff.includes(a.role) && inScope(a, stay.locality_path) && atBoundFacility(a, stay.facility_id),
 };

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
+import { facilityWithinSql, pathWithinSql } from '../../db/path-scope.ts';
 import type { AdmissionEventsTable, QuarantineAdmissionsTable } from '../../db/schema.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
@@ -40,9 +40,10 @@ export class QuarantineRepository {
     return this.admissions(db).where('a.person_id', '=', personId).where('a.status', '=', 'active').executeTakeFirst();
   }
 
-  async list(db: Db, o: { within: string; facilityId?: string; status?: AdmissionStatus; endsBy?: string; after?: string; limit: number }) {
+  /** Stays of the area (`within`), and of `facilityIds` only when given (a facility staff account's). */
+  async list(db: Db, o: { within: string; facilityIds: readonly string[] | null; facilityId?: string; status?: AdmissionStatus; endsBy?: string; after?: string; limit: number }) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.admissions(db).where(pathWithinSql('a.locality_path', o.within));
+    let q = this.admissions(db).where(pathWithinSql('a.locality_path', o.within)).where(facilityWithinSql('a.facility_id', o.facilityIds));
     if (o.facilityId) q = q.where('a.facility_id', '=', o.facilityId);
     if (o.status) q = q.where('a.status', '=', o.status);
     if (o.endsBy) q = q.where('a.ends_on', '<=', o.endsBy);
@@ -51,9 +52,9 @@ export class QuarantineRepository {
   }
 
   /** Active stays in scope without a self-report on `day`: who the staff must call. */
-  async missingReports(db: Db, o: { within: string; day: string; after?: string; limit: number }) {
+  async missingReports(db: Db, o: { within: string; facilityIds: readonly string[] | null; day: string; after?: string; limit: number }) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.admissions(db).where(pathWithinSql('a.locality_path', o.within)).where('a.status', '=', 'active')
+    let q = this.admissions(db).where(pathWithinSql('a.locality_path', o.within)).where(facilityWithinSql('a.facility_id', o.facilityIds)).where('a.status', '=', 'active')
       .where('a.starts_on', '<=', o.day)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('monitoring_reports as m').select('m.id').whereRef('m.admission_id', '=', 'a.id').where('m.reported_on', '=', o.day))));
     if (cursor) q = q.where(sql<boolean>`(a.ends_on, a.id) > (${String(cursor[0])}::date, ${String(cursor[1])}::uuid)`);

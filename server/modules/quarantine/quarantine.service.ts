@@ -8,7 +8,7 @@ import type {
   AdmissionRow, AdmissionView, AdmitRequest, ListAdmissionsQuery, MonitoringReport, MonitoringStatus, ReleaseRequest,
 } from '../../../core/schemas/quarantine.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { boundFacilities, isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
@@ -59,7 +59,7 @@ export class QuarantineService {
 
   private async facilityWithRoomOrThrow(db: Db, actor: Actor, facilityId: string) {
     const f = await this.d.quarantine.facilityForAdmission(db, facilityId);
-    if (!f || !quarantinePolicy.read(actor, f)) throw new AppError('NOT_FOUND');
+    if (!f || !quarantinePolicy.seeFacility(actor, f)) throw new AppError('NOT_FOUND');
     if (!quarantinePolicy.admitTo(actor, f)) throw new AppError('FORBIDDEN');
     if (f.status !== 'active') throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
     // Home quarantine has no places to run out of; a facility without a quarantine capacity row has none.
@@ -120,7 +120,7 @@ export class QuarantineService {
 
   async list(actor: Actor, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
     const within = await this.areaOf(actor, q.locality);
-    const page = await this.page(within, q);
+    const page = await this.page(actor, within, q);
     await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within, subjectIds: page.items.map((a) => a.personId) });
     return page;
   }
@@ -131,7 +131,7 @@ export class QuarantineService {
     const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'quarantine_admission', entityId: null, localityPath: within }, (a: AdmissionRow) => a.personId);
     return streamXlsx({
       filename: 'cach-ly.xlsx', sheetName: actor.locale === 'vi' ? 'Cách ly' : 'Quarantine', locale: actor.locale, columns: admissionColumns(actor.locale),
-      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }), log),
+      pages: await allPages((after) => this.page(actor, within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -140,15 +140,15 @@ export class QuarantineService {
     return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
   }
 
-  private async page(within: string, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
-    const rows = await this.d.quarantine.list(this.d.db, { ...q, within });
+  private async page(actor: Actor, within: string, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
+    const rows = await this.d.quarantine.list(this.d.db, { ...q, within, facilityIds: boundFacilities(actor) });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
     return { items: page.items.map(toRow), nextCursor: page.nextCursor };
   }
 
   async missingReports(actor: Actor, q: { locality?: string; date?: string; after?: string; limit: number }, now = new Date()): Promise<Page<AdmissionRow>> {
     const within = await this.areaOf(actor, q.locality);
-    const rows = await this.d.quarantine.missingReports(this.d.db, { within, day: q.date ?? vietnamToday(now), after: q.after, limit: q.limit });
+    const rows = await this.d.quarantine.missingReports(this.d.db, { within, facilityIds: boundFacilities(actor), day: q.date ?? vietnamToday(now), after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
     await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within, after: { view: 'missing_reports' }, subjectIds: page.items.map((a) => a.person_id) });
     return { items: page.items.map(toRow), nextCursor: page.nextCursor };

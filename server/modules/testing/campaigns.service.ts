@@ -28,7 +28,7 @@ export class CampaignsService {
 
   private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<CampaignRecord> {
     const c = await this.campaigns.findById(db, id);
-    if (!c || !testingPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
+    if (!c || !testingPolicy.readCampaign(actor, c)) throw new AppError('NOT_FOUND');
     return c;
   }
 
@@ -52,7 +52,7 @@ export class CampaignsService {
   }
 
   async list(actor: Actor, q: { locality?: string; after?: string; limit: number }): Promise<Page<CampaignView>> {
-    if (!testingPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    if (!testingPolicy.listCampaigns(actor)) throw new AppError('FORBIDDEN');
     const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
     const rows = await this.campaigns.list(this.db, { within, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
@@ -94,7 +94,7 @@ export class CampaignsService {
   async addSamples(actor: Actor, id: string, req: CampaignSamplesRequest) {
     return this.db.transaction().execute(async (trx) => {
       const c = await this.readableOrThrow(actor, id, trx);
-      if (!testingPolicy.testAt(actor, c)) throw new AppError('FORBIDDEN');
+      if (!testingPolicy.sampleCampaign(actor, c)) throw new AppError('FORBIDDEN');
       const codes = req.samples.map((s) => s.code);
       const taken = new Set(await this.testing.sampleCodesTaken(trx, codes));
       const errors: ErrorDetail[] = [];
@@ -134,7 +134,7 @@ async function resolveSamplePeople(
   for (const [i, s] of samples.entries()) {
     if ('personId' in s.subject) {
       const p = known.get(s.subject.personId);
-      if (!p || !p.locality_path || !testingPolicy.testAt(actor, { locality_path: p.locality_path })) {
+      if (!p || !p.locality_path || !testingPolicy.sampleCampaign(actor, { locality_path: p.locality_path })) {
         throw new AppError('VALIDATION_FAILED', [{ path: `samples.${i}.subject`, message: m.unknownPerson[actor.locale] }]);
       }
       out.push({ code: s.code, personId: p.id, path: p.locality_path });

@@ -1,8 +1,27 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
 import type { TestKind, TestOrdersTable, TestResult } from '../../db/schema.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
+
+/**
+ * The quarantine facilities a person's test is "at": the facility of the stay the order was made
+ * for, and the facility where the person stays now. A facility staff account reaches the tests of
+ * these facilities only.
+ */
+function stayFacilitiesSql(personId: string, admissionId: RawBuilder<unknown> | string): RawBuilder<string[]> {
+  const admission = typeof admissionId === 'string' ? sql.ref(admissionId) : admissionId;
+  return sql<string[]>`array(select qa.facility_id from quarantine_admissions qa
+    where qa.id = ${admission} or (qa.person_id = ${sql.ref(personId)} and qa.status = 'active'))`;
+}
+
+/** The test is at one of `facilityIds` (see `stayFacilitiesSql`); null: no facility filter. */
+function atFacilitiesSql(personId: string, admissionId: RawBuilder<unknown> | string, facilityIds: readonly string[] | null): Expression<SqlBool> {
+  if (facilityIds === null) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${stayFacilitiesSql(personId, admissionId)} && ${[...facilityIds]}::uuid[]`;
+}
+
+const sampleAdmission = sql`(select o.admission_id from test_orders o where o.id = s.order_id)`;
 
 export type OrderStatus = 'ordered' | 'sampled' | 'resulted' | 'cancelled';
 
@@ -50,7 +69,8 @@ export class TestingRepository {
 
   private orders(db: Db) {
     return db.selectFrom('test_orders as o').innerJoin('people as p', 'p.id', 'o.person_id').leftJoin('test_pools as tp', 'tp.id', 'o.pool_id')
-      .selectAll('o').select(['p.full_name', 'p.birth_year', 'p.phone', 'tp.code as pool_code', 'tp.campaign_id as pool_campaign_id']);
+      .selectAll('o').select(['p.full_name', 'p.birth_year', 'p.phone', 'tp.code as pool_code', 'tp.campaign_id as pool_campaign_id',
+        stayFacilitiesSql('o.person_id', 'o.admission_id').as('facility_ids')]);
   }
 
   findOrder(db: Db, id: string) {
@@ -58,14 +78,20 @@ export class TestingRepository {
   }
 
   /** Orders due first: what the sampling team works through. */
-  async listOrders(db: Db, o: { within: string; status?: OrderStatus; reason?: TestOrdersTable['reason']; dueBy?: string; after?: string; limit: number }) {
+  async listOrders(db: Db, o: { within: string; facilityIds: readonly string[] | null; status?: OrderStatus; reason?: TestOrdersTable['reason']; dueBy?: string; after?: string; limit: number }) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.orders(db).where(pathWithinSql('o.locality_path', o.within));
+    let q = this.orders(db).where(pathWithinSql('o.locality_path', o.within)).where(atFacilitiesSql('o.person_id', 'o.admission_id', o.facilityIds));
     if (o.status) q = q.where('o.status', '=', o.status);
     if (o.reason) q = q.where('o.reason', '=', o.reason);
     if (o.dueBy) q = q.where('o.due_on', '<=', o.dueBy);
     if (cursor) q = q.where(sql<boolean>`(o.due_on, o.id) > (${String(cursor[0])}::date, ${String(cursor[1])}::uuid)`);
     return q.orderBy('o.due_on').orderBy('o.id').limit(o.limit + 1).execute();
+  }
+
+  /** The facilities where the person is in an active quarantine stay. */
+  async stayFacilitiesOf(db: Db, personId: string): Promise<string[]> {
+    const rows = await db.selectFrom('quarantine_admissions').select('facility_id').where('person_id', '=', personId).where('status', '=', 'active').execute();
+    return rows.map((r) => r.facility_id);
   }
 
   /** Live (not erased or merged) people among `ids`, with their area. */
@@ -100,14 +126,16 @@ export class TestingRepository {
 
   findSample(db: Db, code: string) {
     return db.selectFrom('samples as s').innerJoin('people as p', 'p.id', 's.person_id').leftJoin('test_pools as tp', 'tp.id', 's.pool_id')
-      .selectAll('s').select(['p.full_name', 'tp.code as pool_code']).where('s.code', '=', code).executeTakeFirst();
+      .selectAll('s').select(['p.full_name', 'tp.code as pool_code', stayFacilitiesSql('s.person_id', sampleAdmission).as('facility_ids')])
+      .where('s.code', '=', code).executeTakeFirst();
   }
 
-  /** Codes of the batch that are not samples inside `within` (unknown, or someone else's). */
-  async unknownSampleCodes(db: Db, codes: readonly string[], within: string): Promise<Set<string>> {
+  /** Codes of the batch that are not samples inside `within` and `facilityIds` (unknown, or someone else's). */
+  async unknownSampleCodes(db: Db, codes: readonly string[], within: string, facilityIds: readonly string[] | null): Promise<Set<string>> {
     const r = await sql<{ code: string }>`
       select c.code from unnest(${codes}::text[]) as c(code)
-      where not exists (select 1 from samples s where s.code = c.code and ${pathWithinSql('s.locality_path', within)})`.execute(db);
+      where not exists (select 1 from samples s where s.code = c.code and ${pathWithinSql('s.locality_path', within)}
+        and ${atFacilitiesSql('s.person_id', sampleAdmission, facilityIds)})`.execute(db);
     return new Set(r.rows.map((x) => x.code));
   }
 

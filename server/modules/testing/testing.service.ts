@@ -7,7 +7,7 @@ import type {
 } from '../../../core/schemas/testing.ts';
 import type { Db } from '../../db/database.ts';
 import type { TestResult } from '../../db/schema.ts';
-import type { Actor } from '../../shared/actor.ts';
+import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { readTable, type Table } from '../../shared/tabular-file.ts';
@@ -40,9 +40,14 @@ export interface TestingDeps {
 export class TestingService {
   constructor(private readonly d: TestingDeps) {}
 
-  private async scopeOf(actor: Actor, locality: string | undefined): Promise<string> {
-    if (!testingPolicy.list(actor)) throw new AppError('FORBIDDEN');
+  private async scopeOf(actor: Actor, locality: string | undefined, allowed = testingPolicy.list(actor)): Promise<string> {
+    if (!allowed) throw new AppError('FORBIDDEN');
     return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+  }
+
+  /** Where the person stays in quarantine now (facility staff order and sample for these people only). */
+  private async personTest(db: Db, person: { id: string; locality_path: string | null }) {
+    return { locality_path: person.locality_path ?? '', facility_ids: await this.d.testing.stayFacilitiesOf(db, person.id) };
   }
 
   async createOrder(actor: Actor, req: CreateOrderRequest): Promise<OrderView> {
@@ -50,7 +55,7 @@ export class TestingService {
     return this.d.db.transaction().execute(async (trx) => {
       const person = await this.d.registry.resolve(trx, actor, req.subject, 'subject');
       const path = person.localityPath ?? actor.scope.path;
-      if (!testingPolicy.testAt(actor, { locality_path: path })) throw new AppError('NOT_FOUND');
+      if (!testingPolicy.testAt(actor, await this.personTest(trx, { id: person.id, locality_path: path }))) throw new AppError('NOT_FOUND');
       const [id] = await this.d.testing.insertOrders(trx, [{ personId: person.id, reason: req.reason, testKind: req.testKind, dueOn: req.dueOn, localityPath: path }]);
       const created = (await this.d.testing.findOrder(trx, id!))!;
       await this.d.audit.record(trx, actor, { action: 'create', entityType: 'test_order', entityId: created.id, localityPath: path });
@@ -60,13 +65,13 @@ export class TestingService {
 
   async listOrders(actor: Actor, q: OrdersQuery): Promise<Page<OrderView>> {
     const within = await this.scopeOf(actor, q.locality);
-    const page = await this.ordersPage(within, q);
+    const page = await this.ordersPage(actor, within, q);
     await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'test_order', entityId: null, localityPath: within, subjectIds: page.items.map((o) => o.personId) });
     return page;
   }
 
-  private async ordersPage(within: string, q: OrdersQuery): Promise<Page<OrderView>> {
-    const rows = await this.d.testing.listOrders(this.d.db, { ...q, within });
+  private async ordersPage(actor: Actor, within: string, q: OrdersQuery): Promise<Page<OrderView>> {
+    const rows = await this.d.testing.listOrders(this.d.db, { ...q, within, facilityIds: boundFacilities(actor) });
     const page = toPage(rows, q.limit, (r) => [r.due_on, r.id]);
     return { items: page.items.map(toOrderView), nextCursor: page.nextCursor };
   }
@@ -76,7 +81,7 @@ export class TestingService {
     const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'test_order', entityId: null, localityPath: within }, (o: OrderView) => o.personId);
     return streamXlsx({
       filename: 'chi-dinh-xet-nghiem.xlsx', sheetName: actor.locale === 'vi' ? 'Chỉ định xét nghiệm' : 'Test orders', locale: actor.locale,
-      columns: orderColumns(actor.locale), pages: await allPages((after) => this.ordersPage(within, { ...q, after, limit: 500 }), log),
+      columns: orderColumns(actor.locale), pages: await allPages((after) => this.ordersPage(actor, within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -87,7 +92,7 @@ export class TestingService {
       const order = req.orderId ? await this.d.testing.findOrder(trx, req.orderId) : undefined;
       if (req.orderId && (!order || !testingPolicy.testAt(actor, order))) throw new AppError('NOT_FOUND');
       const person = order ? null : await this.d.people.findById(trx, req.personId!);
-      if (!order && (!person || !person.locality_path || !testingPolicy.testAt(actor, { locality_path: person.locality_path }))) throw new AppError('NOT_FOUND');
+      if (!order && (!person || !person.locality_path || !testingPolicy.testAt(actor, await this.personTest(trx, person)))) throw new AppError('NOT_FOUND');
       if ((await this.d.testing.sampleCodesTaken(trx, [req.code])).length) throw new AppError('CONFLICT', [{ path: 'code', message: m.codeTaken[actor.locale] }]);
       await this.d.testing.insertSamples(trx, [{
         code: req.code, personId: order?.person_id ?? person!.id, orderId: order?.id ?? null, campaignId: order?.pool_campaign_id ?? null, poolId: null,
@@ -104,7 +109,7 @@ export class TestingService {
   async sampleResults(actor: Actor, req: SampleResultsRequest): Promise<ResultsOutcome> {
     if (!testingPolicy.test(actor)) throw new AppError('FORBIDDEN');
     return this.d.db.transaction().execute(async (trx) => {
-      const unknown = await this.d.testing.unknownSampleCodes(trx, req.items.map((i) => i.code), actor.scope.path);
+      const unknown = await this.d.testing.unknownSampleCodes(trx, req.items.map((i) => i.code), actor.scope.path, boundFacilities(actor));
       const errors = duplicatesAndUnknown(req.items.map((i) => i.code), unknown, actor.locale, m.unknownSample);
       if (errors.length) throw new AppError('IMPORT_INVALID', errors);
       const r = await this.d.testing.applySampleResults(trx, req.items);
@@ -115,7 +120,7 @@ export class TestingService {
 
   /** Pool results; positive and failed pools order individual re-tests of their members for today. */
   async poolResults(actor: Actor, req: PoolResultsRequest, now = new Date()): Promise<ResultsOutcome> {
-    if (!testingPolicy.test(actor)) throw new AppError('FORBIDDEN');
+    if (!testingPolicy.enterPoolResults(actor)) throw new AppError('FORBIDDEN');
     return this.d.db.transaction().execute(async (trx) => {
       const unknown = await this.d.testing.unknownPoolCodes(trx, req.items.map((i) => i.code), actor.scope.path);
       const errors = duplicatesAndUnknown(req.items.map((i) => i.code), unknown, actor.locale, m.unknownPool);
@@ -140,7 +145,7 @@ export class TestingService {
   }
 
   async listProposals(actor: Actor, q: ProposalsQuery): Promise<Page<CaseProposalView>> {
-    const within = await this.scopeOf(actor, q.locality);
+    const within = await this.scopeOf(actor, q.locality, testingPolicy.listProposals(actor));
     const page = await this.proposalsPage(within, q);
     await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'case_proposal', entityId: null, localityPath: within, subjectIds: page.items.map((p) => p.personId) });
     return page;
@@ -153,7 +158,7 @@ export class TestingService {
   }
 
   async exportProposals(actor: Actor, q: Omit<ProposalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    const within = await this.scopeOf(actor, q.locality);
+    const within = await this.scopeOf(actor, q.locality, testingPolicy.listProposals(actor));
     const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'case_proposal', entityId: null, localityPath: within }, (p: CaseProposalView) => p.personId);
     return streamXlsx({
       filename: 'de-xuat-ca-benh.xlsx', sheetName: actor.locale === 'vi' ? 'Đề xuất ca bệnh' : 'Case proposals', locale: actor.locale,
@@ -167,7 +172,7 @@ export class TestingService {
    */
   async acceptProposal(actor: Actor, id: string): Promise<CaseProposalView> {
     const p = await this.d.campaigns.findProposal(this.d.db, id);
-    if (!p || !testingPolicy.read(actor, p)) throw new AppError('NOT_FOUND');
+    if (!p || !testingPolicy.readProposal(actor, p)) throw new AppError('NOT_FOUND');
     if (!testingPolicy.decideProposal(actor, p)) throw new AppError('FORBIDDEN');
     if (p.status !== 'open') throw new AppError('CONFLICT');
     const sampledOn = vietnamToday(p.collected_at);
@@ -185,7 +190,7 @@ export class TestingService {
   async dismissProposal(actor: Actor, id: string): Promise<CaseProposalView> {
     return this.d.db.transaction().execute(async (trx) => {
       const p = await this.d.campaigns.findProposal(trx, id);
-      if (!p || !testingPolicy.read(actor, p)) throw new AppError('NOT_FOUND');
+      if (!p || !testingPolicy.readProposal(actor, p)) throw new AppError('NOT_FOUND');
       if (!testingPolicy.decideProposal(actor, p)) throw new AppError('FORBIDDEN');
       if (!(await this.d.campaigns.decideProposal(trx, id, { status: 'dismissed', caseId: null, decidedBy: actor.userId }))) throw new AppError('CONFLICT');
       await this.d.audit.record(trx, actor, { action: 'dismiss', entityType: 'case_proposal', entityId: id, localityPath: p.locality_path });

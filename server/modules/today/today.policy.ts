@@ -5,7 +5,8 @@ import type { Actor } from '../../shared/actor.ts';
 /** Whose work each kind is: a list shows only what the user's role can act on. */
 const workOf: Record<TodayKind, readonly Role[]> = {
   contacts_to_decide: ['system_admin', 'health_department', 'commune_officer'],
-  quarantine_to_arrange: ['system_admin', 'health_department', 'commune_officer', 'facility_staff'],
+  // Contacts still to be placed belong to no facility yet: not facility staff's to see.
+  quarantine_to_arrange: ['system_admin', 'health_department', 'commune_officer'],
   tests_due: ['system_admin', 'health_department', 'commune_officer', 'facility_staff'],
   releases_due: ['system_admin', 'health_department', 'commune_officer', 'facility_staff'],
   missing_reports: ['system_admin', 'health_department', 'commune_officer', 'facility_staff'],

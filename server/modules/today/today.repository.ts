@@ -30,6 +30,11 @@ export class TodayRepository {
     return sql`(${sql.ref(column)} = ${path} or ${sql.ref(column)} like ${`${escapeLike(path)}/%`})`;
   }
 
+  /** `column` is one of a facility staff account's facilities (null: no facility filter). */
+  private at(column: string, facilityIds: readonly string[] | null) {
+    return facilityIds === null ? sql`true` : sql`${sql.ref(column)} = any(${[...facilityIds]}::uuid[])`;
+  }
+
   contactsToDecide(db: Db, path: string, today: string, limit: number) {
     return this.group(db, sql`
       select k.id, p.id as person_id, p.full_name || ' (F' || k.level || ')' as label, (k.created_at at time zone 'Asia/Ho_Chi_Minh')::date as due_on,
@@ -45,25 +50,28 @@ export class TodayRepository {
       where t.kind = 'quarantine' and t.status = 'open' and t.due_on <= ${today}::date and ${this.within('t.locality_path', path)}`, limit);
   }
 
-  testsDue(db: Db, path: string, today: string, limit: number) {
+  /** Facility staff: the tests of people staying at their facilities, or ordered for a stay there. */
+  testsDue(db: Db, path: string, today: string, limit: number, facilityIds: readonly string[] | null) {
+    const atFacility = facilityIds === null ? sql`true` : sql`exists (select 1 from quarantine_admissions qa
+      where (qa.id = o.admission_id or (qa.person_id = o.person_id and qa.status = 'active')) and ${this.at('qa.facility_id', facilityIds)})`;
     return this.group(db, sql`
       select o.id, p.id as person_id, p.full_name as label, o.due_on, '/testing' as link, o.due_on < ${today}::date as overdue
       from test_orders o join people p on p.id = o.person_id
-      where o.status = 'ordered' and o.due_on <= ${today}::date and ${this.within('o.locality_path', path)}`, limit);
+      where o.status = 'ordered' and o.due_on <= ${today}::date and ${this.within('o.locality_path', path)} and ${atFacility}`, limit);
   }
 
-  releasesDue(db: Db, path: string, today: string, limit: number) {
+  releasesDue(db: Db, path: string, today: string, limit: number, facilityIds: readonly string[] | null) {
     return this.group(db, sql`
       select a.id, p.id as person_id, p.full_name as label, a.ends_on + 1 as due_on, '/quarantine/' || a.id as link, a.ends_on + 1 < ${today}::date as overdue
       from quarantine_admissions a join people p on p.id = a.person_id
-      where a.status = 'active' and a.ends_on < ${today}::date and ${this.within('a.locality_path', path)}`, limit);
+      where a.status = 'active' and a.ends_on < ${today}::date and ${this.within('a.locality_path', path)} and ${this.at('a.facility_id', facilityIds)}`, limit);
   }
 
-  missingReports(db: Db, path: string, today: string, limit: number) {
+  missingReports(db: Db, path: string, today: string, limit: number, facilityIds: readonly string[] | null) {
     return this.group(db, sql`
       select a.id, p.id as person_id, p.full_name as label, ${today}::date as due_on, '/quarantine/' || a.id as link, false as overdue
       from quarantine_admissions a join people p on p.id = a.person_id
-      where a.status = 'active' and a.starts_on <= ${today}::date and ${this.within('a.locality_path', path)}
+      where a.status = 'active' and a.starts_on <= ${today}::date and ${this.within('a.locality_path', path)} and ${this.at('a.facility_id', facilityIds)}
         and not exists (select 1 from monitoring_reports r where r.admission_id = a.id and r.reported_on = ${today}::date)`, limit);
   }
 
@@ -76,12 +84,12 @@ export class TodayRepository {
   }
 
   /** Facility kinds whose occupancy passes the facility's threshold (beds from open stays, places from active admissions). */
-  capacityAlerts(db: Db, path: string, limit: number) {
+  capacityAlerts(db: Db, path: string, limit: number, facilityIds: readonly string[] | null) {
     return this.group(db, sql`
       select f.id || ':' || c.kind as id, null::uuid as person_id, f.name as label, null::date as due_on,
         case when c.kind = 'quarantine_place' then '/facilities' else '/treatment' end as link, false as overdue
       from facilities f join facility_capacity c on c.facility_id = f.id
-      where f.status = 'active' and c.capacity > 0 and ${this.within('f.locality_path', path)}
+      where f.status = 'active' and c.capacity > 0 and ${this.within('f.locality_path', path)} and ${this.at('f.id', facilityIds)}
         and 100 * (case when c.kind = 'quarantine_place'
           then (select count(*) from quarantine_admissions a where a.facility_id = f.id and a.status = 'active')
           else (select count(*) from treatment_stays s where s.facility_id = f.id and s.bed_kind = c.kind and s.discharged_at is null) end)

@@ -1,13 +1,13 @@
 import { todayKinds, type TodayKind, type TodayWork } from '../../../core/schemas/today.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../shared/actor.ts';
+import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { todayPolicy } from './today.policy.ts';
 import type { TodayRepository, TodayRow } from './today.repository.ts';
 
-/** Today's work in the user's area: one group per kind of task their role acts on. */
+/** Today's work in the user's area (a facility staff account: its facilities): one group per kind of task their role acts on. */
 export class TodayService {
   constructor(
     private readonly db: Db,
@@ -21,14 +21,15 @@ export class TodayService {
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
     const path = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
     const today = vietnamToday(now);
+    const facilities = boundFacilities(actor);
     const fetchers: Record<TodayKind, () => Promise<TodayRow[]>> = {
       contacts_to_decide: () => this.repo.contactsToDecide(this.db, path, today, q.perGroup),
       quarantine_to_arrange: () => this.repo.quarantineToArrange(this.db, path, today, q.perGroup),
-      tests_due: () => this.repo.testsDue(this.db, path, today, q.perGroup),
-      releases_due: () => this.repo.releasesDue(this.db, path, today, q.perGroup),
-      missing_reports: () => this.repo.missingReports(this.db, path, today, q.perGroup),
+      tests_due: () => this.repo.testsDue(this.db, path, today, q.perGroup, facilities),
+      releases_due: () => this.repo.releasesDue(this.db, path, today, q.perGroup, facilities),
+      missing_reports: () => this.repo.missingReports(this.db, path, today, q.perGroup, facilities),
       case_proposals: () => this.repo.caseProposals(this.db, path, today, q.perGroup),
-      capacity_alerts: () => this.repo.capacityAlerts(this.db, path, q.perGroup),
+      capacity_alerts: () => this.repo.capacityAlerts(this.db, path, q.perGroup, facilities),
       levels_to_decide: () => this.levelsToDecide(actor, path, q.perGroup, now),
       link_requests: () => this.repo.linkRequests(this.db, path, today, q.perGroup),
     };

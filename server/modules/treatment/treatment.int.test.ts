@@ -44,6 +44,8 @@ beforeAll(async () => {
   officer = await t.signIn('commune_officer', DOAN_KET);
   hospital = await facility({ name: 'Bệnh viện Đa khoa tỉnh Lai Châu', capacity: { regular_bed: 5, icu_bed: 2 }, occupancyAlertPercent: 50 });
   binhLuHospital = await facility({ name: 'Trạm Y tế Bình Lư', communeCode: BINH_LU, capacity: { regular_bed: 10 } });
+  await t.bindFacilities(staff.user.id, [hospital.id]);
+  await t.bindFacilities(otherStaff.user.id, [binhLuHospital.id]);
   for (const name of ['Nguyễn Văn Hùng', 'Lò Văn Tâm', 'Vàng A Sử', 'Giàng Thị Dợ']) cases.push(await newCase(name));
 });
 afterAll(async () => t.close());

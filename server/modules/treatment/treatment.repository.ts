@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { StayOutcome } from '../../../core/schemas/facilities.ts';
 import type { Db } from '../../db/database.ts';
 import type { TreatmentStaysTable } from '../../db/schema.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
+import { facilityWithinSql, pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 export type StayRecord = NonNullable<Awaited<ReturnType<TreatmentRepository['findById']>>>;
@@ -10,6 +10,8 @@ export type StayRecord = NonNullable<Awaited<ReturnType<TreatmentRepository['fin
 export interface ListStaysOptions {
   /** Stays of facilities at or below this path (a stay carries its facility's path). */
   within: string;
+  /** A facility staff account's facilities; null: every facility of the area. */
+  facilityIds: readonly string[] | null;
   facilityId?: string;
   open?: boolean;
   after?: string;
@@ -37,7 +39,7 @@ export class TreatmentRepository {
 
   async list(db: Db, o: ListStaysOptions) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.stays(db).where(pathWithinSql('s.locality_path', o.within));
+    let q = this.stays(db).where(pathWithinSql('s.locality_path', o.within)).where(facilityWithinSql('s.facility_id', o.facilityIds));
     if (o.facilityId) q = q.where('s.facility_id', '=', o.facilityId);
     if (o.open === true) q = q.where('s.discharged_at', 'is', null);
     if (o.open === false) q = q.where('s.discharged_at', 'is not', null);

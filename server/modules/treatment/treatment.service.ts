@@ -5,7 +5,7 @@ import {
   capacityKinds, type AdmitStayRequest, type DischargeStayRequest, type ListStaysQuery, type OccupancyQuery, type OccupancyView, type StayView,
 } from '../../../core/schemas/facilities.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../shared/actor.ts';
+import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -43,7 +43,7 @@ export class TreatmentService {
   async admit(actor: Actor, req: AdmitStayRequest): Promise<StayView> {
     return this.d.db.transaction().execute(async (trx) => {
       const seen = await this.d.facilities.findById(trx, req.facilityId);
-      if (!seen || !treatmentPolicy.read(actor, seen)) throw new AppError('NOT_FOUND', [{ path: 'facilityId', message: m.noFacility[actor.locale] }]);
+      if (!seen || !treatmentPolicy.seeFacility(actor, seen)) throw new AppError('NOT_FOUND', [{ path: 'facilityId', message: m.noFacility[actor.locale] }]);
       if (!treatmentPolicy.record(actor, seen)) throw new AppError('FORBIDDEN');
       // Lock first, then read status and use: a concurrent admission or closing waits for this one.
       const { capacity, occupied } = await this.d.facilities.lockCapacity(trx, seen.id, req.bedKind);
@@ -69,7 +69,7 @@ export class TreatmentService {
   async discharge(actor: Actor, id: string, req: DischargeStayRequest): Promise<StayView> {
     return this.d.db.transaction().execute(async (trx) => {
       const stay = await this.readableOrThrow(actor, id, trx);
-      if (!treatmentPolicy.record(actor, stay)) throw new AppError('FORBIDDEN');
+      if (!treatmentPolicy.record(actor, { id: stay.facility_id, locality_path: stay.locality_path })) throw new AppError('FORBIDDEN');
       if (stay.discharged_at) throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
       const at = req.dischargedAt ? new Date(req.dischargedAt) : new Date();
       if (at < stay.admitted_at) throw new AppError('VALIDATION_FAILED', [{ path: 'dischargedAt', message: m.dischargeBeforeAdmission[actor.locale] }]);
@@ -87,13 +87,13 @@ export class TreatmentService {
   /** Stays name patients: every list and export is written to the audit log. */
   async list(actor: Actor, q: ListStaysQuery): Promise<Page<StayView>> {
     const within = await this.scopeOf(actor, q.locality);
-    const page = await this.page(within, q);
+    const page = await this.page(actor, within, q);
     await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within, subjectIds: page.items.map((s) => s.personId) });
     return page;
   }
 
-  private async page(within: string, q: ListStaysQuery): Promise<Page<StayView>> {
-    const rows = await this.d.stays.list(this.d.db, { within, facilityId: q.facilityId, open: q.open, after: q.after, limit: q.limit });
+  private async page(actor: Actor, within: string, q: ListStaysQuery): Promise<Page<StayView>> {
+    const rows = await this.d.stays.list(this.d.db, { within, facilityIds: boundFacilities(actor), facilityId: q.facilityId, open: q.open, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.admitted_key, r.id]);
     return { items: page.items.map(toStayView), nextCursor: page.nextCursor };
   }
@@ -103,7 +103,7 @@ export class TreatmentService {
     const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within }, (s: StayView) => s.personId);
     return streamXlsx({
       filename: 'luot-dieu-tri.xlsx', sheetName: actor.locale === 'vi' ? 'Lượt điều trị' : 'Treatment stays', locale: actor.locale,
-      columns: stayColumns(actor.locale), pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }), log),
+      columns: stayColumns(actor.locale), pages: await allPages((after) => this.page(actor, within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -120,7 +120,7 @@ export class TreatmentService {
   async occupancy(actor: Actor, q: OccupancyQuery): Promise<OccupancyView> {
     if (!treatmentPolicy.occupancy(actor)) throw new AppError('FORBIDDEN');
     const area = await this.d.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code);
-    const facilities = await this.d.facilities.listActiveWithin(this.d.db, area.path);
+    const facilities = await this.d.facilities.listActiveWithin(this.d.db, area.path, boundFacilities(actor));
     const lines = linesByFacility(await this.d.facilities.capacityLines(this.d.db, { activeWithin: area.path }));
     const withLines = facilities.filter((f) => lines.has(f.id));
     const views = withLines.map((f) => toFacilityView(f, lines.get(f.id)!));

@@ -4,8 +4,11 @@ import { inScope, type Actor } from '../../shared/actor.ts';
 type Located = { path: string };
 type Venue = { locality_path: string; owner_user_id: string | null };
 
-/** Officials who see every venue of their locality subtree. */
-const officials: readonly Role[] = ['system_admin', 'steering_committee', 'health_department', 'commune_officer', 'inspector'];
+/**
+ * Officials who see every venue of their locality subtree, with its contact phone and owner.
+ * Inspectors read check-in counts per venue only, until an inspection grants what it targets.
+ */
+const officials: readonly Role[] = ['system_admin', 'steering_committee', 'health_department', 'commune_officer'];
 /** Officials who approve, reject, suspend and reinstate venues. */
 const deciders: readonly Role[] = ['system_admin', 'steering_committee', 'health_department', 'commune_officer'];
 

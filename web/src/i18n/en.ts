@@ -156,6 +156,9 @@ export const en: Catalogue = {
     saved: 'Changes saved.',
     nothingChanged: 'Nothing was changed.',
     noLocalityForRole: 'No area in your scope fits this role.',
+    facilities: 'Facilities served',
+    facilitiesHint: 'The account reads and records the people of the ticked facilities only; with none ticked it reads nobody.',
+    noFacilities: 'No facility in this area yet.',
   },
   localities: {
     title: 'Localities',

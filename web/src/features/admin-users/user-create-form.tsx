@@ -6,6 +6,7 @@ import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
+import { FacilityPicker } from './facility-picker.tsx';
 import { RoleLocalityFields } from './role-locality-fields.tsx';
 
 export interface CreatedUser {
@@ -13,7 +14,7 @@ export interface CreatedUser {
   temporaryPassword: string | null;
 }
 
-const fields = ['username', 'fullName', 'role', 'localityCode', 'password'] as const;
+const fields = ['username', 'fullName', 'role', 'localityCode', 'password', 'facilityIds'] as const;
 
 /** POST /api/users. The locality list only offers the levels the chosen role may be scoped to. */
 export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): void }) {
@@ -24,6 +25,7 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
   const [role, setRole] = useState<Role>('commune_officer');
   const [localityCode, setLocalityCode] = useState('');
   const [password, setPassword] = useState('');
+  const [facilityIds, setFacilityIds] = useState<string[]>([]);
   const { error, busy, run } = useFormSubmit();
 
   const options = localityOptions(entries, roleScopeLevels[role]);
@@ -40,12 +42,14 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
       role,
       localityCode: effectiveLocality,
       ...(password ? { password } : {}),
+      ...(role === 'facility_staff' ? { facilityIds } : {}),
     };
     await run(async () => {
       const result = await api<CreatedUser>('/api/users', { method: 'POST', json: body });
       setUsername('');
       setFullName('');
       setPassword('');
+      setFacilityIds([]);
       onCreated(result);
     });
   };
@@ -82,6 +86,9 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
         error={error}
         testIdPrefix="user-create"
       />
+      {role === 'facility_staff' && (
+        <FacilityPicker localityCode={effectiveLocality} value={facilityIds} onChange={setFacilityIds} error={error} testIdPrefix="user-create" />
+      )}
       <TextField
         label={`${t('users.password')} ${t('common.optional')}`}
         type="password"

@@ -6,9 +6,12 @@ import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
+import { FacilityPicker } from './facility-picker.tsx';
 import { RoleLocalityFields } from './role-locality-fields.tsx';
 
-const fields = ['fullName', 'role', 'localityCode'] as const;
+const fields = ['fullName', 'role', 'localityCode', 'facilityIds'] as const;
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** PATCH /api/users/:id with only the fields that changed. */
 export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null): void; onCancel(): void }) {
@@ -17,6 +20,7 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
   const [fullName, setFullName] = useState(p.user.fullName);
   const [role, setRole] = useState<Role>(p.user.role);
   const [localityCode, setLocalityCode] = useState(p.user.localityCode);
+  const [facilityIds, setFacilityIds] = useState<string[]>([...(p.user.facilityIds ?? [])]);
   const { error, setError, busy, run } = useFormSubmit();
 
   const options = localityOptions(entries, roleScopeLevels[role]);
@@ -31,6 +35,7 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
     if (fullName.trim() !== p.user.fullName) body.fullName = fullName.trim();
     if (role !== p.user.role) body.role = role;
     if (localityCode !== p.user.localityCode) body.localityCode = localityCode;
+    if (role === 'facility_staff' && !sameSet(facilityIds, p.user.facilityIds ?? [])) body.facilityIds = facilityIds;
     if (Object.keys(body).length === 0) return setError(t('users.nothingChanged'));
     await run(async () => {
       const answer = await api<unknown>(`/api/users/${encodeURIComponent(p.user.id)}`, { method: 'PATCH', json: body });
@@ -58,6 +63,9 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
         error={error}
         testIdPrefix="user-edit"
       />
+      {role === 'facility_staff' && (
+        <FacilityPicker localityCode={localityCode} value={facilityIds} onChange={setFacilityIds} error={error} testIdPrefix="user-edit" />
+      )}
       <FormError error={error} fields={fields} />
       <FormActions busy={busy} label={t('common.save')} testId="user-edit-save" onCancel={p.onCancel} />
     </form>

@@ -20,8 +20,9 @@ export const canViewDeclarations = isOfficial;
 export const canFollowUpArrivals = (role: Role) =>
   role === 'system_admin' || role === 'health_department' || role === 'commune_officer';
 
-/** The venue list: officials and inspectors see their area, organisations their own venues. */
+/** The venues page: officials see their area's venues, organisations their own, inspectors the check-in counts only. */
 export const canViewVenues = (role: Role) => isOfficial(role) || role === 'inspector' || role === 'organisation_admin';
+export const canListVenues = (role: Role) => isOfficial(role) || role === 'organisation_admin';
 export const canRegisterVenue = (role: Role) => role === 'system_admin' || role === 'organisation_admin';
 export const canDecideVenues = isOfficial;
 /**
@@ -32,28 +33,36 @@ export const canOperateGates = (role: Role) => isOfficial(role) || role === 'org
 /** Check-in counts per venue and day. */
 export const canViewCheckinCounts = (role: Role) => isOfficial(role) || role === 'inspector';
 
-/** Cases, contacts, clusters and chains (sensitive health data): officials of the place and inspectors read. */
-export const canViewCases = (role: Role) => isOfficial(role) || role === 'inspector';
+/** Cases, contacts and clusters (sensitive health data): officials of the place read (inspectors do not). */
+export const canViewCases = isOfficial;
+/** Chains of transmission: officials see the cases; inspectors the measures only (no case). */
+export const canViewChains = (role: Role) => isOfficial(role) || role === 'inspector';
 /** Entering cases, deciding on contacts, re-running tracing, managing clusters: the investigators. */
 export const canInvestigateCases = (role: Role) =>
   role === 'system_admin' || role === 'health_department' || role === 'commune_officer';
 
-/** Quarantine stays and test results: officials, facility staff and inspectors of the place read. */
-const healthReaders: readonly Role[] = [...officials, 'facility_staff', 'inspector'];
+/** Quarantine stays and test results: officials of the place, and facility staff for their own facilities, read. */
+const healthReaders: readonly Role[] = [...officials, 'facility_staff'];
 /** Health workers on the ground: admit, move and release, record samples and results. */
 const healthStaff: readonly Role[] = ['system_admin', 'health_department', 'commune_officer', 'facility_staff'];
 export const canViewQuarantine = (role: Role) => healthReaders.includes(role);
 export const canManageQuarantine = (role: Role) => healthStaff.includes(role);
-export const canViewTesting = (role: Role) => healthReaders.includes(role);
+/** The testing pages: identified orders and results (health readers), or campaigns' counts only (inspectors). */
+export const canViewTesting = (role: Role) => healthReaders.includes(role) || role === 'inspector';
+export const canViewTestOrders = (role: Role) => healthReaders.includes(role);
+/** Mass-testing campaigns (counts) and case proposals: officials; campaigns also inspectors. */
+export const canViewCampaigns = (role: Role) => isOfficial(role) || role === 'inspector';
+export const canViewProposals = isOfficial;
 export const canRecordTests = (role: Role) => healthStaff.includes(role);
-/** Planning mass testing and accepting a positive result as a case: the investigators. */
+/** Planning mass testing, entering pool results and accepting a positive result as a case: the investigators. */
 export const canPlanCampaigns = canInvestigateCases;
 export const canDecideProposals = canInvestigateCases;
-/** Facilities: officials of the place and the facilities' staff read; the health department manages. */
-export const canViewFacilities = (role: Role) => isOfficial(role) || role === 'facility_staff';
+/** Facilities: officials of the place, inspectors and the facilities' own staff read; the health department manages. */
+export const canViewFacilities = (role: Role) => isOfficial(role) || role === 'facility_staff' || role === 'inspector';
 export const canManageFacilities = (role: Role) => role === 'system_admin' || role === 'health_department';
-/** Treatment stays and bed occupancy: officials of the place and the facilities' staff read (not inspectors). */
-export const canViewTreatment = (role: Role) => isOfficial(role) || role === 'facility_staff';
+/** Bed occupancy: officials of the place, inspectors and the facilities' staff; patients' stays: not inspectors. */
+export const canViewTreatment = (role: Role) => isOfficial(role) || role === 'facility_staff' || role === 'inspector';
+export const canViewTreatmentStays = (role: Role) => isOfficial(role) || role === 'facility_staff';
 /** Admitting and discharging patients: the health department and the facilities' own staff. */
 export const canManageTreatment = (role: Role) => role === 'system_admin' || role === 'health_department' || role === 'facility_staff';
 /** Risk levels, the level map and epidemic zones (aggregates): officials of the place and inspectors read. */

@@ -6,7 +6,7 @@ import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
-import { canRecordTests } from '../auth/permissions.ts';
+import { canPlanCampaigns } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { BatchSamplesForm } from './batch-samples-form.tsx';
 import { ResultsEntry } from './results-entry.tsx';
@@ -97,7 +97,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
             {c.localityName} · {fmt.date(c.startsOn)} – {fmt.date(c.endsOn)} · {t('testing.poolOf', { n: c.poolSize })}
           </p>
           <ProgressTable p={progress} />
-          {canRecordTests(role) && c.status === 'active' && (
+          {canPlanCampaigns(role) && c.status === 'active' && (
             <>
               <BatchSamplesForm campaignId={campaignId} onSaved={load} />
               <section className="card" aria-labelledby="pool-results-title">

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
-import { canRecordTests } from '../auth/permissions.ts';
+import { canPlanCampaigns, canRecordTests, canViewCampaigns, canViewProposals, canViewTestOrders } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { CampaignsTab } from './campaigns-tab.tsx';
 import { ImportPanel } from './import-panel.tsx';
@@ -11,7 +11,11 @@ import { ProposalsTab } from './proposals-tab.tsx';
 import { ResultsEntry } from './results-entry.tsx';
 import '../quarantine/quarantine.css';
 
-const tabs = ['orders', 'results', 'campaigns', 'proposals'] as const;
+const allTabs = ['orders', 'results', 'campaigns', 'proposals'] as const;
+type Tab = (typeof allTabs)[number];
+const roleSees: Record<Tab, (role: Parameters<typeof canRecordTests>[0]) => boolean> = {
+  orders: canViewTestOrders, results: canViewTestOrders, campaigns: canViewCampaigns, proposals: canViewProposals,
+};
 
 /** Individual results typed in, or a lab's sheet imported; pool results are entered per campaign. */
 function ResultsTab() {
@@ -25,11 +29,13 @@ function ResultsTab() {
         <p className="muted">{t('testing.resultsHint')}</p>
         <ResultsEntry target="samples" />
       </section>
-      <section className="card" aria-labelledby="pools-title">
-        <h2 id="pools-title">{t('testing.poolResultsTitle')}</h2>
-        <p className="muted">{t('testing.poolResultsHint')}</p>
-        <ResultsEntry target="pools" />
-      </section>
+      {canPlanCampaigns(role) && (
+        <section className="card" aria-labelledby="pools-title">
+          <h2 id="pools-title">{t('testing.poolResultsTitle')}</h2>
+          <p className="muted">{t('testing.poolResultsHint')}</p>
+          <ResultsEntry target="pools" />
+        </section>
+      )}
       <ImportPanel />
     </>
   );
@@ -39,6 +45,9 @@ function ResultsTab() {
 export function TestingPage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
+  const { role } = useUser();
+  // Facility staff: their people's orders and results; inspectors: campaigns' counts only.
+  const tabs = allTabs.filter((k) => roleSees[k](role));
   const tab = useUrlTab(tabs);
   return (
     <Page title={t('testing.title')} intro={t('testing.intro', { name: selected?.fullName ?? t('common.empty') })}>

@@ -11,7 +11,7 @@ import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { canDecideVenues, canOperateGates, canRegisterVenue, canViewCheckinCounts } from '../auth/permissions.ts';
+import { canDecideVenues, canListVenues, canOperateGates, canRegisterVenue, canViewCheckinCounts } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { CheckinCounts } from './checkin-counts.tsx';
 import { VenueDecisionForm } from './venue-decision-form.tsx';
@@ -23,11 +23,24 @@ type Deciding = { id: string; decision: Exclude<VenueDecision, 'approve'> };
 
 const venuePath = (v: VenueView, rest: string) => `/api/venues/${encodeURIComponent(v.id)}/${rest}`;
 
-/**
- * Venues & check-in: the venues of the selected locality (organisations: their own), registration,
- * approval, poster and QR, links to the gate scanner and the entries; check-in counts below.
- */
+/** Venues & check-in; an inspector sees the check-in counts per venue only. */
 export function VenuesPage() {
+  const { t } = useTranslation();
+  const { role } = useUser();
+  const { selected } = useLocalities();
+  if (canListVenues(role)) return <VenueRegistry />;
+  return (
+    <Page title={t('venues.title')} intro={t('venues.intro', { name: selected?.fullName ?? t('common.empty') })}>
+      {canViewCheckinCounts(role) && <CheckinCounts />}
+    </Page>
+  );
+}
+
+/**
+ * The venues of the selected locality (organisations: their own), registration, approval, poster
+ * and QR, links to the gate scanner and the entries; check-in counts below.
+ */
+function VenueRegistry() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { role } = useUser();

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../server/shared/actor.ts';
+import { personRef } from '../server/testing/factories.ts';
+import { chromiumOrSkip } from './support/chromium.ts';
+import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+
+const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
+
+/** Issue 11, least privilege: the administrator binds a facility staff account to its facilities in the users page. */
+describe.runIf(hasChromium)('end-to-end in Chromium: facility staff bound to their facility', () => {
+  let server: Awaited<ReturnType<typeof startE2eServer>>;
+  let browser: Browser;
+  const facilities: Record<'ours' | 'theirs', string> = { ours: '', theirs: '' };
+  beforeAll(async () => {
+    fs.mkdirSync(artefactsDir, { recursive: true });
+    server = await startE2eServer();
+    browser = await launchChromium(chromiumPath);
+    const sys = systemActor('e2e');
+    const s = server.platform.services;
+    for (const [key, name, commune, person] of [['ours', 'Khách sạn cách ly Đoàn Kết', '03388', 'Hà Thị Trong'], ['theirs', 'Khu cách ly Bình Lư', '03390', 'Sùng Văn Ngoài']] as const) {
+      const f = await s.facilities.create(sys, { name, kind: 'hotel', communeCode: commune, addressLine: 'Đường thử', capacity: { quarantine_place: 10 }, occupancyAlertPercent: 80 });
+      facilities[key] = f.id;
+      await s.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef(person, { communeCode: commune }), reason: 'f1', facilityId: f.id, vaccinatedOrRecovered: false });
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the administrator ticks the account’s facility; the account then lists the people of that facility only', async () => {
+    const admin = await server.createUser('admin.coso', 'system_admin', '12');
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await adminContext.newPage();
+    await signIn(page, server.url, admin);
+    await page.getByTestId('nav-admin-users').click();
+    await page.getByTestId('user-create-toggle').click();
+    await page.getByTestId('user-create-username').fill('coso.e2e');
+    await page.getByTestId('user-create-fullname').fill('Nhân viên khách sạn cách ly');
+    await page.getByTestId('user-create-role').selectOption('facility_staff');
+    await page.getByTestId(`user-create-facility-${facilities.ours}`).check();
+    expect(await page.getByTestId(`user-create-facility-${facilities.theirs}`).isChecked()).toBe(false);
+    await page.getByTestId('user-create-password').fill('a-long-facility-password');
+    await page.screenshot({ path: path.join(artefactsDir, 'admin-user-facilities.png'), fullPage: true });
+    await page.getByTestId('user-create-submit').click();
+    await expect.poll(() => page.getByTestId('users-table').textContent()).toContain('coso.e2e');
+    await adminContext.close();
+
+    const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const staffPage = await staffContext.newPage();
+    await signIn(staffPage, server.url, { username: 'coso.e2e', password: 'a-long-facility-password' });
+    await staffPage.goto(`${server.url}/quarantine`);
+    await expect.poll(() => staffPage.getByTestId('stays-table').textContent()).toContain('Hà Thị Trong');
+    expect(await staffPage.getByTestId('stays-table').textContent()).not.toContain('Sùng Văn Ngoài');
+    await staffContext.close();
+  });
+});

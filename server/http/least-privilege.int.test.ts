@@ -1,0 +1,199 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamToday } from '../../core/schemas/declarations.ts';
+import { peopleKeys, putRecordsOnFile, tracesOf, type PersonKey, type RecordsOnFile } from '../testing/people-on-file.ts';
+import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
+import { DOAN_KET, LAI_CHAU, createTestPlatform, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
+
+/**
+ * Least privilege (issue 11, hole 5). An inspector and two facility staff accounts of the province
+ * walk every GET route with real ids: the inspector reads aggregates only, a facility staff account
+ * reads the people of its own facilities only, one bound to no facility reads nobody. A route that
+ * has no entry here fails the last test: a new route must say who may see whom through it.
+ */
+let t: TestPlatform;
+let r: RecordsOnFile;
+let inspector: TestClient;
+let staff: TestClient;
+let unboundStaff: TestClient;
+let cdc: TestClient;
+
+beforeAll(async () => {
+  t = await createTestPlatform();
+  r = await putRecordsOnFile(t);
+  const admin = await t.signIn('system_admin', LAI_CHAU);
+  const created = await admin.post('/api/users', {
+    username: 'coso.doanket', fullName: 'Nhân viên cơ sở Đoàn Kết', role: 'facility_staff', localityCode: LAI_CHAU,
+    password: 'facility-staff-password', facilityIds: [r.hotelHere, r.hospitalHere],
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  staff = await t.login('coso.doanket', 'facility-staff-password');
+  unboundStaff = await t.signIn('facility_staff', LAI_CHAU);
+  inspector = await t.signIn('inspector', LAI_CHAU);
+  cdc = await t.signIn('health_department', LAI_CHAU);
+});
+afterAll(async () => t.close());
+
+type Urls = (r: RecordsOnFile) => string[];
+interface Entry {
+  urls: Urls;
+  /** The people a facility staff account bound to the Đoàn Kết hotel and hospital may see here (and must, somewhere). */
+  staff?: PersonKey[];
+  /** A rendered file a person's identity cannot be searched in: refused unless the role may see its people. */
+  document?: true;
+}
+const one = (url: string): Urls => () => [url];
+const today = vietnamToday();
+
+const routes: Record<string, Entry> = {
+  'GET /api/health': { urls: one('/api/health') },
+  'GET /api/auth/me': { urls: one('/api/auth/me') },
+  'GET /api/users': { urls: one('/api/users') },
+  'GET /api/users/export.xlsx': { urls: one('/api/users/export.xlsx') },
+  'GET /api/localities': { urls: one(`/api/localities?parent=${LAI_CHAU}`) },
+  'GET /api/localities/tree': { urls: one('/api/localities/tree') },
+  'GET /api/localities/export.xlsx': { urls: one(`/api/localities/export.xlsx?parent=${LAI_CHAU}`) },
+  'GET /api/localities/:code': { urls: one(`/api/localities/${DOAN_KET}`) },
+  'GET /api/localities/:code/history': { urls: one(`/api/localities/${DOAN_KET}/history`) },
+  'GET /api/localities/:code/boundaries': { urls: one(`/api/localities/${LAI_CHAU}/boundaries`) },
+  'GET /api/audit': { urls: one('/api/audit?limit=200') },
+  'GET /api/audit/export.xlsx': { urls: one('/api/audit/export.xlsx') },
+  'GET /api/venues': { urls: one('/api/venues') },
+  'GET /api/venues/export.xlsx': { urls: one('/api/venues/export.xlsx') },
+  'GET /api/venues/:id': { urls: (f) => [`/api/venues/${f.venue.id}`] },
+  'GET /api/venues/:id/poster.pdf': { urls: (f) => [`/api/venues/${f.venue.id}/poster.pdf`] },
+  'GET /api/venues/:id/qr.png': { urls: (f) => [`/api/venues/${f.venue.id}/qr.png`] },
+  'GET /api/venues/:id/entries': { urls: (f) => [`/api/venues/${f.venue.id}/entries`] },
+  'GET /api/public/venues/:publicCode': { urls: (f) => [`/api/public/venues/${f.venue.publicCode}`] },
+  'GET /api/public/localities': { urls: one('/api/public/localities') },
+  'GET /api/declarations': { urls: one('/api/declarations') },
+  'GET /api/declarations/export.xlsx': { urls: one('/api/declarations/export.xlsx') },
+  'GET /api/arrivals': { urls: one('/api/arrivals') },
+  'GET /api/arrivals/export.xlsx': { urls: one('/api/arrivals/export.xlsx') },
+  'GET /api/checkins/counts': { urls: one(`/api/checkins/counts?from=${today}&to=${today}`) },
+  'GET /api/checkins/counts/export.xlsx': { urls: one(`/api/checkins/counts/export.xlsx?from=${today}&to=${today}`) },
+  'GET /api/cases': { urls: one('/api/cases') },
+  'GET /api/cases/export.xlsx': { urls: one('/api/cases/export.xlsx') },
+  'GET /api/cases/:id': { urls: (f) => [`/api/cases/${f.caseHere.id}`, `/api/cases/${f.caseThere.id}`] },
+  'GET /api/cases/:id/contacts': { urls: (f) => [`/api/cases/${f.caseHere.id}/contacts`] },
+  'GET /api/cases/:id/contacts/export.xlsx': { urls: (f) => [`/api/cases/${f.caseHere.id}/contacts/export.xlsx`] },
+  'GET /api/contacts': { urls: one('/api/contacts') },
+  'GET /api/contacts/export.xlsx': { urls: one('/api/contacts/export.xlsx') },
+  'GET /api/disease-profiles': { urls: one('/api/disease-profiles') },
+  'GET /api/disease-profiles/:code': { urls: one('/api/disease-profiles/covid19_2020') },
+  'GET /api/clusters': { urls: one('/api/clusters') },
+  'GET /api/clusters/export.xlsx': { urls: one('/api/clusters/export.xlsx') },
+  'GET /api/clusters/:id': { urls: (f) => [`/api/clusters/${f.caseHere.clusterId}`] },
+  'GET /api/chains': { urls: one('/api/chains?linkedOnly=false') },
+  'GET /api/people/:id/duplicates': { urls: (f) => [`/api/people/${f.caseHere.personId}/duplicates`] },
+  'GET /api/testing/orders': { urls: one('/api/testing/orders?limit=100'), staff: ['quarantinedHere'] },
+  'GET /api/testing/orders/export.xlsx': { urls: one('/api/testing/orders/export.xlsx'), staff: ['quarantinedHere'] },
+  'GET /api/testing/samples/:code': { urls: (f) => [f.stayHere.sampleCode, f.stayThere.sampleCode, f.campaignSampleCode].map((c) => `/api/testing/samples/${c}`), staff: ['quarantinedHere'] },
+  'GET /api/testing/campaigns': { urls: one('/api/testing/campaigns') },
+  'GET /api/testing/campaigns/export.xlsx': { urls: one('/api/testing/campaigns/export.xlsx') },
+  'GET /api/testing/campaigns/:id': { urls: (f) => [`/api/testing/campaigns/${f.campaignId}`] },
+  'GET /api/testing/campaigns/:id/pools': { urls: (f) => [`/api/testing/campaigns/${f.campaignId}/pools`] },
+  'GET /api/testing/campaigns/:id/progress': { urls: (f) => [`/api/testing/campaigns/${f.campaignId}/progress`] },
+  'GET /api/testing/case-proposals': { urls: one('/api/testing/case-proposals') },
+  'GET /api/testing/case-proposals/export.xlsx': { urls: one('/api/testing/case-proposals/export.xlsx') },
+  'GET /api/quarantine/admissions': { urls: one('/api/quarantine/admissions?limit=100'), staff: ['quarantinedHere'] },
+  'GET /api/quarantine/admissions/export.xlsx': { urls: one('/api/quarantine/admissions/export.xlsx'), staff: ['quarantinedHere'] },
+  'GET /api/quarantine/admissions/:id': { urls: (f) => [`/api/quarantine/admissions/${f.stayHere.id}`, `/api/quarantine/admissions/${f.stayThere.id}`], staff: ['quarantinedHere'] },
+  'GET /api/quarantine/admissions/:id/decision.pdf': {
+    urls: (f) => [`/api/quarantine/admissions/${f.stayHere.id}/decision.pdf`, `/api/quarantine/admissions/${f.stayThere.id}/decision.pdf`], staff: ['quarantinedHere'], document: true,
+  },
+  'GET /api/quarantine/admissions/:id/certificate.pdf': {
+    urls: (f) => [`/api/quarantine/admissions/${f.stayHere.id}/certificate.pdf`, `/api/quarantine/admissions/${f.stayThere.id}/certificate.pdf`], staff: ['quarantinedHere'], document: true,
+  },
+  'GET /api/quarantine/missing-reports': { urls: one('/api/quarantine/missing-reports?limit=100'), staff: ['quarantinedHere'] },
+  // The daily report link shows initials only: whoever holds the link is the person.
+  'GET /api/public/monitoring/:token': { urls: (f) => [`/api/public/monitoring/${f.stayHere.token}`] },
+  'GET /api/risk/indicators': { urls: one(`/api/risk/indicators?locality=${DOAN_KET}`) },
+  'GET /api/risk/evaluate': { urls: one(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`) },
+  'GET /api/risk/decisions': { urls: one(`/api/risk/decisions?locality=${LAI_CHAU}&subtree=true`) },
+  'GET /api/risk/decisions/export.xlsx': { urls: one(`/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`) },
+  'GET /api/risk/map': { urls: one(`/api/risk/map?province=${LAI_CHAU}`) },
+  'GET /api/risk/map/export.xlsx': { urls: one(`/api/risk/map/export.xlsx?province=${LAI_CHAU}`) },
+  'GET /api/risk/dashboard': { urls: one(`/api/risk/dashboard?province=${LAI_CHAU}`) },
+  'GET /api/risk/zones': { urls: one(`/api/risk/zones?province=${LAI_CHAU}`) },
+  'GET /api/risk/zones/export.xlsx': { urls: one(`/api/risk/zones/export.xlsx?province=${LAI_CHAU}`) },
+  'GET /api/risk/rule-sets': { urls: one('/api/risk/rule-sets') },
+  'GET /api/risk/rule-sets/:code': { urls: one('/api/risk/rule-sets/nq128_qd4800_2021') },
+  'GET /api/public/risk-map': { urls: one(`/api/public/risk-map?province=${LAI_CHAU}`) },
+  'GET /api/public/boundaries/:code': { urls: one(`/api/public/boundaries/${LAI_CHAU}`) },
+  'GET /api/today': { urls: one('/api/today?perGroup=100'), staff: ['quarantinedHere'] },
+  'GET /api/facilities': { urls: one('/api/facilities') },
+  'GET /api/facilities/export.xlsx': { urls: one('/api/facilities/export.xlsx') },
+  'GET /api/facilities/placement': { urls: one(`/api/facilities/placement?people=5&kind=quarantine_place&near=${DOAN_KET}`) },
+  'GET /api/facilities/:id': { urls: (f) => [f.hotelHere, f.hospitalHere, f.facilityThere].map((id) => `/api/facilities/${id}`) },
+  'GET /api/treatment/stays': { urls: one('/api/treatment/stays?limit=100'), staff: ['caseHere'] },
+  'GET /api/treatment/stays/export.xlsx': { urls: one('/api/treatment/stays/export.xlsx'), staff: ['caseHere'] },
+  'GET /api/treatment/occupancy': { urls: one(`/api/treatment/occupancy?locality=${LAI_CHAU}`) },
+};
+
+/** The text of an answer: JSON or text as sent, a spreadsheet cell by cell, nothing for other files. */
+async function textOf(res: LightMyRequestResponse): Promise<string | null> {
+  const type = String(res.headers['content-type'] ?? '').split(';')[0]!;
+  if (type === XLSX_TYPE) {
+    const table = await readTable(res.rawPayload, XLSX_TYPE);
+    return [table.header, ...table.rows.map((row) => row.cells)].flat().join('\n');
+  }
+  if (type.startsWith('application/json') || type.startsWith('text/')) return res.body;
+  return null;
+}
+
+/** Which seeded people an answer names, by any of their traces. */
+function peopleIn(text: string): PersonKey[] {
+  return peopleKeys.filter((k) => tracesOf(r.people[k]).some((trace) => text.includes(trace)));
+}
+
+async function walk(client: TestClient, allowed: (e: Entry) => readonly PersonKey[]) {
+  const leaks: string[] = [];
+  const seen = new Map<string, Set<PersonKey>>();
+  for (const [route, entry] of Object.entries(routes)) {
+    const may = allowed(entry);
+    const found = new Set<PersonKey>();
+    for (const url of entry.urls(r)) {
+      const res = await client.get(url);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      const ok = res.statusCode < 300;
+      if (entry.document && ok && may.length === 0) leaks.push(`${url} answered ${res.statusCode}: a document about a person`);
+      const text = ok ? await textOf(res) : res.body;
+      for (const k of peopleIn(text ?? '')) {
+        found.add(k);
+        if (!may.includes(k)) leaks.push(`${url} shows ${k}`);
+      }
+    }
+    seen.set(route, found);
+  }
+  return { leaks, seen };
+}
+
+describe('least privilege', () => {
+  it('an inspector reads no identified person on any route', async () => {
+    expect((await walk(inspector, () => [])).leaks).toEqual([]);
+  });
+
+  it('a facility staff account reads the people of its own facilities only, and sees them where its work is', async () => {
+    const { leaks, seen } = await walk(staff, (e) => e.staff ?? []);
+    expect(leaks).toEqual([]);
+    const missing = Object.entries(routes).filter(([route, e]) => e.staff && !e.document && ![...seen.get(route)!].some((k) => e.staff!.includes(k)));
+    expect(missing.map(([route]) => route)).toEqual([]);
+  });
+
+  it('a facility staff account bound to no facility reads nobody', async () => {
+    expect((await walk(unboundStaff, () => [])).leaks).toEqual([]);
+  });
+
+  it('the records are really there: the health department sees them all', async () => {
+    const { seen } = await walk(cdc, () => peopleKeys);
+    const all = new Set([...seen.values()].flatMap((s) => [...s]));
+    expect([...all].sort()).toEqual([...peopleKeys].sort());
+  });
+
+  it('covers every GET route that exists', () => {
+    const gets = t.app.routeCatalogue.filter((x) => x.method === 'GET' && x.url.startsWith('/api/') && !x.url.startsWith('/api/docs')).map((x) => `GET ${x.url}`);
+    expect(gets.filter((g) => !(g in routes))).toEqual([]);
+    expect(Object.keys(routes).filter((g) => !gets.includes(g))).toEqual([]);
+  });
+});
