@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +10,11 @@ import { openDatabase } from '../db/database.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const secret = randomBytes(32).toString('base64url');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phongdich-audit-cli-'));
 // Through `env`, so the test adds its own variables without reading the environment itself.
 const cli = (args: string[]) =>
-  spawnSync('env', ['-u', 'DATABASE_URL', `PHONGDICH_DATA_DIR=${dataDir}`, 'LOG_LEVEL=silent', tsx, 'server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  spawnSync('env', ['-u', 'DATABASE_URL', `PHONGDICH_DATA_DIR=${dataDir}`, `PHONGDICH_SECRET=${secret}`, 'LOG_LEVEL=silent', tsx, 'server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** Changes the embedded database behind the CLI's back, as someone with the files and superuser rights would. */

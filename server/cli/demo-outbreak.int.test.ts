@@ -59,7 +59,8 @@ describe('the demo outbreak', () => {
     await t.platform.services.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef('Lê Thị Nơi Khác', { communeCode: '03408' }), reason: 'f1', facilityId: elsewhere.id, vaccinatedOrRecovered: false });
     const names = (await staff.get('/api/quarantine/admissions')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
     expect(names).toEqual(['Nguyễn Văn Hải']);
-    const cdc = await t.login('cdc', accounts!.find((a) => a.username === 'cdc')!.password);
+    const cdcAccount = accounts!.find((a) => a.username === 'cdc')!;
+    const cdc = await t.login('cdc', cdcAccount.password, { totpSecret: cdcAccount.totp!.secret });
     expect((await cdc.get('/api/quarantine/admissions')).json<{ items: unknown[] }>().items).toHaveLength(2);
   });
 });

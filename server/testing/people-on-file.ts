@@ -43,6 +43,7 @@ export interface RecordsOnFile {
   campaignId: string;
   proposalId: string;
   campaignSampleCode: string;
+  linkRequestId: string;
 }
 
 const subject = (p: PersonOnFile, communeCode: string, birthYear: number): PersonRef => ({
@@ -99,12 +100,16 @@ export async function putRecordsOnFile(t: TestPlatform): Promise<RecordsOnFile> 
     departedOn: '2026-11-01', arrivedOn: '2026-11-01', destinationCommuneCode: DOAN_KET,
   }, { ip: null, requestId: null, locale: 'vi' });
   await s.checkins.visitorCheckin(declared.result.session.token, { venueCode: venue.public_code }, 'vi');
+  // Someone declares with the contact's document from a phone of their own: a link request for officials.
+  await declare(t, { person: { idNumber: people.contact.idNumber, fullName: people.contact.fullName, phone: phone(), communeCode: DOAN_KET } });
+  const linkRequest = await t.platform.database.db.selectFrom('person_link_requests').select('id').executeTakeFirstOrThrow();
 
   return {
     people, hotelHere: hotelHere.id, hospitalHere: hospitalHere.id, facilityThere: facilityThere.id,
     caseHere: { id: caseHere.id, personId: caseHere.personId!, contactId: contact.id, clusterId: cluster.id },
     caseThere: { id: caseThere.id, personId: caseThere.personId! },
     stayHere, stayThere, venue: { id: venue.id, publicCode: venue.public_code }, campaignId: campaign.id, proposalId: proposal.id, campaignSampleCode,
+    linkRequestId: linkRequest.id,
   };
 }
 

@@ -46,7 +46,7 @@ export interface TestPlatform {
   signIn(role: Role, localityCode: string, username?: string): Promise<TestClient>;
   createUser(role: Role, localityCode: string, username?: string, o?: CreateUserOptions): Promise<TestUser>;
   /** Signs in, with the next unused TOTP code when the account was enrolled by `createUser`. */
-  login(username: string, password: string, o?: { remoteAddress?: string }): Promise<TestClient>;
+  login(username: string, password: string, o?: { remoteAddress?: string; totpSecret?: string }): Promise<TestClient>;
   /** A TOTP code of the account not used yet (the current step, else the next one). */
   nextCode(username: string): string;
   /** Binds a facility staff account to facilities, as an administrator does. */
@@ -94,7 +94,9 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     return recovery;
   };
 
-  const login = async (username: string, password: string, o: { remoteAddress?: string } = {}): Promise<TestClient> => {
+  const login = async (username: string, password: string, o: { remoteAddress?: string; totpSecret?: string } = {}): Promise<TestClient> => {
+    // An account enrolled elsewhere (the demo seed) signs in with the secret it was given.
+    if (o.totpSecret && !enrolled.has(username)) enrolled.set(username, { secret: o.totpSecret, lastStep: 0, recoveryCodes: [] });
     const code = enrolled.has(username) ? nextCode(username) : undefined;
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, code }, remoteAddress: o.remoteAddress });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
