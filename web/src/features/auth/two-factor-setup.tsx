@@ -78,8 +78,8 @@ export function TwoFactorSetup({ onDone }: { onDone(): void }) {
     <form onSubmit={(e) => void confirm(e)} noValidate data-testid="totp-setup">
       <p>{t('security.scanQr')}</p>
       <TotpQr uri={enrolment.uri} label={t('security.qrAlt')} />
-      <p className="muted">
-        {t('security.manualEntry')}{' '}
+      <p className="muted">{t('security.manualEntry')}</p>
+      <p>
         <code className="secret" data-testid="totp-secret">
           {enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}
         </code>
