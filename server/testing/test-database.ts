@@ -12,14 +12,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   }
   const name = `phongdich_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   await createFromTemplate(snapshot.adminUrl, name, snapshot.template);
-  const handle = await openDatabase({ url: withDatabase(snapshot.adminUrl, name), dataDir: '' });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await adminQuery(snapshot.adminUrl, `drop database if exists ${name} with (force)`);
-    },
-  };
+  return openDroppedOnClose(snapshot.adminUrl, name);
 }
 
 /** A database with nothing in it, not even the schema (a restore's target), private to the caller. */
@@ -28,12 +21,17 @@ export async function openEmptyTestDatabase(): Promise<DatabaseHandle> {
   if (snapshot.kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
   const name = `phongdich_empty_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   await adminQuery(snapshot.adminUrl, `create database ${name}`);
-  const handle = await openDatabase({ url: withDatabase(snapshot.adminUrl, name), dataDir: '' });
+  return openDroppedOnClose(snapshot.adminUrl, name);
+}
+
+/** Opens a database of the PostgreSQL server that is dropped when the caller closes it. */
+async function openDroppedOnClose(adminUrl: string, name: string): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ url: withDatabase(adminUrl, name), dataDir: '' });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await adminQuery(snapshot.adminUrl, `drop database if exists ${name} with (force)`);
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
