@@ -9,34 +9,38 @@ import { TwoFactorSetup } from './two-factor-setup.tsx';
 /** Shown instead of the app while `user.mustChangePassword` is set. */
 export function ForcedPasswordChangePage() {
   const { t } = useTranslation();
-  const { logout } = useSession();
   return (
     <AuthFrame>
       <Page title={t('auth.changePasswordTitle')} intro={t('auth.mustChangeIntro')}>
         <ChangePasswordForm />
-        <p>
-          <button type="button" className="link-button" onClick={() => void logout()} data-testid="logout">
-            {t('auth.logout')}
-          </button>
-        </p>
+        <SignOutLink />
       </Page>
     </AuthFrame>
+  );
+}
+
+/** The way out of a page that stands in front of the app until a step is done. */
+function SignOutLink() {
+  const { t } = useTranslation();
+  const { logout } = useSession();
+  return (
+    <p>
+      <button type="button" className="link-button" onClick={() => void logout()} data-testid="logout">
+        {t('auth.logout')}
+      </button>
+    </p>
   );
 }
 
 /** Shown instead of the app while the account's role needs two-factor sign-in and it has none. */
 export function ForcedTwoFactorPage() {
   const { t } = useTranslation();
-  const { logout, refresh } = useSession();
+  const { refresh } = useSession();
   return (
     <AuthFrame>
       <Page title={t('security.enrolTitle')} intro={t('security.enrolRequiredIntro')}>
         <TwoFactorSetup onDone={() => void refresh()} />
-        <p>
-          <button type="button" className="link-button" onClick={() => void logout()} data-testid="logout">
-            {t('auth.logout')}
-          </button>
-        </p>
+        <SignOutLink />
       </Page>
     </AuthFrame>
   );
