@@ -1,5 +1,6 @@
 import { ConfigurationError, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
+import type { ArchiveKeys } from '../db/archive/archive-cipher.ts';
 import { ArchiveError, type ArchiveManifest } from '../db/archive/archive-format.ts';
 import { answers, backupOverSocket, backupSocketPath } from '../db/archive/backup-socket.ts';
 import { PermissionError } from '../db/archive/catalogue.repository.ts';
@@ -11,19 +12,32 @@ const summary = (m: ArchiveManifest) =>
   `${m.tables.reduce((n, t) => n + t.rows, 0)} rows in ${m.tables.length} tables, schema ${m.schemaMigration}, ${m.databaseKind}`;
 
 /**
+ * Archives are sealed with the configured signing secret (previous ones still open older archives).
+ * Only a demo without a configured secret writes them plain: its secret is inside the database.
+ */
+export function archiveKeys(config: Config): ArchiveKeys | null {
+  return config.secret ? { current: config.secret, previous: config.previousSecrets } : null;
+}
+
+const sealing = (keys: ArchiveKeys | null) =>
+  keys ? 'encrypted with the signing secret: keep that key file, a restore needs it' : 'NOT encrypted: no signing secret is configured (demo)';
+
+/**
  * `phongdich backup <file>`. The embedded database of a running server is archived by that server
  * (over its socket); otherwise the database is opened here: a PostgreSQL server, or the embedded
  * folder of a stopped one.
  */
 export async function backupCommand(config: Config, file: string): Promise<string> {
   try {
+    const keys = archiveKeys(config);
     if (!config.database.url) {
-      const fromServer = await backupOverSocket(backupSocketPath(config.dataDir), file);
-      if (fromServer) return `backup written to ${file} by the running server: ${summary(fromServer)}`;
+      const fromServer = await backupOverSocket(backupSocketPath(config.dataDir), file, keys);
+      if (fromServer) return `backup written to ${file} by the running server: ${summary(fromServer)}; ${sealing(keys)}`;
     }
     const handle = await openDatabase(config.database);
     try {
-      return `backup written to ${file}: ${summary(await backupToFile({ db: handle.db, kind: handle.kind, appVersion: version }, file))}`;
+      const manifest = await backupToFile({ db: handle.db, kind: handle.kind, appVersion: version }, file, keys);
+      return `backup written to ${file}: ${summary(manifest)}; ${sealing(keys)}`;
     } finally {
       await handle.close();
     }
@@ -40,7 +54,7 @@ export async function restoreCommand(config: Config, file: string, force: boolea
   }
   const handle = await openDatabase(config.database);
   try {
-    const r = await restoreFromFile(handle.db, file, { force });
+    const r = await restoreFromFile(handle.db, file, { force, keys: archiveKeys(config) });
     const upgraded = r.upgradedWith.length ? `; schema then brought up to date (${r.upgradedWith.join(', ')})` : '';
     return `restored ${r.rows} rows from ${file} (${summary(r.manifest)})${upgraded}`;
   } catch (err) {

@@ -25,6 +25,8 @@ import { seedDemo } from './seed.ts';
 let t: TestPlatform;
 let dir: string;
 let archive: string;
+/** The instance's signing secret seals archives (a restore needs it). */
+const keys = { current: 's'.repeat(43), previous: [] };
 let manifest: ArchiveManifest;
 /** Rows per table when the archive was written, and a person's QR token issued before. */
 let before: Record<string, number>;
@@ -41,7 +43,7 @@ beforeAll(async () => {
   const personId = (await records(source())).person.id;
   token = { personId, qr: await t.platform.services.people.tokenFor(source(), personId, '+84912000111') };
   archive = path.join(dir, 'demo.backup');
-  manifest = await backupToFile({ db: source(), kind: t.platform.database.kind, appVersion: 'test' }, archive);
+  manifest = await backupToFile({ db: source(), kind: t.platform.database.kind, appVersion: 'test' }, archive, keys);
   before = await counts(source());
   target = await openEmptyTestDatabase();
 }, 180_000);
@@ -79,11 +81,28 @@ describe('phongdich backup and restore', () => {
     expect(manifest.schemaMigration).toBe(migrationNames.at(-1));
   });
 
+  it('seals the archive with the signing secret: no gzip, no identifier in it, refused without that secret', async () => {
+    const bytes = await fs.readFile(archive);
+    expect(() => gunzipSync(bytes)).toThrow();
+    const person = (await records(source())).person;
+    for (const identifier of [person.id_number, person.phone, person.full_name].filter((x): x is string => !!x)) {
+      expect(bytes.includes(Buffer.from(identifier))).toBe(false);
+    }
+    await expect(verifyArchive(archive, null)).rejects.toThrow(/encrypted/);
+    await expect(restoreFromFile(target.db, archive)).rejects.toThrow(/encrypted/);
+    await expect(restoreFromFile(target.db, archive, { keys: { current: 'x'.repeat(43), previous: [] } })).rejects.toThrow(/signing secret/);
+    // After a rotation the old secret, listed as a previous one, still opens it.
+    expect((await verifyArchive(archive, { current: 'x'.repeat(43), previous: [keys.current] })).tables).toEqual(manifest.tables);
+    expect(await catalogue.tables(target.db)).toEqual([]);
+  });
+
   it('refuses an archive cut short, and one from a newer schema, changing nothing', async () => {
-    const text = gunzipSync(await fs.readFile(archive)).toString('utf8');
+    const plain = path.join(dir, 'plain.backup');
+    await backupToFile({ db: source(), kind: t.platform.database.kind, appVersion: 'test' }, plain, null);
+    const text = gunzipSync(await fs.readFile(plain)).toString('utf8');
     const cut = path.join(dir, 'cut.backup');
     await fs.writeFile(cut, gzipSync(text.slice(0, Math.floor(text.length * 0.6))));
-    await expect(verifyArchive(cut)).rejects.toThrow(/cut short|rows where/);
+    await expect(verifyArchive(cut, null)).rejects.toThrow(/cut short|rows where/);
     await expect(restoreFromFile(target.db, cut)).rejects.toThrow();
     const future = path.join(dir, 'future.backup');
     const [first, ...rest] = text.split('\n');
@@ -93,7 +112,7 @@ describe('phongdich backup and restore', () => {
   });
 
   it('restores it into an empty database: every table with the same rows, sequences where they were', async () => {
-    const restored = await restoreFromFile(target.db, archive);
+    const restored = await restoreFromFile(target.db, archive, { keys });
     expect(restored.rows).toBe(Object.values(before).reduce((a, b) => a + b, 0));
     expect(await counts(target.db)).toEqual(before);
     expect(await records(target.db)).toEqual(await records(source()));
@@ -108,8 +127,8 @@ describe('phongdich backup and restore', () => {
 
   it('refuses a database that holds rows, unless told to replace them', async () => {
     await target.db.deleteFrom('audit_events').where('action', '=', 'read_list').execute();
-    await expect(restoreFromFile(target.db, archive)).rejects.toThrow(/not empty.*--force/s);
-    await restoreFromFile(target.db, archive, { force: true });
+    await expect(restoreFromFile(target.db, archive, { keys })).rejects.toThrow(/not empty.*--force/s);
+    await restoreFromFile(target.db, archive, { force: true, keys });
     expect(await counts(target.db)).toEqual(before);
   });
 
@@ -130,7 +149,7 @@ describe('phongdich backup and restore', () => {
     expect(wrote).toBe(true);
     expect(await catalogue.rowCount(source(), 'audit_events')).toBe(before + 1);
     expect(written.tables.find((x) => x.name === 'audit_events')!.rows).toBe(before);
-    expect((await verifyArchive(file)).tables).toEqual(written.tables);
+    expect((await verifyArchive(file, null)).tables).toEqual(written.tables);
   });
 
   it('is written by the running server over its socket (mode 0600) when the embedded database is held', async () => {
@@ -138,12 +157,12 @@ describe('phongdich backup and restore', () => {
     const stop = await serveBackups(socket, { db: source(), kind: t.platform.database.kind, appVersion: 'test' });
     try {
       expect((await fs.stat(socket)).mode & 0o777).toBe(0o600);
-      const viaSocket = await backupOverSocket(socket, path.join(dir, 'via-socket.backup'));
+      const viaSocket = await backupOverSocket(socket, path.join(dir, 'via-socket.backup'), keys);
       expect(Object.fromEntries(viaSocket!.tables.map((x) => [x.name, x.rows]))).toEqual(await counts(source()));
       await expect(serveBackups(socket, { db: source(), kind: 'pglite', appVersion: 'test' })).rejects.toThrow(/one server per data folder/);
     } finally {
       await stop();
     }
-    expect(await backupOverSocket(socket, path.join(dir, 'nobody.backup'))).toBeNull();
+    expect(await backupOverSocket(socket, path.join(dir, 'nobody.backup'), keys)).toBeNull();
   });
 });

@@ -40,8 +40,9 @@ const usage = `phongdich <command>
                             create an account; prints a one-time password
   demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
                             refused where the demo was not seeded)
-  backup <file>             a consistent archive of the whole database (gzip) while the server
-                            runs; with the embedded database the running server writes it
+  backup <file>             a consistent archive of the whole database while the server runs,
+                            encrypted with the signing secret; with the embedded database the
+                            running server writes it
   restore <file> [--force]  load an archive into an empty database (--force: replace what it holds);
                             the embedded database's server must be stopped
   secret generate --out <file>

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import readline from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { isSealedArchive, openArchive, type ArchiveKeys } from './archive-cipher.ts';
 import type { PartitionDef, SequenceState } from './catalogue.repository.ts';
 
 /**
@@ -44,22 +45,40 @@ export function parseManifest(line: string | undefined): ArchiveManifest {
   return m as ArchiveManifest;
 }
 
-/** The archive's lines, decompressed, as they come. */
-export function archiveLines(file: string): AsyncIterable<string> {
-  return readline.createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+/**
+ * The archive's lines, opened (when sealed) and decompressed, as they come. A sealed archive needs
+ * the signing secret that sealed it among `keys`.
+ */
+export async function* archiveLines(file: string, keys: ArchiveKeys | null): AsyncIterable<string> {
+  const sealed = await isSealedArchive(file);
+  if (sealed && !keys) throw new ArchiveError('the backup is encrypted: run it with the signing secret that wrote it (PHONGDICH_SECRET_FILE)');
+  const raw = createReadStream(file);
+  const opener = sealed && keys ? openArchive(keys) : null;
+  const gunzip = (opener ? raw.pipe(opener) : raw).pipe(createGunzip());
+  // The first failure of any stage (a wrong key, an altered chunk, bad gzip) is the archive's error.
+  const failure: { first?: Error } = {};
+  for (const stage of [raw, opener, gunzip]) {
+    stage?.on('error', (err: Error) => {
+      failure.first ??= err;
+      // Destroyed with the error, readline's iterator ends (destroyed without one, it would wait).
+      if (stage !== gunzip) gunzip.destroy(err);
+    });
+  }
+  for await (const line of readline.createInterface({ input: gunzip, crlfDelay: Infinity })) yield line;
+  if (failure.first) throw failure.first;
 }
 
 /**
  * Reads a whole archive and checks it: a manifest, every table's rows as announced, the end mark.
  * Returns the manifest; throws ArchiveError on an archive cut short or altered.
  */
-export async function verifyArchive(file: string): Promise<ArchiveManifest> {
+export async function verifyArchive(file: string, keys: ArchiveKeys | null): Promise<ArchiveManifest> {
   let manifest: ArchiveManifest | null = null;
   let table: string | null = null;
   let rows = 0;
   let ended = false;
   const counted = new Map<string, number>();
-  for await (const line of archiveLines(file)) {
+  for await (const line of archiveLines(file, keys)) {
     if (!manifest) {
       manifest = parseManifest(line);
       continue;

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { sealArchive, type ArchiveKeys } from './archive-cipher.ts';
 import type { ArchiveManifest } from './archive-format.ts';
 import { writeArchive, writeThenRename, type ArchiveSource } from './write-archive.ts';
 
@@ -35,10 +36,11 @@ export async function serveBackups(socketPath: string, source: ArchiveSource): P
 }
 
 /**
- * Asks the server on `socketPath` for an archive into `file` (checked, then renamed). Null when no
- * server listens there (no socket, or one left by a stopped server): the caller opens the folder.
+ * Asks the server on `socketPath` for an archive into `file` (sealed here with `keys` when given,
+ * checked, then renamed). Null when no server listens there (no socket, or one left by a stopped
+ * server): the caller opens the folder.
  */
-export async function backupOverSocket(socketPath: string, file: string): Promise<ArchiveManifest | null> {
+export async function backupOverSocket(socketPath: string, file: string, keys: ArchiveKeys | null): Promise<ArchiveManifest | null> {
   const res = await get(socketPath).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED') return null;
     throw err;
@@ -48,7 +50,10 @@ export async function backupOverSocket(socketPath: string, file: string): Promis
     res.resume();
     throw new Error(`the server answered ${res.statusCode} to a backup request`);
   }
-  return writeThenRename(file, (tmp) => pipeline(res, createWriteStream(tmp, { flags: 'wx', mode: 0o600 })));
+  return writeThenRename(file, keys, (tmp) => {
+    const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+    return keys ? pipeline(res, sealArchive(keys), out) : pipeline(res, out);
+  });
 }
 
 /** Whether a server answers on the socket (a restore must not run under it). */

@@ -1,4 +1,5 @@
 import type { Db } from '../database.ts';
+import type { ArchiveKeys } from './archive-cipher.ts';
 import { appliedMigrations, migrateTo, migrateToLatest, migrationNames } from '../migrate.ts';
 import { ArchiveError, archiveLines, END_MARK, parseManifest, TABLE_MARK, verifyArchive, type ArchiveManifest } from './archive-format.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
@@ -9,6 +10,8 @@ const BATCH = 1000;
 export interface RestoreOptions {
   /** Replace what the database holds instead of refusing a database that is not empty. */
   force?: boolean;
+  /** The signing secrets, to open a sealed archive. */
+  keys?: ArchiveKeys | null;
 }
 
 export interface RestoreResult {
@@ -26,7 +29,8 @@ export interface RestoreResult {
  * each table's count checked against the manifest. Last, the schema is brought up to date.
  */
 export async function restoreFromFile(db: Db, file: string, o: RestoreOptions = {}): Promise<RestoreResult> {
-  const manifest = await verifyArchive(file);
+  const keys = o.keys ?? null;
+  const manifest = await verifyArchive(file, keys);
   if (!migrationNames.includes(manifest.schemaMigration)) {
     throw new ArchiveError(`the backup comes from a newer schema (${manifest.schemaMigration}): restore it with the phongdich version that made it, or a later one`);
   }
@@ -53,7 +57,7 @@ export async function restoreFromFile(db: Db, file: string, o: RestoreOptions = 
     await catalogue.deferTriggers(trx);
     if (o.force) await catalogue.truncate(trx, tables);
     for (const p of manifest.partitions) await catalogue.createPartition(trx, p);
-    const loaded = await loadRows(trx, catalogue, file);
+    const loaded = await loadRows(trx, catalogue, file, keys);
     for (const s of manifest.sequences) await catalogue.setSequence(trx, s);
     for (const t of manifest.tables) {
       const n = await catalogue.rowCount(trx, t.name);
@@ -65,7 +69,7 @@ export async function restoreFromFile(db: Db, file: string, o: RestoreOptions = 
 }
 
 /** Streams the archive's rows into their tables, `BATCH` rows a statement. */
-async function loadRows(db: Db, catalogue: CatalogueRepository, file: string): Promise<number> {
+async function loadRows(db: Db, catalogue: CatalogueRepository, file: string, keys: ArchiveKeys | null): Promise<number> {
   let table: string | null = null;
   let columns: string[] = [];
   let batch: string[] = [];
@@ -76,7 +80,7 @@ async function loadRows(db: Db, catalogue: CatalogueRepository, file: string): P
     total += batch.length;
     batch = [];
   };
-  for await (const line of archiveLines(file)) {
+  for await (const line of archiveLines(file, keys)) {
     if (first) {
       parseManifest(line);
       first = false;

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { sealArchive, type ArchiveKeys } from './archive-cipher.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, END_MARK, TABLE_MARK, verifyArchive, type ArchiveManifest } from './archive-format.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 
@@ -18,11 +19,11 @@ export interface ArchiveSource {
 }
 
 /**
- * Writes a consistent archive of the database to `out` (gzip): one REPEATABLE READ, READ ONLY
+ * Writes a consistent archive of the database to `out` (gzip; sealed when `keys` are given): one REPEATABLE READ, READ ONLY
  * transaction sees every table at the same instant, while the platform keeps writing. Rows are
  * read through a cursor, `BATCH` at a time, so no table is ever held in memory.
  */
-export async function writeArchive(source: ArchiveSource, out: Writable): Promise<ArchiveManifest> {
+export async function writeArchive(source: ArchiveSource, out: Writable, keys: ArchiveKeys | null = null): Promise<ArchiveManifest> {
   const catalogue = new CatalogueRepository();
   return source.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     await sql`set transaction read only`.execute(trx);
@@ -47,7 +48,8 @@ export async function writeArchive(source: ArchiveSource, out: Writable): Promis
       }
       yield `${END_MARK}\n`;
     }
-    await pipeline(Readable.from(lines()), createGzip(), out);
+    if (keys) await pipeline(Readable.from(lines()), createGzip(), sealArchive(keys), out);
+    else await pipeline(Readable.from(lines()), createGzip(), out);
     return manifest;
   });
 }
@@ -55,20 +57,21 @@ export async function writeArchive(source: ArchiveSource, out: Writable): Promis
 /**
  * `phongdich backup <file>` against a database opened here: written to a temporary file beside
  * `file`, read back and checked, then renamed, so `file` is either a whole archive or untouched.
+ * Sealed with `keys` (the instance's signing secrets) when given.
  */
-export async function backupToFile(source: ArchiveSource, file: string): Promise<ArchiveManifest> {
-  return writeThenRename(file, async (tmp) => {
+export async function backupToFile(source: ArchiveSource, file: string, keys: ArchiveKeys | null): Promise<ArchiveManifest> {
+  return writeThenRename(file, keys, async (tmp) => {
     const out = (await fs.open(tmp, 'wx', 0o600)).createWriteStream();
-    await writeArchive(source, out);
+    await writeArchive(source, out, keys);
   });
 }
 
 /** Runs `write` into a temporary file beside `file`, checks the archive, and renames it to `file`. */
-export async function writeThenRename(file: string, write: (tmp: string) => Promise<void>): Promise<ArchiveManifest> {
+export async function writeThenRename(file: string, keys: ArchiveKeys | null, write: (tmp: string) => Promise<void>): Promise<ArchiveManifest> {
   const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
   try {
     await write(tmp);
-    const manifest = await verifyArchive(tmp);
+    const manifest = await verifyArchive(tmp, keys);
     await fs.rename(tmp, file);
     return manifest;
   } catch (err) {
