@@ -18,6 +18,7 @@ export const errorCodes = [
   'FORBIDDEN',
   'NOT_FOUND',
   'ROUTE_NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
@@ -68,6 +69,7 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You may not do this.' },
   NOT_FOUND: { vi: 'Không tìm thấy.', en: 'Not found.' },
   ROUTE_NOT_FOUND: { vi: 'Địa chỉ không tồn tại.', en: 'No such address.' },
+  METHOD_NOT_ALLOWED: { vi: 'Địa chỉ này không nhận phương thức đó.', en: 'This address does not accept that method.' },
   CONFLICT: {
     vi: 'Dữ liệu đã tồn tại hoặc đã bị thay đổi.',
     en: 'This already exists or was changed meanwhile.',

@@ -24,7 +24,7 @@ describe('error answers', () => {
     const vi = await t.app.inject({ method: 'GET', url: '/api/khong-co' });
     expect(vi.statusCode).toBe(404);
     expect(vi.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: 'Địa chỉ không tồn tại.' } });
-    const en = await t.app.inject({ method: 'DELETE', url: '/api/users', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await t.app.inject({ method: 'DELETE', url: '/api/khong-co', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(en.json().error.message).toBe('No such address.');
   });
 

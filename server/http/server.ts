@@ -16,6 +16,7 @@ import { registerFacilityBinding } from './facility-binding.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import type { RouteEntry } from './context.ts';
 import { classifyError, errorResponse } from './errors.ts';
+import { IMMUTABLE, unmatchedAnswer } from './page-answers.ts';
 import { apiRoutes } from './routes.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/tabular-file.ts';
 
@@ -64,9 +65,10 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && hasWebBuild();
-    if (wantsPage) return reply.type('text/html').sendFile(pageFor(req.url), webDist);
-    const { status, body } = errorResponse('ROUTE_NOT_FOUND', req.locale ?? 'vi');
+    const answer = unmatchedAnswer(req, catalogue, hasWebBuild());
+    if (answer.kind === 'page') return reply.status(answer.status).header('cache-control', 'no-cache').type('text/html').sendFile(answer.file, webDist);
+    const { status, body } = answer.kind === 'method' ? errorResponse('METHOD_NOT_ALLOWED', req.locale ?? 'vi') : errorResponse('ROUTE_NOT_FOUND', req.locale ?? 'vi');
+    if (answer.kind === 'method') reply.header('allow', answer.allow);
     return reply.status(status).send(body);
   });
 
@@ -93,18 +95,13 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   await app.register(apiRoutes, { prefix: '/api', services: o.services, config: o.config, version: o.version });
 
   if (hasWebBuild()) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html', maxAge: '1h', preCompressed: true });
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, index: 'index.html', preCompressed: true, cacheControl: false,
+      // Built files carry a hash of their content in their name; the pages (and robots.txt) do not.
+      setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache'),
+    });
   }
   return app;
-}
-
-/**
- * Citizens' pages (declaration, personal QR, venue check-in) are a separate small bundle, so a cheap
- * phone on a slow network never downloads the officials' application.
- */
-export function pageFor(url: string): string {
-  const path = url.split('?')[0] ?? '';
-  return /^\/(c|v)(\/|$)/.test(path) ? 'citizen.html' : 'index.html';
 }
 
 /** Whether `npm run build:web` has been run: without it the server answers the API only. */

@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from './features/auth/login-page.tsx';
+import { matchPath, type StaffPage } from '../../core/pages.ts';
 import { ChangePasswordPage, ForcedPasswordChangePage, ForcedTwoFactorPage } from './features/auth/password-pages.tsx';
 import { ReauthDialog } from './features/auth/reauth-dialog.tsx';
 import {
@@ -59,8 +60,8 @@ const LinksPage = lazy(() => import('./features/people-links/links-page.tsx').th
 const LinkPage = lazy(() => import('./features/people-links/link-page.tsx').then((m) => ({ default: m.LinkPage })));
 
 interface RouteDef {
-  /** Exact path; `:name` segments match one path segment and are passed to `page`. */
-  path: string;
+  /** One of core's page list (the server answers 404 for any other path); `:name` segments are passed to `page`. */
+  path: StaffPage;
   page: (params: Record<string, string>) => ReactNode;
   allowed?: (role: Role) => boolean;
 }
@@ -92,27 +93,6 @@ const routes: RouteDef[] = [
   { path: '/people/links/:id', page: (p) => <LinkPage key={p.id} requestId={p.id ?? ''} />, allowed: canLinkPeople },
   { path: '/risk', page: () => <RiskPage />, allowed: canViewRisk },
 ];
-
-/** The parameters of `pathname` under `pattern`, or null when it does not match. */
-function matchPath(pattern: string, pathname: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const have = pathname.split('/');
-  if (want.length !== have.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i] ?? '';
-    const h = have[i] ?? '';
-    if (w.startsWith(':')) {
-      if (!h) return null;
-      try {
-        params[w.slice(1)] = decodeURIComponent(h);
-      } catch {
-        return null;
-      }
-    } else if (w !== h) return null;
-  }
-  return params;
-}
 
 function Splash({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
