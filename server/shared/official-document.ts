@@ -26,10 +26,14 @@ export interface OfficialDocument {
 }
 
 const mm = 72 / 25.4;
-const robotoFiles = (createRequire(import.meta.url)('pdfmake/fonts/Roboto.js') as {
+const require = createRequire(import.meta.url);
+const robotoFiles = (require('pdfmake/fonts/Roboto.js') as {
   Roboto: { normal: string; bold: string; italics: string; bolditalics: string };
 }).Roboto;
-const allowedFontFiles = new Set(Object.values(robotoFiles));
+/** Tinos (OFL, metric-compatible with Times New Roman, every Vietnamese letter): the decree's serif. */
+const tinosFile = (style: string) => require.resolve(`@expo-google-fonts/tinos/${style}/Tinos_${style}.ttf`);
+const tinosFiles = { normal: tinosFile('400Regular'), bold: tinosFile('700Bold'), italics: tinosFile('400Regular_Italic'), bolditalics: tinosFile('700Bold_Italic') };
+const allowedFontFiles = new Set([...Object.values(robotoFiles), ...Object.values(tinosFiles)]);
 
 /** "2026-11-25" → "ngày 25 tháng 11 năm 2026" (day and month with two digits, as the decree's sample). */
 export function vietnameseDateLine(place: string, isoDate: string): string {
@@ -87,24 +91,22 @@ export function officialDocument(doc: OfficialDocument): TDocumentDefinitions {
     pageMargins: [30 * mm, 20 * mm, 15 * mm, 20 * mm],
     info: { title: doc.title, creator: 'phongdich' },
     language: 'vi',
-    defaultStyle: { font: 'Roboto', fontSize: 13, lineHeight: 1.15 },
+    defaultStyle: { font: 'Tinos', fontSize: 13, lineHeight: 1.15 },
     content,
   };
 }
 
 /**
- * Renders with the Roboto shipped inside pdfmake (it covers Vietnamese). The decree asks for a
- * Times-style serif; no Vietnamese-complete serif TTF comes with the registries we can use, so the
- * layout follows the decree and the typeface is the bundled one. Fonts are set right before
- * `createPdf`, which captures them synchronously (pdfmake is one shared object).
+ * Renders in the decree's Times-style serif (Tinos, bundled as an npm package, never fetched).
+ * Fonts are set right before `createPdf`, which captures them synchronously (pdfmake is one shared object).
  */
 export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> {
   return renderPdf(officialDocument(doc));
 }
 
-/** Any document in the bundled fonts, with no file or network access beyond them (a copy of a person's data is not a decision). */
+/** Any document in the bundled fonts (Roboto for what is not an official document, such as a copy of a person's data), with no file or network access beyond them. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  pdfMake.setFonts({ Roboto: { ...robotoFiles } });
+  pdfMake.setFonts({ Roboto: { ...robotoFiles }, Tinos: { ...tinosFiles } });
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy((file) => allowedFontFiles.has(file));
   return pdfMake.createPdf(definition).getBuffer();

@@ -112,6 +112,10 @@ describe('an F1 in a quarantine hotel, from admission to the certificate', () =>
       for (const phrase of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'GIẤY XÁC NHẬN', 'Hoàn thành thời gian cách ly y tế', 'Trần Văn Hùng', 'âm tính']) {
         expect(text).toContain(phrase);
       }
+      // DOMAIN §10: a Times-style serif (Tinos), embedded, nothing else.
+      const fonts = execFileSync(path.join(path.dirname(pdftotext), 'pdffonts'), [file], { encoding: 'utf8' });
+      expect(fonts).toMatch(/Tinos/);
+      expect(fonts).not.toMatch(/Roboto/);
     }
     const decision = await staff.get(`/api/quarantine/admissions/${admissionId}/decision.pdf`);
     expect(decision.statusCode).toBe(200);
