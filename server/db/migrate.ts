@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-citizen-identity-sessions.ts';
 import * as m0011 from './migrations/0011-identity-hardening.ts';
 import * as m0012 from './migrations/0012-audit-chain.ts';
 import * as m0013 from './migrations/0013-facility-staff.ts';
+import * as m0014 from './migrations/0014-case-list-indexes.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-identity-hardening': m0011,
   '0012-audit-chain': m0012,
   '0013-facility-staff': m0013,
+  '0014-case-list-indexes': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

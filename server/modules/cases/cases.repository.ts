@@ -1,7 +1,7 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CasesTable, CaseClassification, CaseStatus } from '../../db/schema.ts';
-import { escapeLike, pathWithinSql } from '../../db/path-scope.ts';
+import { escapeLike, scopeWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 import { nameKey } from '../../../core/rules/person-keys.ts';
 
@@ -71,21 +71,31 @@ export class CasesRepository {
 
   async list(db: Db, o: ListCasesOptions) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.cases(db).where(pathWithinSql('c.locality_path', o.withinPath));
+    let q = this.cases(db).where(scopeWithinSql({ path: 'c.locality_path', province: 'c.province_code', commune: 'c.locality_code' }, o.withinPath));
     if (o.status) q = q.where('c.status', '=', o.status);
     if (o.classification) q = q.where('c.classification', '=', o.classification);
     if (o.clusterId) q = q.where('c.cluster_id', '=', o.clusterId);
     if (o.confirmedFrom) q = q.where('c.confirmed_date', '>=', o.confirmedFrom);
     if (o.confirmedTo) q = q.where('c.confirmed_date', '<=', o.confirmedTo);
-    if (o.q) {
-      const term = `%${escapeLike(nameKey(o.q))}%`;
-      q = q.where((eb) => eb.or([eb('c.case_number', '=', o.q!), eb('p.name_key', 'like', term)]));
-    }
     if (cursor) {
       const [date, id] = [String(cursor[0]), String(cursor[1])];
       q = q.where(sql<boolean>`(c.confirmed_date, c.id) < (${date}::date, ${id}::uuid)`);
     }
-    return q.orderBy('c.confirmed_date', 'desc').orderBy('c.id', 'desc').limit(o.limit + 1).execute();
+    q = q.orderBy('c.confirmed_date', 'desc').orderBy('c.id', 'desc');
+    if (!o.q) return q.limit(o.limit + 1).execute();
+    const search = caseSearch(o.q);
+    if (search.kind === 'number') return q.where('c.case_number', 'in', search.caseNumbers).limit(o.limit + 1).execute();
+    // A common name is met soon walking the list in its order; a rare one is found through the
+    // trigram indexes. The walk is tried first, within a budget: if it meets a page of matches, or
+    // the end of the list, those are exactly the newest matches.
+    const walked = await q.clearSelect().select(['c.id', sql<boolean>`coalesce(p.name_key, c.name_key) like ${search.term}`.as('matches')])
+      .limit(SEARCH_WALK).execute();
+    const met = walked.filter((r) => r.matches).map((r) => r.id);
+    if (met.length > o.limit || walked.length < SEARCH_WALK) return met.length ? q.where('c.id', 'in', met.slice(0, o.limit + 1)).execute() : [];
+    return q.where(sql<SqlBool>`c.id in (
+      select id from cases where name_key like ${search.term}
+      union all
+      select x.id from cases x join people n on n.id = x.person_id where n.name_key like ${search.term})`).limit(o.limit + 1).execute();
   }
 
   infectorsOf(db: Db, caseId: string) {
@@ -110,4 +120,17 @@ export class CasesRepository {
   cluster(db: Db, id: string) {
     return db.selectFrom('clusters').select(['id', 'locality_path']).where('id', '=', id).executeTakeFirst();
   }
+}
+
+/** Rows of the list walked, in its order, looking for a searched name before the indexes are asked. */
+const SEARCH_WALK = 1_000;
+
+/**
+ * What a search box holds: a case number (a word with digits: found by equality), or a name typed
+ * with or without diacritics (the name a case was reported with, or its person's current one).
+ */
+function caseSearch(text: string): { kind: 'number'; caseNumbers: string[] } | { kind: 'name'; term: string } {
+  const trimmed = text.trim();
+  if (/\d/.test(trimmed) && !/\s/.test(trimmed)) return { kind: 'number', caseNumbers: [...new Set([trimmed, trimmed.toUpperCase()])] };
+  return { kind: 'name', term: `%${escapeLike(nameKey(trimmed))}%` };
 }
