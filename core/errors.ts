@@ -19,6 +19,7 @@ export const errorCodes = [
   'NOT_FOUND',
   'ROUTE_NOT_FOUND',
   'METHOD_NOT_ALLOWED',
+  'QUERY_TIMEOUT',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
@@ -70,6 +71,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   NOT_FOUND: { vi: 'Không tìm thấy.', en: 'Not found.' },
   ROUTE_NOT_FOUND: { vi: 'Địa chỉ không tồn tại.', en: 'No such address.' },
   METHOD_NOT_ALLOWED: { vi: 'Địa chỉ này không nhận phương thức đó.', en: 'This address does not accept that method.' },
+  QUERY_TIMEOUT: {
+    vi: 'Yêu cầu chạy quá lâu nên đã được dừng. Hãy thu hẹp bộ lọc (địa bàn, thời gian) rồi thử lại.',
+    en: 'The request ran too long and was stopped. Narrow the filter (area, period) and try again.',
+  },
   CONFLICT: {
     vi: 'Dữ liệu đã tồn tại hoặc đã bị thay đổi.',
     en: 'This already exists or was changed meanwhile.',

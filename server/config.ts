@@ -34,6 +34,8 @@ const envSchema = z.object({
   PHONGDICH_PUBLIC_URL: z.string().url().optional(),
   PHONGDICH_DECLARATION_VALID_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24),
   PHONGDICH_CHECKIN_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(21),
+  /** PostgreSQL server: the longest one statement of a request may run (0: no limit). Migrations, backups and restores are exempt. */
+  PHONGDICH_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   PHONGDICH_DECLARATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
   /** Roles that must sign in with a second factor (TOTP), comma-separated; empty for none. */
   PHONGDICH_2FA_ROLES: z.string().default('system_admin,steering_committee,health_department').transform((v, ctx) => {
@@ -58,6 +60,8 @@ export interface DatabaseConfig {
   url?: string;
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
+  /** PostgreSQL server only: statements running longer are cancelled (none when absent). */
+  statementTimeoutMs?: number;
 }
 
 export interface Config {
@@ -172,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    database: { url: e.DATABASE_URL, dataDir: path.join(dataDir, 'pgdata') },
+    database: { url: e.DATABASE_URL, dataDir: path.join(dataDir, 'pgdata'), statementTimeoutMs: e.PHONGDICH_STATEMENT_TIMEOUT_SECONDS * 1000 || undefined },
     demo: truthy(e.PHONGDICH_DEMO),
     secureCookies: truthy(e.PHONGDICH_SECURE_COOKIES),
     trustProxy: truthy(e.PHONGDICH_TRUST_PROXY),

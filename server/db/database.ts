@@ -25,7 +25,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
  */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // A runaway query (a client gone, a filter nothing serves) must not hold the server's CPU.
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}) });
     // An idle connection killed by the server (restart, admin termination, a dropped test database)
     // is discarded by the pool; without a listener its 'error' event would crash the process.
     pool.on('error', () => {});

@@ -58,8 +58,15 @@ export async function appliedMigrations(db: Db): Promise<string[]> {
 }
 
 async function run(db: Db, step: (m: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
-  const { error, results } = await step(migrator);
+  // A migration may rewrite or index millions of rows: on one connection, without the requests' statement timeout.
+  const { error, results } = await db.connection().execute(async (conn) => {
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      return await step(new Migrator({ db: conn, provider, migrationTableName: MIGRATION_TABLE }));
+    } finally {
+      await sql`reset statement_timeout`.execute(conn);
+    }
+  });
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? '');

@@ -32,6 +32,8 @@ export function classifyError(err: unknown, locale: Locale): { appError: AppErro
   }
   const pgCode = postgresErrorCode(err);
   if (pgCode === '23505') return { appError: new AppError('CONFLICT'), unexpected: false };
+  // 57014: cancelled by the statement timeout (or an administrator).
+  if (pgCode === '57014') return { appError: new AppError('QUERY_TIMEOUT'), unexpected: false };
   if (pgCode?.startsWith('22') || pgCode === '23503' || pgCode === '23514') {
     return { appError: new AppError('VALIDATION_FAILED'), unexpected: false };
   }

@@ -102,6 +102,11 @@ export class CatalogueRepository {
    * Triggers (foreign key checks included) stay off until the transaction ends: rows are loaded in
    * any order, and the derived counts come from the archive rather than from triggers.
    */
+  /** Backups and restores read or write whole tables: exempt from the requests' statement timeout. */
+  async noStatementTimeout(db: Db): Promise<void> {
+    await sql`set local statement_timeout = 0`.execute(db);
+  }
+
   async deferTriggers(db: Db): Promise<void> {
     try {
       await sql`set local session_replication_role = replica`.execute(db);

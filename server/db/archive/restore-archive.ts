@@ -54,6 +54,7 @@ export async function restoreFromFile(db: Db, file: string, o: RestoreOptions = 
   const missing = manifest.tables.filter((t) => !tables.includes(t.name)).map((t) => t.name);
   if (missing.length) throw new ArchiveError(`the backup has tables this schema does not: ${missing.join(', ')}`);
   const rows = await db.transaction().execute(async (trx) => {
+    await catalogue.noStatementTimeout(trx);
     await catalogue.deferTriggers(trx);
     if (o.force) await catalogue.truncate(trx, tables);
     for (const p of manifest.partitions) await catalogue.createPartition(trx, p);

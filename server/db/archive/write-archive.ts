@@ -27,6 +27,7 @@ export async function writeArchive(source: ArchiveSource, out: Writable, keys: A
   const catalogue = new CatalogueRepository();
   return source.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     await sql`set transaction read only`.execute(trx);
+    await catalogue.noStatementTimeout(trx);
     const names = await catalogue.tables(trx);
     const tables: ArchiveManifest['tables'] = [];
     for (const name of names) tables.push({ name, rows: await catalogue.rowCount(trx, name) });
