@@ -37,12 +37,29 @@ export function streamXlsx<T>(opts: {
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     for await (const rows of opts.pages) {
+      // The client went away: leaving the loop ends the walk, so no further page is queried.
+      if (out.destroyed) return;
       for (const row of rows) sheet.addRow(opts.columns.map((c) => c.value(row))).commit();
+      // A slow client: wait for it before reading the next page, so memory stays flat.
+      if (out.writableNeedDrain) await drainedOrClosed(out);
     }
+    if (out.destroyed) return;
     sheet.commit();
     await workbook.commit();
   })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
   return { filename: opts.filename, stream: out };
+}
+
+function drainedOrClosed(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+  });
 }
 
 /**
