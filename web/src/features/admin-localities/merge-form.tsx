@@ -4,6 +4,7 @@ import type { LocalityView, MergeLocalitiesRequest } from '../../../../core/sche
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { todayIso } from '../../ui/text.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 
 const fields = ['sourceCode', 'targetCode', 'effectiveDate', 'reason'] as const;
 
@@ -24,7 +25,7 @@ export function MergeForm(p: { source: LocalityView; targets: readonly LocalityV
     if (target && !window.confirm(t('localities.mergeConfirm', { source: p.source.fullName, target: target.fullName }))) return;
     const body: MergeLocalitiesRequest = { sourceCode: p.source.code, targetCode, effectiveDate, reason: reason.trim() };
     await run(async () => {
-      await api('/api/localities/merge', { method: 'POST', json: body });
+      await api(localitiesContract.postLocalitiesMerge, { body: body });
       p.onDone();
     });
   };

@@ -8,6 +8,7 @@ import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { FacilityPicker } from './facility-picker.tsx';
 import { RoleLocalityFields } from './role-locality-fields.tsx';
+import { usersContract } from '../../../../core/contracts/users.ts';
 
 export interface CreatedUser {
   user: UserView;
@@ -45,7 +46,7 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
       ...(role === 'facility_staff' ? { facilityIds } : {}),
     };
     await run(async () => {
-      const result = await api<CreatedUser>('/api/users', { method: 'POST', json: body });
+      const result = await api(usersContract.postUsers, { body: body });
       setUsername('');
       setFullName('');
       setPassword('');

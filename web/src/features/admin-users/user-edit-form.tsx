@@ -8,6 +8,7 @@ import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { FacilityPicker } from './facility-picker.tsx';
 import { RoleLocalityFields } from './role-locality-fields.tsx';
+import { usersContract } from '../../../../core/contracts/users.ts';
 
 const fields = ['fullName', 'role', 'localityCode', 'facilityIds'] as const;
 
@@ -38,7 +39,7 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
     if (role === 'facility_staff' && !sameSet(facilityIds, p.user.facilityIds ?? [])) body.facilityIds = facilityIds;
     if (Object.keys(body).length === 0) return setError(t('users.nothingChanged'));
     await run(async () => {
-      const answer = await api<unknown>(`/api/users/${encodeURIComponent(p.user.id)}`, { method: 'PATCH', json: body });
+      const answer = await api(usersContract.patchUsersById, { params: { id: p.user.id }, body });
       p.onSaved(userFromAnswer(answer));
     });
   };

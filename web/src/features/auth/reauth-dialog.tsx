@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, setReauthHandler } from '../../ui/api.ts';
 import { FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useSession } from './session.tsx';
+import { authContract } from '../../../../core/contracts/auth.ts';
 
 /**
  * Asks for the password (and the authenticator's code) when the server answers REAUTH_REQUIRED;
@@ -43,7 +44,7 @@ export function ReauthDialog() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await run(() => api('/api/auth/reauth', { method: 'POST', json: withCode ? { password, code: code.trim() } : { password } }));
+    const ok = await run(() => api(authContract.postAuthReauth, { body: withCode ? { password, code: code.trim() } : { password } }));
     if (ok) finish(true);
     else setCode('');
   };

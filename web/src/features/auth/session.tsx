@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo, SessionUser } from '../../../../core/schemas/auth.ts';
 import { ApiError, api, setCsrfToken, setSetupRequiredHandler, setUnauthenticatedHandler } from '../../ui/api.ts';
+import { authContract } from '../../../../core/contracts/auth.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -45,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const probe = useCallback(async () => {
     try {
-      apply(await api<SessionInfo>('/api/auth/me', { noAuthRedirect: true }));
+      apply(await api(authContract.getAuthMe, { noAuthRedirect: true }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) signedOut(false);
       else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -64,26 +65,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       async login(username, password, code) {
         apply(
-          await api<SessionInfo>('/api/auth/login', {
-            method: 'POST',
-            json: code ? { username, password, code } : { username, password },
-            noAuthRedirect: true,
-          }),
+          await api(authContract.postAuthLogin, { body: code ? { username, password, code } : { username, password }, noAuthRedirect: true }),
         );
       },
       async logout() {
         try {
-          await api('/api/auth/logout', { method: 'POST', noAuthRedirect: true });
+          await api(authContract.postAuthLogout, { noAuthRedirect: true });
         } catch {
           // signed out locally in any case
         }
         signedOut(true);
       },
       async changePassword(currentPassword, newPassword) {
-        const answer = await api<unknown>('/api/auth/password', {
-          method: 'POST',
-          json: { currentPassword, newPassword },
-        });
+        const answer = await api(authContract.postAuthPassword, { body: { currentPassword, newPassword } });
         if (isSessionInfo(answer)) apply(answer);
         else await probe();
       },

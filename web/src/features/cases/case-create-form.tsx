@@ -11,6 +11,7 @@ import { CaseRefPicker, type CaseRef } from './case-ref-picker.tsx';
 import { newClientKey } from '../../ui/client-key.ts';
 import { useDiseaseProfiles } from './use-disease-profiles.ts';
 import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOptions, type PersonDraft } from './person-fields.tsx';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 
 const caseFields = ['profileCode', 'onsetDate', 'sampleDate', 'confirmedDate', 'isolatedAt', 'classification', 'sourceCountry', 'sourceCaseIds', 'clusterId', 'treatmentPlace', 'notes'] as const;
 const fields = [...personFieldNames, ...caseFields];
@@ -63,7 +64,7 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
       ...(profileCode ? { profileCode } : {}),
     };
     await run(async () => {
-      const created = await api<CaseView>('/api/cases', { method: 'POST', json: body });
+      const created = await api(casesContract.postCases, { body: body });
       clientKey.current = newClientKey();
       onCreated(created);
     });

@@ -8,11 +8,12 @@ import { Page } from '../../ui/page.tsx';
 import { Link, navigate, useLocation } from '../../ui/router.tsx';
 import { canInvestigateCases } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
-import { caseStatusBadge, casePage, casePath } from './case-labels.ts';
+import { caseStatusBadge, casePage } from './case-labels.ts';
 import { CaseUpdateForm } from './case-update-form.tsx';
 import { ContactsSection } from './contacts-section.tsx';
 import { profileName, useDiseaseProfiles } from './use-disease-profiles.ts';
 import './cases.css';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 
 function Summary({ c }: { c: CaseView }) {
   const { t } = useTranslation();
@@ -81,7 +82,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const mayInvestigate = canInvestigateCases(role);
 
   const load = useCallback(() => {
-    api<CaseView>(casePath(caseId))
+    api(casesContract.getCasesById, { params: { id: caseId } })
       .then((c) => {
         setCase(c);
         setError(null);

@@ -8,6 +8,7 @@ import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { casePage, contactStatusBadge } from './case-labels.ts';
 import { ContactStatusFilter } from './contact-status-filter.tsx';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 
 /**
  * GET /api/contacts: the contacts living in the selected locality, whichever case they were traced
@@ -19,7 +20,7 @@ export function FollowUpTab() {
   const { selected } = useLocalities();
   const [status, setStatus] = useState<ContactStatus | ''>('confirmed');
   const query = { locality: selected?.code, status: status || undefined };
-  const list = usePagedList<ContactView>(selected ? '/api/contacts' : null, query);
+  const list = usePagedList(selected ? tracingContract.getContacts : null, query);
 
   const columns: Column<ContactView>[] = [
     {

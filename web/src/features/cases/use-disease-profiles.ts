@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../ui/api.ts';
 import type { Lang } from '../../i18n/index.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 
 /** GET /api/disease-profiles: what a case can be traced under (the server picks the default). */
 export interface DiseaseProfileSummary {
@@ -16,7 +17,7 @@ export function useDiseaseProfiles(): DiseaseProfileSummary[] {
   const [profiles, setProfiles] = useState<DiseaseProfileSummary[]>([]);
   useEffect(() => {
     const ctrl = new AbortController();
-    api<DiseaseProfileSummary[]>('/api/disease-profiles', { signal: ctrl.signal })
+    api(casesContract.getDiseaseProfiles, { signal: ctrl.signal })
       .then(setProfiles)
       .catch(() => setProfiles([]));
     return () => ctrl.abort();

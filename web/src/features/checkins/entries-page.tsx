@@ -11,6 +11,7 @@ import { todayIso } from '../../ui/text.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useVenue } from './use-venue.ts';
 import '../venues/venues.css';
+import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 
 /** GET /api/venues/:id/entries rows (core/schemas/checkins.ts `venueEntryRow`). */
 interface EntryRow {
@@ -31,7 +32,7 @@ export function EntriesPage({ venueId }: { venueId: string }) {
   const fmt = useFormat();
   const { venue, error } = useVenue(venueId);
   const [day, setDay] = useState(() => todayIso());
-  const list = usePagedList<EntryRow>(isDay(day) ? `/api/venues/${encodeURIComponent(venueId)}/entries` : null, { day });
+  const list = usePagedList(isDay(day) ? checkinsContract.getVenuesEntries : null, { day }, { params: { id: venueId } });
 
   const time = useMemo(() => new Intl.DateTimeFormat(intlLocale(fmt.lang), { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [fmt.lang]);
   const at = (iso: string | null) => (iso ? time.format(new Date(iso)) : t('common.empty'));

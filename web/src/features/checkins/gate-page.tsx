@@ -10,6 +10,7 @@ import { createQrDetector, tokenFromScan, type DetectorKind, type QrDetector } f
 import { useVenue } from './use-venue.ts';
 import '../venues/venues.css';
 import './gate.css';
+import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 
 /** How often a video frame is decoded. */
 const SCAN_EVERY_MS = 200;
@@ -142,10 +143,7 @@ export function GatePage({ venueId }: { venueId: string }) {
       setBusy(true);
       setError(null);
       try {
-        const r = await api<GateScanResult>(`/api/venues/${encodeURIComponent(venueId)}/gate-scans`, {
-          method: 'POST',
-          json: { token },
-        });
+        const r = await api(checkinsContract.postVenuesGateScans, { params: { id: venueId }, body: { token } });
         setResult({ ...r, seq: ++seqRef.current });
         setFullScreen(true);
         setCounts((c) => (r.allowed ? { ...c, allowed: c.allowed + 1 } : { ...c, refused: c.refused + 1 }));

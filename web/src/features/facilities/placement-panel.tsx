@@ -8,6 +8,7 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { useCommuneOptions } from '../cases/person-fields.tsx';
 import { capacityKindOptions, isCapacityKind } from './facility-labels.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 
 type Option = PlacementView['options'][number];
 
@@ -26,7 +27,7 @@ export function PlacementPanel() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      setResult(await api<PlacementView>('/api/facilities/placement', { query: { people, kind, near: near || undefined, locality: selected?.code } }));
+      setResult(await api(facilitiesContract.getFacilitiesPlacement, { query: { people, kind, near: near || undefined, locality: selected?.code } }));
     });
   };
 

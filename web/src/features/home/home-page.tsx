@@ -10,6 +10,7 @@ import { canSeeTodayWork } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { TodayPanel } from '../today/today-panel.tsx';
 import { MapPanel } from './map-panel.tsx';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 
 /** Home: the boundaries of the selected locality on a map, a detail panel and a table. */
 export function HomePage() {
@@ -29,8 +30,9 @@ export function HomePage() {
     setLoading(true);
     setError(null);
     setPicked(null);
-    api<BoundaryCollection>(`/api/localities/${encodeURIComponent(code)}/boundaries`)
-      .then((fc) => live && setData(fc))
+    api(localitiesContract.getLocalitiesBoundaries, { params: { code } })
+      // Raw GeoJSON (no answer schema: too big to run through one); its shape is ui/map.tsx's.
+      .then((fc) => live && setData(fc as BoundaryCollection))
       .catch((e: unknown) => {
         if (!live) return;
         setData(null);

@@ -10,6 +10,7 @@ import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOpt
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
 import { ContactPicker } from './contact-picker.tsx';
 import { isQuarantineReason, reasonOptions, type QuarantineReason } from './quarantine-labels.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 
 type Mode = 'contact' | 'identity';
 const fields = [...personFieldNames, 'subject', 'facilityId', 'reason', 'startsOn', 'room', 'contactId'];
@@ -60,7 +61,7 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
       ...(mode === 'contact' && contact ? { contactId: contact.id } : {}),
     };
     await run(async () => {
-      const admitted = await api<AdmissionView>('/api/quarantine/admissions', { method: 'POST', json: body });
+      const admitted = await api(quarantineContract.postQuarantineAdmissions, { body: body });
       clientKey.current = newClientKey();
       onAdmitted(admitted);
     });

@@ -3,6 +3,7 @@ import type { ContactView } from '../../../../core/schemas/cases.ts';
 import { PagerFooter } from '../../ui/data-table.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 
 /**
  * Pick one confirmed contact (GET /api/contacts?status=confirmed) of the selected area: the people
@@ -11,7 +12,7 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 export function ContactPicker({ value, onChange }: { value: ContactView | null; onChange(c: ContactView): void }) {
   const { t } = useTranslation();
   const { selected } = useLocalities();
-  const list = usePagedList<ContactView>(selected ? '/api/contacts' : null, { locality: selected?.code, status: 'confirmed' }, 20);
+  const list = usePagedList(selected ? tracingContract.getContacts : null, { locality: selected?.code, status: 'confirmed' }, { limit: 20 });
   return (
     <fieldset className="full picker" data-testid="admit-contact-picker">
       <legend>{t('quarantine.pickContact')}</legend>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdmissionRow } from '../../../../core/schemas/quarantine.ts';
 import { DataTable, PagerFooter } from '../../ui/data-table.tsx';
 import { CheckboxField, SelectField } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -17,6 +16,7 @@ import { CallsTab } from './calls-tab.tsx';
 import { isAdmissionStatus, stayPage, statusOptions, type AdmissionStatus } from './quarantine-labels.ts';
 import { useStayColumns } from './stay-columns.tsx';
 import './quarantine.css';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 
 /** Stays of the selected area, earliest end first; "releases due" = stays ending by today. */
 function StaysTab() {
@@ -30,7 +30,7 @@ function StaysTab() {
   const facilities = useFacilityOptions('quarantine_place');
   const columns = useStayColumns();
   const query = { locality: selected?.code, facilityId: facilityId || undefined, status: status || undefined, endsBy: due ? todayIso() : undefined };
-  const list = usePagedList<AdmissionRow>(selected ? '/api/quarantine/admissions' : null, query);
+  const list = usePagedList(selected ? quarantineContract.getQuarantineAdmissions : null, query);
 
   return (
     <>

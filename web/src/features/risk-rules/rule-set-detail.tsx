@@ -7,6 +7,7 @@ import { useFormat } from '../../ui/format.ts';
 import { useUser } from '../auth/session.tsx';
 import { RuleSetEditor } from './rule-set-editor.tsx';
 import { ConstraintsView, LevelsList, RulesList, VersionsList } from './rule-set-parts.tsx';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; detail: RuleSetDetail };
 
@@ -23,19 +24,18 @@ export function RuleSetDetailPanel({ code, onChanged }: { code: string; onChange
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const activation = useFormSubmit();
-  const path = `/api/risk/rule-sets/${encodeURIComponent(code)}`;
 
   useEffect(() => {
     const ctrl = new AbortController();
     setLoad({ status: 'loading' });
     setNotice(null);
-    api<RuleSetDetail>(path, { signal: ctrl.signal })
+    api(riskAdminContract.getRiskRuleSetsByCode, { params: { code }, signal: ctrl.signal })
       .then((detail) => setLoad({ status: 'ready', detail }))
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });
       });
     return () => ctrl.abort();
-  }, [path, attempt]);
+  }, [code, attempt]);
 
   if (load.status === 'loading') return <p className="muted">{t('common.loading')}</p>;
   if (load.status === 'error')
@@ -59,7 +59,7 @@ export function RuleSetDetailPanel({ code, onChanged }: { code: string; onChange
   const activate = async () => {
     if (!window.confirm(t('riskRules.activateConfirm', { name }))) return;
     await activation.run(async () => {
-      const next = await api<RuleSetDetail>(`${path}/activate`, { method: 'POST' });
+      const next = await api(riskAdminContract.postRiskRuleSetsActivate, { params: { code } });
       changed(next, t('riskRules.activated', { name: next.name[fmt.lang] }));
     });
   };

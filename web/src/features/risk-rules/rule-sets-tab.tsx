@@ -7,6 +7,7 @@ import { useFormat } from '../../ui/format.ts';
 import { RuleSetDetailPanel } from './rule-set-detail.tsx';
 import { VaccinationImport } from './vaccination-import.tsx';
 import './risk-rules.css';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: RuleSetSummary[] };
 
@@ -23,7 +24,7 @@ export function RuleSetsTab() {
 
   useEffect(() => {
     const ctrl = new AbortController();
-    api<{ items: RuleSetSummary[] }>('/api/risk/rule-sets', { signal: ctrl.signal })
+    api(riskAdminContract.getRiskRuleSets, { signal: ctrl.signal })
       .then((r) => setLoad({ status: 'ready', items: r.items }))
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });

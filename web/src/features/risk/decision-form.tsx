@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format.ts';
 import { localInputToIso } from '../../ui/text.ts';
 import { LevelBadge } from './level-badge.tsx';
 import { levelName } from './risk-labels.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 
 const fields = ['levelKey', 'reason', 'effectiveFrom'];
 
@@ -38,7 +39,7 @@ export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }:
   const send = async (intent: 'approve' | 'override', body: Omit<DecideLevelRequest, 'clientKey'>) => {
     setNotice(null);
     await run(async () => {
-      const d = await api<LevelDecisionView>('/api/risk/decisions', { method: 'POST', json: { ...body, clientKey: keys.current[intent] } });
+      const d = await api(riskContract.postRiskDecisions, { body: { ...body, clientKey: keys.current[intent] } });
       keys.current[intent] = newClientKey();
       const name = levelName(levels, d.levelKey, fmt.lang);
       const later = new Date(d.effectiveFrom).getTime() > Date.now() + 60_000;

@@ -9,6 +9,7 @@ import { localInputToIso } from '../../ui/text.ts';
 import { CommuneChecklist } from './commune-checklist.tsx';
 import { closedRing, isZoneKind, linesOf, zoneKinds, type ZoneKind } from './risk-labels.ts';
 import { ZoneDrawMap, type Corner } from './zone-draw-map.tsx';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 const fields = ['name', 'kind', 'communeCodes', 'startsAt', 'endsAt', 'measures', 'decisionRef'];
 
@@ -76,7 +77,7 @@ export function ZoneForm({ province, communes, boundaries, onCreated, onCancel }
       clientKey: clientKey.current,
     };
     await run(async () => {
-      const created = await api<ZoneView>('/api/risk/zones', { method: 'POST', json: body });
+      const created = await api(riskAdminContract.postRiskZones, { body: body });
       clientKey.current = newClientKey();
       onCreated(created);
     });

@@ -10,8 +10,8 @@ import { canPlanCampaigns } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { BatchSamplesForm } from './batch-samples-form.tsx';
 import { ResultsEntry } from './results-entry.tsx';
-import { campaignPath } from './testing-labels.ts';
 import '../quarantine/quarantine.css';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 
 interface Day {
   day: string;
@@ -67,7 +67,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<Progress>(campaignPath(campaignId, 'progress'))
+    api(testingContract.getTestingCampaignsProgress, { params: { id: campaignId } })
       .then((p) => {
         setProgress(p);
         setError(null);

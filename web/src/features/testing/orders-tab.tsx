@@ -13,6 +13,7 @@ import { useUser } from '../auth/session.tsx';
 import { stayPage } from '../quarantine/quarantine-labels.ts';
 import { SampleForm } from './sample-form.tsx';
 import type { OrderReason } from './testing-labels.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 
 /** The reasons officials work by: the quarantine schedule, pool re-tests, symptoms; then the rest. */
 const reasonTabs = ['schedule', 'pool_retest', 'symptoms', 'all'] as const;
@@ -32,7 +33,7 @@ export function OrdersTab() {
   const [notice, setNotice] = useState<string | null>(null);
   const today = todayIso();
   const query = { locality: selected?.code, status: 'ordered', dueBy: today, reason: reason === 'all' ? undefined : (reason satisfies OrderReason) };
-  const list = usePagedList<OrderView>(selected ? '/api/testing/orders' : null, query);
+  const list = usePagedList(selected ? testingContract.getTestingOrders : null, query);
   const mayRecord = canRecordTests(role);
 
   const columns: Column<OrderView>[] = [

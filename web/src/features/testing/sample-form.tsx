@@ -5,6 +5,7 @@ import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { isTestKind, kindOptions, nowLocalInput } from './testing-labels.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 
 /** POST /api/testing/samples for an order: the tube's code, the kind of test and when it was taken. */
 export function SampleForm({ order, onRecorded, onCancel }: { order: OrderView; onRecorded(s: SampleView): void; onCancel(): void }) {
@@ -17,7 +18,7 @@ export function SampleForm({ order, onRecorded, onCancel }: { order: OrderView; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: RecordSampleRequest = { code: code.trim(), orderId: order.id, kind, collectedAt: localInputToIso(at) ?? '', ...(lab.trim() ? { lab: lab.trim() } : {}) };
-    await run(async () => onRecorded(await api<SampleView>('/api/testing/samples', { method: 'POST', json: body })));
+    await run(async () => onRecorded(await api(testingContract.postTestingSamples, { body: body })));
   };
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid={`sample-form-${order.id}`}>

@@ -8,6 +8,7 @@ import { useFacilityOptions } from '../facilities/use-facility-options.ts';
 import { CasePicker } from './case-picker.tsx';
 import { RefusalError, fieldDetail } from './refusal-error.tsx';
 import { bedKindOptions, isBedKind } from './treatment-labels.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 
 const fields = ['caseId', 'facilityId', 'bedKind'];
 
@@ -40,7 +41,7 @@ export function AdmitStayForm({ onAdmitted, onSubmitting, onCancel }: AdmitStayF
     if (!kase) return setError(t('treatment.caseRequired'));
     const body: AdmitStayRequest = { caseId: kase.id, facilityId, bedKind };
     const ok = await run(async () => {
-      onAdmitted(await api<StayView>('/api/treatment/stays', { method: 'POST', json: body }));
+      onAdmitted(await api(treatmentContract.postTreatmentStays, { body: body }));
     });
     if (ok) setKase(null);
     // A refusal may mean the figures shown are stale (someone took the last bed): refresh them too.

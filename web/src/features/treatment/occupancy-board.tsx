@@ -7,6 +7,7 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { capacityKinds, lineOf, occupancyBadge } from '../facilities/facility-labels.ts';
 import { barTone, defaultAlertPercent } from './treatment-labels.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 
 type FacilityLine = OccupancyView['facilities'][number];
 type Total = OccupancyView['totals'][number];
@@ -73,7 +74,7 @@ export function OccupancyBoard() {
     let live = true;
     setError(null);
     setShown(FACILITY_PAGE);
-    api<OccupancyView>('/api/treatment/occupancy', { query: { locality: code } })
+    api(treatmentContract.getTreatmentOccupancy, { query: { locality: code } })
       .then((v) => live && setData(v))
       .catch((e: unknown) => {
         if (!live) return;

@@ -6,6 +6,7 @@ import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmi
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { policyOptions, typeOptions } from './venue-labels.ts';
+import { venuesContract } from '../../../../core/contracts/venues.ts';
 
 const fields = ['organisationName', 'name', 'type', 'addressLine', 'communeCode', 'capacity', 'contactPhone', 'gatePolicy'] as const;
 
@@ -55,7 +56,7 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
       gatePolicy,
     };
     await run(async () => {
-      const venue = await api<VenueView>('/api/venues', { method: 'POST', json: body });
+      const venue = await api(venuesContract.postVenues, { body: body });
       setName('');
       setAddressLine('');
       setCapacity('');
