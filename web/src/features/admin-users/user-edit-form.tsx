@@ -40,7 +40,7 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
     if (Object.keys(body).length === 0) return setError(t('users.nothingChanged'));
     await run(async () => {
       const answer = await api(usersContract.patchUsersById, { params: { id: p.user.id }, body });
-      p.onSaved(userFromAnswer(answer));
+      p.onSaved(answer);
     });
   };
 
@@ -71,15 +71,4 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
       <FormActions busy={busy} label={t('common.save')} testId="user-edit-save" onCancel={p.onCancel} />
     </form>
   );
-}
-
-function isUserView(v: unknown): v is UserView {
-  return typeof v === 'object' && v !== null && 'id' in v && 'username' in v && 'role' in v;
-}
-
-/** The updated user from a PATCH answer (`UserView` or `{user: UserView}`); null if neither. */
-export function userFromAnswer(v: unknown): UserView | null {
-  if (isUserView(v)) return v;
-  if (typeof v === 'object' && v !== null && 'user' in v && isUserView(v.user)) return v.user;
-  return null;
 }

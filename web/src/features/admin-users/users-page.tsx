@@ -11,7 +11,7 @@ import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { roleOptions } from './role-options.ts';
 import { UserCreateForm, type CreatedUser } from './user-create-form.tsx';
-import { UserEditForm, userFromAnswer } from './user-edit-form.tsx';
+import { UserEditForm } from './user-edit-form.tsx';
 import { usersContract } from '../../../../core/contracts/users.ts';
 
 /** Admin → Users: filtered keyset list, export, create, edit, disable/enable, reset password or two-factor, end sessions. */
@@ -51,7 +51,7 @@ export function UsersPage() {
       const question = u.disabled ? t('users.confirmEnable', { username: u.username }) : t('users.confirmDisable', { username: u.username });
       if (!window.confirm(question)) return;
       const answer = await api(usersContract.patchUsersById, { params: { id: u.id }, body: { disabled: !u.disabled } });
-      applyUpdate(u.id, userFromAnswer(answer));
+      applyUpdate(u.id, answer);
       setNotice(t('users.saved'));
     });
 

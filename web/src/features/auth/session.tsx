@@ -26,10 +26,6 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-function isSessionInfo(v: unknown): v is SessionInfo {
-  return typeof v === 'object' && v !== null && 'user' in v && 'csrfToken' in v;
-}
-
 /** Holds who is signed in and the CSRF token (GET /api/auth/me at start). */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
@@ -77,9 +73,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         signedOut(true);
       },
       async changePassword(currentPassword, newPassword) {
-        const answer = await api(authContract.postAuthPassword, { body: { currentPassword, newPassword } });
-        if (isSessionInfo(answer)) apply(answer);
-        else await probe();
+        // The answer is a bare { ok }: the session (no longer forced to change it) is read again.
+        await api(authContract.postAuthPassword, { body: { currentPassword, newPassword } });
+        await probe();
       },
       reload() {
         setState({ status: 'loading' });
