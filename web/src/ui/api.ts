@@ -1,6 +1,6 @@
 import { pathOf, type AnswerOf, type BodyOf, type Endpoint, type ParamsOf, type QueryOf } from '../../../core/contracts/contract.ts';
-import { currentLang, i18n } from '../i18n/index.ts';
 import { authContract } from '../../../core/contracts/auth.ts';
+import { currentLang, i18n } from '../i18n/index.ts';
 
 /**
  * The one way the web client talks to the server, by contract entry (core/contracts): the entry

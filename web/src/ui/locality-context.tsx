@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LocalityView } from '../../../core/schemas/localities.ts';
-import { api, errorMessage } from './api.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
+import { api, errorMessage } from './api.ts';
 
 /** Answer of GET /api/localities/tree: what the signed-in user's scope allows. */
 export interface LocalityTree {

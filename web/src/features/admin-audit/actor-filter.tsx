@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../core/schemas/users.ts';
+import { usersContract } from '../../../../core/contracts/users.ts';
 import { api } from '../../ui/api.ts';
 import { SelectField, TextField } from '../../ui/form.tsx';
-import { usersContract } from '../../../../core/contracts/users.ts';
 
 /**
  * The "who did it" filter: a select fed by GET /api/users (first 500 of the scope); when the

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../../core/roles.ts';
 import { auditAlertKinds, type AuditAlertKind, type AuditAlertView } from '../../../../core/schemas/audit.ts';
+import { auditContract } from '../../../../core/contracts/audit.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/form.tsx';
@@ -9,7 +10,6 @@ import { useFormat } from '../../ui/format.ts';
 import { localInputToIso } from '../../ui/text.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { ActorFilter } from './actor-filter.tsx';
-import { auditContract } from '../../../../core/contracts/audit.ts';
 
 /** What an export was of, as the services name it in the log. */
 const exportedKinds = [

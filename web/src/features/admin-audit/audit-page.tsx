@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../../../core/schemas/audit.ts';
+import { auditContract } from '../../../../core/contracts/audit.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { TextField } from '../../ui/form.tsx';
@@ -12,7 +13,6 @@ import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { ActorFilter } from './actor-filter.tsx';
 import { AlertsTab } from './alerts-tab.tsx';
-import { auditContract } from '../../../../core/contracts/audit.ts';
 
 const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
 

@@ -1,11 +1,11 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { breachDataCategories, type BreachDataCategory, type BreachView, type CreateBreachRequest } from '../../../../core/schemas/breaches.ts';
+import { breachesContract } from '../../../../core/contracts/breaches.ts';
 import { api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { CheckboxField, FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
-import { breachesContract } from '../../../../core/contracts/breaches.ts';
 
 const fields = [
   'detectedAt', 'occurredAt', 'nature', 'dataCategories', 'peopleAffected', 'recordsAffected', 'consequences', 'measuresTaken', 'measuresProposed',

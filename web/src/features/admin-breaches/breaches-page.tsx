@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { breachStatuses, type BreachStatus, type BreachView, type UpdateBreachRequest } from '../../../../core/schemas/breaches.ts';
+import { breachesContract } from '../../../../core/contracts/breaches.ts';
 import { api, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, SelectField, TextField, useFormSubmit } from '../../ui/form.tsx';
@@ -10,7 +11,6 @@ import { localInputToIso } from '../../ui/text.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { BreachForm, TextAreaField } from './breach-form.tsx';
 import './breaches.css';
-import { breachesContract } from '../../../../core/contracts/breaches.ts';
 
 /** The 72 hours in words: time left, overdue, or met / missed once notified. */
 function DeadlineBadge({ b }: { b: BreachView }) {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityEventView, LocalityView } from '../../../../core/schemas/localities.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { useFormat } from '../../ui/format.ts';
-import { localitiesContract } from '../../../../core/contracts/localities.ts';
 
 /** GET /api/localities/:code/history, newest as the server orders them. */
 export function HistoryList({ locality }: { locality: LocalityView }) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityView } from '../../../../core/schemas/localities.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { CheckboxField, Notice, TextField } from '../../ui/form.tsx';
@@ -13,7 +14,6 @@ import { HistoryList } from './history-list.tsx';
 import { MergeForm } from './merge-form.tsx';
 import { PopulationImport } from './population-import.tsx';
 import { RenameForm } from './rename-form.tsx';
-import { localitiesContract } from '../../../../core/contracts/localities.ts';
 
 type Panel = { code: string; kind: 'rename' | 'merge' | 'history' };
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityView, MergeLocalitiesRequest } from '../../../../core/schemas/localities.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { todayIso } from '../../ui/text.ts';
-import { localitiesContract } from '../../../../core/contracts/localities.ts';
 
 const fields = ['sourceCode', 'targetCode', 'effectiveDate', 'reason'] as const;
 

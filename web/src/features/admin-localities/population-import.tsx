@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { Notice, TextField } from '../../ui/form.tsx';
-import { localitiesContract } from '../../../../core/contracts/localities.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

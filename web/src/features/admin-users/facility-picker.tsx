@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilityView } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { CheckboxField, detailFor, type FormFailure } from '../../ui/form.tsx';
-import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 
 /**
  * The facilities a facility staff account serves: those of the account's area (GET /api/facilities),

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleScopeLevels, type Role } from '../../../../core/roles.ts';
 import type { UpdateUserRequest, UserView } from '../../../../core/schemas/users.ts';
+import { usersContract } from '../../../../core/contracts/users.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { FacilityPicker } from './facility-picker.tsx';
 import { RoleLocalityFields } from './role-locality-fields.tsx';
-import { usersContract } from '../../../../core/contracts/users.ts';
 
 const fields = ['fullName', 'role', 'localityCode', 'facilityIds'] as const;
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../core/schemas/users.ts';
+import { usersContract } from '../../../../core/contracts/users.ts';
 import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, OneTimeSecret, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
@@ -12,7 +13,6 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 import { roleOptions } from './role-options.ts';
 import { UserCreateForm, type CreatedUser } from './user-create-form.tsx';
 import { UserEditForm } from './user-edit-form.tsx';
-import { usersContract } from '../../../../core/contracts/users.ts';
 
 /** Admin → Users: filtered keyset list, export, create, edit, disable/enable, reset password or two-factor, end sessions. */
 export function UsersPage() {

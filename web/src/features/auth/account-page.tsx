@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, TwoFactorStatus } from '../../../../core/schemas/auth.ts';
+import { accountContract } from '../../../../core/contracts/account.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, type FormFailure } from '../../ui/form.tsx';
@@ -10,7 +11,6 @@ import { navigate } from '../../ui/router.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { useSession } from './session.tsx';
 import { RecoveryCodesView, TwoFactorSetup } from './two-factor-setup.tsx';
-import { accountContract } from '../../../../core/contracts/account.ts';
 
 function TwoFactorSection() {
   const { t } = useTranslation();

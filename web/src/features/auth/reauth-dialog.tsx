@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { authContract } from '../../../../core/contracts/auth.ts';
 import { api, setReauthHandler } from '../../ui/api.ts';
 import { FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useSession } from './session.tsx';
-import { authContract } from '../../../../core/contracts/auth.ts';
 
 /**
  * Asks for the password (and the authenticator's code) when the server answers REAUTH_REQUIRED;

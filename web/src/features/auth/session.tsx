@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo, SessionUser } from '../../../../core/schemas/auth.ts';
-import { ApiError, api, setCsrfToken, setSetupRequiredHandler, setUnauthenticatedHandler } from '../../ui/api.ts';
 import { authContract } from '../../../../core/contracts/auth.ts';
+import { ApiError, api, setCsrfToken, setSetupRequiredHandler, setUnauthenticatedHandler } from '../../ui/api.ts';
 
 export type SessionState =
   | { status: 'loading' }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwoFactorEnrolment } from '../../../../core/schemas/auth.ts';
+import { accountContract } from '../../../../core/contracts/account.ts';
 import { api } from '../../ui/api.ts';
 import { FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { TotpQr } from './totp-qr.tsx';
-import { accountContract } from '../../../../core/contracts/account.ts';
 
 /** Ten recovery codes, shown once, with a copy button. */
 export function RecoveryCodesView({ codes, onDone }: { codes: string[]; onDone(): void }) {

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseClassification, CaseView, CreateCaseRequest } from '../../../../core/schemas/cases.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -11,7 +12,6 @@ import { CaseRefPicker, type CaseRef } from './case-ref-picker.tsx';
 import { newClientKey } from '../../ui/client-key.ts';
 import { useDiseaseProfiles } from './use-disease-profiles.ts';
 import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOptions, type PersonDraft } from './person-fields.tsx';
-import { casesContract } from '../../../../core/contracts/cases.ts';
 
 const caseFields = ['profileCode', 'onsetDate', 'sampleDate', 'confirmedDate', 'isolatedAt', 'classification', 'sourceCountry', 'sourceCaseIds', 'clusterId', 'treatmentPlace', 'notes'] as const;
 const fields = [...personFieldNames, ...caseFields];

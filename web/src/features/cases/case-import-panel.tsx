@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinelistImportResult } from '../../../../core/schemas/cases.ts';
+import { linelistContract } from '../../../../core/contracts/linelist.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, useFormSubmit } from '../../ui/form.tsx';
-import { linelistContract } from '../../../../core/contracts/linelist.ts';
 
 /** The body's type from the file name: the server reads JSON line lists, CSV and Excel. */
 function contentTypeOf(file: File): string {

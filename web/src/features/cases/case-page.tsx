@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../../core/schemas/cases.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { Notice } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -13,7 +14,6 @@ import { CaseUpdateForm } from './case-update-form.tsx';
 import { ContactsSection } from './contacts-section.tsx';
 import { profileName, useDiseaseProfiles } from './use-disease-profiles.ts';
 import './cases.css';
-import { casesContract } from '../../../../core/contracts/cases.ts';
 
 function Summary({ c }: { c: CaseView }) {
   const { t } = useTranslation();

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, CaseView, UpdateCaseRequest } from '../../../../core/schemas/cases.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { useClusterOptions } from '../clusters/use-cluster-options.ts';
 import { isCaseStatus, statusOptions } from './case-labels.ts';
-import { casesContract } from '../../../../core/contracts/cases.ts';
 
 const fields = ['status', 'outcomeDate', 'isolatedAt', 'clusterId', 'treatmentPlace', 'notes'] as const;
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseClassification, CaseRow, CaseStatus } from '../../../../core/schemas/cases.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/form.tsx';
@@ -19,7 +20,6 @@ import { CaseImportPanel } from './case-import-panel.tsx';
 import { FollowUpTab } from './follow-up-tab.tsx';
 import { caseStatusBadge, casePage, classificationOptions, isCaseStatus, isClassification, statusOptions } from './case-labels.ts';
 import './cases.css';
-import { casesContract } from '../../../../core/contracts/cases.ts';
 
 type Panel = 'create' | 'import' | null;
 

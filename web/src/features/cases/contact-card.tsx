@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView, DecideContactRequest } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Link } from '../../ui/router.tsx';
 import { casePage, contactStatusBadge } from './case-labels.ts';
-import { tracingContract } from '../../../../core/contracts/tracing.ts';
 
 type Decision = DecideContactRequest['decision'];
 

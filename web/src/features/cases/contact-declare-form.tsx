@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView, DeclareContactRequest } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOptions, type PersonDraft } from './person-fields.tsx';
-import { tracingContract } from '../../../../core/contracts/tracing.ts';
 
 const fields = [...personFieldNames, 'lastExposureAt', 'note'];
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, ContactStatus, ContactView } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { ApiError, api, apiHref } from '../../ui/api.ts';
 import { PagerFooter } from '../../ui/data-table.tsx';
 import { FormError, Notice, type FormFailure } from '../../ui/form.tsx';
@@ -9,7 +10,6 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 import { ContactStatusFilter } from './contact-status-filter.tsx';
 import { ContactCard } from './contact-card.tsx';
 import { ContactDeclareForm } from './contact-declare-form.tsx';
-import { tracingContract } from '../../../../core/contracts/tracing.ts';
 
 /** F1 and F2 tabs (deeper levels, when a profile traces them, under "all"). */
 const levelTabs = [1, 2, 0] as const;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactStatus, ContactView } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -8,7 +9,6 @@ import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { casePage, contactStatusBadge } from './case-labels.ts';
 import { ContactStatusFilter } from './contact-status-filter.tsx';
-import { tracingContract } from '../../../../core/contracts/tracing.ts';
 
 /**
  * GET /api/contacts: the contacts living in the selected locality, whichever case they were traced

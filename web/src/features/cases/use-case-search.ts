@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { CaseRow } from '../../../../core/schemas/cases.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api } from '../../ui/api.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
-import { casesContract } from '../../../../core/contracts/cases.ts';
 
 /**
  * Cases matching what was typed (number, or name without diacritics), once it has two characters:

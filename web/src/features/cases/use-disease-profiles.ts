@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api } from '../../ui/api.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { casesContract } from '../../../../core/contracts/cases.ts';
 
 /** GET /api/disease-profiles: what a case can be traced under (the server picks the default). */
 export interface DiseaseProfileSummary {

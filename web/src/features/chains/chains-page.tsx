@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainGraph, ContactView } from '../../../../core/schemas/cases.ts';
+import { chainsContract } from '../../../../core/contracts/chains.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { CheckboxField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -13,8 +15,6 @@ import { buildChainModel, nodeColours } from './chain-model.ts';
 import { ChainTable } from './chain-table.tsx';
 import { classificationColours, contactColour, statusColours, type ColourBy } from './colours.ts';
 import './chains.css';
-import { chainsContract } from '../../../../core/contracts/chains.ts';
-import { tracingContract } from '../../../../core/contracts/tracing.ts';
 
 interface Loaded {
   graph: ChainGraph;

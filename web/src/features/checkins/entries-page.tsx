@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 import { intlLocale } from '../../i18n/index.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { isDay } from '../../ui/days.ts';
@@ -11,7 +12,6 @@ import { todayIso } from '../../ui/text.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useVenue } from './use-venue.ts';
 import '../venues/venues.css';
-import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 
 /** GET /api/venues/:id/entries rows (core/schemas/checkins.ts `venueEntryRow`). */
 interface EntryRow {

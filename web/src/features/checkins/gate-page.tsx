@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GateScanResult } from '../../../../core/schemas/checkins.ts';
+import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormError, type FormFailure } from '../../ui/form.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -10,7 +11,6 @@ import { createQrDetector, tokenFromScan, type DetectorKind, type QrDetector } f
 import { useVenue } from './use-venue.ts';
 import '../venues/venues.css';
 import './gate.css';
-import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 
 /** How often a video frame is decoded. */
 const SCAN_EVERY_MS = 200;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VenueView } from '../../../../core/schemas/venues.ts';
-import { api, errorMessage } from '../../ui/api.ts';
 import { venuesContract } from '../../../../core/contracts/venues.ts';
+import { api, errorMessage } from '../../ui/api.ts';
 
 /** One venue (GET /api/venues/:id) for the gate and entries pages' headings and checks. */
 export function useVenue(venueId: string): { venue: VenueView | null; error: string | null } {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterView, CreateClusterRequest } from '../../../../core/schemas/cases.ts';
+import { clustersContract } from '../../../../core/contracts/clusters.ts';
 import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, Notice, SelectField, TextField, detailFor, useFormSubmit, type FormFailure } from '../../ui/form.tsx';
@@ -13,7 +14,6 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canInvestigateCases } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import '../cases/cases.css';
-import { clustersContract } from '../../../../core/contracts/clusters.ts';
 
 type ClusterStatus = ClusterView['status'];
 const statuses: readonly ClusterStatus[] = ['active', 'closed'];

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { clustersContract } from '../../../../core/contracts/clusters.ts';
 import { api } from '../../ui/api.ts';
 import type { Option } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
-import { clustersContract } from '../../../../core/contracts/clusters.ts';
 
 /**
  * The clusters of the selected locality as select options ("CODE · name"), for filters and forms.

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArrivalRow } from '../../../../core/schemas/declarations.ts';
+import { declarationsContract } from '../../../../core/contracts/declarations.ts';
 import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { CheckboxField, FormError, Notice, SelectField, type FormFailure } from '../../ui/form.tsx';
@@ -10,7 +11,6 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useUser } from '../auth/session.tsx';
 import { canFollowUpArrivals } from '../auth/permissions.ts';
 import { flagLabel, followUpLabel, followUpStatuses, settableFollowUps, vehicleLabel, type FollowUp } from './codes.ts';
-import { declarationsContract } from '../../../../core/contracts/declarations.ts';
 
 /** Tab 2: arrivals of the selected locality to follow up; the follow-up is set per row. */
 export function ArrivalsTab() {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclarationRow } from '../../../../core/schemas/declarations.ts';
+import { declarationsContract } from '../../../../core/contracts/declarations.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { dayRangeQuery } from '../../ui/days.ts';
@@ -9,7 +10,6 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { exposureLabel, kindLabel, symptomLabel } from './codes.ts';
-import { declarationsContract } from '../../../../core/contracts/declarations.ts';
 
 /** Tab 1: health declarations of the selected locality (date range, flagged only), Excel export. */
 export function DeclarationsTab() {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilityKind, FacilityView } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField } from '../../ui/form.tsx';
@@ -14,7 +15,6 @@ import { FacilityForm } from './facility-form.tsx';
 import { facilityKindOptions, isFacilityKind, occupancyBadge } from './facility-labels.ts';
 import { PlacementPanel } from './placement-panel.tsx';
 import '../quarantine/quarantine.css';
-import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 
 /** Capacity per kind offered: "Chỗ cách ly 12/40", badge coloured by how full it is. */
 function CapacityCell({ f }: { f: FacilityView }) {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityInput, CapacityKind, CreateFacilityRequest, FacilityKind, FacilityStatus, FacilityView, UpdateFacilityRequest } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useCommuneOptions } from '../cases/person-fields.tsx';
 import { capacityKinds, facilityKindOptions, isFacilityKind, lineOf } from './facility-labels.ts';
-import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 
 const fields = ['name', 'kind', 'communeCode', 'addressLine', 'contactPhone', 'occupancyAlertPercent', 'status', ...capacityKinds];
 

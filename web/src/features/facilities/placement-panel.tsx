@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityKind, PlacementView } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -8,7 +9,6 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { useCommuneOptions } from '../cases/person-fields.tsx';
 import { capacityKindOptions, isCapacityKind } from './facility-labels.ts';
-import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 
 type Option = PlacementView['options'][number];
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityKind, FacilityView } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api } from '../../ui/api.ts';
 import type { Option } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { lineOf } from './facility-labels.ts';
-import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 
 /**
  * Open facilities of the selected area offering `kind`, as select options naming their free places

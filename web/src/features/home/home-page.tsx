@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -10,7 +11,6 @@ import { canSeeTodayWork } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { TodayPanel } from '../today/today-panel.tsx';
 import { MapPanel } from './map-panel.tsx';
-import { localitiesContract } from '../../../../core/contracts/localities.ts';
 
 /** Home: the boundaries of the selected locality on a map, a detail panel and a table. */
 export function HomePage() {

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkedRecord, LinkRequestDetail } from '../../../../core/schemas/citizen.ts';
+import { personLinksContract } from '../../../../core/contracts/person-links.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { FormError, Notice, TextField, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import './people-links.css';
-import { personLinksContract } from '../../../../core/contracts/person-links.ts';
 
 function Record({ title, r, testId }: { title: string; r: LinkedRecord; testId: string }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkStatuses, type LinkRequestRow } from '../../../../core/schemas/citizen.ts';
+import { personLinksContract } from '../../../../core/contracts/person-links.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField } from '../../ui/form.tsx';
@@ -9,7 +10,6 @@ import { useLocalities } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link, navigate } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { personLinksContract } from '../../../../core/contracts/person-links.ts';
 
 type Status = LinkRequestRow['status'];
 

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView } from '../../../../core/schemas/cases.ts';
 import type { AdmissionView, AdmitRequest } from '../../../../core/schemas/quarantine.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { CheckboxField, FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -10,7 +11,6 @@ import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOpt
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
 import { ContactPicker } from './contact-picker.tsx';
 import { isQuarantineReason, reasonOptions, type QuarantineReason } from './quarantine-labels.ts';
-import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 
 type Mode = 'contact' | 'identity';
 const fields = [...personFieldNames, 'subject', 'facilityId', 'reason', 'startsOn', 'room', 'contactId'];

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { DataTable, PagerFooter } from '../../ui/data-table.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { navigate } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useStayColumns } from './stay-columns.tsx';
 import { stayPage } from './quarantine-labels.ts';
-import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 
 /** GET /api/quarantine/missing-reports: people in quarantine who have not reported today, to call. */
 export function CallsTab() {

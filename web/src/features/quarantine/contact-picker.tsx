@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactView } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { PagerFooter } from '../../ui/data-table.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { tracingContract } from '../../../../core/contracts/tracing.ts';
 
 /**
  * Pick one confirmed contact (GET /api/contacts?status=confirmed) of the selected area: the people

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { DataTable, PagerFooter } from '../../ui/data-table.tsx';
 import { CheckboxField, SelectField } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -16,7 +17,6 @@ import { CallsTab } from './calls-tab.tsx';
 import { isAdmissionStatus, stayPage, statusOptions, type AdmissionStatus } from './quarantine-labels.ts';
 import { useStayColumns } from './stay-columns.tsx';
 import './quarantine.css';
-import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 
 /** Stays of the selected area, earliest end first; "releases due" = stays ending by today. */
 function StaysTab() {

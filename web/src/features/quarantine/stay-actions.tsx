@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissionView } from '../../../../core/schemas/quarantine.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
-import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 
 export type StayAction = 'extend' | 'transfer' | 'release' | 'early';
 

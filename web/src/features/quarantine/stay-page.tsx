@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissionView } from '../../../../core/schemas/quarantine.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { api, apiHref, errorMessage } from '../../ui/api.ts';
 import { Notice } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -13,7 +14,6 @@ import { stayPage, statusBadge } from './quarantine-labels.ts';
 import { StayActionForm, type StayAction } from './stay-actions.tsx';
 import { StayTests } from './stay-tests.tsx';
 import './quarantine.css';
-import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 
 function Summary({ s }: { s: AdmissionView }) {
   const { t } = useTranslation();

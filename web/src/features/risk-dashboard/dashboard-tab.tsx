@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardView } from '../../../../core/schemas/risk-map.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { todayIso } from '../../ui/text.ts';
@@ -16,7 +17,6 @@ import { ProjectionChart } from './projection-chart.tsx';
 import { RtChart } from './rt-chart.tsx';
 import { useActiveLevels } from './use-active-levels.ts';
 import './risk-dashboard.css';
-import { riskContract } from '../../../../core/contracts/risk.ts';
 
 /** The last answer stays shown (with its query's key) while a newer one loads. */
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: DashboardView; key: string };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
-import { api } from '../../ui/api.ts';
 import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
+import { api } from '../../ui/api.ts';
 
 /**
  * The levels (keys, colours, names, lowest first) of the active rule set, the one the dashboard's

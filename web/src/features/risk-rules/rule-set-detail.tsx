@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSetDetail } from '../../../../core/schemas/risk-admin.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { FormError, Notice, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useUser } from '../auth/session.tsx';
 import { RuleSetEditor } from './rule-set-editor.tsx';
 import { ConstraintsView, LevelsList, RulesList, VersionsList } from './rule-set-parts.tsx';
-import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; detail: RuleSetDetail };
 

@@ -2,10 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSetDetail } from '../../../../core/schemas/risk-admin.ts';
 import type { RiskRuleSet } from '../../../../core/schemas/risk-rule-set.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api } from '../../ui/api.ts';
 import { FormError, useFormSubmit } from '../../ui/form.tsx';
 import { parseDefinition } from './rule-text.ts';
-import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 const pretty = (d: RuleSetDetail) => JSON.stringify(d.definition, null, 2);
 

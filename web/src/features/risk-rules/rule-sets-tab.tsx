@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSetSummary } from '../../../../core/schemas/risk-admin.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { RuleSetDetailPanel } from './rule-set-detail.tsx';
 import { VaccinationImport } from './vaccination-import.tsx';
 import './risk-rules.css';
-import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: RuleSetSummary[] };
 

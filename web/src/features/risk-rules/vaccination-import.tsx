@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

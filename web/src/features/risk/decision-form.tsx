@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
 import type { DecideLevelRequest, LevelDecisionView } from '../../../../core/schemas/risk.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { FormError, Notice, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -9,7 +10,6 @@ import { useFormat } from '../../ui/format.ts';
 import { localInputToIso } from '../../ui/text.ts';
 import { LevelBadge } from './level-badge.tsx';
 import { levelName } from './risk-labels.ts';
-import { riskContract } from '../../../../core/contracts/risk.ts';
 
 const fields = ['levelKey', 'reason', 'effectiveFrom'];
 

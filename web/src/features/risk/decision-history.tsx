@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
 import type { LevelDecisionView } from '../../../../core/schemas/risk.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import type { PagedList } from '../../ui/use-paged-list.ts';
 import { LevelBadge } from './level-badge.tsx';
-import { riskContract } from '../../../../core/contracts/risk.ts';
 
 /** A place's level decisions, newest first: when, which level, approval or override, why, who. */
 export function DecisionHistory({ list, levels, localityCode }: { list: PagedList<LevelDecisionView>; levels: LevelLegend; localityCode: string }) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
 import type { EvaluationView } from '../../../../core/schemas/risk.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canDecideRisk } from '../auth/permissions.ts';
@@ -9,7 +10,6 @@ import { useUser } from '../auth/session.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { DecisionHistory } from './decision-history.tsx';
 import { EvaluationDetails } from './evaluation-details.tsx';
-import { riskContract } from '../../../../core/contracts/risk.ts';
 
 /** A commune (5 digits) or the province (2 digits) opened beside the map. */
 export interface PanelPlace {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { apiHref } from '../../ui/api.ts';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -11,7 +12,6 @@ import { MapLegend, ProvinceOverview } from './map-legend.tsx';
 import { RiskMap } from './risk-map.tsx';
 import { vietnamToday } from './risk-labels.ts';
 import { narrowerThanProvince, useRiskMap, useRuleSets } from './use-risk-data.ts';
-import { riskContract } from '../../../../core/contracts/risk.ts';
 
 /** `?date=` and `?ruleSet=` of the map, kept in the address so a link shows the same map. */
 function useMapQuery() {

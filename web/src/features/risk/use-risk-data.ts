@@ -2,11 +2,11 @@ import type { Geometry } from 'geojson';
 import { useEffect, useState } from 'react';
 import type { RuleSetSummary } from '../../../../core/schemas/risk-admin.ts';
 import type { RiskMapView } from '../../../../core/schemas/risk-map.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import type { BoundaryCollection } from '../../ui/map.tsx';
-import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
-import { localitiesContract } from '../../../../core/contracts/localities.ts';
-import { riskContract } from '../../../../core/contracts/risk.ts';
 
 /** The rule sets (GET /api/risk/rule-sets); a failure leaves the list empty (the map still works). */
 export function useRuleSets(): RuleSetSummary[] {

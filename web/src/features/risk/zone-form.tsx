@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateZoneRequest, ZoneView } from '../../../../core/schemas/risk-admin.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -9,7 +10,6 @@ import { localInputToIso } from '../../ui/text.ts';
 import { CommuneChecklist } from './commune-checklist.tsx';
 import { closedRing, isZoneKind, linesOf, zoneKinds, type ZoneKind } from './risk-labels.ts';
 import { ZoneDrawMap, type Corner } from './zone-draw-map.tsx';
-import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 const fields = ['name', 'kind', 'communeCodes', 'startsAt', 'endsAt', 'measures', 'decisionRef'];
 

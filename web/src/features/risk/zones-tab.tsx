@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZoneView } from '../../../../core/schemas/risk-admin.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api, apiHref, errorMessage } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField } from '../../ui/form.tsx';
@@ -11,7 +12,6 @@ import { canDecideRisk } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { narrowerThanProvince, useBoundaries } from './use-risk-data.ts';
 import { ZoneForm } from './zone-form.tsx';
-import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 
 type State = 'active' | 'all';
 

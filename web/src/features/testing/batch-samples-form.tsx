@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSamplesRequest } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { genderOptions, isGender, type Gender } from '../cases/case-labels.ts';
 import { useCommuneOptions } from '../cases/person-fields.tsx';
 import { nowLocalInput } from './testing-labels.ts';
-import { testingContract } from '../../../../core/contracts/testing.ts';
 
 interface Row {
   code: string;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -11,7 +12,6 @@ import { useUser } from '../auth/session.tsx';
 import { BatchSamplesForm } from './batch-samples-form.tsx';
 import { ResultsEntry } from './results-entry.tsx';
 import '../quarantine/quarantine.css';
-import { testingContract } from '../../../../core/contracts/testing.ts';
 
 interface Day {
   day: string;

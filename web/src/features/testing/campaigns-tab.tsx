@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView, CreateCampaignRequest } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -14,7 +15,6 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canPlanCampaigns } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { campaignPage } from './testing-labels.ts';
-import { testingContract } from '../../../../core/contracts/testing.ts';
 
 const fields = ['name', 'localityCode', 'targetPopulation', 'startsOn', 'endsOn', 'poolSize'];
 

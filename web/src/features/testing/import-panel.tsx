@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultsOutcome } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, useFormSubmit } from '../../ui/form.tsx';
 import { OutcomeNotice, type ResultTarget } from './results-entry.tsx';
-import { testingContract } from '../../../../core/contracts/testing.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

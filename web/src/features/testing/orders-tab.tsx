@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderView } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -13,7 +14,6 @@ import { useUser } from '../auth/session.tsx';
 import { stayPage } from '../quarantine/quarantine-labels.ts';
 import { SampleForm } from './sample-form.tsx';
 import type { OrderReason } from './testing-labels.ts';
-import { testingContract } from '../../../../core/contracts/testing.ts';
 
 /** The reasons officials work by: the quarantine schedule, pool re-tests, symptoms; then the rest. */
 const reasonTabs = ['schedule', 'pool_retest', 'symptoms', 'all'] as const;

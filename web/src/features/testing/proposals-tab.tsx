@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseProposalView } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, type FormFailure } from '../../ui/form.tsx';
@@ -12,7 +13,6 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canDecideProposals } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { casePage } from '../cases/case-labels.ts';
-import { testingContract } from '../../../../core/contracts/testing.ts';
 
 /**
  * Positive RT-PCR results of people who are not cases yet. Accept registers the case and opens it

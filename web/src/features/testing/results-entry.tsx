@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultsOutcome, TestResultValue } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, useFormSubmit } from '../../ui/form.tsx';
 import { isTestResult, resultOptions } from './testing-labels.ts';
-import { testingContract } from '../../../../core/contracts/testing.ts';
 
 export type ResultTarget = 'samples' | 'pools';
 

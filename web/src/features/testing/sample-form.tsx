@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderView, RecordSampleRequest, SampleView, TestKind } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { isTestKind, kindOptions, nowLocalInput } from './testing-labels.ts';
-import { testingContract } from '../../../../core/contracts/testing.ts';
 
 /** POST /api/testing/samples for an order: the tube's code, the kind of test and when it was taken. */
 export function SampleForm({ order, onRecorded, onCancel }: { order: OrderView; onRecorded(s: SampleView): void; onCancel(): void }) {

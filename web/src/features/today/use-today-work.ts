@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { TodayWork } from '../../../../core/schemas/today.ts';
+import { todayContract } from '../../../../core/contracts/today.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
-import { todayContract } from '../../../../core/contracts/today.ts';
 
 export interface TodayState {
   work: TodayWork | null;

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../core/schemas/cases.ts';
 import type { AdmitStayRequest, BedKind, StayView } from '../../../../core/schemas/facilities.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, SelectField, useFormSubmit } from '../../ui/form.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
 import { CasePicker } from './case-picker.tsx';
 import { RefusalError, fieldDetail } from './refusal-error.tsx';
 import { bedKindOptions, isBedKind } from './treatment-labels.ts';
-import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 
 const fields = ['caseId', 'facilityId', 'bedKind'];
 

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StayOutcome, StayView } from '../../../../core/schemas/facilities.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, SelectField, useFormSubmit } from '../../ui/form.tsx';
 import { RefusalError, fieldDetail } from './refusal-error.tsx';
 import { isStayOutcome, outcomeOptions } from './treatment-labels.ts';
-import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 
 /**
  * POST /api/treatment/stays/:id/discharge {outcome}, discharged now. Shown under the stay's row;

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityKind, OccupancyView } from '../../../../core/schemas/facilities.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { capacityKinds, lineOf, occupancyBadge } from '../facilities/facility-labels.ts';
 import { barTone, defaultAlertPercent } from './treatment-labels.ts';
-import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 
 type FacilityLine = OccupancyView['facilities'][number];
 type Total = OccupancyView['totals'][number];

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilityView, StayView } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField, type Option } from '../../ui/form.tsx';
@@ -13,8 +15,6 @@ import { useUser } from '../auth/session.tsx';
 import { AdmitStayForm } from './admit-stay-form.tsx';
 import { DischargeForm } from './discharge-form.tsx';
 import { bedKinds } from './treatment-labels.ts';
-import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
-import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 
 type OpenFilter = 'true' | 'false' | '';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinCountRow } from '../../../../core/schemas/checkins.ts';
+import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { addDays, daysBetween, isDay } from '../../ui/days.ts';
@@ -9,7 +10,6 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { todayIso } from '../../ui/text.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 
 /** The server answers at most 92 days at once (checkins.service.ts `counts`). */
 const maxDays = 92;

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VenueDecision } from '../../../../core/rules/venue-status.ts';
 import type { VenueView } from '../../../../core/schemas/venues.ts';
+import { venuesContract } from '../../../../core/contracts/venues.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
-import { venuesContract } from '../../../../core/contracts/venues.ts';
 
 /** POST /api/venues/:id/decision with the note a refusal or a suspension must carry. */
 export function VenueDecisionForm(p: {

@@ -1,12 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GatePolicy, RegisterVenueRequest, VenueType, VenueView } from '../../../../core/schemas/venues.ts';
+import { venuesContract } from '../../../../core/contracts/venues.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { policyOptions, typeOptions } from './venue-labels.ts';
-import { venuesContract } from '../../../../core/contracts/venues.ts';
 
 const fields = ['organisationName', 'name', 'type', 'addressLine', 'communeCode', 'capacity', 'contactPhone', 'gatePolicy'] as const;
 

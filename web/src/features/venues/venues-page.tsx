@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VenueDecision, VenueStatus } from '../../../../core/rules/venue-status.ts';
 import type { VenueType, VenueView } from '../../../../core/schemas/venues.ts';
+import { venuesContract } from '../../../../core/contracts/venues.ts';
 import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
@@ -18,7 +19,6 @@ import { VenueDecisionForm } from './venue-decision-form.tsx';
 import { statusBadgeClass, statusOptions, typeOptions } from './venue-labels.ts';
 import { VenueRegisterForm } from './venue-register-form.tsx';
 import './venues.css';
-import { venuesContract } from '../../../../core/contracts/venues.ts';
 
 type Deciding = { id: string; decision: Exclude<VenueDecision, 'approve'> };
 
