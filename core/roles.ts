@@ -10,6 +10,105 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/** Officials of a place: they read its sensitive records (declarations, cases, tests) and decide on venues. */
+const officials = ['system_admin', 'steering_committee', 'health_department', 'commune_officer'] as const satisfies readonly Role[];
+
+/**
+ * Which roles hold each capability: the one role table. Server policies add jurisdiction (the
+ * actor's locality subtree), ownership and facility binding on top; the web client reads the same
+ * table to keep its menus honest. One line per rule.
+ */
+export const capabilityRoles = {
+  /** Accounts, and the binding of facility staff to facilities. */
+  'users.manage': ['system_admin'],
+  'localities.rename': ['system_admin', 'steering_committee'],
+  'localities.merge': ['system_admin'],
+  'localities.setPopulation': ['system_admin', 'steering_committee', 'health_department'],
+  /** The audit log and its alerts name officials and whom they read. */
+  'audit.read': ['system_admin'],
+  /** The personal-data breach register and its 72-hour notifications. */
+  'breaches.manage': ['system_admin'],
+  /** Health declarations and arrivals (sensitive personal data). */
+  'declarations.read': officials,
+  /** The steering committee reads arrivals, it does not follow them up. */
+  'arrivals.followUp': ['system_admin', 'health_department', 'commune_officer'],
+  /** Organisations list their own venues only. */
+  'venues.list': [...officials, 'organisation_admin'],
+  'venues.register': ['system_admin', 'organisation_admin'],
+  /** Any venue of the area, with its phone and owner (owners see their own). */
+  'venues.readAny': officials,
+  'venues.updateAny': ['system_admin'],
+  'venues.decide': officials,
+  /** Any gate of the area (a venue's owner runs their own). */
+  'gates.operateAny': officials,
+  'checkins.counts': [...officials, 'inspector'],
+  /** Cases, contacts and clusters (sensitive health data); inspectors read none. */
+  'cases.read': officials,
+  /** Entering cases, deciding on contacts, re-running tracing, managing clusters, merging people. */
+  'cases.investigate': ['system_admin', 'health_department', 'commune_officer'],
+  /** Disease profiles apply to every province. */
+  'diseaseProfiles.edit': ['system_admin'],
+  /** Chains' measures without a single case; their cases need `cases.read`. */
+  'chains.read': [...officials, 'inspector'],
+  /** Line lists: the province (or national) health authorities, never a commune. */
+  'linelist.import': ['system_admin', 'health_department', 'steering_committee'],
+  /** Facilities and their capacity (no people): officials, inspectors and the facilities' own staff. */
+  'facilities.read': [...officials, 'facility_staff', 'inspector'],
+  /** Searching free places to send people to. */
+  'facilities.place': [...officials, 'facility_staff'],
+  'facilities.manage': ['system_admin', 'health_department'],
+  'facilities.capacityAlerts': ['system_admin', 'steering_committee', 'health_department', 'facility_staff'],
+  /** Quarantine stays: facility staff at their own facilities only. */
+  'quarantine.read': [...officials, 'facility_staff'],
+  /** Admit, move and release: health workers on the ground. */
+  'quarantine.manage': ['system_admin', 'health_department', 'commune_officer', 'facility_staff'],
+  /** Identified test orders, samples and results: facility staff for the people of their facilities. */
+  'testing.read': [...officials, 'facility_staff'],
+  /** Ordering tests, recording samples, entering results. */
+  'testing.record': ['system_admin', 'health_department', 'commune_officer', 'facility_staff'],
+  /** Case proposals from positive results. */
+  'testing.proposals': officials,
+  /** Mass-testing campaigns and pools are counts, not people. */
+  'testing.campaigns': [...officials, 'inspector'],
+  /** Planning and sampling mass testing, pool results, accepting a positive result as a case. */
+  'testing.plan': ['system_admin', 'health_department', 'commune_officer'],
+  /** Treatment stays (patients' names): facility staff at their own facilities only. */
+  'treatment.read': [...officials, 'facility_staff'],
+  /** The occupancy board: counts, no people. */
+  'treatment.occupancy': [...officials, 'facility_staff', 'inspector'],
+  'treatment.record': ['system_admin', 'health_department', 'facility_staff'],
+  /** Risk indicators, levels and zones are aggregates. */
+  'risk.read': [...officials, 'inspector'],
+  /** The computed level is a proposal: the steering committee decides levels and zones. */
+  'risk.decide': ['system_admin', 'steering_committee'],
+  /** Coverage figures come from the immunisation programme, run by the health department. */
+  'risk.importCoverage': ['system_admin', 'health_department'],
+  /** Rule sets apply to the whole installation. */
+  'risk.administer': ['system_admin'],
+  /** Confirming who a citizen is (linking their record to officials' record). */
+  'people.link': ['commune_officer', 'health_department'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Capability = keyof typeof capabilityRoles;
+
+/** Whether a role holds a capability (jurisdiction aside). */
+export function can(role: Role, capability: Capability): boolean {
+  return (capabilityRoles[capability] as readonly Role[]).includes(role);
+}
+
+/** Whose work each kind of today's task is: a list shows only what the user's role can act on. */
+export const todayWorkCapability = {
+  contacts_to_decide: 'cases.investigate',
+  // Contacts still to be placed belong to no facility yet: not facility staff's to see.
+  quarantine_to_arrange: 'cases.investigate',
+  tests_due: 'testing.record',
+  releases_due: 'quarantine.manage',
+  missing_reports: 'quarantine.manage',
+  case_proposals: 'testing.plan',
+  capacity_alerts: 'facilities.capacityAlerts',
+  levels_to_decide: 'risk.decide',
+  link_requests: 'people.link',
+} as const satisfies Record<string, Capability>;
+
 /** Which locality levels an account of each role may be scoped to. */
 export const roleScopeLevels: Record<Role, readonly LocalityLevel[]> = {
   system_admin: ['country', 'province'],

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { localityCode, pageQuery } from './common.ts';
-import { clientKey, statusView } from './declarations.ts';
+import { statusView } from './declarations.ts';
 
-/** The visitor scanned the venue's poster: sent with the session of their phone (`Authorization: Bearer`). */
+/**
+ * The visitor scanned the venue's poster: sent with the session of their phone (`Authorization: Bearer`).
+ * No client key: a resend is recognised without one (same person and venue within the repeat window: `repeated`).
+ */
 export const visitorCheckinRequest = z.object({
-  clientKey,
   venueCode: z.string().regex(/^[A-Za-z0-9]{6,16}$/),
 });
 export const checkinResult = z.object({

@@ -1,3 +1,4 @@
+import { can } from '../../../core/roles.ts';
 import type { Actor } from '../../shared/actor.ts';
 
 /**
@@ -5,6 +6,6 @@ import type { Actor } from '../../shared/actor.ts';
  * its alerts and the breach register (a person reads their own access log through the citizens' pages).
  */
 export const auditPolicy = {
-  list: (a: Actor) => a.role === 'system_admin',
-  alerts: (a: Actor) => a.role === 'system_admin',
+  list: (a: Actor) => can(a.role, 'audit.read'),
+  alerts: (a: Actor) => can(a.role, 'audit.read'),
 };

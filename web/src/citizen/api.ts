@@ -1,9 +1,10 @@
+import { pathOf, type AnswerOf, type BodyOf, type Endpoint, type ParamsOf, type QueryOf } from '../../../core/contracts/contract.ts';
 import { currentLang, translate } from './i18n/index.ts';
 import { stored } from './storage.ts';
 
 /**
- * The citizens' pages talk to the public API only: JSON in and out, `Accept-Language` on every
- * call. Failures are thrown as `ApiError` with the server's message (already in the language
+ * The citizens' pages talk to the public API only, by endpoint (./endpoints.ts): JSON in and out,
+ * `Accept-Language` on every call. Failures are thrown as `ApiError` with the server's message (already in the language
  * asked for) and its field details; a network failure or time-out is `status` 0.
  */
 export interface ErrorDetail {
@@ -36,16 +37,31 @@ export interface ApiOptions {
   session?: boolean;
 }
 
+/** What a call sends: the endpoint's path params, query and JSON body, typed by its contract entry. */
+export type Call<E> = (ParamsOf<E> extends undefined ? { params?: never } : { params: ParamsOf<E> }) & {
+  query?: { [K in keyof QueryOf<E>]?: QueryOf<E>[K] | null };
+  body?: BodyOf<E>;
+};
+
+function addressOf(endpoint: Endpoint, call: { params?: unknown; query?: object }): string {
+  const path = '/api' + pathOf(endpoint, call.params as Readonly<Record<string, string>> | undefined);
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
 /** The raw answer of a successful call (a file download); failures throw as `api` does. */
-export async function request(path: string, json: unknown, o: ApiOptions = {}): Promise<Response> {
+export async function request<E extends Endpoint>(endpoint: E, call: Call<E>, o: ApiOptions = {}): Promise<Response> {
+  const json = call.body;
   const lang = currentLang();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const session = o.session ? stored.session() : null;
   let res: Response;
   try {
-    res = await fetch(`/api/public${path}`, {
-      method: json === undefined ? 'GET' : 'POST',
+    res = await fetch(addressOf(endpoint, call), {
+      method: endpoint.method,
       headers: {
         Accept: 'application/json',
         'Accept-Language': lang,
@@ -73,12 +89,13 @@ export async function request(path: string, json: unknown, o: ApiOptions = {}): 
   throw new ApiError(res.status, 'HTTP_' + res.status, translate(lang, res.status >= 500 ? 'app.network' : 'app.unexpected'));
 }
 
-export async function api<T>(path: string, json?: unknown, o: ApiOptions = {}): Promise<T> {
-  const res = await request(path, json, o);
+/** Calls an endpoint; resolves with the parsed JSON answer, typed by its contract entry. */
+export async function api<E extends Endpoint>(endpoint: E, call: Call<E>, o: ApiOptions = {}): Promise<AnswerOf<E>> {
+  const res = await request(endpoint, call, o);
   try {
-    return (await res.json()) as T;
+    return (await res.json()) as AnswerOf<E>;
   } catch {
-    return null as T;
+    return null as AnswerOf<E>;
   }
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PublicLocality } from '../../../core/schemas/localities.ts';
 import { api } from './api.ts';
+import { publicLocalities } from './endpoints.ts';
 
 /**
  * Address pickers: `GET /api/public/localities` (the provinces loaded in this installation) and
@@ -12,7 +13,7 @@ const cache = new Map<string, Promise<PublicLocality[]>>();
 function load(parent: string): Promise<PublicLocality[]> {
   let p = cache.get(parent);
   if (!p) {
-    p = api<{ items: PublicLocality[] }>(parent ? `/localities?parent=${encodeURIComponent(parent)}` : '/localities').then((r) => r.items);
+    p = api(publicLocalities, { query: { parent: parent || undefined } }).then((r) => r.items);
     p.catch(() => cache.delete(parent));
     cache.set(parent, p);
   }

@@ -4,6 +4,7 @@ import { api } from './api.ts';
 import { Field, type Submitter } from './form.tsx';
 import { formatDateTime } from './format.ts';
 import { useT } from './i18n/index.ts';
+import { sendOtp } from './endpoints.ts';
 
 export interface Challenge {
   challengeId: string;
@@ -45,10 +46,7 @@ export function OtpBlock(props: {
     setSending(true);
     props.form.clear(props.phonePath, props.codePath);
     try {
-      const r = await api<{ challengeId: string; expiresAt: string; resendAfterSeconds: number }>('/otp', {
-        phone: props.phone.trim(),
-        purpose: props.purpose,
-      });
+      const r = await api(sendOtp, { body: { phone: props.phone.trim(), purpose: props.purpose } });
       props.onChallenge({ challengeId: r.challengeId, expiresAt: r.expiresAt, phone: props.phone });
       setWait(r.resendAfterSeconds);
     } catch (e) {

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { OpenSessionRequest, OpenSessionResult } from '../../../core/schemas/citizen.ts';
+import type { OpenSessionRequest } from '../../../core/schemas/citizen.ts';
 import { api } from './api.ts';
 import { Field, FormError, SubmitButton, useSubmit } from './form.tsx';
 import { useT } from './i18n/index.ts';
 import './i18n/vi-pages.ts';
 import { OtpBlock, type Challenge } from './otp.tsx';
 import { rememberSession, stored, type StoredSession } from './storage.ts';
+import { openSession } from './endpoints.ts';
 
 /**
  * Confirms the phone with a one-time code to open a session: what reading or acting as the person
@@ -29,7 +30,7 @@ export function OpenSession({ onOpened }: { onOpened: (s: StoredSession) => void
     if (!qr && idNumber.trim().length < 6) return form.fail({ idNumber: t('app.required') });
     const otp = { challengeId: challenge.challengeId, code };
     const body: OpenSessionRequest = qr ? { phone: phone.trim(), otp, qrToken: qr.qrToken } : { phone: phone.trim(), otp, idType, idNumber: idNumber.trim() };
-    const r = await form.submit(() => api<OpenSessionResult>('/sessions', body));
+    const r = await form.submit(() => api(openSession, { body }));
     if (r) onOpened(rememberSession(r, phone));
   };
 

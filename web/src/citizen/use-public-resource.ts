@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from './api.ts';
+import type { AnswerOf, Endpoint, ParamsOf } from '../../../core/contracts/contract.ts';
+import { api, ApiError, type Call } from './api.ts';
 import { useT } from './i18n/index.ts';
 
 /** What a citizen page fetched by its address: a venue behind a poster, a daily report link… */
@@ -9,14 +10,17 @@ export type Resource<T> = { state: 'loading' } | { state: 'missing' } | { state:
  * Loads a public resource once per address (and again on `retry`), not on a language change: the
  * answer does not depend on it. A 404 or 400 is "this link is wrong", anything else can be retried.
  */
-export function usePublicResource<T>(path: string): { load: Resource<T>; retry: () => void; set: (value: T) => void } {
+export function usePublicResource<E extends Endpoint>(endpoint: E, params: ParamsOf<E>): { load: Resource<AnswerOf<E>>; retry: () => void; set: (value: AnswerOf<E>) => void } {
+  type T = AnswerOf<E>;
   const t = useT();
   const [load, setLoad] = useState<Resource<T>>({ state: 'loading' });
+  // The params by content: the address they make is what the resource is.
+  const key = JSON.stringify(params);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setLoad({ state: 'loading' });
-    api<T>(path).then(
+    (api as (e: E, c: Call<E>) => Promise<T>)(endpoint, { params } as Call<E>).then(
       (value) => live && setLoad({ state: 'ok', value }),
       (e: unknown) => {
         if (!live) return;
@@ -27,6 +31,6 @@ export function usePublicResource<T>(path: string): { load: Resource<T>; retry: 
     return () => {
       live = false;
     };
-  }, [path, attempt]);
+  }, [endpoint, key, attempt]);
   return { load, retry: () => setAttempt((n) => n + 1), set: (value) => setLoad({ state: 'ok', value }) };
 }

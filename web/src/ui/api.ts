@@ -1,7 +1,10 @@
+import { pathOf, type AnswerOf, type BodyOf, type Endpoint, type ParamsOf, type QueryOf } from '../../../core/contracts/contract.ts';
+import { authContract } from '../../../core/contracts/auth.ts';
 import { currentLang, i18n } from '../i18n/index.ts';
 
 /**
- * The one way the web client talks to the server.
+ * The one way the web client talks to the server, by contract entry (core/contracts): the entry
+ * gives the method and path, and types the params, query, body and answer.
  * - JSON in and out, cookies on the same origin, `Accept-Language` = the chosen language;
  * - every non-GET request carries `x-csrf-token` (the token from login / GET /api/auth/me);
  * - a 401 calls the handler installed by the session (which goes to the login page), unless the
@@ -34,8 +37,8 @@ export class ApiError extends Error {
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+interface RequestOptions {
+  method?: Endpoint['method'];
   query?: Query;
   /** Sent as JSON. */
   json?: unknown;
@@ -129,7 +132,7 @@ async function readBody(res: Response): Promise<unknown> {
 }
 
 async function refreshCsrfToken(): Promise<boolean> {
-  const res = await send('/api/auth/me', { noAuthRedirect: true });
+  const res = await send(addressOf(authContract.getAuthMe, undefined), { noAuthRedirect: true });
   if (!res.ok) return false;
   const body = await readBody(res);
   if (typeof body === 'object' && body !== null && 'csrfToken' in body) {
@@ -174,11 +177,55 @@ function failure(res: Response, body: unknown, opts: RequestOptions): ApiError {
   return new ApiError(res.status, 'INTERNAL', i18n.t('errors.unexpected'));
 }
 
-/** Calls the API; resolves with the parsed JSON body (typed by the caller from core/schemas). */
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const { res, body } = await sendWithRetries(path, opts);
-  if (res.ok) return body as T;
+/**
+ * A query as the client may send it: the contract's keys, each optional (empty values are left
+ * out of the address), so a renamed or removed parameter fails the type check. Closed lists are
+ * sent as plain strings: filters come from the address bar, and the server checks the value.
+ */
+export type QueryArg<Q> = [Q] extends [undefined] ? never : { [K in keyof Q]?: Widened<Q[K]> | null };
+type Widened<T> = T extends string ? string : T;
+
+/** What a call sends besides the entry: its path params, query, JSON body or raw file. */
+export type Call<E> = (ParamsOf<E> extends undefined ? { params?: never } : { params: ParamsOf<E> }) & {
+  query?: QueryArg<QueryOf<E>>;
+  body?: BodyOf<E>;
+  /** Sent as is (file upload); `contentType` names its type. */
+  raw?: Blob;
+  contentType?: string;
+  /** Do not call the unauthenticated handler on 401 (login, session probe). */
+  noAuthRedirect?: boolean;
+  signal?: AbortSignal;
+};
+
+/** The call options, required when the entry has path params. */
+export type CallArgs<E> = ParamsOf<E> extends undefined ? [call?: Call<E>] : [call: Call<E>];
+
+/** The address of an entry below /api with its params filled in (no query). */
+function addressOf(entry: Endpoint, params: unknown): string {
+  return '/api' + pathOf(entry, params as Readonly<Record<string, string | number>> | undefined);
+}
+
+/** Calls the API; resolves with the parsed JSON body, typed by the entry's answer schema. */
+export async function api<E extends Endpoint>(entry: E, ...[call]: CallArgs<E>): Promise<AnswerOf<E>> {
+  const opts: RequestOptions = {
+    method: entry.method,
+    query: call?.query as Query | undefined,
+    json: call?.body,
+    raw: call?.raw,
+    contentType: call?.contentType,
+    noAuthRedirect: call?.noAuthRedirect,
+    signal: call?.signal,
+  };
+  const { res, body } = await sendWithRetries(addressOf(entry, call?.params), opts);
+  if (res.ok) return body as AnswerOf<E>;
   throw failure(res, body, opts);
+}
+
+/** The address of a GET entry with params and query, for links (exports) and cache keys. */
+export function apiHref<E extends Endpoint>(entry: E, ...[call]: ParamsOf<E> extends undefined
+  ? [call?: { query?: QueryArg<QueryOf<E>> }]
+  : [call: { params: ParamsOf<E>; query?: QueryArg<QueryOf<E>> }]): string {
+  return withQuery(addressOf(entry, call && 'params' in call ? call.params : undefined), (call?.query ?? {}) as Query);
 }
 
 /**

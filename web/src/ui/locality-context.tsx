@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LocalityView } from '../../../core/schemas/localities.ts';
+import { localitiesContract } from '../../../core/contracts/localities.ts';
 import { api, errorMessage } from './api.ts';
 
 /** Answer of GET /api/localities/tree: what the signed-in user's scope allows. */
@@ -70,7 +71,7 @@ export function LocalityProvider({ userId, children }: { userId: string; childre
   useEffect(() => {
     let live = true;
     setError(null);
-    api<LocalityTree>('/api/localities/tree')
+    api(localitiesContract.getLocalitiesTree)
       .then((t) => live && setTree(t))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {

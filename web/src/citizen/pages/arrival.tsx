@@ -10,6 +10,7 @@ import { checkOrigin, emptyOrigin, originOf, OriginPicker, type OriginValue } fr
 import { navigate } from '../router.tsx';
 import { OpenSession } from '../session.tsx';
 import { stored } from '../storage.ts';
+import { declareArrival } from '../endpoints.ts';
 
 const known = new Set([
   'originKind', 'originCode', 'originCountry', 'route', 'vehicleType', 'vehicleNumber', 'seat', 'departedOn', 'arrivedOn', 'destinationCommuneCode',
@@ -107,7 +108,7 @@ export function ArrivalPage() {
       arrivedOn,
       destinationCommuneCode: dest.commune,
     };
-    const r = await form.submit((clientKey) => api<ArrivalResult>('/arrivals', { clientKey, ...body }, { session: true }));
+    const r = await form.submit((clientKey) => api(declareArrival, { body: { clientKey, ...body } }, { session: true }));
     if (r) setResult(r);
   };
 

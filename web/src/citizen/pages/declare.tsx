@@ -1,6 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { normaliseIdNumber, normaliseVietnamesePhone } from '../../../../core/rules/identity-documents.ts';
-import type { DeclarationRequest, DeclarationResult } from '../../../../core/schemas/declarations.ts';
+import type { DeclarationRequest } from '../../../../core/schemas/declarations.ts';
 import { api } from '../api.ts';
 import { conditionCodes, DECLARATION_NOTICE_VERSION, exposureCodes, symptomCodes, type ConditionCode, type ExposureCode, type SymptomCode } from '../codes.ts';
 import { CheckList, Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
@@ -11,6 +11,7 @@ import { IdentityFields, identityOf, identityProblems } from '../identity.tsx';
 import { OtpBlock, type Challenge } from '../otp.tsx';
 import { navigate, safeNext, useLocation } from '../router.tsx';
 import { rememberSession, stored, type PersonDraft } from '../storage.ts';
+import { declare } from '../endpoints.ts';
 
 type Kind = DeclarationRequest['kind'];
 
@@ -104,7 +105,7 @@ export function DeclarePage() {
       consent: { accepted: true, noticeVersion: DECLARATION_NOTICE_VERSION },
       otp: { challengeId: challenge.challengeId, code },
     };
-    const r = await form.submit((clientKey) => api<DeclarationResult>('/declarations', { clientKey, ...body }));
+    const r = await form.submit((clientKey) => api(declare, { body: { clientKey, ...body } }));
     if (!r) return;
     rememberSession(r, p.phone, { declared: true });
     stored.setPerson(p);

@@ -7,6 +7,7 @@ import { Page } from '../layout.tsx';
 import { Link } from '../router.tsx';
 import { OpenSession } from '../session.tsx';
 import { stored } from '../storage.ts';
+import { myCheckins } from '../endpoints.ts';
 
 interface Row {
   id: string;
@@ -58,7 +59,7 @@ function CheckinList({ session, onSessionEnded }: { session: string; onSessionEn
       setLoading(true);
       setError(null);
       try {
-        const page = await api<{ items: Row[]; nextCursor: string | null }>('/me/checkins', { limit: pageSize, ...(after ? { after } : {}) }, { session: true });
+        const page = await api(myCheckins, { body: { limit: pageSize, ...(after ? { after } : {}) } }, { session: true });
         setRows((prev) => (after ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setLoaded(true);

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { MonitoringReport, MonitoringStatus } from '../../../../core/schemas/quarantine.ts';
+import type { MonitoringReport } from '../../../../core/schemas/quarantine.ts';
 import { api } from '../api.ts';
 import { symptomCodes, type SymptomCode } from '../codes.ts';
 import { CheckList, Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
 import { intlLocale, useT, type Lang } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
 import { usePublicResource } from '../use-public-resource.ts';
+import { monitoringReport, monitoringStatus } from '../endpoints.ts';
 
 
 /** A calendar day (YYYY-MM-DD) as people here read it; parsed at noon so no time zone moves it. */
@@ -31,8 +32,7 @@ export function MonitoringPage({ token }: { token: string }) {
   const [symptoms, setSymptoms] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
   const form = useSubmit({ known: (p) => p === 'temperature' || p === 'symptoms' });
-  const path = `/monitoring/${encodeURIComponent(token)}`;
-  const { load, retry, set } = usePublicResource<MonitoringStatus>(path);
+  const { load, retry, set } = usePublicResource(monitoringStatus, { token });
 
 
   if (load.state !== 'ok') {
@@ -64,7 +64,7 @@ export function MonitoringPage({ token }: { token: string }) {
     const temp = parseTemperature(temperature);
     if (temp !== undefined && !(temp >= 34 && temp <= 43)) return form.fail({ temperature: t('monitoring.temperatureInvalid') });
     const body: MonitoringReport = { ...(temp !== undefined ? { temperature: temp } : {}), symptoms: symptoms.filter((c): c is SymptomCode => (symptomCodes as readonly string[]).includes(c)) };
-    const next = await form.submit(() => api<MonitoringStatus>(path, body));
+    const next = await form.submit(() => api(monitoringReport, { params: { token }, body }));
     if (!next) return;
     set(next);
     setEditing(false);

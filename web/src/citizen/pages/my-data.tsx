@@ -9,6 +9,7 @@ import { Page } from '../layout.tsx';
 import { OtpBlock, type Challenge } from '../otp.tsx';
 import { OpenSession } from '../session.tsx';
 import { stored, type StoredSession } from '../storage.ts';
+import { eraseMyData, myAccesses, myDataFile } from '../endpoints.ts';
 
 const pageSize = 20;
 
@@ -60,7 +61,7 @@ function DownloadBox({ session, onSessionEnded }: { session: StoredSession; onSe
     e.preventDefault();
     if (!challenge) return form.fail({ 'otp.code': t('otp.needSend') });
     if (!/^\d{6}$/.test(code)) return form.fail({ 'otp.code': t('otp.codeInvalid') });
-    const res = await form.submit(() => request('/me/data', { format, otp: { challengeId: challenge.challengeId, code } }, { session: true }));
+    const res = await form.submit(() => request(myDataFile, { body: { format, otp: { challengeId: challenge.challengeId, code } } }, { session: true }));
     if (!res) return;
     const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `du-lieu-cua-toi.${format}`;
     const url = URL.createObjectURL(await res.blob());
@@ -110,7 +111,7 @@ function AccessLog({ session, onSessionEnded }: { session: string; onSessionEnde
   const load = useCallback(async (after: string | null) => {
     setState('loading');
     try {
-      const page = await api<{ items: PersonAccessView[]; nextCursor: string | null }>('/me/accesses', { limit: pageSize, ...(after ? { after } : {}) }, { session: true });
+      const page = await api(myAccesses, { body: { limit: pageSize, ...(after ? { after } : {}) } }, { session: true });
       setRows((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setState('ok');
@@ -163,7 +164,7 @@ function EraseBox({ session, onErased, onSessionEnded }: { session: StoredSessio
     e.preventDefault();
     if (!challenge) return form.fail({ 'otp.code': t('otp.needSend') });
     if (!/^\d{6}$/.test(code)) return form.fail({ 'otp.code': t('otp.codeInvalid') });
-    const r = await form.submit(() => api<{ erased: true }>('/me/erase', { otp: { challengeId: challenge.challengeId, code } }, { session: true }));
+    const r = await form.submit(() => api(eraseMyData, { body: { otp: { challengeId: challenge.challengeId, code } } }, { session: true }));
     if (!r) return;
     stored.eraseAll();
     onErased();

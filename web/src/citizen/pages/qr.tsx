@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { StatusView } from '../../../../core/schemas/declarations.ts';
 import { api, ApiError } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import { useT } from '../i18n/index.ts';
@@ -8,6 +7,7 @@ import { Link } from '../router.tsx';
 import { StatusBand } from '../band.tsx';
 import { QrSvg } from '../qr-svg.tsx';
 import { stored, type StoredStatus } from '../storage.ts';
+import { qrStatus } from '../endpoints.ts';
 
 /**
  * The personal QR, drawn from the token kept on the phone (works offline), with the status
@@ -24,7 +24,7 @@ export function QrPage() {
   useEffect(() => {
     if (!token) return;
     let live = true;
-    api<StatusView>('/status', { qrToken: token }).then(
+    api(qrStatus, { body: { qrToken: token } }).then(
       (view) => {
         if (!live) return;
         const s = { view, at: new Date().toISOString() };

@@ -10,6 +10,7 @@ import { IdentityFields, identityOf, identityProblems } from '../identity.tsx';
 import { checkOrigin, emptyOrigin, originOf, OriginPicker, type OriginValue } from '../origin.tsx';
 import { OtpBlock, type Challenge } from '../otp.tsx';
 import type { Identity } from '../storage.ts';
+import { declareResidence } from '../endpoints.ts';
 
 const maxGuests = 50;
 
@@ -94,7 +95,7 @@ export function ResidencePage() {
         arrivedOn: g.arrivedOn,
       })),
     };
-    const r = await form.submit((clientKey) => api<{ arrivals: number; repeated: boolean }>('/residence', { clientKey, ...body }));
+    const r = await form.submit((clientKey) => api(declareResidence, { body: { clientKey, ...body } }));
     if (r) setDone(r.arrivals);
   };
 

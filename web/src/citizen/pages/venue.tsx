@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { CheckinResult } from '../../../../core/schemas/checkins.ts';
-import type { PublicVenueView } from '../../../../core/schemas/venues.ts';
 import { api, ApiError, isSessionNeeded } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import { FormError, useSubmit } from '../form.tsx';
@@ -11,6 +10,7 @@ import { Link } from '../router.tsx';
 import { StatusBand } from '../band.tsx';
 import { OpenSession } from '../session.tsx';
 import { stored, type StoredCheckin } from '../storage.ts';
+import { checkIn, checkOut, publicVenue } from '../endpoints.ts';
 
 
 /** A check-in is offered for check-out on this phone for this long. */
@@ -19,7 +19,7 @@ const openCheckinMs = 24 * 3_600_000;
 /** What the QR on a venue's poster opens: check in as the person of this phone (its session). */
 export function VenuePage({ code }: { code: string }) {
   const t = useT();
-  const { load, retry } = usePublicResource<PublicVenueView>(`/venues/${encodeURIComponent(code)}`);
+  const { load, retry } = usePublicResource(publicVenue, { publicCode: code });
   const [qr, setQr] = useState(() => stored.qr());
   const [session, setSession] = useState(() => stored.session());
   const [done, setDone] = useState<CheckinResult | null>(null);
@@ -78,7 +78,7 @@ export function VenuePage({ code }: { code: string }) {
   const venue = load.value;
   const doCheckin = async () => {
     if (!session) return;
-    const r = await checkin.submit((clientKey) => api<CheckinResult>('/checkins', { clientKey, venueCode: code }, { session: true }));
+    const r = await checkin.submit(() => api(checkIn, { body: { venueCode: code } }, { session: true }));
     if (!r) return;
     const c = { venueCode: code, venueName: r.venueName, checkedInAt: r.checkedInAt };
     stored.setCheckin(c);
@@ -89,7 +89,7 @@ export function VenuePage({ code }: { code: string }) {
   };
   const doCheckout = async () => {
     if (!session || !open) return;
-    const r = await checkout.submit(() => api<{ checkedOutAt: string }>('/checkins/checkout', { checkedInAt: open.checkedInAt }, { session: true }));
+    const r = await checkout.submit(() => api(checkOut, { body: { checkedInAt: open.checkedInAt } }, { session: true }));
     if (!r) return;
     stored.setCheckin(null);
     setOpen(null);

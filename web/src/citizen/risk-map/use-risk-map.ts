@@ -3,6 +3,7 @@ import type { PublicRiskMapView } from '../../../../core/schemas/risk-map.ts';
 import { api, ApiError } from '../api.ts';
 import { useT } from '../i18n/index.ts';
 import type { BoundaryCollection } from './svg-paths.ts';
+import { publicBoundaries, publicRiskMap } from '../endpoints.ts';
 
 /**
  * The public map of one province: its levels (`GET /api/public/risk-map?province=`) and its
@@ -22,7 +23,8 @@ const boundaries = new Map<string, Promise<BoundaryCollection>>();
 function loadBoundaries(province: string): Promise<BoundaryCollection> {
   let p = boundaries.get(province);
   if (!p) {
-    p = api<BoundaryCollection>(`/boundaries/${encodeURIComponent(province)}`);
+    // Raw GeoJSON (no answer schema: too big to run through one); its shape is svg-paths.ts's.
+    p = api(publicBoundaries, { params: { code: province } }) as Promise<BoundaryCollection>;
     p.catch(() => boundaries.delete(province));
     boundaries.set(province, p);
   }
@@ -40,7 +42,7 @@ export function useRiskMap(province: string | null): { load: RiskMapLoad; retry:
     let live = true;
     const setLoad = (l: RiskMapLoad) => setState({ key: province, load: l });
     setLoad({ state: 'loading' });
-    Promise.all([api<PublicRiskMapView>(`/risk-map?province=${encodeURIComponent(province)}`), loadBoundaries(province)]).then(
+    Promise.all([api(publicRiskMap, { query: { province } }), loadBoundaries(province)]).then(
       ([view, geo]) => live && setLoad({ state: 'ok', view, boundaries: Array.isArray(geo?.features) ? geo : { features: [] } }),
       (e: unknown) => {
         if (!live) return;

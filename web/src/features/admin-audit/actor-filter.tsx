@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page as PageOf } from '../../../../core/schemas/common.ts';
 import type { UserView } from '../../../../core/schemas/users.ts';
+import { usersContract } from '../../../../core/contracts/users.ts';
 import { api } from '../../ui/api.ts';
 import { SelectField, TextField } from '../../ui/form.tsx';
 
@@ -16,7 +16,7 @@ export function ActorFilter({ value, onChange }: { value: string; onChange(v: st
 
   useEffect(() => {
     let live = true;
-    api<PageOf<UserView>>('/api/users', { query: { limit: 500 } })
+    api(usersContract.getUsers, { query: { limit: 500 } })
       .then((page) => live && setUsers(page.items))
       .catch(() => live && setFailed(true));
     return () => {

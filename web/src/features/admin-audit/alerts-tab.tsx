@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../../core/roles.ts';
 import { auditAlertKinds, type AuditAlertKind, type AuditAlertView } from '../../../../core/schemas/audit.ts';
-import { withQuery } from '../../ui/api.ts';
+import { auditContract } from '../../../../core/contracts/audit.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -29,7 +30,7 @@ export function AlertsTab() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const query = { kind: kind || undefined, actorId: actorId || undefined, from: localInputToIso(from), to: localInputToIso(to) };
-  const list = usePagedList<AuditAlertView>('/api/audit/alerts', query);
+  const list = usePagedList(auditContract.getAuditAlerts, query);
 
   const roleName = (r: string | null) => ((roles as readonly string[]).includes(r ?? '') ? ` (${t(`roles.${r as Role}`)})` : '');
   const what = (a: AuditAlertView) => {
@@ -48,7 +49,7 @@ export function AlertsTab() {
     <>
       <p className="muted">{t('audit.alertsIntro')}</p>
       <div className="toolbar">
-        <a className="button" href={withQuery('/api/audit/alerts/export.xlsx', query)} download data-testid="audit-alerts-export">
+        <a className="button" href={apiHref(auditContract.getAuditAlertsExport, { query: query })} download data-testid="audit-alerts-export">
           {t('common.exportExcel')}
         </a>
       </div>

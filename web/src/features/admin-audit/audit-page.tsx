@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../../../core/schemas/audit.ts';
-import { withQuery } from '../../ui/api.ts';
+import { auditContract } from '../../../../core/contracts/audit.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -57,7 +58,7 @@ function LogTab() {
     from: localInputToIso(from),
     to: localInputToIso(to),
   };
-  const list = usePagedList<AuditEventView>('/api/audit', query);
+  const list = usePagedList(auditContract.getAudit, query);
 
   const columns: Column<AuditEventView>[] = [
     { key: 'at', header: t('audit.at'), render: (e) => fmt.dateTime(e.at) },
@@ -88,7 +89,7 @@ function LogTab() {
   return (
     <>
       <div className="toolbar">
-        <a className="button" href={withQuery('/api/audit/export.xlsx', query)} download data-testid="audit-export">
+        <a className="button" href={apiHref(auditContract.getAuditExport, { query: query })} download data-testid="audit-export">
           {t('common.exportExcel')}
         </a>
       </div>

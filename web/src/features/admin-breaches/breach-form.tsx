@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { breachDataCategories, type BreachDataCategory, type BreachView, type CreateBreachRequest } from '../../../../core/schemas/breaches.ts';
+import { breachesContract } from '../../../../core/contracts/breaches.ts';
 import { api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { CheckboxField, FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -56,7 +57,7 @@ export function BreachForm({ onCreated, onCancel }: { onCreated(b: BreachView): 
       contactName: v.contactName.trim(), contactTitle: v.contactTitle.trim(), contactPhone: v.contactPhone.trim(), contactEmail: optional(v.contactEmail),
       signerName: optional(v.signerName), lateReason: optional(v.lateReason),
     } satisfies Partial<CreateBreachRequest>;
-    await run(async () => onCreated(await api<BreachView>('/api/breaches', { method: 'POST', json: body })));
+    await run(async () => onCreated(await api(breachesContract.postBreaches, { body: body })));
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { breachStatuses, type BreachStatus, type BreachView } from '../../../../core/schemas/breaches.ts';
-import { api, withQuery } from '../../ui/api.ts';
+import { breachStatuses, type BreachStatus, type BreachView, type UpdateBreachRequest } from '../../../../core/schemas/breaches.ts';
+import { breachesContract } from '../../../../core/contracts/breaches.ts';
+import { api, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, SelectField, TextField, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -33,7 +34,7 @@ function BreachDetail({ b, onChanged }: { b: BreachView; onChanged(b: BreachView
   const [notifiedAt, setNotifiedAt] = useState('');
   const [lateReason, setLateReason] = useState(b.lateReason ?? '');
   const { error, busy, run } = useFormSubmit();
-  const change = (body: object) => run(async () => onChanged(await api<BreachView>(`/api/breaches/${b.id}`, { method: 'PATCH', json: body })));
+  const change = (body: UpdateBreachRequest) => run(async () => onChanged(await api(breachesContract.patchBreachesById, { params: { id: b.id }, body })));
   const lateIfNow = Date.now() > Date.parse(b.deadline);
   return (
     <div className="breach-detail" data-testid="breach-detail">
@@ -47,7 +48,7 @@ function BreachDetail({ b, onChanged }: { b: BreachView; onChanged(b: BreachView
       <p><strong>{t('breaches.contact')}:</strong> {[b.contactName, b.contactTitle, b.contactPhone, b.contactEmail].filter(Boolean).join(', ')}</p>
       {b.notifiedAt && <p><strong>{t('breaches.notifiedAt')}:</strong> {fmt.dateTime(b.notifiedAt)}</p>}
       <div className="toolbar">
-        <a className="button" href={`/api/breaches/${b.id}/notification.pdf`} target="_blank" rel="noreferrer" data-testid="breach-pdf">{t('breaches.pdf')}</a>
+        <a className="button" href={apiHref(breachesContract.getBreachesNotification, { params: { id: b.id } })} target="_blank" rel="noreferrer" data-testid="breach-pdf">{t('breaches.pdf')}</a>
         {b.status === 'notified' && (
           <button type="button" disabled={busy} onClick={() => void change({ status: 'closed' })} data-testid="breach-close">{t('breaches.close')}</button>
         )}
@@ -73,7 +74,7 @@ export function BreachesPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const query = { status: status || undefined };
-  const list = usePagedList<BreachView>('/api/breaches', query);
+  const list = usePagedList(breachesContract.getBreaches, query);
 
   const columns: Column<BreachView>[] = [
     { key: 'number', header: t('breaches.number'), render: (b) => b.number },
@@ -97,7 +98,7 @@ export function BreachesPage() {
       <Notice>{notice}</Notice>
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating} data-testid="breach-new">{t('breaches.create')}</button>
-        <a className="button" href={withQuery('/api/breaches/export.xlsx', query)} download data-testid="breaches-export">{t('common.exportExcel')}</a>
+        <a className="button" href={apiHref(breachesContract.getBreachesExport, { query: query })} download data-testid="breaches-export">{t('common.exportExcel')}</a>
       </div>
       {creating && (
         <BreachForm

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityEventView, LocalityView } from '../../../../core/schemas/localities.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { useFormat } from '../../ui/format.ts';
 
@@ -13,8 +14,8 @@ export function HistoryList({ locality }: { locality: LocalityView }) {
 
   useEffect(() => {
     let live = true;
-    api<LocalityEventView[] | { items: LocalityEventView[] }>(`/api/localities/${encodeURIComponent(locality.code)}/history`)
-      .then((ev) => live && setEvents(Array.isArray(ev) ? ev : ev.items))
+    api(localitiesContract.getLocalitiesHistory, { params: { code: locality.code } })
+      .then((ev) => live && setEvents(ev))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityView } from '../../../../core/schemas/localities.ts';
-import { withQuery } from '../../ui/api.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { CheckboxField, Notice, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -28,7 +29,7 @@ export function LocalitiesPage() {
   const [panel, setPanel] = useState<Panel | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const list = usePagedList<LocalityView>(parent ? '/api/localities' : null, {
+  const list = usePagedList(parent ? localitiesContract.getLocalities : null, {
     parent: parent?.code,
     q: debouncedQ || undefined,
     includeMerged: includeMerged ? 'true' : undefined,
@@ -116,7 +117,7 @@ export function LocalitiesPage() {
     <Page title={t('localities.title')} intro={parent ? t('localities.intro', { name: parent.fullName }) : undefined}>
       <Notice>{notice}</Notice>
       <div className="toolbar">
-        <a className="button" href={withQuery('/api/localities/export.xlsx', { parent: parent?.code })} download data-testid="localities-export">
+        <a className="button" href={apiHref(localitiesContract.getLocalitiesExport, { query: { parent: parent?.code } })} download data-testid="localities-export">
           {t('common.exportExcel')}
         </a>
       </div>

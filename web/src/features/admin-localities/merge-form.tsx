@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityView, MergeLocalitiesRequest } from '../../../../core/schemas/localities.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { todayIso } from '../../ui/text.ts';
@@ -24,7 +25,7 @@ export function MergeForm(p: { source: LocalityView; targets: readonly LocalityV
     if (target && !window.confirm(t('localities.mergeConfirm', { source: p.source.fullName, target: target.fullName }))) return;
     const body: MergeLocalitiesRequest = { sourceCode: p.source.code, targetCode, effectiveDate, reason: reason.trim() };
     await run(async () => {
-      await api('/api/localities/merge', { method: 'POST', json: body });
+      await api(localitiesContract.postLocalitiesMerge, { body: body });
       p.onDone();
     });
   };

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { Notice, TextField } from '../../ui/form.tsx';
 
@@ -35,12 +36,7 @@ export function PopulationImport({ onImported }: { onImported(): void }) {
     if (!contentType) return setError(t('localities.importUnsupported'));
     setBusy(true);
     try {
-      const result = await api<{ updated: number; year: number }>('/api/localities/population/import', {
-        method: 'POST',
-        query: { year },
-        raw: file,
-        contentType,
-      });
+      const result = await api(localitiesContract.postLocalitiesPopulationImport, { query: { year }, raw: file, contentType });
       setDone(t('localities.importDone', { updated: result.updated, year: result.year }));
       setFile(null);
       if (input.current) input.current.value = '';

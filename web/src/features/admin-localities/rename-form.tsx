@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityView } from '../../../../core/schemas/localities.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 
@@ -17,10 +18,7 @@ export function RenameForm(p: { locality: LocalityView; onDone(): void; onCancel
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api(`/api/localities/${encodeURIComponent(p.locality.code)}`, {
-        method: 'PATCH',
-        json: { name: name.trim(), fullName: fullName.trim(), reason: reason.trim() },
-      });
+      await api(localitiesContract.patchLocalitiesByCode, { params: { code: p.locality.code }, body: { name: name.trim(), fullName: fullName.trim(), reason: reason.trim() } });
       p.onDone();
     });
   };

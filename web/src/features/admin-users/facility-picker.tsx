@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../../../core/schemas/common.ts';
 import type { FacilityView } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { CheckboxField, detailFor, type FormFailure } from '../../ui/form.tsx';
 
@@ -19,7 +19,7 @@ export function FacilityPicker(p: { localityCode: string; value: readonly string
     setFacilities(null);
     setLoadError(null);
     if (!p.localityCode) return;
-    api<Page<FacilityView>>(`/api/facilities?locality=${encodeURIComponent(p.localityCode)}&limit=100`)
+    api(facilitiesContract.getFacilities, { query: { locality: p.localityCode, limit: 100 } })
       .then((page) => live && setFacilities(page.items))
       .catch((e: unknown) => live && setLoadError(errorMessage(e)));
     return () => {

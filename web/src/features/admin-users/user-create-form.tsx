@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleScopeLevels, type Role } from '../../../../core/roles.ts';
 import type { CreateUserRequest, UserView } from '../../../../core/schemas/users.ts';
+import { usersContract } from '../../../../core/contracts/users.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -45,7 +46,7 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
       ...(role === 'facility_staff' ? { facilityIds } : {}),
     };
     await run(async () => {
-      const result = await api<CreatedUser>('/api/users', { method: 'POST', json: body });
+      const result = await api(usersContract.postUsers, { body: body });
       setUsername('');
       setFullName('');
       setPassword('');

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleScopeLevels, type Role } from '../../../../core/roles.ts';
 import type { UpdateUserRequest, UserView } from '../../../../core/schemas/users.ts';
+import { usersContract } from '../../../../core/contracts/users.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -38,8 +39,8 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
     if (role === 'facility_staff' && !sameSet(facilityIds, p.user.facilityIds ?? [])) body.facilityIds = facilityIds;
     if (Object.keys(body).length === 0) return setError(t('users.nothingChanged'));
     await run(async () => {
-      const answer = await api<unknown>(`/api/users/${encodeURIComponent(p.user.id)}`, { method: 'PATCH', json: body });
-      p.onSaved(userFromAnswer(answer));
+      const answer = await api(usersContract.patchUsersById, { params: { id: p.user.id }, body });
+      p.onSaved(answer);
     });
   };
 
@@ -70,15 +71,4 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
       <FormActions busy={busy} label={t('common.save')} testId="user-edit-save" onCancel={p.onCancel} />
     </form>
   );
-}
-
-function isUserView(v: unknown): v is UserView {
-  return typeof v === 'object' && v !== null && 'id' in v && 'username' in v && 'role' in v;
-}
-
-/** The updated user from a PATCH answer (`UserView` or `{user: UserView}`); null if neither. */
-export function userFromAnswer(v: unknown): UserView | null {
-  if (isUserView(v)) return v;
-  if (typeof v === 'object' && v !== null && 'user' in v && isUserView(v.user)) return v.user;
-  return null;
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../core/schemas/users.ts';
-import { ApiError, api, withQuery } from '../../ui/api.ts';
+import { usersContract } from '../../../../core/contracts/users.ts';
+import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, OneTimeSecret, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -11,7 +12,7 @@ import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { roleOptions } from './role-options.ts';
 import { UserCreateForm, type CreatedUser } from './user-create-form.tsx';
-import { UserEditForm, userFromAnswer } from './user-edit-form.tsx';
+import { UserEditForm } from './user-edit-form.tsx';
 
 /** Admin → Users: filtered keyset list, export, create, edit, disable/enable, reset password or two-factor, end sessions. */
 export function UsersPage() {
@@ -28,7 +29,7 @@ export function UsersPage() {
   const [actionError, setActionError] = useState<FormFailure>(null);
 
   const query = { locality: selected?.code, role: role || undefined, q: debouncedQ || undefined };
-  const list = usePagedList<UserView>(selected ? '/api/users' : null, query);
+  const list = usePagedList(selected ? usersContract.getUsers : null, query);
 
   const run = async (action: () => Promise<void>) => {
     setNotice(null);
@@ -49,20 +50,15 @@ export function UsersPage() {
     run(async () => {
       const question = u.disabled ? t('users.confirmEnable', { username: u.username }) : t('users.confirmDisable', { username: u.username });
       if (!window.confirm(question)) return;
-      const answer = await api<unknown>(`/api/users/${encodeURIComponent(u.id)}`, {
-        method: 'PATCH',
-        json: { disabled: !u.disabled },
-      });
-      applyUpdate(u.id, userFromAnswer(answer));
+      const answer = await api(usersContract.patchUsersById, { params: { id: u.id }, body: { disabled: !u.disabled } });
+      applyUpdate(u.id, answer);
       setNotice(t('users.saved'));
     });
 
   const resetPassword = (u: UserView) =>
     run(async () => {
       if (!window.confirm(t('users.confirmReset', { username: u.username }))) return;
-      const answer = await api<{ temporaryPassword: string }>(`/api/users/${encodeURIComponent(u.id)}/reset-password`, {
-        method: 'POST',
-      });
+      const answer = await api(usersContract.postUsersResetPassword, { params: { id: u.id } });
       setSecret({ username: u.username, password: answer.temporaryPassword });
       window.scrollTo(0, 0);
     });
@@ -70,7 +66,7 @@ export function UsersPage() {
   const resetTwoFactor = (u: UserView) =>
     run(async () => {
       if (!window.confirm(t('security.confirmResetTwoFactor', { username: u.username }))) return;
-      const answer = await api<UserView>(`/api/users/${encodeURIComponent(u.id)}/reset-2fa`, { method: 'POST' });
+      const answer = await api(usersContract.postUsersReset2fa, { params: { id: u.id } });
       applyUpdate(u.id, answer);
       setNotice(t('security.twoFactorReset', { username: u.username }));
     });
@@ -78,7 +74,7 @@ export function UsersPage() {
   const endSessions = (u: UserView) =>
     run(async () => {
       if (!window.confirm(t('security.confirmEndSessions', { username: u.username }))) return;
-      const { ended } = await api<{ ended: number }>(`/api/users/${encodeURIComponent(u.id)}/end-sessions`, { method: 'POST' });
+      const { ended } = await api(usersContract.postUsersEndSessions, { params: { id: u.id } });
       setNotice(t('security.sessionsEnded', { count: ended, username: u.username }));
     });
 
@@ -149,7 +145,7 @@ export function UsersPage() {
         <button type="button" className="primary" aria-expanded={showCreate} onClick={() => setShowCreate((s) => !s)} data-testid="user-create-toggle">
           {showCreate ? t('common.close') : t('users.createTitle')}
         </button>
-        <a className="button" href={withQuery('/api/users/export.xlsx', query)} download data-testid="users-export">
+        <a className="button" href={apiHref(usersContract.getUsersExport, { query: query })} download data-testid="users-export">
           {t('common.exportExcel')}
         </a>
       </div>

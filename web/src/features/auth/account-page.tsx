@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryCodes, SessionView, TwoFactorStatus } from '../../../../core/schemas/auth.ts';
+import type { SessionView, TwoFactorStatus } from '../../../../core/schemas/auth.ts';
+import { accountContract } from '../../../../core/contracts/account.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, type FormFailure } from '../../ui/form.tsx';
@@ -20,7 +21,7 @@ function TwoFactorSection() {
   const [error, setError] = useState<FormFailure>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<TwoFactorStatus>('/api/auth/2fa').then(setStatus, (e: unknown) => setError(errorMessage(e)));
+    api(accountContract.getAuth2fa).then(setStatus, (e: unknown) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load]);
 
@@ -35,10 +36,10 @@ function TwoFactorSection() {
     }
   };
   const regenerate = () => act(t('security.confirmRegenerate'), async () => {
-    setCodes((await api<RecoveryCodes>('/api/auth/2fa/recovery-codes', { method: 'POST' })).recoveryCodes);
+    setCodes((await api(accountContract.postAuth2faRecoveryCodes)).recoveryCodes);
   });
   const disable = () => act(t('security.confirmDisable'), async () => {
-    await api('/api/auth/2fa', { method: 'DELETE' });
+    await api(accountContract.deleteAuth2fa);
     setNotice(t('security.disabled'));
     load();
     await refresh();
@@ -90,7 +91,7 @@ function SessionsSection() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<{ items: SessionView[] }>('/api/auth/sessions').then((r) => setItems(r.items), (e: unknown) => setError(errorMessage(e)));
+    api(accountContract.getAuthSessions).then((r) => setItems(r.items), (e: unknown) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load]);
 
@@ -98,7 +99,7 @@ function SessionsSection() {
     if (s.current && !window.confirm(t('security.confirmEndCurrent'))) return;
     setError(null);
     try {
-      await api(`/api/auth/sessions/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
+      await api(accountContract.deleteAuthSessionsById, { params: { id: s.id } });
       if (s.current) {
         await logout();
         return navigate('/login', { replace: true });

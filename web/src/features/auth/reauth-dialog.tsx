@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { authContract } from '../../../../core/contracts/auth.ts';
 import { api, setReauthHandler } from '../../ui/api.ts';
 import { FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useSession } from './session.tsx';
@@ -43,7 +44,7 @@ export function ReauthDialog() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await run(() => api('/api/auth/reauth', { method: 'POST', json: withCode ? { password, code: code.trim() } : { password } }));
+    const ok = await run(() => api(authContract.postAuthReauth, { body: withCode ? { password, code: code.trim() } : { password } }));
     if (ok) finish(true);
     else setCode('');
   };

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo, SessionUser } from '../../../../core/schemas/auth.ts';
+import { authContract } from '../../../../core/contracts/auth.ts';
 import { ApiError, api, setCsrfToken, setSetupRequiredHandler, setUnauthenticatedHandler } from '../../ui/api.ts';
 
 export type SessionState =
@@ -25,10 +26,6 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-function isSessionInfo(v: unknown): v is SessionInfo {
-  return typeof v === 'object' && v !== null && 'user' in v && 'csrfToken' in v;
-}
-
 /** Holds who is signed in and the CSRF token (GET /api/auth/me at start). */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
@@ -45,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const probe = useCallback(async () => {
     try {
-      apply(await api<SessionInfo>('/api/auth/me', { noAuthRedirect: true }));
+      apply(await api(authContract.getAuthMe, { noAuthRedirect: true }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) signedOut(false);
       else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -64,28 +61,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       async login(username, password, code) {
         apply(
-          await api<SessionInfo>('/api/auth/login', {
-            method: 'POST',
-            json: code ? { username, password, code } : { username, password },
-            noAuthRedirect: true,
-          }),
+          await api(authContract.postAuthLogin, { body: code ? { username, password, code } : { username, password }, noAuthRedirect: true }),
         );
       },
       async logout() {
         try {
-          await api('/api/auth/logout', { method: 'POST', noAuthRedirect: true });
+          await api(authContract.postAuthLogout, { noAuthRedirect: true });
         } catch {
           // signed out locally in any case
         }
         signedOut(true);
       },
       async changePassword(currentPassword, newPassword) {
-        const answer = await api<unknown>('/api/auth/password', {
-          method: 'POST',
-          json: { currentPassword, newPassword },
-        });
-        if (isSessionInfo(answer)) apply(answer);
-        else await probe();
+        // The answer is a bare { ok }: the session (no longer forced to change it) is read again.
+        await api(authContract.postAuthPassword, { body: { currentPassword, newPassword } });
+        await probe();
       },
       reload() {
         setState({ status: 'loading' });

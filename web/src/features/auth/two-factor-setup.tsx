@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryCodes, TwoFactorEnrolment } from '../../../../core/schemas/auth.ts';
+import type { TwoFactorEnrolment } from '../../../../core/schemas/auth.ts';
+import { accountContract } from '../../../../core/contracts/account.ts';
 import { api } from '../../ui/api.ts';
 import { FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { TotpQr } from './totp-qr.tsx';
@@ -53,11 +54,11 @@ export function TwoFactorSetup({ onDone }: { onDone(): void }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const { error, busy, run } = useFormSubmit();
 
-  const start = () => run(async () => setEnrolment(await api<TwoFactorEnrolment>('/api/auth/2fa/enrol', { method: 'POST' })));
+  const start = () => run(async () => setEnrolment(await api(accountContract.postAuth2faEnrol)));
   const confirm = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await run(async () => {
-      const answer = await api<RecoveryCodes>('/api/auth/2fa/confirm', { method: 'POST', json: { code: code.trim() } });
+      const answer = await api(accountContract.postAuth2faConfirm, { body: { code: code.trim() } });
       setCodes(answer.recoveryCodes);
     });
     if (!ok) setCode('');

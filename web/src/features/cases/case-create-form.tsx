@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseClassification, CaseView, CreateCaseRequest } from '../../../../core/schemas/cases.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -63,7 +64,7 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
       ...(profileCode ? { profileCode } : {}),
     };
     await run(async () => {
-      const created = await api<CaseView>('/api/cases', { method: 'POST', json: body });
+      const created = await api(casesContract.postCases, { body: body });
       clientKey.current = newClientKey();
       onCreated(created);
     });

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinelistImportResult } from '../../../../core/schemas/cases.ts';
+import { linelistContract } from '../../../../core/contracts/linelist.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, useFormSubmit } from '../../ui/form.tsx';
 
@@ -38,12 +39,7 @@ export function CaseImportPanel({ onImported }: { onImported(): void }) {
     setResult(null);
     if (!file) return setError(t('caseImport.noFile'));
     await run(async () => {
-      const r = await api<LinelistImportResult>('/api/cases/import', {
-        method: 'POST',
-        query: { source: source.trim() || undefined, mapping: mapping.trim() || undefined },
-        raw: file,
-        contentType: contentTypeOf(file),
-      });
+      const r = await api(linelistContract.postCasesImport, { query: { source: source.trim() || undefined, mapping: mapping.trim() || undefined }, raw: file, contentType: contentTypeOf(file) });
       setResult(r);
       onImported();
     });

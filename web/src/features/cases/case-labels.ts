@@ -40,7 +40,4 @@ export const isClassification = (v: string): v is CaseClassification => (caseCla
 export const isContactStatus = (v: string): v is ContactStatus => (contactStatuses as readonly string[]).includes(v);
 export const isGender = (v: string): v is Gender => (genders as readonly string[]).includes(v);
 export const isIdType = (v: string): v is IdType => (idTypes as readonly string[]).includes(v);
-
-/** Cases and contacts live under these API paths. */
-export const casePath = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest ? `/${rest}` : ''}`;
 export const casePage = (id: string) => `/cases/${encodeURIComponent(id)}`;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../../core/schemas/cases.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { Notice } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -8,7 +9,7 @@ import { Page } from '../../ui/page.tsx';
 import { Link, navigate, useLocation } from '../../ui/router.tsx';
 import { canInvestigateCases } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
-import { caseStatusBadge, casePage, casePath } from './case-labels.ts';
+import { caseStatusBadge, casePage } from './case-labels.ts';
 import { CaseUpdateForm } from './case-update-form.tsx';
 import { ContactsSection } from './contacts-section.tsx';
 import { profileName, useDiseaseProfiles } from './use-disease-profiles.ts';
@@ -81,7 +82,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const mayInvestigate = canInvestigateCases(role);
 
   const load = useCallback(() => {
-    api<CaseView>(casePath(caseId))
+    api(casesContract.getCasesById, { params: { id: caseId } })
       .then((c) => {
         setCase(c);
         setError(null);

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, CaseView, UpdateCaseRequest } from '../../../../core/schemas/cases.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { useClusterOptions } from '../clusters/use-cluster-options.ts';
-import { casePath, isCaseStatus, statusOptions } from './case-labels.ts';
+import { isCaseStatus, statusOptions } from './case-labels.ts';
 
 const fields = ['status', 'outcomeDate', 'isolatedAt', 'clusterId', 'treatmentPlace', 'notes'] as const;
 
@@ -48,7 +49,7 @@ export function CaseUpdateForm({ theCase, onSaved }: { theCase: CaseView; onSave
     if (clusterId !== (theCase.clusterId ?? '')) body.clusterId = clusterId || null;
     if (treatmentPlace.trim() !== (theCase.treatmentPlace ?? '')) body.treatmentPlace = treatmentPlace.trim() || null;
     if (notes.trim() !== (theCase.notes ?? '')) body.notes = notes.trim() || null;
-    await run(async () => onSaved(await api<CaseView>(casePath(theCase.id), { method: 'PATCH', json: body })));
+    await run(async () => onSaved(await api(casesContract.patchCasesById, { params: { id: theCase.id }, body })));
   };
 
   return (

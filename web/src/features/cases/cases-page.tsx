@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseClassification, CaseRow, CaseStatus } from '../../../../core/schemas/cases.ts';
-import { withQuery } from '../../ui/api.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -52,7 +53,7 @@ function CasesTab() {
     confirmedFrom: from || undefined,
     confirmedTo: to || undefined,
   };
-  const list = usePagedList<CaseRow>(selected ? '/api/cases' : null, query);
+  const list = usePagedList(selected ? casesContract.getCases : null, query);
 
   const columns: Column<CaseRow>[] = [
     {
@@ -106,7 +107,7 @@ function CasesTab() {
             </button>
           </>
         )}
-        <a className="button" href={withQuery('/api/cases/export.xlsx', query)} download data-testid="cases-export">
+        <a className="button" href={apiHref(casesContract.getCasesExport, { query: query })} download data-testid="cases-export">
           {t('common.exportExcel')}
         </a>
         <Link className="button" to="/chains" data-testid="cases-chains-link">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView, DecideContactRequest } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -46,7 +47,7 @@ function DecisionForm(p: { contact: ContactView; decision: Decision; onDone(c: C
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: DecideContactRequest = { decision: p.decision, ...(note.trim() ? { note: note.trim() } : {}) };
-    await run(async () => p.onDone(await api<ContactView>(`/api/contacts/${encodeURIComponent(p.contact.id)}/decision`, { method: 'POST', json: body })));
+    await run(async () => p.onDone(await api(tracingContract.postContactsDecision, { params: { id: p.contact.id }, body })));
   };
   return (
     <form className="inline-form contact-decision" onSubmit={(e) => void submit(e)} noValidate data-testid={`contact-decision-${pid}`}>

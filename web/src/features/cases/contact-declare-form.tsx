@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView, DeclareContactRequest } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
-import { casePath } from './case-labels.ts';
 import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOptions, type PersonDraft } from './person-fields.tsx';
 
 const fields = [...personFieldNames, 'lastExposureAt', 'note'];
@@ -26,7 +26,7 @@ export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactVie
     const at = lastExposureAt ? localInputToIso(lastExposureAt) : undefined;
     const body: DeclareContactRequest = { subject, ...(at ? { lastExposureAt: at } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
     await run(async () => {
-      const contact = await api<ContactView>(casePath(p.caseId, 'contacts'), { method: 'POST', json: body });
+      const contact = await api(tracingContract.postCasesContacts, { params: { id: p.caseId }, body });
       setPerson(emptyPerson);
       setNote('');
       p.onDeclared(contact);

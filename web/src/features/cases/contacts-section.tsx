@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, ContactStatus, ContactView, TracingRunResult } from '../../../../core/schemas/cases.ts';
-import { ApiError, api, withQuery } from '../../ui/api.ts';
+import type { CaseView, ContactStatus, ContactView } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
+import { ApiError, api, apiHref } from '../../ui/api.ts';
 import { PagerFooter } from '../../ui/data-table.tsx';
 import { FormError, Notice, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { casePath } from './case-labels.ts';
 import { ContactStatusFilter } from './contact-status-filter.tsx';
 import { ContactCard } from './contact-card.tsx';
 import { ContactDeclareForm } from './contact-declare-form.tsx';
@@ -32,7 +32,7 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
   const id = p.theCase.id;
 
   const query = { level: level || undefined, status: status || undefined };
-  const list = usePagedList<ContactView>(casePath(id, 'contacts'), query);
+  const list = usePagedList(tracingContract.getCasesContacts, query, { params: { id } });
 
   const decided = (c: ContactView) => {
     list.replace((x) => x.id === c.id, c);
@@ -49,7 +49,7 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
     setNotice(null);
     setError(null);
     try {
-      const r = await api<TracingRunResult>(casePath(id, 'tracing'), { method: 'POST' });
+      const r = await api(tracingContract.postCasesTracing, { params: { id } });
       setNotice(t('contacts.rerunDone', { proposed: r.proposed, updated: r.updated, from: fmt.dateTime(r.window.from), to: fmt.dateTime(r.window.to) }));
       list.reload();
       p.onChanged();
@@ -85,7 +85,7 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
             </button>
           </>
         )}
-        <a className="button" href={withQuery(casePath(id, 'contacts/export.xlsx'), query)} download data-testid="contacts-export">
+        <a className="button" href={apiHref(tracingContract.getCasesContactsExport, { params: { id }, query })} download data-testid="contacts-export">
           {t('common.exportExcel')}
         </a>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactStatus, ContactView } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -19,7 +20,7 @@ export function FollowUpTab() {
   const { selected } = useLocalities();
   const [status, setStatus] = useState<ContactStatus | ''>('confirmed');
   const query = { locality: selected?.code, status: status || undefined };
-  const list = usePagedList<ContactView>(selected ? '/api/contacts' : null, query);
+  const list = usePagedList(selected ? tracingContract.getContacts : null, query);
 
   const columns: Column<ContactView>[] = [
     {

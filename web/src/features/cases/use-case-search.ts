@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CaseRow } from '../../../../core/schemas/cases.ts';
-import type { Page } from '../../../../core/schemas/common.ts';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api } from '../../ui/api.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
 
@@ -18,7 +18,7 @@ export function useCaseSearch(typed: string, filters: { status?: 'treating'; loc
       return;
     }
     const ctrl = new AbortController();
-    api<Page<CaseRow>>('/api/cases', { query: { q: query, status, locality, limit }, signal: ctrl.signal })
+    api(casesContract.getCases, { query: { q: query, status, locality, limit }, signal: ctrl.signal })
       .then((page) => setFound(page.items))
       .catch((e: unknown) => {
         if (!(e instanceof DOMException && e.name === 'AbortError')) setFound([]);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { api } from '../../ui/api.ts';
 import type { Lang } from '../../i18n/index.ts';
 
@@ -16,7 +17,7 @@ export function useDiseaseProfiles(): DiseaseProfileSummary[] {
   const [profiles, setProfiles] = useState<DiseaseProfileSummary[]>([]);
   useEffect(() => {
     const ctrl = new AbortController();
-    api<DiseaseProfileSummary[]>('/api/disease-profiles', { signal: ctrl.signal })
+    api(casesContract.getDiseaseProfiles, { signal: ctrl.signal })
       .then(setProfiles)
       .catch(() => setProfiles([]));
     return () => ctrl.abort();

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainGraph, ContactView } from '../../../../core/schemas/cases.ts';
-import type { Page as ApiPage } from '../../../../core/schemas/common.ts';
+import { chainsContract } from '../../../../core/contracts/chains.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { CheckboxField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -67,9 +68,9 @@ export function ChainsPage() {
     setData(null);
     setError(null);
     const query = { locality, caseId, clusterId, linkedOnly: caseId ? 'false' : String(linkedOnly) };
-    const graph = api<ChainGraph>('/api/chains', { query, signal: ctrl.signal });
+    const graph = api(chainsContract.getChains, { query, signal: ctrl.signal });
     const contacts = caseId
-      ? api<ApiPage<ContactView>>(`/api/cases/${encodeURIComponent(caseId)}/contacts`, { query: { status: 'confirmed', limit: 500 }, signal: ctrl.signal }).then((p) => p.items)
+      ? api(tracingContract.getCasesContacts, { params: { id: caseId }, query: { status: 'confirmed', limit: 500 }, signal: ctrl.signal }).then((p) => p.items)
       : Promise.resolve([]);
     Promise.all([graph, contacts])
       .then(([g, c]) => setData({ graph: g, contacts: c }))

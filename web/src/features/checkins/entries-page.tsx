@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 import { intlLocale } from '../../i18n/index.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { isDay } from '../../ui/days.ts';
@@ -31,7 +32,7 @@ export function EntriesPage({ venueId }: { venueId: string }) {
   const fmt = useFormat();
   const { venue, error } = useVenue(venueId);
   const [day, setDay] = useState(() => todayIso());
-  const list = usePagedList<EntryRow>(isDay(day) ? `/api/venues/${encodeURIComponent(venueId)}/entries` : null, { day });
+  const list = usePagedList(isDay(day) ? checkinsContract.getVenuesEntries : null, { day }, { params: { id: venueId } });
 
   const time = useMemo(() => new Intl.DateTimeFormat(intlLocale(fmt.lang), { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [fmt.lang]);
   const at = (iso: string | null) => (iso ? time.format(new Date(iso)) : t('common.empty'));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GateScanResult } from '../../../../core/schemas/checkins.ts';
+import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormError, type FormFailure } from '../../ui/form.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -142,10 +143,7 @@ export function GatePage({ venueId }: { venueId: string }) {
       setBusy(true);
       setError(null);
       try {
-        const r = await api<GateScanResult>(`/api/venues/${encodeURIComponent(venueId)}/gate-scans`, {
-          method: 'POST',
-          json: { token },
-        });
+        const r = await api(checkinsContract.postVenuesGateScans, { params: { id: venueId }, body: { token } });
         setResult({ ...r, seq: ++seqRef.current });
         setFullScreen(true);
         setCounts((c) => (r.allowed ? { ...c, allowed: c.allowed + 1 } : { ...c, refused: c.refused + 1 }));

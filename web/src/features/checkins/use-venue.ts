@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { VenueView } from '../../../../core/schemas/venues.ts';
+import { venuesContract } from '../../../../core/contracts/venues.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 
 /** One venue (GET /api/venues/:id) for the gate and entries pages' headings and checks. */
@@ -10,7 +11,7 @@ export function useVenue(venueId: string): { venue: VenueView | null; error: str
     let live = true;
     setVenue(null);
     setError(null);
-    api<VenueView>(`/api/venues/${encodeURIComponent(venueId)}`)
+    api(venuesContract.getVenuesById, { params: { id: venueId } })
       .then((v) => live && setVenue(v))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {

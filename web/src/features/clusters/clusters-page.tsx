@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterView, CreateClusterRequest } from '../../../../core/schemas/cases.ts';
-import { ApiError, api, withQuery } from '../../ui/api.ts';
+import { clustersContract } from '../../../../core/contracts/clusters.ts';
+import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, Notice, SelectField, TextField, detailFor, useFormSubmit, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -31,7 +32,7 @@ function ClusterCreateForm({ onCreated }: { onCreated(c: ClusterView): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: CreateClusterRequest = { code: code.trim().toUpperCase(), name: name.trim(), localityCode, ...(notes.trim() ? { notes: notes.trim() } : {}) };
-    await run(async () => onCreated(await api<ClusterView>('/api/clusters', { method: 'POST', json: body })));
+    await run(async () => onCreated(await api(clustersContract.postClusters, { body: body })));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="cluster-create-form">
@@ -60,14 +61,14 @@ export function ClustersPage() {
   const mayEdit = canInvestigateCases(role);
 
   const query = { locality: selected?.code, status: status || undefined };
-  const list = usePagedList<ClusterView>(selected ? '/api/clusters' : null, query);
+  const list = usePagedList(selected ? clustersContract.getClusters : null, query);
 
   const setClusterStatus = async (c: ClusterView, next: ClusterStatus) => {
     setBusy(c.id);
     setNotice(null);
     setError(null);
     try {
-      const saved = await api<ClusterView>(`/api/clusters/${encodeURIComponent(c.id)}`, { method: 'PATCH', json: { status: next } });
+      const saved = await api(clustersContract.patchClustersById, { params: { id: c.id }, body: { status: next } });
       list.replace((x) => x.id === c.id, saved);
       setNotice(t('clusters.changed', { code: saved.code, status: t(`clusters.status.${saved.status}`) }));
     } catch (e) {
@@ -127,7 +128,7 @@ export function ClustersPage() {
             {creating ? t('common.close') : t('clusters.createTitle')}
           </button>
         )}
-        <a className="button" href={withQuery('/api/clusters/export.xlsx', query)} download data-testid="clusters-export">
+        <a className="button" href={apiHref(clustersContract.getClustersExport, { query: query })} download data-testid="clusters-export">
           {t('common.exportExcel')}
         </a>
       </div>

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ClusterView } from '../../../../core/schemas/cases.ts';
-import type { Page } from '../../../../core/schemas/common.ts';
+import { clustersContract } from '../../../../core/contracts/clusters.ts';
 import { api } from '../../ui/api.ts';
 import type { Option } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -16,7 +15,7 @@ export function useClusterOptions(): Option[] {
   useEffect(() => {
     if (!code) return;
     const ctrl = new AbortController();
-    api<Page<ClusterView>>('/api/clusters', { query: { locality: code, limit: 200 }, signal: ctrl.signal })
+    api(clustersContract.getClusters, { query: { locality: code, limit: 200 }, signal: ctrl.signal })
       .then((page) => setOptions(page.items.map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))))
       .catch(() => setOptions([]));
     return () => ctrl.abort();

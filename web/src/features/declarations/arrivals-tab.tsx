@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArrivalRow } from '../../../../core/schemas/declarations.ts';
-import { ApiError, api, withQuery } from '../../ui/api.ts';
+import { declarationsContract } from '../../../../core/contracts/declarations.ts';
+import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { CheckboxField, FormError, Notice, SelectField, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -25,7 +26,7 @@ export function ArrivalsTab() {
   const mayFollowUp = canFollowUpArrivals(role);
 
   const query = { locality: selected?.code, followUp: followUp || undefined, flagged: flaggedOnly ? 'true' : undefined };
-  const list = usePagedList<ArrivalRow>(selected ? '/api/arrivals' : null, query);
+  const list = usePagedList(selected ? declarationsContract.getArrivals : null, query);
 
   const countries = useMemo(() => {
     try {
@@ -48,7 +49,7 @@ export function ArrivalsTab() {
     setNotice(null);
     setError(null);
     try {
-      await api<{ ok: true }>(`/api/arrivals/${encodeURIComponent(a.id)}`, { method: 'PATCH', json: { followUpStatus: next } });
+      await api(declarationsContract.patchArrivalsById, { params: { id: a.id }, body: { followUpStatus: next } });
       list.replace((x) => x.id === a.id, { ...a, followUpStatus: next });
       setNotice(t('arrivals.followUpSaved', { name: a.fullName, status: followUpLabel(t, next) }));
     } catch (e) {
@@ -120,7 +121,7 @@ export function ArrivalsTab() {
       <Notice>{notice}</Notice>
       <FormError error={error} />
       <div className="toolbar">
-        <a className="button" href={withQuery('/api/arrivals/export.xlsx', query)} download data-testid="arrivals-export">
+        <a className="button" href={apiHref(declarationsContract.getArrivalsExport, { query: query })} download data-testid="arrivals-export">
           {t('common.exportExcel')}
         </a>
       </div>

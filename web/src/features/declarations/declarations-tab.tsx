@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclarationRow } from '../../../../core/schemas/declarations.ts';
-import { withQuery } from '../../ui/api.ts';
+import { declarationsContract } from '../../../../core/contracts/declarations.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { dayRangeQuery } from '../../ui/days.ts';
 import { CheckboxField, TextField } from '../../ui/form.tsx';
@@ -20,7 +21,7 @@ export function DeclarationsTab() {
   const [flaggedOnly, setFlaggedOnly] = useState(false);
 
   const query = { locality: selected?.code, ...dayRangeQuery(from, to), flagged: flaggedOnly ? 'true' : undefined };
-  const list = usePagedList<DeclarationRow>(selected ? '/api/declarations' : null, query);
+  const list = usePagedList(selected ? declarationsContract.getDeclarations : null, query);
 
   const chips = (codes: string[], label: (c: string) => string) =>
     codes.length === 0 ? (
@@ -50,7 +51,7 @@ export function DeclarationsTab() {
   return (
     <>
       <div className="toolbar">
-        <a className="button" href={withQuery('/api/declarations/export.xlsx', query)} download data-testid="declarations-export">
+        <a className="button" href={apiHref(declarationsContract.getDeclarationsExport, { query: query })} download data-testid="declarations-export">
           {t('common.exportExcel')}
         </a>
       </div>

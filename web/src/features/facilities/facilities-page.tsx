@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilityKind, FacilityView } from '../../../../core/schemas/facilities.ts';
-import { withQuery } from '../../ui/api.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -49,7 +50,7 @@ export function FacilitiesPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const mayManage = canManageFacilities(role);
   const query = { locality: selected?.code, kind: kind || undefined, status: status || undefined };
-  const list = usePagedList<FacilityView>(selected ? '/api/facilities' : null, query);
+  const list = usePagedList(selected ? facilitiesContract.getFacilities : null, query);
 
   const columns: Column<FacilityView>[] = [
     {
@@ -103,7 +104,7 @@ export function FacilitiesPage() {
             {editing === 'new' ? t('common.close') : t('facilities.newFacility')}
           </button>
         )}
-        <a className="button" href={withQuery('/api/facilities/export.xlsx', query)} download data-testid="facilities-export">
+        <a className="button" href={apiHref(facilitiesContract.getFacilitiesExport, { query: query })} download data-testid="facilities-export">
           {t('common.exportExcel')}
         </a>
       </div>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityInput, CapacityKind, CreateFacilityRequest, FacilityKind, FacilityStatus, FacilityView, UpdateFacilityRequest } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useCommuneOptions } from '../cases/person-fields.tsx';
-import { capacityKinds, facilityKindOptions, facilityPath, isFacilityKind, lineOf } from './facility-labels.ts';
+import { capacityKinds, facilityKindOptions, isFacilityKind, lineOf } from './facility-labels.ts';
 
 const fields = ['name', 'kind', 'communeCode', 'addressLine', 'contactPhone', 'occupancyAlertPercent', 'status', ...capacityKinds];
 
@@ -59,10 +60,10 @@ export function FacilityForm({ facility, onSaved, onCancel }: { facility: Facili
     await run(async () => {
       if (facility) {
         const body: UpdateFacilityRequest = { ...common, contactPhone: phone.trim() || null, status };
-        onSaved(await api<FacilityView>(facilityPath(facility.id), { method: 'PATCH', json: body }));
+        onSaved(await api(facilitiesContract.patchFacilitiesById, { params: { id: facility.id }, body }));
       } else {
         const body: CreateFacilityRequest = { ...common, communeCode, ...(phone.trim() ? { contactPhone: phone.trim() } : {}) };
-        onSaved(await api<FacilityView>('/api/facilities', { method: 'POST', json: body }));
+        onSaved(await api(facilitiesContract.postFacilities, { body }));
       }
     });
   };

@@ -15,8 +15,6 @@ export const isCapacityKind = (v: string): v is CapacityKind => (capacityKinds a
 export const facilityKindOptions = (t: TFunction): Option[] => facilityKinds.map((k) => ({ value: k, label: t(`facilities.kind.${k}`) }));
 export const capacityKindOptions = (t: TFunction): Option[] => capacityKinds.map((k) => ({ value: k, label: t(`facilities.capacityKind.${k}`) }));
 
-export const facilityPath = (id: string) => `/api/facilities/${encodeURIComponent(id)}`;
-
 /** The facility's line for one kind of place, if it offers that kind. */
 export const lineOf = (f: Pick<FacilityView, 'capacity'>, kind: CapacityKind): CapacityLine | undefined => f.capacity.find((c) => c.kind === kind);
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityKind, PlacementView } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -26,7 +27,7 @@ export function PlacementPanel() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      setResult(await api<PlacementView>('/api/facilities/placement', { query: { people, kind, near: near || undefined, locality: selected?.code } }));
+      setResult(await api(facilitiesContract.getFacilitiesPlacement, { query: { people, kind, near: near || undefined, locality: selected?.code } }));
     });
   };
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../../../core/schemas/common.ts';
 import type { CapacityKind, FacilityView } from '../../../../core/schemas/facilities.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api } from '../../ui/api.ts';
 import type { Option } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -18,7 +18,7 @@ export function useFacilityOptions(kind: CapacityKind, refresh = 0): Option[] {
   const [items, setItems] = useState<FacilityView[]>([]);
   useEffect(() => {
     let live = true;
-    api<Page<FacilityView>>('/api/facilities', { query: { locality: selected?.code, status: 'active', limit: 500 } })
+    api(facilitiesContract.getFacilities, { query: { locality: selected?.code, status: 'active', limit: 500 } })
       .then((p) => live && setItems(p.items))
       .catch(() => live && setItems([]));
     return () => {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -29,8 +30,9 @@ export function HomePage() {
     setLoading(true);
     setError(null);
     setPicked(null);
-    api<BoundaryCollection>(`/api/localities/${encodeURIComponent(code)}/boundaries`)
-      .then((fc) => live && setData(fc))
+    api(localitiesContract.getLocalitiesBoundaries, { params: { code } })
+      // Raw GeoJSON (no answer schema: too big to run through one); its shape is ui/map.tsx's.
+      .then((fc) => live && setData(fc as BoundaryCollection))
       .catch((e: unknown) => {
         if (!live) return;
         setData(null);

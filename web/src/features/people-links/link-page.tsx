@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LinkDecisionResult, LinkedRecord, LinkRequestDetail } from '../../../../core/schemas/citizen.ts';
+import type { LinkedRecord, LinkRequestDetail } from '../../../../core/schemas/citizen.ts';
+import { personLinksContract } from '../../../../core/contracts/person-links.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { FormError, Notice, TextField, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -48,7 +49,7 @@ export function LinkPage({ requestId }: { requestId: string }) {
 
   const load = useCallback(async () => {
     try {
-      setDetail(await api<LinkRequestDetail>(`/api/people/link-requests/${encodeURIComponent(requestId)}`));
+      setDetail(await api(personLinksContract.getPeopleLinkRequestsById, { params: { id: requestId } }));
     } catch (e) {
       setLoadError(errorMessage(e));
     }
@@ -60,8 +61,8 @@ export function LinkPage({ requestId }: { requestId: string }) {
   const decide = (decision: 'accept' | 'reject') => async (e?: FormEvent) => {
     e?.preventDefault();
     const ok = await submit.run(async () => {
-      const r = await api<LinkDecisionResult>(`/api/people/link-requests/${encodeURIComponent(requestId)}/${decision}`, {
-        method: 'POST', json: note.trim() ? { note: note.trim() } : {},
+      const r = await api(decision === 'accept' ? personLinksContract.postPeopleLinkRequestsAccept : personLinksContract.postPeopleLinkRequestsReject, {
+        params: { id: requestId }, body: note.trim() ? { note: note.trim() } : {},
       });
       setDone(r.status === 'accepted' ? t('peopleLinks.accepted') : t('peopleLinks.rejected'));
     });

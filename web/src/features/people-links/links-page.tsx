@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkStatuses, type LinkRequestRow } from '../../../../core/schemas/citizen.ts';
-import { withQuery } from '../../ui/api.ts';
+import { personLinksContract } from '../../../../core/contracts/person-links.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -19,7 +20,7 @@ export function LinksPage() {
   const { selected } = useLocalities();
   const [status, setStatus] = useState<Status>('open');
   const query = { locality: selected?.code, status };
-  const list = usePagedList<LinkRequestRow>(selected ? '/api/people/link-requests' : null, query);
+  const list = usePagedList(selected ? personLinksContract.getPeopleLinkRequests : null, query);
 
   const columns: Column<LinkRequestRow>[] = [
     { key: 'createdAt', header: t('peopleLinks.declaredAt'), render: (r) => fmt.dateTime(r.createdAt) },
@@ -60,7 +61,7 @@ export function LinksPage() {
   return (
     <Page title={t('peopleLinks.title')} intro={t('peopleLinks.intro')}>
       <div className="toolbar">
-        <a className="button" href={withQuery('/api/people/link-requests/export.xlsx', query)} download data-testid="link-requests-export">
+        <a className="button" href={apiHref(personLinksContract.getPeopleLinkRequestsExport, { query: query })} download data-testid="link-requests-export">
           {t('common.exportExcel')}
         </a>
       </div>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView } from '../../../../core/schemas/cases.ts';
 import type { AdmissionView, AdmitRequest } from '../../../../core/schemas/quarantine.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { CheckboxField, FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -60,7 +61,7 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
       ...(mode === 'contact' && contact ? { contactId: contact.id } : {}),
     };
     await run(async () => {
-      const admitted = await api<AdmissionView>('/api/quarantine/admissions', { method: 'POST', json: body });
+      const admitted = await api(quarantineContract.postQuarantineAdmissions, { body: body });
       clientKey.current = newClientKey();
       onAdmitted(admitted);
     });

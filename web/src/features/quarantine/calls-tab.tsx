@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AdmissionRow } from '../../../../core/schemas/quarantine.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { DataTable, PagerFooter } from '../../ui/data-table.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { navigate } from '../../ui/router.tsx';
@@ -12,7 +12,7 @@ export function CallsTab() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
   const columns = useStayColumns();
-  const list = usePagedList<AdmissionRow>(selected ? '/api/quarantine/missing-reports' : null, { locality: selected?.code });
+  const list = usePagedList(selected ? quarantineContract.getQuarantineMissingReports : null, { locality: selected?.code });
   return (
     <>
       <p className="muted">{t('quarantine.callsIntro')}</p>

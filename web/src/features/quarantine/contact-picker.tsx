@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactView } from '../../../../core/schemas/cases.ts';
+import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { PagerFooter } from '../../ui/data-table.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
@@ -11,7 +12,7 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 export function ContactPicker({ value, onChange }: { value: ContactView | null; onChange(c: ContactView): void }) {
   const { t } = useTranslation();
   const { selected } = useLocalities();
-  const list = usePagedList<ContactView>(selected ? '/api/contacts' : null, { locality: selected?.code, status: 'confirmed' }, 20);
+  const list = usePagedList(selected ? tracingContract.getContacts : null, { locality: selected?.code, status: 'confirmed' }, { limit: 20 });
   return (
     <fieldset className="full picker" data-testid="admit-contact-picker">
       <legend>{t('quarantine.pickContact')}</legend>

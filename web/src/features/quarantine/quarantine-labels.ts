@@ -22,8 +22,6 @@ export function statusBadge(s: AdmissionStatus): string {
   if (s === 'released') return 'badge badge-ok';
   return 'badge badge-off';
 }
-
-export const admissionPath = (id: string, rest = '') => `/api/quarantine/admissions/${encodeURIComponent(id)}${rest ? `/${rest}` : ''}`;
 export const stayPage = (id: string) => `/quarantine/${encodeURIComponent(id)}`;
 /** The citizen's daily report page (served by the citizens' bundle). */
 export const monitorUrl = (token: string) => `${window.location.origin}/c/theo-doi/${encodeURIComponent(token)}`;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdmissionRow } from '../../../../core/schemas/quarantine.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { DataTable, PagerFooter } from '../../ui/data-table.tsx';
 import { CheckboxField, SelectField } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -30,7 +30,7 @@ function StaysTab() {
   const facilities = useFacilityOptions('quarantine_place');
   const columns = useStayColumns();
   const query = { locality: selected?.code, facilityId: facilityId || undefined, status: status || undefined, endsBy: due ? todayIso() : undefined };
-  const list = usePagedList<AdmissionRow>(selected ? '/api/quarantine/admissions' : null, query);
+  const list = usePagedList(selected ? quarantineContract.getQuarantineAdmissions : null, query);
 
   return (
     <>

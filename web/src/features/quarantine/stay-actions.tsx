@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissionView } from '../../../../core/schemas/quarantine.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
-import { admissionPath } from './quarantine-labels.ts';
 
 export type StayAction = 'extend' | 'transfer' | 'release' | 'early';
 
@@ -22,7 +22,7 @@ function ExtendForm({ stay, onDone, onCancel }: ActionProps) {
   const { error, busy, run } = useFormSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await run(async () => onDone(await api<AdmissionView>(admissionPath(stay.id, 'extend'), { method: 'POST', json: { days: Number(days), reason } }), 'extend'));
+    await run(async () => onDone(await api(quarantineContract.postQuarantineAdmissionsExtend, { params: { id: stay.id }, body: { days: Number(days), reason } }), 'extend'));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="extend-form">
@@ -47,7 +47,7 @@ function TransferForm({ stay, onDone, onCancel }: ActionProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = { facilityId, reason, ...(room.trim() ? { room: room.trim() } : {}) };
-    await run(async () => onDone(await api<AdmissionView>(admissionPath(stay.id, 'transfer'), { method: 'POST', json: body }), 'transfer'));
+    await run(async () => onDone(await api(quarantineContract.postQuarantineAdmissionsTransfer, { params: { id: stay.id }, body }), 'transfer'));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="transfer-form">
@@ -73,7 +73,7 @@ function ReleaseForm({ stay, onDone, onCancel, early }: ActionProps & { early: b
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = { early, ...(note.trim() ? { note: note.trim() } : {}) };
-    await run(async () => onDone(await api<AdmissionView>(admissionPath(stay.id, 'release'), { method: 'POST', json: body }), early ? 'early' : 'release'));
+    await run(async () => onDone(await api(quarantineContract.postQuarantineAdmissionsRelease, { params: { id: stay.id }, body }), early ? 'early' : 'release'));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="release-form">

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissionView } from '../../../../core/schemas/quarantine.ts';
-import { api, errorMessage } from '../../ui/api.ts';
+import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
+import { api, apiHref, errorMessage } from '../../ui/api.ts';
 import { Notice } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
@@ -9,7 +10,7 @@ import { Link, navigate, useLocation } from '../../ui/router.tsx';
 import { canManageQuarantine } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { MonitorLink } from './monitor-link.tsx';
-import { admissionPath, stayPage, statusBadge } from './quarantine-labels.ts';
+import { stayPage, statusBadge } from './quarantine-labels.ts';
 import { StayActionForm, type StayAction } from './stay-actions.tsx';
 import { StayTests } from './stay-tests.tsx';
 import './quarantine.css';
@@ -75,11 +76,11 @@ function Documents({ s }: { s: AdmissionView }) {
   const { t } = useTranslation();
   return (
     <p className="page-links" data-testid="stay-documents">
-      <a className="button" href={admissionPath(s.id, 'decision.pdf')} target="_blank" rel="noreferrer" data-testid="stay-decision-pdf">
+      <a className="button" href={apiHref(quarantineContract.getQuarantineAdmissionsDecision, { params: { id: s.id } })} target="_blank" rel="noreferrer" data-testid="stay-decision-pdf">
         {t('quarantine.decisionPdf')}
       </a>
       {s.status === 'released' && s.releaseKind === 'completed' && (
-        <a className="button" href={admissionPath(s.id, 'certificate.pdf')} target="_blank" rel="noreferrer" data-testid="stay-certificate-pdf">
+        <a className="button" href={apiHref(quarantineContract.getQuarantineAdmissionsCertificate, { params: { id: s.id } })} target="_blank" rel="noreferrer" data-testid="stay-certificate-pdf">
           {t('quarantine.certificatePdf')}
         </a>
       )}
@@ -103,7 +104,7 @@ export function StayPage({ admissionId }: { admissionId: string }) {
   const [notice, setNotice] = useState<string | null>(search.get('admitted') === '1' ? t('quarantine.admitted') : null);
 
   const load = useCallback(() => {
-    api<AdmissionView>(admissionPath(admissionId))
+    api(quarantineContract.getQuarantineAdmissionsById, { params: { id: admissionId } })
       .then((s) => {
         setStay(s);
         setError(null);

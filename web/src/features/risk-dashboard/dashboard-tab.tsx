@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardView } from '../../../../core/schemas/risk-map.ts';
-import { api, errorMessage, withQuery } from '../../ui/api.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
+import { api, errorMessage } from '../../ui/api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { todayIso } from '../../ui/text.ts';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { profileName, useDiseaseProfiles } from '../cases/use-disease-profiles.ts';
 import { useChartFormat } from './chart-card.tsx';
 import { DashboardControlsForm } from './dashboard-controls.tsx';
-import { dashboardRequest, defaultControls, type DashboardControls } from './dashboard-query.ts';
+import { dashboardRequest, defaultControls, type DashboardControls, type DashboardRequest } from './dashboard-query.ts';
 import { EpicurveChart } from './epicurve-chart.tsx';
 import { LevelTrendChart } from './level-trend-chart.tsx';
 import { Notes } from './notes.tsx';
@@ -36,14 +37,14 @@ export function DashboardTab({ province }: { province: string }) {
   const [attempt, setAttempt] = useState(0);
   const made = dashboardRequest(province, controls);
   const problem = 'problem' in made ? made.problem : null;
-  // The request's address is its key: a change of control makes a new one, once typing has settled.
-  const key = useDebounced('query' in made ? withQuery('/api/risk/dashboard', made.query) : null, 300);
+  // The request's query is its key: a change of control makes a new one, once typing has settled.
+  const key = useDebounced('query' in made ? JSON.stringify(made.query) : null, 300);
 
   useEffect(() => {
     if (!key) return;
     const ctrl = new AbortController();
     setLoad((l) => (l.status === 'ready' ? l : { status: 'loading' }));
-    api<DashboardView>(key, { signal: ctrl.signal })
+    api(riskContract.getRiskDashboard, { query: JSON.parse(key) as DashboardRequest, signal: ctrl.signal })
       .then((view) => setLoad({ status: 'ready', view, key }))
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RuleSetDetail, RuleSetSummary } from '../../../../core/schemas/risk-admin.ts';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api } from '../../ui/api.ts';
 
 /**
@@ -13,10 +13,10 @@ export function useActiveLevels(): LevelLegend | null {
   useEffect(() => {
     const ctrl = new AbortController();
     const load = async (): Promise<LevelLegend | null> => {
-      const { items } = await api<{ items: RuleSetSummary[] }>('/api/risk/rule-sets', { signal: ctrl.signal });
+      const { items } = await api(riskAdminContract.getRiskRuleSets, { signal: ctrl.signal });
       const active = items.find((r) => r.active);
       if (!active) return null;
-      const detail = await api<RuleSetDetail>(`/api/risk/rule-sets/${encodeURIComponent(active.code)}`, { signal: ctrl.signal });
+      const detail = await api(riskAdminContract.getRiskRuleSetsByCode, { params: { code: active.code }, signal: ctrl.signal });
       return detail.definition.levels.map(({ key, number, colour, name }) => ({ key, number, colour, name }));
     };
     load()

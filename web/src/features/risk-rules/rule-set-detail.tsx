@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSetDetail } from '../../../../core/schemas/risk-admin.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { FormError, Notice, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -23,19 +24,18 @@ export function RuleSetDetailPanel({ code, onChanged }: { code: string; onChange
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const activation = useFormSubmit();
-  const path = `/api/risk/rule-sets/${encodeURIComponent(code)}`;
 
   useEffect(() => {
     const ctrl = new AbortController();
     setLoad({ status: 'loading' });
     setNotice(null);
-    api<RuleSetDetail>(path, { signal: ctrl.signal })
+    api(riskAdminContract.getRiskRuleSetsByCode, { params: { code }, signal: ctrl.signal })
       .then((detail) => setLoad({ status: 'ready', detail }))
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });
       });
     return () => ctrl.abort();
-  }, [path, attempt]);
+  }, [code, attempt]);
 
   if (load.status === 'loading') return <p className="muted">{t('common.loading')}</p>;
   if (load.status === 'error')
@@ -59,7 +59,7 @@ export function RuleSetDetailPanel({ code, onChanged }: { code: string; onChange
   const activate = async () => {
     if (!window.confirm(t('riskRules.activateConfirm', { name }))) return;
     await activation.run(async () => {
-      const next = await api<RuleSetDetail>(`${path}/activate`, { method: 'POST' });
+      const next = await api(riskAdminContract.postRiskRuleSetsActivate, { params: { code } });
       changed(next, t('riskRules.activated', { name: next.name[fmt.lang] }));
     });
   };

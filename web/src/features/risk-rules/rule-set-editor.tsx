@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSetDetail } from '../../../../core/schemas/risk-admin.ts';
+import type { RiskRuleSet } from '../../../../core/schemas/risk-rule-set.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api } from '../../ui/api.ts';
 import { FormError, useFormSubmit } from '../../ui/form.tsx';
 import { parseDefinition } from './rule-text.ts';
@@ -22,7 +24,9 @@ export function RuleSetEditor({ detail, onSaved }: { detail: RuleSetDetail; onSa
     e.preventDefault();
     const parsed = parseDefinition(text);
     if (!parsed.ok) return setError(parsed.reason === 'syntax' ? t('riskRules.jsonInvalid', { message: parsed.message }) : t('riskRules.jsonNotObject'));
-    await run(async () => onSaved(await api<RuleSetDetail>(`/api/risk/rule-sets/${encodeURIComponent(detail.code)}`, { method: 'PUT', json: { definition: parsed.value } })));
+    // The administrator's own JSON, sent as typed: the server checks it against the rule-set schema.
+    const definition = parsed.value as RiskRuleSet;
+    await run(async () => onSaved(await api(riskAdminContract.putRiskRuleSetsByCode, { params: { code: detail.code }, body: { definition } })));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="rule-set-editor">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSetSummary } from '../../../../core/schemas/risk-admin.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -23,7 +24,7 @@ export function RuleSetsTab() {
 
   useEffect(() => {
     const ctrl = new AbortController();
-    api<{ items: RuleSetSummary[] }>('/api/risk/rule-sets', { signal: ctrl.signal })
+    api(riskAdminContract.getRiskRuleSets, { signal: ctrl.signal })
       .then((r) => setLoad({ status: 'ready', items: r.items }))
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });

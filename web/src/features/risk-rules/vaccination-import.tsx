@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -37,7 +38,7 @@ export function VaccinationImport() {
     if (!file) return setError(t('riskRules.vaccination.fileRequired'));
     // Browsers often give a .csv no type (or Excel's own): name the type from the extension.
     const contentType = /\.csv$/i.test(file.name) ? 'text/csv' : xlsxType;
-    await run(async () => setOutcome(await api<VaccinationImportOutcome>('/api/risk/vaccination/import', { method: 'POST', raw: file, contentType })));
+    await run(async () => setOutcome(await api(riskAdminContract.postRiskVaccinationImport, { raw: file, contentType })));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="vaccination-import">

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
 import type { DecideLevelRequest, LevelDecisionView } from '../../../../core/schemas/risk.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { FormError, Notice, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -38,7 +39,7 @@ export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }:
   const send = async (intent: 'approve' | 'override', body: Omit<DecideLevelRequest, 'clientKey'>) => {
     setNotice(null);
     await run(async () => {
-      const d = await api<LevelDecisionView>('/api/risk/decisions', { method: 'POST', json: { ...body, clientKey: keys.current[intent] } });
+      const d = await api(riskContract.postRiskDecisions, { body: { ...body, clientKey: keys.current[intent] } });
       keys.current[intent] = newClientKey();
       const name = levelName(levels, d.levelKey, fmt.lang);
       const later = new Date(d.effectiveFrom).getTime() > Date.now() + 60_000;

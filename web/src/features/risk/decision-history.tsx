@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
 import type { LevelDecisionView } from '../../../../core/schemas/risk.ts';
-import { withQuery } from '../../ui/api.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import type { PagedList } from '../../ui/use-paged-list.ts';
@@ -25,7 +26,7 @@ export function DecisionHistory({ list, levels, localityCode }: { list: PagedLis
       <DataTable testId="risk-history" columns={columns} rows={list.items} rowKey={(d) => d.id} />
       <PagerFooter list={list} />
       {list.items.length > 0 && (
-        <a className="button" href={withQuery('/api/risk/decisions/export.xlsx', { locality: localityCode })} download data-testid="risk-history-export">
+        <a className="button" href={apiHref(riskContract.getRiskDecisionsExport, { query: { locality: localityCode } })} download data-testid="risk-history-export">
           {t('common.exportExcel')}
         </a>
       )}

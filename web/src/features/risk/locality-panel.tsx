@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LevelLegend } from '../../../../core/schemas/risk-map.ts';
-import type { EvaluationView, LevelDecisionView } from '../../../../core/schemas/risk.ts';
+import type { EvaluationView } from '../../../../core/schemas/risk.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canDecideRisk } from '../auth/permissions.ts';
@@ -34,12 +35,12 @@ export function LocalityPanel({ place, date, ruleSet, levels, onDecided, onClose
   const [evaluation, setEvaluation] = useState<EvaluationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
-  const history = usePagedList<LevelDecisionView>('/api/risk/decisions', { locality: place.code }, 20);
+  const history = usePagedList(riskContract.getRiskDecisions, { locality: place.code }, { limit: 20 });
 
   useEffect(() => {
     let live = true;
     setError(null);
-    api<EvaluationView>('/api/risk/evaluate', { query: { locality: place.code, date, ruleSet } })
+    api(riskContract.getRiskEvaluate, { query: { locality: place.code, date, ruleSet } })
       .then((e) => live && setEvaluation(e))
       .catch((e: unknown) => {
         if (!live) return;

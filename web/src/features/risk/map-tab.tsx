@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { withQuery } from '../../ui/api.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
+import { apiHref } from '../../ui/api.ts';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -54,11 +55,11 @@ export function MapTab({ province }: { province: string }) {
       <div className="filters">
         <TextField label={t('risk.date')} type="date" value={date} onChange={(v) => set('date', v)} testId="risk-date" />
         <SelectField label={t('risk.ruleSet')} value={ruleSetCode} onChange={(v) => set('ruleSet', v)} options={ruleSetOptions} testId="risk-rule-set" />
-        <a className="button" href={withQuery('/api/risk/map/export.xlsx', { province, date, ruleSet: ruleSetCode || undefined })} download data-testid="risk-map-export">
+        <a className="button" href={apiHref(riskContract.getRiskMapExport, { query: { province, date, ruleSet: ruleSetCode || undefined } })} download data-testid="risk-map-export">
           {t('common.exportExcel')}
         </a>
         {province !== 'VN' && (
-          <a className="button" href={withQuery('/api/risk/decisions/export.xlsx', { locality: province, subtree: 'true' })} download data-testid="risk-register-export">
+          <a className="button" href={apiHref(riskContract.getRiskDecisionsExport, { query: { locality: province, subtree: 'true' } })} download data-testid="risk-register-export">
             {t('risk.registerExport')}
           </a>
         )}

@@ -2,6 +2,9 @@ import type { Geometry } from 'geojson';
 import { useEffect, useState } from 'react';
 import type { RuleSetSummary } from '../../../../core/schemas/risk-admin.ts';
 import type { RiskMapView } from '../../../../core/schemas/risk-map.ts';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
+import { riskContract } from '../../../../core/contracts/risk.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import type { BoundaryCollection } from '../../ui/map.tsx';
 
@@ -10,7 +13,7 @@ export function useRuleSets(): RuleSetSummary[] {
   const [items, setItems] = useState<RuleSetSummary[]>([]);
   useEffect(() => {
     let live = true;
-    api<{ items: RuleSetSummary[] }>('/api/risk/rule-sets')
+    api(riskAdminContract.getRiskRuleSets)
       .then((r) => live && setItems(r.items))
       .catch(() => live && setItems([]));
     return () => {
@@ -36,8 +39,9 @@ interface PublicBoundaries {
  * zones of the province are open to them, as to the public, the populations of others are not.
  */
 export async function provinceBoundaries(province: string, narrower: boolean): Promise<BoundaryCollection> {
-  if (!narrower) return api<BoundaryCollection>(`/api/localities/${encodeURIComponent(province)}/boundaries`);
-  const fc = await api<PublicBoundaries>(`/api/public/boundaries/${encodeURIComponent(province)}`);
+  // Raw GeoJSON both (no answer schema: too big to run through one); shapes as ui/map.tsx says.
+  if (!narrower) return (await api(localitiesContract.getLocalitiesBoundaries, { params: { code: province } })) as BoundaryCollection;
+  const fc = (await api(localitiesContract.getPublicBoundariesByCode, { params: { code: province } })) as PublicBoundaries;
   return {
     type: 'FeatureCollection',
     features: fc.features.map((f) => ({
@@ -80,7 +84,7 @@ export function useRiskMap(province: string, narrower: boolean, date: string, ru
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    Promise.all([api<RiskMapView>('/api/risk/map', { query: { province, date, ruleSet } }), provinceBoundaries(province, narrower)])
+    Promise.all([api(riskContract.getRiskMap, { query: { province, date, ruleSet } }), provinceBoundaries(province, narrower)])
       .then(([view, boundaries]) => {
         if (!live) return;
         // Same communes as before: keep the object, so the map restyles instead of redrawing.

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateZoneRequest, ZoneView } from '../../../../core/schemas/risk-admin.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
 import { api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -76,7 +77,7 @@ export function ZoneForm({ province, communes, boundaries, onCreated, onCancel }
       clientKey: clientKey.current,
     };
     await run(async () => {
-      const created = await api<ZoneView>('/api/risk/zones', { method: 'POST', json: body });
+      const created = await api(riskAdminContract.postRiskZones, { body: body });
       clientKey.current = newClientKey();
       onCreated(created);
     });

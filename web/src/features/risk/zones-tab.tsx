@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZoneView } from '../../../../core/schemas/risk-admin.ts';
-import { api, errorMessage, withQuery } from '../../ui/api.ts';
+import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
+import { api, apiHref, errorMessage } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -56,14 +57,14 @@ export function ZonesTab({ province }: { province: string }) {
   );
   const names = useMemo(() => new Map(communes.map((c) => [c.code, c.fullName || c.name])), [communes]);
   const query = { province, state };
-  const list = usePagedList<ZoneView>('/api/risk/zones', query);
+  const list = usePagedList(riskAdminContract.getRiskZones, query);
 
   const end = async (z: ZoneView) => {
     if (!window.confirm(t('riskZones.confirmEnd', { name: z.name }))) return;
     setNotice(null);
     setError(null);
     try {
-      const ended = await api<ZoneView>(`/api/risk/zones/${encodeURIComponent(z.id)}/end`, { method: 'POST', json: {} });
+      const ended = await api(riskAdminContract.postRiskZonesEnd, { params: { id: z.id }, body: {} });
       setNotice(t('riskZones.ended', { name: ended.name }));
       if (state === 'active') list.reload();
       else list.replace((x) => x.id === ended.id, ended);
@@ -134,7 +135,7 @@ export function ZonesTab({ province }: { province: string }) {
             {creating ? t('common.close') : t('riskZones.newZone')}
           </button>
         )}
-        <a className="button" href={withQuery('/api/risk/zones/export.xlsx', query)} download data-testid="zones-export">
+        <a className="button" href={apiHref(riskAdminContract.getRiskZonesExport, { query: query })} download data-testid="zones-export">
           {t('common.exportExcel')}
         </a>
       </div>

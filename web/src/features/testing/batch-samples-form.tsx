@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSamplesRequest } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { genderOptions, isGender, type Gender } from '../cases/case-labels.ts';
 import { useCommuneOptions } from '../cases/person-fields.tsx';
-import { campaignPath, nowLocalInput } from './testing-labels.ts';
+import { nowLocalInput } from './testing-labels.ts';
 
 interface Row {
   code: string;
@@ -48,7 +49,7 @@ export function BatchSamplesForm({ campaignId, onSaved }: { campaignId: string; 
       })),
     };
     await run(async () => {
-      setPools(await api<Pools>(campaignPath(campaignId, 'samples'), { method: 'POST', json: body }));
+      setPools(await api(testingContract.postTestingCampaignsSamples, { params: { id: campaignId }, body }));
       setRows([blank('')]);
       onSaved();
     });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -10,7 +11,6 @@ import { canPlanCampaigns } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { BatchSamplesForm } from './batch-samples-form.tsx';
 import { ResultsEntry } from './results-entry.tsx';
-import { campaignPath } from './testing-labels.ts';
 import '../quarantine/quarantine.css';
 
 interface Day {
@@ -67,7 +67,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<Progress>(campaignPath(campaignId, 'progress'))
+    api(testingContract.getTestingCampaignsProgress, { params: { id: campaignId } })
       .then((p) => {
         setProgress(p);
         setError(null);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView, CreateCampaignRequest } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
@@ -33,7 +34,7 @@ function CampaignForm({ onCreated }: { onCreated(c: CampaignView): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: CreateCampaignRequest = { name, localityCode, targetPopulation: Number(target), startsOn, endsOn, ...(poolSize ? { poolSize: Number(poolSize) } : {}) };
-    await run(async () => onCreated(await api<CampaignView>('/api/testing/campaigns', { method: 'POST', json: body })));
+    await run(async () => onCreated(await api(testingContract.postTestingCampaigns, { body: body })));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="campaign-form">
@@ -64,7 +65,7 @@ export function CampaignsTab() {
   const { role } = useUser();
   const { selected } = useLocalities();
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<CampaignView>(selected ? '/api/testing/campaigns' : null, { locality: selected?.code });
+  const list = usePagedList(selected ? testingContract.getTestingCampaigns : null, { locality: selected?.code });
   const columns: Column<CampaignView>[] = [
     { key: 'name', header: t('testing.campaignName'), render: (c) => <Link to={campaignPage(c.id)} data-testid={`campaign-link-${c.name}`}><strong>{c.name}</strong></Link> },
     { key: 'area', header: t('testing.campaignArea'), render: (c) => c.localityName },

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultsOutcome } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, useFormSubmit } from '../../ui/form.tsx';
 import { OutcomeNotice, type ResultTarget } from './results-entry.tsx';
@@ -19,7 +20,7 @@ export function ImportPanel() {
     if (!file) return setError(t('testing.fileRequired'));
     // Browsers often give a .csv no type (or Excel's own): name the type from the extension.
     const contentType = /\.csv$/i.test(file.name) ? 'text/csv' : xlsxType;
-    await run(async () => setOutcome(await api<ResultsOutcome>(`/api/testing/${target}/import`, { method: 'POST', raw: file, contentType })));
+    await run(async () => setOutcome(await api(testingContract.postTestingImport, { params: { kind: target }, raw: file, contentType })));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="results-import">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderView } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -32,7 +33,7 @@ export function OrdersTab() {
   const [notice, setNotice] = useState<string | null>(null);
   const today = todayIso();
   const query = { locality: selected?.code, status: 'ordered', dueBy: today, reason: reason === 'all' ? undefined : (reason satisfies OrderReason) };
-  const list = usePagedList<OrderView>(selected ? '/api/testing/orders' : null, query);
+  const list = usePagedList(selected ? testingContract.getTestingOrders : null, query);
   const mayRecord = canRecordTests(role);
 
   const columns: Column<OrderView>[] = [

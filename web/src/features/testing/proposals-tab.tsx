@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseProposalView } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, type FormFailure } from '../../ui/form.tsx';
@@ -24,14 +25,14 @@ export function ProposalsTab() {
   const { selected } = useLocalities();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<FormFailure>(null);
-  const list = usePagedList<CaseProposalView>(selected ? '/api/testing/case-proposals' : null, { locality: selected?.code, status: 'open' });
+  const list = usePagedList(selected ? testingContract.getTestingCaseProposals : null, { locality: selected?.code, status: 'open' });
   const mayDecide = canDecideProposals(role);
 
   const decide = async (p: CaseProposalView, decision: 'accept' | 'dismiss') => {
     setBusy(p.id);
     setError(null);
     try {
-      const done = await api<CaseProposalView>(`/api/testing/case-proposals/${encodeURIComponent(p.id)}/${decision}`, { method: 'POST' });
+      const done = await api(decision === 'accept' ? testingContract.postTestingCaseProposalsAccept : testingContract.postTestingCaseProposalsDismiss, { params: { id: p.id } });
       if (decision === 'accept' && done.caseId) navigate(`${casePage(done.caseId)}?created=1`);
       else list.reload();
     } catch (e) {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultsOutcome, TestResultValue } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, useFormSubmit } from '../../ui/form.tsx';
 import { isTestResult, resultOptions } from './testing-labels.ts';
@@ -57,9 +58,8 @@ export function ResultsEntry({ target, onSaved }: { target: ResultTarget; onSave
       result: r.result,
       ...(target === 'samples' && r.ct.trim() && Number.isFinite(Number(r.ct)) ? { ctValue: Number(r.ct) } : {}),
     }));
-    const path = target === 'pools' ? '/api/testing/pools/results' : '/api/testing/results';
     await run(async () => {
-      const o = await api<ResultsOutcome>(path, { method: 'POST', json: { items } });
+      const o = await api(target === 'pools' ? testingContract.postTestingPoolsResults : testingContract.postTestingResults, { body: { items } });
       setOutcome(o);
       setRows([blank(), blank(), blank()]);
       onSaved?.(o);

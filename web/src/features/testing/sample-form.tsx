@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderView, RecordSampleRequest, SampleView, TestKind } from '../../../../core/schemas/testing.ts';
+import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
@@ -17,7 +18,7 @@ export function SampleForm({ order, onRecorded, onCancel }: { order: OrderView; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: RecordSampleRequest = { code: code.trim(), orderId: order.id, kind, collectedAt: localInputToIso(at) ?? '', ...(lab.trim() ? { lab: lab.trim() } : {}) };
-    await run(async () => onRecorded(await api<SampleView>('/api/testing/samples', { method: 'POST', json: body })));
+    await run(async () => onRecorded(await api(testingContract.postTestingSamples, { body: body })));
   };
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid={`sample-form-${order.id}`}>

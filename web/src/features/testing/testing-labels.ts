@@ -24,7 +24,6 @@ export function resultBadge(r: TestResultValue | null): string {
 }
 
 export const campaignPage = (id: string) => `/testing/campaigns/${encodeURIComponent(id)}`;
-export const campaignPath = (id: string, rest = '') => `/api/testing/campaigns/${encodeURIComponent(id)}${rest ? `/${rest}` : ''}`;
 
 /** Now as a `datetime-local` value (minutes), the default time a sample was taken. */
 export function nowLocalInput(): string {

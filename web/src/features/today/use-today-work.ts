@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TodayWork } from '../../../../core/schemas/today.ts';
+import { todayContract } from '../../../../core/contracts/today.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 
@@ -18,7 +19,7 @@ export function useTodayWork(perGroup: number): TodayState {
     if (!code) return;
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    api<TodayWork>('/api/today', { query: { locality: code, perGroup } })
+    api(todayContract.getToday, { query: { locality: code, perGroup } })
       .then((work) => live && setState({ work, error: null, loading: false }))
       .catch((e: unknown) => live && setState({ work: null, error: errorMessage(e), loading: false }));
     return () => {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../core/schemas/cases.ts';
 import type { AdmitStayRequest, BedKind, StayView } from '../../../../core/schemas/facilities.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, SelectField, useFormSubmit } from '../../ui/form.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
@@ -40,7 +41,7 @@ export function AdmitStayForm({ onAdmitted, onSubmitting, onCancel }: AdmitStayF
     if (!kase) return setError(t('treatment.caseRequired'));
     const body: AdmitStayRequest = { caseId: kase.id, facilityId, bedKind };
     const ok = await run(async () => {
-      onAdmitted(await api<StayView>('/api/treatment/stays', { method: 'POST', json: body }));
+      onAdmitted(await api(treatmentContract.postTreatmentStays, { body: body }));
     });
     if (ok) setKase(null);
     // A refusal may mean the figures shown are stale (someone took the last bed): refresh them too.

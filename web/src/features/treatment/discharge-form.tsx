@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StayOutcome, StayView } from '../../../../core/schemas/facilities.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, SelectField, useFormSubmit } from '../../ui/form.tsx';
 import { RefusalError, fieldDetail } from './refusal-error.tsx';
-import { isStayOutcome, outcomeOptions, stayDischargePath } from './treatment-labels.ts';
+import { isStayOutcome, outcomeOptions } from './treatment-labels.ts';
 
 /**
  * POST /api/treatment/stays/:id/discharge {outcome}, discharged now. Shown under the stay's row;
@@ -16,7 +17,7 @@ export function DischargeForm({ stay, onDone, onCancel }: { stay: StayView; onDo
   const { error, busy, run } = useFormSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await run(async () => onDone(await api<StayView>(stayDischargePath(stay.id), { method: 'POST', json: { outcome } })));
+    await run(async () => onDone(await api(treatmentContract.postTreatmentStaysDischarge, { params: { id: stay.id }, body: { outcome } })));
   };
   return (
     <form className="form-grid discharge-form" onSubmit={(e) => void submit(e)} noValidate data-testid={`discharge-form-${stay.caseNumber}`}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityKind, OccupancyView } from '../../../../core/schemas/facilities.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -73,7 +74,7 @@ export function OccupancyBoard() {
     let live = true;
     setError(null);
     setShown(FACILITY_PAGE);
-    api<OccupancyView>('/api/treatment/occupancy', { query: { locality: code } })
+    api(treatmentContract.getTreatmentOccupancy, { query: { locality: code } })
       .then((v) => live && setData(v))
       .catch((e: unknown) => {
         if (!live) return;

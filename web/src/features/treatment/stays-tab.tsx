@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../../../core/schemas/common.ts';
 import type { FacilityView, StayView } from '../../../../core/schemas/facilities.ts';
-import { api, withQuery } from '../../ui/api.ts';
+import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
+import { treatmentContract } from '../../../../core/contracts/treatment.ts';
+import { api, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField, type Option } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -26,7 +27,7 @@ function useBedFacilities(): Option[] {
   const [items, setItems] = useState<FacilityView[]>([]);
   useEffect(() => {
     let live = true;
-    api<Page<FacilityView>>('/api/facilities', { query: { locality: selected?.code, limit: 500 } })
+    api(facilitiesContract.getFacilities, { query: { locality: selected?.code, limit: 500 } })
       .then((p) => live && setItems(p.items))
       .catch(() => live && setItems([]));
     return () => {
@@ -52,7 +53,7 @@ export function StaysTab() {
   const [notice, setNotice] = useState<string | null>(null);
   const mayRecord = canManageTreatment(role);
   const query = { locality: selected?.code, facilityId: facilityId || undefined, open: open || undefined };
-  const list = usePagedList<StayView>(selected ? '/api/treatment/stays' : null, query);
+  const list = usePagedList(selected ? treatmentContract.getTreatmentStays : null, query);
 
   const columns: Column<StayView>[] = [
     {
@@ -126,7 +127,7 @@ export function StaysTab() {
             {admitting ? t('common.close') : t('treatment.admit')}
           </button>
         )}
-        <a className="button" href={withQuery('/api/treatment/stays/export.xlsx', query)} download data-testid="stays-export">
+        <a className="button" href={apiHref(treatmentContract.getTreatmentStaysExport, { query: query })} download data-testid="stays-export">
           {t('common.exportExcel')}
         </a>
       </div>

@@ -19,8 +19,6 @@ export const isStayOutcome = (v: string): v is StayOutcome => (stayOutcomes as r
 export const bedKindOptions = (t: TFunction): Option[] => bedKinds.map((k) => ({ value: k, label: t(`facilities.capacityKind.${k}`) }));
 export const outcomeOptions = (t: TFunction): Option[] => stayOutcomes.map((o) => ({ value: o, label: t(`treatment.outcome.${o}`) }));
 
-export const stayDischargePath = (id: string) => `/api/treatment/stays/${encodeURIComponent(id)}/discharge`;
-
 /** A bar's colour: past the facility's threshold (or full) is an alert, any use a warning. */
 export function barTone(percent: number, threshold: number): 'alert' | 'warn' | 'ok' {
   if (percent >= threshold || percent >= 100) return 'alert';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinCountRow } from '../../../../core/schemas/checkins.ts';
-import { withQuery } from '../../ui/api.ts';
+import { checkinsContract } from '../../../../core/contracts/checkins.ts';
+import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { addDays, daysBetween, isDay } from '../../ui/days.ts';
 import { TextField } from '../../ui/form.tsx';
@@ -31,7 +32,7 @@ export function CheckinCounts() {
           ? t('checkins.rangeTooLong', { max: maxDays })
           : null;
   const query = { locality: selected?.code, from, to };
-  const list = usePagedList<CheckinCountRow>(selected && !rangeProblem ? '/api/checkins/counts' : null, query);
+  const list = usePagedList(selected && !rangeProblem ? checkinsContract.getCheckinsCounts : null, query);
 
   const columns: Column<CheckinCountRow>[] = [
     { key: 'day', header: t('checkins.day'), render: (r) => fmt.date(r.day) },
@@ -46,7 +47,7 @@ export function CheckinCounts() {
       <p className="muted small">{t('checkins.countsIntro', { max: maxDays })}</p>
       <div className="toolbar">
         {!rangeProblem && (
-          <a className="button" href={withQuery('/api/checkins/counts/export.xlsx', query)} download data-testid="checkin-counts-export">
+          <a className="button" href={apiHref(checkinsContract.getCheckinsCountsExport, { query: query })} download data-testid="checkin-counts-export">
             {t('common.exportExcel')}
           </a>
         )}

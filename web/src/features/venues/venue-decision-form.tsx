@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VenueDecision } from '../../../../core/rules/venue-status.ts';
 import type { VenueView } from '../../../../core/schemas/venues.ts';
+import { venuesContract } from '../../../../core/contracts/venues.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 
@@ -20,10 +21,7 @@ export function VenueDecisionForm(p: {
     e.preventDefault();
     if (!note.trim()) return setError(t('venues.noteRequired'));
     await run(async () => {
-      const v = await api<VenueView>(`/api/venues/${encodeURIComponent(p.venue.id)}/decision`, {
-        method: 'POST',
-        json: { decision: p.decision, note: note.trim() },
-      });
+      const v = await api(venuesContract.postVenuesDecision, { params: { id: p.venue.id }, body: { decision: p.decision, note: note.trim() } });
       p.onDone(v);
     });
   };

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GatePolicy, RegisterVenueRequest, VenueType, VenueView } from '../../../../core/schemas/venues.ts';
+import { venuesContract } from '../../../../core/contracts/venues.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -55,7 +56,7 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
       gatePolicy,
     };
     await run(async () => {
-      const venue = await api<VenueView>('/api/venues', { method: 'POST', json: body });
+      const venue = await api(venuesContract.postVenues, { body: body });
       setName('');
       setAddressLine('');
       setCapacity('');

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VenueDecision, VenueStatus } from '../../../../core/rules/venue-status.ts';
 import type { VenueType, VenueView } from '../../../../core/schemas/venues.ts';
-import { ApiError, api, withQuery } from '../../ui/api.ts';
+import { venuesContract } from '../../../../core/contracts/venues.ts';
+import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -21,7 +22,6 @@ import './venues.css';
 
 type Deciding = { id: string; decision: Exclude<VenueDecision, 'approve'> };
 
-const venuePath = (v: VenueView, rest: string) => `/api/venues/${encodeURIComponent(v.id)}/${rest}`;
 
 /** Venues & check-in; an inspector sees the check-in counts per venue only. */
 export function VenuesPage() {
@@ -58,7 +58,7 @@ function VenueRegistry() {
   const mayGate = canOperateGates(role);
 
   const query = { locality: selected?.code, status: status || undefined, type: type || undefined, q: debouncedQ || undefined };
-  const list = usePagedList<VenueView>(selected ? '/api/venues' : null, query);
+  const list = usePagedList(selected ? venuesContract.getVenues : null, query);
 
   const decided = (v: VenueView) => {
     list.replace((x) => x.id === v.id, v);
@@ -71,7 +71,7 @@ function VenueRegistry() {
     setNotice(null);
     setActionError(null);
     try {
-      decided(await api<VenueView>(venuePath(v, 'decision'), { method: 'POST', json: { decision: 'approve' } }));
+      decided(await api(venuesContract.postVenuesDecision, { params: { id: v.id }, body: { decision: 'approve' } }));
     } catch (e) {
       setActionError(e instanceof ApiError ? e : t('errors.unexpected'));
     } finally {
@@ -160,10 +160,10 @@ function VenueRegistry() {
             )}
             {approved && (
               <>
-                <a className="button" href={venuePath(v, 'poster.pdf')} target="_blank" rel="noopener" data-testid="venue-poster-link">
+                <a className="button" href={apiHref(venuesContract.getVenuesPoster, { params: { id: v.id } })} target="_blank" rel="noopener" data-testid="venue-poster-link">
                   {t('venues.posterLink')}
                 </a>
-                <a className="button" href={venuePath(v, 'qr.png')} target="_blank" rel="noopener" data-testid="venue-qr-link">
+                <a className="button" href={apiHref(venuesContract.getVenuesQr, { params: { id: v.id } })} target="_blank" rel="noopener" data-testid="venue-qr-link">
                   {t('venues.qrLink')}
                 </a>
               </>
@@ -190,7 +190,7 @@ function VenueRegistry() {
             {showRegister ? t('common.close') : t('venues.registerTitle')}
           </button>
         )}
-        <a className="button" href={withQuery('/api/venues/export.xlsx', query)} download data-testid="venues-export">
+        <a className="button" href={apiHref(venuesContract.getVenuesExport, { query: query })} download data-testid="venues-export">
           {t('common.exportExcel')}
         </a>
       </div>

@@ -1,0 +1,32 @@
+import { defineRoutes } from './contract.ts';
+import { auditAlertView, auditEventView, listAuditAlertsQuery, listAuditQuery } from '../schemas/audit.ts';
+import { pageOf } from '../schemas/common.ts';
+
+export const auditContract = defineRoutes(['audit'], {
+  getAudit: {
+    method: 'GET',
+    path: '/audit',
+    summary: 'Audit log, newest first (keyset paged)',
+    query: listAuditQuery,
+    answer: pageOf(auditEventView),
+  },
+  getAuditExport: {
+    method: 'GET',
+    path: '/audit/export.xlsx',
+    summary: 'Export the audit log to Excel',
+    query: listAuditQuery.omit({ after: true, limit: true }),
+  },
+  getAuditAlerts: {
+    method: 'GET',
+    path: '/audit/alerts',
+    summary: 'Alerts: every export, and accounts reading unusually many people (keyset paged)',
+    query: listAuditAlertsQuery,
+    answer: pageOf(auditAlertView),
+  },
+  getAuditAlertsExport: {
+    method: 'GET',
+    path: '/audit/alerts/export.xlsx',
+    summary: 'Export the alerts to Excel',
+    query: listAuditAlertsQuery.omit({ after: true, limit: true }),
+  },
+});

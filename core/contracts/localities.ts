@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { defineRoutes } from './contract.ts';
+import { localityCode, pageOf } from '../schemas/common.ts';
+import { listLocalitiesQuery, localityEventView, localityView, mergeLocalitiesRequest, populationImportResult, publicLocalitiesQuery, publicLocality, renameLocalityRequest } from '../schemas/localities.ts';
+
+const codeParams = z.object({ code: localityCode });
+const importQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100).default(new Date().getFullYear()) });
+
+export const localitiesContract = defineRoutes(['localities'], {
+  getLocalities: {
+    method: 'GET',
+    path: '/localities',
+    summary: 'Children of a unit (keyset paged)',
+    query: listLocalitiesQuery,
+    answer: pageOf(localityView),
+  },
+  getPublicLocalities: {
+    method: 'GET',
+    path: '/public/localities',
+    summary: 'Provinces loaded here, or the active units of one (address pickers)',
+    query: publicLocalitiesQuery,
+    answer: z.object({ items: z.array(publicLocality) }),
+  },
+  getLocalitiesTree: {
+    method: 'GET',
+    path: '/localities/tree',
+    summary: "The caller's scope and every active unit below it",
+    answer: z.object({ root: localityView, descendants: z.array(localityView) }),
+  },
+  getLocalitiesExport: {
+    method: 'GET',
+    path: '/localities/export.xlsx',
+    summary: 'Export units to Excel',
+    query: listLocalitiesQuery.omit({ after: true, limit: true }),
+  },
+  postLocalitiesMerge: {
+    method: 'POST',
+    path: '/localities/merge',
+    summary: 'Merge two communes (the source code closes for ever)',
+    body: mergeLocalitiesRequest,
+    answer: localityView,
+  },
+  postLocalitiesPopulationImport: {
+    method: 'POST',
+    path: '/localities/population/import',
+    summary: 'Import populations from .xlsx or .csv (columns code, population)',
+    query: importQuery,
+    answer: populationImportResult,
+  },
+  getLocalitiesByCode: {
+    method: 'GET',
+    path: '/localities/:code',
+    summary: 'One unit',
+    params: codeParams,
+    answer: localityView,
+  },
+  patchLocalitiesByCode: {
+    method: 'PATCH',
+    path: '/localities/:code',
+    summary: 'Rename a unit (kept in its history)',
+    params: codeParams,
+    body: renameLocalityRequest,
+    answer: localityView,
+  },
+  getLocalitiesHistory: {
+    method: 'GET',
+    path: '/localities/:code/history',
+    summary: 'Renames, merges and population changes of a unit',
+    params: codeParams,
+    answer: z.array(localityEventView),
+  },
+  getLocalitiesBoundaries: {
+    method: 'GET',
+    path: '/localities/:code/boundaries',
+    summary: 'GeoJSON of the active communes at or below a unit',
+    params: codeParams,
+  },
+  getPublicBoundariesByCode: {
+    method: 'GET',
+    path: '/public/boundaries/:code',
+    summary: "GeoJSON of a province's communes (code, name, outline) for public maps",
+    params: z.object({ code: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits') }),
+  },
+});

@@ -1,0 +1,36 @@
+import { endpointOf } from '../../../core/contracts/contract.ts';
+import type { checkinsContract } from '../../../core/contracts/checkins.ts';
+import type { citizenContract } from '../../../core/contracts/citizen.ts';
+import type { declarationsContract } from '../../../core/contracts/declarations.ts';
+import type { localitiesContract } from '../../../core/contracts/localities.ts';
+import type { quarantineContract } from '../../../core/contracts/quarantine.ts';
+import type { riskContract } from '../../../core/contracts/risk.ts';
+import type { venuesContract } from '../../../core/contracts/venues.ts';
+
+/**
+ * The public routes the citizens' pages call. The contract entries carry zod schemas, which this
+ * bundle must not (a cheap phone on a slow network loads it): each endpoint here is the entry's
+ * method and path, typed by the entry, so the type check fails if either side changes alone.
+ */
+export const sendOtp = endpointOf<typeof declarationsContract.postPublicOtp>('POST', '/public/otp');
+export const declare = endpointOf<typeof declarationsContract.postPublicDeclarations>('POST', '/public/declarations');
+export const qrStatus = endpointOf<typeof declarationsContract.postPublicStatus>('POST', '/public/status');
+export const declareArrival = endpointOf<typeof declarationsContract.postPublicArrivals>('POST', '/public/arrivals');
+export const declareResidence = endpointOf<typeof declarationsContract.postPublicResidence>('POST', '/public/residence');
+export const eraseMyData = endpointOf<typeof declarationsContract.postPublicMeErase>('POST', '/public/me/erase');
+
+export const openSession = endpointOf<typeof citizenContract.postPublicSessions>('POST', '/public/sessions');
+export const myAccesses = endpointOf<typeof citizenContract.postPublicMeAccesses>('POST', '/public/me/accesses');
+export const myDataFile = endpointOf<typeof citizenContract.postPublicMeData>('POST', '/public/me/data');
+
+export const checkIn = endpointOf<typeof checkinsContract.postPublicCheckins>('POST', '/public/checkins');
+export const checkOut = endpointOf<typeof checkinsContract.postPublicCheckinsCheckout>('POST', '/public/checkins/checkout');
+export const myCheckins = endpointOf<typeof checkinsContract.postPublicMeCheckins>('POST', '/public/me/checkins');
+export const publicVenue = endpointOf<typeof venuesContract.getPublicVenuesByPublicCode>('GET', '/public/venues/:publicCode');
+
+export const publicLocalities = endpointOf<typeof localitiesContract.getPublicLocalities>('GET', '/public/localities');
+export const publicBoundaries = endpointOf<typeof localitiesContract.getPublicBoundariesByCode>('GET', '/public/boundaries/:code');
+export const publicRiskMap = endpointOf<typeof riskContract.getPublicRiskMap>('GET', '/public/risk-map');
+
+export const monitoringStatus = endpointOf<typeof quarantineContract.getPublicMonitoringByToken>('GET', '/public/monitoring/:token');
+export const monitoringReport = endpointOf<typeof quarantineContract.postPublicMonitoringByToken>('POST', '/public/monitoring/:token');
