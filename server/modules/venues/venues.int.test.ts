@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isVenuePublicCode } from '../../../core/rules/venue-public-code.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
+import { register, venueBody } from './venue-fixtures.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
@@ -36,24 +35,6 @@ const hasTool = (name: string) => spawnSync(name, ['-h'], { stdio: 'ignore' }).e
 const zbarimg = hasTool('zbarimg');
 const popplerTools = hasTool('pdftoppm') && hasTool('pdftotext');
 
-let serial = 0;
-const venueBody = (over: Record<string, unknown> = {}) => ({
-  organisationName: 'Công ty TNHH Ẩm thực Tây Bắc',
-  name: `Nhà hàng Phở Đặc Biệt ${++serial}`,
-  type: 'restaurant',
-  addressLine: '12 đường Trần Hưng Đạo',
-  communeCode: DOAN_KET,
-  capacity: 80,
-  contactPhone: '0912 345 678',
-  ...over,
-});
-
-async function register(c: TestClient, over: Record<string, unknown> = {}) {
-  const res = await c.post('/api/venues', venueBody(over));
-  if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
-  return res.json<{ id: string; publicCode: string; name: string; status: string }>();
-}
-
 const decide = (c: TestClient, id: string, decision: string, note?: string) =>
   c.post(`/api/venues/${id}/decision`, note === undefined ? { decision } : { decision, note });
 
@@ -62,9 +43,6 @@ const auditOf = (id: string) =>
 
 const count = async (table: 'venues' | 'audit_events') =>
   Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-
-/** Registration time is never updated by the application; tests move it to build tie cases. */
-const setCreatedAt = (id: string, at: string) => sql`update venues set created_at = ${at}::timestamptz where id = ${id}`.execute(db());
 
 const getFile = (c: TestClient, url: string) => c.request({ method: 'GET', url, headers: { host: HOST } });
 
@@ -335,67 +313,5 @@ describe('audit in the same transaction', () => {
     }
     expect(await count('venues')).toBe(venuesBefore);
     expect((await owner.get(`/api/venues/${v.id}`)).json()).toMatchObject({ status: 'pending', name: v.name });
-  });
-});
-
-describe('list and export', () => {
-  it('pages newest first with a cursor exact to the microsecond, and filters', async () => {
-    const made = [];
-    for (let i = 0; i < 4; i++) made.push(await register(otherOwner, { name: `Cửa hàng phân trang ${i}`, type: 'shop' }));
-    // All at the same instant: the id breaks the tie.
-    for (const v of made) await setCreatedAt(v.id, '2030-01-01 00:00:00+00');
-    const seen: string[] = [];
-    let after: string | null = null;
-    do {
-      const page: { items: { id: string }[]; nextCursor: string | null } =
-        (await otherOwner.get(`/api/venues?limit=1&q=phan%20trang${after ? `&after=${after}` : ''}`)).json();
-      seen.push(...page.items.map((v) => v.id));
-      after = page.nextCursor;
-    } while (after);
-    expect(seen).toHaveLength(4);
-    expect(new Set(seen)).toEqual(new Set(made.map((v) => v.id)));
-    expect(seen).toEqual([...seen].sort().reverse());
-    const byCode = (await officer.get(`/api/venues?q=${made[0]!.publicCode.toLowerCase()}`)).json().items;
-    expect(byCode.map((v: { id: string }) => v.id)).toEqual([made[0]!.id]);
-    const shops = (await officer.get('/api/venues?type=shop&status=pending&limit=500')).json().items;
-    expect(shops.length).toBeGreaterThanOrEqual(4);
-    expect(shops.every((v: { type: string; status: string }) => v.type === 'shop' && v.status === 'pending')).toBe(true);
-  });
-
-  it('pages across microseconds within one millisecond', async () => {
-    const made = [];
-    for (let i = 0; i < 3; i++) made.push(await register(otherOwner, { name: `Micro ${i}` }));
-    for (const [i, v] of made.entries()) {
-      await setCreatedAt(v.id, `2031-01-01 00:00:00.12345${i}+00`);
-    }
-    const seen: string[] = [];
-    let after: string | null = null;
-    do {
-      const page: { items: { id: string }[]; nextCursor: string | null } =
-        (await otherOwner.get(`/api/venues?limit=1&q=micro${after ? `&after=${after}` : ''}`)).json();
-      seen.push(...page.items.map((v) => v.id));
-      after = page.nextCursor;
-    } while (after);
-    expect(seen).toEqual(made.map((v) => v.id).reverse());
-  });
-
-  it('exports the same list to an Excel file that opens, headers in the caller language', async () => {
-    const listed = (await officer.get('/api/venues?status=approved&limit=500')).json().items;
-    const res = await officer.get('/api/venues/export.xlsx?status=approved');
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('spreadsheetml');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0]!;
-    expect(sheet.name).toBe('Địa điểm');
-    expect(sheet.getRow(1).getCell(1).value).toBe('Mã địa điểm');
-    expect(sheet.rowCount).toBe(1 + listed.length);
-    expect(sheet.getRow(2).getCell(1).value).toBe(listed[0].publicCode);
-    expect(sheet.getRow(2).getCell(12).value).toBe('Đã duyệt');
-    const en = await officer.request({ method: 'GET', url: '/api/venues/export.xlsx?status=approved', headers: { 'accept-language': 'en' } });
-    const wbEn = new ExcelJS.Workbook();
-    await wbEn.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
-    expect(wbEn.worksheets[0]!.getRow(1).getCell(1).value).toBe('Venue code');
-    expect(wbEn.worksheets[0]!.getRow(2).getCell(12).value).toBe('Approved');
   });
 });
