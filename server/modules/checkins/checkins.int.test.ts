@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedVenue, bearer, declare, setPersonMeasures } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
 let t: TestPlatform;
 let owner: TestClient;
@@ -118,9 +119,9 @@ describe('officials and retention', () => {
   it('drops whole days once past retention (21 days by default)', async () => {
     const { result } = await declare(t);
     expect((await checkin(venue.public_code, result)).statusCode).toBe(200);
-    const in20Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 20 * 86_400_000));
+    const in20Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 20 * DAY_MS));
     expect(in20Days.dropped).toEqual([]);
-    const in23Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 23 * 86_400_000));
+    const in23Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 23 * DAY_MS));
     expect(in23Days.dropped.length).toBeGreaterThan(0);
     expect(await rowsOf(result.qrToken)).toEqual([]);
   });
