@@ -21,6 +21,7 @@ import { intOption } from './lib/options.ts';
 import { Backends, dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
 import { round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
+import { DAY_MS } from '../core/vietnam-calendar.ts';
 
 export const description = 'line-list import: N synthetic rows streamed, validated and written in one transaction (target 1M ≤ 60 s on PostgreSQL)';
 export const usage = '--rows 1000000 (200000 on PGlite) --format json|csv (json: vn-2020) --seed 42 --reimport (time a second, idempotent import); ' +
@@ -79,13 +80,13 @@ async function writeFixture(file: string, o: Options): Promise<{ bytes: number; 
     } else if (r < 0.14) sources.push(`K${1 + Math.floor(random() * 200)}`);
     else if (r < 0.29) sources.push(countries[Math.floor(random() * countries.length)]!);
     else if (r < 0.34) sources.push('IMPORT');
-    const date = new Date(start + Math.floor((i / o.rows) * 200) * 86_400_000).toISOString().slice(0, 10);
+    const date = new Date(start + Math.floor((i / o.rows) * 200) * DAY_MS).toISOString().slice(0, 10);
     const gender = random() < 0.5 ? 'male' : 'female';
     const age = Math.floor(random() * 90);
     const province = provinces[Math.floor(random() * provinces.length)]!;
     const status = random() < 0.8 ? 'negative' : 'positive';
     if (o.format === 'vn2020') {
-      const discharge = status === 'negative' ? `,"dischargeDate":"${new Date(Date.parse(date) + 14 * 86_400_000).toISOString().slice(0, 10)}"` : '';
+      const discharge = status === 'negative' ? `,"dischargeDate":"${new Date(Date.parse(date) + 14 * DAY_MS).toISOString().slice(0, 10)}"` : '';
       out.push(`${i > 1 ? ',\n' : ''}{"id":"${i}","positiveDate":"${date}"${discharge},"gender":"${gender}","age":${age},"treatLoc":"${province}","from":"${province}","nationality":"Việt Nam","status":"${status}","source":${JSON.stringify(sources)},"desc":"ca tổng hợp ${i}"}`);
     } else {
       out.push(`${i},${date},${gender},${age},${province},${status === 'negative' ? 'recovered' : 'treating'},"${sources.join(';')}",ca tổng hợp ${i}\n`);

@@ -36,6 +36,7 @@ import { firstDifference, referenceLevelCounts, tallyRows } from './lib/risk-ref
 import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, Json, JsonObject } from './lib/types.ts';
+import { daysFrom } from '../core/vietnam-calendar.ts';
 
 export const description = 'issue 6: daily indicators + level of all 3,321 communes × 365 days from 1 M cases (target ≤ 2 s on PostgreSQL), and the map page\'s first colour';
 export const usage =
@@ -149,7 +150,7 @@ function checkLevels(tally: LevelTally, trends: Trends, days: number, provinces:
 
 /** Communes per level and provinces per level on one day, and the days on which some commune is above the lowest level. */
 function pictureOf(ruleSet: RiskRuleSet, tally: LevelTally, trends: Trends, from: string, day: string): JsonObject {
-  const d = Math.round((Date.parse(day) - Date.parse(from)) / 86_400_000);
+  const d = daysFrom(from, day);
   const communes: Record<string, number> = {};
   let raisedDays = 0;
   for (let x = 0; x < tally.days; x++) {

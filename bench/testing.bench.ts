@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { vietnamToday } from '../core/schemas/declarations.ts';
+import { vietnamToday } from '../core/vietnam-calendar.ts';
 import { loadConfig } from '../server/config.ts';
 import { openPlatform, type Platform } from '../server/main.ts';
 import { newSecret } from '../server/modules/system/signing-secrets.ts';

@@ -21,6 +21,7 @@ import { percentile, round } from './lib/stats.ts';
 import { candidatesStatement, explainStatement, type PlanReport } from './lib/tracing-plan.ts';
 import { dataEnd, generateProvince, tableSizes, u, type GenerationReport, type ProvinceShape } from './lib/tracing-province.ts';
 import type { BenchContext, BenchResult, Json, JsonObject } from './lib/types.ts';
+import { DAY_MS } from '../core/vietnam-calendar.ts';
 
 export const description = 'F1+F2 tracing proposals for one F0 over a synthetic province (p50/p95 per F0)';
 export const usage =
@@ -31,7 +32,6 @@ export const usage =
 
 const targets = { p50Ms: 50, p95Ms: 150 };
 const scratchName = 'phongdich_bench_tracing';
-const DAY_MS = 86_400_000;
 
 function options(args: readonly string[]) {
   const { values } = parseArgs({

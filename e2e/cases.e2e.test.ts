@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamMidnight } from '../core/rules/exposure.ts';
-import { addDays } from '../core/rules/follow-up-plan.ts';
-import { vietnamToday } from '../core/schemas/declarations.ts';
+import { addDays, DAY_MS, vietnamMidnight, vietnamToday } from '../core/vietnam-calendar.ts';
 import { CheckinsRepository } from '../server/modules/checkins/checkins.repository.ts';
 import { approvedVenue } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
@@ -94,7 +92,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
     await declare('C', 'Vàng Thị Mai', '012085001004', '0912100004', 'Số 4, tổ 6, phường Đoàn Kết');
     await declare('D', 'Đèo Văn Sơn', '012085001005', '0912100005', 'Số 5, tổ 7, phường Đoàn Kết');
     const market = await approvedVenue(db, { communeCode: DOAN_KET, name: 'Chợ Trung tâm Lai Châu' });
-    await new CheckinsRepository().ensurePartitions(db, new Date(base - 2 * 86_400_000), new Date());
+    await new CheckinsRepository().ensurePartitions(db, new Date(base - 2 * DAY_MS), new Date());
     // The case at the market 10:00–11:00 on the window's first day; A, B, C overlap by 60, 45 and 20
     // minutes; D came the day after (no overlap, must not be proposed).
     await stay('F0', market.id, 10, 11);

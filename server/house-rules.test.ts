@@ -41,4 +41,10 @@ describe('house rules', () => {
     const anyUsers = code.filter((f) => !f.endsWith('.test.ts') && /:\s*any\s*[;,)=\]|>]|\bas any\b|<any>/.test(read(f)));
     expect(anyUsers).toEqual([]);
   });
+
+  it('keeps every source file at 400 lines or fewer (split by feature or topic, not by cutting)', () => {
+    const lineCount = (f: string) => read(f).split('\n').length - (read(f).endsWith('\n') ? 1 : 0);
+    const tooLong = code.filter((f) => lineCount(f) > 400).map((f) => `${f}: ${lineCount(f)} lines`);
+    expect(tooLong).toEqual([]);
+  });
 });

@@ -29,6 +29,7 @@ import { AuditRepository } from '../../server/modules/audit/audit.repository.ts'
 import { LocalitiesRepository } from '../../server/modules/localities/localities.repository.ts';
 import { loadProvince, readProvinceCatalogue } from '../../server/modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../../server/shared/actor.ts';
+import { DAY_MS } from '../../core/vietnam-calendar.ts';
 
 /** Communes of the vendored national list (GSO, 2025 reorganisation): the bench fails on any other count. */
 export const expectedCommunes = 3321;
@@ -51,7 +52,6 @@ export interface CountryReport {
   distribution: Record<string, number | string>;
 }
 
-const DAY_MS = 86_400_000;
 const stream = {
   provinceRank: 1, quiet: 2, communeRank: 3, wave1Centre: 4, wave1Width: 5, wave2Centre: 6, wave2Width: 7, wave2Share: 8,
   waveChoice: 10, z1: 11, z2: 12, background: 13, classification: 14, cluster: 15, clusterPick: 16, onset: 17, onsetDays: 18,

@@ -13,6 +13,7 @@ import { byLevelDescending, compare, levelIndex } from '../../core/rules/risk/ev
 import type { RiskIndicator, RiskRuleSet } from '../../core/schemas/risk-rule-set.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { LevelTally } from '../../core/rules/risk/level-series.ts';
+import { DAY_MS } from '../../core/vietnam-calendar.ts';
 
 /** Slots of the per-commune-day inputs, in the order `indicatorSql` lists the indicators. */
 const enum In { c7, c14, k14, q7, i7, t7, p7 }
@@ -60,7 +61,6 @@ export function compileLevel(ruleSet: RiskRuleSet): (x: Int32Array, b: number, p
   };
 }
 
-const DAY_MS = 86_400_000;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 const dayText = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 

@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { vietnamMidnight } from '../../core/rules/exposure.ts';
+import { DAY_MS, vietnamMidnight } from '../../core/vietnam-calendar.ts';
 import type { Db } from '../../server/db/database.ts';
 import { AuditRepository } from '../../server/modules/audit/audit.repository.ts';
 import { CheckinsRepository } from '../../server/modules/checkins/checkins.repository.ts';
@@ -19,7 +19,6 @@ import { loadProvince } from '../../server/modules/localities/vn-admin-loader.ts
 import { systemActor } from '../../server/shared/actor.ts';
 
 export const provinceCode = '12'; // Lai Châu: 38 communes, as the demo
-const DAY_MS = 86_400_000;
 
 export interface ProvinceShape {
   seed: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { covid19_2021_dec } from './disease-profiles.ts';
-import { MAX_STAY_MINUTES, infectiousWindow, isVenueContact, overlapMinutes, rankEvidence, stayInterval, vietnamMidnight, type Interval } from './exposure.ts';
+import { MAX_STAY_MINUTES, infectiousWindow, isVenueContact, overlapMinutes, rankEvidence, stayInterval, type Interval } from './exposure.ts';
+import { vietnamMidnight } from '../vietnam-calendar.ts';
 
 const profile = covid19_2021_dec;
 const at = (iso: string) => new Date(iso);

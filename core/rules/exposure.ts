@@ -1,4 +1,5 @@
 import type { DiseaseProfile } from '../schemas/disease-profile.ts';
+import { DAY_MS, vietnamMidnight } from '../vietnam-calendar.ts';
 
 /**
  * Exposure rules for tracing (DOMAIN §3, issue 4). Every interval here is half-open
@@ -12,18 +13,7 @@ export interface Interval {
 }
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
-/** Viet Nam is UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET = 7 * 3_600_000;
 const plainDate = /^\d{4}-\d{2}-\d{2}$/;
-
-/** 00:00 in Viet Nam of a calendar date 'YYYY-MM-DD', as an instant. */
-export function vietnamMidnight(date: string): Date {
-  if (!plainDate.test(date)) throw new RangeError(`Ngày không hợp lệ / Invalid date: ${date}`);
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(ms)) throw new RangeError(`Ngày không hợp lệ / Invalid date: ${date}`);
-  return new Date(ms - VIETNAM_OFFSET);
-}
 
 function instant(value: string | Date, label: string): Date {
   const d = value instanceof Date ? value : new Date(value);
@@ -50,13 +40,13 @@ export interface CaseDates {
 export function infectiousWindow(profile: DiseaseProfile, c: CaseDates, now: Date): Interval {
   const { daysBeforeOnset, daysBeforeSampleIfAsymptomatic } = profile.infectiousPeriod;
   let from: Date;
-  if (c.onsetDate) from = new Date(vietnamMidnight(c.onsetDate).getTime() - daysBeforeOnset * DAY);
-  else if (c.sampleDate) from = new Date(vietnamMidnight(c.sampleDate).getTime() - daysBeforeSampleIfAsymptomatic * DAY);
+  if (c.onsetDate) from = new Date(vietnamMidnight(c.onsetDate).getTime() - daysBeforeOnset * DAY_MS);
+  else if (c.sampleDate) from = new Date(vietnamMidnight(c.sampleDate).getTime() - daysBeforeSampleIfAsymptomatic * DAY_MS);
   else throw new RangeError('Cần ngày khởi phát hoặc ngày lấy mẫu / An onset date or a sample date is needed');
 
   let to: Date;
   if (!c.isolatedAt) to = now;
-  else if (plainDate.test(c.isolatedAt)) to = new Date(vietnamMidnight(c.isolatedAt).getTime() + DAY);
+  else if (plainDate.test(c.isolatedAt)) to = new Date(vietnamMidnight(c.isolatedAt).getTime() + DAY_MS);
   else to = instant(c.isolatedAt, 'isolatedAt');
 
   return { from, to: to < from ? from : to };

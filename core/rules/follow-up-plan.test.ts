@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { covid19_2020, covid19_2021_dec, covid19_2021_mid } from './disease-profiles.ts';
-import { addDays, followUpPlan } from './follow-up-plan.ts';
+import { followUpPlan } from './follow-up-plan.ts';
+import { addDays } from '../vietnam-calendar.ts';
 
 describe('follow-up plan of a confirmed contact', () => {
   it('counts calendar days across month and year ends', () => {

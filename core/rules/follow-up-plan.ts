@@ -1,17 +1,11 @@
 import type { DiseaseProfile } from '../schemas/disease-profile.ts';
+import { addDays } from '../vietnam-calendar.ts';
 
 export interface PlannedTask {
   kind: 'quarantine' | 'test';
   /** Viet Nam calendar date. */
   dueOn: string;
   details: Record<string, unknown>;
-}
-
-/** 'YYYY-MM-DD' plus whole days, on the calendar (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DiseaseProfile, QuarantineRule } from '../schemas/disease-profile.ts';
-import { addDays } from './follow-up-plan.ts';
+import { addDays } from '../vietnam-calendar.ts';
 
 export type QuarantineReason = 'f1' | 'arrival' | 'f0_mild';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localityCode, pageQuery } from './common.ts';
-import { clientKey, personInput, vietnamToday } from './declarations.ts';
+import { clientKey, personInput } from './declarations.ts';
+import { vietnamToday } from '../vietnam-calendar.ts';
 
 /**
  * Cases (F0), contacts found by tracing (F1, F2…), clusters and chains of transmission (issue 4).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localityCode, pageQuery } from './common.ts';
+import { vietnamToday } from '../vietnam-calendar.ts';
 
 export const symptomCodes = ['fever', 'cough', 'shortness_of_breath', 'sore_throat', 'nausea_vomiting', 'diarrhoea', 'skin_haemorrhage', 'rash'] as const;
 export const exposureCodes = ['contact_with_case', 'travel_epidemic_area', 'animal_market'] as const;
@@ -8,8 +9,7 @@ export const vehicleTypes = ['plane', 'train', 'bus', 'car', 'motorbike', 'ship'
 /** Bumped whenever the legal notice text changes; consents record the version they accepted. */
 export const DECLARATION_NOTICE_VERSION = '2026-01';
 
-/** Today in Viet Nam (UTC+7, no daylight saving): a date typed at 06:00 local is not "in the future". */
-export const vietnamToday = (now = new Date()) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+/** Compared with today in Viet Nam: a date typed at 06:00 local is not "in the future". */
 const pastDate = z.iso.date().refine((d) => d <= vietnamToday(), 'Ngày không được ở tương lai / The date cannot be in the future');
 /** A key the device generates once per submission: resending it returns the first result. */
 export const clientKey = z.string().uuid('Mã gửi không hợp lệ / Invalid submission key');

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { vietnamMidnight } from '../../core/rules/exposure.ts';
-import { addDays } from '../../core/rules/follow-up-plan.ts';
+import { vietnamMidnight, addDays, vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { PersonRef } from '../../core/schemas/cases.ts';
-import { vietnamToday } from '../../core/schemas/declarations.ts';
 import type { Platform } from '../main.ts';
 import { CasesRepository } from '../modules/cases/cases.repository.ts';
 import { CheckinsRepository } from '../modules/checkins/checkins.repository.ts';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays } from '../../core/rules/follow-up-plan.ts';
-import { vietnamToday } from '../../core/schemas/declarations.ts';
+import { addDays, DAY_MS, vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { Platform } from '../main.ts';
 import { systemActor } from '../shared/actor.ts';
 
@@ -51,7 +50,7 @@ export async function seedDemoRisk(p: Platform, province: string, communes: { wa
   const units = await p.database.db.selectFrom('localities').select('code').where('province_code', '=', province).where('level', '=', 'commune').execute();
   await s.vaccination.importRows(sys, units.map((u) => ({ commune: u.code, asOf: addDays(today, -7), adults1Dose: spread(u.code, 88, 99), adultsFull: spread(u.code, 62, 92), highRisk: spread(u.code, 80, 98) })));
   await s.zones.create(sys, {
-    name: 'Khoanh vùng khu vực chợ trung tâm', kind: 'khoanh_vung', communeCodes: [communes.zone], startsAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    name: 'Khoanh vùng khu vực chợ trung tâm', kind: 'khoanh_vung', communeCodes: [communes.zone], startsAt: new Date(Date.now() - 3 * DAY_MS).toISOString(),
     measures: ['Xét nghiệm toàn bộ tiểu thương', 'Tạm dừng họp chợ 7 ngày'], decisionRef: '125/QĐ-UBND', clientKey: randomUUID(),
   });
   await s.riskDecisions.decide(sys, { locality: communes.zone });

@@ -6,9 +6,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../core/rules/follow-up-plan.ts';
+import { addDays, DAY_MS, vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { PersonRef } from '../../core/schemas/cases.ts';
-import { vietnamToday } from '../../core/schemas/declarations.ts';
 import { systemActor } from '../shared/actor.ts';
 import { approvedVenue, cccd, declare, phone } from '../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
@@ -87,7 +86,7 @@ beforeAll(async () => {
     clientKey: randomUUID(), subject: someone('Kiểm Toán Xong'), reason: 'arrival', facilityId: facility.id, startsOn: addDays(today, -14), vaccinatedOrRecovered: true,
   });
   const lastOrder = (await s.quarantine.get(sys, released.id)).orders.at(-1)!;
-  await s.testing.recordSample(sys, { code: 'KT-XONG', orderId: lastOrder.id, kind: 'rt_pcr', collectedAt: new Date(Date.now() - 86_400_000).toISOString() });
+  await s.testing.recordSample(sys, { code: 'KT-XONG', orderId: lastOrder.id, kind: 'rt_pcr', collectedAt: new Date(Date.now() - DAY_MS).toISOString() });
   await s.testing.sampleResults(sys, { items: [{ code: 'KT-XONG', result: 'negative' }] });
   await s.quarantine.release(sys, released.id, { early: false });
   Object.assign(f, { stayId: stay.id, releasedStayId: released.id, monitorToken: stay.monitorToken! });

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamToday } from '../../core/schemas/declarations.ts';
+import { vietnamToday } from '../../core/vietnam-calendar.ts';
 import { peopleKeys, putRecordsOnFile, tracesOf, type PersonKey, type RecordsOnFile } from '../testing/people-on-file.ts';
 import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
 import { DOAN_KET, LAI_CHAU, createTestPlatform, type TestClient, type TestPlatform } from '../testing/test-platform.ts';

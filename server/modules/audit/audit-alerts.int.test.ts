@@ -6,6 +6,7 @@ import { systemActor } from '../../shared/actor.ts';
 import { personRef } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 import { AuditRepository } from './audit.repository.ts';
+import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
 let t: TestPlatform;
 let admin: TestClient;
@@ -58,7 +59,7 @@ describe('alerts in the audit view', () => {
     // 30 earlier days at 10 people a day, then 12 today: over the daily limit (5), not twice its average.
     for (let day = 2; day <= 31; day++) {
       const { id } = await db().insertInto('audit_events').values({
-        at: new Date(Date.now() - day * 86_400_000), actor_id: steady.id, actor_name: steady.username, action: 'read_list', entity_type: 'case', entity_id: null, actor_role: 'health_department',
+        at: new Date(Date.now() - day * DAY_MS), actor_id: steady.id, actor_name: steady.username, action: 'read_list', entity_type: 'case', entity_id: null, actor_role: 'health_department',
       }).returning('id').executeTakeFirstOrThrow();
       await db().insertInto('audit_event_subjects').values({ event_id: id, person_ids: people(10) }).execute();
     }

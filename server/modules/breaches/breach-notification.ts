@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake';
 import { breachNotifyWithinHours, sensitiveBreachCategories, type BreachDataCategory } from '../../../core/schemas/breaches.ts';
+import { vietnamWallClock } from '../../../core/vietnam-calendar.ts';
 import type { OfficialDocument } from '../../shared/official-document.ts';
 import { breachCategoryLabels } from './breaches.messages.ts';
 import type { BreachRecord } from './breaches.repository.ts';
@@ -10,7 +11,7 @@ export const breachAuthority = 'Cục An ninh mạng và phòng, chống tội p
 const pad = (n: number) => String(n).padStart(2, '0');
 /** "14 giờ 05 ngày 03/12/2026", in Viet Nam time (UTC+7, no daylight saving). */
 export function vietnamTime(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3_600_000);
+  const v = vietnamWallClock(d);
   return `${pad(v.getUTCHours())} giờ ${pad(v.getUTCMinutes())} ngày ${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
 }
 

@@ -3,7 +3,7 @@ import {
   sensitiveBreachCategories, type BreachDataCategory, type BreachView, type CreateBreachRequest, type ListBreachesQuery, type UpdateBreachRequest,
 } from '../../../core/schemas/breaches.ts';
 import type { Page } from '../../../core/schemas/common.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import type { Updateable } from 'kysely';
 import type { DataBreachesTable } from '../../db/schema-audit.ts';

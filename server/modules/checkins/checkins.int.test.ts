@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedVenue, bearer, declare, setPersonMeasures } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import { DAY_MS, vietnamToday } from '../../../core/vietnam-calendar.ts';
 
 let t: TestPlatform;
 let owner: TestClient;
@@ -104,7 +105,7 @@ describe('staff scan personal QR codes at the gate (mode 2)', () => {
 describe('officials and retention', () => {
   it('counts check-ins per venue and day in a locality', async () => {
     const cdc = await t.signIn('health_department', LAI_CHAU);
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const today = vietnamToday();
     const counts = (await cdc.get(`/api/checkins/counts?from=${today}&to=${today}`)).json().items;
     const mine = counts.find((c: { venueId: string }) => c.venueId === venue.id);
     expect(mine).toMatchObject({ day: today, venueName: 'Chợ trung tâm' });
@@ -118,9 +119,9 @@ describe('officials and retention', () => {
   it('drops whole days once past retention (21 days by default)', async () => {
     const { result } = await declare(t);
     expect((await checkin(venue.public_code, result)).statusCode).toBe(200);
-    const in20Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 20 * 86_400_000));
+    const in20Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 20 * DAY_MS));
     expect(in20Days.dropped).toEqual([]);
-    const in23Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 23 * 86_400_000));
+    const in23Days = await t.platform.services.checkins.maintain(new Date(Date.now() + 23 * DAY_MS));
     expect(in23Days.dropped.length).toBeGreaterThan(0);
     expect(await rowsOf(result.qrToken)).toEqual([]);
   });

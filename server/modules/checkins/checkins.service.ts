@@ -2,6 +2,7 @@ import { AppError, type Locale } from '../../../core/errors.ts';
 import { gateDecision } from '../../../core/rules/health-status.ts';
 import type { CheckinCountRow, CheckinCountsQuery, CheckinResult, GateScanResult } from '../../../core/schemas/checkins.ts';
 import type { Page } from '../../../core/schemas/common.ts';
+import { DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -79,9 +80,9 @@ export class CheckinsService {
   async entries(actor: Actor, venueId: string, q: { day?: string; after?: string; limit: number }) {
     const venue = await this.repo.venueById(this.db, venueId);
     if (!venue || !checkinsPolicy.seeEntries(actor, venue)) throw new AppError('NOT_FOUND');
-    const day = q.day ?? vietnamDay(new Date());
-    const from = new Date(`${day}T00:00:00+07:00`);
-    const rows = await this.repo.entries(this.db, venueId, from, new Date(from.getTime() + 86_400_000), q.after, q.limit);
+    const day = q.day ?? vietnamToday(new Date());
+    const from = vietnamMidnight(day);
+    const rows = await this.repo.entries(this.db, venueId, from, new Date(from.getTime() + DAY_MS), q.after, q.limit);
     const page = toPage(rows, q.limit, (r) => [r.checked_in_at.toISOString(), String(r.id)]);
     return {
       items: page.items.map((r) => ({
@@ -95,9 +96,9 @@ export class CheckinsService {
   async counts(actor: Actor, q: CheckinCountsQuery): Promise<Page<CheckinCountRow>> {
     if (!checkinsPolicy.seeCounts(actor)) throw new AppError('FORBIDDEN');
     const within = (await this.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code)).path;
-    const from = new Date(`${q.from}T00:00:00+07:00`);
-    const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
-    if (to <= from || to.getTime() - from.getTime() > 93 * 86_400_000) {
+    const from = vietnamMidnight(q.from);
+    const to = new Date(vietnamMidnight(q.to).getTime() + DAY_MS);
+    if (to <= from || to.getTime() - from.getTime() > 93 * DAY_MS) {
       throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: actor.locale === 'vi' ? 'Khoảng ngày từ 1 đến 92 ngày' : 'The range must be 1 to 92 days' }]);
     }
     const rows = await this.repo.countsPerVenueDay(this.db, { within, from, to, venueId: q.venueId, after: q.after, limit: q.limit });
@@ -117,8 +118,8 @@ export class CheckinsService {
 
   /** Partitions for the coming days, and retention: whole days past the retention period are dropped. */
   async maintain(now = new Date()): Promise<{ created: number; dropped: string[] }> {
-    const created = await this.repo.ensurePartitions(this.db, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 7 * 86_400_000));
-    const dropped = await this.repo.dropPartitionsBefore(this.db, new Date(now.getTime() - this.settings.retentionDays * 86_400_000));
+    const created = await this.repo.ensurePartitions(this.db, new Date(now.getTime() - DAY_MS), new Date(now.getTime() + 7 * DAY_MS));
+    const dropped = await this.repo.dropPartitionsBefore(this.db, new Date(now.getTime() - this.settings.retentionDays * DAY_MS));
     return { created, dropped };
   }
 
@@ -135,5 +136,3 @@ const countColumns: SheetColumn<CheckinCountRow>[] = [
   { header: { vi: 'Mã xã', en: 'Commune' }, width: 10, value: (r) => r.communeCode },
   { header: { vi: 'Lượt check-in', en: 'Check-ins' }, width: 14, value: (r) => r.checkins },
 ];
-
-const vietnamDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);

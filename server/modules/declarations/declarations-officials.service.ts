@@ -14,6 +14,7 @@ import { arrivalColumns, declarationColumns } from './declarations.export.ts';
 import { declarationMessages } from './declarations.messages.ts';
 import type { DeclarationsRepository } from './declarations.repository.ts';
 import { declarationsPolicy } from './declarations.policy.ts';
+import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
 /** What officials do with declarations: scoped lists (every read logged), follow-up, export; and erasure. */
 export class DeclarationsOfficialsService {
@@ -124,8 +125,8 @@ export class DeclarationsOfficialsService {
 
   /** Retention: declarations older than the configured period, and spent one-time codes, go. */
   async purgeExpired(retentionDays: number, now = new Date()): Promise<{ declarations: number; codes: number }> {
-    const declarations = await this.repo.purgeDeclarationsBefore(this.db, new Date(now.getTime() - retentionDays * 86_400_000));
-    const codes = await this.otp.purgeBefore(new Date(now.getTime() - 86_400_000));
+    const declarations = await this.repo.purgeDeclarationsBefore(this.db, new Date(now.getTime() - retentionDays * DAY_MS));
+    const codes = await this.otp.purgeBefore(new Date(now.getTime() - DAY_MS));
     return { declarations, codes };
   }
 

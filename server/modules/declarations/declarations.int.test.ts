@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, declare, declarationBody, requestOtp, setPersonMeasures } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
+import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
 let t: TestPlatform;
 beforeAll(async () => { t = await createTestPlatform(); });
@@ -184,10 +185,10 @@ describe('retention', () => {
     const { result } = await declare(t);
     const personId = (await t.platform.services.people.holderOf(result.qrToken))!.personId;
     const svc = t.platform.services.declarationsOfficials;
-    const early = await svc.purgeExpired(60, new Date(Date.now() + 59 * 86_400_000));
+    const early = await svc.purgeExpired(60, new Date(Date.now() + 59 * DAY_MS));
     expect(early.codes).toBeGreaterThan(0); // codes live a day at most
     expect(await db().selectFrom('health_declarations').select('id').where('person_id', '=', personId).execute()).toHaveLength(1);
-    const late = await svc.purgeExpired(60, new Date(Date.now() + 61 * 86_400_000));
+    const late = await svc.purgeExpired(60, new Date(Date.now() + 61 * DAY_MS));
     expect(late.declarations).toBeGreaterThan(0);
     expect(await db().selectFrom('health_declarations').select('id').where('person_id', '=', personId).execute()).toEqual([]);
   });

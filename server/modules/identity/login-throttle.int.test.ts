@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
+import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
 let t: TestPlatform;
 beforeAll(async () => { t = await createTestPlatform(); });
@@ -104,7 +105,7 @@ describe('sign-in throttling', () => {
     expect(unknown).toEqual({ actor_name: null, after: { reason: 'unknown_username' } });
     const rows = await db.selectFrom('login_throttle').select('key').execute();
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.key))).toBe(true);
-    await db.updateTable('login_throttle').set({ updated_at: new Date(Date.now() - 2 * 86_400_000), blocked_until: null }).execute();
+    await db.updateTable('login_throttle').set({ updated_at: new Date(Date.now() - 2 * DAY_MS), blocked_until: null }).execute();
     expect(await t.platform.services.auth.purgeLoginThrottle()).toBe(rows.length);
   });
 });

@@ -4,7 +4,7 @@ import {
   lineListMessage, normaliseTableRow, normaliseVn2020Row, tableColumns, type ColumnIndex, type RowContext, type RowResult,
 } from '../../../core/rules/linelist.ts';
 import type { LinelistImportResult } from '../../../core/schemas/cases.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import { inScope, isSystemActor, type Actor } from '../../shared/actor.ts';
 import { normaliseHeader, readTable, XLSX_TYPE } from '../../shared/tabular-file.ts';

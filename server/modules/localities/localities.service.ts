@@ -13,7 +13,7 @@ import type { LocalityRow } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import { readTable } from '../../shared/tabular-file.ts';
+import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { localitiesPolicy } from './localities.policy.ts';
 import type { LocalitiesRepository } from './localities.repository.ts';
@@ -217,15 +217,15 @@ export class LocalitiesService {
 
   /** All rows or none: any bad row rejects the file with every row's problem listed. */
   async importPopulation(actor: Actor, body: Buffer, contentType: string, year: number): Promise<{ updated: number; year: number }> {
-    const { rows, errors } = parsePopulationTable(await readTable(body, contentType), actor.locale);
+    const { rows, errors } = await readImport({ body, contentType }, actor.locale, parsePopulationTable);
     return this.db.transaction().execute(async (trx) => {
       const found = new Map((await this.localities.findManyByCode(trx, rows.map((r) => r.code))).map((l) => [l.code, l]));
       for (const r of rows) {
         const l = found.get(r.code);
-        if (!l || !localitiesPolicy.read(actor, l)) errors.push({ path: `row:${r.rowNumber}`, message: `${unknownCode[actor.locale]}: ${r.code}` });
+        if (!l || !localitiesPolicy.read(actor, l)) errors.push({ path: rowPath(r.rowNumber), message: `${unknownCode[actor.locale]}: ${r.code}` });
         else if (!localitiesPolicy.setPopulation(actor, l)) throw new AppError('FORBIDDEN');
       }
-      if (errors.length) throw new AppError('IMPORT_INVALID', errors.sort((a, b) => rowOf(a.path) - rowOf(b.path)));
+      rejectInvalidRows(errors);
       for (const r of rows) {
         const l = found.get(r.code)!;
         await this.localities.setPopulation(trx, r.code, r.population, year, false);
@@ -244,7 +244,6 @@ export class LocalitiesService {
   }
 }
 
-const rowOf = (path: string) => Number(path.split(':')[1] ?? 0);
 const today = () => new Date().toISOString().slice(0, 10);
 const unknownCode: Record<Locale, string> = { vi: 'Không có đơn vị với mã này trong phạm vi của bạn', en: 'No unit with this code in your scope' };
 const mergeMessages: Record<Locale, Record<'same' | 'future' | 'closed' | 'siblings', string>> = {

@@ -1,4 +1,5 @@
 import type { ErrorDetail, Locale } from '../../../core/errors.ts';
+import { rowPath } from '../../shared/file-import.ts';
 import type { Table } from '../../shared/tabular-file.ts';
 
 const codeHeaders = ['code', 'ma', 'ma_don_vi', 'ma_dvhc', 'ma_xa'];
@@ -35,7 +36,7 @@ export function parsePopulationTable(table: Table, locale: Locale): { rows: Popu
   const seen = new Set<string>();
   const rows: PopulationRow[] = [];
   for (const r of table.rows) {
-    const path = `row:${r.rowNumber}`;
+    const path = rowPath(r.rowNumber);
     const code = normaliseCode(r.cells[codeCol] ?? '');
     const population = parseWholeNumber(r.cells[popCol] ?? '');
     if (!code) errors.push({ path, message: `${msg.badCode[locale]}: "${r.cells[codeCol] ?? ''}"` });

@@ -9,6 +9,7 @@ import type { CitizenSessionsRepository } from './citizen-sessions.repository.ts
 import { peopleMessages as m } from './people.messages.ts';
 import type { PeopleRepository } from './people.repository.ts';
 import { holderFrom, type PeopleService, type TokenHolder } from './people.service.ts';
+import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
 export interface CitizenMeta { ip: string | null; requestId: string | null; locale: Locale }
 
@@ -52,7 +53,7 @@ export class CitizenSessionsService {
   /** A new session for the person and the phone that just proved itself. */
   async open(db: Db, personId: string, phone: string): Promise<{ token: string; expiresAt: string }> {
     const { id, token } = newCitizenSessionToken();
-    const expiresAt = new Date(Date.now() + this.settings.validDays * 86_400_000);
+    const expiresAt = new Date(Date.now() + this.settings.validDays * DAY_MS);
     await this.sessions.insert(db, { id, personId, phone, expiresAt });
     return { token, expiresAt: expiresAt.toISOString() };
   }

@@ -2,6 +2,7 @@ import type { Content, TableCell } from 'pdfmake';
 import type { Locale } from '../../../core/errors.ts';
 import { renderPdf } from '../../shared/official-document.ts';
 import type { MyDataRows } from './my-data.repository.ts';
+import { VIETNAM_TIME_ZONE } from '../../../core/vietnam-calendar.ts';
 
 type Text = Record<Locale, string>;
 const iso = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString() : d ?? null);
@@ -80,7 +81,7 @@ const resultText: Record<string, Text> = {
   negative: { vi: 'Âm tính', en: 'Negative' }, positive: { vi: 'Dương tính', en: 'Positive' }, invalid: { vi: 'Không xác định', en: 'Invalid' },
 };
 
-const at = (v: string | null, locale: Locale) => (v ? new Date(v).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—');
+const at = (v: string | null, locale: Locale) => (v ? new Date(v).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME_ZONE }) : '—');
 const day = (v: string | null) => (v ? v.slice(0, 10).split('-').reverse().join('/') : '—');
 const list = (v: unknown, locale: Locale) => (Array.isArray(v) && v.length ? v.map((c) => (locale === 'vi' ? symptomText[String(c)] ?? String(c) : String(c))).join(', ') : L.none![locale]);
 

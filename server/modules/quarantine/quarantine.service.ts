@@ -3,7 +3,7 @@ import { defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
 import { reportNeedsTest } from '../../../core/rules/monitoring.ts';
 import { extendPlan, NoQuarantineRule, quarantinePlan, releaseCheck, type QuarantinePlan } from '../../../core/rules/quarantine-period.ts';
 import type { Page } from '../../../core/schemas/common.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { daysFrom, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type {
   AdmissionRow, AdmissionView, AdmitRequest, ListAdmissionsQuery, MonitoringReport, MonitoringStatus, ReleaseRequest,
 } from '../../../core/schemas/quarantine.ts';
@@ -279,8 +279,8 @@ function planOf(a: AdmissionRecord): QuarantinePlan {
   const testDates = a.test_dates as string[];
   return {
     startsOn: a.starts_on, endsOn: a.ends_on, monitoringUntil: a.monitoring_until, testDates, shortened: false,
-    days: Math.round((Date.parse(a.ends_on) - Date.parse(a.starts_on)) / 86_400_000) + 1,
-    homeMonitoringDays: Math.round((Date.parse(a.monitoring_until) - Date.parse(a.ends_on)) / 86_400_000),
+    days: daysFrom(a.starts_on, a.ends_on) + 1,
+    homeMonitoringDays: daysFrom(a.ends_on, a.monitoring_until),
   };
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { addDays } from '../../../core/rules/follow-up-plan.ts';
+import { addDays } from '../../../core/vietnam-calendar.ts';
 import type { CommuneSeries } from '../../../core/rules/risk/level-series.ts';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';

@@ -1,10 +1,9 @@
 import { AppError } from '../../../core/errors.ts';
 import { covidSerialInterval, defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
-import { addDays } from '../../../core/rules/follow-up-plan.ts';
+import { addDays, daysFrom, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { estimateR, type RtWindow } from '../../../core/rules/rt/cori.ts';
 import { projectFromEstimate } from '../../../core/rules/rt/projection.ts';
 import { tallyLevels } from '../../../core/rules/risk/level-series.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { DashboardQuery, DashboardView } from '../../../core/schemas/risk-map.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -62,7 +61,7 @@ export class RiskDashboardService {
     if (codes?.some((c) => !inProvince?.has(c))) throw new AppError('VALIDATION_FAILED', [{ path: 'communes', message: text.notInProvince[actor.locale] }]);
     const to = q.to ?? vietnamToday(now);
     const from = q.from ?? addDays(to, -89);
-    const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    const span = daysFrom(from, to);
     if (span < 0 || span >= MAX_DAYS) throw new AppError('VALIDATION_FAILED', [{ path: 'from', message: text.range[actor.locale] }]);
 
     await this.indicators.refreshDirty(this.db);

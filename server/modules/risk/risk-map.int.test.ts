@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../core/rules/follow-up-plan.ts';
+import { addDays, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { nq128_qd4800_2021 } from '../../../core/rules/risk/rule-sets.ts';
 import type { CaseClassification } from '../../../core/schemas/cases.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { DashboardView, RiskMapView } from '../../../core/schemas/risk-map.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { personRef } from '../../testing/factories.ts';

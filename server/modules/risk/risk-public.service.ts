@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { PublicRiskMapView } from '../../../core/schemas/risk-map.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';

@@ -1,7 +1,6 @@
 import { AppError } from '../../../core/errors.ts';
-import { addDays } from '../../../core/rules/follow-up-plan.ts';
+import { vietnamDayEnd, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { measuresFor } from '../../../core/rules/risk/evaluate.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { EvaluationView, IndicatorsView } from '../../../core/schemas/risk.ts';
 import type { RiskMapQuery, RiskMapView } from '../../../core/schemas/risk-map.ts';
 import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
@@ -22,7 +21,7 @@ import type { ZonesService } from './zones.service.ts';
  */
 export function momentOf(day: string, now: Date): Date {
   if (day >= vietnamToday(now)) return now;
-  return new Date(new Date(`${addDays(day, 1)}T00:00:00+07:00`).getTime() - 1);
+  return vietnamDayEnd(day);
 }
 
 export const legendOf = (r: RiskRuleSet) => r.levels.map((l) => ({ key: l.key, number: l.number, colour: l.colour, name: l.name }));

@@ -1,5 +1,6 @@
 import type { ErrorDetail, Locale } from '../../../core/errors.ts';
 import type { VaccinationRow } from '../../../core/schemas/risk-admin.ts';
+import { rowPath } from '../../shared/file-import.ts';
 import type { Table } from '../../shared/tabular-file.ts';
 import { normaliseCode } from '../localities/population-import.ts';
 
@@ -62,7 +63,7 @@ export function parseVaccinationTable(table: Table, locale: Locale): { rows: Vac
   const rows: VaccinationRow[] = [];
   const rowNumbers: number[] = [];
   for (const r of table.rows) {
-    const path = `row:${r.rowNumber}`;
+    const path = rowPath(r.rowNumber);
     const cell = (i: number) => (i < 0 ? '' : (r.cells[i] ?? ''));
     const code = normaliseCode(cell(at.commune));
     const asOf = parseDay(cell(at.asOf));

@@ -2,7 +2,7 @@ import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import type { VaccinationRow } from '../../../core/schemas/risk-admin.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
-import { readTable } from '../../shared/tabular-file.ts';
+import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import { riskPolicy } from './risk.policy.ts';
@@ -25,9 +25,9 @@ export class VaccinationService {
   ) {}
 
   async importFile(actor: Actor, body: Buffer, contentType: string): Promise<{ imported: number; replaced: number }> {
-    const { rows, rowNumbers, errors } = parseVaccinationTable(await readTable(body, contentType), actor.locale);
-    if (errors.length) throw new AppError('IMPORT_INVALID', errors);
-    return this.importRows(actor, rows, { code: 'IMPORT_INVALID', pathOf: (i) => `row:${rowNumbers[i] ?? i + 2}` });
+    const { rows, rowNumbers, errors } = await readImport({ body, contentType }, actor.locale, parseVaccinationTable);
+    rejectInvalidRows(errors);
+    return this.importRows(actor, rows, { code: 'IMPORT_INVALID', pathOf: (i) => rowPath(rowNumbers[i] ?? i + 2) });
   }
 
   async importRows(

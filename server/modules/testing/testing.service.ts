@@ -1,7 +1,7 @@
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
 import { labColumns, parseLabResult } from '../../../core/rules/lab-results.ts';
 import type { Page } from '../../../core/schemas/common.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type {
   CaseProposalView, CreateOrderRequest, OrderView, PoolResultsRequest, RecordSampleRequest, ResultsOutcome, SampleResultsRequest, SampleView,
 } from '../../../core/schemas/testing.ts';

@@ -1,5 +1,5 @@
 import { todayKinds, type TodayKind, type TodayWork } from '../../../core/schemas/today.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';

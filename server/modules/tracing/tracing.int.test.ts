@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamMidnight } from '../../../core/rules/exposure.ts';
-import { addDays } from '../../../core/rules/follow-up-plan.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { addDays, DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { approvedVenue, personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
@@ -39,7 +37,7 @@ async function stay(who: string, venue: string, from: number, to: number | null)
 beforeAll(async () => {
   t = await createTestPlatform();
   cdc = await t.signIn('health_department', LAI_CHAU);
-  await new CheckinsRepository().ensurePartitions(db(), new Date(base - 2 * 86_400_000), new Date());
+  await new CheckinsRepository().ensurePartitions(db(), new Date(base - 2 * DAY_MS), new Date());
   for (const v of ['A', 'B', 'C', 'D']) venues[v] = (await approvedVenue(db(), { communeCode: DOAN_KET, name: `Địa điểm ${v}` })).id;
   for (const k of ['F0', 'P1', 'P2', 'P3', 'P4', 'P6', 'P7', 'P8', 'P9', 'P10']) await person(k);
   await person('P5', { address: 'Nhà số F0' }); // same household as F0, written the same way
@@ -209,7 +207,7 @@ describe('retention of venue evidence', () => {
     // P2's rejection was also a household link (the same home): the link stays, the venues go.
     await db().updateTable('contacts').set({ household: true }).where('person_id', '=', people.P2!).execute();
 
-    const later = new Date(Date.now() + (retention + 7) * 86_400_000);
+    const later = new Date(Date.now() + (retention + 7) * DAY_MS);
     const r = await t.platform.services.tracing.purgeExpiredEvidence(retention, later);
     const after = await contactsByName();
     expect(after.has('Người P7')).toBe(false);

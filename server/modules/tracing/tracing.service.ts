@@ -4,7 +4,7 @@ import { followUpPlan } from '../../../core/rules/follow-up-plan.ts';
 import type { ContactView, DecideContactRequest, DeclareContactRequest, ListContactsQuery, TracingRunResult } from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { DiseaseProfile } from '../../../core/schemas/disease-profile.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { DAY_MS, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import type { CaseRecord, CasesRepository } from '../cases/cases.repository.ts';
 import { casesPolicy } from '../cases/cases.policy.ts';
@@ -161,7 +161,7 @@ export class TracingService {
 
   /** Retention job: contacts' venue evidence follows the check-in retention (see the repository). */
   purgeExpiredEvidence(retentionDays: number, now = new Date()): Promise<{ deleted: number; stripped: number }> {
-    return this.tracing.purgeVenueEvidenceBefore(this.db, new Date(now.getTime() - retentionDays * 86_400_000));
+    return this.tracing.purgeVenueEvidenceBefore(this.db, new Date(now.getTime() - retentionDays * DAY_MS));
   }
 
   async decide(actor: Actor, contactId: string, req: DecideContactRequest, now = new Date()): Promise<ContactView> {

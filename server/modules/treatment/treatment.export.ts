@@ -2,9 +2,9 @@ import type { Locale } from '../../../core/errors.ts';
 import type { StayView } from '../../../core/schemas/facilities.ts';
 import type { SheetColumn } from '../../shared/excel.ts';
 import { capacityKindLabels, stayOutcomeLabels } from '../facilities/facilities.messages.ts';
+import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
-const dayMs = 86_400_000;
 
 /** Columns of the treatment stay export; bed kinds and outcomes are written as labels. */
 export function stayColumns(locale: Locale): SheetColumn<StayView>[] {
@@ -19,7 +19,7 @@ export function stayColumns(locale: Locale): SheetColumn<StayView>[] {
     { header: { vi: 'Kết quả', en: 'Outcome' }, width: 14, value: (s) => (s.outcome ? stayOutcomeLabels[s.outcome][locale] : null) },
     {
       header: { vi: 'Số ngày điều trị', en: 'Days' }, width: 10,
-      value: (s) => (s.dischargedAt ? Math.round((Date.parse(s.dischargedAt) - Date.parse(s.admittedAt)) / dayMs) : null),
+      value: (s) => (s.dischargedAt ? Math.round((Date.parse(s.dischargedAt) - Date.parse(s.admittedAt)) / DAY_MS) : null),
     },
   ];
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacilityView, OccupancyView, StayView } from '../../../core/schemas/facilities.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { DAY_MS, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { personRef } from '../../testing/factories.ts';
 import { FacilitiesRepository } from '../facilities/facilities.repository.ts';
 import { TreatmentRepository } from './treatment.repository.ts';
@@ -57,7 +57,7 @@ describe('treatment stays', () => {
   let first: StayView;
 
   it('admits a case to a free bed, audited in the same transaction', async () => {
-    const admittedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const admittedAt = new Date(Date.now() - 3 * DAY_MS).toISOString();
     const res = await admit(staff, cases[0]!, 'icu_bed', { admittedAt });
     expect(res.statusCode).toBe(201);
     first = res.json<StayView>();

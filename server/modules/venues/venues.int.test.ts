@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isVenuePublicCode } from '../../../core/rules/venue-public-code.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
+import { register, venueBody } from './venue-fixtures.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
@@ -36,24 +35,6 @@ const hasTool = (name: string) => spawnSync(name, ['-h'], { stdio: 'ignore' }).e
 const zbarimg = hasTool('zbarimg');
 const popplerTools = hasTool('pdftoppm') && hasTool('pdftotext');
 
-let serial = 0;
-const venueBody = (over: Record<string, unknown> = {}) => ({
-  organisationName: 'Công ty TNHH Ẩm thực Tây Bắc',
-  name: `Nhà hàng Phở Đặc Biệt ${++serial}`,
-  type: 'restaurant',
-  addressLine: '12 đường Trần Hưng Đạo',
-  communeCode: DOAN_KET,
-  capacity: 80,
-  contactPhone: '0912 345 678',
-  ...over,
-});
-
-async function register(c: TestClient, over: Record<string, unknown> = {}) {
-  const res = await c.post('/api/venues', venueBody(over));
-  if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
-  return res.json<{ id: string; publicCode: string; name: string; status: string }>();
-}
-
 const decide = (c: TestClient, id: string, decision: string, note?: string) =>
   c.post(`/api/venues/${id}/decision`, note === undefined ? { decision } : { decision, note });
 
@@ -62,9 +43,6 @@ const auditOf = (id: string) =>
 
 const count = async (table: 'venues' | 'audit_events') =>
   Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-
-/** Registration time is never updated by the application; tests move it to build tie cases. */
-const setCreatedAt = (id: string, at: string) => sql`update venues set created_at = ${at}::timestamptz where id = ${id}`.execute(db());
 
 const getFile = (c: TestClient, url: string) => c.request({ method: 'GET', url, headers: { host: HOST } });
 
@@ -250,77 +228,6 @@ describe('jurisdiction and ownership', () => {
   });
 });
 
-describe('update', () => {
-  it('lets the owner change details; an approved venue stays approved; a new phone must be verified again', async () => {
-    const v = await register(owner);
-    await decide(officer, v.id, 'approve');
-    await db().updateTable('venues').set({ contact_phone_verified_at: new Date() }).where('id', '=', v.id).execute();
-    const res = await owner.patch(`/api/venues/${v.id}`, { name: 'Quán Phở Mới', capacity: null, gatePolicy: 'open', contactPhone: '+84 987 654 321', type: 'shop' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({
-      name: 'Quán Phở Mới', capacity: null, gatePolicy: 'open', contactPhone: '+84987654321', contactPhoneVerifiedAt: null, type: 'shop', status: 'approved',
-    });
-    const update = (await auditOf(v.id)).find((e) => e.action === 'update')!;
-    expect(update.actor_id).toBe(owner.user.id);
-    expect(update.before).toMatchObject({ name: v.name, capacity: 80, contactPhoneVerified: true });
-    expect(update.after).toMatchObject({ name: 'Quán Phở Mới', capacity: null, contactPhoneVerified: false, status: 'approved' });
-  });
-
-  it('keeps the verification when the same phone is sent again, written differently', async () => {
-    const v = await register(owner);
-    await db().updateTable('venues').set({ contact_phone_verified_at: new Date() }).where('id', '=', v.id).execute();
-    const res = await owner.patch(`/api/venues/${v.id}`, { contactPhone: '+84912345678' });
-    expect(res.json().contactPhoneVerifiedAt).not.toBeNull();
-  });
-
-  it('lets an administrator in scope change it, but not an officer, and never the address or commune', async () => {
-    const v = await register(owner);
-    expect((await admin.patch(`/api/venues/${v.id}`, { capacity: 120 })).json().capacity).toBe(120);
-    expect((await officer.patch(`/api/venues/${v.id}`, { capacity: 5 })).statusCode).toBe(403);
-    const move = await owner.patch(`/api/venues/${v.id}`, { addressLine: 'Nơi khác', communeCode: BINH_LU });
-    expect(move.statusCode).toBe(400);
-    expect(move.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['addressLine', 'communeCode']);
-    expect(move.json().error.details[0].message).toMatch(/^Không đổi được địa chỉ/);
-    expect((await owner.patch(`/api/venues/${v.id}`, {})).statusCode).toBe(400);
-  });
-});
-
-describe('bad input', () => {
-  it('answers field details in the caller language and writes nothing', async () => {
-    const venuesBefore = await count('venues');
-    const auditBefore = await count('audit_events');
-    const badPhone = await owner.post('/api/venues', venueBody({ contactPhone: '0212 345 678' }));
-    expect(badPhone.statusCode).toBe(400);
-    expect(badPhone.json().error.details).toEqual([{ path: 'contactPhone', message: 'Số điện thoại di động không hợp lệ' }]);
-    const unknownCommune = await owner.post('/api/venues', venueBody({ communeCode: '99999' }));
-    expect(unknownCommune.statusCode).toBe(400);
-    expect(unknownCommune.json().error.details).toEqual([{ path: 'communeCode', message: 'Không có xã/phường đang hoạt động với mã này trong phạm vi của bạn' }]);
-    const province = await admin.post('/api/venues', venueBody({ communeCode: LAI_CHAU }));
-    expect(province.json().error.details[0].path).toBe('communeCode');
-    const badType = await owner.post('/api/venues', venueBody({ type: 'casino' }));
-    expect(badType.json().error.details).toEqual([{ path: 'type', message: 'Loại địa điểm không hợp lệ' }]);
-    const oversize = await owner.request({
-      method: 'POST', url: '/api/venues', payload: venueBody({ name: 'x'.repeat(201), capacity: 0 }), headers: { 'accept-language': 'en' },
-    });
-    expect(oversize.statusCode).toBe(400);
-    expect(oversize.json().error.details).toEqual([
-      { path: 'name', message: 'Venue name: at most 200 characters' },
-      { path: 'capacity', message: 'capacity must be a positive whole number' },
-    ]);
-    const missing = await owner.post('/api/venues', { name: 'Chỉ có tên' });
-    expect(missing.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['addressLine', 'communeCode', 'contactPhone', 'organisationName', 'type']);
-    expect(await count('venues')).toBe(venuesBefore);
-    expect(await count('audit_events')).toBe(auditBefore);
-  });
-
-  it('refuses malformed ids and cursors', async () => {
-    expect((await officer.get('/api/venues/not-a-uuid')).json().error.details[0].path).toBe('id');
-    expect((await officer.get('/api/venues?after=garbage')).statusCode).toBe(400);
-    const forged = Buffer.from(JSON.stringify(["2026-01-01'; drop table venues; --", 'x'])).toString('base64url');
-    expect((await officer.get(`/api/venues?after=${forged}`)).statusCode).toBe(400);
-  });
-});
-
 describe('audit in the same transaction', () => {
   it('leaves no venue behind when the audit write fails, and no decision either', async () => {
     const v = await register(owner);
@@ -335,67 +242,5 @@ describe('audit in the same transaction', () => {
     }
     expect(await count('venues')).toBe(venuesBefore);
     expect((await owner.get(`/api/venues/${v.id}`)).json()).toMatchObject({ status: 'pending', name: v.name });
-  });
-});
-
-describe('list and export', () => {
-  it('pages newest first with a cursor exact to the microsecond, and filters', async () => {
-    const made = [];
-    for (let i = 0; i < 4; i++) made.push(await register(otherOwner, { name: `Cửa hàng phân trang ${i}`, type: 'shop' }));
-    // All at the same instant: the id breaks the tie.
-    for (const v of made) await setCreatedAt(v.id, '2030-01-01 00:00:00+00');
-    const seen: string[] = [];
-    let after: string | null = null;
-    do {
-      const page: { items: { id: string }[]; nextCursor: string | null } =
-        (await otherOwner.get(`/api/venues?limit=1&q=phan%20trang${after ? `&after=${after}` : ''}`)).json();
-      seen.push(...page.items.map((v) => v.id));
-      after = page.nextCursor;
-    } while (after);
-    expect(seen).toHaveLength(4);
-    expect(new Set(seen)).toEqual(new Set(made.map((v) => v.id)));
-    expect(seen).toEqual([...seen].sort().reverse());
-    const byCode = (await officer.get(`/api/venues?q=${made[0]!.publicCode.toLowerCase()}`)).json().items;
-    expect(byCode.map((v: { id: string }) => v.id)).toEqual([made[0]!.id]);
-    const shops = (await officer.get('/api/venues?type=shop&status=pending&limit=500')).json().items;
-    expect(shops.length).toBeGreaterThanOrEqual(4);
-    expect(shops.every((v: { type: string; status: string }) => v.type === 'shop' && v.status === 'pending')).toBe(true);
-  });
-
-  it('pages across microseconds within one millisecond', async () => {
-    const made = [];
-    for (let i = 0; i < 3; i++) made.push(await register(otherOwner, { name: `Micro ${i}` }));
-    for (const [i, v] of made.entries()) {
-      await setCreatedAt(v.id, `2031-01-01 00:00:00.12345${i}+00`);
-    }
-    const seen: string[] = [];
-    let after: string | null = null;
-    do {
-      const page: { items: { id: string }[]; nextCursor: string | null } =
-        (await otherOwner.get(`/api/venues?limit=1&q=micro${after ? `&after=${after}` : ''}`)).json();
-      seen.push(...page.items.map((v) => v.id));
-      after = page.nextCursor;
-    } while (after);
-    expect(seen).toEqual(made.map((v) => v.id).reverse());
-  });
-
-  it('exports the same list to an Excel file that opens, headers in the caller language', async () => {
-    const listed = (await officer.get('/api/venues?status=approved&limit=500')).json().items;
-    const res = await officer.get('/api/venues/export.xlsx?status=approved');
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('spreadsheetml');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0]!;
-    expect(sheet.name).toBe('Địa điểm');
-    expect(sheet.getRow(1).getCell(1).value).toBe('Mã địa điểm');
-    expect(sheet.rowCount).toBe(1 + listed.length);
-    expect(sheet.getRow(2).getCell(1).value).toBe(listed[0].publicCode);
-    expect(sheet.getRow(2).getCell(12).value).toBe('Đã duyệt');
-    const en = await officer.request({ method: 'GET', url: '/api/venues/export.xlsx?status=approved', headers: { 'accept-language': 'en' } });
-    const wbEn = new ExcelJS.Workbook();
-    await wbEn.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
-    expect(wbEn.worksheets[0]!.getRow(1).getCell(1).value).toBe('Venue code');
-    expect(wbEn.worksheets[0]!.getRow(2).getCell(12).value).toBe('Approved');
   });
 });

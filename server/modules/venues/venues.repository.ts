@@ -1,5 +1,4 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import { AppError } from '../../../core/errors.ts';
 import { normaliseVenuePublicCode } from '../../../core/rules/venue-public-code.ts';
 import type { VenueStatus } from '../../../core/rules/venue-status.ts';
 import type { GatePolicy, VenueType } from '../../../core/schemas/venues.ts';
@@ -56,7 +55,7 @@ export class VenuesRepository {
   }
 
   async list(db: Db, o: ListVenuesOptions) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
     let query = this.venues(db).where(pathWithinSql('venues.locality_path', o.withinPath));
     if (o.ownerUserId) query = query.where('venues.owner_user_id', '=', o.ownerUserId);
     if (o.status) query = query.where('venues.status', '=', o.status);
@@ -73,10 +72,7 @@ export class VenuesRepository {
       );
     }
     if (cursor) {
-      const [createdKey, id] = cursor as [string, string];
-      if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(createdKey) || !/^[0-9a-f-]{36}$/.test(id)) {
-        throw new AppError('VALIDATION_FAILED', [{ path: 'after', message: 'invalid cursor' }]);
-      }
+      const [createdKey, id] = cursor;
       query = query.where(sql<boolean>`(venues.created_at, venues.id) < (${createdKey}::timestamp at time zone 'UTC', ${id}::uuid)`);
     }
     return query.orderBy('venues.created_at', 'desc').orderBy('venues.id', 'desc').limit(o.limit + 1).execute();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayRangeQuery, daysBetween, dayStartIso } from './days.ts';
+import { addDays } from '../../../core/vietnam-calendar.ts';
+import { dayRangeQuery, daysBetween, dayStartIso } from './days.ts';
 
 describe('days', () => {
   it('moves across months and years', () => {

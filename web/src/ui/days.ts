@@ -1,15 +1,10 @@
+import { addDays, DAY_MS } from '../../../core/vietnam-calendar.ts';
+
 /** Calendar days as `YYYY-MM-DD` strings (date inputs, day filters), in the browser's time zone. */
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-
-/** `day` moved by `delta` days (calendar arithmetic, no time-zone drift). */
-export function addDays(day: string, delta: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const v = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + delta));
-  return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-}
 
 /** Number of days from `from` to `to`, both included (0 or less when `to` is before `from`). */
 export function daysBetween(from: string, to: string): number {
@@ -17,7 +12,7 @@ export function daysBetween(from: string, to: string): number {
     const [y, m, d] = s.split('-').map(Number);
     return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
   };
-  return Math.round((ms(to) - ms(from)) / 86_400_000) + 1;
+  return Math.round((ms(to) - ms(from)) / DAY_MS) + 1;
 }
 
 /** Local midnight starting `day`, as ISO 8601 with the browser's offset ("2026-01-05T00:00:00+07:00"). */

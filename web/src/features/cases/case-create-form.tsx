@@ -8,7 +8,7 @@ import { useFormat } from '../../ui/format.ts';
 import { localInputToIso, todayIso } from '../../ui/text.ts';
 import { useClusterOptions } from '../clusters/use-cluster-options.ts';
 import { classificationOptions, isClassification } from './case-labels.ts';
-import { CaseRefPicker, type CaseRef } from './case-ref-picker.tsx';
+import { CasePicker, type PickedCase } from './case-picker.tsx';
 import { newClientKey } from '../../ui/client-key.ts';
 import { useDiseaseProfiles } from './use-disease-profiles.ts';
 import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOptions, type PersonDraft } from './person-fields.tsx';
@@ -33,7 +33,7 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
   const [isolatedAt, setIsolatedAt] = useState('');
   const [classification, setClassification] = useState<CaseClassification>('community');
   const [sourceCountry, setSourceCountry] = useState('');
-  const [sources, setSources] = useState<CaseRef[]>([]);
+  const [sources, setSources] = useState<PickedCase[]>([]);
   const [clusterId, setClusterId] = useState('');
   const [treatmentPlace, setTreatmentPlace] = useState('');
   const [notes, setNotes] = useState('');
@@ -102,7 +102,7 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
       {classification === 'imported' && (
         <TextField label={t('cases.sourceCountry')} value={sourceCountry} onChange={setSourceCountry} placeholder="LA" error={detailFor(error, 'sourceCountry')} testId="case-source-country" />
       )}
-      <CaseRefPicker label={`${t('cases.sourceCases')} ${t('common.optional')}`} hint={t('cases.sourceCasesHint')} value={sources} onChange={setSources} error={detailFor(error, 'sourceCaseIds')} testId="case-sources" />
+      <CasePicker multiple label={`${t('cases.sourceCases')} ${t('common.optional')}`} hint={t('cases.sourceCasesHint')} search={{ limit: 5 }} value={sources} onChange={setSources} error={detailFor(error, 'sourceCaseIds')} testId="case-sources" />
       <SelectField
         label={t('cases.cluster')}
         value={clusterId}

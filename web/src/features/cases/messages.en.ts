@@ -51,6 +51,8 @@ export const casesEn: typeof casesVi = {
     created: 'Case {{number}} added. Review the proposed contacts.',
     searchNoMatch: 'No matching case.',
     remove: 'Remove {{name}}',
+    picked: 'Picked: {{label}}',
+    pickAnother: 'Pick another case',
     back: 'Back to the case list',
     summary: 'Summary',
     infectors: 'Infected by',

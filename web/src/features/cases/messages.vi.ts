@@ -53,6 +53,8 @@ export const casesVi = {
     created: 'Đã thêm ca {{number}}. Hãy xem người tiếp xúc được đề xuất.',
     searchNoMatch: 'Không tìm thấy ca phù hợp.',
     remove: 'Bỏ {{name}}',
+    picked: 'Đã chọn: {{label}}',
+    pickAnother: 'Chọn ca khác',
     back: 'Về danh sách ca bệnh',
     summary: 'Tóm tắt',
     infectors: 'Lây từ ca',

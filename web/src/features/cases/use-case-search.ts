@@ -8,7 +8,13 @@ import { useDebounced } from '../../ui/use-debounced.ts';
  * Cases matching what was typed (number, or name without diacritics), once it has two characters:
  * null before that, [] when nothing matches or the search failed. A newer query cancels the older.
  */
-export function useCaseSearch(typed: string, filters: { status?: 'treating'; locality?: string; limit: number }): CaseRow[] | null {
+export interface CaseSearchFilters {
+  status?: 'treating';
+  locality?: string;
+  limit: number;
+}
+
+export function useCaseSearch(typed: string, filters: CaseSearchFilters): CaseRow[] | null {
   const query = useDebounced(typed.trim());
   const [found, setFound] = useState<CaseRow[] | null>(null);
   const { status, locality, limit } = filters;

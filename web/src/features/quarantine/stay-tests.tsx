@@ -3,7 +3,7 @@ import type { AdmissionView } from '../../../../core/schemas/quarantine.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Link } from '../../ui/router.tsx';
-import { addDays } from '../../ui/days.ts';
+import { addDays } from '../../../../core/vietnam-calendar.ts';
 import { resultBadge } from '../testing/testing-labels.ts';
 
 type Test = AdmissionView['tests'][number];

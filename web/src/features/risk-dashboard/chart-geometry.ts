@@ -1,4 +1,4 @@
-import { addDays } from '../../ui/days.ts';
+import { addDays } from '../../../../core/vietnam-calendar.ts';
 
 /**
  * Scales, ticks and SVG paths of the dashboard's charts: pure functions of numbers, so the charts

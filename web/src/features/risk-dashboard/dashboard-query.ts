@@ -1,5 +1,6 @@
 import type { DashboardQuery } from '../../../../core/schemas/risk-map.ts';
-import { addDays, isDay } from '../../ui/days.ts';
+import { addDays } from '../../../../core/vietnam-calendar.ts';
+import { isDay } from '../../ui/days.ts';
 
 /** The dashboard's controls as typed, and the query they make (pure, tested without a browser). */
 

@@ -10,7 +10,7 @@ import { CommuneSummary } from './commune-summary.tsx';
 import { LocalityPanel, type PanelPlace } from './locality-panel.tsx';
 import { MapLegend, ProvinceOverview } from './map-legend.tsx';
 import { RiskMap } from './risk-map.tsx';
-import { vietnamToday } from './risk-labels.ts';
+import { vietnamToday } from '../../../../core/vietnam-calendar.ts';
 import { narrowerThanProvince, useRiskMap, useRuleSets } from './use-risk-data.ts';
 
 /** `?date=` and `?ruleSet=` of the map, kept in the address so a link shows the same map. */

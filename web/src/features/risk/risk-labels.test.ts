@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closedRing, inkOn, levelName, linesOf, provinceOfCode, vietnamToday } from './risk-labels.ts';
+import { closedRing, inkOn, levelName, linesOf, provinceOfCode } from './risk-labels.ts';
 
 describe('risk page helpers', () => {
-  it('gives today in Vietnam, not in the browser time zone', () => {
-    expect(vietnamToday(new Date('2025-07-01T16:59:00Z'))).toBe('2025-07-01');
-    expect(vietnamToday(new Date('2025-07-01T17:00:00Z'))).toBe('2025-07-02');
-  });
-
   it('takes the province from the first two digits of a code', () => {
     expect(provinceOfCode('VN')).toBeNull();
     expect(provinceOfCode(null)).toBeNull();

@@ -44,11 +44,6 @@ export function levelName(levels: LevelLegend, key: string | null | undefined, l
   return l ? l.name[lang] : (key ?? '');
 }
 
-/** Today in Vietnam (UTC+7), as YYYY-MM-DD, whatever the browser's time zone. */
-export function vietnamToday(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The province of a locality: the first two digits of its code (null for the country). */
 export function provinceOfCode(code: string | null | undefined): string | null {
   return code && /^\d{2}/.test(code) ? code.slice(0, 2) : null;

@@ -9,7 +9,7 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { Link, navigate } from '../../ui/router.tsx';
-import { addDays } from '../../ui/days.ts';
+import { addDays } from '../../../../core/vietnam-calendar.ts';
 import { todayIso } from '../../ui/text.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canPlanCampaigns } from '../auth/permissions.ts';

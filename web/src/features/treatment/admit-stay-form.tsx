@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseRow } from '../../../../core/schemas/cases.ts';
 import type { AdmitStayRequest, BedKind, StayView } from '../../../../core/schemas/facilities.ts';
 import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, SelectField, useFormSubmit } from '../../ui/form.tsx';
+import { useLocalities } from '../../ui/locality-context.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
-import { CasePicker } from './case-picker.tsx';
+import { CasePicker, type PickedCase } from '../cases/case-picker.tsx';
 import { RefusalError, fieldDetail } from './refusal-error.tsx';
 import { bedKindOptions, isBedKind } from './treatment-labels.ts';
 
@@ -26,7 +26,8 @@ interface AdmitStayFormProps {
 
 export function AdmitStayForm({ onAdmitted, onSubmitting, onCancel }: AdmitStayFormProps) {
   const { t } = useTranslation();
-  const [kase, setKase] = useState<CaseRow | null>(null);
+  const { selected } = useLocalities();
+  const [kase, setKase] = useState<PickedCase | null>(null);
   const [bedKind, setBedKind] = useState<BedKind>('regular_bed');
   const [facility, setFacility] = useState('');
   // The options name the free beds of the chosen kind; refetched after each admission.
@@ -51,7 +52,16 @@ export function AdmitStayForm({ onAdmitted, onSubmitting, onCancel }: AdmitStayF
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="stay-admit-form">
       <h2>{t('treatment.admitTitle')}</h2>
-      <CasePicker value={kase} onChange={setKase} error={fieldDetail(error, 'caseId')} />
+      <CasePicker
+        label={t('treatment.caseSearch')}
+        hint={t('treatment.caseSearchHint')}
+        search={{ status: 'treating', locality: selected?.code, limit: 8 }}
+        wide
+        value={kase}
+        onChange={setKase}
+        error={fieldDetail(error, 'caseId')}
+        testId="stay-case"
+      />
       <SelectField
         label={t('treatment.bedKind')}
         value={bedKind}

@@ -1,0 +1,45 @@
+import type { auditVi } from './messages.vi.ts';
+
+/** English messages of the audit log: same keys as `messages.vi.ts`. */
+export const auditEn: typeof auditVi = {
+  audit: {
+    title: 'Audit log',
+    actor: 'Actor',
+    actorAll: 'All users',
+    actorIdText: 'User id (UUID)',
+    entityType: 'Entity type',
+    entityId: 'Entity id',
+    action: 'Action',
+    from: 'From',
+    to: 'To',
+    at: 'Time',
+    entity: 'Entity',
+    locality: 'Area',
+    system: 'System',
+    before: 'Before',
+    after: 'After',
+    ip: 'IP address: {{ip}}',
+    showDetails: 'Show details',
+    hideDetails: 'Hide details',
+    tabLog: 'Log',
+    tabAlerts: 'Alerts',
+    alertsIntro: 'Every export of data, and accounts that read unusually many people (in an hour, in a day, or far above their own daily average of the last 30 days).',
+    alertKind: 'Alert',
+    alertKindAll: 'All alerts',
+    alertKinds: {
+      export: 'Export',
+      people_per_hour: 'Many people in an hour',
+      people_per_day: 'Many people in a day',
+      above_baseline: 'Far above its usual',
+    },
+    alertWhat: 'What happened',
+    exported: {
+      case: 'cases', contact: 'contacts', test_order: 'test orders', case_proposal: 'case proposals', quarantine_admission: 'quarantine stays',
+      treatment_stay: 'treatment stays', health_declaration: 'health declarations', arrival: 'arrivals', user: 'accounts', audit_event: 'the audit log',
+      audit_alert: 'the alerts', data_breach: 'the breach register',
+    },
+    alertExported: 'Exported {{entity}}; people named: {{people}}',
+    alertVolume: 'People read: {{people}} (limit {{limit}})',
+    alertAboveBaseline: 'People read in a day: {{people}}; usually {{baseline}} a day (limit {{limit}})',
+  },
+};

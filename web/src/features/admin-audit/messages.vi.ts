@@ -1,0 +1,45 @@
+/**
+ * Vietnamese messages of the audit log (nhật ký truy cập), spread into `i18n/vi.ts`; `messages.en.ts` has the same keys.
+ */
+export const auditVi = {
+  audit: {
+    title: 'Nhật ký hệ thống',
+    actor: 'Người thực hiện',
+    actorAll: 'Tất cả người dùng',
+    actorIdText: 'Mã người dùng (UUID)',
+    entityType: 'Loại đối tượng',
+    entityId: 'Mã đối tượng',
+    action: 'Hành động',
+    from: 'Từ thời điểm',
+    to: 'Đến thời điểm',
+    at: 'Thời gian',
+    entity: 'Đối tượng',
+    locality: 'Địa bàn',
+    system: 'Hệ thống',
+    before: 'Trước',
+    after: 'Sau',
+    ip: 'Địa chỉ IP: {{ip}}',
+    showDetails: 'Xem chi tiết',
+    hideDetails: 'Ẩn chi tiết',
+    tabLog: 'Nhật ký',
+    tabAlerts: 'Cảnh báo',
+    alertsIntro: 'Mọi lần xuất dữ liệu, và các tài khoản đọc dữ liệu của nhiều người bất thường (trong 1 giờ, trong 1 ngày, hoặc vượt xa mức trung bình hằng ngày của chính tài khoản trong 30 ngày qua).',
+    alertKind: 'Loại cảnh báo',
+    alertKindAll: 'Tất cả cảnh báo',
+    alertKinds: {
+      export: 'Xuất dữ liệu',
+      people_per_hour: 'Nhiều người trong 1 giờ',
+      people_per_day: 'Nhiều người trong 1 ngày',
+      above_baseline: 'Vượt xa mức thường ngày',
+    },
+    alertWhat: 'Nội dung',
+    exported: {
+      case: 'ca bệnh', contact: 'người tiếp xúc', test_order: 'chỉ định xét nghiệm', case_proposal: 'đề xuất ca bệnh', quarantine_admission: 'hồ sơ cách ly',
+      treatment_stay: 'lượt điều trị', health_declaration: 'tờ khai y tế', arrival: 'người đến', user: 'tài khoản', audit_event: 'nhật ký hệ thống',
+      audit_alert: 'cảnh báo', data_breach: 'sổ vi phạm dữ liệu',
+    },
+    alertExported: 'Xuất {{entity}}; số người: {{people}}',
+    alertVolume: 'Đọc dữ liệu của {{people}} người (ngưỡng {{limit}})',
+    alertAboveBaseline: 'Đọc dữ liệu của {{people}} người trong 1 ngày; thường ngày {{baseline}} người (ngưỡng {{limit}})',
+  },
+};
