@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../../../core/rules/person-keys.ts';
-import { vietnamToday } from '../../../core/schemas/declarations.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { pathWithinSql, scopeWithinSql } from '../../db/path-scope.ts';
 import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DIEN_BIEN, DIEN_BIEN_PHU, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
