@@ -1,13 +1,8 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import { AuditRepository } from './modules/audit/audit.repository.ts';
-import { AuditService } from './modules/audit/audit.service.ts';
-import { AuditAlertsRepository } from './modules/audit/audit-alerts.repository.ts';
-import { AuditAlertsService } from './modules/audit/audit-alerts.service.ts';
+import { createAuditModule, createAuditTrail, type AuditServices, type AuditTrailService } from './modules/audit/audit.module.ts';
 import { BreachesRepository } from './modules/breaches/breaches.repository.ts';
 import { BreachesService } from './modules/breaches/breaches.service.ts';
-import { AuditChainRepository } from './modules/audit/audit-chain.repository.ts';
-import { AuditChainService, checkpointKeyFrom } from './modules/audit/audit-chain.service.ts';
 import { ChainsRepository } from './modules/chains/chains.repository.ts';
 import { ChainsService } from './modules/chains/chains.service.ts';
 import { CheckinsRepository } from './modules/checkins/checkins.repository.ts';
@@ -67,7 +62,7 @@ import { TodayService } from './modules/today/today.service.ts';
 import { createRiskServices, type RiskServices } from './modules/risk/risk.module.ts';
 
 /** Every service of the platform, wired once. Modules receive only the repositories they use. */
-export interface AppServices extends RiskServices, CitizenServices {
+export interface AppServices extends AuditServices, RiskServices, CitizenServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
   auth: AuthService;
@@ -75,10 +70,8 @@ export interface AppServices extends RiskServices, CitizenServices {
   twoFactor: TwoFactorService;
   sessions: SessionsService;
   localities: LocalitiesService;
-  audit: AuditService;
-  /** The audit log's hash chain: signed checkpoints (a job) and `phongdich audit verify`. */
-  auditChain: AuditChainService;
-  auditAlerts: AuditAlertsService;
+  /** Records events in the audit log inside the caller's transaction. */
+  auditTrail: AuditTrailService;
   breaches: BreachesService;
   otp: OtpService;
   people: PeopleService;
@@ -117,7 +110,7 @@ export interface ServiceOptions {
 
 export function createServices(o: ServiceOptions): AppServices {
   const { db, config } = o;
-  const auditRepo = new AuditRepository();
+  const auditRepo = createAuditTrail();
   const identityRepo = new IdentityRepository();
   const localitiesRepo = new LocalitiesRepository();
   const peopleRepo = new PeopleRepository();
@@ -130,7 +123,8 @@ export function createServices(o: ServiceOptions): AppServices {
   const otp = new OtpService(db, new OtpRepository(), sender, o.secrets.current, config.otp);
   const signing: [string, ...string[]] = [o.secrets.current, ...o.secrets.previous];
   const people = new PeopleService(db, peopleRepo, new QrTokenSigner(signing));
-  const auditService = new AuditService(db, auditRepo);
+  const auditModule = createAuditModule({ db, config: config.audit, secrets: o.secrets, localities });
+  const auditService = auditModule.audit;
   const casesRepo = new CasesRepository();
   const tracingRepo = new TracingRepository();
   const profiles = new ProfilesRepository();
@@ -148,9 +142,8 @@ export function createServices(o: ServiceOptions): AppServices {
     databaseKind: o.databaseKind,
     ...createIdentityServices({ db, identity: identityRepo, audit: auditRepo, localities, config, secret: o.secrets.current, facilityStaff }),
     localities,
-    audit: auditService,
-    auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secrets.current), ...o.secrets.previous.map(checkpointKeyFrom)]),
-    auditAlerts: new AuditAlertsService(db, new AuditAlertsRepository(), auditRepo, localities, config.audit),
+    ...auditModule,
+    auditTrail: auditRepo,
     breaches: new BreachesService(db, new BreachesRepository(), localities, auditRepo),
     otp,
     people,
@@ -189,7 +182,7 @@ export function createServices(o: ServiceOptions): AppServices {
 }
 
 function createIdentityServices({ db, identity, audit, localities, config, secret, facilityStaff }: {
-  db: Db; identity: IdentityRepository; audit: AuditRepository; localities: LocalitiesService; config: Config; secret: string; facilityStaff: FacilityStaffService;
+  db: Db; identity: IdentityRepository; audit: AuditTrailService; localities: LocalitiesService; config: Config; secret: string; facilityStaff: FacilityStaffService;
 }) {
   const keys = new IdentityKeys(secret);
   const twoFactorRepo = new TwoFactorRepository();

@@ -6,10 +6,14 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
-import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { AlertRow, AuditAlertsRepository } from './audit-alerts.repository.ts';
 import { auditPolicy } from './audit.policy.ts';
 import type { AuditRepository } from './audit.repository.ts';
+
+/** The localities lookup alerts are scoped with (the localities module's service answers it). */
+export interface ReadableLocalities {
+  findReadableOrThrow(actor: Actor, code: string): Promise<{ path: string }>;
+}
 
 /** Alerts of the audit view: every export, and accounts reading unusually many people (raised by a job). */
 export class AuditAlertsService {
@@ -17,7 +21,7 @@ export class AuditAlertsService {
     private readonly db: Db,
     private readonly alerts: AuditAlertsRepository,
     private readonly audit: AuditRepository,
-    private readonly localities: LocalitiesService,
+    private readonly localities: ReadableLocalities,
     private readonly limits: Config['audit'],
   ) {}
 

@@ -11,7 +11,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { breachNotification, breachNumber, deadlineOf } from './breach-notification.ts';
 import { breachColumns } from './breaches.export.ts';
@@ -29,7 +29,7 @@ export class BreachesService {
     private readonly db: Db,
     private readonly breaches: BreachesRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async list(actor: Actor, q: ListBreachesQuery, now = new Date()): Promise<Page<BreachView>> {

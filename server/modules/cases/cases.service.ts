@@ -8,7 +8,7 @@ import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
@@ -29,7 +29,7 @@ export interface CasesDeps {
   registry: PeopleRegistryService;
   localities: LocalitiesService;
   localitiesRepo: LocalitiesRepository;
-  audit: AuditRepository;
+  audit: AuditTrailService;
 }
 
 /** Cases (F0): register, read (every read logged), list, export, update. Tracing starts at creation. */

@@ -3,7 +3,7 @@ import { transmissionChains, type ChainStats, type LineListCase } from '../../..
 import type { ChainGraph, ChainGraphQuery, ChainNode } from '../../../core/schemas/cases.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { chainsPolicy } from './chains.policy.ts';
 import type { ChainCaseRow, ChainsRepository, ChainSelection } from './chains.repository.ts';
@@ -31,7 +31,7 @@ export class ChainsService {
     private readonly db: Db,
     private readonly chains: ChainsRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /**

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { clustersPolicy } from './clusters.policy.ts';
 import type { ClusterRecord, ClustersRepository } from './clusters.repository.ts';
@@ -19,7 +19,7 @@ export class ClustersService {
     private readonly db: Db,
     private readonly clusters: ClustersRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<ClusterRecord> {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
 import type { PeopleRepository } from '../people/people.repository.ts';
@@ -24,7 +24,7 @@ export class DeclarationsOfficialsService {
     private readonly people: PeopleRepository,
     private readonly sessions: CitizenSessionsService,
     private readonly otp: OtpService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async listDeclarations(actor: Actor, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {

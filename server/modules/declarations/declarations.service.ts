@@ -4,7 +4,7 @@ import type { ArrivalRequest, DeclarationRequest, DeclarationResult, PersonInput
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import { nationalProvinceOf } from '../localities/vn-admin-loader.ts';
 import { requirePhone, wrongCodeError, type OtpService } from '../otp/otp.service.ts';
@@ -32,7 +32,7 @@ export interface DeclarationsDeps {
   sessions: CitizenSessionsService;
   localities: LocalitiesRepository;
   otp: OtpService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
   settings: Config['declarations'];
 }
 

@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { facilityColumns } from './facilities.export.ts';
 import { facilityMessages as m } from './facilities.messages.ts';
@@ -33,7 +33,7 @@ export class FacilitiesService {
     private readonly db: Db,
     private readonly facilities: FacilitiesRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<FacilityRecord> {

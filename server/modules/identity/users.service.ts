@@ -7,7 +7,7 @@ import type { LocalityRow, UserUpdate } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { identityPolicy } from './identity.policy.ts';
 import type { IdentityRepository, UserRecord } from './identity.repository.ts';
@@ -21,7 +21,7 @@ export interface UsersDeps {
   db: Db;
   identity: IdentityRepository;
   localities: LocalitiesService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
   passwords: PasswordRules;
   twoFactor: TwoFactorService;
 }
@@ -31,7 +31,7 @@ export class UsersService {
   private readonly db: Db;
   private readonly identity: IdentityRepository;
   private readonly localities: LocalitiesService;
-  private readonly audit: AuditRepository;
+  private readonly audit: AuditTrailService;
   constructor(private readonly d: UsersDeps) {
     this.db = d.db;
     this.identity = d.identity;

@@ -8,7 +8,7 @@ import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
 import { inScope, isSystemActor, type Actor } from '../../shared/actor.ts';
 import { normaliseHeader, readTable, XLSX_TYPE } from '../../shared/tabular-file.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import { loadProvince, nationalProvinceOf } from '../localities/vn-admin-loader.ts';
@@ -58,7 +58,7 @@ export class LinelistService {
     private readonly db: Db,
     private readonly repo: LinelistRepository,
     private readonly localities: LocalitiesRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
     private readonly profiles: ProfilesRepository,
   ) {}
 

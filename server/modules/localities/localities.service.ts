@@ -14,7 +14,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { readTable } from '../../shared/tabular-file.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { localitiesPolicy } from './localities.policy.ts';
 import type { LocalitiesRepository } from './localities.repository.ts';
 import { localityColumns } from './localities.export.ts';
@@ -38,7 +38,7 @@ export class LocalitiesService {
   constructor(
     private readonly db: Db,
     private readonly localities: LocalitiesRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /** A unit the actor may see. Out of scope answers exactly like "does not exist". */

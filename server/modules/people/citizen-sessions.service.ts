@@ -3,7 +3,7 @@ import { AppError, type Locale } from '../../../core/errors.ts';
 import { normaliseIdNumber } from '../../../core/rules/identity-documents.ts';
 import type { OpenSessionRequest, OpenSessionResult } from '../../../core/schemas/citizen.ts';
 import type { Db } from '../../db/database.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
 import type { CitizenSessionsRepository } from './citizen-sessions.repository.ts';
 import { peopleMessages as m } from './people.messages.ts';
@@ -45,7 +45,7 @@ export class CitizenSessionsService {
     private readonly people: PeopleRepository,
     private readonly tokens: PeopleService,
     private readonly otp: OtpService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
     private readonly settings: { validDays: number },
   ) {}
 

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
@@ -25,7 +25,7 @@ export interface CitizenServices {
 
 export function createCitizenServices(o: {
   db: Db; config: Config; people: PeopleRepository; tokens: PeopleService; registry: PeopleRegistryService; otp: OtpService;
-  localities: LocalitiesService; audit: AuditRepository; auditService: AuditService;
+  localities: LocalitiesService; audit: AuditTrailService; auditService: AuditService;
 }): CitizenServices {
   const sessionsRepo = new CitizenSessionsRepository();
   const linksRepo = new PersonLinksRepository();

@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../shared/actor.ts';
-import { AuditRepository } from '../audit/audit.repository.ts';
 import { bearer, declare, personRef, requestOtp } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
 
@@ -94,7 +93,7 @@ describe('my data', () => {
   it('tells which agencies accessed my data and when, never which official, and not my own acts', async () => {
     const officer = await t.signIn('commune_officer', DOAN_KET, 'can.bo.doan.ket');
     // An official's read that names the person (what every read of a record writes).
-    await new AuditRepository().record(t.platform.database.db, { userId: officer.user.id, username: officer.user.username, role: 'commune_officer', scope: { code: DOAN_KET }, ip: null, requestId: null }, {
+    await t.platform.services.auditTrail.record(t.platform.database.db, { userId: officer.user.id, username: officer.user.username, role: 'commune_officer', scope: { code: DOAN_KET }, ip: null, requestId: null }, {
       action: 'read', entityType: 'contact', entityId: randomUUID(), subjectIds: [personId],
     });
     const cdc = await t.signIn('health_department', LAI_CHAU);

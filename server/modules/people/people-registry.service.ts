@@ -6,7 +6,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { casesPolicy } from '../cases/cases.policy.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import type { PeopleRegistryRepository, PeopleRepository } from './people.repository.ts';
@@ -19,7 +19,7 @@ export class PeopleRegistryService {
     private readonly people: PeopleRepository,
     private readonly registry: PeopleRegistryRepository,
     private readonly localities: LocalitiesRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /**

@@ -13,7 +13,7 @@ import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
 import type { QrTokenSigner } from '../../shared/qr-token.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { maskName } from '../people/people.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
@@ -32,7 +32,7 @@ export interface QuarantineDeps {
   profiles: ProfilesRepository;
   registry: PeopleRegistryService;
   localities: LocalitiesService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
   /** Signs the no-login daily report links. */
   links: QrTokenSigner;
 }

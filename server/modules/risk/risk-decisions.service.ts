@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { decisionColumns } from './decisions.export.ts';
 import { riskPolicy } from './risk.policy.ts';
@@ -33,7 +33,7 @@ export class RiskDecisionsService {
     private readonly risk: RiskService,
     private readonly ruleSets: RuleSetsService,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async decide(actor: Actor, req: DecideLevelRequest, now = new Date()): Promise<LevelDecisionView> {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
@@ -31,7 +31,7 @@ export interface RiskServices {
 }
 
 /** The risk module's services, wired once (issue 6). */
-export function createRiskServices(d: { db: Db; localities: LocalitiesService; localitiesRepo: LocalitiesRepository; profiles: ProfilesRepository; audit: AuditRepository }): RiskServices {
+export function createRiskServices(d: { db: Db; localities: LocalitiesService; localitiesRepo: LocalitiesRepository; profiles: ProfilesRepository; audit: AuditTrailService }): RiskServices {
   const indicators = new IndicatorsRepository();
   const context = new RiskContextRepository();
   const ruleSetsRepo = new RuleSetsRepository();

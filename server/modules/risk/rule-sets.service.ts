@@ -4,7 +4,7 @@ import type { RuleSetDetail, RuleSetSummary } from '../../../core/schemas/risk-a
 import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RuleSetsRepository, StoredRuleSet } from './rule-sets.repository.ts';
 
@@ -21,7 +21,7 @@ export class RuleSetsService {
   constructor(
     private readonly db: Db,
     private readonly repo: RuleSetsRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /** The definition to apply: the one asked for, or the active one. Unknown codes are a 400 on `field`. */

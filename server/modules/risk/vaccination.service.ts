@@ -3,7 +3,7 @@ import type { VaccinationRow } from '../../../core/schemas/risk-admin.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { readTable } from '../../shared/tabular-file.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesRepository } from '../localities/localities.repository.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RiskContextRepository } from './risk-context.repository.ts';
@@ -21,7 +21,7 @@ export class VaccinationService {
     private readonly db: Db,
     private readonly context: RiskContextRepository,
     private readonly localities: LocalitiesRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async importFile(actor: Actor, body: Buffer, contentType: string): Promise<{ imported: number; replaced: number }> {

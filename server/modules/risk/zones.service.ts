@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RiskContextRepository } from './risk-context.repository.ts';
@@ -34,7 +34,7 @@ export class ZonesService {
     private readonly zones: ZonesRepository,
     private readonly context: RiskContextRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async create(actor: Actor, req: CreateZoneRequest, now = new Date()): Promise<ZoneView> {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
 import type { CampaignRecord, CampaignsRepository } from './campaigns.repository.ts';
@@ -23,7 +23,7 @@ export class CampaignsService {
     private readonly testing: TestingRepository,
     private readonly registry: PeopleRegistryService,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<CampaignRecord> {

@@ -11,7 +11,7 @@ import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { readTable, type Table } from '../../shared/tabular-file.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { CasesService } from '../cases/cases.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRepository } from '../people/people.repository.ts';
@@ -33,7 +33,7 @@ export interface TestingDeps {
   registry: PeopleRegistryService;
   localities: LocalitiesService;
   cases: CasesService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
 }
 
 /** Orders, samples and results, individual or pooled; a positive RT-PCR proposes a case. */

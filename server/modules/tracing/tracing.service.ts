@@ -8,7 +8,7 @@ import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
 import type { CaseRecord, CasesRepository } from '../cases/cases.repository.ts';
 import { casesPolicy } from '../cases/cases.policy.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -32,7 +32,7 @@ export class TracingService {
     private readonly cases: CasesRepository,
     private readonly profiles: ProfilesRepository,
     private readonly registry: PeopleRegistryService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
     private readonly localities: LocalitiesService,
   ) {}
 

@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { FacilitiesRepository } from '../facilities/facilities.repository.ts';
 import { isUncapped, linesByFacility, toFacilityView } from '../facilities/facility-view.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -22,7 +22,7 @@ export interface TreatmentDeps {
   stays: TreatmentRepository;
   facilities: FacilitiesRepository;
   localities: LocalitiesService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
 }
 
 /**

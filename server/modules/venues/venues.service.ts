@@ -11,7 +11,7 @@ import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { renderPosterPdf, renderQrPng } from './venue-poster.ts';
 import { venueColumns } from './venues.export.ts';
@@ -30,7 +30,7 @@ export class VenuesService {
     private readonly db: Db,
     private readonly venues: VenuesRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /** A venue the actor may see. Out of scope or not theirs answers exactly like "does not exist". */
