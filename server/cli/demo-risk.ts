@@ -3,6 +3,7 @@ import { addDays } from '../../core/rules/follow-up-plan.ts';
 import { vietnamToday } from '../../core/schemas/declarations.ts';
 import type { Platform } from '../main.ts';
 import { systemActor } from '../shared/actor.ts';
+import { registerCase } from '../commands/register-case.ts';
 
 const families = ['Lò', 'Tòng', 'Vàng', 'Điêu', 'Quàng', 'Nguyễn', 'Trần', 'Lường'];
 const given = ['Văn Minh', 'Thị Xuân', 'A Páo', 'Thị Hương', 'Văn Chung', 'Thị Dung', 'Văn Tùng', 'Thị Nga', 'A Chư', 'Văn Bình'];
@@ -39,7 +40,7 @@ export async function seedDemoRisk(p: Platform, province: string, communes: { wa
         const birthYear = 1950 + (n * 7) % 55;
         const gender = n % 2 ? 'male' : 'female';
         const fullName = `${families[n % families.length]} ${given[(n * 3) % given.length]}`;
-        await s.cases.create(sys, {
+        await registerCase(s, sys, {
           clientKey: randomUUID(), sampleDate: addDays(today, -d - 1), confirmedDate: addDays(today, -d), onsetDate: addDays(today, -d - 2),
           classification: n % 9 === 0 ? 'in_quarantine' : 'community', sourceCaseIds: [],
           subject: { person: { idType: 'cccd', idNumber: demoCccd(50_000 + n, birthYear, gender), fullName, birthYear, gender, nationality: 'VN', communeCode: commune } },

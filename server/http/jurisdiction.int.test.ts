@@ -5,6 +5,7 @@ import { declare } from '../testing/factories.ts';
 import { qd218_2022 } from '../../core/rules/risk/rule-sets.ts';
 import { systemActor } from '../shared/actor.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
+import { registerCase } from '../commands/register-case.ts';
 
 /**
  * A commune officer of Đoàn Kết tries every API route against data of Bình Lư, the next commune.
@@ -104,7 +105,7 @@ async function caseIn(commune: string) {
   const sys = systemActor('test');
   const person = (id: string, name: string) => ({ person: { idType: 'cccd' as const, idNumber: id, fullName: name, birthYear: 1985, gender: 'male' as const, nationality: 'VN', communeCode: commune } });
   const cluster = await t.platform.services.clusters.create(sys, { code: `BL${commune}`, name: 'Ổ dịch Bình Lư', localityCode: commune });
-  const c = await t.platform.services.cases.create(sys, {
+  const c = await registerCase(t.platform.services, sys, {
     clientKey: randomUUID(), subject: person('012085900001', 'Ca bệnh Bình Lư'), sampleDate: '2026-11-01', confirmedDate: '2026-11-02',
     classification: 'community', sourceCaseIds: [], clusterId: cluster.id,
   });

@@ -10,6 +10,7 @@ import { AuditService } from './audit.service.ts';
 
 export type { AuditActor, AuditEntry } from './audit-entry.ts';
 export type { AuditTrailService } from './audit-trail.service.ts';
+export type { AuditService } from './audit.service.ts';
 
 export interface AuditServices {
   audit: AuditService;

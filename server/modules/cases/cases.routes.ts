@@ -5,6 +5,8 @@ import { pageOf } from '../../../core/schemas/common.ts';
 import { diseaseProfile } from '../../../core/schemas/disease-profile.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
+import { registerCase } from '../../commands/register-case.ts';
+import { updateCase } from '../../commands/update-case.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const codeParams = z.object({ code: z.string().max(64) });
@@ -24,7 +26,7 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   app.post('/cases', {
     schema: { tags, summary: 'Register a case (F0): its person turns red and F1s are proposed', body: createCaseRequest, response: { 201: caseView } },
-  }, async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await registerCase(services, actorOf(req), req.body)));
 
   app.get('/cases/:id', {
     schema: { tags, summary: 'One case (the read is logged)', params: idParams, response: { 200: caseView } },
@@ -32,7 +34,7 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   app.patch('/cases/:id', {
     schema: { tags, summary: 'Update status, isolation, classification, cluster, treatment place', params: idParams, body: updateCaseRequest, response: { 200: caseView } },
-  }, async (req) => svc.update(actorOf(req), req.params.id, req.body));
+  }, async (req) => updateCase(services, actorOf(req), req.params.id, req.body));
 
   app.get('/disease-profiles', {
     schema: { tags, summary: 'Disease profiles a case can be traced under', response: { 200: z.array(profileSummary) } },

@@ -115,6 +115,11 @@ export class CheckinsService {
     });
   }
 
+  /** Partitions covering the days from `from` to `to` (check-ins written for past days: imports, tests). */
+  ensurePartitions(from: Date, to: Date): Promise<number> {
+    return this.repo.ensurePartitions(this.db, from, to);
+  }
+
   /** Partitions for the coming days, and retention: whole days past the retention period are dropped. */
   async maintain(now = new Date()): Promise<{ created: number; dropped: string[] }> {
     const created = await this.repo.ensurePartitions(this.db, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 7 * 86_400_000));

@@ -8,7 +8,7 @@ import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
-import type { PeopleRepository } from '../people/people.repository.ts';
+import type { PeopleRegistryService } from '../people/people.module.ts';
 import { citizenActor, type CitizenMeta, type CitizenSessionsService } from '../people/citizen-sessions.service.ts';
 import { arrivalColumns, declarationColumns } from './declarations.export.ts';
 import { declarationMessages } from './declarations.messages.ts';
@@ -21,7 +21,7 @@ export class DeclarationsOfficialsService {
     private readonly db: Db,
     private readonly repo: DeclarationsRepository,
     private readonly localities: LocalitiesService,
-    private readonly people: PeopleRepository,
+    private readonly people: PeopleRegistryService,
     private readonly sessions: CitizenSessionsService,
     private readonly otp: OtpService,
     private readonly audit: AuditTrailService,

@@ -13,7 +13,7 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import { facilityColumns } from './facilities.export.ts';
 import { facilityMessages as m } from './facilities.messages.ts';
 import { facilitiesPolicy } from './facilities.policy.ts';
-import type { CapacityRow, FacilitiesRepository, FacilityRecord } from './facilities.repository.ts';
+import type { CapacityRow, FacilitiesRepository, FacilityRecord, FacilitySet } from './facilities.repository.ts';
 import { linesByFacility, toFacilityView } from './facility-view.ts';
 
 /** What the audit log keeps of a facility: its settings and declared capacity, not its occupancy. */
@@ -35,6 +35,24 @@ export class FacilitiesService {
     private readonly localities: LocalitiesService,
     private readonly audit: AuditTrailService,
   ) {}
+
+  /** A facility by id with the caller's handle, no scope check: for a use case that checks its own. */
+  findById(db: Db, id: string): Promise<FacilityRecord | undefined> {
+    return this.facilities.findById(db, id);
+  }
+
+  /** Locks the facility's line for a bed kind until the caller's transaction ends, and answers its use. */
+  lockCapacity(db: Db, facilityId: string, kind: CapacityKind): Promise<{ capacity: number; occupied: number }> {
+    return this.facilities.lockCapacity(db, facilityId, kind);
+  }
+
+  listActiveWithin(db: Db, within: string, facilityIds: readonly string[] | null) {
+    return this.facilities.listActiveWithin(db, within, facilityIds);
+  }
+
+  capacityLines(db: Db, set: FacilitySet): Promise<CapacityRow[]> {
+    return this.facilities.capacityLines(db, set);
+  }
 
   private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<FacilityRecord> {
     const f = await this.facilities.findById(db, id);

@@ -19,6 +19,7 @@ import { localitiesPolicy } from './localities.policy.ts';
 import type { LocalitiesRepository } from './localities.repository.ts';
 import { localityColumns } from './localities.export.ts';
 import { parsePopulationTable } from './population-import.ts';
+import { loadProvince, nationalProvinceOf } from './vn-admin-loader.ts';
 
 export interface BoundaryCollection {
   type: 'FeatureCollection';
@@ -40,6 +41,26 @@ export class LocalitiesService {
     private readonly localities: LocalitiesRepository,
     private readonly audit: AuditTrailService,
   ) {}
+
+  /** A unit by code, read with the caller's handle (inside its transaction when it has one); no scope check. */
+  findByCode(db: Db, code: string): Promise<LocalityRow | undefined> {
+    return this.localities.findByCode(db, code);
+  }
+
+  /** Units by code, read with the caller's handle; unknown codes are left out. */
+  findManyByCode(db: Db, codes: string[]): Promise<LocalityRow[]> {
+    return this.localities.findManyByCode(db, codes);
+  }
+
+  /** Every province and commune code of the national list, loaded or not, mapped to its province code. */
+  nationalProvinceOf(): Promise<Map<string, string>> {
+    return nationalProvinceOf();
+  }
+
+  /** Loads a province and its communes from the vendored national data (idempotent; see `loadProvince`). */
+  loadProvince(actor: Actor, provinceCode: string, options: { demoPopulation: boolean }): Promise<{ created: number }> {
+    return loadProvince({ db: this.db, localities: this.localities, audit: this.audit, actor }, provinceCode, options);
+  }
 
   /** A unit the actor may see. Out of scope answers exactly like "does not exist". */
   async findReadableOrThrow(actor: Actor, code: string, db: Db = this.db): Promise<LocalityRow> {

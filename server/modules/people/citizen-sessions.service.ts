@@ -83,7 +83,7 @@ export class CitizenSessionsService {
       if (!personId) throw new AppError('VALIDATION_FAILED', [{ path: 'phone', message: m.noRecordForPhone[meta.locale] }]);
       const session = await this.open(trx, personId, phone);
       const qrToken = await this.tokens.tokenFor(trx, personId, phone);
-      const holder = await this.tokens.holderOf(qrToken, trx);
+      const holder = await this.tokens.holderIn(trx, qrToken);
       await this.audit.record(trx, citizenActor(meta), { action: 'open_session', entityType: 'person', entityId: personId });
       return { session, qrToken, status: holder!.view };
     });
@@ -95,7 +95,7 @@ export class CitizenSessionsService {
 
   private async personOf(db: Db, req: OpenSessionRequest, phone: string): Promise<string | null> {
     if ('qrToken' in req) {
-      const holder = await this.tokens.holderOf(req.qrToken, db);
+      const holder = await this.tokens.holderIn(db, req.qrToken);
       if (!holder) return null;
       const person = await this.people.findById(db, holder.personId);
       return person?.phone === phone && person.phone_verified_at ? person.id : null;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../shared/actor.ts';
 import { bearer, declare, personRef, requestOtp } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
+import { registerCase } from '../../commands/register-case.ts';
 
 /**
  * A person's rights (Law 91/2025): a copy of everything held about them, after a fresh one-time
@@ -22,9 +23,9 @@ let personId: string;
 beforeAll(async () => {
   // Several fresh codes to one phone within minutes: the per-phone limit is not what is tested here.
   t = await createTestPlatform({ otp: { ttlMinutes: 5, maxAttempts: 5, maxPerPhonePer10Minutes: 50 } });
-  const { cases, tracing, quarantine, testing } = t.platform.services;
+  const { tracing, quarantine, testing } = t.platform.services;
   // Officials record a case and, as its contact, someone with a phone: an F1 in quarantine, tested.
-  const theCase = await cases.create(sys, {
+  const theCase = await registerCase(t.platform.services, sys, {
     clientKey: randomUUID(), subject: personRef('Nguyễn Thị Nguồn Lây', { communeCode: DOAN_KET }), sampleDate: '2026-11-20', confirmedDate: '2026-11-21',
     classification: 'community', sourceCaseIds: [],
   });

@@ -16,9 +16,9 @@ import type { QrTokenSigner } from '../../shared/qr-token.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { maskName } from '../people/people.service.ts';
-import type { PeopleRegistryService } from '../people/people-registry.service.ts';
-import type { TestingRepository } from '../testing/testing.repository.ts';
-import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
+import type { PeopleRegistryService } from '../people/people.module.ts';
+import type { TestingService } from '../testing/testing.module.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
 import { quarantineCertificate, quarantineDecision } from './quarantine-documents.ts';
 import { admissionColumns } from './quarantine.export.ts';
 import { quarantineMessages as m } from './quarantine.messages.ts';
@@ -28,8 +28,8 @@ import type { AdmissionRecord, QuarantineRepository } from './quarantine.reposit
 export interface QuarantineDeps {
   db: Db;
   quarantine: QuarantineRepository;
-  testing: TestingRepository;
-  profiles: ProfilesRepository;
+  testing: TestingService;
+  profiles: DiseaseProfilesService;
   registry: PeopleRegistryService;
   localities: LocalitiesService;
   audit: AuditTrailService;
@@ -109,7 +109,7 @@ export class QuarantineService {
 
   private async orderScheduleTests(db: Db, admissionId: string, personId: string, path: string, plan: QuarantinePlan) {
     await this.d.quarantine.cancelOpenScheduleOrders(db, admissionId, plan.testDates);
-    await this.d.testing.insertOrders(db, plan.testDates.map((dueOn) => ({ personId, reason: 'schedule' as const, testKind: 'rt_pcr' as const, dueOn, localityPath: path, admissionId })));
+    await this.d.testing.orderTests(db, plan.testDates.map((dueOn) => ({ personId, reason: 'schedule' as const, testKind: 'rt_pcr' as const, dueOn, localityPath: path, admissionId })));
   }
 
   async get(actor: Actor, id: string, now = new Date()): Promise<AdmissionView> {
@@ -248,7 +248,7 @@ export class QuarantineService {
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.quarantine.upsertReport(trx, { admissionId: a.id, day: today, temperature: r.temperature ?? null, symptoms: r.symptoms });
       if (reportNeedsTest(r)) {
-        await this.d.testing.insertOrders(trx, [{ personId: a.person_id, reason: 'symptoms', testKind: 'rt_pcr', dueOn: today, localityPath: a.locality_path, admissionId: a.id }]);
+        await this.d.testing.orderTests(trx, [{ personId: a.person_id, reason: 'symptoms', testKind: 'rt_pcr', dueOn: today, localityPath: a.locality_path, admissionId: a.id }]);
       }
     });
     return this.monitoringStatus(token, now);

@@ -9,7 +9,7 @@ import type { DashboardQuery, DashboardView } from '../../../core/schemas/risk-m
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
 import type { DailyCountsRow, IndicatorsRepository } from './indicators.repository.ts';
 import type { LevelSeriesRepository } from './level-series.repository.ts';
 import { levelTrends } from './level-trend.ts';
@@ -48,7 +48,7 @@ export class RiskDashboardService {
     private readonly db: Db,
     private readonly indicators: IndicatorsRepository,
     private readonly context: RiskContextRepository,
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: DiseaseProfilesService,
     private readonly localities: LocalitiesService,
     private readonly ruleSets: RuleSetsService,
     private readonly series: LevelSeriesRepository,

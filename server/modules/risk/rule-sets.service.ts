@@ -24,6 +24,11 @@ export class RuleSetsService {
     private readonly audit: AuditTrailService,
   ) {}
 
+  /** Writes the preset rule sets not stored yet and activates `defaultActive` when none is (platform start). */
+  ensurePresets(db: Db, presets: readonly RiskRuleSet[], defaultActive: string): Promise<void> {
+    return this.repo.ensurePresets(db, presets, defaultActive);
+  }
+
   /** The definition to apply: the one asked for, or the active one. Unknown codes are a 400 on `field`. */
   async resolve(actor: Actor, code: string | undefined, field = 'ruleSet', db: Db = this.db): Promise<RiskRuleSet> {
     if (code === undefined) return this.active(db);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { readTable } from '../../shared/tabular-file.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
-import type { LocalitiesRepository } from '../localities/localities.repository.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RiskContextRepository } from './risk-context.repository.ts';
 import { parseVaccinationTable } from './vaccination-import.ts';
@@ -20,7 +20,7 @@ export class VaccinationService {
   constructor(
     private readonly db: Db,
     private readonly context: RiskContextRepository,
-    private readonly localities: LocalitiesRepository,
+    private readonly localities: LocalitiesService,
     private readonly audit: AuditTrailService,
   ) {}
 

@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
 import { labColumns, parseLabResult } from '../../../core/rules/lab-results.ts';
+import type { CaseView, CreateCaseRequest } from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type {
@@ -12,15 +13,13 @@ import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { readTable, type Table } from '../../shared/tabular-file.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
-import type { CasesService } from '../cases/cases.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { PeopleRepository } from '../people/people.repository.ts';
-import type { PeopleRegistryService } from '../people/people-registry.service.ts';
+import type { PeopleRegistryService } from '../people/people.module.ts';
 import type { CampaignsRepository } from './campaigns.repository.ts';
 import { testingMessages as m } from './testing.messages.ts';
 import { orderColumns, proposalColumns } from './testing.export.ts';
 import { testingPolicy } from './testing.policy.ts';
-import type { OrderStatus, TestingRepository } from './testing.repository.ts';
+import type { NewOrder, OrderStatus, TestingRepository } from './testing.repository.ts';
 
 type OrdersQuery = { locality?: string; status?: OrderStatus; reason?: OrderView['reason']; dueBy?: string; after?: string; limit: number };
 type ProposalsQuery = { locality?: string; status: 'open' | 'accepted' | 'dismissed'; after?: string; limit: number };
@@ -29,16 +28,21 @@ export interface TestingDeps {
   db: Db;
   testing: TestingRepository;
   campaigns: CampaignsRepository;
-  people: PeopleRepository;
   registry: PeopleRegistryService;
   localities: LocalitiesService;
-  cases: CasesService;
+  /** Registers a case as an official would (`server/commands/register-case.ts`), for an accepted proposal. */
+  registerCase: (actor: Actor, req: CreateCaseRequest) => Promise<CaseView>;
   audit: AuditTrailService;
 }
 
 /** Orders, samples and results, individual or pooled; a positive RT-PCR proposes a case. */
 export class TestingService {
   constructor(private readonly d: TestingDeps) {}
+
+  /** Inserts test orders inside the caller's transaction (a quarantine plan's scheduled tests); answers their ids. */
+  orderTests(db: Db, orders: readonly NewOrder[]): Promise<string[]> {
+    return this.d.testing.insertOrders(db, orders);
+  }
 
   private async scopeOf(actor: Actor, locality: string | undefined, allowed = testingPolicy.list(actor)): Promise<string> {
     if (!allowed) throw new AppError('FORBIDDEN');
@@ -91,7 +95,7 @@ export class TestingService {
     return this.d.db.transaction().execute(async (trx) => {
       const order = req.orderId ? await this.d.testing.findOrder(trx, req.orderId) : undefined;
       if (req.orderId && (!order || !testingPolicy.testAt(actor, order))) throw new AppError('NOT_FOUND');
-      const person = order ? null : await this.d.people.findById(trx, req.personId!);
+      const person = order ? null : await this.d.registry.findById(trx, req.personId!);
       if (!order && (!person || !person.locality_path || !testingPolicy.testAt(actor, await this.personTest(trx, person)))) throw new AppError('NOT_FOUND');
       if ((await this.d.testing.sampleCodesTaken(trx, [req.code])).length) throw new AppError('CONFLICT', [{ path: 'code', message: m.codeTaken[actor.locale] }]);
       await this.d.testing.insertSamples(trx, [{
@@ -177,7 +181,7 @@ export class TestingService {
     if (p.status !== 'open') throw new AppError('CONFLICT');
     const sampledOn = vietnamToday(p.collected_at);
     // The proposal's id is the case's submission key: accepting twice (two officials, a double click) makes one case.
-    const created = await this.d.cases.create(actor, {
+    const created = await this.d.registerCase(actor, {
       clientKey: p.id, subject: { personId: p.person_id }, sampleDate: sampledOn, confirmedDate: vietnamToday(p.resulted_at ?? new Date()),
       classification: p.in_quarantine ? 'in_quarantine' : 'community', sourceCaseIds: [],
     });

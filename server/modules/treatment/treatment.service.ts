@@ -9,7 +9,7 @@ import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
-import type { FacilitiesRepository } from '../facilities/facilities.repository.ts';
+import type { FacilitiesService } from '../facilities/facilities.module.ts';
 import { isUncapped, linesByFacility, toFacilityView } from '../facilities/facility-view.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { stayColumns } from './treatment.export.ts';
@@ -20,7 +20,7 @@ import type { StayRecord, TreatmentRepository } from './treatment.repository.ts'
 export interface TreatmentDeps {
   db: Db;
   stays: TreatmentRepository;
-  facilities: FacilitiesRepository;
+  facilities: FacilitiesService;
   localities: LocalitiesService;
   audit: AuditTrailService;
 }
