@@ -57,7 +57,7 @@ export async function seedDemoRisk(p: Platform, province: string, communes: { wa
   });
   await s.riskDecisions.decide(sys, { locality: communes.zone });
   const raised = communes.wave[communes.wave.length - 1]!;
-  const levels = (await s.ruleSets.active()).levels;
+  const levels = (await s.ruleSets.active(s.db)).levels;
   const computed = (await s.risk.evaluate(sys, { locality: raised })).level.key;
   const next = levels[levels.findIndex((l) => l.key === computed) + 1];
   if (next) await s.riskDecisions.decide(sys, { locality: raised, levelKey: next.key, reason: 'Giáp ranh ổ dịch chợ trung tâm, nhiều người qua lại' });

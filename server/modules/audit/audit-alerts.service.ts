@@ -12,7 +12,7 @@ import type { AuditRepository } from './audit.repository.ts';
 
 /** The localities lookup alerts are scoped with (the localities module's service answers it). */
 export interface ReadableLocalities {
-  findReadableOrThrow(actor: Actor, code: string): Promise<{ path: string }>;
+  findReadableOrThrow(actor: Actor, code: string, db: Db): Promise<{ path: string }>;
 }
 
 /** Alerts of the audit view: every export, and accounts reading unusually many people (raised by a job). */
@@ -56,7 +56,7 @@ export class AuditAlertsService {
 
   private async scopeOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!auditPolicy.alerts(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.localities.findReadableOrThrow(actor, locality, this.db)).path : actor.scope.path;
   }
 }
 

@@ -52,15 +52,15 @@ export class BreachesService {
   }
 
   async get(actor: Actor, id: string, now = new Date()): Promise<BreachView> {
-    return toBreachView(await this.manageableOrThrow(actor, id), now);
+    return toBreachView(await this.manageableOrThrow(actor, id, this.db), now);
   }
 
   /** Recorded in the administrator's own area; the same client key again answers with the first record. */
   async create(actor: Actor, req: CreateBreachRequest, now = new Date()): Promise<BreachView> {
     if (!breachesPolicy.list(actor)) throw new AppError('FORBIDDEN');
     const earlier = await this.breaches.findByClientKey(this.db, req.clientKey);
-    if (earlier) return toBreachView(await this.manageableOrThrow(actor, earlier.id), now);
-    const place = await this.localities.findReadableOrThrow(actor, actor.scope.code);
+    if (earlier) return toBreachView(await this.manageableOrThrow(actor, earlier.id, this.db), now);
+    const place = await this.localities.findReadableOrThrow(actor, actor.scope.code, this.db);
     const id = await this.db.transaction().execute(async (trx) => {
       const inserted = await this.breaches.insert(trx, {
         client_key: req.clientKey, locality_code: place.code, locality_path: place.path, recorded_by: actor.userId, ...insertColumns(req),
@@ -69,7 +69,7 @@ export class BreachesService {
       return inserted;
     });
     // A twin request committed first: answer with its record.
-    return toBreachView(await this.manageableOrThrow(actor, id ?? (await this.breaches.findByClientKey(this.db, req.clientKey))!.id), now);
+    return toBreachView(await this.manageableOrThrow(actor, id ?? (await this.breaches.findByClientKey(this.db, req.clientKey))!.id, this.db), now);
   }
 
   async update(actor: Actor, id: string, req: UpdateBreachRequest, now = new Date()): Promise<BreachView> {
@@ -102,7 +102,7 @@ export class BreachesService {
 
   /** The notification to the authority, dated the day it was sent (today while it has not been). */
   async notificationPdf(actor: Actor, id: string, now = new Date()): Promise<{ filename: string; body: Buffer }> {
-    const b = await this.manageableOrThrow(actor, id);
+    const b = await this.manageableOrThrow(actor, id, this.db);
     await this.audit.record(this.db, actor, { action: 'print_notification', entityType: 'data_breach', entityId: b.id, localityCode: b.locality_code, localityPath: b.locality_path });
     const body = await renderOfficialPdf(breachNotification(b, vietnamToday(b.notified_at ?? now), now));
     return { filename: `thong-bao-vi-pham-du-lieu-ca-nhan-${b.serial}.pdf`, body };
@@ -110,10 +110,10 @@ export class BreachesService {
 
   private async scopeOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!breachesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.localities.findReadableOrThrow(actor, locality, this.db)).path : actor.scope.path;
   }
 
-  private async manageableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<BreachRecord> {
+  private async manageableOrThrow(actor: Actor, id: string, db: Db): Promise<BreachRecord> {
     if (!breachesPolicy.list(actor)) throw new AppError('FORBIDDEN');
     const b = await this.breaches.findById(db, id);
     if (!b || !breachesPolicy.manage(actor, b)) throw new AppError('NOT_FOUND');

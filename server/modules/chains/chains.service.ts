@@ -90,7 +90,7 @@ export class ChainsService {
   /** Selects, audits the read, and runs the chain rules; rows are indexed like the stats' nodes. */
   private async compute(actor: Actor, q: Filter): Promise<{ rows: ChainCaseRow[]; stats: ChainStats }> {
     if (!chainsPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? await this.localities.findReadableOrThrow(actor, q.locality) : { code: actor.scope.code, path: actor.scope.path };
+    const within = q.locality ? await this.localities.findReadableOrThrow(actor, q.locality, this.db) : { code: actor.scope.code, path: actor.scope.path };
     if (q.clusterId) {
       const cluster = await this.chains.findCluster(this.db, q.clusterId);
       if (!cluster || !chainsPolicy.readCluster(actor, cluster)) throw new AppError('NOT_FOUND');

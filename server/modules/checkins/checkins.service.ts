@@ -94,7 +94,7 @@ export class CheckinsService {
 
   async counts(actor: Actor, q: CheckinCountsQuery): Promise<Page<CheckinCountRow>> {
     if (!checkinsPolicy.seeCounts(actor)) throw new AppError('FORBIDDEN');
-    const within = (await this.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code)).path;
+    const within = (await this.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code, this.db)).path;
     const from = new Date(`${q.from}T00:00:00+07:00`);
     const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
     if (to <= from || to.getTime() - from.getTime() > 93 * 86_400_000) {

@@ -22,19 +22,19 @@ export class ClustersService {
     private readonly audit: AuditTrailService,
   ) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<ClusterRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<ClusterRecord> {
     const c = await this.clusters.findById(db, id);
     if (!c || !clustersPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
     return c;
   }
 
   async get(actor: Actor, id: string): Promise<ClusterView> {
-    return toClusterView(await this.readableOrThrow(actor, id));
+    return toClusterView(await this.readableOrThrow(actor, id, this.db));
   }
 
   async list(actor: Actor, q: ListClustersQuery): Promise<Page<ClusterView>> {
     if (!clustersPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const rows = await this.clusters.list(this.db, { within, status: q.status, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toClusterView), nextCursor: page.nextCursor };

@@ -131,7 +131,7 @@ export class DeclarationsOfficialsService {
 
   private async readableScope(actor: Actor, filter: { locality?: string }): Promise<{ code: string; path: string }> {
     if (!declarationsPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return this.localities.findReadableOrThrow(actor, filter.locality ?? actor.scope.code);
+    return this.localities.findReadableOrThrow(actor, filter.locality ?? actor.scope.code, this.db);
   }
 
   /** Logs the read: who looked at which sensitive list, with what filter, and whom it showed. */

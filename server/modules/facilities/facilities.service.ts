@@ -54,7 +54,7 @@ export class FacilitiesService {
     return this.facilities.capacityLines(db, set);
   }
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<FacilityRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<FacilityRecord> {
     const f = await this.facilities.findById(db, id);
     if (!f || !facilitiesPolicy.read(actor, f)) throw new AppError('NOT_FOUND');
     return f;
@@ -65,12 +65,12 @@ export class FacilitiesService {
   }
 
   async get(actor: Actor, id: string): Promise<FacilityView> {
-    return this.viewOf(this.db, await this.readableOrThrow(actor, id));
+    return this.viewOf(this.db, await this.readableOrThrow(actor, id, this.db));
   }
 
   async list(actor: Actor, q: ListFacilitiesQuery): Promise<Page<FacilityView>> {
     if (!facilitiesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const rows = await this.facilities.list(this.db, { within, facilityIds: boundFacilities(actor), kind: q.kind, status: q.status, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     // One occupancy statement for the whole page, never one per facility.
@@ -146,8 +146,8 @@ export class FacilitiesService {
    */
   async placement(actor: Actor, q: PlacementQuery): Promise<PlacementView> {
     if (!facilitiesPolicy.searchPlacement(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
-    const near = q.near ? await this.localities.findReadableOrThrow(actor, q.near) : null;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
+    const near = q.near ? await this.localities.findReadableOrThrow(actor, q.near, this.db) : null;
     const origin = near?.centroid_lon != null && near.centroid_lat != null ? { lon: near.centroid_lon, lat: near.centroid_lat } : null;
     const rows = await this.facilities.placementCandidates(this.db, { within, facilityIds: boundFacilities(actor), kind: q.kind });
     const plan = planPlacement({

@@ -49,7 +49,7 @@ export class FacilityStaffService {
     if (facilityIds.length === 0) return;
     if (!facilitiesPolicy.bindStaff(actor)) throw new AppError('FORBIDDEN');
     if (account.role !== 'facility_staff') throw new AppError('VALIDATION_FAILED', [{ path: 'facilityIds', message: m.onlyFacilityStaff[actor.locale] }]);
-    const area = await this.localities.findReadableOrThrow(actor, account.localityCode).catch(() => null);
+    const area = await this.localities.findReadableOrThrow(actor, account.localityCode, this.db).catch(() => null);
     const details: ErrorDetail[] = [];
     for (const [i, id] of facilityIds.entries()) {
       const f = await this.facilities.findById(this.db, id);

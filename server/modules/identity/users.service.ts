@@ -41,7 +41,7 @@ export class UsersService {
 
   async list(actor: Actor, q: ListUsersQuery): Promise<Page<UserView>> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : undefined;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : undefined;
     const rows = await this.identity.listUsers(this.db, actor.scope.path, { ...q, localityPath: within });
     const page = toPage(rows, q.limit, (r) => [r.username, r.id]);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
@@ -61,7 +61,7 @@ export class UsersService {
 
   async create(actor: Actor, req: CreateUserRequest): Promise<{ user: UserView; temporaryPassword: string | null }> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
-    const locality = await this.assignableLocality(actor, req.role, req.localityCode);
+    const locality = await this.assignableLocality(actor, req.role, req.localityCode, this.db);
     if (req.password) {
       await this.d.passwords.assertAcceptable(this.db, { password: req.password, username: req.username, userId: null, locale: actor.locale, path: 'password' });
     }
@@ -160,7 +160,7 @@ export class UsersService {
     return user;
   }
 
-  private async assignableLocality(actor: Actor, role: Role, code: string, db: Db = this.db): Promise<LocalityRow> {
+  private async assignableLocality(actor: Actor, role: Role, code: string, db: Db): Promise<LocalityRow> {
     const locality = await this.localities.findReadableOrThrow(actor, code, db).catch(() => {
       throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: m.unknownLocality[actor.locale] }]);
     });

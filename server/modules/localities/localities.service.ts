@@ -63,7 +63,7 @@ export class LocalitiesService {
   }
 
   /** A unit the actor may see. Out of scope answers exactly like "does not exist". */
-  async findReadableOrThrow(actor: Actor, code: string, db: Db = this.db): Promise<LocalityRow> {
+  async findReadableOrThrow(actor: Actor, code: string, db: Db): Promise<LocalityRow> {
     const row = await this.localities.findByCode(db, code);
     if (!row || !localitiesPolicy.read(actor, row)) throw new AppError('NOT_FOUND');
     return row;
@@ -73,24 +73,24 @@ export class LocalitiesService {
    * A unit the actor may see, or one that contains the actor's area: the aggregate views of a
    * province (the level map, zones) are open to its commune officers, as they are to the public.
    */
-  async findOverviewOrThrow(actor: Actor, code: string, db: Db = this.db): Promise<LocalityRow> {
+  async findOverviewOrThrow(actor: Actor, code: string, db: Db): Promise<LocalityRow> {
     const row = await this.localities.findByCode(db, code);
     if (!row || !(localitiesPolicy.read(actor, row) || actor.scope.path.startsWith(`${row.path}/`))) throw new AppError('NOT_FOUND');
     return row;
   }
 
   async get(actor: Actor, code: string): Promise<LocalityView> {
-    return toLocalityView(await this.findReadableOrThrow(actor, code));
+    return toLocalityView(await this.findReadableOrThrow(actor, code, this.db));
   }
 
   async tree(actor: Actor): Promise<{ root: LocalityView; descendants: LocalityView[] }> {
-    const root = await this.findReadableOrThrow(actor, actor.scope.code);
+    const root = await this.findReadableOrThrow(actor, actor.scope.code, this.db);
     const descendants = await this.localities.listDescendants(this.db, root.path);
     return { root: toLocalityView(root), descendants: descendants.map(toLocalityView) };
   }
 
   async list(actor: Actor, q: ListLocalitiesQuery): Promise<Page<LocalityView>> {
-    const parent = await this.findReadableOrThrow(actor, q.parent ?? actor.scope.code);
+    const parent = await this.findReadableOrThrow(actor, q.parent ?? actor.scope.code, this.db);
     const rows = await this.localities.listChildren(this.db, {
       parentCode: parent.code,
       q: q.q,
@@ -135,7 +135,7 @@ export class LocalitiesService {
   }
 
   async boundaries(actor: Actor, code: string): Promise<BoundaryCollection> {
-    const root = await this.findReadableOrThrow(actor, code);
+    const root = await this.findReadableOrThrow(actor, code, this.db);
     const rows = await this.localities.communeBoundaries(this.db, root.path);
     return {
       type: 'FeatureCollection',
@@ -154,7 +154,7 @@ export class LocalitiesService {
   }
 
   async history(actor: Actor, code: string): Promise<LocalityEventView[]> {
-    await this.findReadableOrThrow(actor, code);
+    await this.findReadableOrThrow(actor, code, this.db);
     const rows = await this.localities.listEvents(this.db, code);
     return rows.map((r) => ({
       id: String(r.id),

@@ -129,7 +129,7 @@ export class PersonLinksService {
 
   private async scope(actor: Actor, locality: string | undefined): Promise<string> {
     if (!personLinksPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return (await this.localities.findReadableOrThrow(actor, locality ?? actor.scope.code)).path;
+    return (await this.localities.findReadableOrThrow(actor, locality ?? actor.scope.code, this.db)).path;
   }
 
   private async page(within: string, q: Omit<ListLinkRequestsQuery, 'locality'>) {

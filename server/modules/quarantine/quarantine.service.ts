@@ -45,7 +45,7 @@ export interface QuarantineDeps {
 export class QuarantineService {
   constructor(private readonly d: QuarantineDeps) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.d.db): Promise<AdmissionRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<AdmissionRecord> {
     const a = await this.d.quarantine.findById(db, id);
     if (!a || !quarantinePolicy.read(actor, a)) throw new AppError('NOT_FOUND');
     return a;
@@ -69,7 +69,7 @@ export class QuarantineService {
 
   async admit(actor: Actor, req: AdmitRequest, now = new Date()): Promise<AdmissionView> {
     const earlier = await this.d.quarantine.findByClientKey(this.d.db, req.clientKey);
-    if (earlier) return this.view(this.d.db, await this.readableOrThrow(actor, earlier.id), now);
+    if (earlier) return this.view(this.d.db, await this.readableOrThrow(actor, earlier.id, this.d.db), now);
     const id = await this.d.db.transaction().execute(async (trx) => {
       const facility = await this.facilityWithRoomOrThrow(trx, actor, req.facilityId);
       const person = await this.d.registry.resolve(trx, actor, req.subject, 'subject');
@@ -113,7 +113,7 @@ export class QuarantineService {
   }
 
   async get(actor: Actor, id: string, now = new Date()): Promise<AdmissionView> {
-    const a = await this.readableOrThrow(actor, id);
+    const a = await this.readableOrThrow(actor, id, this.d.db);
     await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return this.view(this.d.db, a, now);
   }
@@ -137,7 +137,7 @@ export class QuarantineService {
 
   private async areaOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!quarantinePolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
   }
 
   private async page(actor: Actor, within: string, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
@@ -214,14 +214,14 @@ export class QuarantineService {
   }
 
   async decisionPdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
-    const a = await this.readableOrThrow(actor, id);
+    const a = await this.readableOrThrow(actor, id, this.d.db);
     await this.d.audit.record(this.d.db, actor, { action: 'print_decision', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return { filename: `quyet-dinh-cach-ly-${a.id.slice(0, 8)}.pdf`, body: await renderOfficialPdf(quarantineDecision(a, a.starts_on)) };
   }
 
   /** Only a completed release has a certificate: an early release or an open stay answers CONFLICT. */
   async certificatePdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
-    const a = await this.readableOrThrow(actor, id);
+    const a = await this.readableOrThrow(actor, id, this.d.db);
     if (a.status !== 'released' || a.release_kind !== 'completed') throw new AppError('CONFLICT');
     await this.d.audit.record(this.d.db, actor, { action: 'print_certificate', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return { filename: `giay-xac-nhan-cach-ly-${a.id.slice(0, 8)}.pdf`, body: await renderOfficialPdf(quarantineCertificate(a, a.released_on!)) };

@@ -56,7 +56,7 @@ export class RiskDashboardService {
 
   async dashboard(actor: Actor, q: DashboardQuery, now = new Date()): Promise<DashboardView> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const province = await this.localities.findOverviewOrThrow(actor, q.province);
+    const province = await this.localities.findOverviewOrThrow(actor, q.province, this.db);
     const codes = q.communes?.split(',');
     const inProvince = codes ? new Set((await this.context.communes(this.db, province.path)).map((c) => c.code)) : null;
     if (codes?.some((c) => !inProvince?.has(c))) throw new AppError('VALIDATION_FAILED', [{ path: 'communes', message: text.notInProvince[actor.locale] }]);

@@ -37,7 +37,7 @@ export class RiskDecisionsService {
   ) {}
 
   async decide(actor: Actor, req: DecideLevelRequest, now = new Date()): Promise<LevelDecisionView> {
-    const place = await this.localities.findReadableOrThrow(actor, req.locality);
+    const place = await this.localities.findReadableOrThrow(actor, req.locality, this.db);
     if (!riskPolicy.decide(actor, place)) throw new AppError('FORBIDDEN');
     if (req.clientKey) {
       const first = await this.repo.byClientKey(this.db, req.clientKey);
@@ -87,10 +87,10 @@ export class RiskDecisionsService {
     return toView(row);
   }
 
-  async history(actor: Actor, q: Omit<DecisionHistoryQuery, 'limit'> & { limit: number }, db: Db = this.db): Promise<Page<LevelDecisionView>> {
+  async history(actor: Actor, q: Omit<DecisionHistoryQuery, 'limit'> & { limit: number }): Promise<Page<LevelDecisionView>> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const place = await this.localities.findReadableOrThrow(actor, q.locality, db);
-    const rows = await this.repo.history(db, place, q);
+    const place = await this.localities.findReadableOrThrow(actor, q.locality, this.db);
+    const rows = await this.repo.history(this.db, place, q);
     const page = toPage(rows, q.limit, (r) => [r.decided_at.toISOString(), r.id]);
     return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }

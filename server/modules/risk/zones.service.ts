@@ -86,7 +86,7 @@ export class ZonesService {
 
   async list(actor: Actor, q: { province: string; commune?: string; state: 'active' | 'all'; after?: string; limit: number }, now = new Date()): Promise<Page<ZoneView>> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    await this.localities.findOverviewOrThrow(actor, q.province);
+    await this.localities.findOverviewOrThrow(actor, q.province, this.db);
     const rows = await this.zones.list(this.db, { ...q, active: q.state === 'active', at: now });
     const page = toPage(rows, q.limit, (r) => [r.starts_at.toISOString(), r.id]);
     return { items: page.items.map((r) => view(r, now)), nextCursor: page.nextCursor };
@@ -112,9 +112,9 @@ export class ZonesService {
   /** The zone's province: the one named, else that of its first commune, else the official's own. */
   private async provinceOf(actor: Actor, req: CreateZoneRequest) {
     const first = req.communeCodes?.[0];
-    const code = req.province ?? (first ? (await this.localities.findReadableOrThrow(actor, first)).province_code : null) ?? actor.scope.path.split('/')[1];
+    const code = req.province ?? (first ? (await this.localities.findReadableOrThrow(actor, first, this.db)).province_code : null) ?? actor.scope.path.split('/')[1];
     if (!code) throw new AppError('VALIDATION_FAILED', [{ path: 'province', message: text.provinceNeeded[actor.locale] }]);
-    return this.localities.findReadableOrThrow(actor, code);
+    return this.localities.findReadableOrThrow(actor, code, this.db);
   }
 
   private async overview(actor: Actor, province: string, db: Db): Promise<boolean> {

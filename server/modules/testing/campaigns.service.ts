@@ -26,7 +26,7 @@ export class CampaignsService {
     private readonly audit: AuditTrailService,
   ) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<CampaignRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<CampaignRecord> {
     const c = await this.campaigns.findById(db, id);
     if (!c || !testingPolicy.readCampaign(actor, c)) throw new AppError('NOT_FOUND');
     return c;
@@ -48,19 +48,19 @@ export class CampaignsService {
   }
 
   async get(actor: Actor, id: string): Promise<CampaignView> {
-    return toCampaignView(await this.readableOrThrow(actor, id));
+    return toCampaignView(await this.readableOrThrow(actor, id, this.db));
   }
 
   async list(actor: Actor, q: { locality?: string; after?: string; limit: number }): Promise<Page<CampaignView>> {
     if (!testingPolicy.listCampaigns(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const rows = await this.campaigns.list(this.db, { within, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toCampaignView), nextCursor: page.nextCursor };
   }
 
   async pools(actor: Actor, id: string, q: { after?: string; limit: number }): Promise<Page<PoolView>> {
-    const c = await this.readableOrThrow(actor, id);
+    const c = await this.readableOrThrow(actor, id, this.db);
     const rows = await this.campaigns.pools(this.db, c.id, q);
     const page = toPage(rows, q.limit, (r) => [r.code]);
     return { items: page.items.map((r) => ({ code: r.code, size: r.size, result: r.result, resultedAt: r.resulted_at?.toISOString() ?? null })), nextCursor: page.nextCursor };
@@ -74,7 +74,7 @@ export class CampaignsService {
   }
 
   async progress(actor: Actor, id: string) {
-    const c = await this.readableOrThrow(actor, id);
+    const c = await this.readableOrThrow(actor, id, this.db);
     const [days, people] = await Promise.all([this.campaigns.progressByDay(this.db, id), this.campaigns.distinctPeopleSampled(this.db, id)]);
     return {
       campaign: toCampaignView(c),

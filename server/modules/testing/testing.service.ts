@@ -46,7 +46,7 @@ export class TestingService {
 
   private async scopeOf(actor: Actor, locality: string | undefined, allowed = testingPolicy.list(actor)): Promise<string> {
     if (!allowed) throw new AppError('FORBIDDEN');
-    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
   }
 
   /** Where the person stays in quarantine now (facility staff order and sample for these people only). */

@@ -19,7 +19,7 @@ export class TodayService {
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
-    const path = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const path = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const today = vietnamToday(now);
     const facilities = boundFacilities(actor);
     const fetchers: Record<TodayKind, () => Promise<TodayRow[]>> = {

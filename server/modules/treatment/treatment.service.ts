@@ -34,7 +34,7 @@ export interface TreatmentDeps {
 export class TreatmentService {
   constructor(private readonly d: TreatmentDeps) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.d.db): Promise<StayRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<StayRecord> {
     const s = await this.d.stays.findById(db, id);
     if (!s || !treatmentPolicy.read(actor, s)) throw new AppError('NOT_FOUND');
     return s;
@@ -109,7 +109,7 @@ export class TreatmentService {
 
   private async scopeOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!treatmentPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
   }
 
   /**
@@ -119,7 +119,7 @@ export class TreatmentService {
    */
   async occupancy(actor: Actor, q: OccupancyQuery): Promise<OccupancyView> {
     if (!treatmentPolicy.occupancy(actor)) throw new AppError('FORBIDDEN');
-    const area = await this.d.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code);
+    const area = await this.d.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code, this.d.db);
     const facilities = await this.d.facilities.listActiveWithin(this.d.db, area.path, boundFacilities(actor));
     const lines = linesByFacility(await this.d.facilities.capacityLines(this.d.db, { activeWithin: area.path }));
     const withLines = facilities.filter((f) => lines.has(f.id));

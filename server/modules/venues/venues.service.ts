@@ -34,19 +34,19 @@ export class VenuesService {
   ) {}
 
   /** A venue the actor may see. Out of scope or not theirs answers exactly like "does not exist". */
-  private async findReadableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<VenueRecord> {
+  private async findReadableOrThrow(actor: Actor, id: string, db: Db): Promise<VenueRecord> {
     const venue = await this.venues.findById(db, id);
     if (!venue || !venuesPolicy.read(actor, venue)) throw new AppError('NOT_FOUND');
     return venue;
   }
 
   async get(actor: Actor, id: string): Promise<VenueView> {
-    return toVenueView(await this.findReadableOrThrow(actor, id));
+    return toVenueView(await this.findReadableOrThrow(actor, id, this.db));
   }
 
   async list(actor: Actor, q: ListVenuesQuery): Promise<Page<VenueView>> {
     if (!venuesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const rows = await this.venues.list(this.db, {
       withinPath: within,
       ownerUserId: venuesPolicy.listOnlyOwn(actor) ? actor.userId : undefined,
@@ -197,7 +197,7 @@ export class VenuesService {
   }
 
   private async printableOrThrow(actor: Actor, id: string): Promise<VenueRecord> {
-    const venue = await this.findReadableOrThrow(actor, id);
+    const venue = await this.findReadableOrThrow(actor, id, this.db);
     if (!venuesPolicy.print(actor, venue)) throw new AppError('FORBIDDEN');
     if (venue.status !== 'approved') throw new AppError('CONFLICT', [{ path: 'status', message: messages[actor.locale].notApproved }]);
     return venue;
