@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditAlertView, auditEventView, listAuditAlertsQuery, listAuditQuery } from '../../../core/schemas/audit.ts';
 import { pageOf } from '../../../core/schemas/common.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const tags = ['audit'];

@@ -4,7 +4,7 @@ import { caseRow, caseView, createCaseRequest, listCasesQuery, updateCaseRequest
 import { pageOf } from '../../../core/schemas/common.ts';
 import { diseaseProfile } from '../../../core/schemas/disease-profile.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { registerCase } from '../../commands/register-case.ts';
 import { updateCase } from '../../commands/update-case.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { chainGraph, chainGraphQuery } from '../../../core/schemas/cases.ts';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 export const chainsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   app.get('/chains', {

@@ -6,7 +6,7 @@ import {
 } from '../../../core/schemas/checkins.ts';
 import { pageOf, pageQuery } from '../../../core/schemas/common.ts';
 import { actorOf, citizenSessionOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const venueParams = z.object({ id: z.string().uuid() });
 

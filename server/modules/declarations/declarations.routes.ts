@@ -7,7 +7,7 @@ import {
 } from '../../../core/schemas/declarations.ts';
 import { AppError } from '../../../core/errors.ts';
 import { actorOf, citizenMetaOf, citizenSessionOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const tokenBody = z.object({ qrToken: z.string().max(200) });
 

@@ -6,7 +6,7 @@ import {
 import { okBody } from '../../../core/schemas/common.ts';
 import { sessionCookies } from '../../http/auth-hook.ts';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const sessionParams = z.object({ id: z.string().uuid() });
 

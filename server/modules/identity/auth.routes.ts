@@ -5,7 +5,7 @@ import { errorBody, okBody } from '../../../core/schemas/common.ts';
 import { AppError } from '../../../core/errors.ts';
 import { sessionCookies } from '../../http/auth-hook.ts';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import type { RequestMeta } from './auth.service.ts';
 
 export const requestMeta = (req: FastifyRequest): RequestMeta => ({

@@ -5,7 +5,7 @@ import {
   createdUser, createUserRequest, endedSessions, listUsersQuery, resetPasswordResult, updateUserRequest, userView,
 } from '../../../core/schemas/users.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 

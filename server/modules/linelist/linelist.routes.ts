@@ -4,7 +4,7 @@ import { AppError } from '../../../core/errors.ts';
 import { lineListFields } from '../../../core/rules/linelist.ts';
 import { linelistImportResult } from '../../../core/schemas/cases.ts';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../../shared/tabular-file.ts';
 import type { LinelistFormat } from './linelist.service.ts';
 

@@ -6,7 +6,7 @@ import {
 } from '../../../core/schemas/localities.ts';
 import { AppError } from '../../../core/errors.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const codeParams = z.object({ code: localityCode });
 const importQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100).default(new Date().getFullYear()) });

@@ -3,7 +3,7 @@ import { personAccessView } from '../../../core/schemas/audit.ts';
 import { myAccessesRequest, myDataRequest, openSessionRequest, openSessionResult } from '../../../core/schemas/citizen.ts';
 import { pageOf } from '../../../core/schemas/common.ts';
 import { citizenMetaOf, citizenSessionOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 /**
  * A citizen's own data, read with the session of their verified phone (`Authorization: Bearer`),

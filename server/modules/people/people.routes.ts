@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mergePeopleRequest, personDuplicate } from '../../../core/schemas/cases.ts';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { citizenRoutes } from './citizen.routes.ts';
 import { personLinksRoutes } from './person-links.routes.ts';
 

@@ -7,7 +7,7 @@ import {
   transferRequest,
 } from '../../../core/schemas/quarantine.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tokenParams = z.object({ token: z.string().max(100) });

@@ -5,7 +5,7 @@ import {
   createZoneRequest, endZoneRequest, ruleSetDetail, ruleSetList, saveRuleSetRequest, vaccinationImportRequest, vaccinationImportView, zoneListQuery, zoneView,
 } from '../../../core/schemas/risk-admin.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const codeParams = z.object({ code: z.string().regex(/^[a-z0-9][a-z0-9_]{1,63}$/, 'Mã bộ quy tắc không hợp lệ / Invalid rule set code') });
 const idParams = z.object({ id: z.uuid('Mã không hợp lệ / Invalid id') });

@@ -5,7 +5,7 @@ import {
 } from '../../../core/schemas/risk.ts';
 import { dashboardQuery, dashboardView, publicRiskMapQuery, publicRiskMapView, riskMapQuery, riskMapView } from '../../../core/schemas/risk-map.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { mapExport } from './risk.service.ts';
 
 export const riskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const health = z.object({
   status: z.literal('ok'),

@@ -8,7 +8,7 @@ import {
   sampleResultsRequest, sampleView,
 } from '../../../core/schemas/testing.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const codeParams = z.object({ code: z.string().max(40) });

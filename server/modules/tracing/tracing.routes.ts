@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contactView, decideContactRequest, declareContactRequest, listContactsQuery, tracingRunResult } from '../../../core/schemas/cases.ts';
 import { localityCode, pageOf } from '../../../core/schemas/common.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 

@@ -7,7 +7,7 @@ import {
   decideVenueRequest, listVenuesQuery, publicVenueCode, publicVenueView, registerVenueRequest, updateVenueRequest, venueView,
 } from '../../../core/schemas/venues.ts';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import type { VenueFile } from './venues.service.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
