@@ -1,7 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import {
-  sensitiveBreachCategories, type BreachDataCategory, type BreachView, type CreateBreachRequest, type ListBreachesQuery, type UpdateBreachRequest,
-} from '../../../core/schemas/breaches.ts';
+import { type BreachView, type CreateBreachRequest, type ListBreachesQuery, type UpdateBreachRequest } from '../../../core/schemas/breaches.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
@@ -13,11 +11,12 @@ import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import { breachNotification, breachNumber, deadlineOf } from './breach-notification.ts';
+import { breachNotification } from './breach-notification.ts';
 import { breachColumns } from './breaches.export.ts';
 import { breachMessages as m } from './breaches.messages.ts';
 import { breachesPolicy } from './breaches.policy.ts';
 import type { BreachesRepository, BreachRecord } from './breaches.repository.ts';
+import { toBreachView } from './breaches.presenter.ts';
 
 /**
  * The personal-data breach register (Law 91/2025, Decree 356/2025): an administrator records a
@@ -142,19 +141,4 @@ function changedColumns(req: UpdateBreachRequest): Updateable<DataBreachesTable>
     contact_email: req.contactEmail, signer_name: req.signerName, late_reason: req.lateReason,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
-}
-
-export function toBreachView(b: BreachRecord, now: Date): BreachView {
-  const deadline = deadlineOf(b);
-  const categories = b.data_categories as BreachDataCategory[];
-  return {
-    id: b.id, number: breachNumber(b), localityCode: b.locality_code, localityName: b.locality_name, detectedAt: b.detected_at.toISOString(),
-    occurredAt: b.occurred_at?.toISOString() ?? null, nature: b.nature, dataCategories: categories,
-    sensitive: categories.some((c) => sensitiveBreachCategories.includes(c)), peopleAffected: b.people_affected, recordsAffected: b.records_affected,
-    consequences: b.consequences, measuresTaken: b.measures_taken, measuresProposed: b.measures_proposed, contactName: b.contact_name,
-    contactTitle: b.contact_title, contactPhone: b.contact_phone, contactEmail: b.contact_email, signerName: b.signer_name, lateReason: b.late_reason,
-    status: b.status, notifiedAt: b.notified_at?.toISOString() ?? null, deadline: deadline.toISOString(),
-    deadlineMet: b.notified_at ? b.notified_at <= deadline : now > deadline ? false : null,
-    createdAt: b.created_at.toISOString(), updatedAt: b.updated_at.toISOString(),
-  };
 }

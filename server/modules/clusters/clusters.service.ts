@@ -10,6 +10,7 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { clustersPolicy } from './clusters.policy.ts';
 import type { ClusterRecord, ClustersRepository } from './clusters.repository.ts';
+import { toClusterView } from './clusters.presenter.ts';
 
 const codeTaken = { vi: 'Mã ổ dịch đã được dùng', en: 'This cluster code is already used' };
 
@@ -75,13 +76,6 @@ export class ClustersService {
       return toClusterView(after);
     });
   }
-}
-
-function toClusterView(c: ClusterRecord): ClusterView {
-  return {
-    id: c.id, code: c.code, name: c.name, localityCode: c.locality_code, localityName: c.locality_name, status: c.status, notes: c.notes,
-    caseCount: Number(c.case_count ?? 0), firstConfirmed: c.first_confirmed ?? null, lastConfirmed: c.last_confirmed ?? null, createdAt: c.created_key,
-  };
 }
 
 function clusterColumns(locale: Locale): SheetColumn<ClusterView>[] {

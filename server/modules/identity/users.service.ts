@@ -16,6 +16,7 @@ import type { PasswordRules } from './password-rules.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
 import { userColumns } from './users.export.ts';
+import { toUserView } from './identity.presenter.ts';
 
 export interface UsersDeps {
   db: Db;
@@ -173,18 +174,4 @@ export class UsersService {
     }
     return locality;
   }
-}
-
-export function toUserView(u: UserRecord): UserView {
-  return {
-    id: u.id,
-    username: u.username,
-    fullName: u.full_name,
-    role: u.role,
-    localityCode: u.locality_code,
-    localityName: u.locality_name,
-    disabled: u.disabled_at !== null,
-    twoFactorEnabled: u.totp_enabled_at !== null,
-    createdAt: u.created_at.toISOString(),
-  };
 }

@@ -20,6 +20,7 @@ import type { LocalitiesRepository } from './localities.repository.ts';
 import { localityColumns } from './localities.export.ts';
 import { parsePopulationTable } from './population-import.ts';
 import { loadProvince, nationalProvinceOf } from './vn-admin-loader.ts';
+import { toLocalityView } from './localities.presenter.ts';
 
 export interface BoundaryCollection {
   type: 'FeatureCollection';
@@ -282,21 +283,3 @@ const mergeMessages: Record<Locale, Record<'same' | 'future' | 'closed' | 'sibli
     siblings: 'Only two units of the same level under the same parent can merge',
   },
 };
-
-export function toLocalityView(r: LocalityRow): LocalityView {
-  return {
-    code: r.code,
-    level: r.level,
-    parentCode: r.parent_code,
-    provinceCode: r.province_code,
-    name: r.name,
-    fullName: r.full_name,
-    nameEn: r.name_en,
-    type: r.type,
-    areaKm2: r.area_km2,
-    population: r.population,
-    populationIsDemo: r.population_is_demo,
-    status: r.status,
-    mergedIntoCode: r.merged_into_code,
-  };
-}

@@ -14,6 +14,7 @@ import { testingMessages as m } from './testing.messages.ts';
 import { campaignColumns } from './testing.export.ts';
 import { testingPolicy } from './testing.policy.ts';
 import type { NewSample, TestingRepository } from './testing.repository.ts';
+import { toCampaignView } from './testing.presenter.ts';
 
 /** Mass testing of an area ("xét nghiệm diện rộng"): a target population, pooled samples, daily progress. */
 export class CampaignsService {
@@ -144,11 +145,4 @@ async function resolveSamplePeople(
     }
   }
   return out;
-}
-
-function toCampaignView(c: CampaignRecord): CampaignView {
-  return {
-    id: c.id, name: c.name, localityCode: c.locality_code, localityName: c.locality_name, targetPopulation: c.target_population, startsOn: c.starts_on,
-    endsOn: c.ends_on, poolSize: c.pool_size, status: c.status, sampled: Number(c.sampled ?? 0), resulted: Number(c.resulted ?? 0), positive: Number(c.positive ?? 0),
-  };
 }

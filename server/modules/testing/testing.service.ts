@@ -20,6 +20,7 @@ import { testingMessages as m } from './testing.messages.ts';
 import { orderColumns, proposalColumns } from './testing.export.ts';
 import { testingPolicy } from './testing.policy.ts';
 import type { NewOrder, OrderStatus, TestingRepository } from './testing.repository.ts';
+import { toOrderView, toSampleView, toProposalView } from './testing.presenter.ts';
 
 type OrdersQuery = { locality?: string; status?: OrderStatus; reason?: OrderView['reason']; dueBy?: string; after?: string; limit: number };
 type ProposalsQuery = { locality?: string; status: 'open' | 'accepted' | 'dismissed'; after?: string; limit: number };
@@ -229,29 +230,4 @@ function resultRows(table: Table, locale: Locale): { code: string; result: TestR
   if (items.length === 0) errors.push({ path: 'file', message: m.empty[locale] });
   if (errors.length) throw new AppError('IMPORT_INVALID', errors);
   return items;
-}
-
-type OrderRow = NonNullable<Awaited<ReturnType<TestingRepository['findOrder']>>>;
-type SampleRow = NonNullable<Awaited<ReturnType<TestingRepository['findSample']>>>;
-type ProposalRow = NonNullable<Awaited<ReturnType<CampaignsRepository['findProposal']>>>;
-
-function toOrderView(o: OrderRow): OrderView {
-  return {
-    id: o.id, personId: o.person_id, fullName: o.full_name, birthYear: o.birth_year, phone: o.phone, reason: o.reason, testKind: o.test_kind,
-    dueOn: o.due_on, status: o.status, admissionId: o.admission_id, poolCode: o.pool_code,
-  };
-}
-
-function toSampleView(s: SampleRow): SampleView {
-  return {
-    id: s.id, code: s.code, personId: s.person_id, fullName: s.full_name, kind: s.kind, collectedAt: s.collected_at.toISOString(), lab: s.lab,
-    poolCode: s.pool_code, result: s.result, ctValue: s.ct_value === null ? null : Number(s.ct_value), resultedAt: s.resulted_at?.toISOString() ?? null,
-  };
-}
-
-function toProposalView(p: ProposalRow): CaseProposalView {
-  return {
-    id: p.id, personId: p.person_id, fullName: p.full_name, birthYear: p.birth_year, sampleCode: p.sample_code, sampleKind: p.sample_kind,
-    collectedAt: p.collected_at.toISOString(), resultedAt: p.resulted_at?.toISOString() ?? null, inQuarantine: p.in_quarantine, status: p.status, caseId: p.case_id,
-  };
 }

@@ -16,6 +16,7 @@ import { stayColumns } from './treatment.export.ts';
 import { treatmentMessages as m } from './treatment.messages.ts';
 import { treatmentPolicy } from './treatment.policy.ts';
 import type { StayRecord, TreatmentRepository } from './treatment.repository.ts';
+import { toStayView } from './treatment.presenter.ts';
 
 export interface TreatmentDeps {
   db: Db;
@@ -139,12 +140,4 @@ export class TreatmentService {
       alerts,
     };
   }
-}
-
-function toStayView(s: StayRecord): StayView {
-  return {
-    id: s.id, caseId: s.case_id, caseNumber: s.case_number, personId: s.person_id, fullName: s.full_name, facilityId: s.facility_id, facilityName: s.facility_name,
-    communeCode: s.commune_code, communeName: s.commune_name, bedKind: s.bed_kind, admittedAt: s.admitted_key,
-    dischargedAt: s.discharged_at ? s.discharged_at.toISOString() : null, outcome: s.outcome,
-  };
 }

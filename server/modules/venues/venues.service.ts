@@ -17,6 +17,7 @@ import { renderPosterPdf, renderQrPng } from './venue-poster.ts';
 import { venueColumns } from './venues.export.ts';
 import { venuesPolicy } from './venues.policy.ts';
 import type { VenueChanges, VenueRecord, VenuesRepository } from './venues.repository.ts';
+import { toVenueView } from './venues.presenter.ts';
 
 /** A file answered inline (poster, QR image). */
 export interface VenueFile {
@@ -291,31 +292,5 @@ function auditSnapshot(v: VenueRecord) {
     status: v.status,
     ownerUserId: v.owner_user_id,
     decisionNote: v.decision_note,
-  };
-}
-
-export function toVenueView(v: VenueRecord): VenueView {
-  return {
-    id: v.id,
-    publicCode: v.public_code,
-    organisationName: v.organisation_name,
-    name: v.name,
-    type: v.venue_type as VenueType,
-    addressLine: v.address_line,
-    communeCode: v.commune_code,
-    communeName: v.commune_full_name,
-    provinceName: v.province_full_name,
-    capacity: v.capacity,
-    contactPhone: v.contact_phone,
-    contactPhoneVerifiedAt: v.contact_phone_verified_at?.toISOString() ?? null,
-    gatePolicy: v.gate_policy,
-    status: v.status,
-    allowedDecisions: allowedVenueDecisions(v.status),
-    ownerUserId: v.owner_user_id,
-    decidedByName: v.decided_by_name,
-    decidedAt: v.decided_at?.toISOString() ?? null,
-    decisionNote: v.decision_note,
-    createdAt: v.created_at.toISOString(),
-    updatedAt: v.updated_at.toISOString(),
   };
 }
