@@ -241,7 +241,6 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const last = o.shape.lastDay;
     const days = o.shape.days;
     const ruleSet = await platform.services.ruleSets.resolve(sys, undefined);
-    // The bench times the repository's queries themselves.
     const indicators = new IndicatorsRepository();
     const series = new LevelSeriesRepository();
     const provinceRows = await sql<{ code: string; path: string; communes: string }>`
