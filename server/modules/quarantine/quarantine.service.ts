@@ -24,6 +24,7 @@ import { admissionColumns } from './quarantine.export.ts';
 import { quarantineMessages as m } from './quarantine.messages.ts';
 import { quarantinePolicy } from './quarantine.policy.ts';
 import type { AdmissionRecord, QuarantineRepository } from './quarantine.repository.ts';
+import { toAdmissionRow } from './quarantine.presenter.ts';
 
 export interface QuarantineDeps {
   db: Db;
@@ -143,7 +144,7 @@ export class QuarantineService {
   private async page(actor: Actor, within: string, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
     const rows = await this.d.quarantine.list(this.d.db, { ...q, within, facilityIds: boundFacilities(actor) });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
-    return { items: page.items.map(toRow), nextCursor: page.nextCursor };
+    return { items: page.items.map(toAdmissionRow), nextCursor: page.nextCursor };
   }
 
   async missingReports(actor: Actor, q: { locality?: string; date?: string; after?: string; limit: number }, now = new Date()): Promise<Page<AdmissionRow>> {
@@ -151,7 +152,7 @@ export class QuarantineService {
     const rows = await this.d.quarantine.missingReports(this.d.db, { within, facilityIds: boundFacilities(actor), day: q.date ?? vietnamToday(now), after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
     await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within, after: { view: 'missing_reports' }, subjectIds: page.items.map((a) => a.person_id) });
-    return { items: page.items.map(toRow), nextCursor: page.nextCursor };
+    return { items: page.items.map(toAdmissionRow), nextCursor: page.nextCursor };
   }
 
   async extend(actor: Actor, id: string, req: { days: number; reason: string }, now = new Date()): Promise<AdmissionView> {
@@ -268,7 +269,7 @@ export class QuarantineService {
   private async view(db: Db, a: AdmissionRecord, now: Date): Promise<AdmissionView> {
     const [tests, orders] = [await this.testsOf(db, a), await this.d.quarantine.ordersOf(db, a.id)];
     const check = releaseCheck(planOf(a), vietnamToday(now), resulted(tests));
-    return { ...toRow(a), tests, orders: orders.map((o) => ({ id: o.id, dueOn: o.due_on, reason: o.reason, status: o.status })), release: a.status === 'active' ? check : { allowed: false, blockers: [] }, monitorToken: a.status === 'active' && a.monitor_token_id ? this.d.links.tokenOf(a.monitor_token_id) : null };
+    return { ...toAdmissionRow(a), tests, orders: orders.map((o) => ({ id: o.id, dueOn: o.due_on, reason: o.reason, status: o.status })), release: a.status === 'active' ? check : { allowed: false, blockers: [] }, monitorToken: a.status === 'active' && a.monitor_token_id ? this.d.links.tokenOf(a.monitor_token_id) : null };
   }
 }
 
@@ -281,14 +282,5 @@ function planOf(a: AdmissionRecord): QuarantinePlan {
     startsOn: a.starts_on, endsOn: a.ends_on, monitoringUntil: a.monitoring_until, testDates, shortened: false,
     days: Math.round((Date.parse(a.ends_on) - Date.parse(a.starts_on)) / 86_400_000) + 1,
     homeMonitoringDays: Math.round((Date.parse(a.monitoring_until) - Date.parse(a.ends_on)) / 86_400_000),
-  };
-}
-
-function toRow(a: AdmissionRecord): AdmissionRow {
-  return {
-    id: a.id, personId: a.person_id, fullName: a.full_name, birthYear: a.birth_year, phone: a.phone, facilityId: a.facility_id, facilityName: a.facility_name,
-    facilityKind: a.facility_kind, reason: a.reason, profileCode: a.profile_code, vaccinatedOrRecovered: a.vaccinated_or_recovered, startsOn: a.starts_on,
-    endsOn: a.ends_on, monitoringUntil: a.monitoring_until, testDates: a.test_dates as string[], room: a.room, status: a.status, releasedOn: a.released_on,
-    releaseKind: a.release_kind, extendedDays: a.extended_days, documentNumber: a.document_number, lastReportOn: a.last_report_on,
   };
 }
