@@ -25,6 +25,7 @@ import { openPlatform, type Platform } from '../server/main.ts';
 import { newSecret } from '../server/modules/system/signing-secrets.ts';
 import { tallyLevels, type LevelTally } from '../core/rules/risk/level-series.ts';
 import { LevelSeriesRepository } from '../server/modules/risk/level-series.repository.ts';
+import { IndicatorsRepository } from '../server/modules/risk/indicators.repository.ts';
 import { levelTrends } from '../server/modules/risk/level-trend.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { intOption } from './lib/options.ts';
@@ -241,7 +242,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const last = o.shape.lastDay;
     const days = o.shape.days;
     const ruleSet = await platform.services.ruleSets.resolve(sys, undefined);
-    const indicators = platform.services.indicators;
+    const indicators = new IndicatorsRepository();
     const series = new LevelSeriesRepository();
     const provinceRows = await sql<{ code: string; path: string; communes: string }>`
       select p.code, p.path, count(c.code) as communes from localities p join localities c on c.parent_code = p.code and c.level = 'commune'

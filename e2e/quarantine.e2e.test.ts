@@ -9,6 +9,7 @@ import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { cccd, personRef } from '../server/testing/factories.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+import { registerCase } from '../server/commands/register-case.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
@@ -50,7 +51,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
       name: 'Cách ly tại nhà phường Đoàn Kết', kind: 'home', communeCode: DOAN_KET, addressLine: 'Các hộ gia đình phường Đoàn Kết', capacity: { quarantine_place: 50 }, occupancyAlertPercent: 80,
     });
     // The index case, sampled a week ago; its F1 declared by the tracer and confirmed.
-    const c = await services.cases.create(sys, {
+    const c = await registerCase(services, sys, {
       clientKey: crypto.randomUUID(), subject: someone('Lò Văn Phát', 1980), sampleDate: addDays(today, -8), confirmedDate: addDays(today, -7),
       classification: 'community', sourceCaseIds: [],
     });

@@ -8,6 +8,7 @@ import { systemActor } from '../server/shared/actor.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+import { registerCase } from '../server/commands/register-case.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
@@ -39,7 +40,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     const { services, database } = server.platform;
     await database.db.updateTable('localities').set({ population: 3000 }).where('code', '=', DOAN_KET).execute();
     for (const [i, fullName] of names.entries()) {
-      await services.cases.create(sys, {
+      await registerCase(services, sys, {
         clientKey: crypto.randomUUID(), subject: personRef(fullName, { communeCode: DOAN_KET, birthYear: 1960 + i }), sampleDate: addDays(today, -i - 1),
         confirmedDate: addDays(today, -i), classification: 'community', sourceCaseIds: [], localityCode: DOAN_KET,
       });
@@ -48,7 +49,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     await database.db.updateTable('localities').set({ population: 500_000 }).where('code', '=', TAN_PHONG).execute();
     for (let d = 20; d >= 0; d--) {
       for (let k = 0; k < 3; k++) {
-        await services.cases.create(sys, {
+        await registerCase(services, sys, {
           clientKey: crypto.randomUUID(), subject: personRef(`Người Tân Phong ${d}-${k}`, { communeCode: TAN_PHONG, birthYear: 1970 + k }), sampleDate: addDays(today, -d),
           confirmedDate: addDays(today, -d), classification: 'community', sourceCaseIds: [], localityCode: TAN_PHONG,
         });

@@ -8,6 +8,7 @@ import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+import { registerCase } from '../server/commands/register-case.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
@@ -55,7 +56,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     });
     hospital.id = h.id;
     for (const [name, year] of [['Lò Thị Mai', 1956], ['Điêu Văn Khánh', 1961], ['Tòng Thị Lan', 1949]] as const) {
-      const c = await services.cases.create(sys, {
+      const c = await registerCase(services, sys, {
         clientKey: crypto.randomUUID(), subject: someone(name, year), sampleDate: addDays(today, -3), confirmedDate: addDays(today, -2),
         classification: 'community', sourceCaseIds: [],
       });
@@ -133,7 +134,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     await page.getByTestId('treatment-tab-stays').click();
     await page.getByTestId('stay-admit-toggle').click();
     await server.platform.services.treatment.admit(sys, { caseId: c.id, facilityId: hospital.id, bedKind: 'icu_bed' });
-    const d = await server.platform.services.cases.create(sys, {
+    const d = await registerCase(server.platform.services, sys, {
       clientKey: crypto.randomUUID(), subject: someone('Lường Thị Nga', 1958), confirmedDate: today, classification: 'community', sourceCaseIds: [],
     });
     await admit(d.caseNumber, d.caseNumber);

@@ -35,8 +35,8 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
   }
   const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secrets, log });
   // Disease profile presets are data: written once, never overwriting an administrator's edits.
-  await services.profiles.ensurePresets(handle.db, diseaseProfilePresets);
-  await services.ruleSetsRepo.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);
+  await services.diseaseProfiles.ensurePresets(handle.db, diseaseProfilePresets);
+  await services.ruleSets.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   return { config, database: handle, services, close: () => handle.close() };

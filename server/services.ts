@@ -1,109 +1,37 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import { AuditRepository } from './modules/audit/audit.repository.ts';
-import { AuditService } from './modules/audit/audit.service.ts';
-import { AuditAlertsRepository } from './modules/audit/audit-alerts.repository.ts';
-import { AuditAlertsService } from './modules/audit/audit-alerts.service.ts';
-import { BreachesRepository } from './modules/breaches/breaches.repository.ts';
-import { BreachesService } from './modules/breaches/breaches.service.ts';
-import { AuditChainRepository } from './modules/audit/audit-chain.repository.ts';
-import { AuditChainService, checkpointKeyFrom } from './modules/audit/audit-chain.service.ts';
-import { ChainsRepository } from './modules/chains/chains.repository.ts';
-import { ChainsService } from './modules/chains/chains.service.ts';
-import { CheckinsRepository } from './modules/checkins/checkins.repository.ts';
-import { CheckinsService } from './modules/checkins/checkins.service.ts';
-import { DeclarationsOfficialsService } from './modules/declarations/declarations-officials.service.ts';
-import { DeclarationsRepository } from './modules/declarations/declarations.repository.ts';
-import { DeclarationsService } from './modules/declarations/declarations.service.ts';
-import { AuthService } from './modules/identity/auth.service.ts';
-import { IdentityKeys } from './modules/identity/identity-keys.ts';
-import { IdentityRepository } from './modules/identity/identity.repository.ts';
-import { LoginThrottle } from './modules/identity/login-throttle.ts';
-import { LoginThrottleRepository } from './modules/identity/login-throttle.repository.ts';
-import { PasswordRules } from './modules/identity/password-rules.ts';
-import { SessionsService } from './modules/identity/sessions.service.ts';
-import { TwoFactorRepository } from './modules/identity/two-factor.repository.ts';
-import { TwoFactorService } from './modules/identity/two-factor.service.ts';
-import { UsersService } from './modules/identity/users.service.ts';
-import { LinelistRepository } from './modules/linelist/linelist.repository.ts';
-import { LinelistService } from './modules/linelist/linelist.service.ts';
-import { LocalitiesRepository } from './modules/localities/localities.repository.ts';
-import { LocalitiesService } from './modules/localities/localities.service.ts';
-import { LogMessageSender, WebhookMessageSender, type MessageSender } from './modules/otp/message-sender.ts';
-import { OtpRepository } from './modules/otp/otp.repository.ts';
-import { OtpService } from './modules/otp/otp.service.ts';
-import { PeopleRepository } from './modules/people/people.repository.ts';
-import { PeopleService } from './modules/people/people.service.ts';
-import { VenuesRepository } from './modules/venues/venues.repository.ts';
-import { VenuePhoneService } from './modules/venues/venue-phone.service.ts';
-import { VenuesService } from './modules/venues/venues.service.ts';
-import { QrTokenSigner } from './shared/qr-token.ts';
+import { registerCase } from './commands/register-case.ts';
+import { createAuditModule, createAuditTrail, type AuditServices, type AuditTrailService } from './modules/audit/audit.module.ts';
+import { createBreachesModule, type BreachesServices } from './modules/breaches/breaches.module.ts';
+import { createCasesModule, type CasesServices } from './modules/cases/cases.module.ts';
+import { createChainsModule, type ChainsServices } from './modules/chains/chains.module.ts';
+import { createCheckinsModule, type CheckinsServices } from './modules/checkins/checkins.module.ts';
+import { createClustersModule, type ClustersServices } from './modules/clusters/clusters.module.ts';
+import { createDeclarationsModule, type DeclarationsServices } from './modules/declarations/declarations.module.ts';
+import { createDiseaseProfilesModule, type DiseaseProfilesServices } from './modules/disease-profiles/disease-profiles.module.ts';
+import { createFacilitiesModule, type FacilitiesServices } from './modules/facilities/facilities.module.ts';
+import { createIdentityModule, type IdentityServices } from './modules/identity/identity.module.ts';
+import { createLinelistModule, type LinelistServices } from './modules/linelist/linelist.module.ts';
+import { createLocalitiesModule, type LocalitiesServices } from './modules/localities/localities.module.ts';
+import { createOtpModule, type OtpServices } from './modules/otp/otp.module.ts';
+import { createPeopleModule, type PeopleServices } from './modules/people/people.module.ts';
+import { createQuarantineModule, type QuarantineServices } from './modules/quarantine/quarantine.module.ts';
+import { createRiskModule, type RiskServices } from './modules/risk/risk.module.ts';
 import type { SigningSecrets } from './modules/system/signing-secrets.ts';
-import { CasesRepository } from './modules/cases/cases.repository.ts';
-import { CasesService } from './modules/cases/cases.service.ts';
-import { ClustersRepository } from './modules/clusters/clusters.repository.ts';
-import { ClustersService } from './modules/clusters/clusters.service.ts';
-import { PeopleRegistryRepository } from './modules/people/people.repository.ts';
-import { PeopleRegistryService } from './modules/people/people-registry.service.ts';
-import { createCitizenServices, type CitizenServices } from './modules/people/citizen.module.ts';
-import { ProfilesRepository } from './modules/tracing/profiles.repository.ts';
-import { TracingRepository } from './modules/tracing/tracing.repository.ts';
-import { TracingService } from './modules/tracing/tracing.service.ts';
-import { FacilitiesRepository } from './modules/facilities/facilities.repository.ts';
-import { FacilitiesService } from './modules/facilities/facilities.service.ts';
-import { FacilityStaffRepository } from './modules/facilities/facility-staff.repository.ts';
-import { FacilityStaffService } from './modules/facilities/facility-staff.service.ts';
-import { StaffAccountsService } from './modules/facilities/staff-accounts.service.ts';
-import { TreatmentRepository } from './modules/treatment/treatment.repository.ts';
-import { TreatmentService } from './modules/treatment/treatment.service.ts';
-import { CampaignsRepository } from './modules/testing/campaigns.repository.ts';
-import { CampaignsService } from './modules/testing/campaigns.service.ts';
-import { TestingRepository } from './modules/testing/testing.repository.ts';
-import { TestingService } from './modules/testing/testing.service.ts';
-import { QuarantineRepository } from './modules/quarantine/quarantine.repository.ts';
-import { QuarantineService } from './modules/quarantine/quarantine.service.ts';
-import { TodayRepository } from './modules/today/today.repository.ts';
-import { TodayService } from './modules/today/today.service.ts';
-import { createRiskServices, type RiskServices } from './modules/risk/risk.module.ts';
+import { createTestingModule, type TestingServices } from './modules/testing/testing.module.ts';
+import { createTodayModule, type TodayServices } from './modules/today/today.module.ts';
+import { createTracingModule, type TracingServices } from './modules/tracing/tracing.module.ts';
+import { createTreatmentModule, type TreatmentServices } from './modules/treatment/treatment.module.ts';
+import { createVenuesModule, type VenuesServices } from './modules/venues/venues.module.ts';
 
-/** Every service of the platform, wired once. Modules receive only the repositories they use. */
-export interface AppServices extends RiskServices, CitizenServices {
+/** Every service of the platform, wired once. Modules hand each other services, never repositories. */
+export interface AppServices extends AuditServices, LocalitiesServices, OtpServices, IdentityServices, PeopleServices, DeclarationsServices,
+  CheckinsServices, VenuesServices, LinelistServices, ChainsServices, ClustersServices, BreachesServices, DiseaseProfilesServices, CasesServices,
+  TracingServices, FacilitiesServices, TreatmentServices, TestingServices, QuarantineServices, TodayServices, RiskServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
-  auth: AuthService;
-  users: UsersService;
-  twoFactor: TwoFactorService;
-  sessions: SessionsService;
-  localities: LocalitiesService;
-  audit: AuditService;
-  /** The audit log's hash chain: signed checkpoints (a job) and `phongdich audit verify`. */
-  auditChain: AuditChainService;
-  auditAlerts: AuditAlertsService;
-  breaches: BreachesService;
-  otp: OtpService;
-  people: PeopleService;
-  declarations: DeclarationsService;
-  declarationsOfficials: DeclarationsOfficialsService;
-  checkins: CheckinsService;
-  venues: VenuesService;
-  venuePhone: VenuePhoneService;
-  linelist: LinelistService;
-  chains: ChainsService;
-  peopleRegistry: PeopleRegistryService;
-  cases: CasesService;
-  tracing: TracingService;
-  clusters: ClustersService;
-  profiles: ProfilesRepository;
-  facilities: FacilitiesService;
-  /** Which facilities each facility staff account serves (read on each of its requests). */
-  facilityStaff: FacilityStaffService;
-  treatment: TreatmentService;
-  testing: TestingService;
-  campaigns: CampaignsService;
-  quarantine: QuarantineService;
-  today: TodayService;
-  /** The development outbox when no SMS gateway is configured (tests read codes from it). */
-  outbox: LogMessageSender | null;
+  /** Records events in the audit log inside the caller's transaction. */
+  auditTrail: AuditTrailService;
 }
 
 export interface ServiceOptions {
@@ -115,92 +43,53 @@ export interface ServiceOptions {
   log?: (line: string) => void;
 }
 
+/** The composition root: calls each module's factory, in dependency order, and hands services between them. */
 export function createServices(o: ServiceOptions): AppServices {
   const { db, config } = o;
-  const auditRepo = new AuditRepository();
-  const identityRepo = new IdentityRepository();
-  const localitiesRepo = new LocalitiesRepository();
-  const peopleRepo = new PeopleRepository();
-  const declarationsRepo = new DeclarationsRepository();
-  const venuesRepo = new VenuesRepository();
-  const outbox = config.sms.webhookUrl ? null : new LogMessageSender({ demo: config.demo, log: o.log });
-  const sender: MessageSender = outbox ?? new WebhookMessageSender(config.sms.webhookUrl!);
-  const localities = new LocalitiesService(db, localitiesRepo, auditRepo);
-  // One-time codes live five minutes: their hashes need the current secret only.
-  const otp = new OtpService(db, new OtpRepository(), sender, o.secrets.current, config.otp);
   const signing: [string, ...string[]] = [o.secrets.current, ...o.secrets.previous];
-  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(signing));
-  const auditService = new AuditService(db, auditRepo);
-  const casesRepo = new CasesRepository();
-  const tracingRepo = new TracingRepository();
-  const profiles = new ProfilesRepository();
-  const peopleRegistry = new PeopleRegistryService(db, peopleRepo, new PeopleRegistryRepository(), localitiesRepo, auditRepo);
-  const citizen = createCitizenServices({ db, config, people: peopleRepo, tokens: people, registry: peopleRegistry, otp, localities, audit: auditRepo, auditService });
-  const facilitiesRepo = new FacilitiesRepository();
-  const tracing = new TracingService(db, tracingRepo, casesRepo, profiles, peopleRegistry, auditRepo, localities);
-  const cases = new CasesService({ db, cases: casesRepo, tracingRepo, tracing, profiles, registry: peopleRegistry, localities, localitiesRepo, audit: auditRepo });
-  const riskServices = createRiskServices({ db, localities, localitiesRepo, profiles, audit: auditRepo });
-  const testingRepo = new TestingRepository();
-  const campaignsRepo = new CampaignsRepository();
-  const facilityStaff = new FacilityStaffService(db, new FacilityStaffRepository(), facilitiesRepo, localities, auditRepo);
+  const audit = createAuditTrail();
+  const { localities } = createLocalitiesModule({ db, audit });
+  const auditModule = createAuditModule({ db, config: config.audit, secrets: o.secrets, localities });
+  const otpModule = createOtpModule({ db, config, secret: o.secrets.current, log: o.log });
+  const { otp } = otpModule;
+  const people = createPeopleModule({ db, config, signing, otp, localities, audit, auditService: auditModule.audit });
+  const { diseaseProfiles } = createDiseaseProfilesModule({ db, audit });
+  // Tracing owns contacts and reads cases: a case's view asks it for its contact counts once both exist.
+  const cases = createCasesModule({ db, diseaseProfiles, localities, audit, contactCounts: (handle, caseId) => tracing.tracing.contactCounts(handle, caseId) });
+  const tracing = createTracingModule({ db, cases: cases.cases, diseaseProfiles, registry: people.peopleRegistry, audit, localities });
+  const facilities = createFacilitiesModule({ db, localities, audit });
+  const testing = createTestingModule({
+    db, peopleRegistry: people.peopleRegistry, localities, audit,
+    registerCase: (actor, req) => registerCase({ db, cases: cases.cases, tracing: tracing.tracing, peopleRegistry: people.peopleRegistry, auditTrail: audit }, actor, req),
+  });
+  const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
   return {
     db,
     databaseKind: o.databaseKind,
-    ...createIdentityServices({ db, identity: identityRepo, audit: auditRepo, localities, config, secret: o.secrets.current, facilityStaff }),
+    auditTrail: audit,
+    ...auditModule,
     localities,
-    audit: auditService,
-    auditChain: new AuditChainService(db, new AuditChainRepository(), [checkpointKeyFrom(o.secrets.current), ...o.secrets.previous.map(checkpointKeyFrom)]),
-    auditAlerts: new AuditAlertsService(db, new AuditAlertsRepository(), auditRepo, localities, config.audit),
-    breaches: new BreachesService(db, new BreachesRepository(), localities, auditRepo),
-    otp,
-    people,
-    declarations: new DeclarationsService({
-      db, repo: declarationsRepo, people: peopleRepo, peopleService: people, records: citizen.citizenRecords, sessions: citizen.citizenSessions,
-      localities: localitiesRepo, otp, audit: auditRepo, settings: config.declarations,
+    ...otpModule,
+    ...createIdentityModule({ db, config, secret: o.secrets.current, localities, audit, facilityStaff: facilities.facilityStaff }),
+    ...people,
+    ...createDeclarationsModule({
+      db, config: config.declarations, people: people.people, peopleRegistry: people.peopleRegistry, citizenRecords: people.citizenRecords,
+      citizenSessions: people.citizenSessions, localities, otp, audit,
     }),
-    declarationsOfficials: new DeclarationsOfficialsService(db, declarationsRepo, localities, peopleRepo, citizen.citizenSessions, otp, auditRepo),
-    checkins: new CheckinsService(db, new CheckinsRepository(), people, citizen.citizenSessions, localities, config.checkins),
-    venues: new VenuesService(db, venuesRepo, localities, auditRepo),
-    venuePhone: new VenuePhoneService(db, venuesRepo, otp, auditRepo),
-    linelist: new LinelistService(db, new LinelistRepository(), localitiesRepo, auditRepo, profiles),
-    chains: new ChainsService(db, new ChainsRepository(), localities, auditRepo),
-    peopleRegistry,
-    cases,
-    tracing,
-    clusters: new ClustersService(db, new ClustersRepository(), localities, auditRepo),
-    profiles,
-    facilities: new FacilitiesService(db, facilitiesRepo, localities, auditRepo),
-    facilityStaff,
-    treatment: new TreatmentService({ db, stays: new TreatmentRepository(), facilities: facilitiesRepo, localities, audit: auditRepo }),
-    testing: new TestingService({ db, testing: testingRepo, campaigns: campaignsRepo, people: peopleRepo, registry: peopleRegistry, localities, cases, audit: auditRepo }),
-    campaigns: new CampaignsService(db, campaignsRepo, testingRepo, peopleRegistry, localities, auditRepo),
-    quarantine: new QuarantineService({
-      db, quarantine: new QuarantineRepository(), testing: testingRepo, profiles, registry: peopleRegistry, localities, audit: auditRepo,
-      links: new QrTokenSigner(signing, 'M1'),
-    }),
-    today: new TodayService(db, new TodayRepository(), localities, async (actor, path, limit, now) => {
-      const { total, items } = await riskServices.risk.levelsToDecide(actor, path, limit, now);
-      return items.map((i) => ({ id: i.code, label: i.label, due_on: null, overdue: false, link: '/risk', person_id: null, total: String(total), overdue_total: '0' }));
-    }, auditRepo),
-    ...riskServices,
-    ...citizen,
-    outbox,
-  };
-}
-
-function createIdentityServices({ db, identity, audit, localities, config, secret, facilityStaff }: {
-  db: Db; identity: IdentityRepository; audit: AuditRepository; localities: LocalitiesService; config: Config; secret: string; facilityStaff: FacilityStaffService;
-}) {
-  const keys = new IdentityKeys(secret);
-  const twoFactorRepo = new TwoFactorRepository();
-  const passwords = new PasswordRules(twoFactorRepo);
-  const twoFactor = new TwoFactorService({ db, identity, repo: twoFactorRepo, audit, keys, settings: config.twoFactor });
-  const throttle = new LoginThrottle(new LoginThrottleRepository(), keys, config.login);
-  return {
-    auth: new AuthService({ db, identity, audit, throttle, twoFactor, passwords, settings: config }),
-    // Accounts, with the facilities a facility staff account serves.
-    users: new StaffAccountsService(facilityStaff, { db, identity, localities, audit, passwords, twoFactor }),
-    twoFactor,
-    sessions: new SessionsService(db, identity, audit, config),
+    ...createCheckinsModule({ db, config: config.checkins, people: people.people, citizenSessions: people.citizenSessions, localities }),
+    ...createVenuesModule({ db, localities, otp, audit }),
+    ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
+    ...createChainsModule({ db, localities, audit }),
+    ...createClustersModule({ db, localities, audit }),
+    ...createBreachesModule({ db, localities, audit }),
+    diseaseProfiles,
+    ...cases,
+    ...tracing,
+    ...facilities,
+    ...createTreatmentModule({ db, facilities: facilities.facilities, localities, audit }),
+    ...testing,
+    ...createQuarantineModule({ db, signing, testing: testing.testing, diseaseProfiles, peopleRegistry: people.peopleRegistry, localities, audit }),
+    ...createTodayModule({ db, localities, risk: risk.risk, audit }),
+    ...risk,
   };
 }

@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { defaultDiseaseProfile } from '../../core/rules/disease-profiles.ts';
 import type { Db } from '../../server/db/database.ts';
-import { AuditRepository } from '../../server/modules/audit/audit.repository.ts';
+import { createAuditTrail } from '../../server/modules/audit/audit.module.ts';
 import { LocalitiesRepository } from '../../server/modules/localities/localities.repository.ts';
 import { loadProvince, readProvinceCatalogue } from '../../server/modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../../server/shared/actor.ts';
@@ -78,7 +78,7 @@ export async function createBenchRandom(db: Db): Promise<void> {
 
 /** Loads every province of the catalogue with demo populations; fails unless there are 3,321 communes. */
 export async function loadCountry(db: Db, log: (line: string) => void): Promise<{ provinces: number; communes: number }> {
-  const deps = { db, localities: new LocalitiesRepository(), audit: new AuditRepository(), actor: systemActor('bench') };
+  const deps = { db, localities: new LocalitiesRepository(), audit: createAuditTrail(), actor: systemActor('bench') };
   const catalogue = await readProvinceCatalogue();
   for (const p of catalogue) await loadProvince(deps, p.code, { demoPopulation: true });
   const r = await sql<{ provinces: string; communes: string; without: string }>`

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { DAY_MS, vietnamMidnight } from '../../core/vietnam-calendar.ts';
 import type { Db } from '../../server/db/database.ts';
-import { AuditRepository } from '../../server/modules/audit/audit.repository.ts';
+import { createAuditTrail } from '../../server/modules/audit/audit.module.ts';
 import { CheckinsRepository } from '../../server/modules/checkins/checkins.repository.ts';
 import { LocalitiesRepository } from '../../server/modules/localities/localities.repository.ts';
 import { loadProvince } from '../../server/modules/localities/vn-admin-loader.ts';
@@ -85,7 +85,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape, log: (line:
 
   let t = performance.now();
   await loadProvince(
-    { db, localities: new LocalitiesRepository(), audit: new AuditRepository(), actor: systemActor('bench') },
+    { db, localities: new LocalitiesRepository(), audit: createAuditTrail(), actor: systemActor('bench') },
     provinceCode,
     { demoPopulation: true },
   );

@@ -6,6 +6,7 @@ import { CasesRepository } from '../modules/cases/cases.repository.ts';
 import { CheckinsRepository } from '../modules/checkins/checkins.repository.ts';
 import { systemActor } from '../shared/actor.ts';
 import { demoCccd, seedDemoRisk } from './demo-risk.ts';
+import { registerCase } from '../commands/register-case.ts';
 
 const DOAN_KET = '03388';
 const TAN_PHONG = '03408';
@@ -66,7 +67,7 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
     venueId: venue.id, personId: people[who]!, from: new Date(yesterday + from * H), to: to === null ? null : new Date(yesterday + to * H), communeCode: DOAN_KET,
   })));
   const cluster = await s.clusters.create(sys, { code: 'CHO-LC', name: 'Ổ dịch chợ trung tâm Lai Châu', localityCode: DOAN_KET });
-  const theCase = await s.cases.create(sys, {
+  const theCase = await registerCase(s, sys, {
     clientKey: randomUUID(), subject: { personId: people[0]! }, onsetDate: vietnamToday(), sampleDate: vietnamToday(), confirmedDate: vietnamToday(),
     classification: 'community', sourceCaseIds: [], clusterId: cluster.id, profileCode: 'covid19_2020', treatmentPlace: DEMO_HOSPITAL,
   });

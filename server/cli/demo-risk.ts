@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, DAY_MS, vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { Platform } from '../main.ts';
 import { systemActor } from '../shared/actor.ts';
+import { registerCase } from '../commands/register-case.ts';
 
 const families = ['Lò', 'Tòng', 'Vàng', 'Điêu', 'Quàng', 'Nguyễn', 'Trần', 'Lường'];
 const given = ['Văn Minh', 'Thị Xuân', 'A Páo', 'Thị Hương', 'Văn Chung', 'Thị Dung', 'Văn Tùng', 'Thị Nga', 'A Chư', 'Văn Bình'];
@@ -38,7 +39,7 @@ export async function seedDemoRisk(p: Platform, province: string, communes: { wa
         const birthYear = 1950 + (n * 7) % 55;
         const gender = n % 2 ? 'male' : 'female';
         const fullName = `${families[n % families.length]} ${given[(n * 3) % given.length]}`;
-        await s.cases.create(sys, {
+        await registerCase(s, sys, {
           clientKey: randomUUID(), sampleDate: addDays(today, -d - 1), confirmedDate: addDays(today, -d), onsetDate: addDays(today, -d - 2),
           classification: n % 9 === 0 ? 'in_quarantine' : 'community', sourceCaseIds: [],
           subject: { person: { idType: 'cccd', idNumber: demoCccd(50_000 + n, birthYear, gender), fullName, birthYear, gender, nationality: 'VN', communeCode: commune } },
@@ -55,7 +56,7 @@ export async function seedDemoRisk(p: Platform, province: string, communes: { wa
   });
   await s.riskDecisions.decide(sys, { locality: communes.zone });
   const raised = communes.wave[communes.wave.length - 1]!;
-  const levels = (await s.ruleSets.active()).levels;
+  const levels = (await s.ruleSets.active(s.db)).levels;
   const computed = (await s.risk.evaluate(sys, { locality: raised })).level.key;
   const next = levels[levels.findIndex((l) => l.key === computed) + 1];
   if (next) await s.riskDecisions.decide(sys, { locality: raised, levelKey: next.key, reason: 'Giáp ranh ổ dịch chợ trung tâm, nhiều người qua lại' });

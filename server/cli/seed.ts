@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Role } from '../../core/roles.ts';
 import type { Platform } from '../main.ts';
-import { AuditRepository } from '../modules/audit/audit.repository.ts';
+import { createAuditTrail } from '../modules/audit/audit.module.ts';
 import { IdentityRepository } from '../modules/identity/identity.repository.ts';
 import { temporaryPassword } from '../modules/identity/passwords.ts';
 import { newTotpSecret, totpUri } from '../modules/identity/totp.ts';
@@ -25,7 +25,7 @@ export interface DemoAccount {
 
 export async function loadProvinceUnits(p: Platform, code: string, demoPopulation: boolean) {
   return loadProvince(
-    { db: p.database.db, localities: new LocalitiesRepository(), audit: new AuditRepository(), actor: systemActor('seed') },
+    { db: p.database.db, localities: new LocalitiesRepository(), audit: createAuditTrail(), actor: systemActor('seed') },
     code,
     { demoPopulation },
   );

@@ -11,6 +11,7 @@ import type { PersonRef } from '../../core/schemas/cases.ts';
 import { systemActor } from '../shared/actor.ts';
 import { approvedVenue, cccd, declare, phone } from '../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
+import { registerCase } from '../commands/register-case.ts';
 
 /**
  * Every GET route, called by an official entitled to it over data where seeded people appear.
@@ -64,7 +65,7 @@ beforeAll(async () => {
   // A case in a cluster with a declared contact and a duplicate by phone; the case in treatment.
   const cluster = await s.clusters.create(sys, { code: 'KT1', name: 'Ổ dịch kiểm toán', localityCode: DOAN_KET });
   const caseSubject = someone('Kiểm Toán Bệnh');
-  const c = await s.cases.create(sys, { clientKey: randomUUID(), subject: caseSubject, sampleDate: today, confirmedDate: today, classification: 'community', sourceCaseIds: [], clusterId: cluster.id });
+  const c = await registerCase(s, sys, { clientKey: randomUUID(), subject: caseSubject, sampleDate: today, confirmedDate: today, classification: 'community', sourceCaseIds: [], clusterId: cluster.id });
   const contactSubject = someone('Kiểm Toán Tiếp');
   await s.tracing.declare(sys, c.id, { subject: contactSubject });
   await s.peopleRegistry.resolve(db(), sys, someone('Kiểm Toán Trùng', caseSubject.person.phone), 'subject');

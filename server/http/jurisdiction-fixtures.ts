@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { systemActor } from '../shared/actor.ts';
+import { registerCase } from '../commands/register-case.ts';
 import type { TestPlatform } from '../testing/test-platform.ts';
 
 /** Data of a commune, made by the system, for the jurisdiction test to attack from the next commune. */
@@ -46,7 +47,7 @@ export async function caseIn(t: TestPlatform, commune: string) {
   const sys = systemActor('test');
   const person = (id: string, name: string) => ({ person: { idType: 'cccd' as const, idNumber: id, fullName: name, birthYear: 1985, gender: 'male' as const, nationality: 'VN', communeCode: commune } });
   const cluster = await t.platform.services.clusters.create(sys, { code: `BL${commune}`, name: 'Ổ dịch Bình Lư', localityCode: commune });
-  const c = await t.platform.services.cases.create(sys, {
+  const c = await registerCase(t.platform.services, sys, {
     clientKey: randomUUID(), subject: person('012085900001', 'Ca bệnh Bình Lư'), sampleDate: '2026-11-01', confirmedDate: '2026-11-02',
     classification: 'community', sourceCaseIds: [], clusterId: cluster.id,
   });

@@ -6,6 +6,7 @@ import { qd218_2022 } from '../../core/rules/risk/rule-sets.ts';
 import { systemActor } from '../shared/actor.ts';
 import { caseIn, stayIn, testingIn, treatmentIn } from './jurisdiction-fixtures.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
+import { registerCase } from '../commands/register-case.ts';
 
 /**
  * A commune officer of Đoàn Kết tries every API route against data of Bình Lư, the next commune.

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Config } from '../config.ts';
-import type { AppServices } from '../services.ts';
+import type { RouteDeps } from './route-deps.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { breachesRoutes } from '../modules/breaches/breaches.routes.ts';
 import { chainsRoutes } from '../modules/chains/chains.routes.ts';
@@ -24,12 +23,6 @@ import { quarantineRoutes } from '../modules/quarantine/quarantine.routes.ts';
 import { todayRoutes } from '../modules/today/today.routes.ts';
 import { riskRoutes } from '../modules/risk/risk.routes.ts';
 import { riskAdminRoutes } from '../modules/risk/risk-admin.routes.ts';
-
-export interface RouteDeps {
-  services: AppServices;
-  config: Config;
-  version: string;
-}
 
 /** Every API module, mounted under /api. A new module adds one line here. */
 export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, config, version }) => {

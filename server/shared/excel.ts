@@ -64,7 +64,7 @@ function drainedOrClosed(stream: PassThrough): Promise<void> {
 
 /**
  * What an export does with each chunk before it is written out: names the chunk's people in the
- * export's audit record (`AuditRepository.exportLog`), so one export event lists everyone exported.
+ * export's audit record (`AuditTrailService.exportLog`), so one export event lists everyone exported.
  */
 export type ExportChunkLog<T> = (rows: readonly T[]) => Promise<void>;
 

@@ -3,6 +3,7 @@ import type { PersonRef } from '../../core/schemas/cases.ts';
 import { systemActor } from '../shared/actor.ts';
 import { approvedVenue, cccd, declare, phone } from './factories.ts';
 import { BINH_LU, DOAN_KET, type TestPlatform } from './test-platform.ts';
+import { registerCase } from '../commands/register-case.ts';
 
 /** One invented person, with everything that identifies them on a page or in a file. */
 export interface PersonOnFile {
@@ -68,7 +69,7 @@ export async function putRecordsOnFile(t: TestPlatform): Promise<RecordsOnFile> 
   const facilityThere = await facility('Cơ sở Bình Lư', 'hospital', BINH_LU, { quarantine_place: 20, regular_bed: 10 });
 
   const cluster = await s.clusters.create(sys, { code: `OD${randomUUID().slice(0, 6)}`, name: 'Ổ dịch thử nghiệm', localityCode: DOAN_KET });
-  const newCase = (p: PersonOnFile, commune: string, clusterId?: string) => s.cases.create(sys, {
+  const newCase = (p: PersonOnFile, commune: string, clusterId?: string) => registerCase(s, sys, {
     clientKey: randomUUID(), subject: subject(p, commune, 1985), sampleDate: '2026-11-01', confirmedDate: '2026-11-02', classification: 'community',
     sourceCaseIds: [], ...(clusterId ? { clusterId } : {}),
   });

@@ -7,6 +7,7 @@ import { personRef } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 import { AuditRepository } from './audit.repository.ts';
 import { DAY_MS } from '../../../core/vietnam-calendar.ts';
+import { registerCase } from '../../commands/register-case.ts';
 
 let t: TestPlatform;
 let admin: TestClient;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   cdc = await t.signIn('health_department', LAI_CHAU);
   const sys = systemActor('test');
   for (const name of ['Xuất Một', 'Xuất Hai', 'Xuất Ba']) {
-    await t.platform.services.cases.create(sys, { clientKey: randomUUID(), subject: personRef(name), sampleDate: '2026-11-01', confirmedDate: '2026-11-02', classification: 'community', sourceCaseIds: [] });
+    await registerCase(t.platform.services, sys, { clientKey: randomUUID(), subject: personRef(name), sampleDate: '2026-11-01', confirmedDate: '2026-11-02', classification: 'community', sourceCaseIds: [] });
   }
 });
 afterAll(async () => t.close());

@@ -6,10 +6,15 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
-import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { AlertRow, AuditAlertsRepository } from './audit-alerts.repository.ts';
+import type { AuditAlertsRepository } from './audit-alerts.repository.ts';
 import { auditPolicy } from './audit.policy.ts';
 import type { AuditRepository } from './audit.repository.ts';
+import { toAlertView } from './audit.presenter.ts';
+
+/** The localities lookup alerts are scoped with (the localities module's service answers it). */
+export interface ReadableLocalities {
+  findReadableOrThrow(actor: Actor, code: string, db: Db): Promise<{ path: string }>;
+}
 
 /** Alerts of the audit view: every export, and accounts reading unusually many people (raised by a job). */
 export class AuditAlertsService {
@@ -17,7 +22,7 @@ export class AuditAlertsService {
     private readonly db: Db,
     private readonly alerts: AuditAlertsRepository,
     private readonly audit: AuditRepository,
-    private readonly localities: LocalitiesService,
+    private readonly localities: ReadableLocalities,
     private readonly limits: Config['audit'],
   ) {}
 
@@ -52,16 +57,8 @@ export class AuditAlertsService {
 
   private async scopeOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!auditPolicy.alerts(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.localities.findReadableOrThrow(actor, locality, this.db)).path : actor.scope.path;
   }
-}
-
-function toAlertView(r: AlertRow): AuditAlertView {
-  return {
-    id: `${r.source === 'e' ? 'export' : 'volume'}:${r.id}`, kind: r.kind, at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name,
-    actorRole: r.actor_role, entityType: r.entity_type, people: Number(r.people), threshold: r.threshold, baseline: r.baseline === null ? null : Number(r.baseline),
-    windowStart: r.window_start?.toISOString() ?? null, windowEnd: r.window_end?.toISOString() ?? null,
-  };
 }
 
 const kindNames: Record<AuditAlertKind, Record<Locale, string>> = {

@@ -1,36 +1,10 @@
 import { sql } from 'kysely';
 import type { ListAuditQuery } from '../../../core/schemas/audit.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../shared/actor.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 import type { ExportChunkLog } from '../../shared/excel.ts';
-
-export interface AuditEntry {
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  localityCode?: string | null;
-  localityPath?: string | null;
-  before?: unknown;
-  after?: unknown;
-  /**
-   * The people whose data the event read or changed, for their own access log (Law 91/2025).
-   * Nulls (a row without a person record, e.g. an imported case) are skipped.
-   */
-  subjectIds?: readonly (string | null)[];
-}
-
-/**
- * Who did it: a signed-in actor (its role and scope name the agency a person is later told of),
- * a citizen, or an anonymous attempt (failed sign-in) with the name given.
- */
-export type AuditActor = Pick<Actor, 'ip' | 'requestId'> & {
-  userId: string | null;
-  username: string | null;
-  role?: Actor['role'];
-  scope?: Pick<Actor['scope'], 'code'>;
-};
+import type { AuditActor, AuditEntry } from './audit-entry.ts';
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 

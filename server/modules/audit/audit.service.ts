@@ -4,12 +4,12 @@ import { roleAgency, roles, type Role } from '../../../core/roles.ts';
 import type { AuditEventView, ListAuditQuery, PersonAccessView } from '../../../core/schemas/audit.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { Db } from '../../db/database.ts';
-import type { AuditEventRow } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
 import { auditPolicy } from './audit.policy.ts';
 import type { AuditRepository } from './audit.repository.ts';
+import { toAuditView } from './audit.presenter.ts';
 
 export class AuditService {
   constructor(
@@ -67,22 +67,6 @@ const auditColumns: SheetColumn<AuditEventView>[] = [
   { header: { vi: 'Sau', en: 'After' }, width: 40, value: (e) => asText(e.after) },
   { header: { vi: 'IP', en: 'IP' }, width: 16, value: (e) => e.ip },
 ];
-
-export function toAuditView(r: AuditEventRow): AuditEventView {
-  return {
-    id: String(r.id),
-    at: r.at.toISOString(),
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    localityCode: r.locality_code,
-    before: r.before ?? null,
-    after: r.after ?? null,
-    ip: r.ip,
-  };
-}
 
 const isRole = (r: string | null): r is Role => r !== null && (roles as readonly string[]).includes(r);
 

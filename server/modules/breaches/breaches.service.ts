@@ -1,7 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import {
-  sensitiveBreachCategories, type BreachDataCategory, type BreachView, type CreateBreachRequest, type ListBreachesQuery, type UpdateBreachRequest,
-} from '../../../core/schemas/breaches.ts';
+import { type BreachView, type CreateBreachRequest, type ListBreachesQuery, type UpdateBreachRequest } from '../../../core/schemas/breaches.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
@@ -11,13 +9,14 @@ import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import { breachNotification, breachNumber, deadlineOf } from './breach-notification.ts';
+import { breachNotification } from './breach-notification.ts';
 import { breachColumns } from './breaches.export.ts';
 import { breachMessages as m } from './breaches.messages.ts';
 import { breachesPolicy } from './breaches.policy.ts';
 import type { BreachesRepository, BreachRecord } from './breaches.repository.ts';
+import { toBreachView } from './breaches.presenter.ts';
 
 /**
  * The personal-data breach register (Law 91/2025, Decree 356/2025): an administrator records a
@@ -29,7 +28,7 @@ export class BreachesService {
     private readonly db: Db,
     private readonly breaches: BreachesRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async list(actor: Actor, q: ListBreachesQuery, now = new Date()): Promise<Page<BreachView>> {
@@ -52,15 +51,15 @@ export class BreachesService {
   }
 
   async get(actor: Actor, id: string, now = new Date()): Promise<BreachView> {
-    return toBreachView(await this.manageableOrThrow(actor, id), now);
+    return toBreachView(await this.manageableOrThrow(actor, id, this.db), now);
   }
 
   /** Recorded in the administrator's own area; the same client key again answers with the first record. */
   async create(actor: Actor, req: CreateBreachRequest, now = new Date()): Promise<BreachView> {
     if (!breachesPolicy.list(actor)) throw new AppError('FORBIDDEN');
     const earlier = await this.breaches.findByClientKey(this.db, req.clientKey);
-    if (earlier) return toBreachView(await this.manageableOrThrow(actor, earlier.id), now);
-    const place = await this.localities.findReadableOrThrow(actor, actor.scope.code);
+    if (earlier) return toBreachView(await this.manageableOrThrow(actor, earlier.id, this.db), now);
+    const place = await this.localities.findReadableOrThrow(actor, actor.scope.code, this.db);
     const id = await this.db.transaction().execute(async (trx) => {
       const inserted = await this.breaches.insert(trx, {
         client_key: req.clientKey, locality_code: place.code, locality_path: place.path, recorded_by: actor.userId, ...insertColumns(req),
@@ -69,7 +68,7 @@ export class BreachesService {
       return inserted;
     });
     // A twin request committed first: answer with its record.
-    return toBreachView(await this.manageableOrThrow(actor, id ?? (await this.breaches.findByClientKey(this.db, req.clientKey))!.id), now);
+    return toBreachView(await this.manageableOrThrow(actor, id ?? (await this.breaches.findByClientKey(this.db, req.clientKey))!.id, this.db), now);
   }
 
   async update(actor: Actor, id: string, req: UpdateBreachRequest, now = new Date()): Promise<BreachView> {
@@ -102,7 +101,7 @@ export class BreachesService {
 
   /** The notification to the authority, dated the day it was sent (today while it has not been). */
   async notificationPdf(actor: Actor, id: string, now = new Date()): Promise<{ filename: string; body: Buffer }> {
-    const b = await this.manageableOrThrow(actor, id);
+    const b = await this.manageableOrThrow(actor, id, this.db);
     await this.audit.record(this.db, actor, { action: 'print_notification', entityType: 'data_breach', entityId: b.id, localityCode: b.locality_code, localityPath: b.locality_path });
     const body = await renderOfficialPdf(breachNotification(b, vietnamToday(b.notified_at ?? now), now));
     return { filename: `thong-bao-vi-pham-du-lieu-ca-nhan-${b.serial}.pdf`, body };
@@ -110,10 +109,10 @@ export class BreachesService {
 
   private async scopeOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!breachesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.localities.findReadableOrThrow(actor, locality, this.db)).path : actor.scope.path;
   }
 
-  private async manageableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<BreachRecord> {
+  private async manageableOrThrow(actor: Actor, id: string, db: Db): Promise<BreachRecord> {
     if (!breachesPolicy.list(actor)) throw new AppError('FORBIDDEN');
     const b = await this.breaches.findById(db, id);
     if (!b || !breachesPolicy.manage(actor, b)) throw new AppError('NOT_FOUND');
@@ -142,19 +141,4 @@ function changedColumns(req: UpdateBreachRequest): Updateable<DataBreachesTable>
     contact_email: req.contactEmail, signer_name: req.signerName, late_reason: req.lateReason,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
-}
-
-export function toBreachView(b: BreachRecord, now: Date): BreachView {
-  const deadline = deadlineOf(b);
-  const categories = b.data_categories as BreachDataCategory[];
-  return {
-    id: b.id, number: breachNumber(b), localityCode: b.locality_code, localityName: b.locality_name, detectedAt: b.detected_at.toISOString(),
-    occurredAt: b.occurred_at?.toISOString() ?? null, nature: b.nature, dataCategories: categories,
-    sensitive: categories.some((c) => sensitiveBreachCategories.includes(c)), peopleAffected: b.people_affected, recordsAffected: b.records_affected,
-    consequences: b.consequences, measuresTaken: b.measures_taken, measuresProposed: b.measures_proposed, contactName: b.contact_name,
-    contactTitle: b.contact_title, contactPhone: b.contact_phone, contactEmail: b.contact_email, signerName: b.signer_name, lateReason: b.late_reason,
-    status: b.status, notifiedAt: b.notified_at?.toISOString() ?? null, deadline: deadline.toISOString(),
-    deadlineMet: b.notified_at ? b.notified_at <= deadline : now > deadline ? false : null,
-    createdAt: b.created_at.toISOString(), updatedAt: b.updated_at.toISOString(),
-  };
 }

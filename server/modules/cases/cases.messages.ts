@@ -2,8 +2,7 @@ import type { Locale } from '../../../core/errors.ts';
 
 type Text = Record<Locale, string>;
 
-export const caseMessages: Record<'profileCodeMismatch' | 'alreadyCase' | 'numberTaken' | 'unknownProfile' | 'unknownCluster' | 'unknownSource' | 'unknownLocality', Text> = {
-  profileCodeMismatch: { vi: 'Mã hồ sơ không khớp địa chỉ', en: 'The profile code does not match the address' },
+export const caseMessages: Record<'alreadyCase' | 'numberTaken' | 'unknownProfile' | 'unknownCluster' | 'unknownSource' | 'unknownLocality', Text> = {
   alreadyCase: { vi: 'Người này đã là ca bệnh', en: 'This person is already a case:' },
   numberTaken: { vi: 'Mã ca bệnh đã được dùng', en: 'This case number is already used' },
   unknownProfile: { vi: 'Không có hồ sơ bệnh này', en: 'No such disease profile' },

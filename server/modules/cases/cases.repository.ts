@@ -9,6 +9,13 @@ export type NewCase = Insertable<CasesTable>;
 export type CaseChanges = Updateable<CasesTable>;
 export type CaseRecord = NonNullable<Awaited<ReturnType<CasesRepository['findById']>>>;
 
+/** Who infected whom, and how it became known. */
+export interface CaseLink {
+  infectorId: string;
+  infecteeId: string;
+  origin: 'declared' | 'tracing' | 'import';
+}
+
 export interface ListCasesOptions {
   withinPath: string;
   status?: CaseStatus;
@@ -109,7 +116,7 @@ export class CasesRepository {
     return db.selectFrom('cases').select(['id', 'case_number', 'locality_path']).where('id', 'in', ids).execute();
   }
 
-  async insertLinks(db: Db, links: readonly { infectorId: string; infecteeId: string; origin: 'declared' | 'tracing' | 'import' }[]): Promise<void> {
+  async insertLinks(db: Db, links: readonly CaseLink[]): Promise<void> {
     if (links.length === 0) return;
     await db.insertInto('case_links')
       .values(links.map((l) => ({ infector_id: l.infectorId, infectee_id: l.infecteeId, origin: l.origin })))

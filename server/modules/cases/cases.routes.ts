@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
+import { registerCase } from '../../commands/register-case.ts';
+import { updateCase } from '../../commands/update-case.ts';
 import { casesContract } from '../../../core/contracts/cases.ts';
 import { route } from '../../http/contract-route.ts';
 
@@ -11,11 +13,11 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   route(app, casesContract.getCasesExport, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
 
-  route(app, casesContract.postCases, async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body)));
+  route(app, casesContract.postCases, async (req, reply) => reply.status(201).send(await registerCase(services, actorOf(req), req.body)));
 
   route(app, casesContract.getCasesById, async (req) => svc.get(actorOf(req), req.params.id));
 
-  route(app, casesContract.patchCasesById, async (req) => svc.update(actorOf(req), req.params.id, req.body));
+  route(app, casesContract.patchCasesById, async (req) => updateCase(services, actorOf(req), req.params.id, req.body));
 
   route(app, casesContract.getDiseaseProfiles, async (req) => svc.diseaseProfiles(actorOf(req)));
 

@@ -3,7 +3,7 @@ import { transmissionChains, type ChainStats, type LineListCase } from '../../..
 import type { ChainGraph, ChainGraphQuery, ChainNode } from '../../../core/schemas/cases.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { chainsPolicy } from './chains.policy.ts';
 import type { ChainCaseRow, ChainsRepository, ChainSelection } from './chains.repository.ts';
@@ -31,7 +31,7 @@ export class ChainsService {
     private readonly db: Db,
     private readonly chains: ChainsRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /**
@@ -90,7 +90,7 @@ export class ChainsService {
   /** Selects, audits the read, and runs the chain rules; rows are indexed like the stats' nodes. */
   private async compute(actor: Actor, q: Filter): Promise<{ rows: ChainCaseRow[]; stats: ChainStats }> {
     if (!chainsPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? await this.localities.findReadableOrThrow(actor, q.locality) : { code: actor.scope.code, path: actor.scope.path };
+    const within = q.locality ? await this.localities.findReadableOrThrow(actor, q.locality, this.db) : { code: actor.scope.code, path: actor.scope.path };
     if (q.clusterId) {
       const cluster = await this.chains.findCluster(this.db, q.clusterId);
       if (!cluster || !chainsPolicy.readCluster(actor, cluster)) throw new AppError('NOT_FOUND');

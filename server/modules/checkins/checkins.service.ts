@@ -95,7 +95,7 @@ export class CheckinsService {
 
   async counts(actor: Actor, q: CheckinCountsQuery): Promise<Page<CheckinCountRow>> {
     if (!checkinsPolicy.seeCounts(actor)) throw new AppError('FORBIDDEN');
-    const within = (await this.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code)).path;
+    const within = (await this.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code, this.db)).path;
     const from = vietnamMidnight(q.from);
     const to = new Date(vietnamMidnight(q.to).getTime() + DAY_MS);
     if (to <= from || to.getTime() - from.getTime() > 93 * DAY_MS) {
@@ -114,6 +114,11 @@ export class CheckinsService {
       filename: `luot-check-in-${q.from}-${q.to}.xlsx`, sheetName: actor.locale === 'vi' ? 'Lượt check-in' : 'Check-ins', locale: actor.locale,
       columns: countColumns, pages: await allPages((after) => this.counts(actor, { ...q, after, limit: 500 })),
     });
+  }
+
+  /** Partitions covering the days from `from` to `to` (check-ins written for past days: imports, tests). */
+  ensurePartitions(from: Date, to: Date): Promise<number> {
+    return this.repo.ensurePartitions(this.db, from, to);
   }
 
   /** Partitions for the coming days, and retention: whole days past the retention period are dropped. */

@@ -6,10 +6,11 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { clustersPolicy } from './clusters.policy.ts';
 import type { ClusterRecord, ClustersRepository } from './clusters.repository.ts';
+import { toClusterView } from './clusters.presenter.ts';
 
 const codeTaken = { vi: 'Mã ổ dịch đã được dùng', en: 'This cluster code is already used' };
 
@@ -19,22 +20,22 @@ export class ClustersService {
     private readonly db: Db,
     private readonly clusters: ClustersRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<ClusterRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<ClusterRecord> {
     const c = await this.clusters.findById(db, id);
     if (!c || !clustersPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
     return c;
   }
 
   async get(actor: Actor, id: string): Promise<ClusterView> {
-    return toClusterView(await this.readableOrThrow(actor, id));
+    return toClusterView(await this.readableOrThrow(actor, id, this.db));
   }
 
   async list(actor: Actor, q: ListClustersQuery): Promise<Page<ClusterView>> {
     if (!clustersPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const rows = await this.clusters.list(this.db, { within, status: q.status, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toClusterView), nextCursor: page.nextCursor };
@@ -75,13 +76,6 @@ export class ClustersService {
       return toClusterView(after);
     });
   }
-}
-
-function toClusterView(c: ClusterRecord): ClusterView {
-  return {
-    id: c.id, code: c.code, name: c.name, localityCode: c.locality_code, localityName: c.locality_name, status: c.status, notes: c.notes,
-    caseCount: Number(c.case_count ?? 0), firstConfirmed: c.first_confirmed ?? null, lastConfirmed: c.last_confirmed ?? null, createdAt: c.created_key,
-  };
 }
 
 function clusterColumns(locale: Locale): SheetColumn<ClusterView>[] {

@@ -5,10 +5,10 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
-import type { PeopleRepository } from '../people/people.repository.ts';
+import type { PeopleRegistryService } from '../people/people.module.ts';
 import { citizenActor, type CitizenMeta, type CitizenSessionsService } from '../people/citizen-sessions.service.ts';
 import { arrivalColumns, declarationColumns } from './declarations.export.ts';
 import { declarationMessages } from './declarations.messages.ts';
@@ -22,10 +22,10 @@ export class DeclarationsOfficialsService {
     private readonly db: Db,
     private readonly repo: DeclarationsRepository,
     private readonly localities: LocalitiesService,
-    private readonly people: PeopleRepository,
+    private readonly people: PeopleRegistryService,
     private readonly sessions: CitizenSessionsService,
     private readonly otp: OtpService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async listDeclarations(actor: Actor, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {
@@ -132,7 +132,7 @@ export class DeclarationsOfficialsService {
 
   private async readableScope(actor: Actor, filter: { locality?: string }): Promise<{ code: string; path: string }> {
     if (!declarationsPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return this.localities.findReadableOrThrow(actor, filter.locality ?? actor.scope.code);
+    return this.localities.findReadableOrThrow(actor, filter.locality ?? actor.scope.code, this.db);
   }
 
   /** Logs the read: who looked at which sensitive list, with what filter, and whom it showed. */

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { IdProblem } from '../../../core/rules/identity-documents.ts';
+import { peopleMessages } from '../people/people.messages.ts';
 
 type Text = Record<Locale, string>;
 
@@ -10,14 +11,9 @@ export const declarationMessages: {
   arrivalBeforeDeparture: Text;
   cannotErase: Text;
 } = {
-  id: {
-    format: { vi: 'Số giấy tờ sai độ dài hoặc định dạng (CCCD 12 số, CMND 9 số)', en: 'Wrong length or format (CCCD 12 digits, CMND 9 digits)' },
-    province: { vi: 'Ba số đầu CCCD không phải mã tỉnh nơi đăng ký khai sinh', en: 'The first three CCCD digits are not a province code' },
-    century: { vi: 'Số thứ tư của CCCD không khớp thế kỷ sinh', en: 'The fourth CCCD digit does not match the century of birth' },
-    birth_year: { vi: 'Số thứ năm, sáu của CCCD không khớp năm sinh', en: 'CCCD digits 5–6 do not match the year of birth' },
-    gender: { vi: 'Số thứ tư của CCCD không khớp giới tính', en: 'The fourth CCCD digit does not match the gender' },
-  },
-  unknownCommune: { vi: 'Không có xã, phường này', en: 'No such commune' },
+  // A person's document and commune are checked the same way wherever a person is entered.
+  id: peopleMessages.id,
+  unknownCommune: peopleMessages.unknownCommune,
   unknownOrigin: { vi: 'Nơi đi không hợp lệ', en: 'Unknown place of departure' },
   arrivalBeforeDeparture: { vi: 'Ngày đến không được trước ngày đi', en: 'Arrival cannot be before departure' },
   cannotErase: {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import { actorOf, citizenMetaOf, citizenSessionOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
 import { route } from '../../http/contract-route.ts';
 

@@ -4,14 +4,12 @@ import type { ArrivalRequest, DeclarationRequest, DeclarationResult, PersonInput
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
-import type { LocalitiesRepository } from '../localities/localities.repository.ts';
-import { nationalProvinceOf } from '../localities/vn-admin-loader.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
 import { requirePhone, wrongCodeError, type OtpService } from '../otp/otp.service.ts';
 import type { CitizenRecordsService } from '../people/citizen-records.service.ts';
 import { citizenActor, type CitizenMeta, type CitizenSessionsService } from '../people/citizen-sessions.service.ts';
-import type { PeopleRepository, PersonFields } from '../people/people.repository.ts';
-import type { PeopleService } from '../people/people.service.ts';
+import type { PeopleRegistryService, PeopleService, PersonFields } from '../people/people.module.ts';
 import { arrivalFlags } from './arrival-flags.ts';
 import type { DeclarationsRepository } from './declarations.repository.ts';
 import { declarationMessages as m } from './declarations.messages.ts';
@@ -26,13 +24,13 @@ const citizen = citizenActor;
 export interface DeclarationsDeps {
   db: Db;
   repo: DeclarationsRepository;
-  people: PeopleRepository;
+  registry: PeopleRegistryService;
   peopleService: PeopleService;
   records: CitizenRecordsService;
   sessions: CitizenSessionsService;
-  localities: LocalitiesRepository;
+  localities: LocalitiesService;
   otp: OtpService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
   settings: Config['declarations'];
 }
 
@@ -55,7 +53,7 @@ export class DeclarationsService {
       this.d.db.transaction().execute(async (trx) => {
         const phone = await this.d.otp.verify(trx, req.otp, req.person.phone, 'declaration', meta.locale);
         const placed = await this.d.records.place(trx, person.fields, phone, citizen(meta));
-        await this.d.people.insertConsent(trx, { personId: placed.personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
+        await this.d.registry.recordConsent(trx, { personId: placed.personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
         const declarationId = await this.d.repo.insertDeclaration(trx, {
           person_id: placed.personId, kind: req.kind, symptoms: req.symptoms, exposures: req.exposures, conditions: req.conditions,
           has_symptoms: req.symptoms.length > 0, has_exposure: req.exposures.length > 0,
@@ -68,7 +66,7 @@ export class DeclarationsService {
           localityCode: person.fields.commune_code, localityPath: person.fields.locality_path, after: { kind: req.kind, personId: placed.personId, outcome: placed.outcome },
         });
         const session = await this.d.sessions.open(trx, placed.personId, phone);
-        const holder = await this.d.peopleService.holderOf(placed.qrToken, trx);
+        const holder = await this.d.peopleService.holderIn(trx, placed.qrToken);
         return { declarationId, qrToken: placed.qrToken, status: holder!.view, session };
       }), (winner) => this.resend(req, winner, meta.locale));
   }
@@ -79,10 +77,10 @@ export class DeclarationsService {
     const phone = requirePhone(req.person.phone, locale, 'person.phone');
     return this.d.db.transaction().execute(async (trx) => {
       // Officials may have linked the record meanwhile: the answer speaks for the record it became.
-      const personId = await this.d.people.liveIdOf(trx, earlier.person_id);
+      const personId = await this.d.registry.liveIdOf(trx, earlier.person_id);
       if (!personId) throw new AppError('NOT_FOUND');
       const qrToken = await this.d.peopleService.tokenFor(trx, personId, phone);
-      const holder = await this.d.peopleService.holderOrThrow(qrToken, locale, trx);
+      const holder = await this.d.peopleService.holderOrThrow(trx, qrToken, locale);
       return { declarationId: earlier.id, qrToken, status: holder.view, session: await this.d.sessions.open(trx, personId, phone) };
     });
   }
@@ -164,7 +162,7 @@ export class DeclarationsService {
   }
 
   private async checkOrigin(o: { originKind: string; originCode?: string; originCountry?: string }, prefix: string, locale: Locale) {
-    const codes = await nationalProvinceOf();
+    const codes = await this.d.localities.nationalProvinceOf();
     const ok = o.originKind === 'country'
       ? !!o.originCountry && o.originCountry !== 'VN'
       : !!o.originCode && codes.has(o.originCode) && (o.originKind === 'province') === (o.originCode.length === 2);
@@ -172,7 +170,7 @@ export class DeclarationsService {
   }
 
   private async flagsFor(o: { originKind: string; originCode?: string }) {
-    const province = o.originCode ? (await nationalProvinceOf()).get(o.originCode) : undefined;
+    const province = o.originCode ? (await this.d.localities.nationalProvinceOf()).get(o.originCode) : undefined;
     const codes = o.originCode && province ? [...new Set([o.originCode, province])] : [];
     const risk = codes.length ? await this.d.repo.riskOf(this.d.db, codes) : [];
     return arrivalFlags(o.originKind, risk);

@@ -8,12 +8,12 @@ import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { facilityColumns } from './facilities.export.ts';
 import { facilityMessages as m } from './facilities.messages.ts';
 import { facilitiesPolicy } from './facilities.policy.ts';
-import type { CapacityRow, FacilitiesRepository, FacilityRecord } from './facilities.repository.ts';
+import type { CapacityRow, FacilitiesRepository, FacilityRecord, FacilitySet } from './facilities.repository.ts';
 import { linesByFacility, toFacilityView } from './facility-view.ts';
 
 /** What the audit log keeps of a facility: its settings and declared capacity, not its occupancy. */
@@ -33,10 +33,28 @@ export class FacilitiesService {
     private readonly db: Db,
     private readonly facilities: FacilitiesRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<FacilityRecord> {
+  /** A facility by id with the caller's handle, no scope check: for a use case that checks its own. */
+  findById(db: Db, id: string): Promise<FacilityRecord | undefined> {
+    return this.facilities.findById(db, id);
+  }
+
+  /** Locks the facility's line for a bed kind until the caller's transaction ends, and answers its use. */
+  lockCapacity(db: Db, facilityId: string, kind: CapacityKind): Promise<{ capacity: number; occupied: number }> {
+    return this.facilities.lockCapacity(db, facilityId, kind);
+  }
+
+  listActiveWithin(db: Db, within: string, facilityIds: readonly string[] | null) {
+    return this.facilities.listActiveWithin(db, within, facilityIds);
+  }
+
+  capacityLines(db: Db, set: FacilitySet): Promise<CapacityRow[]> {
+    return this.facilities.capacityLines(db, set);
+  }
+
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<FacilityRecord> {
     const f = await this.facilities.findById(db, id);
     if (!f || !facilitiesPolicy.read(actor, f)) throw new AppError('NOT_FOUND');
     return f;
@@ -47,12 +65,12 @@ export class FacilitiesService {
   }
 
   async get(actor: Actor, id: string): Promise<FacilityView> {
-    return this.viewOf(this.db, await this.readableOrThrow(actor, id));
+    return this.viewOf(this.db, await this.readableOrThrow(actor, id, this.db));
   }
 
   async list(actor: Actor, q: ListFacilitiesQuery): Promise<Page<FacilityView>> {
     if (!facilitiesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const rows = await this.facilities.list(this.db, { within, facilityIds: boundFacilities(actor), kind: q.kind, status: q.status, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     // One occupancy statement for the whole page, never one per facility.
@@ -128,8 +146,8 @@ export class FacilitiesService {
    */
   async placement(actor: Actor, q: PlacementQuery): Promise<PlacementView> {
     if (!facilitiesPolicy.searchPlacement(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
-    const near = q.near ? await this.localities.findReadableOrThrow(actor, q.near) : null;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
+    const near = q.near ? await this.localities.findReadableOrThrow(actor, q.near, this.db) : null;
     const origin = near?.centroid_lon != null && near.centroid_lat != null ? { lon: near.centroid_lon, lat: near.centroid_lat } : null;
     const rows = await this.facilities.placementCandidates(this.db, { within, facilityIds: boundFacilities(actor), kind: q.kind });
     const plan = planPlacement({

@@ -4,6 +4,7 @@ import type { UserView } from '../../../core/schemas/users.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DIEN_BIEN_PHU, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import { registerCase } from '../../commands/register-case.ts';
 
 /**
  * Facility staff are bound to facilities by an administrator (issue 11, hole 5): checked against
@@ -92,7 +93,7 @@ describe('a bound facility staff account at work', () => {
   beforeAll(async () => {
     staff = await t.signIn('facility_staff', LAI_CHAU);
     await t.bindFacilities(staff.user.id, [facilities.hotel, facilities.hospital]);
-    caseId = (await t.platform.services.cases.create(systemActor('test'), {
+    caseId = (await registerCase(t.platform.services, systemActor('test'), {
       clientKey: randomUUID(), subject: personRef('Lò Văn Bệnh', { communeCode: DOAN_KET }), sampleDate: '2026-11-01', confirmedDate: '2026-11-02', classification: 'community', sourceCaseIds: [],
     })).id;
   });

@@ -2,7 +2,7 @@ import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import type { Role } from '../../../core/roles.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, pathWithin, type Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { facilityMessages as m } from './facilities.messages.ts';
 import { facilitiesPolicy } from './facilities.policy.ts';
@@ -19,7 +19,7 @@ export class FacilityStaffService {
     private readonly staff: FacilityStaffRepository,
     private readonly facilities: FacilitiesRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /** The facilities bound to an account, asked on each request of a facility staff account. */
@@ -49,7 +49,7 @@ export class FacilityStaffService {
     if (facilityIds.length === 0) return;
     if (!facilitiesPolicy.bindStaff(actor)) throw new AppError('FORBIDDEN');
     if (account.role !== 'facility_staff') throw new AppError('VALIDATION_FAILED', [{ path: 'facilityIds', message: m.onlyFacilityStaff[actor.locale] }]);
-    const area = await this.localities.findReadableOrThrow(actor, account.localityCode).catch(() => null);
+    const area = await this.localities.findReadableOrThrow(actor, account.localityCode, this.db).catch(() => null);
     const details: ErrorDetail[] = [];
     for (const [i, id] of facilityIds.entries()) {
       const f = await this.facilities.findById(this.db, id);

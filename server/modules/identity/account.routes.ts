@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sessionCookies } from '../../http/auth-hook.ts';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { accountContract } from '../../../core/contracts/account.ts';
 import { route } from '../../http/contract-route.ts';
 

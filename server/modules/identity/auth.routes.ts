@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
 import { sessionCookies } from '../../http/auth-hook.ts';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import type { RequestMeta } from './auth.service.ts';
 import { authContract } from '../../../core/contracts/auth.ts';
 import { route } from '../../http/contract-route.ts';

@@ -4,7 +4,7 @@ import type { LoginRequest, ReauthRequest, SessionInfo, SessionRestriction } fro
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AuditActor, AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditActor, AuditTrailService } from '../audit/audit-trail.service.ts';
 import { identityMessages as m } from './identity.messages.ts';
 import type { IdentityRepository, UserRecord } from './identity.repository.ts';
 import { LoginThrottledError, type LoginThrottle, type Reservation } from './login-throttle.ts';
@@ -31,7 +31,7 @@ export interface ResolvedSession {
 export interface AuthDeps {
   db: Db;
   identity: IdentityRepository;
-  audit: AuditRepository;
+  audit: AuditTrailService;
   throttle: LoginThrottle;
   twoFactor: TwoFactorService;
   passwords: PasswordRules;

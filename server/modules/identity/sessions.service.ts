@@ -3,7 +3,7 @@ import type { SessionView } from '../../../core/schemas/auth.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { deviceLabel } from './device-label.ts';
 import type { IdentityRepository } from './identity.repository.ts';
 
@@ -12,7 +12,7 @@ export class SessionsService {
   constructor(
     private readonly db: Db,
     private readonly identity: IdentityRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
     private readonly settings: Pick<Config, 'session'>,
   ) {}
 

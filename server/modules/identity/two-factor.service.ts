@@ -3,7 +3,7 @@ import type { Role } from '../../../core/roles.ts';
 import type { RecoveryCodes, TwoFactorEnrolment, TwoFactorStatus } from '../../../core/schemas/auth.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { IdentityKeys } from './identity-keys.ts';
 import { identityMessages as m } from './identity.messages.ts';
 import type { IdentityRepository, UserRecord } from './identity.repository.ts';
@@ -14,7 +14,7 @@ export interface TwoFactorDeps {
   db: Db;
   identity: IdentityRepository;
   repo: TwoFactorRepository;
-  audit: AuditRepository;
+  audit: AuditTrailService;
   keys: IdentityKeys;
   settings: { roles: readonly Role[]; issuer: string };
 }

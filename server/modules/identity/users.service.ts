@@ -7,7 +7,7 @@ import type { LocalityRow, UserUpdate } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { identityPolicy } from './identity.policy.ts';
 import type { IdentityRepository, UserRecord } from './identity.repository.ts';
@@ -16,12 +16,13 @@ import type { PasswordRules } from './password-rules.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
 import { userColumns } from './users.export.ts';
+import { toUserView } from './identity.presenter.ts';
 
 export interface UsersDeps {
   db: Db;
   identity: IdentityRepository;
   localities: LocalitiesService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
   passwords: PasswordRules;
   twoFactor: TwoFactorService;
 }
@@ -31,7 +32,7 @@ export class UsersService {
   private readonly db: Db;
   private readonly identity: IdentityRepository;
   private readonly localities: LocalitiesService;
-  private readonly audit: AuditRepository;
+  private readonly audit: AuditTrailService;
   constructor(private readonly d: UsersDeps) {
     this.db = d.db;
     this.identity = d.identity;
@@ -41,7 +42,7 @@ export class UsersService {
 
   async list(actor: Actor, q: ListUsersQuery): Promise<Page<UserView>> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : undefined;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : undefined;
     const rows = await this.identity.listUsers(this.db, actor.scope.path, { ...q, localityPath: within });
     const page = toPage(rows, q.limit, (r) => [r.username, r.id]);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
@@ -61,7 +62,7 @@ export class UsersService {
 
   async create(actor: Actor, req: CreateUserRequest): Promise<{ user: UserView; temporaryPassword: string | null }> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
-    const locality = await this.assignableLocality(actor, req.role, req.localityCode);
+    const locality = await this.assignableLocality(actor, req.role, req.localityCode, this.db);
     if (req.password) {
       await this.d.passwords.assertAcceptable(this.db, { password: req.password, username: req.username, userId: null, locale: actor.locale, path: 'password' });
     }
@@ -160,7 +161,7 @@ export class UsersService {
     return user;
   }
 
-  private async assignableLocality(actor: Actor, role: Role, code: string, db: Db = this.db): Promise<LocalityRow> {
+  private async assignableLocality(actor: Actor, role: Role, code: string, db: Db): Promise<LocalityRow> {
     const locality = await this.localities.findReadableOrThrow(actor, code, db).catch(() => {
       throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: m.unknownLocality[actor.locale] }]);
     });
@@ -173,18 +174,4 @@ export class UsersService {
     }
     return locality;
   }
-}
-
-export function toUserView(u: UserRecord): UserView {
-  return {
-    id: u.id,
-    username: u.username,
-    fullName: u.full_name,
-    role: u.role,
-    localityCode: u.locality_code,
-    localityName: u.locality_name,
-    disabled: u.disabled_at !== null,
-    twoFactorEnabled: u.totp_enabled_at !== null,
-    createdAt: u.created_at.toISOString(),
-  };
 }

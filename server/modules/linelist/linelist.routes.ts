@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../../shared/tabular-file.ts';
 import type { LinelistFormat } from './linelist.service.ts';
 import { linelistContract } from '../../../core/contracts/linelist.ts';

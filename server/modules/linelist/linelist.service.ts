@@ -8,10 +8,9 @@ import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import { inScope, isSystemActor, type Actor } from '../../shared/actor.ts';
 import { normaliseHeader, readTable, XLSX_TYPE } from '../../shared/tabular-file.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
-import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
-import type { LocalitiesRepository } from '../localities/localities.repository.ts';
-import { loadProvince, nationalProvinceOf } from '../localities/vn-admin-loader.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
 import { chunksOf, csvRecords, jsonRows, type Chunks } from './linelist-reader.ts';
 import { LineListRows, type Place } from './linelist-rows.ts';
 import { linelistPolicy } from './linelist.policy.ts';
@@ -57,9 +56,9 @@ export class LinelistService {
   constructor(
     private readonly db: Db,
     private readonly repo: LinelistRepository,
-    private readonly localities: LocalitiesRepository,
-    private readonly audit: AuditRepository,
-    private readonly profiles: ProfilesRepository,
+    private readonly localities: LocalitiesService,
+    private readonly audit: AuditTrailService,
+    private readonly profiles: DiseaseProfilesService,
   ) {}
 
   /** Imports running now (rows read, valid, written): what `phongdich import linelist` prints. */
@@ -166,7 +165,7 @@ export class LinelistService {
    * import into loaded localities inside their scope.
    */
   private async placesOrErrors(actor: Actor, rows: LineListRows, errors: ErrorList): Promise<Place[]> {
-    const national = await nationalProvinceOf();
+    const national = await this.localities.nationalProvinceOf();
     const byKey = new Map<string, Place | string>();
     const placeOf = (province: string | null, commune: string | null): Place | string => {
       const key = `${province ?? ''}/${commune ?? ''}`;
@@ -194,7 +193,7 @@ export class LinelistService {
     if (isSystemActor(actor) && errors.count === 0) {
       const missing = new Set(distinct.filter((p) => !existing.has(p.code)).map((p) => p.provinceCode));
       for (const province of missing) {
-        await loadProvince({ db: this.db, localities: this.localities, audit: this.audit, actor }, province, { demoPopulation: false });
+        await this.localities.loadProvince(actor, province, { demoPopulation: false });
       }
       if (missing.size) existing = await this.repo.existingLocalities(this.db, distinct.map((p) => p.code));
     }

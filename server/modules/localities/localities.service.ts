@@ -14,11 +14,13 @@ import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { localitiesPolicy } from './localities.policy.ts';
 import type { LocalitiesRepository } from './localities.repository.ts';
 import { localityColumns } from './localities.export.ts';
 import { parsePopulationTable } from './population-import.ts';
+import { loadProvince, nationalProvinceOf } from './vn-admin-loader.ts';
+import { toLocalityView } from './localities.presenter.ts';
 
 export interface BoundaryCollection {
   type: 'FeatureCollection';
@@ -38,11 +40,31 @@ export class LocalitiesService {
   constructor(
     private readonly db: Db,
     private readonly localities: LocalitiesRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
+  /** A unit by code, read with the caller's handle (inside its transaction when it has one); no scope check. */
+  findByCode(db: Db, code: string): Promise<LocalityRow | undefined> {
+    return this.localities.findByCode(db, code);
+  }
+
+  /** Units by code, read with the caller's handle; unknown codes are left out. */
+  findManyByCode(db: Db, codes: string[]): Promise<LocalityRow[]> {
+    return this.localities.findManyByCode(db, codes);
+  }
+
+  /** Every province and commune code of the national list, loaded or not, mapped to its province code. */
+  nationalProvinceOf(): Promise<Map<string, string>> {
+    return nationalProvinceOf();
+  }
+
+  /** Loads a province and its communes from the vendored national data (idempotent; see `loadProvince`). */
+  loadProvince(actor: Actor, provinceCode: string, options: { demoPopulation: boolean }): Promise<{ created: number }> {
+    return loadProvince({ db: this.db, localities: this.localities, audit: this.audit, actor }, provinceCode, options);
+  }
+
   /** A unit the actor may see. Out of scope answers exactly like "does not exist". */
-  async findReadableOrThrow(actor: Actor, code: string, db: Db = this.db): Promise<LocalityRow> {
+  async findReadableOrThrow(actor: Actor, code: string, db: Db): Promise<LocalityRow> {
     const row = await this.localities.findByCode(db, code);
     if (!row || !localitiesPolicy.read(actor, row)) throw new AppError('NOT_FOUND');
     return row;
@@ -52,24 +74,24 @@ export class LocalitiesService {
    * A unit the actor may see, or one that contains the actor's area: the aggregate views of a
    * province (the level map, zones) are open to its commune officers, as they are to the public.
    */
-  async findOverviewOrThrow(actor: Actor, code: string, db: Db = this.db): Promise<LocalityRow> {
+  async findOverviewOrThrow(actor: Actor, code: string, db: Db): Promise<LocalityRow> {
     const row = await this.localities.findByCode(db, code);
     if (!row || !(localitiesPolicy.read(actor, row) || actor.scope.path.startsWith(`${row.path}/`))) throw new AppError('NOT_FOUND');
     return row;
   }
 
   async get(actor: Actor, code: string): Promise<LocalityView> {
-    return toLocalityView(await this.findReadableOrThrow(actor, code));
+    return toLocalityView(await this.findReadableOrThrow(actor, code, this.db));
   }
 
   async tree(actor: Actor): Promise<{ root: LocalityView; descendants: LocalityView[] }> {
-    const root = await this.findReadableOrThrow(actor, actor.scope.code);
+    const root = await this.findReadableOrThrow(actor, actor.scope.code, this.db);
     const descendants = await this.localities.listDescendants(this.db, root.path);
     return { root: toLocalityView(root), descendants: descendants.map(toLocalityView) };
   }
 
   async list(actor: Actor, q: ListLocalitiesQuery): Promise<Page<LocalityView>> {
-    const parent = await this.findReadableOrThrow(actor, q.parent ?? actor.scope.code);
+    const parent = await this.findReadableOrThrow(actor, q.parent ?? actor.scope.code, this.db);
     const rows = await this.localities.listChildren(this.db, {
       parentCode: parent.code,
       q: q.q,
@@ -114,7 +136,7 @@ export class LocalitiesService {
   }
 
   async boundaries(actor: Actor, code: string): Promise<BoundaryCollection> {
-    const root = await this.findReadableOrThrow(actor, code);
+    const root = await this.findReadableOrThrow(actor, code, this.db);
     const rows = await this.localities.communeBoundaries(this.db, root.path);
     return {
       type: 'FeatureCollection',
@@ -133,7 +155,7 @@ export class LocalitiesService {
   }
 
   async history(actor: Actor, code: string): Promise<LocalityEventView[]> {
-    await this.findReadableOrThrow(actor, code);
+    await this.findReadableOrThrow(actor, code, this.db);
     const rows = await this.localities.listEvents(this.db, code);
     return rows.map((r) => ({
       id: String(r.id),
@@ -260,21 +282,3 @@ const mergeMessages: Record<Locale, Record<'same' | 'future' | 'closed' | 'sibli
     siblings: 'Only two units of the same level under the same parent can merge',
   },
 };
-
-export function toLocalityView(r: LocalityRow): LocalityView {
-  return {
-    code: r.code,
-    level: r.level,
-    parentCode: r.parent_code,
-    provinceCode: r.province_code,
-    name: r.name,
-    fullName: r.full_name,
-    nameEn: r.name_en,
-    type: r.type,
-    areaKm2: r.area_km2,
-    population: r.population,
-    populationIsDemo: r.population_is_demo,
-    status: r.status,
-    mergedIntoCode: r.merged_into_code,
-  };
-}

@@ -5,7 +5,7 @@ import { centroid, isAreaGeometry } from '../../../core/rules/geometry.ts';
 import type { Db } from '../../db/database.ts';
 import type { NewLocality } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { demoPopulation } from './demo-population.ts';
 import type { LocalitiesRepository } from './localities.repository.ts';
 
@@ -41,7 +41,7 @@ export function nationalProvinceOf(): Promise<Map<string, string>> {
  * unit is never reset by a restart. Demo populations are marked as such.
  */
 export async function loadProvince(
-  deps: { db: Db; localities: LocalitiesRepository; audit: AuditRepository; actor: Actor },
+  deps: { db: Db; localities: LocalitiesRepository; audit: AuditTrailService; actor: Actor },
   provinceCode: string,
   options: { demoPopulation: boolean },
 ): Promise<{ created: number }> {

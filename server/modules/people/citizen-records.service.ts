@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { LinkReason } from '../../db/schema-citizen.ts';
 import type { Selectable } from 'kysely';
 import type { PeopleTable } from '../../db/schema.ts';
-import type { AuditActor, AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditActor, AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { CitizenSessionsRepository } from './citizen-sessions.repository.ts';
 import type { PeopleRepository, PersonFields } from './people.repository.ts';
 import type { PeopleService } from './people.service.ts';
@@ -51,7 +51,7 @@ export class CitizenRecordsService {
     private readonly tokens: PeopleService,
     private readonly sessions: CitizenSessionsRepository,
     private readonly links: PersonLinksRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /** Places a declaration made with `phone` just proved by a one-time code. Call inside the declaration's transaction. */

@@ -3,7 +3,7 @@ import { AppError, type Locale } from '../../../core/errors.ts';
 import { normaliseIdNumber } from '../../../core/rules/identity-documents.ts';
 import type { OpenSessionRequest, OpenSessionResult } from '../../../core/schemas/citizen.ts';
 import type { Db } from '../../db/database.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
 import type { CitizenSessionsRepository } from './citizen-sessions.repository.ts';
 import { peopleMessages as m } from './people.messages.ts';
@@ -46,7 +46,7 @@ export class CitizenSessionsService {
     private readonly people: PeopleRepository,
     private readonly tokens: PeopleService,
     private readonly otp: OtpService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
     private readonly settings: { validDays: number },
   ) {}
 
@@ -84,7 +84,7 @@ export class CitizenSessionsService {
       if (!personId) throw new AppError('VALIDATION_FAILED', [{ path: 'phone', message: m.noRecordForPhone[meta.locale] }]);
       const session = await this.open(trx, personId, phone);
       const qrToken = await this.tokens.tokenFor(trx, personId, phone);
-      const holder = await this.tokens.holderOf(qrToken, trx);
+      const holder = await this.tokens.holderIn(trx, qrToken);
       await this.audit.record(trx, citizenActor(meta), { action: 'open_session', entityType: 'person', entityId: personId });
       return { session, qrToken, status: holder!.view };
     });
@@ -96,7 +96,7 @@ export class CitizenSessionsService {
 
   private async personOf(db: Db, req: OpenSessionRequest, phone: string): Promise<string | null> {
     if ('qrToken' in req) {
-      const holder = await this.tokens.holderOf(req.qrToken, db);
+      const holder = await this.tokens.holderIn(db, req.qrToken);
       if (!holder) return null;
       const person = await this.people.findById(db, holder.personId);
       return person?.phone === phone && person.phone_verified_at ? person.id : null;

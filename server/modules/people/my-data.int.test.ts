@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../shared/actor.ts';
-import { AuditRepository } from '../audit/audit.repository.ts';
 import { bearer, declare, personRef, requestOtp } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
+import { registerCase } from '../../commands/register-case.ts';
 
 /**
  * A person's rights (Law 91/2025): a copy of everything held about them, after a fresh one-time
@@ -23,9 +23,9 @@ let personId: string;
 beforeAll(async () => {
   // Several fresh codes to one phone within minutes: the per-phone limit is not what is tested here.
   t = await createTestPlatform({ otp: { ttlMinutes: 5, maxAttempts: 5, maxPerPhonePer10Minutes: 50 } });
-  const { cases, tracing, quarantine, testing } = t.platform.services;
+  const { tracing, quarantine, testing } = t.platform.services;
   // Officials record a case and, as its contact, someone with a phone: an F1 in quarantine, tested.
-  const theCase = await cases.create(sys, {
+  const theCase = await registerCase(t.platform.services, sys, {
     clientKey: randomUUID(), subject: personRef('Nguyễn Thị Nguồn Lây', { communeCode: DOAN_KET }), sampleDate: '2026-11-20', confirmedDate: '2026-11-21',
     classification: 'community', sourceCaseIds: [],
   });
@@ -94,7 +94,7 @@ describe('my data', () => {
   it('tells which agencies accessed my data and when, never which official, and not my own acts', async () => {
     const officer = await t.signIn('commune_officer', DOAN_KET, 'can.bo.doan.ket');
     // An official's read that names the person (what every read of a record writes).
-    await new AuditRepository().record(t.platform.database.db, { userId: officer.user.id, username: officer.user.username, role: 'commune_officer', scope: { code: DOAN_KET }, ip: null, requestId: null }, {
+    await t.platform.services.auditTrail.record(t.platform.database.db, { userId: officer.user.id, username: officer.user.username, role: 'commune_officer', scope: { code: DOAN_KET }, ip: null, requestId: null }, {
       action: 'read', entityType: 'contact', entityId: randomUUID(), subjectIds: [personId],
     });
     const cdc = await t.signIn('health_department', LAI_CHAU);

@@ -2,7 +2,7 @@ import type { MyDataRequest } from '../../../core/schemas/citizen.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { PersonAccessView } from '../../../core/schemas/audit.ts';
 import type { Db } from '../../db/database.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
 import { citizenActor, type CitizenMeta, type CitizenSessionsService } from './citizen-sessions.service.ts';
@@ -26,7 +26,7 @@ export class MyDataService {
     private readonly repo: MyDataRepository,
     private readonly sessions: CitizenSessionsService,
     private readonly otp: OtpService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
     private readonly auditService: AuditService,
   ) {}
 

@@ -6,10 +6,10 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
-import { casesPolicy } from '../cases/cases.policy.ts';
-import type { LocalitiesRepository } from '../localities/localities.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryRepository, PeopleRepository } from './people.repository.ts';
+import { peoplePolicy } from './people.policy.ts';
 import { peopleMessages as m } from './people.messages.ts';
 
 /** The people registry as officials use it: find or register someone, spot duplicates, merge them. */
@@ -18,9 +18,29 @@ export class PeopleRegistryService {
     private readonly db: Db,
     private readonly people: PeopleRepository,
     private readonly registry: PeopleRegistryRepository,
-    private readonly localities: LocalitiesRepository,
-    private readonly audit: AuditRepository,
+    private readonly localities: LocalitiesService,
+    private readonly audit: AuditTrailService,
   ) {}
+
+  /** A person record by id with the caller's handle, no scope check: the caller checks its own rule. */
+  findById(db: Db, id: string) {
+    return this.people.findById(db, id);
+  }
+
+  /** The record a merged person lives on in (itself when not merged), or null when erased. */
+  liveIdOf(db: Db, personId: string): Promise<string | null> {
+    return this.people.liveIdOf(db, personId);
+  }
+
+  /** Records the consent a person gave with a declaration, in the declaration's transaction. */
+  recordConsent(db: Db, c: { personId: string; purpose: string; noticeVersion: string; ip: string | null }): Promise<void> {
+    return this.people.insertConsent(db, c);
+  }
+
+  /** Erases a person's own data on their request (the caller checked that the law allows it). */
+  erase(db: Db, personId: string): Promise<void> {
+    return this.people.erase(db, personId);
+  }
 
   /**
    * The person a case or a declared contact is about. By id: only someone of the actor's area
@@ -33,7 +53,7 @@ export class PeopleRegistryService {
   async resolve(db: Db, actor: Actor, ref: PersonRef, path: string): Promise<{ id: string; localityPath: string | null; communeCode: string | null }> {
     if ('personId' in ref) {
       const found = await this.people.findById(db, ref.personId);
-      if (!found || !casesPolicy.usePerson(actor, found)) throw new AppError('NOT_FOUND');
+      if (!found || !peoplePolicy.use(actor, found)) throw new AppError('NOT_FOUND');
       return { id: found.id, localityPath: found.locality_path, communeCode: found.commune_code };
     }
     const p = ref.person;
@@ -66,7 +86,7 @@ export class PeopleRegistryService {
 
   async duplicates(actor: Actor, personId: string): Promise<PersonDuplicate[]> {
     const person = await this.people.findById(this.db, personId);
-    if (!person || !casesPolicy.usePerson(actor, person) || !casesPolicy.list(actor)) throw new AppError('NOT_FOUND');
+    if (!person || !peoplePolicy.readDuplicates(actor, person)) throw new AppError('NOT_FOUND');
     const rows = await this.registry.duplicatesOf(this.db, personId);
     await this.audit.record(this.db, actor, { action: 'read_duplicates', entityType: 'person', entityId: personId, localityPath: person.locality_path, subjectIds: [personId, ...rows.map((r) => r.id)] });
     return rows.map((r) => ({
@@ -80,7 +100,7 @@ export class PeopleRegistryService {
     return this.db.transaction().execute(async (trx) => {
       const kept = await this.people.findById(trx, req.keepId);
       const merged = await this.people.findById(trx, req.mergeId);
-      if (!kept || !merged || !casesPolicy.mergePeople(actor, kept, merged)) throw new AppError('NOT_FOUND');
+      if (!kept || !merged || !peoplePolicy.merge(actor, kept, merged)) throw new AppError('NOT_FOUND');
       // A record a citizen declared is linked (or not) by its link request, never merged by hand.
       if (kept.identity_status !== 'registered' || merged.identity_status !== 'registered') {
         throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.selfDeclaredMerge[actor.locale] }]);

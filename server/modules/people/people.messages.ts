@@ -1,6 +1,5 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { IdProblem } from '../../../core/rules/identity-documents.ts';
-import { declarationMessages } from '../declarations/declarations.messages.ts';
 
 type Text = Record<Locale, string>;
 
@@ -8,8 +7,14 @@ export const peopleMessages: {
   id: Record<IdProblem, Text>; unknownCommune: Text; badPhone: Text; bothCases: Text; documentOfSomeoneElse: Text;
   bothInQuarantine: Text; selfDeclaredMerge: Text; sessionNeeded: Text; noRecordForPhone: Text; alreadyDecided: Text; officialRecordGone: Text;
 } = {
-  id: declarationMessages.id,
-  unknownCommune: declarationMessages.unknownCommune,
+  id: {
+    format: { vi: 'Số giấy tờ sai độ dài hoặc định dạng (CCCD 12 số, CMND 9 số)', en: 'Wrong length or format (CCCD 12 digits, CMND 9 digits)' },
+    province: { vi: 'Ba số đầu CCCD không phải mã tỉnh nơi đăng ký khai sinh', en: 'The first three CCCD digits are not a province code' },
+    century: { vi: 'Số thứ tư của CCCD không khớp thế kỷ sinh', en: 'The fourth CCCD digit does not match the century of birth' },
+    birth_year: { vi: 'Số thứ năm, sáu của CCCD không khớp năm sinh', en: 'CCCD digits 5–6 do not match the year of birth' },
+    gender: { vi: 'Số thứ tư của CCCD không khớp giới tính', en: 'The fourth CCCD digit does not match the gender' },
+  },
+  unknownCommune: { vi: 'Không có xã, phường này', en: 'No such commune' },
   badPhone: { vi: 'Số điện thoại di động không hợp lệ', en: 'Not a valid Vietnamese mobile number' },
   documentOfSomeoneElse: {
     vi: 'Số giấy tờ này đã đăng ký cho một người có họ tên hoặc năm sinh khác: kiểm tra lại số giấy tờ, họ tên và năm sinh',

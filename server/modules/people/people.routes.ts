@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { citizenRoutes } from './citizen.routes.ts';
 import { personLinksRoutes } from './person-links.routes.ts';
 import { peopleContract } from '../../../core/contracts/people.ts';

@@ -82,8 +82,13 @@ export class PeopleService {
     return token;
   }
 
-  /** Null for a forged, revoked or unknown token; the signature is checked before any query. */
-  async holderOf(token: string, db: Db = this.db, now = new Date()): Promise<TokenHolder | null> {
+  /** Null for a forged, revoked or unknown token (a gate's scan, outside any transaction). */
+  holderOf(token: string): Promise<TokenHolder | null> {
+    return this.holderIn(this.db, token);
+  }
+
+  /** `holderOf` with the caller's handle; the signature is checked before any query. */
+  async holderIn(db: Db, token: string, now = new Date()): Promise<TokenHolder | null> {
     const tokenId = this.signer.verify(token);
     if (!tokenId) return null;
     const row = await this.people.statusByTokenId(db, tokenId);
@@ -101,8 +106,8 @@ export class PeopleService {
     return row ? holderFrom(row, now).view : null;
   }
 
-  async holderOrThrow(token: string, locale: Locale, db: Db = this.db): Promise<TokenHolder> {
-    const holder = await this.holderOf(token, db);
+  async holderOrThrow(db: Db, token: string, locale: Locale): Promise<TokenHolder> {
+    const holder = await this.holderIn(db, token);
     if (!holder) throw new AppError('VALIDATION_FAILED', [{ path: 'qrToken', message: invalidQr[locale] }]);
     return holder;
   }

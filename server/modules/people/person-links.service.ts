@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { CitizenSessionsRepository } from './citizen-sessions.repository.ts';
 import type { PeopleRegistryService } from './people-registry.service.ts';
@@ -33,7 +33,7 @@ export class PersonLinksService {
     private readonly registry: PeopleRegistryService,
     private readonly sessions: CitizenSessionsRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async list(actor: Actor, q: ListLinkRequestsQuery): Promise<Page<LinkRequestRow>> {
@@ -129,7 +129,7 @@ export class PersonLinksService {
 
   private async scope(actor: Actor, locality: string | undefined): Promise<string> {
     if (!personLinksPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return (await this.localities.findReadableOrThrow(actor, locality ?? actor.scope.code)).path;
+    return (await this.localities.findReadableOrThrow(actor, locality ?? actor.scope.code, this.db)).path;
   }
 
   private async page(within: string, q: Omit<ListLinkRequestsQuery, 'locality'>) {

@@ -9,6 +9,7 @@ import type { PersonRef } from '../../../core/schemas/cases.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import { registerCase } from '../../commands/register-case.ts';
 
 let t: TestPlatform;
 let staff: TestClient;
@@ -32,7 +33,7 @@ async function facility(key: string, kind: 'hotel' | 'home', places: number, com
 /** A confirmed F1 of a new case (default profile: Dec 2021). */
 async function confirmedContact(name: string) {
   const sys = systemActor('test');
-  const c = await t.platform.services.cases.create(sys, {
+  const c = await registerCase(t.platform.services, sys, {
     clientKey: randomUUID(), subject: someone(`Ca bệnh của ${name}`), sampleDate: today, confirmedDate: today, classification: 'community', sourceCaseIds: [],
   });
   const k = await t.platform.services.tracing.declare(sys, c.id, { subject: someone(name) });

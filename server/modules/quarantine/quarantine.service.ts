@@ -13,26 +13,27 @@ import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
 import type { QrTokenSigner } from '../../shared/qr-token.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { maskName } from '../people/people.service.ts';
-import type { PeopleRegistryService } from '../people/people-registry.service.ts';
-import type { TestingRepository } from '../testing/testing.repository.ts';
-import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
+import type { PeopleRegistryService } from '../people/people.module.ts';
+import type { TestingService } from '../testing/testing.module.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
 import { quarantineCertificate, quarantineDecision } from './quarantine-documents.ts';
 import { admissionColumns } from './quarantine.export.ts';
 import { quarantineMessages as m } from './quarantine.messages.ts';
 import { quarantinePolicy } from './quarantine.policy.ts';
 import type { AdmissionRecord, QuarantineRepository } from './quarantine.repository.ts';
+import { toAdmissionRow } from './quarantine.presenter.ts';
 
 export interface QuarantineDeps {
   db: Db;
   quarantine: QuarantineRepository;
-  testing: TestingRepository;
-  profiles: ProfilesRepository;
+  testing: TestingService;
+  profiles: DiseaseProfilesService;
   registry: PeopleRegistryService;
   localities: LocalitiesService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
   /** Signs the no-login daily report links. */
   links: QrTokenSigner;
 }
@@ -45,7 +46,7 @@ export interface QuarantineDeps {
 export class QuarantineService {
   constructor(private readonly d: QuarantineDeps) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.d.db): Promise<AdmissionRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<AdmissionRecord> {
     const a = await this.d.quarantine.findById(db, id);
     if (!a || !quarantinePolicy.read(actor, a)) throw new AppError('NOT_FOUND');
     return a;
@@ -69,7 +70,7 @@ export class QuarantineService {
 
   async admit(actor: Actor, req: AdmitRequest, now = new Date()): Promise<AdmissionView> {
     const earlier = await this.d.quarantine.findByClientKey(this.d.db, req.clientKey);
-    if (earlier) return this.view(this.d.db, await this.readableOrThrow(actor, earlier.id), now);
+    if (earlier) return this.view(this.d.db, await this.readableOrThrow(actor, earlier.id, this.d.db), now);
     const id = await this.d.db.transaction().execute(async (trx) => {
       const facility = await this.facilityWithRoomOrThrow(trx, actor, req.facilityId);
       const person = await this.d.registry.resolve(trx, actor, req.subject, 'subject');
@@ -109,11 +110,11 @@ export class QuarantineService {
 
   private async orderScheduleTests(db: Db, admissionId: string, personId: string, path: string, plan: QuarantinePlan) {
     await this.d.quarantine.cancelOpenScheduleOrders(db, admissionId, plan.testDates);
-    await this.d.testing.insertOrders(db, plan.testDates.map((dueOn) => ({ personId, reason: 'schedule' as const, testKind: 'rt_pcr' as const, dueOn, localityPath: path, admissionId })));
+    await this.d.testing.orderTests(db, plan.testDates.map((dueOn) => ({ personId, reason: 'schedule' as const, testKind: 'rt_pcr' as const, dueOn, localityPath: path, admissionId })));
   }
 
   async get(actor: Actor, id: string, now = new Date()): Promise<AdmissionView> {
-    const a = await this.readableOrThrow(actor, id);
+    const a = await this.readableOrThrow(actor, id, this.d.db);
     await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return this.view(this.d.db, a, now);
   }
@@ -137,13 +138,13 @@ export class QuarantineService {
 
   private async areaOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!quarantinePolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
   }
 
   private async page(actor: Actor, within: string, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
     const rows = await this.d.quarantine.list(this.d.db, { ...q, within, facilityIds: boundFacilities(actor) });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
-    return { items: page.items.map(toRow), nextCursor: page.nextCursor };
+    return { items: page.items.map(toAdmissionRow), nextCursor: page.nextCursor };
   }
 
   async missingReports(actor: Actor, q: { locality?: string; date?: string; after?: string; limit: number }, now = new Date()): Promise<Page<AdmissionRow>> {
@@ -151,7 +152,7 @@ export class QuarantineService {
     const rows = await this.d.quarantine.missingReports(this.d.db, { within, facilityIds: boundFacilities(actor), day: q.date ?? vietnamToday(now), after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
     await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within, after: { view: 'missing_reports' }, subjectIds: page.items.map((a) => a.person_id) });
-    return { items: page.items.map(toRow), nextCursor: page.nextCursor };
+    return { items: page.items.map(toAdmissionRow), nextCursor: page.nextCursor };
   }
 
   async extend(actor: Actor, id: string, req: { days: number; reason: string }, now = new Date()): Promise<AdmissionView> {
@@ -214,14 +215,14 @@ export class QuarantineService {
   }
 
   async decisionPdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
-    const a = await this.readableOrThrow(actor, id);
+    const a = await this.readableOrThrow(actor, id, this.d.db);
     await this.d.audit.record(this.d.db, actor, { action: 'print_decision', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return { filename: `quyet-dinh-cach-ly-${a.id.slice(0, 8)}.pdf`, body: await renderOfficialPdf(quarantineDecision(a, a.starts_on)) };
   }
 
   /** Only a completed release has a certificate: an early release or an open stay answers CONFLICT. */
   async certificatePdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
-    const a = await this.readableOrThrow(actor, id);
+    const a = await this.readableOrThrow(actor, id, this.d.db);
     if (a.status !== 'released' || a.release_kind !== 'completed') throw new AppError('CONFLICT');
     await this.d.audit.record(this.d.db, actor, { action: 'print_certificate', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
     return { filename: `giay-xac-nhan-cach-ly-${a.id.slice(0, 8)}.pdf`, body: await renderOfficialPdf(quarantineCertificate(a, a.released_on!)) };
@@ -248,7 +249,7 @@ export class QuarantineService {
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.quarantine.upsertReport(trx, { admissionId: a.id, day: today, temperature: r.temperature ?? null, symptoms: r.symptoms });
       if (reportNeedsTest(r)) {
-        await this.d.testing.insertOrders(trx, [{ personId: a.person_id, reason: 'symptoms', testKind: 'rt_pcr', dueOn: today, localityPath: a.locality_path, admissionId: a.id }]);
+        await this.d.testing.orderTests(trx, [{ personId: a.person_id, reason: 'symptoms', testKind: 'rt_pcr', dueOn: today, localityPath: a.locality_path, admissionId: a.id }]);
       }
     });
     return this.monitoringStatus(token, now);
@@ -268,7 +269,7 @@ export class QuarantineService {
   private async view(db: Db, a: AdmissionRecord, now: Date): Promise<AdmissionView> {
     const [tests, orders] = [await this.testsOf(db, a), await this.d.quarantine.ordersOf(db, a.id)];
     const check = releaseCheck(planOf(a), vietnamToday(now), resulted(tests));
-    return { ...toRow(a), tests, orders: orders.map((o) => ({ id: o.id, dueOn: o.due_on, reason: o.reason, status: o.status })), release: a.status === 'active' ? check : { allowed: false, blockers: [] }, monitorToken: a.status === 'active' && a.monitor_token_id ? this.d.links.tokenOf(a.monitor_token_id) : null };
+    return { ...toAdmissionRow(a), tests, orders: orders.map((o) => ({ id: o.id, dueOn: o.due_on, reason: o.reason, status: o.status })), release: a.status === 'active' ? check : { allowed: false, blockers: [] }, monitorToken: a.status === 'active' && a.monitor_token_id ? this.d.links.tokenOf(a.monitor_token_id) : null };
   }
 }
 
@@ -281,14 +282,5 @@ function planOf(a: AdmissionRecord): QuarantinePlan {
     startsOn: a.starts_on, endsOn: a.ends_on, monitoringUntil: a.monitoring_until, testDates, shortened: false,
     days: daysFrom(a.starts_on, a.ends_on) + 1,
     homeMonitoringDays: daysFrom(a.ends_on, a.monitoring_until),
-  };
-}
-
-function toRow(a: AdmissionRecord): AdmissionRow {
-  return {
-    id: a.id, personId: a.person_id, fullName: a.full_name, birthYear: a.birth_year, phone: a.phone, facilityId: a.facility_id, facilityName: a.facility_name,
-    facilityKind: a.facility_kind, reason: a.reason, profileCode: a.profile_code, vaccinatedOrRecovered: a.vaccinated_or_recovered, startsOn: a.starts_on,
-    endsOn: a.ends_on, monitoringUntil: a.monitoring_until, testDates: a.test_dates as string[], room: a.room, status: a.status, releasedOn: a.released_on,
-    releaseKind: a.release_kind, extendedDays: a.extended_days, documentNumber: a.document_number, lastReportOn: a.last_report_on,
   };
 }

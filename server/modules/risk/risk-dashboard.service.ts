@@ -8,7 +8,7 @@ import type { DashboardQuery, DashboardView } from '../../../core/schemas/risk-m
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
 import type { DailyCountsRow, IndicatorsRepository } from './indicators.repository.ts';
 import type { LevelSeriesRepository } from './level-series.repository.ts';
 import { levelTrends } from './level-trend.ts';
@@ -47,7 +47,7 @@ export class RiskDashboardService {
     private readonly db: Db,
     private readonly indicators: IndicatorsRepository,
     private readonly context: RiskContextRepository,
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: DiseaseProfilesService,
     private readonly localities: LocalitiesService,
     private readonly ruleSets: RuleSetsService,
     private readonly series: LevelSeriesRepository,
@@ -55,7 +55,7 @@ export class RiskDashboardService {
 
   async dashboard(actor: Actor, q: DashboardQuery, now = new Date()): Promise<DashboardView> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const province = await this.localities.findOverviewOrThrow(actor, q.province);
+    const province = await this.localities.findOverviewOrThrow(actor, q.province, this.db);
     const codes = q.communes?.split(',');
     const inProvince = codes ? new Set((await this.context.communes(this.db, province.path)).map((c) => c.code)) : null;
     if (codes?.some((c) => !inProvince?.has(c))) throw new AppError('VALIDATION_FAILED', [{ path: 'communes', message: text.notInProvince[actor.locale] }]);

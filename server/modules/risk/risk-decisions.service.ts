@@ -6,13 +6,14 @@ import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { decisionColumns } from './decisions.export.ts';
 import { riskPolicy } from './risk.policy.ts';
-import type { DecisionRow, RiskRepository } from './risk.repository.ts';
+import type { RiskRepository } from './risk.repository.ts';
 import type { RiskService } from './risk.service.ts';
 import type { RuleSetsService } from './rule-sets.service.ts';
+import { toDecisionView } from './risk.presenter.ts';
 
 const text = {
   reasonNeeded: { vi: 'Quyết định khác cấp độ tính toán cần nêu lý do', en: 'A level other than the computed one needs a reason' },
@@ -33,11 +34,11 @@ export class RiskDecisionsService {
     private readonly risk: RiskService,
     private readonly ruleSets: RuleSetsService,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async decide(actor: Actor, req: DecideLevelRequest, now = new Date()): Promise<LevelDecisionView> {
-    const place = await this.localities.findReadableOrThrow(actor, req.locality);
+    const place = await this.localities.findReadableOrThrow(actor, req.locality, this.db);
     if (!riskPolicy.decide(actor, place)) throw new AppError('FORBIDDEN');
     if (req.clientKey) {
       const first = await this.repo.byClientKey(this.db, req.clientKey);
@@ -76,7 +77,7 @@ export class RiskDecisionsService {
         action: kind, entityType: 'risk_level', entityId: id, localityCode: place.code, localityPath: place.path,
         before: previous ? { level: previous.level_key } : null, after: { level: level.key, computed: evaluation.level.key, effectiveFrom, reason: req.reason ?? null },
       });
-      return toView((await this.repo.byId(trx, id))!);
+      return toDecisionView((await this.repo.byId(trx, id))!);
     });
   }
 
@@ -84,15 +85,15 @@ export class RiskDecisionsService {
   private async resent(db: Db, id: string, localityCode: string): Promise<LevelDecisionView> {
     const row = (await this.repo.byId(db, id))!;
     if (row.locality_code !== localityCode) throw new AppError('CONFLICT');
-    return toView(row);
+    return toDecisionView(row);
   }
 
-  async history(actor: Actor, q: Omit<DecisionHistoryQuery, 'limit'> & { limit: number }, db: Db = this.db): Promise<Page<LevelDecisionView>> {
+  async history(actor: Actor, q: Omit<DecisionHistoryQuery, 'limit'> & { limit: number }): Promise<Page<LevelDecisionView>> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const place = await this.localities.findReadableOrThrow(actor, q.locality, db);
-    const rows = await this.repo.history(db, place, q);
+    const place = await this.localities.findReadableOrThrow(actor, q.locality, this.db);
+    const rows = await this.repo.history(this.db, place, q);
     const page = toPage(rows, q.limit, (r) => [r.decided_at.toISOString(), r.id]);
-    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+    return { items: page.items.map(toDecisionView), nextCursor: page.nextCursor };
   }
 
   /** The history or register of `history`, every page, as Excel. */
@@ -108,12 +109,4 @@ export class RiskDecisionsService {
   async applyDue(now = new Date()): Promise<number> {
     return this.repo.applyDecisionsInForce(this.db, now);
   }
-}
-
-function toView(r: DecisionRow): LevelDecisionView {
-  return {
-    id: r.id, localityCode: r.locality_code, localityName: r.locality_name, ruleSet: r.rule_set_code, ruleSetVersion: r.rule_set_version, computedLevel: r.computed_level,
-    levelKey: r.level_key, levelNumber: r.level_number, kind: r.kind, reason: r.reason, effectiveFrom: r.effective_from.toISOString(),
-    decidedAt: r.decided_at.toISOString(), decidedByName: r.decided_by_name,
-  };
 }

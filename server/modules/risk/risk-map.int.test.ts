@@ -8,6 +8,7 @@ import type { DashboardView, RiskMapView } from '../../../core/schemas/risk-map.
 import { systemActor } from '../../shared/actor.ts';
 import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import { registerCase } from '../../commands/register-case.ts';
 
 let t: TestPlatform;
 let cdc: TestClient;
@@ -19,7 +20,7 @@ let n = 0;
 
 async function caseIn(commune: string, day: string, classification: CaseClassification = 'community') {
   n += 1;
-  return t.platform.services.cases.create(sys, {
+  return registerCase(t.platform.services, sys, {
     clientKey: randomUUID(), subject: personRef(`Người ${n}`, { birthYear: 1980, communeCode: commune }), sampleDate: day, confirmedDate: day,
     classification, sourceCaseIds: [], localityCode: commune,
   });

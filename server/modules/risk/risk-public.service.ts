@@ -2,7 +2,7 @@ import { AppError } from '../../../core/errors.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { PublicRiskMapView } from '../../../core/schemas/risk-map.ts';
 import type { Db } from '../../db/database.ts';
-import type { LocalitiesRepository } from '../localities/localities.repository.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { RiskAreaService } from './risk-area.service.ts';
 import type { RiskContextRepository } from './risk-context.repository.ts';
 import { countBy, legendOf } from './risk.service.ts';
@@ -25,7 +25,7 @@ export class RiskPublicService {
     private readonly area: RiskAreaService,
     private readonly context: RiskContextRepository,
     private readonly ruleSets: RuleSetsService,
-    private readonly localities: LocalitiesRepository,
+    private readonly localities: LocalitiesService,
     private readonly zones: ZonesService,
   ) {}
 

@@ -5,6 +5,7 @@ import type { CaseClassification, PersonRef } from '../../../core/schemas/cases.
 import { systemActor } from '../../shared/actor.ts';
 import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import { registerCase } from '../../commands/register-case.ts';
 
 let t: TestPlatform;
 let cdc: TestClient;
@@ -13,7 +14,7 @@ const sys = systemActor('test');
 const someone = (n: number): PersonRef => personRef(`Người ${n}`, { birthYear: 1980 });
 
 async function caseOn(n: number, day: string, o: { classification?: CaseClassification; clusterId?: string; sourceCaseIds?: string[] } = {}) {
-  return t.platform.services.cases.create(sys, {
+  return registerCase(t.platform.services, sys, {
     clientKey: randomUUID(), subject: someone(n), sampleDate: day, confirmedDate: day, classification: o.classification ?? 'community',
     sourceCaseIds: o.sourceCaseIds ?? [], ...(o.clusterId ? { clusterId: o.clusterId } : {}),
   });

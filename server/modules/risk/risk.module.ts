@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
-import type { LocalitiesRepository } from '../localities/localities.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { ProfilesRepository } from '../tracing/profiles.repository.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
+import { IndicatorCountsService } from './indicator-counts.service.ts';
 import { IndicatorsRepository } from './indicators.repository.ts';
 import { LevelSeriesRepository } from './level-series.repository.ts';
 import { RiskAreaService } from './risk-area.service.ts';
@@ -18,20 +18,22 @@ import { VaccinationService } from './vaccination.service.ts';
 import { ZonesRepository } from './zones.repository.ts';
 import { ZonesService } from './zones.service.ts';
 
+export type { RiskService } from './risk.service.ts';
+
 export interface RiskServices {
   risk: RiskService;
   riskDecisions: RiskDecisionsService;
   riskDashboard: RiskDashboardService;
   riskPublic: RiskPublicService;
   ruleSets: RuleSetsService;
-  ruleSetsRepo: RuleSetsRepository;
   zones: ZonesService;
   vaccination: VaccinationService;
-  indicators: IndicatorsRepository;
+  /** The daily count cells behind the indicators (a job refreshes them; the CLI rebuilds them). */
+  indicators: IndicatorCountsService;
 }
 
 /** The risk module's services, wired once (issue 6). */
-export function createRiskServices(d: { db: Db; localities: LocalitiesService; localitiesRepo: LocalitiesRepository; profiles: ProfilesRepository; audit: AuditRepository }): RiskServices {
+export function createRiskModule(d: { db: Db; localities: LocalitiesService; profiles: DiseaseProfilesService; audit: AuditTrailService }): RiskServices {
   const indicators = new IndicatorsRepository();
   const context = new RiskContextRepository();
   const ruleSetsRepo = new RuleSetsRepository();
@@ -43,11 +45,10 @@ export function createRiskServices(d: { db: Db; localities: LocalitiesService; l
     risk,
     riskDecisions: new RiskDecisionsService(d.db, new RiskRepository(), risk, ruleSets, d.localities, d.audit),
     riskDashboard: new RiskDashboardService(d.db, indicators, context, d.profiles, d.localities, ruleSets, new LevelSeriesRepository()),
-    riskPublic: new RiskPublicService(d.db, area, context, ruleSets, d.localitiesRepo, zones),
+    riskPublic: new RiskPublicService(d.db, area, context, ruleSets, d.localities, zones),
     ruleSets,
-    ruleSetsRepo,
     zones,
-    vaccination: new VaccinationService(d.db, context, d.localitiesRepo, d.audit),
-    indicators,
+    vaccination: new VaccinationService(d.db, context, d.localities, d.audit),
+    indicators: new IndicatorCountsService(indicators),
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf, sendXlsx } from '../../http/context.ts';
-import type { RouteDeps } from '../../http/routes.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
 import { mapExport } from './risk.service.ts';
 import { riskContract } from '../../../core/contracts/risk.ts';
 import { route } from '../../http/contract-route.ts';

@@ -43,7 +43,7 @@ export class RiskService {
   private async assessed(actor: Actor, code: string, q: { date?: string; ruleSet?: string }, now: Date, overview = false): Promise<{ place: LocalityRow; a: AreaAssessment }> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
     const ruleSet = await this.ruleSets.resolve(actor, q.ruleSet);
-    const place = overview ? await this.localities.findOverviewOrThrow(actor, code) : await this.localities.findReadableOrThrow(actor, code);
+    const place = overview ? await this.localities.findOverviewOrThrow(actor, code, this.db) : await this.localities.findReadableOrThrow(actor, code, this.db);
     const day = q.date ?? vietnamToday(now);
     return { place, a: await this.area.assess(this.db, place, ruleSet, day, momentOf(day, now)) };
   }

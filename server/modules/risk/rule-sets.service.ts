@@ -4,7 +4,7 @@ import type { RuleSetDetail, RuleSetSummary } from '../../../core/schemas/risk-a
 import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RuleSetsRepository, StoredRuleSet } from './rule-sets.repository.ts';
 
@@ -21,19 +21,24 @@ export class RuleSetsService {
   constructor(
     private readonly db: Db,
     private readonly repo: RuleSetsRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
+  /** Writes the preset rule sets not stored yet and activates `defaultActive` when none is (platform start). */
+  ensurePresets(db: Db, presets: readonly RiskRuleSet[], defaultActive: string): Promise<void> {
+    return this.repo.ensurePresets(db, presets, defaultActive);
+  }
+
   /** The definition to apply: the one asked for, or the active one. Unknown codes are a 400 on `field`. */
-  async resolve(actor: Actor, code: string | undefined, field = 'ruleSet', db: Db = this.db): Promise<RiskRuleSet> {
-    if (code === undefined) return this.active(db);
-    const found = (await this.repo.latest(db, code))[0];
+  async resolve(actor: Actor, code: string | undefined, field = 'ruleSet'): Promise<RiskRuleSet> {
+    if (code === undefined) return this.active(this.db);
+    const found = (await this.repo.latest(this.db, code))[0];
     if (!found) throw new AppError('VALIDATION_FAILED', [{ path: field, message: text.unknown[actor.locale] }]);
     return found.definition;
   }
 
   /** The latest version of the active rule set: what the map, the public page and the jobs apply. */
-  async active(db: Db = this.db): Promise<RiskRuleSet> {
+  async active(db: Db): Promise<RiskRuleSet> {
     const found = (await this.repo.latest(db, await this.repo.activeCode(db)))[0];
     // Activation checks the rule set exists and versions are never deleted, so this is a broken database.
     if (!found) throw new Error('the active risk rule set has no stored version');
@@ -60,7 +65,12 @@ export class RuleSetsService {
     return { items: rows.map((r) => summary(r, active)) };
   }
 
-  async get(actor: Actor, code: string, db: Db = this.db): Promise<RuleSetDetail> {
+  get(actor: Actor, code: string): Promise<RuleSetDetail> {
+    return this.detail(this.db, actor, code);
+  }
+
+  /** A rule set with its versions, read with the caller's handle (inside the save's transaction, or not). */
+  private async detail(db: Db, actor: Actor, code: string): Promise<RuleSetDetail> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
     const found = (await this.repo.latest(db, code))[0];
     if (!found) throw new AppError('NOT_FOUND');
@@ -82,7 +92,7 @@ export class RuleSetsService {
     return this.db.transaction().execute(async (trx) => {
       await this.repo.lockCode(trx, code);
       const latest = (await this.repo.latest(trx, code))[0];
-      if (latest && isDeepStrictEqual({ ...latest.definition, version: 0 }, { ...definition, version: 0 })) return this.get(actor, code, trx);
+      if (latest && isDeepStrictEqual({ ...latest.definition, version: 0 }, { ...definition, version: 0 })) return this.detail(trx, actor, code);
       const previous = await this.repo.maxVersion(trx, code);
       const saved = { ...definition, version: previous + 1 };
       await this.repo.insertVersion(trx, saved, isSystemActor(actor) ? null : actor.userId);
@@ -90,7 +100,7 @@ export class RuleSetsService {
         action: 'save_rule_set', entityType: 'risk_rule_set', entityId: code, localityCode: null, localityPath: null,
         before: previous ? { version: previous } : null, after: { version: saved.version },
       });
-      return this.get(actor, code, trx);
+      return this.detail(trx, actor, code);
     });
   }
 
@@ -104,7 +114,7 @@ export class RuleSetsService {
         action: 'activate_rule_set', entityType: 'risk_rule_set', entityId: code, localityCode: null, localityPath: null,
         before: { active: before }, after: { active: code },
       });
-      return this.get(actor, code, trx);
+      return this.detail(trx, actor, code);
     });
   }
 }

@@ -3,8 +3,8 @@ import type { VaccinationRow } from '../../../core/schemas/risk-admin.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
-import type { LocalitiesRepository } from '../localities/localities.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RiskContextRepository } from './risk-context.repository.ts';
 import { parseVaccinationTable } from './vaccination-import.ts';
@@ -20,8 +20,8 @@ export class VaccinationService {
   constructor(
     private readonly db: Db,
     private readonly context: RiskContextRepository,
-    private readonly localities: LocalitiesRepository,
-    private readonly audit: AuditRepository,
+    private readonly localities: LocalitiesService,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async importFile(actor: Actor, body: Buffer, contentType: string): Promise<{ imported: number; replaced: number }> {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RiskContextRepository } from './risk-context.repository.ts';
@@ -34,7 +34,7 @@ export class ZonesService {
     private readonly zones: ZonesRepository,
     private readonly context: RiskContextRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async create(actor: Actor, req: CreateZoneRequest, now = new Date()): Promise<ZoneView> {
@@ -86,7 +86,7 @@ export class ZonesService {
 
   async list(actor: Actor, q: { province: string; commune?: string; state: 'active' | 'all'; after?: string; limit: number }, now = new Date()): Promise<Page<ZoneView>> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    await this.localities.findOverviewOrThrow(actor, q.province);
+    await this.localities.findOverviewOrThrow(actor, q.province, this.db);
     const rows = await this.zones.list(this.db, { ...q, active: q.state === 'active', at: now });
     const page = toPage(rows, q.limit, (r) => [r.starts_at.toISOString(), r.id]);
     return { items: page.items.map((r) => view(r, now)), nextCursor: page.nextCursor };
@@ -112,9 +112,9 @@ export class ZonesService {
   /** The zone's province: the one named, else that of its first commune, else the official's own. */
   private async provinceOf(actor: Actor, req: CreateZoneRequest) {
     const first = req.communeCodes?.[0];
-    const code = req.province ?? (first ? (await this.localities.findReadableOrThrow(actor, first)).province_code : null) ?? actor.scope.path.split('/')[1];
+    const code = req.province ?? (first ? (await this.localities.findReadableOrThrow(actor, first, this.db)).province_code : null) ?? actor.scope.path.split('/')[1];
     if (!code) throw new AppError('VALIDATION_FAILED', [{ path: 'province', message: text.provinceNeeded[actor.locale] }]);
-    return this.localities.findReadableOrThrow(actor, code);
+    return this.localities.findReadableOrThrow(actor, code, this.db);
   }
 
   private async overview(actor: Actor, province: string, db: Db): Promise<boolean> {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
 import type { CampaignRecord, CampaignsRepository } from './campaigns.repository.ts';
@@ -14,6 +14,7 @@ import { testingMessages as m } from './testing.messages.ts';
 import { campaignColumns } from './testing.export.ts';
 import { testingPolicy } from './testing.policy.ts';
 import type { NewSample, TestingRepository } from './testing.repository.ts';
+import { toCampaignView } from './testing.presenter.ts';
 
 /** Mass testing of an area ("xét nghiệm diện rộng"): a target population, pooled samples, daily progress. */
 export class CampaignsService {
@@ -23,10 +24,10 @@ export class CampaignsService {
     private readonly testing: TestingRepository,
     private readonly registry: PeopleRegistryService,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<CampaignRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<CampaignRecord> {
     const c = await this.campaigns.findById(db, id);
     if (!c || !testingPolicy.readCampaign(actor, c)) throw new AppError('NOT_FOUND');
     return c;
@@ -48,19 +49,19 @@ export class CampaignsService {
   }
 
   async get(actor: Actor, id: string): Promise<CampaignView> {
-    return toCampaignView(await this.readableOrThrow(actor, id));
+    return toCampaignView(await this.readableOrThrow(actor, id, this.db));
   }
 
   async list(actor: Actor, q: { locality?: string; after?: string; limit: number }): Promise<Page<CampaignView>> {
     if (!testingPolicy.listCampaigns(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const rows = await this.campaigns.list(this.db, { within, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toCampaignView), nextCursor: page.nextCursor };
   }
 
   async pools(actor: Actor, id: string, q: { after?: string; limit: number }): Promise<Page<PoolView>> {
-    const c = await this.readableOrThrow(actor, id);
+    const c = await this.readableOrThrow(actor, id, this.db);
     const rows = await this.campaigns.pools(this.db, c.id, q);
     const page = toPage(rows, q.limit, (r) => [r.code]);
     return { items: page.items.map((r) => ({ code: r.code, size: r.size, result: r.result, resultedAt: r.resulted_at?.toISOString() ?? null })), nextCursor: page.nextCursor };
@@ -74,7 +75,7 @@ export class CampaignsService {
   }
 
   async progress(actor: Actor, id: string) {
-    const c = await this.readableOrThrow(actor, id);
+    const c = await this.readableOrThrow(actor, id, this.db);
     const [days, people] = await Promise.all([this.campaigns.progressByDay(this.db, id), this.campaigns.distinctPeopleSampled(this.db, id)]);
     return {
       campaign: toCampaignView(c),
@@ -144,11 +145,4 @@ async function resolveSamplePeople(
     }
   }
   return out;
-}
-
-function toCampaignView(c: CampaignRecord): CampaignView {
-  return {
-    id: c.id, name: c.name, localityCode: c.locality_code, localityName: c.locality_name, targetPopulation: c.target_population, startsOn: c.starts_on,
-    endsOn: c.ends_on, poolSize: c.pool_size, status: c.status, sampled: Number(c.sampled ?? 0), resulted: Number(c.resulted ?? 0), positive: Number(c.positive ?? 0),
-  };
 }

@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
 import { labColumns, parseLabResult } from '../../../core/rules/lab-results.ts';
+import type { CaseView, CreateCaseRequest } from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type {
@@ -11,16 +12,15 @@ import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { readTable, type Table } from '../../shared/tabular-file.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
-import type { CasesService } from '../cases/cases.service.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { PeopleRepository } from '../people/people.repository.ts';
-import type { PeopleRegistryService } from '../people/people-registry.service.ts';
+import type { PeopleRegistryService } from '../people/people.module.ts';
 import type { CampaignsRepository } from './campaigns.repository.ts';
 import { testingMessages as m } from './testing.messages.ts';
 import { orderColumns, proposalColumns } from './testing.export.ts';
 import { testingPolicy } from './testing.policy.ts';
-import type { OrderStatus, TestingRepository } from './testing.repository.ts';
+import type { NewOrder, OrderStatus, TestingRepository } from './testing.repository.ts';
+import { toOrderView, toSampleView, toProposalView } from './testing.presenter.ts';
 
 type OrdersQuery = { locality?: string; status?: OrderStatus; reason?: OrderView['reason']; dueBy?: string; after?: string; limit: number };
 type ProposalsQuery = { locality?: string; status: 'open' | 'accepted' | 'dismissed'; after?: string; limit: number };
@@ -29,20 +29,25 @@ export interface TestingDeps {
   db: Db;
   testing: TestingRepository;
   campaigns: CampaignsRepository;
-  people: PeopleRepository;
   registry: PeopleRegistryService;
   localities: LocalitiesService;
-  cases: CasesService;
-  audit: AuditRepository;
+  /** Registers a case as an official would (`server/commands/register-case.ts`), for an accepted proposal. */
+  registerCase: (actor: Actor, req: CreateCaseRequest) => Promise<CaseView>;
+  audit: AuditTrailService;
 }
 
 /** Orders, samples and results, individual or pooled; a positive RT-PCR proposes a case. */
 export class TestingService {
   constructor(private readonly d: TestingDeps) {}
 
+  /** Inserts test orders inside the caller's transaction (a quarantine plan's scheduled tests); answers their ids. */
+  orderTests(db: Db, orders: readonly NewOrder[]): Promise<string[]> {
+    return this.d.testing.insertOrders(db, orders);
+  }
+
   private async scopeOf(actor: Actor, locality: string | undefined, allowed = testingPolicy.list(actor)): Promise<string> {
     if (!allowed) throw new AppError('FORBIDDEN');
-    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
   }
 
   /** Where the person stays in quarantine now (facility staff order and sample for these people only). */
@@ -91,7 +96,7 @@ export class TestingService {
     return this.d.db.transaction().execute(async (trx) => {
       const order = req.orderId ? await this.d.testing.findOrder(trx, req.orderId) : undefined;
       if (req.orderId && (!order || !testingPolicy.testAt(actor, order))) throw new AppError('NOT_FOUND');
-      const person = order ? null : await this.d.people.findById(trx, req.personId!);
+      const person = order ? null : await this.d.registry.findById(trx, req.personId!);
       if (!order && (!person || !person.locality_path || !testingPolicy.testAt(actor, await this.personTest(trx, person)))) throw new AppError('NOT_FOUND');
       if ((await this.d.testing.sampleCodesTaken(trx, [req.code])).length) throw new AppError('CONFLICT', [{ path: 'code', message: m.codeTaken[actor.locale] }]);
       await this.d.testing.insertSamples(trx, [{
@@ -177,7 +182,7 @@ export class TestingService {
     if (p.status !== 'open') throw new AppError('CONFLICT');
     const sampledOn = vietnamToday(p.collected_at);
     // The proposal's id is the case's submission key: accepting twice (two officials, a double click) makes one case.
-    const created = await this.d.cases.create(actor, {
+    const created = await this.d.registerCase(actor, {
       clientKey: p.id, subject: { personId: p.person_id }, sampleDate: sampledOn, confirmedDate: vietnamToday(p.resulted_at ?? new Date()),
       classification: p.in_quarantine ? 'in_quarantine' : 'community', sourceCaseIds: [],
     });
@@ -225,29 +230,4 @@ function resultRows(table: Table, locale: Locale): { code: string; result: TestR
   if (items.length === 0) errors.push({ path: 'file', message: m.empty[locale] });
   if (errors.length) throw new AppError('IMPORT_INVALID', errors);
   return items;
-}
-
-type OrderRow = NonNullable<Awaited<ReturnType<TestingRepository['findOrder']>>>;
-type SampleRow = NonNullable<Awaited<ReturnType<TestingRepository['findSample']>>>;
-type ProposalRow = NonNullable<Awaited<ReturnType<CampaignsRepository['findProposal']>>>;
-
-function toOrderView(o: OrderRow): OrderView {
-  return {
-    id: o.id, personId: o.person_id, fullName: o.full_name, birthYear: o.birth_year, phone: o.phone, reason: o.reason, testKind: o.test_kind,
-    dueOn: o.due_on, status: o.status, admissionId: o.admission_id, poolCode: o.pool_code,
-  };
-}
-
-function toSampleView(s: SampleRow): SampleView {
-  return {
-    id: s.id, code: s.code, personId: s.person_id, fullName: s.full_name, kind: s.kind, collectedAt: s.collected_at.toISOString(), lab: s.lab,
-    poolCode: s.pool_code, result: s.result, ctValue: s.ct_value === null ? null : Number(s.ct_value), resultedAt: s.resulted_at?.toISOString() ?? null,
-  };
-}
-
-function toProposalView(p: ProposalRow): CaseProposalView {
-  return {
-    id: p.id, personId: p.person_id, fullName: p.full_name, birthYear: p.birth_year, sampleCode: p.sample_code, sampleKind: p.sample_kind,
-    collectedAt: p.collected_at.toISOString(), resultedAt: p.resulted_at?.toISOString() ?? null, inQuarantine: p.in_quarantine, status: p.status, caseId: p.case_id,
-  };
 }

@@ -5,6 +5,7 @@ import type { PersonRef } from '../../../core/schemas/cases.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
+import { registerCase } from '../../commands/register-case.ts';
 
 let t: TestPlatform;
 const today = vietnamToday();
@@ -13,8 +14,8 @@ const someone = (name: string): PersonRef => personRef(name, { birthYear: 1970 }
 
 beforeAll(async () => {
   t = await createTestPlatform();
-  const { cases, tracing, quarantine } = t.platform.services;
-  const c = await cases.create(sys, { clientKey: randomUUID(), subject: someone('Ca F0'), sampleDate: today, confirmedDate: today, classification: 'community', sourceCaseIds: [] });
+  const { tracing, quarantine } = t.platform.services;
+  const c = await registerCase(t.platform.services, sys, { clientKey: randomUUID(), subject: someone('Ca F0'), sampleDate: today, confirmedDate: today, classification: 'community', sourceCaseIds: [] });
   await tracing.declare(sys, c.id, { subject: someone('Chờ xác nhận') });
   const confirmed = await tracing.declare(sys, c.id, { subject: someone('Đã xác nhận') });
   await tracing.decide(sys, confirmed.id, { decision: 'confirm' });

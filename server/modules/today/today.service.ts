@@ -2,7 +2,7 @@ import { todayKinds, type TodayKind, type TodayWork } from '../../../core/schema
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { todayPolicy } from './today.policy.ts';
 import type { TodayRepository, TodayRow } from './today.repository.ts';
@@ -15,11 +15,11 @@ export class TodayService {
     private readonly localities: LocalitiesService,
     /** Communes whose computed level awaits the steering committee (the risk module). */
     private readonly levelsToDecide: (actor: Actor, path: string, limit: number, now: Date) => Promise<TodayRow[]>,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
-    const path = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const path = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const today = vietnamToday(now);
     const facilities = boundFacilities(actor);
     const fetchers: Record<TodayKind, () => Promise<TodayRow[]>> = {

@@ -4,7 +4,6 @@ import { addDays, DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vi
 import { systemActor } from '../../shared/actor.ts';
 import { approvedVenue, personRef } from '../../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
-import { CheckinsRepository } from '../checkins/checkins.repository.ts';
 
 /**
  * Tracing on hand-built scenarios. The case's sample was taken two days ago (Viet Nam dates), so its
@@ -37,7 +36,7 @@ async function stay(who: string, venue: string, from: number, to: number | null)
 beforeAll(async () => {
   t = await createTestPlatform();
   cdc = await t.signIn('health_department', LAI_CHAU);
-  await new CheckinsRepository().ensurePartitions(db(), new Date(base - 2 * DAY_MS), new Date());
+  await t.platform.services.checkins.ensurePartitions(new Date(base - 2 * DAY_MS), new Date());
   for (const v of ['A', 'B', 'C', 'D']) venues[v] = (await approvedVenue(db(), { communeCode: DOAN_KET, name: `Địa điểm ${v}` })).id;
   for (const k of ['F0', 'P1', 'P2', 'P3', 'P4', 'P6', 'P7', 'P8', 'P9', 'P10']) await person(k);
   await person('P5', { address: 'Nhà số F0' }); // same household as F0, written the same way

@@ -6,9 +6,8 @@ import type { Page } from '../../../core/schemas/common.ts';
 import type { DiseaseProfile } from '../../../core/schemas/disease-profile.ts';
 import { DAY_MS, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import type { CaseRecord, CasesRepository } from '../cases/cases.repository.ts';
-import { casesPolicy } from '../cases/cases.policy.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { CaseLink, CaseRecord, CasesService } from '../cases/cases.module.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -16,7 +15,9 @@ import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
 import { contactColumns } from './tracing.export.ts';
 import { tracingMessages as m } from './tracing.messages.ts';
-import type { ProfilesRepository } from './profiles.repository.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
+import { toContactView } from './tracing.presenter.ts';
+import { tracingPolicy } from './tracing.policy.ts';
 import type { CandidateRow, ContactRecord, ProposalInput, TracingRepository, TracingSource } from './tracing.repository.ts';
 
 /**
@@ -29,10 +30,10 @@ export class TracingService {
   constructor(
     private readonly db: Db,
     private readonly tracing: TracingRepository,
-    private readonly cases: CasesRepository,
-    private readonly profiles: ProfilesRepository,
+    private readonly cases: CasesService,
+    private readonly profiles: DiseaseProfilesService,
     private readonly registry: PeopleRegistryService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
     private readonly localities: LocalitiesService,
   ) {}
 
@@ -86,21 +87,33 @@ export class TracingService {
   }
 
   /**
-   * Links a new case to the trees it was found in: a confirmed contact who becomes a case was
-   * infected by the case of that tree (F1) or by the contact they were found through, when that
-   * contact is a case too. Runs in the transaction that creates the case.
+   * Who infected a new case, from the trees it was found in: a confirmed contact who becomes a case
+   * was infected by the case of that tree (F1) or by the contact they were found through, when that
+   * contact is a case too. Read in the transaction that creates the case, which stores the links.
    */
-  async linkNewCase(db: Db, c: CaseRecord): Promise<number> {
-    if (!c.person_id) return 0;
+  async infectorsFoundFor(db: Db, c: CaseRecord): Promise<CaseLink[]> {
+    if (!c.person_id) return [];
     const rows = await this.tracing.openContactsOf(db, c.person_id);
-    const links: { infectorId: string; infecteeId: string; origin: 'tracing' }[] = [];
+    const links: CaseLink[] = [];
     for (const k of rows) {
       if (k.status !== 'confirmed' || k.case_id === c.id) continue;
       const infector = k.level === 1 ? k.case_id : k.via_case_id;
       if (infector && infector !== c.id) links.push({ infectorId: infector, infecteeId: c.id, origin: 'tracing' });
     }
-    await this.cases.insertLinks(db, links);
-    return links.length;
+    return links;
+  }
+
+  /**
+   * Sets the person's F-level (hence their QR colour) to the lowest they hold: 0 while a case under
+   * treatment, else their closest confirmed contact level. Inside the caller's transaction.
+   */
+  async refreshPersonLevel(db: Db, personId: string): Promise<void> {
+    await this.tracing.setPersonLevel(db, personId, await this.tracing.lowestLevelOf(db, personId));
+  }
+
+  /** How many contacts a case has, by status (the counts a case's view shows). */
+  contactCounts(db: Db, caseId: string): Promise<{ proposed: number; confirmed: number; rejected: number }> {
+    return this.tracing.countsByStatus(db, caseId);
   }
 
   async listForCase(actor: Actor, caseId: string, q: ListContactsQuery): Promise<Page<ContactView>> {
@@ -149,8 +162,8 @@ export class TracingService {
   }
 
   private async areaOf(actor: Actor, locality: string | undefined): Promise<string> {
-    if (!casesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    if (!tracingPolicy.list(actor)) throw new AppError('FORBIDDEN');
+    return locality ? (await this.localities.findReadableOrThrow(actor, locality, this.db)).path : actor.scope.path;
   }
 
   private async pageWithin(within: string, q: ListContactsQuery): Promise<Page<ContactView>> {
@@ -167,8 +180,8 @@ export class TracingService {
   async decide(actor: Actor, contactId: string, req: DecideContactRequest, now = new Date()): Promise<ContactView> {
     return this.db.transaction().execute(async (trx) => {
       const k = await this.tracing.findContact(trx, contactId);
-      if (!k || !casesPolicy.readContact(actor, k, { locality_path: k.case_path })) throw new AppError('NOT_FOUND');
-      if (!casesPolicy.trace(actor, { locality_path: k.case_path })) throw new AppError('FORBIDDEN');
+      if (!k || !tracingPolicy.readContact(actor, k, { locality_path: k.case_path })) throw new AppError('NOT_FOUND');
+      if (!tracingPolicy.trace(actor, { locality_path: k.case_path })) throw new AppError('FORBIDDEN');
       const isolatedAt = req.isolatedAt ? new Date(req.isolatedAt) : null;
       const status = req.decision === 'confirm' ? 'confirmed' : 'rejected';
       const moved = await this.tracing.decide(trx, k.id, { status, decidedBy: actor.userId, note: req.note?.trim() || null, isolatedAt });
@@ -184,7 +197,7 @@ export class TracingService {
 
   /** The person becomes an F-level contact (QR yellow), gets their tasks, and the next level is proposed. */
   private async afterConfirm(db: Db, k: ContactRecord, isolatedAt: Date | null, now: Date): Promise<void> {
-    await this.tracing.setPersonLevel(db, k.person_id, await this.tracing.lowestLevelOf(db, k.person_id));
+    await this.refreshPersonLevel(db, k.person_id);
     const c = (await this.cases.findById(db, k.case_id))!;
     const profile = await this.profiles.getOrThrow(db, c.profile_code);
     const start = vietnamToday(isolatedAt ?? now);
@@ -214,16 +227,13 @@ export class TracingService {
     });
   }
 
-  private async caseReadableOrThrow(actor: Actor, caseId: string): Promise<CaseRecord> {
-    const c = await this.cases.findById(this.db, caseId);
-    if (!c || !casesPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
-    return c;
+  private caseReadableOrThrow(actor: Actor, caseId: string): Promise<CaseRecord> {
+    return this.cases.findReadableOrThrow(this.db, actor, caseId);
   }
 
   private async caseForTracingOrThrow(actor: Actor, caseId: string, db: Db): Promise<CaseRecord> {
-    const c = await this.cases.findById(db, caseId);
-    if (!c || !casesPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
-    if (!casesPolicy.trace(actor, c)) throw new AppError('FORBIDDEN');
+    const c = await this.cases.findReadableOrThrow(db, actor, caseId);
+    if (!tracingPolicy.trace(actor, c)) throw new AppError('FORBIDDEN');
     return c;
   }
 }
@@ -259,15 +269,3 @@ function mergeByPerson(rows: readonly CandidateRow[], sources: readonly TracingS
 const venuesOf = (p: ProposalInput) => (Array.isArray(p.evidence.venues) ? (p.evidence.venues as unknown[]) : []);
 const minDate = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : a ?? b);
 const maxDate = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : a ?? b);
-
-export function toContactView(k: ContactRecord): ContactView {
-  const evidence = (k.evidence ?? {}) as { venues?: ContactView['venues'] };
-  return {
-    id: k.id, caseId: k.case_id, caseNumber: k.case_number, personId: k.person_id, fullName: k.full_name, birthYear: k.birth_year, phone: k.phone,
-    communeName: k.commune_name, level: k.level, viaContactId: k.via_contact_id, viaName: k.via_name, status: k.status, household: k.household,
-    declared: k.declared, totalOverlapMinutes: Math.round(k.total_overlap_minutes * 10) / 10, distinctVenues: k.distinct_venues,
-    firstExposureAt: k.first_exposure_at?.toISOString() ?? null, lastExposureAt: k.last_exposure_at?.toISOString() ?? null,
-    venues: (evidence.venues ?? []).map((v) => ({ ...v, minutes: Number(v.minutes), from: new Date(v.from).toISOString(), to: new Date(v.to).toISOString() })),
-    decidedAt: k.decided_at?.toISOString() ?? null, decisionNote: k.decision_note, becameCaseId: k.became_case_id,
-  };
-}

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacilityView, OccupancyView, StayView } from '../../../core/schemas/facilities.ts';
 import { DAY_MS, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { personRef } from '../../testing/factories.ts';
-import { FacilitiesRepository } from '../facilities/facilities.repository.ts';
 import { TreatmentRepository } from './treatment.repository.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
@@ -202,7 +201,7 @@ describe('the last bed', () => {
   it('makes a second admission wait for the first to commit, then see the bed taken', async (ctx) => {
     // PGlite has one connection: a second transaction could never start while the first is open.
     if (t.platform.services.databaseKind === 'pglite') ctx.skip();
-    const facilities = new FacilitiesRepository();
+    const facilities = t.platform.services.facilities;
     const one = await facility({ name: 'Khoa hồi sức Tân Uyên', capacity: { icu_bed: 1 } });
     const caseId = await newCase('Hoàng Văn Phủ');
     let second: Promise<{ capacity: number; occupied: number }> | undefined;

@@ -8,21 +8,22 @@ import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
-import type { FacilitiesRepository } from '../facilities/facilities.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { FacilitiesService } from '../facilities/facilities.module.ts';
 import { isUncapped, linesByFacility, toFacilityView } from '../facilities/facility-view.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { stayColumns } from './treatment.export.ts';
 import { treatmentMessages as m } from './treatment.messages.ts';
 import { treatmentPolicy } from './treatment.policy.ts';
 import type { StayRecord, TreatmentRepository } from './treatment.repository.ts';
+import { toStayView } from './treatment.presenter.ts';
 
 export interface TreatmentDeps {
   db: Db;
   stays: TreatmentRepository;
-  facilities: FacilitiesRepository;
+  facilities: FacilitiesService;
   localities: LocalitiesService;
-  audit: AuditRepository;
+  audit: AuditTrailService;
 }
 
 /**
@@ -34,7 +35,7 @@ export interface TreatmentDeps {
 export class TreatmentService {
   constructor(private readonly d: TreatmentDeps) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db = this.d.db): Promise<StayRecord> {
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<StayRecord> {
     const s = await this.d.stays.findById(db, id);
     if (!s || !treatmentPolicy.read(actor, s)) throw new AppError('NOT_FOUND');
     return s;
@@ -109,7 +110,7 @@ export class TreatmentService {
 
   private async scopeOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!treatmentPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality)).path : actor.scope.path;
+    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
   }
 
   /**
@@ -119,7 +120,7 @@ export class TreatmentService {
    */
   async occupancy(actor: Actor, q: OccupancyQuery): Promise<OccupancyView> {
     if (!treatmentPolicy.occupancy(actor)) throw new AppError('FORBIDDEN');
-    const area = await this.d.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code);
+    const area = await this.d.localities.findReadableOrThrow(actor, q.locality ?? actor.scope.code, this.d.db);
     const facilities = await this.d.facilities.listActiveWithin(this.d.db, area.path, boundFacilities(actor));
     const lines = linesByFacility(await this.d.facilities.capacityLines(this.d.db, { activeWithin: area.path }));
     const withLines = facilities.filter((f) => lines.has(f.id));
@@ -139,12 +140,4 @@ export class TreatmentService {
       alerts,
     };
   }
-}
-
-function toStayView(s: StayRecord): StayView {
-  return {
-    id: s.id, caseId: s.case_id, caseNumber: s.case_number, personId: s.person_id, fullName: s.full_name, facilityId: s.facility_id, facilityName: s.facility_name,
-    communeCode: s.commune_code, communeName: s.commune_name, bedKind: s.bed_kind, admittedAt: s.admitted_key,
-    dischargedAt: s.discharged_at ? s.discharged_at.toISOString() : null, outcome: s.outcome,
-  };
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
 import { venuesPolicy } from './venues.policy.ts';
 import type { VenuesRepository } from './venues.repository.ts';
@@ -12,7 +12,7 @@ export class VenuePhoneService {
     private readonly db: Db,
     private readonly venues: VenuesRepository,
     private readonly otp: OtpService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async sendCode(actor: Actor, venueId: string) {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isVenuePublicCode } from '../../../core/rules/venue-public-code.ts';
-import { AuditRepository } from '../audit/audit.repository.ts';
+import { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { register, venueBody } from './venue-fixtures.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 
@@ -232,7 +232,7 @@ describe('audit in the same transaction', () => {
   it('leaves no venue behind when the audit write fails, and no decision either', async () => {
     const v = await register(owner);
     const venuesBefore = await count('venues');
-    const spy = vi.spyOn(AuditRepository.prototype, 'record').mockRejectedValue(new Error('audit down'));
+    const spy = vi.spyOn(AuditTrailService.prototype, 'record').mockRejectedValue(new Error('audit down'));
     try {
       expect((await owner.post('/api/venues', venueBody())).statusCode).toBe(500);
       expect((await decide(officer, v.id, 'approve')).statusCode).toBe(500);

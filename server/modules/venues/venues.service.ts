@@ -11,12 +11,13 @@ import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { renderPosterPdf, renderQrPng } from './venue-poster.ts';
 import { venueColumns } from './venues.export.ts';
 import { venuesPolicy } from './venues.policy.ts';
 import type { VenueChanges, VenueRecord, VenuesRepository } from './venues.repository.ts';
+import { toVenueView } from './venues.presenter.ts';
 
 /** A file answered inline (poster, QR image). */
 export interface VenueFile {
@@ -30,23 +31,23 @@ export class VenuesService {
     private readonly db: Db,
     private readonly venues: VenuesRepository,
     private readonly localities: LocalitiesService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrailService,
   ) {}
 
   /** A venue the actor may see. Out of scope or not theirs answers exactly like "does not exist". */
-  private async findReadableOrThrow(actor: Actor, id: string, db: Db = this.db): Promise<VenueRecord> {
+  private async findReadableOrThrow(actor: Actor, id: string, db: Db): Promise<VenueRecord> {
     const venue = await this.venues.findById(db, id);
     if (!venue || !venuesPolicy.read(actor, venue)) throw new AppError('NOT_FOUND');
     return venue;
   }
 
   async get(actor: Actor, id: string): Promise<VenueView> {
-    return toVenueView(await this.findReadableOrThrow(actor, id));
+    return toVenueView(await this.findReadableOrThrow(actor, id, this.db));
   }
 
   async list(actor: Actor, q: ListVenuesQuery): Promise<Page<VenueView>> {
     if (!venuesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality)).path : actor.scope.path;
+    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
     const rows = await this.venues.list(this.db, {
       withinPath: within,
       ownerUserId: venuesPolicy.listOnlyOwn(actor) ? actor.userId : undefined,
@@ -197,7 +198,7 @@ export class VenuesService {
   }
 
   private async printableOrThrow(actor: Actor, id: string): Promise<VenueRecord> {
-    const venue = await this.findReadableOrThrow(actor, id);
+    const venue = await this.findReadableOrThrow(actor, id, this.db);
     if (!venuesPolicy.print(actor, venue)) throw new AppError('FORBIDDEN');
     if (venue.status !== 'approved') throw new AppError('CONFLICT', [{ path: 'status', message: messages[actor.locale].notApproved }]);
     return venue;
@@ -291,31 +292,5 @@ function auditSnapshot(v: VenueRecord) {
     status: v.status,
     ownerUserId: v.owner_user_id,
     decisionNote: v.decision_note,
-  };
-}
-
-export function toVenueView(v: VenueRecord): VenueView {
-  return {
-    id: v.id,
-    publicCode: v.public_code,
-    organisationName: v.organisation_name,
-    name: v.name,
-    type: v.venue_type as VenueType,
-    addressLine: v.address_line,
-    communeCode: v.commune_code,
-    communeName: v.commune_full_name,
-    provinceName: v.province_full_name,
-    capacity: v.capacity,
-    contactPhone: v.contact_phone,
-    contactPhoneVerifiedAt: v.contact_phone_verified_at?.toISOString() ?? null,
-    gatePolicy: v.gate_policy,
-    status: v.status,
-    allowedDecisions: allowedVenueDecisions(v.status),
-    ownerUserId: v.owner_user_id,
-    decidedByName: v.decided_by_name,
-    decidedAt: v.decided_at?.toISOString() ?? null,
-    decisionNote: v.decision_note,
-    createdAt: v.created_at.toISOString(),
-    updatedAt: v.updated_at.toISOString(),
   };
 }

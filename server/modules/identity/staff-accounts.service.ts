@@ -1,8 +1,8 @@
 import type { Page } from '../../../core/schemas/common.ts';
 import type { CreateUserRequest, ListUsersQuery, UpdateUserRequest, UserView } from '../../../core/schemas/users.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { UsersService } from '../identity/users.service.ts';
-import type { FacilityStaffService } from './facility-staff.service.ts';
+import type { FacilityStaffService } from '../facilities/facilities.module.ts';
+import { UsersService } from './users.service.ts';
 
 /**
  * Accounts as the identity module keeps them, plus the facilities a facility staff account serves

@@ -3,7 +3,7 @@ import { diseaseProfile, type DiseaseProfile } from '../../../core/schemas/disea
 import type { Db } from '../../db/database.ts';
 
 /** Disease profiles are data: presets are written once, then edited rows are never overwritten. */
-export class ProfilesRepository {
+export class DiseaseProfilesRepository {
   async ensurePresets(db: Db, presets: readonly DiseaseProfile[]): Promise<void> {
     await db.insertInto('disease_profiles')
       .values(presets.map((p) => ({ code: p.code, profile: JSON.stringify(p), version: p.version })))

@@ -1,0 +1,20 @@
+import type { Db } from '../../db/database.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { CasesRepository } from './cases.repository.ts';
+import { CasesService, type ContactCountsOf } from './cases.service.ts';
+
+export type { CaseLink, CaseRecord } from './cases.repository.ts';
+export { caseAuditSnapshot } from './cases.presenter.ts';
+export type { CaseSubject, CasesService, ContactCountsOf } from './cases.service.ts';
+
+export interface CasesServices {
+  cases: CasesService;
+}
+
+export function createCasesModule(o: {
+  db: Db; diseaseProfiles: DiseaseProfilesService; localities: LocalitiesService; audit: AuditTrailService; contactCounts: ContactCountsOf;
+}): CasesServices {
+  return { cases: new CasesService({ db: o.db, cases: new CasesRepository(), diseaseProfiles: o.diseaseProfiles, localities: o.localities, audit: o.audit, contactCounts: o.contactCounts }) };
+}

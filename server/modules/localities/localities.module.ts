@@ -1,0 +1,14 @@
+import type { Db } from '../../db/database.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import { LocalitiesRepository } from './localities.repository.ts';
+import { LocalitiesService } from './localities.service.ts';
+
+export type { LocalitiesService } from './localities.service.ts';
+
+export interface LocalitiesServices {
+  localities: LocalitiesService;
+}
+
+export function createLocalitiesModule(o: { db: Db; audit: AuditTrailService }): LocalitiesServices {
+  return { localities: new LocalitiesService(o.db, new LocalitiesRepository(), o.audit) };
+}

@@ -1,0 +1,54 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import { QrTokenSigner } from '../../shared/qr-token.ts';
+import type { AuditService, AuditTrailService } from '../audit/audit.module.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { OtpService } from '../otp/otp.module.ts';
+import { CitizenRecordsService } from './citizen-records.service.ts';
+import { CitizenSessionsRepository } from './citizen-sessions.repository.ts';
+import { CitizenSessionsService } from './citizen-sessions.service.ts';
+import { MyDataRepository } from './my-data.repository.ts';
+import { MyDataService } from './my-data.service.ts';
+import { PeopleRegistryService } from './people-registry.service.ts';
+import { PeopleRegistryRepository, PeopleRepository } from './people.repository.ts';
+import { PeopleService } from './people.service.ts';
+import { PersonLinksRepository } from './person-links.repository.ts';
+import { PersonLinksService } from './person-links.service.ts';
+
+export type { PersonFields } from './people.repository.ts';
+export type { CitizenRecordsService } from './citizen-records.service.ts';
+export type { CitizenSessionsService } from './citizen-sessions.service.ts';
+export type { PeopleRegistryService } from './people-registry.service.ts';
+export type { PeopleService, TokenHolder } from './people.service.ts';
+
+/** The people registry: officials' side (records, duplicates, merges) and citizens' (sessions, links, own data). */
+export interface PeopleServices {
+  /** Personal QR tokens and what a scan of one shows. */
+  people: PeopleService;
+  peopleRegistry: PeopleRegistryService;
+  citizenRecords: CitizenRecordsService;
+  citizenSessions: CitizenSessionsService;
+  personLinks: PersonLinksService;
+  myData: MyDataService;
+}
+
+export function createPeopleModule(o: {
+  db: Db; config: Config; signing: readonly [string, ...string[]]; otp: OtpService; localities: LocalitiesService;
+  audit: AuditTrailService; auditService: AuditService;
+}): PeopleServices {
+  const { db, audit } = o;
+  const peopleRepo = new PeopleRepository();
+  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.signing));
+  const registry = new PeopleRegistryService(db, peopleRepo, new PeopleRegistryRepository(), o.localities, audit);
+  const sessionsRepo = new CitizenSessionsRepository();
+  const linksRepo = new PersonLinksRepository();
+  const citizenSessions = new CitizenSessionsService(db, sessionsRepo, peopleRepo, people, o.otp, audit, o.config.citizenSession);
+  return {
+    people,
+    peopleRegistry: registry,
+    citizenRecords: new CitizenRecordsService(peopleRepo, people, sessionsRepo, linksRepo, audit),
+    citizenSessions,
+    personLinks: new PersonLinksService(db, linksRepo, peopleRepo, registry, sessionsRepo, o.localities, audit),
+    myData: new MyDataService(db, new MyDataRepository(), citizenSessions, o.otp, audit, o.auditService),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Db } from '../../db/database.ts';
+import { QrTokenSigner } from '../../shared/qr-token.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { PeopleRegistryService } from '../people/people.module.ts';
+import type { TestingService } from '../testing/testing.module.ts';
+import { QuarantineRepository } from './quarantine.repository.ts';
+import { QuarantineService } from './quarantine.service.ts';
+
+export interface QuarantineServices {
+  quarantine: QuarantineService;
+}
+
+/** `signing` signs the links printed on quarantine documents (previous secrets still verify). */
+export function createQuarantineModule(o: {
+  db: Db; signing: readonly [string, ...string[]]; testing: TestingService; diseaseProfiles: DiseaseProfilesService; peopleRegistry: PeopleRegistryService;
+  localities: LocalitiesService; audit: AuditTrailService;
+}): QuarantineServices {
+  return {
+    quarantine: new QuarantineService({
+      db: o.db, quarantine: new QuarantineRepository(), testing: o.testing, profiles: o.diseaseProfiles, registry: o.peopleRegistry,
+      localities: o.localities, audit: o.audit, links: new QrTokenSigner(o.signing, 'M1'),
+    }),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Db } from '../../db/database.ts';
+import type { IndicatorsRepository } from './indicators.repository.ts';
+
+/** The daily count cells behind the risk indicators: the job's incremental refresh and a full rebuild. */
+export class IndicatorCountsService {
+  constructor(private readonly indicators: IndicatorsRepository) {}
+
+  /** Recounts the cells written since the last refresh, in one transaction; answers how many. */
+  refreshDirty(db: Db): Promise<number> {
+    return this.indicators.refreshDirty(db);
+  }
+
+  /** Recounts everything from the source tables (after a bulk change, or to check the incremental path). */
+  rebuildAll(db: Db): Promise<number> {
+    return this.indicators.rebuildAll(db);
+  }
+}
