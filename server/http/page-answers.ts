@@ -22,8 +22,9 @@ export function unmatchedAnswer(req: Pick<FastifyRequest, 'method' | 'url'>, rou
   if (!hasWebBuild || pathname.startsWith('/api/') || pathname === '/api') return { kind: 'missing' };
   const app = applicationOf(pathname);
   if (app && !reading) return { kind: 'method', allow: 'GET, HEAD' };
+  // A page's parameter may hold a dot (signed tokens): a page is a page before it looks like a file.
+  if (app && reading) return { kind: 'page', file: app === 'citizen' ? 'citizen.html' : 'index.html', status: 200 };
   if (!reading || /\.[a-z0-9]+$/i.test(pathname) || pathname.startsWith('/assets/')) return { kind: 'missing' };
-  if (app) return { kind: 'page', file: app === 'citizen' ? 'citizen.html' : 'index.html', status: 200 };
   return { kind: 'page', file: /^\/(c|v)(\/|$)/.test(pathname) ? 'citizen.html' : 'index.html', status: 404 };
 }
 
