@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('the demo outbreak', () => {
-  it('gives every module something to show: a traced case, confirmed F1s and an F2, a stay, capacity', async () => {
+  it('gives every module something to show: a traced case, confirmed F1s and F2s, a stay, capacity', async () => {
     expect(await seedDemoOutbreak(t.platform)).toEqual({ created: true });
     const sys = systemActor('test');
     const s = t.platform.services;
@@ -34,9 +34,13 @@ describe('the demo outbreak', () => {
     // the one who came after the case left is not proposed.
     expect(f1.map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải', 'Tòng Thị Mai', 'Vàng A Sử']);
     expect(f1.filter((k) => k.status === 'confirmed').map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải']);
-    // Hải's household are F2s through him: his wife confirmed, their son to review.
+    // Hải's F2s: his household (to review) and the trader next to him after the case had left (confirmed).
     const f2 = contacts.filter((k) => k.level === 2);
-    expect(f2.map((k) => [k.fullName, k.status, k.viaName]).sort()).toEqual([['Nguyễn Minh Khang', 'proposed', 'Nguyễn Văn Hải'], ['Đỗ Thị Thu', 'confirmed', 'Nguyễn Văn Hải']]);
+    expect(f2.map((k) => [k.fullName, k.status, k.viaName, k.household]).sort()).toEqual([
+      ['Lường Văn Phúc', 'confirmed', 'Nguyễn Văn Hải', false], ['Nguyễn Minh Khang', 'proposed', 'Nguyễn Văn Hải', true], ['Đỗ Thị Thu', 'proposed', 'Nguyễn Văn Hải', true],
+    ]);
+    // Only Hoa lives with the case.
+    expect(f1.filter((k) => k.household).map((k) => k.fullName)).toEqual(['Lò Thị Hoa']);
     const stays = (await s.quarantine.list(sys, { limit: 50 })).items;
     expect(stays.filter((a) => a.fullName === 'Nguyễn Văn Hải')).toMatchObject([{ room: '204', status: 'active' }]);
     const facilities = (await s.facilities.list(sys, { limit: 5 })).items;

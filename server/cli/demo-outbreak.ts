@@ -38,8 +38,9 @@ const people: [DemoPerson, string][] = [
   [{ fullName: 'Phạm Thị Lan', birthYear: 1975, gender: 'female', serial: 5 }, 'Tổ 1, phường Đoàn Kết'],
   [{ fullName: 'Đỗ Thị Thu', birthYear: 1982, gender: 'female', serial: 6 }, 'Tổ 8, phường Đoàn Kết'],
   [{ fullName: 'Nguyễn Minh Khang', birthYear: 2012, gender: 'male', serial: 7 }, 'Tổ 8, phường Đoàn Kết'],
+  [{ fullName: 'Lường Văn Phúc', birthYear: 1970, gender: 'male', serial: 8 }, 'Tổ 15, phường Đoàn Kết'],
 ];
-const [THANH, HOA, HAI, MAI, SU, LAN, THU] = [0, 1, 2, 3, 4, 5, 6] as const;
+const [THANH, HOA, HAI, MAI, SU, LAN, PHUC] = [0, 1, 2, 3, 4, 5, 8] as const;
 
 /**
  * The demo's outbreak, told the same way by every module and written through the services as the
@@ -50,7 +51,8 @@ const [THANH, HOA, HAI, MAI, SU, LAN, THU] = [0, 1, 2, 3, 4, 5, 6] as const;
  * died, the recent ones are in its beds. F1s named in interviews are in the quarantine hotel with
  * their tests (`demo-quarantine.ts`). Today, the traders' weekly screening found Lò Văn Thành, who
  * was at the market yesterday: four people overlapped with him there or live with him; the
- * investigator confirmed two (one is now in the hotel), and the household of that one are his F2s.
+ * investigator confirmed two (Hải is now in the hotel); Hải's F2s are his household and the trader
+ * who stood next to him after Thành had left (confirmed).
  * The risk levels follow (`demo-risk.ts`). Runs once: a database that has any case is left alone.
  */
 export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean }> {
@@ -90,9 +92,10 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
   const caseIds = await registerDemoWave(p, { plan, clusterIds: { market: market.id, residential: residential.id }, hospital: { id: hospital.id, name: DEMO_HOSPITAL } });
   await seedDemoQuarantine(p, { plan, caseIds, hotelId: hotel.id });
 
-  // Yesterday at the market (Viet Nam time): Thành from 8:00 to 9:00, four others overlapping, one after him.
+  // Yesterday at the market (Viet Nam time): Thành from 8:00 to 9:00, three others overlapping, Phúc
+  // at the stall next to Hải's after Thành had left, Lan later still.
   const yesterday = vietnamMidnight(addDays(today, -1)).getTime();
-  const visits: [number, number, number | null][] = [[THANH, 8, 9], [HAI, 8.25, 9.5], [MAI, 8.5, null], [SU, 8.75, 9], [LAN, 10, 11]];
+  const visits: [number, number, number | null][] = [[THANH, 8, 9], [HAI, 8.25, 9.5], [MAI, 8.5, null], [SU, 8.75, 9], [PHUC, 9.1, 9.6], [LAN, 10, 11]];
   await new CheckinsRepository().insertPast(p.database.db, visits.map(([who, from, to]) => ({
     venueId: venue.id, personId: ids[who]!, from: new Date(yesterday + from * H), to: to === null ? null : new Date(yesterday + to * H), communeCode: DOAN_KET,
   })));
@@ -100,7 +103,8 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
   const source = plan.filter((c) => c.cluster === 'market').at(-1)!;
   const thanh = await s.cases.create(sys, {
     clientKey: randomUUID(), subject: { personId: ids[THANH]! }, onsetDate: today, sampleDate: today, confirmedDate: today,
-    classification: 'community', sourceCaseIds: [caseIds[source.index]!], clusterId: market.id, profileCode: DEMO_PROFILE, treatmentPlace: DEMO_HOSPITAL,
+    isolatedAt: new Date().toISOString(), classification: 'community', sourceCaseIds: [caseIds[source.index]!], clusterId: market.id,
+    profileCode: DEMO_PROFILE, treatmentPlace: DEMO_HOSPITAL,
     notes: 'Phát hiện qua đợt xét nghiệm tiểu thương hằng tuần tại chợ trung tâm',
   });
   await s.treatment.admit(sys, { caseId: thanh.id, facilityId: hospital.id, bedKind: 'regular_bed' });
@@ -112,10 +116,15 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
       clientKey: randomUUID(), subject: { personId: hai.personId }, reason: 'f1', facilityId: hotel.id, vaccinatedOrRecovered: false, contactId: hai.id, room: '204',
     });
   }
-  // Hải's household, proposed as F2s when he was confirmed: his wife is confirmed, their son awaits review.
-  const f2 = (await s.tracing.listForCase(sys, thanh.id, { limit: 50, level: 2 })).items.find((k) => k.personId === ids[THU]);
-  if (f2) await s.tracing.decide(sys, f2.id, { decision: 'confirm', note: 'Vợ anh Hải, ở cùng nhà' });
-  await seedDemoRisk(p, '12', { zone: DOAN_KET, raised: TAN_PHONG, zoneSinceDaysAgo: 24 });
+  // Hải's F2s, proposed when he was confirmed: the trader next to him is confirmed; his wife and son
+  // (his household) await review.
+  const f2 = (await s.tracing.listForCase(sys, thanh.id, { limit: 50, level: 2 })).items.find((k) => k.personId === ids[PHUC]);
+  if (f2) await s.tracing.decide(sys, f2.id, { decision: 'confirm', note: 'Bán hàng ở quầy bên cạnh anh Hải' });
+  await seedDemoRisk(p, '12', {
+    zone: DOAN_KET, raised: TAN_PHONG, zoneSinceDaysAgo: 24,
+    // Traders who come and go have fewer second doses; a highland commune reaches fewer of its elderly.
+    lagging: { [DOAN_KET]: { adultsFull: 71 }, [SIN_SUOI_HO]: { highRisk: 86 } },
+  });
   return { created: true };
 }
 

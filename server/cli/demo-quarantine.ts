@@ -11,8 +11,8 @@ import { vietnamTime } from './demo-wave.ts';
 const RELEASE_DUE_DAYS_AGO = 14;
 /** Cases of the last days that each named one F1 in their interview, now in the hotel. */
 const ACTIVE_DAYS_AGO = [11, 9, 7, 5, 3, 2, 1];
-/** The crowd numbers of the contacts named in interviews: after the wave's cases. */
-const FIRST_CONTACT = 150;
+/** The crowd number of the `k`th contact named in an interview: after the wave's cases, spread so names differ. */
+const contactNumber = (k: number) => 125 + 9 * k;
 /** The resident who has not sent today's report yet (the others have, by their link). */
 const NOT_REPORTED_YET = 2;
 const LAB = 'CDC Lai Châu';
@@ -41,7 +41,7 @@ export async function seedDemoQuarantine(p: Platform, t: DemoQuarantineTarget): 
     const theCase = t.plan.find((c) => c.daysAgo === daysAgo);
     if (!theCase) continue;
     const startsOn = addDays(today, -daysAgo);
-    const person = crowdPerson(FIRST_CONTACT + k);
+    const person = crowdPerson(contactNumber(k));
     const contact = await s.tracing.declare(sys, t.caseIds[theCase.index]!, {
       subject: { person: demoIdentity(person, theCase.communeCode) },
       lastExposureAt: vietnamTime(addDays(startsOn, -1), 19).toISOString(),

@@ -14,11 +14,14 @@ export interface DemoRiskAreas {
   raised: string;
   /** When the containment started (days ago). */
   zoneSinceDaysAgo: number;
+  /** Communes whose coverage lags the targets of the rule set (75% of adults fully vaccinated, 90% of high-risk groups). */
+  lagging: Record<string, { adultsFull?: number; highRisk?: number }>;
 }
 
 /**
  * What the province's officials decided about the wave, so the risk map, the dashboard and the
- * public page have something to show: imported vaccination coverage for every commune, a contained
+ * public page have something to show: imported vaccination coverage for every commune (on target
+ * but for the `lagging` ones, so the map's colours come from the wave and those), a contained
  * area around the market, the steering committee's approval of the market commune's level and a
  * raise of a bordering commune one level up, announced on the public page during its notice.
  */
@@ -27,7 +30,9 @@ export async function seedDemoRisk(p: Platform, province: string, areas: DemoRis
   const sys = systemActor('demo');
   const today = vietnamToday();
   const units = await p.database.db.selectFrom('localities').select('code').where('province_code', '=', province).where('level', '=', 'commune').execute();
-  await s.vaccination.importRows(sys, units.map((u) => ({ commune: u.code, asOf: addDays(today, -7), adults1Dose: spread(u.code, 90, 99), adultsFull: spread(u.code, 73, 95), highRisk: spread(u.code, 89, 99) })));
+  await s.vaccination.importRows(sys, units.map((u) => ({
+    commune: u.code, asOf: addDays(today, -7), adults1Dose: spread(u.code, 90, 99), adultsFull: spread(u.code, 76, 95), highRisk: spread(u.code, 90, 99), ...areas.lagging[u.code],
+  })));
   await s.zones.create(sys, {
     name: 'Khoanh vùng khu vực chợ trung tâm', kind: 'khoanh_vung', communeCodes: [areas.zone],
     startsAt: new Date(Date.now() - areas.zoneSinceDaysAgo * 86_400_000).toISOString(),
