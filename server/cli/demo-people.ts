@@ -34,9 +34,11 @@ export const CROWD_NAMES = families.length * 2 * 8;
  * serials below 100.
  */
 export function crowdPerson(n: number): DemoPerson {
-  const gender: DemoGender = Math.floor(n / families.length) % 2 === 0 ? 'male' : 'female';
-  const given = givenNames[gender][Math.floor(n / (2 * families.length)) % 8]!;
-  return { fullName: `${families[n % families.length]} ${given}`, birthYear: 1950 + ((n * 7 + 24) % 55), gender, serial: 50_000 + n };
+  // A step coprime with the number of names walks through all of them, neighbours far apart.
+  const m = (n * 67) % CROWD_NAMES;
+  const gender: DemoGender = Math.floor(m / families.length) % 2 === 0 ? 'male' : 'female';
+  const given = givenNames[gender][Math.floor(m / (2 * families.length))]!;
+  return { fullName: `${families[m % families.length]} ${given}`, birthYear: 1950 + ((n * 7 + 24) % 55), gender, serial: 50_000 + n };
 }
 
 /** The identity a service takes to find or register a person of the demo. */

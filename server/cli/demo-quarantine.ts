@@ -11,8 +11,8 @@ import { vietnamTime } from './demo-wave.ts';
 const RELEASE_DUE_DAYS_AGO = 14;
 /** Cases of the last days that each named one F1 in their interview, now in the hotel. */
 const ACTIVE_DAYS_AGO = [11, 9, 7, 5, 3, 2, 1];
-/** The crowd number of the `k`th contact named in an interview: after the wave's cases, spread so names differ. */
-const contactNumber = (k: number) => 125 + 9 * k;
+/** The crowd number of the `k`th contact named in an interview: after the wave's cases. */
+const contactNumber = (k: number) => 150 + k;
 /** The resident who has not sent today's report yet (the others have, by their link). */
 const NOT_REPORTED_YET = 2;
 const LAB = 'CDC Lai Châu';

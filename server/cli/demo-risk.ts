@@ -3,6 +3,7 @@ import { addDays } from '../../core/rules/follow-up-plan.ts';
 import { vietnamToday } from '../../core/schemas/declarations.ts';
 import type { Platform } from '../main.ts';
 import { systemActor } from '../shared/actor.ts';
+import { vietnamTime } from './demo-wave.ts';
 
 /** Deterministic in the unit code, so a demo looks the same on every machine. */
 const spread = (code: string, lo: number, hi: number) => lo + ([...code].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 997, 7) % (hi - lo + 1));
@@ -12,7 +13,7 @@ export interface DemoRiskAreas {
   zone: string;
   /** Its neighbour, raised one level above its computed one by the steering committee. */
   raised: string;
-  /** When the containment started (days ago). */
+  /** When the containment started (days ago, at 7 in the morning). */
   zoneSinceDaysAgo: number;
   /** Communes whose coverage lags the targets of the rule set (75% of adults fully vaccinated, 90% of high-risk groups). */
   lagging: Record<string, { adultsFull?: number; highRisk?: number }>;
@@ -35,7 +36,7 @@ export async function seedDemoRisk(p: Platform, province: string, areas: DemoRis
   })));
   await s.zones.create(sys, {
     name: 'Khoanh vùng khu vực chợ trung tâm', kind: 'khoanh_vung', communeCodes: [areas.zone],
-    startsAt: new Date(Date.now() - areas.zoneSinceDaysAgo * 86_400_000).toISOString(),
+    startsAt: vietnamTime(addDays(today, -areas.zoneSinceDaysAgo), 7).toISOString(),
     measures: ['Xét nghiệm toàn bộ tiểu thương 7 ngày một lần', 'Chợ chỉ họp từ 6 đến 11 giờ; quét mã QR khi vào chợ, giãn cách các quầy hàng'],
     decisionRef: '125/QĐ-UBND', clientKey: randomUUID(),
   });
