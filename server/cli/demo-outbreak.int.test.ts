@@ -53,7 +53,8 @@ describe('the demo outbreak', () => {
     expect((await s.riskPublic.map('12')).announced.map((d) => d.code)).toEqual(['03408']);
     expect((await s.riskDashboard.dashboard(sys, { province: '12', by: 'confirmed' })).rt.length).toBeGreaterThan(0);
     expect(await seedDemoOutbreak(t.platform)).toEqual({ created: false });
-  });
+    // Seeds the whole outbreak: a time limit for a loaded machine, not a measurement.
+  }, 120_000);
 
   it('binds the demo facility staff account to the demo hotel and hospital: it does not see every stay of the province', async () => {
     const { accounts } = await seedDemo(t.platform);
