@@ -30,15 +30,16 @@ export const CROWD_NAMES = families.length * 2 * 8;
 
 /**
  * Person `n` of the demo's crowd (the cases of the wave, then the contacts named in interviews):
- * a name, gender and birth year that look like the province's. The story's named people have
- * serials below 100.
+ * a name, gender and age (22 to 76 in `year`) that look like the province's. Ages, not birth
+ * years, stay the same from one year to the next, so the demo's patients need the same beds
+ * whenever it is seeded. The story's named people have serials below 100.
  */
-export function crowdPerson(n: number): DemoPerson {
+export function crowdPerson(n: number, year: number): DemoPerson {
   // A step coprime with the number of names walks through all of them, neighbours far apart.
   const m = (n * 67) % CROWD_NAMES;
   const gender: DemoGender = Math.floor(m / families.length) % 2 === 0 ? 'male' : 'female';
   const given = givenNames[gender][Math.floor(m / (2 * families.length))]!;
-  return { fullName: `${families[m % families.length]} ${given}`, birthYear: 1950 + ((n * 7 + 24) % 55), gender, serial: 50_000 + n };
+  return { fullName: `${families[m % families.length]} ${given}`, birthYear: year - (76 - ((n * 7 + 24) % 55)), gender, serial: 50_000 + n };
 }
 
 /** The identity a service takes to find or register a person of the demo. */

@@ -41,7 +41,7 @@ export async function seedDemoQuarantine(p: Platform, t: DemoQuarantineTarget): 
     const theCase = t.plan.find((c) => c.daysAgo === daysAgo);
     if (!theCase) continue;
     const startsOn = addDays(today, -daysAgo);
-    const person = crowdPerson(contactNumber(k));
+    const person = crowdPerson(contactNumber(k), Number(today.slice(0, 4)));
     const contact = await s.tracing.declare(sys, t.caseIds[theCase.index]!, {
       subject: { person: demoIdentity(person, theCase.communeCode) },
       lastExposureAt: vietnamTime(addDays(startsOn, -1), 19).toISOString(),

@@ -55,7 +55,7 @@ export function casesPerDay(role: WaveRole, daysAgo: number): number {
   return role === 'market' && MARKET_SCREENING_DAYS.includes(daysAgo) ? Math.max(n, 1) : n;
 }
 
-/** The whole line list, oldest case first. `year` is the current year (ages decide beds and outcomes). */
+/** The whole line list, oldest case first. `year` is the current year (birth years follow from ages). */
 export function demoWavePlan(communes: readonly WaveCommune[], year: number): WaveCase[] {
   const plan: WaveCase[] = [];
   const seenIn = new Map<string, number>();
@@ -65,7 +65,7 @@ export function demoWavePlan(communes: readonly WaveCommune[], year: number): Wa
         const index = plan.length;
         const nth = seenIn.get(commune.code) ?? 0;
         seenIn.set(commune.code, nth + 1);
-        const person = crowdPerson(index);
+        const person = crowdPerson(index, year);
         const { cluster, infector } = sourceOf(plan, commune, nth, d, index);
         const age = year - person.birthYear;
         const stay = STAY_DAYS.min + (index % STAY_DAYS.spread);
