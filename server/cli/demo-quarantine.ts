@@ -16,6 +16,10 @@ const contactNumber = (k: number) => 150 + k;
 /** The resident who has not sent today's report yet (the others have, by their link). */
 const NOT_REPORTED_YET = 2;
 const LAB = 'CDC Lai Châu';
+/** What the cases said in their interviews about the contact they named. */
+const interviewNotes = [
+  'Ăn cơm cùng gia đình ca bệnh tối hôm trước', 'Bán hàng cùng dãy với ca bệnh', 'Đi chung xe máy với ca bệnh', 'Chăm sóc ca bệnh tại nhà trước khi có kết quả',
+];
 
 export interface DemoQuarantineTarget {
   plan: readonly WaveCase[];
@@ -45,7 +49,7 @@ export async function seedDemoQuarantine(p: Platform, t: DemoQuarantineTarget): 
     const contact = await s.tracing.declare(sys, t.caseIds[theCase.index]!, {
       subject: { person: demoIdentity(person, theCase.communeCode) },
       lastExposureAt: vietnamTime(addDays(startsOn, -1), 19).toISOString(),
-      note: 'Ăn cơm cùng gia đình ca bệnh tối hôm trước',
+      note: interviewNotes[k % interviewNotes.length],
     });
     await s.tracing.decide(sys, contact.id, { decision: 'confirm', isolatedAt: vietnamTime(startsOn, 17).toISOString() });
     const stay = await s.quarantine.admit(sys, {
