@@ -35,5 +35,6 @@ describe('demo accounts', () => {
     // `phongdich demo code` reads the secrets back from the file.
     for (const a of accounts!) expect(demoTotpSecret(file, a.username)).toBe(a.totp?.secret ?? null);
     expect(demoTotpSecret(file, 'someone.else')).toBeNull();
-  });
+    // Seeds the whole demo: a time limit for a loaded machine, not a measurement.
+  }, 120_000);
 });

@@ -22,18 +22,27 @@ afterAll(async () => {
 });
 
 describe('the demo outbreak', () => {
-  it('gives every module something to show: a traced case, confirmed contacts, a stay, capacity', async () => {
+  it('gives every module something to show: a traced case, confirmed F1s and F2s, a stay, capacity', async () => {
     expect(await seedDemoOutbreak(t.platform)).toEqual({ created: true });
     const sys = systemActor('test');
     const s = t.platform.services;
     const [theCase] = (await s.cases.list(sys, { limit: 5 })).items;
     expect(theCase).toMatchObject({ fullName: 'Lò Văn Thành', clusterCode: 'CHO-LC' });
     const contacts = (await s.tracing.listForCase(sys, theCase!.id, { limit: 50 })).items;
+    const f1 = contacts.filter((k) => k.level === 1);
     // Three people overlapped at the market (one exactly 15 minutes), one lives in the same house;
     // the one who came after the case left is not proposed.
-    expect(contacts.map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải', 'Tòng Thị Mai', 'Vàng A Sử']);
-    expect(contacts.filter((k) => k.status === 'confirmed').map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải']);
-    expect((await s.quarantine.list(sys, { limit: 5 })).items).toMatchObject([{ fullName: 'Nguyễn Văn Hải', room: '204', status: 'active' }]);
+    expect(f1.map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải', 'Tòng Thị Mai', 'Vàng A Sử']);
+    expect(f1.filter((k) => k.status === 'confirmed').map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải']);
+    // Hải's F2s: his household (to review) and the trader next to him after the case had left (confirmed).
+    const f2 = contacts.filter((k) => k.level === 2);
+    expect(f2.map((k) => [k.fullName, k.status, k.viaName, k.household]).sort()).toEqual([
+      ['Lường Văn Phúc', 'confirmed', 'Nguyễn Văn Hải', false], ['Nguyễn Minh Khang', 'proposed', 'Nguyễn Văn Hải', true], ['Đỗ Thị Thu', 'proposed', 'Nguyễn Văn Hải', true],
+    ]);
+    // Only Hoa lives with the case.
+    expect(f1.filter((k) => k.household).map((k) => k.fullName)).toEqual(['Lò Thị Hoa']);
+    const stays = (await s.quarantine.list(sys, { limit: 50 })).items;
+    expect(stays.filter((a) => a.fullName === 'Nguyễn Văn Hải')).toMatchObject([{ room: '204', status: 'active' }]);
     const facilities = (await s.facilities.list(sys, { limit: 5 })).items;
     expect(facilities).toHaveLength(2);
     // The risk pages have an epidemic to show: a wave, coverage, a zone and a decided level.
@@ -41,10 +50,11 @@ describe('the demo outbreak', () => {
     expect(map.province.cases14d).toBeGreaterThan(10);
     expect(map.communes.filter((c) => c.inZone).map((c) => c.code)).toEqual(['03388']);
     expect(map.communes.find((c) => c.code === '03388')!.decidedLevel).not.toBeNull();
-    expect((await s.riskPublic.map('12')).announced.map((d) => d.code)).toEqual(['03390']);
+    expect((await s.riskPublic.map('12')).announced.map((d) => d.code)).toEqual(['03408']);
     expect((await s.riskDashboard.dashboard(sys, { province: '12', by: 'confirmed' })).rt.length).toBeGreaterThan(0);
     expect(await seedDemoOutbreak(t.platform)).toEqual({ created: false });
-  });
+    // Seeds the whole outbreak: a time limit for a loaded machine, not a measurement.
+  }, 120_000);
 
   it('binds the demo facility staff account to the demo hotel and hospital: it does not see every stay of the province', async () => {
     const { accounts } = await seedDemo(t.platform);
@@ -57,10 +67,14 @@ describe('the demo outbreak', () => {
       name: 'Khu cách ly tập trung Tân Phong', kind: 'concentrated', communeCode: '03408', addressLine: 'Phường Tân Phong', capacity: { quarantine_place: 10 }, occupancyAlertPercent: 80,
     });
     await t.platform.services.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef('Lê Thị Nơi Khác', { communeCode: '03408' }), reason: 'f1', facilityId: elsewhere.id, vaccinatedOrRecovered: false });
-    const names = (await staff.get('/api/quarantine/admissions')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
-    expect(names).toEqual(['Nguyễn Văn Hải']);
+    const names = (await staff.get('/api/quarantine/admissions?limit=100')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
+    const hotel = (await t.platform.services.facilities.list(sys, { limit: 5 })).items.find((f) => f.kind === 'hotel')!;
+    const hotelResidents = (await t.platform.services.quarantine.list(sys, { facilityId: hotel.id, limit: 100 })).items.map((a) => a.fullName);
+    expect(hotelResidents).toContain('Nguyễn Văn Hải');
+    expect(names.sort()).toEqual(hotelResidents.sort());
     const cdcAccount = accounts!.find((a) => a.username === 'cdc')!;
     const cdc = await t.login('cdc', cdcAccount.password, { totpSecret: cdcAccount.totp!.secret });
-    expect((await cdc.get('/api/quarantine/admissions')).json<{ items: unknown[] }>().items).toHaveLength(2);
+    const everyone = (await cdc.get('/api/quarantine/admissions?limit=100')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
+    expect(everyone.sort()).toEqual([...hotelResidents, 'Lê Thị Nơi Khác'].sort());
   });
 });

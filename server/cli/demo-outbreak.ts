@@ -1,57 +1,77 @@
 import { randomUUID } from 'node:crypto';
-import { vietnamMidnight, addDays, vietnamToday } from '../../core/vietnam-calendar.ts';
+import { addDays, vietnamMidnight, vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { PersonRef } from '../../core/schemas/cases.ts';
 import type { Platform } from '../main.ts';
 import { CasesRepository } from '../modules/cases/cases.repository.ts';
 import { CheckinsRepository } from '../modules/checkins/checkins.repository.ts';
-import { systemActor } from '../shared/actor.ts';
-import { demoCccd, seedDemoRisk } from './demo-risk.ts';
 import { registerCase } from '../commands/register-case.ts';
+import { systemActor } from '../shared/actor.ts';
+import { demoIdentity, type DemoPerson } from './demo-people.ts';
+import { seedDemoQuarantine } from './demo-quarantine.ts';
+import { seedDemoRisk } from './demo-risk.ts';
+import { DEMO_PROFILE, registerDemoWave } from './demo-wave.ts';
+import { demoWavePlan, type WaveCommune } from './demo-wave-plan.ts';
 
 const DOAN_KET = '03388';
 const TAN_PHONG = '03408';
+/** Borders both wards. */
+const SIN_SUOI_HO = '03394';
 const H = 3_600_000;
+
+/** Where the wave runs: the market's ward, its neighbour, and a commune bordering both. */
+export const demoWaveCommunes: readonly WaveCommune[] = [
+  { code: DOAN_KET, role: 'market' }, { code: TAN_PHONG, role: 'neighbour' }, { code: SIN_SUOI_HO, role: 'border' },
+];
 
 /** The demo's quarantine hotel and hospital: the demo facility staff account serves these two. */
 const DEMO_HOTEL = 'Khách sạn Mường Thanh Lai Châu (cách ly)';
 const DEMO_HOSPITAL = 'Bệnh viện Đa khoa tỉnh Lai Châu';
 
-/** People of the demo: invented names (CCCD numbers from `demoCccd`). */
-const demoPeople: [string, number, 'male' | 'female', string][] = [
-  ['Lò Văn Thành', 1984, 'male', 'Tổ 3, phường Đoàn Kết'],
-  ['Lò Thị Hoa', 1987, 'female', 'Tổ 3, phường Đoàn Kết'],
-  ['Nguyễn Văn Hải', 1979, 'male', 'Tổ 8, phường Đoàn Kết'],
-  ['Tòng Thị Mai', 1992, 'female', 'Bản Cang, phường Đoàn Kết'],
-  ['Vàng A Sử', 1990, 'male', 'Tổ 12, phường Đoàn Kết'],
-  ['Phạm Thị Lan', 1975, 'female', 'Tổ 1, phường Đoàn Kết'],
+/** Today's story: a trader, his household, people at the market yesterday, and a trader's household. */
+const people: [DemoPerson, string][] = [
+  [{ fullName: 'Lò Văn Thành', birthYear: 1984, gender: 'male', serial: 0 }, 'Tổ 3, phường Đoàn Kết'],
+  [{ fullName: 'Lò Thị Hoa', birthYear: 1987, gender: 'female', serial: 1 }, 'Tổ 3, phường Đoàn Kết'],
+  [{ fullName: 'Nguyễn Văn Hải', birthYear: 1979, gender: 'male', serial: 2 }, 'Tổ 8, phường Đoàn Kết'],
+  [{ fullName: 'Tòng Thị Mai', birthYear: 1992, gender: 'female', serial: 3 }, 'Bản Cang, phường Đoàn Kết'],
+  [{ fullName: 'Vàng A Sử', birthYear: 1990, gender: 'male', serial: 4 }, 'Tổ 12, phường Đoàn Kết'],
+  [{ fullName: 'Phạm Thị Lan', birthYear: 1975, gender: 'female', serial: 5 }, 'Tổ 1, phường Đoàn Kết'],
+  [{ fullName: 'Đỗ Thị Thu', birthYear: 1982, gender: 'female', serial: 6 }, 'Tổ 8, phường Đoàn Kết'],
+  [{ fullName: 'Nguyễn Minh Khang', birthYear: 2012, gender: 'male', serial: 7 }, 'Tổ 8, phường Đoàn Kết'],
+  [{ fullName: 'Lường Văn Phúc', birthYear: 1970, gender: 'male', serial: 8 }, 'Tổ 15, phường Đoàn Kết'],
 ];
-
+const [THANH, HOA, HAI, MAI, SU, LAN, PHUC] = [0, 1, 2, 3, 4, 5, 8] as const;
 
 /**
- * A small outbreak in the demo province, so every module has something to show on first start:
- * a hotel and a hospital with capacity, a market cluster, one confirmed case whose market visit
- * yesterday made four people overlap with them (tracing proposes them; two are confirmed, one is
- * in the hotel) and a household member. Written through the services, as an official would.
- * Runs once: a database that has any case is left alone.
+ * The demo's outbreak, told the same way by every module and written through the services as the
+ * officials did it. About four and a half weeks ago a trader of the central market of phường Đoàn
+ * Kết fell ill; the market cluster spread among traders and customers, a customer carried it to a
+ * residential group of phường Tân Phong (a cluster of its own), and relatives to xã Sin Suối Hồ
+ * (see `demo-wave-plan.ts`): every case was treated at the provincial hospital, most are home, one
+ * died, the recent ones are in its beds. F1s named in interviews are in the quarantine hotel with
+ * their tests (`demo-quarantine.ts`). Today, the traders' weekly screening found Lò Văn Thành, who
+ * was at the market yesterday: four people overlapped with him there or live with him; the
+ * investigator confirmed two (Hải is now in the hotel); Hải's F2s are his household and the trader
+ * who stood next to him after Thành had left (confirmed).
+ * The risk levels follow (`demo-risk.ts`). Runs once: a database that has any case is left alone.
  */
 export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean }> {
   const s = p.services;
   const sys = systemActor('demo');
   // Asked of the table, not through the service: a demo restart is not an official reading the case list.
   if (await new CasesRepository().anyExists(p.database.db)) return { created: false };
-  const people = await p.database.db.transaction().execute(async (trx) => {
-    const ids: string[] = [];
-    for (const [i, [fullName, birthYear, gender, addressLine]] of demoPeople.entries()) {
-      const subject: PersonRef = { person: { idType: 'cccd', idNumber: demoCccd(i, birthYear, gender), fullName, birthYear, gender, nationality: 'VN', communeCode: DOAN_KET, addressLine } };
-      ids.push((await s.peopleRegistry.resolve(trx, sys, subject, 'demo')).id);
+  const ids = await p.database.db.transaction().execute(async (trx) => {
+    const out: string[] = [];
+    for (const [person, addressLine] of people) {
+      const subject: PersonRef = { person: demoIdentity(person, DOAN_KET, addressLine) };
+      out.push((await s.peopleRegistry.resolve(trx, sys, subject, 'demo')).id);
     }
-    return ids;
+    return out;
   });
   const hotel = await s.facilities.create(sys, {
     name: DEMO_HOTEL, kind: 'hotel', communeCode: DOAN_KET, addressLine: 'Đường Trần Hưng Đạo, phường Đoàn Kết',
     capacity: { quarantine_place: 40 }, occupancyAlertPercent: 80,
   });
-  await s.facilities.create(sys, {
+  const hospital = await s.facilities.create(sys, {
     name: DEMO_HOSPITAL, kind: 'hospital', communeCode: TAN_PHONG, addressLine: 'Đường 58m, phường Tân Phong',
     capacity: { regular_bed: 80, oxygen_bed: 20, icu_bed: 6, negative_pressure_room: 4 }, occupancyAlertPercent: 80,
   });
@@ -60,27 +80,50 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
     communeCode: DOAN_KET, contactPhone: '0912000111', gatePolicy: 'open',
   });
   await s.venues.decide(sys, venue.id, { decision: 'approve' });
-  // Yesterday at the market (Viet Nam time): the case from 8:00 to 9:00, four others overlapping.
-  const yesterday = vietnamMidnight(addDays(vietnamToday(), -1)).getTime();
-  const visits: [number, number, number | null][] = [[0, 8, 9], [2, 8.25, 9.5], [3, 8.5, null], [4, 8.75, 9], [5, 10, 11]];
-  await new CheckinsRepository().insertPast(p.database.db, visits.map(([who, from, to]) => ({
-    venueId: venue.id, personId: people[who]!, from: new Date(yesterday + from * H), to: to === null ? null : new Date(yesterday + to * H), communeCode: DOAN_KET,
-  })));
-  const cluster = await s.clusters.create(sys, { code: 'CHO-LC', name: 'Ổ dịch chợ trung tâm Lai Châu', localityCode: DOAN_KET });
-  const theCase = await registerCase(s, sys, {
-    clientKey: randomUUID(), subject: { personId: people[0]! }, onsetDate: vietnamToday(), sampleDate: vietnamToday(), confirmedDate: vietnamToday(),
-    classification: 'community', sourceCaseIds: [], clusterId: cluster.id, profileCode: 'covid19_2020', treatmentPlace: DEMO_HOSPITAL,
+  const market = await s.clusters.create(sys, { code: 'CHO-LC', name: 'Ổ dịch chợ trung tâm Lai Châu', localityCode: DOAN_KET });
+  const residential = await s.clusters.create(sys, {
+    code: 'TP-TDP5', name: 'Ổ dịch tổ dân phố số 5, phường Tân Phong', localityCode: TAN_PHONG,
+    notes: 'Ca đầu tiên là khách mua hàng tại chợ trung tâm Lai Châu',
   });
-  const proposed = (await s.tracing.listForCase(sys, theCase.id, { limit: 50 })).items;
-  const confirm = proposed.filter((k) => k.personId === people[1] || k.personId === people[2]);
-  for (const k of confirm) await s.tracing.decide(sys, k.id, { decision: 'confirm' });
-  const hai = confirm.find((k) => k.personId === people[2]);
+
+  const today = vietnamToday();
+  const plan = demoWavePlan(demoWaveCommunes, Number(today.slice(0, 4)));
+  const caseIds = await registerDemoWave(p, { plan, clusterIds: { market: market.id, residential: residential.id }, hospital: { id: hospital.id, name: DEMO_HOSPITAL } });
+  await seedDemoQuarantine(p, { plan, caseIds, hotelId: hotel.id });
+
+  // Yesterday at the market (Viet Nam time): Thành from 8:00 to 9:00, three others overlapping, Phúc
+  // at the stall next to Hải's after Thành had left, Lan later still.
+  const yesterday = vietnamMidnight(addDays(today, -1)).getTime();
+  const visits: [number, number, number | null][] = [[THANH, 8, 9], [HAI, 8.25, 9.5], [MAI, 8.5, null], [SU, 8.75, 9], [PHUC, 9.1, 9.6], [LAN, 10, 11]];
+  await new CheckinsRepository().insertPast(p.database.db, visits.map(([who, from, to]) => ({
+    venueId: venue.id, personId: ids[who]!, from: new Date(yesterday + from * H), to: to === null ? null : new Date(yesterday + to * H), communeCode: DOAN_KET,
+  })));
+  // The trader who infected him: the market cluster's latest case before today.
+  const source = plan.filter((c) => c.cluster === 'market').at(-1)!;
+  const thanh = await registerCase(s, sys, {
+    clientKey: randomUUID(), subject: { personId: ids[THANH]! }, onsetDate: today, sampleDate: today, confirmedDate: today,
+    isolatedAt: new Date().toISOString(), classification: 'community', sourceCaseIds: [caseIds[source.index]!], clusterId: market.id,
+    profileCode: DEMO_PROFILE, treatmentPlace: DEMO_HOSPITAL,
+    notes: 'Phát hiện qua đợt xét nghiệm tiểu thương hằng tuần tại chợ trung tâm',
+  });
+  await s.treatment.admit(sys, { caseId: thanh.id, facilityId: hospital.id, bedKind: 'regular_bed' });
+  const proposed = (await s.tracing.listForCase(sys, thanh.id, { limit: 50 })).items;
+  for (const k of proposed.filter((x) => x.personId === ids[HOA] || x.personId === ids[HAI])) await s.tracing.decide(sys, k.id, { decision: 'confirm' });
+  const hai = (await s.tracing.listForCase(sys, thanh.id, { limit: 50, status: 'confirmed' })).items.find((k) => k.personId === ids[HAI]);
   if (hai) {
     await s.quarantine.admit(sys, {
       clientKey: randomUUID(), subject: { personId: hai.personId }, reason: 'f1', facilityId: hotel.id, vaccinatedOrRecovered: false, contactId: hai.id, room: '204',
     });
   }
-  await seedDemoRisk(p, '12', { wave: [DOAN_KET, TAN_PHONG, '03390'], zone: DOAN_KET });
+  // Hải's F2s, proposed when he was confirmed: the trader next to him is confirmed; his wife and son
+  // (his household) await review.
+  const f2 = (await s.tracing.listForCase(sys, thanh.id, { limit: 50, level: 2 })).items.find((k) => k.personId === ids[PHUC]);
+  if (f2) await s.tracing.decide(sys, f2.id, { decision: 'confirm', note: 'Bán hàng ở quầy bên cạnh anh Hải' });
+  await seedDemoRisk(p, '12', {
+    zone: DOAN_KET, raised: TAN_PHONG, zoneSinceDaysAgo: 24,
+    // Traders who come and go have fewer second doses; a highland commune reaches fewer of its elderly.
+    lagging: { [DOAN_KET]: { adultsFull: 71 }, [SIN_SUOI_HO]: { highRisk: 86 } },
+  });
   return { created: true };
 }
 

@@ -1,0 +1,117 @@
+import fs from 'node:fs/promises';
+import { vietnamToday } from '../../core/vietnam-calendar.ts';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainGraph, ClusterView } from '../../core/schemas/cases.ts';
+import type { Page } from '../../core/schemas/common.ts';
+import { systemActor } from '../shared/actor.ts';
+import { createTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
+import { seedDemo } from './seed.ts';
+
+/**
+ * The demo outbreak tells one story across the modules: what one page says, another does not
+ * contradict. Checked on the demo exactly as `npm start` seeds it.
+ */
+let t: TestPlatform;
+let dataDir: string;
+const sys = systemActor('test');
+const s = () => t.platform.services;
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phongdich-demo-'));
+  t = await createTestPlatform({ dataDir });
+  await seedDemo(t.platform);
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+/** Every item of a keyset-paged list. */
+async function all<T>(page: (after: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let after: string | undefined;
+  do {
+    const p = await page(after);
+    items.push(...p.items);
+    after = p.nextCursor ?? undefined;
+  } while (after);
+  return items;
+}
+
+describe('the demo outbreak', () => {
+  it('has every case "in treatment" in a hospital bed, and nobody else in one', async () => {
+    const cases = await all((after) => s().cases.list(sys, { after, limit: 500 }));
+    const stays = await all((after) => s().treatment.list(sys, { open: true, after, limit: 500 }));
+    const treating = cases.filter((c) => c.status === 'treating').map((c) => c.id).sort();
+    expect(treating.length).toBeGreaterThan(0);
+    expect(stays.map((x) => x.caseId).sort()).toEqual(treating);
+    // The cases that left hospital were discharged the way their record ends.
+    const discharged = await all((after) => s().treatment.list(sys, { open: false, after, limit: 500 }));
+    const statusOf = new Map(cases.map((c) => [c.id, c.status]));
+    expect(discharged.length).toBeGreaterThan(0);
+    for (const stay of discharged) expect(statusOf.get(stay.caseId)).toBe(stay.outcome);
+  });
+
+  it('counts in each cluster exactly the cases of its chain, for the province and for the commune officer', async () => {
+    const clusters = (await s().clusters.list(sys, { limit: 50 })).items;
+    expect(clusters.length).toBeGreaterThan(0);
+    for (const cluster of clusters) {
+      const cases = await all((after) => s().cases.list(sys, { clusterId: cluster.id, after, limit: 500 }));
+      const chain = await s().chains.graph(sys, { clusterId: cluster.id, linkedOnly: true });
+      expect(cluster.caseCount).toBeGreaterThan(1);
+      expect(cases).toHaveLength(cluster.caseCount);
+      // Linked: every case of the cluster is drawn, all in one chain.
+      expect(chain.nodes).toHaveLength(cluster.caseCount);
+      expect(chain.stats.largestChain).toBe(cluster.caseCount);
+    }
+    const officer = await t.signIn('commune_officer', '03388');
+    const theirs = (await officer.get('/api/clusters')).json<Page<ClusterView>>().items;
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const cluster of theirs) {
+      const chain = (await officer.get(`/api/chains?clusterId=${cluster.id}`)).json<ChainGraph>();
+      expect(chain.nodes).toHaveLength(cluster.caseCount);
+    }
+  });
+
+  it('draws chains with links over at least three generations on the chains page', async () => {
+    const cdc = await t.signIn('health_department', '12');
+    const res = await cdc.get('/api/chains?locality=12');
+    expect(res.statusCode).toBe(200);
+    const graph = res.json<ChainGraph>();
+    expect(graph.nodes.length).toBeGreaterThan(0);
+    expect(graph.edges.length).toBeGreaterThan(0);
+    expect(graph.stats.links).toBe(graph.edges.length);
+    expect(Math.max(...graph.nodes.map((n) => n.generation)) + 1).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has F2s: contacts of a confirmed F1', async () => {
+    const f2 = (await s().tracing.listWithin(sys, { level: 2, limit: 50 })).items;
+    expect(f2.length).toBeGreaterThan(0);
+    expect(f2.some((k) => k.status === 'confirmed' && k.viaContactId !== null)).toBe(true);
+  });
+
+  it('has a quarantine release due today, with its release test back negative', async () => {
+    const today = vietnamToday();
+    const releases = (await s().today.work(sys, { perGroup: 20 })).groups.find((g) => g.kind === 'releases_due')!;
+    const dueToday = releases.items.filter((i) => i.dueOn === today && !i.overdue);
+    expect(dueToday.length).toBeGreaterThan(0);
+    const stay = await s().quarantine.get(sys, dueToday[0]!.id);
+    expect(stay.release).toEqual({ allowed: true, blockers: [] });
+  });
+
+  it('has test results back from the lab', async () => {
+    const resulted = (await s().testing.listOrders(sys, { status: 'resulted', limit: 50 })).items;
+    expect(resulted.length).toBeGreaterThan(0);
+  });
+
+  it('fills beds of the provincial hospital, and the risk level reads that occupancy', async () => {
+    const board = await s().treatment.occupancy(sys, { locality: '12' });
+    const hospital = board.facilities.find((f) => f.kind === 'hospital')!;
+    const beds = hospital.capacity.filter((l) => l.kind !== 'negative_pressure_room');
+    expect(beds.reduce((n, l) => n + l.occupied, 0)).toBeGreaterThan(0);
+    const map = await s().risk.map(sys, { province: '12' });
+    expect(map.province.bedOccupancy).toBeGreaterThan(0);
+  });
+});
