@@ -31,9 +31,21 @@ describe('the demo outbreak', () => {
     const contacts = (await s.tracing.listForCase(sys, theCase!.id, { limit: 50 })).items;
     // Three people overlapped at the market (one exactly 15 minutes), one lives in the same house;
     // the one who came after the case left is not proposed.
-    expect(contacts.map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải', 'Tòng Thị Mai', 'Vàng A Sử']);
-    expect(contacts.filter((k) => k.status === 'confirmed').map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải']);
-    expect((await s.quarantine.list(sys, { limit: 5 })).items).toMatchObject([{ fullName: 'Nguyễn Văn Hải', room: '204', status: 'active' }]);
+    expect(contacts.map((k) => k.fullName).sort()).toEqual([
+      'Lò Thị Hoa',
+      'Nguyễn Văn Hải',
+      'Tòng Thị Mai',
+      'Vàng A Sử',
+    ]);
+    expect(
+      contacts
+        .filter((k) => k.status === 'confirmed')
+        .map((k) => k.fullName)
+        .sort(),
+    ).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải']);
+    expect((await s.quarantineRegister.list(sys, { limit: 5 })).items).toMatchObject([
+      { fullName: 'Nguyễn Văn Hải', room: '204', status: 'active' },
+    ]);
     const facilities = (await s.facilities.list(sys, { limit: 5 })).items;
     expect(facilities).toHaveLength(2);
     // The risk pages have an epidemic to show: a wave, coverage, a zone and a decided level.
@@ -50,14 +62,29 @@ describe('the demo outbreak', () => {
     const { accounts } = await seedDemo(t.platform);
     const demo = accounts!.find((a) => a.role === 'facility_staff')!;
     const staff = await t.login(demo.username, demo.password);
-    const me = (await t.platform.services.users.list(systemActor('test'), { q: demo.username, limit: 10 })).items.find((u: UserView) => u.username === demo.username)!;
+    const me = (await t.platform.services.users.list(systemActor('test'), { q: demo.username, limit: 10 })).items.find(
+      (u: UserView) => u.username === demo.username,
+    )!;
     expect(me.facilityIds).toHaveLength(2);
     const sys = systemActor('test');
     const elsewhere = await t.platform.services.facilities.create(sys, {
-      name: 'Khu cách ly tập trung Tân Phong', kind: 'concentrated', communeCode: '03408', addressLine: 'Phường Tân Phong', capacity: { quarantine_place: 10 }, occupancyAlertPercent: 80,
+      name: 'Khu cách ly tập trung Tân Phong',
+      kind: 'concentrated',
+      communeCode: '03408',
+      addressLine: 'Phường Tân Phong',
+      capacity: { quarantine_place: 10 },
+      occupancyAlertPercent: 80,
     });
-    await t.platform.services.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef('Lê Thị Nơi Khác', { communeCode: '03408' }), reason: 'f1', facilityId: elsewhere.id, vaccinatedOrRecovered: false });
-    const names = (await staff.get('/api/quarantine/admissions')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
+    await t.platform.services.quarantine.admit(sys, {
+      clientKey: randomUUID(),
+      subject: personRef('Lê Thị Nơi Khác', { communeCode: '03408' }),
+      reason: 'f1',
+      facilityId: elsewhere.id,
+      vaccinatedOrRecovered: false,
+    });
+    const names = (await staff.get('/api/quarantine/admissions'))
+      .json<{ items: { fullName: string }[] }>()
+      .items.map((a) => a.fullName);
     expect(names).toEqual(['Nguyễn Văn Hải']);
     const cdcAccount = accounts!.find((a) => a.username === 'cdc')!;
     const cdc = await t.login('cdc', cdcAccount.password, { totpSecret: cdcAccount.totp!.secret });
