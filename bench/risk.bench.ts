@@ -15,10 +15,9 @@ import { riskRuleSetPresets } from '../core/rules/risk/rule-sets.ts';
 import { loadConfig } from '../server/config.ts';
 import { openPlatform, type Platform } from '../server/main.ts';
 import { newSecret } from '../server/modules/system/signing-secrets.ts';
-import { tallyLevels, type LevelTally } from '../core/rules/risk/level-series.ts';
+import type { LevelTally } from '../core/rules/risk/level-series.ts';
 import { LevelSeriesRepository } from '../server/modules/risk/level-series.repository.ts';
 import { IndicatorsRepository } from '../server/modules/risk/indicators.repository.ts';
-import { levelTrends } from '../server/modules/risk/level-trend.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { intOption } from './lib/options.ts';
 import {
@@ -94,7 +93,6 @@ function options(args: readonly string[]) {
     keep: values.keep,
   };
 }
-type Options = ReturnType<typeof options>;
 
 const ms = (t0: number) => performance.now() - t0;
 

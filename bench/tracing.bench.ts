@@ -72,7 +72,6 @@ function options(args: readonly string[]) {
     generateOnly: values['generate-only'],
   };
 }
-type Options = ReturnType<typeof options>;
 
 interface F0 {
   personId: string;
