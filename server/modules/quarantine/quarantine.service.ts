@@ -23,6 +23,7 @@ import type { AdmissionRecord, QuarantineRepository } from './quarantine.reposit
 import { toAdmissionRow } from './quarantine.presenter.ts';
 import { readableAdmissionOrThrow } from './quarantine-access.ts';
 
+/** What the three quarantine services (stays, register, home monitoring) are built from, wired once by the module. */
 export interface QuarantineDeps {
   db: Db;
   quarantine: QuarantineRepository;
