@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../core/vietnam-calendar.ts';
 import type { DashboardView, RiskMapView } from '../../../core/schemas/risk-map.ts';
 import { BINH_LU, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
-import { setUpOutbreak, today, type Outbreak } from './risk-map-fixtures.ts';
+import { setUpOutbreak, today, type Outbreak } from '../../testing/risk-outbreak.ts';
 
-/** Epidemic zones, vaccination coverage, the dashboard and the public page, over the outbreak of risk-map-fixtures.ts. */
+/** Epidemic zones, vaccination coverage, the dashboard and the public page, over the outbreak of server/testing/risk-outbreak.ts. */
 let o: Outbreak;
 let t: TestPlatform;
 let cdc: TestClient;

@@ -4,9 +4,9 @@ import { addDays } from '../../../core/vietnam-calendar.ts';
 import { nq128_qd4800_2021 } from '../../../core/rules/risk/rule-sets.ts';
 import type { RiskMapView } from '../../../core/schemas/risk-map.ts';
 import { BINH_LU, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
-import { caseIn, setUpOutbreak, today, type Outbreak } from './risk-map-fixtures.ts';
+import { caseIn, setUpOutbreak, today, type Outbreak } from '../../testing/risk-outbreak.ts';
 
-/** The daily counts, the level map with its decisions, and rule sets as data, over the outbreak of risk-map-fixtures.ts. */
+/** The daily counts, the level map with its decisions, and rule sets as data, over the outbreak of server/testing/risk-outbreak.ts. */
 let o: Outbreak;
 let t: TestPlatform;
 let cdc: TestClient;

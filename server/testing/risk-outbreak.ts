@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, vietnamToday } from '../../../core/vietnam-calendar.ts';
-import type { CaseClassification } from '../../../core/schemas/cases.ts';
-import { systemActor } from '../../shared/actor.ts';
-import { personRef } from '../../testing/factories.ts';
+import { addDays, vietnamToday } from '../../core/vietnam-calendar.ts';
+import type { CaseClassification } from '../../core/schemas/cases.ts';
+import { systemActor } from '../shared/actor.ts';
+import { personRef } from './factories.ts';
 import {
   BINH_LU,
   createTestPlatform,
@@ -10,11 +10,11 @@ import {
   LAI_CHAU,
   type TestClient,
   type TestPlatform,
-} from '../../testing/test-platform.ts';
-import { registerCase } from '../../commands/register-case.ts';
+} from './test-platform.ts';
+import { registerCase } from '../commands/register-case.ts';
 
 /**
- * A province with an outbreak for the risk tests (risk-map.int.test.ts, risk-dashboard-zones.int.test.ts):
+ * A province with an outbreak for the risk tests (server/modules/risk/risk-map.int.test.ts and risk-dashboard-zones.int.test.ts):
  * Đoàn Kết (population 2000) with a growing outbreak over 30 days, enough cases for Rt; Bình Lư
  * (population 5000) with one case and one import. The officials of the province and an administrator.
  */
