@@ -12,26 +12,30 @@ import { intOption, loadOptions } from './lib/options.ts';
 import { newVenuePublicCode } from '../core/rules/venue-public-code.ts';
 import { newCitizenSessionToken } from '../server/modules/people/citizen-sessions.service.ts';
 import { writeTokenIds } from './lib/checkins-fixture.ts';
-import { Side, checkAnswer, checkinOnce, checkinsEndpoint, newTally } from './lib/checkin-side.ts';
+import { Side, checkAnswer, checkinOnce, checkinsEndpoint } from './lib/checkin-side.ts';
 import { startServer, type ServerChild } from './lib/children.ts';
 import { Backends, dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
-import { loadGenerator, runLoad, type LoadOptions, type LoadSample } from './lib/load.ts';
-import { cpuMicrosBetween, machineBusyMicros } from './lib/proc-cpu.ts';
+import { loadGenerator, type LoadOptions } from './lib/load.ts';
 import { compactTimestamp, resultsDir } from './lib/results.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, DatabaseTarget, JsonObject } from './lib/types.ts';
+import { measure, summarize, type Run, type Summary } from './lib/checkin-measure.ts';
 
 export const description = 'POST /api/public/checkins committed per second: phongdich vs bare node:http + pg (ratio)';
 export const usage =
   '--rounds 3 --duration 5 (s per server per round) --warmup 3 (s per server) --connections 32 --people 100000 (20000 on PGlite) ' +
-  '--skip-bare-same (leaves out the bare server sending phongdich\'s own statements) --cpu-prof (profiles of the servers in bench/results/profiles/); ' +
+  "--skip-bare-same (leaves out the bare server sending phongdich's own statements) --cpu-prof (profiles of the servers in bench/results/profiles/); " +
   'with --database-url: an admin URL, the bench creates and drops phongdich_bench_a, _b, _c';
 
 const endpoint = checkinsEndpoint;
 /** The issue's target, on PostgreSQL: phongdich commits at least half the bare server's check-ins per second. */
 const targetRatio = 0.5;
 /** One scratch database per server that has one (PostgreSQL), so their locks and commits never meet. */
-const scratchDatabases = { phongdich: 'phongdich_bench_a', 'bare-db': 'phongdich_bench_b', 'bare-same': 'phongdich_bench_c' } as const;
+const scratchDatabases = {
+  phongdich: 'phongdich_bench_a',
+  'bare-db': 'phongdich_bench_b',
+  'bare-same': 'phongdich_bench_c',
+} as const;
 const scratchNames = Object.values(scratchDatabases);
 
 function options(args: readonly string[], kind: DatabaseTarget['kind']) {
@@ -57,111 +61,6 @@ function options(args: readonly string[], kind: DatabaseTarget['kind']) {
   };
 }
 
-type Run = LoadSample & {
-  /** 200 answers with `repeated: false`, per second of the run. */
-  committedPerSec: number;
-  acknowledged: number;
-  repeated: number;
-  other: number;
-  /** Rows added to `checkins` during the run (read after it; null for the no-database server). */
-  rowsAdded: number | null;
-  /** Answers parsed in full and checked during the run, and how many did not match. */
-  sampled: number;
-  sampleMismatches: number;
-  /** Whole machine, busy cores over the run (2 = both cores of a 2-core machine). */
-  machineCpuCores: number;
-  /** Busy cores that were neither the server, PostgreSQL nor the load generator: other work on the machine. */
-  otherCpuCores: number;
-  /** The PostgreSQL backends of the side's own database (PostgreSQL only), in cores. */
-  postgresCpuCores: number | null;
-  /** CPU milliseconds per answer: the server process, and its database's backends (PostgreSQL only). */
-  serverCpuMsPerAnswer: number;
-  postgresCpuMsPerAnswer: number | null;
-  /** The run ended early because the side ran out of fresh tokens. */
-  tokensExhausted: boolean;
-  firstProblem: string | null;
-};
-
-async function measure(side: Side, load: LoadOptions, backends: Backends | null): Promise<Run> {
-  side.tally = newTally();
-  const rows0 = side.commits ? await side.server.countCheckins() : null;
-  const maxRequests = side.commits ? side.remaining(load.connections) : undefined;
-  if (maxRequests !== undefined && maxRequests < load.connections) throw new Error(`${side.label}: out of fresh tokens, raise --people`);
-  const machine0 = machineBusyMicros();
-  const db = backends && side.database ? { backends, name: side.database } : null;
-  const pg0 = db ? await db.backends.cpuOf(db.name) : null;
-  const t0 = performance.now();
-  const sample = await runLoad(side.server, endpoint, {
-    ...load,
-    ...(maxRequests !== undefined ? { maxRequests } : {}),
-    request: {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      next: () => side.nextRequest(),
-      onResponse: (status, body) => side.onResponse(status, body),
-    },
-  });
-  const wallMicros = (performance.now() - t0) * 1_000;
-  const machineCpuCores = round((machineBusyMicros() - machine0) / wallMicros, 2);
-  const pg1 = db ? await db.backends.cpuOf(db.name) : null;
-  const postgresCpuCores = pg0 === null || pg1 === null ? null : round(cpuMicrosBetween(pg0, pg1) / wallMicros, 2);
-  // Requests still in flight when autocannon stops are answered (and committed) a moment later.
-  if (side.commits) await new Promise((r) => setTimeout(r, 300));
-  const rows1 = side.commits ? await side.server.countCheckins() : null;
-  const t = side.tally;
-  return {
-    ...sample,
-    committedPerSec: round(t.acknowledged / sample.durationSec, 0),
-    acknowledged: t.acknowledged,
-    repeated: t.repeated,
-    other: t.other,
-    rowsAdded: rows0 === null || rows1 === null ? null : rows1 - rows0,
-    sampled: t.sampled,
-    sampleMismatches: t.sampleMismatches,
-    machineCpuCores,
-    otherCpuCores: round(Math.max(0, machineCpuCores - sample.serverCpuCores - sample.loadgenCpuCores - (postgresCpuCores ?? 0)), 2),
-    postgresCpuCores,
-    serverCpuMsPerAnswer: sample.requests > 0 ? round((sample.serverCpuCores * 1_000) / sample.rps, 3) : 0,
-    postgresCpuMsPerAnswer: postgresCpuCores === null || sample.requests === 0 ? null : round((postgresCpuCores * 1_000) / sample.rps, 3),
-    tokensExhausted: maxRequests !== undefined && sample.requests >= maxRequests - load.connections,
-    firstProblem: t.firstProblem,
-  };
-}
-
-type Summary = {
-  committedPerSec: number;
-  rps: number;
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  errors: number;
-  non2xx: number;
-  repeated: number;
-  serverCpuCores: number;
-  postgresCpuCores: number | null;
-  requestsPerServerCpuSec: number;
-  serverCpuMsPerAnswer: number;
-  postgresCpuMsPerAnswer: number | null;
-};
-
-function summarize(runs: readonly Run[]): Summary {
-  const pgCores = runs.map((r) => r.postgresCpuCores).filter((c): c is number => c !== null);
-  const pgMs = runs.map((r) => r.postgresCpuMsPerAnswer).filter((c): c is number => c !== null);
-  return {
-    committedPerSec: round(median(runs.map((r) => r.committedPerSec)), 0),
-    rps: round(median(runs.map((r) => r.rps)), 0),
-    latencyP50Ms: round(median(runs.map((r) => r.latencyMs.p50)), 3),
-    latencyP99Ms: round(median(runs.map((r) => r.latencyMs.p99)), 3),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-    repeated: runs.reduce((n, r) => n + r.repeated, 0),
-    serverCpuCores: round(median(runs.map((r) => r.serverCpuCores)), 2),
-    postgresCpuCores: pgCores.length ? round(median(pgCores), 2) : null,
-    requestsPerServerCpuSec: round(median(runs.map((r) => r.requestsPerServerCpuSec)), 0),
-    serverCpuMsPerAnswer: round(median(runs.map((r) => r.serverCpuMsPerAnswer)), 3),
-    postgresCpuMsPerAnswer: pgMs.length ? round(median(pgMs), 3) : null,
-  };
-}
-
 /** The servers compared with phongdich, and what the ratio against each one means. */
 const baselines = {
   'bare-db': { summaryKey: 'bareDb', ratioKey: 'ratio' },
@@ -181,7 +80,10 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     // Citizen sessions: made here (the bench needs them to build requests); every server seeds one person per session.
     const issued = Array.from({ length: o.people }, () => newCitizenSessionToken());
     const tokensFile = nodePath.join(tmp, 'token-ids.txt');
-    await writeTokenIds(tokensFile, issued.map((t) => t.id));
+    await writeTokenIds(
+      tokensFile,
+      issued.map((t) => t.id),
+    );
     const tokens = issued.map((t) => t.token);
     const venueCode = newVenuePublicCode();
 
@@ -190,21 +92,38 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       await recreateScratchDatabases(adminUrl, scratchNames);
       backends = await Backends.open(adminUrl);
     }
-    const databaseOf = (label: Label): string | null => (adminUrl && label !== 'bare-nodb' ? scratchDatabases[label] : null);
+    const databaseOf = (label: Label): string | null =>
+      adminUrl && label !== 'bare-nodb' ? scratchDatabases[label] : null;
     const storageArgs = (label: Exclude<Label, 'phongdich'>): string[] => {
       if (label === 'bare-nodb') return ['--storage', 'none'];
       const db = databaseOf(label);
       const sql = ['--sql', label === 'bare-same' ? 'same' : 'minimal'];
-      return adminUrl && db ? ['--storage', 'postgresql', '--database-url', scratchUrl(adminUrl, db), ...sql] : ['--storage', 'pglite', ...sql];
+      return adminUrl && db
+        ? ['--storage', 'postgresql', '--database-url', scratchUrl(adminUrl, db), ...sql]
+        : ['--storage', 'pglite', ...sql];
     };
     // One folder per server: node writes one profile per thread (tsx's loader has its own); the main thread's is the big one.
-    const profileDir = nodePath.join(resultsDir, 'profiles', `checkins-${ctx.database.kind}-${compactTimestamp(new Date())}`);
-    const nodeArgs = (label: Label) => (o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', nodePath.join(profileDir, label)] : []);
+    const profileDir = nodePath.join(
+      resultsDir,
+      'profiles',
+      `checkins-${ctx.database.kind}-${compactTimestamp(new Date())}`,
+    );
+    const nodeArgs = (label: Label) =>
+      o.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', nodePath.join(profileDir, label)] : [];
     const common = ['--tokens', tokensFile, '--venue-code', venueCode];
     const script = (name: string) => new URL(`./servers/${name}`, import.meta.url);
     const start = async (label: Label) => {
-      const args = label === 'phongdich' ? [...common, ...(adminUrl ? ['--database-url', scratchUrl(adminUrl, scratchDatabases.phongdich)] : [])] : [...common, ...storageArgs(label)];
-      const server = await startServer(label, script(label === 'phongdich' ? 'phongdich-checkins-server.ts' : 'bare-checkins-server.ts'), args, 150_000, nodeArgs(label));
+      const args =
+        label === 'phongdich'
+          ? [...common, ...(adminUrl ? ['--database-url', scratchUrl(adminUrl, scratchDatabases.phongdich)] : [])]
+          : [...common, ...storageArgs(label)];
+      const server = await startServer(
+        label,
+        script(label === 'phongdich' ? 'phongdich-checkins-server.ts' : 'bare-checkins-server.ts'),
+        args,
+        150_000,
+        nodeArgs(label),
+      );
       servers.push(server);
       return server;
     };
@@ -221,9 +140,12 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         all.map((s) => `${s.label} pid ${s.pid} :${s.port}`).join(', '),
     );
     const phongdich = dbServers[0] as ServerChild;
-    if (phongdich.info.database !== ctx.database.kind) throw new Error(`phongdich runs on ${String(phongdich.info.database)}, expected ${ctx.database.kind}`);
+    if (phongdich.info.database !== ctx.database.kind)
+      throw new Error(`phongdich runs on ${String(phongdich.info.database)}, expected ${ctx.database.kind}`);
 
-    const sides = all.map((server) => new Side(server, tokens, venueCode, server.label !== 'bare-nodb', databaseOf(server.label as Label)));
+    const sides = all.map(
+      (server) => new Side(server, tokens, venueCode, server.label !== 'bare-nodb', databaseOf(server.label as Label)),
+    );
 
     // Each server answers a new check-in with the documented shape; phongdich (and bare-same) answer a resend as a repeat.
     const probes: Record<string, string> = {};
@@ -235,7 +157,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       probes[side.label] = first.body;
       if (side.label === 'phongdich' || side.label === 'bare-same') {
         const resend = await checkinOnce(side, token);
-        if (resend.status !== 200 || !resend.body.includes('"repeated":true')) throw new Error(`${side.label} did not answer a resend as a repeat: ${resend.status} ${resend.body}`);
+        if (resend.status !== 200 || !resend.body.includes('"repeated":true'))
+          throw new Error(`${side.label} did not answer a resend as a repeat: ${resend.status} ${resend.body}`);
       }
     }
     ctx.log(`phongdich answers ${String(probes.phongdich)}`);
@@ -243,7 +166,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     if (o.warmupSec > 0) {
       for (const side of sides) {
         const w = await measure(side, { ...load, durationSec: o.warmupSec }, backends);
-        ctx.log(`warm-up ${side.label.padEnd(9)} ${o.warmupSec} s: ${w.committedPerSec} per s, errors ${w.errors} non2xx ${w.non2xx}`);
+        ctx.log(
+          `warm-up ${side.label.padEnd(9)} ${o.warmupSec} s: ${w.committedPerSec} per s, errors ${w.errors} non2xx ${w.non2xx}`,
+        );
       }
     }
 
@@ -294,7 +219,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const sampleMismatches = allRuns.reduce((n, r) => n + r.sampleMismatches, 0);
     const firstProblem = allRuns.map((r) => r.firstProblem).find((p) => p !== null) ?? null;
 
-    const summaries = new Map(sides.map((side) => [side.label, summarize(rounds.map((r) => r.runs[side.label] as Run))]));
+    const summaries = new Map(
+      sides.map((side) => [side.label, summarize(rounds.map((r) => r.runs[side.label] as Run))]),
+    );
     const ps = summaries.get('phongdich') as Summary;
     const ratioFields: Record<string, number> = {};
     const ratioLines: string[] = [];
@@ -307,7 +234,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       ratioFields[`cpu${ratioKey[0]?.toUpperCase()}${ratioKey.slice(1)}`] = cpuRatio;
       ratioLines.push(
         `ratio phongdich/${side.label} = ${ratio} (per round: ${rounds.map((r) => r.ratios[side.label]).join(', ')}); per server CPU-second: ${cpuRatio}` +
-          (side.label === 'bare-db' && ctx.database.kind === 'postgresql' ? `; target ≥ ${targetRatio}: ${ratio >= targetRatio ? 'met' : 'NOT met'}` : ''),
+          (side.label === 'bare-db' && ctx.database.kind === 'postgresql'
+            ? `; target ≥ ${targetRatio}: ${ratio >= targetRatio ? 'met' : 'NOT met'}`
+            : ''),
       );
     }
     const ratio = ratioFields.ratio as number;
@@ -325,18 +254,31 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       `cpu ${s.serverCpuCores} cores server${s.postgresCpuCores !== null ? ` + ${s.postgresCpuCores} postgres` : ''}, ` +
       `per answer ${s.serverCpuMsPerAnswer} ms server${s.postgresCpuMsPerAnswer !== null ? ` + ${s.postgresCpuMsPerAnswer} ms postgres` : ''}`;
     const perSide: Record<string, JsonObject> = {};
-    for (const side of sides) perSide[side.label === 'phongdich' ? 'phongdich' : baselines[side.label as keyof typeof baselines].summaryKey] = summaries.get(side.label) as Summary;
+    for (const side of sides)
+      perSide[side.label === 'phongdich' ? 'phongdich' : baselines[side.label as keyof typeof baselines].summaryKey] =
+        summaries.get(side.label) as Summary;
     return {
       summary: [
         ...sides.map((side) => line(side.label, summaries.get(side.label) as Summary, side.commits)),
         ...ratioLines,
-        `committed: ${Object.entries(verification).map(([k, v]) => `${k} ${String(v.acknowledgedInRounds)} acknowledged, ${String(v.rowsAddedInRounds)} rows`).join('; ')}; ` +
-          `${sampled} answers checked in full, ${sampleMismatches} mismatches`,
-        ...(failures > 0 ? [`WARNING: ${failures} errors, non-2xx, repeated or unexpected answers${firstProblem ? ` (first: ${firstProblem})` : ''}`] : []),
-        ...(sampleMismatches > 0 ? [`WARNING: ${sampleMismatches} sampled answers did not match (first: ${firstProblem ?? '?'})`] : []),
+        `committed: ${Object.entries(verification)
+          .map(([k, v]) => `${k} ${String(v.acknowledgedInRounds)} acknowledged, ${String(v.rowsAddedInRounds)} rows`)
+          .join('; ')}; ` + `${sampled} answers checked in full, ${sampleMismatches} mismatches`,
+        ...(failures > 0
+          ? [
+              `WARNING: ${failures} errors, non-2xx, repeated or unexpected answers${firstProblem ? ` (first: ${firstProblem})` : ''}`,
+            ]
+          : []),
+        ...(sampleMismatches > 0
+          ? [`WARNING: ${sampleMismatches} sampled answers did not match (first: ${firstProblem ?? '?'})`]
+          : []),
         ...(lostCommits ? ['WARNING: rows added and acknowledged check-ins disagree'] : []),
         ...(exhausted ? ['WARNING: a run ran out of fresh tokens and stopped early; raise --people'] : []),
-        ...(contended ? [`WARNING: other processes kept ${otherCpuCores} core busy (median over runs): numbers are noisy, rerun on a quieter machine`] : []),
+        ...(contended
+          ? [
+              `WARNING: other processes kept ${otherCpuCores} core busy (median over runs): numbers are noisy, rerun on a quieter machine`,
+            ]
+          : []),
       ],
       fields: {
         endpoint: `POST ${endpoint}`,
@@ -349,7 +291,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
           people: o.people,
           loadGenerator,
           order: `rotating: round 1 ${sides.map((s) => s.label).join(', ')}; round 2 starts with ${sides[1]?.label ?? ''}; …`,
-          requests: 'every request a new person (token) and a new clientKey; each server with a database on its own database',
+          requests:
+            'every request a new person (token) and a new clientKey; each server with a database on its own database',
           scratchDatabases: adminUrl ? withDb.map((l) => scratchDatabases[l as keyof typeof scratchDatabases]) : [],
         },
         startSeconds,
@@ -368,7 +311,10 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await backends?.close();
-    if (adminUrl) await dropScratchDatabases(adminUrl, scratchNames).catch((err: unknown) => ctx.log(`could not drop the scratch databases: ${String(err)}`));
+    if (adminUrl)
+      await dropScratchDatabases(adminUrl, scratchNames).catch((err: unknown) =>
+        ctx.log(`could not drop the scratch databases: ${String(err)}`),
+      );
     await fs.rm(tmp, { recursive: true, force: true });
   }
 }

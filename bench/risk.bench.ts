@@ -7,45 +7,43 @@
  * day). Also: the first refresh after the bulk insert, the incremental path (one new case → one
  * cell), the four presets, one province's map read, and the staff map's first colour in Chromium.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import os from 'node:os';
-import nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { riskRuleSetPresets } from '../core/rules/risk/rule-sets.ts';
-import type { RiskRuleSet } from '../core/schemas/risk-rule-set.ts';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase, type DatabaseHandle, type Db } from '../server/db/database.ts';
 import { openPlatform, type Platform } from '../server/main.ts';
 import { newSecret } from '../server/modules/system/signing-secrets.ts';
-import { tallyLevels, type LevelTally } from '../core/rules/risk/level-series.ts';
+import type { LevelTally } from '../core/rules/risk/level-series.ts';
 import { LevelSeriesRepository } from '../server/modules/risk/level-series.repository.ts';
 import { IndicatorsRepository } from '../server/modules/risk/indicators.repository.ts';
-import { levelTrends } from '../server/modules/risk/level-trend.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { intOption } from './lib/options.ts';
-import { addDays, createBenchRandom, expectedCommunes, firstDayOf, generateCases, loadCountry, type CountryShape } from './lib/risk-country.ts';
+import {
+  createBenchRandom,
+  expectedCommunes,
+  firstDayOf,
+  generateCases,
+  loadCountry,
+  type CountryShape,
+} from './lib/risk-country.ts';
 import { incrementalCost } from './lib/risk-incremental.ts';
 import { mapPart } from './lib/risk-map-part.ts';
-import { captureStatements, explainAnalyze, slowestNodes, type RiskPlanReport } from './lib/risk-plan.ts';
+import { slowestNodes, type RiskPlanReport } from './lib/risk-plan.ts';
 import { firstDifference, referenceLevelCounts, tallyRows } from './lib/risk-reference.ts';
-import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, Json, JsonObject } from './lib/types.ts';
-import { daysFrom } from '../core/vietnam-calendar.ts';
+import { codeVersion, openTarget, postgresSettings } from './lib/risk-target.ts';
+import { checkLevels, explainAll, levelSeries, pictureOf, type Trends } from './lib/risk-level-series.ts';
 
-export const description = 'issue 6: daily indicators + level of all 3,321 communes × 365 days from 1 M cases (target ≤ 2 s on PostgreSQL), and the map page\'s first colour';
+export const description =
+  "issue 6: daily indicators + level of all 3,321 communes × 365 days from 1 M cases (target ≤ 2 s on PostgreSQL), and the map page's first colour";
 export const usage =
   '--cases 1000000 --days 365 --last-day 2026-11-24 --seed 1 --rounds 5 --warmup 1 --coverage 12 (vaccination snapshots per commune, 0: none) ' +
   '--no-map (skip Chromium) --map-provinces VN|all|<code,code> --map-rounds 3 --map-timeout 90 --chromium /usr/bin/chromium ' +
   '--data-dir <folder> (PGlite; default a temp folder) --keep; with --database-url: an admin URL, the bench creates (and drops) phongdich_bench_risk';
 
-const scratchName = 'phongdich_bench_risk';
 const targetMs = 2000;
 
 function options(args: readonly string[]) {
@@ -70,9 +68,11 @@ function options(args: readonly string[]) {
     },
   });
   const lastDay = values['last-day'];
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(lastDay) || Number.isNaN(Date.parse(lastDay))) throw new Error('--last-day must be YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(lastDay) || Number.isNaN(Date.parse(lastDay)))
+    throw new Error('--last-day must be YYYY-MM-DD');
   const mapProvinces = values['map-provinces'];
-  if (!/^(VN|all|\d{2}(,\d{2})*)$/.test(mapProvinces)) throw new Error('--map-provinces must be VN, all or a list of 2-digit codes');
+  if (!/^(VN|all|\d{2}(,\d{2})*)$/.test(mapProvinces))
+    throw new Error('--map-provinces must be VN, all or a list of 2-digit codes');
   const shape: CountryShape = {
     seed: intOption(values, 'seed', 0, 1_000_000),
     cases: intOption(values, 'cases', 1_000, 20_000_000),
@@ -93,117 +93,17 @@ function options(args: readonly string[]) {
     keep: values.keep,
   };
 }
-type Options = ReturnType<typeof options>;
-
-interface Opened { handle: DatabaseHandle; storage: string; cleanup: () => Promise<void> }
-
-async function openTarget(ctx: BenchContext, o: Options): Promise<Opened> {
-  if (ctx.database.kind === 'postgresql') {
-    const adminUrl = ctx.database.url;
-    await recreateScratchDatabases(adminUrl, [scratchName]);
-    const handle = await openDatabase({ url: scratchUrl(adminUrl, scratchName), dataDir: '' });
-    return { handle, storage: `database ${scratchName}${o.keep ? ' (kept)' : ' (dropped at the end)'}`, cleanup: o.keep ? async () => undefined : () => dropScratchDatabases(adminUrl, [scratchName]) };
-  }
-  const dir = o.dataDir ?? (await fsp.mkdtemp(nodePath.join(os.tmpdir(), 'phongdich-risk-')));
-  if (fs.existsSync(dir) && (await fsp.readdir(dir)).length > 0) throw new Error(`${dir} is not empty: the bench generates into an empty folder`);
-  const handle = await openDatabase({ dataDir: dir });
-  const removable = !o.keep;
-  return { handle, storage: `PGlite folder ${dir}${removable ? ' (removed at the end)' : ' (kept)'}`, cleanup: removable ? () => fsp.rm(dir, { recursive: true, force: true }) : async () => undefined };
-}
 
 const ms = (t0: number) => performance.now() - t0;
 
-/**
- * The code measured: HEAD and the uncommitted files of the risk module, core's risk rules and the
- * migrations, each with a hash of its content (others edit them while benches run).
- */
-function codeVersion(): JsonObject {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-    const changed = git('status', '--porcelain', '--', 'server/modules/risk', 'core/rules/risk', 'server/db').split('\n').filter(Boolean);
-    const files = changed.map((line) => {
-      const file = line.slice(3);
-      const full = nodePath.join(root, file);
-      const hash = fs.existsSync(full) && fs.statSync(full).isFile() ? createHash('sha256').update(fs.readFileSync(full)).digest('hex').slice(0, 12) : null;
-      return { status: line.slice(0, 2).trim(), file, sha256: hash };
-    });
-    return { head: git('rev-parse', '--short', 'HEAD'), uncommitted: files };
-  } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-interface Round { rebuildMs: number; rebuildRows: number; readMs: number; tallyMs: number; trendsMs: number; levelsMs: number; totalMs: number }
-
-type Trends = ReturnType<typeof levelTrends>;
-
-/** Every day counts all communes once; every province has every day. */
-function checkLevels(tally: LevelTally, trends: Trends, days: number, provinces: number): void {
-  if (tally.days !== days || tally.groups.length !== provinces) throw new Error(`tallyLevels: expected ${provinces} provinces × ${days} days, got ${tally.groups.length} × ${tally.days}`);
-  for (let d = 0; d < days; d++) {
-    let n = 0;
-    for (let g = 0; g < tally.groups.length; g++) for (let l = 0; l < tally.levels; l++) n += tally.counts[(g * days + d) * tally.levels + l]!;
-    if (n !== expectedCommunes) throw new Error(`tallyLevels: day ${d} counts ${n} communes, not ${expectedCommunes}`);
-  }
-  if (trends.size !== provinces || [...trends.values()].some((l) => l.length !== days)) throw new Error(`levelTrends: expected ${provinces} provinces × ${days} days`);
-}
-
-/** Communes per level and provinces per level on one day, and the days on which some commune is above the lowest level. */
-function pictureOf(ruleSet: RiskRuleSet, tally: LevelTally, trends: Trends, from: string, day: string): JsonObject {
-  const d = daysFrom(from, day);
-  const communes: Record<string, number> = {};
-  let raisedDays = 0;
-  for (let x = 0; x < tally.days; x++) {
-    let raised = false;
-    for (let g = 0; g < tally.groups.length; g++) {
-      for (let l = 0; l < tally.levels; l++) {
-        const n = tally.counts[(g * tally.days + x) * tally.levels + l]!;
-        if (n > 0 && l > 0) raised = true;
-        if (x === d && n > 0) communes[ruleSet.levels[l]!.key] = (communes[ruleSet.levels[l]!.key] ?? 0) + n;
-      }
-    }
-    if (raised) raisedDays++;
-  }
-  const provinces: Record<string, number> = {};
-  for (const list of trends.values()) {
-    const t = list.find((x) => x.day === day);
-    if (t) provinces[t.level] = (provinces[t.level] ?? 0) + 1;
-  }
-  return { day, communes, provinces, daysWithARaisedCommune: raisedDays };
-}
-
-/** (b): read the series, tally the levels, the provinces' levels; each part timed. */
-async function levelSeries(db: Db, series: LevelSeriesRepository, ruleSet: RiskRuleSet, first: string, last: string, days: number) {
-  let t = performance.now();
-  const communes = await series.communeSeries(db, 'VN', first, last);
-  const readMs = ms(t);
-  t = performance.now();
-  const tally = tallyLevels(ruleSet, communes, days);
-  const tallyMs = ms(t);
-  t = performance.now();
-  const trends = levelTrends(ruleSet, tally, (d) => addDays(first, d));
-  const trendsMs = ms(t);
-  return { tally, trends, readMs, tallyMs, trendsMs };
-}
-
-async function postgresSettings(db: Db): Promise<JsonObject> {
-  const r = await sql<{ name: string; setting: string }>`
-    select name, setting || coalesce(unit, '') as setting from pg_settings
-    where name in ('server_version', 'shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit', 'synchronous_commit', 'effective_cache_size')`.execute(db);
-  return Object.fromEntries(r.rows.map((x) => [x.name, x.setting]));
-}
-
-async function explainAll(db: Db, platform: Platform, first: string, last: string): Promise<RiskPlanReport[]> {
-  const rebuild = await captureStatements(db, (d) => platform.services.indicators.rebuildAll(d));
-  const insert = rebuild.find((st) => /insert into locality_daily_counts/.test(st.sql));
-  const prelude = rebuild.filter((st) => st !== insert && /^\s*(delete|truncate|set local)/.test(st.sql));
-  const read = await captureStatements(db, (d) => new LevelSeriesRepository().communeSeries(d, 'VN', first, last));
-  const counts = read.find((st) => /from locality_daily_counts/.test(st.sql));
-  const out: RiskPlanReport[] = [];
-  if (insert) out.push(await explainAnalyze(db, 'rebuildAll: insert into locality_daily_counts (in its transaction, rolled back)', insert, prelude));
-  if (counts) out.push(await explainAnalyze(db, `communeSeries(VN, ${first}…${last}): daily counts read`, counts));
-  return out;
+interface Round {
+  rebuildMs: number;
+  rebuildRows: number;
+  readMs: number;
+  tallyMs: number;
+  trendsMs: number;
+  levelsMs: number;
+  totalMs: number;
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {
@@ -211,7 +111,12 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   const kind = ctx.database.kind;
   const opened = await openTarget(ctx, o);
   const db = opened.handle.db;
-  const config = { ...loadConfig({}), logLevel: 'silent' as const, database: { dataDir: 'memory://' }, secret: newSecret() };
+  const config = {
+    ...loadConfig({}),
+    logLevel: 'silent' as const,
+    database: { dataDir: 'memory://' },
+    secret: newSecret(),
+  };
   let platform: Platform | null = null;
   try {
     ctx.log(`${kind}: ${opened.storage}; migrating`);
@@ -236,7 +141,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const firstRefreshMs = round(ms(t), 1);
     const leftDirty = await sql<{ n: string }>`select count(*) as n from risk_dirty_cells`.execute(db);
     if (Number(leftDirty.rows[0]?.n) !== 0) throw new Error('risk_dirty_cells not empty after refreshDirty');
-    ctx.log(`generated in ${generation.seconds.total} s (cases insert ${generation.casesInsert.seconds} s, ${generation.casesInsert.dirtyCells} dirty cells marked); first refreshDirty took them in ${firstRefreshMs} ms`);
+    ctx.log(
+      `generated in ${generation.seconds.total} s (cases insert ${generation.casesInsert.seconds} s, ${generation.casesInsert.dirtyCells} dirty cells marked); first refreshDirty took them in ${firstRefreshMs} ms`,
+    );
 
     const first = firstDayOf(o.shape);
     const last = o.shape.lastDay;
@@ -260,23 +167,40 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       const rebuildMs = ms(t);
       const b = await levelSeries(db, series, ruleSet, first, last, days);
       const levelsMs = b.readMs + b.tallyMs + b.trendsMs;
-      const r: Round = { rebuildMs, rebuildRows, readMs: b.readMs, tallyMs: b.tallyMs, trendsMs: b.trendsMs, levelsMs, totalMs: rebuildMs + levelsMs };
+      const r: Round = {
+        rebuildMs,
+        rebuildRows,
+        readMs: b.readMs,
+        tallyMs: b.tallyMs,
+        trendsMs: b.trendsMs,
+        levelsMs,
+        totalMs: rebuildMs + levelsMs,
+      };
       if (i === 0) checkLevels(b.tally, b.trends, days, provinces.length);
       lastTally = b.tally;
       lastTrends = b.trends;
       const label = i < o.warmup ? `warm-up ${i + 1}` : `round ${i - o.warmup + 1}/${o.rounds}`;
-      ctx.log(`${label}: rebuildAll ${round(rebuildMs)} ms (${rebuildRows} rows), series read ${round(b.readMs)} ms + tally ${round(b.tallyMs)} ms + trends ${round(b.trendsMs)} ms, total ${round(r.totalMs)} ms`);
+      ctx.log(
+        `${label}: rebuildAll ${round(rebuildMs)} ms (${rebuildRows} rows), series read ${round(b.readMs)} ms + tally ${round(b.tallyMs)} ms + trends ${round(b.trendsMs)} ms, total ${round(r.totalMs)} ms`,
+      );
       if (i >= o.warmup) rounds.push(r);
     }
     const loadDuring = round(Math.max(loadBefore, os.loadavg()[0] ?? 0));
     const med = (f: (r: Round) => number) => round(median(rounds.map(f)), 1);
     const totals = rounds.map((r) => r.totalMs);
-    const total = { medianMs: med((r) => r.totalMs), minMs: round(Math.min(...totals), 1), maxMs: round(Math.max(...totals), 1) };
+    const total = {
+      medianMs: med((r) => r.totalMs),
+      minMs: round(Math.min(...totals), 1),
+      maxMs: round(Math.max(...totals), 1),
+    };
     const targetMet = total.medianMs <= targetMs;
     const picture = pictureOf(ruleSet, lastTally!, lastTrends, first, last);
 
     // ---- also reported (not in the total) ----
-    const { n: dailyRows } = await db.selectFrom('locality_daily_counts').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const { n: dailyRows } = await db
+      .selectFrom('locality_daily_counts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
 
     // Every preset: the series' tally, checked against the bench's independent evaluation (lib/risk-reference.ts).
     const presets: JsonObject[] = [];
@@ -291,12 +215,20 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       const reference = await referenceLevelCounts(db, preset, 'VN', first, last);
       const referenceMs = ms(t);
       const diff = firstDifference(reference, tallyRows(b!.tally, first));
-      if (diff) throw new Error(`the level series under ${preset.code} differs from the bench's reference evaluation: ${diff}`);
+      if (diff)
+        throw new Error(`the level series under ${preset.code} differs from the bench's reference evaluation: ${diff}`);
       presets.push({
-        code: preset.code, levelsMedianMs: round(median(times), 1), runsMs: times.map((x) => round(x, 1)),
-        tallyMs: round(b!.tallyMs, 1), sameAsReference: true, referenceMs: round(referenceMs, 1), lastDay: pictureOf(preset, b!.tally, b!.trends, first, last),
+        code: preset.code,
+        levelsMedianMs: round(median(times), 1),
+        runsMs: times.map((x) => round(x, 1)),
+        tallyMs: round(b!.tallyMs, 1),
+        sameAsReference: true,
+        referenceMs: round(referenceMs, 1),
+        lastDay: pictureOf(preset, b!.tally, b!.trends, first, last),
       });
-      ctx.log(`preset ${preset.code}: series + tally + trends ${round(median(times))} ms (median of 3); same levels as the reference evaluation`);
+      ctx.log(
+        `preset ${preset.code}: series + tally + trends ${round(median(times))} ms (median of 3); same levels as the reference evaluation`,
+      );
     }
 
     // One province's map read: windowTotals of the province with the most cases in the last 14 days.
@@ -312,39 +244,63 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       wtRows = (await indicators.windowTotals(db, { path: busiestProvince.path }, last)).length;
       if (i > 0) wt.push(ms(t));
     }
-    const windowTotals = { province: busiestProvince.code, path: busiestProvince.path, communes: busiestProvince.communes, day: last, medianMs: round(median(wt), 2), maxMs: round(Math.max(...wt), 2), communesWithCounts: wtRows, runs: wt.length };
-    ctx.log(`windowTotals(${busiestProvince.path}, ${last}): ${windowTotals.medianMs} ms (median of 20), ${wtRows} communes with counts`);
+    const windowTotals = {
+      province: busiestProvince.code,
+      path: busiestProvince.path,
+      communes: busiestProvince.communes,
+      day: last,
+      medianMs: round(median(wt), 2),
+      maxMs: round(Math.max(...wt), 2),
+      communesWithCounts: wtRows,
+      runs: wt.length,
+    };
+    ctx.log(
+      `windowTotals(${busiestProvince.path}, ${last}): ${windowTotals.medianMs} ms (median of 20), ${wtRows} communes with counts`,
+    );
 
     // Incremental: one case in the busiest commune of the last day, then refreshDirty; 20 times.
     const incremental = await incrementalCost(db, platform, last, 'after rebuildAll');
-    ctx.log(`incremental: insert 1 case ${incremental.insertOneCaseMedianMs} ms, refreshDirty ${incremental.refreshDirtyMedianMs} ms (1 cell each time, median of 20)`);
+    ctx.log(
+      `incremental: insert 1 case ${incremental.insertOneCaseMedianMs} ms, refreshDirty ${incremental.refreshDirtyMedianMs} ms (1 cell each time, median of 20)`,
+    );
 
     // Plans of the timed statements (on the data as it is now: 20 more cases than timed).
-    ctx.log('EXPLAIN (ANALYZE, BUFFERS) of rebuildAll\'s insert and of the series\' counts read');
+    ctx.log("EXPLAIN (ANALYZE, BUFFERS) of rebuildAll's insert and of the series' counts read");
     const plans = await explainAll(db, platform, first, last);
 
     // ---- the map page in Chromium ----
-    const map = await mapPart(ctx, { ...o, lastDay: o.shape.lastDay }, platform, provinces.map((p) => ({ code: p.code, communes: p.communes })));
+    const map = await mapPart(
+      ctx,
+      { ...o, lastDay: o.shape.lastDay },
+      platform,
+      provinces.map((p) => ({ code: p.code, communes: p.communes })),
+    );
 
     const fullScale = o.shape.cases === 1_000_000 && o.shape.days === 365;
     const d = generation.distribution;
     const pg = kind === 'postgresql';
-    const digest = (p: RiskPlanReport) => `${p.label}: ${p.executionMs} ms; sorts: ${p.sorts.length ? [...new Set(p.sorts)].join(' | ') : 'none'}${p.hashSpills.length ? `; hash spills: ${p.hashSpills.join(' | ')}` : ''}${p.parallel ? '; parallel' : ''}`;
+    const digest = (p: RiskPlanReport) =>
+      `${p.label}: ${p.executionMs} ms; sorts: ${p.sorts.length ? [...new Set(p.sorts)].join(' | ') : 'none'}${p.hashSpills.length ? `; hash spills: ${p.hashSpills.join(' | ')}` : ''}${p.parallel ? '; parallel' : ''}`;
     const mapLine = (() => {
       if (map.status !== 'measured' && map.status !== 'fallback') return [`map: ${map.status}`];
       const lines: string[] = [];
       const vn = map.vn as JsonObject | null;
-      if (vn) lines.push(`map /risk?province=VN: first colour ${vn.firstColourMs} ms (painted ${vn.paintedMs} ms), ${vn.pathsWithLevel}/${vn.expectedPaths} path[data-level]; repeat visit ${vn.repeatVisitFirstColourMs} ms`);
+      if (vn)
+        lines.push(
+          `map /risk?province=VN: first colour ${vn.firstColourMs} ms (painted ${vn.paintedMs} ms), ${vn.pathsWithLevel}/${vn.expectedPaths} path[data-level]; repeat visit ${vn.repeatVisitFirstColourMs} ms`,
+        );
       if (map.fallback) lines.push(`map: ${String(map.fallback)}`);
       const pv = map.provinces as JsonObject | null;
       if (pv) {
         const slow = pv.slowest as JsonObject | null;
-        lines.push(`map per province (${pv.measured} provinces, cache off): first colour median ${pv.firstColourMedianMs} ms, max ${pv.firstColourMaxMs} ms (${slow?.code}, ${slow?.paths} communes); path[data-level] ${pv.pathsWithLevelTotal}/${pv.pathsExpectedTotal}`);
+        lines.push(
+          `map per province (${pv.measured} provinces, cache off): first colour median ${pv.firstColourMedianMs} ms, max ${pv.firstColourMaxMs} ms (${slow?.code}, ${slow?.paths} communes); path[data-level] ${pv.pathsWithLevelTotal}/${pv.pathsExpectedTotal}`,
+        );
       }
       return lines;
     })();
     const summary = [
-      `country: ${country.provinces} provinces, ${country.communes} communes; ${o.shape.cases.toLocaleString('en')} cases over ${days} days ${first}…${last}, seed ${o.shape.seed}${fullScale ? '' : ' (NOT the issue\'s full scale)'}`,
+      `country: ${country.provinces} provinces, ${country.communes} communes; ${o.shape.cases.toLocaleString('en')} cases over ${days} days ${first}…${last}, seed ${o.shape.seed}${fullScale ? '' : " (NOT the issue's full scale)"}`,
       `  skew: top 3 provinces ${round(Number(d.shareOfTop3Provinces) * 100, 1)}% of cases, ${d.communesWithoutCases} communes without a case, commune p50 ${d.casesPerCommuneP50} / max ${d.casesPerCommuneMax}; ${d.cellsWithCases} (commune, day) cells with cases; community ${d.community}, with cluster ${d.communityWithCluster}`,
       `setup (not timed): localities ${generation.seconds.localities} s, cases insert ${generation.casesInsert.seconds} s (${generation.casesInsert.rowsPerSecond.toLocaleString('en')} rows/s, triggers marked ${generation.casesInsert.dirtyCells.toLocaleString('en')} dirty cells), first refreshDirty ${firstRefreshMs} ms, vacuum+analyze ${generation.seconds.vacuumAnalyze} s`,
       `(a) rebuildAll: median ${med((r) => r.rebuildMs)} ms → ${Number(dailyRows).toLocaleString('en')} locality_daily_counts rows`,
@@ -356,7 +312,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       `one province's map read: windowTotals(${windowTotals.path}, ${last}) ${windowTotals.medianMs} ms (${windowTotals.communesWithCounts}/${windowTotals.communes} communes with counts)`,
       ...(pg && !targetMet ? plans.map((p) => `plan ${digest(p)}`) : []),
       ...mapLine,
-      ...(loadDuring > 1.5 ? [`WARNING: load average ${loadDuring} during the timed rounds (2 cores): other work competed for the CPU`] : []),
+      ...(loadDuring > 1.5
+        ? [`WARNING: load average ${loadDuring} during the timed rounds (2 cores): other work competed for the CPU`]
+        : []),
     ];
     return {
       summary,
@@ -367,10 +325,15 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         databaseSettings: settings,
         ruleSet: { code: ruleSet.code, version: ruleSet.version, active: true },
         method: {
-          timed: '(a) IndicatorsRepository.rebuildAll(db); (b) LevelSeriesRepository.communeSeries(db, "VN", firstDay, lastDay) + tallyLevels(activeRuleSet, series, days) + levelTrends(ruleSet, tally, dayOf); sequential, through Kysely and openDatabase\'s pool',
-          rounds: o.rounds, warmup: o.warmup, total: 'a + b per round; median, min, max over the rounds',
-          setup: 'openPlatform (migrations, rule set presets), loadProvince(all 34, demoPopulation), cases set-based in SQL (lib/risk-country.ts) in statements of 100,000 through the real table and its triggers, vacuum (analyze), then refreshDirty takes the dirty cells',
-          check: 'every day counts 3,321 communes; every province has every day; under each preset the tally equals lib/risk-reference.ts (own reads, own prefix sums, own rule compiler)',
+          timed:
+            '(a) IndicatorsRepository.rebuildAll(db); (b) LevelSeriesRepository.communeSeries(db, "VN", firstDay, lastDay) + tallyLevels(activeRuleSet, series, days) + levelTrends(ruleSet, tally, dayOf); sequential, through Kysely and openDatabase\'s pool',
+          rounds: o.rounds,
+          warmup: o.warmup,
+          total: 'a + b per round; median, min, max over the rounds',
+          setup:
+            'openPlatform (migrations, rule set presets), loadProvince(all 34, demoPopulation), cases set-based in SQL (lib/risk-country.ts) in statements of 100,000 through the real table and its triggers, vacuum (analyze), then refreshDirty takes the dirty cells',
+          check:
+            'every day counts 3,321 communes; every province has every day; under each preset the tally equals lib/risk-reference.ts (own reads, own prefix sums, own rule compiler)',
         },
         generation: generation as unknown as Json,
         firstRefreshAfterInsert: { cells: firstRefreshCells, ms: firstRefreshMs },
@@ -383,7 +346,13 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         targetMs,
         targetMet: pg ? targetMet : null,
         loadAvgDuringRounds: loadDuring,
-        rounds: rounds.map((r) => ({ rebuildMs: round(r.rebuildMs, 1), readMs: round(r.readMs, 1), tallyMs: round(r.tallyMs, 1), trendsMs: round(r.trendsMs, 1), totalMs: round(r.totalMs, 1) })),
+        rounds: rounds.map((r) => ({
+          rebuildMs: round(r.rebuildMs, 1),
+          readMs: round(r.readMs, 1),
+          tallyMs: round(r.tallyMs, 1),
+          trendsMs: round(r.trendsMs, 1),
+          totalMs: round(r.totalMs, 1),
+        })),
         dailyCountsRows: Number(dailyRows),
         lastDay: picture,
         incremental,

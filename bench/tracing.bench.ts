@@ -3,25 +3,25 @@
  * synthetic province (default 1 M people, 50 000 venues, 10 M check-ins over 21 days, fixed seed),
  * timed per F0 over many F0s. Target on PostgreSQL: p50 ≤ 50 ms, p95 ≤ 150 ms.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { defaultDiseaseProfile } from '../core/rules/disease-profiles.ts';
 import { infectiousWindow, type Interval } from '../core/rules/exposure.ts';
-import { openDatabase, type DatabaseHandle, type Db } from '../server/db/database.ts';
+import type { Db } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { TracingRepository, type ContactRules, type TracingSource } from '../server/modules/tracing/tracing.repository.ts';
+import {
+  TracingRepository,
+  type ContactRules,
+  type TracingSource,
+} from '../server/modules/tracing/tracing.repository.ts';
 import { intOption } from './lib/options.ts';
-import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
 import { percentile, round } from './lib/stats.ts';
 import { candidatesStatement, explainStatement, type PlanReport } from './lib/tracing-plan.ts';
-import { dataEnd, generateProvince, tableSizes, u, type GenerationReport, type ProvinceShape } from './lib/tracing-province.ts';
+import { dataEnd, generateProvince, tableSizes, u, type ProvinceShape } from './lib/tracing-province.ts';
 import type { BenchContext, BenchResult, Json, JsonObject } from './lib/types.ts';
 import { DAY_MS } from '../core/vietnam-calendar.ts';
+import { keptGeneration, openTarget } from './lib/tracing-target.ts';
 
 export const description = 'F1+F2 tracing proposals for one F0 over a synthetic province (p50/p95 per F0)';
 export const usage =
@@ -31,7 +31,6 @@ export const usage =
   'with --database-url: an admin URL, the bench creates (and drops) phongdich_bench_tracing';
 
 const targets = { p50Ms: 50, p95Ms: 150 };
-const scratchName = 'phongdich_bench_tracing';
 
 function options(args: readonly string[]) {
   const { values } = parseArgs({
@@ -73,49 +72,12 @@ function options(args: readonly string[]) {
     generateOnly: values['generate-only'],
   };
 }
-type Options = ReturnType<typeof options>;
 
-/** The shape and generation report kept in the bench database, so `--reuse` knows what it holds. */
-async function keptGeneration(db: Db, shape: ProvinceShape): Promise<GenerationReport | null> {
-  const exists = await sql<{ t: string | null }>`select to_regclass('bench_tracing_meta')::text as t`.execute(db);
-  if (!exists.rows[0]?.t) return null;
-  const r = await sql<{ shape: ProvinceShape; report: GenerationReport }>`select shape, report from bench_tracing_meta`.execute(db);
-  const row = r.rows[0];
-  // jsonb reorders keys: compare field by field.
-  const same = row !== undefined && (Object.keys(shape) as (keyof ProvinceShape)[]).every((k) => row.shape[k] === shape[k]);
-  return same ? row.report : null;
+interface F0 {
+  personId: string;
+  sampleDate: string;
+  window: Interval;
 }
-
-async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-  } finally {
-    await client.end();
-  }
-}
-
-interface Opened { handle: DatabaseHandle; storage: string; cleanup: () => Promise<void> }
-
-async function openTarget(ctx: BenchContext, o: Options): Promise<Opened> {
-  if (ctx.database.kind === 'postgresql') {
-    const adminUrl = ctx.database.url;
-    const url = new URL(scratchUrl(adminUrl, scratchName));
-    // Session setting for every pooled connection: the "index plan without parallel workers" variant.
-    if (o.noParallel) url.searchParams.set('options', '-c max_parallel_workers_per_gather=0');
-    // --reuse keeps an existing scratch database (its shape is checked after migrating); else a fresh one.
-    if (!o.reuse || !(await databaseExists(adminUrl, scratchName))) await recreateScratchDatabases(adminUrl, [scratchName]);
-    const handle = await openDatabase({ url: url.href, dataDir: '' });
-    return { handle, storage: `database ${scratchName}`, cleanup: o.keep ? async () => undefined : () => dropScratchDatabases(adminUrl, [scratchName]) };
-  }
-  const dir = o.dataDir ?? (await fs.mkdtemp(nodePath.join(os.tmpdir(), 'phongdich-tracing-')));
-  const handle = await openDatabase({ dataDir: dir });
-  const removable = o.dataDir === undefined && !o.keep;
-  return { handle, storage: `PGlite folder ${dir}${removable ? ' (removed at the end)' : ''}`, cleanup: removable ? () => fs.rm(dir, { recursive: true, force: true }) : async () => undefined };
-}
-
-interface F0 { personId: string; sampleDate: string; window: Interval }
 
 /**
  * F0s: people drawn by hash (stream `f0`), each with a sample date in the last 7 days of the data
@@ -135,17 +97,30 @@ async function pickF0s(db: Db, shape: ProvinceShape, count: number): Promise<F0[
     if (picked.length === count) break;
     if (seen.has(row.id)) continue;
     seen.add(row.id);
-    const sampleDate = new Date(Date.parse(`${shape.firstDay}T00:00:00Z`) + row.day * DAY_MS).toISOString().slice(0, 10);
+    const sampleDate = new Date(Date.parse(`${shape.firstDay}T00:00:00Z`) + row.day * DAY_MS)
+      .toISOString()
+      .slice(0, 10);
     const window = infectiousWindow(defaultDiseaseProfile, { sampleDate }, now);
     const has = await sql<{ n: number }>`select count(*)::int as n from checkins where person_id = ${row.id}
-      and checked_in_at >= ${window.from.toISOString()}::timestamptz and checked_in_at < ${window.to.toISOString()}::timestamptz`.execute(db);
+      and checked_in_at >= ${window.from.toISOString()}::timestamptz and checked_in_at < ${window.to.toISOString()}::timestamptz`.execute(
+      db,
+    );
     if ((has.rows[0]?.n ?? 0) > 0) picked.push({ personId: row.id, sampleDate, window });
   }
-  if (picked.length < count) throw new Error(`only ${picked.length} F0s with check-ins in their window, wanted ${count}`);
+  if (picked.length < count)
+    throw new Error(`only ${picked.length} F0s with check-ins in their window, wanted ${count}`);
   return picked;
 }
 
-interface Sample { totalMs: number; f1Ms: number; f2Ms: number; f1: number; f1Household: number; f2: number; f2Sources: number }
+interface Sample {
+  totalMs: number;
+  f1Ms: number;
+  f2Ms: number;
+  f1: number;
+  f1Household: number;
+  f2: number;
+  f2Sources: number;
+}
 
 const rules: ContactRules = { ...defaultDiseaseProfile.contact };
 
@@ -156,14 +131,19 @@ function f1Sources(f0: F0, f1Rows: Awaited<ReturnType<TracingRepository['candida
     if (row.person_id === f0.personId) continue;
     const from = row.first_at ? new Date(row.first_at) : f0.window.from;
     const prev = byPerson.get(row.person_id);
-    if (!prev || from < prev.from) byPerson.set(row.person_id, { personId: row.person_id, from, to: f0.window.to, viaContactId: null });
+    if (!prev || from < prev.from)
+      byPerson.set(row.person_id, { personId: row.person_id, from, to: f0.window.to, viaContactId: null });
   }
   return [...byPerson.values()].filter((s) => s.from < s.to);
 }
 
 async function traceOne(db: Db, repo: TracingRepository, f0: F0): Promise<Sample> {
   const t0 = performance.now();
-  const f1Rows = await repo.candidates(db, [{ personId: f0.personId, from: f0.window.from, to: f0.window.to, viaContactId: null }], rules);
+  const f1Rows = await repo.candidates(
+    db,
+    [{ personId: f0.personId, from: f0.window.from, to: f0.window.to, viaContactId: null }],
+    rules,
+  );
   const t1 = performance.now();
   const sources = f1Sources(f0, f1Rows);
   const f2Rows = await repo.candidates(db, sources, rules);
@@ -171,15 +151,23 @@ async function traceOne(db: Db, repo: TracingRepository, f0: F0): Promise<Sample
   const f1 = new Set(sources.map((s) => s.personId));
   const f2 = new Set(f2Rows.map((r) => r.person_id).filter((id) => id !== f0.personId && !f1.has(id)));
   return {
-    totalMs: t2 - t0, f1Ms: t1 - t0, f2Ms: t2 - t1, f1: f1.size,
-    f1Household: f1Rows.filter((r) => r.household).length, f2: f2.size, f2Sources: sources.length,
+    totalMs: t2 - t0,
+    f1Ms: t1 - t0,
+    f2Ms: t2 - t1,
+    f1: f1.size,
+    f1Household: f1Rows.filter((r) => r.household).length,
+    f2: f2.size,
+    f2Sources: sources.length,
   };
 }
 
 function spread(values: readonly number[]): JsonObject {
   return {
-    p50: round(percentile(values, 0.5), 1), p95: round(percentile(values, 0.95), 1), p99: round(percentile(values, 0.99), 1),
-    max: round(Math.max(...values), 1), mean: round(values.reduce((a, b) => a + b, 0) / values.length, 1),
+    p50: round(percentile(values, 0.5), 1),
+    p95: round(percentile(values, 0.95), 1),
+    p99: round(percentile(values, 0.99), 1),
+    max: round(Math.max(...values), 1),
+    mean: round(values.reduce((a, b) => a + b, 0) / values.length, 1),
   };
 }
 
@@ -195,21 +183,39 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const reused = generation !== null;
     if (generation) ctx.log('reusing the kept data (same shape and seed)');
     else {
-      const { n } = await db.selectFrom('checkins').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const { n } = await db
+        .selectFrom('checkins')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       if (Number(n) > 0) {
         const what = o.reuse ? ' of another shape or seed' : ' (pass --reuse to measure them)';
-        const fix = kind === 'postgresql' ? 'run without --reuse to regenerate' : 'remove the folder or pass another --data-dir';
+        const fix =
+          kind === 'postgresql' ? 'run without --reuse to regenerate' : 'remove the folder or pass another --data-dir';
         throw new Error(`${opened.storage} already holds check-ins${what}: ${fix}`);
       }
       ctx.log(`generating ${JSON.stringify(o.shape)}`);
       generation = await generateProvince(db, o.shape, ctx.log);
-      await sql`create table if not exists bench_tracing_meta (shape jsonb not null, report jsonb not null)`.execute(db);
-      await sql`insert into bench_tracing_meta values (${JSON.stringify(o.shape)}::jsonb, ${JSON.stringify(generation)}::jsonb)`.execute(db);
+      await sql`create table if not exists bench_tracing_meta (shape jsonb not null, report jsonb not null)`.execute(
+        db,
+      );
+      await sql`insert into bench_tracing_meta values (${JSON.stringify(o.shape)}::jsonb, ${JSON.stringify(generation)}::jsonb)`.execute(
+        db,
+      );
       ctx.log(`generated in ${generation.seconds.total} s`);
     }
     const sizes = await tableSizes(db);
     if (o.generateOnly) {
-      return { summary: [`generated ${JSON.stringify(o.shape)} in ${generation.seconds.total} s into ${opened.storage}; measure with --reuse`], fields: { shape: { ...o.shape }, storage: opened.storage, generation: generation as unknown as Json, tableSizes: sizes } };
+      return {
+        summary: [
+          `generated ${JSON.stringify(o.shape)} in ${generation.seconds.total} s into ${opened.storage}; measure with --reuse`,
+        ],
+        fields: {
+          shape: { ...o.shape },
+          storage: opened.storage,
+          generation: generation as unknown as Json,
+          tableSizes: sizes,
+        },
+      };
     }
 
     const f0s = await pickF0s(db, o.shape, o.warmup + o.f0);
@@ -222,7 +228,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const tRun = performance.now();
     for (const [i, f0] of measured.entries()) {
       samples.push(await traceOne(db, repo, f0));
-      if ((i + 1) % 50 === 0) ctx.log(`${i + 1}/${measured.length} F0s, ${round((performance.now() - tRun) / 1000, 1)} s`);
+      if ((i + 1) % 50 === 0)
+        ctx.log(`${i + 1}/${measured.length} F0s, ${round((performance.now() - tRun) / 1000, 1)} s`);
     }
 
     // Plans for the F0 at the median total time and for the slowest: its F1 statement and its F2
@@ -231,40 +238,62 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const explainBoth = async (sources: TracingSource[]): Promise<PlanReport[]> => {
       const statement = await candidatesStatement(db, sources, rules);
       const plans: PlanReport[] = [await explainStatement(db, statement, false)];
-      if (kind === 'postgresql' && (plans[0] as PlanReport).parallel) plans.push(await explainStatement(db, statement, true));
+      if (kind === 'postgresql' && (plans[0] as PlanReport).parallel)
+        plans.push(await explainStatement(db, statement, true));
       return plans;
     };
     const planFor = async (label: string, index: number, withF2: boolean): Promise<JsonObject> => {
       const f0 = measured[index] as F0;
-      const f1Source: TracingSource[] = [{ personId: f0.personId, from: f0.window.from, to: f0.window.to, viaContactId: null }];
+      const f1Source: TracingSource[] = [
+        { personId: f0.personId, from: f0.window.from, to: f0.window.to, viaContactId: null },
+      ];
       const f1 = await explainBoth(f1Source);
       const f2 = withF2 ? await explainBoth(f1Sources(f0, await repo.candidates(db, f1Source, rules))) : null;
       const sample = samples[index] as Sample;
       return {
-        label, f0: f0.personId, window: { from: f0.window.from.toISOString(), to: f0.window.to.toISOString() },
-        f1: sample.f1, f2: sample.f2, f1Statement: f1 as unknown as Json, f2Statement: f2 as unknown as Json,
+        label,
+        f0: f0.personId,
+        window: { from: f0.window.from.toISOString(), to: f0.window.to.toISOString() },
+        f1: sample.f1,
+        f2: sample.f2,
+        f1Statement: f1 as unknown as Json,
+        f2Statement: f2 as unknown as Json,
       };
     };
     const medianIdx = (order[Math.floor(order.length / 2)] as { i: number }).i;
     const slowestIdx = (order[order.length - 1] as { i: number }).i;
     ctx.log('EXPLAIN (ANALYZE, BUFFERS) of the median and slowest F0');
-    const explain = [await planFor('median F0', medianIdx, true), await planFor('slowest F0', slowestIdx, kind === 'postgresql')];
+    const explain = [
+      await planFor('median F0', medianIdx, true),
+      await planFor('slowest F0', slowestIdx, kind === 'postgresql'),
+    ];
 
     const total = spread(samples.map((s) => s.totalMs));
     const avg = (f: (s: Sample) => number) => round(samples.reduce((a, s) => a + f(s), 0) / samples.length, 1);
-    const met = kind === 'postgresql' ? { ...targets, met: Number(total.p50) <= targets.p50Ms && Number(total.p95) <= targets.p95Ms } : null;
+    const met =
+      kind === 'postgresql'
+        ? { ...targets, met: Number(total.p50) <= targets.p50Ms && Number(total.p95) <= targets.p95Ms }
+        : null;
     const firstPlan = (explain[0]?.f1Statement as unknown as PlanReport[])[0] as PlanReport;
-    const fullScale = o.shape.people === 1_000_000 && o.shape.venues === 50_000 && o.shape.checkins === 10_000_000 && o.shape.days === 21;
+    const fullScale =
+      o.shape.people === 1_000_000 &&
+      o.shape.venues === 50_000 &&
+      o.shape.checkins === 10_000_000 &&
+      o.shape.days === 21;
     const summary = [
-      `province: ${o.shape.people.toLocaleString('en')} people, ${o.shape.venues.toLocaleString('en')} venues, ${o.shape.checkins.toLocaleString('en')} check-ins / ${o.shape.days} days, seed ${o.shape.seed}${fullScale ? '' : ' (NOT the issue\'s full scale)'}`,
+      `province: ${o.shape.people.toLocaleString('en')} people, ${o.shape.venues.toLocaleString('en')} venues, ${o.shape.checkins.toLocaleString('en')} check-ins / ${o.shape.days} days, seed ${o.shape.seed}${fullScale ? '' : " (NOT the issue's full scale)"}`,
       `generation: ${reused ? 'reused kept data, originally ' : ''}${generation.seconds.total} s (check-ins ${generation.seconds.checkins} s, vacuum+analyze ${generation.seconds.vacuumAnalyze} s); checkins ${sizes.checkins?.totalMiB ?? '?'} MiB, people ${sizes.people?.totalMiB ?? '?'} MiB`,
       `F1+F2 per F0 over ${samples.length} F0s: p50 ${total.p50} ms, p95 ${total.p95} ms, p99 ${total.p99} ms, max ${total.max} ms`,
       `  F1 step p50 ${spread(samples.map((s) => s.f1Ms)).p50} ms, F2 step p50 ${spread(samples.map((s) => s.f2Ms)).p50} ms; F1 avg ${avg((s) => s.f1)} (household ${avg((s) => s.f1Household)}), F2 avg ${avg((s) => s.f2)}`,
       `F1 plan (median F0): venue-time index ${firstPlan.usesVenueTimeIndex ? 'yes' : 'NO'} (time bound in its Index Cond: ${firstPlan.timeBoundInIndexCond ? 'yes' : 'NO'}), parallel ${firstPlan.parallel ? 'YES' : 'no'}, executed seq scans of check-in partitions ${firstPlan.seqScans.length}, ${firstPlan.executionMs} ms`,
-      ...explain.map((e) => {
-        const f2 = (e.f2Statement as unknown as PlanReport[] | null)?.[0];
-        return f2 ? `F2 plan (${String(e.label)}, ${String(e.f1)} sources): venue-time index ${f2.usesVenueTimeIndex ? 'yes' : 'NO'} (time bound in Index Cond: ${f2.timeBoundInIndexCond ? 'yes' : 'NO'}), parallel ${f2.parallel ? 'YES' : 'no'}, ${f2.executionMs} ms` : '';
-      }).filter(Boolean),
+      ...explain
+        .map((e) => {
+          const f2 = (e.f2Statement as unknown as PlanReport[] | null)?.[0];
+          return f2
+            ? `F2 plan (${String(e.label)}, ${String(e.f1)} sources): venue-time index ${f2.usesVenueTimeIndex ? 'yes' : 'NO'} (time bound in Index Cond: ${f2.timeBoundInIndexCond ? 'yes' : 'NO'}), parallel ${f2.parallel ? 'YES' : 'no'}, ${f2.executionMs} ms`
+            : '';
+        })
+        .filter(Boolean),
       ...(met ? [`target p50 ≤ ${targets.p50Ms} ms, p95 ≤ ${targets.p95Ms} ms: ${met.met ? 'met' : 'NOT met'}`] : []),
     ];
     return {
@@ -274,9 +303,13 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         storage: opened.storage,
         sessionSettings: o.noParallel ? 'max_parallel_workers_per_gather = 0' : 'server defaults',
         method: {
-          f0s: samples.length, warmupF0s: o.warmup, rules: { ...rules },
-          window: 'infectiousWindow(defaultDiseaseProfile, { sampleDate }, now): sample date drawn in the last 7 days, now = end of the data',
-          step1: 'candidates([F0 window])', step2: 'candidates(F1s, each [first exposure or window start, window end))',
+          f0s: samples.length,
+          warmupF0s: o.warmup,
+          rules: { ...rules },
+          window:
+            'infectiousWindow(defaultDiseaseProfile, { sampleDate }, now): sample date drawn in the last 7 days, now = end of the data',
+          step1: 'candidates([F0 window])',
+          step2: 'candidates(F1s, each [first exposure or window start, window end))',
           timed: 'both candidates calls, through Kysely and the pg pool of openDatabase, sequentially',
         },
         generation: generation as unknown as Json,
@@ -286,8 +319,15 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         f1StepMs: spread(samples.map((s) => s.f1Ms)),
         f2StepMs: spread(samples.map((s) => s.f2Ms)),
         counts: {
-          f1Mean: avg((s) => s.f1), f1Max: Math.max(...samples.map((s) => s.f1)), f1HouseholdMean: avg((s) => s.f1Household),
-          f2Mean: avg((s) => s.f2), f2Max: Math.max(...samples.map((s) => s.f2)), f2p50: percentile(samples.map((s) => s.f2), 0.5),
+          f1Mean: avg((s) => s.f1),
+          f1Max: Math.max(...samples.map((s) => s.f1)),
+          f1HouseholdMean: avg((s) => s.f1Household),
+          f2Mean: avg((s) => s.f2),
+          f2Max: Math.max(...samples.map((s) => s.f2)),
+          f2p50: percentile(
+            samples.map((s) => s.f2),
+            0.5,
+          ),
         },
         target: met,
         explain,

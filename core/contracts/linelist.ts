@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
-import { lineListFields } from '../rules/linelist.ts';
+import { lineListFields } from '../rules/linelist-columns.ts';
 import { linelistImportResult } from '../schemas/cases.ts';
 
 const mappingJson = z
@@ -16,7 +16,13 @@ const mappingJson = z
   })
   .pipe(z.record(z.string(), z.enum(lineListFields, 'Trường không tồn tại / Unknown field')));
 const importQuery = z.object({
-  source: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'Nhãn nguồn: chữ, số, dấu chấm, gạch / Source label: letters, digits, dots, dashes').default('linelist'),
+  source: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/,
+      'Nhãn nguồn: chữ, số, dấu chấm, gạch / Source label: letters, digits, dots, dashes',
+    )
+    .default('linelist'),
   /** Table column → field, e.g. {"Mã BN":"caseNumber"}; unmapped columns are recognised by name. */
   mapping: mappingJson.optional(),
   profile: z.string().max(64).optional(),

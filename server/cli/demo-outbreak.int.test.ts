@@ -41,7 +41,7 @@ describe('the demo outbreak', () => {
     ]);
     // Only Hoa lives with the case.
     expect(f1.filter((k) => k.household).map((k) => k.fullName)).toEqual(['Lò Thị Hoa']);
-    const stays = (await s.quarantine.list(sys, { limit: 50 })).items;
+    const stays = (await s.quarantineRegister.list(sys, { limit: 50 })).items;
     expect(stays.filter((a) => a.fullName === 'Nguyễn Văn Hải')).toMatchObject([{ room: '204', status: 'active' }]);
     const facilities = (await s.facilities.list(sys, { limit: 5 })).items;
     expect(facilities).toHaveLength(2);
@@ -69,7 +69,7 @@ describe('the demo outbreak', () => {
     await t.platform.services.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef('Lê Thị Nơi Khác', { communeCode: '03408' }), reason: 'f1', facilityId: elsewhere.id, vaccinatedOrRecovered: false });
     const names = (await staff.get('/api/quarantine/admissions?limit=100')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
     const hotel = (await t.platform.services.facilities.list(sys, { limit: 5 })).items.find((f) => f.kind === 'hotel')!;
-    const hotelResidents = (await t.platform.services.quarantine.list(sys, { facilityId: hotel.id, limit: 100 })).items.map((a) => a.fullName);
+    const hotelResidents = (await t.platform.services.quarantineRegister.list(sys, { facilityId: hotel.id, limit: 100 })).items.map((a) => a.fullName);
     expect(hotelResidents).toContain('Nguyễn Văn Hải');
     expect(names.sort()).toEqual(hotelResidents.sort());
     const cdcAccount = accounts!.find((a) => a.username === 'cdc')!;

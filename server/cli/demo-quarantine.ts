@@ -60,7 +60,7 @@ export async function seedDemoQuarantine(p: Platform, t: DemoQuarantineTarget): 
       await s.testing.recordSample(sys, { code, orderId: order.id, kind: 'rt_pcr', collectedAt: vietnamTime(order.dueOn, 8).toISOString(), lab: LAB });
       results.push(daysAgo === 1 ? { code, result: 'positive', ctValue: 24.5 } : { code, result: 'negative' });
     }
-    if (k !== NOT_REPORTED_YET && stay.monitorToken) await s.quarantine.report(stay.monitorToken, { temperature: 36.6, symptoms: [] });
+    if (k !== NOT_REPORTED_YET && stay.monitorToken) await s.homeMonitoring.report(stay.monitorToken, { temperature: 36.6, symptoms: [] });
   }
   if (results.length) await s.testing.sampleResults(sys, { items: results });
 }

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { estimateR, formatRtOutput, parseRtInput } from '../../core/rules/rt/cori.ts';
+import { estimateR } from '../../core/rules/rt/cori.ts';
+import { formatRtOutput, parseRtInput } from '../../core/rules/rt/rt-json.ts';
 import { roles, type Role } from '../../core/roles.ts';
 import { ConfigurationError, loadConfig } from '../config.ts';
 import { createHttpServer, openPlatform, version, type Platform } from '../main.ts';
@@ -78,9 +79,14 @@ async function start(demoFlag: boolean) {
   const app = await createHttpServer(platform);
   const stopJobs = startJobs(platformJobs(platform.services, config), app.log);
   // The embedded database cannot be opened by another process while this one runs: backups come from here.
-  const stopBackups = platform.database.kind === 'pglite'
-    ? await serveBackups(backupSocketPath(config.dataDir), { db: platform.database.db, kind: 'pglite', appVersion: version })
-    : async () => {};
+  const stopBackups =
+    platform.database.kind === 'pglite'
+      ? await serveBackups(backupSocketPath(config.dataDir), {
+          db: platform.database.db,
+          kind: 'pglite',
+          appVersion: version,
+        })
+      : async () => {};
   const shutdown = async () => {
     stopJobs();
     await stopBackups();
@@ -110,8 +116,18 @@ async function main(argv: string[]) {
     out: { type: 'string' },
     force: { type: 'boolean' },
   } as const;
-  const withSub = command === 'users' || command === 'import' || command === 'risk' || command === 'demo' || command === 'audit' || command === 'secret';
-  const args = parseArgs({ args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined), options, allowPositionals: command === 'import' || command === 'demo' || command === 'backup' || command === 'restore' });
+  const withSub =
+    command === 'users' ||
+    command === 'import' ||
+    command === 'risk' ||
+    command === 'demo' ||
+    command === 'audit' ||
+    command === 'secret';
+  const args = parseArgs({
+    args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined),
+    options,
+    allowPositionals: command === 'import' || command === 'demo' || command === 'backup' || command === 'restore',
+  });
   const v = args.values;
   switch (command) {
     case 'start':
@@ -119,21 +135,26 @@ async function main(argv: string[]) {
     case 'migrate':
       return withPlatform(async () => console.log('database is up to date'));
     case 'seed':
-      return withPlatform(async (p) => {
-        if (v.demo) {
-          const { accounts, accountsFile } = await seedDemo(p);
-          console.log(accounts ? formatAccounts(accounts) : `Demo accounts exist already: see ${accountsFile}`);
-        } else if (v.province) {
-          const { created } = await loadProvinceUnits(p, v.province, false);
-          console.log(`province ${v.province}: ${created} units created`);
-        } else throw new UsageError('seed needs --demo or --province <code>');
-      }, { demo: v.demo ?? false });
+      return withPlatform(
+        async (p) => {
+          if (v.demo) {
+            const { accounts, accountsFile } = await seedDemo(p);
+            console.log(accounts ? formatAccounts(accounts) : `Demo accounts exist already: see ${accountsFile}`);
+          } else if (v.province) {
+            const { created } = await loadProvinceUnits(p, v.province, false);
+            console.log(`province ${v.province}: ${created} units created`);
+          } else throw new UsageError('seed needs --demo or --province <code>');
+        },
+        { demo: v.demo ?? false },
+      );
     case 'backup':
     case 'restore': {
       const file = args.positionals[0];
       if (!file || args.positionals.length > 1) throw new UsageError(`usage: ${command} <file>`);
       const config = loadConfig();
-      return console.log(command === 'backup' ? await backupCommand(config, file) : await restoreCommand(config, file, v.force ?? false));
+      return console.log(
+        command === 'backup' ? await backupCommand(config, file) : await restoreCommand(config, file, v.force ?? false),
+      );
     }
     case 'secret': {
       if (!v.out) throw new UsageError('secret generate|export-instance needs --out <file>');
@@ -143,13 +164,19 @@ async function main(argv: string[]) {
     }
     case 'users':
       if (sub !== 'create') throw new UsageError('only "users create" exists');
-      if (!v.username || !v['full-name'] || !v.role || !v.locality) throw new UsageError('users create needs --username --full-name --role --locality');
+      if (!v.username || !v['full-name'] || !v.role || !v.locality)
+        throw new UsageError('users create needs --username --full-name --role --locality');
       if (!roles.includes(v.role as Role)) throw new UsageError(`role must be one of: ${roles.join(', ')}`);
       return withPlatform(async (p) => {
         const r = await p.services.users.create(systemActor('cli'), {
-          username: v.username!.toLowerCase(), fullName: v['full-name']!, role: v.role as Role, localityCode: v.locality!,
+          username: v.username!.toLowerCase(),
+          fullName: v['full-name']!,
+          role: v.role as Role,
+          localityCode: v.locality!,
         });
-        console.log(`created ${r.user.username} (${r.user.role}, ${r.user.localityName}); one-time password: ${r.temporaryPassword}`);
+        console.log(
+          `created ${r.user.username} (${r.user.role}, ${r.user.localityName}); one-time password: ${r.temporaryPassword}`,
+        );
       });
     case 'demo': {
       const username = args.positionals[0]?.toLowerCase();
@@ -157,7 +184,8 @@ async function main(argv: string[]) {
       // From the demo accounts file, not the database: the running demo server holds the embedded one.
       const file = path.join(loadConfig().dataDir, 'demo-accounts.txt');
       const text = await readFile(file, 'utf8').catch(() => null);
-      if (text === null) throw new UsageError(`${file} does not exist: this is not a demo installation (start --demo or seed --demo)`);
+      if (text === null)
+        throw new UsageError(`${file} does not exist: this is not a demo installation (start --demo or seed --demo)`);
       const secret = demoTotpSecret(text, username);
       if (!secret) throw new UsageError(`${username} is not a demo account with two-factor sign-in (see ${file})`);
       console.log(`${totpCode(secret)}  (${username}, valid ${30 - (Math.floor(Date.now() / 1000) % 30)} s more)`);
@@ -167,13 +195,18 @@ async function main(argv: string[]) {
       if (!v.input) throw new UsageError('rt needs --input <file.json>');
       const result = estimateR(parseRtInput(JSON.parse(await readFile(v.input, 'utf8'))));
       if (v.json) console.log(JSON.stringify(formatRtOutput(result), null, 2));
-      else for (const w of result.windows) console.log(`${w.tStart}-${w.tEnd}\tR = ${w.mean.toFixed(3)} (95% CrI ${w.quantiles.q0025.toFixed(3)}–${w.quantiles.q0975.toFixed(3)})`);
+      else
+        for (const w of result.windows)
+          console.log(
+            `${w.tStart}-${w.tEnd}\tR = ${w.mean.toFixed(3)} (95% CrI ${w.quantiles.q0025.toFixed(3)}–${w.quantiles.q0975.toFixed(3)})`,
+          );
       for (const warning of result.warnings) console.error(`warning: ${warning}`);
       return;
     }
     case 'import': {
       const file = args.positionals[0];
-      if (sub !== 'linelist' || !file) throw new UsageError('usage: import linelist <file> [--source <label>] [--mapping <json>]');
+      if (sub !== 'linelist' || !file)
+        throw new UsageError('usage: import linelist <file> [--source <label>] [--mapping <json>]');
       const format = linelistFormatOf(file);
       if (!format) throw new UsageError('the line list must be a .json (vn-2020 format), .csv or .xlsx file');
       const mapping = parseMapping(v.mapping);
@@ -208,7 +241,8 @@ class UsageError extends Error {}
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) console.error(`${err.message}\n\n${usage}`);
   else if (err instanceof ConfigurationError) console.error(err.message);
-  else if (err instanceof Error && 'code' in err && 'details' in err) console.error(`error ${String(err.code)}: ${JSON.stringify(err.details)}`);
+  else if (err instanceof Error && 'code' in err && 'details' in err)
+    console.error(`error ${String(err.code)}: ${JSON.stringify(err.details)}`);
   else console.error(err);
   process.exit(1);
 });

@@ -4,15 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { estimateR, formatRtOutput, parseRtInput } from '../../core/rules/rt/cori.ts';
+import { estimateR } from '../../core/rules/rt/cori.ts';
+import { formatRtOutput, parseRtInput } from '../../core/rules/rt/rt-json.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const cli = (args: string[]) => spawnSync(tsx, ['server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const cli = (args: string[]) =>
+  spawnSync(tsx, ['server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
 describe('phongdich rt', () => {
   it('prints the estimate as JSON, with local and imported cases separated', () => {
-    const input = { local: [0, 2, 3, 5, 8, 10, 13, 18, 20, 25, 27, 30, 28, 26], imported: [1, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0], mean_si: 2.6, std_si: 1.5 };
+    const input = {
+      local: [0, 2, 3, 5, 8, 10, 13, 18, 20, 25, 27, 30, 28, 26],
+      imported: [1, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+      mean_si: 2.6,
+      std_si: 1.5,
+    };
     const file = path.join(os.tmpdir(), `rt-${process.pid}.json`);
     fs.writeFileSync(file, JSON.stringify(input));
     const run = cli(['rt', '--input', file, '--json']);

@@ -3,7 +3,10 @@ import type { AppServices } from '../services.ts';
 import type { Job } from './scheduler.ts';
 
 /** The platform's periodic jobs. Each module adds its own (retention purges, recomputes…). */
-export function platformJobs(services: AppServices, config: Pick<Config, 'declarations' | 'checkins' | 'audit'>): Job[] {
+export function platformJobs(
+  services: AppServices,
+  config: Pick<Config, 'declarations' | 'checkins' | 'audit'>,
+): Job[] {
   return [
     {
       // The line is also a copy of the head outside the database: compare it with \`phongdich audit verify\`.
@@ -11,7 +14,9 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
       everyMs: config.audit.checkpointMinutes * 60_000,
       run: async () => {
         const signed = await services.auditChain.checkpoint();
-        return signed ? `audit chain head signed at link ${signed.seq}: ${signed.hash}` : 'audit chain unchanged since the last checkpoint';
+        return signed
+          ? `audit chain head signed at link ${signed.seq}: ${signed.hash}`
+          : 'audit chain unchanged since the last checkpoint';
       },
     },
     {
@@ -51,7 +56,7 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
     {
       name: 'end-home-monitoring',
       everyMs: 60 * 60_000,
-      run: async () => `${await services.quarantine.endFinishedMonitoring()} people's home monitoring ended`,
+      run: async () => `${await services.homeMonitoring.endFinishedMonitoring()} people's home monitoring ended`,
     },
     {
       name: 'risk-levels-in-force',
@@ -72,7 +77,8 @@ export function platformJobs(services: AppServices, config: Pick<Config, 'declar
     {
       name: 'purge-expired-sessions',
       everyMs: 15 * 60_000,
-      run: async () => `${await services.auth.purgeExpiredSessions()} sessions and ${await services.auth.purgeLoginThrottle()} sign-in throttle rows removed`,
+      run: async () =>
+        `${await services.auth.purgeExpiredSessions()} sessions and ${await services.auth.purgeLoginThrottle()} sign-in throttle rows removed`,
     },
   ];
 }

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
-import { estimateR, parseRtInput } from './cori.ts';
+import { estimateR } from './cori.ts';
+import { parseRtInput } from './rt-json.ts';
 import { parametricSiDistr } from './discr-si.ts';
 
 describe('estimateR: EpiEstim behaviours on edge cases (derived by hand from the R source)', () => {
@@ -41,14 +42,25 @@ describe('estimateR: EpiEstim behaviours on edge cases (derived by hand from the
 
   it('drops windows ending on or before the mean serial interval, as EpiEstim does (NA rows removed)', () => {
     const si = [0, 0, 0, 0, 0, 1]; // mean 5
-    const r = estimateR({ local: [0, 1, 1, 1, 1, 1, 1, 1], imported: [1, 0, 0, 0, 0, 0, 0, 0], siDistr: si, tStart: [2, 2, 3], tEnd: [5, 6, 8] });
+    const r = estimateR({
+      local: [0, 1, 1, 1, 1, 1, 1, 1],
+      imported: [1, 0, 0, 0, 0, 0, 0, 0],
+      siDistr: si,
+      tStart: [2, 2, 3],
+      tEnd: [5, 6, 8],
+    });
     expect(r.droppedWindows).toEqual([{ tStart: 2, tEnd: 5 }]);
-    expect(r.windows.map((w) => [w.tStart, w.tEnd])).toEqual([[2, 6], [3, 8]]);
+    expect(r.windows.map((w) => [w.tStart, w.tEnd])).toEqual([
+      [2, 6],
+      [3, 8],
+    ]);
     expect(r.warnings.some((m) => /mean serial interval/.test(m))).toBe(true);
   });
 
   it('pads a short si_distr with zeros and builds the parametric SI over T days plus a 0', () => {
-    expect(estimateR({ local: Array<number>(10).fill(1), siDistr: [0, 1] }).siDistr).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(estimateR({ local: Array<number>(10).fill(1), siDistr: [0, 1] }).siDistr).toEqual([
+      0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
     const p = estimateR({ local: Array<number>(10).fill(1), meanSi: 4, stdSi: 2 }).siDistr;
     expect(p).toEqual([...parametricSiDistr(4, 2, 10)]);
     expect(p).toHaveLength(11);
@@ -62,7 +74,15 @@ describe('estimateR: EpiEstim behaviours on edge cases (derived by hand from the
 
   it('builds sliding windows of another length with `window`', () => {
     const r = estimateR({ local: Array<number>(10).fill(1), siDistr: [0, 1], window: 3 });
-    expect(r.windows.map((w) => [w.tStart, w.tEnd])).toEqual([[2, 4], [3, 5], [4, 6], [5, 7], [6, 8], [7, 9], [8, 10]]);
+    expect(r.windows.map((w) => [w.tStart, w.tEnd])).toEqual([
+      [2, 4],
+      [3, 5],
+      [4, 6],
+      [5, 7],
+      [6, 8],
+      [7, 9],
+      [8, 10],
+    ]);
   });
 });
 
@@ -118,9 +138,32 @@ describe('estimateR validation', () => {
 
 describe('parseRtInput', () => {
   it('maps EpiEstim names and treats null counts as 0 (EpiEstim replaces NA by 0)', () => {
-    expect(parseRtInput({ local: [0, null, 2], imported: [1, 0, null], si_distr: [0, 1], t_start: 2, t_end: [3], mean_prior: 4, std_prior: 2, window: undefined }))
-      .toEqual({ local: [0, 0, 2], imported: [1, 0, 0], siDistr: [0, 1], tStart: [2], tEnd: [3], meanPrior: 4, stdPrior: 2 });
-    expect(parseRtInput({ local: [1, 2], mean_si: 2.6, std_si: 1.5, window: 5 })).toEqual({ local: [1, 2], meanSi: 2.6, stdSi: 1.5, window: 5 });
+    expect(
+      parseRtInput({
+        local: [0, null, 2],
+        imported: [1, 0, null],
+        si_distr: [0, 1],
+        t_start: 2,
+        t_end: [3],
+        mean_prior: 4,
+        std_prior: 2,
+        window: undefined,
+      }),
+    ).toEqual({
+      local: [0, 0, 2],
+      imported: [1, 0, 0],
+      siDistr: [0, 1],
+      tStart: [2],
+      tEnd: [3],
+      meanPrior: 4,
+      stdPrior: 2,
+    });
+    expect(parseRtInput({ local: [1, 2], mean_si: 2.6, std_si: 1.5, window: 5 })).toEqual({
+      local: [1, 2],
+      meanSi: 2.6,
+      stdSi: 1.5,
+      window: 5,
+    });
   });
 
   it('rejects non-objects, unknown keys, missing local and wrongly typed values', () => {

@@ -24,8 +24,17 @@
  * its last printed digit (so to 7 or 8 decimals — tighter than the 6 required).
  */
 import { describe, expect, it } from 'vitest';
-import { estimateR, formatRtOutput, parseRtInput, type RtWindow } from './cori.ts';
-import { example1, example2, example2Imported, example2Local, example3, flu2009, flu2009Si } from './epiestim-snapshots.ts';
+import { estimateR, type RtWindow } from './cori.ts';
+import { formatRtOutput, parseRtInput } from './rt-json.ts';
+import {
+  example1,
+  example2,
+  example2Imported,
+  example2Local,
+  example3,
+  flu2009,
+  flu2009Si,
+} from './epiestim-snapshots.ts';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -47,7 +56,10 @@ type Table = Map<number, Map<string, string>>;
 function parsePrinted(text: string): Table {
   const rows: Table = new Map();
   let header: string[] = [];
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const tokens = line.split(/\s+/);
     if (!/^\d+$/.test(tokens[0] as string)) {
       header = tokens;
@@ -86,7 +98,6 @@ function expectMatches(windows: RtWindow[], printed: string): number {
   return checked;
 }
 
-
 describe('estimateR against EpiEstim published outputs (tests/testthat/_snaps/estimate_R.md)', () => {
   it('Example 1: Flu2009, non-parametric SI, day-1 case moved to imported', () => {
     const result = estimateR({ local: flu2009, siDistr: flu2009Si, tStart: range(2, 26), tEnd: range(8, 32) });
@@ -107,7 +118,12 @@ describe('estimateR against EpiEstim published outputs (tests/testthat/_snaps/es
 
   it('Example 2: parametric SI (mean 2.6, sd 1.5) with local and imported cases separated', () => {
     const result = estimateR({
-      local: example2Local, imported: example2Imported, meanSi: 2.6, stdSi: 1.5, tStart: range(2, 21), tEnd: range(8, 27),
+      local: example2Local,
+      imported: example2Imported,
+      meanSi: 2.6,
+      stdSi: 1.5,
+      tStart: range(2, 21),
+      tEnd: range(8, 27),
     });
     expect(result.method).toBe('parametric_si');
     expect(result.warnings).toEqual([]);
@@ -132,15 +148,33 @@ describe('estimateR against EpiEstim published outputs (tests/testthat/_snaps/es
   });
 
   it('the CLI JSON path gives the same rows (EpiEstim names in and out)', () => {
-    const input = parseRtInput(JSON.parse(JSON.stringify({
-      local: example2Local, imported: example2Imported, mean_si: 2.6, std_si: 1.5, t_start: range(2, 21), t_end: range(8, 27),
-    })));
+    const input = parseRtInput(
+      JSON.parse(
+        JSON.stringify({
+          local: example2Local,
+          imported: example2Imported,
+          mean_si: 2.6,
+          std_si: 1.5,
+          t_start: range(2, 21),
+          t_end: range(8, 27),
+        }),
+      ),
+    );
     const out = formatRtOutput(estimateR(input));
     expect(out.windows).toHaveLength(20);
     const last = out.windows[19];
     expect(Object.keys(last ?? {})).toEqual([
-      't_start', 't_end', 'mean', 'std', 'quantile_0_025', 'quantile_0_05', 'quantile_0_25', 'median',
-      'quantile_0_75', 'quantile_0_95', 'quantile_0_975',
+      't_start',
+      't_end',
+      'mean',
+      'std',
+      'quantile_0_025',
+      'quantile_0_05',
+      'quantile_0_25',
+      'median',
+      'quantile_0_75',
+      'quantile_0_95',
+      'quantile_0_975',
     ]);
     expect(last?.t_start).toBe(21);
     expect(last?.t_end).toBe(27);

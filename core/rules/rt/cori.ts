@@ -91,21 +91,23 @@ export interface RtResult {
   warnings: string[];
 }
 
-function invalid(path: string, message: string): never {
+/** Reject an input field the way EpiEstim's checks would, as a validation error on that path. */
+export function invalidRtInput(path: string, message: string): never {
   throw new AppError('VALIDATION_FAILED', [{ path, message }], `${path}: ${message}`);
 }
 
 function checkCounts(values: readonly unknown[], path: string): number[] {
   return values.map((v: unknown, i) => {
     if (v === null || v === undefined) return 0; // EpiEstim: incid[is.na(incid)] <- 0
-    if (typeof v !== 'number' || !Number.isFinite(v)) invalid(`${path}[${i}]`, 'must be a finite number');
-    if (v < 0) invalid(`${path}[${i}]`, 'must be non-negative (incid must contain only non negative integer values)');
+    if (typeof v !== 'number' || !Number.isFinite(v)) invalidRtInput(`${path}[${i}]`, 'must be a finite number');
+    if (v < 0)
+      invalidRtInput(`${path}[${i}]`, 'must be non-negative (incid must contain only non negative integer values)');
     return v;
   });
 }
 
 function checkPositive(v: number, path: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || !(v > 0)) invalid(path, 'must be a finite number > 0');
+  if (typeof v !== 'number' || !Number.isFinite(v) || !(v > 0)) invalidRtInput(path, 'must be a finite number > 0');
   return v;
 }
 
@@ -113,21 +115,22 @@ function checkPositive(v: number, path: string): number {
 export const SI_DISTR_SUM_TOLERANCE = 0.01;
 
 function checkSiDistr(si: readonly number[]): void {
-  if (si.length === 0) invalid('si_distr', 'must not be empty');
+  if (si.length === 0) invalidRtInput('si_distr', 'must not be empty');
   si.forEach((w, i) => {
-    if (typeof w !== 'number' || !Number.isFinite(w)) invalid(`si_distr[${i}]`, 'must be a finite number');
-    if (w < 0) invalid(`si_distr[${i}]`, 'must be non-negative');
+    if (typeof w !== 'number' || !Number.isFinite(w)) invalidRtInput(`si_distr[${i}]`, 'must be a finite number');
+    if (w < 0) invalidRtInput(`si_distr[${i}]`, 'must be non-negative');
   });
-  if (si[0] !== 0) invalid('si_distr[0]', 'must be 0 (si_distr should be so that si_distr[1] = 0)');
+  if (si[0] !== 0) invalidRtInput('si_distr[0]', 'must be 0 (si_distr should be so that si_distr[1] = 0)');
   const sum = si.reduce((s, w) => s + w, 0);
-  if (Math.abs(sum - 1) > SI_DISTR_SUM_TOLERANCE) invalid('si_distr', `must sum to 1 (±${SI_DISTR_SUM_TOLERANCE}); sums to ${sum}`);
+  if (Math.abs(sum - 1) > SI_DISTR_SUM_TOLERANCE)
+    invalidRtInput('si_distr', `must sum to 1 (±${SI_DISTR_SUM_TOLERANCE}); sums to ${sum}`);
 }
 
 function windows(input: RtInput, days: number): { tStart: number[]; tEnd: number[] } {
   const hasStart = input.tStart !== undefined;
   const hasEnd = input.tEnd !== undefined;
-  if (hasStart !== hasEnd) invalid(hasStart ? 't_end' : 't_start', 't_start and t_end must be given together');
-  if (hasStart && input.window !== undefined) invalid('window', 'give either window or t_start/t_end, not both');
+  if (hasStart !== hasEnd) invalidRtInput(hasStart ? 't_end' : 't_start', 't_start and t_end must be given together');
+  if (hasStart && input.window !== undefined) invalidRtInput('window', 'give either window or t_start/t_end, not both');
   let tStart: number[];
   let tEnd: number[];
   if (input.tStart !== undefined && input.tEnd !== undefined) {
@@ -135,8 +138,12 @@ function windows(input: RtInput, days: number): { tStart: number[]; tEnd: number
     tEnd = [...input.tEnd];
   } else {
     const len = input.window ?? 7;
-    if (!Number.isInteger(len) || len < 1) invalid('window', 'must be a positive integer');
-    if (days < len + 1) invalid('local', `needs at least ${len + 1} days for sliding windows of ${len} days starting on day 2 (got ${days})`);
+    if (!Number.isInteger(len) || len < 1) invalidRtInput('window', 'must be a positive integer');
+    if (days < len + 1)
+      invalidRtInput(
+        'local',
+        `needs at least ${len + 1} days for sliding windows of ${len} days starting on day 2 (got ${days})`,
+      );
     tStart = [];
     tEnd = [];
     for (let s = 2; s + len - 1 <= days; s++) {
@@ -144,13 +151,15 @@ function windows(input: RtInput, days: number): { tStart: number[]; tEnd: number
       tEnd.push(s + len - 1);
     }
   }
-  if (tStart.length !== tEnd.length) invalid('t_end', 't_start and t_end must have the same length');
-  if (tStart.length === 0) invalid('t_start', 'must contain at least one window');
+  if (tStart.length !== tEnd.length) invalidRtInput('t_end', 't_start and t_end must have the same length');
+  if (tStart.length === 0) invalidRtInput('t_start', 'must contain at least one window');
   tStart.forEach((s, i) => {
     const e = tEnd[i] as number;
-    if (!Number.isInteger(s) || s < 2 || s > days) invalid(`t_start[${i}]`, `must be an integer between 2 and the number of days (${days})`);
-    if (!Number.isInteger(e) || e < 2 || e > days) invalid(`t_end[${i}]`, `must be an integer between 2 and the number of days (${days})`);
-    if (s > e) invalid(`t_start[${i}]`, 'must be <= t_end');
+    if (!Number.isInteger(s) || s < 2 || s > days)
+      invalidRtInput(`t_start[${i}]`, `must be an integer between 2 and the number of days (${days})`);
+    if (!Number.isInteger(e) || e < 2 || e > days)
+      invalidRtInput(`t_end[${i}]`, `must be an integer between 2 and the number of days (${days})`);
+    if (s > e) invalidRtInput(`t_start[${i}]`, 'must be <= t_end');
   });
   return { tStart, tEnd };
 }
@@ -161,21 +170,24 @@ export const RT_QUANTILE_LEVELS = [0.025, 0.05, 0.25, 0.5, 0.75, 0.95, 0.975] as
 /** Estimate Rt on each window; same numbers as EpiEstim's `estimate_R(...)$R`. */
 export function estimateR(input: RtInput): RtResult {
   const warnings: string[] = [];
-  if (!Array.isArray(input.local)) invalid('local', 'must be an array of daily counts');
+  if (!Array.isArray(input.local)) invalidRtInput('local', 'must be an array of daily counts');
   const local = checkCounts(input.local, 'local');
   const days = local.length;
-  if (days < 2) invalid('local', 'needs at least 2 days');
+  if (days < 2) invalidRtInput('local', 'needs at least 2 days');
   let imported: number[];
   if (input.imported === undefined) {
     imported = local.map(() => 0);
   } else {
-    if (!Array.isArray(input.imported)) invalid('imported', 'must be an array of daily counts');
+    if (!Array.isArray(input.imported)) invalidRtInput('imported', 'must be an array of daily counts');
     imported = checkCounts(input.imported, 'imported');
-    if (imported.length !== days) invalid('imported', `must have as many days as local (${days}), got ${imported.length}`);
+    if (imported.length !== days)
+      invalidRtInput('imported', `must have as many days as local (${days}), got ${imported.length}`);
   }
   if ((local[0] as number) > 0) {
     if (input.imported !== undefined) {
-      warnings.push('local[1] is >0 but must be 0, as all cases on the first time step are assumed imported; they were moved to imported.');
+      warnings.push(
+        'local[1] is >0 but must be 0, as all cases on the first time step are assumed imported; they were moved to imported.',
+      );
     }
     imported[0] = (imported[0] as number) + (local[0] as number);
     local[0] = 0;
@@ -189,17 +201,20 @@ export function estimateR(input: RtInput): RtResult {
   const { tStart, tEnd } = windows(input, days);
 
   const parametric = input.meanSi !== undefined || input.stdSi !== undefined;
-  if (parametric && input.siDistr !== undefined) invalid('si_distr', 'give either si_distr or mean_si/std_si, not both');
+  if (parametric && input.siDistr !== undefined)
+    invalidRtInput('si_distr', 'give either si_distr or mean_si/std_si, not both');
   let si: number[];
   if (parametric) {
-    if (input.meanSi === undefined) invalid('mean_si', 'is required with std_si');
-    if (input.stdSi === undefined) invalid('std_si', 'is required with mean_si');
-    if (typeof input.meanSi !== 'number' || !Number.isFinite(input.meanSi) || !(input.meanSi > 1)) invalid('mean_si', 'must be a number > 1');
+    if (input.meanSi === undefined) invalidRtInput('mean_si', 'is required with std_si');
+    if (input.stdSi === undefined) invalidRtInput('std_si', 'is required with mean_si');
+    if (typeof input.meanSi !== 'number' || !Number.isFinite(input.meanSi) || !(input.meanSi > 1))
+      invalidRtInput('mean_si', 'must be a number > 1');
     checkPositive(input.stdSi, 'std_si');
     si = parametricSiDistr(input.meanSi, input.stdSi, days);
   } else {
-    if (input.siDistr === undefined) invalid('si_distr', 'a serial interval is required: si_distr, or mean_si and std_si');
-    if (!Array.isArray(input.siDistr)) invalid('si_distr', 'must be an array');
+    if (input.siDistr === undefined)
+      invalidRtInput('si_distr', 'a serial interval is required: si_distr, or mean_si and std_si');
+    if (!Array.isArray(input.siDistr)) invalidRtInput('si_distr', 'must be an array');
     checkSiDistr(input.siDistr);
     si = [...input.siDistr];
     while (si.length < days + 1) si.push(0);
@@ -233,9 +248,9 @@ export function estimateR(input: RtInput): RtResult {
     }
     const shape = aPrior + cases;
     const scale = 1 / (1 / bPrior + infectivity);
-    const [q0025, q005, q025, q05, q075, q095, q0975] = RT_QUANTILE_LEVELS.map((p) => gammaQuantile(p, shape, scale)) as [
-      number, number, number, number, number, number, number,
-    ];
+    const [q0025, q005, q025, q05, q075, q095, q0975] = RT_QUANTILE_LEVELS.map((p) =>
+      gammaQuantile(p, shape, scale),
+    ) as [number, number, number, number, number, number, number];
     out.push({
       tStart: s,
       tEnd: e,
@@ -247,7 +262,9 @@ export function estimateR(input: RtInput): RtResult {
     });
   });
   if (dropped.length > 0) {
-    warnings.push(`${dropped.length} window(s) end on or before the mean serial interval (${moments.mean}); EpiEstim gives no estimate for them.`);
+    warnings.push(
+      `${dropped.length} window(s) end on or before the mean serial interval (${moments.mean}); EpiEstim gives no estimate for them.`,
+    );
   }
 
   return {
@@ -260,121 +277,5 @@ export function estimateR(input: RtInput): RtResult {
     imported,
     lambda,
     warnings,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// CLI JSON shape (EpiEstim's names)
-
-const inputKeys = ['local', 'imported', 'si_distr', 'mean_si', 'std_si', 't_start', 't_end', 'window', 'mean_prior', 'std_prior'] as const;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function countArray(v: unknown, path: string): number[] {
-  if (!Array.isArray(v)) invalid(path, 'must be an array of daily counts');
-  return v.map((x: unknown, i) => {
-    if (x === null) return 0; // R's NA, which EpiEstim replaces by 0
-    if (typeof x !== 'number') invalid(`${path}[${i}]`, 'must be a number (or null for a missing day, counted as 0)');
-    return x;
-  });
-}
-
-function numberArray(v: unknown, path: string): number[] {
-  const arr = typeof v === 'number' ? [v] : v; // an R scalar is a vector of length 1
-  if (!Array.isArray(arr)) invalid(path, 'must be an array of numbers');
-  return arr.map((x: unknown, i) => {
-    if (typeof x !== 'number') invalid(`${path}[${i}]`, 'must be a number');
-    return x;
-  });
-}
-
-function optionalNumber(v: unknown, path: string): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number') invalid(path, 'must be a number');
-  return v;
-}
-
-/**
- * Read the CLI's JSON input: `{ local, imported?, si_distr? | mean_si + std_si, t_start?, t_end?,
- * window?, mean_prior?, std_prior? }` (EpiEstim's names; `null` counts are 0 as EpiEstim's NA).
- * Unknown keys are rejected so that a misspelt option is not silently ignored.
- */
-export function parseRtInput(json: unknown): RtInput {
-  if (!isRecord(json)) invalid('$', 'must be a JSON object');
-  for (const key of Object.keys(json)) {
-    if (!(inputKeys as readonly string[]).includes(key)) invalid(key, `unknown key; expected one of ${inputKeys.join(', ')}`);
-  }
-  if (json.local === undefined) invalid('local', 'is required');
-  const input: RtInput = { local: countArray(json.local, 'local') };
-  if (json.imported !== undefined) input.imported = countArray(json.imported, 'imported');
-  if (json.si_distr !== undefined) input.siDistr = numberArray(json.si_distr, 'si_distr');
-  const meanSi = optionalNumber(json.mean_si, 'mean_si');
-  if (meanSi !== undefined) input.meanSi = meanSi;
-  const stdSi = optionalNumber(json.std_si, 'std_si');
-  if (stdSi !== undefined) input.stdSi = stdSi;
-  if (json.t_start !== undefined) input.tStart = numberArray(json.t_start, 't_start');
-  if (json.t_end !== undefined) input.tEnd = numberArray(json.t_end, 't_end');
-  const window = optionalNumber(json.window, 'window');
-  if (window !== undefined) input.window = window;
-  const meanPrior = optionalNumber(json.mean_prior, 'mean_prior');
-  if (meanPrior !== undefined) input.meanPrior = meanPrior;
-  const stdPrior = optionalNumber(json.std_prior, 'std_prior');
-  if (stdPrior !== undefined) input.stdPrior = stdPrior;
-  return input;
-}
-
-/**
- * One output row. Mapping to the columns of EpiEstim's `R$R`:
- *
- * | here            | EpiEstim            |
- * |-----------------|---------------------|
- * | t_start         | t_start             |
- * | t_end           | t_end               |
- * | mean            | Mean(R)             |
- * | std             | Std(R)              |
- * | quantile_0_025  | Quantile.0.025(R)   |
- * | quantile_0_05   | Quantile.0.05(R)    |
- * | quantile_0_25   | Quantile.0.25(R)    |
- * | median          | Median(R)           |
- * | quantile_0_75   | Quantile.0.75(R)    |
- * | quantile_0_95   | Quantile.0.95(R)    |
- * | quantile_0_975  | Quantile.0.975(R)   |
- */
-export interface RtOutputRow {
-  t_start: number;
-  t_end: number;
-  mean: number;
-  std: number;
-  quantile_0_025: number;
-  quantile_0_05: number;
-  quantile_0_25: number;
-  median: number;
-  quantile_0_75: number;
-  quantile_0_95: number;
-  quantile_0_975: number;
-}
-
-export interface RtOutput {
-  windows: RtOutputRow[];
-}
-
-/** The CLI's `--json` output: `{ windows: [...] }`, one row per estimated window, EpiEstim's columns. */
-export function formatRtOutput(result: Pick<RtResult, 'windows'>): RtOutput {
-  return {
-    windows: result.windows.map((w) => ({
-      t_start: w.tStart,
-      t_end: w.tEnd,
-      mean: w.mean,
-      std: w.std,
-      quantile_0_025: w.quantiles.q0025,
-      quantile_0_05: w.quantiles.q005,
-      quantile_0_25: w.quantiles.q025,
-      median: w.quantiles.q05,
-      quantile_0_75: w.quantiles.q075,
-      quantile_0_95: w.quantiles.q095,
-      quantile_0_975: w.quantiles.q0975,
-    })),
   };
 }

@@ -1,5 +1,5 @@
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
-import { lineListMessage, type LineListMessage } from '../../../core/rules/linelist.ts';
+import { lineListMessage, type LineListMessage } from '../../../core/rules/linelist-messages.ts';
 import { normaliseHeader } from '../../shared/tabular-file.ts';
 
 /**
@@ -20,7 +20,12 @@ export interface JsonRow {
   value: unknown;
 }
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, OPEN_OBJ = 0x7b, CLOSE_OBJ = 0x7d, OPEN_ARR = 0x5b, CLOSE_ARR = 0x5d;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  OPEN_OBJ = 0x7b,
+  CLOSE_OBJ = 0x7d,
+  OPEN_ARR = 0x5b,
+  CLOSE_ARR = 0x5d;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
@@ -72,7 +77,11 @@ export async function* jsonRows(chunks: Chunks, locale: Locale): AsyncGenerator<
         key = depth === 1 && topIsObject && rowsDepth === 0 ? [] : null;
       } else if (c === OPEN_OBJ || c === OPEN_ARR) {
         if (topIsObject === null) topIsObject = c === OPEN_OBJ;
-        if (c === OPEN_ARR && !rowsSeen && ((depth === 0 && !topIsObject) || (depth === 1 && topIsObject && lastKey === 'data'))) {
+        if (
+          c === OPEN_ARR &&
+          !rowsSeen &&
+          ((depth === 0 && !topIsObject) || (depth === 1 && topIsObject && lastKey === 'data'))
+        ) {
           rowsDepth = depth + 1;
           rowsSeen = true;
         } else if (c === OPEN_OBJ && rowsDepth > 0 && depth === rowsDepth) rowStart = i;
@@ -80,12 +89,19 @@ export async function* jsonRows(chunks: Chunks, locale: Locale): AsyncGenerator<
       } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
         depth--;
         if (rowsDepth > 0 && depth === rowsDepth && c === CLOSE_OBJ && rowStart >= 0) {
-          const bytes = pending.length ? Buffer.concat([...pending, chunk.subarray(rowStart, i + 1)]) : chunk.subarray(rowStart, i + 1);
+          const bytes = pending.length
+            ? Buffer.concat([...pending, chunk.subarray(rowStart, i + 1)])
+            : chunk.subarray(rowStart, i + 1);
           pending = [];
           rowStart = -1;
           rowNumber++;
           try {
-            out.push({ rowNumber, value: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as unknown });
+            out.push({
+              rowNumber,
+              value: JSON.parse(
+                Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+              ) as unknown,
+            });
           } catch {
             out.push({ rowNumber, broken: { path: `row:${rowNumber}`, message: lineListMessage(locale, 'json') } });
           }
@@ -121,7 +137,10 @@ export interface CsvRecord {
  * doubled quotes; UTF-8 with or without BOM), as `parseCsv` reads them, but chunk by chunk.
  * The first record is the header, normalised with `normaliseHeader`. Blank lines are skipped.
  */
-export async function* csvRecords(chunks: Chunks, locale: Locale): AsyncGenerator<{ header: string[]; records: CsvRecord[] }> {
+export async function* csvRecords(
+  chunks: Chunks,
+  locale: Locale,
+): AsyncGenerator<{ header: string[]; records: CsvRecord[] }> {
   const decoder = new TextDecoder('utf-8');
   let sep: string | null = null;
   let carry = '';
@@ -148,11 +167,16 @@ export async function* csvRecords(chunks: Chunks, locale: Locale): AsyncGenerato
       if (quoted) {
         if (c === '"') {
           if (i + 1 === text.length && !final) return '"';
-          if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+          if (text[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else quoted = false;
         } else field += c;
       } else if (c === '"') quoted = true;
-      else if (c === sep) { record.push(field); field = ''; }
-      else if (c === '\n') finishRecord(out);
+      else if (c === sep) {
+        record.push(field);
+        field = '';
+      } else if (c === '\n') finishRecord(out);
       else if (c !== '\r') field += c;
     }
     return '';
@@ -167,7 +191,10 @@ export async function* csvRecords(chunks: Chunks, locale: Locale): AsyncGenerato
     carry = '';
     if (sep === null) {
       const nl = text.indexOf('\n');
-      if (nl < 0) { carry = text; continue; }
+      if (nl < 0) {
+        carry = text;
+        continue;
+      }
       sep = pickSeparator(text.slice(0, nl));
     }
     const out: CsvRecord[] = [];
@@ -188,7 +215,8 @@ const indexOrEnd = (chunk: Uint8Array, byte: number, from: number) => {
   return i < 0 ? chunk.length : i;
 };
 
-const fileError = (locale: Locale, key: LineListMessage) => new AppError('IMPORT_INVALID', [{ path: 'file', message: lineListMessage(locale, key) }]);
+const fileError = (locale: Locale, key: LineListMessage) =>
+  new AppError('IMPORT_INVALID', [{ path: 'file', message: lineListMessage(locale, key) }]);
 
 function pickSeparator(firstLine: string): string {
   return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';

@@ -1,4 +1,5 @@
-import { resolveSources, type LineListRow } from '../../../core/rules/linelist.ts';
+import { resolveSources } from '../../../core/rules/linelist-sources.ts';
+import type { LineListRow } from '../../../core/rules/linelist.ts';
 import type { CaseColumns } from './linelist.repository.ts';
 
 /** Where a case is counted: its locality row and the province above it. */
@@ -17,15 +18,26 @@ export class LineListRows {
   readonly caseNumber: string[] = [];
   private readonly byNumber = new Map<string, number>();
   private readonly cols = {
-    confirmedDate: [] as string[], onsetDate: [] as (string | null)[], sampleDate: [] as (string | null)[],
-    gender: [] as (string | null)[], birthYear: [] as (number | null)[], nationality: [] as (string | null)[],
-    provinceCode: [] as (string | null)[], communeCode: [] as (string | null)[], status: [] as string[],
-    outcomeDate: [] as (string | null)[], treatmentPlace: [] as (string | null)[], notes: [] as (string | null)[],
+    confirmedDate: [] as string[],
+    onsetDate: [] as (string | null)[],
+    sampleDate: [] as (string | null)[],
+    gender: [] as (string | null)[],
+    birthYear: [] as (number | null)[],
+    nationality: [] as (string | null)[],
+    provinceCode: [] as (string | null)[],
+    communeCode: [] as (string | null)[],
+    status: [] as string[],
+    outcomeDate: [] as (string | null)[],
+    treatmentPlace: [] as (string | null)[],
+    notes: [] as (string | null)[],
     // Sources never contain spaces (validated), so one string per row holds them all.
-    sources: [] as string[], classification: [] as (string | null)[], cluster: [] as (string | null)[],
+    sources: [] as string[],
+    classification: [] as (string | null)[],
+    cluster: [] as (string | null)[],
   };
   /** Filled by `resolve`: per row, and the links the file states. */
-  private resolved: { classification: string[]; sourceCountry: (string | null)[]; cluster: (string | null)[] } | null = null;
+  private resolved: { classification: string[]; sourceCountry: (string | null)[]; cluster: (string | null)[] } | null =
+    null;
   readonly links = { infector: [] as string[], infectee: [] as string[] };
   private places: Place[] = [];
 
@@ -78,7 +90,12 @@ export class LineListRows {
     for (let i = 0; i < this.size; i++) {
       const text = this.cols.sources[i]!;
       const r = resolveSources(
-        { caseNumber: this.caseNumber[i]!, sources: text === '' ? [] : text.split(' '), classification: this.cols.classification[i] as LineListRow['classification'], cluster: this.cols.cluster[i]! },
+        {
+          caseNumber: this.caseNumber[i]!,
+          sources: text === '' ? [] : text.split(' '),
+          classification: this.cols.classification[i] as LineListRow['classification'],
+          cluster: this.cols.cluster[i]!,
+        },
         isIdInFile,
       );
       classification[i] = r.classification;

@@ -1,7 +1,12 @@
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
 import { defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
+import { tableColumns, type ColumnIndex } from '../../../core/rules/linelist-columns.ts';
+import { lineListMessage } from '../../../core/rules/linelist-messages.ts';
 import {
-  lineListMessage, normaliseTableRow, normaliseVn2020Row, tableColumns, type ColumnIndex, type RowContext, type RowResult,
+  normaliseTableRow,
+  normaliseVn2020Row,
+  type RowContext,
+  type RowResult,
 } from '../../../core/rules/linelist.ts';
 import type { LinelistImportResult } from '../../../core/schemas/cases.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
@@ -75,22 +80,44 @@ export class LinelistService {
     if (!linelistPolicy.import(actor)) throw new AppError('FORBIDDEN');
     const locale = actor.locale;
     const source = options.source ?? 'linelist';
-    if (!sourceLabelRe.test(source)) throw new AppError('VALIDATION_FAILED', [{ path: 'source', message: lineListMessage(locale, 'sourceLabel') }]);
+    if (!sourceLabelRe.test(source))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'source', message: lineListMessage(locale, 'sourceLabel') }]);
     const profile = await this.profileOrThrow(locale, options.profileCode ?? defaultDiseaseProfile.code);
 
-    const progress: ImportProgress = { phase: 'reading', source, rowsRead: 0, rowsValid: 0, rowsWritten: 0, links: 0, startedAt: new Date() };
+    const progress: ImportProgress = {
+      phase: 'reading',
+      source,
+      rowsRead: 0,
+      rowsValid: 0,
+      rowsWritten: 0,
+      links: 0,
+      startedAt: new Date(),
+    };
     this.running.add(progress);
     const report = () => options.onProgress?.(progress);
     report();
     try {
       const errors = new ErrorList();
-      const rows = await this.readRows(file, options.mapping, { locale, today: vietnamToday() }, errors, progress, report);
+      const rows = await this.readRows(
+        file,
+        options.mapping,
+        { locale, today: vietnamToday() },
+        errors,
+        progress,
+        report,
+      );
       progress.phase = 'checking';
       report();
       rows.resolve();
       rows.setPlaces(await this.placesOrErrors(actor, rows, errors));
       if (errors.count) throw new AppError('IMPORT_INVALID', errors.sorted(locale));
-      const result = await this.write(actor, rows, { source, profile, filename: file.filename ?? null }, progress, report);
+      const result = await this.write(
+        actor,
+        rows,
+        { source, profile, filename: file.filename ?? null },
+        progress,
+        report,
+      );
       progress.phase = 'done';
       report();
       return result;
@@ -107,12 +134,19 @@ export class LinelistService {
   private async profileOrThrow(locale: Locale, code: string): Promise<string> {
     // The platform writes the presets at start, so a preset is a row like any edited profile.
     if (await this.profiles.exists(this.db, code)) return code;
-    throw new AppError('VALIDATION_FAILED', [{ path: 'profileCode', message: locale === 'vi' ? 'Không có hồ sơ bệnh này' : 'No such disease profile' }]);
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'profileCode', message: locale === 'vi' ? 'Không có hồ sơ bệnh này' : 'No such disease profile' },
+    ]);
   }
 
   /** Streams the file through the row rules; valid rows are kept column by column. */
   private async readRows(
-    file: LinelistFile, mapping: Record<string, string> | undefined, ctx: RowContext, errors: ErrorList, progress: ImportProgress, report: () => void,
+    file: LinelistFile,
+    mapping: Record<string, string> | undefined,
+    ctx: RowContext,
+    errors: ErrorList,
+    progress: ImportProgress,
+    report: () => void,
   ): Promise<LineListRows> {
     const rows = new LineListRows();
     let nextReport = 50_000;
@@ -120,7 +154,11 @@ export class LinelistService {
       progress.rowsRead++;
       if (!result.ok) return errors.add(...result.errors);
       const dup = rows.add(result.row);
-      if (dup) errors.add({ path: `row:${rowNumber}`, message: `${lineListMessage(ctx.locale, 'duplicate')} ${dup.duplicateOf}` });
+      if (dup)
+        errors.add({
+          path: `row:${rowNumber}`,
+          message: `${lineListMessage(ctx.locale, 'duplicate')} ${dup.duplicateOf}`,
+        });
       else progress.rowsValid++;
     };
     const tick = () => {
@@ -145,7 +183,9 @@ export class LinelistService {
     let columns: ColumnIndex | null = null;
     const columnsFor = (header: string[]) => {
       if (columns) return columns;
-      const normalised = mapping ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [normaliseHeader(k), v])) : undefined;
+      const normalised = mapping
+        ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [normaliseHeader(k), v]))
+        : undefined;
       const found = tableColumns(header, ctx.locale, normalised);
       if (found.errors.length) throw new AppError('IMPORT_INVALID', found.errors);
       return (columns = found.columns);
@@ -175,7 +215,8 @@ export class LinelistService {
       else {
         const of = national.get(commune);
         if (of === undefined || of === commune) p = `${lineListMessage(actor.locale, 'communeUnknown')}: ${commune}`;
-        else if (province !== null && province !== of) p = `${lineListMessage(actor.locale, 'communeProvince')}: ${commune}`;
+        else if (province !== null && province !== of)
+          p = `${lineListMessage(actor.locale, 'communeProvince')}: ${commune}`;
         else p = { code: commune, path: `VN/${of}/${commune}`, provinceCode: of };
       }
       byKey.set(key, p);
@@ -188,27 +229,42 @@ export class LinelistService {
       else places[i] = p;
     }
     const distinct = [...byKey.values()].filter((p): p is Place => typeof p !== 'string');
-    let existing = await this.repo.existingLocalities(this.db, distinct.map((p) => p.code));
+    let existing = await this.repo.existingLocalities(
+      this.db,
+      distinct.map((p) => p.code),
+    );
     // Reference data is loaded only for a file that is otherwise valid: a refused file writes nothing.
     if (isSystemActor(actor) && errors.count === 0) {
       const missing = new Set(distinct.filter((p) => !existing.has(p.code)).map((p) => p.provinceCode));
       for (const province of missing) {
         await this.localities.loadProvince(actor, province, { demoPopulation: false });
       }
-      if (missing.size) existing = await this.repo.existingLocalities(this.db, distinct.map((p) => p.code));
+      if (missing.size)
+        existing = await this.repo.existingLocalities(
+          this.db,
+          distinct.map((p) => p.code),
+        );
     }
     const refused = new Set(distinct.filter((p) => !existing.has(p.code) || !inScope(actor, p.path)));
     if (refused.size) {
       for (let i = 0; i < rows.size; i++) {
         const p = places[i];
-        if (p && refused.has(p)) errors.add({ path: `row:${rows.rowNumber[i]!}`, message: `${lineListMessage(actor.locale, 'locality')}: ${p.code}` });
+        if (p && refused.has(p))
+          errors.add({
+            path: `row:${rows.rowNumber[i]!}`,
+            message: `${lineListMessage(actor.locale, 'locality')}: ${p.code}`,
+          });
       }
     }
     return places;
   }
 
   private async write(
-    actor: Actor, rows: LineListRows, o: { source: string; profile: string; filename: string | null }, progress: ImportProgress, report: () => void,
+    actor: Actor,
+    rows: LineListRows,
+    o: { source: string; profile: string; filename: string | null },
+    progress: ImportProgress,
+    report: () => void,
   ): Promise<LinelistImportResult> {
     const system = isSystemActor(actor);
     return this.db.transaction().execute(async (trx) => {
@@ -219,7 +275,9 @@ export class LinelistService {
       for (let start = 0; start < rows.size; start += CASE_BATCH) {
         const end = Math.min(rows.size, start + CASE_BATCH);
         const r = await this.repo.upsertCases(trx, rows.batch(start, end, o.source), {
-          sourceLabel: o.source, profileCode: o.profile, createdBy: system ? null : actor.userId,
+          sourceLabel: o.source,
+          profileCode: o.profile,
+          createdBy: system ? null : actor.userId,
         });
         created += r.created;
         progress.rowsWritten = end;
@@ -231,16 +289,32 @@ export class LinelistService {
       const { infector, infectee } = rows.links;
       for (let start = 0; start < infector.length; start += LINK_BATCH) {
         const end = Math.min(infector.length, start + LINK_BATCH);
-        const r = await this.repo.linkCases(trx, o.source, { infector: infector.slice(start, end), infectee: infectee.slice(start, end) });
+        const r = await this.repo.linkCases(trx, o.source, {
+          infector: infector.slice(start, end),
+          infectee: infectee.slice(start, end),
+        });
         progress.links += r.links;
       }
-      const summary = { totalRows: rows.size, createdCases: created, updatedCases: rows.size - created, links: progress.links };
+      const summary = {
+        totalRows: rows.size,
+        createdCases: created,
+        updatedCases: rows.size - created,
+        links: progress.links,
+      };
       const importId = await this.repo.insertLog(trx, {
-        sourceLabel: o.source, filename: o.filename, ...summary, actorId: system ? null : actor.userId, startedAt: progress.startedAt,
+        sourceLabel: o.source,
+        filename: o.filename,
+        ...summary,
+        actorId: system ? null : actor.userId,
+        startedAt: progress.startedAt,
       });
       const where = commonScope(rows);
       await this.audit.record(trx, actor, {
-        action: 'import', entityType: 'case', entityId: importId, localityCode: where.code, localityPath: where.path,
+        action: 'import',
+        entityType: 'case',
+        entityId: importId,
+        localityCode: where.code,
+        localityPath: where.path,
         after: { source: o.source, filename: o.filename, profileCode: o.profile, ...summary },
       });
       return { importId, ...summary, errors: [] };
@@ -263,7 +337,8 @@ async function* xlsxGroups(body: Chunks | Buffer, locale: Locale) {
     body = Buffer.concat(parts);
   }
   const table = await readTable(body, XLSX_TYPE);
-  if (!table.header.length) throw new AppError('IMPORT_INVALID', [{ path: 'file', message: lineListMessage(locale, 'empty') }]);
+  if (!table.header.length)
+    throw new AppError('IMPORT_INVALID', [{ path: 'file', message: lineListMessage(locale, 'empty') }]);
   yield { header: table.header, records: table.rows };
 }
 
@@ -279,7 +354,8 @@ class ErrorList {
     const rowOf = (d: ErrorDetail) => (d.path.startsWith('row:') ? Number(d.path.slice(4)) : 0);
     const list = [...this.items].sort((a, b) => rowOf(a) - rowOf(b));
     const more = this.count - list.length;
-    if (more > 0) list.push({ path: 'file', message: locale === 'vi' ? `… và ${more} lỗi khác` : `… and ${more} more errors` });
+    if (more > 0)
+      list.push({ path: 'file', message: locale === 'vi' ? `… và ${more} lỗi khác` : `… and ${more} more errors` });
     return list;
   }
 }

@@ -6,21 +6,39 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people.module.ts';
 import type { TestingService } from '../testing/testing.module.ts';
 import { QuarantineRepository } from './quarantine.repository.ts';
-import { QuarantineService } from './quarantine.service.ts';
+import { HomeMonitoringService } from './home-monitoring.service.ts';
+import { QuarantineRegisterService } from './quarantine-register.service.ts';
+import { QuarantineService, type QuarantineDeps } from './quarantine.service.ts';
 
 export interface QuarantineServices {
   quarantine: QuarantineService;
+  quarantineRegister: QuarantineRegisterService;
+  homeMonitoring: HomeMonitoringService;
 }
 
 /** `signing` signs the links printed on quarantine documents (previous secrets still verify). */
 export function createQuarantineModule(o: {
-  db: Db; signing: readonly [string, ...string[]]; testing: TestingService; diseaseProfiles: DiseaseProfilesService; peopleRegistry: PeopleRegistryService;
-  localities: LocalitiesService; audit: AuditTrailService;
+  db: Db;
+  signing: readonly [string, ...string[]];
+  testing: TestingService;
+  diseaseProfiles: DiseaseProfilesService;
+  peopleRegistry: PeopleRegistryService;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
 }): QuarantineServices {
+  const deps: QuarantineDeps = {
+    db: o.db,
+    quarantine: new QuarantineRepository(),
+    testing: o.testing,
+    profiles: o.diseaseProfiles,
+    registry: o.peopleRegistry,
+    localities: o.localities,
+    audit: o.audit,
+    links: new QrTokenSigner(o.signing, 'M1'),
+  };
   return {
-    quarantine: new QuarantineService({
-      db: o.db, quarantine: new QuarantineRepository(), testing: o.testing, profiles: o.diseaseProfiles, registry: o.peopleRegistry,
-      localities: o.localities, audit: o.audit, links: new QrTokenSigner(o.signing, 'M1'),
-    }),
+    quarantine: new QuarantineService(deps),
+    quarantineRegister: new QuarantineRegisterService(deps),
+    homeMonitoring: new HomeMonitoringService(deps),
   };
 }

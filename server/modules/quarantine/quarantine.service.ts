@@ -1,31 +1,29 @@
 import { AppError } from '../../../core/errors.ts';
 import { defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
-import { reportNeedsTest } from '../../../core/rules/monitoring.ts';
-import { extendPlan, NoQuarantineRule, quarantinePlan, releaseCheck, type QuarantinePlan } from '../../../core/rules/quarantine-period.ts';
-import type { Page } from '../../../core/schemas/common.ts';
+import {
+  extendPlan,
+  NoQuarantineRule,
+  quarantinePlan,
+  releaseCheck,
+  type QuarantinePlan,
+} from '../../../core/rules/quarantine-period.ts';
 import { daysFrom, vietnamToday } from '../../../core/vietnam-calendar.ts';
-import type {
-  AdmissionRow, AdmissionView, AdmitRequest, ListAdmissionsQuery, MonitoringReport, MonitoringStatus, ReleaseRequest,
-} from '../../../core/schemas/quarantine.ts';
+import type { AdmissionView, AdmitRequest, ReleaseRequest } from '../../../core/schemas/quarantine.ts';
 import type { Db } from '../../db/database.ts';
-import { boundFacilities, isSystemActor, type Actor } from '../../shared/actor.ts';
-import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
-import { renderOfficialPdf } from '../../shared/official-document.ts';
+import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import type { QrTokenSigner } from '../../shared/qr-token.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import { maskName } from '../people/people.service.ts';
 import type { PeopleRegistryService } from '../people/people.module.ts';
 import type { TestingService } from '../testing/testing.module.ts';
 import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
-import { quarantineCertificate, quarantineDecision } from './quarantine-documents.ts';
-import { admissionColumns } from './quarantine.export.ts';
 import { quarantineMessages as m } from './quarantine.messages.ts';
 import { quarantinePolicy } from './quarantine.policy.ts';
 import type { AdmissionRecord, QuarantineRepository } from './quarantine.repository.ts';
 import { toAdmissionRow } from './quarantine.presenter.ts';
+import { readableAdmissionOrThrow } from './quarantine-access.ts';
 
+/** What the three quarantine services (stays, register, home monitoring) are built from, wired once by the module. */
 export interface QuarantineDeps {
   db: Db;
   quarantine: QuarantineRepository;
@@ -40,16 +38,15 @@ export interface QuarantineDeps {
 
 /**
  * Quarantine stays: admission with the plan from the disease profile (tests ordered, QR red),
- * extension, transfer, release only with the negative release test (or early, with a reason),
- * official documents, and the daily self-report by link.
+ * extension, transfer, and release only with the negative release test (or early, with a reason).
+ * The register and its documents are in QuarantineRegisterService, the daily self-report by link in
+ * HomeMonitoringService.
  */
 export class QuarantineService {
   constructor(private readonly d: QuarantineDeps) {}
 
-  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<AdmissionRecord> {
-    const a = await this.d.quarantine.findById(db, id);
-    if (!a || !quarantinePolicy.read(actor, a)) throw new AppError('NOT_FOUND');
-    return a;
+  private readableOrThrow(actor: Actor, id: string, db: Db): Promise<AdmissionRecord> {
+    return readableAdmissionOrThrow(this.d.quarantine, db, actor, id);
   }
 
   private async manageableOrThrow(actor: Actor, id: string, db: Db): Promise<AdmissionRecord> {
@@ -62,9 +59,11 @@ export class QuarantineService {
     const f = await this.d.quarantine.facilityForAdmission(db, facilityId);
     if (!f || !quarantinePolicy.seeFacility(actor, f)) throw new AppError('NOT_FOUND');
     if (!quarantinePolicy.admitTo(actor, f)) throw new AppError('FORBIDDEN');
-    if (f.status !== 'active') throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
+    if (f.status !== 'active')
+      throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
     // Home quarantine has no places to run out of; a facility without a quarantine capacity row has none.
-    if (f.kind !== 'home' && Number(f.occupied) >= (f.capacity ?? 0)) throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityFull[actor.locale] }]);
+    if (f.kind !== 'home' && Number(f.occupied) >= (f.capacity ?? 0))
+      throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityFull[actor.locale] }]);
     return f;
   }
 
@@ -75,117 +74,193 @@ export class QuarantineService {
       const facility = await this.facilityWithRoomOrThrow(trx, actor, req.facilityId);
       const person = await this.d.registry.resolve(trx, actor, req.subject, 'subject');
       const current = await this.d.quarantine.activeOf(trx, person.id);
-      if (current) throw new AppError('CONFLICT', [{ path: 'subject', message: `${m.alreadyIn[actor.locale]} ${current.facility_name}` }]);
+      if (current)
+        throw new AppError('CONFLICT', [
+          { path: 'subject', message: `${m.alreadyIn[actor.locale]} ${current.facility_name}` },
+        ]);
       const contact = req.contactId ? await this.d.quarantine.contactForAdmission(trx, req.contactId) : undefined;
       if (req.contactId && (!contact || contact.person_id !== person.id)) throw new AppError('NOT_FOUND');
-      if (contact && contact.status !== 'confirmed') throw new AppError('CONFLICT', [{ path: 'contactId', message: m.contactNotConfirmed[actor.locale] }]);
+      if (contact && contact.status !== 'confirmed')
+        throw new AppError('CONFLICT', [{ path: 'contactId', message: m.contactNotConfirmed[actor.locale] }]);
       const profileCode = req.profileCode ?? contact?.profile_code ?? defaultDiseaseProfile.code;
       const plan = this.planOrThrow(await this.d.profiles.getOrThrow(trx, profileCode), req, vietnamToday(now), actor);
       const { id: tokenId } = this.d.links.issue();
       const id = await this.d.quarantine.insert(trx, {
-        person_id: person.id, facility_id: facility.id, reason: req.reason, contact_id: contact?.id ?? null, profile_code: profileCode,
-        vaccinated_or_recovered: req.vaccinatedOrRecovered, starts_on: plan.startsOn, ends_on: plan.endsOn, monitoring_until: plan.monitoringUntil,
-        test_dates: JSON.stringify(plan.testDates), room: req.room ?? null, locality_path: facility.locality_path, client_key: req.clientKey,
-        document_number: `${await this.d.quarantine.nextDocumentNumber(trx)}/QĐ-BCĐ`, monitor_token_id: tokenId,
+        person_id: person.id,
+        facility_id: facility.id,
+        reason: req.reason,
+        contact_id: contact?.id ?? null,
+        profile_code: profileCode,
+        vaccinated_or_recovered: req.vaccinatedOrRecovered,
+        starts_on: plan.startsOn,
+        ends_on: plan.endsOn,
+        monitoring_until: plan.monitoringUntil,
+        test_dates: JSON.stringify(plan.testDates),
+        room: req.room ?? null,
+        locality_path: facility.locality_path,
+        client_key: req.clientKey,
+        document_number: `${await this.d.quarantine.nextDocumentNumber(trx)}/QĐ-BCĐ`,
+        monitor_token_id: tokenId,
         created_by: isSystemActor(actor) ? null : actor.userId,
       });
       await this.orderScheduleTests(trx, id, person.id, facility.locality_path, plan);
       await this.d.quarantine.startQuarantineOf(trx, person.id);
       if (contact) await this.d.quarantine.closeQuarantineTasks(trx, contact.id);
-      await this.d.quarantine.addEvent(trx, { admission_id: id, kind: 'admit', details: JSON.stringify({ facilityId: facility.id, plan }), actor_id: actor.userId });
-      await this.d.audit.record(trx, actor, { action: 'admit', entityType: 'quarantine_admission', entityId: id, localityPath: facility.locality_path, after: { reason: req.reason, plan } });
+      await this.d.quarantine.addEvent(trx, {
+        admission_id: id,
+        kind: 'admit',
+        details: JSON.stringify({ facilityId: facility.id, plan }),
+        actor_id: actor.userId,
+      });
+      await this.d.audit.record(trx, actor, {
+        action: 'admit',
+        entityType: 'quarantine_admission',
+        entityId: id,
+        localityPath: facility.locality_path,
+        after: { reason: req.reason, plan },
+      });
       return id;
     });
     return this.view(this.d.db, (await this.d.quarantine.findById(this.d.db, id))!, now);
   }
 
-  private planOrThrow(profile: Parameters<typeof quarantinePlan>[0], req: AdmitRequest, today: string, actor: Actor): QuarantinePlan {
+  private planOrThrow(
+    profile: Parameters<typeof quarantinePlan>[0],
+    req: AdmitRequest,
+    today: string,
+    actor: Actor,
+  ): QuarantinePlan {
     try {
-      return quarantinePlan(profile, { reason: req.reason, startsOn: req.startsOn ?? today, vaccinatedOrRecovered: req.vaccinatedOrRecovered });
+      return quarantinePlan(profile, {
+        reason: req.reason,
+        startsOn: req.startsOn ?? today,
+        vaccinatedOrRecovered: req.vaccinatedOrRecovered,
+      });
     } catch (err) {
-      if (err instanceof NoQuarantineRule) throw new AppError('VALIDATION_FAILED', [{ path: 'reason', message: m.noRule[actor.locale] }]);
+      if (err instanceof NoQuarantineRule)
+        throw new AppError('VALIDATION_FAILED', [{ path: 'reason', message: m.noRule[actor.locale] }]);
       throw err;
     }
   }
 
   private async orderScheduleTests(db: Db, admissionId: string, personId: string, path: string, plan: QuarantinePlan) {
     await this.d.quarantine.cancelOpenScheduleOrders(db, admissionId, plan.testDates);
-    await this.d.testing.orderTests(db, plan.testDates.map((dueOn) => ({ personId, reason: 'schedule' as const, testKind: 'rt_pcr' as const, dueOn, localityPath: path, admissionId })));
+    await this.d.testing.orderTests(
+      db,
+      plan.testDates.map((dueOn) => ({
+        personId,
+        reason: 'schedule' as const,
+        testKind: 'rt_pcr' as const,
+        dueOn,
+        localityPath: path,
+        admissionId,
+      })),
+    );
   }
 
   async get(actor: Actor, id: string, now = new Date()): Promise<AdmissionView> {
     const a = await this.readableOrThrow(actor, id, this.d.db);
-    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
+    await this.d.audit.record(this.d.db, actor, {
+      action: 'read',
+      entityType: 'quarantine_admission',
+      entityId: a.id,
+      localityPath: a.locality_path,
+      subjectIds: [a.person_id],
+    });
     return this.view(this.d.db, a, now);
   }
 
-  async list(actor: Actor, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
-    const within = await this.areaOf(actor, q.locality);
-    const page = await this.page(actor, within, q);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within, subjectIds: page.items.map((a) => a.personId) });
-    return page;
-  }
-
-  /** The register as one logged export, however many pages it streams. */
-  async exportXlsx(actor: Actor, q: Omit<ListAdmissionsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    const within = await this.areaOf(actor, q.locality);
-    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'quarantine_admission', entityId: null, localityPath: within }, (a: AdmissionRow) => a.personId);
-    return streamXlsx({
-      filename: 'cach-ly.xlsx', sheetName: actor.locale === 'vi' ? 'Cách ly' : 'Quarantine', locale: actor.locale, columns: admissionColumns(actor.locale),
-      pages: await allPages((after) => this.page(actor, within, { ...q, after, limit: 500 }), log),
-    });
-  }
-
-  private async areaOf(actor: Actor, locality: string | undefined): Promise<string> {
-    if (!quarantinePolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
-  }
-
-  private async page(actor: Actor, within: string, q: ListAdmissionsQuery): Promise<Page<AdmissionRow>> {
-    const rows = await this.d.quarantine.list(this.d.db, { ...q, within, facilityIds: boundFacilities(actor) });
-    const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
-    return { items: page.items.map(toAdmissionRow), nextCursor: page.nextCursor };
-  }
-
-  async missingReports(actor: Actor, q: { locality?: string; date?: string; after?: string; limit: number }, now = new Date()): Promise<Page<AdmissionRow>> {
-    const within = await this.areaOf(actor, q.locality);
-    const rows = await this.d.quarantine.missingReports(this.d.db, { within, facilityIds: boundFacilities(actor), day: q.date ?? vietnamToday(now), after: q.after, limit: q.limit });
-    const page = toPage(rows, q.limit, (r) => [r.ends_on, r.id]);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'quarantine_admission', entityId: null, localityPath: within, after: { view: 'missing_reports' }, subjectIds: page.items.map((a) => a.person_id) });
-    return { items: page.items.map(toAdmissionRow), nextCursor: page.nextCursor };
-  }
-
-  async extend(actor: Actor, id: string, req: { days: number; reason: string }, now = new Date()): Promise<AdmissionView> {
+  async extend(
+    actor: Actor,
+    id: string,
+    req: { days: number; reason: string },
+    now = new Date(),
+  ): Promise<AdmissionView> {
     await this.d.db.transaction().execute(async (trx) => {
       const a = await this.manageableOrThrow(actor, id, trx);
       const plan = extendPlan(planOf(a), req.days);
-      if (!(await this.d.quarantine.updateActive(trx, id, {
-        ends_on: plan.endsOn, monitoring_until: plan.monitoringUntil, test_dates: JSON.stringify(plan.testDates), extended_days: a.extended_days + req.days,
-      }))) throw new AppError('CONFLICT');
+      if (
+        !(await this.d.quarantine.updateActive(trx, id, {
+          ends_on: plan.endsOn,
+          monitoring_until: plan.monitoringUntil,
+          test_dates: JSON.stringify(plan.testDates),
+          extended_days: a.extended_days + req.days,
+        }))
+      )
+        throw new AppError('CONFLICT');
       await this.orderScheduleTests(trx, id, a.person_id, a.locality_path, plan);
-      await this.d.quarantine.addEvent(trx, { admission_id: id, kind: 'extend', details: JSON.stringify(req), actor_id: actor.userId });
-      await this.d.audit.record(trx, actor, { action: 'extend', entityType: 'quarantine_admission', entityId: id, localityPath: a.locality_path, before: { endsOn: a.ends_on }, after: { endsOn: plan.endsOn, reason: req.reason } });
+      await this.d.quarantine.addEvent(trx, {
+        admission_id: id,
+        kind: 'extend',
+        details: JSON.stringify(req),
+        actor_id: actor.userId,
+      });
+      await this.d.audit.record(trx, actor, {
+        action: 'extend',
+        entityType: 'quarantine_admission',
+        entityId: id,
+        localityPath: a.locality_path,
+        before: { endsOn: a.ends_on },
+        after: { endsOn: plan.endsOn, reason: req.reason },
+      });
     });
     return this.view(this.d.db, (await this.d.quarantine.findById(this.d.db, id))!, now);
   }
 
   /** Moves the stay to another facility: the old one is closed as transferred, the plan continues unchanged. */
-  async transfer(actor: Actor, id: string, req: { facilityId: string; room?: string; reason: string }, now = new Date()): Promise<AdmissionView> {
+  async transfer(
+    actor: Actor,
+    id: string,
+    req: { facilityId: string; room?: string; reason: string },
+    now = new Date(),
+  ): Promise<AdmissionView> {
     const newId = await this.d.db.transaction().execute(async (trx) => {
       const a = await this.manageableOrThrow(actor, id, trx);
-      if (a.facility_id === req.facilityId) throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.sameFacility[actor.locale] }]);
+      if (a.facility_id === req.facilityId)
+        throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.sameFacility[actor.locale] }]);
       const target = await this.facilityWithRoomOrThrow(trx, actor, req.facilityId);
       // The daily report link moves with the person: the old stay gives it up before the new one takes it.
-      if (!(await this.d.quarantine.updateActive(trx, id, { status: 'transferred', monitor_token_id: null }))) throw new AppError('CONFLICT');
+      if (!(await this.d.quarantine.updateActive(trx, id, { status: 'transferred', monitor_token_id: null })))
+        throw new AppError('CONFLICT');
       const newId = await this.d.quarantine.insert(trx, {
-        person_id: a.person_id, facility_id: target.id, reason: a.reason, contact_id: a.contact_id, profile_code: a.profile_code,
-        vaccinated_or_recovered: a.vaccinated_or_recovered, starts_on: a.starts_on, ends_on: a.ends_on, monitoring_until: a.monitoring_until,
-        test_dates: JSON.stringify(a.test_dates), room: req.room ?? null, locality_path: target.locality_path, document_number: a.document_number,
-        monitor_token_id: a.monitor_token_id, extended_days: a.extended_days, created_by: isSystemActor(actor) ? null : actor.userId, client_key: null,
+        person_id: a.person_id,
+        facility_id: target.id,
+        reason: a.reason,
+        contact_id: a.contact_id,
+        profile_code: a.profile_code,
+        vaccinated_or_recovered: a.vaccinated_or_recovered,
+        starts_on: a.starts_on,
+        ends_on: a.ends_on,
+        monitoring_until: a.monitoring_until,
+        test_dates: JSON.stringify(a.test_dates),
+        room: req.room ?? null,
+        locality_path: target.locality_path,
+        document_number: a.document_number,
+        monitor_token_id: a.monitor_token_id,
+        extended_days: a.extended_days,
+        created_by: isSystemActor(actor) ? null : actor.userId,
+        client_key: null,
       });
-      await this.d.quarantine.addEvent(trx, { admission_id: id, kind: 'transfer_out', details: JSON.stringify({ to: newId, reason: req.reason }), actor_id: actor.userId });
-      await this.d.quarantine.addEvent(trx, { admission_id: newId, kind: 'transfer_in', details: JSON.stringify({ from: id, reason: req.reason }), actor_id: actor.userId });
-      await this.d.audit.record(trx, actor, { action: 'transfer', entityType: 'quarantine_admission', entityId: newId, localityPath: target.locality_path, before: { facilityId: a.facility_id }, after: { facilityId: target.id } });
+      await this.d.quarantine.addEvent(trx, {
+        admission_id: id,
+        kind: 'transfer_out',
+        details: JSON.stringify({ to: newId, reason: req.reason }),
+        actor_id: actor.userId,
+      });
+      await this.d.quarantine.addEvent(trx, {
+        admission_id: newId,
+        kind: 'transfer_in',
+        details: JSON.stringify({ from: id, reason: req.reason }),
+        actor_id: actor.userId,
+      });
+      await this.d.audit.record(trx, actor, {
+        action: 'transfer',
+        entityType: 'quarantine_admission',
+        entityId: newId,
+        localityPath: target.locality_path,
+        before: { facilityId: a.facility_id },
+        after: { facilityId: target.id },
+      });
       return newId;
     });
     return this.view(this.d.db, (await this.d.quarantine.findById(this.d.db, newId))!, now);
@@ -204,82 +279,75 @@ export class QuarantineService {
       if (a.status !== 'active') throw new AppError('CONFLICT');
       const check = releaseCheck(planOf(a), today, resulted(await this.testsOf(trx, a)));
       const blocking = req.early ? check.blockers.filter((b) => b === 'positive_result') : check.blockers;
-      if (blocking.length) throw new AppError('CONFLICT', blocking.map((b) => ({ path: 'release', message: m.blockers[b][actor.locale] })));
-      await this.d.quarantine.updateActive(trx, id, { status: 'released', released_on: today, release_kind: req.early ? 'early' : 'completed', release_note: req.note ?? null });
+      if (blocking.length)
+        throw new AppError(
+          'CONFLICT',
+          blocking.map((b) => ({ path: 'release', message: m.blockers[b][actor.locale] })),
+        );
+      await this.d.quarantine.updateActive(trx, id, {
+        status: 'released',
+        released_on: today,
+        release_kind: req.early ? 'early' : 'completed',
+        release_note: req.note ?? null,
+      });
       await this.d.quarantine.cancelOpenScheduleOrders(trx, id, []);
       await this.d.quarantine.endQuarantineOf(trx, a.person_id, { monitoring: a.monitoring_until > today });
-      await this.d.quarantine.addEvent(trx, { admission_id: id, kind: req.early ? 'early_release' : 'release', details: JSON.stringify({ note: req.note ?? null, blockers: check.blockers }), actor_id: actor.userId });
-      await this.d.audit.record(trx, actor, { action: req.early ? 'early_release' : 'release', entityType: 'quarantine_admission', entityId: id, localityPath: a.locality_path, after: { releasedOn: today } });
+      await this.d.quarantine.addEvent(trx, {
+        admission_id: id,
+        kind: req.early ? 'early_release' : 'release',
+        details: JSON.stringify({ note: req.note ?? null, blockers: check.blockers }),
+        actor_id: actor.userId,
+      });
+      await this.d.audit.record(trx, actor, {
+        action: req.early ? 'early_release' : 'release',
+        entityType: 'quarantine_admission',
+        entityId: id,
+        localityPath: a.locality_path,
+        after: { releasedOn: today },
+      });
     });
     return this.view(this.d.db, (await this.d.quarantine.findById(this.d.db, id))!, now);
   }
 
-  async decisionPdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
-    const a = await this.readableOrThrow(actor, id, this.d.db);
-    await this.d.audit.record(this.d.db, actor, { action: 'print_decision', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
-    return { filename: `quyet-dinh-cach-ly-${a.id.slice(0, 8)}.pdf`, body: await renderOfficialPdf(quarantineDecision(a, a.starts_on)) };
-  }
-
-  /** Only a completed release has a certificate: an early release or an open stay answers CONFLICT. */
-  async certificatePdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
-    const a = await this.readableOrThrow(actor, id, this.d.db);
-    if (a.status !== 'released' || a.release_kind !== 'completed') throw new AppError('CONFLICT');
-    await this.d.audit.record(this.d.db, actor, { action: 'print_certificate', entityType: 'quarantine_admission', entityId: a.id, localityPath: a.locality_path, subjectIds: [a.person_id] });
-    return { filename: `giay-xac-nhan-cach-ly-${a.id.slice(0, 8)}.pdf`, body: await renderOfficialPdf(quarantineCertificate(a, a.released_on!)) };
-  }
-
-  /** The job that ends home monitoring after its last day (QR no longer yellow for it). */
-  async endFinishedMonitoring(now = new Date()): Promise<number> {
-    return this.d.quarantine.endFinishedMonitoring(this.d.db, vietnamToday(now));
-  }
-
-  /** What the daily report link shows: initials, not the name (the link may be forwarded). */
-  async monitoringStatus(token: string, now = new Date()): Promise<MonitoringStatus> {
-    const a = await this.byLinkOrThrow(token);
-    const today = vietnamToday(now);
-    return {
-      displayName: maskName(a.full_name), facilityName: a.facility_name, endsOn: a.ends_on, reportedToday: a.last_report_on === today,
-      testDueToday: await this.d.quarantine.orderDueOn(this.d.db, a.id, today),
-    };
-  }
-
-  async report(token: string, r: MonitoringReport, now = new Date()): Promise<MonitoringStatus> {
-    const a = await this.byLinkOrThrow(token);
-    const today = vietnamToday(now);
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.quarantine.upsertReport(trx, { admissionId: a.id, day: today, temperature: r.temperature ?? null, symptoms: r.symptoms });
-      if (reportNeedsTest(r)) {
-        await this.d.testing.orderTests(trx, [{ personId: a.person_id, reason: 'symptoms', testKind: 'rt_pcr', dueOn: today, localityPath: a.locality_path, admissionId: a.id }]);
-      }
-    });
-    return this.monitoringStatus(token, now);
-  }
-
-  private async byLinkOrThrow(token: string): Promise<AdmissionRecord> {
-    const tokenId = this.d.links.verify(token);
-    const a = tokenId ? await this.d.quarantine.findByMonitorToken(this.d.db, tokenId) : undefined;
-    if (!a || a.status !== 'active') throw new AppError('NOT_FOUND');
-    return a;
-  }
-
   private async testsOf(db: Db, a: AdmissionRecord) {
-    return (await this.d.quarantine.testsOf(db, a.person_id, a.starts_on)).map((t) => ({ code: t.code, kind: t.kind, result: t.result, sampledOn: t.sampled_on }));
+    return (await this.d.quarantine.testsOf(db, a.person_id, a.starts_on)).map((t) => ({
+      code: t.code,
+      kind: t.kind,
+      result: t.result,
+      sampledOn: t.sampled_on,
+    }));
   }
 
   private async view(db: Db, a: AdmissionRecord, now: Date): Promise<AdmissionView> {
     const [tests, orders] = [await this.testsOf(db, a), await this.d.quarantine.ordersOf(db, a.id)];
     const check = releaseCheck(planOf(a), vietnamToday(now), resulted(tests));
-    return { ...toAdmissionRow(a), tests, orders: orders.map((o) => ({ id: o.id, dueOn: o.due_on, reason: o.reason, status: o.status })), release: a.status === 'active' ? check : { allowed: false, blockers: [] }, monitorToken: a.status === 'active' && a.monitor_token_id ? this.d.links.tokenOf(a.monitor_token_id) : null };
+    return {
+      ...toAdmissionRow(a),
+      tests,
+      orders: orders.map((o) => ({ id: o.id, dueOn: o.due_on, reason: o.reason, status: o.status })),
+      release: a.status === 'active' ? check : { allowed: false, blockers: [] },
+      monitorToken: a.status === 'active' && a.monitor_token_id ? this.d.links.tokenOf(a.monitor_token_id) : null,
+    };
   }
 }
 
-type TestOnFile = { code: string; kind: 'rt_pcr' | 'rapid_antigen'; sampledOn: string; result: 'negative' | 'positive' | 'invalid' | null };
-const resulted = (tests: TestOnFile[]) => tests.filter((t): t is TestOnFile & { result: NonNullable<TestOnFile['result']> } => t.result !== null);
+type TestOnFile = {
+  code: string;
+  kind: 'rt_pcr' | 'rapid_antigen';
+  sampledOn: string;
+  result: 'negative' | 'positive' | 'invalid' | null;
+};
+const resulted = (tests: TestOnFile[]) =>
+  tests.filter((t): t is TestOnFile & { result: NonNullable<TestOnFile['result']> } => t.result !== null);
 
 function planOf(a: AdmissionRecord): QuarantinePlan {
   const testDates = a.test_dates as string[];
   return {
-    startsOn: a.starts_on, endsOn: a.ends_on, monitoringUntil: a.monitoring_until, testDates, shortened: false,
+    startsOn: a.starts_on,
+    endsOn: a.ends_on,
+    monitoringUntil: a.monitoring_until,
+    testDates,
+    shortened: false,
     days: daysFrom(a.starts_on, a.ends_on) + 1,
     homeMonitoringDays: daysFrom(a.ends_on, a.monitoring_until),
   };

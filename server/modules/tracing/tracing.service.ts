@@ -1,7 +1,13 @@
 import { AppError } from '../../../core/errors.ts';
 import { infectiousWindow, type Interval } from '../../../core/rules/exposure.ts';
 import { followUpPlan } from '../../../core/rules/follow-up-plan.ts';
-import type { ContactView, DecideContactRequest, DeclareContactRequest, ListContactsQuery, TracingRunResult } from '../../../core/schemas/cases.ts';
+import type {
+  ContactView,
+  DecideContactRequest,
+  DeclareContactRequest,
+  ListContactsQuery,
+  TracingRunResult,
+} from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { DiseaseProfile } from '../../../core/schemas/disease-profile.ts';
 import { DAY_MS, vietnamToday } from '../../../core/vietnam-calendar.ts';
@@ -18,7 +24,8 @@ import { tracingMessages as m } from './tracing.messages.ts';
 import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
 import { toContactView } from './tracing.presenter.ts';
 import { tracingPolicy } from './tracing.policy.ts';
-import type { CandidateRow, ContactRecord, ProposalInput, TracingRepository, TracingSource } from './tracing.repository.ts';
+import { mergeByPerson } from './contact-proposals.ts';
+import type { ContactRecord, TracingRepository, TracingSource } from './tracing.repository.ts';
 
 /**
  * The tracing engine: proposes contacts of a case from venue check-ins and households, takes the
@@ -39,11 +46,15 @@ export class TracingService {
 
   /** The case's infectious window; a line-listed case without onset or sample dates counts from its confirmation. */
   windowOf(profile: DiseaseProfile, c: CaseRecord, now: Date): Interval {
-    return infectiousWindow(profile, {
-      onsetDate: c.onset_date ?? undefined,
-      sampleDate: c.sample_date ?? c.confirmed_date,
-      isolatedAt: c.isolated_at?.toISOString(),
-    }, now);
+    return infectiousWindow(
+      profile,
+      {
+        onsetDate: c.onset_date ?? undefined,
+        sampleDate: c.sample_date ?? c.confirmed_date,
+        isolatedAt: c.isolated_at?.toISOString(),
+      },
+      now,
+    );
   }
 
   /**
@@ -53,19 +64,42 @@ export class TracingService {
   async traceCase(db: Db, c: CaseRecord, now = new Date()): Promise<TracingRunResult> {
     const profile = await this.profiles.getOrThrow(db, c.profile_code);
     const window = this.windowOf(profile, c, now);
-    const result = { proposed: 0, updated: 0, window: { from: window.from.toISOString(), to: window.to.toISOString() } };
+    const result = {
+      proposed: 0,
+      updated: 0,
+      window: { from: window.from.toISOString(), to: window.to.toISOString() },
+    };
     if (!c.person_id) return result;
-    const add = (r: { inserted: number; updated: number }) => { result.proposed += r.inserted; result.updated += r.updated; };
-    add(await this.propose(db, c, profile, 1, [{ personId: c.person_id, from: window.from, to: window.to, viaContactId: null }]));
+    const add = (r: { inserted: number; updated: number }) => {
+      result.proposed += r.inserted;
+      result.updated += r.updated;
+    };
+    add(
+      await this.propose(db, c, profile, 1, [
+        { personId: c.person_id, from: window.from, to: window.to, viaContactId: null },
+      ]),
+    );
     for (let level = 1; level < profile.expandLevels; level++) {
       const confirmed = await this.tracing.confirmedAtLevel(db, c.id, level);
-      add(await this.propose(db, c, profile, level + 1, confirmed.map((k) => this.sourceOf(k, window, now))));
+      add(
+        await this.propose(
+          db,
+          c,
+          profile,
+          level + 1,
+          confirmed.map((k) => this.sourceOf(k, window, now)),
+        ),
+      );
     }
     return result;
   }
 
   /** A confirmed contact passes the infection on from their first exposure until they are isolated. */
-  private sourceOf(k: { id: string; person_id: string; first_exposure_at: Date | null; isolated_at: Date | null }, caseWindow: Interval, now: Date): TracingSource {
+  private sourceOf(
+    k: { id: string; person_id: string; first_exposure_at: Date | null; isolated_at: Date | null },
+    caseWindow: Interval,
+    now: Date,
+  ): TracingSource {
     const from = k.first_exposure_at ?? caseWindow.from;
     const to = k.isolated_at ?? now;
     return { personId: k.person_id, from, to: to < from ? from : to, viaContactId: k.id };
@@ -73,7 +107,12 @@ export class TracingService {
 
   private async propose(db: Db, c: CaseRecord, profile: DiseaseProfile, level: number, sources: TracingSource[]) {
     const rows = await this.tracing.candidates(db, sources, profile.contact);
-    const proposals = mergeByPerson(rows.filter((r) => r.person_id !== c.person_id), sources, level, c.locality_path);
+    const proposals = mergeByPerson(
+      rows.filter((r) => r.person_id !== c.person_id),
+      sources,
+      level,
+      c.locality_path,
+    );
     return this.tracing.upsertProposals(db, c.id, proposals);
   }
 
@@ -81,7 +120,14 @@ export class TracingService {
     return this.db.transaction().execute(async (trx) => {
       const c = await this.caseForTracingOrThrow(actor, caseId, trx);
       const result = await this.traceCase(trx, c);
-      await this.audit.record(trx, actor, { action: 'trace', entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path, after: result });
+      await this.audit.record(trx, actor, {
+        action: 'trace',
+        entityType: 'case',
+        entityId: c.id,
+        localityCode: c.locality_code,
+        localityPath: c.locality_path,
+        after: result,
+      });
       return result;
     });
   }
@@ -120,7 +166,11 @@ export class TracingService {
     const c = await this.caseReadableOrThrow(actor, caseId);
     const page = await this.contactsPage(c.id, q);
     await this.audit.record(this.db, actor, {
-      action: 'read_contacts', entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path,
+      action: 'read_contacts',
+      entityType: 'case',
+      entityId: c.id,
+      localityCode: c.locality_code,
+      localityPath: c.locality_path,
       subjectIds: [c.person_id, ...page.items.map((k) => k.personId)],
     });
     return page;
@@ -128,18 +178,40 @@ export class TracingService {
 
   private async contactsPage(caseId: string, q: ListContactsQuery): Promise<Page<ContactView>> {
     const rows = await this.tracing.listForCase(this.db, caseId, q);
-    const page = toPage(rows, q.limit, (r) => [r.status !== 'proposed' ? 1 : 0, r.level, r.household ? 0 : 1, -r.total_overlap_minutes, r.id]);
+    const page = toPage(rows, q.limit, (r) => [
+      r.status !== 'proposed' ? 1 : 0,
+      r.level,
+      r.household ? 0 : 1,
+      -r.total_overlap_minutes,
+      r.id,
+    ]);
     return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
   }
 
-  async exportForCase(actor: Actor, caseId: string, q: Omit<ListContactsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportForCase(
+    actor: Actor,
+    caseId: string,
+    q: Omit<ListContactsQuery, 'after' | 'limit'>,
+  ): Promise<XlsxExport> {
     const c = await this.caseReadableOrThrow(actor, caseId);
-    const log = await this.audit.exportLog(this.db, actor, {
-      entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path, subjectIds: [c.person_id],
-    }, (k: ContactView) => k.personId);
+    const log = await this.audit.exportLog(
+      this.db,
+      actor,
+      {
+        entityType: 'case',
+        entityId: c.id,
+        localityCode: c.locality_code,
+        localityPath: c.locality_path,
+        subjectIds: [c.person_id],
+      },
+      (k: ContactView) => k.personId,
+    );
     return streamXlsx({
-      filename: `tiep-xuc-${c.case_number}.xlsx`, sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts', locale: actor.locale,
-      columns: contactColumns(actor.locale), pages: await allPages((after) => this.contactsPage(c.id, { ...q, after, limit: 500 }), log),
+      filename: `tiep-xuc-${c.case_number}.xlsx`,
+      sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts',
+      locale: actor.locale,
+      columns: contactColumns(actor.locale),
+      pages: await allPages((after) => this.contactsPage(c.id, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -147,17 +219,34 @@ export class TracingService {
   async listWithin(actor: Actor, q: ListContactsQuery & { locality?: string }): Promise<Page<ContactView>> {
     const within = await this.areaOf(actor, q.locality);
     const page = await this.pageWithin(within, q);
-    await this.audit.record(this.db, actor, { action: 'read_list', entityType: 'contact', entityId: null, localityPath: within, subjectIds: page.items.map((k) => k.personId) });
+    await this.audit.record(this.db, actor, {
+      action: 'read_list',
+      entityType: 'contact',
+      entityId: null,
+      localityPath: within,
+      subjectIds: page.items.map((k) => k.personId),
+    });
     return page;
   }
 
   /** The follow-up list as a call sheet: one logged export, however many pages it streams. */
-  async exportWithin(actor: Actor, q: Omit<ListContactsQuery, 'after' | 'limit'> & { locality?: string }): Promise<XlsxExport> {
+  async exportWithin(
+    actor: Actor,
+    q: Omit<ListContactsQuery, 'after' | 'limit'> & { locality?: string },
+  ): Promise<XlsxExport> {
     const within = await this.areaOf(actor, q.locality);
-    const log = await this.audit.exportLog(this.db, actor, { entityType: 'contact', entityId: null, localityPath: within }, (k: ContactView) => k.personId);
+    const log = await this.audit.exportLog(
+      this.db,
+      actor,
+      { entityType: 'contact', entityId: null, localityPath: within },
+      (k: ContactView) => k.personId,
+    );
     return streamXlsx({
-      filename: 'nguoi-tiep-xuc.xlsx', sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts', locale: actor.locale,
-      columns: contactColumns(actor.locale), pages: await allPages((after) => this.pageWithin(within, { ...q, after, limit: 500 }), log),
+      filename: 'nguoi-tiep-xuc.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts',
+      locale: actor.locale,
+      columns: contactColumns(actor.locale),
+      pages: await allPages((after) => this.pageWithin(within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -184,12 +273,21 @@ export class TracingService {
       if (!tracingPolicy.trace(actor, { locality_path: k.case_path })) throw new AppError('FORBIDDEN');
       const isolatedAt = req.isolatedAt ? new Date(req.isolatedAt) : null;
       const status = req.decision === 'confirm' ? 'confirmed' : 'rejected';
-      const moved = await this.tracing.decide(trx, k.id, { status, decidedBy: actor.userId, note: req.note?.trim() || null, isolatedAt });
+      const moved = await this.tracing.decide(trx, k.id, {
+        status,
+        decidedBy: actor.userId,
+        note: req.note?.trim() || null,
+        isolatedAt,
+      });
       if (!moved) throw new AppError('CONFLICT', [{ path: 'decision', message: m.alreadyDecided[actor.locale] }]);
       if (status === 'confirmed') await this.afterConfirm(trx, k, isolatedAt, now);
       await this.audit.record(trx, actor, {
-        action: req.decision, entityType: 'contact', entityId: k.id, localityPath: k.locality_path,
-        before: { status: k.status }, after: { status, level: k.level, caseId: k.case_id },
+        action: req.decision,
+        entityType: 'contact',
+        entityId: k.id,
+        localityPath: k.locality_path,
+        before: { status: k.status },
+        after: { status, level: k.level, caseId: k.case_id },
       });
       return toContactView((await this.tracing.findContact(trx, k.id))!);
     });
@@ -201,9 +299,17 @@ export class TracingService {
     const c = (await this.cases.findById(db, k.case_id))!;
     const profile = await this.profiles.getOrThrow(db, c.profile_code);
     const start = vietnamToday(isolatedAt ?? now);
-    await this.tracing.insertFollowUps(db, followUpPlan(profile, k.level, start).map((t) => ({
-      personId: k.person_id, contactId: k.id, kind: t.kind, dueOn: t.dueOn, details: t.details, localityPath: k.locality_path,
-    })));
+    await this.tracing.insertFollowUps(
+      db,
+      followUpPlan(profile, k.level, start).map((t) => ({
+        personId: k.person_id,
+        contactId: k.id,
+        kind: t.kind,
+        dueOn: t.dueOn,
+        details: t.details,
+        localityPath: k.locality_path,
+      })),
+    );
     if (k.level < profile.expandLevels) {
       const source = this.sourceOf({ ...k, isolated_at: isolatedAt }, this.windowOf(profile, c, now), now);
       await this.propose(db, c, profile, k.level + 1, [source]);
@@ -215,14 +321,32 @@ export class TracingService {
     return this.db.transaction().execute(async (trx) => {
       const c = await this.caseForTracingOrThrow(actor, caseId, trx);
       const person = await this.registry.resolve(trx, actor, req.subject, 'subject');
-      if (person.id === c.person_id) throw new AppError('VALIDATION_FAILED', [{ path: 'subject', message: m.selfContact[actor.locale] }]);
+      if (person.id === c.person_id)
+        throw new AppError('VALIDATION_FAILED', [{ path: 'subject', message: m.selfContact[actor.locale] }]);
       const at = req.lastExposureAt ? new Date(req.lastExposureAt) : null;
-      await this.tracing.upsertProposals(trx, c.id, [{
-        personId: person.id, level: 1, viaContactId: null, household: false, declared: true, totalMinutes: 0, distinctVenues: 0,
-        firstAt: at, lastAt: at, evidence: { interview: { note: req.note ?? null, by: actor.fullName } }, localityPath: person.localityPath ?? c.locality_path,
-      }]);
+      await this.tracing.upsertProposals(trx, c.id, [
+        {
+          personId: person.id,
+          level: 1,
+          viaContactId: null,
+          household: false,
+          declared: true,
+          totalMinutes: 0,
+          distinctVenues: 0,
+          firstAt: at,
+          lastAt: at,
+          evidence: { interview: { note: req.note ?? null, by: actor.fullName } },
+          localityPath: person.localityPath ?? c.locality_path,
+        },
+      ]);
       const k = await this.tracing.findContactOf(trx, c.id, person.id);
-      await this.audit.record(trx, actor, { action: 'declare_contact', entityType: 'contact', entityId: k!.id, localityPath: k!.locality_path, after: { caseId: c.id } });
+      await this.audit.record(trx, actor, {
+        action: 'declare_contact',
+        entityType: 'contact',
+        entityId: k!.id,
+        localityPath: k!.locality_path,
+        after: { caseId: c.id },
+      });
       return toContactView(k!);
     });
   }
@@ -237,35 +361,3 @@ export class TracingService {
     return c;
   }
 }
-
-/**
- * One proposal per person: someone found from several sources keeps the source with the most
- * time together, and all their venue evidence. Without venue times (household only) the exposure
- * spans the source's window.
- */
-function mergeByPerson(rows: readonly CandidateRow[], sources: readonly TracingSource[], level: number, fallbackPath: string): ProposalInput[] {
-  const byPerson = new Map<string, ProposalInput>();
-  for (const r of rows) {
-    const source = sources[r.source]!;
-    const candidate: ProposalInput = {
-      personId: r.person_id, level, viaContactId: source.viaContactId, household: r.household, declared: false,
-      totalMinutes: r.total_minutes, distinctVenues: r.distinct_venues,
-      firstAt: r.first_at ?? source.from, lastAt: r.last_at ?? source.to,
-      evidence: { venues: r.venues }, localityPath: r.locality_path ?? fallbackPath,
-    };
-    const seen = byPerson.get(r.person_id);
-    if (!seen) { byPerson.set(r.person_id, candidate); continue; }
-    const best = candidate.totalMinutes > seen.totalMinutes ? candidate : seen;
-    byPerson.set(r.person_id, {
-      ...best,
-      household: seen.household || candidate.household,
-      firstAt: minDate(seen.firstAt, candidate.firstAt), lastAt: maxDate(seen.lastAt, candidate.lastAt),
-      evidence: { venues: [...venuesOf(seen), ...venuesOf(candidate)] },
-    });
-  }
-  return [...byPerson.values()];
-}
-
-const venuesOf = (p: ProposalInput) => (Array.isArray(p.evidence.venues) ? (p.evidence.venues as unknown[]) : []);
-const minDate = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : a ?? b);
-const maxDate = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : a ?? b);
