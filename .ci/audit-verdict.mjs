@@ -16,17 +16,26 @@ process.stdin.on('end', () => {
   const counts = report?.metadata?.vulnerabilities;
   if (!counts || typeof counts !== 'object') {
     const reason = report?.message ?? report?.error?.summary ?? 'no audit report';
-    console.log(`ci: npm audit skipped: the registry did not answer the audit endpoint (${String(reason).split('\n')[0]})`);
+    console.log(
+      `ci: npm audit skipped: the registry did not answer the audit endpoint (${String(reason).split('\n')[0]})`,
+    );
     process.exit(0);
   }
-  const serious = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical');
+  const serious = Object.values(report.vulnerabilities ?? {}).filter(
+    (v) => v.severity === 'high' || v.severity === 'critical',
+  );
   if ((counts.high ?? 0) + (counts.critical ?? 0) === 0) {
     console.log(`ci: npm audit: no high or critical advisory in production dependencies (${counts.total ?? 0} lower)`);
     process.exit(0);
   }
-  console.log(`ci: npm audit: ${counts.critical ?? 0} critical and ${counts.high ?? 0} high advisories in production dependencies`);
+  console.log(
+    `ci: npm audit: ${counts.critical ?? 0} critical and ${counts.high ?? 0} high advisories in production dependencies`,
+  );
   for (const v of serious) {
-    const via = (v.via ?? []).map((x) => (typeof x === 'string' ? x : x.title ?? x.url)).filter(Boolean).join('; ');
+    const via = (v.via ?? [])
+      .map((x) => (typeof x === 'string' ? x : (x.title ?? x.url)))
+      .filter(Boolean)
+      .join('; ');
     console.log(`  ${v.severity}: ${v.name} ${v.range ?? ''} ${via}`);
   }
   process.exit(1);

@@ -61,19 +61,26 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
 
     const reference = await probe(phongdich, path);
     const health = JSON.parse(reference.body) as { status?: unknown; database?: unknown };
-    if (reference.status !== 200 || health.status !== 'ok') throw new Error(`phongdich ${path}: ${reference.status} ${reference.body}`);
-    if (health.database !== ctx.database.kind) throw new Error(`phongdich runs on ${String(health.database)}, expected ${ctx.database.kind}`);
+    if (reference.status !== 200 || health.status !== 'ok')
+      throw new Error(`phongdich ${path}: ${reference.status} ${reference.body}`);
+    if (health.database !== ctx.database.kind)
+      throw new Error(`phongdich runs on ${String(health.database)}, expected ${ctx.database.kind}`);
 
     ctx.log('starting the bare node:http server…');
     const bare = await startServer('bare', new URL('./servers/bare-server.ts', import.meta.url), [
-      '--body', reference.body, '--content-type', reference.contentType,
+      '--body',
+      reference.body,
+      '--content-type',
+      reference.contentType,
     ]);
     servers.push(bare);
     const mirror = await probe(bare, path);
     if (mirror.status !== 200 || mirror.body !== reference.body || mirror.contentType !== reference.contentType) {
       throw new Error(`bare server answers differently: ${mirror.status} ${mirror.contentType} ${mirror.body}`);
     }
-    ctx.log(`phongdich pid ${phongdich.pid} :${phongdich.port}, bare pid ${bare.pid} :${bare.port}, body ${reference.body}`);
+    ctx.log(
+      `phongdich pid ${phongdich.pid} :${phongdich.port}, bare pid ${bare.pid} :${bare.port}, body ${reference.body}`,
+    );
 
     if (o.warmupSec > 0) {
       for (const server of [phongdich, bare]) {
@@ -99,7 +106,13 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       }
       const p = got.get('phongdich') as LoadSample;
       const b = got.get('bare') as LoadSample;
-      rounds.push({ round: i + 1, order: order.map((s) => s.label), phongdich: p, bare: b, ratio: round(p.rps / b.rps, 3) });
+      rounds.push({
+        round: i + 1,
+        order: order.map((s) => s.label),
+        phongdich: p,
+        bare: b,
+        ratio: round(p.rps / b.rps, 3),
+      });
     }
 
     const summary = {
@@ -110,7 +123,10 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const cpuRatio = round(summary.phongdich.requestsPerServerCpuSec / summary.bare.requestsPerServerCpuSec, 3);
     // On an otherwise idle machine one of the two (the server, or the load generator) keeps a whole
     // core busy in every run. Much less means something else was taking the CPU: noisy numbers.
-    const bottleneckCpuCores = round(median(rounds.flatMap((r) => [r.phongdich, r.bare]).map((s) => Math.max(s.serverCpuCores, s.loadgenCpuCores))), 2);
+    const bottleneckCpuCores = round(
+      median(rounds.flatMap((r) => [r.phongdich, r.bare]).map((s) => Math.max(s.serverCpuCores, s.loadgenCpuCores))),
+      2,
+    );
     const contended = bottleneckCpuCores < 0.8;
     const failures = summary.phongdich.errors + summary.phongdich.non2xx + summary.bare.errors + summary.bare.non2xx;
     const line = (label: string, s: Side) =>
@@ -122,7 +138,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         line('bare', summary.bare),
         `ratio phongdich/bare = ${ratio} (per round: ${rounds.map((r) => r.ratio).join(', ')}); per server CPU-second: ${cpuRatio}`,
         ...(failures > 0 ? [`WARNING: ${failures} errors or non-2xx responses`] : []),
-        ...(contended ? [`WARNING: the busier of server and load generator used only ${bottleneckCpuCores} core (median): other work on the machine, numbers are noisy`] : []),
+        ...(contended
+          ? [
+              `WARNING: the busier of server and load generator used only ${bottleneckCpuCores} core (median): other work on the machine, numbers are noisy`,
+            ]
+          : []),
       ],
       fields: {
         endpoint: `GET ${path}`,

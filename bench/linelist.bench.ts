@@ -23,19 +23,31 @@ import { round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
 import { DAY_MS } from '../core/vietnam-calendar.ts';
 
-export const description = 'line-list import: N synthetic rows streamed, validated and written in one transaction (target 1M ≤ 60 s on PostgreSQL)';
-export const usage = '--rows 1000000 (200000 on PGlite) --format json|csv (json: vn-2020) --seed 42 --reimport (time a second, idempotent import); ' +
+export const description =
+  'line-list import: N synthetic rows streamed, validated and written in one transaction (target 1M ≤ 60 s on PostgreSQL)';
+export const usage =
+  '--rows 1000000 (200000 on PGlite) --format json|csv (json: vn-2020) --seed 42 --reimport (time a second, idempotent import); ' +
   'with --database-url: an admin URL, the bench creates and drops phongdich_bench_linelist';
 
 const scratchName = 'phongdich_bench_linelist';
 const targetSeconds = 60;
 
-interface Options { rows: number; format: LinelistFormat; seed: number; reimport: boolean }
+interface Options {
+  rows: number;
+  format: LinelistFormat;
+  seed: number;
+  reimport: boolean;
+}
 
 function options(args: readonly string[], kind: 'pglite' | 'postgresql'): Options {
   const { values } = parseArgs({
     args: [...args],
-    options: { rows: { type: 'string' }, format: { type: 'string' }, seed: { type: 'string' }, reimport: { type: 'boolean' } },
+    options: {
+      rows: { type: 'string' },
+      format: { type: 'string' },
+      seed: { type: 'string' },
+      reimport: { type: 'boolean' },
+    },
   });
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new Error('--format must be json or csv');
@@ -86,10 +98,17 @@ async function writeFixture(file: string, o: Options): Promise<{ bytes: number; 
     const province = provinces[Math.floor(random() * provinces.length)]!;
     const status = random() < 0.8 ? 'negative' : 'positive';
     if (o.format === 'vn2020') {
-      const discharge = status === 'negative' ? `,"dischargeDate":"${new Date(Date.parse(date) + 14 * DAY_MS).toISOString().slice(0, 10)}"` : '';
-      out.push(`${i > 1 ? ',\n' : ''}{"id":"${i}","positiveDate":"${date}"${discharge},"gender":"${gender}","age":${age},"treatLoc":"${province}","from":"${province}","nationality":"Việt Nam","status":"${status}","source":${JSON.stringify(sources)},"desc":"ca tổng hợp ${i}"}`);
+      const discharge =
+        status === 'negative'
+          ? `,"dischargeDate":"${new Date(Date.parse(date) + 14 * DAY_MS).toISOString().slice(0, 10)}"`
+          : '';
+      out.push(
+        `${i > 1 ? ',\n' : ''}{"id":"${i}","positiveDate":"${date}"${discharge},"gender":"${gender}","age":${age},"treatLoc":"${province}","from":"${province}","nationality":"Việt Nam","status":"${status}","source":${JSON.stringify(sources)},"desc":"ca tổng hợp ${i}"}`,
+      );
     } else {
-      out.push(`${i},${date},${gender},${age},${province},${status === 'negative' ? 'recovered' : 'treating'},"${sources.join(';')}",ca tổng hợp ${i}\n`);
+      out.push(
+        `${i},${date},${gender},${age},${province},${status === 'negative' ? 'recovered' : 'treating'},"${sources.join(';')}",ca tổng hợp ${i}\n`,
+      );
     }
     if (out.length >= 10_000) await flush();
   }
@@ -100,7 +119,13 @@ async function writeFixture(file: string, o: Options): Promise<{ bytes: number; 
 }
 
 /** One timed import; phase boundaries come from the service's own progress record. */
-async function timedImport(p: Platform, file: string, o: Options, log: (l: string) => void, backends: (() => Promise<number>) | null) {
+async function timedImport(
+  p: Platform,
+  file: string,
+  o: Options,
+  log: (l: string) => void,
+  backends: (() => Promise<number>) | null,
+) {
   const marks: Record<string, number> = {};
   const cpu0 = process.cpuUsage();
   const pg0 = backends ? await backends() : 0;
@@ -112,11 +137,17 @@ async function timedImport(p: Platform, file: string, o: Options, log: (l: strin
     marks[pr.phase] ??= (performance.now() - t0) / 1000;
     if (performance.now() - lastLog > 5_000 || pr.phase === 'done') {
       lastLog = performance.now();
-      log(`${pr.phase}: ${pr.rowsRead} read, ${pr.rowsWritten} written, ${pr.links} links, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      log(
+        `${pr.phase}: ${pr.rowsRead} read, ${pr.rowsWritten} written, ${pr.links} links, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
     }
   };
   try {
-    const result = await p.services.linelist.import(systemActor('bench'), { format: o.format, body: createReadStream(file, { highWaterMark: 1 << 20 }) }, { source: 'bench', onProgress });
+    const result = await p.services.linelist.import(
+      systemActor('bench'),
+      { format: o.format, body: createReadStream(file, { highWaterMark: 1 << 20 }) },
+      { source: 'bench', onProgress },
+    );
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     return {
@@ -132,7 +163,12 @@ async function timedImport(p: Platform, file: string, o: Options, log: (l: strin
         linkAndCommitSeconds: round(seconds - (marks.linking ?? 0)),
       },
       peakRssMiB: Math.round(peakRss / 2 ** 20),
-      result: { totalRows: result.totalRows, createdCases: result.createdCases, updatedCases: result.updatedCases, links: result.links },
+      result: {
+        totalRows: result.totalRows,
+        createdCases: result.createdCases,
+        updatedCases: result.updatedCases,
+        links: result.links,
+      },
     };
   } finally {
     clearInterval(sampler);
@@ -163,13 +199,29 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       ctx.log(`34 provinces loaded in ${provinceSeconds} s; importing`);
 
       const watcher = adminUrl ? await Backends.open(adminUrl) : null;
-      const backends = watcher ? async () => [...(await watcher.cpuOf(scratchName)).values()].reduce((a, b) => a + b, 0) : null;
+      const backends = watcher
+        ? async () => [...(await watcher.cpuOf(scratchName)).values()].reduce((a, b) => a + b, 0)
+        : null;
       const first = await timedImport(platform, file, o, ctx.log, backends);
       const second = o.reimport ? await timedImport(platform, file, o, ctx.log, backends) : null;
       await watcher?.close();
       const db = platform.database.db;
-      const cases = Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      const links = Number((await db.selectFrom('case_links').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const cases = Number(
+        (
+          await db
+            .selectFrom('cases')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const links = Number(
+        (
+          await db
+            .selectFrom('case_links')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       const verified = cases === o.rows && links === first.result.links && first.result.createdCases === o.rows;
       const met = first.seconds <= targetSeconds;
       const fields: JsonObject = {
@@ -184,15 +236,23 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         reimport: second,
         loadAvg1mDuringImport: round(os.loadavg()[0] ?? 0),
         verification: { casesInTable: cases, linksInTable: links, ok: verified },
-        target: kind === 'postgresql' ? { rows: 1_000_000, seconds: targetSeconds, met: o.rows >= 1_000_000 && met } : null,
-        method: 'in-process LinelistService.import as the system actor, file streamed from disk in 1 MiB chunks; cases written 5,000 per statement (insert … select from unnest … on conflict (import_key) do update), links 20,000 per statement, all in one transaction',
+        target:
+          kind === 'postgresql' ? { rows: 1_000_000, seconds: targetSeconds, met: o.rows >= 1_000_000 && met } : null,
+        method:
+          'in-process LinelistService.import as the system actor, file streamed from disk in 1 MiB chunks; cases written 5,000 per statement (insert … select from unnest … on conflict (import_key) do update), links 20,000 per statement, all in one transaction',
       };
       const summary = [
         `${o.rows.toLocaleString('en')} rows (${o.format}, ${round(fixture.bytes / 2 ** 20)} MiB) imported in ${first.seconds} s = ${first.rowsPerSecond.toLocaleString('en')} rows/s on ${kind}`,
         `  read+validate ${first.phases.readAndValidateSeconds} s, places ${first.phases.checkPlacesSeconds} s, cases ${first.phases.writeCasesSeconds} s, links+commit ${first.phases.linkAndCommitSeconds} s; ${first.result.links} links; peak RSS ${first.peakRssMiB} MiB; CPU node ${first.nodeCpuSeconds} s, postgres ${first.postgresCpuSeconds ?? '–'} s`,
-        ...(second ? [`re-import: ${second.seconds} s, ${second.result.createdCases} created, ${second.result.updatedCases} updated`] : []),
+        ...(second
+          ? [
+              `re-import: ${second.seconds} s, ${second.result.createdCases} created, ${second.result.updatedCases} updated`,
+            ]
+          : []),
         `verification: ${verified ? 'ok' : 'MISMATCH'} (${cases} cases, ${links} links in the tables)`,
-        ...(kind === 'postgresql' ? [`target 1,000,000 rows ≤ ${targetSeconds} s: ${o.rows >= 1_000_000 && met ? 'met' : 'not met'}`] : []),
+        ...(kind === 'postgresql'
+          ? [`target 1,000,000 rows ≤ ${targetSeconds} s: ${o.rows >= 1_000_000 && met ? 'met' : 'not met'}`]
+          : []),
       ];
       if (!verified) throw new Error(summary.join('\n'));
       return { summary, fields };

@@ -19,8 +19,10 @@ import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './li
 import { percentile, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
 
-export const description = 'issue 14: every list at 1 M cases across the country, for a province CDC and a commune officer (target p95 ≤ 100 ms, PostgreSQL)';
-export const usage = '--cases 1000000 --seed 1 --rounds 20 --warmup 3 --reuse (measure the kept database again) --keep; with --database-url: an admin URL, the bench creates phongdich_bench_lists';
+export const description =
+  'issue 14: every list at 1 M cases across the country, for a province CDC and a commune officer (target p95 ≤ 100 ms, PostgreSQL)';
+export const usage =
+  '--cases 1000000 --seed 1 --rounds 20 --warmup 3 --reuse (measure the kept database again) --keep; with --database-url: an admin URL, the bench creates phongdich_bench_lists';
 
 const scratchName = 'phongdich_bench_lists';
 const targetMs = 100;
@@ -44,7 +46,13 @@ function options(args: readonly string[]) {
     lastDay: '2026-11-24',
     coverageSnapshots: 0,
   };
-  return { shape, rounds: intOption(values, 'rounds', 1, 200), warmup: intOption(values, 'warmup', 0, 20), reuse: values.reuse, keep: values.keep || values.reuse };
+  return {
+    shape,
+    rounds: intOption(values, 'rounds', 1, 200),
+    warmup: intOption(values, 'warmup', 0, 20),
+    reuse: values.reuse,
+    keep: values.keep || values.reuse,
+  };
 }
 
 /** One timed call per round; the p50/p95 over the rounds. */
@@ -57,25 +65,45 @@ async function measure(s: ListScenario, rounds: number, warmup: number) {
     rows = await s.call(prepared);
     if (i >= warmup) times.push(performance.now() - t);
   }
-  return { p50: round(percentile(times, 0.5), 1), p95: round(percentile(times, 0.95), 1), max: round(Math.max(...times), 1), rows };
+  return {
+    p50: round(percentile(times, 0.5), 1),
+    p95: round(percentile(times, 0.95), 1),
+    max: round(Math.max(...times), 1),
+    rows,
+  };
 }
 
-async function generate(db: Db, platform: Platform, shape: CountryShape, log: (line: string) => void): Promise<JsonObject> {
+async function generate(
+  db: Db,
+  platform: Platform,
+  shape: CountryShape,
+  log: (line: string) => void,
+): Promise<JsonObject> {
   const t = performance.now();
   await createBenchRandom(db);
   await loadCountry(db, log);
   const report = await generateCases(db, shape, log);
   await platform.services.indicators.refreshDirty(db);
-  return { seconds: round((performance.now() - t) / 1000, 1), casesInsertSeconds: report.casesInsert.seconds, rows: report.rows as unknown as JsonObject };
+  return {
+    seconds: round((performance.now() - t) / 1000, 1),
+    casesInsertSeconds: report.casesInsert.seconds,
+    rows: report.rows as unknown as JsonObject,
+  };
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {
-  if (ctx.database.kind !== 'postgresql') throw new Error('the lists bench measures PostgreSQL: pass --database-url (an admin URL)');
+  if (ctx.database.kind !== 'postgresql')
+    throw new Error('the lists bench measures PostgreSQL: pass --database-url (an admin URL)');
   const o = options(ctx.args);
   const adminUrl = ctx.database.url;
   if (!o.reuse) await recreateScratchDatabases(adminUrl, [scratchName]);
   const handle = await openDatabase({ url: scratchUrl(adminUrl, scratchName), dataDir: '' });
-  const config = { ...loadConfig({}), logLevel: 'silent' as const, database: { dataDir: 'memory://' }, secret: newSecret() };
+  const config = {
+    ...loadConfig({}),
+    logLevel: 'silent' as const,
+    database: { dataDir: 'memory://' },
+    secret: newSecret(),
+  };
   const platform = await openPlatform(config, handle);
   const db = handle.db;
   try {
@@ -88,15 +116,35 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     for (const s of scenarios) {
       const m = await measure(s, o.rounds, o.warmup);
       ctx.log(`${s.label}: p50 ${m.p50} ms, p95 ${m.p95} ms (${m.rows} rows)`);
-      results.push({ list: s.list, who: s.who, call: s.call.name || s.label, label: s.label, ...m, withinTarget: m.p95 <= targetMs });
-      summary.push(`${m.p95 <= targetMs ? 'ok  ' : 'SLOW'} p50 ${String(m.p50).padStart(7)} ms  p95 ${String(m.p95).padStart(7)} ms  ${s.label}`);
+      results.push({
+        list: s.list,
+        who: s.who,
+        call: s.call.name || s.label,
+        label: s.label,
+        ...m,
+        withinTarget: m.p95 <= targetMs,
+      });
+      summary.push(
+        `${m.p95 <= targetMs ? 'ok  ' : 'SLOW'} p50 ${String(m.p50).padStart(7)} ms  p95 ${String(m.p95).padStart(7)} ms  ${s.label}`,
+      );
     }
     const slow = results.filter((r) => r.withinTarget === false).length;
-    summary.unshift(`${results.length} list calls at ${o.shape.cases.toLocaleString('en')} cases: ${results.length - slow} within p95 ≤ ${targetMs} ms, ${slow} above`);
-    return { summary, fields: { targetMs, shape: o.shape as unknown as JsonObject, generation, rounds: o.rounds, warmup: o.warmup, results } };
+    summary.unshift(
+      `${results.length} list calls at ${o.shape.cases.toLocaleString('en')} cases: ${results.length - slow} within p95 ≤ ${targetMs} ms, ${slow} above`,
+    );
+    return {
+      summary,
+      fields: {
+        targetMs,
+        shape: o.shape as unknown as JsonObject,
+        generation,
+        rounds: o.rounds,
+        warmup: o.warmup,
+        results,
+      },
+    };
   } finally {
     await platform.close();
     if (!o.keep) await dropScratchDatabases(adminUrl, [scratchName]);
   }
 }
-

@@ -15,7 +15,8 @@ import { intOption } from './lib/options.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
 
-export const description = "citizens' pages on a cheap phone over slow 3G: bytes transferred and time to usable, compressed vs not";
+export const description =
+  "citizens' pages on a cheap phone over slow 3G: bytes transferred and time to usable, compressed vs not";
 export const usage = '--rounds 3 --chromium /usr/bin/chromium --latency 400 (ms) --kbps 400 --cpu 4 (slowdown)';
 
 interface PageSpec {
@@ -26,10 +27,26 @@ interface PageSpec {
 }
 
 const pages: PageSpec[] = [
-  { name: 'home', url: '/c', ready: () => !!document.querySelector('[data-testid="home-declare"]') && performance.now() },
-  { name: 'declaration form', url: '/c/khai-bao', ready: () => !!document.querySelector('[data-testid="decl-province"] option[value="12"]') && performance.now() },
-  { name: 'public risk map (38 communes)', url: '/c/ban-do?tinh=12', ready: () => document.querySelectorAll('path.commune[data-level]').length >= 38 && performance.now() },
-  { name: "officials' sign-in page", url: '/login', ready: () => !!document.querySelector('[data-testid="login-submit"]') && performance.now() },
+  {
+    name: 'home',
+    url: '/c',
+    ready: () => !!document.querySelector('[data-testid="home-declare"]') && performance.now(),
+  },
+  {
+    name: 'declaration form',
+    url: '/c/khai-bao',
+    ready: () => !!document.querySelector('[data-testid="decl-province"] option[value="12"]') && performance.now(),
+  },
+  {
+    name: 'public risk map (38 communes)',
+    url: '/c/ban-do?tinh=12',
+    ready: () => document.querySelectorAll('path.commune[data-level]').length >= 38 && performance.now(),
+  },
+  {
+    name: "officials' sign-in page",
+    url: '/login',
+    ready: () => !!document.querySelector('[data-testid="login-submit"]') && performance.now(),
+  },
 ];
 
 type Encoding = 'compressed' | 'identity';
@@ -98,18 +115,30 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   const results: JsonObject[] = [];
   const summary: string[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'vi-VN',
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const throughput = (o.kbps * 1000) / 8;
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: o.latencyMs, downloadThroughput: throughput, uploadThroughput: throughput });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: o.latencyMs,
+      downloadThroughput: throughput,
+      uploadThroughput: throughput,
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuSlowdown });
     for (const spec of pages) {
       const row: Record<string, JsonObject> = {};
       for (const encoding of ['compressed', 'identity'] as Encoding[]) {
-        await cdp.send('Network.setExtraHTTPHeaders', { headers: encoding === 'identity' ? { 'Accept-Encoding': 'identity' } : {} });
+        await cdp.send('Network.setExtraHTTPHeaders', {
+          headers: encoding === 'identity' ? { 'Accept-Encoding': 'identity' } : {},
+        });
         const visits: Visit[] = [];
         for (let r = 0; r < o.rounds; r++) visits.push(await visit(page, cdp, `${server.url}${spec.url}`, spec));
         row[encoding] = {

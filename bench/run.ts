@@ -26,7 +26,11 @@ async function loadBench(name: string): Promise<BenchModule> {
 }
 
 async function printUsage(write: (text: string) => void): Promise<void> {
-  const lines = ['usage: npm run bench -- <name> [--database-url postgres://…] [options of the benchmark]', '', 'benchmarks:'];
+  const lines = [
+    'usage: npm run bench -- <name> [--database-url postgres://…] [options of the benchmark]',
+    '',
+    'benchmarks:',
+  ];
   for (const name of availableBenchmarks()) {
     const { description, usage } = await loadBench(name);
     lines.push(`  ${name.padEnd(16)} ${description ?? ''}`.trimEnd());

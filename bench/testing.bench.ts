@@ -20,8 +20,10 @@ import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './li
 import { round } from './lib/stats.ts';
 import type { BenchContext, BenchResult } from './lib/types.ts';
 
-export const description = 'mass testing: N campaign samples pooled by 10, then the lab sheet of every pool (1% positive) with re-test orders (target 100k ≤ 10 s on PostgreSQL)';
-export const usage = '--samples 100000 --pool 10 --positive-every 100 --batch 5000; with --database-url: an admin URL, the bench creates and drops phongdich_bench_testing';
+export const description =
+  'mass testing: N campaign samples pooled by 10, then the lab sheet of every pool (1% positive) with re-test orders (target 100k ≤ 10 s on PostgreSQL)';
+export const usage =
+  '--samples 100000 --pool 10 --positive-every 100 --batch 5000; with --database-url: an admin URL, the bench creates and drops phongdich_bench_testing';
 
 const scratchName = 'phongdich_bench_testing';
 const commune = '03388';
@@ -30,7 +32,11 @@ const targetSeconds = 10;
 async function seedPeople(platform: Platform, n: number): Promise<string[]> {
   const db = platform.database.db;
   await loadProvinceUnits(platform, '12', true);
-  const { path } = await db.selectFrom('localities').select('path').where('code', '=', commune).executeTakeFirstOrThrow();
+  const { path } = await db
+    .selectFrom('localities')
+    .select('path')
+    .where('code', '=', commune)
+    .executeTakeFirstOrThrow();
   for (let start = 0; start < n; start += 50_000) {
     await sql`
       insert into people (id_type, id_number, full_name, birth_year, gender, commune_code, locality_path)
@@ -38,20 +44,43 @@ async function seedPeople(platform: Platform, n: number): Promise<string[]> {
       from generate_series(${start + 1}::int, ${Math.min(start + 50_000, n)}::int) g`.execute(db);
   }
   await sql`analyze people`.execute(db);
-  const rows = await db.selectFrom('people').select('id').where('id_number', 'like', '098%').orderBy('id_number').execute();
+  const rows = await db
+    .selectFrom('people')
+    .select('id')
+    .where('id_number', 'like', '098%')
+    .orderBy('id_number')
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {
-  const { values } = parseArgs({ args: [...ctx.args], options: { samples: { type: 'string' }, pool: { type: 'string' }, 'positive-every': { type: 'string' }, batch: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: [...ctx.args],
+    options: {
+      samples: { type: 'string' },
+      pool: { type: 'string' },
+      'positive-every': { type: 'string' },
+      batch: { type: 'string' },
+    },
+  });
   const samples = intOption({ samples: values.samples ?? 100_000 }, 'samples', 10, 2_000_000);
   const pool = intOption({ pool: values.pool ?? 10 }, 'pool', 2, 10);
-  const positiveEvery = intOption({ 'positive-every': values['positive-every'] ?? 100 }, 'positive-every', 2, 1_000_000);
+  const positiveEvery = intOption(
+    { 'positive-every': values['positive-every'] ?? 100 },
+    'positive-every',
+    2,
+    1_000_000,
+  );
   const batch = intOption({ batch: values.batch ?? 5000 }, 'batch', 100, 5000);
 
   const admin = ctx.database.kind === 'postgresql' ? ctx.database.url : null;
   if (admin) await recreateScratchDatabases(admin, [scratchName]);
-  const config = { ...loadConfig({}), logLevel: 'silent' as const, secret: newSecret(), database: { url: admin ? scratchUrl(admin, scratchName) : undefined, dataDir: 'memory://' } };
+  const config = {
+    ...loadConfig({}),
+    logLevel: 'silent' as const,
+    secret: newSecret(),
+    database: { url: admin ? scratchUrl(admin, scratchName) : undefined, dataDir: 'memory://' },
+  };
   const platform = await openPlatform(config);
   try {
     const t0 = performance.now();
@@ -59,28 +88,45 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     ctx.log(`${people.length} people registered in ${round((performance.now() - t0) / 1000)} s (not timed)`);
     const sys = systemActor('bench');
     const today = vietnamToday();
-    const campaign = await platform.services.campaigns.create(sys, { name: 'Xét nghiệm diện rộng (bench)', localityCode: commune, targetPopulation: samples, startsOn: today, endsOn: today, poolSize: pool });
+    const campaign = await platform.services.campaigns.create(sys, {
+      name: 'Xét nghiệm diện rộng (bench)',
+      localityCode: commune,
+      targetPopulation: samples,
+      startsOn: today,
+      endsOn: today,
+      poolSize: pool,
+    });
 
     const t1 = performance.now();
     const collectedAt = new Date().toISOString();
     for (let start = 0; start < people.length; start += batch) {
-      const chunk = people.slice(start, start + batch).map((personId, i) => ({ code: `S${String(start + i).padStart(8, '0')}`, subject: { personId } }));
+      const chunk = people
+        .slice(start, start + batch)
+        .map((personId, i) => ({ code: `S${String(start + i).padStart(8, '0')}`, subject: { personId } }));
       await platform.services.campaigns.addSamples(sys, campaign.id, { collectedAt, samples: chunk });
     }
     const samplesSeconds = (performance.now() - t1) / 1000;
     ctx.log(`${samples} samples in pools of ${pool}: ${round(samplesSeconds)} s`);
 
-    const pools = await platform.database.db.selectFrom('test_pools').select('code').where('campaign_id', '=', campaign.id).orderBy('code').execute();
+    const pools = await platform.database.db
+      .selectFrom('test_pools')
+      .select('code')
+      .where('campaign_id', '=', campaign.id)
+      .orderBy('code')
+      .execute();
     const csv = `Mã mẫu gộp,Kết quả\n${pools.map((p, i) => `${p.code},${(i + 1) % positiveEvery === 0 ? 'Dương tính' : 'Âm tính'}`).join('\n')}\n`;
     const t2 = performance.now();
     const outcome = await platform.services.testing.importResults(sys, 'pools', Buffer.from(csv), 'text/csv');
     const resultsSeconds = (performance.now() - t2) / 1000;
-    ctx.log(`${pools.length} pool results, ${outcome.positives} positive → ${outcome.retestOrders} re-test orders: ${round(resultsSeconds)} s`);
+    ctx.log(
+      `${pools.length} pool results, ${outcome.positives} positive → ${outcome.retestOrders} re-test orders: ${round(resultsSeconds)} s`,
+    );
 
     const progress = await platform.services.campaigns.progress(sys, campaign.id);
     const total = samplesSeconds + resultsSeconds;
     const expectedRetests = Math.floor(pools.length / positiveEvery) * pool;
-    if (outcome.retestOrders !== expectedRetests) throw new Error(`expected ${expectedRetests} re-test orders, got ${outcome.retestOrders}`);
+    if (outcome.retestOrders !== expectedRetests)
+      throw new Error(`expected ${expectedRetests} re-test orders, got ${outcome.retestOrders}`);
     return {
       summary: [
         `${samples} samples pooled by ${pool} (${pools.length} pools): ${round(samplesSeconds)} s (${Math.round(samples / samplesSeconds)} samples/s)`,
@@ -89,8 +135,16 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         `campaign: ${progress.days[0]?.sampled ?? 0} sampled, ${progress.days[0]?.resulted ?? 0} resulted, coverage ${round(progress.coverage * 100)}%`,
       ],
       fields: {
-        samples, poolSize: pool, pools: pools.length, positivePools: outcome.positives, retestOrders: outcome.retestOrders, batch,
-        samplesSeconds: round(samplesSeconds), resultsSeconds: round(resultsSeconds), totalSeconds: round(total), targetSeconds,
+        samples,
+        poolSize: pool,
+        pools: pools.length,
+        positivePools: outcome.positives,
+        retestOrders: outcome.retestOrders,
+        batch,
+        samplesSeconds: round(samplesSeconds),
+        resultsSeconds: round(resultsSeconds),
+        totalSeconds: round(total),
+        targetSeconds,
         targetMet: ctx.database.kind === 'postgresql' ? total <= targetSeconds : null,
       },
     };

@@ -4,17 +4,45 @@
  * path with a real 404, so monitors, crawlers and a stale client after a deploy are told the truth.
  */
 export const staffPages = [
-  '/', '/login', '/password', '/account',
-  '/admin/users', '/admin/localities', '/admin/audit', '/admin/breaches',
-  '/declarations', '/venues', '/venues/:id/gate', '/venues/:id/entries',
-  '/cases', '/cases/:id', '/chains', '/clusters',
-  '/quarantine', '/quarantine/:id', '/testing', '/testing/campaigns/:id',
-  '/facilities', '/treatment', '/today', '/people/links', '/people/links/:id', '/risk',
+  '/',
+  '/login',
+  '/password',
+  '/account',
+  '/admin/users',
+  '/admin/localities',
+  '/admin/audit',
+  '/admin/breaches',
+  '/declarations',
+  '/venues',
+  '/venues/:id/gate',
+  '/venues/:id/entries',
+  '/cases',
+  '/cases/:id',
+  '/chains',
+  '/clusters',
+  '/quarantine',
+  '/quarantine/:id',
+  '/testing',
+  '/testing/campaigns/:id',
+  '/facilities',
+  '/treatment',
+  '/today',
+  '/people/links',
+  '/people/links/:id',
+  '/risk',
 ] as const;
 
 export const citizenPages = [
-  '/c', '/c/khai-bao', '/c/qr', '/c/di-chuyen', '/c/luu-tru', '/c/lich-su', '/c/du-lieu', '/c/ban-do',
-  '/c/theo-doi/:token', '/v/:code',
+  '/c',
+  '/c/khai-bao',
+  '/c/qr',
+  '/c/di-chuyen',
+  '/c/luu-tru',
+  '/c/lich-su',
+  '/c/du-lieu',
+  '/c/ban-do',
+  '/c/theo-doi/:token',
+  '/v/:code',
 ] as const;
 
 export type StaffPage = (typeof staffPages)[number];

@@ -11,7 +11,12 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 /** Officials of a place: they read its sensitive records (declarations, cases, tests) and decide on venues. */
-const officials = ['system_admin', 'steering_committee', 'health_department', 'commune_officer'] as const satisfies readonly Role[];
+const officials = [
+  'system_admin',
+  'steering_committee',
+  'health_department',
+  'commune_officer',
+] as const satisfies readonly Role[];
 
 /**
  * Which roles hold each capability: the one role table. Server policies add jurisdiction (the

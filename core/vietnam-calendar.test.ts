@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, DAY_MS, daysFrom, isoWeek, isoWeekStart, vietnamDayEnd, vietnamMidnight, vietnamToday, vietnamWallClock } from './vietnam-calendar.ts';
+import {
+  addDays,
+  DAY_MS,
+  daysFrom,
+  isoWeek,
+  isoWeekStart,
+  vietnamDayEnd,
+  vietnamMidnight,
+  vietnamToday,
+  vietnamWallClock,
+} from './vietnam-calendar.ts';
 
 describe('Viet Nam calendar', () => {
   it('has days of 86,400,000 ms', () => {

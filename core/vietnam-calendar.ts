@@ -56,7 +56,8 @@ export function daysFrom(from: string, to: string): number {
  */
 export function isoWeek(date: string): { year: number; week: number } {
   const d = new Date(`${date}T00:00:00Z`);
-  if (!plainDate.test(date) || Number.isNaN(d.getTime())) throw new RangeError(`Ngày không hợp lệ / Invalid date: ${date}`);
+  if (!plainDate.test(date) || Number.isNaN(d.getTime()))
+    throw new RangeError(`Ngày không hợp lệ / Invalid date: ${date}`);
   const weekday = d.getUTCDay() || 7; // Monday 1 … Sunday 7
   const thursday = new Date(d.getTime() + (4 - weekday) * DAY_MS);
   const year = thursday.getUTCFullYear();

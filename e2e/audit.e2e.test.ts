@@ -38,9 +38,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: audit alerts and the breach
 
     await page.getByTestId('nav-admin-breaches').click();
     await page.getByTestId('breach-new').click();
-    const now = new Date(Date.now() - 2 * 3_600_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const now = new Date(Date.now() - 2 * 3_600_000 - new Date().getTimezoneOffset() * 60_000)
+      .toISOString()
+      .slice(0, 16);
     await page.getByTestId('breach-detectedAt').fill(now);
-    await page.getByTestId('breach-nature').fill('Tài khoản cán bộ bị lộ mật khẩu, danh sách tiếp xúc bị xuất ra ngoài.');
+    await page
+      .getByTestId('breach-nature')
+      .fill('Tài khoản cán bộ bị lộ mật khẩu, danh sách tiếp xúc bị xuất ra ngoài.');
     await page.getByTestId('breach-category-contact_tracing').check();
     await page.getByTestId('breach-peopleAffected').fill('300');
     await page.getByTestId('breach-consequences').fill('Người tiếp xúc có thể bị kỳ thị.');
@@ -56,7 +60,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: audit alerts and the breach
     const pdfHref = await page.getByTestId('breach-pdf').getAttribute('href');
     const pdf = await page.evaluate(async (url) => {
       const r = await fetch(url!);
-      return { status: r.status, type: r.headers.get('content-type'), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };
+      return {
+        status: r.status,
+        type: r.headers.get('content-type'),
+        head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)),
+      };
     }, pdfHref);
     expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
 

@@ -9,7 +9,8 @@ import { artefactsDir, launchChromium, launchWithFakeCamera, signIn, startE2eSer
 import { writeQrVideo } from './support/y4m.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
-const tool = (name: string) => ['/usr/bin', '/usr/local/bin'].map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
+const tool = (name: string) =>
+  ['/usr/bin', '/usr/local/bin'].map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
 const zbarimg = tool('zbarimg');
 const pdftoppm = tool('pdftoppm');
 
@@ -55,7 +56,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
   it('a citizen declares on a phone and gets a green personal QR', async () => {
     const context = await browser.newContext(phoneViewport);
     const page = await context.newPage();
-    const { qrToken } = await declareOnPhone(page, { idNumber: '012085000111', name: 'Nguyễn Văn An', phone: '0912000111' });
+    const { qrToken } = await declareOnPhone(page, {
+      idNumber: '012085000111',
+      name: 'Nguyễn Văn An',
+      phone: '0912000111',
+    });
     expect(qrToken).toMatch(/^P1\./);
     expect(await page.getByTestId('qr-status').getAttribute('data-colour')).toBe('green');
     await page.screenshot({ path: path.join(artefactsDir, 'citizen-qr.png'), fullPage: true });
@@ -66,16 +71,30 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
     ownerLogin = await server.createUser('chu.quan', 'organisation_admin', '03388');
     const owner = (await server.platform.services.users.list(systemActor(), { q: 'chu.quan', limit: 1 })).items[0]!;
     const venues = server.platform.services.venues;
-    const actor = { ...systemActor(), userId: owner.id, role: 'organisation_admin' as const, scope: { code: '03388', path: 'VN/12/03388' } };
+    const actor = {
+      ...systemActor(),
+      userId: owner.id,
+      role: 'organisation_admin' as const,
+      scope: { code: '03388', path: 'VN/12/03388' },
+    };
     const registered = await venues.register(actor, {
-      organisationName: 'Hợp tác xã Đoàn Kết', name: 'Chợ Trung tâm Lai Châu', type: 'market', addressLine: 'Đường Trần Phú',
-      communeCode: '03388', contactPhone: '0912000999', gatePolicy: 'require_declaration',
+      organisationName: 'Hợp tác xã Đoàn Kết',
+      name: 'Chợ Trung tâm Lai Châu',
+      type: 'market',
+      addressLine: 'Đường Trần Phú',
+      communeCode: '03388',
+      contactPhone: '0912000999',
+      gatePolicy: 'require_declaration',
     });
     venue = await venues.decide(systemActor(), registered.id, { decision: 'approve' });
 
     const context = await browser.newContext(phoneViewport);
     const page = await context.newPage();
-    const { qrToken } = await declareOnPhone(page, { idNumber: '012085000222', name: 'Lò Văn Bình', phone: '0912000222' });
+    const { qrToken } = await declareOnPhone(page, {
+      idNumber: '012085000222',
+      name: 'Lò Văn Bình',
+      phone: '0912000222',
+    });
     expect(qrToken).toBeTruthy();
 
     // The official prints the poster; an independent decoder reads its QR.
@@ -88,7 +107,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
     let url = `${server.url}/v/${venue.publicCode}`;
     if (zbarimg && pdftoppm) {
       execFileSync(pdftoppm, ['-png', '-r', '100', '-singlefile', pdfFile, path.join(artefactsDir, 'venue-poster')]);
-      url = execFileSync(zbarimg, ['--raw', '-q', path.join(artefactsDir, 'venue-poster.png')]).toString().trim();
+      url = execFileSync(zbarimg, ['--raw', '-q', path.join(artefactsDir, 'venue-poster.png')])
+        .toString()
+        .trim();
       expect(url).toBe(`${server.url}/v/${venue.publicCode}`);
     }
 
@@ -110,15 +131,26 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
     await context.close();
   });
 
-  it("the gate scanner reads personal QR codes from the camera: admits green, refuses red", async () => {
+  it('the gate scanner reads personal QR codes from the camera: admits green, refuses red', async () => {
     const greenPage = await (await browser.newContext(phoneViewport)).newPage();
-    const green = await declareOnPhone(greenPage, { idNumber: '012085000333', name: 'Hoàng Văn Cường', phone: '0912000333' });
+    const green = await declareOnPhone(greenPage, {
+      idNumber: '012085000333',
+      name: 'Hoàng Văn Cường',
+      phone: '0912000333',
+    });
     const redPage = await (await browser.newContext(phoneViewport)).newPage();
     const red = await declareOnPhone(redPage, { idNumber: '012085000444', name: 'Đèo Thị Dung', phone: '0912000444' });
     const redHolder = await server.platform.services.people.holderOf(red.qrToken);
-    await server.platform.database.db.updateTable('people').set({ under_quarantine: true }).where('id', '=', redHolder!.personId).execute();
+    await server.platform.database.db
+      .updateTable('people')
+      .set({ under_quarantine: true })
+      .where('id', '=', redHolder!.personId)
+      .execute();
 
-    for (const [who, token, allowed] of [['green', green.qrToken, 'true'], ['red', red.qrToken, 'false']] as const) {
+    for (const [who, token, allowed] of [
+      ['green', green.qrToken, 'true'],
+      ['red', red.qrToken, 'false'],
+    ] as const) {
       const video = path.join(artefactsDir, `gate-${who}.y4m`);
       writeQrVideo(video, token);
       const camera = await launchWithFakeCamera(chromiumPath, video);
@@ -134,7 +166,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
         await camera.close();
       }
     }
-    const entries = await server.platform.database.db.selectFrom('checkins').select('person_id').where('venue_id', '=', venue.id).execute();
+    const entries = await server.platform.database.db
+      .selectFrom('checkins')
+      .select('person_id')
+      .where('venue_id', '=', venue.id)
+      .execute();
     expect(entries.map((e) => e.person_id)).not.toContain(redHolder!.personId);
   });
 });

@@ -16,7 +16,7 @@ const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) =>
  * from today's work; the citizen's own data opens with the session of their phone (and a fresh
  * code for a copy), never with the QR alone.
  */
-describe.runIf(hasChromium)('end-to-end in Chromium: citizens\' records, link requests, my data', () => {
+describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link requests, my data", () => {
   let server: Awaited<ReturnType<typeof startE2eServer>>;
   let browser: Browser;
   let phone: BrowserContext;
@@ -38,11 +38,31 @@ describe.runIf(hasChromium)('end-to-end in Chromium: citizens\' records, link re
   });
 
   /** Officials' record of someone (an F1 here), with the phone they wrote down. */
-  async function officialRecord(idNumber: string, fullName: string, recordedPhone: string | undefined, fLevel: number | null) {
+  async function officialRecord(
+    idNumber: string,
+    fullName: string,
+    recordedPhone: string | undefined,
+    fLevel: number | null,
+  ) {
     const db = server.platform.database.db;
-    const { id } = await server.platform.services.peopleRegistry.resolve(db, systemActor('e2e'), {
-      person: { idType: 'cccd', idNumber, fullName, birthYear: 1990, gender: 'female', nationality: 'VN', communeCode: '03388', addressLine: 'Bản Cư Nhà La', ...(recordedPhone ? { phone: recordedPhone } : {}) },
-    }, 'subject');
+    const { id } = await server.platform.services.peopleRegistry.resolve(
+      db,
+      systemActor('e2e'),
+      {
+        person: {
+          idType: 'cccd',
+          idNumber,
+          fullName,
+          birthYear: 1990,
+          gender: 'female',
+          nationality: 'VN',
+          communeCode: '03388',
+          addressLine: 'Bản Cư Nhà La',
+          ...(recordedPhone ? { phone: recordedPhone } : {}),
+        },
+      },
+      'subject',
+    );
     if (fLevel !== null) await db.updateTable('people').set({ f_level: fLevel }).where('id', '=', id).execute();
     return id;
   }
@@ -123,7 +143,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: citizens\' records, link re
       const file = path.join(artefactsDir, `my-data.${format}`);
       await (await download).saveAs(file);
       if (format === 'json') expect(JSON.parse(fs.readFileSync(file, 'utf8')).person.fullName).toBe('Lò Thị Hoa');
-      else if (pdftotext) expect(execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' })).toContain('Lò Thị Hoa');
+      else if (pdftotext)
+        expect(execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' })).toContain('Lò Thị Hoa');
     }
     await citizen.getByTestId('my-data-saved').waitFor();
     await shoot(citizen, 'citizen-my-data');
@@ -134,9 +155,17 @@ describe.runIf(hasChromium)('end-to-end in Chromium: citizens\' records, link re
     const page = await (await browser.newContext(phoneViewport)).newPage();
     await declareOnPhone(page, { idNumber: '012190000666', name: 'Tòng Thị Xuân', phone: '0912000666' });
     const db = server.platform.database.db;
-    const request = await db.selectFrom('person_link_requests').select('id').where('official_person_id', '=', officialId).executeTakeFirstOrThrow();
-    const officer = (await server.platform.services.users.list(systemActor(), { q: 'can.bo.doan.ket', limit: 1 })).items[0]!;
-    await server.platform.services.personLinks.reject({ ...systemActor(), userId: officer.id, role: 'commune_officer', scope: { code: '03388', path: 'VN/12/03388' } }, request.id);
+    const request = await db
+      .selectFrom('person_link_requests')
+      .select('id')
+      .where('official_person_id', '=', officialId)
+      .executeTakeFirstOrThrow();
+    const officer = (await server.platform.services.users.list(systemActor(), { q: 'can.bo.doan.ket', limit: 1 }))
+      .items[0]!;
+    await server.platform.services.personLinks.reject(
+      { ...systemActor(), userId: officer.id, role: 'commune_officer', scope: { code: '03388', path: 'VN/12/03388' } },
+      request.id,
+    );
     await page.goto(`${server.url}/c/qr`);
     await expect.poll(() => page.getByTestId('qr-status').getAttribute('data-identity')).toBe('not_verified');
     expect(await page.getByTestId('qr-status').textContent()).toContain('liên hệ trạm y tế xã, phường');

@@ -21,10 +21,26 @@ describe.runIf(hasChromium)('end-to-end in Chromium: facility staff bound to the
     browser = await launchChromium(chromiumPath);
     const sys = systemActor('e2e');
     const s = server.platform.services;
-    for (const [key, name, commune, person] of [['ours', 'Khách sạn cách ly Đoàn Kết', '03388', 'Hà Thị Trong'], ['theirs', 'Khu cách ly Bình Lư', '03390', 'Sùng Văn Ngoài']] as const) {
-      const f = await s.facilities.create(sys, { name, kind: 'hotel', communeCode: commune, addressLine: 'Đường thử', capacity: { quarantine_place: 10 }, occupancyAlertPercent: 80 });
+    for (const [key, name, commune, person] of [
+      ['ours', 'Khách sạn cách ly Đoàn Kết', '03388', 'Hà Thị Trong'],
+      ['theirs', 'Khu cách ly Bình Lư', '03390', 'Sùng Văn Ngoài'],
+    ] as const) {
+      const f = await s.facilities.create(sys, {
+        name,
+        kind: 'hotel',
+        communeCode: commune,
+        addressLine: 'Đường thử',
+        capacity: { quarantine_place: 10 },
+        occupancyAlertPercent: 80,
+      });
       facilities[key] = f.id;
-      await s.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef(person, { communeCode: commune }), reason: 'f1', facilityId: f.id, vaccinatedOrRecovered: false });
+      await s.quarantine.admit(sys, {
+        clientKey: randomUUID(),
+        subject: personRef(person, { communeCode: commune }),
+        reason: 'f1',
+        facilityId: f.id,
+        vaccinatedOrRecovered: false,
+      });
     }
   });
   afterAll(async () => {

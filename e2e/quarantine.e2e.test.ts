@@ -43,24 +43,41 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     browser = await launchChromium(chromiumPath);
     const services = server.platform.services;
     const hotel = await services.facilities.create(sys, {
-      name: 'Khách sạn Mường Thanh Lai Châu', kind: 'hotel', communeCode: DOAN_KET, addressLine: 'Đường Trần Hưng Đạo, phường Đoàn Kết',
-      capacity: { quarantine_place: 20 }, occupancyAlertPercent: 80,
+      name: 'Khách sạn Mường Thanh Lai Châu',
+      kind: 'hotel',
+      communeCode: DOAN_KET,
+      addressLine: 'Đường Trần Hưng Đạo, phường Đoàn Kết',
+      capacity: { quarantine_place: 20 },
+      occupancyAlertPercent: 80,
     });
     hotelId = hotel.id;
     await services.facilities.create(sys, {
-      name: 'Cách ly tại nhà phường Đoàn Kết', kind: 'home', communeCode: DOAN_KET, addressLine: 'Các hộ gia đình phường Đoàn Kết', capacity: { quarantine_place: 50 }, occupancyAlertPercent: 80,
+      name: 'Cách ly tại nhà phường Đoàn Kết',
+      kind: 'home',
+      communeCode: DOAN_KET,
+      addressLine: 'Các hộ gia đình phường Đoàn Kết',
+      capacity: { quarantine_place: 50 },
+      occupancyAlertPercent: 80,
     });
     // The index case, sampled a week ago; its F1 declared by the tracer and confirmed.
     const c = await registerCase(services, sys, {
-      clientKey: crypto.randomUUID(), subject: someone('Lò Văn Phát', 1980), sampleDate: addDays(today, -8), confirmedDate: addDays(today, -7),
-      classification: 'community', sourceCaseIds: [],
+      clientKey: crypto.randomUUID(),
+      subject: someone('Lò Văn Phát', 1980),
+      sampleDate: addDays(today, -8),
+      confirmedDate: addDays(today, -7),
+      classification: 'community',
+      sourceCaseIds: [],
     });
     const k = await services.tracing.declare(sys, c.id, { subject: someone(f1.name) });
     await services.tracing.decide(sys, k.id, { decision: 'confirm' });
     f1.personId = k.personId;
     f1.contactId = k.id;
     const cdc = await server.createUser('cdc.quarantine', 'health_department', '12');
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     page = await context.newPage();
     await signIn(page, server.url, cdc);
   }, 120_000);
@@ -89,9 +106,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/quarantine\/[0-9a-f-]{36}$/);
     const stayUrl = page.url();
     await expect.poll(() => page.getByTestId('stay-status').getAttribute('data-status')).toBe('active');
-    expect(await page.getByTestId('stay-facility').textContent()).toContain('Khách sạn Mường Thanh Lai Châu · phòng 305');
+    expect(await page.getByTestId('stay-facility').textContent()).toContain(
+      'Khách sạn Mường Thanh Lai Châu · phòng 305',
+    );
     expect(await page.getByTestId('release-check').getAttribute('data-allowed')).toBe('false');
-    expect(await page.getByTestId('release-blocker-release_test_missing').textContent()).toBe('Chưa có kết quả xét nghiệm âm tính của lần xét nghiệm cuối.');
+    expect(await page.getByTestId('release-blocker-release_test_missing').textContent()).toBe(
+      'Chưa có kết quả xét nghiệm âm tính của lần xét nghiệm cuối.',
+    );
     expect(await page.getByTestId('release-blocker-too_early').count()).toBe(0);
     for (const d of [addDays(today, -7), addDays(today, -1)]) await page.getByTestId(`stay-test-day-${d}`).waitFor();
     const monitorUrl = (await page.getByTestId('monitor-url').getAttribute('href'))!;
@@ -100,9 +121,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     // Releasing now is refused by the server, and it says why.
     await page.getByTestId('stay-action-release').click();
     await page.getByTestId('release-submit').click();
-    await expect.poll(() => page.getByTestId('release-refused').textContent()).toContain('Chưa có kết quả xét nghiệm âm tính trước khi kết thúc cách ly');
+    await expect
+      .poll(() => page.getByTestId('release-refused').textContent())
+      .toContain('Chưa có kết quả xét nghiệm âm tính trước khi kết thúc cách ly');
     await shoot(page, 'quarantine-release-refused');
-    const decision = await page.request.get(`${server.url}${(await page.getByTestId('stay-decision-pdf').getAttribute('href'))!}`);
+    const decision = await page.request.get(
+      `${server.url}${(await page.getByTestId('stay-decision-pdf').getAttribute('href'))!}`,
+    );
     expect(decision.headers()['content-type']).toBe('application/pdf');
     await shoot(page, 'quarantine-stay-admitted');
 
@@ -113,7 +138,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await shoot(page, 'quarantine-calls');
 
     // The F1's phone: the daily report link, no login.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     const citizen = await phone.newPage();
     await citizen.goto(monitorUrl);
     await expect.poll(() => citizen.getByTestId('monitoring-name').textContent()).toBe('T. V. Hùng');
@@ -126,10 +157,16 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await shoot(citizen, 'monitoring-phone-done');
     // Someone at home whose day 1 is today: the page says a test is due today.
     const home = await server.platform.services.quarantine.admit(sys, {
-      clientKey: crypto.randomUUID(), subject: someone('Vàng A Dơ', 1990), reason: 'arrival', facilityId: (await facilityIdByKind('home'))!, vaccinatedOrRecovered: false,
+      clientKey: crypto.randomUUID(),
+      subject: someone('Vàng A Dơ', 1990),
+      reason: 'arrival',
+      facilityId: (await facilityIdByKind('home'))!,
+      vaccinatedOrRecovered: false,
     });
     await citizen.goto(`${server.url}/c/theo-doi/${encodeURIComponent(home.monitorToken!)}`);
-    await expect.poll(() => citizen.getByTestId('monitoring-test-due').textContent()).toContain('Hôm nay bạn có lịch xét nghiệm');
+    await expect
+      .poll(() => citizen.getByTestId('monitoring-test-due').textContent())
+      .toContain('Hôm nay bạn có lịch xét nghiệm');
     await citizen.getByTestId('monitoring-symptom-cough').check();
     await citizen.getByTestId('monitoring-temperature').fill('38,2');
     await citizen.getByTestId('monitoring-submit').click();
@@ -154,7 +191,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await page.getByTestId('result-code-0').fill('Q-D7-0001');
     await page.getByTestId('result-value-0').selectOption('negative');
     await page.getByTestId('result-submit').click();
-    await expect.poll(() => page.getByTestId('result-outcome').textContent()).toContain('Đã cập nhật 1 kết quả, 0 dương tính.');
+    await expect
+      .poll(() => page.getByTestId('result-outcome').textContent())
+      .toContain('Đã cập nhật 1 kết quả, 0 dương tính.');
     await shoot(page, 'testing-results-negative');
 
     // Back on the stay: release allowed, released, certificate.
@@ -175,11 +214,28 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     fs.writeFileSync(pdf, await cert.body());
     // Words as a reader reads them: a phrase may wrap onto the next line of the paragraph.
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const phrase of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'GIẤY XÁC NHẬN', 'Hoàn thành thời gian cách ly y tế', f1.name, 'âm tính']) {
+    for (const phrase of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'GIẤY XÁC NHẬN',
+      'Hoàn thành thời gian cách ly y tế',
+      f1.name,
+      'âm tính',
+    ]) {
       expect(text).toContain(phrase);
     }
     // A picture of page 1, to look at the diacritics (quarantine-certificate-1.png).
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, path.join(artefactsDir, 'quarantine-certificate')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      path.join(artefactsDir, 'quarantine-certificate'),
+    ]);
   });
 
   it('a positive pool orders individual re-tests; a positive re-test proposes a case that opens once accepted', async () => {
@@ -210,7 +266,10 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     // …and ten more from the sampling team's list, through the API: one pool of ten.
     const batch = await server.platform.services.campaigns.addSamples(sys, campaignId, {
       collectedAt: new Date().toISOString(),
-      samples: Array.from({ length: 10 }, (_, i) => ({ code: `DK-${String(i + 1).padStart(4, '0')}`, subject: someone(`Người dân số ${i + 1}`, 1970 + i) })),
+      samples: Array.from({ length: 10 }, (_, i) => ({
+        code: `DK-${String(i + 1).padStart(4, '0')}`,
+        subject: someone(`Người dân số ${i + 1}`, 1970 + i),
+      })),
     });
     expect(batch.pools).toHaveLength(1);
     const pool = batch.pools[0]!;
@@ -222,7 +281,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await page.getByTestId('pool-code-0').fill(pool.code);
     await page.getByTestId('pool-value-0').selectOption('positive');
     await page.getByTestId('pool-submit').click();
-    await expect.poll(() => page.getByTestId('pool-outcome').textContent()).toContain('Đã chỉ định xét nghiệm lại 10 người.');
+    await expect
+      .poll(() => page.getByTestId('pool-outcome').textContent())
+      .toContain('Đã chỉ định xét nghiệm lại 10 người.');
     await shoot(page, 'testing-campaign-pool-positive');
 
     const first = await server.platform.services.testing.getSample(sys, pool.members[0]!);
@@ -268,10 +329,18 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await page.getByTestId('facility-capacity-quarantine_place').fill('1');
     await page.getByTestId('facility-submit').click();
     await expect.poll(() => page.locator('.alert-ok').first().textContent()).toContain(`Đã thêm cơ sở ${name}`);
-    const created = await server.platform.database.db.selectFrom('facilities').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+    const created = await server.platform.database.db
+      .selectFrom('facilities')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow();
     // One person fills its only place: the list flags it.
     await server.platform.services.quarantine.admit(sys, {
-      clientKey: crypto.randomUUID(), subject: someone('Giàng A Lử', 1991), reason: 'arrival', facilityId: created.id, vaccinatedOrRecovered: false,
+      clientKey: crypto.randomUUID(),
+      subject: someone('Giàng A Lử', 1991),
+      reason: 'arrival',
+      facilityId: created.id,
+      vaccinatedOrRecovered: false,
     });
     await page.reload();
     await page.getByTestId(`facility-alert-${created.id}`).waitFor();
@@ -281,7 +350,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await page.getByTestId(`facility-edit-${created.id}`).click();
     await page.getByTestId('facility-capacity-quarantine_place').fill('10');
     await page.getByTestId('facility-submit').click();
-    await expect.poll(() => page.getByTestId(`facility-capacity-${created.id}-quarantine_place`).textContent()).toContain('1/10');
+    await expect
+      .poll(() => page.getByTestId(`facility-capacity-${created.id}-quarantine_place`).textContent())
+      .toContain('1/10');
     expect(await page.getByTestId(`facility-alert-${created.id}`).count()).toBe(0);
 
     await page.getByTestId('placement-people').fill('30');
@@ -299,7 +370,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
   });
 
   async function facilityIdByKind(kind: 'home' | 'hotel') {
-    const row = await server.platform.database.db.selectFrom('facilities').select('id').where('kind', '=', kind).executeTakeFirst();
+    const row = await server.platform.database.db
+      .selectFrom('facilities')
+      .select('id')
+      .where('kind', '=', kind)
+      .executeTakeFirst();
     return row?.id;
   }
 });

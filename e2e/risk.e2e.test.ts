@@ -29,7 +29,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
   let page: Page;
   let communes: string[];
 
-  const shoot = (p: Page, name: string) => p.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+  const shoot = (p: Page, name: string) =>
+    p.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
   const coloured = (p: Page) => p.locator('path.commune[data-level]');
 
   beforeAll(async () => {
@@ -41,8 +42,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     await database.db.updateTable('localities').set({ population: 3000 }).where('code', '=', DOAN_KET).execute();
     for (const [i, fullName] of names.entries()) {
       await registerCase(services, sys, {
-        clientKey: crypto.randomUUID(), subject: personRef(fullName, { communeCode: DOAN_KET, birthYear: 1960 + i }), sampleDate: addDays(today, -i - 1),
-        confirmedDate: addDays(today, -i), classification: 'community', sourceCaseIds: [], localityCode: DOAN_KET,
+        clientKey: crypto.randomUUID(),
+        subject: personRef(fullName, { communeCode: DOAN_KET, birthYear: 1960 + i }),
+        sampleDate: addDays(today, -i - 1),
+        confirmedDate: addDays(today, -i),
+        classification: 'community',
+        sourceCaseIds: [],
+        localityCode: DOAN_KET,
       });
     }
     // A larger town's steady outbreak of the last three weeks, for the dashboard's Rt and projection.
@@ -50,14 +56,31 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     for (let d = 20; d >= 0; d--) {
       for (let k = 0; k < 3; k++) {
         await registerCase(services, sys, {
-          clientKey: crypto.randomUUID(), subject: personRef(`Người Tân Phong ${d}-${k}`, { communeCode: TAN_PHONG, birthYear: 1970 + k }), sampleDate: addDays(today, -d),
-          confirmedDate: addDays(today, -d), classification: 'community', sourceCaseIds: [], localityCode: TAN_PHONG,
+          clientKey: crypto.randomUUID(),
+          subject: personRef(`Người Tân Phong ${d}-${k}`, { communeCode: TAN_PHONG, birthYear: 1970 + k }),
+          sampleDate: addDays(today, -d),
+          confirmedDate: addDays(today, -d),
+          classification: 'community',
+          sourceCaseIds: [],
+          localityCode: TAN_PHONG,
         });
       }
     }
-    communes = (await database.db.selectFrom('localities').select('code').where('province_code', '=', '12').where('level', '=', 'commune').where('status', '=', 'active').execute()).map((c) => c.code);
+    communes = (
+      await database.db
+        .selectFrom('localities')
+        .select('code')
+        .where('province_code', '=', '12')
+        .where('level', '=', 'commune')
+        .where('status', '=', 'active')
+        .execute()
+    ).map((c) => c.code);
     const steering = await server.createUser('bcd.risk', 'steering_committee', '12');
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     page = await context.newPage();
     await signIn(page, server.url, steering);
   }, 120_000);
@@ -71,13 +94,21 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
   it('colours every commune of the province by its level, with a legend', async () => {
     await page.goto(`${server.url}/risk?ruleSet=nq128_qd4800_2021`);
     await expect.poll(() => coloured(page).count(), { timeout: 20_000 }).toBe(communes.length);
-    const paint = await coloured(page).evaluateAll((els) => els.map((e) => ({ code: [...e.classList].find((c) => /^commune-\d+$/.test(c)), level: e.getAttribute('data-level'), fill: e.getAttribute('fill') })));
+    const paint = await coloured(page).evaluateAll((els) =>
+      els.map((e) => ({
+        code: [...e.classList].find((c) => /^commune-\d+$/.test(c)),
+        level: e.getAttribute('data-level'),
+        fill: e.getAttribute('fill'),
+      })),
+    );
     expect(new Set(paint.map((p) => p.code?.slice(8)))).toEqual(new Set(communes));
     // Six community cases in a week among 3,000 people: 200 per 100,000, level 4 under Decision 4800.
     expect(paint.find((p) => p.code === `commune-${DOAN_KET}`)?.level).toBe('level_4');
     expect(paint.every((p) => p.fill && p.fill !== 'none' && /^#[0-9a-f]{6}$/i.test(p.fill))).toBe(true);
     await expect.poll(() => page.getByTestId('risk-legend').innerText()).toContain('Cấp 4');
-    const firstColourMs = await page.evaluate(() => (window as unknown as { __riskMapFirstColour?: number }).__riskMapFirstColour ?? null);
+    const firstColourMs = await page.evaluate(
+      () => (window as unknown as { __riskMapFirstColour?: number }).__riskMapFirstColour ?? null,
+    );
     expect(firstColourMs).not.toBeNull();
     await shoot(page, 'risk-map');
   });
@@ -94,11 +125,18 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     await expect.poll(() => history.innerText(), { timeout: 10_000 }).toContain(reason);
     // A raise takes effect after the 48-hour notice of Resolution 128: the decision says when.
     await expect.poll(() => panel.getByTestId('risk-decision-notice').innerText()).toMatch(/hiệu lực/i);
-    const stored = await server.platform.database.db.selectFrom('risk_level_decisions').select(['kind', 'level_key', 'reason']).where('locality_code', '=', BINH_LU).execute();
+    const stored = await server.platform.database.db
+      .selectFrom('risk_level_decisions')
+      .select(['kind', 'level_key', 'reason'])
+      .where('locality_code', '=', BINH_LU)
+      .execute();
     expect(stored).toEqual([{ kind: 'override', level_key: 'level_3', reason }]);
     await shoot(page, 'risk-override');
     // The province's register of decisions downloads as a workbook with that decision and its reason.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('risk-register-export').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('risk-register-export').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('quyet-dinh-cap-do-12.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await download.path());
@@ -121,15 +159,28 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
   });
 
   it('shows the public map and counts to anyone, and never a name', async () => {
-    const visitor = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const visitor = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     const phone = await visitor.newPage();
     const bodies: string[] = [];
     phone.on('response', (r) => {
-      if (r.url().includes('/api/')) void r.text().then((b) => bodies.push(b), () => {});
+      if (r.url().includes('/api/'))
+        void r.text().then(
+          (b) => bodies.push(b),
+          () => {},
+        );
     });
     // A raise under the active rule set, waiting out its notice: the public is told ahead.
     const reason = 'Lý do nội bộ: chợ đầu mối';
-    await server.platform.services.riskDecisions.decide(systemActor('e2e'), { locality: TAN_PHONG, ruleSet: 'qd218_2022', levelKey: 'level_4', reason });
+    await server.platform.services.riskDecisions.decide(systemActor('e2e'), {
+      locality: TAN_PHONG,
+      ruleSet: 'qd218_2022',
+      levelKey: 'level_4',
+      reason,
+    });
     await phone.goto(`${server.url}/c/ban-do?tinh=12`);
     await expect.poll(() => coloured(phone).count(), { timeout: 20_000 }).toBe(communes.length);
     const announced = phone.getByTestId('risk-map-announced');

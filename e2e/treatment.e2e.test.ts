@@ -14,7 +14,12 @@ const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
 const today = vietnamToday();
 const someone = (fullName: string, birthYear: number): PersonRef =>
-  personRef(fullName, { communeCode: DOAN_KET, birthYear, gender: 'female', addressLine: `Nhà của ${fullName}, phường Đoàn Kết` });
+  personRef(fullName, {
+    communeCode: DOAN_KET,
+    birthYear,
+    gender: 'female',
+    addressLine: `Nhà của ${fullName}, phường Đoàn Kết`,
+  });
 
 /**
  * Issue 5's treatment proof: a hospital with 2 ICU beds fills up in the UI, the occupancy board
@@ -51,21 +56,37 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     browser = await launchChromium(chromiumPath);
     const services = server.platform.services;
     const h = await services.facilities.create(sys, {
-      name: hospital.name, kind: 'hospital', communeCode: DOAN_KET, addressLine: 'Đường 30 tháng 4, phường Đoàn Kết',
-      capacity: { icu_bed: 2, regular_bed: 20 }, occupancyAlertPercent: 80,
+      name: hospital.name,
+      kind: 'hospital',
+      communeCode: DOAN_KET,
+      addressLine: 'Đường 30 tháng 4, phường Đoàn Kết',
+      capacity: { icu_bed: 2, regular_bed: 20 },
+      occupancyAlertPercent: 80,
     });
     hospital.id = h.id;
-    for (const [name, year] of [['Lò Thị Mai', 1956], ['Điêu Văn Khánh', 1961], ['Tòng Thị Lan', 1949]] as const) {
+    for (const [name, year] of [
+      ['Lò Thị Mai', 1956],
+      ['Điêu Văn Khánh', 1961],
+      ['Tòng Thị Lan', 1949],
+    ] as const) {
       const c = await registerCase(services, sys, {
-        clientKey: crypto.randomUUID(), subject: someone(name, year), sampleDate: addDays(today, -3), confirmedDate: addDays(today, -2),
-        classification: 'community', sourceCaseIds: [],
+        clientKey: crypto.randomUUID(),
+        subject: someone(name, year),
+        sampleDate: addDays(today, -3),
+        confirmedDate: addDays(today, -2),
+        classification: 'community',
+        sourceCaseIds: [],
       });
       patients.push({ id: c.id, number: c.caseNumber, name });
     }
     // A contact of the first case the tracer has not decided on yet: "Người tiếp xúc chờ xác nhận".
     await services.tracing.declare(sys, patients[0]!.id, { subject: someone('Quàng Văn Tính', 1985) });
     const cdc = await server.createUser('cdc.treatment', 'health_department', '12');
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     page = await context.newPage();
     await signIn(page, server.url, cdc);
   }, 120_000);
@@ -77,17 +98,21 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
   });
 
   it('fills both ICU beds, shows 2/2 with an alert, refuses a third admission with the server’s reason, and frees a bed on discharge', async () => {
-    const [a, b, c] = patients as [typeof patients[0], typeof patients[0], typeof patients[0]];
+    const [a, b, c] = patients as [(typeof patients)[0], (typeof patients)[0], (typeof patients)[0]];
     await page.getByTestId('nav-treatment').click();
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Điều trị');
     await expect.poll(() => page.getByTestId('occupancy-total-icu_bed-used').textContent()).toBe('0/2');
-    expect(await page.getByTestId('occupancy-alerts').textContent()).toContain('Chưa có cơ sở nào vượt ngưỡng cảnh báo.');
+    expect(await page.getByTestId('occupancy-alerts').textContent()).toContain(
+      'Chưa có cơ sở nào vượt ngưỡng cảnh báo.',
+    );
 
     // Two admissions to ICU: one found by case number, one by name without diacritics.
     await page.getByTestId('treatment-tab-stays').click();
     await page.getByTestId('stay-admit-toggle').click();
     await admit(a.number, a.number);
-    await expect.poll(() => page.locator('.alert-ok').first().textContent()).toContain(`Đã tiếp nhận ${a.name} (${a.number}) tại ${hospital.name}`);
+    await expect
+      .poll(() => page.locator('.alert-ok').first().textContent())
+      .toContain(`Đã tiếp nhận ${a.name} (${a.number}) tại ${hospital.name}`);
     await admit('dieu van khanh', b.number);
     await expect.poll(() => page.locator('.alert-ok').first().textContent()).toContain(`Đã tiếp nhận ${b.name}`);
     await expect.poll(() => page.locator(`[data-testid^="stay-outcome-"]`).count()).toBe(2);
@@ -117,10 +142,14 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     await page.getByTestId('discharge-outcome').selectOption('recovered');
     await shoot(page, 'treatment-discharge-form');
     await page.getByTestId('discharge-submit').click();
-    await expect.poll(() => page.locator('.alert-ok').first().textContent()).toContain(`Đã cho ${a.name} ra viện: Khỏi bệnh.`);
+    await expect
+      .poll(() => page.locator('.alert-ok').first().textContent())
+      .toContain(`Đã cho ${a.name} ra viện: Khỏi bệnh.`);
     await expect.poll(() => page.getByTestId(`stay-outcome-${a.number}`).count()).toBe(0);
     await page.getByTestId('stays-filter-open').selectOption('');
-    await expect.poll(() => page.getByTestId(`stay-outcome-${a.number}`).getAttribute('data-outcome')).toBe('recovered');
+    await expect
+      .poll(() => page.getByTestId(`stay-outcome-${a.number}`).getAttribute('data-outcome'))
+      .toBe('recovered');
     expect(await page.getByTestId('stays-export').getAttribute('href')).toContain('/api/treatment/stays/export.xlsx');
     await shoot(page, 'treatment-stays-all');
     await page.getByTestId('treatment-tab-beds').click();
@@ -135,10 +164,16 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     await page.getByTestId('stay-admit-toggle').click();
     await server.platform.services.treatment.admit(sys, { caseId: c.id, facilityId: hospital.id, bedKind: 'icu_bed' });
     const d = await registerCase(server.platform.services, sys, {
-      clientKey: crypto.randomUUID(), subject: someone('Lường Thị Nga', 1958), confirmedDate: today, classification: 'community', sourceCaseIds: [],
+      clientKey: crypto.randomUUID(),
+      subject: someone('Lường Thị Nga', 1958),
+      confirmedDate: today,
+      classification: 'community',
+      sourceCaseIds: [],
     });
     await admit(d.caseNumber, d.caseNumber);
-    await expect.poll(() => page.getByTestId('stay-admit-error').textContent()).toBe('No free ICU beds at this facility (2 of 2 in use)');
+    await expect
+      .poll(() => page.getByTestId('stay-admit-error').textContent())
+      .toBe('No free ICU beds at this facility (2 of 2 in use)');
     await shoot(page, 'treatment-admit-refused-en');
     await page.getByTestId('lang-vi').click();
   });
@@ -149,8 +184,12 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     // The undecided contact, and the hospital full again (the last test admitted a third case).
     await page.getByTestId('today-group-contacts_to_decide').waitFor();
     await page.getByTestId('today-group-capacity_alerts').waitFor();
-    expect(await page.getByTestId('today-group-contacts_to_decide').textContent()).toContain('Người tiếp xúc chờ xác nhận');
-    expect(await page.getByTestId('today-group-capacity_alerts').textContent()).toContain(`${hospital.name} · Giường hồi sức (ICU)`);
+    expect(await page.getByTestId('today-group-contacts_to_decide').textContent()).toContain(
+      'Người tiếp xúc chờ xác nhận',
+    );
+    expect(await page.getByTestId('today-group-capacity_alerts').textContent()).toContain(
+      `${hospital.name} · Giường hồi sức (ICU)`,
+    );
     await shoot(page, 'today-home-panel');
 
     // A contact to decide opens its case; a capacity alert opens the occupancy board.

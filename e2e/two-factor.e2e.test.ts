@@ -27,7 +27,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: two-factor sign-in', () => 
   it('a CDC account enrols TOTP from the QR, signs in with a code, is refused a wrong one, and confirms itself again before an export', async () => {
     if (!zbarimg) throw new Error('zbarimg is missing: apt-get install -y zbar-tools (.ci/run installs it)');
     const cdc = await server.createUser('cdc.hai.lop', 'health_department', '12', { enrol: false });
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 900 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
 
     // The password alone leads to enrolment: the role must use a second factor.
@@ -75,7 +79,10 @@ describe.runIf(hasChromium)('end-to-end in Chromium: two-factor sign-in', () => 
     await page.getByTestId('user-menu').waitFor();
 
     // Eleven minutes later an export asks for the password and code again, then downloads.
-    await server.platform.database.db.updateTable('sessions').set({ authenticated_at: new Date(Date.now() - 11 * 60_000) }).execute();
+    await server.platform.database.db
+      .updateTable('sessions')
+      .set({ authenticated_at: new Date(Date.now() - 11 * 60_000) })
+      .execute();
     await page.goto(`${server.url}/cases`);
     await page.getByTestId('cases-export').click();
     await page.getByTestId('reauth-password').fill(cdc.password);

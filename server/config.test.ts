@@ -28,22 +28,33 @@ describe('signing secrets in the configuration', () => {
     const file = keyFile('shared.key', secretA, 0o644);
     expect(() => loadConfig({ PHONGDICH_SECRET_FILE: file })).toThrow(ConfigurationError);
     expect(() => loadConfig({ PHONGDICH_SECRET_FILE: file })).toThrow(`chmod 600 ${file}`);
-    expect(() => loadConfig({ PHONGDICH_SECRET_FILE: path.join(dir, 'missing.key') })).toThrow('npx phongdich secret generate --out');
+    expect(() => loadConfig({ PHONGDICH_SECRET_FILE: path.join(dir, 'missing.key') })).toThrow(
+      'npx phongdich secret generate --out',
+    );
   });
 
   it('refuses a short secret, and a secret given twice', () => {
     expect(() => loadConfig({ PHONGDICH_SECRET: 'too-short' })).toThrow(ConfigurationError);
-    expect(() => loadConfig({ PHONGDICH_SECRET_FILE: keyFile('short.key', 'too-short', 0o600) })).toThrow('shorter than 32');
-    expect(() => loadConfig({ PHONGDICH_SECRET: secretA, PHONGDICH_SECRET_FILE: keyFile('both.key', secretA, 0o600) })).toThrow('not both');
+    expect(() => loadConfig({ PHONGDICH_SECRET_FILE: keyFile('short.key', 'too-short', 0o600) })).toThrow(
+      'shorter than 32',
+    );
+    expect(() =>
+      loadConfig({ PHONGDICH_SECRET: secretA, PHONGDICH_SECRET_FILE: keyFile('both.key', secretA, 0o600) }),
+    ).toThrow('not both');
   });
 
   it('takes previous secrets comma-separated or from a key file, one per line', () => {
-    expect(loadConfig({ PHONGDICH_PREVIOUS_SECRETS: ` ${secretA}, ${secretB} ` }).previousSecrets).toEqual([secretA, secretB]);
+    expect(loadConfig({ PHONGDICH_PREVIOUS_SECRETS: ` ${secretA}, ${secretB} ` }).previousSecrets).toEqual([
+      secretA,
+      secretB,
+    ]);
     const file = keyFile('previous.key', `# rotated in 2027\n${secretA}\n\n${secretB}\n`, 0o400);
     expect(loadConfig({ PHONGDICH_PREVIOUS_SECRETS_FILE: file }).previousSecrets).toEqual([secretA, secretB]);
     expect(loadConfig({}).previousSecrets).toEqual([]);
     expect(() => loadConfig({ PHONGDICH_PREVIOUS_SECRETS: 'short' })).toThrow(ConfigurationError);
-    expect(() => loadConfig({ PHONGDICH_PREVIOUS_SECRETS_FILE: keyFile('open.key', secretA, 0o640) })).toThrow('chmod 600');
+    expect(() => loadConfig({ PHONGDICH_PREVIOUS_SECRETS_FILE: keyFile('open.key', secretA, 0o640) })).toThrow(
+      'chmod 600',
+    );
   });
 });
 
@@ -53,11 +64,16 @@ describe('PHONGDICH_2FA_ROLES', () => {
   });
 
   it('takes a comma-separated list, or nothing', () => {
-    expect(loadConfig({ PHONGDICH_2FA_ROLES: 'system_admin, commune_officer' }).twoFactor.roles).toEqual(['system_admin', 'commune_officer']);
+    expect(loadConfig({ PHONGDICH_2FA_ROLES: 'system_admin, commune_officer' }).twoFactor.roles).toEqual([
+      'system_admin',
+      'commune_officer',
+    ]);
     expect(loadConfig({ PHONGDICH_2FA_ROLES: '' }).twoFactor.roles).toEqual([]);
   });
 
   it('refuses an unknown role at start', () => {
-    expect(() => loadConfig({ PHONGDICH_2FA_ROLES: 'system_admin,boss' })).toThrow(/PHONGDICH_2FA_ROLES: unknown roles boss/);
+    expect(() => loadConfig({ PHONGDICH_2FA_ROLES: 'system_admin,boss' })).toThrow(
+      /PHONGDICH_2FA_ROLES: unknown roles boss/,
+    );
   });
 });

@@ -32,20 +32,37 @@ const envSchema = z.object({
   PHONGDICH_SMS_WEBHOOK_URL: z.string().url().optional(),
   /** The address citizens reach this installation at; printed in venue QR codes. Default: the request's own. */
   PHONGDICH_PUBLIC_URL: z.string().url().optional(),
-  PHONGDICH_DECLARATION_VALID_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24),
+  PHONGDICH_DECLARATION_VALID_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(24),
   PHONGDICH_CHECKIN_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(21),
   /** PostgreSQL server: the longest one statement of a request may run (0: no limit). Migrations, backups and restores are exempt. */
   PHONGDICH_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   PHONGDICH_DECLARATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
   /** Roles that must sign in with a second factor (TOTP), comma-separated; empty for none. */
-  PHONGDICH_2FA_ROLES: z.string().default('system_admin,steering_committee,health_department').transform((v, ctx) => {
-    const list = v.split(',').map((r) => r.trim()).filter(Boolean);
-    const unknown = list.filter((r) => !(roles as readonly string[]).includes(r));
-    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown roles ${unknown.join(', ')}; known: ${roles.join(', ')}` });
-    return list as Role[];
-  }),
+  PHONGDICH_2FA_ROLES: z
+    .string()
+    .default('system_admin,steering_committee,health_department')
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
+      const unknown = list.filter((r) => !(roles as readonly string[]).includes(r));
+      if (unknown.length)
+        ctx.addIssue({ code: 'custom', message: `unknown roles ${unknown.join(', ')}; known: ${roles.join(', ')}` });
+      return list as Role[];
+    }),
   /** How often the audit chain's head is signed: rows after the last checkpoint are the ones a key-less rewrite could hide. */
-  PHONGDICH_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  PHONGDICH_AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
   /** An account reading more people than this in an hour, or in a day, raises an alert in the audit view. */
   PHONGDICH_AUDIT_ALERT_PEOPLE_PER_HOUR: z.coerce.number().int().min(1).default(300),
   PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY: z.coerce.number().int().min(1).default(1500),
@@ -92,7 +109,13 @@ export interface Config {
    * The audit log: how often its chain head is signed, and when an account's reads of people's data
    * raise an alert (per hour, per day, or far above its own 30-day daily average, once past a floor).
    */
-  audit: { checkpointMinutes: number; alertPeoplePerHour: number; alertPeoplePerDay: number; alertBaselineFactor: number; alertBaselineFloor: number };
+  audit: {
+    checkpointMinutes: number;
+    alertPeoplePerHour: number;
+    alertPeoplePerDay: number;
+    alertBaselineFactor: number;
+    alertBaselineFloor: number;
+  };
   /** Per client address and minute, on the public (citizen) endpoints that send codes or write. */
   publicRateLimit: { otpPerMinute: number; submitPerMinute: number };
   /** How long a citizen session (opened by a phone's one-time code) lets that phone act for its person. */
@@ -105,7 +128,12 @@ export interface Config {
  * for `baseSeconds` doubled per failure, at most `capSeconds`; `resetMinutes` without a failure
  * starts the count again. The per-username cap stays short so a stranger can only delay an account.
  */
-export interface ThrottleRule { free: number; baseSeconds: number; capSeconds: number; resetMinutes: number }
+export interface ThrottleRule {
+  free: number;
+  baseSeconds: number;
+  capSeconds: number;
+  resetMinutes: number;
+}
 export interface LoginLimits {
   perUserAndIp: ThrottleRule;
   perUser: ThrottleRule;
@@ -133,16 +161,25 @@ function signingSecrets(e: z.infer<typeof envSchema>): { secret?: string; previo
   if (e.PHONGDICH_PREVIOUS_SECRETS && e.PHONGDICH_PREVIOUS_SECRETS_FILE) {
     throw new ConfigurationError('Set PHONGDICH_PREVIOUS_SECRETS or PHONGDICH_PREVIOUS_SECRETS_FILE, not both.');
   }
-  const fromFile = e.PHONGDICH_SECRET_FILE ? readKeyFile('PHONGDICH_SECRET_FILE', e.PHONGDICH_SECRET_FILE).trim() : undefined;
+  const fromFile = e.PHONGDICH_SECRET_FILE
+    ? readKeyFile('PHONGDICH_SECRET_FILE', e.PHONGDICH_SECRET_FILE).trim()
+    : undefined;
   if (fromFile !== undefined && fromFile.length < MIN_SECRET) {
-    throw new ConfigurationError(`PHONGDICH_SECRET_FILE: the secret in ${e.PHONGDICH_SECRET_FILE} is shorter than ${MIN_SECRET} characters.`);
+    throw new ConfigurationError(
+      `PHONGDICH_SECRET_FILE: the secret in ${e.PHONGDICH_SECRET_FILE} is shorter than ${MIN_SECRET} characters.`,
+    );
   }
   const previousText = e.PHONGDICH_PREVIOUS_SECRETS_FILE
     ? readKeyFile('PHONGDICH_PREVIOUS_SECRETS_FILE', e.PHONGDICH_PREVIOUS_SECRETS_FILE)
     : (e.PHONGDICH_PREVIOUS_SECRETS ?? '');
-  const previousSecrets = previousText.split(/[,\n]/).map((x) => x.trim()).filter((x) => x !== '' && !x.startsWith('#'));
+  const previousSecrets = previousText
+    .split(/[,\n]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '' && !x.startsWith('#'));
   if (previousSecrets.some((x) => x.length < MIN_SECRET)) {
-    throw new ConfigurationError(`PHONGDICH_PREVIOUS_SECRETS: every previous secret has at least ${MIN_SECRET} characters.`);
+    throw new ConfigurationError(
+      `PHONGDICH_PREVIOUS_SECRETS: every previous secret has at least ${MIN_SECRET} characters.`,
+    );
   }
   return { secret: e.PHONGDICH_SECRET ?? fromFile, previousSecrets };
 }
@@ -153,12 +190,14 @@ function readKeyFile(variable: string, file: string): string {
   try {
     mode = fs.statSync(file).mode;
   } catch {
-    throw new ConfigurationError(`${variable}: cannot read the key file ${file}. Create one with: npx phongdich secret generate --out ${file}`);
+    throw new ConfigurationError(
+      `${variable}: cannot read the key file ${file}. Create one with: npx phongdich secret generate --out ${file}`,
+    );
   }
   if ((mode & 0o077) !== 0) {
     throw new ConfigurationError(
       `${variable}: the key file ${file} can be read by its group or by others (mode ${(mode & 0o777).toString(8)}). ` +
-      `Make it readable by its owner only: chmod 600 ${file}`,
+        `Make it readable by its owner only: chmod 600 ${file}`,
     );
   }
   return fs.readFileSync(file, 'utf8');
@@ -176,7 +215,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    database: { url: e.DATABASE_URL, dataDir: path.join(dataDir, 'pgdata'), statementTimeoutMs: e.PHONGDICH_STATEMENT_TIMEOUT_SECONDS * 1000 || undefined },
+    database: {
+      url: e.DATABASE_URL,
+      dataDir: path.join(dataDir, 'pgdata'),
+      statementTimeoutMs: e.PHONGDICH_STATEMENT_TIMEOUT_SECONDS * 1000 || undefined,
+    },
     demo: truthy(e.PHONGDICH_DEMO),
     secureCookies: truthy(e.PHONGDICH_SECURE_COOKIES),
     trustProxy: truthy(e.PHONGDICH_TRUST_PROXY),
@@ -193,13 +236,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...signingSecrets(e),
     publicUrl: e.PHONGDICH_PUBLIC_URL,
     sms: { webhookUrl: e.PHONGDICH_SMS_WEBHOOK_URL },
-    declarations: { validHours: e.PHONGDICH_DECLARATION_VALID_HOURS, retentionDays: e.PHONGDICH_DECLARATION_RETENTION_DAYS },
+    declarations: {
+      validHours: e.PHONGDICH_DECLARATION_VALID_HOURS,
+      retentionDays: e.PHONGDICH_DECLARATION_RETENTION_DAYS,
+    },
     checkins: { retentionDays: e.PHONGDICH_CHECKIN_RETENTION_DAYS, repeatWindowMinutes: 10 },
     otp: { ttlMinutes: 5, maxAttempts: 5, maxPerPhonePer10Minutes: 3 },
     publicRateLimit: { otpPerMinute: 10, submitPerMinute: 30 },
     audit: {
-      checkpointMinutes: e.PHONGDICH_AUDIT_CHECKPOINT_MINUTES, alertPeoplePerHour: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_HOUR,
-      alertPeoplePerDay: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY, alertBaselineFactor: e.PHONGDICH_AUDIT_ALERT_BASELINE_FACTOR, alertBaselineFloor: 50,
+      checkpointMinutes: e.PHONGDICH_AUDIT_CHECKPOINT_MINUTES,
+      alertPeoplePerHour: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_HOUR,
+      alertPeoplePerDay: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY,
+      alertBaselineFactor: e.PHONGDICH_AUDIT_ALERT_BASELINE_FACTOR,
+      alertBaselineFloor: 50,
     },
     citizenSession: { validDays: 30 },
   };

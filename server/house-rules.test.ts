@@ -15,16 +15,21 @@ function sources(dir: string): string[] {
   return out;
 }
 
-const code = ['core', 'server', 'web/src', 'bench', 'e2e'].filter((d) => fs.existsSync(path.join(root, d))).flatMap(sources);
+const code = ['core', 'server', 'web/src', 'bench', 'e2e']
+  .filter((d) => fs.existsSync(path.join(root, d)))
+  .flatMap(sources);
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
 
 const modulesDir = path.join('server', 'modules');
 /** The module a file belongs to (`server/modules/<module>/…`), or null outside the modules. */
-const moduleOf = (f: string): string | null => (f.startsWith(modulesDir + path.sep) ? f.slice(modulesDir.length + 1).split(path.sep)[0]! : null);
+const moduleOf = (f: string): string | null =>
+  f.startsWith(modulesDir + path.sep) ? f.slice(modulesDir.length + 1).split(path.sep)[0]! : null;
 
 /** Every relative import (and re-export) of a file, type-only ones included, resolved from the repository root. */
 function importsOf(f: string): string[] {
-  const specifiers = [...read(f).matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.{1,2}\/[^']+)'/gm)].map((m) => m[1]!);
+  const specifiers = [...read(f).matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.{1,2}\/[^']+)'/gm)].map(
+    (m) => m[1]!,
+  );
   return specifiers.map((s) => path.normalize(path.join(path.dirname(f), s)));
 }
 
@@ -81,13 +86,18 @@ function cyclesOf(graph: Map<string, Set<string>>): string[][] {
 
 describe('house rules', () => {
   it('only server/config.ts reads process.env', () => {
-    const readers = code.filter((f) => f !== path.join('server', 'config.ts') && !f.endsWith('house-rules.test.ts') && /process\.env/.test(read(f)));
+    const readers = code.filter(
+      (f) =>
+        f !== path.join('server', 'config.ts') && !f.endsWith('house-rules.test.ts') && /process\.env/.test(read(f)),
+    );
     expect(readers).toEqual([]);
   });
 
   it('keeps SQL of domain modules in their repositories', () => {
     const sqlOutside = code.filter(
-      (f) => f.startsWith(path.join('server', 'modules')) && !/\.repository\.ts$|\.test\.ts$/.test(f) &&
+      (f) =>
+        f.startsWith(path.join('server', 'modules')) &&
+        !/\.repository\.ts$|\.test\.ts$/.test(f) &&
         /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|sql`/.test(read(f)),
     );
     expect(sqlOutside).toEqual([]);
@@ -99,7 +109,9 @@ describe('house rules', () => {
   });
 
   it('never types domain code with any', () => {
-    const anyUsers = code.filter((f) => !f.endsWith('.test.ts') && /:\s*any\s*[;,)=\]|>]|\bas any\b|<any>/.test(read(f)));
+    const anyUsers = code.filter(
+      (f) => !f.endsWith('.test.ts') && /:\s*any\s*[;,)=\]|>]|\bas any\b|<any>/.test(read(f)),
+    );
     expect(anyUsers).toEqual([]);
   });
 
@@ -112,7 +124,11 @@ describe('house rules', () => {
   it("never imports another module's repository, not even for a type", () => {
     const reaching = code.flatMap((f) => {
       const from = moduleOf(f);
-      return from ? importsOf(f).filter((t) => t.endsWith('.repository.ts') && moduleOf(t) !== from).map((t) => `${f} → ${t}`) : [];
+      return from
+        ? importsOf(f)
+            .filter((t) => t.endsWith('.repository.ts') && moduleOf(t) !== from)
+            .map((t) => `${f} → ${t}`)
+        : [];
     });
     expect(reaching).toEqual([]);
   });
@@ -122,7 +138,12 @@ describe('house rules', () => {
   });
 
   it('finds a cycle between modules when there is one', () => {
-    const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
     expect(cyclesOf(graph)).toEqual([['a', 'b', 'c']]);
   });
 

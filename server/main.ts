@@ -9,7 +9,9 @@ import { buildServer } from './http/server.ts';
 import { refuseWithoutSecret, resolveSigningSecrets } from './modules/system/signing-secrets.ts';
 import { createServices, type AppServices } from './services.ts';
 
-export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const version: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export interface Platform {
   config: Config;

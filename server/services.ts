@@ -1,14 +1,22 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { registerCase } from './commands/register-case.ts';
-import { createAuditModule, createAuditTrail, type AuditServices, type AuditTrailService } from './modules/audit/audit.module.ts';
+import {
+  createAuditModule,
+  createAuditTrail,
+  type AuditServices,
+  type AuditTrailService,
+} from './modules/audit/audit.module.ts';
 import { createBreachesModule, type BreachesServices } from './modules/breaches/breaches.module.ts';
 import { createCasesModule, type CasesServices } from './modules/cases/cases.module.ts';
 import { createChainsModule, type ChainsServices } from './modules/chains/chains.module.ts';
 import { createCheckinsModule, type CheckinsServices } from './modules/checkins/checkins.module.ts';
 import { createClustersModule, type ClustersServices } from './modules/clusters/clusters.module.ts';
 import { createDeclarationsModule, type DeclarationsServices } from './modules/declarations/declarations.module.ts';
-import { createDiseaseProfilesModule, type DiseaseProfilesServices } from './modules/disease-profiles/disease-profiles.module.ts';
+import {
+  createDiseaseProfilesModule,
+  type DiseaseProfilesServices,
+} from './modules/disease-profiles/disease-profiles.module.ts';
 import { createFacilitiesModule, type FacilitiesServices } from './modules/facilities/facilities.module.ts';
 import { createIdentityModule, type IdentityServices } from './modules/identity/identity.module.ts';
 import { createLinelistModule, type LinelistServices } from './modules/linelist/linelist.module.ts';
@@ -25,9 +33,29 @@ import { createTreatmentModule, type TreatmentServices } from './modules/treatme
 import { createVenuesModule, type VenuesServices } from './modules/venues/venues.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
-export interface AppServices extends AuditServices, LocalitiesServices, OtpServices, IdentityServices, PeopleServices, DeclarationsServices,
-  CheckinsServices, VenuesServices, LinelistServices, ChainsServices, ClustersServices, BreachesServices, DiseaseProfilesServices, CasesServices,
-  TracingServices, FacilitiesServices, TreatmentServices, TestingServices, QuarantineServices, TodayServices, RiskServices {
+export interface AppServices
+  extends
+    AuditServices,
+    LocalitiesServices,
+    OtpServices,
+    IdentityServices,
+    PeopleServices,
+    DeclarationsServices,
+    CheckinsServices,
+    VenuesServices,
+    LinelistServices,
+    ChainsServices,
+    ClustersServices,
+    BreachesServices,
+    DiseaseProfilesServices,
+    CasesServices,
+    TracingServices,
+    FacilitiesServices,
+    TreatmentServices,
+    TestingServices,
+    QuarantineServices,
+    TodayServices,
+    RiskServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
   /** Records events in the audit log inside the caller's transaction. */
@@ -55,12 +83,33 @@ export function createServices(o: ServiceOptions): AppServices {
   const people = createPeopleModule({ db, config, signing, otp, localities, audit, auditService: auditModule.audit });
   const { diseaseProfiles } = createDiseaseProfilesModule({ db, audit });
   // Tracing owns contacts and reads cases: a case's view asks it for its contact counts once both exist.
-  const cases = createCasesModule({ db, diseaseProfiles, localities, audit, contactCounts: (handle, caseId) => tracing.tracing.contactCounts(handle, caseId) });
-  const tracing = createTracingModule({ db, cases: cases.cases, diseaseProfiles, registry: people.peopleRegistry, audit, localities });
+  const cases = createCasesModule({
+    db,
+    diseaseProfiles,
+    localities,
+    audit,
+    contactCounts: (handle, caseId) => tracing.tracing.contactCounts(handle, caseId),
+  });
+  const tracing = createTracingModule({
+    db,
+    cases: cases.cases,
+    diseaseProfiles,
+    registry: people.peopleRegistry,
+    audit,
+    localities,
+  });
   const facilities = createFacilitiesModule({ db, localities, audit });
   const testing = createTestingModule({
-    db, peopleRegistry: people.peopleRegistry, localities, audit,
-    registerCase: (actor, req) => registerCase({ db, cases: cases.cases, tracing: tracing.tracing, peopleRegistry: people.peopleRegistry, auditTrail: audit }, actor, req),
+    db,
+    peopleRegistry: people.peopleRegistry,
+    localities,
+    audit,
+    registerCase: (actor, req) =>
+      registerCase(
+        { db, cases: cases.cases, tracing: tracing.tracing, peopleRegistry: people.peopleRegistry, auditTrail: audit },
+        actor,
+        req,
+      ),
   });
   const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
   return {
@@ -70,13 +119,33 @@ export function createServices(o: ServiceOptions): AppServices {
     ...auditModule,
     localities,
     ...otpModule,
-    ...createIdentityModule({ db, config, secret: o.secrets.current, localities, audit, facilityStaff: facilities.facilityStaff }),
+    ...createIdentityModule({
+      db,
+      config,
+      secret: o.secrets.current,
+      localities,
+      audit,
+      facilityStaff: facilities.facilityStaff,
+    }),
     ...people,
     ...createDeclarationsModule({
-      db, config: config.declarations, people: people.people, peopleRegistry: people.peopleRegistry, citizenRecords: people.citizenRecords,
-      citizenSessions: people.citizenSessions, localities, otp, audit,
+      db,
+      config: config.declarations,
+      people: people.people,
+      peopleRegistry: people.peopleRegistry,
+      citizenRecords: people.citizenRecords,
+      citizenSessions: people.citizenSessions,
+      localities,
+      otp,
+      audit,
     }),
-    ...createCheckinsModule({ db, config: config.checkins, people: people.people, citizenSessions: people.citizenSessions, localities }),
+    ...createCheckinsModule({
+      db,
+      config: config.checkins,
+      people: people.people,
+      citizenSessions: people.citizenSessions,
+      localities,
+    }),
     ...createVenuesModule({ db, localities, otp, audit }),
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
@@ -88,7 +157,15 @@ export function createServices(o: ServiceOptions): AppServices {
     ...facilities,
     ...createTreatmentModule({ db, facilities: facilities.facilities, localities, audit }),
     ...testing,
-    ...createQuarantineModule({ db, signing, testing: testing.testing, diseaseProfiles, peopleRegistry: people.peopleRegistry, localities, audit }),
+    ...createQuarantineModule({
+      db,
+      signing,
+      testing: testing.testing,
+      diseaseProfiles,
+      peopleRegistry: people.peopleRegistry,
+      localities,
+      audit,
+    }),
     ...createTodayModule({ db, localities, risk: risk.risk, audit }),
     ...risk,
   };

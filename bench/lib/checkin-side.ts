@@ -6,7 +6,6 @@ import type { ServerChild } from './children.ts';
 export const checkinsEndpoint = '/api/public/checkins';
 const endpoint = checkinsEndpoint;
 
-
 export interface Tally {
   /** 200 with `"repeated":false`: an acknowledged, new check-in. */
   acknowledged: number;
@@ -21,12 +20,25 @@ export interface Tally {
 }
 
 const sampleEvery = 50;
-export const newTally = (): Tally => ({ acknowledged: 0, repeated: 0, other: 0, sampled: 0, sampleMismatches: 0, firstProblem: null });
+export const newTally = (): Tally => ({
+  acknowledged: 0,
+  repeated: 0,
+  other: 0,
+  sampled: 0,
+  sampleMismatches: 0,
+  firstProblem: null,
+});
 
 /** Whether a check-in answer has the documented shape and is a new check-in at the bench venue. */
 export function checkAnswer(body: string): string | null {
   try {
-    const a = JSON.parse(body) as { checkinId?: unknown; checkedInAt?: unknown; venueName?: unknown; status?: { colour?: unknown }; repeated?: unknown };
+    const a = JSON.parse(body) as {
+      checkinId?: unknown;
+      checkedInAt?: unknown;
+      venueName?: unknown;
+      status?: { colour?: unknown };
+      repeated?: unknown;
+    };
     if (typeof a.checkinId !== 'string' || a.checkinId === '') return 'no checkinId';
     if (typeof a.checkedInAt !== 'string' || Number.isNaN(Date.parse(a.checkedInAt))) return 'no checkedInAt';
     if (a.venueName !== benchVenueName) return `venueName ${String(a.venueName)}`;
@@ -65,7 +77,10 @@ export class Side {
   /** The next visitor: a new body, and their phone's session as the bearer. */
   nextRequest(): { body: string; headers: Record<string, string> } {
     const session = this.tokens[this.cursor++ % this.tokens.length] as string;
-    return { body: JSON.stringify({ clientKey: randomUUID(), venueCode: this.venueCode }), headers: { authorization: `Bearer ${session}` } };
+    return {
+      body: JSON.stringify({ clientKey: randomUUID(), venueCode: this.venueCode }),
+      headers: { authorization: `Bearer ${session}` },
+    };
   }
 
   onResponse(status: number, body: string): void {

@@ -45,13 +45,20 @@ export interface SeededFixture {
  * They carry no health declaration: their status colour is `none`, which a visitor check-in
  * (mode 1) accepts.
  */
-export async function seedCheckinFixture(platform: Platform, o: { tokenIds: readonly string[]; venueCode: string }): Promise<SeededFixture> {
+export async function seedCheckinFixture(
+  platform: Platform,
+  o: { tokenIds: readonly string[]; venueCode: string },
+): Promise<SeededFixture> {
   const t0 = performance.now();
   const db = platform.database.db;
   await loadProvinceUnits(platform, benchProvince, true);
   const venue = await approvedVenue(db, { communeCode: benchCommune, gatePolicy: 'open', name: benchVenueName });
   await db.updateTable('venues').set({ public_code: o.venueCode }).where('id', '=', venue.id).execute();
-  const { path: localityPath } = await db.selectFrom('localities').select('path').where('code', '=', benchCommune).executeTakeFirstOrThrow();
+  const { path: localityPath } = await db
+    .selectFrom('localities')
+    .select('path')
+    .where('code', '=', benchCommune)
+    .executeTakeFirstOrThrow();
 
   const chunk = 20_000;
   for (let start = 0; start < o.tokenIds.length; start += chunk) {
@@ -72,13 +79,24 @@ export async function seedCheckinFixture(platform: Platform, o: { tokenIds: read
   }
   await sql`analyze people`.execute(db);
   await sql`analyze citizen_sessions`.execute(db);
-  const { n } = await db.selectFrom('citizen_sessions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('citizen_sessions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(n) !== o.tokenIds.length) throw new Error(`seeded ${n} sessions, expected ${o.tokenIds.length}`);
-  return { venueId: venue.id, venueCode: o.venueCode, people: Number(n), seedSeconds: Math.round((performance.now() - t0) / 100) / 10 };
+  return {
+    venueId: venue.id,
+    venueCode: o.venueCode,
+    people: Number(n),
+    seedSeconds: Math.round((performance.now() - t0) / 100) / 10,
+  };
 }
 
 /** Rows in `checkins` (all partitions). */
 export async function countCheckins(platform: Platform): Promise<number> {
-  const { n } = await platform.database.db.selectFrom('checkins').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await platform.database.db
+    .selectFrom('checkins')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }

@@ -76,7 +76,8 @@ export async function startServer(
         resolve({ port: m.port, info: m.info ?? {} });
       }
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited before listening (code ${code}, signal ${signal})`);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      fail(`exited before listening (code ${code}, signal ${signal})`);
     const onError = (err: Error) => fail(`could not start: ${err.message}`);
     const timer = setTimeout(() => fail(`not ready after ${readyTimeoutMs} ms`), readyTimeoutMs);
     const cleanup = () => {

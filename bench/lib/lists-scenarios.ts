@@ -22,10 +22,23 @@ export interface ListScenario {
 const PAGE = 50;
 
 function actor(role: Actor['role'], code: string, path: string): Actor {
-  return { userId: '00000000-0000-0000-0000-000000000001', username: `bench-${role}-${code}`, fullName: 'Bench', role, scope: { code, path }, ip: null, requestId: null, locale: 'vi' };
+  return {
+    userId: '00000000-0000-0000-0000-000000000001',
+    username: `bench-${role}-${code}`,
+    fullName: 'Bench',
+    role,
+    scope: { code, path },
+    ip: null,
+    requestId: null,
+    locale: 'vi',
+  };
 }
 
-interface Area { code: string; path: string; cases: number }
+interface Area {
+  code: string;
+  path: string;
+  cases: number;
+}
 
 /** The province with the most cases and one with few; in each, its commune with the most cases. */
 async function areas(db: Db) {
@@ -36,9 +49,13 @@ async function areas(db: Db) {
   // A small province still has a few thousand cases: the 80th percentile of the ranking.
   const small = provinces.rows[Math.floor(provinces.rows.length * 0.8)]!;
   const biggestCommune = async (province: string) =>
-    (await sql<Area>`
+    (
+      await sql<Area>`
       select l.code, l.path, count(c.id)::int as cases from localities l join cases c on c.locality_code = l.code
-      where l.province_code = ${province} and l.level = 'commune' group by l.code, l.path order by count(c.id) desc limit 1`.execute(db)).rows[0]!;
+      where l.province_code = ${province} and l.level = 'commune' group by l.code, l.path order by count(c.id) desc limit 1`.execute(
+        db,
+      )
+    ).rows[0]!;
   return { big, small, bigCommune: await biggestCommune(big.code), smallCommune: await biggestCommune(small.code) };
 }
 
@@ -53,10 +70,26 @@ async function someCase(db: Db, path: string) {
 export async function listScenarios(db: Db, platform: Platform): Promise<ListScenario[]> {
   const a = await areas(db);
   const people: [string, Actor, Area][] = [
-    [`CDC of the biggest province (${a.big.code}, ${a.big.cases.toLocaleString('en')} cases)`, actor('health_department', a.big.code, a.big.path), a.big],
-    [`CDC of a small province (${a.small.code}, ${a.small.cases.toLocaleString('en')} cases)`, actor('health_department', a.small.code, a.small.path), a.small],
-    [`officer of its biggest commune (${a.bigCommune.code}, ${a.bigCommune.cases.toLocaleString('en')} cases)`, actor('commune_officer', a.bigCommune.code, a.bigCommune.path), a.bigCommune],
-    [`officer of the small province's biggest commune (${a.smallCommune.code}, ${a.smallCommune.cases.toLocaleString('en')} cases)`, actor('commune_officer', a.smallCommune.code, a.smallCommune.path), a.smallCommune],
+    [
+      `CDC of the biggest province (${a.big.code}, ${a.big.cases.toLocaleString('en')} cases)`,
+      actor('health_department', a.big.code, a.big.path),
+      a.big,
+    ],
+    [
+      `CDC of a small province (${a.small.code}, ${a.small.cases.toLocaleString('en')} cases)`,
+      actor('health_department', a.small.code, a.small.path),
+      a.small,
+    ],
+    [
+      `officer of its biggest commune (${a.bigCommune.code}, ${a.bigCommune.cases.toLocaleString('en')} cases)`,
+      actor('commune_officer', a.bigCommune.code, a.bigCommune.path),
+      a.bigCommune,
+    ],
+    [
+      `officer of the small province's biggest commune (${a.smallCommune.code}, ${a.smallCommune.cases.toLocaleString('en')} cases)`,
+      actor('commune_officer', a.smallCommune.code, a.smallCommune.path),
+      a.smallCommune,
+    ],
   ];
   const cases = platform.services.cases;
   const out: ListScenario[] = [];
@@ -71,7 +104,10 @@ export async function listScenarios(db: Db, platform: Platform): Promise<ListSce
     }
     const calls: [string, Parameters<typeof cases.list>[1]][] = [
       ['first page', { limit: PAGE }],
-      ...caseClassifications.map((c): [string, Parameters<typeof cases.list>[1]] => [`classification = ${c}`, { limit: PAGE, classification: c }]),
+      ...caseClassifications.map((c): [string, Parameters<typeof cases.list>[1]] => [
+        `classification = ${c}`,
+        { limit: PAGE, classification: c },
+      ]),
       ['status = treating', { limit: PAGE, status: 'treating' }],
       ['status = died', { limit: PAGE, status: 'died' }],
       ['page 51 (cursor)', { limit: PAGE, after }],
@@ -80,7 +116,9 @@ export async function listScenarios(db: Db, platform: Platform): Promise<ListSce
     ];
     for (const [what, query] of calls) {
       out.push({
-        list: 'cases', who, label: `cases, ${what} — ${who}`,
+        list: 'cases',
+        who,
+        label: `cases, ${what} — ${who}`,
         prepare: async () => undefined,
         call: async () => (await cases.list(person, query)).items.length,
       });

@@ -53,9 +53,29 @@ export interface CountryReport {
 }
 
 const stream = {
-  provinceRank: 1, quiet: 2, communeRank: 3, wave1Centre: 4, wave1Width: 5, wave2Centre: 6, wave2Width: 7, wave2Share: 8,
-  waveChoice: 10, z1: 11, z2: 12, background: 13, classification: 14, cluster: 15, clusterPick: 16, onset: 17, onsetDays: 18,
-  sampleDays: 19, gender: 20, birth: 21, country: 22, outcome: 23, coverage: 24,
+  provinceRank: 1,
+  quiet: 2,
+  communeRank: 3,
+  wave1Centre: 4,
+  wave1Width: 5,
+  wave2Centre: 6,
+  wave2Width: 7,
+  wave2Share: 8,
+  waveChoice: 10,
+  z1: 11,
+  z2: 12,
+  background: 13,
+  classification: 14,
+  cluster: 15,
+  clusterPick: 16,
+  onset: 17,
+  onsetDays: 18,
+  sampleDays: 19,
+  gender: 20,
+  birth: 21,
+  country: 22,
+  outcome: 23,
+  coverage: 24,
 } as const;
 
 /** `bench_u(seed·100 + stream, n)` as SQL (literal stream number, never user text). */
@@ -77,7 +97,10 @@ export async function createBenchRandom(db: Db): Promise<void> {
 }
 
 /** Loads every province of the catalogue with demo populations; fails unless there are 3,321 communes. */
-export async function loadCountry(db: Db, log: (line: string) => void): Promise<{ provinces: number; communes: number }> {
+export async function loadCountry(
+  db: Db,
+  log: (line: string) => void,
+): Promise<{ provinces: number; communes: number }> {
   const deps = { db, localities: new LocalitiesRepository(), audit: createAuditTrail(), actor: systemActor('bench') };
   const catalogue = await readProvinceCatalogue();
   for (const p of catalogue) await loadProvince(deps, p.code, { demoPopulation: true });
@@ -88,7 +111,8 @@ export async function loadCountry(db: Db, log: (line: string) => void): Promise<
   const row = r.rows[0];
   const communes = Number(row?.communes ?? 0);
   log(`localities: ${catalogue.length} provinces in the catalogue, ${row?.provinces} loaded, ${communes} communes`);
-  if (communes !== expectedCommunes) throw new Error(`expected ${expectedCommunes} communes after loading every province, found ${communes}`);
+  if (communes !== expectedCommunes)
+    throw new Error(`expected ${expectedCommunes} communes after loading every province, found ${communes}`);
   if (Number(row?.without ?? 0) > 0) throw new Error(`${row?.without} communes have no demo population`);
   return { provinces: Number(row?.provinces ?? 0), communes };
 }
@@ -98,7 +122,12 @@ export async function loadCountry(db: Db, log: (line: string) => void): Promise<
  * in statements of `chunk` rows through the real `cases` table, so its statement triggers mark the
  * touched (locality, day) cells dirty as a line-list import would.
  */
-export async function generateCases(db: Db, shape: CountryShape, log: (line: string) => void, chunk = 100_000): Promise<CountryReport> {
+export async function generateCases(
+  db: Db,
+  shape: CountryShape,
+  log: (line: string) => void,
+  chunk = 100_000,
+): Promise<CountryReport> {
   const t0 = performance.now();
   const { seed, cases: N, days: D } = shape;
   const first = firstDayOf(shape);
@@ -139,7 +168,9 @@ export async function generateCases(db: Db, shape: CountryShape, log: (line: str
     select idx, code, path, province_code, pidx, expected, fl + case when fr <= remainder then 1 else 0 end as n
     from g`.execute(db);
   await sql`alter table bench_risk_communes add column off bigint`.execute(db);
-  await sql`update bench_risk_communes b set off = x.off from (select idx, sum(n) over (order by idx) - n as off from bench_risk_communes) x where x.idx = b.idx`.execute(db);
+  await sql`update bench_risk_communes b set off = x.off from (select idx, sum(n) over (order by idx) - n as off from bench_risk_communes) x where x.idx = b.idx`.execute(
+    db,
+  );
   const total = await sql<{ n: string }>`select sum(n) as n from bench_risk_communes`.execute(db);
   if (Number(total.rows[0]?.n) !== N) throw new Error(`commune counts sum to ${total.rows[0]?.n}, not ${N}`);
 
@@ -219,19 +250,40 @@ export async function generateCases(db: Db, shape: CountryShape, log: (line: str
 
   // As in the tracing bench: vacuum too, so autovacuum does not start in the middle of the timings.
   t = performance.now();
-  for (const table of ['cases', 'clusters', 'localities', 'vaccination_coverage']) await sql.raw(`vacuum (analyze) ${table}`).execute(db);
+  for (const table of ['cases', 'clusters', 'localities', 'vaccination_coverage'])
+    await sql.raw(`vacuum (analyze) ${table}`).execute(db);
   const vacuumSeconds = seconds(t);
 
   const counts = await sql<{ provinces: string; communes: string; cases: string; clusters: string; coverage: string }>`
     select (select count(*) from localities where level = 'province') as provinces, (select count(*) from localities where level = 'commune') as communes,
-      (select count(*) from cases) as cases, (select count(*) from clusters) as clusters, (select count(*) from vaccination_coverage) as coverage`.execute(db);
+      (select count(*) from cases) as cases, (select count(*) from clusters) as clusters, (select count(*) from vaccination_coverage) as coverage`.execute(
+    db,
+  );
   const c = counts.rows[0];
   if (!c) throw new Error('no counts');
   if (Number(c.cases) !== N) throw new Error(`expected ${N} cases, found ${c.cases}`);
   return {
-    seconds: { localities: 0, plan: planSeconds, cases: Math.round(casesSeconds * 10) / 10, coverage: coverageSeconds, vacuumAnalyze: vacuumSeconds, total: seconds(t0) },
-    casesInsert: { seconds: Math.round(casesSeconds * 10) / 10, statements, rowsPerSecond: Math.round(N / casesSeconds), dirtyCells },
-    rows: { provinces: Number(c.provinces), communes: Number(c.communes), cases: Number(c.cases), clusters: Number(c.clusters), coverage: Number(c.coverage) },
+    seconds: {
+      localities: 0,
+      plan: planSeconds,
+      cases: Math.round(casesSeconds * 10) / 10,
+      coverage: coverageSeconds,
+      vacuumAnalyze: vacuumSeconds,
+      total: seconds(t0),
+    },
+    casesInsert: {
+      seconds: Math.round(casesSeconds * 10) / 10,
+      statements,
+      rowsPerSecond: Math.round(N / casesSeconds),
+      dirtyCells,
+    },
+    rows: {
+      provinces: Number(c.provinces),
+      communes: Number(c.communes),
+      cases: Number(c.cases),
+      clusters: Number(c.clusters),
+      coverage: Number(c.coverage),
+    },
     distribution,
   };
 }
@@ -264,5 +316,7 @@ async function shapeOfCases(db: Db, first: string, last: string): Promise<Record
       ${first}::text as "firstDay", ${last}::text as "lastDay"`.execute(db);
   const row = r.rows[0];
   if (!row) throw new Error('no distribution');
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^[\d.]+$/.test(v) ? Number(v) : v]));
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^[\d.]+$/.test(v) ? Number(v) : v]),
+  );
 }

@@ -55,7 +55,11 @@ const initScript = `(() => {
 
 /** Polled in the page: the map's state, with "no province chosen" only once it has lasted 5 s (it shows while the localities load). */
 const stateScript = () => {
-  const w = window as unknown as { __riskMapFirstColour?: number; __riskMapPainted?: number; __benchNoMapSince?: number };
+  const w = window as unknown as {
+    __riskMapFirstColour?: number;
+    __riskMapPainted?: number;
+    __benchNoMapSince?: number;
+  };
   if (w.__riskMapFirstColour !== undefined && w.__riskMapPainted !== undefined) return 'coloured';
   const error = document.querySelector('[data-testid="risk-map-error"]');
   if (error) return `error: ${(error.textContent ?? '').trim().slice(0, 200)}`;
@@ -73,7 +77,12 @@ const readScript = () => {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const api = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .filter((e) => /\/api\/risk\/map\?|\/boundaries(\?|$)/.test(e.name))
-    .map((e) => ({ name: new URL(e.name).pathname, startMs: e.startTime, endMs: e.responseEnd, bytes: e.encodedBodySize }));
+    .map((e) => ({
+      name: new URL(e.name).pathname,
+      startMs: e.startTime,
+      endMs: e.responseEnd,
+      bytes: e.encodedBodySize,
+    }));
   const levels: Record<string, number> = {};
   const withLevel = document.querySelectorAll('path[data-level]');
   withLevel.forEach((p) => {
@@ -91,23 +100,43 @@ const readScript = () => {
   };
 };
 
-async function visit(page: Page, baseUrl: string, target: string, date: string, cache: MapVisit['cache'], timeoutMs: number): Promise<MapVisit> {
+async function visit(
+  page: Page,
+  baseUrl: string,
+  target: string,
+  date: string,
+  cache: MapVisit['cache'],
+  timeoutMs: number,
+): Promise<MapVisit> {
   await page.goto(`${baseUrl}/risk?province=${encodeURIComponent(target)}&date=${date}`, { waitUntil: 'commit' });
   let status: string;
   try {
     const handle = await page.waitForFunction(stateScript, undefined, { timeout: timeoutMs, polling: 50 });
     status = String(await handle.jsonValue());
   } catch {
-    const text = await page.evaluate(() => (document.querySelector('main')?.textContent ?? document.body.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200)).catch(() => '');
+    const text = await page
+      .evaluate(() =>
+        (document.querySelector('main')?.textContent ?? document.body.textContent ?? '')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 200),
+      )
+      .catch(() => '');
     status = `timeout after ${timeoutMs / 1000} s: ${text}`;
   }
   const r = await page.evaluate(readScript);
   const ms = (v: number | null) => (v === null ? null : round(v, 1));
   return {
-    target, cache, status,
-    firstColourMs: ms(r.firstColourMs), paintedMs: ms(r.paintedMs), domContentLoadedMs: ms(r.domContentLoadedMs),
+    target,
+    cache,
+    status,
+    firstColourMs: ms(r.firstColourMs),
+    paintedMs: ms(r.paintedMs),
+    domContentLoadedMs: ms(r.domContentLoadedMs),
     api: r.api.map((a) => ({ name: a.name, startMs: round(a.startMs, 1), endMs: round(a.endMs, 1), bytes: a.bytes })),
-    paths: r.paths, pathsWithLevel: r.pathsWithLevel, levels: r.levels,
+    paths: r.paths,
+    pathsWithLevel: r.pathsWithLevel,
+    levels: r.levels,
   };
 }
 
@@ -130,14 +159,21 @@ export interface MapRunOptions {
 export async function measureMaps(o: MapRunOptions): Promise<{ results: MapTargetResult[]; browserVersion: string }> {
   const browser: Browser = await launchChromium(o.chromiumPath);
   try {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+    const context: BrowserContext = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'vi-VN',
+    });
     await context.addInitScript(initScript);
     const page = await context.newPage();
     try {
       await signIn(page, o.baseUrl, o.user);
     } catch (err) {
-      const text = await page.evaluate(() => document.body.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200) ?? '').catch(() => '');
-      throw new Error(`sign-in at ${page.url()} failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); page: ${text}`);
+      const text = await page
+        .evaluate(() => document.body.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200) ?? '')
+        .catch(() => '');
+      throw new Error(
+        `sign-in at ${page.url()} failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); page: ${text}`,
+      );
     }
     const cdp: CDPSession = await context.newCDPSession(page);
     const results: MapTargetResult[] = [];
@@ -164,14 +200,18 @@ export async function measureMaps(o: MapRunOptions): Promise<{ results: MapTarge
       const colour = ok.map((v) => v.firstColourMs).filter((v): v is number => v !== null);
       const painted = ok.map((v) => v.paintedMs).filter((v): v is number => v !== null);
       const res: MapTargetResult = {
-        target: t.code, expectedPaths: t.communes, visits,
+        target: t.code,
+        expectedPaths: t.communes,
+        visits,
         firstColourMedianMs: colour.length ? round(median(colour), 1) : null,
         paintedMedianMs: painted.length ? round(median(painted), 1) : null,
         pathsWithLevel: ok[0]?.pathsWithLevel ?? visits[0]?.pathsWithLevel ?? 0,
         repeatVisitFirstColourMs: repeat?.status === 'coloured' ? repeat.firstColourMs : null,
       };
       results.push(res);
-      o.log(`map ${t.code}: ${ok.length === visits.filter((v) => v.cache === 'disabled').length ? `first colour ${res.firstColourMedianMs} ms (median of ${ok.length}), ${res.pathsWithLevel}/${t.communes} path[data-level]` : `not coloured: ${visits[visits.length - 1]?.status}`}`);
+      o.log(
+        `map ${t.code}: ${ok.length === visits.filter((v) => v.cache === 'disabled').length ? `first colour ${res.firstColourMedianMs} ms (median of ${ok.length}), ${res.pathsWithLevel}/${t.communes} path[data-level]` : `not coloured: ${visits[visits.length - 1]?.status}`}`,
+      );
       if (o.stopOnFailure && ok.length < o.rounds) break;
     }
     return { results, browserVersion: browser.version() };

@@ -5,7 +5,15 @@
  * disk, hash operations that spilled (batches), sequential scans, parallel workers.
  * A data-modifying statement is explained inside a transaction that is rolled back.
  */
-import { CompiledQuery, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  CompiledQuery,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import type { Db } from '../../server/db/database.ts';
 
 class CaptureAll implements KyselyPlugin {
@@ -48,7 +56,12 @@ export interface RiskPlanReport {
  * EXPLAIN (ANALYZE, BUFFERS) of `statement`. With `prelude`, both run in one transaction on one
  * connection, rolled back afterwards (for an INSERT that must see the state the method sets up).
  */
-export async function explainAnalyze(db: Db, label: string, statement: CompiledQuery, prelude: readonly CompiledQuery[] = []): Promise<RiskPlanReport> {
+export async function explainAnalyze(
+  db: Db,
+  label: string,
+  statement: CompiledQuery,
+  prelude: readonly CompiledQuery[] = [],
+): Promise<RiskPlanReport> {
   const explain = CompiledQuery.raw(`explain (analyze, buffers) ${statement.sql}`, [...statement.parameters]);
   const rows = await db.connection().execute(async (conn) => {
     await conn.executeQuery(CompiledQuery.raw('begin'));
@@ -66,7 +79,13 @@ export async function explainAnalyze(db: Db, label: string, statement: CompiledQ
     return m?.[1] === undefined ? null : Number(m[1]);
   };
   const sorts = plan.filter((l) => /Sort Method:/.test(l)).map((l) => l.trim());
-  const hashSpills = plan.filter((l) => /Batches: (\d+)/.exec(l) && !/Batches: 1(\s|$)/.test(l) || /Disk Usage:/.test(l) && /Batches|HashAgg/.test(l)).map((l) => l.trim());
+  const hashSpills = plan
+    .filter(
+      (l) =>
+        (/Batches: (\d+)/.exec(l) && !/Batches: 1(\s|$)/.test(l)) ||
+        (/Disk Usage:/.test(l) && /Batches|HashAgg/.test(l)),
+    )
+    .map((l) => l.trim());
   return {
     label,
     executionMs: ms('Execution'),
@@ -74,7 +93,9 @@ export async function explainAnalyze(db: Db, label: string, statement: CompiledQ
     sorts,
     spilledToDisk: /external (merge|sort)|Disk:|Disk Usage: [1-9]/.test(text),
     hashSpills,
-    seqScans: [...new Set(plan.filter((l) => /Seq Scan on/.test(l)).map((l) => (/Seq Scan on (\S+)/.exec(l)?.[1] ?? l.trim())))],
+    seqScans: [
+      ...new Set(plan.filter((l) => /Seq Scan on/.test(l)).map((l) => /Seq Scan on (\S+)/.exec(l)?.[1] ?? l.trim())),
+    ],
     parallel: /Gather|Parallel/.test(text),
     root: plan[0]?.trim() ?? '',
     plan,
@@ -84,7 +105,14 @@ export async function explainAnalyze(db: Db, label: string, statement: CompiledQ
 /** The nodes of a plan with the largest own share of time are hard to read from text; this gives the slowest lines by their actual total time. */
 export function slowestNodes(plan: readonly string[], count = 6): string[] {
   const timed = plan
-    .map((line) => ({ line: line.trim(), t: Number(/actual time=[\d.]+\.\.([\d.]+)/.exec(line)?.[1] ?? NaN), loops: Number(/loops=(\d+)/.exec(line)?.[1] ?? 1) }))
+    .map((line) => ({
+      line: line.trim(),
+      t: Number(/actual time=[\d.]+\.\.([\d.]+)/.exec(line)?.[1] ?? NaN),
+      loops: Number(/loops=(\d+)/.exec(line)?.[1] ?? 1),
+    }))
     .filter((x) => Number.isFinite(x.t));
-  return timed.sort((a, b) => b.t * b.loops - a.t * a.loops).slice(0, count).map((x) => x.line.replace(/\s+/g, ' '));
+  return timed
+    .sort((a, b) => b.t * b.loops - a.t * a.loops)
+    .slice(0, count)
+    .map((x) => x.line.replace(/\s+/g, ' '));
 }

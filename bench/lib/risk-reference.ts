@@ -16,9 +16,22 @@ import type { LevelTally } from '../../core/rules/risk/level-series.ts';
 import { DAY_MS } from '../../core/vietnam-calendar.ts';
 
 /** Slots of the per-commune-day inputs, in the order `indicatorSql` lists the indicators. */
-const enum In { c7, c14, k14, q7, i7, t7, p7 }
+const enum In {
+  c7,
+  c14,
+  k14,
+  q7,
+  i7,
+  t7,
+  p7,
+}
 
-type Reader = (inputs: Int32Array, base: number, population: number, cov: readonly (number | null)[] | null) => number | null;
+type Reader = (
+  inputs: Int32Array,
+  base: number,
+  population: number,
+  cov: readonly (number | null)[] | null,
+) => number | null;
 
 /** Each indicator from the window sums, as the SQL series of commit 0c47ff0 computed it (`indicatorSql`, the same IEEE double arithmetic). */
 const readers: Record<RiskIndicator, Reader> = {
@@ -41,7 +54,9 @@ const readers: Record<RiskIndicator, Reader> = {
 };
 
 /** The rule set's commune rules as one function giving the level index: the order and null handling of that series' `levelCaseSql`. */
-export function compileLevel(ruleSet: RiskRuleSet): (x: Int32Array, b: number, population: number, cov: readonly (number | null)[] | null) => number {
+export function compileLevel(
+  ruleSet: RiskRuleSet,
+): (x: Int32Array, b: number, population: number, cov: readonly (number | null)[] | null) => number {
   const rules = byLevelDescending(ruleSet, ruleSet.communeRules).map((r) => ({
     level: levelIndex(ruleSet, r.level),
     all: r.match === 'all',
@@ -52,8 +67,14 @@ export function compileLevel(ruleSet: RiskRuleSet): (x: Int32Array, b: number, p
       let matched = r.all;
       for (const c of r.conditions) {
         const met = compare(c.read(x, b, population, cov), c.op, c.value);
-        if (r.all && !met) { matched = false; break; }
-        if (!r.all && met) { matched = true; break; }
+        if (r.all && !met) {
+          matched = false;
+          break;
+        }
+        if (!r.all && met) {
+          matched = true;
+          break;
+        }
       }
       if (matched) return r.level;
     }
@@ -90,12 +111,20 @@ export function tallyRows(tally: LevelTally, from: string): LevelCountRow[] {
 }
 
 /** The level of every commune on every day of [from, to] under `ruleSet`, counted per province, day and level. */
-export async function referenceLevelCounts(db: Db, ruleSet: RiskRuleSet, path: string, from: string, to: string): Promise<LevelCountRow[]> {
+export async function referenceLevelCounts(
+  db: Db,
+  ruleSet: RiskRuleSet,
+  path: string,
+  from: string,
+  to: string,
+): Promise<LevelCountRow[]> {
   const prefix = `${path.replace(/[\\%_]/g, (ch) => `\\${ch}`)}/%`;
   const [communes, counts, coverage] = await Promise.all([
     sql<{ code: string; province_code: string; population: number | null }>`
       select code, province_code, population from localities
-      where (path = ${path} or path like ${prefix}) and level = 'commune' and status = 'active' order by code`.execute(db),
+      where (path = ${path} or path like ${prefix}) and level = 'commune' and status = 'active' order by code`.execute(
+      db,
+    ),
     // Offsets from the first day of the grid (13 days before `from`), and the six counts, as one text per commune: far cheaper to read than 124 k rows.
     sql<{ code: string; v: string }>`
       select locality_code as code, string_agg(concat_ws(',', day - (${from}::date - 13), community, community_known, in_quarantine, imported, tests, positives), ';') as v
@@ -146,7 +175,12 @@ export async function referenceLevelCounts(db: Db, ruleSet: RiskRuleSet, path: s
       const e = (g + 1) * 6;
       const s7 = (g - 6) * 6;
       const s14 = (g - 13) * 6;
-      if (daily[e]! === daily[s14]! && daily[e + 2]! === daily[s14 + 2]! && daily[e + 3]! === daily[s14 + 3]! && daily[e + 4]! === daily[s14 + 4]!) {
+      if (
+        daily[e]! === daily[s14]! &&
+        daily[e + 2]! === daily[s14 + 2]! &&
+        daily[e + 3]! === daily[s14 + 3]! &&
+        daily[e + 4]! === daily[s14 + 4]!
+      ) {
         // community, in quarantine, imported and tests all 0 over 14 days (so over 7, and known and positives too)
         if (quiet[snap + 1] === -1) {
           inputs.fill(0);
@@ -184,7 +218,8 @@ export function firstDifference(a: readonly LevelCountRow[], b: readonly LevelCo
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.provinceCode !== y.provinceCode || x.day !== y.day || x.level !== y.level || x.communes !== y.communes) return `row ${i}: ${JSON.stringify(x)} vs ${JSON.stringify(y)}`;
+    if (x.provinceCode !== y.provinceCode || x.day !== y.day || x.level !== y.level || x.communes !== y.communes)
+      return `row ${i}: ${JSON.stringify(x)} vs ${JSON.stringify(y)}`;
   }
   return null;
 }

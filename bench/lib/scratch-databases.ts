@@ -11,7 +11,8 @@ export function scratchUrl(adminUrl: string, database: string): string {
 /** Drops (if present) and creates the scratch databases; refuses anything but a local server. */
 export async function recreateScratchDatabases(adminUrl: string, scratchNames: readonly string[]): Promise<void> {
   const host = new URL(adminUrl).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new Error(`the checkins bench only creates scratch databases on a local server, not ${host}`);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host))
+    throw new Error(`the checkins bench only creates scratch databases on a local server, not ${host}`);
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -45,7 +46,9 @@ export class Backends {
   }
 
   async cpuOf(database: string): Promise<Map<number, number>> {
-    const r = await this.client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
+    const r = await this.client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [
+      database,
+    ]);
     return cpuMicrosOfPids(r.rows.map((row) => row.pid));
   }
 

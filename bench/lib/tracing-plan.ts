@@ -4,9 +4,22 @@
  * and parameters, and the bench runs that text behind EXPLAIN. The repository stays untouched and
  * the plan is of the real SQL, not of a copy that could drift from it.
  */
-import { CompiledQuery, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  CompiledQuery,
+  sql,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import type { Db } from '../../server/db/database.ts';
-import { TracingRepository, type ContactRules, type TracingSource } from '../../server/modules/tracing/tracing.repository.ts';
+import {
+  TracingRepository,
+  type ContactRules,
+  type TracingSource,
+} from '../../server/modules/tracing/tracing.repository.ts';
 
 class CaptureQuery implements KyselyPlugin {
   captured: PluginTransformQueryArgs | undefined;
@@ -22,7 +35,11 @@ class CaptureQuery implements KyselyPlugin {
 }
 
 /** The statement `candidates` sends for these sources (it is run once to capture it). */
-export async function candidatesStatement(db: Db, sources: readonly TracingSource[], rules: ContactRules): Promise<CompiledQuery> {
+export async function candidatesStatement(
+  db: Db,
+  sources: readonly TracingSource[],
+  rules: ContactRules,
+): Promise<CompiledQuery> {
   const capture = new CaptureQuery();
   await new TracingRepository().candidates(db.withPlugin(capture), sources, rules);
   if (!capture.captured) throw new Error('candidates sent no query');
@@ -47,7 +64,8 @@ export interface PlanReport {
   plan: string[];
 }
 
-const venueIndex = /(Index Scan|Index Only Scan|Bitmap Index Scan)( Backward)? (using|on) \S*(venue_id_checked_in_at|by_venue_time)\S*/;
+const venueIndex =
+  /(Index Scan|Index Only Scan|Bitmap Index Scan)( Backward)? (using|on) \S*(venue_id_checked_in_at|by_venue_time)\S*/;
 
 /**
  * Runs the statement under EXPLAIN (ANALYZE, BUFFERS). `noParallel` sets
@@ -61,10 +79,14 @@ export async function explainStatement(db: Db, statement: CompiledQuery, noParal
   });
   const plan = rows.map((r) => r['QUERY PLAN']);
   const text = plan.join('\n');
-  const conds = [...new Set(plan.flatMap((line, i) => {
-    const next = plan[i + 1]?.trim() ?? '';
-    return venueIndex.test(line) && next.startsWith('Index Cond:') ? [next] : [];
-  }))];
+  const conds = [
+    ...new Set(
+      plan.flatMap((line, i) => {
+        const next = plan[i + 1]?.trim() ?? '';
+        return venueIndex.test(line) && next.startsWith('Index Cond:') ? [next] : [];
+      }),
+    ),
+  ];
   const ms = (label: string) => {
     const m = new RegExp(`${label} Time: ([\\d.]+) ms`).exec(text);
     return m?.[1] === undefined ? null : Number(m[1]);
@@ -86,14 +108,22 @@ export async function explainStatement(db: Db, statement: CompiledQuery, noParal
 function seqScansOf(plan: readonly string[]): PlanReport['seqScans'] {
   const found: PlanReport['seqScans'] = [];
   plan.forEach((line, i) => {
-    const m = /(?:Parallel )?Seq Scan on (checkins_p\d+) \S+ .*\(actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)\)/.exec(line);
+    const m =
+      /(?:Parallel )?Seq Scan on (checkins_p\d+) \S+ .*\(actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)\)/.exec(
+        line,
+      );
     if (!m) return;
     let removed = 0;
     for (const next of plan.slice(i + 1, i + 4)) {
       const r = /Rows Removed by Filter: (\d+)/.exec(next);
       if (r) removed = Number(r[1]);
     }
-    found.push({ node: `${line.includes('Parallel') ? 'Parallel ' : ''}Seq Scan on ${m[1] ?? ''}`, rows: Number(m[2]), removedByFilter: removed, loops: Number(m[3]) });
+    found.push({
+      node: `${line.includes('Parallel') ? 'Parallel ' : ''}Seq Scan on ${m[1] ?? ''}`,
+      rows: Number(m[2]),
+      removedByFilter: removed,
+      loops: Number(m[3]),
+    });
   });
   return found;
 }

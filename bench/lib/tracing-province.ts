@@ -31,16 +31,46 @@ export interface ProvinceShape {
 }
 
 export interface GenerationReport {
-  seconds: { localities: number; people: number; venues: number; checkins: number; vacuumAnalyze: number; total: number };
-  rows: { people: number; venues: number; checkins: number; householdMembers: number; checkedOut: number; partitions: number };
+  seconds: {
+    localities: number;
+    people: number;
+    venues: number;
+    checkins: number;
+    vacuumAnalyze: number;
+    total: number;
+  };
+  rows: {
+    people: number;
+    venues: number;
+    checkins: number;
+    householdMembers: number;
+    checkedOut: number;
+    partitions: number;
+  };
   /** Check-ins per person and per venue over the whole period: the shape actually produced. */
   distribution: Record<string, number>;
 }
 
 /** Streams of `bench_u`: each random choice draws from its own stream so changing one leaves the others. */
 const stream = {
-  person: 1, venue: 2, time1: 3, time2: 4, checkout: 5, stay: 6, mode: 7, seconds: 8,
-  commune: 10, household: 11, birth: 12, gender: 13, family: 14, middle: 15, given: 16, venueKind: 17, f0: 30, f0Day: 31,
+  person: 1,
+  venue: 2,
+  time1: 3,
+  time2: 4,
+  checkout: 5,
+  stay: 6,
+  mode: 7,
+  seconds: 8,
+  commune: 10,
+  household: 11,
+  birth: 12,
+  gender: 13,
+  family: 14,
+  middle: 15,
+  given: 16,
+  venueKind: 17,
+  f0: 30,
+  f0Day: 31,
 } as const;
 
 /** `bench_u(seed·100 + stream, n)` as SQL: the stream number is ours, a literal, never user text. */
@@ -48,10 +78,49 @@ export function u(seed: number, s: keyof typeof stream, n: string) {
   return sql.raw(`bench_u(${seed * 100 + stream[s]}, ${n})`);
 }
 
-const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Lò', 'Tòng', 'Giàng', 'Lù', 'Vàng', 'Hà', 'Lường'];
+const family = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Lò',
+  'Tòng',
+  'Giàng',
+  'Lù',
+  'Vàng',
+  'Hà',
+  'Lường',
+];
 const middle = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Ngọc', 'A', 'Seo', 'Quang', 'Hồng'];
-const given = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Phương', 'Sơn', 'Tâm', 'Thảo', 'Tuấn', 'Vân', 'Xuân', 'Yến'];
-const plain = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+const given = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hải',
+  'Hoa',
+  'Hùng',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Tuấn',
+  'Vân',
+  'Xuân',
+  'Yến',
+];
+const plain = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 /**
  * Households: the first 20 % of people (rounded down to whole blocks of 14) live in households of
@@ -77,7 +146,11 @@ const seconds = (t0: number) => Math.round((performance.now() - t0) / 100) / 10;
  * daytime hours of a Vietnamese day fall in two UTC day partitions), ordered by time as they
  * would arrive, into partitions made by the application's own `ensurePartitions`.
  */
-export async function generateProvince(db: Db, shape: ProvinceShape, log: (line: string) => void): Promise<GenerationReport> {
+export async function generateProvince(
+  db: Db,
+  shape: ProvinceShape,
+  log: (line: string) => void,
+): Promise<GenerationReport> {
   const t0 = performance.now();
   const { seed, people: N, venues: V } = shape;
   await sql`create or replace function bench_u(stream bigint, n bigint) returns float8 language sql immutable parallel safe
@@ -89,8 +162,13 @@ export async function generateProvince(db: Db, shape: ProvinceShape, log: (line:
     provinceCode,
     { demoPopulation: true },
   );
-  const communes = await db.selectFrom('localities').select(['code', 'path']).where('level', '=', 'commune')
-    .where('province_code', '=', provinceCode).orderBy('code').execute();
+  const communes = await db
+    .selectFrom('localities')
+    .select(['code', 'path'])
+    .where('level', '=', 'commune')
+    .where('province_code', '=', provinceCode)
+    .orderBy('code')
+    .execute();
   const codes = communes.map((c) => c.code);
   const paths = communes.map((c) => c.path);
   const C = codes.length;
@@ -183,7 +261,13 @@ export async function generateProvince(db: Db, shape: ProvinceShape, log: (line:
   for (const table of ['people', 'venues', 'checkins']) await sql.raw(`vacuum (analyze) ${table}`).execute(db);
   const vacuumSeconds = seconds(t);
 
-  const counts = await sql<{ people: string; venues: string; checkins: string; household: string; checked_out: string }>`
+  const counts = await sql<{
+    people: string;
+    venues: string;
+    checkins: string;
+    household: string;
+    checked_out: string;
+  }>`
     select (select count(*) from people) as people, (select count(*) from venues) as venues,
       (select count(*) from checkins) as checkins, (select count(*) from people where household_key is not null) as household,
       (select count(*) from checkins where checked_out_at is not null) as checked_out`.execute(db);
@@ -191,8 +275,22 @@ export async function generateProvince(db: Db, shape: ProvinceShape, log: (line:
   if (!c) throw new Error('no counts');
   const distribution = await shapeOfData(db);
   return {
-    seconds: { localities: localitiesSeconds, people: peopleSeconds, venues: venuesSeconds, checkins: checkinsSeconds, vacuumAnalyze: vacuumSeconds, total: seconds(t0) },
-    rows: { people: Number(c.people), venues: Number(c.venues), checkins: Number(c.checkins), householdMembers: Number(c.household), checkedOut: Number(c.checked_out), partitions },
+    seconds: {
+      localities: localitiesSeconds,
+      people: peopleSeconds,
+      venues: venuesSeconds,
+      checkins: checkinsSeconds,
+      vacuumAnalyze: vacuumSeconds,
+      total: seconds(t0),
+    },
+    rows: {
+      people: Number(c.people),
+      venues: Number(c.venues),
+      checkins: Number(c.checkins),
+      householdMembers: Number(c.household),
+      checkedOut: Number(c.checked_out),
+      partitions,
+    },
     distribution,
   };
 }
@@ -210,14 +308,18 @@ async function shapeOfData(db: Db): Promise<Record<string, number>> {
       (select percentile_disc(0.5) within group (order by n) from pv)::float8 as "perVenueP50",
       (select percentile_disc(0.99) within group (order by n) from pv)::float8 as "perVenueP99",
       (select max(n) from pv)::float8 as "perVenueMax",
-      (select round(sum(n)::numeric / max(all_n), 3) from ranked where r <= total / 100)::float8 as "shareOfBusiest1PctVenues"`.execute(db);
+      (select round(sum(n)::numeric / max(all_n), 3) from ranked where r <= total / 100)::float8 as "shareOfBusiest1PctVenues"`.execute(
+    db,
+  );
   const row = r.rows[0];
   if (!row) throw new Error('no distribution');
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
 
 /** Sizes on disk (heap + indexes + TOAST), partitions summed, in MiB. */
-export async function tableSizes(db: Db): Promise<Record<string, { totalMiB: number; tableMiB: number; indexesMiB: number }>> {
+export async function tableSizes(
+  db: Db,
+): Promise<Record<string, { totalMiB: number; tableMiB: number; indexesMiB: number }>> {
   const r = await sql<{ name: string; total: string; heap: string; indexes: string }>`
     select t.name, sum(pg_total_relation_size(p.relid)) as total, sum(pg_table_size(p.relid)) as heap,
       sum(pg_indexes_size(p.relid)) as indexes
@@ -226,5 +328,10 @@ export async function tableSizes(db: Db): Promise<Record<string, { totalMiB: num
     cross join lateral (select relid from pg_partition_tree(t.name::regclass) union select t.name::regclass) p
     group by t.name order by t.name`.execute(db);
   const mib = (v: string) => Math.round(Number(v) / 2 ** 20);
-  return Object.fromEntries(r.rows.map((row) => [row.name, { totalMiB: mib(row.total), tableMiB: mib(row.heap), indexesMiB: mib(row.indexes) }]));
+  return Object.fromEntries(
+    r.rows.map((row) => [
+      row.name,
+      { totalMiB: mib(row.total), tableMiB: mib(row.heap), indexesMiB: mib(row.indexes) },
+    ]),
+  );
 }

@@ -4,8 +4,7 @@ export type JsonObject = { readonly [key: string]: Json };
 
 /** Which database the phongdich server under test runs on, chosen on the bench command line. */
 export type DatabaseTarget =
-  | { readonly kind: 'pglite'; readonly dataDir: 'memory://' }
-  | { readonly kind: 'postgresql'; readonly url: string };
+  { readonly kind: 'pglite'; readonly dataDir: 'memory://' } | { readonly kind: 'postgresql'; readonly url: string };
 
 export interface BenchContext {
   readonly name: string;

@@ -31,7 +31,13 @@ import type { Database } from '../../server/db/schema.ts';
 import { openPlatform } from '../../server/main.ts';
 import { citizenSessionId } from '../../server/modules/people/citizen-sessions.service.ts';
 import { maskName } from '../../server/modules/people/people.service.ts';
-import { benchCommune, benchQrSecret, benchVenueName, readTokenIds, seedCheckinFixture } from '../lib/checkins-fixture.ts';
+import {
+  benchCommune,
+  benchQrSecret,
+  benchVenueName,
+  readTokenIds,
+  seedCheckinFixture,
+} from '../lib/checkins-fixture.ts';
 import { serveBenchIpc } from './child-ipc.ts';
 
 const { values } = parseArgs({
@@ -47,7 +53,8 @@ const { values } = parseArgs({
 const sameSql = values.sql === 'same';
 if (values.sql !== 'minimal' && !sameSql) throw new Error('--sql must be minimal or same');
 const storage = values.storage;
-if (storage !== 'none' && storage !== 'pglite' && storage !== 'postgresql') throw new Error('--storage must be none, pglite or postgresql');
+if (storage !== 'none' && storage !== 'pglite' && storage !== 'postgresql')
+  throw new Error('--storage must be none, pglite or postgresql');
 const tokensFile = values.tokens;
 const venueCode = values['venue-code'];
 if (!tokensFile || !venueCode) throw new Error('--tokens and --venue-code are required');
@@ -138,24 +145,42 @@ async function openPglite() {
   ]);
   return PGlite.create({
     dataDir: 'memory://',
-    extensions: { btree_gist: gist.btree_gist, pg_trgm: trgm.pg_trgm, unaccent: unaccent.unaccent, citext: citext.citext },
+    extensions: {
+      btree_gist: gist.btree_gist,
+      pg_trgm: trgm.pg_trgm,
+      unaccent: unaccent.unaccent,
+      citext: citext.citext,
+    },
   });
 }
 
 // ---- the request path ----
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 let fakeId = 0;
-const noDbStatus = { ...healthStatus({ now: new Date(), latestDeclaration: null, fLevel: null, underQuarantine: false, underMonitoring: false }), validUntil: null };
+const noDbStatus = {
+  ...healthStatus({
+    now: new Date(),
+    latestDeclaration: null,
+    fLevel: null,
+    underQuarantine: false,
+    underMonitoring: false,
+  }),
+  validUntil: null,
+};
 
 async function checkin(body: string, authorization: string | undefined): Promise<object> {
   const req = JSON.parse(body) as { clientKey?: unknown; venueCode?: unknown };
-  if (typeof req.clientKey !== 'string' || typeof req.venueCode !== 'string') throw new HttpError(400, 'VALIDATION_FAILED');
+  if (typeof req.clientKey !== 'string' || typeof req.venueCode !== 'string')
+    throw new HttpError(400, 'VALIDATION_FAILED');
   const session = /^Bearer (S1\.\S{1,100})$/.exec(authorization ?? '')?.[1];
   if (!session) throw new HttpError(401, 'UNAUTHENTICATED');
   const sessionId = citizenSessionId(session);
@@ -163,7 +188,13 @@ async function checkin(body: string, authorization: string | undefined): Promise
   if (!pool) {
     if (req.venueCode !== venueCode) throw new HttpError(404, 'NOT_FOUND');
     const status = { ...noDbStatus, displayName: 'N. V. Bench', birthYear: 1985 };
-    return { checkinId: String(++fakeId), checkedInAt: new Date().toISOString(), venueName: benchVenueName, status, repeated: false };
+    return {
+      checkinId: String(++fakeId),
+      checkedInAt: new Date().toISOString(),
+      venueName: benchVenueName,
+      status,
+      repeated: false,
+    };
   }
 
   const now = new Date();
@@ -185,13 +216,26 @@ async function checkin(body: string, authorization: string | undefined): Promise
     let recent: { id: string; checked_in_at: Date } | undefined;
     if (sameSql) {
       await client.query(lockSql, [`${venue.id}:${person.id}`]);
-      recent = (await client.query<{ id: string; checked_in_at: Date }>(recentSql, [person.id, venue.id, new Date(Date.now() - repeatWindowMs), 1])).rows[0];
+      recent = (
+        await client.query<{ id: string; checked_in_at: Date }>(recentSql, [
+          person.id,
+          venue.id,
+          new Date(Date.now() - repeatWindowMs),
+          1,
+        ])
+      ).rows[0];
     }
     if (recent) {
       row = recent;
       repeated = true;
     } else {
-      const inserted = await client.query<{ id: string; checked_in_at: Date }>(insertSql, [venue.id, person.id, new Date(), 'visitor_scan', venue.commune_code]);
+      const inserted = await client.query<{ id: string; checked_in_at: Date }>(insertSql, [
+        venue.id,
+        person.id,
+        new Date(),
+        'visitor_scan',
+        venue.commune_code,
+      ]);
       row = inserted.rows[0] as { id: string; checked_in_at: Date };
     }
     await client.query('COMMIT');
@@ -204,7 +248,13 @@ async function checkin(body: string, authorization: string | undefined): Promise
 
   const status = healthStatus({
     now,
-    latestDeclaration: person.valid_until ? { validUntil: person.valid_until, hasSymptoms: person.has_symptoms ?? false, hasExposure: person.has_exposure ?? false } : null,
+    latestDeclaration: person.valid_until
+      ? {
+          validUntil: person.valid_until,
+          hasSymptoms: person.has_symptoms ?? false,
+          hasExposure: person.has_exposure ?? false,
+        }
+      : null,
     fLevel: person.f_level,
     underQuarantine: person.under_quarantine,
     underMonitoring: person.under_monitoring,
@@ -222,7 +272,10 @@ async function checkin(body: string, authorization: string | undefined): Promise
 
 function answer(res: http.ServerResponse, status: number, value: object): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -254,13 +307,19 @@ server.listen(0, '127.0.0.1', () => {
   const p = pool;
   serveBenchIpc(
     port,
-    () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }).then(closeStorage),
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }).then(closeStorage),
     {
       info,
-      ...(p ? { countCheckins: async () => Number((await p.query<{ n: string }>('select count(*) as n from checkins')).rows[0]?.n ?? 0) } : {}),
+      ...(p
+        ? {
+            countCheckins: async () =>
+              Number((await p.query<{ n: string }>('select count(*) as n from checkins')).rows[0]?.n ?? 0),
+          }
+        : {}),
     },
   );
 });

@@ -36,7 +36,10 @@ export function serveBenchIpc(port: number, close: () => Promise<void>, handlers
       send({ type: 'cpu', userMicros: user, systemMicros: system });
     } else if (m.type === 'count' && handlers.countCheckins) {
       // No answer on failure: the bench's request times out and names the server.
-      handlers.countCheckins().then((checkins) => send({ type: 'count', checkins }), () => undefined);
+      handlers.countCheckins().then(
+        (checkins) => send({ type: 'count', checkins }),
+        () => undefined,
+      );
     }
   });
   send({ type: 'ready', port, ...(handlers.info ? { info: handlers.info } : {}) });

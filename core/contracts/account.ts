@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
-import { recoveryCodes, sessionList, twoFactorCodeRequest, twoFactorEnrolment, twoFactorStatus } from '../schemas/auth.ts';
+import {
+  recoveryCodes,
+  sessionList,
+  twoFactorCodeRequest,
+  twoFactorEnrolment,
+  twoFactorStatus,
+} from '../schemas/auth.ts';
 import { okBody } from '../schemas/common.ts';
 
 const sessionParams = z.object({ id: z.string().uuid() });

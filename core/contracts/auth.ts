@@ -7,7 +7,8 @@ export const authContract = defineRoutes(['auth'], {
     method: 'POST',
     path: '/auth/login',
     summary: 'Sign in (with `code` for accounts with two-factor sign-in)',
-    description: '401 SECOND_FACTOR_REQUIRED: the password is right, send it again with `code`. 429 LOGIN_THROTTLED with Retry-After.',
+    description:
+      '401 SECOND_FACTOR_REQUIRED: the password is right, send it again with `code`. 429 LOGIN_THROTTLED with Retry-After.',
     body: loginRequest,
     answer: sessionInfo,
     errors: { 401: errorBody, 429: errorBody },
@@ -34,7 +35,7 @@ export const authContract = defineRoutes(['auth'], {
   postAuthReauth: {
     method: 'POST',
     path: '/auth/reauth',
-    summary: 'Confirm the password (and code) again before exports and administrators\' actions',
+    summary: "Confirm the password (and code) again before exports and administrators' actions",
     body: reauthRequest,
     answer: sessionInfo,
     errors: { 429: errorBody },

@@ -45,7 +45,8 @@ export const breachesContract = defineRoutes(['breaches'], {
   getBreachesNotification: {
     method: 'GET',
     path: '/breaches/:id/notification.pdf',
-    summary: 'The notification to the authority (THÔNG BÁO vi phạm quy định về bảo vệ dữ liệu cá nhân), Decree 30 layout',
+    summary:
+      'The notification to the authority (THÔNG BÁO vi phạm quy định về bảo vệ dữ liệu cá nhân), Decree 30 layout',
     params: idParams,
   },
 });

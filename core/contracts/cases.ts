@@ -6,7 +6,12 @@ import { diseaseProfile } from '../schemas/disease-profile.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const codeParams = z.object({ code: z.string().max(64) });
-const profileSummary = z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }), version: z.number().int(), expandLevels: z.number().int() });
+const profileSummary = z.object({
+  code: z.string(),
+  name: z.object({ vi: z.string(), en: z.string() }),
+  version: z.number().int(),
+  expandLevels: z.number().int(),
+});
 
 export const casesContract = defineRoutes(['cases'], {
   getCases: {

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
-import { checkinCountRow, checkinCountsQuery, checkinResult, checkoutRequest, gateScanRequest, gateScanResult, myCheckinRow, venueEntriesQuery, venueEntryRow, visitorCheckinRequest } from '../schemas/checkins.ts';
+import {
+  checkinCountRow,
+  checkinCountsQuery,
+  checkinResult,
+  checkoutRequest,
+  gateScanRequest,
+  gateScanResult,
+  myCheckinRow,
+  venueEntriesQuery,
+  venueEntryRow,
+  visitorCheckinRequest,
+} from '../schemas/checkins.ts';
 import { pageOf, pageQuery } from '../schemas/common.ts';
 
 const venueParams = z.object({ id: z.string().uuid() });

@@ -46,11 +46,18 @@ export function defineRoutes<const T extends Record<string, Declared>>(
  * A run-time endpoint typed by a contract entry, for bundles that must stay free of zod (the
  * citizens' pages): the method and path are checked against the entry, so they cannot drift.
  */
-export function endpointOf<C extends RouteContract>(method: C['method'], path: C['path']): Endpoint & { readonly contract?: C } {
+export function endpointOf<C extends RouteContract>(
+  method: C['method'],
+  path: C['path'],
+): Endpoint & { readonly contract?: C } {
   return { method, path };
 }
 
-type Schema<C, K extends 'params' | 'query' | 'body' | 'answer'> = C extends { readonly [P in K]: infer S extends ZodType } ? S : undefined;
+type Schema<C, K extends 'params' | 'query' | 'body' | 'answer'> = C extends {
+  readonly [P in K]: infer S extends ZodType;
+}
+  ? S
+  : undefined;
 type ContractOf<E> = E extends { readonly contract?: infer C extends RouteContract } ? C : E;
 
 /** What a caller sends and receives, by entry (or by an `endpointOf` endpoint). */

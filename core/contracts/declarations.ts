@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
 import { okBody, pageOf } from '../schemas/common.ts';
-import { arrivalRequest, arrivalResult, arrivalRow, declarationRequest, declarationResult, declarationRow, followUpRequest, listArrivalsQuery, listDeclarationsQuery, otpAnswer, otpChallenge, otpRequest, residenceRequest, statusView } from '../schemas/declarations.ts';
+import {
+  arrivalRequest,
+  arrivalResult,
+  arrivalRow,
+  declarationRequest,
+  declarationResult,
+  declarationRow,
+  followUpRequest,
+  listArrivalsQuery,
+  listDeclarationsQuery,
+  otpAnswer,
+  otpChallenge,
+  otpRequest,
+  residenceRequest,
+  statusView,
+} from '../schemas/declarations.ts';
 
 const tokenBody = z.object({ qrToken: z.string().max(200) });
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
-import { createFacilityRequest, facilityView, listFacilitiesQuery, placementQuery, placementView, updateFacilityRequest } from '../schemas/facilities.ts';
+import {
+  createFacilityRequest,
+  facilityView,
+  listFacilitiesQuery,
+  placementQuery,
+  placementView,
+  updateFacilityRequest,
+} from '../schemas/facilities.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
 import { localityCode, pageOf } from '../schemas/common.ts';
-import { listLocalitiesQuery, localityEventView, localityView, mergeLocalitiesRequest, populationImportResult, publicLocalitiesQuery, publicLocality, renameLocalityRequest } from '../schemas/localities.ts';
+import {
+  listLocalitiesQuery,
+  localityEventView,
+  localityView,
+  mergeLocalitiesRequest,
+  populationImportResult,
+  publicLocalitiesQuery,
+  publicLocality,
+  renameLocalityRequest,
+} from '../schemas/localities.ts';
 
 const codeParams = z.object({ code: localityCode });
 const importQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100).default(new Date().getFullYear()) });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
-import { decideLinkRequest, linkDecisionResult, linkRequestDetail, linkRequestRow, listLinkRequestsQuery } from '../schemas/citizen.ts';
+import {
+  decideLinkRequest,
+  linkDecisionResult,
+  linkRequestDetail,
+  linkRequestRow,
+  listLinkRequestsQuery,
+} from '../schemas/citizen.ts';
 import { pageOf } from '../schemas/common.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -9,7 +15,8 @@ export const personLinksContract = defineRoutes(['people'], {
   getPeopleLinkRequests: {
     method: 'GET',
     path: '/people/link-requests',
-    summary: "Citizens' records awaiting a link to officials' record of their document (keyset paged; the read is logged)",
+    summary:
+      "Citizens' records awaiting a link to officials' record of their document (keyset paged; the read is logged)",
     query: listLinkRequestsQuery,
     answer: pageOf(linkRequestRow),
   },
@@ -29,7 +36,8 @@ export const personLinksContract = defineRoutes(['people'], {
   postPeopleLinkRequestsAccept: {
     method: 'POST',
     path: '/people/link-requests/:id/accept',
-    summary: "Link the citizen's record to officials' record (records, QR and sessions move; the phone becomes verified)",
+    summary:
+      "Link the citizen's record to officials' record (records, QR and sessions move; the phone becomes verified)",
     params: idParams,
     body: decideLinkRequest,
     answer: linkDecisionResult,

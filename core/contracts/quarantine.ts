@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
-import { admissionRow, admissionView, admitRequest, extendRequest, listAdmissionsQuery, missingReportsQuery, monitoringReport, monitoringStatus, releaseRequest, transferRequest } from '../schemas/quarantine.ts';
+import {
+  admissionRow,
+  admissionView,
+  admitRequest,
+  extendRequest,
+  listAdmissionsQuery,
+  missingReportsQuery,
+  monitoringReport,
+  monitoringStatus,
+  releaseRequest,
+  transferRequest,
+} from '../schemas/quarantine.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tokenParams = z.object({ token: z.string().max(100) });

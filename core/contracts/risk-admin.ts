@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
-import { createZoneRequest, endZoneRequest, ruleSetDetail, ruleSetList, saveRuleSetRequest, vaccinationImportRequest, vaccinationImportView, zoneListQuery, zoneView } from '../schemas/risk-admin.ts';
+import {
+  createZoneRequest,
+  endZoneRequest,
+  ruleSetDetail,
+  ruleSetList,
+  saveRuleSetRequest,
+  vaccinationImportRequest,
+  vaccinationImportView,
+  zoneListQuery,
+  zoneView,
+} from '../schemas/risk-admin.ts';
 
-const codeParams = z.object({ code: z.string().regex(/^[a-z0-9][a-z0-9_]{1,63}$/, 'Mã bộ quy tắc không hợp lệ / Invalid rule set code') });
+const codeParams = z.object({
+  code: z.string().regex(/^[a-z0-9][a-z0-9_]{1,63}$/, 'Mã bộ quy tắc không hợp lệ / Invalid rule set code'),
+});
 const idParams = z.object({ id: z.uuid('Mã không hợp lệ / Invalid id') });
 
 export const riskAdminContract = defineRoutes(['risk'], {

@@ -1,7 +1,22 @@
 import { defineRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
-import { dashboardQuery, dashboardView, publicRiskMapQuery, publicRiskMapView, riskMapQuery, riskMapView } from '../schemas/risk-map.ts';
-import { decideLevelRequest, decisionHistoryQuery, evaluateQuery, evaluationView, indicatorsQuery, indicatorsView, levelDecisionView } from '../schemas/risk.ts';
+import {
+  dashboardQuery,
+  dashboardView,
+  publicRiskMapQuery,
+  publicRiskMapView,
+  riskMapQuery,
+  riskMapView,
+} from '../schemas/risk-map.ts';
+import {
+  decideLevelRequest,
+  decisionHistoryQuery,
+  evaluateQuery,
+  evaluationView,
+  indicatorsQuery,
+  indicatorsView,
+  levelDecisionView,
+} from '../schemas/risk.ts';
 
 export const riskContract = defineRoutes(['risk'], {
   getRiskIndicators: {
@@ -14,14 +29,16 @@ export const riskContract = defineRoutes(['risk'], {
   getRiskEvaluate: {
     method: 'GET',
     path: '/risk/evaluate',
-    summary: 'The level a rule set gives a commune (or a province, from its communes) on a day, with the conditions met, the measures and the missing indicators',
+    summary:
+      'The level a rule set gives a commune (or a province, from its communes) on a day, with the conditions met, the measures and the missing indicators',
     query: evaluateQuery,
     answer: evaluationView,
   },
   postRiskDecisions: {
     method: 'POST',
     path: '/risk/decisions',
-    summary: 'Approve the computed level of a commune or province, or override it with a reason, from an effective moment',
+    summary:
+      'Approve the computed level of a commune or province, or override it with a reason, from an effective moment',
     body: decideLevelRequest,
     answer: levelDecisionView,
     status: 201,
@@ -42,7 +59,7 @@ export const riskContract = defineRoutes(['risk'], {
   getRiskMap: {
     method: 'GET',
     path: '/risk/map',
-    summary: "Every commune of a province with its level on a day (computed, decided, shown), counts and zones",
+    summary: 'Every commune of a province with its level on a day (computed, decided, shown), counts and zones',
     query: riskMapQuery,
     answer: riskMapView,
   },

@@ -1,7 +1,25 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
 import { pageOf, pageQuery } from '../schemas/common.ts';
-import { campaignProgress, campaignSamplesRequest, campaignSamplesResult, campaignView, caseProposalView, createCampaignRequest, createOrderRequest, listCampaignsQuery, listCaseProposalsQuery, listOrdersQuery, orderView, poolResultsRequest, poolView, recordSampleRequest, resultsOutcome, sampleResultsRequest, sampleView } from '../schemas/testing.ts';
+import {
+  campaignProgress,
+  campaignSamplesRequest,
+  campaignSamplesResult,
+  campaignView,
+  caseProposalView,
+  createCampaignRequest,
+  createOrderRequest,
+  listCampaignsQuery,
+  listCaseProposalsQuery,
+  listOrdersQuery,
+  orderView,
+  poolResultsRequest,
+  poolView,
+  recordSampleRequest,
+  resultsOutcome,
+  sampleResultsRequest,
+  sampleView,
+} from '../schemas/testing.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const codeParams = z.object({ code: z.string().max(40) });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
-import { contactView, decideContactRequest, declareContactRequest, listContactsQuery, tracingRunResult } from '../schemas/cases.ts';
+import {
+  contactView,
+  decideContactRequest,
+  declareContactRequest,
+  listContactsQuery,
+  tracingRunResult,
+} from '../schemas/cases.ts';
 import { localityCode, pageOf } from '../schemas/common.ts';
 
 const idParams = z.object({ id: z.string().uuid() });

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
-import { createUserRequest, createdUser, endedSessions, listUsersQuery, resetPasswordResult, updateUserRequest, userView } from '../schemas/users.ts';
+import {
+  createUserRequest,
+  createdUser,
+  endedSessions,
+  listUsersQuery,
+  resetPasswordResult,
+  updateUserRequest,
+  userView,
+} from '../schemas/users.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -45,7 +53,7 @@ export const usersContract = defineRoutes(['users'], {
   postUsersReset2fa: {
     method: 'POST',
     path: '/users/:id/reset-2fa',
-    summary: 'Remove the account\'s second factor (lost phone); ends its sessions',
+    summary: "Remove the account's second factor (lost phone); ends its sessions",
     params: idParams,
     answer: userView,
   },

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
 import { otpAnswer, otpChallenge } from '../schemas/declarations.ts';
-import { decideVenueRequest, listVenuesQuery, publicVenueCode, publicVenueView, registerVenueRequest, updateVenueRequest, venueView } from '../schemas/venues.ts';
+import {
+  decideVenueRequest,
+  listVenuesQuery,
+  publicVenueCode,
+  publicVenueView,
+  registerVenueRequest,
+  updateVenueRequest,
+  venueView,
+} from '../schemas/venues.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const publicCodeParams = z.object({ publicCode: publicVenueCode });

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { diseaseProfile } from '../schemas/disease-profile.ts';
-import { covid19_2020, covid19_2021_dec, covid19_2021_mid, defaultDiseaseProfile, diseaseProfilePresets } from './disease-profiles.ts';
+import {
+  covid19_2020,
+  covid19_2021_dec,
+  covid19_2021_mid,
+  defaultDiseaseProfile,
+  diseaseProfilePresets,
+} from './disease-profiles.ts';
 
 describe('disease profile presets', () => {
-  it.each(diseaseProfilePresets.map((p) => [p.code, p] as const))('%s parses with the schema unchanged', (_code, preset) => {
-    expect(diseaseProfile.parse(preset)).toEqual(preset);
-  });
+  it.each(diseaseProfilePresets.map((p) => [p.code, p] as const))(
+    '%s parses with the schema unchanged',
+    (_code, preset) => {
+      expect(diseaseProfile.parse(preset)).toEqual(preset);
+    },
+  );
 
   it('carries the DOMAIN §3–4 rules of each period', () => {
     expect(covid19_2020.quarantine.f1).toEqual({ days: 14, homeMonitoringDays: 14 });
@@ -14,7 +23,11 @@ describe('disease profile presets', () => {
     expect(covid19_2021_dec.quarantine.f1.shortenedIfVaccinatedOrRecovered).toEqual({ days: 7, monitoringDays: 7 });
     expect(covid19_2021_dec.testScheduleDays).toEqual([1, 7]);
     for (const p of diseaseProfilePresets) {
-      expect(p.infectiousPeriod).toEqual({ daysBeforeOnset: 2, daysBeforeSampleIfAsymptomatic: 2, endsAt: 'isolation' });
+      expect(p.infectiousPeriod).toEqual({
+        daysBeforeOnset: 2,
+        daysBeforeSampleIfAsymptomatic: 2,
+        endsAt: 'isolation',
+      });
       expect(p.contact.minOverlapMinutes).toBe(15);
     }
     expect(defaultDiseaseProfile.code).toBe('covid19_2021_dec');

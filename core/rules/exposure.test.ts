@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { covid19_2021_dec } from './disease-profiles.ts';
-import { MAX_STAY_MINUTES, infectiousWindow, isVenueContact, overlapMinutes, rankEvidence, stayInterval, type Interval } from './exposure.ts';
+import {
+  MAX_STAY_MINUTES,
+  infectiousWindow,
+  isVenueContact,
+  overlapMinutes,
+  rankEvidence,
+  stayInterval,
+  type Interval,
+} from './exposure.ts';
 import { vietnamMidnight } from '../vietnam-calendar.ts';
 
 const profile = covid19_2021_dec;
@@ -10,7 +18,11 @@ const now = at('2021-12-20T12:00:00+07:00');
 
 describe('infectious window', () => {
   it('starts at 00:00 Viet Nam time two days before onset and ends at isolation', () => {
-    const w = infectiousWindow(profile, { onsetDate: '2021-12-10', sampleDate: '2021-12-11', isolatedAt: '2021-12-11T09:30:00+07:00' }, now);
+    const w = infectiousWindow(
+      profile,
+      { onsetDate: '2021-12-10', sampleDate: '2021-12-11', isolatedAt: '2021-12-11T09:30:00+07:00' },
+      now,
+    );
     expect(w.from.toISOString()).toBe('2021-12-07T17:00:00.000Z'); // 08/12 00:00 +07
     expect(w.to.toISOString()).toBe('2021-12-11T02:30:00.000Z');
   });
@@ -38,22 +50,44 @@ describe('stays and overlap', () => {
   it('assumes the profile stay when there is no check-out (or a check-out before the check-in)', () => {
     const s = stayInterval({ checkedInAt: '2021-12-09T10:00:00+07:00' }, profile);
     expect(s.to.getTime() - s.from.getTime()).toBe(profile.contact.assumedStayMinutes * 60_000);
-    const bad = stayInterval({ checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-09T09:00:00+07:00' }, profile);
+    const bad = stayInterval(
+      { checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-09T09:00:00+07:00' },
+      profile,
+    );
     expect(bad).toEqual(s);
-    const real = stayInterval({ checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-09T10:20:00+07:00' }, profile);
+    const real = stayInterval(
+      { checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-09T10:20:00+07:00' },
+      profile,
+    );
     expect(overlapMinutes(real, real)).toBe(20);
   });
 
   it('takes a check-out more than a day later as a forgotten one: the stay stops at 24 hours', () => {
-    const s = stayInterval({ checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-11T10:00:00+07:00' }, profile);
+    const s = stayInterval(
+      { checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-11T10:00:00+07:00' },
+      profile,
+    );
     expect(s.to.getTime() - s.from.getTime()).toBe(MAX_STAY_MINUTES * 60_000);
-    const dayLong = stayInterval({ checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-10T10:00:00+07:00' }, profile);
+    const dayLong = stayInterval(
+      { checkedInAt: '2021-12-09T10:00:00+07:00', checkedOutAt: '2021-12-10T10:00:00+07:00' },
+      profile,
+    );
     expect(dayLong.to.toISOString()).toBe('2021-12-10T03:00:00.000Z');
   });
 
   it('counts no overlap for back-to-back or disjoint stays', () => {
-    expect(overlapMinutes(span('2021-12-09T10:00:00Z', '2021-12-09T11:00:00Z'), span('2021-12-09T11:00:00Z', '2021-12-09T12:00:00Z'))).toBe(0);
-    expect(overlapMinutes(span('2021-12-09T10:00:00Z', '2021-12-09T11:00:00Z'), span('2021-12-10T10:00:00Z', '2021-12-10T11:00:00Z'))).toBe(0);
+    expect(
+      overlapMinutes(
+        span('2021-12-09T10:00:00Z', '2021-12-09T11:00:00Z'),
+        span('2021-12-09T11:00:00Z', '2021-12-09T12:00:00Z'),
+      ),
+    ).toBe(0);
+    expect(
+      overlapMinutes(
+        span('2021-12-09T10:00:00Z', '2021-12-09T11:00:00Z'),
+        span('2021-12-10T10:00:00Z', '2021-12-10T11:00:00Z'),
+      ),
+    ).toBe(0);
   });
 });
 
@@ -62,14 +96,25 @@ describe('venue contact', () => {
   const caseStay = span('2021-12-09T10:00:00+07:00', '2021-12-09T11:00:00+07:00');
 
   it('counts exactly 15 minutes together and not 14', () => {
-    expect(isVenueContact(profile, caseStay, span('2021-12-09T10:45:00+07:00', '2021-12-09T12:00:00+07:00'), window)).toEqual({ contact: true, overlapMinutes: 15 });
-    expect(isVenueContact(profile, caseStay, span('2021-12-09T10:46:00+07:00', '2021-12-09T12:00:00+07:00'), window)).toEqual({ contact: false, overlapMinutes: 14 });
-    const almost = isVenueContact(profile, caseStay, span('2021-12-09T10:45:01+07:00', '2021-12-09T12:00:00+07:00'), window);
+    expect(
+      isVenueContact(profile, caseStay, span('2021-12-09T10:45:00+07:00', '2021-12-09T12:00:00+07:00'), window),
+    ).toEqual({ contact: true, overlapMinutes: 15 });
+    expect(
+      isVenueContact(profile, caseStay, span('2021-12-09T10:46:00+07:00', '2021-12-09T12:00:00+07:00'), window),
+    ).toEqual({ contact: false, overlapMinutes: 14 });
+    const almost = isVenueContact(
+      profile,
+      caseStay,
+      span('2021-12-09T10:45:01+07:00', '2021-12-09T12:00:00+07:00'),
+      window,
+    );
     expect(almost.contact).toBe(false);
   });
 
   it('is no contact at the same venue on another day', () => {
-    expect(isVenueContact(profile, caseStay, span('2021-12-10T10:00:00+07:00', '2021-12-10T11:00:00+07:00'), window).contact).toBe(false);
+    expect(
+      isVenueContact(profile, caseStay, span('2021-12-10T10:00:00+07:00', '2021-12-10T11:00:00+07:00'), window).contact,
+    ).toBe(false);
   });
 
   it('uses the assumed stay of a visitor who never checked out', () => {
@@ -107,7 +152,14 @@ describe('rankEvidence', () => {
   it('puts household first, then time together, then distinct venues, then id', () => {
     const ranked = rankEvidence([
       { personId: 'd', household: false, venueContacts: [{ venueId: 'v1', overlapMinutes: 30 }] },
-      { personId: 'c', household: false, venueContacts: [{ venueId: 'v1', overlapMinutes: 15 }, { venueId: 'v2', overlapMinutes: 15 }] },
+      {
+        personId: 'c',
+        household: false,
+        venueContacts: [
+          { venueId: 'v1', overlapMinutes: 15 },
+          { venueId: 'v2', overlapMinutes: 15 },
+        ],
+      },
       { personId: 'a', household: false, venueContacts: [{ venueId: 'v1', overlapMinutes: 60 }] },
       { personId: 'h', household: true, venueContacts: [] },
       { personId: 'b', household: false, venueContacts: [{ venueId: 'v1', overlapMinutes: 30 }] },

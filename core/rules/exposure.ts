@@ -17,7 +17,8 @@ const plainDate = /^\d{4}-\d{2}-\d{2}$/;
 
 function instant(value: string | Date, label: string): Date {
   const d = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`Thời điểm không hợp lệ / Invalid instant (${label}): ${String(value)}`);
+  if (Number.isNaN(d.getTime()))
+    throw new RangeError(`Thời điểm không hợp lệ / Invalid instant (${label}): ${String(value)}`);
   return d;
 }
 
@@ -41,7 +42,8 @@ export function infectiousWindow(profile: DiseaseProfile, c: CaseDates, now: Dat
   const { daysBeforeOnset, daysBeforeSampleIfAsymptomatic } = profile.infectiousPeriod;
   let from: Date;
   if (c.onsetDate) from = new Date(vietnamMidnight(c.onsetDate).getTime() - daysBeforeOnset * DAY_MS);
-  else if (c.sampleDate) from = new Date(vietnamMidnight(c.sampleDate).getTime() - daysBeforeSampleIfAsymptomatic * DAY_MS);
+  else if (c.sampleDate)
+    from = new Date(vietnamMidnight(c.sampleDate).getTime() - daysBeforeSampleIfAsymptomatic * DAY_MS);
   else throw new RangeError('Cần ngày khởi phát hoặc ngày lấy mẫu / An onset date or a sample date is needed');
 
   let to: Date;
@@ -101,7 +103,12 @@ export interface VenueContact {
  * isolation, shares no infectious minutes. Reaching exactly `minOverlapMinutes` counts ("≥ 15 min").
  * Callers pass stays at the same venue; matching venues is their join, not this rule.
  */
-export function isVenueContact(profile: DiseaseProfile, caseStay: Interval, otherStay: Interval, window: Interval): VenueContact {
+export function isVenueContact(
+  profile: DiseaseProfile,
+  caseStay: Interval,
+  otherStay: Interval,
+  window: Interval,
+): VenueContact {
   const infectiousStay = clip(caseStay, window);
   const minutes = infectiousStay ? overlapMinutes(infectiousStay, otherStay) : 0;
   return { contact: minutes > 0 && minutes >= profile.contact.minOverlapMinutes, overlapMinutes: minutes };

@@ -17,18 +17,32 @@ export interface PlannedTask {
  */
 export function followUpPlan(profile: DiseaseProfile, level: number, start: string): PlannedTask[] {
   if (level >= 2) {
-    return [{ kind: 'quarantine', dueOn: start, details: { profile: profile.code, level, mode: 'home_until_source_negative' } }];
+    return [
+      {
+        kind: 'quarantine',
+        dueOn: start,
+        details: { profile: profile.code, level, mode: 'home_until_source_negative' },
+      },
+    ];
   }
   const q = profile.quarantine.f1;
-  const tasks: PlannedTask[] = [{
-    kind: 'quarantine',
-    dueOn: start,
-    details: {
-      profile: profile.code, level, mode: 'quarantine', days: q.days, homeMonitoringDays: q.homeMonitoringDays,
-      endsOn: addDays(start, q.days - 1),
-      ...(q.shortenedIfVaccinatedOrRecovered ? { shortenedIfVaccinatedOrRecovered: q.shortenedIfVaccinatedOrRecovered } : {}),
+  const tasks: PlannedTask[] = [
+    {
+      kind: 'quarantine',
+      dueOn: start,
+      details: {
+        profile: profile.code,
+        level,
+        mode: 'quarantine',
+        days: q.days,
+        homeMonitoringDays: q.homeMonitoringDays,
+        endsOn: addDays(start, q.days - 1),
+        ...(q.shortenedIfVaccinatedOrRecovered
+          ? { shortenedIfVaccinatedOrRecovered: q.shortenedIfVaccinatedOrRecovered }
+          : {}),
+      },
     },
-  }];
+  ];
   for (const day of profile.testScheduleDays) {
     tasks.push({ kind: 'test', dueOn: addDays(start, day - 1), details: { profile: profile.code, level, day } });
   }

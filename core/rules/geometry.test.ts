@@ -3,7 +3,15 @@ import { centroid, combineAreas, type PolygonGeometry } from './geometry.ts';
 
 const square = (x: number, y: number, s: number): PolygonGeometry => ({
   type: 'Polygon',
-  coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + s, y],
+      [x + s, y + s],
+      [x, y + s],
+      [x, y],
+    ],
+  ],
 });
 
 describe('centroid', () => {
@@ -22,7 +30,18 @@ describe('centroid', () => {
   });
 
   it('returns null for a degenerate ring', () => {
-    expect(centroid({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] })).toBeNull();
+    expect(
+      centroid({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toBeNull();
   });
 });
 

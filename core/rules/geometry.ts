@@ -1,8 +1,14 @@
 /** Minimal GeoJSON geometry helpers (no PostGIS: polygons live as GeoJSON, joined by code). */
 export type Position = [number, number];
 export type Ring = Position[];
-export interface PolygonGeometry { type: 'Polygon'; coordinates: Ring[] }
-export interface MultiPolygonGeometry { type: 'MultiPolygon'; coordinates: Ring[][] }
+export interface PolygonGeometry {
+  type: 'Polygon';
+  coordinates: Ring[];
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon';
+  coordinates: Ring[][];
+}
 export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry;
 
 function polygonsOf(g: AreaGeometry): Ring[][] {
@@ -11,7 +17,9 @@ function polygonsOf(g: AreaGeometry): Ring[][] {
 
 /** Signed planar area and centroid of one ring (shoelace); good enough at commune scale. */
 function ringMoments(ring: Ring): { area: number; cx: number; cy: number } {
-  let a = 0, cx = 0, cy = 0;
+  let a = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [x0, y0] = ring[j]!;
     const [x1, y1] = ring[i]!;
@@ -28,7 +36,9 @@ function ringMoments(ring: Ring): { area: number; cx: number; cy: number } {
  * searches; for a concave unit it may fall outside the shape, which is acceptable for ranking.
  */
 export function centroid(g: AreaGeometry): Position | null {
-  let area = 0, cx = 0, cy = 0;
+  let area = 0,
+    cx = 0,
+    cy = 0;
   for (const polygon of polygonsOf(g)) {
     const outer = polygon[0];
     if (!outer || outer.length < 3) continue;

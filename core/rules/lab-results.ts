@@ -7,9 +7,25 @@ import { normaliseHeaderText } from './text-keys.ts';
 export type LabResult = 'negative' | 'positive' | 'invalid';
 
 const words: Record<string, LabResult> = {
-  am_tinh: 'negative', am: 'negative', negative: 'negative', neg: 'negative', '-': 'negative', '0': 'negative', khong_phat_hien: 'negative',
-  duong_tinh: 'positive', duong: 'positive', positive: 'positive', pos: 'positive', '+': 'positive', '1': 'positive', phat_hien: 'positive',
-  khong_xac_dinh: 'invalid', invalid: 'invalid', loi: 'invalid', mau_loi: 'invalid', inconclusive: 'invalid',
+  am_tinh: 'negative',
+  am: 'negative',
+  negative: 'negative',
+  neg: 'negative',
+  '-': 'negative',
+  '0': 'negative',
+  khong_phat_hien: 'negative',
+  duong_tinh: 'positive',
+  duong: 'positive',
+  positive: 'positive',
+  pos: 'positive',
+  '+': 'positive',
+  '1': 'positive',
+  phat_hien: 'positive',
+  khong_xac_dinh: 'invalid',
+  invalid: 'invalid',
+  loi: 'invalid',
+  mau_loi: 'invalid',
+  inconclusive: 'invalid',
 };
 
 export function parseLabResult(raw: string): LabResult | null {

@@ -5,5 +5,7 @@
 export const FEVER_CELSIUS = 37.5;
 
 export function reportNeedsTest(r: { temperature?: number | null; symptoms: readonly string[] }): boolean {
-  return r.symptoms.length > 0 || (r.temperature !== undefined && r.temperature !== null && r.temperature >= FEVER_CELSIUS);
+  return (
+    r.symptoms.length > 0 || (r.temperature !== undefined && r.temperature !== null && r.temperature >= FEVER_CELSIUS)
+  );
 }

@@ -3,7 +3,13 @@ import { haversineKm, occupancyOf, planPlacement, totalsByKind, type PlacementCa
 
 describe('occupancyOf', () => {
   it('gives free places and the share in use with one decimal', () => {
-    expect(occupancyOf({ capacity: 30, occupied: 7 }, 80)).toEqual({ capacity: 30, occupied: 7, free: 23, percent: 23.3, alert: false });
+    expect(occupancyOf({ capacity: 30, occupied: 7 }, 80)).toEqual({
+      capacity: 30,
+      occupied: 7,
+      free: 23,
+      percent: 23.3,
+      alert: false,
+    });
   });
 
   it('alerts exactly at the threshold, not one below', () => {
@@ -15,7 +21,13 @@ describe('occupancyOf', () => {
   });
 
   it('never gives negative free places when over capacity', () => {
-    expect(occupancyOf({ capacity: 4, occupied: 5 }, 80)).toEqual({ capacity: 4, occupied: 5, free: 0, percent: 125, alert: true });
+    expect(occupancyOf({ capacity: 4, occupied: 5 }, 80)).toEqual({
+      capacity: 4,
+      occupied: 5,
+      free: 0,
+      percent: 125,
+      alert: true,
+    });
   });
 
   it('flags people admitted where no capacity is declared, and leaves an empty kind quiet', () => {
@@ -24,18 +36,30 @@ describe('occupancyOf', () => {
   });
 
   it('does not alert on home quarantine without a declared capacity, but does once one is declared', () => {
-    expect(occupancyOf({ capacity: 0, occupied: 12 }, 80, { uncapped: true })).toEqual({ capacity: 0, occupied: 12, free: 0, percent: 0, alert: false });
-    expect(occupancyOf({ capacity: 10, occupied: 9 }, 80, { uncapped: true })).toMatchObject({ percent: 90, alert: true });
+    expect(occupancyOf({ capacity: 0, occupied: 12 }, 80, { uncapped: true })).toEqual({
+      capacity: 0,
+      occupied: 12,
+      free: 0,
+      percent: 0,
+      alert: false,
+    });
+    expect(occupancyOf({ capacity: 10, occupied: 9 }, 80, { uncapped: true })).toMatchObject({
+      percent: 90,
+      alert: true,
+    });
   });
 });
 
 describe('totalsByKind', () => {
   it('sums per kind in the given order and skips kinds nobody has', () => {
-    const totals = totalsByKind(['quarantine_place', 'regular_bed', 'icu_bed'], [
-      { kind: 'icu_bed', capacity: 4, occupied: 4 },
-      { kind: 'quarantine_place', capacity: 100, occupied: 20 },
-      { kind: 'quarantine_place', capacity: 50, occupied: 10 },
-    ]);
+    const totals = totalsByKind(
+      ['quarantine_place', 'regular_bed', 'icu_bed'],
+      [
+        { kind: 'icu_bed', capacity: 4, occupied: 4 },
+        { kind: 'quarantine_place', capacity: 100, occupied: 20 },
+        { kind: 'quarantine_place', capacity: 50, occupied: 10 },
+      ],
+    );
     expect(totals).toEqual([
       { kind: 'quarantine_place', capacity: 150, occupied: 30, free: 120, percent: 20 },
       { kind: 'icu_bed', capacity: 4, occupied: 4, free: 0, percent: 100 },
@@ -65,11 +89,17 @@ describe('haversineKm', () => {
 describe('planPlacement', () => {
   const origin = { lon: 103.46, lat: 22.39 };
   const at = (id: string, free: number, kmNorth: number | null): PlacementCandidate => ({
-    id, free, position: kmNorth === null ? null : { lon: origin.lon, lat: origin.lat + kmNorth / 111.195 },
+    id,
+    free,
+    position: kmNorth === null ? null : { lon: origin.lon, lat: origin.lat + kmNorth / 111.195 },
   });
 
   it('fills the nearest first until everybody is placed', () => {
-    const plan = planPlacement({ people: 40, origin, candidates: [at('far', 100, 30), at('near', 25, 2), at('mid', 10, 10)] });
+    const plan = planPlacement({
+      people: 40,
+      origin,
+      candidates: [at('far', 100, 30), at('near', 25, 2), at('mid', 10, 10)],
+    });
     expect(plan.options.map((o) => [o.id, o.distanceKm, o.suggested])).toEqual([
       ['near', 2, 25],
       ['mid', 10, 10],
@@ -79,8 +109,16 @@ describe('planPlacement', () => {
   });
 
   it('prefers the one with more free places at the same distance, unknown distances last', () => {
-    const plan = planPlacement({ people: 5, origin, candidates: [at('unknown', 500, null), at('small', 3, 4), at('big', 30, 4)] });
-    expect(plan.options.map((o) => [o.id, o.suggested])).toEqual([['big', 5], ['small', 0], ['unknown', 0]]);
+    const plan = planPlacement({
+      people: 5,
+      origin,
+      candidates: [at('unknown', 500, null), at('small', 3, 4), at('big', 30, 4)],
+    });
+    expect(plan.options.map((o) => [o.id, o.suggested])).toEqual([
+      ['big', 5],
+      ['small', 0],
+      ['unknown', 0],
+    ]);
     expect(plan.options[2]!.distanceKm).toBeNull();
   });
 
@@ -92,6 +130,9 @@ describe('planPlacement', () => {
 
   it('orders by free places alone when no origin is given', () => {
     const plan = planPlacement({ people: 10, origin: null, candidates: [at('a', 4, 1), at('b', 9, 50)] });
-    expect(plan.options.map((o) => [o.id, o.distanceKm, o.suggested])).toEqual([['b', null, 9], ['a', null, 1]]);
+    expect(plan.options.map((o) => [o.id, o.distanceKm, o.suggested])).toEqual([
+      ['b', null, 9],
+      ['a', null, 1],
+    ]);
   });
 });

@@ -80,13 +80,19 @@ export interface PlacementPlan<T extends PlacementCandidate> {
  * so the answer is stable; then fills them in that order until everybody has a place. Candidates
  * without free places are dropped.
  */
-export function planPlacement<T extends PlacementCandidate>(o: { people: number; origin: LonLat | null; candidates: readonly T[] }): PlacementPlan<T> {
+export function planPlacement<T extends PlacementCandidate>(o: {
+  people: number;
+  origin: LonLat | null;
+  candidates: readonly T[];
+}): PlacementPlan<T> {
   const measured = o.candidates
     .filter((c) => c.free > 0)
     .map((c) => ({ c, d: o.origin && c.position ? haversineKm(o.origin, c.position) : null }));
   // Unknown distances sort last: Infinity − Infinity is NaN, which falls through to the next key.
   const far = (d: number | null) => d ?? Number.POSITIVE_INFINITY;
-  measured.sort((x, y) => far(x.d) - far(y.d) || y.c.free - x.c.free || (x.c.id < y.c.id ? -1 : x.c.id > y.c.id ? 1 : 0));
+  measured.sort(
+    (x, y) => far(x.d) - far(y.d) || y.c.free - x.c.free || (x.c.id < y.c.id ? -1 : x.c.id > y.c.id ? 1 : 0),
+  );
   let left = Math.max(0, o.people);
   const options = measured.map(({ c, d }) => {
     const suggested = Math.min(left, c.free);

@@ -11,7 +11,10 @@ describe('pooled testing', () => {
   });
 
   it('splits samples in order, the remainder in a last smaller pool', () => {
-    const pools = planPools(Array.from({ length: 23 }, (_, i) => i), 10);
+    const pools = planPools(
+      Array.from({ length: 23 }, (_, i) => i),
+      10,
+    );
     expect(pools.map((p) => p.length)).toEqual([10, 10, 3]);
     expect(pools[2]).toEqual([20, 21, 22]);
     expect(planPools([], 5)).toEqual([]);

@@ -23,7 +23,9 @@ export function poolSizeFor(policy: PoolingPolicy, areaLevel: number | null): nu
 /** Splits samples in order into pools of `size`; the last pool holds the remainder. */
 export function planPools<T>(samples: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < MIN_POOL_SIZE || size > MAX_POOL_SIZE) {
-    throw new RangeError(`Cỡ gộp mẫu từ ${MIN_POOL_SIZE} đến ${MAX_POOL_SIZE} / A pool holds ${MIN_POOL_SIZE} to ${MAX_POOL_SIZE} samples`);
+    throw new RangeError(
+      `Cỡ gộp mẫu từ ${MIN_POOL_SIZE} đến ${MAX_POOL_SIZE} / A pool holds ${MIN_POOL_SIZE} to ${MAX_POOL_SIZE} samples`,
+    );
   }
   const pools: T[][] = [];
   for (let i = 0; i < samples.length; i += size) pools.push(samples.slice(i, i + size));

@@ -18,7 +18,10 @@ export interface QuarantinePlan {
 }
 
 export class NoQuarantineRule extends Error {
-  constructor(readonly reason: QuarantineReason, readonly profileCode: string) {
+  constructor(
+    readonly reason: QuarantineReason,
+    readonly profileCode: string,
+  ) {
     super(`profile ${profileCode} has no rule for ${reason}`);
   }
 }
@@ -36,7 +39,10 @@ function ruleFor(profile: DiseaseProfile, reason: QuarantineReason): QuarantineR
  * schedule days that fall inside the quarantine — for a shortened stay the later ones drop out, and
  * the last remaining one is the release test.
  */
-export function quarantinePlan(profile: DiseaseProfile, o: { reason: QuarantineReason; startsOn: string; vaccinatedOrRecovered: boolean }): QuarantinePlan {
+export function quarantinePlan(
+  profile: DiseaseProfile,
+  o: { reason: QuarantineReason; startsOn: string; vaccinatedOrRecovered: boolean },
+): QuarantinePlan {
   const rule = ruleFor(profile, o.reason);
   const short = o.vaccinatedOrRecovered ? rule.shortenedIfVaccinatedOrRecovered : undefined;
   const days = short?.days ?? rule.days;
@@ -46,15 +52,26 @@ export function quarantinePlan(profile: DiseaseProfile, o: { reason: QuarantineR
   // A stay must end on a test: without a scheduled day inside it, the last day is the release test.
   const testDays = inside.length ? inside : [days];
   return {
-    startsOn: o.startsOn, days, endsOn, homeMonitoringDays, monitoringUntil: addDays(endsOn, homeMonitoringDays),
-    testDates: testDays.map((d) => addDays(o.startsOn, d - 1)), shortened: short !== undefined,
+    startsOn: o.startsOn,
+    days,
+    endsOn,
+    homeMonitoringDays,
+    monitoringUntil: addDays(endsOn, homeMonitoringDays),
+    testDates: testDays.map((d) => addDays(o.startsOn, d - 1)),
+    shortened: short !== undefined,
   };
 }
 
 /** Moves the end (and the monitoring after it) by whole days, e.g. after symptoms or a positive roommate. */
 export function extendPlan(plan: QuarantinePlan, extraDays: number): QuarantinePlan {
   const endsOn = addDays(plan.endsOn, extraDays);
-  return { ...plan, days: plan.days + extraDays, endsOn, monitoringUntil: addDays(endsOn, plan.homeMonitoringDays), testDates: [...plan.testDates.slice(0, -1), endsOn] };
+  return {
+    ...plan,
+    days: plan.days + extraDays,
+    endsOn,
+    monitoringUntil: addDays(endsOn, plan.homeMonitoringDays),
+    testDates: [...plan.testDates.slice(0, -1), endsOn],
+  };
 }
 
 export interface TestResultOnFile {
@@ -70,7 +87,11 @@ export type ReleaseBlocker = 'too_early' | 'positive_result' | 'release_test_mis
  * the release test (the last scheduled one) is negative. A sample taken one day before its
  * scheduled day counts, since results take a day to come back and labs sample the evening before.
  */
-export function releaseCheck(plan: QuarantinePlan, today: string, results: readonly TestResultOnFile[]): { allowed: boolean; blockers: ReleaseBlocker[] } {
+export function releaseCheck(
+  plan: QuarantinePlan,
+  today: string,
+  results: readonly TestResultOnFile[],
+): { allowed: boolean; blockers: ReleaseBlocker[] } {
   const blockers: ReleaseBlocker[] = [];
   if (today <= plan.endsOn) blockers.push('too_early');
   if (results.some((r) => r.result === 'positive' && r.sampledOn >= plan.startsOn)) blockers.push('positive_result');

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatVenuePublicCode, isVenuePublicCode, newVenuePublicCode, normaliseVenuePublicCode, venueCheckinUrl, venuePublicCodeAlphabet,
+  formatVenuePublicCode,
+  isVenuePublicCode,
+  newVenuePublicCode,
+  normaliseVenuePublicCode,
+  venueCheckinUrl,
+  venuePublicCodeAlphabet,
 } from './venue-public-code.ts';
 
 describe('venue public code', () => {
@@ -22,7 +27,10 @@ describe('venue public code', () => {
   it('rejects biased bytes instead of folding them onto the first characters', () => {
     let call = 0;
     // First batch: only bytes ≥ 240 (rejected); then bytes 0, 1, 2…
-    const code = newVenuePublicCode((b) => { b.set(b.map((_, i) => (call === 0 ? 240 + (i % 16) : i))); call++; });
+    const code = newVenuePublicCode((b) => {
+      b.set(b.map((_, i) => (call === 0 ? 240 + (i % 16) : i)));
+      call++;
+    });
     expect(code).toBe(venuePublicCodeAlphabet.slice(0, 10));
   });
 
@@ -36,7 +44,9 @@ describe('venue public code', () => {
 
 describe('venue check-in URL', () => {
   it('joins the origin and the code without a double slash', () => {
-    expect(venueCheckinUrl('https://phongdich.laichau.gov.vn/', 'ABCDEFGHJK')).toBe('https://phongdich.laichau.gov.vn/v/ABCDEFGHJK');
+    expect(venueCheckinUrl('https://phongdich.laichau.gov.vn/', 'ABCDEFGHJK')).toBe(
+      'https://phongdich.laichau.gov.vn/v/ABCDEFGHJK',
+    );
     expect(venueCheckinUrl('http://localhost:3000', 'ABCDEFGHJK')).toBe('http://localhost:3000/v/ABCDEFGHJK');
   });
 });

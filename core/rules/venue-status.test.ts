@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { allowedVenueDecisions, decisionNeedsNote, nextVenueStatus, venueDecisions, venueStatuses } from './venue-status.ts';
+import {
+  allowedVenueDecisions,
+  decisionNeedsNote,
+  nextVenueStatus,
+  venueDecisions,
+  venueStatuses,
+} from './venue-status.ts';
 
 describe('venue status', () => {
   it('allows exactly pending→approved/rejected, approved→suspended, suspended→approved', () => {
     const allowed: string[] = [];
-    for (const s of venueStatuses) for (const d of venueDecisions) {
-      const next = nextVenueStatus(s, d);
-      if (next) allowed.push(`${s} -${d}-> ${next}`);
-    }
+    for (const s of venueStatuses)
+      for (const d of venueDecisions) {
+        const next = nextVenueStatus(s, d);
+        if (next) allowed.push(`${s} -${d}-> ${next}`);
+      }
     expect(allowed.sort()).toEqual([
       'approved -suspend-> suspended',
       'pending -approve-> approved',

@@ -40,7 +40,10 @@ export const sessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
-const newPassword = z.string().min(12, 'Mật khẩu cần ít nhất 12 ký tự / The password needs at least 12 characters').max(200);
+const newPassword = z
+  .string()
+  .min(12, 'Mật khẩu cần ít nhất 12 ký tự / The password needs at least 12 characters')
+  .max(200);
 
 export const changePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(200),

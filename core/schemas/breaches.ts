@@ -9,10 +9,24 @@ import { localityCode, pageQuery } from './common.ts';
 export const breachNotifyWithinHours = 72;
 
 /** What kinds of personal data a breach touched: a closed list, the sensitive kinds flagged. */
-export const breachDataCategories = ['identity', 'contact', 'health', 'test_results', 'contact_tracing', 'location', 'accounts', 'other'] as const;
+export const breachDataCategories = [
+  'identity',
+  'contact',
+  'health',
+  'test_results',
+  'contact_tracing',
+  'location',
+  'accounts',
+  'other',
+] as const;
 export type BreachDataCategory = (typeof breachDataCategories)[number];
 /** Sensitive personal data under Law 91/2025: health, test results, F-status, where a person went. */
-export const sensitiveBreachCategories: readonly BreachDataCategory[] = ['health', 'test_results', 'contact_tracing', 'location'];
+export const sensitiveBreachCategories: readonly BreachDataCategory[] = [
+  'health',
+  'test_results',
+  'contact_tracing',
+  'location',
+];
 
 export const breachStatuses = ['open', 'notified', 'closed'] as const;
 export type BreachStatus = (typeof breachStatuses)[number];
@@ -36,7 +50,10 @@ const categories = z
   .array(z.enum(breachDataCategories, { error: 'Loại dữ liệu không hợp lệ / Unknown kind of data' }))
   .min(1, 'Chọn ít nhất một loại dữ liệu / Choose at least one kind of data')
   .refine((a) => new Set(a).size === a.length, 'Loại dữ liệu bị lặp / A kind of data is repeated');
-const phone = z.string().trim().regex(/^\+?[\d\s.()-]{8,20}$/, 'Số điện thoại không hợp lệ / Not a valid phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s.()-]{8,20}$/, 'Số điện thoại không hợp lệ / Not a valid phone number');
 
 const breachFields = {
   detectedAt: instant,
@@ -61,7 +78,10 @@ const breachFields = {
 
 const occurredBeforeDetection = (b: { detectedAt?: string; occurredAt?: string }) =>
   !b.detectedAt || !b.occurredAt || Date.parse(b.occurredAt) <= Date.parse(b.detectedAt);
-const occurredIssue = { message: 'Thời điểm xảy ra phải trước khi phát hiện / It cannot have happened after it was detected', path: ['occurredAt'] };
+const occurredIssue = {
+  message: 'Thời điểm xảy ra phải trước khi phát hiện / It cannot have happened after it was detected',
+  path: ['occurredAt'],
+};
 
 export const createBreachRequest = z
   .strictObject({ clientKey: z.string().uuid('Mã gửi không hợp lệ / Invalid submission key'), ...breachFields })
@@ -71,7 +91,9 @@ export type CreateBreachRequest = z.infer<typeof createBreachRequest>;
 /** Any field may change; `status: notified` records when the authority was notified (now when absent). */
 export const updateBreachRequest = z
   .strictObject({
-    ...Object.fromEntries(Object.entries(breachFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof breachFields]: z.ZodOptional<(typeof breachFields)[K]> },
+    ...(Object.fromEntries(Object.entries(breachFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof breachFields]: z.ZodOptional<(typeof breachFields)[K]>;
+    }),
     status: z.enum(breachStatuses, { error: 'Trạng thái không hợp lệ / Unknown status' }).optional(),
     notifiedAt: instant.optional(),
   })

@@ -21,14 +21,25 @@ const instant = z.iso.datetime({ offset: true, message: 'Thời điểm không h
 const caseNumber = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'Mã ca bệnh gồm chữ, số, dấu chấm, gạch (tối đa 40) / A case number uses letters, digits, dots and dashes (at most 40)');
-const country = z.string().trim().regex(/^[A-Z]{2}$/, 'Mã quốc gia 2 chữ cái (VD: LA) / Two-letter country code (e.g. LA)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/,
+    'Mã ca bệnh gồm chữ, số, dấu chấm, gạch (tối đa 40) / A case number uses letters, digits, dots and dashes (at most 40)',
+  );
+const country = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{2}$/, 'Mã quốc gia 2 chữ cái (VD: LA) / Two-letter country code (e.g. LA)');
 const note = z.string().trim().max(2000, 'Tối đa 2000 ký tự / At most 2000 characters');
 
 /** The person behind a case or a declared contact: an existing record, or identity to find or create. */
 export const personRef = z.union([
   z.object({ personId: z.string().uuid('Mã người không hợp lệ / Invalid person id') }),
-  z.object({ person: personInput.extend({ phone: personInput.shape.phone.optional(), addressLine: personInput.shape.addressLine.optional() }) }),
+  z.object({
+    person: personInput.extend({
+      phone: personInput.shape.phone.optional(),
+      addressLine: personInput.shape.addressLine.optional(),
+    }),
+  }),
 ]);
 export type PersonRef = z.infer<typeof personRef>;
 
@@ -193,7 +204,13 @@ export type TracingRunResult = z.infer<typeof tracingRunResult>;
 
 export const clusterStatuses = ['active', 'closed'] as const;
 export const createClusterRequest = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, 'Mã ổ dịch: chữ in hoa, số, gạch (2–32) / Cluster code: capitals, digits, dashes (2–32)'),
+  code: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Z0-9][A-Z0-9_-]{1,31}$/,
+      'Mã ổ dịch: chữ in hoa, số, gạch (2–32) / Cluster code: capitals, digits, dashes (2–32)',
+    ),
   name: z.string().trim().min(2, 'Tên ổ dịch: ít nhất 2 ký tự / Cluster name: at least 2 characters').max(200),
   localityCode,
   notes: note.optional(),
@@ -220,7 +237,10 @@ export const clusterView = z.object({
   createdAt: z.string(),
 });
 export type ClusterView = z.infer<typeof clusterView>;
-export const listClustersQuery = pageQuery.extend({ locality: localityCode.optional(), status: z.enum(clusterStatuses).optional() });
+export const listClustersQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  status: z.enum(clusterStatuses).optional(),
+});
 export type ListClustersQuery = z.infer<typeof listClustersQuery>;
 
 export const chainGraphQuery = z.object({
@@ -229,7 +249,10 @@ export const chainGraphQuery = z.object({
   /** Only the chain this case belongs to. */
   caseId: z.string().uuid().optional(),
   /** Leave out cases that are linked to no other case. */
-  linkedOnly: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  linkedOnly: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 export type ChainGraphQuery = z.infer<typeof chainGraphQuery>;
 
@@ -281,8 +304,13 @@ export const personDuplicate = z.object({
   reasons: z.array(z.enum(duplicateReasons)),
 });
 export type PersonDuplicate = z.infer<typeof personDuplicate>;
-export const mergePeopleRequest = z.object({
-  keepId: z.string().uuid(),
-  mergeId: z.string().uuid(),
-}).refine((m) => m.keepId !== m.mergeId, { message: 'Không thể gộp một người với chính họ / A person cannot be merged with themselves', path: ['mergeId'] });
+export const mergePeopleRequest = z
+  .object({
+    keepId: z.string().uuid(),
+    mergeId: z.string().uuid(),
+  })
+  .refine((m) => m.keepId !== m.mergeId, {
+    message: 'Không thể gộp một người với chính họ / A person cannot be merged with themselves',
+    path: ['mergeId'],
+  });
 export type MergePeopleRequest = z.infer<typeof mergePeopleRequest>;

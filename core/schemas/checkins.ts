@@ -45,9 +45,21 @@ export const checkinCountsQuery = pageQuery.extend({
   from: z.iso.date(),
   to: z.iso.date(),
 });
-export const checkinCountRow = z.object({ venueId: z.string().uuid(), venueName: z.string(), communeCode: z.string(), day: z.string(), checkins: z.number().int() });
+export const checkinCountRow = z.object({
+  venueId: z.string().uuid(),
+  venueName: z.string(),
+  communeCode: z.string(),
+  day: z.string(),
+  checkins: z.number().int(),
+});
 export type CheckinCountRow = z.infer<typeof checkinCountRow>;
 export type CheckinCountsQuery = z.infer<typeof checkinCountsQuery>;
 
 export const venueEntriesQuery = pageQuery.extend({ day: z.iso.date().optional() });
-export const venueEntryRow = z.object({ id: z.string(), checkedInAt: z.string(), checkedOutAt: z.string().nullable(), displayName: z.string(), mode: z.string() });
+export const venueEntryRow = z.object({
+  id: z.string(),
+  checkedInAt: z.string(),
+  checkedOutAt: z.string().nullable(),
+  displayName: z.string(),
+  mode: z.string(),
+});

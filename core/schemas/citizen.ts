@@ -76,5 +76,9 @@ export const linkRequestDetail = linkRequestRow.extend({
 export type LinkRequestDetail = z.infer<typeof linkRequestDetail>;
 
 export const decideLinkRequest = z.object({ note: z.string().trim().max(500).optional() });
-export const linkDecisionResult = z.object({ id: z.string().uuid(), status: z.enum(linkStatuses), personId: z.string().uuid() });
+export const linkDecisionResult = z.object({
+  id: z.string().uuid(),
+  status: z.enum(linkStatuses),
+  personId: z.string().uuid(),
+});
 export type LinkDecisionResult = z.infer<typeof linkDecisionResult>;

@@ -16,7 +16,9 @@ export interface Page<T> {
 }
 
 /** Query strings carry text: only the words true and false are accepted (not any non-empty text). */
-export const queryFlag = z.enum(['true', 'false'], 'Giá trị là true hoặc false / The value is true or false').transform((v) => v === 'true');
+export const queryFlag = z
+  .enum(['true', 'false'], 'Giá trị là true hoặc false / The value is true or false')
+  .transform((v) => v === 'true');
 
 export const localityCode = z
   .string()

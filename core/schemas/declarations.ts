@@ -2,15 +2,38 @@ import { z } from 'zod';
 import { localityCode, pageQuery } from './common.ts';
 import { vietnamToday } from '../vietnam-calendar.ts';
 
-export const symptomCodes = ['fever', 'cough', 'shortness_of_breath', 'sore_throat', 'nausea_vomiting', 'diarrhoea', 'skin_haemorrhage', 'rash'] as const;
+export const symptomCodes = [
+  'fever',
+  'cough',
+  'shortness_of_breath',
+  'sore_throat',
+  'nausea_vomiting',
+  'diarrhoea',
+  'skin_haemorrhage',
+  'rash',
+] as const;
 export const exposureCodes = ['contact_with_case', 'travel_epidemic_area', 'animal_market'] as const;
-export const conditionCodes = ['chronic_liver', 'chronic_blood', 'chronic_lung', 'chronic_kidney', 'heart_disease', 'hypertension', 'diabetes', 'immunodeficiency', 'cancer', 'organ_transplant', 'pregnancy'] as const;
+export const conditionCodes = [
+  'chronic_liver',
+  'chronic_blood',
+  'chronic_lung',
+  'chronic_kidney',
+  'heart_disease',
+  'hypertension',
+  'diabetes',
+  'immunodeficiency',
+  'cancer',
+  'organ_transplant',
+  'pregnancy',
+] as const;
 export const vehicleTypes = ['plane', 'train', 'bus', 'car', 'motorbike', 'ship', 'other'] as const;
 /** Bumped whenever the legal notice text changes; consents record the version they accepted. */
 export const DECLARATION_NOTICE_VERSION = '2026-01';
 
 /** Compared with today in Viet Nam: a date typed at 06:00 local is not "in the future". */
-const pastDate = z.iso.date().refine((d) => d <= vietnamToday(), 'Ngày không được ở tương lai / The date cannot be in the future');
+const pastDate = z.iso
+  .date()
+  .refine((d) => d <= vietnamToday(), 'Ngày không được ở tương lai / The date cannot be in the future');
 /** A key the device generates once per submission: resending it returns the first result. */
 export const clientKey = z.string().uuid('Mã gửi không hợp lệ / Invalid submission key');
 
@@ -18,22 +41,42 @@ export const otpRequest = z.object({
   phone: z.string().trim().min(9).max(20),
   purpose: z.enum(['declaration', 'erase', 'session', 'my_data']),
 });
-export const otpChallenge = z.object({ challengeId: z.string().uuid(), expiresAt: z.string(), resendAfterSeconds: z.number().int() });
-export const otpAnswer = z.object({ challengeId: z.string().uuid(), code: z.string().regex(/^\d{6}$/, 'Mã OTP gồm 6 chữ số / The code has 6 digits') });
+export const otpChallenge = z.object({
+  challengeId: z.string().uuid(),
+  expiresAt: z.string(),
+  resendAfterSeconds: z.number().int(),
+});
+export const otpAnswer = z.object({
+  challengeId: z.string().uuid(),
+  code: z.string().regex(/^\d{6}$/, 'Mã OTP gồm 6 chữ số / The code has 6 digits'),
+});
 
 export const personInput = z.object({
-  idType: z.enum(['cccd', 'cmnd', 'passport'], 'Loại giấy tờ: CCCD, CMND hoặc hộ chiếu / Document type: CCCD, CMND or passport'),
-  idNumber: z.string('Số giấy tờ: bắt buộc / Document number: required').trim()
+  idType: z.enum(
+    ['cccd', 'cmnd', 'passport'],
+    'Loại giấy tờ: CCCD, CMND hoặc hộ chiếu / Document type: CCCD, CMND or passport',
+  ),
+  idNumber: z
+    .string('Số giấy tờ: bắt buộc / Document number: required')
+    .trim()
     .min(6, 'Số giấy tờ: ít nhất 6 ký tự / Document number: at least 6 characters')
     .max(20, 'Số giấy tờ: tối đa 20 ký tự / Document number: at most 20 characters'),
-  fullName: z.string('Họ tên: bắt buộc / Full name: required').trim()
+  fullName: z
+    .string('Họ tên: bắt buộc / Full name: required')
+    .trim()
     .min(2, 'Họ tên: ít nhất 2 ký tự / Full name: at least 2 characters')
     .max(120, 'Họ tên: tối đa 120 ký tự / Full name: at most 120 characters'),
-  birthYear: z.number('Năm sinh phải là số / The birth year must be a number').int('Năm sinh phải là số nguyên / The birth year must be a whole number')
+  birthYear: z
+    .number('Năm sinh phải là số / The birth year must be a number')
+    .int('Năm sinh phải là số nguyên / The birth year must be a whole number')
     .min(1900, 'Năm sinh từ 1900 / Born in 1900 or later')
     .max(new Date().getFullYear(), 'Năm sinh không được ở tương lai / The birth year cannot be in the future'),
   gender: z.enum(['male', 'female', 'other'], 'Giới tính không hợp lệ / Unknown gender'),
-  nationality: z.string().trim().regex(/^[A-Z]{2}$/, 'Mã quốc gia 2 chữ cái (VN) / Two-letter country code (VN)').default('VN'),
+  nationality: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, 'Mã quốc gia 2 chữ cái (VN) / Two-letter country code (VN)')
+    .default('VN'),
   phone: z.string().trim().min(9).max(20),
   email: z.email().max(200).optional(),
   communeCode: localityCode,
@@ -86,8 +129,14 @@ export type DeclarationResult = z.infer<typeof declarationResult>;
 export const arrivalRequest = z.object({
   clientKey,
   originKind: z.enum(['commune', 'province', 'country']),
-  originCode: z.string().regex(/^\d{2}(\d{3})?$/).optional(),
-  originCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+  originCode: z
+    .string()
+    .regex(/^\d{2}(\d{3})?$/)
+    .optional(),
+  originCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   route: z.string().trim().max(300).optional(),
   vehicleType: z.enum(vehicleTypes),
   vehicleNumber: z.string().trim().max(30).optional(),
@@ -97,7 +146,11 @@ export const arrivalRequest = z.object({
   destinationCommuneCode: localityCode,
 });
 export type ArrivalRequest = z.infer<typeof arrivalRequest>;
-export const arrivalResult = z.object({ arrivalId: z.string().uuid(), flagged: z.boolean(), flagReasons: z.array(z.string()) });
+export const arrivalResult = z.object({
+  arrivalId: z.string().uuid(),
+  flagged: z.boolean(),
+  flagReasons: z.array(z.string()),
+});
 
 export const residenceRequest = z.object({
   clientKey,
@@ -106,10 +159,18 @@ export const residenceRequest = z.object({
   guests: z
     .array(
       z.object({
-        person: personInput.omit({ communeCode: true, addressLine: true, phone: true }).extend({ phone: z.string().trim().min(9).max(20).optional() }),
+        person: personInput
+          .omit({ communeCode: true, addressLine: true, phone: true })
+          .extend({ phone: z.string().trim().min(9).max(20).optional() }),
         originKind: z.enum(['commune', 'province', 'country']),
-        originCode: z.string().regex(/^\d{2}(\d{3})?$/).optional(),
-        originCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+        originCode: z
+          .string()
+          .regex(/^\d{2}(\d{3})?$/)
+          .optional(),
+        originCountry: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
         arrivedOn: pastDate,
       }),
     )
@@ -122,7 +183,10 @@ export const listDeclarationsQuery = pageQuery.extend({
   locality: localityCode.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  flagged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  flagged: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type ListDeclarationsQuery = z.infer<typeof listDeclarationsQuery>;
 
@@ -145,7 +209,10 @@ export type DeclarationRow = z.infer<typeof declarationRow>;
 export const listArrivalsQuery = pageQuery.extend({
   locality: localityCode.optional(),
   followUp: z.enum(['none', 'pending', 'contacted', 'closed']).optional(),
-  flagged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  flagged: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type ListArrivalsQuery = z.infer<typeof listArrivalsQuery>;
 

@@ -8,7 +8,13 @@ import { localityCode, pageQuery, queryFlag } from './common.ts';
 export const facilityKinds = ['concentrated', 'hotel', 'hospital', 'field_hospital', 'home'] as const;
 export type FacilityKind = (typeof facilityKinds)[number];
 /** What a facility offers: quarantine places, and beds (or rooms) for treatment. */
-export const capacityKinds = ['quarantine_place', 'regular_bed', 'oxygen_bed', 'icu_bed', 'negative_pressure_room'] as const;
+export const capacityKinds = [
+  'quarantine_place',
+  'regular_bed',
+  'oxygen_bed',
+  'icu_bed',
+  'negative_pressure_room',
+] as const;
 export type CapacityKind = (typeof capacityKinds)[number];
 export const bedKinds = ['regular_bed', 'oxygen_bed', 'icu_bed', 'negative_pressure_room'] as const;
 export type BedKind = (typeof bedKinds)[number];
@@ -54,13 +60,16 @@ const instant = z.iso
  * Capacity per kind. A kind left out is unchanged (on update) or not offered (on create); 0 stops
  * offering it. A capacity cannot go below what is in use.
  */
-export const capacityInput = z.strictObject({
-  quarantine_place: count.optional(),
-  regular_bed: count.optional(),
-  oxygen_bed: count.optional(),
-  icu_bed: count.optional(),
-  negative_pressure_room: count.optional(),
-}, { error: 'Loại chỗ/giường không hợp lệ / Unknown capacity kind' });
+export const capacityInput = z.strictObject(
+  {
+    quarantine_place: count.optional(),
+    regular_bed: count.optional(),
+    oxygen_bed: count.optional(),
+    icu_bed: count.optional(),
+    negative_pressure_room: count.optional(),
+  },
+  { error: 'Loại chỗ/giường không hợp lệ / Unknown capacity kind' },
+);
 export type CapacityInput = z.infer<typeof capacityInput>;
 
 export const createFacilityRequest = z.object({
@@ -86,7 +95,8 @@ export const updateFacilityRequest = z
     /** Closing is refused while anyone is still admitted; reopening is allowed. */
     status: z.enum(facilityStatuses, { error: 'Trạng thái không hợp lệ / Unknown status' }),
     communeCode: z.never({
-      error: 'Không đổi được xã/phường của cơ sở: hãy tạo cơ sở mới / The commune of a facility cannot change: create a new facility',
+      error:
+        'Không đổi được xã/phường của cơ sở: hãy tạo cơ sở mới / The commune of a facility cannot change: create a new facility',
     }),
   })
   .partial()
@@ -233,7 +243,18 @@ export const occupancyView = z.object({
   locality: z.object({ code: z.string(), name: z.string() }),
   /** Active facilities of the area, summed per kind. */
   totals: z.array(capacityLine.omit({ alert: true })),
-  facilities: z.array(facilityView.pick({ id: true, name: true, kind: true, communeCode: true, communeName: true, occupancyAlertPercent: true, capacity: true, alert: true })),
+  facilities: z.array(
+    facilityView.pick({
+      id: true,
+      name: true,
+      kind: true,
+      communeCode: true,
+      communeName: true,
+      occupancyAlertPercent: true,
+      capacity: true,
+      alert: true,
+    }),
+  ),
   /** Each kind of a facility at or above that facility's threshold, fullest first. */
   alerts: z.array(occupancyAlert),
 });

@@ -59,5 +59,10 @@ export type LocalityEventView = z.infer<typeof localityEventView>;
 export const populationImportResult = z.object({ updated: z.number().int(), year: z.number().int() });
 
 export const publicLocalitiesQuery = z.object({ parent: localityCode.optional() });
-export const publicLocality = z.object({ code: z.string(), name: z.string(), fullName: z.string(), level: z.enum(localityLevels) });
+export const publicLocality = z.object({
+  code: z.string(),
+  name: z.string(),
+  fullName: z.string(),
+  level: z.enum(localityLevels),
+});
 export type PublicLocality = z.infer<typeof publicLocality>;

@@ -9,7 +9,11 @@ export const admissionStatuses = ['active', 'released', 'transferred', 'cancelle
 export const releaseBlockers = ['too_early', 'positive_result', 'release_test_missing'] as const;
 
 const date = z.iso.date('Ngày không hợp lệ (YYYY-MM-DD) / Invalid date (YYYY-MM-DD)');
-const reasonText = z.string().trim().min(3, 'Cần nêu lý do (ít nhất 3 ký tự) / A reason is needed (at least 3 characters)').max(500);
+const reasonText = z
+  .string()
+  .trim()
+  .min(3, 'Cần nêu lý do (ít nhất 3 ký tự) / A reason is needed (at least 3 characters)')
+  .max(500);
 
 export const admitRequest = z.object({
   clientKey,
@@ -26,7 +30,12 @@ export const admitRequest = z.object({
 });
 export type AdmitRequest = z.infer<typeof admitRequest>;
 
-export const admissionTest = z.object({ code: z.string(), sampledOn: z.string(), kind: z.enum(['rt_pcr', 'rapid_antigen']), result: z.enum(['negative', 'positive', 'invalid']).nullable() });
+export const admissionTest = z.object({
+  code: z.string(),
+  sampledOn: z.string(),
+  kind: z.enum(['rt_pcr', 'rapid_antigen']),
+  result: z.enum(['negative', 'positive', 'invalid']).nullable(),
+});
 
 export const admissionView = z.object({
   id: z.string().uuid(),
@@ -52,7 +61,14 @@ export const admissionView = z.object({
   documentNumber: z.string().nullable(),
   tests: z.array(admissionTest),
   /** The stay's test orders (scheduled days, symptoms): a sample is recorded against one. */
-  orders: z.array(z.object({ id: z.string().uuid(), dueOn: z.string(), reason: z.string(), status: z.enum(['ordered', 'sampled', 'resulted', 'cancelled']) })),
+  orders: z.array(
+    z.object({
+      id: z.string().uuid(),
+      dueOn: z.string(),
+      reason: z.string(),
+      status: z.enum(['ordered', 'sampled', 'resulted', 'cancelled']),
+    }),
+  ),
   release: z.object({ allowed: z.boolean(), blockers: z.array(z.enum(releaseBlockers)) }),
   /** The no-login daily report link's token (the page is /c/theo-doi/<token>). */
   monitorToken: z.string().nullable(),
@@ -72,14 +88,33 @@ export const listAdmissionsQuery = pageQuery.extend({
 });
 export type ListAdmissionsQuery = z.infer<typeof listAdmissionsQuery>;
 
-export const extendRequest = z.object({ days: z.number().int().min(1, 'Ít nhất 1 ngày / At least one day').max(30, 'Tối đa 30 ngày mỗi lần / At most 30 days at a time'), reason: reasonText });
-export const transferRequest = z.object({ facilityId: z.string().uuid(), room: z.string().trim().max(40).optional(), reason: reasonText });
-export const releaseRequest = z.object({ early: z.boolean().default(false), note: z.string().trim().max(500).optional() })
-  .refine((r) => !r.early || (r.note && r.note.length >= 3), { message: 'Kết thúc cách ly sớm cần nêu lý do / An early release needs a reason', path: ['note'] });
+export const extendRequest = z.object({
+  days: z
+    .number()
+    .int()
+    .min(1, 'Ít nhất 1 ngày / At least one day')
+    .max(30, 'Tối đa 30 ngày mỗi lần / At most 30 days at a time'),
+  reason: reasonText,
+});
+export const transferRequest = z.object({
+  facilityId: z.string().uuid(),
+  room: z.string().trim().max(40).optional(),
+  reason: reasonText,
+});
+export const releaseRequest = z
+  .object({ early: z.boolean().default(false), note: z.string().trim().max(500).optional() })
+  .refine((r) => !r.early || (r.note && r.note.length >= 3), {
+    message: 'Kết thúc cách ly sớm cần nêu lý do / An early release needs a reason',
+    path: ['note'],
+  });
 export type ReleaseRequest = z.infer<typeof releaseRequest>;
 
 export const monitoringReport = z.object({
-  temperature: z.number().min(34, 'Nhiệt độ từ 34 đến 43 °C / Temperature between 34 and 43 °C').max(43, 'Nhiệt độ từ 34 đến 43 °C / Temperature between 34 and 43 °C').optional(),
+  temperature: z
+    .number()
+    .min(34, 'Nhiệt độ từ 34 đến 43 °C / Temperature between 34 and 43 °C')
+    .max(43, 'Nhiệt độ từ 34 đến 43 °C / Temperature between 34 and 43 °C')
+    .optional(),
   symptoms: z.array(z.enum(symptomCodes)).max(symptomCodes.length).default([]),
 });
 export type MonitoringReport = z.infer<typeof monitoringReport>;

@@ -21,7 +21,12 @@ export const ruleSetSummary = z.object({
 export type RuleSetSummary = z.infer<typeof ruleSetSummary>;
 export const ruleSetList = z.object({ items: z.array(ruleSetSummary) });
 
-export const ruleSetDetail = ruleSetSummary.extend({ definition: riskRuleSet, versions: z.array(z.object({ version: z.number().int(), updatedAt: z.string(), updatedByName: z.string().nullable() })) });
+export const ruleSetDetail = ruleSetSummary.extend({
+  definition: riskRuleSet,
+  versions: z.array(
+    z.object({ version: z.number().int(), updatedAt: z.string(), updatedByName: z.string().nullable() }),
+  ),
+});
 export type RuleSetDetail = z.infer<typeof ruleSetDetail>;
 /** PUT body: the whole definition; the server sets the version (previous + 1). */
 export const saveRuleSetRequest = z.object({ definition: riskRuleSet });
@@ -42,7 +47,10 @@ export const createZoneRequest = z
     name: z.string().trim().min(3, 'Tên vùng: ít nhất 3 ký tự / Zone name: at least 3 characters').max(200),
     kind: z.enum(zoneKinds, 'Loại vùng phải là khoanh vùng hoặc phong tỏa / The kind must be khoanh_vung or phong_toa'),
     /** The province of a drawn area; absent: the province of the communes, or of the official. */
-    province: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits').optional(),
+    province: z
+      .string()
+      .regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits')
+      .optional(),
     /** Either communes… */
     communeCodes: z.array(communeCode).max(500).optional(),
     /** …or a drawn polygon (WGS 84); the communes whose centre lies inside are covered. */
@@ -57,7 +65,10 @@ export const createZoneRequest = z
     path: ['communeCodes'],
     message: 'Chọn các xã hoặc vẽ một vùng / Choose communes or draw an area',
   })
-  .refine((z0) => z0.endsAt === undefined || z0.endsAt > z0.startsAt, { path: ['endsAt'], message: 'Kết thúc phải sau bắt đầu / The end must be after the start' });
+  .refine((z0) => z0.endsAt === undefined || z0.endsAt > z0.startsAt, {
+    path: ['endsAt'],
+    message: 'Kết thúc phải sau bắt đầu / The end must be after the start',
+  });
 export type CreateZoneRequest = z.infer<typeof createZoneRequest>;
 
 export const zoneView = z.object({
@@ -85,10 +96,15 @@ export const zoneListQuery = z.object({
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const endZoneRequest = z.object({ endsAt: z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ / Invalid date and time' }).optional() });
+export const endZoneRequest = z.object({
+  endsAt: z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ / Invalid date and time' }).optional(),
+});
 
 /** Vaccination coverage is an input from the immunisation programme: percentages per commune and date. */
-const pct = z.number('Tỷ lệ phải là số / A coverage must be a number').min(0, 'Tỷ lệ từ 0 đến 100 / A coverage is 0–100').max(100, 'Tỷ lệ từ 0 đến 100 / A coverage is 0–100');
+const pct = z
+  .number('Tỷ lệ phải là số / A coverage must be a number')
+  .min(0, 'Tỷ lệ từ 0 đến 100 / A coverage is 0–100')
+  .max(100, 'Tỷ lệ từ 0 đến 100 / A coverage is 0–100');
 export const vaccinationRow = z.object({
   commune: communeCode,
   asOf: date,
@@ -97,5 +113,7 @@ export const vaccinationRow = z.object({
   highRisk: pct.optional(),
 });
 export type VaccinationRow = z.infer<typeof vaccinationRow>;
-export const vaccinationImportRequest = z.object({ rows: z.array(vaccinationRow).min(1, 'Tệp không có dòng nào / The file has no rows').max(50_000) });
+export const vaccinationImportRequest = z.object({
+  rows: z.array(vaccinationRow).min(1, 'Tệp không có dòng nào / The file has no rows').max(50_000),
+});
 export const vaccinationImportView = z.object({ imported: z.number().int(), replaced: z.number().int() });

@@ -9,12 +9,19 @@ const provinceCode = z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
 /** The legend of a rule set: its levels, lowest first. */
-export const levelLegend = z.array(z.object({ key: z.string(), number: z.number().int(), colour: z.string(), name: bilingual }));
+export const levelLegend = z.array(
+  z.object({ key: z.string(), number: z.number().int(), colour: z.string(), name: bilingual }),
+);
 export type LevelLegend = z.infer<typeof levelLegend>;
 
 /** `province`: a province, or VN for the whole country (the national view of a federated installation). */
 export const riskMapQuery = z.object({
-  province: z.string().regex(/^(VN|\d{2})$/, 'Mã tỉnh gồm 2 chữ số, hoặc VN cho cả nước / A 2-digit province code, or VN for the whole country'),
+  province: z
+    .string()
+    .regex(
+      /^(VN|\d{2})$/,
+      'Mã tỉnh gồm 2 chữ số, hoặc VN cho cả nước / A 2-digit province code, or VN for the whole country',
+    ),
   date: date.optional(),
   ruleSet: z.string().max(64).optional(),
 });
@@ -67,10 +74,34 @@ export const publicRiskMapView = z.object({
   date: z.string(),
   updatedAt: z.string(),
   ruleSet: z.object({ name: bilingual, levels: levelLegend }),
-  province: z.object({ code: z.string(), name: z.string(), level: z.string(), cases7d: z.number().int(), cases14d: z.number().int() }),
+  province: z.object({
+    code: z.string(),
+    name: z.string(),
+    level: z.string(),
+    cases7d: z.number().int(),
+    cases14d: z.number().int(),
+  }),
   levelCounts: z.record(z.string(), z.number().int()),
-  communes: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), inZone: z.boolean(), cases7d: z.number().int(), cases14d: z.number().int() })),
-  zones: z.array(z.object({ name: z.string(), kind: z.enum(['khoanh_vung', 'phong_toa']), communeCodes: z.array(z.string()), startsAt: z.string(), endsAt: z.string().nullable(), measures: z.array(z.string()) })),
+  communes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: z.string(),
+      inZone: z.boolean(),
+      cases7d: z.number().int(),
+      cases14d: z.number().int(),
+    }),
+  ),
+  zones: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['khoanh_vung', 'phong_toa']),
+      communeCodes: z.array(z.string()),
+      startsAt: z.string(),
+      endsAt: z.string().nullable(),
+      measures: z.array(z.string()),
+    }),
+  ),
   /** Levels decided but not yet in force (a raise waits out its notice), soonest first. */
   announced: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), effectiveFrom: z.string() })),
 });
@@ -82,7 +113,10 @@ export const dashboardQuery = z.object({
   /** Comma-separated commune codes; absent: the whole province. */
   communes: z
     .string()
-    .regex(/^\d{5}(,\d{5}){0,49}$/, 'Danh sách mã xã cách nhau bởi dấu phẩy (tối đa 50) / Comma-separated commune codes (at most 50)')
+    .regex(
+      /^\d{5}(,\d{5}){0,49}$/,
+      'Danh sách mã xã cách nhau bởi dấu phẩy (tối đa 50) / Comma-separated commune codes (at most 50)',
+    )
     .optional(),
   by: z.enum(['onset', 'confirmed']).default('confirmed'),
   from: date.optional(),
@@ -98,7 +132,14 @@ export const dashboardView = z.object({
   by: z.enum(['onset', 'confirmed']),
   /** Cases without an onset date are counted by confirmation date when `by` is onset; this says how many. */
   onsetImputed: z.number().int(),
-  epicurve: z.array(z.object({ day: z.string(), community: z.number().int(), inQuarantine: z.number().int(), imported: z.number().int() })),
+  epicurve: z.array(
+    z.object({
+      day: z.string(),
+      community: z.number().int(),
+      inQuarantine: z.number().int(),
+      imported: z.number().int(),
+    }),
+  ),
   serialInterval: z.object({ meanDays: z.number(), sdDays: z.number(), profileCode: z.string() }),
   /** Cori et al. 2013 over sliding 7-day windows, local cases infected by local + imported; 95% credible interval. */
   rt: z.array(z.object({ day: z.string(), ...band, median: z.number() })),

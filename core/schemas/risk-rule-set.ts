@@ -43,7 +43,10 @@ export type RiskIndicator = z.infer<typeof riskIndicator>;
 export type RiskIndicators = Partial<Record<RiskIndicator, number>>;
 
 export const comparisonOps = ['>', '>=', '<', '<=', '=='] as const;
-export const comparisonOp = z.enum(comparisonOps, 'Phép so sánh phải là >, >=, <, <= hoặc == / The comparison must be >, >=, <, <= or ==');
+export const comparisonOp = z.enum(
+  comparisonOps,
+  'Phép so sánh phải là >, >=, <, <= hoặc == / The comparison must be >, >=, <, <= or ==',
+);
 export type ComparisonOp = z.infer<typeof comparisonOp>;
 
 const threshold = z
@@ -52,7 +55,10 @@ const threshold = z
 
 const levelKey = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'Mã cấp độ gồm chữ thường, số và dấu gạch dưới / The level key uses lowercase letters, digits and underscores');
+  .regex(
+    /^[a-z][a-z0-9_]{0,31}$/,
+    'Mã cấp độ gồm chữ thường, số và dấu gạch dưới / The level key uses lowercase letters, digits and underscores',
+  );
 
 const bilingual = (max: number) =>
   z.object({
@@ -72,7 +78,10 @@ export const aggregationIndicatorPattern = /^(share_at_or_above|count_at_or_abov
 export const aggregationCondition = z.object({
   indicator: z
     .string()
-    .regex(aggregationIndicatorPattern, 'Chỉ số tổng hợp phải là share_at_or_above:<cấp> hoặc count_at_or_above:<cấp> / The aggregate indicator must be share_at_or_above:<level> or count_at_or_above:<level>'),
+    .regex(
+      aggregationIndicatorPattern,
+      'Chỉ số tổng hợp phải là share_at_or_above:<cấp> hoặc count_at_or_above:<cấp> / The aggregate indicator must be share_at_or_above:<level> or count_at_or_above:<level>',
+    ),
   op: comparisonOp,
   value: threshold,
 });
@@ -80,7 +89,10 @@ export type AggregationCondition = z.infer<typeof aggregationCondition>;
 
 const ruleId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'Mã quy tắc gồm chữ thường, số, dấu chấm, gạch / The rule id uses lowercase letters, digits, dots and dashes');
+  .regex(
+    /^[a-z0-9][a-z0-9_.-]{0,63}$/,
+    'Mã quy tắc gồm chữ thường, số, dấu chấm, gạch / The rule id uses lowercase letters, digits, dots and dashes',
+  );
 
 const ruleOf = <C extends z.ZodType>(condition: C) =>
   z.object({
@@ -116,7 +128,10 @@ export const riskRuleSet = z
   .object({
     code: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9_]{1,63}$/, 'Mã bộ quy tắc gồm chữ thường, số và dấu gạch dưới / The code uses lowercase letters, digits and underscores'),
+      .regex(
+        /^[a-z0-9][a-z0-9_]{1,63}$/,
+        'Mã bộ quy tắc gồm chữ thường, số và dấu gạch dưới / The code uses lowercase letters, digits and underscores',
+      ),
     /** Bumped when a published rule set changes, so a decided level can cite the rules it applied. */
     version: z.number().int().min(1, 'Phiên bản bắt đầu từ 1 / The version starts at 1'),
     name: bilingual(200),
@@ -147,23 +162,47 @@ export const riskRuleSet = z
     const keys = set.levels.map((l) => l.key);
     set.levels.forEach((l, i) => {
       if (keys.indexOf(l.key) !== i)
-        ctx.addIssue({ code: 'custom', path: ['levels', i, 'key'], message: `Mã cấp độ "${l.key}" bị trùng / The level key "${l.key}" is repeated` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'key'],
+          message: `Mã cấp độ "${l.key}" bị trùng / The level key "${l.key}" is repeated`,
+        });
       const prev = set.levels[i - 1];
       if (prev && l.number <= prev.number)
-        ctx.addIssue({ code: 'custom', path: ['levels', i, 'number'], message: 'Số cấp độ phải tăng dần / Level numbers must increase' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'number'],
+          message: 'Số cấp độ phải tăng dần / Level numbers must increase',
+        });
     });
     const known = new Set(keys);
     const ids = new Set<string>();
-    const checkRules = (rules: ReadonlyArray<{ id: string; level: string; conditions: ReadonlyArray<{ indicator: string }> }>, field: string) =>
+    const checkRules = (
+      rules: ReadonlyArray<{ id: string; level: string; conditions: ReadonlyArray<{ indicator: string }> }>,
+      field: string,
+    ) =>
       rules.forEach((r, i) => {
-        if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `Mã quy tắc "${r.id}" bị trùng / The rule id "${r.id}" is repeated` });
+        if (ids.has(r.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [field, i, 'id'],
+            message: `Mã quy tắc "${r.id}" bị trùng / The rule id "${r.id}" is repeated`,
+          });
         ids.add(r.id);
         if (!known.has(r.level))
-          ctx.addIssue({ code: 'custom', path: [field, i, 'level'], message: `Không có cấp độ "${r.level}" / There is no level "${r.level}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [field, i, 'level'],
+            message: `Không có cấp độ "${r.level}" / There is no level "${r.level}"`,
+          });
         r.conditions.forEach((c, j) => {
           const m = aggregationIndicatorPattern.exec(c.indicator);
           if (m?.[2] !== undefined && !known.has(m[2]))
-            ctx.addIssue({ code: 'custom', path: [field, i, 'conditions', j, 'indicator'], message: `Không có cấp độ "${m[2]}" / There is no level "${m[2]}"` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [field, i, 'conditions', j, 'indicator'],
+              message: `Không có cấp độ "${m[2]}" / There is no level "${m[2]}"`,
+            });
         });
       });
     checkRules(set.communeRules, 'communeRules');

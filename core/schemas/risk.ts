@@ -4,7 +4,12 @@ import { riskIndicators } from './risk-rule-set.ts';
 
 /** Risk of a locality (issue 6, first part): case indicators and "what would the level be under rule set X". */
 /** Levels are assessed for communes (5 digits) and, from them, for provinces (2 digits). */
-const communeCode = z.string().regex(/^\d{2}(\d{3})?$/, 'Mã tỉnh (2 chữ số) hoặc xã/phường (5 chữ số) / A province (2 digits) or commune (5 digits) code');
+const communeCode = z
+  .string()
+  .regex(
+    /^\d{2}(\d{3})?$/,
+    'Mã tỉnh (2 chữ số) hoặc xã/phường (5 chữ số) / A province (2 digits) or commune (5 digits) code',
+  );
 const date = z.iso.date('Ngày không hợp lệ (YYYY-MM-DD) / Invalid date (YYYY-MM-DD)');
 
 export const indicatorsQuery = z.object({ locality: communeCode, date: date.optional() });
@@ -23,10 +28,24 @@ export type IndicatorsView = z.infer<typeof indicatorsView>;
 
 export const evaluationView = z.object({
   ruleSet: z.object({ code: z.string(), version: z.number().int(), name: bilingual }),
-  level: z.object({ key: z.string(), number: z.number().int(), colour: z.string(), name: bilingual, measures: z.array(bilingual) }),
+  level: z.object({
+    key: z.string(),
+    number: z.number().int(),
+    colour: z.string(),
+    name: bilingual,
+    measures: z.array(bilingual),
+  }),
   matchedRule: z.object({ id: z.string(), description: bilingual.optional() }).nullable(),
   reasons: z.array(bilingual),
-  conditions: z.array(z.object({ indicator: z.string(), op: z.string(), value: z.number(), actual: z.number().nullable(), met: z.boolean() })),
+  conditions: z.array(
+    z.object({
+      indicator: z.string(),
+      op: z.string(),
+      value: z.number(),
+      actual: z.number().nullable(),
+      met: z.boolean(),
+    }),
+  ),
   /** Indicators the rule set tests that are not measured yet (vaccination, treatment capacity): the level may be too low. */
   missingIndicators: z.array(z.string()),
   /** For a province: its communes per level (the inputs of the aggregation rules). */

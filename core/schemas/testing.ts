@@ -12,7 +12,13 @@ export const orderStatuses = ['ordered', 'sampled', 'resulted', 'cancelled'] as 
 
 const date = z.iso.date('Ngày không hợp lệ (YYYY-MM-DD) / Invalid date (YYYY-MM-DD)');
 const instant = z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ / Invalid date and time' });
-const sampleCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/, 'Mã mẫu: 3–40 chữ, số, dấu chấm, gạch / Sample code: 3–40 letters, digits, dots, dashes');
+const sampleCode = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/,
+    'Mã mẫu: 3–40 chữ, số, dấu chấm, gạch / Sample code: 3–40 letters, digits, dots, dashes',
+  );
 const text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự / At most ${max} characters`);
 
 export const createOrderRequest = z.object({
@@ -46,16 +52,21 @@ export const listOrdersQuery = pageQuery.extend({
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
 
-export const recordSampleRequest = z.object({
-  code: sampleCode,
-  /** The order this sample answers; without it, the person it was taken from. */
-  orderId: z.string().uuid().optional(),
-  personId: z.string().uuid().optional(),
-  kind: z.enum(testKinds),
-  collectedAt: instant,
-  collectedBy: text(120).optional(),
-  lab: text(120).optional(),
-}).refine((s) => s.orderId || s.personId, { message: 'Cần phiếu chỉ định hoặc người được lấy mẫu / An order or a person is needed', path: ['personId'] });
+export const recordSampleRequest = z
+  .object({
+    code: sampleCode,
+    /** The order this sample answers; without it, the person it was taken from. */
+    orderId: z.string().uuid().optional(),
+    personId: z.string().uuid().optional(),
+    kind: z.enum(testKinds),
+    collectedAt: instant,
+    collectedBy: text(120).optional(),
+    lab: text(120).optional(),
+  })
+  .refine((s) => s.orderId || s.personId, {
+    message: 'Cần phiếu chỉ định hoặc người được lấy mẫu / An order or a person is needed',
+    path: ['personId'],
+  });
 export type RecordSampleRequest = z.infer<typeof recordSampleRequest>;
 
 export const sampleView = z.object({
@@ -75,7 +86,10 @@ export type SampleView = z.infer<typeof sampleView>;
 
 export const sampleResultItem = z.object({
   code: sampleCode,
-  result: z.enum(testResults, 'Kết quả phải là âm tính, dương tính hoặc không xác định / The result is negative, positive or invalid'),
+  result: z.enum(
+    testResults,
+    'Kết quả phải là âm tính, dương tính hoặc không xác định / The result is negative, positive or invalid',
+  ),
   ctValue: z.number().min(0).max(50).optional(),
 });
 export const sampleResultsRequest = z.object({ items: z.array(sampleResultItem).min(1).max(5000) });
@@ -96,15 +110,24 @@ export const resultsOutcome = z.object({
 });
 export type ResultsOutcome = z.infer<typeof resultsOutcome>;
 
-export const createCampaignRequest = z.object({
-  name: text(200).min(3, 'Tên đợt xét nghiệm: ít nhất 3 ký tự / Campaign name: at least 3 characters'),
-  localityCode,
-  targetPopulation: z.number().int().positive('Dân số mục tiêu phải lớn hơn 0 / The target population must be positive').max(50_000_000),
-  startsOn: date,
-  endsOn: date,
-  /** 1 = no pooling; empty: chosen from the area's risk level (5 higher risk, 10 lower). */
-  poolSize: z.number().int().min(1).max(10).optional(),
-}).refine((c) => c.endsOn >= c.startsOn, { message: 'Ngày kết thúc trước ngày bắt đầu / The end is before the start', path: ['endsOn'] });
+export const createCampaignRequest = z
+  .object({
+    name: text(200).min(3, 'Tên đợt xét nghiệm: ít nhất 3 ký tự / Campaign name: at least 3 characters'),
+    localityCode,
+    targetPopulation: z
+      .number()
+      .int()
+      .positive('Dân số mục tiêu phải lớn hơn 0 / The target population must be positive')
+      .max(50_000_000),
+    startsOn: date,
+    endsOn: date,
+    /** 1 = no pooling; empty: chosen from the area's risk level (5 higher risk, 10 lower). */
+    poolSize: z.number().int().min(1).max(10).optional(),
+  })
+  .refine((c) => c.endsOn >= c.startsOn, {
+    message: 'Ngày kết thúc trước ngày bắt đầu / The end is before the start',
+    path: ['endsOn'],
+  });
 export type CreateCampaignRequest = z.infer<typeof createCampaignRequest>;
 
 export const campaignView = z.object({
@@ -129,7 +152,10 @@ export const campaignSamplesRequest = z.object({
   collectedAt: instant,
   collectedBy: text(120).optional(),
   lab: text(120).optional(),
-  samples: z.array(z.object({ code: sampleCode, subject: personRef })).min(1).max(5000),
+  samples: z
+    .array(z.object({ code: sampleCode, subject: personRef }))
+    .min(1)
+    .max(5000),
 });
 export type CampaignSamplesRequest = z.infer<typeof campaignSamplesRequest>;
 export const campaignSamplesResult = z.object({
@@ -145,7 +171,13 @@ export const poolView = z.object({
 });
 export type PoolView = z.infer<typeof poolView>;
 
-export const campaignDay = z.object({ day: z.string(), sampled: z.number().int(), resulted: z.number().int(), positive: z.number().int(), positivity: z.number().nullable() });
+export const campaignDay = z.object({
+  day: z.string(),
+  sampled: z.number().int(),
+  resulted: z.number().int(),
+  positive: z.number().int(),
+  positivity: z.number().nullable(),
+});
 export const campaignProgress = z.object({
   campaign: campaignView,
   coverage: z.number(),
@@ -166,4 +198,7 @@ export const caseProposalView = z.object({
   caseId: z.string().uuid().nullable(),
 });
 export type CaseProposalView = z.infer<typeof caseProposalView>;
-export const listCaseProposalsQuery = pageQuery.extend({ locality: localityCode.optional(), status: z.enum(['open', 'accepted', 'dismissed']).default('open') });
+export const listCaseProposalsQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  status: z.enum(['open', 'accepted', 'dismissed']).default('open'),
+});

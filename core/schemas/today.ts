@@ -3,7 +3,14 @@ import { localityCode } from './common.ts';
 
 /** Today's work (issue 5): what is due in the user's area, oldest first, overdue flagged. */
 export const todayKinds = [
-  'contacts_to_decide', 'quarantine_to_arrange', 'tests_due', 'releases_due', 'missing_reports', 'case_proposals', 'capacity_alerts', 'levels_to_decide',
+  'contacts_to_decide',
+  'quarantine_to_arrange',
+  'tests_due',
+  'releases_due',
+  'missing_reports',
+  'case_proposals',
+  'capacity_alerts',
+  'levels_to_decide',
   'link_requests',
 ] as const;
 export type TodayKind = (typeof todayKinds)[number];
@@ -20,7 +27,15 @@ export const todayItem = z.object({
 });
 export type TodayItem = z.infer<typeof todayItem>;
 
-export const todayGroup = z.object({ kind: z.enum(todayKinds), count: z.number().int(), overdue: z.number().int(), items: z.array(todayItem) });
+export const todayGroup = z.object({
+  kind: z.enum(todayKinds),
+  count: z.number().int(),
+  overdue: z.number().int(),
+  items: z.array(todayItem),
+});
 export const todayWork = z.object({ date: z.string(), groups: z.array(todayGroup) });
 export type TodayWork = z.infer<typeof todayWork>;
-export const todayQuery = z.object({ locality: localityCode.optional(), perGroup: z.coerce.number().int().min(1).max(100).default(10) });
+export const todayQuery = z.object({
+  locality: localityCode.optional(),
+  perGroup: z.coerce.number().int().min(1).max(100).default(10),
+});

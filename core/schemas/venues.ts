@@ -5,7 +5,18 @@ import { localityCode, pageQuery } from './common.ts';
 
 /** Kinds of venue that register a check-in QR (closed list). */
 export const venueTypes = [
-  'office', 'factory', 'shop', 'market', 'restaurant', 'school', 'hospital', 'hotel', 'transport', 'religious', 'event', 'other',
+  'office',
+  'factory',
+  'shop',
+  'market',
+  'restaurant',
+  'school',
+  'hospital',
+  'hotel',
+  'transport',
+  'religious',
+  'event',
+  'other',
 ] as const;
 export type VenueType = (typeof venueTypes)[number];
 
@@ -35,10 +46,14 @@ const contactPhone = z
   .string({ error: 'Số điện thoại liên hệ: bắt buộc / contact phone: required' })
   .trim()
   .max(30, 'Số điện thoại di động không hợp lệ / not a valid Vietnamese mobile number')
-  .refine((v) => normaliseVietnamesePhone(v) !== null, 'Số điện thoại di động không hợp lệ / not a valid Vietnamese mobile number');
+  .refine(
+    (v) => normaliseVietnamesePhone(v) !== null,
+    'Số điện thoại di động không hợp lệ / not a valid Vietnamese mobile number',
+  );
 const communeCode = z.string().regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số / a commune code has 5 digits');
 const notMovable = z.never({
-  error: 'Không đổi được địa chỉ hay xã/phường của địa điểm đã đăng ký: hãy đăng ký địa điểm mới / the address and commune of a registered venue cannot change: register a new venue',
+  error:
+    'Không đổi được địa chỉ hay xã/phường của địa điểm đã đăng ký: hãy đăng ký địa điểm mới / the address and commune of a registered venue cannot change: register a new venue',
 });
 
 export const registerVenueRequest = z.object({
@@ -125,11 +140,7 @@ export const venueView = z.object({
 });
 export type VenueView = z.infer<typeof venueView>;
 
-export const publicVenueCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(20, 'Mã địa điểm không hợp lệ / invalid venue code');
+export const publicVenueCode = z.string().trim().min(1).max(20, 'Mã địa điểm không hợp lệ / invalid venue code');
 
 /** What anyone who scans a venue QR sees: no owner, no phone. */
 export const publicVenueView = z.object({

@@ -16,7 +16,12 @@ export const artefactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** The real server on a free loopback port, on an in-memory PGlite with the demo province. */
 export async function startE2eServer() {
   if (!hasWebBuild()) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
-  const platform = await openPlatform({ ...loadConfig({}), logLevel: 'silent', database: { dataDir: 'memory://' }, secret: newSecret() });
+  const platform = await openPlatform({
+    ...loadConfig({}),
+    logLevel: 'silent',
+    database: { dataDir: 'memory://' },
+    secret: newSecret(),
+  });
   await loadProvinceUnits(platform, '12', true);
   const app = await createHttpServer(platform, { quiet: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -30,9 +35,20 @@ export async function startE2eServer() {
       return platform.services.outbox!.lastCodeFor(`+84${phone.replace(/^0/, '')}`);
     },
     /** An account that can sign in at once: enrolled with a known TOTP secret when its role must use one. */
-    async createUser(username: string, role: Role, localityCode: string, o: { enrol?: boolean } = {}): Promise<E2eUser> {
+    async createUser(
+      username: string,
+      role: Role,
+      localityCode: string,
+      o: { enrol?: boolean } = {},
+    ): Promise<E2eUser> {
       const password = testPassword();
-      const { user } = await platform.services.users.create(systemActor('e2e'), { username, fullName: `E2E ${username}`, role, localityCode, password });
+      const { user } = await platform.services.users.create(systemActor('e2e'), {
+        username,
+        fullName: `E2E ${username}`,
+        role,
+        localityCode,
+        password,
+      });
       if (!(o.enrol ?? platform.config.twoFactor.roles.includes(role))) return { username, password, totpSecret: null };
       const totpSecret = newTotpSecret();
       await platform.services.twoFactor.enrolKnownSecret(systemActor('e2e'), user.id, totpSecret);
@@ -51,13 +67,26 @@ export async function launchChromium(executablePath: string, extraArgs: string[]
     executablePath,
     headless: true,
     // A closed network: no background calls home, no QUIC, no sandbox (CI runs as root).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }
 
 /** Chromium whose camera shows the given Y4M video, with the permission prompt answered yes. */
 export function launchWithFakeCamera(executablePath: string, y4mFile: string): Promise<Browser> {
-  return launchChromium(executablePath, ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4mFile}`]);
+  return launchChromium(executablePath, [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${y4mFile}`,
+  ]);
 }
 
 export interface E2eUser {

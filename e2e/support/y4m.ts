@@ -6,7 +6,11 @@ import QRCode from 'qrcode';
  * one QR code, black on white, centred. The QR is rasterised straight into the luma plane, so no
  * image library or ffmpeg is needed.
  */
-export function writeQrVideo(file: string, text: string, opts: { width?: number; height?: number; frames?: number } = {}) {
+export function writeQrVideo(
+  file: string,
+  text: string,
+  opts: { width?: number; height?: number; frames?: number } = {},
+) {
   const width = opts.width ?? 640;
   const height = opts.height ?? 480;
   const frames = opts.frames ?? 10;

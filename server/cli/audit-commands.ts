@@ -21,7 +21,9 @@ export function formatVerifyReport(r: VerifyReport): string[] {
     : `no checkpoint yet; ${r.uncheckpointed} links not covered by a signature`;
   if (r.ok) return [`OK: ${counts}`, head, checkpoint];
   const b = r.broken!;
-  const event = b.event ? `audit event ${b.event.id} at ${b.event.at}, action ${b.event.action} on ${b.event.entityType}${b.event.actorName ? ` by ${b.event.actorName}` : ''}` : null;
+  const event = b.event
+    ? `audit event ${b.event.id} at ${b.event.at}, action ${b.event.action} on ${b.event.entityType}${b.event.actorName ? ` by ${b.event.actorName}` : ''}`
+    : null;
   return [
     `BROKEN: ${problems[b.problem]}`,
     ...(event ? [`first broken row: ${event}`] : []),

@@ -20,7 +20,9 @@ export function archiveKeys(config: Config): ArchiveKeys | null {
 }
 
 const sealing = (keys: ArchiveKeys | null) =>
-  keys ? 'encrypted with the signing secret: keep that key file, a restore needs it' : 'NOT encrypted: no signing secret is configured (demo)';
+  keys
+    ? 'encrypted with the signing secret: keep that key file, a restore needs it'
+    : 'NOT encrypted: no signing secret is configured (demo)';
 
 /**
  * `phongdich backup <file>`. The embedded database of a running server is archived by that server
@@ -32,7 +34,8 @@ export async function backupCommand(config: Config, file: string): Promise<strin
     const keys = archiveKeys(config);
     if (!config.database.url) {
       const fromServer = await backupOverSocket(backupSocketPath(config.dataDir), file, keys);
-      if (fromServer) return `backup written to ${file} by the running server: ${summary(fromServer)}; ${sealing(keys)}`;
+      if (fromServer)
+        return `backup written to ${file} by the running server: ${summary(fromServer)}; ${sealing(keys)}`;
     }
     const handle = await openDatabase(config.database);
     try {
@@ -58,7 +61,8 @@ export async function restoreCommand(config: Config, file: string, force: boolea
     const upgraded = r.upgradedWith.length ? `; schema then brought up to date (${r.upgradedWith.join(', ')})` : '';
     return `restored ${r.rows} rows from ${file} (${summary(r.manifest)})${upgraded}`;
   } catch (err) {
-    if (err instanceof ArchiveError || err instanceof PermissionError) throw new ConfigurationError(`restore refused: ${err.message}`);
+    if (err instanceof ArchiveError || err instanceof PermissionError)
+      throw new ConfigurationError(`restore refused: ${err.message}`);
     throw err;
   } finally {
     await handle.close();

@@ -61,12 +61,28 @@ async function counts(db: Db): Promise<Record<string, number>> {
 
 /** One record of each kind the issue names, read whole. */
 async function records(db: Db) {
-  const theCase = await db.selectFrom('cases').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const theCase = await db
+    .selectFrom('cases')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return {
     theCase,
     person: await db.selectFrom('people').selectAll().where('id', '=', theCase.person_id!).executeTakeFirstOrThrow(),
-    admission: await db.selectFrom('quarantine_admissions').selectAll().orderBy('id').limit(1).executeTakeFirstOrThrow(),
-    auditEvent: await db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow(),
+    admission: await db
+      .selectFrom('quarantine_admissions')
+      .selectAll()
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow(),
+    auditEvent: await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow(),
     checkins: await db.selectFrom('checkins').selectAll().orderBy('id').execute(),
   };
 }
@@ -90,9 +106,13 @@ describe('phongdich backup and restore', () => {
     }
     await expect(verifyArchive(archive, null)).rejects.toThrow(/encrypted/);
     await expect(restoreFromFile(target.db, archive)).rejects.toThrow(/encrypted/);
-    await expect(restoreFromFile(target.db, archive, { keys: { current: 'x'.repeat(43), previous: [] } })).rejects.toThrow(/signing secret/);
+    await expect(
+      restoreFromFile(target.db, archive, { keys: { current: 'x'.repeat(43), previous: [] } }),
+    ).rejects.toThrow(/signing secret/);
     // After a rotation the old secret, listed as a previous one, still opens it.
-    expect((await verifyArchive(archive, { current: 'x'.repeat(43), previous: [keys.current] })).tables).toEqual(manifest.tables);
+    expect((await verifyArchive(archive, { current: 'x'.repeat(43), previous: [keys.current] })).tables).toEqual(
+      manifest.tables,
+    );
     expect(await catalogue.tables(target.db)).toEqual([]);
   });
 
@@ -106,7 +126,12 @@ describe('phongdich backup and restore', () => {
     await expect(restoreFromFile(target.db, cut)).rejects.toThrow();
     const future = path.join(dir, 'future.backup');
     const [first, ...rest] = text.split('\n');
-    await fs.writeFile(future, gzipSync([JSON.stringify({ ...JSON.parse(first!), schemaMigration: '9999-from-the-future' }), ...rest].join('\n')));
+    await fs.writeFile(
+      future,
+      gzipSync(
+        [JSON.stringify({ ...JSON.parse(first!), schemaMigration: '9999-from-the-future' }), ...rest].join('\n'),
+      ),
+    );
     await expect(restoreFromFile(target.db, future)).rejects.toThrow(/newer schema/);
     expect(await catalogue.tables(target.db)).toEqual([]);
   });
@@ -133,24 +158,38 @@ describe('phongdich backup and restore', () => {
   });
 
   // PGlite has one connection: a write waits for the backup. PostgreSQL takes writes meanwhile.
-  it.runIf(inject('testSnapshot').kind === 'postgresql')('sees one instant while the platform keeps writing', async () => {
-    const before = await catalogue.rowCount(source(), 'audit_events');
-    let wrote = false;
-    const file = path.join(dir, 'while-writing.backup');
-    const out = new Writable({
-      write(chunk, _encoding, done) {
-        // Once the archive has begun, another connection commits a new row.
-        const next = wrote ? Promise.resolve() : source().insertInto('audit_events')
-          .values({ actor_id: null, actor_name: 'concurrent', action: 'read', entity_type: 'case', entity_id: null }).execute().then(() => void (wrote = true));
-        void next.then(() => appendFile(file, chunk as Buffer)).then(() => done(), done);
-      },
-    });
-    const written = await writeArchive({ db: source(), kind: 'postgresql', appVersion: 'test' }, out);
-    expect(wrote).toBe(true);
-    expect(await catalogue.rowCount(source(), 'audit_events')).toBe(before + 1);
-    expect(written.tables.find((x) => x.name === 'audit_events')!.rows).toBe(before);
-    expect((await verifyArchive(file, null)).tables).toEqual(written.tables);
-  });
+  it.runIf(inject('testSnapshot').kind === 'postgresql')(
+    'sees one instant while the platform keeps writing',
+    async () => {
+      const before = await catalogue.rowCount(source(), 'audit_events');
+      let wrote = false;
+      const file = path.join(dir, 'while-writing.backup');
+      const out = new Writable({
+        write(chunk, _encoding, done) {
+          // Once the archive has begun, another connection commits a new row.
+          const next = wrote
+            ? Promise.resolve()
+            : source()
+                .insertInto('audit_events')
+                .values({
+                  actor_id: null,
+                  actor_name: 'concurrent',
+                  action: 'read',
+                  entity_type: 'case',
+                  entity_id: null,
+                })
+                .execute()
+                .then(() => void (wrote = true));
+          void next.then(() => appendFile(file, chunk as Buffer)).then(() => done(), done);
+        },
+      });
+      const written = await writeArchive({ db: source(), kind: 'postgresql', appVersion: 'test' }, out);
+      expect(wrote).toBe(true);
+      expect(await catalogue.rowCount(source(), 'audit_events')).toBe(before + 1);
+      expect(written.tables.find((x) => x.name === 'audit_events')!.rows).toBe(before);
+      expect((await verifyArchive(file, null)).tables).toEqual(written.tables);
+    },
+  );
 
   it('is written by the running server over its socket (mode 0600) when the embedded database is held', async () => {
     const socket = path.join(dir, 'phongdich.sock');
@@ -159,7 +198,9 @@ describe('phongdich backup and restore', () => {
       expect((await fs.stat(socket)).mode & 0o777).toBe(0o600);
       const viaSocket = await backupOverSocket(socket, path.join(dir, 'via-socket.backup'), keys);
       expect(Object.fromEntries(viaSocket!.tables.map((x) => [x.name, x.rows]))).toEqual(await counts(source()));
-      await expect(serveBackups(socket, { db: source(), kind: 'pglite', appVersion: 'test' })).rejects.toThrow(/one server per data folder/);
+      await expect(serveBackups(socket, { db: source(), kind: 'pglite', appVersion: 'test' })).rejects.toThrow(
+        /one server per data folder/,
+      );
     } finally {
       await stop();
     }

@@ -15,12 +15,32 @@ const secret = randomBytes(32).toString('base64url');
 // Through `env`, so the test adds its own variables without reading the environment itself:
 // an embedded database of its own, whatever DATABASE_URL the shell may have.
 const cli = (args: string[]) =>
-  spawnSync('env', ['-u', 'DATABASE_URL', `PHONGDICH_DATA_DIR=${dataDir}`, `PHONGDICH_SECRET=${secret}`, 'LOG_LEVEL=silent', tsx, 'server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+  spawnSync(
+    'env',
+    [
+      '-u',
+      'DATABASE_URL',
+      `PHONGDICH_DATA_DIR=${dataDir}`,
+      `PHONGDICH_SECRET=${secret}`,
+      'LOG_LEVEL=silent',
+      tsx,
+      'server/cli/main.ts',
+      ...args,
+    ],
+    { cwd: root, encoding: 'utf8', timeout: 90_000 },
+  );
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 // Two chains in Lai Châu (1 → 2 → 4, 1 → 3; 5 → 6), a diamond-free tree, and loose cases.
 const patients = [
-  { id: '1', positiveDate: '2021-05-01', treatLoc: 'Lai Châu', status: 'negative', dischargeDate: '2021-05-20', source: ['LA'] },
+  {
+    id: '1',
+    positiveDate: '2021-05-01',
+    treatLoc: 'Lai Châu',
+    status: 'negative',
+    dischargeDate: '2021-05-20',
+    source: ['LA'],
+  },
   { id: '2', positiveDate: '2021-05-03', treatLoc: 'Lai Châu', status: 'positive', source: ['1'] },
   { id: '3', positiveDate: '2021-05-03', treatLoc: 'Lai Châu', status: 'positive', source: ['1', 'CHO-K1'] },
   { id: '4', positiveDate: '2021-05-05', treatLoc: 'Lai Châu', status: 'positive', source: ['2'] },
@@ -43,10 +63,19 @@ describe('phongdich import linelist / chains --json', () => {
     const printed = JSON.parse(run.stdout) as Record<string, unknown>;
     const s = transmissionChains(patients.map((p) => ({ id: p.id, sources: p.source })));
     expect(printed).toEqual({
-      cases: 7, links: 4, chainsWithAtLeastTwo: 2, largestChain: 4, longestGenerationPath: 2,
+      cases: 7,
+      links: 4,
+      chainsWithAtLeastTwo: 2,
+      largestChain: 4,
+      longestGenerationPath: 2,
       descendants: { 1: 3, 2: 1, 3: 0, 4: 0, 5: 1, 6: 0, 7: 0 },
     });
-    expect(printed).toMatchObject({ cases: s.cases, links: s.links, longestGenerationPath: s.longestGenerationPath, descendants: Object.fromEntries(s.descendants) });
+    expect(printed).toMatchObject({
+      cases: s.cases,
+      links: s.links,
+      longestGenerationPath: s.longestGenerationPath,
+      descendants: Object.fromEntries(s.descendants),
+    });
   }, 180_000);
 
   it('refuses an unknown file type and reports invalid rows without writing', () => {

@@ -28,7 +28,11 @@ describe('demo accounts', () => {
     expect(file).toContain(cdc.totp!.uri);
     expect(cdc.totp!.uri).toMatch(/^otpauth:\/\/totp\/phongdich:cdc\?secret=/);
 
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cdc', password: cdc.password, code: totpCode(cdc.totp!.secret) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'cdc', password: cdc.password, code: totpCode(cdc.totp!.secret) },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().restriction).toBeNull();
 

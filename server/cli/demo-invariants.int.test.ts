@@ -44,7 +44,10 @@ describe('the demo outbreak', () => {
   it('has every case "in treatment" in a hospital bed, and nobody else in one', async () => {
     const cases = await all((after) => s().cases.list(sys, { after, limit: 500 }));
     const stays = await all((after) => s().treatment.list(sys, { open: true, after, limit: 500 }));
-    const treating = cases.filter((c) => c.status === 'treating').map((c) => c.id).sort();
+    const treating = cases
+      .filter((c) => c.status === 'treating')
+      .map((c) => c.id)
+      .sort();
     expect(treating.length).toBeGreaterThan(0);
     expect(stays.map((x) => x.caseId).sort()).toEqual(treating);
     // The cases that left hospital were discharged the way their record ends.

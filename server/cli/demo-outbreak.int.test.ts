@@ -33,11 +33,18 @@ describe('the demo outbreak', () => {
     // Three people overlapped at the market (one exactly 15 minutes), one lives in the same house;
     // the one who came after the case left is not proposed.
     expect(f1.map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải', 'Tòng Thị Mai', 'Vàng A Sử']);
-    expect(f1.filter((k) => k.status === 'confirmed').map((k) => k.fullName).sort()).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải']);
+    expect(
+      f1
+        .filter((k) => k.status === 'confirmed')
+        .map((k) => k.fullName)
+        .sort(),
+    ).toEqual(['Lò Thị Hoa', 'Nguyễn Văn Hải']);
     // Hải's F2s: his household (to review) and the trader next to him after the case had left (confirmed).
     const f2 = contacts.filter((k) => k.level === 2);
     expect(f2.map((k) => [k.fullName, k.status, k.viaName, k.household]).sort()).toEqual([
-      ['Lường Văn Phúc', 'confirmed', 'Nguyễn Văn Hải', false], ['Nguyễn Minh Khang', 'proposed', 'Nguyễn Văn Hải', true], ['Đỗ Thị Thu', 'proposed', 'Nguyễn Văn Hải', true],
+      ['Lường Văn Phúc', 'confirmed', 'Nguyễn Văn Hải', false],
+      ['Nguyễn Minh Khang', 'proposed', 'Nguyễn Văn Hải', true],
+      ['Đỗ Thị Thu', 'proposed', 'Nguyễn Văn Hải', true],
     ]);
     // Only Hoa lives with the case.
     expect(f1.filter((k) => k.household).map((k) => k.fullName)).toEqual(['Lò Thị Hoa']);
@@ -60,21 +67,40 @@ describe('the demo outbreak', () => {
     const { accounts } = await seedDemo(t.platform);
     const demo = accounts!.find((a) => a.role === 'facility_staff')!;
     const staff = await t.login(demo.username, demo.password);
-    const me = (await t.platform.services.users.list(systemActor('test'), { q: demo.username, limit: 10 })).items.find((u: UserView) => u.username === demo.username)!;
+    const me = (await t.platform.services.users.list(systemActor('test'), { q: demo.username, limit: 10 })).items.find(
+      (u: UserView) => u.username === demo.username,
+    )!;
     expect(me.facilityIds).toHaveLength(2);
     const sys = systemActor('test');
     const elsewhere = await t.platform.services.facilities.create(sys, {
-      name: 'Khu cách ly tập trung Tân Phong', kind: 'concentrated', communeCode: '03408', addressLine: 'Phường Tân Phong', capacity: { quarantine_place: 10 }, occupancyAlertPercent: 80,
+      name: 'Khu cách ly tập trung Tân Phong',
+      kind: 'concentrated',
+      communeCode: '03408',
+      addressLine: 'Phường Tân Phong',
+      capacity: { quarantine_place: 10 },
+      occupancyAlertPercent: 80,
     });
-    await t.platform.services.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef('Lê Thị Nơi Khác', { communeCode: '03408' }), reason: 'f1', facilityId: elsewhere.id, vaccinatedOrRecovered: false });
-    const names = (await staff.get('/api/quarantine/admissions?limit=100')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
+    await t.platform.services.quarantine.admit(sys, {
+      clientKey: randomUUID(),
+      subject: personRef('Lê Thị Nơi Khác', { communeCode: '03408' }),
+      reason: 'f1',
+      facilityId: elsewhere.id,
+      vaccinatedOrRecovered: false,
+    });
+    const names = (await staff.get('/api/quarantine/admissions?limit=100'))
+      .json<{ items: { fullName: string }[] }>()
+      .items.map((a) => a.fullName);
     const hotel = (await t.platform.services.facilities.list(sys, { limit: 5 })).items.find((f) => f.kind === 'hotel')!;
-    const hotelResidents = (await t.platform.services.quarantineRegister.list(sys, { facilityId: hotel.id, limit: 100 })).items.map((a) => a.fullName);
+    const hotelResidents = (
+      await t.platform.services.quarantineRegister.list(sys, { facilityId: hotel.id, limit: 100 })
+    ).items.map((a) => a.fullName);
     expect(hotelResidents).toContain('Nguyễn Văn Hải');
     expect(names.sort()).toEqual(hotelResidents.sort());
     const cdcAccount = accounts!.find((a) => a.username === 'cdc')!;
     const cdc = await t.login('cdc', cdcAccount.password, { totpSecret: cdcAccount.totp!.secret });
-    const everyone = (await cdc.get('/api/quarantine/admissions?limit=100')).json<{ items: { fullName: string }[] }>().items.map((a) => a.fullName);
+    const everyone = (await cdc.get('/api/quarantine/admissions?limit=100'))
+      .json<{ items: { fullName: string }[] }>()
+      .items.map((a) => a.fullName);
     expect(everyone.sort()).toEqual([...hotelResidents, 'Lê Thị Nơi Khác'].sort());
   });
 });

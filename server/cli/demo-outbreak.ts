@@ -20,7 +20,9 @@ const H = 3_600_000;
 
 /** Where the wave runs: the market's ward, its neighbour, and a commune bordering both. */
 export const demoWaveCommunes: readonly WaveCommune[] = [
-  { code: DOAN_KET, role: 'market' }, { code: TAN_PHONG, role: 'neighbour' }, { code: SIN_SUOI_HO, role: 'border' },
+  { code: DOAN_KET, role: 'market' },
+  { code: TAN_PHONG, role: 'neighbour' },
+  { code: SIN_SUOI_HO, role: 'border' },
 ];
 
 /** The demo's quarantine hotel and hospital: the demo facility staff account serves these two. */
@@ -68,59 +70,117 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
     return out;
   });
   const hotel = await s.facilities.create(sys, {
-    name: DEMO_HOTEL, kind: 'hotel', communeCode: DOAN_KET, addressLine: 'Đường Trần Hưng Đạo, phường Đoàn Kết',
-    capacity: { quarantine_place: 40 }, occupancyAlertPercent: 80,
+    name: DEMO_HOTEL,
+    kind: 'hotel',
+    communeCode: DOAN_KET,
+    addressLine: 'Đường Trần Hưng Đạo, phường Đoàn Kết',
+    capacity: { quarantine_place: 40 },
+    occupancyAlertPercent: 80,
   });
   const hospital = await s.facilities.create(sys, {
-    name: DEMO_HOSPITAL, kind: 'hospital', communeCode: TAN_PHONG, addressLine: 'Đường 58m, phường Tân Phong',
-    capacity: { regular_bed: 80, oxygen_bed: 20, icu_bed: 6, negative_pressure_room: 4 }, occupancyAlertPercent: 80,
+    name: DEMO_HOSPITAL,
+    kind: 'hospital',
+    communeCode: TAN_PHONG,
+    addressLine: 'Đường 58m, phường Tân Phong',
+    capacity: { regular_bed: 80, oxygen_bed: 20, icu_bed: 6, negative_pressure_room: 4 },
+    occupancyAlertPercent: 80,
   });
   const venue = await s.venues.register(sys, {
-    organisationName: 'Ban Quản lý chợ Lai Châu', name: 'Chợ trung tâm Lai Châu', type: 'market', addressLine: 'Đường Trần Phú, phường Đoàn Kết',
-    communeCode: DOAN_KET, contactPhone: '0912000111', gatePolicy: 'open',
+    organisationName: 'Ban Quản lý chợ Lai Châu',
+    name: 'Chợ trung tâm Lai Châu',
+    type: 'market',
+    addressLine: 'Đường Trần Phú, phường Đoàn Kết',
+    communeCode: DOAN_KET,
+    contactPhone: '0912000111',
+    gatePolicy: 'open',
   });
   await s.venues.decide(sys, venue.id, { decision: 'approve' });
-  const market = await s.clusters.create(sys, { code: 'CHO-LC', name: 'Ổ dịch chợ trung tâm Lai Châu', localityCode: DOAN_KET });
+  const market = await s.clusters.create(sys, {
+    code: 'CHO-LC',
+    name: 'Ổ dịch chợ trung tâm Lai Châu',
+    localityCode: DOAN_KET,
+  });
   const residential = await s.clusters.create(sys, {
-    code: 'TP-TDP5', name: 'Ổ dịch tổ dân phố số 5, phường Tân Phong', localityCode: TAN_PHONG,
+    code: 'TP-TDP5',
+    name: 'Ổ dịch tổ dân phố số 5, phường Tân Phong',
+    localityCode: TAN_PHONG,
     notes: 'Ca đầu tiên là khách mua hàng tại chợ trung tâm Lai Châu',
   });
 
   const today = vietnamToday();
   const plan = demoWavePlan(demoWaveCommunes, Number(today.slice(0, 4)));
-  const caseIds = await registerDemoWave(p, { plan, clusterIds: { market: market.id, residential: residential.id }, hospital: { id: hospital.id, name: DEMO_HOSPITAL } });
+  const caseIds = await registerDemoWave(p, {
+    plan,
+    clusterIds: { market: market.id, residential: residential.id },
+    hospital: { id: hospital.id, name: DEMO_HOSPITAL },
+  });
   await seedDemoQuarantine(p, { plan, caseIds, hotelId: hotel.id });
 
   // Yesterday at the market (Viet Nam time): Thành from 8:00 to 9:00, three others overlapping, Phúc
   // at the stall next to Hải's after Thành had left, Lan later still.
   const yesterday = vietnamMidnight(addDays(today, -1)).getTime();
-  const visits: [number, number, number | null][] = [[THANH, 8, 9], [HAI, 8.25, 9.5], [MAI, 8.5, null], [SU, 8.75, 9], [PHUC, 9.1, 9.6], [LAN, 10, 11]];
-  await new CheckinsRepository().insertPast(p.database.db, visits.map(([who, from, to]) => ({
-    venueId: venue.id, personId: ids[who]!, from: new Date(yesterday + from * H), to: to === null ? null : new Date(yesterday + to * H), communeCode: DOAN_KET,
-  })));
+  const visits: [number, number, number | null][] = [
+    [THANH, 8, 9],
+    [HAI, 8.25, 9.5],
+    [MAI, 8.5, null],
+    [SU, 8.75, 9],
+    [PHUC, 9.1, 9.6],
+    [LAN, 10, 11],
+  ];
+  await new CheckinsRepository().insertPast(
+    p.database.db,
+    visits.map(([who, from, to]) => ({
+      venueId: venue.id,
+      personId: ids[who]!,
+      from: new Date(yesterday + from * H),
+      to: to === null ? null : new Date(yesterday + to * H),
+      communeCode: DOAN_KET,
+    })),
+  );
   // The trader who infected him: the market cluster's latest case before today.
   const source = plan.filter((c) => c.cluster === 'market').at(-1)!;
   const thanh = await registerCase(s, sys, {
-    clientKey: randomUUID(), subject: { personId: ids[THANH]! }, onsetDate: today, sampleDate: today, confirmedDate: today,
-    isolatedAt: new Date().toISOString(), classification: 'community', sourceCaseIds: [caseIds[source.index]!], clusterId: market.id,
-    profileCode: DEMO_PROFILE, treatmentPlace: DEMO_HOSPITAL,
+    clientKey: randomUUID(),
+    subject: { personId: ids[THANH]! },
+    onsetDate: today,
+    sampleDate: today,
+    confirmedDate: today,
+    isolatedAt: new Date().toISOString(),
+    classification: 'community',
+    sourceCaseIds: [caseIds[source.index]!],
+    clusterId: market.id,
+    profileCode: DEMO_PROFILE,
+    treatmentPlace: DEMO_HOSPITAL,
     notes: 'Phát hiện qua đợt xét nghiệm tiểu thương hằng tuần tại chợ trung tâm',
   });
   await s.treatment.admit(sys, { caseId: thanh.id, facilityId: hospital.id, bedKind: 'regular_bed' });
   const proposed = (await s.tracing.listForCase(sys, thanh.id, { limit: 50 })).items;
-  for (const k of proposed.filter((x) => x.personId === ids[HOA] || x.personId === ids[HAI])) await s.tracing.decide(sys, k.id, { decision: 'confirm' });
-  const hai = (await s.tracing.listForCase(sys, thanh.id, { limit: 50, status: 'confirmed' })).items.find((k) => k.personId === ids[HAI]);
+  for (const k of proposed.filter((x) => x.personId === ids[HOA] || x.personId === ids[HAI]))
+    await s.tracing.decide(sys, k.id, { decision: 'confirm' });
+  const hai = (await s.tracing.listForCase(sys, thanh.id, { limit: 50, status: 'confirmed' })).items.find(
+    (k) => k.personId === ids[HAI],
+  );
   if (hai) {
     await s.quarantine.admit(sys, {
-      clientKey: randomUUID(), subject: { personId: hai.personId }, reason: 'f1', facilityId: hotel.id, vaccinatedOrRecovered: false, contactId: hai.id, room: '204',
+      clientKey: randomUUID(),
+      subject: { personId: hai.personId },
+      reason: 'f1',
+      facilityId: hotel.id,
+      vaccinatedOrRecovered: false,
+      contactId: hai.id,
+      room: '204',
     });
   }
   // Hải's F2s, proposed when he was confirmed: the trader next to him is confirmed; his wife and son
   // (his household) await review.
-  const f2 = (await s.tracing.listForCase(sys, thanh.id, { limit: 50, level: 2 })).items.find((k) => k.personId === ids[PHUC]);
+  const f2 = (await s.tracing.listForCase(sys, thanh.id, { limit: 50, level: 2 })).items.find(
+    (k) => k.personId === ids[PHUC],
+  );
   if (f2) await s.tracing.decide(sys, f2.id, { decision: 'confirm', note: 'Bán hàng ở quầy bên cạnh anh Hải' });
   await seedDemoRisk(p, '12', {
-    zone: DOAN_KET, raised: TAN_PHONG, zoneSinceDaysAgo: 24,
+    zone: DOAN_KET,
+    raised: TAN_PHONG,
+    zoneSinceDaysAgo: 24,
     // Traders who come and go have fewer second doses; a highland commune reaches fewer of its elderly.
     lagging: { [DOAN_KET]: { adultsFull: 71 }, [SIN_SUOI_HO]: { highRisk: 86 } },
   });

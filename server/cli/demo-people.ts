@@ -39,13 +39,24 @@ export function crowdPerson(n: number, year: number): DemoPerson {
   const m = (n * 67) % CROWD_NAMES;
   const gender: DemoGender = Math.floor(m / families.length) % 2 === 0 ? 'male' : 'female';
   const given = givenNames[gender][Math.floor(m / (2 * families.length))]!;
-  return { fullName: `${families[m % families.length]} ${given}`, birthYear: year - (76 - ((n * 7 + 24) % 55)), gender, serial: 50_000 + n };
+  return {
+    fullName: `${families[m % families.length]} ${given}`,
+    birthYear: year - (76 - ((n * 7 + 24) % 55)),
+    gender,
+    serial: 50_000 + n,
+  };
 }
 
 /** The identity a service takes to find or register a person of the demo. */
 export function demoIdentity(p: DemoPerson, communeCode: string, addressLine?: string) {
   return {
-    idType: 'cccd' as const, idNumber: demoCccd(p.serial, p.birthYear, p.gender), fullName: p.fullName, birthYear: p.birthYear, gender: p.gender,
-    nationality: 'VN', communeCode, ...(addressLine ? { addressLine } : {}),
+    idType: 'cccd' as const,
+    idNumber: demoCccd(p.serial, p.birthYear, p.gender),
+    fullName: p.fullName,
+    birthYear: p.birthYear,
+    gender: p.gender,
+    nationality: 'VN',
+    communeCode,
+    ...(addressLine ? { addressLine } : {}),
   };
 }

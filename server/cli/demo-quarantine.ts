@@ -17,7 +17,10 @@ const NOT_REPORTED_YET = 2;
 const LAB = 'CDC Lai Châu';
 /** What the cases said in their interviews about the contact they named. */
 const interviewNotes = [
-  'Ăn cơm cùng gia đình ca bệnh tối hôm trước', 'Bán hàng cùng dãy với ca bệnh', 'Đi chung xe máy với ca bệnh', 'Chăm sóc ca bệnh tại nhà trước khi có kết quả',
+  'Ăn cơm cùng gia đình ca bệnh tối hôm trước',
+  'Bán hàng cùng dãy với ca bệnh',
+  'Đi chung xe máy với ca bệnh',
+  'Chăm sóc ca bệnh tại nhà trước khi có kết quả',
 ];
 
 export interface DemoQuarantineTarget {
@@ -50,17 +53,33 @@ export async function seedDemoQuarantine(p: Platform, t: DemoQuarantineTarget): 
       lastExposureAt: vietnamTime(addDays(startsOn, -1), 19).toISOString(),
       note: interviewNotes[k % interviewNotes.length],
     });
-    await s.tracing.decide(sys, contact.id, { decision: 'confirm', isolatedAt: vietnamTime(startsOn, 17).toISOString() });
+    await s.tracing.decide(sys, contact.id, {
+      decision: 'confirm',
+      isolatedAt: vietnamTime(startsOn, 17).toISOString(),
+    });
     const stay = await s.quarantine.admit(sys, {
-      clientKey: randomUUID(), subject: { personId: contact.personId }, reason: 'f1', facilityId: t.hotelId, startsOn,
-      vaccinatedOrRecovered: false, contactId: contact.id, room: String(301 + k),
+      clientKey: randomUUID(),
+      subject: { personId: contact.personId },
+      reason: 'f1',
+      facilityId: t.hotelId,
+      startsOn,
+      vaccinatedOrRecovered: false,
+      contactId: contact.id,
+      room: String(301 + k),
     });
     for (const order of stay.orders.filter((o) => o.dueOn < today)) {
       const code = `LCH-${order.dueOn.replaceAll('-', '')}-${String(k + 1).padStart(2, '0')}`;
-      await s.testing.recordSample(sys, { code, orderId: order.id, kind: 'rt_pcr', collectedAt: vietnamTime(order.dueOn, 8).toISOString(), lab: LAB });
+      await s.testing.recordSample(sys, {
+        code,
+        orderId: order.id,
+        kind: 'rt_pcr',
+        collectedAt: vietnamTime(order.dueOn, 8).toISOString(),
+        lab: LAB,
+      });
       results.push(daysAgo === 1 ? { code, result: 'positive', ctValue: 24.5 } : { code, result: 'negative' });
     }
-    if (k !== NOT_REPORTED_YET && stay.monitorToken) await s.homeMonitoring.report(stay.monitorToken, { temperature: 36.6, symptoms: [] });
+    if (k !== NOT_REPORTED_YET && stay.monitorToken)
+      await s.homeMonitoring.report(stay.monitorToken, { temperature: 36.6, symptoms: [] });
   }
   if (results.length) await s.testing.sampleResults(sys, { items: results });
 }

@@ -5,7 +5,8 @@ import { systemActor } from '../shared/actor.ts';
 import { vietnamTime } from './demo-wave.ts';
 
 /** Deterministic in the unit code, so a demo looks the same on every machine. */
-const spread = (code: string, lo: number, hi: number) => lo + ([...code].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 997, 7) % (hi - lo + 1));
+const spread = (code: string, lo: number, hi: number) =>
+  lo + ([...code].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 997, 7) % (hi - lo + 1));
 
 export interface DemoRiskAreas {
   /** The commune of the market: contained since the cluster was recognised. */
@@ -29,19 +30,43 @@ export async function seedDemoRisk(p: Platform, province: string, areas: DemoRis
   const s = p.services;
   const sys = systemActor('demo');
   const today = vietnamToday();
-  const units = await p.database.db.selectFrom('localities').select('code').where('province_code', '=', province).where('level', '=', 'commune').execute();
-  await s.vaccination.importRows(sys, units.map((u) => ({
-    commune: u.code, asOf: addDays(today, -7), adults1Dose: spread(u.code, 90, 99), adultsFull: spread(u.code, 76, 95), highRisk: spread(u.code, 90, 99), ...areas.lagging[u.code],
-  })));
+  const units = await p.database.db
+    .selectFrom('localities')
+    .select('code')
+    .where('province_code', '=', province)
+    .where('level', '=', 'commune')
+    .execute();
+  await s.vaccination.importRows(
+    sys,
+    units.map((u) => ({
+      commune: u.code,
+      asOf: addDays(today, -7),
+      adults1Dose: spread(u.code, 90, 99),
+      adultsFull: spread(u.code, 76, 95),
+      highRisk: spread(u.code, 90, 99),
+      ...areas.lagging[u.code],
+    })),
+  );
   await s.zones.create(sys, {
-    name: 'Khoanh vùng khu vực chợ trung tâm', kind: 'khoanh_vung', communeCodes: [areas.zone],
+    name: 'Khoanh vùng khu vực chợ trung tâm',
+    kind: 'khoanh_vung',
+    communeCodes: [areas.zone],
     startsAt: vietnamTime(addDays(today, -areas.zoneSinceDaysAgo), 7).toISOString(),
-    measures: ['Xét nghiệm toàn bộ tiểu thương 7 ngày một lần', 'Chợ chỉ họp từ 6 đến 11 giờ; quét mã QR khi vào chợ, giãn cách các quầy hàng'],
-    decisionRef: '125/QĐ-UBND', clientKey: randomUUID(),
+    measures: [
+      'Xét nghiệm toàn bộ tiểu thương 7 ngày một lần',
+      'Chợ chỉ họp từ 6 đến 11 giờ; quét mã QR khi vào chợ, giãn cách các quầy hàng',
+    ],
+    decisionRef: '125/QĐ-UBND',
+    clientKey: randomUUID(),
   });
   await s.riskDecisions.decide(sys, { locality: areas.zone });
   const levels = (await s.ruleSets.active(s.db)).levels;
   const computed = (await s.risk.evaluate(sys, { locality: areas.raised })).level.key;
   const next = levels[levels.findIndex((l) => l.key === computed) + 1];
-  if (next) await s.riskDecisions.decide(sys, { locality: areas.raised, levelKey: next.key, reason: 'Ổ dịch tổ dân phố số 5 đang hoạt động; giáp ranh ổ dịch chợ trung tâm, nhiều người dân qua lại' });
+  if (next)
+    await s.riskDecisions.decide(sys, {
+      locality: areas.raised,
+      levelKey: next.key,
+      reason: 'Ổ dịch tổ dân phố số 5 đang hoạt động; giáp ranh ổ dịch chợ trung tâm, nhiều người dân qua lại',
+    });
 }

@@ -70,10 +70,18 @@ export function demoWavePlan(communes: readonly WaveCommune[], year: number): Wa
         const age = year - person.birthYear;
         const stay = STAY_DAYS.min + (index % STAY_DAYS.spread);
         const died = age >= 70 && index % 6 === 3 && d - stay >= 1;
-        const outcome = d - stay >= 1 ? { daysAgo: d - stay, status: died ? ('died' as const) : ('recovered' as const) } : null;
+        const outcome =
+          d - stay >= 1 ? { daysAgo: d - stay, status: died ? ('died' as const) : ('recovered' as const) } : null;
         plan.push({
-          index, communeCode: commune.code, daysAgo: d, classification: index % 9 === 4 ? 'in_quarantine' : 'community', person, cluster, infector,
-          bedKind: died || (age >= 74 && !outcome) ? 'icu_bed' : age >= 62 ? 'oxygen_bed' : 'regular_bed', outcome,
+          index,
+          communeCode: commune.code,
+          daysAgo: d,
+          classification: index % 9 === 4 ? 'in_quarantine' : 'community',
+          person,
+          cluster,
+          infector,
+          bedKind: died || (age >= 74 && !outcome) ? 'icu_bed' : age >= 62 ? 'oxygen_bed' : 'regular_bed',
+          outcome,
         });
       }
     }
@@ -85,7 +93,13 @@ export function demoWavePlan(communes: readonly WaveCommune[], year: number): Wa
  * Where case `index` (the `nth` of its commune, confirmed `daysAgo`) caught it. A cluster's cases
  * are always infected inside the cluster (its first case excepted), so a cluster is one chain.
  */
-function sourceOf(plan: readonly WaveCase[], commune: WaveCommune, nth: number, daysAgo: number, index: number): Pick<WaveCase, 'cluster' | 'infector'> {
+function sourceOf(
+  plan: readonly WaveCase[],
+  commune: WaveCommune,
+  nth: number,
+  daysAgo: number,
+  index: number,
+): Pick<WaveCase, 'cluster' | 'infector'> {
   const earlier = (match: (c: WaveCase) => boolean) => pickInfector(plan.filter(match), daysAgo, index);
   const unknown = { cluster: null, infector: null };
   switch (commune.role) {
@@ -99,13 +113,20 @@ function sourceOf(plan: readonly WaveCase[], commune: WaveCommune, nth: number, 
       if (nth % 5 === 4) return unknown;
       const residential = plan.some((c) => c.cluster === 'residential' && c.communeCode === commune.code);
       // The residential group's first case was a customer of the market.
-      const infector = residential ? earlier((c) => c.cluster === 'residential' && c.communeCode === commune.code) : earlier((c) => c.cluster === 'market');
+      const infector = residential
+        ? earlier((c) => c.cluster === 'residential' && c.communeCode === commune.code)
+        : earlier((c) => c.cluster === 'market');
       return infector === null ? unknown : { cluster: 'residential', infector };
     }
     case 'border': {
       if (nth % 3 === 2) return unknown;
       // Relatives from the neighbouring ward, then within the commune.
-      return { cluster: null, infector: earlier((c) => c.infector !== null && (c.communeCode === commune.code || c.cluster === 'residential')) };
+      return {
+        cluster: null,
+        infector: earlier(
+          (c) => c.infector !== null && (c.communeCode === commune.code || c.cluster === 'residential'),
+        ),
+      };
     }
   }
 }

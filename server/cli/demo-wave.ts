@@ -36,17 +36,32 @@ export async function registerDemoWave(p: Platform, t: DemoWaveTarget): Promise<
     const confirmedDate = addDays(today, -c.daysAgo);
     const admittedAt = vietnamTime(confirmedDate, 15).toISOString();
     const theCase = await registerCase(s, sys, {
-      clientKey: randomUUID(), subject: { person: demoIdentity(c.person, c.communeCode) },
-      onsetDate: addDays(confirmedDate, -2), sampleDate: addDays(confirmedDate, -1), confirmedDate, isolatedAt: admittedAt,
-      classification: c.classification, sourceCaseIds: c.infector === null ? [] : [ids[c.infector]!],
+      clientKey: randomUUID(),
+      subject: { person: demoIdentity(c.person, c.communeCode) },
+      onsetDate: addDays(confirmedDate, -2),
+      sampleDate: addDays(confirmedDate, -1),
+      confirmedDate,
+      isolatedAt: admittedAt,
+      classification: c.classification,
+      sourceCaseIds: c.infector === null ? [] : [ids[c.infector]!],
       ...(c.cluster ? { clusterId: t.clusterIds[c.cluster] } : {}),
-      localityCode: c.communeCode, profileCode: DEMO_PROFILE, treatmentPlace: t.hospital.name,
+      localityCode: c.communeCode,
+      profileCode: DEMO_PROFILE,
+      treatmentPlace: t.hospital.name,
     });
     ids.push(theCase.id);
-    const stay = await s.treatment.admit(sys, { caseId: theCase.id, facilityId: t.hospital.id, bedKind: c.bedKind, admittedAt });
+    const stay = await s.treatment.admit(sys, {
+      caseId: theCase.id,
+      facilityId: t.hospital.id,
+      bedKind: c.bedKind,
+      admittedAt,
+    });
     if (!c.outcome) continue;
     const outcomeDate = addDays(today, -c.outcome.daysAgo);
-    await s.treatment.discharge(sys, stay.id, { outcome: c.outcome.status, dischargedAt: vietnamTime(outcomeDate, 9).toISOString() });
+    await s.treatment.discharge(sys, stay.id, {
+      outcome: c.outcome.status,
+      dischargedAt: vietnamTime(outcomeDate, 9).toISOString(),
+    });
     // The case record is closed by the investigator, separately from the hospital's discharge.
     await updateCase(s, sys, theCase.id, { status: c.outcome.status, outcomeDate });
   }

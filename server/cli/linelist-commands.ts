@@ -16,7 +16,12 @@ export function linelistFormatOf(file: string): LinelistFormat | null {
 export function parseMapping(text: string | undefined): Record<string, string> | undefined {
   if (text === undefined) return undefined;
   const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) {
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    !Object.values(parsed).every((v) => typeof v === 'string')
+  ) {
     throw new Error('--mapping must be a JSON object of column → field');
   }
   return parsed as Record<string, string>;
@@ -29,11 +34,21 @@ const describe = (p: Readonly<ImportProgress>) =>
  * `phongdich import linelist <file>`: streams the file (a .xlsx is read whole), as the system,
  * which loads provinces the database lacks. Progress goes to stderr, the result to stdout.
  */
-export async function importLinelist(p: Platform, file: string, o: { format: LinelistFormat; source?: string; mapping?: Record<string, string> }) {
+export async function importLinelist(
+  p: Platform,
+  file: string,
+  o: { format: LinelistFormat; source?: string; mapping?: Record<string, string> },
+) {
   const body = o.format === 'xlsx' ? await readFile(file) : createReadStream(file, { highWaterMark: 1 << 20 });
-  const result = await p.services.linelist.import(systemActor('cli'), { format: o.format, body, filename: path.basename(file) }, {
-    source: o.source, mapping: o.mapping, onProgress: (pr) => console.error(describe(pr)),
-  });
+  const result = await p.services.linelist.import(
+    systemActor('cli'),
+    { format: o.format, body, filename: path.basename(file) },
+    {
+      source: o.source,
+      mapping: o.mapping,
+      onProgress: (pr) => console.error(describe(pr)),
+    },
+  );
   console.log(JSON.stringify(result, null, 2));
 }
 
@@ -42,8 +57,12 @@ export async function printChains(p: Platform, json: boolean): Promise<ChainSumm
   const s = await p.services.chains.summary(systemActor('cli'));
   if (json) console.log(JSON.stringify(s, null, 2));
   else {
-    console.log(`cases ${s.cases}, links ${s.links}, chains of ≥ 2 cases ${s.chainsWithAtLeastTwo}, largest ${s.largestChain}, longest generation path ${s.longestGenerationPath}`);
-    const top = Object.entries(s.descendants).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    console.log(
+      `cases ${s.cases}, links ${s.links}, chains of ≥ 2 cases ${s.chainsWithAtLeastTwo}, largest ${s.largestChain}, longest generation path ${s.longestGenerationPath}`,
+    );
+    const top = Object.entries(s.descendants)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10);
     for (const [caseNumber, n] of top) console.log(`  ${caseNumber}\t${n} descendants`);
   }
   return s;

@@ -8,7 +8,8 @@ export async function writeKeyFile(file: string, secret: string): Promise<void> 
   try {
     await fs.writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ConfigurationError(`${file} exists already: it is not overwritten (a secret in use would be lost).`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new ConfigurationError(`${file} exists already: it is not overwritten (a secret in use would be lost).`);
     throw err;
   }
 }

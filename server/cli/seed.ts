@@ -25,7 +25,12 @@ export interface DemoAccount {
 
 export async function loadProvinceUnits(p: Platform, code: string, demoPopulation: boolean) {
   return loadProvince(
-    { db: p.database.db, localities: new LocalitiesRepository(), audit: createAuditTrail(), actor: systemActor('seed') },
+    {
+      db: p.database.db,
+      localities: new LocalitiesRepository(),
+      audit: createAuditTrail(),
+      actor: systemActor('seed'),
+    },
     code,
     { demoPopulation },
   );
@@ -57,7 +62,14 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
   const facilityIds = await demoFacilityIds(p);
   for (const [username, fullName, role, localityCode] of plan) {
     const password = temporaryPassword(username);
-    const { user } = await p.services.users.create(systemActor('seed'), { username, fullName, role, localityCode, password, ...(role === 'facility_staff' ? { facilityIds } : {}) });
+    const { user } = await p.services.users.create(systemActor('seed'), {
+      username,
+      fullName,
+      role,
+      localityCode,
+      password,
+      ...(role === 'facility_staff' ? { facilityIds } : {}),
+    });
     const account: DemoAccount = { username, password, role, localityCode };
     if (p.config.twoFactor.roles.includes(role)) {
       const secret = newTotpSecret();
@@ -84,7 +96,10 @@ export function demoTotpSecret(accountsText: string, username: string): string |
 }
 
 export function formatAccounts(accounts: DemoAccount[]): string {
-  const rows = accounts.map((a) => `  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.role.padEnd(20)} ${a.localityCode.padEnd(8)} ${a.totp?.secret ?? ''}`);
+  const rows = accounts.map(
+    (a) =>
+      `  ${a.username.padEnd(14)} ${a.password.padEnd(16)} ${a.role.padEnd(20)} ${a.localityCode.padEnd(8)} ${a.totp?.secret ?? ''}`,
+  );
   const uris = accounts.filter((a) => a.totp).map((a) => `  ${a.username.padEnd(14)} ${a.totp!.uri}`);
   return [
     'DEMO accounts (demo mode only):',

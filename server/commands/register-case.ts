@@ -30,7 +30,11 @@ async function registerCaseIn(trx: Db, d: CaseCommandDeps, actor: Actor, req: Cr
   await d.cases.addLinks(trx, await d.tracing.infectorsFoundFor(trx, c));
   const traced = await d.tracing.traceCase(trx, c);
   await d.auditTrail.record(trx, actor, {
-    action: 'create', entityType: 'case', entityId: id, localityCode: place.code, localityPath: place.path,
+    action: 'create',
+    entityType: 'case',
+    entityId: id,
+    localityCode: place.code,
+    localityPath: place.path,
     after: { caseNumber, classification: req.classification, proposedContacts: traced.proposed },
   });
   return d.cases.view(trx, c);

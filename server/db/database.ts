@@ -26,7 +26,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
     // A runaway query (a client gone, a filter nothing serves) must not hold the server's CPU.
-    const pool = new pg.Pool({ connectionString: config.url, max: 10, ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}) });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}),
+    });
     // An idle connection killed by the server (restart, admin termination, a dropped test database)
     // is discarded by the pool; without a listener its 'error' event would crash the process.
     pool.on('error', () => {});
@@ -59,10 +63,7 @@ async function pgliteHandle(lite: Pglite): Promise<DatabaseHandle> {
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob) {
-  const [{ PGlite }, extensions] = await Promise.all([
-    import('@electric-sql/pglite'),
-    loadExtensions(),
-  ]);
+  const [{ PGlite }, extensions] = await Promise.all([import('@electric-sql/pglite'), loadExtensions()]);
   if (!dataDir.startsWith('memory://')) await fs.mkdir(dataDir, { recursive: true });
   return PGlite.create({ dataDir, extensions, loadDataDir });
 }

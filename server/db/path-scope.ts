@@ -49,6 +49,7 @@ export function scopeWithinSql(columns: ScopeColumns, path: string): Expression<
   const code = parts.at(-1) ?? '';
   if (parts.length === 1) return sql<SqlBool>`true`;
   if (parts.length === 2 && columns.province) return sql<SqlBool>`${sql.ref(columns.province)} = ${code}`;
-  if (parts.length >= 3 && code.length === 5 && columns.commune) return sql<SqlBool>`${sql.ref(columns.commune)} = ${code}`;
+  if (parts.length >= 3 && code.length === 5 && columns.commune)
+    return sql<SqlBool>`${sql.ref(columns.commune)} = ${code}`;
   return pathWithinSql(columns.path, path);
 }

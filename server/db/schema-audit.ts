@@ -45,7 +45,6 @@ export interface AuditAlertsTable {
   baseline: number | null;
 }
 
-
 /** A personal-data breach recorded by an administrator (Law 91/2025, Decree 356/2025: notify within 72 hours). */
 export interface DataBreachesTable {
   id: Generated<string>;

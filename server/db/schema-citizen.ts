@@ -29,7 +29,11 @@ export type TokenRevokedReason = 'erased' | 'merged' | 'phone_changed' | 'link_r
 export interface QrTokenCitizenColumns {
   /** The verified phone the token was issued to; null only for tokens of records never verified. */
   phone: ColumnType<string | null, string | null | undefined, string | null>;
-  revoked_reason: ColumnType<TokenRevokedReason | null, TokenRevokedReason | null | undefined, TokenRevokedReason | null>;
+  revoked_reason: ColumnType<
+    TokenRevokedReason | null,
+    TokenRevokedReason | null | undefined,
+    TokenRevokedReason | null
+  >;
 }
 
 export interface CitizenSessionsTable {
@@ -64,5 +68,3 @@ export interface CitizenTables {
   citizen_sessions: CitizenSessionsTable;
   person_link_requests: PersonLinkRequestsTable;
 }
-
-

@@ -6,11 +6,43 @@ import type { CaseTables } from './schema-cases.ts';
 import type { RiskTables } from './schema-risk.ts';
 import type { IdentityTables, SessionSecurityColumns, UserSecurityColumns } from './schema-identity.ts';
 import type { AuditTables } from './schema-audit.ts';
-import type { CitizenTables, DeclarationCitizenColumns, PeopleCitizenColumns, QrTokenCitizenColumns } from './schema-citizen.ts';
+import type {
+  CitizenTables,
+  DeclarationCitizenColumns,
+  PeopleCitizenColumns,
+  QrTokenCitizenColumns,
+} from './schema-citizen.ts';
 import type { AccessTables } from './schema-access.ts';
 
-export type { FacilityKind, CapacityKind, BedKind, TestKind, TestResult, FacilitiesTable, FacilityCapacityTable, QuarantineAdmissionsTable, AdmissionEventsTable, MonitoringReportsTable, TestCampaignsTable, TestPoolsTable, TestOrdersTable, SamplesTable, CaseProposalsTable, TreatmentStaysTable } from './schema-care.ts';
-export type { ClustersTable, CaseClassification, CaseStatus, CasesTable, CaseLinksTable, ContactStatus, ContactsTable, FollowUpTasksTable, LinelistImportsTable } from './schema-cases.ts';
+export type {
+  FacilityKind,
+  CapacityKind,
+  BedKind,
+  TestKind,
+  TestResult,
+  FacilitiesTable,
+  FacilityCapacityTable,
+  QuarantineAdmissionsTable,
+  AdmissionEventsTable,
+  MonitoringReportsTable,
+  TestCampaignsTable,
+  TestPoolsTable,
+  TestOrdersTable,
+  SamplesTable,
+  CaseProposalsTable,
+  TreatmentStaysTable,
+} from './schema-care.ts';
+export type {
+  ClustersTable,
+  CaseClassification,
+  CaseStatus,
+  CasesTable,
+  CaseLinksTable,
+  ContactStatus,
+  ContactsTable,
+  FollowUpTasksTable,
+  LinelistImportsTable,
+} from './schema-cases.ts';
 
 export interface LocalitiesTable {
   code: string;
@@ -282,7 +314,8 @@ export interface RiskLevelDecisionsTable {
   client_key: string | null;
 }
 
-export interface Database extends RiskTables, CareTables, CaseTables, IdentityTables, AuditTables, CitizenTables, AccessTables {
+export interface Database
+  extends RiskTables, CareTables, CaseTables, IdentityTables, AuditTables, CitizenTables, AccessTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

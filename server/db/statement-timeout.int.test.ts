@@ -17,11 +17,17 @@ describe.runIf(snapshot.kind === 'postgresql')('the statement timeout (PostgreSQ
     if (snapshot.kind !== 'postgresql') return;
     const handle = await openDatabase({ url: snapshot.adminUrl, dataDir: '', statementTimeoutMs: 200 });
     try {
-      const err = await sql`select pg_sleep(2)`.execute(handle.db).then(() => null, (e: unknown) => e);
+      const err = await sql`select pg_sleep(2)`.execute(handle.db).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toMatchObject({ code: '57014' });
       const { appError, unexpected } = classifyError(err, 'en');
       expect(unexpected).toBe(false);
-      expect(errorResponse(appError.code, 'vi')).toMatchObject({ status: 503, body: { error: { code: 'QUERY_TIMEOUT' } } });
+      expect(errorResponse(appError.code, 'vi')).toMatchObject({
+        status: 503,
+        body: { error: { code: 'QUERY_TIMEOUT' } },
+      });
       expect(errorResponse(appError.code, 'en').body.error.message).toMatch(/Narrow the filter/);
     } finally {
       await handle.close();
@@ -33,11 +39,18 @@ describe.runIf(snapshot.kind === 'postgresql')('the statement timeout (PostgreSQ
     const name = `phongdich_timeout_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     await adminQuery(snapshot.adminUrl, `create database ${name}`);
     // 1 ms: every statement of a migration would be cancelled if the timeout applied to them.
-    const handle = await openDatabase({ url: withDatabase(snapshot.adminUrl, name), dataDir: '', statementTimeoutMs: 1 });
+    const handle = await openDatabase({
+      url: withDatabase(snapshot.adminUrl, name),
+      dataDir: '',
+      statementTimeoutMs: 1,
+    });
     try {
       await migrateToLatest(handle.db);
       expect(await appliedMigrations(handle.db)).toEqual(migrationNames);
-      const err = await sql`select pg_sleep(0.05)`.execute(handle.db).then(() => null, (e: unknown) => e);
+      const err = await sql`select pg_sleep(0.05)`.execute(handle.db).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toMatchObject({ code: '57014' });
     } finally {
       await handle.close();

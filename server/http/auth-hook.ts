@@ -40,7 +40,11 @@ export function sessionCookies(config: Pick<Config, 'secureCookies' | 'session'>
     nameFor,
     set(req, reply, token) {
       reply.setCookie(nameFor(req), token, {
-        httpOnly: true, sameSite: 'lax', secure: secure(req), path: '/', maxAge: config.session.absoluteHours * 3600,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secure(req),
+        path: '/',
+        maxAge: config.session.absoluteHours * 3600,
       });
     },
     clear(req, reply) {
@@ -60,7 +64,11 @@ export function sessionCookies(config: Pick<Config, 'secureCookies' | 'session'>
  * routes flagged `stepUp` (and every Excel export) need a sign-in or re-authentication of the
  * last `reauthMinutes`.
  */
-export function registerAuthHook(app: FastifyInstance, auth: AuthService, config: Pick<Config, 'secureCookies' | 'session'>) {
+export function registerAuthHook(
+  app: FastifyInstance,
+  auth: AuthService,
+  config: Pick<Config, 'secureCookies' | 'session'>,
+) {
   const cookies = sessionCookies(config);
   app.decorateRequest('locale', 'vi');
   app.decorateRequest('actorOrNull', null);

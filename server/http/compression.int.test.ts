@@ -39,18 +39,32 @@ describe('compressed answers, for phones on slow networks', () => {
     expect(health.statusCode).toBe(200);
     expect(health.headers['content-encoding']).toBeUndefined();
 
-    const xlsx = await admin.request({ method: 'GET', url: `/api/localities/export.xlsx?parent=${LAI_CHAU}`, headers: { 'accept-encoding': 'br' } });
+    const xlsx = await admin.request({
+      method: 'GET',
+      url: `/api/localities/export.xlsx?parent=${LAI_CHAU}`,
+      headers: { 'accept-encoding': 'br' },
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-encoding']).toBeUndefined();
     expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('refuses a compressed request body (415, in the caller’s language) rather than inflating it', async () => {
-    const body = zlib.gzipSync(JSON.stringify({ username: 'nen.gzip', fullName: 'Nén Gzip', role: 'inspector', localityCode: LAI_CHAU }));
-    const r = await admin.request({ method: 'POST', url: '/api/users', payload: body, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'accept-language': 'en' } });
+    const body = zlib.gzipSync(
+      JSON.stringify({ username: 'nen.gzip', fullName: 'Nén Gzip', role: 'inspector', localityCode: LAI_CHAU }),
+    );
+    const r = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: body,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'accept-language': 'en' },
+    });
     expect(r.statusCode).toBe(415);
     expect(r.headers['accept-encoding']).toBe('identity');
-    expect(r.json().error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'This content type is not supported.' });
+    expect(r.json().error).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'This content type is not supported.',
+    });
     expect((await admin.get('/api/users?q=nen.gzip')).json().items).toHaveLength(0);
   });
 

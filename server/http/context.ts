@@ -49,7 +49,10 @@ export function sendXlsx(reply: FastifyReply, file: XlsxExport) {
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_');
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    )
     .header('cache-control', 'no-store')
     .send(file.stream);
 }

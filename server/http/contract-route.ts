@@ -1,11 +1,24 @@
 import type {
-  ContextConfigDefault, FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression,
-  RawServerDefault, RouteGenericInterface, RouteHandlerMethod, RouteShorthandOptions,
+  ContextConfigDefault,
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+  RouteGenericInterface,
+  RouteHandlerMethod,
+  RouteShorthandOptions,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteContract } from '../../core/contracts/contract.ts';
 
-type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 type StatusOf<C extends RouteContract> = C extends { readonly status: infer S extends number } ? S : 200;
 type Errors<C extends RouteContract> = C extends { readonly errors: infer E } ? E : unknown;
@@ -22,8 +35,14 @@ export type SchemaOf<C extends RouteContract> = {
 };
 
 export type ContractHandler<C extends RouteContract> = RouteHandlerMethod<
-  RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, RouteGenericInterface,
-  ContextConfigDefault, SchemaOf<C>, ZodTypeProvider, FastifyBaseLogger
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  RouteGenericInterface,
+  ContextConfigDefault,
+  SchemaOf<C>,
+  ZodTypeProvider,
+  FastifyBaseLogger
 >;
 
 /** Route options besides the schema: `config` (access, step-up, rate limit), `bodyLimit`, hooks. */
@@ -47,7 +66,12 @@ function schemaOf(entry: RouteContract) {
  * caller the handler and any options. The handler's request and answer are typed from the entry.
  */
 export function route<C extends RouteContract>(app: ZodApp, entry: C, handler: ContractHandler<C>): void;
-export function route<C extends RouteContract>(app: ZodApp, entry: C, options: ContractRouteOptions, handler: ContractHandler<C>): void;
+export function route<C extends RouteContract>(
+  app: ZodApp,
+  entry: C,
+  options: ContractRouteOptions,
+  handler: ContractHandler<C>,
+): void;
 export function route<C extends RouteContract>(
   app: ZodApp,
   entry: C,
@@ -56,5 +80,11 @@ export function route<C extends RouteContract>(
 ): void {
   const options = typeof optionsOrHandler === 'function' ? {} : optionsOrHandler;
   const handler = typeof optionsOrHandler === 'function' ? optionsOrHandler : maybeHandler!;
-  app.route({ ...options, method: entry.method, url: entry.path, schema: schemaOf(entry), handler: handler as RouteHandlerMethod });
+  app.route({
+    ...options,
+    method: entry.method,
+    url: entry.path,
+    schema: schemaOf(entry),
+    handler: handler as RouteHandlerMethod,
+  });
 }

@@ -24,17 +24,36 @@ describe('error answers', () => {
     const vi = await t.app.inject({ method: 'GET', url: '/api/khong-co' });
     expect(vi.statusCode).toBe(404);
     expect(vi.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: 'Địa chỉ không tồn tại.' } });
-    const en = await t.app.inject({ method: 'DELETE', url: '/api/khong-co', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/khong-co',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     expect(en.json().error.message).toBe('No such address.');
   });
 
   it('refuses malformed JSON, wrong content types and oversized bodies without a 500', async () => {
-    const malformed = await admin.request({ method: 'POST', url: '/api/users', payload: '{"username":', headers: { 'content-type': 'application/json' } });
+    const malformed = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('VALIDATION_FAILED');
-    const form = await admin.request({ method: 'POST', url: '/api/users', payload: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: 'a=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.statusCode).toBe(415);
-    const huge = await admin.request({ method: 'POST', url: '/api/users', payload: JSON.stringify({ fullName: 'x'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const huge = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: JSON.stringify({ fullName: 'x'.repeat(2 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(huge.statusCode).toBe(413);
     for (const r of [malformed, form, huge]) noLeak(r.body);
   });
@@ -53,9 +72,22 @@ describe('error answers', () => {
   });
 
   it('gives Vietnamese field messages by default and English on request', async () => {
-    const vi = await admin.post('/api/users', { username: 'ab', fullName: 'A B', role: 'inspector', localityCode: LAI_CHAU });
-    expect(vi.json().error.details[0]).toEqual({ path: 'username', message: 'Tên đăng nhập: 3–50 ký tự a-z 0-9 . _ -' });
-    const en = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'abc', fullName: 'A', role: 'inspector', localityCode: LAI_CHAU }, headers: { 'accept-language': 'en' } });
+    const vi = await admin.post('/api/users', {
+      username: 'ab',
+      fullName: 'A B',
+      role: 'inspector',
+      localityCode: LAI_CHAU,
+    });
+    expect(vi.json().error.details[0]).toEqual({
+      path: 'username',
+      message: 'Tên đăng nhập: 3–50 ký tự a-z 0-9 . _ -',
+    });
+    const en = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'abc', fullName: 'A', role: 'inspector', localityCode: LAI_CHAU },
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.details[0].path).toBe('fullName');
     expect(en.json().error.details[0].message).toMatch(/Too small/);
   });
@@ -77,13 +109,25 @@ describe('language', () => {
   it('says a page cursor is malformed in the caller language', async () => {
     const vi = await admin.get('/api/users?after=garbage');
     expect(vi.statusCode).toBe(400);
-    expect(vi.json().error.details).toEqual([{ path: 'after', message: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách từ đầu' }]);
-    const en = await admin.request({ method: 'GET', url: '/api/users?after=garbage', headers: { 'accept-language': 'en' } });
-    expect(en.json().error.details).toEqual([{ path: 'after', message: 'Invalid page cursor: reload the list from the start' }]);
+    expect(vi.json().error.details).toEqual([
+      { path: 'after', message: 'Con trỏ trang không hợp lệ: hãy tải lại danh sách từ đầu' },
+    ]);
+    const en = await admin.request({
+      method: 'GET',
+      url: '/api/users?after=garbage',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(en.json().error.details).toEqual([
+      { path: 'after', message: 'Invalid page cursor: reload the list from the start' },
+    ]);
   });
 
   it('follows the language chosen in the app (cookie) over the browser header', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/nowhere', headers: { 'accept-language': 'vi-VN', cookie: 'pd_lang=en' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/nowhere',
+      headers: { 'accept-language': 'vi-VN', cookie: 'pd_lang=en' },
+    });
     expect(res.json().error.message).toBe('No such address.');
   });
 });

@@ -1,9 +1,21 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamToday } from '../../core/vietnam-calendar.ts';
-import { peopleKeys, putRecordsOnFile, tracesOf, type PersonKey, type RecordsOnFile } from '../testing/people-on-file.ts';
+import {
+  peopleKeys,
+  putRecordsOnFile,
+  tracesOf,
+  type PersonKey,
+  type RecordsOnFile,
+} from '../testing/people-on-file.ts';
 import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
-import { DOAN_KET, LAI_CHAU, createTestPlatform, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
+import {
+  DOAN_KET,
+  LAI_CHAU,
+  createTestPlatform,
+  type TestClient,
+  type TestPlatform,
+} from '../testing/test-platform.ts';
 
 /**
  * Least privilege (issue 11, hole 5). An inspector and two facility staff accounts of the province
@@ -23,8 +35,12 @@ beforeAll(async () => {
   r = await putRecordsOnFile(t);
   const admin = await t.signIn('system_admin', LAI_CHAU);
   const created = await admin.post('/api/users', {
-    username: 'coso.doanket', fullName: 'Nhân viên cơ sở Đoàn Kết', role: 'facility_staff', localityCode: LAI_CHAU,
-    password: 'facility-staff-password', facilityIds: [r.hotelHere, r.hospitalHere],
+    username: 'coso.doanket',
+    fullName: 'Nhân viên cơ sở Đoàn Kết',
+    role: 'facility_staff',
+    localityCode: LAI_CHAU,
+    password: 'facility-staff-password',
+    facilityIds: [r.hotelHere, r.hospitalHere],
   });
   expect(created.statusCode, created.body).toBe(201);
   staff = await t.login('coso.doanket', 'facility-staff-password');
@@ -42,7 +58,9 @@ interface Entry {
   /** A rendered file a person's identity cannot be searched in: refused unless the role may see its people. */
   document?: true;
 }
-const one = (url: string): Urls => () => [url];
+const one =
+  (url: string): Urls =>
+  () => [url];
 const today = vietnamToday();
 
 const routes: Record<string, Entry> = {
@@ -66,7 +84,10 @@ const routes: Record<string, Entry> = {
   'GET /api/breaches/export.xlsx': { urls: one('/api/breaches/export.xlsx') },
   // Breaches are the administrators' register: refused to these roles before any look-up, so any id will do.
   'GET /api/breaches/:id': { urls: (f) => [`/api/breaches/${f.caseHere.id}`] },
-  'GET /api/breaches/:id/notification.pdf': { urls: (f) => [`/api/breaches/${f.caseHere.id}/notification.pdf`], document: true },
+  'GET /api/breaches/:id/notification.pdf': {
+    urls: (f) => [`/api/breaches/${f.caseHere.id}/notification.pdf`],
+    document: true,
+  },
   'GET /api/people/link-requests': { urls: one('/api/people/link-requests') },
   'GET /api/people/link-requests/export.xlsx': { urls: one('/api/people/link-requests/export.xlsx') },
   'GET /api/people/link-requests/:id': { urls: (f) => [`/api/people/link-requests/${f.linkRequestId}`] },
@@ -100,7 +121,11 @@ const routes: Record<string, Entry> = {
   'GET /api/people/:id/duplicates': { urls: (f) => [`/api/people/${f.caseHere.personId}/duplicates`] },
   'GET /api/testing/orders': { urls: one('/api/testing/orders?limit=100'), staff: ['quarantinedHere'] },
   'GET /api/testing/orders/export.xlsx': { urls: one('/api/testing/orders/export.xlsx'), staff: ['quarantinedHere'] },
-  'GET /api/testing/samples/:code': { urls: (f) => [f.stayHere.sampleCode, f.stayThere.sampleCode, f.campaignSampleCode].map((c) => `/api/testing/samples/${c}`), staff: ['quarantinedHere'] },
+  'GET /api/testing/samples/:code': {
+    urls: (f) =>
+      [f.stayHere.sampleCode, f.stayThere.sampleCode, f.campaignSampleCode].map((c) => `/api/testing/samples/${c}`),
+    staff: ['quarantinedHere'],
+  },
   'GET /api/testing/campaigns': { urls: one('/api/testing/campaigns') },
   'GET /api/testing/campaigns/export.xlsx': { urls: one('/api/testing/campaigns/export.xlsx') },
   'GET /api/testing/campaigns/:id': { urls: (f) => [`/api/testing/campaigns/${f.campaignId}`] },
@@ -109,21 +134,42 @@ const routes: Record<string, Entry> = {
   'GET /api/testing/case-proposals': { urls: one('/api/testing/case-proposals') },
   'GET /api/testing/case-proposals/export.xlsx': { urls: one('/api/testing/case-proposals/export.xlsx') },
   'GET /api/quarantine/admissions': { urls: one('/api/quarantine/admissions?limit=100'), staff: ['quarantinedHere'] },
-  'GET /api/quarantine/admissions/export.xlsx': { urls: one('/api/quarantine/admissions/export.xlsx'), staff: ['quarantinedHere'] },
-  'GET /api/quarantine/admissions/:id': { urls: (f) => [`/api/quarantine/admissions/${f.stayHere.id}`, `/api/quarantine/admissions/${f.stayThere.id}`], staff: ['quarantinedHere'] },
+  'GET /api/quarantine/admissions/export.xlsx': {
+    urls: one('/api/quarantine/admissions/export.xlsx'),
+    staff: ['quarantinedHere'],
+  },
+  'GET /api/quarantine/admissions/:id': {
+    urls: (f) => [`/api/quarantine/admissions/${f.stayHere.id}`, `/api/quarantine/admissions/${f.stayThere.id}`],
+    staff: ['quarantinedHere'],
+  },
   'GET /api/quarantine/admissions/:id/decision.pdf': {
-    urls: (f) => [`/api/quarantine/admissions/${f.stayHere.id}/decision.pdf`, `/api/quarantine/admissions/${f.stayThere.id}/decision.pdf`], staff: ['quarantinedHere'], document: true,
+    urls: (f) => [
+      `/api/quarantine/admissions/${f.stayHere.id}/decision.pdf`,
+      `/api/quarantine/admissions/${f.stayThere.id}/decision.pdf`,
+    ],
+    staff: ['quarantinedHere'],
+    document: true,
   },
   'GET /api/quarantine/admissions/:id/certificate.pdf': {
-    urls: (f) => [`/api/quarantine/admissions/${f.stayHere.id}/certificate.pdf`, `/api/quarantine/admissions/${f.stayThere.id}/certificate.pdf`], staff: ['quarantinedHere'], document: true,
+    urls: (f) => [
+      `/api/quarantine/admissions/${f.stayHere.id}/certificate.pdf`,
+      `/api/quarantine/admissions/${f.stayThere.id}/certificate.pdf`,
+    ],
+    staff: ['quarantinedHere'],
+    document: true,
   },
-  'GET /api/quarantine/missing-reports': { urls: one('/api/quarantine/missing-reports?limit=100'), staff: ['quarantinedHere'] },
+  'GET /api/quarantine/missing-reports': {
+    urls: one('/api/quarantine/missing-reports?limit=100'),
+    staff: ['quarantinedHere'],
+  },
   // The daily report link shows initials only: whoever holds the link is the person.
   'GET /api/public/monitoring/:token': { urls: (f) => [`/api/public/monitoring/${f.stayHere.token}`] },
   'GET /api/risk/indicators': { urls: one(`/api/risk/indicators?locality=${DOAN_KET}`) },
   'GET /api/risk/evaluate': { urls: one(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`) },
   'GET /api/risk/decisions': { urls: one(`/api/risk/decisions?locality=${LAI_CHAU}&subtree=true`) },
-  'GET /api/risk/decisions/export.xlsx': { urls: one(`/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`) },
+  'GET /api/risk/decisions/export.xlsx': {
+    urls: one(`/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`),
+  },
   'GET /api/risk/map': { urls: one(`/api/risk/map?province=${LAI_CHAU}`) },
   'GET /api/risk/map/export.xlsx': { urls: one(`/api/risk/map/export.xlsx?province=${LAI_CHAU}`) },
   'GET /api/risk/dashboard': { urls: one(`/api/risk/dashboard?province=${LAI_CHAU}`) },
@@ -136,8 +182,12 @@ const routes: Record<string, Entry> = {
   'GET /api/today': { urls: one('/api/today?perGroup=100'), staff: ['quarantinedHere'] },
   'GET /api/facilities': { urls: one('/api/facilities') },
   'GET /api/facilities/export.xlsx': { urls: one('/api/facilities/export.xlsx') },
-  'GET /api/facilities/placement': { urls: one(`/api/facilities/placement?people=5&kind=quarantine_place&near=${DOAN_KET}`) },
-  'GET /api/facilities/:id': { urls: (f) => [f.hotelHere, f.hospitalHere, f.facilityThere].map((id) => `/api/facilities/${id}`) },
+  'GET /api/facilities/placement': {
+    urls: one(`/api/facilities/placement?people=5&kind=quarantine_place&near=${DOAN_KET}`),
+  },
+  'GET /api/facilities/:id': {
+    urls: (f) => [f.hotelHere, f.hospitalHere, f.facilityThere].map((id) => `/api/facilities/${id}`),
+  },
   'GET /api/treatment/stays': { urls: one('/api/treatment/stays?limit=100'), staff: ['caseHere'] },
   'GET /api/treatment/stays/export.xlsx': { urls: one('/api/treatment/stays/export.xlsx'), staff: ['caseHere'] },
   'GET /api/treatment/occupancy': { urls: one(`/api/treatment/occupancy?locality=${LAI_CHAU}`) },
@@ -169,7 +219,8 @@ async function walk(client: TestClient, allowed: (e: Entry) => readonly PersonKe
       const res = await client.get(url);
       expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
       const ok = res.statusCode < 300;
-      if (entry.document && ok && may.length === 0) leaks.push(`${url} answered ${res.statusCode}: a document about a person`);
+      if (entry.document && ok && may.length === 0)
+        leaks.push(`${url} answered ${res.statusCode}: a document about a person`);
       const text = ok ? await textOf(res) : res.body;
       for (const k of peopleIn(text ?? '')) {
         found.add(k);
@@ -189,7 +240,9 @@ describe('least privilege', () => {
   it('a facility staff account reads the people of its own facilities only, and sees them where its work is', async () => {
     const { leaks, seen } = await walk(staff, (e) => e.staff ?? []);
     expect(leaks).toEqual([]);
-    const missing = Object.entries(routes).filter(([route, e]) => e.staff && !e.document && ![...seen.get(route)!].some((k) => e.staff!.includes(k)));
+    const missing = Object.entries(routes).filter(
+      ([route, e]) => e.staff && !e.document && ![...seen.get(route)!].some((k) => e.staff!.includes(k)),
+    );
     expect(missing.map(([route]) => route)).toEqual([]);
   });
 
@@ -204,7 +257,9 @@ describe('least privilege', () => {
   });
 
   it('covers every GET route that exists', () => {
-    const gets = t.app.routeCatalogue.filter((x) => x.method === 'GET' && x.url.startsWith('/api/') && !x.url.startsWith('/api/docs')).map((x) => `GET ${x.url}`);
+    const gets = t.app.routeCatalogue
+      .filter((x) => x.method === 'GET' && x.url.startsWith('/api/') && !x.url.startsWith('/api/docs'))
+      .map((x) => `GET ${x.url}`);
     expect(gets.filter((g) => !(g in routes))).toEqual([]);
     expect(Object.keys(routes).filter((g) => !gets.includes(g))).toEqual([]);
   });

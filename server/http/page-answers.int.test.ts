@@ -52,6 +52,8 @@ describe.runIf(hasWebBuild())('pages, files and methods', () => {
     const api = await t.app.inject({ method: 'DELETE', url: '/api/health', headers: { 'accept-language': 'en' } });
     expect(api.statusCode).toBe(405);
     expect(api.headers.allow).toBe('GET, HEAD');
-    expect(api.json()).toEqual({ error: { code: 'METHOD_NOT_ALLOWED', message: 'This address does not accept that method.' } });
+    expect(api.json()).toEqual({
+      error: { code: 'METHOD_NOT_ALLOWED', message: 'This address does not accept that method.' },
+    });
   });
 });

@@ -19,7 +19,11 @@ describe('what the server answers where no route took the request', () => {
     expect(answer('GET', '/c/khai-bao?x=1')).toEqual({ kind: 'page', file: 'citizen.html', status: 200 });
     expect(answer('HEAD', '/c/ban-do')).toEqual({ kind: 'page', file: 'citizen.html', status: 200 });
     // A daily report link: its token is signed, with dots in it.
-    expect(answer('GET', '/c/theo-doi/M1.eyJwIjoiYSJ9.c2ln')).toEqual({ kind: 'page', file: 'citizen.html', status: 200 });
+    expect(answer('GET', '/c/theo-doi/M1.eyJwIjoiYSJ9.c2ln')).toEqual({
+      kind: 'page',
+      file: 'citizen.html',
+      status: 200,
+    });
     expect(answer('GET', '/admin/users/')).toEqual({ kind: 'page', file: 'index.html', status: 200 });
   });
 

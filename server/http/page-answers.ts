@@ -11,7 +11,11 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  * that is not there (a plain 404: a stale client after a deploy must not get HTML for a script), or
  * a path that exists under other methods (405 with `Allow`).
  */
-export function unmatchedAnswer(req: Pick<FastifyRequest, 'method' | 'url'>, routes: readonly RouteEntry[], hasWebBuild: boolean):
+export function unmatchedAnswer(
+  req: Pick<FastifyRequest, 'method' | 'url'>,
+  routes: readonly RouteEntry[],
+  hasWebBuild: boolean,
+):
   | { kind: 'page'; file: 'index.html' | 'citizen.html'; status: 200 | 404 }
   | { kind: 'method'; allow: string }
   | { kind: 'missing' } {
@@ -44,7 +48,10 @@ const patterns = new Map<string, RegExp>();
 function patternOf(url: string): RegExp {
   let re = patterns.get(url);
   if (!re) {
-    const body = url.split('/').map((s) => (s.startsWith(':') ? '[^/]+' : s === '*' ? '.*' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+    const body = url
+      .split('/')
+      .map((s) => (s.startsWith(':') ? '[^/]+' : s === '*' ? '.*' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
     re = new RegExp(`^${body}$`);
     patterns.set(url, re);
   }

@@ -7,7 +7,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { AppServices } from '../services.ts';
 import { needsStepUp, registerAuthHook } from './auth-hook.ts';
@@ -41,7 +46,13 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const method of methods) {
-      if (method !== 'HEAD') catalogue.push({ method, url: r.url, access: r.config?.access ?? 'user', stepUp: needsStepUp(r.url, r.config) });
+      if (method !== 'HEAD')
+        catalogue.push({
+          method,
+          url: r.url,
+          access: r.config?.access ?? 'user',
+          stepUp: needsStepUp(r.url, r.config),
+        });
     }
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -66,8 +77,16 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   });
   app.setNotFoundHandler((req, reply) => {
     const answer = unmatchedAnswer(req, catalogue, hasWebBuild());
-    if (answer.kind === 'page') return reply.status(answer.status).header('cache-control', 'no-cache').type('text/html').sendFile(answer.file, webDist);
-    const { status, body } = answer.kind === 'method' ? errorResponse('METHOD_NOT_ALLOWED', req.locale ?? 'vi') : errorResponse('ROUTE_NOT_FOUND', req.locale ?? 'vi');
+    if (answer.kind === 'page')
+      return reply
+        .status(answer.status)
+        .header('cache-control', 'no-cache')
+        .type('text/html')
+        .sendFile(answer.file, webDist);
+    const { status, body } =
+      answer.kind === 'method'
+        ? errorResponse('METHOD_NOT_ALLOWED', req.locale ?? 'vi')
+        : errorResponse('ROUTE_NOT_FOUND', req.locale ?? 'vi');
     if (answer.kind === 'method') reply.header('allow', answer.allow);
     return reply.status(status).send(body);
   });
@@ -75,7 +94,10 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   registerSecurityHeaders(app, { tls: o.config.secureCookies });
   await registerCompression(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED' }) });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED' }),
+  });
   for (const type of [CSV_TYPE, XLSX_TYPE]) {
     app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   }
@@ -84,8 +106,16 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'phongdich API', version: o.version, description: 'Phòng, chống dịch — epidemic prevention and control' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: o.config.secureCookies ? '__Host-pd_session' : 'pd_session' } } },
+      info: {
+        title: 'phongdich API',
+        version: o.version,
+        description: 'Phòng, chống dịch — epidemic prevention and control',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: o.config.secureCookies ? '__Host-pd_session' : 'pd_session' },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -96,9 +126,14 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
 
   if (hasWebBuild()) {
     await app.register(fastifyStatic, {
-      root: webDist, wildcard: false, index: 'index.html', preCompressed: true, cacheControl: false,
+      root: webDist,
+      wildcard: false,
+      index: 'index.html',
+      preCompressed: true,
+      cacheControl: false,
       // Built files carry a hash of their content in their name; the pages (and robots.txt) do not.
-      setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache'),
+      setHeaders: (res, file) =>
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache'),
     });
   }
   return app;

@@ -26,7 +26,9 @@ export function localiseIssues(issues: IssueLike[], context: string | undefined,
 function localiseMessage(issue: IssueLike, locale: Locale): string {
   const own = issue.message?.split(' / ');
   if (own && own.length === 2) return (locale === 'vi' ? own[0] : own[1])!;
-  const rendered = errorMaps[locale]({ ...issue.params, code: issue.keyword, path: [] } as unknown as Parameters<(typeof errorMaps)['vi']>[0]);
+  const rendered = errorMaps[locale]({ ...issue.params, code: issue.keyword, path: [] } as unknown as Parameters<
+    (typeof errorMaps)['vi']
+  >[0]);
   const text = typeof rendered === 'string' ? rendered : rendered?.message;
   return text ?? issue.message ?? 'invalid';
 }

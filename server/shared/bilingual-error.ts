@@ -11,11 +11,20 @@ export interface BilingualDetail {
  * `details` are the Vietnamese ones (the CLI, logs).
  */
 export class BilingualError extends AppError {
-  constructor(code: ErrorCode, private readonly bilingual: readonly BilingualDetail[]) {
-    super(code, bilingual.map((d) => ({ path: d.path, message: d.message.vi })));
+  constructor(
+    code: ErrorCode,
+    private readonly bilingual: readonly BilingualDetail[],
+  ) {
+    super(
+      code,
+      bilingual.map((d) => ({ path: d.path, message: d.message.vi })),
+    );
   }
 
   in(locale: Locale): AppError {
-    return new AppError(this.code, this.bilingual.map((d) => ({ path: d.path, message: d.message[locale] })));
+    return new AppError(
+      this.code,
+      this.bilingual.map((d) => ({ path: d.path, message: d.message[locale] })),
+    );
   }
 }

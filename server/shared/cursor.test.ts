@@ -11,7 +11,10 @@ const refusal = (f: () => unknown) => {
   }
   return 'accepted';
 };
-const invalid = { code: 'VALIDATION_FAILED', en: [{ path: 'after', message: 'Invalid page cursor: reload the list from the start' }] };
+const invalid = {
+  code: 'VALIDATION_FAILED',
+  en: [{ path: 'after', message: 'Invalid page cursor: reload the list from the start' }],
+};
 
 describe('keyset cursors', () => {
   it('give back the sort key values they were made of, and nothing for the first page', () => {
@@ -22,7 +25,7 @@ describe('keyset cursors', () => {
     expect(encodeCursor(['a'])).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
-  it('refuse garbage, another list\'s cursor and values that are not strings or numbers, in both languages', () => {
+  it("refuse garbage, another list's cursor and values that are not strings or numbers, in both languages", () => {
     expect(refusal(() => decodeCursor('garbage', 2))).toEqual(invalid);
     expect(refusal(() => decodeCursor(encodeCursor(['x']), 2))).toEqual(invalid);
     expect(refusal(() => decodeCursor(forge({ after: 'x' }), 1))).toEqual(invalid);
@@ -32,8 +35,12 @@ describe('keyset cursors', () => {
   it('check the shape of each value when the list says what its key is made of', () => {
     const key = ['2031-01-01T00:00:00.123450', '0193a7c2-7d7e-7000-8000-000000000001'];
     expect(decodeCursor(encodeCursor(key), ['timestamp', 'uuid'])).toEqual(key);
-    expect(refusal(() => decodeCursor(forge(["2026-01-01'; drop table venues; --", 'x']), ['timestamp', 'uuid']))).toEqual(invalid);
-    expect(refusal(() => decodeCursor(forge(['2031-01-01T00:00:00.123Z', key[1]]), ['timestamp', 'uuid']))).toEqual(invalid);
+    expect(
+      refusal(() => decodeCursor(forge(["2026-01-01'; drop table venues; --", 'x']), ['timestamp', 'uuid'])),
+    ).toEqual(invalid);
+    expect(refusal(() => decodeCursor(forge(['2031-01-01T00:00:00.123Z', key[1]]), ['timestamp', 'uuid']))).toEqual(
+      invalid,
+    );
     expect(refusal(() => decodeCursor(forge([key[0], 42]), ['timestamp', 'uuid']))).toEqual(invalid);
   });
 

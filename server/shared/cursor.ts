@@ -29,7 +29,10 @@ export function encodeCursor(values: readonly (string | number)[]): string {
  */
 export function decodeCursor(cursor: string | undefined, parts: number): (string | number)[] | null;
 export function decodeCursor(cursor: string | undefined, parts: readonly CursorPart[]): string[] | null;
-export function decodeCursor(cursor: string | undefined, parts: number | readonly CursorPart[]): (string | number)[] | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  parts: number | readonly CursorPart[],
+): (string | number)[] | null {
   if (!cursor) return null;
   const arity = typeof parts === 'number' ? parts : parts.length;
   try {
@@ -38,7 +41,8 @@ export function decodeCursor(cursor: string | undefined, parts: number | readonl
       Array.isArray(values) &&
       values.length === arity &&
       values.every((v) => typeof v === 'string' || typeof v === 'number') &&
-      (typeof parts === 'number' || parts.every((part, i) => typeof values[i] === 'string' && partPattern[part].test(values[i])))
+      (typeof parts === 'number' ||
+        parts.every((part, i) => typeof values[i] === 'string' && partPattern[part].test(values[i])))
     ) {
       return values as (string | number)[];
     }

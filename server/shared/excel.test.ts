@@ -11,7 +11,10 @@ function pagesOf(total: number) {
     try {
       for (let start = 0; start < total; start += 500) {
         seen.pages++;
-        yield Array.from({ length: Math.min(500, total - start) }, (_, i) => ({ n: start + i, name: `Người thứ ${start + i}` }));
+        yield Array.from({ length: Math.min(500, total - start) }, (_, i) => ({
+          n: start + i,
+          name: `Người thứ ${start + i}`,
+        }));
       }
     } finally {
       seen.ended = true;

@@ -73,7 +73,10 @@ export type ExportChunkLog<T> = (rows: readonly T[]) => Promise<void>;
  * refusal (scope, role, bad filter) becomes an error answer instead of a truncated 200 download.
  * With `logChunk`, every page is logged as it is fetched, before any of its rows leaves.
  */
-export async function allPages<T>(fetch: (after: string | undefined) => Promise<Page<T>>, logChunk?: ExportChunkLog<T>): Promise<AsyncIterable<T[]>> {
+export async function allPages<T>(
+  fetch: (after: string | undefined) => Promise<Page<T>>,
+  logChunk?: ExportChunkLog<T>,
+): Promise<AsyncIterable<T[]>> {
   const fetchLogged = async (after: string | undefined) => {
     const page = await fetch(after);
     if (logChunk && page.items.length) await logChunk(page.items);

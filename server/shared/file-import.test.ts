@@ -20,12 +20,17 @@ function parseCounts(table: Table): { rows: { code: string; n: number }[]; error
 describe('file import', () => {
   it('reads an upload into a table and hands every row to the parser, with its row number', async () => {
     const parsed = await readImport(csv('Mã;Số\n01;5\n02;x\n03;7\n04;y\n'), 'vi', parseCounts);
-    expect(parsed.rows).toEqual([{ code: '01', n: 5 }, { code: '03', n: 7 }]);
+    expect(parsed.rows).toEqual([
+      { code: '01', n: 5 },
+      { code: '03', n: 7 },
+    ]);
     expect(parsed.errors.map((e) => e.path)).toEqual(['row:3', 'row:5']);
   });
 
   it('refuses a type it cannot read', async () => {
-    await expect(readImport({ body: Buffer.from('{}'), contentType: 'application/json' }, 'vi', parseCounts)).rejects.toMatchObject({
+    await expect(
+      readImport({ body: Buffer.from('{}'), contentType: 'application/json' }, 'vi', parseCounts),
+    ).rejects.toMatchObject({
       code: 'UNSUPPORTED_MEDIA_TYPE',
     });
   });

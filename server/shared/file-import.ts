@@ -31,5 +31,9 @@ const rowOf = (path: string) => Number(path.split(':')[1] ?? 0);
  * (problems of the file or its header first). Nothing has been written when it throws.
  */
 export function rejectInvalidRows(errors: readonly ErrorDetail[]): void {
-  if (errors.length) throw new AppError('IMPORT_INVALID', [...errors].sort((a, b) => rowOf(a.path) - rowOf(b.path)));
+  if (errors.length)
+    throw new AppError(
+      'IMPORT_INVALID',
+      [...errors].sort((a, b) => rowOf(a.path) - rowOf(b.path)),
+    );
 }

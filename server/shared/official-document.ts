@@ -27,12 +27,19 @@ export interface OfficialDocument {
 
 const mm = 72 / 25.4;
 const require = createRequire(import.meta.url);
-const robotoFiles = (require('pdfmake/fonts/Roboto.js') as {
-  Roboto: { normal: string; bold: string; italics: string; bolditalics: string };
-}).Roboto;
+const robotoFiles = (
+  require('pdfmake/fonts/Roboto.js') as {
+    Roboto: { normal: string; bold: string; italics: string; bolditalics: string };
+  }
+).Roboto;
 /** Tinos (OFL, metric-compatible with Times New Roman, every Vietnamese letter): the decree's serif. */
 const tinosFile = (style: string) => require.resolve(`@expo-google-fonts/tinos/${style}/Tinos_${style}.ttf`);
-const tinosFiles = { normal: tinosFile('400Regular'), bold: tinosFile('700Bold'), italics: tinosFile('400Regular_Italic'), bolditalics: tinosFile('700Bold_Italic') };
+const tinosFiles = {
+  normal: tinosFile('400Regular'),
+  bold: tinosFile('700Bold'),
+  italics: tinosFile('400Regular_Italic'),
+  bolditalics: tinosFile('700Bold_Italic'),
+};
 const allowedFontFiles = new Set([...Object.values(robotoFiles), ...Object.values(tinosFiles)]);
 
 /** "2026-11-25" → "ngày 25 tháng 11 năm 2026" (day and month with two digits, as the decree's sample). */
@@ -57,8 +64,20 @@ export function officialDocument(doc: OfficialDocument): TDocumentDefinitions {
         width: '58%',
         stack: [
           { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 12, alignment: 'center' },
-          { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 13, alignment: 'center', decoration: 'underline' },
-          { text: vietnameseDateLine(doc.place, doc.date), italics: true, fontSize: 13, alignment: 'center', margin: [0, 8, 0, 0] },
+          {
+            text: 'Độc lập - Tự do - Hạnh phúc',
+            bold: true,
+            fontSize: 13,
+            alignment: 'center',
+            decoration: 'underline',
+          },
+          {
+            text: vietnameseDateLine(doc.place, doc.date),
+            italics: true,
+            fontSize: 13,
+            alignment: 'center',
+            margin: [0, 8, 0, 0],
+          },
         ],
       },
     ],
@@ -67,16 +86,39 @@ export function officialDocument(doc: OfficialDocument): TDocumentDefinitions {
     header,
     { text: doc.kind.toUpperCase(), bold: true, fontSize: 14, alignment: 'center', margin: [0, 22, 0, 2] },
     { text: doc.summary, bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 14] },
-    ...(doc.bases ?? []).map((b): Content => ({ text: b, italics: true, fontSize: 13, margin: [0, 0, 0, 4], alignment: 'justify' })),
+    ...(doc.bases ?? []).map((b): Content => ({
+      text: b,
+      italics: true,
+      fontSize: 13,
+      margin: [0, 0, 0, 4],
+      alignment: 'justify',
+    })),
     ...doc.body,
     {
       columns: [
-        { width: '45%', stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 }, ...doc.recipients.map((r): Content => ({ text: `- ${r}`, fontSize: 11 }))] },
+        {
+          width: '45%',
+          stack: [
+            { text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 },
+            ...doc.recipients.map((r): Content => ({ text: `- ${r}`, fontSize: 11 })),
+          ],
+        },
         {
           width: '55%',
           stack: [
-            ...doc.signature.capacity.map((c): Content => ({ text: c.toUpperCase(), bold: true, fontSize: 13, alignment: 'center' })),
-            { text: '(Ký, ghi rõ họ tên, đóng dấu)', italics: true, fontSize: 11, alignment: 'center', margin: [0, 2, 0, 56] },
+            ...doc.signature.capacity.map((c): Content => ({
+              text: c.toUpperCase(),
+              bold: true,
+              fontSize: 13,
+              alignment: 'center',
+            })),
+            {
+              text: '(Ký, ghi rõ họ tên, đóng dấu)',
+              italics: true,
+              fontSize: 11,
+              alignment: 'center',
+              margin: [0, 2, 0, 56],
+            },
             { text: doc.signature.name, bold: true, fontSize: 13, alignment: 'center' },
           ],
         },

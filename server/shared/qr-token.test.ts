@@ -25,7 +25,10 @@ describe('personal QR token', () => {
   it('keeps verifying tokens of a previous secret after a rotation, and signs new ones with the new secret', () => {
     const old = new QrTokenSigner('the-secret-of-last-year-long-enough-789');
     const { id: oldId, token: oldToken } = old.issue();
-    const rotated = new QrTokenSigner(['the-secret-of-this-year-long-enough-012', 'the-secret-of-last-year-long-enough-789']);
+    const rotated = new QrTokenSigner([
+      'the-secret-of-this-year-long-enough-012',
+      'the-secret-of-last-year-long-enough-789',
+    ]);
     expect(rotated.verify(oldToken)).toBe(oldId);
     const fresh = rotated.issue();
     expect(rotated.verify(fresh.token)).toBe(fresh.id);

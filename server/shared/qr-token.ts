@@ -12,7 +12,10 @@ export class QrTokenSigner {
   private readonly secrets: readonly string[];
 
   /** `prefix` separates kinds of token signed with the same secret: 'P1' personal QR, 'M1' monitoring link. */
-  constructor(secrets: string | readonly [string, ...string[]], private readonly prefix = 'P1') {
+  constructor(
+    secrets: string | readonly [string, ...string[]],
+    private readonly prefix = 'P1',
+  ) {
     this.secrets = typeof secrets === 'string' ? [secrets] : secrets;
   }
 
@@ -41,6 +44,10 @@ export class QrTokenSigner {
   }
 
   private mac(secret: string, id: string): string {
-    return createHmac('sha256', secret).update(`qr:${this.prefix}:${id}`).digest().subarray(0, 16).toString('base64url');
+    return createHmac('sha256', secret)
+      .update(`qr:${this.prefix}:${id}`)
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
   }
 }

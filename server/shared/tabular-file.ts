@@ -58,17 +58,27 @@ export function parseCsv(text: string): Table {
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === sep) { record.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === sep) {
+      record.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
-      record.push(field); records.push(record); record = []; field = '';
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || record.length) { record.push(field); records.push(record); }
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
   const numbered = records
     .map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => c.trim()) }))
     .filter((r) => r.cells.some((c) => c !== ''));

@@ -62,18 +62,40 @@ export const testPassword = () => `Kt-${randomBytes(9).toString('base64url')}-7q
 export async function createTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
   // Every test request comes from 127.0.0.1: per-address limits are raised unless a test sets them.
   // A signing secret of its own, as an installation outside demo mode must have.
-  const config: Config = { ...loadConfig({}), logLevel: 'silent', publicRateLimit: { otpPerMinute: 10_000, submitPerMinute: 10_000 }, secret: newSecret(), ...overrides };
+  const config: Config = {
+    ...loadConfig({}),
+    logLevel: 'silent',
+    publicRateLimit: { otpPerMinute: 10_000, submitPerMinute: 10_000 },
+    secret: newSecret(),
+    ...overrides,
+  };
   const platform = await openPlatform(config, await openTestDatabase());
   const app = await createHttpServer(platform, { quiet: true });
   await app.ready();
   const enrolled = new Map<string, { secret: string; lastStep: number; recoveryCodes: string[] }>();
 
-  const createUser = async (role: Role, localityCode: string, username = `${role.replace('_', '')}${++counter}`, o: CreateUserOptions = {}): Promise<TestUser> => {
+  const createUser = async (
+    role: Role,
+    localityCode: string,
+    username = `${role.replace('_', '')}${++counter}`,
+    o: CreateUserOptions = {},
+  ): Promise<TestUser> => {
     const password = testPassword();
-    const r = await platform.services.users.create(systemActor('test'), { username, fullName: `Test ${username}`, role, localityCode, password });
-    if (!(o.enrol ?? config.twoFactor.roles.includes(role))) return { id: r.user.id, username, password, totpSecret: null, recoveryCodes: [] };
+    const r = await platform.services.users.create(systemActor('test'), {
+      username,
+      fullName: `Test ${username}`,
+      role,
+      localityCode,
+      password,
+    });
+    if (!(o.enrol ?? config.twoFactor.roles.includes(role)))
+      return { id: r.user.id, username, password, totpSecret: null, recoveryCodes: [] };
     const secret = newTotpSecret();
-    const { recoveryCodes } = await platform.services.twoFactor.enrolKnownSecret(systemActor('test'), r.user.id, secret);
+    const { recoveryCodes } = await platform.services.twoFactor.enrolKnownSecret(
+      systemActor('test'),
+      r.user.id,
+      secret,
+    );
     enrolled.set(username, { secret, lastStep: 0, recoveryCodes: [...recoveryCodes] });
     return { id: r.user.id, username, password, totpSecret: secret, recoveryCodes };
   };
@@ -94,11 +116,21 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     return recovery;
   };
 
-  const login = async (username: string, password: string, o: { remoteAddress?: string; totpSecret?: string } = {}): Promise<TestClient> => {
+  const login = async (
+    username: string,
+    password: string,
+    o: { remoteAddress?: string; totpSecret?: string } = {},
+  ): Promise<TestClient> => {
     // An account enrolled elsewhere (the demo seed) signs in with the secret it was given.
-    if (o.totpSecret && !enrolled.has(username)) enrolled.set(username, { secret: o.totpSecret, lastStep: 0, recoveryCodes: [] });
+    if (o.totpSecret && !enrolled.has(username))
+      enrolled.set(username, { secret: o.totpSecret, lastStep: 0, recoveryCodes: [] });
     const code = enrolled.has(username) ? nextCode(username) : undefined;
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, code }, remoteAddress: o.remoteAddress });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password, code },
+      remoteAddress: o.remoteAddress,
+    });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'pd_session' || c.name === '__Host-pd_session')!;
     const { csrfToken, user } = res.json<{ csrfToken: string; user: { id: string } }>();
@@ -128,7 +160,8 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     createUser,
     login,
     nextCode,
-    bindFacilities: async (userId, facilityIds) => void (await platform.services.users.update(systemActor('test'), userId, { facilityIds })),
+    bindFacilities: async (userId, facilityIds) =>
+      void (await platform.services.users.update(systemActor('test'), userId, { facilityIds })),
     signIn: async (role, localityCode, username) => {
       const u = await createUser(role, localityCode, username);
       return login(u.username, u.password);

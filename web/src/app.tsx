@@ -37,23 +37,37 @@ const LocalitiesPage = lazy(() =>
   import('./features/admin-localities/localities-page.tsx').then((m) => ({ default: m.LocalitiesPage })),
 );
 const AuditPage = lazy(() => import('./features/admin-audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
-const BreachesPage = lazy(() => import('./features/admin-breaches/breaches-page.tsx').then((m) => ({ default: m.BreachesPage })));
+const BreachesPage = lazy(() =>
+  import('./features/admin-breaches/breaches-page.tsx').then((m) => ({ default: m.BreachesPage })),
+);
 const DeclarationsPage = lazy(() =>
   import('./features/declarations/declarations-page.tsx').then((m) => ({ default: m.DeclarationsPage })),
 );
 const VenuesPage = lazy(() => import('./features/venues/venues-page.tsx').then((m) => ({ default: m.VenuesPage })));
 const GatePage = lazy(() => import('./features/checkins/gate-page.tsx').then((m) => ({ default: m.GatePage })));
-const EntriesPage = lazy(() => import('./features/checkins/entries-page.tsx').then((m) => ({ default: m.EntriesPage })));
+const EntriesPage = lazy(() =>
+  import('./features/checkins/entries-page.tsx').then((m) => ({ default: m.EntriesPage })),
+);
 const CasesPage = lazy(() => import('./features/cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./features/cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const ChainsPage = lazy(() => import('./features/chains/chains-page.tsx').then((m) => ({ default: m.ChainsPage })));
-const ClustersPage = lazy(() => import('./features/clusters/clusters-page.tsx').then((m) => ({ default: m.ClustersPage })));
-const QuarantinePage = lazy(() => import('./features/quarantine/quarantine-page.tsx').then((m) => ({ default: m.QuarantinePage })));
+const ClustersPage = lazy(() =>
+  import('./features/clusters/clusters-page.tsx').then((m) => ({ default: m.ClustersPage })),
+);
+const QuarantinePage = lazy(() =>
+  import('./features/quarantine/quarantine-page.tsx').then((m) => ({ default: m.QuarantinePage })),
+);
 const StayPage = lazy(() => import('./features/quarantine/stay-page.tsx').then((m) => ({ default: m.StayPage })));
 const TestingPage = lazy(() => import('./features/testing/testing-page.tsx').then((m) => ({ default: m.TestingPage })));
-const CampaignPage = lazy(() => import('./features/testing/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })));
-const FacilitiesPage = lazy(() => import('./features/facilities/facilities-page.tsx').then((m) => ({ default: m.FacilitiesPage })));
-const TreatmentPage = lazy(() => import('./features/treatment/treatment-page.tsx').then((m) => ({ default: m.TreatmentPage })));
+const CampaignPage = lazy(() =>
+  import('./features/testing/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })),
+);
+const FacilitiesPage = lazy(() =>
+  import('./features/facilities/facilities-page.tsx').then((m) => ({ default: m.FacilitiesPage })),
+);
+const TreatmentPage = lazy(() =>
+  import('./features/treatment/treatment-page.tsx').then((m) => ({ default: m.TreatmentPage })),
+);
 const RiskPage = lazy(() => import('./features/risk/risk-page.tsx').then((m) => ({ default: m.RiskPage })));
 const TodayPage = lazy(() => import('./features/today/today-page.tsx').then((m) => ({ default: m.TodayPage })));
 const LinksPage = lazy(() => import('./features/people-links/links-page.tsx').then((m) => ({ default: m.LinksPage })));
@@ -77,15 +91,27 @@ const routes: RouteDef[] = [
   { path: '/declarations', page: () => <DeclarationsPage />, allowed: canViewDeclarations },
   { path: '/venues', page: () => <VenuesPage />, allowed: canViewVenues },
   { path: '/venues/:id/gate', page: (p) => <GatePage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },
-  { path: '/venues/:id/entries', page: (p) => <EntriesPage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },
+  {
+    path: '/venues/:id/entries',
+    page: (p) => <EntriesPage key={p.id} venueId={p.id ?? ''} />,
+    allowed: canOperateGates,
+  },
   { path: '/cases', page: () => <CasesPage />, allowed: canViewCases },
   { path: '/cases/:id', page: (p) => <CasePage key={p.id} caseId={p.id ?? ''} />, allowed: canViewCases },
   { path: '/chains', page: () => <ChainsPage />, allowed: canViewChains },
   { path: '/clusters', page: () => <ClustersPage />, allowed: canViewCases },
   { path: '/quarantine', page: () => <QuarantinePage />, allowed: canViewQuarantine },
-  { path: '/quarantine/:id', page: (p) => <StayPage key={p.id} admissionId={p.id ?? ''} />, allowed: canViewQuarantine },
+  {
+    path: '/quarantine/:id',
+    page: (p) => <StayPage key={p.id} admissionId={p.id ?? ''} />,
+    allowed: canViewQuarantine,
+  },
   { path: '/testing', page: () => <TestingPage />, allowed: canViewTesting },
-  { path: '/testing/campaigns/:id', page: (p) => <CampaignPage key={p.id} campaignId={p.id ?? ''} />, allowed: canViewTesting },
+  {
+    path: '/testing/campaigns/:id',
+    page: (p) => <CampaignPage key={p.id} campaignId={p.id ?? ''} />,
+    allowed: canViewTesting,
+  },
   { path: '/facilities', page: () => <FacilitiesPage />, allowed: canViewFacilities },
   { path: '/treatment', page: () => <TreatmentPage />, allowed: canViewTreatment },
   { path: '/today', page: () => <TodayPage />, allowed: canSeeTodayWork },

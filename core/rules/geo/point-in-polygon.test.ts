@@ -1,15 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { bboxOf, coveredCodes, inBbox, pointInPolygon } from './point-in-polygon.ts';
 
-const square: number[][][] = [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]];
+const square: number[][][] = [
+  [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+    [0, 0],
+  ],
+];
 
 // A "U" opening upwards: the notch x ∈ (4, 6), y > 3 is outside although inside the bounding box.
-const uShape: number[][][] = [[[0, 0], [10, 0], [10, 10], [6, 10], [6, 3], [4, 3], [4, 10], [0, 10], [0, 0]]];
+const uShape: number[][][] = [
+  [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [6, 10],
+    [6, 3],
+    [4, 3],
+    [4, 10],
+    [0, 10],
+    [0, 0],
+  ],
+];
 
 // A square with a square hole in the middle.
 const withHole: number[][][] = [
-  [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
-  [[3, 3], [3, 7], [7, 7], [7, 3], [3, 3]],
+  [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+    [0, 0],
+  ],
+  [
+    [3, 3],
+    [3, 7],
+    [7, 7],
+    [7, 3],
+    [3, 3],
+  ],
 ];
 
 describe('pointInPolygon', () => {
@@ -52,9 +84,27 @@ describe('pointInPolygon', () => {
 
   it('excludes the union of overlapping holes, not their parity', () => {
     const twoHoles: number[][][] = [
-      [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
-      [[2, 2], [6, 2], [6, 6], [2, 6], [2, 2]],
-      [[4, 4], [8, 4], [8, 8], [4, 8], [4, 4]],
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ],
+      [
+        [2, 2],
+        [6, 2],
+        [6, 6],
+        [2, 6],
+        [2, 2],
+      ],
+      [
+        [4, 4],
+        [8, 4],
+        [8, 8],
+        [4, 8],
+        [4, 4],
+      ],
     ];
     expect(pointInPolygon([5, 5], twoHoles)).toBe(false);
     expect(pointInPolygon([9, 1], twoHoles)).toBe(true);
@@ -69,23 +119,77 @@ describe('pointInPolygon', () => {
     expect(pointInPolygon([Number.NaN, 5], square)).toBe(false);
     expect(pointInPolygon([5, Infinity], square)).toBe(false);
     expect(pointInPolygon([5, 5], [])).toBe(false);
-    expect(pointInPolygon([0.5, 0.5], [[[0, 0], [1, 1]]])).toBe(false);
+    expect(
+      pointInPolygon(
+        [0.5, 0.5],
+        [
+          [
+            [0, 0],
+            [1, 1],
+          ],
+        ],
+      ),
+    ).toBe(false);
   });
 
   it('puts a point on an edge shared by two adjacent polygons in exactly one of them', () => {
-    const left: number[][][] = [[[0, 0], [5, 0], [5, 10], [0, 10], [0, 0]]];
-    const right: number[][][] = [[[5, 0], [10, 0], [10, 10], [5, 10], [5, 0]]];
-    for (const point of [[5, 5], [5, 0.5], [5, 9.5]] as [number, number][]) {
+    const left: number[][][] = [
+      [
+        [0, 0],
+        [5, 0],
+        [5, 10],
+        [0, 10],
+        [0, 0],
+      ],
+    ];
+    const right: number[][][] = [
+      [
+        [5, 0],
+        [10, 0],
+        [10, 10],
+        [5, 10],
+        [5, 0],
+      ],
+    ];
+    for (const point of [
+      [5, 5],
+      [5, 0.5],
+      [5, 9.5],
+    ] as [number, number][]) {
       expect(Number(pointInPolygon(point, left)) + Number(pointInPolygon(point, right))).toBe(1);
     }
-    const bottom: number[][][] = [[[0, 0], [10, 0], [10, 5], [0, 5], [0, 0]]];
-    const top: number[][][] = [[[0, 5], [10, 5], [10, 10], [0, 10], [0, 5]]];
+    const bottom: number[][][] = [
+      [
+        [0, 0],
+        [10, 0],
+        [10, 5],
+        [0, 5],
+        [0, 0],
+      ],
+    ];
+    const top: number[][][] = [
+      [
+        [0, 5],
+        [10, 5],
+        [10, 10],
+        [0, 10],
+        [0, 5],
+      ],
+    ];
     expect(Number(pointInPolygon([3, 5], bottom)) + Number(pointInPolygon([3, 5], top))).toBe(1);
   });
 
   it('works with real lon/lat and ignores an altitude', () => {
     // A rough box around Hoàn Kiếm, Hà Nội.
-    const box: number[][][] = [[[105.84, 21.01, 12], [105.86, 21.01, 12], [105.86, 21.04, 12], [105.84, 21.04, 12], [105.84, 21.01, 12]]];
+    const box: number[][][] = [
+      [
+        [105.84, 21.01, 12],
+        [105.86, 21.01, 12],
+        [105.86, 21.04, 12],
+        [105.84, 21.04, 12],
+        [105.84, 21.01, 12],
+      ],
+    ];
     expect(pointInPolygon([105.8522, 21.0287], box)).toBe(true); // Hoàn Kiếm lake
     expect(pointInPolygon([106.6297, 10.8231], box)).toBe(false); // Ho Chi Minh City
   });
@@ -94,7 +198,15 @@ describe('pointInPolygon', () => {
 describe('bboxOf / inBbox', () => {
   it('bounds the outer ring', () => {
     expect(bboxOf(uShape)).toEqual({ minLon: 0, minLat: 0, maxLon: 10, maxLat: 10 });
-    expect(bboxOf([[[105.1, 20.9], [105.9, 21.2], [105.4, 21.4]]])).toEqual({ minLon: 105.1, minLat: 20.9, maxLon: 105.9, maxLat: 21.4 });
+    expect(
+      bboxOf([
+        [
+          [105.1, 20.9],
+          [105.9, 21.2],
+          [105.4, 21.4],
+        ],
+      ]),
+    ).toEqual({ minLon: 105.1, minLat: 20.9, maxLon: 105.9, maxLat: 21.4 });
     expect(bboxOf([])).toBeNull();
     expect(bboxOf([[]])).toBeNull();
   });
@@ -124,7 +236,15 @@ describe('coveredCodes', () => {
   });
 
   it('never covers a unit without a centroid', () => {
-    const everywhere: number[][][] = [[[-1000, -1000], [1000, -1000], [1000, 1000], [-1000, 1000], [-1000, -1000]]];
+    const everywhere: number[][][] = [
+      [
+        [-1000, -1000],
+        [1000, -1000],
+        [1000, 1000],
+        [-1000, 1000],
+        [-1000, -1000],
+      ],
+    ];
     const out = coveredCodes(everywhere, centroids);
     expect(out).toEqual(['00001', '00002', '00003', '00005', '00007']);
     expect(out).not.toContain('00004');

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { localityIndicators, sumMeasures, TREATMENT_CAPACITY_MAX_OCCUPANCY, type LocalityMeasures } from './commune-indicators.ts';
+import {
+  localityIndicators,
+  sumMeasures,
+  TREATMENT_CAPACITY_MAX_OCCUPANCY,
+  type LocalityMeasures,
+} from './commune-indicators.ts';
 
 const base: LocalityMeasures = {
-  population: 20_000, community7: 3, community14: 5, known14: 4, inQuarantine7: 2, imported7: 1, tests7: 0, positives7: 0,
-  peopleInQuarantine: 12, vaccination: null, beds: null,
+  population: 20_000,
+  community7: 3,
+  community14: 5,
+  known14: 4,
+  inQuarantine7: 2,
+  imported7: 1,
+  tests7: 0,
+  positives7: 0,
+  peopleInQuarantine: 12,
+  vaccination: null,
+  beds: null,
 };
 
 describe('localityIndicators', () => {
@@ -53,7 +67,11 @@ describe('localityIndicators', () => {
 
 describe('sumMeasures', () => {
   it('adds the counts of child units and drops coverage', () => {
-    const s = sumMeasures([base, { ...base, community7: 1, vaccination: { adults1Dose: 50, adultsFull: 40, highRisk: 30 } }], 40_000, { occupied: 5, total: 10 });
+    const s = sumMeasures(
+      [base, { ...base, community7: 1, vaccination: { adults1Dose: 50, adultsFull: 40, highRisk: 30 } }],
+      40_000,
+      { occupied: 5, total: 10 },
+    );
     expect(s.community7).toBe(4);
     expect(s.peopleInQuarantine).toBe(24);
     expect(s.vaccination).toBeNull();

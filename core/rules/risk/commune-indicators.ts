@@ -74,13 +74,32 @@ export function localityIndicators(m: LocalityMeasures): RiskIndicators {
 }
 
 /** Sums the measures of child units (a district or province), for its own indicators. */
-export function sumMeasures(children: readonly LocalityMeasures[], population: number | null, beds: LocalityMeasures['beds']): LocalityMeasures {
-  const sum = (k: 'community7' | 'community14' | 'known14' | 'inQuarantine7' | 'imported7' | 'tests7' | 'positives7' | 'peopleInQuarantine') =>
-    children.reduce((s, c) => s + c[k], 0);
+export function sumMeasures(
+  children: readonly LocalityMeasures[],
+  population: number | null,
+  beds: LocalityMeasures['beds'],
+): LocalityMeasures {
+  const sum = (
+    k:
+      | 'community7'
+      | 'community14'
+      | 'known14'
+      | 'inQuarantine7'
+      | 'imported7'
+      | 'tests7'
+      | 'positives7'
+      | 'peopleInQuarantine',
+  ) => children.reduce((s, c) => s + c[k], 0);
   return {
     population,
-    community7: sum('community7'), community14: sum('community14'), known14: sum('known14'), inQuarantine7: sum('inQuarantine7'),
-    imported7: sum('imported7'), tests7: sum('tests7'), positives7: sum('positives7'), peopleInQuarantine: sum('peopleInQuarantine'),
+    community7: sum('community7'),
+    community14: sum('community14'),
+    known14: sum('known14'),
+    inQuarantine7: sum('inQuarantine7'),
+    imported7: sum('imported7'),
+    tests7: sum('tests7'),
+    positives7: sum('positives7'),
+    peopleInQuarantine: sum('peopleInQuarantine'),
     // Coverage is not additive without the denominators: an upper level imports its own.
     vaccination: null,
     beds,

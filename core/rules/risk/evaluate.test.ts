@@ -4,7 +4,13 @@ import { riskRuleSet } from '../../schemas/risk-rule-set.ts';
 import { aggregateLevel, communeLevel, compare, levelIndex } from './evaluate.ts';
 import { qd2686_2021 } from './rule-sets.ts';
 
-const level = (key: string, number: number) => ({ key, number, colour: '#000000', name: { vi: key, en: key }, measures: [] });
+const level = (key: string, number: number) => ({
+  key,
+  number,
+  colour: '#000000',
+  name: { vi: key, en: key },
+  measures: [],
+});
 
 /** A small rule set whose rules are listed lowest level first, to show the order does not matter. */
 const toy: RiskRuleSet = riskRuleSet.parse({
@@ -13,15 +19,43 @@ const toy: RiskRuleSet = riskRuleSet.parse({
   name: { vi: 'Thử', en: 'Toy' },
   levels: [level('a', 1), level('b', 2), level('c', 3)],
   communeRules: [
-    { id: 'b.any', level: 'b', match: 'any', conditions: [{ indicator: 'community_cases_14d', op: '>=', value: 1 }, { indicator: 'community_cases_7d', op: '>=', value: 1 }] },
-    { id: 'c.all', level: 'c', match: 'all', conditions: [{ indicator: 'community_cases_14d', op: '>=', value: 5 }, { indicator: 'vaccine_coverage_full_adults', op: '<', value: 50 }] },
-    { id: 'c.second', level: 'c', match: 'all', conditions: [{ indicator: 'community_cases_14d', op: '>=', value: 10 }] },
+    {
+      id: 'b.any',
+      level: 'b',
+      match: 'any',
+      conditions: [
+        { indicator: 'community_cases_14d', op: '>=', value: 1 },
+        { indicator: 'community_cases_7d', op: '>=', value: 1 },
+      ],
+    },
+    {
+      id: 'c.all',
+      level: 'c',
+      match: 'all',
+      conditions: [
+        { indicator: 'community_cases_14d', op: '>=', value: 5 },
+        { indicator: 'vaccine_coverage_full_adults', op: '<', value: 50 },
+      ],
+    },
+    {
+      id: 'c.second',
+      level: 'c',
+      match: 'all',
+      conditions: [{ indicator: 'community_cases_14d', op: '>=', value: 10 }],
+    },
   ],
 });
 
 describe('compare', () => {
   it('applies each operator and treats a missing or non-finite value as not met', () => {
-    expect([compare(2, '>', 1), compare(1, '>', 1), compare(1, '>=', 1), compare(1, '<', 1), compare(1, '<=', 1), compare(1, '==', 1)]).toEqual([true, false, true, false, true, true]);
+    expect([
+      compare(2, '>', 1),
+      compare(1, '>', 1),
+      compare(1, '>=', 1),
+      compare(1, '<', 1),
+      compare(1, '<=', 1),
+      compare(1, '==', 1),
+    ]).toEqual([true, false, true, false, true, true]);
     expect(compare(undefined, '>=', 0)).toBe(false);
     expect(compare(null, '<', 1)).toBe(false);
     expect(compare(Number.NaN, '<', 1)).toBe(false);
@@ -36,7 +70,9 @@ describe('communeLevel', () => {
   });
 
   it('within a level, the first rule in the list wins', () => {
-    expect(communeLevel(toy, { community_cases_14d: 12, vaccine_coverage_full_adults: 10 }).matchedRule?.id).toBe('c.all');
+    expect(communeLevel(toy, { community_cases_14d: 12, vaccine_coverage_full_adults: 10 }).matchedRule?.id).toBe(
+      'c.all',
+    );
   });
 
   it('`all` needs every condition, `any` one', () => {
@@ -75,7 +111,14 @@ describe('risk rule set schema', () => {
         { id: 'x', level: 'nowhere', match: 'all', conditions: [{ indicator: 'cases_typo', op: '>', value: 1 }] },
         { id: 'x', level: 'high', match: 'some', conditions: [] },
       ],
-      aggregationRules: [{ id: 'agg.y', level: 'high', match: 'any', conditions: [{ indicator: 'share_at_or_above:purple', op: '=>', value: 30 }] }],
+      aggregationRules: [
+        {
+          id: 'agg.y',
+          level: 'high',
+          match: 'any',
+          conditions: [{ indicator: 'share_at_or_above:purple', op: '=>', value: 30 }],
+        },
+      ],
     };
     const result = riskRuleSet.safeParse(broken);
     expect(result.success).toBe(false);
@@ -92,7 +135,14 @@ describe('risk rule set schema', () => {
         { id: 'r', level: 'a', match: 'all', conditions: [{ indicator: 'community_cases_14d', op: '>', value: 1 }] },
         { id: 'r', level: 'zz', match: 'all', conditions: [{ indicator: 'community_cases_14d', op: '>', value: 1 }] },
       ],
-      aggregationRules: [{ id: 'agg', level: 'a', match: 'any', conditions: [{ indicator: 'count_at_or_above:zz', op: '>=', value: 1 }] }],
+      aggregationRules: [
+        {
+          id: 'agg',
+          level: 'a',
+          match: 'any',
+          conditions: [{ indicator: 'count_at_or_above:zz', op: '>=', value: 1 }],
+        },
+      ],
     });
     expect(result.success).toBe(false);
     const messages = (result.error?.issues ?? []).map((i) => i.message).join('\n');

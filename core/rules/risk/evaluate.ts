@@ -55,7 +55,10 @@ export function compare(actual: number | null | undefined, op: ComparisonOp, val
 
 export function levelIndex(ruleSet: RiskRuleSet, key: string): number {
   const i = ruleSet.levels.findIndex((l) => l.key === key);
-  if (i < 0) throw new Error(`Không có cấp độ "${key}" trong bộ quy tắc ${ruleSet.code} / There is no level "${key}" in rule set ${ruleSet.code}`);
+  if (i < 0)
+    throw new Error(
+      `Không có cấp độ "${key}" trong bộ quy tắc ${ruleSet.code} / There is no level "${key}" in rule set ${ruleSet.code}`,
+    );
   return i;
 }
 
@@ -117,7 +120,12 @@ function firstMatch<R extends CommuneRule | AggregationRule>(
   return {
     level,
     matchedRule: null,
-    reasons: [{ vi: `Không quy tắc nào khớp: cấp thấp nhất (${level.name.vi})`, en: `No rule matched: lowest level (${level.name.en})` }],
+    reasons: [
+      {
+        vi: `Không quy tắc nào khớp: cấp thấp nhất (${level.name.vi})`,
+        en: `No rule matched: lowest level (${level.name.en})`,
+      },
+    ],
     conditions: [],
   };
 }
@@ -182,7 +190,12 @@ export function aggregateLevelOfCounts(ruleSet: RiskRuleSet, perLevel: ArrayLike
     return {
       level,
       matchedRule: null,
-      reasons: [{ vi: `Không có quy tắc tổng hợp: cấp cao nhất của đơn vị cấp dưới (${level.name.vi})`, en: `No aggregation rules: highest child level (${level.name.en})` }],
+      reasons: [
+        {
+          vi: `Không có quy tắc tổng hợp: cấp cao nhất của đơn vị cấp dưới (${level.name.vi})`,
+          en: `No aggregation rules: highest child level (${level.name.en})`,
+        },
+      ],
       conditions: [],
       ...totals,
     };
@@ -238,7 +251,12 @@ export function applyConstraints(ruleSet: RiskRuleSet, input: ConstraintInput): 
     const noticeHours = ruleSet.constraints?.raiseNoticeHours ?? 0;
     const earliestEffectiveAt = input.decidedAt ? new Date(input.decidedAt.getTime() + noticeHours * 3_600_000) : null;
     const reasons: Bilingual[] = noticeHours
-      ? [{ vi: `Nâng cấp độ phải thông báo trước ít nhất ${noticeHours} giờ`, en: `Raising the level needs at least ${noticeHours} hours' notice` }]
+      ? [
+          {
+            vi: `Nâng cấp độ phải thông báo trước ít nhất ${noticeHours} giờ`,
+            en: `Raising the level needs at least ${noticeHours} hours' notice`,
+          },
+        ]
       : [];
     return { level: proposed, change: 'raise', loweringBlocked: false, noticeHours, earliestEffectiveAt, reasons };
   }
@@ -246,9 +264,19 @@ export function applyConstraints(ruleSet: RiskRuleSet, input: ConstraintInput): 
   const blocking = (ruleSet.constraints?.cannotLowerWhen ?? []).flatMap((c: RiskCondition): Bilingual[] => {
     const actual = input.indicators[c.indicator];
     if (actual === undefined)
-      return [{ vi: `Thiếu số liệu ${c.indicator}: không được hạ cấp độ`, en: `${c.indicator} not supplied: the level may not be lowered` }];
+      return [
+        {
+          vi: `Thiếu số liệu ${c.indicator}: không được hạ cấp độ`,
+          en: `${c.indicator} not supplied: the level may not be lowered`,
+        },
+      ];
     return compare(actual, c.op, c.value)
-      ? [{ vi: `${c.indicator} ${c.op} ${c.value} (thực tế: ${actual}): không được hạ cấp độ`, en: `${c.indicator} ${c.op} ${c.value} (actual: ${actual}): the level may not be lowered` }]
+      ? [
+          {
+            vi: `${c.indicator} ${c.op} ${c.value} (thực tế: ${actual}): không được hạ cấp độ`,
+            en: `${c.indicator} ${c.op} ${c.value} (actual: ${actual}): the level may not be lowered`,
+          },
+        ]
       : [];
   });
   if (blocking.length)

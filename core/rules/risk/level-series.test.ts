@@ -40,8 +40,18 @@ describe('tallyLevels', () => {
       cells: Array.from({ length: 25 }, () => {
         const community = Math.floor(rng.uniform() * 4);
         const tests = Math.floor(rng.uniform() * 30);
-        return [Math.floor(rng.uniform() * (days + 13)), community, Math.floor(community * rng.uniform()), Math.floor(rng.uniform() * 2), Math.floor(rng.uniform() * 2), tests, Math.floor(tests * rng.uniform() * 0.2)];
-      }).filter((c, j, all) => all.findIndex((o) => o[0] === c[0]) === j).flat(),
+        return [
+          Math.floor(rng.uniform() * (days + 13)),
+          community,
+          Math.floor(community * rng.uniform()),
+          Math.floor(rng.uniform() * 2),
+          Math.floor(rng.uniform() * 2),
+          tests,
+          Math.floor(tests * rng.uniform() * 0.2),
+        ];
+      })
+        .filter((c, j, all) => all.findIndex((o) => o[0] === c[0]) === j)
+        .flat(),
       coverage: i % 3 ? [{ day: 20, adults1Dose: 60 + i, adultsFull: 50 + i, highRisk: 70 + i }] : [],
     }));
     for (const ruleSet of riskRuleSetPresets) {
@@ -51,16 +61,28 @@ describe('tallyLevels', () => {
         const g = tally.groups.indexOf(c.group);
         for (let d = 0; d < days; d++) {
           const grid = d + 13;
-          const cells = Array.from({ length: c.cells.length / 7 }, (_, j) => Array.from(c.cells).slice(j * 7, j * 7 + 7));
+          const cells = Array.from({ length: c.cells.length / 7 }, (_, j) =>
+            Array.from(c.cells).slice(j * 7, j * 7 + 7),
+          );
           const inWindow = (n: number) => cells.filter((x) => x[0]! > grid - n && x[0]! <= grid);
           const total = (n: number, k: number) => inWindow(n).reduce((s, x) => s + x[k]!, 0);
           const cov = [...c.coverage].reverse().find((s) => s.day <= grid) ?? null;
           const indicators = localityIndicators({
-            population: c.population, community7: total(7, 1), community14: total(14, 1), known14: total(14, 2), inQuarantine7: total(7, 3),
-            imported7: total(7, 4), tests7: total(7, 5), positives7: total(7, 6), peopleInQuarantine: 0, vaccination: cov, beds: null,
+            population: c.population,
+            community7: total(7, 1),
+            community14: total(14, 1),
+            known14: total(14, 2),
+            inQuarantine7: total(7, 3),
+            imported7: total(7, 4),
+            tests7: total(7, 5),
+            positives7: total(7, 6),
+            peopleInQuarantine: 0,
+            vaccination: cov,
+            beds: null,
           });
           delete indicators.people_in_quarantine;
-          expected[(g * days + d) * tally.levels + levelIndex(ruleSet, communeLevel(ruleSet, indicators).level.key)]! += 1;
+          expected[(g * days + d) * tally.levels + levelIndex(ruleSet, communeLevel(ruleSet, indicators).level.key)]! +=
+            1;
         }
       }
       expect([...tally.counts], ruleSet.code).toEqual([...expected]);

@@ -41,10 +41,20 @@ export function tallyLevels(ruleSet: RiskRuleSet, communes: Iterable<CommuneSeri
   const prefix = new Int32Array((grid + 1) * COUNT_KINDS);
   const vector = new Float64Array(indicatorCount);
   const m: LocalityMeasures = {
-    population: null, community7: 0, community14: 0, known14: 0, inQuarantine7: 0, imported7: 0, tests7: 0, positives7: 0,
-    peopleInQuarantine: 0, vaccination: null, beds: null,
+    population: null,
+    community7: 0,
+    community14: 0,
+    known14: 0,
+    inQuarantine7: 0,
+    imported7: 0,
+    tests7: 0,
+    positives7: 0,
+    peopleInQuarantine: 0,
+    vaccination: null,
+    beds: null,
   };
-  const sum = (end: number, start: number, k: number) => prefix[end * COUNT_KINDS + k]! - prefix[start * COUNT_KINDS + k]!;
+  const sum = (end: number, start: number, k: number) =>
+    prefix[end * COUNT_KINDS + k]! - prefix[start * COUNT_KINDS + k]!;
 
   for (const c of communes) {
     let g = groupIndex.get(c.group);
@@ -61,7 +71,8 @@ export function tallyLevels(ruleSet: RiskRuleSet, communes: Iterable<CommuneSeri
       if (d < 0 || d >= grid) continue;
       for (let k = 0; k < COUNT_KINDS; k++) prefix[(d + 1) * COUNT_KINDS + k] = c.cells[at + 1 + k]!;
     }
-    for (let d = 1; d <= grid; d++) for (let k = 0; k < COUNT_KINDS; k++) prefix[d * COUNT_KINDS + k]! += prefix[(d - 1) * COUNT_KINDS + k]!;
+    for (let d = 1; d <= grid; d++)
+      for (let k = 0; k < COUNT_KINDS; k++) prefix[d * COUNT_KINDS + k]! += prefix[(d - 1) * COUNT_KINDS + k]!;
     m.population = c.population;
     let snap = -1;
     const quiet = new Int16Array(c.coverage.length + 1).fill(-1);
@@ -69,7 +80,11 @@ export function tallyLevels(ruleSet: RiskRuleSet, communes: Iterable<CommuneSeri
       while (snap + 1 < c.coverage.length && c.coverage[snap + 1]!.day <= day) snap++;
       m.vaccination = snap >= 0 ? c.coverage[snap]! : null;
       const end = day + 1;
-      const isQuiet = sum(end, end - 14, 0) === 0 && sum(end, end - 14, 2) === 0 && sum(end, end - 14, 3) === 0 && sum(end, end - 14, 4) === 0;
+      const isQuiet =
+        sum(end, end - 14, 0) === 0 &&
+        sum(end, end - 14, 2) === 0 &&
+        sum(end, end - 14, 3) === 0 &&
+        sum(end, end - 14, 4) === 0;
       let index: number;
       if (isQuiet && quiet[snap + 1]! >= 0) index = quiet[snap + 1]!;
       else {

@@ -5,12 +5,16 @@ import { aggregateLevel, applyConstraints, communeLevel, measuresFor } from './e
 import { nq128_qd4800_2021, qd218_2022, qd2686_2021, riskRuleSetPresets, vn2020_three_groups } from './rule-sets.ts';
 
 /** n child units at each level, in order of the given keys. */
-const children = (counts: Record<string, number>) => Object.entries(counts).flatMap(([k, n]) => Array<string>(n).fill(k));
+const children = (counts: Record<string, number>) =>
+  Object.entries(counts).flatMap(([k, n]) => Array<string>(n).fill(k));
 
 describe('risk rule set presets', () => {
-  it.each(riskRuleSetPresets.map((p) => [p.code, p] as const))('%s parses with the schema unchanged', (_code, preset) => {
-    expect(riskRuleSet.parse(preset)).toEqual(preset);
-  });
+  it.each(riskRuleSetPresets.map((p) => [p.code, p] as const))(
+    '%s parses with the schema unchanged',
+    (_code, preset) => {
+      expect(riskRuleSet.parse(preset)).toEqual(preset);
+    },
+  );
 
   it('have distinct codes', () => {
     expect(new Set(riskRuleSetPresets.map((p) => p.code)).size).toBe(riskRuleSetPresets.length);
@@ -21,7 +25,9 @@ describe('risk rule set presets', () => {
     expect(red).toContain('No gatherings of 30 people or more');
     expect(red).toContain('Only essential goods and services may operate');
     expect(measuresFor(qd2686_2021, 'new_normal')).toHaveLength(1);
-    expect(measuresFor(vn2020_three_groups, 'high').length).toBeGreaterThan(measuresFor(vn2020_three_groups, 'at_risk').length);
+    expect(measuresFor(vn2020_three_groups, 'high').length).toBeGreaterThan(
+      measuresFor(vn2020_three_groups, 'at_risk').length,
+    );
   });
 });
 
@@ -72,7 +78,11 @@ describe('Decision 2686: commune', () => {
     const r = result({});
     expect(r.level.key).toBe('new_normal');
     expect(r.matchedRule).toBeNull();
-    expect(r.missingIndicators).toEqual(['community_case_known_source_14d', 'community_case_unknown_source_14d', 'community_cases_14d_per_100k']);
+    expect(r.missingIndicators).toEqual([
+      'community_case_known_source_14d',
+      'community_case_unknown_source_14d',
+      'community_cases_14d_per_100k',
+    ]);
   });
 });
 
@@ -121,7 +131,8 @@ describe('Decision 2686: district aggregation', () => {
 
 describe('Resolution 128 / Decision 4800', () => {
   const covered = { vaccine_coverage_1dose_adults: 80 };
-  const level = (c1: number, extra: RiskIndicators = covered) => communeLevel(nq128_qd4800_2021, { community_cases_7d_per_100k: c1, ...extra }).level.key;
+  const level = (c1: number, extra: RiskIndicators = covered) =>
+    communeLevel(nq128_qd4800_2021, { community_cases_7d_per_100k: c1, ...extra }).level.key;
 
   it('C1 bands with C2 met: < 20, 20–< 50, 50–< 150, ≥ 150', () => {
     expect(level(0)).toBe('level_1');
@@ -144,13 +155,16 @@ describe('Resolution 128 / Decision 4800', () => {
   it('aggregates from the commune up (assumed ≥ 50% at or above)', () => {
     expect(aggregateLevel(nq128_qd4800_2021, children({ level_3: 1, level_1: 1 })).level.key).toBe('level_3');
     expect(aggregateLevel(nq128_qd4800_2021, children({ level_3: 49, level_1: 51 })).level.key).toBe('level_1');
-    expect(aggregateLevel(nq128_qd4800_2021, children({ level_4: 2, level_2: 3, level_1: 5 })).level.key).toBe('level_2');
+    expect(aggregateLevel(nq128_qd4800_2021, children({ level_4: 2, level_2: 3, level_1: 5 })).level.key).toBe(
+      'level_2',
+    );
   });
 });
 
 describe('Decision 218', () => {
   const covered = { vaccine_coverage_full_adults: 80, vaccine_coverage_high_risk: 95 };
-  const level = (c1: number, extra: RiskIndicators = covered) => communeLevel(qd218_2022, { community_cases_7d_per_100k: c1, ...extra }).level.key;
+  const level = (c1: number, extra: RiskIndicators = covered) =>
+    communeLevel(qd218_2022, { community_cases_7d_per_100k: c1, ...extra }).level.key;
 
   it('very high above 600 per 100,000 per week, not at 600', () => {
     expect(level(600)).toBe('level_3');
@@ -169,7 +183,11 @@ describe('Decision 218', () => {
     expect(level(100, { vaccine_coverage_full_adults: 74.99, vaccine_coverage_high_risk: 90 })).toBe('level_3');
     expect(level(100, { vaccine_coverage_full_adults: 75, vaccine_coverage_high_risk: 89.99 })).toBe('level_3');
     expect(level(5, { vaccine_coverage_full_adults: 74.99, vaccine_coverage_high_risk: 95 })).toBe('level_2');
-    const r = communeLevel(qd218_2022, { community_cases_7d_per_100k: 300, vaccine_coverage_full_adults: 80, vaccine_coverage_high_risk: 89 });
+    const r = communeLevel(qd218_2022, {
+      community_cases_7d_per_100k: 300,
+      vaccine_coverage_full_adults: 80,
+      vaccine_coverage_high_risk: 89,
+    });
     expect(r.level.key).toBe('level_4');
     expect(r.matchedRule?.id).toBe('level_4.c2_low_high_risk');
   });
@@ -178,14 +196,22 @@ describe('Decision 218', () => {
 describe('C3 and notice under Resolution 128', () => {
   for (const set of [nq128_qd4800_2021, qd218_2022]) {
     it(`${set.code}: treatment capacity not met blocks a lowering`, () => {
-      const r = applyConstraints(set, { previousLevel: 'level_3', proposedLevel: 'level_2', indicators: { treatment_capacity_met: 0 } });
+      const r = applyConstraints(set, {
+        previousLevel: 'level_3',
+        proposedLevel: 'level_2',
+        indicators: { treatment_capacity_met: 0 },
+      });
       expect(r.level.key).toBe('level_3');
       expect(r.loweringBlocked).toBe(true);
       expect(r.reasons[0]?.en).toMatch(/treatment_capacity_met == 0/);
     });
 
     it(`${set.code}: capacity met lets the level come down; unknown capacity does not`, () => {
-      const met = applyConstraints(set, { previousLevel: 'level_3', proposedLevel: 'level_2', indicators: { treatment_capacity_met: 1 } });
+      const met = applyConstraints(set, {
+        previousLevel: 'level_3',
+        proposedLevel: 'level_2',
+        indicators: { treatment_capacity_met: 1 },
+      });
       expect(met).toMatchObject({ change: 'lower', loweringBlocked: false });
       expect(met.level.key).toBe('level_2');
       const unknown = applyConstraints(set, { previousLevel: 'level_3', proposedLevel: 'level_1', indicators: {} });
@@ -195,7 +221,12 @@ describe('C3 and notice under Resolution 128', () => {
 
     it(`${set.code}: a raise is never blocked and needs 48 hours' notice`, () => {
       const decidedAt = new Date('2021-11-01T08:00:00Z');
-      const r = applyConstraints(set, { previousLevel: 'level_1', proposedLevel: 'level_3', indicators: { treatment_capacity_met: 0 }, decidedAt });
+      const r = applyConstraints(set, {
+        previousLevel: 'level_1',
+        proposedLevel: 'level_3',
+        indicators: { treatment_capacity_met: 0 },
+        decidedAt,
+      });
       expect(r).toMatchObject({ change: 'raise', loweringBlocked: false, noticeHours: 48 });
       expect(r.level.key).toBe('level_3');
       expect(r.earliestEffectiveAt?.toISOString()).toBe('2021-11-03T08:00:00.000Z');
@@ -205,9 +236,18 @@ describe('C3 and notice under Resolution 128', () => {
   it('rule sets without constraints lower freely and need no notice', () => {
     const down = applyConstraints(qd2686_2021, { previousLevel: 'high', proposedLevel: 'new_normal', indicators: {} });
     expect(down).toMatchObject({ change: 'lower', loweringBlocked: false });
-    const up = applyConstraints(qd2686_2021, { previousLevel: 'at_risk', proposedLevel: 'high', indicators: {}, decidedAt: new Date(0) });
+    const up = applyConstraints(qd2686_2021, {
+      previousLevel: 'at_risk',
+      proposedLevel: 'high',
+      indicators: {},
+      decidedAt: new Date(0),
+    });
     expect(up).toMatchObject({ change: 'raise', noticeHours: 0 });
-    expect(applyConstraints(qd2686_2021, { previousLevel: null, proposedLevel: 'high', indicators: {} }).change).toBe('initial');
-    expect(applyConstraints(qd2686_2021, { previousLevel: 'high', proposedLevel: 'high', indicators: {} }).change).toBe('same');
+    expect(applyConstraints(qd2686_2021, { previousLevel: null, proposedLevel: 'high', indicators: {} }).change).toBe(
+      'initial',
+    );
+    expect(applyConstraints(qd2686_2021, { previousLevel: 'high', proposedLevel: 'high', indicators: {} }).change).toBe(
+      'same',
+    );
   });
 });

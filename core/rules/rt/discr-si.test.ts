@@ -32,7 +32,15 @@ describe('discrSi', () => {
   });
 
   it('has w_0 = 0, sums to 1 and preserves the mean (as test-discr_si.R checks)', () => {
-    for (const [mu, sigma] of [[2.6, 1.5], [4.7, 2.9], [8.4, 3.8], [14.9, 3.9], [22, 8], [1.2, 0.1], [3, 6]] as const) {
+    for (const [mu, sigma] of [
+      [2.6, 1.5],
+      [4.7, 2.9],
+      [8.4, 3.8],
+      [14.9, 3.9],
+      [22, 8],
+      [1.2, 0.1],
+      [3, 6],
+    ] as const) {
       const w = discrSiVector(201, mu, sigma);
       expect(w[0]).toBe(0);
       expect(w.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 6);

@@ -51,7 +51,8 @@ export function discrSiVector(n: number, mu: number, sigma: number): number[] {
  * incidence: `discr_si(0:(days − 1), meanSi, stdSi)` followed by one 0 (length days + 1).
  */
 export function parametricSiDistr(meanSi: number, stdSi: number, days: number): number[] {
-  if (!Number.isInteger(days) || days < 1) throw new RangeError(`parametricSiDistr: days must be a positive integer (got ${days})`);
+  if (!Number.isInteger(days) || days < 1)
+    throw new RangeError(`parametricSiDistr: days must be a positive integer (got ${days})`);
   return [...discrSiVector(days, meanSi, stdSi), 0];
 }
 

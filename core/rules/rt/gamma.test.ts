@@ -12,7 +12,15 @@
  *   qchisq(0.975, 20)/2 = 17.084803451419166 (the test below checks both facts).
  */
 import { describe, expect, it } from 'vitest';
-import { gammaCdf, gammaQuantile, inverseRegularizedGammaP, logGamma, regularizedGamma, regularizedGammaP, regularizedGammaQ } from './gamma.ts';
+import {
+  gammaCdf,
+  gammaQuantile,
+  inverseRegularizedGammaP,
+  logGamma,
+  regularizedGamma,
+  regularizedGammaP,
+  regularizedGammaQ,
+} from './gamma.ts';
 
 const rel = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
 
@@ -51,9 +59,10 @@ describe('regularized incomplete gamma', () => {
     }
   });
   it('integer shapes match the Poisson sum, on both sides of x = a + 1', () => {
-    for (const n of [2, 3, 5, 10, 25]) for (const x of [0.3, 1, n / 2, n, n + 1, 2 * n, 3 * n]) {
-      expect(Math.abs(regularizedGammaP(n, x) - pInteger(n, x))).toBeLessThan(1e-14);
-    }
+    for (const n of [2, 3, 5, 10, 25])
+      for (const x of [0.3, 1, n / 2, n, n + 1, 2 * n, 3 * n]) {
+        expect(Math.abs(regularizedGammaP(n, x) - pInteger(n, x))).toBeLessThan(1e-14);
+      }
   });
   it('P(1/2, x) = erf(√x): P(1/2, 2) = erf(√2) = 0.9544997361036416 (the 2σ probability)', () => {
     expect(regularizedGammaP(0.5, 2)).toBeCloseTo(0.9544997361036416, 15);

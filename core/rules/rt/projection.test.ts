@@ -22,7 +22,14 @@ const fixedR = (r: number) => ({ rShape: 1e10, rScale: r / 1e10 });
 const SI = [0, 0.2, 0.5, 0.3];
 const flat = (level: number, days = 30) => Array<number>(days).fill(level);
 
-const base: ProjectionInput = { incidence: flat(100), siDistr: SI, ...fixedR(1), horizon: 14, simulations: 1000, seed: 1 };
+const base: ProjectionInput = {
+  incidence: flat(100),
+  siDistr: SI,
+  ...fixedR(1),
+  horizon: 14,
+  simulations: 1000,
+  seed: 1,
+};
 
 /** E[I] on each projected day for a fixed R: the renewal equation without noise. */
 function renewalMean(incidence: readonly number[], si: readonly number[], r: number, horizon: number): number[] {
@@ -30,7 +37,8 @@ function renewalMean(incidence: readonly number[], si: readonly number[], r: num
   const series = [...incidence];
   for (let d = 0; d < horizon; d++) {
     let lambda = 0;
-    for (let s = 1; s < si.length && s <= series.length; s++) lambda += ((si[s] as number) / total) * (series[series.length - s] as number);
+    for (let s = 1; s < si.length && s <= series.length; s++)
+      lambda += ((si[s] as number) / total) * (series[series.length - s] as number);
     series.push(r * lambda);
   }
   return series.slice(incidence.length);
@@ -145,7 +153,11 @@ describe('projectIncidence', () => {
     const out = projectIncidence({ ...base, incidence: [0, 50, 0, 0], ...fixedR(1), simulations: 4000 });
     const expected = renewalMean([0, 50, 0, 0], SI, 1, 14);
     expect(expected[0]).toBeCloseTo(15, 12);
-    out.slice(0, 5).forEach((day, i) => expect(Math.abs(day.mean - (expected[i] as number))).toBeLessThan(0.05 * (expected[i] as number) + 0.5));
+    out
+      .slice(0, 5)
+      .forEach((day, i) =>
+        expect(Math.abs(day.mean - (expected[i] as number))).toBeLessThan(0.05 * (expected[i] as number) + 0.5),
+      );
     // cases beyond the serial interval's reach infect nobody
     const old = projectIncidence({ ...base, incidence: [80, 0, 0, 0, 0, 0] });
     for (const day of old) expect(day.mean).toBe(0);

@@ -65,7 +65,8 @@ function invalid(path: string, vi: string, en: string): never {
 }
 
 function checkPositiveFinite(v: number, path: string): void {
-  if (typeof v !== 'number' || !Number.isFinite(v) || !(v > 0)) invalid(path, 'phải là số hữu hạn lớn hơn 0', 'must be a finite number > 0');
+  if (typeof v !== 'number' || !Number.isFinite(v) || !(v > 0))
+    invalid(path, 'phải là số hữu hạn lớn hơn 0', 'must be a finite number > 0');
 }
 
 function checkIntegerIn(v: number, path: string, min: number, max: number): void {
@@ -79,22 +80,26 @@ function validate(input: ProjectionInput): void {
     invalid('incidence', 'cần ít nhất 1 ngày số ca', 'needs at least 1 day of counts');
   }
   input.incidence.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) invalid(`incidence[${i}]`, 'phải là số hữu hạn', 'must be a finite number');
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      invalid(`incidence[${i}]`, 'phải là số hữu hạn', 'must be a finite number');
     if (v < 0) invalid(`incidence[${i}]`, 'số ca không được âm', 'counts must be non-negative');
   });
   if (!Array.isArray(input.siDistr) || input.siDistr.length < 2) {
     invalid('si_distr', 'cần ít nhất 2 giá trị (w_0 = 0, w_1, …)', 'needs at least 2 values (w_0 = 0, w_1, …)');
   }
   input.siDistr.forEach((w, i) => {
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) invalid(`si_distr[${i}]`, 'phải là số hữu hạn không âm', 'must be a finite non-negative number');
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0)
+      invalid(`si_distr[${i}]`, 'phải là số hữu hạn không âm', 'must be a finite non-negative number');
   });
   if (input.siDistr[0] !== 0) invalid('si_distr[0]', 'phải bằng 0 (w_0 = 0)', 'must be 0 (w_0 = 0)');
-  if (!(input.siDistr.reduce((s, w) => s + w, 0) > 0)) invalid('si_distr', 'phải có ít nhất một giá trị dương', 'must have a positive value');
+  if (!(input.siDistr.reduce((s, w) => s + w, 0) > 0))
+    invalid('si_distr', 'phải có ít nhất một giá trị dương', 'must have a positive value');
   checkPositiveFinite(input.rShape, 'r_shape');
   checkPositiveFinite(input.rScale, 'r_scale');
   checkIntegerIn(input.horizon, 'horizon', 1, MAX_HORIZON);
   checkIntegerIn(input.simulations, 'simulations', 1, MAX_SIMULATIONS);
-  if (typeof input.seed !== 'number' || !Number.isInteger(input.seed)) invalid('seed', 'phải là số nguyên', 'must be an integer');
+  if (typeof input.seed !== 'number' || !Number.isInteger(input.seed))
+    invalid('seed', 'phải là số nguyên', 'must be an integer');
 }
 
 /** Quantile of ascending `sorted` at level p, R's default type 7: linear between order statistics. */
@@ -133,7 +138,8 @@ export function projectIncidence(input: ProjectionInput): ProjectionDay[] {
   const observed = new Float64Array(horizon + 1);
   for (let d = 1; d <= horizon; d++) {
     let sum = 0;
-    for (let s = d; s <= maxLag && s <= days + d - 1; s++) sum += (w[s] as number) * (incidence[days + d - 1 - s] as number);
+    for (let s = d; s <= maxLag && s <= days + d - 1; s++)
+      sum += (w[s] as number) * (incidence[days + d - 1 - s] as number);
     observed[d] = sum;
   }
 
@@ -148,7 +154,11 @@ export function projectIncidence(input: ProjectionInput): ProjectionDay[] {
       for (let e = Math.max(1, d - maxLag); e < d; e++) lambda += (w[d - e] as number) * (path[e] as number);
       lambda *= r;
       if (!Number.isFinite(lambda)) {
-        invalid('r_scale', 'dự báo tăng vượt giới hạn số học; R hoặc số ngày dự báo quá lớn', 'the projection overflows; R or the horizon is too large');
+        invalid(
+          'r_scale',
+          'dự báo tăng vượt giới hạn số học; R hoặc số ngày dự báo quá lớn',
+          'the projection overflows; R or the horizon is too large',
+        );
       }
       const cases = samplePoisson(rng, lambda);
       path[d] = cases;
@@ -195,7 +205,8 @@ export function projectFromEstimate(
   options: ProjectFromEstimateOptions,
 ): ProjectionDay[] {
   const last = result.windows[result.windows.length - 1];
-  if (last === undefined) invalid('windows', 'không có cửa sổ ước lượng R nào', 'there is no window with an estimate of R');
+  if (last === undefined)
+    invalid('windows', 'không có cửa sổ ước lượng R nào', 'there is no window with an estimate of R');
   const horizon = options.horizon ?? DEFAULT_HORIZON;
   const incidence = result.local.map((v, i) => v + (result.imported[i] ?? 0));
   let siDistr: readonly number[] = result.siDistr;
@@ -204,7 +215,8 @@ export function projectFromEstimate(
       invalid('mean_si', 'cần cả mean_si và std_si', 'mean_si and std_si go together');
     }
     checkIntegerIn(horizon, 'horizon', 1, MAX_HORIZON);
-    if (!(options.meanSi > 1) || !Number.isFinite(options.meanSi)) invalid('mean_si', 'phải là số lớn hơn 1', 'must be a number > 1');
+    if (!(options.meanSi > 1) || !Number.isFinite(options.meanSi))
+      invalid('mean_si', 'phải là số lớn hơn 1', 'must be a number > 1');
     checkPositiveFinite(options.stdSi, 'std_si');
     siDistr = discrSiVector(incidence.length + horizon, options.meanSi, options.stdSi);
   }

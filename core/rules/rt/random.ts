@@ -74,8 +74,10 @@ export function sampleNormal(rng: Rng): number {
 
 /** Gamma(shape, scale) draw: mean shape·scale, variance shape·scale². */
 export function sampleGamma(rng: Rng, shape: number, scale = 1): number {
-  if (!(shape > 0) || !Number.isFinite(shape)) throw new RangeError(`sampleGamma: shape must be a finite number > 0 (got ${shape})`);
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`sampleGamma: scale must be a finite number > 0 (got ${scale})`);
+  if (!(shape > 0) || !Number.isFinite(shape))
+    throw new RangeError(`sampleGamma: shape must be a finite number > 0 (got ${shape})`);
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new RangeError(`sampleGamma: scale must be a finite number > 0 (got ${scale})`);
   if (shape < 1) {
     // 1 − uniform() lies in (0, 1], so the power never turns a legitimate draw into exactly 0 by log(0).
     return sampleGamma(rng, shape + 1, scale) * Math.pow(1 - rng.uniform(), 1 / shape);
@@ -175,7 +177,8 @@ function poissonPtrs(rng: Rng, lambda: number): number {
 
 /** Poisson(λ) draw; λ = 0 gives 0. */
 export function samplePoisson(rng: Rng, lambda: number): number {
-  if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new RangeError(`samplePoisson: lambda must be a finite number >= 0 (got ${lambda})`);
+  if (!(lambda >= 0) || !Number.isFinite(lambda))
+    throw new RangeError(`samplePoisson: lambda must be a finite number >= 0 (got ${lambda})`);
   if (lambda === 0) return 0;
   return lambda < PTRS_THRESHOLD ? poissonKnuth(rng, lambda) : poissonPtrs(rng, lambda);
 }

@@ -15,7 +15,9 @@ async function collect(source: Readable): Promise<Buffer> {
 
 /** Feeds `data` in pieces of `piece` bytes, as a file or a socket would. */
 const pieces = (data: Buffer, piece = 10_000) =>
-  Readable.from(Array.from({ length: Math.ceil(data.length / piece) }, (_, i) => data.subarray(i * piece, (i + 1) * piece)));
+  Readable.from(
+    Array.from({ length: Math.ceil(data.length / piece) }, (_, i) => data.subarray(i * piece, (i + 1) * piece)),
+  );
 
 const seal = (plain: Buffer, k = keys) => collect(pieces(plain).pipe(sealArchive(k)));
 const open = (sealed: Buffer, k = keys) => collect(pieces(sealed, 7_777).pipe(openArchive(k)));
@@ -23,7 +25,7 @@ const open = (sealed: Buffer, k = keys) => collect(pieces(sealed, 7_777).pipe(op
 /** The sealed chunks after the header: [offset, byte length] of each. */
 function chunks(sealed: Buffer): [number, number][] {
   const out: [number, number][] = [];
-  for (let at = HEADER; at < sealed.length; ) {
+  for (let at = HEADER; at < sealed.length;) {
     const size = 4 + sealed.readUInt32BE(at) + 16;
     out.push([at, size]);
     at += size;
@@ -51,7 +53,9 @@ describe('sealed backup archives', () => {
     const sealed = await seal(plain);
     const rotated = { current: 'n'.repeat(43), previous: [keys.current] };
     expect((await open(sealed, rotated)).equals(plain)).toBe(true);
-    await expect(open(sealed, { current: 'n'.repeat(43), previous: [] })).rejects.toThrow(/signing secret this configuration does not hold/);
+    await expect(open(sealed, { current: 'n'.repeat(43), previous: [] })).rejects.toThrow(
+      /signing secret this configuration does not hold/,
+    );
   });
 
   it('refuses an altered byte, a cut, a dropped or swapped chunk, and data appended', async () => {
@@ -69,7 +73,9 @@ describe('sealed backup archives', () => {
     await expect(open(sealed.subarray(0, third![0]))).rejects.toThrow(/cut short/);
     await expect(open(sealed.subarray(0, sealed.length - 3))).rejects.toThrow(/cut short/);
     await expect(open(Buffer.concat([header, slice(first!), slice(third!), slice(last!)]))).rejects.toThrow(/altered/);
-    await expect(open(Buffer.concat([header, slice(second!), slice(first!), slice(third!), slice(last!)]))).rejects.toThrow(/altered/);
+    await expect(
+      open(Buffer.concat([header, slice(second!), slice(first!), slice(third!), slice(last!)])),
+    ).rejects.toThrow(/altered/);
     await expect(open(Buffer.concat([sealed, slice(last!)]))).rejects.toThrow(/after the end|altered/);
     // The last chunk replayed as a middle one, the archive then ending early.
     await expect(open(Buffer.concat([header, slice(first!), slice(last!)]))).rejects.toThrow(/altered/);

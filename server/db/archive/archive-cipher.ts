@@ -107,7 +107,9 @@ export function openArchive(keys: ArchiveKeys): Transform {
           const id = header.subarray(MAGIC.length, MAGIC.length + 8);
           const secret = [keys.current, ...keys.previous].find((s) => keyId(s).equals(id));
           if (!secret) {
-            throw fail('the backup is encrypted with a signing secret this configuration does not hold (set it as PHONGDICH_SECRET_FILE or list it in PHONGDICH_PREVIOUS_SECRETS_FILE)');
+            throw fail(
+              'the backup is encrypted with a signing secret this configuration does not hold (set it as PHONGDICH_SECRET_FILE or list it in PHONGDICH_PREVIOUS_SECRETS_FILE)',
+            );
           }
           key = archiveKey(secret, header.subarray(MAGIC.length + 8));
           buffered = buffered.subarray(HEADER_BYTES);

@@ -38,7 +38,10 @@ export function parseManifest(line: string | undefined): ArchiveManifest {
     throw new ArchiveError('not a phongdich backup (no manifest)');
   }
   if (m.format !== ARCHIVE_FORMAT) throw new ArchiveError('not a phongdich backup (unknown format)');
-  if (m.formatVersion !== ARCHIVE_VERSION) throw new ArchiveError(`backup format ${String(m.formatVersion)} is not readable by this version (reads ${ARCHIVE_VERSION})`);
+  if (m.formatVersion !== ARCHIVE_VERSION)
+    throw new ArchiveError(
+      `backup format ${String(m.formatVersion)} is not readable by this version (reads ${ARCHIVE_VERSION})`,
+    );
   if (!m.schemaMigration || !Array.isArray(m.tables) || !Array.isArray(m.partitions) || !Array.isArray(m.sequences)) {
     throw new ArchiveError('the backup manifest is incomplete');
   }
@@ -51,7 +54,10 @@ export function parseManifest(line: string | undefined): ArchiveManifest {
  */
 export async function* archiveLines(file: string, keys: ArchiveKeys | null): AsyncIterable<string> {
   const sealed = await isSealedArchive(file);
-  if (sealed && !keys) throw new ArchiveError('the backup is encrypted: run it with the signing secret that wrote it (PHONGDICH_SECRET_FILE)');
+  if (sealed && !keys)
+    throw new ArchiveError(
+      'the backup is encrypted: run it with the signing secret that wrote it (PHONGDICH_SECRET_FILE)',
+    );
   const raw = createReadStream(file);
   const opener = sealed && keys ? openArchive(keys) : null;
   const gunzip = (opener ? raw.pipe(opener) : raw).pipe(createGunzip());
@@ -95,7 +101,8 @@ export async function verifyArchive(file: string, keys: ArchiveKeys | null): Pro
   if (!manifest) throw new ArchiveError('empty backup file');
   if (!ended) throw new ArchiveError('the backup is incomplete (no end mark): it was cut short');
   for (const t of manifest.tables) {
-    if ((counted.get(t.name) ?? -1) !== t.rows) throw new ArchiveError(`table ${t.name}: ${counted.get(t.name) ?? 0} rows where the manifest says ${t.rows}`);
+    if ((counted.get(t.name) ?? -1) !== t.rows)
+      throw new ArchiveError(`table ${t.name}: ${counted.get(t.name) ?? 0} rows where the manifest says ${t.rows}`);
   }
   return manifest;
 }

@@ -16,7 +16,8 @@ export const backupSocketPath = (dataDir: string) => path.join(dataDir, 'phongdi
 
 /** Serves `GET /backup` on the socket; resolves to a function that stops serving. */
 export async function serveBackups(socketPath: string, source: ArchiveSource): Promise<() => Promise<void>> {
-  if (await answers(socketPath)) throw new Error(`another phongdich server answers on ${socketPath}: one server per data folder`);
+  if (await answers(socketPath))
+    throw new Error(`another phongdich server answers on ${socketPath}: one server per data folder`);
   await fs.rm(socketPath, { force: true }); // left behind by a server that did not stop cleanly
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' || req.url !== '/backup') {
@@ -32,7 +33,8 @@ export async function serveBackups(socketPath: string, source: ArchiveSource): P
     server.listen(socketPath, () => resolve());
   });
   await fs.chmod(socketPath, 0o600);
-  return () => new Promise<void>((resolve) => server.close(() => void fs.rm(socketPath, { force: true }).then(() => resolve())));
+  return () =>
+    new Promise<void>((resolve) => server.close(() => void fs.rm(socketPath, { force: true }).then(() => resolve())));
 }
 
 /**
@@ -40,7 +42,11 @@ export async function serveBackups(socketPath: string, source: ArchiveSource): P
  * checked, then renamed). Null when no server listens there (no socket, or one left by a stopped
  * server): the caller opens the folder.
  */
-export async function backupOverSocket(socketPath: string, file: string, keys: ArchiveKeys | null): Promise<ArchiveManifest | null> {
+export async function backupOverSocket(
+  socketPath: string,
+  file: string,
+  keys: ArchiveKeys | null,
+): Promise<ArchiveManifest | null> {
   const res = await get(socketPath).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED') return null;
     throw err;

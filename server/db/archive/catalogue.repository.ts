@@ -52,12 +52,18 @@ export class CatalogueRepository {
   }
 
   async createPartition(db: Db, p: PartitionDef): Promise<void> {
-    await sql.raw(`create table if not exists public.${quoteIdent(p.name)} partition of public.${quoteIdent(p.parent)} ${p.bound}`).execute(db);
+    await sql
+      .raw(
+        `create table if not exists public.${quoteIdent(p.name)} partition of public.${quoteIdent(p.parent)} ${p.bound}`,
+      )
+      .execute(db);
   }
 
   async sequences(db: Db): Promise<SequenceState[]> {
     const r = await sql<{ name: string; last_value: string | null }>`
-      select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by sequencename`.execute(db);
+      select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by sequencename`.execute(
+      db,
+    );
     return r.rows.map((x) => ({ name: x.name, lastValue: x.last_value }));
   }
 
@@ -73,7 +79,11 @@ export class CatalogueRepository {
 
   /** Opens a cursor over every row of `table` as one JSON object each (inside the caller's transaction). */
   async openRows(db: Db, cursor: string, table: string): Promise<void> {
-    await sql.raw(`declare ${quoteIdent(cursor)} no scroll cursor for select to_jsonb(t)::text as r from public.${quoteIdent(table)} t`).execute(db);
+    await sql
+      .raw(
+        `declare ${quoteIdent(cursor)} no scroll cursor for select to_jsonb(t)::text as r from public.${quoteIdent(table)} t`,
+      )
+      .execute(db);
   }
 
   async fetchRows(db: Db, cursor: string, count: number): Promise<string[]> {
@@ -90,7 +100,9 @@ export class CatalogueRepository {
     const cols = columns.map(quoteIdent).join(', ');
     const target = `public.${quoteIdent(table)}`;
     await sql`insert into ${sql.raw(target)} (${sql.raw(cols)}) overriding system value
-      select ${sql.raw(cols)} from jsonb_populate_recordset(null::${sql.raw(target)}, ${`[${rows.join(',')}]`}::jsonb)`.execute(db);
+      select ${sql.raw(cols)} from jsonb_populate_recordset(null::${sql.raw(target)}, ${`[${rows.join(',')}]`}::jsonb)`.execute(
+      db,
+    );
   }
 
   async truncate(db: Db, tables: readonly string[]): Promise<void> {
@@ -112,7 +124,9 @@ export class CatalogueRepository {
       await sql`set local session_replication_role = replica`.execute(db);
     } catch (err) {
       if ((err as { code?: string }).code !== '42501') throw err;
-      throw new PermissionError('restoring needs a database superuser, or on PostgreSQL 15 and later: GRANT SET ON PARAMETER session_replication_role TO <the role>');
+      throw new PermissionError(
+        'restoring needs a database superuser, or on PostgreSQL 15 and later: GRANT SET ON PARAMETER session_replication_role TO <the role>',
+      );
     }
   }
 

@@ -1,7 +1,15 @@
 import type { Db } from '../database.ts';
 import type { ArchiveKeys } from './archive-cipher.ts';
 import { appliedMigrations, migrateTo, migrateToLatest, migrationNames } from '../migrate.ts';
-import { ArchiveError, archiveLines, END_MARK, parseManifest, TABLE_MARK, verifyArchive, type ArchiveManifest } from './archive-format.ts';
+import {
+  ArchiveError,
+  archiveLines,
+  END_MARK,
+  parseManifest,
+  TABLE_MARK,
+  verifyArchive,
+  type ArchiveManifest,
+} from './archive-format.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 
 /** Rows per insert statement: one JSON array parameter each. */
@@ -32,12 +40,16 @@ export async function restoreFromFile(db: Db, file: string, o: RestoreOptions = 
   const keys = o.keys ?? null;
   const manifest = await verifyArchive(file, keys);
   if (!migrationNames.includes(manifest.schemaMigration)) {
-    throw new ArchiveError(`the backup comes from a newer schema (${manifest.schemaMigration}): restore it with the phongdich version that made it, or a later one`);
+    throw new ArchiveError(
+      `the backup comes from a newer schema (${manifest.schemaMigration}): restore it with the phongdich version that made it, or a later one`,
+    );
   }
   const applied = await appliedMigrations(db);
   const ahead = applied.filter((m) => m > manifest.schemaMigration);
   if (ahead.length) {
-    throw new ArchiveError(`this database is at a newer schema (${ahead.at(-1)}) than the backup (${manifest.schemaMigration}): restore into a new, empty database`);
+    throw new ArchiveError(
+      `this database is at a newer schema (${ahead.at(-1)}) than the backup (${manifest.schemaMigration}): restore into a new, empty database`,
+    );
   }
   const catalogue = new CatalogueRepository();
   // Checked before migrating: a refused restore changes nothing.
@@ -47,7 +59,10 @@ export async function restoreFromFile(db: Db, file: string, o: RestoreOptions = 
       const n = await catalogue.rowCount(db, t);
       if (n > 0) held.push(`${t} (${n})`);
     }
-    if (held.length) throw new ArchiveError(`the database is not empty: ${held.slice(0, 5).join(', ')}${held.length > 5 ? ', …' : ''}. Restore into an empty database, or pass --force to replace everything in it`);
+    if (held.length)
+      throw new ArchiveError(
+        `the database is not empty: ${held.slice(0, 5).join(', ')}${held.length > 5 ? ', …' : ''}. Restore into an empty database, or pass --force to replace everything in it`,
+      );
   }
   await migrateTo(db, manifest.schemaMigration);
   const tables = await catalogue.tables(db);
@@ -62,7 +77,8 @@ export async function restoreFromFile(db: Db, file: string, o: RestoreOptions = 
     for (const s of manifest.sequences) await catalogue.setSequence(trx, s);
     for (const t of manifest.tables) {
       const n = await catalogue.rowCount(trx, t.name);
-      if (n !== t.rows) throw new ArchiveError(`table ${t.name}: ${n} rows after loading where the backup has ${t.rows}`);
+      if (n !== t.rows)
+        throw new ArchiveError(`table ${t.name}: ${n} rows after loading where the backup has ${t.rows}`);
     }
     return loaded;
   });
@@ -70,7 +86,12 @@ export async function restoreFromFile(db: Db, file: string, o: RestoreOptions = 
 }
 
 /** Streams the archive's rows into their tables, `BATCH` rows a statement. */
-async function loadRows(db: Db, catalogue: CatalogueRepository, file: string, keys: ArchiveKeys | null): Promise<number> {
+async function loadRows(
+  db: Db,
+  catalogue: CatalogueRepository,
+  file: string,
+  keys: ArchiveKeys | null,
+): Promise<number> {
   let table: string | null = null;
   let columns: string[] = [];
   let batch: string[] = [];

@@ -81,7 +81,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       client_key text not null unique
     )`.execute(db);
   await sql`create index declarations_by_person on health_declarations (person_id, submitted_at desc)`.execute(db);
-  await sql`create index declarations_by_path on health_declarations (locality_path text_pattern_ops, submitted_at desc, id)`.execute(db);
+  await sql`create index declarations_by_path on health_declarations (locality_path text_pattern_ops, submitted_at desc, id)`.execute(
+    db,
+  );
 
   await sql`
     create table arrivals (
@@ -105,7 +107,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       submitted_at timestamptz not null default now(),
       client_key text not null unique
     )`.execute(db);
-  await sql`create index arrivals_follow_up on arrivals (locality_path text_pattern_ops, follow_up_status, submitted_at desc, id)`.execute(db);
+  await sql`create index arrivals_follow_up on arrivals (locality_path text_pattern_ops, follow_up_status, submitted_at desc, id)`.execute(
+    db,
+  );
 
   // Current risk situation per locality, maintained by the risk module: read here to flag arrivals.
   await sql`

@@ -58,7 +58,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index clusters_by_path on clusters (locality_path text_pattern_ops, created_at desc, id)`.execute(db);
+  await sql`create index clusters_by_path on clusters (locality_path text_pattern_ops, created_at desc, id)`.execute(
+    db,
+  );
 
   await sql`
     create table cases (
@@ -144,7 +146,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (case_id, person_id)
     )`.execute(db);
   await sql`create index contacts_by_person on contacts (person_id)`.execute(db);
-  await sql`create index contacts_by_path on contacts (locality_path text_pattern_ops, status, created_at desc, id)`.execute(db);
+  await sql`create index contacts_by_path on contacts (locality_path text_pattern_ops, status, created_at desc, id)`.execute(
+    db,
+  );
 
   // Work a confirmed contact creates: quarantine and tests, picked up by the quarantine module.
   await sql`
@@ -160,7 +164,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       unique (contact_id, kind, due_on)
     )`.execute(db);
-  await sql`create index follow_up_by_path on follow_up_tasks (locality_path text_pattern_ops, status, due_on)`.execute(db);
+  await sql`create index follow_up_by_path on follow_up_tasks (locality_path text_pattern_ops, status, due_on)`.execute(
+    db,
+  );
 
   await sql`
     create table linelist_imports (

@@ -20,7 +20,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index facilities_by_path on facilities (locality_path text_pattern_ops, created_at desc, id)`.execute(db);
+  await sql`create index facilities_by_path on facilities (locality_path text_pattern_ops, created_at desc, id)`.execute(
+    db,
+  );
 
   await sql`
     create table facility_capacity (
@@ -61,9 +63,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Numbers of quarantine decisions ("123/QĐ-BCĐ"): one sequence, so two admissions never share one.
   await sql`create sequence quarantine_document_seq`.execute(db);
   // One live stay per person: a second admission is a transfer, never a parallel record.
-  await sql`create unique index admissions_one_active on quarantine_admissions (person_id) where status = 'active'`.execute(db);
+  await sql`create unique index admissions_one_active on quarantine_admissions (person_id) where status = 'active'`.execute(
+    db,
+  );
   await sql`create index admissions_by_facility on quarantine_admissions (facility_id, status)`.execute(db);
-  await sql`create index admissions_by_path on quarantine_admissions (locality_path text_pattern_ops, status, ends_on, id)`.execute(db);
+  await sql`create index admissions_by_path on quarantine_admissions (locality_path text_pattern_ops, status, ends_on, id)`.execute(
+    db,
+  );
 
   await sql`
     create table admission_events (
@@ -101,7 +107,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       check (ends_on >= starts_on)
     )`.execute(db);
-  await sql`create index campaigns_by_path on test_campaigns (locality_path text_pattern_ops, created_at desc, id)`.execute(db);
+  await sql`create index campaigns_by_path on test_campaigns (locality_path text_pattern_ops, created_at desc, id)`.execute(
+    db,
+  );
 
   await sql`
     create table test_pools (
@@ -133,9 +141,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now()
     )`.execute(db);
   // A schedule or a pool asks once per person and day: re-running either creates nothing new.
-  await sql`create unique index orders_once_per_admission_day on test_orders (admission_id, due_on) where admission_id is not null`.execute(db);
-  await sql`create unique index orders_once_per_pool_member on test_orders (pool_id, person_id) where pool_id is not null`.execute(db);
-  await sql`create index orders_by_path on test_orders (locality_path text_pattern_ops, status, due_on, id)`.execute(db);
+  await sql`create unique index orders_once_per_admission_day on test_orders (admission_id, due_on) where admission_id is not null`.execute(
+    db,
+  );
+  await sql`create unique index orders_once_per_pool_member on test_orders (pool_id, person_id) where pool_id is not null`.execute(
+    db,
+  );
+  await sql`create index orders_by_path on test_orders (locality_path text_pattern_ops, status, due_on, id)`.execute(
+    db,
+  );
   await sql`create index orders_by_person on test_orders (person_id, due_on)`.execute(db);
 
   await sql`
@@ -163,7 +177,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // indexes are not written again.
   await sql`create index samples_by_person on samples (person_id, collected_at desc)`.execute(db);
   await sql`create index samples_by_pool on samples (pool_id) where pool_id is not null`.execute(db);
-  await sql`create index samples_by_campaign on samples (campaign_id, collected_at) where campaign_id is not null`.execute(db);
+  await sql`create index samples_by_campaign on samples (campaign_id, collected_at) where campaign_id is not null`.execute(
+    db,
+  );
 
   // A positive RT-PCR of someone who is not a case yet: an official accepts it as a case (tracing starts) or dismisses it.
   await sql`
@@ -178,7 +194,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       locality_path text not null,
       created_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index case_proposals_open on case_proposals (locality_path text_pattern_ops, created_at desc, id) where status = 'open'`.execute(db);
+  await sql`create index case_proposals_open on case_proposals (locality_path text_pattern_ops, created_at desc, id) where status = 'open'`.execute(
+    db,
+  );
 
   await sql`
     create table treatment_stays (
@@ -192,7 +210,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       locality_path text not null,
       created_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create unique index treatment_one_open_stay on treatment_stays (case_id) where discharged_at is null`.execute(db);
-  await sql`create index treatment_by_facility on treatment_stays (facility_id, bed_kind) where discharged_at is null`.execute(db);
-  await sql`create index treatment_by_path on treatment_stays (locality_path text_pattern_ops, admitted_at desc, id)`.execute(db);
+  await sql`create unique index treatment_one_open_stay on treatment_stays (case_id) where discharged_at is null`.execute(
+    db,
+  );
+  await sql`create index treatment_by_facility on treatment_stays (facility_id, bed_kind) where discharged_at is null`.execute(
+    db,
+  );
+  await sql`create index treatment_by_path on treatment_stays (locality_path text_pattern_ops, admitted_at desc, id)`.execute(
+    db,
+  );
 }

@@ -24,5 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       decided_at timestamptz not null default now(),
       check (kind = 'approve' or reason is not null)
     )`.execute(db);
-  await sql`create index risk_decisions_by_locality on risk_level_decisions (locality_code, effective_from desc, id desc)`.execute(db);
+  await sql`create index risk_decisions_by_locality on risk_level_decisions (locality_code, effective_from desc, id desc)`.execute(
+    db,
+  );
 }

@@ -41,11 +41,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       positives integer not null default 0,
       primary key (locality_code, day)
     )`.execute(db);
-  await sql`create index daily_counts_by_path on locality_daily_counts (locality_path text_pattern_ops, day)`.execute(db);
-  await sql`create table risk_dirty_cells (locality_code text not null, day date not null, primary key (locality_code, day))`.execute(db);
+  await sql`create index daily_counts_by_path on locality_daily_counts (locality_path text_pattern_ops, day)`.execute(
+    db,
+  );
+  await sql`create table risk_dirty_cells (locality_code text not null, day date not null, primary key (locality_code, day))`.execute(
+    db,
+  );
   // Recounting one cell reads its cases and its resulted samples through these.
   await sql`create index cases_by_locality_day on cases (locality_code, confirmed_date)`.execute(db);
-  await sql`create index samples_by_path_resulted on samples (locality_path, resulted_at) where resulted_at is not null`.execute(db);
+  await sql`create index samples_by_path_resulted on samples (locality_path, resulted_at) where resulted_at is not null`.execute(
+    db,
+  );
 
   await sql`
     create function risk_dirty_from_cases() returns trigger language plpgsql as $$
@@ -58,9 +64,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end if;
       return null;
     end $$`.execute(db);
-  await sql`create trigger cases_dirty_ins after insert on cases referencing new table as new_rows for each statement execute function risk_dirty_from_cases()`.execute(db);
-  await sql`create trigger cases_dirty_upd after update on cases referencing old table as old_rows new table as new_rows for each statement execute function risk_dirty_from_cases()`.execute(db);
-  await sql`create trigger cases_dirty_del after delete on cases referencing old table as old_rows for each statement execute function risk_dirty_from_cases()`.execute(db);
+  await sql`create trigger cases_dirty_ins after insert on cases referencing new table as new_rows for each statement execute function risk_dirty_from_cases()`.execute(
+    db,
+  );
+  await sql`create trigger cases_dirty_upd after update on cases referencing old table as old_rows new table as new_rows for each statement execute function risk_dirty_from_cases()`.execute(
+    db,
+  );
+  await sql`create trigger cases_dirty_del after delete on cases referencing old table as old_rows for each statement execute function risk_dirty_from_cases()`.execute(
+    db,
+  );
 
   // A link found later turns a case's source from unknown to known.
   await sql`
@@ -75,8 +87,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end if;
       return null;
     end $$`.execute(db);
-  await sql`create trigger links_dirty_ins after insert on case_links referencing new table as new_rows for each statement execute function risk_dirty_from_links()`.execute(db);
-  await sql`create trigger links_dirty_del after delete on case_links referencing old table as old_rows for each statement execute function risk_dirty_from_links()`.execute(db);
+  await sql`create trigger links_dirty_ins after insert on case_links referencing new table as new_rows for each statement execute function risk_dirty_from_links()`.execute(
+    db,
+  );
+  await sql`create trigger links_dirty_del after delete on case_links referencing old table as old_rows for each statement execute function risk_dirty_from_links()`.execute(
+    db,
+  );
 
   // Tests count on the day of their result (Vietnam time) in the sample's locality.
   await sql`
@@ -94,11 +110,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end if;
       return null;
     end $$`.execute(db);
-  await sql`create trigger samples_dirty_ins after insert on samples referencing new table as new_rows for each statement execute function risk_dirty_from_samples()`.execute(db);
-  await sql`create trigger samples_dirty_upd after update on samples referencing old table as old_rows new table as new_rows for each statement execute function risk_dirty_from_samples()`.execute(db);
+  await sql`create trigger samples_dirty_ins after insert on samples referencing new table as new_rows for each statement execute function risk_dirty_from_samples()`.execute(
+    db,
+  );
+  await sql`create trigger samples_dirty_upd after update on samples referencing old table as old_rows new table as new_rows for each statement execute function risk_dirty_from_samples()`.execute(
+    db,
+  );
 
   // Whatever was recorded before this migration is counted at the first read.
-  await sql`insert into risk_dirty_cells select distinct locality_code, confirmed_date from cases on conflict do nothing`.execute(db);
+  await sql`insert into risk_dirty_cells select distinct locality_code, confirmed_date from cases on conflict do nothing`.execute(
+    db,
+  );
   await sql`
     insert into risk_dirty_cells
     select distinct regexp_replace(locality_path, '^.*/', ''), (resulted_at at time zone 'Asia/Ho_Chi_Minh')::date

@@ -20,14 +20,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check (identity_status in ('registered', 'awaiting_verification', 'not_verified'))`.execute(db);
   await sql`update people set recorded_by = 'citizen' where phone_verified_at is not null`.execute(db);
   await sql`alter table people drop constraint people_id_type_id_number_key`.execute(db);
-  await sql`create unique index people_registered_document on people (id_type, id_number) where identity_status = 'registered'`.execute(db);
+  await sql`create unique index people_registered_document on people (id_type, id_number) where identity_status = 'registered'`.execute(
+    db,
+  );
   // One self-declared record per document and phone: declaring again from that phone updates it.
-  await sql`create unique index people_self_declared_document on people (id_type, id_number, phone) where identity_status <> 'registered'`.execute(db);
+  await sql`create unique index people_self_declared_document on people (id_type, id_number, phone) where identity_status <> 'registered'`.execute(
+    db,
+  );
 
   await sql`alter table health_declarations add column declared_identity jsonb`.execute(db);
 
   await sql`alter table personal_qr_tokens add column phone text, add column revoked_reason text`.execute(db);
-  await sql`update personal_qr_tokens t set phone = p.phone from people p where p.id = t.person_id and p.phone_verified_at is not null`.execute(db);
+  await sql`update personal_qr_tokens t set phone = p.phone from people p where p.id = t.person_id and p.phone_verified_at is not null`.execute(
+    db,
+  );
 
   await sql`
     create table citizen_sessions (
@@ -55,8 +61,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       decided_at timestamptz,
       decision_note text
     )`.execute(db);
-  await sql`create unique index person_link_requests_one_open on person_link_requests (declared_person_id) where status = 'open'`.execute(db);
-  await sql`create index person_link_requests_by_declared_path on person_link_requests (declared_locality_path text_pattern_ops)`.execute(db);
-  await sql`create index person_link_requests_by_official_path on person_link_requests (official_locality_path text_pattern_ops)`.execute(db);
+  await sql`create unique index person_link_requests_one_open on person_link_requests (declared_person_id) where status = 'open'`.execute(
+    db,
+  );
+  await sql`create index person_link_requests_by_declared_path on person_link_requests (declared_locality_path text_pattern_ops)`.execute(
+    db,
+  );
+  await sql`create index person_link_requests_by_official_path on person_link_requests (official_locality_path text_pattern_ops)`.execute(
+    db,
+  );
   await sql`create index person_link_requests_by_official on person_link_requests (official_person_id)`.execute(db);
 }

@@ -28,9 +28,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Vietnamese folded as core's foldVietnamese does (no diacritics, đ → d, lower case, words).
   await sql`
     create function fold_vietnamese(value text) returns text language sql immutable parallel safe strict
-    as $$ select btrim(regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, value)), '[^a-z0-9]+', ' ', 'g')) $$`.execute(db);
+    as $$ select btrim(regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, value)), '[^a-z0-9]+', ' ', 'g')) $$`.execute(
+    db,
+  );
   // The name a case was reported with (line lists: no person record), folded once when written.
-  await sql`alter table cases add column name_key text generated always as (fold_vietnamese(full_name)) stored`.execute(db);
+  await sql`alter table cases add column name_key text generated always as (fold_vietnamese(full_name)) stored`.execute(
+    db,
+  );
   await sql`create index cases_by_name_key_trigram on cases using gin (name_key gin_trgm_ops)`.execute(db);
   await sql`create index people_by_name_key_trigram on people using gin (name_key gin_trgm_ops)`.execute(db);
   await sql`analyze cases`.execute(db);

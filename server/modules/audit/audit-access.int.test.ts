@@ -10,7 +10,14 @@ afterAll(async () => t.close());
 
 /** Hole 5: inspectors and the steering committee read the audit log, which names officials and whom they read. */
 describe('the audit log', () => {
-  const others: Role[] = ['steering_committee', 'inspector', 'health_department', 'commune_officer', 'facility_staff', 'organisation_admin'];
+  const others: Role[] = [
+    'steering_committee',
+    'inspector',
+    'health_department',
+    'commune_officer',
+    'facility_staff',
+    'organisation_admin',
+  ];
   for (const role of others) {
     it(`is refused to ${role}, list and export alike`, async () => {
       const c = await t.signIn(role, role === 'commune_officer' ? '03388' : LAI_CHAU);

@@ -44,7 +44,9 @@ export interface AlertsFilter {
 }
 
 const within = (column: string, path: string): RawBuilder<boolean> =>
-  path === 'VN' ? sql<boolean>`true` : sql<boolean>`(${sql.ref(column)} = ${path} or ${sql.ref(column)} like ${`${escapeLike(path)}/%`})`;
+  path === 'VN'
+    ? sql<boolean>`true`
+    : sql<boolean>`(${sql.ref(column)} = ${path} or ${sql.ref(column)} like ${`${escapeLike(path)}/%`})`;
 
 /** The alerts of the audit view: exports (from the log itself) and volume alerts (raised by a job). */
 export class AuditAlertsRepository {
@@ -89,7 +91,8 @@ export class AuditAlertsRepository {
   /** Newest first on (time, source, id): exports and volume alerts in one keyset-paged list. */
   async list(db: Db, f: AlertsFilter): Promise<AlertRow[]> {
     const cursor = decodeCursor(f.after, 3);
-    const wants = (kind: 'export' | 'volume') => !f.kind || (kind === 'export' ? f.kind === 'export' : f.kind !== 'export');
+    const wants = (kind: 'export' | 'volume') =>
+      !f.kind || (kind === 'export' ? f.kind === 'export' : f.kind !== 'export');
     const parts: RawBuilder<unknown>[] = [];
     if (wants('export')) {
       parts.push(sql`
@@ -107,7 +110,10 @@ export class AuditAlertsRepository {
     if (f.actorId) conditions.push(sql`x.actor_id = ${f.actorId}`);
     if (f.from) conditions.push(sql`x.at >= ${f.from}::timestamptz`);
     if (f.to) conditions.push(sql`x.at < ${f.to}::timestamptz`);
-    if (cursor) conditions.push(sql`(x.at, x.source, x.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}, ${String(cursor[2])}::bigint)`);
+    if (cursor)
+      conditions.push(
+        sql`(x.at, x.source, x.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}, ${String(cursor[2])}::bigint)`,
+      );
     const r = await sql<AlertRow>`
       select x.source, x.id::text, x.kind, x.at, to_char(x.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key,
         x.actor_id, x.actor_name, x.actor_role, x.entity_type, x.people, x.threshold, x.baseline, x.window_start, x.window_end

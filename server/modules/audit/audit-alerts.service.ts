@@ -40,18 +40,30 @@ export class AuditAlertsService {
   /** The alerts as a sheet; exporting them is itself an export, and shows up in them. */
   async exportXlsx(actor: Actor, q: Omit<ListAuditAlertsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    await this.audit.record(this.db, actor, { action: 'export', entityType: 'audit_alert', entityId: null, localityPath: within, after: q });
+    await this.audit.record(this.db, actor, {
+      action: 'export',
+      entityType: 'audit_alert',
+      entityId: null,
+      localityPath: within,
+      after: q,
+    });
     return streamXlsx({
-      filename: 'canh-bao-truy-cap.xlsx', sheetName: actor.locale === 'vi' ? 'Cảnh báo' : 'Alerts', locale: actor.locale,
-      columns: alertColumns(actor.locale), pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 })),
+      filename: 'canh-bao-truy-cap.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Cảnh báo' : 'Alerts',
+      locale: actor.locale,
+      columns: alertColumns(actor.locale),
+      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 })),
     });
   }
 
   /** The job: volume alerts for the reads of the last hour and day, with the configured limits. */
   async raiseVolumeAlerts(now = new Date()): Promise<number> {
     return this.alerts.raiseVolumeAlerts(this.db, {
-      now, perHour: this.limits.alertPeoplePerHour, perDay: this.limits.alertPeoplePerDay,
-      baselineFactor: this.limits.alertBaselineFactor, baselineFloor: this.limits.alertBaselineFloor,
+      now,
+      perHour: this.limits.alertPeoplePerHour,
+      perDay: this.limits.alertPeoplePerDay,
+      baselineFactor: this.limits.alertBaselineFactor,
+      baselineFloor: this.limits.alertBaselineFloor,
     });
   }
 
@@ -77,6 +89,10 @@ function alertColumns(locale: Locale): SheetColumn<AuditAlertView>[] {
     { header: { vi: 'Dữ liệu xuất', en: 'Exported' }, width: 20, value: (a) => a.entityType },
     { header: { vi: 'Số người', en: 'People' }, width: 10, value: (a) => a.people },
     { header: { vi: 'Ngưỡng', en: 'Limit' }, width: 10, value: (a) => a.threshold },
-    { header: { vi: 'Trung bình ngày (30 ngày)', en: 'Daily average (30 days)' }, width: 14, value: (a) => (a.baseline === null ? null : Math.round(a.baseline * 10) / 10) },
+    {
+      header: { vi: 'Trung bình ngày (30 ngày)', en: 'Daily average (30 days)' },
+      width: 14,
+      value: (a) => (a.baseline === null ? null : Math.round(a.baseline * 10) / 10),
+    },
   ];
 }

@@ -8,7 +8,11 @@ import { AuditRepository } from './audit.repository.ts';
 let t: TestPlatform;
 const db = () => t.platform.database.db;
 const audit = new AuditRepository();
-const actor = { ...systemActor('chain-test'), role: 'health_department' as const, scope: { code: '12', path: 'VN/12' } };
+const actor = {
+  ...systemActor('chain-test'),
+  role: 'health_department' as const,
+  scope: { code: '12', path: 'VN/12' },
+};
 const verify = () => t.platform.services.auditChain.verify();
 
 beforeAll(async () => {
@@ -19,17 +23,28 @@ afterAll(async () => t.close());
 async function someEvents(n: number, o: { people?: string[] } = {}): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    ids.push(await audit.record(db(), actor, { action: 'read', entityType: 'case', entityId: `c${i}`, localityPath: 'VN/12', subjectIds: o.people, after: { i } }));
+    ids.push(
+      await audit.record(db(), actor, {
+        action: 'read',
+        entityType: 'case',
+        entityId: `c${i}`,
+        localityPath: 'VN/12',
+        subjectIds: o.people,
+        after: { i },
+      }),
+    );
   }
   return ids;
 }
 
 /** What an attacker with superuser rights does: triggers off for their session, then anything. */
 async function asSuperuser(fn: (trx: Db) => Promise<unknown>): Promise<void> {
-  await db().transaction().execute(async (trx) => {
-    await sql`set local session_replication_role = replica`.execute(trx);
-    await fn(trx);
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await fn(trx);
+    });
 }
 
 /** Recomputes every link from `fromSeq` on with the algorithm (which is no secret), as a thorough attacker would. */
@@ -49,7 +64,14 @@ async function rechainFrom(trx: Db, fromSeq: string): Promise<void> {
 }
 
 const seqOf = async (id: string) =>
-  (await db().selectFrom('audit_chain').select('seq').where('entry_table', '=', 'audit_events').where('entry_id', '=', id).executeTakeFirstOrThrow()).seq;
+  (
+    await db()
+      .selectFrom('audit_chain')
+      .select('seq')
+      .where('entry_table', '=', 'audit_events')
+      .where('entry_id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).seq;
 
 describe('the audit log is append-only in the database', () => {
   it('refuses UPDATE, DELETE and TRUNCATE of every audit table, and changes nothing', async () => {
@@ -70,9 +92,16 @@ describe('the audit log is append-only in the database', () => {
       sql`truncate audit_checkpoints`,
     ];
     for (const attempt of attempts) {
-      await expect(attempt.execute(db())).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/append-only/) });
+      await expect(attempt.execute(db())).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/append-only/),
+      });
     }
-    const event = await db().selectFrom('audit_events').select('action').where('id', '=', id!).executeTakeFirstOrThrow();
+    const event = await db()
+      .selectFrom('audit_events')
+      .select('action')
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
     expect(event.action).toBe('read');
     expect((await verify()).ok).toBe(true);
   });
@@ -94,20 +123,39 @@ describe('phongdich audit verify', () => {
 
   it('names an event edited directly in the database (id, time, action), and is OK again once it is put back', async () => {
     const [, id] = await someEvents(3);
-    const original = await db().selectFrom('audit_events').select(['at', 'action']).where('id', '=', id!).executeTakeFirstOrThrow();
-    await asSuperuser((trx) => trx.updateTable('audit_events').set({ action: 'nothing_to_see' }).where('id', '=', id!).execute());
+    const original = await db()
+      .selectFrom('audit_events')
+      .select(['at', 'action'])
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
+    await asSuperuser((trx) =>
+      trx.updateTable('audit_events').set({ action: 'nothing_to_see' }).where('id', '=', id!).execute(),
+    );
     const report = await verify();
     expect(report.ok).toBe(false);
-    expect(report.broken).toMatchObject({ problem: 'changed', event: { id, at: original.at.toISOString(), action: 'nothing_to_see' } });
-    await asSuperuser((trx) => trx.updateTable('audit_events').set({ action: original.action }).where('id', '=', id!).execute());
+    expect(report.broken).toMatchObject({
+      problem: 'changed',
+      event: { id, at: original.at.toISOString(), action: 'nothing_to_see' },
+    });
+    await asSuperuser((trx) =>
+      trx.updateTable('audit_events').set({ action: original.action }).where('id', '=', id!).execute(),
+    );
     expect((await verify()).ok).toBe(true);
   });
 
   it('finds a deleted event, and the people removed from an event', async () => {
     const [id] = await someEvents(1, { people: ['0b0b0b0b-0000-4000-8000-000000000004'] });
     // As JSON from the database itself: microseconds and all, so it can be put back exactly.
-    const { saved } = (await sql<{ saved: string }>`select row_to_json(e)::text as saved from audit_events e where id = ${id}`.execute(db())).rows[0]!;
-    const subjects = await db().selectFrom('audit_event_subjects').selectAll().where('event_id', '=', id!).executeTakeFirstOrThrow();
+    const { saved } = (
+      await sql<{ saved: string }>`select row_to_json(e)::text as saved from audit_events e where id = ${id}`.execute(
+        db(),
+      )
+    ).rows[0]!;
+    const subjects = await db()
+      .selectFrom('audit_event_subjects')
+      .selectAll()
+      .where('event_id', '=', id!)
+      .executeTakeFirstOrThrow();
 
     await asSuperuser((trx) => trx.deleteFrom('audit_event_subjects').where('id', '=', subjects.id).execute());
     const removedPeople = await verify();
@@ -115,11 +163,19 @@ describe('phongdich audit verify', () => {
 
     await asSuperuser((trx) => trx.deleteFrom('audit_events').where('id', '=', id!).execute());
     const removedEvent = await verify();
-    expect(removedEvent.broken).toMatchObject({ problem: 'missing', event: null, detail: expect.stringContaining(`audit event ${id}`) });
+    expect(removedEvent.broken).toMatchObject({
+      problem: 'missing',
+      event: null,
+      detail: expect.stringContaining(`audit event ${id}`),
+    });
 
     await asSuperuser(async (trx) => {
-      await sql`insert into audit_events overriding system value select * from json_populate_record(null::audit_events, ${saved}::json)`.execute(trx);
-      await sql`insert into audit_event_subjects overriding system value values (${subjects.id}, ${subjects.event_id}, ${sql.val(subjects.person_ids)}::uuid[])`.execute(trx);
+      await sql`insert into audit_events overriding system value select * from json_populate_record(null::audit_events, ${saved}::json)`.execute(
+        trx,
+      );
+      await sql`insert into audit_event_subjects overriding system value values (${subjects.id}, ${subjects.event_id}, ${sql.val(subjects.person_ids)}::uuid[])`.execute(
+        trx,
+      );
     });
     expect((await verify()).ok).toBe(true);
   });
@@ -127,7 +183,13 @@ describe('phongdich audit verify', () => {
   it('finds an event written with the chain trigger off', async () => {
     let id = '';
     await asSuperuser(async (trx) => {
-      id = (await trx.insertInto('audit_events').values({ action: 'backdoor', entity_type: 'case', entity_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+      id = (
+        await trx
+          .insertInto('audit_events')
+          .values({ action: 'backdoor', entity_type: 'case', entity_id: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     });
     expect((await verify()).broken).toMatchObject({ problem: 'unchained', event: { id, action: 'backdoor' } });
     await asSuperuser((trx) => trx.deleteFrom('audit_events').where('id', '=', id).execute());
@@ -145,7 +207,10 @@ describe('phongdich audit verify', () => {
     });
     const report = await verify();
     expect(report.ok).toBe(false);
-    expect(report.broken).toMatchObject({ problem: 'checkpoint_mismatch', detail: expect.stringMatching(/^checkpoint \d+ of .*the chain no longer has the head it signed/) });
+    expect(report.broken).toMatchObject({
+      problem: 'checkpoint_mismatch',
+      detail: expect.stringMatching(/^checkpoint \d+ of .*the chain no longer has the head it signed/),
+    });
     await asSuperuser(async (trx) => {
       await trx.updateTable('audit_events').set({ action: 'read' }).where('id', '=', id!).execute();
       await rechainFrom(trx, seq);
@@ -156,11 +221,30 @@ describe('phongdich audit verify', () => {
   it('refuses a checkpoint not signed with the instance key', async () => {
     await someEvents(1);
     await t.platform.services.auditChain.checkpoint();
-    const ours = await db().selectFrom('audit_checkpoints').select(['key_id', 'seq', 'head_hash']).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    for (const [keyId, problem] of [[ours.key_id, 'checkpoint_signature'], ['0123456789ab', 'checkpoint_unknown_key']] as const) {
-      const { id } = await db().insertInto('audit_checkpoints')
-        .values({ at: new Date(), seq: ours.seq, head_hash: ours.head_hash, key_id: keyId, signature: Buffer.alloc(32, 7) }).returning('id').executeTakeFirstOrThrow();
-      expect((await verify()).broken).toMatchObject({ problem, detail: expect.stringMatching(new RegExp(`^checkpoint ${id} of `)) });
+    const ours = await db()
+      .selectFrom('audit_checkpoints')
+      .select(['key_id', 'seq', 'head_hash'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    for (const [keyId, problem] of [
+      [ours.key_id, 'checkpoint_signature'],
+      ['0123456789ab', 'checkpoint_unknown_key'],
+    ] as const) {
+      const { id } = await db()
+        .insertInto('audit_checkpoints')
+        .values({
+          at: new Date(),
+          seq: ours.seq,
+          head_hash: ours.head_hash,
+          key_id: keyId,
+          signature: Buffer.alloc(32, 7),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect((await verify()).broken).toMatchObject({
+        problem,
+        detail: expect.stringMatching(new RegExp(`^checkpoint ${id} of `)),
+      });
       await asSuperuser((trx) => trx.deleteFrom('audit_checkpoints').where('id', '=', id).execute());
     }
     expect((await verify()).ok).toBe(true);
@@ -173,12 +257,21 @@ describe('the chain under concurrent writers', () => {
     if (t.platform.services.databaseKind === 'pglite') ctx.skip();
     let early = '';
     let late = '';
-    await db().transaction().execute(async (slow) => {
-      early = await audit.record(slow, actor, { action: 'read', entityType: 'case', entityId: 'slow', subjectIds: ['0b0b0b0b-0000-4000-8000-000000000005'] });
-      // Written, committed and chained while the slow transaction is still open: nothing waits for it.
-      late = await db().transaction().execute((fast) => audit.record(fast, actor, { action: 'read', entityType: 'case', entityId: 'fast' }));
-      expect(await seqOf(late)).toBeDefined();
-    });
+    await db()
+      .transaction()
+      .execute(async (slow) => {
+        early = await audit.record(slow, actor, {
+          action: 'read',
+          entityType: 'case',
+          entityId: 'slow',
+          subjectIds: ['0b0b0b0b-0000-4000-8000-000000000005'],
+        });
+        // Written, committed and chained while the slow transaction is still open: nothing waits for it.
+        late = await db()
+          .transaction()
+          .execute((fast) => audit.record(fast, actor, { action: 'read', entityType: 'case', entityId: 'fast' }));
+        expect(await seqOf(late)).toBeDefined();
+      });
     expect(BigInt(early)).toBeLessThan(BigInt(late));
     expect(BigInt(await seqOf(late))).toBeLessThan(BigInt(await seqOf(early)));
     expect((await verify()).ok).toBe(true);
@@ -186,11 +279,22 @@ describe('the chain under concurrent writers', () => {
 
   it('never forks: many transactions committing at once make one chain', async () => {
     const before = (await verify()).counts;
-    await Promise.all(Array.from({ length: 24 }, (_, i) => db().transaction().execute(async (trx) => {
-      for (let j = 0; j < 3; j++) {
-        await audit.record(trx, actor, { action: 'read_list', entityType: 'case', entityId: null, subjectIds: [`0b0b0b0b-0000-4000-8000-${String(1000 + i * 3 + j).padStart(12, '0')}`] });
-      }
-    })));
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        db()
+          .transaction()
+          .execute(async (trx) => {
+            for (let j = 0; j < 3; j++) {
+              await audit.record(trx, actor, {
+                action: 'read_list',
+                entityType: 'case',
+                entityId: null,
+                subjectIds: [`0b0b0b0b-0000-4000-8000-${String(1000 + i * 3 + j).padStart(12, '0')}`],
+              });
+            }
+          }),
+      ),
+    );
     const after = await verify();
     expect(after).toMatchObject({ ok: true, broken: null });
     expect(after.counts.events - before.events).toBe(72);

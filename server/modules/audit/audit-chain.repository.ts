@@ -26,15 +26,27 @@ export interface BrokenLink {
 /** Reads and checks the hash chain over the audit log, and writes its signed checkpoints. */
 export class AuditChainRepository {
   async head(db: Db) {
-    return db.selectFrom('audit_chain').select(['seq', 'hash', 'chained_at']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return db
+      .selectFrom('audit_chain')
+      .select(['seq', 'hash', 'chained_at'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   async counts(db: Db): Promise<{ events: number; subjects: number; chained: number; checkpoints: number }> {
     const r = await sql<{ events: string; subjects: string; chained: string; checkpoints: string }>`
       select (select count(*) from audit_events) as events, (select count(*) from audit_event_subjects) as subjects,
-        (select count(*) from audit_chain) as chained, (select count(*) from audit_checkpoints) as checkpoints`.execute(db);
+        (select count(*) from audit_chain) as chained, (select count(*) from audit_checkpoints) as checkpoints`.execute(
+      db,
+    );
     const row = r.rows[0]!;
-    return { events: Number(row.events), subjects: Number(row.subjects), chained: Number(row.chained), checkpoints: Number(row.checkpoints) };
+    return {
+      events: Number(row.events),
+      subjects: Number(row.subjects),
+      chained: Number(row.chained),
+      checkpoints: Number(row.checkpoints),
+    };
   }
 
   /**
@@ -64,18 +76,26 @@ export class AuditChainRepository {
   }
 
   /** An audit row with no link: written while the chain trigger was switched off. */
-  async firstUnchained(db: Db): Promise<{ entry_table: 'audit_events' | 'audit_event_subjects'; id: string } | undefined> {
+  async firstUnchained(
+    db: Db,
+  ): Promise<{ entry_table: 'audit_events' | 'audit_event_subjects'; id: string } | undefined> {
     const r = await sql<{ entry_table: 'audit_events' | 'audit_event_subjects'; id: string }>`
       (select 'audit_events' as entry_table, e.id::text as id from audit_events e
         where not exists (select 1 from audit_chain c where c.entry_table = 'audit_events' and c.entry_id = e.id) order by e.id limit 1)
       union all
       (select 'audit_event_subjects', s.id::text from audit_event_subjects s
-        where not exists (select 1 from audit_chain c where c.entry_table = 'audit_event_subjects' and c.entry_id = s.id) order by s.id limit 1)`.execute(db);
+        where not exists (select 1 from audit_chain c where c.entry_table = 'audit_event_subjects' and c.entry_id = s.id) order by s.id limit 1)`.execute(
+      db,
+    );
     return r.rows[0];
   }
 
   findEvent(db: Db, id: string) {
-    return db.selectFrom('audit_events').select(['id', 'at', 'action', 'entity_type', 'actor_name']).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('audit_events')
+      .select(['id', 'at', 'action', 'entity_type', 'actor_name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   findSubjectsEvent(db: Db, subjectsId: string) {
@@ -84,7 +104,8 @@ export class AuditChainRepository {
 
   /** The first checkpoint whose seq is not in the chain any more, or whose head differs from the chain's. */
   async firstCheckpointMismatch(db: Db) {
-    return db.selectFrom('audit_checkpoints as k')
+    return db
+      .selectFrom('audit_checkpoints as k')
       .leftJoin('audit_chain as c', 'c.seq', 'k.seq')
       .select(['k.id', 'k.at', 'k.seq'])
       .where((eb) => eb.or([eb('c.seq', 'is', null), eb('c.hash', '<>', eb.ref('k.head_hash'))]))
@@ -94,7 +115,13 @@ export class AuditChainRepository {
   }
 
   checkpointsAfter(db: Db, afterId: string, limit: number) {
-    return db.selectFrom('audit_checkpoints').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return db
+      .selectFrom('audit_checkpoints')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   }
 
   lastCheckpoint(db: Db) {
@@ -103,7 +130,11 @@ export class AuditChainRepository {
 
   /** Links written after a seq (the part of the chain no checkpoint covers yet). */
   async countAfter(db: Db, seq: string): Promise<number> {
-    const r = await db.selectFrom('audit_chain').select(sql<string>`count(*)`.as('n')).where('seq', '>', seq).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('audit_chain')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('seq', '>', seq)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -115,7 +146,13 @@ export class AuditChainRepository {
     await sql`select pg_advisory_xact_lock(7345210012)`.execute(db);
   }
 
-  async insertCheckpoint(db: Db, c: { at: Date; seq: string; headHash: Buffer; keyId: string; signature: Buffer }): Promise<void> {
-    await db.insertInto('audit_checkpoints').values({ at: c.at, seq: c.seq, head_hash: c.headHash, key_id: c.keyId, signature: c.signature }).execute();
+  async insertCheckpoint(
+    db: Db,
+    c: { at: Date; seq: string; headHash: Buffer; keyId: string; signature: Buffer },
+  ): Promise<void> {
+    await db
+      .insertInto('audit_checkpoints')
+      .values({ at: c.at, seq: c.seq, head_hash: c.headHash, key_id: c.keyId, signature: c.signature })
+      .execute();
   }
 }

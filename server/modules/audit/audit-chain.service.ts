@@ -39,7 +39,10 @@ export interface VerifyReport {
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 /** What a checkpoint's signature covers: the head, when, and the checkpoint before it. */
-function checkpointMessage(c: { seq: string; headHash: Uint8Array; at: Date }, previousSignature: Uint8Array | null): string {
+function checkpointMessage(
+  c: { seq: string; headHash: Uint8Array; at: Date },
+  previousSignature: Uint8Array | null,
+): string {
   return `phongdich.audit.checkpoint.v1|${c.seq}|${hex(c.headHash)}|${c.at.toISOString()}|${previousSignature ? hex(previousSignature) : ''}`;
 }
 
@@ -66,8 +69,17 @@ export class AuditChainService {
       if (!head || (last && last.seq === head.seq)) return null;
       const [key] = this.keys;
       const at = new Date(Math.max(now.getTime(), last ? last.at.getTime() + 1 : 0));
-      const signature = sign(key.key, checkpointMessage({ seq: head.seq, headHash: head.hash, at }, last?.signature ?? null));
-      await this.chain.insertCheckpoint(trx, { at, seq: head.seq, headHash: Buffer.from(head.hash), keyId: key.id, signature });
+      const signature = sign(
+        key.key,
+        checkpointMessage({ seq: head.seq, headHash: head.hash, at }, last?.signature ?? null),
+      );
+      await this.chain.insertCheckpoint(trx, {
+        at,
+        seq: head.seq,
+        headHash: Buffer.from(head.hash),
+        keyId: key.id,
+        signature,
+      });
       return { seq: head.seq, hash: hex(head.hash) };
     });
   }
@@ -78,9 +90,15 @@ export class AuditChainService {
    * chain. Stops at the first problem, in chain order.
    */
   async verify(): Promise<VerifyReport> {
-    const [counts, head, last] = [await this.chain.counts(this.db), await this.chain.head(this.db), await this.chain.lastCheckpoint(this.db)];
+    const [counts, head, last] = [
+      await this.chain.counts(this.db),
+      await this.chain.head(this.db),
+      await this.chain.lastCheckpoint(this.db),
+    ];
     const report: VerifyReport = {
-      ok: true, counts, broken: null,
+      ok: true,
+      counts,
+      broken: null,
       head: head ? { seq: head.seq, hash: hex(head.hash), chainedAt: head.chained_at.toISOString() } : null,
       lastCheckpoint: last ? { id: last.id, at: last.at.toISOString(), seq: last.seq } : null,
       uncheckpointed: await this.chain.countAfter(this.db, last?.seq ?? '0'),
@@ -94,7 +112,10 @@ export class AuditChainService {
     const link = await this.chain.firstBrokenLink(this.db);
     if (!link) return null;
     const eventId = link.event_id;
-    const what = link.entry_table === 'audit_events' ? `audit event ${link.entry_id}` : `people of an audit event (row ${link.entry_id})`;
+    const what =
+      link.entry_table === 'audit_events'
+        ? `audit event ${link.entry_id}`
+        : `people of an audit event (row ${link.entry_id})`;
     return {
       problem: link.problem,
       event: eventId ? await this.eventSummary(eventId) : null,
@@ -105,7 +126,8 @@ export class AuditChainService {
   private async unchainedRow(): Promise<BrokenRow | null> {
     const row = await this.chain.firstUnchained(this.db);
     if (!row) return null;
-    const eventId = row.entry_table === 'audit_events' ? row.id : (await this.chain.findSubjectsEvent(this.db, row.id))?.event_id;
+    const eventId =
+      row.entry_table === 'audit_events' ? row.id : (await this.chain.findSubjectsEvent(this.db, row.id))?.event_id;
     return {
       problem: 'unchained',
       event: eventId ? await this.eventSummary(eventId) : null,
@@ -121,13 +143,23 @@ export class AuditChainService {
     for (;;) {
       const page = await this.chain.checkpointsAfter(this.db, after, 1000);
       for (const c of page) {
-        if (mismatch && mismatch.id === c.id) return checkpointProblem('checkpoint_mismatch', c, 'the chain no longer has the head it signed');
+        if (mismatch && mismatch.id === c.id)
+          return checkpointProblem('checkpoint_mismatch', c, 'the chain no longer has the head it signed');
         const key = this.keys.find((k) => k.id === c.key_id);
-        if (!key) return checkpointProblem('checkpoint_unknown_key', c, `signed with a key this instance does not hold (key ${c.key_id})`);
+        if (!key)
+          return checkpointProblem(
+            'checkpoint_unknown_key',
+            c,
+            `signed with a key this instance does not hold (key ${c.key_id})`,
+          );
         const expected = sign(key.key, checkpointMessage({ seq: c.seq, headHash: c.head_hash, at: c.at }, previous));
         const given = Buffer.from(c.signature);
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-          return checkpointProblem('checkpoint_signature', c, 'its signature does not match (forged, edited, or a checkpoint before it removed)');
+          return checkpointProblem(
+            'checkpoint_signature',
+            c,
+            'its signature does not match (forged, edited, or a checkpoint before it removed)',
+          );
         }
         previous = c.signature;
       }
@@ -138,10 +170,16 @@ export class AuditChainService {
 
   private async eventSummary(id: string): Promise<BrokenRow['event']> {
     const e = await this.chain.findEvent(this.db, id);
-    return e ? { id: e.id, at: e.at.toISOString(), action: e.action, entityType: e.entity_type, actorName: e.actor_name } : null;
+    return e
+      ? { id: e.id, at: e.at.toISOString(), action: e.action, entityType: e.entity_type, actorName: e.actor_name }
+      : null;
   }
 }
 
-function checkpointProblem(problem: BrokenRow['problem'], c: { id: string; at: Date; seq: string }, why: string): BrokenRow {
+function checkpointProblem(
+  problem: BrokenRow['problem'],
+  c: { id: string; at: Date; seq: string },
+  why: string,
+): BrokenRow {
   return { problem, event: null, detail: `checkpoint ${c.id} of ${c.at.toISOString()} (chain link ${c.seq}): ${why}` };
 }

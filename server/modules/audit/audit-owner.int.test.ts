@@ -23,16 +23,25 @@ const handOver = (database: string) => [
   `create role ${app} login password 'app-${suffix}'`,
   `grant connect on database ${database} to ${app}`,
   `grant usage on schema public to ${app}`,
-  ...['audit_events', 'audit_event_subjects', 'audit_chain', 'audit_checkpoints'].map((table) => `alter table ${table} owner to ${auditOwner}`),
-  ...['audit_refuse_change()', 'audit_chain_append()', 'audit_event_content(audit_events)', 'audit_subjects_content(audit_event_subjects)', 'audit_chain_link(bytea, bigint, text, text)']
-    .map((fn) => `alter function ${fn} owner to ${auditOwner}`),
+  ...['audit_events', 'audit_event_subjects', 'audit_chain', 'audit_checkpoints'].map(
+    (table) => `alter table ${table} owner to ${auditOwner}`,
+  ),
+  ...[
+    'audit_refuse_change()',
+    'audit_chain_append()',
+    'audit_event_content(audit_events)',
+    'audit_subjects_content(audit_event_subjects)',
+    'audit_chain_link(bytea, bigint, text, text)',
+  ].map((fn) => `alter function ${fn} owner to ${auditOwner}`),
   `grant select, insert on audit_events, audit_event_subjects, audit_chain, audit_checkpoints to ${app}`,
 ];
 
 beforeAll(async () => {
   if (snapshot.kind !== 'postgresql') return;
   t = await createTestPlatform();
-  const { database } = (await sql<{ database: string }>`select current_database() as database`.execute(t.platform.database.db)).rows[0]!;
+  const { database } = (
+    await sql<{ database: string }>`select current_database() as database`.execute(t.platform.database.db)
+  ).rows[0]!;
   const url = new URL(snapshot.adminUrl);
   url.pathname = `/${database}`;
   for (const statement of handOver(database)) await adminQuery(url.toString(), statement);
@@ -53,8 +62,15 @@ describe('the application as a role that does not own the audit log (PostgreSQL)
   it('writes audit rows, chained at commit, and can neither change, unhook nor drop them', async (ctx) => {
     if (snapshot.kind !== 'postgresql') ctx.skip();
     const db = asApp!.db;
-    const { id } = await db.insertInto('audit_events').values({ action: 'read', entity_type: 'case', entity_id: 'c1' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('audit_event_subjects').values({ event_id: id, person_ids: ['0b0b0b0b-0000-4000-8000-000000000009'] }).execute();
+    const { id } = await db
+      .insertInto('audit_events')
+      .values({ action: 'read', entity_type: 'case', entity_id: 'c1' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('audit_event_subjects')
+      .values({ event_id: id, person_ids: ['0b0b0b0b-0000-4000-8000-000000000009'] })
+      .execute();
     for (const attempt of [
       sql`update audit_events set action = 'nothing' where id = ${id}`,
       sql`delete from audit_event_subjects where event_id = ${id}`,
@@ -67,7 +83,11 @@ describe('the application as a role that does not own the audit log (PostgreSQL)
       await expect(attempt.execute(db)).rejects.toMatchObject({ code: '42501' });
     }
     expect(await t.platform.services.auditChain.verify()).toMatchObject({ ok: true, broken: null });
-    const chained = await t.platform.database.db.selectFrom('audit_chain').select('entry_table').where('event_id', '=', id).execute();
+    const chained = await t.platform.database.db
+      .selectFrom('audit_chain')
+      .select('entry_table')
+      .where('event_id', '=', id)
+      .execute();
     expect(chained.map((c) => c.entry_table).sort()).toEqual(['audit_event_subjects', 'audit_events']);
   });
 });

@@ -18,7 +18,12 @@ export class AuditTrailService {
   }
 
   /** Records an export before its first row leaves; the answer names the people of each chunk. */
-  exportLog<T>(db: Db, actor: AuditActor, entry: Omit<AuditEntry, 'action'>, personOf: (row: T) => string | null): Promise<ExportChunkLog<T>> {
+  exportLog<T>(
+    db: Db,
+    actor: AuditActor,
+    entry: Omit<AuditEntry, 'action'>,
+    personOf: (row: T) => string | null,
+  ): Promise<ExportChunkLog<T>> {
     return this.audit.exportLog(db, actor, entry, personOf);
   }
 

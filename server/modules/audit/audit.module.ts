@@ -26,12 +26,18 @@ export function createAuditTrail(): AuditTrailService {
 
 /** The audit log's own views, its hash chain and its alerts. */
 export function createAuditModule(o: {
-  db: Db; config: Config['audit']; secrets: { current: string; previous: readonly string[] }; localities: ReadableLocalities;
+  db: Db;
+  config: Config['audit'];
+  secrets: { current: string; previous: readonly string[] };
+  localities: ReadableLocalities;
 }): AuditServices {
   const repo = new AuditRepository();
   return {
     audit: new AuditService(o.db, repo),
-    auditChain: new AuditChainService(o.db, new AuditChainRepository(), [checkpointKeyFrom(o.secrets.current), ...o.secrets.previous.map(checkpointKeyFrom)]),
+    auditChain: new AuditChainService(o.db, new AuditChainRepository(), [
+      checkpointKeyFrom(o.secrets.current),
+      ...o.secrets.previous.map(checkpointKeyFrom),
+    ]),
     auditAlerts: new AuditAlertsService(o.db, new AuditAlertsRepository(), repo, o.localities, o.config),
   };
 }

@@ -20,8 +20,17 @@ export function toAuditView(r: AuditEventRow): AuditEventView {
 
 export function toAlertView(r: AlertRow): AuditAlertView {
   return {
-    id: `${r.source === 'e' ? 'export' : 'volume'}:${r.id}`, kind: r.kind, at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name,
-    actorRole: r.actor_role, entityType: r.entity_type, people: Number(r.people), threshold: r.threshold, baseline: r.baseline === null ? null : Number(r.baseline),
-    windowStart: r.window_start?.toISOString() ?? null, windowEnd: r.window_end?.toISOString() ?? null,
+    id: `${r.source === 'e' ? 'export' : 'volume'}:${r.id}`,
+    kind: r.kind,
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    entityType: r.entity_type,
+    people: Number(r.people),
+    threshold: r.threshold,
+    baseline: r.baseline === null ? null : Number(r.baseline),
+    windowStart: r.window_start?.toISOString() ?? null,
+    windowEnd: r.window_end?.toISOString() ?? null,
   };
 }

@@ -39,7 +39,12 @@ export class AuditRepository {
    * Records an export before its first row leaves, and returns what names the people of each chunk
    * as it streams (the second argument of `allPages`): one event, however many pages it has.
    */
-  async exportLog<T>(db: Db, actor: AuditActor, entry: Omit<AuditEntry, 'action'>, personOf: (row: T) => string | null): Promise<ExportChunkLog<T>> {
+  async exportLog<T>(
+    db: Db,
+    actor: AuditActor,
+    entry: Omit<AuditEntry, 'action'>,
+    personOf: (row: T) => string | null,
+  ): Promise<ExportChunkLog<T>> {
     const eventId = await this.record(db, actor, { ...entry, action: 'export' });
     return (rows) => this.recordSubjects(db, eventId, rows.map(personOf));
   }
@@ -58,17 +63,37 @@ export class AuditRepository {
    */
   async accessesOf(db: Db, personId: string, q: { after?: string; limit: number }) {
     const cursor = decodeCursor(q.after, 1);
-    let query = db.selectFrom('audit_events as e')
+    let query = db
+      .selectFrom('audit_events as e')
       .leftJoin('localities as l', 'l.code', 'e.actor_locality_code')
-      .select(['e.id', 'e.at', 'e.action', 'e.entity_type', 'e.actor_role', 'e.actor_locality_code', 'l.name as actor_locality_name', 'l.name_en as actor_locality_name_en'])
-      .where((eb) => eb.or([
-        eb.exists(eb.selectFrom('audit_event_subjects as s').select('s.id').whereRef('s.event_id', '=', 'e.id')
-          .where(sql<boolean>`s.person_ids @> array[${personId}]::uuid[]`)),
-        eb.and([eb('e.entity_type', '=', 'person'), eb('e.entity_id', '=', personId)]),
-      ]))
+      .select([
+        'e.id',
+        'e.at',
+        'e.action',
+        'e.entity_type',
+        'e.actor_role',
+        'e.actor_locality_code',
+        'l.name as actor_locality_name',
+        'l.name_en as actor_locality_name_en',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('audit_event_subjects as s')
+              .select('s.id')
+              .whereRef('s.event_id', '=', 'e.id')
+              .where(sql<boolean>`s.person_ids @> array[${personId}]::uuid[]`),
+          ),
+          eb.and([eb('e.entity_type', '=', 'person'), eb('e.entity_id', '=', personId)]),
+        ]),
+      )
       .where('e.actor_id', 'is not', null);
     if (cursor) query = query.where('e.id', '<', String(cursor[0]));
-    return query.orderBy('e.id', 'desc').limit(q.limit + 1).execute();
+    return query
+      .orderBy('e.id', 'desc')
+      .limit(q.limit + 1)
+      .execute();
   }
 
   /** Newest first. Events without a locality are visible only to a country-wide scope. */
@@ -85,7 +110,10 @@ export class AuditRepository {
     if (q.from) query = query.where('at', '>=', new Date(q.from));
     if (q.to) query = query.where('at', '<', new Date(q.to));
     if (cursor) query = query.where('id', '<', String(cursor[0]));
-    return query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+    return query
+      .orderBy('id', 'desc')
+      .limit(q.limit + 1)
+      .execute();
   }
 
   async countFor(db: Db, entityType: string, entityId: string): Promise<number> {

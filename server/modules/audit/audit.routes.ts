@@ -7,9 +7,13 @@ import { route } from '../../http/contract-route.ts';
 export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   route(app, auditContract.getAudit, async (req) => services.audit.list(actorOf(req), req.query));
 
-  route(app, auditContract.getAuditExport, async (req, reply) => sendXlsx(reply, await services.audit.exportXlsx(actorOf(req), req.query)));
+  route(app, auditContract.getAuditExport, async (req, reply) =>
+    sendXlsx(reply, await services.audit.exportXlsx(actorOf(req), req.query)),
+  );
 
   route(app, auditContract.getAuditAlerts, async (req) => services.auditAlerts.list(actorOf(req), req.query));
 
-  route(app, auditContract.getAuditAlertsExport, async (req, reply) => sendXlsx(reply, await services.auditAlerts.exportXlsx(actorOf(req), req.query)));
+  route(app, auditContract.getAuditAlertsExport, async (req, reply) =>
+    sendXlsx(reply, await services.auditAlerts.exportXlsx(actorOf(req), req.query)),
+  );
 };

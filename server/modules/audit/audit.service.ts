@@ -28,7 +28,11 @@ export class AuditService {
    * Which agencies touched a person's data, and when: for the person's own access log, so it never
    * names the official. The caller proves first that the person is asking (phone one-time code).
    */
-  async accessesOfPerson(personId: string, q: { after?: string; limit: number }, locale: Locale): Promise<Page<PersonAccessView>> {
+  async accessesOfPerson(
+    personId: string,
+    q: { after?: string; limit: number },
+    locale: Locale,
+  ): Promise<Page<PersonAccessView>> {
     const rows = await this.audit.accessesOf(this.db, personId, q);
     const page = toPage(rows, q.limit, (r) => [r.id]);
     return {
@@ -44,7 +48,13 @@ export class AuditService {
 
   async exportXlsx(actor: Actor, q: Omit<ListAuditQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     if (!auditPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    await this.audit.record(this.db, actor, { action: 'export', entityType: 'audit_event', entityId: null, localityPath: actor.scope.path, after: q });
+    await this.audit.record(this.db, actor, {
+      action: 'export',
+      entityType: 'audit_event',
+      entityId: null,
+      localityPath: actor.scope.path,
+      after: q,
+    });
     return streamXlsx({
       filename: 'nhat-ky-truy-cap.xlsx',
       sheetName: actor.locale === 'vi' ? 'Nhật ký' : 'Audit log',

@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, DIEN_BIEN, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  createTestPlatform,
+  DIEN_BIEN,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
 let admin: TestClient;
@@ -59,26 +65,52 @@ describe('the personal-data breach register', () => {
     expect(again.json().id).toBe(first.json().id);
     const view = first.json();
     expect(view).toMatchObject({
-      number: expect.stringMatching(/^\d+\/TB-SYT$/), localityCode: LAI_CHAU, status: 'open', sensitive: true, deadlineMet: null,
+      number: expect.stringMatching(/^\d+\/TB-SYT$/),
+      localityCode: LAI_CHAU,
+      status: 'open',
+      sensitive: true,
+      deadlineMet: null,
       deadline: new Date(Date.parse(body.detectedAt) + 72 * 3_600_000).toISOString(),
     });
-    const events = await t.platform.database.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'data_breach').where('entity_id', '=', view.id).execute();
+    const events = await t.platform.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'data_breach')
+      .where('entity_id', '=', view.id)
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['create']);
   });
 
   it('refuses bad input in the caller language, and what happened after it was detected', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/breaches', payload: breach({ dataCategories: ['gossip'], nature: 'x' }), headers: { 'accept-language': 'en' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/breaches',
+      payload: breach({ dataCategories: ['gossip'], nature: 'x' }),
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['dataCategories.0', 'nature']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['dataCategories.0', 'nature']);
     const later = await admin.post('/api/breaches', breach({ occurredAt: hoursAgo(1), detectedAt: hoursAgo(2) }));
     expect(later.statusCode).toBe(400);
-    expect(later.json().error.details).toEqual([{ path: 'occurredAt', message: 'Thời điểm xảy ra phải trước khi phát hiện' }]);
+    expect(later.json().error.details).toEqual([
+      { path: 'occurredAt', message: 'Thời điểm xảy ra phải trước khi phát hiện' },
+    ]);
   });
 
   it('tells whether the 72 hours were met: late, in time, or overdue while open', async () => {
-    const late = (await admin.post('/api/breaches', breach({ detectedAt: hoursAgo(100), occurredAt: undefined }))).json();
+    const late = (
+      await admin.post('/api/breaches', breach({ detectedAt: hoursAgo(100), occurredAt: undefined }))
+    ).json();
     expect(late.deadlineMet).toBe(false);
-    const notified = await admin.patch(`/api/breaches/${late.id}`, { status: 'notified', lateReason: 'Chờ xác minh phạm vi dữ liệu bị lộ.' });
+    const notified = await admin.patch(`/api/breaches/${late.id}`, {
+      status: 'notified',
+      lateReason: 'Chờ xác minh phạm vi dữ liệu bị lộ.',
+    });
     expect(notified.json()).toMatchObject({ status: 'notified', deadlineMet: false });
 
     const inTime = (await admin.post('/api/breaches', breach())).json();
@@ -87,25 +119,54 @@ describe('the personal-data breach register', () => {
     const sent = await admin.patch(`/api/breaches/${inTime.id}`, { status: 'notified', notifiedAt: hoursAgo(1) });
     expect(sent.json()).toMatchObject({ status: 'notified', deadlineMet: true });
     expect((await admin.patch(`/api/breaches/${inTime.id}`, { status: 'open' })).statusCode).toBe(409);
-    expect((await admin.patch(`/api/breaches/${inTime.id}`, { status: 'closed' })).json()).toMatchObject({ status: 'closed', deadlineMet: true });
+    expect((await admin.patch(`/api/breaches/${inTime.id}`, { status: 'closed' })).json()).toMatchObject({
+      status: 'closed',
+      deadlineMet: true,
+    });
   });
 
   it('prints the notification in the Decree 30 layout, in Vietnamese with its diacritics, late ones with their reason', async () => {
     const b = (await admin.post('/api/breaches', breach({ signerName: 'Nguyễn Thị Hằng' }))).json();
     const text = await notificationText(b.id);
     for (const phrase of [
-      'UBND TỈNH LAI CHÂU', 'SỞ Y TẾ', `Số: ${b.number}`, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Lai Châu, ngày',
-      'THÔNG BÁO', 'Vi phạm quy định về bảo vệ dữ liệu cá nhân', 'Kính gửi: Cục An ninh mạng', 'Luật Bảo vệ dữ liệu cá nhân số 91/2025',
-      'Thông tin truy vết, phân loại F0, F1, cách ly (dữ liệu cá nhân nhạy cảm)', 'khoảng 1.200 người', 'Lò Văn Quản', 'Thông báo trong thời hạn.',
-      'Nơi nhận:', 'Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Thị Hằng',
+      'UBND TỈNH LAI CHÂU',
+      'SỞ Y TẾ',
+      `Số: ${b.number}`,
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Lai Châu, ngày',
+      'THÔNG BÁO',
+      'Vi phạm quy định về bảo vệ dữ liệu cá nhân',
+      'Kính gửi: Cục An ninh mạng',
+      'Luật Bảo vệ dữ liệu cá nhân số 91/2025',
+      'Thông tin truy vết, phân loại F0, F1, cách ly (dữ liệu cá nhân nhạy cảm)',
+      'khoảng 1.200 người',
+      'Lò Văn Quản',
+      'Thông báo trong thời hạn.',
+      'Nơi nhận:',
+      'Lưu: VT.',
+      'GIÁM ĐỐC',
+      'Nguyễn Thị Hằng',
     ]) {
       expect(text).toContain(phrase);
     }
-    const printed = await t.platform.database.db.selectFrom('audit_events').select('action').where('entity_id', '=', b.id).orderBy('id').execute();
+    const printed = await t.platform.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', b.id)
+      .orderBy('id')
+      .execute();
     expect(printed.map((e) => e.action)).toEqual(['create', 'print_notification']);
 
-    const late = (await admin.post('/api/breaches', breach({ detectedAt: hoursAgo(80), occurredAt: undefined, lateReason: 'Chờ xác minh phạm vi dữ liệu bị lộ.' }))).json();
-    expect(await notificationText(late.id)).toMatch(/Thông báo sau thời hạn 72 giờ\. Lý do: Chờ xác minh phạm vi dữ liệu bị lộ\./);
+    const late = (
+      await admin.post(
+        '/api/breaches',
+        breach({ detectedAt: hoursAgo(80), occurredAt: undefined, lateReason: 'Chờ xác minh phạm vi dữ liệu bị lộ.' }),
+      )
+    ).json();
+    expect(await notificationText(late.id)).toMatch(
+      /Thông báo sau thời hạn 72 giờ\. Lý do: Chờ xác minh phạm vi dữ liệu bị lộ\./,
+    );
   });
 
   it('pages with a cursor, exports to Excel, and is closed to everyone but administrators of the area', async () => {

@@ -4,7 +4,10 @@ import type { BreachDataCategory, BreachStatus } from '../../../core/schemas/bre
 type Text = Record<Locale, string>;
 
 export const breachCategoryLabels: Record<BreachDataCategory, Text> = {
-  identity: { vi: 'Thông tin định danh (họ tên, ngày sinh, số giấy tờ tùy thân)', en: 'Identity (name, date of birth, ID number)' },
+  identity: {
+    vi: 'Thông tin định danh (họ tên, ngày sinh, số giấy tờ tùy thân)',
+    en: 'Identity (name, date of birth, ID number)',
+  },
   contact: { vi: 'Thông tin liên lạc (số điện thoại, địa chỉ)', en: 'Contact details (phone, address)' },
   health: { vi: 'Tình trạng sức khỏe, tờ khai y tế', en: 'Health status, health declarations' },
   test_results: { vi: 'Kết quả xét nghiệm', en: 'Test results' },
@@ -26,6 +29,12 @@ export const breachMessages = {
     en: 'Only a breach notified to the authority can be closed',
   },
   reopen: { vi: 'Không mở lại được vi phạm đã thông báo', en: 'A notified breach cannot be reopened' },
-  notifiedBeforeDetection: { vi: 'Thời điểm thông báo phải sau khi phát hiện', en: 'It cannot have been notified before it was detected' },
-  occurredAfterDetection: { vi: 'Thời điểm xảy ra phải trước khi phát hiện', en: 'It cannot have happened after it was detected' },
+  notifiedBeforeDetection: {
+    vi: 'Thời điểm thông báo phải sau khi phát hiện',
+    en: 'It cannot have been notified before it was detected',
+  },
+  occurredAfterDetection: {
+    vi: 'Thời điểm xảy ra phải trước khi phát hiện',
+    en: 'It cannot have happened after it was detected',
+  },
 } satisfies Record<string, Text>;

@@ -8,6 +8,10 @@ export interface BreachesServices {
   breaches: BreachesService;
 }
 
-export function createBreachesModule(o: { db: Db; localities: LocalitiesService; audit: AuditTrailService }): BreachesServices {
+export function createBreachesModule(o: {
+  db: Db;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+}): BreachesServices {
   return { breaches: new BreachesService(o.db, new BreachesRepository(), o.localities, o.audit) };
 }

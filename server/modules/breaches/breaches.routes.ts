@@ -9,9 +9,13 @@ export const breachesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
 
   route(app, breachesContract.getBreaches, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, breachesContract.getBreachesExport, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
+  route(app, breachesContract.getBreachesExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
 
-  route(app, breachesContract.postBreaches, async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body)));
+  route(app, breachesContract.postBreaches, async (req, reply) =>
+    reply.status(201).send(await svc.create(actorOf(req), req.body)),
+  );
 
   route(app, breachesContract.getBreachesById, async (req) => svc.get(actorOf(req), req.params.id));
 
@@ -19,7 +23,10 @@ export const breachesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
 
   route(app, breachesContract.getBreachesNotification, async (req, reply) => {
     const file = await svc.notificationPdf(actorOf(req), req.params.id);
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${file.filename}"`)
-      .header('cache-control', 'no-store').send(file.body);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${file.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
   });
 };

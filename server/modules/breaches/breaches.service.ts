@@ -1,5 +1,10 @@
 import { AppError } from '../../../core/errors.ts';
-import { type BreachView, type CreateBreachRequest, type ListBreachesQuery, type UpdateBreachRequest } from '../../../core/schemas/breaches.ts';
+import {
+  type BreachView,
+  type CreateBreachRequest,
+  type ListBreachesQuery,
+  type UpdateBreachRequest,
+} from '../../../core/schemas/breaches.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
@@ -43,10 +48,19 @@ export class BreachesService {
 
   async exportXlsx(actor: Actor, q: Omit<ListBreachesQuery, 'after' | 'limit'>, now = new Date()): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    await this.audit.record(this.db, actor, { action: 'export', entityType: 'data_breach', entityId: null, localityPath: within, after: q });
+    await this.audit.record(this.db, actor, {
+      action: 'export',
+      entityType: 'data_breach',
+      entityId: null,
+      localityPath: within,
+      after: q,
+    });
     return streamXlsx({
-      filename: 'vi-pham-du-lieu-ca-nhan.xlsx', sheetName: actor.locale === 'vi' ? 'Vi phạm dữ liệu cá nhân' : 'Personal-data breaches', locale: actor.locale,
-      columns: breachColumns(actor.locale), pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }, now)),
+      filename: 'vi-pham-du-lieu-ca-nhan.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Vi phạm dữ liệu cá nhân' : 'Personal-data breaches',
+      locale: actor.locale,
+      columns: breachColumns(actor.locale),
+      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }, now)),
     });
   }
 
@@ -62,13 +76,32 @@ export class BreachesService {
     const place = await this.localities.findReadableOrThrow(actor, actor.scope.code, this.db);
     const id = await this.db.transaction().execute(async (trx) => {
       const inserted = await this.breaches.insert(trx, {
-        client_key: req.clientKey, locality_code: place.code, locality_path: place.path, recorded_by: actor.userId, ...insertColumns(req),
+        client_key: req.clientKey,
+        locality_code: place.code,
+        locality_path: place.path,
+        recorded_by: actor.userId,
+        ...insertColumns(req),
       });
-      if (inserted) await this.audit.record(trx, actor, { action: 'create', entityType: 'data_breach', entityId: inserted, localityCode: place.code, localityPath: place.path, after: req });
+      if (inserted)
+        await this.audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'data_breach',
+          entityId: inserted,
+          localityCode: place.code,
+          localityPath: place.path,
+          after: req,
+        });
       return inserted;
     });
     // A twin request committed first: answer with its record.
-    return toBreachView(await this.manageableOrThrow(actor, id ?? (await this.breaches.findByClientKey(this.db, req.clientKey))!.id, this.db), now);
+    return toBreachView(
+      await this.manageableOrThrow(
+        actor,
+        id ?? (await this.breaches.findByClientKey(this.db, req.clientKey))!.id,
+        this.db,
+      ),
+      now,
+    );
   }
 
   async update(actor: Actor, id: string, req: UpdateBreachRequest, now = new Date()): Promise<BreachView> {
@@ -79,21 +112,34 @@ export class BreachesService {
       const changes = changedColumns(req);
       const detectedAt = req.detectedAt ? new Date(req.detectedAt) : b.detected_at;
       const occurredAt = req.occurredAt ? new Date(req.occurredAt) : b.occurred_at;
-      if (occurredAt && occurredAt > detectedAt) throw new AppError('VALIDATION_FAILED', [{ path: 'occurredAt', message: m.occurredAfterDetection[actor.locale] }]);
+      if (occurredAt && occurredAt > detectedAt)
+        throw new AppError('VALIDATION_FAILED', [
+          { path: 'occurredAt', message: m.occurredAfterDetection[actor.locale] },
+        ]);
       if (req.status && req.status !== b.status) {
-        if (req.status === 'open') throw new AppError('CONFLICT', [{ path: 'status', message: m.reopen[actor.locale] }]);
-        if (req.status === 'closed' && !b.notified_at && !req.notifiedAt) throw new AppError('CONFLICT', [{ path: 'status', message: m.notNotified[actor.locale] }]);
+        if (req.status === 'open')
+          throw new AppError('CONFLICT', [{ path: 'status', message: m.reopen[actor.locale] }]);
+        if (req.status === 'closed' && !b.notified_at && !req.notifiedAt)
+          throw new AppError('CONFLICT', [{ path: 'status', message: m.notNotified[actor.locale] }]);
         changes.status = req.status;
       }
       if ((changes.status ?? b.status) !== 'open') {
-        const notifiedAt = req.notifiedAt ? new Date(req.notifiedAt) : b.notified_at ?? now;
-        if (notifiedAt < detectedAt) throw new AppError('VALIDATION_FAILED', [{ path: 'notifiedAt', message: m.notifiedBeforeDetection[actor.locale] }]);
+        const notifiedAt = req.notifiedAt ? new Date(req.notifiedAt) : (b.notified_at ?? now);
+        if (notifiedAt < detectedAt)
+          throw new AppError('VALIDATION_FAILED', [
+            { path: 'notifiedAt', message: m.notifiedBeforeDetection[actor.locale] },
+          ]);
         changes.notified_at = notifiedAt;
       }
       await this.breaches.update(trx, id, changes);
       await this.audit.record(trx, actor, {
-        action: 'update', entityType: 'data_breach', entityId: id, localityCode: b.locality_code, localityPath: b.locality_path,
-        before: { status: b.status, notifiedAt: b.notified_at }, after: req,
+        action: 'update',
+        entityType: 'data_breach',
+        entityId: id,
+        localityCode: b.locality_code,
+        localityPath: b.locality_path,
+        before: { status: b.status, notifiedAt: b.notified_at },
+        after: req,
       });
     });
     return this.get(actor, id, now);
@@ -102,7 +148,13 @@ export class BreachesService {
   /** The notification to the authority, dated the day it was sent (today while it has not been). */
   async notificationPdf(actor: Actor, id: string, now = new Date()): Promise<{ filename: string; body: Buffer }> {
     const b = await this.manageableOrThrow(actor, id, this.db);
-    await this.audit.record(this.db, actor, { action: 'print_notification', entityType: 'data_breach', entityId: b.id, localityCode: b.locality_code, localityPath: b.locality_path });
+    await this.audit.record(this.db, actor, {
+      action: 'print_notification',
+      entityType: 'data_breach',
+      entityId: b.id,
+      localityCode: b.locality_code,
+      localityPath: b.locality_path,
+    });
     const body = await renderOfficialPdf(breachNotification(b, vietnamToday(b.notified_at ?? now), now));
     return { filename: `thong-bao-vi-pham-du-lieu-ca-nhan-${b.serial}.pdf`, body };
   }
@@ -125,20 +177,42 @@ const date = (v: string | undefined) => (v === undefined ? undefined : new Date(
 /** The stored columns of a new breach. */
 function insertColumns(req: CreateBreachRequest) {
   return {
-    detected_at: new Date(req.detectedAt), occurred_at: date(req.occurredAt) ?? null, nature: req.nature, data_categories: req.dataCategories,
-    people_affected: req.peopleAffected ?? null, records_affected: req.recordsAffected ?? null, consequences: req.consequences,
-    measures_taken: req.measuresTaken, measures_proposed: req.measuresProposed, contact_name: req.contactName, contact_title: req.contactTitle,
-    contact_phone: req.contactPhone, contact_email: req.contactEmail ?? null, signer_name: req.signerName ?? null, late_reason: req.lateReason ?? null,
+    detected_at: new Date(req.detectedAt),
+    occurred_at: date(req.occurredAt) ?? null,
+    nature: req.nature,
+    data_categories: req.dataCategories,
+    people_affected: req.peopleAffected ?? null,
+    records_affected: req.recordsAffected ?? null,
+    consequences: req.consequences,
+    measures_taken: req.measuresTaken,
+    measures_proposed: req.measuresProposed,
+    contact_name: req.contactName,
+    contact_title: req.contactTitle,
+    contact_phone: req.contactPhone,
+    contact_email: req.contactEmail ?? null,
+    signer_name: req.signerName ?? null,
+    late_reason: req.lateReason ?? null,
   };
 }
 
 /** The stored columns of the fields an update carries; absent fields are left alone. */
 function changedColumns(req: UpdateBreachRequest): Updateable<DataBreachesTable> {
   const columns: Updateable<DataBreachesTable> = {
-    detected_at: date(req.detectedAt), occurred_at: date(req.occurredAt), nature: req.nature, data_categories: req.dataCategories,
-    people_affected: req.peopleAffected, records_affected: req.recordsAffected, consequences: req.consequences, measures_taken: req.measuresTaken,
-    measures_proposed: req.measuresProposed, contact_name: req.contactName, contact_title: req.contactTitle, contact_phone: req.contactPhone,
-    contact_email: req.contactEmail, signer_name: req.signerName, late_reason: req.lateReason,
+    detected_at: date(req.detectedAt),
+    occurred_at: date(req.occurredAt),
+    nature: req.nature,
+    data_categories: req.dataCategories,
+    people_affected: req.peopleAffected,
+    records_affected: req.recordsAffected,
+    consequences: req.consequences,
+    measures_taken: req.measuresTaken,
+    measures_proposed: req.measuresProposed,
+    contact_name: req.contactName,
+    contact_title: req.contactTitle,
+    contact_phone: req.contactPhone,
+    contact_email: req.contactEmail,
+    signer_name: req.signerName,
+    late_reason: req.lateReason,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
 }

@@ -15,7 +15,9 @@ export const caseStatusLabels: Record<CaseStatus, Record<Locale, string>> = {
 };
 
 const genderLabels: Record<'male' | 'female' | 'other', Record<Locale, string>> = {
-  male: { vi: 'Nam', en: 'Male' }, female: { vi: 'Nữ', en: 'Female' }, other: { vi: 'Khác', en: 'Other' },
+  male: { vi: 'Nam', en: 'Male' },
+  female: { vi: 'Nữ', en: 'Female' },
+  other: { vi: 'Khác', en: 'Other' },
 };
 
 const date = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
@@ -25,13 +27,21 @@ export function caseColumns(locale: Locale): SheetColumn<CaseRow>[] {
   return [
     { header: { vi: 'Mã ca bệnh', en: 'Case number' }, width: 14, value: (c) => c.caseNumber },
     { header: { vi: 'Họ tên', en: 'Full name' }, width: 26, value: (c) => c.fullName },
-    { header: { vi: 'Giới tính', en: 'Gender' }, width: 10, value: (c) => (c.gender ? genderLabels[c.gender][locale] : null) },
+    {
+      header: { vi: 'Giới tính', en: 'Gender' },
+      width: 10,
+      value: (c) => (c.gender ? genderLabels[c.gender][locale] : null),
+    },
     { header: { vi: 'Năm sinh', en: 'Birth year' }, width: 10, value: (c) => c.birthYear },
     { header: { vi: 'Quốc tịch', en: 'Nationality' }, width: 10, value: (c) => c.nationality },
     { header: { vi: 'Ngày khởi phát', en: 'Onset' }, width: 12, value: (c) => date(c.onsetDate) },
     { header: { vi: 'Ngày lấy mẫu', en: 'Sample' }, width: 12, value: (c) => date(c.sampleDate) },
     { header: { vi: 'Ngày xác định', en: 'Confirmed' }, width: 12, value: (c) => date(c.confirmedDate) },
-    { header: { vi: 'Phân loại', en: 'Classification' }, width: 18, value: (c) => classificationLabels[c.classification][locale] },
+    {
+      header: { vi: 'Phân loại', en: 'Classification' },
+      width: 18,
+      value: (c) => classificationLabels[c.classification][locale],
+    },
     { header: { vi: 'Nước nguồn', en: 'Source country' }, width: 10, value: (c) => c.sourceCountry },
     { header: { vi: 'Ổ dịch', en: 'Cluster' }, width: 16, value: (c) => c.clusterCode },
     { header: { vi: 'Tình trạng', en: 'Status' }, width: 14, value: (c) => caseStatusLabels[c.status][locale] },

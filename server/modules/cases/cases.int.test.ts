@@ -5,7 +5,14 @@ import type { PersonRef } from '../../../core/schemas/cases.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { declare, personRef } from '../../testing/factories.ts';
-import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  BINH_LU,
+  createTestPlatform,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
 let cdc: TestClient;
@@ -16,7 +23,14 @@ const today = vietnamToday();
 const newPerson = (name: string, communeCode = DOAN_KET, extra: { addressLine?: string } = {}): PersonRef =>
   personRef(name, { communeCode, birthYear: 1975, ...extra });
 const newCase = (c: TestClient, subject: unknown, extra: Record<string, unknown> = {}) =>
-  c.post('/api/cases', { clientKey: randomUUID(), subject, sampleDate: today, confirmedDate: today, classification: 'community', ...extra });
+  c.post('/api/cases', {
+    clientKey: randomUUID(),
+    subject,
+    sampleDate: today,
+    confirmedDate: today,
+    classification: 'community',
+    ...extra,
+  });
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -32,8 +46,11 @@ describe('cases list, export and clusters', () => {
     const res = await cdc.post('/api/clusters', { code: 'CHO-DK', name: 'Chợ Đoàn Kết', localityCode: DOAN_KET });
     expect(res.statusCode).toBe(201);
     clusterId = res.json().id;
-    expect((await cdc.post('/api/clusters', { code: 'CHO-DK', name: 'Trùng', localityCode: DOAN_KET })).statusCode).toBe(409);
-    for (const name of ['Nguyễn Văn Đức', 'Trần Văn Bình']) expect((await newCase(commune, newPerson(name), { clusterId })).statusCode).toBe(201);
+    expect(
+      (await cdc.post('/api/clusters', { code: 'CHO-DK', name: 'Trùng', localityCode: DOAN_KET })).statusCode,
+    ).toBe(409);
+    for (const name of ['Nguyễn Văn Đức', 'Trần Văn Bình'])
+      expect((await newCase(commune, newPerson(name), { clusterId })).statusCode).toBe(201);
     expect((await newCase(cdc, newPerson('Lò Văn Sáng', BINH_LU))).statusCode).toBe(201);
     const cluster = (await cdc.get(`/api/clusters/${clusterId}`)).json();
     expect(cluster).toMatchObject({ caseCount: 2, firstConfirmed: today, lastConfirmed: today, status: 'active' });
@@ -45,9 +62,13 @@ describe('cases list, export and clusters', () => {
     const second = (await cdc.get(`/api/cases?limit=2&after=${first.nextCursor}`)).json();
     expect(second.items).toHaveLength(1);
     expect(new Set([...first.items, ...second.items].map((c: { id: string }) => c.id)).size).toBe(3);
-    expect((await cdc.get(`/api/cases?locality=${BINH_LU}`)).json().items.map((c: { fullName: string }) => c.fullName)).toEqual(['Lò Văn Sáng']);
+    expect(
+      (await cdc.get(`/api/cases?locality=${BINH_LU}`)).json().items.map((c: { fullName: string }) => c.fullName),
+    ).toEqual(['Lò Văn Sáng']);
     expect((await cdc.get(`/api/cases?clusterId=${clusterId}`)).json().items).toHaveLength(2);
-    expect((await cdc.get('/api/cases?q=nguyen%20van%20duc')).json().items.map((c: { fullName: string }) => c.fullName)).toEqual(['Nguyễn Văn Đức']);
+    expect(
+      (await cdc.get('/api/cases?q=nguyen%20van%20duc')).json().items.map((c: { fullName: string }) => c.fullName),
+    ).toEqual(['Nguyễn Văn Đức']);
     // The commune officer sees their commune only.
     expect((await commune.get('/api/cases')).json().items).toHaveLength(2);
   });
@@ -61,7 +82,12 @@ describe('cases list, export and clusters', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Mã ca bệnh');
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getRow(2).getCell(9).value).toBe('Cộng đồng');
-    const logged = await db().selectFrom('audit_events').select('action').where('actor_id', '=', cdc.user.id).where('entity_type', '=', 'case').execute();
+    const logged = await db()
+      .selectFrom('audit_events')
+      .select('action')
+      .where('actor_id', '=', cdc.user.id)
+      .where('entity_type', '=', 'case')
+      .execute();
     expect(logged.map((l) => l.action)).toEqual(expect.arrayContaining(['read_list', 'export']));
   });
 
@@ -83,13 +109,33 @@ describe('cases list, export and clusters', () => {
     const elsewhere = await t.signIn('commune_officer', BINH_LU);
     if (!('person' in subject)) throw new Error('a typed person');
     const probe = { person: { ...subject.person, fullName: 'Nguyễn Văn Thử', communeCode: BINH_LU } };
-    const refused = await elsewhere.request({ method: 'POST', url: '/api/cases', payload: { clientKey: randomUUID(), subject: probe, sampleDate: today, confirmedDate: today, classification: 'community' }, headers: { 'accept-language': 'en' } });
+    const refused = await elsewhere.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        clientKey: randomUUID(),
+        subject: probe,
+        sampleDate: today,
+        confirmedDate: today,
+        classification: 'community',
+      },
+      headers: { 'accept-language': 'en' },
+    });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.details).toEqual([{ path: 'subject.person.idNumber', message: expect.stringContaining('registered to someone with another name or birth year') }]);
+    expect(refused.json().error.details).toEqual([
+      {
+        path: 'subject.person.idNumber',
+        message: expect.stringContaining('registered to someone with another name or birth year'),
+      },
+    ]);
     expect(refused.body).not.toContain('Nguyệt');
-    const wrongYear = await newCase(elsewhere, { person: { ...subject.person, birthYear: 1991, communeCode: BINH_LU } });
+    const wrongYear = await newCase(elsewhere, {
+      person: { ...subject.person, birthYear: 1991, communeCode: BINH_LU },
+    });
     expect(wrongYear.json().error.details[0].path).toBe('subject.person.idNumber');
-    expect(await db().selectFrom('people').select('id').where('full_name', '=', 'Nguyễn Văn Thử').execute()).toEqual([]);
+    expect(await db().selectFrom('people').select('id').where('full_name', '=', 'Nguyễn Văn Thử').execute()).toEqual(
+      [],
+    );
     // The same name typed without diacritics is the same person, who already has a case.
     const same = await newCase(cdc, { person: { ...subject.person, fullName: 'hoang thi nguyet' } });
     expect(same.statusCode).toBe(409);
@@ -112,16 +158,34 @@ describe('a case recovers', () => {
 
 describe('people registry', () => {
   it('finds a duplicate typed without diacritics and merges it, moving the check-ins and keeping history', async () => {
-    const a = await t.platform.services.peopleRegistry.resolve(db(), systemActor('test'), newPerson('Hoàng Văn Tú', DOAN_KET, { addressLine: 'Tổ 7' }), 'p');
-    const b = await t.platform.services.peopleRegistry.resolve(db(), systemActor('test'), newPerson('hoang van tu', DOAN_KET), 'p');
+    const a = await t.platform.services.peopleRegistry.resolve(
+      db(),
+      systemActor('test'),
+      newPerson('Hoàng Văn Tú', DOAN_KET, { addressLine: 'Tổ 7' }),
+      'p',
+    );
+    const b = await t.platform.services.peopleRegistry.resolve(
+      db(),
+      systemActor('test'),
+      newPerson('hoang van tu', DOAN_KET),
+      'p',
+    );
     const dup = (await cdc.get(`/api/people/${a.id}/duplicates`)).json();
-    expect(dup).toMatchObject([{ personId: b.id, reasons: ['name_birth_commune'], idNumberMasked: expect.stringMatching(/^\*{8}\d{4}$/) }]);
+    expect(dup).toMatchObject([
+      { personId: b.id, reasons: ['name_birth_commune'], idNumberMasked: expect.stringMatching(/^\*{8}\d{4}$/) },
+    ]);
     const merged = await cdc.post('/api/people/merge', { keepId: a.id, mergeId: b.id });
     expect(merged.statusCode).toBe(200);
-    const gone = await db().selectFrom('people').select(['merged_into']).where('id', '=', b.id).executeTakeFirstOrThrow();
+    const gone = await db()
+      .selectFrom('people')
+      .select(['merged_into'])
+      .where('id', '=', b.id)
+      .executeTakeFirstOrThrow();
     expect(gone.merged_into).toBe(a.id);
     expect((await cdc.get(`/api/people/${a.id}/duplicates`)).json()).toEqual([]);
-    expect(await db().selectFrom('person_merges').select('kept_id').where('merged_id', '=', b.id).execute()).toEqual([{ kept_id: a.id }]);
+    expect(await db().selectFrom('person_merges').select('kept_id').where('merged_id', '=', b.id).execute()).toEqual([
+      { kept_id: a.id },
+    ]);
     expect((await cdc.post('/api/people/merge', { keepId: a.id, mergeId: a.id })).statusCode).toBe(400);
   });
 });
@@ -131,7 +195,8 @@ describe('disease profiles', () => {
     const admin = await t.signIn('system_admin', LAI_CHAU);
     const current = (await admin.get('/api/disease-profiles/covid19_2021_dec')).json();
     const edited = { ...current, contact: { ...current.contact, assumedStayMinutes: 90 } };
-    const put = (c: TestClient, body: unknown) => c.request({ method: 'PUT', url: '/api/disease-profiles/covid19_2021_dec', payload: body as object });
+    const put = (c: TestClient, body: unknown) =>
+      c.request({ method: 'PUT', url: '/api/disease-profiles/covid19_2021_dec', payload: body as object });
     expect((await put(cdc, edited)).statusCode).toBe(403);
     const saved = await put(admin, edited);
     expect(saved.statusCode).toBe(200);
@@ -140,7 +205,11 @@ describe('disease profiles', () => {
     expect(bad.statusCode).toBe(400);
     const list = (await cdc.get('/api/disease-profiles')).json();
     expect(list.map((p: { code: string }) => p.code)).toEqual(['covid19_2020', 'covid19_2021_dec', 'covid19_2021_mid']);
-    const trail = await db().selectFrom('audit_events').select('action').where('entity_type', '=', 'disease_profile').execute();
+    const trail = await db()
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'disease_profile')
+      .execute();
     expect(trail).toEqual([{ action: 'update' }]);
   });
 });

@@ -2,11 +2,17 @@ import type { Locale } from '../../../core/errors.ts';
 
 type Text = Record<Locale, string>;
 
-export const caseMessages: Record<'alreadyCase' | 'numberTaken' | 'unknownProfile' | 'unknownCluster' | 'unknownSource' | 'unknownLocality', Text> = {
+export const caseMessages: Record<
+  'alreadyCase' | 'numberTaken' | 'unknownProfile' | 'unknownCluster' | 'unknownSource' | 'unknownLocality',
+  Text
+> = {
   alreadyCase: { vi: 'Người này đã là ca bệnh', en: 'This person is already a case:' },
   numberTaken: { vi: 'Mã ca bệnh đã được dùng', en: 'This case number is already used' },
   unknownProfile: { vi: 'Không có hồ sơ bệnh này', en: 'No such disease profile' },
   unknownCluster: { vi: 'Không có ổ dịch này trong địa bàn', en: 'No such cluster in your area' },
   unknownSource: { vi: 'Không có ca bệnh nguồn này trong địa bàn', en: 'No such source case in your area' },
-  unknownLocality: { vi: 'Cần xã/phường hoặc tỉnh đang hoạt động nơi ghi nhận ca bệnh', en: 'An active commune or province where the case is recorded is needed' },
+  unknownLocality: {
+    vi: 'Cần xã/phường hoặc tỉnh đang hoạt động nơi ghi nhận ca bệnh',
+    en: 'An active commune or province where the case is recorded is needed',
+  },
 };

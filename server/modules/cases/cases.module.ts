@@ -14,7 +14,20 @@ export interface CasesServices {
 }
 
 export function createCasesModule(o: {
-  db: Db; diseaseProfiles: DiseaseProfilesService; localities: LocalitiesService; audit: AuditTrailService; contactCounts: ContactCountsOf;
+  db: Db;
+  diseaseProfiles: DiseaseProfilesService;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+  contactCounts: ContactCountsOf;
 }): CasesServices {
-  return { cases: new CasesService({ db: o.db, cases: new CasesRepository(), diseaseProfiles: o.diseaseProfiles, localities: o.localities, audit: o.audit, contactCounts: o.contactCounts }) };
+  return {
+    cases: new CasesService({
+      db: o.db,
+      cases: new CasesRepository(),
+      diseaseProfiles: o.diseaseProfiles,
+      localities: o.localities,
+      audit: o.audit,
+      contactCounts: o.contactCounts,
+    }),
+  };
 }

@@ -31,16 +31,23 @@ export interface ListCasesOptions {
 /** SQL for cases (F0) and their transmission links. Lists are newest confirmation first. */
 export class CasesRepository {
   private cases(db: Db) {
-    return db.selectFrom('cases as c')
+    return db
+      .selectFrom('cases as c')
       .innerJoin('localities as l', 'l.code', 'c.locality_code')
       .leftJoin('clusters as k', 'k.id', 'c.cluster_id')
       .leftJoin('people as p', 'p.id', 'c.person_id')
       .selectAll('c')
-      .select(['l.name as locality_name', 'k.code as cluster_code', 'k.name as cluster_name',
-        'p.gender as person_gender', 'p.birth_year as person_birth_year', 'p.nationality as person_nationality',
+      .select([
+        'l.name as locality_name',
+        'k.code as cluster_code',
+        'k.name as cluster_name',
+        'p.gender as person_gender',
+        'p.birth_year as person_birth_year',
+        'p.nationality as person_nationality',
         // A linked person's current name wins: the case row keeps what the line list said.
         sql<string | null>`coalesce(p.full_name, c.full_name)`.as('display_name'),
-        sql<string>`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key')]);
+        sql<string>`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'),
+      ]);
   }
 
   findById(db: Db, id: string) {
@@ -60,7 +67,9 @@ export class CasesRepository {
   }
 
   async caseNumberTaken(db: Db, caseNumber: string): Promise<boolean> {
-    return (await db.selectFrom('cases').select('id').where('case_number', '=', caseNumber).executeTakeFirst()) !== undefined;
+    return (
+      (await db.selectFrom('cases').select('id').where('case_number', '=', caseNumber).executeTakeFirst()) !== undefined
+    );
   }
 
   async nextCaseNumber(db: Db, provinceCode: string): Promise<string> {
@@ -73,12 +82,21 @@ export class CasesRepository {
   }
 
   async update(db: Db, id: string, changes: CaseChanges): Promise<void> {
-    await db.updateTable('cases').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+    await db
+      .updateTable('cases')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async list(db: Db, o: ListCasesOptions) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.cases(db).where(scopeWithinSql({ path: 'c.locality_path', province: 'c.province_code', commune: 'c.locality_code' }, o.withinPath));
+    let q = this.cases(db).where(
+      scopeWithinSql(
+        { path: 'c.locality_path', province: 'c.province_code', commune: 'c.locality_code' },
+        o.withinPath,
+      ),
+    );
     if (o.status) q = q.where('c.status', '=', o.status);
     if (o.classification) q = q.where('c.classification', '=', o.classification);
     if (o.clusterId) q = q.where('c.cluster_id', '=', o.clusterId);
@@ -91,23 +109,41 @@ export class CasesRepository {
     q = q.orderBy('c.confirmed_date', 'desc').orderBy('c.id', 'desc');
     if (!o.q) return q.limit(o.limit + 1).execute();
     const search = caseSearch(o.q);
-    if (search.kind === 'number') return q.where('c.case_number', 'in', search.caseNumbers).limit(o.limit + 1).execute();
+    if (search.kind === 'number')
+      return q
+        .where('c.case_number', 'in', search.caseNumbers)
+        .limit(o.limit + 1)
+        .execute();
     // A common name is met soon walking the list in its order; a rare one is found through the
     // trigram indexes. The walk is tried first, within a budget: if it meets a page of matches, or
     // the end of the list, those are exactly the newest matches.
-    const walked = await q.clearSelect().select(['c.id', sql<boolean>`coalesce(p.name_key, c.name_key) like ${search.term}`.as('matches')])
-      .limit(SEARCH_WALK).execute();
+    const walked = await q
+      .clearSelect()
+      .select(['c.id', sql<boolean>`coalesce(p.name_key, c.name_key) like ${search.term}`.as('matches')])
+      .limit(SEARCH_WALK)
+      .execute();
     const met = walked.filter((r) => r.matches).map((r) => r.id);
-    if (met.length > o.limit || walked.length < SEARCH_WALK) return met.length ? q.where('c.id', 'in', met.slice(0, o.limit + 1)).execute() : [];
-    return q.where(sql<SqlBool>`c.id in (
+    if (met.length > o.limit || walked.length < SEARCH_WALK)
+      return met.length ? q.where('c.id', 'in', met.slice(0, o.limit + 1)).execute() : [];
+    return q
+      .where(
+        sql<SqlBool>`c.id in (
       select id from cases where name_key like ${search.term}
       union all
-      select x.id from cases x join people n on n.id = x.person_id where n.name_key like ${search.term})`).limit(o.limit + 1).execute();
+      select x.id from cases x join people n on n.id = x.person_id where n.name_key like ${search.term})`,
+      )
+      .limit(o.limit + 1)
+      .execute();
   }
 
   infectorsOf(db: Db, caseId: string) {
-    return db.selectFrom('case_links as x').innerJoin('cases as c', 'c.id', 'x.infector_id')
-      .select(['c.id', 'c.case_number']).where('x.infectee_id', '=', caseId).orderBy('c.case_number').execute();
+    return db
+      .selectFrom('case_links as x')
+      .innerJoin('cases as c', 'c.id', 'x.infector_id')
+      .select(['c.id', 'c.case_number'])
+      .where('x.infectee_id', '=', caseId)
+      .orderBy('c.case_number')
+      .execute();
   }
 
   /** Cases by id, for checking sources named in a request (existence and scope). */
@@ -118,7 +154,8 @@ export class CasesRepository {
 
   async insertLinks(db: Db, links: readonly CaseLink[]): Promise<void> {
     if (links.length === 0) return;
-    await db.insertInto('case_links')
+    await db
+      .insertInto('case_links')
       .values(links.map((l) => ({ infector_id: l.infectorId, infectee_id: l.infecteeId, origin: l.origin })))
       .onConflict((oc) => oc.columns(['infector_id', 'infectee_id']).doNothing())
       .execute();
@@ -138,6 +175,7 @@ const SEARCH_WALK = 1_000;
  */
 function caseSearch(text: string): { kind: 'number'; caseNumbers: string[] } | { kind: 'name'; term: string } {
   const trimmed = text.trim();
-  if (/\d/.test(trimmed) && !/\s/.test(trimmed)) return { kind: 'number', caseNumbers: [...new Set([trimmed, trimmed.toUpperCase()])] };
+  if (/\d/.test(trimmed) && !/\s/.test(trimmed))
+    return { kind: 'number', caseNumbers: [...new Set([trimmed, trimmed.toUpperCase()])] };
   return { kind: 'name', term: `%${escapeLike(nameKey(trimmed))}%` };
 }

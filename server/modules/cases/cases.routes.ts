@@ -11,9 +11,13 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   route(app, casesContract.getCases, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, casesContract.getCasesExport, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
+  route(app, casesContract.getCasesExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
 
-  route(app, casesContract.postCases, async (req, reply) => reply.status(201).send(await registerCase(services, actorOf(req), req.body)));
+  route(app, casesContract.postCases, async (req, reply) =>
+    reply.status(201).send(await registerCase(services, actorOf(req), req.body)),
+  );
 
   route(app, casesContract.getCasesById, async (req) => svc.get(actorOf(req), req.params.id));
 
@@ -23,5 +27,7 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   route(app, casesContract.getDiseaseProfilesByCode, async (req) => svc.diseaseProfile(actorOf(req), req.params.code));
 
-  route(app, casesContract.putDiseaseProfilesByCode, { config: { stepUp: true } }, async (req) => svc.saveDiseaseProfile(actorOf(req), req.params.code, req.body));
+  route(app, casesContract.putDiseaseProfilesByCode, { config: { stepUp: true } }, async (req) =>
+    svc.saveDiseaseProfile(actorOf(req), req.params.code, req.body),
+  );
 };

@@ -1,6 +1,12 @@
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
-import type { CaseRow, CaseView, CreateCaseRequest, ListCasesQuery, UpdateCaseRequest } from '../../../core/schemas/cases.ts';
+import type {
+  CaseRow,
+  CaseView,
+  CreateCaseRequest,
+  ListCasesQuery,
+  UpdateCaseRequest,
+} from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { DiseaseProfile } from '../../../core/schemas/disease-profile.ts';
 import type { Db } from '../../db/database.ts';
@@ -61,14 +67,27 @@ export class CasesService {
 
   async get(actor: Actor, id: string): Promise<CaseView> {
     const c = await this.findReadableOrThrow(this.d.db, actor, id);
-    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'case', entityId: c.id, localityCode: c.locality_code, localityPath: c.locality_path, subjectIds: [c.person_id] });
+    await this.d.audit.record(this.d.db, actor, {
+      action: 'read',
+      entityType: 'case',
+      entityId: c.id,
+      localityCode: c.locality_code,
+      localityPath: c.locality_path,
+      subjectIds: [c.person_id],
+    });
     return this.view(this.d.db, c);
   }
 
   async list(actor: Actor, q: ListCasesQuery): Promise<Page<CaseRow>> {
     const within = await this.scopeOf(actor, q.locality);
     const page = await this.page(within, q);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'case', entityId: null, localityPath: within, subjectIds: page.items.map((c) => c.personId) });
+    await this.d.audit.record(this.d.db, actor, {
+      action: 'read_list',
+      entityType: 'case',
+      entityId: null,
+      localityPath: within,
+      subjectIds: page.items.map((c) => c.personId),
+    });
     return page;
   }
 
@@ -80,9 +99,17 @@ export class CasesService {
 
   async exportXlsx(actor: Actor, q: Omit<ListCasesQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'case', entityId: null, localityPath: within }, (c: CaseRow) => c.personId);
+    const log = await this.d.audit.exportLog(
+      this.d.db,
+      actor,
+      { entityType: 'case', entityId: null, localityPath: within },
+      (c: CaseRow) => c.personId,
+    );
     return streamXlsx({
-      filename: 'ca-benh.xlsx', sheetName: actor.locale === 'vi' ? 'Ca bệnh' : 'Cases', locale: actor.locale, columns: caseColumns(actor.locale),
+      filename: 'ca-benh.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Ca bệnh' : 'Cases',
+      locale: actor.locale,
+      columns: caseColumns(actor.locale),
       pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }), log),
     });
   }
@@ -97,11 +124,19 @@ export class CasesService {
    * actor's right, that the person is not a case yet and the references, then inserts the case and
    * the links to the source cases the request names. The caller marks the person and traces.
    */
-  async insertIn(trx: Db, actor: Actor, req: CreateCaseRequest, person: CaseSubject): Promise<{ id: string; caseNumber: string; place: LocalityRow }> {
+  async insertIn(
+    trx: Db,
+    actor: Actor,
+    req: CreateCaseRequest,
+    person: CaseSubject,
+  ): Promise<{ id: string; caseNumber: string; place: LocalityRow }> {
     const place = await this.placeOrThrow(trx, actor, req.localityCode ?? person.communeCode);
     if (!casesPolicy.create(actor, place)) throw new AppError('FORBIDDEN');
     const existing = await this.d.cases.findByPerson(trx, person.id);
-    if (existing) throw new AppError('CONFLICT', [{ path: 'subject', message: `${m.alreadyCase[actor.locale]} ${existing.case_number}` }]);
+    if (existing)
+      throw new AppError('CONFLICT', [
+        { path: 'subject', message: `${m.alreadyCase[actor.locale]} ${existing.case_number}` },
+      ]);
     const details = await this.checkReferences(trx, actor, req);
     const caseNumber = req.caseNumber ?? (await this.d.cases.nextCaseNumber(trx, place.province_code ?? place.code));
     if (req.caseNumber && (await this.d.cases.caseNumberTaken(trx, req.caseNumber))) {
@@ -109,14 +144,34 @@ export class CasesService {
     }
     if (details.length) throw new AppError('VALIDATION_FAILED', details);
     const id = await this.d.cases.insert(trx, {
-      case_number: caseNumber, person_id: person.id, onset_date: req.onsetDate ?? null, sample_date: req.sampleDate ?? null,
-      confirmed_date: req.confirmedDate, isolated_at: req.isolatedAt ? new Date(req.isolatedAt) : null, classification: req.classification,
-      source_country: req.sourceCountry ?? null, treatment_place: req.treatmentPlace ?? null, locality_code: place.code, locality_path: place.path,
-      province_code: place.province_code, cluster_id: req.clusterId ?? null, profile_code: req.profileCode ?? defaultDiseaseProfile.code,
-      notes: req.notes ?? null, client_key: req.clientKey, created_by: isSystemActor(actor) ? null : actor.userId,
-      full_name: null, gender: null, birth_year: null, nationality: null, outcome_date: null, import_key: null,
+      case_number: caseNumber,
+      person_id: person.id,
+      onset_date: req.onsetDate ?? null,
+      sample_date: req.sampleDate ?? null,
+      confirmed_date: req.confirmedDate,
+      isolated_at: req.isolatedAt ? new Date(req.isolatedAt) : null,
+      classification: req.classification,
+      source_country: req.sourceCountry ?? null,
+      treatment_place: req.treatmentPlace ?? null,
+      locality_code: place.code,
+      locality_path: place.path,
+      province_code: place.province_code,
+      cluster_id: req.clusterId ?? null,
+      profile_code: req.profileCode ?? defaultDiseaseProfile.code,
+      notes: req.notes ?? null,
+      client_key: req.clientKey,
+      created_by: isSystemActor(actor) ? null : actor.userId,
+      full_name: null,
+      gender: null,
+      birth_year: null,
+      nationality: null,
+      outcome_date: null,
+      import_key: null,
     });
-    await this.d.cases.insertLinks(trx, req.sourceCaseIds.map((s) => ({ infectorId: s, infecteeId: id, origin: 'declared' as const })));
+    await this.d.cases.insertLinks(
+      trx,
+      req.sourceCaseIds.map((s) => ({ infectorId: s, infecteeId: id, origin: 'declared' as const })),
+    );
     return { id, caseNumber, place };
   }
 
@@ -126,18 +181,25 @@ export class CasesService {
   }
 
   /** Profile, cluster and source cases named in a request must exist and be the actor's to use. */
-  private async checkReferences(db: Db, actor: Actor, req: { profileCode?: string; clusterId?: string | null; sourceCaseIds?: string[] }): Promise<ErrorDetail[]> {
+  private async checkReferences(
+    db: Db,
+    actor: Actor,
+    req: { profileCode?: string; clusterId?: string | null; sourceCaseIds?: string[] },
+  ): Promise<ErrorDetail[]> {
     const details: ErrorDetail[] = [];
-    if (req.profileCode && !(await this.d.diseaseProfiles.exists(db, req.profileCode))) details.push({ path: 'profileCode', message: m.unknownProfile[actor.locale] });
+    if (req.profileCode && !(await this.d.diseaseProfiles.exists(db, req.profileCode)))
+      details.push({ path: 'profileCode', message: m.unknownProfile[actor.locale] });
     if (req.clusterId) {
       const cluster = await this.d.cases.cluster(db, req.clusterId);
-      if (!cluster || !casesPolicy.read(actor, cluster)) details.push({ path: 'clusterId', message: m.unknownCluster[actor.locale] });
+      if (!cluster || !casesPolicy.read(actor, cluster))
+        details.push({ path: 'clusterId', message: m.unknownCluster[actor.locale] });
     }
     const ids = [...new Set(req.sourceCaseIds ?? [])];
     const found = await this.d.cases.findMany(db, ids);
     for (const [i, sourceId] of ids.entries()) {
       const s = found.find((f) => f.id === sourceId);
-      if (!s || !casesPolicy.read(actor, s)) details.push({ path: `sourceCaseIds.${i}`, message: m.unknownSource[actor.locale] });
+      if (!s || !casesPolicy.read(actor, s))
+        details.push({ path: `sourceCaseIds.${i}`, message: m.unknownSource[actor.locale] });
     }
     return details;
   }
@@ -146,7 +208,8 @@ export class CasesService {
     const details = [{ path: 'localityCode', message: m.unknownLocality[actor.locale] }];
     if (!code) throw new AppError('VALIDATION_FAILED', details);
     const place = await this.d.localities.findByCode(db, code);
-    if (!place || place.status !== 'active' || place.level === 'country') throw new AppError('VALIDATION_FAILED', details);
+    if (!place || place.status !== 'active' || place.level === 'country')
+      throw new AppError('VALIDATION_FAILED', details);
     return place;
   }
 
@@ -154,7 +217,12 @@ export class CasesService {
    * The case's own part of an update, inside the caller's transaction: checks, writes the changes
    * and answers the case before and after. The caller re-traces and audits.
    */
-  async updateIn(trx: Db, actor: Actor, id: string, patch: UpdateCaseRequest): Promise<{ before: CaseRecord; after: CaseRecord }> {
+  async updateIn(
+    trx: Db,
+    actor: Actor,
+    id: string,
+    patch: UpdateCaseRequest,
+  ): Promise<{ before: CaseRecord; after: CaseRecord }> {
     const before = await this.findReadableOrThrow(trx, actor, id);
     if (!casesPolicy.update(actor, before)) throw new AppError('FORBIDDEN');
     const details = await this.checkReferences(trx, actor, { clusterId: patch.clusterId });
@@ -186,7 +254,10 @@ export class CasesService {
 
   /** The case as answered to its readers, read with the caller's handle. */
   async view(db: Db, c: CaseRecord): Promise<CaseView> {
-    const [infectors, contacts] = await Promise.all([this.d.cases.infectorsOf(db, c.id), this.d.contactCounts(db, c.id)]);
+    const [infectors, contacts] = await Promise.all([
+      this.d.cases.infectorsOf(db, c.id),
+      this.d.contactCounts(db, c.id),
+    ]);
     return toCaseView(c, infectors, contacts);
   }
 }

@@ -22,7 +22,11 @@ const table = [
 let t: TestPlatform;
 beforeAll(async () => {
   t = await createTestPlatform();
-  await t.platform.services.linelist.import(systemActor('test'), { format: 'csv', body: Buffer.from(table) }, { source: 'chains' });
+  await t.platform.services.linelist.import(
+    systemActor('test'),
+    { format: 'csv', body: Buffer.from(table) },
+    { source: 'chains' },
+  );
 });
 afterAll(async () => t.close());
 
@@ -32,14 +36,23 @@ const graphOf = async (role: Parameters<TestPlatform['signIn']>[0], locality: st
   return { res, graph: res.json<ChainGraph>(), client: c };
 };
 const byNumber = (g: ChainGraph) => Object.fromEntries(g.nodes.map((n) => [n.caseNumber, n]));
-const edgeNames = (g: ChainGraph) => g.edges.map(([a, b]) => `${g.nodes[a]!.caseNumber}>${g.nodes[b]!.caseNumber}`).sort();
+const edgeNames = (g: ChainGraph) =>
+  g.edges.map(([a, b]) => `${g.nodes[a]!.caseNumber}>${g.nodes[b]!.caseNumber}`).sort();
 
 describe('GET /api/chains', () => {
   it('gives the province its chains, generations and chain numbers, largest chain first', async () => {
     const { graph } = await graphOf('health_department', LAI_CHAU, '?linkedOnly=false');
-    expect(graph.stats).toEqual({ cases: 8, links: 6, chainsWithAtLeastTwo: 2, largestChain: 5, longestGenerationPath: 2 });
+    expect(graph.stats).toEqual({
+      cases: 8,
+      links: 6,
+      chainsWithAtLeastTwo: 2,
+      largestChain: 5,
+      longestGenerationPath: 2,
+    });
     const n = byNumber(graph);
-    expect([n.A!.generation, n.B!.generation, n.D!.generation, n.E!.generation, n.F!.generation]).toEqual([0, 1, 2, 2, 0]);
+    expect([n.A!.generation, n.B!.generation, n.D!.generation, n.E!.generation, n.F!.generation]).toEqual([
+      0, 1, 2, 2, 0,
+    ]);
     expect([n.A!.chain, n.E!.chain, n.G!.chain, n.H!.chain]).toEqual([0, 0, 1, 1]);
     expect(n.F!.chain).toBe(2);
     expect(n.H!.clusterCode).toBe('CHO-BL');
@@ -61,7 +74,11 @@ describe('GET /api/chains', () => {
     const chain = (await client.get(`/api/chains?caseId=${n.D!.id}`)).json<ChainGraph>();
     expect(chain.nodes.map((x) => x.caseNumber).sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(chain.stats).toMatchObject({ cases: 5, chainsWithAtLeastTwo: 1 });
-    const cluster = await t.platform.database.db.selectFrom('clusters').select('id').where('code', '=', 'CHO-BL').executeTakeFirstOrThrow();
+    const cluster = await t.platform.database.db
+      .selectFrom('clusters')
+      .select('id')
+      .where('code', '=', 'CHO-BL')
+      .executeTakeFirstOrThrow();
     const inCluster = (await client.get(`/api/chains?clusterId=${cluster.id}`)).json<ChainGraph>();
     expect(edgeNames(inCluster)).toEqual(['G>H']);
 
@@ -85,7 +102,11 @@ describe('GET /api/chains', () => {
     expect((await graphOf('facility_staff', LAI_CHAU)).res.statusCode).toBe(403);
     const { client } = await graphOf('health_department', LAI_CHAU, `?locality=${BINH_LU}`);
     const events = await t.platform.database.db
-      .selectFrom('audit_events').select(['action', 'entity_type', 'locality_code']).where('actor_name', '=', client.user.username).where('action', '=', 'read_list').execute();
+      .selectFrom('audit_events')
+      .select(['action', 'entity_type', 'locality_code'])
+      .where('actor_name', '=', client.user.username)
+      .where('action', '=', 'read_list')
+      .execute();
     expect(events).toEqual([{ action: 'read_list', entity_type: 'case', locality_code: BINH_LU }]);
   });
 });

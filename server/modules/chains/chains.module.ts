@@ -8,6 +8,10 @@ export interface ChainsServices {
   chains: ChainsService;
 }
 
-export function createChainsModule(o: { db: Db; localities: LocalitiesService; audit: AuditTrailService }): ChainsServices {
+export function createChainsModule(o: {
+  db: Db;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+}): ChainsServices {
   return { chains: new ChainsService(o.db, new ChainsRepository(), o.localities, o.audit) };
 }

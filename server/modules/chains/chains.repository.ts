@@ -28,7 +28,14 @@ export class ChainsRepository {
     let q = db
       .selectFrom('cases')
       .leftJoin('clusters', 'clusters.id', 'cases.cluster_id')
-      .select(['cases.id', 'cases.case_number', 'cases.status', 'cases.classification', 'cases.confirmed_date', 'clusters.code as cluster_code'])
+      .select([
+        'cases.id',
+        'cases.case_number',
+        'cases.status',
+        'cases.classification',
+        'cases.confirmed_date',
+        'clusters.code as cluster_code',
+      ])
       .where(pathWithinSql('cases.locality_path', s.withinPath));
     if (s.clusterId) q = q.where('cases.cluster_id', '=', s.clusterId);
     return q.orderBy('cases.confirmed_date').orderBy('cases.case_number').execute();

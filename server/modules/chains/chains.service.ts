@@ -49,9 +49,10 @@ export class ChainsService {
     if (!chainsPolicy.readCases(actor)) keep.fill(0);
     const kept = keep.reduce((a, b) => a + b, 0);
     if (kept > MAX_GRAPH_NODES) {
-      const message = actor.locale === 'vi'
-        ? `Quá nhiều ca để vẽ (${kept}): hãy chọn một địa bàn, một ổ dịch hoặc một ca`
-        : `Too many cases to draw (${kept}): choose a locality, a cluster or a case`;
+      const message =
+        actor.locale === 'vi'
+          ? `Quá nhiều ca để vẽ (${kept}): hãy chọn một địa bàn, một ổ dịch hoặc một ca`
+          : `Too many cases to draw (${kept}): choose a locality, a cluster or a case`;
       throw new AppError('VALIDATION_FAILED', [{ path: 'locality', message }]);
     }
     const newIndex = new Int32Array(rows.length).fill(-1);
@@ -61,17 +62,28 @@ export class ChainsService {
       const r = rows[v]!;
       newIndex[v] = nodes.length;
       nodes.push({
-        id: r.id, caseNumber: r.case_number, status: r.status, classification: r.classification, confirmedDate: r.confirmed_date,
-        generation: stats.nodes.generation[v]!, chain: stats.nodes.chain[v]!, clusterCode: r.cluster_code,
+        id: r.id,
+        caseNumber: r.case_number,
+        status: r.status,
+        classification: r.classification,
+        confirmedDate: r.confirmed_date,
+        generation: stats.nodes.generation[v]!,
+        chain: stats.nodes.chain[v]!,
+        clusterCode: r.cluster_code,
       });
     }
-    const edges: [number, number][] = from.map((f, e): [number, number] => [newIndex[f]!, newIndex[to[e]!]!]).filter(([f, t]) => f >= 0 && t >= 0);
+    const edges: [number, number][] = from
+      .map((f, e): [number, number] => [newIndex[f]!, newIndex[to[e]!]!])
+      .filter(([f, t]) => f >= 0 && t >= 0);
     return {
       nodes,
       edges,
       stats: {
-        cases: stats.cases, links: stats.links, chainsWithAtLeastTwo: stats.chainsWithAtLeastTwo,
-        largestChain: stats.largestChain, longestGenerationPath: stats.longestGenerationPath,
+        cases: stats.cases,
+        links: stats.links,
+        chainsWithAtLeastTwo: stats.chainsWithAtLeastTwo,
+        largestChain: stats.largestChain,
+        longestGenerationPath: stats.longestGenerationPath,
       },
     };
   }
@@ -82,15 +94,21 @@ export class ChainsService {
     const descendants: Record<string, number> = {};
     for (const r of rows) descendants[r.case_number] = stats.descendants.get(r.id) ?? 0;
     return {
-      cases: stats.cases, links: stats.links, chainsWithAtLeastTwo: stats.chainsWithAtLeastTwo,
-      largestChain: stats.largestChain, longestGenerationPath: stats.longestGenerationPath, descendants,
+      cases: stats.cases,
+      links: stats.links,
+      chainsWithAtLeastTwo: stats.chainsWithAtLeastTwo,
+      largestChain: stats.largestChain,
+      longestGenerationPath: stats.longestGenerationPath,
+      descendants,
     };
   }
 
   /** Selects, audits the read, and runs the chain rules; rows are indexed like the stats' nodes. */
   private async compute(actor: Actor, q: Filter): Promise<{ rows: ChainCaseRow[]; stats: ChainStats }> {
     if (!chainsPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? await this.localities.findReadableOrThrow(actor, q.locality, this.db) : { code: actor.scope.code, path: actor.scope.path };
+    const within = q.locality
+      ? await this.localities.findReadableOrThrow(actor, q.locality, this.db)
+      : { code: actor.scope.code, path: actor.scope.path };
     if (q.clusterId) {
       const cluster = await this.chains.findCluster(this.db, q.clusterId);
       if (!cluster || !chainsPolicy.readCluster(actor, cluster)) throw new AppError('NOT_FOUND');
@@ -107,7 +125,11 @@ export class ChainsService {
       stats = transmissionChains(toLineList(rows, links));
     }
     await this.audit.record(this.db, actor, {
-      action: 'read_list', entityType: 'case', entityId: q.caseId ?? null, localityCode: within.code, localityPath: within.path,
+      action: 'read_list',
+      entityType: 'case',
+      entityId: q.caseId ?? null,
+      localityCode: within.code,
+      localityPath: within.path,
       after: { view: 'chains', clusterId: q.clusterId ?? null, cases: stats.cases, links: stats.links },
     });
     return { rows, stats };
@@ -115,7 +137,10 @@ export class ChainsService {
 }
 
 /** Cases with their infectors as sources; an infector outside `rows` is simply not a case here. */
-function toLineList(rows: readonly ChainCaseRow[], links: readonly { infector_id: string; infectee_id: string }[]): LineListCase[] {
+function toLineList(
+  rows: readonly ChainCaseRow[],
+  links: readonly { infector_id: string; infectee_id: string }[],
+): LineListCase[] {
   const infectors = new Map<string, string[]>();
   for (const l of links) {
     const list = infectors.get(l.infectee_id);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedVenue, bearer, declare, setPersonMeasures } from '../../testing/factories.ts';
-import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  createTestPlatform,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 import { DAY_MS, vietnamToday } from '../../../core/vietnam-calendar.ts';
 
 let t: TestPlatform;
@@ -17,8 +23,14 @@ afterAll(async () => t.close());
 const db = () => t.platform.database.db;
 type Citizen = { qrToken: string; session: { token: string } };
 const checkin = (venueCode: string, who: Citizen | { session: { token: string } }) =>
-  t.app.inject({ method: 'POST', url: '/api/public/checkins', payload: { clientKey: randomUUID(), venueCode }, headers: bearer(who.session) });
-const asCitizen = (url: string, who: { session: { token: string } }, payload: object = {}) => t.app.inject({ method: 'POST', url, payload, headers: bearer(who.session) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/public/checkins',
+    payload: { clientKey: randomUUID(), venueCode },
+    headers: bearer(who.session),
+  });
+const asCitizen = (url: string, who: { session: { token: string } }, payload: object = {}) =>
+  t.app.inject({ method: 'POST', url, payload, headers: bearer(who.session) });
 const rowsOf = async (qrToken: string) => {
   const holder = await t.platform.services.people.holderOf(qrToken);
   return db().selectFrom('checkins').selectAll().where('person_id', '=', holder!.personId).execute();
@@ -66,17 +78,36 @@ describe('visitor scans the venue poster (mode 1)', () => {
 });
 
 describe('staff scan personal QR codes at the gate (mode 2)', () => {
-  const scan = (c: TestClient, venueId: string, token: string) => c.post(`/api/venues/${venueId}/gate-scans`, { token });
+  const scan = (c: TestClient, venueId: string, token: string) =>
+    c.post(`/api/venues/${venueId}/gate-scans`, { token });
 
   it('admits green and refuses red and yellow with the reason, recording only who entered', async () => {
     const green = (await declare(t)).result;
     const red = (await declare(t)).result;
     const yellow = (await declare(t, { symptoms: ['fever'] })).result;
-    await setPersonMeasures(db(), (await t.platform.services.people.holderOf(red.qrToken))!.personId, { underQuarantine: true });
-    expect((await scan(owner, venue.id, green.qrToken)).json()).toMatchObject({ allowed: true, colour: 'green', displayName: 'N. V. An' });
-    expect((await scan(owner, venue.id, red.qrToken)).json()).toMatchObject({ allowed: false, colour: 'red', reasons: ['quarantine'], checkinId: null });
-    expect((await scan(owner, venue.id, yellow.qrToken)).json()).toMatchObject({ allowed: false, colour: 'yellow', reasons: ['symptoms'] });
-    expect((await scan(owner, venue.id, 'P1.forged.token')).json()).toMatchObject({ allowed: false, reasons: ['invalid_qr'] });
+    await setPersonMeasures(db(), (await t.platform.services.people.holderOf(red.qrToken))!.personId, {
+      underQuarantine: true,
+    });
+    expect((await scan(owner, venue.id, green.qrToken)).json()).toMatchObject({
+      allowed: true,
+      colour: 'green',
+      displayName: 'N. V. An',
+    });
+    expect((await scan(owner, venue.id, red.qrToken)).json()).toMatchObject({
+      allowed: false,
+      colour: 'red',
+      reasons: ['quarantine'],
+      checkinId: null,
+    });
+    expect((await scan(owner, venue.id, yellow.qrToken)).json()).toMatchObject({
+      allowed: false,
+      colour: 'yellow',
+      reasons: ['symptoms'],
+    });
+    expect((await scan(owner, venue.id, 'P1.forged.token')).json()).toMatchObject({
+      allowed: false,
+      reasons: ['invalid_qr'],
+    });
     expect(await rowsOf(green.qrToken)).toHaveLength(1);
     expect(await rowsOf(red.qrToken)).toEqual([]);
     const entries = (await owner.get(`/api/venues/${venue.id}/entries`)).json().items;
@@ -85,9 +116,16 @@ describe('staff scan personal QR codes at the gate (mode 2)', () => {
 
   it('applies the gate policy to people without a valid declaration', async () => {
     const { result } = await declare(t);
-    await db().updateTable('health_declarations').set({ valid_until: new Date(Date.now() - 1000) })
-      .where('person_id', '=', (await t.platform.services.people.holderOf(result.qrToken))!.personId).execute();
-    expect((await scan(owner, venue.id, result.qrToken)).json()).toMatchObject({ allowed: false, colour: 'none', reasons: ['no_valid_declaration'] });
+    await db()
+      .updateTable('health_declarations')
+      .set({ valid_until: new Date(Date.now() - 1000) })
+      .where('person_id', '=', (await t.platform.services.people.holderOf(result.qrToken))!.personId)
+      .execute();
+    expect((await scan(owner, venue.id, result.qrToken)).json()).toMatchObject({
+      allowed: false,
+      colour: 'none',
+      reasons: ['no_valid_declaration'],
+    });
     const open = await approvedVenue(db(), { communeCode: DOAN_KET, ownerUserId: owner.user.id, gatePolicy: 'open' });
     expect((await scan(owner, open.id, result.qrToken)).json()).toMatchObject({ allowed: true, colour: 'none' });
   });

@@ -10,7 +10,13 @@ export interface CheckinsServices {
 }
 
 export function createCheckinsModule(o: {
-  db: Db; config: Config['checkins']; people: PeopleService; citizenSessions: CitizenSessionsService; localities: LocalitiesService;
+  db: Db;
+  config: Config['checkins'];
+  people: PeopleService;
+  citizenSessions: CitizenSessionsService;
+  localities: LocalitiesService;
 }): CheckinsServices {
-  return { checkins: new CheckinsService(o.db, new CheckinsRepository(), o.people, o.citizenSessions, o.localities, o.config) };
+  return {
+    checkins: new CheckinsService(o.db, new CheckinsRepository(), o.people, o.citizenSessions, o.localities, o.config),
+  };
 }

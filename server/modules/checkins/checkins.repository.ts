@@ -15,8 +15,12 @@ export class CheckinsRepository {
     for (let day = utcDay(from); day <= to; day = new Date(day.getTime() + DAY_MS)) {
       const next = new Date(day.getTime() + DAY_MS);
       try {
-        await sql.raw(`create table if not exists ${partitionName(day)} partition of checkins
-          for values from ('${day.toISOString()}') to ('${next.toISOString()}')`).execute(db);
+        await sql
+          .raw(
+            `create table if not exists ${partitionName(day)} partition of checkins
+          for values from ('${day.toISOString()}') to ('${next.toISOString()}')`,
+          )
+          .execute(db);
         created++;
       } catch (err) {
         // Another process created it between our check and our create.
@@ -47,14 +51,34 @@ export class CheckinsRepository {
   }
 
   private venues(db: Db) {
-    return db.selectFrom('venues').select(['id', 'name', 'address_line', 'status', 'gate_policy', 'commune_code', 'locality_path', 'owner_user_id']);
+    return db
+      .selectFrom('venues')
+      .select([
+        'id',
+        'name',
+        'address_line',
+        'status',
+        'gate_policy',
+        'commune_code',
+        'locality_path',
+        'owner_user_id',
+      ]);
   }
 
   /**
    * Records a check-in, or returns the person's open one at this venue within the repeat window
    * (a resend, a double scan). One statement: see migration 0003.
    */
-  async record(db: Db, c: { venueId: string; personId: string; mode: 'visitor_scan' | 'gate_scan'; communeCode: string; windowMinutes: number }) {
+  async record(
+    db: Db,
+    c: {
+      venueId: string;
+      personId: string;
+      mode: 'visitor_scan' | 'gate_scan';
+      communeCode: string;
+      windowMinutes: number;
+    },
+  ) {
     const r = await sql<{ checkin_id: string; at: Date; repeated: boolean }>`
       select checkin_id, at, repeated from record_checkin(${c.venueId}::uuid, ${c.personId}::uuid, ${c.mode}, ${c.communeCode},
         make_interval(mins => ${c.windowMinutes}))`.execute(db);
@@ -66,62 +90,117 @@ export class CheckinsRepository {
    * Check-ins that happened earlier (the demo province's history; a venue's paper register typed
    * in later). Their day partitions must exist.
    */
-  async insertPast(db: Db, rows: readonly { venueId: string; personId: string; from: Date; to: Date | null; communeCode: string }[]): Promise<void> {
+  async insertPast(
+    db: Db,
+    rows: readonly { venueId: string; personId: string; from: Date; to: Date | null; communeCode: string }[],
+  ): Promise<void> {
     if (rows.length === 0) return;
-    await db.insertInto('checkins').values(rows.map((r) => ({
-      venue_id: r.venueId, person_id: r.personId, checked_in_at: r.from, checked_out_at: r.to, mode: 'visitor_scan' as const, commune_code: r.communeCode,
-    }))).execute();
+    await db
+      .insertInto('checkins')
+      .values(
+        rows.map((r) => ({
+          venue_id: r.venueId,
+          person_id: r.personId,
+          checked_in_at: r.from,
+          checked_out_at: r.to,
+          mode: 'visitor_scan' as const,
+          commune_code: r.communeCode,
+        })),
+      )
+      .execute();
   }
 
   async checkout(db: Db, personId: string, checkedInAt: Date, at: Date): Promise<boolean> {
-    const r = await db.updateTable('checkins').set({ checked_out_at: at })
-      .where('person_id', '=', personId).where('checked_in_at', '=', checkedInAt).where('checked_out_at', 'is', null)
+    const r = await db
+      .updateTable('checkins')
+      .set({ checked_out_at: at })
+      .where('person_id', '=', personId)
+      .where('checked_in_at', '=', checkedInAt)
+      .where('checked_out_at', 'is', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 
   async historyOf(db: Db, personId: string, after: string | undefined, limit: number) {
     const cursor = decodeCursor(after, 2);
-    let q = db.selectFrom('checkins as c').innerJoin('venues as v', 'v.id', 'c.venue_id')
+    let q = db
+      .selectFrom('checkins as c')
+      .innerJoin('venues as v', 'v.id', 'c.venue_id')
       .select(['c.id', 'c.checked_in_at', 'c.checked_out_at', 'v.name', 'v.address_line'])
       .where('c.person_id', '=', personId);
     if (cursor) {
       const at = new Date(String(cursor[0]));
-      q = q.where((eb) => eb.or([eb('c.checked_in_at', '<', at), eb.and([eb('c.checked_in_at', '=', at), eb('c.id', '<', String(cursor[1]))])]));
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.checked_in_at', '<', at),
+          eb.and([eb('c.checked_in_at', '=', at), eb('c.id', '<', String(cursor[1]))]),
+        ]),
+      );
     }
-    return q.orderBy('c.checked_in_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+    return q
+      .orderBy('c.checked_in_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit + 1)
+      .execute();
   }
 
   async entries(db: Db, venueId: string, from: Date, to: Date, after: string | undefined, limit: number) {
     const cursor = decodeCursor(after, 2);
-    let q = db.selectFrom('checkins as c').innerJoin('people as p', 'p.id', 'c.person_id')
+    let q = db
+      .selectFrom('checkins as c')
+      .innerJoin('people as p', 'p.id', 'c.person_id')
       .select(['c.id', 'c.checked_in_at', 'c.checked_out_at', 'c.mode', 'p.full_name'])
-      .where('c.venue_id', '=', venueId).where('c.checked_in_at', '>=', from).where('c.checked_in_at', '<', to);
+      .where('c.venue_id', '=', venueId)
+      .where('c.checked_in_at', '>=', from)
+      .where('c.checked_in_at', '<', to);
     if (cursor) {
       const at = new Date(String(cursor[0]));
-      q = q.where((eb) => eb.or([eb('c.checked_in_at', '<', at), eb.and([eb('c.checked_in_at', '=', at), eb('c.id', '<', String(cursor[1]))])]));
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.checked_in_at', '<', at),
+          eb.and([eb('c.checked_in_at', '=', at), eb('c.id', '<', String(cursor[1]))]),
+        ]),
+      );
     }
-    return q.orderBy('c.checked_in_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+    return q
+      .orderBy('c.checked_in_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit + 1)
+      .execute();
   }
 
   /** Check-ins per venue per day (Vietnam time) inside a locality subtree, keyset-paged on (day, venue). */
-  async countsPerVenueDay(db: Db, o: { within: string; from: Date; to: Date; venueId?: string; after?: string; limit: number }) {
+  async countsPerVenueDay(
+    db: Db,
+    o: { within: string; from: Date; to: Date; venueId?: string; after?: string; limit: number },
+  ) {
     const cursor = decodeCursor(o.after, 2);
-    let grouped = db.selectFrom('checkins as c').innerJoin('venues as v', 'v.id', 'c.venue_id')
+    let grouped = db
+      .selectFrom('checkins as c')
+      .innerJoin('venues as v', 'v.id', 'c.venue_id')
       .select([
-        'v.id as venue_id', 'v.name as venue_name', 'v.commune_code',
+        'v.id as venue_id',
+        'v.name as venue_name',
+        'v.commune_code',
         sql<string>`to_char(c.checked_in_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('day'),
         sql<string>`count(*)`.as('n'),
       ])
       .where(pathWithinSql('v.locality_path', o.within))
-      .where('c.checked_in_at', '>=', o.from).where('c.checked_in_at', '<', o.to)
+      .where('c.checked_in_at', '>=', o.from)
+      .where('c.checked_in_at', '<', o.to)
       .groupBy(['v.id', 'v.name', 'v.commune_code', sql`4`]);
     if (o.venueId) grouped = grouped.where('v.id', '=', o.venueId);
     let q = db.selectFrom(grouped.as('g')).selectAll();
     if (cursor) {
       const [day, venueId] = [String(cursor[0]), String(cursor[1])];
-      q = q.where((eb) => eb.or([eb('g.day', '>', day), eb.and([eb('g.day', '=', day), eb('g.venue_id', '>', venueId)])]));
+      q = q.where((eb) =>
+        eb.or([eb('g.day', '>', day), eb.and([eb('g.day', '=', day), eb('g.venue_id', '>', venueId)])]),
+      );
     }
-    return q.orderBy('g.day').orderBy('g.venue_id').limit(o.limit + 1).execute();
+    return q
+      .orderBy('g.day')
+      .orderBy('g.venue_id')
+      .limit(o.limit + 1)
+      .execute();
   }
 }

@@ -1,6 +1,11 @@
 import { AppError, type Locale } from '../../../core/errors.ts';
 import { gateDecision } from '../../../core/rules/health-status.ts';
-import type { CheckinCountRow, CheckinCountsQuery, CheckinResult, GateScanResult } from '../../../core/schemas/checkins.ts';
+import type {
+  CheckinCountRow,
+  CheckinCountsQuery,
+  CheckinResult,
+  GateScanResult,
+} from '../../../core/schemas/checkins.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import { DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Config } from '../../config.ts';
@@ -33,7 +38,11 @@ export class CheckinsService {
   ) {}
 
   /** The session look-up is the only one added to the check-in path (a primary key). */
-  async visitorCheckin(sessionToken: string | null, req: { venueCode: string }, locale: Locale): Promise<CheckinResult> {
+  async visitorCheckin(
+    sessionToken: string | null,
+    req: { venueCode: string },
+    locale: Locale,
+  ): Promise<CheckinResult> {
     const holder = await this.sessions.holderOrThrow(sessionToken, locale);
     const venue = await this.repo.venueByCode(this.db, req.venueCode);
     if (!venue || venue.status !== 'approved') throw new AppError('NOT_FOUND');
@@ -41,10 +50,15 @@ export class CheckinsService {
     return { checkinId: id, checkedInAt: at.toISOString(), venueName: venue.name, status: holder.view, repeated };
   }
 
-  async checkout(sessionToken: string | null, req: { checkedInAt: string }, locale: Locale): Promise<{ checkedOutAt: string }> {
+  async checkout(
+    sessionToken: string | null,
+    req: { checkedInAt: string },
+    locale: Locale,
+  ): Promise<{ checkedOutAt: string }> {
     const holder = await this.sessions.holderOrThrow(sessionToken, locale);
     const now = new Date();
-    if (!(await this.repo.checkout(this.db, holder.personId, new Date(req.checkedInAt), now))) throw new AppError('NOT_FOUND');
+    if (!(await this.repo.checkout(this.db, holder.personId, new Date(req.checkedInAt), now)))
+      throw new AppError('NOT_FOUND');
     return { checkedOutAt: now.toISOString() };
   }
 
@@ -57,10 +71,22 @@ export class CheckinsService {
     if (!holder) return { allowed: false, colour: 'none', reasons: ['invalid_qr'], displayName: null, checkinId: null };
     const decision = gateDecision(holder.status, venue.gate_policy);
     if (!decision.allowed) {
-      return { allowed: false, colour: holder.status.colour, reasons: decision.reasons, displayName: holder.view.displayName, checkinId: null };
+      return {
+        allowed: false,
+        colour: holder.status.colour,
+        reasons: decision.reasons,
+        displayName: holder.view.displayName,
+        checkinId: null,
+      };
     }
     const { id } = await this.record(venue, holder, 'gate_scan');
-    return { allowed: true, colour: holder.status.colour, reasons: [], displayName: holder.view.displayName, checkinId: id };
+    return {
+      allowed: true,
+      colour: holder.status.colour,
+      reasons: [],
+      displayName: holder.view.displayName,
+      checkinId: id,
+    };
   }
 
   async myHistory(sessionToken: string | null, after: string | undefined, limit: number, locale: Locale) {
@@ -69,8 +95,11 @@ export class CheckinsService {
     const page = toPage(rows, limit, (r) => [r.checked_in_at.toISOString(), String(r.id)]);
     return {
       items: page.items.map((r) => ({
-        id: String(r.id), venueName: r.name, venueAddress: r.address_line,
-        checkedInAt: r.checked_in_at.toISOString(), checkedOutAt: r.checked_out_at?.toISOString() ?? null,
+        id: String(r.id),
+        venueName: r.name,
+        venueAddress: r.address_line,
+        checkedInAt: r.checked_in_at.toISOString(),
+        checkedOutAt: r.checked_out_at?.toISOString() ?? null,
       })),
       nextCursor: page.nextCursor,
     };
@@ -86,8 +115,11 @@ export class CheckinsService {
     const page = toPage(rows, q.limit, (r) => [r.checked_in_at.toISOString(), String(r.id)]);
     return {
       items: page.items.map((r) => ({
-        id: String(r.id), checkedInAt: r.checked_in_at.toISOString(), checkedOutAt: r.checked_out_at?.toISOString() ?? null,
-        displayName: maskName(r.full_name), mode: r.mode,
+        id: String(r.id),
+        checkedInAt: r.checked_in_at.toISOString(),
+        checkedOutAt: r.checked_out_at?.toISOString() ?? null,
+        displayName: maskName(r.full_name),
+        mode: r.mode,
       })),
       nextCursor: page.nextCursor,
     };
@@ -99,20 +131,41 @@ export class CheckinsService {
     const from = vietnamMidnight(q.from);
     const to = new Date(vietnamMidnight(q.to).getTime() + DAY_MS);
     if (to <= from || to.getTime() - from.getTime() > 93 * DAY_MS) {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'to', message: actor.locale === 'vi' ? 'Khoảng ngày từ 1 đến 92 ngày' : 'The range must be 1 to 92 days' }]);
+      throw new AppError('VALIDATION_FAILED', [
+        {
+          path: 'to',
+          message: actor.locale === 'vi' ? 'Khoảng ngày từ 1 đến 92 ngày' : 'The range must be 1 to 92 days',
+        },
+      ]);
     }
-    const rows = await this.repo.countsPerVenueDay(this.db, { within, from, to, venueId: q.venueId, after: q.after, limit: q.limit });
+    const rows = await this.repo.countsPerVenueDay(this.db, {
+      within,
+      from,
+      to,
+      venueId: q.venueId,
+      after: q.after,
+      limit: q.limit,
+    });
     const page = toPage(rows, q.limit, (r) => [r.day, r.venue_id]);
     return {
-      items: page.items.map((r) => ({ venueId: r.venue_id, venueName: r.venue_name, communeCode: r.commune_code, day: r.day, checkins: Number(r.n) })),
+      items: page.items.map((r) => ({
+        venueId: r.venue_id,
+        venueName: r.venue_name,
+        communeCode: r.commune_code,
+        day: r.day,
+        checkins: Number(r.n),
+      })),
       nextCursor: page.nextCursor,
     };
   }
 
   async exportCounts(actor: Actor, q: Omit<CheckinCountsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     return streamXlsx({
-      filename: `luot-check-in-${q.from}-${q.to}.xlsx`, sheetName: actor.locale === 'vi' ? 'Lượt check-in' : 'Check-ins', locale: actor.locale,
-      columns: countColumns, pages: await allPages((after) => this.counts(actor, { ...q, after, limit: 500 })),
+      filename: `luot-check-in-${q.from}-${q.to}.xlsx`,
+      sheetName: actor.locale === 'vi' ? 'Lượt check-in' : 'Check-ins',
+      locale: actor.locale,
+      columns: countColumns,
+      pages: await allPages((after) => this.counts(actor, { ...q, after, limit: 500 })),
     });
   }
 
@@ -123,14 +176,25 @@ export class CheckinsService {
 
   /** Partitions for the coming days, and retention: whole days past the retention period are dropped. */
   async maintain(now = new Date()): Promise<{ created: number; dropped: string[] }> {
-    const created = await this.repo.ensurePartitions(this.db, new Date(now.getTime() - DAY_MS), new Date(now.getTime() + 7 * DAY_MS));
-    const dropped = await this.repo.dropPartitionsBefore(this.db, new Date(now.getTime() - this.settings.retentionDays * DAY_MS));
+    const created = await this.repo.ensurePartitions(
+      this.db,
+      new Date(now.getTime() - DAY_MS),
+      new Date(now.getTime() + 7 * DAY_MS),
+    );
+    const dropped = await this.repo.dropPartitionsBefore(
+      this.db,
+      new Date(now.getTime() - this.settings.retentionDays * DAY_MS),
+    );
     return { created, dropped };
   }
 
   private record(venue: Venue, holder: TokenHolder, mode: 'visitor_scan' | 'gate_scan') {
     return this.repo.record(this.db, {
-      venueId: venue.id, personId: holder.personId, mode, communeCode: venue.commune_code, windowMinutes: this.settings.repeatWindowMinutes,
+      venueId: venue.id,
+      personId: holder.personId,
+      mode,
+      communeCode: venue.commune_code,
+      windowMinutes: this.settings.repeatWindowMinutes,
     });
   }
 }

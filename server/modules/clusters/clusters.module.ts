@@ -8,6 +8,10 @@ export interface ClustersServices {
   clusters: ClustersService;
 }
 
-export function createClustersModule(o: { db: Db; localities: LocalitiesService; audit: AuditTrailService }): ClustersServices {
+export function createClustersModule(o: {
+  db: Db;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+}): ClustersServices {
   return { clusters: new ClustersService(o.db, new ClustersRepository(), o.localities, o.audit) };
 }

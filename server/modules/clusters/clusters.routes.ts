@@ -9,9 +9,13 @@ export const clustersRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
 
   route(app, clustersContract.getClusters, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, clustersContract.getClustersExport, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
+  route(app, clustersContract.getClustersExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
 
-  route(app, clustersContract.postClusters, async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body)));
+  route(app, clustersContract.postClusters, async (req, reply) =>
+    reply.status(201).send(await svc.create(actorOf(req), req.body)),
+  );
 
   route(app, clustersContract.getClustersById, async (req) => svc.get(actorOf(req), req.params.id));
 

@@ -1,5 +1,10 @@
 import { AppError } from '../../../core/errors.ts';
-import type { ClusterView, CreateClusterRequest, ListClustersQuery, UpdateClusterRequest } from '../../../core/schemas/cases.ts';
+import type {
+  ClusterView,
+  CreateClusterRequest,
+  ListClustersQuery,
+  UpdateClusterRequest,
+} from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { Locale } from '../../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
@@ -35,7 +40,9 @@ export class ClustersService {
 
   async list(actor: Actor, q: ListClustersQuery): Promise<Page<ClusterView>> {
     if (!clustersPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
+    const within = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : actor.scope.path;
     const rows = await this.clusters.list(this.db, { within, status: q.status, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toClusterView), nextCursor: page.nextCursor };
@@ -43,7 +50,10 @@ export class ClustersService {
 
   async exportXlsx(actor: Actor, q: Omit<ListClustersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     return streamXlsx({
-      filename: 'o-dich.xlsx', sheetName: actor.locale === 'vi' ? 'Ổ dịch' : 'Clusters', locale: actor.locale, columns: clusterColumns(actor.locale),
+      filename: 'o-dich.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Ổ dịch' : 'Clusters',
+      locale: actor.locale,
+      columns: clusterColumns(actor.locale),
       pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }
@@ -52,9 +62,23 @@ export class ClustersService {
     return this.db.transaction().execute(async (trx) => {
       const place = await this.localities.findReadableOrThrow(actor, req.localityCode, trx);
       if (!clustersPolicy.create(actor, place)) throw new AppError('FORBIDDEN');
-      if (await this.clusters.codeTaken(trx, req.code)) throw new AppError('CONFLICT', [{ path: 'code', message: codeTaken[actor.locale] }]);
-      const id = await this.clusters.insert(trx, { code: req.code, name: req.name, locality_code: place.code, locality_path: place.path, notes: req.notes ?? null });
-      await this.audit.record(trx, actor, { action: 'create', entityType: 'cluster', entityId: id, localityCode: place.code, localityPath: place.path, after: req });
+      if (await this.clusters.codeTaken(trx, req.code))
+        throw new AppError('CONFLICT', [{ path: 'code', message: codeTaken[actor.locale] }]);
+      const id = await this.clusters.insert(trx, {
+        code: req.code,
+        name: req.name,
+        locality_code: place.code,
+        locality_path: place.path,
+        notes: req.notes ?? null,
+      });
+      await this.audit.record(trx, actor, {
+        action: 'create',
+        entityType: 'cluster',
+        entityId: id,
+        localityCode: place.code,
+        localityPath: place.path,
+        after: req,
+      });
       return toClusterView((await this.clusters.findById(trx, id))!);
     });
   }
@@ -70,8 +94,13 @@ export class ClustersService {
       });
       const after = (await this.clusters.findById(trx, id))!;
       await this.audit.record(trx, actor, {
-        action: 'update', entityType: 'cluster', entityId: id, localityCode: before.locality_code, localityPath: before.locality_path,
-        before: { name: before.name, status: before.status, notes: before.notes }, after: { name: after.name, status: after.status, notes: after.notes },
+        action: 'update',
+        entityType: 'cluster',
+        entityId: id,
+        localityCode: before.locality_code,
+        localityPath: before.locality_path,
+        before: { name: before.name, status: before.status, notes: before.notes },
+        after: { name: after.name, status: after.status, notes: after.notes },
       });
       return toClusterView(after);
     });

@@ -4,7 +4,10 @@
  */
 export type ArrivalFlag = 'international' | 'high_risk_origin' | 'epidemic_zone';
 
-export function arrivalFlags(originKind: string, originRisk: { level: number | null; in_epidemic_zone: boolean }[]): ArrivalFlag[] {
+export function arrivalFlags(
+  originKind: string,
+  originRisk: { level: number | null; in_epidemic_zone: boolean }[],
+): ArrivalFlag[] {
   const flags: ArrivalFlag[] = [];
   if (originKind === 'country') flags.push('international');
   if (originRisk.some((r) => (r.level ?? 0) >= 3)) flags.push('high_risk_origin');

@@ -1,6 +1,11 @@
 import { AppError } from '../../../core/errors.ts';
 import type { Page } from '../../../core/schemas/common.ts';
-import type { ArrivalRow, DeclarationRow, ListArrivalsQuery, ListDeclarationsQuery } from '../../../core/schemas/declarations.ts';
+import type {
+  ArrivalRow,
+  DeclarationRow,
+  ListArrivalsQuery,
+  ListDeclarationsQuery,
+} from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
@@ -31,7 +36,13 @@ export class DeclarationsOfficialsService {
   async listDeclarations(actor: Actor, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {
     const scope = await this.readableScope(actor, q);
     const page = await this.declarationsPage(scope.path, q);
-    await this.recordRead(actor, 'health_declaration', scope, q, page.items.map((d) => d.personId));
+    await this.recordRead(
+      actor,
+      'health_declaration',
+      scope,
+      q,
+      page.items.map((d) => d.personId),
+    );
     return page;
   }
 
@@ -40,9 +51,18 @@ export class DeclarationsOfficialsService {
     const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
     return {
       items: page.items.map((r) => ({
-        id: r.id, submittedAt: r.submitted_at.toISOString(), validUntil: r.valid_until.toISOString(), kind: r.kind, personId: r.person_id,
-        fullName: r.full_name, birthYear: r.birth_year, phone: r.phone, communeCode: r.commune_code, communeName: r.commune_name,
-        symptoms: r.symptoms as string[], exposures: r.exposures as string[],
+        id: r.id,
+        submittedAt: r.submitted_at.toISOString(),
+        validUntil: r.valid_until.toISOString(),
+        kind: r.kind,
+        personId: r.person_id,
+        fullName: r.full_name,
+        birthYear: r.birth_year,
+        phone: r.phone,
+        communeCode: r.commune_code,
+        communeName: r.commune_name,
+        symptoms: r.symptoms as string[],
+        exposures: r.exposures as string[],
       })),
       nextCursor: page.nextCursor,
     };
@@ -51,7 +71,13 @@ export class DeclarationsOfficialsService {
   async listArrivals(actor: Actor, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
     const scope = await this.readableScope(actor, q);
     const page = await this.arrivalsPage(scope.path, q);
-    await this.recordRead(actor, 'arrival', scope, q, page.items.map((a) => a.personId));
+    await this.recordRead(
+      actor,
+      'arrival',
+      scope,
+      q,
+      page.items.map((a) => a.personId),
+    );
     return page;
   }
 
@@ -60,11 +86,21 @@ export class DeclarationsOfficialsService {
     const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
     return {
       items: page.items.map((r) => ({
-        id: r.id, submittedAt: r.submitted_at.toISOString(), personId: r.person_id, fullName: r.full_name, birthYear: r.birth_year, phone: r.phone,
-        origin: r.origin_kind === 'country' ? r.origin_country ?? '' : r.origin_code ?? '',
-        vehicle: [r.vehicle_type, r.vehicle_number].filter(Boolean).join(' '), arrivedOn: r.arrived_on,
-        destinationCommuneCode: r.destination_commune_code, destinationCommuneName: r.commune_name,
-        flagged: r.flagged, flagReasons: r.flag_reasons as string[], followUpStatus: r.follow_up_status, declaredByHost: r.declared_by_host,
+        id: r.id,
+        submittedAt: r.submitted_at.toISOString(),
+        personId: r.person_id,
+        fullName: r.full_name,
+        birthYear: r.birth_year,
+        phone: r.phone,
+        origin: r.origin_kind === 'country' ? (r.origin_country ?? '') : (r.origin_code ?? ''),
+        vehicle: [r.vehicle_type, r.vehicle_number].filter(Boolean).join(' '),
+        arrivedOn: r.arrived_on,
+        destinationCommuneCode: r.destination_commune_code,
+        destinationCommuneName: r.commune_name,
+        flagged: r.flagged,
+        flagReasons: r.flag_reasons as string[],
+        followUpStatus: r.follow_up_status,
+        declaredByHost: r.declared_by_host,
       })),
       nextCursor: page.nextCursor,
     };
@@ -73,19 +109,41 @@ export class DeclarationsOfficialsService {
   /** One export is one logged read, whatever the number of pages it streams. */
   async exportDeclarations(actor: Actor, q: Omit<ListDeclarationsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const scope = await this.readableScope(actor, q);
-    const log = await this.audit.exportLog(this.db, actor, { entityType: 'health_declaration', entityId: null, localityCode: scope.code, localityPath: scope.path, after: q }, (d: DeclarationRow) => d.personId);
+    const log = await this.audit.exportLog(
+      this.db,
+      actor,
+      {
+        entityType: 'health_declaration',
+        entityId: null,
+        localityCode: scope.code,
+        localityPath: scope.path,
+        after: q,
+      },
+      (d: DeclarationRow) => d.personId,
+    );
     return streamXlsx({
-      filename: 'to-khai-y-te.xlsx', sheetName: actor.locale === 'vi' ? 'Tờ khai y tế' : 'Health declarations', locale: actor.locale,
-      columns: declarationColumns, pages: await allPages((after) => this.declarationsPage(scope.path, { ...q, after, limit: 500 }), log),
+      filename: 'to-khai-y-te.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Tờ khai y tế' : 'Health declarations',
+      locale: actor.locale,
+      columns: declarationColumns,
+      pages: await allPages((after) => this.declarationsPage(scope.path, { ...q, after, limit: 500 }), log),
     });
   }
 
   async exportArrivals(actor: Actor, q: Omit<ListArrivalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const scope = await this.readableScope(actor, q);
-    const log = await this.audit.exportLog(this.db, actor, { entityType: 'arrival', entityId: null, localityCode: scope.code, localityPath: scope.path, after: q }, (a: ArrivalRow) => a.personId);
+    const log = await this.audit.exportLog(
+      this.db,
+      actor,
+      { entityType: 'arrival', entityId: null, localityCode: scope.code, localityPath: scope.path, after: q },
+      (a: ArrivalRow) => a.personId,
+    );
     return streamXlsx({
-      filename: 'nguoi-den.xlsx', sheetName: actor.locale === 'vi' ? 'Người đến' : 'Arrivals', locale: actor.locale,
-      columns: arrivalColumns, pages: await allPages((after) => this.arrivalsPage(scope.path, { ...q, after, limit: 500 }), log),
+      filename: 'nguoi-den.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Người đến' : 'Arrivals',
+      locale: actor.locale,
+      columns: arrivalColumns,
+      pages: await allPages((after) => this.arrivalsPage(scope.path, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -95,8 +153,13 @@ export class DeclarationsOfficialsService {
       if (!arrival || !declarationsPolicy.followUp(actor, arrival)) throw new AppError('NOT_FOUND');
       await this.repo.setFollowUp(trx, arrivalId, status);
       await this.audit.record(trx, actor, {
-        action: 'follow_up', entityType: 'arrival', entityId: arrivalId, localityCode: arrival.destination_commune_code,
-        localityPath: arrival.locality_path, before: { followUpStatus: arrival.follow_up_status }, after: { followUpStatus: status },
+        action: 'follow_up',
+        entityType: 'arrival',
+        entityId: arrivalId,
+        localityCode: arrival.destination_commune_code,
+        localityPath: arrival.locality_path,
+        before: { followUpStatus: arrival.follow_up_status },
+        after: { followUpStatus: status },
       });
     });
   }
@@ -117,7 +180,11 @@ export class DeclarationsOfficialsService {
       await this.otp.verify(trx, req.otp, holder.sessionPhone, 'erase', meta.locale);
       await this.people.erase(trx, person.id);
       await this.audit.record(trx, citizenActor(meta), {
-        action: 'erase', entityType: 'person', entityId: person.id, localityCode: person.commune_code, localityPath: person.locality_path,
+        action: 'erase',
+        entityType: 'person',
+        entityId: person.id,
+        localityCode: person.commune_code,
+        localityPath: person.locality_path,
       });
     });
     return { erased: true as const };
@@ -125,7 +192,10 @@ export class DeclarationsOfficialsService {
 
   /** Retention: declarations older than the configured period, and spent one-time codes, go. */
   async purgeExpired(retentionDays: number, now = new Date()): Promise<{ declarations: number; codes: number }> {
-    const declarations = await this.repo.purgeDeclarationsBefore(this.db, new Date(now.getTime() - retentionDays * DAY_MS));
+    const declarations = await this.repo.purgeDeclarationsBefore(
+      this.db,
+      new Date(now.getTime() - retentionDays * DAY_MS),
+    );
     const codes = await this.otp.purgeBefore(new Date(now.getTime() - DAY_MS));
     return { declarations, codes };
   }
@@ -136,7 +206,21 @@ export class DeclarationsOfficialsService {
   }
 
   /** Logs the read: who looked at which sensitive list, with what filter, and whom it showed. */
-  private async recordRead(actor: Actor, entityType: string, scope: { code: string; path: string }, filter: object, subjectIds: string[]): Promise<void> {
-    await this.audit.record(this.db, actor, { action: 'read_list', entityType, entityId: null, localityCode: scope.code, localityPath: scope.path, after: filter, subjectIds });
+  private async recordRead(
+    actor: Actor,
+    entityType: string,
+    scope: { code: string; path: string },
+    filter: object,
+    subjectIds: string[],
+  ): Promise<void> {
+    await this.audit.record(this.db, actor, {
+      action: 'read_list',
+      entityType,
+      entityId: null,
+      localityCode: scope.code,
+      localityPath: scope.path,
+      after: filter,
+      subjectIds,
+    });
   }
 }

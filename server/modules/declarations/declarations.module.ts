@@ -3,7 +3,12 @@ import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.module.ts';
-import type { CitizenRecordsService, CitizenSessionsService, PeopleRegistryService, PeopleService } from '../people/people.module.ts';
+import type {
+  CitizenRecordsService,
+  CitizenSessionsService,
+  PeopleRegistryService,
+  PeopleService,
+} from '../people/people.module.ts';
 import { DeclarationsOfficialsService } from './declarations-officials.service.ts';
 import { DeclarationsRepository } from './declarations.repository.ts';
 import { DeclarationsService } from './declarations.service.ts';
@@ -14,15 +19,38 @@ export interface DeclarationsServices {
 }
 
 export function createDeclarationsModule(o: {
-  db: Db; config: Config['declarations']; people: PeopleService; peopleRegistry: PeopleRegistryService; citizenRecords: CitizenRecordsService;
-  citizenSessions: CitizenSessionsService; localities: LocalitiesService; otp: OtpService; audit: AuditTrailService;
+  db: Db;
+  config: Config['declarations'];
+  people: PeopleService;
+  peopleRegistry: PeopleRegistryService;
+  citizenRecords: CitizenRecordsService;
+  citizenSessions: CitizenSessionsService;
+  localities: LocalitiesService;
+  otp: OtpService;
+  audit: AuditTrailService;
 }): DeclarationsServices {
   const repo = new DeclarationsRepository();
   return {
     declarations: new DeclarationsService({
-      db: o.db, repo, registry: o.peopleRegistry, peopleService: o.people, records: o.citizenRecords, sessions: o.citizenSessions,
-      localities: o.localities, otp: o.otp, audit: o.audit, settings: o.config,
+      db: o.db,
+      repo,
+      registry: o.peopleRegistry,
+      peopleService: o.people,
+      records: o.citizenRecords,
+      sessions: o.citizenSessions,
+      localities: o.localities,
+      otp: o.otp,
+      audit: o.audit,
+      settings: o.config,
     }),
-    declarationsOfficials: new DeclarationsOfficialsService(o.db, repo, o.localities, o.peopleRegistry, o.citizenSessions, o.otp, o.audit),
+    declarationsOfficials: new DeclarationsOfficialsService(
+      o.db,
+      repo,
+      o.localities,
+      o.peopleRegistry,
+      o.citizenSessions,
+      o.otp,
+      o.audit,
+    ),
   };
 }

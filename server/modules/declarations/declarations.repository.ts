@@ -4,50 +4,96 @@ import { pathWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 import type { ListArrivalsQuery, ListDeclarationsQuery } from '../../../core/schemas/declarations.ts';
 
-type NewDeclaration = Omit<HealthDeclarationsTable, 'id' | 'submitted_at' | 'symptoms' | 'exposures' | 'conditions' | 'declared_identity'> & {
-  symptoms: string[]; exposures: string[]; conditions: string[];
+type NewDeclaration = Omit<
+  HealthDeclarationsTable,
+  'id' | 'submitted_at' | 'symptoms' | 'exposures' | 'conditions' | 'declared_identity'
+> & {
+  symptoms: string[];
+  exposures: string[];
+  conditions: string[];
   /** What the citizen typed when it was not written to the person record (officials' data kept). */
   declared_identity: object | null;
 };
-type NewArrival = Omit<ArrivalsTable, 'id' | 'submitted_at' | 'flagged' | 'flag_reasons' | 'follow_up_status'> & { flagged: boolean; flagReasons: string[] };
+type NewArrival = Omit<ArrivalsTable, 'id' | 'submitted_at' | 'flagged' | 'flag_reasons' | 'follow_up_status'> & {
+  flagged: boolean;
+  flagReasons: string[];
+};
 
 export class DeclarationsRepository {
   findDeclarationByClientKey(db: Db, clientKey: string) {
-    return db.selectFrom('health_declarations').select(['id', 'person_id']).where('client_key', '=', clientKey).executeTakeFirst();
+    return db
+      .selectFrom('health_declarations')
+      .select(['id', 'person_id'])
+      .where('client_key', '=', clientKey)
+      .executeTakeFirst();
   }
 
   async insertDeclaration(db: Db, d: NewDeclaration): Promise<string> {
-    const r = await db.insertInto('health_declarations').values({
-      ...d, symptoms: JSON.stringify(d.symptoms), exposures: JSON.stringify(d.exposures), conditions: JSON.stringify(d.conditions),
-      declared_identity: d.declared_identity === null ? null : JSON.stringify(d.declared_identity),
-    }).returning('id').executeTakeFirstOrThrow();
+    const r = await db
+      .insertInto('health_declarations')
+      .values({
+        ...d,
+        symptoms: JSON.stringify(d.symptoms),
+        exposures: JSON.stringify(d.exposures),
+        conditions: JSON.stringify(d.conditions),
+        declared_identity: d.declared_identity === null ? null : JSON.stringify(d.declared_identity),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return r.id;
   }
 
   findArrivalByClientKey(db: Db, clientKey: string) {
-    return db.selectFrom('arrivals').select(['id', 'flagged', 'flag_reasons']).where('client_key', '=', clientKey).executeTakeFirst();
+    return db
+      .selectFrom('arrivals')
+      .select(['id', 'flagged', 'flag_reasons'])
+      .where('client_key', '=', clientKey)
+      .executeTakeFirst();
   }
 
   async insertArrival(db: Db, a: NewArrival): Promise<string> {
     const { flagReasons, ...rest } = a;
-    const r = await db.insertInto('arrivals').values({
-      ...rest, flag_reasons: JSON.stringify(flagReasons), follow_up_status: a.flagged ? 'pending' : 'none',
-    }).returning('id').executeTakeFirstOrThrow();
+    const r = await db
+      .insertInto('arrivals')
+      .values({
+        ...rest,
+        flag_reasons: JSON.stringify(flagReasons),
+        follow_up_status: a.flagged ? 'pending' : 'none',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return r.id;
   }
 
   /** Current risk of the given localities (a commune and its province), maintained by the risk module. */
   riskOf(db: Db, codes: string[]) {
-    return db.selectFrom('locality_risk_status').select(['code', 'level', 'in_epidemic_zone']).where('code', 'in', codes).execute();
+    return db
+      .selectFrom('locality_risk_status')
+      .select(['code', 'level', 'in_epidemic_zone'])
+      .where('code', 'in', codes)
+      .execute();
   }
 
   async listDeclarations(db: Db, within: string, q: ListDeclarationsQuery) {
     const cursor = decodeCursor(q.after, 2);
-    let query = db.selectFrom('health_declarations as d')
+    let query = db
+      .selectFrom('health_declarations as d')
       .innerJoin('people as p', 'p.id', 'd.person_id')
       .innerJoin('localities as l', 'l.code', 'd.commune_code')
-      .select(['d.id', 'd.submitted_at', 'd.valid_until', 'd.kind', 'd.symptoms', 'd.exposures', 'd.commune_code', 'l.name as commune_name',
-        'd.person_id', 'p.full_name', 'p.birth_year', 'p.phone'])
+      .select([
+        'd.id',
+        'd.submitted_at',
+        'd.valid_until',
+        'd.kind',
+        'd.symptoms',
+        'd.exposures',
+        'd.commune_code',
+        'l.name as commune_name',
+        'd.person_id',
+        'p.full_name',
+        'p.birth_year',
+        'p.phone',
+      ])
       .where(pathWithinSql('d.locality_path', within));
     if (q.from) query = query.where('d.submitted_at', '>=', new Date(q.from));
     if (q.to) query = query.where('d.submitted_at', '<', new Date(q.to));
@@ -58,31 +104,66 @@ export class DeclarationsRepository {
     }
     if (cursor) {
       const [at, id] = [new Date(String(cursor[0])), String(cursor[1])];
-      query = query.where((eb) => eb.or([eb('d.submitted_at', '<', at), eb.and([eb('d.submitted_at', '=', at), eb('d.id', '<', id)])]));
+      query = query.where((eb) =>
+        eb.or([eb('d.submitted_at', '<', at), eb.and([eb('d.submitted_at', '=', at), eb('d.id', '<', id)])]),
+      );
     }
-    return query.orderBy('d.submitted_at', 'desc').orderBy('d.id', 'desc').limit(q.limit + 1).execute();
+    return query
+      .orderBy('d.submitted_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(q.limit + 1)
+      .execute();
   }
 
   async listArrivals(db: Db, within: string, q: ListArrivalsQuery) {
     const cursor = decodeCursor(q.after, 2);
-    let query = db.selectFrom('arrivals as a')
+    let query = db
+      .selectFrom('arrivals as a')
       .innerJoin('people as p', 'p.id', 'a.person_id')
       .innerJoin('localities as l', 'l.code', 'a.destination_commune_code')
-      .select(['a.id', 'a.submitted_at', 'a.origin_kind', 'a.origin_code', 'a.origin_country', 'a.vehicle_type', 'a.vehicle_number',
-        'a.arrived_on', 'a.destination_commune_code', 'l.name as commune_name', 'a.flagged', 'a.flag_reasons', 'a.follow_up_status',
-        'a.declared_by_host', 'a.locality_path', 'a.person_id', 'p.full_name', 'p.birth_year', 'p.phone'])
+      .select([
+        'a.id',
+        'a.submitted_at',
+        'a.origin_kind',
+        'a.origin_code',
+        'a.origin_country',
+        'a.vehicle_type',
+        'a.vehicle_number',
+        'a.arrived_on',
+        'a.destination_commune_code',
+        'l.name as commune_name',
+        'a.flagged',
+        'a.flag_reasons',
+        'a.follow_up_status',
+        'a.declared_by_host',
+        'a.locality_path',
+        'a.person_id',
+        'p.full_name',
+        'p.birth_year',
+        'p.phone',
+      ])
       .where(pathWithinSql('a.locality_path', within));
     if (q.followUp) query = query.where('a.follow_up_status', '=', q.followUp);
     if (q.flagged !== undefined) query = query.where('a.flagged', '=', q.flagged);
     if (cursor) {
       const [at, id] = [new Date(String(cursor[0])), String(cursor[1])];
-      query = query.where((eb) => eb.or([eb('a.submitted_at', '<', at), eb.and([eb('a.submitted_at', '=', at), eb('a.id', '<', id)])]));
+      query = query.where((eb) =>
+        eb.or([eb('a.submitted_at', '<', at), eb.and([eb('a.submitted_at', '=', at), eb('a.id', '<', id)])]),
+      );
     }
-    return query.orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute();
+    return query
+      .orderBy('a.submitted_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(q.limit + 1)
+      .execute();
   }
 
   findArrival(db: Db, id: string) {
-    return db.selectFrom('arrivals').select(['id', 'locality_path', 'follow_up_status', 'destination_commune_code']).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('arrivals')
+      .select(['id', 'locality_path', 'follow_up_status', 'destination_commune_code'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async setFollowUp(db: Db, id: string, status: 'pending' | 'contacted' | 'closed'): Promise<void> {

@@ -11,9 +11,13 @@ export const declarationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   const submitLimit = { max: config.publicRateLimit.submitPerMinute, timeWindow: '1 minute' };
   const meta = citizenMetaOf;
 
-  route(app, declarationsContract.postPublicOtp, { config: { ...pub, rateLimit: otpLimit } }, async (req) => services.otp.request(req.body.phone, req.body.purpose, req.locale));
+  route(app, declarationsContract.postPublicOtp, { config: { ...pub, rateLimit: otpLimit } }, async (req) =>
+    services.otp.request(req.body.phone, req.body.purpose, req.locale),
+  );
 
-  route(app, declarationsContract.postPublicDeclarations, { config: { ...pub, rateLimit: submitLimit } }, async (req) => services.declarations.declare(req.body, meta(req)));
+  route(app, declarationsContract.postPublicDeclarations, { config: { ...pub, rateLimit: submitLimit } }, async (req) =>
+    services.declarations.declare(req.body, meta(req)),
+  );
 
   route(app, declarationsContract.postPublicStatus, { config: pub }, async (req) => {
     const view = await services.people.ownStatus(req.body.qrToken);
@@ -21,19 +25,33 @@ export const declarationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     return view;
   });
 
-  route(app, declarationsContract.postPublicArrivals, { config: { ...pub, rateLimit: submitLimit } }, async (req) => services.declarations.arrival(citizenSessionOf(req), req.body, meta(req)));
+  route(app, declarationsContract.postPublicArrivals, { config: { ...pub, rateLimit: submitLimit } }, async (req) =>
+    services.declarations.arrival(citizenSessionOf(req), req.body, meta(req)),
+  );
 
-  route(app, declarationsContract.postPublicResidence, { config: { ...pub, rateLimit: submitLimit } }, async (req) => services.declarations.residence(req.body, meta(req)));
+  route(app, declarationsContract.postPublicResidence, { config: { ...pub, rateLimit: submitLimit } }, async (req) =>
+    services.declarations.residence(req.body, meta(req)),
+  );
 
-  route(app, declarationsContract.postPublicMeErase, { config: { ...pub, rateLimit: otpLimit } }, async (req) => services.declarationsOfficials.erase(citizenSessionOf(req), req.body, meta(req)));
+  route(app, declarationsContract.postPublicMeErase, { config: { ...pub, rateLimit: otpLimit } }, async (req) =>
+    services.declarationsOfficials.erase(citizenSessionOf(req), req.body, meta(req)),
+  );
 
-  route(app, declarationsContract.getDeclarations, async (req) => services.declarationsOfficials.listDeclarations(actorOf(req), req.query));
+  route(app, declarationsContract.getDeclarations, async (req) =>
+    services.declarationsOfficials.listDeclarations(actorOf(req), req.query),
+  );
 
-  route(app, declarationsContract.getDeclarationsExport, async (req, reply) => sendXlsx(reply, await services.declarationsOfficials.exportDeclarations(actorOf(req), req.query)));
+  route(app, declarationsContract.getDeclarationsExport, async (req, reply) =>
+    sendXlsx(reply, await services.declarationsOfficials.exportDeclarations(actorOf(req), req.query)),
+  );
 
-  route(app, declarationsContract.getArrivals, async (req) => services.declarationsOfficials.listArrivals(actorOf(req), req.query));
+  route(app, declarationsContract.getArrivals, async (req) =>
+    services.declarationsOfficials.listArrivals(actorOf(req), req.query),
+  );
 
-  route(app, declarationsContract.getArrivalsExport, async (req, reply) => sendXlsx(reply, await services.declarationsOfficials.exportArrivals(actorOf(req), req.query)));
+  route(app, declarationsContract.getArrivalsExport, async (req, reply) =>
+    sendXlsx(reply, await services.declarationsOfficials.exportArrivals(actorOf(req), req.query)),
+  );
 
   route(app, declarationsContract.patchArrivalsById, async (req) => {
     await services.declarationsOfficials.setFollowUp(actorOf(req), req.params.id, req.body.followUpStatus);

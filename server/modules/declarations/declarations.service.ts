@@ -1,6 +1,12 @@
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
 import { checkIdNumber, normaliseIdNumber, type IdProblem } from '../../../core/rules/identity-documents.ts';
-import type { ArrivalRequest, DeclarationRequest, DeclarationResult, PersonInput, ResidenceRequest } from '../../../core/schemas/declarations.ts';
+import type {
+  ArrivalRequest,
+  DeclarationRequest,
+  DeclarationResult,
+  PersonInput,
+  ResidenceRequest,
+} from '../../../core/schemas/declarations.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
@@ -17,7 +23,8 @@ import { declarationMessages as m } from './declarations.messages.ts';
 export type { CitizenMeta };
 
 /** Declarations name a commune of today's tree: not a province, not a unit closed by a merger. */
-const isActiveCommune = (l: LocalityRow | undefined): l is LocalityRow => l?.level === 'commune' && l.status === 'active';
+const isActiveCommune = (l: LocalityRow | undefined): l is LocalityRow =>
+  l?.level === 'commune' && l.status === 'active';
 
 const citizen = citizenActor;
 
@@ -49,31 +56,56 @@ export class DeclarationsService {
     const earlier = await findEarlier();
     if (earlier) return this.resend(req, earlier, meta.locale);
     const person = await this.checkPerson(req.person, 'person', meta.locale);
-    return this.withKeyRace(findEarlier, () =>
-      this.d.db.transaction().execute(async (trx) => {
-        const phone = await this.d.otp.verify(trx, req.otp, req.person.phone, 'declaration', meta.locale);
-        const placed = await this.d.records.place(trx, person.fields, phone, citizen(meta));
-        await this.d.registry.recordConsent(trx, { personId: placed.personId, purpose: 'epidemic_prevention', noticeVersion: req.consent.noticeVersion, ip: meta.ip });
-        const declarationId = await this.d.repo.insertDeclaration(trx, {
-          person_id: placed.personId, kind: req.kind, symptoms: req.symptoms, exposures: req.exposures, conditions: req.conditions,
-          has_symptoms: req.symptoms.length > 0, has_exposure: req.exposures.length > 0,
-          commune_code: person.fields.commune_code!, locality_path: person.fields.locality_path!,
-          valid_until: new Date(Date.now() + this.d.settings.validHours * 3_600_000), client_key: req.clientKey,
-          declared_identity: placed.declaredIdentity,
-        });
-        await this.d.audit.record(trx, citizen(meta), {
-          action: 'declare', entityType: 'health_declaration', entityId: declarationId,
-          localityCode: person.fields.commune_code, localityPath: person.fields.locality_path, after: { kind: req.kind, personId: placed.personId, outcome: placed.outcome },
-        });
-        const session = await this.d.sessions.open(trx, placed.personId, phone);
-        const holder = await this.d.peopleService.holderIn(trx, placed.qrToken);
-        return { declarationId, qrToken: placed.qrToken, status: holder!.view, session };
-      }), (winner) => this.resend(req, winner, meta.locale));
+    return this.withKeyRace(
+      findEarlier,
+      () =>
+        this.d.db.transaction().execute(async (trx) => {
+          const phone = await this.d.otp.verify(trx, req.otp, req.person.phone, 'declaration', meta.locale);
+          const placed = await this.d.records.place(trx, person.fields, phone, citizen(meta));
+          await this.d.registry.recordConsent(trx, {
+            personId: placed.personId,
+            purpose: 'epidemic_prevention',
+            noticeVersion: req.consent.noticeVersion,
+            ip: meta.ip,
+          });
+          const declarationId = await this.d.repo.insertDeclaration(trx, {
+            person_id: placed.personId,
+            kind: req.kind,
+            symptoms: req.symptoms,
+            exposures: req.exposures,
+            conditions: req.conditions,
+            has_symptoms: req.symptoms.length > 0,
+            has_exposure: req.exposures.length > 0,
+            commune_code: person.fields.commune_code!,
+            locality_path: person.fields.locality_path!,
+            valid_until: new Date(Date.now() + this.d.settings.validHours * 3_600_000),
+            client_key: req.clientKey,
+            declared_identity: placed.declaredIdentity,
+          });
+          await this.d.audit.record(trx, citizen(meta), {
+            action: 'declare',
+            entityType: 'health_declaration',
+            entityId: declarationId,
+            localityCode: person.fields.commune_code,
+            localityPath: person.fields.locality_path,
+            after: { kind: req.kind, personId: placed.personId, outcome: placed.outcome },
+          });
+          const session = await this.d.sessions.open(trx, placed.personId, phone);
+          const holder = await this.d.peopleService.holderIn(trx, placed.qrToken);
+          return { declarationId, qrToken: placed.qrToken, status: holder!.view, session };
+        }),
+      (winner) => this.resend(req, winner, meta.locale),
+    );
   }
 
   /** A resend of a declaration already recorded: only with the very code its first copy used. */
-  private async resend(req: DeclarationRequest, earlier: { id: string; person_id: string }, locale: Locale): Promise<DeclarationResult> {
-    if (!(await this.d.otp.wasAnsweredBy(this.d.db, req.otp, req.person.phone, 'declaration'))) throw wrongCodeError(locale);
+  private async resend(
+    req: DeclarationRequest,
+    earlier: { id: string; person_id: string },
+    locale: Locale,
+  ): Promise<DeclarationResult> {
+    if (!(await this.d.otp.wasAnsweredBy(this.d.db, req.otp, req.person.phone, 'declaration')))
+      throw wrongCodeError(locale);
     const phone = requirePhone(req.person.phone, locale, 'person.phone');
     return this.d.db.transaction().execute(async (trx) => {
       // Officials may have linked the record meanwhile: the answer speaks for the record it became.
@@ -81,59 +113,120 @@ export class DeclarationsService {
       if (!personId) throw new AppError('NOT_FOUND');
       const qrToken = await this.d.peopleService.tokenFor(trx, personId, phone);
       const holder = await this.d.peopleService.holderOrThrow(trx, qrToken, locale);
-      return { declarationId: earlier.id, qrToken, status: holder.view, session: await this.d.sessions.open(trx, personId, phone) };
+      return {
+        declarationId: earlier.id,
+        qrToken,
+        status: holder.view,
+        session: await this.d.sessions.open(trx, personId, phone),
+      };
     });
   }
 
   async arrival(sessionToken: string | null, req: ArrivalRequest, meta: CitizenMeta) {
     const holder = await this.d.sessions.holderOrThrow(sessionToken, meta.locale);
     const earlier = await this.d.repo.findArrivalByClientKey(this.d.db, req.clientKey);
-    if (earlier) return { arrivalId: earlier.id, flagged: earlier.flagged, flagReasons: earlier.flag_reasons as string[] };
+    if (earlier)
+      return { arrivalId: earlier.id, flagged: earlier.flagged, flagReasons: earlier.flag_reasons as string[] };
     const destination = await this.activeCommune(req.destinationCommuneCode, 'destinationCommuneCode', meta.locale);
     await this.checkOrigin(req, '', meta.locale);
-    if (req.arrivedOn < req.departedOn) throw new AppError('VALIDATION_FAILED', [{ path: 'arrivedOn', message: m.arrivalBeforeDeparture[meta.locale] }]);
+    if (req.arrivedOn < req.departedOn)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'arrivedOn', message: m.arrivalBeforeDeparture[meta.locale] }]);
     const flagReasons = await this.flagsFor(req);
-    return this.withKeyRace(() => this.d.repo.findArrivalByClientKey(this.d.db, req.clientKey), async () => {
-      const arrivalId = await this.d.db.transaction().execute(async (trx) => {
-        const id = await this.d.repo.insertArrival(trx, {
-          person_id: holder.personId, origin_kind: req.originKind, origin_code: req.originCode ?? null, origin_country: req.originCountry ?? null,
-          route: req.route ?? null, vehicle_type: req.vehicleType, vehicle_number: req.vehicleNumber ?? null, seat: req.seat ?? null,
-          departed_on: req.departedOn, arrived_on: req.arrivedOn, destination_commune_code: destination.code, locality_path: destination.path,
-          flagged: flagReasons.length > 0, flagReasons, declared_by_host: null, client_key: req.clientKey,
+    return this.withKeyRace(
+      () => this.d.repo.findArrivalByClientKey(this.d.db, req.clientKey),
+      async () => {
+        const arrivalId = await this.d.db.transaction().execute(async (trx) => {
+          const id = await this.d.repo.insertArrival(trx, {
+            person_id: holder.personId,
+            origin_kind: req.originKind,
+            origin_code: req.originCode ?? null,
+            origin_country: req.originCountry ?? null,
+            route: req.route ?? null,
+            vehicle_type: req.vehicleType,
+            vehicle_number: req.vehicleNumber ?? null,
+            seat: req.seat ?? null,
+            departed_on: req.departedOn,
+            arrived_on: req.arrivedOn,
+            destination_commune_code: destination.code,
+            locality_path: destination.path,
+            flagged: flagReasons.length > 0,
+            flagReasons,
+            declared_by_host: null,
+            client_key: req.clientKey,
+          });
+          await this.d.audit.record(trx, citizen(meta), {
+            action: 'declare_arrival',
+            entityType: 'arrival',
+            entityId: id,
+            localityCode: destination.code,
+            localityPath: destination.path,
+            after: { flagReasons },
+          });
+          return id;
         });
-        await this.d.audit.record(trx, citizen(meta), { action: 'declare_arrival', entityType: 'arrival', entityId: id, localityCode: destination.code, localityPath: destination.path, after: { flagReasons } });
-        return id;
-      });
-      return { arrivalId, flagged: flagReasons.length > 0, flagReasons };
-    }, (e) => ({ arrivalId: e.id, flagged: e.flagged, flagReasons: e.flag_reasons as string[] }));
+        return { arrivalId, flagged: flagReasons.length > 0, flagReasons };
+      },
+      (e) => ({ arrivalId: e.id, flagged: e.flagged, flagReasons: e.flag_reasons as string[] }),
+    );
   }
 
   /** A host (hotel, landlord) declares its guests: each becomes an arrival to the host's commune. */
   async residence(req: ResidenceRequest, meta: CitizenMeta) {
     const commune = await this.activeCommune(req.communeCode, 'communeCode', meta.locale);
-    const guests = await Promise.all(req.guests.map(async (g, i) => {
-      await this.checkOrigin(g, `guests.${i}.`, meta.locale);
-      // A guest lives at the host's place while staying: the host's name stands as the address.
-      const person = await this.checkPerson({ ...g.person, phone: g.person.phone ?? '', communeCode: commune.code, addressLine: req.host.name }, `guests.${i}.person`, meta.locale, false);
-      return { g, person, flags: await this.flagsFor(g) };
-    }));
+    const guests = await Promise.all(
+      req.guests.map(async (g, i) => {
+        await this.checkOrigin(g, `guests.${i}.`, meta.locale);
+        // A guest lives at the host's place while staying: the host's name stands as the address.
+        const person = await this.checkPerson(
+          { ...g.person, phone: g.person.phone ?? '', communeCode: commune.code, addressLine: req.host.name },
+          `guests.${i}.person`,
+          meta.locale,
+          false,
+        );
+        return { g, person, flags: await this.flagsFor(g) };
+      }),
+    );
     const findEarlier = () => this.d.repo.findArrivalByClientKey(this.d.db, `${req.clientKey}:0`);
     if (await findEarlier()) return { arrivals: req.guests.length, repeated: true };
-    return this.withKeyRace(findEarlier, () => this.d.db.transaction().execute(async (trx) => {
-      const hostPhone = await this.d.otp.verify(trx, req.host.otp, req.host.phone, 'declaration', meta.locale);
-      const host = `${req.host.name} (${hostPhone})`;
-      for (const [i, { g, person, flags }] of guests.entries()) {
-        const personId = await this.d.records.placeGuest(trx, person.fields);
-        const id = await this.d.repo.insertArrival(trx, {
-          person_id: personId, origin_kind: g.originKind, origin_code: g.originCode ?? null, origin_country: g.originCountry ?? null,
-          route: null, vehicle_type: 'other', vehicle_number: null, seat: null, departed_on: g.arrivedOn, arrived_on: g.arrivedOn,
-          destination_commune_code: commune.code, locality_path: commune.path, flagged: flags.length > 0, flagReasons: flags,
-          declared_by_host: host, client_key: `${req.clientKey}:${i}`,
-        });
-        await this.d.audit.record(trx, citizen(meta), { action: 'declare_residence', entityType: 'arrival', entityId: id, localityCode: commune.code, localityPath: commune.path, after: { host, flagReasons: flags } });
-      }
-      return { arrivals: guests.length, repeated: false };
-    }), () => ({ arrivals: req.guests.length, repeated: true }));
+    return this.withKeyRace(
+      findEarlier,
+      () =>
+        this.d.db.transaction().execute(async (trx) => {
+          const hostPhone = await this.d.otp.verify(trx, req.host.otp, req.host.phone, 'declaration', meta.locale);
+          const host = `${req.host.name} (${hostPhone})`;
+          for (const [i, { g, person, flags }] of guests.entries()) {
+            const personId = await this.d.records.placeGuest(trx, person.fields);
+            const id = await this.d.repo.insertArrival(trx, {
+              person_id: personId,
+              origin_kind: g.originKind,
+              origin_code: g.originCode ?? null,
+              origin_country: g.originCountry ?? null,
+              route: null,
+              vehicle_type: 'other',
+              vehicle_number: null,
+              seat: null,
+              departed_on: g.arrivedOn,
+              arrived_on: g.arrivedOn,
+              destination_commune_code: commune.code,
+              locality_path: commune.path,
+              flagged: flags.length > 0,
+              flagReasons: flags,
+              declared_by_host: host,
+              client_key: `${req.clientKey}:${i}`,
+            });
+            await this.d.audit.record(trx, citizen(meta), {
+              action: 'declare_residence',
+              entityType: 'arrival',
+              entityId: id,
+              localityCode: commune.code,
+              localityPath: commune.path,
+              after: { host, flagReasons: flags },
+            });
+          }
+          return { arrivals: guests.length, repeated: false };
+        }),
+      () => ({ arrivals: req.guests.length, repeated: true }),
+    );
   }
 
   /** Validates identity and address; returns the columns to store. */
@@ -144,13 +237,25 @@ export class DeclarationsService {
     const commune = await this.d.localities.findByCode(this.d.db, p.communeCode);
     if (!isActiveCommune(commune)) details.push({ path: `${path}.communeCode`, message: m.unknownCommune[locale] });
     if (phoneRequired || p.phone) {
-      try { requirePhone(p.phone, locale, `${path}.phone`); } catch (e) { details.push(...(e as AppError).details); }
+      try {
+        requirePhone(p.phone, locale, `${path}.phone`);
+      } catch (e) {
+        details.push(...(e as AppError).details);
+      }
     }
     if (details.length) throw new AppError('VALIDATION_FAILED', details);
     const fields: PersonFields = {
-      id_type: p.idType, id_number: normaliseIdNumber(p.idType, p.idNumber), full_name: p.fullName, birth_year: p.birthYear,
-      gender: p.gender, nationality: p.nationality, phone: p.phone || null, email: p.email ?? null,
-      commune_code: commune!.code, locality_path: commune!.path, address_line: p.addressLine,
+      id_type: p.idType,
+      id_number: normaliseIdNumber(p.idType, p.idNumber),
+      full_name: p.fullName,
+      birth_year: p.birthYear,
+      gender: p.gender,
+      nationality: p.nationality,
+      phone: p.phone || null,
+      email: p.email ?? null,
+      commune_code: commune!.code,
+      locality_path: commune!.path,
+      address_line: p.addressLine,
     };
     return { fields };
   }
@@ -161,12 +266,23 @@ export class DeclarationsService {
     return l;
   }
 
-  private async checkOrigin(o: { originKind: string; originCode?: string; originCountry?: string }, prefix: string, locale: Locale) {
+  private async checkOrigin(
+    o: { originKind: string; originCode?: string; originCountry?: string },
+    prefix: string,
+    locale: Locale,
+  ) {
     const codes = await this.d.localities.nationalProvinceOf();
-    const ok = o.originKind === 'country'
-      ? !!o.originCountry && o.originCountry !== 'VN'
-      : !!o.originCode && codes.has(o.originCode) && (o.originKind === 'province') === (o.originCode.length === 2);
-    if (!ok) throw new AppError('VALIDATION_FAILED', [{ path: `${prefix}${o.originKind === 'country' ? 'originCountry' : 'originCode'}`, message: m.unknownOrigin[locale] }]);
+    const ok =
+      o.originKind === 'country'
+        ? !!o.originCountry && o.originCountry !== 'VN'
+        : !!o.originCode && codes.has(o.originCode) && (o.originKind === 'province') === (o.originCode.length === 2);
+    if (!ok)
+      throw new AppError('VALIDATION_FAILED', [
+        {
+          path: `${prefix}${o.originKind === 'country' ? 'originCountry' : 'originCode'}`,
+          message: m.unknownOrigin[locale],
+        },
+      ]);
   }
 
   private async flagsFor(o: { originKind: string; originCode?: string }) {
@@ -181,7 +297,11 @@ export class DeclarationsService {
    * got there first, whether by the key's unique index or by using the one-time code, answers as
    * the twin did.
    */
-  private async withKeyRace<T, E>(findEarlier: () => Promise<E | undefined>, write: () => Promise<T>, fromEarlier: (e: E) => T | Promise<T>): Promise<T> {
+  private async withKeyRace<T, E>(
+    findEarlier: () => Promise<E | undefined>,
+    write: () => Promise<T>,
+    fromEarlier: (e: E) => T | Promise<T>,
+  ): Promise<T> {
     try {
       return await write();
     } catch (err) {

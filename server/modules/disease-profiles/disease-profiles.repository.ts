@@ -5,7 +5,8 @@ import type { Db } from '../../db/database.ts';
 /** Disease profiles are data: presets are written once, then edited rows are never overwritten. */
 export class DiseaseProfilesRepository {
   async ensurePresets(db: Db, presets: readonly DiseaseProfile[]): Promise<void> {
-    await db.insertInto('disease_profiles')
+    await db
+      .insertInto('disease_profiles')
       .values(presets.map((p) => ({ code: p.code, profile: JSON.stringify(p), version: p.version })))
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
@@ -17,13 +18,19 @@ export class DiseaseProfilesRepository {
   }
 
   async exists(db: Db, code: string): Promise<boolean> {
-    return (await db.selectFrom('disease_profiles').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+    return (
+      (await db.selectFrom('disease_profiles').select('code').where('code', '=', code).executeTakeFirst()) !== undefined
+    );
   }
 
   /** Saves a new version of a profile (or a new profile); the caller has validated it. */
   async save(db: Db, p: DiseaseProfile): Promise<void> {
-    await db.insertInto('disease_profiles').values({ code: p.code, profile: JSON.stringify(p), version: p.version })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ profile: JSON.stringify(p), version: p.version, updated_at: new Date() }))
+    await db
+      .insertInto('disease_profiles')
+      .values({ code: p.code, profile: JSON.stringify(p), version: p.version })
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({ profile: JSON.stringify(p), version: p.version, updated_at: new Date() }),
+      )
       .execute();
   }
 

@@ -45,7 +45,12 @@ export class DiseaseProfilesService {
 
   async list(actor: Actor): Promise<DiseaseProfileSummary[]> {
     if (!diseaseProfilesPolicy.read(actor)) throw new AppError('FORBIDDEN');
-    return (await this.profiles.list(this.db)).map((p) => ({ code: p.code, name: p.name, version: p.version, expandLevels: p.expandLevels }));
+    return (await this.profiles.list(this.db)).map((p) => ({
+      code: p.code,
+      name: p.name,
+      version: p.version,
+      expandLevels: p.expandLevels,
+    }));
   }
 
   async get(actor: Actor, code: string): Promise<DiseaseProfile> {
@@ -61,12 +66,19 @@ export class DiseaseProfilesService {
    */
   async save(actor: Actor, code: string, edited: DiseaseProfile): Promise<DiseaseProfile> {
     if (!diseaseProfilesPolicy.edit(actor)) throw new AppError('FORBIDDEN');
-    if (edited.code !== code) throw new AppError('VALIDATION_FAILED', [{ path: 'code', message: m.codeMismatch[actor.locale] }]);
+    if (edited.code !== code)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'code', message: m.codeMismatch[actor.locale] }]);
     return this.db.transaction().execute(async (trx) => {
       const before = await this.profiles.find(trx, code);
       const next = { ...edited, version: (before?.version ?? 0) + 1 };
       await this.profiles.save(trx, next);
-      await this.audit.record(trx, actor, { action: before ? 'update' : 'create', entityType: 'disease_profile', entityId: code, before, after: next });
+      await this.audit.record(trx, actor, {
+        action: before ? 'update' : 'create',
+        entityType: 'disease_profile',
+        entityId: code,
+        before,
+        after: next,
+      });
       return next;
     });
   }

@@ -28,7 +28,11 @@ export function facilityColumns(locale: Locale): SheetColumn<FacilityView>[] {
     { header: { vi: 'Địa chỉ', en: 'Address' }, width: 32, value: (f) => f.addressLine },
     { header: { vi: 'Điện thoại liên hệ', en: 'Contact phone' }, width: 16, value: (f) => f.contactPhone },
     { header: { vi: 'Trạng thái', en: 'Status' }, width: 14, value: (f) => facilityStatusLabels[f.status][locale] },
-    { header: { vi: 'Ngưỡng cảnh báo (%)', en: 'Alert threshold (%)' }, width: 12, value: (f) => f.occupancyAlertPercent },
+    {
+      header: { vi: 'Ngưỡng cảnh báo (%)', en: 'Alert threshold (%)' },
+      width: 12,
+      value: (f) => f.occupancyAlertPercent,
+    },
     ...perKind,
     { header: { vi: 'Cảnh báo quá tải', en: 'Near full' }, width: 12, value: (f) => (f.alert ? yes[locale] : null) },
   ];

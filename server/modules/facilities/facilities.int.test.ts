@@ -2,7 +2,16 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacilityView, PlacementView } from '../../../core/schemas/facilities.ts';
 import { cccd } from '../../testing/factories.ts';
-import { BINH_LU, createTestPlatform, DIEN_BIEN, DIEN_BIEN_PHU, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  BINH_LU,
+  createTestPlatform,
+  DIEN_BIEN,
+  DIEN_BIEN_PHU,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 
 /** Communes of Lai Châu at growing distance from Đoàn Kết (centroids of the bundled boundaries). */
 const TAN_PHONG = '03408'; // ≈ 13 km
@@ -26,8 +35,13 @@ afterAll(async () => t.close());
 
 let serial = 0;
 const body = (over: Record<string, unknown> = {}) => ({
-  name: `Khu cách ly tập trung số ${++serial}`, kind: 'concentrated', communeCode: DOAN_KET, addressLine: 'Trường Cao đẳng Cộng đồng, tổ 12',
-  contactPhone: '0213 3876 123', capacity: { quarantine_place: 10 }, ...over,
+  name: `Khu cách ly tập trung số ${++serial}`,
+  kind: 'concentrated',
+  communeCode: DOAN_KET,
+  addressLine: 'Trường Cao đẳng Cộng đồng, tổ 12',
+  contactPhone: '0213 3876 123',
+  capacity: { quarantine_place: 10 },
+  ...over,
 });
 
 async function open(c: TestClient, over: Record<string, unknown> = {}): Promise<FacilityView> {
@@ -38,18 +52,58 @@ async function open(c: TestClient, over: Record<string, unknown> = {}): Promise<
 
 /** Admits `n` people to quarantine at a facility, written directly (the quarantine module has its own tests). */
 async function quarantine(facilityId: string, n: number, status: 'active' | 'released' = 'active') {
-  const facility = await db().selectFrom('facilities').select('locality_path').where('id', '=', facilityId).executeTakeFirstOrThrow();
+  const facility = await db()
+    .selectFrom('facilities')
+    .select('locality_path')
+    .where('id', '=', facilityId)
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < n; i++) {
-    const person = await db().insertInto('people').values({
-      id_type: 'cccd', id_number: cccd(1990), full_name: 'Lò Thị Mai', birth_year: 1990, gender: 'female', phone: null, phone_verified_at: null,
-      email: null, commune_code: DOAN_KET, locality_path: facility.locality_path, address_line: null, f_level: 1, erased_at: null,
-      household_key: null, name_key: null, merged_into: null,
-    }).returning('id').executeTakeFirstOrThrow();
-    await db().insertInto('quarantine_admissions').values({
-      person_id: person.id, facility_id: facilityId, reason: 'f1', contact_id: null, profile_code: 'covid19_2020', starts_on: '2026-11-20',
-      ends_on: '2026-12-03', monitoring_until: '2026-12-17', test_dates: '[]', room: null, status, released_on: null, release_kind: null,
-      release_note: null, document_number: null, monitor_token_id: null, locality_path: facility.locality_path, client_key: null, created_by: null,
-    }).execute();
+    const person = await db()
+      .insertInto('people')
+      .values({
+        id_type: 'cccd',
+        id_number: cccd(1990),
+        full_name: 'Lò Thị Mai',
+        birth_year: 1990,
+        gender: 'female',
+        phone: null,
+        phone_verified_at: null,
+        email: null,
+        commune_code: DOAN_KET,
+        locality_path: facility.locality_path,
+        address_line: null,
+        f_level: 1,
+        erased_at: null,
+        household_key: null,
+        name_key: null,
+        merged_into: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto('quarantine_admissions')
+      .values({
+        person_id: person.id,
+        facility_id: facilityId,
+        reason: 'f1',
+        contact_id: null,
+        profile_code: 'covid19_2020',
+        starts_on: '2026-11-20',
+        ends_on: '2026-12-03',
+        monitoring_until: '2026-12-17',
+        test_dates: '[]',
+        room: null,
+        status,
+        released_on: null,
+        release_kind: null,
+        release_note: null,
+        document_number: null,
+        monitor_token_id: null,
+        locality_path: facility.locality_path,
+        client_key: null,
+        created_by: null,
+      })
+      .execute();
   }
 }
 
@@ -58,11 +112,22 @@ const lineOf = (f: FacilityView, kind: string) => f.capacity.find((l) => l.kind 
 describe('facilities', () => {
   it('opens a facility with its capacity, audited in the same transaction', async () => {
     const f = await open(cdc, { capacity: { quarantine_place: 40, regular_bed: 0 }, occupancyAlertPercent: 75 });
-    expect(f).toMatchObject({ communeCode: DOAN_KET, communeName: 'Đoàn Kết', status: 'active', occupancyAlertPercent: 75, alert: false, contactPhone: '0213 3876 123' });
+    expect(f).toMatchObject({
+      communeCode: DOAN_KET,
+      communeName: 'Đoàn Kết',
+      status: 'active',
+      occupancyAlertPercent: 75,
+      alert: false,
+      contactPhone: '0213 3876 123',
+    });
     // A kind given as 0 is not offered.
-    expect(f.capacity).toEqual([{ kind: 'quarantine_place', capacity: 40, occupied: 0, free: 40, percent: 0, alert: false }]);
+    expect(f.capacity).toEqual([
+      { kind: 'quarantine_place', capacity: 40, occupied: 0, free: 40, percent: 0, alert: false },
+    ]);
     const audit = await db().selectFrom('audit_events').selectAll().where('entity_id', '=', f.id).execute();
-    expect(audit).toMatchObject([{ action: 'create', entity_type: 'facility', actor_id: cdc.user.id, locality_code: DOAN_KET }]);
+    expect(audit).toMatchObject([
+      { action: 'create', entity_type: 'facility', actor_id: cdc.user.id, locality_code: DOAN_KET },
+    ]);
     expect(audit[0]!.after).toMatchObject({ capacity: { quarantine_place: 40 }, occupancyAlertPercent: 75 });
   });
 
@@ -72,7 +137,12 @@ describe('facilities', () => {
     expect((await steering.post('/api/facilities', body({ name }))).statusCode).toBe(403);
     expect((await staff.post('/api/facilities', body({ name, communeCode: BINH_LU }))).statusCode).toBe(403);
     expect((await cdc.post('/api/facilities', body({ name, communeCode: '99999' }))).statusCode).toBe(404);
-    const bad = await cdc.request({ method: 'POST', url: '/api/facilities', payload: body({ name, capacity: { beds: 3 } }), headers: { 'accept-language': 'en' } });
+    const bad = await cdc.request({
+      method: 'POST',
+      url: '/api/facilities',
+      payload: body({ name, capacity: { beds: 3 } }),
+      headers: { 'accept-language': 'en' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details).toEqual([{ path: 'capacity', message: 'Unknown capacity kind' }]);
     expect(await db().selectFrom('facilities').select('id').where('name', '=', name).execute()).toEqual([]);
@@ -83,7 +153,12 @@ describe('facilities', () => {
     await quarantine(f.id, 7);
     await quarantine(f.id, 3, 'released');
     expect(lineOf((await cdc.get(`/api/facilities/${f.id}`)).json(), 'quarantine_place')).toEqual({
-      kind: 'quarantine_place', capacity: 10, occupied: 7, free: 3, percent: 70, alert: false,
+      kind: 'quarantine_place',
+      capacity: 10,
+      occupied: 7,
+      free: 3,
+      percent: 70,
+      alert: false,
     });
     await quarantine(f.id, 1);
     const full = (await cdc.get(`/api/facilities/${f.id}`)).json<FacilityView>();
@@ -96,7 +171,10 @@ describe('facilities', () => {
     const home = await open(cdc, { name: 'Cách ly tại nhà Đoàn Kết', kind: 'home', capacity: {} });
     await quarantine(home.id, 3);
     const view = (await cdc.get(`/api/facilities/${home.id}`)).json<FacilityView>();
-    expect(view).toMatchObject({ alert: false, capacity: [{ kind: 'quarantine_place', capacity: 0, occupied: 3, percent: 0, alert: false }] });
+    expect(view).toMatchObject({
+      alert: false,
+      capacity: [{ kind: 'quarantine_place', capacity: 0, occupied: 3, percent: 0, alert: false }],
+    });
   });
 
   it('never lowers a capacity below use nor closes a facility that still holds people', async () => {
@@ -104,14 +182,27 @@ describe('facilities', () => {
     await quarantine(f.id, 3);
     const lower = await cdc.patch(`/api/facilities/${f.id}`, { capacity: { quarantine_place: 2 } });
     expect(lower.statusCode).toBe(409);
-    expect(lower.json().error.details).toEqual([{ path: 'capacity.quarantine_place', message: 'Không thể giảm chỗ cách ly xuống dưới số đang sử dụng (3)' }]);
+    expect(lower.json().error.details).toEqual([
+      { path: 'capacity.quarantine_place', message: 'Không thể giảm chỗ cách ly xuống dưới số đang sử dụng (3)' },
+    ]);
     const close = await cdc.patch(`/api/facilities/${f.id}`, { status: 'closed' });
     expect(close.statusCode).toBe(409);
     expect(close.json().error.details[0].path).toBe('status');
-    const ok = await cdc.patch(`/api/facilities/${f.id}`, { capacity: { quarantine_place: 3, regular_bed: 0, icu_bed: 2 }, name: 'Khu cách ly Đoàn Kết' });
+    const ok = await cdc.patch(`/api/facilities/${f.id}`, {
+      capacity: { quarantine_place: 3, regular_bed: 0, icu_bed: 2 },
+      name: 'Khu cách ly Đoàn Kết',
+    });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json<FacilityView>().capacity.map((l) => [l.kind, l.capacity, l.occupied])).toEqual([['quarantine_place', 3, 3], ['icu_bed', 2, 0]]);
-    const audit = await db().selectFrom('audit_events').select(['before', 'after']).where('entity_id', '=', f.id).where('action', '=', 'update').execute();
+    expect(ok.json<FacilityView>().capacity.map((l) => [l.kind, l.capacity, l.occupied])).toEqual([
+      ['quarantine_place', 3, 3],
+      ['icu_bed', 2, 0],
+    ]);
+    const audit = await db()
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('entity_id', '=', f.id)
+      .where('action', '=', 'update')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       before: { capacity: { quarantine_place: 5, regular_bed: 4 } },
@@ -119,24 +210,40 @@ describe('facilities', () => {
     });
     const move = await cdc.patch(`/api/facilities/${f.id}`, { communeCode: BINH_LU });
     expect(move.statusCode).toBe(400);
-    expect(move.json().error.details).toEqual([{ path: 'communeCode', message: 'Không đổi được xã/phường của cơ sở: hãy tạo cơ sở mới' }]);
+    expect(move.json().error.details).toEqual([
+      { path: 'communeCode', message: 'Không đổi được xã/phường của cơ sở: hãy tạo cơ sở mới' },
+    ]);
     expect((await officer.patch(`/api/facilities/${f.id}`, { name: 'Đổi tên' })).statusCode).toBe(403);
   });
 
   it('lists in pages within the jurisdiction, filters, and exports with Vietnamese headers', async () => {
-    const binhLu = await open(cdc, { communeCode: BINH_LU, kind: 'hospital', name: 'Trung tâm Y tế Bình Lư', capacity: { regular_bed: 20, icu_bed: 2 } });
+    const binhLu = await open(cdc, {
+      communeCode: BINH_LU,
+      kind: 'hospital',
+      name: 'Trung tâm Y tế Bình Lư',
+      capacity: { regular_bed: 20, icu_bed: 2 },
+    });
     const all: FacilityView[] = [];
     let after: string | null = null;
     do {
-      const page: { items: FacilityView[]; nextCursor: string | null } = (await cdc.get(`/api/facilities?limit=2${after ? `&after=${after}` : ''}`)).json();
+      const page: { items: FacilityView[]; nextCursor: string | null } = (
+        await cdc.get(`/api/facilities?limit=2${after ? `&after=${after}` : ''}`)
+      ).json();
       all.push(...page.items);
       after = page.nextCursor;
     } while (after);
-    const count = await db().selectFrom('facilities').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = await db()
+      .selectFrom('facilities')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(all).toHaveLength(Number(count.n));
     expect(new Set(all.map((f) => f.id)).size).toBe(all.length);
-    expect((await cdc.get('/api/facilities?kind=hospital')).json().items.map((f: FacilityView) => f.name)).toEqual(['Trung tâm Y tế Bình Lư']);
-    expect((await officer.get('/api/facilities')).json().items.every((f: FacilityView) => f.communeCode === DOAN_KET)).toBe(true);
+    expect((await cdc.get('/api/facilities?kind=hospital')).json().items.map((f: FacilityView) => f.name)).toEqual([
+      'Trung tâm Y tế Bình Lư',
+    ]);
+    expect(
+      (await officer.get('/api/facilities')).json().items.every((f: FacilityView) => f.communeCode === DOAN_KET),
+    ).toBe(true);
     // Facility staff see the facilities they are bound to, none before.
     expect((await staff.get('/api/facilities')).json().items).toEqual([]);
     await t.bindFacilities(staff.user.id, [binhLu.id]);
@@ -173,7 +280,12 @@ describe('placement search', () => {
     await cdc.patch(`/api/facilities/${closed.id}`, { status: 'closed' });
     const full = await open(cdc, { name: 'KCL đã đầy', communeCode: TAN_PHONG, ...cap(2) });
     await quarantine(full.id, 2);
-    await open(cdc, { name: 'Bệnh viện Tân Phong', kind: 'hospital', communeCode: TAN_PHONG, capacity: { regular_bed: 80 } });
+    await open(cdc, {
+      name: 'Bệnh viện Tân Phong',
+      kind: 'hospital',
+      communeCode: TAN_PHONG,
+      capacity: { regular_bed: 80 },
+    });
     const dienBien = await t.signIn('health_department', DIEN_BIEN);
     await open(dienBien, { name: 'KCL Điện Biên Phủ', communeCode: DIEN_BIEN_PHU, ...cap(500) });
   });
@@ -184,11 +296,18 @@ describe('placement search', () => {
     return res.json<PlacementView>();
   };
   // Earlier tests opened other facilities in Đoàn Kết: keep the four of this block.
-  const mine = (p: PlacementView) => p.options.filter((o) => [near.id, tanPhong.id, binhLu.id, muongTe.id].includes(o.facilityId));
+  const mine = (p: PlacementView) =>
+    p.options.filter((o) => [near.id, tanPhong.id, binhLu.id, muongTe.id].includes(o.facilityId));
 
   it('places 40 people nearest first, splitting until everybody has a place', async () => {
     const p = await search(cdc, `people=40&kind=quarantine_place&near=${DOAN_KET}&locality=${LAI_CHAU}`);
-    expect(p).toMatchObject({ people: 40, kind: 'quarantine_place', near: { code: DOAN_KET, name: 'Đoàn Kết' }, placed: 40, shortfall: 0 });
+    expect(p).toMatchObject({
+      people: 40,
+      kind: 'quarantine_place',
+      near: { code: DOAN_KET, name: 'Đoàn Kết' },
+      placed: 40,
+      shortfall: 0,
+    });
     const ordered = mine(p);
     expect(ordered.map((o) => o.name)).toEqual(['KCL Đoàn Kết', 'KCL Tân Phong', 'KCL Bình Lư', 'KCL Mường Tè']);
     expect(ordered[0]).toMatchObject({ free: 15, distanceKm: 0, communeName: 'Đoàn Kết' });
@@ -196,7 +315,11 @@ describe('placement search', () => {
     expect(ordered[1]!.distanceKm).toBeLessThan(16);
     expect(ordered[2]!.distanceKm).toBeGreaterThan(25);
     expect(ordered[3]!.distanceKm).toBeGreaterThan(70);
-    expect(p.options.every((o) => !['KCL đã đóng', 'KCL đã đầy', 'Bệnh viện Tân Phong', 'KCL Điện Biên Phủ'].includes(o.name))).toBe(true);
+    expect(
+      p.options.every(
+        (o) => !['KCL đã đóng', 'KCL đã đầy', 'Bệnh viện Tân Phong', 'KCL Điện Biên Phủ'].includes(o.name),
+      ),
+    ).toBe(true);
     expect(p.options.reduce((s, o) => s + o.suggested, 0)).toBe(40);
     // Facilities of Đoàn Kết come first and each is filled before the next one gets anybody.
     let left = 40;
@@ -218,7 +341,9 @@ describe('placement search', () => {
     expect(p.options.length).toBeGreaterThan(0);
     expect(p.options.every((o) => o.communeCode === DOAN_KET)).toBe(true);
     expect(p.near).toBeNull();
-    expect((await officer.get(`/api/facilities/placement?people=5&kind=quarantine_place&near=${BINH_LU}`)).statusCode).toBe(404);
+    expect(
+      (await officer.get(`/api/facilities/placement?people=5&kind=quarantine_place&near=${BINH_LU}`)).statusCode,
+    ).toBe(404);
     expect((await cdc.get('/api/facilities/placement?people=0&kind=quarantine_place')).statusCode).toBe(400);
   });
 });

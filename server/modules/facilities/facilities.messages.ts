@@ -50,7 +50,10 @@ export const facilityMessages = {
     vi: `Không thể đóng cơ sở khi còn ${occupied} người đang cách ly hoặc điều trị: hãy chuyển họ đi trước`,
     en: `The facility cannot close while ${occupied} people are still admitted: move them first`,
   }),
-  onlyFacilityStaff: { vi: 'Chỉ tài khoản nhân viên cơ sở mới gắn với cơ sở', en: 'Only facility staff accounts are bound to facilities' },
+  onlyFacilityStaff: {
+    vi: 'Chỉ tài khoản nhân viên cơ sở mới gắn với cơ sở',
+    en: 'Only facility staff accounts are bound to facilities',
+  },
   notAssignable: {
     vi: 'Không có cơ sở này trong phạm vi của bạn và của tài khoản',
     en: "No such facility in your scope and the account's",

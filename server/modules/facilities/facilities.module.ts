@@ -16,7 +16,11 @@ export interface FacilitiesServices {
   facilityStaff: FacilityStaffService;
 }
 
-export function createFacilitiesModule(o: { db: Db; localities: LocalitiesService; audit: AuditTrailService }): FacilitiesServices {
+export function createFacilitiesModule(o: {
+  db: Db;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+}): FacilitiesServices {
   const repo = new FacilitiesRepository();
   return {
     facilities: new FacilitiesService(o.db, repo, o.localities, o.audit),

@@ -61,12 +61,15 @@ function facilitySetSql(set: FacilitySet): RawBuilder<unknown> {
 /** SQL for facilities and their capacity. Lists are newest first on (created_at, id). */
 export class FacilitiesRepository {
   private facilities(db: Db) {
-    return db.selectFrom('facilities as f')
+    return db
+      .selectFrom('facilities as f')
       .innerJoin('localities as l', 'l.code', 'f.locality_code')
       .selectAll('f')
-      .select(['l.name as commune_name',
+      .select([
+        'l.name as commune_name',
         // The cursor key: a JS Date would drop the microseconds PostgreSQL keeps and skip rows.
-        sql<string>`to_char(f.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key')]);
+        sql<string>`to_char(f.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'),
+      ]);
   }
 
   findById(db: Db, id: string) {
@@ -75,11 +78,18 @@ export class FacilitiesRepository {
 
   async list(db: Db, o: ListFacilitiesOptions) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.facilities(db).where(pathWithinSql('f.locality_path', o.within)).where(facilityWithinSql('f.id', o.facilityIds));
+    let q = this.facilities(db)
+      .where(pathWithinSql('f.locality_path', o.within))
+      .where(facilityWithinSql('f.id', o.facilityIds));
     if (o.kind) q = q.where('f.kind', '=', o.kind);
     if (o.status) q = q.where('f.status', '=', o.status);
-    if (cursor) q = q.where(sql<boolean>`(f.created_at, f.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
-    return q.orderBy('f.created_at', 'desc').orderBy('f.id', 'desc').limit(o.limit + 1).execute();
+    if (cursor)
+      q = q.where(sql<boolean>`(f.created_at, f.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
+    return q
+      .orderBy('f.created_at', 'desc')
+      .orderBy('f.id', 'desc')
+      .limit(o.limit + 1)
+      .execute();
   }
 
   /** Active facilities of an area with at least one kind declared or in use (the occupancy board). */
@@ -88,7 +98,8 @@ export class FacilitiesRepository {
       .where('f.status', '=', 'active')
       .where(pathWithinSql('f.locality_path', within))
       .where(facilityWithinSql('f.id', facilityIds))
-      .orderBy('f.name').orderBy('f.id')
+      .orderBy('f.name')
+      .orderBy('f.id')
       .execute();
   }
 
@@ -119,12 +130,27 @@ export class FacilitiesRepository {
   }
 
   /** Active facilities of an area with free capacity of `kind`, with their commune's centroid. */
-  async placementCandidates(db: Db, o: { within: string; facilityIds: readonly string[] | null; kind: CapacityKind }): Promise<PlacementRow[]> {
-    return db.selectFrom('facilities as f')
+  async placementCandidates(
+    db: Db,
+    o: { within: string; facilityIds: readonly string[] | null; kind: CapacityKind },
+  ): Promise<PlacementRow[]> {
+    return db
+      .selectFrom('facilities as f')
       .innerJoin('localities as l', 'l.code', 'f.locality_code')
       .innerJoin('facility_capacity as c', (j) => j.onRef('c.facility_id', '=', 'f.id').on('c.kind', '=', o.kind))
-      .select(['f.id', 'f.name', 'f.kind', 'f.locality_code', 'l.name as commune_name', 'f.address_line', 'f.contact_phone',
-        'l.centroid_lon', 'l.centroid_lat', 'c.capacity', occupiedSql(o.kind, sql.ref('f.id')).as('occupied')])
+      .select([
+        'f.id',
+        'f.name',
+        'f.kind',
+        'f.locality_code',
+        'l.name as commune_name',
+        'f.address_line',
+        'f.contact_phone',
+        'l.centroid_lon',
+        'l.centroid_lat',
+        'c.capacity',
+        occupiedSql(o.kind, sql.ref('f.id')).as('occupied'),
+      ])
       .where('f.status', '=', 'active')
       .where(pathWithinSql('f.locality_path', o.within))
       .where(facilityWithinSql('f.id', o.facilityIds))
@@ -137,9 +163,16 @@ export class FacilitiesRepository {
    * admissions to the last bed are serialised, the second sees it taken.
    */
   async lockCapacity(db: Db, facilityId: string, kind: CapacityKind): Promise<{ capacity: number; occupied: number }> {
-    const row = await db.selectFrom('facility_capacity').select('capacity')
-      .where('facility_id', '=', facilityId).where('kind', '=', kind).forUpdate().executeTakeFirst();
-    const used = await db.selectNoFrom(occupiedSql(kind, sql`${facilityId}::uuid`).as('occupied')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('facility_capacity')
+      .select('capacity')
+      .where('facility_id', '=', facilityId)
+      .where('kind', '=', kind)
+      .forUpdate()
+      .executeTakeFirst();
+    const used = await db
+      .selectNoFrom(occupiedSql(kind, sql`${facilityId}::uuid`).as('occupied'))
+      .executeTakeFirstOrThrow();
     return { capacity: row?.capacity ?? 0, occupied: used.occupied };
   }
 
@@ -152,7 +185,11 @@ export class FacilitiesRepository {
   }
 
   async update(db: Db, id: string, changes: Updateable<FacilitiesTable>): Promise<void> {
-    await db.updateTable('facilities').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+    await db
+      .updateTable('facilities')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Sets the given kinds: a positive number is upserted, 0 removes the kind. */
@@ -160,10 +197,17 @@ export class FacilitiesRepository {
     for (const [kind, value] of Object.entries(capacity) as [CapacityKind, number | undefined][]) {
       if (value === undefined) continue;
       if (value > 0) {
-        await db.insertInto('facility_capacity').values({ facility_id: facilityId, kind, capacity: value })
-          .onConflict((c) => c.columns(['facility_id', 'kind']).doUpdateSet({ capacity: value })).execute();
+        await db
+          .insertInto('facility_capacity')
+          .values({ facility_id: facilityId, kind, capacity: value })
+          .onConflict((c) => c.columns(['facility_id', 'kind']).doUpdateSet({ capacity: value }))
+          .execute();
       } else {
-        await db.deleteFrom('facility_capacity').where('facility_id', '=', facilityId).where('kind', '=', kind).execute();
+        await db
+          .deleteFrom('facility_capacity')
+          .where('facility_id', '=', facilityId)
+          .where('kind', '=', kind)
+          .execute();
       }
     }
   }

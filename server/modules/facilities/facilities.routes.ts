@@ -9,11 +9,15 @@ export const facilitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   route(app, facilitiesContract.getFacilities, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, facilitiesContract.getFacilitiesExport, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
+  route(app, facilitiesContract.getFacilitiesExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
 
   route(app, facilitiesContract.getFacilitiesPlacement, async (req) => svc.placement(actorOf(req), req.query));
 
-  route(app, facilitiesContract.postFacilities, async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body)));
+  route(app, facilitiesContract.postFacilities, async (req, reply) =>
+    reply.status(201).send(await svc.create(actorOf(req), req.body)),
+  );
 
   route(app, facilitiesContract.getFacilitiesById, async (req) => svc.get(actorOf(req), req.params.id));
 

@@ -2,7 +2,14 @@ import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { planPlacement } from '../../../core/rules/occupancy.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type {
-  CapacityInput, CapacityKind, CreateFacilityRequest, FacilityView, ListFacilitiesQuery, PlacementQuery, PlacementView, UpdateFacilityRequest,
+  CapacityInput,
+  CapacityKind,
+  CreateFacilityRequest,
+  FacilityView,
+  ListFacilitiesQuery,
+  PlacementQuery,
+  PlacementView,
+  UpdateFacilityRequest,
 } from '../../../core/schemas/facilities.ts';
 import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
@@ -19,8 +26,13 @@ import { linesByFacility, toFacilityView } from './facility-view.ts';
 /** What the audit log keeps of a facility: its settings and declared capacity, not its occupancy. */
 function auditSnapshot(f: FacilityRecord, lines: readonly CapacityRow[]) {
   return {
-    name: f.name, kind: f.kind, addressLine: f.address_line, contactPhone: f.contact_phone, status: f.status,
-    occupancyAlertPercent: f.occupancy_alert_percent, capacity: Object.fromEntries(lines.filter((l) => l.capacity > 0).map((l) => [l.kind, l.capacity])),
+    name: f.name,
+    kind: f.kind,
+    addressLine: f.address_line,
+    contactPhone: f.contact_phone,
+    status: f.status,
+    occupancyAlertPercent: f.occupancy_alert_percent,
+    capacity: Object.fromEntries(lines.filter((l) => l.capacity > 0).map((l) => [l.kind, l.capacity])),
   };
 }
 
@@ -70,8 +82,17 @@ export class FacilitiesService {
 
   async list(actor: Actor, q: ListFacilitiesQuery): Promise<Page<FacilityView>> {
     if (!facilitiesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
-    const rows = await this.facilities.list(this.db, { within, facilityIds: boundFacilities(actor), kind: q.kind, status: q.status, after: q.after, limit: q.limit });
+    const within = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : actor.scope.path;
+    const rows = await this.facilities.list(this.db, {
+      within,
+      facilityIds: boundFacilities(actor),
+      kind: q.kind,
+      status: q.status,
+      after: q.after,
+      limit: q.limit,
+    });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     // One occupancy statement for the whole page, never one per facility.
     const lines = linesByFacility(await this.facilities.capacityLines(this.db, { ids: page.items.map((f) => f.id) }));
@@ -80,8 +101,11 @@ export class FacilitiesService {
 
   async exportXlsx(actor: Actor, q: Omit<ListFacilitiesQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     return streamXlsx({
-      filename: 'co-so-cach-ly-dieu-tri.xlsx', sheetName: actor.locale === 'vi' ? 'Cơ sở' : 'Facilities', locale: actor.locale,
-      columns: facilityColumns(actor.locale), pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
+      filename: 'co-so-cach-ly-dieu-tri.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Cơ sở' : 'Facilities',
+      locale: actor.locale,
+      columns: facilityColumns(actor.locale),
+      pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }
 
@@ -93,14 +117,24 @@ export class FacilitiesService {
         throw new AppError('VALIDATION_FAILED', [{ path: 'communeCode', message: m.notCommune[actor.locale] }]);
       }
       const id = await this.facilities.insert(trx, {
-        name: req.name, kind: req.kind, locality_code: commune.code, locality_path: commune.path, address_line: req.addressLine,
-        contact_phone: req.contactPhone ?? null, occupancy_alert_percent: req.occupancyAlertPercent,
+        name: req.name,
+        kind: req.kind,
+        locality_code: commune.code,
+        locality_path: commune.path,
+        address_line: req.addressLine,
+        contact_phone: req.contactPhone ?? null,
+        occupancy_alert_percent: req.occupancyAlertPercent,
       });
       await this.facilities.setCapacity(trx, id, req.capacity);
       const created = (await this.facilities.findById(trx, id))!;
       const lines = await this.facilities.capacityLines(trx, { ids: [id] });
       await this.audit.record(trx, actor, {
-        action: 'create', entityType: 'facility', entityId: id, localityCode: commune.code, localityPath: commune.path, after: auditSnapshot(created, lines),
+        action: 'create',
+        entityType: 'facility',
+        entityId: id,
+        localityCode: commune.code,
+        localityPath: commune.path,
+        after: auditSnapshot(created, lines),
       });
       return toFacilityView(created, lines);
     });
@@ -132,8 +166,13 @@ export class FacilitiesService {
       const after = (await this.facilities.findById(trx, id))!;
       const lines = await this.facilities.capacityLines(trx, { ids: [id] });
       await this.audit.record(trx, actor, {
-        action: 'update', entityType: 'facility', entityId: id, localityCode: before.locality_code, localityPath: before.locality_path,
-        before: auditSnapshot(before, linesBefore), after: auditSnapshot(after, lines),
+        action: 'update',
+        entityType: 'facility',
+        entityId: id,
+        localityCode: before.locality_code,
+        localityPath: before.locality_path,
+        before: auditSnapshot(before, linesBefore),
+        after: auditSnapshot(after, lines),
       });
       return toFacilityView(after, lines);
     });
@@ -146,37 +185,69 @@ export class FacilitiesService {
    */
   async placement(actor: Actor, q: PlacementQuery): Promise<PlacementView> {
     if (!facilitiesPolicy.searchPlacement(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
+    const within = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : actor.scope.path;
     const near = q.near ? await this.localities.findReadableOrThrow(actor, q.near, this.db) : null;
-    const origin = near?.centroid_lon != null && near.centroid_lat != null ? { lon: near.centroid_lon, lat: near.centroid_lat } : null;
-    const rows = await this.facilities.placementCandidates(this.db, { within, facilityIds: boundFacilities(actor), kind: q.kind });
+    const origin =
+      near?.centroid_lon != null && near.centroid_lat != null
+        ? { lon: near.centroid_lon, lat: near.centroid_lat }
+        : null;
+    const rows = await this.facilities.placementCandidates(this.db, {
+      within,
+      facilityIds: boundFacilities(actor),
+      kind: q.kind,
+    });
     const plan = planPlacement({
-      people: q.people, origin,
+      people: q.people,
+      origin,
       candidates: rows.map((r) => ({
-        id: r.id, free: r.capacity - r.occupied, row: r,
-        position: r.centroid_lon != null && r.centroid_lat != null ? { lon: r.centroid_lon, lat: r.centroid_lat } : null,
+        id: r.id,
+        free: r.capacity - r.occupied,
+        row: r,
+        position:
+          r.centroid_lon != null && r.centroid_lat != null ? { lon: r.centroid_lon, lat: r.centroid_lat } : null,
       })),
     });
     const used = plan.options.filter((o) => o.suggested > 0).length;
     return {
-      people: q.people, kind: q.kind, near: near ? { code: near.code, name: near.name } : null, placed: plan.placed, shortfall: plan.shortfall,
+      people: q.people,
+      kind: q.kind,
+      near: near ? { code: near.code, name: near.name } : null,
+      placed: plan.placed,
+      shortfall: plan.shortfall,
       options: plan.options.slice(0, Math.max(q.limit, used)).map((o) => ({
-        facilityId: o.id, name: o.row.name, facilityKind: o.row.kind, communeCode: o.row.locality_code, communeName: o.row.commune_name,
-        addressLine: o.row.address_line, contactPhone: o.row.contact_phone, capacity: o.row.capacity, occupied: o.row.occupied,
-        free: o.free, distanceKm: o.distanceKm, suggested: o.suggested,
+        facilityId: o.id,
+        name: o.row.name,
+        facilityKind: o.row.kind,
+        communeCode: o.row.locality_code,
+        communeName: o.row.commune_name,
+        addressLine: o.row.address_line,
+        contactPhone: o.row.contact_phone,
+        capacity: o.row.capacity,
+        occupied: o.row.occupied,
+        free: o.free,
+        distanceKm: o.distanceKm,
+        suggested: o.suggested,
       })),
     };
   }
 }
 
 /** Refusals of a capacity change below use, or of closing a facility that still holds people. */
-function capacityProblems(lines: readonly CapacityRow[], patch: UpdateFacilityRequest, locale: Actor['locale']): ErrorDetail[] {
+function capacityProblems(
+  lines: readonly CapacityRow[],
+  patch: UpdateFacilityRequest,
+  locale: Actor['locale'],
+): ErrorDetail[] {
   const occupied = (kind: CapacityKind) => lines.find((l) => l.kind === kind)?.occupied ?? 0;
   const problems: ErrorDetail[] = [];
   for (const [kind, value] of Object.entries(patch.capacity ?? {}) as [keyof CapacityInput, number | undefined][]) {
-    if (value !== undefined && value < occupied(kind)) problems.push({ path: `capacity.${kind}`, message: m.belowOccupied(kind, occupied(kind))[locale] });
+    if (value !== undefined && value < occupied(kind))
+      problems.push({ path: `capacity.${kind}`, message: m.belowOccupied(kind, occupied(kind))[locale] });
   }
   const inUse = lines.reduce((s, l) => s + l.occupied, 0);
-  if (patch.status === 'closed' && inUse > 0) problems.push({ path: 'status', message: m.closeOccupied(inUse)[locale] });
+  if (patch.status === 'closed' && inUse > 0)
+    problems.push({ path: 'status', message: m.closeOccupied(inUse)[locale] });
   return problems;
 }

@@ -28,9 +28,15 @@ export class FacilityStaffService {
   }
 
   /** The facilities of the facility staff accounts among `users` (an administrator's page of accounts). */
-  async facilitiesOfAccounts(actor: Actor, users: readonly { id: string; role: Role }[]): Promise<Map<string, string[]>> {
+  async facilitiesOfAccounts(
+    actor: Actor,
+    users: readonly { id: string; role: Role }[],
+  ): Promise<Map<string, string[]>> {
     if (!facilitiesPolicy.bindStaff(actor)) throw new AppError('FORBIDDEN');
-    return this.staff.facilitiesOfUsers(this.db, users.filter((u) => u.role === 'facility_staff').map((u) => u.id));
+    return this.staff.facilitiesOfUsers(
+      this.db,
+      users.filter((u) => u.role === 'facility_staff').map((u) => u.id),
+    );
   }
 
   /** The account's role and scope, when the actor may assign its facilities. */
@@ -45,10 +51,15 @@ export class FacilityStaffService {
    * cannot be given: only facility staff are bound, and each facility must lie in the actor's scope
    * and the account's.
    */
-  async checkAssignable(actor: Actor, account: { role: Role; localityCode: string }, facilityIds: readonly string[]): Promise<void> {
+  async checkAssignable(
+    actor: Actor,
+    account: { role: Role; localityCode: string },
+    facilityIds: readonly string[],
+  ): Promise<void> {
     if (facilityIds.length === 0) return;
     if (!facilitiesPolicy.bindStaff(actor)) throw new AppError('FORBIDDEN');
-    if (account.role !== 'facility_staff') throw new AppError('VALIDATION_FAILED', [{ path: 'facilityIds', message: m.onlyFacilityStaff[actor.locale] }]);
+    if (account.role !== 'facility_staff')
+      throw new AppError('VALIDATION_FAILED', [{ path: 'facilityIds', message: m.onlyFacilityStaff[actor.locale] }]);
     const area = await this.localities.findReadableOrThrow(actor, account.localityCode, this.db).catch(() => null);
     const details: ErrorDetail[] = [];
     for (const [i, id] of facilityIds.entries()) {
@@ -60,15 +71,23 @@ export class FacilityStaffService {
   }
 
   /** Binds the account to exactly `facilityIds` (checked by `checkAssignable`); audited when it changes anything. */
-  async assign(actor: Actor, account: { id: string; localityPath: string }, facilityIds: readonly string[]): Promise<string[]> {
+  async assign(
+    actor: Actor,
+    account: { id: string; localityPath: string },
+    facilityIds: readonly string[],
+  ): Promise<string[]> {
     return this.db.transaction().execute(async (trx) => {
       const before = await this.staff.facilitiesOf(trx, account.id);
       const after = [...new Set(facilityIds)].sort();
       if (before.length === after.length && before.every((id, i) => id === after[i])) return before;
       await this.staff.replace(trx, account.id, after, isSystemActor(actor) ? null : actor.userId);
       await this.audit.record(trx, actor, {
-        action: 'assign_facilities', entityType: 'user', entityId: account.id, localityPath: account.localityPath,
-        before: { facilityIds: before }, after: { facilityIds: after },
+        action: 'assign_facilities',
+        entityType: 'user',
+        entityId: account.id,
+        localityPath: account.localityPath,
+        before: { facilityIds: before },
+        after: { facilityIds: after },
       });
       return after;
     });

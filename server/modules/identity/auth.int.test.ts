@@ -2,11 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestPlatform } from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
-beforeAll(async () => { t = await createTestPlatform(); });
+beforeAll(async () => {
+  t = await createTestPlatform();
+});
 afterAll(async () => t.close());
 
 const login = (username: string, password: string, lang = 'vi') =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'accept-language': lang } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    headers: { 'accept-language': lang },
+  });
 
 describe('sign-in', () => {
   it('sets an httpOnly SameSite session cookie and returns the user and a CSRF token', async () => {
@@ -18,7 +25,12 @@ describe('sign-in', () => {
     expect(cookie.sameSite).toBe('Lax');
     expect(cookie.secure).toBeFalsy();
     const body = res.json();
-    expect(body.user).toMatchObject({ username: u.username, role: 'commune_officer', localityCode: DOAN_KET, localityName: 'Đoàn Kết' });
+    expect(body.user).toMatchObject({
+      username: u.username,
+      role: 'commune_officer',
+      localityCode: DOAN_KET,
+      localityName: 'Đoàn Kết',
+    });
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
   });
 
@@ -37,19 +49,44 @@ describe('sign-in', () => {
     const u = await t.createUser('inspector', LAI_CHAU);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: `wrong-${i}` }, remoteAddress: '10.11.0.1' })).statusCode);
+      statuses.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: u.username, password: `wrong-${i}` },
+            remoteAddress: '10.11.0.1',
+          })
+        ).statusCode,
+      );
     }
     expect(statuses).not.toContain(423);
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect((await t.login(u.username, u.password, { remoteAddress: '10.11.0.2' })).user.id).toBe(u.id);
-    const events = await t.platform.database.db.selectFrom('audit_events').select('action')
-      .where('entity_id', '=', u.id).orderBy('id').execute();
-    expect(events.map((e) => e.action)).toEqual(['create', 'login_failed', 'login_failed', 'login_failed', 'login_throttled', 'login_throttled', 'login']);
+    const events = await t.platform.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', u.id)
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      'create',
+      'login_failed',
+      'login_failed',
+      'login_failed',
+      'login_throttled',
+      'login_throttled',
+      'login',
+    ]);
   });
 
   it('refuses an empty or oversized body with a validation error, never a 500', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: {} })).statusCode).toBe(400);
-    const big = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'x'.repeat(300) } });
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a', password: 'x'.repeat(300) },
+    });
     expect(big.statusCode).toBe(400);
     expect(big.json().error.details[0].path).toBe('password');
   });
@@ -58,7 +95,12 @@ describe('sign-in', () => {
 describe('session', () => {
   it('requires the CSRF token on writes and changes nothing without it', async () => {
     const c = await t.signIn('steering_committee', LAI_CHAU);
-    const res = await c.request({ method: 'PATCH', url: `/api/localities/${DOAN_KET}`, payload: { name: 'X', fullName: 'Phường X', reason: 'test' }, csrf: false });
+    const res = await c.request({
+      method: 'PATCH',
+      url: `/api/localities/${DOAN_KET}`,
+      payload: { name: 'X', fullName: 'Phường X', reason: 'test' },
+      csrf: false,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
     expect((await c.get(`/api/localities/${DOAN_KET}`)).json().name).toBe('Đoàn Kết');
@@ -74,7 +116,11 @@ describe('session', () => {
   it('purges sessions past their idle limit', async () => {
     const c = await t.signIn('inspector', LAI_CHAU);
     const db = t.platform.database.db;
-    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 3 * 3_600_000) }).where('user_id', '=', c.user.id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 3 * 3_600_000) })
+      .where('user_id', '=', c.user.id)
+      .execute();
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
     expect(await t.platform.services.auth.purgeExpiredSessions()).toBeGreaterThanOrEqual(1);
     expect(await db.selectFrom('sessions').select('id').where('user_id', '=', c.user.id).execute()).toEqual([]);
@@ -84,10 +130,16 @@ describe('session', () => {
     const u = await t.createUser('inspector', LAI_CHAU);
     const first = await t.login(u.username, u.password);
     const second = await t.login(u.username, u.password);
-    const bad = await first.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'a new long passphrase' });
+    const bad = await first.post('/api/auth/password', {
+      currentPassword: 'wrong',
+      newPassword: 'a new long passphrase',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('currentPassword');
-    expect((await first.post('/api/auth/password', { currentPassword: u.password, newPassword: 'a new long passphrase' })).statusCode).toBe(200);
+    expect(
+      (await first.post('/api/auth/password', { currentPassword: u.password, newPassword: 'a new long passphrase' }))
+        .statusCode,
+    ).toBe(200);
     expect((await first.get('/api/auth/me')).statusCode).toBe(200);
     expect((await second.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login(u.username, 'a new long passphrase')).statusCode).toBe(200);
@@ -102,14 +154,24 @@ describe('a session that must change its password (one-time password)', () => {
     const c = await t.login(u.username, temporaryPassword);
     const cases = await c.get(`/api/cases?locality=${DOAN_KET}`);
     expect(cases.statusCode).toBe(403);
-    expect(cases.json().error).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' });
+    expect(cases.json().error).toEqual({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    });
     const en = await c.request({ method: 'GET', url: '/api/declarations', headers: { 'accept-language': 'en' } });
     expect(en.json().error.message).toBe('You must change your password before going on.');
     expect((await c.post('/api/risk/zones', {})).statusCode).toBe(403);
     const me = (await c.get('/api/auth/me')).json();
     expect(me.restriction).toBe('password_change');
     expect(me.user.mustChangePassword).toBe(true);
-    expect((await c.post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'my own long passphrase' })).statusCode).toBe(200);
+    expect(
+      (
+        await c.post('/api/auth/password', {
+          currentPassword: temporaryPassword,
+          newPassword: 'my own long passphrase',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await c.get(`/api/cases?locality=${DOAN_KET}`)).statusCode).toBe(200);
     expect((await c.get('/api/auth/me')).json().restriction).toBeNull();
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
@@ -128,16 +190,31 @@ describe('session cookie', () => {
     const secure = await createTestPlatform({ secureCookies: true });
     try {
       const u = await secure.createUser('inspector', LAI_CHAU);
-      const res = await secure.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password } });
+      const res = await secure.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u.username, password: u.password },
+      });
       expect(res.statusCode).toBe(200);
       const [cookie] = res.cookies;
-      expect(cookie).toMatchObject({ name: '__Host-pd_session', secure: true, path: '/', httpOnly: true, sameSite: 'Lax' });
+      expect(cookie).toMatchObject({
+        name: '__Host-pd_session',
+        secure: true,
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
       expect(cookie!.domain).toBeUndefined();
       expect(String(res.headers['set-cookie'])).not.toMatch(/Domain=/i);
-      const me = (name: string) => secure.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${name}=${cookie!.value}` } });
+      const me = (name: string) =>
+        secure.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${name}=${cookie!.value}` } });
       expect((await me('__Host-pd_session')).statusCode).toBe(200);
       expect((await me('pd_session')).statusCode).toBe(401);
-      const out = await secure.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: `__Host-pd_session=${cookie!.value}`, 'x-csrf-token': res.json().csrfToken } });
+      const out = await secure.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: `__Host-pd_session=${cookie!.value}`, 'x-csrf-token': res.json().csrfToken },
+      });
       expect(String(out.headers['set-cookie'])).toMatch(/^__Host-pd_session=;.*Secure/);
     } finally {
       await secure.close();

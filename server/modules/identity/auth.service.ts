@@ -38,7 +38,8 @@ export interface AuthDeps {
   settings: Pick<Config, 'session'>;
 }
 
-const fieldError = (path: string, message: Record<Locale, string>, locale: Locale) => new AppError('VALIDATION_FAILED', [{ path, message: message[locale] }]);
+const fieldError = (path: string, message: Record<Locale, string>, locale: Locale) =>
+  new AppError('VALIDATION_FAILED', [{ path, message: message[locale] }]);
 
 /**
  * Sign-in, sessions and re-authentication. Every password check (sign-in, re-authentication,
@@ -51,9 +52,16 @@ export class AuthService {
   async login(req: LoginRequest, meta: RequestMeta): Promise<{ token: string; session: ResolvedSession }> {
     const username = req.username.trim().toLowerCase();
     const user = await this.d.identity.findUserByUsername(this.d.db, username);
-    const who: AuditActor = { userId: user?.id ?? null, username: user ? username : null, ip: meta.ip, requestId: meta.requestId };
+    const who: AuditActor = {
+      userId: user?.id ?? null,
+      username: user ? username : null,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    };
     const reservation = await this.reserve(username, meta, who, user);
-    const passwordOk = user ? await verifyPassword(user.password_hash, req.password) : (await burnVerification(req.password), false);
+    const passwordOk = user
+      ? await verifyPassword(user.password_hash, req.password)
+      : (await burnVerification(req.password), false);
     if (!user || !passwordOk || user.disabled_at) {
       await this.recordRefusal(who, user, 'login_failed', { reason: user ? 'password' : 'unknown_username' });
       throw new AppError('INVALID_CREDENTIALS');
@@ -71,13 +79,26 @@ export class AuthService {
       await this.d.throttle.release(trx, reservation);
       await this.d.identity.updateUser(trx, user.id, { last_login_at: new Date() });
       const session = await this.d.identity.insertSession(trx, {
-        token, userId: user.id, csrfToken, ip: meta.ip, userAgent: meta.userAgent,
+        token,
+        userId: user.id,
+        csrfToken,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
         expiresAt: new Date(Date.now() + this.d.settings.session.absoluteHours * 3_600_000),
       });
       const actor = actorOf(user, meta);
-      const place = { entityType: 'user', entityId: user.id, localityCode: user.locality_code, localityPath: user.locality_path };
+      const place = {
+        entityType: 'user',
+        entityId: user.id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+      };
       if (method === 'recovery') await this.d.audit.record(trx, actor, { action: '2fa_recovery_code_used', ...place });
-      await this.d.audit.record(trx, actor, { action: 'login', ...place, after: { secondFactor: method === 'password' ? null : method } });
+      await this.d.audit.record(trx, actor, {
+        action: 'login',
+        ...place,
+        after: { secondFactor: method === 'password' ? null : method },
+      });
       return session;
     });
     if (!created) {
@@ -105,7 +126,12 @@ export class AuthService {
   }
 
   /** Password (and second factor, when the account has one) again: exports and admin actions open for a while. */
-  async reauthenticate(actor: Actor, token: string, req: ReauthRequest, meta: RequestMeta): Promise<{ authenticatedAt: Date }> {
+  async reauthenticate(
+    actor: Actor,
+    token: string,
+    req: ReauthRequest,
+    meta: RequestMeta,
+  ): Promise<{ authenticatedAt: Date }> {
     const user = await this.findSelf(actor);
     const who: AuditActor = { userId: user.id, username: user.username, ip: meta.ip, requestId: meta.requestId };
     const reservation = await this.reserve(user.username, meta, who, user);
@@ -123,7 +149,12 @@ export class AuthService {
       if (!method) return false;
       await this.d.throttle.release(trx, reservation);
       await this.d.identity.markAuthenticated(trx, token, at);
-      const place = { entityType: 'user', entityId: user.id, localityCode: user.locality_code, localityPath: user.locality_path };
+      const place = {
+        entityType: 'user',
+        entityId: user.id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+      };
       if (method === 'recovery') await this.d.audit.record(trx, actor, { action: '2fa_recovery_code_used', ...place });
       await this.d.audit.record(trx, actor, { action: 'reauth', ...place });
       return true;
@@ -145,7 +176,12 @@ export class AuthService {
     }
     await this.d.db.transaction().execute((trx) => this.d.throttle.release(trx, reservation));
     await this.d.passwords.assertAcceptable(this.d.db, {
-      password: next, username: user.username, userId: user.id, currentHash: user.password_hash, locale: actor.locale, path: 'newPassword',
+      password: next,
+      username: user.username,
+      userId: user.id,
+      currentHash: user.password_hash,
+      locale: actor.locale,
+      path: 'newPassword',
     });
     const passwordHash = await hashPassword(next);
     await this.d.db.transaction().execute(async (trx) => {
@@ -153,14 +189,21 @@ export class AuthService {
       await this.d.passwords.remember(trx, user.id, passwordHash);
       await this.d.identity.deleteSessionsOf(trx, user.id, token);
       await this.d.audit.record(trx, actor, {
-        action: 'change_password', entityType: 'user', entityId: user.id, localityCode: user.locality_code, localityPath: user.locality_path,
+        action: 'change_password',
+        entityType: 'user',
+        entityId: user.id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
       });
     });
   }
 
   /** Deletes sessions past their absolute or idle limit (they no longer resolve anyway). */
   async purgeExpiredSessions(): Promise<number> {
-    return this.d.identity.purgeExpiredSessions(this.d.db, new Date(Date.now() - this.d.settings.session.idleMinutes * 60_000));
+    return this.d.identity.purgeExpiredSessions(
+      this.d.db,
+      new Date(Date.now() - this.d.settings.session.idleMinutes * 60_000),
+    );
   }
 
   /** Throttle rows nobody failed against for a day. */
@@ -176,12 +219,21 @@ export class AuthService {
   }
 
   /** Counts the attempt before any password is checked, or refuses it with the seconds to wait. */
-  private async reserve(username: string, meta: RequestMeta, who: AuditActor, user: UserRecord | undefined): Promise<Reservation> {
+  private async reserve(
+    username: string,
+    meta: RequestMeta,
+    who: AuditActor,
+    user: UserRecord | undefined,
+  ): Promise<Reservation> {
     const r = await this.d.db.transaction().execute(async (trx) => {
       const reserved = await this.d.throttle.reserve(trx, username, meta.ip ?? 'unknown');
       if ('retryAfter' in reserved) {
         await this.d.audit.record(trx, who, {
-          action: 'login_throttled', entityType: 'user', entityId: user?.id ?? null, localityCode: user?.locality_code, localityPath: user?.locality_path,
+          action: 'login_throttled',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          localityCode: user?.locality_code,
+          localityPath: user?.locality_path,
           after: { retryAfterSeconds: reserved.retryAfter },
         });
       }
@@ -191,11 +243,22 @@ export class AuthService {
     return r.reservation;
   }
 
-  private async recordRefusal(who: AuditActor, user: UserRecord | undefined, action: string, after: Record<string, string>): Promise<void> {
+  private async recordRefusal(
+    who: AuditActor,
+    user: UserRecord | undefined,
+    action: string,
+    after: Record<string, string>,
+  ): Promise<void> {
     await this.d.db.transaction().execute((trx) =>
       this.d.audit.record(trx, who, {
-        action, entityType: 'user', entityId: user?.id ?? null, localityCode: user?.locality_code, localityPath: user?.locality_path, after,
-      }));
+        action,
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        localityCode: user?.locality_code,
+        localityPath: user?.locality_path,
+        after,
+      }),
+    );
   }
 
   private async findSelf(actor: Actor): Promise<UserRecord> {
@@ -204,11 +267,19 @@ export class AuthService {
     return user;
   }
 
-  private toResolved(user: UserRecord, csrfToken: string, publicId: string, authenticatedAt: Date, meta: RequestMeta): ResolvedSession {
+  private toResolved(
+    user: UserRecord,
+    csrfToken: string,
+    publicId: string,
+    authenticatedAt: Date,
+    meta: RequestMeta,
+  ): ResolvedSession {
     const required = this.d.twoFactor.requiredFor(user.role);
     const restriction: SessionRestriction | null = user.must_change_password
       ? 'password_change'
-      : required && !user.totp_enabled_at ? 'two_factor_enrolment' : null;
+      : required && !user.totp_enabled_at
+        ? 'two_factor_enrolment'
+        : null;
     return {
       actor: actorOf(user, meta),
       csrfToken,

@@ -24,18 +24,37 @@ export interface IdentityServices {
 
 /** Accounts, sign-in, two-factor and sessions. `secret` keys throttling and seals officials' TOTP secrets. */
 export function createIdentityModule(o: {
-  db: Db; config: Config; secret: string; localities: LocalitiesService; audit: AuditTrailService; facilityStaff: FacilityStaffService;
+  db: Db;
+  config: Config;
+  secret: string;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+  facilityStaff: FacilityStaffService;
 }): IdentityServices {
   const { db, config, audit } = o;
   const identity = new IdentityRepository();
   const keys = new IdentityKeys(o.secret);
   const twoFactorRepo = new TwoFactorRepository();
   const passwords = new PasswordRules(twoFactorRepo);
-  const twoFactor = new TwoFactorService({ db, identity, repo: twoFactorRepo, audit, keys, settings: config.twoFactor });
+  const twoFactor = new TwoFactorService({
+    db,
+    identity,
+    repo: twoFactorRepo,
+    audit,
+    keys,
+    settings: config.twoFactor,
+  });
   const throttle = new LoginThrottle(new LoginThrottleRepository(), keys, config.login);
   return {
     auth: new AuthService({ db, identity, audit, throttle, twoFactor, passwords, settings: config }),
-    users: new StaffAccountsService(o.facilityStaff, { db, identity, localities: o.localities, audit, passwords, twoFactor }),
+    users: new StaffAccountsService(o.facilityStaff, {
+      db,
+      identity,
+      localities: o.localities,
+      audit,
+      passwords,
+      twoFactor,
+    }),
     twoFactor,
     sessions: new SessionsService(db, identity, audit, config),
   };

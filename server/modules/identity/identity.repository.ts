@@ -32,10 +32,7 @@ export type UserRecord = NonNullable<Awaited<ReturnType<IdentityRepository['find
 /** SQL for users and sessions. */
 export class IdentityRepository {
   private users(db: Db) {
-    return db
-      .selectFrom('users')
-      .innerJoin('localities', 'localities.code', 'users.locality_code')
-      .select(userColumns);
+    return db.selectFrom('users').innerJoin('localities', 'localities.code', 'users.locality_code').select(userColumns);
   }
 
   async anyUserExists(db: Db): Promise<boolean> {
@@ -57,25 +54,31 @@ export class IdentityRepository {
     if (q.role) query = query.where('users.role', '=', q.role);
     if (q.q) {
       const term = `%${escapeLike(q.q)}%`;
-      query = query.where((eb) =>
-        eb.or([eb('users.username', 'ilike', term), eb('users.full_name', 'ilike', term)]),
-      );
+      query = query.where((eb) => eb.or([eb('users.username', 'ilike', term), eb('users.full_name', 'ilike', term)]));
     }
     if (cursor) {
       const [name, id] = cursor as [string, string];
       query = query.where((eb) =>
-        eb.or([
-          eb('users.username', '>', name),
-          eb.and([eb('users.username', '=', name), eb('users.id', '>', id)]),
-        ]),
+        eb.or([eb('users.username', '>', name), eb.and([eb('users.username', '=', name), eb('users.id', '>', id)])]),
       );
     }
-    return query.orderBy('users.username').orderBy('users.id').limit(q.limit + 1).execute();
+    return query
+      .orderBy('users.username')
+      .orderBy('users.id')
+      .limit(q.limit + 1)
+      .execute();
   }
 
   async insertUser(
     db: Db,
-    u: { username: string; fullName: string; passwordHash: string; role: Role; localityCode: string; mustChangePassword: boolean },
+    u: {
+      username: string;
+      fullName: string;
+      passwordHash: string;
+      role: Role;
+      localityCode: string;
+      mustChangePassword: boolean;
+    },
   ): Promise<string> {
     const row = await db
       .insertInto('users')
@@ -93,12 +96,23 @@ export class IdentityRepository {
   }
 
   async updateUser(db: Db, id: string, patch: UserUpdate): Promise<void> {
-    await db.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+    await db
+      .updateTable('users')
+      .set({ ...patch, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async insertSession(
     db: Db,
-    s: { token: string; userId: string; csrfToken: string; ip: string | null; userAgent: string | null; expiresAt: Date },
+    s: {
+      token: string;
+      userId: string;
+      csrfToken: string;
+      ip: string | null;
+      userAgent: string | null;
+      expiresAt: Date;
+    },
   ): Promise<{ publicId: string; authenticatedAt: Date }> {
     const row = await db
       .insertInto('sessions')
@@ -145,7 +159,8 @@ export class IdentityRepository {
 
   /** A user's live sessions, most recently used first (a handful: they end after hours). */
   listSessionsOf(db: Db, userId: string, idleSince: Date) {
-    return db.selectFrom('sessions')
+    return db
+      .selectFrom('sessions')
       .select(['public_id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'authenticated_at'])
       .where('user_id', '=', userId)
       .where('expires_at', '>', new Date())
@@ -157,7 +172,11 @@ export class IdentityRepository {
 
   /** Deletes one session of the user by its public id; false when there is none. */
   async deleteSessionByPublicId(db: Db, userId: string, publicId: string): Promise<boolean> {
-    const r = await db.deleteFrom('sessions').where('user_id', '=', userId).where('public_id', '=', publicId).executeTakeFirst();
+    const r = await db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('public_id', '=', publicId)
+      .executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
 

@@ -4,11 +4,19 @@ import { createTestPlatform, LAI_CHAU, type TestPlatform } from '../../testing/t
 import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
 let t: TestPlatform;
-beforeAll(async () => { t = await createTestPlatform(); });
+beforeAll(async () => {
+  t = await createTestPlatform();
+});
 afterAll(async () => t.close());
 
 const attempt = (username: string, password: string, ip: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip, headers: { 'accept-language': 'en' } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+    headers: { 'accept-language': 'en' },
+  });
 
 /**
  * What a client sees of an answer, without the date and the seconds left in the route limiter's
@@ -24,10 +32,15 @@ async function timePasses(seconds: number) {
   const db = t.platform.database.db;
   const rows = await db.selectFrom('login_throttle').selectAll().execute();
   for (const r of rows) {
-    await db.updateTable('login_throttle').set({
-      blocked_until: r.blocked_until && new Date(r.blocked_until.getTime() - seconds * 1000),
-      last_failure_at: r.last_failure_at && new Date(r.last_failure_at.getTime() - seconds * 1000),
-    }).where('scope', '=', r.scope).where('key', '=', r.key).execute();
+    await db
+      .updateTable('login_throttle')
+      .set({
+        blocked_until: r.blocked_until && new Date(r.blocked_until.getTime() - seconds * 1000),
+        last_failure_at: r.last_failure_at && new Date(r.last_failure_at.getTime() - seconds * 1000),
+      })
+      .where('scope', '=', r.scope)
+      .where('key', '=', r.key)
+      .execute();
   }
 }
 
@@ -43,10 +56,15 @@ describe('sign-in throttling', () => {
     }
     // Retry-After counts whole seconds on the wall clock: the second can turn between a known
     // username's attempt and its unknown twin's, so the two may differ by one, never more.
-    const withoutWait = (r: ReturnType<typeof visible>) => ({ ...r, headers: { ...r.headers, 'retry-after': undefined } });
+    const withoutWait = (r: ReturnType<typeof visible>) => ({
+      ...r,
+      headers: { ...r.headers, 'retry-after': undefined },
+    });
     expect(unknown8.map(withoutWait)).toEqual(known8.map(withoutWait));
     for (const [i, k] of known8.entries()) {
-      expect(Math.abs(Number(unknown8[i]!.headers['retry-after'] ?? 0) - Number(k.headers['retry-after'] ?? 0))).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(Number(unknown8[i]!.headers['retry-after'] ?? 0) - Number(k.headers['retry-after'] ?? 0)),
+      ).toBeLessThanOrEqual(1);
     }
     expect(known8.map((r) => r.status)).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
     expect(known8[3]!.body.error.code).toBe('LOGIN_THROTTLED');
@@ -56,13 +74,16 @@ describe('sign-in throttling', () => {
     const k = visible(await attempt(known.username, 'guess-again-1', '10.20.0.1'));
     const u = visible(await attempt('no.such.official', 'guess-again-1', '10.20.0.2'));
     expect(withoutWait(u)).toEqual(withoutWait(k));
-    expect(Math.abs(Number(u.headers['retry-after'] ?? 0) - Number(k.headers['retry-after'] ?? 0))).toBeLessThanOrEqual(1);
+    expect(Math.abs(Number(u.headers['retry-after'] ?? 0) - Number(k.headers['retry-after'] ?? 0))).toBeLessThanOrEqual(
+      1,
+    );
   });
 
   it('does not stop the real user signing in from another address while a stranger fails', async () => {
     const chief = await t.createUser('steering_committee', LAI_CHAU);
     const refused: number[] = [];
-    for (let i = 0; i < 12; i++) refused.push((await attempt(chief.username, `attacker-${i}`, '10.30.0.66')).statusCode);
+    for (let i = 0; i < 12; i++)
+      refused.push((await attempt(chief.username, `attacker-${i}`, '10.30.0.66')).statusCode);
     expect(refused).not.toContain(423);
     expect(refused.filter((s) => s === 429).length).toBeGreaterThan(0);
     const session = await t.login(chief.username, chief.password, { remoteAddress: '10.30.0.7' });
@@ -96,16 +117,30 @@ describe('sign-in throttling', () => {
     const u = await t.createUser('inspector', LAI_CHAU);
     for (let i = 0; i < 4; i++) await attempt(u.username, `nope-${i}`, '10.60.0.1');
     const db = t.platform.database.db;
-    const events = await db.selectFrom('audit_events').select(['action', 'ip', 'actor_name']).where('entity_id', '=', u.id).where('action', 'like', 'login%').orderBy('id').execute();
+    const events = await db
+      .selectFrom('audit_events')
+      .select(['action', 'ip', 'actor_name'])
+      .where('entity_id', '=', u.id)
+      .where('action', 'like', 'login%')
+      .orderBy('id')
+      .execute();
     expect(events).toEqual([
       ...Array(3).fill({ action: 'login_failed', ip: '10.60.0.1', actor_name: u.username }),
       { action: 'login_throttled', ip: '10.60.0.1', actor_name: u.username },
     ]);
-    const unknown = await db.selectFrom('audit_events').select(['actor_name', 'after']).where('action', '=', 'login_failed').where('entity_id', 'is', null).executeTakeFirstOrThrow();
+    const unknown = await db
+      .selectFrom('audit_events')
+      .select(['actor_name', 'after'])
+      .where('action', '=', 'login_failed')
+      .where('entity_id', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(unknown).toEqual({ actor_name: null, after: { reason: 'unknown_username' } });
     const rows = await db.selectFrom('login_throttle').select('key').execute();
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.key))).toBe(true);
-    await db.updateTable('login_throttle').set({ updated_at: new Date(Date.now() - 2 * DAY_MS), blocked_until: null }).execute();
+    await db
+      .updateTable('login_throttle')
+      .set({ updated_at: new Date(Date.now() - 2 * DAY_MS), blocked_until: null })
+      .execute();
     expect(await t.platform.services.auth.purgeLoginThrottle()).toBe(rows.length);
   });
 });

@@ -25,7 +25,12 @@ export function withFailure(rule: ThrottleRule, row: ThrottleRow, now: Date): Th
   const stale = !row.last_failure_at || now.getTime() - row.last_failure_at.getTime() > rule.resetMinutes * 60_000;
   const failures = (stale ? 0 : row.failures) + 1;
   const seconds = blockSeconds(rule, failures);
-  return { ...row, failures, last_failure_at: now, blocked_until: seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null };
+  return {
+    ...row,
+    failures,
+    last_failure_at: now,
+    blocked_until: seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null,
+  };
 }
 
 export function secondsBlocked(row: ThrottleRow, now: Date): number {
@@ -63,7 +68,12 @@ export class LoginThrottle {
   }
 
   /** Counts the attempt, or answers how long to wait (nothing is counted then). Call inside a transaction. */
-  async reserve(trx: Db, username: string, ip: string, now = new Date()): Promise<{ reservation: Reservation } | { retryAfter: number }> {
+  async reserve(
+    trx: Db,
+    username: string,
+    ip: string,
+    now = new Date(),
+  ): Promise<{ reservation: Reservation } | { retryAfter: number }> {
     const rows = await this.repo.lock(trx, this.keysFor(username, ip));
     const retryAfter = Math.max(...rows.map((r) => secondsBlocked(r, now)));
     if (retryAfter > 0) return { retryAfter };
@@ -73,11 +83,21 @@ export class LoginThrottle {
 
   /** The attempt succeeded: its (username, address) starts again from zero, the other scopes lose this one count. */
   async release(trx: Db, reservation: Reservation): Promise<void> {
-    const current = await this.repo.lock(trx, reservation.before.map((r) => ({ scope: r.scope, key: r.key })));
+    const current = await this.repo.lock(
+      trx,
+      reservation.before.map((r) => ({ scope: r.scope, key: r.key })),
+    );
     for (const row of current) {
       const before = reservation.before.find((b) => b.scope === row.scope && b.key === row.key)!;
-      if (row.scope === 'user_ip') await this.repo.save(trx, { ...row, failures: 0, last_failure_at: null, blocked_until: null });
-      else await this.repo.save(trx, { ...row, failures: Math.max(0, row.failures - 1), last_failure_at: before.last_failure_at, blocked_until: before.blocked_until });
+      if (row.scope === 'user_ip')
+        await this.repo.save(trx, { ...row, failures: 0, last_failure_at: null, blocked_until: null });
+      else
+        await this.repo.save(trx, {
+          ...row,
+          failures: Math.max(0, row.failures - 1),
+          last_failure_at: before.last_failure_at,
+          blocked_until: before.blocked_until,
+        });
     }
   }
 

@@ -10,7 +10,16 @@ describe('password rules', () => {
   });
 
   it('refuses common and breached passwords, also with digits or symbols around a common word', () => {
-    for (const p of ['1qaz2wsx3edc', 'qwerty123456', 'administrator', 'Sunshine2024!', 'password1234', 'aaaaaaaaaaaa', 'abcabcabcabc', '123123123123']) {
+    for (const p of [
+      '1qaz2wsx3edc',
+      'qwerty123456',
+      'administrator',
+      'Sunshine2024!',
+      'password1234',
+      'aaaaaaaaaaaa',
+      'abcabcabcabc',
+      '123123123123',
+    ]) {
       expect(passwordProblem(p, 'someone'), p).toBe('common');
     }
     expect(isCommonPassword('dragon')).toBe(true);

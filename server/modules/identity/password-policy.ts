@@ -29,7 +29,8 @@ export const passwordMessages: Record<PasswordProblem, Record<Locale, string>> =
 /** What is wrong with a new password, before the (slower) comparison with the account's history. */
 export function passwordProblem(password: string, username: string): PasswordProblem | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'too_short';
-  if (username.length >= 3 && password.toLowerCase().includes(username.trim().toLowerCase())) return 'contains_username';
+  if (username.length >= 3 && password.toLowerCase().includes(username.trim().toLowerCase()))
+    return 'contains_username';
   if (isCommonPassword(password)) return 'common';
   return null;
 }

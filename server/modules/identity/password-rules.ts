@@ -22,7 +22,8 @@ export class PasswordRules {
 
   async assertAcceptable(db: Db, p: NewPassword): Promise<void> {
     const problem = passwordProblem(p.password, p.username);
-    if (problem) throw new AppError('VALIDATION_FAILED', [{ path: p.path, message: passwordMessages[problem][p.locale] }]);
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', [{ path: p.path, message: passwordMessages[problem][p.locale] }]);
     if (!p.userId) return;
     const previous = await this.repo.passwordHistory(db, p.userId, PASSWORD_HISTORY);
     if (p.currentHash && !previous.includes(p.currentHash)) previous.push(p.currentHash);

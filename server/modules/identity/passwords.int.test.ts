@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  createTestPlatform,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
 let admin: TestClient;
@@ -10,7 +16,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const change = (c: TestClient, currentPassword: string, newPassword: string, lang = 'vi') =>
-  c.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword, newPassword }, headers: { 'accept-language': lang } });
+  c.request({
+    method: 'POST',
+    url: '/api/auth/password',
+    payload: { currentPassword, newPassword },
+    headers: { 'accept-language': lang },
+  });
 
 describe('password rules on every password set', () => {
   it('refuses aaaaaaaaaa and short passwords with a field message in the caller language', async () => {
@@ -27,9 +38,15 @@ describe('password rules on every password set', () => {
   it('refuses a common password, and one containing the username', async () => {
     const u = await t.createUser('inspector', LAI_CHAU, 'nguyen.van.an');
     const c = await t.login(u.username, u.password);
-    expect((await change(c, u.password, 'qwerty123456')).json().error.details[0]).toMatchObject({ path: 'newPassword', message: expect.stringMatching(/phổ biến/) });
+    expect((await change(c, u.password, 'qwerty123456')).json().error.details[0]).toMatchObject({
+      path: 'newPassword',
+      message: expect.stringMatching(/phổ biến/),
+    });
     const named = await change(c, u.password, 'Nguyen.Van.An-2026-ok', 'en');
-    expect(named.json().error.details[0]).toEqual({ path: 'newPassword', message: 'The password must not contain the username.' });
+    expect(named.json().error.details[0]).toEqual({
+      path: 'newPassword',
+      message: 'The password must not contain the username.',
+    });
   });
 
   it('refuses the last five passwords, accepts the sixth oldest', async () => {
@@ -50,7 +67,11 @@ describe('password rules on every password set', () => {
     expect((await change(c, current, history[0]!)).statusCode).toBe(200);
     c = await t.login(u.username, history[0]!);
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
-    const kept = await t.platform.database.db.selectFrom('password_history').select('id').where('user_id', '=', u.id).execute();
+    const kept = await t.platform.database.db
+      .selectFrom('password_history')
+      .select('id')
+      .where('user_id', '=', u.id)
+      .execute();
     expect(kept).toHaveLength(5);
   });
 
@@ -63,7 +84,13 @@ describe('password rules on every password set', () => {
     expect(short.json().error.details[0].path).toBe('password');
     const named = await admin.post('/api/users', { ...base, username: 'can.bo.moi', password: 'xx-can.bo.moi-xx' });
     expect(named.json().error.details[0].path).toBe('password');
-    expect(await t.platform.database.db.selectFrom('users').select('id').where('username', '=', 'can.bo.moi').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.platform.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'can.bo.moi')
+        .executeTakeFirst(),
+    ).toBeUndefined();
     const created = await admin.post('/api/users', { ...base, username: 'can.bo.moi' });
     expect(created.statusCode).toBe(201);
     const { temporaryPassword, user } = created.json();

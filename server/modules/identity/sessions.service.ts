@@ -35,7 +35,12 @@ export class SessionsService {
   async endOwn(actor: Actor, publicId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       if (!(await this.identity.deleteSessionByPublicId(trx, actor.userId, publicId))) throw new AppError('NOT_FOUND');
-      await this.audit.record(trx, actor, { action: 'session_ended', entityType: 'user', entityId: actor.userId, after: { session: publicId } });
+      await this.audit.record(trx, actor, {
+        action: 'session_ended',
+        entityType: 'user',
+        entityId: actor.userId,
+        after: { session: publicId },
+      });
     });
   }
 }

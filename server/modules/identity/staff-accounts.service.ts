@@ -22,7 +22,10 @@ export class StaffAccountsService extends UsersService {
     return { ...page, items: await this.withFacilities(actor, page.items) };
   }
 
-  override async create(actor: Actor, req: CreateUserRequest): Promise<{ user: UserView; temporaryPassword: string | null }> {
+  override async create(
+    actor: Actor,
+    req: CreateUserRequest,
+  ): Promise<{ user: UserView; temporaryPassword: string | null }> {
     const facilityIds = [...new Set(req.facilityIds ?? [])];
     await this.staff.checkAssignable(actor, { role: req.role, localityCode: req.localityCode }, facilityIds);
     const created = await super.create(actor, req);
@@ -35,7 +38,11 @@ export class StaffAccountsService extends UsersService {
     if (facilityIds !== undefined) {
       const account = await this.staff.manageableAccountOrThrow(actor, id);
       const role = changes.role ?? account.role;
-      await this.staff.checkAssignable(actor, { role, localityCode: changes.localityCode ?? account.locality_code }, facilityIds);
+      await this.staff.checkAssignable(
+        actor,
+        { role, localityCode: changes.localityCode ?? account.locality_code },
+        facilityIds,
+      );
     }
     const user = await super.update(actor, id, changes);
     await this.bind(actor, user, user.role === 'facility_staff' ? facilityIds : []);
@@ -46,7 +53,11 @@ export class StaffAccountsService extends UsersService {
   private async bind(actor: Actor, user: UserView, facilityIds: readonly string[] | undefined) {
     if (facilityIds === undefined) return;
     const account = await this.staff.manageableAccountOrThrow(actor, user.id);
-    await this.staff.assign(actor, { id: user.id, localityPath: account.locality_path }, user.role === 'facility_staff' ? facilityIds : []);
+    await this.staff.assign(
+      actor,
+      { id: user.id, localityPath: account.locality_path },
+      user.role === 'facility_staff' ? facilityIds : [],
+    );
   }
 
   private async withFacilities(actor: Actor, users: UserView[]): Promise<UserView[]> {

@@ -22,10 +22,21 @@ export function totpCode(secret: string, at: number = Date.now()): string {
 }
 
 /** The time step the code belongs to, or null when it is wrong, too old or not newer than `lastStep`. */
-export function verifyTotp(secret: string, code: string, lastStep: number | null, at: number = Date.now()): number | null {
+export function verifyTotp(
+  secret: string,
+  code: string,
+  lastStep: number | null,
+  at: number = Date.now(),
+): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const result = verifySync({
-    secret, token: code, epoch: Math.floor(at / 1000), epochTolerance: period, period, digits: 6, algorithm: 'sha1',
+    secret,
+    token: code,
+    epoch: Math.floor(at / 1000),
+    epochTolerance: period,
+    period,
+    digits: 6,
+    algorithm: 'sha1',
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
   });
   return result.valid && 'timeStep' in result ? result.timeStep : null;

@@ -19,7 +19,8 @@ export interface TwoFactorDeps {
   settings: { roles: readonly Role[]; issuer: string };
 }
 
-const codeError = (actor: Actor, message: typeof m.wrongCode) => new AppError('VALIDATION_FAILED', [{ path: 'code', message: message[actor.locale] }]);
+const codeError = (actor: Actor, message: typeof m.wrongCode) =>
+  new AppError('VALIDATION_FAILED', [{ path: 'code', message: message[actor.locale] }]);
 
 /**
  * Second factor of officials: TOTP enrolment (a secret shown once as a QR and in base32, confirmed
@@ -46,11 +47,18 @@ export class TwoFactorService {
   /** A new secret for the signed-in user; replaces an unconfirmed one. */
   async startEnrolment(actor: Actor): Promise<TwoFactorEnrolment> {
     const user = await this.findSelf(actor);
-    if (user.totp_enabled_at) throw new AppError('CONFLICT', [{ path: 'code', message: m.alreadyEnrolled[actor.locale] }]);
+    if (user.totp_enabled_at)
+      throw new AppError('CONFLICT', [{ path: 'code', message: m.alreadyEnrolled[actor.locale] }]);
     const secret = newTotpSecret();
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.repo.setPendingSecret(trx, user.id, this.d.keys.sealTotpSecret(user.id, secret));
-      await this.d.audit.record(trx, actor, { action: '2fa_enrolment_started', entityType: 'user', entityId: user.id, localityCode: user.locality_code, localityPath: user.locality_path });
+      await this.d.audit.record(trx, actor, {
+        action: '2fa_enrolment_started',
+        entityType: 'user',
+        entityId: user.id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+      });
     });
     return { secret, uri: totpUri({ issuer: this.d.settings.issuer, account: user.username, secret }) };
   }
@@ -58,7 +66,8 @@ export class TwoFactorService {
   /** Turns two-factor sign-in on once a code of the new secret is typed; answers the recovery codes, once. */
   async confirmEnrolment(actor: Actor, code: string): Promise<RecoveryCodes> {
     const user = await this.findSelf(actor);
-    if (user.totp_enabled_at) throw new AppError('CONFLICT', [{ path: 'code', message: m.alreadyEnrolled[actor.locale] }]);
+    if (user.totp_enabled_at)
+      throw new AppError('CONFLICT', [{ path: 'code', message: m.alreadyEnrolled[actor.locale] }]);
     const secret = user.totp_pending_secret ? this.d.keys.openTotpSecret(user.id, user.totp_pending_secret) : null;
     if (!secret) throw codeError(actor, m.noPendingEnrolment);
     const step = verifyTotp(secret, code.replace(/\s/g, ''), null);
@@ -66,8 +75,18 @@ export class TwoFactorService {
     const codes = newRecoveryCodes();
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.repo.enable(trx, user.id, user.totp_pending_secret!, step);
-      await this.d.repo.replaceRecoveryCodes(trx, user.id, codes.map((c) => this.recoveryHash(user.id, c)));
-      await this.d.audit.record(trx, actor, { action: '2fa_enrolled', entityType: 'user', entityId: user.id, localityCode: user.locality_code, localityPath: user.locality_path });
+      await this.d.repo.replaceRecoveryCodes(
+        trx,
+        user.id,
+        codes.map((c) => this.recoveryHash(user.id, c)),
+      );
+      await this.d.audit.record(trx, actor, {
+        action: '2fa_enrolled',
+        entityType: 'user',
+        entityId: user.id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+      });
     });
     return { recoveryCodes: codes };
   }
@@ -78,8 +97,18 @@ export class TwoFactorService {
     if (!user.totp_enabled_at) throw codeError(actor, m.notEnrolled);
     const codes = newRecoveryCodes();
     await this.d.db.transaction().execute(async (trx) => {
-      await this.d.repo.replaceRecoveryCodes(trx, user.id, codes.map((c) => this.recoveryHash(user.id, c)));
-      await this.d.audit.record(trx, actor, { action: '2fa_recovery_codes_renewed', entityType: 'user', entityId: user.id, localityCode: user.locality_code, localityPath: user.locality_path });
+      await this.d.repo.replaceRecoveryCodes(
+        trx,
+        user.id,
+        codes.map((c) => this.recoveryHash(user.id, c)),
+      );
+      await this.d.audit.record(trx, actor, {
+        action: '2fa_recovery_codes_renewed',
+        entityType: 'user',
+        entityId: user.id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+      });
     });
     return { recoveryCodes: codes };
   }
@@ -87,11 +116,18 @@ export class TwoFactorService {
   /** Turns one's own second factor off; not for the roles that must use it. */
   async disable(actor: Actor): Promise<void> {
     const user = await this.findSelf(actor);
-    if (this.requiredFor(user.role)) throw new AppError('FORBIDDEN', [{ path: 'code', message: m.requiredForRole[actor.locale] }]);
+    if (this.requiredFor(user.role))
+      throw new AppError('FORBIDDEN', [{ path: 'code', message: m.requiredForRole[actor.locale] }]);
     if (!user.totp_enabled_at) throw codeError(actor, m.notEnrolled);
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.repo.disable(trx, user.id);
-      await this.d.audit.record(trx, actor, { action: '2fa_disabled', entityType: 'user', entityId: user.id, localityCode: user.locality_code, localityPath: user.locality_path });
+      await this.d.audit.record(trx, actor, {
+        action: '2fa_disabled',
+        entityType: 'user',
+        entityId: user.id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+      });
     });
   }
 
@@ -106,8 +142,19 @@ export class TwoFactorService {
     const codes = newRecoveryCodes();
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.repo.enable(trx, userId, this.d.keys.sealTotpSecret(userId, secret), 0);
-      await this.d.repo.replaceRecoveryCodes(trx, userId, codes.map((c) => this.recoveryHash(userId, c)));
-      await this.d.audit.record(trx, actor, { action: '2fa_enrolled', entityType: 'user', entityId: userId, localityCode: user.locality_code, localityPath: user.locality_path, after: { by: actor.username } });
+      await this.d.repo.replaceRecoveryCodes(
+        trx,
+        userId,
+        codes.map((c) => this.recoveryHash(userId, c)),
+      );
+      await this.d.audit.record(trx, actor, {
+        action: '2fa_enrolled',
+        entityType: 'user',
+        entityId: userId,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+        after: { by: actor.username },
+      });
     });
     return { recoveryCodes: codes };
   }
@@ -126,7 +173,9 @@ export class TwoFactorService {
     const code = normaliseSecondFactor(typed);
     if (!code) return null;
     if (code.kind === 'recovery') {
-      return (await this.d.repo.useRecoveryCode(trx, user.id, this.recoveryHash(user.id, code.value))) ? 'recovery' : null;
+      return (await this.d.repo.useRecoveryCode(trx, user.id, this.recoveryHash(user.id, code.value)))
+        ? 'recovery'
+        : null;
     }
     const secret = this.d.keys.openTotpSecret(user.id, user.totp_secret);
     if (!secret) return null;

@@ -42,7 +42,9 @@ export class UsersService {
 
   async list(actor: Actor, q: ListUsersQuery): Promise<Page<UserView>> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : undefined;
+    const within = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : undefined;
     const rows = await this.identity.listUsers(this.db, actor.scope.path, { ...q, localityPath: within });
     const page = toPage(rows, q.limit, (r) => [r.username, r.id]);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
@@ -50,7 +52,13 @@ export class UsersService {
 
   async exportXlsx(actor: Actor, q: Omit<ListUsersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
-    await this.audit.record(this.db, actor, { action: 'export', entityType: 'user', entityId: null, localityPath: actor.scope.path, after: q });
+    await this.audit.record(this.db, actor, {
+      action: 'export',
+      entityType: 'user',
+      entityId: null,
+      localityPath: actor.scope.path,
+      after: q,
+    });
     return streamXlsx({
       filename: 'tai-khoan.xlsx',
       sheetName: actor.locale === 'vi' ? 'Tài khoản' : 'Accounts',
@@ -64,7 +72,13 @@ export class UsersService {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
     const locality = await this.assignableLocality(actor, req.role, req.localityCode, this.db);
     if (req.password) {
-      await this.d.passwords.assertAcceptable(this.db, { password: req.password, username: req.username, userId: null, locale: actor.locale, path: 'password' });
+      await this.d.passwords.assertAcceptable(this.db, {
+        password: req.password,
+        username: req.username,
+        userId: null,
+        locale: actor.locale,
+        path: 'password',
+      });
     }
     const temporary = req.password ? null : temporaryPassword(req.username);
     const passwordHash = await hashPassword(req.password ?? temporary!);
@@ -73,13 +87,22 @@ export class UsersService {
         throw new AppError('CONFLICT', [{ path: 'username', message: m.taken[actor.locale] }]);
       }
       const id = await this.identity.insertUser(trx, {
-        username: req.username, fullName: req.fullName, passwordHash, role: req.role,
-        localityCode: locality.code, mustChangePassword: temporary !== null,
+        username: req.username,
+        fullName: req.fullName,
+        passwordHash,
+        role: req.role,
+        localityCode: locality.code,
+        mustChangePassword: temporary !== null,
       });
       await this.d.passwords.remember(trx, id, passwordHash);
       const user = toUserView((await this.identity.findUserById(trx, id))!);
       await this.audit.record(trx, actor, {
-        action: 'create', entityType: 'user', entityId: id, localityCode: locality.code, localityPath: locality.path, after: user,
+        action: 'create',
+        entityType: 'user',
+        entityId: id,
+        localityCode: locality.code,
+        localityPath: locality.path,
+        after: user,
       });
       return { user, temporaryPassword: temporary };
     });
@@ -92,9 +115,10 @@ export class UsersService {
         throw new AppError('VALIDATION_FAILED', [{ path: 'id', message: m.notYourself[actor.locale] }]);
       }
       const role = patch.role ?? before.role;
-      const locality = patch.role || patch.localityCode
-        ? await this.assignableLocality(actor, role, patch.localityCode ?? before.locality_code, trx)
-        : null;
+      const locality =
+        patch.role || patch.localityCode
+          ? await this.assignableLocality(actor, role, patch.localityCode ?? before.locality_code, trx)
+          : null;
       const set: UserUpdate = {};
       if (patch.fullName !== undefined) set.full_name = patch.fullName;
       if (patch.role !== undefined) set.role = patch.role;
@@ -106,8 +130,12 @@ export class UsersService {
       const after = (await this.identity.findUserById(trx, id))!;
       await this.audit.record(trx, actor, {
         action: patch.disabled === true ? 'disable' : patch.disabled === false ? 'enable' : 'update',
-        entityType: 'user', entityId: id, localityCode: after.locality_code, localityPath: after.locality_path,
-        before: toUserView(before), after: toUserView(after),
+        entityType: 'user',
+        entityId: id,
+        localityCode: after.locality_code,
+        localityPath: after.locality_path,
+        before: toUserView(before),
+        after: toUserView(after),
       });
       return toUserView(after);
     });
@@ -123,7 +151,11 @@ export class UsersService {
       await this.d.passwords.remember(trx, id, passwordHash);
       await this.identity.deleteSessionsOf(trx, id);
       await this.audit.record(trx, actor, {
-        action: 'reset_password', entityType: 'user', entityId: id, localityCode: user.locality_code, localityPath: user.locality_path,
+        action: 'reset_password',
+        entityType: 'user',
+        entityId: id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
       });
     });
     return { temporaryPassword: password };
@@ -135,7 +167,12 @@ export class UsersService {
       const user = await this.findManageableOrThrow(actor, id, trx);
       const ended = await this.identity.deleteSessionsOf(trx, id);
       await this.audit.record(trx, actor, {
-        action: 'end_sessions', entityType: 'user', entityId: id, localityCode: user.locality_code, localityPath: user.locality_path, after: { ended },
+        action: 'end_sessions',
+        entityType: 'user',
+        entityId: id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+        after: { ended },
       });
       return { ended };
     });
@@ -148,8 +185,13 @@ export class UsersService {
       await this.d.twoFactor.clear(trx, id);
       const ended = await this.identity.deleteSessionsOf(trx, id);
       await this.audit.record(trx, actor, {
-        action: 'reset_2fa', entityType: 'user', entityId: id, localityCode: user.locality_code, localityPath: user.locality_path,
-        before: { twoFactorEnabled: user.totp_enabled_at !== null }, after: { twoFactorEnabled: false, sessionsEnded: ended },
+        action: 'reset_2fa',
+        entityType: 'user',
+        entityId: id,
+        localityCode: user.locality_code,
+        localityPath: user.locality_path,
+        before: { twoFactorEnabled: user.totp_enabled_at !== null },
+        after: { twoFactorEnabled: false, sessionsEnded: ended },
       });
       return toUserView((await this.identity.findUserById(trx, id))!);
     });
@@ -170,7 +212,9 @@ export class UsersService {
     }
     if (!identityPolicy.assignScope(actor, role, locality)) {
       const levels = roleScopeLevels[role].join(', ');
-      throw new AppError('VALIDATION_FAILED', [{ path: 'localityCode', message: `${m.wrongLevel[actor.locale]}: ${levels}` }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'localityCode', message: `${m.wrongLevel[actor.locale]}: ${levels}` },
+      ]);
     }
     return locality;
   }

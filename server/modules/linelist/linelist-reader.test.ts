@@ -17,14 +17,20 @@ async function allCsv(text: string, size: number) {
   return out;
 }
 
-const vn2020 = JSON.stringify({
-  modified: '2020-04-17', total: 3, note: { data: [{ not: 'rows' }] },
-  data: [
-    { id: '1', treatLoc: 'Hồ Chí Minh', desc: 'chuỗi có "ngoặc" và {dấu} [mảng] \\ ở giữa', source: ['CN'] },
-    { id: '2', treatLoc: 'Thừa Thiên Huế', source: ['1'] },
-    { id: '3', nested: { data: [1, 2] } },
-  ],
-}, null, 2);
+const vn2020 = JSON.stringify(
+  {
+    modified: '2020-04-17',
+    total: 3,
+    note: { data: [{ not: 'rows' }] },
+    data: [
+      { id: '1', treatLoc: 'Hồ Chí Minh', desc: 'chuỗi có "ngoặc" và {dấu} [mảng] \\ ở giữa', source: ['CN'] },
+      { id: '2', treatLoc: 'Thừa Thiên Huế', source: ['1'] },
+      { id: '3', nested: { data: [1, 2] } },
+    ],
+  },
+  null,
+  2,
+);
 
 describe('streaming JSON rows', () => {
   it('finds the rows of `data` whatever the chunk boundaries, multi-byte characters included', async () => {
@@ -45,14 +51,21 @@ describe('streaming JSON rows', () => {
   });
 
   it('refuses a truncated file or one without data', async () => {
-    await expect(allJson('{"data": [{"id": "1"}', 4)).rejects.toMatchObject({ code: 'IMPORT_INVALID', details: [{ path: 'file' }] });
+    await expect(allJson('{"data": [{"id": "1"}', 4)).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: [{ path: 'file' }],
+    });
     await expect(allJson('{"rows": []}', 4)).rejects.toMatchObject({ code: 'IMPORT_INVALID' });
-    await expect(allJson('id,date\n1,2', 4)).rejects.toMatchObject({ code: 'IMPORT_INVALID', details: [{ message: 'The file is not JSON' }] });
+    await expect(allJson('id,date\n1,2', 4)).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: [{ message: 'The file is not JSON' }],
+    });
   });
 });
 
 describe('streaming CSV records', () => {
-  const csv = '\uFEFFMã BN;Ngày xác định;Ghi chú\r\n1;2020-03-05;"có ""ngoặc""; và dấu chấm phẩy"\r\n\r\n2;06/03/2020;"hai\ndòng"\n3;2020-03-07;Đà Nẵng';
+  const csv =
+    '\uFEFFMã BN;Ngày xác định;Ghi chú\r\n1;2020-03-05;"có ""ngoặc""; và dấu chấm phẩy"\r\n\r\n2;06/03/2020;"hai\ndòng"\n3;2020-03-07;Đà Nẵng';
 
   it('reads what parseCsv reads, chunk boundaries anywhere', async () => {
     const reference = parseCsv(csv);
@@ -66,6 +79,9 @@ describe('streaming CSV records', () => {
   });
 
   it('refuses an empty file', async () => {
-    await expect(allCsv('\n\n', 1)).rejects.toMatchObject({ code: 'IMPORT_INVALID', details: [{ message: 'The file is empty' }] });
+    await expect(allCsv('\n\n', 1)).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: [{ message: 'The file is empty' }],
+    });
   });
 });

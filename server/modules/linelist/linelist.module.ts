@@ -9,6 +9,11 @@ export interface LinelistServices {
   linelist: LinelistService;
 }
 
-export function createLinelistModule(o: { db: Db; localities: LocalitiesService; audit: AuditTrailService; diseaseProfiles: DiseaseProfilesService }): LinelistServices {
+export function createLinelistModule(o: {
+  db: Db;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+  diseaseProfiles: DiseaseProfilesService;
+}): LinelistServices {
   return { linelist: new LinelistService(o.db, new LinelistRepository(), o.localities, o.audit, o.diseaseProfiles) };
 }

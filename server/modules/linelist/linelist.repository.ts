@@ -64,12 +64,19 @@ export function pgArray(values: readonly (string | number | null)[]): string {
 export class LinelistRepository {
   async existingLocalities(db: Db, codes: readonly string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();
-    const rows = await db.selectFrom('localities').select('code').where('code', 'in', [...codes]).execute();
+    const rows = await db
+      .selectFrom('localities')
+      .select('code')
+      .where('code', 'in', [...codes])
+      .execute();
     return new Set(rows.map((r) => r.code));
   }
 
   /** Clusters named by the file and not known yet, each in the province of its first case. */
-  async insertClustersIfAbsent(db: Db, clusters: { code: string; localityCode: string; localityPath: string }[]): Promise<number> {
+  async insertClustersIfAbsent(
+    db: Db,
+    clusters: { code: string; localityCode: string; localityPath: string }[],
+  ): Promise<number> {
     if (clusters.length === 0) return 0;
     const r = await sql<{ n: number }>`
       with ins as (
@@ -129,7 +136,11 @@ export class LinelistRepository {
    * Case-to-case links of one batch, both ends found by import key within the same source. Links
    * already present stay; `links` counts every pair the file states that exists, new or not.
    */
-  async linkCases(db: Db, sourceLabel: string, pairs: { infector: string[]; infectee: string[] }): Promise<{ links: number; inserted: number }> {
+  async linkCases(
+    db: Db,
+    sourceLabel: string,
+    pairs: { infector: string[]; infectee: string[] },
+  ): Promise<{ links: number; inserted: number }> {
     if (pairs.infector.length === 0) return { links: 0, inserted: 0 };
     const r = await sql<{ links: number; inserted: number }>`
       with k as (
@@ -158,16 +169,25 @@ export class LinelistRepository {
   async deleteImportedLinks(db: Db, sourceLabel: string): Promise<void> {
     await sql`
       delete from case_links l using cases c
-      where c.id = l.infectee_id and l.origin = 'import' and starts_with(c.import_key, ${`${sourceLabel}:`})`.execute(db);
+      where c.id = l.infectee_id and l.origin = 'import' and starts_with(c.import_key, ${`${sourceLabel}:`})`.execute(
+      db,
+    );
   }
 
   async insertLog(db: Db, log: NewImportLog): Promise<string> {
     const row = await db
       .insertInto('linelist_imports')
       .values({
-        source_label: log.sourceLabel, filename: log.filename, status: 'done', total_rows: log.totalRows,
-        created_cases: log.createdCases, updated_cases: log.updatedCases, links: log.links, errors: JSON.stringify([]),
-        actor_id: log.actorId, started_at: log.startedAt,
+        source_label: log.sourceLabel,
+        filename: log.filename,
+        status: 'done',
+        total_rows: log.totalRows,
+        created_cases: log.createdCases,
+        updated_cases: log.updatedCases,
+        links: log.links,
+        errors: JSON.stringify([]),
+        actor_id: log.actorId,
+        started_at: log.startedAt,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

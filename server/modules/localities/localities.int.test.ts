@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalitiesRepository } from './localities.repository.ts';
-import { BINH_LU, createTestPlatform, DIEN_BIEN_PHU, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  BINH_LU,
+  createTestPlatform,
+  DIEN_BIEN_PHU,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
 let admin: TestClient;
@@ -19,7 +27,11 @@ describe('locality tree', () => {
     const tree = (await c.get('/api/localities/tree')).json();
     expect(tree.root).toMatchObject({ code: LAI_CHAU, name: 'Lai Châu', level: 'province' });
     expect(tree.descendants).toHaveLength(38);
-    expect(tree.descendants.every((l: { populationIsDemo: boolean; population: number }) => l.populationIsDemo && l.population > 0)).toBe(true);
+    expect(
+      tree.descendants.every(
+        (l: { populationIsDemo: boolean; population: number }) => l.populationIsDemo && l.population > 0,
+      ),
+    ).toBe(true);
     const geo = (await c.get(`/api/localities/${LAI_CHAU}/boundaries`)).json();
     expect(geo.features).toHaveLength(38);
     expect(geo.features[0].geometry.type).toMatch(/Polygon/);
@@ -40,7 +52,8 @@ describe('public address picker', () => {
   it('lists the loaded provinces and the active communes of one, without a session', async () => {
     const provinces = (await t.app.inject({ method: 'GET', url: '/api/public/localities' })).json().items;
     expect(provinces.map((p: { code: string }) => p.code)).toEqual(['11', '12']);
-    const communes = (await t.app.inject({ method: 'GET', url: `/api/public/localities?parent=${LAI_CHAU}` })).json().items;
+    const communes = (await t.app.inject({ method: 'GET', url: `/api/public/localities?parent=${LAI_CHAU}` })).json()
+      .items;
     expect(communes.length).toBeGreaterThanOrEqual(37);
     expect(communes[0]).toEqual({ code: '03388', name: 'Đoàn Kết', fullName: 'Phường Đoàn Kết', level: 'commune' });
     expect((await t.app.inject({ method: 'GET', url: '/api/public/localities?parent=03388' })).statusCode).toBe(404);
@@ -49,10 +62,18 @@ describe('public address picker', () => {
 
 describe('rename', () => {
   it('renames with a reason, keeps the history and audits before/after', async () => {
-    const res = await admin.patch(`/api/localities/${BINH_LU}`, { name: 'Bình Lư Mới', fullName: 'Xã Bình Lư Mới', reason: 'Nghị quyết đổi tên' });
+    const res = await admin.patch(`/api/localities/${BINH_LU}`, {
+      name: 'Bình Lư Mới',
+      fullName: 'Xã Bình Lư Mới',
+      reason: 'Nghị quyết đổi tên',
+    });
     expect(res.statusCode).toBe(200);
     const history = (await admin.get(`/api/localities/${BINH_LU}/history`)).json();
-    expect(history.at(-1)).toMatchObject({ kind: 'renamed', reason: 'Nghị quyết đổi tên', details: { from: { name: 'Bình Lư' } } });
+    expect(history.at(-1)).toMatchObject({
+      kind: 'renamed',
+      reason: 'Nghị quyết đổi tên',
+      details: { from: { name: 'Bình Lư' } },
+    });
     const audit = (await admin.get(`/api/audit?entityType=locality&entityId=${BINH_LU}`)).json().items;
     expect(audit[0]).toMatchObject({ action: 'rename', before: { name: 'Bình Lư' }, after: { name: 'Bình Lư Mới' } });
   });
@@ -68,7 +89,12 @@ describe('merge', () => {
   it('closes the source code for ever, sums population, combines the boundary and moves its accounts', async () => {
     const [a, b] = (await admin.get(`/api/localities?parent=${LAI_CHAU}&limit=500`)).json().items.slice(-2);
     const officer = await t.signIn('commune_officer', a.code);
-    const res = await admin.post('/api/localities/merge', { sourceCode: a.code, targetCode: b.code, effectiveDate: '2026-07-01', reason: 'Nghị quyết sáp nhập' });
+    const res = await admin.post('/api/localities/merge', {
+      sourceCode: a.code,
+      targetCode: b.code,
+      effectiveDate: '2026-07-01',
+      reason: 'Nghị quyết sáp nhập',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: b.code, status: 'active', population: a.population + b.population });
     const source = (await admin.get(`/api/localities/${a.code}`)).json();
@@ -84,17 +110,37 @@ describe('merge', () => {
     const kinds = (await admin.get(`/api/localities/${a.code}/history`)).json().map((e: { kind: string }) => e.kind);
     expect(kinds).toContain('merged_into');
     // A closed unit cannot merge again, and nothing is half-written.
-    const twice = await admin.post('/api/localities/merge', { sourceCode: a.code, targetCode: b.code, effectiveDate: '2026-07-01', reason: 'again' });
+    const twice = await admin.post('/api/localities/merge', {
+      sourceCode: a.code,
+      targetCode: b.code,
+      effectiveDate: '2026-07-01',
+      reason: 'again',
+    });
     expect(twice.statusCode).toBe(409);
   });
 
   it('refuses units of different provinces, itself, and future dates', async () => {
     const country = await t.signIn('system_admin', 'VN');
-    const cross = await country.post('/api/localities/merge', { sourceCode: DOAN_KET, targetCode: DIEN_BIEN_PHU, effectiveDate: '2026-07-01', reason: 'x-province' });
+    const cross = await country.post('/api/localities/merge', {
+      sourceCode: DOAN_KET,
+      targetCode: DIEN_BIEN_PHU,
+      effectiveDate: '2026-07-01',
+      reason: 'x-province',
+    });
     expect(cross.statusCode).toBe(400);
-    const self = await country.post('/api/localities/merge', { sourceCode: DOAN_KET, targetCode: DOAN_KET, effectiveDate: '2026-07-01', reason: 'self' });
+    const self = await country.post('/api/localities/merge', {
+      sourceCode: DOAN_KET,
+      targetCode: DOAN_KET,
+      effectiveDate: '2026-07-01',
+      reason: 'self',
+    });
     expect(self.statusCode).toBe(400);
-    const future = await country.post('/api/localities/merge', { sourceCode: DOAN_KET, targetCode: BINH_LU, effectiveDate: '2999-01-01', reason: 'future' });
+    const future = await country.post('/api/localities/merge', {
+      sourceCode: DOAN_KET,
+      targetCode: BINH_LU,
+      effectiveDate: '2999-01-01',
+      reason: 'future',
+    });
     expect(future.json().error.details[0].path).toBe('effectiveDate');
   });
 });
@@ -102,10 +148,18 @@ describe('merge', () => {
 describe('population import', () => {
   it('imports a CSV with Vietnamese headers and clears the demo mark', async () => {
     const csv = `Mã;Dân số\n${DOAN_KET};42.150\n${BINH_LU};9 870\n`;
-    const res = await admin.request({ method: 'POST', url: '/api/localities/population/import?year=2025', payload: csv, headers: { 'content-type': 'text/csv' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/localities/population/import?year=2025',
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ updated: 2, year: 2025 });
-    expect((await admin.get(`/api/localities/${DOAN_KET}`)).json()).toMatchObject({ population: 42150, populationIsDemo: false });
+    expect((await admin.get(`/api/localities/${DOAN_KET}`)).json()).toMatchObject({
+      population: 42150,
+      populationIsDemo: false,
+    });
   });
 
   it('imports an .xlsx made by Excel, with codes that lost their leading zero', async () => {
@@ -114,20 +168,35 @@ describe('population import', () => {
     ws.addRow(['code', 'population']);
     ws.addRow([Number(DOAN_KET), 40000]);
     const body = Buffer.from(await wb.xlsx.writeBuffer());
-    const res = await admin.request({ method: 'POST', url: '/api/localities/population/import?year=2026', payload: body, headers: { 'content-type': XLSX } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/localities/population/import?year=2026',
+      payload: body,
+      headers: { 'content-type': XLSX },
+    });
     expect(res.json()).toEqual({ updated: 1, year: 2026 });
   });
 
   it('saves nothing when one row is wrong, and lists every problem by row', async () => {
     const csv = `code,population\n${DOAN_KET},1\n${DIEN_BIEN_PHU},5\nabc,7\n`;
-    const res = await admin.request({ method: 'POST', url: '/api/localities/population/import', payload: csv, headers: { 'content-type': 'text/csv', 'accept-language': 'en' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/localities/population/import',
+      payload: csv,
+      headers: { 'content-type': 'text/csv', 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual(['row:3', 'row:4']);
     expect((await admin.get(`/api/localities/${DOAN_KET}`)).json().population).toBe(40000);
   });
 
   it('refuses other file types', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/localities/population/import', payload: '<x/>', headers: { 'content-type': 'application/xml' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/localities/population/import',
+      payload: '<x/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(res.statusCode).toBe(415);
   });
 });

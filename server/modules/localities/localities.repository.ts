@@ -30,14 +30,14 @@ export class LocalitiesRepository {
     if (o.q) {
       const term = `%${escapeLike(o.q)}%`;
       query = query.where((eb) =>
-        eb.or([
-          eb(sql`unaccent(name)`, 'ilike', sql`unaccent(${term})`),
-          eb('code', 'like', term),
-        ]),
+        eb.or([eb(sql`unaccent(name)`, 'ilike', sql`unaccent(${term})`), eb('code', 'like', term)]),
       );
     }
     if (cursor) query = query.where('code', '>', String(cursor[0]));
-    return query.orderBy('code').limit(o.limit + 1).execute();
+    return query
+      .orderBy('code')
+      .limit(o.limit + 1)
+      .execute();
   }
 
   /** Every active unit strictly below `path`, ordered by code. */
@@ -73,7 +73,11 @@ export class LocalitiesRepository {
 
   async insertIfAbsent(db: Db, rows: NewLocality[]): Promise<number> {
     if (rows.length === 0) return 0;
-    const r = await db.insertInto('localities').values(rows).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
+    const r = await db
+      .insertInto('localities')
+      .values(rows)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0);
   }
 
@@ -100,7 +104,11 @@ export class LocalitiesRepository {
   }
 
   async rename(db: Db, code: string, name: string, fullName: string): Promise<void> {
-    await db.updateTable('localities').set({ name, full_name: fullName, updated_at: new Date() }).where('code', '=', code).execute();
+    await db
+      .updateTable('localities')
+      .set({ name, full_name: fullName, updated_at: new Date() })
+      .where('code', '=', code)
+      .execute();
   }
 
   async setPopulation(db: Db, code: string, population: number | null, year: number | null, isDemo: boolean) {
@@ -137,9 +145,14 @@ export class LocalitiesRepository {
 
   async addEvent(
     db: Db,
-    e: Pick<LocalityEventsTable, 'locality_code' | 'kind' | 'other_code' | 'effective_date' | 'reason' | 'actor_id'> & { details: object },
+    e: Pick<LocalityEventsTable, 'locality_code' | 'kind' | 'other_code' | 'effective_date' | 'reason' | 'actor_id'> & {
+      details: object;
+    },
   ): Promise<void> {
-    await db.insertInto('locality_events').values({ ...e, details: JSON.stringify(e.details) }).execute();
+    await db
+      .insertInto('locality_events')
+      .values({ ...e, details: JSON.stringify(e.details) })
+      .execute();
   }
 
   listEvents(db: Db, code: string) {

@@ -10,26 +10,41 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   route(app, localitiesContract.getLocalities, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, localitiesContract.getPublicLocalities, { config: { access: 'public' } }, async (req, reply) => reply.header('cache-control', 'public, max-age=300').send({ items: await svc.publicChildren(req.query.parent) }));
+  route(app, localitiesContract.getPublicLocalities, { config: { access: 'public' } }, async (req, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send({ items: await svc.publicChildren(req.query.parent) }),
+  );
 
   route(app, localitiesContract.getLocalitiesTree, async (req) => svc.tree(actorOf(req)));
 
-  route(app, localitiesContract.getLocalitiesExport, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
+  route(app, localitiesContract.getLocalitiesExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
 
   route(app, localitiesContract.postLocalitiesMerge, async (req) => svc.merge(actorOf(req), req.body));
 
-  route(app, localitiesContract.postLocalitiesPopulationImport, { bodyLimit: 10 * 1024 * 1024, config: { stepUp: true } }, async (req) => {
-    if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-    return svc.importPopulation(actorOf(req), req.body, req.headers['content-type'] ?? '', req.query.year);
-  });
+  route(
+    app,
+    localitiesContract.postLocalitiesPopulationImport,
+    { bodyLimit: 10 * 1024 * 1024, config: { stepUp: true } },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      return svc.importPopulation(actorOf(req), req.body, req.headers['content-type'] ?? '', req.query.year);
+    },
+  );
 
   route(app, localitiesContract.getLocalitiesByCode, async (req) => svc.get(actorOf(req), req.params.code));
 
-  route(app, localitiesContract.patchLocalitiesByCode, async (req) => svc.rename(actorOf(req), req.params.code, req.body));
+  route(app, localitiesContract.patchLocalitiesByCode, async (req) =>
+    svc.rename(actorOf(req), req.params.code, req.body),
+  );
 
   route(app, localitiesContract.getLocalitiesHistory, async (req) => svc.history(actorOf(req), req.params.code));
 
-  route(app, localitiesContract.getLocalitiesBoundaries, async (req, reply) => reply.header('cache-control', 'private, max-age=300').send(await svc.boundaries(actorOf(req), req.params.code)));
+  route(app, localitiesContract.getLocalitiesBoundaries, async (req, reply) =>
+    reply.header('cache-control', 'private, max-age=300').send(await svc.boundaries(actorOf(req), req.params.code)),
+  );
 
-  route(app, localitiesContract.getPublicBoundariesByCode, { config: { access: 'public' } }, async (req, reply) => reply.header('cache-control', 'public, max-age=3600').send(await svc.publicBoundaries(req.params.code)));
+  route(app, localitiesContract.getPublicBoundariesByCode, { config: { access: 'public' } }, async (req, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').send(await svc.publicBoundaries(req.params.code)),
+  );
 };

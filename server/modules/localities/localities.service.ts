@@ -76,7 +76,8 @@ export class LocalitiesService {
    */
   async findOverviewOrThrow(actor: Actor, code: string, db: Db): Promise<LocalityRow> {
     const row = await this.localities.findByCode(db, code);
-    if (!row || !(localitiesPolicy.read(actor, row) || actor.scope.path.startsWith(`${row.path}/`))) throw new AppError('NOT_FOUND');
+    if (!row || !(localitiesPolicy.read(actor, row) || actor.scope.path.startsWith(`${row.path}/`)))
+      throw new AppError('NOT_FOUND');
     return row;
   }
 
@@ -131,7 +132,11 @@ export class LocalitiesService {
     const rows = await this.localities.communeBoundaries(this.db, province.path);
     return {
       type: 'FeatureCollection',
-      features: rows.map((r) => ({ type: 'Feature', properties: { code: r.code, name: r.full_name }, geometry: r.geometry })),
+      features: rows.map((r) => ({
+        type: 'Feature',
+        properties: { code: r.code, name: r.full_name },
+        geometry: r.geometry,
+      })),
     };
   }
 
@@ -170,7 +175,11 @@ export class LocalitiesService {
     }));
   }
 
-  async rename(actor: Actor, code: string, change: { name: string; fullName: string; reason: string }): Promise<LocalityView> {
+  async rename(
+    actor: Actor,
+    code: string,
+    change: { name: string; fullName: string; reason: string },
+  ): Promise<LocalityView> {
     return this.db.transaction().execute(async (trx) => {
       const before = await this.findReadableOrThrow(actor, code, trx);
       if (!localitiesPolicy.rename(actor, before)) throw new AppError('FORBIDDEN');
@@ -181,14 +190,22 @@ export class LocalitiesService {
         kind: 'renamed',
         other_code: null,
         effective_date: today(),
-        details: { from: { name: before.name, fullName: before.full_name }, to: { name: change.name, fullName: change.fullName } },
+        details: {
+          from: { name: before.name, fullName: before.full_name },
+          to: { name: change.name, fullName: change.fullName },
+        },
         reason: change.reason,
         actor_id: actor.userId,
       });
       const after = await this.localities.findByCode(trx, code);
       await this.audit.record(trx, actor, {
-        action: 'rename', entityType: 'locality', entityId: code, localityCode: code, localityPath: before.path,
-        before: { name: before.name, fullName: before.full_name }, after: { name: change.name, fullName: change.fullName },
+        action: 'rename',
+        entityType: 'locality',
+        entityId: code,
+        localityCode: code,
+        localityPath: before.path,
+        before: { name: before.name, fullName: before.full_name },
+        after: { name: change.name, fullName: change.fullName },
       });
       return toLocalityView(after!);
     });
@@ -201,50 +218,102 @@ export class LocalitiesService {
    */
   async merge(actor: Actor, req: MergeLocalitiesRequest): Promise<LocalityView> {
     const problems = mergeMessages[actor.locale];
-    if (req.sourceCode === req.targetCode) throw new AppError('VALIDATION_FAILED', [{ path: 'targetCode', message: problems.same }]);
-    if (req.effectiveDate > today()) throw new AppError('VALIDATION_FAILED', [{ path: 'effectiveDate', message: problems.future }]);
+    if (req.sourceCode === req.targetCode)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'targetCode', message: problems.same }]);
+    if (req.effectiveDate > today())
+      throw new AppError('VALIDATION_FAILED', [{ path: 'effectiveDate', message: problems.future }]);
     return this.db.transaction().execute(async (trx) => {
       const source = await this.findReadableOrThrow(actor, req.sourceCode, trx);
       const target = await this.findReadableOrThrow(actor, req.targetCode, trx);
       if (!localitiesPolicy.merge(actor, source, target)) throw new AppError('FORBIDDEN');
-      if (source.status !== 'active' || target.status !== 'active') throw new AppError('CONFLICT', [{ path: 'sourceCode', message: problems.closed }]);
+      if (source.status !== 'active' || target.status !== 'active')
+        throw new AppError('CONFLICT', [{ path: 'sourceCode', message: problems.closed }]);
       if (source.level !== target.level || source.parent_code !== target.parent_code) {
         throw new AppError('VALIDATION_FAILED', [{ path: 'targetCode', message: problems.siblings }]);
       }
-      const population = source.population !== null && target.population !== null ? source.population + target.population : target.population;
-      await this.localities.setPopulation(trx, target.code, population, target.population_year, source.population_is_demo || target.population_is_demo);
-      const [sb, tb] = await Promise.all([this.localities.findBoundary(trx, source.code), this.localities.findBoundary(trx, target.code)]);
+      const population =
+        source.population !== null && target.population !== null
+          ? source.population + target.population
+          : target.population;
+      await this.localities.setPopulation(
+        trx,
+        target.code,
+        population,
+        target.population_year,
+        source.population_is_demo || target.population_is_demo,
+      );
+      const [sb, tb] = await Promise.all([
+        this.localities.findBoundary(trx, source.code),
+        this.localities.findBoundary(trx, target.code),
+      ]);
       if (sb && tb && isAreaGeometry(sb.geometry) && isAreaGeometry(tb.geometry)) {
-        await this.localities.upsertBoundaries(trx, [{ code: target.code, geometry: combineAreas(tb.geometry, sb.geometry) }]);
+        await this.localities.upsertBoundaries(trx, [
+          { code: target.code, geometry: combineAreas(tb.geometry, sb.geometry) },
+        ]);
       }
       await this.localities.closeAsMerged(trx, source.code, target.code, req.effectiveDate);
       const moved = await this.localities.rescopeUsers(trx, source.code, target.code);
       for (const userId of moved) {
         await this.audit.record(trx, actor, {
-          action: 'rescope', entityType: 'user', entityId: userId, localityCode: target.code, localityPath: target.path,
-          before: { localityCode: source.code }, after: { localityCode: target.code },
+          action: 'rescope',
+          entityType: 'user',
+          entityId: userId,
+          localityCode: target.code,
+          localityPath: target.path,
+          before: { localityCode: source.code },
+          after: { localityCode: target.code },
         });
       }
       const common = { effective_date: req.effectiveDate, reason: req.reason, actor_id: actor.userId };
-      await this.localities.addEvent(trx, { ...common, locality_code: source.code, kind: 'merged_into', other_code: target.code, details: { movedUsers: moved.length } });
-      await this.localities.addEvent(trx, { ...common, locality_code: target.code, kind: 'absorbed', other_code: source.code, details: { populationBefore: target.population, populationAfter: population } });
+      await this.localities.addEvent(trx, {
+        ...common,
+        locality_code: source.code,
+        kind: 'merged_into',
+        other_code: target.code,
+        details: { movedUsers: moved.length },
+      });
+      await this.localities.addEvent(trx, {
+        ...common,
+        locality_code: target.code,
+        kind: 'absorbed',
+        other_code: source.code,
+        details: { populationBefore: target.population, populationAfter: population },
+      });
       const after = (await this.localities.findByCode(trx, target.code))!;
       await this.audit.record(trx, actor, {
-        action: 'merge', entityType: 'locality', entityId: target.code, localityCode: target.code, localityPath: target.path,
-        before: { source: toLocalityView(source), target: toLocalityView(target) }, after: toLocalityView(after),
+        action: 'merge',
+        entityType: 'locality',
+        entityId: target.code,
+        localityCode: target.code,
+        localityPath: target.path,
+        before: { source: toLocalityView(source), target: toLocalityView(target) },
+        after: toLocalityView(after),
       });
       return toLocalityView(after);
     });
   }
 
   /** All rows or none: any bad row rejects the file with every row's problem listed. */
-  async importPopulation(actor: Actor, body: Buffer, contentType: string, year: number): Promise<{ updated: number; year: number }> {
+  async importPopulation(
+    actor: Actor,
+    body: Buffer,
+    contentType: string,
+    year: number,
+  ): Promise<{ updated: number; year: number }> {
     const { rows, errors } = await readImport({ body, contentType }, actor.locale, parsePopulationTable);
     return this.db.transaction().execute(async (trx) => {
-      const found = new Map((await this.localities.findManyByCode(trx, rows.map((r) => r.code))).map((l) => [l.code, l]));
+      const found = new Map(
+        (
+          await this.localities.findManyByCode(
+            trx,
+            rows.map((r) => r.code),
+          )
+        ).map((l) => [l.code, l]),
+      );
       for (const r of rows) {
         const l = found.get(r.code);
-        if (!l || !localitiesPolicy.read(actor, l)) errors.push({ path: rowPath(r.rowNumber), message: `${unknownCode[actor.locale]}: ${r.code}` });
+        if (!l || !localitiesPolicy.read(actor, l))
+          errors.push({ path: rowPath(r.rowNumber), message: `${unknownCode[actor.locale]}: ${r.code}` });
         else if (!localitiesPolicy.setPopulation(actor, l)) throw new AppError('FORBIDDEN');
       }
       rejectInvalidRows(errors);
@@ -252,11 +321,20 @@ export class LocalitiesService {
         const l = found.get(r.code)!;
         await this.localities.setPopulation(trx, r.code, r.population, year, false);
         await this.localities.addEvent(trx, {
-          locality_code: r.code, kind: 'population_set', other_code: null, effective_date: today(),
-          details: { from: l.population, to: r.population, year, wasDemo: l.population_is_demo }, reason: null, actor_id: actor.userId,
+          locality_code: r.code,
+          kind: 'population_set',
+          other_code: null,
+          effective_date: today(),
+          details: { from: l.population, to: r.population, year, wasDemo: l.population_is_demo },
+          reason: null,
+          actor_id: actor.userId,
         });
         await this.audit.record(trx, actor, {
-          action: 'set_population', entityType: 'locality', entityId: r.code, localityCode: r.code, localityPath: l.path,
+          action: 'set_population',
+          entityType: 'locality',
+          entityId: r.code,
+          localityCode: r.code,
+          localityPath: l.path,
           before: { population: l.population, year: l.population_year, demo: l.population_is_demo },
           after: { population: r.population, year, demo: false },
         });
@@ -267,7 +345,10 @@ export class LocalitiesService {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const unknownCode: Record<Locale, string> = { vi: 'Không có đơn vị với mã này trong phạm vi của bạn', en: 'No unit with this code in your scope' };
+const unknownCode: Record<Locale, string> = {
+  vi: 'Không có đơn vị với mã này trong phạm vi của bạn',
+  en: 'No unit with this code in your scope',
+};
 const mergeMessages: Record<Locale, Record<'same' | 'future' | 'closed' | 'siblings', string>> = {
   vi: {
     same: 'Không thể sáp nhập một đơn vị vào chính nó',

@@ -12,11 +12,18 @@ const msg = {
   empty: { vi: 'Tệp không có dòng dữ liệu', en: 'The file has no data rows' },
   tooMany: { vi: `Tối đa ${maxPopulationRows} dòng`, en: `At most ${maxPopulationRows} rows` },
   badCode: { vi: 'Mã đơn vị không hợp lệ', en: 'Invalid unit code' },
-  badPop: { vi: 'Dân số phải là số nguyên từ 0 đến 50.000.000', en: 'Population must be a whole number from 0 to 50,000,000' },
+  badPop: {
+    vi: 'Dân số phải là số nguyên từ 0 đến 50.000.000',
+    en: 'Population must be a whole number from 0 to 50,000,000',
+  },
   dup: { vi: 'Mã bị lặp lại trong tệp', en: 'Code repeated in the file' },
 } satisfies Record<string, Record<Locale, string>>;
 
-export interface PopulationRow { rowNumber: number; code: string; population: number }
+export interface PopulationRow {
+  rowNumber: number;
+  code: string;
+  population: number;
+}
 
 /**
  * Validates a population table. Spreadsheets drop leading zeros, so a 4-digit code is read as a

@@ -13,10 +13,28 @@ const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 interface UnitsFile {
   asOf: string;
-  provinces: { code: string; name: string; nameEn: string; fullName: string; type: string; areaKm2: number; wards: WardUnit[] }[];
+  provinces: {
+    code: string;
+    name: string;
+    nameEn: string;
+    fullName: string;
+    type: string;
+    areaKm2: number;
+    wards: WardUnit[];
+  }[];
 }
-interface WardUnit { code: string; name: string; nameEn: string; fullName: string; type: string; areaKm2: number }
-interface WardFeature { properties: { code: string }; geometry: unknown }
+interface WardUnit {
+  code: string;
+  name: string;
+  nameEn: string;
+  fullName: string;
+  type: string;
+  areaKm2: number;
+}
+interface WardFeature {
+  properties: { code: string };
+  geometry: unknown;
+}
 
 export async function readProvinceCatalogue(): Promise<UnitsFile['provinces']> {
   const units = JSON.parse(await fs.readFile(path.join(dataDir, 'units.json'), 'utf8')) as UnitsFile;
@@ -47,34 +65,89 @@ export async function loadProvince(
 ): Promise<{ created: number }> {
   const province = (await readProvinceCatalogue()).find((p) => p.code === provinceCode);
   if (!province) throw new Error(`Unknown province code ${provinceCode}`);
-  const wards = JSON.parse(await fs.readFile(path.join(dataDir, 'wards', `${provinceCode}.geojson`), 'utf8')) as { features: WardFeature[] };
+  const wards = JSON.parse(await fs.readFile(path.join(dataDir, 'wards', `${provinceCode}.geojson`), 'utf8')) as {
+    features: WardFeature[];
+  };
   const geometryByCode = new Map(wards.features.map((f) => [f.properties.code, f.geometry]));
   const provincePath = `VN/${province.code}`;
 
   return deps.db.transaction().execute(async (trx) => {
     let created = await deps.localities.insertIfAbsent(trx, [
-      { code: 'VN', level: 'country', parent_code: null, province_code: null, path: 'VN', name: 'Việt Nam', full_name: 'Nước Cộng hòa xã hội chủ nghĩa Việt Nam', name_en: 'Viet Nam', type: 'quoc_gia', area_km2: null, population: null, population_year: null, merged_into_code: null, valid_to: null, centroid_lon: null, centroid_lat: null },
+      {
+        code: 'VN',
+        level: 'country',
+        parent_code: null,
+        province_code: null,
+        path: 'VN',
+        name: 'Việt Nam',
+        full_name: 'Nước Cộng hòa xã hội chủ nghĩa Việt Nam',
+        name_en: 'Viet Nam',
+        type: 'quoc_gia',
+        area_km2: null,
+        population: null,
+        population_year: null,
+        merged_into_code: null,
+        valid_to: null,
+        centroid_lon: null,
+        centroid_lat: null,
+      },
     ]);
     created += await deps.localities.insertIfAbsent(trx, [
-      { code: province.code, level: 'province', parent_code: 'VN', province_code: province.code, path: provincePath, name: province.name, full_name: province.fullName, name_en: province.nameEn, type: province.type, area_km2: province.areaKm2, population: null, population_year: null, merged_into_code: null, valid_to: null, centroid_lon: null, centroid_lat: null },
+      {
+        code: province.code,
+        level: 'province',
+        parent_code: 'VN',
+        province_code: province.code,
+        path: provincePath,
+        name: province.name,
+        full_name: province.fullName,
+        name_en: province.nameEn,
+        type: province.type,
+        area_km2: province.areaKm2,
+        population: null,
+        population_year: null,
+        merged_into_code: null,
+        valid_to: null,
+        centroid_lon: null,
+        centroid_lat: null,
+      },
     ]);
     const communes: NewLocality[] = province.wards.map((w) => {
       const g = geometryByCode.get(w.code);
       const c = isAreaGeometry(g) ? centroid(g) : null;
       return {
-        code: w.code, level: 'commune', parent_code: province.code, province_code: province.code, path: `${provincePath}/${w.code}`,
-        name: w.name, full_name: w.fullName, name_en: w.nameEn, type: w.type, area_km2: w.areaKm2,
-        population: options.demoPopulation ? demoPopulation(w) : null, population_year: null,
-        population_is_demo: options.demoPopulation, merged_into_code: null, valid_to: null,
-        centroid_lon: c?.[0] ?? null, centroid_lat: c?.[1] ?? null,
+        code: w.code,
+        level: 'commune',
+        parent_code: province.code,
+        province_code: province.code,
+        path: `${provincePath}/${w.code}`,
+        name: w.name,
+        full_name: w.fullName,
+        name_en: w.nameEn,
+        type: w.type,
+        area_km2: w.areaKm2,
+        population: options.demoPopulation ? demoPopulation(w) : null,
+        population_year: null,
+        population_is_demo: options.demoPopulation,
+        merged_into_code: null,
+        valid_to: null,
+        centroid_lon: c?.[0] ?? null,
+        centroid_lat: c?.[1] ?? null,
       };
     });
     const newCommunes = await deps.localities.insertIfAbsent(trx, communes);
     created += newCommunes;
     if (newCommunes > 0) {
-      await deps.localities.insertBoundariesIfAbsent(trx, [...geometryByCode].map(([code, geometry]) => ({ code, geometry })));
+      await deps.localities.insertBoundariesIfAbsent(
+        trx,
+        [...geometryByCode].map(([code, geometry]) => ({ code, geometry })),
+      );
       await deps.audit.record(trx, deps.actor, {
-        action: 'load_province', entityType: 'locality', entityId: province.code, localityCode: province.code, localityPath: provincePath,
+        action: 'load_province',
+        entityType: 'locality',
+        entityId: province.code,
+        localityCode: province.code,
+        localityPath: provincePath,
         after: { communes: newCommunes, demoPopulation: options.demoPopulation },
       });
     }

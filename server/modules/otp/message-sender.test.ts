@@ -8,7 +8,9 @@ describe('one-time codes without an SMS gateway', () => {
     const lines: string[] = [];
     const sender = new LogMessageSender({ demo: false, log: (l) => lines.push(l) });
     await sender.send('+84912345678', text);
-    expect(lines).toEqual(['[otp] no SMS gateway (PHONGDICH_SMS_WEBHOOK_URL): a code for +84••••••678 could not be sent']);
+    expect(lines).toEqual([
+      '[otp] no SMS gateway (PHONGDICH_SMS_WEBHOOK_URL): a code for +84••••••678 could not be sent',
+    ]);
     expect(lines.join()).not.toContain('482913');
     expect(lines.join()).not.toContain('912345678');
     expect(sender.lastCodeFor('+84912345678')).toBe('482913');

@@ -21,7 +21,10 @@ export class LogMessageSender implements MessageSender {
   }
 
   lastCodeFor(to: string): string | null {
-    const m = [...this.sent].reverse().find((s) => s.to === to)?.text.match(/\b(\d{6})\b/);
+    const m = [...this.sent]
+      .reverse()
+      .find((s) => s.to === to)
+      ?.text.match(/\b(\d{6})\b/);
     return m?.[1] ?? null;
   }
 }

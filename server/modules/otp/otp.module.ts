@@ -14,7 +14,12 @@ export interface OtpServices {
 }
 
 /** One-time codes live five minutes: their hashes need the current signing secret only. */
-export function createOtpModule(o: { db: Db; config: Pick<Config, 'sms' | 'otp' | 'demo'>; secret: string; log?: (line: string) => void }): OtpServices {
+export function createOtpModule(o: {
+  db: Db;
+  config: Pick<Config, 'sms' | 'otp' | 'demo'>;
+  secret: string;
+  log?: (line: string) => void;
+}): OtpServices {
   const outbox = o.config.sms.webhookUrl ? null : new LogMessageSender({ demo: o.config.demo, log: o.log });
   const sender: MessageSender = outbox ?? new WebhookMessageSender(o.config.sms.webhookUrl!);
   return { otp: new OtpService(o.db, new OtpRepository(), sender, o.secret, o.config.otp), outbox };

@@ -35,7 +35,13 @@ export class OtpService {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(Date.now() + this.settings.ttlMinutes * 60_000);
     const challengeId = randomUUID();
-    await this.otp.insert(this.db, { id: challengeId, phone, codeHash: this.hash(challengeId, code), purpose, expiresAt });
+    await this.otp.insert(this.db, {
+      id: challengeId,
+      phone,
+      codeHash: this.hash(challengeId, code),
+      purpose,
+      expiresAt,
+    });
     await this.sender.send(phone, text[locale](code));
     return { challengeId, expiresAt: expiresAt.toISOString(), resendAfterSeconds: 60 };
   }
@@ -44,12 +50,22 @@ export class OtpService {
    * Checks a code for `phone` and consumes it (one use). Wrong, expired, used or foreign codes all
    * answer the same field error; the sixth try fails even with the right code.
    */
-  async verify(db: Db, answer: { challengeId: string; code: string }, phoneRaw: string, purpose: OtpPurpose, locale: Locale): Promise<string> {
+  async verify(
+    db: Db,
+    answer: { challengeId: string; code: string },
+    phoneRaw: string,
+    purpose: OtpPurpose,
+    locale: Locale,
+  ): Promise<string> {
     const phone = requirePhone(phoneRaw, locale, 'phone');
     const c = await this.otp.takeAttempt(db, answer.challengeId);
     const good =
-      c !== undefined && c.phone === phone && c.purpose === purpose && c.consumed_at === null &&
-      c.expires_at > new Date() && c.attempts < this.settings.maxAttempts &&
+      c !== undefined &&
+      c.phone === phone &&
+      c.purpose === purpose &&
+      c.consumed_at === null &&
+      c.expires_at > new Date() &&
+      c.attempts < this.settings.maxAttempts &&
       safeEqual(c.code_hash, this.hash(c.id, answer.code));
     if (!good || !(await this.otp.consume(db, c.id))) throw wrongCodeError(locale);
     return phone;
@@ -60,11 +76,23 @@ export class OtpService {
    * a submission whose first copy used the code proves it is the same submission, not a stranger
    * replaying its key. Counts as an attempt, like a verification.
    */
-  async wasAnsweredBy(db: Db, answer: { challengeId: string; code: string }, phoneRaw: string, purpose: OtpPurpose): Promise<boolean> {
+  async wasAnsweredBy(
+    db: Db,
+    answer: { challengeId: string; code: string },
+    phoneRaw: string,
+    purpose: OtpPurpose,
+  ): Promise<boolean> {
     const phone = normaliseVietnamesePhone(phoneRaw);
     const c = await this.otp.takeAttempt(db, answer.challengeId);
-    return c !== undefined && phone !== null && c.phone === phone && c.purpose === purpose && c.consumed_at !== null &&
-      c.attempts < this.settings.maxAttempts + resendsAllowed && safeEqual(c.code_hash, this.hash(c.id, answer.code));
+    return (
+      c !== undefined &&
+      phone !== null &&
+      c.phone === phone &&
+      c.purpose === purpose &&
+      c.consumed_at !== null &&
+      c.attempts < this.settings.maxAttempts + resendsAllowed &&
+      safeEqual(c.code_hash, this.hash(c.id, answer.code))
+    );
   }
 
   purgeBefore(before: Date): Promise<number> {

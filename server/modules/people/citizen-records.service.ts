@@ -40,8 +40,13 @@ export interface Placement {
 }
 
 const identityOf = (f: PersonFields): DeclaredIdentity => ({
-  fullName: f.full_name, birthYear: f.birth_year, gender: f.gender, nationality: f.nationality, email: f.email,
-  communeCode: f.commune_code, addressLine: f.address_line,
+  fullName: f.full_name,
+  birthYear: f.birth_year,
+  gender: f.gender,
+  nationality: f.nationality,
+  email: f.email,
+  communeCode: f.commune_code,
+  addressLine: f.address_line,
 });
 
 /** The rule that decides which record a citizen's declaration speaks for (issue 11, hole 1). */
@@ -60,13 +65,21 @@ export class CitizenRecordsService {
     const registered = await this.people.findByDocument(db, fields.id_type, fields.id_number, { forUpdate: true });
     if (!registered) {
       const personId = await this.people.insert(db, { ...typed, phoneVerified: true, recordedBy: 'citizen' });
-      return { personId, outcome: 'new', qrToken: await this.tokens.tokenFor(db, personId, phone), declaredIdentity: null };
+      return {
+        personId,
+        outcome: 'new',
+        qrToken: await this.tokens.tokenFor(db, personId, phone),
+        declaredIdentity: null,
+      };
     }
     if (registered.phone_verified_at && registered.phone === phone) {
       // Their own record: what they declare updates it. A record officials made keeps officials' data.
-      if (registered.recorded_by === 'citizen') await this.people.update(db, registered.id, { ...typed, phoneVerified: true });
+      if (registered.recorded_by === 'citizen')
+        await this.people.update(db, registered.id, { ...typed, phoneVerified: true });
       return {
-        personId: registered.id, outcome: 'same_citizen', qrToken: await this.tokens.tokenFor(db, registered.id, phone),
+        personId: registered.id,
+        outcome: 'same_citizen',
+        qrToken: await this.tokens.tokenFor(db, registered.id, phone),
         declaredIdentity: registered.recorded_by === 'citizen' ? null : identityOf(fields),
       };
     }
@@ -76,8 +89,13 @@ export class CitizenRecordsService {
       await this.sessions.revokeForPerson(db, registered.id, phone);
       const qrToken = await this.tokens.reissueToken(db, registered.id, phone);
       await this.audit.record(db, actor, {
-        action: 'link_phone', entityType: 'person', entityId: registered.id, localityCode: registered.commune_code,
-        localityPath: registered.locality_path, after: { by: 'recorded_phone' }, subjectIds: [registered.id],
+        action: 'link_phone',
+        entityType: 'person',
+        entityId: registered.id,
+        localityCode: registered.commune_code,
+        localityPath: registered.locality_path,
+        after: { by: 'recorded_phone' },
+        subjectIds: [registered.id],
       });
       return { personId: registered.id, outcome: 'linked', qrToken, declaredIdentity: identityOf(fields) };
     }
@@ -93,30 +111,54 @@ export class CitizenRecordsService {
     return existing?.id ?? this.people.insert(db, { ...fields, phoneVerified: false, recordedBy: 'host' });
   }
 
-  private async selfDeclared(db: Db, o: { typed: PersonFields; phone: string; registered: Selectable<PeopleTable>; reason: LinkReason; actor: AuditActor }): Promise<Placement> {
+  private async selfDeclared(
+    db: Db,
+    o: {
+      typed: PersonFields;
+      phone: string;
+      registered: Selectable<PeopleTable>;
+      reason: LinkReason;
+      actor: AuditActor;
+    },
+  ): Promise<Placement> {
     const { typed, phone, registered } = o;
     const earlier = await this.people.findSelfDeclared(db, typed.id_type, typed.id_number, phone);
     let personId = earlier?.id;
     if (earlier) {
       await this.people.update(db, earlier.id, { ...typed, phoneVerified: true });
     } else {
-      personId = await this.people.insert(db, { ...typed, phoneVerified: true, recordedBy: 'citizen', identityStatus: 'awaiting_verification' });
+      personId = await this.people.insert(db, {
+        ...typed,
+        phoneVerified: true,
+        recordedBy: 'citizen',
+        identityStatus: 'awaiting_verification',
+      });
     }
     const notVerified = earlier?.identity_status === 'not_verified';
     // Officials are asked once per record: declaring again while they have not decided asks nothing new.
     if (!notVerified && !(await this.links.findOpenFor(db, personId!))) {
       const requestId = await this.links.open(db, {
-        declaredPersonId: personId!, officialPersonId: registered.id, phone, reason: o.reason,
-        declaredLocalityPath: typed.locality_path!, officialLocalityPath: registered.locality_path,
+        declaredPersonId: personId!,
+        officialPersonId: registered.id,
+        phone,
+        reason: o.reason,
+        declaredLocalityPath: typed.locality_path!,
+        officialLocalityPath: registered.locality_path,
       });
       await this.audit.record(db, o.actor, {
-        action: 'request_link', entityType: 'person', entityId: personId!, localityCode: typed.commune_code,
-        localityPath: typed.locality_path, after: { requestId, reason: o.reason },
+        action: 'request_link',
+        entityType: 'person',
+        entityId: personId!,
+        localityCode: typed.commune_code,
+        localityPath: typed.locality_path,
+        after: { requestId, reason: o.reason },
       });
     }
     return {
-      personId: personId!, outcome: notVerified ? 'not_verified' : 'self_declared',
-      qrToken: await this.tokens.tokenFor(db, personId!, phone), declaredIdentity: null,
+      personId: personId!,
+      outcome: notVerified ? 'not_verified' : 'self_declared',
+      qrToken: await this.tokens.tokenFor(db, personId!, phone),
+      declaredIdentity: null,
     };
   }
 }

@@ -3,7 +3,10 @@ import type { Db } from '../../db/database.ts';
 /** Citizen sessions: bearer tokens stored as hashes, bound to a person and a verified phone. */
 export class CitizenSessionsRepository {
   async insert(db: Db, s: { id: string; personId: string; phone: string; expiresAt: Date }): Promise<void> {
-    await db.insertInto('citizen_sessions').values({ id: s.id, person_id: s.personId, phone: s.phone, expires_at: s.expiresAt }).execute();
+    await db
+      .insertInto('citizen_sessions')
+      .values({ id: s.id, person_id: s.personId, phone: s.phone, expires_at: s.expiresAt })
+      .execute();
   }
 
   /**
@@ -11,23 +14,51 @@ export class CitizenSessionsRepository {
    * check-in path's only look-up (the session's primary key, then the person's latest declaration).
    */
   holderBySessionId(db: Db, sessionId: string, now: Date) {
-    return db.selectFrom('citizen_sessions as s')
+    return db
+      .selectFrom('citizen_sessions as s')
       .innerJoin('people as p', 'p.id', 's.person_id')
       .leftJoinLateral(
-        (eb) => eb.selectFrom('health_declarations as d').select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure'])
-          .whereRef('d.person_id', '=', 'p.id').orderBy('d.submitted_at', 'desc').limit(1).as('d'),
+        (eb) =>
+          eb
+            .selectFrom('health_declarations as d')
+            .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure'])
+            .whereRef('d.person_id', '=', 'p.id')
+            .orderBy('d.submitted_at', 'desc')
+            .limit(1)
+            .as('d'),
         (join) => join.onTrue(),
       )
-      .select(['p.id', 'p.full_name', 'p.birth_year', 'p.f_level', 'p.under_quarantine', 'p.under_monitoring', 'p.phone', 'p.commune_code',
-        'p.identity_status', 'p.locality_path', 'd.valid_until', 'd.has_symptoms', 'd.has_exposure', 's.phone as session_phone'])
-      .where('s.id', '=', sessionId).where('s.revoked_at', 'is', null).where('s.expires_at', '>', now)
-      .where('p.erased_at', 'is', null).where('p.merged_into', 'is', null)
+      .select([
+        'p.id',
+        'p.full_name',
+        'p.birth_year',
+        'p.f_level',
+        'p.under_quarantine',
+        'p.under_monitoring',
+        'p.phone',
+        'p.commune_code',
+        'p.identity_status',
+        'p.locality_path',
+        'd.valid_until',
+        'd.has_symptoms',
+        'd.has_exposure',
+        's.phone as session_phone',
+      ])
+      .where('s.id', '=', sessionId)
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', now)
+      .where('p.erased_at', 'is', null)
+      .where('p.merged_into', 'is', null)
       .executeTakeFirst();
   }
 
   /** Ends the person's sessions, except those bound to `keepPhone` when given (its phone changed). */
   async revokeForPerson(db: Db, personId: string, keepPhone?: string): Promise<void> {
-    let q = db.updateTable('citizen_sessions').set({ revoked_at: new Date() }).where('person_id', '=', personId).where('revoked_at', 'is', null);
+    let q = db
+      .updateTable('citizen_sessions')
+      .set({ revoked_at: new Date() })
+      .where('person_id', '=', personId)
+      .where('revoked_at', 'is', null);
     if (keepPhone) q = q.where('phone', '<>', keepPhone);
     await q.execute();
   }

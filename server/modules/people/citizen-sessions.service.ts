@@ -11,7 +11,11 @@ import type { PeopleRepository } from './people.repository.ts';
 import { holderFrom, type PeopleService, type TokenHolder } from './people.service.ts';
 import { DAY_MS } from '../../../core/vietnam-calendar.ts';
 
-export interface CitizenMeta { ip: string | null; requestId: string | null; locale: Locale }
+export interface CitizenMeta {
+  ip: string | null;
+  requestId: string | null;
+  locale: Locale;
+}
 
 /** The person a citizen session speaks for, with the phone that opened it. */
 export interface CitizenHolder extends TokenHolder {
@@ -31,7 +35,12 @@ export function newCitizenSessionToken(): { id: string; token: string } {
 /** The id a presented session token is looked up by. */
 export const citizenSessionId = hashOf;
 
-export const citizenActor = (meta: Pick<CitizenMeta, 'ip' | 'requestId'>) => ({ userId: null, username: 'citizen', ip: meta.ip, requestId: meta.requestId });
+export const citizenActor = (meta: Pick<CitizenMeta, 'ip' | 'requestId'>) => ({
+  userId: null,
+  username: 'citizen',
+  ip: meta.ip,
+  requestId: meta.requestId,
+});
 
 /**
  * Citizen sessions: what lets a phone read and act for its person (check in, declare an arrival,
@@ -81,11 +90,16 @@ export class CitizenSessionsService {
     return this.db.transaction().execute(async (trx) => {
       const phone = await this.otp.verify(trx, req.otp, req.phone, 'session', meta.locale);
       const personId = await this.personOf(trx, req, phone);
-      if (!personId) throw new AppError('VALIDATION_FAILED', [{ path: 'phone', message: m.noRecordForPhone[meta.locale] }]);
+      if (!personId)
+        throw new AppError('VALIDATION_FAILED', [{ path: 'phone', message: m.noRecordForPhone[meta.locale] }]);
       const session = await this.open(trx, personId, phone);
       const qrToken = await this.tokens.tokenFor(trx, personId, phone);
       const holder = await this.tokens.holderIn(trx, qrToken);
-      await this.audit.record(trx, citizenActor(meta), { action: 'open_session', entityType: 'person', entityId: personId });
+      await this.audit.record(trx, citizenActor(meta), {
+        action: 'open_session',
+        entityType: 'person',
+        entityId: personId,
+      });
       return { session, qrToken, status: holder!.view };
     });
   }

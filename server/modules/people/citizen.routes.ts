@@ -12,9 +12,13 @@ export const citizenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
   const pub = { access: 'public' as const };
   const otpLimit = { max: config.publicRateLimit.otpPerMinute, timeWindow: '1 minute' };
 
-  route(app, citizenContract.postPublicSessions, { config: { ...pub, rateLimit: otpLimit } }, async (req) => services.citizenSessions.openWithOtp(req.body, citizenMetaOf(req)));
+  route(app, citizenContract.postPublicSessions, { config: { ...pub, rateLimit: otpLimit } }, async (req) =>
+    services.citizenSessions.openWithOtp(req.body, citizenMetaOf(req)),
+  );
 
-  route(app, citizenContract.postPublicMeAccesses, { config: pub }, async (req) => services.myData.accesses(citizenSessionOf(req), req.body, citizenMetaOf(req)));
+  route(app, citizenContract.postPublicMeAccesses, { config: pub }, async (req) =>
+    services.myData.accesses(citizenSessionOf(req), req.body, citizenMetaOf(req)),
+  );
 
   route(app, citizenContract.postPublicMeData, { config: { ...pub, rateLimit: otpLimit } }, async (req, reply) => {
     const file = await services.myData.download(citizenSessionOf(req), req.body, citizenMetaOf(req));

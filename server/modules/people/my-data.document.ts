@@ -5,57 +5,145 @@ import type { MyDataRows } from './my-data.repository.ts';
 import { VIETNAM_TIME_ZONE } from '../../../core/vietnam-calendar.ts';
 
 type Text = Record<Locale, string>;
-const iso = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString() : d ?? null);
+const iso = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString() : (d ?? null));
 
 /** A person's copy of their data (JSON): raw codes and ISO times, one key per kind of record. */
 export function myDataJson(d: MyDataRows, now: Date) {
   const p = d.person;
   return {
     generatedAt: now.toISOString(),
-    notice: 'Bản sao dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 / A copy of your personal data under Law 91/2025/QH15',
+    notice:
+      'Bản sao dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 / A copy of your personal data under Law 91/2025/QH15',
     person: {
-      idType: p.id_type, idNumber: p.id_number, fullName: p.full_name, birthYear: p.birth_year, gender: p.gender, nationality: p.nationality,
-      phone: p.phone, phoneVerifiedAt: iso(p.phone_verified_at), email: p.email, commune: p.commune_name, addressLine: p.address_line,
-      recordedBy: p.recorded_by, identityStatus: p.identity_status, createdAt: iso(p.created_at),
+      idType: p.id_type,
+      idNumber: p.id_number,
+      fullName: p.full_name,
+      birthYear: p.birth_year,
+      gender: p.gender,
+      nationality: p.nationality,
+      phone: p.phone,
+      phoneVerifiedAt: iso(p.phone_verified_at),
+      email: p.email,
+      commune: p.commune_name,
+      addressLine: p.address_line,
+      recordedBy: p.recorded_by,
+      identityStatus: p.identity_status,
+      createdAt: iso(p.created_at),
       status: { fLevel: p.f_level, underQuarantine: p.under_quarantine, underMonitoring: p.under_monitoring },
     },
-    consents: d.consents.map((c) => ({ purpose: c.purpose, noticeVersion: c.notice_version, givenAt: iso(c.given_at) })),
+    consents: d.consents.map((c) => ({
+      purpose: c.purpose,
+      noticeVersion: c.notice_version,
+      givenAt: iso(c.given_at),
+    })),
     healthDeclarations: d.declarations.map((x) => ({
-      submittedAt: iso(x.submitted_at), validUntil: iso(x.valid_until), kind: x.kind, symptoms: x.symptoms, exposures: x.exposures,
-      conditions: x.conditions, commune: x.commune_name, declaredIdentity: x.declared_identity ?? null,
+      submittedAt: iso(x.submitted_at),
+      validUntil: iso(x.valid_until),
+      kind: x.kind,
+      symptoms: x.symptoms,
+      exposures: x.exposures,
+      conditions: x.conditions,
+      commune: x.commune_name,
+      declaredIdentity: x.declared_identity ?? null,
     })),
     arrivals: d.arrivals.map((a) => ({
-      submittedAt: iso(a.submitted_at), originKind: a.origin_kind, originCode: a.origin_code, originCountry: a.origin_country, route: a.route,
-      vehicleType: a.vehicle_type, vehicleNumber: a.vehicle_number, seat: a.seat, departedOn: a.departed_on, arrivedOn: a.arrived_on,
-      destination: a.destination_name, flagged: a.flagged, flagReasons: a.flag_reasons, followUpStatus: a.follow_up_status, declaredByHost: a.declared_by_host,
+      submittedAt: iso(a.submitted_at),
+      originKind: a.origin_kind,
+      originCode: a.origin_code,
+      originCountry: a.origin_country,
+      route: a.route,
+      vehicleType: a.vehicle_type,
+      vehicleNumber: a.vehicle_number,
+      seat: a.seat,
+      departedOn: a.departed_on,
+      arrivedOn: a.arrived_on,
+      destination: a.destination_name,
+      flagged: a.flagged,
+      flagReasons: a.flag_reasons,
+      followUpStatus: a.follow_up_status,
+      declaredByHost: a.declared_by_host,
     })),
-    checkins: d.checkins.map((c) => ({ venue: c.venue_name, address: c.venue_address, checkedInAt: iso(c.checked_in_at), checkedOutAt: iso(c.checked_out_at), mode: c.mode })),
+    checkins: d.checkins.map((c) => ({
+      venue: c.venue_name,
+      address: c.venue_address,
+      checkedInAt: iso(c.checked_in_at),
+      checkedOutAt: iso(c.checked_out_at),
+      mode: c.mode,
+    })),
     cases: d.cases.map((k) => ({
-      caseNumber: k.case_number, confirmedDate: k.confirmed_date, onsetDate: k.onset_date, sampleDate: k.sample_date, classification: k.classification,
-      status: k.status, outcomeDate: k.outcome_date, treatmentPlace: k.treatment_place, locality: k.locality_name,
+      caseNumber: k.case_number,
+      confirmedDate: k.confirmed_date,
+      onsetDate: k.onset_date,
+      sampleDate: k.sample_date,
+      classification: k.classification,
+      status: k.status,
+      outcomeDate: k.outcome_date,
+      treatmentPlace: k.treatment_place,
+      locality: k.locality_name,
     })),
     // Where I was someone's contact: the case and its person are someone else's data and stay out.
     contacts: d.contacts.map((c) => ({
-      level: c.level, status: c.status, household: c.household, declaredByTheCase: c.declared, firstExposureAt: iso(c.first_exposure_at),
-      lastExposureAt: iso(c.last_exposure_at), overlapMinutes: c.total_overlap_minutes, venues: c.distinct_venues, isolatedAt: iso(c.isolated_at),
-      recordedAt: iso(c.created_at), decidedAt: iso(c.decided_at),
+      level: c.level,
+      status: c.status,
+      household: c.household,
+      declaredByTheCase: c.declared,
+      firstExposureAt: iso(c.first_exposure_at),
+      lastExposureAt: iso(c.last_exposure_at),
+      overlapMinutes: c.total_overlap_minutes,
+      venues: c.distinct_venues,
+      isolatedAt: iso(c.isolated_at),
+      recordedAt: iso(c.created_at),
+      decidedAt: iso(c.decided_at),
     })),
     followUpTasks: d.tasks.map((t) => ({ kind: t.kind, dueOn: t.due_on, status: t.status })),
     quarantineStays: d.stays.map((s) => ({
-      facility: s.facility_name, facilityKind: s.facility_kind, reason: s.reason, startsOn: s.starts_on, endsOn: s.ends_on, monitoringUntil: s.monitoring_until,
-      status: s.status, releasedOn: s.released_on, releaseKind: s.release_kind, room: s.room, extendedDays: s.extended_days,
-      dailyReports: d.reports.filter((r) => r.admission_id === s.id).map((r) => ({ on: r.reported_on, temperature: r.temperature, symptoms: r.symptoms })),
+      facility: s.facility_name,
+      facilityKind: s.facility_kind,
+      reason: s.reason,
+      startsOn: s.starts_on,
+      endsOn: s.ends_on,
+      monitoringUntil: s.monitoring_until,
+      status: s.status,
+      releasedOn: s.released_on,
+      releaseKind: s.release_kind,
+      room: s.room,
+      extendedDays: s.extended_days,
+      dailyReports: d.reports
+        .filter((r) => r.admission_id === s.id)
+        .map((r) => ({ on: r.reported_on, temperature: r.temperature, symptoms: r.symptoms })),
     })),
-    testOrders: d.orders.map((o) => ({ reason: o.reason, kind: o.test_kind, dueOn: o.due_on, status: o.status, orderedAt: iso(o.created_at) })),
-    samples: d.samples.map((s) => ({ code: s.code, kind: s.kind, collectedAt: iso(s.collected_at), lab: s.lab, result: s.result, resultedAt: iso(s.resulted_at) })),
-    treatmentStays: d.treatment.map((s) => ({ facility: s.facility_name, bedKind: s.bed_kind, admittedAt: iso(s.admitted_at), dischargedAt: iso(s.discharged_at), outcome: s.outcome })),
+    testOrders: d.orders.map((o) => ({
+      reason: o.reason,
+      kind: o.test_kind,
+      dueOn: o.due_on,
+      status: o.status,
+      orderedAt: iso(o.created_at),
+    })),
+    samples: d.samples.map((s) => ({
+      code: s.code,
+      kind: s.kind,
+      collectedAt: iso(s.collected_at),
+      lab: s.lab,
+      result: s.result,
+      resultedAt: iso(s.resulted_at),
+    })),
+    treatmentStays: d.treatment.map((s) => ({
+      facility: s.facility_name,
+      bedKind: s.bed_kind,
+      admittedAt: iso(s.admitted_at),
+      dischargedAt: iso(s.discharged_at),
+      outcome: s.outcome,
+    })),
   };
 }
 export type MyData = ReturnType<typeof myDataJson>;
 
 const L: Record<string, Text> = {
   title: { vi: 'BẢN SAO DỮ LIỆU CÁ NHÂN', en: 'COPY OF MY PERSONAL DATA' },
-  basis: { vi: 'Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP. Lập lúc', en: 'Under Law 91/2025/QH15 and Decree 356/2025/NĐ-CP. Made at' },
+  basis: {
+    vi: 'Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP. Lập lúc',
+    en: 'Under Law 91/2025/QH15 and Decree 356/2025/NĐ-CP. Made at',
+  },
   identity: { vi: 'Thông tin cá nhân', en: 'Identity' },
   status: { vi: 'Tình trạng phòng, chống dịch', en: 'Epidemic status' },
   consents: { vi: 'Đồng ý xử lý dữ liệu', en: 'Consents' },
@@ -73,22 +161,39 @@ const L: Record<string, Text> = {
 };
 
 const symptomText: Record<string, string> = {
-  fever: 'Sốt', cough: 'Ho', shortness_of_breath: 'Khó thở', sore_throat: 'Đau họng', nausea_vomiting: 'Buồn nôn, nôn', diarrhoea: 'Tiêu chảy',
-  skin_haemorrhage: 'Xuất huyết ngoài da', rash: 'Nổi ban ngoài da', contact_with_case: 'Tiếp xúc người bệnh', travel_epidemic_area: 'Qua vùng có dịch',
+  fever: 'Sốt',
+  cough: 'Ho',
+  shortness_of_breath: 'Khó thở',
+  sore_throat: 'Đau họng',
+  nausea_vomiting: 'Buồn nôn, nôn',
+  diarrhoea: 'Tiêu chảy',
+  skin_haemorrhage: 'Xuất huyết ngoài da',
+  rash: 'Nổi ban ngoài da',
+  contact_with_case: 'Tiếp xúc người bệnh',
+  travel_epidemic_area: 'Qua vùng có dịch',
   animal_market: 'Chợ động vật sống',
 };
 const resultText: Record<string, Text> = {
-  negative: { vi: 'Âm tính', en: 'Negative' }, positive: { vi: 'Dương tính', en: 'Positive' }, invalid: { vi: 'Không xác định', en: 'Invalid' },
+  negative: { vi: 'Âm tính', en: 'Negative' },
+  positive: { vi: 'Dương tính', en: 'Positive' },
+  invalid: { vi: 'Không xác định', en: 'Invalid' },
 };
 
-const at = (v: string | null, locale: Locale) => (v ? new Date(v).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME_ZONE }) : '—');
+const at = (v: string | null, locale: Locale) =>
+  v ? new Date(v).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME_ZONE }) : '—';
 const day = (v: string | null) => (v ? v.slice(0, 10).split('-').reverse().join('/') : '—');
-const list = (v: unknown, locale: Locale) => (Array.isArray(v) && v.length ? v.map((c) => (locale === 'vi' ? symptomText[String(c)] ?? String(c) : String(c))).join(', ') : L.none![locale]);
+const list = (v: unknown, locale: Locale) =>
+  Array.isArray(v) && v.length
+    ? v.map((c) => (locale === 'vi' ? (symptomText[String(c)] ?? String(c)) : String(c))).join(', ')
+    : L.none![locale];
 
 function table(title: string, headers: string[], rows: (string | number | null)[][], locale: Locale): Content[] {
   const head: Content = { text: title, bold: true, fontSize: 12, margin: [0, 12, 0, 4] };
   if (rows.length === 0) return [head, { text: L.none![locale], italics: true, fontSize: 10 }];
-  const body: TableCell[][] = [headers.map((h) => ({ text: h, bold: true, fontSize: 9 })), ...rows.map((r) => r.map((c) => ({ text: c === null ? '—' : String(c), fontSize: 9 })))];
+  const body: TableCell[][] = [
+    headers.map((h) => ({ text: h, bold: true, fontSize: 9 })),
+    ...rows.map((r) => r.map((c) => ({ text: c === null ? '—' : String(c), fontSize: 9 }))),
+  ];
   return [head, { table: { headerRows: 1, widths: headers.map(() => '*'), body }, layout: 'lightHorizontalLines' }];
 }
 
@@ -100,33 +205,138 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
   const yes = (b: boolean) => (b ? t('yes') : t('no'));
   const content: Content[] = [
     { text: t('title'), bold: true, fontSize: 15, alignment: 'center' },
-    { text: `${t('basis')} ${at(d.generatedAt, locale)}.`, italics: true, fontSize: 10, alignment: 'center', margin: [0, 4, 0, 8] },
-    ...table(t('identity'), vi ? ['Họ và tên', 'Năm sinh', 'Giấy tờ', 'Điện thoại', 'Địa chỉ'] : ['Full name', 'Born', 'Document', 'Phone', 'Address'],
-      [[p.fullName, p.birthYear, `${p.idType.toUpperCase()} ${p.idNumber}`, p.phone, [p.addressLine, p.commune].filter(Boolean).join(', ')]], locale),
-    ...table(t('status'), vi ? ['Mức F', 'Đang cách ly', 'Đang theo dõi'] : ['F level', 'In quarantine', 'Under monitoring'],
-      [[p.status.fLevel === null ? '—' : `F${p.status.fLevel}`, yes(p.status.underQuarantine), yes(p.status.underMonitoring)]], locale),
-    ...table(t('consents'), vi ? ['Mục đích', 'Phiên bản thông báo', 'Thời điểm'] : ['Purpose', 'Notice version', 'Given at'],
-      d.consents.map((c) => [c.purpose, c.noticeVersion, at(c.givenAt, locale)]), locale),
-    ...table(t('declarations'), vi ? ['Thời điểm', 'Hiệu lực đến', 'Triệu chứng', 'Yếu tố dịch tễ', 'Xã, phường'] : ['Submitted', 'Valid until', 'Symptoms', 'Exposures', 'Commune'],
-      d.healthDeclarations.map((x) => [at(x.submittedAt, locale), at(x.validUntil, locale), list(x.symptoms, locale), list(x.exposures, locale), x.commune]), locale),
-    ...table(t('arrivals'), vi ? ['Ngày đến', 'Đi từ', 'Phương tiện', 'Nơi đến', 'Theo dõi'] : ['Arrived', 'From', 'Vehicle', 'To', 'Follow-up'],
-      d.arrivals.map((a) => [day(a.arrivedOn), a.originCountry ?? a.originCode, [a.vehicleType, a.vehicleNumber].filter(Boolean).join(' '), a.destination, a.followUpStatus]), locale),
-    ...table(t('checkins'), vi ? ['Địa điểm', 'Vào', 'Ra'] : ['Venue', 'In', 'Out'],
-      d.checkins.map((c) => [`${c.venue} — ${c.address}`, at(c.checkedInAt, locale), at(c.checkedOutAt, locale)]), locale),
-    ...table(t('cases'), vi ? ['Mã ca bệnh', 'Ngày xác định', 'Phân loại', 'Tình trạng'] : ['Case number', 'Confirmed', 'Classification', 'Status'],
-      d.cases.map((k) => [k.caseNumber, day(k.confirmedDate), k.classification, k.status]), locale),
-    ...table(t('contacts'), vi ? ['Mức', 'Trạng thái', 'Tiếp xúc từ', 'đến', 'Phút'] : ['Level', 'Status', 'Exposed from', 'to', 'Minutes'],
-      d.contacts.map((c) => [`F${c.level}`, c.status, at(c.firstExposureAt, locale), at(c.lastExposureAt, locale), c.overlapMinutes]), locale),
-    ...table(t('stays'), vi ? ['Nơi cách ly', 'Từ ngày', 'Đến ngày', 'Trạng thái', 'Báo cáo hằng ngày'] : ['Facility', 'From', 'To', 'Status', 'Daily reports'],
-      d.quarantineStays.map((s) => [s.facility, day(s.startsOn), day(s.endsOn), s.status, s.dailyReports.length]), locale),
-    ...table(t('tests'), vi ? ['Mã mẫu', 'Loại', 'Lấy mẫu', 'Kết quả'] : ['Sample', 'Kind', 'Collected', 'Result'],
-      [...d.samples.map((s) => [s.code, s.kind, at(s.collectedAt, locale), s.result ? resultText[s.result]![locale] : '…']),
-        ...d.testOrders.filter((o) => o.status === 'ordered').map((o) => ['—', o.kind, `${vi ? 'Hẹn' : 'Due'} ${day(o.dueOn)}`, '…'])], locale),
-    ...table(t('treatment'), vi ? ['Cơ sở', 'Vào', 'Ra', 'Kết quả'] : ['Facility', 'Admitted', 'Discharged', 'Outcome'],
-      d.treatmentStays.map((s) => [s.facility, at(s.admittedAt, locale), at(s.dischargedAt, locale), s.outcome]), locale),
+    {
+      text: `${t('basis')} ${at(d.generatedAt, locale)}.`,
+      italics: true,
+      fontSize: 10,
+      alignment: 'center',
+      margin: [0, 4, 0, 8],
+    },
+    ...table(
+      t('identity'),
+      vi
+        ? ['Họ và tên', 'Năm sinh', 'Giấy tờ', 'Điện thoại', 'Địa chỉ']
+        : ['Full name', 'Born', 'Document', 'Phone', 'Address'],
+      [
+        [
+          p.fullName,
+          p.birthYear,
+          `${p.idType.toUpperCase()} ${p.idNumber}`,
+          p.phone,
+          [p.addressLine, p.commune].filter(Boolean).join(', '),
+        ],
+      ],
+      locale,
+    ),
+    ...table(
+      t('status'),
+      vi ? ['Mức F', 'Đang cách ly', 'Đang theo dõi'] : ['F level', 'In quarantine', 'Under monitoring'],
+      [
+        [
+          p.status.fLevel === null ? '—' : `F${p.status.fLevel}`,
+          yes(p.status.underQuarantine),
+          yes(p.status.underMonitoring),
+        ],
+      ],
+      locale,
+    ),
+    ...table(
+      t('consents'),
+      vi ? ['Mục đích', 'Phiên bản thông báo', 'Thời điểm'] : ['Purpose', 'Notice version', 'Given at'],
+      d.consents.map((c) => [c.purpose, c.noticeVersion, at(c.givenAt, locale)]),
+      locale,
+    ),
+    ...table(
+      t('declarations'),
+      vi
+        ? ['Thời điểm', 'Hiệu lực đến', 'Triệu chứng', 'Yếu tố dịch tễ', 'Xã, phường']
+        : ['Submitted', 'Valid until', 'Symptoms', 'Exposures', 'Commune'],
+      d.healthDeclarations.map((x) => [
+        at(x.submittedAt, locale),
+        at(x.validUntil, locale),
+        list(x.symptoms, locale),
+        list(x.exposures, locale),
+        x.commune,
+      ]),
+      locale,
+    ),
+    ...table(
+      t('arrivals'),
+      vi
+        ? ['Ngày đến', 'Đi từ', 'Phương tiện', 'Nơi đến', 'Theo dõi']
+        : ['Arrived', 'From', 'Vehicle', 'To', 'Follow-up'],
+      d.arrivals.map((a) => [
+        day(a.arrivedOn),
+        a.originCountry ?? a.originCode,
+        [a.vehicleType, a.vehicleNumber].filter(Boolean).join(' '),
+        a.destination,
+        a.followUpStatus,
+      ]),
+      locale,
+    ),
+    ...table(
+      t('checkins'),
+      vi ? ['Địa điểm', 'Vào', 'Ra'] : ['Venue', 'In', 'Out'],
+      d.checkins.map((c) => [`${c.venue} — ${c.address}`, at(c.checkedInAt, locale), at(c.checkedOutAt, locale)]),
+      locale,
+    ),
+    ...table(
+      t('cases'),
+      vi
+        ? ['Mã ca bệnh', 'Ngày xác định', 'Phân loại', 'Tình trạng']
+        : ['Case number', 'Confirmed', 'Classification', 'Status'],
+      d.cases.map((k) => [k.caseNumber, day(k.confirmedDate), k.classification, k.status]),
+      locale,
+    ),
+    ...table(
+      t('contacts'),
+      vi ? ['Mức', 'Trạng thái', 'Tiếp xúc từ', 'đến', 'Phút'] : ['Level', 'Status', 'Exposed from', 'to', 'Minutes'],
+      d.contacts.map((c) => [
+        `F${c.level}`,
+        c.status,
+        at(c.firstExposureAt, locale),
+        at(c.lastExposureAt, locale),
+        c.overlapMinutes,
+      ]),
+      locale,
+    ),
+    ...table(
+      t('stays'),
+      vi
+        ? ['Nơi cách ly', 'Từ ngày', 'Đến ngày', 'Trạng thái', 'Báo cáo hằng ngày']
+        : ['Facility', 'From', 'To', 'Status', 'Daily reports'],
+      d.quarantineStays.map((s) => [s.facility, day(s.startsOn), day(s.endsOn), s.status, s.dailyReports.length]),
+      locale,
+    ),
+    ...table(
+      t('tests'),
+      vi ? ['Mã mẫu', 'Loại', 'Lấy mẫu', 'Kết quả'] : ['Sample', 'Kind', 'Collected', 'Result'],
+      [
+        ...d.samples.map((s) => [
+          s.code,
+          s.kind,
+          at(s.collectedAt, locale),
+          s.result ? resultText[s.result]![locale] : '…',
+        ]),
+        ...d.testOrders
+          .filter((o) => o.status === 'ordered')
+          .map((o) => ['—', o.kind, `${vi ? 'Hẹn' : 'Due'} ${day(o.dueOn)}`, '…']),
+      ],
+      locale,
+    ),
+    ...table(
+      t('treatment'),
+      vi ? ['Cơ sở', 'Vào', 'Ra', 'Kết quả'] : ['Facility', 'Admitted', 'Discharged', 'Outcome'],
+      d.treatmentStays.map((s) => [s.facility, at(s.admittedAt, locale), at(s.dischargedAt, locale), s.outcome]),
+      locale,
+    ),
   ];
   return renderPdf({
-    pageSize: 'A4', pageMargins: [40, 40, 40, 40], info: { title: t('title'), creator: 'phongdich' }, language: locale,
-    defaultStyle: { font: 'Roboto', fontSize: 10 }, content,
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 40],
+    info: { title: t('title'), creator: 'phongdich' },
+    language: locale,
+    defaultStyle: { font: 'Roboto', fontSize: 10 },
+    content,
   });
 }

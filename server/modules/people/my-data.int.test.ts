@@ -26,45 +26,110 @@ beforeAll(async () => {
   const { tracing, quarantine, testing } = t.platform.services;
   // Officials record a case and, as its contact, someone with a phone: an F1 in quarantine, tested.
   const theCase = await registerCase(t.platform.services, sys, {
-    clientKey: randomUUID(), subject: personRef('Nguyễn Thị Nguồn Lây', { communeCode: DOAN_KET }), sampleDate: '2026-11-20', confirmedDate: '2026-11-21',
-    classification: 'community', sourceCaseIds: [],
+    clientKey: randomUUID(),
+    subject: personRef('Nguyễn Thị Nguồn Lây', { communeCode: DOAN_KET }),
+    sampleDate: '2026-11-20',
+    confirmedDate: '2026-11-21',
+    classification: 'community',
+    sourceCaseIds: [],
   });
   const ref = personRef('Lường Văn Đức', { birthYear: 1979, communeCode: DOAN_KET, addressLine: 'Bản Nậm Loỏng' });
   if (!('person' in ref)) throw new Error('unreachable');
-  const contact = await tracing.declare(sys, theCase.id, { subject: { person: { ...ref.person, phone: contactPhone } } });
+  const contact = await tracing.declare(sys, theCase.id, {
+    subject: { person: { ...ref.person, phone: contactPhone } },
+  });
   await tracing.decide(sys, contact.id, { decision: 'confirm' });
   personId = contact.personId;
   const db = t.platform.database.db;
   const place = await db.selectFrom('localities').select('path').where('code', '=', DOAN_KET).executeTakeFirstOrThrow();
-  const f = await db.insertInto('facilities').values({ name: 'Khu cách ly Bản Hon', kind: 'concentrated', locality_code: DOAN_KET, locality_path: place.path, address_line: 'Bản Hon' })
-    .returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('facility_capacity').values({ facility_id: f.id, kind: 'quarantine_place', capacity: 10 }).execute();
-  await quarantine.admit(sys, { clientKey: randomUUID(), subject: { personId }, reason: 'f1', facilityId: f.id, vaccinatedOrRecovered: false });
-  const order = (await testing.listOrders(sys, { locality: DOAN_KET, limit: 50 })).items.find((o) => o.personId === personId)!;
-  await testing.recordSample(sys, { code: 'DUC-1', orderId: order.id, kind: 'rt_pcr', collectedAt: new Date().toISOString() });
+  const f = await db
+    .insertInto('facilities')
+    .values({
+      name: 'Khu cách ly Bản Hon',
+      kind: 'concentrated',
+      locality_code: DOAN_KET,
+      locality_path: place.path,
+      address_line: 'Bản Hon',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('facility_capacity')
+    .values({ facility_id: f.id, kind: 'quarantine_place', capacity: 10 })
+    .execute();
+  await quarantine.admit(sys, {
+    clientKey: randomUUID(),
+    subject: { personId },
+    reason: 'f1',
+    facilityId: f.id,
+    vaccinatedOrRecovered: false,
+  });
+  const order = (await testing.listOrders(sys, { locality: DOAN_KET, limit: 50 })).items.find(
+    (o) => o.personId === personId,
+  )!;
+  await testing.recordSample(sys, {
+    code: 'DUC-1',
+    orderId: order.id,
+    kind: 'rt_pcr',
+    collectedAt: new Date().toISOString(),
+  });
   await testing.sampleResults(sys, { items: [{ code: 'DUC-1', result: 'negative' }] });
   // The person declares with the phone officials recorded: linked to their record.
-  citizen = (await declare(t, { person: { idType: 'cccd', idNumber: ref.person.idNumber, fullName: 'Lường Văn Đức', birthYear: 1979, gender: 'male', phone: contactPhone, communeCode: DOAN_KET } })).result;
+  citizen = (
+    await declare(t, {
+      person: {
+        idType: 'cccd',
+        idNumber: ref.person.idNumber,
+        fullName: 'Lường Văn Đức',
+        birthYear: 1979,
+        gender: 'male',
+        phone: contactPhone,
+        communeCode: DOAN_KET,
+      },
+    })
+  ).result;
 });
 afterAll(async () => t.close());
 
-const asCitizen = (url: string, payload: object, session = citizen.session) => t.app.inject({ method: 'POST', url, payload, headers: bearer(session) });
+const asCitizen = (url: string, payload: object, session = citizen.session) =>
+  t.app.inject({ method: 'POST', url, payload, headers: bearer(session) });
 
 describe('my data', () => {
   it('takes the session and a fresh code: neither the QR, nor the session alone, nor a code for something else', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/public/me/data', payload: { format: 'json', qrToken: citizen.qrToken } })).statusCode).toBe(400);
-    const noSession = await t.app.inject({ method: 'POST', url: '/api/public/me/data', payload: { format: 'json', otp: await requestOtp(t, contactPhone, 'my_data') } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/public/me/data',
+          payload: { format: 'json', qrToken: citizen.qrToken },
+        })
+      ).statusCode,
+    ).toBe(400);
+    const noSession = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/me/data',
+      payload: { format: 'json', otp: await requestOtp(t, contactPhone, 'my_data') },
+    });
     expect(noSession.statusCode).toBe(401);
     const sessionCode = await requestOtp(t, contactPhone, 'session');
-    expect((await asCitizen('/api/public/me/data', { format: 'json', otp: sessionCode })).json().error.details[0].path).toBe('otp.code');
+    expect(
+      (await asCitizen('/api/public/me/data', { format: 'json', otp: sessionCode })).json().error.details[0].path,
+    ).toBe('otp.code');
   });
 
-  it('answers everything held about me as JSON, with no one else\'s identity', async () => {
-    const res = await asCitizen('/api/public/me/data', { format: 'json', otp: await requestOtp(t, contactPhone, 'my_data') });
+  it("answers everything held about me as JSON, with no one else's identity", async () => {
+    const res = await asCitizen('/api/public/me/data', {
+      format: 'json',
+      otp: await requestOtp(t, contactPhone, 'my_data'),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="du-lieu-cua-toi-.*\.json"/);
     const data = res.json();
-    expect(data.person).toMatchObject({ fullName: 'Lường Văn Đức', phone: '+84912777001', status: { fLevel: 1, underQuarantine: true } });
+    expect(data.person).toMatchObject({
+      fullName: 'Lường Văn Đức',
+      phone: '+84912777001',
+      status: { fLevel: 1, underQuarantine: true },
+    });
     expect(data.healthDeclarations).toHaveLength(1);
     expect(data.consents).toMatchObject([{ purpose: 'epidemic_prevention' }]);
     expect(data.contacts).toMatchObject([{ level: 1, status: 'confirmed' }]);
@@ -72,13 +137,20 @@ describe('my data', () => {
     expect(data.samples).toMatchObject([{ code: 'DUC-1', result: 'negative' }]);
     expect(data.testOrders.length).toBeGreaterThan(0);
     expect(res.body).not.toContain('Nguồn Lây');
-    const audit = await t.platform.database.db.selectFrom('audit_events').select(['actor_id', 'actor_role', 'after'])
-      .where('action', '=', 'export_own_data').where('entity_id', '=', personId).execute();
+    const audit = await t.platform.database.db
+      .selectFrom('audit_events')
+      .select(['actor_id', 'actor_role', 'after'])
+      .where('action', '=', 'export_own_data')
+      .where('entity_id', '=', personId)
+      .execute();
     expect(audit).toMatchObject([{ actor_id: null, actor_role: 'citizen', after: { format: 'json' } }]);
   });
 
   it('answers a readable PDF, Vietnamese diacritics intact', async () => {
-    const res = await asCitizen('/api/public/me/data', { format: 'pdf', otp: await requestOtp(t, contactPhone, 'my_data') });
+    const res = await asCitizen('/api/public/me/data', {
+      format: 'pdf',
+      otp: await requestOtp(t, contactPhone, 'my_data'),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -86,7 +158,14 @@ describe('my data', () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'my-data-')), 'copy.pdf');
       fs.writeFileSync(file, res.rawPayload);
       const text = execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' });
-      for (const words of ['BẢN SAO DỮ LIỆU CÁ NHÂN', 'Lường Văn Đức', 'Khu cách ly Bản Hon', 'Âm tính', 'Tờ khai y tế']) expect(text).toContain(words);
+      for (const words of [
+        'BẢN SAO DỮ LIỆU CÁ NHÂN',
+        'Lường Văn Đức',
+        'Khu cách ly Bản Hon',
+        'Âm tính',
+        'Tờ khai y tế',
+      ])
+        expect(text).toContain(words);
       expect(text).not.toContain('Nguồn Lây');
     }
   });
@@ -94,16 +173,42 @@ describe('my data', () => {
   it('tells which agencies accessed my data and when, never which official, and not my own acts', async () => {
     const officer = await t.signIn('commune_officer', DOAN_KET, 'can.bo.doan.ket');
     // An official's read that names the person (what every read of a record writes).
-    await t.platform.services.auditTrail.record(t.platform.database.db, { userId: officer.user.id, username: officer.user.username, role: 'commune_officer', scope: { code: DOAN_KET }, ip: null, requestId: null }, {
-      action: 'read', entityType: 'contact', entityId: randomUUID(), subjectIds: [personId],
-    });
+    await t.platform.services.auditTrail.record(
+      t.platform.database.db,
+      {
+        userId: officer.user.id,
+        username: officer.user.username,
+        role: 'commune_officer',
+        scope: { code: DOAN_KET },
+        ip: null,
+        requestId: null,
+      },
+      {
+        action: 'read',
+        entityType: 'contact',
+        entityId: randomUUID(),
+        subjectIds: [personId],
+      },
+    );
     const cdc = await t.signIn('health_department', LAI_CHAU);
     expect((await cdc.get(`/api/people/${personId}/duplicates`)).statusCode).toBe(200);
     const page = await asCitizen('/api/public/me/accesses', { limit: 50 });
     expect(page.statusCode).toBe(200);
     const items = page.json().items as { agency: string; kind: string; record: string }[];
-    expect(items).toContainEqual(expect.objectContaining({ agency: expect.stringMatching(/^UBND, Trạm Y tế cấp xã — .*Đoàn Kết$/), kind: 'read', record: 'Thông tin tiếp xúc gần' }));
-    expect(items).toContainEqual(expect.objectContaining({ agency: expect.stringMatching(/^Sở Y tế \/ Trung tâm Kiểm soát bệnh tật — .*Lai Châu$/), kind: 'read', record: 'Thông tin cá nhân' }));
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        agency: expect.stringMatching(/^UBND, Trạm Y tế cấp xã — .*Đoàn Kết$/),
+        kind: 'read',
+        record: 'Thông tin tiếp xúc gần',
+      }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        agency: expect.stringMatching(/^Sở Y tế \/ Trung tâm Kiểm soát bệnh tật — .*Lai Châu$/),
+        kind: 'read',
+        record: 'Thông tin cá nhân',
+      }),
+    );
     expect(page.body).not.toContain('can.bo.doan.ket');
     expect(page.body).not.toContain(officer.user.id);
     // Keyset paging.
@@ -112,6 +217,9 @@ describe('my data', () => {
     const second = (await asCitizen('/api/public/me/accesses', { limit: 1, after: first.nextCursor })).json();
     expect(second.items[0]).not.toEqual(first.items[0]);
     // The QR alone opens nothing.
-    expect((await t.app.inject({ method: 'POST', url: '/api/public/me/accesses', payload: { qrToken: citizen.qrToken } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/public/me/accesses', payload: { qrToken: citizen.qrToken } }))
+        .statusCode,
+    ).toBe(401);
   });
 });

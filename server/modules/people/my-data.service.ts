@@ -30,25 +30,51 @@ export class MyDataService {
     private readonly auditService: AuditService,
   ) {}
 
-  async download(sessionToken: string | null, req: MyDataRequest, meta: CitizenMeta, now = new Date()): Promise<MyDataFile> {
+  async download(
+    sessionToken: string | null,
+    req: MyDataRequest,
+    meta: CitizenMeta,
+    now = new Date(),
+  ): Promise<MyDataFile> {
     const holder = await this.sessions.holderOrThrow(sessionToken, meta.locale);
     await this.otp.verify(this.db, req.otp, holder.sessionPhone, 'my_data', meta.locale);
     const data = myDataJson(await this.repo.read(this.db, holder.personId), now);
     await this.audit.record(this.db, citizenActor(meta), {
-      action: 'export_own_data', entityType: 'person', entityId: holder.personId, localityPath: holder.localityPath,
-      after: { format: req.format }, subjectIds: [holder.personId],
+      action: 'export_own_data',
+      entityType: 'person',
+      entityId: holder.personId,
+      localityPath: holder.localityPath,
+      after: { format: req.format },
+      subjectIds: [holder.personId],
     });
     const stamp = now.toISOString().slice(0, 10);
     return req.format === 'json'
-      ? { filename: `du-lieu-cua-toi-${stamp}.json`, contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(data, null, 2)) }
-      : { filename: `du-lieu-cua-toi-${stamp}.pdf`, contentType: 'application/pdf', body: await myDataPdf(data, meta.locale) };
+      ? {
+          filename: `du-lieu-cua-toi-${stamp}.json`,
+          contentType: 'application/json; charset=utf-8',
+          body: Buffer.from(JSON.stringify(data, null, 2)),
+        }
+      : {
+          filename: `du-lieu-cua-toi-${stamp}.pdf`,
+          contentType: 'application/pdf',
+          body: await myDataPdf(data, meta.locale),
+        };
   }
 
   /** Which agencies read or changed my data, newest first; my own acts are not listed. */
-  async accesses(sessionToken: string | null, q: { after?: string; limit: number }, meta: CitizenMeta): Promise<Page<PersonAccessView>> {
+  async accesses(
+    sessionToken: string | null,
+    q: { after?: string; limit: number },
+    meta: CitizenMeta,
+  ): Promise<Page<PersonAccessView>> {
     const holder = await this.sessions.holderOrThrow(sessionToken, meta.locale);
     const page = await this.auditService.accessesOfPerson(holder.personId, q, meta.locale);
-    await this.audit.record(this.db, citizenActor(meta), { action: 'read_own_accesses', entityType: 'person', entityId: holder.personId, subjectIds: [holder.personId] });
+    await this.audit.record(this.db, citizenActor(meta), {
+      action: 'read_own_accesses',
+      entityType: 'person',
+      entityId: holder.personId,
+      subjectIds: [holder.personId],
+    });
     return page;
   }
 }

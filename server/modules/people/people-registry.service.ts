@@ -33,7 +33,10 @@ export class PeopleRegistryService {
   }
 
   /** Records the consent a person gave with a declaration, in the declaration's transaction. */
-  recordConsent(db: Db, c: { personId: string; purpose: string; noticeVersion: string; ip: string | null }): Promise<void> {
+  recordConsent(
+    db: Db,
+    c: { personId: string; purpose: string; noticeVersion: string; ip: string | null },
+  ): Promise<void> {
     return this.people.insertConsent(db, c);
   }
 
@@ -50,7 +53,12 @@ export class PeopleRegistryService {
    * numbers cannot reveal names, and a mistyped number does not attach a case to a stranger.
    * Anyone else is registered, unverified, with what the official typed.
    */
-  async resolve(db: Db, actor: Actor, ref: PersonRef, path: string): Promise<{ id: string; localityPath: string | null; communeCode: string | null }> {
+  async resolve(
+    db: Db,
+    actor: Actor,
+    ref: PersonRef,
+    path: string,
+  ): Promise<{ id: string; localityPath: string | null; communeCode: string | null }> {
     if ('personId' in ref) {
       const found = await this.people.findById(db, ref.personId);
       if (!found || !peoplePolicy.use(actor, found)) throw new AppError('NOT_FOUND');
@@ -72,15 +80,33 @@ export class PeopleRegistryService {
     if (existing) {
       const sameBirthYear = existing.birth_year === null || existing.birth_year === p.birthYear;
       if (nameKey(existing.full_name) !== nameKey(p.fullName) || !sameBirthYear) {
-        throw new AppError('VALIDATION_FAILED', [{ path: `${path}.person.idNumber`, message: m.documentOfSomeoneElse[actor.locale] }]);
+        throw new AppError('VALIDATION_FAILED', [
+          { path: `${path}.person.idNumber`, message: m.documentOfSomeoneElse[actor.locale] },
+        ]);
       }
       return { id: existing.id, localityPath: existing.locality_path, communeCode: existing.commune_code };
     }
     const id = await this.people.insert(db, {
-      id_type: p.idType, id_number: idNumber, full_name: p.fullName, birth_year: p.birthYear, gender: p.gender, nationality: p.nationality,
-      phone, email: p.email ?? null, commune_code: commune.code, locality_path: commune.path, address_line: p.addressLine ?? null, phoneVerified: false,
+      id_type: p.idType,
+      id_number: idNumber,
+      full_name: p.fullName,
+      birth_year: p.birthYear,
+      gender: p.gender,
+      nationality: p.nationality,
+      phone,
+      email: p.email ?? null,
+      commune_code: commune.code,
+      locality_path: commune.path,
+      address_line: p.addressLine ?? null,
+      phoneVerified: false,
     });
-    await this.audit.record(db, actor, { action: 'create', entityType: 'person', entityId: id, localityCode: commune.code, localityPath: commune.path });
+    await this.audit.record(db, actor, {
+      action: 'create',
+      entityType: 'person',
+      entityId: id,
+      localityCode: commune.code,
+      localityPath: commune.path,
+    });
     return { id, localityPath: commune.path, communeCode: commune.code };
   }
 
@@ -88,10 +114,25 @@ export class PeopleRegistryService {
     const person = await this.people.findById(this.db, personId);
     if (!person || !peoplePolicy.readDuplicates(actor, person)) throw new AppError('NOT_FOUND');
     const rows = await this.registry.duplicatesOf(this.db, personId);
-    await this.audit.record(this.db, actor, { action: 'read_duplicates', entityType: 'person', entityId: personId, localityPath: person.locality_path, subjectIds: [personId, ...rows.map((r) => r.id)] });
+    await this.audit.record(this.db, actor, {
+      action: 'read_duplicates',
+      entityType: 'person',
+      entityId: personId,
+      localityPath: person.locality_path,
+      subjectIds: [personId, ...rows.map((r) => r.id)],
+    });
     return rows.map((r) => ({
-      personId: r.id, fullName: r.full_name, birthYear: r.birth_year, phone: r.phone, idNumberMasked: maskId(r.id_number), communeName: r.commune_name,
-      reasons: [...(r.same_document ? ['document' as const] : []), ...(r.same_phone ? ['phone' as const] : []), ...(r.same_name ? ['name_birth_commune' as const] : [])],
+      personId: r.id,
+      fullName: r.full_name,
+      birthYear: r.birth_year,
+      phone: r.phone,
+      idNumberMasked: maskId(r.id_number),
+      communeName: r.commune_name,
+      reasons: [
+        ...(r.same_document ? ['document' as const] : []),
+        ...(r.same_phone ? ['phone' as const] : []),
+        ...(r.same_name ? ['name_birth_commune' as const] : []),
+      ],
     }));
   }
 
@@ -107,8 +148,14 @@ export class PeopleRegistryService {
       }
       await this.moveInto(trx, actor, kept, merged);
       await this.audit.record(trx, actor, {
-        action: 'merge', entityType: 'person', entityId: kept.id, localityCode: kept.commune_code, localityPath: kept.locality_path,
-        before: { mergedId: merged.id }, after: { keptId: kept.id }, subjectIds: [kept.id, merged.id],
+        action: 'merge',
+        entityType: 'person',
+        entityId: kept.id,
+        localityCode: kept.commune_code,
+        localityPath: kept.locality_path,
+        before: { mergedId: merged.id },
+        after: { keptId: kept.id },
+        subjectIds: [kept.id, merged.id],
       });
       return { keptId: kept.id };
     });
@@ -120,17 +167,32 @@ export class PeopleRegistryService {
    * (`keepTokens`: the citizen's QR and sessions move along instead of being revoked). The caller
    * holds the transaction, has checked the policy, and audits.
    */
-  async moveInto(trx: Db, actor: Actor, kept: Selectable<PeopleTable>, merged: Selectable<PeopleTable>, o: { keepTokens?: boolean } = {}): Promise<void> {
+  async moveInto(
+    trx: Db,
+    actor: Actor,
+    kept: Selectable<PeopleTable>,
+    merged: Selectable<PeopleTable>,
+    o: { keepTokens?: boolean } = {},
+  ): Promise<void> {
     const conflicts = await this.registry.conflictsBetween(trx, kept.id, merged.id);
     if (conflicts.bothCases) throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.bothCases[actor.locale] }]);
-    if (conflicts.bothInQuarantine) throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.bothInQuarantine[actor.locale] }]);
+    if (conflicts.bothInQuarantine)
+      throw new AppError('CONFLICT', [{ path: 'mergeId', message: m.bothInQuarantine[actor.locale] }]);
     await this.registry.moveRecords(trx, kept.id, merged.id, o);
-    await this.registry.recordMerge(trx, { keptId: kept.id, mergedId: merged.id, snapshot: merged, actorId: actor.userId });
+    await this.registry.recordMerge(trx, {
+      keptId: kept.id,
+      mergedId: merged.id,
+      snapshot: merged,
+      actorId: actor.userId,
+    });
     // The stronger status wins: a case or a closer contact level must not be lost in the merge.
     const levels = [kept.f_level, merged.f_level].filter((l): l is number => l !== null);
     await this.people.update(trx, kept.id, {
-      phone: kept.phone ?? merged.phone, email: kept.email ?? merged.email,
-      full_name: kept.full_name, commune_code: kept.commune_code, address_line: kept.address_line ?? merged.address_line,
+      phone: kept.phone ?? merged.phone,
+      email: kept.email ?? merged.email,
+      full_name: kept.full_name,
+      commune_code: kept.commune_code,
+      address_line: kept.address_line ?? merged.address_line,
     });
     await this.registry.setStatus(trx, kept.id, {
       fLevel: levels.length ? Math.min(...levels) : null,

@@ -33,8 +33,13 @@ export interface PeopleServices {
 }
 
 export function createPeopleModule(o: {
-  db: Db; config: Config; signing: readonly [string, ...string[]]; otp: OtpService; localities: LocalitiesService;
-  audit: AuditTrailService; auditService: AuditService;
+  db: Db;
+  config: Config;
+  signing: readonly [string, ...string[]];
+  otp: OtpService;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+  auditService: AuditService;
 }): PeopleServices {
   const { db, audit } = o;
   const peopleRepo = new PeopleRepository();
@@ -42,7 +47,15 @@ export function createPeopleModule(o: {
   const registry = new PeopleRegistryService(db, peopleRepo, new PeopleRegistryRepository(), o.localities, audit);
   const sessionsRepo = new CitizenSessionsRepository();
   const linksRepo = new PersonLinksRepository();
-  const citizenSessions = new CitizenSessionsService(db, sessionsRepo, peopleRepo, people, o.otp, audit, o.config.citizenSession);
+  const citizenSessions = new CitizenSessionsService(
+    db,
+    sessionsRepo,
+    peopleRepo,
+    people,
+    o.otp,
+    audit,
+    o.config.citizenSession,
+  );
   return {
     people,
     peopleRegistry: registry,

@@ -24,7 +24,9 @@ describe('peoplePolicy', () => {
   });
 
   it('lets investigators merge two records of their area only', () => {
-    expect(peoplePolicy.merge(officialAt('health_department', 'VN/12'), inLaiChau, { locality_path: 'VN/12/03391' })).toBe(true);
+    expect(
+      peoplePolicy.merge(officialAt('health_department', 'VN/12'), inLaiChau, { locality_path: 'VN/12/03391' }),
+    ).toBe(true);
     expect(peoplePolicy.merge(officialAt('health_department', 'VN/12'), inLaiChau, inDienBien)).toBe(false);
     expect(peoplePolicy.merge(officialAt('steering_committee', 'VN/12'), inLaiChau, inLaiChau)).toBe(false);
     expect(peoplePolicy.merge(officialAt('system_admin', 'VN'), inLaiChau, unplaced)).toBe(false);

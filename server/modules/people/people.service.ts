@@ -33,7 +33,9 @@ export interface StatusRow {
 export function holderFrom(row: StatusRow, now: Date): TokenHolder {
   const status = healthStatus({
     now,
-    latestDeclaration: row.valid_until ? { validUntil: row.valid_until, hasSymptoms: row.has_symptoms ?? false, hasExposure: row.has_exposure ?? false } : null,
+    latestDeclaration: row.valid_until
+      ? { validUntil: row.valid_until, hasSymptoms: row.has_symptoms ?? false, hasExposure: row.has_exposure ?? false }
+      : null,
     fLevel: row.f_level,
     underQuarantine: row.under_quarantine,
     underMonitoring: row.under_monitoring,

@@ -10,7 +10,9 @@ export const personLinksPolicy = {
   list: (a: Actor) => links(a),
   /** Officials of the place of either record: the citizen's declared home or the record's own. */
   read: (a: Actor, r: Request) =>
-    links(a) && (inScope(a, r.declared_locality_path) || (r.official_locality_path !== null && inScope(a, r.official_locality_path))),
+    links(a) &&
+    (inScope(a, r.declared_locality_path) ||
+      (r.official_locality_path !== null && inScope(a, r.official_locality_path))),
   /** Deciding changes officials' record (its verified phone, its data): the officials of its place. */
   decide: (a: Actor, r: Request) => links(a) && inScope(a, r.official_locality_path ?? r.declared_locality_path),
 };

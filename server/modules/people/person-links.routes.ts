@@ -10,11 +10,17 @@ export const personLinksRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
 
   route(app, personLinksContract.getPeopleLinkRequests, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, personLinksContract.getPeopleLinkRequestsExport, async (req, reply) => sendXlsx(reply, await svc.export(actorOf(req), req.query)));
+  route(app, personLinksContract.getPeopleLinkRequestsExport, async (req, reply) =>
+    sendXlsx(reply, await svc.export(actorOf(req), req.query)),
+  );
 
   route(app, personLinksContract.getPeopleLinkRequestsById, async (req) => svc.read(actorOf(req), req.params.id));
 
-  route(app, personLinksContract.postPeopleLinkRequestsAccept, async (req) => svc.accept(actorOf(req), req.params.id, req.body.note));
+  route(app, personLinksContract.postPeopleLinkRequestsAccept, async (req) =>
+    svc.accept(actorOf(req), req.params.id, req.body.note),
+  );
 
-  route(app, personLinksContract.postPeopleLinkRequestsReject, async (req) => svc.reject(actorOf(req), req.params.id, req.body.note));
+  route(app, personLinksContract.postPeopleLinkRequestsReject, async (req) =>
+    svc.reject(actorOf(req), req.params.id, req.body.note),
+  );
 };

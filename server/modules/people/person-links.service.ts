@@ -1,5 +1,11 @@
 import { AppError } from '../../../core/errors.ts';
-import type { LinkDecisionResult, LinkedRecord, LinkRequestDetail, LinkRequestRow, ListLinkRequestsQuery } from '../../../core/schemas/citizen.ts';
+import type {
+  LinkDecisionResult,
+  LinkedRecord,
+  LinkRequestDetail,
+  LinkRequestRow,
+  ListLinkRequestsQuery,
+} from '../../../core/schemas/citizen.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -40,7 +46,11 @@ export class PersonLinksService {
     const within = await this.scope(actor, q.locality);
     const page = await this.page(within, q);
     await this.audit.record(this.db, actor, {
-      action: 'read_list', entityType: 'person', entityId: null, localityPath: within, after: { list: 'link_requests', locality: q.locality, status: q.status },
+      action: 'read_list',
+      entityType: 'person',
+      entityId: null,
+      localityPath: within,
+      after: { list: 'link_requests', locality: q.locality, status: q.status },
       subjectIds: page.subjects,
     });
     return { items: page.items, nextCursor: page.nextCursor };
@@ -50,10 +60,16 @@ export class PersonLinksService {
   async export(actor: Actor, q: Omit<ListLinkRequestsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scope(actor, q.locality);
     const eventId = await this.audit.record(this.db, actor, {
-      action: 'export', entityType: 'person', entityId: null, localityPath: within, after: { list: 'link_requests', locality: q.locality, status: q.status },
+      action: 'export',
+      entityType: 'person',
+      entityId: null,
+      localityPath: within,
+      after: { list: 'link_requests', locality: q.locality, status: q.status },
     });
     return streamXlsx({
-      filename: 'xac-minh-ho-so-tu-khai.xlsx', sheetName: actor.locale === 'vi' ? 'Hồ sơ tự khai' : 'Self-declared records', locale: actor.locale,
+      filename: 'xac-minh-ho-so-tu-khai.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Hồ sơ tự khai' : 'Self-declared records',
+      locale: actor.locale,
       columns: linkRequestColumns(actor.locale),
       pages: await allPages(async (after) => {
         const page = await this.page(within, { ...q, after, limit: 500 });
@@ -67,17 +83,34 @@ export class PersonLinksService {
   async read(actor: Actor, id: string): Promise<LinkRequestDetail> {
     const r = await this.links.find(this.db, id);
     if (!r || !personLinksPolicy.read(actor, r)) throw new AppError('NOT_FOUND');
-    const [declared, official] = await Promise.all([this.links.recordOf(this.db, r.declared_person_id), this.links.recordOf(this.db, r.official_person_id)]);
+    const [declared, official] = await Promise.all([
+      this.links.recordOf(this.db, r.declared_person_id),
+      this.links.recordOf(this.db, r.official_person_id),
+    ]);
     await this.audit.record(this.db, actor, {
-      action: 'read_link_request', entityType: 'person', entityId: r.official_person_id, localityPath: r.official_locality_path ?? r.declared_locality_path,
-      after: { requestId: id, declaredPersonId: r.declared_person_id }, subjectIds: [r.declared_person_id, r.official_person_id],
+      action: 'read_link_request',
+      entityType: 'person',
+      entityId: r.official_person_id,
+      localityPath: r.official_locality_path ?? r.declared_locality_path,
+      after: { requestId: id, declaredPersonId: r.declared_person_id },
+      subjectIds: [r.declared_person_id, r.official_person_id],
     });
     return {
-      id: r.id, createdAt: r.created_at.toISOString(), status: r.status, reason: r.reason, phone: r.phone,
-      declaredName: declared.full_name, declaredBirthYear: declared.birth_year, declaredCommuneName: declared.commune_name,
-      officialName: official.full_name, officialCommuneName: official.commune_name,
-      declared: recordView(declared), official: recordView(official),
-      decidedAt: r.decided_at?.toISOString() ?? null, decisionNote: r.decision_note, canDecide: personLinksPolicy.decide(actor, r),
+      id: r.id,
+      createdAt: r.created_at.toISOString(),
+      status: r.status,
+      reason: r.reason,
+      phone: r.phone,
+      declaredName: declared.full_name,
+      declaredBirthYear: declared.birth_year,
+      declaredCommuneName: declared.commune_name,
+      officialName: official.full_name,
+      officialCommuneName: official.commune_name,
+      declared: recordView(declared),
+      official: recordView(official),
+      decidedAt: r.decided_at?.toISOString() ?? null,
+      decisionNote: r.decision_note,
+      canDecide: personLinksPolicy.decide(actor, r),
     };
   }
 
@@ -86,10 +119,12 @@ export class PersonLinksService {
     return this.db.transaction().execute(async (trx) => {
       const r = await this.lockForDecision(trx, actor, id);
       if (r.status === 'accepted') return { id, status: 'accepted' as const, personId: r.official_person_id };
-      if (r.status !== 'open') throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDecided[actor.locale] }]);
+      if (r.status !== 'open')
+        throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDecided[actor.locale] }]);
       const official = await this.people.findById(trx, r.official_person_id);
       const declared = await this.people.findById(trx, r.declared_person_id);
-      if (!official || !declared) throw new AppError('CONFLICT', [{ path: 'id', message: m.officialRecordGone[actor.locale] }]);
+      if (!official || !declared)
+        throw new AppError('CONFLICT', [{ path: 'id', message: m.officialRecordGone[actor.locale] }]);
       await this.registry.moveInto(trx, actor, official, declared, { keepTokens: true });
       // The verified phone is the citizen's: tokens and sessions of any other phone stop speaking for them.
       await this.people.setVerifiedPhone(trx, official.id, r.phone);
@@ -97,8 +132,14 @@ export class PersonLinksService {
       await this.sessions.revokeForPerson(trx, official.id, r.phone);
       await this.links.decide(trx, id, { status: 'accepted', actorId: actor.userId, note: note ?? null });
       await this.audit.record(trx, actor, {
-        action: 'link_accept', entityType: 'person', entityId: official.id, localityCode: official.commune_code, localityPath: official.locality_path,
-        before: { declaredPersonId: declared.id }, after: { requestId: id, phoneVerified: true }, subjectIds: [official.id, declared.id],
+        action: 'link_accept',
+        entityType: 'person',
+        entityId: official.id,
+        localityCode: official.commune_code,
+        localityPath: official.locality_path,
+        before: { declaredPersonId: declared.id },
+        after: { requestId: id, phoneVerified: true },
+        subjectIds: [official.id, declared.id],
       });
       return { id, status: 'accepted' as const, personId: official.id };
     });
@@ -108,13 +149,18 @@ export class PersonLinksService {
     return this.db.transaction().execute(async (trx) => {
       const r = await this.lockForDecision(trx, actor, id);
       if (r.status === 'rejected') return { id, status: 'rejected' as const, personId: r.declared_person_id };
-      if (r.status !== 'open') throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDecided[actor.locale] }]);
+      if (r.status !== 'open')
+        throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDecided[actor.locale] }]);
       await this.people.setIdentityStatus(trx, r.declared_person_id, 'not_verified');
       await this.people.revokeTokens(trx, r.declared_person_id, 'link_rejected');
       await this.links.decide(trx, id, { status: 'rejected', actorId: actor.userId, note: note ?? null });
       await this.audit.record(trx, actor, {
-        action: 'link_reject', entityType: 'person', entityId: r.declared_person_id, localityPath: r.official_locality_path ?? r.declared_locality_path,
-        after: { requestId: id, note: note ?? null }, subjectIds: [r.declared_person_id, r.official_person_id],
+        action: 'link_reject',
+        entityType: 'person',
+        entityId: r.declared_person_id,
+        localityPath: r.official_locality_path ?? r.declared_locality_path,
+        after: { requestId: id, note: note ?? null },
+        subjectIds: [r.declared_person_id, r.official_person_id],
       });
       return { id, status: 'rejected' as const, personId: r.declared_person_id };
     });
@@ -137,9 +183,16 @@ export class PersonLinksService {
     const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
     return {
       items: page.items.map((r): LinkRequestRow => ({
-        id: r.id, createdAt: r.created_at.toISOString(), status: r.status, reason: r.reason, phone: r.phone,
-        declaredName: r.declared_name, declaredBirthYear: r.declared_birth_year, declaredCommuneName: r.declared_commune_name,
-        officialName: r.official_name, officialCommuneName: r.official_commune_name,
+        id: r.id,
+        createdAt: r.created_at.toISOString(),
+        status: r.status,
+        reason: r.reason,
+        phone: r.phone,
+        declaredName: r.declared_name,
+        declaredBirthYear: r.declared_birth_year,
+        declaredCommuneName: r.declared_commune_name,
+        officialName: r.official_name,
+        officialCommuneName: r.official_commune_name,
       })),
       nextCursor: page.nextCursor,
       subjects: page.items.flatMap((r) => [r.declared_person_id, r.official_person_id]),
@@ -149,8 +202,19 @@ export class PersonLinksService {
 
 function recordView(p: Awaited<ReturnType<PersonLinksRepository['recordOf']>>): LinkedRecord {
   return {
-    personId: p.id, idType: p.id_type, idNumber: p.id_number, fullName: p.full_name, birthYear: p.birth_year, gender: p.gender,
-    phone: p.phone, phoneVerified: p.phone_verified_at !== null, communeName: p.commune_name, addressLine: p.address_line,
-    createdAt: p.created_at.toISOString(), fLevel: p.f_level, underQuarantine: p.under_quarantine, underMonitoring: p.under_monitoring,
+    personId: p.id,
+    idType: p.id_type,
+    idNumber: p.id_number,
+    fullName: p.full_name,
+    birthYear: p.birth_year,
+    gender: p.gender,
+    phone: p.phone,
+    phoneVerified: p.phone_verified_at !== null,
+    communeName: p.commune_name,
+    addressLine: p.address_line,
+    createdAt: p.created_at.toISOString(),
+    fLevel: p.f_level,
+    underQuarantine: p.under_quarantine,
+    underMonitoring: p.under_monitoring,
   };
 }

@@ -14,5 +14,6 @@ export const quarantinePolicy = {
   read: (a: Actor, stay: Stay) => reads(a) && inScope(a, stay.locality_path) && atBoundFacility(a, stay.facility_id),
   seeFacility: (a: Actor, f: Facility) => reads(a) && inScope(a, f.locality_path) && atBoundFacility(a, f.id),
   admitTo: (a: Actor, f: Facility) => manages(a) && inScope(a, f.locality_path) && atBoundFacility(a, f.id),
-  manage: (a: Actor, stay: Stay) => manages(a) && inScope(a, stay.locality_path) && atBoundFacility(a, stay.facility_id),
+  manage: (a: Actor, stay: Stay) =>
+    manages(a) && inScope(a, stay.locality_path) && atBoundFacility(a, stay.facility_id),
 };

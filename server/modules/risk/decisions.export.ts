@@ -16,8 +16,16 @@ export function decisionColumns(locale: Locale, levelName: LevelName): SheetColu
     { header: { vi: 'Mã địa bàn', en: 'Locality code' }, width: 12, value: (d) => d.localityCode },
     { header: { vi: 'Địa bàn', en: 'Locality' }, width: 28, value: (d) => d.localityName },
     { header: { vi: 'Bộ quy tắc', en: 'Rule set' }, width: 22, value: (d) => `${d.ruleSet} v${d.ruleSetVersion}` },
-    { header: { vi: 'Cấp độ tính toán', en: 'Computed level' }, width: 22, value: (d) => levelName(d.ruleSet, d.computedLevel) },
-    { header: { vi: 'Cấp độ quyết định', en: 'Decided level' }, width: 22, value: (d) => levelName(d.ruleSet, d.levelKey) },
+    {
+      header: { vi: 'Cấp độ tính toán', en: 'Computed level' },
+      width: 22,
+      value: (d) => levelName(d.ruleSet, d.computedLevel),
+    },
+    {
+      header: { vi: 'Cấp độ quyết định', en: 'Decided level' },
+      width: 22,
+      value: (d) => levelName(d.ruleSet, d.levelKey),
+    },
     { header: { vi: 'Loại', en: 'Kind' }, width: 24, value: (d) => kindLabels[d.kind][locale] },
     { header: { vi: 'Lý do', en: 'Reason' }, width: 40, value: (d) => d.reason },
     { header: { vi: 'Hiệu lực từ', en: 'In force from' }, width: 18, value: (d) => new Date(d.effectiveFrom) },

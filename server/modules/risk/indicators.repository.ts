@@ -4,7 +4,10 @@ import { pathWithinSql } from '../../db/path-scope.ts';
 import type { LocalityMeasures } from '../../../core/rules/risk/commune-indicators.ts';
 
 /** Counts of one locality summed over the 7 and 14 days ending on the day asked. */
-export type WindowTotals = { code: string } & Pick<LocalityMeasures, 'community7' | 'community14' | 'known14' | 'inQuarantine7' | 'imported7' | 'tests7' | 'positives7'>;
+export type WindowTotals = { code: string } & Pick<
+  LocalityMeasures,
+  'community7' | 'community14' | 'known14' | 'inQuarantine7' | 'imported7' | 'tests7' | 'positives7'
+>;
 
 export interface DailyCountsRow {
   day: string;
@@ -51,7 +54,9 @@ export type CountScope = { path: string } | { codes: readonly string[] };
 
 /** `scope` on a table with `locality_path` and `locality_code` columns (`prefix`: its alias and a dot). */
 function scopeSql(scope: CountScope, prefix: '' | 'c.') {
-  return 'path' in scope ? pathWithinSql(`${prefix}locality_path`, scope.path) : sql`${sql.ref(`${prefix}locality_code`)} = any(${[...scope.codes]}::text[])`;
+  return 'path' in scope
+    ? pathWithinSql(`${prefix}locality_path`, scope.path)
+    : sql`${sql.ref(`${prefix}locality_code`)} = any(${[...scope.codes]}::text[])`;
 }
 
 const countColumns = sql`community, community_known, in_quarantine, imported, tests, positives`;
@@ -73,7 +78,10 @@ export class IndicatorsRepository {
     const found = await sql<{ dirty: boolean }>`select exists (select 1 from risk_dirty_cells) as dirty`.execute(db);
     if (!found.rows[0]?.dirty) return 0;
     return db.transaction().execute(async (trx) => {
-      const taken = await sql<{ locality_code: string; day: string }>`delete from risk_dirty_cells returning locality_code, day::text as day`.execute(trx);
+      const taken = await sql<{
+        locality_code: string;
+        day: string;
+      }>`delete from risk_dirty_cells returning locality_code, day::text as day`.execute(trx);
       const n = taken.rows.length;
       if (n === 0) return 0;
       if (n > REBUILD_ABOVE_CELLS) {
@@ -142,7 +150,16 @@ export class IndicatorsRepository {
    */
   async windowTotals(db: Db, scope: { path: string }, day: string): Promise<WindowTotals[]> {
     const where = pathWithinSql('locality_path', scope.path);
-    const r = await sql<{ code: string; c7: string; c14: string; k14: string; q7: string; i7: string; t7: string; p7: string }>`
+    const r = await sql<{
+      code: string;
+      c7: string;
+      c14: string;
+      k14: string;
+      q7: string;
+      i7: string;
+      t7: string;
+      p7: string;
+    }>`
       select locality_code as code,
         sum(community) filter (where day > ${day}::date - 7) as c7, sum(community) as c14, sum(community_known) as k14,
         sum(in_quarantine) filter (where day > ${day}::date - 7) as q7, sum(imported) filter (where day > ${day}::date - 7) as i7,
@@ -152,7 +169,14 @@ export class IndicatorsRepository {
       group by locality_code`.execute(db);
     const n = (v: string | null) => Number(v ?? 0);
     return r.rows.map((x) => ({
-      code: x.code, community7: n(x.c7), community14: n(x.c14), known14: n(x.k14), inQuarantine7: n(x.q7), imported7: n(x.i7), tests7: n(x.t7), positives7: n(x.p7),
+      code: x.code,
+      community7: n(x.c7),
+      community14: n(x.c14),
+      known14: n(x.k14),
+      inQuarantine7: n(x.q7),
+      imported7: n(x.i7),
+      tests7: n(x.t7),
+      positives7: n(x.p7),
     }));
   }
 
@@ -163,14 +187,24 @@ export class IndicatorsRepository {
       select day::text as day, sum(community) as community, sum(in_quarantine) as in_quarantine, sum(imported) as imported
       from locality_daily_counts where ${where} and day >= ${from}::date and day <= ${to}::date
       group by day order by day`.execute(db);
-    return r.rows.map((x) => ({ day: x.day, community: Number(x.community), inQuarantine: Number(x.in_quarantine), imported: Number(x.imported) }));
+    return r.rows.map((x) => ({
+      day: x.day,
+      community: Number(x.community),
+      inQuarantine: Number(x.in_quarantine),
+      imported: Number(x.imported),
+    }));
   }
 
   /**
    * Daily cases by onset date (the confirmation date when the onset is unknown), and how many had
    * no onset. Read from the cases, since the stored counts are by confirmation date.
    */
-  async dailyByOnset(db: Db, scope: CountScope, from: string, to: string): Promise<{ rows: DailyCountsRow[]; imputed: number }> {
+  async dailyByOnset(
+    db: Db,
+    scope: CountScope,
+    from: string,
+    to: string,
+  ): Promise<{ rows: DailyCountsRow[]; imputed: number }> {
     const where = scopeSql(scope, 'c.');
     const r = await sql<{ day: string; community: string; in_quarantine: string; imported: string; imputed: string }>`
       select coalesce(c.onset_date, c.confirmed_date)::text as day,
@@ -182,7 +216,12 @@ export class IndicatorsRepository {
       where ${where} and coalesce(c.onset_date, c.confirmed_date) between ${from}::date and ${to}::date
       group by 1 order by 1`.execute(db);
     return {
-      rows: r.rows.map((x) => ({ day: x.day, community: Number(x.community), inQuarantine: Number(x.in_quarantine), imported: Number(x.imported) })),
+      rows: r.rows.map((x) => ({
+        day: x.day,
+        community: Number(x.community),
+        inQuarantine: Number(x.in_quarantine),
+        imported: Number(x.imported),
+      })),
       imputed: r.rows.reduce((s, x) => s + Number(x.imputed), 0),
     };
   }

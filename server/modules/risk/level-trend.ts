@@ -11,7 +11,11 @@ export interface LevelTrendDay {
 }
 
 /** Per group (province) and day, the communes per computed level and the group's computed level. */
-export function levelTrends(ruleSet: RiskRuleSet, tally: LevelTally, dayOf: (index: number) => string): Map<string, LevelTrendDay[]> {
+export function levelTrends(
+  ruleSet: RiskRuleSet,
+  tally: LevelTally,
+  dayOf: (index: number) => string,
+): Map<string, LevelTrendDay[]> {
   const out = new Map<string, LevelTrendDay[]>();
   tally.groups.forEach((group, g) => {
     const list: LevelTrendDay[] = [];

@@ -1,5 +1,10 @@
 import { localityIndicators, sumMeasures, type LocalityMeasures } from '../../../core/rules/risk/commune-indicators.ts';
-import { aggregateLevel, communeLevel, type AggregateLevelResult, type CommuneLevelResult } from '../../../core/rules/risk/evaluate.ts';
+import {
+  aggregateLevel,
+  communeLevel,
+  type AggregateLevelResult,
+  type CommuneLevelResult,
+} from '../../../core/rules/risk/evaluate.ts';
 import type { RiskIndicators, RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
@@ -63,21 +68,54 @@ export class RiskAreaService {
       const v = coverage.get(c.code);
       const measures: LocalityMeasures = {
         population: c.population,
-        community7: t?.community7 ?? 0, community14: t?.community14 ?? 0, known14: t?.known14 ?? 0, inQuarantine7: t?.inQuarantine7 ?? 0,
-        imported7: t?.imported7 ?? 0, tests7: t?.tests7 ?? 0, positives7: t?.positives7 ?? 0, peopleInQuarantine: quarantine.get(c.code) ?? 0,
+        community7: t?.community7 ?? 0,
+        community14: t?.community14 ?? 0,
+        known14: t?.known14 ?? 0,
+        inQuarantine7: t?.inQuarantine7 ?? 0,
+        imported7: t?.imported7 ?? 0,
+        tests7: t?.tests7 ?? 0,
+        positives7: t?.positives7 ?? 0,
+        peopleInQuarantine: quarantine.get(c.code) ?? 0,
         vaccination: v ? { adults1Dose: v.adults1Dose, adultsFull: v.adultsFull, highRisk: v.highRisk } : null,
         beds,
       };
       const indicators = localityIndicators(measures);
       const computed = communeLevel(ruleSet, indicators);
       const decided = validLevel(ruleSet, decisions.get(c.code));
-      return { code: c.code, name: c.full_name, population: c.population, populationIsDemo: c.population_is_demo, measures, indicators, computed, decided, level: decided ?? computed.level.key };
+      return {
+        code: c.code,
+        name: c.full_name,
+        population: c.population,
+        populationIsDemo: c.population_is_demo,
+        measures,
+        indicators,
+        computed,
+        decided,
+        level: decided ?? computed.level.key,
+      };
     });
-    const population = place.population ?? (assessed.some((c) => c.population !== null) ? assessed.reduce((s, c) => s + (c.population ?? 0), 0) : null);
-    const measures = place.level === 'commune' && assessed[0] ? assessed[0].measures : sumMeasures(assessed.map((c) => c.measures), population, beds);
+    const population =
+      place.population ??
+      (assessed.some((c) => c.population !== null) ? assessed.reduce((s, c) => s + (c.population ?? 0), 0) : null);
+    const measures =
+      place.level === 'commune' && assessed[0]
+        ? assessed[0].measures
+        : sumMeasures(
+            assessed.map((c) => c.measures),
+            population,
+            beds,
+          );
     return {
-      day, at, ruleSet, communes: assessed, measures, indicators: localityIndicators(measures),
-      aggregate: aggregateLevel(ruleSet, assessed.map((c) => c.level)),
+      day,
+      at,
+      ruleSet,
+      communes: assessed,
+      measures,
+      indicators: localityIndicators(measures),
+      aggregate: aggregateLevel(
+        ruleSet,
+        assessed.map((c) => c.level),
+      ),
       decided: validLevel(ruleSet, decisions.get(place.code)),
     };
   }

@@ -19,8 +19,14 @@ const num = (v: string | null) => (v === null ? null : Number(v));
 export class RiskContextRepository {
   /** Active communes at or below `path`, with population (the denominators of the rates). */
   communes(db: Db, path: string) {
-    return db.selectFrom('localities').select(['code', 'name', 'full_name', 'path', 'population', 'population_is_demo', 'centroid_lon', 'centroid_lat'])
-      .where(pathWithinSql('path', path)).where('level', '=', 'commune').where('status', '=', 'active').orderBy('code').execute();
+    return db
+      .selectFrom('localities')
+      .select(['code', 'name', 'full_name', 'path', 'population', 'population_is_demo', 'centroid_lon', 'centroid_lat'])
+      .where(pathWithinSql('path', path))
+      .where('level', '=', 'commune')
+      .where('status', '=', 'active')
+      .orderBy('code')
+      .execute();
   }
 
   /** People in quarantine on `day` per commune of the stay's record (a transferred person counts once). */
@@ -54,13 +60,21 @@ export class RiskContextRepository {
       from vaccination_coverage v join localities l on l.code = v.locality_code
       where ${pathWithinSql('l.path', path)} and v.as_of <= ${day}::date
       order by v.locality_code, v.as_of desc`.execute(db);
-    return new Map(r.rows.map((x) => [x.code, { code: x.code, adults1Dose: num(x.a1), adultsFull: num(x.af), highRisk: num(x.hr) }]));
+    return new Map(
+      r.rows.map((x) => [x.code, { code: x.code, adults1Dose: num(x.a1), adultsFull: num(x.af), highRisk: num(x.hr) }]),
+    );
   }
 
   /** Upserts coverage rows; returns how many replaced an earlier import of the same commune and date. */
   async upsertCoverage(
     db: Db,
-    rows: ReadonlyArray<{ code: string; asOf: string; adults1Dose: number | null; adultsFull: number | null; highRisk: number | null }>,
+    rows: ReadonlyArray<{
+      code: string;
+      asOf: string;
+      adults1Dose: number | null;
+      adultsFull: number | null;
+      highRisk: number | null;
+    }>,
     by: string | null,
   ): Promise<{ imported: number; replaced: number }> {
     const r = await sql<{ replaced: boolean }>`
@@ -77,8 +91,14 @@ export class RiskContextRepository {
 
   /** The latest decision in force at `at` of each locality at or below `path`, under a rule set. */
   async decisionsInForce(db: Db, path: string, ruleSetCode: string, at: Date): Promise<Map<string, string>> {
-    const inForce = decisionsInForceSql(at, sql`${pathWithinSql('d.locality_path', path)} and d.rule_set_code = ${ruleSetCode}`);
-    const r = await sql<{ code: string; level: string }>`select d.locality_code as code, d.level_key as level from (${inForce}) d`.execute(db);
+    const inForce = decisionsInForceSql(
+      at,
+      sql`${pathWithinSql('d.locality_path', path)} and d.rule_set_code = ${ruleSetCode}`,
+    );
+    const r = await sql<{
+      code: string;
+      level: string;
+    }>`select d.locality_code as code, d.level_key as level from (${inForce}) d`.execute(db);
     return new Map(r.rows.map((x) => [x.code, x.level]));
   }
 
@@ -86,7 +106,12 @@ export class RiskContextRepository {
    * Decisions announced but not yet in force at `at` (a raise waiting out its notice) of the
    * localities at or below `path`, soonest first: what the public is told to prepare for.
    */
-  async announced(db: Db, path: string, ruleSetCode: string, at: Date): Promise<{ code: string; level: string; effectiveFrom: Date }[]> {
+  async announced(
+    db: Db,
+    path: string,
+    ruleSetCode: string,
+    at: Date,
+  ): Promise<{ code: string; level: string; effectiveFrom: Date }[]> {
     const r = await sql<{ code: string; level: string; effective_from: Date }>`
       select d.locality_code as code, d.level_key as level, d.effective_from
       from risk_level_decisions d

@@ -29,7 +29,10 @@ const text = {
     vi: 'Chưa đủ ca bệnh để ước lượng Rt tin cậy (cần hệ số biến thiên hậu nghiệm ≤ 0,3, khoảng 11 ca mỗi cửa sổ 7 ngày)',
     en: 'Too few cases for a reliable Rt (posterior coefficient of variation ≤ 0.3 needs about 11 cases per 7-day window)',
   },
-  noProjection: { vi: 'Không dự báo: Rt của cửa sổ cuối chưa tin cậy', en: 'No projection: the last window has no reliable Rt' },
+  noProjection: {
+    vi: 'Không dự báo: Rt của cửa sổ cuối chưa tin cậy',
+    en: 'No projection: the last window has no reliable Rt',
+  },
   onsetDelay: {
     vi: 'Theo ngày khởi phát, các ngày gần đây chưa đủ ca (chậm báo cáo): Rt cuối có thể thấp hơn thực tế',
     en: 'By onset date, recent days are incomplete (reporting delay): the latest Rt may be too low',
@@ -58,42 +61,68 @@ export class RiskDashboardService {
     const province = await this.localities.findOverviewOrThrow(actor, q.province, this.db);
     const codes = q.communes?.split(',');
     const inProvince = codes ? new Set((await this.context.communes(this.db, province.path)).map((c) => c.code)) : null;
-    if (codes?.some((c) => !inProvince?.has(c))) throw new AppError('VALIDATION_FAILED', [{ path: 'communes', message: text.notInProvince[actor.locale] }]);
+    if (codes?.some((c) => !inProvince?.has(c)))
+      throw new AppError('VALIDATION_FAILED', [{ path: 'communes', message: text.notInProvince[actor.locale] }]);
     const to = q.to ?? vietnamToday(now);
     const from = q.from ?? addDays(to, -89);
     const span = daysFrom(from, to);
-    if (span < 0 || span >= MAX_DAYS) throw new AppError('VALIDATION_FAILED', [{ path: 'from', message: text.range[actor.locale] }]);
+    if (span < 0 || span >= MAX_DAYS)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'from', message: text.range[actor.locale] }]);
 
     await this.indicators.refreshDirty(this.db);
     const scope = codes ? { codes } : { path: province.path };
-    const { rows, imputed } = q.by === 'onset'
-      ? await this.indicators.dailyByOnset(this.db, scope, from, to)
-      : { rows: await this.indicators.dailyByConfirmation(this.db, scope, from, to), imputed: 0 };
+    const { rows, imputed } =
+      q.by === 'onset'
+        ? await this.indicators.dailyByOnset(this.db, scope, from, to)
+        : { rows: await this.indicators.dailyByConfirmation(this.db, scope, from, to), imputed: 0 };
     const epicurve = dense(rows, from, to);
     const si = await this.serialInterval();
     const notes: DashboardView['notes'] = q.by === 'onset' ? [text.onsetDelay] : [];
 
     const local = epicurve.map((d) => d.community + d.inQuarantine);
     const imported = epicurve.map((d) => d.imported);
-    const estimate = local.length >= 2 && local.some((v) => v > 0) ? estimateR({ local, imported, meanSi: si.meanDays, stdSi: si.sdDays }) : null;
+    const estimate =
+      local.length >= 2 && local.some((v) => v > 0)
+        ? estimateR({ local, imported, meanSi: si.meanDays, stdSi: si.sdDays })
+        : null;
     const reliable = (w: RtWindow) => 1 / Math.sqrt(w.shape) <= MAX_CV;
     const windows = estimate?.windows ?? [];
     const rt = windows.filter(reliable).map((w) => ({
-      day: addDays(from, w.tEnd - 1), mean: w.mean, median: w.quantiles.q05, lower: w.quantiles.q0025, upper: w.quantiles.q0975,
+      day: addDays(from, w.tEnd - 1),
+      mean: w.mean,
+      median: w.quantiles.q05,
+      lower: w.quantiles.q0025,
+      upper: w.quantiles.q0975,
     }));
     if (rt.length < windows.length || !windows.length) notes.push(text.fewCases);
     const last = windows[windows.length - 1];
     let projection: DashboardView['projection'] = [];
     if (estimate && last && reliable(last)) {
-      projection = projectFromEstimate(estimate, { seed: PROJECTION_SEED, meanSi: si.meanDays, stdSi: si.sdDays }).map((p) => ({
-        day: addDays(to, p.daysAhead), median: p.median, lower: p.lower, upper: p.upper,
-      }));
+      projection = projectFromEstimate(estimate, { seed: PROJECTION_SEED, meanSi: si.meanDays, stdSi: si.sdDays }).map(
+        (p) => ({
+          day: addDays(to, p.daysAhead),
+          median: p.median,
+          lower: p.lower,
+          upper: p.upper,
+        }),
+      );
     } else notes.push(text.noProjection);
     const ruleSet = await this.ruleSets.resolve(actor, q.ruleSet);
     const days = span + 1;
     const tally = tallyLevels(ruleSet, await this.series.communeSeries(this.db, province.path, from, to), days);
     const trend = levelTrends(ruleSet, tally, (d) => addDays(from, d)).get(province.code) ?? [];
-    return { from, to, by: q.by, onsetImputed: imputed, epicurve, serialInterval: { ...si, profileCode: defaultDiseaseProfile.code }, rt, projection, levelTrend: trend, notes };
+    return {
+      from,
+      to,
+      by: q.by,
+      onsetImputed: imputed,
+      epicurve,
+      serialInterval: { ...si, profileCode: defaultDiseaseProfile.code },
+      rt,
+      projection,
+      levelTrend: trend,
+      notes,
+    };
   }
 
   private async serialInterval(): Promise<{ meanDays: number; sdDays: number }> {

@@ -38,17 +38,45 @@ export class RiskPublicService {
     const a = await this.area.assess(this.db, place, ruleSet, vietnamToday(now), now);
     const zones = await this.zones.inForce(place.code, now);
     const zoned = new Set(zones.flatMap((z) => z.communeCodes));
-    const names = new Map<string, string>([[place.code, place.full_name], ...a.communes.map((c): [string, string] => [c.code, c.name])]);
+    const names = new Map<string, string>([
+      [place.code, place.full_name],
+      ...a.communes.map((c): [string, string] => [c.code, c.name]),
+    ]);
     const announced = await this.context.announced(this.db, place.path, ruleSet.code, now);
     const view: PublicRiskMapView = {
       date: a.day,
       updatedAt: now.toISOString(),
       ruleSet: { name: ruleSet.name, levels: legendOf(ruleSet) },
-      province: { code: place.code, name: place.full_name, level: a.decided ?? a.aggregate.level.key, cases7d: a.measures.community7, cases14d: a.measures.community14 },
+      province: {
+        code: place.code,
+        name: place.full_name,
+        level: a.decided ?? a.aggregate.level.key,
+        cases7d: a.measures.community7,
+        cases14d: a.measures.community14,
+      },
       levelCounts: countBy(a.communes.map((c) => c.level)),
-      communes: a.communes.map((c) => ({ code: c.code, name: c.name, level: c.level, inZone: zoned.has(c.code), cases7d: c.measures.community7, cases14d: c.measures.community14 })),
-      zones: zones.map((z) => ({ name: z.name, kind: z.kind, communeCodes: z.communeCodes, startsAt: z.startsAt, endsAt: z.endsAt, measures: z.measures })),
-      announced: announced.map((d) => ({ code: d.code, name: names.get(d.code) ?? d.code, level: d.level, effectiveFrom: d.effectiveFrom.toISOString() })),
+      communes: a.communes.map((c) => ({
+        code: c.code,
+        name: c.name,
+        level: c.level,
+        inZone: zoned.has(c.code),
+        cases7d: c.measures.community7,
+        cases14d: c.measures.community14,
+      })),
+      zones: zones.map((z) => ({
+        name: z.name,
+        kind: z.kind,
+        communeCodes: z.communeCodes,
+        startsAt: z.startsAt,
+        endsAt: z.endsAt,
+        measures: z.measures,
+      })),
+      announced: announced.map((d) => ({
+        code: d.code,
+        name: names.get(d.code) ?? d.code,
+        level: d.level,
+        effectiveFrom: d.effectiveFrom.toISOString(),
+      })),
     };
     this.cache.set(province, { at: now.getTime(), view });
     return view;

@@ -33,7 +33,12 @@ export interface RiskServices {
 }
 
 /** The risk module's services, wired once (issue 6). */
-export function createRiskModule(d: { db: Db; localities: LocalitiesService; profiles: DiseaseProfilesService; audit: AuditTrailService }): RiskServices {
+export function createRiskModule(d: {
+  db: Db;
+  localities: LocalitiesService;
+  profiles: DiseaseProfilesService;
+  audit: AuditTrailService;
+}): RiskServices {
   const indicators = new IndicatorsRepository();
   const context = new RiskContextRepository();
   const ruleSetsRepo = new RuleSetsRepository();
@@ -44,7 +49,15 @@ export function createRiskModule(d: { db: Db; localities: LocalitiesService; pro
   return {
     risk,
     riskDecisions: new RiskDecisionsService(d.db, new RiskRepository(), risk, ruleSets, d.localities, d.audit),
-    riskDashboard: new RiskDashboardService(d.db, indicators, context, d.profiles, d.localities, ruleSets, new LevelSeriesRepository()),
+    riskDashboard: new RiskDashboardService(
+      d.db,
+      indicators,
+      context,
+      d.profiles,
+      d.localities,
+      ruleSets,
+      new LevelSeriesRepository(),
+    ),
     riskPublic: new RiskPublicService(d.db, area, context, ruleSets, d.localities, zones),
     ruleSets,
     zones,

@@ -8,7 +8,10 @@ import { decodeCursor } from '../../shared/cursor.ts';
  * The decision in force at `at` of each locality the filter keeps: its latest effective decision.
  * The one definition the decisions, the map and the status table all read.
  */
-export function decisionsInForceSql(at: Date, filter: RawBuilder<boolean>): RawBuilder<Selectable<RiskLevelDecisionsTable>> {
+export function decisionsInForceSql(
+  at: Date,
+  filter: RawBuilder<boolean>,
+): RawBuilder<Selectable<RiskLevelDecisionsTable>> {
   return sql`
     select distinct on (d.locality_code) d.* from risk_level_decisions d
     where d.effective_from <= ${at} and ${filter}
@@ -18,19 +21,35 @@ export function decisionsInForceSql(at: Date, filter: RawBuilder<boolean>): RawB
 /** SQL of level decisions: the history of each locality and the status other modules read. */
 export class RiskRepository {
   /** The decision in force at `at` for a locality under a rule set, if any. */
-  async inForce(db: Db, localityCode: string, ruleSetCode: string, at: Date): Promise<Selectable<RiskLevelDecisionsTable> | undefined> {
-    const r = await decisionsInForceSql(at, sql`d.locality_code = ${localityCode} and d.rule_set_code = ${ruleSetCode}`).execute(db);
+  async inForce(
+    db: Db,
+    localityCode: string,
+    ruleSetCode: string,
+    at: Date,
+  ): Promise<Selectable<RiskLevelDecisionsTable> | undefined> {
+    const r = await decisionsInForceSql(
+      at,
+      sql`d.locality_code = ${localityCode} and d.rule_set_code = ${ruleSetCode}`,
+    ).execute(db);
     return r.rows[0];
   }
 
   /** Inserts a decision; null when its client key was already used (the first submission's id is then `byClientKey`). */
   async insertDecision(db: Db, d: Insertable<RiskLevelDecisionsTable>): Promise<string | null> {
-    const row = await db.insertInto('risk_level_decisions').values(d).onConflict((oc) => oc.column('client_key').doNothing()).returning('id').executeTakeFirst();
+    const row = await db
+      .insertInto('risk_level_decisions')
+      .values(d)
+      .onConflict((oc) => oc.column('client_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
     return row?.id ?? null;
   }
 
   async byClientKey(db: Db, clientKey: string): Promise<string | null> {
-    return (await db.selectFrom('risk_level_decisions').select('id').where('client_key', '=', clientKey).executeTakeFirst())?.id ?? null;
+    return (
+      (await db.selectFrom('risk_level_decisions').select('id').where('client_key', '=', clientKey).executeTakeFirst())
+        ?.id ?? null
+    );
   }
 
   /** One decision with its locality's and decider's names, as the history lists it. */
@@ -44,14 +63,25 @@ export class RiskRepository {
    */
   history(db: Db, place: { code: string; path: string }, o: { subtree?: boolean; after?: string; limit: number }) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.rows(db).where(o.subtree ? pathWithinSql('d.locality_path', place.path) : sql<boolean>`d.locality_code = ${place.code}`);
-    if (cursor) q = q.where(sql<boolean>`(d.decided_at, d.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
-    return q.orderBy('d.decided_at', 'desc').orderBy('d.id', 'desc').limit(o.limit + 1).execute();
+    let q = this.rows(db).where(
+      o.subtree ? pathWithinSql('d.locality_path', place.path) : sql<boolean>`d.locality_code = ${place.code}`,
+    );
+    if (cursor)
+      q = q.where(sql<boolean>`(d.decided_at, d.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
+    return q
+      .orderBy('d.decided_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(o.limit + 1)
+      .execute();
   }
 
   private rows(db: Db) {
-    return db.selectFrom('risk_level_decisions as d').innerJoin('localities as l', 'l.code', 'd.locality_code').leftJoin('users as u', 'u.id', 'd.decided_by')
-      .selectAll('d').select(['u.full_name as decided_by_name', 'l.full_name as locality_name']);
+    return db
+      .selectFrom('risk_level_decisions as d')
+      .innerJoin('localities as l', 'l.code', 'd.locality_code')
+      .leftJoin('users as u', 'u.id', 'd.decided_by')
+      .selectAll('d')
+      .select(['u.full_name as decided_by_name', 'l.full_name as locality_name']);
   }
 
   /**

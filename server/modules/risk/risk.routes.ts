@@ -6,16 +6,19 @@ import { riskContract } from '../../../core/contracts/risk.ts';
 import { route } from '../../http/contract-route.ts';
 
 export const riskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
-
   route(app, riskContract.getRiskIndicators, async (req) => services.risk.indicators(actorOf(req), req.query));
 
   route(app, riskContract.getRiskEvaluate, async (req) => services.risk.evaluate(actorOf(req), req.query));
 
-  route(app, riskContract.postRiskDecisions, async (req, reply) => reply.status(201).send(await services.riskDecisions.decide(actorOf(req), req.body)));
+  route(app, riskContract.postRiskDecisions, async (req, reply) =>
+    reply.status(201).send(await services.riskDecisions.decide(actorOf(req), req.body)),
+  );
 
   route(app, riskContract.getRiskDecisions, async (req) => services.riskDecisions.history(actorOf(req), req.query));
 
-  route(app, riskContract.getRiskDecisionsExport, async (req, reply) => sendXlsx(reply, await services.riskDecisions.exportXlsx(actorOf(req), req.query)));
+  route(app, riskContract.getRiskDecisionsExport, async (req, reply) =>
+    sendXlsx(reply, await services.riskDecisions.exportXlsx(actorOf(req), req.query)),
+  );
 
   route(app, riskContract.getRiskMap, async (req) => services.risk.map(actorOf(req), req.query));
 
@@ -26,5 +29,7 @@ export const riskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
 
   route(app, riskContract.getRiskDashboard, async (req) => services.riskDashboard.dashboard(actorOf(req), req.query));
 
-  route(app, riskContract.getPublicRiskMap, { config: { access: 'public' } }, async (req, reply) => reply.header('cache-control', 'public, max-age=60').send(await services.riskPublic.map(req.query.province)));
+  route(app, riskContract.getPublicRiskMap, { config: { access: 'public' } }, async (req, reply) =>
+    reply.header('cache-control', 'public, max-age=60').send(await services.riskPublic.map(req.query.province)),
+  );
 };

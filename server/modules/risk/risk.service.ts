@@ -24,7 +24,8 @@ export function momentOf(day: string, now: Date): Date {
   return vietnamDayEnd(day);
 }
 
-export const legendOf = (r: RiskRuleSet) => r.levels.map((l) => ({ key: l.key, number: l.number, colour: l.colour, name: l.name }));
+export const legendOf = (r: RiskRuleSet) =>
+  r.levels.map((l) => ({ key: l.key, number: l.number, colour: l.colour, name: l.name }));
 
 /**
  * A locality's indicators on a day and the level a rule set gives them — "what would the level be
@@ -40,10 +41,18 @@ export class RiskService {
   ) {}
 
   /** Not within a transaction: the assessment first recounts stale cells in a transaction of its own. */
-  private async assessed(actor: Actor, code: string, q: { date?: string; ruleSet?: string }, now: Date, overview = false): Promise<{ place: LocalityRow; a: AreaAssessment }> {
+  private async assessed(
+    actor: Actor,
+    code: string,
+    q: { date?: string; ruleSet?: string },
+    now: Date,
+    overview = false,
+  ): Promise<{ place: LocalityRow; a: AreaAssessment }> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
     const ruleSet = await this.ruleSets.resolve(actor, q.ruleSet);
-    const place = overview ? await this.localities.findOverviewOrThrow(actor, code, this.db) : await this.localities.findReadableOrThrow(actor, code, this.db);
+    const place = overview
+      ? await this.localities.findOverviewOrThrow(actor, code, this.db)
+      : await this.localities.findReadableOrThrow(actor, code, this.db);
     const day = q.date ?? vietnamToday(now);
     return { place, a: await this.area.assess(this.db, place, ruleSet, day, momentOf(day, now)) };
   }
@@ -53,14 +62,24 @@ export class RiskService {
     return indicatorsView(place, a);
   }
 
-  async evaluate(actor: Actor, q: { locality: string; date?: string; ruleSet?: string }, now = new Date()): Promise<EvaluationView> {
+  async evaluate(
+    actor: Actor,
+    q: { locality: string; date?: string; ruleSet?: string },
+    now = new Date(),
+  ): Promise<EvaluationView> {
     const { place, a } = await this.assessed(actor, q.locality, q, now);
     const commune = place.level === 'commune' ? a.communes[0] : undefined;
     const result = commune ? commune.computed : a.aggregate;
     const decided = commune ? commune.decided : a.decided;
     return {
       ruleSet: { code: a.ruleSet.code, version: a.ruleSet.version, name: a.ruleSet.name },
-      level: { key: result.level.key, number: result.level.number, colour: result.level.colour, name: result.level.name, measures: measuresFor(a.ruleSet, decided ?? result.level.key) },
+      level: {
+        key: result.level.key,
+        number: result.level.number,
+        colour: result.level.colour,
+        name: result.level.name,
+        measures: measuresFor(a.ruleSet, decided ?? result.level.key),
+      },
       matchedRule: result.matchedRule,
       reasons: result.reasons,
       conditions: result.conditions,
@@ -76,14 +95,23 @@ export class RiskService {
    * the rules give more than the lowest level, or a decision the rules no longer agree with.
    * Highest computed level first.
    */
-  async levelsToDecide(actor: Actor, path: string, limit: number, now = new Date()): Promise<{ total: number; items: { code: string; label: string }[] }> {
+  async levelsToDecide(
+    actor: Actor,
+    path: string,
+    limit: number,
+    now = new Date(),
+  ): Promise<{ total: number; items: { code: string; label: string }[] }> {
     const { a } = await this.assessed(actor, path.split('/').pop()!, {}, now);
     const pending = a.communes
-      .filter((c) => (c.decided === null ? c.computed.level.number > a.ruleSet.levels[0]!.number : c.decided !== c.computed.level.key))
+      .filter((c) =>
+        c.decided === null ? c.computed.level.number > a.ruleSet.levels[0]!.number : c.decided !== c.computed.level.key,
+      )
       .sort((x, y) => y.computed.level.number - x.computed.level.number || x.name.localeCompare(y.name, 'vi'));
     return {
       total: pending.length,
-      items: pending.slice(0, limit).map((c) => ({ code: c.code, label: `${c.name}: ${c.computed.level.name[actor.locale]}` })),
+      items: pending
+        .slice(0, limit)
+        .map((c) => ({ code: c.code, label: `${c.name}: ${c.computed.level.name[actor.locale]}` })),
     };
   }
 
@@ -94,14 +122,28 @@ export class RiskService {
       date: a.day,
       ruleSet: { code: a.ruleSet.code, version: a.ruleSet.version, name: a.ruleSet.name, levels: legendOf(a.ruleSet) },
       province: {
-        code: place.code, name: place.full_name, computedLevel: a.aggregate.level.key, decidedLevel: a.decided, level: a.decided ?? a.aggregate.level.key,
-        cases7d: a.measures.community7, cases14d: a.measures.community14, per100k7d: a.indicators.community_cases_7d_per_100k ?? null,
-        peopleInQuarantine: a.measures.peopleInQuarantine, bedOccupancy: a.indicators.bed_occupancy ?? null,
+        code: place.code,
+        name: place.full_name,
+        computedLevel: a.aggregate.level.key,
+        decidedLevel: a.decided,
+        level: a.decided ?? a.aggregate.level.key,
+        cases7d: a.measures.community7,
+        cases14d: a.measures.community14,
+        per100k7d: a.indicators.community_cases_7d_per_100k ?? null,
+        peopleInQuarantine: a.measures.peopleInQuarantine,
+        bedOccupancy: a.indicators.bed_occupancy ?? null,
       },
       levelCounts: countBy(a.communes.map((c) => c.level)),
       communes: a.communes.map((c) => ({
-        code: c.code, name: c.name, computedLevel: c.computed.level.key, decidedLevel: c.decided, level: c.level, inZone: zoned.has(c.code),
-        cases7d: c.measures.community7, cases14d: c.measures.community14, per100k7d: c.indicators.community_cases_7d_per_100k ?? null,
+        code: c.code,
+        name: c.name,
+        computedLevel: c.computed.level.key,
+        decidedLevel: c.decided,
+        level: c.level,
+        inZone: zoned.has(c.code),
+        cases7d: c.measures.community7,
+        cases14d: c.measures.community14,
+        per100k7d: c.indicators.community_cases_7d_per_100k ?? null,
       })),
     };
   }
@@ -126,7 +168,10 @@ export function countBy(keys: readonly string[]): Record<string, number> {
 
 function indicatorsView(place: LocalityRow, a: AreaAssessment): IndicatorsView {
   return {
-    localityCode: place.code, localityName: place.full_name, date: a.day, population: a.measures.population,
+    localityCode: place.code,
+    localityName: place.full_name,
+    date: a.day,
+    population: a.measures.population,
     populationIsDemo: place.population === null ? a.communes.some((c) => c.populationIsDemo) : place.population_is_demo,
     indicators: a.indicators,
   };

@@ -10,7 +10,10 @@ import type { RuleSetsRepository, StoredRuleSet } from './rule-sets.repository.t
 
 const text = {
   unknown: { vi: 'Không có bộ quy tắc này', en: 'No such rule set' },
-  codeMismatch: { vi: 'Mã trong nội dung phải trùng mã bộ quy tắc', en: 'The code in the definition must match the rule set code' },
+  codeMismatch: {
+    vi: 'Mã trong nội dung phải trùng mã bộ quy tắc',
+    en: 'The code in the definition must match the rule set code',
+  },
 } as const;
 
 /**
@@ -78,7 +81,11 @@ export class RuleSetsService {
     return {
       ...summary(found, active),
       definition: found.definition,
-      versions: versions.map((v) => ({ version: v.version, updatedAt: v.saved_at.toISOString(), updatedByName: v.full_name })),
+      versions: versions.map((v) => ({
+        version: v.version,
+        updatedAt: v.saved_at.toISOString(),
+        updatedByName: v.full_name,
+      })),
     };
   }
 
@@ -88,17 +95,24 @@ export class RuleSetsService {
    */
   async save(actor: Actor, code: string, definition: RiskRuleSet): Promise<RuleSetDetail> {
     if (!riskPolicy.administer(actor)) throw new AppError('FORBIDDEN');
-    if (definition.code !== code) throw new AppError('VALIDATION_FAILED', [{ path: 'definition.code', message: text.codeMismatch[actor.locale] }]);
+    if (definition.code !== code)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'definition.code', message: text.codeMismatch[actor.locale] }]);
     return this.db.transaction().execute(async (trx) => {
       await this.repo.lockCode(trx, code);
       const latest = (await this.repo.latest(trx, code))[0];
-      if (latest && isDeepStrictEqual({ ...latest.definition, version: 0 }, { ...definition, version: 0 })) return this.detail(trx, actor, code);
+      if (latest && isDeepStrictEqual({ ...latest.definition, version: 0 }, { ...definition, version: 0 }))
+        return this.detail(trx, actor, code);
       const previous = await this.repo.maxVersion(trx, code);
       const saved = { ...definition, version: previous + 1 };
       await this.repo.insertVersion(trx, saved, isSystemActor(actor) ? null : actor.userId);
       await this.audit.record(trx, actor, {
-        action: 'save_rule_set', entityType: 'risk_rule_set', entityId: code, localityCode: null, localityPath: null,
-        before: previous ? { version: previous } : null, after: { version: saved.version },
+        action: 'save_rule_set',
+        entityType: 'risk_rule_set',
+        entityId: code,
+        localityCode: null,
+        localityPath: null,
+        before: previous ? { version: previous } : null,
+        after: { version: saved.version },
       });
       return this.detail(trx, actor, code);
     });
@@ -111,8 +125,13 @@ export class RuleSetsService {
       const before = await this.repo.activeCode(trx);
       await this.repo.setActive(trx, code, isSystemActor(actor) ? null : actor.userId);
       await this.audit.record(trx, actor, {
-        action: 'activate_rule_set', entityType: 'risk_rule_set', entityId: code, localityCode: null, localityPath: null,
-        before: { active: before }, after: { active: code },
+        action: 'activate_rule_set',
+        entityType: 'risk_rule_set',
+        entityId: code,
+        localityCode: null,
+        localityPath: null,
+        before: { active: before },
+        after: { active: code },
       });
       return this.detail(trx, actor, code);
     });
@@ -121,7 +140,12 @@ export class RuleSetsService {
 
 function summary(r: StoredRuleSet, active: string): RuleSetSummary {
   return {
-    code: r.definition.code, version: r.definition.version, name: r.definition.name, active: r.definition.code === active,
-    preset: r.preset, updatedAt: r.savedAt.toISOString(), updatedByName: r.savedByName,
+    code: r.definition.code,
+    version: r.definition.version,
+    name: r.definition.name,
+    active: r.definition.code === active,
+    preset: r.preset,
+    updatedAt: r.savedAt.toISOString(),
+    updatedByName: r.savedByName,
   };
 }

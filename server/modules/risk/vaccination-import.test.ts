@@ -6,30 +6,56 @@ const table = (header: string[], rows: string[][]): Table => ({
   header: header.map(normaliseHeader),
   rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })),
 });
-const viHeader = ['Mã xã', 'Ngày', 'Tỷ lệ người lớn tiêm ≥1 mũi (%)', 'Tỷ lệ người lớn tiêm đủ liều (%)', 'Tỷ lệ nhóm nguy cơ cao (%)'];
+const viHeader = [
+  'Mã xã',
+  'Ngày',
+  'Tỷ lệ người lớn tiêm ≥1 mũi (%)',
+  'Tỷ lệ người lớn tiêm đủ liều (%)',
+  'Tỷ lệ nhóm nguy cơ cao (%)',
+];
 
 describe('parseVaccinationTable', () => {
   it('reads the Vietnamese headers, Vietnamese dates and decimal commas, and restores a dropped leading zero', () => {
     const { rows, errors } = parseVaccinationTable(table(viHeader, [['3388', '11/10/2021', '92,5', '71', '']]), 'vi');
     expect(errors).toEqual([]);
-    expect(rows).toEqual([{ commune: '03388', asOf: '2021-10-11', adults1Dose: 92.5, adultsFull: 71, highRisk: undefined }]);
+    expect(rows).toEqual([
+      { commune: '03388', asOf: '2021-10-11', adults1Dose: 92.5, adultsFull: 71, highRisk: undefined },
+    ]);
   });
 
   it('reads the English headers', () => {
-    const { rows, errors } = parseVaccinationTable(table(['Commune code', 'Date', 'Adults ≥1 dose (%)', 'Adults fully vaccinated (%)', 'High-risk groups (%)'], [['03390', '2022-01-27', '99', '80', '91']]), 'en');
+    const { rows, errors } = parseVaccinationTable(
+      table(
+        ['Commune code', 'Date', 'Adults ≥1 dose (%)', 'Adults fully vaccinated (%)', 'High-risk groups (%)'],
+        [['03390', '2022-01-27', '99', '80', '91']],
+      ),
+      'en',
+    );
     expect(errors).toEqual([]);
     expect(rows[0]).toMatchObject({ commune: '03390', adultsFull: 80, highRisk: 91 });
   });
 
   it('lists every bad row and reads none of them', () => {
-    const { errors } = parseVaccinationTable(table(viHeader, [['03388', '31/02/2021', '50', '40', '30'], ['12', '2021-10-11', '101', '40', '30'], ['03388', '2021-10-11', '1', '1', '1'], ['03388', '2021-10-11', '2', '2', '2']]), 'en');
+    const { errors } = parseVaccinationTable(
+      table(viHeader, [
+        ['03388', '31/02/2021', '50', '40', '30'],
+        ['12', '2021-10-11', '101', '40', '30'],
+        ['03388', '2021-10-11', '1', '1', '1'],
+        ['03388', '2021-10-11', '2', '2', '2'],
+      ]),
+      'en',
+    );
     expect(errors.map((e) => e.path)).toEqual(['row:2', 'row:3', 'row:3', 'row:5']);
     expect(errors[0]!.message).toContain('Invalid date');
   });
 
   it('needs the code, the date and at least one coverage column', () => {
     const { errors } = parseVaccinationTable(table(['Tên xã'], [['x']]), 'vi');
-    expect(errors.map((e) => e.message)).toEqual(['Thiếu cột "Mã xã"', 'Thiếu cột "Ngày"', 'Cần ít nhất một cột tỷ lệ tiêm chủng']);
+    expect(errors.map((e) => e.message)).toEqual([
+      'Thiếu cột "Mã xã"',
+      'Thiếu cột "Ngày"',
+      'Cần ít nhất một cột tỷ lệ tiêm chủng',
+    ]);
   });
 });
 

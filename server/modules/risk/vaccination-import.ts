@@ -32,7 +32,11 @@ export function parseDay(raw: string): string | null {
   const s = raw.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2]!.padStart(2, '0'), vn[1]!.padStart(2, '0')] : [];
+  const [y, m, d] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : vn
+      ? [vn[3], vn[2]!.padStart(2, '0'), vn[1]!.padStart(2, '0')]
+      : [];
   if (!y || !m || !d) return null;
   const date = `${y}-${m}-${d}`;
   return new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date ? date : null;
@@ -48,13 +52,23 @@ export function parsePercent(raw: string): number | null | undefined {
 }
 
 /** Validates a coverage table; every problem is reported with its row, nothing is half-read. */
-export function parseVaccinationTable(table: Table, locale: Locale): { rows: VaccinationRow[]; rowNumbers: number[]; errors: ErrorDetail[] } {
+export function parseVaccinationTable(
+  table: Table,
+  locale: Locale,
+): { rows: VaccinationRow[]; rowNumbers: number[]; errors: ErrorDetail[] } {
   const col = (test: (h: string) => boolean) => table.header.findIndex(test);
-  const at = { commune: col(columns.commune), asOf: col(columns.asOf), adults1Dose: col(columns.adults1Dose), adultsFull: col(columns.adultsFull), highRisk: col(columns.highRisk) };
+  const at = {
+    commune: col(columns.commune),
+    asOf: col(columns.asOf),
+    adults1Dose: col(columns.adults1Dose),
+    adultsFull: col(columns.adultsFull),
+    highRisk: col(columns.highRisk),
+  };
   const errors: ErrorDetail[] = [];
   if (at.commune < 0) errors.push({ path: 'header', message: msg.noCommune[locale] });
   if (at.asOf < 0) errors.push({ path: 'header', message: msg.noDate[locale] });
-  if (at.adults1Dose < 0 && at.adultsFull < 0 && at.highRisk < 0) errors.push({ path: 'header', message: msg.noCoverage[locale] });
+  if (at.adults1Dose < 0 && at.adultsFull < 0 && at.highRisk < 0)
+    errors.push({ path: 'header', message: msg.noCoverage[locale] });
   if (table.rows.length === 0) errors.push({ path: 'file', message: msg.empty[locale] });
   if (table.rows.length > maxVaccinationRows) errors.push({ path: 'file', message: msg.tooMany[locale] });
   if (errors.length) return { rows: [], rowNumbers: [], errors };

@@ -31,25 +31,42 @@ export class VaccinationService {
   }
 
   async importRows(
-    actor: Actor, rows: readonly VaccinationRow[],
-    errorsAs: { code: 'IMPORT_INVALID' | 'VALIDATION_FAILED'; pathOf: (i: number) => string } = { code: 'VALIDATION_FAILED', pathOf: (i) => `rows.${i}.commune` },
+    actor: Actor,
+    rows: readonly VaccinationRow[],
+    errorsAs: { code: 'IMPORT_INVALID' | 'VALIDATION_FAILED'; pathOf: (i: number) => string } = {
+      code: 'VALIDATION_FAILED',
+      pathOf: (i) => `rows.${i}.commune`,
+    },
   ): Promise<{ imported: number; replaced: number }> {
     if (!riskPolicy.importCoverage(actor, actor.scope)) throw new AppError('FORBIDDEN');
     return this.db.transaction().execute(async (trx) => {
-      const found = new Map((await this.localities.findManyByCode(trx, [...new Set(rows.map((r) => r.commune))])).map((l) => [l.code, l]));
+      const found = new Map(
+        (await this.localities.findManyByCode(trx, [...new Set(rows.map((r) => r.commune))])).map((l) => [l.code, l]),
+      );
       const errors: ErrorDetail[] = [];
       rows.forEach((r, i) => {
         const l = found.get(r.commune);
-        if (!l || l.level !== 'commune' || !riskPolicy.importCoverage(actor, l)) errors.push({ path: errorsAs.pathOf(i), message: `${unknownCommune[actor.locale]}: ${r.commune}` });
+        if (!l || l.level !== 'commune' || !riskPolicy.importCoverage(actor, l))
+          errors.push({ path: errorsAs.pathOf(i), message: `${unknownCommune[actor.locale]}: ${r.commune}` });
       });
       if (errors.length) throw new AppError(errorsAs.code, errors);
       const result = await this.context.upsertCoverage(
         trx,
-        rows.map((r) => ({ code: r.commune, asOf: r.asOf, adults1Dose: r.adults1Dose ?? null, adultsFull: r.adultsFull ?? null, highRisk: r.highRisk ?? null })),
+        rows.map((r) => ({
+          code: r.commune,
+          asOf: r.asOf,
+          adults1Dose: r.adults1Dose ?? null,
+          adultsFull: r.adultsFull ?? null,
+          highRisk: r.highRisk ?? null,
+        })),
         isSystemActor(actor) ? null : actor.userId,
       );
       await this.audit.record(trx, actor, {
-        action: 'import_vaccination', entityType: 'vaccination_coverage', entityId: actor.scope.code, localityCode: actor.scope.code, localityPath: actor.scope.path,
+        action: 'import_vaccination',
+        entityType: 'vaccination_coverage',
+        entityId: actor.scope.code,
+        localityCode: actor.scope.code,
+        localityPath: actor.scope.path,
         after: { ...result, communes: found.size },
       });
       return result;

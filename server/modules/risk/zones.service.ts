@@ -42,24 +42,47 @@ export class ZonesService {
     if (!riskPolicy.zone(actor, province)) throw new AppError('FORBIDDEN');
     const communes = await this.context.communes(this.db, province.path);
     const known = new Map(communes.map((c) => [c.code, c]));
-    const details = (req.communeCodes ?? []).flatMap((code, i) => (known.has(code) ? [] : [{ path: `communeCodes.${i}`, message: text.notInProvince[actor.locale] }]));
+    const details = (req.communeCodes ?? []).flatMap((code, i) =>
+      known.has(code) ? [] : [{ path: `communeCodes.${i}`, message: text.notInProvince[actor.locale] }],
+    );
     if (details.length) throw new AppError('VALIDATION_FAILED', details);
-    const drawn = req.polygon ? coveredCodes(req.polygon.coordinates, communes.map((c) => ({ code: c.code, lon: c.centroid_lon, lat: c.centroid_lat }))) : [];
-    if (req.polygon && !drawn.length) throw new AppError('VALIDATION_FAILED', [{ path: 'polygon', message: text.emptyPolygon[actor.locale] }]);
+    const drawn = req.polygon
+      ? coveredCodes(
+          req.polygon.coordinates,
+          communes.map((c) => ({ code: c.code, lon: c.centroid_lon, lat: c.centroid_lat })),
+        )
+      : [];
+    if (req.polygon && !drawn.length)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'polygon', message: text.emptyPolygon[actor.locale] }]);
     const codes = [...new Set([...(req.communeCodes ?? []), ...drawn])].sort();
     const populations = codes.map((c) => known.get(c)?.population ?? null);
-    const populationCovered = populations.some((p) => p !== null) ? populations.reduce<number>((s, p) => s + (p ?? 0), 0) : null;
+    const populationCovered = populations.some((p) => p !== null)
+      ? populations.reduce<number>((s, p) => s + (p ?? 0), 0)
+      : null;
 
     return this.db.transaction().execute(async (trx) => {
       const id = await this.zones.insert(trx, {
-        name: req.name, kind: req.kind, province_code: province.code, locality_path: province.path, commune_codes: codes,
-        polygon: req.polygon ? JSON.stringify(req.polygon) : null, starts_at: new Date(req.startsAt), ends_at: req.endsAt ? new Date(req.endsAt) : null,
-        population_covered: populationCovered, measures: JSON.stringify(req.measures), decision_ref: req.decisionRef ?? null,
-        client_key: req.clientKey, created_by: isSystemActor(actor) ? null : actor.userId,
+        name: req.name,
+        kind: req.kind,
+        province_code: province.code,
+        locality_path: province.path,
+        commune_codes: codes,
+        polygon: req.polygon ? JSON.stringify(req.polygon) : null,
+        starts_at: new Date(req.startsAt),
+        ends_at: req.endsAt ? new Date(req.endsAt) : null,
+        population_covered: populationCovered,
+        measures: JSON.stringify(req.measures),
+        decision_ref: req.decisionRef ?? null,
+        client_key: req.clientKey,
+        created_by: isSystemActor(actor) ? null : actor.userId,
       });
       await this.zones.applyZoneFlags(trx, now);
       await this.audit.record(trx, actor, {
-        action: 'create_zone', entityType: 'epidemic_zone', entityId: id, localityCode: province.code, localityPath: province.path,
+        action: 'create_zone',
+        entityType: 'epidemic_zone',
+        entityId: id,
+        localityCode: province.code,
+        localityPath: province.path,
         after: { name: req.name, kind: req.kind, communes: codes, startsAt: req.startsAt, endsAt: req.endsAt ?? null },
       });
       return view((await this.zones.find(trx, id))!, now);
@@ -69,22 +92,34 @@ export class ZonesService {
   async end(actor: Actor, id: string, req: { endsAt?: string }, now = new Date()): Promise<ZoneView> {
     return this.db.transaction().execute(async (trx) => {
       const zone = await this.zones.find(trx, id);
-      if (!zone || !riskPolicy.read(actor) || !(await this.overview(actor, zone.province_code, trx))) throw new AppError('NOT_FOUND');
+      if (!zone || !riskPolicy.read(actor) || !(await this.overview(actor, zone.province_code, trx)))
+        throw new AppError('NOT_FOUND');
       if (!riskPolicy.zone(actor, { path: zone.locality_path })) throw new AppError('FORBIDDEN');
-      if (zone.ends_at && zone.ends_at <= now) throw new AppError('CONFLICT', [{ path: 'endsAt', message: text.alreadyEnded[actor.locale] }]);
+      if (zone.ends_at && zone.ends_at <= now)
+        throw new AppError('CONFLICT', [{ path: 'endsAt', message: text.alreadyEnded[actor.locale] }]);
       const endsAt = req.endsAt ? new Date(req.endsAt) : now;
-      if (endsAt <= zone.starts_at) throw new AppError('VALIDATION_FAILED', [{ path: 'endsAt', message: text.endBeforeStart[actor.locale] }]);
+      if (endsAt <= zone.starts_at)
+        throw new AppError('VALIDATION_FAILED', [{ path: 'endsAt', message: text.endBeforeStart[actor.locale] }]);
       await this.zones.end(trx, id, endsAt, isSystemActor(actor) ? null : actor.userId);
       await this.zones.applyZoneFlags(trx, now);
       await this.audit.record(trx, actor, {
-        action: 'end_zone', entityType: 'epidemic_zone', entityId: id, localityCode: zone.province_code, localityPath: zone.locality_path,
-        before: { endsAt: zone.ends_at }, after: { endsAt },
+        action: 'end_zone',
+        entityType: 'epidemic_zone',
+        entityId: id,
+        localityCode: zone.province_code,
+        localityPath: zone.locality_path,
+        before: { endsAt: zone.ends_at },
+        after: { endsAt },
       });
       return view((await this.zones.find(trx, id))!, now);
     });
   }
 
-  async list(actor: Actor, q: { province: string; commune?: string; state: 'active' | 'all'; after?: string; limit: number }, now = new Date()): Promise<Page<ZoneView>> {
+  async list(
+    actor: Actor,
+    q: { province: string; commune?: string; state: 'active' | 'all'; after?: string; limit: number },
+    now = new Date(),
+  ): Promise<Page<ZoneView>> {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
     await this.localities.findOverviewOrThrow(actor, q.province, this.db);
     const rows = await this.zones.list(this.db, { ...q, active: q.state === 'active', at: now });
@@ -92,10 +127,16 @@ export class ZonesService {
     return { items: page.items.map((r) => view(r, now)), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: { province: string; commune?: string; state: 'active' | 'all' }): Promise<XlsxExport> {
+  async exportXlsx(
+    actor: Actor,
+    q: { province: string; commune?: string; state: 'active' | 'all' },
+  ): Promise<XlsxExport> {
     return streamXlsx({
-      filename: `vung-dich-${q.province}.xlsx`, sheetName: actor.locale === 'vi' ? 'Vùng dịch' : 'Epidemic zones', locale: actor.locale,
-      columns: zoneColumns(actor.locale), pages: await allPages((after) => this.list(actor, { ...q, after, limit: 200 })),
+      filename: `vung-dich-${q.province}.xlsx`,
+      sheetName: actor.locale === 'vi' ? 'Vùng dịch' : 'Epidemic zones',
+      locale: actor.locale,
+      columns: zoneColumns(actor.locale),
+      pages: await allPages((after) => this.list(actor, { ...q, after, limit: 200 })),
     });
   }
 
@@ -112,21 +153,38 @@ export class ZonesService {
   /** The zone's province: the one named, else that of its first commune, else the official's own. */
   private async provinceOf(actor: Actor, req: CreateZoneRequest) {
     const first = req.communeCodes?.[0];
-    const code = req.province ?? (first ? (await this.localities.findReadableOrThrow(actor, first, this.db)).province_code : null) ?? actor.scope.path.split('/')[1];
-    if (!code) throw new AppError('VALIDATION_FAILED', [{ path: 'province', message: text.provinceNeeded[actor.locale] }]);
+    const code =
+      req.province ??
+      (first ? (await this.localities.findReadableOrThrow(actor, first, this.db)).province_code : null) ??
+      actor.scope.path.split('/')[1];
+    if (!code)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'province', message: text.provinceNeeded[actor.locale] }]);
     return this.localities.findReadableOrThrow(actor, code, this.db);
   }
 
   private async overview(actor: Actor, province: string, db: Db): Promise<boolean> {
-    return this.localities.findOverviewOrThrow(actor, province, db).then(() => true, () => false);
+    return this.localities.findOverviewOrThrow(actor, province, db).then(
+      () => true,
+      () => false,
+    );
   }
 }
 
 function view(r: ZoneRow, now: Date): ZoneView {
   return {
-    id: r.id, name: r.name, kind: r.kind, provinceCode: r.province_code, communeCodes: r.commune_codes,
-    polygon: (r.polygon as ZonePolygon | null) ?? null, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at?.toISOString() ?? null,
-    populationCovered: r.population_covered, measures: r.measures as string[], decisionRef: r.decision_ref,
-    active: r.starts_at <= now && (r.ends_at === null || r.ends_at > now), createdAt: new Date(r.created_at).toISOString(), createdByName: r.created_by_name,
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    provinceCode: r.province_code,
+    communeCodes: r.commune_codes,
+    polygon: (r.polygon as ZonePolygon | null) ?? null,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at?.toISOString() ?? null,
+    populationCovered: r.population_covered,
+    measures: r.measures as string[],
+    decisionRef: r.decision_ref,
+    active: r.starts_at <= now && (r.ends_at === null || r.ends_at > now),
+    createdAt: new Date(r.created_at).toISOString(),
+    createdByName: r.created_by_name,
   };
 }

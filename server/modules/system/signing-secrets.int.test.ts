@@ -25,21 +25,40 @@ const config = (over: Partial<Config>): Config => ({ ...loadConfig({}), logLevel
 /** A platform over the shared test database (closing it would close the database: the test does that once). */
 const open = (over: Partial<Config>) => openPlatform(config(over), handle);
 const storedSecret = async () =>
-  (await handle.db.selectFrom('app_settings').select('value').where('key', '=', 'instance_secret').executeTakeFirst())?.value;
+  (await handle.db.selectFrom('app_settings').select('value').where('key', '=', 'instance_secret').executeTakeFirst())
+    ?.value;
 
 /** A person with a personal QR token and a quarantine stay with its daily report link. */
 async function tokensOf(p: Platform) {
   const sys = systemActor('test');
   const facility = await p.services.facilities.create(sys, {
-    name: `Khu cách ly ${randomUUID().slice(0, 6)}`, kind: 'concentrated', communeCode: DOAN_KET, addressLine: 'Tổ 1', capacity: { quarantine_place: 5 }, occupancyAlertPercent: 80,
+    name: `Khu cách ly ${randomUUID().slice(0, 6)}`,
+    kind: 'concentrated',
+    communeCode: DOAN_KET,
+    addressLine: 'Tổ 1',
+    capacity: { quarantine_place: 5 },
+    occupancyAlertPercent: 80,
   });
-  const stay = await p.services.quarantine.admit(sys, { clientKey: randomUUID(), subject: personRef('Vì Văn Khoá', { communeCode: DOAN_KET }), reason: 'f1', facilityId: facility.id, vaccinatedOrRecovered: false });
-  return { personId: stay.personId, qr: await p.services.people.tokenFor(handle.db, stay.personId, '+84912000111'), link: stay.monitorToken! };
+  const stay = await p.services.quarantine.admit(sys, {
+    clientKey: randomUUID(),
+    subject: personRef('Vì Văn Khoá', { communeCode: DOAN_KET }),
+    reason: 'f1',
+    facilityId: facility.id,
+    vaccinatedOrRecovered: false,
+  });
+  return {
+    personId: stay.personId,
+    qr: await p.services.people.tokenFor(handle.db, stay.personId, '+84912000111'),
+    link: stay.monitorToken!,
+  };
 }
 
 describe('the signing secret', () => {
   it('is required outside demo mode: the start is refused, saying how to make one', async () => {
-    const refused = await open({ demo: false, secret: undefined }).then(() => null, (e: unknown) => e);
+    const refused = await open({ demo: false, secret: undefined }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(ConfigurationError);
     expect((refused as Error).message).toContain('npx phongdich secret generate --out');
     expect((refused as Error).message).not.toContain('export-instance');
@@ -56,7 +75,10 @@ describe('the signing secret', () => {
   });
 
   it('refuses an existing installation without one, telling to keep its secret as a previous one', async () => {
-    const refused = await open({ demo: false, secret: undefined }).then(() => null, (e: unknown) => e);
+    const refused = await open({ demo: false, secret: undefined }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((refused as Error).message).toContain('npx phongdich secret export-instance --out');
     expect((refused as Error).message).toContain('PHONGDICH_PREVIOUS_SECRETS_FILE');
   });

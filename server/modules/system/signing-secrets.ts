@@ -28,7 +28,11 @@ export async function refuseWithoutSecret(config: Config, db: Db): Promise<void>
  * secret an older installation kept in the database is removed from it once the configuration
  * carries it (as the current or a previous secret).
  */
-export async function resolveSigningSecrets(config: Config, db: Db, log: (line: string) => void): Promise<SigningSecrets> {
+export async function resolveSigningSecrets(
+  config: Config,
+  db: Db,
+  log: (line: string) => void,
+): Promise<SigningSecrets> {
   const settings = new SettingsRepository();
   const stored = await settings.find(db, INSTANCE_SECRET);
   const storedSecret = typeof stored === 'string' ? stored : undefined;
@@ -38,7 +42,9 @@ export async function resolveSigningSecrets(config: Config, db: Db, log: (line: 
         await settings.remove(db, INSTANCE_SECRET);
         log('[secrets] the signing secret kept in the database is now in the configuration: removed from the database');
       } else {
-        log('[secrets] the database still holds an older signing secret that the configuration does not list: QR codes it signed no longer verify (npx phongdich secret export-instance)');
+        log(
+          '[secrets] the database still holds an older signing secret that the configuration does not list: QR codes it signed no longer verify (npx phongdich secret export-instance)',
+        );
       }
     }
     return { current: config.secret, previous: config.previousSecrets };
@@ -58,7 +64,7 @@ export async function storedInstanceSecret(db: Db): Promise<string | undefined> 
 function missingSecret(storedInDatabase: boolean): string {
   const lines = [
     'phongdich needs a signing secret (personal QR codes, daily report links, one-time codes), kept outside the database it protects.',
-    'Create one, readable by the server\'s user only:',
+    "Create one, readable by the server's user only:",
     '  npx phongdich secret generate --out /etc/phongdich/secret.key',
     'and start with PHONGDICH_SECRET_FILE=/etc/phongdich/secret.key (or PHONGDICH_SECRET=<at least 32 characters>).',
   ];

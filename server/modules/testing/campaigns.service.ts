@@ -1,7 +1,12 @@
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { defaultPoolingPolicy, planPools, poolSizeFor } from '../../../core/rules/pooled-testing.ts';
 import type { Page } from '../../../core/schemas/common.ts';
-import type { CampaignSamplesRequest, CampaignView, CreateCampaignRequest, PoolView } from '../../../core/schemas/testing.ts';
+import type {
+  CampaignSamplesRequest,
+  CampaignView,
+  CreateCampaignRequest,
+  PoolView,
+} from '../../../core/schemas/testing.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
@@ -38,12 +43,25 @@ export class CampaignsService {
     return this.db.transaction().execute(async (trx) => {
       const place = await this.localities.findReadableOrThrow(actor, req.localityCode, trx);
       if (!testingPolicy.planCampaign(actor, place)) throw new AppError('FORBIDDEN');
-      const poolSize = req.poolSize ?? poolSizeFor(defaultPoolingPolicy, await this.campaigns.riskLevelOf(trx, place.code));
+      const poolSize =
+        req.poolSize ?? poolSizeFor(defaultPoolingPolicy, await this.campaigns.riskLevelOf(trx, place.code));
       const id = await this.campaigns.insert(trx, {
-        name: req.name, locality_code: place.code, locality_path: place.path, target_population: req.targetPopulation,
-        starts_on: req.startsOn, ends_on: req.endsOn, pool_size: poolSize,
+        name: req.name,
+        locality_code: place.code,
+        locality_path: place.path,
+        target_population: req.targetPopulation,
+        starts_on: req.startsOn,
+        ends_on: req.endsOn,
+        pool_size: poolSize,
       });
-      await this.audit.record(trx, actor, { action: 'create', entityType: 'test_campaign', entityId: id, localityCode: place.code, localityPath: place.path, after: { ...req, poolSize } });
+      await this.audit.record(trx, actor, {
+        action: 'create',
+        entityType: 'test_campaign',
+        entityId: id,
+        localityCode: place.code,
+        localityPath: place.path,
+        after: { ...req, poolSize },
+      });
       return toCampaignView((await this.campaigns.findById(trx, id))!);
     });
   }
@@ -54,7 +72,9 @@ export class CampaignsService {
 
   async list(actor: Actor, q: { locality?: string; after?: string; limit: number }): Promise<Page<CampaignView>> {
     if (!testingPolicy.listCampaigns(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
+    const within = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : actor.scope.path;
     const rows = await this.campaigns.list(this.db, { within, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toCampaignView), nextCursor: page.nextCursor };
@@ -64,19 +84,33 @@ export class CampaignsService {
     const c = await this.readableOrThrow(actor, id, this.db);
     const rows = await this.campaigns.pools(this.db, c.id, q);
     const page = toPage(rows, q.limit, (r) => [r.code]);
-    return { items: page.items.map((r) => ({ code: r.code, size: r.size, result: r.result, resultedAt: r.resulted_at?.toISOString() ?? null })), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((r) => ({
+        code: r.code,
+        size: r.size,
+        result: r.result,
+        resultedAt: r.resulted_at?.toISOString() ?? null,
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async exportXlsx(actor: Actor, q: { locality?: string }): Promise<XlsxExport> {
     return streamXlsx({
-      filename: 'dot-xet-nghiem.xlsx', sheetName: actor.locale === 'vi' ? 'Đợt xét nghiệm' : 'Campaigns', locale: actor.locale, columns: campaignColumns(),
+      filename: 'dot-xet-nghiem.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Đợt xét nghiệm' : 'Campaigns',
+      locale: actor.locale,
+      columns: campaignColumns(),
       pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }
 
   async progress(actor: Actor, id: string) {
     const c = await this.readableOrThrow(actor, id, this.db);
-    const [days, people] = await Promise.all([this.campaigns.progressByDay(this.db, id), this.campaigns.distinctPeopleSampled(this.db, id)]);
+    const [days, people] = await Promise.all([
+      this.campaigns.progressByDay(this.db, id),
+      this.campaigns.distinctPeopleSampled(this.db, id),
+    ]);
     return {
       campaign: toCampaignView(c),
       coverage: people / c.target_population,
@@ -100,23 +134,53 @@ export class CampaignsService {
       const taken = new Set(await this.testing.sampleCodesTaken(trx, codes));
       const errors: ErrorDetail[] = [];
       codes.forEach((code, i) => {
-        if (taken.has(code) || codes.indexOf(code) !== i) errors.push({ path: `samples.${i}.code`, message: `${m.codeTaken[actor.locale]}: ${code}` });
+        if (taken.has(code) || codes.indexOf(code) !== i)
+          errors.push({ path: `samples.${i}.code`, message: `${m.codeTaken[actor.locale]}: ${code}` });
       });
       if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
       const people = await this.samplePeople(trx, actor, req.samples, c.locality_path);
       const groups = c.pool_size > 1 ? planPools(people, c.pool_size) : [];
       const first = await this.testing.poolCountOf(trx, c.id);
       const prefix = c.id.slice(0, 8).toUpperCase();
-      const pools = groups.map((g, i) => ({ code: `${prefix}-G${String(first + i + 1).padStart(5, '0')}`, members: g }));
-      const poolIds = await this.testing.insertPools(trx, pools.map((p) => ({ code: p.code, campaignId: c.id, size: p.members.length, lab: req.lab ?? null, localityPath: c.locality_path })));
+      const pools = groups.map((g, i) => ({
+        code: `${prefix}-G${String(first + i + 1).padStart(5, '0')}`,
+        members: g,
+      }));
+      const poolIds = await this.testing.insertPools(
+        trx,
+        pools.map((p) => ({
+          code: p.code,
+          campaignId: c.id,
+          size: p.members.length,
+          lab: req.lab ?? null,
+          localityPath: c.locality_path,
+        })),
+      );
       const poolOf = new Map(pools.flatMap((p) => p.members.map((mem) => [mem.code, poolIds.get(p.code)!] as const)));
       const samples: NewSample[] = people.map((p) => ({
-        code: p.code, personId: p.personId, orderId: null, campaignId: c.id, poolId: poolOf.get(p.code) ?? null, kind: 'rt_pcr',
-        collectedAt: new Date(req.collectedAt), collectedBy: req.collectedBy ?? null, lab: req.lab ?? null, localityPath: p.path,
+        code: p.code,
+        personId: p.personId,
+        orderId: null,
+        campaignId: c.id,
+        poolId: poolOf.get(p.code) ?? null,
+        kind: 'rt_pcr',
+        collectedAt: new Date(req.collectedAt),
+        collectedBy: req.collectedBy ?? null,
+        lab: req.lab ?? null,
+        localityPath: p.path,
       }));
       await this.testing.insertSamples(trx, samples);
-      await this.audit.record(trx, actor, { action: 'record_samples', entityType: 'test_campaign', entityId: c.id, localityPath: c.locality_path, after: { samples: samples.length, pools: pools.length } });
-      return { samples: samples.length, pools: pools.map((p) => ({ code: p.code, members: p.members.map((mem) => mem.code) })) };
+      await this.audit.record(trx, actor, {
+        action: 'record_samples',
+        entityType: 'test_campaign',
+        entityId: c.id,
+        localityPath: c.locality_path,
+        after: { samples: samples.length, pools: pools.length },
+      });
+      return {
+        samples: samples.length,
+        pools: pools.map((p) => ({ code: p.code, members: p.members.map((mem) => mem.code) })),
+      };
     });
   }
 }
@@ -126,8 +190,12 @@ export class CampaignsService {
  * in one query; typed identities go through the registry one by one (find or register).
  */
 async function resolveSamplePeople(
-  registry: PeopleRegistryService, testing: TestingRepository, db: Db, actor: Actor,
-  samples: CampaignSamplesRequest['samples'], fallbackPath: string,
+  registry: PeopleRegistryService,
+  testing: TestingRepository,
+  db: Db,
+  actor: Actor,
+  samples: CampaignSamplesRequest['samples'],
+  fallbackPath: string,
 ): Promise<{ code: string; personId: string; path: string }[]> {
   const ids = samples.flatMap((s) => ('personId' in s.subject ? [s.subject.personId] : []));
   const known = new Map((await testing.livePeople(db, ids)).map((p) => [p.id, p]));
@@ -136,7 +204,9 @@ async function resolveSamplePeople(
     if ('personId' in s.subject) {
       const p = known.get(s.subject.personId);
       if (!p || !p.locality_path || !testingPolicy.sampleCampaign(actor, { locality_path: p.locality_path })) {
-        throw new AppError('VALIDATION_FAILED', [{ path: `samples.${i}.subject`, message: m.unknownPerson[actor.locale] }]);
+        throw new AppError('VALIDATION_FAILED', [
+          { path: `samples.${i}.subject`, message: m.unknownPerson[actor.locale] },
+        ]);
       }
       out.push({ code: s.code, personId: p.id, path: p.locality_path });
     } else {

@@ -16,7 +16,10 @@ const orderStatuses: Record<OrderView['status'], Record<Locale, string>> = {
   resulted: { vi: 'Có kết quả', en: 'Resulted' },
   cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
 };
-const kinds = { rt_pcr: { vi: 'RT-PCR', en: 'RT-PCR' }, rapid_antigen: { vi: 'Test nhanh kháng nguyên', en: 'Rapid antigen' } } as const;
+const kinds = {
+  rt_pcr: { vi: 'RT-PCR', en: 'RT-PCR' },
+  rapid_antigen: { vi: 'Test nhanh kháng nguyên', en: 'Rapid antigen' },
+} as const;
 const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 const instant = (d: string | null) => (d ? new Date(d) : null);
 
@@ -49,7 +52,11 @@ export function campaignColumns(): SheetColumn<CampaignView>[] {
 }
 
 export function proposalColumns(locale: Locale): SheetColumn<CaseProposalView>[] {
-  const status = { open: { vi: 'Chờ xử lý', en: 'Open' }, accepted: { vi: 'Đã ghi nhận ca bệnh', en: 'Accepted' }, dismissed: { vi: 'Đã bỏ qua', en: 'Dismissed' } } as const;
+  const status = {
+    open: { vi: 'Chờ xử lý', en: 'Open' },
+    accepted: { vi: 'Đã ghi nhận ca bệnh', en: 'Accepted' },
+    dismissed: { vi: 'Đã bỏ qua', en: 'Dismissed' },
+  } as const;
   return [
     { header: { vi: 'Họ tên', en: 'Full name' }, width: 26, value: (p) => p.fullName },
     { header: { vi: 'Năm sinh', en: 'Birth year' }, width: 10, value: (p) => p.birthYear },

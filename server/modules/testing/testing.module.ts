@@ -18,7 +18,10 @@ export interface TestingServices {
 }
 
 export function createTestingModule(o: {
-  db: Db; peopleRegistry: PeopleRegistryService; localities: LocalitiesService; audit: AuditTrailService;
+  db: Db;
+  peopleRegistry: PeopleRegistryService;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
   /** How an accepted case proposal becomes a case: the case registration command. */
   registerCase: (actor: Actor, req: CreateCaseRequest) => Promise<CaseView>;
 }): TestingServices {
@@ -26,7 +29,13 @@ export function createTestingModule(o: {
   const campaignsRepo = new CampaignsRepository();
   return {
     testing: new TestingService({
-      db: o.db, testing: testingRepo, campaigns: campaignsRepo, registry: o.peopleRegistry, localities: o.localities, audit: o.audit, registerCase: o.registerCase,
+      db: o.db,
+      testing: testingRepo,
+      campaigns: campaignsRepo,
+      registry: o.peopleRegistry,
+      localities: o.localities,
+      audit: o.audit,
+      registerCase: o.registerCase,
     }),
     campaigns: new CampaignsService(o.db, campaignsRepo, testingRepo, o.peopleRegistry, o.localities, o.audit),
   };

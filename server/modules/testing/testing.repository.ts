@@ -16,7 +16,11 @@ function stayFacilitiesSql(personId: string, admissionId: RawBuilder<unknown> | 
 }
 
 /** The test is at one of `facilityIds` (see `stayFacilitiesSql`); null: no facility filter. */
-function atFacilitiesSql(personId: string, admissionId: RawBuilder<unknown> | string, facilityIds: readonly string[] | null): Expression<SqlBool> {
+function atFacilitiesSql(
+  personId: string,
+  admissionId: RawBuilder<unknown> | string,
+  facilityIds: readonly string[] | null,
+): Expression<SqlBool> {
   if (facilityIds === null) return sql<SqlBool>`true`;
   return sql<SqlBool>`${stayFacilitiesSql(personId, admissionId)} && ${[...facilityIds]}::uuid[]`;
 }
@@ -59,18 +63,35 @@ export class TestingRepository {
     const r = await sql<{ id: string }>`
         insert into test_orders (person_id, reason, test_kind, due_on, admission_id, pool_id, locality_path)
         select x.person_id, x.reason, x.test_kind, x.due_on, x.admission_id, x.pool_id, x.locality_path
-        from jsonb_to_recordset(${JSON.stringify(orders.map((o) => ({
-          person_id: o.personId, reason: o.reason, test_kind: o.testKind, due_on: o.dueOn, admission_id: o.admissionId ?? null,
-          pool_id: o.poolId ?? null, locality_path: o.localityPath,
-        })))}::jsonb) as x(person_id uuid, reason text, test_kind text, due_on date, admission_id uuid, pool_id uuid, locality_path text)
+        from jsonb_to_recordset(${JSON.stringify(
+          orders.map((o) => ({
+            person_id: o.personId,
+            reason: o.reason,
+            test_kind: o.testKind,
+            due_on: o.dueOn,
+            admission_id: o.admissionId ?? null,
+            pool_id: o.poolId ?? null,
+            locality_path: o.localityPath,
+          })),
+        )}::jsonb) as x(person_id uuid, reason text, test_kind text, due_on date, admission_id uuid, pool_id uuid, locality_path text)
         on conflict do nothing returning id`.execute(db);
     return r.rows.map((x) => x.id);
   }
 
   private orders(db: Db) {
-    return db.selectFrom('test_orders as o').innerJoin('people as p', 'p.id', 'o.person_id').leftJoin('test_pools as tp', 'tp.id', 'o.pool_id')
-      .selectAll('o').select(['p.full_name', 'p.birth_year', 'p.phone', 'tp.code as pool_code', 'tp.campaign_id as pool_campaign_id',
-        stayFacilitiesSql('o.person_id', 'o.admission_id').as('facility_ids')]);
+    return db
+      .selectFrom('test_orders as o')
+      .innerJoin('people as p', 'p.id', 'o.person_id')
+      .leftJoin('test_pools as tp', 'tp.id', 'o.pool_id')
+      .selectAll('o')
+      .select([
+        'p.full_name',
+        'p.birth_year',
+        'p.phone',
+        'tp.code as pool_code',
+        'tp.campaign_id as pool_campaign_id',
+        stayFacilitiesSql('o.person_id', 'o.admission_id').as('facility_ids'),
+      ]);
   }
 
   findOrder(db: Db, id: string) {
@@ -78,19 +99,41 @@ export class TestingRepository {
   }
 
   /** Orders due first: what the sampling team works through. */
-  async listOrders(db: Db, o: { within: string; facilityIds: readonly string[] | null; status?: OrderStatus; reason?: TestOrdersTable['reason']; dueBy?: string; after?: string; limit: number }) {
+  async listOrders(
+    db: Db,
+    o: {
+      within: string;
+      facilityIds: readonly string[] | null;
+      status?: OrderStatus;
+      reason?: TestOrdersTable['reason'];
+      dueBy?: string;
+      after?: string;
+      limit: number;
+    },
+  ) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.orders(db).where(pathWithinSql('o.locality_path', o.within)).where(atFacilitiesSql('o.person_id', 'o.admission_id', o.facilityIds));
+    let q = this.orders(db)
+      .where(pathWithinSql('o.locality_path', o.within))
+      .where(atFacilitiesSql('o.person_id', 'o.admission_id', o.facilityIds));
     if (o.status) q = q.where('o.status', '=', o.status);
     if (o.reason) q = q.where('o.reason', '=', o.reason);
     if (o.dueBy) q = q.where('o.due_on', '<=', o.dueBy);
     if (cursor) q = q.where(sql<boolean>`(o.due_on, o.id) > (${String(cursor[0])}::date, ${String(cursor[1])}::uuid)`);
-    return q.orderBy('o.due_on').orderBy('o.id').limit(o.limit + 1).execute();
+    return q
+      .orderBy('o.due_on')
+      .orderBy('o.id')
+      .limit(o.limit + 1)
+      .execute();
   }
 
   /** The facilities where the person is in an active quarantine stay. */
   async stayFacilitiesOf(db: Db, personId: string): Promise<string[]> {
-    const rows = await db.selectFrom('quarantine_admissions').select('facility_id').where('person_id', '=', personId).where('status', '=', 'active').execute();
+    const rows = await db
+      .selectFrom('quarantine_admissions')
+      .select('facility_id')
+      .where('person_id', '=', personId)
+      .where('status', '=', 'active')
+      .execute();
     return rows.map((r) => r.facility_id);
   }
 
@@ -98,13 +141,22 @@ export class TestingRepository {
   async livePeople(db: Db, ids: readonly string[]) {
     if (ids.length === 0) return [];
     // One array parameter: an IN list of 5,000 parameters costs more to plan than to run.
-    return db.selectFrom('people').select(['id', 'locality_path']).where(sql<boolean>`id = any(${ids}::uuid[])`)
-      .where('erased_at', 'is', null).where('merged_into', 'is', null).execute();
+    return db
+      .selectFrom('people')
+      .select(['id', 'locality_path'])
+      .where(sql<boolean>`id = any(${ids}::uuid[])`)
+      .where('erased_at', 'is', null)
+      .where('merged_into', 'is', null)
+      .execute();
   }
 
   async sampleCodesTaken(db: Db, codes: readonly string[]): Promise<string[]> {
     if (codes.length === 0) return [];
-    const r = await db.selectFrom('samples').select('code').where(sql<boolean>`code = any(${codes}::text[])`).execute();
+    const r = await db
+      .selectFrom('samples')
+      .select('code')
+      .where(sql<boolean>`code = any(${codes}::text[])`)
+      .execute();
     return r.map((x) => x.code);
   }
 
@@ -114,24 +166,54 @@ export class TestingRepository {
       await sql`
         insert into samples (code, person_id, order_id, campaign_id, pool_id, kind, collected_at, collected_by, lab, locality_path)
         select x.code, x.person_id, x.order_id, x.campaign_id, x.pool_id, x.kind, x.collected_at, x.collected_by, x.lab, x.locality_path
-        from jsonb_to_recordset(${JSON.stringify(chunk.map((s) => ({
-          code: s.code, person_id: s.personId, order_id: s.orderId, campaign_id: s.campaignId, pool_id: s.poolId, kind: s.kind,
-          collected_at: s.collectedAt.toISOString(), collected_by: s.collectedBy, lab: s.lab, locality_path: s.localityPath,
-        })))}::jsonb) as x(code text, person_id uuid, order_id uuid, campaign_id uuid, pool_id uuid, kind text, collected_at timestamptz,
+        from jsonb_to_recordset(${JSON.stringify(
+          chunk.map((s) => ({
+            code: s.code,
+            person_id: s.personId,
+            order_id: s.orderId,
+            campaign_id: s.campaignId,
+            pool_id: s.poolId,
+            kind: s.kind,
+            collected_at: s.collectedAt.toISOString(),
+            collected_by: s.collectedBy,
+            lab: s.lab,
+            locality_path: s.localityPath,
+          })),
+        )}::jsonb) as x(code text, person_id uuid, order_id uuid, campaign_id uuid, pool_id uuid, kind text, collected_at timestamptz,
           collected_by text, lab text, locality_path text)`.execute(db);
     }
     const orderIds = samples.map((s) => s.orderId).filter((id): id is string => id !== null);
-    if (orderIds.length) await db.updateTable('test_orders').set({ status: 'sampled' }).where('id', 'in', orderIds).where('status', '=', 'ordered').execute();
+    if (orderIds.length)
+      await db
+        .updateTable('test_orders')
+        .set({ status: 'sampled' })
+        .where('id', 'in', orderIds)
+        .where('status', '=', 'ordered')
+        .execute();
   }
 
   findSample(db: Db, code: string) {
-    return db.selectFrom('samples as s').innerJoin('people as p', 'p.id', 's.person_id').leftJoin('test_pools as tp', 'tp.id', 's.pool_id')
-      .selectAll('s').select(['p.full_name', 'tp.code as pool_code', stayFacilitiesSql('s.person_id', sampleAdmission).as('facility_ids')])
-      .where('s.code', '=', code).executeTakeFirst();
+    return db
+      .selectFrom('samples as s')
+      .innerJoin('people as p', 'p.id', 's.person_id')
+      .leftJoin('test_pools as tp', 'tp.id', 's.pool_id')
+      .selectAll('s')
+      .select([
+        'p.full_name',
+        'tp.code as pool_code',
+        stayFacilitiesSql('s.person_id', sampleAdmission).as('facility_ids'),
+      ])
+      .where('s.code', '=', code)
+      .executeTakeFirst();
   }
 
   /** Codes of the batch that are not samples inside `within` and `facilityIds` (unknown, or someone else's). */
-  async unknownSampleCodes(db: Db, codes: readonly string[], within: string, facilityIds: readonly string[] | null): Promise<Set<string>> {
+  async unknownSampleCodes(
+    db: Db,
+    codes: readonly string[],
+    within: string,
+    facilityIds: readonly string[] | null,
+  ): Promise<Set<string>> {
     const r = await sql<{ code: string }>`
       select c.code from unnest(${codes}::text[]) as c(code)
       where not exists (select 1 from samples s where s.code = c.code and ${pathWithinSql('s.locality_path', within)}
@@ -142,7 +224,9 @@ export class TestingRepository {
   async unknownPoolCodes(db: Db, codes: readonly string[], within: string): Promise<Set<string>> {
     const r = await sql<{ code: string }>`
       select c.code from unnest(${codes}::text[]) as c(code)
-      where not exists (select 1 from test_pools p where p.code = c.code and ${pathWithinSql('p.locality_path', within)})`.execute(db);
+      where not exists (select 1 from test_pools p where p.code = c.code and ${pathWithinSql('p.locality_path', within)})`.execute(
+      db,
+    );
     return new Set(r.rows.map((x) => x.code));
   }
 
@@ -208,7 +292,16 @@ export class TestingRepository {
     return { updated: pools.rows.length, positives: pools.rows.filter((p) => p.result === 'positive').length, retests };
   }
 
-  async insertPools(db: Db, pools: readonly { code: string; campaignId: string | null; size: number; lab: string | null; localityPath: string }[]): Promise<Map<string, string>> {
+  async insertPools(
+    db: Db,
+    pools: readonly {
+      code: string;
+      campaignId: string | null;
+      size: number;
+      lab: string | null;
+      localityPath: string;
+    }[],
+  ): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
     for (let i = 0; i < pools.length; i += 5000) {
       const chunk = pools.slice(i, i + 5000);
@@ -224,7 +317,11 @@ export class TestingRepository {
   }
 
   async poolCountOf(db: Db, campaignId: string): Promise<number> {
-    const r = await db.selectFrom('test_pools').select(sql<string>`count(*)`.as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('test_pools')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

@@ -13,11 +13,17 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
 
   route(app, testingContract.getTestingOrders, async (req) => svc.listOrders(actorOf(req), req.query));
 
-  route(app, testingContract.getTestingOrdersExport, async (req, reply) => sendXlsx(reply, await svc.exportOrders(actorOf(req), req.query)));
+  route(app, testingContract.getTestingOrdersExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportOrders(actorOf(req), req.query)),
+  );
 
-  route(app, testingContract.postTestingOrders, async (req, reply) => reply.status(201).send(await svc.createOrder(actorOf(req), req.body)));
+  route(app, testingContract.postTestingOrders, async (req, reply) =>
+    reply.status(201).send(await svc.createOrder(actorOf(req), req.body)),
+  );
 
-  route(app, testingContract.postTestingSamples, async (req, reply) => reply.status(201).send(await svc.recordSample(actorOf(req), req.body)));
+  route(app, testingContract.postTestingSamples, async (req, reply) =>
+    reply.status(201).send(await svc.recordSample(actorOf(req), req.body)),
+  );
 
   route(app, testingContract.getTestingSamplesByCode, async (req) => svc.getSample(actorOf(req), req.params.code));
 
@@ -32,23 +38,39 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
 
   route(app, testingContract.getTestingCampaigns, async (req) => campaigns.list(actorOf(req), req.query));
 
-  route(app, testingContract.getTestingCampaignsExport, async (req, reply) => sendXlsx(reply, await campaigns.exportXlsx(actorOf(req), req.query)));
+  route(app, testingContract.getTestingCampaignsExport, async (req, reply) =>
+    sendXlsx(reply, await campaigns.exportXlsx(actorOf(req), req.query)),
+  );
 
-  route(app, testingContract.postTestingCampaigns, async (req, reply) => reply.status(201).send(await campaigns.create(actorOf(req), req.body)));
+  route(app, testingContract.postTestingCampaigns, async (req, reply) =>
+    reply.status(201).send(await campaigns.create(actorOf(req), req.body)),
+  );
 
   route(app, testingContract.getTestingCampaignsById, async (req) => campaigns.get(actorOf(req), req.params.id));
 
-  route(app, testingContract.getTestingCampaignsProgress, async (req) => campaigns.progress(actorOf(req), req.params.id));
+  route(app, testingContract.getTestingCampaignsProgress, async (req) =>
+    campaigns.progress(actorOf(req), req.params.id),
+  );
 
-  route(app, testingContract.getTestingCampaignsPools, async (req) => campaigns.pools(actorOf(req), req.params.id, req.query));
+  route(app, testingContract.getTestingCampaignsPools, async (req) =>
+    campaigns.pools(actorOf(req), req.params.id, req.query),
+  );
 
-  route(app, testingContract.postTestingCampaignsSamples, async (req, reply) => reply.status(201).send(await campaigns.addSamples(actorOf(req), req.params.id, req.body)));
+  route(app, testingContract.postTestingCampaignsSamples, async (req, reply) =>
+    reply.status(201).send(await campaigns.addSamples(actorOf(req), req.params.id, req.body)),
+  );
 
   route(app, testingContract.getTestingCaseProposals, async (req) => svc.listProposals(actorOf(req), req.query));
 
-  route(app, testingContract.getTestingCaseProposalsExport, async (req, reply) => sendXlsx(reply, await svc.exportProposals(actorOf(req), req.query)));
+  route(app, testingContract.getTestingCaseProposalsExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportProposals(actorOf(req), req.query)),
+  );
 
-  route(app, testingContract.postTestingCaseProposalsAccept, async (req) => svc.acceptProposal(actorOf(req), req.params.id));
+  route(app, testingContract.postTestingCaseProposalsAccept, async (req) =>
+    svc.acceptProposal(actorOf(req), req.params.id),
+  );
 
-  route(app, testingContract.postTestingCaseProposalsDismiss, async (req) => svc.dismissProposal(actorOf(req), req.params.id));
+  route(app, testingContract.postTestingCaseProposalsDismiss, async (req) =>
+    svc.dismissProposal(actorOf(req), req.params.id),
+  );
 };

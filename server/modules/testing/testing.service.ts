@@ -4,7 +4,14 @@ import type { CaseView, CreateCaseRequest } from '../../../core/schemas/cases.ts
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type {
-  CaseProposalView, CreateOrderRequest, OrderView, PoolResultsRequest, RecordSampleRequest, ResultsOutcome, SampleResultsRequest, SampleView,
+  CaseProposalView,
+  CreateOrderRequest,
+  OrderView,
+  PoolResultsRequest,
+  RecordSampleRequest,
+  ResultsOutcome,
+  SampleResultsRequest,
+  SampleView,
 } from '../../../core/schemas/testing.ts';
 import type { Db } from '../../db/database.ts';
 import type { TestResult } from '../../db/schema.ts';
@@ -22,7 +29,14 @@ import { testingPolicy } from './testing.policy.ts';
 import type { NewOrder, OrderStatus, TestingRepository } from './testing.repository.ts';
 import { toOrderView, toSampleView, toProposalView } from './testing.presenter.ts';
 
-type OrdersQuery = { locality?: string; status?: OrderStatus; reason?: OrderView['reason']; dueBy?: string; after?: string; limit: number };
+type OrdersQuery = {
+  locality?: string;
+  status?: OrderStatus;
+  reason?: OrderView['reason'];
+  dueBy?: string;
+  after?: string;
+  limit: number;
+};
 type ProposalsQuery = { locality?: string; status: 'open' | 'accepted' | 'dismissed'; after?: string; limit: number };
 
 export interface TestingDeps {
@@ -45,14 +59,21 @@ export class TestingService {
     return this.d.testing.insertOrders(db, orders);
   }
 
-  private async scopeOf(actor: Actor, locality: string | undefined, allowed = testingPolicy.list(actor)): Promise<string> {
+  private async scopeOf(
+    actor: Actor,
+    locality: string | undefined,
+    allowed = testingPolicy.list(actor),
+  ): Promise<string> {
     if (!allowed) throw new AppError('FORBIDDEN');
     return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
   }
 
   /** Where the person stays in quarantine now (facility staff order and sample for these people only). */
   private async personTest(db: Db, person: { id: string; locality_path: string | null }) {
-    return { locality_path: person.locality_path ?? '', facility_ids: await this.d.testing.stayFacilitiesOf(db, person.id) };
+    return {
+      locality_path: person.locality_path ?? '',
+      facility_ids: await this.d.testing.stayFacilitiesOf(db, person.id),
+    };
   }
 
   async createOrder(actor: Actor, req: CreateOrderRequest): Promise<OrderView> {
@@ -60,10 +81,18 @@ export class TestingService {
     return this.d.db.transaction().execute(async (trx) => {
       const person = await this.d.registry.resolve(trx, actor, req.subject, 'subject');
       const path = person.localityPath ?? actor.scope.path;
-      if (!testingPolicy.testAt(actor, await this.personTest(trx, { id: person.id, locality_path: path }))) throw new AppError('NOT_FOUND');
-      const [id] = await this.d.testing.insertOrders(trx, [{ personId: person.id, reason: req.reason, testKind: req.testKind, dueOn: req.dueOn, localityPath: path }]);
+      if (!testingPolicy.testAt(actor, await this.personTest(trx, { id: person.id, locality_path: path })))
+        throw new AppError('NOT_FOUND');
+      const [id] = await this.d.testing.insertOrders(trx, [
+        { personId: person.id, reason: req.reason, testKind: req.testKind, dueOn: req.dueOn, localityPath: path },
+      ]);
       const created = (await this.d.testing.findOrder(trx, id!))!;
-      await this.d.audit.record(trx, actor, { action: 'create', entityType: 'test_order', entityId: created.id, localityPath: path });
+      await this.d.audit.record(trx, actor, {
+        action: 'create',
+        entityType: 'test_order',
+        entityId: created.id,
+        localityPath: path,
+      });
       return toOrderView(created);
     });
   }
@@ -71,7 +100,13 @@ export class TestingService {
   async listOrders(actor: Actor, q: OrdersQuery): Promise<Page<OrderView>> {
     const within = await this.scopeOf(actor, q.locality);
     const page = await this.ordersPage(actor, within, q);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'test_order', entityId: null, localityPath: within, subjectIds: page.items.map((o) => o.personId) });
+    await this.d.audit.record(this.d.db, actor, {
+      action: 'read_list',
+      entityType: 'test_order',
+      entityId: null,
+      localityPath: within,
+      subjectIds: page.items.map((o) => o.personId),
+    });
     return page;
   }
 
@@ -83,10 +118,18 @@ export class TestingService {
 
   async exportOrders(actor: Actor, q: Omit<OrdersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'test_order', entityId: null, localityPath: within }, (o: OrderView) => o.personId);
+    const log = await this.d.audit.exportLog(
+      this.d.db,
+      actor,
+      { entityType: 'test_order', entityId: null, localityPath: within },
+      (o: OrderView) => o.personId,
+    );
     return streamXlsx({
-      filename: 'chi-dinh-xet-nghiem.xlsx', sheetName: actor.locale === 'vi' ? 'Chỉ định xét nghiệm' : 'Test orders', locale: actor.locale,
-      columns: orderColumns(actor.locale), pages: await allPages((after) => this.ordersPage(actor, within, { ...q, after, limit: 500 }), log),
+      filename: 'chi-dinh-xet-nghiem.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Chỉ định xét nghiệm' : 'Test orders',
+      locale: actor.locale,
+      columns: orderColumns(actor.locale),
+      pages: await allPages((after) => this.ordersPage(actor, within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -97,15 +140,34 @@ export class TestingService {
       const order = req.orderId ? await this.d.testing.findOrder(trx, req.orderId) : undefined;
       if (req.orderId && (!order || !testingPolicy.testAt(actor, order))) throw new AppError('NOT_FOUND');
       const person = order ? null : await this.d.registry.findById(trx, req.personId!);
-      if (!order && (!person || !person.locality_path || !testingPolicy.testAt(actor, await this.personTest(trx, person)))) throw new AppError('NOT_FOUND');
-      if ((await this.d.testing.sampleCodesTaken(trx, [req.code])).length) throw new AppError('CONFLICT', [{ path: 'code', message: m.codeTaken[actor.locale] }]);
-      await this.d.testing.insertSamples(trx, [{
-        code: req.code, personId: order?.person_id ?? person!.id, orderId: order?.id ?? null, campaignId: order?.pool_campaign_id ?? null, poolId: null,
-        kind: req.kind, collectedAt: new Date(req.collectedAt), collectedBy: req.collectedBy ?? null, lab: req.lab ?? null,
-        localityPath: order?.locality_path ?? person!.locality_path!,
-      }]);
+      if (
+        !order &&
+        (!person || !person.locality_path || !testingPolicy.testAt(actor, await this.personTest(trx, person)))
+      )
+        throw new AppError('NOT_FOUND');
+      if ((await this.d.testing.sampleCodesTaken(trx, [req.code])).length)
+        throw new AppError('CONFLICT', [{ path: 'code', message: m.codeTaken[actor.locale] }]);
+      await this.d.testing.insertSamples(trx, [
+        {
+          code: req.code,
+          personId: order?.person_id ?? person!.id,
+          orderId: order?.id ?? null,
+          campaignId: order?.pool_campaign_id ?? null,
+          poolId: null,
+          kind: req.kind,
+          collectedAt: new Date(req.collectedAt),
+          collectedBy: req.collectedBy ?? null,
+          lab: req.lab ?? null,
+          localityPath: order?.locality_path ?? person!.locality_path!,
+        },
+      ]);
       const sample = (await this.d.testing.findSample(trx, req.code))!;
-      await this.d.audit.record(trx, actor, { action: 'record_sample', entityType: 'sample', entityId: sample.id, localityPath: sample.locality_path });
+      await this.d.audit.record(trx, actor, {
+        action: 'record_sample',
+        entityType: 'sample',
+        entityId: sample.id,
+        localityPath: sample.locality_path,
+      });
       return toSampleView(sample);
     });
   }
@@ -114,11 +176,27 @@ export class TestingService {
   async sampleResults(actor: Actor, req: SampleResultsRequest): Promise<ResultsOutcome> {
     if (!testingPolicy.test(actor)) throw new AppError('FORBIDDEN');
     return this.d.db.transaction().execute(async (trx) => {
-      const unknown = await this.d.testing.unknownSampleCodes(trx, req.items.map((i) => i.code), actor.scope.path, boundFacilities(actor));
-      const errors = duplicatesAndUnknown(req.items.map((i) => i.code), unknown, actor.locale, m.unknownSample);
+      const unknown = await this.d.testing.unknownSampleCodes(
+        trx,
+        req.items.map((i) => i.code),
+        actor.scope.path,
+        boundFacilities(actor),
+      );
+      const errors = duplicatesAndUnknown(
+        req.items.map((i) => i.code),
+        unknown,
+        actor.locale,
+        m.unknownSample,
+      );
       if (errors.length) throw new AppError('IMPORT_INVALID', errors);
       const r = await this.d.testing.applySampleResults(trx, req.items);
-      await this.d.audit.record(trx, actor, { action: 'record_results', entityType: 'sample', entityId: null, localityPath: actor.scope.path, after: r });
+      await this.d.audit.record(trx, actor, {
+        action: 'record_results',
+        entityType: 'sample',
+        entityId: null,
+        localityPath: actor.scope.path,
+        after: r,
+      });
       return { updated: r.updated, positives: r.positives, retestOrders: 0, caseProposals: r.proposals, errors: [] };
     });
   }
@@ -127,17 +205,37 @@ export class TestingService {
   async poolResults(actor: Actor, req: PoolResultsRequest, now = new Date()): Promise<ResultsOutcome> {
     if (!testingPolicy.enterPoolResults(actor)) throw new AppError('FORBIDDEN');
     return this.d.db.transaction().execute(async (trx) => {
-      const unknown = await this.d.testing.unknownPoolCodes(trx, req.items.map((i) => i.code), actor.scope.path);
-      const errors = duplicatesAndUnknown(req.items.map((i) => i.code), unknown, actor.locale, m.unknownPool);
+      const unknown = await this.d.testing.unknownPoolCodes(
+        trx,
+        req.items.map((i) => i.code),
+        actor.scope.path,
+      );
+      const errors = duplicatesAndUnknown(
+        req.items.map((i) => i.code),
+        unknown,
+        actor.locale,
+        m.unknownPool,
+      );
       if (errors.length) throw new AppError('IMPORT_INVALID', errors);
       const r = await this.d.testing.applyPoolResults(trx, req.items, vietnamToday(now));
-      await this.d.audit.record(trx, actor, { action: 'record_pool_results', entityType: 'test_pool', entityId: null, localityPath: actor.scope.path, after: r });
+      await this.d.audit.record(trx, actor, {
+        action: 'record_pool_results',
+        entityType: 'test_pool',
+        entityId: null,
+        localityPath: actor.scope.path,
+        after: r,
+      });
       return { updated: r.updated, positives: r.positives, retestOrders: r.retests, caseProposals: 0, errors: [] };
     });
   }
 
   /** A lab's sheet (.xlsx or .csv): code and result columns, Vietnamese or English headers and words. */
-  async importResults(actor: Actor, kind: 'samples' | 'pools', body: Buffer, contentType: string): Promise<ResultsOutcome> {
+  async importResults(
+    actor: Actor,
+    kind: 'samples' | 'pools',
+    body: Buffer,
+    contentType: string,
+  ): Promise<ResultsOutcome> {
     const items = resultRows(await readTable(body, contentType), actor.locale);
     return kind === 'samples' ? this.sampleResults(actor, { items }) : this.poolResults(actor, { items });
   }
@@ -145,14 +243,26 @@ export class TestingService {
   async getSample(actor: Actor, code: string): Promise<SampleView> {
     const s = await this.d.testing.findSample(this.d.db, code);
     if (!s || !testingPolicy.read(actor, s)) throw new AppError('NOT_FOUND');
-    await this.d.audit.record(this.d.db, actor, { action: 'read', entityType: 'sample', entityId: s.id, localityPath: s.locality_path, subjectIds: [s.person_id] });
+    await this.d.audit.record(this.d.db, actor, {
+      action: 'read',
+      entityType: 'sample',
+      entityId: s.id,
+      localityPath: s.locality_path,
+      subjectIds: [s.person_id],
+    });
     return toSampleView(s);
   }
 
   async listProposals(actor: Actor, q: ProposalsQuery): Promise<Page<CaseProposalView>> {
     const within = await this.scopeOf(actor, q.locality, testingPolicy.listProposals(actor));
     const page = await this.proposalsPage(within, q);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'case_proposal', entityId: null, localityPath: within, subjectIds: page.items.map((p) => p.personId) });
+    await this.d.audit.record(this.d.db, actor, {
+      action: 'read_list',
+      entityType: 'case_proposal',
+      entityId: null,
+      localityPath: within,
+      subjectIds: page.items.map((p) => p.personId),
+    });
     return page;
   }
 
@@ -164,10 +274,18 @@ export class TestingService {
 
   async exportProposals(actor: Actor, q: Omit<ProposalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality, testingPolicy.listProposals(actor));
-    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'case_proposal', entityId: null, localityPath: within }, (p: CaseProposalView) => p.personId);
+    const log = await this.d.audit.exportLog(
+      this.d.db,
+      actor,
+      { entityType: 'case_proposal', entityId: null, localityPath: within },
+      (p: CaseProposalView) => p.personId,
+    );
     return streamXlsx({
-      filename: 'de-xuat-ca-benh.xlsx', sheetName: actor.locale === 'vi' ? 'Đề xuất ca bệnh' : 'Case proposals', locale: actor.locale,
-      columns: proposalColumns(actor.locale), pages: await allPages((after) => this.proposalsPage(within, { ...q, after, limit: 500 }), log),
+      filename: 'de-xuat-ca-benh.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Đề xuất ca bệnh' : 'Case proposals',
+      locale: actor.locale,
+      columns: proposalColumns(actor.locale),
+      pages: await allPages((after) => this.proposalsPage(within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -183,11 +301,27 @@ export class TestingService {
     const sampledOn = vietnamToday(p.collected_at);
     // The proposal's id is the case's submission key: accepting twice (two officials, a double click) makes one case.
     const created = await this.d.registerCase(actor, {
-      clientKey: p.id, subject: { personId: p.person_id }, sampleDate: sampledOn, confirmedDate: vietnamToday(p.resulted_at ?? new Date()),
-      classification: p.in_quarantine ? 'in_quarantine' : 'community', sourceCaseIds: [],
+      clientKey: p.id,
+      subject: { personId: p.person_id },
+      sampleDate: sampledOn,
+      confirmedDate: vietnamToday(p.resulted_at ?? new Date()),
+      classification: p.in_quarantine ? 'in_quarantine' : 'community',
+      sourceCaseIds: [],
     });
-    if (await this.d.campaigns.decideProposal(this.d.db, id, { status: 'accepted', caseId: created.id, decidedBy: actor.userId })) {
-      await this.d.audit.record(this.d.db, actor, { action: 'accept', entityType: 'case_proposal', entityId: id, localityPath: p.locality_path, after: { caseId: created.id } });
+    if (
+      await this.d.campaigns.decideProposal(this.d.db, id, {
+        status: 'accepted',
+        caseId: created.id,
+        decidedBy: actor.userId,
+      })
+    ) {
+      await this.d.audit.record(this.d.db, actor, {
+        action: 'accept',
+        entityType: 'case_proposal',
+        entityId: id,
+        localityPath: p.locality_path,
+        after: { caseId: created.id },
+      });
     }
     return toProposalView((await this.d.campaigns.findProposal(this.d.db, id))!);
   }
@@ -197,14 +331,31 @@ export class TestingService {
       const p = await this.d.campaigns.findProposal(trx, id);
       if (!p || !testingPolicy.readProposal(actor, p)) throw new AppError('NOT_FOUND');
       if (!testingPolicy.decideProposal(actor, p)) throw new AppError('FORBIDDEN');
-      if (!(await this.d.campaigns.decideProposal(trx, id, { status: 'dismissed', caseId: null, decidedBy: actor.userId }))) throw new AppError('CONFLICT');
-      await this.d.audit.record(trx, actor, { action: 'dismiss', entityType: 'case_proposal', entityId: id, localityPath: p.locality_path });
+      if (
+        !(await this.d.campaigns.decideProposal(trx, id, {
+          status: 'dismissed',
+          caseId: null,
+          decidedBy: actor.userId,
+        }))
+      )
+        throw new AppError('CONFLICT');
+      await this.d.audit.record(trx, actor, {
+        action: 'dismiss',
+        entityType: 'case_proposal',
+        entityId: id,
+        localityPath: p.locality_path,
+      });
       return toProposalView((await this.d.campaigns.findProposal(trx, id))!);
     });
   }
 }
 
-function duplicatesAndUnknown(codes: readonly string[], unknown: Set<string>, locale: Locale, unknownText: Record<Locale, string>): ErrorDetail[] {
+function duplicatesAndUnknown(
+  codes: readonly string[],
+  unknown: Set<string>,
+  locale: Locale,
+  unknownText: Record<Locale, string>,
+): ErrorDetail[] {
   const seen = new Set<string>();
   const errors: ErrorDetail[] = [];
   codes.forEach((code, i) => {
@@ -218,14 +369,21 @@ function duplicatesAndUnknown(codes: readonly string[], unknown: Set<string>, lo
 function resultRows(table: Table, locale: Locale): { code: string; result: TestResult; ctValue?: number }[] {
   const col = (names: readonly string[]) => table.header.findIndex((h) => names.includes(h));
   const [code, result, ct] = [col(labColumns.code), col(labColumns.result), col(labColumns.ct)];
-  if (code < 0 || result < 0) throw new AppError('IMPORT_INVALID', [{ path: 'file', message: m.missingColumns[locale] }]);
+  if (code < 0 || result < 0)
+    throw new AppError('IMPORT_INVALID', [{ path: 'file', message: m.missingColumns[locale] }]);
   const errors: ErrorDetail[] = [];
   const items = table.rows.map((r) => {
     const value = parseLabResult(r.cells[result] ?? '');
     const ctValue = ct >= 0 && r.cells[ct] ? Number(r.cells[ct]!.replace(',', '.')) : undefined;
-    if (!value) errors.push({ path: `row:${r.rowNumber}`, message: `${m.badResult[locale]}: "${r.cells[result] ?? ''}"` });
-    if (ctValue !== undefined && !Number.isFinite(ctValue)) errors.push({ path: `row:${r.rowNumber}`, message: m.badCt[locale] });
-    return { code: (r.cells[code] ?? '').trim(), result: value ?? 'invalid', ...(ctValue !== undefined && Number.isFinite(ctValue) ? { ctValue } : {}) };
+    if (!value)
+      errors.push({ path: `row:${r.rowNumber}`, message: `${m.badResult[locale]}: "${r.cells[result] ?? ''}"` });
+    if (ctValue !== undefined && !Number.isFinite(ctValue))
+      errors.push({ path: `row:${r.rowNumber}`, message: m.badCt[locale] });
+    return {
+      code: (r.cells[code] ?? '').trim(),
+      result: value ?? 'invalid',
+      ...(ctValue !== undefined && Number.isFinite(ctValue) ? { ctValue } : {}),
+    };
   });
   if (items.length === 0) errors.push({ path: 'file', message: m.empty[locale] });
   if (errors.length) throw new AppError('IMPORT_INVALID', errors);

@@ -19,7 +19,9 @@ export class TodayService {
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
-    const path = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
+    const path = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : actor.scope.path;
     const today = vietnamToday(now);
     const facilities = boundFacilities(actor);
     const fetchers: Record<TodayKind, () => Promise<TodayRow[]>> = {
@@ -48,7 +50,13 @@ export class TodayService {
     }
     // Tasks are labelled with people's names: a list that shows someone is a logged read.
     if (people.some((id) => id !== null)) {
-      await this.audit.record(this.db, actor, { action: 'read_list', entityType: 'work_list', entityId: null, localityPath: path, subjectIds: people });
+      await this.audit.record(this.db, actor, {
+        action: 'read_list',
+        entityType: 'work_list',
+        entityId: null,
+        localityPath: path,
+        subjectIds: people,
+      });
     }
     return { date: today, groups };
   }

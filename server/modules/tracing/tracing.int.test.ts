@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { approvedVenue, personRef } from '../../testing/factories.ts';
-import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  BINH_LU,
+  createTestPlatform,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 
 /**
  * Tracing on hand-built scenarios. The case's sample was taken two days ago (Viet Nam dates), so its
@@ -22,22 +29,39 @@ const venues: Record<string, string> = {};
 const db = () => t.platform.database.db;
 
 async function person(key: string, o: { address?: string; commune?: string } = {}) {
-  const r = await t.platform.services.peopleRegistry.resolve(db(), systemActor('test'),
-    personRef(`Người ${key}`, { communeCode: o.commune ?? DOAN_KET, birthYear: 1990, addressLine: o.address ?? `Nhà số ${key}` }), 'p');
+  const r = await t.platform.services.peopleRegistry.resolve(
+    db(),
+    systemActor('test'),
+    personRef(`Người ${key}`, {
+      communeCode: o.commune ?? DOAN_KET,
+      birthYear: 1990,
+      addressLine: o.address ?? `Nhà số ${key}`,
+    }),
+    'p',
+  );
   people[key] = r.id;
 }
 
 async function stay(who: string, venue: string, from: number, to: number | null) {
-  await db().insertInto('checkins').values({
-    venue_id: venues[venue]!, person_id: people[who]!, checked_in_at: new Date(from), checked_out_at: to === null ? null : new Date(to), mode: 'visitor_scan', commune_code: DOAN_KET,
-  }).execute();
+  await db()
+    .insertInto('checkins')
+    .values({
+      venue_id: venues[venue]!,
+      person_id: people[who]!,
+      checked_in_at: new Date(from),
+      checked_out_at: to === null ? null : new Date(to),
+      mode: 'visitor_scan',
+      commune_code: DOAN_KET,
+    })
+    .execute();
 }
 
 beforeAll(async () => {
   t = await createTestPlatform();
   cdc = await t.signIn('health_department', LAI_CHAU);
   await t.platform.services.checkins.ensurePartitions(new Date(base - 2 * DAY_MS), new Date());
-  for (const v of ['A', 'B', 'C', 'D']) venues[v] = (await approvedVenue(db(), { communeCode: DOAN_KET, name: `Địa điểm ${v}` })).id;
+  for (const v of ['A', 'B', 'C', 'D'])
+    venues[v] = (await approvedVenue(db(), { communeCode: DOAN_KET, name: `Địa điểm ${v}` })).id;
   for (const k of ['F0', 'P1', 'P2', 'P3', 'P4', 'P6', 'P7', 'P8', 'P9', 'P10']) await person(k);
   await person('P5', { address: 'Nhà số F0' }); // same household as F0, written the same way
   // Venue A: the case from 10:00 to 11:00 on the window's first day.
@@ -65,18 +89,35 @@ const byName = (items: { fullName: string }[]) => items.map((i) => i.fullName).s
 
 describe('tracing a case', () => {
   let caseId: string;
-  let contacts: { id: string; personId: string; fullName: string; household: boolean; totalOverlapMinutes: number; status: string; level: number }[];
+  let contacts: {
+    id: string;
+    personId: string;
+    fullName: string;
+    household: boolean;
+    totalOverlapMinutes: number;
+    status: string;
+    level: number;
+  }[];
 
   it('registers the case once however often the form is sent, and turns its person red', async () => {
     const body = {
-      clientKey: randomUUID(), subject: { personId: people.F0 }, sampleDate, confirmedDate: addDays(sampleDate, 1),
-      isolatedAt: isolatedAt.toISOString(), classification: 'community', profileCode: 'covid19_2020',
+      clientKey: randomUUID(),
+      subject: { personId: people.F0 },
+      sampleDate,
+      confirmedDate: addDays(sampleDate, 1),
+      isolatedAt: isolatedAt.toISOString(),
+      classification: 'community',
+      profileCode: 'covid19_2020',
     };
     const [a, b] = await Promise.all([cdc.post('/api/cases', body), cdc.post('/api/cases', body)]);
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect(a.json().id).toBe(b.json().id);
     caseId = a.json().id;
-    expect(a.json()).toMatchObject({ caseNumber: expect.stringMatching(/^12-\d{6}$/), classification: 'community', localityCode: DOAN_KET });
+    expect(a.json()).toMatchObject({
+      caseNumber: expect.stringMatching(/^12-\d{6}$/),
+      classification: 'community',
+      localityCode: DOAN_KET,
+    });
     expect(await db().selectFrom('cases').select('id').where('person_id', '=', people.F0!).execute()).toHaveLength(1);
     const f0 = await db().selectFrom('people').select('f_level').where('id', '=', people.F0!).executeTakeFirstOrThrow();
     expect(f0.f_level).toBe(0);
@@ -96,21 +137,39 @@ describe('tracing a case', () => {
     expect(p1.venues).toMatchObject([{ venueName: 'Địa điểm A', minutes: 30 }]);
   });
 
-  it('changes nobody\'s status by proposing', async () => {
-    const rows = await db().selectFrom('people').select('f_level').where('id', 'in', [people.P1!, people.P2!]).execute();
+  it("changes nobody's status by proposing", async () => {
+    const rows = await db()
+      .selectFrom('people')
+      .select('f_level')
+      .where('id', 'in', [people.P1!, people.P2!])
+      .execute();
     expect(rows.every((r) => r.f_level === null)).toBe(true);
   });
 
-  it('confirms an F1: F-level 1, tasks from the profile, F2s proposed from the F1\'s own window', async () => {
+  it("confirms an F1: F-level 1, tasks from the profile, F2s proposed from the F1's own window", async () => {
     const p1 = contacts.find((c) => c.fullName === 'Người P1')!;
     const res = await cdc.post(`/api/contacts/${p1.id}/decision`, { decision: 'confirm' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'confirmed', level: 1 });
-    const row = await db().selectFrom('people').select('f_level').where('id', '=', people.P1!).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom('people')
+      .select('f_level')
+      .where('id', '=', people.P1!)
+      .executeTakeFirstOrThrow();
     expect(row.f_level).toBe(1);
-    const tasks = await db().selectFrom('follow_up_tasks').select(['kind', 'due_on']).where('contact_id', '=', p1.id).orderBy('due_on').orderBy('kind').execute();
+    const tasks = await db()
+      .selectFrom('follow_up_tasks')
+      .select(['kind', 'due_on'])
+      .where('contact_id', '=', p1.id)
+      .orderBy('due_on')
+      .orderBy('kind')
+      .execute();
     const today = vietnamToday();
-    expect(tasks).toEqual([{ kind: 'quarantine', due_on: today }, { kind: 'test', due_on: today }, { kind: 'test', due_on: addDays(today, 13) }]);
+    expect(tasks).toEqual([
+      { kind: 'quarantine', due_on: today },
+      { kind: 'test', due_on: today },
+      { kind: 'test', due_on: addDays(today, 13) },
+    ]);
     const f2 = (await cdc.get(`/api/cases/${caseId}/contacts?level=2`)).json().items;
     expect(byName(f2)).toEqual(['Người P9']);
     expect(f2[0]).toMatchObject({ viaName: 'Người P1', level: 2 });
@@ -122,7 +181,10 @@ describe('tracing a case', () => {
 
   it('keeps a rejection through a re-run, and a re-run proposes nothing twice', async () => {
     const p2 = contacts.find((c) => c.fullName === 'Người P2')!;
-    expect((await cdc.post(`/api/contacts/${p2.id}/decision`, { decision: 'reject', note: 'Ngồi bàn khác, có vách ngăn' })).statusCode).toBe(200);
+    expect(
+      (await cdc.post(`/api/contacts/${p2.id}/decision`, { decision: 'reject', note: 'Ngồi bàn khác, có vách ngăn' }))
+        .statusCode,
+    ).toBe(200);
     const rerun = await cdc.post(`/api/cases/${caseId}/tracing`);
     expect(rerun.json()).toMatchObject({ proposed: 0 });
     const after = (await cdc.get(`/api/cases/${caseId}/contacts?status=rejected`)).json().items;
@@ -142,7 +204,11 @@ describe('tracing a case', () => {
 
   it('links a confirmed F1 who becomes a case to the case they were found from', async () => {
     const res = await cdc.post('/api/cases', {
-      clientKey: randomUUID(), subject: { personId: people.P1 }, sampleDate: vietnamToday(), confirmedDate: vietnamToday(), classification: 'community',
+      clientKey: randomUUID(),
+      subject: { personId: people.P1 },
+      sampleDate: vietnamToday(),
+      confirmedDate: vietnamToday(),
+      classification: 'community',
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().infectors).toEqual([{ id: caseId, caseNumber: expect.any(String) }]);
@@ -154,8 +220,13 @@ describe('tracing a case', () => {
 
   it('logs every read of a case and of its contacts', async () => {
     await cdc.get(`/api/cases/${caseId}`);
-    const reads = await db().selectFrom('audit_events').select(['action']).where('entity_type', '=', 'case').where('entity_id', '=', caseId)
-      .where('actor_id', '=', cdc.user.id).execute();
+    const reads = await db()
+      .selectFrom('audit_events')
+      .select(['action'])
+      .where('entity_type', '=', 'case')
+      .where('entity_id', '=', caseId)
+      .where('actor_id', '=', cdc.user.id)
+      .execute();
     expect(reads.map((r) => r.action)).toContain('read');
     expect(reads.map((r) => r.action)).toContain('read_contacts');
   });
@@ -168,20 +239,32 @@ describe('the follow-up list', () => {
     const file = await cdc.get(`/api/contacts/export.xlsx?locality=${DOAN_KET}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
-    const exported = await db().selectFrom('audit_events').select('action').where('entity_type', '=', 'contact').where('action', '=', 'export').execute();
+    const exported = await db()
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'contact')
+      .where('action', '=', 'export')
+      .execute();
     expect(exported).toHaveLength(1);
   });
 });
 
 describe('cases refused', () => {
-  it('answers a neighbour commune\'s officer as if the case did not exist, and explains bad input', async () => {
+  it("answers a neighbour commune's officer as if the case did not exist, and explains bad input", async () => {
     const neighbour = await t.signIn('commune_officer', BINH_LU);
     const list = (await cdc.get('/api/cases')).json().items;
     const res = await neighbour.get(`/api/cases/${list[0].id}`);
     expect(res.statusCode).toBe(404);
     const bad = await cdc.request({
-      method: 'POST', url: '/api/cases', headers: { 'accept-language': 'en' },
-      payload: { clientKey: randomUUID(), subject: { personId: people.P3 }, confirmedDate: '2999-01-01', classification: 'community' },
+      method: 'POST',
+      url: '/api/cases',
+      headers: { 'accept-language': 'en' },
+      payload: {
+        clientKey: randomUUID(),
+        subject: { personId: people.P3 },
+        confirmedDate: '2999-01-01',
+        classification: 'community',
+      },
     });
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().error.details.map((d: { path: string }) => d.path);
@@ -191,8 +274,11 @@ describe('cases refused', () => {
 
 describe('retention of venue evidence', () => {
   const contactsByName = async () => {
-    const rows = await db().selectFrom('contacts as k').innerJoin('people as p', 'p.id', 'k.person_id')
-      .select(['p.full_name', 'k.status', 'k.household', 'k.distinct_venues', 'k.last_exposure_at', 'k.evidence']).execute();
+    const rows = await db()
+      .selectFrom('contacts as k')
+      .innerJoin('people as p', 'p.id', 'k.person_id')
+      .select(['p.full_name', 'k.status', 'k.household', 'k.distinct_venues', 'k.last_exposure_at', 'k.evidence'])
+      .execute();
     return new Map(rows.map((r) => [r.full_name, r]));
   };
 
@@ -211,12 +297,21 @@ describe('retention of venue evidence', () => {
     const after = await contactsByName();
     expect(after.has('Người P7')).toBe(false);
     expect(after.has('Người P9')).toBe(false);
-    expect(after.get('Người P2')).toMatchObject({ status: 'rejected', household: true, distinct_venues: 0, last_exposure_at: null, evidence: {} });
+    expect(after.get('Người P2')).toMatchObject({
+      status: 'rejected',
+      household: true,
+      distinct_venues: 0,
+      last_exposure_at: null,
+      evidence: {},
+    });
     expect(after.get('Người P1')).toMatchObject({ status: 'confirmed', distinct_venues: 1 });
     expect(after.get('Người P5')).toMatchObject({ household: true });
     expect(after.get('Lò Văn Mạnh')).toMatchObject({ status: 'proposed' });
     expect(r).toEqual({ deleted: before.size - after.size, stripped: 1 });
     // A second run finds nothing left to purge.
-    expect(await t.platform.services.tracing.purgeExpiredEvidence(retention, later)).toEqual({ deleted: 0, stripped: 0 });
+    expect(await t.platform.services.tracing.purgeExpiredEvidence(retention, later)).toEqual({
+      deleted: 0,
+      stripped: 0,
+    });
   });
 });

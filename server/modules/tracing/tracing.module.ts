@@ -14,7 +14,22 @@ export interface TracingServices {
 }
 
 export function createTracingModule(o: {
-  db: Db; cases: CasesService; diseaseProfiles: DiseaseProfilesService; registry: PeopleRegistryService; audit: AuditTrailService; localities: LocalitiesService;
+  db: Db;
+  cases: CasesService;
+  diseaseProfiles: DiseaseProfilesService;
+  registry: PeopleRegistryService;
+  audit: AuditTrailService;
+  localities: LocalitiesService;
 }): TracingServices {
-  return { tracing: new TracingService(o.db, new TracingRepository(), o.cases, o.diseaseProfiles, o.registry, o.audit, o.localities) };
+  return {
+    tracing: new TracingService(
+      o.db,
+      new TracingRepository(),
+      o.cases,
+      o.diseaseProfiles,
+      o.registry,
+      o.audit,
+      o.localities,
+    ),
+  };
 }

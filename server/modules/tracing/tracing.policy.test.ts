@@ -21,9 +21,15 @@ describe('tracingPolicy', () => {
   });
 
   it("shows a contact to the officers of the contact's area or of the case's", () => {
-    expect(tracingPolicy.readContact(officialAt('commune_officer', 'VN/12/03391'), contactInBinhLu, caseInDoanKet)).toBe(true);
-    expect(tracingPolicy.readContact(officialAt('commune_officer', 'VN/12/03388'), contactInBinhLu, caseInDoanKet)).toBe(true);
-    expect(tracingPolicy.readContact(officialAt('commune_officer', 'VN/12/03394'), contactInBinhLu, caseInDoanKet)).toBe(false);
+    expect(
+      tracingPolicy.readContact(officialAt('commune_officer', 'VN/12/03391'), contactInBinhLu, caseInDoanKet),
+    ).toBe(true);
+    expect(
+      tracingPolicy.readContact(officialAt('commune_officer', 'VN/12/03388'), contactInBinhLu, caseInDoanKet),
+    ).toBe(true);
+    expect(
+      tracingPolicy.readContact(officialAt('commune_officer', 'VN/12/03394'), contactInBinhLu, caseInDoanKet),
+    ).toBe(false);
     expect(tracingPolicy.readContact(officialAt('inspector', 'VN/12'), contactInBinhLu, caseInDoanKet)).toBe(false);
   });
 });

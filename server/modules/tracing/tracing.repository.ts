@@ -52,7 +52,9 @@ export class TracingRepository {
     const assumed = rules.assumedStayMinutes;
     // Constant outer bounds let the planner drop whole day partitions before it runs; the
     // per-source bounds above them are what is exact.
-    const earliest = new Date(Math.min(...sources.map((s) => s.from.getTime())) - MAX_STAY_MINUTES * 60_000).toISOString();
+    const earliest = new Date(
+      Math.min(...sources.map((s) => s.from.getTime())) - MAX_STAY_MINUTES * 60_000,
+    ).toISOString();
     const latest = new Date(Math.max(...sources.map((s) => s.to.getTime()))).toISOString();
     const maxStay = MAX_STAY_MINUTES;
     const stayEnd = (alias: string) =>
@@ -116,7 +118,11 @@ export class TracingRepository {
    * Writes proposals for one case. A person already in the case's tree keeps the lowest level; a
    * decided contact (confirmed or rejected) is never reopened by a re-run, only its evidence grows.
    */
-  async upsertProposals(db: Db, caseId: string, rows: readonly ProposalInput[]): Promise<{ inserted: number; updated: number }> {
+  async upsertProposals(
+    db: Db,
+    caseId: string,
+    rows: readonly ProposalInput[],
+  ): Promise<{ inserted: number; updated: number }> {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
     let inserted = 0;
     let updated = 0;
@@ -156,19 +162,39 @@ export class TracingRepository {
 
   /** Confirmed contacts of a case at one level: the sources of the next level. */
   confirmedAtLevel(db: Db, caseId: string, level: number) {
-    return db.selectFrom('contacts').select(['id', 'person_id', 'first_exposure_at', 'isolated_at', 'decided_at', 'level'])
-      .where('case_id', '=', caseId).where('level', '=', level).where('status', '=', 'confirmed').execute();
+    return db
+      .selectFrom('contacts')
+      .select(['id', 'person_id', 'first_exposure_at', 'isolated_at', 'decided_at', 'level'])
+      .where('case_id', '=', caseId)
+      .where('level', '=', level)
+      .where('status', '=', 'confirmed')
+      .execute();
   }
 
-  async decide(db: Db, id: string, d: { status: ContactStatus; decidedBy: string | null; note: string | null; isolatedAt: Date | null }): Promise<boolean> {
-    const r = await db.updateTable('contacts')
-      .set({ status: d.status, decided_by: d.decidedBy, decided_at: new Date(), decision_note: d.note, isolated_at: d.isolatedAt, updated_at: new Date() })
-      .where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
+  async decide(
+    db: Db,
+    id: string,
+    d: { status: ContactStatus; decidedBy: string | null; note: string | null; isolatedAt: Date | null },
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('contacts')
+      .set({
+        status: d.status,
+        decided_by: d.decidedBy,
+        decided_at: new Date(),
+        decision_note: d.note,
+        isolated_at: d.isolatedAt,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'proposed')
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
 
   private contactRows(db: Db) {
-    return db.selectFrom('contacts as k')
+    return db
+      .selectFrom('contacts as k')
       .innerJoin('cases as c', 'c.id', 'k.case_id')
       .innerJoin('people as p', 'p.id', 'k.person_id')
       .leftJoin('localities as l', 'l.code', 'p.commune_code')
@@ -176,15 +202,28 @@ export class TracingRepository {
       .leftJoin('people as vp', 'vp.id', 'via.person_id')
       .leftJoin('cases as became', 'became.person_id', 'k.person_id')
       .selectAll('k')
-      .select(['c.case_number', 'c.locality_path as case_path', 'c.locality_code as case_locality', 'p.full_name', 'p.birth_year', 'p.phone',
-        'l.name as commune_name', 'vp.full_name as via_name', 'became.id as became_case_id']);
+      .select([
+        'c.case_number',
+        'c.locality_path as case_path',
+        'c.locality_code as case_locality',
+        'p.full_name',
+        'p.birth_year',
+        'p.phone',
+        'l.name as commune_name',
+        'vp.full_name as via_name',
+        'became.id as became_case_id',
+      ]);
   }
 
   /**
    * A case's contacts: proposals in the order a tracer should call them (household first, then
    * time together, then venues shared), decided ones after. Keyset on that order.
    */
-  async listForCase(db: Db, caseId: string, o: { status?: ContactStatus; level?: number; after?: string; limit: number }) {
+  async listForCase(
+    db: Db,
+    caseId: string,
+    o: { status?: ContactStatus; level?: number; after?: string; limit: number },
+  ) {
     const cursor = decodeCursor(o.after, 5);
     let q = this.contactRows(db).where('k.case_id', '=', caseId);
     if (o.status) q = q.where('k.status', '=', o.status);
@@ -192,10 +231,18 @@ export class TracingRepository {
     const key = sql`(k.status <> 'proposed', k.level, not k.household, -k.total_overlap_minutes, k.id)`;
     if (cursor) {
       const [decided, level, notHousehold, minusMinutes, id] = cursor;
-      q = q.where(sql<boolean>`${key} > (${decided === 1}, ${Number(level)}::int, ${notHousehold === 1}, ${Number(minusMinutes)}::float8, ${String(id)}::uuid)`);
+      q = q.where(
+        sql<boolean>`${key} > (${decided === 1}, ${Number(level)}::int, ${notHousehold === 1}, ${Number(minusMinutes)}::float8, ${String(id)}::uuid)`,
+      );
     }
-    return q.orderBy(sql`k.status <> 'proposed'`).orderBy('k.level').orderBy(sql`not k.household`).orderBy('k.total_overlap_minutes', 'desc')
-      .orderBy('k.id').limit(o.limit + 1).execute();
+    return q
+      .orderBy(sql`k.status <> 'proposed'`)
+      .orderBy('k.level')
+      .orderBy(sql`not k.household`)
+      .orderBy('k.total_overlap_minutes', 'desc')
+      .orderBy('k.id')
+      .limit(o.limit + 1)
+      .execute();
   }
 
   /** Contacts living in a locality subtree (the commune's follow-up list), newest first. */
@@ -203,13 +250,22 @@ export class TracingRepository {
     const cursor = decodeCursor(o.after, 2);
     let q = this.contactRows(db).where(pathWithinSql('k.locality_path', within));
     if (o.status) q = q.where('k.status', '=', o.status);
-    if (cursor) q = q.where(sql<boolean>`(k.created_at, k.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
-    return q.orderBy('k.created_at', 'desc').orderBy('k.id', 'desc').limit(o.limit + 1).execute();
+    if (cursor)
+      q = q.where(sql<boolean>`(k.created_at, k.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
+    return q
+      .orderBy('k.created_at', 'desc')
+      .orderBy('k.id', 'desc')
+      .limit(o.limit + 1)
+      .execute();
   }
 
   async countsByStatus(db: Db, caseId: string) {
-    const rows = await db.selectFrom('contacts').select(['status', sql<string>`count(*)`.as('n')])
-      .where('case_id', '=', caseId).groupBy('status').execute();
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['status', sql<string>`count(*)`.as('n')])
+      .where('case_id', '=', caseId)
+      .groupBy('status')
+      .execute();
     const counts = { proposed: 0, confirmed: 0, rejected: 0 };
     for (const r of rows) counts[r.status] = Number(r.n);
     return counts;
@@ -231,21 +287,44 @@ export class TracingRepository {
     await db.updateTable('people').set({ f_level: level, updated_at: new Date() }).where('id', '=', personId).execute();
   }
 
-  async insertFollowUps(db: Db, tasks: readonly { personId: string; contactId: string; kind: 'quarantine' | 'test'; dueOn: string; details: unknown; localityPath: string }[]) {
+  async insertFollowUps(
+    db: Db,
+    tasks: readonly {
+      personId: string;
+      contactId: string;
+      kind: 'quarantine' | 'test';
+      dueOn: string;
+      details: unknown;
+      localityPath: string;
+    }[],
+  ) {
     if (tasks.length === 0) return;
-    await db.insertInto('follow_up_tasks')
-      .values(tasks.map((t) => ({ person_id: t.personId, contact_id: t.contactId, kind: t.kind, due_on: t.dueOn, details: JSON.stringify(t.details), locality_path: t.localityPath })))
+    await db
+      .insertInto('follow_up_tasks')
+      .values(
+        tasks.map((t) => ({
+          person_id: t.personId,
+          contact_id: t.contactId,
+          kind: t.kind,
+          due_on: t.dueOn,
+          details: JSON.stringify(t.details),
+          locality_path: t.localityPath,
+        })),
+      )
       .onConflict((oc) => oc.columns(['contact_id', 'kind', 'due_on']).doNothing())
       .execute();
   }
 
   /** A person's open (proposed or confirmed) rows in every case tree, with the case of the contact they came through. */
   openContactsOf(db: Db, personId: string) {
-    return db.selectFrom('contacts as k')
+    return db
+      .selectFrom('contacts as k')
       .leftJoin('contacts as via', 'via.id', 'k.via_contact_id')
       .leftJoin('cases as via_case', 'via_case.person_id', 'via.person_id')
       .select(['k.id', 'k.case_id', 'k.level', 'k.status', 'via_case.id as via_case_id'])
-      .where('k.person_id', '=', personId).where('k.status', '<>', 'rejected').execute();
+      .where('k.person_id', '=', personId)
+      .where('k.status', '<>', 'rejected')
+      .execute();
   }
 
   findContactOf(db: Db, caseId: string, personId: string) {
@@ -287,9 +366,17 @@ export interface ProposalInput {
 }
 
 const toRecord = (p: ProposalInput) => ({
-  person_id: p.personId, level: p.level, via: p.viaContactId, household: p.household, declared: p.declared, minutes: p.totalMinutes,
-  venues_n: p.distinctVenues, first_at: p.firstAt?.toISOString() ?? null, last_at: p.lastAt?.toISOString() ?? null,
-  evidence: p.evidence, path: p.localityPath,
+  person_id: p.personId,
+  level: p.level,
+  via: p.viaContactId,
+  household: p.household,
+  declared: p.declared,
+  minutes: p.totalMinutes,
+  venues_n: p.distinctVenues,
+  first_at: p.firstAt?.toISOString() ?? null,
+  last_at: p.lastAt?.toISOString() ?? null,
+  evidence: p.evidence,
+  path: p.localityPath,
 });
 
 export type ContactRecord = NonNullable<Awaited<ReturnType<TracingRepository['findContact']>>>;

@@ -16,10 +16,16 @@ export function stayColumns(locale: Locale): SheetColumn<StayView>[] {
     { header: { vi: 'Loại giường', en: 'Bed kind' }, width: 24, value: (s) => capacityKindLabels[s.bedKind][locale] },
     { header: { vi: 'Nhập viện', en: 'Admitted' }, width: 20, value: (s) => date(s.admittedAt) },
     { header: { vi: 'Ra viện', en: 'Discharged' }, width: 20, value: (s) => date(s.dischargedAt) },
-    { header: { vi: 'Kết quả', en: 'Outcome' }, width: 14, value: (s) => (s.outcome ? stayOutcomeLabels[s.outcome][locale] : null) },
     {
-      header: { vi: 'Số ngày điều trị', en: 'Days' }, width: 10,
-      value: (s) => (s.dischargedAt ? Math.round((Date.parse(s.dischargedAt) - Date.parse(s.admittedAt)) / DAY_MS) : null),
+      header: { vi: 'Kết quả', en: 'Outcome' },
+      width: 14,
+      value: (s) => (s.outcome ? stayOutcomeLabels[s.outcome][locale] : null),
+    },
+    {
+      header: { vi: 'Số ngày điều trị', en: 'Days' },
+      width: 10,
+      value: (s) =>
+        s.dischargedAt ? Math.round((Date.parse(s.dischargedAt) - Date.parse(s.admittedAt)) / DAY_MS) : null,
     },
   ];
 }

@@ -9,6 +9,19 @@ export interface TreatmentServices {
   treatment: TreatmentService;
 }
 
-export function createTreatmentModule(o: { db: Db; facilities: FacilitiesService; localities: LocalitiesService; audit: AuditTrailService }): TreatmentServices {
-  return { treatment: new TreatmentService({ db: o.db, stays: new TreatmentRepository(), facilities: o.facilities, localities: o.localities, audit: o.audit }) };
+export function createTreatmentModule(o: {
+  db: Db;
+  facilities: FacilitiesService;
+  localities: LocalitiesService;
+  audit: AuditTrailService;
+}): TreatmentServices {
+  return {
+    treatment: new TreatmentService({
+      db: o.db,
+      stays: new TreatmentRepository(),
+      facilities: o.facilities,
+      localities: o.localities,
+      audit: o.audit,
+    }),
+  };
 }

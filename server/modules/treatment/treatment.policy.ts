@@ -9,10 +9,13 @@ type Stay = Located & { facility_id: string };
 export const treatmentPolicy = {
   /** Stays name patients: the facilities' readers, facility staff only at their own facilities. */
   list: (a: Actor) => can(a.role, 'treatment.read'),
-  read: (a: Actor, stay: Stay) => can(a.role, 'treatment.read') && inScope(a, stay.locality_path) && atBoundFacility(a, stay.facility_id),
-  seeFacility: (a: Actor, f: Facility) => can(a.role, 'treatment.read') && inScope(a, f.locality_path) && atBoundFacility(a, f.id),
+  read: (a: Actor, stay: Stay) =>
+    can(a.role, 'treatment.read') && inScope(a, stay.locality_path) && atBoundFacility(a, stay.facility_id),
+  seeFacility: (a: Actor, f: Facility) =>
+    can(a.role, 'treatment.read') && inScope(a, f.locality_path) && atBoundFacility(a, f.id),
   /** Admitting and discharging patients: the health department and the facilities' own staff. */
-  record: (a: Actor, facility: Facility) => can(a.role, 'treatment.record') && inScope(a, facility.locality_path) && atBoundFacility(a, facility.id),
+  record: (a: Actor, facility: Facility) =>
+    can(a.role, 'treatment.record') && inScope(a, facility.locality_path) && atBoundFacility(a, facility.id),
   /** The occupancy board (counts, no people): the readers and inspectors. */
   occupancy: (a: Actor) => can(a.role, 'treatment.occupancy'),
 };

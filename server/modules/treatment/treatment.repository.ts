@@ -21,16 +21,23 @@ export interface ListStaysOptions {
 /** SQL for treatment stays. Lists are latest admission first on (admitted_at, id). */
 export class TreatmentRepository {
   private stays(db: Db) {
-    return db.selectFrom('treatment_stays as s')
+    return db
+      .selectFrom('treatment_stays as s')
       .innerJoin('cases as c', 'c.id', 's.case_id')
       .leftJoin('people as p', 'p.id', 'c.person_id')
       .innerJoin('facilities as f', 'f.id', 's.facility_id')
       .innerJoin('localities as l', 'l.code', 'f.locality_code')
       .selectAll('s')
-      .select(['c.case_number', 'c.person_id', 'f.name as facility_name', 'f.locality_code as commune_code', 'l.name as commune_name',
+      .select([
+        'c.case_number',
+        'c.person_id',
+        'f.name as facility_name',
+        'f.locality_code as commune_code',
+        'l.name as commune_name',
         // A linked person's current name wins, as in the case list.
         sql<string | null>`coalesce(p.full_name, c.full_name)`.as('full_name'),
-        sql<string>`to_char(s.admitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('admitted_key')]);
+        sql<string>`to_char(s.admitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('admitted_key'),
+      ]);
   }
 
   findById(db: Db, id: string) {
@@ -39,20 +46,38 @@ export class TreatmentRepository {
 
   async list(db: Db, o: ListStaysOptions) {
     const cursor = decodeCursor(o.after, 2);
-    let q = this.stays(db).where(pathWithinSql('s.locality_path', o.within)).where(facilityWithinSql('s.facility_id', o.facilityIds));
+    let q = this.stays(db)
+      .where(pathWithinSql('s.locality_path', o.within))
+      .where(facilityWithinSql('s.facility_id', o.facilityIds));
     if (o.facilityId) q = q.where('s.facility_id', '=', o.facilityId);
     if (o.open === true) q = q.where('s.discharged_at', 'is', null);
     if (o.open === false) q = q.where('s.discharged_at', 'is not', null);
-    if (cursor) q = q.where(sql<boolean>`(s.admitted_at, s.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
-    return q.orderBy('s.admitted_at', 'desc').orderBy('s.id', 'desc').limit(o.limit + 1).execute();
+    if (cursor)
+      q = q.where(
+        sql<boolean>`(s.admitted_at, s.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`,
+      );
+    return q
+      .orderBy('s.admitted_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(o.limit + 1)
+      .execute();
   }
 
   findCase(db: Db, id: string) {
-    return db.selectFrom('cases').select(['id', 'case_number', 'status', 'locality_path']).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('cases')
+      .select(['id', 'case_number', 'status', 'locality_path'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async hasOpenStay(db: Db, caseId: string): Promise<boolean> {
-    const row = await db.selectFrom('treatment_stays').select('id').where('case_id', '=', caseId).where('discharged_at', 'is', null).executeTakeFirst();
+    const row = await db
+      .selectFrom('treatment_stays')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('discharged_at', 'is', null)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
@@ -62,8 +87,13 @@ export class TreatmentRepository {
 
   /** Closes an open stay; false when it was already closed (a concurrent discharge won). */
   async discharge(db: Db, id: string, o: { at: Date; outcome: StayOutcome }): Promise<boolean> {
-    const rows = await db.updateTable('treatment_stays').set({ discharged_at: o.at, outcome: o.outcome })
-      .where('id', '=', id).where('discharged_at', 'is', null).returning('id').execute();
+    const rows = await db
+      .updateTable('treatment_stays')
+      .set({ discharged_at: o.at, outcome: o.outcome })
+      .where('id', '=', id)
+      .where('discharged_at', 'is', null)
+      .returning('id')
+      .execute();
     return rows.length > 0;
   }
 }

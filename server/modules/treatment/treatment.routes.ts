@@ -9,11 +9,17 @@ export const treatmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
 
   route(app, treatmentContract.getTreatmentStays, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, treatmentContract.getTreatmentStaysExport, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
+  route(app, treatmentContract.getTreatmentStaysExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
 
-  route(app, treatmentContract.postTreatmentStays, async (req, reply) => reply.status(201).send(await svc.admit(actorOf(req), req.body)));
+  route(app, treatmentContract.postTreatmentStays, async (req, reply) =>
+    reply.status(201).send(await svc.admit(actorOf(req), req.body)),
+  );
 
-  route(app, treatmentContract.postTreatmentStaysDischarge, async (req) => svc.discharge(actorOf(req), req.params.id, req.body));
+  route(app, treatmentContract.postTreatmentStaysDischarge, async (req) =>
+    svc.discharge(actorOf(req), req.params.id, req.body),
+  );
 
   route(app, treatmentContract.getTreatmentOccupancy, async (req) => svc.occupancy(actorOf(req), req.query));
 };

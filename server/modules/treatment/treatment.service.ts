@@ -2,7 +2,13 @@ import { AppError } from '../../../core/errors.ts';
 import { totalsByKind } from '../../../core/rules/occupancy.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import {
-  capacityKinds, type AdmitStayRequest, type DischargeStayRequest, type ListStaysQuery, type OccupancyQuery, type OccupancyView, type StayView,
+  capacityKinds,
+  type AdmitStayRequest,
+  type DischargeStayRequest,
+  type ListStaysQuery,
+  type OccupancyQuery,
+  type OccupancyView,
+  type StayView,
 } from '../../../core/schemas/facilities.ts';
 import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
@@ -44,24 +50,45 @@ export class TreatmentService {
   async admit(actor: Actor, req: AdmitStayRequest): Promise<StayView> {
     return this.d.db.transaction().execute(async (trx) => {
       const seen = await this.d.facilities.findById(trx, req.facilityId);
-      if (!seen || !treatmentPolicy.seeFacility(actor, seen)) throw new AppError('NOT_FOUND', [{ path: 'facilityId', message: m.noFacility[actor.locale] }]);
+      if (!seen || !treatmentPolicy.seeFacility(actor, seen))
+        throw new AppError('NOT_FOUND', [{ path: 'facilityId', message: m.noFacility[actor.locale] }]);
       if (!treatmentPolicy.record(actor, seen)) throw new AppError('FORBIDDEN');
       // Lock first, then read status and use: a concurrent admission or closing waits for this one.
       const { capacity, occupied } = await this.d.facilities.lockCapacity(trx, seen.id, req.bedKind);
       const facility = (await this.d.facilities.findById(trx, seen.id))!;
-      if (facility.status !== 'active') throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
+      if (facility.status !== 'active')
+        throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
       const theCase = await this.d.stays.findCase(trx, req.caseId);
       if (!theCase) throw new AppError('NOT_FOUND', [{ path: 'caseId', message: m.noCase[actor.locale] }]);
-      if (theCase.status !== 'treating') throw new AppError('CONFLICT', [{ path: 'caseId', message: m.caseClosed[actor.locale] }]);
-      if (await this.d.stays.hasOpenStay(trx, theCase.id)) throw new AppError('CONFLICT', [{ path: 'caseId', message: m.alreadyAdmitted[actor.locale] }]);
-      if (occupied >= capacity) throw new AppError('CONFLICT', [{ path: 'bedKind', message: m.noFreeBed(req.bedKind, occupied, capacity)[actor.locale] }]);
+      if (theCase.status !== 'treating')
+        throw new AppError('CONFLICT', [{ path: 'caseId', message: m.caseClosed[actor.locale] }]);
+      if (await this.d.stays.hasOpenStay(trx, theCase.id))
+        throw new AppError('CONFLICT', [{ path: 'caseId', message: m.alreadyAdmitted[actor.locale] }]);
+      if (occupied >= capacity)
+        throw new AppError('CONFLICT', [
+          { path: 'bedKind', message: m.noFreeBed(req.bedKind, occupied, capacity)[actor.locale] },
+        ]);
       const admittedAt = req.admittedAt ? new Date(req.admittedAt) : new Date();
       const id = await this.d.stays.insert(trx, {
-        case_id: theCase.id, facility_id: facility.id, bed_kind: req.bedKind, admitted_at: admittedAt, locality_path: facility.locality_path,
+        case_id: theCase.id,
+        facility_id: facility.id,
+        bed_kind: req.bedKind,
+        admitted_at: admittedAt,
+        locality_path: facility.locality_path,
       });
       await this.d.audit.record(trx, actor, {
-        action: 'admit', entityType: 'treatment_stay', entityId: id, localityCode: facility.locality_code, localityPath: facility.locality_path,
-        after: { caseId: theCase.id, caseNumber: theCase.case_number, facilityId: facility.id, bedKind: req.bedKind, admittedAt: admittedAt.toISOString() },
+        action: 'admit',
+        entityType: 'treatment_stay',
+        entityId: id,
+        localityCode: facility.locality_code,
+        localityPath: facility.locality_path,
+        after: {
+          caseId: theCase.id,
+          caseNumber: theCase.case_number,
+          facilityId: facility.id,
+          bedKind: req.bedKind,
+          admittedAt: admittedAt.toISOString(),
+        },
       });
       return toStayView((await this.d.stays.findById(trx, id))!);
     });
@@ -70,16 +97,26 @@ export class TreatmentService {
   async discharge(actor: Actor, id: string, req: DischargeStayRequest): Promise<StayView> {
     return this.d.db.transaction().execute(async (trx) => {
       const stay = await this.readableOrThrow(actor, id, trx);
-      if (!treatmentPolicy.record(actor, { id: stay.facility_id, locality_path: stay.locality_path })) throw new AppError('FORBIDDEN');
-      if (stay.discharged_at) throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
+      if (!treatmentPolicy.record(actor, { id: stay.facility_id, locality_path: stay.locality_path }))
+        throw new AppError('FORBIDDEN');
+      if (stay.discharged_at)
+        throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
       const at = req.dischargedAt ? new Date(req.dischargedAt) : new Date();
-      if (at < stay.admitted_at) throw new AppError('VALIDATION_FAILED', [{ path: 'dischargedAt', message: m.dischargeBeforeAdmission[actor.locale] }]);
+      if (at < stay.admitted_at)
+        throw new AppError('VALIDATION_FAILED', [
+          { path: 'dischargedAt', message: m.dischargeBeforeAdmission[actor.locale] },
+        ]);
       if (!(await this.d.stays.discharge(trx, id, { at, outcome: req.outcome }))) {
         throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
       }
       await this.d.audit.record(trx, actor, {
-        action: 'discharge', entityType: 'treatment_stay', entityId: id, localityCode: stay.commune_code, localityPath: stay.locality_path,
-        before: { dischargedAt: null, outcome: null }, after: { dischargedAt: at.toISOString(), outcome: req.outcome },
+        action: 'discharge',
+        entityType: 'treatment_stay',
+        entityId: id,
+        localityCode: stay.commune_code,
+        localityPath: stay.locality_path,
+        before: { dischargedAt: null, outcome: null },
+        after: { dischargedAt: at.toISOString(), outcome: req.outcome },
       });
       return toStayView((await this.d.stays.findById(trx, id))!);
     });
@@ -89,22 +126,43 @@ export class TreatmentService {
   async list(actor: Actor, q: ListStaysQuery): Promise<Page<StayView>> {
     const within = await this.scopeOf(actor, q.locality);
     const page = await this.page(actor, within, q);
-    await this.d.audit.record(this.d.db, actor, { action: 'read_list', entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within, subjectIds: page.items.map((s) => s.personId) });
+    await this.d.audit.record(this.d.db, actor, {
+      action: 'read_list',
+      entityType: 'treatment_stay',
+      entityId: q.facilityId ?? null,
+      localityPath: within,
+      subjectIds: page.items.map((s) => s.personId),
+    });
     return page;
   }
 
   private async page(actor: Actor, within: string, q: ListStaysQuery): Promise<Page<StayView>> {
-    const rows = await this.d.stays.list(this.d.db, { within, facilityIds: boundFacilities(actor), facilityId: q.facilityId, open: q.open, after: q.after, limit: q.limit });
+    const rows = await this.d.stays.list(this.d.db, {
+      within,
+      facilityIds: boundFacilities(actor),
+      facilityId: q.facilityId,
+      open: q.open,
+      after: q.after,
+      limit: q.limit,
+    });
     const page = toPage(rows, q.limit, (r) => [r.admitted_key, r.id]);
     return { items: page.items.map(toStayView), nextCursor: page.nextCursor };
   }
 
   async exportXlsx(actor: Actor, q: Omit<ListStaysQuery, 'after' | 'limit'>): Promise<XlsxExport> {
     const within = await this.scopeOf(actor, q.locality);
-    const log = await this.d.audit.exportLog(this.d.db, actor, { entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within }, (s: StayView) => s.personId);
+    const log = await this.d.audit.exportLog(
+      this.d.db,
+      actor,
+      { entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within },
+      (s: StayView) => s.personId,
+    );
     return streamXlsx({
-      filename: 'luot-dieu-tri.xlsx', sheetName: actor.locale === 'vi' ? 'Lượt điều trị' : 'Treatment stays', locale: actor.locale,
-      columns: stayColumns(actor.locale), pages: await allPages((after) => this.page(actor, within, { ...q, after, limit: 500 }), log),
+      filename: 'luot-dieu-tri.xlsx',
+      sheetName: actor.locale === 'vi' ? 'Lượt điều trị' : 'Treatment stays',
+      locale: actor.locale,
+      columns: stayColumns(actor.locale),
+      pages: await allPages((after) => this.page(actor, within, { ...q, after, limit: 500 }), log),
     });
   }
 
@@ -127,16 +185,34 @@ export class TreatmentService {
     const views = withLines.map((f) => toFacilityView(f, lines.get(f.id)!));
     // People quarantined at home without a declared capacity would inflate the share in use.
     const capped = withLines.flatMap((f) => lines.get(f.id)!.filter((r) => !isUncapped(f, r)));
-    const alerts = views.flatMap((f) => f.capacity.filter((l) => l.alert).map((l) => ({
-      facilityId: f.id, facilityName: f.name, communeName: f.communeName, kind: l.kind, capacity: l.capacity, occupied: l.occupied,
-      percent: l.percent, thresholdPercent: f.occupancyAlertPercent,
-    })));
+    const alerts = views.flatMap((f) =>
+      f.capacity
+        .filter((l) => l.alert)
+        .map((l) => ({
+          facilityId: f.id,
+          facilityName: f.name,
+          communeName: f.communeName,
+          kind: l.kind,
+          capacity: l.capacity,
+          occupied: l.occupied,
+          percent: l.percent,
+          thresholdPercent: f.occupancyAlertPercent,
+        })),
+    );
     alerts.sort((a, b) => b.percent - a.percent || a.facilityName.localeCompare(b.facilityName, 'vi'));
     return {
       locality: { code: area.code, name: area.name },
       totals: totalsByKind(capacityKinds, capped),
-      facilities: views.map(({ id, name, kind, communeCode, communeName, occupancyAlertPercent, capacity, alert }) =>
-        ({ id, name, kind, communeCode, communeName, occupancyAlertPercent, capacity, alert })),
+      facilities: views.map(({ id, name, kind, communeCode, communeName, occupancyAlertPercent, capacity, alert }) => ({
+        id,
+        name,
+        kind,
+        communeCode,
+        communeName,
+        occupancyAlertPercent,
+        capacity,
+        alert,
+      })),
       alerts,
     };
   }

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register, venueBody } from './venue-fixtures.ts';
-import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  BINH_LU,
+  createTestPlatform,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 
 /** Changing a venue's details, and what a malformed request gets back (and leaves unwritten). */
 let t: TestPlatform;
@@ -20,25 +27,55 @@ const db = () => t.platform.database.db;
 const decide = (c: TestClient, id: string, decision: string) => c.post(`/api/venues/${id}/decision`, { decision });
 
 const auditOf = (id: string) =>
-  db().selectFrom('audit_events').selectAll().where('entity_type', '=', 'venue').where('entity_id', '=', id).orderBy('id').execute();
+  db()
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('entity_type', '=', 'venue')
+    .where('entity_id', '=', id)
+    .orderBy('id')
+    .execute();
 
 const count = async (table: 'venues' | 'audit_events') =>
-  Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db()
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('update', () => {
   it('lets the owner change details; an approved venue stays approved; a new phone must be verified again', async () => {
     const v = await register(owner);
     await decide(officer, v.id, 'approve');
     await db().updateTable('venues').set({ contact_phone_verified_at: new Date() }).where('id', '=', v.id).execute();
-    const res = await owner.patch(`/api/venues/${v.id}`, { name: 'Quán Phở Mới', capacity: null, gatePolicy: 'open', contactPhone: '+84 987 654 321', type: 'shop' });
+    const res = await owner.patch(`/api/venues/${v.id}`, {
+      name: 'Quán Phở Mới',
+      capacity: null,
+      gatePolicy: 'open',
+      contactPhone: '+84 987 654 321',
+      type: 'shop',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      name: 'Quán Phở Mới', capacity: null, gatePolicy: 'open', contactPhone: '+84987654321', contactPhoneVerifiedAt: null, type: 'shop', status: 'approved',
+      name: 'Quán Phở Mới',
+      capacity: null,
+      gatePolicy: 'open',
+      contactPhone: '+84987654321',
+      contactPhoneVerifiedAt: null,
+      type: 'shop',
+      status: 'approved',
     });
     const update = (await auditOf(v.id)).find((e) => e.action === 'update')!;
     expect(update.actor_id).toBe(owner.user.id);
     expect(update.before).toMatchObject({ name: v.name, capacity: 80, contactPhoneVerified: true });
-    expect(update.after).toMatchObject({ name: 'Quán Phở Mới', capacity: null, contactPhoneVerified: false, status: 'approved' });
+    expect(update.after).toMatchObject({
+      name: 'Quán Phở Mới',
+      capacity: null,
+      contactPhoneVerified: false,
+      status: 'approved',
+    });
   });
 
   it('keeps the verification when the same phone is sent again, written differently', async () => {
@@ -54,7 +91,12 @@ describe('update', () => {
     expect((await officer.patch(`/api/venues/${v.id}`, { capacity: 5 })).statusCode).toBe(403);
     const move = await owner.patch(`/api/venues/${v.id}`, { addressLine: 'Nơi khác', communeCode: BINH_LU });
     expect(move.statusCode).toBe(400);
-    expect(move.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['addressLine', 'communeCode']);
+    expect(
+      move
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['addressLine', 'communeCode']);
     expect(move.json().error.details[0].message).toMatch(/^Không đổi được địa chỉ/);
     expect((await owner.patch(`/api/venues/${v.id}`, {})).statusCode).toBe(400);
   });
@@ -66,16 +108,23 @@ describe('bad input', () => {
     const auditBefore = await count('audit_events');
     const badPhone = await owner.post('/api/venues', venueBody({ contactPhone: '0212 345 678' }));
     expect(badPhone.statusCode).toBe(400);
-    expect(badPhone.json().error.details).toEqual([{ path: 'contactPhone', message: 'Số điện thoại di động không hợp lệ' }]);
+    expect(badPhone.json().error.details).toEqual([
+      { path: 'contactPhone', message: 'Số điện thoại di động không hợp lệ' },
+    ]);
     const unknownCommune = await owner.post('/api/venues', venueBody({ communeCode: '99999' }));
     expect(unknownCommune.statusCode).toBe(400);
-    expect(unknownCommune.json().error.details).toEqual([{ path: 'communeCode', message: 'Không có xã/phường đang hoạt động với mã này trong phạm vi của bạn' }]);
+    expect(unknownCommune.json().error.details).toEqual([
+      { path: 'communeCode', message: 'Không có xã/phường đang hoạt động với mã này trong phạm vi của bạn' },
+    ]);
     const province = await admin.post('/api/venues', venueBody({ communeCode: LAI_CHAU }));
     expect(province.json().error.details[0].path).toBe('communeCode');
     const badType = await owner.post('/api/venues', venueBody({ type: 'casino' }));
     expect(badType.json().error.details).toEqual([{ path: 'type', message: 'Loại địa điểm không hợp lệ' }]);
     const oversize = await owner.request({
-      method: 'POST', url: '/api/venues', payload: venueBody({ name: 'x'.repeat(201), capacity: 0 }), headers: { 'accept-language': 'en' },
+      method: 'POST',
+      url: '/api/venues',
+      payload: venueBody({ name: 'x'.repeat(201), capacity: 0 }),
+      headers: { 'accept-language': 'en' },
     });
     expect(oversize.statusCode).toBe(400);
     expect(oversize.json().error.details).toEqual([
@@ -83,7 +132,12 @@ describe('bad input', () => {
       { path: 'capacity', message: 'capacity must be a positive whole number' },
     ]);
     const missing = await owner.post('/api/venues', { name: 'Chỉ có tên' });
-    expect(missing.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['addressLine', 'communeCode', 'contactPhone', 'organisationName', 'type']);
+    expect(
+      missing
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['addressLine', 'communeCode', 'contactPhone', 'organisationName', 'type']);
     expect(await count('venues')).toBe(venuesBefore);
     expect(await count('audit_events')).toBe(auditBefore);
   });

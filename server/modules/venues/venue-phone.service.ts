@@ -20,14 +20,22 @@ export class VenuePhoneService {
     return this.otp.request(venue.contact_phone, 'venue', actor.locale);
   }
 
-  async verify(actor: Actor, venueId: string, answer: { challengeId: string; code: string }): Promise<{ verifiedAt: string }> {
+  async verify(
+    actor: Actor,
+    venueId: string,
+    answer: { challengeId: string; code: string },
+  ): Promise<{ verifiedAt: string }> {
     return this.db.transaction().execute(async (trx) => {
       const venue = await this.editableOrThrow(actor, venueId, trx);
       await this.otp.verify(trx, answer, venue.contact_phone, 'venue', actor.locale);
       const verifiedAt = new Date();
       await this.venues.update(trx, venueId, { contact_phone_verified_at: verifiedAt });
       await this.audit.record(trx, actor, {
-        action: 'verify_phone', entityType: 'venue', entityId: venueId, localityCode: venue.commune_code, localityPath: venue.locality_path,
+        action: 'verify_phone',
+        entityType: 'venue',
+        entityId: venueId,
+        localityCode: venue.commune_code,
+        localityPath: venue.locality_path,
         after: { contactPhoneVerifiedAt: verifiedAt.toISOString() },
       });
       return { verifiedAt: verifiedAt.toISOString() };

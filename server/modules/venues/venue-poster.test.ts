@@ -1,11 +1,20 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { posterDocument, posterHeading, posterMessage5K, posterQrMinWidth, renderPosterPdf, type PosterContent } from './venue-poster.ts';
+import {
+  posterDocument,
+  posterHeading,
+  posterMessage5K,
+  posterQrMinWidth,
+  renderPosterPdf,
+  type PosterContent,
+} from './venue-poster.ts';
 
 /** pdfmake's own QR layout (internal module): the width it will really draw for a qr node. */
-const qrEnc = (createRequire(import.meta.url)('pdfmake/js/qrEnc.js') as {
-  default: { measure(node: object): { _width: number } };
-}).default;
+const qrEnc = (
+  createRequire(import.meta.url)('pdfmake/js/qrEnc.js') as {
+    default: { measure(node: object): { _width: number } };
+  }
+).default;
 
 const content = (over: Partial<PosterContent> = {}): PosterContent => ({
   venueName: 'Chợ trung tâm Đoàn Kết',
@@ -26,7 +35,15 @@ describe('venue poster', () => {
     const doc = posterDocument(content());
     expect(doc).toMatchObject({ pageSize: 'A4', pageOrientation: 'portrait' });
     const texts = nodes(content()).map((n) => n.text ?? n.table?.body[0]?.[0]?.text);
-    expect(texts).toEqual(expect.arrayContaining([posterHeading, 'Scan to check in', 'Chợ trung tâm Đoàn Kết', posterMessage5K, 'Mã địa điểm / Venue code: ABCD EFGH JK']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        posterHeading,
+        'Scan to check in',
+        'Chợ trung tâm Đoàn Kết',
+        posterMessage5K,
+        'Mã địa điểm / Venue code: ABCD EFGH JK',
+      ]),
+    );
     expect(qrNode(content())).toMatchObject({ qr: 'http://localhost:3000/v/ABCDEFGHJK', eccLevel: 'M' });
   });
 
@@ -39,10 +56,14 @@ describe('venue poster', () => {
   });
 
   it('stays on one page with the longest names and address', async () => {
-    const pdf = await renderPosterPdf(content({
-      venueName: 'Đ'.repeat(200), organisationName: 'Ư'.repeat(200), address: `${'Ở'.repeat(300)}, Phường Đoàn Kết, Tỉnh Lai Châu`,
-      url: `https://${'a'.repeat(88)}.vn/v/ABCDEFGHJK`,
-    }));
+    const pdf = await renderPosterPdf(
+      content({
+        venueName: 'Đ'.repeat(200),
+        organisationName: 'Ư'.repeat(200),
+        address: `${'Ở'.repeat(300)}, Phường Đoàn Kết, Tỉnh Lai Châu`,
+        url: `https://${'a'.repeat(88)}.vn/v/ABCDEFGHJK`,
+      }),
+    );
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pageCount(pdf)).toBe(1);
   });

@@ -28,9 +28,11 @@ export const posterQrFit = 320;
 export const posterQrMinWidth = 9 * cm;
 
 /** Roboto as shipped inside the pdfmake package (covers Vietnamese); never fetched from a network. */
-const robotoFiles = (createRequire(import.meta.url)('pdfmake/fonts/Roboto.js') as {
-  Roboto: { normal: string; bold: string; italics: string; bolditalics: string };
-}).Roboto;
+const robotoFiles = (
+  createRequire(import.meta.url)('pdfmake/fonts/Roboto.js') as {
+    Roboto: { normal: string; bold: string; italics: string; bolditalics: string };
+  }
+).Roboto;
 const allowedFontFiles = new Set(Object.values(robotoFiles));
 
 /** Long venue names get a smaller size so that the poster always stays on one A4 page. */
@@ -45,16 +47,48 @@ function nameFontSize(name: string): number {
 export function posterDocument(p: PosterContent): TDocumentDefinitions {
   const content: Content[] = [
     { text: posterHeading, bold: true, fontSize: 26, color: '#b71c1c', alignment: 'center' },
-    { text: 'Scan to check in', italics: true, fontSize: 15, color: '#555555', alignment: 'center', margin: [0, 2, 0, 14] },
+    {
+      text: 'Scan to check in',
+      italics: true,
+      fontSize: 15,
+      color: '#555555',
+      alignment: 'center',
+      margin: [0, 2, 0, 14],
+    },
     { text: p.venueName, bold: true, fontSize: nameFontSize(p.venueName), alignment: 'center', lineHeight: 1.05 },
-    { text: p.organisationName, fontSize: p.organisationName.length > 80 ? 12 : 15, alignment: 'center', margin: [0, 6, 0, 0] },
-    { text: p.address, fontSize: p.address.length > 120 ? 10 : 12, color: '#333333', alignment: 'center', margin: [0, 4, 0, 0] },
+    {
+      text: p.organisationName,
+      fontSize: p.organisationName.length > 80 ? 12 : 15,
+      alignment: 'center',
+      margin: [0, 6, 0, 0],
+    },
+    {
+      text: p.address,
+      fontSize: p.address.length > 120 ? 10 : 12,
+      color: '#333333',
+      alignment: 'center',
+      margin: [0, 4, 0, 0],
+    },
     // padding: the 4-module quiet zone the QR standard asks for, kept white around the code.
     { qr: p.url, eccLevel: 'M', fit: posterQrFit, padding: 4, alignment: 'center', margin: [0, 4, 0, 0] },
     { text: `Mã địa điểm / Venue code: ${formatVenuePublicCode(p.publicCode)}`, fontSize: 10, alignment: 'center' },
     { text: p.url, fontSize: 8, color: '#555555', alignment: 'center', margin: [0, 2, 0, 12] },
     {
-      table: { widths: ['*'], body: [[{ text: posterMessage5K, bold: true, fontSize: 13, color: '#0d47a1', alignment: 'center', margin: [6, 8, 6, 8] }]] },
+      table: {
+        widths: ['*'],
+        body: [
+          [
+            {
+              text: posterMessage5K,
+              bold: true,
+              fontSize: 13,
+              color: '#0d47a1',
+              alignment: 'center',
+              margin: [6, 8, 6, 8],
+            },
+          ],
+        ],
+      },
       layout: { hLineColor: () => '#0d47a1', vLineColor: () => '#0d47a1' },
     },
   ];

@@ -22,19 +22,22 @@ afterAll(async () => t.close());
 const db = () => t.platform.database.db;
 
 /** Registration time is never updated by the application; tests move it to build tie cases. */
-const setCreatedAt = (id: string, at: string) => sql`update venues set created_at = ${at}::timestamptz where id = ${id}`.execute(db());
+const setCreatedAt = (id: string, at: string) =>
+  sql`update venues set created_at = ${at}::timestamptz where id = ${id}`.execute(db());
 
 describe('list and export', () => {
   it('pages newest first with a cursor exact to the microsecond, and filters', async () => {
     const made = [];
-    for (let i = 0; i < 4; i++) made.push(await register(otherOwner, { name: `Cửa hàng phân trang ${i}`, type: 'shop' }));
+    for (let i = 0; i < 4; i++)
+      made.push(await register(otherOwner, { name: `Cửa hàng phân trang ${i}`, type: 'shop' }));
     // All at the same instant: the id breaks the tie.
     for (const v of made) await setCreatedAt(v.id, '2030-01-01 00:00:00+00');
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: { items: { id: string }[]; nextCursor: string | null } =
-        (await otherOwner.get(`/api/venues?limit=1&q=phan%20trang${after ? `&after=${after}` : ''}`)).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await otherOwner.get(`/api/venues?limit=1&q=phan%20trang${after ? `&after=${after}` : ''}`)
+      ).json();
       seen.push(...page.items.map((v) => v.id));
       after = page.nextCursor;
     } while (after);
@@ -45,7 +48,9 @@ describe('list and export', () => {
     expect(byCode.map((v: { id: string }) => v.id)).toEqual([made[0]!.id]);
     const shops = (await officer.get('/api/venues?type=shop&status=pending&limit=500')).json().items;
     expect(shops.length).toBeGreaterThanOrEqual(4);
-    expect(shops.every((v: { type: string; status: string }) => v.type === 'shop' && v.status === 'pending')).toBe(true);
+    expect(shops.every((v: { type: string; status: string }) => v.type === 'shop' && v.status === 'pending')).toBe(
+      true,
+    );
   });
 
   it('pages across microseconds within one millisecond', async () => {
@@ -57,8 +62,9 @@ describe('list and export', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: { items: { id: string }[]; nextCursor: string | null } =
-        (await otherOwner.get(`/api/venues?limit=1&q=micro${after ? `&after=${after}` : ''}`)).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await otherOwner.get(`/api/venues?limit=1&q=micro${after ? `&after=${after}` : ''}`)
+      ).json();
       seen.push(...page.items.map((v) => v.id));
       after = page.nextCursor;
     } while (after);
@@ -78,7 +84,11 @@ describe('list and export', () => {
     expect(sheet.rowCount).toBe(1 + listed.length);
     expect(sheet.getRow(2).getCell(1).value).toBe(listed[0].publicCode);
     expect(sheet.getRow(2).getCell(12).value).toBe('Đã duyệt');
-    const en = await officer.request({ method: 'GET', url: '/api/venues/export.xlsx?status=approved', headers: { 'accept-language': 'en' } });
+    const en = await officer.request({
+      method: 'GET',
+      url: '/api/venues/export.xlsx?status=approved',
+      headers: { 'accept-language': 'en' },
+    });
     const wbEn = new ExcelJS.Workbook();
     await wbEn.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
     expect(wbEn.worksheets[0]!.getRow(1).getCell(1).value).toBe('Venue code');

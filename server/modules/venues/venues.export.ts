@@ -44,7 +44,11 @@ export function venueColumns(locale: Locale): SheetColumn<VenueView>[] {
     { header: { vi: 'Xã/phường', en: 'Commune' }, width: 22, value: (v) => v.communeName },
     { header: { vi: 'Sức chứa', en: 'Capacity' }, width: 10, value: (v) => v.capacity },
     { header: { vi: 'Điện thoại liên hệ', en: 'Contact phone' }, width: 16, value: (v) => v.contactPhone },
-    { header: { vi: 'Đã xác minh số điện thoại', en: 'Phone verified' }, width: 12, value: (v) => v.contactPhoneVerifiedAt !== null },
+    {
+      header: { vi: 'Đã xác minh số điện thoại', en: 'Phone verified' },
+      width: 12,
+      value: (v) => v.contactPhoneVerifiedAt !== null,
+    },
     { header: { vi: 'Kiểm soát cổng', en: 'Gate policy' }, width: 24, value: (v) => gateLabels[v.gatePolicy][locale] },
     { header: { vi: 'Trạng thái', en: 'Status' }, width: 12, value: (v) => statusLabels[v.status][locale] },
     { header: { vi: 'Người quyết định', en: 'Decided by' }, width: 20, value: (v) => v.decidedByName },

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isVenuePublicCode } from '../../../core/rules/venue-public-code.ts';
 import { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { register, venueBody } from './venue-fixtures.ts';
-import { BINH_LU, createTestPlatform, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
+import {
+  BINH_LU,
+  createTestPlatform,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
 
 let t: TestPlatform;
 let admin: TestClient;
@@ -39,10 +46,23 @@ const decide = (c: TestClient, id: string, decision: string, note?: string) =>
   c.post(`/api/venues/${id}/decision`, note === undefined ? { decision } : { decision, note });
 
 const auditOf = (id: string) =>
-  db().selectFrom('audit_events').selectAll().where('entity_type', '=', 'venue').where('entity_id', '=', id).orderBy('id').execute();
+  db()
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('entity_type', '=', 'venue')
+    .where('entity_id', '=', id)
+    .orderBy('id')
+    .execute();
 
 const count = async (table: 'venues' | 'audit_events') =>
-  Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db()
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const getFile = (c: TestClient, url: string) => c.request({ method: 'GET', url, headers: { host: HOST } });
 
@@ -53,15 +73,31 @@ describe('register → approve → poster', () => {
     venue = await register(owner, { name: 'Nhà hàng Phở Đặc Biệt Ông Hùng' });
     const view = (await owner.get(`/api/venues/${venue.id}`)).json();
     expect(view).toMatchObject({
-      status: 'pending', ownerUserId: owner.user.id, contactPhone: '+84912345678', contactPhoneVerifiedAt: null,
-      gatePolicy: 'require_declaration', communeCode: DOAN_KET, communeName: 'Phường Đoàn Kết', provinceName: 'Tỉnh Lai Châu',
-      capacity: 80, allowedDecisions: ['approve', 'reject'],
+      status: 'pending',
+      ownerUserId: owner.user.id,
+      contactPhone: '+84912345678',
+      contactPhoneVerifiedAt: null,
+      gatePolicy: 'require_declaration',
+      communeCode: DOAN_KET,
+      communeName: 'Phường Đoàn Kết',
+      provinceName: 'Tỉnh Lai Châu',
+      capacity: 80,
+      allowedDecisions: ['approve', 'reject'],
     });
     expect(isVenuePublicCode(view.publicCode)).toBe(true);
     const [event, ...more] = await auditOf(venue.id);
     expect(more).toEqual([]);
-    expect(event).toMatchObject({ action: 'create', actor_id: owner.user.id, locality_code: DOAN_KET, locality_path: `VN/12/${DOAN_KET}` });
-    expect(event!.after).toMatchObject({ name: 'Nhà hàng Phở Đặc Biệt Ông Hùng', status: 'pending', contactPhone: '+84912345678' });
+    expect(event).toMatchObject({
+      action: 'create',
+      actor_id: owner.user.id,
+      locality_code: DOAN_KET,
+      locality_path: `VN/12/${DOAN_KET}`,
+    });
+    expect(event!.after).toMatchObject({
+      name: 'Nhà hàng Phở Đặc Biệt Ông Hùng',
+      status: 'pending',
+      contactPhone: '+84912345678',
+    });
   });
 
   it('has no poster, QR or public page before approval', async () => {
@@ -75,7 +111,12 @@ describe('register → approve → poster', () => {
   it('is approved by the commune officer', async () => {
     const res = await decide(officer, venue.id, 'approve');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'approved', decidedByName: expect.stringContaining('Test'), decisionNote: null, allowedDecisions: ['suspend'] });
+    expect(res.json()).toMatchObject({
+      status: 'approved',
+      decidedByName: expect.stringContaining('Test'),
+      decisionNote: null,
+      allowedDecisions: ['suspend'],
+    });
     expect(res.json().decidedAt).not.toBeNull();
   });
 
@@ -85,7 +126,10 @@ describe('register → approve → poster', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(`inline; filename="ap-phich-${venue.publicCode}.pdf"`);
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    ctx.skip(!popplerTools, 'pdftoppm/pdftotext (Debian poppler-utils) are not installed: poster rendering not checked');
+    ctx.skip(
+      !popplerTools,
+      'pdftoppm/pdftotext (Debian poppler-utils) are not installed: poster rendering not checked',
+    );
     const file = path.join(tmp, 'poster.pdf');
     fs.writeFileSync(file, res.rawPayload);
     const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
@@ -102,7 +146,9 @@ describe('register → approve → poster', () => {
     expect(rendered.status).toBe(0);
     expect(fs.statSync(path.join(tmp, 'poster.png')).size).toBeGreaterThan(1000);
     ctx.skip(!zbarimg, 'zbarimg (Debian zbar-tools) is not installed: the QR printed on the poster was not decoded');
-    const decoded = spawnSync('zbarimg', ['--raw', '-q', path.join(tmp, 'poster.png')], { encoding: 'utf8' }).stdout.trim();
+    const decoded = spawnSync('zbarimg', ['--raw', '-q', path.join(tmp, 'poster.png')], {
+      encoding: 'utf8',
+    }).stdout.trim();
     expect(decoded).toBe(`http://${HOST}/v/${venue.publicCode}`);
   });
 
@@ -125,8 +171,13 @@ describe('register → approve → poster', () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/public/venues/${venue.publicCode}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      publicCode: venue.publicCode, name: 'Nhà hàng Phở Đặc Biệt Ông Hùng', organisationName: 'Công ty TNHH Ẩm thực Tây Bắc',
-      type: 'restaurant', addressLine: '12 đường Trần Hưng Đạo', communeName: 'Phường Đoàn Kết', status: 'approved',
+      publicCode: venue.publicCode,
+      name: 'Nhà hàng Phở Đặc Biệt Ông Hùng',
+      organisationName: 'Công ty TNHH Ẩm thực Tây Bắc',
+      type: 'restaurant',
+      addressLine: '12 đường Trần Hưng Đạo',
+      communeName: 'Phường Đoàn Kết',
+      status: 'approved',
       gatePolicy: 'require_declaration',
     });
     expect(res.body).not.toContain('912345678');
@@ -141,16 +192,28 @@ describe('decisions', () => {
     const v = await register(owner);
     const suspendPending = await decide(officer, v.id, 'suspend', 'Chưa hoạt động');
     expect(suspendPending.statusCode).toBe(409);
-    expect(suspendPending.json().error.details[0]).toEqual({ path: 'decision', message: expect.stringContaining('chờ duyệt') });
+    expect(suspendPending.json().error.details[0]).toEqual({
+      path: 'decision',
+      message: expect.stringContaining('chờ duyệt'),
+    });
     expect((await decide(officer, v.id, 'approve')).json().status).toBe('approved');
     expect((await decide(officer, v.id, 'approve')).statusCode).toBe(409);
-    expect((await decide(officer, v.id, 'suspend', 'Phát hiện ca F0 tại địa điểm')).json()).toMatchObject({ status: 'suspended', decisionNote: 'Phát hiện ca F0 tại địa điểm' });
+    expect((await decide(officer, v.id, 'suspend', 'Phát hiện ca F0 tại địa điểm')).json()).toMatchObject({
+      status: 'suspended',
+      decisionNote: 'Phát hiện ca F0 tại địa điểm',
+    });
     // A suspended venue has no poster and no public page until it is reinstated.
     expect((await getFile(owner, `/api/venues/${v.id}/poster.pdf`)).statusCode).toBe(409);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/venues/${v.publicCode}` })).statusCode).toBe(404);
     expect((await decide(officer, v.id, 'approve', 'Đã khử khuẩn')).json().status).toBe('approved');
     const events = await auditOf(v.id);
-    expect(events.map((e) => [e.action, (e.before as { status?: string } | null)?.status ?? null, (e.after as { status: string }).status])).toEqual([
+    expect(
+      events.map((e) => [
+        e.action,
+        (e.before as { status?: string } | null)?.status ?? null,
+        (e.after as { status: string }).status,
+      ]),
+    ).toEqual([
       ['create', null, 'pending'],
       ['approve', 'pending', 'approved'],
       ['suspend', 'approved', 'suspended'],
@@ -205,7 +268,9 @@ describe('jurisdiction and ownership', () => {
     expect((await decide(binhLuOfficer, v.id, 'approve')).statusCode).toBe(404);
     expect((await binhLuOfficer.get(`/api/venues/${v.id}`)).statusCode).toBe(404);
     expect((await binhLuOfficer.get(`/api/venues?locality=${DOAN_KET}`)).statusCode).toBe(404);
-    expect((await binhLuOfficer.get('/api/venues?limit=500')).json().items.map((x: { id: string }) => x.id)).not.toContain(v.id);
+    expect(
+      (await binhLuOfficer.get('/api/venues?limit=500')).json().items.map((x: { id: string }) => x.id),
+    ).not.toContain(v.id);
     expect((await owner.get(`/api/venues/${v.id}`)).json().status).toBe('pending');
   });
 
@@ -214,7 +279,9 @@ describe('jurisdiction and ownership', () => {
     const b = await register(otherOwner);
     const ids = (await officer.get('/api/venues?limit=500')).json().items.map((x: { id: string }) => x.id);
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
-    const province = (await admin.get(`/api/venues?locality=${DOAN_KET}&limit=500`)).json().items.map((x: { id: string }) => x.id);
+    const province = (await admin.get(`/api/venues?locality=${DOAN_KET}&limit=500`))
+      .json()
+      .items.map((x: { id: string }) => x.id);
     expect(province).toEqual(expect.arrayContaining([a.id, b.id]));
   });
 

@@ -11,7 +11,12 @@ export interface VenuesServices {
   venuePhone: VenuePhoneService;
 }
 
-export function createVenuesModule(o: { db: Db; localities: LocalitiesService; otp: OtpService; audit: AuditTrailService }): VenuesServices {
+export function createVenuesModule(o: {
+  db: Db;
+  localities: LocalitiesService;
+  otp: OtpService;
+  audit: AuditTrailService;
+}): VenuesServices {
   const repo = new VenuesRepository();
   return {
     venues: new VenuesService(o.db, repo, o.localities, o.audit),

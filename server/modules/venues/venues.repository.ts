@@ -51,7 +51,10 @@ export class VenuesRepository {
   }
 
   async publicCodeTaken(db: Db, publicCode: string): Promise<boolean> {
-    return (await db.selectFrom('venues').select('id').where('public_code', '=', publicCode).executeTakeFirst()) !== undefined;
+    return (
+      (await db.selectFrom('venues').select('id').where('public_code', '=', publicCode).executeTakeFirst()) !==
+      undefined
+    );
   }
 
   async list(db: Db, o: ListVenuesOptions) {
@@ -73,9 +76,15 @@ export class VenuesRepository {
     }
     if (cursor) {
       const [createdKey, id] = cursor;
-      query = query.where(sql<boolean>`(venues.created_at, venues.id) < (${createdKey}::timestamp at time zone 'UTC', ${id}::uuid)`);
+      query = query.where(
+        sql<boolean>`(venues.created_at, venues.id) < (${createdKey}::timestamp at time zone 'UTC', ${id}::uuid)`,
+      );
     }
-    return query.orderBy('venues.created_at', 'desc').orderBy('venues.id', 'desc').limit(o.limit + 1).execute();
+    return query
+      .orderBy('venues.created_at', 'desc')
+      .orderBy('venues.id', 'desc')
+      .limit(o.limit + 1)
+      .execute();
   }
 
   async insert(db: Db, v: NewVenue): Promise<string> {
@@ -84,7 +93,11 @@ export class VenuesRepository {
   }
 
   async update(db: Db, id: string, changes: VenueChanges): Promise<void> {
-    await db.updateTable('venues').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+    await db
+      .updateTable('venues')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   /**

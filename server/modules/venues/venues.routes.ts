@@ -10,7 +10,8 @@ import { route } from '../../http/contract-route.ts';
  * Where venue QR codes point: the configured public address, else the scheme and host the browser
  * used (behind a proxy: the forwarded ones, when trusted).
  */
-const originFor = (publicUrl: string | undefined) => (req: FastifyRequest) => publicUrl ?? `${req.protocol}://${req.host}`;
+const originFor = (publicUrl: string | undefined) => (req: FastifyRequest) =>
+  publicUrl ?? `${req.protocol}://${req.host}`;
 
 function sendInline(reply: FastifyReply, file: VenueFile) {
   return reply
@@ -26,9 +27,13 @@ export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
 
   route(app, venuesContract.getVenues, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, venuesContract.getVenuesExport, async (req, reply) => sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)));
+  route(app, venuesContract.getVenuesExport, async (req, reply) =>
+    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
 
-  route(app, venuesContract.postVenues, async (req, reply) => reply.status(201).send(await svc.register(actorOf(req), req.body)));
+  route(app, venuesContract.postVenues, async (req, reply) =>
+    reply.status(201).send(await svc.register(actorOf(req), req.body)),
+  );
 
   route(app, venuesContract.getVenuesById, async (req) => svc.get(actorOf(req), req.params.id));
 
@@ -36,13 +41,23 @@ export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
 
   route(app, venuesContract.postVenuesDecision, async (req) => svc.decide(actorOf(req), req.params.id, req.body));
 
-  route(app, venuesContract.getVenuesPoster, async (req, reply) => sendInline(reply, await svc.poster(actorOf(req), req.params.id, originOf(req))));
+  route(app, venuesContract.getVenuesPoster, async (req, reply) =>
+    sendInline(reply, await svc.poster(actorOf(req), req.params.id, originOf(req))),
+  );
 
-  route(app, venuesContract.getVenuesQr, async (req, reply) => sendInline(reply, await svc.qrPng(actorOf(req), req.params.id, originOf(req))));
+  route(app, venuesContract.getVenuesQr, async (req, reply) =>
+    sendInline(reply, await svc.qrPng(actorOf(req), req.params.id, originOf(req))),
+  );
 
-  route(app, venuesContract.postVenuesPhoneOtp, async (req) => services.venuePhone.sendCode(actorOf(req), req.params.id));
+  route(app, venuesContract.postVenuesPhoneOtp, async (req) =>
+    services.venuePhone.sendCode(actorOf(req), req.params.id),
+  );
 
-  route(app, venuesContract.postVenuesVerifyPhone, async (req) => services.venuePhone.verify(actorOf(req), req.params.id, req.body));
+  route(app, venuesContract.postVenuesVerifyPhone, async (req) =>
+    services.venuePhone.verify(actorOf(req), req.params.id, req.body),
+  );
 
-  route(app, venuesContract.getPublicVenuesByPublicCode, { config: { access: 'public' } }, async (req) => svc.publicLookup(req.params.publicCode));
+  route(app, venuesContract.getPublicVenuesByPublicCode, { config: { access: 'public' } }, async (req) =>
+    svc.publicLookup(req.params.publicCode),
+  );
 };

@@ -1,10 +1,25 @@
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
 import { normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
-import { newVenuePublicCode, normaliseVenuePublicCode, venueCheckinUrl } from '../../../core/rules/venue-public-code.ts';
-import { allowedVenueDecisions, decisionNeedsNote, nextVenueStatus, type VenueStatus } from '../../../core/rules/venue-status.ts';
+import {
+  newVenuePublicCode,
+  normaliseVenuePublicCode,
+  venueCheckinUrl,
+} from '../../../core/rules/venue-public-code.ts';
+import {
+  allowedVenueDecisions,
+  decisionNeedsNote,
+  nextVenueStatus,
+  type VenueStatus,
+} from '../../../core/rules/venue-status.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type {
-  DecideVenueRequest, ListVenuesQuery, PublicVenueView, RegisterVenueRequest, UpdateVenueRequest, VenueType, VenueView,
+  DecideVenueRequest,
+  ListVenuesQuery,
+  PublicVenueView,
+  RegisterVenueRequest,
+  UpdateVenueRequest,
+  VenueType,
+  VenueView,
 } from '../../../core/schemas/venues.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
@@ -47,7 +62,9 @@ export class VenuesService {
 
   async list(actor: Actor, q: ListVenuesQuery): Promise<Page<VenueView>> {
     if (!venuesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path : actor.scope.path;
+    const within = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : actor.scope.path;
     const rows = await this.venues.list(this.db, {
       withinPath: within,
       ownerUserId: venuesPolicy.listOnlyOwn(actor) ? actor.userId : undefined,
@@ -96,7 +113,11 @@ export class VenuesService {
       });
       const venue = (await this.venues.findById(trx, id))!;
       await this.audit.record(trx, actor, {
-        action: 'create', entityType: 'venue', entityId: id, localityCode: commune.code, localityPath: commune.path,
+        action: 'create',
+        entityType: 'venue',
+        entityId: id,
+        localityCode: commune.code,
+        localityPath: commune.path,
         after: auditSnapshot(venue),
       });
       return toVenueView(venue);
@@ -108,7 +129,8 @@ export class VenuesService {
     return this.db.transaction().execute(async (trx) => {
       const before = await this.findReadableOrThrow(actor, id, trx);
       if (!venuesPolicy.update(actor, before)) throw new AppError('FORBIDDEN');
-      const contactPhone = patch.contactPhone === undefined ? undefined : this.phoneOrThrow(actor.locale, patch.contactPhone);
+      const contactPhone =
+        patch.contactPhone === undefined ? undefined : this.phoneOrThrow(actor.locale, patch.contactPhone);
       const set: VenueChanges = {};
       if (patch.name !== undefined) set.name = patch.name;
       if (patch.type !== undefined) set.venue_type = patch.type;
@@ -122,8 +144,13 @@ export class VenuesService {
       await this.venues.update(trx, id, set);
       const after = (await this.venues.findById(trx, id))!;
       await this.audit.record(trx, actor, {
-        action: 'update', entityType: 'venue', entityId: id, localityCode: before.commune_code, localityPath: before.locality_path,
-        before: auditSnapshot(before), after: auditSnapshot(after),
+        action: 'update',
+        entityType: 'venue',
+        entityId: id,
+        localityCode: before.commune_code,
+        localityPath: before.locality_path,
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
       });
       return toVenueView(after);
     });
@@ -149,8 +176,13 @@ export class VenuesService {
       if (!moved) throw new AppError('CONFLICT');
       const after = (await this.venues.findById(trx, id))!;
       await this.audit.record(trx, actor, {
-        action: req.decision, entityType: 'venue', entityId: id, localityCode: before.commune_code, localityPath: before.locality_path,
-        before: auditSnapshot(before), after: auditSnapshot(after),
+        action: req.decision,
+        entityType: 'venue',
+        entityId: id,
+        localityCode: before.commune_code,
+        localityPath: before.locality_path,
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
       });
       return toVenueView(after);
     });
@@ -200,7 +232,8 @@ export class VenuesService {
   private async printableOrThrow(actor: Actor, id: string): Promise<VenueRecord> {
     const venue = await this.findReadableOrThrow(actor, id, this.db);
     if (!venuesPolicy.print(actor, venue)) throw new AppError('FORBIDDEN');
-    if (venue.status !== 'approved') throw new AppError('CONFLICT', [{ path: 'status', message: messages[actor.locale].notApproved }]);
+    if (venue.status !== 'approved')
+      throw new AppError('CONFLICT', [{ path: 'status', message: messages[actor.locale].notApproved }]);
     return venue;
   }
 
@@ -227,7 +260,9 @@ export class VenuesService {
   /** An active commune in the actor's scope; anything else is a field problem of `communeCode`. */
   private async communeOrThrow(actor: Actor, code: string, db: Db): Promise<LocalityRow> {
     const unknown = (): never => {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'communeCode', message: messages[actor.locale].unknownCommune }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'communeCode', message: messages[actor.locale].unknownCommune },
+      ]);
     };
     const commune = await this.localities.findReadableOrThrow(actor, code, db).catch(unknown);
     if (commune.level !== 'commune' || commune.status !== 'active') unknown();
@@ -250,10 +285,19 @@ export class VenuesService {
   }
 }
 
-const messages: Record<Locale, {
-  badPhone: string; unknownCommune: string; noteRequired: string; notApproved: string; badOrigin: string;
-  badTransition: string; final: string; status: Record<VenueStatus, string>;
-}> = {
+const messages: Record<
+  Locale,
+  {
+    badPhone: string;
+    unknownCommune: string;
+    noteRequired: string;
+    notApproved: string;
+    badOrigin: string;
+    badTransition: string;
+    final: string;
+    status: Record<VenueStatus, string>;
+  }
+> = {
   vi: {
     badPhone: 'Số điện thoại di động không hợp lệ',
     unknownCommune: 'Không có xã/phường đang hoạt động với mã này trong phạm vi của bạn',

@@ -1,4 +1,11 @@
-import { pathOf, type AnswerOf, type BodyOf, type Endpoint, type ParamsOf, type QueryOf } from '../../../core/contracts/contract.ts';
+import {
+  pathOf,
+  type AnswerOf,
+  type BodyOf,
+  type Endpoint,
+  type ParamsOf,
+  type QueryOf,
+} from '../../../core/contracts/contract.ts';
 import { currentLang, translate } from './i18n/index.ts';
 import { stored } from './storage.ts';
 
@@ -46,7 +53,8 @@ export type Call<E> = (ParamsOf<E> extends undefined ? { params?: never } : { pa
 function addressOf(endpoint: Endpoint, call: { params?: unknown; query?: object }): string {
   const path = '/api' + pathOf(endpoint, call.params as Readonly<Record<string, string>> | undefined);
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
+  for (const [k, v] of Object.entries(call.query ?? {}))
+    if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   const qs = query.toString();
   return qs ? `${path}?${qs}` : path;
 }
@@ -86,7 +94,11 @@ export async function request<E extends Endpoint>(endpoint: E, call: Call<E>, o:
   }
   if (o.session && res.status === 401) stored.setSession(null);
   if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.details ?? []);
-  throw new ApiError(res.status, 'HTTP_' + res.status, translate(lang, res.status >= 500 ? 'app.network' : 'app.unexpected'));
+  throw new ApiError(
+    res.status,
+    'HTTP_' + res.status,
+    translate(lang, res.status >= 500 ? 'app.network' : 'app.unexpected'),
+  );
 }
 
 /** Calls an endpoint; resolves with the parsed JSON answer, typed by its contract entry. */

@@ -57,10 +57,24 @@ function Header() {
         {t('app.name')}
       </Link>
       <div className="lang" role="group" aria-label={t('lang.label')}>
-        <button type="button" lang="vi" title={t('lang.vi')} aria-pressed={t.lang === 'vi'} onClick={() => void setLang('vi')} data-testid="lang-vi">
+        <button
+          type="button"
+          lang="vi"
+          title={t('lang.vi')}
+          aria-pressed={t.lang === 'vi'}
+          onClick={() => void setLang('vi')}
+          data-testid="lang-vi"
+        >
           VI
         </button>
-        <button type="button" lang="en" title={t('lang.en')} aria-pressed={t.lang === 'en'} onClick={() => void setLang('en')} data-testid="lang-en">
+        <button
+          type="button"
+          lang="en"
+          title={t('lang.en')}
+          aria-pressed={t.lang === 'en'}
+          onClick={() => void setLang('en')}
+          data-testid="lang-en"
+        >
           EN
         </button>
       </div>

@@ -10,12 +10,27 @@ const identityLabel = { awaiting_verification: 'status.awaiting', not_verified: 
  * `data-colour` carries the colour for tests and for gate staff tools; `data-identity` says when
  * the record awaits (or failed) verification by the commune health station.
  */
-export function StatusBand({ view, testid, showValidity = true }: { view: StatusView; testid: string; showValidity?: boolean }) {
+export function StatusBand({
+  view,
+  testid,
+  showValidity = true,
+}: {
+  view: StatusView;
+  testid: string;
+  showValidity?: boolean;
+}) {
   const t = useT();
-  const identity = view.colour === 'none' ? view.reasons.find((r): r is keyof typeof identityLabel => r in identityLabel) : undefined;
+  const identity =
+    view.colour === 'none' ? view.reasons.find((r): r is keyof typeof identityLabel => r in identityLabel) : undefined;
   const reasons = view.reasons.filter((r) => !(view.colour === 'none' && r === 'no_valid_declaration'));
   return (
-    <div className={`band band-${view.colour}`} data-testid={testid} data-colour={view.colour} data-identity={identity ?? 'registered'} role="status">
+    <div
+      className={`band band-${view.colour}`}
+      data-testid={testid}
+      data-colour={view.colour}
+      data-identity={identity ?? 'registered'}
+      role="status"
+    >
       <p className="band-colour">{identity ? t(identityLabel[identity]) : t(`status.${view.colour}`)}</p>
       {reasons.length > 0 && (
         <ul className="band-reasons">
@@ -26,7 +41,9 @@ export function StatusBand({ view, testid, showValidity = true }: { view: Status
       )}
       {showValidity && (
         <p className="band-validity">
-          {view.validUntil ? t('status.validUntil', { time: formatDateTime(view.validUntil, t.lang) }) : t('status.noValidity')}
+          {view.validUntil
+            ? t('status.validUntil', { time: formatDateTime(view.validUntil, t.lang) })
+            : t('status.noValidity')}
         </p>
       )}
     </div>

@@ -8,14 +8,25 @@ import { riskContract } from '../../../core/contracts/risk.ts';
 import { venuesContract } from '../../../core/contracts/venues.ts';
 import * as endpoints from './endpoints.ts';
 
-const publicEntries = [checkinsContract, citizenContract, declarationsContract, localitiesContract, quarantineContract, riskContract, venuesContract]
+const publicEntries = [
+  checkinsContract,
+  citizenContract,
+  declarationsContract,
+  localitiesContract,
+  quarantineContract,
+  riskContract,
+  venuesContract,
+]
   .flatMap((c) => Object.values(c))
   .filter((e) => e.path.startsWith('/public/'));
 
 describe("the citizens' endpoints", () => {
   it('are public contract entries (the type check ties each to its entry)', () => {
     for (const e of Object.values(endpoints)) {
-      expect(publicEntries.some((c) => c.method === e.method && c.path === e.path), `${e.method} ${e.path}`).toBe(true);
+      expect(
+        publicEntries.some((c) => c.method === e.method && c.path === e.path),
+        `${e.method} ${e.path}`,
+      ).toBe(true);
     }
   });
 });

@@ -16,7 +16,10 @@ export const sendOtp = endpointOf<typeof declarationsContract.postPublicOtp>('PO
 export const declare = endpointOf<typeof declarationsContract.postPublicDeclarations>('POST', '/public/declarations');
 export const qrStatus = endpointOf<typeof declarationsContract.postPublicStatus>('POST', '/public/status');
 export const declareArrival = endpointOf<typeof declarationsContract.postPublicArrivals>('POST', '/public/arrivals');
-export const declareResidence = endpointOf<typeof declarationsContract.postPublicResidence>('POST', '/public/residence');
+export const declareResidence = endpointOf<typeof declarationsContract.postPublicResidence>(
+  'POST',
+  '/public/residence',
+);
 export const eraseMyData = endpointOf<typeof declarationsContract.postPublicMeErase>('POST', '/public/me/erase');
 
 export const openSession = endpointOf<typeof citizenContract.postPublicSessions>('POST', '/public/sessions');
@@ -24,13 +27,28 @@ export const myAccesses = endpointOf<typeof citizenContract.postPublicMeAccesses
 export const myDataFile = endpointOf<typeof citizenContract.postPublicMeData>('POST', '/public/me/data');
 
 export const checkIn = endpointOf<typeof checkinsContract.postPublicCheckins>('POST', '/public/checkins');
-export const checkOut = endpointOf<typeof checkinsContract.postPublicCheckinsCheckout>('POST', '/public/checkins/checkout');
+export const checkOut = endpointOf<typeof checkinsContract.postPublicCheckinsCheckout>(
+  'POST',
+  '/public/checkins/checkout',
+);
 export const myCheckins = endpointOf<typeof checkinsContract.postPublicMeCheckins>('POST', '/public/me/checkins');
-export const publicVenue = endpointOf<typeof venuesContract.getPublicVenuesByPublicCode>('GET', '/public/venues/:publicCode');
+export const publicVenue = endpointOf<typeof venuesContract.getPublicVenuesByPublicCode>(
+  'GET',
+  '/public/venues/:publicCode',
+);
 
 export const publicLocalities = endpointOf<typeof localitiesContract.getPublicLocalities>('GET', '/public/localities');
-export const publicBoundaries = endpointOf<typeof localitiesContract.getPublicBoundariesByCode>('GET', '/public/boundaries/:code');
+export const publicBoundaries = endpointOf<typeof localitiesContract.getPublicBoundariesByCode>(
+  'GET',
+  '/public/boundaries/:code',
+);
 export const publicRiskMap = endpointOf<typeof riskContract.getPublicRiskMap>('GET', '/public/risk-map');
 
-export const monitoringStatus = endpointOf<typeof quarantineContract.getPublicMonitoringByToken>('GET', '/public/monitoring/:token');
-export const monitoringReport = endpointOf<typeof quarantineContract.postPublicMonitoringByToken>('POST', '/public/monitoring/:token');
+export const monitoringStatus = endpointOf<typeof quarantineContract.getPublicMonitoringByToken>(
+  'GET',
+  '/public/monitoring/:token',
+);
+export const monitoringReport = endpointOf<typeof quarantineContract.postPublicMonitoringByToken>(
+  'POST',
+  '/public/monitoring/:token',
+);

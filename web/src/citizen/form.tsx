@@ -190,7 +190,17 @@ export function CheckList<C extends string>(props: {
 }
 
 /** The submit button: disabled (and saying so) while the request is in flight. */
-export function SubmitButton({ busy, label, testid, variant = 'primary' }: { busy: boolean; label: string; testid: string; variant?: 'primary' | 'danger' }) {
+export function SubmitButton({
+  busy,
+  label,
+  testid,
+  variant = 'primary',
+}: {
+  busy: boolean;
+  label: string;
+  testid: string;
+  variant?: 'primary' | 'danger';
+}) {
   const t = useT();
   return (
     <button type="submit" className={`btn big ${variant}`} disabled={busy} aria-busy={busy} data-testid={testid}>

@@ -60,7 +60,12 @@ export function IdentityFields(props: {
     <>
       <Field name={path('idType')} label={t('idType.label')} error={error(path('idType'))}>
         {(a) => (
-          <select {...a} value={v.idType} onChange={(e) => onChange({ idType: e.target.value as Identity['idType'] }, path('idNumber'))} data-testid={`${tp}-id-type`}>
+          <select
+            {...a}
+            value={v.idType}
+            onChange={(e) => onChange({ idType: e.target.value as Identity['idType'] }, path('idNumber'))}
+            data-testid={`${tp}-id-type`}
+          >
             <option value="cccd">{t('idType.cccd')}</option>
             <option value="cmnd">{t('idType.cmnd')}</option>
             <option value="passport">{t('idType.passport')}</option>
@@ -88,7 +93,14 @@ export function IdentityFields(props: {
       {props.idRow ? <div className="row">{id}</div> : id}
       <Field name={path('fullName')} label={t('person.fullName')} error={error(path('fullName'))}>
         {(a) => (
-          <input {...a} value={v.fullName} maxLength={120} {...inputs.fullName} onChange={(e) => onChange({ fullName: e.target.value }, path('fullName'))} data-testid={`${tp}-full-name`} />
+          <input
+            {...a}
+            value={v.fullName}
+            maxLength={120}
+            {...inputs.fullName}
+            onChange={(e) => onChange({ fullName: e.target.value }, path('fullName'))}
+            data-testid={`${tp}-full-name`}
+          />
         )}
       </Field>
       <div className="row">
@@ -100,14 +112,21 @@ export function IdentityFields(props: {
               inputMode="numeric"
               maxLength={4}
               {...inputs.birthYear}
-              onChange={(e) => onChange({ birthYear: e.target.value.replace(/\D/g, '') }, path('birthYear'), ...idPaths)}
+              onChange={(e) =>
+                onChange({ birthYear: e.target.value.replace(/\D/g, '') }, path('birthYear'), ...idPaths)
+              }
               data-testid={`${tp}-birth-year`}
             />
           )}
         </Field>
         <Field name={path('gender')} label={t('gender.label')} error={error(path('gender'))}>
           {(a) => (
-            <select {...a} value={v.gender} onChange={(e) => onChange({ gender: e.target.value as Identity['gender'] }, path('gender'), ...idPaths)} data-testid={`${tp}-gender`}>
+            <select
+              {...a}
+              value={v.gender}
+              onChange={(e) => onChange({ gender: e.target.value as Identity['gender'] }, path('gender'), ...idPaths)}
+              data-testid={`${tp}-gender`}
+            >
               <option value="">{t('app.choose')}</option>
               <option value="male">{t('gender.male')}</option>
               <option value="female">{t('gender.female')}</option>
@@ -116,7 +135,12 @@ export function IdentityFields(props: {
           )}
         </Field>
       </div>
-      <Field name={path('nationality')} label={t('person.nationality')} hint={props.nationalityHint} error={error(path('nationality'))}>
+      <Field
+        name={path('nationality')}
+        label={t('person.nationality')}
+        hint={props.nationalityHint}
+        error={error(path('nationality'))}
+      >
         {(a) => (
           <input
             {...a}

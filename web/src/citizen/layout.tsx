@@ -21,4 +21,3 @@ export function Page({ title, children, home = true }: { title: string; children
     </>
   );
 }
-

@@ -29,7 +29,11 @@ export interface LocalityList {
 
 /** The provinces (no parent) or the units under `parent`; nothing while `parent` is null. */
 export function useLocalities(parent: string | null): LocalityList {
-  const [state, setState] = useState<{ key: string | null; items: PublicLocality[]; failed: boolean }>({ key: null, items: [], failed: false });
+  const [state, setState] = useState<{ key: string | null; items: PublicLocality[]; failed: boolean }>({
+    key: null,
+    items: [],
+    failed: false,
+  });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (parent === null) return;

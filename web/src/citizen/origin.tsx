@@ -25,9 +25,14 @@ export function originOf(v: OriginValue): { originKind: OriginKind; originCode?:
 }
 
 /** Client checks of an origin: field path (under `prefix`) → message key. */
-export function checkOrigin(v: OriginValue): { field: 'originCode' | 'originCountry'; problem: 'required' | 'code' | 'country' } | null {
+export function checkOrigin(
+  v: OriginValue,
+): { field: 'originCode' | 'originCountry'; problem: 'required' | 'code' | 'country' } | null {
   const o = originOf(v);
-  if (v.kind === 'country') return /^[A-Z]{2}$/.test(o.originCountry ?? '') && o.originCountry !== 'VN' ? null : { field: 'originCountry', problem: 'country' };
+  if (v.kind === 'country')
+    return /^[A-Z]{2}$/.test(o.originCountry ?? '') && o.originCountry !== 'VN'
+      ? null
+      : { field: 'originCountry', problem: 'country' };
   if (!o.originCode) return { field: 'originCode', problem: 'required' };
   const ok = v.kind === 'province' ? /^\d{2}$/.test(o.originCode) : /^\d{5}$/.test(o.originCode);
   return ok ? null : { field: 'originCode', problem: 'code' };
@@ -56,7 +61,12 @@ export function OriginPicker(props: {
     <>
       <Field name={`${pp}originKind`} label={t('arrival.originKind')} error={props.errors.fields[`${pp}originKind`]}>
         {(a) => (
-          <select {...a} value={v.kind} onChange={(e) => set({ kind: e.target.value as OriginKind, commune: '', code: '' })} data-testid={`${tp}-origin-kind`}>
+          <select
+            {...a}
+            value={v.kind}
+            onChange={(e) => set({ kind: e.target.value as OriginKind, commune: '', code: '' })}
+            data-testid={`${tp}-origin-kind`}
+          >
             <option value="province">{t('arrival.originProvince')}</option>
             <option value="commune">{t('arrival.originCommune')}</option>
             <option value="country">{t('arrival.originCountry')}</option>
@@ -64,7 +74,12 @@ export function OriginPicker(props: {
         )}
       </Field>
       {v.kind === 'country' ? (
-        <Field name={`${pp}originCountry`} label={t('arrival.country')} hint={t('arrival.countryHint')} error={props.errors.fields[`${pp}originCountry`]}>
+        <Field
+          name={`${pp}originCountry`}
+          label={t('arrival.country')}
+          hint={t('arrival.countryHint')}
+          error={props.errors.fields[`${pp}originCountry`]}
+        >
           {(a) => (
             <input
               {...a}
@@ -85,7 +100,12 @@ export function OriginPicker(props: {
             error={v.kind === 'province' && !typed ? codeError : undefined}
           >
             {(a) => (
-              <select {...a} value={v.province} onChange={(e) => set({ province: e.target.value, commune: '', code: '' })} data-testid={`${tp}-origin-province`}>
+              <select
+                {...a}
+                value={v.province}
+                onChange={(e) => set({ province: e.target.value, commune: '', code: '' })}
+                data-testid={`${tp}-origin-province`}
+              >
                 <option value="">{provinces.loading ? t('app.loading') : t('app.choose')}</option>
                 {provinces.items.map((p) => (
                   <option key={p.code} value={p.code}>
@@ -100,7 +120,13 @@ export function OriginPicker(props: {
           {v.kind === 'commune' && v.province !== OTHER && (
             <Field name={`${pp}originCode-commune`} label={t('address.commune')} error={!typed ? codeError : undefined}>
               {(a) => (
-                <select {...a} value={v.commune} disabled={!v.province} onChange={(e) => set({ commune: e.target.value, code: '' })} data-testid={`${tp}-origin-commune`}>
+                <select
+                  {...a}
+                  value={v.commune}
+                  disabled={!v.province}
+                  onChange={(e) => set({ commune: e.target.value, code: '' })}
+                  data-testid={`${tp}-origin-commune`}
+                >
                   <option value="">{communes.loading ? t('app.loading') : t('app.choose')}</option>
                   {communes.items.map((c) => (
                     <option key={c.code} value={c.code}>
@@ -132,4 +158,3 @@ export function OriginPicker(props: {
     </>
   );
 }
-

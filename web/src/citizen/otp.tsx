@@ -61,11 +61,20 @@ export function OtpBlock(props: {
       <legend>{t('otp.section')}</legend>
       <p className="hint">{t('otp.hint')}</p>
       <button type="button" className="btn" onClick={send} disabled={sending || wait > 0} data-testid="otp-send">
-        {sending ? t('app.sending') : wait > 0 ? t('otp.resendIn', { s: wait }) : props.challenge ? t('otp.resend') : t('otp.send')}
+        {sending
+          ? t('app.sending')
+          : wait > 0
+            ? t('otp.resendIn', { s: wait })
+            : props.challenge
+              ? t('otp.resend')
+              : t('otp.send')}
       </button>
       {props.challenge && (
         <p className="ok-note" role="status" data-testid="otp-sent">
-          {t('otp.sent', { phone: props.challenge.phone, time: formatDateTime(props.challenge.expiresAt, t.lang, true) })}
+          {t('otp.sent', {
+            phone: props.challenge.phone,
+            time: formatDateTime(props.challenge.expiresAt, t.lang, true),
+          })}
         </p>
       )}
       <Field name={props.codePath} label={t('otp.code')} error={props.form.errors.fields[props.codePath]}>

@@ -21,7 +21,8 @@ export function QrSvg({ text, testid }: { text: string; testid: string }) {
     return { size: n + 8, path: d };
   }, [text]);
   // A whole number of screen pixels per module keeps every module the same width on any screen.
-  const px = typeof window === 'undefined' ? 4 : Math.max(2, Math.floor(Math.min(340, window.innerWidth - 28) / size)) * size;
+  const px =
+    typeof window === 'undefined' ? 4 : Math.max(2, Math.floor(Math.min(340, window.innerWidth - 28) / size)) * size;
   return (
     <svg
       className="qr"

@@ -21,7 +21,10 @@ export function OpenSession({ onOpened }: { onOpened: (s: StoredSession) => void
   const [idNumber, setIdNumber] = useState(person?.idNumber ?? '');
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [code, setCode] = useState('');
-  const form = useSubmit({ known: (p) => ['phone', 'idNumber', 'otp.code'].includes(p), alias: { otp: 'otp.code', 'otp.challengeId': 'otp.code' } });
+  const form = useSubmit({
+    known: (p) => ['phone', 'idNumber', 'otp.code'].includes(p),
+    alias: { otp: 'otp.code', 'otp.challengeId': 'otp.code' },
+  });
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -29,7 +32,9 @@ export function OpenSession({ onOpened }: { onOpened: (s: StoredSession) => void
     if (!/^\d{6}$/.test(code)) return form.fail({ 'otp.code': t('otp.codeInvalid') });
     if (!qr && idNumber.trim().length < 6) return form.fail({ idNumber: t('app.required') });
     const otp = { challengeId: challenge.challengeId, code };
-    const body: OpenSessionRequest = qr ? { phone: phone.trim(), otp, qrToken: qr.qrToken } : { phone: phone.trim(), otp, idType, idNumber: idNumber.trim() };
+    const body: OpenSessionRequest = qr
+      ? { phone: phone.trim(), otp, qrToken: qr.qrToken }
+      : { phone: phone.trim(), otp, idType, idNumber: idNumber.trim() };
     const r = await form.submit(() => api(openSession, { body }));
     if (r) onOpened(rememberSession(r, phone));
   };
@@ -43,7 +48,12 @@ export function OpenSession({ onOpened }: { onOpened: (s: StoredSession) => void
           <div className="row">
             <Field name="idType" label={t('idType.label')}>
               {(a) => (
-                <select {...a} value={idType} onChange={(e) => setIdType(e.target.value as typeof idType)} data-testid="session-id-type">
+                <select
+                  {...a}
+                  value={idType}
+                  onChange={(e) => setIdType(e.target.value as typeof idType)}
+                  data-testid="session-id-type"
+                >
                   <option value="cccd">{t('idType.cccd')}</option>
                   <option value="cmnd">{t('idType.cmnd')}</option>
                   <option value="passport">{t('idType.passport')}</option>
@@ -51,7 +61,19 @@ export function OpenSession({ onOpened }: { onOpened: (s: StoredSession) => void
               )}
             </Field>
             <Field name="idNumber" label={t('person.idNumber')} error={form.errors.fields.idNumber}>
-              {(a) => <input {...a} value={idNumber} maxLength={20} autoComplete="off" onChange={(e) => { setIdNumber(e.target.value); form.clear('idNumber'); }} data-testid="session-id-number" />}
+              {(a) => (
+                <input
+                  {...a}
+                  value={idNumber}
+                  maxLength={20}
+                  autoComplete="off"
+                  onChange={(e) => {
+                    setIdNumber(e.target.value);
+                    form.clear('idNumber');
+                  }}
+                  data-testid="session-id-number"
+                />
+              )}
             </Field>
           </div>
         )}
@@ -73,7 +95,17 @@ export function OpenSession({ onOpened }: { onOpened: (s: StoredSession) => void
             />
           )}
         </Field>
-        <OtpBlock phone={phone} purpose="session" challenge={challenge} onChallenge={setChallenge} code={code} onCode={setCode} form={form} phonePath="phone" codePath="otp.code" />
+        <OtpBlock
+          phone={phone}
+          purpose="session"
+          challenge={challenge}
+          onChallenge={setChallenge}
+          code={code}
+          onCode={setCode}
+          form={form}
+          phonePath="phone"
+          codePath="otp.code"
+        />
         <FormError errors={form.errors} />
         <SubmitButton busy={form.busy} label={t('session.submit')} testid="session-submit" />
       </form>

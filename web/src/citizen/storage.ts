@@ -53,7 +53,13 @@ export interface StoredCheckin {
   checkedInAt: string;
 }
 
-const keys = { qr: 'pd.qr', person: 'pd.person', status: 'pd.status', checkin: 'pd.checkin', session: 'pd.session' } as const;
+const keys = {
+  qr: 'pd.qr',
+  person: 'pd.person',
+  status: 'pd.status',
+  checkin: 'pd.checkin',
+  session: 'pd.session',
+} as const;
 
 function read<T>(key: string, valid: (v: Record<string, unknown>) => boolean): T | null {
   try {
@@ -85,7 +91,11 @@ export const stored = {
   checkin: () => read<StoredCheckin>(keys.checkin, (v) => typeof v.checkedInAt === 'string'),
   setCheckin: (v: StoredCheckin | null) => write(keys.checkin, v),
   /** The live session, or null (none, or expired). */
-  session: () => read<StoredSession>(keys.session, (v) => typeof v.token === 'string' && typeof v.expiresAt === 'string' && Date.parse(v.expiresAt) > Date.now()),
+  session: () =>
+    read<StoredSession>(
+      keys.session,
+      (v) => typeof v.token === 'string' && typeof v.expiresAt === 'string' && Date.parse(v.expiresAt) > Date.now(),
+    ),
   setSession: (v: StoredSession | null) => write(keys.session, v),
   /** The QR token is no longer valid (revoked, erased): forget it and its status. */
   forgetQr: () => {
@@ -101,10 +111,12 @@ export const stored = {
 
 /** Keeps what a declaration or a session opening answered: the QR, its status and the session of this phone. */
 export function rememberSession(
-  r: { qrToken: string; status: StatusView; session: { token: string; expiresAt: string } }, phone: string, o: { declared?: boolean } = {},
+  r: { qrToken: string; status: StatusView; session: { token: string; expiresAt: string } },
+  phone: string,
+  o: { declared?: boolean } = {},
 ): StoredSession {
   const now = new Date().toISOString();
-  const declaredAt = o.declared ? now : stored.qr()?.declaredAt ?? now;
+  const declaredAt = o.declared ? now : (stored.qr()?.declaredAt ?? now);
   stored.setQr({ qrToken: r.qrToken, displayName: r.status.displayName, birthYear: r.status.birthYear, declaredAt });
   stored.setStatus({ view: r.status, at: now });
   const session = { ...r.session, phone: phone.trim() };

@@ -4,13 +4,17 @@ import { api, ApiError, type Call } from './api.ts';
 import { useT } from './i18n/index.ts';
 
 /** What a citizen page fetched by its address: a venue behind a poster, a daily report link… */
-export type Resource<T> = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'ok'; value: T };
+export type Resource<T> =
+  { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'ok'; value: T };
 
 /**
  * Loads a public resource once per address (and again on `retry`), not on a language change: the
  * answer does not depend on it. A 404 or 400 is "this link is wrong", anything else can be retried.
  */
-export function usePublicResource<E extends Endpoint>(endpoint: E, params: ParamsOf<E>): { load: Resource<AnswerOf<E>>; retry: () => void; set: (value: AnswerOf<E>) => void } {
+export function usePublicResource<E extends Endpoint>(
+  endpoint: E,
+  params: ParamsOf<E>,
+): { load: Resource<AnswerOf<E>>; retry: () => void; set: (value: AnswerOf<E>) => void } {
   type T = AnswerOf<E>;
   const t = useT();
   const [load, setLoad] = useState<Resource<T>>({ state: 'loading' });

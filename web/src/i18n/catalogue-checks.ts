@@ -32,7 +32,10 @@ export function catalogueChecks(vi: Catalogue, en: Catalogue): void {
   });
 
   it('have no empty or non-string messages', () => {
-    for (const [name, cat] of [['vi', viLeaves], ['en', enLeaves]] as const) {
+    for (const [name, cat] of [
+      ['vi', viLeaves],
+      ['en', enLeaves],
+    ] as const) {
       for (const [key, value] of cat) {
         expect(typeof value, `${name}:${key}`).toBe('string');
         expect(String(value).trim(), `${name}:${key}`).not.toBe('');

@@ -66,7 +66,8 @@ export const en: Catalogue = {
     mustChangeIntro: 'This is your first sign-in or your password was just reset. Please choose a new password.',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    newPasswordHint: 'At least 12 characters; not the username, not a common password nor one of your last 5. A short sentence is a good choice.',
+    newPasswordHint:
+      'At least 12 characters; not the username, not a common password nor one of your last 5. A short sentence is a good choice.',
     confirmPassword: 'Repeat the new password',
     passwordMismatch: 'The two new passwords differ.',
     passwordTooShort: 'The new password needs at least 12 characters.',

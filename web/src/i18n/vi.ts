@@ -67,7 +67,8 @@ export const vi = {
     mustChangeIntro: 'Đây là lần đăng nhập đầu tiên hoặc mật khẩu vừa được đặt lại. Vui lòng đặt mật khẩu mới.',
     currentPassword: 'Mật khẩu hiện tại',
     newPassword: 'Mật khẩu mới',
-    newPasswordHint: 'Ít nhất 12 ký tự; không chứa tên đăng nhập; không dùng mật khẩu phổ biến hay 5 mật khẩu gần nhất. Một câu ngắn dễ nhớ là lựa chọn tốt.',
+    newPasswordHint:
+      'Ít nhất 12 ký tự; không chứa tên đăng nhập; không dùng mật khẩu phổ biến hay 5 mật khẩu gần nhất. Một câu ngắn dễ nhớ là lựa chọn tốt.',
     confirmPassword: 'Nhập lại mật khẩu mới',
     passwordMismatch: 'Hai mật khẩu mới không khớp.',
     passwordTooShort: 'Mật khẩu mới phải có ít nhất 12 ký tự.',

@@ -1,4 +1,11 @@
-import { pathOf, type AnswerOf, type BodyOf, type Endpoint, type ParamsOf, type QueryOf } from '../../../core/contracts/contract.ts';
+import {
+  pathOf,
+  type AnswerOf,
+  type BodyOf,
+  type Endpoint,
+  type ParamsOf,
+  type QueryOf,
+} from '../../../core/contracts/contract.ts';
 import { authContract } from '../../../core/contracts/auth.ts';
 import { currentLang, i18n } from '../i18n/index.ts';
 
@@ -146,7 +153,11 @@ async function refreshCsrfToken(): Promise<boolean> {
 }
 
 /** Sends, retrying once after a refreshed CSRF token or a confirmed re-authentication. */
-async function sendWithRetries(path: string, opts: RequestOptions, fileAnswer = false): Promise<{ res: Response; body: unknown }> {
+async function sendWithRetries(
+  path: string,
+  opts: RequestOptions,
+  fileAnswer = false,
+): Promise<{ res: Response; body: unknown }> {
   // A file answer's body is left unread for the caller; error answers are JSON either way.
   const read = (r: Response) => (fileAnswer && r.ok ? Promise.resolve(null) : readBody(r));
   let res = await send(path, opts);
@@ -222,9 +233,12 @@ export async function api<E extends Endpoint>(entry: E, ...[call]: CallArgs<E>):
 }
 
 /** The address of a GET entry with params and query, for links (exports) and cache keys. */
-export function apiHref<E extends Endpoint>(entry: E, ...[call]: ParamsOf<E> extends undefined
-  ? [call?: { query?: QueryArg<QueryOf<E>> }]
-  : [call: { params: ParamsOf<E>; query?: QueryArg<QueryOf<E>> }]): string {
+export function apiHref<E extends Endpoint>(
+  entry: E,
+  ...[call]: ParamsOf<E> extends undefined
+    ? [call?: { query?: QueryArg<QueryOf<E>> }]
+    : [call: { params: ParamsOf<E>; query?: QueryArg<QueryOf<E>> }]
+): string {
   return withQuery(addressOf(entry, call && 'params' in call ? call.params : undefined), (call?.query ?? {}) as Query);
 }
 
@@ -237,7 +251,10 @@ export async function downloadFile(href: string): Promise<{ blob: Blob; filename
   const opts: RequestOptions = {};
   const { res, body } = await sendWithRetries(url.pathname + url.search, opts, true);
   if (!res.ok) throw failure(res, body, opts);
-  return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) ?? (url.pathname.split('/').pop() || 'export') };
+  return {
+    blob: await res.blob(),
+    filename: filenameOf(res.headers.get('content-disposition')) ?? (url.pathname.split('/').pop() || 'export'),
+  };
 }
 
 function filenameOf(disposition: string | null): string | null {

@@ -24,10 +24,7 @@ import { LocalityPicker } from './locality-picker.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 
 /** Modules still to come, shown disabled with a "coming soon" badge (in delivery order). */
-const comingSoon = [
-  'reports',
-  'inspections',
-] as const;
+const comingSoon = ['reports', 'inspections'] as const;
 
 function NavLink({ to, testId, children }: { to: string; testId: string; children: ReactNode }) {
   const { pathname } = useLocation();
@@ -45,7 +42,11 @@ function Nav({ open }: { open: boolean }) {
   const { role } = useUser();
   const admin = [
     canAdminUsers(role) && { to: '/admin/users', testId: 'nav-admin-users', label: t('nav.adminUsers') },
-    canAdminLocalities(role) && { to: '/admin/localities', testId: 'nav-admin-localities', label: t('nav.adminLocalities') },
+    canAdminLocalities(role) && {
+      to: '/admin/localities',
+      testId: 'nav-admin-localities',
+      label: t('nav.adminLocalities'),
+    },
     canViewAudit(role) && { to: '/admin/audit', testId: 'nav-admin-audit', label: t('nav.adminAudit') },
     canAdminBreaches(role) && { to: '/admin/breaches', testId: 'nav-admin-breaches', label: t('nav.adminBreaches') },
   ].filter((x) => x !== false);

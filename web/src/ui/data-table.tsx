@@ -54,7 +54,10 @@ export function DataTable<T>(p: DataTableProps<T>) {
               <Fragment key={key}>
                 <tr
                   data-key={key}
-                  className={[p.rowClassName?.(row), p.onRowClick ? 'clickable' : undefined].filter(Boolean).join(' ') || undefined}
+                  className={
+                    [p.rowClassName?.(row), p.onRowClick ? 'clickable' : undefined].filter(Boolean).join(' ') ||
+                    undefined
+                  }
                   onClick={p.onRowClick ? () => p.onRowClick?.(row) : undefined}
                 >
                   {p.columns.map((c) => (

@@ -54,7 +54,11 @@ export function ExportDownloads() {
 
   if (!busy && !error) return null;
   return (
-    <div className={error ? 'alert alert-error download-status' : 'alert download-status'} role={error ? 'alert' : 'status'} data-testid="download-status">
+    <div
+      className={error ? 'alert alert-error download-status' : 'alert download-status'}
+      role={error ? 'alert' : 'status'}
+      data-testid="download-status"
+    >
       <p>{error ?? t('security.downloading')}</p>
       {error && (
         <button type="button" className="link-button" onClick={() => setError(null)}>

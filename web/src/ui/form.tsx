@@ -32,7 +32,11 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && <small id={`${id}-hint`} className="field-hint">{hint}</small>}
+      {hint && (
+        <small id={`${id}-hint`} className="field-hint">
+          {hint}
+        </small>
+      )}
       {error && (
         <small id={`${id}-error`} className="field-error" role="alert">
           {error}
@@ -130,7 +134,12 @@ export function SelectField(p: SelectFieldProps) {
 export function CheckboxField(p: { label: string; checked: boolean; onChange(v: boolean): void; testId?: string }) {
   return (
     <label className="field-checkbox">
-      <input type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} data-testid={p.testId} />
+      <input
+        type="checkbox"
+        checked={p.checked}
+        onChange={(e) => p.onChange(e.target.checked)}
+        data-testid={p.testId}
+      />
       {p.label}
     </label>
   );

@@ -29,7 +29,8 @@ export function LocalityPicker() {
   const id = useId();
 
   const shown = useMemo(
-    () => (q.trim() ? entries.filter((e) => e.locality.code === selected?.code || matchesFolded(searchText(e), q)) : entries),
+    () =>
+      q.trim() ? entries.filter((e) => e.locality.code === selected?.code || matchesFolded(searchText(e), q)) : entries,
     [entries, q, selected],
   );
   const firstMatch = shown.find((e) => e.locality.code !== selected?.code);

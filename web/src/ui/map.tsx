@@ -77,15 +77,45 @@ function tooltip(p: BoundaryProps, fmt: Formatters, demoMark: string, extra: str
  * the class `commune commune-<code>`; hover highlights and shows name + population, click selects.
  * `styleFor` / `dataAttributes` turn it into a choropleth (the risk map).
  */
-export function BoundaryMap({ data, selectedCode, onSelect, label, styleFor, dataAttributes, onStyled, describe, raised }: BoundaryMapProps) {
+export function BoundaryMap({
+  data,
+  selectedCode,
+  onSelect,
+  label,
+  styleFor,
+  dataAttributes,
+  onStyled,
+  describe,
+  raised,
+}: BoundaryMapProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.GeoJSON<BoundaryProps> | null>(null);
   // Latest values for Leaflet callbacks, which are bound once per data set.
-  const live = useRef({ fmt, demoMark: t('common.demoFigure'), onSelect, selectedCode, styleFor, dataAttributes, onStyled, describe, raised });
-  live.current = { fmt, demoMark: t('common.demoFigure'), onSelect, selectedCode, styleFor, dataAttributes, onStyled, describe, raised };
+  const live = useRef({
+    fmt,
+    demoMark: t('common.demoFigure'),
+    onSelect,
+    selectedCode,
+    styleFor,
+    dataAttributes,
+    onStyled,
+    describe,
+    raised,
+  });
+  live.current = {
+    fmt,
+    demoMark: t('common.demoFigure'),
+    onSelect,
+    selectedCode,
+    styleFor,
+    dataAttributes,
+    onStyled,
+    describe,
+    raised,
+  };
 
   const styleOf = (f: Feature<Geometry | null, BoundaryProps> | undefined): L.PathOptions => {
     const code = f?.properties.code ?? '';
@@ -120,7 +150,8 @@ export function BoundaryMap({ data, selectedCode, onSelect, label, styleFor, dat
     });
     // The selected commune last: its outline on top of everything.
     layer.eachLayer((path) => {
-      if (path instanceof L.Polyline && path.feature?.properties?.code === live.current.selectedCode) path.bringToFront();
+      if (path instanceof L.Polyline && path.feature?.properties?.code === live.current.selectedCode)
+        path.bringToFront();
     });
     live.current.onStyled?.();
   };
@@ -142,7 +173,10 @@ export function BoundaryMap({ data, selectedCode, onSelect, label, styleFor, dat
       style: styleOf,
       onEachFeature: (feature, path) => {
         const props = feature.properties;
-        path.bindTooltip(() => tooltip(props, live.current.fmt, live.current.demoMark, live.current.describe?.(props.code)), { sticky: true, direction: 'top' });
+        path.bindTooltip(
+          () => tooltip(props, live.current.fmt, live.current.demoMark, live.current.describe?.(props.code)),
+          { sticky: true, direction: 'top' },
+        );
         path.on({
           mouseover: () => {
             (path as L.Path).setStyle(hoverStyle);

@@ -23,7 +23,15 @@ interface UrlTabsProps<T extends string> {
 }
 
 /** An accessible tab bar whose tabs are addresses, and the panel of the current one. */
-export function UrlTabs<T extends string>({ path, tabs, current, label, ariaLabel, testId, children }: UrlTabsProps<T>) {
+export function UrlTabs<T extends string>({
+  path,
+  tabs,
+  current,
+  label,
+  ariaLabel,
+  testId,
+  children,
+}: UrlTabsProps<T>) {
   return (
     <>
       <div className="tabs" role="tablist" aria-label={ariaLabel}>

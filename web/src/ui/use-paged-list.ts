@@ -41,7 +41,10 @@ export function usePagedList<E extends Endpoint>(
   const [generation, setGeneration] = useState(0);
   const requestId = useRef(0);
   // The address with its params identifies the list (the entry object alone does not).
-  const address = entry === null ? null : (apiHref as (e: Endpoint, c: { params?: unknown }) => string)(entry, { params: options.params });
+  const address =
+    entry === null
+      ? null
+      : (apiHref as (e: Endpoint, c: { params?: unknown }) => string)(entry, { params: options.params });
   const key = address === null ? null : JSON.stringify([address, options.params, query, limit]);
   const keyRef = useRef(key);
   keyRef.current = key;
@@ -59,7 +62,10 @@ export function usePagedList<E extends Endpoint>(
       try {
         // The entry's type is generic here; the call is checked where the hook is used.
         const call = { params, query: { ...q, limit, after: after ?? undefined } } as unknown as Call<E>;
-        const page = (await (api as (e: E, c: Call<E>) => Promise<unknown>)(current, call)) as { items: T[]; nextCursor: string | null };
+        const page = (await (api as (e: E, c: Call<E>) => Promise<unknown>)(current, call)) as {
+          items: T[];
+          nextCursor: string | null;
+        };
         if (id !== requestId.current) return;
         setItems((prev) => (append ? [...prev, ...page.items] : page.items));
         setNextCursor(page.nextCursor);

@@ -16,12 +16,26 @@ describe('citizen message catalogues', () => {
       ['exposure', exposureCodes],
       ['condition', conditionCodes],
       ['vehicle', vehicleTypes],
-      ['status.reason', ['no_valid_declaration', 'symptoms', 'exposure', 'contact', 'monitoring', 'case', 'quarantine', 'awaiting_verification', 'not_verified']],
+      [
+        'status.reason',
+        [
+          'no_valid_declaration',
+          'symptoms',
+          'exposure',
+          'contact',
+          'monitoring',
+          'case',
+          'quarantine',
+          'awaiting_verification',
+          'not_verified',
+        ],
+      ],
       ['flag', ['international', 'high_risk_origin', 'epidemic_zone']],
     ] as const;
     for (const [prefix, codes] of groups) {
       for (const code of codes) {
-        for (const lang of ['vi', 'en'] as const) expect(translateMaybe(lang, `${prefix}.${code}`), `${lang}:${prefix}.${code}`).toBeTruthy();
+        for (const lang of ['vi', 'en'] as const)
+          expect(translateMaybe(lang, `${prefix}.${code}`), `${lang}:${prefix}.${code}`).toBeTruthy();
       }
     }
   });

@@ -125,7 +125,8 @@ export const en: Catalogue = {
     section: 'Commitment and consent',
     notice:
       'I declare that this information is true; a false declaration is a violation of the law. The data is used only for epidemic prevention and control, under the Law on Personal Data Protection.',
-    accept: 'I have read this, I make this commitment and I consent to my data being processed for epidemic prevention.',
+    accept:
+      'I have read this, I make this commitment and I consent to my data being processed for epidemic prevention.',
     required: 'Consent is needed to submit.',
   },
   otp: {
@@ -160,7 +161,8 @@ export const en: Catalogue = {
       monitoring: 'Under health monitoring',
       case: 'Confirmed case',
       quarantine: 'In quarantine',
-      awaiting_verification: 'Your commune health station will confirm your record. Until then the QR counts as having no declaration.',
+      awaiting_verification:
+        'Your commune health station will confirm your record. Until then the QR counts as having no declaration.',
       not_verified: 'Not verified: please contact your commune health station.',
     },
     validUntil: 'Declaration valid until {{time}}',
@@ -249,19 +251,22 @@ export const en: Catalogue = {
   erase: {
     title: 'Erase my data',
     what: 'This erases your personal details, health declarations, travel declarations, check-in history and QR code, on the server and on this phone.',
-    refused: 'Erasing is refused while you are under an epidemic measure (quarantine, monitoring, case, contact): the data is kept until it ends.',
+    refused:
+      'Erasing is refused while you are under an epidemic measure (quarantine, monitoring, case, contact): the data is kept until it ends.',
     submit: 'Erase my data',
     done: 'Your data has been erased.',
   },
   session: {
     title: 'Confirm your phone',
-    intro: 'To see or change your data, confirm the phone you declared with a one-time code. The QR code is only for gates: it does not open your data.',
+    intro:
+      'To see or change your data, confirm the phone you declared with a one-time code. The QR code is only for gates: it does not open your data.',
     phone: 'The phone you declared',
     submit: 'Confirm',
   },
   myData: {
     title: 'My data',
-    intro: 'Your rights under the personal data protection law: download everything held about you, see which agencies accessed it, ask for erasure.',
+    intro:
+      'Your rights under the personal data protection law: download everything held about you, see which agencies accessed it, ask for erasure.',
     download: 'Download all my data',
     downloadHint: 'This is sensitive data: each download takes a new one-time code sent to your phone.',
     format: 'Format',

@@ -108,7 +108,9 @@ function lookup(lang: Lang, key: string): string | undefined {
 }
 
 function fill(text: string, vars?: Vars): string {
-  return vars ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+  return vars
+    ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+    : text;
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {

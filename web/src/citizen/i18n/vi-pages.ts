@@ -19,19 +19,22 @@ export const viPages = {
   erase: {
     title: 'Xóa dữ liệu của tôi',
     what: 'Sẽ xóa: thông tin cá nhân, các tờ khai y tế, khai báo di chuyển, lịch sử check-in và mã QR của bạn trên máy chủ và trên điện thoại này.',
-    refused: 'Không thể xóa khi bạn đang thuộc diện một biện pháp phòng, chống dịch (cách ly, theo dõi, ca bệnh, người tiếp xúc): dữ liệu được giữ đến khi kết thúc.',
+    refused:
+      'Không thể xóa khi bạn đang thuộc diện một biện pháp phòng, chống dịch (cách ly, theo dõi, ca bệnh, người tiếp xúc): dữ liệu được giữ đến khi kết thúc.',
     submit: 'Xóa dữ liệu của tôi',
     done: 'Dữ liệu của bạn đã được xóa.',
   },
   session: {
     title: 'Xác thực số điện thoại',
-    intro: 'Để xem hoặc thay đổi dữ liệu của bạn, hãy xác thực số điện thoại đã khai báo bằng mã OTP. Mã QR chỉ dùng để quét tại cổng, không mở được dữ liệu của bạn.',
+    intro:
+      'Để xem hoặc thay đổi dữ liệu của bạn, hãy xác thực số điện thoại đã khai báo bằng mã OTP. Mã QR chỉ dùng để quét tại cổng, không mở được dữ liệu của bạn.',
     phone: 'Số điện thoại đã khai báo',
     submit: 'Xác thực',
   },
   myData: {
     title: 'Dữ liệu của tôi',
-    intro: 'Quyền của bạn theo Luật Bảo vệ dữ liệu cá nhân: tải toàn bộ dữ liệu được lưu về bạn, xem cơ quan nào đã truy cập, yêu cầu xóa.',
+    intro:
+      'Quyền của bạn theo Luật Bảo vệ dữ liệu cá nhân: tải toàn bộ dữ liệu được lưu về bạn, xem cơ quan nào đã truy cập, yêu cầu xóa.',
     download: 'Tải toàn bộ dữ liệu của tôi',
     downloadHint: 'Đây là dữ liệu nhạy cảm: mỗi lần tải cần một mã OTP mới gửi tới số điện thoại của bạn.',
     format: 'Định dạng',

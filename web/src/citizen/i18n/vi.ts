@@ -163,7 +163,8 @@ export const vi = {
       monitoring: 'Đang được theo dõi sức khỏe',
       case: 'Là ca bệnh',
       quarantine: 'Đang cách ly',
-      awaiting_verification: 'Trạm y tế xã, phường sẽ xác minh hồ sơ của bạn. Trong khi chờ, mã QR có giá trị như chưa có tờ khai.',
+      awaiting_verification:
+        'Trạm y tế xã, phường sẽ xác minh hồ sơ của bạn. Trong khi chờ, mã QR có giá trị như chưa có tờ khai.',
       not_verified: 'Hồ sơ chưa được xác minh: vui lòng liên hệ trạm y tế xã, phường.',
     },
     validUntil: 'Tờ khai có hiệu lực đến {{time}}',

@@ -13,7 +13,16 @@ import { stored } from '../storage.ts';
 import { declareArrival } from '../endpoints.ts';
 
 const known = new Set([
-  'originKind', 'originCode', 'originCountry', 'route', 'vehicleType', 'vehicleNumber', 'seat', 'departedOn', 'arrivedOn', 'destinationCommuneCode',
+  'originKind',
+  'originCode',
+  'originCountry',
+  'route',
+  'vehicleType',
+  'vehicleNumber',
+  'seat',
+  'departedOn',
+  'arrivedOn',
+  'destinationCommuneCode',
 ]);
 
 interface ArrivalResult {
@@ -61,7 +70,11 @@ export function ArrivalPage() {
   if (result) {
     return (
       <Page title={t('arrival.doneTitle')}>
-        <div className={result.flagged ? 'result warn' : 'result ok'} data-testid="arrival-result" data-flagged={String(result.flagged)}>
+        <div
+          className={result.flagged ? 'result warn' : 'result ok'}
+          data-testid="arrival-result"
+          data-flagged={String(result.flagged)}
+        >
           {result.flagged ? (
             <>
               <p>{t('arrival.flagged')}</p>
@@ -89,7 +102,13 @@ export function ArrivalPage() {
     e.preventDefault();
     const problems: Record<string, string> = {};
     const o = checkOrigin(origin);
-    if (o) problems[o.field] = o.problem === 'country' ? t('arrival.countryInvalid') : o.problem === 'code' ? t('address.codeInvalid') : t('app.required');
+    if (o)
+      problems[o.field] =
+        o.problem === 'country'
+          ? t('arrival.countryInvalid')
+          : o.problem === 'code'
+            ? t('address.codeInvalid')
+            : t('app.required');
     if (!vehicleType) problems.vehicleType = t('app.required');
     const max = today();
     if (!departedOn || departedOn > max) problems.departedOn = t('arrival.dateInvalid');
@@ -108,7 +127,9 @@ export function ArrivalPage() {
       arrivedOn,
       destinationCommuneCode: dest.commune,
     };
-    const r = await form.submit((clientKey) => api(declareArrival, { body: { clientKey, ...body } }, { session: true }));
+    const r = await form.submit((clientKey) =>
+      api(declareArrival, { body: { clientKey, ...body } }, { session: true }),
+    );
     if (r) setResult(r);
   };
 
@@ -118,16 +139,41 @@ export function ArrivalPage() {
       <form onSubmit={onSubmit} noValidate>
         <fieldset>
           <legend>{t('arrival.origin')}</legend>
-          <OriginPicker value={origin} onChange={(v) => { setOrigin(v); form.clear('originCode', 'originCountry'); }} testPrefix="arr" pathPrefix="" errors={form.errors} />
+          <OriginPicker
+            value={origin}
+            onChange={(v) => {
+              setOrigin(v);
+              form.clear('originCode', 'originCountry');
+            }}
+            testPrefix="arr"
+            pathPrefix=""
+            errors={form.errors}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('arrival.trip')}</legend>
           <Field name="route" label={t('arrival.route')} optional error={err('route')}>
-            {(a) => <input {...a} value={route} maxLength={300} onChange={(e) => setRoute(e.target.value)} data-testid="arr-route" />}
+            {(a) => (
+              <input
+                {...a}
+                value={route}
+                maxLength={300}
+                onChange={(e) => setRoute(e.target.value)}
+                data-testid="arr-route"
+              />
+            )}
           </Field>
           <Field name="vehicleType" label={t('arrival.vehicleType')} error={err('vehicleType')}>
             {(a) => (
-              <select {...a} value={vehicleType} onChange={(e) => { setVehicleType(e.target.value as VehicleType); form.clear('vehicleType'); }} data-testid="arr-vehicle-type">
+              <select
+                {...a}
+                value={vehicleType}
+                onChange={(e) => {
+                  setVehicleType(e.target.value as VehicleType);
+                  form.clear('vehicleType');
+                }}
+                data-testid="arr-vehicle-type"
+              >
                 <option value="">{t('app.choose')}</option>
                 {vehicleTypes.map((v) => (
                   <option key={v} value={v}>
@@ -139,24 +185,74 @@ export function ArrivalPage() {
           </Field>
           <div className="row">
             <Field name="vehicleNumber" label={t('arrival.vehicleNumber')} optional error={err('vehicleNumber')}>
-              {(a) => <input {...a} value={vehicleNumber} maxLength={30} autoCapitalize="characters" onChange={(e) => setVehicleNumber(e.target.value)} data-testid="arr-vehicle-number" />}
+              {(a) => (
+                <input
+                  {...a}
+                  value={vehicleNumber}
+                  maxLength={30}
+                  autoCapitalize="characters"
+                  onChange={(e) => setVehicleNumber(e.target.value)}
+                  data-testid="arr-vehicle-number"
+                />
+              )}
             </Field>
             <Field name="seat" label={t('arrival.seat')} optional error={err('seat')}>
-              {(a) => <input {...a} value={seat} maxLength={20} autoCapitalize="characters" onChange={(e) => setSeat(e.target.value)} data-testid="arr-seat" />}
+              {(a) => (
+                <input
+                  {...a}
+                  value={seat}
+                  maxLength={20}
+                  autoCapitalize="characters"
+                  onChange={(e) => setSeat(e.target.value)}
+                  data-testid="arr-seat"
+                />
+              )}
             </Field>
           </div>
           <div className="row">
             <Field name="departedOn" label={t('arrival.departedOn')} error={err('departedOn')}>
-              {(a) => <input {...a} type="date" value={departedOn} max={today()} onChange={(e) => { setDepartedOn(e.target.value); form.clear('departedOn', 'arrivedOn'); }} data-testid="arr-departed-on" />}
+              {(a) => (
+                <input
+                  {...a}
+                  type="date"
+                  value={departedOn}
+                  max={today()}
+                  onChange={(e) => {
+                    setDepartedOn(e.target.value);
+                    form.clear('departedOn', 'arrivedOn');
+                  }}
+                  data-testid="arr-departed-on"
+                />
+              )}
             </Field>
             <Field name="arrivedOn" label={t('arrival.arrivedOn')} error={err('arrivedOn')}>
-              {(a) => <input {...a} type="date" value={arrivedOn} min={departedOn || undefined} max={today()} onChange={(e) => { setArrivedOn(e.target.value); form.clear('arrivedOn'); }} data-testid="arr-arrived-on" />}
+              {(a) => (
+                <input
+                  {...a}
+                  type="date"
+                  value={arrivedOn}
+                  min={departedOn || undefined}
+                  max={today()}
+                  onChange={(e) => {
+                    setArrivedOn(e.target.value);
+                    form.clear('arrivedOn');
+                  }}
+                  data-testid="arr-arrived-on"
+                />
+              )}
             </Field>
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('arrival.destination')}</legend>
-          <AddressPicker province={dest.province} commune={dest.commune} onChange={onDest} testPrefix="arr-dest" path="destinationCommuneCode" error={err('destinationCommuneCode')} />
+          <AddressPicker
+            province={dest.province}
+            commune={dest.commune}
+            onChange={onDest}
+            testPrefix="arr-dest"
+            path="destinationCommuneCode"
+            error={err('destinationCommuneCode')}
+          />
         </fieldset>
         <FormError errors={form.errors} />
         <SubmitButton busy={form.busy} label={t('arrival.submit')} testid="arr-submit" />

@@ -2,7 +2,15 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { normaliseIdNumber, normaliseVietnamesePhone } from '../../../../core/rules/identity-documents.ts';
 import type { DeclarationRequest } from '../../../../core/schemas/declarations.ts';
 import { api } from '../api.ts';
-import { conditionCodes, DECLARATION_NOTICE_VERSION, exposureCodes, symptomCodes, type ConditionCode, type ExposureCode, type SymptomCode } from '../codes.ts';
+import {
+  conditionCodes,
+  DECLARATION_NOTICE_VERSION,
+  exposureCodes,
+  symptomCodes,
+  type ConditionCode,
+  type ExposureCode,
+  type SymptomCode,
+} from '../codes.ts';
 import { CheckList, Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
 import { useT, type Translator } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
@@ -16,16 +24,45 @@ import { declare } from '../endpoints.ts';
 type Kind = DeclarationRequest['kind'];
 
 const emptyPerson: PersonDraft = {
-  idType: 'cccd', idNumber: '', fullName: '', birthYear: '', gender: '', nationality: 'VN', phone: '', email: '',
-  provinceCode: '', communeCode: '', addressLine: '', conditions: [],
+  idType: 'cccd',
+  idNumber: '',
+  fullName: '',
+  birthYear: '',
+  gender: '',
+  nationality: 'VN',
+  phone: '',
+  email: '',
+  provinceCode: '',
+  communeCode: '',
+  addressLine: '',
+  conditions: [],
 };
 
 const known = new Set([
-  'kind', 'person.idType', 'person.idNumber', 'person.fullName', 'person.birthYear', 'person.gender', 'person.nationality',
-  'person.phone', 'person.email', 'person.communeCode', 'person.addressLine', 'symptoms', 'exposures', 'conditions',
-  'consent.accepted', 'otp.code',
+  'kind',
+  'person.idType',
+  'person.idNumber',
+  'person.fullName',
+  'person.birthYear',
+  'person.gender',
+  'person.nationality',
+  'person.phone',
+  'person.email',
+  'person.communeCode',
+  'person.addressLine',
+  'symptoms',
+  'exposures',
+  'conditions',
+  'consent.accepted',
+  'otp.code',
 ]);
-const alias = { consent: 'consent.accepted', 'consent.noticeVersion': 'consent.accepted', otp: 'otp.code', 'otp.challengeId': 'otp.code', phone: 'person.phone' };
+const alias = {
+  consent: 'consent.accepted',
+  'consent.noticeVersion': 'consent.accepted',
+  otp: 'otp.code',
+  'otp.challengeId': 'otp.code',
+  phone: 'person.phone',
+};
 
 /** Length at which a document number is complete enough to judge while typing. */
 const fullLength = { cccd: 12, cmnd: 9, passport: 9 } as const;
@@ -34,11 +71,13 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Structural problems found on the phone, before anything is sent (same rules as the server). */
 function personProblems(p: PersonDraft, t: Translator): Record<string, string> {
   const out = identityProblems(p, t);
-  if (p.fullName.trim().length < 2) out['person.fullName'] = p.fullName.trim() ? t('person.tooShort') : t('app.required');
+  if (p.fullName.trim().length < 2)
+    out['person.fullName'] = p.fullName.trim() ? t('person.tooShort') : t('app.required');
   if (!normaliseVietnamesePhone(p.phone)) out['person.phone'] = t('person.phoneInvalid');
   if (p.email.trim() && !emailPattern.test(p.email.trim())) out['person.email'] = t('person.emailInvalid');
   if (!p.communeCode) out['person.communeCode'] = t('app.required');
-  if (p.addressLine.trim().length < 2) out['person.addressLine'] = p.addressLine.trim() ? t('person.tooShort') : t('app.required');
+  if (p.addressLine.trim().length < 2)
+    out['person.addressLine'] = p.addressLine.trim() ? t('person.tooShort') : t('app.required');
   return out;
 }
 
@@ -67,7 +106,6 @@ export function DeclarePage() {
       form.clear('person.communeCode');
     },
     [], // form.clear only uses a state setter
-
   );
 
   // Instant checks while typing: shown once a field was left, or the number is complete.
@@ -165,7 +203,16 @@ export function DeclarePage() {
           </Field>
           <Field name="person.email" label={t('person.email')} optional error={err('person.email')}>
             {(a) => (
-              <input {...a} type="email" value={p.email} autoComplete="email" maxLength={200} onChange={(e) => set({ email: e.target.value }, 'person.email')} onBlur={touch('email')} data-testid="decl-email" />
+              <input
+                {...a}
+                type="email"
+                value={p.email}
+                autoComplete="email"
+                maxLength={200}
+                onChange={(e) => set({ email: e.target.value }, 'person.email')}
+                onBlur={touch('email')}
+                data-testid="decl-email"
+              />
             )}
           </Field>
         </fieldset>
@@ -182,7 +229,14 @@ export function DeclarePage() {
           />
           <Field name="person.addressLine" label={t('address.line')} error={err('person.addressLine')}>
             {(a) => (
-              <input {...a} value={p.addressLine} autoComplete="street-address" maxLength={200} onChange={(e) => set({ addressLine: e.target.value }, 'person.addressLine')} data-testid="decl-address" />
+              <input
+                {...a}
+                value={p.addressLine}
+                autoComplete="street-address"
+                maxLength={200}
+                onChange={(e) => set({ addressLine: e.target.value }, 'person.addressLine')}
+                data-testid="decl-address"
+              />
             )}
           </Field>
         </fieldset>

@@ -38,7 +38,11 @@ export function HistoryPage() {
   return (
     <Page title={t('history.title')}>
       <p className="lead">{t('history.intro')}</p>
-      {session ? <CheckinList session={session.token} onSessionEnded={() => setSession(null)} /> : <OpenSession onOpened={setSession} />}
+      {session ? (
+        <CheckinList session={session.token} onSessionEnded={() => setSession(null)} />
+      ) : (
+        <OpenSession onOpened={setSession} />
+      )}
       <Link to="/c/du-lieu" className="btn big" data-testid="history-my-data">
         {t('home.myData')}
       </Link>
@@ -59,7 +63,11 @@ function CheckinList({ session, onSessionEnded }: { session: string; onSessionEn
       setLoading(true);
       setError(null);
       try {
-        const page = await api(myCheckins, { body: { limit: pageSize, ...(after ? { after } : {}) } }, { session: true });
+        const page = await api(
+          myCheckins,
+          { body: { limit: pageSize, ...(after ? { after } : {}) } },
+          { session: true },
+        );
         setRows((prev) => (after ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setLoaded(true);
@@ -87,7 +95,11 @@ function CheckinList({ session, onSessionEnded }: { session: string; onSessionEn
               <p className="strong">{r.venueName}</p>
               <p className="hint">{r.venueAddress}</p>
               <p>{t('history.checkedIn', { time: formatDateTime(r.checkedInAt, t.lang) })}</p>
-              <p>{r.checkedOutAt ? t('history.checkedOut', { time: formatDateTime(r.checkedOutAt, t.lang) }) : t('history.stillIn')}</p>
+              <p>
+                {r.checkedOutAt
+                  ? t('history.checkedOut', { time: formatDateTime(r.checkedOutAt, t.lang) })
+                  : t('history.stillIn')}
+              </p>
             </li>
           ))}
         </ol>
@@ -101,7 +113,13 @@ function CheckinList({ session, onSessionEnded }: { session: string; onSessionEn
         </div>
       )}
       {cursor && !error && (
-        <button type="button" className="btn big" disabled={loading} onClick={() => void load(cursor)} data-testid="history-more">
+        <button
+          type="button"
+          className="btn big"
+          disabled={loading}
+          onClick={() => void load(cursor)}
+          data-testid="history-more"
+        >
           {loading ? t('app.loading') : t('history.more')}
         </button>
       )}

@@ -8,11 +8,12 @@ import { Page } from '../layout.tsx';
 import { usePublicResource } from '../use-public-resource.ts';
 import { monitoringReport, monitoringStatus } from '../endpoints.ts';
 
-
 /** A calendar day (YYYY-MM-DD) as people here read it; parsed at noon so no time zone moves it. */
 function formatDay(day: string, lang: Lang): string {
   const d = new Date(`${day}T12:00:00`);
-  return Number.isNaN(d.getTime()) ? day : new Intl.DateTimeFormat(intlLocale(lang), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  return Number.isNaN(d.getTime())
+    ? day
+    : new Intl.DateTimeFormat(intlLocale(lang), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 }
 
 /** "36,8" or "36.8" → 36.8; empty → undefined; anything else → NaN (refused before sending). */
@@ -33,7 +34,6 @@ export function MonitoringPage({ token }: { token: string }) {
   const [editing, setEditing] = useState(false);
   const form = useSubmit({ known: (p) => p === 'temperature' || p === 'symptoms' });
   const { load, retry, set } = usePublicResource(monitoringStatus, { token });
-
 
   if (load.state !== 'ok') {
     return (
@@ -62,8 +62,12 @@ export function MonitoringPage({ token }: { token: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const temp = parseTemperature(temperature);
-    if (temp !== undefined && !(temp >= 34 && temp <= 43)) return form.fail({ temperature: t('monitoring.temperatureInvalid') });
-    const body: MonitoringReport = { ...(temp !== undefined ? { temperature: temp } : {}), symptoms: symptoms.filter((c): c is SymptomCode => (symptomCodes as readonly string[]).includes(c)) };
+    if (temp !== undefined && !(temp >= 34 && temp <= 43))
+      return form.fail({ temperature: t('monitoring.temperatureInvalid') });
+    const body: MonitoringReport = {
+      ...(temp !== undefined ? { temperature: temp } : {}),
+      symptoms: symptoms.filter((c): c is SymptomCode => (symptomCodes as readonly string[]).includes(c)),
+    };
     const next = await form.submit(() => api(monitoringReport, { params: { token }, body }));
     if (!next) return;
     set(next);
@@ -96,9 +100,25 @@ export function MonitoringPage({ token }: { token: string }) {
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate data-testid="monitoring-form">
-          <Field name="temperature" label={t('monitoring.temperature')} hint={t('monitoring.temperatureHint')} error={form.errors.fields.temperature} optional>
+          <Field
+            name="temperature"
+            label={t('monitoring.temperature')}
+            hint={t('monitoring.temperatureHint')}
+            error={form.errors.fields.temperature}
+            optional
+          >
             {(a11y) => (
-              <input {...a11y} inputMode="decimal" autoComplete="off" value={temperature} onChange={(e) => { setTemperature(e.target.value); form.clear('temperature'); }} data-testid="monitoring-temperature" />
+              <input
+                {...a11y}
+                inputMode="decimal"
+                autoComplete="off"
+                value={temperature}
+                onChange={(e) => {
+                  setTemperature(e.target.value);
+                  form.clear('temperature');
+                }}
+                data-testid="monitoring-temperature"
+              />
             )}
           </Field>
           <CheckList

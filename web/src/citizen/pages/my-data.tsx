@@ -55,15 +55,22 @@ function DownloadBox({ session, onSessionEnded }: { session: StoredSession; onSe
   const [saved, setSaved] = useState<string | null>(null);
   // Each copy is a new request for a code, not a resend of the last one: its "resend in" wait starts over.
   const [round, setRound] = useState(0);
-  const form = useSubmit({ known: (p) => p === 'otp.code', alias: { otp: 'otp.code', 'otp.challengeId': 'otp.code', phone: 'otp.code' }, onError: (e) => isSessionNeeded(e) && onSessionEnded() });
+  const form = useSubmit({
+    known: (p) => p === 'otp.code',
+    alias: { otp: 'otp.code', 'otp.challengeId': 'otp.code', phone: 'otp.code' },
+    onError: (e) => isSessionNeeded(e) && onSessionEnded(),
+  });
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!challenge) return form.fail({ 'otp.code': t('otp.needSend') });
     if (!/^\d{6}$/.test(code)) return form.fail({ 'otp.code': t('otp.codeInvalid') });
-    const res = await form.submit(() => request(myDataFile, { body: { format, otp: { challengeId: challenge.challengeId, code } } }, { session: true }));
+    const res = await form.submit(() =>
+      request(myDataFile, { body: { format, otp: { challengeId: challenge.challengeId, code } } }, { session: true }),
+    );
     if (!res) return;
-    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `du-lieu-cua-toi.${format}`;
+    const name =
+      /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `du-lieu-cua-toi.${format}`;
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
     a.href = url;
@@ -83,13 +90,29 @@ function DownloadBox({ session, onSessionEnded }: { session: StoredSession; onSe
       <form onSubmit={onSubmit} noValidate>
         <Field name="format" label={t('myData.format')}>
           {(a) => (
-            <select {...a} value={format} onChange={(e) => setFormat(e.target.value as 'json' | 'pdf')} data-testid="my-data-format">
+            <select
+              {...a}
+              value={format}
+              onChange={(e) => setFormat(e.target.value as 'json' | 'pdf')}
+              data-testid="my-data-format"
+            >
               <option value="pdf">{t('myData.pdf')}</option>
               <option value="json">{t('myData.json')}</option>
             </select>
           )}
         </Field>
-        <OtpBlock key={round} phone={session.phone} purpose="my_data" challenge={challenge} onChallenge={setChallenge} code={code} onCode={setCode} form={form} phonePath="otp.code" codePath="otp.code" />
+        <OtpBlock
+          key={round}
+          phone={session.phone}
+          purpose="my_data"
+          challenge={challenge}
+          onChallenge={setChallenge}
+          code={code}
+          onCode={setCode}
+          form={form}
+          phonePath="otp.code"
+          codePath="otp.code"
+        />
         <FormError errors={form.errors} />
         <SubmitButton busy={form.busy} label={t('myData.get')} testid="my-data-submit" />
       </form>
@@ -108,18 +131,25 @@ function AccessLog({ session, onSessionEnded }: { session: string; onSessionEnde
   const [rows, setRows] = useState<PersonAccessView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<'loading' | 'ok' | 'failed'>('loading');
-  const load = useCallback(async (after: string | null) => {
-    setState('loading');
-    try {
-      const page = await api(myAccesses, { body: { limit: pageSize, ...(after ? { after } : {}) } }, { session: true });
-      setRows((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setState('ok');
-    } catch (e) {
-      if (isSessionNeeded(e)) onSessionEnded();
-      setState('failed');
-    }
-  }, [session, t.lang]); // the agency names come in the reader's language
+  const load = useCallback(
+    async (after: string | null) => {
+      setState('loading');
+      try {
+        const page = await api(
+          myAccesses,
+          { body: { limit: pageSize, ...(after ? { after } : {}) } },
+          { session: true },
+        );
+        setRows((prev) => (after ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+        setState('ok');
+      } catch (e) {
+        if (isSessionNeeded(e)) onSessionEnded();
+        setState('failed');
+      }
+    },
+    [session, t.lang],
+  ); // the agency names come in the reader's language
   useEffect(() => {
     void load(null);
   }, [load]);
@@ -134,7 +164,9 @@ function AccessLog({ session, onSessionEnded }: { session: string; onSessionEnde
           {rows.map((r, i) => (
             <li key={`${r.at}-${i}`} data-testid="access-item">
               <p className="strong">{r.agency}</p>
-              <p>{t(`myData.kind.${r.kind}`)}: {r.record}</p>
+              <p>
+                {t(`myData.kind.${r.kind}`)}: {r.record}
+              </p>
               <p className="hint">{formatDateTime(r.at, t.lang)}</p>
             </li>
           ))}
@@ -154,17 +186,31 @@ function AccessLog({ session, onSessionEnded }: { session: string; onSessionEnde
   );
 }
 
-function EraseBox({ session, onErased, onSessionEnded }: { session: StoredSession; onErased: () => void; onSessionEnded: () => void }) {
+function EraseBox({
+  session,
+  onErased,
+  onSessionEnded,
+}: {
+  session: StoredSession;
+  onErased: () => void;
+  onSessionEnded: () => void;
+}) {
   const t = useT();
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [code, setCode] = useState('');
-  const form = useSubmit({ known: (p) => p === 'otp.code', alias: { otp: 'otp.code', 'otp.challengeId': 'otp.code', phone: 'otp.code' }, onError: (e) => isSessionNeeded(e) && onSessionEnded() });
+  const form = useSubmit({
+    known: (p) => p === 'otp.code',
+    alias: { otp: 'otp.code', 'otp.challengeId': 'otp.code', phone: 'otp.code' },
+    onError: (e) => isSessionNeeded(e) && onSessionEnded(),
+  });
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!challenge) return form.fail({ 'otp.code': t('otp.needSend') });
     if (!/^\d{6}$/.test(code)) return form.fail({ 'otp.code': t('otp.codeInvalid') });
-    const r = await form.submit(() => api(eraseMyData, { body: { otp: { challengeId: challenge.challengeId, code } } }, { session: true }));
+    const r = await form.submit(() =>
+      api(eraseMyData, { body: { otp: { challengeId: challenge.challengeId, code } } }, { session: true }),
+    );
     if (!r) return;
     stored.eraseAll();
     onErased();
@@ -176,7 +222,17 @@ function EraseBox({ session, onErased, onSessionEnded }: { session: StoredSessio
       <p>{t('erase.what')}</p>
       <p className="hint">{t('erase.refused')}</p>
       <form onSubmit={onSubmit} noValidate>
-        <OtpBlock phone={session.phone} purpose="erase" challenge={challenge} onChallenge={setChallenge} code={code} onCode={setCode} form={form} phonePath="otp.code" codePath="otp.code" />
+        <OtpBlock
+          phone={session.phone}
+          purpose="erase"
+          challenge={challenge}
+          onChallenge={setChallenge}
+          code={code}
+          onCode={setCode}
+          form={form}
+          phonePath="otp.code"
+          codePath="otp.code"
+        />
         <FormError errors={form.errors} />
         <SubmitButton busy={form.busy} label={t('erase.submit')} testid="erase-submit" variant="danger" />
       </form>

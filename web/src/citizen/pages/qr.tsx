@@ -34,7 +34,10 @@ export function QrPage() {
       },
       (e: unknown) => {
         if (!live) return;
-        if (e instanceof ApiError && (e.status === 404 || (e.status === 400 && e.details.some((d) => d.path === 'qrToken')))) {
+        if (
+          e instanceof ApiError &&
+          (e.status === 404 || (e.status === 400 && e.details.some((d) => d.path === 'qrToken')))
+        ) {
           stored.forgetQr();
           setQr(null);
           setRevoked(true);

@@ -20,16 +20,31 @@ interface Guest extends Identity {
   arrivedOn: string;
 }
 
-const guestFields = /^guests\.\d+\.(person\.(idType|idNumber|fullName|birthYear|gender|nationality)|originKind|originCode|originCountry|arrivedOn)$/;
-const known = (p: string) => ['host.name', 'host.phone', 'host.otp.code', 'communeCode'].includes(p) || guestFields.test(p);
-const alias = { phone: 'host.phone', 'otp.code': 'host.otp.code', 'host.otp.challengeId': 'host.otp.code', 'host.otp': 'host.otp.code' };
+const guestFields =
+  /^guests\.\d+\.(person\.(idType|idNumber|fullName|birthYear|gender|nationality)|originKind|originCode|originCountry|arrivedOn)$/;
+const known = (p: string) =>
+  ['host.name', 'host.phone', 'host.otp.code', 'communeCode'].includes(p) || guestFields.test(p);
+const alias = {
+  phone: 'host.phone',
+  'otp.code': 'host.otp.code',
+  'host.otp.challengeId': 'host.otp.code',
+  'host.otp': 'host.otp.code',
+};
 
 /** A host (hotel, guest house, landlord) declares the guests staying: each becomes an arrival. */
 export function ResidencePage() {
   const t = useT();
   const nextKey = useRef(1);
   const newGuest = (): Guest => ({
-    key: nextKey.current++, idType: 'cccd', idNumber: '', fullName: '', birthYear: '', gender: '', nationality: 'VN', origin: emptyOrigin, arrivedOn: today(),
+    key: nextKey.current++,
+    idType: 'cccd',
+    idNumber: '',
+    fullName: '',
+    birthYear: '',
+    gender: '',
+    nationality: 'VN',
+    origin: emptyOrigin,
+    arrivedOn: today(),
   });
   const [hostName, setHostName] = useState('');
   const [hostPhone, setHostPhone] = useState('');
@@ -82,7 +97,13 @@ export function ResidencePage() {
       Object.assign(problems, identityProblems(g, t, p));
       if (g.fullName.trim().length < 2) problems[`${p}person.fullName`] = t('app.required');
       const o = checkOrigin(g.origin);
-      if (o) problems[`${p}${o.field}`] = o.problem === 'country' ? t('arrival.countryInvalid') : o.problem === 'code' ? t('address.codeInvalid') : t('app.required');
+      if (o)
+        problems[`${p}${o.field}`] =
+          o.problem === 'country'
+            ? t('arrival.countryInvalid')
+            : o.problem === 'code'
+              ? t('address.codeInvalid')
+              : t('app.required');
       if (!g.arrivedOn || g.arrivedOn > today()) problems[`${p}arrivedOn`] = t('arrival.dateInvalid');
     });
     if (Object.keys(problems).length > 0 || !challenge) return form.fail(problems);
@@ -106,7 +127,19 @@ export function ResidencePage() {
         <fieldset>
           <legend>{t('residence.host')}</legend>
           <Field name="host.name" label={t('residence.hostName')} error={err('host.name')}>
-            {(a) => <input {...a} value={hostName} maxLength={160} autoComplete="organization" onChange={(e) => { setHostName(e.target.value); form.clear('host.name'); }} data-testid="res-host-name" />}
+            {(a) => (
+              <input
+                {...a}
+                value={hostName}
+                maxLength={160}
+                autoComplete="organization"
+                onChange={(e) => {
+                  setHostName(e.target.value);
+                  form.clear('host.name');
+                }}
+                data-testid="res-host-name"
+              />
+            )}
           </Field>
           <Field name="host.phone" label={t('residence.hostPhone')} error={err('host.phone')}>
             {(a) => (
@@ -151,7 +184,12 @@ export function ResidencePage() {
           />
         ))}
         {guests.length < maxGuests && (
-          <button type="button" className="btn" onClick={() => setGuests((gs) => [...gs, newGuest()])} data-testid="res-add-guest">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setGuests((gs) => [...gs, newGuest()])}
+            data-testid="res-add-guest"
+          >
             {t('residence.addGuest')}
           </button>
         )}
@@ -199,12 +237,32 @@ function GuestRow(props: {
         idRow
         recheckId
       />
-      <OriginPicker value={g.origin} onChange={(origin) => props.onChange({ origin }, `${p}originCode`, `${p}originCountry`)} testPrefix={tp} pathPrefix={p} errors={props.errors} />
+      <OriginPicker
+        value={g.origin}
+        onChange={(origin) => props.onChange({ origin }, `${p}originCode`, `${p}originCountry`)}
+        testPrefix={tp}
+        pathPrefix={p}
+        errors={props.errors}
+      />
       <Field name={`${p}arrivedOn`} label={t('residence.arrivedOn')} error={err('arrivedOn')}>
-        {(a) => <input {...a} type="date" value={g.arrivedOn} max={today()} onChange={(e) => props.onChange({ arrivedOn: e.target.value }, `${p}arrivedOn`)} data-testid={`${tp}-arrived-on`} />}
+        {(a) => (
+          <input
+            {...a}
+            type="date"
+            value={g.arrivedOn}
+            max={today()}
+            onChange={(e) => props.onChange({ arrivedOn: e.target.value }, `${p}arrivedOn`)}
+            data-testid={`${tp}-arrived-on`}
+          />
+        )}
       </Field>
       {props.onRemove && (
-        <button type="button" className="btn danger-outline" onClick={props.onRemove} data-testid={`res-remove-guest-${i}`}>
+        <button
+          type="button"
+          className="btn danger-outline"
+          onClick={props.onRemove}
+          data-testid={`res-remove-guest-${i}`}
+        >
           {t('residence.removeGuest')}
         </button>
       )}

@@ -32,7 +32,12 @@ export function RiskMapPage() {
       {provinces.items.length > 1 && (
         <div className="field">
           <label htmlFor="risk-province">{t('riskMap.province')}</label>
-          <select id="risk-province" value={province ?? ''} onChange={(e) => navigate(`/c/ban-do?tinh=${e.target.value}`, { replace: true })} data-testid="risk-map-province-pick">
+          <select
+            id="risk-province"
+            value={province ?? ''}
+            onChange={(e) => navigate(`/c/ban-do?tinh=${e.target.value}`, { replace: true })}
+            data-testid="risk-map-province-pick"
+          >
             {provinces.items.map((p) => (
               <option key={p.code} value={p.code}>
                 {p.fullName}
@@ -42,15 +47,21 @@ export function RiskMapPage() {
         </div>
       )}
       {province === null && provinces.failed && <Failed message={t('address.loadFailed')} retry={provinces.retry} />}
-      {province === null && !provinces.loading && !provinces.failed && <p data-testid="risk-map-no-province">{t('riskMap.noProvince')}</p>}
-      {load.state === 'loading' && (province !== null || provinces.loading) && <p aria-busy="true">{t('app.loading')}</p>}
+      {province === null && !provinces.loading && !provinces.failed && (
+        <p data-testid="risk-map-no-province">{t('riskMap.noProvince')}</p>
+      )}
+      {load.state === 'loading' && (province !== null || provinces.loading) && (
+        <p aria-busy="true">{t('app.loading')}</p>
+      )}
       {load.state === 'missing' && (
         <div className="form-error" data-testid="form-error">
           <p>{load.message}</p>
         </div>
       )}
       {load.state === 'failed' && <Failed message={load.message} retry={retry} />}
-      {load.state === 'ok' && <RiskMapView key={load.view.province.code} view={load.view} boundaries={load.boundaries} />}
+      {load.state === 'ok' && (
+        <RiskMapView key={load.view.province.code} view={load.view} boundaries={load.boundaries} />
+      )}
     </Page>
   );
 }
@@ -89,8 +100,19 @@ function RiskMapView({ view, boundaries }: { view: PublicRiskMapView; boundaries
       <AnnouncedLevels items={view.announced} level={level} />
       {map.paths.length > 0 ? (
         <>
-          <RiskMapSvg map={map} legend={view.ruleSet.levels} communes={view.communes} selected={selected} onSelect={setSelected} label={t('riskMap.mapLabel', { province: view.province.name })} />
-          <CommuneInfo commune={selected ? byCode.get(selected) : undefined} name={selected ? names.get(selected) : undefined} level={level} />
+          <RiskMapSvg
+            map={map}
+            legend={view.ruleSet.levels}
+            communes={view.communes}
+            selected={selected}
+            onSelect={setSelected}
+            label={t('riskMap.mapLabel', { province: view.province.name })}
+          />
+          <CommuneInfo
+            commune={selected ? byCode.get(selected) : undefined}
+            name={selected ? names.get(selected) : undefined}
+            level={level}
+          />
         </>
       ) : (
         <p className="notice-text" data-testid="risk-map-no-boundaries">

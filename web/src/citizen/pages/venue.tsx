@@ -12,7 +12,6 @@ import { OpenSession } from '../session.tsx';
 import { stored, type StoredCheckin } from '../storage.ts';
 import { checkIn, checkOut, publicVenue } from '../endpoints.ts';
 
-
 /** A check-in is offered for check-out on this phone for this long. */
 const openCheckinMs = 24 * 3_600_000;
 
@@ -44,7 +43,6 @@ export function VenuePage({ code }: { code: string }) {
       }
     },
   });
-
 
   if (load.state === 'loading') {
     return (
@@ -89,7 +87,9 @@ export function VenuePage({ code }: { code: string }) {
   };
   const doCheckout = async () => {
     if (!session || !open) return;
-    const r = await checkout.submit(() => api(checkOut, { body: { checkedInAt: open.checkedInAt } }, { session: true }));
+    const r = await checkout.submit(() =>
+      api(checkOut, { body: { checkedInAt: open.checkedInAt } }, { session: true }),
+    );
     if (!r) return;
     stored.setCheckin(null);
     setOpen(null);
@@ -110,7 +110,11 @@ export function VenuePage({ code }: { code: string }) {
       </section>
 
       {done && (
-        <div className={done.status.colour === 'green' ? 'result ok' : 'result warn'} data-testid="checkin-done" role="status">
+        <div
+          className={done.status.colour === 'green' ? 'result ok' : 'result warn'}
+          data-testid="checkin-done"
+          role="status"
+        >
           <p className="strong">{t('venue.done', { venue: done.venueName })}</p>
           <p>{t('venue.at', { time: formatDateTime(done.checkedInAt, t.lang) })}</p>
           {done.repeated && <p className="hint">{t('venue.repeated')}</p>}
@@ -144,14 +148,33 @@ export function VenuePage({ code }: { code: string }) {
           </Link>
         </>
       ) : !session ? (
-        <OpenSession onOpened={(s) => { setSession(s); setQr(stored.qr()); }} />
+        <OpenSession
+          onOpened={(s) => {
+            setSession(s);
+            setQr(stored.qr());
+          }}
+        />
       ) : open ? (
-        <button type="button" className="btn big" onClick={doCheckout} disabled={checkout.busy} aria-busy={checkout.busy} data-testid="checkout-button">
+        <button
+          type="button"
+          className="btn big"
+          onClick={doCheckout}
+          disabled={checkout.busy}
+          aria-busy={checkout.busy}
+          data-testid="checkout-button"
+        >
           {checkout.busy ? t('app.sending') : t('venue.checkout')}
         </button>
       ) : (
         !done && (
-          <button type="button" className="btn primary huge" onClick={doCheckin} disabled={checkin.busy} aria-busy={checkin.busy} data-testid="checkin-button">
+          <button
+            type="button"
+            className="btn primary huge"
+            onClick={doCheckin}
+            disabled={checkin.busy}
+            aria-busy={checkin.busy}
+            data-testid="checkin-button"
+          >
             {checkin.busy ? t('app.sending') : t('venue.checkin')}
           </button>
         )

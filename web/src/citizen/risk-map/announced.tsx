@@ -21,7 +21,8 @@ export function AnnouncedLevels({ items, level }: { items: readonly Announced[];
           return (
             <li key={`${d.code}-${d.effectiveFrom}`} data-code={d.code} data-level={l.key}>
               <p>
-                <span className="strong">{d.name}</span>: <span className="swatch" style={{ background: l.colour }} aria-hidden="true" /> {l.name}
+                <span className="strong">{d.name}</span>:{' '}
+                <span className="swatch" style={{ background: l.colour }} aria-hidden="true" /> {l.name}
               </p>
               <p className="hint">{t('riskMap.announcedFrom', { time: formatDateTime(d.effectiveFrom, t.lang) })}</p>
             </li>

@@ -11,9 +11,15 @@ export function ProvinceSummary({ view, level }: { view: PublicRiskMapView; leve
   return (
     <>
       <p className="hint" data-testid="risk-map-date">
-        {t('riskMap.dataOf', { date: formatDay(view.date, t.lang) })} · {t('riskMap.updatedAt', { time: formatDateTime(view.updatedAt, t.lang) })}
+        {t('riskMap.dataOf', { date: formatDay(view.date, t.lang) })} ·{' '}
+        {t('riskMap.updatedAt', { time: formatDateTime(view.updatedAt, t.lang) })}
       </p>
-      <div className="band risk-province" style={{ background: l.colour, color: textOn(l.colour) }} data-testid="risk-map-province" data-level={l.key}>
+      <div
+        className="band risk-province"
+        style={{ background: l.colour, color: textOn(l.colour) }}
+        data-testid="risk-map-province"
+        data-level={l.key}
+      >
         <p className="band-validity">{t('riskMap.provinceLevel')}</p>
         <p className="band-colour">{l.name}</p>
         <p className="band-validity">{t('riskMap.cases7d', { n: formatCount(p.cases7d, t.lang) })}</p>
@@ -24,9 +30,18 @@ export function ProvinceSummary({ view, level }: { view: PublicRiskMapView; leve
 }
 
 /** Each level: its colour, its name and how many communes are at it (highest level first). */
-export function MapLegend({ legend, counts, noData }: { legend: Legend; counts: Record<string, number>; noData: number }) {
+export function MapLegend({
+  legend,
+  counts,
+  noData,
+}: {
+  legend: Legend;
+  counts: Record<string, number>;
+  noData: number;
+}) {
   const t = useT();
-  const count = (n: number) => (n === 1 ? t('riskMap.communeOne') : t('riskMap.communeCount', { n: formatCount(n, t.lang) }));
+  const count = (n: number) =>
+    n === 1 ? t('riskMap.communeOne') : t('riskMap.communeCount', { n: formatCount(n, t.lang) });
   return (
     <section aria-labelledby="risk-legend">
       <h2 id="risk-legend">{t('riskMap.legend')}</h2>

@@ -6,7 +6,14 @@ const legend: Legend = [
   { key: 'l2', number: 2, colour: '#f2b705', name: { vi: 'Cấp 2', en: 'Level 2' } },
   { key: 'l4', number: 4, colour: '#c62828', name: { vi: 'Cấp 4', en: 'Level 4' } },
 ];
-const commune = (name: string, level: string): PublicCommune => ({ code: name, name, level, inZone: false, cases7d: 0, cases14d: 0 });
+const commune = (name: string, level: string): PublicCommune => ({
+  code: name,
+  name,
+  level,
+  inZone: false,
+  cases7d: 0,
+  cases14d: 0,
+});
 
 describe('levels of the public map', () => {
   it('name levels in the language asked, unknown keys grey', () => {
@@ -18,7 +25,10 @@ describe('levels of the public map', () => {
 
   it('sort communes by level, highest first, then by Vietnamese name', () => {
     const level = levelLookup(legend, 'vi');
-    const sorted = sortCommunes([commune('Bản Hon', 'l1'), commune('Ân Thi', 'l2'), commune('Đông', 'l4'), commune('An Bình', 'l2')], (k) => level(k).rank);
+    const sorted = sortCommunes(
+      [commune('Bản Hon', 'l1'), commune('Ân Thi', 'l2'), commune('Đông', 'l4'), commune('An Bình', 'l2')],
+      (k) => level(k).rank,
+    );
     expect(sorted.map((c) => c.name)).toEqual(['Đông', 'An Bình', 'Ân Thi', 'Bản Hon']);
   });
 

@@ -20,7 +20,9 @@ export interface Level {
 export const noDataColour = '#d1d5db';
 
 export function levelLookup(legend: Legend, lang: Lang): (key: string) => Level {
-  const byKey = new Map(legend.map((l, rank) => [l.key, { key: l.key, colour: l.colour, name: l.name[lang] || l.name.vi, rank }]));
+  const byKey = new Map(
+    legend.map((l, rank) => [l.key, { key: l.key, colour: l.colour, name: l.name[lang] || l.name.vi, rank }]),
+  );
   return (key) => byKey.get(key) ?? { key, colour: noDataColour, name: key, rank: -1 };
 }
 
@@ -46,7 +48,9 @@ export function textOn(hex: string): '#111' | '#fff' {
 /** A calendar day (YYYY-MM-DD) as people here read it; parsed at noon so no time zone moves it. */
 export function formatDay(day: string, lang: Lang): string {
   const d = new Date(`${day}T12:00:00`);
-  return Number.isNaN(d.getTime()) ? day : new Intl.DateTimeFormat(intlLocale(lang), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  return Number.isNaN(d.getTime())
+    ? day
+    : new Intl.DateTimeFormat(intlLocale(lang), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 }
 
 export function formatCount(n: number, lang: Lang): string {

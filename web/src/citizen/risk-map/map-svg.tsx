@@ -23,7 +23,16 @@ export function RiskMapSvg(props: {
     const levels = new Map(communes.map((c) => [c.code, c.level]));
     return map.paths.map((p) => {
       const level = levels.get(p.code) ?? '';
-      return <path key={p.code} className="commune" data-code={p.code} data-level={level} fill={colours.get(level) ?? noDataColour} d={p.d} />;
+      return (
+        <path
+          key={p.code}
+          className="commune"
+          data-code={p.code}
+          data-level={level}
+          fill={colours.get(level) ?? noDataColour}
+          d={p.d}
+        />
+      );
     });
   }, [map, legend, communes]);
   const outline = selected ? map.paths.find((p) => p.code === selected) : undefined;
@@ -32,7 +41,14 @@ export function RiskMapSvg(props: {
     if (code) onSelect(code === selected ? null : code);
   };
   return (
-    <svg className="risk-map" viewBox={map.viewBox} role="img" aria-label={props.label} onClick={pick} data-testid="risk-map-svg">
+    <svg
+      className="risk-map"
+      viewBox={map.viewBox}
+      role="img"
+      aria-label={props.label}
+      onClick={pick}
+      data-testid="risk-map-svg"
+    >
       {shapes}
       {outline && <path className="commune-selected" d={outline.d} />}
     </svg>

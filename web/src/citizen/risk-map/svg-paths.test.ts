@@ -8,7 +8,10 @@ const square = (x: number, y: number, side = 1) => [
   [x, y + side],
   [x, y],
 ];
-const polygon = (code: string, ...rings: number[][][]): BoundaryFeature => ({ properties: { code, name: `Xã ${code}` }, geometry: { type: 'Polygon', coordinates: rings } });
+const polygon = (code: string, ...rings: number[][][]): BoundaryFeature => ({
+  properties: { code, name: `Xã ${code}` },
+  geometry: { type: 'Polygon', coordinates: rings },
+});
 
 /** Every number of a path string. */
 const numbers = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
@@ -54,12 +57,19 @@ describe('buildSvgMap', () => {
   });
 
   it('returns no path (and the box asked for) when nothing can be drawn', () => {
-    const m = buildSvgMap({ features: [{ properties: { code: '1', name: 'x' }, geometry: null }] }, { width: 300, height: 200 });
+    const m = buildSvgMap(
+      { features: [{ properties: { code: '1', name: 'x' }, geometry: null }] },
+      { width: 300, height: 200 },
+    );
     expect(m).toEqual({ width: 300, height: 200, viewBox: '0 0 300 200', paths: [] });
   });
 
   it('fits the whole province inside the box, padding kept, one side filling it', () => {
-    const features = [polygon('a', square(103.2, 22.1, 0.3)), polygon('b', square(103.5, 22.4, 0.25)), polygon('c', square(102.9, 21.8, 0.2))];
+    const features = [
+      polygon('a', square(103.2, 22.1, 0.3)),
+      polygon('b', square(103.5, 22.4, 0.25)),
+      polygon('c', square(102.9, 21.8, 0.2)),
+    ];
     const m = buildSvgMap({ features }, { width: 800, height: 600, padding: 10 });
     expect(m.width).toBeLessThanOrEqual(800);
     expect(m.height).toBeLessThanOrEqual(600);
@@ -74,7 +84,15 @@ describe('buildSvgMap', () => {
   });
 
   it('rounds to one decimal and drops points the rounding merges', () => {
-    const ring = [[0, 0], [0.0001, 0], [1, 0], [1, 1], [0.3333, 1], [0, 1], [0, 0]];
+    const ring = [
+      [0, 0],
+      [0.0001, 0],
+      [1, 0],
+      [1, 1],
+      [0.3333, 1],
+      [0, 1],
+      [0, 0],
+    ];
     const m = buildSvgMap({ features: [polygon('x', ring)] }, { width: 7, height: 7, padding: 0 });
     const d = m.paths[0]!.d;
     for (const n of numbers(d)) expect(String(n)).toMatch(/^\d+(\.\d)?$/);

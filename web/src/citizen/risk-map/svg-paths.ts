@@ -82,7 +82,8 @@ export function buildSvgMap(fc: BoundaryCollection, opts: FitOptions = {}): SvgM
           if (lat < minLat) minLat = lat;
           if (lat > maxLat) maxLat = lat;
         }
-  if (!(minLon <= maxLon && minLat <= maxLat)) return { width: maxW, height: maxH, viewBox: `0 0 ${maxW} ${maxH}`, paths: [] };
+  if (!(minLon <= maxLon && minLat <= maxLat))
+    return { width: maxW, height: maxH, viewBox: `0 0 ${maxW} ${maxH}`, paths: [] };
 
   const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const spanX = (maxLon - minLon) * kx;

@@ -3,13 +3,23 @@ import { useT } from '../i18n/index.ts';
 import { formatCount, sortCommunes, type Level, type PublicCommune } from './levels.ts';
 
 /** The map as a plain table (for screen readers, or to read it all): highest level first. */
-export function CommuneTable({ communes, level }: { communes: readonly PublicCommune[]; level: (key: string) => Level }) {
+export function CommuneTable({
+  communes,
+  level,
+}: {
+  communes: readonly PublicCommune[];
+  level: (key: string) => Level;
+}) {
   const t = useT();
   // Rows are made when the table is first opened: hundreds of hidden rows would slow a cheap phone.
   const [opened, setOpened] = useState(false);
   const rows = useMemo(() => (opened ? sortCommunes(communes, (k) => level(k).rank) : []), [opened, communes, level]);
   return (
-    <details className="risk-table" data-testid="risk-map-table" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details
+      className="risk-table"
+      data-testid="risk-map-table"
+      onToggle={(e) => e.currentTarget.open && setOpened(true)}
+    >
       <summary>{t('riskMap.table')}</summary>
       <div className="table-scroll">
         <table>

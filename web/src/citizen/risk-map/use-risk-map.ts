@@ -35,7 +35,10 @@ function loadBoundaries(province: string): Promise<BoundaryCollection> {
 export function useRiskMap(province: string | null): { load: RiskMapLoad; retry: () => void } {
   const t = useT();
   // Which province the answer is for: after a change, the previous map is not shown a moment.
-  const [{ key, load }, setState] = useState<{ key: string | null; load: RiskMapLoad }>({ key: null, load: { state: 'loading' } });
+  const [{ key, load }, setState] = useState<{ key: string | null; load: RiskMapLoad }>({
+    key: null,
+    load: { state: 'loading' },
+  });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (province === null) return;
@@ -43,7 +46,8 @@ export function useRiskMap(province: string | null): { load: RiskMapLoad; retry:
     const setLoad = (l: RiskMapLoad) => setState({ key: province, load: l });
     setLoad({ state: 'loading' });
     Promise.all([api(publicRiskMap, { query: { province } }), loadBoundaries(province)]).then(
-      ([view, geo]) => live && setLoad({ state: 'ok', view, boundaries: Array.isArray(geo?.features) ? geo : { features: [] } }),
+      ([view, geo]) =>
+        live && setLoad({ state: 'ok', view, boundaries: Array.isArray(geo?.features) ? geo : { features: [] } }),
       (e: unknown) => {
         if (!live) return;
         const message = e instanceof ApiError ? e.message : t('app.unexpected');
@@ -55,5 +59,8 @@ export function useRiskMap(province: string | null): { load: RiskMapLoad; retry:
       live = false;
     };
   }, [province, attempt]);
-  return { load: province !== null && key === province ? load : { state: 'loading' }, retry: () => setAttempt((n) => n + 1) };
+  return {
+    load: province !== null && key === province ? load : { state: 'loading' },
+    retry: () => setAttempt((n) => n + 1),
+  };
 }

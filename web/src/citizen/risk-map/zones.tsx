@@ -17,11 +17,16 @@ export function ZoneList({ zones, communeName }: { zones: readonly Zone[]; commu
           {zones.map((z, i) => (
             <li key={`${z.name}-${i}`} data-kind={z.kind}>
               <p>
-                <span className={`zone-kind zone-${z.kind}`}>{t(`riskMap.${z.kind}`)}</span> <span className="strong">{z.name}</span>
+                <span className={`zone-kind zone-${z.kind}`}>{t(`riskMap.${z.kind}`)}</span>{' '}
+                <span className="strong">{z.name}</span>
               </p>
               <p>{t('riskMap.starts', { time: formatDateTime(z.startsAt, t.lang) })}</p>
               <p>{z.endsAt ? t('riskMap.ends', { time: formatDateTime(z.endsAt, t.lang) }) : t('riskMap.noEnd')}</p>
-              {z.communeCodes.length > 0 && <p className="hint">{t('riskMap.zoneCommunes', { names: z.communeCodes.map(communeName).join(', ') })}</p>}
+              {z.communeCodes.length > 0 && (
+                <p className="hint">
+                  {t('riskMap.zoneCommunes', { names: z.communeCodes.map(communeName).join(', ') })}
+                </p>
+              )}
               {z.measures.length > 0 && (
                 <>
                   <p className="strong">{t('riskMap.measures')}</p>

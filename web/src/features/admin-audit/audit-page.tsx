@@ -25,7 +25,11 @@ export function AuditPage() {
   return (
     <Page title={t('audit.title')}>
       <UrlTabs
-        path="/admin/audit" tabs={tabs} current={tab} ariaLabel={t('audit.title')} testId="audit-tab"
+        path="/admin/audit"
+        tabs={tabs}
+        current={tab}
+        ariaLabel={t('audit.title')}
+        testId="audit-tab"
         label={(k) => (k === 'log' ? t('audit.tabLog') : t('audit.tabAlerts'))}
       >
         {tab === 'log' ? <LogTab /> : <AlertsTab />}
@@ -62,7 +66,11 @@ function LogTab() {
 
   const columns: Column<AuditEventView>[] = [
     { key: 'at', header: t('audit.at'), render: (e) => fmt.dateTime(e.at) },
-    { key: 'actor', header: t('audit.actor'), render: (e) => e.actorName ?? (e.actorId ? <code>{e.actorId}</code> : t('audit.system')) },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      render: (e) => e.actorName ?? (e.actorId ? <code>{e.actorId}</code> : t('audit.system')),
+    },
     { key: 'action', header: t('audit.action'), render: (e) => <code>{e.action}</code> },
     {
       key: 'entity',
@@ -79,7 +87,12 @@ function LogTab() {
       key: 'details',
       header: t('common.actions'),
       render: (e) => (
-        <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)} data-testid="audit-expand">
+        <button
+          type="button"
+          aria-expanded={open === e.id}
+          onClick={() => setOpen(open === e.id ? null : e.id)}
+          data-testid="audit-expand"
+        >
           {open === e.id ? t('audit.hideDetails') : t('audit.showDetails')}
         </button>
       ),
@@ -89,16 +102,37 @@ function LogTab() {
   return (
     <>
       <div className="toolbar">
-        <a className="button" href={apiHref(auditContract.getAuditExport, { query: query })} download data-testid="audit-export">
+        <a
+          className="button"
+          href={apiHref(auditContract.getAuditExport, { query: query })}
+          download
+          data-testid="audit-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
       <div className="filters">
         <ActorFilter value={actorId} onChange={setActorId} />
-        <TextField label={t('audit.entityType')} value={entityType} onChange={setEntityType} testId="audit-filter-entity-type" />
-        <TextField label={t('audit.entityId')} value={entityId} onChange={setEntityId} testId="audit-filter-entity-id" />
+        <TextField
+          label={t('audit.entityType')}
+          value={entityType}
+          onChange={setEntityType}
+          testId="audit-filter-entity-type"
+        />
+        <TextField
+          label={t('audit.entityId')}
+          value={entityId}
+          onChange={setEntityId}
+          testId="audit-filter-entity-id"
+        />
         <TextField label={t('audit.action')} value={action} onChange={setAction} testId="audit-filter-action" />
-        <TextField label={t('audit.from')} type="datetime-local" value={from} onChange={setFrom} testId="audit-filter-from" />
+        <TextField
+          label={t('audit.from')}
+          type="datetime-local"
+          value={from}
+          onChange={setFrom}
+          testId="audit-filter-from"
+        />
         <TextField label={t('audit.to')} type="datetime-local" value={to} onChange={setTo} testId="audit-filter-to" />
       </div>
       <DataTable

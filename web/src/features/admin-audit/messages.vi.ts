@@ -23,7 +23,8 @@ export const auditVi = {
     hideDetails: 'Ẩn chi tiết',
     tabLog: 'Nhật ký',
     tabAlerts: 'Cảnh báo',
-    alertsIntro: 'Mọi lần xuất dữ liệu, và các tài khoản đọc dữ liệu của nhiều người bất thường (trong 1 giờ, trong 1 ngày, hoặc vượt xa mức trung bình hằng ngày của chính tài khoản trong 30 ngày qua).',
+    alertsIntro:
+      'Mọi lần xuất dữ liệu, và các tài khoản đọc dữ liệu của nhiều người bất thường (trong 1 giờ, trong 1 ngày, hoặc vượt xa mức trung bình hằng ngày của chính tài khoản trong 30 ngày qua).',
     alertKind: 'Loại cảnh báo',
     alertKindAll: 'Tất cả cảnh báo',
     alertKinds: {
@@ -34,12 +35,22 @@ export const auditVi = {
     },
     alertWhat: 'Nội dung',
     exported: {
-      case: 'ca bệnh', contact: 'người tiếp xúc', test_order: 'chỉ định xét nghiệm', case_proposal: 'đề xuất ca bệnh', quarantine_admission: 'hồ sơ cách ly',
-      treatment_stay: 'lượt điều trị', health_declaration: 'tờ khai y tế', arrival: 'người đến', user: 'tài khoản', audit_event: 'nhật ký hệ thống',
-      audit_alert: 'cảnh báo', data_breach: 'sổ vi phạm dữ liệu',
+      case: 'ca bệnh',
+      contact: 'người tiếp xúc',
+      test_order: 'chỉ định xét nghiệm',
+      case_proposal: 'đề xuất ca bệnh',
+      quarantine_admission: 'hồ sơ cách ly',
+      treatment_stay: 'lượt điều trị',
+      health_declaration: 'tờ khai y tế',
+      arrival: 'người đến',
+      user: 'tài khoản',
+      audit_event: 'nhật ký hệ thống',
+      audit_alert: 'cảnh báo',
+      data_breach: 'sổ vi phạm dữ liệu',
     },
     alertExported: 'Xuất {{entity}}; số người: {{people}}',
     alertVolume: 'Đọc dữ liệu của {{people}} người (ngưỡng {{limit}})',
-    alertAboveBaseline: 'Đọc dữ liệu của {{people}} người trong 1 ngày; thường ngày {{baseline}} người (ngưỡng {{limit}})',
+    alertAboveBaseline:
+      'Đọc dữ liệu của {{people}} người trong 1 ngày; thường ngày {{baseline}} người (ngưỡng {{limit}})',
   },
 };

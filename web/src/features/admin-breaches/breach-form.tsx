@@ -1,6 +1,11 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { breachDataCategories, type BreachDataCategory, type BreachView, type CreateBreachRequest } from '../../../../core/schemas/breaches.ts';
+import {
+  breachDataCategories,
+  type BreachDataCategory,
+  type BreachView,
+  type CreateBreachRequest,
+} from '../../../../core/schemas/breaches.ts';
 import { breachesContract } from '../../../../core/contracts/breaches.ts';
 import { api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
@@ -8,19 +13,56 @@ import { CheckboxField, FormActions, FormError, TextField, detailFor, useFormSub
 import { localInputToIso } from '../../ui/text.ts';
 
 const fields = [
-  'detectedAt', 'occurredAt', 'nature', 'dataCategories', 'peopleAffected', 'recordsAffected', 'consequences', 'measuresTaken', 'measuresProposed',
-  'contactName', 'contactTitle', 'contactPhone', 'contactEmail', 'signerName', 'lateReason',
+  'detectedAt',
+  'occurredAt',
+  'nature',
+  'dataCategories',
+  'peopleAffected',
+  'recordsAffected',
+  'consequences',
+  'measuresTaken',
+  'measuresProposed',
+  'contactName',
+  'contactTitle',
+  'contactPhone',
+  'contactEmail',
+  'signerName',
+  'lateReason',
 ] as const;
 type Field = (typeof fields)[number];
 type TextState = Record<Exclude<Field, 'dataCategories'>, string>;
 
-export function TextAreaField({ label, value, onChange, error, testId }: { label: string; value: string; onChange(v: string): void; error?: string; testId: string }) {
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  error?: string;
+  testId: string;
+}) {
   const id = useId();
   return (
     <div className={error ? 'field field-invalid full' : 'field full'}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} className="breach-textarea" rows={3} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} data-testid={testId} />
-      {error && <small className="field-error" role="alert">{error}</small>}
+      <textarea
+        id={id}
+        className="breach-textarea"
+        rows={3}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        data-testid={testId}
+      />
+      {error && (
+        <small className="field-error" role="alert">
+          {error}
+        </small>
+      )}
     </div>
   );
 }
@@ -36,26 +78,64 @@ const count = (v: string) => (v.trim() === '' ? undefined : Number(v));
 export function BreachForm({ onCreated, onCancel }: { onCreated(b: BreachView): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [v, setV] = useState<TextState>({
-    detectedAt: '', occurredAt: '', nature: '', peopleAffected: '', recordsAffected: '', consequences: '', measuresTaken: '', measuresProposed: '',
-    contactName: '', contactTitle: '', contactPhone: '', contactEmail: '', signerName: '', lateReason: '',
+    detectedAt: '',
+    occurredAt: '',
+    nature: '',
+    peopleAffected: '',
+    recordsAffected: '',
+    consequences: '',
+    measuresTaken: '',
+    measuresProposed: '',
+    contactName: '',
+    contactTitle: '',
+    contactPhone: '',
+    contactEmail: '',
+    signerName: '',
+    lateReason: '',
   });
   const [categories, setCategories] = useState<BreachDataCategory[]>([]);
   const clientKey = useRef(newClientKey());
   const { error, busy, run } = useFormSubmit();
   const set = (k: keyof TextState) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const text = (k: keyof TextState, type?: 'datetime-local' | 'number') => (
-    <TextField label={t(`breaches.fields.${k}`)} value={v[k]} onChange={set(k)} type={type} error={detailFor(error, k)} testId={`breach-${k}`} />
+    <TextField
+      label={t(`breaches.fields.${k}`)}
+      value={v[k]}
+      onChange={set(k)}
+      type={type}
+      error={detailFor(error, k)}
+      testId={`breach-${k}`}
+    />
   );
-  const area = (k: keyof TextState) => <TextAreaField label={t(`breaches.fields.${k}`)} value={v[k]} onChange={set(k)} error={detailFor(error, k)} testId={`breach-${k}`} />;
+  const area = (k: keyof TextState) => (
+    <TextAreaField
+      label={t(`breaches.fields.${k}`)}
+      value={v[k]}
+      onChange={set(k)}
+      error={detailFor(error, k)}
+      testId={`breach-${k}`}
+    />
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = {
-      clientKey: clientKey.current, detectedAt: localInputToIso(v.detectedAt) ?? '', occurredAt: localInputToIso(v.occurredAt),
-      nature: v.nature.trim(), dataCategories: categories, peopleAffected: count(v.peopleAffected), recordsAffected: count(v.recordsAffected),
-      consequences: v.consequences.trim(), measuresTaken: v.measuresTaken.trim(), measuresProposed: v.measuresProposed.trim(),
-      contactName: v.contactName.trim(), contactTitle: v.contactTitle.trim(), contactPhone: v.contactPhone.trim(), contactEmail: optional(v.contactEmail),
-      signerName: optional(v.signerName), lateReason: optional(v.lateReason),
+      clientKey: clientKey.current,
+      detectedAt: localInputToIso(v.detectedAt) ?? '',
+      occurredAt: localInputToIso(v.occurredAt),
+      nature: v.nature.trim(),
+      dataCategories: categories,
+      peopleAffected: count(v.peopleAffected),
+      recordsAffected: count(v.recordsAffected),
+      consequences: v.consequences.trim(),
+      measuresTaken: v.measuresTaken.trim(),
+      measuresProposed: v.measuresProposed.trim(),
+      contactName: v.contactName.trim(),
+      contactTitle: v.contactTitle.trim(),
+      contactPhone: v.contactPhone.trim(),
+      contactEmail: optional(v.contactEmail),
+      signerName: optional(v.signerName),
+      lateReason: optional(v.lateReason),
     } satisfies Partial<CreateBreachRequest>;
     await run(async () => onCreated(await api(breachesContract.postBreaches, { body: body })));
   };
@@ -70,11 +150,18 @@ export function BreachForm({ onCreated, onCancel }: { onCreated(b: BreachView): 
         <legend>{t('breaches.fields.dataCategories')}</legend>
         {breachDataCategories.map((c) => (
           <CheckboxField
-            key={c} label={t(`breaches.categories.${c}`)} checked={categories.includes(c)} testId={`breach-category-${c}`}
+            key={c}
+            label={t(`breaches.categories.${c}`)}
+            checked={categories.includes(c)}
+            testId={`breach-category-${c}`}
             onChange={(on) => setCategories((old) => (on ? [...old, c] : old.filter((x) => x !== c)))}
           />
         ))}
-        {detailFor(error, 'dataCategories') && <small className="field-error" role="alert">{detailFor(error, 'dataCategories')}</small>}
+        {detailFor(error, 'dataCategories') && (
+          <small className="field-error" role="alert">
+            {detailFor(error, 'dataCategories')}
+          </small>
+        )}
       </fieldset>
       {text('peopleAffected', 'number')}
       {text('recordsAffected', 'number')}

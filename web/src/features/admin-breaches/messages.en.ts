@@ -2,7 +2,8 @@
 export const breachesEn = {
   breaches: {
     title: 'Personal-data breaches',
-    intro: 'Law 91/2025 and Decree 356/2025: a breach is notified to the authority (A05, Ministry of Public Security) within 72 hours of its detection. Record it here, follow the deadline and print the notification.',
+    intro:
+      'Law 91/2025 and Decree 356/2025: a breach is notified to the authority (A05, Ministry of Public Security) within 72 hours of its detection. Record it here, follow the deadline and print the notification.',
     create: 'Record a breach',
     createTitle: 'Record a personal-data breach',
     created: 'Breach {{number}} recorded.',

@@ -2,7 +2,8 @@
 export const breachesVi = {
   breaches: {
     title: 'Vi phạm dữ liệu cá nhân',
-    intro: 'Luật 91/2025 và Nghị định 356/2025: vi phạm phải được thông báo cho cơ quan chuyên trách (A05, Bộ Công an) trong 72 giờ kể từ khi phát hiện. Ghi nhận tại đây, theo dõi thời hạn và in thông báo.',
+    intro:
+      'Luật 91/2025 và Nghị định 356/2025: vi phạm phải được thông báo cho cơ quan chuyên trách (A05, Bộ Công an) trong 72 giờ kể từ khi phát hiện. Ghi nhận tại đây, theo dõi thời hạn và in thông báo.',
     create: 'Ghi nhận vi phạm',
     createTitle: 'Ghi nhận vi phạm dữ liệu cá nhân',
     created: 'Đã ghi nhận vi phạm {{number}}.',

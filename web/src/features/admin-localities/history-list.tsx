@@ -35,7 +35,9 @@ export function HistoryList({ locality }: { locality: LocalityView }) {
               <strong>{fmt.date(ev.effectiveDate)}</strong> — {t(`localities.kind.${ev.kind}`)}
               {ev.otherCode && <code> {ev.otherCode}</code>}
               {ev.reason && <div>{ev.reason}</div>}
-              {Object.keys(ev.details).length > 0 && <pre className="json small">{JSON.stringify(ev.details, null, 2)}</pre>}
+              {Object.keys(ev.details).length > 0 && (
+                <pre className="json small">{JSON.stringify(ev.details, null, 2)}</pre>
+              )}
               <div className="muted">
                 {fmt.dateTime(ev.at)}
                 {ev.actorName && ` · ${t('localities.historyBy', { name: ev.actorName })}`}

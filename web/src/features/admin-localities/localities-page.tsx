@@ -106,9 +106,12 @@ export function LocalitiesPage() {
   const detail = (l: LocalityView) => {
     if (panel?.code !== l.code) return null;
     const close = () => setPanel(null);
-    if (panel.kind === 'rename') return <RenameForm locality={l} onCancel={close} onDone={() => changed(t('localities.renamed'))} />;
+    if (panel.kind === 'rename')
+      return <RenameForm locality={l} onCancel={close} onDone={() => changed(t('localities.renamed'))} />;
     if (panel.kind === 'merge') {
-      return <MergeForm source={l} targets={siblingsOf(l)} onCancel={close} onDone={() => changed(t('localities.merged'))} />;
+      return (
+        <MergeForm source={l} targets={siblingsOf(l)} onCancel={close} onDone={() => changed(t('localities.merged'))} />
+      );
     }
     return <HistoryList locality={l} />;
   };
@@ -117,13 +120,29 @@ export function LocalitiesPage() {
     <Page title={t('localities.title')} intro={parent ? t('localities.intro', { name: parent.fullName }) : undefined}>
       <Notice>{notice}</Notice>
       <div className="toolbar">
-        <a className="button" href={apiHref(localitiesContract.getLocalitiesExport, { query: { parent: parent?.code } })} download data-testid="localities-export">
+        <a
+          className="button"
+          href={apiHref(localitiesContract.getLocalitiesExport, { query: { parent: parent?.code } })}
+          download
+          data-testid="localities-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
       <div className="filters">
-        <TextField label={t('localities.filterQ')} type="search" value={q} onChange={setQ} testId="localities-filter-q" />
-        <CheckboxField label={t('localities.includeMerged')} checked={includeMerged} onChange={setIncludeMerged} testId="localities-include-merged" />
+        <TextField
+          label={t('localities.filterQ')}
+          type="search"
+          value={q}
+          onChange={setQ}
+          testId="localities-filter-q"
+        />
+        <CheckboxField
+          label={t('localities.includeMerged')}
+          checked={includeMerged}
+          onChange={setIncludeMerged}
+          testId="localities-include-merged"
+        />
       </div>
       <DataTable
         testId="localities-table"

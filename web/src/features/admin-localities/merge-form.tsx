@@ -12,7 +12,12 @@ const fields = ['sourceCode', 'targetCode', 'effectiveDate', 'reason'] as const;
  * POST /api/localities/merge: `source` closes (its code is never reused), the chosen target keeps
  * its code. Targets offered: the source's active siblings.
  */
-export function MergeForm(p: { source: LocalityView; targets: readonly LocalityView[]; onDone(): void; onCancel(): void }) {
+export function MergeForm(p: {
+  source: LocalityView;
+  targets: readonly LocalityView[];
+  onDone(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const [targetCode, setTargetCode] = useState('');
   const [effectiveDate, setEffectiveDate] = useState(todayIso());
@@ -22,8 +27,14 @@ export function MergeForm(p: { source: LocalityView; targets: readonly LocalityV
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const target = p.targets.find((l) => l.code === targetCode);
-    if (target && !window.confirm(t('localities.mergeConfirm', { source: p.source.fullName, target: target.fullName }))) return;
-    const body: MergeLocalitiesRequest = { sourceCode: p.source.code, targetCode, effectiveDate, reason: reason.trim() };
+    if (target && !window.confirm(t('localities.mergeConfirm', { source: p.source.fullName, target: target.fullName })))
+      return;
+    const body: MergeLocalitiesRequest = {
+      sourceCode: p.source.code,
+      targetCode,
+      effectiveDate,
+      reason: reason.trim(),
+    };
     await run(async () => {
       await api(localitiesContract.postLocalitiesMerge, { body: body });
       p.onDone();
@@ -31,7 +42,12 @@ export function MergeForm(p: { source: LocalityView; targets: readonly LocalityV
   };
 
   return (
-    <form className="form-grid inline-form" onSubmit={(e) => void submit(e)} noValidate data-testid="locality-merge-form">
+    <form
+      className="form-grid inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="locality-merge-form"
+    >
       <h3>{t('localities.mergeTitle', { name: p.source.fullName })}</h3>
       <p className="alert alert-warn">{t('localities.mergeExplain', { code: p.source.code })}</p>
       <SelectField
@@ -55,7 +71,14 @@ export function MergeForm(p: { source: LocalityView; targets: readonly LocalityV
         error={detailFor(error, 'effectiveDate')}
         testId="locality-merge-date"
       />
-      <TextField label={t('localities.reason')} value={reason} onChange={setReason} required error={detailFor(error, 'reason')} testId="locality-merge-reason" />
+      <TextField
+        label={t('localities.reason')}
+        value={reason}
+        onChange={setReason}
+        required
+        error={detailFor(error, 'reason')}
+        testId="locality-merge-reason"
+      />
       <FormError error={error} fields={fields} />
       <FormActions
         busy={busy}

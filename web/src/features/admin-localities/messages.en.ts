@@ -23,7 +23,8 @@ export const localitiesEn: typeof localitiesVi = {
     reason: 'Reason, legal basis (document number)',
     renamed: 'Renamed.',
     mergeTitle: 'Merge {{name}} into another unit',
-    mergeExplain: 'The merged unit ({{code}}) ceases to exist and its code is closed forever; it is never reused. The receiving unit (where the People\'s Committee sits) keeps its code. Past records still count in the right place through the history.',
+    mergeExplain:
+      "The merged unit ({{code}}) ceases to exist and its code is closed forever; it is never reused. The receiving unit (where the People's Committee sits) keeps its code. Past records still count in the right place through the history.",
     mergeTarget: 'Receiving unit (keeps its code)',
     mergeTargetPlaceholder: 'Choose a unit…',
     effectiveDate: 'Effective date',
@@ -42,7 +43,8 @@ export const localitiesEn: typeof localitiesVi = {
     },
     noChildren: 'The selected area has no units under it. Pick a province or district in the bar above.',
     importTitle: 'Import population from a file',
-    importHelp: 'An .xlsx or .csv file with a header row and two columns: "code" (unit code) and "population". Vietnamese headers "ma"/"mã" and "dan_so"/"dân số" are accepted too. If any row has an error, no row is saved.',
+    importHelp:
+      'An .xlsx or .csv file with a header row and two columns: "code" (unit code) and "population". Vietnamese headers "ma"/"mã" and "dan_so"/"dân số" are accepted too. If any row has an error, no row is saved.',
     importYear: 'Year of the figures',
     importFile: 'Data file',
     importSubmit: 'Import',

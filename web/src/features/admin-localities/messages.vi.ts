@@ -23,7 +23,8 @@ export const localitiesVi = {
     reason: 'Lý do, căn cứ (số văn bản)',
     renamed: 'Đã đổi tên.',
     mergeTitle: 'Sáp nhập {{name}} vào đơn vị khác',
-    mergeExplain: 'Đơn vị bị sáp nhập ({{code}}) sẽ chấm dứt và mã của nó bị đóng vĩnh viễn, không bao giờ dùng lại. Đơn vị nhận sáp nhập (nơi đặt trụ sở Uỷ ban nhân dân) giữ nguyên mã. Dữ liệu cũ vẫn được tính đúng nơi theo lịch sử.',
+    mergeExplain:
+      'Đơn vị bị sáp nhập ({{code}}) sẽ chấm dứt và mã của nó bị đóng vĩnh viễn, không bao giờ dùng lại. Đơn vị nhận sáp nhập (nơi đặt trụ sở Uỷ ban nhân dân) giữ nguyên mã. Dữ liệu cũ vẫn được tính đúng nơi theo lịch sử.',
     mergeTarget: 'Đơn vị nhận sáp nhập (giữ mã)',
     mergeTargetPlaceholder: 'Chọn đơn vị…',
     effectiveDate: 'Ngày có hiệu lực',
@@ -42,7 +43,8 @@ export const localitiesVi = {
     },
     noChildren: 'Địa bàn đang chọn không có đơn vị trực thuộc. Chọn một tỉnh hoặc huyện ở thanh trên.',
     importTitle: 'Nhập dân số từ tệp',
-    importHelp: 'Tệp .xlsx hoặc .csv, dòng đầu là tiêu đề, gồm hai cột: "code" (mã đơn vị) và "population" (dân số). Chấp nhận cả tiêu đề tiếng Việt "ma"/"mã" và "dan_so"/"dân số". Nếu có dòng lỗi, không dòng nào được lưu.',
+    importHelp:
+      'Tệp .xlsx hoặc .csv, dòng đầu là tiêu đề, gồm hai cột: "code" (mã đơn vị) và "population" (dân số). Chấp nhận cả tiêu đề tiếng Việt "ma"/"mã" và "dan_so"/"dân số". Nếu có dòng lỗi, không dòng nào được lưu.',
     importYear: 'Năm số liệu',
     importFile: 'Tệp dữ liệu',
     importSubmit: 'Nhập dữ liệu',

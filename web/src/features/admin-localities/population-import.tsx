@@ -36,7 +36,11 @@ export function PopulationImport({ onImported }: { onImported(): void }) {
     if (!contentType) return setError(t('localities.importUnsupported'));
     setBusy(true);
     try {
-      const result = await api(localitiesContract.postLocalitiesPopulationImport, { query: { year }, raw: file, contentType });
+      const result = await api(localitiesContract.postLocalitiesPopulationImport, {
+        query: { year },
+        raw: file,
+        contentType,
+      });
       setDone(t('localities.importDone', { updated: result.updated, year: result.year }));
       setFile(null);
       if (input.current) input.current.value = '';
@@ -57,7 +61,16 @@ export function PopulationImport({ onImported }: { onImported(): void }) {
     <form className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="population-import">
       <h2>{t('localities.importTitle')}</h2>
       <p className="muted full">{t('localities.importHelp')}</p>
-      <TextField label={t('localities.importYear')} type="number" value={year} onChange={setYear} min={1900} max={2100} required testId="population-year" />
+      <TextField
+        label={t('localities.importYear')}
+        type="number"
+        value={year}
+        onChange={setYear}
+        min={1900}
+        max={2100}
+        required
+        testId="population-year"
+      />
       <div className="field">
         <label htmlFor="population-file">{t('localities.importFile')}</label>
         <input

@@ -18,15 +18,30 @@ export function RenameForm(p: { locality: LocalityView; onDone(): void; onCancel
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api(localitiesContract.patchLocalitiesByCode, { params: { code: p.locality.code }, body: { name: name.trim(), fullName: fullName.trim(), reason: reason.trim() } });
+      await api(localitiesContract.patchLocalitiesByCode, {
+        params: { code: p.locality.code },
+        body: { name: name.trim(), fullName: fullName.trim(), reason: reason.trim() },
+      });
       p.onDone();
     });
   };
 
   return (
-    <form className="form-grid inline-form" onSubmit={(e) => void submit(e)} noValidate data-testid="locality-rename-form">
+    <form
+      className="form-grid inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="locality-rename-form"
+    >
       <h3>{t('localities.renameTitle', { name: p.locality.fullName })}</h3>
-      <TextField label={t('localities.newName')} value={name} onChange={setName} required error={detailFor(error, 'name')} testId="locality-rename-name" />
+      <TextField
+        label={t('localities.newName')}
+        value={name}
+        onChange={setName}
+        required
+        error={detailFor(error, 'name')}
+        testId="locality-rename-name"
+      />
       <TextField
         label={t('localities.newFullName')}
         value={fullName}
@@ -35,7 +50,14 @@ export function RenameForm(p: { locality: LocalityView; onDone(): void; onCancel
         error={detailFor(error, 'fullName')}
         testId="locality-rename-fullname"
       />
-      <TextField label={t('localities.reason')} value={reason} onChange={setReason} required error={detailFor(error, 'reason')} testId="locality-rename-reason" />
+      <TextField
+        label={t('localities.reason')}
+        value={reason}
+        onChange={setReason}
+        required
+        error={detailFor(error, 'reason')}
+        testId="locality-rename-reason"
+      />
       <FormError error={error} fields={fields} />
       <FormActions busy={busy} label={t('common.save')} testId="locality-rename-submit" onCancel={p.onCancel} />
     </form>

@@ -9,7 +9,13 @@ import { CheckboxField, detailFor, type FormFailure } from '../../ui/form.tsx';
  * The facilities a facility staff account serves: those of the account's area (GET /api/facilities),
  * ticked or not. The account reads the people of the ticked ones only; none ticked, nobody.
  */
-export function FacilityPicker(p: { localityCode: string; value: readonly string[]; onChange(ids: string[]): void; error: FormFailure; testIdPrefix: string }) {
+export function FacilityPicker(p: {
+  localityCode: string;
+  value: readonly string[];
+  onChange(ids: string[]): void;
+  error: FormFailure;
+  testIdPrefix: string;
+}) {
   const { t } = useTranslation();
   const [facilities, setFacilities] = useState<FacilityView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);

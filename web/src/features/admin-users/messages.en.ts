@@ -35,7 +35,8 @@ export const usersEn: typeof usersVi = {
     nothingChanged: 'Nothing was changed.',
     noLocalityForRole: 'No area in your scope fits this role.',
     facilities: 'Facilities served',
-    facilitiesHint: 'The account reads and records the people of the ticked facilities only; with none ticked it reads nobody.',
+    facilitiesHint:
+      'The account reads and records the people of the ticked facilities only; with none ticked it reads nobody.',
     noFacilities: 'No facility in this area yet.',
   },
 };

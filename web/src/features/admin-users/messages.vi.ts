@@ -35,7 +35,8 @@ export const usersVi = {
     nothingChanged: 'Không có thay đổi nào.',
     noLocalityForRole: 'Không có địa bàn nào phù hợp với vai trò này trong phạm vi của bạn.',
     facilities: 'Cơ sở phục vụ',
-    facilitiesHint: 'Tài khoản chỉ xem và ghi nhận người của các cơ sở được chọn; không chọn cơ sở nào thì không xem được ai.',
+    facilitiesHint:
+      'Tài khoản chỉ xem và ghi nhận người của các cơ sở được chọn; không chọn cơ sở nào thì không xem được ai.',
     noFacilities: 'Địa bàn này chưa có cơ sở nào.',
   },
 };

@@ -33,7 +33,7 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
   // Keep the choice valid for the role: default to the picker's selection, else the first allowed.
   const effectiveLocality = options.some((o) => o.value === localityCode)
     ? localityCode
-    : (options.find((o) => o.value === selected?.code) ?? options[0])?.value ?? '';
+    : ((options.find((o) => o.value === selected?.code) ?? options[0])?.value ?? '');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -88,7 +88,13 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
         testIdPrefix="user-create"
       />
       {role === 'facility_staff' && (
-        <FacilityPicker localityCode={effectiveLocality} value={facilityIds} onChange={setFacilityIds} error={error} testIdPrefix="user-create" />
+        <FacilityPicker
+          localityCode={effectiveLocality}
+          value={facilityIds}
+          onChange={setFacilityIds}
+          error={error}
+          testIdPrefix="user-create"
+        />
       )}
       <TextField
         label={`${t('users.password')} ${t('common.optional')}`}
@@ -101,7 +107,12 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
         testId="user-create-password"
       />
       <FormError error={error} fields={fields} testId="user-create-error" />
-      <FormActions busy={busy} label={t('users.createSubmit')} testId="user-create-submit" disabled={!effectiveLocality} />
+      <FormActions
+        busy={busy}
+        label={t('users.createSubmit')}
+        testId="user-create-submit"
+        disabled={!effectiveLocality}
+      />
     </form>
   );
 }

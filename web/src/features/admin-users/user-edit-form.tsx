@@ -65,7 +65,13 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
         testIdPrefix="user-edit"
       />
       {role === 'facility_staff' && (
-        <FacilityPicker localityCode={localityCode} value={facilityIds} onChange={setFacilityIds} error={error} testIdPrefix="user-edit" />
+        <FacilityPicker
+          localityCode={localityCode}
+          value={facilityIds}
+          onChange={setFacilityIds}
+          error={error}
+          testIdPrefix="user-edit"
+        />
       )}
       <FormError error={error} fields={fields} />
       <FormActions busy={busy} label={t('common.save')} testId="user-edit-save" onCancel={p.onCancel} />

@@ -48,7 +48,9 @@ export function UsersPage() {
 
   const toggleDisabled = (u: UserView) =>
     run(async () => {
-      const question = u.disabled ? t('users.confirmEnable', { username: u.username }) : t('users.confirmDisable', { username: u.username });
+      const question = u.disabled
+        ? t('users.confirmEnable', { username: u.username })
+        : t('users.confirmDisable', { username: u.username });
       if (!window.confirm(question)) return;
       const answer = await api(usersContract.patchUsersById, { params: { id: u.id }, body: { disabled: !u.disabled } });
       applyUpdate(u.id, answer);
@@ -99,7 +101,12 @@ export function UsersPage() {
     {
       key: 'twoFactor',
       header: t('security.twoFactorColumn'),
-      render: (u) => (u.twoFactorEnabled ? <span className="badge badge-ok">{t('security.twoFactorOn')}</span> : <span className="badge">{t('security.twoFactorOff')}</span>),
+      render: (u) =>
+        u.twoFactorEnabled ? (
+          <span className="badge badge-ok">{t('security.twoFactorOn')}</span>
+        ) : (
+          <span className="badge">{t('security.twoFactorOff')}</span>
+        ),
     },
     { key: 'createdAt', header: t('users.createdAt'), render: (u) => fmt.dateTime(u.createdAt) },
     {
@@ -107,7 +114,12 @@ export function UsersPage() {
       header: t('common.actions'),
       render: (u) => (
         <div className="row-actions">
-          <button type="button" onClick={() => setEditing(editing === u.id ? null : u.id)} aria-expanded={editing === u.id} data-testid="user-edit">
+          <button
+            type="button"
+            onClick={() => setEditing(editing === u.id ? null : u.id)}
+            aria-expanded={editing === u.id}
+            data-testid="user-edit"
+          >
             {t('users.edit')}
           </button>
           <button type="button" onClick={() => void toggleDisabled(u)} data-testid="user-toggle-disabled">
@@ -142,10 +154,21 @@ export function UsersPage() {
       <FormError error={actionError} />
 
       <div className="toolbar">
-        <button type="button" className="primary" aria-expanded={showCreate} onClick={() => setShowCreate((s) => !s)} data-testid="user-create-toggle">
+        <button
+          type="button"
+          className="primary"
+          aria-expanded={showCreate}
+          onClick={() => setShowCreate((s) => !s)}
+          data-testid="user-create-toggle"
+        >
           {showCreate ? t('common.close') : t('users.createTitle')}
         </button>
-        <a className="button" href={apiHref(usersContract.getUsersExport, { query: query })} download data-testid="users-export">
+        <a
+          className="button"
+          href={apiHref(usersContract.getUsersExport, { query: query })}
+          download
+          data-testid="users-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>

@@ -35,26 +35,38 @@ function TwoFactorSection() {
       setError(errorMessage(e));
     }
   };
-  const regenerate = () => act(t('security.confirmRegenerate'), async () => {
-    setCodes((await api(accountContract.postAuth2faRecoveryCodes)).recoveryCodes);
-  });
-  const disable = () => act(t('security.confirmDisable'), async () => {
-    await api(accountContract.deleteAuth2fa);
-    setNotice(t('security.disabled'));
-    load();
-    await refresh();
-  });
+  const regenerate = () =>
+    act(t('security.confirmRegenerate'), async () => {
+      setCodes((await api(accountContract.postAuth2faRecoveryCodes)).recoveryCodes);
+    });
+  const disable = () =>
+    act(t('security.confirmDisable'), async () => {
+      await api(accountContract.deleteAuth2fa);
+      setNotice(t('security.disabled'));
+      load();
+      await refresh();
+    });
 
   return (
     <section className="card" aria-labelledby="two-factor-title" data-testid="account-two-factor">
       <h2 id="two-factor-title">{t('security.twoFactorSection')}</h2>
       <FormError error={error} />
       <Notice>{notice}</Notice>
-      {codes && <RecoveryCodesView codes={codes} onDone={() => { setCodes(null); load(); }} />}
+      {codes && (
+        <RecoveryCodesView
+          codes={codes}
+          onDone={() => {
+            setCodes(null);
+            load();
+          }}
+        />
+      )}
       {status && !codes && (
         <>
           <p data-testid="two-factor-status">
-            {status.enabled ? t('security.statusOn', { date: fmt.dateTime(status.enabledAt ?? '') }) : t('security.statusOff')}{' '}
+            {status.enabled
+              ? t('security.statusOn', { date: fmt.dateTime(status.enabledAt ?? '') })
+              : t('security.statusOff')}{' '}
             {status.required && t('security.requiredNote')}
           </p>
           {status.enabled ? (
@@ -65,7 +77,12 @@ function TwoFactorSection() {
                   {t('security.regenerate')}
                 </button>
                 {!status.required && (
-                  <button type="button" className="danger" onClick={() => void disable()} data-testid="two-factor-disable">
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void disable()}
+                    data-testid="two-factor-disable"
+                  >
                     {t('security.disable')}
                   </button>
                 )}
@@ -74,7 +91,12 @@ function TwoFactorSection() {
           ) : (
             <>
               <p className="muted">{t('security.enrolIntro')}</p>
-              <TwoFactorSetup onDone={() => { load(); void refresh(); }} />
+              <TwoFactorSetup
+                onDone={() => {
+                  load();
+                  void refresh();
+                }}
+              />
             </>
           )}
         </>
@@ -91,7 +113,10 @@ function SessionsSection() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(() => {
-    api(accountContract.getAuthSessions).then((r) => setItems(r.items), (e: unknown) => setError(errorMessage(e)));
+    api(accountContract.getAuthSessions).then(
+      (r) => setItems(r.items),
+      (e: unknown) => setError(errorMessage(e)),
+    );
   }, []);
   useEffect(load, [load]);
 
@@ -112,19 +137,27 @@ function SessionsSection() {
   };
 
   const columns: Column<SessionView>[] = [
-    { key: 'device', header: t('security.device'), render: (s) => (
-      <>
-        {s.device} {s.current && <span className="badge badge-ok">{t('security.current')}</span>}
-      </>
-    ) },
+    {
+      key: 'device',
+      header: t('security.device'),
+      render: (s) => (
+        <>
+          {s.device} {s.current && <span className="badge badge-ok">{t('security.current')}</span>}
+        </>
+      ),
+    },
     { key: 'ip', header: t('security.ip'), render: (s) => s.ip ?? t('common.empty') },
     { key: 'started', header: t('security.started'), render: (s) => fmt.dateTime(s.createdAt) },
     { key: 'lastSeen', header: t('security.lastSeen'), render: (s) => fmt.dateTime(s.lastSeenAt) },
-    { key: 'actions', header: t('common.actions'), render: (s) => (
-      <button type="button" onClick={() => void end(s)} data-testid="session-end">
-        {t('security.endSession')}
-      </button>
-    ) },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      render: (s) => (
+        <button type="button" onClick={() => void end(s)} data-testid="session-end">
+          {t('security.endSession')}
+        </button>
+      ),
+    },
   ];
   return (
     <section className="card" aria-labelledby="sessions-title">

@@ -22,7 +22,8 @@ export const securityEn: typeof securityVi = {
     typeCode: '2. Enter the 6-digit code the app shows',
     confirm: 'Turn on two-factor sign-in',
     recoveryTitle: 'Recovery codes',
-    recoveryIntro: 'Each code signs you in once without your phone. Print them or keep them somewhere safe: they are shown only once.',
+    recoveryIntro:
+      'Each code signs you in once without your phone. Print them or keep them somewhere safe: they are shown only once.',
     recoveryDone: 'I have saved the codes',
     passwordSection: 'Password',
     twoFactorSection: 'Two-factor sign-in',
@@ -53,7 +54,8 @@ export const securityEn: typeof securityVi = {
     twoFactorOn: 'On',
     twoFactorOff: 'Off',
     resetTwoFactor: 'Reset two-factor',
-    confirmResetTwoFactor: 'Remove the two-factor sign-in of {{username}}? They must set it up again at their next sign-in, and all their sessions end.',
+    confirmResetTwoFactor:
+      'Remove the two-factor sign-in of {{username}}? They must set it up again at their next sign-in, and all their sessions end.',
     twoFactorReset: 'Two-factor sign-in of {{username}} was reset.',
     endSessions: 'Sign out everywhere',
     confirmEndSessions: 'End every session of {{username}}?',

@@ -55,7 +55,8 @@ export const securityVi = {
     twoFactorOn: 'Đã bật',
     twoFactorOff: 'Chưa bật',
     resetTwoFactor: 'Đặt lại xác thực 2 lớp',
-    confirmResetTwoFactor: 'Xoá xác thực hai lớp của {{username}}? Người dùng phải bật lại ở lần đăng nhập sau, và mọi phiên của họ kết thúc.',
+    confirmResetTwoFactor:
+      'Xoá xác thực hai lớp của {{username}}? Người dùng phải bật lại ở lần đăng nhập sau, và mọi phiên của họ kết thúc.',
     twoFactorReset: 'Đã đặt lại xác thực hai lớp của {{username}}.',
     endSessions: 'Đăng xuất mọi nơi',
     confirmEndSessions: 'Kết thúc mọi phiên đăng nhập của {{username}}?',

@@ -6,7 +6,10 @@ import { can, todayWorkCapability, type Capability, type Role } from '../../../.
  * the menu honest.
  */
 const holds = (capability: Capability) => (role: Role) => can(role, capability);
-const holdsAny = (...capabilities: Capability[]) => (role: Role) => capabilities.some((c) => can(role, c));
+const holdsAny =
+  (...capabilities: Capability[]) =>
+  (role: Role) =>
+    capabilities.some((c) => can(role, c));
 
 export const canAdminUsers = holds('users.manage');
 export const canAdminLocalities = holds('localities.rename');

@@ -44,13 +44,21 @@ export function ReauthDialog() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await run(() => api(authContract.postAuthReauth, { body: withCode ? { password, code: code.trim() } : { password } }));
+    const ok = await run(() =>
+      api(authContract.postAuthReauth, { body: withCode ? { password, code: code.trim() } : { password } }),
+    );
     if (ok) finish(true);
     else setCode('');
   };
 
   return (
-    <dialog ref={dialog} className="reauth-dialog" aria-labelledby="reauth-title" onCancel={() => finish(false)} data-testid="reauth-dialog">
+    <dialog
+      ref={dialog}
+      className="reauth-dialog"
+      aria-labelledby="reauth-title"
+      onCancel={() => finish(false)}
+      data-testid="reauth-dialog"
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h2 id="reauth-title">{t('security.reauthTitle')}</h2>
         <p className="muted">{t('security.reauthIntro')}</p>

@@ -61,7 +61,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       async login(username, password, code) {
         apply(
-          await api(authContract.postAuthLogin, { body: code ? { username, password, code } : { username, password }, noAuthRedirect: true }),
+          await api(authContract.postAuthLogin, {
+            body: code ? { username, password, code } : { username, password },
+            noAuthRedirect: true,
+          }),
         );
       },
       async logout() {

@@ -15,7 +15,16 @@ export function TotpQr({ uri, label }: { uri: string; label: string }) {
   }, [uri]);
   const px = size * 5;
   return (
-    <svg className="totp-qr" width={px} height={px} viewBox={`0 0 ${size} ${size}`} shapeRendering="crispEdges" role="img" aria-label={label} data-testid="totp-qr">
+    <svg
+      className="totp-qr"
+      width={px}
+      height={px}
+      viewBox={`0 0 ${size} ${size}`}
+      shapeRendering="crispEdges"
+      role="img"
+      aria-label={label}
+      data-testid="totp-qr"
+    >
       <rect width={size} height={size} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -11,9 +11,28 @@ import { classificationOptions, isClassification } from './case-labels.ts';
 import { CasePicker, type PickedCase } from './case-picker.tsx';
 import { newClientKey } from '../../ui/client-key.ts';
 import { useDiseaseProfiles } from './use-disease-profiles.ts';
-import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOptions, type PersonDraft } from './person-fields.tsx';
+import {
+  PersonFields,
+  emptyPerson,
+  personFieldNames,
+  personRefOf,
+  useCommuneOptions,
+  type PersonDraft,
+} from './person-fields.tsx';
 
-const caseFields = ['profileCode', 'onsetDate', 'sampleDate', 'confirmedDate', 'isolatedAt', 'classification', 'sourceCountry', 'sourceCaseIds', 'clusterId', 'treatmentPlace', 'notes'] as const;
+const caseFields = [
+  'profileCode',
+  'onsetDate',
+  'sampleDate',
+  'confirmedDate',
+  'isolatedAt',
+  'classification',
+  'sourceCountry',
+  'sourceCaseIds',
+  'clusterId',
+  'treatmentPlace',
+  'notes',
+] as const;
 const fields = [...personFieldNames, ...caseFields];
 
 const optional = (s: string) => (s.trim() ? s.trim() : undefined);
@@ -41,7 +60,9 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
   const clientKey = useRef(newClientKey());
   const { error, setError, busy, run } = useFormSubmit();
 
-  const communeCode = communes.some((o) => o.value === person.communeCode) ? person.communeCode : (communes[0]?.value ?? '');
+  const communeCode = communes.some((o) => o.value === person.communeCode)
+    ? person.communeCode
+    : (communes[0]?.value ?? '');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,7 +77,9 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
       ...(sampleDate ? { sampleDate } : {}),
       ...(iso ? { isolatedAt: iso } : {}),
       classification,
-      ...(classification === 'imported' && optional(sourceCountry) ? { sourceCountry: sourceCountry.trim().toUpperCase() } : {}),
+      ...(classification === 'imported' && optional(sourceCountry)
+        ? { sourceCountry: sourceCountry.trim().toUpperCase() }
+        : {}),
       sourceCaseIds: sources.map((s) => s.id),
       ...(clusterId ? { clusterId } : {}),
       ...(optional(treatmentPlace) ? { treatmentPlace: treatmentPlace.trim() } : {}),
@@ -75,22 +98,62 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
       <h2>{t('cases.createTitle')}</h2>
       <p className="muted full">{t('cases.createIntro')}</p>
       <h3>{t('cases.personSection')}</h3>
-      <PersonFields value={person} onChange={(p) => setPerson((v) => ({ ...v, ...p }))} communes={communes} communeCode={communeCode} error={error} testPrefix="case-person" />
+      <PersonFields
+        value={person}
+        onChange={(p) => setPerson((v) => ({ ...v, ...p }))}
+        communes={communes}
+        communeCode={communeCode}
+        error={error}
+        testPrefix="case-person"
+      />
       <h3>{t('cases.caseSection')}</h3>
       {profiles.length > 1 && (
         <SelectField
           label={t('cases.profile')}
           value={profileCode}
           onChange={setProfileCode}
-          options={[{ value: '', label: t('cases.profileDefault') }, ...profiles.map((p) => ({ value: p.code, label: p.name[fmt.lang] }))]}
+          options={[
+            { value: '', label: t('cases.profileDefault') },
+            ...profiles.map((p) => ({ value: p.code, label: p.name[fmt.lang] })),
+          ]}
           error={detailFor(error, 'profileCode')}
           testId="case-profile"
         />
       )}
-      <TextField label={t('cases.confirmedDate')} type="date" value={confirmedDate} onChange={setConfirmedDate} required error={detailFor(error, 'confirmedDate')} testId="case-confirmed-date" />
-      <TextField label={t('cases.onsetDate')} type="date" value={onsetDate} onChange={setOnsetDate} error={detailFor(error, 'onsetDate')} testId="case-onset-date" />
-      <TextField label={t('cases.sampleDate')} type="date" value={sampleDate} onChange={setSampleDate} hint={detailFor(error, 'sampleDate') ? undefined : t('cases.dateNeeded')} error={detailFor(error, 'sampleDate')} testId="case-sample-date" />
-      <TextField label={`${t('cases.isolatedAt')} ${t('common.optional')}`} type="datetime-local" value={isolatedAt} onChange={setIsolatedAt} error={detailFor(error, 'isolatedAt')} testId="case-isolated-at" />
+      <TextField
+        label={t('cases.confirmedDate')}
+        type="date"
+        value={confirmedDate}
+        onChange={setConfirmedDate}
+        required
+        error={detailFor(error, 'confirmedDate')}
+        testId="case-confirmed-date"
+      />
+      <TextField
+        label={t('cases.onsetDate')}
+        type="date"
+        value={onsetDate}
+        onChange={setOnsetDate}
+        error={detailFor(error, 'onsetDate')}
+        testId="case-onset-date"
+      />
+      <TextField
+        label={t('cases.sampleDate')}
+        type="date"
+        value={sampleDate}
+        onChange={setSampleDate}
+        hint={detailFor(error, 'sampleDate') ? undefined : t('cases.dateNeeded')}
+        error={detailFor(error, 'sampleDate')}
+        testId="case-sample-date"
+      />
+      <TextField
+        label={`${t('cases.isolatedAt')} ${t('common.optional')}`}
+        type="datetime-local"
+        value={isolatedAt}
+        onChange={setIsolatedAt}
+        error={detailFor(error, 'isolatedAt')}
+        testId="case-isolated-at"
+      />
       <SelectField
         label={t('cases.classificationHeader')}
         value={classification}
@@ -100,9 +163,25 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
         testId="case-classification"
       />
       {classification === 'imported' && (
-        <TextField label={t('cases.sourceCountry')} value={sourceCountry} onChange={setSourceCountry} placeholder="LA" error={detailFor(error, 'sourceCountry')} testId="case-source-country" />
+        <TextField
+          label={t('cases.sourceCountry')}
+          value={sourceCountry}
+          onChange={setSourceCountry}
+          placeholder="LA"
+          error={detailFor(error, 'sourceCountry')}
+          testId="case-source-country"
+        />
       )}
-      <CasePicker multiple label={`${t('cases.sourceCases')} ${t('common.optional')}`} hint={t('cases.sourceCasesHint')} search={{ limit: 5 }} value={sources} onChange={setSources} error={detailFor(error, 'sourceCaseIds')} testId="case-sources" />
+      <CasePicker
+        multiple
+        label={`${t('cases.sourceCases')} ${t('common.optional')}`}
+        hint={t('cases.sourceCasesHint')}
+        search={{ limit: 5 }}
+        value={sources}
+        onChange={setSources}
+        error={detailFor(error, 'sourceCaseIds')}
+        testId="case-sources"
+      />
       <SelectField
         label={t('cases.cluster')}
         value={clusterId}
@@ -111,8 +190,20 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
         error={detailFor(error, 'clusterId')}
         testId="case-cluster"
       />
-      <TextField label={`${t('cases.treatmentPlace')} ${t('common.optional')}`} value={treatmentPlace} onChange={setTreatmentPlace} error={detailFor(error, 'treatmentPlace')} testId="case-treatment-place" />
-      <TextField label={`${t('cases.notes')} ${t('common.optional')}`} value={notes} onChange={setNotes} error={detailFor(error, 'notes')} testId="case-notes" />
+      <TextField
+        label={`${t('cases.treatmentPlace')} ${t('common.optional')}`}
+        value={treatmentPlace}
+        onChange={setTreatmentPlace}
+        error={detailFor(error, 'treatmentPlace')}
+        testId="case-treatment-place"
+      />
+      <TextField
+        label={`${t('cases.notes')} ${t('common.optional')}`}
+        value={notes}
+        onChange={setNotes}
+        error={detailFor(error, 'notes')}
+        testId="case-notes"
+      />
       <FormError error={error} fields={fields} testId="case-create-error" />
       <FormActions busy={busy} label={t('cases.createSubmit')} testId="case-create-submit" disabled={!communeCode} />
     </form>

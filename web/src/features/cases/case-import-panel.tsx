@@ -39,7 +39,11 @@ export function CaseImportPanel({ onImported }: { onImported(): void }) {
     setResult(null);
     if (!file) return setError(t('caseImport.noFile'));
     await run(async () => {
-      const r = await api(linelistContract.postCasesImport, { query: { source: source.trim() || undefined, mapping: mapping.trim() || undefined }, raw: file, contentType: contentTypeOf(file) });
+      const r = await api(linelistContract.postCasesImport, {
+        query: { source: source.trim() || undefined, mapping: mapping.trim() || undefined },
+        raw: file,
+        contentType: contentTypeOf(file),
+      });
       setResult(r);
       onImported();
     });
@@ -62,7 +66,14 @@ export function CaseImportPanel({ onImported }: { onImported(): void }) {
           data-testid="case-import-file"
         />
       </div>
-      <TextField label={`${t('caseImport.source')} ${t('common.optional')}`} value={source} onChange={setSource} placeholder="cdc-laichau" hint={t('caseImport.sourceHint')} testId="case-import-source" />
+      <TextField
+        label={`${t('caseImport.source')} ${t('common.optional')}`}
+        value={source}
+        onChange={setSource}
+        placeholder="cdc-laichau"
+        hint={t('caseImport.sourceHint')}
+        testId="case-import-source"
+      />
       <TextField
         label={`${t('caseImport.mapping')} ${t('common.optional')}`}
         value={mapping}

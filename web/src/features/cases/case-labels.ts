@@ -15,11 +15,14 @@ export const genders: readonly Gender[] = ['male', 'female', 'other'];
 export type IdType = 'cccd' | 'cmnd' | 'passport';
 export const idTypes: readonly IdType[] = ['cccd', 'cmnd', 'passport'];
 
-export const statusOptions = (t: TFunction): Option[] => caseStatuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) }));
+export const statusOptions = (t: TFunction): Option[] =>
+  caseStatuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) }));
 export const classificationOptions = (t: TFunction): Option[] =>
   caseClassifications.map((c) => ({ value: c, label: t(`cases.classification.${c}`) }));
-export const genderOptions = (t: TFunction): Option[] => genders.map((g) => ({ value: g, label: t(`cases.gender.${g}`) }));
-export const idTypeOptions = (t: TFunction): Option[] => idTypes.map((i) => ({ value: i, label: t(`cases.idType.${i}`) }));
+export const genderOptions = (t: TFunction): Option[] =>
+  genders.map((g) => ({ value: g, label: t(`cases.gender.${g}`) }));
+export const idTypeOptions = (t: TFunction): Option[] =>
+  idTypes.map((i) => ({ value: i, label: t(`cases.idType.${i}`) }));
 
 /** A died case reads as an alarm, a recovered one as done, a treating one as ongoing. */
 export function caseStatusBadge(s: CaseStatus): string {
@@ -36,7 +39,8 @@ export function contactStatusBadge(s: ContactStatus): string {
 
 /** Filter values from a select: '' is "all". */
 export const isCaseStatus = (v: string): v is CaseStatus => (caseStatuses as readonly string[]).includes(v);
-export const isClassification = (v: string): v is CaseClassification => (caseClassifications as readonly string[]).includes(v);
+export const isClassification = (v: string): v is CaseClassification =>
+  (caseClassifications as readonly string[]).includes(v);
 export const isContactStatus = (v: string): v is ContactStatus => (contactStatuses as readonly string[]).includes(v);
 export const isGender = (v: string): v is Gender => (genders as readonly string[]).includes(v);
 export const isIdType = (v: string): v is IdType => (idTypes as readonly string[]).includes(v);

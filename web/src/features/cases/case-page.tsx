@@ -129,7 +129,12 @@ export function CasePage({ caseId }: { caseId: string }) {
           <h2 id="case-summary-title">{t('cases.summary')}</h2>
           <Summary c={theCase} />
           {mayInvestigate && (
-            <button type="button" aria-expanded={editing} onClick={() => setEditing((e) => !e)} data-testid="case-update-toggle">
+            <button
+              type="button"
+              aria-expanded={editing}
+              onClick={() => setEditing((e) => !e)}
+              data-testid="case-update-toggle"
+            >
               {editing ? t('common.close') : t('cases.updateTitle')}
             </button>
           )}

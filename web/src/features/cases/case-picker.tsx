@@ -46,7 +46,12 @@ export function CasePicker(p: CommonProps & (OneCase | SeveralCases)) {
         <span className="field-label">{p.label}</span>
         <p className="picked" data-testid={`${p.testId}-picked`}>
           {t('cases.picked', { label: caseLabel(p.value) })}{' '}
-          <button type="button" className="link-button" onClick={() => p.onChange(null)} data-testid={`${p.testId}-change`}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => p.onChange(null)}
+            data-testid={`${p.testId}-change`}
+          >
             {t('cases.pickAnother')}
           </button>
         </p>
@@ -59,7 +64,13 @@ export function CasePicker(p: CommonProps & (OneCase | SeveralCases)) {
     picked = (
       <span className="chips">
         {chosen.map((c) => (
-          <button key={c.id} type="button" className="chip" onClick={() => p.onChange(chosen.filter((v) => v.id !== c.id))} aria-label={t('cases.remove', { name: caseLabel(c) })}>
+          <button
+            key={c.id}
+            type="button"
+            className="chip"
+            onClick={() => p.onChange(chosen.filter((v) => v.id !== c.id))}
+            aria-label={t('cases.remove', { name: caseLabel(c) })}
+          >
             {caseLabel(c)} ✕
           </button>
         ))}
@@ -76,13 +87,26 @@ export function CasePicker(p: CommonProps & (OneCase | SeveralCases)) {
     <div className={fieldClass}>
       <label htmlFor={id}>{p.label}</label>
       {picked}
-      <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" data-testid={`${p.testId}-search`} aria-describedby={`${id}-hint`} />
+      <input
+        id={id}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        autoComplete="off"
+        data-testid={`${p.testId}-search`}
+        aria-describedby={`${id}-hint`}
+      />
       {found && (
         <ul className="ref-results" data-testid={`${p.testId}-results`}>
           {found.length === 0 && <li className="muted">{t('cases.searchNoMatch')}</li>}
           {found.map((c) => (
             <li key={c.id}>
-              <button type="button" className="link-button" onClick={() => pick(c)} data-testid={`${p.testId}-option-${c.caseNumber}`}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => pick(c)}
+                data-testid={`${p.testId}-option-${c.caseNumber}`}
+              >
                 {caseLabel(c)}
               </button>
             </li>

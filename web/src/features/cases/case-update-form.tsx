@@ -37,7 +37,10 @@ export function CaseUpdateForm({ theCase, onSaved }: { theCase: CaseView; onSave
   const clusterOptions = [{ value: '', label: t('cases.noCluster') }, ...clusters];
   // The case's cluster stays selectable even when it belongs to another locality than the picker's.
   if (theCase.clusterId && !clusters.some((c) => c.value === theCase.clusterId)) {
-    clusterOptions.push({ value: theCase.clusterId, label: `${theCase.clusterCode ?? ''} · ${theCase.clusterName ?? ''}` });
+    clusterOptions.push({
+      value: theCase.clusterId,
+      label: `${theCase.clusterCode ?? ''} · ${theCase.clusterName ?? ''}`,
+    });
   }
 
   const submit = async (e: FormEvent) => {
@@ -45,7 +48,8 @@ export function CaseUpdateForm({ theCase, onSaved }: { theCase: CaseView; onSave
     const body: UpdateCaseRequest = {};
     if (status !== theCase.status) body.status = status;
     if (outcomeDate !== (theCase.outcomeDate ?? '')) body.outcomeDate = outcomeDate || null;
-    if (isolatedAt !== toLocalInput(theCase.isolatedAt)) body.isolatedAt = isolatedAt ? (localInputToIso(isolatedAt) ?? null) : null;
+    if (isolatedAt !== toLocalInput(theCase.isolatedAt))
+      body.isolatedAt = isolatedAt ? (localInputToIso(isolatedAt) ?? null) : null;
     if (clusterId !== (theCase.clusterId ?? '')) body.clusterId = clusterId || null;
     if (treatmentPlace.trim() !== (theCase.treatmentPlace ?? '')) body.treatmentPlace = treatmentPlace.trim() || null;
     if (notes.trim() !== (theCase.notes ?? '')) body.notes = notes.trim() || null;
@@ -55,14 +59,54 @@ export function CaseUpdateForm({ theCase, onSaved }: { theCase: CaseView; onSave
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="case-update-form">
       <h2>{t('cases.updateTitle')}</h2>
-      <SelectField label={t('cases.statusHeader')} value={status} onChange={(v) => isCaseStatus(v) && setStatus(v)} options={statusOptions(t)} error={detailFor(error, 'status')} testId="case-update-status" />
+      <SelectField
+        label={t('cases.statusHeader')}
+        value={status}
+        onChange={(v) => isCaseStatus(v) && setStatus(v)}
+        options={statusOptions(t)}
+        error={detailFor(error, 'status')}
+        testId="case-update-status"
+      />
       {status !== 'treating' && (
-        <TextField label={t('cases.outcomeDate')} type="date" value={outcomeDate} onChange={setOutcomeDate} error={detailFor(error, 'outcomeDate')} testId="case-update-outcome" />
+        <TextField
+          label={t('cases.outcomeDate')}
+          type="date"
+          value={outcomeDate}
+          onChange={setOutcomeDate}
+          error={detailFor(error, 'outcomeDate')}
+          testId="case-update-outcome"
+        />
       )}
-      <TextField label={t('cases.isolatedAt')} type="datetime-local" value={isolatedAt} onChange={setIsolatedAt} error={detailFor(error, 'isolatedAt')} testId="case-update-isolated" />
-      <SelectField label={t('cases.cluster')} value={clusterId} onChange={setClusterId} options={clusterOptions} error={detailFor(error, 'clusterId')} testId="case-update-cluster" />
-      <TextField label={t('cases.treatmentPlace')} value={treatmentPlace} onChange={setTreatmentPlace} error={detailFor(error, 'treatmentPlace')} testId="case-update-treatment" />
-      <TextField label={t('cases.notes')} value={notes} onChange={setNotes} error={detailFor(error, 'notes')} testId="case-update-notes" />
+      <TextField
+        label={t('cases.isolatedAt')}
+        type="datetime-local"
+        value={isolatedAt}
+        onChange={setIsolatedAt}
+        error={detailFor(error, 'isolatedAt')}
+        testId="case-update-isolated"
+      />
+      <SelectField
+        label={t('cases.cluster')}
+        value={clusterId}
+        onChange={setClusterId}
+        options={clusterOptions}
+        error={detailFor(error, 'clusterId')}
+        testId="case-update-cluster"
+      />
+      <TextField
+        label={t('cases.treatmentPlace')}
+        value={treatmentPlace}
+        onChange={setTreatmentPlace}
+        error={detailFor(error, 'treatmentPlace')}
+        testId="case-update-treatment"
+      />
+      <TextField
+        label={t('cases.notes')}
+        value={notes}
+        onChange={setNotes}
+        error={detailFor(error, 'notes')}
+        testId="case-update-notes"
+      />
       <FormError error={error} fields={fields} testId="case-update-error" />
       <FormActions busy={busy} label={t('cases.updateSubmit')} testId="case-update-submit" />
     </form>

@@ -18,7 +18,14 @@ import { useClusterOptions } from '../clusters/use-cluster-options.ts';
 import { CaseCreateForm } from './case-create-form.tsx';
 import { CaseImportPanel } from './case-import-panel.tsx';
 import { FollowUpTab } from './follow-up-tab.tsx';
-import { caseStatusBadge, casePage, classificationOptions, isCaseStatus, isClassification, statusOptions } from './case-labels.ts';
+import {
+  caseStatusBadge,
+  casePage,
+  classificationOptions,
+  isCaseStatus,
+  isClassification,
+  statusOptions,
+} from './case-labels.ts';
 import './cases.css';
 
 type Panel = 'create' | 'import' | null;
@@ -76,7 +83,11 @@ function CasesTab() {
       ),
     },
     { key: 'confirmedDate', header: t('cases.confirmedDate'), render: (c) => fmt.date(c.confirmedDate) },
-    { key: 'classification', header: t('cases.classificationHeader'), render: (c) => t(`cases.classification.${c.classification}`) },
+    {
+      key: 'classification',
+      header: t('cases.classificationHeader'),
+      render: (c) => t(`cases.classification.${c.classification}`),
+    },
     {
       key: 'status',
       header: t('cases.statusHeader'),
@@ -99,15 +110,31 @@ function CasesTab() {
       <div className="toolbar">
         {mayInvestigate && (
           <>
-            <button type="button" className="primary" aria-expanded={panel === 'create'} onClick={() => toggle('create')} data-testid="case-create-toggle">
+            <button
+              type="button"
+              className="primary"
+              aria-expanded={panel === 'create'}
+              onClick={() => toggle('create')}
+              data-testid="case-create-toggle"
+            >
               {panel === 'create' ? t('common.close') : t('cases.newCase')}
             </button>
-            <button type="button" aria-expanded={panel === 'import'} onClick={() => toggle('import')} data-testid="case-import-toggle">
+            <button
+              type="button"
+              aria-expanded={panel === 'import'}
+              onClick={() => toggle('import')}
+              data-testid="case-import-toggle"
+            >
               {panel === 'import' ? t('common.close') : t('caseImport.title')}
             </button>
           </>
         )}
-        <a className="button" href={apiHref(casesContract.getCasesExport, { query: query })} download data-testid="cases-export">
+        <a
+          className="button"
+          href={apiHref(casesContract.getCasesExport, { query: query })}
+          download
+          data-testid="cases-export"
+        >
           {t('common.exportExcel')}
         </a>
         <Link className="button" to="/chains" data-testid="cases-chains-link">
@@ -153,11 +180,23 @@ function CasesTab() {
           ]}
           testId="cases-filter-cluster"
         />
-        <TextField label={t('cases.confirmedFrom')} type="date" value={from} onChange={setFrom} testId="cases-filter-from" />
+        <TextField
+          label={t('cases.confirmedFrom')}
+          type="date"
+          value={from}
+          onChange={setFrom}
+          testId="cases-filter-from"
+        />
         <TextField label={t('cases.confirmedTo')} type="date" value={to} onChange={setTo} testId="cases-filter-to" />
       </div>
 
-      <DataTable testId="cases-table" columns={columns} rows={list.items} rowKey={(c) => c.id} onRowClick={(c) => navigate(casePage(c.id))} />
+      <DataTable
+        testId="cases-table"
+        columns={columns}
+        rows={list.items}
+        rowKey={(c) => c.id}
+        onRowClick={(c) => navigate(casePage(c.id))}
+      />
       <PagerFooter list={list} />
     </>
   );
@@ -173,7 +212,11 @@ export function CasesPage() {
   return (
     <Page title={t('cases.title')} intro={t('cases.intro', { name: selected?.fullName ?? t('common.empty') })}>
       <UrlTabs
-        path="/cases" tabs={tabs} current={tab} ariaLabel={t('cases.title')} testId="cases-tab"
+        path="/cases"
+        tabs={tabs}
+        current={tab}
+        ariaLabel={t('cases.title')}
+        testId="cases-tab"
         label={(k) => (k === 'cases' ? t('cases.tabCases') : t('cases.tabFollowUp'))}
       >
         {tab === 'cases' ? <CasesTab /> : <FollowUpTab />}

@@ -18,9 +18,15 @@ function Evidence({ c }: { c: ContactView }) {
   return (
     <div className="contact-evidence">
       <span className="chips">
-        {c.household && <span className="badge badge-household" data-testid={`contact-household-${c.personId}`}>{t('contacts.household')}</span>}
+        {c.household && (
+          <span className="badge badge-household" data-testid={`contact-household-${c.personId}`}>
+            {t('contacts.household')}
+          </span>
+        )}
         {c.declared && <span className="badge">{t('contacts.declared')}</span>}
-        {minutes > 0 && <span className="badge badge-minutes">{t('contacts.minutes', { minutes: fmt.number(minutes) })}</span>}
+        {minutes > 0 && (
+          <span className="badge badge-minutes">{t('contacts.minutes', { minutes: fmt.number(minutes) })}</span>
+        )}
         {c.distinctVenues > 0 && <span className="badge">{t('contacts.venueCount', { count: c.distinctVenues })}</span>}
         {c.viaName && <span className="badge">{t('contacts.via', { name: c.viaName })}</span>}
       </span>
@@ -28,12 +34,19 @@ function Evidence({ c }: { c: ContactView }) {
         <ul className="venue-evidence" data-testid={`contact-venues-${c.personId}`}>
           {c.venues.map((v, i) => (
             <li key={`${v.venueId}-${i}`}>
-              {t('contacts.venueLine', { venue: v.venueName, from: fmt.dateTime(v.from), to: fmt.dateTime(v.to), minutes: fmt.number(Math.round(v.minutes)) })}
+              {t('contacts.venueLine', {
+                venue: v.venueName,
+                from: fmt.dateTime(v.from),
+                to: fmt.dateTime(v.to),
+                minutes: fmt.number(Math.round(v.minutes)),
+              })}
             </li>
           ))}
         </ul>
       )}
-      {c.lastExposureAt && <span className="muted small">{t('contacts.exposure', { time: fmt.dateTime(c.lastExposureAt) })}</span>}
+      {c.lastExposureAt && (
+        <span className="muted small">{t('contacts.exposure', { time: fmt.dateTime(c.lastExposureAt) })}</span>
+      )}
     </div>
   );
 }
@@ -47,15 +60,26 @@ function DecisionForm(p: { contact: ContactView; decision: Decision; onDone(c: C
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: DecideContactRequest = { decision: p.decision, ...(note.trim() ? { note: note.trim() } : {}) };
-    await run(async () => p.onDone(await api(tracingContract.postContactsDecision, { params: { id: p.contact.id }, body })));
+    await run(async () =>
+      p.onDone(await api(tracingContract.postContactsDecision, { params: { id: p.contact.id }, body })),
+    );
   };
   return (
-    <form className="inline-form contact-decision" onSubmit={(e) => void submit(e)} noValidate data-testid={`contact-decision-${pid}`}>
+    <form
+      className="inline-form contact-decision"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid={`contact-decision-${pid}`}
+    >
       <TextField label={t('contacts.note')} value={note} onChange={setNote} testId={`contact-note-${pid}`} autoFocus />
       <FormError error={error} fields={['note']} />
       <FormActions
         busy={busy}
-        label={p.decision === 'confirm' ? t('contacts.submitConfirm', { level: p.contact.level }) : t('contacts.submitReject')}
+        label={
+          p.decision === 'confirm'
+            ? t('contacts.submitConfirm', { level: p.contact.level })
+            : t('contacts.submitReject')
+        }
         variant={p.decision === 'confirm' ? 'primary' : 'danger'}
         testId={`contact-submit-${pid}`}
         onCancel={p.onCancel}
@@ -75,7 +99,12 @@ export function ContactCard(p: { contact: ContactView; mayDecide: boolean; onDec
   const c = p.contact;
   const toggle = (d: Decision) => setDeciding((cur) => (cur === d ? null : d));
   return (
-    <li className={`contact-card contact-${c.status}`} data-testid={`contact-row-${c.personId}`} data-status={c.status} data-level={c.level}>
+    <li
+      className={`contact-card contact-${c.status}`}
+      data-testid={`contact-row-${c.personId}`}
+      data-status={c.status}
+      data-level={c.level}
+    >
       <div className="contact-head">
         <span className="badge badge-level">{t('contacts.level', { level: c.level })}</span>
         <strong className="contact-name">{c.fullName}</strong>
@@ -89,7 +118,11 @@ export function ContactCard(p: { contact: ContactView; mayDecide: boolean; onDec
             </>
           )}
         </span>
-        <span className={contactStatusBadge(c.status)} data-testid={`contact-status-${c.personId}`} data-status={c.status}>
+        <span
+          className={contactStatusBadge(c.status)}
+          data-testid={`contact-status-${c.personId}`}
+          data-status={c.status}
+        >
           {t(`contacts.status.${c.status}`)}
         </span>
         {c.becameCaseId && (
@@ -107,10 +140,21 @@ export function ContactCard(p: { contact: ContactView; mayDecide: boolean; onDec
       )}
       {p.mayDecide && c.status === 'proposed' && (
         <div className="row-actions">
-          <button type="button" className="primary" aria-expanded={deciding === 'confirm'} onClick={() => toggle('confirm')} data-testid={`contact-confirm-${c.personId}`}>
+          <button
+            type="button"
+            className="primary"
+            aria-expanded={deciding === 'confirm'}
+            onClick={() => toggle('confirm')}
+            data-testid={`contact-confirm-${c.personId}`}
+          >
             {t('contacts.confirm')}
           </button>
-          <button type="button" aria-expanded={deciding === 'reject'} onClick={() => toggle('reject')} data-testid={`contact-reject-${c.personId}`}>
+          <button
+            type="button"
+            aria-expanded={deciding === 'reject'}
+            onClick={() => toggle('reject')}
+            data-testid={`contact-reject-${c.personId}`}
+          >
             {t('contacts.reject')}
           </button>
         </div>

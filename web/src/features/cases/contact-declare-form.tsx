@@ -5,7 +5,14 @@ import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
-import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOptions, type PersonDraft } from './person-fields.tsx';
+import {
+  PersonFields,
+  emptyPerson,
+  personFieldNames,
+  personRefOf,
+  useCommuneOptions,
+  type PersonDraft,
+} from './person-fields.tsx';
 
 const fields = [...personFieldNames, 'lastExposureAt', 'note'];
 
@@ -17,14 +24,20 @@ export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactVie
   const [lastExposureAt, setLastExposureAt] = useState('');
   const [note, setNote] = useState('');
   const { error, setError, busy, run } = useFormSubmit();
-  const communeCode = communes.some((o) => o.value === person.communeCode) ? person.communeCode : (communes[0]?.value ?? '');
+  const communeCode = communes.some((o) => o.value === person.communeCode)
+    ? person.communeCode
+    : (communes[0]?.value ?? '');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const subject = personRefOf(person, communeCode, t);
     if (typeof subject === 'string') return setError(subject);
     const at = lastExposureAt ? localInputToIso(lastExposureAt) : undefined;
-    const body: DeclareContactRequest = { subject, ...(at ? { lastExposureAt: at } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+    const body: DeclareContactRequest = {
+      subject,
+      ...(at ? { lastExposureAt: at } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
     await run(async () => {
       const contact = await api(tracingContract.postCasesContacts, { params: { id: p.caseId }, body });
       setPerson(emptyPerson);
@@ -37,11 +50,37 @@ export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactVie
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="contact-declare-form">
       <h3>{t('contacts.declareTitle')}</h3>
       <p className="muted full">{t('contacts.declareIntro')}</p>
-      <PersonFields value={person} onChange={(x) => setPerson((v) => ({ ...v, ...x }))} communes={communes} communeCode={communeCode} error={error} testPrefix="contact-person" />
-      <TextField label={`${t('contacts.lastExposureAt')} ${t('common.optional')}`} type="datetime-local" value={lastExposureAt} onChange={setLastExposureAt} error={detailFor(error, 'lastExposureAt')} testId="contact-last-exposure" />
-      <TextField label={`${t('cases.notes')} ${t('common.optional')}`} value={note} onChange={setNote} error={detailFor(error, 'note')} testId="contact-declare-note" />
+      <PersonFields
+        value={person}
+        onChange={(x) => setPerson((v) => ({ ...v, ...x }))}
+        communes={communes}
+        communeCode={communeCode}
+        error={error}
+        testPrefix="contact-person"
+      />
+      <TextField
+        label={`${t('contacts.lastExposureAt')} ${t('common.optional')}`}
+        type="datetime-local"
+        value={lastExposureAt}
+        onChange={setLastExposureAt}
+        error={detailFor(error, 'lastExposureAt')}
+        testId="contact-last-exposure"
+      />
+      <TextField
+        label={`${t('cases.notes')} ${t('common.optional')}`}
+        value={note}
+        onChange={setNote}
+        error={detailFor(error, 'note')}
+        testId="contact-declare-note"
+      />
       <FormError error={error} fields={fields} testId="contact-declare-error" />
-      <FormActions busy={busy} label={t('contacts.declareSubmit')} testId="contact-declare-submit" disabled={!communeCode} onCancel={p.onCancel} />
+      <FormActions
+        busy={busy}
+        label={t('contacts.declareSubmit')}
+        testId="contact-declare-submit"
+        disabled={!communeCode}
+        onCancel={p.onCancel}
+      />
     </form>
   );
 }

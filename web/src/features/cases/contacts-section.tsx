@@ -50,7 +50,14 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
     setError(null);
     try {
       const r = await api(tracingContract.postCasesTracing, { params: { id } });
-      setNotice(t('contacts.rerunDone', { proposed: r.proposed, updated: r.updated, from: fmt.dateTime(r.window.from), to: fmt.dateTime(r.window.to) }));
+      setNotice(
+        t('contacts.rerunDone', {
+          proposed: r.proposed,
+          updated: r.updated,
+          from: fmt.dateTime(r.window.from),
+          to: fmt.dateTime(r.window.to),
+        }),
+      );
       list.reload();
       p.onChanged();
     } catch (e) {
@@ -68,7 +75,8 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
       <h2 id="contacts-title">
         {t('contacts.title')}{' '}
         <span className="muted small" data-testid="contact-counts">
-          {t('contacts.status.proposed')} {counts.proposed} · {t('contacts.status.confirmed')} {counts.confirmed} · {t('contacts.status.rejected')} {counts.rejected}
+          {t('contacts.status.proposed')} {counts.proposed} · {t('contacts.status.confirmed')} {counts.confirmed} ·{' '}
+          {t('contacts.status.rejected')} {counts.rejected}
         </span>
       </h2>
       <p className="muted">{t('contacts.intro')}</p>
@@ -80,12 +88,22 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
             <button type="button" onClick={() => void rerun()} disabled={busy} data-testid="tracing-rerun">
               {busy ? t('common.loading') : t('contacts.rerun')}
             </button>
-            <button type="button" aria-expanded={declaring} onClick={() => setDeclaring((d) => !d)} data-testid="contact-declare-toggle">
+            <button
+              type="button"
+              aria-expanded={declaring}
+              onClick={() => setDeclaring((d) => !d)}
+              data-testid="contact-declare-toggle"
+            >
               {declaring ? t('common.close') : t('contacts.declareTitle')}
             </button>
           </>
         )}
-        <a className="button" href={apiHref(tracingContract.getCasesContactsExport, { params: { id }, query })} download data-testid="contacts-export">
+        <a
+          className="button"
+          href={apiHref(tracingContract.getCasesContactsExport, { params: { id }, query })}
+          download
+          data-testid="contacts-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
@@ -103,7 +121,15 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
       )}
       <div className="tabs" role="tablist" aria-label={t('contacts.title')}>
         {levelTabs.map((l) => (
-          <button key={l} type="button" role="tab" aria-selected={level === l} className={level === l ? 'tab active' : 'tab'} onClick={() => setLevel(l)} data-testid={`contacts-tab-${l || 'all'}`}>
+          <button
+            key={l}
+            type="button"
+            role="tab"
+            aria-selected={level === l}
+            className={level === l ? 'tab active' : 'tab'}
+            onClick={() => setLevel(l)}
+            data-testid={`contacts-tab-${l || 'all'}`}
+          >
             {tabLabel(l)}
           </button>
         ))}

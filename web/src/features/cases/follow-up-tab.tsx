@@ -32,7 +32,11 @@ export function FollowUpTab() {
         </span>
       ),
     },
-    { key: 'level', header: t('contacts.levelHeader'), render: (c) => <span className="badge badge-level">{t('contacts.level', { level: c.level })}</span> },
+    {
+      key: 'level',
+      header: t('contacts.levelHeader'),
+      render: (c) => <span className="badge badge-level">{t('contacts.level', { level: c.level })}</span>,
+    },
     {
       key: 'case',
       header: t('contacts.ofCase'),
@@ -53,7 +57,11 @@ export function FollowUpTab() {
       ),
     },
     { key: 'commune', header: t('cases.commune'), render: (c) => c.communeName ?? t('common.empty') },
-    { key: 'phone', header: t('cases.phone'), render: (c) => (c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : t('common.empty')) },
+    {
+      key: 'phone',
+      header: t('cases.phone'),
+      render: (c) => (c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : t('common.empty')),
+    },
     { key: 'exposure', header: t('contacts.lastExposureAt'), render: (c) => fmt.dateTime(c.lastExposureAt) },
   ];
 

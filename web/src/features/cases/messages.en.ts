@@ -41,7 +41,8 @@ export const casesEn: typeof casesVi = {
     addressLine: 'Address (house, hamlet)',
     newCase: 'New case',
     createTitle: 'New case',
-    createIntro: 'The patient is found by document number (created if new). Tracing runs as soon as the case is saved: contacts are proposed from check-ins and the household.',
+    createIntro:
+      'The patient is found by document number (created if new). Tracing runs as soon as the case is saved: contacts are proposed from check-ins and the household.',
     personSection: 'Patient',
     caseSection: 'Case details',
     dateNeeded: 'An onset or sample date is needed for tracing.',
@@ -67,12 +68,14 @@ export const casesEn: typeof casesVi = {
   },
   contacts: {
     title: 'Contacts',
-    intro: 'Tracing proposals ranked by household, time spent at the same place, then number of places. Confirming turns the person’s personal QR code yellow.',
+    intro:
+      'Tracing proposals ranked by household, time spent at the same place, then number of places. Confirming turns the person’s personal QR code yellow.',
     level: 'F{{level}}',
     allLevels: 'All levels',
     levelHeader: 'Level',
     ofCase: 'From case',
-    followUpIntro: 'Contacts living in {{name}}, from any case: a commune follows up its residents even when the case is elsewhere.',
+    followUpIntro:
+      'Contacts living in {{name}}, from any case: a commune follows up its residents even when the case is elsewhere.',
     statusHeader: 'Status',
     status: { proposed: 'Proposed', confirmed: 'Confirmed', rejected: 'Rejected' },
     household: 'Same household',

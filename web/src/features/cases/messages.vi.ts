@@ -43,7 +43,8 @@ export const casesVi = {
     addressLine: 'Địa chỉ (số nhà, thôn, tổ)',
     newCase: 'Thêm ca bệnh',
     createTitle: 'Thêm ca bệnh mới',
-    createIntro: 'Người bệnh được tìm theo số giấy tờ (tạo mới nếu chưa có). Truy vết chạy ngay khi lưu: người tiếp xúc được đề xuất từ check-in và hộ gia đình.',
+    createIntro:
+      'Người bệnh được tìm theo số giấy tờ (tạo mới nếu chưa có). Truy vết chạy ngay khi lưu: người tiếp xúc được đề xuất từ check-in và hộ gia đình.',
     personSection: 'Người bệnh',
     caseSection: 'Thông tin ca bệnh',
     dateNeeded: 'Cần ngày khởi phát hoặc ngày lấy mẫu để truy vết.',
@@ -69,12 +70,14 @@ export const casesVi = {
   },
   contacts: {
     title: 'Người tiếp xúc',
-    intro: 'Đề xuất từ truy vết xếp theo mức độ: cùng hộ, thời gian ở cùng địa điểm, số địa điểm. Xác nhận sẽ chuyển mã QR cá nhân của người đó sang màu vàng.',
+    intro:
+      'Đề xuất từ truy vết xếp theo mức độ: cùng hộ, thời gian ở cùng địa điểm, số địa điểm. Xác nhận sẽ chuyển mã QR cá nhân của người đó sang màu vàng.',
     level: 'F{{level}}',
     allLevels: 'Mọi cấp',
     levelHeader: 'Cấp',
     ofCase: 'Từ ca',
-    followUpIntro: 'Người tiếp xúc đang sống tại {{name}}, từ bất kỳ ca bệnh nào: xã, phường theo dõi cư dân của mình kể cả khi ca bệnh ở nơi khác.',
+    followUpIntro:
+      'Người tiếp xúc đang sống tại {{name}}, từ bất kỳ ca bệnh nào: xã, phường theo dõi cư dân của mình kể cả khi ca bệnh ở nơi khác.',
     statusHeader: 'Trạng thái',
     status: { proposed: 'Đề xuất', confirmed: 'Đã xác nhận', rejected: 'Đã loại' },
     household: 'Cùng hộ gia đình',

@@ -33,7 +33,17 @@ export const emptyPerson: PersonDraft = {
 };
 
 /** The server's field names, so that its details land under the right input. */
-export const personFieldNames = ['idType', 'idNumber', 'fullName', 'birthYear', 'gender', 'nationality', 'phone', 'communeCode', 'addressLine'] as const;
+export const personFieldNames = [
+  'idType',
+  'idNumber',
+  'fullName',
+  'birthYear',
+  'gender',
+  'nationality',
+  'phone',
+  'communeCode',
+  'addressLine',
+] as const;
 
 /**
  * The communes under the picker's selection (all of the user's scope when it has none): where a
@@ -45,7 +55,8 @@ export function useCommuneOptions(): Option[] {
     const all = localityOptions(entries, ['commune']).map((o) => ({ ...o, label: o.label.trim() }));
     if (!selected || selected.level === 'commune') return all;
     const under = (code: string) => {
-      for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode) if (c === selected.code) return true;
+      for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode)
+        if (c === selected.code) return true;
       return false;
     };
     const inside = all.filter((o) => under(o.value));
@@ -56,7 +67,8 @@ export function useCommuneOptions(): Option[] {
 /** The contract's `{person: …}` from a draft; a client check failed → the message, as a string. */
 export function personRefOf(d: PersonDraft, communeCode: string, t: TFunction): PersonRef | string {
   const year = Number(d.birthYear);
-  if (!/^\d{4}$/.test(d.birthYear.trim()) || year < 1900 || year > new Date().getFullYear()) return t('cases.birthYearInvalid');
+  if (!/^\d{4}$/.test(d.birthYear.trim()) || year < 1900 || year > new Date().getFullYear())
+    return t('cases.birthYearInvalid');
   if (!d.gender) return t('cases.genderRequired');
   const gender = d.gender;
   const phone = d.phone.trim();
@@ -101,9 +113,35 @@ export function PersonFields(p: {
         error={detailFor(p.error, 'idType')}
         testId={`${tp}-id-type`}
       />
-      <TextField label={t('cases.idNumber')} value={v.idNumber} onChange={(x) => p.onChange({ idNumber: x })} required autoComplete="off" error={detailFor(p.error, 'idNumber')} testId={`${tp}-id-number`} />
-      <TextField label={t('cases.fullName')} value={v.fullName} onChange={(x) => p.onChange({ fullName: x })} required autoComplete="off" error={detailFor(p.error, 'fullName')} testId={`${tp}-full-name`} />
-      <TextField label={t('cases.birthYear')} type="number" min={1900} max={new Date().getFullYear()} value={v.birthYear} onChange={(x) => p.onChange({ birthYear: x })} required error={detailFor(p.error, 'birthYear')} testId={`${tp}-birth-year`} />
+      <TextField
+        label={t('cases.idNumber')}
+        value={v.idNumber}
+        onChange={(x) => p.onChange({ idNumber: x })}
+        required
+        autoComplete="off"
+        error={detailFor(p.error, 'idNumber')}
+        testId={`${tp}-id-number`}
+      />
+      <TextField
+        label={t('cases.fullName')}
+        value={v.fullName}
+        onChange={(x) => p.onChange({ fullName: x })}
+        required
+        autoComplete="off"
+        error={detailFor(p.error, 'fullName')}
+        testId={`${tp}-full-name`}
+      />
+      <TextField
+        label={t('cases.birthYear')}
+        type="number"
+        min={1900}
+        max={new Date().getFullYear()}
+        value={v.birthYear}
+        onChange={(x) => p.onChange({ birthYear: x })}
+        required
+        error={detailFor(p.error, 'birthYear')}
+        testId={`${tp}-birth-year`}
+      />
       <SelectField
         label={t('cases.genderHeader')}
         value={v.gender}
@@ -113,10 +151,39 @@ export function PersonFields(p: {
         error={detailFor(p.error, 'gender')}
         testId={`${tp}-gender`}
       />
-      <TextField label={t('cases.nationality')} value={v.nationality} onChange={(x) => p.onChange({ nationality: x })} placeholder="VN" error={detailFor(p.error, 'nationality')} testId={`${tp}-nationality`} />
-      <TextField label={`${t('cases.phone')} ${t('common.optional')}`} value={v.phone} onChange={(x) => p.onChange({ phone: x })} autoComplete="off" placeholder="09xx xxx xxx" error={detailFor(p.error, 'phone')} testId={`${tp}-phone`} />
-      <SelectField label={t('cases.commune')} value={p.communeCode} onChange={(x) => p.onChange({ communeCode: x })} options={p.communes} error={detailFor(p.error, 'communeCode')} testId={`${tp}-commune`} />
-      <TextField label={`${t('cases.addressLine')} ${t('common.optional')}`} value={v.addressLine} onChange={(x) => p.onChange({ addressLine: x })} autoComplete="off" error={detailFor(p.error, 'addressLine')} testId={`${tp}-address`} />
+      <TextField
+        label={t('cases.nationality')}
+        value={v.nationality}
+        onChange={(x) => p.onChange({ nationality: x })}
+        placeholder="VN"
+        error={detailFor(p.error, 'nationality')}
+        testId={`${tp}-nationality`}
+      />
+      <TextField
+        label={`${t('cases.phone')} ${t('common.optional')}`}
+        value={v.phone}
+        onChange={(x) => p.onChange({ phone: x })}
+        autoComplete="off"
+        placeholder="09xx xxx xxx"
+        error={detailFor(p.error, 'phone')}
+        testId={`${tp}-phone`}
+      />
+      <SelectField
+        label={t('cases.commune')}
+        value={p.communeCode}
+        onChange={(x) => p.onChange({ communeCode: x })}
+        options={p.communes}
+        error={detailFor(p.error, 'communeCode')}
+        testId={`${tp}-commune`}
+      />
+      <TextField
+        label={`${t('cases.addressLine')} ${t('common.optional')}`}
+        value={v.addressLine}
+        onChange={(x) => p.onChange({ addressLine: x })}
+        autoComplete="off"
+        error={detailFor(p.error, 'addressLine')}
+        testId={`${tp}-address`}
+      />
     </>
   );
 }

@@ -38,7 +38,12 @@ export interface ChainCanvasHandle {
  * names a node and a click opens its case. React state holds only the hovered node, so panning a
  * 10,000-node graph never re-renders the page.
  */
-export function ChainCanvas(p: { model: ChainModel; colours: string[]; onOpen(index: number): void; ref?: Ref<ChainCanvasHandle> }) {
+export function ChainCanvas(p: {
+  model: ChainModel;
+  colours: string[];
+  onOpen(index: number): void;
+  ref?: Ref<ChainCanvasHandle>;
+}) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const view = useRef<View>({ scale: 1, ox: 0, oy: 0 });
@@ -63,13 +68,17 @@ export function ChainCanvas(p: { model: ChainModel; colours: string[]; onOpen(in
     const sx = (i: number) => ox + x[i]! * DX * scale;
     const sy = (i: number) => oy + y[i]! * DY * scale;
     const margin = 20;
-    const visible = (px: number, py: number) => px > -margin && py > -margin && px < width + margin && py < height + margin;
+    const visible = (px: number, py: number) =>
+      px > -margin && py > -margin && px < width + margin && py < height + margin;
 
     ctx.strokeStyle = edgeColour;
     ctx.lineWidth = Math.max(0.5, Math.min(2, scale));
     ctx.beginPath();
     for (const [a, b] of model.edges) {
-      const ax = sx(a), ay = sy(a), bx = sx(b), by = sy(b);
+      const ax = sx(a),
+        ay = sy(a),
+        bx = sx(b),
+        by = sy(b);
       if (!visible(ax, ay) && !visible(bx, by)) continue;
       ctx.moveTo(ax, ay);
       ctx.lineTo(bx, by);
@@ -222,7 +231,12 @@ export function ChainCanvas(p: { model: ChainModel; colours: string[]; onOpen(in
         onKeyDown={(e) => {
           // The keyboard pans (arrows) and zooms (+, −, 0 to fit) like the pointer does.
           const step = 60;
-          const pan: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+          const pan: Record<string, [number, number]> = {
+            ArrowLeft: [step, 0],
+            ArrowRight: [-step, 0],
+            ArrowUp: [0, step],
+            ArrowDown: [0, -step],
+          };
           const move = pan[e.key];
           if (move) view.current = { ...view.current, ox: view.current.ox + move[0], oy: view.current.oy + move[1] };
           else if (e.key === '+' || e.key === '=') zoomAt(1.4, size.current.width / 2, size.current.height / 2);
@@ -272,9 +286,16 @@ export function ChainCanvas(p: { model: ChainModel; colours: string[]; onOpen(in
         }}
       />
       {hover && (
-        <div className="chain-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="chain-tooltip" role="status">
+        <div
+          className="chain-tooltip"
+          style={{ left: hover.x + 12, top: hover.y + 12 }}
+          data-testid="chain-tooltip"
+          role="status"
+        >
           <strong>{model.labels[hover.index]}</strong>
-          {model.kind[hover.index] === 'contact' && <span> · {t('chains.kindContact', { level: model.level[hover.index] })}</span>}
+          {model.kind[hover.index] === 'contact' && (
+            <span> · {t('chains.kindContact', { level: model.level[hover.index] })}</span>
+          )}
         </div>
       )}
     </div>

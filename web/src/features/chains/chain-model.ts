@@ -52,7 +52,18 @@ export function buildChainModel(graph: ChainGraph, contacts: readonly ContactVie
     edges.push([parent, i]);
   }
   const layout = layoutChains({ generation, chain, edges });
-  return { labels, kind, caseIds, generation, chain, level, edges, caseCount: graph.nodes.length, contactCount: labels.length - graph.nodes.length, layout };
+  return {
+    labels,
+    kind,
+    caseIds,
+    generation,
+    chain,
+    level,
+    edges,
+    caseCount: graph.nodes.length,
+    contactCount: labels.length - graph.nodes.length,
+    layout,
+  };
 }
 
 /** Fill colour of each node for the chosen colouring (contacts keep theirs). */

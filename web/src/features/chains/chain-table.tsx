@@ -36,22 +36,50 @@ export function ChainTable({ graph, model }: { graph: ChainGraph; model: ChainMo
     {
       key: 'kind',
       header: t('chains.kind'),
-      render: (i) => (model.kind[i] === 'case' ? t('chains.kindCase') : t('chains.kindContact', { level: model.level[i] })),
+      render: (i) =>
+        model.kind[i] === 'case' ? t('chains.kindCase') : t('chains.kindContact', { level: model.level[i] }),
     },
-    { key: 'generation', header: t('chains.generation'), numeric: true, render: (i) => fmt.number(model.generation[i]) },
+    {
+      key: 'generation',
+      header: t('chains.generation'),
+      numeric: true,
+      render: (i) => fmt.number(model.generation[i]),
+    },
     { key: 'chain', header: t('chains.chain'), numeric: true, render: (i) => fmt.number((model.chain[i] ?? 0) + 1) },
-    { key: 'status', header: t('cases.statusHeader'), render: (i) => { const n = node(i); return n ? t(`cases.status.${n.status}`) : t('contacts.status.confirmed'); } },
-    { key: 'classification', header: t('cases.classificationHeader'), render: (i) => { const n = node(i); return n ? t(`cases.classification.${n.classification}`) : t('common.empty'); } },
+    {
+      key: 'status',
+      header: t('cases.statusHeader'),
+      render: (i) => {
+        const n = node(i);
+        return n ? t(`cases.status.${n.status}`) : t('contacts.status.confirmed');
+      },
+    },
+    {
+      key: 'classification',
+      header: t('cases.classificationHeader'),
+      render: (i) => {
+        const n = node(i);
+        return n ? t(`cases.classification.${n.classification}`) : t('common.empty');
+      },
+    },
     { key: 'confirmed', header: t('cases.confirmedDate'), render: (i) => fmt.date(node(i)?.confirmedDate) },
     { key: 'cluster', header: t('cases.cluster'), render: (i) => node(i)?.clusterCode ?? t('common.empty') },
   ];
 
   return (
     <>
-      <DataTable testId="chain-table" columns={columns} rows={rows} rowKey={(i) => String(i)} emptyText={t('chains.empty')} />
+      <DataTable
+        testId="chain-table"
+        columns={columns}
+        rows={rows}
+        rowKey={(i) => String(i)}
+        emptyText={t('chains.empty')}
+      />
       {total > shown && (
         <div className="pager">
-          <span className="muted">{t('chains.tableLimit', { shown: fmt.number(shown), total: fmt.number(total) })}</span>
+          <span className="muted">
+            {t('chains.tableLimit', { shown: fmt.number(shown), total: fmt.number(total) })}
+          </span>
           <button type="button" onClick={() => setShown((s) => s + PAGE)} data-testid="chain-table-more">
             {t('chains.showMore')}
           </button>

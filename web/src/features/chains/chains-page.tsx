@@ -70,7 +70,11 @@ export function ChainsPage() {
     const query = { locality, caseId, clusterId, linkedOnly: caseId ? 'false' : String(linkedOnly) };
     const graph = api(chainsContract.getChains, { query, signal: ctrl.signal });
     const contacts = caseId
-      ? api(tracingContract.getCasesContacts, { params: { id: caseId }, query: { status: 'confirmed', limit: 500 }, signal: ctrl.signal }).then((p) => p.items)
+      ? api(tracingContract.getCasesContacts, {
+          params: { id: caseId },
+          query: { status: 'confirmed', limit: 500 },
+          signal: ctrl.signal,
+        }).then((p) => p.items)
       : Promise.resolve([]);
     Promise.all([graph, contacts])
       .then(([g, c]) => setData({ graph: g, contacts: c }))
@@ -81,7 +85,10 @@ export function ChainsPage() {
   }, [caseId, clusterId, locality, linkedOnly]);
 
   const model = useMemo(() => (data ? buildChainModel(data.graph, data.contacts) : null), [data]);
-  const colours = useMemo(() => (data && model ? nodeColours(data.graph, model, colourBy) : []), [data, model, colourBy]);
+  const colours = useMemo(
+    () => (data && model ? nodeColours(data.graph, model, colourBy) : []),
+    [data, model, colourBy],
+  );
   const focus = caseId ? data?.graph.nodes.find((n) => n.id === caseId) : undefined;
   const clusterCode = clusterId ? data?.graph.nodes.find((n) => n.clusterCode)?.clusterCode : undefined;
   const stats = data?.graph.stats;
@@ -123,7 +130,13 @@ export function ChainsPage() {
       <div className="toolbar chain-toolbar">
         <div className="segmented" role="group" aria-label={t('chains.view')}>
           {(['graph', 'table'] as const).map((v) => (
-            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} data-testid={`chain-view-${v}`}>
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+              data-testid={`chain-view-${v}`}
+            >
               {v === 'graph' ? t('chains.viewGraph') : t('chains.viewTable')}
             </button>
           ))}
@@ -131,19 +144,48 @@ export function ChainsPage() {
         <div className="segmented" role="group" aria-label={t('chains.colourBy')}>
           <span className="muted small">{t('chains.colourBy')}</span>
           {(['status', 'classification'] as const).map((c) => (
-            <button key={c} type="button" aria-pressed={colourBy === c} onClick={() => setColourBy(c)} data-testid={`chain-colour-${c}`}>
+            <button
+              key={c}
+              type="button"
+              aria-pressed={colourBy === c}
+              onClick={() => setColourBy(c)}
+              data-testid={`chain-colour-${c}`}
+            >
               {c === 'status' ? t('chains.byStatus') : t('chains.byClassification')}
             </button>
           ))}
         </div>
         {view === 'graph' && (
           <div className="segmented">
-            <button type="button" onClick={() => canvas.current?.zoom(1.4)} aria-label={t('chains.zoomIn')} data-testid="chain-zoom-in">+</button>
-            <button type="button" onClick={() => canvas.current?.zoom(1 / 1.4)} aria-label={t('chains.zoomOut')} data-testid="chain-zoom-out">−</button>
-            <button type="button" onClick={() => canvas.current?.fit()} data-testid="chain-fit">{t('chains.reset')}</button>
+            <button
+              type="button"
+              onClick={() => canvas.current?.zoom(1.4)}
+              aria-label={t('chains.zoomIn')}
+              data-testid="chain-zoom-in"
+            >
+              +
+            </button>
+            <button
+              type="button"
+              onClick={() => canvas.current?.zoom(1 / 1.4)}
+              aria-label={t('chains.zoomOut')}
+              data-testid="chain-zoom-out"
+            >
+              −
+            </button>
+            <button type="button" onClick={() => canvas.current?.fit()} data-testid="chain-fit">
+              {t('chains.reset')}
+            </button>
           </div>
         )}
-        {!caseId && <CheckboxField label={t('chains.linkedOnly')} checked={linkedOnly} onChange={setLinkedOnly} testId="chain-linked-only" />}
+        {!caseId && (
+          <CheckboxField
+            label={t('chains.linkedOnly')}
+            checked={linkedOnly}
+            onChange={setLinkedOnly}
+            testId="chain-linked-only"
+          />
+        )}
       </div>
       {error && (
         <div className="alert alert-error" role="alert">
@@ -155,10 +197,17 @@ export function ChainsPage() {
         <>
           <Legend by={colourBy} withContacts={model.contactCount > 0} />
           {model.labels.length === 0 ? (
-            <p className="muted" data-testid="chain-empty">{t('chains.empty')}</p>
+            <p className="muted" data-testid="chain-empty">
+              {t('chains.empty')}
+            </p>
           ) : view === 'graph' ? (
             <>
-              <ChainCanvas ref={canvas} model={model} colours={colours} onOpen={(i) => navigate(`/cases/${encodeURIComponent(model.caseIds[i]!)}`)} />
+              <ChainCanvas
+                ref={canvas}
+                model={model}
+                colours={colours}
+                onOpen={(i) => navigate(`/cases/${encodeURIComponent(model.caseIds[i]!)}`)}
+              />
               <p className="muted small">{t('chains.hint')}</p>
             </>
           ) : (

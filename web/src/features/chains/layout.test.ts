@@ -4,7 +4,7 @@ import { layoutChains, nodeAt, type LayoutInput } from './layout.ts';
 /** A deterministic pseudo-random forest: chains of 1–40 cases, each case infected by an earlier one. */
 function syntheticForest(total: number, seed = 42): LayoutInput {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const generation: number[] = [];
   const chain: number[] = [];
   const edges: [number, number][] = [];

@@ -32,9 +32,16 @@ export function EntriesPage({ venueId }: { venueId: string }) {
   const fmt = useFormat();
   const { venue, error } = useVenue(venueId);
   const [day, setDay] = useState(() => todayIso());
-  const list = usePagedList(isDay(day) ? checkinsContract.getVenuesEntries : null, { day }, { params: { id: venueId } });
+  const list = usePagedList(
+    isDay(day) ? checkinsContract.getVenuesEntries : null,
+    { day },
+    { params: { id: venueId } },
+  );
 
-  const time = useMemo(() => new Intl.DateTimeFormat(intlLocale(fmt.lang), { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [fmt.lang]);
+  const time = useMemo(
+    () => new Intl.DateTimeFormat(intlLocale(fmt.lang), { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+    [fmt.lang],
+  );
   const at = (iso: string | null) => (iso ? time.format(new Date(iso)) : t('common.empty'));
 
   const columns: Column<EntryRow>[] = [
@@ -45,7 +52,10 @@ export function EntriesPage({ venueId }: { venueId: string }) {
   ];
 
   return (
-    <Page title={t('entries.title')} intro={venue ? `${venue.name} · ${venue.addressLine}, ${venue.communeName}` : undefined}>
+    <Page
+      title={t('entries.title')}
+      intro={venue ? `${venue.name} · ${venue.addressLine}, ${venue.communeName}` : undefined}
+    >
       <p className="page-links">
         <Link to="/venues" className="back-link">
           ← {t('venues.backToList')}

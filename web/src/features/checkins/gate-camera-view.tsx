@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { isCameraProblem, type CameraState } from './use-gate-camera.ts';
 
 /** The camera's picture with an aiming frame, or why there is none (with a retry where it may help). */
-export function GateCameraView(p: { videoRef: RefObject<HTMLVideoElement | null>; camera: CameraState; onRetry(): void }) {
+export function GateCameraView(p: {
+  videoRef: RefObject<HTMLVideoElement | null>;
+  camera: CameraState;
+  onRetry(): void;
+}) {
   const { t } = useTranslation();
   const { camera } = p;
   const cameraMessage: Record<CameraState, string | null> = {
@@ -30,7 +34,11 @@ export function GateCameraView(p: { videoRef: RefObject<HTMLVideoElement | null>
       />
       {camera === 'running' && <div className="gate-aim" aria-hidden="true" />}
       {camera !== 'running' && (
-        <div className={cameraProblem ? 'gate-camera-message problem' : 'gate-camera-message'} role={cameraProblem ? 'alert' : 'status'} data-testid="gate-camera-message">
+        <div
+          className={cameraProblem ? 'gate-camera-message problem' : 'gate-camera-message'}
+          role={cameraProblem ? 'alert' : 'status'}
+          data-testid="gate-camera-message"
+        >
           <p>{cameraMessage[camera]}</p>
           {camera === 'denied' && <p className="small">{t('gate.cameraDeniedHelp')}</p>}
           {(camera === 'denied' || camera === 'error') && (

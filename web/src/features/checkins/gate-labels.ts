@@ -17,5 +17,6 @@ const reasons: Record<GateReason, true> = {
   invalid_qr: true,
 };
 
-export const gateReasonLabel = (t: TFunction, r: string) => (Object.hasOwn(reasons, r) ? t(`gate.reason.${r as GateReason}`) : r);
+export const gateReasonLabel = (t: TFunction, r: string) =>
+  Object.hasOwn(reasons, r) ? t(`gate.reason.${r as GateReason}`) : r;
 export const qrColourLabel = (t: TFunction, c: StatusColour) => t(`gate.colour.${c}`);

@@ -100,7 +100,13 @@ export function GatePage({ venueId }: { venueId: string }) {
       <Page title={title}>
         <BackLinks venueId={venueId} />
         <div className="alert alert-error" role="alert" data-testid="gate-unavailable">
-          <p>{venueError ?? t('gate.notApproved', { name: venue?.name ?? '', status: venue ? t(`venues.status.${venue.status}`) : '' })}</p>
+          <p>
+            {venueError ??
+              t('gate.notApproved', {
+                name: venue?.name ?? '',
+                status: venue ? t(`venues.status.${venue.status}`) : '',
+              })}
+          </p>
         </div>
       </Page>
     );
@@ -114,17 +120,27 @@ export function GatePage({ venueId }: { venueId: string }) {
   else if (camera === 'running') statusLine = t('gate.scanning');
 
   return (
-    <Page title={title} intro={venue ? `${venue.name} · ${venue.addressLine}, ${venue.communeName}` : t('common.loading')}>
+    <Page
+      title={title}
+      intro={venue ? `${venue.name} · ${venue.addressLine}, ${venue.communeName}` : t('common.loading')}
+    >
       <BackLinks venueId={venueId} />
       <GateCounters counts={counts} />
-      {result && <GateResult key={result.seq} result={result} fullScreen={fullScreen} onDismiss={() => setFullScreen(false)} />}
+      {result && (
+        <GateResult key={result.seq} result={result} fullScreen={fullScreen} onDismiss={() => setFullScreen(false)} />
+      )}
       <GateCameraView videoRef={videoRef} camera={camera} onRetry={retry} />
       <p className="gate-status muted small" role="status">
         {statusLine}
       </p>
       {camera !== 'missing' && camera !== 'insecure' && (
         <div className="toolbar">
-          <button type="button" onClick={() => setCameraOn((on) => !on)} aria-pressed={!cameraOn} data-testid="gate-camera-toggle">
+          <button
+            type="button"
+            onClick={() => setCameraOn((on) => !on)}
+            aria-pressed={!cameraOn}
+            data-testid="gate-camera-toggle"
+          >
             {cameraOn ? t('gate.cameraStop') : t('gate.cameraStart')}
           </button>
         </div>

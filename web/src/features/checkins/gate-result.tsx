@@ -22,9 +22,21 @@ export function GateCounters({ counts }: { counts: GateCounts }) {
 }
 
 /** The answer: full screen at first (tap to close), then a banner above the camera. */
-export function GateResult({ result, fullScreen, onDismiss }: { result: ShownScan; fullScreen: boolean; onDismiss(): void }) {
+export function GateResult({
+  result,
+  fullScreen,
+  onDismiss,
+}: {
+  result: ShownScan;
+  fullScreen: boolean;
+  onDismiss(): void;
+}) {
   const { t } = useTranslation();
-  const cls = ['gate-result', result.allowed ? 'gate-allowed' : 'gate-refused', fullScreen ? 'gate-full' : 'gate-banner'].join(' ');
+  const cls = [
+    'gate-result',
+    result.allowed ? 'gate-allowed' : 'gate-refused',
+    fullScreen ? 'gate-full' : 'gate-banner',
+  ].join(' ');
   return (
     <div
       className={cls}
@@ -47,7 +59,9 @@ export function GateResult({ result, fullScreen, onDismiss }: { result: ShownSca
             </span>
           )}
           {result.colour !== 'none' && (
-            <span className={`gate-colour gate-colour-${result.colour}`}>{t('gate.qrColour', { colour: qrColourLabel(t, result.colour) })}</span>
+            <span className={`gate-colour gate-colour-${result.colour}`}>
+              {t('gate.qrColour', { colour: qrColourLabel(t, result.colour) })}
+            </span>
           )}
           {result.reasons.length > 0 && (
             <ul className="gate-reasons" data-testid="gate-reasons">

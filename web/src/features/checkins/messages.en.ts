@@ -23,7 +23,8 @@ export const checkinsEn: typeof checkinsVi = {
     cameraStarting: 'Opening the camera…',
     cameraOff: 'The camera is off. You can type a code below.',
     cameraDenied: 'The app is not allowed to use the camera.',
-    cameraDeniedHelp: 'Allow camera access in the browser settings (the padlock next to the address), then press Retry. Meanwhile, type codes below.',
+    cameraDeniedHelp:
+      'Allow camera access in the browser settings (the padlock next to the address), then press Retry. Meanwhile, type codes below.',
     cameraMissing: 'No camera found on this device. Type codes below.',
     cameraInsecure: 'Browsers only allow the camera over a secure connection (https). Type codes below.',
     cameraError: 'The camera could not be opened (another app may be using it).',

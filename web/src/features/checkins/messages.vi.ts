@@ -23,7 +23,8 @@ export const checkinsVi = {
     cameraStarting: 'Đang mở camera…',
     cameraOff: 'Camera đang tắt. Có thể nhập mã ở ô bên dưới.',
     cameraDenied: 'Ứng dụng không được phép dùng camera.',
-    cameraDeniedHelp: 'Hãy cho phép truy cập camera trong cài đặt của trình duyệt (biểu tượng ổ khoá cạnh địa chỉ trang), rồi bấm Thử lại. Trong lúc đó có thể nhập mã ở ô bên dưới.',
+    cameraDeniedHelp:
+      'Hãy cho phép truy cập camera trong cài đặt của trình duyệt (biểu tượng ổ khoá cạnh địa chỉ trang), rồi bấm Thử lại. Trong lúc đó có thể nhập mã ở ô bên dưới.',
     cameraMissing: 'Không tìm thấy camera trên thiết bị này. Hãy nhập mã ở ô bên dưới.',
     cameraInsecure: 'Trình duyệt chỉ cho dùng camera trên kết nối an toàn (https). Hãy nhập mã ở ô bên dưới.',
     cameraError: 'Không mở được camera (có thể ứng dụng khác đang dùng).',

@@ -27,7 +27,8 @@ export function useGateCounts(venueId: string) {
     }
   }, [venueId, counts]);
   const count = useCallback(
-    (allowed: boolean) => setCounts((c) => (allowed ? { ...c, allowed: c.allowed + 1 } : { ...c, refused: c.refused + 1 })),
+    (allowed: boolean) =>
+      setCounts((c) => (allowed ? { ...c, allowed: c.allowed + 1 } : { ...c, refused: c.refused + 1 })),
     [],
   );
   return { counts, count };

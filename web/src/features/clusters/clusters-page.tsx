@@ -4,7 +4,16 @@ import type { ClusterView, CreateClusterRequest } from '../../../../core/schemas
 import { clustersContract } from '../../../../core/contracts/clusters.ts';
 import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
-import { FormActions, FormError, Notice, SelectField, TextField, detailFor, useFormSubmit, type FormFailure } from '../../ui/form.tsx';
+import {
+  FormActions,
+  FormError,
+  Notice,
+  SelectField,
+  TextField,
+  detailFor,
+  useFormSubmit,
+  type FormFailure,
+} from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
@@ -31,18 +40,56 @@ function ClusterCreateForm({ onCreated }: { onCreated(c: ClusterView): void }) {
   const { error, busy, run } = useFormSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body: CreateClusterRequest = { code: code.trim().toUpperCase(), name: name.trim(), localityCode, ...(notes.trim() ? { notes: notes.trim() } : {}) };
+    const body: CreateClusterRequest = {
+      code: code.trim().toUpperCase(),
+      name: name.trim(),
+      localityCode,
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    };
     await run(async () => onCreated(await api(clustersContract.postClusters, { body: body })));
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="cluster-create-form">
       <h2>{t('clusters.createTitle')}</h2>
-      <TextField label={t('clusters.code')} value={code} onChange={setCode} required placeholder="LC-2026-01" error={detailFor(error, 'code')} testId="cluster-code" />
-      <TextField label={t('clusters.name')} value={name} onChange={setName} required error={detailFor(error, 'name')} testId="cluster-name" />
-      <SelectField label={t('clusters.locality')} value={localityCode} onChange={setLocalityCode} options={places} error={detailFor(error, 'localityCode')} testId="cluster-locality" />
-      <TextField label={`${t('clusters.notes')} ${t('common.optional')}`} value={notes} onChange={setNotes} error={detailFor(error, 'notes')} testId="cluster-notes" />
+      <TextField
+        label={t('clusters.code')}
+        value={code}
+        onChange={setCode}
+        required
+        placeholder="LC-2026-01"
+        error={detailFor(error, 'code')}
+        testId="cluster-code"
+      />
+      <TextField
+        label={t('clusters.name')}
+        value={name}
+        onChange={setName}
+        required
+        error={detailFor(error, 'name')}
+        testId="cluster-name"
+      />
+      <SelectField
+        label={t('clusters.locality')}
+        value={localityCode}
+        onChange={setLocalityCode}
+        options={places}
+        error={detailFor(error, 'localityCode')}
+        testId="cluster-locality"
+      />
+      <TextField
+        label={`${t('clusters.notes')} ${t('common.optional')}`}
+        value={notes}
+        onChange={setNotes}
+        error={detailFor(error, 'notes')}
+        testId="cluster-notes"
+      />
       <FormError error={error} fields={['code', 'name', 'localityCode', 'notes']} testId="cluster-create-error" />
-      <FormActions busy={busy} label={t('clusters.createSubmit')} testId="cluster-create-submit" disabled={!localityCode} />
+      <FormActions
+        busy={busy}
+        label={t('clusters.createSubmit')}
+        testId="cluster-create-submit"
+        disabled={!localityCode}
+      />
     </form>
   );
 }
@@ -86,13 +133,17 @@ export function ClustersPage() {
     {
       key: 'period',
       header: t('clusters.period'),
-      render: (c) => (c.firstConfirmed ? `${fmt.date(c.firstConfirmed)} – ${fmt.date(c.lastConfirmed)}` : t('common.empty')),
+      render: (c) =>
+        c.firstConfirmed ? `${fmt.date(c.firstConfirmed)} – ${fmt.date(c.lastConfirmed)}` : t('common.empty'),
     },
     {
       key: 'status',
       header: t('clusters.statusHeader'),
       render: (c) => (
-        <span className={c.status === 'active' ? 'badge badge-alert' : 'badge badge-off'} data-testid={`cluster-status-${c.code}`}>
+        <span
+          className={c.status === 'active' ? 'badge badge-alert' : 'badge badge-off'}
+          data-testid={`cluster-status-${c.code}`}
+        >
           {t(`clusters.status.${c.status}`)}
         </span>
       ),
@@ -105,11 +156,20 @@ export function ClustersPage() {
           <Link className="button" to={`/cases?clusterId=${encodeURIComponent(c.id)}`}>
             {t('clusters.casesLink')}
           </Link>
-          <Link className="button" to={`/chains?clusterId=${encodeURIComponent(c.id)}`} data-testid={`cluster-chain-${c.code}`}>
+          <Link
+            className="button"
+            to={`/chains?clusterId=${encodeURIComponent(c.id)}`}
+            data-testid={`cluster-chain-${c.code}`}
+          >
             {t('clusters.chainLink')}
           </Link>
           {mayEdit && (
-            <button type="button" disabled={busy === c.id} onClick={() => void setClusterStatus(c, c.status === 'active' ? 'closed' : 'active')} data-testid={`cluster-toggle-${c.code}`}>
+            <button
+              type="button"
+              disabled={busy === c.id}
+              onClick={() => void setClusterStatus(c, c.status === 'active' ? 'closed' : 'active')}
+              data-testid={`cluster-toggle-${c.code}`}
+            >
               {c.status === 'active' ? t('clusters.close') : t('clusters.reopen')}
             </button>
           )}
@@ -124,11 +184,22 @@ export function ClustersPage() {
       <FormError error={error} />
       <div className="toolbar">
         {mayEdit && (
-          <button type="button" className="primary" aria-expanded={creating} onClick={() => setCreating((c) => !c)} data-testid="cluster-create-toggle">
+          <button
+            type="button"
+            className="primary"
+            aria-expanded={creating}
+            onClick={() => setCreating((c) => !c)}
+            data-testid="cluster-create-toggle"
+          >
             {creating ? t('common.close') : t('clusters.createTitle')}
           </button>
         )}
-        <a className="button" href={apiHref(clustersContract.getClustersExport, { query: query })} download data-testid="clusters-export">
+        <a
+          className="button"
+          href={apiHref(clustersContract.getClustersExport, { query: query })}
+          download
+          data-testid="clusters-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
@@ -146,7 +217,10 @@ export function ClustersPage() {
           label={t('clusters.statusHeader')}
           value={status}
           onChange={(v) => setStatus(isStatus(v) ? v : '')}
-          options={[{ value: '', label: t('common.all') }, ...statuses.map((s) => ({ value: s, label: t(`clusters.status.${s}`) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...statuses.map((s) => ({ value: s, label: t(`clusters.status.${s}`) })),
+          ]}
           testId="clusters-filter-status"
         />
       </div>

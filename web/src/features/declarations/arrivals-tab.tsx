@@ -25,7 +25,11 @@ export function ArrivalsTab() {
   const [error, setError] = useState<FormFailure>(null);
   const mayFollowUp = canFollowUpArrivals(role);
 
-  const query = { locality: selected?.code, followUp: followUp || undefined, flagged: flaggedOnly ? 'true' : undefined };
+  const query = {
+    locality: selected?.code,
+    followUp: followUp || undefined,
+    flagged: flaggedOnly ? 'true' : undefined,
+  };
   const list = usePagedList(selected ? declarationsContract.getArrivals : null, query);
 
   const countries = useMemo(() => {
@@ -67,12 +71,18 @@ export function ArrivalsTab() {
       render: (a) => (
         <span>
           <strong>{a.fullName}</strong>
-          {a.declaredByHost && <span className="muted small"> · {t('arrivals.declaredByHost', { name: a.declaredByHost })}</span>}
+          {a.declaredByHost && (
+            <span className="muted small"> · {t('arrivals.declaredByHost', { name: a.declaredByHost })}</span>
+          )}
         </span>
       ),
     },
     { key: 'birthYear', header: t('declarations.birthYear'), render: (a) => a.birthYear },
-    { key: 'phone', header: t('declarations.phone'), render: (a) => (a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : t('common.empty')) },
+    {
+      key: 'phone',
+      header: t('declarations.phone'),
+      render: (a) => (a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : t('common.empty')),
+    },
     { key: 'origin', header: t('arrivals.origin'), render: (a) => origin(a.origin) },
     { key: 'vehicle', header: t('arrivals.vehicle'), render: (a) => vehicleLabel(t, a.vehicle) || t('common.empty') },
     { key: 'arrivedOn', header: t('arrivals.arrivedOn'), render: (a) => fmt.date(a.arrivedOn) },
@@ -121,7 +131,12 @@ export function ArrivalsTab() {
       <Notice>{notice}</Notice>
       <FormError error={error} />
       <div className="toolbar">
-        <a className="button" href={apiHref(declarationsContract.getArrivalsExport, { query: query })} download data-testid="arrivals-export">
+        <a
+          className="button"
+          href={apiHref(declarationsContract.getArrivalsExport, { query: query })}
+          download
+          data-testid="arrivals-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
@@ -130,10 +145,18 @@ export function ArrivalsTab() {
           label={t('arrivals.followUpFilter')}
           value={followUp}
           onChange={(v) => setFollowUp(v as FollowUp | '')}
-          options={[{ value: '', label: t('common.all') }, ...followUpStatuses.map((s) => ({ value: s, label: followUpLabel(t, s) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...followUpStatuses.map((s) => ({ value: s, label: followUpLabel(t, s) })),
+          ]}
           testId="arrivals-filter-follow-up"
         />
-        <CheckboxField label={t('arrivals.flaggedOnly')} checked={flaggedOnly} onChange={setFlaggedOnly} testId="arrivals-filter-flagged" />
+        <CheckboxField
+          label={t('arrivals.flaggedOnly')}
+          checked={flaggedOnly}
+          onChange={setFlaggedOnly}
+          testId="arrivals-filter-flagged"
+        />
       </div>
       {!mayFollowUp && <p className="muted small">{t('arrivals.readOnly')}</p>}
       <DataTable

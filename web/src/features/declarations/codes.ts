@@ -26,7 +26,15 @@ const symptoms: Record<Symptom, true> = {
 };
 const exposures: Record<Exposure, true> = { contact_with_case: true, travel_epidemic_area: true, animal_market: true };
 const kinds: Record<Kind, true> = { population: true, movement: true, entry: true };
-const vehicles: Record<Vehicle, true> = { plane: true, train: true, bus: true, car: true, motorbike: true, ship: true, other: true };
+const vehicles: Record<Vehicle, true> = {
+  plane: true,
+  train: true,
+  bus: true,
+  car: true,
+  motorbike: true,
+  ship: true,
+  other: true,
+};
 const flags: Record<ArrivalFlag, true> = { international: true, high_risk_origin: true, epidemic_zone: true };
 
 export const followUpStatuses: readonly FollowUp[] = ['none', 'pending', 'contacted', 'closed'];

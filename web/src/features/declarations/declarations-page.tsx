@@ -15,9 +15,16 @@ export function DeclarationsPage() {
   const tab = useUrlTab(tabs);
 
   return (
-    <Page title={t('declarations.title')} intro={t('declarations.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('declarations.title')}
+      intro={t('declarations.intro', { name: selected?.fullName ?? t('common.empty') })}
+    >
       <UrlTabs
-        path="/declarations" tabs={tabs} current={tab} ariaLabel={t('declarations.title')} testId="declarations-tab"
+        path="/declarations"
+        tabs={tabs}
+        current={tab}
+        ariaLabel={t('declarations.title')}
+        testId="declarations-tab"
         label={(k) => (k === 'declarations' ? t('declarations.tabDeclarations') : t('declarations.tabArrivals'))}
       >
         {tab === 'declarations' ? <DeclarationsTab /> : <ArrivalsTab />}

@@ -40,25 +40,59 @@ export function DeclarationsTab() {
     { key: 'submittedAt', header: t('declarations.submittedAt'), render: (d) => fmt.dateTime(d.submittedAt) },
     { key: 'fullName', header: t('declarations.fullName'), render: (d) => <strong>{d.fullName}</strong> },
     { key: 'birthYear', header: t('declarations.birthYear'), render: (d) => d.birthYear },
-    { key: 'phone', header: t('declarations.phone'), render: (d) => (d.phone ? <a href={`tel:${d.phone}`}>{d.phone}</a> : t('common.empty')) },
+    {
+      key: 'phone',
+      header: t('declarations.phone'),
+      render: (d) => (d.phone ? <a href={`tel:${d.phone}`}>{d.phone}</a> : t('common.empty')),
+    },
     { key: 'commune', header: t('declarations.commune'), render: (d) => d.communeName },
     { key: 'kind', header: t('declarations.kindHeader'), render: (d) => kindLabel(t, d.kind) },
-    { key: 'symptoms', header: t('declarations.symptoms'), render: (d) => chips(d.symptoms, (c) => symptomLabel(t, c)) },
-    { key: 'exposures', header: t('declarations.exposures'), render: (d) => chips(d.exposures, (c) => exposureLabel(t, c)) },
+    {
+      key: 'symptoms',
+      header: t('declarations.symptoms'),
+      render: (d) => chips(d.symptoms, (c) => symptomLabel(t, c)),
+    },
+    {
+      key: 'exposures',
+      header: t('declarations.exposures'),
+      render: (d) => chips(d.exposures, (c) => exposureLabel(t, c)),
+    },
     { key: 'validUntil', header: t('declarations.validUntil'), render: (d) => fmt.dateTime(d.validUntil) },
   ];
 
   return (
     <>
       <div className="toolbar">
-        <a className="button" href={apiHref(declarationsContract.getDeclarationsExport, { query: query })} download data-testid="declarations-export">
+        <a
+          className="button"
+          href={apiHref(declarationsContract.getDeclarationsExport, { query: query })}
+          download
+          data-testid="declarations-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
       <div className="filters">
-        <TextField label={t('declarations.from')} type="date" value={from} onChange={setFrom} testId="declarations-filter-from" />
-        <TextField label={t('declarations.to')} type="date" value={to} onChange={setTo} testId="declarations-filter-to" />
-        <CheckboxField label={t('declarations.flaggedOnly')} checked={flaggedOnly} onChange={setFlaggedOnly} testId="declarations-filter-flagged" />
+        <TextField
+          label={t('declarations.from')}
+          type="date"
+          value={from}
+          onChange={setFrom}
+          testId="declarations-filter-from"
+        />
+        <TextField
+          label={t('declarations.to')}
+          type="date"
+          value={to}
+          onChange={setTo}
+          testId="declarations-filter-to"
+        />
+        <CheckboxField
+          label={t('declarations.flaggedOnly')}
+          checked={flaggedOnly}
+          onChange={setFlaggedOnly}
+          testId="declarations-filter-flagged"
+        />
       </div>
       <DataTable
         testId="declarations-table"

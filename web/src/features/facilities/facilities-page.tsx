@@ -75,17 +75,27 @@ export function FacilitiesPage() {
     { key: 'kind', header: t('facilities.kindHeader'), render: (f) => t(`facilities.kind.${f.kind}`) },
     { key: 'commune', header: t('facilities.commune'), render: (f) => f.communeName },
     { key: 'capacity', header: t('facilities.capacityHeader'), render: (f) => <CapacityCell f={f} /> },
-    { key: 'status', header: t('facilities.statusHeader'), render: (f) => <span className={f.status === 'active' ? 'badge badge-ok' : 'badge badge-off'}>{t(`facilities.status.${f.status}`)}</span> },
+    {
+      key: 'status',
+      header: t('facilities.statusHeader'),
+      render: (f) => (
+        <span className={f.status === 'active' ? 'badge badge-ok' : 'badge badge-off'}>
+          {t(`facilities.status.${f.status}`)}
+        </span>
+      ),
+    },
     ...(mayManage
-      ? [{
-          key: 'actions',
-          header: t('common.actions'),
-          render: (f: FacilityView) => (
-            <button type="button" onClick={() => setEditing(f)} data-testid={`facility-edit-${f.id}`}>
-              {t('facilities.edit')}
-            </button>
-          ),
-        }]
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            render: (f: FacilityView) => (
+              <button type="button" onClick={() => setEditing(f)} data-testid={`facility-edit-${f.id}`}>
+                {t('facilities.edit')}
+              </button>
+            ),
+          },
+        ]
       : []),
   ];
 
@@ -97,14 +107,28 @@ export function FacilitiesPage() {
   };
 
   return (
-    <Page title={t('facilities.title')} intro={t('facilities.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('facilities.title')}
+      intro={t('facilities.intro', { name: selected?.fullName ?? t('common.empty') })}
+    >
       <div className="toolbar">
         {mayManage && (
-          <button type="button" className="primary" aria-expanded={editing === 'new'} onClick={() => setEditing((e) => (e === 'new' ? null : 'new'))} data-testid="facility-create-toggle">
+          <button
+            type="button"
+            className="primary"
+            aria-expanded={editing === 'new'}
+            onClick={() => setEditing((e) => (e === 'new' ? null : 'new'))}
+            data-testid="facility-create-toggle"
+          >
             {editing === 'new' ? t('common.close') : t('facilities.newFacility')}
           </button>
         )}
-        <a className="button" href={apiHref(facilitiesContract.getFacilitiesExport, { query: query })} download data-testid="facilities-export">
+        <a
+          className="button"
+          href={apiHref(facilitiesContract.getFacilitiesExport, { query: query })}
+          download
+          data-testid="facilities-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
@@ -118,16 +142,32 @@ export function FacilitiesPage() {
         />
       )}
       <div className="filters">
-        <SelectField label={t('facilities.kindHeader')} value={kind} onChange={(v) => setKind(isFacilityKind(v) ? v : '')} options={[{ value: '', label: t('common.all') }, ...facilityKindOptions(t)]} testId="facilities-filter-kind" />
+        <SelectField
+          label={t('facilities.kindHeader')}
+          value={kind}
+          onChange={(v) => setKind(isFacilityKind(v) ? v : '')}
+          options={[{ value: '', label: t('common.all') }, ...facilityKindOptions(t)]}
+          testId="facilities-filter-kind"
+        />
         <SelectField
           label={t('facilities.statusHeader')}
           value={status}
           onChange={(v) => setStatus(v === 'active' || v === 'closed' ? v : '')}
-          options={[{ value: '', label: t('common.all') }, { value: 'active', label: t('facilities.status.active') }, { value: 'closed', label: t('facilities.status.closed') }]}
+          options={[
+            { value: '', label: t('common.all') },
+            { value: 'active', label: t('facilities.status.active') },
+            { value: 'closed', label: t('facilities.status.closed') },
+          ]}
           testId="facilities-filter-status"
         />
       </div>
-      <DataTable testId="facilities-table" columns={columns} rows={list.items} rowKey={(f) => f.id} rowClassName={(f) => (f.alert ? 'row-alert' : undefined)} />
+      <DataTable
+        testId="facilities-table"
+        columns={columns}
+        rows={list.items}
+        rowKey={(f) => f.id}
+        rowClassName={(f) => (f.alert ? 'row-alert' : undefined)}
+      />
       <PagerFooter list={list} />
       <PlacementPanel />
     </Page>

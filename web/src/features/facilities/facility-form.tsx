@@ -1,13 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CapacityInput, CapacityKind, CreateFacilityRequest, FacilityKind, FacilityStatus, FacilityView, UpdateFacilityRequest } from '../../../../core/schemas/facilities.ts';
+import type {
+  CapacityInput,
+  CapacityKind,
+  CreateFacilityRequest,
+  FacilityKind,
+  FacilityStatus,
+  FacilityView,
+  UpdateFacilityRequest,
+} from '../../../../core/schemas/facilities.ts';
 import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useCommuneOptions } from '../cases/person-fields.tsx';
 import { capacityKinds, facilityKindOptions, isFacilityKind, lineOf } from './facility-labels.ts';
 
-const fields = ['name', 'kind', 'communeCode', 'addressLine', 'contactPhone', 'occupancyAlertPercent', 'status', ...capacityKinds];
+const fields = [
+  'name',
+  'kind',
+  'communeCode',
+  'addressLine',
+  'contactPhone',
+  'occupancyAlertPercent',
+  'status',
+  ...capacityKinds,
+];
 
 type Counts = Record<CapacityKind, string>;
 
@@ -37,7 +54,15 @@ function capacityOf(c: Counts, editing: boolean): CapacityInput | null {
 }
 
 /** Create (POST /api/facilities) or edit (PATCH /api/facilities/:id) a facility and its capacity. */
-export function FacilityForm({ facility, onSaved, onCancel }: { facility: FacilityView | null; onSaved(f: FacilityView): void; onCancel(): void }) {
+export function FacilityForm({
+  facility,
+  onSaved,
+  onCancel,
+}: {
+  facility: FacilityView | null;
+  onSaved(f: FacilityView): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const communes = useCommuneOptions();
   const editing = facility !== null;
@@ -62,7 +87,11 @@ export function FacilityForm({ facility, onSaved, onCancel }: { facility: Facili
         const body: UpdateFacilityRequest = { ...common, contactPhone: phone.trim() || null, status };
         onSaved(await api(facilitiesContract.patchFacilitiesById, { params: { id: facility.id }, body }));
       } else {
-        const body: CreateFacilityRequest = { ...common, communeCode, ...(phone.trim() ? { contactPhone: phone.trim() } : {}) };
+        const body: CreateFacilityRequest = {
+          ...common,
+          communeCode,
+          ...(phone.trim() ? { contactPhone: phone.trim() } : {}),
+        };
         onSaved(await api(facilitiesContract.postFacilities, { body }));
       }
     });
@@ -71,14 +100,56 @@ export function FacilityForm({ facility, onSaved, onCancel }: { facility: Facili
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="facility-form">
       <h2>{facility ? t('facilities.editTitle', { name: facility.name }) : t('facilities.createTitle')}</h2>
-      <TextField label={t('facilities.name')} value={name} onChange={setName} required error={detailFor(error, 'name')} testId="facility-name" />
-      <SelectField label={t('facilities.kindHeader')} value={kind} onChange={(v) => isFacilityKind(v) && setKind(v)} options={facilityKindOptions(t)} testId="facility-kind" />
+      <TextField
+        label={t('facilities.name')}
+        value={name}
+        onChange={setName}
+        required
+        error={detailFor(error, 'name')}
+        testId="facility-name"
+      />
+      <SelectField
+        label={t('facilities.kindHeader')}
+        value={kind}
+        onChange={(v) => isFacilityKind(v) && setKind(v)}
+        options={facilityKindOptions(t)}
+        testId="facility-kind"
+      />
       {!editing && (
-        <SelectField label={t('facilities.commune')} value={communeCode} onChange={setCommune} options={communes} error={detailFor(error, 'communeCode')} testId="facility-commune" />
+        <SelectField
+          label={t('facilities.commune')}
+          value={communeCode}
+          onChange={setCommune}
+          options={communes}
+          error={detailFor(error, 'communeCode')}
+          testId="facility-commune"
+        />
       )}
-      <TextField label={t('facilities.address')} value={address} onChange={setAddress} required error={detailFor(error, 'addressLine')} testId="facility-address" />
-      <TextField label={`${t('facilities.phone')} ${t('common.optional')}`} value={phone} onChange={setPhone} error={detailFor(error, 'contactPhone')} testId="facility-phone" />
-      <TextField label={t('facilities.alertPercent')} type="number" min={1} max={100} value={alert} onChange={setAlert} error={detailFor(error, 'occupancyAlertPercent')} testId="facility-alert" />
+      <TextField
+        label={t('facilities.address')}
+        value={address}
+        onChange={setAddress}
+        required
+        error={detailFor(error, 'addressLine')}
+        testId="facility-address"
+      />
+      <TextField
+        label={`${t('facilities.phone')} ${t('common.optional')}`}
+        value={phone}
+        onChange={setPhone}
+        error={detailFor(error, 'contactPhone')}
+        testId="facility-phone"
+      />
+      <TextField
+        label={t('facilities.alertPercent')}
+        type="number"
+        min={1}
+        max={100}
+        value={alert}
+        onChange={setAlert}
+        error={detailFor(error, 'occupancyAlertPercent')}
+        testId="facility-alert"
+      />
       {editing && (
         <SelectField
           label={t('facilities.statusHeader')}
@@ -104,7 +175,13 @@ export function FacilityForm({ facility, onSaved, onCancel }: { facility: Facili
         />
       ))}
       <FormError error={error} fields={fields} testId="facility-error" />
-      <FormActions busy={busy} label={facility ? t('facilities.editSubmit') : t('facilities.createSubmit')} testId="facility-submit" onCancel={onCancel} disabled={!editing && !communeCode} />
+      <FormActions
+        busy={busy}
+        label={facility ? t('facilities.editSubmit') : t('facilities.createSubmit')}
+        testId="facility-submit"
+        onCancel={onCancel}
+        disabled={!editing && !communeCode}
+      />
     </form>
   );
 }

@@ -27,7 +27,11 @@ export function PlacementPanel() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      setResult(await api(facilitiesContract.getFacilitiesPlacement, { query: { people, kind, near: near || undefined, locality: selected?.code } }));
+      setResult(
+        await api(facilitiesContract.getFacilitiesPlacement, {
+          query: { people, kind, near: near || undefined, locality: selected?.code },
+        }),
+      );
     });
   };
 
@@ -35,9 +39,26 @@ export function PlacementPanel() {
     { key: 'name', header: t('facilities.name'), render: (o) => <strong>{o.name}</strong> },
     { key: 'commune', header: t('facilities.commune'), render: (o) => o.communeName },
     { key: 'free', header: t('facilities.free'), numeric: true, render: (o) => fmt.number(o.free) },
-    { key: 'distance', header: t('facilities.distance'), numeric: true, render: (o) => (o.distanceKm === null ? t('common.empty') : t('facilities.km', { km: fmt.number(Math.round(o.distanceKm * 10) / 10) })) },
-    { key: 'suggested', header: t('facilities.suggested'), numeric: true, render: (o) => <strong data-testid={`placement-suggested-${o.facilityId}`}>{fmt.number(o.suggested)}</strong> },
-    { key: 'phone', header: t('facilities.phone'), render: (o) => (o.contactPhone ? <a href={`tel:${o.contactPhone}`}>{o.contactPhone}</a> : t('common.empty')) },
+    {
+      key: 'distance',
+      header: t('facilities.distance'),
+      numeric: true,
+      render: (o) =>
+        o.distanceKm === null
+          ? t('common.empty')
+          : t('facilities.km', { km: fmt.number(Math.round(o.distanceKm * 10) / 10) }),
+    },
+    {
+      key: 'suggested',
+      header: t('facilities.suggested'),
+      numeric: true,
+      render: (o) => <strong data-testid={`placement-suggested-${o.facilityId}`}>{fmt.number(o.suggested)}</strong>,
+    },
+    {
+      key: 'phone',
+      header: t('facilities.phone'),
+      render: (o) => (o.contactPhone ? <a href={`tel:${o.contactPhone}`}>{o.contactPhone}</a> : t('common.empty')),
+    },
   ];
 
   return (
@@ -45,9 +66,29 @@ export function PlacementPanel() {
       <h2 id="placement-title">{t('facilities.placementTitle')}</h2>
       <p className="muted">{t('facilities.placementIntro')}</p>
       <form className="filters" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField label={t('facilities.people')} type="number" min={1} value={people} onChange={setPeople} error={detailFor(error, 'people')} testId="placement-people" />
-        <SelectField label={t('facilities.kindHeader')} value={kind} onChange={(v) => isCapacityKind(v) && setKind(v)} options={capacityKindOptions(t)} testId="placement-kind" />
-        <SelectField label={t('facilities.near')} value={near} onChange={setNear} options={[{ value: '', label: t('facilities.nearAny') }, ...communes]} testId="placement-near" />
+        <TextField
+          label={t('facilities.people')}
+          type="number"
+          min={1}
+          value={people}
+          onChange={setPeople}
+          error={detailFor(error, 'people')}
+          testId="placement-people"
+        />
+        <SelectField
+          label={t('facilities.kindHeader')}
+          value={kind}
+          onChange={(v) => isCapacityKind(v) && setKind(v)}
+          options={capacityKindOptions(t)}
+          testId="placement-kind"
+        />
+        <SelectField
+          label={t('facilities.near')}
+          value={near}
+          onChange={setNear}
+          options={[{ value: '', label: t('facilities.nearAny') }, ...communes]}
+          testId="placement-near"
+        />
         <FormActions busy={busy} label={t('facilities.placementSubmit')} testId="placement-submit" />
       </form>
       <FormError error={error} fields={['people']} />
@@ -55,8 +96,15 @@ export function PlacementPanel() {
         <>
           <p data-testid="placement-summary">
             {result.near
-              ? t('facilities.placementSummary', { people: fmt.number(result.people), near: result.near.name, placed: fmt.number(result.placed) })
-              : t('facilities.placementSummaryAnywhere', { people: fmt.number(result.people), placed: fmt.number(result.placed) })}
+              ? t('facilities.placementSummary', {
+                  people: fmt.number(result.people),
+                  near: result.near.name,
+                  placed: fmt.number(result.placed),
+                })
+              : t('facilities.placementSummaryAnywhere', {
+                  people: fmt.number(result.people),
+                  placed: fmt.number(result.placed),
+                })}
           </p>
           {result.shortfall > 0 && (
             <div className="alert alert-warn" role="status">

@@ -28,7 +28,10 @@ export function useFacilityOptions(kind: CapacityKind, refresh = 0): Option[] {
   return items.flatMap((f) => {
     const line = lineOf(f, kind);
     if (!line || line.capacity === 0) return [];
-    const label = line.free > 0 ? t('facilities.freePlaces', { name: f.name, free: line.free }) : t('facilities.noFreePlaces', { name: f.name });
+    const label =
+      line.free > 0
+        ? t('facilities.freePlaces', { name: f.name, free: line.free })
+        : t('facilities.noFreePlaces', { name: f.name });
     return [{ value: f.id, label }];
   });
 }

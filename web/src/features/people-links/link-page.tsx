@@ -18,8 +18,13 @@ function Record({ title, r, testId }: { title: string; r: LinkedRecord; testId: 
       <dd>{value ?? t('common.empty')}</dd>
     </>
   );
-  const status = [r.fLevel !== null && t('peopleLinks.fLevel', { level: r.fLevel }), r.underQuarantine && t('peopleLinks.inQuarantine'), r.underMonitoring && t('peopleLinks.underMonitoring')]
-    .filter(Boolean).join(', ');
+  const status = [
+    r.fLevel !== null && t('peopleLinks.fLevel', { level: r.fLevel }),
+    r.underQuarantine && t('peopleLinks.inQuarantine'),
+    r.underMonitoring && t('peopleLinks.underMonitoring'),
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <section className="link-record" data-testid={testId}>
       <h2>{title}</h2>
@@ -28,7 +33,10 @@ function Record({ title, r, testId }: { title: string; r: LinkedRecord; testId: 
         {row(t('peopleLinks.birthYear'), r.birthYear)}
         {row(t('peopleLinks.gender'), t(`cases.gender.${r.gender}`, { defaultValue: r.gender }))}
         {row(t('peopleLinks.idNumber'), `${r.idType.toUpperCase()} ${r.idNumber}`)}
-        {row(t('peopleLinks.recordPhone'), r.phone && `${r.phone} (${r.phoneVerified ? t('peopleLinks.verified') : t('peopleLinks.notVerified')})`)}
+        {row(
+          t('peopleLinks.recordPhone'),
+          r.phone && `${r.phone} (${r.phoneVerified ? t('peopleLinks.verified') : t('peopleLinks.notVerified')})`,
+        )}
         {row(t('peopleLinks.address'), [r.addressLine, r.communeName].filter(Boolean).join(', ') || null)}
         {row(t('peopleLinks.fStatus'), status || t('peopleLinks.none'))}
         {row(t('peopleLinks.createdAt'), fmt.dateTime(r.createdAt))}
@@ -61,9 +69,15 @@ export function LinkPage({ requestId }: { requestId: string }) {
   const decide = (decision: 'accept' | 'reject') => async (e?: FormEvent) => {
     e?.preventDefault();
     const ok = await submit.run(async () => {
-      const r = await api(decision === 'accept' ? personLinksContract.postPeopleLinkRequestsAccept : personLinksContract.postPeopleLinkRequestsReject, {
-        params: { id: requestId }, body: note.trim() ? { note: note.trim() } : {},
-      });
+      const r = await api(
+        decision === 'accept'
+          ? personLinksContract.postPeopleLinkRequestsAccept
+          : personLinksContract.postPeopleLinkRequestsReject,
+        {
+          params: { id: requestId },
+          body: note.trim() ? { note: note.trim() } : {},
+        },
+      );
       setDone(r.status === 'accepted' ? t('peopleLinks.accepted') : t('peopleLinks.rejected'));
     });
     if (ok) await load();
@@ -74,37 +88,56 @@ export function LinkPage({ requestId }: { requestId: string }) {
       <p>
         <Link to="/people/links">{t('peopleLinks.back')}</Link>
       </p>
-      {loadError && <div className="alert alert-error" role="alert">{loadError}</div>}
+      {loadError && (
+        <div className="alert alert-error" role="alert">
+          {loadError}
+        </div>
+      )}
       <Notice>{done}</Notice>
       {detail && (
         <>
           <p data-testid="link-request-status" data-status={detail.status}>
-            <span className={detail.status === 'open' ? 'badge badge-warn' : 'badge'}>{t(`peopleLinks.statuses.${detail.status}`)}</span>{' '}
-            {t(`peopleLinks.reasons.${detail.reason}`)} · {t('peopleLinks.phone')}: <strong>{detail.phone}</strong> · {fmt.dateTime(detail.createdAt)}
-            {detail.decidedAt && <span className="muted small"> · {t('peopleLinks.decidedAt', { time: fmt.dateTime(detail.decidedAt) })}</span>}
+            <span className={detail.status === 'open' ? 'badge badge-warn' : 'badge'}>
+              {t(`peopleLinks.statuses.${detail.status}`)}
+            </span>{' '}
+            {t(`peopleLinks.reasons.${detail.reason}`)} · {t('peopleLinks.phone')}: <strong>{detail.phone}</strong> ·{' '}
+            {fmt.dateTime(detail.createdAt)}
+            {detail.decidedAt && (
+              <span className="muted small">
+                {' '}
+                · {t('peopleLinks.decidedAt', { time: fmt.dateTime(detail.decidedAt) })}
+              </span>
+            )}
           </p>
           <div className="link-records">
             <Record title={t('peopleLinks.declared')} r={detail.declared} testId="link-declared" />
             <Record title={t('peopleLinks.official')} r={detail.official} testId="link-official" />
           </div>
-          {detail.status === 'open' && (detail.canDecide ? (
-            <form className="link-decision" onSubmit={decide('accept')}>
-              <TextField label={t('peopleLinks.note')} value={note} onChange={setNote} testId="link-note" />
-              <p className="muted small">{t('peopleLinks.acceptHint')}</p>
-              <p className="muted small">{t('peopleLinks.rejectHint')}</p>
-              <FormError error={submit.error} />
-              <div className="form-actions">
-                <button type="submit" className="primary" disabled={submit.busy} data-testid="link-accept">
-                  {t('peopleLinks.accept')}
-                </button>
-                <button type="button" className="danger" disabled={submit.busy} onClick={() => void decide('reject')()} data-testid="link-reject">
-                  {t('peopleLinks.reject')}
-                </button>
-              </div>
-            </form>
-          ) : (
-            <p className="muted">{t('peopleLinks.cannotDecide')}</p>
-          ))}
+          {detail.status === 'open' &&
+            (detail.canDecide ? (
+              <form className="link-decision" onSubmit={decide('accept')}>
+                <TextField label={t('peopleLinks.note')} value={note} onChange={setNote} testId="link-note" />
+                <p className="muted small">{t('peopleLinks.acceptHint')}</p>
+                <p className="muted small">{t('peopleLinks.rejectHint')}</p>
+                <FormError error={submit.error} />
+                <div className="form-actions">
+                  <button type="submit" className="primary" disabled={submit.busy} data-testid="link-accept">
+                    {t('peopleLinks.accept')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={submit.busy}
+                    onClick={() => void decide('reject')()}
+                    data-testid="link-reject"
+                  >
+                    {t('peopleLinks.reject')}
+                  </button>
+                </div>
+              </form>
+            ) : (
+              <p className="muted">{t('peopleLinks.cannotDecide')}</p>
+            ))}
           <p className="muted small">{t('peopleLinks.readLogged')}</p>
         </>
       )}

@@ -46,7 +46,15 @@ export function LinksPage() {
       ),
     },
     { key: 'reason', header: t('peopleLinks.reason'), render: (r) => t(`peopleLinks.reasons.${r.reason}`) },
-    { key: 'status', header: t('peopleLinks.status'), render: (r) => <span className={r.status === 'open' ? 'badge badge-warn' : 'badge'}>{t(`peopleLinks.statuses.${r.status}`)}</span> },
+    {
+      key: 'status',
+      header: t('peopleLinks.status'),
+      render: (r) => (
+        <span className={r.status === 'open' ? 'badge badge-warn' : 'badge'}>
+          {t(`peopleLinks.statuses.${r.status}`)}
+        </span>
+      ),
+    },
     {
       key: 'open',
       header: '',
@@ -61,7 +69,12 @@ export function LinksPage() {
   return (
     <Page title={t('peopleLinks.title')} intro={t('peopleLinks.intro')}>
       <div className="toolbar">
-        <a className="button" href={apiHref(personLinksContract.getPeopleLinkRequestsExport, { query: query })} download data-testid="link-requests-export">
+        <a
+          className="button"
+          href={apiHref(personLinksContract.getPeopleLinkRequestsExport, { query: query })}
+          download
+          data-testid="link-requests-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
@@ -74,7 +87,13 @@ export function LinksPage() {
           testId="link-requests-status"
         />
       </div>
-      <DataTable testId="link-requests-table" columns={columns} rows={list.items} rowKey={(r) => r.id} onRowClick={(r) => navigate(`/people/links/${r.id}`)} />
+      <DataTable
+        testId="link-requests-table"
+        columns={columns}
+        rows={list.items}
+        rowKey={(r) => r.id}
+        onRowClick={(r) => navigate(`/people/links/${r.id}`)}
+      />
       <PagerFooter list={list} />
       <p className="muted small">{t('peopleLinks.readLogged')}</p>
     </Page>

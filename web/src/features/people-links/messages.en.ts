@@ -6,7 +6,12 @@ export const peopleLinksEn = {
     intro:
       "A citizen declared with the document of a record already on file, from another phone than officials recorded (or with another name or birth year). Officials' record was not changed: contact the citizen, then link or reject.",
     status: 'Status',
-    statuses: { open: 'Awaiting verification', accepted: 'Linked', rejected: 'Rejected', withdrawn: 'Withdrawn (data erased)' },
+    statuses: {
+      open: 'Awaiting verification',
+      accepted: 'Linked',
+      rejected: 'Rejected',
+      withdrawn: 'Withdrawn (data erased)',
+    },
     reasons: {
       phone_differs: 'Another phone than the one officials recorded',
       no_phone: "Officials' record has no phone",
@@ -37,8 +42,10 @@ export const peopleLinksEn = {
     note: 'Note (optional)',
     accept: 'Same person: link',
     reject: 'Not the same person: reject',
-    acceptHint: "Linking moves the citizen's declarations, consents, check-ins, arrivals and QR code to officials' record; the phone above becomes the record's verified phone.",
-    rejectHint: "Rejecting keeps the self-declared record as history and revokes its QR code; the citizen is told to contact their commune health station.",
+    acceptHint:
+      "Linking moves the citizen's declarations, consents, check-ins, arrivals and QR code to officials' record; the phone above becomes the record's verified phone.",
+    rejectHint:
+      'Rejecting keeps the self-declared record as history and revokes its QR code; the citizen is told to contact their commune health station.',
     accepted: 'The records are linked.',
     rejected: 'Rejected.',
     decidedAt: 'Decided at {{time}}',

@@ -9,7 +9,12 @@ export const peopleLinksVi = {
     intro:
       'Người dân khai báo bằng số giấy tờ đã có hồ sơ, nhưng từ số điện thoại khác số cơ quan y tế đã ghi (hoặc họ tên, năm sinh khác). Hồ sơ của cơ quan y tế không bị thay đổi: hãy liên hệ người dân rồi liên kết hoặc từ chối.',
     status: 'Trạng thái',
-    statuses: { open: 'Chờ xác minh', accepted: 'Đã liên kết', rejected: 'Đã từ chối', withdrawn: 'Đã huỷ (dữ liệu bị xoá)' },
+    statuses: {
+      open: 'Chờ xác minh',
+      accepted: 'Đã liên kết',
+      rejected: 'Đã từ chối',
+      withdrawn: 'Đã huỷ (dữ liệu bị xoá)',
+    },
     reasons: {
       phone_differs: 'Số điện thoại khác số cơ quan y tế đã ghi',
       no_phone: 'Hồ sơ của cơ quan y tế chưa có số điện thoại',
@@ -40,8 +45,10 @@ export const peopleLinksVi = {
     note: 'Ghi chú (không bắt buộc)',
     accept: 'Đúng người: liên kết',
     reject: 'Không đúng người: từ chối',
-    acceptHint: 'Liên kết: tờ khai, đồng ý, check-in, khai báo di chuyển và mã QR của người dân chuyển sang hồ sơ của cơ quan y tế; số điện thoại trên trở thành số đã xác thực của hồ sơ.',
-    rejectHint: 'Từ chối: hồ sơ tự khai được giữ làm lịch sử, mã QR của nó bị thu hồi; người dân được báo liên hệ trạm y tế xã, phường.',
+    acceptHint:
+      'Liên kết: tờ khai, đồng ý, check-in, khai báo di chuyển và mã QR của người dân chuyển sang hồ sơ của cơ quan y tế; số điện thoại trên trở thành số đã xác thực của hồ sơ.',
+    rejectHint:
+      'Từ chối: hồ sơ tự khai được giữ làm lịch sử, mã QR của nó bị thu hồi; người dân được báo liên hệ trạm y tế xã, phường.',
     accepted: 'Đã liên kết hồ sơ.',
     rejected: 'Đã từ chối.',
     decidedAt: 'Đã xử lý lúc {{time}}',

@@ -5,9 +5,24 @@ import type { AdmissionView, AdmitRequest } from '../../../../core/schemas/quara
 import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
-import { CheckboxField, FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
+import {
+  CheckboxField,
+  FormActions,
+  FormError,
+  SelectField,
+  TextField,
+  detailFor,
+  useFormSubmit,
+} from '../../ui/form.tsx';
 import { todayIso } from '../../ui/text.ts';
-import { PersonFields, emptyPerson, personFieldNames, personRefOf, useCommuneOptions, type PersonDraft } from '../cases/person-fields.tsx';
+import {
+  PersonFields,
+  emptyPerson,
+  personFieldNames,
+  personRefOf,
+  useCommuneOptions,
+  type PersonDraft,
+} from '../cases/person-fields.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
 import { ContactPicker } from './contact-picker.tsx';
 import { isQuarantineReason, reasonOptions, type QuarantineReason } from './quarantine-labels.ts';
@@ -34,10 +49,15 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
   // One key per admission being entered: a resend after a lost answer returns the same stay.
   const clientKey = useRef(newClientKey());
   const { error, setError, busy, run } = useFormSubmit();
-  const communeCode = communes.some((o) => o.value === person.communeCode) ? person.communeCode : (communes[0]?.value ?? '');
+  const communeCode = communes.some((o) => o.value === person.communeCode)
+    ? person.communeCode
+    : (communes[0]?.value ?? '');
   const facilityId = facilities.some((o) => o.value === facility) ? facility : (facilities[0]?.value ?? '');
   // About the person as a whole ("already in quarantine at …", "contact not confirmed"): said under the person.
-  const aboutPerson = error instanceof ApiError ? error.details.find((d) => d.path === 'subject' || d.path === 'contactId')?.message : undefined;
+  const aboutPerson =
+    error instanceof ApiError
+      ? error.details.find((d) => d.path === 'subject' || d.path === 'contactId')?.message
+      : undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -74,13 +94,23 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
         label={t('quarantine.subjectMode')}
         value={mode}
         onChange={(v) => setMode(v === 'identity' ? 'identity' : 'contact')}
-        options={[{ value: 'contact', label: t('quarantine.fromContact') }, { value: 'identity', label: t('quarantine.typeIdentity') }]}
+        options={[
+          { value: 'contact', label: t('quarantine.fromContact') },
+          { value: 'identity', label: t('quarantine.typeIdentity') },
+        ]}
         testId="admit-mode"
       />
       {mode === 'contact' ? (
         <ContactPicker value={contact} onChange={setContact} />
       ) : (
-        <PersonFields value={person} onChange={(p) => setPerson((v) => ({ ...v, ...p }))} communes={communes} communeCode={communeCode} error={error} testPrefix="admit-person" />
+        <PersonFields
+          value={person}
+          onChange={(p) => setPerson((v) => ({ ...v, ...p }))}
+          communes={communes}
+          communeCode={communeCode}
+          error={error}
+          testPrefix="admit-person"
+        />
       )}
       {aboutPerson && (
         <p className="field-error full" role="alert" data-testid="admit-person-error">
@@ -95,10 +125,36 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
         error={detailFor(error, 'facilityId')}
         testId="admit-facility"
       />
-      <TextField label={`${t('quarantine.room')} ${t('common.optional')}`} value={room} onChange={setRoom} error={detailFor(error, 'room')} testId="admit-room" />
-      <SelectField label={t('quarantine.reasonHeader')} value={reason} onChange={(v) => isQuarantineReason(v) && setReason(v)} options={reasonOptions(t)} error={detailFor(error, 'reason')} testId="admit-reason" />
-      <TextField label={t('quarantine.startsOn')} type="date" value={startsOn} onChange={setStartsOn} hint={t('quarantine.startsOnHint')} error={detailFor(error, 'startsOn')} testId="admit-starts-on" />
-      <CheckboxField label={t('quarantine.vaccinated')} checked={vaccinated} onChange={setVaccinated} testId="admit-vaccinated" />
+      <TextField
+        label={`${t('quarantine.room')} ${t('common.optional')}`}
+        value={room}
+        onChange={setRoom}
+        error={detailFor(error, 'room')}
+        testId="admit-room"
+      />
+      <SelectField
+        label={t('quarantine.reasonHeader')}
+        value={reason}
+        onChange={(v) => isQuarantineReason(v) && setReason(v)}
+        options={reasonOptions(t)}
+        error={detailFor(error, 'reason')}
+        testId="admit-reason"
+      />
+      <TextField
+        label={t('quarantine.startsOn')}
+        type="date"
+        value={startsOn}
+        onChange={setStartsOn}
+        hint={t('quarantine.startsOnHint')}
+        error={detailFor(error, 'startsOn')}
+        testId="admit-starts-on"
+      />
+      <CheckboxField
+        label={t('quarantine.vaccinated')}
+        checked={vaccinated}
+        onChange={setVaccinated}
+        testId="admit-vaccinated"
+      />
       <FormError error={error} fields={fields} testId="admit-error" />
       <FormActions busy={busy} label={t('quarantine.admitSubmit')} testId="admit-submit" disabled={!facilityId} />
     </form>

@@ -12,11 +12,20 @@ export function CallsTab() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
   const columns = useStayColumns();
-  const list = usePagedList(selected ? quarantineContract.getQuarantineMissingReports : null, { locality: selected?.code });
+  const list = usePagedList(selected ? quarantineContract.getQuarantineMissingReports : null, {
+    locality: selected?.code,
+  });
   return (
     <>
       <p className="muted">{t('quarantine.callsIntro')}</p>
-      <DataTable testId="calls-table" columns={columns} rows={list.items} rowKey={(a) => a.id} onRowClick={(a) => navigate(stayPage(a.id))} emptyText={t('quarantine.callsNone')} />
+      <DataTable
+        testId="calls-table"
+        columns={columns}
+        rows={list.items}
+        rowKey={(a) => a.id}
+        onRowClick={(a) => navigate(stayPage(a.id))}
+        emptyText={t('quarantine.callsNone')}
+      />
       <PagerFooter list={list} />
     </>
   );

@@ -12,7 +12,11 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 export function ContactPicker({ value, onChange }: { value: ContactView | null; onChange(c: ContactView): void }) {
   const { t } = useTranslation();
   const { selected } = useLocalities();
-  const list = usePagedList(selected ? tracingContract.getContacts : null, { locality: selected?.code, status: 'confirmed' }, { limit: 20 });
+  const list = usePagedList(
+    selected ? tracingContract.getContacts : null,
+    { locality: selected?.code, status: 'confirmed' },
+    { limit: 20 },
+  );
   return (
     <fieldset className="full picker" data-testid="admit-contact-picker">
       <legend>{t('quarantine.pickContact')}</legend>
@@ -23,9 +27,18 @@ export function ContactPicker({ value, onChange }: { value: ContactView | null; 
           {list.items.map((c) => (
             <li key={c.id}>
               <label>
-                <input type="radio" name="admit-contact" checked={value?.id === c.id} onChange={() => onChange(c)} data-testid={`admit-contact-${c.personId}`} />
+                <input
+                  type="radio"
+                  name="admit-contact"
+                  checked={value?.id === c.id}
+                  onChange={() => onChange(c)}
+                  data-testid={`admit-contact-${c.personId}`}
+                />
                 <span>
-                  <strong>{c.fullName}</strong> <span className="muted small">· {c.birthYear} · {t('quarantine.contactOf', { level: c.level, caseNumber: c.caseNumber })}</span>
+                  <strong>{c.fullName}</strong>{' '}
+                  <span className="muted small">
+                    · {c.birthYear} · {t('quarantine.contactOf', { level: c.level, caseNumber: c.caseNumber })}
+                  </span>
                   {c.communeName && <span className="muted small"> · {c.communeName}</span>}
                 </span>
               </label>

@@ -91,7 +91,8 @@ export const quarantineEn: typeof quarantineVi = {
     releaseNote: 'Note',
     release: 'Release',
     releaseEarlyTitle: 'Release early',
-    releaseEarlyHint: 'Before the end of the period (e.g. moved to treatment, a steering committee decision). A reason is needed.',
+    releaseEarlyHint:
+      'Before the end of the period (e.g. moved to treatment, a steering committee decision). A reason is needed.',
     releaseEarly: 'Release early',
     decisionPdf: 'Quarantine decision (PDF)',
     certificatePdf: 'Completion certificate (PDF)',
@@ -101,7 +102,8 @@ export const quarantineEn: typeof quarantineVi = {
     noTests: 'No sample yet.',
     toTesting: 'Go to Testing to record samples and results',
     monitorTitle: 'Daily health report link',
-    monitorIntro: 'Send this link (or let them scan the QR code) so the person reports their temperature and symptoms every day, without an account.',
+    monitorIntro:
+      'Send this link (or let them scan the QR code) so the person reports their temperature and symptoms every day, without an account.',
     readLogged: 'Every opening of a quarantine record is logged.',
   },
 };

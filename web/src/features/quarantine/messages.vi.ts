@@ -102,7 +102,8 @@ export const quarantineVi = {
     noTests: 'Chưa có mẫu xét nghiệm nào.',
     toTesting: 'Đến trang Xét nghiệm để lấy mẫu, nhập kết quả',
     monitorTitle: 'Đường dẫn báo cáo sức khỏe hằng ngày',
-    monitorIntro: 'Gửi đường dẫn này (hoặc cho quét mã QR) để người cách ly tự báo nhiệt độ, triệu chứng mỗi ngày, không cần đăng nhập.',
+    monitorIntro:
+      'Gửi đường dẫn này (hoặc cho quét mã QR) để người cách ly tự báo nhiệt độ, triệu chứng mỗi ngày, không cần đăng nhập.',
     readLogged: 'Mỗi lần mở hồ sơ cách ly đều được ghi nhật ký.',
   },
 };

@@ -13,7 +13,14 @@ function QrImage({ text, label }: { text: string; label: string }) {
     return { size: n + 8, path: d };
   }, [text]);
   return (
-    <svg className="monitor-qr" viewBox={`0 0 ${size} ${size}`} shapeRendering="crispEdges" role="img" aria-label={label} data-testid="monitor-qr">
+    <svg
+      className="monitor-qr"
+      viewBox={`0 0 ${size} ${size}`}
+      shapeRendering="crispEdges"
+      role="img"
+      aria-label={label}
+      data-testid="monitor-qr"
+    >
       <rect width={size} height={size} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

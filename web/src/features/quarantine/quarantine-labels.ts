@@ -11,11 +11,15 @@ export type QuarantineReason = AdmissionRow['reason'];
 export const admissionStatuses: readonly AdmissionStatus[] = ['active', 'released', 'transferred', 'cancelled'];
 export const quarantineReasons: readonly QuarantineReason[] = ['f1', 'arrival', 'f0_mild'];
 
-export const isAdmissionStatus = (v: string): v is AdmissionStatus => (admissionStatuses as readonly string[]).includes(v);
-export const isQuarantineReason = (v: string): v is QuarantineReason => (quarantineReasons as readonly string[]).includes(v);
+export const isAdmissionStatus = (v: string): v is AdmissionStatus =>
+  (admissionStatuses as readonly string[]).includes(v);
+export const isQuarantineReason = (v: string): v is QuarantineReason =>
+  (quarantineReasons as readonly string[]).includes(v);
 
-export const statusOptions = (t: TFunction): Option[] => admissionStatuses.map((s) => ({ value: s, label: t(`quarantine.status.${s}`) }));
-export const reasonOptions = (t: TFunction): Option[] => quarantineReasons.map((r) => ({ value: r, label: t(`quarantine.reason.${r}`) }));
+export const statusOptions = (t: TFunction): Option[] =>
+  admissionStatuses.map((s) => ({ value: s, label: t(`quarantine.status.${s}`) }));
+export const reasonOptions = (t: TFunction): Option[] =>
+  quarantineReasons.map((r) => ({ value: r, label: t(`quarantine.reason.${r}`) }));
 
 export function statusBadge(s: AdmissionStatus): string {
   if (s === 'active') return 'badge badge-warn';

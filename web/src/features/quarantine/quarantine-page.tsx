@@ -29,25 +29,54 @@ function StaysTab() {
   const [admitting, setAdmitting] = useState(false);
   const facilities = useFacilityOptions('quarantine_place');
   const columns = useStayColumns();
-  const query = { locality: selected?.code, facilityId: facilityId || undefined, status: status || undefined, endsBy: due ? todayIso() : undefined };
+  const query = {
+    locality: selected?.code,
+    facilityId: facilityId || undefined,
+    status: status || undefined,
+    endsBy: due ? todayIso() : undefined,
+  };
   const list = usePagedList(selected ? quarantineContract.getQuarantineAdmissions : null, query);
 
   return (
     <>
       {canManageQuarantine(role) && (
         <div className="toolbar">
-          <button type="button" className="primary" aria-expanded={admitting} onClick={() => setAdmitting((a) => !a)} data-testid="admit-toggle">
+          <button
+            type="button"
+            className="primary"
+            aria-expanded={admitting}
+            onClick={() => setAdmitting((a) => !a)}
+            data-testid="admit-toggle"
+          >
             {admitting ? t('common.close') : t('quarantine.admit')}
           </button>
         </div>
       )}
       {admitting && <AdmitForm onAdmitted={(a) => navigate(`${stayPage(a.id)}?admitted=1`)} />}
       <div className="filters">
-        <SelectField label={t('quarantine.facility')} value={facilityId} onChange={setFacilityId} options={[{ value: '', label: t('common.all') }, ...facilities]} testId="stays-filter-facility" />
-        <SelectField label={t('quarantine.statusHeader')} value={status} onChange={(v) => setStatus(isAdmissionStatus(v) ? v : '')} options={[{ value: '', label: t('common.all') }, ...statusOptions(t)]} testId="stays-filter-status" />
+        <SelectField
+          label={t('quarantine.facility')}
+          value={facilityId}
+          onChange={setFacilityId}
+          options={[{ value: '', label: t('common.all') }, ...facilities]}
+          testId="stays-filter-facility"
+        />
+        <SelectField
+          label={t('quarantine.statusHeader')}
+          value={status}
+          onChange={(v) => setStatus(isAdmissionStatus(v) ? v : '')}
+          options={[{ value: '', label: t('common.all') }, ...statusOptions(t)]}
+          testId="stays-filter-status"
+        />
         <CheckboxField label={t('quarantine.releasesDue')} checked={due} onChange={setDue} testId="stays-filter-due" />
       </div>
-      <DataTable testId="stays-table" columns={columns} rows={list.items} rowKey={(a) => a.id} onRowClick={(a) => navigate(stayPage(a.id))} />
+      <DataTable
+        testId="stays-table"
+        columns={columns}
+        rows={list.items}
+        rowKey={(a) => a.id}
+        onRowClick={(a) => navigate(stayPage(a.id))}
+      />
       <PagerFooter list={list} />
     </>
   );
@@ -61,8 +90,18 @@ export function QuarantinePage() {
   const { selected } = useLocalities();
   const tab = useUrlTab(tabs);
   return (
-    <Page title={t('quarantine.title')} intro={t('quarantine.intro', { name: selected?.fullName ?? t('common.empty') })}>
-      <UrlTabs path="/quarantine" tabs={tabs} current={tab} label={(k) => t(`quarantine.tab.${k}`)} ariaLabel={t('quarantine.title')} testId="quarantine-tab">
+    <Page
+      title={t('quarantine.title')}
+      intro={t('quarantine.intro', { name: selected?.fullName ?? t('common.empty') })}
+    >
+      <UrlTabs
+        path="/quarantine"
+        tabs={tabs}
+        current={tab}
+        label={(k) => t(`quarantine.tab.${k}`)}
+        ariaLabel={t('quarantine.title')}
+        testId="quarantine-tab"
+      >
         {tab === 'stays' ? <StaysTab /> : <CallsTab />}
       </UrlTabs>
     </Page>

@@ -22,13 +22,37 @@ function ExtendForm({ stay, onDone, onCancel }: ActionProps) {
   const { error, busy, run } = useFormSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await run(async () => onDone(await api(quarantineContract.postQuarantineAdmissionsExtend, { params: { id: stay.id }, body: { days: Number(days), reason } }), 'extend'));
+    await run(async () =>
+      onDone(
+        await api(quarantineContract.postQuarantineAdmissionsExtend, {
+          params: { id: stay.id },
+          body: { days: Number(days), reason },
+        }),
+        'extend',
+      ),
+    );
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="extend-form">
       <h3>{t('quarantine.extendTitle')}</h3>
-      <TextField label={t('quarantine.extendDays')} type="number" min={1} max={30} value={days} onChange={setDays} error={detailFor(error, 'days')} testId="extend-days" />
-      <TextField label={t('quarantine.actionReason')} value={reason} onChange={setReason} required error={detailFor(error, 'reason')} testId="extend-reason" />
+      <TextField
+        label={t('quarantine.extendDays')}
+        type="number"
+        min={1}
+        max={30}
+        value={days}
+        onChange={setDays}
+        error={detailFor(error, 'days')}
+        testId="extend-days"
+      />
+      <TextField
+        label={t('quarantine.actionReason')}
+        value={reason}
+        onChange={setReason}
+        required
+        error={detailFor(error, 'reason')}
+        testId="extend-reason"
+      />
       <FormError error={error} fields={['days', 'reason']} />
       <FormActions busy={busy} label={t('quarantine.extend')} testId="extend-submit" onCancel={onCancel} />
     </form>
@@ -47,16 +71,47 @@ function TransferForm({ stay, onDone, onCancel }: ActionProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = { facilityId, reason, ...(room.trim() ? { room: room.trim() } : {}) };
-    await run(async () => onDone(await api(quarantineContract.postQuarantineAdmissionsTransfer, { params: { id: stay.id }, body }), 'transfer'));
+    await run(async () =>
+      onDone(
+        await api(quarantineContract.postQuarantineAdmissionsTransfer, { params: { id: stay.id }, body }),
+        'transfer',
+      ),
+    );
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="transfer-form">
       <h3>{t('quarantine.transferTitle')}</h3>
-      <SelectField label={t('quarantine.facility')} value={facilityId} onChange={setFacility} options={options.length ? options : [{ value: '', label: t('quarantine.noFacility') }]} error={detailFor(error, 'facilityId')} testId="transfer-facility" />
-      <TextField label={`${t('quarantine.room')} ${t('common.optional')}`} value={room} onChange={setRoom} error={detailFor(error, 'room')} testId="transfer-room" />
-      <TextField label={t('quarantine.actionReason')} value={reason} onChange={setReason} required error={detailFor(error, 'reason')} testId="transfer-reason" />
+      <SelectField
+        label={t('quarantine.facility')}
+        value={facilityId}
+        onChange={setFacility}
+        options={options.length ? options : [{ value: '', label: t('quarantine.noFacility') }]}
+        error={detailFor(error, 'facilityId')}
+        testId="transfer-facility"
+      />
+      <TextField
+        label={`${t('quarantine.room')} ${t('common.optional')}`}
+        value={room}
+        onChange={setRoom}
+        error={detailFor(error, 'room')}
+        testId="transfer-room"
+      />
+      <TextField
+        label={t('quarantine.actionReason')}
+        value={reason}
+        onChange={setReason}
+        required
+        error={detailFor(error, 'reason')}
+        testId="transfer-reason"
+      />
       <FormError error={error} fields={['facilityId', 'room', 'reason']} />
-      <FormActions busy={busy} label={t('quarantine.transfer')} testId="transfer-submit" onCancel={onCancel} disabled={!facilityId} />
+      <FormActions
+        busy={busy}
+        label={t('quarantine.transfer')}
+        testId="transfer-submit"
+        onCancel={onCancel}
+        disabled={!facilityId}
+      />
     </form>
   );
 }
@@ -69,11 +124,17 @@ function ReleaseForm({ stay, onDone, onCancel, early }: ActionProps & { early: b
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const { error, busy, run } = useFormSubmit();
-  const refused = error instanceof ApiError ? error.details.filter((d) => d.path === 'release').map((d) => d.message) : [];
+  const refused =
+    error instanceof ApiError ? error.details.filter((d) => d.path === 'release').map((d) => d.message) : [];
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = { early, ...(note.trim() ? { note: note.trim() } : {}) };
-    await run(async () => onDone(await api(quarantineContract.postQuarantineAdmissionsRelease, { params: { id: stay.id }, body }), early ? 'early' : 'release'));
+    await run(async () =>
+      onDone(
+        await api(quarantineContract.postQuarantineAdmissionsRelease, { params: { id: stay.id }, body }),
+        early ? 'early' : 'release',
+      ),
+    );
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="release-form">
@@ -100,7 +161,13 @@ function ReleaseForm({ stay, onDone, onCancel, early }: ActionProps & { early: b
       ) : (
         <FormError error={error} fields={['note']} testId="release-error" />
       )}
-      <FormActions busy={busy} label={early ? t('quarantine.releaseEarly') : t('quarantine.release')} variant={early ? 'danger' : 'primary'} testId="release-submit" onCancel={onCancel} />
+      <FormActions
+        busy={busy}
+        label={early ? t('quarantine.releaseEarly') : t('quarantine.release')}
+        variant={early ? 'danger' : 'primary'}
+        testId="release-submit"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -19,7 +19,11 @@ export function useStayColumns(): Column<AdmissionRow>[] {
         </Link>
       ),
     },
-    { key: 'facility', header: t('quarantine.facility'), render: (a) => `${a.facilityName}${a.room ? ` · ${t('quarantine.roomShort', { room: a.room })}` : ''}` },
+    {
+      key: 'facility',
+      header: t('quarantine.facility'),
+      render: (a) => `${a.facilityName}${a.room ? ` · ${t('quarantine.roomShort', { room: a.room })}` : ''}`,
+    },
     { key: 'reason', header: t('quarantine.reasonHeader'), render: (a) => t(`quarantine.reason.${a.reason}`) },
     { key: 'period', header: t('quarantine.period'), render: (a) => `${fmt.date(a.startsOn)} – ${fmt.date(a.endsOn)}` },
     {
@@ -31,7 +35,11 @@ export function useStayColumns(): Column<AdmissionRow>[] {
         </span>
       ),
     },
-    { key: 'phone', header: t('quarantine.phone'), render: (a) => (a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : t('common.empty')) },
+    {
+      key: 'phone',
+      header: t('quarantine.phone'),
+      render: (a) => (a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : t('common.empty')),
+    },
     { key: 'report', header: t('quarantine.lastReport'), render: (a) => fmt.date(a.lastReportOn) },
   ];
 }

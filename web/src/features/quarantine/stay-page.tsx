@@ -28,7 +28,11 @@ function Summary({ s }: { s: AdmissionView }) {
     <dl className="stay-summary" data-testid="stay-summary">
       {row(t('quarantine.fullName'), `${s.fullName} · ${s.birthYear}`, 'stay-name')}
       {row(t('quarantine.phone'), s.phone && <a href={`tel:${s.phone}`}>{s.phone}</a>)}
-      {row(t('quarantine.facility'), `${s.facilityName}${s.room ? ` · ${t('quarantine.roomShort', { room: s.room })}` : ''}`, 'stay-facility')}
+      {row(
+        t('quarantine.facility'),
+        `${s.facilityName}${s.room ? ` · ${t('quarantine.roomShort', { room: s.room })}` : ''}`,
+        'stay-facility',
+      )}
       {row(t('quarantine.reasonHeader'), t(`quarantine.reason.${s.reason}`))}
       {row(
         t('quarantine.statusHeader'),
@@ -76,11 +80,23 @@ function Documents({ s }: { s: AdmissionView }) {
   const { t } = useTranslation();
   return (
     <p className="page-links" data-testid="stay-documents">
-      <a className="button" href={apiHref(quarantineContract.getQuarantineAdmissionsDecision, { params: { id: s.id } })} target="_blank" rel="noreferrer" data-testid="stay-decision-pdf">
+      <a
+        className="button"
+        href={apiHref(quarantineContract.getQuarantineAdmissionsDecision, { params: { id: s.id } })}
+        target="_blank"
+        rel="noreferrer"
+        data-testid="stay-decision-pdf"
+      >
         {t('quarantine.decisionPdf')}
       </a>
       {s.status === 'released' && s.releaseKind === 'completed' && (
-        <a className="button" href={apiHref(quarantineContract.getQuarantineAdmissionsCertificate, { params: { id: s.id } })} target="_blank" rel="noreferrer" data-testid="stay-certificate-pdf">
+        <a
+          className="button"
+          href={apiHref(quarantineContract.getQuarantineAdmissionsCertificate, { params: { id: s.id } })}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="stay-certificate-pdf"
+        >
           {t('quarantine.certificatePdf')}
         </a>
       )}
@@ -149,7 +165,14 @@ export function StayPage({ admissionId }: { admissionId: string }) {
           {mayManage && (
             <div className="action-row">
               {actions.map((a) => (
-                <button key={a} type="button" className={a === 'release' ? 'primary' : undefined} aria-expanded={action === a} onClick={() => setAction((cur) => (cur === a ? null : a))} data-testid={`stay-action-${a}`}>
+                <button
+                  key={a}
+                  type="button"
+                  className={a === 'release' ? 'primary' : undefined}
+                  aria-expanded={action === a}
+                  onClick={() => setAction((cur) => (cur === a ? null : a))}
+                  data-testid={`stay-action-${a}`}
+                >
                   {t(`quarantine.action.${a}`)}
                 </button>
               ))}

@@ -46,7 +46,9 @@ export function StayTests({ s }: { s: AdmissionView }) {
             <li key={d} data-testid={`stay-test-day-${d}`}>
               <strong>{t('quarantine.testDay', { n: i + 1, date: fmt.date(d) })}</strong>{' '}
               {last ? (
-                <span className={resultBadge(last.result)}>{last.result ? t(`testing.result.${last.result}`) : t('testing.pending')}</span>
+                <span className={resultBadge(last.result)}>
+                  {last.result ? t(`testing.result.${last.result}`) : t('testing.pending')}
+                </span>
               ) : (
                 <span className="badge">{t('quarantine.notSampled')}</span>
               )}

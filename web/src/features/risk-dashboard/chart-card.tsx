@@ -43,7 +43,9 @@ function Swatch({ colour, mark }: { colour: string; mark: LegendMark }) {
       {mark === 'bar' && <rect x="3" y="1" width="12" height="10" fill={colour} />}
       {mark === 'band' && <rect x="1" y="2" width="16" height="8" fill={colour} opacity="0.25" />}
       {mark === 'line' && <line x1="1" y1="6" x2="17" y2="6" stroke={colour} strokeWidth="2.5" />}
-      {mark === 'dashed' && <line x1="1" y1="6" x2="17" y2="6" stroke={colour} strokeWidth="1.5" strokeDasharray="4 3" />}
+      {mark === 'dashed' && (
+        <line x1="1" y1="6" x2="17" y2="6" stroke={colour} strokeWidth="1.5" strokeDasharray="4 3" />
+      )}
     </svg>
   );
 }
@@ -83,11 +85,24 @@ export function ChartCard(p: ChartCardProps) {
             ))}
           </ul>
           <div ref={ref} className="chart-box">
-            <svg role="img" aria-label={p.ariaLabel} width={width} height={chartHeight} viewBox={`0 0 ${width} ${chartHeight}`} data-testid={`${p.testId}-svg`}>
+            <svg
+              role="img"
+              aria-label={p.ariaLabel}
+              width={width}
+              height={chartHeight}
+              viewBox={`0 0 ${width} ${chartHeight}`}
+              data-testid={`${p.testId}-svg`}
+            >
               {p.children(width)}
             </svg>
           </div>
-          <button type="button" className="link-button" aria-expanded={showTable} onClick={() => setShowTable((s) => !s)} data-testid={`${p.testId}-table-toggle`}>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={showTable}
+            onClick={() => setShowTable((s) => !s)}
+            data-testid={`${p.testId}-table-toggle`}
+          >
             {showTable ? t('riskDashboard.hideTable') : t('riskDashboard.showTable')}
           </button>
           {showTable && p.table}
@@ -98,7 +113,17 @@ export function ChartCard(p: ChartCardProps) {
 }
 
 /** Horizontal grid lines with their values on the left. */
-export function YAxis({ frame, y, ticks, format }: { frame: Frame; y: Scale; ticks: readonly number[]; format(v: number): string }) {
+export function YAxis({
+  frame,
+  y,
+  ticks,
+  format,
+}: {
+  frame: Frame;
+  y: Scale;
+  ticks: readonly number[];
+  format(v: number): string;
+}) {
   return (
     <g className="chart-axis" aria-hidden="true">
       {ticks.map((v) => (
@@ -114,7 +139,17 @@ export function YAxis({ frame, y, ticks, format }: { frame: Frame; y: Scale; tic
 }
 
 /** Day labels under the bands, spaced so they never overlap. */
-export function DayAxis({ frame, band, days, format }: { frame: Frame; band: Bands; days: readonly string[]; format(day: string): string }) {
+export function DayAxis({
+  frame,
+  band,
+  days,
+  format,
+}: {
+  frame: Frame;
+  band: Bands;
+  days: readonly string[];
+  format(day: string): string;
+}) {
   return (
     <g className="chart-axis" aria-hidden="true">
       <line x1={frame.left} x2={frame.right} y1={frame.bottom} y2={frame.bottom} className="chart-baseline" />

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, bandSpan, bands, dayList, frameOf, labelIndices, linePath, linearScale, niceStep, niceTicks, runs, stack } from './chart-geometry.ts';
+import {
+  areaPath,
+  bandSpan,
+  bands,
+  dayList,
+  frameOf,
+  labelIndices,
+  linePath,
+  linearScale,
+  niceStep,
+  niceTicks,
+  runs,
+  stack,
+} from './chart-geometry.ts';
 
 describe('chart geometry', () => {
   it('frames the plotting area inside the margins', () => {
-    expect(frameOf(300, 200, { top: 10, right: 5, bottom: 20, left: 40 })).toEqual({ width: 300, height: 200, left: 40, right: 295, top: 10, bottom: 180 });
+    expect(frameOf(300, 200, { top: 10, right: 5, bottom: 20, left: 40 })).toEqual({
+      width: 300,
+      height: 200,
+      left: 40,
+      right: 295,
+      top: 10,
+      bottom: 180,
+    });
     // Too narrow: never a negative plotting area.
     const f = frameOf(10, 10, { top: 10, right: 5, bottom: 20, left: 40 });
     expect(f.right).toBeGreaterThan(f.left);
@@ -53,8 +73,24 @@ describe('chart geometry', () => {
 
   it('builds line and band paths', () => {
     expect(linePath([])).toBe('');
-    expect(linePath([{ x: 0, y: 1 }, { x: 2.345, y: 3 }])).toBe('M0,1L2.35,3');
-    expect(areaPath([{ x: 0, y: 0 }, { x: 1, y: 0 }], [{ x: 0, y: 5 }, { x: 1, y: 6 }])).toBe('M0,0L1,0L1,6L0,5Z');
+    expect(
+      linePath([
+        { x: 0, y: 1 },
+        { x: 2.345, y: 3 },
+      ]),
+    ).toBe('M0,1L2.35,3');
+    expect(
+      areaPath(
+        [
+          { x: 0, y: 0 },
+          { x: 1, y: 0 },
+        ],
+        [
+          { x: 0, y: 5 },
+          { x: 1, y: 6 },
+        ],
+      ),
+    ).toBe('M0,0L1,0L1,6L0,5Z');
     expect(areaPath([], [])).toBe('');
   });
 

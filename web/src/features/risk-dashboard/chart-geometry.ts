@@ -69,7 +69,8 @@ export function niceTicks(min: number, max: number, count = 5, integer = false):
   const start = Math.floor(lo / step + 1e-9) * step;
   const end = Math.ceil(hi / step - 1e-9) * step;
   const out: number[] = [];
-  for (let v = start, i = 0; v <= end + step / 2 && i < 1000; i++, v = start + i * step) out.push(Number(v.toFixed(decimals)));
+  for (let v = start, i = 0; v <= end + step / 2 && i < 1000; i++, v = start + i * step)
+    out.push(Number(v.toFixed(decimals)));
   return out;
 }
 
@@ -118,7 +119,10 @@ export function areaPath(upper: readonly Point[], lower: readonly Point[]): stri
 }
 
 /** Segments of a stacked bar: each key's value piled on the previous ones (zeros kept, empty). */
-export function stack<K extends string>(row: Readonly<Record<K, number>>, keys: readonly K[]): { key: K; y0: number; y1: number }[] {
+export function stack<K extends string>(
+  row: Readonly<Record<K, number>>,
+  keys: readonly K[],
+): { key: K; y0: number; y1: number }[] {
   let y = 0;
   return keys.map((key) => {
     const y0 = y;

@@ -47,12 +47,18 @@ export function addCommune(text: string, code: string): string {
   return [...codes, ...invalid, code].join(', ');
 }
 
-export type ControlsProblem = { field: 'communes'; kind: 'invalid'; codes: string } | { field: 'communes'; kind: 'tooMany' } | { field: 'range'; kind: 'range' };
+export type ControlsProblem =
+  | { field: 'communes'; kind: 'invalid'; codes: string }
+  | { field: 'communes'; kind: 'tooMany' }
+  | { field: 'range'; kind: 'range' };
 
 export type DashboardRequest = Record<'province' | 'by', string> & Partial<Record<'from' | 'to' | 'communes', string>>;
 
 /** The GET /api/risk/dashboard query, or why the controls cannot make one. */
-export function dashboardRequest(province: string, c: DashboardControls): { query: DashboardRequest } | { problem: ControlsProblem } {
+export function dashboardRequest(
+  province: string,
+  c: DashboardControls,
+): { query: DashboardRequest } | { problem: ControlsProblem } {
   const { codes, invalid } = parseCommunes(c.communes);
   if (invalid.length > 0) return { problem: { field: 'communes', kind: 'invalid', codes: invalid.join(', ') } };
   if (codes.length > maxCommunes) return { problem: { field: 'communes', kind: 'tooMany' } };

@@ -19,7 +19,8 @@ import { useActiveLevels } from './use-active-levels.ts';
 import './risk-dashboard.css';
 
 /** The last answer stays shown (with its query's key) while a newer one loads. */
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: DashboardView; key: string };
+type Load =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: DashboardView; key: string };
 
 /**
  * The province's (or chosen communes') epidemic curve, Rt and 14-day projection, and the province's
@@ -78,7 +79,11 @@ export function DashboardTab({ province }: { province: string }) {
           <ProjectionChart view={view} />
           {si && (
             <p className="muted small" data-testid="serial-interval">
-              {t('riskDashboard.serialInterval', { mean: cf.decimal(si.meanDays), sd: cf.decimal(si.sdDays), profile: profileName(profiles, si.profileCode, fmt.lang) })}
+              {t('riskDashboard.serialInterval', {
+                mean: cf.decimal(si.meanDays),
+                sd: cf.decimal(si.sdDays),
+                profile: profileName(profiles, si.profileCode, fmt.lang),
+              })}
             </p>
           )}
           <LevelTrendChart view={view} legend={levels} />
@@ -87,4 +92,3 @@ export function DashboardTab({ province }: { province: string }) {
     </div>
   );
 }
-

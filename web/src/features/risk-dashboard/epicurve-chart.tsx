@@ -36,10 +36,18 @@ export function EpicurveChart({ view }: { view: DashboardView }) {
   const peak = Math.max(0, ...totals);
   const peakDay = rows[totals.indexOf(peak)]?.day ?? view.to;
   const period = { from: fmt.date(view.from), to: fmt.date(view.to) };
-  const ariaLabel = total > 0 ? t('riskDashboard.epicurve.aria', { ...period, total, peak, peakDay: fmt.date(peakDay) }) : t('riskDashboard.epicurve.ariaEmpty', period);
+  const ariaLabel =
+    total > 0
+      ? t('riskDashboard.epicurve.aria', { ...period, total, peak, peakDay: fmt.date(peakDay) })
+      : t('riskDashboard.epicurve.ariaEmpty', period);
   const columns: Column<EpiDay>[] = [
     { key: 'day', header: t('riskDashboard.day'), render: (d) => fmt.date(d.day) },
-    ...epiKinds.map((k): Column<EpiDay> => ({ key: k, header: t(`riskDashboard.kind.${k}`), numeric: true, render: (d) => fmt.number(d[k]) })),
+    ...epiKinds.map((k): Column<EpiDay> => ({
+      key: k,
+      header: t(`riskDashboard.kind.${k}`),
+      numeric: true,
+      render: (d) => fmt.number(d[k]),
+    })),
     { key: 'total', header: t('riskDashboard.total'), numeric: true, render: (d) => fmt.number(epiTotal(d)) },
   ];
   const note =
@@ -55,7 +63,15 @@ export function EpicurveChart({ view }: { view: DashboardView }) {
       ariaLabel={ariaLabel}
       note={note}
       legend={epiKinds.map((k) => ({ label: t(`riskDashboard.kind.${k}`), colour: epiColours[k], mark: 'bar' }))}
-      table={<DataTable testId="epicurve-table" caption={t('riskDashboard.epicurve.title')} columns={columns} rows={rows} rowKey={(d) => d.day} />}
+      table={
+        <DataTable
+          testId="epicurve-table"
+          caption={t('riskDashboard.epicurve.title')}
+          columns={columns}
+          rows={rows}
+          rowKey={(d) => d.day}
+        />
+      }
     >
       {(width) => {
         const frame = frameOf(width, chartHeight, chartMargins);
@@ -67,7 +83,16 @@ export function EpicurveChart({ view }: { view: DashboardView }) {
             <YAxis frame={frame} y={y} ticks={ticks} format={fmt.number} />
             {rows.map((d, i) =>
               stack(d, epiKinds).map((s) =>
-                s.y1 > s.y0 ? <rect key={`${d.day}-${s.key}`} x={band.x(i)} width={band.barWidth} y={y(s.y1)} height={y(s.y0) - y(s.y1)} fill={epiColours[s.key]} /> : null,
+                s.y1 > s.y0 ? (
+                  <rect
+                    key={`${d.day}-${s.key}`}
+                    x={band.x(i)}
+                    width={band.barWidth}
+                    y={y(s.y1)}
+                    height={y(s.y0) - y(s.y1)}
+                    fill={epiColours[s.key]}
+                  />
+                ) : null,
               ),
             )}
             <DayAxis frame={frame} band={band} days={rows.map((d) => d.day)} format={cf.shortDay} />

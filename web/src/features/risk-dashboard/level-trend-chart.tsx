@@ -36,7 +36,12 @@ export function LevelTrendChart({ view, legend }: { view: DashboardView; legend:
     : '';
   const columns: Column<LevelTrendRow>[] = [
     { key: 'day', header: t('riskDashboard.day'), render: (d) => fmt.date(d.day) },
-    ...levels.map((l): Column<LevelTrendRow> => ({ key: `level-${l.key}`, header: l.name[fmt.lang], numeric: true, render: (d) => fmt.number(d.counts[l.key] ?? 0) })),
+    ...levels.map((l): Column<LevelTrendRow> => ({
+      key: `level-${l.key}`,
+      header: l.name[fmt.lang],
+      numeric: true,
+      render: (d) => fmt.number(d.counts[l.key] ?? 0),
+    })),
     { key: 'total', header: t('riskDashboard.total'), numeric: true, render: (d) => fmt.number(d.total) },
     { key: 'province', header: t('riskDashboard.levelTrend.provinceLevel'), render: (d) => name(d.level) },
   ];
@@ -54,7 +59,15 @@ export function LevelTrendChart({ view, legend }: { view: DashboardView; legend:
       note={note}
       empty={empty}
       legend={levels.map((l) => ({ label: l.name[fmt.lang], colour: l.colour, mark: 'bar' }))}
-      table={<DataTable testId="level-trend-table" caption={t('riskDashboard.levelTrend.title')} columns={columns} rows={rows} rowKey={(d) => d.day} />}
+      table={
+        <DataTable
+          testId="level-trend-table"
+          caption={t('riskDashboard.levelTrend.title')}
+          columns={columns}
+          rows={rows}
+          rowKey={(d) => d.day}
+        />
+      }
     >
       {(width) => {
         const frame = frameOf(width, chartHeight, margins);
@@ -67,14 +80,33 @@ export function LevelTrendChart({ view, legend }: { view: DashboardView; legend:
             <YAxis frame={frame} y={y} ticks={ticks} format={fmt.number} />
             {rows.map((d, i) =>
               stack(d.counts, keys).map((s) =>
-                s.y1 > s.y0 ? <rect key={`${d.day}-${s.key}`} x={band.x(i)} width={band.barWidth} y={y(s.y1)} height={y(s.y0) - y(s.y1)} fill={colour(s.key)} /> : null,
+                s.y1 > s.y0 ? (
+                  <rect
+                    key={`${d.day}-${s.key}`}
+                    x={band.x(i)}
+                    width={band.barWidth}
+                    y={y(s.y1)}
+                    height={y(s.y0) - y(s.y1)}
+                    fill={colour(s.key)}
+                  />
+                ) : null,
               ),
             )}
             <g data-testid="level-trend-strip">
               {runs(rows.map((d) => d.level)).map((r) => {
                 if (r.value === null) return null;
                 const span = bandSpan(band, r.start, r.end);
-                return <rect key={r.start} x={span.x} width={span.width} y={chartMargins.top} height={strip.height} fill={colour(r.value)} data-level-key={r.value} />;
+                return (
+                  <rect
+                    key={r.start}
+                    x={span.x}
+                    width={span.width}
+                    y={chartMargins.top}
+                    height={strip.height}
+                    fill={colour(r.value)}
+                    data-level-key={r.value}
+                  />
+                );
               })}
             </g>
             <DayAxis frame={frame} band={band} days={rows.map((d) => d.day)} format={cf.shortDay} />

@@ -20,7 +20,11 @@ describe('level trend data', () => {
 
   it('gives every day of the period a count for every level', () => {
     const rows = levelTrendRows(
-      { from: '2026-03-01', to: '2026-03-03', levelTrend: [{ day: '2026-03-02', counts: { l1: 4, l2: 1 }, level: 'l2' }] },
+      {
+        from: '2026-03-01',
+        to: '2026-03-03',
+        levelTrend: [{ day: '2026-03-02', counts: { l1: 4, l2: 1 }, level: 'l2' }],
+      },
       legend,
     );
     expect(rows).toEqual([

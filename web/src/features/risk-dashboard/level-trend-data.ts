@@ -27,14 +27,22 @@ export function trendLevels(legend: LevelLegend | null, trend: DashboardView['le
       if (known.has(key)) continue;
       known.add(key);
       const extra = levels.length - (legend?.length ?? 0);
-      levels.push({ key, number: levels.length + 1, colour: unknownColours[extra % unknownColours.length] ?? '#9ca3af', name: { vi: key, en: key } });
+      levels.push({
+        key,
+        number: levels.length + 1,
+        colour: unknownColours[extra % unknownColours.length] ?? '#9ca3af',
+        name: { vi: key, en: key },
+      });
     }
   }
   return levels;
 }
 
 /** Every day of the view's period (days the server left out have no levels), with a count for every level. */
-export function levelTrendRows(view: Pick<DashboardView, 'from' | 'to' | 'levelTrend'>, levels: LevelLegend): LevelTrendRow[] {
+export function levelTrendRows(
+  view: Pick<DashboardView, 'from' | 'to' | 'levelTrend'>,
+  levels: LevelLegend,
+): LevelTrendRow[] {
   const byDay = new Map(view.levelTrend.map((d) => [d.day, d]));
   const days = view.from <= view.to ? dayList(view.from, view.to) : [];
   const all = days.length > 0 ? days : [...byDay.keys()].sort();

@@ -22,7 +22,8 @@ export const riskDashboardEn: typeof riskDashboardVi = {
     day: 'Day',
     total: 'Total',
     notesTitle: 'Notes',
-    serialInterval: 'Serial interval used: mean {{mean}} days, standard deviation {{sd}} days (disease profile: {{profile}}).',
+    serialInterval:
+      'Serial interval used: mean {{mean}} days, standard deviation {{sd}} days (disease profile: {{profile}}).',
     kind: {
       community: 'Community cases',
       inQuarantine: 'Cases found in quarantine',

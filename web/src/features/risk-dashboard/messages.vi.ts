@@ -23,7 +23,8 @@ export const riskDashboardVi = {
     day: 'Ngày',
     total: 'Tổng',
     notesTitle: 'Ghi chú',
-    serialInterval: 'Khoảng nối tiếp dùng để tính: trung bình {{mean}} ngày, độ lệch chuẩn {{sd}} ngày (hồ sơ bệnh: {{profile}}).',
+    serialInterval:
+      'Khoảng nối tiếp dùng để tính: trung bình {{mean}} ngày, độ lệch chuẩn {{sd}} ngày (hồ sơ bệnh: {{profile}}).',
     kind: {
       community: 'Ca cộng đồng',
       inQuarantine: 'Ca phát hiện trong khu cách ly',

@@ -36,7 +36,14 @@ export function ProjectionChart({ view }: { view: DashboardView }) {
   const cf = useChartFormat(fmt.lang);
   const rows = projectionRows(view);
   const last = [...view.projection].sort((a, b) => a.day.localeCompare(b.day)).at(-1);
-  const ariaLabel = last ? t('riskDashboard.projection.aria', { day: fmt.date(last.day), median: cf.decimal(last.median), lower: cf.decimal(last.lower), upper: cf.decimal(last.upper) }) : '';
+  const ariaLabel = last
+    ? t('riskDashboard.projection.aria', {
+        day: fmt.date(last.day),
+        median: cf.decimal(last.median),
+        lower: cf.decimal(last.lower),
+        upper: cf.decimal(last.upper),
+      })
+    : '';
   const num = (v: number | null) => (v === null ? t('common.empty') : cf.decimal(v));
   const columns: Column<ProjectionRow>[] = [
     { key: 'day', header: t('riskDashboard.day'), render: (d) => fmt.date(d.day) },
@@ -45,7 +52,10 @@ export function ProjectionChart({ view }: { view: DashboardView }) {
     { key: 'lower', header: t('riskDashboard.projection.lower'), numeric: true, render: (d) => num(d.lower) },
     { key: 'upper', header: t('riskDashboard.projection.upper'), numeric: true, render: (d) => num(d.upper) },
   ];
-  const empty = view.projection.length === 0 ? <EmptyChart text={t('riskDashboard.projection.empty')} testId="projection-empty" /> : undefined;
+  const empty =
+    view.projection.length === 0 ? (
+      <EmptyChart text={t('riskDashboard.projection.empty')} testId="projection-empty" />
+    ) : undefined;
   return (
     <ChartCard
       title={t('riskDashboard.projection.title')}
@@ -57,7 +67,15 @@ export function ProjectionChart({ view }: { view: DashboardView }) {
         { label: t('riskDashboard.projection.median'), colour: projectionColour, mark: 'line' },
         { label: t('riskDashboard.projection.band'), colour: projectionColour, mark: 'band' },
       ]}
-      table={<DataTable testId="projection-table" caption={t('riskDashboard.projection.title')} columns={columns} rows={rows} rowKey={(d) => d.day} />}
+      table={
+        <DataTable
+          testId="projection-table"
+          caption={t('riskDashboard.projection.title')}
+          columns={columns}
+          rows={rows}
+          rowKey={(d) => d.day}
+        />
+      }
     >
       {(width) => {
         const frame = frameOf(width, chartHeight, chartMargins);
@@ -66,15 +84,39 @@ export function ProjectionChart({ view }: { view: DashboardView }) {
         const y = linearScale([0, ticks[ticks.length - 1] ?? top], [frame.bottom, frame.top]);
         const band = bands(rows.length, frame.left, frame.right, 0.2);
         const projected = rows.flatMap((d, i) => (d.median === null ? [] : [{ i, d }]));
-        const at = (pick: (d: ProjectionRow) => number | null) => projected.map(({ i, d }) => ({ x: band.center(i), y: y(pick(d) ?? 0) }));
+        const at = (pick: (d: ProjectionRow) => number | null) =>
+          projected.map(({ i, d }) => ({ x: band.center(i), y: y(pick(d) ?? 0) }));
         return (
           <>
             <YAxis frame={frame} y={y} ticks={ticks} format={cf.decimal} />
             {rows.map((d, i) =>
-              d.observed ? <rect key={d.day} x={band.x(i)} width={band.barWidth} y={y(d.observed)} height={frame.bottom - y(d.observed)} fill={observedColour} /> : null,
+              d.observed ? (
+                <rect
+                  key={d.day}
+                  x={band.x(i)}
+                  width={band.barWidth}
+                  y={y(d.observed)}
+                  height={frame.bottom - y(d.observed)}
+                  fill={observedColour}
+                />
+              ) : null,
             )}
-            <path d={areaPath(at((d) => d.upper), at((d) => d.lower))} fill={projectionColour} fillOpacity={0.18} stroke="none" />
-            <path d={linePath(at((d) => d.median))} fill="none" stroke={projectionColour} strokeWidth={2.5} strokeLinejoin="round" />
+            <path
+              d={areaPath(
+                at((d) => d.upper),
+                at((d) => d.lower),
+              )}
+              fill={projectionColour}
+              fillOpacity={0.18}
+              stroke="none"
+            />
+            <path
+              d={linePath(at((d) => d.median))}
+              fill="none"
+              stroke={projectionColour}
+              strokeWidth={2.5}
+              strokeLinejoin="round"
+            />
             <DayAxis frame={frame} band={band} days={rows.map((d) => d.day)} format={cf.shortDay} />
           </>
         );

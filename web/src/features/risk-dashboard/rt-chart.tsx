@@ -18,7 +18,13 @@ export function RtChart({ view }: { view: DashboardView }) {
   const rows = [...view.rt].sort((a, b) => a.day.localeCompare(b.day));
   const last = rows[rows.length - 1];
   const ariaLabel = last
-    ? t('riskDashboard.rt.aria', { from: fmt.date(rows[0]?.day), to: fmt.date(last.day), mean: cf.decimal(last.mean), lower: cf.decimal(last.lower), upper: cf.decimal(last.upper) })
+    ? t('riskDashboard.rt.aria', {
+        from: fmt.date(rows[0]?.day),
+        to: fmt.date(last.day),
+        mean: cf.decimal(last.mean),
+        lower: cf.decimal(last.lower),
+        upper: cf.decimal(last.upper),
+      })
     : '';
   const columns: Column<RtDay>[] = [
     { key: 'day', header: t('riskDashboard.day'), render: (d) => fmt.date(d.day) },
@@ -39,7 +45,15 @@ export function RtChart({ view }: { view: DashboardView }) {
         { label: t('riskDashboard.rt.band'), colour: rtColour, mark: 'band' },
         { label: t('riskDashboard.rt.threshold'), colour: thresholdColour, mark: 'dashed' },
       ]}
-      table={<DataTable testId="rt-table" caption={t('riskDashboard.rt.title')} columns={columns} rows={rows} rowKey={(d) => d.day} />}
+      table={
+        <DataTable
+          testId="rt-table"
+          caption={t('riskDashboard.rt.title')}
+          columns={columns}
+          rows={rows}
+          rowKey={(d) => d.day}
+        />
+      }
     >
       {(width) => {
         const frame = frameOf(width, chartHeight, chartMargins);
@@ -48,13 +62,37 @@ export function RtChart({ view }: { view: DashboardView }) {
         const y = linearScale([0, ticks[ticks.length - 1] ?? top], [frame.bottom, frame.top]);
         const band = bands(rows.length, frame.left, frame.right, 0);
         // Clamped to the axis: a bound below 0 or above the top would leave the plotting area.
-        const at = (pick: (d: RtDay) => number) => rows.map((d, i) => ({ x: band.center(i), y: y(Math.min(Math.max(pick(d), 0), top)) }));
+        const at = (pick: (d: RtDay) => number) =>
+          rows.map((d, i) => ({ x: band.center(i), y: y(Math.min(Math.max(pick(d), 0), top)) }));
         return (
           <>
             <YAxis frame={frame} y={y} ticks={ticks} format={cf.decimal} />
-            <path d={areaPath(at((d) => d.upper), at((d) => d.lower))} fill={rtColour} fillOpacity={0.2} stroke="none" />
-            <line x1={frame.left} x2={frame.right} y1={y(1)} y2={y(1)} stroke={thresholdColour} strokeWidth={1.5} strokeDasharray="6 4" data-testid="rt-threshold" />
-            <path d={linePath(at((d) => d.mean))} fill="none" stroke={rtColour} strokeWidth={2.5} strokeLinejoin="round" />
+            <path
+              d={areaPath(
+                at((d) => d.upper),
+                at((d) => d.lower),
+              )}
+              fill={rtColour}
+              fillOpacity={0.2}
+              stroke="none"
+            />
+            <line
+              x1={frame.left}
+              x2={frame.right}
+              y1={y(1)}
+              y2={y(1)}
+              stroke={thresholdColour}
+              strokeWidth={1.5}
+              strokeDasharray="6 4"
+              data-testid="rt-threshold"
+            />
+            <path
+              d={linePath(at((d) => d.mean))}
+              fill="none"
+              stroke={rtColour}
+              strokeWidth={2.5}
+              strokeLinejoin="round"
+            />
             {rows.length === 1 && <circle cx={band.center(0)} cy={y(rows[0]?.mean ?? 0)} r={3.5} fill={rtColour} />}
             <DayAxis frame={frame} band={band} days={rows.map((d) => d.day)} format={cf.shortDay} />
           </>

@@ -16,7 +16,10 @@ export function useActiveLevels(): LevelLegend | null {
       const { items } = await api(riskAdminContract.getRiskRuleSets, { signal: ctrl.signal });
       const active = items.find((r) => r.active);
       if (!active) return null;
-      const detail = await api(riskAdminContract.getRiskRuleSetsByCode, { params: { code: active.code }, signal: ctrl.signal });
+      const detail = await api(riskAdminContract.getRiskRuleSetsByCode, {
+        params: { code: active.code },
+        signal: ctrl.signal,
+      });
       return detail.definition.levels.map(({ key, number, colour, name }) => ({ key, number, colour, name }));
     };
     load()

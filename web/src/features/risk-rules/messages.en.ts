@@ -24,7 +24,8 @@ export const riskRulesEn: typeof riskRulesVi = {
     measures: 'Measures added at this level (on top of those of lower levels):',
     noMeasures: 'No additional measures.',
     communeRules: 'Commune rules',
-    communeRulesIntro: 'Checked from the highest level down; the first matching rule gives the level. When none matches: the lowest level.',
+    communeRulesIntro:
+      'Checked from the highest level down; the first matching rule gives the level. When none matches: the lowest level.',
     aggregationRules: 'District and province aggregation rules',
     aggregationNone: 'None: the highest level among the child units.',
     noRules: 'No rules.',
@@ -42,7 +43,8 @@ export const riskRulesEn: typeof riskRulesVi = {
     activateConfirm: 'Use the rule set "{{name}}" for the map, the public page and the daily level computation?',
     activated: 'The rule set "{{name}}" is now active.',
     editTitle: 'Edit the definition (JSON)',
-    editHint: 'Edit the whole definition and save: the server checks it and stores it as a new version. The rule set code cannot change.',
+    editHint:
+      'Edit the whole definition and save: the server checks it and stores it as a new version. The rule set code cannot change.',
     definition: 'Rule set definition (JSON)',
     save: 'Save a new version',
     saved: 'Version {{version}} saved.',
@@ -73,7 +75,8 @@ export const riskRulesEn: typeof riskRulesVi = {
     },
     vaccination: {
       title: 'Import vaccination coverage',
-      intro: 'Figures from the immunisation programme, used by the coverage indicators. Each row is a commune on a day; figures of the same commune and day are replaced.',
+      intro:
+        'Figures from the immunisation programme, used by the coverage indicators. Each row is a commune on a day; figures of the same commune and day are replaced.',
       who: 'The health department / CDC and system administrators may import.',
       columns: 'Columns of the file (the first row holds the headers):',
       columnCommune: 'commune code (5 digits)',

@@ -26,7 +26,8 @@ export const riskRulesVi = {
     measures: 'Biện pháp bổ sung ở cấp này (cộng dồn với các cấp thấp hơn):',
     noMeasures: 'Không có biện pháp bổ sung.',
     communeRules: 'Quy tắc cho xã, phường',
-    communeRulesIntro: 'Xét từ cấp cao xuống; quy tắc đầu tiên thoả mãn cho cấp độ. Không quy tắc nào thoả mãn: cấp thấp nhất.',
+    communeRulesIntro:
+      'Xét từ cấp cao xuống; quy tắc đầu tiên thoả mãn cho cấp độ. Không quy tắc nào thoả mãn: cấp thấp nhất.',
     aggregationRules: 'Quy tắc tổng hợp cho quận, huyện và tỉnh',
     aggregationNone: 'Không có: lấy cấp cao nhất trong các đơn vị trực thuộc.',
     noRules: 'Không có quy tắc.',
@@ -44,7 +45,8 @@ export const riskRulesVi = {
     activateConfirm: 'Áp dụng bộ quy tắc "{{name}}" cho bản đồ, trang công khai và việc tính cấp độ hằng ngày?',
     activated: 'Đã kích hoạt bộ quy tắc "{{name}}".',
     editTitle: 'Sửa định nghĩa (JSON)',
-    editHint: 'Sửa toàn bộ định nghĩa rồi lưu: máy chủ kiểm tra và lưu thành phiên bản mới. Mã bộ quy tắc không đổi được.',
+    editHint:
+      'Sửa toàn bộ định nghĩa rồi lưu: máy chủ kiểm tra và lưu thành phiên bản mới. Mã bộ quy tắc không đổi được.',
     definition: 'Định nghĩa bộ quy tắc (JSON)',
     save: 'Lưu phiên bản mới',
     saved: 'Đã lưu phiên bản {{version}}.',
@@ -75,7 +77,8 @@ export const riskRulesVi = {
     },
     vaccination: {
       title: 'Nhập tỷ lệ tiêm chủng',
-      intro: 'Số liệu từ chương trình tiêm chủng, dùng cho các chỉ số tỷ lệ tiêm. Mỗi dòng là một xã, phường vào một ngày; số liệu cùng xã và cùng ngày được thay thế.',
+      intro:
+        'Số liệu từ chương trình tiêm chủng, dùng cho các chỉ số tỷ lệ tiêm. Mỗi dòng là một xã, phường vào một ngày; số liệu cùng xã và cùng ngày được thay thế.',
       who: 'Sở Y tế / CDC và quản trị hệ thống được nhập.',
       columns: 'Các cột của tệp (dòng đầu là tiêu đề):',
       columnCommune: 'mã xã, phường (5 chữ số)',

@@ -65,7 +65,12 @@ export function RuleSetDetailPanel({ code, onChanged }: { code: string; onChange
   };
 
   return (
-    <section className="card rule-set-detail" data-testid="rule-set-detail" data-code={detail.code} data-version={detail.version}>
+    <section
+      className="card rule-set-detail"
+      data-testid="rule-set-detail"
+      data-code={detail.code}
+      data-version={detail.version}
+    >
       <h2>{t('riskRules.detailTitle', { name, version: detail.version })}</h2>
       <p>
         <code>{detail.code}</code>{' '}
@@ -74,7 +79,12 @@ export function RuleSetDetailPanel({ code, onChanged }: { code: string; onChange
         </span>{' '}
         <span className="badge">{detail.preset ? t('riskRules.preset') : t('riskRules.edited')}</span>
       </p>
-      <p className="muted small">{t('riskRules.updatedBy', { at: fmt.dateTime(detail.updatedAt), by: detail.updatedByName ?? t('riskRules.system') })}</p>
+      <p className="muted small">
+        {t('riskRules.updatedBy', {
+          at: fmt.dateTime(detail.updatedAt),
+          by: detail.updatedByName ?? t('riskRules.system'),
+        })}
+      </p>
       {notice && (
         <div data-testid="rule-set-notice">
           <Notice>{notice}</Notice>
@@ -82,7 +92,13 @@ export function RuleSetDetailPanel({ code, onChanged }: { code: string; onChange
       )}
       {isAdmin && !detail.active && (
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => void activate()} disabled={activation.busy} data-testid="rule-set-activate">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void activate()}
+            disabled={activation.busy}
+            data-testid="rule-set-activate"
+          >
             {t('riskRules.activate')}
           </button>
         </div>
@@ -93,15 +109,29 @@ export function RuleSetDetailPanel({ code, onChanged }: { code: string; onChange
       <LevelsList levels={def.levels} />
       <h3>{t('riskRules.communeRules')}</h3>
       <p className="muted small">{t('riskRules.communeRulesIntro')}</p>
-      <RulesList rules={def.communeRules} levels={def.levels} testId="rule-set-commune-rules" emptyText={t('riskRules.noRules')} />
+      <RulesList
+        rules={def.communeRules}
+        levels={def.levels}
+        testId="rule-set-commune-rules"
+        emptyText={t('riskRules.noRules')}
+      />
       <h3>{t('riskRules.aggregationRules')}</h3>
-      <RulesList rules={def.aggregationRules ?? []} levels={def.levels} testId="rule-set-aggregation-rules" emptyText={t('riskRules.aggregationNone')} />
+      <RulesList
+        rules={def.aggregationRules ?? []}
+        levels={def.levels}
+        testId="rule-set-aggregation-rules"
+        emptyText={t('riskRules.aggregationNone')}
+      />
       <h3>{t('riskRules.constraints')}</h3>
       <ConstraintsView definition={def} />
       <h3>{t('riskRules.versions')}</h3>
       <VersionsList versions={detail.versions} />
       {isAdmin && (
-        <RuleSetEditor key={`${detail.code}@${detail.version}`} detail={detail} onSaved={(saved) => changed(saved, t('riskRules.saved', { version: saved.version }))} />
+        <RuleSetEditor
+          key={`${detail.code}@${detail.version}`}
+          detail={detail}
+          onSaved={(saved) => changed(saved, t('riskRules.saved', { version: saved.version }))}
+        />
       )}
     </section>
   );

@@ -23,10 +23,19 @@ export function RuleSetEditor({ detail, onSaved }: { detail: RuleSetDetail; onSa
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const parsed = parseDefinition(text);
-    if (!parsed.ok) return setError(parsed.reason === 'syntax' ? t('riskRules.jsonInvalid', { message: parsed.message }) : t('riskRules.jsonNotObject'));
+    if (!parsed.ok)
+      return setError(
+        parsed.reason === 'syntax'
+          ? t('riskRules.jsonInvalid', { message: parsed.message })
+          : t('riskRules.jsonNotObject'),
+      );
     // The administrator's own JSON, sent as typed: the server checks it against the rule-set schema.
     const definition = parsed.value as RiskRuleSet;
-    await run(async () => onSaved(await api(riskAdminContract.putRiskRuleSetsByCode, { params: { code: detail.code }, body: { definition } })));
+    await run(async () =>
+      onSaved(
+        await api(riskAdminContract.putRiskRuleSetsByCode, { params: { code: detail.code }, body: { definition } }),
+      ),
+    );
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="rule-set-editor">
@@ -70,4 +79,3 @@ export function RuleSetEditor({ detail, onSaved }: { detail: RuleSetDetail; onSa
     </form>
   );
 }
-

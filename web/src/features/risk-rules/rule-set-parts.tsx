@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { RuleSetDetail } from '../../../../core/schemas/risk-admin.ts';
-import type { AggregationCondition, AggregationRule, CommuneRule, RiskCondition, RiskLevel } from '../../../../core/schemas/risk-rule-set.ts';
+import type {
+  AggregationCondition,
+  AggregationRule,
+  CommuneRule,
+  RiskCondition,
+  RiskLevel,
+} from '../../../../core/schemas/risk-rule-set.ts';
 import { useFormat } from '../../ui/format.ts';
 import { comparisonText, indicatorRef } from './rule-text.ts';
 
@@ -56,31 +62,58 @@ export function LevelsList({ levels }: { levels: readonly RiskLevel[] }) {
 }
 
 /** One condition in words: "Ca cộng đồng mới trong 7 ngày trên 100.000 dân ≥ 150", its key beside. */
-export function ConditionText({ condition, levels }: { condition: RiskCondition | AggregationCondition; levels: readonly RiskLevel[] }) {
+export function ConditionText({
+  condition,
+  levels,
+}: {
+  condition: RiskCondition | AggregationCondition;
+  levels: readonly RiskLevel[];
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { lang } = fmt;
   const ref = indicatorRef(condition.indicator);
   const levelName = (key: string) => levels.find((x) => x.key === key)?.name[lang] ?? key;
   const label =
-    ref.kind === 'indicator' ? t(`riskRules.indicator.${ref.key}`) : ref.kind === 'aggregate' ? t(`riskRules.aggregate.${ref.fn}`, { level: levelName(ref.level) }) : ref.key;
+    ref.kind === 'indicator'
+      ? t(`riskRules.indicator.${ref.key}`)
+      : ref.kind === 'aggregate'
+        ? t(`riskRules.aggregate.${ref.fn}`, { level: levelName(ref.level) })
+        : ref.key;
   return (
     <span className="rule-condition">
-      {label} <strong>{comparisonText(ref, condition.op, condition.value, fmt.number)}</strong> <code className="muted small">{condition.indicator}</code>
+      {label} <strong>{comparisonText(ref, condition.op, condition.value, fmt.number)}</strong>{' '}
+      <code className="muted small">{condition.indicator}</code>
     </span>
   );
 }
 
-export function RulesList({ rules, levels, testId, emptyText }: { rules: readonly (CommuneRule | AggregationRule)[]; levels: readonly RiskLevel[]; testId: string; emptyText: string }) {
+export function RulesList({
+  rules,
+  levels,
+  testId,
+  emptyText,
+}: {
+  rules: readonly (CommuneRule | AggregationRule)[];
+  levels: readonly RiskLevel[];
+  testId: string;
+  emptyText: string;
+}) {
   const { t } = useTranslation();
   const { lang } = useFormat();
-  if (rules.length === 0) return <p className="muted" data-testid={testId}>{emptyText}</p>;
+  if (rules.length === 0)
+    return (
+      <p className="muted" data-testid={testId}>
+        {emptyText}
+      </p>
+    );
   return (
     <ol className="rule-list" data-testid={testId}>
       {rules.map((r) => (
         <li key={r.id} data-rule-id={r.id}>
           <p>
-            {t('riskRules.ruleGives')} <LevelLabel levels={levels} levelKey={r.level} /> {r.match === 'all' ? t('riskRules.matchAll') : t('riskRules.matchAny')}{' '}
+            {t('riskRules.ruleGives')} <LevelLabel levels={levels} levelKey={r.level} />{' '}
+            {r.match === 'all' ? t('riskRules.matchAll') : t('riskRules.matchAny')}{' '}
             <code className="muted small">{r.id}</code>
           </p>
           {r.description && <p className="muted small">{r.description[lang]}</p>}
@@ -131,7 +164,8 @@ export function VersionsList({ versions }: { versions: RuleSetDetail['versions']
     <ol className="timeline" reversed data-testid="rule-set-versions">
       {sorted.map((v) => (
         <li key={v.version}>
-          <strong>{t('riskRules.versionN', { version: v.version })}</strong> — {t('riskRules.updatedBy', { at: fmt.dateTime(v.updatedAt), by: v.updatedByName ?? t('riskRules.system') })}
+          <strong>{t('riskRules.versionN', { version: v.version })}</strong> —{' '}
+          {t('riskRules.updatedBy', { at: fmt.dateTime(v.updatedAt), by: v.updatedByName ?? t('riskRules.system') })}
         </li>
       ))}
     </ol>

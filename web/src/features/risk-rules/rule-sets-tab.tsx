@@ -42,18 +42,36 @@ export function RuleSetsTab() {
     {
       key: 'status',
       header: t('riskRules.statusHeader'),
-      render: (r) => <span className={r.active ? 'badge badge-ok' : 'badge badge-off'}>{r.active ? t('riskRules.active') : t('riskRules.inactive')}</span>,
+      render: (r) => (
+        <span className={r.active ? 'badge badge-ok' : 'badge badge-off'}>
+          {r.active ? t('riskRules.active') : t('riskRules.inactive')}
+        </span>
+      ),
     },
-    { key: 'origin', header: t('riskRules.origin'), render: (r) => (r.preset ? t('riskRules.preset') : t('riskRules.edited')) },
-    { key: 'updated', header: t('riskRules.updated'), render: (r) => t('riskRules.updatedBy', { at: fmt.dateTime(r.updatedAt), by: r.updatedByName ?? t('riskRules.system') }) },
+    {
+      key: 'origin',
+      header: t('riskRules.origin'),
+      render: (r) => (r.preset ? t('riskRules.preset') : t('riskRules.edited')),
+    },
+    {
+      key: 'updated',
+      header: t('riskRules.updated'),
+      render: (r) =>
+        t('riskRules.updatedBy', { at: fmt.dateTime(r.updatedAt), by: r.updatedByName ?? t('riskRules.system') }),
+    },
     {
       key: 'view',
       header: t('common.actions'),
       render: (r) => (
-        <button type="button" aria-pressed={r.code === code} onClick={(e) => {
+        <button
+          type="button"
+          aria-pressed={r.code === code}
+          onClick={(e) => {
             e.stopPropagation();
             setChosen(r.code);
-          }} data-testid={`rule-set-view-${r.code}`}>
+          }}
+          data-testid={`rule-set-view-${r.code}`}
+        >
           {t('riskRules.view')}
         </button>
       ),
@@ -67,10 +85,13 @@ export function RuleSetsTab() {
       {load.status === 'error' && (
         <div className="alert alert-error" role="alert" data-testid="rule-sets-error">
           <p>{load.message}</p>
-          <button type="button" onClick={() => {
+          <button
+            type="button"
+            onClick={() => {
               setLoad({ status: 'loading' });
               setGeneration((g) => g + 1);
-            }}>
+            }}
+          >
             {t('common.retry')}
           </button>
         </div>

@@ -12,13 +12,21 @@ describe('rule text', () => {
     expect([...indicatorKeys].sort()).toEqual([...riskIndicators].sort());
     for (const cat of [riskRulesVi, riskRulesEn]) {
       const labels = leaves(cat);
-      for (const k of riskIndicators) expect(String(labels.get(`riskRules.indicator.${k}`) ?? '').trim(), k).not.toBe('');
+      for (const k of riskIndicators)
+        expect(String(labels.get(`riskRules.indicator.${k}`) ?? '').trim(), k).not.toBe('');
     }
   });
 
   it('reads indicators, aggregates and unknown keys', () => {
-    expect(indicatorRef('community_cases_7d_per_100k')).toEqual({ kind: 'indicator', key: 'community_cases_7d_per_100k' });
-    expect(indicatorRef('share_at_or_above:level_3')).toEqual({ kind: 'aggregate', fn: 'share_at_or_above', level: 'level_3' });
+    expect(indicatorRef('community_cases_7d_per_100k')).toEqual({
+      kind: 'indicator',
+      key: 'community_cases_7d_per_100k',
+    });
+    expect(indicatorRef('share_at_or_above:level_3')).toEqual({
+      kind: 'aggregate',
+      fn: 'share_at_or_above',
+      level: 'level_3',
+    });
     expect(indicatorRef('count_at_or_above:red')).toEqual({ kind: 'aggregate', fn: 'count_at_or_above', level: 'red' });
     expect(indicatorRef('share_at_or_above:')).toEqual({ kind: 'unknown', key: 'share_at_or_above:' });
     expect(indicatorRef('toString')).toEqual({ kind: 'unknown', key: 'toString' });

@@ -28,7 +28,12 @@ export type IndicatorRef =
 export function indicatorRef(indicator: string): IndicatorRef {
   if (isRiskIndicator(indicator)) return { kind: 'indicator', key: indicator };
   const m = /^(share_at_or_above|count_at_or_above):([a-z][a-z0-9_]{0,31})$/.exec(indicator);
-  if (m?.[2] !== undefined) return { kind: 'aggregate', fn: m[1] === 'share_at_or_above' ? 'share_at_or_above' : 'count_at_or_above', level: m[2] };
+  if (m?.[2] !== undefined)
+    return {
+      kind: 'aggregate',
+      fn: m[1] === 'share_at_or_above' ? 'share_at_or_above' : 'count_at_or_above',
+      level: m[2],
+    };
   return { kind: 'unknown', key: indicator };
 }
 
@@ -42,12 +47,22 @@ export function isPercent(ref: IndicatorRef): boolean {
 export const opSymbol: Record<ComparisonOp, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '==': '=' };
 
 /** "≥ 150" or "≥ 75%": the right-hand side of a condition, `number` formatting the value. */
-export function comparisonText(ref: IndicatorRef, op: ComparisonOp, value: number, number: (n: number) => string): string {
+export function comparisonText(
+  ref: IndicatorRef,
+  op: ComparisonOp,
+  value: number,
+  number: (n: number) => string,
+): string {
   return `${opSymbol[op]} ${number(value)}${isPercent(ref) ? '%' : ''}`;
 }
 
 /** Parses the editor's text: the definition object, or why it is not one. */
-export function parseDefinition(text: string): { ok: true; value: Record<string, unknown> } | { ok: false; reason: 'syntax'; message: string } | { ok: false; reason: 'notObject' } {
+export function parseDefinition(
+  text: string,
+):
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; reason: 'syntax'; message: string }
+  | { ok: false; reason: 'notObject' } {
   let value: unknown;
   try {
     value = JSON.parse(text);

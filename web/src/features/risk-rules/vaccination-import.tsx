@@ -38,7 +38,9 @@ export function VaccinationImport() {
     if (!file) return setError(t('riskRules.vaccination.fileRequired'));
     // Browsers often give a .csv no type (or Excel's own): name the type from the extension.
     const contentType = /\.csv$/i.test(file.name) ? 'text/csv' : xlsxType;
-    await run(async () => setOutcome(await api(riskAdminContract.postRiskVaccinationImport, { raw: file, contentType })));
+    await run(async () =>
+      setOutcome(await api(riskAdminContract.postRiskVaccinationImport, { raw: file, contentType })),
+    );
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="vaccination-import">
@@ -55,16 +57,29 @@ export function VaccinationImport() {
             </li>
           ))}
         </ul>
-        <p className="muted small">{t('riskRules.vaccination.englishHeaders', { headers: columns.map((c) => `"${c.en}"`).join(', ') })}</p>
+        <p className="muted small">
+          {t('riskRules.vaccination.englishHeaders', { headers: columns.map((c) => `"${c.en}"`).join(', ') })}
+        </p>
       </div>
       <div className="field">
         <label htmlFor="vaccination-import-file">{t('riskRules.vaccination.file')}</label>
-        <input id="vaccination-import-file" type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="vaccination-import-file" />
+        <input
+          id="vaccination-import-file"
+          type="file"
+          accept=".xlsx,.csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          data-testid="vaccination-import-file"
+        />
       </div>
       <FormError error={error} testId="vaccination-import-error" />
       {outcome && (
         <div className="alert alert-ok" role="status" data-testid="vaccination-import-outcome">
-          <p>{t('riskRules.vaccination.done', { imported: fmt.number(outcome.imported), replaced: fmt.number(outcome.replaced) })}</p>
+          <p>
+            {t('riskRules.vaccination.done', {
+              imported: fmt.number(outcome.imported),
+              replaced: fmt.number(outcome.replaced),
+            })}
+          </p>
         </div>
       )}
       <FormActions busy={busy} label={t('riskRules.vaccination.submit')} testId="vaccination-import-submit" />

@@ -7,7 +7,12 @@ import { matchesFolded } from '../../ui/text.ts';
  * A multi-select of communes by name: a search box (diacritics ignored) over a checklist. The
  * communes already chosen stay listed whatever the search.
  */
-export function CommuneChecklist({ communes, value, onChange, error }: {
+export function CommuneChecklist({
+  communes,
+  value,
+  onChange,
+  error,
+}: {
   communes: readonly BoundaryProps[];
   value: readonly string[];
   onChange(codes: string[]): void;
@@ -17,11 +22,16 @@ export function CommuneChecklist({ communes, value, onChange, error }: {
   const id = useId();
   const [q, setQ] = useState('');
   const chosen = useMemo(() => new Set(value), [value]);
-  const shown = q.trim() ? communes.filter((c) => chosen.has(c.code) || matchesFolded(`${c.fullName} ${c.name} ${c.code}`, q)) : communes;
+  const shown = q.trim()
+    ? communes.filter((c) => chosen.has(c.code) || matchesFolded(`${c.fullName} ${c.name} ${c.code}`, q))
+    : communes;
   const toggle = (code: string, on: boolean) => onChange(on ? [...value, code] : value.filter((c) => c !== code));
 
   return (
-    <fieldset className={error ? 'field field-invalid risk-checklist full' : 'field risk-checklist full'} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={error ? 'field field-invalid risk-checklist full' : 'field risk-checklist full'}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{t('riskZones.modeCommunes')}</legend>
       <input
         type="search"
@@ -41,7 +51,12 @@ export function CommuneChecklist({ communes, value, onChange, error }: {
           {shown.map((c) => (
             <li key={c.code}>
               <label className="field-checkbox">
-                <input type="checkbox" checked={chosen.has(c.code)} onChange={(e) => toggle(c.code, e.target.checked)} data-testid={`zone-commune-${c.code}`} />
+                <input
+                  type="checkbox"
+                  checked={chosen.has(c.code)}
+                  onChange={(e) => toggle(c.code, e.target.checked)}
+                  data-testid={`zone-commune-${c.code}`}
+                />
                 {c.fullName || c.name}
               </label>
             </li>

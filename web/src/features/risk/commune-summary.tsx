@@ -8,11 +8,26 @@ import { round1 } from './risk-labels.ts';
  * A commune outside the official's own area (a commune officer looking at the province map): what
  * the map says of it, without the evaluation and the decisions, which the server keeps to its area.
  */
-export function CommuneSummary({ name, commune, levels, onClose }: { name: string; commune: CommuneOnMap | undefined; levels: LevelLegend; onClose(): void }) {
+export function CommuneSummary({
+  name,
+  commune,
+  levels,
+  onClose,
+}: {
+  name: string;
+  commune: CommuneOnMap | undefined;
+  levels: LevelLegend;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
-    <aside className="map-panel risk-panel" data-testid="risk-commune-panel" data-locality={commune?.code} aria-live="polite">
+    <aside
+      className="map-panel risk-panel"
+      data-testid="risk-commune-panel"
+      data-locality={commune?.code}
+      aria-live="polite"
+    >
       <div className="risk-panel-head">
         <h2>{name}</h2>
         <button type="button" className="link-button" onClick={onClose} data-testid="risk-panel-close">

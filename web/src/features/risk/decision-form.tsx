@@ -20,7 +20,13 @@ const fields = ['levelKey', 'reason', 'effectiveFrom'];
  * Approving and overriding each carry their own submission key, kept until the decision is
  * recorded: a double tap or a resend after a lost answer records it once.
  */
-export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }: {
+export function DecisionForm({
+  locality,
+  ruleSet,
+  levels,
+  proposed,
+  onDecided,
+}: {
   locality: string;
   ruleSet: string;
   levels: LevelLegend;
@@ -43,7 +49,9 @@ export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }:
       keys.current[intent] = newClientKey();
       const name = levelName(levels, d.levelKey, fmt.lang);
       const later = new Date(d.effectiveFrom).getTime() > Date.now() + 60_000;
-      setNotice(`${t('risk.decided', { level: name })}${later ? ` ${t('risk.effectiveLater', { time: fmt.dateTime(d.effectiveFrom) })}` : ''}`);
+      setNotice(
+        `${t('risk.decided', { level: name })}${later ? ` ${t('risk.effectiveLater', { time: fmt.dateTime(d.effectiveFrom) })}` : ''}`,
+      );
       setReason('');
       setEffective('');
       onDecided(d);
@@ -55,17 +63,28 @@ export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }:
     if (reason.trim().length < 5) return setError(t('risk.reasonTooShort'));
     const effectiveFrom = effective ? localInputToIso(effective) : undefined;
     if (effective && !effectiveFrom) return setError(t('risk.effectiveInvalid'));
-    await send('override', { locality, ruleSet, levelKey, reason: reason.trim(), ...(effectiveFrom ? { effectiveFrom } : {}) });
+    await send('override', {
+      locality,
+      ruleSet,
+      levelKey,
+      reason: reason.trim(),
+      ...(effectiveFrom ? { effectiveFrom } : {}),
+    });
   };
 
   return (
     <section className="risk-decide" aria-labelledby="risk-decide-title" data-testid="risk-decision">
       <h3 id="risk-decide-title">{t('risk.decideTitle')}</h3>
       <p>
-        {t('risk.proposed')}{' '}
-        <LevelBadge levels={levels} levelKey={proposed} />
+        {t('risk.proposed')} <LevelBadge levels={levels} levelKey={proposed} />
       </p>
-      <button type="button" className="primary" disabled={busy} onClick={() => void send('approve', { locality, ruleSet })} data-testid="risk-approve">
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() => void send('approve', { locality, ruleSet })}
+        data-testid="risk-approve"
+      >
         {busy ? t('common.saving') : t('risk.approve')}
       </button>
       <form className="risk-override" onSubmit={(e) => void override(e)} noValidate>
@@ -78,7 +97,13 @@ export function DecisionForm({ locality, ruleSet, levels, proposed, onDecided }:
           error={detailFor(error, 'levelKey')}
           testId="risk-override-level"
         />
-        <TextField label={t('risk.overrideReason')} value={reason} onChange={setReason} error={detailFor(error, 'reason')} testId="risk-override-reason" />
+        <TextField
+          label={t('risk.overrideReason')}
+          value={reason}
+          onChange={setReason}
+          error={detailFor(error, 'reason')}
+          testId="risk-override-reason"
+        />
         <TextField
           label={`${t('risk.overrideEffective')} ${t('common.optional')}`}
           type="datetime-local"

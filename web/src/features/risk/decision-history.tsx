@@ -9,13 +9,25 @@ import type { PagedList } from '../../ui/use-paged-list.ts';
 import { LevelBadge } from './level-badge.tsx';
 
 /** A place's level decisions, newest first: when, which level, approval or override, why, who. */
-export function DecisionHistory({ list, levels, localityCode }: { list: PagedList<LevelDecisionView>; levels: LevelLegend; localityCode: string }) {
+export function DecisionHistory({
+  list,
+  levels,
+  localityCode,
+}: {
+  list: PagedList<LevelDecisionView>;
+  levels: LevelLegend;
+  localityCode: string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const columns: Column<LevelDecisionView>[] = [
     { key: 'effectiveFrom', header: t('risk.effectiveFrom'), render: (d) => fmt.dateTime(d.effectiveFrom) },
     { key: 'level', header: t('risk.level'), render: (d) => <LevelBadge levels={levels} levelKey={d.levelKey} /> },
-    { key: 'kind', header: t('risk.kindHeader'), render: (d) => <span data-kind={d.kind}>{t(`risk.kind.${d.kind}`)}</span> },
+    {
+      key: 'kind',
+      header: t('risk.kindHeader'),
+      render: (d) => <span data-kind={d.kind}>{t(`risk.kind.${d.kind}`)}</span>,
+    },
     { key: 'reason', header: t('risk.reason'), render: (d) => d.reason ?? t('common.empty') },
     { key: 'decidedBy', header: t('risk.decidedBy'), render: (d) => d.decidedByName ?? t('common.empty') },
     { key: 'decidedAt', header: t('risk.decidedAt'), render: (d) => fmt.dateTime(d.decidedAt) },
@@ -26,7 +38,12 @@ export function DecisionHistory({ list, levels, localityCode }: { list: PagedLis
       <DataTable testId="risk-history" columns={columns} rows={list.items} rowKey={(d) => d.id} />
       <PagerFooter list={list} />
       {list.items.length > 0 && (
-        <a className="button" href={apiHref(riskContract.getRiskDecisionsExport, { query: { locality: localityCode } })} download data-testid="risk-history-export">
+        <a
+          className="button"
+          href={apiHref(riskContract.getRiskDecisionsExport, { query: { locality: localityCode } })}
+          download
+          data-testid="risk-history-export"
+        >
           {t('common.exportExcel')}
         </a>
       )}

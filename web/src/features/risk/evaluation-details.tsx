@@ -16,25 +16,33 @@ export function EvaluationDetails({ evaluation: e, levels }: { evaluation: Evalu
   const { t } = useTranslation();
   const fmt = useFormat();
   const label = useIndicatorLabel();
-  const value = (n: number | null | undefined) => (n === null || n === undefined ? t('common.empty') : fmt.number(round1(n)));
+  const value = (n: number | null | undefined) =>
+    n === null || n === undefined ? t('common.empty') : fmt.number(round1(n));
   const level = e.level;
 
   return (
     <div className="risk-evaluation" data-testid="risk-evaluation">
-      <p className="risk-level-banner" style={{ background: level.colour, color: inkOn(level.colour) }} data-level-key={level.key} data-testid="risk-evaluated-level">
+      <p
+        className="risk-level-banner"
+        style={{ background: level.colour, color: inkOn(level.colour) }}
+        data-level-key={level.key}
+        data-testid="risk-evaluated-level"
+      >
         {level.name[fmt.lang]}
       </p>
       <p className="small muted">
         {t('risk.computedLevel')} · {e.ruleSet.name[fmt.lang]}
       </p>
       <p data-testid="risk-decided-level">
-        {t('risk.decidedLevel')}: {e.decidedLevel ? <LevelBadge levels={levels} levelKey={e.decidedLevel} /> : t('risk.noDecision')}
+        {t('risk.decidedLevel')}:{' '}
+        {e.decidedLevel ? <LevelBadge levels={levels} levelKey={e.decidedLevel} /> : t('risk.noDecision')}
       </p>
       {e.childLevels && (
         <ul className="risk-child-levels" data-testid="risk-child-levels">
           {levels.map((l) => (
             <li key={l.key}>
-              <LevelBadge levels={levels} levelKey={l.key} /> {t('risk.legendCount', { count: e.childLevels?.[l.key] ?? 0 })}
+              <LevelBadge levels={levels} levelKey={l.key} />{' '}
+              {t('risk.legendCount', { count: e.childLevels?.[l.key] ?? 0 })}
             </li>
           ))}
         </ul>
@@ -58,7 +66,9 @@ export function EvaluationDetails({ evaluation: e, levels }: { evaluation: Evalu
           <ul className="risk-conditions" data-testid="risk-conditions">
             {e.conditions.map((c, i) => (
               <li key={i} className={c.met ? 'met' : 'not-met'} data-met={c.met}>
-                <span className={c.met ? 'badge badge-ok' : 'badge badge-off'}>{c.met ? t('risk.met') : t('risk.notMet')}</span>{' '}
+                <span className={c.met ? 'badge badge-ok' : 'badge badge-off'}>
+                  {c.met ? t('risk.met') : t('risk.notMet')}
+                </span>{' '}
                 {label(c.indicator)} {c.op} {fmt.number(c.value)}
                 <span className="muted small">
                   {' '}
@@ -99,12 +109,19 @@ export function EvaluationDetails({ evaluation: e, levels }: { evaluation: Evalu
         <dt>{t('risk.population')}</dt>
         <dd>
           {fmt.number(e.indicators.population)}
-          {e.indicators.population !== null && e.indicators.populationIsDemo && <span className="demo-mark"> {t('common.demoFigure')}</span>}
+          {e.indicators.population !== null && e.indicators.populationIsDemo && (
+            <span className="demo-mark"> {t('common.demoFigure')}</span>
+          )}
         </dd>
         {riskIndicatorKeys
           .filter((k) => e.indicators.indicators[k] !== undefined)
           .map((k) => (
-            <IndicatorRow key={k} label={label(k)} value={value(e.indicators.indicators[k])} testId={`risk-indicator-${k}`} />
+            <IndicatorRow
+              key={k}
+              label={label(k)}
+              value={value(e.indicators.indicators[k])}
+              testId={`risk-indicator-${k}`}
+            />
           ))}
       </dl>
     </div>

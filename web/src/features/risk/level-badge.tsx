@@ -14,7 +14,12 @@ export function LevelBadge({ levels, levelKey, testId }: { levels: LevelLegend; 
     );
   }
   return (
-    <span className="badge risk-level-badge" style={{ background: l.colour, color: inkOn(l.colour) }} data-level-key={l.key} data-testid={testId}>
+    <span
+      className="badge risk-level-badge"
+      style={{ background: l.colour, color: inkOn(l.colour) }}
+      data-level-key={l.key}
+      data-testid={testId}
+    >
       {l.name[fmt.lang]}
     </span>
   );

@@ -22,7 +22,14 @@ export interface PanelPlace {
  * rule, conditions, missing indicators, measures, figures), its level history and, for the
  * steering committee, the decision form. A decision refreshes the history and the map.
  */
-export function LocalityPanel({ place, date, ruleSet, levels, onDecided, onClose }: {
+export function LocalityPanel({
+  place,
+  date,
+  ruleSet,
+  levels,
+  onDecided,
+  onClose,
+}: {
   place: PanelPlace;
   date: string;
   ruleSet: string;
@@ -59,7 +66,12 @@ export function LocalityPanel({ place, date, ruleSet, levels, onDecided, onClose
   };
 
   return (
-    <aside className="map-panel risk-panel" data-testid="risk-commune-panel" data-locality={place.code} aria-live="polite">
+    <aside
+      className="map-panel risk-panel"
+      data-testid="risk-commune-panel"
+      data-locality={place.code}
+      aria-live="polite"
+    >
       <div className="risk-panel-head">
         <h2>{place.name}</h2>
         <button type="button" className="link-button" onClick={onClose} data-testid="risk-panel-close">
@@ -74,7 +86,13 @@ export function LocalityPanel({ place, date, ruleSet, levels, onDecided, onClose
       {!evaluation && !error && <p className="muted">{t('risk.evaluating')}</p>}
       {evaluation && <EvaluationDetails evaluation={evaluation} levels={levels} />}
       {evaluation && canDecideRisk(role) && (
-        <DecisionForm locality={place.code} ruleSet={ruleSet} levels={levels} proposed={evaluation.level.key} onDecided={decided} />
+        <DecisionForm
+          locality={place.code}
+          ruleSet={ruleSet}
+          levels={levels}
+          proposed={evaluation.level.key}
+          onDecided={decided}
+        />
       )}
       <DecisionHistory list={history} levels={levels} localityCode={place.code} />
     </aside>

@@ -36,7 +36,8 @@ export function ProvinceOverview({ view, onEvaluate }: { view: RiskMapView; onEv
   const fmt = useFormat();
   const p = view.province;
   const levels = view.ruleSet.levels;
-  const pct = (v: number | null) => (v === null ? t('common.empty') : t('risk.percent', { value: fmt.number(round1(v)) }));
+  const pct = (v: number | null) =>
+    v === null ? t('common.empty') : t('risk.percent', { value: fmt.number(round1(v)) });
   return (
     <section className="card risk-overview" aria-labelledby="risk-overview-title" data-testid="risk-province-card">
       <h2 id="risk-overview-title">{t('risk.provinceTitle', { name: p.name })}</h2>

@@ -45,7 +45,10 @@ export function MapTab({ province }: { province: string }) {
   const view = data.view;
   const ruleSetCode = ruleSet ?? view?.ruleSet.code ?? ruleSets.find((r) => r.active)?.code ?? '';
 
-  const ruleSetOptions = ruleSets.map((r) => ({ value: r.code, label: r.active ? t('risk.ruleSetActive', { name: r.name[fmt.lang] }) : r.name[fmt.lang] }));
+  const ruleSetOptions = ruleSets.map((r) => ({
+    value: r.code,
+    label: r.active ? t('risk.ruleSetActive', { name: r.name[fmt.lang] }) : r.name[fmt.lang],
+  }));
   if (ruleSetCode && !ruleSetOptions.some((o) => o.value === ruleSetCode)) {
     ruleSetOptions.unshift({ value: ruleSetCode, label: view?.ruleSet.name[fmt.lang] ?? ruleSetCode });
   }
@@ -53,13 +56,37 @@ export function MapTab({ province }: { province: string }) {
   return (
     <>
       <div className="filters">
-        <TextField label={t('risk.date')} type="date" value={date} onChange={(v) => set('date', v)} testId="risk-date" />
-        <SelectField label={t('risk.ruleSet')} value={ruleSetCode} onChange={(v) => set('ruleSet', v)} options={ruleSetOptions} testId="risk-rule-set" />
-        <a className="button" href={apiHref(riskContract.getRiskMapExport, { query: { province, date, ruleSet: ruleSetCode || undefined } })} download data-testid="risk-map-export">
+        <TextField
+          label={t('risk.date')}
+          type="date"
+          value={date}
+          onChange={(v) => set('date', v)}
+          testId="risk-date"
+        />
+        <SelectField
+          label={t('risk.ruleSet')}
+          value={ruleSetCode}
+          onChange={(v) => set('ruleSet', v)}
+          options={ruleSetOptions}
+          testId="risk-rule-set"
+        />
+        <a
+          className="button"
+          href={apiHref(riskContract.getRiskMapExport, {
+            query: { province, date, ruleSet: ruleSetCode || undefined },
+          })}
+          download
+          data-testid="risk-map-export"
+        >
           {t('common.exportExcel')}
         </a>
         {province !== 'VN' && (
-          <a className="button" href={apiHref(riskContract.getRiskDecisionsExport, { query: { locality: province, subtree: 'true' } })} download data-testid="risk-register-export">
+          <a
+            className="button"
+            href={apiHref(riskContract.getRiskDecisionsExport, { query: { locality: province, subtree: 'true' } })}
+            download
+            data-testid="risk-register-export"
+          >
             {t('risk.registerExport')}
           </a>
         )}
@@ -87,7 +114,12 @@ export function MapTab({ province }: { province: string }) {
         </div>
         <div className="risk-side">
           {view && place && !byCode.has(place.code) ? (
-            <CommuneSummary name={place.name} commune={view.communes.find((c) => c.code === place.code)} levels={view.ruleSet.levels} onClose={() => setPlace(null)} />
+            <CommuneSummary
+              name={place.name}
+              commune={view.communes.find((c) => c.code === place.code)}
+              levels={view.ruleSet.levels}
+              onClose={() => setPlace(null)}
+            />
           ) : view && place ? (
             <LocalityPanel
               key={`${place.code}|${date}|${view.ruleSet.code}`}
@@ -103,7 +135,11 @@ export function MapTab({ province }: { province: string }) {
               {view && (
                 <ProvinceOverview
                   view={view}
-                  onEvaluate={view.province.code !== 'VN' && byCode.has(view.province.code) ? () => setPlace({ code: view.province.code, name: view.province.name }) : undefined}
+                  onEvaluate={
+                    view.province.code !== 'VN' && byCode.has(view.province.code)
+                      ? () => setPlace({ code: view.province.code, name: view.province.name })
+                      : undefined
+                  }
                 />
               )}
               <p className="muted">{t('risk.mapHint')}</p>

@@ -11,7 +11,18 @@ describe('risk page helpers', () => {
   });
 
   it('closes a drawn ring in GeoJSON order', () => {
-    expect(closedRing([[21, 105], [21.1, 105], [21.1, 105.2]])).toEqual([[105, 21], [105, 21.1], [105.2, 21.1], [105, 21]]);
+    expect(
+      closedRing([
+        [21, 105],
+        [21.1, 105],
+        [21.1, 105.2],
+      ]),
+    ).toEqual([
+      [105, 21],
+      [105, 21.1],
+      [105.2, 21.1],
+      [105, 21],
+    ]);
     expect(closedRing([])).toEqual([]);
   });
 

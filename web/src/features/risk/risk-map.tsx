@@ -21,7 +21,12 @@ const noData = '#e5e7eb';
  * `class="commune commune-<code>"` and `data-level="<levelKey>"` (communes the view lacks have no
  * `data-level`).
  */
-export function RiskMap({ view, boundaries, selectedCode, onSelect }: {
+export function RiskMap({
+  view,
+  boundaries,
+  selectedCode,
+  onSelect,
+}: {
   view: RiskMapView;
   boundaries: BoundaryCollection;
   selectedCode: string | null;
@@ -48,10 +53,13 @@ export function RiskMap({ view, boundaries, selectedCode, onSelect }: {
     [byCode, levels],
   );
 
-  const dataAttributes = useCallback((code: string): Record<string, string> => {
-    const c = byCode.get(code);
-    return c ? { 'data-level': c.level, 'data-in-zone': String(c.inZone) } : {};
-  }, [byCode]);
+  const dataAttributes = useCallback(
+    (code: string): Record<string, string> => {
+      const c = byCode.get(code);
+      return c ? { 'data-level': c.level, 'data-in-zone': String(c.inZone) } : {};
+    },
+    [byCode],
+  );
 
   const describe = useCallback(
     (code: string) => {

@@ -23,10 +23,16 @@ function useProvince(): { code: string | null; choose: ((code: string) => void) 
   const { selected, entries } = useLocalities();
   const asked = useLocation().search.get('province');
   const [picked, setPicked] = useState<string | null>(asked && /^(VN|\d{2})$/.test(asked) ? asked : null);
-  const own = selected && selected.level !== 'country' ? (selected.provinceCode ?? provinceOfCode(selected.code)) : null;
+  const own =
+    selected && selected.level !== 'country' ? (selected.provinceCode ?? provinceOfCode(selected.code)) : null;
   if (own) return { code: own, choose: null };
   const provinces = entries.filter((e) => e.locality.level === 'province');
-  const code = picked === 'VN' || (picked && provinces.some((e) => e.locality.code === picked)) ? picked : (provinces.length === 1 ? provinces[0]!.locality.code : null);
+  const code =
+    picked === 'VN' || (picked && provinces.some((e) => e.locality.code === picked))
+      ? picked
+      : provinces.length === 1
+        ? provinces[0]!.locality.code
+        : null;
   return { code, choose: setPicked };
 }
 
@@ -36,7 +42,9 @@ function ProvinceChoice({ value, onChange }: { value: string | null; onChange(co
   const options = entries
     .filter((e) => e.locality.level === 'province' && e.locality.status === 'active')
     .map((e) => ({ value: e.locality.code, label: e.locality.fullName }))
-    .concat(entries.some((e) => e.locality.level === 'province') ? [{ value: 'VN', label: t('risk.wholeCountry') }] : []);
+    .concat(
+      entries.some((e) => e.locality.level === 'province') ? [{ value: 'VN', label: t('risk.wholeCountry') }] : [],
+    );
   return (
     <div className="filters">
       <SelectField
@@ -74,7 +82,14 @@ export function RiskPage() {
   return (
     <Page title={t('risk.title')} intro={t('risk.intro', { name })}>
       {province.choose && <ProvinceChoice value={province.code} onChange={province.choose} />}
-      <UrlTabs path="/risk" tabs={tabs} current={tab} ariaLabel={t('risk.tabs')} testId="risk-tab" label={(k) => t(`risk.tab.${k}`)}>
+      <UrlTabs
+        path="/risk"
+        tabs={tabs}
+        current={tab}
+        ariaLabel={t('risk.tabs')}
+        testId="risk-tab"
+        label={(k) => t(`risk.tab.${k}`)}
+      >
         {body()}
       </UrlTabs>
     </Page>

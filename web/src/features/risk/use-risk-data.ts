@@ -40,13 +40,24 @@ interface PublicBoundaries {
  */
 export async function provinceBoundaries(province: string, narrower: boolean): Promise<BoundaryCollection> {
   // Raw GeoJSON both (no answer schema: too big to run through one); shapes as ui/map.tsx says.
-  if (!narrower) return (await api(localitiesContract.getLocalitiesBoundaries, { params: { code: province } })) as BoundaryCollection;
-  const fc = (await api(localitiesContract.getPublicBoundariesByCode, { params: { code: province } })) as PublicBoundaries;
+  if (!narrower)
+    return (await api(localitiesContract.getLocalitiesBoundaries, {
+      params: { code: province },
+    })) as BoundaryCollection;
+  const fc = (await api(localitiesContract.getPublicBoundariesByCode, {
+    params: { code: province },
+  })) as PublicBoundaries;
   return {
     type: 'FeatureCollection',
     features: fc.features.map((f) => ({
       type: 'Feature',
-      properties: { code: f.properties.code, name: f.properties.name, fullName: f.properties.name, population: null, populationIsDemo: false },
+      properties: {
+        code: f.properties.code,
+        name: f.properties.name,
+        fullName: f.properties.name,
+        population: null,
+        populationIsDemo: false,
+      },
       geometry: f.geometry,
     })),
   };
@@ -79,16 +90,30 @@ export interface RiskMapData {
  * parallel; both are handed over together so the map is drawn coloured at once. A new `generation`
  * refetches the levels (after a decision); the boundaries of the same area come from the cache.
  */
-export function useRiskMap(province: string, narrower: boolean, date: string, ruleSet: string | undefined, generation: number): RiskMapData {
+export function useRiskMap(
+  province: string,
+  narrower: boolean,
+  date: string,
+  ruleSet: string | undefined,
+  generation: number,
+): RiskMapData {
   const [state, setState] = useState<RiskMapData>({ view: null, boundaries: null, loading: true, error: null });
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    Promise.all([api(riskContract.getRiskMap, { query: { province, date, ruleSet } }), provinceBoundaries(province, narrower)])
+    Promise.all([
+      api(riskContract.getRiskMap, { query: { province, date, ruleSet } }),
+      provinceBoundaries(province, narrower),
+    ])
       .then(([view, boundaries]) => {
         if (!live) return;
         // Same communes as before: keep the object, so the map restyles instead of redrawing.
-        setState((s) => ({ view, boundaries: s.boundaries && sameFeatures(s.boundaries, boundaries) ? s.boundaries : boundaries, loading: false, error: null }));
+        setState((s) => ({
+          view,
+          boundaries: s.boundaries && sameFeatures(s.boundaries, boundaries) ? s.boundaries : boundaries,
+          loading: false,
+          error: null,
+        }));
       })
       .catch((e: unknown) => live && setState((s) => ({ ...s, loading: false, error: errorMessage(e) })));
     return () => {
@@ -99,5 +124,8 @@ export function useRiskMap(province: string, narrower: boolean, date: string, ru
 }
 
 function sameFeatures(a: BoundaryCollection, b: BoundaryCollection): boolean {
-  return a.features.length === b.features.length && a.features.every((f, i) => f.properties.code === b.features[i]?.properties.code);
+  return (
+    a.features.length === b.features.length &&
+    a.features.every((f, i) => f.properties.code === b.features[i]?.properties.code)
+  );
 }

@@ -8,15 +8,33 @@ import { offlineMap, type BoundaryCollection, type BoundaryProps } from '../../u
 /** A corner as Leaflet has it: [lat, lng]. */
 export type Corner = readonly [number, number];
 
-const boundaryStyle: L.PathOptions = { color: '#64748b', weight: 1, opacity: 0.8, fillColor: '#e2e8f0', fillOpacity: 0.4, interactive: false };
-const drawStyle: L.PathOptions = { color: '#b91c1c', weight: 3, fillColor: '#f87171', fillOpacity: 0.3, interactive: false };
+const boundaryStyle: L.PathOptions = {
+  color: '#64748b',
+  weight: 1,
+  opacity: 0.8,
+  fillColor: '#e2e8f0',
+  fillOpacity: 0.4,
+  interactive: false,
+};
+const drawStyle: L.PathOptions = {
+  color: '#b91c1c',
+  weight: 3,
+  fillColor: '#f87171',
+  fillOpacity: 0.3,
+  interactive: false,
+};
 
 /**
  * Drawing a zone by hand (no tiles: the commune boundaries are the background). A click adds a
  * corner; a double click or "Xong" closes the area (at least 3 corners); "Bỏ đỉnh cuối" and
  * "Vẽ lại" correct it. The corners are the parent's state.
  */
-export function ZoneDrawMap({ boundaries, corners, closed, onChange }: {
+export function ZoneDrawMap({
+  boundaries,
+  corners,
+  closed,
+  onChange,
+}: {
   boundaries: BoundaryCollection | null;
   corners: readonly Corner[];
   closed: boolean;
@@ -58,7 +76,10 @@ export function ZoneDrawMap({ boundaries, corners, closed, onChange }: {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !boundaries || boundaries.features.length === 0) return;
-    const layer = L.geoJSON<BoundaryProps>(boundaries as FeatureCollection<Geometry, BoundaryProps>, { style: () => boundaryStyle, interactive: false }).addTo(map);
+    const layer = L.geoJSON<BoundaryProps>(boundaries as FeatureCollection<Geometry, BoundaryProps>, {
+      style: () => boundaryStyle,
+      interactive: false,
+    }).addTo(map);
     layer.bringToBack();
     const bounds = layer.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
@@ -73,8 +94,17 @@ export function ZoneDrawMap({ boundaries, corners, closed, onChange }: {
     group.clearLayers();
     const latlngs = corners.map(([lat, lng]) => L.latLng(lat, lng));
     if (closed) L.polygon(latlngs, { ...drawStyle, className: 'zone-drawn' }).addTo(group);
-    else if (latlngs.length > 1) L.polyline(latlngs, { ...drawStyle, dashArray: '6 4', className: 'zone-drawing' }).addTo(group);
-    for (const p of latlngs) L.circleMarker(p, { radius: 4, color: '#7f1d1d', weight: 2, fillColor: '#fff', fillOpacity: 1, interactive: false }).addTo(group);
+    else if (latlngs.length > 1)
+      L.polyline(latlngs, { ...drawStyle, dashArray: '6 4', className: 'zone-drawing' }).addTo(group);
+    for (const p of latlngs)
+      L.circleMarker(p, {
+        radius: 4,
+        color: '#7f1d1d',
+        weight: 2,
+        fillColor: '#fff',
+        fillOpacity: 1,
+        interactive: false,
+      }).addTo(group);
   }, [corners, closed]);
 
   const status = closed
@@ -86,18 +116,45 @@ export function ZoneDrawMap({ boundaries, corners, closed, onChange }: {
   return (
     <div className="full risk-draw">
       <p className="small muted">{t('riskZones.drawHint')}</p>
-      <div ref={container} className="map risk-draw-map" data-testid="zone-draw-map" role="application" aria-label={t('riskZones.drawMapLabel')} />
-      <p className="small" aria-live="polite" data-testid="zone-draw-status" data-corners={corners.length} data-closed={closed}>
+      <div
+        ref={container}
+        className="map risk-draw-map"
+        data-testid="zone-draw-map"
+        role="application"
+        aria-label={t('riskZones.drawMapLabel')}
+      />
+      <p
+        className="small"
+        aria-live="polite"
+        data-testid="zone-draw-status"
+        data-corners={corners.length}
+        data-closed={closed}
+      >
         {status}
       </p>
       <div className="row-actions risk-draw-actions">
-        <button type="button" disabled={closed || corners.length < 3} onClick={() => onChange([...corners], true)} data-testid="zone-draw-done">
+        <button
+          type="button"
+          disabled={closed || corners.length < 3}
+          onClick={() => onChange([...corners], true)}
+          data-testid="zone-draw-done"
+        >
           {t('riskZones.drawDone')}
         </button>
-        <button type="button" disabled={corners.length === 0} onClick={() => onChange(corners.slice(0, -1), false)} data-testid="zone-draw-undo">
+        <button
+          type="button"
+          disabled={corners.length === 0}
+          onClick={() => onChange(corners.slice(0, -1), false)}
+          data-testid="zone-draw-undo"
+        >
           {t('riskZones.drawUndo')}
         </button>
-        <button type="button" disabled={corners.length === 0} onClick={() => onChange([], false)} data-testid="zone-draw-clear">
+        <button
+          type="button"
+          disabled={corners.length === 0}
+          onClick={() => onChange([], false)}
+          data-testid="zone-draw-clear"
+        >
           {t('riskZones.drawClear')}
         </button>
       </div>

@@ -20,14 +20,45 @@ function nowInput(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-function TextAreaField({ label, value, onChange, hint, error, testId }: { label: string; value: string; onChange(v: string): void; hint?: string; error?: string; testId: string }) {
+function TextAreaField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  hint?: string;
+  error?: string;
+  testId: string;
+}) {
   const id = useId();
   return (
     <div className={error ? 'field field-invalid full' : 'field full'}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} className="risk-textarea" rows={4} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} aria-invalid={error ? true : undefined} data-testid={testId} />
-      {hint && <small id={`${id}-hint`} className="field-hint">{hint}</small>}
-      {error && <small className="field-error" role="alert">{error}</small>}
+      <textarea
+        id={id}
+        className="risk-textarea"
+        rows={4}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={error ? true : undefined}
+        data-testid={testId}
+      />
+      {hint && (
+        <small id={`${id}-hint`} className="field-hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small className="field-error" role="alert">
+          {error}
+        </small>
+      )}
     </div>
   );
 }
@@ -37,7 +68,13 @@ function TextAreaField({ label, value, onChange, hint, error, testId }: { label:
  * area drawn on the map, start and optional end, measures one per line, decision reference. One
  * `clientKey` per zone being entered, so a double submit or a resend records it once.
  */
-export function ZoneForm({ province, communes, boundaries, onCreated, onCancel }: {
+export function ZoneForm({
+  province,
+  communes,
+  boundaries,
+  onCreated,
+  onCancel,
+}: {
   province: string;
   communes: readonly BoundaryProps[];
   boundaries: BoundaryCollection | null;
@@ -60,7 +97,14 @@ export function ZoneForm({ province, communes, boundaries, onCreated, onCancel }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const area = mode === 'communes' ? (codes.length > 0 ? { communeCodes: codes } : null) : closed && corners.length >= 3 ? { polygon: { type: 'Polygon' as const, coordinates: [closedRing(corners)] } } : null;
+    const area =
+      mode === 'communes'
+        ? codes.length > 0
+          ? { communeCodes: codes }
+          : null
+        : closed && corners.length >= 3
+          ? { polygon: { type: 'Polygon' as const, coordinates: [closedRing(corners)] } }
+          : null;
     if (!area) return setError(t('riskZones.needArea'));
     const start = localInputToIso(startsAt);
     if (!start) return setError(t('riskZones.startsInvalid'));
@@ -86,7 +130,14 @@ export function ZoneForm({ province, communes, boundaries, onCreated, onCancel }
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="zone-form">
       <h2>{t('riskZones.createTitle')}</h2>
-      <TextField label={t('riskZones.name')} value={name} onChange={setName} required error={detailFor(error, 'name')} testId="zone-name" />
+      <TextField
+        label={t('riskZones.name')}
+        value={name}
+        onChange={setName}
+        required
+        error={detailFor(error, 'name')}
+        testId="zone-name"
+      />
       <SelectField
         label={t('riskZones.kindHeader')}
         value={kind}
@@ -99,13 +150,24 @@ export function ZoneForm({ province, communes, boundaries, onCreated, onCancel }
         <legend>{t('riskZones.area')}</legend>
         {(['communes', 'draw'] as const).map((m) => (
           <label key={m} className="field-checkbox">
-            <input type="radio" name="zone-mode" checked={mode === m} onChange={() => setMode(m)} data-testid={`zone-mode-${m}`} />
+            <input
+              type="radio"
+              name="zone-mode"
+              checked={mode === m}
+              onChange={() => setMode(m)}
+              data-testid={`zone-mode-${m}`}
+            />
             {m === 'communes' ? t('riskZones.modeCommunes') : t('riskZones.modeDraw')}
           </label>
         ))}
       </fieldset>
       {mode === 'communes' ? (
-        <CommuneChecklist communes={communes} value={codes} onChange={setCodes} error={detailFor(error, 'communeCodes')} />
+        <CommuneChecklist
+          communes={communes}
+          value={codes}
+          onChange={setCodes}
+          error={detailFor(error, 'communeCodes')}
+        />
       ) : (
         <ZoneDrawMap
           boundaries={boundaries}
@@ -117,10 +179,38 @@ export function ZoneForm({ province, communes, boundaries, onCreated, onCancel }
           }}
         />
       )}
-      <TextField label={t('riskZones.startsAt')} type="datetime-local" value={startsAt} onChange={setStartsAt} required error={detailFor(error, 'startsAt')} testId="zone-starts-at" />
-      <TextField label={`${t('riskZones.endsAt')} ${t('common.optional')}`} type="datetime-local" value={endsAt} onChange={setEndsAt} error={detailFor(error, 'endsAt')} testId="zone-ends-at" />
-      <TextAreaField label={t('riskZones.measures')} value={measures} onChange={setMeasures} hint={t('riskZones.measuresHint')} error={detailFor(error, 'measures')} testId="zone-measures" />
-      <TextField label={`${t('riskZones.decisionRef')} ${t('common.optional')}`} value={decisionRef} onChange={setDecisionRef} error={detailFor(error, 'decisionRef')} testId="zone-decision-ref" />
+      <TextField
+        label={t('riskZones.startsAt')}
+        type="datetime-local"
+        value={startsAt}
+        onChange={setStartsAt}
+        required
+        error={detailFor(error, 'startsAt')}
+        testId="zone-starts-at"
+      />
+      <TextField
+        label={`${t('riskZones.endsAt')} ${t('common.optional')}`}
+        type="datetime-local"
+        value={endsAt}
+        onChange={setEndsAt}
+        error={detailFor(error, 'endsAt')}
+        testId="zone-ends-at"
+      />
+      <TextAreaField
+        label={t('riskZones.measures')}
+        value={measures}
+        onChange={setMeasures}
+        hint={t('riskZones.measuresHint')}
+        error={detailFor(error, 'measures')}
+        testId="zone-measures"
+      />
+      <TextField
+        label={`${t('riskZones.decisionRef')} ${t('common.optional')}`}
+        value={decisionRef}
+        onChange={setDecisionRef}
+        error={detailFor(error, 'decisionRef')}
+        testId="zone-decision-ref"
+      />
       <FormError error={error} fields={fields} testId="zone-error" />
       <FormActions busy={busy} label={t('riskZones.createSubmit')} testId="zone-submit" onCancel={onCancel} />
     </form>

@@ -21,7 +21,9 @@ function CommuneNames({ z, names }: { z: ZoneView; names: ReadonlyMap<string, st
   const shown = z.communeCodes.slice(0, 4).map((c) => names.get(c) ?? c);
   return (
     <span>
-      <span data-testid={`zone-commune-count-${z.id}`}>{t('riskZones.communeCount', { count: z.communeCodes.length })}</span>
+      <span data-testid={`zone-commune-count-${z.id}`}>
+        {t('riskZones.communeCount', { count: z.communeCodes.length })}
+      </span>
       {z.polygon && <span className="muted small"> · {t('riskZones.drawnArea')}</span>}
       {shown.length > 0 && (
         <>
@@ -84,9 +86,22 @@ export function ZonesTab({ province }: { province: string }) {
         </span>
       ),
     },
-    { key: 'kind', header: t('riskZones.kindHeader'), render: (z) => <span className={z.kind === 'phong_toa' ? 'badge badge-alert' : 'badge badge-warn'}>{t(`riskZones.kind.${z.kind}`)}</span> },
+    {
+      key: 'kind',
+      header: t('riskZones.kindHeader'),
+      render: (z) => (
+        <span className={z.kind === 'phong_toa' ? 'badge badge-alert' : 'badge badge-warn'}>
+          {t(`riskZones.kind.${z.kind}`)}
+        </span>
+      ),
+    },
     { key: 'communes', header: t('riskZones.communes'), render: (z) => <CommuneNames z={z} names={names} /> },
-    { key: 'population', header: t('riskZones.population'), numeric: true, render: (z) => <span data-testid={`zone-population-${z.id}`}>{fmt.number(z.populationCovered)}</span> },
+    {
+      key: 'population',
+      header: t('riskZones.population'),
+      numeric: true,
+      render: (z) => <span data-testid={`zone-population-${z.id}`}>{fmt.number(z.populationCovered)}</span>,
+    },
     {
       key: 'period',
       header: t('riskZones.period'),
@@ -105,24 +120,39 @@ export function ZonesTab({ province }: { province: string }) {
     {
       key: 'measures',
       header: t('riskZones.measures'),
-      render: (z) => (z.measures.length === 0 ? t('common.empty') : <ul className="risk-zone-measures">{z.measures.map((m, i) => <li key={i}>{m}</li>)}</ul>),
+      render: (z) =>
+        z.measures.length === 0 ? (
+          t('common.empty')
+        ) : (
+          <ul className="risk-zone-measures">
+            {z.measures.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        ),
     },
     {
       key: 'status',
       header: t('riskZones.state'),
-      render: (z) => <span className={z.active ? 'badge badge-ok' : 'badge badge-off'}>{z.active ? t('riskZones.statusActive') : t('riskZones.statusEnded')}</span>,
+      render: (z) => (
+        <span className={z.active ? 'badge badge-ok' : 'badge badge-off'}>
+          {z.active ? t('riskZones.statusActive') : t('riskZones.statusEnded')}
+        </span>
+      ),
     },
     ...(mayDecide
-      ? [{
-          key: 'actions',
-          header: t('common.actions'),
-          render: (z: ZoneView) =>
-            z.active ? (
-              <button type="button" onClick={() => void end(z)} data-testid={`zone-end-${z.id}`}>
-                {t('riskZones.end')}
-              </button>
-            ) : null,
-        }]
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            render: (z: ZoneView) =>
+              z.active ? (
+                <button type="button" onClick={() => void end(z)} data-testid={`zone-end-${z.id}`}>
+                  {t('riskZones.end')}
+                </button>
+              ) : null,
+          },
+        ]
       : []),
   ];
 
@@ -131,11 +161,22 @@ export function ZonesTab({ province }: { province: string }) {
       <h2 id="risk-zones-title">{t('riskZones.title')}</h2>
       <div className="toolbar">
         {mayDecide && (
-          <button type="button" className="primary" aria-expanded={creating} onClick={() => setCreating((c) => !c)} data-testid="zone-create-toggle">
+          <button
+            type="button"
+            className="primary"
+            aria-expanded={creating}
+            onClick={() => setCreating((c) => !c)}
+            data-testid="zone-create-toggle"
+          >
             {creating ? t('common.close') : t('riskZones.newZone')}
           </button>
         )}
-        <a className="button" href={apiHref(riskAdminContract.getRiskZonesExport, { query: query })} download data-testid="zones-export">
+        <a
+          className="button"
+          href={apiHref(riskAdminContract.getRiskZonesExport, { query: query })}
+          download
+          data-testid="zones-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
@@ -155,7 +196,13 @@ export function ZonesTab({ province }: { province: string }) {
           onCancel={() => setCreating(false)}
           onCreated={(z) => {
             setCreating(false);
-            setNotice(t('riskZones.created', { name: z.name, communes: fmt.number(z.communeCodes.length), population: fmt.number(z.populationCovered) }));
+            setNotice(
+              t('riskZones.created', {
+                name: z.name,
+                communes: fmt.number(z.communeCodes.length),
+                population: fmt.number(z.populationCovered),
+              }),
+            );
             list.reload();
           }}
         />
@@ -165,11 +212,20 @@ export function ZonesTab({ province }: { province: string }) {
           label={t('riskZones.state')}
           value={state}
           onChange={(v) => setState(v === 'all' ? 'all' : 'active')}
-          options={[{ value: 'active', label: t('riskZones.stateActive') }, { value: 'all', label: t('riskZones.stateAll') }]}
+          options={[
+            { value: 'active', label: t('riskZones.stateActive') },
+            { value: 'all', label: t('riskZones.stateAll') },
+          ]}
           testId="zones-filter-state"
         />
       </div>
-      <DataTable testId="zones-table" columns={columns} rows={list.items} rowKey={(z) => z.id} rowClassName={(z) => (z.active ? undefined : 'muted-row')} />
+      <DataTable
+        testId="zones-table"
+        columns={columns}
+        rows={list.items}
+        rowKey={(z) => z.id}
+        rowClassName={(z) => (z.active ? undefined : 'muted-row')}
+      />
       <PagerFooter list={list} />
     </section>
   );

@@ -19,7 +19,14 @@ interface Row {
 }
 
 type Pools = { samples: number; pools: { code: string; members: string[] }[] };
-const blank = (communeCode: string): Row => ({ code: '', idNumber: '', fullName: '', birthYear: '', gender: '', communeCode });
+const blank = (communeCode: string): Row => ({
+  code: '',
+  idNumber: '',
+  fullName: '',
+  birthYear: '',
+  gender: '',
+  communeCode,
+});
 
 /**
  * POST /api/testing/campaigns/:id/samples: rows of tube code + the person's identity (CCCD), pooled
@@ -45,7 +52,17 @@ export function BatchSamplesForm({ campaignId, onSaved }: { campaignId: string; 
       collectedAt: localInputToIso(at) ?? '',
       samples: filled.map((r) => ({
         code: r.code.trim(),
-        subject: { person: { idType: 'cccd', idNumber: r.idNumber.trim(), fullName: r.fullName.trim(), birthYear: Number(r.birthYear), gender: r.gender || 'other', nationality: 'VN', communeCode: r.communeCode || firstCommune } },
+        subject: {
+          person: {
+            idType: 'cccd',
+            idNumber: r.idNumber.trim(),
+            fullName: r.fullName.trim(),
+            birthYear: Number(r.birthYear),
+            gender: r.gender || 'other',
+            nationality: 'VN',
+            communeCode: r.communeCode || firstCommune,
+          },
+        },
       })),
     };
     await run(async () => {
@@ -59,44 +76,88 @@ export function BatchSamplesForm({ campaignId, onSaved }: { campaignId: string; 
     <form className="card" onSubmit={(e) => void submit(e)} noValidate data-testid="batch-form">
       <h2>{t('testing.batchTitle')}</h2>
       <p className="muted">{t('testing.batchHint')}</p>
-      <TextField label={t('testing.collectedAt')} type="datetime-local" value={at} onChange={setAt} error={detailFor(error, 'collectedAt')} testId="batch-collected-at" />
+      <TextField
+        label={t('testing.collectedAt')}
+        type="datetime-local"
+        value={at}
+        onChange={setAt}
+        error={detailFor(error, 'collectedAt')}
+        testId="batch-collected-at"
+      />
       <div className="batch-rows">
         {rows.map((r, i) => (
           <div className="batch-row" key={i} data-testid={`batch-row-${i}`}>
             <label>
               {t('testing.sampleCode')}
-              <input value={r.code} onChange={(e) => set(i, { code: e.target.value })} data-testid={`batch-code-${i}`} />
+              <input
+                value={r.code}
+                onChange={(e) => set(i, { code: e.target.value })}
+                data-testid={`batch-code-${i}`}
+              />
             </label>
             <label>
               {t('cases.idNumber')}
-              <input value={r.idNumber} onChange={(e) => set(i, { idNumber: e.target.value })} data-testid={`batch-id-${i}`} />
+              <input
+                value={r.idNumber}
+                onChange={(e) => set(i, { idNumber: e.target.value })}
+                data-testid={`batch-id-${i}`}
+              />
             </label>
             <label>
               {t('cases.fullName')}
-              <input value={r.fullName} onChange={(e) => set(i, { fullName: e.target.value })} data-testid={`batch-name-${i}`} />
+              <input
+                value={r.fullName}
+                onChange={(e) => set(i, { fullName: e.target.value })}
+                data-testid={`batch-name-${i}`}
+              />
             </label>
             <label>
               {t('cases.birthYear')}
-              <input type="number" value={r.birthYear} onChange={(e) => set(i, { birthYear: e.target.value })} data-testid={`batch-year-${i}`} />
+              <input
+                type="number"
+                value={r.birthYear}
+                onChange={(e) => set(i, { birthYear: e.target.value })}
+                data-testid={`batch-year-${i}`}
+              />
             </label>
             <label>
               {t('cases.genderHeader')}
-              <select value={r.gender} onChange={(e) => set(i, { gender: isGender(e.target.value) ? e.target.value : '' })} data-testid={`batch-gender-${i}`}>
+              <select
+                value={r.gender}
+                onChange={(e) => set(i, { gender: isGender(e.target.value) ? e.target.value : '' })}
+                data-testid={`batch-gender-${i}`}
+              >
                 <option value="">{t('common.empty')}</option>
-                {genderOptions(t).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                {genderOptions(t).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
             </label>
             <label>
               {t('cases.commune')}
-              <select value={r.communeCode || firstCommune} onChange={(e) => set(i, { communeCode: e.target.value })} data-testid={`batch-commune-${i}`}>
-                {communes.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              <select
+                value={r.communeCode || firstCommune}
+                onChange={(e) => set(i, { communeCode: e.target.value })}
+                data-testid={`batch-commune-${i}`}
+              >
+                {communes.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
         ))}
       </div>
       <div className="action-row">
-        <button type="button" onClick={() => setRows((rs) => [...rs, blank(rs.at(-1)?.communeCode ?? '')])} data-testid="batch-add-row">
+        <button
+          type="button"
+          onClick={() => setRows((rs) => [...rs, blank(rs.at(-1)?.communeCode ?? '')])}
+          data-testid="batch-add-row"
+        >
           {t('testing.addRow')}
         </button>
       </div>

@@ -45,14 +45,23 @@ function ProgressTable({ p }: { p: Progress }) {
       ),
     },
     { key: 'resulted', header: t('testing.resulted'), numeric: true, render: (d) => fmt.number(d.resulted) },
-    { key: 'positive', header: t('testing.positive'), numeric: true, render: (d) => <strong>{fmt.number(d.positive)}</strong> },
+    {
+      key: 'positive',
+      header: t('testing.positive'),
+      numeric: true,
+      render: (d) => <strong>{fmt.number(d.positive)}</strong>,
+    },
     { key: 'positivity', header: t('testing.positivity'), numeric: true, render: (d) => pct(d.positivity) },
   ];
   return (
     <section className="card" aria-labelledby="progress-title" data-testid="campaign-progress">
       <h2 id="progress-title">{t('testing.progress')}</h2>
       <p data-testid="campaign-coverage">
-        {t('testing.coverage', { sampled: fmt.number(p.campaign.sampled), target: fmt.number(p.campaign.targetPopulation), pct: pct(p.coverage) })}
+        {t('testing.coverage', {
+          sampled: fmt.number(p.campaign.sampled),
+          target: fmt.number(p.campaign.targetPopulation),
+          pct: pct(p.coverage),
+        })}
       </p>
       <DataTable testId="progress-table" columns={columns} rows={p.days} rowKey={(d) => d.day} />
     </section>

@@ -20,7 +20,9 @@ export function ImportPanel() {
     if (!file) return setError(t('testing.fileRequired'));
     // Browsers often give a .csv no type (or Excel's own): name the type from the extension.
     const contentType = /\.csv$/i.test(file.name) ? 'text/csv' : xlsxType;
-    await run(async () => setOutcome(await api(testingContract.postTestingImport, { params: { kind: target }, raw: file, contentType })));
+    await run(async () =>
+      setOutcome(await api(testingContract.postTestingImport, { params: { kind: target }, raw: file, contentType })),
+    );
   };
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="results-import">
@@ -30,12 +32,21 @@ export function ImportPanel() {
         label={t('testing.importTarget')}
         value={target}
         onChange={(v) => setTarget(v === 'pools' ? 'pools' : 'samples')}
-        options={[{ value: 'samples', label: t('testing.importSamples') }, { value: 'pools', label: t('testing.importPools') }]}
+        options={[
+          { value: 'samples', label: t('testing.importSamples') },
+          { value: 'pools', label: t('testing.importPools') },
+        ]}
         testId="import-target"
       />
       <div className="field">
         <label htmlFor="results-import-file">{t('testing.importFile')}</label>
-        <input id="results-import-file" type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
+        <input
+          id="results-import-file"
+          type="file"
+          accept=".xlsx,.csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          data-testid="import-file"
+        />
       </div>
       <FormError error={error} testId="import-error" />
       {outcome && <OutcomeNotice outcome={outcome} testId="import-outcome" />}

@@ -98,7 +98,8 @@ export const testingEn: typeof testingVi = {
     batchSubmit: 'Save and pool',
     batchDone: '{{samples}} samples recorded in {{pools}} pools:',
     rowIncomplete: 'Sample {{code}}: a birth year (4 digits) and a gender are needed.',
-    proposalsIntro: 'Positive RT-PCR results of people who are not cases yet. Accept to register the case and start tracing.',
+    proposalsIntro:
+      'Positive RT-PCR results of people who are not cases yet. Accept to register the case and start tracing.',
     noProposals: 'No case proposal.',
     accept: 'Accept as a case',
     dismiss: 'Dismiss',

@@ -55,7 +55,8 @@ export const testingVi = {
     resultsTitle: 'Kết quả xét nghiệm từng mẫu',
     resultsHint: 'Nhập mã mẫu và kết quả. Kết quả RT-PCR dương tính tạo đề xuất ca bệnh.',
     poolResultsTitle: 'Kết quả mẫu gộp',
-    poolResultsHint: 'Mẫu gộp dương tính hoặc không xác định: tự động chỉ định xét nghiệm lại từng người trong mẫu gộp.',
+    poolResultsHint:
+      'Mẫu gộp dương tính hoặc không xác định: tự động chỉ định xét nghiệm lại từng người trong mẫu gộp.',
     outcome: 'Đã cập nhật {{updated}} kết quả, {{positives}} dương tính.',
     outcomeRetests: 'Đã chỉ định xét nghiệm lại {{count}} người.',
     outcomeProposals: 'Có {{count}} đề xuất ca bệnh mới.',
@@ -99,7 +100,8 @@ export const testingVi = {
     batchSubmit: 'Lưu và gộp mẫu',
     batchDone: 'Đã ghi nhận {{samples}} mẫu, {{pools}} mẫu gộp:',
     rowIncomplete: 'Dòng mẫu {{code}}: cần năm sinh (4 chữ số) và giới tính.',
-    proposalsIntro: 'Kết quả RT-PCR dương tính của người chưa là ca bệnh. Xác nhận để ghi nhận ca bệnh và bắt đầu truy vết.',
+    proposalsIntro:
+      'Kết quả RT-PCR dương tính của người chưa là ca bệnh. Xác nhận để ghi nhận ca bệnh và bắt đầu truy vết.',
     noProposals: 'Không có đề xuất ca bệnh nào.',
     accept: 'Xác nhận ca bệnh',
     dismiss: 'Bỏ qua',

@@ -32,7 +32,12 @@ export function OrdersTab() {
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const today = todayIso();
-  const query = { locality: selected?.code, status: 'ordered', dueBy: today, reason: reason === 'all' ? undefined : (reason satisfies OrderReason) };
+  const query = {
+    locality: selected?.code,
+    status: 'ordered',
+    dueBy: today,
+    reason: reason === 'all' ? undefined : (reason satisfies OrderReason),
+  };
   const list = usePagedList(selected ? testingContract.getTestingOrders : null, query);
   const mayRecord = canRecordTests(role);
 
@@ -54,20 +59,41 @@ export function OrdersTab() {
         </span>
       ),
     },
-    { key: 'reason', header: t('testing.reasonHeader'), render: (o) => `${t(`testing.reason.${o.reason}`)}${o.poolCode ? ` · ${o.poolCode}` : ''}` },
+    {
+      key: 'reason',
+      header: t('testing.reasonHeader'),
+      render: (o) => `${t(`testing.reason.${o.reason}`)}${o.poolCode ? ` · ${o.poolCode}` : ''}`,
+    },
     { key: 'kind', header: t('testing.kindHeader'), render: (o) => t(`testing.kind.${o.testKind}`) },
-    { key: 'due', header: t('testing.dueOn'), render: (o) => <span className={o.dueOn < today ? 'badge badge-alert' : 'badge badge-warn'}>{fmt.date(o.dueOn)}</span> },
-    { key: 'phone', header: t('quarantine.phone'), render: (o) => (o.phone ? <a href={`tel:${o.phone}`}>{o.phone}</a> : t('common.empty')) },
+    {
+      key: 'due',
+      header: t('testing.dueOn'),
+      render: (o) => (
+        <span className={o.dueOn < today ? 'badge badge-alert' : 'badge badge-warn'}>{fmt.date(o.dueOn)}</span>
+      ),
+    },
+    {
+      key: 'phone',
+      header: t('quarantine.phone'),
+      render: (o) => (o.phone ? <a href={`tel:${o.phone}`}>{o.phone}</a> : t('common.empty')),
+    },
     ...(mayRecord
-      ? [{
-          key: 'actions',
-          header: t('common.actions'),
-          render: (o: OrderView) => (
-            <button type="button" aria-expanded={open === o.id} onClick={() => setOpen((cur) => (cur === o.id ? null : o.id))} data-testid={`order-sample-${o.personId}-${o.dueOn}`}>
-              {open === o.id ? t('common.close') : t('testing.recordSample')}
-            </button>
-          ),
-        }]
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            render: (o: OrderView) => (
+              <button
+                type="button"
+                aria-expanded={open === o.id}
+                onClick={() => setOpen((cur) => (cur === o.id ? null : o.id))}
+                data-testid={`order-sample-${o.personId}-${o.dueOn}`}
+              >
+                {open === o.id ? t('common.close') : t('testing.recordSample')}
+              </button>
+            ),
+          },
+        ]
       : []),
   ];
 
@@ -75,7 +101,15 @@ export function OrdersTab() {
     <>
       <div className="tabs" role="tablist" aria-label={t('testing.ordersTitle')}>
         {reasonTabs.map((r) => (
-          <button key={r} type="button" role="tab" aria-selected={reason === r} className={reason === r ? 'tab active' : 'tab'} onClick={() => setReason(r)} data-testid={`orders-reason-${r}`}>
+          <button
+            key={r}
+            type="button"
+            role="tab"
+            aria-selected={reason === r}
+            className={reason === r ? 'tab active' : 'tab'}
+            onClick={() => setReason(r)}
+            data-testid={`orders-reason-${r}`}
+          >
             {r === 'all' ? t('common.all') : t(`testing.reason.${r}`)}
           </button>
         ))}

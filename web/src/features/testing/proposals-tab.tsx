@@ -25,14 +25,22 @@ export function ProposalsTab() {
   const { selected } = useLocalities();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<FormFailure>(null);
-  const list = usePagedList(selected ? testingContract.getTestingCaseProposals : null, { locality: selected?.code, status: 'open' });
+  const list = usePagedList(selected ? testingContract.getTestingCaseProposals : null, {
+    locality: selected?.code,
+    status: 'open',
+  });
   const mayDecide = canDecideProposals(role);
 
   const decide = async (p: CaseProposalView, decision: 'accept' | 'dismiss') => {
     setBusy(p.id);
     setError(null);
     try {
-      const done = await api(decision === 'accept' ? testingContract.postTestingCaseProposalsAccept : testingContract.postTestingCaseProposalsDismiss, { params: { id: p.id } });
+      const done = await api(
+        decision === 'accept'
+          ? testingContract.postTestingCaseProposalsAccept
+          : testingContract.postTestingCaseProposalsDismiss,
+        { params: { id: p.id } },
+      );
       if (decision === 'accept' && done.caseId) navigate(`${casePage(done.caseId)}?created=1`);
       else list.reload();
     } catch (e) {
@@ -43,33 +51,64 @@ export function ProposalsTab() {
   };
 
   const columns: Column<CaseProposalView>[] = [
-    { key: 'name', header: t('testing.person'), render: (p) => <span><strong>{p.fullName}</strong> <span className="muted small">· {p.birthYear}</span></span> },
+    {
+      key: 'name',
+      header: t('testing.person'),
+      render: (p) => (
+        <span>
+          <strong>{p.fullName}</strong> <span className="muted small">· {p.birthYear}</span>
+        </span>
+      ),
+    },
     { key: 'sample', header: t('testing.sampleCode'), render: (p) => <code>{p.sampleCode}</code> },
     { key: 'kind', header: t('testing.kindHeader'), render: (p) => t(`testing.kind.${p.sampleKind}`) },
     { key: 'collected', header: t('testing.collectedAt'), render: (p) => fmt.dateTime(p.collectedAt) },
-    { key: 'quarantine', header: t('testing.inQuarantine'), render: (p) => (p.inQuarantine ? t('quarantine.yes') : t('quarantine.no')) },
+    {
+      key: 'quarantine',
+      header: t('testing.inQuarantine'),
+      render: (p) => (p.inQuarantine ? t('quarantine.yes') : t('quarantine.no')),
+    },
     ...(mayDecide
-      ? [{
-          key: 'actions',
-          header: t('common.actions'),
-          render: (p: CaseProposalView) => (
-            <span className="row-actions">
-              <button type="button" className="primary" disabled={busy === p.id} onClick={() => void decide(p, 'accept')} data-testid={`proposal-accept-${p.personId}`}>
-                {t('testing.accept')}
-              </button>
-              <button type="button" disabled={busy === p.id} onClick={() => void decide(p, 'dismiss')} data-testid={`proposal-dismiss-${p.personId}`}>
-                {t('testing.dismiss')}
-              </button>
-            </span>
-          ),
-        }]
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            render: (p: CaseProposalView) => (
+              <span className="row-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy === p.id}
+                  onClick={() => void decide(p, 'accept')}
+                  data-testid={`proposal-accept-${p.personId}`}
+                >
+                  {t('testing.accept')}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy === p.id}
+                  onClick={() => void decide(p, 'dismiss')}
+                  data-testid={`proposal-dismiss-${p.personId}`}
+                >
+                  {t('testing.dismiss')}
+                </button>
+              </span>
+            ),
+          },
+        ]
       : []),
   ];
   return (
     <>
       <p className="muted">{t('testing.proposalsIntro')}</p>
       <FormError error={error} />
-      <DataTable testId="proposals-table" columns={columns} rows={list.items} rowKey={(p) => p.id} emptyText={t('testing.noProposals')} />
+      <DataTable
+        testId="proposals-table"
+        columns={columns}
+        rows={list.items}
+        rowKey={(p) => p.id}
+        emptyText={t('testing.noProposals')}
+      />
       <PagerFooter list={list} />
     </>
   );

@@ -59,7 +59,10 @@ export function ResultsEntry({ target, onSaved }: { target: ResultTarget; onSave
       ...(target === 'samples' && r.ct.trim() && Number.isFinite(Number(r.ct)) ? { ctValue: Number(r.ct) } : {}),
     }));
     await run(async () => {
-      const o = await api(target === 'pools' ? testingContract.postTestingPoolsResults : testingContract.postTestingResults, { body: { items } });
+      const o = await api(
+        target === 'pools' ? testingContract.postTestingPoolsResults : testingContract.postTestingResults,
+        { body: { items } },
+      );
       setOutcome(o);
       setRows([blank(), blank(), blank()]);
       onSaved?.(o);
@@ -81,10 +84,20 @@ export function ResultsEntry({ target, onSaved }: { target: ResultTarget; onSave
             {rows.map((r, i) => (
               <tr key={i}>
                 <td data-label={target === 'pools' ? t('testing.poolCode') : t('testing.sampleCode')}>
-                  <input value={r.code} onChange={(e) => set(i, { code: e.target.value })} aria-label={`${t('testing.sampleCode')} ${i + 1}`} data-testid={`${p}-code-${i}`} />
+                  <input
+                    value={r.code}
+                    onChange={(e) => set(i, { code: e.target.value })}
+                    aria-label={`${t('testing.sampleCode')} ${i + 1}`}
+                    data-testid={`${p}-code-${i}`}
+                  />
                 </td>
                 <td data-label={t('testing.resultHeader')}>
-                  <select value={r.result} onChange={(e) => isTestResult(e.target.value) && set(i, { result: e.target.value })} aria-label={`${t('testing.resultHeader')} ${i + 1}`} data-testid={`${p}-value-${i}`}>
+                  <select
+                    value={r.result}
+                    onChange={(e) => isTestResult(e.target.value) && set(i, { result: e.target.value })}
+                    aria-label={`${t('testing.resultHeader')} ${i + 1}`}
+                    data-testid={`${p}-value-${i}`}
+                  >
                     {resultOptions(t).map((o) => (
                       <option key={o.value} value={o.value}>
                         {o.label}
@@ -94,7 +107,16 @@ export function ResultsEntry({ target, onSaved }: { target: ResultTarget; onSave
                 </td>
                 {target === 'samples' && (
                   <td data-label={t('testing.ctValue')}>
-                    <input type="number" min={0} max={50} step="0.1" value={r.ct} onChange={(e) => set(i, { ct: e.target.value })} aria-label={`${t('testing.ctValue')} ${i + 1}`} data-testid={`${p}-ct-${i}`} />
+                    <input
+                      type="number"
+                      min={0}
+                      max={50}
+                      step="0.1"
+                      value={r.ct}
+                      onChange={(e) => set(i, { ct: e.target.value })}
+                      aria-label={`${t('testing.ctValue')} ${i + 1}`}
+                      data-testid={`${p}-ct-${i}`}
+                    />
                   </td>
                 )}
               </tr>
@@ -109,7 +131,11 @@ export function ResultsEntry({ target, onSaved }: { target: ResultTarget; onSave
       </div>
       <FormError error={error} testId={`${p}-error`} />
       {outcome && <OutcomeNotice outcome={outcome} testId={`${p}-outcome`} />}
-      <FormActions busy={busy} label={target === 'pools' ? t('testing.savePoolResults') : t('testing.saveResults')} testId={`${p}-submit`} />
+      <FormActions
+        busy={busy}
+        label={target === 'pools' ? t('testing.savePoolResults') : t('testing.saveResults')}
+        testId={`${p}-submit`}
+      />
     </form>
   );
 }

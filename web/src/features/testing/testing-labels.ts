@@ -13,8 +13,10 @@ export const testResults: readonly TestResultValue[] = ['negative', 'positive', 
 export const isTestKind = (v: string): v is TestKind => (testKinds as readonly string[]).includes(v);
 export const isTestResult = (v: string): v is TestResultValue => (testResults as readonly string[]).includes(v);
 
-export const kindOptions = (t: TFunction): Option[] => testKinds.map((k) => ({ value: k, label: t(`testing.kind.${k}`) }));
-export const resultOptions = (t: TFunction): Option[] => testResults.map((r) => ({ value: r, label: t(`testing.result.${r}`) }));
+export const kindOptions = (t: TFunction): Option[] =>
+  testKinds.map((k) => ({ value: k, label: t(`testing.kind.${k}`) }));
+export const resultOptions = (t: TFunction): Option[] =>
+  testResults.map((r) => ({ value: r, label: t(`testing.result.${r}`) }));
 
 /** Positive is the alarm, negative is fine, invalid and pending are neutral. */
 export function resultBadge(r: TestResultValue | null): string {

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
-import { canPlanCampaigns, canRecordTests, canViewCampaigns, canViewProposals, canViewTestOrders } from '../auth/permissions.ts';
+import {
+  canPlanCampaigns,
+  canRecordTests,
+  canViewCampaigns,
+  canViewProposals,
+  canViewTestOrders,
+} from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { CampaignsTab } from './campaigns-tab.tsx';
 import { ImportPanel } from './import-panel.tsx';
@@ -14,7 +20,10 @@ import '../quarantine/quarantine.css';
 const allTabs = ['orders', 'results', 'campaigns', 'proposals'] as const;
 type Tab = (typeof allTabs)[number];
 const roleSees: Record<Tab, (role: Parameters<typeof canRecordTests>[0]) => boolean> = {
-  orders: canViewTestOrders, results: canViewTestOrders, campaigns: canViewCampaigns, proposals: canViewProposals,
+  orders: canViewTestOrders,
+  results: canViewTestOrders,
+  campaigns: canViewCampaigns,
+  proposals: canViewProposals,
 };
 
 /** Individual results typed in, or a lab's sheet imported; pool results are entered per campaign. */
@@ -51,7 +60,14 @@ export function TestingPage() {
   const tab = useUrlTab(tabs);
   return (
     <Page title={t('testing.title')} intro={t('testing.intro', { name: selected?.fullName ?? t('common.empty') })}>
-      <UrlTabs path="/testing" tabs={tabs} current={tab} label={(k) => t(`testing.tab.${k}`)} ariaLabel={t('testing.title')} testId="testing-tab">
+      <UrlTabs
+        path="/testing"
+        tabs={tabs}
+        current={tab}
+        label={(k) => t(`testing.tab.${k}`)}
+        ariaLabel={t('testing.title')}
+        testId="testing-tab"
+      >
         {tab === 'orders' && <OrdersTab />}
         {tab === 'results' && <ResultsTab />}
         {tab === 'campaigns' && <CampaignsTab />}

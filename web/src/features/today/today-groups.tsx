@@ -13,7 +13,11 @@ function GroupCard({ group, limit }: { group: Group; limit: number }) {
   const items = group.items.slice(0, limit);
   const rest = group.count - items.length;
   return (
-    <section className={group.overdue > 0 ? 'today-group today-overdue' : 'today-group'} aria-labelledby={`today-${group.kind}`} data-testid={`today-group-${group.kind}`}>
+    <section
+      className={group.overdue > 0 ? 'today-group today-overdue' : 'today-group'}
+      aria-labelledby={`today-${group.kind}`}
+      data-testid={`today-group-${group.kind}`}
+    >
       <h3 id={`today-${group.kind}`}>
         {t(`today.group.${group.kind}`)}{' '}
         <span className="badge badge-warn" data-testid={`today-count-${group.kind}`}>

@@ -22,7 +22,10 @@ export function TodayPage() {
   const { work, error, loading } = useTodayWork(perGroup);
   const hasMore = work?.groups.some((g) => g.count > g.items.length) ?? false;
   return (
-    <Page title={t('today.title')} intro={t('today.intro', { name: selected?.fullName ?? t('common.empty'), date: fmt.date(work?.date) })}>
+    <Page
+      title={t('today.title')}
+      intro={t('today.intro', { name: selected?.fullName ?? t('common.empty'), date: fmt.date(work?.date) })}
+    >
       {error && (
         <div className="alert alert-error" role="alert">
           {error}
@@ -32,7 +35,12 @@ export function TodayPage() {
       <div className="pager">
         {loading && <span className="muted">{t('common.loading')}</span>}
         {hasMore && perGroup < MAX && (
-          <button type="button" onClick={() => setPerGroup((n) => Math.min(MAX, n + STEP))} disabled={loading} data-testid="today-load-more">
+          <button
+            type="button"
+            onClick={() => setPerGroup((n) => Math.min(MAX, n + STEP))}
+            disabled={loading}
+            data-testid="today-load-more"
+          >
             {t('today.loadMore')}
           </button>
         )}

@@ -11,7 +11,12 @@ export function TodayPanel() {
   const { t } = useTranslation();
   const { work, error, loading } = useTodayWork(PANEL_ITEMS);
   return (
-    <section className="card today-panel" aria-labelledby="today-panel-title" aria-busy={loading || undefined} data-testid="today-panel">
+    <section
+      className="card today-panel"
+      aria-labelledby="today-panel-title"
+      aria-busy={loading || undefined}
+      data-testid="today-panel"
+    >
       <div className="today-head">
         <h2 id="today-panel-title">{t('today.panelTitle')}</h2>
         <Link to="/today" data-testid="today-see-all">
@@ -23,7 +28,11 @@ export function TodayPanel() {
           {error}
         </div>
       )}
-      {work ? <TodayGroups work={work} limit={PANEL_ITEMS} /> : !error && <p className="muted">{t('common.loading')}</p>}
+      {work ? (
+        <TodayGroups work={work} limit={PANEL_ITEMS} />
+      ) : (
+        !error && <p className="muted">{t('common.loading')}</p>
+      )}
     </section>
   );
 }

@@ -79,7 +79,13 @@ export function AdmitStayForm({ onAdmitted, onSubmitting, onCancel }: AdmitStayF
         testId="stay-facility"
       />
       <RefusalError error={error} fields={fields} testId="stay-admit-error" />
-      <FormActions busy={busy} label={t('treatment.admitSubmit')} testId="stay-admit-submit" disabled={!facilityId} onCancel={onCancel} />
+      <FormActions
+        busy={busy}
+        label={t('treatment.admitSubmit')}
+        testId="stay-admit-submit"
+        disabled={!facilityId}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -11,16 +11,31 @@ import { isStayOutcome, outcomeOptions } from './treatment-labels.ts';
  * POST /api/treatment/stays/:id/discharge {outcome}, discharged now. Shown under the stay's row;
  * the case record itself is not changed by the server (recovery is recorded on the case).
  */
-export function DischargeForm({ stay, onDone, onCancel }: { stay: StayView; onDone(s: StayView): void; onCancel(): void }) {
+export function DischargeForm({
+  stay,
+  onDone,
+  onCancel,
+}: {
+  stay: StayView;
+  onDone(s: StayView): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<StayOutcome>('recovered');
   const { error, busy, run } = useFormSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await run(async () => onDone(await api(treatmentContract.postTreatmentStaysDischarge, { params: { id: stay.id }, body: { outcome } })));
+    await run(async () =>
+      onDone(await api(treatmentContract.postTreatmentStaysDischarge, { params: { id: stay.id }, body: { outcome } })),
+    );
   };
   return (
-    <form className="form-grid discharge-form" onSubmit={(e) => void submit(e)} noValidate data-testid={`discharge-form-${stay.caseNumber}`}>
+    <form
+      className="form-grid discharge-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid={`discharge-form-${stay.caseNumber}`}
+    >
       <h3>{t('treatment.dischargeTitle', { name: stay.fullName ?? stay.caseNumber })}</h3>
       <SelectField
         label={t('treatment.outcomeHeader')}
@@ -31,7 +46,13 @@ export function DischargeForm({ stay, onDone, onCancel }: { stay: StayView; onDo
         testId="discharge-outcome"
       />
       <RefusalError error={error} fields={['outcome']} testId="discharge-error" />
-      <FormActions busy={busy} label={t('treatment.dischargeSubmit')} variant={outcome === 'died' ? 'danger' : 'primary'} testId="discharge-submit" onCancel={onCancel} />
+      <FormActions
+        busy={busy}
+        label={t('treatment.dischargeSubmit')}
+        variant={outcome === 'died' ? 'danger' : 'primary'}
+        testId="discharge-submit"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

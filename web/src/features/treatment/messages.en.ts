@@ -10,7 +10,8 @@ export const treatmentEn: typeof treatmentVi = {
       stays: 'Patients under treatment',
     },
     alertsTitle: 'Facilities nearly full',
-    alertLine: '{{facility}} ({{commune}}): {{kind}} {{occupied}} of {{capacity}} in use · {{percent}}% (threshold {{threshold}}%)',
+    alertLine:
+      '{{facility}} ({{commune}}): {{kind}} {{occupied}} of {{capacity}} in use · {{percent}}% (threshold {{threshold}}%)',
     noAlerts: 'No facility has passed its alert threshold.',
     totalsTitle: 'Beds and places by kind',
     totalsCaption: 'In use / total',

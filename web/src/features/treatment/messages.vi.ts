@@ -11,7 +11,8 @@ export const treatmentVi = {
       stays: 'Người bệnh đang điều trị',
     },
     alertsTitle: 'Cơ sở gần đầy',
-    alertLine: '{{facility}} ({{commune}}): {{kind}} đang dùng {{occupied}}/{{capacity}} · {{percent}}% (ngưỡng {{threshold}}%)',
+    alertLine:
+      '{{facility}} ({{commune}}): {{kind}} đang dùng {{occupied}}/{{capacity}} · {{percent}}% (ngưỡng {{threshold}}%)',
     noAlerts: 'Chưa có cơ sở nào vượt ngưỡng cảnh báo.',
     totalsTitle: 'Tổng số giường, chỗ theo loại',
     totalsCaption: 'Đang dùng / tổng số',

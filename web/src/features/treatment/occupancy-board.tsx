@@ -96,7 +96,9 @@ export function OccupancyBoard() {
   if (!data) return <p className="muted">{t('common.loading')}</p>;
 
   // Only the kinds somebody offers get a column: most provinces have no negative-pressure rooms.
-  const kinds: CapacityKind[] = capacityKinds.filter((k) => data.facilities.some((f) => (lineOf(f, k)?.capacity ?? 0) > 0));
+  const kinds: CapacityKind[] = capacityKinds.filter((k) =>
+    data.facilities.some((f) => (lineOf(f, k)?.capacity ?? 0) > 0),
+  );
   const columns: Column<FacilityLine>[] = [
     {
       key: 'name',
@@ -142,9 +144,14 @@ export function OccupancyBoard() {
 
   return (
     <div className="occ-board" data-testid="occupancy-board">
-      <section className={data.alerts.length ? 'alert alert-error' : 'alert alert-ok'} aria-labelledby="occ-alerts-title" data-testid="occupancy-alerts">
+      <section
+        className={data.alerts.length ? 'alert alert-error' : 'alert alert-ok'}
+        aria-labelledby="occ-alerts-title"
+        data-testid="occupancy-alerts"
+      >
         <h2 id="occ-alerts-title" className="occ-alerts-title">
-          {t('treatment.alertsTitle')} {data.alerts.length > 0 && <span className="badge badge-alert">{fmt.number(data.alerts.length)}</span>}
+          {t('treatment.alertsTitle')}{' '}
+          {data.alerts.length > 0 && <span className="badge badge-alert">{fmt.number(data.alerts.length)}</span>}
         </h2>
         {data.alerts.length === 0 ? (
           <p>{t('treatment.noAlerts')}</p>

@@ -7,7 +7,15 @@ import { FormError, detailFor, type FormFailure } from '../../ui/form.tsx';
  * reason ("Cơ sở không còn giường hồi sức trống (đang dùng 2/2)"), already in the user's language,
  * so they are the text shown. Anything else goes through the shared `FormError`.
  */
-export function RefusalError({ error, fields, testId }: { error: FormFailure; fields: readonly string[]; testId: string }) {
+export function RefusalError({
+  error,
+  fields,
+  testId,
+}: {
+  error: FormFailure;
+  fields: readonly string[];
+  testId: string;
+}) {
   if (error instanceof ApiError && (error.status === 409 || error.status === 404) && error.details.length > 0) {
     return (
       <div className="alert alert-error full" role="alert" data-testid={testId}>

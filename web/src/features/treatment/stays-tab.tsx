@@ -35,7 +35,9 @@ function useBedFacilities(): Option[] {
     };
   }, [selected?.code]);
   return items
-    .filter((f) => f.capacity.some((c) => (bedKinds as readonly string[]).includes(c.kind) && (c.capacity > 0 || c.occupied > 0)))
+    .filter((f) =>
+      f.capacity.some((c) => (bedKinds as readonly string[]).includes(c.kind) && (c.capacity > 0 || c.occupied > 0)),
+    )
     .map((f) => ({ value: f.id, label: f.name }));
 }
 
@@ -60,7 +62,11 @@ export function StaysTab() {
       key: 'case',
       header: t('treatment.caseNumber'),
       render: (s) => (
-        <Link to={`/cases/${encodeURIComponent(s.caseId)}`} className="case-no" data-testid={`stay-case-${s.caseNumber}`}>
+        <Link
+          to={`/cases/${encodeURIComponent(s.caseId)}`}
+          className="case-no"
+          data-testid={`stay-case-${s.caseNumber}`}
+        >
           {s.caseNumber}
         </Link>
       ),
@@ -85,7 +91,11 @@ export function StaysTab() {
       render: (s) =>
         s.outcome ? (
           <span>
-            <span className={s.outcome === 'recovered' ? 'badge badge-ok' : 'badge badge-off'} data-testid={`stay-outcome-${s.caseNumber}`} data-outcome={s.outcome}>
+            <span
+              className={s.outcome === 'recovered' ? 'badge badge-ok' : 'badge badge-off'}
+              data-testid={`stay-outcome-${s.caseNumber}`}
+              data-outcome={s.outcome}
+            >
               {t(`treatment.outcome.${s.outcome}`)}
             </span>
             <br />
@@ -98,22 +108,34 @@ export function StaysTab() {
         ),
     },
     ...(mayRecord
-      ? [{
-          key: 'actions',
-          header: t('common.actions'),
-          render: (s: StayView) =>
-            s.dischargedAt ? null : (
-              <button type="button" aria-expanded={discharging === s.id} onClick={() => setDischarging((d) => (d === s.id ? null : s.id))} data-testid={`stay-discharge-${s.caseNumber}`}>
-                {t('treatment.discharge')}
-              </button>
-            ),
-        }]
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            render: (s: StayView) =>
+              s.dischargedAt ? null : (
+                <button
+                  type="button"
+                  aria-expanded={discharging === s.id}
+                  onClick={() => setDischarging((d) => (d === s.id ? null : s.id))}
+                  data-testid={`stay-discharge-${s.caseNumber}`}
+                >
+                  {t('treatment.discharge')}
+                </button>
+              ),
+          },
+        ]
       : []),
   ];
 
   const discharged = (s: StayView) => {
     setDischarging(null);
-    setNotice(t('treatment.discharged', { name: s.fullName ?? s.caseNumber, outcome: t(`treatment.outcome.${s.outcome ?? 'recovered'}`) }));
+    setNotice(
+      t('treatment.discharged', {
+        name: s.fullName ?? s.caseNumber,
+        outcome: t(`treatment.outcome.${s.outcome ?? 'recovered'}`),
+      }),
+    );
     // Under "still admitted" the row leaves the list; otherwise it changes in place.
     if (open === 'true') list.reload();
     else list.replace((x) => x.id === s.id, s);
@@ -123,11 +145,22 @@ export function StaysTab() {
     <>
       <div className="toolbar">
         {mayRecord && (
-          <button type="button" className="primary" aria-expanded={admitting} onClick={() => setAdmitting((a) => !a)} data-testid="stay-admit-toggle">
+          <button
+            type="button"
+            className="primary"
+            aria-expanded={admitting}
+            onClick={() => setAdmitting((a) => !a)}
+            data-testid="stay-admit-toggle"
+          >
             {admitting ? t('common.close') : t('treatment.admit')}
           </button>
         )}
-        <a className="button" href={apiHref(treatmentContract.getTreatmentStaysExport, { query: query })} download data-testid="stays-export">
+        <a
+          className="button"
+          href={apiHref(treatmentContract.getTreatmentStaysExport, { query: query })}
+          download
+          data-testid="stays-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
@@ -137,18 +170,34 @@ export function StaysTab() {
           onCancel={() => setAdmitting(false)}
           onSubmitting={() => setNotice(null)}
           onAdmitted={(s) => {
-            setNotice(t('treatment.admitted', { name: s.fullName ?? s.caseNumber, caseNumber: s.caseNumber, facility: s.facilityName }));
+            setNotice(
+              t('treatment.admitted', {
+                name: s.fullName ?? s.caseNumber,
+                caseNumber: s.caseNumber,
+                facility: s.facilityName,
+              }),
+            );
             list.reload();
           }}
         />
       )}
       <div className="filters">
-        <SelectField label={t('treatment.filterFacility')} value={facilityId} onChange={setFacilityId} options={[{ value: '', label: t('common.all') }, ...facilities]} testId="stays-filter-facility" />
+        <SelectField
+          label={t('treatment.filterFacility')}
+          value={facilityId}
+          onChange={setFacilityId}
+          options={[{ value: '', label: t('common.all') }, ...facilities]}
+          testId="stays-filter-facility"
+        />
         <SelectField
           label={t('treatment.filterOpen')}
           value={open}
           onChange={(v) => setOpen(v === 'true' || v === 'false' ? v : '')}
-          options={[{ value: 'true', label: t('treatment.openOnly') }, { value: 'false', label: t('treatment.closedOnly') }, { value: '', label: t('common.all') }]}
+          options={[
+            { value: 'true', label: t('treatment.openOnly') },
+            { value: 'false', label: t('treatment.closedOnly') },
+            { value: '', label: t('common.all') },
+          ]}
           testId="stays-filter-open"
         />
       </div>
@@ -157,7 +206,11 @@ export function StaysTab() {
         columns={columns}
         rows={list.items}
         rowKey={(s) => s.id}
-        renderDetail={(s) => (discharging === s.id ? <DischargeForm stay={s} onDone={discharged} onCancel={() => setDischarging(null)} /> : null)}
+        renderDetail={(s) =>
+          discharging === s.id ? (
+            <DischargeForm stay={s} onDone={discharged} onCancel={() => setDischarging(null)} />
+          ) : null
+        }
       />
       <PagerFooter list={list} />
     </>

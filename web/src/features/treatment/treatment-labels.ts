@@ -16,8 +16,10 @@ export const isBedKind = (v: string): v is BedKind => (bedKinds as readonly stri
 export const isStayOutcome = (v: string): v is StayOutcome => (stayOutcomes as readonly string[]).includes(v);
 
 /** Bed kinds reuse the facilities' capacity labels, so the two pages name a bed the same way. */
-export const bedKindOptions = (t: TFunction): Option[] => bedKinds.map((k) => ({ value: k, label: t(`facilities.capacityKind.${k}`) }));
-export const outcomeOptions = (t: TFunction): Option[] => stayOutcomes.map((o) => ({ value: o, label: t(`treatment.outcome.${o}`) }));
+export const bedKindOptions = (t: TFunction): Option[] =>
+  bedKinds.map((k) => ({ value: k, label: t(`facilities.capacityKind.${k}`) }));
+export const outcomeOptions = (t: TFunction): Option[] =>
+  stayOutcomes.map((o) => ({ value: o, label: t(`treatment.outcome.${o}`) }));
 
 /** A bar's colour: past the facility's threshold (or full) is an alert, any use a warning. */
 export function barTone(percent: number, threshold: number): 'alert' | 'warn' | 'ok' {

@@ -22,7 +22,14 @@ export function TreatmentPage() {
   const tab = useUrlTab(tabs);
   return (
     <Page title={t('treatment.title')} intro={t('treatment.intro', { name: selected?.fullName ?? t('common.empty') })}>
-      <UrlTabs path="/treatment" tabs={tabs} current={tab} label={(k) => t(`treatment.tab.${k}`)} ariaLabel={t('treatment.title')} testId="treatment-tab">
+      <UrlTabs
+        path="/treatment"
+        tabs={tabs}
+        current={tab}
+        label={(k) => t(`treatment.tab.${k}`)}
+        ariaLabel={t('treatment.title')}
+        testId="treatment-tab"
+      >
         {tab === 'beds' ? <OccupancyBoard /> : <StaysTab />}
       </UrlTabs>
     </Page>

@@ -38,7 +38,11 @@ export function CheckinCounts() {
   const columns: Column<CheckinCountRow>[] = [
     { key: 'day', header: t('checkins.day'), render: (r) => fmt.date(r.day) },
     { key: 'venue', header: t('checkins.venue'), render: (r) => r.venueName },
-    { key: 'commune', header: t('checkins.commune'), render: (r) => byCode.get(r.communeCode)?.fullName ?? r.communeCode },
+    {
+      key: 'commune',
+      header: t('checkins.commune'),
+      render: (r) => byCode.get(r.communeCode)?.fullName ?? r.communeCode,
+    },
     { key: 'checkins', header: t('checkins.checkins'), numeric: true, render: (r) => fmt.number(r.checkins) },
   ];
 
@@ -48,13 +52,24 @@ export function CheckinCounts() {
       <p className="muted small">{t('checkins.countsIntro', { max: maxDays })}</p>
       <div className="toolbar">
         {!rangeProblem && (
-          <a className="button" href={apiHref(checkinsContract.getCheckinsCountsExport, { query: query })} download data-testid="checkin-counts-export">
+          <a
+            className="button"
+            href={apiHref(checkinsContract.getCheckinsCountsExport, { query: query })}
+            download
+            data-testid="checkin-counts-export"
+          >
             {t('common.exportExcel')}
           </a>
         )}
       </div>
       <div className="filters">
-        <TextField label={t('checkins.from')} type="date" value={from} onChange={setFrom} testId="checkin-counts-from" />
+        <TextField
+          label={t('checkins.from')}
+          type="date"
+          value={from}
+          onChange={setFrom}
+          testId="checkin-counts-from"
+        />
         <TextField label={t('checkins.to')} type="date" value={to} onChange={setTo} testId="checkin-counts-to" />
       </div>
       {rangeProblem && (
@@ -62,7 +77,13 @@ export function CheckinCounts() {
           <p>{rangeProblem}</p>
         </div>
       )}
-      <DataTable testId="checkin-counts-table" columns={columns} rows={list.items} rowKey={(r) => `${r.venueId}:${r.day}`} emptyText={t('checkins.noCounts')} />
+      <DataTable
+        testId="checkin-counts-table"
+        columns={columns}
+        rows={list.items}
+        rowKey={(r) => `${r.venueId}:${r.day}`}
+        emptyText={t('checkins.noCounts')}
+      />
       <PagerFooter list={list} />
     </section>
   );

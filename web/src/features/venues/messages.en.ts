@@ -6,7 +6,8 @@ export const venuesEn: typeof venuesVi = {
     title: 'Venues & check-in',
     intro: 'Venues registered for a check-in QR code in {{name}}.',
     registerTitle: 'Register a venue',
-    registerIntro: 'A new venue is pending until a commune officer approves it. Its poster and QR code can be printed once approved.',
+    registerIntro:
+      'A new venue is pending until a commune officer approves it. Its poster and QR code can be printed once approved.',
     registerSubmit: 'Submit registration',
     registered: 'Venue {{name}} registered; it awaits approval.',
     organisationName: 'Organisation name',

@@ -6,7 +6,8 @@ export const venuesVi = {
     title: 'Địa điểm & check-in',
     intro: 'Các địa điểm đăng ký mã QR check-in trên địa bàn {{name}}.',
     registerTitle: 'Đăng ký địa điểm',
-    registerIntro: 'Địa điểm mới ở trạng thái chờ duyệt cho đến khi cán bộ xã, phường phê duyệt. Sau khi duyệt mới in được áp phích và mã QR.',
+    registerIntro:
+      'Địa điểm mới ở trạng thái chờ duyệt cho đến khi cán bộ xã, phường phê duyệt. Sau khi duyệt mới in được áp phích và mã QR.',
     registerSubmit: 'Gửi đăng ký',
     registered: 'Đã gửi đăng ký địa điểm {{name}}; đang chờ phê duyệt.',
     organisationName: 'Tên cơ quan, đơn vị',

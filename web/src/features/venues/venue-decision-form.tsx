@@ -21,13 +21,21 @@ export function VenueDecisionForm(p: {
     e.preventDefault();
     if (!note.trim()) return setError(t('venues.noteRequired'));
     await run(async () => {
-      const v = await api(venuesContract.postVenuesDecision, { params: { id: p.venue.id }, body: { decision: p.decision, note: note.trim() } });
+      const v = await api(venuesContract.postVenuesDecision, {
+        params: { id: p.venue.id },
+        body: { decision: p.decision, note: note.trim() },
+      });
       p.onDone(v);
     });
   };
 
   return (
-    <form className="form-grid inline-form" onSubmit={(e) => void submit(e)} noValidate data-testid="venue-decision-form">
+    <form
+      className="form-grid inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="venue-decision-form"
+    >
       <h3>{t(p.decision === 'reject' ? 'venues.rejectTitle' : 'venues.suspendTitle', { name: p.venue.name })}</h3>
       <TextField
         label={t('venues.note')}

@@ -28,9 +28,12 @@ export const venueTypeList = Object.keys(typeSet) as VenueType[];
 export const venueStatusList = Object.keys(statusSet) as VenueStatus[];
 export const gatePolicyList = Object.keys(policySet) as GatePolicy[];
 
-export const typeOptions = (t: TFunction): Option[] => venueTypeList.map((v) => ({ value: v, label: t(`venues.type.${v}`) }));
-export const statusOptions = (t: TFunction): Option[] => venueStatusList.map((v) => ({ value: v, label: t(`venues.status.${v}`) }));
-export const policyOptions = (t: TFunction): Option[] => gatePolicyList.map((v) => ({ value: v, label: t(`venues.gatePolicy.${v}`) }));
+export const typeOptions = (t: TFunction): Option[] =>
+  venueTypeList.map((v) => ({ value: v, label: t(`venues.type.${v}`) }));
+export const statusOptions = (t: TFunction): Option[] =>
+  venueStatusList.map((v) => ({ value: v, label: t(`venues.status.${v}`) }));
+export const policyOptions = (t: TFunction): Option[] =>
+  gatePolicyList.map((v) => ({ value: v, label: t(`venues.gatePolicy.${v}`) }));
 
 const badgeClass: Record<VenueStatus, string> = {
   pending: 'badge badge-warn',

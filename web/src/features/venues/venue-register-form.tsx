@@ -8,7 +8,16 @@ import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { policyOptions, typeOptions } from './venue-labels.ts';
 
-const fields = ['organisationName', 'name', 'type', 'addressLine', 'communeCode', 'capacity', 'contactPhone', 'gatePolicy'] as const;
+const fields = [
+  'organisationName',
+  'name',
+  'type',
+  'addressLine',
+  'communeCode',
+  'capacity',
+  'contactPhone',
+  'gatePolicy',
+] as const;
 
 /**
  * POST /api/venues. The commune list offers the communes under the picker's selection (all of the
@@ -31,7 +40,8 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
     const all = localityOptions(entries, ['commune']).map((o) => ({ ...o, label: o.label.trim() }));
     if (!selected || selected.level === 'commune') return all;
     const under = (code: string) => {
-      for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode) if (c === selected.code) return true;
+      for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode)
+        if (c === selected.code) return true;
       return false;
     };
     const inside = all.filter((o) => under(o.value));
@@ -39,7 +49,7 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
   }, [entries, selected, byCode]);
   const effectiveCommune = communes.some((o) => o.value === communeCode)
     ? communeCode
-    : (communes.find((o) => o.value === selected?.code) ?? communes[0])?.value ?? '';
+    : ((communes.find((o) => o.value === selected?.code) ?? communes[0])?.value ?? '');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -142,7 +152,12 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
         testId="venue-register-gate-policy"
       />
       <FormError error={error} fields={fields} testId="venue-register-error" />
-      <FormActions busy={busy} label={t('venues.registerSubmit')} testId="venue-register-submit" disabled={!effectiveCommune} />
+      <FormActions
+        busy={busy}
+        label={t('venues.registerSubmit')}
+        testId="venue-register-submit"
+        disabled={!effectiveCommune}
+      />
     </form>
   );
 }

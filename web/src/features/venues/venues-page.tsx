@@ -12,7 +12,13 @@ import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { canDecideVenues, canListVenues, canOperateGates, canRegisterVenue, canViewCheckinCounts } from '../auth/permissions.ts';
+import {
+  canDecideVenues,
+  canListVenues,
+  canOperateGates,
+  canRegisterVenue,
+  canViewCheckinCounts,
+} from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { CheckinCounts } from './checkin-counts.tsx';
 import { VenueDecisionForm } from './venue-decision-form.tsx';
@@ -21,7 +27,6 @@ import { VenueRegisterForm } from './venue-register-form.tsx';
 import './venues.css';
 
 type Deciding = { id: string; decision: Exclude<VenueDecision, 'approve'> };
-
 
 /** Venues & check-in; an inspector sees the check-in counts per venue only. */
 export function VenuesPage() {
@@ -57,7 +62,12 @@ function VenueRegistry() {
   const mayDecide = canDecideVenues(role);
   const mayGate = canOperateGates(role);
 
-  const query = { locality: selected?.code, status: status || undefined, type: type || undefined, q: debouncedQ || undefined };
+  const query = {
+    locality: selected?.code,
+    status: status || undefined,
+    type: type || undefined,
+    q: debouncedQ || undefined,
+  };
   const list = usePagedList(selected ? venuesContract.getVenues : null, query);
 
   const decided = (v: VenueView) => {
@@ -134,17 +144,33 @@ function VenueRegistry() {
         return (
           <div className="row-actions venue-actions">
             {can('approve') && (
-              <button type="button" className="primary" disabled={busy === v.id} onClick={() => void approve(v)} data-testid="venue-approve">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy === v.id}
+                onClick={() => void approve(v)}
+                data-testid="venue-approve"
+              >
                 {v.status === 'suspended' ? t('venues.reinstate') : t('venues.approve')}
               </button>
             )}
             {can('reject') && (
-              <button type="button" aria-expanded={deciding?.id === v.id && deciding.decision === 'reject'} onClick={() => toggleDecision(v, 'reject')} data-testid="venue-reject">
+              <button
+                type="button"
+                aria-expanded={deciding?.id === v.id && deciding.decision === 'reject'}
+                onClick={() => toggleDecision(v, 'reject')}
+                data-testid="venue-reject"
+              >
                 {t('venues.reject')}
               </button>
             )}
             {can('suspend') && (
-              <button type="button" aria-expanded={deciding?.id === v.id && deciding.decision === 'suspend'} onClick={() => toggleDecision(v, 'suspend')} data-testid="venue-suspend">
+              <button
+                type="button"
+                aria-expanded={deciding?.id === v.id && deciding.decision === 'suspend'}
+                onClick={() => toggleDecision(v, 'suspend')}
+                data-testid="venue-suspend"
+              >
                 {t('venues.suspend')}
               </button>
             )}
@@ -154,16 +180,32 @@ function VenueRegistry() {
               </Link>
             )}
             {mayGate && (
-              <Link className="button" to={`/venues/${encodeURIComponent(v.id)}/entries`} data-testid="venue-entries-link">
+              <Link
+                className="button"
+                to={`/venues/${encodeURIComponent(v.id)}/entries`}
+                data-testid="venue-entries-link"
+              >
                 {t('venues.entriesLink')}
               </Link>
             )}
             {approved && (
               <>
-                <a className="button" href={apiHref(venuesContract.getVenuesPoster, { params: { id: v.id } })} target="_blank" rel="noopener" data-testid="venue-poster-link">
+                <a
+                  className="button"
+                  href={apiHref(venuesContract.getVenuesPoster, { params: { id: v.id } })}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="venue-poster-link"
+                >
                   {t('venues.posterLink')}
                 </a>
-                <a className="button" href={apiHref(venuesContract.getVenuesQr, { params: { id: v.id } })} target="_blank" rel="noopener" data-testid="venue-qr-link">
+                <a
+                  className="button"
+                  href={apiHref(venuesContract.getVenuesQr, { params: { id: v.id } })}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="venue-qr-link"
+                >
                   {t('venues.qrLink')}
                 </a>
               </>
@@ -190,7 +232,12 @@ function VenueRegistry() {
             {showRegister ? t('common.close') : t('venues.registerTitle')}
           </button>
         )}
-        <a className="button" href={apiHref(venuesContract.getVenuesExport, { query: query })} download data-testid="venues-export">
+        <a
+          className="button"
+          href={apiHref(venuesContract.getVenuesExport, { query: query })}
+          download
+          data-testid="venues-export"
+        >
           {t('common.exportExcel')}
         </a>
       </div>
@@ -230,7 +277,12 @@ function VenueRegistry() {
         rowClassName={(v) => (v.status === 'rejected' ? 'muted-row' : undefined)}
         renderDetail={(v) =>
           deciding?.id === v.id ? (
-            <VenueDecisionForm venue={v} decision={deciding.decision} onDone={decided} onCancel={() => setDeciding(null)} />
+            <VenueDecisionForm
+              venue={v}
+              decision={deciding.decision}
+              onDone={decided}
+              onCancel={() => setDeciding(null)}
+            />
           ) : null
         }
       />
