@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../shared/actor.ts';
 import { declare } from '../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
@@ -150,6 +150,36 @@ export function walkRoutes(table: RouteTable, officer: () => TestClient): void {
       expect(res.body).not.toContain('Bình Lư');
     });
   }
+}
+
+/**
+ * One test file's suite: a platform of its own, every route of `table` attempted by the officer,
+ * `more` tests of the file, then (after the attempts) the checks that nothing of the neighbour changed.
+ */
+export function describeNeighbourWalk(
+  title: string,
+  table: RouteTable,
+  more: (ctx: () => { t: TestPlatform; officer: TestClient }) => void = () => {},
+): void {
+  let ctx: { t: TestPlatform; officer: TestClient };
+  beforeAll(async () => {
+    ctx = await setUpNeighbourhood();
+  });
+  afterAll(async () => ctx.t.close());
+
+  describe(title, () => {
+    walkRoutes(table, () => ctx.officer);
+    more(() => ctx);
+
+    // After the attempts above: each check covers the whole neighbour commune, whichever routes ran.
+    it('changed nothing of the neighbour commune', () => expectNeighbourUnchanged(ctx.t));
+
+    it("reads the province's overview without a single identity, and ended no zone", () =>
+      expectOverviewWithoutIdentities(ctx.t, ctx.officer));
+
+    it('changed no facility or treatment stay of the neighbour commune', () =>
+      expectNeighbourFacilitiesUnchanged(ctx.t));
+  });
 }
 
 /** Nothing of the neighbour commune changed: users and sessions, arrivals, venues, cases, contacts, clusters, stays, samples, breaches. */
