@@ -119,7 +119,10 @@ export class CasesRepository {
     // the end of the list, those are exactly the newest matches.
     const walked = await q
       .clearSelect()
-      .select(['c.id', sql<boolean>`coalesce(p.name_key, c.name_key) like ${search.term}`.as('matches')])
+      .select([
+        'c.id',
+        sql<boolean>`coalesce(p.name_key like ${search.term} or c.name_key like ${search.term}, false)`.as('matches'),
+      ])
       .limit(SEARCH_WALK)
       .execute();
     const met = walked.filter((r) => r.matches).map((r) => r.id);
