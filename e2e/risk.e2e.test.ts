@@ -158,6 +158,19 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     await shoot(page, 'risk-dashboard');
   });
 
+  it("names the province on a commune officer's risk page, not its code", async () => {
+    const officer = await server.createUser('xa.risk', 'commune_officer', DOAN_KET);
+    const own = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const officerPage = await own.newPage();
+    await signIn(officerPage, server.url, officer);
+    await officerPage.goto(`${server.url}/risk`);
+    await expect
+      .poll(() => officerPage.locator('main').textContent(), { timeout: 15_000 })
+      .toContain('tại Tỉnh Lai Châu');
+    expect(await officerPage.locator('main').textContent()).not.toContain('tại 12');
+    await own.close();
+  });
+
   it('shows the public map and counts to anyone, and never a name', async () => {
     const visitor = await browser.newContext({
       viewport: { width: 390, height: 844 },

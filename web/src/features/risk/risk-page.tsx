@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { localitiesContract } from '../../../../core/contracts/localities.ts';
+import { api } from '../../ui/api.ts';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
@@ -36,6 +38,29 @@ function useProvince(): { code: string | null; choose: ((code: string) => void) 
   return { code, choose: setPicked };
 }
 
+/**
+ * The province's name. A commune officer's area holds their commune only, so the province comes
+ * from the public list of provinces (the code is shown only while it loads or if that fails).
+ */
+function useProvinceName(code: string | null, known: string | undefined): string | null {
+  const [fetched, setFetched] = useState<{ code: string; name: string } | null>(null);
+  useEffect(() => {
+    if (!code || known || code === 'VN') return;
+    let live = true;
+    api(localitiesContract.getPublicLocalities, { query: {} })
+      .then(({ items }) => {
+        const found = items.find((p) => p.code === code);
+        if (live && found) setFetched({ code, name: found.fullName });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [code, known]);
+  if (!code) return null;
+  return known ?? (fetched?.code === code ? fetched.name : code);
+}
+
 function ProvinceChoice({ value, onChange }: { value: string | null; onChange(code: string): void }) {
   const { t } = useTranslation();
   const { entries } = useLocalities();
@@ -67,7 +92,7 @@ export function RiskPage() {
   const { byCode } = useLocalities();
   const tab = useUrlTab(tabs);
   const province = useProvince();
-  const name = (province.code && byCode.get(province.code)?.fullName) ?? province.code ?? t('common.empty');
+  const name = useProvinceName(province.code, byCode.get(province.code ?? '')?.fullName) ?? t('common.empty');
 
   const body = () => {
     if (tab === 'rules') return <RuleSetsTab />;
