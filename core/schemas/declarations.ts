@@ -2,33 +2,15 @@ import { z } from 'zod';
 import { localityCode, pageQuery } from './common.ts';
 import { vietnamToday } from '../vietnam-calendar.ts';
 
-export const symptomCodes = [
-  'fever',
-  'cough',
-  'shortness_of_breath',
-  'sore_throat',
-  'nausea_vomiting',
-  'diarrhoea',
-  'skin_haemorrhage',
-  'rash',
-] as const;
-export const exposureCodes = ['contact_with_case', 'travel_epidemic_area', 'animal_market'] as const;
-export const conditionCodes = [
-  'chronic_liver',
-  'chronic_blood',
-  'chronic_lung',
-  'chronic_kidney',
-  'heart_disease',
-  'hypertension',
-  'diabetes',
-  'immunodeficiency',
-  'cancer',
-  'organ_transplant',
-  'pregnancy',
-] as const;
-export const vehicleTypes = ['plane', 'train', 'bus', 'car', 'motorbike', 'ship', 'other'] as const;
-/** Bumped whenever the legal notice text changes; consents record the version they accepted. */
-export const DECLARATION_NOTICE_VERSION = '2026-01';
+import { conditionCodes, exposureCodes, symptomCodes, vehicleTypes } from '../declaration-codes.ts';
+
+export {
+  conditionCodes,
+  DECLARATION_NOTICE_VERSION,
+  exposureCodes,
+  symptomCodes,
+  vehicleTypes,
+} from '../declaration-codes.ts';
 
 /** Compared with today in Viet Nam: a date typed at 06:00 local is not "in the future". */
 const pastDate = z.iso

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ArrivalRequest } from '../../../../core/schemas/declarations.ts';
 import { api, isSessionNeeded } from '../api.ts';
-import { vehicleTypes, type VehicleType } from '../codes.ts';
+import { vehicleTypes, type VehicleType } from '../../../../core/declaration-codes.ts';
 import { Field, FormError, SubmitButton, today, useSubmit } from '../form.tsx';
 import { useT } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';

@@ -10,7 +10,7 @@ import {
   type ConditionCode,
   type ExposureCode,
   type SymptomCode,
-} from '../codes.ts';
+} from '../../../../core/declaration-codes.ts';
 import { CheckList, Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
 import { useT, type Translator } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { MonitoringReport } from '../../../../core/schemas/quarantine.ts';
 import { api } from '../api.ts';
-import { symptomCodes, type SymptomCode } from '../codes.ts';
+import { symptomCodes, type SymptomCode } from '../../../../core/declaration-codes.ts';
 import { CheckList, Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
 import { intlLocale, useT, type Lang } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';

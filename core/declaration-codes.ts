@@ -1,6 +1,6 @@
 /**
- * The closed lists of the declaration contract (core/schemas/declarations.ts), repeated here so
- * the citizens' bundle does not pull zod in; codes.test.ts checks they stay identical.
+ * The closed lists of a health declaration, without zod: the contract (core/schemas/declarations.ts)
+ * builds its schemas from them, and the citizens' bundle imports them alone so it stays small.
  */
 export const symptomCodes = [
   'fever',
@@ -27,6 +27,7 @@ export const conditionCodes = [
   'pregnancy',
 ] as const;
 export const vehicleTypes = ['plane', 'train', 'bus', 'car', 'motorbike', 'ship', 'other'] as const;
+/** Bumped whenever the legal notice text changes; consents record the version they accepted. */
 export const DECLARATION_NOTICE_VERSION = '2026-01';
 
 export type SymptomCode = (typeof symptomCodes)[number];
