@@ -1,0 +1,50 @@
+import { foldVietnamese } from './person-keys.ts';
+
+/**
+ * Words that say what kind of unit a name is ("Thành phố Hà Nội", "P. Đoàn Kết", "xã Bình Lư").
+ * People type them or leave them out, so a place is compared on its own name.
+ */
+const unitPrefix = /^(thanh pho|tinh|phuong|xa|thi tran|dac khu|tp|p|x|tt)\s+/;
+
+/** A unit's own name, folded, without its kind: "Phường Đoàn Kết", "p. doan ket" → "doan ket". */
+export function placeKey(name: string): string {
+  return foldVietnamese(name).replace(unitPrefix, '');
+}
+
+export interface NamedPlace {
+  code: string;
+  name: string;
+  fullName: string;
+}
+
+/**
+ * The places a typed query means, best first, for pickers on a phone: "ha noi", "hanoi", "Hà Nội"
+ * and "tp ha noi" all find Thành phố Hà Nội; "kien" finds every name with a word starting so. A query
+ * of digits matches codes. An empty query keeps the list as given. At most `limit` places.
+ */
+export function searchPlaces<T extends NamedPlace>(places: readonly T[], query: string, limit = places.length): T[] {
+  // "xa Ta Leng" is the commune Tả Lèng; "Xà Hồ" starts with a word that looks like a kind: try both.
+  const queries = [...new Set([foldVietnamese(query), placeKey(query)])].filter(Boolean);
+  if (queries.length === 0) return places.slice(0, limit);
+  const scored: { place: T; score: number; index: number }[] = [];
+  places.forEach((place, index) => {
+    const scores = queries.map((q) => matchScore(place, q)).filter((x): x is number => x !== null);
+    if (scores.length) scored.push({ place, score: Math.min(...scores), index });
+  });
+  scored.sort((a, b) => a.score - b.score || a.index - b.index);
+  return scored.slice(0, limit).map((s) => s.place);
+}
+
+/** Lower is better; null when the place does not match at all. */
+function matchScore(place: NamedPlace, q: string): number | null {
+  const qCompact = q.replace(/ /g, '');
+  if (/^\d+$/.test(qCompact)) return place.code.startsWith(qCompact) ? 1 : null;
+  const name = foldVietnamese(place.name);
+  if (name === q) return 0;
+  if (name.startsWith(q)) return 1;
+  if (name.replace(/ /g, '').startsWith(qCompact)) return 2;
+  const full = foldVietnamese(place.fullName);
+  if (` ${full}`.includes(` ${q}`)) return 3;
+  if (qCompact.length >= 4 && full.replace(/ /g, '').includes(qCompact)) return 4;
+  return null;
+}
