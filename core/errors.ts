@@ -25,6 +25,7 @@ export const errorCodes = [
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   'IMPORT_INVALID',
+  'POSTER_ADDRESS_LOOPBACK',
   'INTERNAL',
 ] as const;
 
@@ -91,6 +92,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   IMPORT_INVALID: {
     vi: 'Tệp nhập có lỗi, không dòng nào được lưu.',
     en: 'The file has errors; no row was saved.',
+  },
+  POSTER_ADDRESS_LOOPBACK: {
+    vi: 'Chưa in được áp phích: mã QR sẽ trỏ tới địa chỉ nội bộ của máy chủ (127.0.0.1 hoặc localhost), điện thoại của khách không mở được. Quản trị hệ thống cần đặt địa chỉ công khai (PHONGDICH_PUBLIC_URL).',
+    en: "The poster cannot be printed: its QR code would point at the server's own loopback address (127.0.0.1 or localhost), which visitors' phones cannot open. The system administrator must set the public address (PHONGDICH_PUBLIC_URL).",
   },
   INTERNAL: { vi: 'Lỗi hệ thống, vui lòng thử lại.', en: 'Something went wrong; please retry.' },
 };

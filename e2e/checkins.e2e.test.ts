@@ -20,7 +20,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
   const phoneViewport = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
   beforeAll(async () => {
     fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
+    // Demo mode: the poster printed here carries this machine's loopback address, as a demo's does.
+    server = await startE2eServer({ demo: true });
     browser = await launchChromium(chromiumPath);
   });
   afterAll(async () => {

@@ -6,6 +6,8 @@ import {
   localityEventView,
   localityView,
   mergeLocalitiesRequest,
+  nationalPlace,
+  provinceCode,
   populationImportResult,
   publicLocalitiesQuery,
   publicLocality,
@@ -29,6 +31,19 @@ export const localitiesContract = defineRoutes(['localities'], {
     summary: 'Provinces loaded here, or the active units of one (address pickers)',
     query: publicLocalitiesQuery,
     answer: z.object({ items: z.array(publicLocality) }),
+  },
+  getPublicPlacesProvinces: {
+    method: 'GET',
+    path: '/public/places/provinces',
+    summary: 'The 34 provinces of the national list, loaded here or not (origin pickers; cached a day)',
+    answer: z.object({ items: z.array(nationalPlace) }),
+  },
+  getPublicPlacesProvincesCommunes: {
+    method: 'GET',
+    path: '/public/places/provinces/:code/communes',
+    summary: 'The communes of any province of the national list (origin pickers; cached a day)',
+    params: z.object({ code: provinceCode }),
+    answer: z.object({ items: z.array(nationalPlace) }),
   },
   getLocalitiesTree: {
     method: 'GET',
@@ -88,6 +103,6 @@ export const localitiesContract = defineRoutes(['localities'], {
     method: 'GET',
     path: '/public/boundaries/:code',
     summary: "GeoJSON of a province's communes (code, name, outline) for public maps",
-    params: z.object({ code: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits') }),
+    params: z.object({ code: provinceCode }),
   },
 });

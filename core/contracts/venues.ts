@@ -5,6 +5,7 @@ import { otpAnswer, otpChallenge } from '../schemas/declarations.ts';
 import {
   decideVenueRequest,
   listVenuesQuery,
+  posterAddressView,
   publicVenueCode,
   publicVenueView,
   registerVenueRequest,
@@ -59,6 +60,12 @@ export const venuesContract = defineRoutes(['venues'], {
     params: idParams,
     body: decideVenueRequest,
     answer: venueView,
+  },
+  getVenuesPosterAddress: {
+    method: 'GET',
+    path: '/venues/poster-address',
+    summary: 'The address venue QR codes carry, and whether posters can be printed with it',
+    answer: posterAddressView,
   },
   getVenuesPoster: {
     method: 'GET',

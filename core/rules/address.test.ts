@@ -22,7 +22,9 @@ describe('formatAddress', () => {
   });
 
   it('keeps parts that only resemble the commune, and works without a line or a province', () => {
-    expect(formatAddress({ line: 'Tổ 3 Đoàn Kết cũ', ...doanKet })).toBe('Tổ 3 Đoàn Kết cũ, Phường Đoàn Kết, Tỉnh Lai Châu');
+    expect(formatAddress({ line: 'Tổ 3 Đoàn Kết cũ', ...doanKet })).toBe(
+      'Tổ 3 Đoàn Kết cũ, Phường Đoàn Kết, Tỉnh Lai Châu',
+    );
     expect(formatAddress({ line: null, commune: 'Phường Đoàn Kết' })).toBe('Phường Đoàn Kết');
     expect(formatAddress({ line: 'Bản Cang, phường Đoàn Kết', commune: 'Phường Đoàn Kết' })).toBe(
       'Bản Cang, Phường Đoàn Kết',

@@ -205,7 +205,10 @@ export const arrivalRow = z.object({
   fullName: z.string(),
   birthYear: z.number().int(),
   phone: z.string().nullable(),
+  /** The code as declared: a country (US), a province (01) or a commune (00004). */
   origin: z.string(),
+  /** The same, as officials read it ("Phường Ba Đình, Thành phố Hà Nội", "Hoa Kỳ"); null when unknown. */
+  originName: z.string().nullable(),
   vehicle: z.string(),
   arrivedOn: z.string(),
   destinationCommuneCode: z.string(),

@@ -66,3 +66,8 @@ export const publicLocality = z.object({
   level: z.enum(localityLevels),
 });
 export type PublicLocality = z.infer<typeof publicLocality>;
+
+/** A province or commune of the national list (34 provinces, 3,321 communes), loaded here or not. */
+export const nationalPlace = z.object({ code: z.string(), name: z.string(), fullName: z.string() });
+export type NationalPlace = z.infer<typeof nationalPlace>;
+export const provinceCode = z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits');

@@ -142,6 +142,19 @@ export type VenueView = z.infer<typeof venueView>;
 
 export const publicVenueCode = z.string().trim().min(1).max(20, 'Mã địa điểm không hợp lệ / invalid venue code');
 
+/**
+ * The address venue QR codes carry (`PHONGDICH_PUBLIC_URL`, else the address the browser used).
+ * A loopback one (127.0.0.1, localhost) reaches no visitor's phone: outside demo mode posters
+ * and QR codes are refused until an administrator sets the public address.
+ */
+export const posterAddressView = z.object({
+  origin: z.string(),
+  configured: z.boolean(),
+  loopback: z.boolean(),
+  printable: z.boolean(),
+});
+export type PosterAddressView = z.infer<typeof posterAddressView>;
+
 /** What anyone who scans a venue QR sees: no owner, no phone. */
 export const publicVenueView = z.object({
   publicCode: z.string(),

@@ -13,11 +13,15 @@ import { testPassword } from '../../server/testing/test-platform.ts';
 
 export const artefactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-artifacts/e2e');
 
-/** The real server on a free loopback port, on an in-memory PGlite with the demo province. */
-export async function startE2eServer() {
+/**
+ * The real server on a free loopback port, on an in-memory PGlite with the demo province.
+ * `demo`: demo mode, where venue posters may carry this loopback address (refused otherwise).
+ */
+export async function startE2eServer(o: { demo?: boolean } = {}) {
   if (!hasWebBuild()) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
   const platform = await openPlatform({
     ...loadConfig({}),
+    demo: o.demo ?? false,
     logLevel: 'silent',
     database: { dataDir: 'memory://' },
     secret: newSecret(),

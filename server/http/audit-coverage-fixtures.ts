@@ -76,7 +76,8 @@ export const f = {} as {
  * declarations, a case with contacts, treatment, quarantine, mass testing, a breach.
  */
 export async function setUpAuditCoverage(): Promise<TestPlatform> {
-  t = await createTestPlatform();
+  // Posters print the installation's public address; a loopback one is refused outside demo mode.
+  t = await createTestPlatform({ publicUrl: 'https://phongdich.laichau.gov.vn' });
   clients.cdc = await t.signIn('health_department', LAI_CHAU);
   clients.admin = await t.signIn('system_admin', LAI_CHAU);
   const sys = systemActor('test');

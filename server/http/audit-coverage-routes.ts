@@ -50,9 +50,12 @@ export const routes: Record<string, Entry> = {
   'GET /api/localities/:code/boundaries': cdc(`/api/localities/${DOAN_KET}/boundaries`, 'none'),
   'GET /api/public/localities': anyone(`/api/public/localities?parent=${LAI_CHAU}`),
   'GET /api/public/boundaries/:code': anyone(`/api/public/boundaries/${LAI_CHAU}`),
+  'GET /api/public/places/provinces': anyone('/api/public/places/provinces'),
+  'GET /api/public/places/provinces/:code/communes': anyone('/api/public/places/provinces/01/communes'),
   'GET /api/venues': cdc(`/api/venues?locality=${DOAN_KET}`, 'none'),
   'GET /api/venues/export.xlsx': cdc(`/api/venues/export.xlsx?locality=${DOAN_KET}`, 'none'),
   'GET /api/venues/:id': cdc(() => `/api/venues/${f.venueId}`, 'none'),
+  'GET /api/venues/poster-address': cdc('/api/venues/poster-address', 'none'),
   'GET /api/venues/:id/poster.pdf': cdc(() => `/api/venues/${f.venueId}/poster.pdf`, 'none'),
   'GET /api/venues/:id/qr.png': cdc(() => `/api/venues/${f.venueId}/qr.png`, 'none'),
   // Venue staff see the day's entries with masked names only.

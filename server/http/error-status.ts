@@ -22,5 +22,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   IMPORT_INVALID: 422,
+  POSTER_ADDRESS_LOOPBACK: 409,
   INTERNAL: 500,
 };

@@ -30,6 +30,7 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.post(`/api/venues/${neighbour.venue.id}/decision`, { decision: 'suspend', note: 'grab' }),
     expect: refused,
   },
+  'GET /api/venues/poster-address': 'installation',
   'GET /api/venues/:id/poster.pdf': {
     attempt: (c) => c.get(`/api/venues/${neighbour.venue.id}/poster.pdf`),
     expect: refused,
@@ -47,6 +48,8 @@ export const casesRoutes: RouteTable = {
   'GET /api/public/venues/:publicCode': 'public',
   // Citizens' endpoints carry no session: they act on the holder of a personal QR token only.
   'GET /api/public/localities': 'public',
+  'GET /api/public/places/provinces': 'public',
+  'GET /api/public/places/provinces/:code/communes': 'public',
   'POST /api/public/otp': 'public',
   'POST /api/public/declarations': 'public',
   'POST /api/public/status': 'public',

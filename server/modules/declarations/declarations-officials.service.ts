@@ -70,7 +70,7 @@ export class DeclarationsOfficialsService {
 
   async listArrivals(actor: Actor, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
     const scope = await this.readableScope(actor, q);
-    const page = await this.arrivalsPage(scope.path, q);
+    const page = await this.arrivalsPage(actor, scope.path, q);
     await this.recordRead(
       actor,
       'arrival',
@@ -81,9 +81,18 @@ export class DeclarationsOfficialsService {
     return page;
   }
 
-  private async arrivalsPage(within: string, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
+  private async arrivalsPage(actor: Actor, within: string, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
     const rows = await this.repo.listArrivals(this.db, within, q);
     const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
+    const places = await this.localities.placeNames(
+      this.db,
+      page.items.flatMap((r) => (r.origin_kind !== 'country' && r.origin_code ? [r.origin_code] : [])),
+    );
+    const countries = new Intl.DisplayNames([actor.locale], { type: 'region' });
+    const originName = (r: (typeof page.items)[number]): string | null => {
+      if (r.origin_kind === 'country') return r.origin_country ? (countries.of(r.origin_country) ?? null) : null;
+      return places.get(r.origin_code ?? '') ?? null;
+    };
     return {
       items: page.items.map((r) => ({
         id: r.id,
@@ -93,6 +102,7 @@ export class DeclarationsOfficialsService {
         birthYear: r.birth_year,
         phone: r.phone,
         origin: r.origin_kind === 'country' ? (r.origin_country ?? '') : (r.origin_code ?? ''),
+        originName: originName(r),
         vehicle: [r.vehicle_type, r.vehicle_number].filter(Boolean).join(' '),
         arrivedOn: r.arrived_on,
         destinationCommuneCode: r.destination_commune_code,
@@ -143,7 +153,7 @@ export class DeclarationsOfficialsService {
       sheetName: actor.locale === 'vi' ? 'Người đến' : 'Arrivals',
       locale: actor.locale,
       columns: arrivalColumns,
-      pages: await allPages((after) => this.arrivalsPage(scope.path, { ...q, after, limit: 500 }), log),
+      pages: await allPages((after) => this.arrivalsPage(actor, scope.path, { ...q, after, limit: 500 }), log),
     });
   }
 

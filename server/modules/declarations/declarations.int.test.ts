@@ -176,6 +176,14 @@ describe('arrivals', () => {
     expect(pending.map((a: { id: string }) => a.id).sort()).toEqual(
       [abroad.json().arrivalId, risky.json().arrivalId].sort(),
     );
+    // Officials read where people came from by name, wherever it is in the country; the code stays beside it.
+    const all: { id: string; origin: string; originName: string | null }[] = (
+      await officer.get('/api/arrivals?limit=500')
+    ).json().items;
+    const origins = new Map(all.map((a) => [a.id, [a.origin, a.originName]]));
+    expect(origins.get(abroad.json().arrivalId)).toEqual(['LA', 'Lào']);
+    expect(origins.get(risky.json().arrivalId)).toEqual(['03127', 'Phường Điện Biên Phủ, Tỉnh Điện Biên']);
+    expect(origins.get(calm.json().arrivalId)).toEqual(['01', 'Thành phố Hà Nội']);
     expect(
       (await officer.patch(`/api/arrivals/${abroad.json().arrivalId}`, { followUpStatus: 'contacted' })).statusCode,
     ).toBe(200);

@@ -60,6 +60,44 @@ describe('public address picker', () => {
   });
 });
 
+describe('national origin pickers', () => {
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('lists the 34 provinces of the country, loaded here or not, by name, publicly cacheable', async () => {
+    const res = await get('/api/public/places/provinces');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+    const items: { code: string; name: string; fullName: string }[] = res.json().items;
+    expect(items).toHaveLength(34);
+    expect(items[0]).toEqual({ code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội' });
+    expect(items.find((p) => p.code === '79')).toEqual({
+      code: '79',
+      name: 'Hồ Chí Minh',
+      fullName: 'Thành phố Hồ Chí Minh',
+    });
+  });
+
+  it('lists the communes of any province on demand, and refuses an unknown or malformed province', async () => {
+    const res = await get('/api/public/places/provinces/01/communes');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+    const items: { code: string; fullName: string }[] = res.json().items;
+    expect(items).toHaveLength(126);
+    expect(items[0]).toEqual({ code: '00004', name: 'Ba Đình', fullName: 'Phường Ba Đình' });
+    const national = (await get('/api/public/places/provinces')).json().items as { code: string }[];
+    let communes = 0;
+    for (const p of national)
+      communes += (await get(`/api/public/places/provinces/${p.code}/communes`)).json().items.length;
+    expect(communes).toBe(3321);
+    const unknown = await get('/api/public/places/provinces/99/communes');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('NOT_FOUND');
+    const malformed = await get('/api/public/places/provinces/1/communes');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
 describe('rename', () => {
   it('renames with a reason, keeps the history and audits before/after', async () => {
     const res = await admin.patch(`/api/localities/${BINH_LU}`, {

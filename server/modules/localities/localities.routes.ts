@@ -14,6 +14,21 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     reply.header('cache-control', 'public, max-age=300').send({ items: await svc.publicChildren(req.query.parent) }),
   );
 
+  // The national list changes by law, a few times a decade: a day in any cache is fine.
+  route(app, localitiesContract.getPublicPlacesProvinces, { config: { access: 'public' } }, async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').send({ items: await svc.nationalProvinces() }),
+  );
+
+  route(
+    app,
+    localitiesContract.getPublicPlacesProvincesCommunes,
+    { config: { access: 'public' } },
+    async (req, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=86400')
+        .send({ items: await svc.nationalCommunes(req.params.code) }),
+  );
+
   route(app, localitiesContract.getLocalitiesTree, async (req) => svc.tree(actorOf(req)));
 
   route(app, localitiesContract.getLocalitiesExport, async (req, reply) =>

@@ -6,6 +6,7 @@ import type {
   LocalityEventView,
   LocalityView,
   MergeLocalitiesRequest,
+  NationalPlace,
   PublicLocality,
 } from '../../../core/schemas/localities.ts';
 import type { Db } from '../../db/database.ts';
@@ -21,6 +22,7 @@ import { localityColumns } from './localities.export.ts';
 import { parsePopulationTable } from './population-import.ts';
 import { loadProvince, nationalProvinceOf } from './vn-admin-loader.ts';
 import { toLocalityView } from './localities.presenter.ts';
+import { nationalGazetteer, namePlaces } from './national-gazetteer.ts';
 
 export interface BoundaryCollection {
   type: 'FeatureCollection';
@@ -56,6 +58,32 @@ export class LocalitiesService {
   /** Every province and commune code of the national list, loaded or not, mapped to its province code. */
   nationalProvinceOf(): Promise<Map<string, string>> {
     return nationalProvinceOf();
+  }
+
+  /** The provinces of the national list, loaded here or not (public origin pickers). */
+  async nationalProvinces(): Promise<NationalPlace[]> {
+    return (await nationalGazetteer()).provinces;
+  }
+
+  /** The communes of a province of the national list; an unknown province is NOT_FOUND. */
+  async nationalCommunes(provinceCode: string): Promise<NationalPlace[]> {
+    const communes = (await nationalGazetteer()).communesOf.get(provinceCode);
+    if (!communes) throw new AppError('NOT_FOUND');
+    return communes;
+  }
+
+  /**
+   * How officials read a place given by code, anywhere in the country: "Phường Ba Đình, Thành phố
+   * Hà Nội" for a commune, "Tỉnh Lai Châu" for a province. A unit loaded here is named as this
+   * installation names it (renames included); codes known nowhere are left out.
+   */
+  async placeNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(codes.filter(Boolean))];
+    const loaded = await this.localities.findManyByCode(db, wanted);
+    const provinces = await this.localities.findManyByCode(db, [
+      ...new Set(loaded.flatMap((r) => (r.level === 'commune' && r.province_code ? [r.province_code] : []))),
+    ]);
+    return namePlaces(wanted, [...loaded, ...provinces]);
   }
 
   /** Loads a province and its communes from the vendored national data (idempotent; see `loadProvince`). */

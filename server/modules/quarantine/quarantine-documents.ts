@@ -1,4 +1,5 @@
 import type { Content } from 'pdfmake';
+import { formatAddress } from '../../../core/rules/address.ts';
 import type { OfficialDocument } from '../../shared/official-document.ts';
 import type { AdmissionRecord } from './quarantine.repository.ts';
 
@@ -26,7 +27,7 @@ const personLines = (a: AdmissionRecord): Content[] => [
   { text: `Ông/Bà: ${a.full_name}`, bold: true },
   `Năm sinh: ${a.birth_year}        Giới tính: ${a.gender === 'male' ? 'Nam' : a.gender === 'female' ? 'Nữ' : 'Khác'}`,
   `Số giấy tờ tùy thân: ${a.id_number}`,
-  `Nơi ở: ${a.address_line ?? '—'}`,
+  `Nơi ở: ${formatAddress({ line: a.address_line, commune: a.person_commune, province: a.person_province }) || '—'}`,
 ];
 
 /** QUYẾT ĐỊNH về việc cách ly y tế: issued at admission, with the planned period. */
@@ -34,7 +35,7 @@ export function quarantineDecision(a: AdmissionRecord, documentDate: string): Of
   const where =
     a.facility_kind === 'home'
       ? kindText.home!
-      : `${kindText[a.facility_kind] ?? 'cơ sở cách ly'} ${a.facility_name}, ${a.facility_address}, ${a.facility_commune}`;
+      : `${kindText[a.facility_kind] ?? 'cơ sở cách ly'} ${a.facility_name}, ${formatAddress({ line: a.facility_address, commune: a.facility_commune, province: a.facility_province })}`;
   return {
     issuer: issuer(a),
     number: `Số: ${a.document_number ?? '…'}`,

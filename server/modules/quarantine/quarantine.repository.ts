@@ -16,6 +16,8 @@ export class QuarantineRepository {
       .innerJoin('facilities as f', 'f.id', 'a.facility_id')
       .innerJoin('localities as fl', 'fl.code', 'f.locality_code')
       .leftJoin('localities as prov', 'prov.code', 'fl.province_code')
+      .leftJoin('localities as pl', 'pl.code', 'p.commune_code')
+      .leftJoin('localities as plprov', 'plprov.code', 'pl.province_code')
       .leftJoinLateral(
         (eb) =>
           eb
@@ -38,6 +40,9 @@ export class QuarantineRepository {
         'f.address_line as facility_address',
         'fl.full_name as facility_commune',
         'prov.name as province_name',
+        'prov.full_name as facility_province',
+        'pl.full_name as person_commune',
+        'plprov.full_name as person_province',
         'r.last_report_on',
       ]);
   }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
+import type { PosterOrigin } from './poster-address.ts';
 import type { VenueFile } from './venues.service.ts';
 import { venuesContract } from '../../../core/contracts/venues.ts';
 import { route } from '../../http/contract-route.ts';
@@ -10,8 +11,13 @@ import { route } from '../../http/contract-route.ts';
  * Where venue QR codes point: the configured public address, else the scheme and host the browser
  * used (behind a proxy: the forwarded ones, when trusted).
  */
-const originFor = (publicUrl: string | undefined) => (req: FastifyRequest) =>
-  publicUrl ?? `${req.protocol}://${req.host}`;
+const originFor =
+  (config: { publicUrl?: string | undefined; demo: boolean }) =>
+  (req: FastifyRequest): PosterOrigin => ({
+    origin: config.publicUrl ?? `${req.protocol}://${req.host}`,
+    configured: !!config.publicUrl,
+    demo: config.demo,
+  });
 
 function sendInline(reply: FastifyReply, file: VenueFile) {
   return reply
@@ -22,7 +28,7 @@ function sendInline(reply: FastifyReply, file: VenueFile) {
 }
 
 export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, config }) => {
-  const originOf = originFor(config.publicUrl);
+  const originOf = originFor(config);
   const svc = services.venues;
 
   route(app, venuesContract.getVenues, async (req) => svc.list(actorOf(req), req.query));
@@ -40,6 +46,8 @@ export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
   route(app, venuesContract.patchVenuesById, async (req) => svc.update(actorOf(req), req.params.id, req.body));
 
   route(app, venuesContract.postVenuesDecision, async (req) => svc.decide(actorOf(req), req.params.id, req.body));
+
+  route(app, venuesContract.getVenuesPosterAddress, async (req) => svc.posterAddress(actorOf(req), originOf(req)));
 
   route(app, venuesContract.getVenuesPoster, async (req, reply) =>
     sendInline(reply, await svc.poster(actorOf(req), req.params.id, originOf(req))),

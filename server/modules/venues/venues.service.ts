@@ -1,5 +1,7 @@
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
 import { normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
+import { formatAddress } from '../../../core/rules/address.ts';
+import { posterAddressOf, type PosterOrigin } from './poster-address.ts';
 import {
   newVenuePublicCode,
   normaliseVenuePublicCode,
@@ -15,6 +17,7 @@ import type { Page } from '../../../core/schemas/common.ts';
 import type {
   DecideVenueRequest,
   ListVenuesQuery,
+  PosterAddressView,
   PublicVenueView,
   RegisterVenueRequest,
   UpdateVenueRequest,
@@ -192,12 +195,16 @@ export class VenuesService {
    * The printable A4 poster of an approved venue. `origin` is the site the caller is using
    * (scheme and host of the request), so the QR opens the same installation that printed it.
    */
-  async poster(actor: Actor, id: string, origin: string): Promise<VenueFile> {
+  async poster(actor: Actor, id: string, origin: PosterOrigin): Promise<VenueFile> {
     const venue = await this.printableOrThrow(actor, id);
     const body = await renderPosterPdf({
       venueName: venue.name,
       organisationName: venue.organisation_name,
-      address: [venue.address_line, venue.commune_full_name, venue.province_full_name].filter(Boolean).join(', '),
+      address: formatAddress({
+        line: venue.address_line,
+        commune: venue.commune_full_name,
+        province: venue.province_full_name,
+      }),
       publicCode: venue.public_code,
       url: this.checkinUrl(actor.locale, origin, venue.public_code),
     });
@@ -205,7 +212,7 @@ export class VenuesService {
   }
 
   /** The venue QR alone, as a PNG for screens. Same rules and URL as the poster. */
-  async qrPng(actor: Actor, id: string, origin: string): Promise<VenueFile> {
+  async qrPng(actor: Actor, id: string, origin: PosterOrigin): Promise<VenueFile> {
     const venue = await this.printableOrThrow(actor, id);
     const body = await renderQrPng(this.checkinUrl(actor.locale, origin, venue.public_code));
     return { filename: `ma-qr-${venue.public_code}.png`, contentType: 'image/png', body };
@@ -237,10 +244,20 @@ export class VenuesService {
     return venue;
   }
 
-  private checkinUrl(locale: Locale, origin: string, code: string): string {
+  /**
+   * Where QR codes point, for the warnings of the venues and administration pages. Any official
+   * may ask: it is the installation's address, nothing about a venue.
+   */
+  posterAddress(_actor: Actor, origin: PosterOrigin): PosterAddressView {
+    return posterAddressOf(origin);
+  }
+
+  /** Checked after access, so a venue out of reach still answers "not found". */
+  private checkinUrl(locale: Locale, origin: PosterOrigin, code: string): string {
+    if (!posterAddressOf(origin).printable) throw new AppError('POSTER_ADDRESS_LOOPBACK');
     let parsed: URL | null = null;
     try {
-      parsed = new URL(origin);
+      parsed = new URL(origin.origin);
     } catch {
       parsed = null;
     }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatAddress } from '../../../../core/rules/address.ts';
 import type { CheckinResult } from '../../../../core/schemas/checkins.ts';
 import { api, ApiError, isSessionNeeded } from '../api.ts';
 import { formatDateTime } from '../format.ts';
@@ -103,8 +104,8 @@ export function VenuePage({ code }: { code: string }) {
           {venue.name}
         </p>
         <p>{t('venue.org', { name: venue.organisationName })}</p>
-        <p className="hint">
-          {venue.addressLine}, {venue.communeName}
+        <p className="hint" data-testid="venue-address">
+          {formatAddress({ line: venue.addressLine, commune: venue.communeName })}
         </p>
         {venue.gatePolicy === 'require_declaration' && <p className="hint">{t('venue.requireDeclaration')}</p>}
       </section>

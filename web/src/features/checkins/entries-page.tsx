@@ -1,3 +1,4 @@
+import { formatAddress } from '../../../../core/rules/address.ts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkinsContract } from '../../../../core/contracts/checkins.ts';
@@ -54,7 +55,7 @@ export function EntriesPage({ venueId }: { venueId: string }) {
   return (
     <Page
       title={t('entries.title')}
-      intro={venue ? `${venue.name} · ${venue.addressLine}, ${venue.communeName}` : undefined}
+      intro={venue ? `${venue.name} · ${formatAddress({ line: venue.addressLine, commune: venue.communeName })}` : undefined}
     >
       <p className="page-links">
         <Link to="/venues" className="back-link">

@@ -1,3 +1,4 @@
+import { formatAddress } from '../../../../core/rules/address.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GateScanResult } from '../../../../core/schemas/checkins.ts';
@@ -122,7 +123,7 @@ export function GatePage({ venueId }: { venueId: string }) {
   return (
     <Page
       title={title}
-      intro={venue ? `${venue.name} · ${venue.addressLine}, ${venue.communeName}` : t('common.loading')}
+      intro={venue ? `${venue.name} · ${formatAddress({ line: venue.addressLine, commune: venue.communeName })}` : t('common.loading')}
     >
       <BackLinks venueId={venueId} />
       <GateCounters counts={counts} />

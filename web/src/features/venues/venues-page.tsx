@@ -1,3 +1,4 @@
+import { formatAddress } from '../../../../core/rules/address.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VenueDecision, VenueStatus } from '../../../../core/rules/venue-status.ts';
@@ -113,7 +114,7 @@ function VenueRegistry() {
       header: t('venues.addressLine'),
       render: (v) => (
         <span>
-          {v.addressLine}, {v.communeName}
+          {formatAddress({ line: v.addressLine, commune: v.communeName })}
         </span>
       ),
     },
