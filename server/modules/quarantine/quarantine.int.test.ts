@@ -29,7 +29,13 @@ const someone = (name: string, commune = DOAN_KET): PersonRef => ({
   ...personRef(name, { communeCode: commune, birthYear: 1988, addressLine: `Nhà của ${name}` }),
 });
 
-async function facility(key: string, kind: 'hotel' | 'home', places: number, commune = DOAN_KET) {
+async function facility(
+  key: string,
+  kind: 'hotel' | 'home',
+  places: number,
+  commune = DOAN_KET,
+  addressLine = 'Đường Trần Phú',
+) {
   const l = await db().selectFrom('localities').select('path').where('code', '=', commune).executeTakeFirstOrThrow();
   const f = await db()
     .insertInto('facilities')
@@ -38,7 +44,7 @@ async function facility(key: string, kind: 'hotel' | 'home', places: number, com
       kind,
       locality_code: commune,
       locality_path: l.path,
-      address_line: 'Đường Trần Phú',
+      address_line: addressLine,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -338,5 +344,28 @@ describe('home quarantine with a daily report link', () => {
     expect(list.length).toBeGreaterThan(0);
     expect((await neighbour.get(`/api/quarantine/admissions/${list[0].id}`)).statusCode).toBe(404);
     expect((await neighbour.get('/api/quarantine/admissions')).json().items).toEqual([]);
+  });
+});
+
+describe('the decision PDF', () => {
+  it('prints the facility and the home address with their commune and province once each', async (ctx) => {
+    // Facilities and people usually write their commune at the end of the address line.
+    await facility('Hoa Ban', 'hotel', 5, DOAN_KET, 'Đường Trần Phú, phường Đoàn Kết');
+    const res = await staff.post('/api/quarantine/admissions', {
+      clientKey: randomUUID(),
+      subject: personRef('Lò Thị Xuân', { communeCode: DOAN_KET, birthYear: 1990, addressLine: 'Tổ 5, P. Đoàn Kết' }),
+      reason: 'arrival',
+      facilityId: facilities['Hoa Ban'],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const decision = await staff.get(`/api/quarantine/admissions/${res.json().id}/decision.pdf`);
+    expect(decision.statusCode).toBe(200);
+    ctx.skip(!pdftotext, 'pdftotext (Debian poppler-utils) is not installed: decision text not checked');
+    const file = path.join(os.tmpdir(), `decision-${res.json().id}.pdf`);
+    fs.writeFileSync(file, decision.rawPayload);
+    const text = execFileSync(pdftotext!, ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Khách sạn Hoa Ban, Đường Trần Phú, Phường Đoàn Kết, Tỉnh Lai Châu');
+    expect(text).toContain('Nơi ở: Tổ 5, Phường Đoàn Kết, Tỉnh Lai Châu');
+    expect(text.match(/đoàn kết/gi)).toHaveLength(2);
   });
 });

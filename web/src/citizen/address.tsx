@@ -3,7 +3,7 @@ import { Field } from './form.tsx';
 import { useT } from './i18n/index.ts';
 import { useLocalities, type LocalityList } from './localities.ts';
 
-export function ListState({ list }: { list: LocalityList }) {
+export function ListState({ list }: { list: Pick<LocalityList, 'failed' | 'retry'> }) {
   const t = useT();
   if (!list.failed) return null;
   return (

@@ -38,6 +38,14 @@ export const publicVenue = endpointOf<typeof venuesContract.getPublicVenuesByPub
 );
 
 export const publicLocalities = endpointOf<typeof localitiesContract.getPublicLocalities>('GET', '/public/localities');
+export const nationalProvinces = endpointOf<typeof localitiesContract.getPublicPlacesProvinces>(
+  'GET',
+  '/public/places/provinces',
+);
+export const nationalCommunes = endpointOf<typeof localitiesContract.getPublicPlacesProvincesCommunes>(
+  'GET',
+  '/public/places/provinces/:code/communes',
+);
 export const publicBoundaries = endpointOf<typeof localitiesContract.getPublicBoundariesByCode>(
   'GET',
   '/public/boundaries/:code',

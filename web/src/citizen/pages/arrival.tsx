@@ -102,13 +102,7 @@ export function ArrivalPage() {
     e.preventDefault();
     const problems: Record<string, string> = {};
     const o = checkOrigin(origin);
-    if (o)
-      problems[o.field] =
-        o.problem === 'country'
-          ? t('arrival.countryInvalid')
-          : o.problem === 'code'
-            ? t('address.codeInvalid')
-            : t('app.required');
+    if (o) problems[o.field] = o.problem === 'country' ? t('arrival.countryInvalid') : t('app.required');
     if (!vehicleType) problems.vehicleType = t('app.required');
     const max = today();
     if (!departedOn || departedOn > max) problems.departedOn = t('arrival.dateInvalid');

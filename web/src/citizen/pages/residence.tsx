@@ -97,13 +97,7 @@ export function ResidencePage() {
       Object.assign(problems, identityProblems(g, t, p));
       if (g.fullName.trim().length < 2) problems[`${p}person.fullName`] = t('app.required');
       const o = checkOrigin(g.origin);
-      if (o)
-        problems[`${p}${o.field}`] =
-          o.problem === 'country'
-            ? t('arrival.countryInvalid')
-            : o.problem === 'code'
-              ? t('address.codeInvalid')
-              : t('app.required');
+      if (o) problems[`${p}${o.field}`] = o.problem === 'country' ? t('arrival.countryInvalid') : t('app.required');
       if (!g.arrivedOn || g.arrivedOn > today()) problems[`${p}arrivedOn`] = t('arrival.dateInvalid');
     });
     if (Object.keys(problems).length > 0 || !challenge) return form.fail(problems);

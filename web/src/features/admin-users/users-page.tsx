@@ -10,6 +10,7 @@ import { useLocalities } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { PosterAddressWarning, usePosterAddress } from '../venues/poster-address-warning.tsx';
 import { roleOptions } from './role-options.ts';
 import { UserCreateForm, type CreatedUser } from './user-create-form.tsx';
 import { UserEditForm } from './user-edit-form.tsx';
@@ -19,6 +20,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { selected } = useLocalities();
+  const posterAddress = usePosterAddress();
   const [role, setRole] = useState('');
   const [q, setQ] = useState('');
   const debouncedQ = useDebounced(q.trim());
@@ -143,6 +145,7 @@ export function UsersPage() {
 
   return (
     <Page title={t('users.title')}>
+      <PosterAddressWarning address={posterAddress} audience="admin" />
       {secret && (
         <OneTimeSecret
           title={t('users.tempPasswordTitle', { username: secret.username })}

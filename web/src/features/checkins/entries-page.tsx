@@ -55,7 +55,9 @@ export function EntriesPage({ venueId }: { venueId: string }) {
   return (
     <Page
       title={t('entries.title')}
-      intro={venue ? `${venue.name} · ${formatAddress({ line: venue.addressLine, commune: venue.communeName })}` : undefined}
+      intro={
+        venue ? `${venue.name} · ${formatAddress({ line: venue.addressLine, commune: venue.communeName })}` : undefined
+      }
     >
       <p className="page-links">
         <Link to="/venues" className="back-link">

@@ -123,7 +123,11 @@ export function GatePage({ venueId }: { venueId: string }) {
   return (
     <Page
       title={title}
-      intro={venue ? `${venue.name} · ${formatAddress({ line: venue.addressLine, commune: venue.communeName })}` : t('common.loading')}
+      intro={
+        venue
+          ? `${venue.name} · ${formatAddress({ line: venue.addressLine, commune: venue.communeName })}`
+          : t('common.loading')
+      }
     >
       <BackLinks venueId={venueId} />
       <GateCounters counts={counts} />

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArrivalRow } from '../../../../core/schemas/declarations.ts';
 import { declarationsContract } from '../../../../core/contracts/declarations.ts';
@@ -17,7 +17,7 @@ export function ArrivalsTab() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { role } = useUser();
-  const { selected, byCode } = useLocalities();
+  const { selected } = useLocalities();
   const [followUp, setFollowUp] = useState<FollowUp | ''>('pending');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -31,21 +31,6 @@ export function ArrivalsTab() {
     flagged: flaggedOnly ? 'true' : undefined,
   };
   const list = usePagedList(selected ? declarationsContract.getArrivals : null, query);
-
-  const countries = useMemo(() => {
-    try {
-      return new Intl.DisplayNames([fmt.lang === 'en' ? 'en' : 'vi'], { type: 'region' });
-    } catch {
-      return null;
-    }
-  }, [fmt.lang]);
-
-  /** A country code (US), or a province / commune code shown by name when it is in the tree. */
-  const origin = (code: string) => {
-    if (/^[A-Z]{2}$/.test(code)) return countries?.of(code) ?? code;
-    const known = byCode.get(code);
-    return known ? `${known.fullName} (${code})` : code || t('common.empty');
-  };
 
   const setStatus = async (a: ArrivalRow, next: FollowUp) => {
     if (next === a.followUpStatus || next === 'none') return;
@@ -83,7 +68,12 @@ export function ArrivalsTab() {
       header: t('declarations.phone'),
       render: (a) => (a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : t('common.empty')),
     },
-    { key: 'origin', header: t('arrivals.origin'), render: (a) => origin(a.origin) },
+    {
+      key: 'origin',
+      header: t('arrivals.origin'),
+      // The server names the place or country in the reader's language; the code is kept for the export.
+      render: (a) => <span title={a.origin}>{a.originName ?? (a.origin || t('common.empty'))}</span>,
+    },
     { key: 'vehicle', header: t('arrivals.vehicle'), render: (a) => vehicleLabel(t, a.vehicle) || t('common.empty') },
     { key: 'arrivedOn', header: t('arrivals.arrivedOn'), render: (a) => fmt.date(a.arrivedOn) },
     { key: 'destination', header: t('arrivals.destination'), render: (a) => a.destinationCommuneName },

@@ -40,6 +40,14 @@ export const venuesEn: typeof venuesVi = {
     entriesLink: 'Entries',
     posterLink: 'Poster PDF',
     qrLink: 'QR PNG',
+    posterAddress: {
+      venues:
+        "Posters and QR codes cannot be printed yet: the QR code would point at {{origin}}, the server's own loopback address, which visitors' phones cannot open. The system administrator must set the platform's public address.",
+      admin:
+        "Venue QR codes point at {{origin}}, the server's own loopback address: citizens' phones cannot open it, so posters and QR codes are refused. Set the PHONGDICH_PUBLIC_URL environment variable to the platform's public address (e.g. https://phongdich.laichau.gov.vn) and restart the server.",
+      demo: 'Demo mode: the QR code on posters points at {{origin}}, which only this machine can open.',
+    },
+    posterUnavailable: 'Cannot print yet: no public address',
     backToList: 'Venue list',
     type: {
       office: 'Office',

@@ -40,6 +40,14 @@ export const venuesVi = {
     entriesLink: 'Lượt vào',
     posterLink: 'Áp phích PDF',
     qrLink: 'Mã QR (PNG)',
+    posterAddress: {
+      venues:
+        'Chưa in được áp phích và mã QR: mã QR sẽ trỏ tới {{origin}}, địa chỉ nội bộ của máy chủ mà điện thoại của khách không mở được. Quản trị hệ thống cần đặt địa chỉ công khai của hệ thống.',
+      admin:
+        'Mã QR của các địa điểm đang trỏ tới {{origin}}, địa chỉ nội bộ của máy chủ: điện thoại của người dân không mở được nên áp phích và mã QR bị từ chối in. Hãy đặt biến môi trường PHONGDICH_PUBLIC_URL là địa chỉ công khai của hệ thống (ví dụ https://phongdich.laichau.gov.vn) rồi khởi động lại máy chủ.',
+      demo: 'Chế độ trình diễn: mã QR trên áp phích trỏ tới {{origin}}, chỉ mở được trên chính máy này.',
+    },
+    posterUnavailable: 'Chưa in được: chưa có địa chỉ công khai',
     backToList: 'Danh sách địa điểm',
     type: {
       office: 'Cơ quan, văn phòng',

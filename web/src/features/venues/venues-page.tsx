@@ -25,6 +25,7 @@ import { CheckinCounts } from './checkin-counts.tsx';
 import { VenueDecisionForm } from './venue-decision-form.tsx';
 import { statusBadgeClass, statusOptions, typeOptions } from './venue-labels.ts';
 import { VenueRegisterForm } from './venue-register-form.tsx';
+import { PosterAddressWarning, usePosterAddress } from './poster-address-warning.tsx';
 import './venues.css';
 
 type Deciding = { id: string; decision: Exclude<VenueDecision, 'approve'> };
@@ -62,6 +63,8 @@ function VenueRegistry() {
   const [actionError, setActionError] = useState<FormFailure>(null);
   const mayDecide = canDecideVenues(role);
   const mayGate = canOperateGates(role);
+  const posterAddress = usePosterAddress();
+  const printable = posterAddress?.printable ?? true;
 
   const query = {
     locality: selected?.code,
@@ -112,11 +115,7 @@ function VenueRegistry() {
     {
       key: 'address',
       header: t('venues.addressLine'),
-      render: (v) => (
-        <span>
-          {formatAddress({ line: v.addressLine, commune: v.communeName })}
-        </span>
-      ),
+      render: (v) => <span>{formatAddress({ line: v.addressLine, commune: v.communeName })}</span>,
     },
     {
       key: 'status',
@@ -189,7 +188,12 @@ function VenueRegistry() {
                 {t('venues.entriesLink')}
               </Link>
             )}
-            {approved && (
+            {approved && !printable && (
+              <span className="muted small" data-testid="venue-poster-unavailable">
+                {t('venues.posterUnavailable')}
+              </span>
+            )}
+            {approved && printable && (
               <>
                 <a
                   className="button"
@@ -219,6 +223,7 @@ function VenueRegistry() {
 
   return (
     <Page title={t('venues.title')} intro={t('venues.intro', { name: selected?.fullName ?? t('common.empty') })}>
+      <PosterAddressWarning address={posterAddress} audience="venues" />
       <Notice>{notice}</Notice>
       <FormError error={actionError} />
       <div className="toolbar">
