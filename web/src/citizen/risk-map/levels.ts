@@ -1,3 +1,4 @@
+export { formatDay } from '../format.ts';
 import type { PublicRiskMapView } from '../../../../core/schemas/risk-map.ts';
 import { intlLocale, type Lang } from '../i18n/index.ts';
 
@@ -43,14 +44,6 @@ export function textOn(hex: string): '#111' | '#fff' {
   const l = 0.2126 * lin(m[1]!) + 0.7152 * lin(m[2]!) + 0.0722 * lin(m[3]!);
   // Contrast with #111 (L≈0.0056) against contrast with white.
   return (l + 0.05) / 0.0556 >= 1.05 / (l + 0.05) ? '#111' : '#fff';
-}
-
-/** A calendar day (YYYY-MM-DD) as people here read it; parsed at noon so no time zone moves it. */
-export function formatDay(day: string, lang: Lang): string {
-  const d = new Date(`${day}T12:00:00`);
-  return Number.isNaN(d.getTime())
-    ? day
-    : new Intl.DateTimeFormat(intlLocale(lang), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 }
 
 export function formatCount(n: number, lang: Lang): string {
