@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { vietnameseIn } from './vietnamese-text.ts';
 
 /** A message catalogue: nested objects of strings. */
 export type Catalogue = { readonly [key: string]: unknown };
@@ -17,18 +18,7 @@ export function leaves(tree: Catalogue, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-
-/**
- * Vietnamese letters an English sentence never has: đ, and any letter with a Vietnamese mark
- * (decomposed, the marks are combining characters). Text between quotes is left out: an English
- * help line may quote the Vietnamese column header a file must carry.
- */
-export function vietnameseIn(text: string): string | null {
-  const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, '');
-  const m = /[đĐ]|\p{L}[\u0300-\u036f]+/u.exec(unquoted.normalize('NFD'));
-  return m ? m[0].normalize('NFC') : null;
-}
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 
 /** Keys whose English text is Vietnamese on purpose: the name of the language in its own words. */
 const vietnameseOnPurpose = new Set(['lang.vi']);

@@ -42,8 +42,8 @@ export const en: English<Catalogue> = {
     demoFigure: '(demo figure)',
     empty: '—',
     retry: 'Retry',
-    shownCount_one: 'Showing {{count}} row',
-    shownCount_other: 'Showing {{count}} rows',
+    shownCount_one: 'Showing {{count, number}} row',
+    shownCount_other: 'Showing {{count, number}} rows',
     optional: '(optional)',
   },
   errors: {

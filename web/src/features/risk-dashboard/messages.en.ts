@@ -34,8 +34,8 @@ export const riskDashboardEn: English<typeof riskDashboardVi> = {
       title: 'Epidemic curve',
       aria: 'Stacked bar chart of daily cases from {{from}} to {{to}}: {{total}} cases in all, at most {{peak}} cases on {{peakDay}}.',
       ariaEmpty: 'Bar chart of daily cases from {{from}} to {{to}}: no cases.',
-      onsetImputed_one: '{{count}} case without an onset date is counted by its confirmation date.',
-      onsetImputed_other: '{{count}} cases without an onset date are counted by their confirmation date.',
+      onsetImputed_one: '{{count, number}} case without an onset date is counted by its confirmation date.',
+      onsetImputed_other: '{{count, number}} cases without an onset date are counted by their confirmation date.',
     },
     rt: {
       title: 'Effective reproduction number (Rt)',
