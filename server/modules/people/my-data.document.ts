@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake';
 import type { Locale } from '../../../core/errors.ts';
 import { renderPdf } from '../../shared/official-document.ts';
 import type { MyDataRows } from './my-data.repository.ts';
-import { VIETNAM_TIME_ZONE } from '../../../core/vietnam-calendar.ts';
+import { formatDateTime, formatDay } from '../../../core/display-dates.ts';
 
 type Text = Record<Locale, string>;
 const iso = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString() : (d ?? null));
@@ -179,9 +179,8 @@ const resultText: Record<string, Text> = {
   invalid: { vi: 'Không xác định', en: 'Invalid' },
 };
 
-const at = (v: string | null, locale: Locale) =>
-  v ? new Date(v).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME_ZONE }) : '—';
-const day = (v: string | null) => (v ? v.slice(0, 10).split('-').reverse().join('/') : '—');
+const at = (v: string | null, locale: Locale) => (v ? formatDateTime(v, locale) : '—');
+const day = (v: string | null, locale: Locale) => (v ? formatDay(v.slice(0, 10), locale) : '—');
 const list = (v: unknown, locale: Locale) =>
   Array.isArray(v) && v.length
     ? v.map((c) => (locale === 'vi' ? (symptomText[String(c)] ?? String(c)) : String(c))).join(', ')
@@ -266,7 +265,7 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
         ? ['Ngày đến', 'Đi từ', 'Phương tiện', 'Nơi đến', 'Theo dõi']
         : ['Arrived', 'From', 'Vehicle', 'To', 'Follow-up'],
       d.arrivals.map((a) => [
-        day(a.arrivedOn),
+        day(a.arrivedOn, locale),
         a.originCountry ?? a.originCode,
         [a.vehicleType, a.vehicleNumber].filter(Boolean).join(' '),
         a.destination,
@@ -285,7 +284,7 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
       vi
         ? ['Mã ca bệnh', 'Ngày xác định', 'Phân loại', 'Tình trạng']
         : ['Case number', 'Confirmed', 'Classification', 'Status'],
-      d.cases.map((k) => [k.caseNumber, day(k.confirmedDate), k.classification, k.status]),
+      d.cases.map((k) => [k.caseNumber, day(k.confirmedDate, locale), k.classification, k.status]),
       locale,
     ),
     ...table(
@@ -305,7 +304,13 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
       vi
         ? ['Nơi cách ly', 'Từ ngày', 'Đến ngày', 'Trạng thái', 'Báo cáo hằng ngày']
         : ['Facility', 'From', 'To', 'Status', 'Daily reports'],
-      d.quarantineStays.map((s) => [s.facility, day(s.startsOn), day(s.endsOn), s.status, s.dailyReports.length]),
+      d.quarantineStays.map((s) => [
+        s.facility,
+        day(s.startsOn, locale),
+        day(s.endsOn, locale),
+        s.status,
+        s.dailyReports.length,
+      ]),
       locale,
     ),
     ...table(
@@ -320,7 +325,7 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
         ]),
         ...d.testOrders
           .filter((o) => o.status === 'ordered')
-          .map((o) => ['—', o.kind, `${vi ? 'Hẹn' : 'Due'} ${day(o.dueOn)}`, '…']),
+          .map((o) => ['—', o.kind, `${vi ? 'Hẹn' : 'Due'} ${day(o.dueOn, locale)}`, '…']),
       ],
       locale,
     ),

@@ -1,13 +1,13 @@
-import { intlLocale, type Lang } from './i18n/index.ts';
+import { formatDateTime as dateAndTime, formatDay, formatTime } from '../../../core/display-dates.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
+import type { Lang } from './i18n/index.ts';
 
-/** Dates and times as people here read them, in the device's time zone. */
+/** Dates and times the one way (core/display-dates), on Viet Nam's clock; today's times without the date if asked. */
 export function formatDateTime(iso: string, lang: Lang, timeOnlyIfToday = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const sameDay = d.toDateString() === new Date().toDateString();
-  const opts: Intl.DateTimeFormatOptions =
-    timeOnlyIfToday && sameDay
-      ? { hour: '2-digit', minute: '2-digit' }
-      : { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' };
-  return new Intl.DateTimeFormat(intlLocale(lang), opts).format(d);
+  if (timeOnlyIfToday && vietnamToday(d) === vietnamToday()) return formatTime(d, lang);
+  return dateAndTime(d, lang);
 }
+
+export { formatDay };

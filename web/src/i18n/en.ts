@@ -1,4 +1,5 @@
 import type { Catalogue } from './vi.ts';
+import type { English } from './plural.ts';
 import { securityEn } from '../features/auth/messages.en.ts';
 import { casesEn } from '../features/cases/messages.en.ts';
 import { facilitiesEn } from '../features/facilities/messages.en.ts';
@@ -19,10 +20,9 @@ import { venuesEn } from '../features/venues/messages.en.ts';
 import { checkinsEn } from '../features/checkins/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
-export const en: Catalogue = {
+export const en: English<Catalogue> = {
   app: {
-    // The product's name stays Vietnamese in both languages.
-    name: 'Phòng, chống dịch',
+    name: 'Epidemic prevention and control',
     loading: 'Loading…',
   },
   common: {
@@ -42,7 +42,8 @@ export const en: Catalogue = {
     demoFigure: '(demo figure)',
     empty: '—',
     retry: 'Retry',
-    shownCount: 'Showing {{count}} rows',
+    shownCount_one: 'Showing {{count, number}} row',
+    shownCount_other: 'Showing {{count, number}} rows',
     optional: '(optional)',
   },
   errors: {

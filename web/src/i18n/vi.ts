@@ -43,7 +43,7 @@ export const vi = {
     demoFigure: '(số liệu minh hoạ)',
     empty: '—',
     retry: 'Thử lại',
-    shownCount: 'Đang hiển thị {{count}} dòng',
+    shownCount_other: 'Đang hiển thị {{count, number}} dòng',
     optional: '(không bắt buộc)',
   },
   errors: {

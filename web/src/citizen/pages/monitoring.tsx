@@ -3,18 +3,11 @@ import type { MonitoringReport } from '../../../../core/schemas/quarantine.ts';
 import { api } from '../api.ts';
 import { symptomCodes, type SymptomCode } from '../../../../core/declaration-codes.ts';
 import { CheckList, Field, FormError, SubmitButton, useSubmit } from '../form.tsx';
-import { intlLocale, useT, type Lang } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
+import { formatDay } from '../format.ts';
 import { Page } from '../layout.tsx';
 import { usePublicResource } from '../use-public-resource.ts';
 import { monitoringReport, monitoringStatus } from '../endpoints.ts';
-
-/** A calendar day (YYYY-MM-DD) as people here read it; parsed at noon so no time zone moves it. */
-function formatDay(day: string, lang: Lang): string {
-  const d = new Date(`${day}T12:00:00`);
-  return Number.isNaN(d.getTime())
-    ? day
-    : new Intl.DateTimeFormat(intlLocale(lang), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
-}
 
 /** "36,8" or "36.8" → 36.8; empty → undefined; anything else → NaN (refused before sending). */
 function parseTemperature(v: string): number | undefined {

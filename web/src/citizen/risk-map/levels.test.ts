@@ -33,9 +33,9 @@ describe('levels of the public map', () => {
   });
 
   it('pick a readable text colour', () => {
-    expect(textOn('#c62828')).toBe('#fff');
-    expect(textOn('#f2b705')).toBe('#111');
-    expect(textOn('#ffffff')).toBe('#111');
-    expect(textOn('#000000')).toBe('#fff');
+    expect(textOn('#c62828')).toBe('#ffffff');
+    expect(textOn('#f2b705')).toBe('#000000');
+    expect(textOn('#ffffff')).toBe('#000000');
+    expect(textOn('#000000')).toBe('#ffffff');
   });
 });

@@ -1,3 +1,4 @@
+export { formatDay } from '../format.ts';
 import type { PublicRiskMapView } from '../../../../core/schemas/risk-map.ts';
 import { intlLocale, type Lang } from '../i18n/index.ts';
 
@@ -32,26 +33,7 @@ export function sortCommunes(communes: readonly PublicCommune[], rank: (key: str
   return [...communes].sort((a, b) => rank(b.level) - rank(a.level) || collator.compare(a.name, b.name));
 }
 
-/** Black or white text, whichever reads better on a `#rrggbb` background (WCAG luminance). */
-export function textOn(hex: string): '#111' | '#fff' {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return '#111';
-  const lin = (h: string) => {
-    const c = parseInt(h, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const l = 0.2126 * lin(m[1]!) + 0.7152 * lin(m[2]!) + 0.0722 * lin(m[3]!);
-  // Contrast with #111 (L≈0.0056) against contrast with white.
-  return (l + 0.05) / 0.0556 >= 1.05 / (l + 0.05) ? '#111' : '#fff';
-}
-
-/** A calendar day (YYYY-MM-DD) as people here read it; parsed at noon so no time zone moves it. */
-export function formatDay(day: string, lang: Lang): string {
-  const d = new Date(`${day}T12:00:00`);
-  return Number.isNaN(d.getTime())
-    ? day
-    : new Intl.DateTimeFormat(intlLocale(lang), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
-}
+export { inkOn as textOn } from '../../../../core/ink-on.ts';
 
 export function formatCount(n: number, lang: Lang): string {
   return n.toLocaleString(intlLocale(lang));

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { auditVi } from './messages.vi.ts';
 
 /** English messages of the audit log: same keys as `messages.vi.ts`. */
-export const auditEn: typeof auditVi = {
+export const auditEn: English<typeof auditVi> = {
   audit: {
     title: 'Audit log',
     actor: 'Actor',

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { localitiesVi } from './messages.vi.ts';
 
 /** English messages of the administrative units: same keys as `messages.vi.ts`. */
-export const localitiesEn: typeof localitiesVi = {
+export const localitiesEn: English<typeof localitiesVi> = {
   localities: {
     title: 'Localities',
     intro: 'Units under {{name}}.',

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { usersVi } from './messages.vi.ts';
 
 /** English messages of user administration: same keys as `messages.vi.ts`. */
-export const usersEn: typeof usersVi = {
+export const usersEn: English<typeof usersVi> = {
   users: {
     title: 'Users',
     filterRole: 'Role',

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { securityVi } from './messages.vi.ts';
 
 /** English messages of account security: same keys as `messages.vi.ts`. */
-export const securityEn: typeof securityVi = {
+export const securityEn: English<typeof securityVi> = {
   security: {
     title: 'Account security',
     nav: 'Account security',
@@ -30,7 +31,8 @@ export const securityEn: typeof securityVi = {
     statusOn: 'On since {{date}}.',
     statusOff: 'Off.',
     requiredNote: 'Required for your role.',
-    codesLeft: '{{count}} unused recovery codes left.',
+    codesLeft_one: '{{count, number}} unused recovery code left.',
+    codesLeft_other: '{{count, number}} unused recovery codes left.',
     regenerate: 'New recovery codes',
     confirmRegenerate: 'Make new recovery codes? The old ones stop working.',
     disable: 'Turn off two-factor sign-in',
@@ -59,6 +61,7 @@ export const securityEn: typeof securityVi = {
     twoFactorReset: 'Two-factor sign-in of {{username}} was reset.',
     endSessions: 'Sign out everywhere',
     confirmEndSessions: 'End every session of {{username}}?',
-    sessionsEnded: '{{count}} sessions of {{username}} ended.',
+    sessionsEnded_one: '{{count, number}} session of {{username}} ended.',
+    sessionsEnded_other: '{{count, number}} sessions of {{username}} ended.',
   },
 };

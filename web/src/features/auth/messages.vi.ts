@@ -31,7 +31,7 @@ export const securityVi = {
     statusOn: 'Đang bật từ {{date}}.',
     statusOff: 'Chưa bật.',
     requiredNote: 'Bắt buộc với vai trò của bạn.',
-    codesLeft: 'Còn {{count}} mã khôi phục chưa dùng.',
+    codesLeft_other: 'Còn {{count, number}} mã khôi phục chưa dùng.',
     regenerate: 'Tạo mã khôi phục mới',
     confirmRegenerate: 'Tạo mã khôi phục mới? Các mã cũ sẽ không dùng được nữa.',
     disable: 'Tắt xác thực hai lớp',
@@ -60,6 +60,6 @@ export const securityVi = {
     twoFactorReset: 'Đã đặt lại xác thực hai lớp của {{username}}.',
     endSessions: 'Đăng xuất mọi nơi',
     confirmEndSessions: 'Kết thúc mọi phiên đăng nhập của {{username}}?',
-    sessionsEnded: 'Đã kết thúc {{count}} phiên của {{username}}.',
+    sessionsEnded_other: 'Đã kết thúc {{count, number}} phiên của {{username}}.',
   },
 };

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { casesVi } from './messages.vi.ts';
 
 /** English messages of cases, contacts, clusters and chains: same keys as `messages.vi.ts`. */
-export const casesEn: typeof casesVi = {
+export const casesEn: English<typeof casesVi> = {
   cases: {
     title: 'Cases (F0)',
     tabCases: 'Cases',
@@ -81,7 +82,8 @@ export const casesEn: typeof casesVi = {
     household: 'Same household',
     declared: 'Named by the case',
     minutes: '{{minutes}} min at the same place',
-    venueCount: '{{count}} place(s)',
+    venueCount_one: '{{count, number}} place',
+    venueCount_other: '{{count, number}} place(s)',
     venueLine: '{{venue}}: {{from}} – {{to}} ({{minutes}} min)',
     via: 'via {{name}}',
     exposure: 'Last exposure: {{time}}',
@@ -172,7 +174,8 @@ export const casesEn: typeof casesVi = {
     mappingHint: 'File column → field, when the columns are named differently. Leave empty for the standard layout.',
     submit: 'Import',
     done: 'Imported {{total}} rows: {{created}} new cases, {{updated}} updated, {{links}} transmission links.',
-    failed: 'The file has {{count}} error(s); nothing was saved:',
+    failed_one: 'The file has {{count, number}} error; nothing was saved:',
+    failed_other: 'The file has {{count, number}} error(s); nothing was saved:',
     row: 'Row {{row}}',
     noFile: 'Choose a file to import.',
   },

@@ -1,8 +1,8 @@
 import { formatAddress } from '../../../../core/rules/address.ts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkinsContract } from '../../../../core/contracts/checkins.ts';
-import { intlLocale } from '../../i18n/index.ts';
+import { formatTime } from '../../../../core/display-dates.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { isDay } from '../../ui/days.ts';
 import { TextField } from '../../ui/form.tsx';
@@ -39,11 +39,7 @@ export function EntriesPage({ venueId }: { venueId: string }) {
     { params: { id: venueId } },
   );
 
-  const time = useMemo(
-    () => new Intl.DateTimeFormat(intlLocale(fmt.lang), { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
-    [fmt.lang],
-  );
-  const at = (iso: string | null) => (iso ? time.format(new Date(iso)) : t('common.empty'));
+  const at = (iso: string | null) => (iso ? formatTime(iso, fmt.lang, true) : t('common.empty'));
 
   const columns: Column<EntryRow>[] = [
     { key: 'in', header: t('entries.checkedInAt'), render: (e) => at(e.checkedInAt) },

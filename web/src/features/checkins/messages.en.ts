@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { checkinsVi } from './messages.vi.ts';
 
 /** English messages of check-ins, the gate and the entries list: same keys as `messages.vi.ts`. */
-export const checkinsEn: typeof checkinsVi = {
+export const checkinsEn: English<typeof checkinsVi> = {
   checkins: {
     countsTitle: 'Check-ins per venue and day',
     countsIntro: 'In the selected area; at most {{max}} days at a time.',

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { declarationsVi } from './messages.vi.ts';
 
 /** English messages of health declarations and arrivals: same keys as `messages.vi.ts`. */
-export const declarationsEn: typeof declarationsVi = {
+export const declarationsEn: English<typeof declarationsVi> = {
   declarations: {
     title: 'Health declarations',
     intro: 'Declarations and arrivals in {{name}} (change the area in the bar above).',

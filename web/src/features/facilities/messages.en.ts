@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { facilitiesVi } from './messages.vi.ts';
 
 /** English messages of facilities: same keys as `messages.vi.ts`. */
-export const facilitiesEn: typeof facilitiesVi = {
+export const facilitiesEn: English<typeof facilitiesVi> = {
   facilities: {
     nav: 'Facilities',
     title: 'Quarantine and treatment facilities',
@@ -52,7 +53,8 @@ export const facilitiesEn: typeof facilitiesVi = {
     placementSubmit: 'Find places',
     placementSummary: 'Places for {{people}} people near {{near}}: {{placed}} placed.',
     placementSummaryAnywhere: 'Places for {{people}} people: {{placed}} placed.',
-    shortfall: 'No place in the area for {{count}} people.',
+    shortfall_one: 'No place in the area for {{count, number}} person.',
+    shortfall_other: 'No place in the area for {{count, number}} people.',
     free: 'Free',
     distance: 'Distance',
     km: '{{km}} km',

@@ -53,7 +53,7 @@ export const facilitiesVi = {
     placementSubmit: 'Tìm chỗ',
     placementSummary: 'Cần chỗ cho {{people}} người gần {{near}}: xếp được {{placed}} người.',
     placementSummaryAnywhere: 'Cần chỗ cho {{people}} người: xếp được {{placed}} người.',
-    shortfall: 'Còn thiếu chỗ cho {{count}} người trong địa bàn.',
+    shortfall_other: 'Còn thiếu chỗ cho {{count, number}} người trong địa bàn.',
     free: 'Còn trống',
     distance: 'Khoảng cách',
     km: '{{km}} km',

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { quarantineVi } from './messages.vi.ts';
 
 /** English messages of quarantine stays: same keys as `messages.vi.ts`. */
-export const quarantineEn: typeof quarantineVi = {
+export const quarantineEn: English<typeof quarantineVi> = {
   quarantine: {
     title: 'Quarantine',
     intro: 'People in quarantine in {{name}}. Every opening of a record is logged.',

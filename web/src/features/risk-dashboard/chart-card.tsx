@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode, type RefCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDayMonth } from '../../../../core/display-dates.ts';
 import { intlLocale, type Lang } from '../../i18n/index.ts';
 import type { Bands, Frame, Scale } from './chart-geometry.ts';
 import { labelIndices } from './chart-geometry.ts';
@@ -163,7 +164,7 @@ export function DayAxis({
 }
 
 export interface ChartFormat {
-  /** "05/03" or "03/05": a day on an axis. */
+  /** "05/03" or "05 Mar": a day on an axis. */
   shortDay(day: string): string;
   /** Up to two decimals (Rt, projections). */
   decimal(v: number): string;
@@ -173,10 +174,9 @@ export interface ChartFormat {
 export function useChartFormat(lang: Lang): ChartFormat {
   return useMemo(() => {
     const locale = intlLocale(lang);
-    const day = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
     const dec = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     return {
-      shortDay: (d) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? day.format(new Date(`${d}T00:00:00Z`)) : d),
+      shortDay: (d) => formatDayMonth(d, lang),
       decimal: (v) => dec.format(v),
     };
   }, [lang]);

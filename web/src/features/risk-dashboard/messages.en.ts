@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { riskDashboardVi } from './messages.vi.ts';
 
 /** English messages of the risk dashboard: the same keys as `messages.vi.ts`. */
-export const riskDashboardEn: typeof riskDashboardVi = {
+export const riskDashboardEn: English<typeof riskDashboardVi> = {
   riskDashboard: {
     controls: 'Area and period',
     from: 'From',
@@ -33,7 +34,8 @@ export const riskDashboardEn: typeof riskDashboardVi = {
       title: 'Epidemic curve',
       aria: 'Stacked bar chart of daily cases from {{from}} to {{to}}: {{total}} cases in all, at most {{peak}} cases on {{peakDay}}.',
       ariaEmpty: 'Bar chart of daily cases from {{from}} to {{to}}: no cases.',
-      onsetImputed: '{{count}} cases without an onset date are counted by their confirmation date.',
+      onsetImputed_one: '{{count, number}} case without an onset date is counted by its confirmation date.',
+      onsetImputed_other: '{{count, number}} cases without an onset date are counted by their confirmation date.',
     },
     rt: {
       title: 'Effective reproduction number (Rt)',

@@ -34,7 +34,7 @@ export const riskDashboardVi = {
       title: 'Đường cong dịch',
       aria: 'Biểu đồ cột chồng số ca mỗi ngày từ {{from}} đến {{to}}: tổng {{total}} ca, nhiều nhất {{peak}} ca vào ngày {{peakDay}}.',
       ariaEmpty: 'Biểu đồ cột số ca mỗi ngày từ {{from}} đến {{to}}: không có ca nào.',
-      onsetImputed: '{{count}} ca chưa có ngày khởi phát được tính theo ngày xác nhận.',
+      onsetImputed_other: '{{count, number}} ca chưa có ngày khởi phát được tính theo ngày xác nhận.',
     },
     rt: {
       title: 'Hệ số lây nhiễm hiệu quả (Rt)',

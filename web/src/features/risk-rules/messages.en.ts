@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { riskRulesVi } from './messages.vi.ts';
 
 /** English messages of the risk rule sets and the vaccination import: same keys as `messages.vi.ts`. */
-export const riskRulesEn: typeof riskRulesVi = {
+export const riskRulesEn: English<typeof riskRulesVi> = {
   riskRules: {
     title: 'Risk level rule sets',
     intro: 'Commune levels are computed with the active rule set. Choose a rule set to see its details.',

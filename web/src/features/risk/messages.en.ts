@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { riskVi } from './messages.vi.ts';
 
 /** English messages of the risk levels page: same keys as `messages.vi.ts`. */
-export const riskEn: typeof riskVi = {
+export const riskEn: English<typeof riskVi> = {
   risk: {
     title: 'Risk levels',
     intro: 'Epidemic risk levels of the communes of {{name}}: map, level decisions, containment and lockdown zones.',
@@ -23,7 +24,8 @@ export const riskEn: typeof riskVi = {
     mapLabel: 'Map of risk levels by commune',
     mapHint: 'Pick a commune on the map to see its evaluation and decide its level.',
     legendTitle: 'Legend',
-    legendCount: '{{count}} communes',
+    legendCount_one: '{{count, number}} commune',
+    legendCount_other: '{{count, number}} communes',
     legendZone: 'Thick dashed outline: inside an active containment or lockdown zone',
     legendNoData: 'No data',
     provinceTitle: 'Whole province: {{name}}',
@@ -113,7 +115,8 @@ export const riskEn: typeof riskVi = {
       phong_toa: 'Lockdown',
     },
     communes: 'Communes',
-    communeCount: '{{count}} communes',
+    communeCount_one: '{{count, number}} commune',
+    communeCount_other: '{{count, number}} communes',
     drawnArea: 'Area drawn on the map',
     population: 'Population covered',
     period: 'Period',
@@ -138,7 +141,8 @@ export const riskEn: typeof riskVi = {
     modeCommunes: 'Choose communes',
     modeDraw: 'Draw on the map',
     communeSearch: 'Find a commune',
-    selectedCount: '{{count}} communes chosen',
+    selectedCount_one: '{{count, number}} commune chosen',
+    selectedCount_other: '{{count, number}} communes chosen',
     noCommunes: 'No communes.',
     needArea: 'Choose at least one commune, or draw and close an area.',
     startsInvalid: 'Invalid start date and time.',
@@ -147,8 +151,10 @@ export const riskEn: typeof riskVi = {
     drawDone: 'Done',
     drawUndo: 'Remove last corner',
     drawClear: 'Start again',
-    drawCorners: '{{count}} corners placed.',
-    drawClosed: 'Area closed ({{count}} corners).',
+    drawCorners_one: '{{count, number}} corner placed.',
+    drawCorners_other: '{{count, number}} corners placed.',
+    drawClosed_one: 'Area closed ({{count, number}} corner).',
+    drawClosed_other: 'Area closed ({{count, number}} corners).',
     drawTooFew: 'At least 3 corners are needed.',
   },
 };

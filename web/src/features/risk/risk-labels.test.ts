@@ -34,7 +34,7 @@ describe('risk page helpers', () => {
     const levels = [{ key: 'l1', number: 1, colour: '#00ff00', name: { vi: 'Bình thường mới', en: 'New normal' } }];
     expect(levelName(levels, 'l1', 'en')).toBe('New normal');
     expect(levelName(levels, 'zz', 'vi')).toBe('zz');
-    expect(inkOn('#ffff00')).toBe('#111827');
+    expect(inkOn('#ffff00')).toBe('#000000');
     expect(inkOn('#7f1d1d')).toBe('#ffffff');
   });
 });

@@ -52,13 +52,7 @@ export function provinceOfCode(code: string | null | undefined): string | null {
 /** Percentages from the server may carry many decimals: one is enough on screen. */
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Text colour readable on a level's colour (#rrggbb). */
-export function inkOn(colour: string): string {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
-  if (!m) return '#111827';
-  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16));
-  return 0.299 * (r ?? 0) + 0.587 * (g ?? 0) + 0.114 * (b ?? 0) > 150 ? '#111827' : '#ffffff';
-}
+export { inkOn } from '../../../../core/ink-on.ts';
 
 /** One measure per line → the list the server wants (blank lines dropped). */
 export const linesOf = (text: string): string[] =>

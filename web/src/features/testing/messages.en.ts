@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { testingVi } from './messages.vi.ts';
 
 /** English messages of testing: same keys as `messages.vi.ts`. */
-export const testingEn: typeof testingVi = {
+export const testingEn: English<typeof testingVi> = {
   testing: {
     title: 'Testing',
     intro: 'Test orders, samples and results in {{name}}.',

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { todayVi } from './messages.vi.ts';
 
 /** English messages of today's work: same keys as `messages.vi.ts`. */
-export const todayEn: typeof todayVi = {
+export const todayEn: English<typeof todayVi> = {
   today: {
     nav: "Today's work",
     title: "Today's work",
@@ -9,11 +10,14 @@ export const todayEn: typeof todayVi = {
     panelTitle: "Today's work",
     seeAll: "All of today's work",
     empty: 'Nothing waiting',
-    count: '{{count}} to do',
-    overdue: '{{count}} overdue',
+    count_one: '{{count, number}} to do',
+    count_other: '{{count, number}} to do',
+    overdue_one: '{{count, number}} overdue',
+    overdue_other: '{{count, number}} overdue',
     overdueItem: 'Overdue',
     dueOn: 'Due {{date}}',
-    more: 'and {{count}} more',
+    more_one: 'and {{count, number}} more',
+    more_other: 'and {{count, number}} more',
     loadMore: 'Show more of each group',
     capped: 'Each group shows at most {{limit}} tasks; open each task’s page for the rest.',
     group: {

@@ -21,13 +21,13 @@ function GroupCard({ group, limit }: { group: Group; limit: number }) {
       <h3 id={`today-${group.kind}`}>
         {t(`today.group.${group.kind}`)}{' '}
         <span className="badge badge-warn" data-testid={`today-count-${group.kind}`}>
-          {t('today.count', { count: fmt.number(group.count) })}
+          {t('today.count', { count: group.count })}
         </span>
         {group.overdue > 0 && (
           <>
             {' '}
             <span className="badge badge-alert" data-testid={`today-overdue-${group.kind}`}>
-              {t('today.overdue', { count: fmt.number(group.overdue) })}
+              {t('today.overdue', { count: group.overdue })}
             </span>
           </>
         )}
@@ -46,7 +46,7 @@ function GroupCard({ group, limit }: { group: Group; limit: number }) {
             </li>
           );
         })}
-        {rest > 0 && <li className="muted small">{t('today.more', { count: fmt.number(rest) })}</li>}
+        {rest > 0 && <li className="muted small">{t('today.more', { count: rest })}</li>}
       </ul>
     </section>
   );

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { treatmentVi } from './messages.vi.ts';
 
 /** English messages of treatment: same keys as `messages.vi.ts`. */
-export const treatmentEn: typeof treatmentVi = {
+export const treatmentEn: English<typeof treatmentVi> = {
   treatment: {
     title: 'Treatment',
     intro: 'Beds and patients under treatment in {{name}}. Every view of the list is logged.',

@@ -1,7 +1,8 @@
+import type { English } from '../../i18n/plural.ts';
 import type { venuesVi } from './messages.vi.ts';
 
 /** English messages of venues: same keys as `messages.vi.ts`. */
-export const venuesEn: typeof venuesVi = {
+export const venuesEn: English<typeof venuesVi> = {
   venues: {
     title: 'Venues & check-in',
     intro: 'Venues registered for a check-in QR code in {{name}}.',

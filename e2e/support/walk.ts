@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { vietnameseIn } from '../../web/src/i18n/vietnamese-text.ts';
+import type { Db } from '../../server/db/database.ts';
+import { leaves } from '../../web/src/i18n/catalogue-checks.ts';
+import { vi as staffVi } from '../../web/src/i18n/vi.ts';
+import { vi as citizenVi } from '../../web/src/citizen/i18n/vi.ts';
+import { viPages as citizenViPages } from '../../web/src/citizen/i18n/vi-pages.ts';
+
+/**
+ * What a walk-through reads on a page: the problems a new user would see. Proper nouns (people,
+ * places, venues, facilities, clusters, accounts) are Vietnamese in both languages: they are taken
+ * out before looking for Vietnamese in the English interface.
+ */
+export interface WalkFinding {
+  page: string;
+  lang: 'vi' | 'en';
+  problem: string;
+}
+
+const loadingWords = /Đang tải|Loading…/;
+const rawCode = [
+  { name: 'an "undefined", "null" or "NaN"', re: /\b(undefined|null|NaN)\b/ },
+  { name: 'a locality path', re: /\bVN\/\d{2}/ },
+  { name: 'an internal id', re: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/ },
+  { name: 'a raw code (snake_case)', re: /\b[a-z]+(?:_[a-z0-9]+)+\b/ },
+];
+
+/** Every message key of both applications (plural keys by their base name): a key on screen is a missing message. */
+const messageKeys = new Set(
+  [staffVi, { ...citizenVi, ...citizenViPages }].flatMap((c) =>
+    [...leaves(c).keys()].map((k) => k.replace(/_other$/, '')),
+  ),
+);
+
+/** Waits until the page has stopped loading: no request in flight and no "loading" line left. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  for (let i = 0; i < 60; i++) {
+    const text = await page.locator('body').innerText();
+    if (!loadingWords.test(text)) return;
+    await page.waitForTimeout(250);
+  }
+}
+
+/** The proper nouns of the demo database, longest first, so "Phường Đoàn Kết" goes before "Đoàn Kết". */
+export async function properNouns(db: Db): Promise<string[]> {
+  const lists = await Promise.all([
+    db.selectFrom('localities').select('name as n').execute(),
+    db.selectFrom('localities').select('full_name as n').execute(),
+    db.selectFrom('people').select('full_name as n').execute(),
+    db.selectFrom('cases').select('full_name as n').execute(),
+    db.selectFrom('venues').select(['name as n']).execute(),
+    db.selectFrom('venues').select(['address_line as n']).execute(),
+    db.selectFrom('facilities').select('name as n').execute(),
+    db.selectFrom('clusters').select('name as n').execute(),
+    db.selectFrom('users').select('full_name as n').execute(),
+  ]);
+  const names = new Set<string>();
+  for (const rows of lists) for (const r of rows) if (r.n) names.add(String(r.n));
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
+/** The text problems of the page as it is now. */
+export async function textProblems(page: Page, lang: 'vi' | 'en', nouns: readonly string[]): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  const out: string[] = [];
+  if (loadingWords.test(text)) out.push('still loading');
+  for (const { name, re } of rawCode) {
+    const m = re.exec(text);
+    if (m) out.push(`${name}: "${around(text, m.index)}"`);
+  }
+  const key = (text.match(/\b[a-z][A-Za-z]*(?:\.[A-Za-z_]+)+\b/g) ?? []).find((w) => messageKeys.has(w));
+  if (key) out.push(`a message key instead of its text: "${key}"`);
+  if (lang === 'en') {
+    let rest = text;
+    for (const n of nouns) if (rest.includes(n)) rest = rest.split(n).join(' ');
+    for (const line of rest.split('\n')) {
+      const letter = vietnameseIn(line);
+      if (letter) {
+        out.push(`Vietnamese in English: "${line.trim().slice(0, 120)}"`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** axe-core's serious and critical violations (WCAG 2.1 A and AA rules), one line each. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `axe ${v.impact} ${v.id}: ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ') ?? ''}`);
+}
+
+function around(text: string, at: number): string {
+  return text
+    .slice(Math.max(0, at - 40), at + 40)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
