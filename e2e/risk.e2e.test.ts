@@ -193,6 +193,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
       ruleSet: 'qd218_2022',
       levelKey: 'level_4',
       reason,
+      signerName: 'Nguyễn Văn Ký',
+      signerCapacity: 'vice_chair',
     });
     await phone.goto(`${server.url}/c/ban-do?tinh=12`);
     await expect.poll(() => coloured(phone).count(), { timeout: 20_000 }).toBe(communes.length);
