@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
 const BINH_LU = '03390';
 const TAN_PHONG = '03408';
+const SIN_SUOI_HO = '03394';
 const today = vietnamToday();
 const names = ['Lò Thị Mai', 'Điêu Văn Khánh', 'Tòng Thị Lan', 'Quàng Văn Tính', 'Vàng Thị Sua', 'Lường Văn Phong'];
 
@@ -121,6 +123,14 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     const reason = 'Giáp ranh ổ dịch Đoàn Kết, nhiều người qua lại chợ';
     await panel.getByTestId('risk-override-reason').fill(reason);
     await panel.getByTestId('risk-override-submit').click();
+    // A decision is an act: nothing is recorded before its confirmation, with a number and a signer.
+    const dialog = page.getByTestId('risk-act-dialog');
+    await expect.poll(() => dialog.getByTestId('risk-act-number').inputValue(), { timeout: 10_000 }).toBe('1');
+    expect(await dialog.getByTestId('risk-act-summary').innerText()).toContain(reason);
+    expect(await server.platform.database.db.selectFrom('risk_level_decisions').select('id').execute()).toHaveLength(0);
+    await dialog.getByTestId('risk-act-signer').fill('Lò Văn Thành');
+    await dialog.getByTestId('risk-act-capacity').selectOption('vice_chair');
+    await dialog.getByTestId('risk-act-confirm').click();
     const history = panel.getByTestId('risk-history');
     await expect.poll(() => history.innerText(), { timeout: 10_000 }).toContain(reason);
     // A raise takes effect after the 48-hour notice of Resolution 128: the decision says when.
@@ -142,6 +152,58 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     await book.xlsx.readFile(await download.path());
     const rows = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
     expect(rows.map((r) => [r[1], r[7]])).toEqual([[BINH_LU, reason]]);
+  });
+
+  it('approves a level through the confirmation dialog: the decision gets its number, and its PDF downloads', async () => {
+    await page.locator(`path.commune-${SIN_SUOI_HO}`).dispatchEvent('click');
+    const panel = page.getByTestId('risk-commune-panel');
+    await expect.poll(() => panel.getAttribute('data-locality')).toBe(SIN_SUOI_HO);
+    await panel.getByTestId('risk-approve').click();
+    const dialog = page.getByTestId('risk-act-dialog');
+    // The next number of the committee's register, and the last signer, are proposed.
+    await expect.poll(() => dialog.getByTestId('risk-act-number').inputValue(), { timeout: 10_000 }).toBe('2');
+    expect(await dialog.getByTestId('risk-act-signer').inputValue()).toBe('Lò Văn Thành');
+    const summary = await dialog.getByTestId('risk-act-summary').innerText();
+    expect(summary).toContain('Ủy ban nhân dân tỉnh Lai Châu');
+    expect(summary).toContain('Quyết định số 4800/QĐ-BYT');
+    await shoot(page, 'risk-decision-confirm');
+    // Cancelling records nothing.
+    await dialog.getByTestId('risk-act-cancel').click();
+    expect(await dialog.isVisible()).toBe(false);
+    expect(
+      await server.platform.database.db
+        .selectFrom('risk_level_decisions')
+        .select('id')
+        .where('locality_code', '=', SIN_SUOI_HO)
+        .execute(),
+    ).toHaveLength(0);
+    await panel.getByTestId('risk-approve').click();
+    await expect.poll(() => dialog.getByTestId('risk-act-number').inputValue(), { timeout: 10_000 }).toBe('2');
+    await dialog.getByTestId('risk-act-number').fill('131');
+    await dialog
+      .getByTestId('risk-act-local-basis')
+      .fill('Kế hoạch số 349/KH-UBND ngày 13 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh Lai Châu');
+    await dialog.getByTestId('risk-act-confirm').click();
+    const notice = panel.getByTestId('risk-decision-notice');
+    await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('Quyết định số 131/QĐ-UBND');
+    expect(await dialog.isVisible()).toBe(false);
+    await expect.poll(() => panel.getByTestId('risk-history').innerText()).toContain('131/QĐ-UBND');
+    expect(await panel.getByTestId('risk-history').innerText()).toContain('Lò Văn Thành');
+    await shoot(page, 'risk-decision-recorded');
+    const href = await notice.getByTestId('risk-decision-pdf').getAttribute('href');
+    const pdf = await page.request.get(new URL(href!, server.url).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const body = await pdf.body();
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => fs.existsSync(p));
+    if (pdftotext) {
+      const file = path.join(artefactsDir, 'risk-decision.pdf');
+      fs.writeFileSync(file, body);
+      const text = execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' });
+      for (const phrase of ['Số: 131/QĐ-UBND', 'QUYẾT ĐỊNH', 'Căn cứ Kế hoạch số 349/KH-UBND', 'Lò Văn Thành'])
+        expect(text).toContain(phrase);
+    }
   });
 
   it('draws the dashboard: epidemic curve, Rt with its band, the projection and the communes by level', async () => {
@@ -193,6 +255,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
       ruleSet: 'qd218_2022',
       levelKey: 'level_4',
       reason,
+      signerName: 'Nguyễn Văn Ký',
+      signerCapacity: 'vice_chair',
     });
     await phone.goto(`${server.url}/c/ban-do?tinh=12`);
     await expect.poll(() => coloured(phone).count(), { timeout: 20_000 }).toBe(communes.length);

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
+import { decisionDraftQuery, decisionDraftView } from '../schemas/risk-decision-act.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   dashboardQuery,
@@ -42,6 +44,20 @@ export const riskContract = defineRoutes(['risk'], {
     body: decideLevelRequest,
     answer: levelDecisionView,
     status: 201,
+  },
+  getRiskDecisionsDraft: {
+    method: 'GET',
+    path: '/risk/decisions/draft',
+    summary:
+      'What a level decision would record, for its confirmation: authority, proposed number, last signer, legal bases, earliest effective moment',
+    query: decisionDraftQuery,
+    answer: decisionDraftView,
+  },
+  getRiskDecisionsPdf: {
+    method: 'GET',
+    path: '/risk/decisions/:id/decision.pdf',
+    summary: 'A level decision (QUYẾT ĐỊNH) as signed, Decree 30 layout',
+    params: z.object({ id: z.string().uuid() }),
   },
   getRiskDecisions: {
     method: 'GET',

@@ -135,6 +135,14 @@ export const riskRuleSet = z
     /** Bumped when a published rule set changes, so a decided level can cite the rules it applied. */
     version: z.number().int().min(1, 'Phiên bản bắt đầu từ 1 / The version starts at 1'),
     name: bilingual(200),
+    /**
+     * The acts a level decision under this rule set cites as its legal basis ("Căn cứ …;" in the
+     * decision's PDF), in Vietnamese as they are written, without "Căn cứ". Absent: the name.
+     */
+    legalBases: z
+      .array(z.string().trim().min(1, 'Căn cứ không được trống / A legal basis cannot be empty').max(500))
+      .max(10, 'Tối đa 10 căn cứ / At most 10 legal bases')
+      .optional(),
     /** Lowest first. The first level is the default when no rule matches. */
     levels: z
       .array(riskLevel)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { queryFlag } from './common.ts';
+import { decisionActFields, signerCapacity } from './risk-decision-act.ts';
 import { riskIndicators } from './risk-rule-set.ts';
 
 /** Risk of a locality (issue 6, first part): case indicators and "what would the level be under rule set X". */
@@ -66,6 +67,7 @@ export const decideLevelRequest = z.object({
   reason: z.string().trim().min(5, 'Lý do: ít nhất 5 ký tự / Reason: at least 5 characters').max(1000).optional(),
   /** Absent: now, or for a raise the earliest moment the rule set's notice allows. */
   effectiveFrom: z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ / Invalid date and time' }).optional(),
+  ...decisionActFields,
 });
 export type DecideLevelRequest = z.infer<typeof decideLevelRequest>;
 
@@ -82,7 +84,15 @@ export const levelDecisionView = z.object({
   reason: z.string().nullable(),
   effectiveFrom: z.string(),
   decidedAt: z.string(),
+  /** Who recorded the decision in the platform (null for the system). */
   decidedByName: z.string().nullable(),
+  /** The act: "125/QĐ-UBND", its authority, date of signing and signer. */
+  documentNumber: z.string(),
+  issuerName: z.string(),
+  signedOn: z.string(),
+  signerName: z.string(),
+  signerCapacity,
+  legalBases: z.array(z.string()),
 });
 export type LevelDecisionView = z.infer<typeof levelDecisionView>;
 export const decisionHistoryQuery = z.object({

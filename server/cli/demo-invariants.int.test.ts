@@ -117,4 +117,19 @@ describe('the demo outbreak', () => {
     const map = await s().risk.map(sys, { province: '12' });
     expect(map.province.bedOccupancy).toBeGreaterThan(0);
   });
+  it('records the steering committee’s level decisions as numbered, signed acts', async () => {
+    const register = await all((after) =>
+      s().riskDecisions.history(sys, { locality: '12', subtree: true, after, limit: 200 }),
+    );
+    expect(register.length).toBeGreaterThan(0);
+    for (const d of register) {
+      expect(d.documentNumber).toMatch(/^\d+\/QĐ-UBND$/);
+      expect(d.signerName.trim().length).toBeGreaterThan(2);
+      expect(d.signedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(d.legalBases.length).toBeGreaterThan(0);
+    }
+    expect(new Set(register.map((d) => d.documentNumber)).size).toBe(register.length);
+    const pdf = await s().riskDecisions.decisionPdf(sys, register.find((d) => d.kind === 'override')!.id);
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });

@@ -59,7 +59,13 @@ export async function seedDemoRisk(p: Platform, province: string, areas: DemoRis
     decisionRef: '125/QĐ-UBND',
     clientKey: randomUUID(),
   });
-  await s.riskDecisions.decide(sys, { locality: areas.zone });
+  // The province's committee signs its acts; the zone's was 125/QĐ-UBND, the levels follow it.
+  const act = {
+    signerName: 'Lò Văn Thành',
+    signerCapacity: 'vice_chair',
+    localBasis: 'Kế hoạch số 349/KH-UBND ngày 13 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh Lai Châu',
+  } as const;
+  await s.riskDecisions.decide(sys, { locality: areas.zone, documentNumber: 126, ...act });
   const levels = (await s.ruleSets.active(s.db)).levels;
   const computed = (await s.risk.evaluate(sys, { locality: areas.raised })).level.key;
   const next = levels[levels.findIndex((l) => l.key === computed) + 1];
@@ -68,5 +74,7 @@ export async function seedDemoRisk(p: Platform, province: string, areas: DemoRis
       locality: areas.raised,
       levelKey: next.key,
       reason: 'Ổ dịch tổ dân phố số 5 đang hoạt động; giáp ranh ổ dịch chợ trung tâm, nhiều người dân qua lại',
+      documentNumber: 127,
+      ...act,
     });
 }

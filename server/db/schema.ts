@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Timestamp, CreatedAt, Json } from './schema-columns.ts';
 import type { LocalityLevel, Role } from '../../core/roles.ts';
+import type { SignerCapacity } from '../../core/schemas/risk-decision-act.ts';
 import type { CareTables } from './schema-care.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { RiskTables } from './schema-risk.ts';
@@ -312,6 +313,17 @@ export interface RiskLevelDecisionsTable {
   decided_at: CreatedAt;
   /** The form's submission key (migration 0008): a resend returns the first decision. */
   client_key: string | null;
+  /** The act (migration 0015): number and symbol in its authority's register of the year, signing, bases. */
+  issuer_code: string;
+  issuer_name: string;
+  document_year: number;
+  document_serial: number;
+  document_symbol: string;
+  signed_on: string;
+  signer_name: string;
+  signer_capacity: SignerCapacity;
+  legal_bases: Json;
+  local_basis: string | null;
 }
 
 export interface Database

@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { addDays, DAY_MS, vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { PersonRef } from '../../core/schemas/cases.ts';
 import { systemActor } from '../shared/actor.ts';
-import { approvedVenue, cccd, declare, phone } from '../testing/factories.ts';
+import { approvedVenue, cccd, declare, phone, signer } from '../testing/factories.ts';
 import {
   createTestPlatform,
   DOAN_KET,
@@ -69,6 +69,7 @@ export const f = {} as {
   monitorToken: string;
   breachId: string;
   linkRequestId: string;
+  levelDecisionId: string;
 };
 
 /**
@@ -234,6 +235,10 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
       contactTitle: 'Quản trị hệ thống',
       contactPhone: '0912345678',
     })
+  ).json<{ id: string }>().id;
+
+  f.levelDecisionId = (
+    await clients.admin.post('/api/risk/decisions', { ...signer, locality: DOAN_KET, clientKey: randomUUID() })
   ).json<{ id: string }>().id;
 
   for (const p of seeded) {

@@ -122,6 +122,15 @@ export const routes: Record<string, Entry> = {
   'GET /api/today': cdc(`/api/today?locality=${DOAN_KET}`),
   'GET /api/risk/indicators': cdc(`/api/risk/indicators?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/evaluate': cdc(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`, 'none'),
+  'GET /api/risk/decisions/draft': {
+    as: 'admin',
+    url: () => `/api/risk/decisions/draft?locality=${DOAN_KET}`,
+    shows: 'none',
+  },
+  'GET /api/risk/decisions/:id/decision.pdf': cdc(
+    () => `/api/risk/decisions/${f.levelDecisionId}/decision.pdf`,
+    'none',
+  ),
   'GET /api/risk/decisions': cdc(`/api/risk/decisions?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/decisions/export.xlsx': cdc(
     `/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`,

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../shared/actor.ts';
-import { declare } from '../testing/factories.ts';
+import { declare, signer } from '../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
 import { caseIn, stayIn, testingIn, treatmentIn } from './jurisdiction-fixtures.ts';
 
@@ -50,6 +50,7 @@ export interface Neighbour {
   treatment: { facilityId: string; stayId: string };
   stay: { id: string; facilityId: string; token: string };
   zoneId: string;
+  levelDecisionId: string;
   breachId: string;
   linkRequestId: string;
   testing: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
@@ -136,6 +137,9 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
       measures: [],
       clientKey: randomUUID(),
     })
+  ).id;
+  neighbour.levelDecisionId = (
+    await t.platform.services.riskDecisions.decide(systemActor('test'), { ...signer, locality: BINH_LU })
   ).id;
   return { t, officer };
 }

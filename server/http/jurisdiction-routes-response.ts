@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { signer } from '../testing/factories.ts';
 import { qd218_2022 } from '../../core/rules/risk/rule-sets.ts';
 import { BINH_LU, LAI_CHAU } from '../testing/test-platform.ts';
 import { neighbour, refused, type RouteTable } from './jurisdiction-neighbour.ts';
@@ -160,7 +161,20 @@ export const responseRoutes: RouteTable = {
     expect: refused,
   },
   'POST /api/risk/decisions': {
-    attempt: (c) => c.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021' }),
+    attempt: (c) =>
+      c.post('/api/risk/decisions', {
+        ...signer,
+        locality: BINH_LU,
+        ruleSet: 'nq128_qd4800_2021',
+      }),
+    expect: refused,
+  },
+  'GET /api/risk/decisions/draft': {
+    attempt: (c) => c.get(`/api/risk/decisions/draft?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/risk/decisions/:id/decision.pdf': {
+    attempt: (c) => c.get(`/api/risk/decisions/${neighbour.levelDecisionId}/decision.pdf`),
     expect: refused,
   },
   'GET /api/risk/decisions': { attempt: (c) => c.get(`/api/risk/decisions?locality=${BINH_LU}`), expect: refused },

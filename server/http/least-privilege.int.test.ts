@@ -1,6 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamToday } from '../../core/vietnam-calendar.ts';
+import { systemActor } from '../shared/actor.ts';
+import { signer } from '../testing/factories.ts';
 import {
   peopleKeys,
   putRecordsOnFile,
@@ -29,6 +31,7 @@ let inspector: TestClient;
 let staff: TestClient;
 let unboundStaff: TestClient;
 let cdc: TestClient;
+let levelDecisionId: string;
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -47,6 +50,9 @@ beforeAll(async () => {
   unboundStaff = await t.signIn('facility_staff', LAI_CHAU);
   inspector = await t.signIn('inspector', LAI_CHAU);
   cdc = await t.signIn('health_department', LAI_CHAU);
+  levelDecisionId = (
+    await t.platform.services.riskDecisions.decide(systemActor('test'), { ...signer, locality: DOAN_KET })
+  ).id;
 });
 afterAll(async () => t.close());
 
@@ -169,6 +175,9 @@ const routes: Record<string, Entry> = {
   'GET /api/public/monitoring/:token': { urls: (f) => [`/api/public/monitoring/${f.stayHere.token}`] },
   'GET /api/risk/indicators': { urls: one(`/api/risk/indicators?locality=${DOAN_KET}`) },
   'GET /api/risk/evaluate': { urls: one(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`) },
+  // Level decisions are acts about places: no person in them.
+  'GET /api/risk/decisions/draft': { urls: one(`/api/risk/decisions/draft?locality=${DOAN_KET}`) },
+  'GET /api/risk/decisions/:id/decision.pdf': { urls: () => [`/api/risk/decisions/${levelDecisionId}/decision.pdf`] },
   'GET /api/risk/decisions': { urls: one(`/api/risk/decisions?locality=${LAI_CHAU}&subtree=true`) },
   'GET /api/risk/decisions/export.xlsx': {
     urls: one(`/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`),

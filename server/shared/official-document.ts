@@ -9,8 +9,11 @@ type TDocumentDefinitions = Parameters<typeof pdfMake.createPdf>[0];
  * the document type and summary centred, legal bases, body, then recipients and signature block.
  */
 export interface OfficialDocument {
-  /** E.g. ["UBND TỈNH LAI CHÂU", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH"]: the last line is the issuing body itself. */
-  issuer: [string, string];
+  /**
+   * E.g. ["UBND TỈNH LAI CHÂU", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH"]: the last line is the issuing body
+   * itself, in bold; a body with no parent line (a People's Committee) is one entry ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU").
+   */
+  issuer: [string, string] | [string];
   /** "Số: 12/QĐ-BCĐ" */
   number: string;
   place: string;
@@ -18,6 +21,8 @@ export interface OfficialDocument {
   /** QUYẾT ĐỊNH, GIẤY XÁC NHẬN, BÁO CÁO… */
   kind: string;
   summary: string;
+  /** Who issues it, over the legal bases ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"), when the act names it. */
+  authority?: string;
   bases?: string[];
   body: Content[];
   recipients: string[];
@@ -54,8 +59,10 @@ export function officialDocument(doc: OfficialDocument): TDocumentDefinitions {
       {
         width: '42%',
         stack: [
-          { text: doc.issuer[0].toUpperCase(), fontSize: 12, alignment: 'center' },
-          { text: doc.issuer[1].toUpperCase(), bold: true, fontSize: 12, alignment: 'center' },
+          ...(doc.issuer.length === 2
+            ? [{ text: doc.issuer[0].toUpperCase(), fontSize: 12, alignment: 'center' } satisfies Content]
+            : []),
+          { text: doc.issuer[doc.issuer.length - 1]!.toUpperCase(), bold: true, fontSize: 12, alignment: 'center' },
           { canvas: [{ type: 'line', x1: 55, y1: 2, x2: 135, y2: 2, lineWidth: 0.6 }], margin: [0, 0, 0, 4] },
           { text: doc.number, fontSize: 13, alignment: 'center' },
         ],
@@ -86,6 +93,17 @@ export function officialDocument(doc: OfficialDocument): TDocumentDefinitions {
     header,
     { text: doc.kind.toUpperCase(), bold: true, fontSize: 14, alignment: 'center', margin: [0, 22, 0, 2] },
     { text: doc.summary, bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 14] },
+    ...(doc.authority
+      ? [
+          {
+            text: doc.authority.toUpperCase(),
+            bold: true,
+            fontSize: 14,
+            alignment: 'center',
+            margin: [0, 0, 0, 10],
+          } satisfies Content,
+        ]
+      : []),
     ...(doc.bases ?? []).map((b): Content => ({
       text: b,
       italics: true,

@@ -132,3 +132,6 @@ export async function setPersonMeasures(
     .where('id', '=', qrTokenPersonId)
     .execute();
 }
+
+/** The signer of a level decision as the steering committee's form sends it (the act's own fields). */
+export const signer = { signerName: 'Nguyễn Văn Ký', signerCapacity: 'vice_chair' } as const;

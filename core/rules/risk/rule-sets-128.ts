@@ -102,6 +102,10 @@ export const nq128_qd4800_2021: RiskRuleSet = {
     'Nghị quyết 128/NQ-CP và Quyết định 4800/QĐ-BYT (10/2021): cấp độ 1–4',
     'Resolution 128/NQ-CP with Decision 4800/QĐ-BYT (Oct 2021): levels 1–4',
   ),
+  legalBases: [
+    'Nghị quyết số 128/NQ-CP ngày 11 tháng 10 năm 2021 của Chính phủ ban hành Quy định tạm thời "Thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch COVID-19"',
+    'Quyết định số 4800/QĐ-BYT ngày 12 tháng 10 năm 2021 của Bộ trưởng Bộ Y tế ban hành Hướng dẫn tạm thời chuyên môn y tế thực hiện Nghị quyết số 128/NQ-CP',
+  ],
   levels: levels128,
   communeRules: [
     {
@@ -192,6 +196,10 @@ export const qd218_2022: RiskRuleSet = {
   code: 'qd218_2022',
   version: 1,
   name: m('Quyết định 218/QĐ-BYT (27/1/2022): cấp độ 1–4', 'Decision 218/QĐ-BYT (27 January 2022): levels 1–4'),
+  legalBases: [
+    'Nghị quyết số 128/NQ-CP ngày 11 tháng 10 năm 2021 của Chính phủ ban hành Quy định tạm thời "Thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch COVID-19"',
+    'Quyết định số 218/QĐ-BYT ngày 27 tháng 01 năm 2022 của Bộ trưởng Bộ Y tế ban hành Hướng dẫn tạm thời chuyên môn y tế thực hiện Nghị quyết số 128/NQ-CP',
+  ],
   levels: levels128,
   communeRules: [
     {

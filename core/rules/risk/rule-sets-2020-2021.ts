@@ -128,6 +128,9 @@ export const qd2686_2021: RiskRuleSet = {
     'Quyết định 2686/QĐ-BCĐQG (31/5/2021): bốn cấp độ nguy cơ',
     'Decision 2686/QĐ-BCĐQG (31 May 2021): four risk levels',
   ),
+  legalBases: [
+    'Quyết định số 2686/QĐ-BCĐQG ngày 31 tháng 5 năm 2021 của Ban Chỉ đạo Quốc gia phòng, chống dịch COVID-19 ban hành Quy định đánh giá mức độ nguy cơ và các biện pháp hành chính tương ứng trong phòng, chống dịch COVID-19',
+  ],
   levels: [
     {
       key: 'new_normal',

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { LevelDecisionView } from '../../../core/schemas/risk.ts';
+import { signerCapacityLines } from '../../../core/schemas/risk-decision-act.ts';
 import type { SheetColumn } from '../../shared/excel.ts';
 
 const kindLabels: Record<LevelDecisionView['kind'], Record<Locale, string>> = {
@@ -28,8 +29,16 @@ export function decisionColumns(locale: Locale, levelName: LevelName): SheetColu
     },
     { header: { vi: 'Loại', en: 'Kind' }, width: 24, value: (d) => kindLabels[d.kind][locale] },
     { header: { vi: 'Lý do', en: 'Reason' }, width: 40, value: (d) => d.reason },
+    { header: { vi: 'Số, ký hiệu', en: 'Number and symbol' }, width: 16, value: (d) => d.documentNumber },
+    { header: { vi: 'Ngày ký', en: 'Signed on' }, width: 12, value: (d) => d.signedOn.split('-').reverse().join('/') },
+    {
+      header: { vi: 'Người ký', en: 'Signed by' },
+      width: 34,
+      value: (d) => `${signerCapacityLines[d.signerCapacity].join(' / ')}: ${d.signerName}`,
+    },
+    { header: { vi: 'Cơ quan ban hành', en: 'Issuing authority' }, width: 30, value: (d) => d.issuerName },
     { header: { vi: 'Hiệu lực từ', en: 'In force from' }, width: 18, value: (d) => new Date(d.effectiveFrom) },
-    { header: { vi: 'Người quyết định', en: 'Decided by' }, width: 24, value: (d) => d.decidedByName },
-    { header: { vi: 'Thời điểm quyết định', en: 'Decided at' }, width: 18, value: (d) => new Date(d.decidedAt) },
+    { header: { vi: 'Người ghi nhận', en: 'Recorded by' }, width: 24, value: (d) => d.decidedByName },
+    { header: { vi: 'Thời điểm ghi nhận', en: 'Recorded at' }, width: 18, value: (d) => new Date(d.decidedAt) },
   ];
 }

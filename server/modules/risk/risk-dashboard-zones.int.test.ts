@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { signer } from '../../testing/factories.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../core/vietnam-calendar.ts';
 import type { DashboardView, RiskMapView } from '../../../core/schemas/risk-map.ts';
@@ -173,6 +174,8 @@ describe('the public page', () => {
   it('announces a raise during its notice, without the reason or who decided', async () => {
     const active = (await cdc.get('/api/risk/rule-sets')).json().items.find((r: { active: boolean }) => r.active).code;
     const raise = await steering.post('/api/risk/decisions', {
+      ...signer,
+
       locality: BINH_LU,
       ruleSet: active,
       levelKey: 'level_4',

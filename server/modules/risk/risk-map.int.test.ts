@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { signer } from '../../testing/factories.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../core/vietnam-calendar.ts';
 import { nq128_qd4800_2021 } from '../../../core/rules/risk/rule-sets.ts';
@@ -78,6 +79,8 @@ describe('the level map', () => {
     const evaluation = (await cdc.get(`/api/risk/evaluate?locality=${LAI_CHAU}&ruleSet=nq128_qd4800_2021`)).json();
     expect(evaluation.childLevels.level_4).toBe(1);
     const decided = await steering.post('/api/risk/decisions', {
+      ...signer,
+
       locality: LAI_CHAU,
       ruleSet: 'nq128_qd4800_2021',
       levelKey: 'level_2',
@@ -95,7 +98,13 @@ describe('the level map', () => {
   it('keeps a register of the province’s decisions, its communes’ included, exportable to Excel', async () => {
     const tanPhong = '03408';
     expect(
-      (await steering.post('/api/risk/decisions', { locality: tanPhong, ruleSet: 'nq128_qd4800_2021' })).statusCode,
+      (
+        await steering.post('/api/risk/decisions', {
+          ...signer,
+          locality: tanPhong,
+          ruleSet: 'nq128_qd4800_2021',
+        })
+      ).statusCode,
     ).toBe(201);
     const own = (await cdc.get(`/api/risk/decisions?locality=${LAI_CHAU}`)).json().items;
     expect(own.map((d: { localityCode: string }) => d.localityCode)).toEqual([LAI_CHAU]);
@@ -132,12 +141,20 @@ describe('the level map', () => {
       province.getCell(5).value,
       province.getCell(6).value,
       province.getCell(7).value,
+      sheet.getRow(1).getCell(8).value,
+      sheet.getRow(1).getCell(10).value,
     ]).toEqual([
       LAI_CHAU,
       nq128_qd4800_2021.levels.find((l) => l.key === 'level_2')!.name.vi,
       'Điều chỉnh cấp độ',
       'Một xã bùng phát, đã khoanh vùng',
+      'Số, ký hiệu',
+      'Người ký',
     ]);
+    // The register shows the act: its number, date of signing and signer.
+    expect(String(province.getCell(8).value)).toMatch(/^\d+\/QĐ-UBND$/);
+    expect(province.getCell(9).value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(province.getCell(10).value).toBe('KT. CHỦ TỊCH / PHÓ CHỦ TỊCH: Nguyễn Văn Ký');
   });
 
   it('exports the map to Excel', async () => {

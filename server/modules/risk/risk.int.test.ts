@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { CaseClassification, PersonRef } from '../../../core/schemas/cases.ts';
 import { systemActor } from '../../shared/actor.ts';
-import { personRef } from '../../testing/factories.ts';
+import { personRef, signer } from '../../testing/factories.ts';
 import {
   BINH_LU,
   createTestPlatform,
@@ -117,10 +117,18 @@ describe('level decisions', () => {
     )?.level ?? null;
 
   it('lets the steering committee approve the computed level, in force at once, and keeps it in the history', async () => {
-    const cdcTry = await cdc.post('/api/risk/decisions', { locality: DOAN_KET, ruleSet: 'nq128_qd4800_2021' });
+    const cdcTry = await cdc.post('/api/risk/decisions', {
+      ...signer,
+      locality: DOAN_KET,
+      ruleSet: 'nq128_qd4800_2021',
+    });
     expect(cdcTry.statusCode).toBe(403);
     const bcd = await t.signIn('steering_committee', LAI_CHAU);
-    const res = await bcd.post('/api/risk/decisions', { locality: DOAN_KET, ruleSet: 'nq128_qd4800_2021' });
+    const res = await bcd.post('/api/risk/decisions', {
+      ...signer,
+      locality: DOAN_KET,
+      ruleSet: 'nq128_qd4800_2021',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       kind: 'approve',
@@ -131,12 +139,16 @@ describe('level decisions', () => {
     expect(await status(DOAN_KET)).toBe(4);
     // Lowering needs the treatment capacity shown to be met (C3), which is not measured yet.
     const noReason = await bcd.post('/api/risk/decisions', {
+      ...signer,
+
       locality: DOAN_KET,
       ruleSet: 'nq128_qd4800_2021',
       levelKey: 'level_2',
     });
     expect(noReason.statusCode).toBe(400);
     const lower = await bcd.post('/api/risk/decisions', {
+      ...signer,
+
       locality: DOAN_KET,
       ruleSet: 'nq128_qd4800_2021',
       levelKey: 'level_2',
@@ -149,10 +161,18 @@ describe('level decisions', () => {
   it('raises a level only after the 48-hour notice, then the status follows', async () => {
     const bcd = await t.signIn('steering_committee', LAI_CHAU);
     expect(
-      (await bcd.post('/api/risk/decisions', { locality: BINH_LU, ruleSet: 'nq128_qd4800_2021' })).json(),
+      (
+        await bcd.post('/api/risk/decisions', {
+          ...signer,
+          locality: BINH_LU,
+          ruleSet: 'nq128_qd4800_2021',
+        })
+      ).json(),
     ).toMatchObject({ levelKey: 'level_1' });
     const now = Date.now();
     const early = await bcd.post('/api/risk/decisions', {
+      ...signer,
+
       locality: BINH_LU,
       ruleSet: 'nq128_qd4800_2021',
       levelKey: 'level_3',
@@ -162,6 +182,7 @@ describe('level decisions', () => {
     expect(early.statusCode).toBe(400);
     // Sent twice at once from a flaky phone, and once more later: one decision.
     const form = {
+      ...signer,
       locality: BINH_LU,
       ruleSet: 'nq128_qd4800_2021',
       levelKey: 'level_3',
@@ -175,7 +196,15 @@ describe('level decisions', () => {
     expect([raise.statusCode, twin.statusCode]).toEqual([201, 201]);
     expect(twin.json().id).toBe(raise.json().id);
     expect((await bcd.post('/api/risk/decisions', form)).json()).toEqual(raise.json());
-    expect((await bcd.post('/api/risk/decisions', { ...form, locality: DOAN_KET })).statusCode).toBe(409);
+    expect(
+      (
+        await bcd.post('/api/risk/decisions', {
+          ...signer,
+          ...form,
+          locality: DOAN_KET,
+        })
+      ).statusCode,
+    ).toBe(409);
     expect(Date.parse(raise.json().effectiveFrom) - now).toBeGreaterThanOrEqual(48 * 3_600_000 - 60_000);
     expect(await status(BINH_LU)).toBe(1);
     await t.platform.services.riskDecisions.applyDue(new Date(now + 49 * 3_600_000));

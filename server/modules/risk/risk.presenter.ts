@@ -1,4 +1,5 @@
 import type { LevelDecisionView } from '../../../core/schemas/risk.ts';
+import { decisionLegalBases } from './level-decision-document.ts';
 import type { DecisionRow } from './risk.repository.ts';
 
 export function toDecisionView(r: DecisionRow): LevelDecisionView {
@@ -16,5 +17,11 @@ export function toDecisionView(r: DecisionRow): LevelDecisionView {
     effectiveFrom: r.effective_from.toISOString(),
     decidedAt: r.decided_at.toISOString(),
     decidedByName: r.decided_by_name,
+    documentNumber: `${r.document_serial}/${r.document_symbol}`,
+    issuerName: r.issuer_name,
+    signedOn: r.signed_on,
+    signerName: r.signer_name,
+    signerCapacity: r.signer_capacity,
+    legalBases: decisionLegalBases(r),
   };
 }

@@ -52,6 +52,48 @@ export class RiskRepository {
     );
   }
 
+  /**
+   * Serialises numbering in one authority's register for a year until the transaction ends: the
+   * proposed next number and the uniqueness check see every decision recorded before.
+   */
+  async lockRegister(db: Db, issuerCode: string, year: number): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtext(${`risk_level_decisions:${issuerCode}:${year}`}))`.execute(db);
+  }
+
+  /** The next number after the highest of an authority's register for a year (1 for the first). */
+  async nextSerial(db: Db, issuerCode: string, year: number): Promise<number> {
+    const r = await db
+      .selectFrom('risk_level_decisions')
+      .select(sql<number>`coalesce(max(document_serial), 0) + 1`.as('next'))
+      .where('issuer_code', '=', issuerCode)
+      .where('document_year', '=', year)
+      .executeTakeFirstOrThrow();
+    return Number(r.next);
+  }
+
+  /** The decision that already has a number in an authority's register for a year, if any. */
+  byNumber(db: Db, issuerCode: string, year: number, serial: number) {
+    return db
+      .selectFrom('risk_level_decisions')
+      .select(['id', 'signed_on', 'locality_code'])
+      .where('issuer_code', '=', issuerCode)
+      .where('document_year', '=', year)
+      .where('document_serial', '=', serial)
+      .executeTakeFirst();
+  }
+
+  /** The signer and province basis of an authority's latest decision: proposed again for the next one. */
+  lastAct(db: Db, issuerCode: string) {
+    return db
+      .selectFrom('risk_level_decisions')
+      .select(['signer_name', 'signer_capacity', 'local_basis'])
+      .where('issuer_code', '=', issuerCode)
+      .orderBy('decided_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   /** One decision with its locality's and decider's names, as the history lists it. */
   byId(db: Db, id: string) {
     return this.rows(db).where('d.id', '=', id).executeTakeFirst();

@@ -14,6 +14,17 @@ export const riskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
     reply.status(201).send(await services.riskDecisions.decide(actorOf(req), req.body)),
   );
 
+  route(app, riskContract.getRiskDecisionsDraft, async (req) => services.riskDecisions.draft(actorOf(req), req.query));
+
+  route(app, riskContract.getRiskDecisionsPdf, async (req, reply) => {
+    const file = await services.riskDecisions.decisionPdf(actorOf(req), req.params.id);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${file.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  });
+
   route(app, riskContract.getRiskDecisions, async (req) => services.riskDecisions.history(actorOf(req), req.query));
 
   route(app, riskContract.getRiskDecisionsExport, async (req, reply) =>

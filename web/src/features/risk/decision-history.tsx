@@ -8,7 +8,7 @@ import { useFormat } from '../../ui/format.ts';
 import type { PagedList } from '../../ui/use-paged-list.ts';
 import { LevelBadge } from './level-badge.tsx';
 
-/** A place's level decisions, newest first: when, which level, approval or override, why, who. */
+/** A place's level decisions, newest first: the act (number, each a link to its PDF; date; signer), when in force, which level, approval or override, why. */
 export function DecisionHistory({
   list,
   levels,
@@ -21,6 +21,22 @@ export function DecisionHistory({
   const { t } = useTranslation();
   const fmt = useFormat();
   const columns: Column<LevelDecisionView>[] = [
+    {
+      key: 'number',
+      header: t('risk.act.numberHeader'),
+      render: (d) => (
+        <a
+          href={apiHref(riskContract.getRiskDecisionsPdf, { params: { id: d.id } })}
+          target="_blank"
+          rel="noreferrer"
+          title={t('risk.act.pdf')}
+          data-testid="risk-history-pdf"
+        >
+          {d.documentNumber}
+        </a>
+      ),
+    },
+    { key: 'signedOn', header: t('risk.act.signedOn'), render: (d) => fmt.date(d.signedOn) },
     { key: 'effectiveFrom', header: t('risk.effectiveFrom'), render: (d) => fmt.dateTime(d.effectiveFrom) },
     { key: 'level', header: t('risk.level'), render: (d) => <LevelBadge levels={levels} levelKey={d.levelKey} /> },
     {
@@ -29,8 +45,11 @@ export function DecisionHistory({
       render: (d) => <span data-kind={d.kind}>{t(`risk.kind.${d.kind}`)}</span>,
     },
     { key: 'reason', header: t('risk.reason'), render: (d) => d.reason ?? t('common.empty') },
-    { key: 'decidedBy', header: t('risk.decidedBy'), render: (d) => d.decidedByName ?? t('common.empty') },
-    { key: 'decidedAt', header: t('risk.decidedAt'), render: (d) => fmt.dateTime(d.decidedAt) },
+    {
+      key: 'signer',
+      header: t('risk.act.signer'),
+      render: (d) => `${d.signerName} (${t(`risk.act.capacity.${d.signerCapacity}`)})`,
+    },
   ];
   return (
     <section className="risk-history" aria-labelledby="risk-history-title">
