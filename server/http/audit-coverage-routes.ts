@@ -117,6 +117,7 @@ export const routes: Record<string, Entry> = {
   // The daily report link shows initials only: it may be forwarded.
   'GET /api/public/monitoring/:token': anyone(() => `/api/public/monitoring/${encodeURIComponent(f.monitorToken)}`),
   'GET /api/today': cdc(`/api/today?locality=${DOAN_KET}`),
+  'GET /api/today/situation': cdc(`/api/today/situation?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/indicators': cdc(`/api/risk/indicators?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/evaluate': cdc(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`, 'none'),
   'GET /api/risk/decisions': cdc(`/api/risk/decisions?locality=${DOAN_KET}`, 'none'),
