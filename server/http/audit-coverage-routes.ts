@@ -50,6 +50,7 @@ export const routes: Record<string, Entry> = {
   'GET /api/localities/:code/boundaries': cdc(`/api/localities/${DOAN_KET}/boundaries`, 'none'),
   'GET /api/public/localities': anyone(`/api/public/localities?parent=${LAI_CHAU}`),
   'GET /api/public/boundaries/:code': anyone(`/api/public/boundaries/${LAI_CHAU}`),
+  'GET /api/public/risk-map-svg/:code': anyone(`/api/public/risk-map-svg/${LAI_CHAU}`),
   'GET /api/venues': cdc(`/api/venues?locality=${DOAN_KET}`, 'none'),
   'GET /api/venues/export.xlsx': cdc(`/api/venues/export.xlsx?locality=${DOAN_KET}`, 'none'),
   'GET /api/venues/:id': cdc(() => `/api/venues/${f.venueId}`, 'none'),

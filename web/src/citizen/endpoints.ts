@@ -38,9 +38,9 @@ export const publicVenue = endpointOf<typeof venuesContract.getPublicVenuesByPub
 );
 
 export const publicLocalities = endpointOf<typeof localitiesContract.getPublicLocalities>('GET', '/public/localities');
-export const publicBoundaries = endpointOf<typeof localitiesContract.getPublicBoundariesByCode>(
+export const publicRiskMapSvg = endpointOf<typeof localitiesContract.getPublicRiskMapSvgByCode>(
   'GET',
-  '/public/boundaries/:code',
+  '/public/risk-map-svg/:code',
 );
 export const publicRiskMap = endpointOf<typeof riskContract.getPublicRiskMap>('GET', '/public/risk-map');
 
