@@ -11,13 +11,15 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, startE2eServer } from '../e2e/support/e2e-server.ts';
+import { lighthouseMobile } from './lib/lighthouse.ts';
 import { intOption } from './lib/options.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
 
 export const description =
   "citizens' pages on a cheap phone over slow 3G: bytes transferred and time to usable, compressed vs not";
-export const usage = '--rounds 3 --chromium /usr/bin/chromium --latency 400 (ms) --kbps 400 --cpu 4 (slowdown)';
+export const usage =
+  '--rounds 3 --chromium /usr/bin/chromium --latency 400 (ms) --kbps 400 --cpu 4 (slowdown) --lighthouse 3 (runs per page, 0: none) --only all|lighthouse';
 
 interface PageSpec {
   name: string;
@@ -67,6 +69,8 @@ function options(args: readonly string[]) {
       latency: { type: 'string', default: '400' },
       kbps: { type: 'string', default: '400' },
       cpu: { type: 'string', default: '4' },
+      lighthouse: { type: 'string', default: '3' },
+      only: { type: 'string', default: 'all' },
     },
   });
   return {
@@ -75,6 +79,10 @@ function options(args: readonly string[]) {
     latencyMs: intOption(values, 'latency', 0, 5_000),
     kbps: intOption(values, 'kbps', 1, 1_000_000),
     cpuSlowdown: intOption(values, 'cpu', 1, 20),
+    /** Lighthouse runs per page (0: none). */
+    lighthouseRuns: intOption(values, 'lighthouse', 0, 20),
+    /** `lighthouse`: Lighthouse only, without the slow-3G visits. */
+    only: values.only === 'lighthouse' ? ('lighthouse' as const) : ('all' as const),
   };
 }
 
@@ -133,7 +141,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       uploadThroughput: throughput,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuSlowdown });
-    for (const spec of pages) {
+    for (const spec of o.only === 'lighthouse' ? [] : pages) {
       const row: Record<string, JsonObject> = {};
       for (const encoding of ['compressed', 'identity'] as Encoding[]) {
         await cdp.send('Network.setExtraHTTPHeaders', {
@@ -156,9 +164,32 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       summary.push(line);
       ctx.log(line);
     }
+    await context.close();
+    const lighthouseResults =
+      o.lighthouseRuns === 0
+        ? []
+        : await lighthouseMobile({
+            chromium: o.chromium,
+            runs: o.lighthouseRuns,
+            log: ctx.log,
+            urls: [
+              { name: "citizens' home", url: `${server.url}/c` },
+              { name: 'public risk map (38 communes)', url: `${server.url}/c/ban-do?tinh=12` },
+            ],
+          });
+    for (const l of lighthouseResults) {
+      const line = `Lighthouse mobile, ${l.page}: performance ${l.performanceScore}, TBT ${l.totalBlockingTimeMs} ms, LCP ${l.largestContentfulPaintMs} ms, longest task ${l.longestTaskMs} ms`;
+      summary.push(line);
+      ctx.log(line);
+    }
     return {
       summary,
       fields: {
+        lighthouse: {
+          profile: 'Lighthouse defaults (mobile, simulated throttling)',
+          runs: o.lighthouseRuns,
+          pages: lighthouseResults,
+        },
         network: { profile: 'slow 3G', latencyMs: o.latencyMs, downKbps: o.kbps, upKbps: o.kbps },
         cpuSlowdown: o.cpuSlowdown,
         viewport: '360×740, mobile',

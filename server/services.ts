@@ -166,7 +166,7 @@ export function createServices(o: ServiceOptions): AppServices {
       localities,
       audit,
     }),
-    ...createTodayModule({ db, localities, risk: risk.risk, audit }),
+    ...createTodayModule({ db, localities, risk: risk.risk, indicators: risk.indicators, audit }),
     ...risk,
   };
 }

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-audit-chain.ts';
 import * as m0013 from './migrations/0013-facility-staff.ts';
 import * as m0014 from './migrations/0014-case-list-indexes.ts';
 import * as m0015 from './migrations/0015-level-decision-act.ts';
+import * as m0016 from './migrations/0016-situation-counts.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-facility-staff': m0013,
   '0014-case-list-indexes': m0014,
   '0015-level-decision-act': m0015,
+  '0016-situation-counts': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -52,6 +52,7 @@ export const routes: Record<string, Entry> = {
   'GET /api/public/boundaries/:code': anyone(`/api/public/boundaries/${LAI_CHAU}`),
   'GET /api/public/places/provinces': anyone('/api/public/places/provinces'),
   'GET /api/public/places/provinces/:code/communes': anyone('/api/public/places/provinces/01/communes'),
+  'GET /api/public/risk-map-svg/:code': anyone(`/api/public/risk-map-svg/${LAI_CHAU}`),
   'GET /api/venues': cdc(`/api/venues?locality=${DOAN_KET}`, 'none'),
   'GET /api/venues/export.xlsx': cdc(`/api/venues/export.xlsx?locality=${DOAN_KET}`, 'none'),
   'GET /api/venues/:id': cdc(() => `/api/venues/${f.venueId}`, 'none'),
@@ -120,6 +121,7 @@ export const routes: Record<string, Entry> = {
   // The daily report link shows initials only: it may be forwarded.
   'GET /api/public/monitoring/:token': anyone(() => `/api/public/monitoring/${encodeURIComponent(f.monitorToken)}`),
   'GET /api/today': cdc(`/api/today?locality=${DOAN_KET}`),
+  'GET /api/today/situation': cdc(`/api/today/situation?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/indicators': cdc(`/api/risk/indicators?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/evaluate': cdc(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`, 'none'),
   'GET /api/risk/decisions/draft': {

@@ -230,7 +230,9 @@ export const responseRoutes: RouteTable = {
   },
   'GET /api/public/risk-map': 'public',
   'GET /api/public/boundaries/:code': 'public',
+  'GET /api/public/risk-map-svg/:code': 'public',
   'GET /api/today': { attempt: (c) => c.get(`/api/today?locality=${BINH_LU}`), expect: refused },
+  'GET /api/today/situation': { attempt: (c) => c.get(`/api/today/situation?locality=${BINH_LU}`), expect: refused },
   'GET /api/chains': { attempt: (c) => c.get(`/api/chains?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities': { attempt: (c) => c.get(`/api/facilities?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities/export.xlsx': {

@@ -191,7 +191,9 @@ const routes: Record<string, Entry> = {
   'GET /api/risk/rule-sets/:code': { urls: one('/api/risk/rule-sets/nq128_qd4800_2021') },
   'GET /api/public/risk-map': { urls: one(`/api/public/risk-map?province=${LAI_CHAU}`) },
   'GET /api/public/boundaries/:code': { urls: one(`/api/public/boundaries/${LAI_CHAU}`) },
+  'GET /api/public/risk-map-svg/:code': { urls: one(`/api/public/risk-map-svg/${LAI_CHAU}`) },
   'GET /api/today': { urls: one('/api/today?perGroup=100'), staff: ['quarantinedHere'] },
+  'GET /api/today/situation': { urls: one('/api/today/situation') },
   'GET /api/facilities': { urls: one('/api/facilities') },
   'GET /api/facilities/export.xlsx': { urls: one('/api/facilities/export.xlsx') },
   'GET /api/facilities/placement': {

@@ -62,4 +62,11 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   route(app, localitiesContract.getPublicBoundariesByCode, { config: { access: 'public' } }, async (req, reply) =>
     reply.header('cache-control', 'public, max-age=3600').send(await svc.publicBoundaries(req.params.code)),
   );
+
+  route(app, localitiesContract.getPublicRiskMapSvgByCode, { config: { access: 'public' } }, async (req, reply) =>
+    reply
+      .header('cache-control', 'public, max-age=3600')
+      .type('application/json; charset=utf-8')
+      .send(await svc.publicSvgMap(req.params.code)),
+  );
 };

@@ -23,6 +23,8 @@ import { parsePopulationTable } from './population-import.ts';
 import { loadProvince, nationalProvinceOf } from './vn-admin-loader.ts';
 import { toLocalityView } from './localities.presenter.ts';
 import { nationalGazetteer, namePlaces } from './national-gazetteer.ts';
+import { PublicSvgMaps } from './public-svg-maps.ts';
+import type { BoundaryCollection as SvgMapInput } from '../../../core/svg-map.ts';
 
 export interface BoundaryCollection {
   type: 'FeatureCollection';
@@ -151,6 +153,14 @@ export class LocalitiesService {
     if (!parent || parent.level === 'commune') throw new AppError('NOT_FOUND');
     const rows = await this.localities.listChildren(this.db, { parentCode, includeMerged: false, limit: 5000 });
     return rows.map((r) => ({ code: r.code, name: r.name, fullName: r.full_name, level: r.level }));
+  }
+
+  // Stored outlines are GeoJSON areas (checked on import, isAreaGeometry): the drawing's input.
+  private readonly svgMaps = new PublicSvgMaps((code) => this.publicBoundaries(code).then((fc) => fc as SvgMapInput));
+
+  /** The public map's drawing of a province (JSON text), made once per province and kept a while. */
+  publicSvgMap(provinceCode: string): Promise<string> {
+    return this.svgMaps.json(provinceCode);
   }
 
   /** Public maps: the communes of a province with their names and outlines only. */

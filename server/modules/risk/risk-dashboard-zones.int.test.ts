@@ -168,6 +168,14 @@ describe('the public page', () => {
     expect(res.json().communes.find((c: { code: string }) => c.code === DOAN_KET).cases14d).toBeGreaterThan(0);
     const geo = await t.app.inject({ method: 'GET', url: `/api/public/boundaries/${LAI_CHAU}` });
     expect(Object.keys(geo.json().features[0].properties).sort()).toEqual(['code', 'name']);
+    // The same communes drawn on the server, ready for a phone to insert: code, name and path only.
+    const svg = await t.app.inject({ method: 'GET', url: `/api/public/risk-map-svg/${LAI_CHAU}` });
+    expect(svg.statusCode).toBe(200);
+    const drawing = svg.json();
+    expect(drawing.paths).toHaveLength(geo.json().features.length);
+    expect(Object.keys(drawing.paths[0]).sort()).toEqual(['code', 'd', 'name']);
+    expect(drawing.viewBox).toBe(`0 0 ${drawing.width} ${drawing.height}`);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/risk-map-svg/99' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/public/risk-map?province=99' })).statusCode).toBe(404);
   });
 

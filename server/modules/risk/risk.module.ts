@@ -19,6 +19,7 @@ import { ZonesRepository } from './zones.repository.ts';
 import { ZonesService } from './zones.service.ts';
 
 export type { RiskService } from './risk.service.ts';
+export type { IndicatorCountsService } from './indicator-counts.service.ts';
 
 export interface RiskServices {
   risk: RiskService;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import { vietnamDayEnd, vietnamToday } from '../../../core/vietnam-calendar.ts';
+import { addDays, vietnamDayEnd, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { measuresFor } from '../../../core/rules/risk/evaluate.ts';
 import type { EvaluationView, IndicatorsView } from '../../../core/schemas/risk.ts';
 import type { RiskMapQuery, RiskMapView } from '../../../core/schemas/risk-map.ts';
@@ -102,16 +102,42 @@ export class RiskService {
     now = new Date(),
   ): Promise<{ total: number; items: { code: string; label: string }[] }> {
     const { a } = await this.assessed(actor, path.split('/').pop()!, {}, now);
-    const pending = a.communes
-      .filter((c) =>
-        c.decided === null ? c.computed.level.number > a.ruleSet.levels[0]!.number : c.decided !== c.computed.level.key,
-      )
-      .sort((x, y) => y.computed.level.number - x.computed.level.number || x.name.localeCompare(y.name, 'vi'));
+    const pending = awaitingDecision(a).sort(
+      (x, y) => y.computed.level.number - x.computed.level.number || x.name.localeCompare(y.name, 'vi'),
+    );
     return {
       total: pending.length,
       items: pending
         .slice(0, limit)
         .map((c) => ({ code: c.code, label: `${c.name}: ${c.computed.level.name[actor.locale]}` })),
+    };
+  }
+
+  /**
+   * Every commune's level today in an area the actor reads (a commune, a district, a province), and
+   * how many communes await a decision today and at the end of yesterday: the home page's map.
+   */
+  async levelSituation(
+    actor: Actor,
+    code: string,
+    now = new Date(),
+  ): Promise<{
+    ruleSet: { code: string; version: number; levels: ReturnType<typeof legendOf> };
+    communes: { code: string; level: string; computedLevel: string; decidedLevel: string | null }[];
+    awaitingDecision: { today: number; yesterday: number };
+  }> {
+    const { a } = await this.assessed(actor, code, {}, now);
+    const yesterday = addDays(a.day, -1);
+    const { a: before } = await this.assessed(actor, code, { date: yesterday, ruleSet: a.ruleSet.code }, now);
+    return {
+      ruleSet: { code: a.ruleSet.code, version: a.ruleSet.version, levels: legendOf(a.ruleSet) },
+      communes: a.communes.map((c) => ({
+        code: c.code,
+        level: c.level,
+        computedLevel: c.computed.level.key,
+        decidedLevel: c.decided,
+      })),
+      awaitingDecision: { today: awaitingDecision(a).length, yesterday: awaitingDecision(before).length },
     };
   }
 
@@ -158,6 +184,16 @@ export async function mapExport(view: RiskMapView, locale: Actor['locale']): Pro
     columns: mapColumns(locale, (k) => (k === null ? null : (names.get(k) ?? k))),
     pages: await allPages(async () => ({ items: view.communes, nextCursor: null })),
   });
+}
+
+/**
+ * Communes whose computed level awaits the steering committee: no decision yet while the rules
+ * give more than the lowest level, or a decision the rules no longer agree with.
+ */
+function awaitingDecision(a: AreaAssessment) {
+  return a.communes.filter((c) =>
+    c.decided === null ? c.computed.level.number > a.ruleSet.levels[0]!.number : c.decided !== c.computed.level.key,
+  );
 }
 
 export function countBy(keys: readonly string[]): Record<string, number> {

@@ -1,21 +1,29 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { RiskService } from '../risk/risk.module.ts';
+import type { IndicatorCountsService, RiskService } from '../risk/risk.module.ts';
+import { SituationRepository } from './situation.repository.ts';
+import { SituationService } from './situation.service.ts';
 import { TodayRepository } from './today.repository.ts';
 import { TodayService } from './today.service.ts';
 
 export interface TodayServices {
   today: TodayService;
+  situation: SituationService;
 }
 
 export function createTodayModule(o: {
   db: Db;
   localities: LocalitiesService;
   risk: RiskService;
+  indicators: IndicatorCountsService;
   audit: AuditTrailService;
 }): TodayServices {
   return {
+    situation: new SituationService(o.db, new SituationRepository(), o.localities, {
+      casesByDay: (path, from, to) => o.indicators.casesByDay(o.db, path, from, to),
+      levelSituation: (actor, code, now) => o.risk.levelSituation(actor, code, now),
+    }),
     today: new TodayService(
       o.db,
       new TodayRepository(),

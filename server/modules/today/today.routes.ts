@@ -6,4 +6,5 @@ import { route } from '../../http/contract-route.ts';
 
 export const todayRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   route(app, todayContract.getToday, async (req) => services.today.work(actorOf(req), req.query));
+  route(app, todayContract.getTodaySituation, async (req) => services.situation.situation(actorOf(req), req.query));
 };

@@ -46,9 +46,9 @@ export const nationalCommunes = endpointOf<typeof localitiesContract.getPublicPl
   'GET',
   '/public/places/provinces/:code/communes',
 );
-export const publicBoundaries = endpointOf<typeof localitiesContract.getPublicBoundariesByCode>(
+export const publicRiskMapSvg = endpointOf<typeof localitiesContract.getPublicRiskMapSvgByCode>(
   'GET',
-  '/public/boundaries/:code',
+  '/public/risk-map-svg/:code',
 );
 export const publicRiskMap = endpointOf<typeof riskContract.getPublicRiskMap>('GET', '/public/risk-map');
 

@@ -7,6 +7,7 @@ import { riskRulesVi } from '../features/risk-rules/messages.vi.ts';
 import { riskVi } from '../features/risk/messages.vi.ts';
 import { testingVi } from '../features/testing/messages.vi.ts';
 import { todayVi } from '../features/today/messages.vi.ts';
+import { situationVi } from '../features/home/messages.vi.ts';
 import { peopleLinksVi } from '../features/people-links/messages.vi.ts';
 import { breachesVi } from '../features/admin-breaches/messages.vi.ts';
 import { treatmentVi } from '../features/treatment/messages.vi.ts';
@@ -146,6 +147,7 @@ export const vi = {
   ...facilitiesVi,
   ...treatmentVi,
   ...todayVi,
+  ...situationVi,
   ...peopleLinksVi,
   ...breachesVi,
   ...riskVi,

@@ -7,7 +7,7 @@ import { AnnouncedLevels } from '../risk-map/announced.tsx';
 import { MapLegend, ProvinceSummary } from '../risk-map/legend.tsx';
 import { levelLookup } from '../risk-map/levels.ts';
 import { CommuneInfo, RiskMapSvg } from '../risk-map/map-svg.tsx';
-import { buildSvgMap, type BoundaryCollection } from '../risk-map/svg-paths.ts';
+import type { SvgMap } from '../risk-map/svg-paths.ts';
 import { CommuneTable } from '../risk-map/table.tsx';
 import { useRiskMap } from '../risk-map/use-risk-map.ts';
 import { ZoneList } from '../risk-map/zones.tsx';
@@ -59,9 +59,7 @@ export function RiskMapPage() {
         </div>
       )}
       {load.state === 'failed' && <Failed message={load.message} retry={retry} />}
-      {load.state === 'ok' && (
-        <RiskMapView key={load.view.province.code} view={load.view} boundaries={load.boundaries} />
-      )}
+      {load.state === 'ok' && <RiskMapView key={load.view.province.code} view={load.view} map={load.map} />}
     </Page>
   );
 }
@@ -80,10 +78,9 @@ function Failed({ message, retry }: { message: string; retry: () => void }) {
   );
 }
 
-function RiskMapView({ view, boundaries }: { view: PublicRiskMapView; boundaries: BoundaryCollection }) {
+function RiskMapView({ view, map }: { view: PublicRiskMapView; map: SvgMap }) {
   const t = useT();
   const [selected, setSelected] = useState<string | null>(null);
-  const map = useMemo(() => buildSvgMap(boundaries), [boundaries]);
   const level = useMemo(() => levelLookup(view.ruleSet.levels, t.lang), [view, t.lang]);
   const byCode = useMemo(() => new Map(view.communes.map((c) => [c.code, c])), [view]);
   const names = useMemo(() => new Map(map.paths.map((p) => [p.code, p.name])), [map]);

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { PublicRiskMapView } from '../../../../core/schemas/risk-map.ts';
 import { api, ApiError } from '../api.ts';
 import { useT } from '../i18n/index.ts';
-import type { BoundaryCollection } from './svg-paths.ts';
-import { publicBoundaries, publicRiskMap } from '../endpoints.ts';
+import type { SvgMap } from './svg-paths.ts';
+import { publicRiskMap, publicRiskMapSvg } from '../endpoints.ts';
 
 /**
  * The public map of one province: its levels (`GET /api/public/risk-map?province=`) and its
- * communes' boundaries (`GET /api/public/boundaries/<code>`, up to ~1 MB gzipped), fetched in
- * parallel. Boundaries do not change during a visit: they are kept per province (a failure is
+ * communes drawn as SVG paths (`GET /api/public/risk-map-svg/<code>`: projected and simplified on
+ * the server, so the phone parses no GeoJSON and projects nothing on its main thread), fetched in
+ * parallel. The drawing does not change during a visit: it is kept per province (a failure is
  * fetched again on retry); the levels are asked for each time the page opens.
  */
 export type RiskMapLoad =
@@ -16,17 +17,17 @@ export type RiskMapLoad =
   /** A 400/404 (unknown province, no map there): the server's message, no retry. */
   | { state: 'missing'; message: string }
   | { state: 'failed'; message: string }
-  | { state: 'ok'; view: PublicRiskMapView; boundaries: BoundaryCollection };
+  | { state: 'ok'; view: PublicRiskMapView; map: SvgMap };
 
-const boundaries = new Map<string, Promise<BoundaryCollection>>();
+const drawings = new Map<string, Promise<SvgMap>>();
 
-function loadBoundaries(province: string): Promise<BoundaryCollection> {
-  let p = boundaries.get(province);
+function loadDrawing(province: string): Promise<SvgMap> {
+  let p = drawings.get(province);
   if (!p) {
-    // Raw GeoJSON (no answer schema: too big to run through one); its shape is svg-paths.ts's.
-    p = api(publicBoundaries, { params: { code: province } }) as Promise<BoundaryCollection>;
-    p.catch(() => boundaries.delete(province));
-    boundaries.set(province, p);
+    // No answer schema (too big to run through one); its shape is core/svg-map.ts's SvgMap.
+    p = api(publicRiskMapSvg, { params: { code: province } }) as Promise<SvgMap>;
+    p.catch(() => drawings.delete(province));
+    drawings.set(province, p);
   }
   return p;
 }
@@ -45,9 +46,14 @@ export function useRiskMap(province: string | null): { load: RiskMapLoad; retry:
     let live = true;
     const setLoad = (l: RiskMapLoad) => setState({ key: province, load: l });
     setLoad({ state: 'loading' });
-    Promise.all([api(publicRiskMap, { query: { province } }), loadBoundaries(province)]).then(
-      ([view, geo]) =>
-        live && setLoad({ state: 'ok', view, boundaries: Array.isArray(geo?.features) ? geo : { features: [] } }),
+    Promise.all([api(publicRiskMap, { query: { province } }), loadDrawing(province)]).then(
+      ([view, map]) =>
+        live &&
+        setLoad({
+          state: 'ok',
+          view,
+          map: Array.isArray(map?.paths) ? map : { width: 0, height: 0, viewBox: '0 0 0 0', paths: [] },
+        }),
       (e: unknown) => {
         if (!live) return;
         const message = e instanceof ApiError ? e.message : t('app.unexpected');

@@ -41,12 +41,20 @@ function CasesTab() {
   const { selected } = useLocalities();
   const { search } = useLocation();
   const clusters = useClusterOptions();
-  const [status, setStatus] = useState<CaseStatus | ''>('');
-  const [classification, setClassification] = useState<CaseClassification | ''>('');
-  const [clusterId, setClusterId] = useState(search.get('clusterId') ?? '');
+  // A link may preselect filters (the home page's figures: `?classification=&confirmedFrom=&confirmedTo=`).
+  const asked = (key: string) => search.get(key) ?? '';
+  const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const [status, setStatus] = useState<CaseStatus | ''>(() =>
+    isCaseStatus(asked('status')) ? (asked('status') as CaseStatus) : '',
+  );
+  const [classification, setClassification] = useState<CaseClassification | ''>(() => {
+    const v = asked('classification');
+    return isClassification(v) ? v : '';
+  });
+  const [clusterId, setClusterId] = useState(asked('clusterId'));
   const [q, setQ] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [from, setFrom] = useState(() => (isDay(asked('confirmedFrom')) ? asked('confirmedFrom') : ''));
+  const [to, setTo] = useState(() => (isDay(asked('confirmedTo')) ? asked('confirmedTo') : ''));
   const [panel, setPanel] = useState<Panel>(null);
   const debouncedQ = useDebounced(q.trim());
   const mayInvestigate = canInvestigateCases(role);

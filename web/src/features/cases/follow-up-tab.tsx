@@ -5,9 +5,9 @@ import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
-import { Link } from '../../ui/router.tsx';
+import { Link, useLocation } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { casePage, contactStatusBadge } from './case-labels.ts';
+import { casePage, contactStatusBadge, isContactStatus } from './case-labels.ts';
 import { ContactStatusFilter } from './contact-status-filter.tsx';
 
 /**
@@ -18,7 +18,12 @@ export function FollowUpTab() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { selected } = useLocalities();
-  const [status, setStatus] = useState<ContactStatus | ''>('confirmed');
+  // `?status=proposed` from the home page's "awaiting confirmation" figure.
+  const { search } = useLocation();
+  const [status, setStatus] = useState<ContactStatus | ''>(() => {
+    const asked = search.get('status') ?? '';
+    return isContactStatus(asked) ? asked : 'confirmed';
+  });
   const query = { locality: selected?.code, status: status || undefined };
   const list = usePagedList(selected ? tracingContract.getContacts : null, query);
 

@@ -5,56 +5,74 @@ import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
-import { BoundaryMap, type BoundaryCollection, type BoundaryProps } from '../../ui/map.tsx';
+import type { BoundaryCollection, BoundaryProps } from '../../ui/map.tsx';
 import { Page } from '../../ui/page.tsx';
 import { canSeeTodayWork } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
+import { levelName } from '../risk/risk-labels.ts';
 import { TodayPanel } from '../today/today-panel.tsx';
 import { MapPanel } from './map-panel.tsx';
+import { SituationFigures } from './situation-figures.tsx';
+import { SituationLegend, SituationMap } from './situation-map.tsx';
+import { useSituation } from './use-situation.ts';
+import './home.css';
 
-/** Home: the boundaries of the selected locality on a map, a detail panel and a table. */
+/** The boundaries of the selected area's communes (raw GeoJSON: its shape is ui/map.tsx's). */
+function useBoundaries(code: string | null) {
+  const [state, setState] = useState<{ data: BoundaryCollection | null; error: string | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    setState({ data: null, error: null, loading: true });
+    api(localitiesContract.getLocalitiesBoundaries, { params: { code } })
+      .then((fc) => live && setState({ data: fc as BoundaryCollection, error: null, loading: false }))
+      .catch((e: unknown) => live && setState({ data: null, error: errorMessage(e), loading: false }));
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  return state;
+}
+
+/**
+ * Home: the situation room of the selected area. Headline figures beside yesterday's (each a link
+ * to its list), today's work, the communes coloured by risk level with a detail panel, and the
+ * communes' table. Figures and levels come in one answer, fetched beside the boundaries.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
   const code = selected?.code ?? null;
-  const [data, setData] = useState<BoundaryCollection | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const situation = useSituation(code);
+  const boundaries = useBoundaries(code);
   const [picked, setPicked] = useState<BoundaryProps | null>(null);
-
-  useEffect(() => {
-    if (!code) return;
-    let live = true;
-    setLoading(true);
-    setError(null);
-    setPicked(null);
-    api(localitiesContract.getLocalitiesBoundaries, { params: { code } })
-      // Raw GeoJSON (no answer schema: too big to run through one); its shape is ui/map.tsx's.
-      .then((fc) => live && setData(fc as BoundaryCollection))
-      .catch((e: unknown) => {
-        if (!live) return;
-        setData(null);
-        setError(errorMessage(e));
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [code]);
+  useEffect(() => setPicked(null), [code]);
+  const levels = situation.view?.levels ?? null;
+  const levelByCode = useMemo(() => new Map((levels?.communes ?? []).map((c) => [c.code, c])), [levels]);
 
   const rows = useMemo(
     () =>
-      (data?.features ?? [])
+      (boundaries.data?.features ?? [])
         .map((f) => f.properties)
         .sort((a, b) => a.name.localeCompare(b.name, fmt.lang === 'en' ? 'en' : 'vi')),
-    [data, fmt.lang],
+    [boundaries.data, fmt.lang],
   );
 
+  const levelText = (code: string) => {
+    const c = levelByCode.get(code);
+    return c && levels ? levelName(levels.ruleSet.levels, c.level, fmt.lang) : t('situation.noLevel');
+  };
   const columns: Column<BoundaryProps>[] = [
     { key: 'name', header: t('home.name'), render: (p) => p.fullName || p.name },
-    { key: 'code', header: t('home.code'), render: (p) => <code>{p.code}</code> },
+    ...(levels
+      ? [{ key: 'level', header: t('situation.levelHeader'), render: (p: BoundaryProps) => levelText(p.code) }]
+      : []),
     {
       key: 'population',
       header: t('home.population'),
@@ -67,21 +85,29 @@ export function HomePage() {
       ),
     },
   ];
+  const error = situation.error ?? boundaries.error;
 
   return (
-    <Page title={t('home.title')} intro={selected?.fullName}>
-      {/* What needs doing comes before the map: the first thing an official sees on signing in. */}
-      {canSeeTodayWork(role) && <TodayPanel />}
+    <Page title={t('situation.title')} intro={selected?.fullName}>
       {error && (
         <div className="alert alert-error" role="alert">
           {error}
         </div>
       )}
-      <div className="map-layout" aria-busy={loading || undefined}>
-        <BoundaryMap data={data} selectedCode={picked?.code ?? null} onSelect={setPicked} label={t('home.mapLabel')} />
-        <MapPanel picked={picked} />
+      <SituationFigures figures={situation.view?.figures ?? (situation.error ? [] : null)} />
+      {canSeeTodayWork(role) && <TodayPanel />}
+      <h2>{levels ? t('situation.mapTitle') : t('home.communes')}</h2>
+      <div className="map-layout" aria-busy={boundaries.loading || situation.loading || undefined}>
+        <SituationMap
+          boundaries={boundaries.data}
+          levels={levels}
+          selectedCode={picked?.code ?? null}
+          onSelect={setPicked}
+        />
+        <MapPanel picked={picked} level={picked && levels ? levelText(picked.code) : null} />
       </div>
-      {!loading && data && rows.length === 0 && <p className="muted">{t('home.noBoundaries')}</p>}
+      {levels && <SituationLegend levels={levels} />}
+      {!boundaries.loading && boundaries.data && rows.length === 0 && <p className="muted">{t('home.noBoundaries')}</p>}
       <h2>{t('home.communes')}</h2>
       <DataTable<BoundaryProps>
         testId="commune-table"
@@ -90,7 +116,7 @@ export function HomePage() {
         rowKey={(p) => p.code}
         onRowClick={(p) => setPicked(p)}
         rowClassName={(p) => (p.code === picked?.code ? 'selected' : undefined)}
-        emptyText={loading ? t('common.loading') : undefined}
+        emptyText={boundaries.loading ? t('common.loading') : undefined}
       />
     </Page>
   );

@@ -3,7 +3,7 @@ import { useFormat } from '../../ui/format.ts';
 import type { BoundaryProps } from '../../ui/map.tsx';
 
 /** Details of the commune clicked on the map (beside the map; under it on phones). */
-export function MapPanel({ picked }: { picked: BoundaryProps | null }) {
+export function MapPanel({ picked, level }: { picked: BoundaryProps | null; level: string | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -12,10 +12,12 @@ export function MapPanel({ picked }: { picked: BoundaryProps | null }) {
         <>
           <h2>{picked.fullName || picked.name}</h2>
           <dl>
-            <dt>{t('home.code')}</dt>
-            <dd>
-              <code>{picked.code}</code>
-            </dd>
+            {level !== null && (
+              <>
+                <dt>{t('situation.levelHeader')}</dt>
+                <dd data-testid="map-panel-level">{level}</dd>
+              </>
+            )}
             <dt>{t('home.population')}</dt>
             <dd>
               {fmt.number(picked.population)}
