@@ -5,7 +5,7 @@ import { csvStream } from './csv.ts';
 
 import { drainedOrClosed } from './export-pages.ts';
 
-export { allPages, snapshotPages, type ExportChunkLog } from './export-pages.ts';
+export { allPages, cursorPages, snapshotPages, type ExportChunkLog } from './export-pages.ts';
 
 export interface SheetColumn<T> {
   header: Record<Locale, string>;

@@ -1,4 +1,5 @@
 import type { PassThrough } from 'node:stream';
+import { CompiledQuery, type Compilable } from 'kysely';
 import type { Page } from '../../core/schemas/common.ts';
 import { holdsConcurrentTransactions, type Db } from '../db/database.ts';
 
@@ -66,6 +67,64 @@ export async function snapshotPages<T>(
   return (async function* () {
     try {
       yield* pages;
+    } finally {
+      await end();
+    }
+  })();
+}
+
+/** Rows per FETCH of an export's cursor: large enough that round trips vanish, small enough to stay flat. */
+const CURSOR_FETCH = 2_000;
+
+/**
+ * An export read through one server-side cursor on PostgreSQL: the list's query (its filters and
+ * order, no limit) is planned once and walked along its index, `CURSOR_FETCH` rows at a time,
+ * inside one read-only REPEATABLE READ transaction (one snapshot, as `snapshotPages`). Paging by
+ * keyset instead would plan and descend the index again for every page. Each chunk is logged
+ * (`logChunk`) before it is yielded; the first is fetched before this resolves, so a refusal is
+ * an error answer. The transaction ends with the walk: at the end, on an error, or when the
+ * client goes away. On PGlite (one connection, see `snapshotPages`) `keyset` walks the pages.
+ */
+export async function cursorPages<R, T>(o: {
+  db: Db;
+  query: (db: Db) => Compilable<R>;
+  toRow: (row: R) => T;
+  keyset: (db: Db, after: string | undefined) => Promise<Page<T>>;
+  logChunk?: ExportChunkLog<T>;
+}): Promise<AsyncIterable<T[]>> {
+  if (!holdsConcurrentTransactions(o.db)) return allPages((after) => o.keyset(o.db, after), o.logChunk);
+  const trx = await o.db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
+  let open = true;
+  const end = async () => {
+    if (!open) return;
+    open = false;
+    await trx.rollback().execute();
+  };
+  const next = async (): Promise<T[]> => {
+    const { rows } = await trx.executeQuery<R>(CompiledQuery.raw(`fetch ${CURSOR_FETCH} from export_rows`));
+    const chunk = rows.map(o.toRow);
+    if (o.logChunk && chunk.length) await o.logChunk(chunk);
+    return chunk;
+  };
+  let first: T[];
+  try {
+    const compiled = o.query(trx).compile();
+    await trx.executeQuery(
+      CompiledQuery.raw(`declare export_rows no scroll cursor for ${compiled.sql}`, [...compiled.parameters]),
+    );
+    first = await next();
+  } catch (err) {
+    await end();
+    throw err;
+  }
+  return (async function* () {
+    try {
+      let chunk = first;
+      while (chunk.length) {
+        yield chunk;
+        if (chunk.length < CURSOR_FETCH) break;
+        chunk = await next();
+      }
     } finally {
       await end();
     }

@@ -13,7 +13,7 @@ import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { sheetExport, snapshotPages, type SheetExport } from '../../shared/excel.ts';
+import { cursorPages, sheetExport, snapshotPages, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { DiseaseProfileSummary, DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
@@ -110,8 +110,16 @@ export class CasesService {
       sheetName: actor.locale === 'vi' ? 'Ca bệnh' : 'Cases',
       locale: actor.locale,
       columns: caseColumns(actor.locale),
-      // One snapshot, walked 1,000 rows a query along the list's index.
-      pages: await snapshotPages(this.d.db, (db, after) => this.page(db, within, { ...q, after, limit: 1_000 }), log),
+      pages: q.q
+        ? // A text search picks its rows page by page (see the repository): one snapshot, paged.
+          await snapshotPages(this.d.db, (db, after) => this.page(db, within, { ...q, after, limit: 1_000 }), log)
+        : await cursorPages({
+            db: this.d.db,
+            query: (db) => this.d.cases.listInOrder(db, { ...q, withinPath: within }),
+            toRow: toCaseRow,
+            keyset: (db, after) => this.page(db, within, { ...q, after, limit: 500 }),
+            logChunk: log,
+          }),
     });
   }
 

@@ -36,6 +36,7 @@ export const en: Catalogue = {
     noData: 'Nothing to show.',
     all: 'All',
     exportExcel: 'Export Excel',
+    exportCsv: 'Export CSV',
     copy: 'Copy',
     copied: 'Copied',
     actions: 'Actions',
