@@ -13,7 +13,8 @@ import { openDatabase, type Db } from '../server/db/database.ts';
 import { openPlatform, type Platform } from '../server/main.ts';
 import { newSecret } from '../server/modules/system/signing-secrets.ts';
 import { intOption } from './lib/options.ts';
-import { createBenchRandom, generateCases, loadCountry, type CountryShape } from './lib/risk-country.ts';
+import { generateListsCountry } from './lib/lists-country.ts';
+import type { CountryShape } from './lib/risk-country.ts';
 import { listScenarios, type ListScenario } from './lib/lists-scenarios.ts';
 import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
 import { percentile, round } from './lib/stats.ts';
@@ -73,24 +74,6 @@ async function measure(s: ListScenario, rounds: number, warmup: number) {
   };
 }
 
-async function generate(
-  db: Db,
-  platform: Platform,
-  shape: CountryShape,
-  log: (line: string) => void,
-): Promise<JsonObject> {
-  const t = performance.now();
-  await createBenchRandom(db);
-  await loadCountry(db, log);
-  const report = await generateCases(db, shape, log);
-  await platform.services.indicators.refreshDirty(db);
-  return {
-    seconds: round((performance.now() - t) / 1000, 1),
-    casesInsertSeconds: report.casesInsert.seconds,
-    rows: report.rows as unknown as JsonObject,
-  };
-}
-
 export async function run(ctx: BenchContext): Promise<BenchResult> {
   if (ctx.database.kind !== 'postgresql')
     throw new Error('the lists bench measures PostgreSQL: pass --database-url (an admin URL)');
@@ -107,7 +90,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   const platform = await openPlatform(config, handle);
   const db = handle.db;
   try {
-    const generation = o.reuse ? { reused: true } : await generate(db, platform, o.shape, ctx.log);
+    const generation = o.reuse ? { reused: true } : await generateListsCountry(db, platform, o.shape, ctx.log);
     ctx.log('vacuum analyze');
     await sql`vacuum analyze`.execute(db);
     const scenarios = await listScenarios(db, platform);

@@ -16,6 +16,12 @@ export const auditContract = defineRoutes(['audit'], {
     summary: 'Export the audit log to Excel',
     query: listAuditQuery.omit({ after: true, limit: true }),
   },
+  getAuditExportCsv: {
+    method: 'GET',
+    path: '/audit/export.csv',
+    summary: 'Export the audit log to CSV',
+    query: listAuditQuery.omit({ after: true, limit: true }),
+  },
   getAuditAlerts: {
     method: 'GET',
     path: '/audit/alerts',
@@ -27,6 +33,12 @@ export const auditContract = defineRoutes(['audit'], {
     method: 'GET',
     path: '/audit/alerts/export.xlsx',
     summary: 'Export the alerts to Excel',
+    query: listAuditAlertsQuery.omit({ after: true, limit: true }),
+  },
+  getAuditAlertsExportCsv: {
+    method: 'GET',
+    path: '/audit/alerts/export.csv',
+    summary: 'Export the alerts to CSV',
     query: listAuditAlertsQuery.omit({ after: true, limit: true }),
   },
 });

@@ -19,6 +19,12 @@ export const breachesContract = defineRoutes(['breaches'], {
     summary: 'Export the breach register to Excel',
     query: listBreachesQuery.omit({ after: true, limit: true }),
   },
+  getBreachesExportCsv: {
+    method: 'GET',
+    path: '/breaches/export.csv',
+    summary: 'Export the breach register to CSV',
+    query: listBreachesQuery.omit({ after: true, limit: true }),
+  },
   postBreaches: {
     method: 'POST',
     path: '/breaches',

@@ -27,6 +27,12 @@ export const casesContract = defineRoutes(['cases'], {
     summary: 'Export cases to Excel',
     query: listCasesQuery.omit({ after: true, limit: true }),
   },
+  getCasesExportCsv: {
+    method: 'GET',
+    path: '/cases/export.csv',
+    summary: 'Export cases to CSV',
+    query: listCasesQuery.omit({ after: true, limit: true }),
+  },
   postCases: {
     method: 'POST',
     path: '/cases',

@@ -67,4 +67,10 @@ export const checkinsContract = defineRoutes(['checkins'], {
     summary: 'Export check-in counts per venue and day',
     query: checkinCountsQuery.omit({ after: true, limit: true }),
   },
+  getCheckinsCountsExportCsv: {
+    method: 'GET',
+    path: '/checkins/counts/export.csv',
+    summary: 'Export check-in counts per venue and day (CSV)',
+    query: checkinCountsQuery.omit({ after: true, limit: true }),
+  },
 });

@@ -19,6 +19,12 @@ export const clustersContract = defineRoutes(['clusters'], {
     summary: 'Export clusters to Excel',
     query: listClustersQuery.omit({ after: true, limit: true }),
   },
+  getClustersExportCsv: {
+    method: 'GET',
+    path: '/clusters/export.csv',
+    summary: 'Export clusters to CSV',
+    query: listClustersQuery.omit({ after: true, limit: true }),
+  },
   postClusters: {
     method: 'POST',
     path: '/clusters',

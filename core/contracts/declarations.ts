@@ -76,6 +76,12 @@ export const declarationsContract = defineRoutes(['declarations'], {
     summary: 'Export health declarations',
     query: listDeclarationsQuery.omit({ after: true, limit: true }),
   },
+  getDeclarationsExportCsv: {
+    method: 'GET',
+    path: '/declarations/export.csv',
+    summary: 'Export health declarations (CSV)',
+    query: listDeclarationsQuery.omit({ after: true, limit: true }),
+  },
   getArrivals: {
     method: 'GET',
     path: '/arrivals',
@@ -87,6 +93,12 @@ export const declarationsContract = defineRoutes(['declarations'], {
     method: 'GET',
     path: '/arrivals/export.xlsx',
     summary: 'Export arrivals',
+    query: listArrivalsQuery.omit({ after: true, limit: true }),
+  },
+  getArrivalsExportCsv: {
+    method: 'GET',
+    path: '/arrivals/export.csv',
+    summary: 'Export arrivals (CSV)',
     query: listArrivalsQuery.omit({ after: true, limit: true }),
   },
   patchArrivalsById: {

@@ -26,6 +26,12 @@ export const facilitiesContract = defineRoutes(['facilities'], {
     summary: 'Export facilities and their occupancy to Excel',
     query: listFacilitiesQuery.omit({ after: true, limit: true }),
   },
+  getFacilitiesExportCsv: {
+    method: 'GET',
+    path: '/facilities/export.csv',
+    summary: 'Export facilities and their occupancy to CSV',
+    query: listFacilitiesQuery.omit({ after: true, limit: true }),
+  },
   getFacilitiesPlacement: {
     method: 'GET',
     path: '/facilities/placement',

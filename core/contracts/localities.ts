@@ -57,6 +57,12 @@ export const localitiesContract = defineRoutes(['localities'], {
     summary: 'Export units to Excel',
     query: listLocalitiesQuery.omit({ after: true, limit: true }),
   },
+  getLocalitiesExportCsv: {
+    method: 'GET',
+    path: '/localities/export.csv',
+    summary: 'Export units to CSV',
+    query: listLocalitiesQuery.omit({ after: true, limit: true }),
+  },
   postLocalitiesMerge: {
     method: 'POST',
     path: '/localities/merge',

@@ -26,6 +26,12 @@ export const personLinksContract = defineRoutes(['people'], {
     summary: 'Export link requests',
     query: listLinkRequestsQuery.omit({ after: true, limit: true }),
   },
+  getPeopleLinkRequestsExportCsv: {
+    method: 'GET',
+    path: '/people/link-requests/export.csv',
+    summary: 'Export link requests (CSV)',
+    query: listLinkRequestsQuery.omit({ after: true, limit: true }),
+  },
   getPeopleLinkRequestsById: {
     method: 'GET',
     path: '/people/link-requests/:id',

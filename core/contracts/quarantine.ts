@@ -31,6 +31,12 @@ export const quarantineContract = defineRoutes(['quarantine'], {
     summary: 'Export the quarantine register to Excel (one logged read)',
     query: listAdmissionsQuery.omit({ after: true, limit: true }),
   },
+  getQuarantineAdmissionsExportCsv: {
+    method: 'GET',
+    path: '/quarantine/admissions/export.csv',
+    summary: 'Export the quarantine register to CSV (one logged read)',
+    query: listAdmissionsQuery.omit({ after: true, limit: true }),
+  },
   postQuarantineAdmissions: {
     method: 'POST',
     path: '/quarantine/admissions',

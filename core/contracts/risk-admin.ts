@@ -60,6 +60,12 @@ export const riskAdminContract = defineRoutes(['risk'], {
     summary: 'Epidemic zones as Excel',
     query: zoneListQuery.omit({ after: true, limit: true }),
   },
+  getRiskZonesExportCsv: {
+    method: 'GET',
+    path: '/risk/zones/export.csv',
+    summary: 'Epidemic zones as CSV',
+    query: zoneListQuery.omit({ after: true, limit: true }),
+  },
   postRiskZones: {
     method: 'POST',
     path: '/risk/zones',

@@ -72,6 +72,12 @@ export const riskContract = defineRoutes(['risk'], {
     summary: "A locality's level decisions, or with subtree=true a province's register of them, as Excel",
     query: decisionHistoryQuery.omit({ after: true, limit: true }),
   },
+  getRiskDecisionsExportCsv: {
+    method: 'GET',
+    path: '/risk/decisions/export.csv',
+    summary: "A locality's level decisions, or with subtree=true a province's register of them, as Excel",
+    query: decisionHistoryQuery.omit({ after: true, limit: true }),
+  },
   getRiskMap: {
     method: 'GET',
     path: '/risk/map',
@@ -83,6 +89,12 @@ export const riskContract = defineRoutes(['risk'], {
     method: 'GET',
     path: '/risk/map/export.xlsx',
     summary: 'The level map of a province as Excel',
+    query: riskMapQuery,
+  },
+  getRiskMapExportCsv: {
+    method: 'GET',
+    path: '/risk/map/export.csv',
+    summary: 'The level map of a province as CSV',
     query: riskMapQuery,
   },
   getRiskDashboard: {

@@ -38,6 +38,12 @@ export const testingContract = defineRoutes(['testing'], {
     summary: 'Export test orders to Excel',
     query: listOrdersQuery.omit({ after: true, limit: true }),
   },
+  getTestingOrdersExportCsv: {
+    method: 'GET',
+    path: '/testing/orders/export.csv',
+    summary: 'Export test orders to CSV',
+    query: listOrdersQuery.omit({ after: true, limit: true }),
+  },
   postTestingOrders: {
     method: 'POST',
     path: '/testing/orders',
@@ -95,6 +101,12 @@ export const testingContract = defineRoutes(['testing'], {
     summary: 'Export campaigns with their counts to Excel',
     query: listCampaignsQuery.omit({ after: true, limit: true }),
   },
+  getTestingCampaignsExportCsv: {
+    method: 'GET',
+    path: '/testing/campaigns/export.csv',
+    summary: 'Export campaigns with their counts to CSV',
+    query: listCampaignsQuery.omit({ after: true, limit: true }),
+  },
   postTestingCampaigns: {
     method: 'POST',
     path: '/testing/campaigns',
@@ -145,6 +157,12 @@ export const testingContract = defineRoutes(['testing'], {
     method: 'GET',
     path: '/testing/case-proposals/export.xlsx',
     summary: 'Export case proposals to Excel',
+    query: listCaseProposalsQuery.omit({ after: true, limit: true }),
+  },
+  getTestingCaseProposalsExportCsv: {
+    method: 'GET',
+    path: '/testing/case-proposals/export.csv',
+    summary: 'Export case proposals to CSV',
     query: listCaseProposalsQuery.omit({ after: true, limit: true }),
   },
   postTestingCaseProposalsAccept: {

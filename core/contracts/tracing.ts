@@ -27,6 +27,13 @@ export const tracingContract = defineRoutes(['tracing'], {
     params: idParams,
     query: listContactsQuery.omit({ after: true, limit: true }),
   },
+  getCasesContactsExportCsv: {
+    method: 'GET',
+    path: '/cases/:id/contacts/export.csv',
+    summary: "Export a case's contacts to Excel",
+    params: idParams,
+    query: listContactsQuery.omit({ after: true, limit: true }),
+  },
   postCasesContacts: {
     method: 'POST',
     path: '/cases/:id/contacts',
@@ -55,6 +62,12 @@ export const tracingContract = defineRoutes(['tracing'], {
     method: 'GET',
     path: '/contacts/export.xlsx',
     summary: 'Export the follow-up list to Excel',
+    query: listContactsQuery.omit({ after: true, limit: true }).extend({ locality: localityCode.optional() }),
+  },
+  getContactsExportCsv: {
+    method: 'GET',
+    path: '/contacts/export.csv',
+    summary: 'Export the follow-up list to CSV',
     query: listContactsQuery.omit({ after: true, limit: true }).extend({ locality: localityCode.optional() }),
   },
   getContacts: {

@@ -26,6 +26,12 @@ export const treatmentContract = defineRoutes(['treatment'], {
     summary: 'Export treatment stays to Excel',
     query: listStaysQuery.omit({ after: true, limit: true }),
   },
+  getTreatmentStaysExportCsv: {
+    method: 'GET',
+    path: '/treatment/stays/export.csv',
+    summary: 'Export treatment stays to CSV',
+    query: listStaysQuery.omit({ after: true, limit: true }),
+  },
   postTreatmentStays: {
     method: 'POST',
     path: '/treatment/stays',

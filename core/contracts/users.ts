@@ -27,6 +27,12 @@ export const usersContract = defineRoutes(['users'], {
     summary: 'Export accounts to Excel',
     query: listUsersQuery.omit({ after: true, limit: true }),
   },
+  getUsersExportCsv: {
+    method: 'GET',
+    path: '/users/export.csv',
+    summary: 'Export accounts to CSV',
+    query: listUsersQuery.omit({ after: true, limit: true }),
+  },
   postUsers: {
     method: 'POST',
     path: '/users',

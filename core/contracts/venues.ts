@@ -30,6 +30,12 @@ export const venuesContract = defineRoutes(['venues'], {
     summary: 'Export venues to Excel',
     query: listVenuesQuery.omit({ after: true, limit: true }),
   },
+  getVenuesExportCsv: {
+    method: 'GET',
+    path: '/venues/export.csv',
+    summary: 'Export venues to CSV',
+    query: listVenuesQuery.omit({ after: true, limit: true }),
+  },
   postVenues: {
     method: 'POST',
     path: '/venues',

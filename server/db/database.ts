@@ -18,6 +18,22 @@ export interface DatabaseHandle {
 // Keep bigint identities and numerics exact as strings; dates stay strings so no timezone shifts.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
+/** The pool of each database that is a PostgreSQL server (PGlite's is not: it has one connection). */
+const serverPools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * Whether `db` is a PostgreSQL server, where a long transaction (an export's snapshot, an import)
+ * takes one of several connections; on PGlite it would take the only one from every other request.
+ */
+export function holdsConcurrentTransactions(db: Db): boolean {
+  return serverPools.has(db);
+}
+
+/** The pg pool behind a PostgreSQL server's handle, for what Kysely cannot send (COPY); null on PGlite. */
+export function serverPoolOf(db: Db): pg.Pool | null {
+  return serverPools.get(db) ?? null;
+}
+
 /**
  * Opens the database: a PostgreSQL server when `url` is set, the embedded PGlite otherwise. Both go
  * through a `pg.Pool` and Kysely's one PostgreSQL dialect, so every query and migration is the same.
@@ -35,6 +51,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // is discarded by the pool; without a listener its 'error' event would crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    serverPools.set(db, pool);
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   return pgliteHandle(await openPglite(config.dataDir));

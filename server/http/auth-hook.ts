@@ -17,7 +17,7 @@ const refusalOf: Record<SessionRestriction, ErrorCode> = {
 
 /** Exports of lists (bulk personal data) always need a recent (re)authentication, flagged or not. */
 export function needsStepUp(url: string, config: { stepUp?: boolean } | undefined): boolean {
-  return config?.stepUp === true || url.endsWith('/export.xlsx');
+  return config?.stepUp === true || url.endsWith('/export.xlsx') || url.endsWith('/export.csv');
 }
 
 export interface SessionCookies {

@@ -1,9 +1,10 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../core/errors.ts';
 import { AppError } from '../../core/errors.ts';
 import type { SessionInfo } from '../../core/schemas/auth.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { XlsxExport } from '../shared/excel.ts';
+import type { SheetExport } from '../shared/excel.ts';
 
 /** Route access level: `public` needs no session; everything else does (the default). */
 export type Access = 'public' | 'user';
@@ -45,16 +46,22 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actorOrNull;
 }
 
-export function sendXlsx(reply: FastifyReply, file: XlsxExport) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_');
+export function sendXlsx(reply: FastifyReply, file: SheetExport) {
+  return sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file.filename, file.xlsx());
+}
+
+/** The same export as CSV (UTF-8 with BOM, so Excel opens Vietnamese correctly). */
+export function sendCsv(reply: FastifyReply, file: SheetExport) {
+  return sendFile(reply, 'text/csv; charset=utf-8', file.csvFilename, file.csv());
+}
+
+function sendFile(reply: FastifyReply, type: string, filename: string, stream: Readable) {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_');
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    )
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
     .header('cache-control', 'no-store')
-    .send(file.stream);
+    .send(stream);
 }
 
 /** The citizen session a citizens' page sends as `Authorization: Bearer …` (null when none). */

@@ -26,6 +26,10 @@ export const adminRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/users/export.xlsx?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/users/export.csv': {
+    attempt: (c) => c.get(`/api/users/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'POST /api/users': {
     attempt: (c) =>
       c.post('/api/users', {
@@ -58,6 +62,10 @@ export const adminRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/localities/export.xlsx?parent=${LAI_CHAU}`),
     expect: refused,
   },
+  'GET /api/localities/export.csv': {
+    attempt: (c) => c.get(`/api/localities/export.csv?parent=${LAI_CHAU}`),
+    expect: refused,
+  },
   'POST /api/localities/merge': {
     attempt: (c) =>
       c.post('/api/localities/merge', {
@@ -84,15 +92,24 @@ export const adminRoutes: RouteTable = {
   },
   'GET /api/audit': { attempt: (c) => c.get('/api/audit'), expect: refused },
   'GET /api/audit/export.xlsx': { attempt: (c) => c.get('/api/audit/export.xlsx'), expect: refused },
+  'GET /api/audit/export.csv': { attempt: (c) => c.get('/api/audit/export.csv'), expect: refused },
   'GET /api/audit/alerts': { attempt: (c) => c.get(`/api/audit/alerts?locality=${BINH_LU}`), expect: refused },
   'GET /api/audit/alerts/export.xlsx': {
     attempt: (c) => c.get(`/api/audit/alerts/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/audit/alerts/export.csv': {
+    attempt: (c) => c.get(`/api/audit/alerts/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
   // The breach register is the administrators': an officer is refused whatever the breach.
   'GET /api/breaches': { attempt: (c) => c.get(`/api/breaches?locality=${BINH_LU}`), expect: refused },
   'GET /api/breaches/export.xlsx': {
     attempt: (c) => c.get(`/api/breaches/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/breaches/export.csv': {
+    attempt: (c) => c.get(`/api/breaches/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
   'POST /api/breaches': {

@@ -9,6 +9,10 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/venues/export.xlsx?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/venues/export.csv': {
+    attempt: (c) => c.get(`/api/venues/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'POST /api/venues': {
     attempt: (c) =>
       c.post('/api/venues', {
@@ -71,6 +75,10 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/people/link-requests/export.xlsx?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/people/link-requests/export.csv': {
+    attempt: (c) => c.get(`/api/people/link-requests/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'GET /api/people/link-requests/:id': {
     attempt: (c) => c.get(`/api/people/link-requests/${neighbour.linkRequestId}`),
     expect: refused,
@@ -88,9 +96,17 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/declarations/export.xlsx?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/declarations/export.csv': {
+    attempt: (c) => c.get(`/api/declarations/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'GET /api/arrivals': { attempt: (c) => c.get(`/api/arrivals?locality=${BINH_LU}`), expect: refused },
   'GET /api/arrivals/export.xlsx': {
     attempt: (c) => c.get(`/api/arrivals/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/arrivals/export.csv': {
+    attempt: (c) => c.get(`/api/arrivals/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
   'PATCH /api/arrivals/:id': {
@@ -109,9 +125,17 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/checkins/counts/export.xlsx?locality=${BINH_LU}&from=2026-11-01&to=2026-11-02`),
     expect: refused,
   },
+  'GET /api/checkins/counts/export.csv': {
+    attempt: (c) => c.get(`/api/checkins/counts/export.csv?locality=${BINH_LU}&from=2026-11-01&to=2026-11-02`),
+    expect: refused,
+  },
   'GET /api/cases': { attempt: (c) => c.get(`/api/cases?locality=${BINH_LU}`), expect: refused },
   'GET /api/cases/export.xlsx': {
     attempt: (c) => c.get(`/api/cases/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/cases/export.csv': {
+    attempt: (c) => c.get(`/api/cases/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
   'POST /api/cases': {
@@ -146,6 +170,10 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/cases/${neighbour.case.id}/contacts/export.xlsx`),
     expect: refused,
   },
+  'GET /api/cases/:id/contacts/export.csv': {
+    attempt: (c) => c.get(`/api/cases/${neighbour.case.id}/contacts/export.csv`),
+    expect: refused,
+  },
   'POST /api/cases/:id/contacts': {
     attempt: (c) =>
       c.post(`/api/cases/${neighbour.case.id}/contacts`, { subject: { personId: neighbour.case.personId } }),
@@ -160,10 +188,18 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/contacts/export.xlsx?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/contacts/export.csv': {
+    attempt: (c) => c.get(`/api/contacts/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'GET /api/contacts': { attempt: (c) => c.get(`/api/contacts?locality=${BINH_LU}`), expect: refused },
   'GET /api/clusters': { attempt: (c) => c.get(`/api/clusters?locality=${BINH_LU}`), expect: refused },
   'GET /api/clusters/export.xlsx': {
     attempt: (c) => c.get(`/api/clusters/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/clusters/export.csv': {
+    attempt: (c) => c.get(`/api/clusters/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
   'POST /api/clusters': {

@@ -10,16 +10,32 @@ export const responseRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/testing/orders/export.xlsx?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/testing/orders/export.csv': {
+    attempt: (c) => c.get(`/api/testing/orders/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'GET /api/testing/campaigns/export.xlsx': {
     attempt: (c) => c.get(`/api/testing/campaigns/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/testing/campaigns/export.csv': {
+    attempt: (c) => c.get(`/api/testing/campaigns/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
   'GET /api/testing/case-proposals/export.xlsx': {
     attempt: (c) => c.get(`/api/testing/case-proposals/export.xlsx?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/testing/case-proposals/export.csv': {
+    attempt: (c) => c.get(`/api/testing/case-proposals/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'GET /api/quarantine/admissions/export.xlsx': {
     attempt: (c) => c.get(`/api/quarantine/admissions/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/quarantine/admissions/export.csv': {
+    attempt: (c) => c.get(`/api/quarantine/admissions/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
   'GET /api/testing/orders': { attempt: (c) => c.get(`/api/testing/orders?locality=${BINH_LU}`), expect: refused },
@@ -182,11 +198,17 @@ export const responseRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`),
     expect: refused,
   },
+  'GET /api/risk/decisions/export.csv': {
+    attempt: (c) => c.get(`/api/risk/decisions/export.csv?locality=${LAI_CHAU}&subtree=true`),
+    expect: refused,
+  },
   'GET /api/risk/map': 'overview',
   'GET /api/risk/map/export.xlsx': 'overview',
+  'GET /api/risk/map/export.csv': 'overview',
   'GET /api/risk/dashboard': 'overview',
   'GET /api/risk/zones': 'overview',
   'GET /api/risk/zones/export.xlsx': 'overview',
+  'GET /api/risk/zones/export.csv': 'overview',
   'POST /api/risk/zones': {
     attempt: (c) =>
       c.post('/api/risk/zones', {
@@ -239,6 +261,10 @@ export const responseRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/facilities/export.xlsx?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/facilities/export.csv': {
+    attempt: (c) => c.get(`/api/facilities/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'GET /api/facilities/placement': {
     attempt: (c) =>
       c.get(`/api/facilities/placement?people=5&kind=quarantine_place&near=${BINH_LU}&locality=${BINH_LU}`),
@@ -266,6 +292,10 @@ export const responseRoutes: RouteTable = {
   'GET /api/treatment/stays': { attempt: (c) => c.get(`/api/treatment/stays?locality=${BINH_LU}`), expect: refused },
   'GET /api/treatment/stays/export.xlsx': {
     attempt: (c) => c.get(`/api/treatment/stays/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/treatment/stays/export.csv': {
+    attempt: (c) => c.get(`/api/treatment/stays/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
   'POST /api/treatment/stays': {

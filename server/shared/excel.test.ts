@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { streamXlsx } from './excel.ts';
+import { sheetExport } from './excel.ts';
 
 /** Pages of 500 rows, counting what was asked and whether the walk was ended. */
 function pagesOf(total: number) {
@@ -38,9 +38,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 describe('streamed Excel exports', () => {
   it('writes every page into a workbook that opens', async () => {
     const { seen, pages } = pagesOf(1_234);
-    const file = streamXlsx({ filename: 'x.xlsx', sheetName: 'Danh sách', locale: 'vi', columns, pages });
+    const file = sheetExport({ filename: 'x.xlsx', sheetName: 'Danh sách', locale: 'vi', columns, pages });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await readAll(file.stream)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await readAll(file.xlsx())) as unknown as ArrayBuffer);
     expect(book.worksheets[0]!.rowCount).toBe(1 + 1_234);
     expect(book.worksheets[0]!.getRow(2).getCell(2).text).toBe('Người thứ 0');
     expect(seen).toEqual({ pages: 3, ended: true });
@@ -48,10 +48,54 @@ describe('streamed Excel exports', () => {
 
   it('stops walking the pages when the client goes away', async () => {
     const { seen, ended, pages } = pagesOf(500 * 1_000);
-    const file = streamXlsx({ filename: 'x.xlsx', sheetName: 'Danh sách', locale: 'vi', columns, pages });
+    const file = sheetExport({ filename: 'x.xlsx', sheetName: 'Danh sách', locale: 'vi', columns, pages });
     // The client reads a little, then disconnects: the walk ends, far from the last of its 1,000 pages.
-    await new Promise<void>((resolve) => file.stream.once('data', () => resolve()));
-    file.stream.destroy();
+    const stream = file.xlsx();
+    await new Promise<void>((resolve) => stream.once('data', () => resolve()));
+    stream.destroy();
+    await ended;
+    expect(seen.pages).toBeLessThan(1_000);
+  });
+
+  it('writes the same rows as CSV: UTF-8 with a byte-order mark, quoted where needed', async () => {
+    const { seen, pages } = pagesOf(1_001);
+    const file = sheetExport({ filename: 'danh-sach.xlsx', sheetName: 'Danh sách', locale: 'vi', columns, pages });
+    expect(file.csvFilename).toBe('danh-sach.csv');
+    const text = (await readAll(file.csv())).toString('utf8');
+    expect(text.startsWith('\uFEFFSố,Họ tên\r\n')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines).toHaveLength(1 + 1_001 + 1);
+    expect(lines[1]).toBe('0,Người thứ 0');
+    expect(lines.at(-1)).toBe('');
+    expect(seen).toEqual({ pages: 3, ended: true });
+  });
+
+  it('quotes commas, quotes and line breaks, and defuses formulas in CSV', async () => {
+    const rows = [{ a: 'x, "y"\nz', b: '=1+1', c: new Date('2026-12-07T00:00:00Z'), d: null }];
+    async function* pages() {
+      yield rows;
+    }
+    const file = sheetExport({
+      filename: 'x.xlsx',
+      sheetName: 'x',
+      locale: 'en',
+      columns: [
+        { header: { vi: 'a', en: 'A' }, value: (r: (typeof rows)[number]) => r.a },
+        { header: { vi: 'b', en: 'B' }, value: (r: (typeof rows)[number]) => r.b },
+        { header: { vi: 'c', en: 'C' }, value: (r: (typeof rows)[number]) => r.c },
+        { header: { vi: 'd', en: 'D' }, value: (r: (typeof rows)[number]) => r.d },
+      ],
+      pages: pages(),
+    });
+    const text = (await readAll(file.csv())).toString('utf8');
+    expect(text).toBe('\uFEFFA,B,C,D\r\n"x, ""y""\nz",\'=1+1,2026-12-07,\r\n');
+  });
+
+  it('stops walking the pages when the CSV client goes away', async () => {
+    const { seen, ended, pages } = pagesOf(500 * 1_000);
+    const stream = sheetExport({ filename: 'x.xlsx', sheetName: 'x', locale: 'vi', columns, pages }).csv();
+    await new Promise<void>((resolve) => stream.once('data', () => resolve()));
+    stream.destroy();
     await ended;
     expect(seen.pages).toBeLessThan(1_000);
   });

@@ -1,7 +1,11 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../core/errors.ts';
-import type { Page } from '../../core/schemas/common.ts';
+import { csvStream } from './csv.ts';
+
+import { drainedOrClosed } from './export-pages.ts';
+
+export { allPages, cursorPages, snapshotPages, type ExportChunkLog } from './export-pages.ts';
 
 export interface SheetColumn<T> {
   header: Record<Locale, string>;
@@ -9,9 +13,34 @@ export interface SheetColumn<T> {
   value: (row: T) => string | number | boolean | Date | null;
 }
 
-export interface XlsxExport {
+/** What every export builds: a sheet's columns over pages of rows, to send as .xlsx or .csv. */
+export interface SheetSource<T> {
+  /** The .xlsx name; the CSV of the same export takes the same name ending in .csv. */
   filename: string;
-  stream: Readable;
+  sheetName: string;
+  locale: Locale;
+  columns: SheetColumn<T>[];
+  pages: AsyncIterable<T[]>;
+}
+
+/**
+ * An export ready to be sent in one format. Nothing is read until `xlsx()` or `csv()` is called,
+ * and only one of them may be (the pages are walked once).
+ */
+export interface SheetExport {
+  filename: string;
+  csvFilename: string;
+  xlsx(): Readable;
+  csv(): Readable;
+}
+
+export function sheetExport<T>(source: SheetSource<T>): SheetExport {
+  return {
+    filename: source.filename,
+    csvFilename: source.filename.replace(/\.xlsx$/i, '') + '.csv',
+    xlsx: () => xlsxStream(source),
+    csv: () => csvStream(source),
+  };
 }
 
 /**
@@ -19,13 +48,7 @@ export interface XlsxExport {
  * Errors after the first byte end the stream; the client sees a truncated download, not a 200 lie,
  * because the zip directory is never written.
  */
-export function streamXlsx<T>(opts: {
-  filename: string;
-  sheetName: string;
-  locale: Locale;
-  columns: SheetColumn<T>[];
-  pages: AsyncIterable<T[]>;
-}): XlsxExport {
+function xlsxStream<T>(opts: SheetSource<T>): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet(opts.sheetName);
@@ -47,49 +70,5 @@ export function streamXlsx<T>(opts: {
     sheet.commit();
     await workbook.commit();
   })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
-  return { filename: opts.filename, stream: out };
-}
-
-function drainedOrClosed(stream: PassThrough): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.once('drain', done);
-    stream.once('close', done);
-  });
-}
-
-/**
- * What an export does with each chunk before it is written out: names the chunk's people in the
- * export's audit record (`AuditTrailService.exportLog`), so one export event lists everyone exported.
- */
-export type ExportChunkLog<T> = (rows: readonly T[]) => Promise<void>;
-
-/**
- * Walks a keyset-paged list to the end. The first page is fetched before this resolves, so a
- * refusal (scope, role, bad filter) becomes an error answer instead of a truncated 200 download.
- * With `logChunk`, every page is logged as it is fetched, before any of its rows leaves.
- */
-export async function allPages<T>(
-  fetch: (after: string | undefined) => Promise<Page<T>>,
-  logChunk?: ExportChunkLog<T>,
-): Promise<AsyncIterable<T[]>> {
-  const fetchLogged = async (after: string | undefined) => {
-    const page = await fetch(after);
-    if (logChunk && page.items.length) await logChunk(page.items);
-    return page;
-  };
-  const first = await fetchLogged(undefined);
-  return (async function* () {
-    yield first.items;
-    let after = first.nextCursor ?? undefined;
-    while (after) {
-      const page = await fetchLogged(after);
-      yield page.items;
-      after = page.nextCursor ?? undefined;
-    }
-  })();
+  return out;
 }

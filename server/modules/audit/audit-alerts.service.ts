@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetColumn, type SheetExport } from '../../shared/excel.ts';
 import type { AuditAlertsRepository } from './audit-alerts.repository.ts';
 import { auditPolicy } from './audit.policy.ts';
 import type { AuditRepository } from './audit.repository.ts';
@@ -38,7 +38,7 @@ export class AuditAlertsService {
   }
 
   /** The alerts as a sheet; exporting them is itself an export, and shows up in them. */
-  async exportXlsx(actor: Actor, q: Omit<ListAuditAlertsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<ListAuditAlertsQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const within = await this.scopeOf(actor, q.locality);
     await this.audit.record(this.db, actor, {
       action: 'export',
@@ -47,7 +47,7 @@ export class AuditAlertsService {
       localityPath: within,
       after: q,
     });
-    return streamXlsx({
+    return sheetExport({
       filename: 'canh-bao-truy-cap.xlsx',
       sheetName: actor.locale === 'vi' ? 'Cảnh báo' : 'Alerts',
       locale: actor.locale,

@@ -6,7 +6,7 @@ import type { Page } from '../../../core/schemas/common.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetColumn, type SheetExport } from '../../shared/excel.ts';
 import { auditPolicy } from './audit.policy.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import { toAuditView } from './audit.presenter.ts';
@@ -46,7 +46,7 @@ export class AuditService {
     };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListAuditQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<ListAuditQuery, 'after' | 'limit'>): Promise<SheetExport> {
     if (!auditPolicy.list(actor)) throw new AppError('FORBIDDEN');
     await this.audit.record(this.db, actor, {
       action: 'export',
@@ -55,7 +55,7 @@ export class AuditService {
       localityPath: actor.scope.path,
       after: q,
     });
-    return streamXlsx({
+    return sheetExport({
       filename: 'nhat-ky-truy-cap.xlsx',
       sheetName: actor.locale === 'vi' ? 'Nhật ký' : 'Audit log',
       locale: actor.locale,

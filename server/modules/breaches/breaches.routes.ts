@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { breachesContract } from '../../../core/contracts/breaches.ts';
 import { route } from '../../http/contract-route.ts';
@@ -11,6 +11,10 @@ export const breachesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
 
   route(app, breachesContract.getBreachesExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, breachesContract.getBreachesExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, breachesContract.postBreaches, async (req, reply) =>

@@ -12,7 +12,7 @@ import type { Updateable } from 'kysely';
 import type { DataBreachesTable } from '../../db/schema-audit.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -46,7 +46,7 @@ export class BreachesService {
     return { items: page.items.map((r) => toBreachView(r, now)), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListBreachesQuery, 'after' | 'limit'>, now = new Date()): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<ListBreachesQuery, 'after' | 'limit'>, now = new Date()): Promise<SheetExport> {
     const within = await this.scopeOf(actor, q.locality);
     await this.audit.record(this.db, actor, {
       action: 'export',
@@ -55,7 +55,7 @@ export class BreachesService {
       localityPath: within,
       after: q,
     });
-    return streamXlsx({
+    return sheetExport({
       filename: 'vi-pham-du-lieu-ca-nhan.xlsx',
       sheetName: actor.locale === 'vi' ? 'Vi phạm dữ liệu cá nhân' : 'Personal-data breaches',
       locale: actor.locale,

@@ -91,6 +91,17 @@ describe('cases list, export and clusters', () => {
     expect(logged.map((l) => l.action)).toEqual(expect.arrayContaining(['read_list', 'export']));
   });
 
+  it('exports the same list as CSV, UTF-8 with a byte-order mark, same columns and rows as the workbook', async () => {
+    const res = await cdc.get('/api/cases/export.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers['content-disposition']).toContain('ca-benh.csv');
+    const lines = res.rawPayload.toString('utf8').split('\r\n');
+    expect(lines[0]!.startsWith('\uFEFFMã ca bệnh,Họ tên,')).toBe(true);
+    expect(lines).toHaveLength(4 + 1);
+    expect(lines[1]!.split(',')[8]).toBe('Cộng đồng');
+  });
+
   it('refuses a second case for the same person and an unknown source case, saving nothing', async () => {
     const subject = newPerson('Phạm Văn Hải');
     const first = await newCase(cdc, subject);

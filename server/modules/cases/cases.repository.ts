@@ -89,7 +89,11 @@ export class CasesRepository {
       .execute();
   }
 
-  async list(db: Db, o: ListCasesOptions) {
+  /**
+   * The list in its order (newest confirmation first) with its filters, without the text search
+   * and the page limit: what an export walks with one server-side cursor.
+   */
+  listInOrder(db: Db, o: Omit<ListCasesOptions, 'q' | 'limit'>) {
     const cursor = decodeCursor(o.after, 2);
     let q = this.cases(db).where(
       scopeWithinSql(
@@ -106,7 +110,11 @@ export class CasesRepository {
       const [date, id] = [String(cursor[0]), String(cursor[1])];
       q = q.where(sql<boolean>`(c.confirmed_date, c.id) < (${date}::date, ${id}::uuid)`);
     }
-    q = q.orderBy('c.confirmed_date', 'desc').orderBy('c.id', 'desc');
+    return q.orderBy('c.confirmed_date', 'desc').orderBy('c.id', 'desc');
+  }
+
+  async list(db: Db, o: ListCasesOptions) {
+    const q = this.listInOrder(db, o);
     if (!o.q) return q.limit(o.limit + 1).execute();
     const search = caseSearch(o.q);
     if (search.kind === 'number')

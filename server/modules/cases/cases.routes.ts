@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { registerCase } from '../../commands/register-case.ts';
 import { updateCase } from '../../commands/update-case.ts';
@@ -13,6 +13,10 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   route(app, casesContract.getCasesExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, casesContract.getCasesExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, casesContract.postCases, async (req, reply) =>

@@ -13,7 +13,7 @@ import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { cursorPages, sheetExport, snapshotPages, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { DiseaseProfileSummary, DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
@@ -80,7 +80,7 @@ export class CasesService {
 
   async list(actor: Actor, q: ListCasesQuery): Promise<Page<CaseRow>> {
     const within = await this.scopeOf(actor, q.locality);
-    const page = await this.page(within, q);
+    const page = await this.page(this.d.db, within, q);
     await this.d.audit.record(this.d.db, actor, {
       action: 'read_list',
       entityType: 'case',
@@ -91,13 +91,13 @@ export class CasesService {
     return page;
   }
 
-  private async page(within: string, q: ListCasesQuery): Promise<Page<CaseRow>> {
-    const rows = await this.d.cases.list(this.d.db, { ...q, withinPath: within });
+  private async page(db: Db, within: string, q: ListCasesQuery): Promise<Page<CaseRow>> {
+    const rows = await this.d.cases.list(db, { ...q, withinPath: within });
     const page = toPage(rows, q.limit, (r) => [r.confirmed_date, r.id]);
     return { items: page.items.map(toCaseRow), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListCasesQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<ListCasesQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const within = await this.scopeOf(actor, q.locality);
     const log = await this.d.audit.exportLog(
       this.d.db,
@@ -105,12 +105,21 @@ export class CasesService {
       { entityType: 'case', entityId: null, localityPath: within },
       (c: CaseRow) => c.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: 'ca-benh.xlsx',
       sheetName: actor.locale === 'vi' ? 'Ca bệnh' : 'Cases',
       locale: actor.locale,
       columns: caseColumns(actor.locale),
-      pages: await allPages((after) => this.page(within, { ...q, after, limit: 500 }), log),
+      pages: q.q
+        ? // A text search picks its rows page by page (see the repository): one snapshot, paged.
+          await snapshotPages(this.d.db, (db, after) => this.page(db, within, { ...q, after, limit: 1_000 }), log)
+        : await cursorPages({
+            db: this.d.db,
+            query: (db) => this.d.cases.listInOrder(db, { ...q, withinPath: within }),
+            toRow: toCaseRow,
+            keyset: (db, after) => this.page(db, within, { ...q, after, limit: 500 }),
+            logChunk: log,
+          }),
     });
   }
 

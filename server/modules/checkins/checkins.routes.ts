@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, citizenSessionOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, citizenSessionOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { checkinsContract } from '../../../core/contracts/checkins.ts';
 import { route } from '../../http/contract-route.ts';
@@ -29,5 +29,9 @@ export const checkinsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
 
   route(app, checkinsContract.getCheckinsCountsExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportCounts(actorOf(req), req.query)),
+  );
+
+  route(app, checkinsContract.getCheckinsCountsExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportCounts(actorOf(req), req.query)),
   );
 };

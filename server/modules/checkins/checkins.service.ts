@@ -12,7 +12,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetColumn, type SheetExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { CitizenSessionsService } from '../people/citizen-sessions.service.ts';
 import { maskName, type PeopleService, type TokenHolder } from '../people/people.service.ts';
@@ -159,8 +159,8 @@ export class CheckinsService {
     };
   }
 
-  async exportCounts(actor: Actor, q: Omit<CheckinCountsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    return streamXlsx({
+  async exportCounts(actor: Actor, q: Omit<CheckinCountsQuery, 'after' | 'limit'>): Promise<SheetExport> {
+    return sheetExport({
       filename: `luot-check-in-${q.from}-${q.to}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Lượt check-in' : 'Check-ins',
       locale: actor.locale,

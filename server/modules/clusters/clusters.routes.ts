@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { clustersContract } from '../../../core/contracts/clusters.ts';
 import { route } from '../../http/contract-route.ts';
@@ -11,6 +11,10 @@ export const clustersRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
 
   route(app, clustersContract.getClustersExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, clustersContract.getClustersExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, clustersContract.postClusters, async (req, reply) =>

@@ -10,7 +10,7 @@ import type { Locale } from '../../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type SheetColumn, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetColumn, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { clustersPolicy } from './clusters.policy.ts';
@@ -48,8 +48,8 @@ export class ClustersService {
     return { items: page.items.map(toClusterView), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListClustersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    return streamXlsx({
+  async exportXlsx(actor: Actor, q: Omit<ListClustersQuery, 'after' | 'limit'>): Promise<SheetExport> {
+    return sheetExport({
       filename: 'o-dich.xlsx',
       sheetName: actor.locale === 'vi' ? 'Ổ dịch' : 'Clusters',
       locale: actor.locale,

@@ -9,7 +9,7 @@ import type {
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
@@ -117,7 +117,7 @@ export class DeclarationsOfficialsService {
   }
 
   /** One export is one logged read, whatever the number of pages it streams. */
-  async exportDeclarations(actor: Actor, q: Omit<ListDeclarationsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportDeclarations(actor: Actor, q: Omit<ListDeclarationsQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const scope = await this.readableScope(actor, q);
     const log = await this.audit.exportLog(
       this.db,
@@ -131,7 +131,7 @@ export class DeclarationsOfficialsService {
       },
       (d: DeclarationRow) => d.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: 'to-khai-y-te.xlsx',
       sheetName: actor.locale === 'vi' ? 'Tờ khai y tế' : 'Health declarations',
       locale: actor.locale,
@@ -140,7 +140,7 @@ export class DeclarationsOfficialsService {
     });
   }
 
-  async exportArrivals(actor: Actor, q: Omit<ListArrivalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportArrivals(actor: Actor, q: Omit<ListArrivalsQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const scope = await this.readableScope(actor, q);
     const log = await this.audit.exportLog(
       this.db,
@@ -148,7 +148,7 @@ export class DeclarationsOfficialsService {
       { entityType: 'arrival', entityId: null, localityCode: scope.code, localityPath: scope.path, after: q },
       (a: ArrivalRow) => a.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: 'nguoi-den.xlsx',
       sheetName: actor.locale === 'vi' ? 'Người đến' : 'Arrivals',
       locale: actor.locale,

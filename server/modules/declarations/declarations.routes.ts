@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { actorOf, citizenMetaOf, citizenSessionOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, citizenMetaOf, citizenSessionOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
 import { route } from '../../http/contract-route.ts';
@@ -45,12 +45,20 @@ export const declarationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     sendXlsx(reply, await services.declarationsOfficials.exportDeclarations(actorOf(req), req.query)),
   );
 
+  route(app, declarationsContract.getDeclarationsExportCsv, async (req, reply) =>
+    sendCsv(reply, await services.declarationsOfficials.exportDeclarations(actorOf(req), req.query)),
+  );
+
   route(app, declarationsContract.getArrivals, async (req) =>
     services.declarationsOfficials.listArrivals(actorOf(req), req.query),
   );
 
   route(app, declarationsContract.getArrivalsExport, async (req, reply) =>
     sendXlsx(reply, await services.declarationsOfficials.exportArrivals(actorOf(req), req.query)),
+  );
+
+  route(app, declarationsContract.getArrivalsExportCsv, async (req, reply) =>
+    sendCsv(reply, await services.declarationsOfficials.exportArrivals(actorOf(req), req.query)),
   );
 
   route(app, declarationsContract.patchArrivalsById, async (req) => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { facilitiesContract } from '../../../core/contracts/facilities.ts';
 import { route } from '../../http/contract-route.ts';
@@ -11,6 +11,10 @@ export const facilitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   route(app, facilitiesContract.getFacilitiesExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, facilitiesContract.getFacilitiesExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, facilitiesContract.getFacilitiesPlacement, async (req) => svc.placement(actorOf(req), req.query));

@@ -14,7 +14,7 @@ import type {
 import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { facilityColumns } from './facilities.export.ts';
@@ -99,8 +99,8 @@ export class FacilitiesService {
     return { items: page.items.map((f) => toFacilityView(f, lines.get(f.id) ?? [])), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListFacilitiesQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    return streamXlsx({
+  async exportXlsx(actor: Actor, q: Omit<ListFacilitiesQuery, 'after' | 'limit'>): Promise<SheetExport> {
+    return sheetExport({
       filename: 'co-so-cach-ly-dieu-tri.xlsx',
       sheetName: actor.locale === 'vi' ? 'Cơ sở' : 'Facilities',
       locale: actor.locale,

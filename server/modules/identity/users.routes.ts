@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { usersContract } from '../../../core/contracts/users.ts';
 import { route } from '../../http/contract-route.ts';
@@ -9,6 +9,10 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
 
   route(app, usersContract.getUsersExport, async (req, reply) =>
     sendXlsx(reply, await services.users.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, usersContract.getUsersExportCsv, async (req, reply) =>
+    sendCsv(reply, await services.users.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, usersContract.postUsers, { config: { stepUp: true } }, async (req, reply) =>

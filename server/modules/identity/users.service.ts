@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { LocalityRow, UserUpdate } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { identityPolicy } from './identity.policy.ts';
@@ -50,7 +50,7 @@ export class UsersService {
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListUsersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<ListUsersQuery, 'after' | 'limit'>): Promise<SheetExport> {
     if (!identityPolicy.listUsers(actor)) throw new AppError('FORBIDDEN');
     await this.audit.record(this.db, actor, {
       action: 'export',
@@ -59,7 +59,7 @@ export class UsersService {
       localityPath: actor.scope.path,
       after: q,
     });
-    return streamXlsx({
+    return sheetExport({
       filename: 'tai-khoan.xlsx',
       sheetName: actor.locale === 'vi' ? 'Tài khoản' : 'Accounts',
       locale: actor.locale,

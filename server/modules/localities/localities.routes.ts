@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
 import { route } from '../../http/contract-route.ts';
@@ -33,6 +33,10 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   route(app, localitiesContract.getLocalitiesExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, localitiesContract.getLocalitiesExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, localitiesContract.postLocalitiesMerge, async (req) => svc.merge(actorOf(req), req.body));

@@ -13,7 +13,7 @@ import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { localitiesPolicy } from './localities.policy.ts';
@@ -134,8 +134,8 @@ export class LocalitiesService {
     return { items: page.items.map(toLocalityView), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListLocalitiesQuery, 'after' | 'limit'>): Promise<XlsxExport> {
-    return streamXlsx({
+  async exportXlsx(actor: Actor, q: Omit<ListLocalitiesQuery, 'after' | 'limit'>): Promise<SheetExport> {
+    return sheetExport({
       filename: `don-vi-hanh-chinh-${q.parent ?? actor.scope.code}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Đơn vị hành chính' : 'Localities',
       locale: actor.locale,

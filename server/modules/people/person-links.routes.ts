@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { personLinksContract } from '../../../core/contracts/person-links.ts';
 import { route } from '../../http/contract-route.ts';
@@ -12,6 +12,10 @@ export const personLinksRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
 
   route(app, personLinksContract.getPeopleLinkRequestsExport, async (req, reply) =>
     sendXlsx(reply, await svc.export(actorOf(req), req.query)),
+  );
+
+  route(app, personLinksContract.getPeopleLinkRequestsExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.export(actorOf(req), req.query)),
   );
 
   route(app, personLinksContract.getPeopleLinkRequestsById, async (req) => svc.read(actorOf(req), req.params.id));

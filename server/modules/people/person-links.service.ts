@@ -10,7 +10,7 @@ import type { Page } from '../../../core/schemas/common.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { CitizenSessionsRepository } from './citizen-sessions.repository.ts';
@@ -57,7 +57,7 @@ export class PersonLinksService {
   }
 
   /** One export is one logged read; every page streamed names its people. */
-  async export(actor: Actor, q: Omit<ListLinkRequestsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async export(actor: Actor, q: Omit<ListLinkRequestsQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const within = await this.scope(actor, q.locality);
     const eventId = await this.audit.record(this.db, actor, {
       action: 'export',
@@ -66,7 +66,7 @@ export class PersonLinksService {
       localityPath: within,
       after: { list: 'link_requests', locality: q.locality, status: q.status },
     });
-    return streamXlsx({
+    return sheetExport({
       filename: 'xac-minh-ho-so-tu-khai.xlsx',
       sheetName: actor.locale === 'vi' ? 'Hồ sơ tự khai' : 'Self-declared records',
       locale: actor.locale,

@@ -5,7 +5,7 @@ import type { AdmissionRow, ListAdmissionsQuery } from '../../../core/schemas/qu
 import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
 import { quarantineCertificate, quarantineDecision } from './quarantine-documents.ts';
 import { admissionColumns } from './quarantine.export.ts';
@@ -37,7 +37,7 @@ export class QuarantineRegisterService {
   }
 
   /** The register as one logged export, however many pages it streams. */
-  async exportXlsx(actor: Actor, q: Omit<ListAdmissionsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<ListAdmissionsQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const within = await this.areaOf(actor, q.locality);
     const log = await this.d.audit.exportLog(
       this.d.db,
@@ -45,7 +45,7 @@ export class QuarantineRegisterService {
       { entityType: 'quarantine_admission', entityId: null, localityPath: within },
       (a: AdmissionRow) => a.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: 'cach-ly.xlsx',
       sheetName: actor.locale === 'vi' ? 'Cách ly' : 'Quarantine',
       locale: actor.locale,

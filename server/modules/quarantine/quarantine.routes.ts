@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { quarantineContract } from '../../../core/contracts/quarantine.ts';
 import { route } from '../../http/contract-route.ts';
@@ -15,6 +15,10 @@ export const quarantineRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   route(app, quarantineContract.getQuarantineAdmissionsExport, async (req, reply) =>
     sendXlsx(reply, await register.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, quarantineContract.getQuarantineAdmissionsExportCsv, async (req, reply) =>
+    sendCsv(reply, await register.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, quarantineContract.postQuarantineAdmissions, async (req, reply) =>

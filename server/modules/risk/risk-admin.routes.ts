@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { riskAdminContract } from '../../../core/contracts/risk-admin.ts';
 import { route } from '../../http/contract-route.ts';
@@ -24,6 +24,10 @@ export const riskAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
 
   route(app, riskAdminContract.getRiskZonesExport, async (req, reply) =>
     sendXlsx(reply, await services.zones.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, riskAdminContract.getRiskZonesExportCsv, async (req, reply) =>
+    sendCsv(reply, await services.zones.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, riskAdminContract.postRiskZones, async (req, reply) =>

@@ -13,7 +13,7 @@ import { renderOfficialPdf } from '../../shared/official-document.ts';
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { decisionColumns } from './decisions.export.ts';
@@ -257,9 +257,9 @@ export class RiskDecisionsService {
   }
 
   /** The history or register of `history`, every page, as Excel. */
-  async exportXlsx(actor: Actor, q: Omit<DecisionHistoryQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<DecisionHistoryQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const pages = await allPages((after) => this.history(actor, { ...q, after, limit: 200 }));
-    return streamXlsx({
+    return sheetExport({
       filename: `quyet-dinh-cap-do-${q.locality}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Quyết định cấp độ' : 'Level decisions',
       locale: actor.locale,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { mapExport } from './risk.service.ts';
 import { riskContract } from '../../../core/contracts/risk.ts';
@@ -31,11 +31,20 @@ export const riskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
     sendXlsx(reply, await services.riskDecisions.exportXlsx(actorOf(req), req.query)),
   );
 
+  route(app, riskContract.getRiskDecisionsExportCsv, async (req, reply) =>
+    sendCsv(reply, await services.riskDecisions.exportXlsx(actorOf(req), req.query)),
+  );
+
   route(app, riskContract.getRiskMap, async (req) => services.risk.map(actorOf(req), req.query));
 
   route(app, riskContract.getRiskMapExport, async (req, reply) => {
     const actor = actorOf(req);
     return sendXlsx(reply, await mapExport(await services.risk.map(actor, req.query), actor.locale));
+  });
+
+  route(app, riskContract.getRiskMapExportCsv, async (req, reply) => {
+    const actor = actorOf(req);
+    return sendCsv(reply, await mapExport(await services.risk.map(actor, req.query), actor.locale));
   });
 
   route(app, riskContract.getRiskDashboard, async (req) => services.riskDashboard.dashboard(actorOf(req), req.query));

@@ -7,7 +7,7 @@ import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { mapColumns } from './risk.export.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { AreaAssessment, RiskAreaService } from './risk-area.service.ts';
@@ -175,9 +175,9 @@ export class RiskService {
   }
 }
 
-export async function mapExport(view: RiskMapView, locale: Actor['locale']): Promise<XlsxExport> {
+export async function mapExport(view: RiskMapView, locale: Actor['locale']): Promise<SheetExport> {
   const names = new Map(view.ruleSet.levels.map((l) => [l.key, l.name[locale]]));
-  return streamXlsx({
+  return sheetExport({
     filename: `cap-do-dich-${view.province.code}-${view.date}.xlsx`,
     sheetName: locale === 'vi' ? 'Cấp độ dịch' : 'Risk levels',
     locale,

@@ -5,7 +5,7 @@ import type { CreateZoneRequest, ZonePolygon, ZoneView } from '../../../core/sch
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { riskPolicy } from './risk.policy.ts';
@@ -130,8 +130,8 @@ export class ZonesService {
   async exportXlsx(
     actor: Actor,
     q: { province: string; commune?: string; state: 'active' | 'all' },
-  ): Promise<XlsxExport> {
-    return streamXlsx({
+  ): Promise<SheetExport> {
+    return sheetExport({
       filename: `vung-dich-${q.province}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Vùng dịch' : 'Epidemic zones',
       locale: actor.locale,

@@ -10,7 +10,7 @@ import type {
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
@@ -95,8 +95,8 @@ export class CampaignsService {
     };
   }
 
-  async exportXlsx(actor: Actor, q: { locality?: string }): Promise<XlsxExport> {
-    return streamXlsx({
+  async exportXlsx(actor: Actor, q: { locality?: string }): Promise<SheetExport> {
+    return sheetExport({
       filename: 'dot-xet-nghiem.xlsx',
       sheetName: actor.locale === 'vi' ? 'Đợt xét nghiệm' : 'Campaigns',
       locale: actor.locale,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { testingContract } from '../../../core/contracts/testing.ts';
 import { route } from '../../http/contract-route.ts';
@@ -15,6 +15,10 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
 
   route(app, testingContract.getTestingOrdersExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportOrders(actorOf(req), req.query)),
+  );
+
+  route(app, testingContract.getTestingOrdersExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportOrders(actorOf(req), req.query)),
   );
 
   route(app, testingContract.postTestingOrders, async (req, reply) =>
@@ -42,6 +46,10 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
     sendXlsx(reply, await campaigns.exportXlsx(actorOf(req), req.query)),
   );
 
+  route(app, testingContract.getTestingCampaignsExportCsv, async (req, reply) =>
+    sendCsv(reply, await campaigns.exportXlsx(actorOf(req), req.query)),
+  );
+
   route(app, testingContract.postTestingCampaigns, async (req, reply) =>
     reply.status(201).send(await campaigns.create(actorOf(req), req.body)),
   );
@@ -64,6 +72,10 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
 
   route(app, testingContract.getTestingCaseProposalsExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportProposals(actorOf(req), req.query)),
+  );
+
+  route(app, testingContract.getTestingCaseProposalsExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportProposals(actorOf(req), req.query)),
   );
 
   route(app, testingContract.postTestingCaseProposalsAccept, async (req) =>

@@ -17,7 +17,7 @@ import type { Db } from '../../db/database.ts';
 import type { TestResult } from '../../db/schema.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { readTable, type Table } from '../../shared/tabular-file.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -116,7 +116,7 @@ export class TestingService {
     return { items: page.items.map(toOrderView), nextCursor: page.nextCursor };
   }
 
-  async exportOrders(actor: Actor, q: Omit<OrdersQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportOrders(actor: Actor, q: Omit<OrdersQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const within = await this.scopeOf(actor, q.locality);
     const log = await this.d.audit.exportLog(
       this.d.db,
@@ -124,7 +124,7 @@ export class TestingService {
       { entityType: 'test_order', entityId: null, localityPath: within },
       (o: OrderView) => o.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: 'chi-dinh-xet-nghiem.xlsx',
       sheetName: actor.locale === 'vi' ? 'Chỉ định xét nghiệm' : 'Test orders',
       locale: actor.locale,
@@ -272,7 +272,7 @@ export class TestingService {
     return { items: page.items.map(toProposalView), nextCursor: page.nextCursor };
   }
 
-  async exportProposals(actor: Actor, q: Omit<ProposalsQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportProposals(actor: Actor, q: Omit<ProposalsQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const within = await this.scopeOf(actor, q.locality, testingPolicy.listProposals(actor));
     const log = await this.d.audit.exportLog(
       this.d.db,
@@ -280,7 +280,7 @@ export class TestingService {
       { entityType: 'case_proposal', entityId: null, localityPath: within },
       (p: CaseProposalView) => p.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: 'de-xuat-ca-benh.xlsx',
       sheetName: actor.locale === 'vi' ? 'Đề xuất ca bệnh' : 'Case proposals',
       locale: actor.locale,

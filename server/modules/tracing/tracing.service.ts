@@ -18,7 +18,7 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people-registry.service.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { contactColumns } from './tracing.export.ts';
 import { tracingMessages as m } from './tracing.messages.ts';
 import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
@@ -192,7 +192,7 @@ export class TracingService {
     actor: Actor,
     caseId: string,
     q: Omit<ListContactsQuery, 'after' | 'limit'>,
-  ): Promise<XlsxExport> {
+  ): Promise<SheetExport> {
     const c = await this.caseReadableOrThrow(actor, caseId);
     const log = await this.audit.exportLog(
       this.db,
@@ -206,7 +206,7 @@ export class TracingService {
       },
       (k: ContactView) => k.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: `tiep-xuc-${c.case_number}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts',
       locale: actor.locale,
@@ -233,7 +233,7 @@ export class TracingService {
   async exportWithin(
     actor: Actor,
     q: Omit<ListContactsQuery, 'after' | 'limit'> & { locality?: string },
-  ): Promise<XlsxExport> {
+  ): Promise<SheetExport> {
     const within = await this.areaOf(actor, q.locality);
     const log = await this.audit.exportLog(
       this.db,
@@ -241,7 +241,7 @@ export class TracingService {
       { entityType: 'contact', entityId: null, localityPath: within },
       (k: ContactView) => k.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: 'nguoi-tiep-xuc.xlsx',
       sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts',
       locale: actor.locale,

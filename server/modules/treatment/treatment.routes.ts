@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { treatmentContract } from '../../../core/contracts/treatment.ts';
 import { route } from '../../http/contract-route.ts';
@@ -11,6 +11,10 @@ export const treatmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
 
   route(app, treatmentContract.getTreatmentStaysExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, treatmentContract.getTreatmentStaysExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, treatmentContract.postTreatmentStays, async (req, reply) =>

@@ -13,7 +13,7 @@ import {
 import type { Db } from '../../db/database.ts';
 import { boundFacilities, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { FacilitiesService } from '../facilities/facilities.module.ts';
 import { isUncapped, linesByFacility, toFacilityView } from '../facilities/facility-view.ts';
@@ -149,7 +149,7 @@ export class TreatmentService {
     return { items: page.items.map(toStayView), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListStaysQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<ListStaysQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const within = await this.scopeOf(actor, q.locality);
     const log = await this.d.audit.exportLog(
       this.d.db,
@@ -157,7 +157,7 @@ export class TreatmentService {
       { entityType: 'treatment_stay', entityId: q.facilityId ?? null, localityPath: within },
       (s: StayView) => s.personId,
     );
-    return streamXlsx({
+    return sheetExport({
       filename: 'luot-dieu-tri.xlsx',
       sheetName: actor.locale === 'vi' ? 'Lượt điều trị' : 'Treatment stays',
       locale: actor.locale,

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendXlsx } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import type { PosterOrigin } from './poster-address.ts';
 import type { VenueFile } from './venues.service.ts';
@@ -35,6 +35,10 @@ export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
 
   route(app, venuesContract.getVenuesExport, async (req, reply) =>
     sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  );
+
+  route(app, venuesContract.getVenuesExportCsv, async (req, reply) =>
+    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
   );
 
   route(app, venuesContract.postVenues, async (req, reply) =>

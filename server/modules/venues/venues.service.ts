@@ -28,7 +28,7 @@ import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, streamXlsx, type XlsxExport } from '../../shared/excel.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { renderPosterPdf, renderQrPng } from './venue-poster.ts';
@@ -81,9 +81,9 @@ export class VenuesService {
     return { items: page.items.map(toVenueView), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListVenuesQuery, 'after' | 'limit'>): Promise<XlsxExport> {
+  async exportXlsx(actor: Actor, q: Omit<ListVenuesQuery, 'after' | 'limit'>): Promise<SheetExport> {
     if (!venuesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    return streamXlsx({
+    return sheetExport({
       filename: `dia-diem-${q.locality ?? actor.scope.code}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Địa điểm' : 'Venues',
       locale: actor.locale,

@@ -37,6 +37,7 @@ export const en: English<Catalogue> = {
     noData: 'Nothing to show.',
     all: 'All',
     exportExcel: 'Export Excel',
+    exportCsv: 'Export CSV',
     copy: 'Copy',
     copied: 'Copied',
     actions: 'Actions',

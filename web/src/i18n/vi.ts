@@ -38,6 +38,7 @@ export const vi = {
     noData: 'Không có dữ liệu.',
     all: 'Tất cả',
     exportExcel: 'Xuất Excel',
+    exportCsv: 'Xuất CSV',
     copy: 'Sao chép',
     copied: 'Đã sao chép',
     actions: 'Thao tác',

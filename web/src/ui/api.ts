@@ -246,13 +246,37 @@ export function apiHref<E extends Endpoint>(
  * Downloads a file answer (an Excel export) with the same session handling as `api`, including
  * the re-authentication exports need; resolves with the file and the name the server gave it.
  */
-export async function downloadFile(href: string): Promise<{ blob: Blob; filename: string }> {
+/** What a download has received so far: bytes, and rows when the file is a CSV (one per line). */
+export interface DownloadProgress {
+  bytes: number;
+  rows: number | null;
+}
+
+/**
+ * An API file read as a stream: `onProgress` hears of every chunk, and aborting `signal` cancels
+ * the request (the server stops its export when the connection goes).
+ */
+export async function downloadFile(
+  href: string,
+  o: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},
+): Promise<{ blob: Blob; filename: string }> {
   const url = new URL(href, window.location.origin);
-  const opts: RequestOptions = {};
+  const opts: RequestOptions = o.signal ? { signal: o.signal } : {};
   const { res, body } = await sendWithRetries(url.pathname + url.search, opts, true);
   if (!res.ok) throw failure(res, body, opts);
+  const type = res.headers.get('content-type') ?? '';
+  const csv = type.startsWith('text/csv');
+  const parts: Uint8Array[] = [];
+  const progress: DownloadProgress = { bytes: 0, rows: csv ? 0 : null };
+  const reader = res.body?.getReader();
+  for (let r = await reader?.read(); r && !r.done; r = await reader!.read()) {
+    parts.push(r.value);
+    progress.bytes += r.value.length;
+    if (progress.rows !== null) for (const b of r.value) if (b === 10) progress.rows++;
+    o.onProgress?.({ ...progress, rows: progress.rows === null ? null : Math.max(0, progress.rows - 1) });
+  }
   return {
-    blob: await res.blob(),
+    blob: new Blob(parts as BlobPart[], { type }),
     filename: filenameOf(res.headers.get('content-disposition')) ?? (url.pathname.split('/').pop() || 'export'),
   };
 }

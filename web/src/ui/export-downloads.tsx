@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadFile, errorMessage } from './api.ts';
+import { downloadFile, errorMessage, type DownloadProgress } from './api.ts';
 
 /** Export links of the app: `<a href="/api/…/export.xlsx" download>` anywhere in a page. */
 function exportLinkOf(target: EventTarget | null): HTMLAnchorElement | null {
@@ -21,15 +21,23 @@ function save(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
 
+function sizeText(bytes: number): string {
+  return bytes < 1_048_576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
 /**
  * Downloads of API files go through `downloadFile` rather than the browser: an export may first
  * need the password (and code) again, which a plain link cannot ask for, and a refused download
- * shows the server's message instead of saving it as a spreadsheet. Mounted once in the app shell.
+ * shows the server's message instead of saving it as a spreadsheet. A long export shows how far
+ * it has come (rows of a CSV, size of a workbook) and can be cancelled: the request is aborted and
+ * the server stops reading. Mounted once in the app shell.
  */
 export function ExportDownloads() {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<DownloadProgress | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const running = useRef<AbortController | null>(null);
 
   useEffect(() => {
     const onClick = (e: MouseEvent) => {
@@ -37,31 +45,67 @@ export function ExportDownloads() {
       const link = exportLinkOf(e.target);
       if (!link) return;
       e.preventDefault();
-      setError(null);
+      running.current?.abort();
+      const controller = new AbortController();
+      running.current = controller;
+      setMessage(null);
+      setProgress(null);
       setBusy(true);
       link.setAttribute('aria-busy', 'true');
-      downloadFile(link.href)
+      let shown = 0;
+      downloadFile(link.href, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          // A re-render per chunk would slow a large download: a few a second are enough.
+          const now = performance.now();
+          if (now - shown < 250) return;
+          shown = now;
+          setProgress(p);
+        },
+      })
         .then(({ blob, filename }) => save(blob, filename))
-        .catch((err: unknown) => setError(errorMessage(err)))
+        .catch((err: unknown) => {
+          if (controller.signal.aborted) setMessage({ text: t('security.downloadCancelled'), error: false });
+          else setMessage({ text: errorMessage(err), error: true });
+        })
         .finally(() => {
           link.removeAttribute('aria-busy');
-          setBusy(false);
+          if (running.current === controller) {
+            running.current = null;
+            setBusy(false);
+            setProgress(null);
+          }
         });
     };
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);
-  }, []);
+  }, [t]);
 
-  if (!busy && !error) return null;
+  if (!busy && !message) return null;
+  const status = !progress
+    ? t('security.downloading')
+    : progress.rows !== null
+      ? t('security.downloadingRows', { rows: progress.rows.toLocaleString('vi-VN') })
+      : t('security.downloadingSize', { size: sizeText(progress.bytes) });
+  const error = !busy && message?.error;
   return (
     <div
       className={error ? 'alert alert-error download-status' : 'alert download-status'}
       role={error ? 'alert' : 'status'}
       data-testid="download-status"
     >
-      <p>{error ?? t('security.downloading')}</p>
-      {error && (
-        <button type="button" className="link-button" onClick={() => setError(null)}>
+      <p data-testid="download-progress">{busy ? status : message?.text}</p>
+      {busy ? (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => running.current?.abort()}
+          data-testid="download-cancel"
+        >
+          {t('common.cancel')}
+        </button>
+      ) : (
+        <button type="button" className="link-button" onClick={() => setMessage(null)}>
           {t('common.close')}
         </button>
       )}

@@ -94,6 +94,14 @@ export function AlertsTab() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(auditContract.getAuditAlertsExportCsv, { query: query })}
+          download
+          data-testid="audit-alerts-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <div className="filters">
         <SelectField

@@ -110,6 +110,14 @@ function LogTab() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(auditContract.getAuditExportCsv, { query: query })}
+          download
+          data-testid="audit-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <div className="filters">
         <ActorFilter value={actorId} onChange={setActorId} />

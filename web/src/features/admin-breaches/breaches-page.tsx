@@ -207,6 +207,14 @@ export function BreachesPage() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(breachesContract.getBreachesExportCsv, { query: query })}
+          download
+          data-testid="breaches-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       {creating && (
         <BreachForm

@@ -128,6 +128,14 @@ export function LocalitiesPage() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(localitiesContract.getLocalitiesExportCsv, { query: { parent: parent?.code } })}
+          download
+          data-testid="localities-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <div className="filters">
         <TextField

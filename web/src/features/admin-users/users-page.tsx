@@ -174,6 +174,14 @@ export function UsersPage() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(usersContract.getUsersExportCsv, { query: query })}
+          download
+          data-testid="users-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       {showCreate && <UserCreateForm onCreated={onCreated} />}
 

@@ -145,6 +145,14 @@ function CasesTab() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(casesContract.getCasesExportCsv, { query: query })}
+          download
+          data-testid="cases-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
         <Link className="button" to="/chains" data-testid="cases-chains-link">
           {t('nav.chains')}
         </Link>

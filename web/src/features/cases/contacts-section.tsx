@@ -106,6 +106,14 @@ export function ContactsSection(p: { theCase: CaseView; mayDecide: boolean; onCh
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(tracingContract.getCasesContactsExportCsv, { params: { id }, query })}
+          download
+          data-testid="contacts-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       {declaring && (
         <ContactDeclareForm

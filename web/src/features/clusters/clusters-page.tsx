@@ -202,6 +202,14 @@ export function ClustersPage() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(clustersContract.getClustersExportCsv, { query: query })}
+          download
+          data-testid="clusters-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       {creating && (
         <ClusterCreateForm

@@ -129,6 +129,14 @@ export function ArrivalsTab() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(declarationsContract.getArrivalsExportCsv, { query: query })}
+          download
+          data-testid="arrivals-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <div className="filters">
         <SelectField

@@ -71,6 +71,14 @@ export function DeclarationsTab() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(declarationsContract.getDeclarationsExportCsv, { query: query })}
+          download
+          data-testid="declarations-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <div className="filters">
         <TextField

@@ -131,6 +131,14 @@ export function FacilitiesPage() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(facilitiesContract.getFacilitiesExportCsv, { query: query })}
+          download
+          data-testid="facilities-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <Notice>{notice}</Notice>
       {editing && (

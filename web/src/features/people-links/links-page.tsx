@@ -77,6 +77,14 @@ export function LinksPage() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(personLinksContract.getPeopleLinkRequestsExportCsv, { query: query })}
+          download
+          data-testid="link-requests-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <div className="filters">
         <SelectField

@@ -57,14 +57,24 @@ export function DecisionHistory({
       <DataTable testId="risk-history" columns={columns} rows={list.items} rowKey={(d) => d.id} />
       <PagerFooter list={list} />
       {list.items.length > 0 && (
-        <a
-          className="button"
-          href={apiHref(riskContract.getRiskDecisionsExport, { query: { locality: localityCode } })}
-          download
-          data-testid="risk-history-export"
-        >
-          {t('common.exportExcel')}
-        </a>
+        <>
+          <a
+            className="button"
+            href={apiHref(riskContract.getRiskDecisionsExport, { query: { locality: localityCode } })}
+            download
+            data-testid="risk-history-export"
+          >
+            {t('common.exportExcel')}
+          </a>
+          <a
+            className="button"
+            href={apiHref(riskContract.getRiskDecisionsExportCsv, { query: { locality: localityCode } })}
+            download
+            data-testid="risk-history-export-csv"
+          >
+            {t('common.exportCsv')}
+          </a>
+        </>
       )}
     </section>
   );

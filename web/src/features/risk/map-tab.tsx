@@ -80,6 +80,16 @@ export function MapTab({ province }: { province: string }) {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(riskContract.getRiskMapExportCsv, {
+            query: { province, date, ruleSet: ruleSetCode || undefined },
+          })}
+          download
+          data-testid="risk-map-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
         {province !== 'VN' && (
           <a
             className="button"

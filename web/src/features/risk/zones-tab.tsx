@@ -179,6 +179,14 @@ export function ZonesTab({ province }: { province: string }) {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(riskAdminContract.getRiskZonesExportCsv, { query: query })}
+          download
+          data-testid="zones-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <div data-testid="zones-notice">
         <Notice>{notice}</Notice>

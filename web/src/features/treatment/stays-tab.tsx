@@ -163,6 +163,14 @@ export function StaysTab() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(treatmentContract.getTreatmentStaysExportCsv, { query: query })}
+          download
+          data-testid="stays-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       <Notice>{notice}</Notice>
       {admitting && (

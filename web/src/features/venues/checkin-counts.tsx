@@ -52,14 +52,24 @@ export function CheckinCounts() {
       <p className="muted small">{t('checkins.countsIntro', { max: maxDays })}</p>
       <div className="toolbar">
         {!rangeProblem && (
-          <a
-            className="button"
-            href={apiHref(checkinsContract.getCheckinsCountsExport, { query: query })}
-            download
-            data-testid="checkin-counts-export"
-          >
-            {t('common.exportExcel')}
-          </a>
+          <>
+            <a
+              className="button"
+              href={apiHref(checkinsContract.getCheckinsCountsExport, { query: query })}
+              download
+              data-testid="checkin-counts-export"
+            >
+              {t('common.exportExcel')}
+            </a>
+            <a
+              className="button"
+              href={apiHref(checkinsContract.getCheckinsCountsExportCsv, { query: query })}
+              download
+              data-testid="checkin-counts-export-csv"
+            >
+              {t('common.exportCsv')}
+            </a>
+          </>
         )}
       </div>
       <div className="filters">

@@ -246,6 +246,14 @@ function VenueRegistry() {
         >
           {t('common.exportExcel')}
         </a>
+        <a
+          className="button"
+          href={apiHref(venuesContract.getVenuesExportCsv, { query: query })}
+          download
+          data-testid="venues-export-csv"
+        >
+          {t('common.exportCsv')}
+        </a>
       </div>
       {showRegister && (
         <VenueRegisterForm

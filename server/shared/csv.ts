@@ -1,0 +1,51 @@
+import { PassThrough, type Readable } from 'node:stream';
+import type { SheetSource } from './excel.ts';
+import { drainedOrClosed } from './export-pages.ts';
+
+/**
+ * The CSV of an export: the same columns and rows as its .xlsx, UTF-8 with a byte-order mark (so
+ * Excel reads Vietnamese correctly), comma-separated, CRLF line ends, walked page by page like the
+ * workbook: it stops when the client goes away and waits for a slow one.
+ */
+export function csvStream<T>(opts: SheetSource<T>): Readable {
+  const out = new PassThrough();
+  void (async () => {
+    out.write('\uFEFF' + csvLine(opts.columns.map((c) => c.header[opts.locale])));
+    for await (const rows of opts.pages) {
+      if (out.destroyed) return;
+      let chunk = '';
+      for (const row of rows) chunk += csvLine(opts.columns.map((c) => c.value(row)));
+      out.write(chunk);
+      if (out.writableNeedDrain) await drainedOrClosed(out);
+    }
+    if (!out.destroyed) out.end();
+  })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+  return out;
+}
+
+const needsQuotes = /[",\r\n]/;
+// A text starting like a formula would be run by a spreadsheet opening the file (CSV injection).
+const formulaStart = /^[=+\-@\t\r]/;
+
+export function csvLine(values: readonly (string | number | boolean | Date | null)[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    if (i) line += ',';
+    line += csvField(values[i] ?? null);
+  }
+  return line + '\r\n';
+}
+
+function csvField(v: string | number | boolean | Date | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  let text = v instanceof Date ? csvDate(v) : v;
+  if (formulaStart.test(text)) text = `'${text}`;
+  return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A date as the .xlsx shows it (UTC): the day alone at midnight, else day and time. */
+function csvDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
