@@ -12,7 +12,10 @@ export const auditActionLabels = {
   read_contacts: { vi: 'Xem danh sách tiếp xúc', en: 'Viewed contacts' },
   read_duplicates: { vi: 'Xem hồ sơ có thể trùng', en: 'Viewed possible duplicates' },
   read_link_request: { vi: 'Xem yêu cầu xác minh hồ sơ', en: 'Viewed a record verification request' },
-  read_own_accesses: { vi: 'Công dân xem lịch sử truy cập dữ liệu của mình', en: 'Citizen viewed who accessed their data' },
+  read_own_accesses: {
+    vi: 'Công dân xem lịch sử truy cập dữ liệu của mình',
+    en: 'Citizen viewed who accessed their data',
+  },
   search: { vi: 'Tìm kiếm người', en: 'Searched people' },
   export: { vi: 'Xuất Excel', en: 'Exported to Excel' },
   export_own_data: { vi: 'Công dân tải bản sao dữ liệu của mình', en: 'Citizen downloaded a copy of their data' },
@@ -91,7 +94,7 @@ export const auditActionLabels = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
-export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
+export const auditActions = Object.keys(auditActionLabels) as [AuditAction, ...AuditAction[]];
 
 export const auditEntityLabels = {
   person: { vi: 'Người (hồ sơ cá nhân)', en: 'Person' },
@@ -123,7 +126,7 @@ export const auditEntityLabels = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
-export const auditEntityTypes = Object.keys(auditEntityLabels) as AuditEntityType[];
+export const auditEntityTypes = Object.keys(auditEntityLabels) as [AuditEntityType, ...AuditEntityType[]];
 
 export const isAuditAction = (v: string): v is AuditAction => Object.hasOwn(auditActionLabels, v);
 export const isAuditEntityType = (v: string): v is AuditEntityType => Object.hasOwn(auditEntityLabels, v);

@@ -11,6 +11,8 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
     sendXlsx(reply, await services.audit.exportXlsx(actorOf(req), req.query)),
   );
 
+  route(app, auditContract.getAuditActors, async (req) => services.audit.actors(actorOf(req), req.query));
+
   route(app, auditContract.getAuditAlerts, async (req) => services.auditAlerts.list(actorOf(req), req.query));
 
   route(app, auditContract.getAuditAlertsExport, async (req, reply) =>
