@@ -104,7 +104,12 @@ export class AuditRepository {
     const cursor = decodeCursor(q.after, 1);
     let query = db
       .selectFrom('audit_events')
-      .leftJoin('localities', 'localities.code', 'audit_events.locality_code')
+      // Some events carry only the path: its last segment is the locality's code.
+      .leftJoin('localities', (join) =>
+        join.on(
+          sql<boolean>`localities.code = coalesce(audit_events.locality_code, regexp_replace(audit_events.locality_path, '^.*/', ''))`,
+        ),
+      )
       .selectAll('audit_events')
       .select(['localities.name as locality_name', 'localities.name_en as locality_name_en']);
     if (within !== 'VN') {

@@ -8,9 +8,9 @@ import {
   auditEntityHref,
   auditEntityLabels,
   auditEntityTypes,
-} from './audit-vocabulary.ts';
+} from '../../../core/audit-vocabulary.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../../..');
 
 /** Every server source file but tests: where audit events are written. */
 function serverSources(dir = path.join(root, 'server')): string[] {
