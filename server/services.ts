@@ -77,7 +77,17 @@ export function createServices(o: ServiceOptions): AppServices {
   const signing: [string, ...string[]] = [o.secrets.current, ...o.secrets.previous];
   const audit = createAuditTrail();
   const { localities } = createLocalitiesModule({ db, audit });
-  const auditModule = createAuditModule({ db, config: config.audit, secrets: o.secrets, localities });
+  // The audit view names accounts through identity, which is built later (it needs facilities).
+  const auditModule = createAuditModule({
+    db,
+    config: config.audit,
+    secrets: o.secrets,
+    localities,
+    accounts: {
+      namesOf: (handle, ids) => identity.accountDirectory.namesOf(handle, ids),
+      search: (handle, within, q, locale) => identity.accountDirectory.search(handle, within, q, locale),
+    },
+  });
   const otpModule = createOtpModule({ db, config, secret: o.secrets.current, log: o.log });
   const { otp } = otpModule;
   const people = createPeopleModule({ db, config, signing, otp, localities, audit, auditService: auditModule.audit });
@@ -112,6 +122,14 @@ export function createServices(o: ServiceOptions): AppServices {
       ),
   });
   const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
+  const identity = createIdentityModule({
+    db,
+    config,
+    secret: o.secrets.current,
+    localities,
+    audit,
+    facilityStaff: facilities.facilityStaff,
+  });
   return {
     db,
     databaseKind: o.databaseKind,
@@ -119,14 +137,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...auditModule,
     localities,
     ...otpModule,
-    ...createIdentityModule({
-      db,
-      config,
-      secret: o.secrets.current,
-      localities,
-      audit,
-      facilityStaff: facilities.facilityStaff,
-    }),
+    ...identity,
     ...people,
     ...createDeclarationsModule({
       db,

@@ -1,5 +1,12 @@
 import { defineRoutes } from './contract.ts';
-import { auditAlertView, auditEventView, listAuditAlertsQuery, listAuditQuery } from '../schemas/audit.ts';
+import {
+  auditActorView,
+  auditAlertView,
+  auditEventView,
+  listAuditActorsQuery,
+  listAuditAlertsQuery,
+  listAuditQuery,
+} from '../schemas/audit.ts';
 import { pageOf } from '../schemas/common.ts';
 
 export const auditContract = defineRoutes(['audit'], {
@@ -21,6 +28,13 @@ export const auditContract = defineRoutes(['audit'], {
     path: '/audit/export.csv',
     summary: 'Export the audit log to CSV',
     query: listAuditQuery.omit({ after: true, limit: true }),
+  },
+  getAuditActors: {
+    method: 'GET',
+    path: '/audit/actors',
+    summary: "Accounts of the reader's area found by name (the audit log's user filter), keyset paged",
+    query: listAuditActorsQuery,
+    answer: pageOf(auditActorView),
   },
   getAuditAlerts: {
     method: 'GET',

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
+import { pageOf } from '../schemas/common.ts';
 import { mergePeopleRequest, personDuplicate } from '../schemas/cases.ts';
+import { personMatchView, searchPeopleQuery } from '../schemas/people-search.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 
 export const peopleContract = defineRoutes(['people'], {
+  getPeopleSearch: {
+    method: 'GET',
+    path: '/people/search',
+    summary:
+      "Registered people of the caller's area by name (without diacritics), phone or document number, to pick instead of retyping; masked, paged, audited",
+    query: searchPeopleQuery,
+    answer: pageOf(personMatchView),
+  },
   getPeopleDuplicates: {
     method: 'GET',
     path: '/people/:id/duplicates',

@@ -5,6 +5,7 @@ import {
   decideContactRequest,
   declareContactRequest,
   listContactsQuery,
+  listAreaContactsQuery,
   tracingRunResult,
 } from '../schemas/cases.ts';
 import { localityCode, pageOf } from '../schemas/common.ts';
@@ -62,7 +63,7 @@ export const tracingContract = defineRoutes(['tracing'], {
     method: 'GET',
     path: '/contacts/export.xlsx',
     summary: 'Export the follow-up list to Excel',
-    query: listContactsQuery.omit({ after: true, limit: true }).extend({ locality: localityCode.optional() }),
+    query: listAreaContactsQuery.omit({ after: true, limit: true }),
   },
   getContactsExportCsv: {
     method: 'GET',
@@ -74,7 +75,7 @@ export const tracingContract = defineRoutes(['tracing'], {
     method: 'GET',
     path: '/contacts',
     summary: 'Contacts living in the area (follow-up list), newest first',
-    query: listContactsQuery.extend({ locality: localityCode.optional() }),
+    query: listAreaContactsQuery,
     answer: pageOf(contactView),
   },
 });

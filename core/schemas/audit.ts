@@ -1,15 +1,23 @@
 import { z } from 'zod';
+import { auditActions, auditEntityTypes } from '../audit-vocabulary.ts';
 import { localityCode, pageQuery } from './common.ts';
 
 export const auditEventView = z.object({
   id: z.string(),
   at: z.string(),
   actorId: z.string().nullable(),
+  /** The account's username as it signed in. */
   actorName: z.string().nullable(),
+  /** The account's full name today (null for the system, a citizen, or a removed account). */
+  actorFullName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  /** A code of `core/audit-vocabulary.ts` (its words: `auditActionLabel`); older events may hold another. */
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
   localityCode: z.string().nullable(),
+  /** The name of the locality, in the reader's language. */
+  localityName: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   ip: z.string().nullable(),
@@ -18,9 +26,11 @@ export type AuditEventView = z.infer<typeof auditEventView>;
 
 export const listAuditQuery = pageQuery.extend({
   actorId: z.string().uuid().optional(),
-  entityType: z.string().max(60).optional(),
+  entityType: z.enum(auditEntityTypes, { error: 'Loại đối tượng không hợp lệ / unknown kind of record' }).optional(),
   entityId: z.string().max(100).optional(),
-  action: z.string().max(60).optional(),
+  action: z.enum(auditActions, { error: 'Hành động không hợp lệ / unknown action' }).optional(),
+  /** Events of this locality and below it. */
+  locality: localityCode.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
@@ -73,3 +83,19 @@ export const listAuditAlertsQuery = pageQuery.extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 export type ListAuditAlertsQuery = z.infer<typeof listAuditAlertsQuery>;
+
+/** An account the audit log can be filtered by, found by name. */
+export const auditActorView = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  username: z.string(),
+  role: z.string(),
+  localityName: z.string(),
+});
+export type AuditActorView = z.infer<typeof auditActorView>;
+
+export const listAuditActorsQuery = pageQuery.extend({
+  /** Part of the name or username; diacritics and case do not matter. */
+  q: z.string().trim().max(100).optional(),
+});
+export type ListAuditActorsQuery = z.infer<typeof listAuditActorsQuery>;

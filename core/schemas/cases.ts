@@ -179,6 +179,16 @@ export const listContactsQuery = pageQuery.extend({
 });
 export type ListContactsQuery = z.infer<typeof listContactsQuery>;
 
+/** The follow-up list of an area; `awaitingQuarantine`: only people not in quarantine now (the admission form's list). */
+export const listAreaContactsQuery = listContactsQuery.extend({
+  locality: localityCode.optional(),
+  awaitingQuarantine: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export type ListAreaContactsQuery = ListContactsQuery & { locality?: string; awaitingQuarantine?: boolean };
+
 export const decideContactRequest = z.object({
   decision: z.enum(['confirm', 'reject'], 'Quyết định phải là xác nhận hoặc loại / The decision is confirm or reject'),
   note: note.optional(),

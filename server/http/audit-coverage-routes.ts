@@ -1,5 +1,5 @@
 import { DOAN_KET, LAI_CHAU } from '../testing/test-platform.ts';
-import { clients, f, today } from './audit-coverage-fixtures.ts';
+import { clients, f, seeded, today } from './audit-coverage-fixtures.ts';
 
 /**
  * 'people': the answer shows seeded people (checked, so the fixtures keep proving something).
@@ -31,6 +31,7 @@ export const routes: Record<string, Entry> = {
   'GET /api/users/export.csv': admin('/api/users/export.csv'),
   'GET /api/audit': admin('/api/audit'),
   'GET /api/audit/alerts': admin('/api/audit/alerts'),
+  'GET /api/audit/actors': admin('/api/audit/actors'),
   'GET /api/audit/alerts/export.xlsx': admin('/api/audit/alerts/export.xlsx'),
   'GET /api/audit/alerts/export.csv': admin('/api/audit/alerts/export.csv'),
   'GET /api/audit/export.xlsx': admin(
@@ -96,6 +97,7 @@ export const routes: Record<string, Entry> = {
   'GET /api/contacts/export.xlsx': cdc(`/api/contacts/export.xlsx?locality=${DOAN_KET}`),
   'GET /api/contacts/export.csv': cdc(`/api/contacts/export.csv?locality=${DOAN_KET}`),
   'GET /api/people/:id/duplicates': cdc(() => `/api/people/${f.personId}/duplicates`),
+  'GET /api/people/search': cdc(() => `/api/people/search?q=${encodeURIComponent(seeded[0]!.fullName)}`),
   'GET /api/people/link-requests': cdc('/api/people/link-requests'),
   'GET /api/people/link-requests/export.xlsx': cdc('/api/people/link-requests/export.xlsx'),
   'GET /api/people/link-requests/export.csv': cdc('/api/people/link-requests/export.csv'),

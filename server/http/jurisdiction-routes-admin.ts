@@ -93,6 +93,7 @@ export const adminRoutes: RouteTable = {
   'GET /api/audit': { attempt: (c) => c.get('/api/audit'), expect: refused },
   'GET /api/audit/export.xlsx': { attempt: (c) => c.get('/api/audit/export.xlsx'), expect: refused },
   'GET /api/audit/export.csv': { attempt: (c) => c.get('/api/audit/export.csv'), expect: refused },
+  'GET /api/audit/actors': { attempt: (c) => c.get('/api/audit/actors?q=binh'), expect: refused },
   'GET /api/audit/alerts': { attempt: (c) => c.get(`/api/audit/alerts?locality=${BINH_LU}`), expect: refused },
   'GET /api/audit/alerts/export.xlsx': {
     attempt: (c) => c.get(`/api/audit/alerts/export.xlsx?locality=${BINH_LU}`),

@@ -211,6 +211,11 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.patch(`/api/clusters/${neighbour.case.clusterId}`, { status: 'closed' }),
     expect: refused,
   },
+  // The neighbour's registry, asked for by its commune: refused (searching one's own area finds nobody there).
+  'GET /api/people/search': {
+    attempt: (c) => c.get(`/api/people/search?q=nguyen&locality=${BINH_LU}`),
+    expect: refused,
+  },
   'GET /api/people/:id/duplicates': {
     attempt: (c) => c.get(`/api/people/${neighbour.case.personId}/duplicates`),
     expect: refused,

@@ -85,6 +85,7 @@ const routes: Record<string, Entry> = {
   'GET /api/audit': { urls: one('/api/audit?limit=200') },
   'GET /api/audit/export.xlsx': { urls: one('/api/audit/export.xlsx') },
   'GET /api/audit/alerts': { urls: one('/api/audit/alerts') },
+  'GET /api/audit/actors': { urls: one('/api/audit/actors') },
   'GET /api/audit/alerts/export.xlsx': { urls: one('/api/audit/alerts/export.xlsx') },
   'GET /api/breaches': { urls: one('/api/breaches') },
   'GET /api/breaches/export.xlsx': { urls: one('/api/breaches/export.xlsx') },
@@ -128,6 +129,14 @@ const routes: Record<string, Entry> = {
   'GET /api/clusters/:id': { urls: (f) => [`/api/clusters/${f.caseHere.clusterId}`] },
   'GET /api/chains': { urls: one('/api/chains?linkedOnly=false') },
   'GET /api/people/:id/duplicates': { urls: (f) => [`/api/people/${f.caseHere.personId}/duplicates`] },
+  // Every seeded person by name and by phone: searching the registry is for those who enter people.
+  'GET /api/people/search': {
+    urls: (f) =>
+      Object.values(f.people).flatMap((p) => [
+        `/api/people/search?q=${encodeURIComponent(p.fullName)}`,
+        `/api/people/search?q=${p.phone}`,
+      ]),
+  },
   'GET /api/testing/orders': { urls: one('/api/testing/orders?limit=100'), staff: ['quarantinedHere'] },
   'GET /api/testing/orders/export.xlsx': { urls: one('/api/testing/orders/export.xlsx'), staff: ['quarantinedHere'] },
   'GET /api/testing/samples/:code': {

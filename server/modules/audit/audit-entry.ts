@@ -1,8 +1,9 @@
 import type { Actor } from '../../shared/actor.ts';
+import type { AuditAction, AuditEntityType } from '../../../core/audit-vocabulary.ts';
 
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | null;
   localityCode?: string | null;
   localityPath?: string | null;

@@ -6,11 +6,11 @@ import { AuditChainRepository } from './audit-chain.repository.ts';
 import { AuditChainService, checkpointKeyFrom } from './audit-chain.service.ts';
 import { AuditTrailService } from './audit-trail.service.ts';
 import { AuditRepository } from './audit.repository.ts';
-import { AuditService } from './audit.service.ts';
+import { AuditService, type AccountDirectory } from './audit.service.ts';
 
 export type { AuditActor, AuditEntry } from './audit-entry.ts';
 export type { AuditTrailService } from './audit-trail.service.ts';
-export type { AuditService } from './audit.service.ts';
+export type { AccountDirectory, AuditService } from './audit.service.ts';
 
 export interface AuditServices {
   audit: AuditService;
@@ -30,10 +30,11 @@ export function createAuditModule(o: {
   config: Config['audit'];
   secrets: { current: string; previous: readonly string[] };
   localities: ReadableLocalities;
+  accounts: AccountDirectory;
 }): AuditServices {
   const repo = new AuditRepository();
   return {
-    audit: new AuditService(o.db, repo),
+    audit: new AuditService(o.db, repo, o.localities, o.accounts),
     auditChain: new AuditChainService(o.db, new AuditChainRepository(), [
       checkpointKeyFrom(o.secrets.current),
       ...o.secrets.previous.map(checkpointKeyFrom),

@@ -96,22 +96,34 @@ export class AuditRepository {
       .execute();
   }
 
-  /** Newest first. Events without a locality are visible only to a country-wide scope. */
-  async list(db: Db, scopePath: string, q: ListAuditQuery) {
+  /**
+   * Newest first, with the locality's names. Events without a locality are visible only to a
+   * country-wide scope, and only while no locality is picked.
+   */
+  async list(db: Db, within: string, q: ListAuditQuery) {
     const cursor = decodeCursor(q.after, 1);
-    let query = db.selectFrom('audit_events').selectAll();
-    if (scopePath !== 'VN') {
-      query = query.where(pathWithinSql('locality_path', scopePath));
+    let query = db
+      .selectFrom('audit_events')
+      // Some events carry only the path: its last segment is the locality's code.
+      .leftJoin('localities', (join) =>
+        join.on(
+          sql<boolean>`localities.code = coalesce(audit_events.locality_code, regexp_replace(audit_events.locality_path, '^.*/', ''))`,
+        ),
+      )
+      .selectAll('audit_events')
+      .select(['localities.name as locality_name', 'localities.name_en as locality_name_en']);
+    if (within !== 'VN') {
+      query = query.where(pathWithinSql('audit_events.locality_path', within));
     }
     if (q.actorId) query = query.where('actor_id', '=', q.actorId);
     if (q.entityType) query = query.where('entity_type', '=', q.entityType);
     if (q.entityId) query = query.where('entity_id', '=', q.entityId);
     if (q.action) query = query.where('action', '=', q.action);
-    if (q.from) query = query.where('at', '>=', new Date(q.from));
-    if (q.to) query = query.where('at', '<', new Date(q.to));
-    if (cursor) query = query.where('id', '<', String(cursor[0]));
+    if (q.from) query = query.where('audit_events.at', '>=', new Date(q.from));
+    if (q.to) query = query.where('audit_events.at', '<', new Date(q.to));
+    if (cursor) query = query.where('audit_events.id', '<', String(cursor[0]));
     return query
-      .orderBy('id', 'desc')
+      .orderBy('audit_events.id', 'desc')
       .limit(q.limit + 1)
       .execute();
   }

@@ -14,6 +14,7 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
   route(app, auditContract.getAuditExportCsv, async (req, reply) =>
     sendCsv(reply, await services.audit.exportXlsx(actorOf(req), req.query)),
   );
+  route(app, auditContract.getAuditActors, async (req) => services.audit.actors(actorOf(req), req.query));
 
   route(app, auditContract.getAuditAlerts, async (req) => services.auditAlerts.list(actorOf(req), req.query));
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
+import type { AuditEntityType } from '../../../core/audit-vocabulary.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type {
   ArrivalRow,
@@ -218,7 +219,7 @@ export class DeclarationsOfficialsService {
   /** Logs the read: who looked at which sensitive list, with what filter, and whom it showed. */
   private async recordRead(
     actor: Actor,
-    entityType: string,
+    entityType: AuditEntityType,
     scope: { code: string; path: string },
     filter: object,
     subjectIds: string[],

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, type Locale } from '../../../core/errors.ts';
 import type { LoginRequest, ReauthRequest, SessionInfo, SessionRestriction } from '../../../core/schemas/auth.ts';
+import type { AuditAction } from '../../../core/audit-vocabulary.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -88,7 +89,7 @@ export class AuthService {
       });
       const actor = actorOf(user, meta);
       const place = {
-        entityType: 'user',
+        entityType: 'user' as const,
         entityId: user.id,
         localityCode: user.locality_code,
         localityPath: user.locality_path,
@@ -150,7 +151,7 @@ export class AuthService {
       await this.d.throttle.release(trx, reservation);
       await this.d.identity.markAuthenticated(trx, token, at);
       const place = {
-        entityType: 'user',
+        entityType: 'user' as const,
         entityId: user.id,
         localityCode: user.locality_code,
         localityPath: user.locality_path,
@@ -190,7 +191,7 @@ export class AuthService {
       await this.d.identity.deleteSessionsOf(trx, user.id, token);
       await this.d.audit.record(trx, actor, {
         action: 'change_password',
-        entityType: 'user',
+        entityType: 'user' as const,
         entityId: user.id,
         localityCode: user.locality_code,
         localityPath: user.locality_path,
@@ -246,7 +247,7 @@ export class AuthService {
   private async recordRefusal(
     who: AuditActor,
     user: UserRecord | undefined,
-    action: string,
+    action: AuditAction,
     after: Record<string, string>,
   ): Promise<void> {
     await this.d.db.transaction().execute((trx) =>

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { FacilityStaffService } from '../facilities/facilities.module.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
+import { AccountDirectoryRepository } from './account-directory.repository.ts';
+import { AccountDirectoryService } from './account-directory.service.ts';
 import { AuthService } from './auth.service.ts';
 import { IdentityKeys } from './identity-keys.ts';
 import { IdentityRepository } from './identity.repository.ts';
@@ -14,12 +16,16 @@ import { StaffAccountsService } from './staff-accounts.service.ts';
 import { TwoFactorRepository } from './two-factor.repository.ts';
 import { TwoFactorService } from './two-factor.service.ts';
 
+export type { AccountDirectoryService } from './account-directory.service.ts';
+
 export interface IdentityServices {
   auth: AuthService;
   /** Accounts, with the facilities a facility staff account serves. */
   users: StaffAccountsService;
   twoFactor: TwoFactorService;
   sessions: SessionsService;
+  /** Accounts by name, for the audit log. */
+  accountDirectory: AccountDirectoryService;
 }
 
 /** Accounts, sign-in, two-factor and sessions. `secret` keys throttling and seals officials' TOTP secrets. */
@@ -57,5 +63,6 @@ export function createIdentityModule(o: {
     }),
     twoFactor,
     sessions: new SessionsService(db, identity, audit, config),
+    accountDirectory: new AccountDirectoryService(new AccountDirectoryRepository()),
   };
 }

@@ -15,7 +15,12 @@ export const peopleMessages: {
   noRecordForPhone: Text;
   alreadyDecided: Text;
   officialRecordGone: Text;
+  searchTooShort: Text;
 } = {
+  searchTooShort: {
+    vi: 'Nhập ít nhất 2 chữ của họ tên, hoặc số điện thoại, số giấy tờ',
+    en: 'Type at least 2 letters of the name, or a phone or document number',
+  },
   id: {
     format: {
       vi: 'Số giấy tờ sai độ dài hoặc định dạng (CCCD 12 số, CMND 9 số)',

@@ -12,6 +12,8 @@ import { MyDataService } from './my-data.service.ts';
 import { PeopleRegistryService } from './people-registry.service.ts';
 import { PeopleRegistryRepository, PeopleRepository } from './people.repository.ts';
 import { PeopleService } from './people.service.ts';
+import { PeopleSearchRepository } from './people-search.repository.ts';
+import { PeopleSearchService } from './people-search.service.ts';
 import { PersonLinksRepository } from './person-links.repository.ts';
 import { PersonLinksService } from './person-links.service.ts';
 
@@ -20,12 +22,15 @@ export type { CitizenRecordsService } from './citizen-records.service.ts';
 export type { CitizenSessionsService } from './citizen-sessions.service.ts';
 export type { PeopleRegistryService } from './people-registry.service.ts';
 export type { PeopleService, TokenHolder } from './people.service.ts';
+export type { PeopleSearchService } from './people-search.service.ts';
 
 /** The people registry: officials' side (records, duplicates, merges) and citizens' (sessions, links, own data). */
 export interface PeopleServices {
   /** Personal QR tokens and what a scan of one shows. */
   people: PeopleService;
   peopleRegistry: PeopleRegistryService;
+  /** Finding a registered person to pick instead of retyping them (reused by every form that enters people). */
+  peopleSearch: PeopleSearchService;
   citizenRecords: CitizenRecordsService;
   citizenSessions: CitizenSessionsService;
   personLinks: PersonLinksService;
@@ -59,6 +64,7 @@ export function createPeopleModule(o: {
   return {
     people,
     peopleRegistry: registry,
+    peopleSearch: new PeopleSearchService(db, new PeopleSearchRepository(), o.localities, audit),
     citizenRecords: new CitizenRecordsService(peopleRepo, people, sessionsRepo, linksRepo, audit),
     citizenSessions,
     personLinks: new PersonLinksService(db, linksRepo, peopleRepo, registry, sessionsRepo, o.localities, audit),

@@ -5,6 +5,12 @@ type Placed = { locality_path: string | null };
 
 /** Person records are read and linked by the officials who handle cases (the same capabilities as cases'). */
 export const peoplePolicy = {
+  /**
+   * Searching the registry of one's area before entering someone: the officials who enter contacts,
+   * admissions and tests. Facility staff type the identity (the registry would show them people
+   * outside their facilities).
+   */
+  search: (a: Actor) => can(a.role, 'cases.investigate'),
   /** Linking a person record by id: only people of the actor's area (no probing of the registry). */
   use: (a: Actor, person: Placed) => person.locality_path !== null && inScope(a, person.locality_path),
   /** Possible duplicates of a record name other people: for case readers of the person's area. */

@@ -10,6 +10,8 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
   const { services } = deps;
   const svc = services.peopleRegistry;
 
+  route(app, peopleContract.getPeopleSearch, async (req) => services.peopleSearch.search(actorOf(req), req.query));
+
   route(app, peopleContract.getPeopleDuplicates, async (req) => svc.duplicates(actorOf(req), req.params.id));
 
   route(app, peopleContract.postPeopleMerge, async (req) => svc.merge(actorOf(req), req.body));

@@ -246,10 +246,16 @@ export class TracingRepository {
   }
 
   /** Contacts living in a locality subtree (the commune's follow-up list), newest first. */
-  async listWithin(db: Db, within: string, o: { status?: ContactStatus; after?: string; limit: number }) {
+  async listWithin(
+    db: Db,
+    within: string,
+    o: { status?: ContactStatus; awaitingQuarantine?: boolean; after?: string; limit: number },
+  ) {
     const cursor = decodeCursor(o.after, 2);
     let q = this.contactRows(db).where(pathWithinSql('k.locality_path', within));
     if (o.status) q = q.where('k.status', '=', o.status);
+    // Someone with an open stay is admitted already (admission sets the flag, release clears it).
+    if (o.awaitingQuarantine) q = q.where('p.under_quarantine', '=', false);
     if (cursor)
       q = q.where(sql<boolean>`(k.created_at, k.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
     return q

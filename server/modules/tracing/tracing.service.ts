@@ -6,6 +6,7 @@ import type {
   DecideContactRequest,
   DeclareContactRequest,
   ListContactsQuery,
+  ListAreaContactsQuery,
   TracingRunResult,
 } from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
@@ -216,7 +217,7 @@ export class TracingService {
   }
 
   /** Contacts living in the actor's area (or a narrower locality): the commune's follow-up list. */
-  async listWithin(actor: Actor, q: ListContactsQuery & { locality?: string }): Promise<Page<ContactView>> {
+  async listWithin(actor: Actor, q: ListAreaContactsQuery): Promise<Page<ContactView>> {
     const within = await this.areaOf(actor, q.locality);
     const page = await this.pageWithin(within, q);
     await this.audit.record(this.db, actor, {
@@ -230,10 +231,7 @@ export class TracingService {
   }
 
   /** The follow-up list as a call sheet: one logged export, however many pages it streams. */
-  async exportWithin(
-    actor: Actor,
-    q: Omit<ListContactsQuery, 'after' | 'limit'> & { locality?: string },
-  ): Promise<SheetExport> {
+  async exportWithin(actor: Actor, q: Omit<ListAreaContactsQuery, 'after' | 'limit'>): Promise<SheetExport> {
     const within = await this.areaOf(actor, q.locality);
     const log = await this.audit.exportLog(
       this.db,
@@ -255,7 +253,7 @@ export class TracingService {
     return locality ? (await this.localities.findReadableOrThrow(actor, locality, this.db)).path : actor.scope.path;
   }
 
-  private async pageWithin(within: string, q: ListContactsQuery): Promise<Page<ContactView>> {
+  private async pageWithin(within: string, q: ListAreaContactsQuery): Promise<Page<ContactView>> {
     const rows = await this.tracing.listWithin(this.db, within, q);
     const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
     return { items: page.items.map(toContactView), nextCursor: page.nextCursor };

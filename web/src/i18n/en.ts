@@ -16,6 +16,7 @@ import { treatmentEn } from '../features/treatment/messages.en.ts';
 import { usersEn } from '../features/admin-users/messages.en.ts';
 import { localitiesEn } from '../features/admin-localities/messages.en.ts';
 import { auditEn } from '../features/admin-audit/messages.en.ts';
+import { peopleSearchEn } from '../features/people/messages.en.ts';
 import { declarationsEn } from '../features/declarations/messages.en.ts';
 import { venuesEn } from '../features/venues/messages.en.ts';
 import { checkinsEn } from '../features/checkins/messages.en.ts';
@@ -138,6 +139,7 @@ export const en: English<Catalogue> = {
   ...usersEn,
   ...localitiesEn,
   ...auditEn,
+  ...peopleSearchEn,
   ...declarationsEn,
   ...venuesEn,
   ...checkinsEn,

@@ -14,6 +14,7 @@ import { treatmentVi } from '../features/treatment/messages.vi.ts';
 import { usersVi } from '../features/admin-users/messages.vi.ts';
 import { localitiesVi } from '../features/admin-localities/messages.vi.ts';
 import { auditVi } from '../features/admin-audit/messages.vi.ts';
+import { peopleSearchVi } from '../features/people/messages.vi.ts';
 import { declarationsVi } from '../features/declarations/messages.vi.ts';
 import { venuesVi } from '../features/venues/messages.vi.ts';
 import { checkinsVi } from '../features/checkins/messages.vi.ts';
@@ -138,6 +139,7 @@ export const vi = {
   ...usersVi,
   ...localitiesVi,
   ...auditVi,
+  ...peopleSearchVi,
   ...declarationsVi,
   ...venuesVi,
   ...checkinsVi,

@@ -1,42 +1,52 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserView } from '../../../../core/schemas/users.ts';
-import { usersContract } from '../../../../core/contracts/users.ts';
-import { api } from '../../ui/api.ts';
+import { roles, type Role } from '../../../../core/roles.ts';
+import type { AuditActorView } from '../../../../core/schemas/audit.ts';
+import { auditContract } from '../../../../core/contracts/audit.ts';
 import { SelectField, TextField } from '../../ui/form.tsx';
+import { useDebounced } from '../../ui/use-debounced.ts';
+import { usePagedList } from '../../ui/use-paged-list.ts';
+
+const isRole = (r: string): r is Role => (roles as readonly string[]).includes(r);
 
 /**
- * The "who did it" filter: a select fed by GET /api/users (first 500 of the scope); when the
- * caller may not list users, a plain user-id field instead.
+ * The "who did it" filter: type part of a name (diacritics optional), pick the account among the
+ * matches of the reader's area (GET /api/audit/actors). The picked account stays listed while the
+ * search changes.
  */
 export function ActorFilter({ value, onChange }: { value: string; onChange(v: string): void }) {
   const { t } = useTranslation();
-  const [users, setUsers] = useState<UserView[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [term, setTerm] = useState('');
+  const [picked, setPicked] = useState<AuditActorView | null>(null);
+  const q = useDebounced(term.trim());
+  const list = usePagedList(auditContract.getAuditActors, { q: q || undefined }, { limit: 30 });
+  const label = (a: AuditActorView) =>
+    `${a.fullName} (${a.username}${isRole(a.role) ? ` · ${t(`roles.${a.role}`)}` : ''} · ${a.localityName})`;
+  const shown =
+    picked && value === picked.id && !list.items.some((a) => a.id === picked.id) ? [picked, ...list.items] : list.items;
 
-  useEffect(() => {
-    let live = true;
-    api(usersContract.getUsers, { query: { limit: 500 } })
-      .then((page) => live && setUsers(page.items))
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  if (failed) {
-    return <TextField label={t('audit.actorIdText')} value={value} onChange={onChange} testId="audit-filter-actor" />;
-  }
   return (
-    <SelectField
-      label={t('audit.actor')}
-      value={value}
-      onChange={onChange}
-      options={[
-        { value: '', label: users ? t('audit.actorAll') : t('common.loading') },
-        ...(users ?? []).map((u) => ({ value: u.id, label: `${u.fullName} (${u.username})` })),
-      ]}
-      testId="audit-filter-actor"
-    />
+    <>
+      <TextField
+        label={t('audit.actorSearch')}
+        value={term}
+        onChange={setTerm}
+        placeholder={t('audit.actorSearchHint')}
+        testId="audit-filter-actor-search"
+      />
+      <SelectField
+        label={t('audit.actor')}
+        value={value}
+        onChange={(id) => {
+          setPicked(shown.find((a) => a.id === id) ?? null);
+          onChange(id);
+        }}
+        options={[
+          { value: '', label: list.loading && list.items.length === 0 ? t('common.loading') : t('audit.actorAll') },
+          ...shown.map((a) => ({ value: a.id, label: label(a) })),
+        ]}
+        testId="audit-filter-actor"
+      />
+    </>
   );
 }

@@ -1,14 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  auditActionLabel,
+  auditActions,
+  auditEntityHref,
+  auditEntityLabel,
+  auditEntityTypes,
+  type AuditAction,
+  type AuditEntityType,
+} from '../../../../core/audit-vocabulary.ts';
+import { roles, type Role } from '../../../../core/roles.ts';
 import type { AuditEventView } from '../../../../core/schemas/audit.ts';
 import { auditContract } from '../../../../core/contracts/audit.ts';
 import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
-import { TextField } from '../../ui/form.tsx';
+import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { useLocalities } from '../../ui/locality-context.tsx';
+import { localityOptions } from '../../ui/locality-picker.tsx';
 import { Page } from '../../ui/page.tsx';
+import { Link } from '../../ui/router.tsx';
 import { localInputToIso } from '../../ui/text.ts';
-import { useDebounced } from '../../ui/use-debounced.ts';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { ActorFilter } from './actor-filter.tsx';
@@ -38,51 +50,72 @@ export function AuditPage() {
   );
 }
 
-/** The log: filtered keyset list, before/after per event, Excel export. */
+/** The log: filtered keyset list in words (who, what, which record, where), before/after per event, Excel export. */
 function LogTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const fmt = useFormat();
+  const { entries } = useLocalities();
   const [actorId, setActorId] = useState('');
-  const [entityType, setEntityType] = useState('');
-  const [entityId, setEntityId] = useState('');
-  const [action, setAction] = useState('');
+  const [entityType, setEntityType] = useState<AuditEntityType | ''>('');
+  const [action, setAction] = useState<AuditAction | ''>('');
+  const [locality, setLocality] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [open, setOpen] = useState<string | null>(null);
 
-  const debouncedActor = useDebounced(actorId.trim());
-  const debouncedType = useDebounced(entityType.trim());
-  const debouncedId = useDebounced(entityId.trim());
-  const debouncedAction = useDebounced(action.trim());
   const query = {
-    actorId: debouncedActor || undefined,
-    entityType: debouncedType || undefined,
-    entityId: debouncedId || undefined,
-    action: debouncedAction || undefined,
+    actorId: actorId || undefined,
+    entityType: entityType || undefined,
+    action: action || undefined,
+    locality: locality || undefined,
     from: localInputToIso(from),
     to: localInputToIso(to),
   };
   const list = usePagedList(auditContract.getAudit, query);
+  const byWords = (a: string, b: string) => a.localeCompare(b, lang);
+  const actionOptions = [...auditActions]
+    .map((a) => ({ value: a, label: auditActionLabel(a, lang) }))
+    .sort((a, b) => byWords(a.label, b.label));
+  const entityOptions = [...auditEntityTypes]
+    .map((e) => ({ value: e, label: auditEntityLabel(e, lang) }))
+    .sort((a, b) => byWords(a.label, b.label));
+
+  const actorOf = (e: AuditEventView) => {
+    if (e.actorFullName) {
+      const role = (roles as readonly string[]).includes(e.actorRole ?? '') ? t(`roles.${e.actorRole as Role}`) : null;
+      return (
+        <>
+          {e.actorFullName}
+          <span className="muted small"> ({role ? `${e.actorName} · ${role}` : e.actorName})</span>
+        </>
+      );
+    }
+    if (e.actorRole === 'citizen') return t('audit.citizen');
+    return e.actorName ?? t('audit.system');
+  };
+  const recordOf = (e: AuditEventView) => {
+    const words = auditEntityLabel(e.entityType, lang);
+    const href = auditEntityHref(e.entityType, e.entityId);
+    return href ? (
+      <Link to={href} data-testid="audit-record-link">
+        {words}
+      </Link>
+    ) : (
+      words
+    );
+  };
 
   const columns: Column<AuditEventView>[] = [
     { key: 'at', header: t('audit.at'), render: (e) => fmt.dateTime(e.at) },
+    { key: 'actor', header: t('audit.actor'), render: actorOf },
+    { key: 'action', header: t('audit.action'), render: (e) => auditActionLabel(e.action, lang) },
+    { key: 'entity', header: t('audit.entity'), render: recordOf },
     {
-      key: 'actor',
-      header: t('audit.actor'),
-      render: (e) => e.actorName ?? (e.actorId ? <code>{e.actorId}</code> : t('audit.system')),
+      key: 'locality',
+      header: t('audit.locality'),
+      render: (e) => e.localityName ?? e.localityCode ?? t('common.empty'),
     },
-    { key: 'action', header: t('audit.action'), render: (e) => <code>{e.action}</code> },
-    {
-      key: 'entity',
-      header: t('audit.entity'),
-      render: (e) => (
-        <>
-          {e.entityType}
-          {e.entityId && <code className="small"> {e.entityId}</code>}
-        </>
-      ),
-    },
-    { key: 'locality', header: t('audit.locality'), render: (e) => e.localityCode ?? t('common.empty') },
     {
       key: 'details',
       header: t('common.actions'),
@@ -121,19 +154,27 @@ function LogTab() {
       </div>
       <div className="filters">
         <ActorFilter value={actorId} onChange={setActorId} />
-        <TextField
+        <SelectField
+          label={t('audit.action')}
+          value={action}
+          onChange={(v) => setAction(auditActions.find((a) => a === v) ?? '')}
+          options={[{ value: '', label: t('audit.actionAll') }, ...actionOptions]}
+          testId="audit-filter-action"
+        />
+        <SelectField
           label={t('audit.entityType')}
           value={entityType}
-          onChange={setEntityType}
+          onChange={(v) => setEntityType(auditEntityTypes.find((e) => e === v) ?? '')}
+          options={[{ value: '', label: t('audit.entityAll') }, ...entityOptions]}
           testId="audit-filter-entity-type"
         />
-        <TextField
-          label={t('audit.entityId')}
-          value={entityId}
-          onChange={setEntityId}
-          testId="audit-filter-entity-id"
+        <SelectField
+          label={t('audit.locality')}
+          value={locality}
+          onChange={setLocality}
+          options={[{ value: '', label: t('audit.localityAll') }, ...localityOptions(entries)]}
+          testId="audit-filter-locality"
         />
-        <TextField label={t('audit.action')} value={action} onChange={setAction} testId="audit-filter-action" />
         <TextField
           label={t('audit.from')}
           type="datetime-local"
@@ -159,6 +200,7 @@ function LogTab() {
                 <h4>{t('audit.after')}</h4>
                 <pre className="json">{json(e.after)}</pre>
               </div>
+              {e.entityId && <p className="muted full">{t('audit.recordId', { id: e.entityId })}</p>}
               {e.ip && <p className="muted full">{t('audit.ip', { ip: e.ip })}</p>}
             </div>
           ) : null

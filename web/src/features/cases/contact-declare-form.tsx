@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView, DeclareContactRequest } from '../../../../core/schemas/cases.ts';
+import type { PersonMatchView } from '../../../../core/schemas/people-search.ts';
 import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
+import { PersonSearch } from '../people/person-search.tsx';
 import {
   PersonFields,
   emptyPerson,
@@ -16,11 +18,15 @@ import {
 
 const fields = [...personFieldNames, 'lastExposureAt', 'note'];
 
-/** POST /api/cases/:id/contacts: someone the case named in the interview, added as a proposed F1. */
+/**
+ * POST /api/cases/:id/contacts: someone the case named in the interview, added as a proposed F1 —
+ * picked from the people already registered in the area, or typed in when nobody matches.
+ */
 export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactView): void; onCancel(): void }) {
   const { t } = useTranslation();
   const communes = useCommuneOptions();
   const [person, setPerson] = useState<PersonDraft>(emptyPerson);
+  const [picked, setPicked] = useState<PersonMatchView | null>(null);
   const [lastExposureAt, setLastExposureAt] = useState('');
   const [note, setNote] = useState('');
   const { error, setError, busy, run } = useFormSubmit();
@@ -30,7 +36,7 @@ export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactVie
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const subject = personRefOf(person, communeCode, t);
+    const subject = picked ? { personId: picked.id } : personRefOf(person, communeCode, t);
     if (typeof subject === 'string') return setError(subject);
     const at = lastExposureAt ? localInputToIso(lastExposureAt) : undefined;
     const body: DeclareContactRequest = {
@@ -41,6 +47,7 @@ export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactVie
     await run(async () => {
       const contact = await api(tracingContract.postCasesContacts, { params: { id: p.caseId }, body });
       setPerson(emptyPerson);
+      setPicked(null);
       setNote('');
       p.onDeclared(contact);
     });
@@ -50,14 +57,17 @@ export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactVie
     <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="contact-declare-form">
       <h3>{t('contacts.declareTitle')}</h3>
       <p className="muted full">{t('contacts.declareIntro')}</p>
-      <PersonFields
-        value={person}
-        onChange={(x) => setPerson((v) => ({ ...v, ...x }))}
-        communes={communes}
-        communeCode={communeCode}
-        error={error}
-        testPrefix="contact-person"
-      />
+      <PersonSearch purpose="contact" value={picked} onChange={setPicked} testId="contact-search" />
+      {!picked && (
+        <PersonFields
+          value={person}
+          onChange={(x) => setPerson((v) => ({ ...v, ...x }))}
+          communes={communes}
+          communeCode={communeCode}
+          error={error}
+          testPrefix="contact-person"
+        />
+      )}
       <TextField
         label={`${t('contacts.lastExposureAt')} ${t('common.optional')}`}
         type="datetime-local"
@@ -78,7 +88,7 @@ export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactVie
         busy={busy}
         label={t('contacts.declareSubmit')}
         testId="contact-declare-submit"
-        disabled={!communeCode}
+        disabled={!picked && !communeCode}
         onCancel={p.onCancel}
       />
     </form>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView } from '../../../../core/schemas/cases.ts';
 import type { AdmissionView, AdmitRequest } from '../../../../core/schemas/quarantine.ts';
+import type { PersonMatchView } from '../../../../core/schemas/people-search.ts';
 import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
@@ -23,7 +24,10 @@ import {
   useCommuneOptions,
   type PersonDraft,
 } from '../cases/person-fields.tsx';
+import { canInvestigateCases } from '../auth/permissions.ts';
+import { useUser } from '../auth/session.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
+import { PersonSearch } from '../people/person-search.tsx';
 import { ContactPicker } from './contact-picker.tsx';
 import { isQuarantineReason, reasonOptions, type QuarantineReason } from './quarantine-labels.ts';
 
@@ -41,6 +45,9 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
   const [mode, setMode] = useState<Mode>('contact');
   const [contact, setContact] = useState<ContactView | null>(null);
   const [person, setPerson] = useState<PersonDraft>(emptyPerson);
+  const [picked, setPicked] = useState<PersonMatchView | null>(null);
+  // Searching the registry is for those who enter people (facility staff type the identity).
+  const maySearch = canInvestigateCases(useUser().role);
   const [facility, setFacility] = useState('');
   const [reason, setReason] = useState<QuarantineReason>('f1');
   const [vaccinated, setVaccinated] = useState(false);
@@ -66,7 +73,7 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
       if (!contact) return setError(t('quarantine.contactRequired'));
       subject = { personId: contact.personId };
     } else {
-      const ref = personRefOf(person, communeCode, t);
+      const ref = picked ? { personId: picked.id } : personRefOf(person, communeCode, t);
       if (typeof ref === 'string') return setError(ref);
       subject = ref;
     }
@@ -103,14 +110,21 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
       {mode === 'contact' ? (
         <ContactPicker value={contact} onChange={setContact} />
       ) : (
-        <PersonFields
-          value={person}
-          onChange={(p) => setPerson((v) => ({ ...v, ...p }))}
-          communes={communes}
-          communeCode={communeCode}
-          error={error}
-          testPrefix="admit-person"
-        />
+        <>
+          {maySearch && (
+            <PersonSearch purpose="quarantine_admission" value={picked} onChange={setPicked} testId="admit-search" />
+          )}
+          {!picked && (
+            <PersonFields
+              value={person}
+              onChange={(p) => setPerson((v) => ({ ...v, ...p }))}
+              communes={communes}
+              communeCode={communeCode}
+              error={error}
+              testPrefix="admit-person"
+            />
+          )}
+        </>
       )}
       {aboutPerson && (
         <p className="field-error full" role="alert" data-testid="admit-person-error">

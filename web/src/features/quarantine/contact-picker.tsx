@@ -7,14 +7,15 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 
 /**
  * Pick one confirmed contact (GET /api/contacts?status=confirmed) of the selected area: the people
- * tracing asked to quarantine. Paged with "load more" like every list.
+ * tracing asked to quarantine and not admitted yet. Paged with "load more" like every list.
  */
 export function ContactPicker({ value, onChange }: { value: ContactView | null; onChange(c: ContactView): void }) {
   const { t } = useTranslation();
   const { selected } = useLocalities();
   const list = usePagedList(
     selected ? tracingContract.getContacts : null,
-    { locality: selected?.code, status: 'confirmed' },
+    // People already in quarantine are not offered (their stay is open).
+    { locality: selected?.code, status: 'confirmed', awaitingQuarantine: 'true' },
     { limit: 20 },
   );
   return (

@@ -1,0 +1,171 @@
+import type { Locale } from './errors.ts';
+
+/**
+ * What the audit log records, in closed lists: the server's `AuditEntry` accepts only these codes,
+ * so a new kind of event cannot be written without its words here (vi and en, checked by type and
+ * by `audit-vocabulary.test.ts`). Officials read the words; the codes stay in the database.
+ */
+export const auditActionLabels = {
+  // Reading
+  read: { vi: 'Xem hồ sơ', en: 'Viewed a record' },
+  read_list: { vi: 'Xem danh sách', en: 'Viewed a list' },
+  read_contacts: { vi: 'Xem danh sách tiếp xúc', en: 'Viewed contacts' },
+  read_duplicates: { vi: 'Xem hồ sơ có thể trùng', en: 'Viewed possible duplicates' },
+  read_link_request: { vi: 'Xem yêu cầu xác minh hồ sơ', en: 'Viewed a record verification request' },
+  read_own_accesses: {
+    vi: 'Công dân xem lịch sử truy cập dữ liệu của mình',
+    en: 'Citizen viewed who accessed their data',
+  },
+  search: { vi: 'Tìm kiếm người', en: 'Searched people' },
+  export: { vi: 'Xuất Excel', en: 'Exported to Excel' },
+  export_own_data: { vi: 'Công dân tải bản sao dữ liệu của mình', en: 'Citizen downloaded a copy of their data' },
+  print_decision: { vi: 'In quyết định cách ly', en: 'Printed the quarantine decision' },
+  print_certificate: { vi: 'In giấy xác nhận hoàn thành cách ly', en: 'Printed the quarantine certificate' },
+  print_notification: { vi: 'In thông báo', en: 'Printed a notification' },
+  // Records
+  create: { vi: 'Tạo mới', en: 'Created' },
+  update: { vi: 'Cập nhật', en: 'Updated' },
+  import: { vi: 'Nhập từ tệp', en: 'Imported from a file' },
+  merge: { vi: 'Gộp hồ sơ', en: 'Merged records' },
+  rename: { vi: 'Đổi tên', en: 'Renamed' },
+  erase: { vi: 'Xoá dữ liệu cá nhân', en: 'Erased personal data' },
+  dismiss: { vi: 'Bỏ qua', en: 'Dismissed' },
+  accept: { vi: 'Chấp nhận', en: 'Accepted' },
+  // Cases and tracing
+  trace: { vi: 'Truy vết', en: 'Ran contact tracing' },
+  confirm: { vi: 'Xác nhận tiếp xúc', en: 'Confirmed a contact' },
+  reject: { vi: 'Từ chối', en: 'Rejected' },
+  declare_contact: { vi: 'Khai báo người tiếp xúc', en: 'Declared a contact' },
+  follow_up: { vi: 'Ghi nhận theo dõi', en: 'Recorded a follow-up' },
+  // Quarantine, testing, treatment
+  admit: { vi: 'Tiếp nhận', en: 'Admitted' },
+  transfer: { vi: 'Chuyển nơi', en: 'Transferred' },
+  extend: { vi: 'Gia hạn cách ly', en: 'Extended the quarantine' },
+  release: { vi: 'Kết thúc cách ly', en: 'Released from quarantine' },
+  early_release: { vi: 'Kết thúc cách ly sớm', en: 'Released early from quarantine' },
+  discharge: { vi: 'Ra viện', en: 'Discharged' },
+  record_sample: { vi: 'Ghi nhận mẫu xét nghiệm', en: 'Recorded a sample' },
+  record_samples: { vi: 'Ghi nhận các mẫu xét nghiệm', en: 'Recorded samples' },
+  record_results: { vi: 'Nhập kết quả xét nghiệm', en: 'Entered test results' },
+  record_pool_results: { vi: 'Nhập kết quả mẫu gộp', en: 'Entered pooled results' },
+  import_vaccination: { vi: 'Nhập số liệu tiêm chủng', en: 'Imported vaccination figures' },
+  // Risk levels and zones
+  approve: { vi: 'Phê duyệt', en: 'Approved' },
+  override: { vi: 'Quyết định cấp độ khác cấp độ tính toán', en: 'Decided a level other than the computed one' },
+  suspend: { vi: 'Tạm dừng hoạt động', en: 'Suspended' },
+  save_rule_set: { vi: 'Lưu bộ tiêu chí', en: 'Saved a rule set' },
+  activate_rule_set: { vi: 'Áp dụng bộ tiêu chí', en: 'Activated a rule set' },
+  create_zone: { vi: 'Khoanh vùng dịch', en: 'Declared an epidemic zone' },
+  end_zone: { vi: 'Kết thúc vùng dịch', en: 'Ended an epidemic zone' },
+  set_population: { vi: 'Cập nhật dân số', en: 'Set the population' },
+  load_province: { vi: 'Nạp dữ liệu tỉnh', en: 'Loaded a province' },
+  // Citizens
+  declare: { vi: 'Khai báo y tế', en: 'Made a health declaration' },
+  declare_arrival: { vi: 'Khai báo di chuyển', en: 'Declared an arrival' },
+  declare_residence: { vi: 'Khai báo lưu trú', en: 'Declared a residence' },
+  verify_phone: { vi: 'Xác minh số điện thoại', en: 'Verified a phone number' },
+  link_phone: { vi: 'Gắn số điện thoại đã xác minh', en: 'Linked a verified phone' },
+  request_link: { vi: 'Yêu cầu xác minh hồ sơ', en: 'Asked for record verification' },
+  link_accept: { vi: 'Xác minh và gộp hồ sơ', en: 'Verified and linked a record' },
+  link_reject: { vi: 'Từ chối xác minh hồ sơ', en: 'Refused a record verification' },
+  open_session: { vi: 'Công dân mở phiên', en: 'Citizen opened a session' },
+  // Accounts and security
+  login: { vi: 'Đăng nhập', en: 'Signed in' },
+  logout: { vi: 'Đăng xuất', en: 'Signed out' },
+  login_failed: { vi: 'Đăng nhập không thành công', en: 'Failed sign-in' },
+  login_throttled: { vi: 'Tạm khoá đăng nhập do thử sai nhiều lần', en: 'Sign-in locked after repeated failures' },
+  reauth: { vi: 'Xác nhận lại mật khẩu', en: 'Confirmed the password again' },
+  reauth_failed: { vi: 'Xác nhận lại mật khẩu không thành công', en: 'Failed password confirmation' },
+  change_password: { vi: 'Đổi mật khẩu', en: 'Changed the password' },
+  change_password_failed: { vi: 'Đổi mật khẩu không thành công', en: 'Failed password change' },
+  reset_password: { vi: 'Đặt lại mật khẩu', en: 'Reset the password' },
+  reset_2fa: { vi: 'Đặt lại xác thực hai lớp', en: 'Reset two-factor sign-in' },
+  '2fa_enrolment_started': { vi: 'Bắt đầu đăng ký xác thực hai lớp', en: 'Started two-factor enrolment' },
+  '2fa_enrolled': { vi: 'Bật xác thực hai lớp', en: 'Turned on two-factor sign-in' },
+  '2fa_disabled': { vi: 'Tắt xác thực hai lớp', en: 'Turned off two-factor sign-in' },
+  '2fa_recovery_codes_renewed': { vi: 'Cấp lại mã khôi phục', en: 'Renewed recovery codes' },
+  '2fa_recovery_code_used': { vi: 'Dùng mã khôi phục để đăng nhập', en: 'Signed in with a recovery code' },
+  enable: { vi: 'Mở khoá tài khoản', en: 'Enabled the account' },
+  disable: { vi: 'Khoá tài khoản', en: 'Disabled the account' },
+  rescope: { vi: 'Đổi địa bàn phụ trách', en: 'Changed the area of responsibility' },
+  assign_facilities: { vi: 'Gán cơ sở', en: 'Assigned facilities' },
+  end_sessions: { vi: 'Kết thúc các phiên đăng nhập', en: 'Ended sign-in sessions' },
+  session_ended: { vi: 'Phiên đăng nhập kết thúc', en: 'Session ended' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type AuditAction = keyof typeof auditActionLabels;
+export const auditActions = Object.keys(auditActionLabels) as [AuditAction, ...AuditAction[]];
+
+export const auditEntityLabels = {
+  person: { vi: 'Người (hồ sơ cá nhân)', en: 'Person' },
+  case: { vi: 'Ca bệnh', en: 'Case' },
+  contact: { vi: 'Người tiếp xúc', en: 'Contact' },
+  cluster: { vi: 'Ổ dịch', en: 'Cluster' },
+  quarantine_admission: { vi: 'Hồ sơ cách ly', en: 'Quarantine stay' },
+  treatment_stay: { vi: 'Lượt điều trị', en: 'Treatment stay' },
+  test_order: { vi: 'Chỉ định xét nghiệm', en: 'Test order' },
+  sample: { vi: 'Mẫu xét nghiệm', en: 'Sample' },
+  case_proposal: { vi: 'Đề xuất ca bệnh', en: 'Case proposal' },
+  test_pool: { vi: 'Mẫu gộp', en: 'Pooled sample' },
+  test_campaign: { vi: 'Đợt xét nghiệm diện rộng', en: 'Mass-testing campaign' },
+  health_declaration: { vi: 'Tờ khai y tế', en: 'Health declaration' },
+  arrival: { vi: 'Khai báo di chuyển, lưu trú', en: 'Arrival or residence declaration' },
+  venue: { vi: 'Địa điểm', en: 'Venue' },
+  facility: { vi: 'Cơ sở cách ly, điều trị', en: 'Facility' },
+  locality: { vi: 'Đơn vị hành chính', en: 'Administrative unit' },
+  epidemic_zone: { vi: 'Vùng dịch', en: 'Epidemic zone' },
+  risk_level: { vi: 'Cấp độ dịch', en: 'Risk level' },
+  risk_rule_set: { vi: 'Bộ tiêu chí đánh giá cấp độ', en: 'Risk rule set' },
+  disease_profile: { vi: 'Hồ sơ bệnh', en: 'Disease profile' },
+  vaccination_coverage: { vi: 'Độ bao phủ tiêm chủng', en: 'Vaccination coverage' },
+  work_list: { vi: 'Việc cần làm', en: "Today's work" },
+  user: { vi: 'Tài khoản', en: 'Account' },
+  data_breach: { vi: 'Vi phạm dữ liệu cá nhân', en: 'Personal-data breach' },
+  audit_event: { vi: 'Nhật ký hệ thống', en: 'Audit log' },
+  audit_alert: { vi: 'Cảnh báo nhật ký', en: 'Audit alert' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type AuditEntityType = keyof typeof auditEntityLabels;
+export const auditEntityTypes = Object.keys(auditEntityLabels) as [AuditEntityType, ...AuditEntityType[]];
+
+export const isAuditAction = (v: string): v is AuditAction => Object.hasOwn(auditActionLabels, v);
+export const isAuditEntityType = (v: string): v is AuditEntityType => Object.hasOwn(auditEntityLabels, v);
+
+/** The words for a code; an unknown code (an event older than its word) reads as itself. */
+export const auditActionLabel = (action: string, locale: Locale): string =>
+  isAuditAction(action) ? auditActionLabels[action][locale] : action;
+export const auditEntityLabel = (type: string, locale: Locale): string =>
+  isAuditEntityType(type) ? auditEntityLabels[type][locale] : type;
+
+/**
+ * The staff page of the record an event concerns, where the staff app has one. Null when it has
+ * none (a person, a declaration: they are read through their case, stay or list).
+ */
+export function auditEntityHref(type: string, id: string | null): string | null {
+  const page = entityPages[type as AuditEntityType];
+  if (!page) return null;
+  if (page.includes(':id')) return id ? page.replace(':id', encodeURIComponent(id)) : null;
+  return page;
+}
+
+const entityPages: Partial<Record<AuditEntityType, string>> = {
+  case: '/cases/:id',
+  quarantine_admission: '/quarantine/:id',
+  venue: '/venues/:id/entries',
+  cluster: '/clusters',
+  treatment_stay: '/treatment',
+  test_order: '/testing',
+  sample: '/testing',
+  case_proposal: '/testing',
+  test_pool: '/testing',
+  test_campaign: '/testing/campaigns/:id',
+  facility: '/facilities',
+  epidemic_zone: '/risk',
+  risk_level: '/risk',
+  risk_rule_set: '/risk',
+  locality: '/admin/localities',
+  user: '/admin/users',
+  data_breach: '/admin/breaches',
+  audit_alert: '/admin/audit?tab=alerts',
+  work_list: '/today',
+};

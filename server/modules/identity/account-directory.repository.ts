@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import { foldVietnamese } from '../../../core/rules/person-keys.ts';
+import type { Db } from '../../db/database.ts';
+import { escapeLike, pathWithinSql } from '../../db/path-scope.ts';
+import { decodeCursor } from '../../shared/cursor.ts';
+
+/** Accounts as other modules name them: the audit log shows who acted by name, and searches by name. */
+export class AccountDirectoryRepository {
+  namesOf(db: Db, ids: readonly string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('users')
+      .select(['id', 'full_name', 'username', 'role'])
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  /** Accounts of a subtree, by name then id; the term matches the name or username without diacritics. */
+  search(db: Db, within: string, q: { q?: string; after?: string; limit: number }) {
+    const cursor = decodeCursor(q.after, 2);
+    let query = db
+      .selectFrom('users')
+      .innerJoin('localities', 'localities.code', 'users.locality_code')
+      .select([
+        'users.id',
+        'users.full_name',
+        'users.username',
+        'users.role',
+        'localities.name as locality_name',
+        'localities.name_en as locality_name_en',
+      ])
+      .where(pathWithinSql('localities.path', within));
+    const term = q.q ? foldVietnamese(q.q) : '';
+    if (term) {
+      const like = `%${escapeLike(term)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb(sql<string>`fold_vietnamese(users.full_name)`, 'like', like),
+          eb(sql<string>`lower(users.username)`, 'like', like),
+        ]),
+      );
+    }
+    if (cursor) {
+      query = query.where(
+        sql<boolean>`(users.full_name, users.id) > (${String(cursor[0])}, ${String(cursor[1])}::uuid)`,
+      );
+    }
+    return query
+      .orderBy('users.full_name')
+      .orderBy('users.id')
+      .limit(q.limit + 1)
+      .execute();
+  }
+}
