@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, mediaTypes } from './contract.ts';
 import { localityCode, pageOf } from '../schemas/common.ts';
 import {
   listLocalitiesQuery,
@@ -55,6 +55,7 @@ export const localitiesContract = defineRoutes(['localities'], {
     summary: 'Import populations from .xlsx or .csv (columns code, population)',
     query: importQuery,
     answer: populationImportResult,
+    upload: [mediaTypes.xlsx, mediaTypes.csv],
   },
   getLocalitiesByCode: {
     method: 'GET',
@@ -83,11 +84,13 @@ export const localitiesContract = defineRoutes(['localities'], {
     path: '/localities/:code/boundaries',
     summary: 'GeoJSON of the active communes at or below a unit',
     params: codeParams,
+    fileAnswer: [mediaTypes.json],
   },
   getPublicBoundariesByCode: {
     method: 'GET',
     path: '/public/boundaries/:code',
     summary: "GeoJSON of a province's communes (code, name, outline) for public maps",
     params: z.object({ code: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits') }),
+    fileAnswer: [mediaTypes.json],
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, mediaTypes } from './contract.ts';
 import { pageOf, pageQuery } from '../schemas/common.ts';
 import {
   campaignProgress,
@@ -81,6 +81,7 @@ export const testingContract = defineRoutes(['testing'], {
     summary: "A lab's result sheet (.xlsx or .csv, columns code and result) for samples or pools",
     params: z.object({ kind: z.enum(['samples', 'pools']) }),
     answer: resultsOutcome,
+    upload: [mediaTypes.xlsx, mediaTypes.csv],
   },
   getTestingCampaigns: {
     method: 'GET',

@@ -65,12 +65,14 @@ export const venuesContract = defineRoutes(['venues'], {
     path: '/venues/:id/poster.pdf',
     summary: 'Printable A4 check-in poster of an approved venue',
     params: idParams,
+    errors: [409],
   },
   getVenuesQr: {
     method: 'GET',
     path: '/venues/:id/qr.png',
     summary: 'Check-in QR code of an approved venue, as an image',
     params: idParams,
+    errors: [409],
   },
   postVenuesPhoneOtp: {
     method: 'POST',

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mediaTypes } from '../../core/contracts/contract.ts';
 import type { Locale } from '../../core/errors.ts';
 import { AppError } from '../../core/errors.ts';
 import type { SessionInfo } from '../../core/schemas/auth.ts';
@@ -48,7 +49,7 @@ export function actorOf(req: FastifyRequest): Actor {
 export function sendXlsx(reply: FastifyReply, file: XlsxExport) {
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_');
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', mediaTypes.xlsx)
     .header(
       'content-disposition',
       `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

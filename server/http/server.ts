@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -114,11 +115,19 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: o.config.secureCookies ? '__Host-pd_session' : 'pd_session' },
+          citizenSession: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A citizen's session, opened with a one-time code sent to their phone",
+          },
         },
       },
+      // Staff routes need the session cookie; public ones say `security: []` (contract-route.ts).
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // The schemas registered with an id (the error answers) become components the routes refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
