@@ -67,6 +67,8 @@ export const testingContract = defineRoutes(['testing'], {
     summary: 'Individual results; a positive RT-PCR proposes a case',
     body: sampleResultsRequest,
     answer: resultsOutcome,
+    /** A batch is saved whole or not at all: any bad item refuses it (IMPORT_INVALID, by item). */
+    errors: [422],
   },
   postTestingPoolsResults: {
     method: 'POST',
@@ -74,6 +76,7 @@ export const testingContract = defineRoutes(['testing'], {
     summary: 'Pool results; positive or failed pools order individual re-tests of their members',
     body: poolResultsRequest,
     answer: resultsOutcome,
+    errors: [422],
   },
   postTestingImport: {
     method: 'POST',
