@@ -80,6 +80,8 @@ export const venuesContract = defineRoutes(['venues'], {
     summary: "Send a code to the venue's contact phone",
     params: idParams,
     answer: otpChallenge,
+    /** Codes to one phone are limited per 10 minutes. */
+    errors: [429],
   },
   postVenuesVerifyPhone: {
     method: 'POST',
