@@ -1,8 +1,8 @@
 /**
  * The closed set of error codes phongdich answers with. Domain code throws `AppError` with one of
- * these; the HTTP layer maps the code to a status (server/http/error-status.ts) and the message
- * comes from `errorMessages` in the caller's language. Adding a code means adding its status and
- * both messages — the compiler enforces that.
+ * these; the HTTP layer answers it with the code's status (`errorStatus`, also what the OpenAPI
+ * description documents per route) and the message from `errorMessages` in the caller's language.
+ * Adding a code means adding its status and both messages — the compiler enforces that.
  */
 export const errorCodes = [
   'VALIDATION_FAILED',
@@ -30,6 +30,34 @@ export const errorCodes = [
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
+
+/** The one table from error code to HTTP status. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SECOND_FACTOR_REQUIRED: 401,
+  SECOND_FACTOR_INVALID: 401,
+  LOGIN_THROTTLED: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  TWO_FACTOR_ENROLMENT_REQUIRED: 403,
+  REAUTH_REQUIRED: 403,
+  CSRF_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  QUERY_TIMEOUT: 503,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  IMPORT_INVALID: 422,
+  POSTER_ADDRESS_LOOPBACK: 409,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+export type ErrorStatus = (typeof errorStatus)[ErrorCode];
 export type Locale = 'vi' | 'en';
 export const locales: readonly Locale[] = ['vi', 'en'];
 

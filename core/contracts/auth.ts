@@ -1,6 +1,6 @@
 import { defineRoutes } from './contract.ts';
 import { changePasswordRequest, loginRequest, reauthRequest, sessionInfo } from '../schemas/auth.ts';
-import { errorBody, okBody } from '../schemas/common.ts';
+import { okBody } from '../schemas/common.ts';
 
 export const authContract = defineRoutes(['auth'], {
   postAuthLogin: {
@@ -11,7 +11,7 @@ export const authContract = defineRoutes(['auth'], {
       '401 SECOND_FACTOR_REQUIRED: the password is right, send it again with `code`. 429 LOGIN_THROTTLED with Retry-After.',
     body: loginRequest,
     answer: sessionInfo,
-    errors: { 401: errorBody, 429: errorBody },
+    errors: [401, 429],
   },
   postAuthLogout: {
     method: 'POST',
@@ -31,6 +31,7 @@ export const authContract = defineRoutes(['auth'], {
     summary: 'Change own password',
     body: changePasswordRequest,
     answer: okBody,
+    errors: [429],
   },
   postAuthReauth: {
     method: 'POST',
@@ -38,6 +39,6 @@ export const authContract = defineRoutes(['auth'], {
     summary: "Confirm the password (and code) again before exports and administrators' actions",
     body: reauthRequest,
     answer: sessionInfo,
-    errors: { 429: errorBody },
+    errors: [429],
   },
 });

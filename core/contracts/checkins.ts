@@ -23,6 +23,7 @@ export const checkinsContract = defineRoutes(['checkins'], {
     summary: 'Visitor scanned the venue poster (mode 1; session of the phone)',
     body: visitorCheckinRequest,
     answer: checkinResult,
+    citizenSession: true,
   },
   postPublicCheckinsCheckout: {
     method: 'POST',
@@ -30,6 +31,7 @@ export const checkinsContract = defineRoutes(['checkins'], {
     summary: 'Check out (session of the phone)',
     body: checkoutRequest,
     answer: z.object({ checkedOutAt: z.string() }),
+    citizenSession: true,
   },
   postPublicMeCheckins: {
     method: 'POST',
@@ -37,6 +39,7 @@ export const checkinsContract = defineRoutes(['checkins'], {
     summary: 'My check-in history (session of the phone: a QR alone does not open it)',
     body: pageQuery,
     answer: pageOf(myCheckinRow),
+    citizenSession: true,
   },
   postVenuesGateScans: {
     method: 'POST',

@@ -1,4 +1,4 @@
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, mediaTypes } from './contract.ts';
 import { personAccessView } from '../schemas/audit.ts';
 import { myAccessesRequest, myDataRequest, openSessionRequest, openSessionResult } from '../schemas/citizen.ts';
 import { pageOf } from '../schemas/common.ts';
@@ -17,11 +17,14 @@ export const citizenContract = defineRoutes(['citizens'], {
     summary: 'Which agencies accessed my data, and when (session; keyset paged)',
     body: myAccessesRequest,
     answer: pageOf(personAccessView),
+    citizenSession: true,
   },
   postPublicMeData: {
     method: 'POST',
     path: '/public/me/data',
     summary: 'Download everything held about me, as JSON or PDF (session and a fresh one-time code)',
     body: myDataRequest,
+    fileAnswer: [mediaTypes.json, mediaTypes.pdf],
+    citizenSession: true,
   },
 });

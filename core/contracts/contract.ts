@@ -1,4 +1,5 @@
-import type { input, output, ZodType } from 'zod';
+import type { input, output, ZodObject, ZodType } from 'zod';
+import type { ErrorStatus } from '../errors.ts';
 
 /**
  * One HTTP route as both sides see it: method, path (below `/api`), and the zod schemas of its
@@ -15,30 +16,58 @@ export interface Endpoint {
   readonly path: string;
 }
 
+/** The media types of the files the API takes (imports) and gives (exports, documents). */
+export const mediaTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+  json: 'application/json',
+  pdf: 'application/pdf',
+  png: 'image/png',
+} as const;
+export type MediaType = (typeof mediaTypes)[keyof typeof mediaTypes];
+
 export interface RouteContract extends Endpoint {
   readonly tags: readonly string[];
   readonly summary: string;
   readonly description?: string;
   readonly params?: ZodType;
-  readonly query?: ZodType;
+  /** Closed: `defineRoutes` makes it strict, so an unknown parameter is refused, never ignored. */
+  readonly query?: ZodObject;
   readonly body?: ZodType;
+  /** An import: the request body is the file itself (not multipart), of one of these types. */
+  readonly upload?: readonly MediaType[];
   /** The success answer; absent when the route answers a file (an export, a poster) or raw GeoJSON. */
   readonly answer?: ZodType;
+  /** The types of a file answer, when the path's extension (`.xlsx`, `.pdf`, `.png`) does not say. */
+  readonly fileAnswer?: readonly MediaType[];
   /** The success status, 200 unless said. */
   readonly status?: 200 | 201;
-  /** Error answers worth documenting (e.g. 401 SECOND_FACTOR_REQUIRED, 429 throttled). */
-  readonly errors?: Readonly<Record<number, ZodType>>;
+  /**
+   * A public route acting for a citizen: it needs the session of their verified phone
+   * (`Authorization: Bearer …`) and answers 401 without one.
+   */
+  readonly citizenSession?: true;
+  /**
+   * Error statuses the route answers besides those its shape implies (error-answers.ts derives
+   * those), e.g. 401 for a wrong password at sign-in, 404 for a record named in the body.
+   */
+  readonly errors?: readonly ErrorStatus[];
 }
 
 type Declared = Omit<RouteContract, 'tags'>;
 
-/** A module's routes, all tagged alike in the OpenAPI document. */
+/**
+ * A module's routes, all tagged alike in the OpenAPI document. Query schemas are made strict here,
+ * once for every route: a misspelt filter (`?localty=`) is refused with its name instead of being
+ * silently ignored and answering the whole unfiltered list.
+ */
 export function defineRoutes<const T extends Record<string, Declared>>(
   tags: readonly string[],
   routes: T,
 ): { readonly [K in keyof T]: T[K] & { readonly tags: readonly string[] } } {
   const tagged: Record<string, RouteContract> = {};
-  for (const [name, entry] of Object.entries(routes)) tagged[name] = { ...entry, tags };
+  for (const [name, entry] of Object.entries(routes))
+    tagged[name] = { ...entry, ...(entry.query ? { query: entry.query.strict() } : {}), tags };
   return tagged as { readonly [K in keyof T]: T[K] & { readonly tags: readonly string[] } };
 }
 

@@ -48,6 +48,7 @@ export const declarationsContract = defineRoutes(['declarations'], {
     summary: 'Declare an arrival in the province (session of the phone)',
     body: arrivalRequest,
     answer: arrivalResult,
+    citizenSession: true,
   },
   postPublicResidence: {
     method: 'POST',
@@ -62,6 +63,7 @@ export const declarationsContract = defineRoutes(['declarations'], {
     summary: 'Erase my data where the law allows (session of the phone and a fresh code)',
     body: z.object({ otp: otpAnswer }),
     answer: z.object({ erased: z.literal(true) }),
+    citizenSession: true,
   },
   getDeclarations: {
     method: 'GET',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, mediaTypes } from './contract.ts';
 import { lineListFields } from '../rules/linelist-columns.ts';
 import { linelistImportResult } from '../schemas/cases.ts';
 
@@ -35,5 +35,6 @@ export const linelistContract = defineRoutes(['cases'], {
     summary: 'Import a line list (vn-2020 JSON, CSV or .xlsx): all rows or none; the same file again updates',
     query: importQuery,
     answer: linelistImportResult,
+    upload: [mediaTypes.json, mediaTypes.csv, mediaTypes.xlsx],
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, mediaTypes } from './contract.ts';
 import { localityCode, pageOf } from '../schemas/common.ts';
 import {
   listLocalitiesQuery,
@@ -76,6 +76,7 @@ export const localitiesContract = defineRoutes(['localities'], {
     summary: 'Import populations from .xlsx or .csv (columns code, population)',
     query: importQuery,
     answer: populationImportResult,
+    upload: [mediaTypes.xlsx, mediaTypes.csv],
   },
   getLocalitiesByCode: {
     method: 'GET',
@@ -104,6 +105,7 @@ export const localitiesContract = defineRoutes(['localities'], {
     path: '/localities/:code/boundaries',
     summary: 'GeoJSON of the active communes at or below a unit',
     params: codeParams,
+    fileAnswer: [mediaTypes.json],
   },
   getPublicBoundariesByCode: {
     method: 'GET',
@@ -117,5 +119,6 @@ export const localitiesContract = defineRoutes(['localities'], {
     summary:
       "A province's communes drawn as SVG paths (code, name, path; viewBox), projected and simplified on the server for the public map",
     params: z.object({ code: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits') }),
+    fileAnswer: [mediaTypes.json],
   },
 });

@@ -87,6 +87,7 @@ export const quarantineContract = defineRoutes(['quarantine'], {
     path: '/quarantine/admissions/:id/certificate.pdf',
     summary: 'Certificate of completed quarantine (GIẤY XÁC NHẬN), after a completed release',
     params: idParams,
+    errors: [409],
   },
   getQuarantineMissingReports: {
     method: 'GET',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, mediaTypes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   createZoneRequest,
@@ -94,5 +94,6 @@ export const riskAdminContract = defineRoutes(['risk'], {
     path: '/risk/vaccination/import',
     summary: 'Import vaccination coverage from an .xlsx or .csv sent as the body',
     answer: vaccinationImportView,
+    upload: [mediaTypes.xlsx, mediaTypes.csv],
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, mediaTypes } from './contract.ts';
 import { pageOf, pageQuery } from '../schemas/common.ts';
 import {
   campaignProgress,
@@ -73,6 +73,8 @@ export const testingContract = defineRoutes(['testing'], {
     summary: 'Individual results; a positive RT-PCR proposes a case',
     body: sampleResultsRequest,
     answer: resultsOutcome,
+    /** A batch is saved whole or not at all: any bad item refuses it (IMPORT_INVALID, by item). */
+    errors: [422],
   },
   postTestingPoolsResults: {
     method: 'POST',
@@ -80,6 +82,7 @@ export const testingContract = defineRoutes(['testing'], {
     summary: 'Pool results; positive or failed pools order individual re-tests of their members',
     body: poolResultsRequest,
     answer: resultsOutcome,
+    errors: [422],
   },
   postTestingImport: {
     method: 'POST',
@@ -87,6 +90,7 @@ export const testingContract = defineRoutes(['testing'], {
     summary: "A lab's result sheet (.xlsx or .csv, columns code and result) for samples or pools",
     params: z.object({ kind: z.enum(['samples', 'pools']) }),
     answer: resultsOutcome,
+    upload: [mediaTypes.xlsx, mediaTypes.csv],
   },
   getTestingCampaigns: {
     method: 'GET',

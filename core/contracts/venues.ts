@@ -78,12 +78,14 @@ export const venuesContract = defineRoutes(['venues'], {
     path: '/venues/:id/poster.pdf',
     summary: 'Printable A4 check-in poster of an approved venue',
     params: idParams,
+    errors: [409],
   },
   getVenuesQr: {
     method: 'GET',
     path: '/venues/:id/qr.png',
     summary: 'Check-in QR code of an approved venue, as an image',
     params: idParams,
+    errors: [409],
   },
   postVenuesPhoneOtp: {
     method: 'POST',
@@ -91,6 +93,8 @@ export const venuesContract = defineRoutes(['venues'], {
     summary: "Send a code to the venue's contact phone",
     params: idParams,
     answer: otpChallenge,
+    /** Codes to one phone are limited per 10 minutes. */
+    errors: [429],
   },
   postVenuesVerifyPhone: {
     method: 'POST',

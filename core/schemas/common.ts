@@ -24,12 +24,4 @@ export const localityCode = z
   .string()
   .regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'Mã đơn vị hành chính không hợp lệ / invalid locality code');
 
-export const errorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-
 export const okBody = z.object({ ok: z.literal(true) });

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mediaTypes } from '../../core/contracts/contract.ts';
 import type { Locale } from '../../core/errors.ts';
 import { AppError } from '../../core/errors.ts';
 import type { SessionInfo } from '../../core/schemas/auth.ts';

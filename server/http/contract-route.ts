@@ -9,8 +9,12 @@ import type {
   RouteHandlerMethod,
   RouteShorthandOptions,
 } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { RouteContract } from '../../core/contracts/contract.ts';
+import { z } from 'zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { SwaggerTransform } from '@fastify/swagger';
+import { mediaTypes, type MediaType, type RouteContract } from '../../core/contracts/contract.ts';
+import { errorAnswersOf, errorHeadlines } from '../../core/contracts/error-answers.ts';
+import type { ErrorStatus } from '../../core/errors.ts';
 
 type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -21,7 +25,6 @@ type ZodApp = FastifyInstance<
 >;
 
 type StatusOf<C extends RouteContract> = C extends { readonly status: infer S extends number } ? S : 200;
-type Errors<C extends RouteContract> = C extends { readonly errors: infer E } ? E : unknown;
 
 /** The Fastify schema an entry stands for: what validates the request and serialises the answer. */
 export type SchemaOf<C extends RouteContract> = {
@@ -31,7 +34,7 @@ export type SchemaOf<C extends RouteContract> = {
   params: C['params'];
   querystring: C['query'];
   body: C['body'];
-  response: C['answer'] extends undefined ? undefined : { [S in StatusOf<C>]: NonNullable<C['answer']> } & Errors<C>;
+  response: C['answer'] extends undefined ? undefined : { [S in StatusOf<C>]: NonNullable<C['answer']> };
 };
 
 export type ContractHandler<C extends RouteContract> = RouteHandlerMethod<
@@ -48,16 +51,63 @@ export type ContractHandler<C extends RouteContract> = RouteHandlerMethod<
 /** Route options besides the schema: `config` (access, step-up, rate limit), `bodyLimit`, hooks. */
 export type ContractRouteOptions = Omit<RouteShorthandOptions, 'schema'>;
 
-function schemaOf(entry: RouteContract) {
-  const response = entry.answer ? { [entry.status ?? 200]: entry.answer, ...entry.errors } : undefined;
+/** A route without query parameters refuses any, as a route with some refuses unknown ones. */
+const noQuery = z.object({}).strict();
+
+function schemaOf(entry: RouteContract, options: ContractRouteOptions) {
+  const access = options.config?.access ?? 'user';
+  const errors = errorAnswersOf(entry, { access, rateLimited: options.config?.rateLimit !== undefined });
   return {
     tags: [...entry.tags],
     summary: entry.summary,
     ...(entry.description ? { description: entry.description } : {}),
     ...(entry.params ? { params: entry.params } : {}),
-    ...(entry.query ? { querystring: entry.query } : {}),
+    querystring: entry.query ?? noQuery,
     ...(entry.body ? { body: entry.body } : {}),
-    ...(response ? { response } : {}),
+    response: { ...(entry.answer ? { [entry.status ?? 200]: entry.answer } : {}), ...errors },
+    // Public routes need no staff session; those acting for a citizen need theirs.
+    ...(access === 'public' ? { security: entry.citizenSession ? [{ citizenSession: [] }] : [] } : {}),
+  };
+}
+
+const fileExtensions: Record<string, MediaType> = {
+  xlsx: mediaTypes.xlsx,
+  csv: mediaTypes.csv,
+  pdf: mediaTypes.pdf,
+  png: mediaTypes.png,
+};
+const binary = { type: 'string', format: 'binary' };
+
+/** The media types of a file answer: the entry's, else its path's extension; none for a JSON answer. */
+export function fileAnswerOf(entry: RouteContract): readonly MediaType[] {
+  if (entry.answer) return [];
+  const byExtension = fileExtensions[/\.(\w+)$/.exec(entry.path)?.[1] ?? ''];
+  return entry.fileAnswer ?? (byExtension ? [byExtension] : []);
+}
+
+/**
+ * The OpenAPI operation of an entry: the zod schemas converted as for every route, plus what no
+ * zod schema says: an import's body is the file itself, a file answer is binary (raw JSON: an object).
+ */
+function describedBy(entry: RouteContract): SwaggerTransform {
+  return (input) => {
+    const converted = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]);
+    const schema = converted.schema as Record<string, unknown> & { response?: Record<string, unknown> };
+    const media = (types: readonly MediaType[], description: string) => ({
+      description,
+      content: Object.fromEntries(
+        types.map((t) => [t, { schema: t === mediaTypes.json ? { type: 'object' } : binary }]),
+      ),
+    });
+    if (entry.upload) schema.body = media(entry.upload, 'The file itself, sent as the request body');
+    const response = { ...schema.response };
+    for (const [status, answer] of Object.entries(response)) {
+      const headline = errorHeadlines[Number(status) as ErrorStatus];
+      if (headline) response[status] = { description: headline, content: { [mediaTypes.json]: { schema: answer } } };
+    }
+    const files = fileAnswerOf(entry);
+    schema.response = files.length ? { [entry.status ?? 200]: media(files, 'The file'), ...response } : response;
+    return { schema, url: converted.url };
   };
 }
 
@@ -82,9 +132,10 @@ export function route<C extends RouteContract>(
   const handler = typeof optionsOrHandler === 'function' ? optionsOrHandler : maybeHandler!;
   app.route({
     ...options,
+    config: { ...options.config, swaggerTransform: describedBy(entry) },
     method: entry.method,
     url: entry.path,
-    schema: schemaOf(entry),
+    schema: schemaOf(entry, options),
     handler: handler as RouteHandlerMethod,
   });
 }

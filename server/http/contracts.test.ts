@@ -8,7 +8,9 @@ import { defineRoutes, pathOf, type RouteContract } from '../../core/contracts/c
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../core/contracts');
 
 async function allEntries(): Promise<[string, RouteContract][]> {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'contract.ts' && !f.endsWith('.test.ts'));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !['contract.ts', 'error-answers.ts'].includes(f) && !f.endsWith('.test.ts'));
   const out: [string, RouteContract][] = [];
   for (const f of files) {
     const mod = (await import(path.join(dir, f))) as Record<string, Record<string, RouteContract>>;

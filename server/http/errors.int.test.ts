@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes } from '../../core/errors.ts';
+import { errorCodes, errorStatus } from '../../core/errors.ts';
 import { createTestPlatform, LAI_CHAU, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
-import { errorStatus } from './error-status.ts';
 
 let t: TestPlatform;
 let admin: TestClient;

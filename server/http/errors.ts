@@ -3,13 +3,13 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
   AppError,
   errorMessages,
+  errorStatus,
   isAppError,
   type ErrorCode,
   type ErrorDetail,
   type Locale,
 } from '../../core/errors.ts';
 import { BilingualError } from '../shared/bilingual-error.ts';
-import { errorStatus } from './error-status.ts';
 import { localiseIssues } from './validation-messages.ts';
 
 export interface ErrorResponse {

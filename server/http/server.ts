@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -114,11 +115,19 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: o.config.secureCookies ? '__Host-pd_session' : 'pd_session' },
+          citizenSession: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A citizen's session, opened with a one-time code sent to their phone",
+          },
         },
       },
+      // Staff routes need the session cookie; public ones say `security: []` (contract-route.ts).
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // The schemas registered with an id (the error answers) become components the routes refer to.
+    transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -137,6 +146,18 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     });
   }
   return app;
+}
+
+/** Drops the components no operation refers to (the input forms of the error answers, which are only answered). */
+function withoutUnusedSchemas<D extends { paths?: object; components?: { schemas?: Record<string, unknown> } }>(
+  doc: D,
+): D {
+  const schemas = doc.components?.schemas;
+  if (!schemas) return doc;
+  // A schema never holds a reference to itself, so one referred to by another component is kept too.
+  const used = JSON.stringify([doc.paths ?? {}, schemas]);
+  const kept = Object.entries(schemas).filter(([id]) => used.includes(`"#/components/schemas/${id}"`));
+  return { ...doc, components: { ...doc.components, schemas: Object.fromEntries(kept) } };
 }
 
 /** Whether `npm run build:web` has been run: without it the server answers the API only. */

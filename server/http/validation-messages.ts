@@ -14,13 +14,32 @@ export function localiseIssues(issues: IssueLike[], context: string | undefined,
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
   for (const issue of issues) {
-    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || context || '';
-    const message = localiseMessage(issue, locale);
-    const key = `${path}\u0000${message}`;
-    if (!seen.has(key)) details.push({ path, message });
-    seen.add(key);
+    const at = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    for (const { path, message } of detailsOf(issue, at, context, locale)) {
+      const key = `${path}\u0000${message}`;
+      if (!seen.has(key)) details.push({ path, message });
+      seen.add(key);
+    }
   }
   return details;
+}
+
+const unknownKey = {
+  querystring: { vi: 'Tham số không được hỗ trợ', en: 'Unknown parameter' },
+  body: { vi: 'Trường không được hỗ trợ', en: 'Unknown field' },
+};
+
+/** One detail per unknown key, named by its own path (a client learns which parameter to drop). */
+function detailsOf(issue: IssueLike, at: string, context: string | undefined, locale: Locale): ErrorDetail[] {
+  const keys = issue.params.keys;
+  if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length) {
+    const words = unknownKey[context === 'querystring' ? 'querystring' : 'body'][locale];
+    return keys.map((k) => {
+      const path = at ? `${at}.${String(k)}` : String(k);
+      return { path, message: `${words}: ${path}` };
+    });
+  }
+  return [{ path: at || context || '', message: localiseMessage(issue, locale) }];
 }
 
 function localiseMessage(issue: IssueLike, locale: Locale): string {

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
+import { mediaTypes } from '../../core/contracts/contract.ts';
 import { AppError } from '../../core/errors.ts';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_TYPE = 'text/csv';
+export const XLSX_TYPE = mediaTypes.xlsx;
+export const CSV_TYPE = mediaTypes.csv;
 
 export interface Table {
   header: string[];

@@ -7,6 +7,7 @@ import { newTotpSecret, totpCode } from '../modules/identity/totp.ts';
 import { systemActor } from '../shared/actor.ts';
 import { newSecret } from '../modules/system/signing-secrets.ts';
 import { openTestDatabase } from './test-database.ts';
+import { watchUndocumentedErrors } from './undocumented-errors.ts';
 
 export const LAI_CHAU = '12';
 export const DIEN_BIEN = '11';
@@ -71,6 +72,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
   };
   const platform = await openPlatform(config, await openTestDatabase());
   const app = await createHttpServer(platform, { quiet: true });
+  const undocumented = watchUndocumentedErrors(app);
   await app.ready();
   const enrolled = new Map<string, { secret: string; lastStep: number; recoveryCodes: string[] }>();
 
@@ -169,6 +171,7 @@ export async function createTestPlatform(overrides: Partial<Config> = {}): Promi
     close: async () => {
       await app.close();
       await platform.close();
+      undocumented.assertNone();
     },
   };
 }
