@@ -21,6 +21,23 @@ export const errorCodes = [
   'METHOD_NOT_ALLOWED',
   'QUERY_TIMEOUT',
   'CONFLICT',
+  'CASE_ALREADY_ADMITTED',
+  'CASE_ALREADY_AT_HOME',
+  'CASE_CLOSED',
+  'CASE_NOT_IN_TREATMENT',
+  'CASE_TREATMENT_NEEDS_ADMISSION',
+  'CASE_IN_TREATMENT_DISCHARGE_FIRST',
+  'FACILITY_CLOSED',
+  'NO_FREE_BED',
+  'SAME_PLACE',
+  'STAY_ALREADY_ENDED',
+  'QUARANTINE_FULL',
+  'ALREADY_IN_QUARANTINE',
+  'CONTACT_NOT_CONFIRMED',
+  'RELEASE_POSITIVE_RESULT',
+  'RELEASE_TOO_EARLY',
+  'RELEASE_TEST_MISSING',
+  'CERTIFICATE_NOT_AVAILABLE',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
@@ -78,6 +95,74 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   CONFLICT: {
     vi: 'Dữ liệu đã tồn tại hoặc đã bị thay đổi.',
     en: 'This already exists or was changed meanwhile.',
+  },
+  CASE_ALREADY_ADMITTED: {
+    vi: 'Ca bệnh đang nằm giường điều trị ở một cơ sở: hãy chuyển viện hoặc cho ra viện trước khi tiếp nhận lại.',
+    en: 'The case is already in a bed: transfer or discharge it instead of admitting it again.',
+  },
+  CASE_ALREADY_AT_HOME: {
+    vi: 'Ca bệnh đang điều trị tại nhà.',
+    en: 'The case is already treated at home.',
+  },
+  CASE_CLOSED: {
+    vi: 'Ca bệnh đã khỏi hoặc tử vong, không tiếp nhận điều trị.',
+    en: 'The case has recovered or died: it cannot be admitted.',
+  },
+  CASE_NOT_IN_TREATMENT: {
+    vi: 'Ca bệnh không đang điều trị nên không thể chuyển hoặc cho ra viện.',
+    en: 'The case is not under treatment, so it cannot be transferred or discharged.',
+  },
+  CASE_TREATMENT_NEEDS_ADMISSION: {
+    vi: 'Không thể tự đặt trạng thái “đang điều trị”: hãy tiếp nhận ca bệnh vào giường bệnh hoặc điều trị tại nhà.',
+    en: 'A case cannot be set “under treatment” by hand: admit it to a bed or to home treatment.',
+  },
+  CASE_IN_TREATMENT_DISCHARGE_FIRST: {
+    vi: 'Ca bệnh đang điều trị: hãy cho ra viện (khỏi, tử vong hoặc chuyển ra ngoài tỉnh) để kết thúc.',
+    en: 'The case is under treatment: discharge it (recovered, died or transferred out of the province) to close it.',
+  },
+  FACILITY_CLOSED: {
+    vi: 'Cơ sở đã đóng, không tiếp nhận thêm người.',
+    en: 'The facility is closed and admits nobody.',
+  },
+  NO_FREE_BED: {
+    vi: 'Cơ sở không còn giường loại này trống.',
+    en: 'The facility has no free bed of this kind.',
+  },
+  SAME_PLACE: {
+    vi: 'Người này đã ở đúng cơ sở (và loại giường) được chọn.',
+    en: 'The person is already at the chosen facility (and bed kind).',
+  },
+  STAY_ALREADY_ENDED: {
+    vi: 'Lượt điều trị hoặc cách ly này đã kết thúc.',
+    en: 'This stay has already ended.',
+  },
+  QUARANTINE_FULL: {
+    vi: 'Cơ sở đã hết chỗ cách ly.',
+    en: 'The facility has no free quarantine place.',
+  },
+  ALREADY_IN_QUARANTINE: {
+    vi: 'Người này đang cách ly ở một cơ sở khác.',
+    en: 'This person is already in quarantine.',
+  },
+  CONTACT_NOT_CONFIRMED: {
+    vi: 'Người tiếp xúc chưa được xác nhận nên chưa thể đưa đi cách ly.',
+    en: 'The contact is not confirmed yet, so they cannot be quarantined.',
+  },
+  RELEASE_POSITIVE_RESULT: {
+    vi: 'Không thể kết thúc cách ly: có kết quả xét nghiệm dương tính trong thời gian cách ly.',
+    en: 'Cannot release: a test was positive during the quarantine.',
+  },
+  RELEASE_TOO_EARLY: {
+    vi: 'Chưa hết thời gian cách ly: chỉ kết thúc sớm khi có lý do.',
+    en: 'The quarantine period is not over: an early release needs a reason.',
+  },
+  RELEASE_TEST_MISSING: {
+    vi: 'Chưa có kết quả xét nghiệm âm tính trước khi kết thúc cách ly.',
+    en: 'The negative release test is missing.',
+  },
+  CERTIFICATE_NOT_AVAILABLE: {
+    vi: 'Chỉ cấp giấy xác nhận khi đã hoàn thành cách ly.',
+    en: 'A certificate is issued only once the quarantine is completed.',
   },
   PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The upload is too large.' },
   UNSUPPORTED_MEDIA_TYPE: {

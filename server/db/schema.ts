@@ -36,6 +36,8 @@ export type {
   ClustersTable,
   CaseClassification,
   CaseStatus,
+  CareSetting,
+  CaseStatusTransitionsTable,
   CasesTable,
   CaseLinksTable,
   ContactStatus,
