@@ -9,6 +9,7 @@ import { chromiumOrSkip } from './support/chromium.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 import { registerCase } from '../server/commands/register-case.ts';
+import { admitToBed } from '../server/commands/case-care.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
@@ -162,7 +163,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Treatment');
     await page.getByTestId('treatment-tab-stays').click();
     await page.getByTestId('stay-admit-toggle').click();
-    await server.platform.services.treatment.admit(sys, { caseId: c.id, facilityId: hospital.id, bedKind: 'icu_bed' });
+    await admitToBed(server.platform.services, sys, { caseId: c.id, facilityId: hospital.id, bedKind: 'icu_bed' });
     const d = await registerCase(server.platform.services, sys, {
       clientKey: crypto.randomUUID(),
       subject: someone('Lường Thị Nga', 1958),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
-import { caseRow, caseView, createCaseRequest, listCasesQuery, updateCaseRequest } from '../schemas/cases.ts';
+import {
+  caseRow,
+  caseView,
+  createCaseRequest,
+  dischargeCaseRequest,
+  homeTreatmentRequest,
+  listCasesQuery,
+  updateCaseRequest,
+} from '../schemas/cases.ts';
 import { pageOf } from '../schemas/common.ts';
 import { diseaseProfile } from '../schemas/disease-profile.ts';
 
@@ -51,9 +59,27 @@ export const casesContract = defineRoutes(['cases'], {
   patchCasesById: {
     method: 'PATCH',
     path: '/cases/:id',
-    summary: 'Update status, isolation, classification, cluster, treatment place',
+    summary:
+      'Update status, isolation, classification, cluster, treatment place ("treating" only through an admission; a case in treatment closes by discharge)',
     params: idParams,
     body: updateCaseRequest,
+    answer: caseView,
+  },
+  postCasesHomeTreatment: {
+    method: 'POST',
+    path: '/cases/:id/home-treatment',
+    summary:
+      'Treat a case at home, without a bed (from a bed: the stay ends as a transfer home); the change is kept in its history',
+    params: idParams,
+    body: homeTreatmentRequest,
+    answer: caseView,
+  },
+  postCasesDischarge: {
+    method: 'POST',
+    path: '/cases/:id/discharge',
+    summary: 'End the treatment of a case, in a bed or at home: recovered, died or transferred out of the province',
+    params: idParams,
+    body: dischargeCaseRequest,
     answer: caseView,
   },
   getDiseaseProfiles: {

@@ -8,6 +8,7 @@ import {
   occupancyQuery,
   occupancyView,
   stayView,
+  transferStayRequest,
 } from '../schemas/facilities.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -35,7 +36,8 @@ export const treatmentContract = defineRoutes(['treatment'], {
   postTreatmentStays: {
     method: 'POST',
     path: '/treatment/stays',
-    summary: 'Admit a case to a bed of a facility (refused when no bed of that kind is free)',
+    summary:
+      'Admit a case to a bed of a facility: the case is then in treatment (refused when no bed of that kind is free)',
     body: admitStayRequest,
     answer: stayView,
     status: 201,
@@ -43,9 +45,17 @@ export const treatmentContract = defineRoutes(['treatment'], {
   postTreatmentStaysDischarge: {
     method: 'POST',
     path: '/treatment/stays/:id/discharge',
-    summary: 'End a stay: recovered, transferred or died (the case record is not changed)',
+    summary: 'End a stay: recovered, died or transferred out of the province; the case takes that status',
     params: idParams,
     body: dischargeStayRequest,
+    answer: stayView,
+  },
+  postTreatmentStaysTransfer: {
+    method: 'POST',
+    path: '/treatment/stays/:id/transfer',
+    summary: 'Move a case in a bed to another facility or bed kind: the stay ends as transferred, a new one opens',
+    params: idParams,
+    body: transferStayRequest,
     answer: stayView,
   },
   getTreatmentOccupancy: {

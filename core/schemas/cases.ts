@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localityCode, pageQuery } from './common.ts';
 import { clientKey, personInput } from './declarations.ts';
 import { vietnamToday } from '../vietnam-calendar.ts';
+import { careSettings, careStatuses, dischargeOutcomes } from '../rules/case-care.ts';
 
 /**
  * Cases (F0), contacts found by tracing (F1, F2…), clusters and chains of transmission (issue 4).
@@ -9,7 +10,8 @@ import { vietnamToday } from '../vietnam-calendar.ts';
  */
 export const caseClassifications = ['imported', 'community', 'in_quarantine'] as const;
 export type CaseClassification = (typeof caseClassifications)[number];
-export const caseStatuses = ['treating', 'recovered', 'died'] as const;
+/** The care state's statuses (core/rules/case-care.ts): status and treatment move together. */
+export const caseStatuses = careStatuses;
 export type CaseStatus = (typeof caseStatuses)[number];
 export const contactStatuses = ['proposed', 'confirmed', 'rejected'] as const;
 export type ContactStatus = (typeof contactStatuses)[number];
@@ -79,7 +81,10 @@ export const createCaseRequest = z
 export type CreateCaseRequest = z.infer<typeof createCaseRequest>;
 
 export const updateCaseRequest = z.object({
+  /** "Treating" is refused here: a case enters treatment by admission (bed or home). */
   status: z.enum(caseStatuses).optional(),
+  /** Why the status changed by hand; kept in the case's history. */
+  statusReason: z.string().trim().max(500).optional(),
   outcomeDate: pastDate.nullable().optional(),
   isolatedAt: instant.nullable().optional(),
   classification: z.enum(caseClassifications).optional(),
@@ -88,6 +93,26 @@ export const updateCaseRequest = z.object({
   notes: note.nullable().optional(),
 });
 export type UpdateCaseRequest = z.infer<typeof updateCaseRequest>;
+
+const noFuture = (iso: string) => Date.parse(iso) <= Date.now() + 5 * 60_000;
+const pastInstant = instant.refine(noFuture, 'Thời điểm không được ở tương lai / The time cannot be in the future');
+
+/** POST /cases/:id/home-treatment: a mild case treated at home (no bed). Moves a case in a bed home too. */
+export const homeTreatmentRequest = z.object({
+  /** Defaults to now. */
+  startedAt: pastInstant.optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type HomeTreatmentRequest = z.infer<typeof homeTreatmentRequest>;
+
+/** POST /cases/:id/discharge: ends the case's treatment, wherever it is, with its outcome. */
+export const dischargeCaseRequest = z.object({
+  outcome: z.enum(dischargeOutcomes, { error: 'Kết quả ra viện không hợp lệ / Unknown discharge outcome' }),
+  /** Defaults to now. */
+  dischargedAt: pastInstant.optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type DischargeCaseRequest = z.infer<typeof dischargeCaseRequest>;
 
 export const caseRef = z.object({ id: z.string().uuid(), caseNumber: z.string() });
 
@@ -118,11 +143,37 @@ export const caseView = z.object({
   infectors: z.array(caseRef),
   contacts: z.object({ proposed: z.number().int(), confirmed: z.number().int(), rejected: z.number().int() }),
   createdAt: z.string(),
+  /** Where the case is treated now: a bed (its stay) or home; null unless treating. */
+  care: z
+    .object({
+      setting: z.enum(careSettings),
+      stayId: z.string().uuid().nullable(),
+      facilityId: z.string().uuid().nullable(),
+      facilityName: z.string().nullable(),
+      bedKind: z.string().nullable(),
+      since: z.string(),
+    })
+    .nullable(),
+  /** Every change of status and setting, oldest first. */
+  history: z.array(
+    z.object({
+      kind: z.enum(['registered', 'admitted', 'transferred', 'discharged', 'status_set']),
+      fromStatus: z.enum(caseStatuses).nullable(),
+      toStatus: z.enum(caseStatuses),
+      setting: z.enum(careSettings).nullable(),
+      facilityName: z.string().nullable(),
+      bedKind: z.string().nullable(),
+      reason: z.string().nullable(),
+      actorName: z.string().nullable(),
+      rebuilt: z.boolean(),
+      at: z.string(),
+    }),
+  ),
 });
 export type CaseView = z.infer<typeof caseView>;
 
 /** One line of the case list: what a table shows, without per-case sub-queries. */
-export const caseRow = caseView.omit({ infectors: true, contacts: true, notes: true });
+export const caseRow = caseView.omit({ infectors: true, contacts: true, notes: true, care: true, history: true });
 export type CaseRow = z.infer<typeof caseRow>;
 
 export const listCasesQuery = pageQuery.extend({

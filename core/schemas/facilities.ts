@@ -200,6 +200,16 @@ export const dischargeStayRequest = z.object({
 });
 export type DischargeStayRequest = z.infer<typeof dischargeStayRequest>;
 
+/** Moves a case in a bed to another facility or another kind of bed (it stays in treatment). */
+export const transferStayRequest = z.object({
+  facilityId: z.string().uuid('Mã cơ sở không hợp lệ / Invalid facility id'),
+  bedKind,
+  /** Defaults to now. */
+  transferredAt: instant.optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type TransferStayRequest = z.infer<typeof transferStayRequest>;
+
 export const stayView = z.object({
   id: z.string().uuid(),
   caseId: z.string().uuid(),

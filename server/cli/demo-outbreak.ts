@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { admitToBed } from '../commands/case-care.ts';
 import { addDays, vietnamMidnight, vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { PersonRef } from '../../core/schemas/cases.ts';
 import type { Platform } from '../main.ts';
@@ -153,7 +154,7 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
     treatmentPlace: DEMO_HOSPITAL,
     notes: 'Phát hiện qua đợt xét nghiệm tiểu thương hằng tuần tại chợ trung tâm',
   });
-  await s.treatment.admit(sys, { caseId: thanh.id, facilityId: hospital.id, bedKind: 'regular_bed' });
+  await admitToBed(s, sys, { caseId: thanh.id, facilityId: hospital.id, bedKind: 'regular_bed' });
   const proposed = (await s.tracing.listForCase(sys, thanh.id, { limit: 50 })).items;
   for (const k of proposed.filter((x) => x.personId === ids[HOA] || x.personId === ids[HAI]))
     await s.tracing.decide(sys, k.id, { decision: 'confirm' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, vietnamMidnight, vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { Platform } from '../main.ts';
 import { registerCase } from '../commands/register-case.ts';
-import { updateCase } from '../commands/update-case.ts';
+import { admitToBed, dischargeStay } from '../commands/case-care.ts';
 import { systemActor } from '../shared/actor.ts';
 import { demoIdentity } from './demo-people.ts';
 import type { WaveCase, WaveCluster } from './demo-wave-plan.ts';
@@ -50,7 +50,7 @@ export async function registerDemoWave(p: Platform, t: DemoWaveTarget): Promise<
       treatmentPlace: t.hospital.name,
     });
     ids.push(theCase.id);
-    const stay = await s.treatment.admit(sys, {
+    const stay = await admitToBed(s, sys, {
       caseId: theCase.id,
       facilityId: t.hospital.id,
       bedKind: c.bedKind,
@@ -58,12 +58,11 @@ export async function registerDemoWave(p: Platform, t: DemoWaveTarget): Promise<
     });
     if (!c.outcome) continue;
     const outcomeDate = addDays(today, -c.outcome.daysAgo);
-    await s.treatment.discharge(sys, stay.id, {
+    // The discharge closes the case with it: recovered or dead on that day.
+    await dischargeStay(s, sys, stay.id, {
       outcome: c.outcome.status,
       dischargedAt: vietnamTime(outcomeDate, 9).toISOString(),
     });
-    // The case record is closed by the investigator, separately from the hospital's discharge.
-    await updateCase(s, sys, theCase.id, { status: c.outcome.status, outcomeDate });
   }
   return ids;
 }

@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-case-list-indexes.ts';
 import * as m0015 from './migrations/0015-level-decision-act.ts';
 import * as m0016 from './migrations/0016-situation-counts.ts';
 import * as m0017 from './migrations/0017-audit-action-index.ts';
+import * as m0018 from './migrations/0018-care-state.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015-level-decision-act': m0015,
   '0016-situation-counts': m0016,
   '0017-audit-action-index': m0017,
+  '0018-care-state': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

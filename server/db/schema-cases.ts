@@ -16,7 +16,8 @@ export interface ClustersTable {
 }
 
 export type CaseClassification = 'imported' | 'community' | 'in_quarantine';
-export type CaseStatus = 'treating' | 'recovered' | 'died';
+export type CaseStatus = 'awaiting_treatment' | 'treating' | 'recovered' | 'died' | 'transferred_out';
+export type CareSetting = 'bed' | 'home';
 
 export interface CasesTable {
   id: Generated<string>;
@@ -33,6 +34,8 @@ export interface CasesTable {
   classification: CaseClassification;
   source_country: string | null;
   status: Generated<CaseStatus>;
+  /** Where a treating case is treated; null for every other status (a check constraint keeps them in step). */
+  care_setting: CareSetting | null;
   outcome_date: string | null;
   treatment_place: string | null;
   locality_code: string;
@@ -107,7 +110,28 @@ export interface LinelistImportsTable {
   finished_at: CreatedAt;
 }
 
+/** One change of a case's care state (migration 0015): who, when, where and why. */
+export interface CaseStatusTransitionsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'registered' | 'admitted' | 'transferred' | 'discharged' | 'status_set';
+  from_status: CaseStatus | null;
+  to_status: CaseStatus;
+  setting: CareSetting | null;
+  facility_id: string | null;
+  bed_kind: string | null;
+  stay_id: string | null;
+  reason: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  /** Rebuilt by the migration from the stays and outcomes known then, not recorded as it happened. */
+  rebuilt: Generated<boolean>;
+  at: Date;
+  created_at: CreatedAt;
+}
+
 export interface CaseTables {
+  case_status_transitions: CaseStatusTransitionsTable;
   clusters: ClustersTable;
   cases: CasesTable;
   case_links: CaseLinksTable;

@@ -37,6 +37,8 @@ export type {
   ClustersTable,
   CaseClassification,
   CaseStatus,
+  CareSetting,
+  CaseStatusTransitionsTable,
   CasesTable,
   CaseLinksTable,
   ContactStatus,

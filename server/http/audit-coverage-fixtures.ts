@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { admitToBed } from '../commands/case-care.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -138,7 +139,7 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
     capacity: { quarantine_place: 20, regular_bed: 10 },
     occupancyAlertPercent: 80,
   });
-  await s.treatment.admit(sys, { caseId: c.id, facilityId: facility.id, bedKind: 'regular_bed' });
+  await admitToBed(s, sys, { caseId: c.id, facilityId: facility.id, bedKind: 'regular_bed' });
   Object.assign(f, { caseId: c.id, clusterId: cluster.id, facilityId: facility.id, personId: c.personId });
   // Someone declares with the contact's document from another phone: a link request for officials.
   const selfDeclared: Seeded = {

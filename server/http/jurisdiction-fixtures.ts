@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { admitToBed } from '../commands/case-care.ts';
 import { systemActor } from '../shared/actor.ts';
 import { registerCase } from '../commands/register-case.ts';
 import type { TestPlatform } from '../testing/test-platform.ts';
@@ -90,7 +91,7 @@ export async function treatmentIn(t: TestPlatform, commune: string, caseId: stri
     capacity: { quarantine_place: 20, regular_bed: 10 },
     occupancyAlertPercent: 80,
   });
-  const stay = await t.platform.services.treatment.admit(sys, {
+  const stay = await admitToBed(t.platform.services, sys, {
     caseId,
     facilityId: facility.id,
     bedKind: 'regular_bed',

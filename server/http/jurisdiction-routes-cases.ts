@@ -154,6 +154,14 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.patch(`/api/cases/${neighbour.case.id}`, { status: 'died' }),
     expect: refused,
   },
+  'POST /api/cases/:id/home-treatment': {
+    attempt: (c) => c.post(`/api/cases/${neighbour.case.id}/home-treatment`, {}),
+    expect: refused,
+  },
+  'POST /api/cases/:id/discharge': {
+    attempt: (c) => c.post(`/api/cases/${neighbour.case.id}/discharge`, { outcome: 'died' }),
+    expect: refused,
+  },
   'GET /api/disease-profiles': { attempt: (c) => c.get('/api/disease-profiles'), expect: [200] },
   'GET /api/disease-profiles/:code': { attempt: (c) => c.get('/api/disease-profiles/covid19_2020'), expect: [200] },
   'PUT /api/disease-profiles/:code': {

@@ -311,6 +311,14 @@ export const responseRoutes: RouteTable = {
     attempt: (c) => c.post(`/api/treatment/stays/${neighbour.treatment.stayId}/discharge`, { outcome: 'died' }),
     expect: refused,
   },
+  'POST /api/treatment/stays/:id/transfer': {
+    attempt: (c) =>
+      c.post(`/api/treatment/stays/${neighbour.treatment.stayId}/transfer`, {
+        facilityId: neighbour.treatment.facilityId,
+        bedKind: 'regular_bed',
+      }),
+    expect: refused,
+  },
   'GET /api/treatment/occupancy': {
     attempt: (c) => c.get(`/api/treatment/occupancy?locality=${BINH_LU}`),
     expect: refused,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { admitToBed } from '../commands/case-care.ts';
 import type { PersonRef } from '../../core/schemas/cases.ts';
 import { systemActor } from '../shared/actor.ts';
 import { approvedVenue, cccd, declare, phone } from './factories.ts';
@@ -110,8 +111,8 @@ export async function putRecordsOnFile(t: TestPlatform): Promise<RecordsOnFile> 
   const caseHere = await newCase(people.caseHere, DOAN_KET, cluster.id);
   const caseThere = await newCase(people.caseThere, BINH_LU);
   const contact = await s.tracing.declare(sys, caseHere.id, { subject: subject(people.contact, DOAN_KET, 1985) });
-  await s.treatment.admit(sys, { caseId: caseHere.id, facilityId: hospitalHere.id, bedKind: 'regular_bed' });
-  await s.treatment.admit(sys, { caseId: caseThere.id, facilityId: facilityThere.id, bedKind: 'regular_bed' });
+  await admitToBed(s, sys, { caseId: caseHere.id, facilityId: hospitalHere.id, bedKind: 'regular_bed' });
+  await admitToBed(s, sys, { caseId: caseThere.id, facilityId: facilityThere.id, bedKind: 'regular_bed' });
 
   const stay = async (p: PersonOnFile, commune: string, facilityId: string, sampleCode: string) => {
     const a = await s.quarantine.admit(sys, {

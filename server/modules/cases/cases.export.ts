@@ -9,9 +9,11 @@ export const classificationLabels: Record<CaseClassification, Record<Locale, str
 };
 
 export const caseStatusLabels: Record<CaseStatus, Record<Locale, string>> = {
+  awaiting_treatment: { vi: 'Chờ tiếp nhận điều trị', en: 'Awaiting treatment' },
   treating: { vi: 'Đang điều trị', en: 'Under treatment' },
   recovered: { vi: 'Khỏi bệnh', en: 'Recovered' },
   died: { vi: 'Tử vong', en: 'Died' },
+  transferred_out: { vi: 'Chuyển điều trị ngoài tỉnh', en: 'Transferred out of the province' },
 };
 
 const genderLabels: Record<'male' | 'female' | 'other', Record<Locale, string>> = {

@@ -2,15 +2,20 @@ import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
+import { CaseCareRepository } from './case-care.repository.ts';
+import { CaseCareService } from './case-care.service.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { CasesService, type ContactCountsOf } from './cases.service.ts';
 
 export type { CaseLink, CaseRecord } from './cases.repository.ts';
 export { caseAuditSnapshot } from './cases.presenter.ts';
+export type { CareMove, CareMoved, CaseCareService } from './case-care.service.ts';
 export type { CaseSubject, CasesService, ContactCountsOf } from './cases.service.ts';
 
 export interface CasesServices {
   cases: CasesService;
+  /** A case's care state (status and setting) and its history; commands pair it with treatment stays. */
+  caseCare: CaseCareService;
 }
 
 export function createCasesModule(o: {
@@ -20,7 +25,9 @@ export function createCasesModule(o: {
   audit: AuditTrailService;
   contactCounts: ContactCountsOf;
 }): CasesServices {
+  const caseCare = new CaseCareService(new CaseCareRepository());
   return {
+    caseCare,
     cases: new CasesService({
       db: o.db,
       cases: new CasesRepository(),
@@ -28,6 +35,7 @@ export function createCasesModule(o: {
       localities: o.localities,
       audit: o.audit,
       contactCounts: o.contactCounts,
+      care: caseCare,
     }),
   };
 }

@@ -33,12 +33,14 @@ export function toCaseView(
   c: CaseRecord,
   infectors: readonly { id: string; case_number: string }[],
   contacts: CaseView['contacts'],
+  care: Pick<CaseView, 'care' | 'history'>,
 ): CaseView {
   return {
     ...toCaseRow(c),
     notes: c.notes,
     infectors: infectors.map((i) => ({ id: i.id, caseNumber: i.case_number })),
     contacts,
+    ...care,
   };
 }
 

@@ -3,6 +3,7 @@ import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { registerCase } from '../../commands/register-case.ts';
 import { updateCase } from '../../commands/update-case.ts';
+import { dischargeCase, startHomeTreatment } from '../../commands/case-care.ts';
 import { casesContract } from '../../../core/contracts/cases.ts';
 import { route } from '../../http/contract-route.ts';
 
@@ -26,6 +27,14 @@ export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
   route(app, casesContract.getCasesById, async (req) => svc.get(actorOf(req), req.params.id));
 
   route(app, casesContract.patchCasesById, async (req) => updateCase(services, actorOf(req), req.params.id, req.body));
+
+  route(app, casesContract.postCasesHomeTreatment, async (req) =>
+    startHomeTreatment(services, actorOf(req), req.params.id, req.body),
+  );
+
+  route(app, casesContract.postCasesDischarge, async (req) =>
+    dischargeCase(services, actorOf(req), req.params.id, req.body),
+  );
 
   route(app, casesContract.getDiseaseProfiles, async (req) => svc.diseaseProfiles(actorOf(req)));
 

@@ -1,4 +1,5 @@
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
+import { hasOutcome } from '../../../core/rules/case-care.ts';
 import { defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
 import type {
   CaseRow,
@@ -17,6 +18,7 @@ import { cursorPages, sheetExport, snapshotPages, type SheetExport } from '../..
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { DiseaseProfileSummary, DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
+import type { CaseCareService } from './case-care.service.ts';
 import { caseColumns } from './cases.export.ts';
 import { caseMessages as m } from './cases.messages.ts';
 import { casesPolicy } from './cases.policy.ts';
@@ -33,6 +35,7 @@ export interface CasesDeps {
   localities: LocalitiesService;
   audit: AuditTrailService;
   contactCounts: ContactCountsOf;
+  care: CaseCareService;
 }
 
 /** The person a new case is about, as the people registry resolved them. */
@@ -53,6 +56,13 @@ export class CasesService {
   async findReadableOrThrow(db: Db, actor: Actor, id: string): Promise<CaseRecord> {
     const c = await this.d.cases.findById(db, id);
     if (!c || !casesPolicy.read(actor, c)) throw new AppError('NOT_FOUND');
+    return c;
+  }
+
+  /** A case the actor may read and change (investigators of its place). */
+  async findUpdatableOrThrow(db: Db, actor: Actor, id: string): Promise<CaseRecord> {
+    const c = await this.findReadableOrThrow(db, actor, id);
+    if (!casesPolicy.update(actor, c)) throw new AppError('FORBIDDEN');
     return c;
   }
 
@@ -177,6 +187,7 @@ export class CasesService {
       outcome_date: null,
       import_key: null,
     });
+    await this.d.care.registeredIn(trx, actor, id, new Date());
     await this.d.cases.insertLinks(
       trx,
       req.sourceCaseIds.map((s) => ({ infectorId: s, infecteeId: id, origin: 'declared' as const })),
@@ -232,13 +243,22 @@ export class CasesService {
     id: string,
     patch: UpdateCaseRequest,
   ): Promise<{ before: CaseRecord; after: CaseRecord }> {
-    const before = await this.findReadableOrThrow(trx, actor, id);
-    if (!casesPolicy.update(actor, before)) throw new AppError('FORBIDDEN');
+    const before = await this.findUpdatableOrThrow(trx, actor, id);
     const details = await this.checkReferences(trx, actor, { clusterId: patch.clusterId });
+    const status = patch.status ?? before.status;
+    if (patch.outcomeDate && !hasOutcome(status))
+      details.push({ path: 'outcomeDate', message: m.outcomeWithoutOutcome[actor.locale] });
     if (details.length) throw new AppError('VALIDATION_FAILED', details);
+    // The status moves through the care rule: never to "treating", never out of it, by hand.
+    if (status !== before.status)
+      await this.d.care.moveIn(trx, actor, id, {
+        event: { kind: 'set_status', status },
+        at: new Date(),
+        reason: patch.statusReason ?? null,
+        outcomeDate: patch.outcomeDate ?? null,
+      });
     const set: CaseChanges = {};
-    if (patch.status !== undefined) set.status = patch.status;
-    if (patch.outcomeDate !== undefined) set.outcome_date = patch.outcomeDate;
+    if (patch.outcomeDate !== undefined && hasOutcome(status)) set.outcome_date = patch.outcomeDate;
     if (patch.isolatedAt !== undefined) set.isolated_at = patch.isolatedAt ? new Date(patch.isolatedAt) : null;
     if (patch.classification !== undefined) set.classification = patch.classification;
     if (patch.treatmentPlace !== undefined) set.treatment_place = patch.treatmentPlace;
@@ -263,10 +283,11 @@ export class CasesService {
 
   /** The case as answered to its readers, read with the caller's handle. */
   async view(db: Db, c: CaseRecord): Promise<CaseView> {
-    const [infectors, contacts] = await Promise.all([
+    const [infectors, contacts, care] = await Promise.all([
       this.d.cases.infectorsOf(db, c.id),
       this.d.contactCounts(db, c.id),
+      this.d.care.viewOf(db, c.id, c.status),
     ]);
-    return toCaseView(c, infectors, contacts);
+    return toCaseView(c, infectors, contacts, care);
   }
 }

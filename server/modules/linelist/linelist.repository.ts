@@ -116,17 +116,30 @@ export class LinelistRepository {
           case when exists (select 1 from cases o where o.case_number = r.case_number and o.import_key is distinct from r.import_key)
                then ${o.sourceLabel} || '-' || r.case_number else r.case_number end,
           r.gender, r.birth_year, r.nationality, r.onset_date, r.sample_date, r.confirmed_date, r.classification, r.source_country,
-          r.status, r.outcome_date, r.treatment_place, r.locality_code, r.locality_path, r.province_code, cl.id, ${o.profileCode}, r.notes,
+          -- "Under treatment" in another register puts no one in a bed here: the case awaits treatment.
+          case when r.status = 'treating' then 'awaiting_treatment' else r.status end,
+          r.outcome_date, r.treatment_place, r.locality_code, r.locality_path, r.province_code, cl.id, ${o.profileCode}, r.notes,
           r.import_key, ${o.createdBy}::uuid
         from r left join clusters cl on cl.code = r.cluster_code
         on conflict (import_key) do update set
           gender = excluded.gender, birth_year = excluded.birth_year, nationality = excluded.nationality,
           onset_date = excluded.onset_date, sample_date = excluded.sample_date, confirmed_date = excluded.confirmed_date,
-          classification = excluded.classification, source_country = excluded.source_country, status = excluded.status,
-          outcome_date = excluded.outcome_date, treatment_place = excluded.treatment_place, locality_code = excluded.locality_code,
+          classification = excluded.classification, source_country = excluded.source_country,
+          -- A case in treatment here leaves it by discharge only, never by a file.
+          status = case when cases.status = 'treating' then cases.status else excluded.status end,
+          outcome_date = case when cases.status = 'treating' then cases.outcome_date else excluded.outcome_date end,
+          treatment_place = excluded.treatment_place, locality_code = excluded.locality_code,
           locality_path = excluded.locality_path, province_code = excluded.province_code, cluster_id = excluded.cluster_id,
           profile_code = excluded.profile_code, notes = excluded.notes, updated_at = now()
-        returning (xmax = 0) as created
+        returning id, (xmax = 0) as created, status, outcome_date
+      ), registered as (
+        insert into case_status_transitions (case_id, kind, from_status, to_status, actor_id, at)
+        select id, 'registered', null, 'awaiting_treatment', ${o.createdBy}::uuid, now() from up where created
+      ), closed as (
+        insert into case_status_transitions (case_id, kind, from_status, to_status, reason, actor_id, at)
+        select id, 'status_set', 'awaiting_treatment', status, ${o.sourceLabel}, ${o.createdBy}::uuid,
+          coalesce(outcome_date::timestamp at time zone 'Asia/Ho_Chi_Minh', now())
+        from up where created and status <> 'awaiting_treatment'
       )
       select (count(*) filter (where created))::int as created, count(*)::int as total from up`.execute(db);
     return r.rows[0] ?? { created: 0, total: 0 };

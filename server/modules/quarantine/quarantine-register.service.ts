@@ -105,10 +105,10 @@ export class QuarantineRegisterService {
     };
   }
 
-  /** Only a completed release has a certificate: an early release or an open stay answers CONFLICT. */
+  /** Only a completed release has a certificate: an early release or an open stay answers CERTIFICATE_NOT_AVAILABLE. */
   async certificatePdf(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
     const a = await this.readableOrThrow(actor, id, this.d.db);
-    if (a.status !== 'released' || a.release_kind !== 'completed') throw new AppError('CONFLICT');
+    if (a.status !== 'released' || a.release_kind !== 'completed') throw new AppError('CERTIFICATE_NOT_AVAILABLE');
     await this.d.audit.record(this.d.db, actor, {
       action: 'print_certificate',
       entityType: 'quarantine_admission',

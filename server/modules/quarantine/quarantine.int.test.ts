@@ -146,6 +146,7 @@ describe('an F1 in a quarantine hotel, from admission to the certificate', () =>
       facilityId: facilities['Mường Thanh'],
     });
     expect(full.statusCode).toBe(409);
+    expect(full.json().error).toMatchObject({ code: 'QUARANTINE_FULL', message: 'Cơ sở đã hết chỗ cách ly.' });
     expect(full.json().error.details[0].message).toBe('Cơ sở đã hết chỗ cách ly');
     const twice = await staff.post('/api/quarantine/admissions', {
       clientKey: randomUUID(),
@@ -154,15 +155,21 @@ describe('an F1 in a quarantine hotel, from admission to the certificate', () =>
       facilityId: facilities['Phượng Hoàng'],
     });
     expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('ALREADY_IN_QUARANTINE');
   });
 
   it('releases only with the negative day-7 test, then prints the certificate in Vietnamese', async () => {
     const refused = await staff.post(`/api/quarantine/admissions/${admissionId}/release`, {});
     expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'RELEASE_TEST_MISSING',
+      message: 'Chưa có kết quả xét nghiệm âm tính trước khi kết thúc cách ly.',
+    });
     expect(refused.json().error.details.map((d: { message: string }) => d.message)).toEqual([
       'Chưa có kết quả xét nghiệm âm tính trước khi kết thúc cách ly',
     ]);
-    expect((await staff.get(`/api/quarantine/admissions/${admissionId}/certificate.pdf`)).statusCode).toBe(409);
+    const noCertificate = await staff.get(`/api/quarantine/admissions/${admissionId}/certificate.pdf`);
+    expect([noCertificate.statusCode, noCertificate.json().error.code]).toEqual([409, 'CERTIFICATE_NOT_AVAILABLE']);
     const order = (await staff.get(`/api/quarantine/admissions/${admissionId}`))
       .json()
       .orders.find((o: { dueOn: string }) => o.dueOn === addDays(today, -1));

@@ -1,4 +1,4 @@
-import { AppError } from '../../../core/errors.ts';
+import { AppError, type ErrorCode } from '../../../core/errors.ts';
 import { defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
 import {
   extendPlan,
@@ -6,6 +6,7 @@ import {
   quarantinePlan,
   releaseCheck,
   type QuarantinePlan,
+  type ReleaseBlocker,
 } from '../../../core/rules/quarantine-period.ts';
 import { daysFrom, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { AdmissionView, AdmitRequest, ReleaseRequest } from '../../../core/schemas/quarantine.ts';
@@ -60,10 +61,10 @@ export class QuarantineService {
     if (!f || !quarantinePolicy.seeFacility(actor, f)) throw new AppError('NOT_FOUND');
     if (!quarantinePolicy.admitTo(actor, f)) throw new AppError('FORBIDDEN');
     if (f.status !== 'active')
-      throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
+      throw new AppError('FACILITY_CLOSED', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
     // Home quarantine has no places to run out of; a facility without a quarantine capacity row has none.
     if (f.kind !== 'home' && Number(f.occupied) >= (f.capacity ?? 0))
-      throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityFull[actor.locale] }]);
+      throw new AppError('QUARANTINE_FULL', [{ path: 'facilityId', message: m.facilityFull[actor.locale] }]);
     return f;
   }
 
@@ -75,13 +76,15 @@ export class QuarantineService {
       const person = await this.d.registry.resolve(trx, actor, req.subject, 'subject');
       const current = await this.d.quarantine.activeOf(trx, person.id);
       if (current)
-        throw new AppError('CONFLICT', [
+        throw new AppError('ALREADY_IN_QUARANTINE', [
           { path: 'subject', message: `${m.alreadyIn[actor.locale]} ${current.facility_name}` },
         ]);
       const contact = req.contactId ? await this.d.quarantine.contactForAdmission(trx, req.contactId) : undefined;
       if (req.contactId && (!contact || contact.person_id !== person.id)) throw new AppError('NOT_FOUND');
       if (contact && contact.status !== 'confirmed')
-        throw new AppError('CONFLICT', [{ path: 'contactId', message: m.contactNotConfirmed[actor.locale] }]);
+        throw new AppError('CONTACT_NOT_CONFIRMED', [
+          { path: 'contactId', message: m.contactNotConfirmed[actor.locale] },
+        ]);
       const profileCode = req.profileCode ?? contact?.profile_code ?? defaultDiseaseProfile.code;
       const plan = this.planOrThrow(await this.d.profiles.getOrThrow(trx, profileCode), req, vietnamToday(now), actor);
       const { id: tokenId } = this.d.links.issue();
@@ -187,7 +190,7 @@ export class QuarantineService {
           extended_days: a.extended_days + req.days,
         }))
       )
-        throw new AppError('CONFLICT');
+        throw new AppError('STAY_ALREADY_ENDED');
       await this.orderScheduleTests(trx, id, a.person_id, a.locality_path, plan);
       await this.d.quarantine.addEvent(trx, {
         admission_id: id,
@@ -217,11 +220,11 @@ export class QuarantineService {
     const newId = await this.d.db.transaction().execute(async (trx) => {
       const a = await this.manageableOrThrow(actor, id, trx);
       if (a.facility_id === req.facilityId)
-        throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.sameFacility[actor.locale] }]);
+        throw new AppError('SAME_PLACE', [{ path: 'facilityId', message: m.sameFacility[actor.locale] }]);
       const target = await this.facilityWithRoomOrThrow(trx, actor, req.facilityId);
       // The daily report link moves with the person: the old stay gives it up before the new one takes it.
       if (!(await this.d.quarantine.updateActive(trx, id, { status: 'transferred', monitor_token_id: null })))
-        throw new AppError('CONFLICT');
+        throw new AppError('STAY_ALREADY_ENDED');
       const newId = await this.d.quarantine.insert(trx, {
         person_id: a.person_id,
         facility_id: target.id,
@@ -276,12 +279,13 @@ export class QuarantineService {
     const today = vietnamToday(now);
     await this.d.db.transaction().execute(async (trx) => {
       const a = await this.manageableOrThrow(actor, id, trx);
-      if (a.status !== 'active') throw new AppError('CONFLICT');
+      if (a.status !== 'active') throw new AppError('STAY_ALREADY_ENDED');
       const check = releaseCheck(planOf(a), today, resulted(await this.testsOf(trx, a)));
       const blocking = req.early ? check.blockers.filter((b) => b === 'positive_result') : check.blockers;
+      // The headline names the most serious reason (a positive test first); every reason is in the details.
       if (blocking.length)
         throw new AppError(
-          'CONFLICT',
+          releaseRefusal[blocking.includes('positive_result') ? 'positive_result' : blocking[0]!],
           blocking.map((b) => ({ path: 'release', message: m.blockers[b][actor.locale] })),
         );
       await this.d.quarantine.updateActive(trx, id, {
@@ -330,6 +334,13 @@ export class QuarantineService {
     };
   }
 }
+
+/** The error code of each release blocker. */
+const releaseRefusal: Record<ReleaseBlocker, ErrorCode> = {
+  positive_result: 'RELEASE_POSITIVE_RESULT',
+  too_early: 'RELEASE_TOO_EARLY',
+  release_test_missing: 'RELEASE_TEST_MISSING',
+};
 
 type TestOnFile = {
   code: string;

@@ -252,7 +252,8 @@ export class TestingRepository {
         insert into case_proposals (sample_id, person_id, locality_path)
         select upd.id, upd.person_id, upd.locality_path from upd
         where upd.result = 'positive' and upd.kind = 'rt_pcr'
-          and not exists (select 1 from cases c where c.person_id = upd.person_id and c.status = 'treating')
+          and not exists (select 1 from cases c where c.person_id = upd.person_id
+            and c.status in ('awaiting_treatment', 'treating', 'transferred_out'))
         on conflict (sample_id) do nothing
         returning 1
       )

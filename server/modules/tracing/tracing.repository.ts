@@ -278,13 +278,14 @@ export class TracingRepository {
   }
 
   /**
-   * The lowest F-level a person holds: 0 while they are a case under treatment, else their closest
+   * The lowest F-level a person holds: 0 while they are a case not yet recovered or dead (awaiting
+   * treatment, treated, or transferred out of the province), else their closest
    * confirmed contact level. A recovered case who is a contact again is that contact level.
    */
   async lowestLevelOf(db: Db, personId: string): Promise<number | null> {
     const r = await sql<{ level: number | null }>`
       select least(
-        (select 0 from cases where person_id = ${personId} and status = 'treating' limit 1),
+        (select 0 from cases where person_id = ${personId} and status in ('awaiting_treatment', 'treating', 'transferred_out') limit 1),
         (select min(level) from contacts where person_id = ${personId} and status = 'confirmed')) as level`.execute(db);
     return r.rows[0]?.level ?? null;
   }

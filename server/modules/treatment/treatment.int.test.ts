@@ -98,13 +98,14 @@ describe('treatment stays', () => {
   it('refuses a second open stay of the same case', async () => {
     const res = await admit(cdc, cases[0]!, 'regular_bed');
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.details).toMatchObject([{ path: 'caseId' }]);
+    expect(res.json().error.code).toBe('CASE_ALREADY_ADMITTED');
   });
 
   it('refuses when no bed of that kind is free, saying so in the caller language', async () => {
     expect((await admit(staff, cases[1]!)).statusCode).toBe(201);
     const vi = await admit(staff, cases[2]!);
     expect(vi.statusCode).toBe(409);
+    expect(vi.json().error.code).toBe('NO_FREE_BED');
     expect(vi.json().error.details).toEqual([
       { path: 'bedKind', message: 'Cơ sở không còn giường hồi sức tích cực (ICU) trống (đang dùng 2/2)' },
     ]);
@@ -129,7 +130,7 @@ describe('treatment stays', () => {
     expect((await admit(staff, randomUUID(), 'regular_bed')).statusCode).toBe(404);
   });
 
-  it('discharges once, keeps the case record as it was, and frees the bed', async () => {
+  it('discharges once, closes the case as recovered with it, and frees the bed', async () => {
     const early = await staff.post(`/api/treatment/stays/${first.id}/discharge`, {
       outcome: 'recovered',
       dischargedAt: new Date(Date.parse(first.admittedAt) - 60_000).toISOString(),
@@ -139,13 +140,14 @@ describe('treatment stays', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ outcome: 'recovered', id: first.id });
     expect(res.json().dischargedAt).not.toBeNull();
-    expect((await staff.post(`/api/treatment/stays/${first.id}/discharge`, { outcome: 'died' })).statusCode).toBe(409);
+    const again = await staff.post(`/api/treatment/stays/${first.id}/discharge`, { outcome: 'died' });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'STAY_ALREADY_ENDED']);
     const theCase = await db()
       .selectFrom('cases')
-      .select('status')
+      .select(['status', 'care_setting', 'outcome_date'])
       .where('id', '=', cases[0]!)
       .executeTakeFirstOrThrow();
-    expect(theCase.status).toBe('treating');
+    expect(theCase).toEqual({ status: 'recovered', care_setting: null, outcome_date: today });
     expect((await admit(staff, cases[2]!)).statusCode).toBe(201);
     const audit = await db()
       .selectFrom('audit_events')
@@ -169,9 +171,11 @@ describe('treatment stays', () => {
       bedKind: 'regular_bed',
     });
     expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('FACILITY_CLOSED');
     expect(res.json().error.details[0].path).toBe('facilityId');
     expect((await cdc.patch(`/api/cases/${cases[3]}`, { status: 'died', outcomeDate: today })).statusCode).toBe(200);
-    expect((await admit(cdc, cases[3]!, 'regular_bed')).statusCode).toBe(409);
+    const dead = await admit(cdc, cases[3]!, 'regular_bed');
+    expect([dead.statusCode, dead.json().error.code]).toEqual([409, 'CASE_CLOSED']);
   });
 
   it('lists stays in pages by facility and open state, logs the read, and exports them', async () => {

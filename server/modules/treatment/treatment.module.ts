@@ -5,6 +5,8 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import { TreatmentRepository } from './treatment.repository.ts';
 import { TreatmentService } from './treatment.service.ts';
 
+export type { BedTaken, TreatmentService } from './treatment.service.ts';
+
 export interface TreatmentServices {
   treatment: TreatmentService;
 }

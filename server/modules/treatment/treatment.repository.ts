@@ -63,22 +63,8 @@ export class TreatmentRepository {
       .execute();
   }
 
-  findCase(db: Db, id: string) {
-    return db
-      .selectFrom('cases')
-      .select(['id', 'case_number', 'status', 'locality_path'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-  }
-
-  async hasOpenStay(db: Db, caseId: string): Promise<boolean> {
-    const row = await db
-      .selectFrom('treatment_stays')
-      .select('id')
-      .where('case_id', '=', caseId)
-      .where('discharged_at', 'is', null)
-      .executeTakeFirst();
-    return row !== undefined;
+  openStayOf(db: Db, caseId: string) {
+    return this.stays(db).where('s.case_id', '=', caseId).where('s.discharged_at', 'is', null).executeTakeFirst();
   }
 
   async insert(db: Db, s: Insertable<TreatmentStaysTable>): Promise<string> {

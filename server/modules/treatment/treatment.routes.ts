@@ -3,6 +3,7 @@ import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { treatmentContract } from '../../../core/contracts/treatment.ts';
 import { route } from '../../http/contract-route.ts';
+import { admitToBed, dischargeStay, transferStay } from '../../commands/case-care.ts';
 
 export const treatmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.treatment;
@@ -18,11 +19,15 @@ export const treatmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
   );
 
   route(app, treatmentContract.postTreatmentStays, async (req, reply) =>
-    reply.status(201).send(await svc.admit(actorOf(req), req.body)),
+    reply.status(201).send(await admitToBed(services, actorOf(req), req.body)),
   );
 
   route(app, treatmentContract.postTreatmentStaysDischarge, async (req) =>
-    svc.discharge(actorOf(req), req.params.id, req.body),
+    dischargeStay(services, actorOf(req), req.params.id, req.body),
+  );
+
+  route(app, treatmentContract.postTreatmentStaysTransfer, async (req) =>
+    transferStay(services, actorOf(req), req.params.id, req.body),
   );
 
   route(app, treatmentContract.getTreatmentOccupancy, async (req) => svc.occupancy(actorOf(req), req.query));

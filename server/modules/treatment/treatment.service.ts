@@ -3,11 +3,11 @@ import { totalsByKind } from '../../../core/rules/occupancy.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import {
   capacityKinds,
-  type AdmitStayRequest,
-  type DischargeStayRequest,
+  type BedKind,
   type ListStaysQuery,
   type OccupancyQuery,
   type OccupancyView,
+  type StayOutcome,
   type StayView,
 } from '../../../core/schemas/facilities.ts';
 import type { Db } from '../../db/database.ts';
@@ -32,11 +32,18 @@ export interface TreatmentDeps {
   audit: AuditTrailService;
 }
 
+/** A free bed found and locked for an admission, until the transaction ends. */
+export interface BedTaken {
+  facilityId: string;
+  localityCode: string;
+  localityPath: string;
+  bedKind: BedKind;
+}
+
 /**
- * Treatment capacity: admit a case to a bed of a facility (refused when no bed of that kind is
- * free), discharge it, list and export stays, and the occupancy board of an area with its alerts.
- * A discharge records the stay only: the case's own status and outcome date stay with the cases
- * module, where the investigator confirms them.
+ * Treatment capacity: the bed side of admissions, transfers and discharges (a case's status moves
+ * with them through `server/commands/case-care.ts`, which owns the transaction), stays' lists
+ * and exports, and the occupancy board of an area with its alerts.
  */
 export class TreatmentService {
   constructor(private readonly d: TreatmentDeps) {}
@@ -47,79 +54,105 @@ export class TreatmentService {
     return s;
   }
 
-  async admit(actor: Actor, req: AdmitStayRequest): Promise<StayView> {
-    return this.d.db.transaction().execute(async (trx) => {
-      const seen = await this.d.facilities.findById(trx, req.facilityId);
-      if (!seen || !treatmentPolicy.seeFacility(actor, seen))
-        throw new AppError('NOT_FOUND', [{ path: 'facilityId', message: m.noFacility[actor.locale] }]);
-      if (!treatmentPolicy.record(actor, seen)) throw new AppError('FORBIDDEN');
-      // Lock first, then read status and use: a concurrent admission or closing waits for this one.
-      const { capacity, occupied } = await this.d.facilities.lockCapacity(trx, seen.id, req.bedKind);
-      const facility = (await this.d.facilities.findById(trx, seen.id))!;
-      if (facility.status !== 'active')
-        throw new AppError('CONFLICT', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
-      const theCase = await this.d.stays.findCase(trx, req.caseId);
-      if (!theCase) throw new AppError('NOT_FOUND', [{ path: 'caseId', message: m.noCase[actor.locale] }]);
-      if (theCase.status !== 'treating')
-        throw new AppError('CONFLICT', [{ path: 'caseId', message: m.caseClosed[actor.locale] }]);
-      if (await this.d.stays.hasOpenStay(trx, theCase.id))
-        throw new AppError('CONFLICT', [{ path: 'caseId', message: m.alreadyAdmitted[actor.locale] }]);
-      if (occupied >= capacity)
-        throw new AppError('CONFLICT', [
-          { path: 'bedKind', message: m.noFreeBed(req.bedKind, occupied, capacity)[actor.locale] },
-        ]);
-      const admittedAt = req.admittedAt ? new Date(req.admittedAt) : new Date();
-      const id = await this.d.stays.insert(trx, {
-        case_id: theCase.id,
-        facility_id: facility.id,
-        bed_kind: req.bedKind,
-        admitted_at: admittedAt,
-        locality_path: facility.locality_path,
-      });
-      await this.d.audit.record(trx, actor, {
-        action: 'admit',
-        entityType: 'treatment_stay',
-        entityId: id,
-        localityCode: facility.locality_code,
-        localityPath: facility.locality_path,
-        after: {
-          caseId: theCase.id,
-          caseNumber: theCase.case_number,
-          facilityId: facility.id,
-          bedKind: req.bedKind,
-          admittedAt: admittedAt.toISOString(),
-        },
-      });
-      return toStayView((await this.d.stays.findById(trx, id))!);
-    });
+  /**
+   * The bed side of an admission, inside the caller's transaction: the facility must be the
+   * actor's, open, and have a free bed of the kind. The capacity row is locked first, so a
+   * concurrent admission or closing waits for this one. The case's side is the command's.
+   */
+  async bedForAdmissionIn(trx: Db, actor: Actor, req: { facilityId: string; bedKind: BedKind }): Promise<BedTaken> {
+    const seen = await this.d.facilities.findById(trx, req.facilityId);
+    if (!seen || !treatmentPolicy.seeFacility(actor, seen))
+      throw new AppError('NOT_FOUND', [{ path: 'facilityId', message: m.noFacility[actor.locale] }]);
+    if (!treatmentPolicy.record(actor, seen)) throw new AppError('FORBIDDEN');
+    const { capacity, occupied } = await this.d.facilities.lockCapacity(trx, seen.id, req.bedKind);
+    const facility = (await this.d.facilities.findById(trx, seen.id))!;
+    if (facility.status !== 'active')
+      throw new AppError('FACILITY_CLOSED', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
+    if (occupied >= capacity)
+      throw new AppError('NO_FREE_BED', [
+        { path: 'bedKind', message: m.noFreeBed(req.bedKind, occupied, capacity)[actor.locale] },
+      ]);
+    return {
+      facilityId: facility.id,
+      localityCode: facility.locality_code,
+      localityPath: facility.locality_path,
+      bedKind: req.bedKind,
+    };
   }
 
-  async discharge(actor: Actor, id: string, req: DischargeStayRequest): Promise<StayView> {
-    return this.d.db.transaction().execute(async (trx) => {
-      const stay = await this.readableOrThrow(actor, id, trx);
-      if (!treatmentPolicy.record(actor, { id: stay.facility_id, locality_path: stay.locality_path }))
-        throw new AppError('FORBIDDEN');
-      if (stay.discharged_at)
-        throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
-      const at = req.dischargedAt ? new Date(req.dischargedAt) : new Date();
-      if (at < stay.admitted_at)
-        throw new AppError('VALIDATION_FAILED', [
-          { path: 'dischargedAt', message: m.dischargeBeforeAdmission[actor.locale] },
-        ]);
-      if (!(await this.d.stays.discharge(trx, id, { at, outcome: req.outcome }))) {
-        throw new AppError('CONFLICT', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
-      }
-      await this.d.audit.record(trx, actor, {
-        action: 'discharge',
-        entityType: 'treatment_stay',
-        entityId: id,
-        localityCode: stay.commune_code,
-        localityPath: stay.locality_path,
-        before: { dischargedAt: null, outcome: null },
-        after: { dischargedAt: at.toISOString(), outcome: req.outcome },
-      });
-      return toStayView((await this.d.stays.findById(trx, id))!);
+  /** Opens the stay on a bed `bedForAdmissionIn` answered, and audits it. Answers the stay's id. */
+  async openStayIn(
+    trx: Db,
+    actor: Actor,
+    o: { bed: BedTaken; caseId: string; caseNumber: string; at: Date; from?: string },
+  ): Promise<string> {
+    const id = await this.d.stays.insert(trx, {
+      case_id: o.caseId,
+      facility_id: o.bed.facilityId,
+      bed_kind: o.bed.bedKind,
+      admitted_at: o.at,
+      locality_path: o.bed.localityPath,
     });
+    await this.d.audit.record(trx, actor, {
+      action: o.from ? 'transfer' : 'admit',
+      entityType: 'treatment_stay',
+      entityId: id,
+      localityCode: o.bed.localityCode,
+      localityPath: o.bed.localityPath,
+      after: {
+        caseId: o.caseId,
+        caseNumber: o.caseNumber,
+        facilityId: o.bed.facilityId,
+        bedKind: o.bed.bedKind,
+        admittedAt: o.at.toISOString(),
+        ...(o.from ? { fromStay: o.from } : {}),
+      },
+    });
+    return id;
+  }
+
+  /**
+   * Ends a stay inside the caller's transaction, refused when it ended already; audited. The
+   * case's status follows through the command that calls this.
+   */
+  async closeStayIn(
+    trx: Db,
+    actor: Actor,
+    id: string,
+    o: { at: Date | undefined; outcome: StayOutcome },
+  ): Promise<StayRecord> {
+    const stay = await this.readableOrThrow(actor, id, trx);
+    if (!treatmentPolicy.record(actor, { id: stay.facility_id, locality_path: stay.locality_path }))
+      throw new AppError('FORBIDDEN');
+    if (stay.discharged_at)
+      throw new AppError('STAY_ALREADY_ENDED', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
+    const at = o.at ?? new Date();
+    if (at < stay.admitted_at)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'dischargedAt', message: m.dischargeBeforeAdmission[actor.locale] },
+      ]);
+    if (!(await this.d.stays.discharge(trx, id, { at, outcome: o.outcome })))
+      throw new AppError('STAY_ALREADY_ENDED', [{ path: 'id', message: m.alreadyDischarged[actor.locale] }]);
+    await this.d.audit.record(trx, actor, {
+      action: 'discharge',
+      entityType: 'treatment_stay',
+      entityId: id,
+      localityCode: stay.commune_code,
+      localityPath: stay.locality_path,
+      before: { dischargedAt: null, outcome: null },
+      after: { dischargedAt: at.toISOString(), outcome: o.outcome },
+    });
+    return stay;
+  }
+
+  /** The open stay of a case, if any (no scope check: the command reached the case through its own). */
+  openStayOf(db: Db, caseId: string): Promise<StayRecord | undefined> {
+    return this.d.stays.openStayOf(db, caseId);
+  }
+
+  /** A stay as answered to the facility's readers. */
+  async stayView(db: Db, id: string): Promise<StayView> {
+    return toStayView((await this.d.stays.findById(db, id))!);
   }
 
   /** Stays name patients: every list and export is written to the audit log. */

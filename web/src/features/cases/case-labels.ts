@@ -7,7 +7,15 @@ import type { Option } from '../../ui/form.tsx';
  * compiler checks the element types); the schema's own arrays are not imported, which would pull
  * zod into the page.
  */
-export const caseStatuses: readonly CaseStatus[] = ['treating', 'recovered', 'died'];
+export const caseStatuses: readonly CaseStatus[] = [
+  'awaiting_treatment',
+  'treating',
+  'recovered',
+  'died',
+  'transferred_out',
+];
+/** What an investigator may set by hand: "treating" comes only from an admission (core/rules/case-care.ts). */
+export const handStatuses: readonly CaseStatus[] = ['awaiting_treatment', 'recovered', 'died', 'transferred_out'];
 export const caseClassifications: readonly CaseClassification[] = ['imported', 'community', 'in_quarantine'];
 export const contactStatuses: readonly ContactStatus[] = ['proposed', 'confirmed', 'rejected'];
 export type Gender = 'male' | 'female' | 'other';

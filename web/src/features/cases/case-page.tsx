@@ -10,6 +10,7 @@ import { Link, navigate, useLocation } from '../../ui/router.tsx';
 import { canInvestigateCases } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { caseStatusBadge, casePage } from './case-labels.ts';
+import { CareSection } from './care-section.tsx';
 import { CaseUpdateForm } from './case-update-form.tsx';
 import { ContactsSection } from './contacts-section.tsx';
 import { profileName, useDiseaseProfiles } from './use-disease-profiles.ts';
@@ -151,6 +152,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           />
         )}
       </div>
+      <CareSection theCase={theCase} />
       <ContactsSection theCase={theCase} mayDecide={mayInvestigate} onChanged={load} />
       <p className="muted small">{t('cases.readLogged')}</p>
     </Page>

@@ -6,7 +6,7 @@ import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { useClusterOptions } from '../clusters/use-cluster-options.ts';
-import { isCaseStatus, statusOptions } from './case-labels.ts';
+import { handStatuses, isCaseStatus, statusOptions } from './case-labels.ts';
 
 const fields = ['status', 'outcomeDate', 'isolatedAt', 'clusterId', 'treatmentPlace', 'notes'] as const;
 
@@ -63,11 +63,14 @@ export function CaseUpdateForm({ theCase, onSaved }: { theCase: CaseView; onSave
         label={t('cases.statusHeader')}
         value={status}
         onChange={(v) => isCaseStatus(v) && setStatus(v)}
-        options={statusOptions(t)}
+        // A case in treatment keeps its status here: it changes by admission and discharge.
+        options={statusOptions(t).filter(
+          (o) => o.value === theCase.status || handStatuses.includes(o.value as CaseStatus),
+        )}
         error={detailFor(error, 'status')}
         testId="case-update-status"
       />
-      {status !== 'treating' && (
+      {(status === 'recovered' || status === 'died' || status === 'transferred_out') && (
         <TextField
           label={t('cases.outcomeDate')}
           type="date"

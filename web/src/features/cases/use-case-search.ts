@@ -9,7 +9,7 @@ import { useDebounced } from '../../ui/use-debounced.ts';
  * null before that, [] when nothing matches or the search failed. A newer query cancels the older.
  */
 export interface CaseSearchFilters {
-  status?: 'treating';
+  status?: 'awaiting_treatment' | 'treating';
   locality?: string;
   limit: number;
 }

@@ -7,9 +7,11 @@ export type ColourBy = 'status' | 'classification';
  * without a lightness difference) and from the contact colour, which is the only yellow.
  */
 export const statusColours: Record<CaseStatus, string> = {
+  awaiting_treatment: '#f97316',
   treating: '#dc2626',
   recovered: '#15803d',
   died: '#111827',
+  transferred_out: '#64748b',
 };
 export const classificationColours: Record<CaseClassification, string> = {
   imported: '#7c3aed',

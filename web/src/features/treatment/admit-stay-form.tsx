@@ -55,7 +55,7 @@ export function AdmitStayForm({ onAdmitted, onSubmitting, onCancel }: AdmitStayF
       <CasePicker
         label={t('treatment.caseSearch')}
         hint={t('treatment.caseSearchHint')}
-        search={{ status: 'treating', locality: selected?.code, limit: 8 }}
+        search={{ status: 'awaiting_treatment', locality: selected?.code, limit: 8 }}
         wide
         value={kase}
         onChange={setKase}

@@ -2,10 +2,11 @@ import { ApiError } from '../../ui/api.ts';
 import { FormError, detailFor, type FormFailure } from '../../ui/form.tsx';
 
 /**
- * A form's error where a refusal reads as the server's own sentence. For 409/404 the top-level
- * message is the generic "already exists or was changed" / "not found"; the details carry the real
- * reason ("Cơ sở không còn giường hồi sức trống (đang dùng 2/2)"), already in the user's language,
- * so they are the text shown. Anything else goes through the shared `FormError`.
+ * A form's error where a refusal reads as the server's own sentences. A refusal with its own code
+ * (NO_FREE_BED, CASE_CLOSED…) has its own headline; the details add the specifics ("Cơ sở không
+ * còn giường hồi sức trống (đang dùng 2/2)"), both already in the user's language. The generic
+ * CONFLICT / NOT_FOUND headline is left out: there the details are the reason. Anything else goes
+ * through the shared `FormError`.
  */
 export function RefusalError({
   error,
@@ -19,9 +20,12 @@ export function RefusalError({
   if (error instanceof ApiError && (error.status === 409 || error.status === 404) && error.details.length > 0) {
     return (
       <div className="alert alert-error full" role="alert" data-testid={testId}>
-        {error.details.map((d, i) => (
-          <p key={i}>{d.message}</p>
-        ))}
+        {error.code !== 'CONFLICT' && error.code !== 'NOT_FOUND' && <p>{error.message}</p>}
+        {error.details
+          .filter((d) => d.message !== error.message)
+          .map((d, i) => (
+            <p key={i}>{d.message}</p>
+          ))}
       </div>
     );
   }
