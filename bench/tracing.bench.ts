@@ -21,14 +21,14 @@ import { candidatesStatement, explainStatement, type PlanReport } from './lib/tr
 import { dataEnd, generateProvince, tableSizes, u, type ProvinceShape } from './lib/tracing-province.ts';
 import type { BenchContext, BenchResult, Json, JsonObject } from './lib/types.ts';
 import { DAY_MS } from '../core/vietnam-calendar.ts';
-import { keptGeneration, openTarget } from './lib/tracing-target.ts';
+import { defaultScratchName, keptGeneration, openTarget } from './lib/tracing-target.ts';
 
 export const description = 'F1+F2 tracing proposals for one F0 over a synthetic province (p50/p95 per F0)';
 export const usage =
   '--people 1000000 --venues 50000 --checkins 10000000 --days 21 --seed 1 --first-day 2026-11-01 --f0 200 --warmup 20 ' +
   '--keep (keep the scratch database / PGlite folder) --reuse (skip generation when the kept data has the same shape) ' +
   '--generate-only (generate and keep, measure later with --reuse) --data-dir <folder> (PGlite; default a temp folder) --no-parallel (PostgreSQL sessions with max_parallel_workers_per_gather = 0); ' +
-  'with --database-url: an admin URL, the bench creates (and drops) phongdich_bench_tracing';
+  'with --database-url: an admin URL, the bench creates (and drops) --database-name (default phongdich_bench_tracing; e.g. one per size with --keep)';
 
 const targets = { p50Ms: 50, p95Ms: 150 };
 
@@ -49,6 +49,7 @@ function options(args: readonly string[]) {
       'data-dir': { type: 'string' },
       'no-parallel': { type: 'boolean', default: false },
       'generate-only': { type: 'boolean', default: false },
+      'database-name': { type: 'string', default: defaultScratchName },
     },
   });
   const firstDay = values['first-day'];
@@ -70,7 +71,14 @@ function options(args: readonly string[]) {
     dataDir: values['data-dir'],
     noParallel: values['no-parallel'],
     generateOnly: values['generate-only'],
+    databaseName: databaseNameOption(values['database-name']),
   };
+}
+
+/** A plain lower-case identifier: it is spliced into CREATE/DROP DATABASE. */
+function databaseNameOption(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error('--database-name must be a lower-case identifier');
+  return name;
 }
 
 interface F0 {

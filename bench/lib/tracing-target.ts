@@ -8,7 +8,8 @@ import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './sc
 import type { GenerationReport, ProvinceShape } from './tracing-province.ts';
 import type { BenchContext } from './types.ts';
 
-const scratchName = 'phongdich_bench_tracing';
+/** The scratch database when `--database-name` does not choose another (several runs can then keep several sizes). */
+export const defaultScratchName = 'phongdich_bench_tracing';
 
 /** The options of the bench that choose and keep its database. */
 export interface TargetOptions {
@@ -16,6 +17,8 @@ export interface TargetOptions {
   reuse: boolean;
   keep: boolean;
   dataDir: string | undefined;
+  /** PostgreSQL only: the scratch database's name. */
+  databaseName: string;
 }
 
 /** The shape and generation report kept in the bench database, so `--reuse` knows what it holds. */
@@ -53,6 +56,7 @@ export interface Opened {
 export async function openTarget(ctx: BenchContext, o: TargetOptions): Promise<Opened> {
   if (ctx.database.kind === 'postgresql') {
     const adminUrl = ctx.database.url;
+    const scratchName = o.databaseName;
     const url = new URL(scratchUrl(adminUrl, scratchName));
     // Session setting for every pooled connection: the "index plan without parallel workers" variant.
     if (o.noParallel) url.searchParams.set('options', '-c max_parallel_workers_per_gather=0');
