@@ -150,10 +150,10 @@ function listsUnderTest(db: Db, platform: Platform): ListUnderTest[] {
   ];
 }
 
-/** Page 51 through the cursor: the cursor after 50 pages, walked once (untimed). */
-async function cursorAfter50(l: ListUnderTest, who: Actor, base: Query): Promise<string | undefined> {
+/** A deep page through the cursor: the cursor after `pages` pages, walked once (untimed). */
+async function cursorAfter(l: ListUnderTest, who: Actor, base: Query, pages: number): Promise<string | undefined> {
   let after: string | undefined;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < pages; i++) {
     const page = await l.call(who, { ...base, after });
     if (!page.nextCursor) break;
     after = page.nextCursor;
@@ -161,7 +161,7 @@ async function cursorAfter50(l: ListUnderTest, who: Actor, base: Query): Promise
   return after;
 }
 
-export async function moreListScenarios(db: Db, platform: Platform): Promise<ListScenario[]> {
+export async function moreListScenarios(db: Db, platform: Platform, deepPage = 51): Promise<ListScenario[]> {
   const a = await areas(db);
   const people: [string, Area][] = [
     [`CDC of the biggest province (${a.big.code})`, a.big],
@@ -176,11 +176,11 @@ export async function moreListScenarios(db: Db, platform: Platform): Promise<Lis
       const role = l.role === 'admin' ? 'system_admin' : commune ? 'commune_officer' : 'health_department';
       const person = actor(role, area.code, area.path);
       const base: Query = l.base ?? { limit: PAGE };
-      const after = await cursorAfter50(l, person, base);
+      const after = await cursorAfter(l, person, base, deepPage - 1);
       const calls: [string, Record<string, unknown>][] = [
         ['first page', {}],
         ...l.filters,
-        ['page 51 (cursor)', { after }],
+        [`page ${deepPage} (cursor)`, { after }],
         ...(await l.lookups(area)).map(([what, q]): [string, Record<string, unknown>] => [`lookup: ${what}`, q]),
       ];
       for (const [what, q] of calls) {

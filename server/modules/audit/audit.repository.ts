@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ListAuditQuery } from '../../../core/schemas/audit.ts';
 import type { Db } from '../../db/database.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
+import { pathCodes, scopeWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 import type { ExportChunkLog } from '../../shared/excel.ts';
 import type { AuditActor, AuditEntry } from './audit-entry.ts';
@@ -62,7 +62,7 @@ export class AuditRepository {
    * "access by an agency".
    */
   async accessesOf(db: Db, personId: string, q: { after?: string; limit: number }) {
-    const cursor = decodeCursor(q.after, 1);
+    const cursor = decodeCursor(q.after, ['integer']);
     let query = db
       .selectFrom('audit_events as e')
       .leftJoin('localities as l', 'l.code', 'e.actor_locality_code')
@@ -98,10 +98,10 @@ export class AuditRepository {
 
   /** Newest first. Events without a locality are visible only to a country-wide scope. */
   async list(db: Db, scopePath: string, q: ListAuditQuery) {
-    const cursor = decodeCursor(q.after, 1);
+    const cursor = decodeCursor(q.after, ['integer']);
     let query = db.selectFrom('audit_events').selectAll();
     if (scopePath !== 'VN') {
-      query = query.where(pathWithinSql('locality_path', scopePath));
+      query = query.where(scopeWithinSql({ path: 'locality_path', ...pathCodes('locality_path') }, scopePath));
     }
     if (q.actorId) query = query.where('actor_id', '=', q.actorId);
     if (q.entityType) query = query.where('entity_type', '=', q.entityType);

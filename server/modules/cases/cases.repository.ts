@@ -90,7 +90,7 @@ export class CasesRepository {
   }
 
   async list(db: Db, o: ListCasesOptions) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['date', 'uuid']);
     let q = this.cases(db).where(
       scopeWithinSql(
         { path: 'c.locality_path', province: 'c.province_code', commune: 'c.locality_code' },

@@ -257,7 +257,7 @@ export class TracingService {
 
   private async pageWithin(within: string, q: ListContactsQuery): Promise<Page<ContactView>> {
     const rows = await this.tracing.listWithin(this.db, within, q);
-    const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
+    const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
   }
 
