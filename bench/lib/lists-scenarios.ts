@@ -19,9 +19,9 @@ export interface ListScenario {
   call: (prepared: void) => Promise<number>;
 }
 
-const PAGE = 50;
+export const PAGE = 50;
 
-function actor(role: Actor['role'], code: string, path: string): Actor {
+export function actor(role: Actor['role'], code: string, path: string): Actor {
   return {
     userId: '00000000-0000-0000-0000-000000000001',
     username: `bench-${role}-${code}`,
@@ -34,14 +34,14 @@ function actor(role: Actor['role'], code: string, path: string): Actor {
   };
 }
 
-interface Area {
+export interface Area {
   code: string;
   path: string;
   cases: number;
 }
 
 /** The province with the most cases and one with few; in each, its commune with the most cases. */
-async function areas(db: Db) {
+export async function areas(db: Db) {
   const provinces = await sql<Area>`
     select p.code, p.path, count(c.id)::int as cases from localities p join cases c on c.province_code = p.code
     where p.level = 'province' group by p.code, p.path order by count(c.id) desc`.execute(db);

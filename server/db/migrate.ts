@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016-situation-counts.ts';
 import * as m0017 from './migrations/0017-audit-action-index.ts';
 import * as m0018 from './migrations/0018-care-state.ts';
 import * as m0019 from './migrations/0019-checkins-venue-covering.ts';
+import * as m0020 from './migrations/0020-list-indexes.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017-audit-action-index': m0017,
   '0018-care-state': m0018,
   '0019-checkins-venue-covering': m0019,
+  '0020-list-indexes': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

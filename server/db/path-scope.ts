@@ -30,10 +30,27 @@ export function facilityWithinSql(column: string, facilityIds: readonly string[]
 export interface ScopeColumns {
   /** The record's locality path (always there). */
   path: string;
-  /** The province code, when the table carries it: a province's scope becomes an equality. */
-  province?: string;
-  /** The commune code, when the table carries it: a commune's scope becomes an equality. */
-  commune?: string;
+  /**
+   * The province code, when the table carries it (a column, or the expression of an expression
+   * index): a province's scope becomes an equality.
+   */
+  province?: string | Expression<string>;
+  /** The commune code, when the table carries it (likewise): a commune's scope becomes an equality. */
+  commune?: string | Expression<string>;
+}
+
+const refOf = (c: string | Expression<string>) => (typeof c === 'string' ? sql.ref(c) : c);
+
+/**
+ * The province and the last code of a path column, as expressions (for a table that may not carry
+ * generated columns: the append-only audit log, whose rows are put back exactly with `select *`).
+ * Written with literal arguments, so that they match the expression indexes of migration 0015.
+ */
+export function pathCodes(column: string): { province: Expression<string>; commune: Expression<string> } {
+  return {
+    province: sql<string>`split_part(${sql.ref(column)}, '/', 2)`,
+    commune: sql<string>`split_part(${sql.ref(column)}, '/', -1)`,
+  };
 }
 
 /**
@@ -48,8 +65,8 @@ export function scopeWithinSql(columns: ScopeColumns, path: string): Expression<
   const parts = path.split('/');
   const code = parts.at(-1) ?? '';
   if (parts.length === 1) return sql<SqlBool>`true`;
-  if (parts.length === 2 && columns.province) return sql<SqlBool>`${sql.ref(columns.province)} = ${code}`;
+  if (parts.length === 2 && columns.province) return sql<SqlBool>`${refOf(columns.province)} = ${code}`;
   if (parts.length >= 3 && code.length === 5 && columns.commune)
-    return sql<SqlBool>`${sql.ref(columns.commune)} = ${code}`;
+    return sql<SqlBool>`${refOf(columns.commune)} = ${code}`;
   return pathWithinSql(columns.path, path);
 }

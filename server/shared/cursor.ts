@@ -6,16 +6,39 @@ const invalidCursor = {
 };
 
 /**
- * What one value of a keyset cursor must look like, when a repository wants it checked before it
- * reaches SQL: `timestamp` is a microsecond-exact UTC time as PostgreSQL prints it
- * (`to_char(… at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`), `uuid` a row id.
+ * What one value of a keyset cursor must look like. Every list names the shape of each value of its
+ * key, so a cursor a client altered is refused here, once, before any value reaches SQL:
+ * `timestamp` is a microsecond-exact UTC time as PostgreSQL prints it
+ * (`to_char(… at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, the Z optional), `date` a
+ * calendar day, `uuid` a row id, `integer` a bigint id (as text), `number` a JSON number, `text` any
+ * string (a username, a code).
  */
-export type CursorPart = 'timestamp' | 'uuid';
+export type CursorPart = 'timestamp' | 'date' | 'uuid' | 'integer' | 'number' | 'text';
 
-const partPattern: Record<CursorPart, RegExp> = {
-  timestamp: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/,
-  uuid: /^[0-9a-f-]{36}$/,
+const partPattern: Record<Exclude<CursorPart, 'number'>, RegExp> = {
+  timestamp: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z?$/,
+  date: /^\d{4}-\d\d-\d\d$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  integer: /^-?\d{1,18}$/,
+  text: /^[^\0]{0,500}$/,
 };
+
+/** The values of a decoded cursor: numbers for `number` parts, strings for the others. */
+export type CursorValues<P extends readonly CursorPart[]> = { [K in keyof P]: P[K] extends 'number' ? number : string };
+
+function fits(part: CursorPart, value: unknown): boolean {
+  if (part === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (typeof value !== 'string' || !partPattern[part].test(value)) return false;
+  // A day or a time of the right shape must also be on the calendar (no 2026-02-30, no 25:00).
+  if (part === 'date') return isCalendarTime(`${value}T00:00:00.000`);
+  if (part === 'timestamp') return isCalendarTime(value.slice(0, 23));
+  return true;
+}
+
+function isCalendarTime(isoMillis: string): boolean {
+  const ms = Date.parse(`${isoMillis}Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === `${isoMillis}Z`;
+}
 
 /** Keyset cursors are opaque to clients: base64url of the sort key values of the last row. */
 export function encodeCursor(values: readonly (string | number)[]): string {
@@ -23,28 +46,20 @@ export function encodeCursor(values: readonly (string | number)[]): string {
 }
 
 /**
- * The sort key values of `cursor` (null for the first page). `parts` is how many values the list's
- * key has, or the shape of each (strings then). Anything else is the client's error, answered in
- * the caller's language, never a crash or a value spliced into SQL unchecked.
+ * The sort key values of `cursor` (null for the first page), one per shape of `parts`. Anything
+ * else (not base64url JSON, another length, a value of another shape: a malformed id, a date that
+ * is not one) is the client's error, answered 400 in the caller's language, never a crash or a
+ * value spliced into SQL unchecked.
  */
-export function decodeCursor(cursor: string | undefined, parts: number): (string | number)[] | null;
-export function decodeCursor(cursor: string | undefined, parts: readonly CursorPart[]): string[] | null;
-export function decodeCursor(
+export function decodeCursor<const P extends readonly CursorPart[]>(
   cursor: string | undefined,
-  parts: number | readonly CursorPart[],
-): (string | number)[] | null {
+  parts: P,
+): CursorValues<P> | null {
   if (!cursor) return null;
-  const arity = typeof parts === 'number' ? parts : parts.length;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number') &&
-      (typeof parts === 'number' ||
-        parts.every((part, i) => typeof values[i] === 'string' && partPattern[part].test(values[i])))
-    ) {
-      return values as (string | number)[];
+    if (Array.isArray(values) && values.length === parts.length && parts.every((part, i) => fits(part, values[i]))) {
+      return values as CursorValues<P>;
     }
   } catch {
     // fall through: a malformed cursor is a client error, not a crash

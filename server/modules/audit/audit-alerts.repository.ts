@@ -90,7 +90,7 @@ export class AuditAlertsRepository {
 
   /** Newest first on (time, source, id): exports and volume alerts in one keyset-paged list. */
   async list(db: Db, f: AlertsFilter): Promise<AlertRow[]> {
-    const cursor = decodeCursor(f.after, 3);
+    const cursor = decodeCursor(f.after, ['timestamp', 'text', 'integer']);
     const wants = (kind: 'export' | 'volume') =>
       !f.kind || (kind === 'export' ? f.kind === 'export' : f.kind !== 'export');
     const parts: RawBuilder<unknown>[] = [];

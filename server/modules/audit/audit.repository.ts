@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ListAuditQuery } from '../../../core/schemas/audit.ts';
 import type { Db } from '../../db/database.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
+import { pathCodes, scopeWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 import type { ExportChunkLog } from '../../shared/excel.ts';
 import type { AuditActor, AuditEntry } from './audit-entry.ts';
@@ -62,7 +62,7 @@ export class AuditRepository {
    * "access by an agency".
    */
   async accessesOf(db: Db, personId: string, q: { after?: string; limit: number }) {
-    const cursor = decodeCursor(q.after, 1);
+    const cursor = decodeCursor(q.after, ['integer']);
     let query = db
       .selectFrom('audit_events as e')
       .leftJoin('localities as l', 'l.code', 'e.actor_locality_code')
@@ -101,7 +101,7 @@ export class AuditRepository {
    * country-wide scope, and only while no locality is picked.
    */
   async list(db: Db, within: string, q: ListAuditQuery) {
-    const cursor = decodeCursor(q.after, 1);
+    const cursor = decodeCursor(q.after, ['integer']);
     let query = db
       .selectFrom('audit_events')
       // Some events carry only the path: its last segment is the locality's code.
@@ -113,7 +113,9 @@ export class AuditRepository {
       .selectAll('audit_events')
       .select(['localities.name as locality_name', 'localities.name_en as locality_name_en']);
     if (within !== 'VN') {
-      query = query.where(pathWithinSql('audit_events.locality_path', within));
+      query = query.where(
+        scopeWithinSql({ path: 'audit_events.locality_path', ...pathCodes('audit_events.locality_path') }, within),
+      );
     }
     if (q.actorId) query = query.where('actor_id', '=', q.actorId);
     if (q.entityType) query = query.where('entity_type', '=', q.entityType);

@@ -29,7 +29,7 @@ export class BreachesRepository {
   }
 
   async list(db: Db, o: Omit<ListBreachesQuery, 'locality'> & { within: string }) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
     let q = this.breaches(db).where(pathWithinSql('b.locality_path', o.within));
     if (o.status) q = q.where('b.status', '=', o.status);
     if (o.from) q = q.where('b.detected_at', '>=', new Date(o.from));

@@ -94,7 +94,7 @@ export class CasesRepository {
    * and the page limit: what an export walks with one server-side cursor.
    */
   listInOrder(db: Db, o: Omit<ListCasesOptions, 'q' | 'limit'>) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['date', 'uuid']);
     let q = this.cases(db).where(
       scopeWithinSql(
         { path: 'c.locality_path', province: 'c.province_code', commune: 'c.locality_code' },

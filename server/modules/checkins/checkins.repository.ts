@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
-import { DAY_MS } from '../../../core/vietnam-calendar.ts';
+import { scopeWithinSql } from '../../db/path-scope.ts';
+import { DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
+import { microsecondKey } from '../../db/cursor-keys.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 const partitionName = (day: Date) => `checkins_p${day.toISOString().slice(0, 10).replaceAll('-', '')}`;
@@ -122,21 +123,14 @@ export class CheckinsRepository {
   }
 
   async historyOf(db: Db, personId: string, after: string | undefined, limit: number) {
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ['timestamp', 'integer']);
     let q = db
       .selectFrom('checkins as c')
       .innerJoin('venues as v', 'v.id', 'c.venue_id')
       .select(['c.id', 'c.checked_in_at', 'c.checked_out_at', 'v.name', 'v.address_line'])
+      .select(microsecondKey('c.checked_in_at').as('checked_in_key'))
       .where('c.person_id', '=', personId);
-    if (cursor) {
-      const at = new Date(String(cursor[0]));
-      q = q.where((eb) =>
-        eb.or([
-          eb('c.checked_in_at', '<', at),
-          eb.and([eb('c.checked_in_at', '=', at), eb('c.id', '<', String(cursor[1]))]),
-        ]),
-      );
-    }
+    if (cursor) q = q.where(sql<boolean>`(c.checked_in_at, c.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::bigint)`);
     return q
       .orderBy('c.checked_in_at', 'desc')
       .orderBy('c.id', 'desc')
@@ -145,23 +139,16 @@ export class CheckinsRepository {
   }
 
   async entries(db: Db, venueId: string, from: Date, to: Date, after: string | undefined, limit: number) {
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ['timestamp', 'integer']);
     let q = db
       .selectFrom('checkins as c')
       .innerJoin('people as p', 'p.id', 'c.person_id')
       .select(['c.id', 'c.checked_in_at', 'c.checked_out_at', 'c.mode', 'p.full_name'])
+      .select(microsecondKey('c.checked_in_at').as('checked_in_key'))
       .where('c.venue_id', '=', venueId)
       .where('c.checked_in_at', '>=', from)
       .where('c.checked_in_at', '<', to);
-    if (cursor) {
-      const at = new Date(String(cursor[0]));
-      q = q.where((eb) =>
-        eb.or([
-          eb('c.checked_in_at', '<', at),
-          eb.and([eb('c.checked_in_at', '=', at), eb('c.id', '<', String(cursor[1]))]),
-        ]),
-      );
-    }
+    if (cursor) q = q.where(sql<boolean>`(c.checked_in_at, c.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::bigint)`);
     return q
       .orderBy('c.checked_in_at', 'desc')
       .orderBy('c.id', 'desc')
@@ -169,13 +156,37 @@ export class CheckinsRepository {
       .execute();
   }
 
-  /** Check-ins per venue per day (Vietnam time) inside a locality subtree, keyset-paged on (day, venue). */
+  /**
+   * Check-ins per venue per day (Vietnam time) inside a locality subtree, keyset-paged on (day,
+   * venue). Walked one day at a time from the cursor's day, so a page counts the check-ins of the
+   * days it shows, not of the whole range (a province's 92 days are millions of rows, issue 14).
+   */
   async countsPerVenueDay(
     db: Db,
     o: { within: string; from: Date; to: Date; venueId?: string; after?: string; limit: number },
   ) {
-    const cursor = decodeCursor(o.after, 2);
-    let grouped = db
+    const cursor = decodeCursor(o.after, ['date', 'uuid']);
+    const rows: Awaited<ReturnType<typeof this.countsOfDay>> = [];
+    const firstDay = vietnamMidnight(vietnamToday(o.from));
+    const cursorDay = cursor ? vietnamMidnight(cursor[0]) : firstDay;
+    let dayStart = cursorDay > firstDay ? cursorDay : firstDay;
+    for (; dayStart < o.to && rows.length <= o.limit; dayStart = new Date(dayStart.getTime() + DAY_MS)) {
+      const from = dayStart < o.from ? o.from : dayStart;
+      const dayEnd = new Date(dayStart.getTime() + DAY_MS);
+      const to = dayEnd < o.to ? dayEnd : o.to;
+      if (to <= from) continue;
+      const afterVenue = cursor && vietnamToday(dayStart) === cursor[0] ? cursor[1] : undefined;
+      rows.push(...(await this.countsOfDay(db, { ...o, from, to, afterVenue, limit: o.limit + 1 - rows.length })));
+    }
+    return rows;
+  }
+
+  /** One day's counts per venue (`from`, `to` inside one Vietnam day), in venue order. */
+  private countsOfDay(
+    db: Db,
+    o: { within: string; from: Date; to: Date; venueId?: string; afterVenue?: string; limit: number },
+  ) {
+    let q = db
       .selectFrom('checkins as c')
       .innerJoin('venues as v', 'v.id', 'c.venue_id')
       .select([
@@ -185,22 +196,14 @@ export class CheckinsRepository {
         sql<string>`to_char(c.checked_in_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('day'),
         sql<string>`count(*)`.as('n'),
       ])
-      .where(pathWithinSql('v.locality_path', o.within))
+      .where(
+        scopeWithinSql({ path: 'v.locality_path', province: 'v.scope_province', commune: 'v.scope_code' }, o.within),
+      )
       .where('c.checked_in_at', '>=', o.from)
       .where('c.checked_in_at', '<', o.to)
       .groupBy(['v.id', 'v.name', 'v.commune_code', sql`4`]);
-    if (o.venueId) grouped = grouped.where('v.id', '=', o.venueId);
-    let q = db.selectFrom(grouped.as('g')).selectAll();
-    if (cursor) {
-      const [day, venueId] = [String(cursor[0]), String(cursor[1])];
-      q = q.where((eb) =>
-        eb.or([eb('g.day', '>', day), eb.and([eb('g.day', '=', day), eb('g.venue_id', '>', venueId)])]),
-      );
-    }
-    return q
-      .orderBy('g.day')
-      .orderBy('g.venue_id')
-      .limit(o.limit + 1)
-      .execute();
+    if (o.venueId) q = q.where('v.id', '=', o.venueId);
+    if (o.afterVenue) q = q.where('v.id', '>', o.afterVenue);
+    return q.orderBy('v.id').limit(o.limit).execute();
   }
 }

@@ -92,7 +92,7 @@ export class CheckinsService {
   async myHistory(sessionToken: string | null, after: string | undefined, limit: number, locale: Locale) {
     const holder = await this.sessions.holderOrThrow(sessionToken, locale);
     const rows = await this.repo.historyOf(this.db, holder.personId, after, limit);
-    const page = toPage(rows, limit, (r) => [r.checked_in_at.toISOString(), String(r.id)]);
+    const page = toPage(rows, limit, (r) => [r.checked_in_key, String(r.id)]);
     return {
       items: page.items.map((r) => ({
         id: String(r.id),
@@ -112,7 +112,7 @@ export class CheckinsService {
     const day = q.day ?? vietnamToday(new Date());
     const from = vietnamMidnight(day);
     const rows = await this.repo.entries(this.db, venueId, from, new Date(from.getTime() + DAY_MS), q.after, q.limit);
-    const page = toPage(rows, q.limit, (r) => [r.checked_in_at.toISOString(), String(r.id)]);
+    const page = toPage(rows, q.limit, (r) => [r.checked_in_key, String(r.id)]);
     return {
       items: page.items.map((r) => ({
         id: String(r.id),

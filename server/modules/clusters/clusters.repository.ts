@@ -44,7 +44,7 @@ export class ClustersRepository {
   }
 
   async list(db: Db, o: { within: string; status?: 'active' | 'closed'; after?: string; limit: number }) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
     let q = this.clusters(db).where(pathWithinSql('k.locality_path', o.within));
     if (o.status) q = q.where('k.status', '=', o.status);
     if (cursor)

@@ -49,7 +49,7 @@ export class DeclarationsOfficialsService {
 
   private async declarationsPage(within: string, q: ListDeclarationsQuery): Promise<Page<DeclarationRow>> {
     const rows = await this.repo.listDeclarations(this.db, within, q);
-    const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
+    const page = toPage(rows, q.limit, (r) => [r.submitted_key, r.id]);
     return {
       items: page.items.map((r) => ({
         id: r.id,
@@ -84,7 +84,7 @@ export class DeclarationsOfficialsService {
 
   private async arrivalsPage(actor: Actor, within: string, q: ListArrivalsQuery): Promise<Page<ArrivalRow>> {
     const rows = await this.repo.listArrivals(this.db, within, q);
-    const page = toPage(rows, q.limit, (r) => [r.submitted_at.toISOString(), r.id]);
+    const page = toPage(rows, q.limit, (r) => [r.submitted_key, r.id]);
     const places = await this.localities.placeNames(
       this.db,
       page.items.flatMap((r) => (r.origin_kind !== 'country' && r.origin_code ? [r.origin_code] : [])),

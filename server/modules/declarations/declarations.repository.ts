@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import type { ArrivalsTable, HealthDeclarationsTable } from '../../db/schema.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
+import { sql } from 'kysely';
+import { microsecondKey } from '../../db/cursor-keys.ts';
+import { scopeWithinSql } from '../../db/path-scope.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 import type { ListArrivalsQuery, ListDeclarationsQuery } from '../../../core/schemas/declarations.ts';
 
@@ -75,7 +77,7 @@ export class DeclarationsRepository {
   }
 
   async listDeclarations(db: Db, within: string, q: ListDeclarationsQuery) {
-    const cursor = decodeCursor(q.after, 2);
+    const cursor = decodeCursor(q.after, ['timestamp', 'uuid']);
     let query = db
       .selectFrom('health_declarations as d')
       .innerJoin('people as p', 'p.id', 'd.person_id')
@@ -93,21 +95,17 @@ export class DeclarationsRepository {
         'p.full_name',
         'p.birth_year',
         'p.phone',
+        microsecondKey('d.submitted_at').as('submitted_key'),
       ])
-      .where(pathWithinSql('d.locality_path', within));
+      .where(
+        scopeWithinSql({ path: 'd.locality_path', province: 'd.scope_province', commune: 'd.scope_code' }, within),
+      );
     if (q.from) query = query.where('d.submitted_at', '>=', new Date(q.from));
     if (q.to) query = query.where('d.submitted_at', '<', new Date(q.to));
-    if (q.flagged !== undefined) {
-      query = q.flagged
-        ? query.where((eb) => eb.or([eb('d.has_symptoms', '=', true), eb('d.has_exposure', '=', true)]))
-        : query.where('d.has_symptoms', '=', false).where('d.has_exposure', '=', false);
-    }
-    if (cursor) {
-      const [at, id] = [new Date(String(cursor[0])), String(cursor[1])];
-      query = query.where((eb) =>
-        eb.or([eb('d.submitted_at', '<', at), eb.and([eb('d.submitted_at', '=', at), eb('d.id', '<', id)])]),
-      );
-    }
+    // flagged: a symptom or an exposure declared (a stored column, migration 0015, to be indexed).
+    if (q.flagged !== undefined) query = query.where(sql<boolean>`d.flagged = ${q.flagged}`);
+    if (cursor)
+      query = query.where(sql<boolean>`(d.submitted_at, d.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
     return query
       .orderBy('d.submitted_at', 'desc')
       .orderBy('d.id', 'desc')
@@ -116,7 +114,7 @@ export class DeclarationsRepository {
   }
 
   async listArrivals(db: Db, within: string, q: ListArrivalsQuery) {
-    const cursor = decodeCursor(q.after, 2);
+    const cursor = decodeCursor(q.after, ['timestamp', 'uuid']);
     let query = db
       .selectFrom('arrivals as a')
       .innerJoin('people as p', 'p.id', 'a.person_id')
@@ -141,16 +139,15 @@ export class DeclarationsRepository {
         'p.full_name',
         'p.birth_year',
         'p.phone',
+        microsecondKey('a.submitted_at').as('submitted_key'),
       ])
-      .where(pathWithinSql('a.locality_path', within));
+      .where(
+        scopeWithinSql({ path: 'a.locality_path', province: 'a.scope_province', commune: 'a.scope_code' }, within),
+      );
     if (q.followUp) query = query.where('a.follow_up_status', '=', q.followUp);
     if (q.flagged !== undefined) query = query.where('a.flagged', '=', q.flagged);
-    if (cursor) {
-      const [at, id] = [new Date(String(cursor[0])), String(cursor[1])];
-      query = query.where((eb) =>
-        eb.or([eb('a.submitted_at', '<', at), eb.and([eb('a.submitted_at', '=', at), eb('a.id', '<', id)])]),
-      );
-    }
+    if (cursor)
+      query = query.where(sql<boolean>`(a.submitted_at, a.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
     return query
       .orderBy('a.submitted_at', 'desc')
       .orderBy('a.id', 'desc')

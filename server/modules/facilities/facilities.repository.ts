@@ -77,7 +77,7 @@ export class FacilitiesRepository {
   }
 
   async list(db: Db, o: ListFacilitiesOptions) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
     let q = this.facilities(db)
       .where(pathWithinSql('f.locality_path', o.within))
       .where(facilityWithinSql('f.id', o.facilityIds));

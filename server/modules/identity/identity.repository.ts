@@ -48,7 +48,7 @@ export class IdentityRepository {
   }
 
   async listUsers(db: Db, scopePath: string, q: ListUsersQuery & { localityPath?: string }) {
-    const cursor = decodeCursor(q.after, 2);
+    const cursor = decodeCursor(q.after, ['text', 'uuid']);
     const within = q.localityPath ?? scopePath;
     let query = this.users(db).where(pathWithinSql('localities.path', within));
     if (q.role) query = query.where('users.role', '=', q.role);

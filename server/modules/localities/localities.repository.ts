@@ -24,7 +24,7 @@ export class LocalitiesRepository {
   }
 
   async listChildren(db: Db, o: ListChildrenOptions) {
-    const cursor = decodeCursor(o.after, 1);
+    const cursor = decodeCursor(o.after, ['text']);
     let query = db.selectFrom('localities').selectAll().where('parent_code', '=', o.parentCode);
     if (!o.includeMerged) query = query.where('status', '=', 'active');
     if (o.q) {

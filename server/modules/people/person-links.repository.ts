@@ -3,6 +3,7 @@ import type { ListLinkRequestsQuery } from '../../../core/schemas/citizen.ts';
 import type { Db } from '../../db/database.ts';
 import { escapeLike } from '../../db/path-scope.ts';
 import type { LinkReason, LinkStatus } from '../../db/schema-citizen.ts';
+import { microsecondKey } from '../../db/cursor-keys.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 /** Requests to link a citizen's self-declared record to officials' record of the same document. */
@@ -65,7 +66,7 @@ export class PersonLinksRepository {
 
   /** Requests about either record lying in `within`, newest first, keyset-paged on (created_at, id). */
   async list(db: Db, within: string, q: Omit<ListLinkRequestsQuery, 'locality'>) {
-    const cursor = decodeCursor(q.after, 2);
+    const cursor = decodeCursor(q.after, ['timestamp', 'uuid']);
     const below = `${escapeLike(within)}/%`;
     let query = db
       .selectFrom('person_link_requests as r')
@@ -86,6 +87,7 @@ export class PersonLinksRepository {
         'dl.name as declared_commune_name',
         'o.full_name as official_name',
         'ol.name as official_commune_name',
+        microsecondKey('r.created_at').as('created_key'),
       ])
       .where('r.status', '=', q.status)
       .where((eb) =>
@@ -96,12 +98,8 @@ export class PersonLinksRepository {
           eb('r.official_locality_path', 'like', below),
         ]),
       );
-    if (cursor) {
-      const [at, id] = [new Date(String(cursor[0])), String(cursor[1])];
-      query = query.where((eb) =>
-        eb.or([eb('r.created_at', '<', at), eb.and([eb('r.created_at', '=', at), eb('r.id', '<', id)])]),
-      );
-    }
+    if (cursor)
+      query = query.where(sql<boolean>`(r.created_at, r.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
     return query
       .orderBy('r.created_at', 'desc')
       .orderBy('r.id', 'desc')

@@ -180,7 +180,7 @@ export class PersonLinksService {
 
   private async page(within: string, q: Omit<ListLinkRequestsQuery, 'locality'>) {
     const rows = await this.links.list(this.db, within, q);
-    const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
+    const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return {
       items: page.items.map((r): LinkRequestRow => ({
         id: r.id,

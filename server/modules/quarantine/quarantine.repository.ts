@@ -1,11 +1,14 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { facilityWithinSql, pathWithinSql } from '../../db/path-scope.ts';
+import { facilityWithinSql, scopeWithinSql } from '../../db/path-scope.ts';
 import type { AdmissionEventsTable, QuarantineAdmissionsTable } from '../../db/schema.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 export type AdmissionRecord = NonNullable<Awaited<ReturnType<QuarantineRepository['findById']>>>;
 type AdmissionStatus = 'active' | 'released' | 'transferred' | 'cancelled';
+
+/** The stay's locality, as the register's scope reads it (migration 0015). */
+const admissionScope = { path: 'a.locality_path', province: 'a.scope_province', commune: 'a.scope_code' };
 
 /** SQL for quarantine stays, their events, tests and daily self-reports. */
 export class QuarantineRepository {
@@ -76,9 +79,9 @@ export class QuarantineRepository {
       limit: number;
     },
   ) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['date', 'uuid']);
     let q = this.admissions(db)
-      .where(pathWithinSql('a.locality_path', o.within))
+      .where(scopeWithinSql(admissionScope, o.within))
       .where(facilityWithinSql('a.facility_id', o.facilityIds));
     if (o.facilityId) q = q.where('a.facility_id', '=', o.facilityId);
     if (o.status) q = q.where('a.status', '=', o.status);
@@ -96,9 +99,9 @@ export class QuarantineRepository {
     db: Db,
     o: { within: string; facilityIds: readonly string[] | null; day: string; after?: string; limit: number },
   ) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['date', 'uuid']);
     let q = this.admissions(db)
-      .where(pathWithinSql('a.locality_path', o.within))
+      .where(scopeWithinSql(admissionScope, o.within))
       .where(facilityWithinSql('a.facility_id', o.facilityIds))
       .where('a.status', '=', 'active')
       .where('a.starts_on', '<=', o.day)

@@ -252,7 +252,7 @@ export class RiskDecisionsService {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
     const place = await this.localities.findReadableOrThrow(actor, q.locality, this.db);
     const rows = await this.repo.history(this.db, place, q);
-    const page = toPage(rows, q.limit, (r) => [r.decided_at.toISOString(), r.id]);
+    const page = toPage(rows, q.limit, (r) => [r.decided_key, r.id]);
     return { items: page.items.map(toDecisionView), nextCursor: page.nextCursor };
   }
 

@@ -2,6 +2,7 @@ import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { RiskLevelDecisionsTable } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
+import { microsecondKey } from '../../db/cursor-keys.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 /**
@@ -104,10 +105,10 @@ export class RiskRepository {
    * register), newest first (keyset on decided_at, id).
    */
   history(db: Db, place: { code: string; path: string }, o: { subtree?: boolean; after?: string; limit: number }) {
-    const cursor = decodeCursor(o.after, 2);
-    let q = this.rows(db).where(
-      o.subtree ? pathWithinSql('d.locality_path', place.path) : sql<boolean>`d.locality_code = ${place.code}`,
-    );
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
+    let q = this.rows(db)
+      .select(microsecondKey('d.decided_at').as('decided_key'))
+      .where(o.subtree ? pathWithinSql('d.locality_path', place.path) : sql<boolean>`d.locality_code = ${place.code}`);
     if (cursor)
       q = q.where(sql<boolean>`(d.decided_at, d.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
     return q

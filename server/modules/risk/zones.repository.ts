@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { EpidemicZonesTable } from '../../db/schema-risk.ts';
+import { microsecondKey } from '../../db/cursor-keys.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 const activeAt = (at: Date) => sql<boolean>`z.starts_at <= ${at} and (z.ends_at is null or z.ends_at > ${at})`;
@@ -39,8 +40,10 @@ export class ZonesRepository {
 
   /** Zones of a province, newest start first (keyset on starts_at, id); `active` keeps those not ended at `at`. */
   list(db: Db, o: { province: string; commune?: string; active: boolean; at: Date; after?: string; limit: number }) {
-    const cursor = decodeCursor(o.after, 2);
-    let q = this.base(db).where('z.province_code', '=', o.province);
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
+    let q = this.base(db)
+      .select(microsecondKey('z.starts_at').as('starts_key'))
+      .where('z.province_code', '=', o.province);
     if (o.commune) q = q.where(sql<boolean>`z.commune_codes @> array[${o.commune}]::text[]`);
     if (o.active) q = q.where(sql<boolean>`(z.ends_at is null or z.ends_at > ${o.at})`);
     if (cursor)

@@ -123,7 +123,7 @@ export class ZonesService {
     if (!riskPolicy.read(actor)) throw new AppError('FORBIDDEN');
     await this.localities.findOverviewOrThrow(actor, q.province, this.db);
     const rows = await this.zones.list(this.db, { ...q, active: q.state === 'active', at: now });
-    const page = toPage(rows, q.limit, (r) => [r.starts_at.toISOString(), r.id]);
+    const page = toPage(rows, q.limit, (r) => [r.starts_key, r.id]);
     return { items: page.items.map((r) => view(r, now)), nextCursor: page.nextCursor };
   }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
 import type { TestCampaignsTable } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
+import { microsecondKey } from '../../db/cursor-keys.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
 export type CampaignRecord = NonNullable<Awaited<ReturnType<CampaignsRepository['findById']>>>;
@@ -43,7 +44,7 @@ export class CampaignsRepository {
   }
 
   async list(db: Db, o: { within: string; after?: string; limit: number }) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
     let q = this.campaigns(db).where(pathWithinSql('c.locality_path', o.within));
     if (cursor)
       q = q.where(sql<boolean>`(c.created_at, c.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
@@ -86,7 +87,7 @@ export class CampaignsRepository {
 
   /** A campaign's pools in the order they were formed (their codes count up). */
   async pools(db: Db, campaignId: string, o: { after?: string; limit: number }) {
-    const cursor = decodeCursor(o.after, 1);
+    const cursor = decodeCursor(o.after, ['text']);
     let q = db
       .selectFrom('test_pools')
       .select(['code', 'size', 'result', 'resulted_at'])
@@ -138,8 +139,11 @@ export class CampaignsRepository {
     db: Db,
     o: { within: string; status: 'open' | 'accepted' | 'dismissed'; after?: string; limit: number },
   ) {
-    const cursor = decodeCursor(o.after, 2);
-    let q = this.proposals(db).where(pathWithinSql('cp.locality_path', o.within)).where('cp.status', '=', o.status);
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
+    let q = this.proposals(db)
+      .select(microsecondKey('cp.created_at').as('created_key'))
+      .where(pathWithinSql('cp.locality_path', o.within))
+      .where('cp.status', '=', o.status);
     if (cursor)
       q = q.where(
         sql<boolean>`(cp.created_at, cp.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`,

@@ -1,6 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
+import { pathWithinSql, scopeWithinSql } from '../../db/path-scope.ts';
 import type { TestKind, TestOrdersTable, TestResult } from '../../db/schema.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
@@ -111,9 +111,11 @@ export class TestingRepository {
       limit: number;
     },
   ) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['date', 'uuid']);
     let q = this.orders(db)
-      .where(pathWithinSql('o.locality_path', o.within))
+      .where(
+        scopeWithinSql({ path: 'o.locality_path', province: 'o.scope_province', commune: 'o.scope_code' }, o.within),
+      )
       .where(atFacilitiesSql('o.person_id', 'o.admission_id', o.facilityIds));
     if (o.status) q = q.where('o.status', '=', o.status);
     if (o.reason) q = q.where('o.reason', '=', o.reason);

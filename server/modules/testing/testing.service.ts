@@ -268,7 +268,7 @@ export class TestingService {
 
   private async proposalsPage(within: string, q: ProposalsQuery): Promise<Page<CaseProposalView>> {
     const rows = await this.d.campaigns.listProposals(this.d.db, { ...q, within });
-    const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
+    const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toProposalView), nextCursor: page.nextCursor };
   }
 

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { MAX_STAY_MINUTES } from '../../../core/rules/exposure.ts';
 import type { Db } from '../../db/database.ts';
-import { pathWithinSql } from '../../db/path-scope.ts';
+import { microsecondKey } from '../../db/cursor-keys.ts';
+import { scopeWithinSql } from '../../db/path-scope.ts';
 import type { ContactStatus } from '../../db/schema.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
 
@@ -224,7 +225,7 @@ export class TracingRepository {
     caseId: string,
     o: { status?: ContactStatus; level?: number; after?: string; limit: number },
   ) {
-    const cursor = decodeCursor(o.after, 5);
+    const cursor = decodeCursor(o.after, ['number', 'number', 'number', 'number', 'uuid']);
     let q = this.contactRows(db).where('k.case_id', '=', caseId);
     if (o.status) q = q.where('k.status', '=', o.status);
     if (o.level) q = q.where('k.level', '=', o.level);
@@ -251,13 +252,16 @@ export class TracingRepository {
     within: string,
     o: { status?: ContactStatus; awaitingQuarantine?: boolean; after?: string; limit: number },
   ) {
-    const cursor = decodeCursor(o.after, 2);
-    let q = this.contactRows(db).where(pathWithinSql('k.locality_path', within));
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
+    let q = this.contactRows(db)
+      .select(microsecondKey('k.created_at').as('created_key'))
+      .where(
+        scopeWithinSql({ path: 'k.locality_path', province: 'k.scope_province', commune: 'k.scope_code' }, within),
+      );
     if (o.status) q = q.where('k.status', '=', o.status);
     // Someone with an open stay is admitted already (admission sets the flag, release clears it).
     if (o.awaitingQuarantine) q = q.where('p.under_quarantine', '=', false);
-    if (cursor)
-      q = q.where(sql<boolean>`(k.created_at, k.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
+    if (cursor) q = q.where(sql<boolean>`(k.created_at, k.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
     return q
       .orderBy('k.created_at', 'desc')
       .orderBy('k.id', 'desc')

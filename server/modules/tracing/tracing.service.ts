@@ -255,7 +255,7 @@ export class TracingService {
 
   private async pageWithin(within: string, q: ListAreaContactsQuery): Promise<Page<ContactView>> {
     const rows = await this.tracing.listWithin(this.db, within, q);
-    const page = toPage(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
+    const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
   }
 

@@ -45,7 +45,7 @@ export class TreatmentRepository {
   }
 
   async list(db: Db, o: ListStaysOptions) {
-    const cursor = decodeCursor(o.after, 2);
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
     let q = this.stays(db)
       .where(pathWithinSql('s.locality_path', o.within))
       .where(facilityWithinSql('s.facility_id', o.facilityIds));
