@@ -167,10 +167,7 @@ export const routes: Record<string, Entry> = {
     `/api/risk/decisions/export.xlsx?locality=${LAI_CHAU}&subtree=true`,
     'none',
   ),
-  'GET /api/risk/decisions/export.csv': cdc(
-    `/api/risk/decisions/export.csv?locality=${LAI_CHAU}&subtree=true`,
-    'none',
-  ),
+  'GET /api/risk/decisions/export.csv': cdc(`/api/risk/decisions/export.csv?locality=${LAI_CHAU}&subtree=true`, 'none'),
   'GET /api/risk/map': cdc('/api/risk/map?province=12', 'none'),
   'GET /api/risk/map/export.xlsx': cdc('/api/risk/map/export.xlsx?province=12', 'none'),
   'GET /api/risk/map/export.csv': cdc('/api/risk/map/export.csv?province=12', 'none'),

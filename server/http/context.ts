@@ -48,7 +48,12 @@ export function actorOf(req: FastifyRequest): Actor {
 }
 
 export function sendXlsx(reply: FastifyReply, file: SheetExport) {
-  return sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file.filename, file.xlsx());
+  return sendFile(
+    reply,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    file.filename,
+    file.xlsx(),
+  );
 }
 
 /** The same export as CSV (UTF-8 with BOM, so Excel opens Vietnamese correctly). */

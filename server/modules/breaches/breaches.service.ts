@@ -46,7 +46,11 @@ export class BreachesService {
     return { items: page.items.map((r) => toBreachView(r, now)), nextCursor: page.nextCursor };
   }
 
-  async exportXlsx(actor: Actor, q: Omit<ListBreachesQuery, 'after' | 'limit'>, now = new Date()): Promise<SheetExport> {
+  async exportXlsx(
+    actor: Actor,
+    q: Omit<ListBreachesQuery, 'after' | 'limit'>,
+    now = new Date(),
+  ): Promise<SheetExport> {
     const within = await this.scopeOf(actor, q.locality);
     await this.audit.record(this.db, actor, {
       action: 'export',

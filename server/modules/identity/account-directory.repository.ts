@@ -17,7 +17,7 @@ export class AccountDirectoryRepository {
 
   /** Accounts of a subtree, by name then id; the term matches the name or username without diacritics. */
   search(db: Db, within: string, q: { q?: string; after?: string; limit: number }) {
-    const cursor = decodeCursor(q.after, 2);
+    const cursor = decodeCursor(q.after, ['text', 'uuid']);
     let query = db
       .selectFrom('users')
       .innerJoin('localities', 'localities.code', 'users.locality_code')

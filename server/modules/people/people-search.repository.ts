@@ -11,7 +11,7 @@ export class PeopleSearchRepository {
    * erased and rejected self-declared records are history, never offered.
    */
   search(db: Db, within: string, term: SearchTerm, page: { after?: string; limit: number }) {
-    const cursor = decodeCursor(page.after, 2);
+    const cursor = decodeCursor(page.after, ['text', 'uuid']);
     let q = db
       .selectFrom('people as p')
       .leftJoin('localities as l', 'l.code', 'p.commune_code')
