@@ -76,7 +76,7 @@ export function createServices(o: ServiceOptions): AppServices {
   const { db, config } = o;
   const signing: [string, ...string[]] = [o.secrets.current, ...o.secrets.previous];
   const audit = createAuditTrail();
-  const { localities } = createLocalitiesModule({ db, audit });
+  const { localities, nationalPlaces } = createLocalitiesModule({ db, audit });
   // The audit view names accounts through identity, which is built later (it needs facilities).
   const auditModule = createAuditModule({
     db,
@@ -136,6 +136,7 @@ export function createServices(o: ServiceOptions): AppServices {
     auditTrail: audit,
     ...auditModule,
     localities,
+    nationalPlaces,
     ...otpModule,
     ...identity,
     ...people,

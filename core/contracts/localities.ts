@@ -112,13 +112,14 @@ export const localitiesContract = defineRoutes(['localities'], {
     path: '/public/boundaries/:code',
     summary: "GeoJSON of a province's communes (code, name, outline) for public maps",
     params: z.object({ code: provinceCode }),
+    fileAnswer: [mediaTypes.json],
   },
   getPublicRiskMapSvgByCode: {
     method: 'GET',
     path: '/public/risk-map-svg/:code',
     summary:
       "A province's communes drawn as SVG paths (code, name, path; viewBox), projected and simplified on the server for the public map",
-    params: z.object({ code: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số / A province code has 2 digits') }),
+    params: z.object({ code: provinceCode }),
     fileAnswer: [mediaTypes.json],
   },
 });

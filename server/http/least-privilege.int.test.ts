@@ -215,6 +215,12 @@ const routes: Record<string, Entry> = {
   'GET /api/treatment/stays/export.xlsx': { urls: one('/api/treatment/stays/export.xlsx'), staff: ['caseHere'] },
   'GET /api/treatment/occupancy': { urls: one(`/api/treatment/occupancy?locality=${LAI_CHAU}`) },
 };
+// Every export has a CSV twin with the same columns: the same people, and the same refusals.
+for (const [key, entry] of Object.entries(routes)) {
+  if (!key.endsWith('/export.xlsx')) continue;
+  const csv = (url: string) => url.replace('/export.xlsx', '/export.csv');
+  routes[csv(key)] = { ...entry, urls: async (f) => (await entry.urls(f)).map(csv) };
+}
 
 /** The text of an answer: JSON or text as sent, a spreadsheet cell by cell, nothing for other files. */
 async function textOf(res: LightMyRequestResponse): Promise<string | null> {

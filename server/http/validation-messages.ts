@@ -32,7 +32,9 @@ const unknownKey = {
 /** One detail per unknown key, named by its own path (a client learns which parameter to drop). */
 function detailsOf(issue: IssueLike, at: string, context: string | undefined, locale: Locale): ErrorDetail[] {
   const keys = issue.params.keys;
-  if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length) {
+  // A schema's own "vi / en" sentence says more than the generic one (e.g. "Unknown capacity kind").
+  const ownSentence = issue.message?.split(' / ').length === 2;
+  if (issue.keyword === 'unrecognized_keys' && !ownSentence && Array.isArray(keys) && keys.length) {
     const words = unknownKey[context === 'querystring' ? 'querystring' : 'body'][locale];
     return keys.map((k) => {
       const path = at ? `${at}.${String(k)}` : String(k);

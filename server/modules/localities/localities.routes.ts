@@ -16,7 +16,7 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   // The national list changes by law, a few times a decade: a day in any cache is fine.
   route(app, localitiesContract.getPublicPlacesProvinces, { config: { access: 'public' } }, async (_req, reply) =>
-    reply.header('cache-control', 'public, max-age=86400').send({ items: await svc.nationalProvinces() }),
+    reply.header('cache-control', 'public, max-age=86400').send({ items: await services.nationalPlaces.provinces() }),
   );
 
   route(
@@ -26,7 +26,7 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     async (req, reply) =>
       reply
         .header('cache-control', 'public, max-age=86400')
-        .send({ items: await svc.nationalCommunes(req.params.code) }),
+        .send({ items: await services.nationalPlaces.communes(req.params.code) }),
   );
 
   route(app, localitiesContract.getLocalitiesTree, async (req) => svc.tree(actorOf(req)));

@@ -62,18 +62,6 @@ export class LocalitiesService {
     return nationalProvinceOf();
   }
 
-  /** The provinces of the national list, loaded here or not (public origin pickers). */
-  async nationalProvinces(): Promise<NationalPlace[]> {
-    return (await nationalGazetteer()).provinces;
-  }
-
-  /** The communes of a province of the national list; an unknown province is NOT_FOUND. */
-  async nationalCommunes(provinceCode: string): Promise<NationalPlace[]> {
-    const communes = (await nationalGazetteer()).communesOf.get(provinceCode);
-    if (!communes) throw new AppError('NOT_FOUND');
-    return communes;
-  }
-
   /**
    * How officials read a place given by code, anywhere in the country: "Phường Ba Đình, Thành phố
    * Hà Nội" for a commune, "Tỉnh Lai Châu" for a province. A unit loaded here is named as this
