@@ -219,7 +219,7 @@ const routes: Record<string, Entry> = {
 for (const [key, entry] of Object.entries(routes)) {
   if (!key.endsWith('/export.xlsx')) continue;
   const csv = (url: string) => url.replace('/export.xlsx', '/export.csv');
-  routes[csv(key)] = { ...entry, urls: async (f) => (await entry.urls(f)).map(csv) };
+  routes[csv(key)] = { ...entry, urls: (f) => entry.urls(f).map(csv) };
 }
 
 /** The text of an answer: JSON or text as sent, a spreadsheet cell by cell, nothing for other files. */
