@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-identity-hardening.ts';
 import * as m0012 from './migrations/0012-audit-chain.ts';
 import * as m0013 from './migrations/0013-facility-staff.ts';
 import * as m0014 from './migrations/0014-case-list-indexes.ts';
+import * as m0015 from './migrations/0015-record-checkins-batch.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-audit-chain': m0012,
   '0013-facility-staff': m0013,
   '0014-case-list-indexes': m0014,
+  '0015-record-checkins-batch': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
