@@ -19,7 +19,7 @@ import { loadGenerator, type LoadOptions } from './lib/load.ts';
 import { compactTimestamp, resultsDir } from './lib/results.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, DatabaseTarget, JsonObject } from './lib/types.ts';
-import { measure, summarize, type Run, type Summary } from './lib/checkin-measure.ts';
+import { batchesBetween, measure, summarize, type Run, type Summary } from './lib/checkin-measure.ts';
 
 export const description = 'POST /api/public/checkins committed per second: phongdich vs bare node:http + pg (ratio)';
 export const usage =
@@ -172,6 +172,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       }
     }
 
+    const batchesBefore = await phongdich.batchStats();
     const rounds: { round: number; order: string[]; runs: Record<string, Run>; ratios: Record<string, number> }[] = [];
     for (let i = 0; i < o.rounds; i++) {
       // Rotate who goes first so that drift (heat, other load) hits every side alike.
@@ -196,6 +197,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       rounds.push({ round: i + 1, order: order.map((s) => s.label), runs, ratios });
     }
 
+    // Group commit: how many check-ins phongdich wrote per statement and commit during the rounds.
+    const batches = batchesBetween(batchesBefore, await phongdich.batchStats());
     // Every acknowledged check-in is a row: compare the tables with the answers.
     const allRuns = rounds.flatMap((r) => Object.values(r.runs));
     const verification: Record<string, JsonObject> = {};
@@ -261,6 +264,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       summary: [
         ...sides.map((side) => line(side.label, summaries.get(side.label) as Summary, side.commits)),
         ...ratioLines,
+        `phongdich batches in the rounds: ${String(batches.batches)} for ${String(batches.checkins)} check-ins, ` +
+          `mean ${String(batches.meanSize)}, sizes ${JSON.stringify(batches.sizes)}, fallbacks ${String(batches.fallbacks)}`,
         `committed: ${Object.entries(verification)
           .map(([k, v]) => `${k} ${String(v.acknowledgedInRounds)} acknowledged, ${String(v.rowsAddedInRounds)} rows`)
           .join('; ')}; ` + `${sampled} answers checked in full, ${sampleMismatches} mismatches`,
@@ -304,6 +309,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         contended,
         ...perSide,
         verification,
+        batches,
         rounds: rounds.map((r) => ({ ...r, runs: r.runs as unknown as JsonObject })),
         ...(o.cpuProf ? { cpuProfiles: nodePath.relative(process.cwd(), profileDir) } : {}),
       },

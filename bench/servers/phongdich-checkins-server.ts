@@ -40,6 +40,7 @@ serveBenchIpc(
   },
   {
     countCheckins: () => countCheckins(platform),
+    batchStats: () => platform.services.checkins.batchStats(),
     info: { database: platform.database.kind, people: seeded.people, seedSeconds: seeded.seedSeconds },
   },
 );
