@@ -24,6 +24,7 @@ import { batchesBetween, measure, summarize, type Run, type Summary } from './li
 export const description = 'POST /api/public/checkins committed per second: phongdich vs bare node:http + pg (ratio)';
 export const usage =
   '--rounds 3 --duration 5 (s per server per round) --warmup 3 (s per server) --connections 32 --people 100000 (20000 on PGlite) ' +
+  "--batch-size N (phongdich's group commit of check-ins; 1 writes each alone) " +
   "--skip-bare-same (leaves out the bare server sending phongdich's own statements) --cpu-prof (profiles of the servers in bench/results/profiles/); " +
   'with --database-url: an admin URL, the bench creates and drops phongdich_bench_a, _b, _c';
 
@@ -48,6 +49,7 @@ function options(args: readonly string[], kind: DatabaseTarget['kind']) {
       connections: { type: 'string', default: '32' },
       people: { type: 'string' },
       'skip-bare-same': { type: 'boolean', default: false },
+      'batch-size': { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
     },
   });
@@ -57,6 +59,7 @@ function options(args: readonly string[], kind: DatabaseTarget['kind']) {
     ...loadOptions(values),
     people: intOption(values, 'people', 1_000, 1_000_000),
     bareSame: !(values['skip-bare-same'] ?? false),
+    batchSize: values['batch-size'] === undefined ? null : intOption(values, 'batch-size', 1, 1000),
     cpuProf: values['cpu-prof'] ?? false,
   };
 }
@@ -115,7 +118,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const start = async (label: Label) => {
       const args =
         label === 'phongdich'
-          ? [...common, ...(adminUrl ? ['--database-url', scratchUrl(adminUrl, scratchDatabases.phongdich)] : [])]
+          ? [
+              ...common,
+              ...(adminUrl ? ['--database-url', scratchUrl(adminUrl, scratchDatabases.phongdich)] : []),
+              ...(o.batchSize !== null ? ['--checkin-batch-size', String(o.batchSize)] : []),
+            ]
           : [...common, ...storageArgs(label)];
       const server = await startServer(
         label,
@@ -294,6 +301,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
           durationSec: o.durationSec,
           warmupSec: o.warmupSec,
           people: o.people,
+          checkinBatchSize: o.batchSize ?? 'default',
           loadGenerator,
           order: `rotating: round 1 ${sides.map((s) => s.label).join(', ')}; round 2 starts with ${sides[1]?.label ?? ''}; …`,
           requests:
