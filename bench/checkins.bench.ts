@@ -19,11 +19,12 @@ import { loadGenerator, type LoadOptions } from './lib/load.ts';
 import { compactTimestamp, resultsDir } from './lib/results.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, DatabaseTarget, JsonObject } from './lib/types.ts';
-import { measure, summarize, type Run, type Summary } from './lib/checkin-measure.ts';
+import { batchesBetween, measure, summarize, type Run, type Summary } from './lib/checkin-measure.ts';
 
 export const description = 'POST /api/public/checkins committed per second: phongdich vs bare node:http + pg (ratio)';
 export const usage =
   '--rounds 3 --duration 5 (s per server per round) --warmup 3 (s per server) --connections 32 --people 100000 (20000 on PGlite) ' +
+  "--batch-size N (phongdich's group commit of check-ins; 1 writes each alone) " +
   "--skip-bare-same (leaves out the bare server sending phongdich's own statements) --cpu-prof (profiles of the servers in bench/results/profiles/); " +
   'with --database-url: an admin URL, the bench creates and drops phongdich_bench_a, _b, _c';
 
@@ -48,6 +49,7 @@ function options(args: readonly string[], kind: DatabaseTarget['kind']) {
       connections: { type: 'string', default: '32' },
       people: { type: 'string' },
       'skip-bare-same': { type: 'boolean', default: false },
+      'batch-size': { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
     },
   });
@@ -57,6 +59,7 @@ function options(args: readonly string[], kind: DatabaseTarget['kind']) {
     ...loadOptions(values),
     people: intOption(values, 'people', 1_000, 1_000_000),
     bareSame: !(values['skip-bare-same'] ?? false),
+    batchSize: values['batch-size'] === undefined ? null : intOption(values, 'batch-size', 1, 1000),
     cpuProf: values['cpu-prof'] ?? false,
   };
 }
@@ -115,7 +118,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const start = async (label: Label) => {
       const args =
         label === 'phongdich'
-          ? [...common, ...(adminUrl ? ['--database-url', scratchUrl(adminUrl, scratchDatabases.phongdich)] : [])]
+          ? [
+              ...common,
+              ...(adminUrl ? ['--database-url', scratchUrl(adminUrl, scratchDatabases.phongdich)] : []),
+              ...(o.batchSize !== null ? ['--checkin-batch-size', String(o.batchSize)] : []),
+            ]
           : [...common, ...storageArgs(label)];
       const server = await startServer(
         label,
@@ -172,6 +179,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       }
     }
 
+    const batchesBefore = await phongdich.batchStats();
     const rounds: { round: number; order: string[]; runs: Record<string, Run>; ratios: Record<string, number> }[] = [];
     for (let i = 0; i < o.rounds; i++) {
       // Rotate who goes first so that drift (heat, other load) hits every side alike.
@@ -196,6 +204,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       rounds.push({ round: i + 1, order: order.map((s) => s.label), runs, ratios });
     }
 
+    // Group commit: how many check-ins phongdich wrote per statement and commit during the rounds.
+    const batches = batchesBetween(batchesBefore, await phongdich.batchStats());
     // Every acknowledged check-in is a row: compare the tables with the answers.
     const allRuns = rounds.flatMap((r) => Object.values(r.runs));
     const verification: Record<string, JsonObject> = {};
@@ -261,6 +271,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       summary: [
         ...sides.map((side) => line(side.label, summaries.get(side.label) as Summary, side.commits)),
         ...ratioLines,
+        `phongdich batches in the rounds: ${String(batches.batches)} for ${String(batches.checkins)} check-ins, ` +
+          `mean ${String(batches.meanSize)}, sizes ${JSON.stringify(batches.sizes)}, fallbacks ${String(batches.fallbacks)}`,
         `committed: ${Object.entries(verification)
           .map(([k, v]) => `${k} ${String(v.acknowledgedInRounds)} acknowledged, ${String(v.rowsAddedInRounds)} rows`)
           .join('; ')}; ` + `${sampled} answers checked in full, ${sampleMismatches} mismatches`,
@@ -289,6 +301,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
           durationSec: o.durationSec,
           warmupSec: o.warmupSec,
           people: o.people,
+          checkinBatchSize: o.batchSize ?? 'default',
           loadGenerator,
           order: `rotating: round 1 ${sides.map((s) => s.label).join(', ')}; round 2 starts with ${sides[1]?.label ?? ''}; …`,
           requests:
@@ -304,6 +317,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         contended,
         ...perSide,
         verification,
+        batches,
         rounds: rounds.map((r) => ({ ...r, runs: r.runs as unknown as JsonObject })),
         ...(o.cpuProf ? { cpuProfiles: nodePath.relative(process.cwd(), profileDir) } : {}),
       },

@@ -39,6 +39,12 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(24),
   PHONGDICH_CHECKIN_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(21),
+  /**
+   * Group commit of check-ins: concurrent check-ins share one statement and one commit, at most this
+   * many, the first waiting at most this long (milliseconds) for others. 1 writes each alone.
+   */
+  PHONGDICH_CHECKIN_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(64),
+  PHONGDICH_CHECKIN_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(100).default(2),
   /** PostgreSQL server: the longest one statement of a request may run (0: no limit). Migrations, backups and restores are exempt. */
   PHONGDICH_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   PHONGDICH_DECLARATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
@@ -103,7 +109,12 @@ export interface Config {
   publicUrl?: string;
   sms: { webhookUrl?: string };
   declarations: { validHours: number; retentionDays: number };
-  checkins: { retentionDays: number; repeatWindowMinutes: number };
+  /** `batch`: group commit of check-ins (see PHONGDICH_CHECKIN_BATCH_SIZE). */
+  checkins: {
+    retentionDays: number;
+    repeatWindowMinutes: number;
+    batch: { maxSize: number; maxWaitMs: number };
+  };
   otp: { ttlMinutes: number; maxAttempts: number; maxPerPhonePer10Minutes: number };
   /**
    * The audit log: how often its chain head is signed, and when an account's reads of people's data
@@ -240,7 +251,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       validHours: e.PHONGDICH_DECLARATION_VALID_HOURS,
       retentionDays: e.PHONGDICH_DECLARATION_RETENTION_DAYS,
     },
-    checkins: { retentionDays: e.PHONGDICH_CHECKIN_RETENTION_DAYS, repeatWindowMinutes: 10 },
+    checkins: {
+      retentionDays: e.PHONGDICH_CHECKIN_RETENTION_DAYS,
+      repeatWindowMinutes: 10,
+      batch: { maxSize: e.PHONGDICH_CHECKIN_BATCH_SIZE, maxWaitMs: e.PHONGDICH_CHECKIN_BATCH_WAIT_MS },
+    },
     otp: { ttlMinutes: 5, maxAttempts: 5, maxPerPhonePer10Minutes: 3 },
     publicRateLimit: { otpPerMinute: 10, submitPerMinute: 30 },
     audit: {

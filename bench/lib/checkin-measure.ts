@@ -4,6 +4,8 @@ import type { Backends } from './scratch-databases.ts';
 import { runLoad, type LoadOptions, type LoadSample } from './load.ts';
 import { cpuMicrosBetween, machineBusyMicros } from './proc-cpu.ts';
 import { median, round } from './stats.ts';
+import type { BatchStats } from './protocol.ts';
+import type { JsonObject } from './types.ts';
 
 /** One run of one server: committed check-ins per second, the answers, and where the CPU went. */
 export type Run = LoadSample & {
@@ -115,5 +117,24 @@ export function summarize(runs: readonly Run[]): Summary {
     requestsPerServerCpuSec: round(median(runs.map((r) => r.requestsPerServerCpuSec)), 0),
     serverCpuMsPerAnswer: round(median(runs.map((r) => r.serverCpuMsPerAnswer)), 3),
     postgresCpuMsPerAnswer: pgMs.length ? round(median(pgMs), 3) : null,
+  };
+}
+
+/** The batches written between two readings of a server's group-commit statistics (the measured rounds). */
+export function batchesBetween(before: BatchStats, after: BatchStats): JsonObject {
+  const batches = after.batches - before.batches;
+  const items = after.items - before.items;
+  const sizes: Record<string, number> = {};
+  for (const [bucket, n] of Object.entries(after.sizes)) {
+    const d = n - (before.sizes[bucket] ?? 0);
+    if (d > 0) sizes[bucket] = d;
+  }
+  return {
+    batches,
+    checkins: items,
+    meanSize: batches > 0 ? round(items / batches, 2) : 0,
+    largestSinceStart: after.largest,
+    fallbacks: after.fallbacks - before.fallbacks,
+    sizes,
   };
 }

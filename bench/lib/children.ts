@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { isChildMessage, type ChildInfo, type ChildMessage, type ParentMessage } from './protocol.ts';
+import { isChildMessage, type BatchStats, type ChildInfo, type ChildMessage, type ParentMessage } from './protocol.ts';
 
 /** A server started by the bench, listening on 127.0.0.1. */
 export interface ServerChild {
@@ -14,6 +14,8 @@ export interface ServerChild {
   cpuMicros(): Promise<number>;
   /** Rows in the server's `checkins` table; only servers started with a count handler answer. */
   countCheckins(): Promise<number>;
+  /** Group-commit statistics; only servers started with a batches handler answer. */
+  batchStats(): Promise<BatchStats>;
   stop(): Promise<void>;
 }
 
@@ -116,6 +118,10 @@ export async function startServer(
     async countCheckins() {
       const m = await request({ type: 'count' }, 'count', 30_000);
       return m.checkins;
+    },
+    async batchStats() {
+      const m = await request({ type: 'batches' }, 'batches');
+      return m.stats;
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

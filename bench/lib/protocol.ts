@@ -4,11 +4,22 @@ export type ChildMessage =
   | { type: 'ready'; port: number; info?: ChildInfo }
   | { type: 'cpu'; userMicros: number; systemMicros: number }
   /** Rows in the server's `checkins` table (servers started with a `count` handler only). */
-  | { type: 'count'; checkins: number };
+  | { type: 'count'; checkins: number }
+  /** The server's group-commit statistics so far (servers started with a `batches` handler only). */
+  | { type: 'batches'; stats: BatchStats };
+
+/** Check-ins written per batch (see server/shared/group-commit.ts): sizes by powers of two. */
+export interface BatchStats {
+  batches: number;
+  items: number;
+  largest: number;
+  fallbacks: number;
+  sizes: Record<string, number>;
+}
 
 export type ChildInfo = { readonly [key: string]: string | number };
 
-export type ParentMessage = { type: 'cpu' } | { type: 'count' };
+export type ParentMessage = { type: 'cpu' } | { type: 'count' } | { type: 'batches' };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -19,9 +30,10 @@ export function isChildMessage(v: unknown): v is ChildMessage {
   if (v.type === 'ready') return typeof v.port === 'number' && (v.info === undefined || isRecord(v.info));
   if (v.type === 'cpu') return typeof v.userMicros === 'number' && typeof v.systemMicros === 'number';
   if (v.type === 'count') return typeof v.checkins === 'number';
+  if (v.type === 'batches') return isRecord(v.stats) && typeof v.stats.batches === 'number';
   return false;
 }
 
 export function isParentMessage(v: unknown): v is ParentMessage {
-  return isRecord(v) && (v.type === 'cpu' || v.type === 'count');
+  return isRecord(v) && (v.type === 'cpu' || v.type === 'count' || v.type === 'batches');
 }

@@ -1,8 +1,10 @@
-import { isParentMessage, type ChildInfo, type ChildMessage } from '../lib/protocol.ts';
+import { isParentMessage, type BatchStats, type ChildInfo, type ChildMessage } from '../lib/protocol.ts';
 
 export interface BenchIpcHandlers {
   /** Rows in `checkins`: lets the bench check that every acknowledged check-in was committed. */
   countCheckins?: () => Promise<number>;
+  /** Group-commit statistics of the check-ins written so far. */
+  batchStats?: () => BatchStats;
   /** Sent with the port, kept by the bench as `ServerChild.info`. */
   info?: ChildInfo;
 }
@@ -34,6 +36,8 @@ export function serveBenchIpc(port: number, close: () => Promise<void>, handlers
     if (m.type === 'cpu') {
       const { user, system } = process.cpuUsage();
       send({ type: 'cpu', userMicros: user, systemMicros: system });
+    } else if (m.type === 'batches' && handlers.batchStats) {
+      send({ type: 'batches', stats: handlers.batchStats() });
     } else if (m.type === 'count' && handlers.countCheckins) {
       // No answer on failure: the bench's request times out and names the server.
       handlers.countCheckins().then(

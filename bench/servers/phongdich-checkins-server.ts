@@ -3,7 +3,7 @@
  * on an in-memory PGlite (or the PostgreSQL database given with `--database-url`, migrated at
  * start), seeded with the bench fixture (one venue, one person per token id in `--tokens`), quiet.
  * Usage (by the bench only):
- *   phongdich-checkins-server.ts --tokens <file> --venue-code <code> [--database-url <url>]
+ *   phongdich-checkins-server.ts --tokens <file> --venue-code <code> [--database-url <url>] [--checkin-batch-size <n>]
  */
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     tokens: { type: 'string' },
     'venue-code': { type: 'string' },
+    'checkin-batch-size': { type: 'string' },
   },
 });
 const tokensFile = values.tokens;
@@ -25,7 +26,13 @@ if (!tokensFile || !venueCode) throw new Error('--tokens and --venue-code are re
 const url = values['database-url'];
 const database = url ? { url, dataDir: '' } : { dataDir: 'memory://' };
 
-const config = { ...loadConfig({}), database, logLevel: 'silent' as const, secret: benchQrSecret };
+const batchSize = values['checkin-batch-size'];
+const config = {
+  ...loadConfig(batchSize ? { PHONGDICH_CHECKIN_BATCH_SIZE: batchSize } : {}),
+  database,
+  logLevel: 'silent' as const,
+  secret: benchQrSecret,
+};
 const platform = await openPlatform(config); // migrates the database
 const seeded = await seedCheckinFixture(platform, { tokenIds: await readTokenIds(tokensFile), venueCode });
 const app = await createHttpServer(platform, { quiet: true });
@@ -40,6 +47,7 @@ serveBenchIpc(
   },
   {
     countCheckins: () => countCheckins(platform),
+    batchStats: () => platform.services.checkins.batchStats(),
     info: { database: platform.database.kind, people: seeded.people, seedSeconds: seeded.seedSeconds },
   },
 );

@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017-audit-action-index.ts';
 import * as m0018 from './migrations/0018-care-state.ts';
 import * as m0019 from './migrations/0019-checkins-venue-covering.ts';
 import * as m0020 from './migrations/0020-list-indexes.ts';
+import * as m0021 from './migrations/0021-record-checkins-batch.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0018-care-state': m0018,
   '0019-checkins-venue-covering': m0019,
   '0020-list-indexes': m0020,
+  '0021-record-checkins-batch': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

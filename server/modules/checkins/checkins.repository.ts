@@ -8,6 +8,18 @@ import { decodeCursor } from '../../shared/cursor.ts';
 const partitionName = (day: Date) => `checkins_p${day.toISOString().slice(0, 10).replaceAll('-', '')}`;
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
+export interface CheckinToRecord {
+  venueId: string;
+  personId: string;
+  mode: 'visitor_scan' | 'gate_scan';
+  communeCode: string;
+}
+export interface RecordedCheckin {
+  id: string;
+  at: Date;
+  repeated: boolean;
+}
+
 /** Check-ins: the hot, append-only table, one partition per UTC day. */
 export class CheckinsRepository {
   /** Creates the day partitions covering [from, to]; safe to run concurrently and repeatedly. */
@@ -70,21 +82,28 @@ export class CheckinsRepository {
    * Records a check-in, or returns the person's open one at this venue within the repeat window
    * (a resend, a double scan). One statement: see migration 0003.
    */
-  async record(
-    db: Db,
-    c: {
-      venueId: string;
-      personId: string;
-      mode: 'visitor_scan' | 'gate_scan';
-      communeCode: string;
-      windowMinutes: number;
-    },
-  ) {
+  async record(db: Db, c: CheckinToRecord & { windowMinutes: number }): Promise<RecordedCheckin> {
     const r = await sql<{ checkin_id: string; at: Date; repeated: boolean }>`
       select checkin_id, at, repeated from record_checkin(${c.venueId}::uuid, ${c.personId}::uuid, ${c.mode}, ${c.communeCode},
         make_interval(mins => ${c.windowMinutes}))`.execute(db);
     const row = r.rows[0]!;
     return { id: String(row.checkin_id), at: row.at, repeated: row.repeated };
+  }
+
+  /**
+   * Records a batch of check-ins in one statement (one commit): see migration 0015. Answers come in
+   * the order of `rows`; the same person at the same venue twice in one batch is one check-in.
+   */
+  async recordMany(db: Db, rows: readonly CheckinToRecord[], windowMinutes: number): Promise<RecordedCheckin[]> {
+    const r = await sql<{ slot: number; checkin_id: string; at: Date; repeated: boolean }>`
+      select slot, checkin_id, at, repeated from record_checkins(
+        ${rows.map((x) => x.venueId)}::uuid[], ${rows.map((x) => x.personId)}::uuid[],
+        ${rows.map((x) => x.mode)}::text[], ${rows.map((x) => x.communeCode)}::text[],
+        make_interval(mins => ${windowMinutes}))`.execute(db);
+    const answers: RecordedCheckin[] = new Array<RecordedCheckin>(rows.length);
+    for (const row of r.rows)
+      answers[row.slot - 1] = { id: String(row.checkin_id), at: row.at, repeated: row.repeated };
+    return answers.filter(Boolean);
   }
 
   /**
