@@ -80,6 +80,9 @@ export async function withCopyTransaction<T>(db: Db, work: (t: CopyTransaction) 
   const pool = serverPoolOf(db);
   if (!pool) return null;
   const client = await pool.connect();
+  // The pool's own release, kept before the one-client Kysely below stubs it out: without it the
+  // connection would never go back to the pool (and closing the pool would wait for it forever).
+  const releaseToPool = client.release.bind(client);
   // Kysely over this one client: its queries go to the connection that holds the transaction.
   const single = { connect: async () => Object.assign(client, { release: () => {} }), end: async () => {} };
   const trxDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
@@ -97,6 +100,6 @@ export async function withCopyTransaction<T>(db: Db, work: (t: CopyTransaction) 
     await client.query('rollback').catch(() => (broken = true));
     throw err;
   } finally {
-    client.release(broken);
+    releaseToPool(broken);
   }
 }
