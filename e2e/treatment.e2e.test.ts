@@ -119,11 +119,15 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     await expect.poll(() => page.locator(`[data-testid^="stay-outcome-"]`).count()).toBe(2);
     await shoot(page, 'treatment-stays-two-admitted');
 
-    // The third ICU admission: refused, and the form says why in Vietnamese (the 409's detail).
+    // The third ICU admission: refused with its own code's sentence as the headline, and the
+    // 409's detail (which bed kind, how many in use) below it, in Vietnamese.
     await admit(c.number, c.number);
     await expect
       .poll(() => page.getByTestId('stay-admit-error').textContent())
-      .toBe('Cơ sở không còn giường hồi sức tích cực (ICU) trống (đang dùng 2/2)');
+      .toContain('Cơ sở không còn giường hồi sức tích cực (ICU) trống (đang dùng 2/2)');
+    expect(await page.getByTestId('stay-admit-error').textContent()).toContain(
+      'Cơ sở không còn giường loại này trống.',
+    );
     await shoot(page, 'treatment-admit-refused');
 
     // The board: 2 of 2 ICU beds in use, the hospital flagged and listed among the alerts.
@@ -174,7 +178,10 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     await admit(d.caseNumber, d.caseNumber);
     await expect
       .poll(() => page.getByTestId('stay-admit-error').textContent())
-      .toBe('No free ICU beds at this facility (2 of 2 in use)');
+      .toContain('No free ICU beds at this facility (2 of 2 in use)');
+    expect(await page.getByTestId('stay-admit-error').textContent()).toContain(
+      'The facility has no free bed of this kind.',
+    );
     await shoot(page, 'treatment-admit-refused-en');
     await page.getByTestId('lang-vi').click();
   });
