@@ -13,6 +13,8 @@ const envSchema = z.object({
   PHONGDICH_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   TEST_DATABASE_URL: z.string().url().optional(),
+  /** `npm run walk`: the walk-through of every role's pages in Chromium, which the suite does not run yet. */
+  PHONGDICH_WALKTHROUGH: z.enum(['0', '1']).optional(),
   /** Demo mode: seeds the demo province and prints demo accounts. Never set in production. */
   PHONGDICH_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   /** Serve cookies with `Secure` even behind a TLS-terminating proxy. */
@@ -275,5 +277,6 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env) {
   return {
     databaseUrl: e.TEST_DATABASE_URL,
     chromiumPath: e.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    walkthrough: e.PHONGDICH_WALKTHROUGH === '1',
   };
 }

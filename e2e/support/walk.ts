@@ -53,6 +53,11 @@ export async function properNouns(db: Db): Promise<string[]> {
     db.selectFrom('venues').select(['name as n']).execute(),
     db.selectFrom('venues').select(['address_line as n']).execute(),
     db.selectFrom('facilities').select('name as n').execute(),
+    db.selectFrom('facilities').select('address_line as n').execute(),
+    db.selectFrom('venues').select('organisation_name as n').execute(),
+    db.selectFrom('epidemic_zones').select('name as n').execute(),
+    db.selectFrom('cases').select('notes as n').execute(),
+    db.selectFrom('clusters').select('notes as n').execute(),
     db.selectFrom('clusters').select('name as n').execute(),
     db.selectFrom('users').select('full_name as n').execute(),
   ]);
@@ -66,15 +71,19 @@ export async function textProblems(page: Page, lang: 'vi' | 'en', nouns: readonl
   const text = await page.locator('body').innerText();
   const out: string[] = [];
   if (loadingWords.test(text)) out.push('still loading');
+  // Quoted text is what a user must type or a file must carry (a column header), not a label.
+  const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, '""');
   for (const { name, re } of rawCode) {
-    const m = re.exec(text);
-    if (m) out.push(`${name}: "${around(text, m.index)}"`);
+    const m = re.exec(unquoted);
+    if (m) out.push(`${name}: "${around(unquoted, m.index)}"`);
   }
   const key = (text.match(/\b[a-z][A-Za-z]*(?:\.[A-Za-z_]+)+\b/g) ?? []).find((w) => messageKeys.has(w));
   if (key) out.push(`a message key instead of its text: "${key}"`);
   if (lang === 'en') {
     let rest = text;
     for (const n of nouns) if (rest.includes(n)) rest = rest.split(n).join(' ');
+    // Document symbols are identifiers, not language: 128/NQ-CP, 4800/QĐ-BYT, 1/QĐ-BCĐ.
+    rest = rest.replace(/\b\d+\/[A-ZĐ]+(?:-[A-ZĐ]+)*/gu, ' ');
     for (const line of rest.split('\n')) {
       const letter = vietnameseIn(line);
       if (letter) {

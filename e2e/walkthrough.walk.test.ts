@@ -29,7 +29,6 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
     fs.mkdirSync(shots, { recursive: true });
     server = await startE2eServer();
     await seedDemoOutbreak(server.platform);
-    nouns = await properNouns(server.platform.database.db);
     browser = await launchChromium(chromiumPath);
   }, 180_000);
   afterAll(async () => {
@@ -48,6 +47,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
   for (const [role, locality] of staffRoles) {
     it(`${role}: every page reads as words, in both languages, accessibly`, { timeout: 600_000 }, async () => {
       const user = await staffUser(role, locality);
+      // Read after the account exists: its own name is a proper noun on every page.
+      nouns = await properNouns(server.platform.database.db);
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
       const page = await context.newPage();
       await signIn(page, server.url, user);
@@ -71,6 +72,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
         .select('public_code')
         .where('status', '=', 'approved')
         .executeTakeFirstOrThrow();
+      nouns = await properNouns(server.platform.database.db);
       const paths: string[] = [...citizenPages.filter((p) => !p.includes(':')), `/v/${venue.public_code}`];
       const context = await browser.newContext({
         viewport: { width: 390, height: 844 },
@@ -140,6 +142,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
       ...(await textProblems(page, lang, nouns)),
       ...(lang === 'vi' ? await accessibilityProblems(page) : []),
     ];
+    // A record of the walk beside the screenshots, page by page, for whoever reads the artefacts.
+    fs.appendFileSync(path.join(shots, 'walk.log'), `${label} ${lang}: ${problems.join(' | ') || 'ok'}\n`);
     return problems.map((problem) => ({ page: label, lang, problem }));
   }
 });
