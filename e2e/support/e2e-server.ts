@@ -1,9 +1,12 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { Role } from '../../core/roles.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadProvinceUnits } from '../../server/cli/seed.ts';
+import { openPgliteFromSnapshot } from '../../server/db/database.ts';
 import { hasWebBuild } from '../../server/http/server.ts';
 import { createHttpServer, openPlatform } from '../../server/main.ts';
 import { newTotpSecret, totpCode } from '../../server/modules/identity/totp.ts';
@@ -19,14 +22,19 @@ export const artefactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.
  */
 export async function startE2eServer(o: { demo?: boolean } = {}) {
   if (!hasWebBuild()) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
-  const platform = await openPlatform({
+  const snapshot = providedSnapshot();
+  const config = {
     ...loadConfig({}),
     demo: o.demo ?? false,
-    logLevel: 'silent',
+    logLevel: 'silent' as const,
     database: { dataDir: 'memory://' },
     secret: newSecret(),
-  });
-  await loadProvinceUnits(platform, '12', true);
+  };
+  // The run's migrated copy when the project's global setup made one (`npm test`), else from scratch.
+  const platform = snapshot
+    ? await openPlatform(config, await openPgliteFromSnapshot(new Blob([await fs.readFile(snapshot)])))
+    : await openPlatform(config);
+  if (!snapshot) await loadProvinceUnits(platform, '12', true);
   const app = await createHttpServer(platform, { quiet: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -64,6 +72,15 @@ export async function startE2eServer(o: { demo?: boolean } = {}) {
       await platform.close();
     },
   };
+}
+
+/** The end-to-end project's migrated copy; none when run by a benchmark, outside vitest. */
+function providedSnapshot(): string | undefined {
+  try {
+    return inject('e2eSnapshot');
+  } catch {
+    return undefined;
+  }
 }
 
 export async function launchChromium(executablePath: string, extraArgs: string[] = []): Promise<Browser> {

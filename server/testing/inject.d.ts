@@ -6,5 +6,7 @@ declare module 'vitest' {
     /** Set by the global setup: a migrated, seeded PGlite data folder, or a PostgreSQL template db. */
     testSnapshot: { kind: 'pglite'; file: string } | { kind: 'postgresql'; adminUrl: string; template: string };
     chromiumPath: string;
+    /** Set by the end-to-end global setup: a migrated PGlite data folder with the demo province's units. */
+    e2eSnapshot: string;
   }
 }
