@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
-import type { SheetSource } from './excel.ts';
+import { vietnamWallClock } from '../../core/vietnam-calendar.ts';
+import { isSheetDay, type SheetSource, type SheetValue } from './excel.ts';
 import { drainedOrClosed } from './export-pages.ts';
 
 /**
@@ -27,7 +28,7 @@ const needsQuotes = /[",\r\n]/;
 // A text starting like a formula would be run by a spreadsheet opening the file (CSV injection).
 const formulaStart = /^[=+\-@\t\r]/;
 
-export function csvLine(values: readonly (string | number | boolean | Date | null)[]): string {
+export function csvLine(values: readonly SheetValue[]): string {
   let line = '';
   for (let i = 0; i < values.length; i++) {
     if (i) line += ',';
@@ -36,16 +37,17 @@ export function csvLine(values: readonly (string | number | boolean | Date | nul
   return line + '\r\n';
 }
 
-function csvField(v: string | number | boolean | Date | null): string {
+function csvField(v: SheetValue): string {
   if (v === null) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  let text = v instanceof Date ? csvDate(v) : v;
+  if (isSheetDay(v)) return v.day;
+  let text = v instanceof Date ? csvInstant(v) : v;
   if (formulaStart.test(text)) text = `'${text}`;
   return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A date as the .xlsx shows it (UTC): the day alone at midnight, else day and time. */
-function csvDate(d: Date): string {
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+/** An instant as the .xlsx shows it: Viet Nam's wall clock, in the ISO order spreadsheets parse. */
+function csvInstant(d: Date): string {
+  const iso = vietnamWallClock(d).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }

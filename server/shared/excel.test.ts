@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { sheetExport } from './excel.ts';
+import { sheetDay, sheetExport } from './excel.ts';
 
 /** Pages of 500 rows, counting what was asked and whether the walk was ended. */
 function pagesOf(total: number) {
@@ -88,7 +88,8 @@ describe('streamed Excel exports', () => {
       pages: pages(),
     });
     const text = (await readAll(file.csv())).toString('utf8');
-    expect(text).toBe('\uFEFFA,B,C,D\r\n"x, ""y""\nz",\'=1+1,2026-12-07,\r\n');
+    // Midnight UTC is 07:00 in Viet Nam.
+    expect(text).toBe('\uFEFFA,B,C,D\r\n"x, ""y""\nz",\'=1+1,2026-12-07 07:00:00,\r\n');
   });
 
   it('stops walking the pages when the CSV client goes away', async () => {
@@ -98,5 +99,45 @@ describe('streamed Excel exports', () => {
     stream.destroy();
     await ended;
     expect(seen.pages).toBeLessThan(1_000);
+  });
+
+  describe('days and instants', () => {
+    // 23:30 UTC on 6 December is 06:30 on 7 December in Lai Châu.
+    const rows = [{ at: new Date('2026-12-06T23:30:00Z'), on: '2026-12-07' }];
+    const source = (locale: 'vi' | 'en') => {
+      async function* pages() {
+        yield rows;
+      }
+      return sheetExport({
+        filename: 'x.xlsx',
+        sheetName: 'x',
+        locale,
+        columns: [
+          { header: { vi: 'Lúc', en: 'At' }, value: (r: (typeof rows)[number]) => r.at },
+          { header: { vi: 'Ngày', en: 'On' }, value: (r: (typeof rows)[number]) => sheetDay(r.on) },
+        ],
+        pages: pages(),
+      });
+    };
+
+    it("writes an instant as the wall clock in Viet Nam and a day as that day, in the language's format", async () => {
+      for (const [locale, dayFmt, instantFmt] of [
+        ['vi', 'dd/mm/yyyy', 'dd/mm/yyyy hh:mm'],
+        ['en', 'd mmm yyyy', 'd mmm yyyy hh:mm'],
+      ] as const) {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load((await readAll(source(locale).xlsx())) as unknown as ArrayBuffer);
+        const row = book.worksheets[0]!.getRow(2);
+        expect((row.getCell(1).value as Date).toISOString()).toBe('2026-12-07T06:30:00.000Z');
+        expect(row.getCell(1).numFmt).toBe(instantFmt);
+        expect((row.getCell(2).value as Date).toISOString()).toBe('2026-12-07T00:00:00.000Z');
+        expect(row.getCell(2).numFmt).toBe(dayFmt);
+      }
+    });
+
+    it('writes the same wall clock and day in CSV', async () => {
+      const text = (await readAll(source('vi').csv())).toString('utf8');
+      expect(text).toBe('\uFEFFLúc,Ngày\r\n2026-12-07 06:30:00,2026-12-07\r\n');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { CaseClassification, CaseRow, CaseStatus } from '../../../core/schemas/cases.ts';
-import type { SheetColumn } from '../../shared/excel.ts';
+import { sheetDay, type SheetColumn } from '../../shared/excel.ts';
 
 export const classificationLabels: Record<CaseClassification, Record<Locale, string>> = {
   imported: { vi: 'Nhập cảnh', en: 'Imported' },
@@ -22,8 +22,6 @@ const genderLabels: Record<'male' | 'female' | 'other', Record<Locale, string>> 
   other: { vi: 'Khác', en: 'Other' },
 };
 
-const date = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
-
 /** Columns of the case list export (the line list as officials exchange it). */
 export function caseColumns(locale: Locale): SheetColumn<CaseRow>[] {
   return [
@@ -36,9 +34,9 @@ export function caseColumns(locale: Locale): SheetColumn<CaseRow>[] {
     },
     { header: { vi: 'Năm sinh', en: 'Birth year' }, width: 10, value: (c) => c.birthYear },
     { header: { vi: 'Quốc tịch', en: 'Nationality' }, width: 10, value: (c) => c.nationality },
-    { header: { vi: 'Ngày khởi phát', en: 'Onset' }, width: 12, value: (c) => date(c.onsetDate) },
-    { header: { vi: 'Ngày lấy mẫu', en: 'Sample' }, width: 12, value: (c) => date(c.sampleDate) },
-    { header: { vi: 'Ngày xác định', en: 'Confirmed' }, width: 12, value: (c) => date(c.confirmedDate) },
+    { header: { vi: 'Ngày khởi phát', en: 'Onset' }, width: 12, value: (c) => sheetDay(c.onsetDate) },
+    { header: { vi: 'Ngày lấy mẫu', en: 'Sample' }, width: 12, value: (c) => sheetDay(c.sampleDate) },
+    { header: { vi: 'Ngày xác định', en: 'Confirmed' }, width: 12, value: (c) => sheetDay(c.confirmedDate) },
     {
       header: { vi: 'Phân loại', en: 'Classification' },
       width: 18,
@@ -47,7 +45,7 @@ export function caseColumns(locale: Locale): SheetColumn<CaseRow>[] {
     { header: { vi: 'Nước nguồn', en: 'Source country' }, width: 10, value: (c) => c.sourceCountry },
     { header: { vi: 'Ổ dịch', en: 'Cluster' }, width: 16, value: (c) => c.clusterCode },
     { header: { vi: 'Tình trạng', en: 'Status' }, width: 14, value: (c) => caseStatusLabels[c.status][locale] },
-    { header: { vi: 'Ngày kết thúc', en: 'Outcome date' }, width: 12, value: (c) => date(c.outcomeDate) },
+    { header: { vi: 'Ngày kết thúc', en: 'Outcome date' }, width: 12, value: (c) => sheetDay(c.outcomeDate) },
     { header: { vi: 'Nơi điều trị', en: 'Treatment place' }, width: 24, value: (c) => c.treatmentPlace },
     { header: { vi: 'Mã địa bàn', en: 'Locality code' }, width: 10, value: (c) => c.localityCode },
     { header: { vi: 'Địa bàn', en: 'Locality' }, width: 20, value: (c) => c.localityName },

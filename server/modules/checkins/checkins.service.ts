@@ -12,7 +12,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
-import { allPages, sheetExport, type SheetColumn, type SheetExport } from '../../shared/excel.ts';
+import { allPages, sheetDay, sheetExport, type SheetColumn, type SheetExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { CitizenSessionsService } from '../people/citizen-sessions.service.ts';
 import { maskName, type PeopleService, type TokenHolder } from '../people/people.service.ts';
@@ -218,7 +218,7 @@ export class CheckinsService {
 }
 
 const countColumns: SheetColumn<CheckinCountRow>[] = [
-  { header: { vi: 'Ngày', en: 'Day' }, width: 12, value: (r) => r.day },
+  { header: { vi: 'Ngày', en: 'Day' }, width: 12, value: (r) => sheetDay(r.day) },
   { header: { vi: 'Địa điểm', en: 'Venue' }, width: 30, value: (r) => r.venueName },
   { header: { vi: 'Mã xã', en: 'Commune' }, width: 10, value: (r) => r.communeCode },
   { header: { vi: 'Lượt check-in', en: 'Check-ins' }, width: 14, value: (r) => r.checkins },

@@ -1,5 +1,5 @@
 import type { ArrivalRow, DeclarationRow } from '../../../core/schemas/declarations.ts';
-import type { SheetColumn } from '../../shared/excel.ts';
+import { sheetDay, type SheetColumn } from '../../shared/excel.ts';
 
 export const declarationColumns: SheetColumn<DeclarationRow>[] = [
   { header: { vi: 'Thời điểm khai', en: 'Submitted' }, width: 20, value: (d) => new Date(d.submittedAt) },
@@ -20,7 +20,7 @@ export const arrivalColumns: SheetColumn<ArrivalRow>[] = [
   { header: { vi: 'Nơi đi', en: 'From' }, width: 34, value: (a) => a.originName ?? a.origin },
   { header: { vi: 'Mã nơi đi', en: 'From (code)' }, width: 10, value: (a) => a.origin },
   { header: { vi: 'Phương tiện', en: 'Vehicle' }, width: 16, value: (a) => a.vehicle },
-  { header: { vi: 'Ngày đến', en: 'Arrived' }, width: 12, value: (a) => a.arrivedOn },
+  { header: { vi: 'Ngày đến', en: 'Arrived' }, width: 12, value: (a) => sheetDay(a.arrivedOn) },
   { header: { vi: 'Nơi đến', en: 'Destination' }, width: 20, value: (a) => a.destinationCommuneName },
   { header: { vi: 'Cần theo dõi', en: 'Flagged' }, width: 10, value: (a) => a.flagged },
   { header: { vi: 'Lý do', en: 'Reasons' }, width: 24, value: (a) => a.flagReasons.join(', ') },

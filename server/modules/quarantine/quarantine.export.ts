@@ -1,6 +1,6 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { AdmissionRow } from '../../../core/schemas/quarantine.ts';
-import type { SheetColumn } from '../../shared/excel.ts';
+import { sheetDay, type SheetColumn } from '../../shared/excel.ts';
 
 const reasons: Record<AdmissionRow['reason'], Record<Locale, string>> = {
   f1: { vi: 'F1', en: 'Close contact (F1)' },
@@ -13,7 +13,6 @@ const statuses: Record<AdmissionRow['status'], Record<Locale, string>> = {
   transferred: { vi: 'Đã chuyển', en: 'Transferred' },
   cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
 };
-const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
 /** Columns of the quarantine list export (the facility's register). */
 export function admissionColumns(locale: Locale): SheetColumn<AdmissionRow>[] {
@@ -24,13 +23,13 @@ export function admissionColumns(locale: Locale): SheetColumn<AdmissionRow>[] {
     { header: { vi: 'Lý do', en: 'Reason' }, width: 22, value: (a) => reasons[a.reason][locale] },
     { header: { vi: 'Cơ sở cách ly', en: 'Facility' }, width: 28, value: (a) => a.facilityName },
     { header: { vi: 'Phòng', en: 'Room' }, width: 8, value: (a) => a.room },
-    { header: { vi: 'Ngày bắt đầu', en: 'Start' }, width: 12, value: (a) => day(a.startsOn) },
-    { header: { vi: 'Ngày cuối', en: 'Last day' }, width: 12, value: (a) => day(a.endsOn) },
-    { header: { vi: 'Theo dõi đến', en: 'Monitoring until' }, width: 12, value: (a) => day(a.monitoringUntil) },
+    { header: { vi: 'Ngày bắt đầu', en: 'Start' }, width: 12, value: (a) => sheetDay(a.startsOn) },
+    { header: { vi: 'Ngày cuối', en: 'Last day' }, width: 12, value: (a) => sheetDay(a.endsOn) },
+    { header: { vi: 'Theo dõi đến', en: 'Monitoring until' }, width: 12, value: (a) => sheetDay(a.monitoringUntil) },
     { header: { vi: 'Gia hạn (ngày)', en: 'Extended (days)' }, width: 10, value: (a) => a.extendedDays },
     { header: { vi: 'Trạng thái', en: 'Status' }, width: 14, value: (a) => statuses[a.status][locale] },
-    { header: { vi: 'Ngày kết thúc', en: 'Released on' }, width: 12, value: (a) => day(a.releasedOn) },
+    { header: { vi: 'Ngày kết thúc', en: 'Released on' }, width: 12, value: (a) => sheetDay(a.releasedOn) },
     { header: { vi: 'Số quyết định', en: 'Decision number' }, width: 14, value: (a) => a.documentNumber },
-    { header: { vi: 'Khai báo gần nhất', en: 'Last report' }, width: 12, value: (a) => day(a.lastReportOn) },
+    { header: { vi: 'Khai báo gần nhất', en: 'Last report' }, width: 12, value: (a) => sheetDay(a.lastReportOn) },
   ];
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { LevelDecisionView } from '../../../core/schemas/risk.ts';
 import { signerCapacityLines } from '../../../core/schemas/risk-decision-act.ts';
-import type { SheetColumn } from '../../shared/excel.ts';
+import { sheetDay, type SheetColumn } from '../../shared/excel.ts';
 
 const kindLabels: Record<LevelDecisionView['kind'], Record<Locale, string>> = {
   approve: { vi: 'Phê duyệt cấp độ tính toán', en: 'Computed level approved' },
@@ -30,7 +30,7 @@ export function decisionColumns(locale: Locale, levelName: LevelName): SheetColu
     { header: { vi: 'Loại', en: 'Kind' }, width: 24, value: (d) => kindLabels[d.kind][locale] },
     { header: { vi: 'Lý do', en: 'Reason' }, width: 40, value: (d) => d.reason },
     { header: { vi: 'Số, ký hiệu', en: 'Number and symbol' }, width: 16, value: (d) => d.documentNumber },
-    { header: { vi: 'Ngày ký', en: 'Signed on' }, width: 12, value: (d) => d.signedOn.split('-').reverse().join('/') },
+    { header: { vi: 'Ngày ký', en: 'Signed on' }, width: 12, value: (d) => sheetDay(d.signedOn) },
     {
       header: { vi: 'Người ký', en: 'Signed by' },
       width: 34,

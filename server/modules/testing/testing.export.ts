@@ -1,6 +1,6 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { CampaignView, CaseProposalView, OrderView } from '../../../core/schemas/testing.ts';
-import type { SheetColumn } from '../../shared/excel.ts';
+import { sheetDay, type SheetColumn } from '../../shared/excel.ts';
 
 const reasons: Record<OrderView['reason'], Record<Locale, string>> = {
   schedule: { vi: 'Theo lịch cách ly', en: 'Quarantine schedule' },
@@ -20,13 +20,12 @@ const kinds = {
   rt_pcr: { vi: 'RT-PCR', en: 'RT-PCR' },
   rapid_antigen: { vi: 'Test nhanh kháng nguyên', en: 'Rapid antigen' },
 } as const;
-const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 const instant = (d: string | null) => (d ? new Date(d) : null);
 
 /** The sampling team's list. */
 export function orderColumns(locale: Locale): SheetColumn<OrderView>[] {
   return [
-    { header: { vi: 'Ngày đến hạn', en: 'Due' }, width: 12, value: (o) => day(o.dueOn) },
+    { header: { vi: 'Ngày đến hạn', en: 'Due' }, width: 12, value: (o) => sheetDay(o.dueOn) },
     { header: { vi: 'Họ tên', en: 'Full name' }, width: 26, value: (o) => o.fullName },
     { header: { vi: 'Năm sinh', en: 'Birth year' }, width: 10, value: (o) => o.birthYear },
     { header: { vi: 'Điện thoại', en: 'Phone' }, width: 16, value: (o) => o.phone },
@@ -41,8 +40,8 @@ export function campaignColumns(): SheetColumn<CampaignView>[] {
   return [
     { header: { vi: 'Tên đợt', en: 'Campaign' }, width: 30, value: (c) => c.name },
     { header: { vi: 'Địa bàn', en: 'Area' }, width: 20, value: (c) => c.localityName },
-    { header: { vi: 'Từ ngày', en: 'From' }, width: 12, value: (c) => day(c.startsOn) },
-    { header: { vi: 'Đến ngày', en: 'To' }, width: 12, value: (c) => day(c.endsOn) },
+    { header: { vi: 'Từ ngày', en: 'From' }, width: 12, value: (c) => sheetDay(c.startsOn) },
+    { header: { vi: 'Đến ngày', en: 'To' }, width: 12, value: (c) => sheetDay(c.endsOn) },
     { header: { vi: 'Dân số mục tiêu', en: 'Target population' }, width: 12, value: (c) => c.targetPopulation },
     { header: { vi: 'Cỡ gộp mẫu', en: 'Pool size' }, width: 10, value: (c) => c.poolSize },
     { header: { vi: 'Đã lấy mẫu', en: 'Sampled' }, width: 10, value: (c) => c.sampled },
