@@ -33,8 +33,7 @@ export function formatDay(value: string | Date, lang: DisplayLang): string {
 }
 
 /** The time of an instant in Viet Nam, "14:05" (24-hour in both languages, as official papers write it). */
-export function formatTime(value: string | Date, lang: DisplayLang, withSeconds = false): string {
-  void lang;
+export function formatTime(value: string | Date, withSeconds = false): string {
   const w = wallClock(value);
   if (!w) return String(value);
   const hm = `${two(w.getUTCHours())}:${two(w.getUTCMinutes())}`;
@@ -44,7 +43,7 @@ export function formatTime(value: string | Date, lang: DisplayLang, withSeconds 
 /** Day and time of an instant in Viet Nam: "07/12/2026 14:05" / "07 Dec 2026, 14:05". */
 export function formatDateTime(value: string | Date, lang: DisplayLang): string {
   if (!wallClock(value)) return String(value);
-  return `${formatDay(value, lang)}${lang === 'vi' ? ' ' : ', '}${formatTime(value, lang)}`;
+  return `${formatDay(value, lang)}${lang === 'vi' ? ' ' : ', '}${formatTime(value)}`;
 }
 
 /** A day on a chart's axis, without its year: "07/12" / "07 Dec". */

@@ -123,7 +123,7 @@ describe('streamed Excel exports', () => {
     it("writes an instant as the wall clock in Viet Nam and a day as that day, in the language's format", async () => {
       for (const [locale, dayFmt, instantFmt] of [
         ['vi', 'dd/mm/yyyy', 'dd/mm/yyyy hh:mm'],
-        ['en', 'd mmm yyyy', 'd mmm yyyy hh:mm'],
+        ['en', 'dd mmm yyyy', 'dd mmm yyyy hh:mm'],
       ] as const) {
         const book = new ExcelJS.Workbook();
         await book.xlsx.load((await readAll(source(locale).xlsx())) as unknown as ArrayBuffer);

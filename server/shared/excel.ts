@@ -90,8 +90,8 @@ function xlsxStream<T>(opts: SheetSource<T>): Readable {
 }
 
 // The official way of writing dates in Vietnamese (dd/MM/yyyy), a month name in English.
-const dayFormat: Record<Locale, string> = { vi: 'dd/mm/yyyy', en: 'd mmm yyyy' };
-const instantFormat: Record<Locale, string> = { vi: 'dd/mm/yyyy hh:mm', en: 'd mmm yyyy hh:mm' };
+const dayFormat: Record<Locale, string> = { vi: 'dd/mm/yyyy', en: 'dd mmm yyyy' };
+const instantFormat: Record<Locale, string> = { vi: 'dd/mm/yyyy hh:mm', en: 'dd mmm yyyy hh:mm' };
 
 function addRow<T>(sheet: ExcelJS.Worksheet, locale: Locale, columns: SheetColumn<T>[], source: T) {
   const values = columns.map((c) => c.value(source));

@@ -6,7 +6,7 @@ import type { Lang } from './i18n/index.ts';
 export function formatDateTime(iso: string, lang: Lang, timeOnlyIfToday = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  if (timeOnlyIfToday && vietnamToday(d) === vietnamToday()) return formatTime(d, lang);
+  if (timeOnlyIfToday && vietnamToday(d) === vietnamToday()) return formatTime(d);
   return dateAndTime(d, lang);
 }
 

@@ -39,7 +39,7 @@ export function EntriesPage({ venueId }: { venueId: string }) {
     { params: { id: venueId } },
   );
 
-  const at = (iso: string | null) => (iso ? formatTime(iso, fmt.lang, true) : t('common.empty'));
+  const at = (iso: string | null) => (iso ? formatTime(iso, true) : t('common.empty'));
 
   const columns: Column<EntryRow>[] = [
     { key: 'in', header: t('entries.checkedInAt'), render: (e) => at(e.checkedInAt) },
