@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { signer } from '../../testing/factories.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../core/vietnam-calendar.ts';
+import { addDays, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { nq128_qd4800_2021 } from '../../../core/rules/risk/rule-sets.ts';
 import type { RiskMapView } from '../../../core/schemas/risk-map.ts';
 import { BINH_LU, DOAN_KET, LAI_CHAU, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
@@ -153,7 +153,9 @@ describe('the level map', () => {
     ]);
     // The register shows the act: its number, date of signing and signer.
     expect(String(province.getCell(8).value)).toMatch(/^\d+\/QĐ-UBND$/);
-    expect(province.getCell(9).value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    // The date of signing is a date cell (sortable, filterable), written dd/mm/yyyy.
+    expect((province.getCell(9).value as Date).toISOString().slice(0, 10)).toBe(vietnamToday());
+    expect(province.getCell(9).numFmt).toBe('dd/mm/yyyy');
     expect(province.getCell(10).value).toBe('KT. CHỦ TỊCH / PHÓ CHỦ TỊCH: Nguyễn Văn Ký');
   });
 
