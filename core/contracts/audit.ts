@@ -1,4 +1,4 @@
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import {
   auditActorView,
   auditAlertView,
@@ -17,18 +17,10 @@ export const auditContract = defineRoutes(['audit'], {
     query: listAuditQuery,
     answer: pageOf(auditEventView),
   },
-  getAuditExport: {
-    method: 'GET',
-    path: '/audit/export.xlsx',
-    summary: 'Export the audit log to Excel',
+  ...sheetExportRoutes('getAuditExport', '/audit/export', {
+    summary: 'Export the audit log',
     query: listAuditQuery.omit({ after: true, limit: true }),
-  },
-  getAuditExportCsv: {
-    method: 'GET',
-    path: '/audit/export.csv',
-    summary: 'Export the audit log to CSV',
-    query: listAuditQuery.omit({ after: true, limit: true }),
-  },
+  }),
   getAuditActors: {
     method: 'GET',
     path: '/audit/actors',
@@ -43,16 +35,8 @@ export const auditContract = defineRoutes(['audit'], {
     query: listAuditAlertsQuery,
     answer: pageOf(auditAlertView),
   },
-  getAuditAlertsExport: {
-    method: 'GET',
-    path: '/audit/alerts/export.xlsx',
-    summary: 'Export the alerts to Excel',
+  ...sheetExportRoutes('getAuditAlertsExport', '/audit/alerts/export', {
+    summary: 'Export the alerts',
     query: listAuditAlertsQuery.omit({ after: true, limit: true }),
-  },
-  getAuditAlertsExportCsv: {
-    method: 'GET',
-    path: '/audit/alerts/export.csv',
-    summary: 'Export the alerts to CSV',
-    query: listAuditAlertsQuery.omit({ after: true, limit: true }),
-  },
+  }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { breachView, createBreachRequest, listBreachesQuery, updateBreachRequest } from '../schemas/breaches.ts';
 import { pageOf } from '../schemas/common.ts';
 
@@ -13,18 +13,10 @@ export const breachesContract = defineRoutes(['breaches'], {
     query: listBreachesQuery,
     answer: pageOf(breachView),
   },
-  getBreachesExport: {
-    method: 'GET',
-    path: '/breaches/export.xlsx',
-    summary: 'Export the breach register to Excel',
+  ...sheetExportRoutes('getBreachesExport', '/breaches/export', {
+    summary: 'Export the breach register',
     query: listBreachesQuery.omit({ after: true, limit: true }),
-  },
-  getBreachesExportCsv: {
-    method: 'GET',
-    path: '/breaches/export.csv',
-    summary: 'Export the breach register to CSV',
-    query: listBreachesQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postBreaches: {
     method: 'POST',
     path: '/breaches',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import {
   caseRow,
   caseView,
@@ -29,18 +29,10 @@ export const casesContract = defineRoutes(['cases'], {
     query: listCasesQuery,
     answer: pageOf(caseRow),
   },
-  getCasesExport: {
-    method: 'GET',
-    path: '/cases/export.xlsx',
-    summary: 'Export cases to Excel',
+  ...sheetExportRoutes('getCasesExport', '/cases/export', {
+    summary: 'Export cases',
     query: listCasesQuery.omit({ after: true, limit: true }),
-  },
-  getCasesExportCsv: {
-    method: 'GET',
-    path: '/cases/export.csv',
-    summary: 'Export cases to CSV',
-    query: listCasesQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postCases: {
     method: 'POST',
     path: '/cases',

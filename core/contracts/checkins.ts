@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import {
   checkinCountRow,
   checkinCountsQuery,
@@ -64,16 +64,8 @@ export const checkinsContract = defineRoutes(['checkins'], {
     query: checkinCountsQuery,
     answer: pageOf(checkinCountRow),
   },
-  getCheckinsCountsExport: {
-    method: 'GET',
-    path: '/checkins/counts/export.xlsx',
+  ...sheetExportRoutes('getCheckinsCountsExport', '/checkins/counts/export', {
     summary: 'Export check-in counts per venue and day',
     query: checkinCountsQuery.omit({ after: true, limit: true }),
-  },
-  getCheckinsCountsExportCsv: {
-    method: 'GET',
-    path: '/checkins/counts/export.csv',
-    summary: 'Export check-in counts per venue and day (CSV)',
-    query: checkinCountsQuery.omit({ after: true, limit: true }),
-  },
+  }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { clusterView, createClusterRequest, listClustersQuery, updateClusterRequest } from '../schemas/cases.ts';
 import { pageOf } from '../schemas/common.ts';
 
@@ -13,18 +13,10 @@ export const clustersContract = defineRoutes(['clusters'], {
     query: listClustersQuery,
     answer: pageOf(clusterView),
   },
-  getClustersExport: {
-    method: 'GET',
-    path: '/clusters/export.xlsx',
-    summary: 'Export clusters to Excel',
+  ...sheetExportRoutes('getClustersExport', '/clusters/export', {
+    summary: 'Export clusters',
     query: listClustersQuery.omit({ after: true, limit: true }),
-  },
-  getClustersExportCsv: {
-    method: 'GET',
-    path: '/clusters/export.csv',
-    summary: 'Export clusters to CSV',
-    query: listClustersQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postClusters: {
     method: 'POST',
     path: '/clusters',

@@ -72,6 +72,34 @@ export function defineRoutes<const T extends Record<string, Declared>>(
 }
 
 /**
+ * Every list's export, in its two formats from one declaration: `name` answers the .xlsx at
+ * `${path}.xlsx` and `${name}Csv` the same rows as CSV at `${path}.csv`, with the same parameters
+ * (declared once, so the twins cannot drift apart).
+ */
+export function sheetExportRoutes<
+  const N extends string,
+  const P extends string,
+  const E extends Omit<Declared, 'method' | 'path'>,
+>(
+  name: N,
+  path: P,
+  entry: E,
+): Record<N, E & { readonly method: 'GET'; readonly path: `${P}.xlsx` }> &
+  Record<`${N}Csv`, E & { readonly method: 'GET'; readonly path: `${P}.csv` }> {
+  const twin = (format: 'xlsx' | 'csv') => ({
+    ...entry,
+    method: 'GET' as const,
+    path: `${path}.${format}` as const,
+    summary: `${entry.summary} (${format === 'xlsx' ? 'Excel' : 'CSV'})`,
+  });
+  return { [name]: twin('xlsx'), [`${name}Csv`]: twin('csv') } as Record<
+    N,
+    E & { readonly method: 'GET'; readonly path: `${P}.xlsx` }
+  > &
+    Record<`${N}Csv`, E & { readonly method: 'GET'; readonly path: `${P}.csv` }>;
+}
+
+/**
  * A run-time endpoint typed by a contract entry, for bundles that must stay free of zod (the
  * citizens' pages): the method and path are checked against the entry, so they cannot drift.
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { okBody, pageOf } from '../schemas/common.ts';
 import {
   arrivalRequest,
@@ -72,18 +72,10 @@ export const declarationsContract = defineRoutes(['declarations'], {
     query: listDeclarationsQuery,
     answer: pageOf(declarationRow),
   },
-  getDeclarationsExport: {
-    method: 'GET',
-    path: '/declarations/export.xlsx',
+  ...sheetExportRoutes('getDeclarationsExport', '/declarations/export', {
     summary: 'Export health declarations',
     query: listDeclarationsQuery.omit({ after: true, limit: true }),
-  },
-  getDeclarationsExportCsv: {
-    method: 'GET',
-    path: '/declarations/export.csv',
-    summary: 'Export health declarations (CSV)',
-    query: listDeclarationsQuery.omit({ after: true, limit: true }),
-  },
+  }),
   getArrivals: {
     method: 'GET',
     path: '/arrivals',
@@ -91,18 +83,10 @@ export const declarationsContract = defineRoutes(['declarations'], {
     query: listArrivalsQuery,
     answer: pageOf(arrivalRow),
   },
-  getArrivalsExport: {
-    method: 'GET',
-    path: '/arrivals/export.xlsx',
+  ...sheetExportRoutes('getArrivalsExport', '/arrivals/export', {
     summary: 'Export arrivals',
     query: listArrivalsQuery.omit({ after: true, limit: true }),
-  },
-  getArrivalsExportCsv: {
-    method: 'GET',
-    path: '/arrivals/export.csv',
-    summary: 'Export arrivals (CSV)',
-    query: listArrivalsQuery.omit({ after: true, limit: true }),
-  },
+  }),
   patchArrivalsById: {
     method: 'PATCH',
     path: '/arrivals/:id',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   createFacilityRequest,
@@ -20,18 +20,10 @@ export const facilitiesContract = defineRoutes(['facilities'], {
     query: listFacilitiesQuery,
     answer: pageOf(facilityView),
   },
-  getFacilitiesExport: {
-    method: 'GET',
-    path: '/facilities/export.xlsx',
-    summary: 'Export facilities and their occupancy to Excel',
+  ...sheetExportRoutes('getFacilitiesExport', '/facilities/export', {
+    summary: 'Export facilities and their occupancy',
     query: listFacilitiesQuery.omit({ after: true, limit: true }),
-  },
-  getFacilitiesExportCsv: {
-    method: 'GET',
-    path: '/facilities/export.csv',
-    summary: 'Export facilities and their occupancy to CSV',
-    query: listFacilitiesQuery.omit({ after: true, limit: true }),
-  },
+  }),
   getFacilitiesPlacement: {
     method: 'GET',
     path: '/facilities/placement',

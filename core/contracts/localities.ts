@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes, mediaTypes } from './contract.ts';
+import { defineRoutes, mediaTypes, sheetExportRoutes } from './contract.ts';
 import { localityCode, pageOf } from '../schemas/common.ts';
 import {
   listLocalitiesQuery,
@@ -51,18 +51,10 @@ export const localitiesContract = defineRoutes(['localities'], {
     summary: "The caller's scope and every active unit below it",
     answer: z.object({ root: localityView, descendants: z.array(localityView) }),
   },
-  getLocalitiesExport: {
-    method: 'GET',
-    path: '/localities/export.xlsx',
-    summary: 'Export units to Excel',
+  ...sheetExportRoutes('getLocalitiesExport', '/localities/export', {
+    summary: 'Export units',
     query: listLocalitiesQuery.omit({ after: true, limit: true }),
-  },
-  getLocalitiesExportCsv: {
-    method: 'GET',
-    path: '/localities/export.csv',
-    summary: 'Export units to CSV',
-    query: listLocalitiesQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postLocalitiesMerge: {
     method: 'POST',
     path: '/localities/merge',

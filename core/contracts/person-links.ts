@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import {
   decideLinkRequest,
   linkDecisionResult,
@@ -20,18 +20,10 @@ export const personLinksContract = defineRoutes(['people'], {
     query: listLinkRequestsQuery,
     answer: pageOf(linkRequestRow),
   },
-  getPeopleLinkRequestsExport: {
-    method: 'GET',
-    path: '/people/link-requests/export.xlsx',
+  ...sheetExportRoutes('getPeopleLinkRequestsExport', '/people/link-requests/export', {
     summary: 'Export link requests',
     query: listLinkRequestsQuery.omit({ after: true, limit: true }),
-  },
-  getPeopleLinkRequestsExportCsv: {
-    method: 'GET',
-    path: '/people/link-requests/export.csv',
-    summary: 'Export link requests (CSV)',
-    query: listLinkRequestsQuery.omit({ after: true, limit: true }),
-  },
+  }),
   getPeopleLinkRequestsById: {
     method: 'GET',
     path: '/people/link-requests/:id',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   admissionRow,
@@ -25,18 +25,10 @@ export const quarantineContract = defineRoutes(['quarantine'], {
     query: listAdmissionsQuery,
     answer: pageOf(admissionRow),
   },
-  getQuarantineAdmissionsExport: {
-    method: 'GET',
-    path: '/quarantine/admissions/export.xlsx',
-    summary: 'Export the quarantine register to Excel (one logged read)',
+  ...sheetExportRoutes('getQuarantineAdmissionsExport', '/quarantine/admissions/export', {
+    summary: 'Export the quarantine register (one logged read)',
     query: listAdmissionsQuery.omit({ after: true, limit: true }),
-  },
-  getQuarantineAdmissionsExportCsv: {
-    method: 'GET',
-    path: '/quarantine/admissions/export.csv',
-    summary: 'Export the quarantine register to CSV (one logged read)',
-    query: listAdmissionsQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postQuarantineAdmissions: {
     method: 'POST',
     path: '/quarantine/admissions',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes, mediaTypes } from './contract.ts';
+import { defineRoutes, mediaTypes, sheetExportRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   createZoneRequest,
@@ -54,18 +54,10 @@ export const riskAdminContract = defineRoutes(['risk'], {
     query: zoneListQuery,
     answer: pageOf(zoneView),
   },
-  getRiskZonesExport: {
-    method: 'GET',
-    path: '/risk/zones/export.xlsx',
-    summary: 'Epidemic zones as Excel',
+  ...sheetExportRoutes('getRiskZonesExport', '/risk/zones/export', {
+    summary: 'Epidemic zones',
     query: zoneListQuery.omit({ after: true, limit: true }),
-  },
-  getRiskZonesExportCsv: {
-    method: 'GET',
-    path: '/risk/zones/export.csv',
-    summary: 'Epidemic zones as CSV',
-    query: zoneListQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postRiskZones: {
     method: 'POST',
     path: '/risk/zones',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { decisionDraftQuery, decisionDraftView } from '../schemas/risk-decision-act.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
@@ -66,18 +66,10 @@ export const riskContract = defineRoutes(['risk'], {
     query: decisionHistoryQuery,
     answer: pageOf(levelDecisionView),
   },
-  getRiskDecisionsExport: {
-    method: 'GET',
-    path: '/risk/decisions/export.xlsx',
-    summary: "A locality's level decisions, or with subtree=true a province's register of them, as Excel",
+  ...sheetExportRoutes('getRiskDecisionsExport', '/risk/decisions/export', {
+    summary: "A locality's level decisions, or with subtree=true a province's register of them",
     query: decisionHistoryQuery.omit({ after: true, limit: true }),
-  },
-  getRiskDecisionsExportCsv: {
-    method: 'GET',
-    path: '/risk/decisions/export.csv',
-    summary: "A locality's level decisions, or with subtree=true a province's register of them, as Excel",
-    query: decisionHistoryQuery.omit({ after: true, limit: true }),
-  },
+  }),
   getRiskMap: {
     method: 'GET',
     path: '/risk/map',
@@ -85,18 +77,10 @@ export const riskContract = defineRoutes(['risk'], {
     query: riskMapQuery,
     answer: riskMapView,
   },
-  getRiskMapExport: {
-    method: 'GET',
-    path: '/risk/map/export.xlsx',
-    summary: 'The level map of a province as Excel',
+  ...sheetExportRoutes('getRiskMapExport', '/risk/map/export', {
+    summary: 'The level map of a province',
     query: riskMapQuery,
-  },
-  getRiskMapExportCsv: {
-    method: 'GET',
-    path: '/risk/map/export.csv',
-    summary: 'The level map of a province as CSV',
-    query: riskMapQuery,
-  },
+  }),
   getRiskDashboard: {
     method: 'GET',
     path: '/risk/dashboard',

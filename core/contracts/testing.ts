@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes, mediaTypes } from './contract.ts';
+import { defineRoutes, mediaTypes, sheetExportRoutes } from './contract.ts';
 import { pageOf, pageQuery } from '../schemas/common.ts';
 import {
   campaignProgress,
@@ -32,18 +32,10 @@ export const testingContract = defineRoutes(['testing'], {
     query: listOrdersQuery,
     answer: pageOf(orderView),
   },
-  getTestingOrdersExport: {
-    method: 'GET',
-    path: '/testing/orders/export.xlsx',
-    summary: 'Export test orders to Excel',
+  ...sheetExportRoutes('getTestingOrdersExport', '/testing/orders/export', {
+    summary: 'Export test orders',
     query: listOrdersQuery.omit({ after: true, limit: true }),
-  },
-  getTestingOrdersExportCsv: {
-    method: 'GET',
-    path: '/testing/orders/export.csv',
-    summary: 'Export test orders to CSV',
-    query: listOrdersQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postTestingOrders: {
     method: 'POST',
     path: '/testing/orders',
@@ -99,18 +91,10 @@ export const testingContract = defineRoutes(['testing'], {
     query: listCampaignsQuery,
     answer: pageOf(campaignView),
   },
-  getTestingCampaignsExport: {
-    method: 'GET',
-    path: '/testing/campaigns/export.xlsx',
-    summary: 'Export campaigns with their counts to Excel',
+  ...sheetExportRoutes('getTestingCampaignsExport', '/testing/campaigns/export', {
+    summary: 'Export campaigns with their counts',
     query: listCampaignsQuery.omit({ after: true, limit: true }),
-  },
-  getTestingCampaignsExportCsv: {
-    method: 'GET',
-    path: '/testing/campaigns/export.csv',
-    summary: 'Export campaigns with their counts to CSV',
-    query: listCampaignsQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postTestingCampaigns: {
     method: 'POST',
     path: '/testing/campaigns',
@@ -157,18 +141,10 @@ export const testingContract = defineRoutes(['testing'], {
     query: listCaseProposalsQuery,
     answer: pageOf(caseProposalView),
   },
-  getTestingCaseProposalsExport: {
-    method: 'GET',
-    path: '/testing/case-proposals/export.xlsx',
-    summary: 'Export case proposals to Excel',
+  ...sheetExportRoutes('getTestingCaseProposalsExport', '/testing/case-proposals/export', {
+    summary: 'Export case proposals',
     query: listCaseProposalsQuery.omit({ after: true, limit: true }),
-  },
-  getTestingCaseProposalsExportCsv: {
-    method: 'GET',
-    path: '/testing/case-proposals/export.csv',
-    summary: 'Export case proposals to CSV',
-    query: listCaseProposalsQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postTestingCaseProposalsAccept: {
     method: 'POST',
     path: '/testing/case-proposals/:id/accept',

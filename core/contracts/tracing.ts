@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import {
   contactView,
   decideContactRequest,
@@ -21,20 +21,11 @@ export const tracingContract = defineRoutes(['tracing'], {
     query: listContactsQuery,
     answer: pageOf(contactView),
   },
-  getCasesContactsExport: {
-    method: 'GET',
-    path: '/cases/:id/contacts/export.xlsx',
-    summary: "Export a case's contacts to Excel",
+  ...sheetExportRoutes('getCasesContactsExport', '/cases/:id/contacts/export', {
+    summary: "Export a case's contacts",
     params: idParams,
     query: listContactsQuery.omit({ after: true, limit: true }),
-  },
-  getCasesContactsExportCsv: {
-    method: 'GET',
-    path: '/cases/:id/contacts/export.csv',
-    summary: "Export a case's contacts to Excel",
-    params: idParams,
-    query: listContactsQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postCasesContacts: {
     method: 'POST',
     path: '/cases/:id/contacts',
@@ -59,18 +50,10 @@ export const tracingContract = defineRoutes(['tracing'], {
     body: decideContactRequest,
     answer: contactView,
   },
-  getContactsExport: {
-    method: 'GET',
-    path: '/contacts/export.xlsx',
-    summary: 'Export the follow-up list to Excel',
+  ...sheetExportRoutes('getContactsExport', '/contacts/export', {
+    summary: 'Export the follow-up list',
     query: listAreaContactsQuery.omit({ after: true, limit: true }),
-  },
-  getContactsExportCsv: {
-    method: 'GET',
-    path: '/contacts/export.csv',
-    summary: 'Export the follow-up list to CSV',
-    query: listContactsQuery.omit({ after: true, limit: true }).extend({ locality: localityCode.optional() }),
-  },
+  }),
   getContacts: {
     method: 'GET',
     path: '/contacts',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   admitStayRequest,
@@ -21,18 +21,10 @@ export const treatmentContract = defineRoutes(['treatment'], {
     query: listStaysQuery,
     answer: pageOf(stayView),
   },
-  getTreatmentStaysExport: {
-    method: 'GET',
-    path: '/treatment/stays/export.xlsx',
-    summary: 'Export treatment stays to Excel',
+  ...sheetExportRoutes('getTreatmentStaysExport', '/treatment/stays/export', {
+    summary: 'Export treatment stays',
     query: listStaysQuery.omit({ after: true, limit: true }),
-  },
-  getTreatmentStaysExportCsv: {
-    method: 'GET',
-    path: '/treatment/stays/export.csv',
-    summary: 'Export treatment stays to CSV',
-    query: listStaysQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postTreatmentStays: {
     method: 'POST',
     path: '/treatment/stays',

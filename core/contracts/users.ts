@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   createUserRequest,
@@ -21,18 +21,10 @@ export const usersContract = defineRoutes(['users'], {
     query: listUsersQuery,
     answer: pageOf(userView),
   },
-  getUsersExport: {
-    method: 'GET',
-    path: '/users/export.xlsx',
-    summary: 'Export accounts to Excel',
+  ...sheetExportRoutes('getUsersExport', '/users/export', {
+    summary: 'Export accounts',
     query: listUsersQuery.omit({ after: true, limit: true }),
-  },
-  getUsersExportCsv: {
-    method: 'GET',
-    path: '/users/export.csv',
-    summary: 'Export accounts to CSV',
-    query: listUsersQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postUsers: {
     method: 'POST',
     path: '/users',

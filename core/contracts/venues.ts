@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import { pageOf } from '../schemas/common.ts';
 import { otpAnswer, otpChallenge } from '../schemas/declarations.ts';
 import {
@@ -24,18 +24,10 @@ export const venuesContract = defineRoutes(['venues'], {
     query: listVenuesQuery,
     answer: pageOf(venueView),
   },
-  getVenuesExport: {
-    method: 'GET',
-    path: '/venues/export.xlsx',
-    summary: 'Export venues to Excel',
+  ...sheetExportRoutes('getVenuesExport', '/venues/export', {
+    summary: 'Export venues',
     query: listVenuesQuery.omit({ after: true, limit: true }),
-  },
-  getVenuesExportCsv: {
-    method: 'GET',
-    path: '/venues/export.csv',
-    summary: 'Export venues to CSV',
-    query: listVenuesQuery.omit({ after: true, limit: true }),
-  },
+  }),
   postVenues: {
     method: 'POST',
     path: '/venues',

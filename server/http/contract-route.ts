@@ -2,6 +2,7 @@ import type {
   ContextConfigDefault,
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -15,6 +16,8 @@ import type { SwaggerTransform } from '@fastify/swagger';
 import { mediaTypes, type MediaType, type RouteContract } from '../../core/contracts/contract.ts';
 import { errorAnswersOf, errorHeadlines } from '../../core/contracts/error-answers.ts';
 import type { ErrorStatus } from '../../core/errors.ts';
+import type { SheetExport } from '../shared/excel.ts';
+import { sendCsv, sendXlsx } from './context.ts';
 
 type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -138,4 +141,24 @@ export function route<C extends RouteContract>(
     schema: schemaOf(entry, options),
     handler: handler as RouteHandlerMethod,
   });
+}
+
+/**
+ * An export's two routes, .xlsx and its CSV twin (declared together by `sheetExportRoutes`), from
+ * one function that builds the export for the request.
+ */
+export function sheetRoutes<C extends RouteContract>(
+  app: ZodApp,
+  xlsx: C,
+  csv: Omit<C, 'path'> & { readonly path: string },
+  build: (req: Parameters<ContractHandler<C>>[0]) => Promise<SheetExport>,
+): void {
+  // A file answer has no answer schema: the reply is the stream, whatever C's answer type says.
+  const handler = (send: typeof sendXlsx) =>
+    async function (this: unknown, req: Parameters<ContractHandler<C>>[0], reply: FastifyReply) {
+      return send(reply, await build(req));
+    } as unknown as ContractHandler<C>;
+  route(app, xlsx, handler(sendXlsx));
+  // Same schemas as the workbook's entry: only the path differs.
+  route(app, csv as C, handler(sendCsv));
 }

@@ -1,20 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { breachesContract } from '../../../core/contracts/breaches.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const breachesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.breaches;
 
   route(app, breachesContract.getBreaches, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, breachesContract.getBreachesExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, breachesContract.getBreachesExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(app, breachesContract.getBreachesExport, breachesContract.getBreachesExportCsv, async (req) =>
+    svc.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, breachesContract.postBreaches, async (req, reply) =>

@@ -1,23 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { registerCase } from '../../commands/register-case.ts';
 import { updateCase } from '../../commands/update-case.ts';
 import { dischargeCase, startHomeTreatment } from '../../commands/case-care.ts';
 import { casesContract } from '../../../core/contracts/cases.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const casesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.cases;
 
   route(app, casesContract.getCases, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, casesContract.getCasesExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, casesContract.getCasesExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(app, casesContract.getCasesExport, casesContract.getCasesExportCsv, async (req) =>
+    svc.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, casesContract.postCases, async (req, reply) =>

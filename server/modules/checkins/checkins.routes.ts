@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, citizenSessionOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf, citizenSessionOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { checkinsContract } from '../../../core/contracts/checkins.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const checkinsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.checkins;
@@ -27,11 +27,7 @@ export const checkinsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
 
   route(app, checkinsContract.getCheckinsCounts, async (req) => svc.counts(actorOf(req), req.query));
 
-  route(app, checkinsContract.getCheckinsCountsExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportCounts(actorOf(req), req.query)),
-  );
-
-  route(app, checkinsContract.getCheckinsCountsExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportCounts(actorOf(req), req.query)),
+  sheetRoutes(app, checkinsContract.getCheckinsCountsExport, checkinsContract.getCheckinsCountsExportCsv, async (req) =>
+    svc.exportCounts(actorOf(req), req.query),
   );
 };

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { actorOf, citizenMetaOf, citizenSessionOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf, citizenMetaOf, citizenSessionOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const declarationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, config }) => {
   const pub = { access: 'public' as const };
@@ -41,24 +41,19 @@ export const declarationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     services.declarationsOfficials.listDeclarations(actorOf(req), req.query),
   );
 
-  route(app, declarationsContract.getDeclarationsExport, async (req, reply) =>
-    sendXlsx(reply, await services.declarationsOfficials.exportDeclarations(actorOf(req), req.query)),
-  );
-
-  route(app, declarationsContract.getDeclarationsExportCsv, async (req, reply) =>
-    sendCsv(reply, await services.declarationsOfficials.exportDeclarations(actorOf(req), req.query)),
+  sheetRoutes(
+    app,
+    declarationsContract.getDeclarationsExport,
+    declarationsContract.getDeclarationsExportCsv,
+    async (req) => services.declarationsOfficials.exportDeclarations(actorOf(req), req.query),
   );
 
   route(app, declarationsContract.getArrivals, async (req) =>
     services.declarationsOfficials.listArrivals(actorOf(req), req.query),
   );
 
-  route(app, declarationsContract.getArrivalsExport, async (req, reply) =>
-    sendXlsx(reply, await services.declarationsOfficials.exportArrivals(actorOf(req), req.query)),
-  );
-
-  route(app, declarationsContract.getArrivalsExportCsv, async (req, reply) =>
-    sendCsv(reply, await services.declarationsOfficials.exportArrivals(actorOf(req), req.query)),
+  sheetRoutes(app, declarationsContract.getArrivalsExport, declarationsContract.getArrivalsExportCsv, async (req) =>
+    services.declarationsOfficials.exportArrivals(actorOf(req), req.query),
   );
 
   route(app, declarationsContract.patchArrivalsById, async (req) => {

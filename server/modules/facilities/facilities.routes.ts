@@ -1,20 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { facilitiesContract } from '../../../core/contracts/facilities.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const facilitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.facilities;
 
   route(app, facilitiesContract.getFacilities, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, facilitiesContract.getFacilitiesExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, facilitiesContract.getFacilitiesExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(app, facilitiesContract.getFacilitiesExport, facilitiesContract.getFacilitiesExportCsv, async (req) =>
+    svc.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, facilitiesContract.getFacilitiesPlacement, async (req) => svc.placement(actorOf(req), req.query));

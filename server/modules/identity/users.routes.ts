@@ -1,18 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { usersContract } from '../../../core/contracts/users.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const usersRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   route(app, usersContract.getUsers, async (req) => services.users.list(actorOf(req), req.query));
 
-  route(app, usersContract.getUsersExport, async (req, reply) =>
-    sendXlsx(reply, await services.users.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, usersContract.getUsersExportCsv, async (req, reply) =>
-    sendCsv(reply, await services.users.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(app, usersContract.getUsersExport, usersContract.getUsersExportCsv, async (req) =>
+    services.users.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, usersContract.postUsers, { config: { stepUp: true } }, async (req, reply) =>

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.localities;
@@ -31,12 +31,8 @@ export const localitiesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   route(app, localitiesContract.getLocalitiesTree, async (req) => svc.tree(actorOf(req)));
 
-  route(app, localitiesContract.getLocalitiesExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, localitiesContract.getLocalitiesExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(app, localitiesContract.getLocalitiesExport, localitiesContract.getLocalitiesExportCsv, async (req) =>
+    svc.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, localitiesContract.postLocalitiesMerge, async (req) => svc.merge(actorOf(req), req.body));

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { personLinksContract } from '../../../core/contracts/person-links.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 /** Officials' side of citizens' self-declared records: confirm who they are, or not. */
 export const personLinksRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
@@ -10,12 +10,11 @@ export const personLinksRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
 
   route(app, personLinksContract.getPeopleLinkRequests, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, personLinksContract.getPeopleLinkRequestsExport, async (req, reply) =>
-    sendXlsx(reply, await svc.export(actorOf(req), req.query)),
-  );
-
-  route(app, personLinksContract.getPeopleLinkRequestsExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.export(actorOf(req), req.query)),
+  sheetRoutes(
+    app,
+    personLinksContract.getPeopleLinkRequestsExport,
+    personLinksContract.getPeopleLinkRequestsExportCsv,
+    async (req) => svc.export(actorOf(req), req.query),
   );
 
   route(app, personLinksContract.getPeopleLinkRequestsById, async (req) => svc.read(actorOf(req), req.params.id));

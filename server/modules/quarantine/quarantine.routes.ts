@@ -1,9 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { quarantineContract } from '../../../core/contracts/quarantine.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const quarantineRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, config }) => {
   const svc = services.quarantine;
@@ -13,12 +13,11 @@ export const quarantineRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
 
   route(app, quarantineContract.getQuarantineAdmissions, async (req) => register.list(actorOf(req), req.query));
 
-  route(app, quarantineContract.getQuarantineAdmissionsExport, async (req, reply) =>
-    sendXlsx(reply, await register.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, quarantineContract.getQuarantineAdmissionsExportCsv, async (req, reply) =>
-    sendCsv(reply, await register.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(
+    app,
+    quarantineContract.getQuarantineAdmissionsExport,
+    quarantineContract.getQuarantineAdmissionsExportCsv,
+    async (req) => register.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, quarantineContract.postQuarantineAdmissions, async (req, reply) =>

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { riskAdminContract } from '../../../core/contracts/risk-admin.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 /** Rule sets (versioned data), epidemic zones and vaccination coverage imports. */
 export const riskAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
@@ -22,12 +22,8 @@ export const riskAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
 
   route(app, riskAdminContract.getRiskZones, async (req) => services.zones.list(actorOf(req), req.query));
 
-  route(app, riskAdminContract.getRiskZonesExport, async (req, reply) =>
-    sendXlsx(reply, await services.zones.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, riskAdminContract.getRiskZonesExportCsv, async (req, reply) =>
-    sendCsv(reply, await services.zones.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(app, riskAdminContract.getRiskZonesExport, riskAdminContract.getRiskZonesExportCsv, async (req) =>
+    services.zones.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, riskAdminContract.postRiskZones, async (req, reply) =>

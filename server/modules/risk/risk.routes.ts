@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { mapExport } from './risk.service.ts';
 import { riskContract } from '../../../core/contracts/risk.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const riskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   route(app, riskContract.getRiskIndicators, async (req) => services.risk.indicators(actorOf(req), req.query));
@@ -27,24 +27,15 @@ export const riskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
 
   route(app, riskContract.getRiskDecisions, async (req) => services.riskDecisions.history(actorOf(req), req.query));
 
-  route(app, riskContract.getRiskDecisionsExport, async (req, reply) =>
-    sendXlsx(reply, await services.riskDecisions.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, riskContract.getRiskDecisionsExportCsv, async (req, reply) =>
-    sendCsv(reply, await services.riskDecisions.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(app, riskContract.getRiskDecisionsExport, riskContract.getRiskDecisionsExportCsv, async (req) =>
+    services.riskDecisions.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, riskContract.getRiskMap, async (req) => services.risk.map(actorOf(req), req.query));
 
-  route(app, riskContract.getRiskMapExport, async (req, reply) => {
+  sheetRoutes(app, riskContract.getRiskMapExport, riskContract.getRiskMapExportCsv, async (req) => {
     const actor = actorOf(req);
-    return sendXlsx(reply, await mapExport(await services.risk.map(actor, req.query), actor.locale));
-  });
-
-  route(app, riskContract.getRiskMapExportCsv, async (req, reply) => {
-    const actor = actorOf(req);
-    return sendCsv(reply, await mapExport(await services.risk.map(actor, req.query), actor.locale));
+    return mapExport(await services.risk.map(actor, req.query), actor.locale);
   });
 
   route(app, riskContract.getRiskDashboard, async (req) => services.riskDashboard.dashboard(actorOf(req), req.query));

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { testingContract } from '../../../core/contracts/testing.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 const LAB_SHEET_LIMIT = 20 * 1024 * 1024;
 
@@ -13,12 +13,8 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
 
   route(app, testingContract.getTestingOrders, async (req) => svc.listOrders(actorOf(req), req.query));
 
-  route(app, testingContract.getTestingOrdersExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportOrders(actorOf(req), req.query)),
-  );
-
-  route(app, testingContract.getTestingOrdersExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportOrders(actorOf(req), req.query)),
+  sheetRoutes(app, testingContract.getTestingOrdersExport, testingContract.getTestingOrdersExportCsv, async (req) =>
+    svc.exportOrders(actorOf(req), req.query),
   );
 
   route(app, testingContract.postTestingOrders, async (req, reply) =>
@@ -42,12 +38,11 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
 
   route(app, testingContract.getTestingCampaigns, async (req) => campaigns.list(actorOf(req), req.query));
 
-  route(app, testingContract.getTestingCampaignsExport, async (req, reply) =>
-    sendXlsx(reply, await campaigns.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, testingContract.getTestingCampaignsExportCsv, async (req, reply) =>
-    sendCsv(reply, await campaigns.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(
+    app,
+    testingContract.getTestingCampaignsExport,
+    testingContract.getTestingCampaignsExportCsv,
+    async (req) => campaigns.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, testingContract.postTestingCampaigns, async (req, reply) =>
@@ -70,12 +65,11 @@ export const testingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
 
   route(app, testingContract.getTestingCaseProposals, async (req) => svc.listProposals(actorOf(req), req.query));
 
-  route(app, testingContract.getTestingCaseProposalsExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportProposals(actorOf(req), req.query)),
-  );
-
-  route(app, testingContract.getTestingCaseProposalsExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportProposals(actorOf(req), req.query)),
+  sheetRoutes(
+    app,
+    testingContract.getTestingCaseProposalsExport,
+    testingContract.getTestingCaseProposalsExportCsv,
+    async (req) => svc.exportProposals(actorOf(req), req.query),
   );
 
   route(app, testingContract.postTestingCaseProposalsAccept, async (req) =>

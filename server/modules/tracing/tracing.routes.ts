@@ -1,20 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { tracingContract } from '../../../core/contracts/tracing.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 export const tracingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.tracing;
 
   route(app, tracingContract.getCasesContacts, async (req) => svc.listForCase(actorOf(req), req.params.id, req.query));
 
-  route(app, tracingContract.getCasesContactsExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportForCase(actorOf(req), req.params.id, req.query)),
-  );
-
-  route(app, tracingContract.getCasesContactsExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportForCase(actorOf(req), req.params.id, req.query)),
+  sheetRoutes(app, tracingContract.getCasesContactsExport, tracingContract.getCasesContactsExportCsv, async (req) =>
+    svc.exportForCase(actorOf(req), req.params.id, req.query),
   );
 
   route(app, tracingContract.postCasesContacts, async (req, reply) =>
@@ -25,12 +21,8 @@ export const tracingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
 
   route(app, tracingContract.postContactsDecision, async (req) => svc.decide(actorOf(req), req.params.id, req.body));
 
-  route(app, tracingContract.getContactsExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportWithin(actorOf(req), req.query)),
-  );
-
-  route(app, tracingContract.getContactsExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportWithin(actorOf(req), req.query)),
+  sheetRoutes(app, tracingContract.getContactsExport, tracingContract.getContactsExportCsv, async (req) =>
+    svc.exportWithin(actorOf(req), req.query),
   );
 
   route(app, tracingContract.getContacts, async (req) => svc.listWithin(actorOf(req), req.query));

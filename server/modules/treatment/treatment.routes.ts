@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { treatmentContract } from '../../../core/contracts/treatment.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 import { admitToBed, dischargeStay, transferStay } from '../../commands/case-care.ts';
 
 export const treatmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
@@ -10,12 +10,11 @@ export const treatmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
 
   route(app, treatmentContract.getTreatmentStays, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, treatmentContract.getTreatmentStaysExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, treatmentContract.getTreatmentStaysExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(
+    app,
+    treatmentContract.getTreatmentStaysExport,
+    treatmentContract.getTreatmentStaysExportCsv,
+    async (req) => svc.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, treatmentContract.postTreatmentStays, async (req, reply) =>

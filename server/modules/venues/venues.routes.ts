@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
+import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import type { PosterOrigin } from './poster-address.ts';
 import type { VenueFile } from './venues.service.ts';
 import { venuesContract } from '../../../core/contracts/venues.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 
 /**
  * Where venue QR codes point: the configured public address, else the scheme and host the browser
@@ -33,12 +33,8 @@ export const venuesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
 
   route(app, venuesContract.getVenues, async (req) => svc.list(actorOf(req), req.query));
 
-  route(app, venuesContract.getVenuesExport, async (req, reply) =>
-    sendXlsx(reply, await svc.exportXlsx(actorOf(req), req.query)),
-  );
-
-  route(app, venuesContract.getVenuesExportCsv, async (req, reply) =>
-    sendCsv(reply, await svc.exportXlsx(actorOf(req), req.query)),
+  sheetRoutes(app, venuesContract.getVenuesExport, venuesContract.getVenuesExportCsv, async (req) =>
+    svc.exportXlsx(actorOf(req), req.query),
   );
 
   route(app, venuesContract.postVenues, async (req, reply) =>
