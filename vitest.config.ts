@@ -36,22 +36,6 @@ export default defineConfig({
       databaseProject('pglite'),
       // The same database tests again on a PostgreSQL server when one is configured (CI sets it).
       ...(settings.databaseUrl ? [databaseProject('postgresql', settings.databaseUrl)] : []),
-      // The walk-through of every role's pages: `npm run walk`. Not in the suite until the pages
-      // it finds wanting are fixed (see README, "Walk-through").
-      ...(settings.walkthrough
-        ? [
-            {
-              test: {
-                name: 'walk',
-                include: ['e2e/**/*.walk.test.ts'],
-                provide: { chromiumPath: settings.chromiumPath },
-                fileParallelism: false,
-                testTimeout: 600_000,
-                hookTimeout: 180_000,
-              },
-            },
-          ]
-        : []),
       {
         test: {
           name: 'e2e',

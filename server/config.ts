@@ -14,7 +14,6 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   TEST_DATABASE_URL: z.string().url().optional(),
   /** `npm run walk`: the walk-through of every role's pages in Chromium, which the suite does not run yet. */
-  PHONGDICH_WALKTHROUGH: z.enum(['0', '1']).optional(),
   /** Demo mode: seeds the demo province and prints demo accounts. Never set in production. */
   PHONGDICH_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   /** Serve cookies with `Secure` even behind a TLS-terminating proxy. */
@@ -277,6 +276,5 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env) {
   return {
     databaseUrl: e.TEST_DATABASE_URL,
     chromiumPath: e.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    walkthrough: e.PHONGDICH_WALKTHROUGH === '1',
   };
 }

@@ -45,15 +45,17 @@ export async function settle(page: Page): Promise<void> {
 
 /** The proper nouns of the demo database, longest first, so "Phường Đoàn Kết" goes before "Đoàn Kết". */
 export async function properNouns(db: Db): Promise<string[]> {
+  const addresses = await Promise.all([
+    db.selectFrom('venues').select('address_line as n').execute(),
+    db.selectFrom('facilities').select('address_line as n').execute(),
+  ]);
   const lists = await Promise.all([
     db.selectFrom('localities').select('name as n').execute(),
     db.selectFrom('localities').select('full_name as n').execute(),
     db.selectFrom('people').select('full_name as n').execute(),
     db.selectFrom('cases').select('full_name as n').execute(),
     db.selectFrom('venues').select(['name as n']).execute(),
-    db.selectFrom('venues').select(['address_line as n']).execute(),
     db.selectFrom('facilities').select('name as n').execute(),
-    db.selectFrom('facilities').select('address_line as n').execute(),
     db.selectFrom('venues').select('organisation_name as n').execute(),
     db.selectFrom('epidemic_zones').select('name as n').execute(),
     db.selectFrom('cases').select('notes as n').execute(),
@@ -63,6 +65,12 @@ export async function properNouns(db: Db): Promise<string[]> {
   ]);
   const names = new Set<string>();
   for (const rows of lists) for (const r of rows) if (r.n) names.add(String(r.n));
+  // An address's parts are names too: pages show the street without the commune already shown beside it.
+  for (const rows of addresses)
+    for (const r of rows) for (const part of String(r.n ?? '').split(',')) if (part.trim()) names.add(part.trim());
+  // A zone's measures are the officials' own words, shown as they wrote them in both languages.
+  for (const z of await db.selectFrom('epidemic_zones').select('measures').execute())
+    if (Array.isArray(z.measures)) for (const m of z.measures) if (typeof m === 'string') names.add(m);
   return [...names].sort((a, b) => b.length - a.length);
 }
 
