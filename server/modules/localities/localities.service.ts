@@ -140,7 +140,7 @@ export class LocalitiesService {
     const parent = await this.localities.findByCode(this.db, parentCode);
     if (!parent || parent.level === 'commune') throw new AppError('NOT_FOUND');
     const rows = await this.localities.listChildren(this.db, { parentCode, includeMerged: false, limit: 5000 });
-    return rows.map((r) => ({ code: r.code, name: r.name, fullName: r.full_name, level: r.level }));
+    return rows.map((r) => ({ code: r.code, name: r.name, fullName: r.full_name, level: r.level, type: r.type }));
   }
 
   // Stored outlines are GeoJSON areas (checked on import, isAreaGeometry): the drawing's input.
