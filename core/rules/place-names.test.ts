@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeKey, searchPlaces } from './place-names.ts';
+import { placeKey, placeName, searchPlaces } from './place-names.ts';
 
 const provinces = [
   { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội' },
@@ -46,5 +46,31 @@ describe('searchPlaces', () => {
     expect(codes('  ')).toEqual(provinces.map((p) => p.code));
     expect(searchPlaces(provinces, 'h', 2).map((p) => p.code)).toEqual(['01', '42']);
     expect(codes('zzz')).toEqual([]);
+  });
+});
+
+describe('placeName', () => {
+  const laiChau = { name: 'Lai Châu', fullName: 'Tỉnh Lai Châu', type: 'tinh' };
+  it('is the full name in Vietnamese', () => {
+    expect(placeName(laiChau, 'vi')).toBe('Tỉnh Lai Châu');
+  });
+  it('keeps the Vietnamese proper name in English and translates only the level word', () => {
+    expect(placeName(laiChau, 'en')).toBe('Lai Châu Province');
+    expect(
+      placeName({ name: 'Hà Nội', fullName: 'Thành phố Hà Nội', type: 'thanh_pho_truc_thuoc_trung_uong' }, 'en'),
+    ).toBe('Hà Nội City');
+    expect(placeName({ name: 'Đoàn Kết', fullName: 'Phường Đoàn Kết', type: 'phuong' }, 'en')).toBe('Đoàn Kết Ward');
+    expect(placeName({ name: 'Sin Suối Hồ', fullName: 'Xã Sin Suối Hồ', type: 'xa' }, 'en')).toBe(
+      'Sin Suối Hồ Commune',
+    );
+    expect(placeName({ name: 'Côn Đảo', fullName: 'Đặc khu Côn Đảo', type: 'dac_khu' }, 'en')).toBe(
+      'Côn Đảo Special Zone',
+    );
+  });
+  it('names the country in English, and keeps the full name of a unit of unknown kind', () => {
+    expect(
+      placeName({ name: 'Việt Nam', fullName: 'Nước CHXHCN Việt Nam', type: 'quoc_gia', nameEn: 'Viet Nam' }, 'en'),
+    ).toBe('Viet Nam');
+    expect(placeName({ name: 'X', fullName: 'Khu X', type: 'khu' }, 'en')).toBe('Khu X');
   });
 });

@@ -48,3 +48,35 @@ function matchScore(place: NamedPlace, q: string): number | null {
   if (qCompact.length >= 4 && full.replace(/ /g, '').includes(qCompact)) return 4;
   return null;
 }
+
+/**
+ * How a unit is named in each language (issue 13, item 4). Vietnamese: its full name as the
+ * administrative list writes it ("Tỉnh Lai Châu", "Phường Đoàn Kết"). English: the Vietnamese proper
+ * name, diacritics kept (it is the name on the signs, in the law and in the records officials
+ * search), followed by the English word for its level, as Viet Nam's official English texts do
+ * ("Lai Châu Province", "Hà Nội City", "Đoàn Kết Ward", "Côn Đảo Special Zone"). A unit whose kind
+ * is unknown keeps its full name.
+ */
+const levelWordsEn: Record<string, string> = {
+  tinh: 'Province',
+  thanh_pho_truc_thuoc_trung_uong: 'City',
+  phuong: 'Ward',
+  xa: 'Commune',
+  dac_khu: 'Special Zone',
+};
+
+export interface TypedPlace {
+  name: string;
+  fullName: string;
+  /** The GSO kind code: tinh, thanh_pho_truc_thuoc_trung_uong, phuong, xa, dac_khu, quoc_gia. */
+  type?: string | null;
+  /** The country's English name (only the country row needs it). */
+  nameEn?: string | null;
+}
+
+export function placeName(p: TypedPlace, locale: 'vi' | 'en'): string {
+  if (locale === 'vi') return p.fullName;
+  if (p.type === 'quoc_gia') return p.nameEn || p.name;
+  const word = p.type ? levelWordsEn[p.type] : undefined;
+  return word ? `${p.name} ${word}` : p.fullName;
+}

@@ -64,6 +64,8 @@ export const publicLocality = z.object({
   name: z.string(),
   fullName: z.string(),
   level: z.enum(localityLevels),
+  /** The unit's kind (tinh, phuong, xa…): English names its level with it (core's `placeName`). */
+  type: z.string(),
 });
 export type PublicLocality = z.infer<typeof publicLocality>;
 

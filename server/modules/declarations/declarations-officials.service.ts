@@ -88,6 +88,7 @@ export class DeclarationsOfficialsService {
     const places = await this.localities.placeNames(
       this.db,
       page.items.flatMap((r) => (r.origin_kind !== 'country' && r.origin_code ? [r.origin_code] : [])),
+      actor.locale,
     );
     const countries = new Intl.DisplayNames([actor.locale], { type: 'region' });
     const originName = (r: (typeof page.items)[number]): string | null => {

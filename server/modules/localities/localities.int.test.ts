@@ -55,7 +55,13 @@ describe('public address picker', () => {
     const communes = (await t.app.inject({ method: 'GET', url: `/api/public/localities?parent=${LAI_CHAU}` })).json()
       .items;
     expect(communes.length).toBeGreaterThanOrEqual(37);
-    expect(communes[0]).toEqual({ code: '03388', name: 'Đoàn Kết', fullName: 'Phường Đoàn Kết', level: 'commune' });
+    expect(communes[0]).toEqual({
+      code: '03388',
+      name: 'Đoàn Kết',
+      fullName: 'Phường Đoàn Kết',
+      level: 'commune',
+      type: 'phuong',
+    });
     expect((await t.app.inject({ method: 'GET', url: '/api/public/localities?parent=03388' })).statusCode).toBe(404);
   });
 });

@@ -67,13 +67,13 @@ export class LocalitiesService {
    * Hà Nội" for a commune, "Tỉnh Lai Châu" for a province. A unit loaded here is named as this
    * installation names it (renames included); codes known nowhere are left out.
    */
-  async placeNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  async placeNames(db: Db, codes: readonly string[], locale: Locale = 'vi'): Promise<Map<string, string>> {
     const wanted = [...new Set(codes.filter(Boolean))];
     const loaded = await this.localities.findManyByCode(db, wanted);
     const provinces = await this.localities.findManyByCode(db, [
       ...new Set(loaded.flatMap((r) => (r.level === 'commune' && r.province_code ? [r.province_code] : []))),
     ]);
-    return namePlaces(wanted, [...loaded, ...provinces]);
+    return namePlaces(wanted, [...loaded, ...provinces], locale);
   }
 
   /** Loads a province and its communes from the vendored national data (idempotent; see `loadProvince`). */
@@ -140,7 +140,7 @@ export class LocalitiesService {
     const parent = await this.localities.findByCode(this.db, parentCode);
     if (!parent || parent.level === 'commune') throw new AppError('NOT_FOUND');
     const rows = await this.localities.listChildren(this.db, { parentCode, includeMerged: false, limit: 5000 });
-    return rows.map((r) => ({ code: r.code, name: r.name, fullName: r.full_name, level: r.level }));
+    return rows.map((r) => ({ code: r.code, name: r.name, fullName: r.full_name, level: r.level, type: r.type }));
   }
 
   // Stored outlines are GeoJSON areas (checked on import, isAreaGeometry): the drawing's input.

@@ -1,4 +1,6 @@
 import type { NationalPlace } from '../../../core/schemas/localities.ts';
+import type { Locale } from '../../../core/errors.ts';
+import { placeName, type TypedPlace } from '../../../core/rules/place-names.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import { readProvinceCatalogue } from './vn-admin-loader.ts';
 
@@ -9,8 +11,8 @@ import { readProvinceCatalogue } from './vn-admin-loader.ts';
 interface Gazetteer {
   provinces: NationalPlace[];
   communesOf: Map<string, NationalPlace[]>;
-  /** Every code → its full name and, for a commune, its province's full name. */
-  byCode: Map<string, { fullName: string; provinceFullName: string | null }>;
+  /** Every code → the unit (name, full name, kind) and, for a commune, its province. */
+  byCode: Map<string, { unit: TypedPlace; province: TypedPlace | null }>;
 }
 
 let gazetteer: Promise<Gazetteer> | undefined;
@@ -20,11 +22,12 @@ export function nationalGazetteer(): Promise<Gazetteer> {
     const byCode: Gazetteer['byCode'] = new Map();
     const communesOf: Gazetteer['communesOf'] = new Map();
     for (const p of provinces) {
-      byCode.set(p.code, { fullName: p.fullName, provinceFullName: null });
+      const province = { name: p.name, fullName: p.fullName, type: p.type };
+      byCode.set(p.code, { unit: province, province: null });
       communesOf.set(
         p.code,
         p.wards.map((w) => {
-          byCode.set(w.code, { fullName: w.fullName, provinceFullName: p.fullName });
+          byCode.set(w.code, { unit: { name: w.name, fullName: w.fullName, type: w.type }, province });
           return { code: w.code, name: w.name, fullName: w.fullName };
         }),
       );
@@ -38,25 +41,35 @@ export function nationalGazetteer(): Promise<Gazetteer> {
   return gazetteer;
 }
 
+const typed = (r: LocalityRow): TypedPlace => ({
+  name: r.name,
+  fullName: r.full_name,
+  type: r.type,
+  nameEn: r.name_en,
+});
+
 /**
- * "Phường Ba Đình, Thành phố Hà Nội" for a commune, "Tỉnh Lai Châu" for a province. `loaded` are the
- * rows of this installation for these codes and their provinces: they win over the national list
- * (a rename here is how officials know the unit). Codes known nowhere are left out.
+ * "Phường Ba Đình, Thành phố Hà Nội" for a commune, "Tỉnh Lai Châu" for a province; in English
+ * "Ba Đình Ward, Hà Nội City" (core's `placeName`). `loaded` are the rows of this installation for
+ * these codes and their provinces: they win over the national list (a rename here is how officials
+ * know the unit). Codes known nowhere are left out.
  */
 export async function namePlaces(
   codes: readonly string[],
   loaded: readonly LocalityRow[],
+  locale: Locale = 'vi',
 ): Promise<Map<string, string>> {
   const national = (await nationalGazetteer()).byCode;
   const here = new Map(loaded.map((r) => [r.code, r]));
   const names = new Map<string, string>();
+  const both = (unit: TypedPlace, province: TypedPlace | null | undefined) =>
+    province ? `${placeName(unit, locale)}, ${placeName(province, locale)}` : placeName(unit, locale);
   for (const code of codes) {
     const row = here.get(code);
-    const province = row?.level === 'commune' ? here.get(row.province_code ?? '')?.full_name : undefined;
+    const province = row?.level === 'commune' ? here.get(row.province_code ?? '') : undefined;
     const known = national.get(code);
-    if (row) names.set(code, province ? `${row.full_name}, ${province}` : row.full_name);
-    else if (known)
-      names.set(code, known.provinceFullName ? `${known.fullName}, ${known.provinceFullName}` : known.fullName);
+    if (row) names.set(code, both(typed(row), province && typed(province)));
+    else if (known) names.set(code, both(known.unit, known.province));
   }
   return names;
 }

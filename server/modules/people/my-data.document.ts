@@ -3,12 +3,25 @@ import type { Locale } from '../../../core/errors.ts';
 import { renderPdf } from '../../shared/official-document.ts';
 import type { MyDataRows } from './my-data.repository.ts';
 import { formatDateTime, formatDay } from '../../../core/display-dates.ts';
+import { formatAddress } from '../../../core/rules/address.ts';
 
 type Text = Record<Locale, string>;
 const iso = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString() : (d ?? null));
 
-/** A person's copy of their data (JSON): raw codes and ISO times, one key per kind of record. */
-export function myDataJson(d: MyDataRows, now: Date) {
+/** How the copy names places and countries: in the reader's language, never by their codes alone. */
+export interface PlaceNamer {
+  /** "Phường Đoàn Kết, Tỉnh Lai Châu" for a commune or province code (null: known nowhere). */
+  place(code: string | null): string | null;
+  /** "Lào" / "Laos" for a 2-letter country code. */
+  country(code: string | null): string | null;
+}
+
+/**
+ * A person's copy of their data (JSON): ISO times, one key per kind of record; places by name (the
+ * origin's code stays beside its name: it is what the person typed or picked, and the machine copy
+ * keeps it).
+ */
+export function myDataJson(d: MyDataRows, now: Date, names: PlaceNamer) {
   const p = d.person;
   return {
     generatedAt: now.toISOString(),
@@ -24,7 +37,7 @@ export function myDataJson(d: MyDataRows, now: Date) {
       phone: p.phone,
       phoneVerifiedAt: iso(p.phone_verified_at),
       email: p.email,
-      commune: p.commune_name,
+      commune: names.place(p.commune_code),
       addressLine: p.address_line,
       recordedBy: p.recorded_by,
       identityStatus: p.identity_status,
@@ -43,7 +56,7 @@ export function myDataJson(d: MyDataRows, now: Date) {
       symptoms: x.symptoms,
       exposures: x.exposures,
       conditions: x.conditions,
-      commune: x.commune_name,
+      commune: names.place(x.commune_code),
       declaredIdentity: x.declared_identity ?? null,
     })),
     arrivals: d.arrivals.map((a) => ({
@@ -51,13 +64,14 @@ export function myDataJson(d: MyDataRows, now: Date) {
       originKind: a.origin_kind,
       originCode: a.origin_code,
       originCountry: a.origin_country,
+      origin: a.origin_kind === 'country' ? names.country(a.origin_country) : names.place(a.origin_code),
       route: a.route,
       vehicleType: a.vehicle_type,
       vehicleNumber: a.vehicle_number,
       seat: a.seat,
       departedOn: a.departed_on,
       arrivedOn: a.arrived_on,
-      destination: a.destination_name,
+      destination: names.place(a.destination_commune_code),
       flagged: a.flagged,
       flagReasons: a.flag_reasons,
       followUpStatus: a.follow_up_status,
@@ -79,7 +93,7 @@ export function myDataJson(d: MyDataRows, now: Date) {
       status: k.status,
       outcomeDate: k.outcome_date,
       treatmentPlace: k.treatment_place,
-      locality: k.locality_name,
+      locality: names.place(k.locality_code),
     })),
     // Where I was someone's contact: the case and its person are someone else's data and stay out.
     contacts: d.contacts.map((c) => ({
@@ -222,7 +236,13 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
           p.birthYear,
           `${p.idType.toUpperCase()} ${p.idNumber}`,
           p.phone,
-          [p.addressLine, p.commune].filter(Boolean).join(', '),
+          // The commune's name is "Phường X, Tỉnh Y" (unit names hold no comma): split, so that a
+          // line ending with the commune again does not print it twice.
+          formatAddress({
+            line: p.addressLine,
+            commune: p.commune?.split(', ')[0] ?? null,
+            province: p.commune?.split(', ')[1] ?? null,
+          }),
         ],
       ],
       locale,
@@ -266,7 +286,7 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
         : ['Arrived', 'From', 'Vehicle', 'To', 'Follow-up'],
       d.arrivals.map((a) => [
         day(a.arrivedOn, locale),
-        a.originCountry ?? a.originCode,
+        a.origin ?? '—',
         [a.vehicleType, a.vehicleNumber].filter(Boolean).join(' '),
         a.destination,
         a.followUpStatus,

@@ -88,11 +88,23 @@ beforeAll(async () => {
       },
     })
   ).result;
+  // They came from a ward of Hà Nội, a province this installation has not loaded.
+  const arrival = await asCitizen('/api/public/arrivals', {
+    clientKey: randomUUID(),
+    originKind: 'commune',
+    originCode: '00004',
+    vehicleType: 'bus',
+    vehicleNumber: '29B-123.45',
+    departedOn: '2026-11-01',
+    arrivedOn: '2026-11-02',
+    destinationCommuneCode: DOAN_KET,
+  });
+  if (arrival.statusCode !== 200) throw new Error(`arrival: ${arrival.statusCode} ${arrival.body}`);
 });
 afterAll(async () => t.close());
 
-const asCitizen = (url: string, payload: object, session = citizen.session) =>
-  t.app.inject({ method: 'POST', url, payload, headers: bearer(session) });
+const asCitizen = (url: string, payload: object, session = citizen.session, lang = 'vi') =>
+  t.app.inject({ method: 'POST', url, payload, headers: { ...bearer(session), 'accept-language': lang } });
 
 describe('my data', () => {
   it('takes the session and a fresh code: neither the QR, nor the session alone, nor a code for something else', async () => {
@@ -136,6 +148,16 @@ describe('my data', () => {
     expect(data.quarantineStays).toMatchObject([{ facility: 'Khu cách ly Bản Hon', reason: 'f1', status: 'active' }]);
     expect(data.samples).toMatchObject([{ code: 'DUC-1', result: 'negative' }]);
     expect(data.testOrders.length).toBeGreaterThan(0);
+    // Places by name, wherever in the country: the origin's code only beside its name.
+    expect(data.arrivals).toMatchObject([
+      {
+        originKind: 'commune',
+        originCode: '00004',
+        origin: 'Phường Ba Đình, Thành phố Hà Nội',
+        destination: 'Phường Đoàn Kết, Tỉnh Lai Châu',
+      },
+    ]);
+    expect(data.person.commune).toBe('Phường Đoàn Kết, Tỉnh Lai Châu');
     expect(res.body).not.toContain('Nguồn Lây');
     const audit = await t.platform.database.db
       .selectFrom('audit_events')
@@ -164,10 +186,25 @@ describe('my data', () => {
         'Khu cách ly Bản Hon',
         'Âm tính',
         'Tờ khai y tế',
+        'Phường Ba Đình',
       ])
         expect(text).toContain(words);
       expect(text).not.toContain('Nguồn Lây');
+      expect(text).not.toContain('00004');
     }
+  });
+
+  it('names places in English with their Vietnamese proper names and an English level word', async () => {
+    const res = await asCitizen(
+      '/api/public/me/data',
+      { format: 'json', otp: await requestOtp(t, contactPhone, 'my_data') },
+      citizen.session,
+      'en',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().arrivals).toMatchObject([
+      { origin: 'Ba Đình Ward, Hà Nội City', destination: 'Đoàn Kết Ward, Lai Châu Province' },
+    ]);
   });
 
   it('tells which agencies accessed my data and when, never which official, and not my own acts', async () => {

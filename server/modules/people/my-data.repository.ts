@@ -16,7 +16,6 @@ export class MyDataRepository {
       .execute(async (trx) => ({
         person: await trx
           .selectFrom('people as p')
-          .leftJoin('localities as l', 'l.code', 'p.commune_code')
           .select([
             'p.id',
             'p.id_type',
@@ -28,7 +27,7 @@ export class MyDataRepository {
             'p.phone',
             'p.phone_verified_at',
             'p.email',
-            'l.name as commune_name',
+            'p.commune_code',
             'p.address_line',
             'p.f_level',
             'p.under_quarantine',
@@ -47,7 +46,6 @@ export class MyDataRepository {
           .execute(),
         declarations: await trx
           .selectFrom('health_declarations as d')
-          .leftJoin('localities as l', 'l.code', 'd.commune_code')
           .select([
             'd.submitted_at',
             'd.valid_until',
@@ -55,7 +53,7 @@ export class MyDataRepository {
             'd.symptoms',
             'd.exposures',
             'd.conditions',
-            'l.name as commune_name',
+            'd.commune_code',
             'd.declared_identity',
           ])
           .where('d.person_id', '=', personId)
@@ -63,7 +61,6 @@ export class MyDataRepository {
           .execute(),
         arrivals: await trx
           .selectFrom('arrivals as a')
-          .leftJoin('localities as l', 'l.code', 'a.destination_commune_code')
           .select([
             'a.submitted_at',
             'a.origin_kind',
@@ -75,7 +72,7 @@ export class MyDataRepository {
             'a.seat',
             'a.departed_on',
             'a.arrived_on',
-            'l.name as destination_name',
+            'a.destination_commune_code',
             'a.flagged',
             'a.flag_reasons',
             'a.follow_up_status',
@@ -99,7 +96,6 @@ export class MyDataRepository {
           .execute(),
         cases: await trx
           .selectFrom('cases as k')
-          .leftJoin('localities as l', 'l.code', 'k.locality_code')
           .select([
             'k.id',
             'k.case_number',
@@ -110,7 +106,7 @@ export class MyDataRepository {
             'k.status',
             'k.outcome_date',
             'k.treatment_place',
-            'l.name as locality_name',
+            'k.locality_code',
           ])
           .where('k.person_id', '=', personId)
           .execute(),

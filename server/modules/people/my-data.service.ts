@@ -6,7 +6,9 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
 import { citizenActor, type CitizenMeta, type CitizenSessionsService } from './citizen-sessions.service.ts';
-import { myDataJson, myDataPdf } from './my-data.document.ts';
+import type { Locale } from '../../../core/errors.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { myDataJson, myDataPdf, type PlaceNamer } from './my-data.document.ts';
 import type { MyDataRepository } from './my-data.repository.ts';
 
 export interface MyDataFile {
@@ -28,6 +30,7 @@ export class MyDataService {
     private readonly otp: OtpService,
     private readonly audit: AuditTrailService,
     private readonly auditService: AuditService,
+    private readonly localities: LocalitiesService,
   ) {}
 
   async download(
@@ -38,7 +41,8 @@ export class MyDataService {
   ): Promise<MyDataFile> {
     const holder = await this.sessions.holderOrThrow(sessionToken, meta.locale);
     await this.otp.verify(this.db, req.otp, holder.sessionPhone, 'my_data', meta.locale);
-    const data = myDataJson(await this.repo.read(this.db, holder.personId), now);
+    const rows = await this.repo.read(this.db, holder.personId);
+    const data = myDataJson(rows, now, await this.placeNamer(rows, meta.locale));
     await this.audit.record(this.db, citizenActor(meta), {
       action: 'export_own_data',
       entityType: 'person',
@@ -59,6 +63,26 @@ export class MyDataService {
           contentType: 'application/pdf',
           body: await myDataPdf(data, meta.locale),
         };
+  }
+
+  /**
+   * Every place of the copy by name: the person's and declarations' communes, arrivals' origins
+   * (anywhere in the country: the national list) and destinations, cases' localities; countries
+   * by their name in the reader's language.
+   */
+  private async placeNamer(rows: Awaited<ReturnType<MyDataRepository['read']>>, locale: Locale): Promise<PlaceNamer> {
+    const codes = [
+      rows.person.commune_code,
+      ...rows.declarations.map((d) => d.commune_code),
+      ...rows.arrivals.flatMap((a) => [a.destination_commune_code, a.origin_kind === 'country' ? null : a.origin_code]),
+      ...rows.cases.map((k) => k.locality_code),
+    ].filter((c): c is string => !!c);
+    const names = await this.localities.placeNames(this.db, codes, locale);
+    const countries = new Intl.DisplayNames([locale], { type: 'region' });
+    return {
+      place: (code) => (code ? (names.get(code) ?? null) : null),
+      country: (code) => (code ? (countries.of(code) ?? code) : null),
+    };
   }
 
   /** Which agencies read or changed my data, newest first; my own acts are not listed. */

@@ -68,6 +68,6 @@ export function createPeopleModule(o: {
     citizenRecords: new CitizenRecordsService(peopleRepo, people, sessionsRepo, linksRepo, audit),
     citizenSessions,
     personLinks: new PersonLinksService(db, linksRepo, peopleRepo, registry, sessionsRepo, o.localities, audit),
-    myData: new MyDataService(db, new MyDataRepository(), citizenSessions, o.otp, audit, o.auditService),
+    myData: new MyDataService(db, new MyDataRepository(), citizenSessions, o.otp, audit, o.auditService, o.localities),
   };
 }

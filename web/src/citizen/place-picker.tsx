@@ -1,18 +1,9 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
-import { searchPlaces, type NamedPlace } from '../../../core/rules/place-names.ts';
+import { PlaceCombo } from '../ui/place-combo.tsx';
 import { Field } from './form.tsx';
 import { useT } from './i18n/index.ts';
 import type { PlaceList } from './places.ts';
 
-/** A phone screen shows this many suggestions under the field without scrolling. */
-const SHOWN = 8;
-
-/**
- * Pick a place by typing its name: "ha noi", "hanoi" or "Hà Nội" all find Thành phố Hà Nội
- * (core's `searchPlaces`). A combobox (WAI-ARIA 1.2 pattern): the suggestions are a listbox under
- * the field; arrow keys move, Enter picks, Escape closes. The value is the picked place's code;
- * typing again clears it until a suggestion is picked.
- */
+/** The shared place combobox (web/src/ui/place-combo.tsx) in a citizens' form field. */
 export function PlacePicker(props: {
   /** The server's path for the field (errors land under it). */
   name: string;
@@ -25,91 +16,22 @@ export function PlacePicker(props: {
   testId: string;
 }) {
   const t = useT();
-  const { list, value, onChange } = props;
-  const picked = list.items.find((p) => p.code === value);
-  const [text, setText] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const shown = text ?? picked?.fullName ?? '';
-  const matches = useMemo(() => searchPlaces(list.items, text ?? '', SHOWN), [list.items, text]);
-  const listId = `${props.testId}-options`;
-
-  const pick = (p: NamedPlace) => {
-    onChange(p.code);
-    setText(null);
-    setOpen(false);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      setOpen(true);
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (matches.length ? (i + step + matches.length) % matches.length : 0));
-    } else if (e.key === 'Enter' && open && matches[active]) {
-      e.preventDefault();
-      pick(matches[active]!);
-    } else if (e.key === 'Escape') {
-      setOpen(false);
-    }
-  };
+  const { list } = props;
   const hint = list.loading ? t('app.loading') : t('address.typeName');
-
   return (
     <Field name={props.name} label={props.label} hint={hint} error={props.error}>
       {(a) => (
-        <div className="combo">
-          <input
-            {...a}
-            type="text"
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded={open && matches.length > 0}
-            aria-controls={listId}
-            aria-activedescendant={open && matches[active] ? `${listId}-${matches[active].code}` : undefined}
-            autoComplete="off"
-            autoCorrect="off"
-            spellCheck={false}
-            disabled={props.disabled || list.failed}
-            value={shown}
-            placeholder={t('address.typePlaceholder')}
-            onChange={(e) => {
-              setText(e.target.value);
-              setActive(0);
-              setOpen(true);
-              if (value) onChange('');
-            }}
-            onFocus={() => setOpen(true)}
-            onBlur={() => {
-              // Typed to the point where one place is left: that is the one meant.
-              if (text !== null && text.trim() && matches.length === 1) pick(matches[0]!);
-              else setOpen(false);
-            }}
-            onKeyDown={onKeyDown}
-            data-testid={props.testId}
-          />
-          {open && !list.loading && (
-            <ul id={listId} role="listbox" className="combo-list" data-testid={`${props.testId}-options`}>
-              {matches.map((p, i) => (
-                <li
-                  key={p.code}
-                  id={`${listId}-${p.code}`}
-                  role="option"
-                  aria-selected={i === active}
-                  className={i === active ? 'active' : undefined}
-                  // Before the input's blur closes the list.
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    pick(p);
-                  }}
-                  data-code={p.code}
-                >
-                  {p.fullName}
-                </li>
-              ))}
-              {matches.length === 0 && <li className="combo-none">{t('address.noMatch')}</li>}
-            </ul>
-          )}
-        </div>
+        <PlaceCombo
+          attrs={a}
+          items={list.items}
+          loading={list.loading}
+          value={props.value}
+          onChange={props.onChange}
+          disabled={props.disabled || list.failed}
+          placeholder={t('address.typePlaceholder')}
+          noMatch={t('address.noMatch')}
+          testId={props.testId}
+        />
       )}
     </Field>
   );

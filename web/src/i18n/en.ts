@@ -125,6 +125,13 @@ export const en: English<Catalogue> = {
     noMatch: 'No matching area',
     loadError: 'Could not load the list of areas.',
   },
+  address: {
+    province: 'Province/city',
+    typeName: 'Type the name and pick it; diacritics are not needed (e.g. doan ket).',
+    typePlaceholder: 'Type a name…',
+    noMatch: 'No name matches.',
+    loadFailed: 'Could not load the list of places.',
+  },
   home: {
     title: 'Area map',
     mapLabel: 'Map of commune boundaries',

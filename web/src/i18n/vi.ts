@@ -125,6 +125,13 @@ export const vi = {
     noMatch: 'Không có địa bàn phù hợp',
     loadError: 'Không tải được danh sách địa bàn.',
   },
+  address: {
+    province: 'Tỉnh/thành phố',
+    typeName: 'Gõ tên rồi chọn, không cần dấu (ví dụ: doan ket).',
+    typePlaceholder: 'Gõ tên…',
+    noMatch: 'Không có tên nào khớp.',
+    loadFailed: 'Không tải được danh sách địa bàn.',
+  },
   home: {
     title: 'Bản đồ địa bàn',
     mapLabel: 'Bản đồ ranh giới các xã, phường',

@@ -11,14 +11,7 @@ import { classificationOptions, isClassification } from './case-labels.ts';
 import { CasePicker, type PickedCase } from './case-picker.tsx';
 import { newClientKey } from '../../ui/client-key.ts';
 import { useDiseaseProfiles } from './use-disease-profiles.ts';
-import {
-  PersonFields,
-  emptyPerson,
-  personFieldNames,
-  personRefOf,
-  useCommuneOptions,
-  type PersonDraft,
-} from './person-fields.tsx';
+import { PersonFields, emptyPerson, personFieldNames, personRefOf, type PersonDraft } from './person-fields.tsx';
 
 const caseFields = [
   'profileCode',
@@ -41,7 +34,6 @@ const optional = (s: string) => (s.trim() ? s.trim() : undefined);
 export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const communes = useCommuneOptions();
   const clusters = useClusterOptions();
   const profiles = useDiseaseProfiles();
   const [profileCode, setProfileCode] = useState('');
@@ -60,9 +52,8 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
   const clientKey = useRef(newClientKey());
   const { error, setError, busy, run } = useFormSubmit();
 
-  const communeCode = communes.some((o) => o.value === person.communeCode)
-    ? person.communeCode
-    : (communes[0]?.value ?? '');
+  // Picked by name in the form: any commune of the provinces held here.
+  const communeCode = person.communeCode;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -101,7 +92,6 @@ export function CaseCreateForm({ onCreated }: { onCreated(c: CaseView): void }) 
       <PersonFields
         value={person}
         onChange={(p) => setPerson((v) => ({ ...v, ...p }))}
-        communes={communes}
         communeCode={communeCode}
         error={error}
         testPrefix="case-person"

@@ -7,7 +7,7 @@ import { Notice } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { Link, navigate, useLocation } from '../../ui/router.tsx';
-import { canInvestigateCases } from '../auth/permissions.ts';
+import { canInvestigateCases, canManageTreatment } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { caseStatusBadge, casePage } from './case-labels.ts';
 import { CareSection } from './care-section.tsx';
@@ -152,7 +152,15 @@ export function CasePage({ caseId }: { caseId: string }) {
           />
         )}
       </div>
-      <CareSection theCase={theCase} />
+      <CareSection
+        theCase={theCase}
+        rights={{ investigate: mayInvestigate, recordTreatment: canManageTreatment(role) }}
+        onChanged={(c, said) => {
+          setNotice(said);
+          if (c) setCase(c);
+          else load();
+        }}
+      />
       <ContactsSection theCase={theCase} mayDecide={mayInvestigate} onChanged={load} />
       <p className="muted small">{t('cases.readLogged')}</p>
     </Page>

@@ -7,14 +7,7 @@ import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { PersonSearch } from '../people/person-search.tsx';
-import {
-  PersonFields,
-  emptyPerson,
-  personFieldNames,
-  personRefOf,
-  useCommuneOptions,
-  type PersonDraft,
-} from './person-fields.tsx';
+import { PersonFields, emptyPerson, personFieldNames, personRefOf, type PersonDraft } from './person-fields.tsx';
 
 const fields = [...personFieldNames, 'lastExposureAt', 'note'];
 
@@ -24,15 +17,13 @@ const fields = [...personFieldNames, 'lastExposureAt', 'note'];
  */
 export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactView): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const communes = useCommuneOptions();
   const [person, setPerson] = useState<PersonDraft>(emptyPerson);
   const [picked, setPicked] = useState<PersonMatchView | null>(null);
   const [lastExposureAt, setLastExposureAt] = useState('');
   const [note, setNote] = useState('');
   const { error, setError, busy, run } = useFormSubmit();
-  const communeCode = communes.some((o) => o.value === person.communeCode)
-    ? person.communeCode
-    : (communes[0]?.value ?? '');
+  // Picked by name in the form: any commune of the provinces held here.
+  const communeCode = person.communeCode;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,7 +53,6 @@ export function ContactDeclareForm(p: { caseId: string; onDeclared(c: ContactVie
         <PersonFields
           value={person}
           onChange={(x) => setPerson((v) => ({ ...v, ...x }))}
-          communes={communes}
           communeCode={communeCode}
           error={error}
           testPrefix="contact-person"

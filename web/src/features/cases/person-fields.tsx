@@ -5,6 +5,7 @@ import type { PersonRef } from '../../../../core/schemas/cases.ts';
 import { SelectField, TextField, detailFor, type FormFailure, type Option } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
+import { AddressPicker } from '../../ui/address-picker.tsx';
 import { genderOptions, idTypeOptions, isGender, isIdType, type Gender, type IdType } from './case-labels.ts';
 
 /** What the identity fields hold while typed (numbers as text, gender possibly unset). */
@@ -95,7 +96,6 @@ export function personRefOf(d: PersonDraft, communeCode: string, t: TFunction): 
 export function PersonFields(p: {
   value: PersonDraft;
   onChange(patch: Partial<PersonDraft>): void;
-  communes: Option[];
   communeCode: string;
   error: FormFailure;
   testPrefix: string;
@@ -168,13 +168,11 @@ export function PersonFields(p: {
         error={detailFor(p.error, 'phone')}
         testId={`${tp}-phone`}
       />
-      <SelectField
-        label={t('cases.commune')}
-        value={p.communeCode}
+      <AddressPicker
+        communeCode={p.communeCode}
         onChange={(x) => p.onChange({ communeCode: x })}
-        options={p.communes}
         error={detailFor(p.error, 'communeCode')}
-        testId={`${tp}-commune`}
+        testPrefix={tp}
       />
       <TextField
         label={`${t('cases.addressLine')} ${t('common.optional')}`}

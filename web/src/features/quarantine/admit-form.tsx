@@ -16,14 +16,7 @@ import {
   useFormSubmit,
 } from '../../ui/form.tsx';
 import { todayIso } from '../../ui/text.ts';
-import {
-  PersonFields,
-  emptyPerson,
-  personFieldNames,
-  personRefOf,
-  useCommuneOptions,
-  type PersonDraft,
-} from '../cases/person-fields.tsx';
+import { PersonFields, emptyPerson, personFieldNames, personRefOf, type PersonDraft } from '../cases/person-fields.tsx';
 import { canInvestigateCases } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
@@ -40,7 +33,6 @@ const fields = [...personFieldNames, 'subject', 'facilityId', 'reason', 'startsO
  */
 export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }) {
   const { t } = useTranslation();
-  const communes = useCommuneOptions();
   const facilities = useFacilityOptions('quarantine_place');
   const [mode, setMode] = useState<Mode>('contact');
   const [contact, setContact] = useState<ContactView | null>(null);
@@ -56,9 +48,8 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
   // One key per admission being entered: a resend after a lost answer returns the same stay.
   const clientKey = useRef(newClientKey());
   const { error, setError, busy, run } = useFormSubmit();
-  const communeCode = communes.some((o) => o.value === person.communeCode)
-    ? person.communeCode
-    : (communes[0]?.value ?? '');
+  // Picked by name in the form: any commune of the provinces held here.
+  const communeCode = person.communeCode;
   const facilityId = facilities.some((o) => o.value === facility) ? facility : (facilities[0]?.value ?? '');
   // About the person as a whole ("already in quarantine at …", "contact not confirmed"): said under the person.
   const aboutPerson =
@@ -118,7 +109,6 @@ export function AdmitForm({ onAdmitted }: { onAdmitted(a: AdmissionView): void }
             <PersonFields
               value={person}
               onChange={(p) => setPerson((v) => ({ ...v, ...p }))}
-              communes={communes}
               communeCode={communeCode}
               error={error}
               testPrefix="admit-person"
