@@ -1,3 +1,5 @@
+import simplify from 'simplify-js';
+
 /**
  * Commune boundaries (GeoJSON, WGS 84) as SVG path strings, for the public map of levels: no map
  * library in the citizens' bundle, one `<path>` per commune. Pure functions, no DOM.
@@ -7,7 +9,9 @@
  * given, centred. The viewBox returned is tight around the drawing (plus the padding), so a tall
  * province gives a tall picture and no empty bands. Coordinates are rounded to 0.1 unit and
  * repeated points dropped (`minStep`: also those closer than that to the last point kept): a few
- * hundred communes stay a DOM a cheap phone handles. The server builds it once per province
+ * hundred communes stay a DOM a cheap phone handles. With `tolerance`, each projected ring is
+ * simplified first (Douglas–Peucker, simplify-js): a point whose removal moves the outline by less
+ * than that many units goes. The server builds it once per province
  * (`GET /api/public/risk-map-svg/:code`), so the phone only inserts the paths.
  */
 export type Position = readonly number[];
@@ -44,6 +48,8 @@ export interface FitOptions {
   padding?: number;
   /** Drop a point closer than this (SVG units, on both axes) to the previous one kept; none by default. */
   minStep?: number;
+  /** Simplify each ring to within this distance (SVG units) before rounding; none by default. */
+  tolerance?: number;
 }
 
 type Ring = readonly Position[];
@@ -102,20 +108,26 @@ export function buildSvgMap(fc: BoundaryCollection, opts: FitOptions = {}): SvgM
   // Centre the drawing in the (rounded) box.
   const offX = (width - spanX * s) / 2;
   const offY = (height - spanY * s) / 2;
-  const px = (lon: number) => round1(offX + (lon - minLon) * kx * s);
-  const py = (lat: number) => round1(offY + (maxLat - lat) * s);
 
   const minStep = opts.minStep ?? 0;
+  const tolerance = opts.tolerance ?? 0;
+  // The projected ring, simplified when asked (its first and last points always stay).
+  const projected = (ring: Ring): { x: number; y: number }[] => {
+    const exact = ring.map((p) => ({ x: offX + (p[0]! - minLon) * kx * s, y: offY + (maxLat - p[1]!) * s }));
+    return tolerance > 0 ? simplify(exact, tolerance, true) : exact;
+  };
   const ringPath = (ring: Ring): string => {
     const pts: string[] = [];
     let last = '';
     let lastX = NaN;
     let lastY = NaN;
-    ring.forEach((p, i) => {
-      const x = px(p[0]!);
-      const y = py(p[1]!);
+    const points = projected(ring);
+    points.forEach((p, i) => {
+      const x = round1(p.x);
+      const y = round1(p.y);
       // The last point always stays: it closes the ring.
-      if (minStep > 0 && Math.abs(x - lastX) < minStep && Math.abs(y - lastY) < minStep && i < ring.length - 1) return;
+      if (minStep > 0 && Math.abs(x - lastX) < minStep && Math.abs(y - lastY) < minStep && i < points.length - 1)
+        return;
       const pt = `${x} ${y}`;
       if (pt !== last) pts.push(pt);
       last = pt;

@@ -26,7 +26,8 @@ import { SessionProvider, useSession } from './features/auth/session.tsx';
 import { ForbiddenPage, NotFoundPage } from './features/home/not-found-page.tsx';
 import type { Role } from '../../core/roles.ts';
 import { AppShell } from './ui/app-shell.tsx';
-import { LocalityProvider } from './ui/locality-context.tsx';
+import { LocalityProvider, storedLocality } from './ui/locality-context.tsx';
+import { askHomeEarly } from './features/home/home-early.ts';
 import { navigate, safeNext, useLocation } from './ui/router.tsx';
 
 // Pages load on demand: the map (Leaflet) and the admin screens stay out of the first download.
@@ -161,6 +162,9 @@ function Router() {
   if (state.restriction === 'two_factor_enrolment') return <ForcedTwoFactorPage />;
   if (loc.pathname === '/login') return <Splash />;
 
+  // The home page's data is asked for now, not once its lazy code has loaded and rendered.
+  if (loc.pathname === '/') askHomeEarly(storedLocality(state.user.id) ?? state.user.localityCode, state.user.role);
+
   let route: RouteDef | undefined;
   let params: Record<string, string> = {};
   for (const r of routes) {
@@ -177,7 +181,7 @@ function Router() {
   else page = route.page(params);
 
   return (
-    <LocalityProvider key={state.user.id} userId={state.user.id}>
+    <LocalityProvider key={state.user.id} userId={state.user.id} scopeCode={state.user.localityCode}>
       <AppShell>
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>{page}</Suspense>
       </AppShell>

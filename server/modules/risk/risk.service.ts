@@ -126,9 +126,10 @@ export class RiskService {
     communes: { code: string; level: string; computedLevel: string; decidedLevel: string | null }[];
     awaitingDecision: { today: number; yesterday: number };
   }> {
-    const { a } = await this.assessed(actor, code, {}, now);
+    const { place, a } = await this.assessed(actor, code, {}, now);
     const yesterday = addDays(a.day, -1);
-    const { a: before } = await this.assessed(actor, code, { date: yesterday, ruleSet: a.ruleSet.code }, now);
+    // Same place and rule set, already checked: only the day's figures are read again.
+    const before = await this.area.assess(this.db, place, a.ruleSet, yesterday, momentOf(yesterday, now));
     return {
       ruleSet: { code: a.ruleSet.code, version: a.ruleSet.version, levels: legendOf(a.ruleSet) },
       communes: a.communes.map((c) => ({

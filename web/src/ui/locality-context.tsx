@@ -24,6 +24,11 @@ interface LocalityState {
   byCode: ReadonlyMap<string, LocalityView>;
   /** The app-wide locality filter (map, lists). */
   selected: LocalityView | null;
+  /**
+   * The code of `selected`, known before the tree arrives (the one chosen earlier in this tab, else
+   * the user's own area): pages that only need the code ask for their data at once, beside the tree.
+   */
+  selectedCode: string | null;
   select(code: string): void;
   /** Refetch the tree (after a rename or merge). */
   reload(): void;
@@ -56,17 +61,29 @@ function order(tree: LocalityTree): LocalityEntry[] {
 
 const storageKey = (userId: string) => `pd.locality.${userId}`;
 
-export function LocalityProvider({ userId, children }: { userId: string; children: ReactNode }) {
+/** The area chosen earlier in this tab, if any (before the tree says whether it still exists). */
+export function storedLocality(userId: string): string | null {
+  try {
+    return sessionStorage.getItem(storageKey(userId));
+  } catch {
+    return null;
+  }
+}
+
+export function LocalityProvider({
+  userId,
+  scopeCode,
+  children,
+}: {
+  userId: string;
+  /** The user's own area: what is selected until they pick another. */
+  scopeCode: string;
+  children: ReactNode;
+}) {
   const [tree, setTree] = useState<LocalityTree | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [selectedCode, setSelectedCode] = useState<string | null>(() => {
-    try {
-      return sessionStorage.getItem(storageKey(userId));
-    } catch {
-      return null;
-    }
-  });
+  const [selectedCode, setSelectedCode] = useState<string | null>(() => storedLocality(userId));
 
   useEffect(() => {
     let live = true;
@@ -102,10 +119,11 @@ export function LocalityProvider({ userId, children }: { userId: string; childre
       entries,
       byCode,
       selected,
+      selectedCode: tree ? (selected?.code ?? null) : (selectedCode ?? scopeCode),
       select,
       reload: () => setGeneration((g) => g + 1),
     };
-  }, [tree, error, selectedCode, select]);
+  }, [tree, error, selectedCode, scopeCode, select]);
 
   return <LocalityContext.Provider value={value}>{children}</LocalityContext.Provider>;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { levelLookup, noDataColour, sortCommunes, textOn, type Legend, type PublicCommune } from './levels.ts';
+import {
+  formatCount,
+  levelLookup,
+  noDataColour,
+  sortCommunes,
+  textOn,
+  type Legend,
+  type PublicCommune,
+} from './levels.ts';
 
 const legend: Legend = [
   { key: 'l1', number: 1, colour: '#1b8a3a', name: { vi: 'Cấp 1 – Nguy cơ thấp', en: 'Level 1 – Low risk' } },
@@ -30,6 +38,13 @@ describe('levels of the public map', () => {
       (k) => level(k).rank,
     );
     expect(sorted.map((c) => c.name)).toEqual(['Đông', 'An Bình', 'Ân Thi', 'Bản Hon']);
+  });
+
+  it('write counts as the locale does, without an Intl format for whole numbers', () => {
+    for (const n of [0, 7, 999, 1000, 1234, -1234, 1234567, 1_000_000_000, 12.5, -0.25]) {
+      expect(formatCount(n, 'vi')).toBe(n.toLocaleString('vi-VN'));
+      expect(formatCount(n, 'en')).toBe(n.toLocaleString('en-US'));
+    }
   });
 
   it('pick a readable text colour', () => {

@@ -35,6 +35,12 @@ export function sortCommunes(communes: readonly PublicCommune[], rank: (key: str
 
 export { inkOn as textOn } from '../../../../core/ink-on.ts';
 
+/**
+ * A count as `toLocaleString` writes it ("1.234" / "1,234"), grouped by hand for whole numbers:
+ * the first `Intl` number format of a page loads the locale's data, a long task on a cheap phone.
+ */
 export function formatCount(n: number, lang: Lang): string {
-  return n.toLocaleString(intlLocale(lang));
+  if (!Number.isSafeInteger(n)) return n.toLocaleString(intlLocale(lang));
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '.' : ',');
+  return n < 0 ? `-${digits}` : digits;
 }

@@ -1,12 +1,31 @@
-import { useMemo, type MouseEvent } from 'react';
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useT } from '../i18n/index.ts';
 import { formatCount, noDataColour, type Legend, type Level, type PublicCommune } from './levels.ts';
 import type { SvgMap } from './svg-paths.ts';
+
+/** Communes drawn per task: a task stays short on a cheap phone, whatever the province's size. */
+const PATHS_PER_TASK = 40;
+
+/**
+ * How many of `total` items to show: none at first, then `step` more in each following task
+ * (a timer, so the browser paints and answers taps in between), until all are shown.
+ */
+function useProgressive(total: number, step: number): number {
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (shown >= total) return;
+    const timer = setTimeout(() => setShown((n) => Math.min(total, n + step)), 0);
+    return () => clearTimeout(timer);
+  }, [shown, total, step]);
+  return Math.min(shown, total);
+}
 
 /**
  * The choropleth: one `<path class="commune" data-code data-level fill>` per commune, no map
  * library. One tap handler on the `<svg>` (not one per commune); the chosen commune is outlined
  * by a second path drawn on top. The table under the map is the same data for screen readers.
+ * The empty `<svg>` (its size already fixed by the viewBox) comes with the rest of the page; the
+ * paths follow in tasks of their own, so no single task of the page's first render is long.
  */
 export function RiskMapSvg(props: {
   map: SvgMap;
@@ -35,6 +54,7 @@ export function RiskMapSvg(props: {
       );
     });
   }, [map, legend, communes]);
+  const drawn = useProgressive(shapes.length, PATHS_PER_TASK);
   const outline = selected ? map.paths.find((p) => p.code === selected) : undefined;
   const pick = (e: MouseEvent<SVGSVGElement>) => {
     const code = (e.target as Element).closest?.('[data-code]')?.getAttribute('data-code');
@@ -49,7 +69,7 @@ export function RiskMapSvg(props: {
       onClick={pick}
       data-testid="risk-map-svg"
     >
-      {shapes}
+      {drawn < shapes.length ? shapes.slice(0, drawn) : shapes}
       {outline && <path className="commune-selected" d={outline.d} />}
     </svg>
   );

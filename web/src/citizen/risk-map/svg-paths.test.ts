@@ -44,6 +44,19 @@ describe('buildSvgMap', () => {
     expect(d.endsWith('M60 40L100 40 100 0 60 0Z')).toBe(true);
   });
 
+  it('simplifies outlines to within the tolerance, keeping the corners', () => {
+    // A square with 40 points along its bottom edge, bowing at most 0.2 units.
+    const bottom = Array.from({ length: 41 }, (_, i) => [i / 40, (i % 2) * 0.002]);
+    const ring = [...bottom, [1, 1], [0, 1], [0, 0]];
+    const exact = buildSvgMap({ features: [polygon('01006', ring)] }, { width: 100, height: 100, padding: 0 });
+    const simple = buildSvgMap(
+      { features: [polygon('01006', ring)] },
+      { width: 100, height: 100, padding: 0, tolerance: 1 },
+    );
+    expect(numbers(exact.paths[0]!.d).length).toBeGreaterThan(80);
+    expect(simple.paths[0]!.d).toBe('M0 100L100 100 100 0 0 0Z');
+  });
+
   it('skips features without a geometry, of another type or without a code', () => {
     const m = buildSvgMap({
       features: [

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
@@ -13,9 +13,12 @@ import { levelName } from '../risk/risk-labels.ts';
 import { TodayPanel } from '../today/today-panel.tsx';
 import { MapPanel } from './map-panel.tsx';
 import { SituationFigures } from './situation-figures.tsx';
-import { SituationLegend, SituationMap } from './situation-map.tsx';
+import { SituationLegend } from './situation-legend.tsx';
 import { useSituation } from './use-situation.ts';
 import './home.css';
+
+// The map (Leaflet) is its own chunk: the figures and today's work do not wait for it to load and run.
+const SituationMap = lazy(() => import('./situation-map.tsx').then((m) => ({ default: m.SituationMap })));
 
 /** The boundaries of the selected area's communes (raw GeoJSON: its shape is ui/map.tsx's). */
 function useBoundaries(code: string | null) {
@@ -47,8 +50,9 @@ export function HomePage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { role } = useUser();
-  const { selected } = useLocalities();
-  const code = selected?.code ?? null;
+  const { selected, selectedCode } = useLocalities();
+  // Known before the locality tree arrives: the situation and the boundaries are asked for at once.
+  const code = selectedCode;
   const situation = useSituation(code);
   const boundaries = useBoundaries(code);
   const [picked, setPicked] = useState<BoundaryProps | null>(null);
@@ -98,12 +102,14 @@ export function HomePage() {
       {canSeeTodayWork(role) && <TodayPanel />}
       <h2>{levels ? t('situation.mapTitle') : t('home.communes')}</h2>
       <div className="map-layout" aria-busy={boundaries.loading || situation.loading || undefined}>
-        <SituationMap
-          boundaries={boundaries.data}
-          levels={levels}
-          selectedCode={picked?.code ?? null}
-          onSelect={setPicked}
-        />
+        <Suspense fallback={<div className="map" aria-busy="true" />}>
+          <SituationMap
+            boundaries={boundaries.data}
+            levels={levels}
+            selectedCode={picked?.code ?? null}
+            onSelect={setPicked}
+          />
+        </Suspense>
         <MapPanel picked={picked} level={picked && levels ? levelText(picked.code) : null} />
       </div>
       {levels && <SituationLegend levels={levels} />}

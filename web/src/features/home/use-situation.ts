@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { SituationView } from '../../../../core/schemas/situation.ts';
 import { todayContract } from '../../../../core/contracts/today.ts';
-import { api, errorMessage } from '../../ui/api.ts';
+import { errorMessage } from '../../ui/api.ts';
+import { takeEarly } from '../../ui/early.ts';
 
 export interface SituationState {
   view: SituationView | null;
@@ -16,7 +17,7 @@ export function useSituation(code: string | null): SituationState {
     if (!code) return;
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    api(todayContract.getTodaySituation, { query: { locality: code } })
+    takeEarly(todayContract.getTodaySituation, { query: { locality: code } })
       .then((view) => live && setState({ view, error: null, loading: false }))
       .catch((e: unknown) => live && setState({ view: null, error: errorMessage(e), loading: false }));
     return () => {

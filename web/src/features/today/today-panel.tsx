@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../ui/router.tsx';
+import { TODAY_PANEL_ITEMS } from '../home/home-early.ts';
 import { TodayGroups } from './today-groups.tsx';
 import { useTodayWork } from './use-today-work.ts';
 
 /** The first three items of each group fill the home panel; the rest is on /today. */
-const PANEL_ITEMS = 3;
+const PANEL_ITEMS = TODAY_PANEL_ITEMS;
 
 /** Today's work at the top of the home page. */
 export function TodayPanel() {
