@@ -8,7 +8,8 @@ import { api, ApiError } from '../../ui/api.ts';
 import { FormActions, SelectField, TextField, useFormSubmit } from '../../ui/form.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
 import { RefusalError, fieldDetail } from '../treatment/refusal-error.tsx';
-import { bedKindOptions, isBedKind } from '../treatment/treatment-labels.ts';
+import { BedPlaceFields } from '../treatment/bed-place-fields.tsx';
+import { isBedKind } from '../treatment/treatment-labels.ts';
 import type { CareAction } from './care-actions.ts';
 
 type Outcome = DischargeCaseRequest['outcome'];
@@ -134,24 +135,15 @@ export function CareDialog({
             </dd>
           </dl>
           {needsBed && (
-            <>
-              <SelectField
-                label={t('treatment.bedKind')}
-                value={bedKind}
-                onChange={(v) => isBedKind(v) && setBedKind(v)}
-                options={bedKindOptions(t)}
-                error={fieldDetail(error, 'bedKind')}
-                testId="care-bed-kind"
-              />
-              <SelectField
-                label={t('treatment.facility')}
-                value={facilityId}
-                onChange={setFacility}
-                options={facilities.length ? facilities : [{ value: '', label: t('treatment.noFacility') }]}
-                error={fieldDetail(error, 'facilityId')}
-                testId="care-facility"
-              />
-            </>
+            <BedPlaceFields
+              bedKind={bedKind}
+              onBedKind={setBedKind}
+              facilityId={facilityId}
+              onFacility={setFacility}
+              facilities={facilities}
+              error={error}
+              testIdPrefix="care"
+            />
           )}
           {action === 'discharge' && (
             <SelectField

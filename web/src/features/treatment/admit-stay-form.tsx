@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { AdmitStayRequest, BedKind, StayView } from '../../../../core/schemas/facilities.ts';
 import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api } from '../../ui/api.ts';
-import { FormActions, SelectField, useFormSubmit } from '../../ui/form.tsx';
+import { FormActions, useFormSubmit } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { useFacilityOptions } from '../facilities/use-facility-options.ts';
 import { CasePicker, type PickedCase } from '../cases/case-picker.tsx';
 import { RefusalError, fieldDetail } from './refusal-error.tsx';
-import { bedKindOptions, isBedKind } from './treatment-labels.ts';
+import { BedPlaceFields } from './bed-place-fields.tsx';
 
 const fields = ['caseId', 'facilityId', 'bedKind'];
 
@@ -62,21 +62,14 @@ export function AdmitStayForm({ onAdmitted, onSubmitting, onCancel }: AdmitStayF
         error={fieldDetail(error, 'caseId')}
         testId="stay-case"
       />
-      <SelectField
-        label={t('treatment.bedKind')}
-        value={bedKind}
-        onChange={(v) => isBedKind(v) && setBedKind(v)}
-        options={bedKindOptions(t)}
-        error={fieldDetail(error, 'bedKind')}
-        testId="stay-bed-kind"
-      />
-      <SelectField
-        label={t('treatment.facility')}
-        value={facilityId}
-        onChange={setFacility}
-        options={facilities.length ? facilities : [{ value: '', label: t('treatment.noFacility') }]}
-        error={fieldDetail(error, 'facilityId')}
-        testId="stay-facility"
+      <BedPlaceFields
+        bedKind={bedKind}
+        onBedKind={setBedKind}
+        facilityId={facilityId}
+        onFacility={setFacility}
+        facilities={facilities}
+        error={error}
+        testIdPrefix="stay"
       />
       <RefusalError error={error} fields={fields} testId="stay-admit-error" />
       <FormActions
