@@ -1,4 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
+import { importedCaseStatus } from '../../../core/rules/case-care.ts';
 import { lineListMessage } from '../../../core/rules/linelist-messages.ts';
 import { resolveSources } from '../../../core/rules/linelist-sources.ts';
 import type { LineListRow } from '../../../core/rules/linelist.ts';
@@ -67,7 +68,7 @@ export async function importThroughCopy(
         row.onsetDate,
         row.sampleDate,
         row.confirmedDate,
-        row.status,
+        importedCaseStatus(row.status),
         row.outcomeDate,
         row.treatmentPlace,
         row.provinceCode,
@@ -97,8 +98,8 @@ export async function importThroughCopy(
   progress.phase = 'writing';
   report();
   const system = isSystemActor(actor);
-  await deps.staging.insertClustersIfAbsent(t.db);
-  const written = await deps.staging.upsertCases(t.db, {
+  await deps.repo.insertClustersFrom(t.db, deps.staging.clusters());
+  const written = await deps.repo.upsertCasesFrom(t.db, deps.staging.cases(o.source), {
     sourceLabel: o.source,
     profileCode: o.profile,
     createdBy: system ? null : actor.userId,
@@ -107,7 +108,7 @@ export async function importThroughCopy(
   progress.phase = 'linking';
   report();
   await deps.repo.deleteImportedLinks(t.db, o.source);
-  progress.links = links ? (await deps.staging.linkCases(t.db, o.source)).links : 0;
+  progress.links = links ? (await deps.repo.linkCasesFrom(t.db, o.source, deps.staging.links())).links : 0;
   const summary = {
     totalRows: written.total,
     createdCases: written.created,
@@ -130,7 +131,7 @@ export async function importThroughCopy(
     localityPath: province ? `VN/${province}` : 'VN',
     after: { source: o.source, filename: o.filename, profileCode: o.profile, ...summary },
   });
-  await deps.staging.analyze(t.db);
+  await deps.repo.analyze(t.db);
   return { importId, ...summary, errors: [] };
 }
 

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { UpsertCasesOptions } from './linelist.repository.ts';
 
 /** The columns of the staged rows, in COPY order: a valid row of the file as its rules read it. */
 export const stagedRowColumns = [
@@ -101,70 +100,32 @@ export class LinelistStagingRepository {
     await sql`close ll_sources`.execute(db);
   }
 
-  /** Clusters named by the file and not known yet, each in the province of its first case. */
-  async insertClustersIfAbsent(db: Db): Promise<void> {
-    await sql`
-      insert into clusters (code, name, locality_code, locality_path)
-      select distinct on (v.cluster) v.cluster, v.cluster, pl.province_code, 'VN/' || pl.province_code
+  /**
+   * Clusters named by the staged rows, each with the province of the first row naming it: the
+   * relation `LinelistRepository.insertClustersFrom` writes.
+   */
+  clusters(): RawBuilder<unknown> {
+    return sql`select distinct on (v.cluster) v.cluster as code, pl.province_code as locality_code,
+        'VN/' || pl.province_code as locality_path
       from ll_resolved v join ll_rows r using (row_number)
       join ll_places pl on pl.province is not distinct from r.province and pl.commune is not distinct from r.commune
       where v.cluster is not null
-      order by v.cluster, r.row_number
-      on conflict (code) do nothing`.execute(db);
+      order by v.cluster, r.row_number`;
   }
 
-  /** The staged rows into `cases`, as `LinelistRepository.upsertCases` does with a batch. */
-  async upsertCases(db: Db, o: UpsertCasesOptions): Promise<{ created: number; total: number }> {
-    const r = await sql<{ created: number; total: number }>`
-      with r as (
-        select ${o.sourceLabel} || ':' || s.case_number as import_key, s.case_number, s.gender, s.birth_year, s.nationality,
-               s.onset_date, s.sample_date, s.confirmed_date, v.classification, v.source_country, s.status, s.outcome_date,
-               s.treatment_place, pl.locality_code, pl.locality_path, pl.province_code, v.cluster as cluster_code, s.notes
-        from ll_rows s join ll_resolved v using (row_number)
-        join ll_places pl on pl.province is not distinct from s.province and pl.commune is not distinct from s.commune
-      ), up as (
-        insert into cases (
-          case_number, gender, birth_year, nationality, onset_date, sample_date, confirmed_date, classification, source_country,
-          status, outcome_date, treatment_place, locality_code, locality_path, province_code, cluster_id, profile_code, notes,
-          import_key, created_by
-        )
-        select
-          case when exists (select 1 from cases o where o.case_number = r.case_number and o.import_key is distinct from r.import_key)
-               then ${o.sourceLabel} || '-' || r.case_number else r.case_number end,
-          r.gender, r.birth_year, r.nationality, r.onset_date, r.sample_date, r.confirmed_date, r.classification, r.source_country,
-          r.status, r.outcome_date, r.treatment_place, r.locality_code, r.locality_path, r.province_code, cl.id, ${o.profileCode}, r.notes,
-          r.import_key, ${o.createdBy}::uuid
-        from r left join clusters cl on cl.code = r.cluster_code
-        on conflict (import_key) do update set
-          gender = excluded.gender, birth_year = excluded.birth_year, nationality = excluded.nationality,
-          onset_date = excluded.onset_date, sample_date = excluded.sample_date, confirmed_date = excluded.confirmed_date,
-          classification = excluded.classification, source_country = excluded.source_country, status = excluded.status,
-          outcome_date = excluded.outcome_date, treatment_place = excluded.treatment_place, locality_code = excluded.locality_code,
-          locality_path = excluded.locality_path, province_code = excluded.province_code, cluster_id = excluded.cluster_id,
-          profile_code = excluded.profile_code, notes = excluded.notes, updated_at = now()
-        returning (xmax = 0) as created
-      )
-      select (count(*) filter (where created))::int as created, count(*)::int as total from up`.execute(db);
-    return r.rows[0] ?? { created: 0, total: 0 };
+  /** The staged rows as the columns `LinelistRepository.upsertCasesFrom` writes. */
+  cases(sourceLabel: string): RawBuilder<unknown> {
+    return sql`select ${sourceLabel} || ':' || s.case_number as import_key, s.case_number, s.gender, s.birth_year,
+        s.nationality, s.onset_date, s.sample_date, s.confirmed_date, v.classification, v.source_country, s.status,
+        s.outcome_date, s.treatment_place, pl.locality_code, pl.locality_path, pl.province_code, v.cluster as cluster_code, s.notes
+      from ll_rows s join ll_resolved v using (row_number)
+      join ll_places pl on pl.province is not distinct from s.province and pl.commune is not distinct from s.commune
+      order by s.row_number`;
   }
 
-  /** The staged links, both ends found by import key within the source, as `LinelistRepository.linkCases`. */
-  async linkCases(db: Db, sourceLabel: string): Promise<{ links: number; inserted: number }> {
-    const r = await sql<{ links: number; inserted: number }>`
-      with p as (
-        select a.id as infector_id, b.id as infectee_id
-        from ll_links l
-        join cases a on a.import_key = ${sourceLabel} || ':' || l.infector
-        join cases b on b.import_key = ${sourceLabel} || ':' || l.infectee
-        where a.id <> b.id
-      ), ins as (
-        insert into case_links (infector_id, infectee_id, origin)
-        select infector_id, infectee_id, 'import' from p
-        on conflict do nothing
-        returning 1
-      )
-      select (select count(*) from p)::int as links, (select count(*) from ins)::int as inserted`.execute(db);
-    return r.rows[0] ?? { links: 0, inserted: 0 };
+  /** The staged links, for `LinelistRepository.linkCasesFrom`. */
+  links(): RawBuilder<unknown> {
+    return sql`select infector, infectee from ll_links`;
   }
 
   /** The province every staged row lies in, when they share one; null when they do not (or none). */
@@ -177,11 +138,5 @@ export class LinelistStagingRepository {
     );
     const row = r.rows[0];
     return row && row.n === 1 ? row.code : null;
-  }
-
-  /** Fresh statistics for the planner: a million new rows would otherwise be planned as none. */
-  async analyze(db: Db): Promise<void> {
-    await sql`analyze cases`.execute(db);
-    await sql`analyze case_links`.execute(db);
   }
 }

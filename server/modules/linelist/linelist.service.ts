@@ -34,6 +34,11 @@ export interface ImportOptions {
   mapping?: Record<string, string>;
   profileCode?: string;
   onProgress?: (p: Readonly<ImportProgress>) => void;
+  /**
+   * Holds the rows in memory even on a PostgreSQL server, instead of streaming them through COPY:
+   * the two paths must give the same result, and tests and the bench compare them.
+   */
+  inMemory?: boolean;
 }
 
 export interface ImportProgress {
@@ -104,15 +109,17 @@ export class LinelistService {
       };
       const o = { source, profile, filename: file.filename ?? null };
       // On a PostgreSQL server: streamed through COPY, flat in memory. On PGlite: rows kept column by column.
-      const staged = await withCopyTransaction(this.db, (t) =>
-        importThroughCopy(t, actor, reading, o, {
-          repo: this.repo,
-          staging: this.staging,
-          audit: this.audit,
-          placeOf: () => this.placeLookup(actor),
-          refused: (distinct, valid) => this.refusedPlaces(actor, distinct, valid),
-        }),
-      );
+      const staged = options.inMemory
+        ? null
+        : await withCopyTransaction(this.db, (t) =>
+            importThroughCopy(t, actor, reading, o, {
+              repo: this.repo,
+              staging: this.staging,
+              audit: this.audit,
+              placeOf: () => this.placeLookup(actor),
+              refused: (distinct, valid) => this.refusedPlaces(actor, distinct, valid),
+            }),
+          );
       if (staged) {
         progress.phase = 'done';
         report();
@@ -272,6 +279,7 @@ export class LinelistService {
         localityPath: where.path,
         after: { source: o.source, filename: o.filename, profileCode: o.profile, ...summary },
       });
+      await this.repo.analyze(trx);
       return { importId, ...summary, errors: [] };
     });
   }
