@@ -94,6 +94,7 @@ export async function importThroughCopy(
   seen.clear();
   await checkStagedPlaces(t, actor, deps, errors);
   if (errors.count) throw new AppError('IMPORT_INVALID', errors.sorted(locale));
+  await deps.staging.analyzeStaged(t.db);
 
   progress.phase = 'writing';
   report();

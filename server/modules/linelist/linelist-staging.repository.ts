@@ -24,6 +24,12 @@ export const stagedRowColumns = [
 
 export const resolvedColumns = ['row_number', 'classification', 'source_country', 'cluster'] as const;
 export const placeColumns = ['province', 'commune', 'locality_code', 'locality_path', 'province_code'] as const;
+/**
+ * The join key of a row and its place: province and commune codes never hold a slash, so the key
+ * is one per pair, and an equality (unlike `is not distinct from`) lets PostgreSQL hash the join.
+ */
+const placeKey = sql.raw(`coalesce(province, '') || '/' || coalesce(commune, '')`);
+
 export const linkColumns = ['infector', 'infectee'] as const;
 
 /**
@@ -39,11 +45,12 @@ export class LinelistStagingRepository {
       row_number int not null, case_number text not null, gender text, birth_year int, nationality text,
       onset_date date, sample_date date, confirmed_date date not null, status text not null, outcome_date date,
       treatment_place text, province text, commune text, notes text, sources text not null, classification text,
-      cluster text) on commit drop`.execute(db);
+      cluster text, place_key text generated always as (${placeKey}) stored) on commit drop`.execute(db);
     await sql`create temp table ll_resolved (row_number int not null, classification text not null,
       source_country text, cluster text) on commit drop`.execute(db);
     await sql`create temp table ll_places (province text, commune text, locality_code text not null,
-      locality_path text not null, province_code text not null) on commit drop`.execute(db);
+      locality_path text not null, province_code text not null, place_key text generated always as (${placeKey}) stored)
+      on commit drop`.execute(db);
     await sql`create temp table ll_links (infector text not null, infectee text not null) on commit drop`.execute(db);
   }
 
@@ -62,8 +69,7 @@ export class LinelistStagingRepository {
     if (pairs.length === 0) return [];
     const r = await sql<{ row_number: number; province: string | null; commune: string | null }>`
       select r.row_number, r.province, r.commune from ll_rows r
-      join unnest(${pairs.map((p) => p.province)}::text[], ${pairs.map((p) => p.commune)}::text[]) as p(province, commune)
-        on p.province is not distinct from r.province and p.commune is not distinct from r.commune
+      where r.place_key = any(${pairs.map((p) => `${p.province ?? ''}/${p.commune ?? ''}`)}::text[])
       order by r.row_number`.execute(db);
     return r.rows;
   }
@@ -108,7 +114,7 @@ export class LinelistStagingRepository {
     return sql`select distinct on (v.cluster) v.cluster as code, pl.province_code as locality_code,
         'VN/' || pl.province_code as locality_path
       from ll_resolved v join ll_rows r using (row_number)
-      join ll_places pl on pl.province is not distinct from r.province and pl.commune is not distinct from r.commune
+      join ll_places pl using (place_key)
       where v.cluster is not null
       order by v.cluster, r.row_number`;
   }
@@ -119,7 +125,7 @@ export class LinelistStagingRepository {
         s.nationality, s.onset_date, s.sample_date, s.confirmed_date, v.classification, v.source_country, s.status,
         s.outcome_date, s.treatment_place, pl.locality_code, pl.locality_path, pl.province_code, v.cluster as cluster_code, s.notes
       from ll_rows s join ll_resolved v using (row_number)
-      join ll_places pl on pl.province is not distinct from s.province and pl.commune is not distinct from s.commune
+      join ll_places pl using (place_key)
       order by s.row_number`;
   }
 
@@ -132,11 +138,13 @@ export class LinelistStagingRepository {
   async commonProvince(db: Db): Promise<string | null> {
     const r = await sql<{ n: number; code: string | null }>`
       select count(distinct pl.province_code)::int as n, min(pl.province_code) as code
-      from (select distinct province, commune from ll_rows) r
-      join ll_places pl on pl.province is not distinct from r.province and pl.commune is not distinct from r.commune`.execute(
-      db,
-    );
+      from (select distinct place_key from ll_rows) r join ll_places pl using (place_key)`.execute(db);
     const row = r.rows[0];
     return row && row.n === 1 ? row.code : null;
+  }
+
+  /** Statistics of the staged tables, which autovacuum never sees: the joins that write are planned on them. */
+  async analyzeStaged(db: Db): Promise<void> {
+    await sql`analyze ll_rows, ll_resolved, ll_places, ll_links`.execute(db);
   }
 }

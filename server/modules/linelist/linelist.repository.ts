@@ -130,19 +130,25 @@ export class LinelistRepository {
     o: UpsertCasesOptions,
   ): Promise<{ created: number; total: number }> {
     const r = await sql<{ created: number; total: number }>`
-      with r as (${rows}), up as (
+      with r as (${rows}),
+      -- Case numbers held by a case of another source, found by one join before anything is
+      -- written: a per-row subquery on the table being filled would rescan its growing heap for
+      -- every row (a million rows into an empty table never finished). \`case_number\` is unique.
+      taken as materialized (
+        select o.case_number from r join cases o on o.case_number = r.case_number
+        where o.import_key is distinct from r.import_key
+      ), up as (
         insert into cases (
           case_number, gender, birth_year, nationality, onset_date, sample_date, confirmed_date, classification, source_country,
           status, outcome_date, treatment_place, locality_code, locality_path, province_code, cluster_id, profile_code, notes,
           import_key, created_by
         )
         select
-          case when exists (select 1 from cases o where o.case_number = r.case_number and o.import_key is distinct from r.import_key)
-               then ${o.sourceLabel} || '-' || r.case_number else r.case_number end,
+          case when t.case_number is not null then ${o.sourceLabel} || '-' || r.case_number else r.case_number end,
           r.gender, r.birth_year, r.nationality, r.onset_date, r.sample_date, r.confirmed_date, r.classification, r.source_country,
           r.status, r.outcome_date, r.treatment_place, r.locality_code, r.locality_path, r.province_code, cl.id, ${o.profileCode}, r.notes,
           r.import_key, ${o.createdBy}::uuid
-        from r left join clusters cl on cl.code = r.cluster_code
+        from r left join taken t on t.case_number = r.case_number left join clusters cl on cl.code = r.cluster_code
         on conflict (import_key) do update set
           gender = excluded.gender, birth_year = excluded.birth_year, nationality = excluded.nationality,
           onset_date = excluded.onset_date, sample_date = excluded.sample_date, confirmed_date = excluded.confirmed_date,
