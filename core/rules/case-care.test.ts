@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { careStatuses, isConsistentCareState, nextCareState, type CareState, type CareStatus } from './case-care.ts';
+import {
+  careStatuses,
+  importedCaseStatus,
+  isConsistentCareState,
+  nextCareState,
+  type CareState,
+  type CareStatus,
+} from './case-care.ts';
 
 const awaiting: CareState = { status: 'awaiting_treatment', setting: null };
 const inBed: CareState = { status: 'treating', setting: 'bed' };
@@ -111,5 +118,12 @@ describe('nextCareState', () => {
         const step = nextCareState(s, e);
         if (step.ok) expect(isConsistentCareState(step.next)).toBe(true);
       }
+  });
+});
+
+describe('importedCaseStatus', () => {
+  it('reads "under treatment" elsewhere as awaiting treatment here, and keeps every other status', () => {
+    expect(importedCaseStatus('treating')).toBe('awaiting_treatment');
+    for (const s of careStatuses.filter((s) => s !== 'treating')) expect(importedCaseStatus(s)).toBe(s);
   });
 });

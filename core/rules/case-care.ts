@@ -92,3 +92,12 @@ export const activeCareStatuses: readonly CareStatus[] = ['awaiting_treatment', 
 
 /** A closed case's outcome date is needed; a case that is not closed has none. */
 export const hasOutcome = (s: CareStatus): boolean => s === 'recovered' || s === 'died' || s === 'transferred_out';
+
+/**
+ * The status a case gets from a line list. "Under treatment" in another register puts no one in a
+ * setting here (only admission does), so such a case awaits treatment; an outcome is kept. The one
+ * mapping of both import paths (rows held in memory, or streamed through COPY).
+ */
+export function importedCaseStatus(fileStatus: CareStatus): HandStatus {
+  return fileStatus === 'treating' ? 'awaiting_treatment' : fileStatus;
+}

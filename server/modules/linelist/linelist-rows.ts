@@ -1,3 +1,4 @@
+import { importedCaseStatus } from '../../../core/rules/case-care.ts';
 import { resolveSources } from '../../../core/rules/linelist-sources.ts';
 import type { LineListRow } from '../../../core/rules/linelist.ts';
 import type { CaseColumns } from './linelist.repository.ts';
@@ -61,7 +62,7 @@ export class LineListRows {
     c.nationality.push(row.nationality);
     c.provinceCode.push(row.provinceCode);
     c.communeCode.push(row.communeCode);
-    c.status.push(row.status);
+    c.status.push(importedCaseStatus(row.status));
     c.outcomeDate.push(row.outcomeDate);
     c.treatmentPlace.push(row.treatmentPlace);
     c.notes.push(row.notes);

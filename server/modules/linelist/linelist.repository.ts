@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 /** One batch of cases, column by column (the shape `unnest` takes): index i of every array is one case. */
@@ -78,12 +78,19 @@ export class LinelistRepository {
     clusters: { code: string; localityCode: string; localityPath: string }[],
   ): Promise<number> {
     if (clusters.length === 0) return 0;
+    return this.insertClustersFrom(
+      db,
+      sql`select * from unnest(${clusters.map((c) => c.code)}::text[], ${clusters.map((c) => c.localityCode)}::text[],
+        ${clusters.map((c) => c.localityPath)}::text[]) as c(code, locality_code, locality_path)`,
+    );
+  }
+
+  /** The statement of both import paths: `clusters` is a query of (code, locality_code, locality_path). */
+  async insertClustersFrom(db: Db, clusters: RawBuilder<unknown>): Promise<number> {
     const r = await sql<{ n: number }>`
-      with ins as (
+      with c as (${clusters}), ins as (
         insert into clusters (code, name, locality_code, locality_path)
-        select c.code, c.code, c.locality_code, c.locality_path
-        from unnest(${clusters.map((c) => c.code)}::text[], ${clusters.map((c) => c.localityCode)}::text[], ${clusters.map((c) => c.localityPath)}::text[])
-          as c(code, locality_code, locality_path)
+        select c.code, c.code, c.locality_code, c.locality_path from c
         on conflict (code) do nothing
         returning 1
       )
@@ -97,15 +104,39 @@ export class LinelistRepository {
    * source already holds it. An update keeps the case number and who created the case.
    */
   async upsertCases(db: Db, c: CaseColumns, o: UpsertCasesOptions): Promise<{ created: number; total: number }> {
-    const r = await sql<{ created: number; total: number }>`
-      with r as (
-        select * from unnest(
+    return this.upsertCasesFrom(
+      db,
+      sql`select * from unnest(
           ${pgArray(c.importKey)}::text[], ${pgArray(c.caseNumber)}::text[], ${pgArray(c.gender)}::text[], ${pgArray(c.birthYear)}::int[], ${pgArray(c.nationality)}::text[],
           ${pgArray(c.onsetDate)}::date[], ${pgArray(c.sampleDate)}::date[], ${pgArray(c.confirmedDate)}::date[], ${pgArray(c.classification)}::text[],
           ${pgArray(c.sourceCountry)}::text[], ${pgArray(c.status)}::text[], ${pgArray(c.outcomeDate)}::date[], ${pgArray(c.treatmentPlace)}::text[],
           ${pgArray(c.localityCode)}::text[], ${pgArray(c.localityPath)}::text[], ${pgArray(c.provinceCode)}::text[], ${pgArray(c.clusterCode)}::text[], ${pgArray(c.notes)}::text[]
         ) as r(import_key, case_number, gender, birth_year, nationality, onset_date, sample_date, confirmed_date, classification,
-               source_country, status, outcome_date, treatment_place, locality_code, locality_path, province_code, cluster_code, notes)
+               source_country, status, outcome_date, treatment_place, locality_code, locality_path, province_code, cluster_code, notes)`,
+      o,
+    );
+  }
+
+  /**
+   * The one statement that writes imported cases, whichever path holds the rows (a batch of
+   * arrays in memory, or the COPY path's staged tables): `rows` is a query with the columns of
+   * `CaseColumns` in snake case, statuses already mapped by `importedCaseStatus`. A case created
+   * gets its history (registered, then its outcome); an update never takes a case in treatment
+   * here out of it (only discharge does).
+   */
+  async upsertCasesFrom(
+    db: Db,
+    rows: RawBuilder<unknown>,
+    o: UpsertCasesOptions,
+  ): Promise<{ created: number; total: number }> {
+    const r = await sql<{ created: number; total: number }>`
+      with r as (${rows}),
+      -- Case numbers held by a case of another source, found by one join before anything is
+      -- written: a per-row subquery on the table being filled would rescan its growing heap for
+      -- every row (a million rows into an empty table never finished). \`case_number\` is unique.
+      taken as materialized (
+        select o.case_number from r join cases o on o.case_number = r.case_number
+        where o.import_key is distinct from r.import_key
       ), up as (
         insert into cases (
           case_number, gender, birth_year, nationality, onset_date, sample_date, confirmed_date, classification, source_country,
@@ -113,14 +144,11 @@ export class LinelistRepository {
           import_key, created_by
         )
         select
-          case when exists (select 1 from cases o where o.case_number = r.case_number and o.import_key is distinct from r.import_key)
-               then ${o.sourceLabel} || '-' || r.case_number else r.case_number end,
+          case when t.case_number is not null then ${o.sourceLabel} || '-' || r.case_number else r.case_number end,
           r.gender, r.birth_year, r.nationality, r.onset_date, r.sample_date, r.confirmed_date, r.classification, r.source_country,
-          -- "Under treatment" in another register puts no one in a bed here: the case awaits treatment.
-          case when r.status = 'treating' then 'awaiting_treatment' else r.status end,
-          r.outcome_date, r.treatment_place, r.locality_code, r.locality_path, r.province_code, cl.id, ${o.profileCode}, r.notes,
+          r.status, r.outcome_date, r.treatment_place, r.locality_code, r.locality_path, r.province_code, cl.id, ${o.profileCode}, r.notes,
           r.import_key, ${o.createdBy}::uuid
-        from r left join clusters cl on cl.code = r.cluster_code
+        from r left join taken t on t.case_number = r.case_number left join clusters cl on cl.code = r.cluster_code
         on conflict (import_key) do update set
           gender = excluded.gender, birth_year = excluded.birth_year, nationality = excluded.nationality,
           onset_date = excluded.onset_date, sample_date = excluded.sample_date, confirmed_date = excluded.confirmed_date,
@@ -155,13 +183,26 @@ export class LinelistRepository {
     pairs: { infector: string[]; infectee: string[] },
   ): Promise<{ links: number; inserted: number }> {
     if (pairs.infector.length === 0) return { links: 0, inserted: 0 };
+    return this.linkCasesFrom(
+      db,
+      sourceLabel,
+      sql`select * from unnest(${pgArray(pairs.infector)}::text[], ${pgArray(pairs.infectee)}::text[]) as l(infector, infectee)`,
+    );
+  }
+
+  /** The statement of both import paths: `pairs` is a query of (infector, infectee) case ids of the file. */
+  async linkCasesFrom(
+    db: Db,
+    sourceLabel: string,
+    pairs: RawBuilder<unknown>,
+  ): Promise<{ links: number; inserted: number }> {
     const r = await sql<{ links: number; inserted: number }>`
-      with k as (
+      with l as (${pairs}), k as (
         -- Scalar lookups: one probe of the import_key index per end. A join lets the planner
         -- hash the whole cases table for every batch, which at a million cases is the import.
         select (select id from cases where import_key = ${sourceLabel} || ':' || l.infector) as infector_id,
                (select id from cases where import_key = ${sourceLabel} || ':' || l.infectee) as infectee_id
-        from unnest(${pgArray(pairs.infector)}::text[], ${pgArray(pairs.infectee)}::text[]) as l(infector, infectee)
+        from l
       ), p as (
         select infector_id, infectee_id from k where infector_id <> infectee_id
       ), ins as (
@@ -205,5 +246,12 @@ export class LinelistRepository {
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
+  }
+
+  /** Fresh statistics for the planner after an import: a million new rows would otherwise be planned as none. */
+  async analyze(db: Db): Promise<void> {
+    await sql`analyze cases`.execute(db);
+    await sql`analyze case_links`.execute(db);
+    await sql`analyze case_status_transitions`.execute(db);
   }
 }

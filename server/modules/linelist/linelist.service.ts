@@ -1,22 +1,19 @@
-import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
+import { AppError, type Locale } from '../../../core/errors.ts';
 import { defaultDiseaseProfile } from '../../../core/rules/disease-profiles.ts';
-import { tableColumns, type ColumnIndex } from '../../../core/rules/linelist-columns.ts';
 import { lineListMessage } from '../../../core/rules/linelist-messages.ts';
-import {
-  normaliseTableRow,
-  normaliseVn2020Row,
-  type RowContext,
-  type RowResult,
-} from '../../../core/rules/linelist.ts';
 import type { LinelistImportResult } from '../../../core/schemas/cases.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import { inScope, isSystemActor, type Actor } from '../../shared/actor.ts';
-import { normaliseHeader, readTable, XLSX_TYPE } from '../../shared/tabular-file.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import { chunksOf, csvRecords, jsonRows, type Chunks } from './linelist-reader.ts';
+import { withCopyTransaction } from '../../db/copy.ts';
+import { ErrorList } from './linelist-errors.ts';
+import { readRows, type Reading } from './linelist-read.ts';
+import { importThroughCopy, type PlaceOf } from './linelist-staged.ts';
+import type { LinelistStagingRepository } from './linelist-staging.repository.ts';
+import type { Chunks } from './linelist-reader.ts';
 import { LineListRows, type Place } from './linelist-rows.ts';
 import { linelistPolicy } from './linelist.policy.ts';
 import type { LinelistRepository } from './linelist.repository.ts';
@@ -37,6 +34,11 @@ export interface ImportOptions {
   mapping?: Record<string, string>;
   profileCode?: string;
   onProgress?: (p: Readonly<ImportProgress>) => void;
+  /**
+   * Holds the rows in memory even on a PostgreSQL server, instead of streaming them through COPY:
+   * the two paths must give the same result, and tests and the bench compare them.
+   */
+  inMemory?: boolean;
 }
 
 export interface ImportProgress {
@@ -51,8 +53,6 @@ export interface ImportProgress {
 
 const CASE_BATCH = 5_000;
 const LINK_BATCH = 20_000;
-/** More errors than this are counted, not listed: a wrong mapping would otherwise list every row. */
-const MAX_ERRORS = 1_000;
 const sourceLabelRe = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export class LinelistService {
@@ -64,6 +64,7 @@ export class LinelistService {
     private readonly localities: LocalitiesService,
     private readonly audit: AuditTrailService,
     private readonly profiles: DiseaseProfilesService,
+    private readonly staging: LinelistStagingRepository,
   ) {}
 
   /** Imports running now (rows read, valid, written): what `phongdich import linelist` prints. */
@@ -98,26 +99,40 @@ export class LinelistService {
     report();
     try {
       const errors = new ErrorList();
-      const rows = await this.readRows(
+      const reading: Reading = {
         file,
-        options.mapping,
-        { locale, today: vietnamToday() },
+        mapping: options.mapping,
+        ctx: { locale, today: vietnamToday() },
         errors,
         progress,
         report,
-      );
+      };
+      const o = { source, profile, filename: file.filename ?? null };
+      // On a PostgreSQL server: streamed through COPY, flat in memory. On PGlite: rows kept column by column.
+      const staged = options.inMemory
+        ? null
+        : await withCopyTransaction(this.db, (t) =>
+            importThroughCopy(t, actor, reading, o, {
+              repo: this.repo,
+              staging: this.staging,
+              audit: this.audit,
+              placeOf: () => this.placeLookup(actor),
+              refused: (distinct, valid) => this.refusedPlaces(actor, distinct, valid),
+            }),
+          );
+      if (staged) {
+        progress.phase = 'done';
+        report();
+        return staged;
+      }
+      const rows = new LineListRows();
+      await readRows(reading, rows);
       progress.phase = 'checking';
       report();
       rows.resolve();
       rows.setPlaces(await this.placesOrErrors(actor, rows, errors));
       if (errors.count) throw new AppError('IMPORT_INVALID', errors.sorted(locale));
-      const result = await this.write(
-        actor,
-        rows,
-        { source, profile, filename: file.filename ?? null },
-        progress,
-        report,
-      );
+      const result = await this.write(actor, rows, o, progress, report);
       progress.phase = 'done';
       report();
       return result;
@@ -139,75 +154,39 @@ export class LinelistService {
     ]);
   }
 
-  /** Streams the file through the row rules; valid rows are kept column by column. */
-  private async readRows(
-    file: LinelistFile,
-    mapping: Record<string, string> | undefined,
-    ctx: RowContext,
-    errors: ErrorList,
-    progress: ImportProgress,
-    report: () => void,
-  ): Promise<LineListRows> {
-    const rows = new LineListRows();
-    let nextReport = 50_000;
-    const take = (rowNumber: number, result: RowResult) => {
-      progress.rowsRead++;
-      if (!result.ok) return errors.add(...result.errors);
-      const dup = rows.add(result.row);
-      if (dup)
-        errors.add({
-          path: `row:${rowNumber}`,
-          message: `${lineListMessage(ctx.locale, 'duplicate')} ${dup.duplicateOf}`,
-        });
-      else progress.rowsValid++;
-    };
-    const tick = () => {
-      if (progress.rowsRead >= nextReport) {
-        nextReport += 50_000;
-        report();
-      }
-    };
-    const body = Buffer.isBuffer(file.body) ? chunksOf(file.body) : file.body;
-    if (file.format === 'vn2020') {
-      for await (const group of jsonRows(body, ctx.locale)) {
-        for (const r of group) {
-          if ('broken' in r) {
-            progress.rowsRead++;
-            errors.add(r.broken);
-          } else take(r.rowNumber, normaliseVn2020Row(r.value, r.rowNumber, ctx));
-        }
-        tick();
-      }
-      return rows;
-    }
-    let columns: ColumnIndex | null = null;
-    const columnsFor = (header: string[]) => {
-      if (columns) return columns;
-      const normalised = mapping
-        ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [normaliseHeader(k), v]))
-        : undefined;
-      const found = tableColumns(header, ctx.locale, normalised);
-      if (found.errors.length) throw new AppError('IMPORT_INVALID', found.errors);
-      return (columns = found.columns);
-    };
-    const groups = file.format === 'xlsx' ? xlsxGroups(file.body, ctx.locale) : csvRecords(body, ctx.locale);
-    for await (const { header, records } of groups) {
-      const cols = columnsFor(header);
-      for (const r of records) take(r.rowNumber, normaliseTableRow(r.cells, cols, r.rowNumber, ctx));
-      tick();
-    }
-    return rows;
-  }
-
   /**
    * Each row's locality: its commune when given (it must lie in the row's province), else its
    * province. The CLI (system actor) loads provinces the database lacks; an official may only
    * import into loaded localities inside their scope.
    */
   private async placesOrErrors(actor: Actor, rows: LineListRows, errors: ErrorList): Promise<Place[]> {
+    const placeOf = await this.placeLookup(actor);
+    const places: Place[] = new Array(rows.size);
+    const distinct = new Set<Place>();
+    for (let i = 0; i < rows.size; i++) {
+      const p = placeOf(rows.provinceOf(i), rows.communeOf(i));
+      if (typeof p === 'string') errors.add({ path: `row:${rows.rowNumber[i]!}`, message: p });
+      else distinct.add((places[i] = p));
+    }
+    const refused = await this.refusedPlaces(actor, [...distinct], errors.count === 0);
+    if (refused.size) {
+      for (let i = 0; i < rows.size; i++) {
+        const p = places[i];
+        if (p && refused.has(p))
+          errors.add({
+            path: `row:${rows.rowNumber[i]!}`,
+            message: `${lineListMessage(actor.locale, 'locality')}: ${p.code}`,
+          });
+      }
+    }
+    return places;
+  }
+
+  /** A row's place from its province and commune codes, or why it has none (one answer per pair). */
+  private async placeLookup(actor: Actor): Promise<PlaceOf> {
     const national = await this.localities.nationalProvinceOf();
     const byKey = new Map<string, Place | string>();
-    const placeOf = (province: string | null, commune: string | null): Place | string => {
+    return (province, commune) => {
       const key = `${province ?? ''}/${commune ?? ''}`;
       let p = byKey.get(key);
       if (p !== undefined) return p;
@@ -222,41 +201,24 @@ export class LinelistService {
       byKey.set(key, p);
       return p;
     };
-    const places: Place[] = new Array(rows.size);
-    for (let i = 0; i < rows.size; i++) {
-      const p = placeOf(rows.provinceOf(i), rows.communeOf(i));
-      if (typeof p === 'string') errors.add({ path: `row:${rows.rowNumber[i]!}`, message: p });
-      else places[i] = p;
-    }
-    const distinct = [...byKey.values()].filter((p): p is Place => typeof p !== 'string');
-    let existing = await this.repo.existingLocalities(
-      this.db,
-      distinct.map((p) => p.code),
-    );
-    // Reference data is loaded only for a file that is otherwise valid: a refused file writes nothing.
-    if (isSystemActor(actor) && errors.count === 0) {
+  }
+
+  /**
+   * The places a file may not write to: not loaded, or outside the actor's scope. For the system
+   * actor and a file otherwise valid (`valid`), missing provinces are loaded first: a refused file
+   * writes no reference data.
+   */
+  private async refusedPlaces(actor: Actor, distinct: Place[], valid: boolean): Promise<Set<Place>> {
+    const codes = distinct.map((p) => p.code);
+    let existing = await this.repo.existingLocalities(this.db, codes);
+    if (isSystemActor(actor) && valid) {
       const missing = new Set(distinct.filter((p) => !existing.has(p.code)).map((p) => p.provinceCode));
       for (const province of missing) {
         await this.localities.loadProvince(actor, province, { demoPopulation: false });
       }
-      if (missing.size)
-        existing = await this.repo.existingLocalities(
-          this.db,
-          distinct.map((p) => p.code),
-        );
+      if (missing.size) existing = await this.repo.existingLocalities(this.db, codes);
     }
-    const refused = new Set(distinct.filter((p) => !existing.has(p.code) || !inScope(actor, p.path)));
-    if (refused.size) {
-      for (let i = 0; i < rows.size; i++) {
-        const p = places[i];
-        if (p && refused.has(p))
-          errors.add({
-            path: `row:${rows.rowNumber[i]!}`,
-            message: `${lineListMessage(actor.locale, 'locality')}: ${p.code}`,
-          });
-      }
-    }
-    return places;
+    return new Set(distinct.filter((p) => !existing.has(p.code) || !inScope(actor, p.path)));
   }
 
   private async write(
@@ -317,6 +279,7 @@ export class LinelistService {
         localityPath: where.path,
         after: { source: o.source, filename: o.filename, profileCode: o.profile, ...summary },
       });
+      await this.repo.analyze(trx);
       return { importId, ...summary, errors: [] };
     });
   }
@@ -327,35 +290,4 @@ function commonScope(rows: LineListRows): { code: string; path: string } {
   const first = rows.size ? rows.place(0).provinceCode : undefined;
   for (let i = 1; i < rows.size; i++) if (rows.place(i).provinceCode !== first) return { code: 'VN', path: 'VN' };
   return first ? { code: first, path: `VN/${first}` } : { code: 'VN', path: 'VN' };
-}
-
-/** The first sheet of an .xlsx as one group (exceljs reads the workbook whole; uploads are ≤ 50 MB). */
-async function* xlsxGroups(body: Chunks | Buffer, locale: Locale) {
-  if (!Buffer.isBuffer(body)) {
-    const parts: Uint8Array[] = [];
-    for await (const c of body) parts.push(c);
-    body = Buffer.concat(parts);
-  }
-  const table = await readTable(body, XLSX_TYPE);
-  if (!table.header.length)
-    throw new AppError('IMPORT_INVALID', [{ path: 'file', message: lineListMessage(locale, 'empty') }]);
-  yield { header: table.header, records: table.rows };
-}
-
-/** Row errors in file order, at most MAX_ERRORS listed. */
-class ErrorList {
-  private readonly items: ErrorDetail[] = [];
-  count = 0;
-  add(...e: ErrorDetail[]): void {
-    this.count += e.length;
-    for (const d of e) if (this.items.length < MAX_ERRORS) this.items.push(d);
-  }
-  sorted(locale: Locale): ErrorDetail[] {
-    const rowOf = (d: ErrorDetail) => (d.path.startsWith('row:') ? Number(d.path.slice(4)) : 0);
-    const list = [...this.items].sort((a, b) => rowOf(a) - rowOf(b));
-    const more = this.count - list.length;
-    if (more > 0)
-      list.push({ path: 'file', message: locale === 'vi' ? `… và ${more} lỗi khác` : `… and ${more} more errors` });
-    return list;
-  }
 }
