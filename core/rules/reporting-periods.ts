@@ -63,9 +63,7 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The period of the given kind that contains a local calendar day. */
 export function periodOfDay(kind: PeriodKind, day: string): ReportingPeriod {
-  vietnamMidnight(day); // validates the shape
-  // `Date` rolls 2026-02-30 over into March: a day that does not round-trip does not exist.
-  if (addDays(day, 0) !== day) throw new RangeError(`Ngày không hợp lệ / Invalid date: ${day}`);
+  vietnamMidnight(day); // refuses what is not a calendar date, 2026-02-30 included
   switch (kind) {
     case 'daily':
       return { kind, id: `daily:${day}`, from: day, to: day };
