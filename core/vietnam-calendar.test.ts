@@ -6,6 +6,7 @@ import {
   isoWeek,
   isoWeekStart,
   vietnamDayEnd,
+  vietnamIsoString,
   vietnamMidnight,
   vietnamToday,
   vietnamWallClock,
@@ -71,5 +72,21 @@ describe('Viet Nam calendar', () => {
       expect(daysFrom(monday, d)).toBeGreaterThanOrEqual(0);
       expect(daysFrom(monday, d)).toBeLessThan(7);
     }
+  });
+});
+
+describe('vietnamIsoString', () => {
+  it('writes the instant in Viet Nam offset, milliseconds only when there are some', () => {
+    expect(vietnamIsoString(new Date('2026-12-15T17:00:00Z'))).toBe('2026-12-16T00:00:00+07:00');
+    expect(vietnamIsoString(new Date('2026-12-15T16:59:59.999Z'))).toBe('2026-12-15T23:59:59.999+07:00');
+    expect(new Date(vietnamIsoString(new Date('2026-03-01T01:02:03Z'))).toISOString()).toBe('2026-03-01T01:02:03.000Z');
+  });
+});
+
+describe('vietnamMidnight', () => {
+  it('refuses a date the calendar does not have instead of rolling it over', () => {
+    expect(() => vietnamMidnight('2026-02-30')).toThrow(/Invalid date/);
+    expect(() => vietnamMidnight('2026-02-29')).toThrow(/Invalid date/);
+    expect(vietnamMidnight('2028-02-29').toISOString()).toBe('2028-02-28T17:00:00.000Z');
   });
 });

@@ -28,7 +28,9 @@ export function vietnamWallClock(instant: Date): Date {
 export function vietnamMidnight(date: string): Date {
   if (!plainDate.test(date)) throw new RangeError(`Ngày không hợp lệ / Invalid date: ${date}`);
   const ms = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(ms)) throw new RangeError(`Ngày không hợp lệ / Invalid date: ${date}`);
+  // `Date` rolls 2026-02-30 over into March: a date that does not round-trip does not exist.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`Ngày không hợp lệ / Invalid date: ${date}`);
   return new Date(ms - VIETNAM_OFFSET_MS);
 }
 
@@ -70,4 +72,13 @@ export function isoWeekStart(year: number, week: number): string {
   const jan4 = new Date(Date.UTC(year, 0, 4));
   const mondayOfWeek1 = jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * DAY_MS;
   return new Date(mondayOfWeek1 + (week - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * An instant as ISO 8601 in Viet Nam's offset, `2026-12-16T00:00:00+07:00` (milliseconds only when
+ * there are some): what people and other systems read as the local time it is.
+ */
+export function vietnamIsoString(instant: Date): string {
+  const local = vietnamWallClock(instant).toISOString();
+  return `${local.endsWith('.000Z') ? local.slice(0, -5) : local.slice(0, -1)}+07:00`;
 }

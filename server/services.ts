@@ -12,6 +12,7 @@ import { createCasesModule, type CasesServices } from './modules/cases/cases.mod
 import { createChainsModule, type ChainsServices } from './modules/chains/chains.module.ts';
 import { createCheckinsModule, type CheckinsServices } from './modules/checkins/checkins.module.ts';
 import { createClustersModule, type ClustersServices } from './modules/clusters/clusters.module.ts';
+import { createNotificationsModule, type NotificationsServices } from './modules/notifications/notifications.module.ts';
 import { createDeclarationsModule, type DeclarationsServices } from './modules/declarations/declarations.module.ts';
 import {
   createDiseaseProfilesModule,
@@ -46,6 +47,7 @@ export interface AppServices
     LinelistServices,
     ChainsServices,
     ClustersServices,
+    NotificationsServices,
     BreachesServices,
     DiseaseProfilesServices,
     CasesServices,
@@ -162,6 +164,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),
+    ...createNotificationsModule({ db }),
     ...createBreachesModule({ db, localities, audit }),
     diseaseProfiles,
     ...cases,

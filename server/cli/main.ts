@@ -14,6 +14,7 @@ import { auditVerify } from './audit-commands.ts';
 import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
 import { backupSocketPath, serveBackups } from '../db/archive/backup-socket.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
+import { ReportsUsageError, reportsPeriod } from './report-commands.ts';
 import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
 import { demoTotpSecret, formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
@@ -37,6 +38,9 @@ const usage = `phongdich <command>
   audit verify              check the audit log: every row chained, the chain unbroken, its signed
                             checkpoints valid; prints OK with counts and the head, or the first
                             broken row (exit code 1)
+  reports period --template <code> --at <ISO instant> [--json]
+                            the template's reporting period containing the instant (weekly-covid:
+                            Monday–Sunday in Viet Nam): from, to (local dates) and due (+07:00)
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
@@ -115,6 +119,8 @@ async function main(argv: string[]) {
     mapping: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
+    template: { type: 'string' },
+    at: { type: 'string' },
   } as const;
   const withSub =
     command === 'users' ||
@@ -122,7 +128,8 @@ async function main(argv: string[]) {
     command === 'risk' ||
     command === 'demo' ||
     command === 'audit' ||
-    command === 'secret';
+    command === 'secret' ||
+    command === 'reports';
   const args = parseArgs({
     args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined),
     options,
@@ -221,6 +228,13 @@ async function main(argv: string[]) {
         const cells = await p.services.indicators.rebuildAll(p.database.db);
         console.log(`${cells} (commune, day) cells recounted in ${Math.round(performance.now() - started)} ms`);
       });
+    case 'reports': {
+      if (sub !== 'period') throw new UsageError('only "reports period" exists');
+      if (!v.template || !v.at) throw new UsageError('reports period needs --template <code> --at <ISO instant>');
+      const p = reportsPeriod(v.template, v.at);
+      console.log(v.json ? JSON.stringify(p) : `${v.template}: ${p.from} – ${p.to}, due ${p.due}`);
+      return;
+    }
     case 'audit':
       if (sub !== 'verify') throw new UsageError('only "audit verify" exists');
       return withPlatform(async (p) => {
@@ -239,7 +253,7 @@ async function main(argv: string[]) {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError) console.error(`${err.message}\n\n${usage}`);
+  if (err instanceof UsageError || err instanceof ReportsUsageError) console.error(`${err.message}\n\n${usage}`);
   else if (err instanceof ConfigurationError) console.error(err.message);
   else if (err instanceof Error && 'code' in err && 'details' in err)
     console.error(`error ${String(err.code)}: ${JSON.stringify(err.details)}`);

@@ -14,6 +14,7 @@ import type {
   QrTokenCitizenColumns,
 } from './schema-citizen.ts';
 import type { AccessTables } from './schema-access.ts';
+import type { NotificationTables } from './schema-notifications.ts';
 
 export type {
   FacilityKind,
@@ -329,7 +330,15 @@ export interface RiskLevelDecisionsTable {
 }
 
 export interface Database
-  extends RiskTables, CareTables, CaseTables, IdentityTables, AuditTables, CitizenTables, AccessTables {
+  extends
+    RiskTables,
+    CareTables,
+    CaseTables,
+    IdentityTables,
+    AuditTables,
+    CitizenTables,
+    AccessTables,
+    NotificationTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

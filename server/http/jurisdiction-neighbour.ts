@@ -52,6 +52,7 @@ export interface Neighbour {
   zoneId: string;
   levelDecisionId: string;
   breachId: string;
+  inboxMessageId: string;
   linkRequestId: string;
   testing: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
 }
@@ -109,6 +110,16 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
       contactName: 'Quản trị',
       contactTitle: 'Quản trị hệ thống',
       contactPhone: '0912345678',
+    })
+  ).id;
+  neighbour.inboxMessageId = (
+    await t.platform.services.notifications.enqueue(t.platform.database.db, {
+      recipientUserId: neighbourOfficer.id,
+      channel: 'in_app',
+      kind: 'report_reminder',
+      title: { vi: 'Nhắc nộp báo cáo tuần', en: 'Weekly report reminder' },
+      body: { vi: 'Bình Lư chưa nộp báo cáo', en: 'Bình Lư has not reported' },
+      key: 'jurisdiction:reminder',
     })
   ).id;
   // Someone declares with the document of the neighbour's case from a phone of their own.
@@ -199,6 +210,12 @@ export async function expectNeighbourUnchanged(t: TestPlatform): Promise<void> {
   expect(neighbourOfficer.disabled_at).toBeNull();
   expect(neighbourOfficer.must_change_password).toBe(false);
   expect((await neighbour.session.get('/api/auth/me')).statusCode).toBe(200);
+  const message = await db
+    .selectFrom('notification_messages')
+    .select('read_at')
+    .where('id', '=', neighbour.inboxMessageId)
+    .executeTakeFirstOrThrow();
+  expect(message.read_at).toBeNull();
   expect(
     await db.selectFrom('users').select('id').where('username', '=', 'intruder').executeTakeFirst(),
   ).toBeUndefined();

@@ -21,6 +21,12 @@ export const adminRoutes: RouteTable = {
     attempt: (c) => c.delete(`/api/auth/sessions/${neighbour.sessionId}`),
     expect: refused,
   },
+  // The inbox is the caller's own; another's message is "not found", even to mark it read.
+  'GET /api/inbox': 'own-session',
+  'POST /api/inbox/:id/read': {
+    attempt: (c) => c.post(`/api/inbox/${neighbour.inboxMessageId}/read`),
+    expect: refused,
+  },
   'GET /api/users': { attempt: (c) => c.get(`/api/users?locality=${BINH_LU}`), expect: refused },
   'GET /api/users/export.xlsx': {
     attempt: (c) => c.get(`/api/users/export.xlsx?locality=${BINH_LU}`),

@@ -74,6 +74,7 @@ const routes: Record<string, Entry> = {
   'GET /api/auth/me': { urls: one('/api/auth/me') },
   'GET /api/auth/2fa': { urls: one('/api/auth/2fa') },
   'GET /api/auth/sessions': { urls: one('/api/auth/sessions') },
+  'GET /api/inbox': { urls: one('/api/inbox') },
   'GET /api/users': { urls: one('/api/users') },
   'GET /api/users/export.xlsx': { urls: one('/api/users/export.xlsx') },
   'GET /api/localities': { urls: one(`/api/localities?parent=${LAI_CHAU}`) },

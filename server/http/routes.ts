@@ -14,6 +14,7 @@ import { systemRoutes } from '../modules/system/system.routes.ts';
 import { venuesRoutes } from '../modules/venues/venues.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { tracingRoutes } from '../modules/tracing/tracing.routes.ts';
 import { facilitiesRoutes } from '../modules/facilities/facilities.routes.ts';
@@ -43,6 +44,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(casesRoutes, deps);
   await app.register(tracingRoutes, deps);
   await app.register(clustersRoutes, deps);
+  await app.register(notificationsRoutes, deps);
   await app.register(peopleRoutes, deps);
   await app.register(facilitiesRoutes, deps);
   await app.register(treatmentRoutes, deps);
