@@ -3,28 +3,19 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 
 describe.runIf(hasChromium)('end-to-end in Chromium: audit alerts and the breach register', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e(chromiumPath);
 
   it('an administrator sees an export among the alerts, records a breach, follows its 72 hours and prints the notification', async () => {
-    const admin = await server.createUser('admin.audit', 'system_admin', '12');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const admin = await e2e.server.createUser('admin.audit', 'system_admin', '12');
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await signIn(page, server.url, admin);
+    await signIn(page, e2e.server.url, admin);
     // An export made through the API by the same session: it must show up as an alert.
     expect(await page.evaluate(async () => (await fetch('/api/users/export.xlsx')).status)).toBe(200);
 

@@ -8,6 +8,7 @@ import { personRef } from '../server/testing/factories.ts';
 import { registerCase } from '../server/commands/register-case.ts';
 import { dischargeCase } from '../server/commands/case-care.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
@@ -21,8 +22,7 @@ const today = vietnamToday();
  * case are made through the services.
  */
 describe.runIf(hasChromium)('end-to-end in Chromium: a case’s care from its page', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   let context: BrowserContext;
   let page: Page;
   const sys = systemActor('e2e');
@@ -38,10 +38,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case’s care from its pa
     page.getByTestId('case-care-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')).join(','));
 
   beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-    const services = server.platform.services;
+    const services = e2e.server.platform.services;
     for (const h of [first, second]) {
       const f = await services.facilities.create(sys, {
         name: h.name,
@@ -63,24 +60,22 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case’s care from its pa
     });
     patient.id = c.id;
     patient.number = c.caseNumber;
-    const cdc = await server.createUser('cdc.care', 'health_department', '12');
-    context = await browser.newContext({
+    const cdc = await e2e.server.createUser('cdc.care', 'health_department', '12');
+    context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
     page = await context.newPage();
-    await signIn(page, server.url, cdc);
+    await signIn(page, e2e.server.url, cdc);
   }, 120_000);
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('admits, transfers and discharges a case through its buttons, each confirmed, with the history in words', async () => {
-    await page.goto(`${server.url}/cases/${patient.id}`);
+    await page.goto(`${e2e.server.url}/cases/${patient.id}`);
     await expect.poll(status).toBe('awaiting_treatment');
     expect(await page.getByTestId('case-care-now').textContent()).toContain('Không ở cơ sở điều trị nào');
     // Awaiting treatment: a bed or home, nothing to transfer or discharge yet.
@@ -153,19 +148,19 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case’s care from its pa
     await shoot('case-care-history');
 
     // The beds followed: both hospitals' oxygen beds are free again.
-    const occupancy = await server.platform.services.facilities.get(sys, second.id);
+    const occupancy = await e2e.server.platform.services.facilities.get(sys, second.id);
     expect(occupancy.capacity.find((l) => l.kind === 'oxygen_bed')?.occupied).toBe(0);
   });
 
   it('in English, the buttons, the dialog and a refusal read in English', async () => {
-    const c = await registerCase(server.platform.services, sys, {
+    const c = await registerCase(e2e.server.platform.services, sys, {
       clientKey: crypto.randomUUID(),
       subject: personRef('Lò Văn Pọm', { communeCode: DOAN_KET, birthYear: 1990, gender: 'male' }),
       confirmedDate: today,
       classification: 'community',
       sourceCaseIds: [],
     });
-    await page.goto(`${server.url}/cases/${c.id}`);
+    await page.goto(`${e2e.server.url}/cases/${c.id}`);
     await page.getByTestId('lang-en').click();
     await page.getByTestId('care-action-home').click();
     expect(await page.getByTestId('care-dialog-after').textContent()).toContain('Under treatment — at home');
@@ -173,7 +168,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case’s care from its pa
     await expect.poll(() => page.getByTestId('case-care-now').textContent()).toContain('Treated at home');
     // Someone else discharges it meanwhile: the open dialog's confirmation is refused with the sentence.
     await page.getByTestId('care-action-discharge').click();
-    await dischargeCase(server.platform.services, sys, c.id, { outcome: 'recovered' });
+    await dischargeCase(e2e.server.platform.services, sys, c.id, { outcome: 'recovered' });
     await page.getByTestId('care-confirm').click();
     await expect
       .poll(() => page.getByTestId('care-error').textContent())

@@ -6,6 +6,7 @@ import { addDays, DAY_MS, vietnamMidnight, vietnamToday } from '../core/vietnam-
 import { CheckinsRepository } from '../server/modules/checkins/checkins.repository.ts';
 import { approvedVenue } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
@@ -30,15 +31,14 @@ interface Citizen {
  * are written straight into `checkins`; the case itself is entered through the "new case" form.
  */
 describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-ins, the chain graph', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   const people: Record<string, Citizen> = {};
   // The case's sample was taken two days ago: its infectious window opens two days before that.
   const sampleDate = addDays(vietnamToday(), -2);
   const base = vietnamMidnight(addDays(sampleDate, -2)).getTime();
 
   async function post<T>(url: string, body: unknown): Promise<{ status: number; json: T }> {
-    const res = await fetch(`${server.url}${url}`, {
+    const res = await fetch(`${e2e.server.url}${url}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -67,15 +67,15 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
       exposures: [],
       conditions: [],
       consent: { accepted: true, noticeVersion: '2026-01' },
-      otp: { challengeId: otp.json.challengeId, code: server.otpFor(phone) },
+      otp: { challengeId: otp.json.challengeId, code: e2e.server.otpFor(phone) },
     });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
-    const holder = await server.platform.services.people.holderOf(res.json.qrToken);
+    const holder = await e2e.server.platform.services.people.holderOf(res.json.qrToken);
     people[key] = { key, fullName, idNumber, phone, address, qrToken: res.json.qrToken, personId: holder!.personId };
   }
 
   async function stay(key: string, venueId: string, fromH: number, toH: number) {
-    await server.platform.database.db
+    await e2e.server.platform.database.db
       .insertInto('checkins')
       .values({
         venue_id: venueId,
@@ -100,13 +100,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
     await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
   }
 
-  const signInAs = (page: Page, username: string, password: string) => signIn(page, server.url, { username, password });
+  const signInAs = (page: Page, username: string, password: string) =>
+    signIn(page, e2e.server.url, { username, password });
 
   beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-    const db = server.platform.database.db;
+    const db = e2e.server.platform.database.db;
     await declare('F0', 'Nguyễn Văn Phát', '012085001001', '0912100001', 'Số 1, tổ 3, phường Đoàn Kết');
     await declare('A', 'Lò Thị Hoa', '012085001002', '0912100002', 'Số 2, tổ 4, phường Đoàn Kết');
     await declare('B', 'Tòng Văn Minh', '012085001003', '0912100003', 'Số 3, tổ 5, phường Đoàn Kết');
@@ -124,14 +122,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
     for (const k of ['A', 'B', 'C', 'D']) expect(await qrColour(k)).toBe('green');
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('an investigator enters the case, confirms two proposed F1s, sees them in the chain graph; their QR turns yellow', async () => {
-    const cdc = await server.createUser('cdc.laichau', 'health_department', '12');
-    const context = await browser.newContext({
+    const cdc = await e2e.server.createUser('cdc.laichau', 'health_department', '12');
+    const context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
@@ -252,7 +245,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
     expect(await qrColour('F0')).toBe('red');
 
     // The province's follow-up list: the two confirmed F1s (the rejected one is not listed).
-    await page.goto(`${server.url}/cases?tab=follow-up`);
+    await page.goto(`${e2e.server.url}/cases?tab=follow-up`);
     await page.getByTestId(`follow-up-status-${people.A!.personId}`).waitFor();
     expect(await page.getByTestId(`follow-up-status-${people.B!.personId}`).textContent()).toBe('Đã xác nhận');
     expect(await page.getByTestId(`follow-up-status-${people.C!.personId}`).count()).toBe(0);
@@ -260,13 +253,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
 
     // The case page on a phone: contacts stay readable as cards.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.goto(`${e2e.server.url}/cases/${caseId}`);
     await page.getByTestId(`contact-row-${people.A!.personId}`).waitFor();
     await shoot(page, 'case-page-phone');
     await context.close();
 
     // And on A's phone: the personal QR page shows the yellow band.
-    const phone = await browser.newContext({
+    const phone = await e2e.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -280,15 +273,15 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a case, its F1s from check-
       declaredAt: new Date().toISOString(),
     });
     const citizen = await phone.newPage();
-    await citizen.goto(`${server.url}/c/qr`);
+    await citizen.goto(`${e2e.server.url}/c/qr`);
     await expect.poll(() => citizen.getByTestId('qr-status').getAttribute('data-colour')).toBe('yellow');
     await citizen.screenshot({ path: path.join(artefactsDir, 'f1-qr-yellow.png'), fullPage: true });
     await phone.close();
   });
 
   it('imports a line list (a bad file is refused row by row), lists the cases, and manages a cluster', async () => {
-    const officer = await server.createUser('cdc.import', 'health_department', '12');
-    const context = await browser.newContext({
+    const officer = await e2e.server.createUser('cdc.import', 'health_department', '12');
+    const context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',

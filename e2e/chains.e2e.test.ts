@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 import { syntheticGraph } from './support/synthetic-graph.ts';
 
@@ -10,25 +11,14 @@ const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 
 /** The chain graph of a large outbreak in the browser: drawing, panning, zooming, the table view, both languages. */
 describe.runIf(hasChromium)('end-to-end in Chromium: the chain graph of 10,000 cases', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  const signInAs = (page: Page, username: string, password: string) => signIn(page, server.url, { username, password });
-
-  beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e(chromiumPath);
+  const signInAs = (page: Page, username: string, password: string) =>
+    signIn(page, e2e.server.url, { username, password });
 
   it('draws a 10,000-case graph on the canvas, pans and zooms it, lists it as a table, in English too', async () => {
     const graph = syntheticGraph(10_000);
-    const admin = await server.createUser('admin.chains', 'system_admin', '12');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const admin = await e2e.server.createUser('admin.chains', 'system_admin', '12');
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
     // The server's chains answer is replaced by a synthetic one: this is about the client's drawing.
     await page.route(/\/api\/chains(\?|$)/, (route) =>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { artefactsDir, launchChromium, launchWithFakeCamera, signIn, startE2eServer } from './support/e2e-server.ts';
 import { writeQrVideo } from './support/y4m.ts';
@@ -15,22 +16,11 @@ const zbarimg = tool('zbarimg');
 const pdftoppm = tool('pdftoppm');
 
 describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-in, gate', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath, { demo: true });
   const phoneViewport = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-  beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    // Demo mode: the poster printed here carries this machine's loopback address, as a demo's does.
-    server = await startE2eServer({ demo: true });
-    browser = await launchChromium(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   async function declareOnPhone(page: Page, who: { idNumber: string; name: string; phone: string; symptom?: string }) {
-    await page.goto(`${server.url}/c/khai-bao`);
+    await page.goto(`${e2e.server.url}/c/khai-bao`);
     await page.getByTestId('decl-id-type').selectOption('cccd');
     await page.getByTestId('decl-id-number').fill(who.idNumber);
     await page.getByTestId('decl-full-name').fill(who.name);
@@ -44,8 +34,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
     if (who.symptom) await page.getByTestId(`decl-symptom-${who.symptom}`).check();
     await page.getByTestId('decl-consent').check();
     await page.getByTestId('otp-send').click();
-    await expect.poll(() => server.otpFor(who.phone)).not.toBeNull();
-    await page.getByTestId('otp-code').fill(server.otpFor(who.phone)!);
+    await expect.poll(() => e2e.server.otpFor(who.phone)).not.toBeNull();
+    await page.getByTestId('otp-code').fill(e2e.server.otpFor(who.phone)!);
     await page.getByTestId('decl-submit').click();
     await page.getByTestId('qr-status').waitFor();
     return page.evaluate(() => JSON.parse(localStorage.getItem('pd.qr') ?? '{}') as { qrToken: string });
@@ -55,7 +45,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
   let ownerLogin: { username: string; password: string };
 
   it('a citizen declares on a phone and gets a green personal QR', async () => {
-    const context = await browser.newContext(phoneViewport);
+    const context = await e2e.browser.newContext(phoneViewport);
     const page = await context.newPage();
     const { qrToken } = await declareOnPhone(page, {
       idNumber: '012085000111',
@@ -69,9 +59,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
   });
 
   it('a venue poster is generated, its QR decodes to the check-in page, and the check-in succeeds', async () => {
-    ownerLogin = await server.createUser('chu.quan', 'organisation_admin', '03388');
-    const owner = (await server.platform.services.users.list(systemActor(), { q: 'chu.quan', limit: 1 })).items[0]!;
-    const venues = server.platform.services.venues;
+    ownerLogin = await e2e.server.createUser('chu.quan', 'organisation_admin', '03388');
+    const owner = (await e2e.server.platform.services.users.list(systemActor(), { q: 'chu.quan', limit: 1 })).items[0]!;
+    const venues = e2e.server.platform.services.venues;
     const actor = {
       ...systemActor(),
       userId: owner.id,
@@ -89,7 +79,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
     });
     venue = await venues.decide(systemActor(), registered.id, { decision: 'approve' });
 
-    const context = await browser.newContext(phoneViewport);
+    const context = await e2e.browser.newContext(phoneViewport);
     const page = await context.newPage();
     const { qrToken } = await declareOnPhone(page, {
       idNumber: '012085000222',
@@ -99,19 +89,19 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
     expect(qrToken).toBeTruthy();
 
     // The official prints the poster; an independent decoder reads its QR.
-    const res = await page.request.post(`${server.url}/api/auth/login`, { data: ownerLogin });
+    const res = await page.request.post(`${e2e.server.url}/api/auth/login`, { data: ownerLogin });
     expect(res.status()).toBe(200);
-    const pdf = await page.request.get(`${server.url}/api/venues/${venue.id}/poster.pdf`);
+    const pdf = await page.request.get(`${e2e.server.url}/api/venues/${venue.id}/poster.pdf`);
     expect(pdf.status()).toBe(200);
     const pdfFile = path.join(artefactsDir, 'venue-poster.pdf');
     fs.writeFileSync(pdfFile, await pdf.body());
-    let url = `${server.url}/v/${venue.publicCode}`;
+    let url = `${e2e.server.url}/v/${venue.publicCode}`;
     if (zbarimg && pdftoppm) {
       execFileSync(pdftoppm, ['-png', '-r', '100', '-singlefile', pdfFile, path.join(artefactsDir, 'venue-poster')]);
       url = execFileSync(zbarimg, ['--raw', '-q', path.join(artefactsDir, 'venue-poster.png')])
         .toString()
         .trim();
-      expect(url).toBe(`${server.url}/v/${venue.publicCode}`);
+      expect(url).toBe(`${e2e.server.url}/v/${venue.publicCode}`);
     }
 
     // A phone that keeps its QR but whose session ended (30 days, or an older app): the QR alone does
@@ -121,10 +111,10 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
     await expect.poll(() => page.getByTestId('venue-name').textContent()).toContain('Chợ Trung tâm Lai Châu');
     await page.getByTestId('session-open').waitFor();
     await page.screenshot({ path: path.join(artefactsDir, 'citizen-venue-session.png'), fullPage: true });
-    const declarationCode = server.otpFor('0912000222');
+    const declarationCode = e2e.server.otpFor('0912000222');
     await page.getByTestId('otp-send').click();
-    await expect.poll(() => server.otpFor('0912000222')).not.toBe(declarationCode);
-    await page.getByTestId('otp-code').fill(server.otpFor('0912000222')!);
+    await expect.poll(() => e2e.server.otpFor('0912000222')).not.toBe(declarationCode);
+    await page.getByTestId('otp-code').fill(e2e.server.otpFor('0912000222')!);
     await page.getByTestId('session-submit').click();
     await page.getByTestId('checkin-button').click();
     await expect.poll(() => page.getByTestId('checkin-done').textContent()).toContain('Chợ Trung tâm Lai Châu');
@@ -133,16 +123,16 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
   });
 
   it('the gate scanner reads personal QR codes from the camera: admits green, refuses red', async () => {
-    const greenPage = await (await browser.newContext(phoneViewport)).newPage();
+    const greenPage = await (await e2e.browser.newContext(phoneViewport)).newPage();
     const green = await declareOnPhone(greenPage, {
       idNumber: '012085000333',
       name: 'Hoàng Văn Cường',
       phone: '0912000333',
     });
-    const redPage = await (await browser.newContext(phoneViewport)).newPage();
+    const redPage = await (await e2e.browser.newContext(phoneViewport)).newPage();
     const red = await declareOnPhone(redPage, { idNumber: '012085000444', name: 'Đèo Thị Dung', phone: '0912000444' });
-    const redHolder = await server.platform.services.people.holderOf(red.qrToken);
-    await server.platform.database.db
+    const redHolder = await e2e.server.platform.services.people.holderOf(red.qrToken);
+    await e2e.server.platform.database.db
       .updateTable('people')
       .set({ under_quarantine: true })
       .where('id', '=', redHolder!.personId)
@@ -157,8 +147,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
       const camera = await launchWithFakeCamera(chromiumPath, video);
       try {
         const page = await camera.newPage({ viewport: { width: 390, height: 844 } });
-        await signIn(page, server.url, ownerLogin);
-        await page.goto(`${server.url}/venues/${venue.id}/gate`);
+        await signIn(page, e2e.server.url, ownerLogin);
+        await page.goto(`${e2e.server.url}/venues/${venue.id}/gate`);
         const result = page.getByTestId('gate-result');
         await result.waitFor({ timeout: 30_000 });
         expect(await result.getAttribute('data-allowed')).toBe(allowed);
@@ -167,7 +157,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaration, poster, check-
         await camera.close();
       }
     }
-    const entries = await server.platform.database.db
+    const entries = await e2e.server.platform.database.db
       .selectFrom('checkins')
       .select('person_id')
       .where('venue_id', '=', venue.id)

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
@@ -17,8 +18,7 @@ const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) =>
  * code for a copy), never with the QR alone.
  */
 describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link requests, my data", () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   let phone: BrowserContext;
   let citizen: Page;
   const phoneViewport = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN' };
@@ -27,16 +27,6 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
     await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
   };
 
-  beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** Officials' record of someone (an F1 here), with the phone they wrote down. */
   async function officialRecord(
     idNumber: string,
@@ -44,8 +34,8 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
     recordedPhone: string | undefined,
     fLevel: number | null,
   ) {
-    const db = server.platform.database.db;
-    const { id } = await server.platform.services.peopleRegistry.resolve(
+    const db = e2e.server.platform.database.db;
+    const { id } = await e2e.server.platform.services.peopleRegistry.resolve(
       db,
       systemActor('e2e'),
       {
@@ -68,7 +58,7 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
   }
 
   async function declareOnPhone(page: Page, who: { idNumber: string; name: string; phone: string }) {
-    await page.goto(`${server.url}/c/khai-bao`);
+    await page.goto(`${e2e.server.url}/c/khai-bao`);
     await page.getByTestId('decl-id-type').selectOption('cccd');
     await page.getByTestId('decl-id-number').fill(who.idNumber);
     await page.getByTestId('decl-full-name').fill(who.name);
@@ -81,15 +71,15 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
     await page.getByTestId('decl-address').fill('Tổ 9, phường Đoàn Kết');
     await page.getByTestId('decl-consent').check();
     await page.getByTestId('otp-send').click();
-    await expect.poll(() => server.otpFor(who.phone)).not.toBeNull();
-    await page.getByTestId('otp-code').fill(server.otpFor(who.phone)!);
+    await expect.poll(() => e2e.server.otpFor(who.phone)).not.toBeNull();
+    await page.getByTestId('otp-code').fill(e2e.server.otpFor(who.phone)!);
     await page.getByTestId('decl-submit').click();
     await page.getByTestId('qr-status').waitFor();
   }
 
   it('a declaration from a new phone with the document of an F1 gets a grey QR awaiting verification', async () => {
     await officialRecord('012190000555', 'Lò Thị Hoa', '0912000550', 1);
-    phone = await browser.newContext(phoneViewport);
+    phone = await e2e.browser.newContext(phoneViewport);
     citizen = await phone.newPage();
     await declareOnPhone(citizen, { idNumber: '012190000555', name: 'Lò Thị Hoa', phone: '0912000555' });
     const band = citizen.getByTestId('qr-status');
@@ -101,10 +91,10 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
   });
 
   it("the commune officer finds it in today's work, compares both records and links them; the citizen's QR turns yellow", async () => {
-    const officer = await server.createUser('can.bo.doan.ket', 'commune_officer', '03388');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const officer = await e2e.server.createUser('can.bo.doan.ket', 'commune_officer', '03388');
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await signIn(page, server.url, officer);
+    await signIn(page, e2e.server.url, officer);
     await page.getByTestId('nav-today').click();
     await page.getByTestId('today-group-link_requests').waitFor();
     await page.getByTestId('today-item-link_requests').first().click();
@@ -119,12 +109,12 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
     await shoot(page, 'people-links-list');
     await context.close();
 
-    await citizen.goto(`${server.url}/c/qr`);
+    await citizen.goto(`${e2e.server.url}/c/qr`);
     await expect.poll(() => citizen.getByTestId('qr-status').getAttribute('data-colour')).toBe('yellow');
   });
 
   it('my data: a PDF and a JSON copy after a fresh code, and which agency accessed my record', async () => {
-    await citizen.goto(`${server.url}/c`);
+    await citizen.goto(`${e2e.server.url}/c`);
     await citizen.getByTestId('home-my-data').click();
     const box = citizen.getByTestId('my-data-download');
     await box.waitFor();
@@ -134,10 +124,10 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
 
     for (const format of ['pdf', 'json'] as const) {
       await citizen.getByTestId('my-data-format').selectOption(format);
-      const before = server.otpFor('0912000555');
+      const before = e2e.server.otpFor('0912000555');
       await box.getByTestId('otp-send').click();
-      await expect.poll(() => server.otpFor('0912000555')).not.toBe(before);
-      await box.getByTestId('otp-code').fill(server.otpFor('0912000555')!);
+      await expect.poll(() => e2e.server.otpFor('0912000555')).not.toBe(before);
+      await box.getByTestId('otp-code').fill(e2e.server.otpFor('0912000555')!);
       const download = citizen.waitForEvent('download');
       await citizen.getByTestId('my-data-submit').click();
       const file = path.join(artefactsDir, `my-data.${format}`);
@@ -152,21 +142,21 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
 
   it('a rejected record: the QR says "not verified, contact your commune health station"', async () => {
     const officialId = await officialRecord('012190000666', 'Tòng Thị Xuân', undefined, null);
-    const page = await (await browser.newContext(phoneViewport)).newPage();
+    const page = await (await e2e.browser.newContext(phoneViewport)).newPage();
     await declareOnPhone(page, { idNumber: '012190000666', name: 'Tòng Thị Xuân', phone: '0912000666' });
-    const db = server.platform.database.db;
+    const db = e2e.server.platform.database.db;
     const request = await db
       .selectFrom('person_link_requests')
       .select('id')
       .where('official_person_id', '=', officialId)
       .executeTakeFirstOrThrow();
-    const officer = (await server.platform.services.users.list(systemActor(), { q: 'can.bo.doan.ket', limit: 1 }))
+    const officer = (await e2e.server.platform.services.users.list(systemActor(), { q: 'can.bo.doan.ket', limit: 1 }))
       .items[0]!;
-    await server.platform.services.personLinks.reject(
+    await e2e.server.platform.services.personLinks.reject(
       { ...systemActor(), userId: officer.id, role: 'commune_officer', scope: { code: '03388', path: 'VN/12/03388' } },
       request.id,
     );
-    await page.goto(`${server.url}/c/qr`);
+    await page.goto(`${e2e.server.url}/c/qr`);
     await expect.poll(() => page.getByTestId('qr-status').getAttribute('data-identity')).toBe('not_verified');
     expect(await page.getByTestId('qr-status').textContent()).toContain('liên hệ trạm y tế xã, phường');
     await shoot(page, 'citizen-qr-not-verified');
@@ -174,7 +164,7 @@ describe.runIf(hasChromium)("end-to-end in Chromium: citizens' records, link req
 
   it('the history of a phone whose session ended opens again with a code, never with the QR', async () => {
     await citizen.evaluate(() => localStorage.removeItem('pd.session'));
-    await citizen.goto(`${server.url}/c/lich-su`);
+    await citizen.goto(`${e2e.server.url}/c/lich-su`);
     await citizen.getByTestId('session-open').waitFor();
     expect(await citizen.getByTestId('history-item').count()).toBe(0);
     await shoot(citizen, 'citizen-session-needed');

@@ -6,21 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../server/shared/actor.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 
 /** Issue 11, least privilege: the administrator binds a facility staff account to its facilities in the users page. */
 describe.runIf(hasChromium)('end-to-end in Chromium: facility staff bound to their facility', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   const facilities: Record<'ours' | 'theirs', string> = { ours: '', theirs: '' };
   beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
     const sys = systemActor('e2e');
-    const s = server.platform.services;
+    const s = e2e.server.platform.services;
     for (const [key, name, commune, person] of [
       ['ours', 'Khách sạn cách ly Đoàn Kết', '03388', 'Hà Thị Trong'],
       ['theirs', 'Khu cách ly Bình Lư', '03390', 'Sùng Văn Ngoài'],
@@ -43,16 +40,12 @@ describe.runIf(hasChromium)('end-to-end in Chromium: facility staff bound to the
       });
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('the administrator ticks the account’s facility; the account then lists the people of that facility only', async () => {
-    const admin = await server.createUser('admin.coso', 'system_admin', '12');
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const admin = await e2e.server.createUser('admin.coso', 'system_admin', '12');
+    const adminContext = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await adminContext.newPage();
-    await signIn(page, server.url, admin);
+    await signIn(page, e2e.server.url, admin);
     await page.getByTestId('nav-admin-users').click();
     await page.getByTestId('user-create-toggle').click();
     await page.getByTestId('user-create-username').fill('coso.e2e');
@@ -66,10 +59,10 @@ describe.runIf(hasChromium)('end-to-end in Chromium: facility staff bound to the
     await expect.poll(() => page.getByTestId('users-table').textContent()).toContain('coso.e2e');
     await adminContext.close();
 
-    const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const staffContext = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const staffPage = await staffContext.newPage();
-    await signIn(staffPage, server.url, { username: 'coso.e2e', password: 'a-long-facility-password' });
-    await staffPage.goto(`${server.url}/quarantine`);
+    await signIn(staffPage, e2e.server.url, { username: 'coso.e2e', password: 'a-long-facility-password' });
+    await staffPage.goto(`${e2e.server.url}/quarantine`);
     await expect.poll(() => staffPage.getByTestId('stays-table').textContent()).toContain('Hà Thị Trong');
     expect(await staffPage.getByTestId('stays-table').textContent()).not.toContain('Sùng Văn Ngoài');
     await staffContext.close();

@@ -3,28 +3,20 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 
 describe.runIf(hasChromium)('end-to-end in Chromium: foundation', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e(chromiumPath);
 
-  const signInAs = (page: Page, username: string, password: string) => signIn(page, server.url, { username, password });
+  const signInAs = (page: Page, username: string, password: string) =>
+    signIn(page, e2e.server.url, { username, password });
 
   it('a commune officer sees only their commune, switches language and opens the map', async () => {
-    const officer = await server.createUser('xa.doanket', 'commune_officer', '03388');
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const officer = await e2e.server.createUser('xa.doanket', 'commune_officer', '03388');
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await signInAs(page, officer.username, officer.password);
 
@@ -61,8 +53,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: foundation', () => {
   });
 
   it('a provincial administrator sees the 38 communes of Lai Châu on the map', async () => {
-    const admin = await server.createUser('admin.e2e', 'system_admin', '12');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const admin = await e2e.server.createUser('admin.e2e', 'system_admin', '12');
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signInAs(page, admin.username, admin.password);
     await page.locator('[data-testid="map"] path.commune-03388').waitFor();
@@ -75,9 +67,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: foundation', () => {
   });
 
   it('refuses a wrong password with a visible message', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${e2e.server.url}/login`);
     await page.getByTestId('login-username').fill('admin.e2e');
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();

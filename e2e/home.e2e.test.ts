@@ -8,19 +8,16 @@ import { registerCase } from '../server/commands/register-case.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 
 describe.runIf(hasChromium)("end-to-end in Chromium: the home page's situation room", () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   const today = vietnamToday();
   beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-    await registerCase(server.platform.services, systemActor('e2e'), {
+    await registerCase(e2e.server.platform.services, systemActor('e2e'), {
       clientKey: randomUUID(),
       subject: personRef('Ca trang chủ', { birthYear: 1975 }),
       sampleDate: today,
@@ -29,16 +26,12 @@ describe.runIf(hasChromium)("end-to-end in Chromium: the home page's situation r
       sourceCaseIds: [],
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('shows the health department its figures with links, the coloured level map and today’s work', async () => {
-    const cdc = await server.createUser('cdc.home', 'health_department', '12');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const cdc = await e2e.server.createUser('cdc.home', 'health_department', '12');
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await signIn(page, server.url, cdc);
+    await signIn(page, e2e.server.url, cdc);
 
     // Figures: today's community case, beside yesterday's, each a link to its filtered list.
     const community = page.getByTestId('figure-cases_community');
@@ -69,10 +62,10 @@ describe.runIf(hasChromium)("end-to-end in Chromium: the home page's situation r
   });
 
   it('shows an inspector no case figure, only aggregates', async () => {
-    const inspector = await server.createUser('thanhtra.home', 'inspector', '12');
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const inspector = await e2e.server.createUser('thanhtra.home', 'inspector', '12');
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await signIn(page, server.url, inspector);
+    await signIn(page, e2e.server.url, inspector);
     await page.getByTestId('figure-beds_occupied').waitFor();
     expect(await page.getByTestId('figure-cases_community').count()).toBe(0);
     expect(await page.getByTestId('figure-people_in_quarantine').count()).toBe(0);

@@ -4,25 +4,20 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamToday } from '../core/vietnam-calendar.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 
 describe.runIf(hasChromium)("end-to-end in Chromium: an arrival's origin picked by name", () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e(chromiumPath);
 
   it('a traveller from Hà Nội types "ha noi" and "ba dinh" on a phone, and the commune officer reads the names', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await e2e.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const asked: string[] = [];
     page.on('request', (r) => {
@@ -30,7 +25,7 @@ describe.runIf(hasChromium)("end-to-end in Chromium: an arrival's origin picked 
     });
 
     // A health declaration first: it opens the phone's session.
-    await page.goto(`${server.url}/c/khai-bao`);
+    await page.goto(`${e2e.server.url}/c/khai-bao`);
     await page.getByTestId('decl-id-type').selectOption('cccd');
     await page.getByTestId('decl-id-number').fill('001090000321');
     await page.getByTestId('decl-full-name').fill('Trần Văn Minh');
@@ -43,12 +38,12 @@ describe.runIf(hasChromium)("end-to-end in Chromium: an arrival's origin picked 
     await page.getByTestId('decl-address').fill('Tổ 2');
     await page.getByTestId('decl-consent').check();
     await page.getByTestId('otp-send').click();
-    await expect.poll(() => server.otpFor('0912000321')).not.toBeNull();
-    await page.getByTestId('otp-code').fill(server.otpFor('0912000321')!);
+    await expect.poll(() => e2e.server.otpFor('0912000321')).not.toBeNull();
+    await page.getByTestId('otp-code').fill(e2e.server.otpFor('0912000321')!);
     await page.getByTestId('decl-submit').click();
     await page.getByTestId('qr-status').waitFor();
 
-    await page.goto(`${server.url}/c/di-chuyen`);
+    await page.goto(`${e2e.server.url}/c/di-chuyen`);
     await page.getByTestId('arr-origin-kind').selectOption('commune');
     const province = page.getByTestId('arr-origin-province');
     await province.click();
@@ -79,10 +74,10 @@ describe.runIf(hasChromium)("end-to-end in Chromium: an arrival's origin picked 
     // The provinces once, then the communes of the one picked: never the whole country's communes.
     expect([...new Set(asked)]).toEqual(['/api/public/places/provinces', '/api/public/places/provinces/01/communes']);
 
-    const officer = await server.createUser('xa.doanket.origin', 'commune_officer', '03388');
-    const staffPage = await (await browser.newContext()).newPage();
-    await signIn(staffPage, server.url, officer);
-    const arrivals = await staffPage.request.get(`${server.url}/api/arrivals?limit=50`);
+    const officer = await e2e.server.createUser('xa.doanket.origin', 'commune_officer', '03388');
+    const staffPage = await (await e2e.browser.newContext()).newPage();
+    await signIn(staffPage, e2e.server.url, officer);
+    const arrivals = await staffPage.request.get(`${e2e.server.url}/api/arrivals?limit=50`);
     expect(arrivals.status()).toBe(200);
     const items = ((await arrivals.json()) as { items: { fullName: string; origin: string; originName: string }[] })
       .items;
@@ -90,7 +85,7 @@ describe.runIf(hasChromium)("end-to-end in Chromium: an arrival's origin picked 
       origin: '00004',
       originName: 'Phường Ba Đình, Thành phố Hà Nội',
     });
-    await staffPage.goto(`${server.url}/declarations?tab=arrivals`);
+    await staffPage.goto(`${e2e.server.url}/declarations?tab=arrivals`);
     await staffPage.getByTestId('arrivals-table').waitFor();
     await context.close();
   });

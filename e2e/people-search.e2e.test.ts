@@ -7,27 +7,18 @@ import { registerCase } from '../server/commands/register-case.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { personRef, phone } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';
 
 describe.runIf(hasChromium)('end-to-end in Chromium: declaring a contact already registered', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e(chromiumPath);
 
   it('a commune officer finds the person typed without diacritics, picks her, and the audit log says so in words', async () => {
-    const services = server.platform.services;
-    const db = server.platform.database.db;
+    const services = e2e.server.platform.services;
+    const db = e2e.server.platform.database.db;
     const sys = systemActor('e2e');
     const today = vietnamToday();
     const ref = personRef('Hoàng Thị Ngọc Ánh', { communeCode: DOAN_KET, birthYear: 1991, gender: 'female' });
@@ -48,11 +39,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaring a contact already
       sourceCaseIds: [],
     });
 
-    const officer = await server.createUser('xa.doanket.search', 'commune_officer', DOAN_KET);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const officer = await e2e.server.createUser('xa.doanket.search', 'commune_officer', DOAN_KET);
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await signIn(page, server.url, officer);
-    await page.goto(`${server.url}/cases/${c.id}`);
+    await signIn(page, e2e.server.url, officer);
+    await page.goto(`${e2e.server.url}/cases/${c.id}`);
     await page.getByTestId('contact-declare-toggle').click();
     await page.getByTestId('contact-search-input').fill('hoang thi ngoc anh');
     const result = page.getByTestId('contact-search-result');
@@ -76,12 +67,12 @@ describe.runIf(hasChromium)('end-to-end in Chromium: declaring a contact already
     expect(records.map((r) => r.id)).toEqual([anh.id]);
 
     // The administrator reads the search and the declaration in words, by the officer's name.
-    const admin = await server.createUser('admin.search', 'system_admin', '12');
+    const admin = await e2e.server.createUser('admin.search', 'system_admin', '12');
     const adminPage = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+      await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
     ).newPage();
-    await signIn(adminPage, server.url, admin);
-    await adminPage.goto(`${server.url}/admin/audit`);
+    await signIn(adminPage, e2e.server.url, admin);
+    await adminPage.goto(`${e2e.server.url}/admin/audit`);
     await adminPage.getByTestId('audit-filter-action').selectOption('search');
     await expect.poll(() => adminPage.getByTestId('audit-table').textContent()).toContain('Tìm kiếm người');
     const log = (await adminPage.getByTestId('audit-table').textContent()) ?? '';

@@ -7,6 +7,7 @@ import { addDays, vietnamToday } from '../core/vietnam-calendar.ts';
 import type { PersonRef } from '../core/schemas/cases.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { cccd, personRef } from '../server/testing/factories.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 import { registerCase } from '../server/commands/register-case.ts';
@@ -24,8 +25,7 @@ const someone = (fullName: string, birthYear = 1988): PersonRef =>
  * The case, its F1 and the hotel are made through the services; everything else in Chromium.
  */
 describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools and case proposals', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   let context: BrowserContext;
   let page: Page;
   const sys = systemActor('e2e');
@@ -38,10 +38,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-    const services = server.platform.services;
+    const services = e2e.server.platform.services;
     const hotel = await services.facilities.create(sys, {
       name: 'Khách sạn Mường Thanh Lai Châu',
       kind: 'hotel',
@@ -72,20 +69,18 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await services.tracing.decide(sys, k.id, { decision: 'confirm' });
     f1.personId = k.personId;
     f1.contactId = k.id;
-    const cdc = await server.createUser('cdc.quarantine', 'health_department', '12');
-    context = await browser.newContext({
+    const cdc = await e2e.server.createUser('cdc.quarantine', 'health_department', '12');
+    context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
     page = await context.newPage();
-    await signIn(page, server.url, cdc);
+    await signIn(page, e2e.server.url, cdc);
   }, 120_000);
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('admits the confirmed F1 to a hotel, takes the daily report, records a negative day-7 test, releases and prints the certificate', async () => {
@@ -126,7 +121,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
       .toContain('Chưa có kết quả xét nghiệm âm tính trước khi kết thúc cách ly');
     await shoot(page, 'quarantine-release-refused');
     const decision = await page.request.get(
-      `${server.url}${(await page.getByTestId('stay-decision-pdf').getAttribute('href'))!}`,
+      `${e2e.server.url}${(await page.getByTestId('stay-decision-pdf').getAttribute('href'))!}`,
     );
     expect(decision.headers()['content-type']).toBe('application/pdf');
     await shoot(page, 'quarantine-stay-admitted');
@@ -138,7 +133,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await shoot(page, 'quarantine-calls');
 
     // The F1's phone: the daily report link, no login.
-    const phone = await browser.newContext({
+    const phone = await e2e.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -156,14 +151,14 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await expect.poll(() => citizen.getByTestId('monitoring-done').textContent()).toContain('Đã ghi nhận hôm nay');
     await shoot(citizen, 'monitoring-phone-done');
     // Someone at home whose day 1 is today: the page says a test is due today.
-    const home = await server.platform.services.quarantine.admit(sys, {
+    const home = await e2e.server.platform.services.quarantine.admit(sys, {
       clientKey: crypto.randomUUID(),
       subject: someone('Vàng A Dơ', 1990),
       reason: 'arrival',
       facilityId: (await facilityIdByKind('home'))!,
       vaccinatedOrRecovered: false,
     });
-    await citizen.goto(`${server.url}/c/theo-doi/${encodeURIComponent(home.monitorToken!)}`);
+    await citizen.goto(`${e2e.server.url}/c/theo-doi/${encodeURIComponent(home.monitorToken!)}`);
     await expect
       .poll(() => citizen.getByTestId('monitoring-test-due').textContent())
       .toContain('Hôm nay bạn có lịch xét nghiệm');
@@ -207,7 +202,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     expect(await page.getByTestId(`stay-test-day-${addDays(today, -1)}`).textContent()).toContain('Âm tính');
     await shoot(page, 'quarantine-stay-released');
     const certHref = (await page.getByTestId('stay-certificate-pdf').getAttribute('href'))!;
-    const cert = await page.request.get(`${server.url}${certHref}`);
+    const cert = await page.request.get(`${e2e.server.url}${certHref}`);
     expect(cert.status()).toBe(200);
     expect(cert.headers()['content-type']).toBe('application/pdf');
     const pdf = path.join(artefactsDir, 'quarantine-certificate.pdf');
@@ -264,7 +259,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await page.getByTestId('batch-submit').click();
     await expect.poll(() => page.getByTestId('batch-outcome').textContent()).toContain('Đã ghi nhận 2 mẫu, 1 mẫu gộp');
     // …and ten more from the sampling team's list, through the API: one pool of ten.
-    const batch = await server.platform.services.campaigns.addSamples(sys, campaignId, {
+    const batch = await e2e.server.platform.services.campaigns.addSamples(sys, campaignId, {
       collectedAt: new Date().toISOString(),
       samples: Array.from({ length: 10 }, (_, i) => ({
         code: `DK-${String(i + 1).padStart(4, '0')}`,
@@ -286,7 +281,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
       .toContain('Đã chỉ định xét nghiệm lại 10 người.');
     await shoot(page, 'testing-campaign-pool-positive');
 
-    const first = await server.platform.services.testing.getSample(sys, pool.members[0]!);
+    const first = await e2e.server.platform.services.testing.getSample(sys, pool.members[0]!);
     await page.getByTestId('campaign-back').click();
     await page.getByTestId('testing-tab-orders').click();
     await page.getByTestId('orders-reason-pool_retest').click();
@@ -329,13 +324,13 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
     await page.getByTestId('facility-capacity-quarantine_place').fill('1');
     await page.getByTestId('facility-submit').click();
     await expect.poll(() => page.locator('.alert-ok').first().textContent()).toContain(`Đã thêm cơ sở ${name}`);
-    const created = await server.platform.database.db
+    const created = await e2e.server.platform.database.db
       .selectFrom('facilities')
       .select('id')
       .where('name', '=', name)
       .executeTakeFirstOrThrow();
     // One person fills its only place: the list flags it.
-    await server.platform.services.quarantine.admit(sys, {
+    await e2e.server.platform.services.quarantine.admit(sys, {
       clientKey: crypto.randomUUID(),
       subject: someone('Giàng A Lử', 1991),
       reason: 'arrival',
@@ -370,7 +365,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: quarantine, testing, pools 
   });
 
   async function facilityIdByKind(kind: 'home' | 'hotel') {
-    const row = await server.platform.database.db
+    const row = await e2e.server.platform.database.db
       .selectFrom('facilities')
       .select('id')
       .where('kind', '=', kind)

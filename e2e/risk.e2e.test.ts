@@ -8,6 +8,7 @@ import { addDays, vietnamToday } from '../core/vietnam-calendar.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 import { registerCase } from '../server/commands/register-case.ts';
 
@@ -25,8 +26,7 @@ const names = ['Lò Thị Mai', 'Điêu Văn Khánh', 'Tòng Thị Lan', 'Quàng
  * shows the map and counts without one name of a case.
  */
 describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level override and the public page', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   let context: BrowserContext;
   let page: Page;
   let communes: string[];
@@ -36,11 +36,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
   const coloured = (p: Page) => p.locator('path.commune[data-level]');
 
   beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
     const sys = systemActor('e2e');
-    const { services, database } = server.platform;
+    const { services, database } = e2e.server.platform;
     await database.db.updateTable('localities').set({ population: 3000 }).where('code', '=', DOAN_KET).execute();
     for (const [i, fullName] of names.entries()) {
       await registerCase(services, sys, {
@@ -77,24 +74,22 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
         .where('status', '=', 'active')
         .execute()
     ).map((c) => c.code);
-    const steering = await server.createUser('bcd.risk', 'steering_committee', '12');
-    context = await browser.newContext({
+    const steering = await e2e.server.createUser('bcd.risk', 'steering_committee', '12');
+    context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
     page = await context.newPage();
-    await signIn(page, server.url, steering);
+    await signIn(page, e2e.server.url, steering);
   }, 120_000);
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('colours every commune of the province by its level, with a legend', async () => {
-    await page.goto(`${server.url}/risk?ruleSet=nq128_qd4800_2021`);
+    await page.goto(`${e2e.server.url}/risk?ruleSet=nq128_qd4800_2021`);
     await expect.poll(() => coloured(page).count(), { timeout: 20_000 }).toBe(communes.length);
     const paint = await coloured(page).evaluateAll((els) =>
       els.map((e) => ({
@@ -127,7 +122,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     const dialog = page.getByTestId('risk-act-dialog');
     await expect.poll(() => dialog.getByTestId('risk-act-number').inputValue(), { timeout: 10_000 }).toBe('1');
     expect(await dialog.getByTestId('risk-act-summary').innerText()).toContain(reason);
-    expect(await server.platform.database.db.selectFrom('risk_level_decisions').select('id').execute()).toHaveLength(0);
+    expect(
+      await e2e.server.platform.database.db.selectFrom('risk_level_decisions').select('id').execute(),
+    ).toHaveLength(0);
     await dialog.getByTestId('risk-act-signer').fill('Lò Văn Thành');
     await dialog.getByTestId('risk-act-capacity').selectOption('vice_chair');
     await dialog.getByTestId('risk-act-confirm').click();
@@ -135,7 +132,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     await expect.poll(() => history.innerText(), { timeout: 10_000 }).toContain(reason);
     // A raise takes effect after the 48-hour notice of Resolution 128: the decision says when.
     await expect.poll(() => panel.getByTestId('risk-decision-notice').innerText()).toMatch(/hiệu lực/i);
-    const stored = await server.platform.database.db
+    const stored = await e2e.server.platform.database.db
       .selectFrom('risk_level_decisions')
       .select(['kind', 'level_key', 'reason'])
       .where('locality_code', '=', BINH_LU)
@@ -171,7 +168,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     await dialog.getByTestId('risk-act-cancel').click();
     expect(await dialog.isVisible()).toBe(false);
     expect(
-      await server.platform.database.db
+      await e2e.server.platform.database.db
         .selectFrom('risk_level_decisions')
         .select('id')
         .where('locality_code', '=', SIN_SUOI_HO)
@@ -191,7 +188,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     expect(await panel.getByTestId('risk-history').innerText()).toContain('Lò Văn Thành');
     await shoot(page, 'risk-decision-recorded');
     const href = await notice.getByTestId('risk-decision-pdf').getAttribute('href');
-    const pdf = await page.request.get(new URL(href!, server.url).toString());
+    const pdf = await page.request.get(new URL(href!, e2e.server.url).toString());
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const body = await pdf.body();
@@ -207,25 +204,25 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
   });
 
   it('draws the dashboard: epidemic curve, Rt with its band, the projection and the communes by level', async () => {
-    await page.goto(`${server.url}/risk?tab=dashboard`);
+    await page.goto(`${e2e.server.url}/risk?tab=dashboard`);
     for (const id of ['epicurve-svg', 'rt-chart-svg', 'projection-chart-svg', 'level-trend-svg']) {
       await expect.poll(() => page.getByTestId(id).count(), { timeout: 15_000 }).toBe(1);
     }
     await page.getByTestId('projection-chart-table-toggle').click();
     // 28 observed days and 14 projected ones.
     await expect.poll(() => page.getByTestId('projection-table').locator('tbody tr').count()).toBe(42);
-    const api = await (await page.request.get(`${server.url}/api/risk/dashboard?province=12`)).json();
+    const api = await (await page.request.get(`${e2e.server.url}/api/risk/dashboard?province=12`)).json();
     expect(api.projection).toHaveLength(14);
     expect(api.rt.length).toBeGreaterThan(0);
     await shoot(page, 'risk-dashboard');
   });
 
   it("names the province on a commune officer's risk page, not its code", async () => {
-    const officer = await server.createUser('xa.risk', 'commune_officer', DOAN_KET);
-    const own = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const officer = await e2e.server.createUser('xa.risk', 'commune_officer', DOAN_KET);
+    const own = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const officerPage = await own.newPage();
-    await signIn(officerPage, server.url, officer);
-    await officerPage.goto(`${server.url}/risk`);
+    await signIn(officerPage, e2e.server.url, officer);
+    await officerPage.goto(`${e2e.server.url}/risk`);
     await expect
       .poll(() => officerPage.locator('main').textContent(), { timeout: 15_000 })
       .toContain('tại Tỉnh Lai Châu');
@@ -234,7 +231,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
   });
 
   it('shows the public map and counts to anyone, and never a name', async () => {
-    const visitor = await browser.newContext({
+    const visitor = await e2e.browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
@@ -250,7 +247,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
     });
     // A raise under the active rule set, waiting out its notice: the public is told ahead.
     const reason = 'Lý do nội bộ: chợ đầu mối';
-    await server.platform.services.riskDecisions.decide(systemActor('e2e'), {
+    await e2e.server.platform.services.riskDecisions.decide(systemActor('e2e'), {
       locality: TAN_PHONG,
       ruleSet: 'qd218_2022',
       levelKey: 'level_4',
@@ -258,7 +255,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the risk map, a level overr
       signerName: 'Nguyễn Văn Ký',
       signerCapacity: 'vice_chair',
     });
-    await phone.goto(`${server.url}/c/ban-do?tinh=12`);
+    await phone.goto(`${e2e.server.url}/c/ban-do?tinh=12`);
     await expect.poll(() => coloured(phone).count(), { timeout: 20_000 }).toBe(communes.length);
     const announced = phone.getByTestId('risk-map-announced');
     expect(await announced.locator('li').getAttribute('data-code')).toBe(TAN_PHONG);

@@ -6,6 +6,7 @@ import { addDays, vietnamToday } from '../core/vietnam-calendar.ts';
 import type { PersonRef } from '../core/schemas/cases.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
 import { registerCase } from '../server/commands/register-case.ts';
@@ -29,8 +30,7 @@ const someone = (fullName: string, birthYear: number): PersonRef =>
  * The hospital, the cases and one undecided contact are made through the services.
  */
 describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions, discharges and today’s work', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   let context: BrowserContext;
   let page: Page;
   const sys = systemActor('e2e');
@@ -52,10 +52,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-    const services = server.platform.services;
+    const services = e2e.server.platform.services;
     const h = await services.facilities.create(sys, {
       name: hospital.name,
       kind: 'hospital',
@@ -82,20 +79,18 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     }
     // A contact of the first case the tracer has not decided on yet: "Người tiếp xúc chờ xác nhận".
     await services.tracing.declare(sys, patients[0]!.id, { subject: someone('Quàng Văn Tính', 1985) });
-    const cdc = await server.createUser('cdc.treatment', 'health_department', '12');
-    context = await browser.newContext({
+    const cdc = await e2e.server.createUser('cdc.treatment', 'health_department', '12');
+    context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
     page = await context.newPage();
-    await signIn(page, server.url, cdc);
+    await signIn(page, e2e.server.url, cdc);
   }, 120_000);
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('fills both ICU beds, shows 2/2 with an alert, refuses a third admission with the server’s reason, and frees a bed on discharge', async () => {
@@ -167,8 +162,8 @@ describe.runIf(hasChromium)('end-to-end in Chromium: treatment beds, admissions,
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Treatment');
     await page.getByTestId('treatment-tab-stays').click();
     await page.getByTestId('stay-admit-toggle').click();
-    await admitToBed(server.platform.services, sys, { caseId: c.id, facilityId: hospital.id, bedKind: 'icu_bed' });
-    const d = await registerCase(server.platform.services, sys, {
+    await admitToBed(e2e.server.platform.services, sys, { caseId: c.id, facilityId: hospital.id, bedKind: 'icu_bed' });
+    const d = await registerCase(e2e.server.platform.services, sys, {
       clientKey: crypto.randomUUID(),
       subject: someone('Lường Thị Nga', 1958),
       confirmedDate: today,

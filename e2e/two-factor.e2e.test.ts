@@ -6,28 +6,19 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../server/modules/identity/totp.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, nextTotpCode, startE2eServer } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const zbarimg = ['/usr/bin/zbarimg', '/usr/local/bin/zbarimg'].find((p) => fs.existsSync(p));
 
 describe.runIf(hasChromium)('end-to-end in Chromium: two-factor sign-in', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchChromium(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e(chromiumPath);
 
   it('a CDC account enrols TOTP from the QR, signs in with a code, is refused a wrong one, and confirms itself again before an export', async () => {
     if (!zbarimg) throw new Error('zbarimg is missing: apt-get install -y zbar-tools (.ci/run installs it)');
-    const cdc = await server.createUser('cdc.hai.lop', 'health_department', '12', { enrol: false });
-    const context = await browser.newContext({
+    const cdc = await e2e.server.createUser('cdc.hai.lop', 'health_department', '12', { enrol: false });
+    const context = await e2e.browser.newContext({
       viewport: { width: 1024, height: 900 },
       locale: 'vi-VN',
       acceptDownloads: true,
@@ -35,7 +26,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: two-factor sign-in', () => 
     const page = await context.newPage();
 
     // The password alone leads to enrolment: the role must use a second factor.
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${e2e.server.url}/login`);
     await page.getByTestId('login-username').fill(cdc.username);
     await page.getByTestId('login-password').fill(cdc.password);
     await page.getByTestId('login-submit').click();
@@ -79,11 +70,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: two-factor sign-in', () => 
     await page.getByTestId('user-menu').waitFor();
 
     // Eleven minutes later an export asks for the password and code again, then downloads.
-    await server.platform.database.db
+    await e2e.server.platform.database.db
       .updateTable('sessions')
       .set({ authenticated_at: new Date(Date.now() - 11 * 60_000) })
       .execute();
-    await page.goto(`${server.url}/cases`);
+    await page.goto(`${e2e.server.url}/cases`);
     await page.getByTestId('cases-export').click();
     await page.getByTestId('reauth-password').fill(cdc.password);
     await page.getByTestId('reauth-code').fill(await nextTotpCode(cdc.username, secret));

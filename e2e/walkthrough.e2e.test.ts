@@ -8,6 +8,7 @@ import { demoFacilityIds, seedDemoOutbreak } from '../server/cli/demo-outbreak.t
 import { systemActor } from '../server/shared/actor.ts';
 import { testPassword } from '../server/testing/test-platform.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
+import { useE2e } from './support/fixture.ts';
 import { artefactsDir, launchChromium, signIn, startE2eServer, type E2eUser } from './support/e2e-server.ts';
 import { accessibilityProblems, properNouns, settle, textProblems, type WalkFinding } from './support/walk.ts';
 
@@ -22,19 +23,12 @@ const shots = path.join(artefactsDir, 'walkthrough');
  * screenshot per page and language under test-artifacts/e2e/walkthrough.
  */
 describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every role', () => {
-  let server: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
+  const e2e = useE2e(chromiumPath);
   let nouns: string[];
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true });
-    server = await startE2eServer();
-    await seedDemoOutbreak(server.platform);
-    browser = await launchChromium(chromiumPath);
+    await seedDemoOutbreak(e2e.server.platform);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const staffRoles: [Role, string][] = [
     ['commune_officer', '03388'],
@@ -48,15 +42,15 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
     it(`${role}: every page reads as words, in both languages, accessibly`, { timeout: 600_000 }, async () => {
       const user = await staffUser(role, locality);
       // Read after the account exists: its own name is a proper noun on every page.
-      nouns = await properNouns(server.platform.database.db);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+      nouns = await properNouns(e2e.server.platform.database.db);
+      const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
       const page = await context.newPage();
-      await signIn(page, server.url, user);
+      await signIn(page, e2e.server.url, user);
       const paths = await staffPathsOf(page);
       const findings: WalkFinding[] = [];
       for (const lang of ['vi', 'en'] as const) {
         await setStaffLanguage(page, lang);
-        for (const p of paths) findings.push(...(await inspect(page, `${server.url}${p}`, `${role}${p}`, lang)));
+        for (const p of paths) findings.push(...(await inspect(page, `${e2e.server.url}${p}`, `${role}${p}`, lang)));
       }
       await context.close();
       expect(findings).toEqual([]);
@@ -67,14 +61,14 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
     'a citizen on a phone: every public page reads as words, in both languages, accessibly',
     { timeout: 300_000 },
     async () => {
-      const venue = await server.platform.database.db
+      const venue = await e2e.server.platform.database.db
         .selectFrom('venues')
         .select('public_code')
         .where('status', '=', 'approved')
         .executeTakeFirstOrThrow();
-      nouns = await properNouns(server.platform.database.db);
+      nouns = await properNouns(e2e.server.platform.database.db);
       const paths: string[] = [...citizenPages.filter((p) => !p.includes(':')), `/v/${venue.public_code}`];
-      const context = await browser.newContext({
+      const context = await e2e.browser.newContext({
         viewport: { width: 390, height: 844 },
         locale: 'vi-VN',
         isMobile: true,
@@ -82,9 +76,9 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
       const page = await context.newPage();
       const findings: WalkFinding[] = [];
       for (const lang of ['vi', 'en'] as const) {
-        await page.goto(`${server.url}/c`);
+        await page.goto(`${e2e.server.url}/c`);
         await page.getByTestId(`lang-${lang}`).click();
-        for (const p of paths) findings.push(...(await inspect(page, `${server.url}${p}`, `citizen${p}`, lang)));
+        for (const p of paths) findings.push(...(await inspect(page, `${e2e.server.url}${p}`, `citizen${p}`, lang)));
       }
       await context.close();
       expect(findings).toEqual([]);
@@ -93,15 +87,15 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
 
   async function staffUser(role: Role, locality: string): Promise<E2eUser> {
     const username = `walk.${role.replaceAll('_', '.')}`;
-    if (role !== 'facility_staff') return server.createUser(username, role, locality);
+    if (role !== 'facility_staff') return e2e.server.createUser(username, role, locality);
     const password = testPassword();
-    await server.platform.services.users.create(systemActor('e2e'), {
+    await e2e.server.platform.services.users.create(systemActor('e2e'), {
       username,
       fullName: 'Nhân viên cơ sở (walk)',
       role,
       localityCode: locality,
       password,
-      facilityIds: await demoFacilityIds(server.platform),
+      facilityIds: await demoFacilityIds(e2e.server.platform),
     });
     return { username, password };
   }
@@ -117,7 +111,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
     ).filter((p, i, all) => all.indexOf(p) === i);
     const details = new Map<string, string>();
     for (const p of top) {
-      await page.goto(`${server.url}${p}`);
+      await page.goto(`${e2e.server.url}${p}`);
       await settle(page);
       for (const href of await hrefs()) {
         const pattern = staffPages.find((sp) => sp.includes(':') && matchPath(sp, href));
@@ -128,7 +122,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
   }
 
   async function setStaffLanguage(page: Page, lang: 'vi' | 'en') {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByTestId(`lang-${lang}`).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
   }
