@@ -172,7 +172,7 @@ function LogTab() {
           label={t('audit.locality')}
           value={locality}
           onChange={setLocality}
-          options={[{ value: '', label: t('audit.localityAll') }, ...localityOptions(entries)]}
+          options={[{ value: '', label: t('audit.localityAll') }, ...localityOptions(entries, lang)]}
           testId="audit-filter-locality"
         />
         <TextField

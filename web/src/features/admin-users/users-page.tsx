@@ -6,7 +6,7 @@ import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, OneTimeSecret, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
@@ -20,6 +20,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const posterAddress = usePosterAddress();
   const [role, setRole] = useState('');
   const [q, setQ] = useState('');
@@ -186,7 +187,9 @@ export function UsersPage() {
       {showCreate && <UserCreateForm onCreated={onCreated} />}
 
       <div className="filters">
-        <p className="muted">{t('users.filterLocality', { name: selected?.fullName ?? t('common.empty') })}</p>
+        <p className="muted">
+          {t('users.filterLocality', { name: selected ? placeLabel(selected) : t('common.empty') })}
+        </p>
         <SelectField
           label={t('users.filterRole')}
           value={role}

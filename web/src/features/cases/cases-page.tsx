@@ -6,7 +6,7 @@ import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link, navigate, useLocation } from '../../ui/router.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
@@ -224,9 +224,13 @@ const tabs = ['cases', 'follow-up'] as const;
 export function CasesPage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const tab = useUrlTab(tabs);
   return (
-    <Page title={t('cases.title')} intro={t('cases.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('cases.title')}
+      intro={t('cases.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+    >
       <UrlTabs
         path="/cases"
         tabs={tabs}

@@ -14,8 +14,8 @@ import {
   useFormSubmit,
   type FormFailure,
 } from '../../ui/form.tsx';
-import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useFormat, useLang } from '../../ui/format.ts';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
@@ -31,8 +31,9 @@ const isStatus = (v: string): v is ClusterStatus => (statuses as readonly string
 /** POST /api/clusters: code, name, place (the picker's selection by default), notes. */
 function ClusterCreateForm({ onCreated }: { onCreated(c: ClusterView): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { entries, selected } = useLocalities();
-  const places = localityOptions(entries);
+  const places = localityOptions(entries, lang);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [localityCode, setLocalityCode] = useState(selected?.code ?? '');
@@ -100,6 +101,7 @@ export function ClustersPage() {
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const [status, setStatus] = useState<ClusterStatus | ''>('');
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -179,7 +181,10 @@ export function ClustersPage() {
   ];
 
   return (
-    <Page title={t('clusters.title')} intro={t('clusters.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('clusters.title')}
+      intro={t('clusters.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+    >
       <Notice>{notice}</Notice>
       <FormError error={error} />
       <div className="toolbar">

@@ -4,7 +4,7 @@ import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import type { BoundaryCollection, BoundaryProps } from '../../ui/map.tsx';
 import { Page } from '../../ui/page.tsx';
 import { canSeeTodayWork } from '../auth/permissions.ts';
@@ -51,6 +51,7 @@ export function HomePage() {
   const fmt = useFormat();
   const { role } = useUser();
   const { selected, selectedCode } = useLocalities();
+  const placeLabel = useLocalityLabel();
   // Known before the locality tree arrives: the situation and the boundaries are asked for at once.
   const code = selectedCode;
   const situation = useSituation(code);
@@ -92,7 +93,7 @@ export function HomePage() {
   const error = situation.error ?? boundaries.error;
 
   return (
-    <Page title={t('situation.title')} intro={selected?.fullName}>
+    <Page title={t('situation.title')} intro={selected ? placeLabel(selected) : undefined}>
       {error && (
         <div className="alert alert-error" role="alert">
           {error}

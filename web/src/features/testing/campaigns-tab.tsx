@@ -5,7 +5,7 @@ import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
-import { useFormat } from '../../ui/format.ts';
+import { useFormat, useLang } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { Link, navigate } from '../../ui/router.tsx';
@@ -21,8 +21,9 @@ const fields = ['name', 'localityCode', 'targetPopulation', 'startsOn', 'endsOn'
 /** POST /api/testing/campaigns: an area, its target population, the days, and the pool size. */
 function CampaignForm({ onCreated }: { onCreated(c: CampaignView): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { entries, selected } = useLocalities();
-  const areas = localityOptions(entries, ['province', 'district', 'commune']).map((o) => ({
+  const areas = localityOptions(entries, lang, ['province', 'district', 'commune']).map((o) => ({
     ...o,
     label: o.label.trim(),
   }));
