@@ -6,7 +6,7 @@ import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link, navigate, useLocation } from '../../ui/router.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
@@ -36,6 +36,7 @@ type Panel = 'create' | 'import' | null;
  */
 function CasesTab() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
@@ -105,7 +106,7 @@ function CasesTab() {
         </span>
       ),
     },
-    { key: 'locality', header: t('cases.locality'), render: (c) => c.localityName },
+    { key: 'locality', header: t('cases.locality'), render: (c) => nameOf(c.localityCode, c.localityName) },
     { key: 'cluster', header: t('cases.cluster'), render: (c) => c.clusterCode ?? t('common.empty') },
   ];
 

@@ -15,7 +15,7 @@ import {
   type FormFailure,
 } from '../../ui/form.tsx';
 import { useFormat, useLang } from '../../ui/format.ts';
-import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
@@ -98,6 +98,7 @@ function ClusterCreateForm({ onCreated }: { onCreated(c: ClusterView): void }) {
 /** Clusters of the selected locality: list, create, close / reopen, links to their cases and chains. */
 export function ClustersPage() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
@@ -130,7 +131,7 @@ export function ClustersPage() {
   const columns: Column<ClusterView>[] = [
     { key: 'code', header: t('clusters.code'), render: (c) => <strong>{c.code}</strong> },
     { key: 'name', header: t('clusters.name'), render: (c) => c.name },
-    { key: 'locality', header: t('clusters.locality'), render: (c) => c.localityName },
+    { key: 'locality', header: t('clusters.locality'), render: (c) => nameOf(c.localityCode, c.localityName) },
     { key: 'caseCount', header: t('clusters.caseCount'), numeric: true, render: (c) => fmt.number(c.caseCount) },
     {
       key: 'period',

@@ -6,7 +6,7 @@ import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canManageFacilities } from '../auth/permissions.ts';
@@ -42,6 +42,7 @@ function CapacityCell({ f }: { f: FacilityView }) {
  */
 export function FacilitiesPage() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const { role } = useUser();
   const { selected } = useLocalities();
   const placeLabel = useLocalityLabel();
@@ -74,7 +75,7 @@ export function FacilitiesPage() {
       ),
     },
     { key: 'kind', header: t('facilities.kindHeader'), render: (f) => t(`facilities.kind.${f.kind}`) },
-    { key: 'commune', header: t('facilities.commune'), render: (f) => f.communeName },
+    { key: 'commune', header: t('facilities.commune'), render: (f) => nameOf(f.communeCode, f.communeName) },
     { key: 'capacity', header: t('facilities.capacityHeader'), render: (f) => <CapacityCell f={f} /> },
     {
       key: 'status',
