@@ -25,3 +25,9 @@ export function useFormat(): Formatters {
     };
   }, [lang, t]);
 }
+
+/** The reader's language, following the switch (for names formatted outside `t`, e.g. places). */
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'vi';
+}

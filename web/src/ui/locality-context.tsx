@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { placeName } from '../../../core/rules/place-names.ts';
 import type { LocalityView } from '../../../core/schemas/localities.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
 import { api, errorMessage } from './api.ts';
@@ -132,4 +134,34 @@ export function useLocalities(): LocalityState {
   const ctx = useContext(LocalityContext);
   if (!ctx) throw new Error('useLocalities outside LocalityProvider');
   return ctx;
+}
+
+/**
+ * How the staff client names a place (issue 13, items 6 and 11): one rule, core's `placeName`
+ * ("Phường Đoàn Kết" in Vietnamese, "Đoàn Kết Ward" in English). Server answers send a locality's
+ * code beside its Vietnamese full name; the client formats it here from the locality tree it holds,
+ * which carries each unit's kind. A code outside the tree keeps the name the server sent.
+ */
+export type PlaceNamer = (code: string | null | undefined, fallback?: string | null) => string;
+
+export function usePlaceName(): PlaceNamer {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const ctx = useContext(LocalityContext);
+  const byCode = ctx?.byCode;
+  return useCallback<PlaceNamer>(
+    (code, fallback) => {
+      const l = code ? byCode?.get(code) : undefined;
+      if (l) return placeName(l, lang);
+      return fallback ?? code ?? '';
+    },
+    [byCode, lang],
+  );
+}
+
+/** A unit of the tree in the reader's language. */
+export function useLocalityLabel(): (l: LocalityView) => string {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return useCallback((l: LocalityView) => placeName(l, lang), [lang]);
 }

@@ -1,21 +1,32 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalityLevel } from '../../../core/roles.ts';
+import { placeName } from '../../../core/rules/place-names.ts';
 import type { Option } from './form.tsx';
-import { useLocalities, type LocalityEntry } from './locality-context.tsx';
+import { useLocalities, useLocalityLabel, type LocalityEntry } from './locality-context.tsx';
 import { matchesFolded } from './text.ts';
 
 const indent = (depth: number) => '\u00a0\u00a0\u00a0'.repeat(depth);
 
 const searchText = (e: LocalityEntry) =>
-  `${e.locality.fullName} ${e.locality.name} ${e.locality.nameEn} ${e.locality.code}`;
+  `${e.locality.fullName} ${e.locality.name} ${e.locality.nameEn} ${e.locality.code} ${placeName(e.locality, 'en')}`;
 
-/** Options for a form's locality <select>, optionally only some levels (a role's allowed scopes). */
-export function localityOptions(entries: readonly LocalityEntry[], levels?: readonly LocalityLevel[]): Option[] {
+/**
+ * Options for a form's locality <select>, optionally only some levels (a role's allowed scopes), named
+ * in the reader's language (core's `placeName`).
+ */
+export function localityOptions(
+  entries: readonly LocalityEntry[],
+  lang: 'vi' | 'en',
+  levels?: readonly LocalityLevel[],
+): Option[] {
   return entries
     .filter((e) => !levels || levels.includes(e.locality.level))
     .filter((e) => e.locality.status === 'active')
-    .map((e) => ({ value: e.locality.code, label: `${indent(e.depth)}${e.locality.fullName} (${e.locality.code})` }));
+    .map((e) => ({
+      value: e.locality.code,
+      label: `${indent(e.depth)}${placeName(e.locality, lang)} (${e.locality.code})`,
+    }));
 }
 
 /**
@@ -25,6 +36,7 @@ export function localityOptions(entries: readonly LocalityEntry[], levels?: read
 export function LocalityPicker() {
   const { t } = useTranslation();
   const { entries, selected, select, status, error } = useLocalities();
+  const label = useLocalityLabel();
   const [q, setQ] = useState('');
   const id = useId();
 
@@ -80,7 +92,7 @@ export function LocalityPicker() {
         {shown.map((e) => (
           <option key={e.locality.code} value={e.locality.code}>
             {indent(e.depth)}
-            {e.locality.fullName}
+            {label(e.locality)}
           </option>
         ))}
       </select>

@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat, type Formatters } from './format.ts';
+import { usePlaceName } from './locality-context.tsx';
 
 /** Properties of a feature of GET /api/localities/{code}/boundaries. */
 export interface BoundaryProps {
@@ -57,10 +58,16 @@ export interface BoundaryMapProps {
   raised?(code: string): boolean;
 }
 
-function tooltip(p: BoundaryProps, fmt: Formatters, demoMark: string, extra: string | undefined): HTMLElement {
+function tooltip(
+  p: BoundaryProps,
+  label: string,
+  fmt: Formatters,
+  demoMark: string,
+  extra: string | undefined,
+): HTMLElement {
   const el = document.createElement('div');
   const name = document.createElement('strong');
-  name.textContent = p.fullName || p.name;
+  name.textContent = label;
   const pop = document.createElement('div');
   pop.textContent = `${fmt.number(p.population)}${p.population !== null && p.populationIsDemo ? ` ${demoMark}` : ''}`;
   el.append(name, pop);
@@ -90,12 +97,14 @@ export function BoundaryMap({
 }: BoundaryMapProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const nameOf = usePlaceName();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.GeoJSON<BoundaryProps> | null>(null);
   // Latest values for Leaflet callbacks, which are bound once per data set.
   const live = useRef({
     fmt,
+    nameOf,
     demoMark: t('common.demoFigure'),
     onSelect,
     selectedCode,
@@ -107,6 +116,7 @@ export function BoundaryMap({
   });
   live.current = {
     fmt,
+    nameOf,
     demoMark: t('common.demoFigure'),
     onSelect,
     selectedCode,
@@ -174,7 +184,14 @@ export function BoundaryMap({
       onEachFeature: (feature, path) => {
         const props = feature.properties;
         path.bindTooltip(
-          () => tooltip(props, live.current.fmt, live.current.demoMark, live.current.describe?.(props.code)),
+          () =>
+            tooltip(
+              props,
+              live.current.nameOf(props.code, props.fullName || props.name),
+              live.current.fmt,
+              live.current.demoMark,
+              live.current.describe?.(props.code),
+            ),
           { sticky: true, direction: 'top' },
         );
         path.on({

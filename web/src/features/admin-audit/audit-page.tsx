@@ -16,7 +16,7 @@ import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
@@ -53,6 +53,7 @@ export function AuditPage() {
 /** The log: filtered keyset list in words (who, what, which record, where), before/after per event, Excel export. */
 function LogTab() {
   const { t, i18n } = useTranslation();
+  const nameOf = usePlaceName();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const fmt = useFormat();
   const { entries } = useLocalities();
@@ -114,7 +115,7 @@ function LogTab() {
     {
       key: 'locality',
       header: t('audit.locality'),
-      render: (e) => e.localityName ?? e.localityCode ?? t('common.empty'),
+      render: (e) => nameOf(e.localityCode, e.localityName) || t('common.empty'),
     },
     {
       key: 'details',
@@ -172,7 +173,7 @@ function LogTab() {
           label={t('audit.locality')}
           value={locality}
           onChange={setLocality}
-          options={[{ value: '', label: t('audit.localityAll') }, ...localityOptions(entries)]}
+          options={[{ value: '', label: t('audit.localityAll') }, ...localityOptions(entries, lang)]}
           testId="audit-filter-locality"
         />
         <TextField

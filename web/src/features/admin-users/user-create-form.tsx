@@ -9,6 +9,7 @@ import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { FacilityPicker } from './facility-picker.tsx';
 import { RoleLocalityFields } from './role-locality-fields.tsx';
+import { useLang } from '../../ui/format.ts';
 
 export interface CreatedUser {
   user: UserView;
@@ -20,6 +21,7 @@ const fields = ['username', 'fullName', 'role', 'localityCode', 'password', 'fac
 /** POST /api/users. The locality list only offers the levels the chosen role may be scoped to. */
 export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { entries, selected } = useLocalities();
   const [username, setUsername] = useState('');
   const [fullName, setFullName] = useState('');
@@ -29,7 +31,7 @@ export function UserCreateForm({ onCreated }: { onCreated(result: CreatedUser): 
   const [facilityIds, setFacilityIds] = useState<string[]>([]);
   const { error, busy, run } = useFormSubmit();
 
-  const options = localityOptions(entries, roleScopeLevels[role]);
+  const options = localityOptions(entries, lang, roleScopeLevels[role]);
   // Keep the choice valid for the role: default to the picker's selection, else the first allowed.
   const effectiveLocality = options.some((o) => o.value === localityCode)
     ? localityCode

@@ -9,6 +9,7 @@ import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { FacilityPicker } from './facility-picker.tsx';
 import { RoleLocalityFields } from './role-locality-fields.tsx';
+import { useLang } from '../../ui/format.ts';
 
 const fields = ['fullName', 'role', 'localityCode', 'facilityIds'] as const;
 
@@ -17,6 +18,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /** PATCH /api/users/:id with only the fields that changed. */
 export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null): void; onCancel(): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { entries } = useLocalities();
   const [fullName, setFullName] = useState(p.user.fullName);
   const [role, setRole] = useState<Role>(p.user.role);
@@ -24,7 +26,7 @@ export function UserEditForm(p: { user: UserView; onSaved(user: UserView | null)
   const [facilityIds, setFacilityIds] = useState<string[]>([...(p.user.facilityIds ?? [])]);
   const { error, setError, busy, run } = useFormSubmit();
 
-  const options = localityOptions(entries, roleScopeLevels[role]);
+  const options = localityOptions(entries, lang, roleScopeLevels[role]);
   if (!options.some((o) => o.value === localityCode)) {
     const known = entries.find((e) => e.locality.code === localityCode)?.locality;
     options.unshift({ value: localityCode, label: `${known?.fullName ?? p.user.localityName} (${localityCode})` });

@@ -6,7 +6,7 @@ import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, OneTimeSecret, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
@@ -18,8 +18,10 @@ import { UserEditForm } from './user-edit-form.tsx';
 /** Admin → Users: filtered keyset list, export, create, edit, disable/enable, reset password or two-factor, end sessions. */
 export function UsersPage() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const posterAddress = usePosterAddress();
   const [role, setRole] = useState('');
   const [q, setQ] = useState('');
@@ -98,7 +100,7 @@ export function UsersPage() {
     { key: 'username', header: t('users.username'), render: (u) => <code>{u.username}</code> },
     { key: 'fullName', header: t('users.fullName'), render: (u) => u.fullName },
     { key: 'role', header: t('users.role'), render: (u) => t(`roles.${u.role}`) },
-    { key: 'locality', header: t('users.locality'), render: (u) => u.localityName },
+    { key: 'locality', header: t('users.locality'), render: (u) => nameOf(u.localityCode, u.localityName) },
     { key: 'status', header: t('users.status'), render: status },
     {
       key: 'twoFactor',
@@ -186,7 +188,9 @@ export function UsersPage() {
       {showCreate && <UserCreateForm onCreated={onCreated} />}
 
       <div className="filters">
-        <p className="muted">{t('users.filterLocality', { name: selected?.fullName ?? t('common.empty') })}</p>
+        <p className="muted">
+          {t('users.filterLocality', { name: selected ? placeLabel(selected) : t('common.empty') })}
+        </p>
         <SelectField
           label={t('users.filterRole')}
           value={role}

@@ -15,9 +15,11 @@ import { CaseUpdateForm } from './case-update-form.tsx';
 import { ContactsSection } from './contacts-section.tsx';
 import { profileName, useDiseaseProfiles } from './use-disease-profiles.ts';
 import './cases.css';
+import { usePlaceName } from '../../ui/locality-context.tsx';
 
 function Summary({ c }: { c: CaseView }) {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const profiles = useDiseaseProfiles();
   const row = (label: string, value: ReactNode, testId?: string) => (
@@ -31,7 +33,7 @@ function Summary({ c }: { c: CaseView }) {
       {row(t('cases.fullName'), c.fullName, 'case-full-name')}
       {row(t('cases.birthYear'), c.birthYear)}
       {row(t('cases.genderHeader'), c.gender ? t(`cases.gender.${c.gender}`) : null)}
-      {row(t('cases.locality'), c.localityName)}
+      {row(t('cases.locality'), nameOf(c.localityCode, c.localityName))}
       {row(t('cases.classificationHeader'), t(`cases.classification.${c.classification}`))}
       {c.sourceCountry && row(t('cases.sourceCountry'), c.sourceCountry)}
       {row(

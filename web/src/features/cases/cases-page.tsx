@@ -6,7 +6,7 @@ import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link, navigate, useLocation } from '../../ui/router.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
@@ -36,6 +36,7 @@ type Panel = 'create' | 'import' | null;
  */
 function CasesTab() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
@@ -105,7 +106,7 @@ function CasesTab() {
         </span>
       ),
     },
-    { key: 'locality', header: t('cases.locality'), render: (c) => c.localityName },
+    { key: 'locality', header: t('cases.locality'), render: (c) => nameOf(c.localityCode, c.localityName) },
     { key: 'cluster', header: t('cases.cluster'), render: (c) => c.clusterCode ?? t('common.empty') },
   ];
 
@@ -224,9 +225,13 @@ const tabs = ['cases', 'follow-up'] as const;
 export function CasesPage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const tab = useUrlTab(tabs);
   return (
-    <Page title={t('cases.title')} intro={t('cases.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('cases.title')}
+      intro={t('cases.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+    >
       <UrlTabs
         path="/cases"
         tabs={tabs}

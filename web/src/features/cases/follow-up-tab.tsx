@@ -4,7 +4,7 @@ import type { ContactStatus, ContactView } from '../../../../core/schemas/cases.
 import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Link, useLocation } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { casePage, contactStatusBadge, isContactStatus } from './case-labels.ts';
@@ -18,6 +18,7 @@ export function FollowUpTab() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   // `?status=proposed` from the home page's "awaiting confirmation" figure.
   const { search } = useLocation();
   const [status, setStatus] = useState<ContactStatus | ''>(() => {
@@ -72,7 +73,9 @@ export function FollowUpTab() {
 
   return (
     <>
-      <p className="muted">{t('contacts.followUpIntro', { name: selected?.fullName ?? t('common.empty') })}</p>
+      <p className="muted">
+        {t('contacts.followUpIntro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+      </p>
       <ContactStatusFilter value={status} onChange={setStatus} testId="follow-up-filter-status" />
       <DataTable testId="follow-up-table" columns={columns} rows={list.items} rowKey={(c) => c.id} />
       <PagerFooter list={list} />

@@ -7,6 +7,7 @@ import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { AddressPicker } from '../../ui/address-picker.tsx';
 import { genderOptions, idTypeOptions, isGender, isIdType, type Gender, type IdType } from './case-labels.ts';
+import { useLang } from '../../ui/format.ts';
 
 /** What the identity fields hold while typed (numbers as text, gender possibly unset). */
 export interface PersonDraft {
@@ -52,8 +53,9 @@ export const personFieldNames = [
  */
 export function useCommuneOptions(): Option[] {
   const { entries, selected, byCode } = useLocalities();
+  const lang = useLang();
   return useMemo(() => {
-    const all = localityOptions(entries, ['commune']).map((o) => ({ ...o, label: o.label.trim() }));
+    const all = localityOptions(entries, lang, ['commune']).map((o) => ({ ...o, label: o.label.trim() }));
     if (!selected || selected.level === 'commune') return all;
     const under = (code: string) => {
       for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode)
@@ -62,7 +64,7 @@ export function useCommuneOptions(): Option[] {
     };
     const inside = all.filter((o) => under(o.value));
     return inside.length > 0 ? inside : all;
-  }, [entries, selected, byCode]);
+  }, [entries, selected, byCode, lang]);
 }
 
 /** The contract's `{person: …}` from a draft; a client check failed → the message, as a string. */

@@ -14,8 +14,8 @@ import {
   useFormSubmit,
   type FormFailure,
 } from '../../ui/form.tsx';
-import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useFormat, useLang } from '../../ui/format.ts';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
@@ -31,8 +31,9 @@ const isStatus = (v: string): v is ClusterStatus => (statuses as readonly string
 /** POST /api/clusters: code, name, place (the picker's selection by default), notes. */
 function ClusterCreateForm({ onCreated }: { onCreated(c: ClusterView): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { entries, selected } = useLocalities();
-  const places = localityOptions(entries);
+  const places = localityOptions(entries, lang);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [localityCode, setLocalityCode] = useState(selected?.code ?? '');
@@ -97,9 +98,11 @@ function ClusterCreateForm({ onCreated }: { onCreated(c: ClusterView): void }) {
 /** Clusters of the selected locality: list, create, close / reopen, links to their cases and chains. */
 export function ClustersPage() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const [status, setStatus] = useState<ClusterStatus | ''>('');
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -128,7 +131,7 @@ export function ClustersPage() {
   const columns: Column<ClusterView>[] = [
     { key: 'code', header: t('clusters.code'), render: (c) => <strong>{c.code}</strong> },
     { key: 'name', header: t('clusters.name'), render: (c) => c.name },
-    { key: 'locality', header: t('clusters.locality'), render: (c) => c.localityName },
+    { key: 'locality', header: t('clusters.locality'), render: (c) => nameOf(c.localityCode, c.localityName) },
     { key: 'caseCount', header: t('clusters.caseCount'), numeric: true, render: (c) => fmt.number(c.caseCount) },
     {
       key: 'period',
@@ -179,7 +182,10 @@ export function ClustersPage() {
   ];
 
   return (
-    <Page title={t('clusters.title')} intro={t('clusters.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('clusters.title')}
+      intro={t('clusters.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+    >
       <Notice>{notice}</Notice>
       <FormError error={error} />
       <div className="toolbar">

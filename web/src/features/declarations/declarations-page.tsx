@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import { ArrivalsTab } from './arrivals-tab.tsx';
@@ -12,12 +12,13 @@ const tabs = ['declarations', 'arrivals'] as const;
 export function DeclarationsPage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const tab = useUrlTab(tabs);
 
   return (
     <Page
       title={t('declarations.title')}
-      intro={t('declarations.intro', { name: selected?.fullName ?? t('common.empty') })}
+      intro={t('declarations.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
     >
       <UrlTabs
         path="/declarations"

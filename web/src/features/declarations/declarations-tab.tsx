@@ -7,13 +7,14 @@ import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { dayRangeQuery } from '../../ui/days.ts';
 import { CheckboxField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { exposureLabel, kindLabel, symptomLabel } from './codes.ts';
 
 /** Tab 1: health declarations of the selected locality (date range, flagged only), Excel export. */
 export function DeclarationsTab() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { selected } = useLocalities();
   const [from, setFrom] = useState('');
@@ -45,7 +46,7 @@ export function DeclarationsTab() {
       header: t('declarations.phone'),
       render: (d) => (d.phone ? <a href={`tel:${d.phone}`}>{d.phone}</a> : t('common.empty')),
     },
-    { key: 'commune', header: t('declarations.commune'), render: (d) => d.communeName },
+    { key: 'commune', header: t('declarations.commune'), render: (d) => nameOf(d.communeCode, d.communeName) },
     { key: 'kind', header: t('declarations.kindHeader'), render: (d) => kindLabel(t, d.kind) },
     {
       key: 'symptoms',

@@ -6,7 +6,7 @@ import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canManageFacilities } from '../auth/permissions.ts';
@@ -42,8 +42,10 @@ function CapacityCell({ f }: { f: FacilityView }) {
  */
 export function FacilitiesPage() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const { role } = useUser();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const [kind, setKind] = useState<FacilityKind | ''>('');
   const [status, setStatus] = useState<'active' | 'closed' | ''>('active');
   const [editing, setEditing] = useState<FacilityView | 'new' | null>(null);
@@ -73,7 +75,7 @@ export function FacilitiesPage() {
       ),
     },
     { key: 'kind', header: t('facilities.kindHeader'), render: (f) => t(`facilities.kind.${f.kind}`) },
-    { key: 'commune', header: t('facilities.commune'), render: (f) => f.communeName },
+    { key: 'commune', header: t('facilities.commune'), render: (f) => nameOf(f.communeCode, f.communeName) },
     { key: 'capacity', header: t('facilities.capacityHeader'), render: (f) => <CapacityCell f={f} /> },
     {
       key: 'status',
@@ -109,7 +111,7 @@ export function FacilitiesPage() {
   return (
     <Page
       title={t('facilities.title')}
-      intro={t('facilities.intro', { name: selected?.fullName ?? t('common.empty') })}
+      intro={t('facilities.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
     >
       <div className="toolbar">
         {mayManage && (

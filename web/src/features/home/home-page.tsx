@@ -4,7 +4,7 @@ import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import type { BoundaryCollection, BoundaryProps } from '../../ui/map.tsx';
 import { Page } from '../../ui/page.tsx';
 import { canSeeTodayWork } from '../auth/permissions.ts';
@@ -51,6 +51,8 @@ export function HomePage() {
   const fmt = useFormat();
   const { role } = useUser();
   const { selected, selectedCode } = useLocalities();
+  const placeLabel = useLocalityLabel();
+  const nameOf = usePlaceName();
   // Known before the locality tree arrives: the situation and the boundaries are asked for at once.
   const code = selectedCode;
   const situation = useSituation(code);
@@ -73,7 +75,7 @@ export function HomePage() {
     return c && levels ? levelName(levels.ruleSet.levels, c.level, fmt.lang) : t('situation.noLevel');
   };
   const columns: Column<BoundaryProps>[] = [
-    { key: 'name', header: t('home.name'), render: (p) => p.fullName || p.name },
+    { key: 'name', header: t('home.name'), render: (p) => nameOf(p.code, p.fullName || p.name) },
     ...(levels
       ? [{ key: 'level', header: t('situation.levelHeader'), render: (p: BoundaryProps) => levelText(p.code) }]
       : []),
@@ -92,7 +94,7 @@ export function HomePage() {
   const error = situation.error ?? boundaries.error;
 
   return (
-    <Page title={t('situation.title')} intro={selected?.fullName}>
+    <Page title={t('situation.title')} intro={selected ? placeLabel(selected) : undefined}>
       {error && (
         <div className="alert alert-error" role="alert">
           {error}

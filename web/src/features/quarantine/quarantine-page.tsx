@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { quarantineContract } from '../../../../core/contracts/quarantine.ts';
 import { DataTable, PagerFooter } from '../../ui/data-table.tsx';
 import { CheckboxField, SelectField } from '../../ui/form.tsx';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { navigate } from '../../ui/router.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
@@ -88,11 +88,12 @@ const tabs = ['stays', 'calls'] as const;
 export function QuarantinePage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const tab = useUrlTab(tabs);
   return (
     <Page
       title={t('quarantine.title')}
-      intro={t('quarantine.intro', { name: selected?.fullName ?? t('common.empty') })}
+      intro={t('quarantine.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
     >
       <UrlTabs
         path="/quarantine"

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoundaryProps } from '../../ui/map.tsx';
 import { matchesFolded } from '../../ui/text.ts';
+import { usePlaceName } from '../../ui/locality-context.tsx';
 
 /**
  * A multi-select of communes by name: a search box (diacritics ignored) over a checklist. The
@@ -19,6 +20,7 @@ export function CommuneChecklist({
   error?: string;
 }) {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const id = useId();
   const [q, setQ] = useState('');
   const chosen = useMemo(() => new Set(value), [value]);
@@ -57,7 +59,7 @@ export function CommuneChecklist({
                   onChange={(e) => toggle(c.code, e.target.checked)}
                   data-testid={`zone-commune-${c.code}`}
                 />
-                {c.fullName || c.name}
+                {nameOf(c.code, c.fullName || c.name)}
               </label>
             </li>
           ))}

@@ -4,7 +4,7 @@ import { riskContract } from '../../../../core/contracts/risk.ts';
 import { apiHref } from '../../ui/api.ts';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { navigate, useLocation } from '../../ui/router.tsx';
 import { CommuneSummary } from './commune-summary.tsx';
 import { LocalityPanel, type PanelPlace } from './locality-panel.tsx';
@@ -36,6 +36,7 @@ function useMapQuery() {
 export function MapTab({ province }: { province: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const nameOf = usePlaceName();
   const { root, byCode } = useLocalities();
   const { date, ruleSet, set } = useMapQuery();
   const ruleSets = useRuleSets();
@@ -113,7 +114,7 @@ export function MapTab({ province }: { province: string }) {
               view={view}
               boundaries={data.boundaries}
               selectedCode={place?.code ?? null}
-              onSelect={(p) => setPlace({ code: p.code, name: p.fullName || p.name })}
+              onSelect={(p) => setPlace({ code: p.code, name: nameOf(p.code, p.fullName || p.name) })}
             />
           ) : (
             <div className="map risk-map-placeholder" data-testid="risk-map-loading">

@@ -3,7 +3,7 @@ import { localitiesContract } from '../../../../core/contracts/localities.ts';
 import { api } from '../../ui/api.ts';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../ui/form.tsx';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useLocation } from '../../ui/router.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
@@ -13,6 +13,9 @@ import { MapTab } from './map-tab.tsx';
 import { provinceOfCode } from './risk-labels.ts';
 import { ZonesTab } from './zones-tab.tsx';
 import './risk.css';
+import { placeName } from '../../../../core/rules/place-names.ts';
+import type { PublicLocality } from '../../../../core/schemas/localities.ts';
+import { useLang } from '../../ui/format.ts';
 
 const tabs = ['map', 'dashboard', 'zones', 'rules'] as const;
 
@@ -43,14 +46,15 @@ function useProvince(): { code: string | null; choose: ((code: string) => void) 
  * from the public list of provinces (the code is shown only while it loads or if that fails).
  */
 function useProvinceName(code: string | null, known: string | undefined): string | null {
-  const [fetched, setFetched] = useState<{ code: string; name: string } | null>(null);
+  const lang = useLang();
+  const [fetched, setFetched] = useState<{ code: string; place: PublicLocality } | null>(null);
   useEffect(() => {
     if (!code || known || code === 'VN') return;
     let live = true;
     api(localitiesContract.getPublicLocalities, { query: {} })
       .then(({ items }) => {
         const found = items.find((p) => p.code === code);
-        if (live && found) setFetched({ code, name: found.fullName });
+        if (live && found) setFetched({ code, place: found });
       })
       .catch(() => undefined);
     return () => {
@@ -58,15 +62,16 @@ function useProvinceName(code: string | null, known: string | undefined): string
     };
   }, [code, known]);
   if (!code) return null;
-  return known ?? (fetched?.code === code ? fetched.name : code);
+  return known ?? (fetched?.code === code ? placeName(fetched.place, lang) : code);
 }
 
 function ProvinceChoice({ value, onChange }: { value: string | null; onChange(code: string): void }) {
   const { t } = useTranslation();
   const { entries } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const options = entries
     .filter((e) => e.locality.level === 'province' && e.locality.status === 'active')
-    .map((e) => ({ value: e.locality.code, label: e.locality.fullName }))
+    .map((e) => ({ value: e.locality.code, label: placeLabel(e.locality) }))
     .concat(
       entries.some((e) => e.locality.level === 'province') ? [{ value: 'VN', label: t('risk.wholeCountry') }] : [],
     );
@@ -90,9 +95,11 @@ function ProvinceChoice({ value, onChange }: { value: string | null; onChange(co
 export function RiskPage() {
   const { t } = useTranslation();
   const { byCode } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const tab = useUrlTab(tabs);
   const province = useProvince();
-  const name = useProvinceName(province.code, byCode.get(province.code ?? '')?.fullName) ?? t('common.empty');
+  const name =
+    useProvinceName(province.code, ((l) => l && placeLabel(l))(byCode.get(province.code ?? ''))) ?? t('common.empty');
 
   const body = () => {
     if (tab === 'rules') return <RuleSetsTab />;

@@ -6,7 +6,7 @@ import { api, apiHref, errorMessage } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canDecideRisk } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
@@ -45,6 +45,7 @@ function CommuneNames({ z, names }: { z: ZoneView; names: ReadonlyMap<string, st
 export function ZonesTab({ province }: { province: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const nameOf = usePlaceName();
   const { role } = useUser();
   const { root } = useLocalities();
   const mayDecide = canDecideRisk(role);
@@ -57,7 +58,10 @@ export function ZonesTab({ province }: { province: string }) {
     () => (boundaries?.features ?? []).map((f) => f.properties).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     [boundaries],
   );
-  const names = useMemo(() => new Map(communes.map((c) => [c.code, c.fullName || c.name])), [communes]);
+  const names = useMemo(
+    () => new Map(communes.map((c) => [c.code, nameOf(c.code, c.fullName || c.name)])),
+    [communes, nameOf],
+  );
   const query = { province, state };
   const list = usePagedList(riskAdminContract.getRiskZones, query);
 

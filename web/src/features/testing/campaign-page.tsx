@@ -12,6 +12,7 @@ import { useUser } from '../auth/session.tsx';
 import { BatchSamplesForm } from './batch-samples-form.tsx';
 import { ResultsEntry } from './results-entry.tsx';
 import '../quarantine/quarantine.css';
+import { usePlaceName } from '../../ui/locality-context.tsx';
 
 interface Day {
   day: string;
@@ -71,6 +72,7 @@ function ProgressTable({ p }: { p: Progress }) {
 /** One campaign: its progress per day, batch sample entry (pooled by the server) and pool results. */
 export function CampaignPage({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { role } = useUser();
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -103,7 +105,8 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
       ) : (
         <>
           <p className="muted">
-            {c.localityName} · {fmt.date(c.startsOn)} – {fmt.date(c.endsOn)} · {t('testing.poolOf', { n: c.poolSize })}
+            {nameOf(c.localityCode, c.localityName)} · {fmt.date(c.startsOn)} – {fmt.date(c.endsOn)} ·{' '}
+            {t('testing.poolOf', { n: c.poolSize })}
           </p>
           <ProgressTable p={progress} />
           {canPlanCampaigns(role) && c.status === 'active' && (

@@ -5,8 +5,8 @@ import { testingContract } from '../../../../core/contracts/testing.ts';
 import { api } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
-import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useFormat, useLang } from '../../ui/format.ts';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { Link, navigate } from '../../ui/router.tsx';
 import { addDays } from '../../../../core/vietnam-calendar.ts';
@@ -21,8 +21,9 @@ const fields = ['name', 'localityCode', 'targetPopulation', 'startsOn', 'endsOn'
 /** POST /api/testing/campaigns: an area, its target population, the days, and the pool size. */
 function CampaignForm({ onCreated }: { onCreated(c: CampaignView): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { entries, selected } = useLocalities();
-  const areas = localityOptions(entries, ['province', 'district', 'commune']).map((o) => ({
+  const areas = localityOptions(entries, lang, ['province', 'district', 'commune']).map((o) => ({
     ...o,
     label: o.label.trim(),
   }));
@@ -112,6 +113,7 @@ function CampaignForm({ onCreated }: { onCreated(c: CampaignView): void }) {
 /** Mass-testing campaigns of the selected area with their counts; a click opens the campaign. */
 export function CampaignsTab() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
@@ -127,7 +129,7 @@ export function CampaignsTab() {
         </Link>
       ),
     },
-    { key: 'area', header: t('testing.campaignArea'), render: (c) => c.localityName },
+    { key: 'area', header: t('testing.campaignArea'), render: (c) => nameOf(c.localityCode, c.localityName) },
     { key: 'days', header: t('testing.period'), render: (c) => `${fmt.date(c.startsOn)} – ${fmt.date(c.endsOn)}` },
     { key: 'pool', header: t('testing.poolSize'), numeric: true, render: (c) => fmt.number(c.poolSize) },
     { key: 'sampled', header: t('testing.sampled'), numeric: true, render: (c) => fmt.number(c.sampled) },

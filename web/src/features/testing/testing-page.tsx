@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import {
@@ -54,12 +54,16 @@ function ResultsTab() {
 export function TestingPage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const { role } = useUser();
   // Facility staff: their people's orders and results; inspectors: campaigns' counts only.
   const tabs = allTabs.filter((k) => roleSees[k](role));
   const tab = useUrlTab(tabs);
   return (
-    <Page title={t('testing.title')} intro={t('testing.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('testing.title')}
+      intro={t('testing.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+    >
       <UrlTabs
         path="/testing"
         tabs={tabs}

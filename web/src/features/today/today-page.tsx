@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { TodayGroups } from './today-groups.tsx';
 import { useTodayWork } from './use-today-work.ts';
@@ -18,13 +18,17 @@ export function TodayPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const [perGroup, setPerGroup] = useState(STEP);
   const { work, error, loading } = useTodayWork(perGroup);
   const hasMore = work?.groups.some((g) => g.count > g.items.length) ?? false;
   return (
     <Page
       title={t('today.title')}
-      intro={t('today.intro', { name: selected?.fullName ?? t('common.empty'), date: fmt.date(work?.date) })}
+      intro={t('today.intro', {
+        name: selected ? placeLabel(selected) : t('common.empty'),
+        date: fmt.date(work?.date),
+      })}
     >
       {error && (
         <div className="alert alert-error" role="alert">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { UrlTabs, useUrlTab } from '../../ui/url-tabs.tsx';
 import { canViewTreatmentStays } from '../auth/permissions.ts';
@@ -16,12 +16,16 @@ const allTabs = ['beds', 'stays'] as const;
 export function TreatmentPage() {
   const { t } = useTranslation();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const { role } = useUser();
   // Inspectors read the board (counts), never the patients' stays.
   const tabs = canViewTreatmentStays(role) ? allTabs : allTabs.filter((k) => k === 'beds');
   const tab = useUrlTab(tabs);
   return (
-    <Page title={t('treatment.title')} intro={t('treatment.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('treatment.title')}
+      intro={t('treatment.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+    >
       <UrlTabs
         path="/treatment"
         tabs={tabs}

@@ -7,6 +7,7 @@ import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmi
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { localityOptions } from '../../ui/locality-picker.tsx';
 import { policyOptions, typeOptions } from './venue-labels.ts';
+import { useLang } from '../../ui/format.ts';
 
 const fields = [
   'organisationName',
@@ -25,6 +26,7 @@ const fields = [
  */
 export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { entries, selected, byCode } = useLocalities();
   const [organisationName, setOrganisationName] = useState('');
   const [name, setName] = useState('');
@@ -37,7 +39,7 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
   const { error, setError, busy, run } = useFormSubmit();
 
   const communes = useMemo(() => {
-    const all = localityOptions(entries, ['commune']).map((o) => ({ ...o, label: o.label.trim() }));
+    const all = localityOptions(entries, lang, ['commune']).map((o) => ({ ...o, label: o.label.trim() }));
     if (!selected || selected.level === 'commune') return all;
     const under = (code: string) => {
       for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode)
@@ -46,7 +48,7 @@ export function VenueRegisterForm({ onRegistered }: { onRegistered(v: VenueView)
     };
     const inside = all.filter((o) => under(o.value));
     return inside.length > 0 ? inside : all;
-  }, [entries, selected, byCode]);
+  }, [entries, selected, byCode, lang]);
   const effectiveCommune = communes.some((o) => o.value === communeCode)
     ? communeCode
     : ((communes.find((o) => o.value === selected?.code) ?? communes[0])?.value ?? '');

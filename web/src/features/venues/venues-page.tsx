@@ -8,7 +8,7 @@ import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
@@ -35,9 +35,13 @@ export function VenuesPage() {
   const { t } = useTranslation();
   const { role } = useUser();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   if (canListVenues(role)) return <VenueRegistry />;
   return (
-    <Page title={t('venues.title')} intro={t('venues.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('venues.title')}
+      intro={t('venues.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+    >
       {canViewCheckinCounts(role) && <CheckinCounts />}
     </Page>
   );
@@ -52,6 +56,7 @@ function VenueRegistry() {
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
+  const placeLabel = useLocalityLabel();
   const [status, setStatus] = useState<VenueStatus | ''>('');
   const [type, setType] = useState<VenueType | ''>('');
   const [q, setQ] = useState('');
@@ -222,7 +227,10 @@ function VenueRegistry() {
   ];
 
   return (
-    <Page title={t('venues.title')} intro={t('venues.intro', { name: selected?.fullName ?? t('common.empty') })}>
+    <Page
+      title={t('venues.title')}
+      intro={t('venues.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
+    >
       <PosterAddressWarning address={posterAddress} audience="venues" />
       <Notice>{notice}</Notice>
       <FormError error={actionError} />
