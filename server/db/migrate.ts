@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018-care-state.ts';
 import * as m0019 from './migrations/0019-checkins-venue-covering.ts';
 import * as m0020 from './migrations/0020-list-indexes.ts';
 import * as m0021 from './migrations/0021-record-checkins-batch.ts';
+import * as m0022 from './migrations/0022-organisations.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019-checkins-venue-covering': m0019,
   '0020-list-indexes': m0020,
   '0021-record-checkins-batch': m0021,
+  '0022-organisations': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

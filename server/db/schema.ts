@@ -5,6 +5,7 @@ import type { SignerCapacity } from '../../core/schemas/risk-decision-act.ts';
 import type { CareTables } from './schema-care.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { RiskTables } from './schema-risk.ts';
+import type { WorkplacesTables } from './schema-workplaces.ts';
 import type { IdentityTables, SessionSecurityColumns, UserSecurityColumns } from './schema-identity.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type {
@@ -329,7 +330,7 @@ export interface RiskLevelDecisionsTable {
 }
 
 export interface Database
-  extends RiskTables, CareTables, CaseTables, IdentityTables, AuditTables, CitizenTables, AccessTables {
+  extends RiskTables, WorkplacesTables, CareTables, CaseTables, IdentityTables, AuditTables, CitizenTables, AccessTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BINH_LU,
+  createTestPlatform,
+  DOAN_KET,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
+import { highRisk2194Answers, organisationBody, registerOrganisation } from './organisation-fixtures.ts';
+
+/** Organisations: registration (idempotent, one per tax code), approval, lists, self-assessments. */
+let t: TestPlatform;
+let owner: TestClient;
+let otherOwner: TestClient;
+let officer: TestClient;
+let neighbourOfficer: TestClient;
+beforeAll(async () => {
+  t = await createTestPlatform();
+  owner = await t.signIn('organisation_admin', DOAN_KET);
+  otherOwner = await t.signIn('organisation_admin', DOAN_KET);
+  officer = await t.signIn('commune_officer', DOAN_KET);
+  neighbourOfficer = await t.signIn('commune_officer', BINH_LU);
+});
+afterAll(async () => t.close());
+
+const db = () => t.platform.database.db;
+const auditOf = (id: string) =>
+  db().selectFrom('audit_events').select(['action', 'entity_type']).where('entity_id', '=', id).orderBy('id').execute();
+
+describe('registration', () => {
+  it('registers a pending organisation with a normalised tax code and phone, audited', async () => {
+    const o = await registerOrganisation(owner, { taxCode: '0100109106 001' });
+    expect(o).toMatchObject({ status: 'pending', taxCode: '0100109106-001' });
+    const view = (await owner.get(`/api/organisations/${o.id}`)).json();
+    expect(view).toMatchObject({ contactPhone: '+84912345678', communeCode: DOAN_KET, latestAssessment: null });
+    expect(await auditOf(o.id)).toEqual([{ action: 'create', entity_type: 'organisation' }]);
+  });
+
+  it('a resend of the same form registers once', async () => {
+    const body = organisationBody();
+    const first = await owner.post('/api/organisations', body);
+    const again = await owner.post('/api/organisations', body);
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json().id).toBe(first.json().id);
+    const rows = await db().selectFrom('organisations').select('id').where('name', '=', body.name).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a tax code already registered, in the user’s language', async () => {
+    await registerOrganisation(owner, { taxCode: '0300588569' });
+    const twin = await otherOwner.post('/api/organisations', organisationBody({ taxCode: '0300588569' }));
+    expect(twin.statusCode).toBe(409);
+    expect(twin.json().error.details).toEqual([
+      { path: 'taxCode', message: 'Mã số thuế này đã được đăng ký cho một cơ quan, đơn vị khác' },
+    ]);
+  });
+
+  it('refuses a tax code of the wrong shape or check digit', async () => {
+    for (const taxCode of ['12345', '0100109107']) {
+      const res = await owner.post('/api/organisations', organisationBody({ taxCode }));
+      expect(res.statusCode, taxCode).toBe(400);
+      expect(res.json().error.details[0].path).toBe('taxCode');
+    }
+    const before = await db()
+      .selectFrom('organisations')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirst();
+    expect(before?.n).toBeGreaterThan(0);
+  });
+
+  it('a commune officer may not register, and no one registers outside their scope', async () => {
+    expect((await officer.post('/api/organisations', organisationBody())).statusCode).toBe(403);
+    const foreign = await owner.post('/api/organisations', organisationBody({ communeCode: BINH_LU }));
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.details[0].path).toBe('communeCode');
+  });
+});
+
+describe('approval and self-assessment', () => {
+  it('the commune approves; the contact submits a 2194 assessment scored "high" with what to do next', async () => {
+    const o = await registerOrganisation(owner);
+    const early = await owner.post(`/api/organisations/${o.id}/assessments`, {
+      clientKey: randomUUID(),
+      template: 'qd2194',
+      answers: highRisk2194Answers(),
+    });
+    expect(early.statusCode).toBe(409);
+
+    expect(
+      (await neighbourOfficer.post(`/api/organisations/${o.id}/decision`, { decision: 'approve' })).statusCode,
+    ).toBe(404);
+    const approved = await officer.post(`/api/organisations/${o.id}/decision`, { decision: 'approve' });
+    expect(approved.json()).toMatchObject({ status: 'approved', allowedDecisions: ['suspend'] });
+
+    const body = { clientKey: randomUUID(), template: 'qd2194', answers: highRisk2194Answers() };
+    const res = await owner.post(`/api/organisations/${o.id}/assessments`, body);
+    expect(res.statusCode).toBe(201);
+    const a = res.json();
+    expect(a).toMatchObject({
+      templateCode: 'qd2194',
+      templateVersion: 1,
+      rule: '2194',
+      points: 22,
+      max: 36,
+      sharePercent: 61,
+      group: 'high',
+      mayOperate: 'yes',
+      communeInspects: true,
+      blockedBy: [],
+    });
+    expect(a.drivers[0]).toBe('isolation');
+    expect(a.todo).toContain('kế hoạch khắc phục');
+    expect(a.correctivePlanDueOn).not.toBeNull();
+
+    // A resend stores one.
+    const again = await owner.post(`/api/organisations/${o.id}/assessments`, body);
+    expect(again.json().id).toBe(a.id);
+    const stored = await db()
+      .selectFrom('organisation_assessments')
+      .select('id')
+      .where('organisation_id', '=', o.id)
+      .execute();
+    expect(stored).toHaveLength(1);
+
+    const seen = (await officer.get(`/api/organisations/${o.id}`)).json();
+    expect(seen.latestAssessment).toMatchObject({ id: a.id, group: 'high', sharePercent: 61 });
+    const history = (await owner.get(`/api/organisations/${o.id}/assessments`)).json();
+    expect(history.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    expect(await auditOf(a.id)).toEqual([{ action: 'create', entity_type: 'organisation_assessment' }]);
+
+    // Immutable: the database refuses to rewrite it.
+    await expect(
+      sql`update organisation_assessments set share_percent = 1 where id = ${a.id}`.execute(db()),
+    ).rejects.toThrow();
+  });
+
+  it('lists every bad answer, refuses an unknown or unsuitable template, and stores nothing', async () => {
+    const o = await registerOrganisation(owner);
+    await officer.post(`/api/organisations/${o.id}/decision`, { decision: 'approve' });
+    const answers = { ...highRisk2194Answers(), masks_worn: 'maybe', nonsense: 'yes' } as Record<string, string>;
+    delete answers.shuttle;
+    const bad = await owner.request({
+      method: 'POST',
+      url: `/api/organisations/${o.id}/assessments`,
+      payload: { clientKey: randomUUID(), template: 'qd2194', answers },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([
+      { path: 'answers.nonsense', message: 'Not a question of the template' },
+      { path: 'answers.masks_worn', message: 'Not a valid answer; choose one of yes, partly, no' },
+      { path: 'answers.shuttle', message: 'Not answered' },
+    ]);
+    const unknown = await owner.post(`/api/organisations/${o.id}/assessments`, {
+      clientKey: randomUUID(),
+      template: 'qd9999',
+      answers: {},
+    });
+    expect(unknown.json().error.details).toEqual([
+      { path: 'template', message: 'Không có mẫu tự đánh giá với mã này' },
+    ]);
+    const market = await owner.post(`/api/organisations/${o.id}/assessments`, {
+      clientKey: randomUUID(),
+      template: 'qd2225',
+      answers: {},
+    });
+    expect(market.statusCode).toBe(400);
+    const stored = await db()
+      .selectFrom('organisation_assessments')
+      .select('id')
+      .where('organisation_id', '=', o.id)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('another organisation neither reads nor assesses it', async () => {
+    const o = await registerOrganisation(owner);
+    await officer.post(`/api/organisations/${o.id}/decision`, { decision: 'approve' });
+    expect((await otherOwner.get(`/api/organisations/${o.id}`)).statusCode).toBe(404);
+    const res = await otherOwner.post(`/api/organisations/${o.id}/assessments`, {
+      clientKey: randomUUID(),
+      template: 'qd2194',
+      answers: highRisk2194Answers(),
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('lists and templates', () => {
+  it('pages newest first, filters by group, scopes by locality and exports', async () => {
+    const mine = (await owner.get('/api/organisations?limit=500')).json();
+    expect(mine.items.length).toBeGreaterThan(3);
+    expect(
+      (await otherOwner.get('/api/organisations')).json().items.map((i: { name: string }) => i.name),
+    ).not.toContain(mine.items[0].name);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await officer.get(`/api/organisations?limit=2${after ? `&after=${after}` : ''}`)
+      ).json();
+      seen.push(...page.items.map((i) => i.id));
+      after = page.nextCursor;
+    } while (after);
+    const all = (await officer.get('/api/organisations?limit=500')).json().items.map((i: { id: string }) => i.id);
+    expect(seen).toEqual(all);
+    const high = (await officer.get('/api/organisations?group=high')).json().items;
+    expect(high.length).toBe(1);
+    expect((await neighbourOfficer.get('/api/organisations')).json().items).toEqual([]);
+    expect([403, 404]).toContain((await neighbourOfficer.get(`/api/organisations?locality=${DOAN_KET}`)).statusCode);
+    const xlsx = await officer.get('/api/organisations/export.xlsx?group=high');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('serves the preset templates, latest version', async () => {
+    const list = (await owner.get('/api/assessment-templates')).json();
+    expect(list.items.map((i: { code: string }) => i.code).sort()).toEqual(['hcm1203', 'qd2194', 'qd2225']);
+    const t2194 = (await officer.get('/api/assessment-templates/qd2194')).json();
+    expect(t2194).toMatchObject({ code: 'qd2194', version: 1, illustrative: true, rule: '2194' });
+    expect((await officer.get('/api/assessment-templates/none')).statusCode).toBe(404);
+  });
+});
