@@ -3,7 +3,7 @@ import { normaliseVietnamesePhone } from '../rules/identity-documents.ts';
 import { venueDecisions, venueStatuses } from '../rules/venue-status.ts';
 import { checkTaxCode } from '../rules/workplaces/tax-code.ts';
 import { assessmentAnswers, organisationTypes, riskGroups, scoringRuleCodes } from './assessment-template.ts';
-import { localityCode, pageQuery } from './common.ts';
+import { localityCode, pageQuery, queryFlag } from './common.ts';
 
 /**
  * Organisations (issue 15): agencies, enterprises, schools, markets… that register with their
@@ -91,6 +91,8 @@ export const listOrganisationsQuery = pageQuery.extend({
   type: organisationType.optional(),
   /** The group of the latest self-assessment; `none` for organisations never assessed. */
   group: z.enum([...riskGroups, 'none']).optional(),
+  /** Approved organisations whose latest self-assessment's re-assessment day has passed (Viet Nam today). */
+  overdue: queryFlag.optional(),
   /** Part of the name (accents ignored), or the tax code. */
   q: z.string().trim().max(100).optional(),
 });
@@ -153,6 +155,8 @@ export const assessmentView = z.object({
   group: z.enum(riskGroups),
   blockedBy: z.array(z.string()),
   drivers: z.array(z.string()),
+  /** The names (in the reader's language) of the components in `drivers` and `blockedBy`, from the version used. */
+  componentNames: z.record(z.string(), z.string()),
   mayOperate: z.enum(['yes', 'no']),
   todo: z.string(),
   communeInspects: z.boolean(),

@@ -8,6 +8,8 @@ import {
   type TestClient,
   type TestPlatform,
 } from '../../testing/test-platform.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
+import { systemActor } from '../../shared/actor.ts';
 import { highRisk2194Answers, organisationBody, registerOrganisation } from './organisation-fixtures.ts';
 
 /** Organisations: registration (idempotent, one per tax code), approval, lists, self-assessments. */
@@ -213,6 +215,36 @@ describe('lists and templates', () => {
     const xlsx = await officer.get('/api/organisations/export.xlsx?group=high');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('lists the approved organisations whose re-assessment is overdue, and names what drives a score', async () => {
+    const late = await registerOrganisation(owner);
+    const onTime = await registerOrganisation(owner);
+    for (const o of [late, onTime]) await officer.post(`/api/organisations/${o.id}/decision`, { decision: 'approve' });
+    const sys = systemActor('test');
+    const body = () => ({ clientKey: randomUUID(), template: 'qd2194', answers: highRisk2194Answers() });
+    // "high" is re-assessed within days: one assessed two months ago is overdue, one assessed today is not.
+    const old = await t.platform.services.organisations.submitAssessment(
+      sys,
+      late.id,
+      body(),
+      new Date(Date.now() - 60 * 86_400_000),
+    );
+    expect(old.reassessDueOn < vietnamToday()).toBe(true);
+    await owner.post(`/api/organisations/${onTime.id}/assessments`, body());
+    const overdue = (await officer.get('/api/organisations?overdue=true&limit=500')).json().items;
+    const ids = overdue.map((o: { id: string }) => o.id);
+    expect(ids).toContain(late.id);
+    expect(ids).not.toContain(onTime.id);
+    for (const o of overdue) expect(o.latestAssessment.reassessDueOn < vietnamToday()).toBe(true);
+    const history = (
+      await owner.request({
+        method: 'GET',
+        url: `/api/organisations/${late.id}/assessments`,
+        headers: { 'accept-language': 'en' },
+      })
+    ).json();
+    expect(history.items[0].componentNames.isolation).toBe('Isolation room');
   });
 
   it('serves the preset templates, latest version', async () => {

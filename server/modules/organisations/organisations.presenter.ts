@@ -58,6 +58,9 @@ export function toOrganisationView(o: OrganisationRecord): OrganisationView {
 
 /** `template` is the version the assessment used: its to-do words are what the organisation was told. */
 export function toAssessmentView(a: AssessmentRecord, template: AssessmentTemplate, locale: Locale): AssessmentView {
+  const named = new Set([...(a.drivers as string[]), ...(a.blocked_by as string[])]);
+  const componentNames: Record<string, string> = {};
+  for (const c of template.components) if (named.has(c.code)) componentNames[c.code] = c.name[locale];
   return {
     id: a.id,
     organisationId: a.organisation_id,
@@ -71,6 +74,7 @@ export function toAssessmentView(a: AssessmentRecord, template: AssessmentTempla
     group: a.risk_group,
     blockedBy: a.blocked_by as string[],
     drivers: a.drivers as string[],
+    componentNames,
     mayOperate: a.may_operate,
     todo: template.consequences[a.risk_group].todo[locale],
     communeInspects: a.commune_inspects,

@@ -19,6 +19,8 @@ export interface ListOrganisationsOptions {
   status?: Status;
   type?: OrganisationType;
   group?: RiskGroup | 'none';
+  /** Approved and due for re-assessment before this day (the latest assessment's due day < it). */
+  overdueOn?: string;
   q?: string;
   after?: string;
   limit: number;
@@ -80,6 +82,7 @@ export class OrganisationsRepository {
     if (o.type) query = query.where('o.org_type', '=', o.type);
     if (o.group === 'none') query = query.where('o.latest_group', 'is', null);
     else if (o.group) query = query.where('o.latest_group', '=', o.group);
+    if (o.overdueOn) query = query.where('o.status', '=', 'approved').where('a.reassess_due_on', '<', o.overdueOn);
     if (o.q) {
       const term = `%${escapeLike(o.q)}%`;
       const digits = o.q.replace(/[\s.]/g, '');

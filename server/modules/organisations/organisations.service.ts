@@ -65,6 +65,7 @@ export class OrganisationsService {
       status: q.status,
       type: q.type,
       group: q.group,
+      overdueOn: q.overdue ? vietnamToday() : undefined,
       q: q.q,
       after: q.after,
       limit: q.limit,
@@ -191,9 +192,15 @@ export class OrganisationsService {
   /**
    * Scores and stores a self-assessment on the template's latest version. The same client key
    * stores one: a resend answers the first submission. The assessment is immutable and keeps the
-   * template version it used.
+   * template version it used. `at` is now but for the demo, which writes its history as it happened
+   * (the route never passes it).
    */
-  async submitAssessment(actor: Actor, organisationId: string, req: SubmitAssessmentRequest): Promise<AssessmentView> {
+  async submitAssessment(
+    actor: Actor,
+    organisationId: string,
+    req: SubmitAssessmentRequest,
+    at: Date = new Date(),
+  ): Promise<AssessmentView> {
     const m = messages[actor.locale];
     return this.db.transaction().execute(async (trx) => {
       const org = await this.readableOrThrow(actor, organisationId, trx);
@@ -217,7 +224,7 @@ export class OrganisationsService {
         );
       const { score } = scored;
       const consequence = consequenceOf(template, score);
-      const today = vietnamToday();
+      const today = vietnamToday(at);
       const id = await this.repo.insertAssessment(trx, {
         client_key: req.clientKey,
         organisation_id: organisationId,
@@ -238,6 +245,7 @@ export class OrganisationsService {
           consequence.correctivePlanDays === null ? null : addDays(today, consequence.correctivePlanDays),
         reassess_due_on: addDays(today, consequence.reassessDays),
         submitted_by: isSystemActor(actor) ? null : actor.userId,
+        submitted_at: at,
       });
       if (id === null) throw new AppError('CONFLICT');
       await this.audit.record(trx, actor, {
