@@ -39,7 +39,10 @@ export function AssessmentPage({ organisationId }: { organisationId: string }) {
     ])
       .then(([o, list]) => {
         setOrganisation(o);
-        setSummaries(list.items.filter((s) => s.appliesTo.includes(o.type)));
+        // The national decisions' bands first: Ho Chi Minh City's index is offered, not chosen for the user.
+        const national = (x: TemplateSummaryView) => (x.rule === '2194' ? 0 : 1);
+        const fitting = list.items.filter((x) => x.appliesTo.includes(o.type));
+        setSummaries(fitting.sort((a, b) => national(a) - national(b)));
       })
       .catch((e: unknown) => setLoadError(errorMessage(e)));
   }, [organisationId]);
