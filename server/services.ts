@@ -31,10 +31,7 @@ import { createTodayModule, type TodayServices } from './modules/today/today.mod
 import { createTracingModule, type TracingServices } from './modules/tracing/tracing.module.ts';
 import { createTreatmentModule, type TreatmentServices } from './modules/treatment/treatment.module.ts';
 import { createVenuesModule, type VenuesServices } from './modules/venues/venues.module.ts';
-import {
-  createOrganisationsModule,
-  type OrganisationsServices,
-} from './modules/organisations/organisations.module.ts';
+import { createOrganisationsModule, type OrganisationsServices } from './modules/organisations/organisations.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices

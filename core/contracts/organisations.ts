@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes } from './contract.ts';
+import { defineRoutes, mediaTypes } from './contract.ts';
 import { assessmentTemplate } from '../schemas/assessment-template.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
@@ -43,6 +43,13 @@ export const organisationsContract = defineRoutes(['organisations'], {
     body: registerOrganisationRequest,
     answer: organisationView,
     status: 201,
+  },
+  postOrganisationsImport: {
+    method: 'POST',
+    path: '/organisations/import',
+    summary: 'Import organisations (approved) from an .xlsx or .csv sent as the body: all rows or none',
+    answer: z.object({ created: z.number().int() }),
+    upload: [mediaTypes.xlsx, mediaTypes.csv],
   },
   getOrganisationsById: {
     method: 'GET',

@@ -330,7 +330,15 @@ export interface RiskLevelDecisionsTable {
 }
 
 export interface Database
-  extends RiskTables, WorkplacesTables, CareTables, CaseTables, IdentityTables, AuditTables, CitizenTables, AccessTables {
+  extends
+    RiskTables,
+    WorkplacesTables,
+    CareTables,
+    CaseTables,
+    IdentityTables,
+    AuditTables,
+    CitizenTables,
+    AccessTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

@@ -59,6 +59,17 @@ export const casesRoutes: RouteTable = {
       }),
     expect: refused,
   },
+  'POST /api/organisations/import': {
+    attempt: (c) =>
+      c.request({
+        method: 'POST',
+        url: '/api/organisations/import',
+        payload: `name,type,address,commune,head,contact,phone,headcount\nGrabbed,other,Bản Bình Lư,${BINH_LU},Grab,Grab,0912345678,5\n`,
+        headers: { 'content-type': 'text/csv' },
+      }),
+    // A row naming the neighbour's commune refuses the whole file (nothing written).
+    expect: [403, 404, 422],
+  },
   'GET /api/organisations/:id': {
     attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}`),
     expect: refused,

@@ -190,6 +190,68 @@ describe('approval and self-assessment', () => {
   });
 });
 
+describe('import', () => {
+  const csv = (text: string, c: TestClient = officer, lang = 'vi') =>
+    c.request({
+      method: 'POST',
+      url: '/api/organisations/import',
+      payload: text,
+      headers: { 'content-type': 'text/csv', 'accept-language': lang },
+    });
+
+  it('imports every row of a sheet with Vietnamese headers, approved, audited', async () => {
+    const res = await csv(
+      [
+        'Tên đơn vị,Loại hình,Mã số thuế,Địa chỉ,Mã xã,Người đứng đầu,Người phụ trách,Số điện thoại,Số lao động,Số ca,Xe đưa đón',
+        `Công ty Chè Sìn Hồ,Doanh nghiệp,6200789015,Tổ 2,${DOAN_KET},Lò Văn A,Lò Thị B,0912 111 222,120,2,có`,
+        `Trường Mầm non Hoa Ban,trường học,,Tổ 3,${Number(DOAN_KET)},Vì Thị C,Vì Văn D,0912111223,"1.200",,`,
+      ].join('\n'),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 2 });
+    const rows = await db()
+      .selectFrom('organisations')
+      .select(['id', 'status', 'tax_code', 'headcount', 'runs_shuttle', 'org_type'])
+      .where('name', 'in', ['Công ty Chè Sìn Hồ', 'Trường Mầm non Hoa Ban'])
+      .orderBy('name')
+      .execute();
+    expect(rows.map((r) => [r.org_type, r.status, r.tax_code, r.headcount, r.runs_shuttle])).toEqual([
+      ['enterprise', 'approved', '6200789015', 120, true],
+      ['school', 'approved', null, 1200, false],
+    ]);
+    expect(await auditOf(rows[0]!.id)).toEqual([{ action: 'import', entity_type: 'organisation' }]);
+  });
+
+  it('refuses the whole file with every bad row listed, in English headers and words, and writes nothing', async () => {
+    const res = await csv(
+      [
+        'name,type,tax code,address,commune,head,contact,phone,headcount',
+        `Good Co,enterprise,,Street 1,${DOAN_KET},Head,Contact,0912111224,10`,
+        `Bad Kind,spaceship,,Street 2,${DOAN_KET},Head,Contact,0912111225,10`,
+        `Bad Tax,enterprise,0100109107,Street 3,${DOAN_KET},Head,Contact,0912111226,ten`,
+        `Other Ward,enterprise,,Street 4,${BINH_LU},Head,Contact,0912111227,10`,
+        `Taken,enterprise,6200789015,Street 5,${DOAN_KET},Head,Contact,0912111228,10`,
+      ].join('\n'),
+      officer,
+      'en',
+    );
+    expect(res.statusCode).toBe(422);
+    const details: { path: string; message: string }[] = res.json().error.details;
+    expect(details.map((d) => d.path)).toEqual(['row:3', 'row:4', 'row:4', 'row:5', 'row:6']);
+    expect(details[0]!.message).toContain('Unknown kind');
+    expect(details[4]!.message).toContain('already registered');
+    expect(await db().selectFrom('organisations').select('id').where('name', '=', 'Good Co').execute()).toEqual([]);
+  });
+
+  it('is for officials: an organisation may not import', async () => {
+    const res = await csv(
+      `name,type,address,commune,head,contact,phone,headcount\nX,other,Y,${DOAN_KET},H,C,0912111229,1`,
+      owner,
+    );
+    expect(res.statusCode).toBe(403);
+  });
+});
+
 describe('lists and templates', () => {
   it('pages newest first, filters by group, scopes by locality and exports', async () => {
     const mine = (await owner.get('/api/organisations?limit=500')).json();

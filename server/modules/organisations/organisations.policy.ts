@@ -13,10 +13,14 @@ const owns = (a: Actor, o: Organisation) => a.role === 'organisation_admin' && o
 export const organisationsPolicy = {
   mayRegister: (a: Actor) => can(a.role, 'organisations.register'),
   register: (a: Actor, commune: Located) => can(a.role, 'organisations.register') && inScope(a, commune.path),
+  /** Officials of the place import their area's organisations (each row's commune is checked with `decide`). */
+  mayImport: (a: Actor) => can(a.role, 'organisations.decide'),
   list: (a: Actor) => can(a.role, 'organisations.list'),
   listOnlyOwn: (a: Actor) => a.role === 'organisation_admin',
   read: (a: Actor, o: Organisation) =>
     inScope(a, o.locality_path) && (can(a.role, 'organisations.readAny') || owns(a, o)),
+  /** Deciding on the organisations of a commune (an import's rows). */
+  decideIn: (a: Actor, commune: Located) => can(a.role, 'organisations.decide') && inScope(a, commune.path),
   decide: (a: Actor, o: Organisation) => can(a.role, 'organisations.decide') && inScope(a, o.locality_path),
   /** The organisation's own contact fills it in; an administrator of the place may enter one for it. */
   assess: (a: Actor, o: Organisation) =>

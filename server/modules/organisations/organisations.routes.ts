@@ -17,6 +17,9 @@ export const organisationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
   route(app, c.postOrganisations, async (req, reply) =>
     reply.status(201).send(await svc.register(actorOf(req), req.body)),
   );
+  route(app, c.postOrganisationsImport, async (req) =>
+    svc.importFile(actorOf(req), req.body as Buffer, req.headers['content-type'] ?? ''),
+  );
   route(app, c.getOrganisationsById, async (req) => svc.get(actorOf(req), req.params.id));
   route(app, c.postOrganisationsDecision, async (req) => svc.decide(actorOf(req), req.params.id, req.body));
   route(app, c.postOrganisationsAssessments, async (req, reply) =>

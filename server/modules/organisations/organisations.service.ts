@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
 import { normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
 import { nextVenueStatus } from '../../../core/rules/venue-status.ts';
@@ -21,6 +22,8 @@ import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
+import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
+import { parseOrganisationsTable } from './organisations-import.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { organisationColumns } from './organisations.export.ts';
@@ -141,6 +144,69 @@ export class OrganisationsService {
         after: snapshot(created),
       });
       return toOrganisationView(created);
+    });
+  }
+
+  /**
+   * Officials import organisations from .xlsx or .csv (Vietnamese or English headers): every row or
+   * none, every bad row listed. The importing official vouches for them, so they are approved at
+   * once, decided by the importer. A tax code already registered is a bad row (never merged silently).
+   */
+  async importFile(actor: Actor, body: Buffer, contentType: string): Promise<{ created: number }> {
+    if (!policy.mayImport(actor)) throw new AppError('FORBIDDEN');
+    const m = messages[actor.locale];
+    const { rows, errors } = await readImport({ body, contentType }, actor.locale, parseOrganisationsTable);
+    return this.db.transaction().execute(async (trx) => {
+      const communes = new Map<string, LocalityRow | null>();
+      for (const r of rows) {
+        const path = rowPath(r.rowNumber);
+        if (!communes.has(r.communeCode)) {
+          const found = await this.localities.findReadableOrThrow(actor, r.communeCode, trx).catch(() => null);
+          const usable =
+            found && found.level === 'commune' && found.status === 'active' && policy.decideIn(actor, found);
+          communes.set(r.communeCode, usable ? found : null);
+        }
+        if (!communes.get(r.communeCode)) errors.push({ path, message: `${m.unknownCommune}: ${r.communeCode}` });
+        if (!normaliseVietnamesePhone(r.contactPhone))
+          errors.push({ path, message: `${m.badPhone}: ${r.contactPhone}` });
+        if (r.taxCode && (await this.repo.liveByTaxCode(trx, r.taxCode)))
+          errors.push({ path, message: `${m.taxCodeTaken}: ${r.taxCode}` });
+      }
+      rejectInvalidRows(errors);
+      for (const r of rows) {
+        const commune = communes.get(r.communeCode)!;
+        const id = await this.repo.insert(trx, {
+          client_key: randomUUID(),
+          name: r.name,
+          org_type: r.type,
+          sector: r.sector ?? null,
+          tax_code: r.taxCode ?? null,
+          address_line: r.addressLine,
+          commune_code: commune.code,
+          locality_path: commune.path,
+          head_name: r.headName,
+          contact_name: r.contactName,
+          contact_phone: normaliseVietnamesePhone(r.contactPhone)!,
+          headcount: r.headcount,
+          shifts: r.shifts,
+          runs_dormitory: r.runsDormitory,
+          runs_shuttle: r.runsShuttle,
+          status: 'approved',
+          owner_user_id: null,
+          decided_by: isSystemActor(actor) ? null : actor.userId,
+          decided_at: new Date(),
+        });
+        const created = (await this.repo.findById(trx, id!))!;
+        await this.audit.record(trx, actor, {
+          action: 'import',
+          entityType: 'organisation',
+          entityId: created.id,
+          localityCode: commune.code,
+          localityPath: commune.path,
+          after: snapshot(created),
+        });
+      }
+      return { created: rows.length };
     });
   }
 
