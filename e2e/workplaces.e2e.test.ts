@@ -147,5 +147,35 @@ describe.runIf(hasChromium)(
         await context.close();
       },
     );
+
+    it(
+      'the commune imports a sheet: a bad row refuses the file with the row named, a good file is listed',
+      { timeout: 120_000 },
+      async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+        const page = await context.newPage();
+        await signIn(page, server.url, officer);
+        await page.goto(`${server.url}/organisations`);
+        await page.getByTestId('orgs-import-toggle').click();
+        const header = 'Tên đơn vị,Loại hình,Địa chỉ,Mã xã,Người đứng đầu,Người phụ trách,Số điện thoại,Số lao động';
+        const good = 'Hợp tác xã Rau Đoàn Kết,doanh nghiệp,Tổ 4,03388,Lò Văn E,Lò Thị G,0912000555,15';
+        const upload = async (rows: string[]) => {
+          await page.getByTestId('orgs-import-file').setInputFiles({
+            name: 'co-quan.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from([header, ...rows].join('\n')),
+          });
+          await page.getByTestId('orgs-import-submit').click();
+        };
+        await upload([good, 'Sai,tàu vũ trụ,Tổ 4,03388,A,B,0912000556,5']);
+        await expect.poll(() => page.getByTestId('orgs-import-error').innerText()).toContain('Dòng 3');
+        await shot(page, 'import-refused.png');
+        await upload([good]);
+        await expect
+          .poll(() => page.getByTestId('orgs-table').locator('tr', { hasText: 'Hợp tác xã Rau Đoàn Kết' }).count())
+          .toBe(1);
+        await context.close();
+      },
+    );
   },
 );

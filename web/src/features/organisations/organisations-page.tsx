@@ -19,6 +19,7 @@ import { LatestAssessment } from './latest-assessment.tsx';
 import { DecisionButtons, OrganisationDecisionForm, type RefusingDecision } from './organisation-decision-form.tsx';
 import { groupOptions, statusBadgeClass, statusOptions, typeOptions } from './organisation-labels.ts';
 import { OrganisationRegisterForm } from './organisation-register-form.tsx';
+import { OrganisationsImport } from './organisations-import.tsx';
 import './organisations.css';
 
 type Deciding = { id: string; decision: RefusingDecision };
@@ -39,6 +40,7 @@ export function OrganisationsPage() {
   const [q, setQ] = useState('');
   const debouncedQ = useDebounced(q.trim());
   const [showRegister, setShowRegister] = useState(false);
+  const [showImport, setShowImport] = useState(false);
   const [deciding, setDeciding] = useState<Deciding | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -158,6 +160,16 @@ export function OrganisationsPage() {
             {showRegister ? t('common.close') : t('organisations.registerTitle')}
           </button>
         )}
+        {mayDecide && (
+          <button
+            type="button"
+            aria-expanded={showImport}
+            onClick={() => setShowImport((s) => !s)}
+            data-testid="orgs-import-toggle"
+          >
+            {showImport ? t('common.close') : t('organisations.importToggle')}
+          </button>
+        )}
         <a
           className="button"
           href={apiHref(organisationsContract.getOrganisationsExport, { query })}
@@ -175,6 +187,7 @@ export function OrganisationsPage() {
           {t('common.exportCsv')}
         </a>
       </div>
+      {showImport && <OrganisationsImport onImported={list.reload} />}
       {showRegister && (
         <OrganisationRegisterForm
           onRegistered={(o) => {
