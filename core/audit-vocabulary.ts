@@ -111,6 +111,8 @@ export const auditEntityLabels = {
   health_declaration: { vi: 'Tờ khai y tế', en: 'Health declaration' },
   arrival: { vi: 'Khai báo di chuyển, lưu trú', en: 'Arrival or residence declaration' },
   venue: { vi: 'Địa điểm', en: 'Venue' },
+  organisation: { vi: 'Cơ quan, đơn vị, doanh nghiệp', en: 'Organisation' },
+  organisation_assessment: { vi: 'Tự đánh giá an toàn COVID', en: 'COVID-safety self-assessment' },
   facility: { vi: 'Cơ sở cách ly, điều trị', en: 'Facility' },
   locality: { vi: 'Đơn vị hành chính', en: 'Administrative unit' },
   epidemic_zone: { vi: 'Vùng dịch', en: 'Epidemic zone' },

@@ -44,6 +44,14 @@ export const capabilityRoles = {
   'venues.readAny': officials,
   'venues.updateAny': ['system_admin'],
   'venues.decide': officials,
+  /** Organisations (issue 15): officials of the place see every one; an organisation sees its own. */
+  'organisations.list': [...officials, 'organisation_admin'],
+  'organisations.register': ['system_admin', 'organisation_admin'],
+  'organisations.readAny': officials,
+  /** The commune approves an organisation, as it approves venues. */
+  'organisations.decide': officials,
+  /** Self-assessments are the organisation's own declaration (an administrator may enter one for it). */
+  'organisations.assess': ['system_admin', 'organisation_admin'],
   /** Any gate of the area (a venue's owner runs their own). */
   'gates.operateAny': officials,
   'checkins.counts': [...officials, 'inspector'],

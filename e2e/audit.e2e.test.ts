@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
-import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, signIn } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 

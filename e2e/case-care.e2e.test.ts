@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vietnamToday } from '../core/vietnam-calendar.ts';
 import { systemActor } from '../server/shared/actor.ts';
@@ -9,7 +8,7 @@ import { registerCase } from '../server/commands/register-case.ts';
 import { dischargeCase } from '../server/commands/case-care.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
-import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, signIn } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const DOAN_KET = '03388';

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, DAY_MS, vietnamMidnight, vietnamToday } from '../core/vietnam-calendar.ts';
 import { CheckinsRepository } from '../server/modules/checkins/checkins.repository.ts';
 import { approvedVenue } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
-import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, signIn } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const H = 3_600_000;

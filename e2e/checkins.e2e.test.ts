@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
 import { systemActor } from '../server/shared/actor.ts';
-import { artefactsDir, launchChromium, launchWithFakeCamera, signIn, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, launchWithFakeCamera, signIn } from './support/e2e-server.ts';
 import { writeQrVideo } from './support/y4m.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../server/shared/actor.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
-import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, signIn } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 

@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vietnamToday } from '../core/vietnam-calendar.ts';
 import { systemActor } from '../server/shared/actor.ts';
 import { personRef } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
-import { artefactsDir, launchChromium, signIn, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, signIn } from './support/e2e-server.ts';
 import { registerCase } from '../server/commands/register-case.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();

@@ -2,12 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../server/modules/identity/totp.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
-import { artefactsDir, launchChromium, nextTotpCode, startE2eServer } from './support/e2e-server.ts';
+import { artefactsDir, nextTotpCode } from './support/e2e-server.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const zbarimg = ['/usr/bin/zbarimg', '/usr/local/bin/zbarimg'].find((p) => fs.existsSync(p));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { citizenPages, matchPath, staffPages } from '../core/pages.ts';
 import type { Role } from '../core/roles.ts';
 import { demoFacilityIds, seedDemoOutbreak } from '../server/cli/demo-outbreak.ts';
@@ -9,7 +9,7 @@ import { systemActor } from '../server/shared/actor.ts';
 import { testPassword } from '../server/testing/test-platform.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
-import { artefactsDir, launchChromium, signIn, startE2eServer, type E2eUser } from './support/e2e-server.ts';
+import { artefactsDir, signIn, type E2eUser } from './support/e2e-server.ts';
 import { accessibilityProblems, properNouns, settle, textProblems, type WalkFinding } from './support/walk.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();

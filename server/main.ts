@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { defaultRiskRuleSet, riskRuleSetPresets } from '../core/rules/risk/rule-sets.ts';
 import { diseaseProfilePresets } from '../core/rules/disease-profiles.ts';
+import { assessmentTemplatePresets } from '../core/rules/workplaces/templates/index.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -39,6 +40,7 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
   // Disease profile presets are data: written once, never overwriting an administrator's edits.
   await services.diseaseProfiles.ensurePresets(handle.db, diseaseProfilePresets);
   await services.ruleSets.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);
+  await services.organisations.ensureTemplatePresets(handle.db, assessmentTemplatePresets);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   return { config, database: handle, services, close: () => handle.close() };

@@ -32,6 +32,7 @@ import { createTodayModule, type TodayServices } from './modules/today/today.mod
 import { createTracingModule, type TracingServices } from './modules/tracing/tracing.module.ts';
 import { createTreatmentModule, type TreatmentServices } from './modules/treatment/treatment.module.ts';
 import { createVenuesModule, type VenuesServices } from './modules/venues/venues.module.ts';
+import { createOrganisationsModule, type OrganisationsServices } from './modules/organisations/organisations.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -44,6 +45,7 @@ export interface AppServices
     DeclarationsServices,
     CheckinsServices,
     VenuesServices,
+    OrganisationsServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -161,6 +163,7 @@ export function createServices(o: ServiceOptions): AppServices {
       localities,
     }),
     ...createVenuesModule({ db, localities, otp, audit }),
+    ...createOrganisationsModule({ db, localities, audit }),
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),

@@ -9,7 +9,7 @@ import { viPages as citizenViPages } from '../../web/src/citizen/i18n/vi-pages.t
 
 /**
  * What a walk-through reads on a page: the problems a new user would see. Proper nouns (people,
- * places, venues, facilities, clusters, accounts) are Vietnamese in both languages: they are taken
+ * places, venues, facilities, clusters, accounts, organisations) are Vietnamese in both languages: they are taken
  * out before looking for Vietnamese in the English interface.
  */
 export interface WalkFinding {
@@ -62,6 +62,11 @@ export async function properNouns(db: Db): Promise<string[]> {
     db.selectFrom('clusters').select('notes as n').execute(),
     db.selectFrom('clusters').select('name as n').execute(),
     db.selectFrom('users').select('full_name as n').execute(),
+    db.selectFrom('organisations').select('name as n').execute(),
+    db.selectFrom('organisations').select('address_line as n').execute(),
+    db.selectFrom('organisations').select('sector as n').execute(),
+    db.selectFrom('organisations').select('head_name as n').execute(),
+    db.selectFrom('organisations').select('contact_name as n').execute(),
   ]);
   const names = new Set<string>();
   for (const rows of lists) for (const r of rows) if (r.n) names.add(String(r.n));

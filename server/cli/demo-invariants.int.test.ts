@@ -7,6 +7,7 @@ import type { ChainGraph, ClusterView } from '../../core/schemas/cases.ts';
 import type { Page } from '../../core/schemas/common.ts';
 import { systemActor } from '../shared/actor.ts';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
+import { DEMO_MARKET_BOARD } from './demo-workplaces.ts';
 import { seedDemo } from './seed.ts';
 
 /**
@@ -131,5 +132,41 @@ describe('the demo outbreak', () => {
     expect(new Set(register.map((d) => d.documentNumber)).size).toBe(register.length);
     const pdf = await s().riskDecisions.decisionPdf(sys, register.find((d) => d.kind === 'override')!.id);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('has the market cluster’s workplaces in phường Đoàn Kết: the market board high after very high, one overdue, one to approve', async () => {
+    const officer = await t.signIn('commune_officer', '03388');
+    type Org = { id: string; name: string; status: string; latestAssessment: { group: string } | null };
+    const list = (await officer.get('/api/organisations?limit=100')).json<Page<Org>>().items;
+    const board = list.find((o) => o.name === DEMO_MARKET_BOARD)!;
+    expect(board.latestAssessment?.group).toBe('high');
+    const history = (await officer.get(`/api/organisations/${board.id}/assessments`)).json<
+      Page<{ group: string; mayOperate: string }>
+    >().items;
+    expect(history.map((a) => [a.group, a.mayOperate])).toEqual([
+      ['high', 'yes'],
+      ['very_high', 'no'],
+    ]);
+    expect(new Set(list.map((o) => o.latestAssessment?.group ?? 'none')).size).toBeGreaterThanOrEqual(4);
+    expect(list.filter((o) => o.status === 'pending').length).toBeGreaterThan(0);
+    const overdue = (await officer.get('/api/organisations?overdue=true')).json<Page<Org>>().items;
+    expect(overdue.length).toBe(1);
+    // The neighbouring ward's workplaces are the province's, not this ward's.
+    const province = await all((after) => s().organisations.list(sys, { locality: '12', after, limit: 100 }));
+    expect(province.length).toBeGreaterThan(list.length);
+  });
+
+  it('gives the demo organisation admin the market board, and nothing else', async () => {
+    const admin = await t.platform.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'doanhnghiep')
+      .executeTakeFirstOrThrow();
+    const owned = await t.platform.database.db
+      .selectFrom('organisations')
+      .select('name')
+      .where('owner_user_id', '=', admin.id)
+      .execute();
+    expect(owned.map((o) => o.name)).toEqual([DEMO_MARKET_BOARD]);
   });
 });

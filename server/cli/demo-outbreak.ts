@@ -10,6 +10,7 @@ import { systemActor } from '../shared/actor.ts';
 import { demoIdentity, type DemoPerson } from './demo-people.ts';
 import { seedDemoQuarantine } from './demo-quarantine.ts';
 import { seedDemoRisk } from './demo-risk.ts';
+import { DEMO_MARKET_BOARD, seedDemoWorkplaces } from './demo-workplaces.ts';
 import { DEMO_PROFILE, registerDemoWave } from './demo-wave.ts';
 import { demoWavePlan, type WaveCommune } from './demo-wave-plan.ts';
 
@@ -55,6 +56,7 @@ const [THANH, HOA, HAI, MAI, SU, LAN, PHUC] = [0, 1, 2, 3, 4, 5, 8] as const;
  * was at the market yesterday: four people overlapped with him there or live with him; the
  * investigator confirmed two (Hải is now in the hotel); Hải's F2s are his household and the trader
  * who stood next to him after Thành had left (confirmed).
+ * The market board and the workplaces around it assessed their COVID safety (`demo-workplaces.ts`).
  * The risk levels follow (`demo-risk.ts`). Runs once: a database that has any case is left alone.
  */
 export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean }> {
@@ -87,7 +89,7 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
     occupancyAlertPercent: 80,
   });
   const venue = await s.venues.register(sys, {
-    organisationName: 'Ban Quản lý chợ Lai Châu',
+    organisationName: DEMO_MARKET_BOARD,
     name: 'Chợ trung tâm Lai Châu',
     type: 'market',
     addressLine: 'Đường Trần Phú, phường Đoàn Kết',
@@ -178,6 +180,7 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
     (k) => k.personId === ids[PHUC],
   );
   if (f2) await s.tracing.decide(sys, f2.id, { decision: 'confirm', note: 'Bán hàng ở quầy bên cạnh anh Hải' });
+  await seedDemoWorkplaces(p, { doanKet: DOAN_KET, tanPhong: TAN_PHONG });
   await seedDemoRisk(p, '12', {
     zone: DOAN_KET,
     raised: TAN_PHONG,

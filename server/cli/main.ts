@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { estimateR } from '../../core/rules/rt/cori.ts';
 import { formatRtOutput, parseRtInput } from '../../core/rules/rt/rt-json.ts';
 import { roles, type Role } from '../../core/roles.ts';
+import { assessScoreJson } from '../../core/rules/workplaces/assess-json.ts';
 import { ConfigurationError, loadConfig } from '../config.ts';
 import { createHttpServer, openPlatform, version, type Platform } from '../main.ts';
 import { platformJobs } from '../jobs/platform-jobs.ts';
@@ -31,6 +32,10 @@ const usage = `phongdich <command>
   import linelist <file> [--source <label>] [--mapping <json>]
                             import a line list (.json vn-2020 format, .csv, .xlsx): all rows or
                             none; the same file and source again updates instead of duplicating
+  assess score [--input <file.json>] [--json]
+                            score a COVID-safety self-assessment read from the file or stdin:
+                            {template, answers} or {items: [{points, max, component}], rules: 2194|1203};
+                            prints {points, max, sharePercent, group, blockedBy}
   chains [--json]           chains of transmission of the loaded cases: counts, largest chain,
                             longest generation path, descendants of each case
   risk rebuild              recount every commune's daily cases and tests from the records (after a
@@ -128,6 +133,7 @@ async function main(argv: string[]) {
     command === 'risk' ||
     command === 'demo' ||
     command === 'audit' ||
+    command === 'assess' ||
     command === 'secret' ||
     command === 'reports';
   const args = parseArgs({
@@ -219,6 +225,28 @@ async function main(argv: string[]) {
       const mapping = parseMapping(v.mapping);
       return withPlatform((p) => importLinelist(p, file, { format, source: v.source, mapping }));
     }
+    case 'assess': {
+      if (sub !== 'score') throw new UsageError('only "assess score" exists');
+      const raw = v.input ? await readFile(v.input, 'utf8') : await readStdin();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        throw new UsageError('assess score: the input is not JSON');
+      }
+      const r = assessScoreJson(parsed);
+      if (!r.ok) {
+        for (const e of r.errors) console.error(`error: ${e}`);
+        process.exitCode = 1;
+        return;
+      }
+      if (v.json) console.log(JSON.stringify(r.output));
+      else
+        console.log(
+          `${r.output.points}/${r.output.max} = ${r.output.sharePercent}% → ${r.output.group}${r.output.blockedBy.length ? ` (blocked by ${r.output.blockedBy.join(', ')})` : ''}`,
+        );
+      return;
+    }
     case 'chains':
       return withPlatform(async (p) => void (await printChains(p, v.json ?? false)));
     case 'risk':
@@ -251,6 +279,12 @@ async function main(argv: string[]) {
 }
 
 class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError || err instanceof ReportsUsageError) console.error(`${err.message}\n\n${usage}`);

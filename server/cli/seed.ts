@@ -10,6 +10,7 @@ import { LocalitiesRepository } from '../modules/localities/localities.repositor
 import { loadProvince } from '../modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../shared/actor.ts';
 import { demoFacilityIds, seedDemoOutbreak } from './demo-outbreak.ts';
+import { adoptDemoMarketBoard } from './demo-workplaces.ts';
 
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
 const DEMO_COMMUNE = '03388'; // Phường Đoàn Kết, Lai Châu
@@ -70,6 +71,7 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
       password,
       ...(role === 'facility_staff' ? { facilityIds } : {}),
     });
+    if (role === 'organisation_admin') await adoptDemoMarketBoard(p, user.id);
     const account: DemoAccount = { username, password, role, localityCode };
     if (p.config.twoFactor.roles.includes(role)) {
       const secret = newTotpSecret();

@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019-checkins-venue-covering.ts';
 import * as m0020 from './migrations/0020-list-indexes.ts';
 import * as m0021 from './migrations/0021-record-checkins-batch.ts';
 import * as m0022 from './migrations/0022-notifications.ts';
+import * as m0023 from './migrations/0023-organisations.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0020-list-indexes': m0020,
   '0021-record-checkins-batch': m0021,
   '0022-notifications': m0022,
+  '0023-organisations': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

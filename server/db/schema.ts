@@ -5,6 +5,7 @@ import type { SignerCapacity } from '../../core/schemas/risk-decision-act.ts';
 import type { CareTables } from './schema-care.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { RiskTables } from './schema-risk.ts';
+import type { WorkplacesTables } from './schema-workplaces.ts';
 import type { IdentityTables, SessionSecurityColumns, UserSecurityColumns } from './schema-identity.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type {
@@ -332,6 +333,7 @@ export interface RiskLevelDecisionsTable {
 export interface Database
   extends
     RiskTables,
+    WorkplacesTables,
     CareTables,
     CaseTables,
     IdentityTables,

@@ -61,6 +61,7 @@ export const f = {} as {
   clusterId: string;
   venueId: string;
   venueCode: string;
+  organisationId: string;
   facilityId: string;
   personId: string;
   campaignId: string;
@@ -247,6 +248,22 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
       await db().selectFrom('people').select('id').where('full_name', '=', p.fullName).executeTakeFirstOrThrow()
     ).id;
   }
+  // An approved organisation of the commune (its contact's name and phone are no person's record).
+  const organisation = await s.organisations.register(sys, {
+    clientKey: randomUUID(),
+    name: 'Công ty Kiểm Toán An Toàn',
+    type: 'enterprise',
+    addressLine: 'Đường kiểm toán',
+    communeCode: DOAN_KET,
+    headName: 'Giám đốc kiểm toán',
+    contactName: 'Phụ trách kiểm toán',
+    contactPhone: '0912345679',
+    headcount: 20,
+    shifts: 1,
+    runsDormitory: false,
+    runsShuttle: false,
+  });
+  f.organisationId = (await s.organisations.decide(sys, organisation.id, { decision: 'approve' })).id;
   return t;
 }
 

@@ -68,6 +68,13 @@ export const routes: Record<string, Entry> = {
   'GET /api/venues/export.csv': cdc(`/api/venues/export.csv?locality=${DOAN_KET}`, 'none'),
   'GET /api/venues/:id': cdc(() => `/api/venues/${f.venueId}`, 'none'),
   'GET /api/venues/poster-address': cdc('/api/venues/poster-address', 'none'),
+  'GET /api/organisations': cdc(`/api/organisations?locality=${DOAN_KET}`, 'none'),
+  'GET /api/organisations/export.xlsx': cdc(`/api/organisations/export.xlsx?locality=${DOAN_KET}`, 'none'),
+  'GET /api/organisations/export.csv': cdc(`/api/organisations/export.csv?locality=${DOAN_KET}`, 'none'),
+  'GET /api/organisations/:id': cdc(() => `/api/organisations/${f.organisationId}`, 'none'),
+  'GET /api/organisations/:id/assessments': cdc(() => `/api/organisations/${f.organisationId}/assessments`, 'none'),
+  'GET /api/assessment-templates': cdc('/api/assessment-templates', 'none'),
+  'GET /api/assessment-templates/:code': cdc('/api/assessment-templates/qd2194', 'none'),
   'GET /api/venues/:id/poster.pdf': cdc(() => `/api/venues/${f.venueId}/poster.pdf`, 'none'),
   'GET /api/venues/:id/qr.png': cdc(() => `/api/venues/${f.venueId}/qr.png`, 'none'),
   // Venue staff see the day's entries with masked names only.

@@ -44,6 +44,7 @@ export interface Neighbour {
   session: TestClient;
   sessionId: string;
   venue: { id: string; publicCode: string };
+  organisationId: string;
   arrivalId: string;
   qrToken: string;
   case: { id: string; personId: string; contactId: string; clusterId: string };
@@ -77,6 +78,25 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
     gatePolicy: 'require_declaration',
   });
   neighbour.venue = await venues.decide(systemActor('test'), registered.id, { decision: 'approve' });
+  const organisations = t.platform.services.organisations;
+  const organisation = await organisations.register(systemActor('test'), {
+    clientKey: randomUUID(),
+    name: 'Hợp tác xã Bình Lư',
+    type: 'enterprise',
+    taxCode: '0100109106-002',
+    addressLine: 'Bản Bình Lư',
+    communeCode: BINH_LU,
+    headName: 'Chủ nhiệm Bình Lư',
+    contactName: 'Phụ trách Bình Lư',
+    contactPhone: '0912345678',
+    headcount: 30,
+    shifts: 1,
+    runsDormitory: false,
+    runsShuttle: false,
+  });
+  neighbour.organisationId = (
+    await organisations.decide(systemActor('test'), organisation.id, { decision: 'approve' })
+  ).id;
   const neighbourCitizen = (await declare(t, { person: { communeCode: BINH_LU } })).result;
   neighbour.qrToken = neighbourCitizen.qrToken;
   neighbour.arrivalId = (
@@ -232,6 +252,14 @@ export async function expectNeighbourUnchanged(t: TestPlatform): Promise<void> {
     .where('id', '=', neighbour.venue.id)
     .executeTakeFirstOrThrow();
   expect(venue).toMatchObject({ name: 'Chợ Bình Lư', status: 'approved' });
+  const organisation = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', neighbour.organisationId)
+    .executeTakeFirstOrThrow();
+  expect(organisation).toMatchObject({ name: 'Hợp tác xã Bình Lư', status: 'approved', latest_assessment_id: null });
+  expect(await db.selectFrom('organisation_assessments').select('id').execute()).toEqual([]);
+  expect(await db.selectFrom('organisations').select('id').where('name', '=', 'Grabbed').execute()).toEqual([]);
   const theCase = await db
     .selectFrom('cases')
     .selectAll()

@@ -35,6 +35,66 @@ export const casesRoutes: RouteTable = {
     expect: refused,
   },
   'GET /api/venues/poster-address': 'installation',
+  'GET /api/organisations': { attempt: (c) => c.get(`/api/organisations?locality=${BINH_LU}`), expect: refused },
+  'GET /api/organisations/export.xlsx': {
+    attempt: (c) => c.get(`/api/organisations/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/organisations/export.csv': {
+    attempt: (c) => c.get(`/api/organisations/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'POST /api/organisations': {
+    attempt: (c) =>
+      c.post('/api/organisations', {
+        clientKey: randomUUID(),
+        name: 'Grabbed',
+        type: 'enterprise',
+        addressLine: 'Bản Bình Lư',
+        communeCode: BINH_LU,
+        headName: 'Grab',
+        contactName: 'Grab',
+        contactPhone: '0912345678',
+        headcount: 5,
+      }),
+    expect: refused,
+  },
+  'POST /api/organisations/import': {
+    attempt: (c) =>
+      c.request({
+        method: 'POST',
+        url: '/api/organisations/import',
+        payload: `name,type,address,commune,head,contact,phone,headcount\nGrabbed,other,Bản Bình Lư,${BINH_LU},Grab,Grab,0912345678,5\n`,
+        headers: { 'content-type': 'text/csv' },
+      }),
+    // A row naming the neighbour's commune refuses the whole file (nothing written).
+    expect: [403, 404, 422],
+  },
+  'GET /api/organisations/:id': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}`),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/decision': {
+    attempt: (c) =>
+      c.post(`/api/organisations/${neighbour.organisationId}/decision`, { decision: 'suspend', note: 'grab' }),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/assessments': {
+    attempt: (c) =>
+      c.post(`/api/organisations/${neighbour.organisationId}/assessments`, {
+        clientKey: randomUUID(),
+        template: 'qd2194',
+        answers: {},
+      }),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/assessments': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/assessments`),
+    expect: refused,
+  },
+  // The templates are the installation's configuration (no organisation's data).
+  'GET /api/assessment-templates': 'installation',
+  'GET /api/assessment-templates/:code': 'installation',
   'GET /api/venues/:id/poster.pdf': {
     attempt: (c) => c.get(`/api/venues/${neighbour.venue.id}/poster.pdf`),
     expect: refused,

@@ -32,6 +32,7 @@ let staff: TestClient;
 let unboundStaff: TestClient;
 let cdc: TestClient;
 let levelDecisionId: string;
+let organisationId: string;
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -52,6 +53,22 @@ beforeAll(async () => {
   cdc = await t.signIn('health_department', LAI_CHAU);
   levelDecisionId = (
     await t.platform.services.riskDecisions.decide(systemActor('test'), { ...signer, locality: DOAN_KET })
+  ).id;
+  organisationId = (
+    await t.platform.services.organisations.register(systemActor('test'), {
+      clientKey: '5f0c1a9e-8d1b-4c3e-9a57-2f7d6b1e0c11',
+      name: 'Công ty Đoàn Kết',
+      type: 'enterprise',
+      addressLine: 'Đường Đoàn Kết',
+      communeCode: DOAN_KET,
+      headName: 'Giám đốc',
+      contactName: 'Phụ trách',
+      contactPhone: '0912345678',
+      headcount: 20,
+      shifts: 1,
+      runsDormitory: false,
+      runsShuttle: false,
+    })
   ).id;
 });
 afterAll(async () => t.close());
@@ -103,6 +120,12 @@ const routes: Record<string, Entry> = {
   'GET /api/venues/export.xlsx': { urls: one('/api/venues/export.xlsx') },
   'GET /api/venues/:id': { urls: (f) => [`/api/venues/${f.venue.id}`] },
   'GET /api/venues/poster-address': { urls: one('/api/venues/poster-address') },
+  'GET /api/organisations': { urls: one('/api/organisations') },
+  'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
+  'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },
+  'GET /api/organisations/:id/assessments': { urls: () => [`/api/organisations/${organisationId}/assessments`] },
+  'GET /api/assessment-templates': { urls: one('/api/assessment-templates') },
+  'GET /api/assessment-templates/:code': { urls: one('/api/assessment-templates/qd2194') },
   'GET /api/venues/:id/poster.pdf': { urls: (f) => [`/api/venues/${f.venue.id}/poster.pdf`] },
   'GET /api/venues/:id/qr.png': { urls: (f) => [`/api/venues/${f.venue.id}/qr.png`] },
   'GET /api/venues/:id/entries': { urls: (f) => [`/api/venues/${f.venue.id}/entries`] },

@@ -111,6 +111,7 @@ describe('the OpenAPI description', () => {
       '/api/cases/import',
       '/api/localities/population/import',
       '/api/risk/vaccination/import',
+      '/api/organisations/import',
       '/api/testing/{kind}/import',
     ]) {
       const content = doc.paths[path]!.post!.requestBody?.content ?? {};

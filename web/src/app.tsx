@@ -21,6 +21,8 @@ import {
   canViewTreatment,
   canViewVenues,
   canLinkPeople,
+  canViewOrganisations,
+  canAssessOrganisations,
 } from './features/auth/permissions.ts';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
 import { ForbiddenPage, NotFoundPage } from './features/home/not-found-page.tsx';
@@ -45,6 +47,15 @@ const DeclarationsPage = lazy(() =>
   import('./features/declarations/declarations-page.tsx').then((m) => ({ default: m.DeclarationsPage })),
 );
 const VenuesPage = lazy(() => import('./features/venues/venues-page.tsx').then((m) => ({ default: m.VenuesPage })));
+const OrganisationsPage = lazy(() =>
+  import('./features/organisations/organisations-page.tsx').then((m) => ({ default: m.OrganisationsPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('./features/organisations/organisation-page.tsx').then((m) => ({ default: m.OrganisationPage })),
+);
+const AssessmentPage = lazy(() =>
+  import('./features/organisations/assessment-page.tsx').then((m) => ({ default: m.AssessmentPage })),
+);
 const GatePage = lazy(() => import('./features/checkins/gate-page.tsx').then((m) => ({ default: m.GatePage })));
 const EntriesPage = lazy(() =>
   import('./features/checkins/entries-page.tsx').then((m) => ({ default: m.EntriesPage })),
@@ -96,6 +107,17 @@ const routes: RouteDef[] = [
     path: '/venues/:id/entries',
     page: (p) => <EntriesPage key={p.id} venueId={p.id ?? ''} />,
     allowed: canOperateGates,
+  },
+  { path: '/organisations', page: () => <OrganisationsPage />, allowed: canViewOrganisations },
+  {
+    path: '/organisations/:id',
+    page: (p) => <OrganisationPage key={p.id} organisationId={p.id ?? ''} />,
+    allowed: canViewOrganisations,
+  },
+  {
+    path: '/organisations/:id/assess',
+    page: (p) => <AssessmentPage key={p.id} organisationId={p.id ?? ''} />,
+    allowed: canAssessOrganisations,
   },
   { path: '/cases', page: () => <CasesPage />, allowed: canViewCases },
   { path: '/cases/:id', page: (p) => <CasePage key={p.id} caseId={p.id ?? ''} />, allowed: canViewCases },

@@ -20,6 +20,7 @@ import { peopleSearchEn } from '../features/people/messages.en.ts';
 import { declarationsEn } from '../features/declarations/messages.en.ts';
 import { venuesEn } from '../features/venues/messages.en.ts';
 import { checkinsEn } from '../features/checkins/messages.en.ts';
+import { organisationsEn } from '../features/organisations/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
 export const en: English<Catalogue> = {
@@ -150,6 +151,7 @@ export const en: English<Catalogue> = {
   ...declarationsEn,
   ...venuesEn,
   ...checkinsEn,
+  ...organisationsEn,
   ...casesEn,
   ...securityEn,
   ...quarantineEn,

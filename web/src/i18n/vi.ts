@@ -18,6 +18,7 @@ import { peopleSearchVi } from '../features/people/messages.vi.ts';
 import { declarationsVi } from '../features/declarations/messages.vi.ts';
 import { venuesVi } from '../features/venues/messages.vi.ts';
 import { checkinsVi } from '../features/checkins/messages.vi.ts';
+import { organisationsVi } from '../features/organisations/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
  * checks the shape and `catalogue.test.ts` checks keys, empty strings and `{{placeholders}}`.
@@ -150,6 +151,7 @@ export const vi = {
   ...declarationsVi,
   ...venuesVi,
   ...checkinsVi,
+  ...organisationsVi,
   ...casesVi,
   ...securityVi,
   ...quarantineVi,

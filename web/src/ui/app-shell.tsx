@@ -16,6 +16,7 @@ import {
   canViewTreatment,
   canViewVenues,
   canLinkPeople,
+  canViewOrganisations,
 } from '../features/auth/permissions.ts';
 import { useSession, useUser } from '../features/auth/session.tsx';
 import { ExportDownloads } from './export-downloads.tsx';
@@ -54,6 +55,11 @@ function Nav({ open }: { open: boolean }) {
     canSeeTodayWork(role) && { to: '/today', testId: 'nav-today', label: t('today.nav') },
     canViewDeclarations(role) && { to: '/declarations', testId: 'nav-declarations', label: t('nav.declarations') },
     canViewVenues(role) && { to: '/venues', testId: 'nav-venues', label: t('nav.venues') },
+    canViewOrganisations(role) && {
+      to: '/organisations',
+      testId: 'nav-organisations',
+      label: t('organisations.nav'),
+    },
     canViewCases(role) && { to: '/cases', testId: 'nav-cases', label: t('nav.cases') },
     canViewChains(role) && { to: '/chains', testId: 'nav-chains', label: t('nav.chains') },
     canViewCases(role) && { to: '/clusters', testId: 'nav-clusters', label: t('nav.clusters') },

@@ -57,3 +57,9 @@ export const canAdminRiskRules = holds('risk.administer');
 /** Today's work: the roles that act on at least one kind of task. */
 export const canSeeTodayWork = holdsAny(...Object.values(todayWorkCapability));
 export const canLinkPeople = holds('people.link');
+/** Organisations (issue 15): officials see their area's, an organisation its own. */
+export const canViewOrganisations = holds('organisations.list');
+export const canRegisterOrganisation = holds('organisations.register');
+export const canDecideOrganisations = holds('organisations.decide');
+/** The self-assessment is the organisation's own (the server checks it is theirs). */
+export const canAssessOrganisations = holds('organisations.assess');

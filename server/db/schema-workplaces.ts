@@ -1,0 +1,73 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, Json, Timestamp } from './schema-columns.ts';
+import type { RiskGroup } from '../../core/schemas/assessment-template.ts';
+
+/** Tables of issue 15 (migration 0022): organisations and their COVID-safety self-assessments. */
+
+export interface AssessmentTemplatesTable {
+  code: string;
+  version: number;
+  definition: Json;
+  preset: Generated<boolean>;
+  saved_by: string | null;
+  saved_at: Timestamp;
+}
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  client_key: string;
+  name: string;
+  org_type: string;
+  sector: string | null;
+  tax_code: string | null;
+  address_line: string;
+  commune_code: string;
+  locality_path: string;
+  scope_province: ColumnType<string, never, never>;
+  scope_code: ColumnType<string, never, never>;
+  head_name: string;
+  contact_name: string;
+  contact_phone: string;
+  contact_phone_verified_at: Date | null;
+  headcount: number;
+  shifts: number;
+  runs_dormitory: boolean;
+  runs_shuttle: boolean;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'suspended'>;
+  owner_user_id: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  latest_assessment_id: string | null;
+  latest_group: RiskGroup | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationAssessmentsTable {
+  id: Generated<string>;
+  client_key: string;
+  organisation_id: string;
+  locality_path: string;
+  template_code: string;
+  template_version: number;
+  answers: Json;
+  points: number;
+  max_points: number;
+  share_percent: number;
+  risk_group: RiskGroup;
+  blocked_by: Json;
+  drivers: Json;
+  may_operate: 'yes' | 'no';
+  commune_inspects: boolean;
+  corrective_plan_due_on: string | null;
+  reassess_due_on: string;
+  submitted_by: string | null;
+  submitted_at: CreatedAt;
+}
+
+export interface WorkplacesTables {
+  assessment_templates: AssessmentTemplatesTable;
+  organisations: OrganisationsTable;
+  organisation_assessments: OrganisationAssessmentsTable;
+}

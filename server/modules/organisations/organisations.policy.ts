@@ -1,0 +1,32 @@
+import { can } from '../../../core/roles.ts';
+import { inScope, type Actor } from '../../shared/actor.ts';
+
+type Located = { path: string };
+type Organisation = { locality_path: string; owner_user_id: string | null };
+
+const owns = (a: Actor, o: Organisation) => a.role === 'organisation_admin' && o.owner_user_id === a.userId;
+
+/**
+ * Organisations: an organisation registers and keeps its own (its admin sees nothing else); the
+ * officials of the place see every organisation of their subtree and decide on it, as for venues.
+ */
+export const organisationsPolicy = {
+  mayRegister: (a: Actor) => can(a.role, 'organisations.register'),
+  register: (a: Actor, commune: Located) => can(a.role, 'organisations.register') && inScope(a, commune.path),
+  /** Officials of the place import their area's organisations (each row's commune is checked with `decide`). */
+  mayImport: (a: Actor) => can(a.role, 'organisations.decide'),
+  list: (a: Actor) => can(a.role, 'organisations.list'),
+  listOnlyOwn: (a: Actor) => a.role === 'organisation_admin',
+  read: (a: Actor, o: Organisation) =>
+    inScope(a, o.locality_path) && (can(a.role, 'organisations.readAny') || owns(a, o)),
+  /** Deciding on the organisations of a commune (an import's rows). */
+  decideIn: (a: Actor, commune: Located) => can(a.role, 'organisations.decide') && inScope(a, commune.path),
+  decide: (a: Actor, o: Organisation) => can(a.role, 'organisations.decide') && inScope(a, o.locality_path),
+  /** The organisation's own contact fills it in; an administrator of the place may enter one for it. */
+  assess: (a: Actor, o: Organisation) =>
+    can(a.role, 'organisations.assess') &&
+    inScope(a, o.locality_path) &&
+    (a.role !== 'organisation_admin' || owns(a, o)),
+  /** Templates are the installation's configuration: any official or organisation reads them. */
+  readTemplates: (a: Actor) => can(a.role, 'organisations.list') || can(a.role, 'organisations.assess'),
+};

@@ -1,0 +1,397 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
+import { normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
+import { nextVenueStatus } from '../../../core/rules/venue-status.ts';
+import { consequenceOf, scoreAnswers, type AnswerProblem } from '../../../core/rules/workplaces/assessment-scoring.ts';
+import { checkTaxCode, taxCodeProblemMessages } from '../../../core/rules/workplaces/tax-code.ts';
+import { addDays, vietnamToday } from '../../../core/vietnam-calendar.ts';
+import type { AssessmentTemplate } from '../../../core/schemas/assessment-template.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import type {
+  AssessmentView,
+  DecideOrganisationRequest,
+  ListOrganisationsQuery,
+  OrganisationView,
+  RegisterOrganisationRequest,
+  SubmitAssessmentRequest,
+  TemplateSummaryView,
+} from '../../../core/schemas/organisations.ts';
+import type { PageQuery } from '../../../core/schemas/common.ts';
+import type { Db } from '../../db/database.ts';
+import type { LocalityRow } from '../../db/schema.ts';
+import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
+import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
+import { parseOrganisationsTable } from './organisations-import.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { organisationColumns } from './organisations.export.ts';
+import { organisationMessages as messages } from './organisations.messages.ts';
+import { organisationsPolicy as policy } from './organisations.policy.ts';
+import { toAssessmentView, toOrganisationView, toTemplateSummary } from './organisations.presenter.ts';
+import type { OrganisationRecord, OrganisationsRepository } from './organisations.repository.ts';
+
+/** Organisations, their approval by the commune and their COVID-safety self-assessments (issue 15). */
+export class OrganisationsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: OrganisationsRepository,
+    private readonly localities: LocalitiesService,
+    private readonly audit: AuditTrailService,
+  ) {}
+
+  /** Writes the preset templates not stored yet (platform start); edited versions are kept. */
+  ensureTemplatePresets(db: Db, presets: readonly AssessmentTemplate[]): Promise<void> {
+    return this.repo.ensureTemplatePresets(db, presets);
+  }
+
+  /** Out of scope or not theirs answers exactly like "does not exist". */
+  private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<OrganisationRecord> {
+    const o = await this.repo.findById(db, id);
+    if (!o || !policy.read(actor, o)) throw new AppError('NOT_FOUND');
+    return o;
+  }
+
+  async get(actor: Actor, id: string): Promise<OrganisationView> {
+    return toOrganisationView(await this.readableOrThrow(actor, id, this.db));
+  }
+
+  async list(actor: Actor, q: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
+    if (!policy.list(actor)) throw new AppError('FORBIDDEN');
+    const within = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : actor.scope.path;
+    const rows = await this.repo.list(this.db, {
+      withinPath: within,
+      ownerUserId: policy.listOnlyOwn(actor) ? actor.userId : undefined,
+      status: q.status,
+      type: q.type,
+      group: q.group,
+      overdueOn: q.overdue ? vietnamToday() : undefined,
+      q: q.q,
+      after: q.after,
+      limit: q.limit,
+    });
+    const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
+    return { items: page.items.map(toOrganisationView), nextCursor: page.nextCursor };
+  }
+
+  async exportXlsx(actor: Actor, q: Omit<ListOrganisationsQuery, 'after' | 'limit'>): Promise<SheetExport> {
+    if (!policy.list(actor)) throw new AppError('FORBIDDEN');
+    return sheetExport({
+      filename: `co-quan-don-vi-${q.locality ?? actor.scope.code}.xlsx`,
+      sheetName: actor.locale === 'vi' ? 'Cơ quan, đơn vị' : 'Organisations',
+      locale: actor.locale,
+      columns: organisationColumns(actor.locale),
+      pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
+    });
+  }
+
+  /**
+   * Registers an organisation as `pending`. A resend of the same form (client key) answers the
+   * organisation it registered; a tax code already registered (and not rejected) is refused.
+   */
+  async register(actor: Actor, req: RegisterOrganisationRequest): Promise<OrganisationView> {
+    if (!policy.mayRegister(actor)) throw new AppError('FORBIDDEN');
+    const m = messages[actor.locale];
+    const phone = normaliseVietnamesePhone(req.contactPhone);
+    if (!phone) throw new AppError('VALIDATION_FAILED', [{ path: 'contactPhone', message: m.badPhone }]);
+    let taxCode: string | null = null;
+    if (req.taxCode !== undefined) {
+      const checked = checkTaxCode(req.taxCode);
+      if (!checked.ok)
+        throw new AppError('VALIDATION_FAILED', [
+          { path: 'taxCode', message: taxCodeProblemMessages[checked.problem][actor.locale] },
+        ]);
+      taxCode = checked.taxCode;
+    }
+    return this.db.transaction().execute(async (trx) => {
+      const resent = await this.repo.idByClientKey(trx, req.clientKey);
+      if (resent) return toOrganisationView(await this.readableOrThrow(actor, resent, trx));
+      const commune = await this.communeOrThrow(actor, req.communeCode, trx);
+      if (!policy.register(actor, commune)) throw new AppError('FORBIDDEN');
+      if (taxCode && (await this.repo.liveByTaxCode(trx, taxCode)))
+        throw new AppError('CONFLICT', [{ path: 'taxCode', message: m.taxCodeTaken }]);
+      const id = await this.repo.insert(trx, {
+        client_key: req.clientKey,
+        name: req.name,
+        org_type: req.type,
+        sector: req.sector ?? null,
+        tax_code: taxCode,
+        address_line: req.addressLine,
+        commune_code: commune.code,
+        locality_path: commune.path,
+        head_name: req.headName,
+        contact_name: req.contactName,
+        contact_phone: phone,
+        headcount: req.headcount,
+        shifts: req.shifts,
+        runs_dormitory: req.runsDormitory,
+        runs_shuttle: req.runsShuttle,
+        status: 'pending',
+        owner_user_id: isSystemActor(actor) ? null : actor.userId,
+      });
+      // A twin request committed the same key meanwhile: the unique index kept one row.
+      if (id === null) throw new AppError('CONFLICT');
+      const created = (await this.repo.findById(trx, id))!;
+      await this.audit.record(trx, actor, {
+        action: 'create',
+        entityType: 'organisation',
+        entityId: id,
+        localityCode: commune.code,
+        localityPath: commune.path,
+        after: snapshot(created),
+      });
+      return toOrganisationView(created);
+    });
+  }
+
+  /**
+   * Officials import organisations from .xlsx or .csv (Vietnamese or English headers): every row or
+   * none, every bad row listed. The importing official vouches for them, so they are approved at
+   * once, decided by the importer. A tax code already registered is a bad row (never merged silently).
+   */
+  async importFile(actor: Actor, body: Buffer, contentType: string): Promise<{ created: number }> {
+    if (!policy.mayImport(actor)) throw new AppError('FORBIDDEN');
+    const m = messages[actor.locale];
+    const { rows, errors } = await readImport({ body, contentType }, actor.locale, parseOrganisationsTable);
+    return this.db.transaction().execute(async (trx) => {
+      const communes = new Map<string, LocalityRow | null>();
+      for (const r of rows) {
+        const path = rowPath(r.rowNumber);
+        if (!communes.has(r.communeCode)) {
+          const found = await this.localities.findReadableOrThrow(actor, r.communeCode, trx).catch(() => null);
+          const usable =
+            found && found.level === 'commune' && found.status === 'active' && policy.decideIn(actor, found);
+          communes.set(r.communeCode, usable ? found : null);
+        }
+        if (!communes.get(r.communeCode)) errors.push({ path, message: `${m.unknownCommune}: ${r.communeCode}` });
+        if (!normaliseVietnamesePhone(r.contactPhone))
+          errors.push({ path, message: `${m.badPhone}: ${r.contactPhone}` });
+        if (r.taxCode && (await this.repo.liveByTaxCode(trx, r.taxCode)))
+          errors.push({ path, message: `${m.taxCodeTaken}: ${r.taxCode}` });
+      }
+      rejectInvalidRows(errors);
+      for (const r of rows) {
+        const commune = communes.get(r.communeCode)!;
+        const id = await this.repo.insert(trx, {
+          client_key: randomUUID(),
+          name: r.name,
+          org_type: r.type,
+          sector: r.sector ?? null,
+          tax_code: r.taxCode ?? null,
+          address_line: r.addressLine,
+          commune_code: commune.code,
+          locality_path: commune.path,
+          head_name: r.headName,
+          contact_name: r.contactName,
+          contact_phone: normaliseVietnamesePhone(r.contactPhone)!,
+          headcount: r.headcount,
+          shifts: r.shifts,
+          runs_dormitory: r.runsDormitory,
+          runs_shuttle: r.runsShuttle,
+          status: 'approved',
+          owner_user_id: null,
+          decided_by: isSystemActor(actor) ? null : actor.userId,
+          decided_at: new Date(),
+        });
+        const created = (await this.repo.findById(trx, id!))!;
+        await this.audit.record(trx, actor, {
+          action: 'import',
+          entityType: 'organisation',
+          entityId: created.id,
+          localityCode: commune.code,
+          localityPath: commune.path,
+          after: snapshot(created),
+        });
+      }
+      return { created: rows.length };
+    });
+  }
+
+  /** Approve, reject, suspend or reinstate: the venues' life cycle, decided by the commune. */
+  async decide(actor: Actor, id: string, req: DecideOrganisationRequest): Promise<OrganisationView> {
+    const note = req.note?.trim() || null;
+    const m = messages[actor.locale];
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.readableOrThrow(actor, id, trx);
+      if (!policy.decide(actor, before)) throw new AppError('FORBIDDEN');
+      if (req.decision !== 'approve' && !note)
+        throw new AppError('VALIDATION_FAILED', [{ path: 'note', message: m.noteRequired }]);
+      const next = nextVenueStatus(before.status, req.decision);
+      if (!next) throw new AppError('CONFLICT', [{ path: 'decision', message: m.badTransition }]);
+      const moved = await this.repo.changeStatus(trx, id, before.status, next, {
+        decided_by: isSystemActor(actor) ? null : actor.userId,
+        decision_note: note,
+      });
+      if (!moved) throw new AppError('CONFLICT');
+      const after = (await this.repo.findById(trx, id))!;
+      await this.audit.record(trx, actor, {
+        action: req.decision,
+        entityType: 'organisation',
+        entityId: id,
+        localityCode: before.commune_code,
+        localityPath: before.locality_path,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return toOrganisationView(after);
+    });
+  }
+
+  // --- templates and self-assessments ---------------------------------------------------------
+
+  async templates(actor: Actor): Promise<{ items: TemplateSummaryView[] }> {
+    if (!policy.readTemplates(actor)) throw new AppError('FORBIDDEN');
+    const all = await this.repo.latestTemplates(this.db);
+    return { items: all.map((t) => toTemplateSummary(t, actor.locale)) };
+  }
+
+  async template(actor: Actor, code: string): Promise<AssessmentTemplate> {
+    if (!policy.readTemplates(actor)) throw new AppError('FORBIDDEN');
+    const [t] = await this.repo.latestTemplates(this.db, code);
+    if (!t) throw new AppError('NOT_FOUND');
+    return t;
+  }
+
+  /**
+   * Scores and stores a self-assessment on the template's latest version. The same client key
+   * stores one: a resend answers the first submission. The assessment is immutable and keeps the
+   * template version it used. `at` is now but for the demo, which writes its history as it happened
+   * (the route never passes it).
+   */
+  async submitAssessment(
+    actor: Actor,
+    organisationId: string,
+    req: SubmitAssessmentRequest,
+    at: Date = new Date(),
+  ): Promise<AssessmentView> {
+    const m = messages[actor.locale];
+    return this.db.transaction().execute(async (trx) => {
+      const org = await this.readableOrThrow(actor, organisationId, trx);
+      if (!policy.assess(actor, org)) throw new AppError('FORBIDDEN');
+      const first = await this.repo.assessmentIdByClientKey(trx, req.clientKey);
+      if (first) {
+        if (first.organisation_id !== organisationId)
+          throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherOrganisation }]);
+        return this.assessmentView(trx, first.id, actor.locale);
+      }
+      if (org.status !== 'approved') throw new AppError('CONFLICT', [{ path: 'status', message: m.notApproved }]);
+      const [template] = await this.repo.latestTemplates(trx, req.template);
+      if (!template) throw new AppError('VALIDATION_FAILED', [{ path: 'template', message: m.unknownTemplate }]);
+      if (!template.appliesTo.includes(org.org_type as never))
+        throw new AppError('VALIDATION_FAILED', [{ path: 'template', message: m.templateNotFor }]);
+      const scored = scoreAnswers(template, req.answers);
+      if (!scored.ok)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          scored.problems.map((p) => answerProblem(actor.locale, p)),
+        );
+      const { score } = scored;
+      const consequence = consequenceOf(template, score);
+      const today = vietnamToday(at);
+      const id = await this.repo.insertAssessment(trx, {
+        client_key: req.clientKey,
+        organisation_id: organisationId,
+        locality_path: org.locality_path,
+        template_code: template.code,
+        template_version: template.version,
+        answers: JSON.stringify(req.answers),
+        points: score.points,
+        max_points: score.max,
+        share_percent: score.sharePercent,
+        risk_group: score.group,
+        blocked_by: JSON.stringify(score.blockedBy),
+        drivers: JSON.stringify(score.drivers),
+        // `conditional` is settled by the component rule in consequenceOf.
+        may_operate: consequence.mayOperate === 'no' ? 'no' : 'yes',
+        commune_inspects: consequence.communeInspects,
+        corrective_plan_due_on:
+          consequence.correctivePlanDays === null ? null : addDays(today, consequence.correctivePlanDays),
+        reassess_due_on: addDays(today, consequence.reassessDays),
+        submitted_by: isSystemActor(actor) ? null : actor.userId,
+        submitted_at: at,
+      });
+      if (id === null) throw new AppError('CONFLICT');
+      await this.audit.record(trx, actor, {
+        action: 'create',
+        entityType: 'organisation_assessment',
+        entityId: id,
+        localityCode: org.commune_code,
+        localityPath: org.locality_path,
+        after: {
+          organisationId,
+          template: `${template.code}@${template.version}`,
+          points: score.points,
+          max: score.max,
+          sharePercent: score.sharePercent,
+          group: score.group,
+          blockedBy: score.blockedBy,
+        },
+      });
+      return this.assessmentView(trx, id, actor.locale);
+    });
+  }
+
+  async assessments(actor: Actor, organisationId: string, q: PageQuery): Promise<Page<AssessmentView>> {
+    await this.readableOrThrow(actor, organisationId, this.db);
+    const rows = await this.repo.assessments(this.db, organisationId, q.after, q.limit);
+    const page = toPage(rows, q.limit, (r) => [r.submitted_key, r.id]);
+    const templates = new Map<string, AssessmentTemplate>();
+    const items: AssessmentView[] = [];
+    for (const r of page.items) {
+      const key = `${r.template_code}@${r.template_version}`;
+      let t = templates.get(key);
+      if (!t) {
+        t = (await this.repo.templateAt(this.db, r.template_code, r.template_version))!;
+        templates.set(key, t);
+      }
+      items.push(toAssessmentView(r, t, actor.locale));
+    }
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  private async assessmentView(db: Db, id: string, locale: Locale): Promise<AssessmentView> {
+    const row = (await this.repo.assessmentById(db, id))!;
+    const template = (await this.repo.templateAt(db, row.template_code, row.template_version))!;
+    return toAssessmentView(row, template, locale);
+  }
+
+  /** An active commune in the actor's scope; anything else is a field problem of `communeCode`. */
+  private async communeOrThrow(actor: Actor, code: string, db: Db): Promise<LocalityRow> {
+    const unknown = (): never => {
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'communeCode', message: messages[actor.locale].unknownCommune },
+      ]);
+    };
+    const commune = await this.localities.findReadableOrThrow(actor, code, db).catch(unknown);
+    if (commune.level !== 'commune' || commune.status !== 'active') unknown();
+    return commune;
+  }
+}
+
+function answerProblem(locale: Locale, p: AnswerProblem): ErrorDetail {
+  const m = messages[locale];
+  const path = `answers.${p.item}`;
+  if (p.problem === 'missing') return { path, message: m.missing };
+  if (p.problem === 'unknown_item') return { path, message: m.unknownItem };
+  return { path, message: `${m.unknownOption} ${p.allowed.join(', ')}` };
+}
+
+/** The recorded fields, for audit before/after. */
+function snapshot(o: OrganisationRecord) {
+  return {
+    name: o.name,
+    type: o.org_type,
+    taxCode: o.tax_code,
+    communeCode: o.commune_code,
+    addressLine: o.address_line,
+    headName: o.head_name,
+    contactName: o.contact_name,
+    contactPhone: o.contact_phone,
+    headcount: o.headcount,
+    status: o.status,
+    decisionNote: o.decision_note,
+  };
+}
