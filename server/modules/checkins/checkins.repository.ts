@@ -4,6 +4,7 @@ import { scopeWithinSql } from '../../db/path-scope.ts';
 import { DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { microsecondKey } from '../../db/cursor-keys.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
+import { BatchAnswerMismatch } from '../../shared/group-commit.ts';
 
 const partitionName = (day: Date) => `checkins_p${day.toISOString().slice(0, 10).replaceAll('-', '')}`;
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -91,7 +92,7 @@ export class CheckinsRepository {
   }
 
   /**
-   * Records a batch of check-ins in one statement (one commit): see migration 0015. Answers come in
+   * Records a batch of check-ins in one statement (one commit): see migration 0021. Answers come in
    * the order of `rows`; the same person at the same venue twice in one batch is one check-in.
    */
   async recordMany(db: Db, rows: readonly CheckinToRecord[], windowMinutes: number): Promise<RecordedCheckin[]> {
@@ -100,10 +101,16 @@ export class CheckinsRepository {
         ${rows.map((x) => x.venueId)}::uuid[], ${rows.map((x) => x.personId)}::uuid[],
         ${rows.map((x) => x.mode)}::text[], ${rows.map((x) => x.communeCode)}::text[],
         make_interval(mins => ${windowMinutes}))`.execute(db);
+    // Every request answered exactly once, or none is: the group commit then fails the whole batch.
+    if (r.rows.length !== rows.length) throw new BatchAnswerMismatch(rows.length, `${r.rows.length} rows`);
     const answers: RecordedCheckin[] = new Array<RecordedCheckin>(rows.length);
-    for (const row of r.rows)
-      answers[row.slot - 1] = { id: String(row.checkin_id), at: row.at, repeated: row.repeated };
-    return answers.filter(Boolean);
+    for (const row of r.rows) {
+      const i = row.slot - 1;
+      if (!(i >= 0 && i < rows.length) || answers[i])
+        throw new BatchAnswerMismatch(rows.length, `slot ${row.slot} out of place`);
+      answers[i] = { id: String(row.checkin_id), at: row.at, repeated: row.repeated };
+    }
+    return answers;
   }
 
   /**
