@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Db } from '../../db/database.ts';
 import { scopeWithinSql } from '../../db/path-scope.ts';
 import { DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
@@ -56,8 +57,9 @@ export class CheckinsRepository {
     return old;
   }
 
-  venueByCode(db: Db, publicCode: string) {
-    return this.venues(db).where('public_code', '=', publicCode).executeTakeFirst();
+  /** Compiled once: every visitor check-in looks its venue up. */
+  async venueByCode(db: Db, publicCode: string) {
+    return (await venueByPublicCode(db, publicCode))[0];
   }
 
   venueById(db: Db, id: string) {
@@ -65,18 +67,7 @@ export class CheckinsRepository {
   }
 
   private venues(db: Db) {
-    return db
-      .selectFrom('venues')
-      .select([
-        'id',
-        'name',
-        'address_line',
-        'status',
-        'gate_policy',
-        'commune_code',
-        'locality_path',
-        'owner_user_id',
-      ]);
+    return venuesOf(db);
   }
 
   /**
@@ -233,3 +224,12 @@ export class CheckinsRepository {
     return q.orderBy('v.id').limit(o.limit).execute();
   }
 }
+
+const venuesOf = (db: Db) =>
+  db
+    .selectFrom('venues')
+    .select(['id', 'name', 'address_line', 'status', 'gate_policy', 'commune_code', 'locality_path', 'owner_user_id']);
+
+const venueByPublicCode = compiledOnce((db: Db, publicCode: string) =>
+  venuesOf(db).where('public_code', '=', publicCode),
+);

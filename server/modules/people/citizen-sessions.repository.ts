@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Db } from '../../db/database.ts';
 
 /** Citizen sessions: bearer tokens stored as hashes, bound to a person and a verified phone. */
@@ -13,43 +14,8 @@ export class CitizenSessionsRepository {
    * The person behind a live session and what their QR colour depends on, in one round trip: the
    * check-in path's only look-up (the session's primary key, then the person's latest declaration).
    */
-  holderBySessionId(db: Db, sessionId: string, now: Date) {
-    return db
-      .selectFrom('citizen_sessions as s')
-      .innerJoin('people as p', 'p.id', 's.person_id')
-      .leftJoinLateral(
-        (eb) =>
-          eb
-            .selectFrom('health_declarations as d')
-            .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure'])
-            .whereRef('d.person_id', '=', 'p.id')
-            .orderBy('d.submitted_at', 'desc')
-            .limit(1)
-            .as('d'),
-        (join) => join.onTrue(),
-      )
-      .select([
-        'p.id',
-        'p.full_name',
-        'p.birth_year',
-        'p.f_level',
-        'p.under_quarantine',
-        'p.under_monitoring',
-        'p.phone',
-        'p.commune_code',
-        'p.identity_status',
-        'p.locality_path',
-        'd.valid_until',
-        'd.has_symptoms',
-        'd.has_exposure',
-        's.phone as session_phone',
-      ])
-      .where('s.id', '=', sessionId)
-      .where('s.revoked_at', 'is', null)
-      .where('s.expires_at', '>', now)
-      .where('p.erased_at', 'is', null)
-      .where('p.merged_into', 'is', null)
-      .executeTakeFirst();
+  async holderBySessionId(db: Db, sessionId: string, now: Date) {
+    return (await holderBySession(db, sessionId, now))[0];
   }
 
   /** Ends the person's sessions, except those bound to `keepPhone` when given (its phone changed). */
@@ -68,3 +34,42 @@ export class CitizenSessionsRepository {
     return Number(r.numDeletedRows);
   }
 }
+
+/** Compiled once: the check-in path runs it for every request. */
+const holderBySession = compiledOnce((db: Db, sessionId: string, now: Date) =>
+  db
+    .selectFrom('citizen_sessions as s')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('health_declarations as d')
+          .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure'])
+          .whereRef('d.person_id', '=', 'p.id')
+          .orderBy('d.submitted_at', 'desc')
+          .limit(1)
+          .as('d'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.birth_year',
+      'p.f_level',
+      'p.under_quarantine',
+      'p.under_monitoring',
+      'p.phone',
+      'p.commune_code',
+      'p.identity_status',
+      'p.locality_path',
+      'd.valid_until',
+      'd.has_symptoms',
+      'd.has_exposure',
+      's.phone as session_phone',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .where('p.erased_at', 'is', null)
+    .where('p.merged_into', 'is', null),
+);
