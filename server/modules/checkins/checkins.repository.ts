@@ -62,6 +62,13 @@ export class CheckinsRepository {
     return (await venueByPublicCode(db, publicCode))[0];
   }
 
+  /** Many venues by public code in one statement: answers in the order of `codes`, null where none. */
+  async venuesByCodes(db: Db, codes: readonly string[]) {
+    const rows = await venuesByPublicCodes(db, codes);
+    const byCode = new Map(rows.map((r) => [r.public_code, r]));
+    return codes.map((c) => byCode.get(c) ?? null);
+  }
+
   venueById(db: Db, id: string) {
     return this.venues(db).where('id', '=', id).executeTakeFirst();
   }
@@ -232,4 +239,10 @@ const venuesOf = (db: Db) =>
 
 const venueByPublicCode = compiledOnce((db: Db, publicCode: string) =>
   venuesOf(db).where('public_code', '=', publicCode),
+);
+
+const venuesByPublicCodes = compiledOnce((db: Db, codes: readonly string[]) =>
+  venuesOf(db)
+    .select('public_code')
+    .where('public_code', '=', sql<string>`any(${codes}::text[])`),
 );

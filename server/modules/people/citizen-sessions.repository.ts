@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Db } from '../../db/database.ts';
 
@@ -18,6 +19,16 @@ export class CitizenSessionsRepository {
     return (await holderBySession(db, sessionId, now))[0];
   }
 
+  /**
+   * The same for many sessions in one statement (concurrent check-ins share it): answers in the
+   * order of `sessionIds`, null where the session is missing, expired or revoked.
+   */
+  async holdersBySessionIds(db: Db, sessionIds: readonly string[], now: Date) {
+    const rows = await holdersBySessions(db, sessionIds, now);
+    const byId = new Map(rows.map((r) => [r.session_id, r]));
+    return sessionIds.map((id) => byId.get(id) ?? null);
+  }
+
   /** Ends the person's sessions, except those bound to `keepPhone` when given (its phone changed). */
   async revokeForPerson(db: Db, personId: string, keepPhone?: string): Promise<void> {
     let q = db
@@ -35,8 +46,8 @@ export class CitizenSessionsRepository {
   }
 }
 
-/** Compiled once: the check-in path runs it for every request. */
-const holderBySession = compiledOnce((db: Db, sessionId: string, now: Date) =>
+/** A live session's person and latest declaration; the caller says which sessions. */
+const liveHolders = (db: Db, now: Date) =>
   db
     .selectFrom('citizen_sessions as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
@@ -67,9 +78,18 @@ const holderBySession = compiledOnce((db: Db, sessionId: string, now: Date) =>
       'd.has_exposure',
       's.phone as session_phone',
     ])
-    .where('s.id', '=', sessionId)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
     .where('p.erased_at', 'is', null)
-    .where('p.merged_into', 'is', null),
+    .where('p.merged_into', 'is', null);
+
+/** Compiled once: the check-in path runs it for every request. */
+const holderBySession = compiledOnce((db: Db, sessionId: string, now: Date) =>
+  liveHolders(db, now).where('s.id', '=', sessionId),
+);
+
+const holdersBySessions = compiledOnce((db: Db, sessionIds: readonly string[], now: Date) =>
+  liveHolders(db, now)
+    .select('s.id as session_id')
+    .where('s.id', '=', sql<string>`any(${sessionIds}::text[])`),
 );
