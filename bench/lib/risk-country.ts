@@ -190,7 +190,7 @@ export async function generateCases(
     // Case n of commune c is number c.off + j, j = 1…c.n; this statement writes numbers lo…hi.
     await sql`
       insert into cases (case_number, full_name, gender, birth_year, onset_date, sample_date, confirmed_date, classification,
-        source_country, status, outcome_date, locality_code, locality_path, province_code, cluster_id, profile_code)
+        source_country, status, care_setting, outcome_date, locality_code, locality_path, province_code, cluster_id, profile_code)
       select 'BN' || lpad(n::text, 8, '0'), 'Bệnh nhân ' || n,
         case when ${u(seed, 'gender', 'n')} < 0.5 then 'male' else 'female' end, 1940 + floor(80 * ${u(seed, 'birth', 'n')})::int,
         case when ${u(seed, 'onset', 'n')} < 0.7 then confirmed - floor(6 * ${u(seed, 'onsetDays', 'n')})::int end,
@@ -198,6 +198,8 @@ export async function generateCases(
         confirmed, cls,
         case when cls = 'imported' then (array['KH', 'LA', 'CN', 'KR', 'JP', 'US', 'TH', 'MY'])[1 + floor(8 * ${u(seed, 'country', 'n')})::int] end,
         case when dday < ${D - 21} then 'recovered' else 'treating' end,
+        -- A case under treatment has a care setting (migration 0018): most were treated at home.
+        case when dday >= ${D - 21} then 'home' end,
         case when dday < ${D - 21} then confirmed + 14 + floor(7 * ${u(seed, 'outcome', 'n')})::int end,
         code, path, province_code,
         case when cls = 'community' and ${u(seed, 'cluster', 'n')} < 0.4

@@ -85,10 +85,22 @@ export async function levelSeries(
 export async function explainAll(db: Db, platform: Platform, first: string, last: string): Promise<RiskPlanReport[]> {
   const rebuild = await captureStatements(db, (d) => platform.services.indicators.rebuildAll(d));
   const insert = rebuild.find((st) => /insert into locality_daily_counts/.test(st.sql));
-  const prelude = rebuild.filter((st) => st !== insert && /^\s*(delete|truncate|set local)/.test(st.sql));
+  const prelude = rebuild.filter(
+    (st) => st !== insert && /^\s*(delete|truncate|set local|create temporary)/.test(st.sql),
+  );
   const read = await captureStatements(db, (d) => new LevelSeriesRepository().communeSeries(d, 'VN', first, last));
   const counts = read.find((st) => /from locality_daily_counts/.test(st.sql));
+  const aggregate = rebuild.find((st) => /^\s*create temporary table/.test(st.sql));
   const out: RiskPlanReport[] = [];
+  if (aggregate)
+    out.push(
+      await explainAnalyze(
+        db,
+        'rebuildAll: the aggregation into a temporary table (in its transaction, rolled back)',
+        aggregate,
+        prelude.filter((st) => st !== aggregate),
+      ),
+    );
   if (insert)
     out.push(
       await explainAnalyze(

@@ -62,6 +62,12 @@ export async function openPgliteFromSnapshot(snapshot: Blob): Promise<DatabaseHa
   return pgliteHandle(await openPglite('memory://', snapshot));
 }
 
+/** Writes a PGlite snapshot into a folder on disk (a database another process then opens: crash tests). */
+export async function restorePgliteSnapshot(dataDir: string, snapshot: Blob): Promise<void> {
+  const lite = await openPglite(dataDir, snapshot);
+  await lite.close();
+}
+
 type Pglite = Awaited<ReturnType<typeof openPglite>>;
 
 async function pgliteHandle(lite: Pglite): Promise<DatabaseHandle> {

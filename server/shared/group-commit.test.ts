@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCommit } from './group-commit.ts';
+import { BatchAnswerMismatch, GroupCommit } from './group-commit.ts';
 
 const settings = { maxSize: 4, maxWaitMs: 1 };
 
@@ -22,7 +22,14 @@ describe('group commit', () => {
       [1, 2, 3, 4],
       [5, 6],
     ]);
-    expect(g.stats()).toMatchObject({ batches: 2, items: 6, largest: 4, fallbacks: 0, sizes: { '2-3': 1, '4-7': 1 } });
+    expect(g.stats()).toMatchObject({
+      batches: 2,
+      items: 6,
+      largest: 4,
+      fallbacks: 0,
+      mismatches: 0,
+      sizes: { '2-3': 1, '4-7': 1 },
+    });
   });
 
   it('answers nobody before the batch is written, and fails every request of a batch that cannot be written', async () => {
@@ -71,5 +78,28 @@ describe('group commit', () => {
       20,
     ]);
     expect(g.stats().fallbacks).toBe(1);
+  });
+
+  it.each([
+    ['fewer answers than requests', async (items: readonly number[]) => items.slice(1).map((i) => i * 10)],
+    ['more answers than requests', async (items: readonly number[]) => [...items, 9].map((i) => i * 10)],
+    ['a request left unanswered', async (items: readonly number[]) => items.map((i) => (i === 2 ? undefined : i * 10))],
+    [
+      'the writer finding the mismatch itself',
+      async (items: readonly number[]) => {
+        throw new BatchAnswerMismatch(items.length, 'a slot twice');
+      },
+    ],
+  ])('fails every request of a batch answered wrongly (%s), without writing any again', async (_, writeBatch) => {
+    const retried: number[] = [];
+    const g = new GroupCommit<number, number | undefined>(settings, writeBatch, async (i) => {
+      retried.push(i);
+      return i * 10;
+    });
+    const answers = await Promise.allSettled([1, 2, 3].map((i) => g.submit(i)));
+    expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const a of answers) expect((a as PromiseRejectedResult).reason).toBeInstanceOf(BatchAnswerMismatch);
+    expect(retried).toEqual([]);
+    expect(g.stats()).toMatchObject({ batches: 1, fallbacks: 0, mismatches: 1 });
   });
 });

@@ -11,7 +11,22 @@ export interface GroupCommitStats {
   largest: number;
   /** Batches whose statement failed and whose requests were then written one by one. */
   fallbacks: number;
+  /** Batches whose statement ran but answered for other requests than it was sent: all failed. */
+  mismatches: number;
   sizes: Record<string, number>;
+}
+
+/**
+ * The batch's statement ran (and may have committed) but its answers do not match the requests sent:
+ * a count that differs, a request answered twice or not at all. Nothing can be acknowledged, and
+ * writing the requests again one by one could record twice what the batch already did, so every
+ * request of the batch fails; the client's retry meets the repeat window, not a second row.
+ */
+export class BatchAnswerMismatch extends Error {
+  constructor(sent: number, detail: string) {
+    super(`a batch of ${sent} requests was answered with ${detail}`);
+    this.name = 'BatchAnswerMismatch';
+  }
 }
 
 interface Waiting<I, R> {
@@ -25,12 +40,21 @@ interface Waiting<I, R> {
  * by one call of `writeBatch` (one statement, one commit), and each caller's promise settles only
  * after that call returned, so an acknowledged request is a committed one. When the batch fails,
  * nothing of it was committed (one statement), so every request is retried alone with `writeOne`
- * and gets its own true answer: one bad row fails only its own request.
+ * and gets its own true answer: one bad row fails only its own request. When the batch ran but its
+ * answers do not match the requests (`BatchAnswerMismatch`, thrown by `writeBatch` or found here),
+ * every request of it fails: neither acknowledged nor written again.
  */
 export class GroupCommit<I, R> {
   private pending: Waiting<I, R>[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private readonly counts: GroupCommitStats = { batches: 0, items: 0, largest: 0, fallbacks: 0, sizes: {} };
+  private readonly counts: GroupCommitStats = {
+    batches: 0,
+    items: 0,
+    largest: 0,
+    fallbacks: 0,
+    mismatches: 0,
+    sizes: {},
+  };
 
   constructor(
     private readonly settings: GroupCommitSettings,
@@ -60,12 +84,11 @@ export class GroupCommit<I, R> {
 
   private async write(batch: Waiting<I, R>[]): Promise<void> {
     this.count(batch.length);
-    let results: readonly R[];
+    let results: readonly (R | undefined)[];
     try {
       results = await this.writeBatch(batch.map((w) => w.item));
-      if (results.length !== batch.length)
-        throw new Error(`a batch of ${batch.length} was answered with ${results.length} results`);
     } catch (err) {
+      if (err instanceof BatchAnswerMismatch) return this.failAll(batch, err);
       if (batch.length === 1) {
         batch[0]?.reject(err);
         return;
@@ -74,7 +97,17 @@ export class GroupCommit<I, R> {
       await Promise.all(batch.map((w) => this.writeOne(w.item).then(w.resolve, w.reject)));
       return;
     }
+    if (results.length !== batch.length)
+      return this.failAll(batch, new BatchAnswerMismatch(batch.length, `${results.length} answers`));
+    const missing = results.findIndex((r) => r === undefined);
+    if (missing >= 0)
+      return this.failAll(batch, new BatchAnswerMismatch(batch.length, `no answer for request ${missing + 1}`));
     batch.forEach((w, i) => w.resolve(results[i] as R));
+  }
+
+  private failAll(batch: Waiting<I, R>[], err: BatchAnswerMismatch): void {
+    this.counts.mismatches++;
+    for (const w of batch) w.reject(err);
   }
 
   private count(size: number): void {

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
-import { openDatabase, openPgliteFromSnapshot, type DatabaseHandle } from '../db/database.ts';
+import type { DatabaseConfig } from '../config.ts';
+import { openDatabase, openPgliteFromSnapshot, restorePgliteSnapshot, type DatabaseHandle } from '../db/database.ts';
 import { adminQuery, withDatabase } from './global-setup.ts';
 
 /** A fresh copy of the migrated, seeded test database, private to the calling test file. */
@@ -13,6 +16,26 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const name = `phongdich_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   await createFromTemplate(snapshot.adminUrl, name, snapshot.template);
   return openDroppedOnClose(snapshot.adminUrl, name);
+}
+
+/**
+ * A fresh copy of the migrated, seeded test database that other processes can open (a server a test
+ * spawns, kills and starts again): a PostgreSQL database, or a PGlite folder on disk. `dispose`
+ * removes it; only one process at a time may open a PGlite folder.
+ */
+export async function testDatabaseOnDisk(): Promise<{ config: DatabaseConfig; dispose(): Promise<void> }> {
+  const snapshot = inject('testSnapshot');
+  if (snapshot.kind === 'pglite') {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phongdich-disk-'));
+    await restorePgliteSnapshot(dir, new Blob([await fs.readFile(snapshot.file)]));
+    return { config: { dataDir: dir }, dispose: () => fs.rm(dir, { recursive: true, force: true }) };
+  }
+  const name = `phongdich_disk_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+  await createFromTemplate(snapshot.adminUrl, name, snapshot.template);
+  return {
+    config: { url: withDatabase(snapshot.adminUrl, name), dataDir: '' },
+    dispose: () => adminQuery(snapshot.adminUrl, `drop database if exists ${name} with (force)`),
+  };
 }
 
 /** A database with nothing in it, not even the schema (a restore's target), private to the caller. */

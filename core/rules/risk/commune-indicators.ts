@@ -34,33 +34,53 @@ export const indicatorCount = riskIndicators.length;
  * evaluation and the year-long level series all come through here.
  */
 export function writeIndicators(m: LocalityMeasures, out: Float64Array): void {
+  // Slots by constant (not looked up by name per call): the year-long series calls this a million times.
+  const s = slots;
   out.fill(Number.NaN);
-  const set = (k: RiskIndicator, v: number) => (out[indicatorSlot[k]] = v);
-  set('community_cases_7d', m.community7);
-  set('community_cases_14d', m.community14);
-  set('community_case_known_source_14d', m.known14);
-  set('community_case_unknown_source_14d', m.community14 - m.known14);
+  out[s.c7] = m.community7;
+  out[s.c14] = m.community14;
+  out[s.known14] = m.known14;
+  out[s.unknown14] = m.community14 - m.known14;
   // Without a population the rates are left out, so a rule on them reports the indicator as missing.
   if (m.population && m.population > 0) {
-    set('community_cases_7d_per_100k', (m.community7 * 100_000) / m.population);
-    set('community_cases_14d_per_100k', (m.community14 * 100_000) / m.population);
+    out[s.c7per100k] = (m.community7 * 100_000) / m.population;
+    out[s.c14per100k] = (m.community14 * 100_000) / m.population;
   }
-  set('quarantine_cases_7d', m.inQuarantine7);
-  set('imported_cases_7d', m.imported7);
-  set('tests_7d', m.tests7);
-  set('people_in_quarantine', m.peopleInQuarantine);
+  out[s.quarantine7] = m.inQuarantine7;
+  out[s.imported7] = m.imported7;
+  out[s.tests7] = m.tests7;
+  out[s.peopleInQuarantine] = m.peopleInQuarantine;
   // Positivity of no test is not 0%: leave it unmeasured.
-  if (m.tests7 > 0) set('test_positivity_7d', (m.positives7 * 100) / m.tests7);
+  if (m.tests7 > 0) out[s.positivity7] = (m.positives7 * 100) / m.tests7;
   if (m.beds && m.beds.total > 0) {
     const occupancy = (m.beds.occupied * 100) / m.beds.total;
-    set('bed_occupancy', occupancy);
-    set('treatment_capacity_met', occupancy < TREATMENT_CAPACITY_MAX_OCCUPANCY ? 1 : 0);
+    out[s.bedOccupancy] = occupancy;
+    out[s.capacityMet] = occupancy < TREATMENT_CAPACITY_MAX_OCCUPANCY ? 1 : 0;
   }
   const v = m.vaccination;
-  if (v?.adults1Dose != null) set('vaccine_coverage_1dose_adults', v.adults1Dose);
-  if (v?.adultsFull != null) set('vaccine_coverage_full_adults', v.adultsFull);
-  if (v?.highRisk != null) set('vaccine_coverage_high_risk', v.highRisk);
+  if (v?.adults1Dose != null) out[s.vaccine1] = v.adults1Dose;
+  if (v?.adultsFull != null) out[s.vaccineFull] = v.adultsFull;
+  if (v?.highRisk != null) out[s.vaccineHighRisk] = v.highRisk;
 }
+
+const slots = {
+  c7: indicatorSlot.community_cases_7d,
+  c14: indicatorSlot.community_cases_14d,
+  known14: indicatorSlot.community_case_known_source_14d,
+  unknown14: indicatorSlot.community_case_unknown_source_14d,
+  c7per100k: indicatorSlot.community_cases_7d_per_100k,
+  c14per100k: indicatorSlot.community_cases_14d_per_100k,
+  quarantine7: indicatorSlot.quarantine_cases_7d,
+  imported7: indicatorSlot.imported_cases_7d,
+  tests7: indicatorSlot.tests_7d,
+  peopleInQuarantine: indicatorSlot.people_in_quarantine,
+  positivity7: indicatorSlot.test_positivity_7d,
+  bedOccupancy: indicatorSlot.bed_occupancy,
+  capacityMet: indicatorSlot.treatment_capacity_met,
+  vaccine1: indicatorSlot.vaccine_coverage_1dose_adults,
+  vaccineFull: indicatorSlot.vaccine_coverage_full_adults,
+  vaccineHighRisk: indicatorSlot.vaccine_coverage_high_risk,
+} as const;
 
 /** The rule inputs of a locality as an object (unmeasured indicators absent). */
 export function localityIndicators(m: LocalityMeasures): RiskIndicators {

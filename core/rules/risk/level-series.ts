@@ -76,30 +76,54 @@ export function tallyLevels(ruleSet: RiskRuleSet, communes: Iterable<CommuneSeri
     m.population = c.population;
     let snap = -1;
     const quiet = new Int16Array(c.coverage.length + 1).fill(-1);
+    // The level is a function of the seven window sums and the coverage snapshot: a day whose
+    // inputs equal the day before's (no case entered or left either window) has its level.
+    let previous = -1;
+    let previousSnap = -2;
     for (let day = 13; day < grid; day++) {
       while (snap + 1 < c.coverage.length && c.coverage[snap + 1]!.day <= day) snap++;
-      m.vaccination = snap >= 0 ? c.coverage[snap]! : null;
       const end = day + 1;
-      const isQuiet =
-        sum(end, end - 14, 0) === 0 &&
-        sum(end, end - 14, 2) === 0 &&
-        sum(end, end - 14, 3) === 0 &&
-        sum(end, end - 14, 4) === 0;
+      const c7 = sum(end, end - 7, 0);
+      const c14 = sum(end, end - 14, 0);
+      const k14 = sum(end, end - 14, 1);
+      const q7 = sum(end, end - 7, 2);
+      const i7 = sum(end, end - 7, 3);
+      const t7 = sum(end, end - 7, 4);
+      const p7 = sum(end, end - 7, 5);
       let index: number;
-      if (isQuiet && quiet[snap + 1]! >= 0) index = quiet[snap + 1]!;
+      if (
+        previous >= 0 &&
+        snap === previousSnap &&
+        c7 === m.community7 &&
+        c14 === m.community14 &&
+        k14 === m.known14 &&
+        q7 === m.inQuarantine7 &&
+        i7 === m.imported7 &&
+        t7 === m.tests7 &&
+        p7 === m.positives7
+      )
+        index = previous;
       else {
-        m.community7 = sum(end, end - 7, 0);
-        m.community14 = sum(end, end - 14, 0);
-        m.known14 = sum(end, end - 14, 1);
-        m.inQuarantine7 = sum(end, end - 7, 2);
-        m.imported7 = sum(end, end - 7, 3);
-        m.tests7 = sum(end, end - 7, 4);
-        m.positives7 = sum(end, end - 7, 5);
-        writeIndicators(m, vector);
-        // Occupancy is not a daily series: unmeasured here, as a missing indicator.
-        vector[indicatorSlot.people_in_quarantine] = Number.NaN;
-        index = level(vector);
-        if (isQuiet) quiet[snap + 1] = index;
+        const isQuiet =
+          c14 === 0 && sum(end, end - 14, 2) === 0 && sum(end, end - 14, 3) === 0 && sum(end, end - 14, 4) === 0;
+        m.vaccination = snap >= 0 ? c.coverage[snap]! : null;
+        m.community7 = c7;
+        m.community14 = c14;
+        m.known14 = k14;
+        m.inQuarantine7 = q7;
+        m.imported7 = i7;
+        m.tests7 = t7;
+        m.positives7 = p7;
+        if (isQuiet && quiet[snap + 1]! >= 0) index = quiet[snap + 1]!;
+        else {
+          writeIndicators(m, vector);
+          // Occupancy is not a daily series: unmeasured here, as a missing indicator.
+          vector[indicatorSlot.people_in_quarantine] = Number.NaN;
+          index = level(vector);
+          if (isQuiet) quiet[snap + 1] = index;
+        }
+        previous = index;
+        previousSnap = snap;
       }
       tally[(day - 13) * levels + index]!++;
     }

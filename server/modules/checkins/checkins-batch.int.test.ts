@@ -69,6 +69,20 @@ describe('check-ins written in batches (group commit)', () => {
     expect(await rowsOf([a, b])).toHaveLength(2);
   });
 
+  it('keeps the repeat window between batches written at the same time', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const [one, two] = await Promise.all([
+      repo.recordMany(db(), [row(a), row(b)], 10),
+      repo.recordMany(db(), [row(b), row(randomUUID()), row(a)], 10),
+    ]);
+    expect(two[0]!.id).toBe(one[1]!.id);
+    expect(two[2]!.id).toBe(one[0]!.id);
+    // Whichever batch committed first inserted the pair; the other found it.
+    expect([one[0]!.repeated, two[2]!.repeated].sort()).toEqual([false, true]);
+    expect([one[1]!.repeated, two[0]!.repeated].sort()).toEqual([false, true]);
+    expect(await rowsOf([a, b])).toHaveLength(2);
+  });
+
   it('gives two identical requests of one batch the same check-in, the second as a repeat', async () => {
     const writes: number[] = [];
     const g = batcher((rows) => {

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Db } from '../../db/database.ts';
 import { scopeWithinSql } from '../../db/path-scope.ts';
 import { DAY_MS, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { microsecondKey } from '../../db/cursor-keys.ts';
 import { decodeCursor } from '../../shared/cursor.ts';
+import { BatchAnswerMismatch } from '../../shared/group-commit.ts';
 
 const partitionName = (day: Date) => `checkins_p${day.toISOString().slice(0, 10).replaceAll('-', '')}`;
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -55,8 +57,16 @@ export class CheckinsRepository {
     return old;
   }
 
-  venueByCode(db: Db, publicCode: string) {
-    return this.venues(db).where('public_code', '=', publicCode).executeTakeFirst();
+  /** Compiled once: every visitor check-in looks its venue up. */
+  async venueByCode(db: Db, publicCode: string) {
+    return (await venueByPublicCode(db, publicCode))[0];
+  }
+
+  /** Many venues by public code in one statement: answers in the order of `codes`, null where none. */
+  async venuesByCodes(db: Db, codes: readonly string[]) {
+    const rows = await venuesByPublicCodes(db, codes);
+    const byCode = new Map(rows.map((r) => [r.public_code, r]));
+    return codes.map((c) => byCode.get(c) ?? null);
   }
 
   venueById(db: Db, id: string) {
@@ -64,18 +74,7 @@ export class CheckinsRepository {
   }
 
   private venues(db: Db) {
-    return db
-      .selectFrom('venues')
-      .select([
-        'id',
-        'name',
-        'address_line',
-        'status',
-        'gate_policy',
-        'commune_code',
-        'locality_path',
-        'owner_user_id',
-      ]);
+    return venuesOf(db);
   }
 
   /**
@@ -91,7 +90,7 @@ export class CheckinsRepository {
   }
 
   /**
-   * Records a batch of check-ins in one statement (one commit): see migration 0015. Answers come in
+   * Records a batch of check-ins in one statement (one commit): see migration 0021. Answers come in
    * the order of `rows`; the same person at the same venue twice in one batch is one check-in.
    */
   async recordMany(db: Db, rows: readonly CheckinToRecord[], windowMinutes: number): Promise<RecordedCheckin[]> {
@@ -100,10 +99,16 @@ export class CheckinsRepository {
         ${rows.map((x) => x.venueId)}::uuid[], ${rows.map((x) => x.personId)}::uuid[],
         ${rows.map((x) => x.mode)}::text[], ${rows.map((x) => x.communeCode)}::text[],
         make_interval(mins => ${windowMinutes}))`.execute(db);
+    // Every request answered exactly once, or none is: the group commit then fails the whole batch.
+    if (r.rows.length !== rows.length) throw new BatchAnswerMismatch(rows.length, `${r.rows.length} rows`);
     const answers: RecordedCheckin[] = new Array<RecordedCheckin>(rows.length);
-    for (const row of r.rows)
-      answers[row.slot - 1] = { id: String(row.checkin_id), at: row.at, repeated: row.repeated };
-    return answers.filter(Boolean);
+    for (const row of r.rows) {
+      const i = row.slot - 1;
+      if (!(i >= 0 && i < rows.length) || answers[i])
+        throw new BatchAnswerMismatch(rows.length, `slot ${row.slot} out of place`);
+      answers[i] = { id: String(row.checkin_id), at: row.at, repeated: row.repeated };
+    }
+    return answers;
   }
 
   /**
@@ -226,3 +231,18 @@ export class CheckinsRepository {
     return q.orderBy('v.id').limit(o.limit).execute();
   }
 }
+
+const venuesOf = (db: Db) =>
+  db
+    .selectFrom('venues')
+    .select(['id', 'name', 'address_line', 'status', 'gate_policy', 'commune_code', 'locality_path', 'owner_user_id']);
+
+const venueByPublicCode = compiledOnce((db: Db, publicCode: string) =>
+  venuesOf(db).where('public_code', '=', publicCode),
+);
+
+const venuesByPublicCodes = compiledOnce((db: Db, codes: readonly string[]) =>
+  venuesOf(db)
+    .select('public_code')
+    .where('public_code', '=', sql<string>`any(${codes}::text[])`),
+);

@@ -43,7 +43,15 @@ export class CheckinsService {
       (rows) => this.repo.recordMany(this.db, rows, window),
       (row) => this.repo.record(this.db, { ...row, windowMinutes: window }),
     );
+    this.venueLookups = new GroupCommit<string, Venue | null>(
+      settings.batch,
+      (codes) => this.repo.venuesByCodes(this.db, codes),
+      async (code) => (await this.repo.venueByCode(this.db, code)) ?? null,
+    );
   }
+
+  /** Venue look-ups of concurrent check-ins share one statement, as their check-ins share a commit. */
+  private readonly venueLookups: GroupCommit<string, Venue | null>;
 
   /**
    * Check-ins (visitor and gate scans alike) are written in small batches, one commit each: what
@@ -56,14 +64,17 @@ export class CheckinsService {
     return this.recorder.stats();
   }
 
-  /** The session look-up is the only one added to the check-in path (a primary key). */
+  /** The session look-up is the only one added to the check-in path (a primary key); both look-ups are batched. */
   async visitorCheckin(
     sessionToken: string | null,
     req: { venueCode: string },
     locale: Locale,
   ): Promise<CheckinResult> {
-    const holder = await this.sessions.holderOrThrow(sessionToken, locale);
-    const venue = await this.repo.venueByCode(this.db, req.venueCode);
+    // Both look-ups at once: each waits a moment for company in its batch.
+    const [holder, venue] = await Promise.all([
+      this.sessions.holderOrThrow(sessionToken, locale),
+      this.venueLookups.submit(req.venueCode),
+    ]);
     if (!venue || venue.status !== 'approved') throw new AppError('NOT_FOUND');
     const { id, at, repeated } = await this.record(venue, holder, 'visitor_scan');
     return { checkinId: id, checkedInAt: at.toISOString(), venueName: venue.name, status: holder.view, repeated };

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Db } from '../../db/database.ts';
 
 /** Citizen sessions: bearer tokens stored as hashes, bound to a person and a verified phone. */
@@ -13,43 +15,18 @@ export class CitizenSessionsRepository {
    * The person behind a live session and what their QR colour depends on, in one round trip: the
    * check-in path's only look-up (the session's primary key, then the person's latest declaration).
    */
-  holderBySessionId(db: Db, sessionId: string, now: Date) {
-    return db
-      .selectFrom('citizen_sessions as s')
-      .innerJoin('people as p', 'p.id', 's.person_id')
-      .leftJoinLateral(
-        (eb) =>
-          eb
-            .selectFrom('health_declarations as d')
-            .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure'])
-            .whereRef('d.person_id', '=', 'p.id')
-            .orderBy('d.submitted_at', 'desc')
-            .limit(1)
-            .as('d'),
-        (join) => join.onTrue(),
-      )
-      .select([
-        'p.id',
-        'p.full_name',
-        'p.birth_year',
-        'p.f_level',
-        'p.under_quarantine',
-        'p.under_monitoring',
-        'p.phone',
-        'p.commune_code',
-        'p.identity_status',
-        'p.locality_path',
-        'd.valid_until',
-        'd.has_symptoms',
-        'd.has_exposure',
-        's.phone as session_phone',
-      ])
-      .where('s.id', '=', sessionId)
-      .where('s.revoked_at', 'is', null)
-      .where('s.expires_at', '>', now)
-      .where('p.erased_at', 'is', null)
-      .where('p.merged_into', 'is', null)
-      .executeTakeFirst();
+  async holderBySessionId(db: Db, sessionId: string, now: Date) {
+    return (await holderBySession(db, sessionId, now))[0];
+  }
+
+  /**
+   * The same for many sessions in one statement (concurrent check-ins share it): answers in the
+   * order of `sessionIds`, null where the session is missing, expired or revoked.
+   */
+  async holdersBySessionIds(db: Db, sessionIds: readonly string[], now: Date) {
+    const rows = await holdersBySessions(db, sessionIds, now);
+    const byId = new Map(rows.map((r) => [r.session_id, r]));
+    return sessionIds.map((id) => byId.get(id) ?? null);
   }
 
   /** Ends the person's sessions, except those bound to `keepPhone` when given (its phone changed). */
@@ -68,3 +45,51 @@ export class CitizenSessionsRepository {
     return Number(r.numDeletedRows);
   }
 }
+
+/** A live session's person and latest declaration; the caller says which sessions. */
+const liveHolders = (db: Db, now: Date) =>
+  db
+    .selectFrom('citizen_sessions as s')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('health_declarations as d')
+          .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure'])
+          .whereRef('d.person_id', '=', 'p.id')
+          .orderBy('d.submitted_at', 'desc')
+          .limit(1)
+          .as('d'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.birth_year',
+      'p.f_level',
+      'p.under_quarantine',
+      'p.under_monitoring',
+      'p.phone',
+      'p.commune_code',
+      'p.identity_status',
+      'p.locality_path',
+      'd.valid_until',
+      'd.has_symptoms',
+      'd.has_exposure',
+      's.phone as session_phone',
+    ])
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .where('p.erased_at', 'is', null)
+    .where('p.merged_into', 'is', null);
+
+/** Compiled once: the check-in path runs it for every request. */
+const holderBySession = compiledOnce((db: Db, sessionId: string, now: Date) =>
+  liveHolders(db, now).where('s.id', '=', sessionId),
+);
+
+const holdersBySessions = compiledOnce((db: Db, sessionIds: readonly string[], now: Date) =>
+  liveHolders(db, now)
+    .select('s.id as session_id')
+    .where('s.id', '=', sql<string>`any(${sessionIds}::text[])`),
+);

@@ -3,6 +3,7 @@ import { AppError, type Locale } from '../../../core/errors.ts';
 import { normaliseIdNumber } from '../../../core/rules/identity-documents.ts';
 import type { OpenSessionRequest, OpenSessionResult } from '../../../core/schemas/citizen.ts';
 import type { Db } from '../../db/database.ts';
+import { GroupCommit, type GroupCommitSettings } from '../../shared/group-commit.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
 import type { CitizenSessionsRepository } from './citizen-sessions.repository.ts';
@@ -48,6 +49,8 @@ export const citizenActor = (meta: Pick<CitizenMeta, 'ip' | 'requestId'>) => ({
  * sent as `Authorization: Bearer …`, valid for a configured number of days, ended by erasure and
  * when the person's verified phone changes. The personal QR is not one: it only shows a status.
  */
+type HolderRow = NonNullable<Awaited<ReturnType<CitizenSessionsRepository['holderBySessionId']>>>;
+
 export class CitizenSessionsService {
   constructor(
     private readonly db: Db,
@@ -56,8 +59,20 @@ export class CitizenSessionsService {
     private readonly tokens: PeopleService,
     private readonly otp: OtpService,
     private readonly audit: AuditTrailService,
-    private readonly settings: { validDays: number },
-  ) {}
+    private readonly settings: { validDays: number; lookupBatch?: GroupCommitSettings },
+  ) {
+    this.lookups = new GroupCommit(
+      settings.lookupBatch ?? { maxSize: 1, maxWaitMs: 0 },
+      (ids) => this.sessions.holdersBySessionIds(this.db, ids, new Date()),
+      async (id) => (await this.sessions.holderBySessionId(this.db, id, new Date())) ?? null,
+    );
+  }
+
+  /**
+   * Session look-ups arriving together (a crowd checking in) share one statement, as their
+   * check-ins share one commit: one round trip to the database for the batch instead of one each.
+   */
+  private readonly lookups: GroupCommit<string, HolderRow | null>;
 
   /** A new session for the person and the phone that just proved itself. */
   async open(db: Db, personId: string, phone: string): Promise<{ token: string; expiresAt: string }> {
@@ -68,9 +83,12 @@ export class CitizenSessionsService {
   }
 
   /** Null for a missing, malformed, expired or revoked session. */
-  async holder(token: string | null, now = new Date()): Promise<CitizenHolder | null> {
+  async holder(token: string | null, at?: Date): Promise<CitizenHolder | null> {
     if (!token?.startsWith(prefix) || token.length > 100) return null;
-    const row = await this.sessions.holderBySessionId(this.db, hashOf(token), now);
+    const row = at
+      ? await this.sessions.holderBySessionId(this.db, hashOf(token), at)
+      : await this.lookups.submit(hashOf(token));
+    const now = at ?? new Date();
     return row ? { ...holderFrom(row, now), sessionPhone: row.session_phone, localityPath: row.locality_path } : null;
   }
 

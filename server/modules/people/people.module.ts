@@ -59,7 +59,8 @@ export function createPeopleModule(o: {
     people,
     o.otp,
     audit,
-    o.config.citizenSession,
+    // Look-ups batched like the check-ins they precede (same bounds: PHONGDICH_CHECKIN_BATCH_*).
+    { ...o.config.citizenSession, lookupBatch: o.config.checkins.batch },
   );
   return {
     people,

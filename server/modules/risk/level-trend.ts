@@ -17,6 +17,8 @@ export function levelTrends(
   dayOf: (index: number) => string,
 ): Map<string, LevelTrendDay[]> {
   const out = new Map<string, LevelTrendDay[]>();
+  // Every group has the same days: each day's name is made once, not once per group.
+  const days = Array.from({ length: tally.days }, (_, d) => dayOf(d));
   tally.groups.forEach((group, g) => {
     const list: LevelTrendDay[] = [];
     for (let d = 0; d < tally.days; d++) {
@@ -26,7 +28,7 @@ export function levelTrends(
       ruleSet.levels.forEach((l, i) => {
         if (perLevel[i]! > 0) counts[l.key] = perLevel[i]!;
       });
-      list.push({ day: dayOf(d), counts, level: aggregateLevelOfCounts(ruleSet, perLevel).level.key });
+      list.push({ day: days[d]!, counts, level: aggregateLevelOfCounts(ruleSet, perLevel).level.key });
     }
     out.set(group, list);
   });
