@@ -36,6 +36,23 @@ export default defineConfig({
       databaseProject('pglite'),
       // The same database tests again on a PostgreSQL server when one is configured (CI sets it).
       ...(settings.databaseUrl ? [databaseProject('postgresql', settings.databaseUrl)] : []),
+      // The walk-through of every role's pages: `npm run walk`. Out of `npm test` for time only
+      // (8 minutes alone on this 2-core machine, where CI must stay under 20).
+      ...(settings.walkthrough
+        ? [
+            {
+              test: {
+                name: 'walk',
+                include: ['e2e/**/*.walk.test.ts'],
+                globalSetup: ['e2e/support/global-setup.ts'],
+                provide: { chromiumPath: settings.chromiumPath },
+                fileParallelism: false,
+                testTimeout: 600_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: 'e2e',

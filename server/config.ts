@@ -77,6 +77,7 @@ const envSchema = z.object({
   PHONGDICH_AUDIT_ALERT_BASELINE_FACTOR: z.coerce.number().min(1).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHROMIUM_PATH: z.string().optional(),
+  PHONGDICH_WALKTHROUGH: z.enum(['0', '1']).optional(),
 });
 
 export interface DatabaseConfig {
@@ -276,5 +277,6 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env) {
   return {
     databaseUrl: e.TEST_DATABASE_URL,
     chromiumPath: e.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    walkthrough: e.PHONGDICH_WALKTHROUGH === '1',
   };
 }

@@ -48,6 +48,7 @@ export async function properNouns(db: Db): Promise<string[]> {
   const addresses = await Promise.all([
     db.selectFrom('venues').select('address_line as n').execute(),
     db.selectFrom('facilities').select('address_line as n').execute(),
+    db.selectFrom('organisations').select('address_line as n').execute(),
   ]);
   const lists = await Promise.all([
     db.selectFrom('localities').select('name as n').execute(),
@@ -63,7 +64,6 @@ export async function properNouns(db: Db): Promise<string[]> {
     db.selectFrom('clusters').select('name as n').execute(),
     db.selectFrom('users').select('full_name as n').execute(),
     db.selectFrom('organisations').select('name as n').execute(),
-    db.selectFrom('organisations').select('address_line as n').execute(),
     db.selectFrom('organisations').select('sector as n').execute(),
     db.selectFrom('organisations').select('head_name as n').execute(),
     db.selectFrom('organisations').select('contact_name as n').execute(),
