@@ -30,6 +30,7 @@ import type { Role } from '../../core/roles.ts';
 import { AppShell } from './ui/app-shell.tsx';
 import { LocalityProvider, storedLocality } from './ui/locality-context.tsx';
 import { askHomeEarly } from './features/home/home-early.ts';
+import { forgetEarly } from './ui/early.ts';
 import { navigate, safeNext, useLocation } from './ui/router.tsx';
 
 // Pages load on demand: the map (Leaflet) and the admin screens stay out of the first download.
@@ -186,6 +187,7 @@ function Router() {
 
   // The home page's data is asked for now, not once its lazy code has loaded and rendered.
   if (loc.pathname === '/') askHomeEarly(storedLocality(state.user.id) ?? state.user.localityCode, state.user.role);
+  else forgetEarly();
 
   let route: RouteDef | undefined;
   let params: Record<string, string> = {};

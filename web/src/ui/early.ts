@@ -38,3 +38,11 @@ export function takeEarly<E extends Endpoint>(entry: E, ...args: CallArgs<E>): P
   if (early && Date.now() - early.at < FRESH_MS) return early.answer as Promise<AnswerOf<E>>;
   return api(entry, ...args);
 }
+
+/**
+ * Drops every answer asked for early: the user went elsewhere first, and by the time they come
+ * back it may be stale (a bed taken meanwhile). The page then asks again.
+ */
+export function forgetEarly(): void {
+  kept.clear();
+}
