@@ -64,7 +64,8 @@ interface Server {
 
 async function startServer(): Promise<Server> {
   const where = target.config.url ? ['--database-url', target.config.url] : ['--data-dir', target.config.dataDir];
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, '--secret', secret, ...where], {
+  // One argument: a random secret may start with '-', which parseArgs would refuse as a separate value.
+  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, `--secret=${secret}`, ...where], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
