@@ -31,4 +31,14 @@ describe('formatAddress', () => {
     );
     expect(formatAddress({ line: ' ', commune: null, province: null })).toBe('');
   });
+
+  it('leaves out the commune the line repeats when the unit is named in English', () => {
+    expect(
+      formatAddress({
+        line: 'Đường Trần Phú, phường Đoàn Kết',
+        commune: 'Đoàn Kết Ward',
+        province: 'Lai Châu Province',
+      }),
+    ).toBe('Đường Trần Phú, Đoàn Kết Ward, Lai Châu Province');
+  });
 });

@@ -19,6 +19,8 @@ describe('placeKey', () => {
     expect(placeKey('Tỉnh Lai Châu')).toBe('lai chau');
     expect(placeKey('TP. Hồ Chí Minh')).toBe('ho chi minh');
     expect(placeKey('Xã Tả Lèng')).toBe('ta leng');
+    expect(placeKey('Đoàn Kết Ward')).toBe('doan ket');
+    expect(placeKey('Côn Đảo Special Zone')).toBe('con dao');
   });
 });
 

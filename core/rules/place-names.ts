@@ -5,10 +5,15 @@ import { foldVietnamese } from './person-keys.ts';
  * People type them or leave them out, so a place is compared on its own name.
  */
 const unitPrefix = /^(thanh pho|tinh|phuong|xa|thi tran|dac khu|tp|p|x|tt)\s+/;
+/** The English level word `placeName` puts after the name ("Đoàn Kết Ward"). */
+const unitSuffixEn = /\s+(province|city|ward|commune|special zone)$/;
 
-/** A unit's own name, folded, without its kind: "Phường Đoàn Kết", "p. doan ket" → "doan ket". */
+/**
+ * A unit's own name, folded, without its kind: "Phường Đoàn Kết", "p. doan ket" and the English
+ * "Đoàn Kết Ward" → "doan ket".
+ */
 export function placeKey(name: string): string {
-  return foldVietnamese(name).replace(unitPrefix, '');
+  return foldVietnamese(name).replace(unitPrefix, '').replace(unitSuffixEn, '');
 }
 
 export interface NamedPlace {

@@ -205,6 +205,7 @@ export const contactView = z.object({
   fullName: z.string(),
   birthYear: z.number().int(),
   phone: z.string().nullable(),
+  communeCode: z.string().nullable(),
   communeName: z.string().nullable(),
   level: z.number().int(),
   viaContactId: z.string().uuid().nullable(),
@@ -361,6 +362,7 @@ export const personDuplicate = z.object({
   birthYear: z.number().int(),
   phone: z.string().nullable(),
   idNumberMasked: z.string(),
+  communeCode: z.string().nullable(),
   communeName: z.string().nullable(),
   reasons: z.array(z.enum(duplicateReasons)),
 });

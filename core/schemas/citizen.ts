@@ -38,10 +38,12 @@ export const linkRequestRow = z.object({
   /** What the citizen declared. */
   declaredName: z.string(),
   declaredBirthYear: z.number().int(),
+  declaredCommuneCode: z.string().nullable(),
   declaredCommuneName: z.string().nullable(),
   phone: z.string(),
   /** The record of the document, as officials keep it. */
   officialName: z.string(),
+  officialCommuneCode: z.string().nullable(),
   officialCommuneName: z.string().nullable(),
 });
 export type LinkRequestRow = z.infer<typeof linkRequestRow>;
@@ -55,6 +57,7 @@ export const linkedRecord = z.object({
   gender: z.string(),
   phone: z.string().nullable(),
   phoneVerified: z.boolean(),
+  communeCode: z.string().nullable(),
   communeName: z.string().nullable(),
   addressLine: z.string().nullable(),
   createdAt: z.string(),

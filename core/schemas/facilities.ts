@@ -242,6 +242,7 @@ export type OccupancyQuery = z.infer<typeof occupancyQuery>;
 export const occupancyAlert = z.object({
   facilityId: z.string().uuid(),
   facilityName: z.string(),
+  communeCode: z.string(),
   communeName: z.string(),
   kind: capacityKind,
   capacity: z.number().int(),

@@ -30,6 +30,7 @@ export const personMatchView = z.object({
   id: z.string().uuid(),
   fullName: z.string(),
   birthYear: z.number().int(),
+  communeCode: z.string().nullable(),
   communeName: z.string().nullable(),
   /** "•••••••123": the last three digits. */
   phoneMasked: z.string().nullable(),

@@ -127,6 +127,7 @@ export class PeopleRegistryService {
       birthYear: r.birth_year,
       phone: r.phone,
       idNumberMasked: maskId(r.id_number),
+      communeCode: r.commune_code,
       communeName: r.commune_name,
       reasons: [
         ...(r.same_document ? ['document' as const] : []),

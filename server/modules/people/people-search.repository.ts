@@ -24,8 +24,8 @@ export class PeopleSearchRepository {
         'p.id_number',
         'p.under_quarantine',
         sql<string>`coalesce(p.name_key, '')`.as('sort_key'),
+        'p.commune_code',
         'l.name as commune_name',
-        'l.name_en as commune_name_en',
       ])
       .where(pathWithinSql('p.locality_path', within))
       .where('p.merged_into', 'is', null)

@@ -266,12 +266,13 @@ export class PeopleRegistryRepository {
       birth_year: number;
       phone: string | null;
       id_number: string;
+      commune_code: string | null;
       commune_name: string | null;
       same_document: boolean;
       same_phone: boolean;
       same_name: boolean;
     }>`
-      select p.id, p.full_name, p.birth_year, p.phone, p.id_number, l.name as commune_name,
+      select p.id, p.full_name, p.birth_year, p.phone, p.id_number, p.commune_code, l.name as commune_name,
         (p.id_number = me.id_number) as same_document,
         (p.phone is not null and p.phone = me.phone) as same_phone,
         (p.name_key = me.name_key and p.birth_year = me.birth_year and p.commune_code is not distinct from me.commune_code) as same_name

@@ -84,8 +84,10 @@ export class PersonLinksRepository {
         'r.official_person_id',
         'd.full_name as declared_name',
         'd.birth_year as declared_birth_year',
+        'd.commune_code as declared_commune_code',
         'dl.name as declared_commune_name',
         'o.full_name as official_name',
+        'o.commune_code as official_commune_code',
         'ol.name as official_commune_name',
         microsecondKey('r.created_at').as('created_key'),
       ])
@@ -129,6 +131,7 @@ export class PersonLinksRepository {
         'p.locality_path',
         'p.merged_into',
         'p.erased_at',
+        'p.commune_code',
         'l.name as commune_name',
       ])
       .where('p.id', '=', personId)

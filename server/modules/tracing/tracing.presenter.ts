@@ -11,6 +11,7 @@ export function toContactView(k: ContactRecord): ContactView {
     fullName: k.full_name,
     birthYear: k.birth_year,
     phone: k.phone,
+    communeCode: k.commune_code,
     communeName: k.commune_name,
     level: k.level,
     viaContactId: k.via_contact_id,

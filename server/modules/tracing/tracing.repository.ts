@@ -210,6 +210,7 @@ export class TracingRepository {
         'p.full_name',
         'p.birth_year',
         'p.phone',
+        'p.commune_code',
         'l.name as commune_name',
         'vp.full_name as via_name',
         'became.id as became_case_id',

@@ -247,6 +247,7 @@ describe('occupancy board', () => {
       {
         facilityId: hospital.id,
         facilityName: 'Bệnh viện Đa khoa tỉnh Lai Châu',
+        communeCode: DOAN_KET,
         communeName: 'Đoàn Kết',
         kind: 'icu_bed',
         capacity: 2,

@@ -224,6 +224,7 @@ export class TreatmentService {
         .map((l) => ({
           facilityId: f.id,
           facilityName: f.name,
+          communeCode: f.communeCode,
           communeName: f.communeName,
           kind: l.kind,
           capacity: l.capacity,

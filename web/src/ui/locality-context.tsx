@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatAddress } from '../../../core/rules/address.ts';
 import { placeName } from '../../../core/rules/place-names.ts';
 import type { LocalityView } from '../../../core/schemas/localities.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
@@ -156,6 +157,24 @@ export function usePlaceName(): PlaceNamer {
       return fallback ?? code ?? '';
     },
     [byCode, lang],
+  );
+}
+
+/**
+ * An address in the reader's language: the typed line as written, then the commune named by
+ * `usePlaceName` (the line's own mention of the commune is left out, in either language).
+ */
+export type AddressNamer = (
+  line: string | null | undefined,
+  communeCode: string | null | undefined,
+  communeName?: string | null,
+) => string;
+
+export function useAddressLine(): AddressNamer {
+  const nameOf = usePlaceName();
+  return useCallback<AddressNamer>(
+    (line, communeCode, communeName) => formatAddress({ line, commune: nameOf(communeCode, communeName) }),
+    [nameOf],
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FacilityView } from '../../../../core/schemas/facilities.ts';
 import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api, errorMessage } from '../../ui/api.ts';
+import { usePlaceName } from '../../ui/locality-context.tsx';
 import { CheckboxField, detailFor, type FormFailure } from '../../ui/form.tsx';
 
 /**
@@ -17,6 +18,7 @@ export function FacilityPicker(p: {
   testIdPrefix: string;
 }) {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const [facilities, setFacilities] = useState<FacilityView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -46,7 +48,7 @@ export function FacilityPicker(p: {
       {facilities?.map((f) => (
         <CheckboxField
           key={f.id}
-          label={`${f.name} — ${f.communeName}`}
+          label={`${f.name} — ${nameOf(f.communeCode, f.communeName)}`}
           checked={p.value.includes(f.id)}
           onChange={(on) => toggle(f.id, on)}
           testId={`${p.testIdPrefix}-facility-${f.id}`}

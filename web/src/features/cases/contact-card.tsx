@@ -7,6 +7,7 @@ import { FormActions, FormError, TextField, useFormSubmit } from '../../ui/form.
 import { useFormat } from '../../ui/format.ts';
 import { Link } from '../../ui/router.tsx';
 import { casePage, contactStatusBadge } from './case-labels.ts';
+import { usePlaceName } from '../../ui/locality-context.tsx';
 
 type Decision = DecideContactRequest['decision'];
 
@@ -94,6 +95,7 @@ function DecisionForm(p: { contact: ContactView; decision: Decision; onDone(c: C
  */
 export function ContactCard(p: { contact: ContactView; mayDecide: boolean; onDecided(c: ContactView): void }) {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const c = p.contact;
@@ -110,7 +112,7 @@ export function ContactCard(p: { contact: ContactView; mayDecide: boolean; onDec
         <strong className="contact-name">{c.fullName}</strong>
         <span className="muted small">
           {c.birthYear}
-          {c.communeName && ` · ${c.communeName}`}
+          {c.communeName && ` · ${nameOf(c.communeCode, c.communeName)}`}
           {c.phone && (
             <>
               {' · '}

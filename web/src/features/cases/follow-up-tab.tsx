@@ -4,7 +4,7 @@ import type { ContactStatus, ContactView } from '../../../../core/schemas/cases.
 import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
+import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
 import { Link, useLocation } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { casePage, contactStatusBadge, isContactStatus } from './case-labels.ts';
@@ -16,6 +16,7 @@ import { ContactStatusFilter } from './contact-status-filter.tsx';
  */
 export function FollowUpTab() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { selected } = useLocalities();
   const placeLabel = useLocalityLabel();
@@ -62,7 +63,11 @@ export function FollowUpTab() {
         </span>
       ),
     },
-    { key: 'commune', header: t('cases.commune'), render: (c) => c.communeName ?? t('common.empty') },
+    {
+      key: 'commune',
+      header: t('cases.commune'),
+      render: (c) => (c.communeName ? nameOf(c.communeCode, c.communeName) : t('common.empty')),
+    },
     {
       key: 'phone',
       header: t('cases.phone'),

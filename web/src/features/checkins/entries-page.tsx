@@ -1,4 +1,3 @@
-import { formatAddress } from '../../../../core/rules/address.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkinsContract } from '../../../../core/contracts/checkins.ts';
@@ -7,6 +6,7 @@ import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { isDay } from '../../ui/days.ts';
 import { TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { useAddressLine } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { todayIso } from '../../ui/text.ts';
@@ -30,6 +30,7 @@ const isMode = (m: string): m is Mode => (modes as readonly string[]).includes(m
 /** A venue's entries of one day (masked names, times, how they checked in), newest first. */
 export function EntriesPage({ venueId }: { venueId: string }) {
   const { t } = useTranslation();
+  const addressOf = useAddressLine();
   const fmt = useFormat();
   const { venue, error } = useVenue(venueId);
   const [day, setDay] = useState(() => todayIso());
@@ -52,7 +53,7 @@ export function EntriesPage({ venueId }: { venueId: string }) {
     <Page
       title={t('entries.title')}
       intro={
-        venue ? `${venue.name} · ${formatAddress({ line: venue.addressLine, commune: venue.communeName })}` : undefined
+        venue ? `${venue.name} · ${addressOf(venue.addressLine, venue.communeCode, venue.communeName)}` : undefined
       }
     >
       <p className="page-links">

@@ -1,10 +1,10 @@
-import { formatAddress } from '../../../../core/rules/address.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GateScanResult } from '../../../../core/schemas/checkins.ts';
 import { checkinsContract } from '../../../../core/contracts/checkins.ts';
 import { ApiError, api } from '../../ui/api.ts';
 import { FormError, type FormFailure } from '../../ui/form.tsx';
+import { useAddressLine } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { GateCameraView } from './gate-camera-view.tsx';
@@ -31,6 +31,7 @@ const FULL_SCREEN_MS = 3000;
  */
 export function GatePage({ venueId }: { venueId: string }) {
   const { t } = useTranslation();
+  const addressOf = useAddressLine();
   const { venue, error: venueError } = useVenue(venueId);
   const ready = venue?.status === 'approved';
 
@@ -125,7 +126,7 @@ export function GatePage({ venueId }: { venueId: string }) {
       title={title}
       intro={
         venue
-          ? `${venue.name} · ${formatAddress({ line: venue.addressLine, commune: venue.communeName })}`
+          ? `${venue.name} · ${addressOf(venue.addressLine, venue.communeCode, venue.communeName)}`
           : t('common.loading')
       }
     >

@@ -6,7 +6,7 @@ import { api } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { useCommuneOptions } from '../cases/person-fields.tsx';
 import { capacityKindOptions, isCapacityKind } from './facility-labels.ts';
 
@@ -15,6 +15,7 @@ type Option = PlacementView['options'][number];
 /** "Cần chỗ cho N người gần xã …": GET /api/facilities/placement, nearest free places first. */
 export function PlacementPanel() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { selected } = useLocalities();
   const communes = useCommuneOptions();
@@ -37,7 +38,7 @@ export function PlacementPanel() {
 
   const columns: Column<Option>[] = [
     { key: 'name', header: t('facilities.name'), render: (o) => <strong>{o.name}</strong> },
-    { key: 'commune', header: t('facilities.commune'), render: (o) => o.communeName },
+    { key: 'commune', header: t('facilities.commune'), render: (o) => nameOf(o.communeCode, o.communeName) },
     { key: 'free', header: t('facilities.free'), numeric: true, render: (o) => fmt.number(o.free) },
     {
       key: 'distance',

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAddress } from '../../../../core/rules/address.ts';
 import type { AssessmentView, OrganisationView } from '../../../../core/schemas/organisations.ts';
 import { organisationsContract } from '../../../../core/contracts/organisations.ts';
 import { api, ApiError, errorMessage } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { useAddressLine } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
@@ -19,6 +19,7 @@ import './organisations.css';
 
 function Details({ o }: { o: OrganisationView }) {
   const { t } = useTranslation();
+  const addressOf = useAddressLine();
   const fmt = useFormat();
   const yesNo = (v: boolean) => t(v ? 'organisations.yes' : 'organisations.no');
   const row = (label: string, value: ReactNode, testId?: string) => (
@@ -32,7 +33,7 @@ function Details({ o }: { o: OrganisationView }) {
       {row(t('organisations.typeHeader'), t(`organisations.type.${o.type}`))}
       {row(t('organisations.sector'), o.sector)}
       {row(t('organisations.taxCode'), o.taxCode, 'org-tax-code')}
-      {row(t('organisations.addressLine'), formatAddress({ line: o.addressLine, commune: o.communeName }))}
+      {row(t('organisations.addressLine'), addressOf(o.addressLine, o.communeCode, o.communeName))}
       {row(t('organisations.headName'), o.headName)}
       {row(t('organisations.contactName'), `${o.contactName} · ${o.contactPhone}`)}
       {row(

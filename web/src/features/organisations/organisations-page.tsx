@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAddress } from '../../../../core/rules/address.ts';
 import type { VenueStatus } from '../../../../core/rules/venue-status.ts';
 import type { OrganisationType, RiskGroup } from '../../../../core/schemas/assessment-template.ts';
 import type { OrganisationView } from '../../../../core/schemas/organisations.ts';
@@ -8,7 +7,7 @@ import { organisationsContract } from '../../../../core/contracts/organisations.
 import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { CheckboxField, FormError, Notice, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useAddressLine, useLocalities } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
@@ -31,6 +30,7 @@ type Deciding = { id: string; decision: RefusingDecision };
  */
 export function OrganisationsPage() {
   const { t } = useTranslation();
+  const addressOf = useAddressLine();
   const { role } = useUser();
   const { selected } = useLocalities();
   const [status, setStatus] = useState<VenueStatus | ''>('');
@@ -98,7 +98,7 @@ export function OrganisationsPage() {
     {
       key: 'address',
       header: t('organisations.addressLine'),
-      render: (o) => <span>{formatAddress({ line: o.addressLine, commune: o.communeName })}</span>,
+      render: (o) => <span>{addressOf(o.addressLine, o.communeCode, o.communeName)}</span>,
     },
     {
       key: 'status',

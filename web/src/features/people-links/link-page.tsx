@@ -8,9 +8,11 @@ import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import './people-links.css';
+import { useAddressLine } from '../../ui/locality-context.tsx';
 
 function Record({ title, r, testId }: { title: string; r: LinkedRecord; testId: string }) {
   const { t } = useTranslation();
+  const addressOf = useAddressLine();
   const fmt = useFormat();
   const row = (label: string, value: ReactNode) => (
     <>
@@ -37,7 +39,10 @@ function Record({ title, r, testId }: { title: string; r: LinkedRecord; testId: 
           t('peopleLinks.recordPhone'),
           r.phone && `${r.phone} (${r.phoneVerified ? t('peopleLinks.verified') : t('peopleLinks.notVerified')})`,
         )}
-        {row(t('peopleLinks.address'), [r.addressLine, r.communeName].filter(Boolean).join(', ') || null)}
+        {row(
+          t('peopleLinks.address'),
+          r.addressLine || r.communeName ? addressOf(r.addressLine, r.communeCode, r.communeName) : null,
+        )}
         {row(t('peopleLinks.fStatus'), status || t('peopleLinks.none'))}
         {row(t('peopleLinks.createdAt'), fmt.dateTime(r.createdAt))}
       </dl>

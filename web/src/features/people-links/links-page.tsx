@@ -6,7 +6,7 @@ import { apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link, navigate } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
@@ -16,6 +16,7 @@ type Status = LinkRequestRow['status'];
 /** Citizens' self-declared records about records of the selected locality (either side), newest first. */
 export function LinksPage() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { selected } = useLocalities();
   const [status, setStatus] = useState<Status>('open');
@@ -30,7 +31,9 @@ export function LinksPage() {
       render: (r) => (
         <span>
           <strong>{r.declaredName}</strong> · {r.declaredBirthYear}
-          {r.declaredCommuneName && <span className="muted small"> · {r.declaredCommuneName}</span>}
+          {r.declaredCommuneName && (
+            <span className="muted small"> · {nameOf(r.declaredCommuneCode, r.declaredCommuneName)}</span>
+          )}
         </span>
       ),
     },
@@ -41,7 +44,9 @@ export function LinksPage() {
       render: (r) => (
         <span>
           {r.officialName}
-          {r.officialCommuneName && <span className="muted small"> · {r.officialCommuneName}</span>}
+          {r.officialCommuneName && (
+            <span className="muted small"> · {nameOf(r.officialCommuneCode, r.officialCommuneName)}</span>
+          )}
         </span>
       ),
     },

@@ -6,6 +6,7 @@ import { PagerFooter } from '../../ui/data-table.tsx';
 import { TextField } from '../../ui/form.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { usePlaceName } from '../../ui/locality-context.tsx';
 
 /**
  * "Is this person registered already?" (GET /api/people/search): type a name without diacritics, a
@@ -20,6 +21,7 @@ export function PersonSearch(p: {
   testId: string;
 }) {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const [term, setTerm] = useState('');
   const q = useDebounced(term.trim());
   const list = usePagedList(
@@ -33,7 +35,9 @@ export function PersonSearch(p: {
       <div className="full picker" data-testid={`${p.testId}-picked`}>
         <p>
           <strong>{t('peopleSearch.picked', { name: p.value.fullName, year: p.value.birthYear })}</strong>
-          {p.value.communeName && <span className="muted small"> · {p.value.communeName}</span>}
+          {p.value.communeName && (
+            <span className="muted small"> · {nameOf(p.value.communeCode, p.value.communeName)}</span>
+          )}
         </p>
         <button type="button" onClick={() => p.onChange(null)} data-testid={`${p.testId}-change`}>
           {t('peopleSearch.change')}
@@ -64,7 +68,7 @@ export function PersonSearch(p: {
                 <strong>{m.fullName}</strong>{' '}
                 <span className="muted small">
                   · {t('peopleSearch.born', { year: m.birthYear })}
-                  {m.communeName && ` · ${m.communeName}`}
+                  {m.communeName && ` · ${nameOf(m.communeCode, m.communeName)}`}
                   {m.phoneMasked && ` · ${m.phoneMasked}`} · {m.documentMasked}
                 </span>
               </span>{' '}

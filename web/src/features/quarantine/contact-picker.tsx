@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactView } from '../../../../core/schemas/cases.ts';
 import { tracingContract } from '../../../../core/contracts/tracing.ts';
 import { PagerFooter } from '../../ui/data-table.tsx';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 
 /**
@@ -11,6 +11,7 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
  */
 export function ContactPicker({ value, onChange }: { value: ContactView | null; onChange(c: ContactView): void }) {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const { selected } = useLocalities();
   const list = usePagedList(
     selected ? tracingContract.getContacts : null,
@@ -40,7 +41,7 @@ export function ContactPicker({ value, onChange }: { value: ContactView | null; 
                   <span className="muted small">
                     · {c.birthYear} · {t('quarantine.contactOf', { level: c.level, caseNumber: c.caseNumber })}
                   </span>
-                  {c.communeName && <span className="muted small"> · {c.communeName}</span>}
+                  {c.communeName && <span className="muted small"> · {nameOf(c.communeCode, c.communeName)}</span>}
                 </span>
               </label>
             </li>

@@ -5,7 +5,7 @@ import { treatmentContract } from '../../../../core/contracts/treatment.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { capacityKinds, lineOf, occupancyBadge } from '../facilities/facility-labels.ts';
 import { barTone, defaultAlertPercent } from './treatment-labels.ts';
 
@@ -64,6 +64,7 @@ export function OccupancyBoard() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { selected } = useLocalities();
+  const nameOf = usePlaceName();
   const [data, setData] = useState<OccupancyView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(FACILITY_PAGE);
@@ -121,7 +122,7 @@ export function OccupancyBoard() {
         </span>
       ),
     },
-    { key: 'commune', header: t('treatment.commune'), render: (f) => f.communeName },
+    { key: 'commune', header: t('treatment.commune'), render: (f) => nameOf(f.communeCode, f.communeName) },
     ...kinds.map((k) => ({
       key: k,
       header: t(`facilities.capacityKind.${k}`),
@@ -161,7 +162,7 @@ export function OccupancyBoard() {
               <li key={`${a.facilityId}-${a.kind}`} data-testid={`occupancy-alert-${a.facilityId}-${a.kind}`}>
                 {t('treatment.alertLine', {
                   facility: a.facilityName,
-                  commune: a.communeName,
+                  commune: nameOf(a.communeCode, a.communeName),
                   kind: t(`facilities.capacityKind.${a.kind}`),
                   occupied: fmt.number(a.occupied),
                   capacity: fmt.number(a.capacity),

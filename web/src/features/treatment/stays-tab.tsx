@@ -7,7 +7,7 @@ import { api, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { Notice, SelectField, type Option } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { canManageTreatment } from '../auth/permissions.ts';
@@ -44,6 +44,7 @@ function useBedFacilities(): Option[] {
 /** "Người bệnh đang điều trị": stays of the area, latest admission first, with admit and discharge. */
 export function StaysTab() {
   const { t } = useTranslation();
+  const nameOf = usePlaceName();
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
@@ -79,7 +80,7 @@ export function StaysTab() {
         <span>
           {s.facilityName}
           <br />
-          <span className="muted small">{s.communeName}</span>
+          <span className="muted small">{nameOf(s.communeCode, s.communeName)}</span>
         </span>
       ),
     },

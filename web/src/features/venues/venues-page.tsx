@@ -1,4 +1,3 @@
-import { formatAddress } from '../../../../core/rules/address.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VenueDecision, VenueStatus } from '../../../../core/rules/venue-status.ts';
@@ -8,7 +7,7 @@ import { api, ApiError, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, Notice, SelectField, TextField, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
+import { useAddressLine, useLocalities, useLocalityLabel } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
@@ -53,6 +52,7 @@ export function VenuesPage() {
  */
 function VenueRegistry() {
   const { t } = useTranslation();
+  const addressOf = useAddressLine();
   const fmt = useFormat();
   const { role } = useUser();
   const { selected } = useLocalities();
@@ -120,7 +120,7 @@ function VenueRegistry() {
     {
       key: 'address',
       header: t('venues.addressLine'),
-      render: (v) => <span>{formatAddress({ line: v.addressLine, commune: v.communeName })}</span>,
+      render: (v) => <span>{addressOf(v.addressLine, v.communeCode, v.communeName)}</span>,
     },
     {
       key: 'status',
