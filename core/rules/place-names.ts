@@ -79,6 +79,17 @@ export interface TypedPlace {
   nameEn?: string | null;
 }
 
+/** Names a place given by code; a code it does not hold keeps the name the record carries. */
+export type PlaceNamer = (code: string | null | undefined, fallback?: string | null) => string;
+
+/** `placeName` over the units one holds (the client's tree, the server's table), by code. */
+export function placeNamer(units: ReadonlyMap<string, TypedPlace>, locale: 'vi' | 'en'): PlaceNamer {
+  return (code, fallback) => {
+    const unit = code ? units.get(code) : undefined;
+    return unit ? placeName(unit, locale) : (fallback ?? code ?? '');
+  };
+}
+
 export function placeName(p: TypedPlace, locale: 'vi' | 'en'): string {
   if (locale === 'vi') return p.fullName;
   if (p.type === 'quoc_gia') return p.nameEn || p.name;

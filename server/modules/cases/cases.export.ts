@@ -1,6 +1,7 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { CaseClassification, CaseRow, CaseStatus } from '../../../core/schemas/cases.ts';
 import { sheetDay, type SheetColumn } from '../../shared/excel.ts';
+import type { PlaceNamer } from '../../../core/rules/place-names.ts';
 
 export const classificationLabels: Record<CaseClassification, Record<Locale, string>> = {
   imported: { vi: 'Nhập cảnh', en: 'Imported' },
@@ -23,7 +24,7 @@ const genderLabels: Record<'male' | 'female' | 'other', Record<Locale, string>> 
 };
 
 /** Columns of the case list export (the line list as officials exchange it). */
-export function caseColumns(locale: Locale): SheetColumn<CaseRow>[] {
+export function caseColumns(locale: Locale, names: PlaceNamer): SheetColumn<CaseRow>[] {
   return [
     { header: { vi: 'Mã ca bệnh', en: 'Case number' }, width: 14, value: (c) => c.caseNumber },
     { header: { vi: 'Họ tên', en: 'Full name' }, width: 26, value: (c) => c.fullName },
@@ -48,6 +49,6 @@ export function caseColumns(locale: Locale): SheetColumn<CaseRow>[] {
     { header: { vi: 'Ngày kết thúc', en: 'Outcome date' }, width: 12, value: (c) => sheetDay(c.outcomeDate) },
     { header: { vi: 'Nơi điều trị', en: 'Treatment place' }, width: 24, value: (c) => c.treatmentPlace },
     { header: { vi: 'Mã địa bàn', en: 'Locality code' }, width: 10, value: (c) => c.localityCode },
-    { header: { vi: 'Địa bàn', en: 'Locality' }, width: 20, value: (c) => c.localityName },
+    { header: { vi: 'Địa bàn', en: 'Locality' }, width: 20, value: (c) => names(c.localityCode, c.localityName) },
   ];
 }

@@ -119,7 +119,7 @@ export class CasesService {
       filename: 'ca-benh.xlsx',
       sheetName: actor.locale === 'vi' ? 'Ca bệnh' : 'Cases',
       locale: actor.locale,
-      columns: caseColumns(actor.locale),
+      columns: caseColumns(actor.locale, await this.d.localities.unitNamer(this.d.db, actor.locale)),
       pages: q.q
         ? // A text search picks its rows page by page (see the repository): one snapshot, paged.
           await snapshotPages(this.d.db, (db, after) => this.page(db, within, { ...q, after, limit: 1_000 }), log)

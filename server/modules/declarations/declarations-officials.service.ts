@@ -137,7 +137,7 @@ export class DeclarationsOfficialsService {
       filename: 'to-khai-y-te.xlsx',
       sheetName: actor.locale === 'vi' ? 'Tờ khai y tế' : 'Health declarations',
       locale: actor.locale,
-      columns: declarationColumns,
+      columns: declarationColumns(actor.locale, await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.declarationsPage(scope.path, { ...q, after, limit: 500 }), log),
     });
   }
@@ -154,7 +154,7 @@ export class DeclarationsOfficialsService {
       filename: 'nguoi-den.xlsx',
       sheetName: actor.locale === 'vi' ? 'Người đến' : 'Arrivals',
       locale: actor.locale,
-      columns: arrivalColumns,
+      columns: arrivalColumns(actor.locale, await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.arrivalsPage(actor, scope.path, { ...q, after, limit: 500 }), log),
     });
   }

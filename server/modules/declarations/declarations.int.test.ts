@@ -296,6 +296,26 @@ describe('officials', () => {
     const org = await t.signIn('organisation_admin', BINH_LU);
     expect((await org.get('/api/declarations')).statusCode).toBe(403);
   });
+
+  it("export places and declared words in the reader's language, never as codes", async () => {
+    await declare(t, { person: { communeCode: BINH_LU }, symptoms: ['fever', 'shortness_of_breath'] });
+    const officer = await t.signIn('commune_officer', BINH_LU);
+    const csv = async (lang: string) =>
+      (
+        await officer.request({
+          method: 'GET',
+          url: '/api/declarations/export.csv',
+          headers: { 'accept-language': lang },
+        })
+      ).rawPayload.toString('utf8');
+    const vi = await csv('vi');
+    expect(vi).toContain('Xã Bình Lư');
+    expect(vi).toContain('Sốt, Khó thở');
+    const en = await csv('en');
+    expect(en).toContain('Bình Lư Commune');
+    expect(en).toContain('Fever, Shortness of breath');
+    expect(en).not.toContain('shortness_of_breath');
+  });
 });
 
 describe('retention', () => {

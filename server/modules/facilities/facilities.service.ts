@@ -104,7 +104,7 @@ export class FacilitiesService {
       filename: 'co-so-cach-ly-dieu-tri.xlsx',
       sheetName: actor.locale === 'vi' ? 'Cơ sở' : 'Facilities',
       locale: actor.locale,
-      columns: facilityColumns(actor.locale),
+      columns: facilityColumns(actor.locale, await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }

@@ -63,7 +63,7 @@ export class UsersService {
       filename: 'tai-khoan.xlsx',
       sheetName: actor.locale === 'vi' ? 'Tài khoản' : 'Accounts',
       locale: actor.locale,
-      columns: userColumns,
+      columns: userColumns(actor.locale, await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }

@@ -1,5 +1,6 @@
 import { AppError, type Locale } from '../../../core/errors.ts';
 import { combineAreas, isAreaGeometry } from '../../../core/rules/geometry.ts';
+import { placeNamer, type PlaceNamer } from '../../../core/rules/place-names.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type {
   ListLocalitiesQuery,
@@ -22,7 +23,7 @@ import { localityColumns } from './localities.export.ts';
 import { parsePopulationTable } from './population-import.ts';
 import { loadProvince, nationalProvinceOf } from './vn-admin-loader.ts';
 import { toLocalityView } from './localities.presenter.ts';
-import { nationalGazetteer, namePlaces } from './national-gazetteer.ts';
+import { nationalGazetteer, namePlaces, typed } from './national-gazetteer.ts';
 import { PublicSvgMaps } from './public-svg-maps.ts';
 import type { BoundaryCollection as SvgMapInput } from '../../../core/svg-map.ts';
 
@@ -74,6 +75,12 @@ export class LocalitiesService {
       ...new Set(loaded.flatMap((r) => (r.level === 'commune' && r.province_code ? [r.province_code] : []))),
     ]);
     return namePlaces(wanted, [...loaded, ...provinces], locale);
+  }
+
+  /** Names the units held here in one language for the files the server writes, as the staff client does. */
+  async unitNamer(db: Db, locale: Locale): Promise<PlaceNamer> {
+    const rows = await this.localities.listNames(db);
+    return placeNamer(new Map(rows.map((r) => [r.code, typed(r)])), locale);
   }
 
   /** Loads a province and its communes from the vendored national data (idempotent; see `loadProvince`). */

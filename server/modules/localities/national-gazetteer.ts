@@ -41,7 +41,7 @@ export function nationalGazetteer(): Promise<Gazetteer> {
   return gazetteer;
 }
 
-const typed = (r: LocalityRow): TypedPlace => ({
+export const typed = (r: Pick<LocalityRow, 'name' | 'full_name' | 'type' | 'name_en'>): TypedPlace => ({
   name: r.name,
   fullName: r.full_name,
   type: r.type,

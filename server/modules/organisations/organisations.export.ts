@@ -2,11 +2,12 @@ import type { Locale } from '../../../core/errors.ts';
 import type { OrganisationView } from '../../../core/schemas/organisations.ts';
 import type { SheetColumn } from '../../shared/excel.ts';
 import { organisationStatusLabels, organisationTypeLabels, riskGroupLabels } from './organisations.messages.ts';
+import type { PlaceNamer } from '../../../core/rules/place-names.ts';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
 /** Columns of the organisations export; coded values are written as labels. */
-export function organisationColumns(locale: Locale): SheetColumn<OrganisationView>[] {
+export function organisationColumns(locale: Locale, names: PlaceNamer): SheetColumn<OrganisationView>[] {
   return [
     { header: { vi: 'Tên cơ quan, đơn vị', en: 'Organisation' }, width: 32, value: (o) => o.name },
     { header: { vi: 'Loại', en: 'Type' }, width: 22, value: (o) => organisationTypeLabels[o.type][locale] },
@@ -14,7 +15,7 @@ export function organisationColumns(locale: Locale): SheetColumn<OrganisationVie
     { header: { vi: 'Mã số thuế', en: 'Tax code' }, width: 16, value: (o) => o.taxCode },
     { header: { vi: 'Địa chỉ', en: 'Address' }, width: 32, value: (o) => o.addressLine },
     { header: { vi: 'Mã xã/phường', en: 'Commune code' }, width: 12, value: (o) => o.communeCode },
-    { header: { vi: 'Xã/phường', en: 'Commune' }, width: 22, value: (o) => o.communeName },
+    { header: { vi: 'Xã/phường', en: 'Commune' }, width: 22, value: (o) => names(o.communeCode, o.communeName) },
     { header: { vi: 'Người đứng đầu', en: 'Head of unit' }, width: 22, value: (o) => o.headName },
     {
       header: { vi: 'Người phụ trách an toàn COVID', en: 'COVID-safety contact' },

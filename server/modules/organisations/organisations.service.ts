@@ -83,7 +83,7 @@ export class OrganisationsService {
       filename: `co-quan-don-vi-${q.locality ?? actor.scope.code}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Cơ quan, đơn vị' : 'Organisations',
       locale: actor.locale,
-      columns: organisationColumns(actor.locale),
+      columns: organisationColumns(actor.locale, await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }

@@ -4,6 +4,7 @@ import { renderPdf } from '../../shared/official-document.ts';
 import type { MyDataRows } from './my-data.repository.ts';
 import { formatDateTime, formatDay } from '../../../core/display-dates.ts';
 import { formatAddress } from '../../../core/rules/address.ts';
+import { exposureLabels, labelOf, symptomLabels } from '../../../core/code-labels.ts';
 
 type Text = Record<Locale, string>;
 const iso = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString() : (d ?? null));
@@ -174,19 +175,8 @@ const L: Record<string, Text> = {
   no: { vi: 'Không', en: 'No' },
 };
 
-const symptomText: Record<string, string> = {
-  fever: 'Sốt',
-  cough: 'Ho',
-  shortness_of_breath: 'Khó thở',
-  sore_throat: 'Đau họng',
-  nausea_vomiting: 'Buồn nôn, nôn',
-  diarrhoea: 'Tiêu chảy',
-  skin_haemorrhage: 'Xuất huyết ngoài da',
-  rash: 'Nổi ban ngoài da',
-  contact_with_case: 'Tiếp xúc người bệnh',
-  travel_epidemic_area: 'Qua vùng có dịch',
-  animal_market: 'Chợ động vật sống',
-};
+/** Symptoms and exposures share the declaration's lists; an older record's unknown code is shown as is. */
+const declaredWords = { ...symptomLabels, ...exposureLabels };
 const resultText: Record<string, Text> = {
   negative: { vi: 'Âm tính', en: 'Negative' },
   positive: { vi: 'Dương tính', en: 'Positive' },
@@ -196,9 +186,7 @@ const resultText: Record<string, Text> = {
 const at = (v: string | null, locale: Locale) => (v ? formatDateTime(v, locale) : '—');
 const day = (v: string | null, locale: Locale) => (v ? formatDay(v.slice(0, 10), locale) : '—');
 const list = (v: unknown, locale: Locale) =>
-  Array.isArray(v) && v.length
-    ? v.map((c) => (locale === 'vi' ? (symptomText[String(c)] ?? String(c)) : String(c))).join(', ')
-    : L.none![locale];
+  Array.isArray(v) && v.length ? v.map((c) => labelOf(declaredWords, String(c), locale)).join(', ') : L.none![locale];
 
 function table(title: string, headers: string[], rows: (string | number | null)[][], locale: Locale): Content[] {
   const head: Content = { text: title, bold: true, fontSize: 12, margin: [0, 12, 0, 4] };

@@ -2,6 +2,7 @@ import type { Locale } from '../../../core/errors.ts';
 import type { LevelDecisionView } from '../../../core/schemas/risk.ts';
 import { signerCapacityLines } from '../../../core/schemas/risk-decision-act.ts';
 import { sheetDay, type SheetColumn } from '../../shared/excel.ts';
+import type { PlaceNamer } from '../../../core/rules/place-names.ts';
 
 const kindLabels: Record<LevelDecisionView['kind'], Record<Locale, string>> = {
   approve: { vi: 'Phê duyệt cấp độ tính toán', en: 'Computed level approved' },
@@ -12,10 +13,14 @@ const kindLabels: Record<LevelDecisionView['kind'], Record<Locale, string>> = {
 export type LevelName = (ruleSet: string, levelKey: string) => string;
 
 /** Columns of the register of level decisions. */
-export function decisionColumns(locale: Locale, levelName: LevelName): SheetColumn<LevelDecisionView>[] {
+export function decisionColumns(
+  locale: Locale,
+  levelName: LevelName,
+  names: PlaceNamer,
+): SheetColumn<LevelDecisionView>[] {
   return [
     { header: { vi: 'Mã địa bàn', en: 'Locality code' }, width: 12, value: (d) => d.localityCode },
-    { header: { vi: 'Địa bàn', en: 'Locality' }, width: 28, value: (d) => d.localityName },
+    { header: { vi: 'Địa bàn', en: 'Locality' }, width: 28, value: (d) => names(d.localityCode, d.localityName) },
     { header: { vi: 'Bộ quy tắc', en: 'Rule set' }, width: 22, value: (d) => `${d.ruleSet} v${d.ruleSetVersion}` },
     {
       header: { vi: 'Cấp độ tính toán', en: 'Computed level' },

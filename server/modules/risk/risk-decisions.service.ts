@@ -263,7 +263,11 @@ export class RiskDecisionsService {
       filename: `quyet-dinh-cap-do-${q.locality}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Quyết định cấp độ' : 'Level decisions',
       locale: actor.locale,
-      columns: decisionColumns(actor.locale, await this.ruleSets.levelNames(actor.locale)),
+      columns: decisionColumns(
+        actor.locale,
+        await this.ruleSets.levelNames(actor.locale),
+        await this.localities.unitNamer(this.db, actor.locale),
+      ),
       pages,
     });
   }

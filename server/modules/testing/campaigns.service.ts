@@ -100,7 +100,7 @@ export class CampaignsService {
       filename: 'dot-xet-nghiem.xlsx',
       sheetName: actor.locale === 'vi' ? 'Đợt xét nghiệm' : 'Campaigns',
       locale: actor.locale,
-      columns: campaignColumns(),
+      columns: campaignColumns(await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { CampaignView, CaseProposalView, OrderView } from '../../../core/schemas/testing.ts';
 import { sheetDay, type SheetColumn } from '../../shared/excel.ts';
+import type { PlaceNamer } from '../../../core/rules/place-names.ts';
 
 const reasons: Record<OrderView['reason'], Record<Locale, string>> = {
   schedule: { vi: 'Theo lịch cách ly', en: 'Quarantine schedule' },
@@ -36,10 +37,10 @@ export function orderColumns(locale: Locale): SheetColumn<OrderView>[] {
   ];
 }
 
-export function campaignColumns(): SheetColumn<CampaignView>[] {
+export function campaignColumns(names: PlaceNamer): SheetColumn<CampaignView>[] {
   return [
     { header: { vi: 'Tên đợt', en: 'Campaign' }, width: 30, value: (c) => c.name },
-    { header: { vi: 'Địa bàn', en: 'Area' }, width: 20, value: (c) => c.localityName },
+    { header: { vi: 'Địa bàn', en: 'Area' }, width: 20, value: (c) => names(c.localityCode, c.localityName) },
     { header: { vi: 'Từ ngày', en: 'From' }, width: 12, value: (c) => sheetDay(c.startsOn) },
     { header: { vi: 'Đến ngày', en: 'To' }, width: 12, value: (c) => sheetDay(c.endsOn) },
     { header: { vi: 'Dân số mục tiêu', en: 'Target population' }, width: 12, value: (c) => c.targetPopulation },

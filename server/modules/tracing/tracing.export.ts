@@ -1,6 +1,7 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { ContactStatus, ContactView } from '../../../core/schemas/cases.ts';
 import type { SheetColumn } from '../../shared/excel.ts';
+import type { PlaceNamer } from '../../../core/rules/place-names.ts';
 
 export const contactStatusLabels: Record<ContactStatus, Record<Locale, string>> = {
   proposed: { vi: 'Đề xuất', en: 'Proposed' },
@@ -12,14 +13,14 @@ const date = (iso: string | null) => (iso ? new Date(iso) : null);
 const yes = (locale: Locale, b: boolean) => (b ? (locale === 'vi' ? 'Có' : 'Yes') : '');
 
 /** Columns of a case's contact list (the tracing team's call sheet). */
-export function contactColumns(locale: Locale): SheetColumn<ContactView>[] {
+export function contactColumns(locale: Locale, names: PlaceNamer): SheetColumn<ContactView>[] {
   return [
     { header: { vi: 'Mã ca bệnh', en: 'Case number' }, width: 14, value: (k) => k.caseNumber },
     { header: { vi: 'Cấp (F)', en: 'Level (F)' }, width: 8, value: (k) => `F${k.level}` },
     { header: { vi: 'Họ tên', en: 'Full name' }, width: 26, value: (k) => k.fullName },
     { header: { vi: 'Năm sinh', en: 'Birth year' }, width: 10, value: (k) => k.birthYear },
     { header: { vi: 'Điện thoại', en: 'Phone' }, width: 16, value: (k) => k.phone },
-    { header: { vi: 'Xã/phường', en: 'Commune' }, width: 20, value: (k) => k.communeName },
+    { header: { vi: 'Xã/phường', en: 'Commune' }, width: 20, value: (k) => names(k.communeCode, k.communeName) },
     { header: { vi: 'Trạng thái', en: 'Status' }, width: 14, value: (k) => contactStatusLabels[k.status][locale] },
     { header: { vi: 'Cùng hộ', en: 'Household' }, width: 10, value: (k) => yes(locale, k.household) },
     { header: { vi: 'Ca bệnh khai báo', en: 'Named by the case' }, width: 12, value: (k) => yes(locale, k.declared) },

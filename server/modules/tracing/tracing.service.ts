@@ -211,7 +211,7 @@ export class TracingService {
       filename: `tiep-xuc-${c.case_number}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts',
       locale: actor.locale,
-      columns: contactColumns(actor.locale),
+      columns: contactColumns(actor.locale, await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.contactsPage(c.id, { ...q, after, limit: 500 }), log),
     });
   }
@@ -243,7 +243,7 @@ export class TracingService {
       filename: 'nguoi-tiep-xuc.xlsx',
       sheetName: actor.locale === 'vi' ? 'Người tiếp xúc' : 'Contacts',
       locale: actor.locale,
-      columns: contactColumns(actor.locale),
+      columns: contactColumns(actor.locale, await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.pageWithin(within, { ...q, after, limit: 500 }), log),
     });
   }

@@ -194,7 +194,7 @@ export class TreatmentService {
       filename: 'luot-dieu-tri.xlsx',
       sheetName: actor.locale === 'vi' ? 'Lượt điều trị' : 'Treatment stays',
       locale: actor.locale,
-      columns: stayColumns(actor.locale),
+      columns: stayColumns(actor.locale, await this.d.localities.unitNamer(this.d.db, actor.locale)),
       pages: await allPages((after) => this.page(actor, within, { ...q, after, limit: 500 }), log),
     });
   }

@@ -2,6 +2,7 @@ import type { Locale } from '../../../core/errors.ts';
 import type { VenueStatus } from '../../../core/rules/venue-status.ts';
 import type { GatePolicy, VenueType, VenueView } from '../../../core/schemas/venues.ts';
 import type { SheetColumn } from '../../shared/excel.ts';
+import type { PlaceNamer } from '../../../core/rules/place-names.ts';
 
 export const venueTypeLabels: Record<VenueType, Record<Locale, string>> = {
   office: { vi: 'Cơ quan, văn phòng', en: 'Office' },
@@ -33,7 +34,7 @@ const gateLabels: Record<GatePolicy, Record<Locale, string>> = {
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
 /** Columns of the venue export; the coded values (type, status, gate) are written as labels. */
-export function venueColumns(locale: Locale): SheetColumn<VenueView>[] {
+export function venueColumns(locale: Locale, names: PlaceNamer): SheetColumn<VenueView>[] {
   return [
     { header: { vi: 'Mã địa điểm', en: 'Venue code' }, width: 14, value: (v) => v.publicCode },
     { header: { vi: 'Tên địa điểm', en: 'Venue name' }, width: 30, value: (v) => v.name },
@@ -41,7 +42,7 @@ export function venueColumns(locale: Locale): SheetColumn<VenueView>[] {
     { header: { vi: 'Loại', en: 'Type' }, width: 20, value: (v) => venueTypeLabels[v.type][locale] },
     { header: { vi: 'Địa chỉ', en: 'Address' }, width: 36, value: (v) => v.addressLine },
     { header: { vi: 'Mã xã/phường', en: 'Commune code' }, width: 12, value: (v) => v.communeCode },
-    { header: { vi: 'Xã/phường', en: 'Commune' }, width: 22, value: (v) => v.communeName },
+    { header: { vi: 'Xã/phường', en: 'Commune' }, width: 22, value: (v) => names(v.communeCode, v.communeName) },
     { header: { vi: 'Sức chứa', en: 'Capacity' }, width: 10, value: (v) => v.capacity },
     { header: { vi: 'Điện thoại liên hệ', en: 'Contact phone' }, width: 16, value: (v) => v.contactPhone },
     {

@@ -87,7 +87,7 @@ export class VenuesService {
       filename: `dia-diem-${q.locality ?? actor.scope.code}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Địa điểm' : 'Venues',
       locale: actor.locale,
-      columns: venueColumns(actor.locale),
+      columns: venueColumns(actor.locale, await this.localities.unitNamer(this.db, actor.locale)),
       pages: await allPages((after) => this.list(actor, { ...q, after, limit: 500 })),
     });
   }

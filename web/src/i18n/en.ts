@@ -1,3 +1,4 @@
+import { roleLabels, wordsIn } from '../../../core/code-labels.ts';
 import type { Catalogue } from './vi.ts';
 import type { English } from './plural.ts';
 import { securityEn } from '../features/auth/messages.en.ts';
@@ -80,15 +81,7 @@ export const en: English<Catalogue> = {
     changePassword: 'Change password',
     backToApp: 'Back to the application',
   },
-  roles: {
-    system_admin: 'System administrator',
-    steering_committee: 'Steering committee',
-    health_department: 'Health department / CDC',
-    commune_officer: 'Commune officer',
-    facility_staff: 'Quarantine / treatment facility staff',
-    organisation_admin: 'Organisation administrator',
-    inspector: 'Inspector',
-  },
+  roles: wordsIn(roleLabels, 'en'),
   levels: {
     country: 'Country',
     province: 'Province',

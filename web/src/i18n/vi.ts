@@ -1,3 +1,4 @@
+import { roleLabels, wordsIn } from '../../../core/code-labels.ts';
 import { securityVi } from '../features/auth/messages.vi.ts';
 import { casesVi } from '../features/cases/messages.vi.ts';
 import { facilitiesVi } from '../features/facilities/messages.vi.ts';
@@ -80,15 +81,7 @@ export const vi = {
     changePassword: 'Đổi mật khẩu',
     backToApp: 'Quay lại ứng dụng',
   },
-  roles: {
-    system_admin: 'Quản trị hệ thống',
-    steering_committee: 'Ban Chỉ đạo',
-    health_department: 'Sở Y tế / CDC',
-    commune_officer: 'Cán bộ xã, phường',
-    facility_staff: 'Nhân viên cơ sở cách ly, điều trị',
-    organisation_admin: 'Quản trị cơ quan, doanh nghiệp',
-    inspector: 'Thanh tra, kiểm tra',
-  },
+  roles: wordsIn(roleLabels, 'vi'),
   levels: {
     country: 'Toàn quốc',
     province: 'Tỉnh, thành phố',

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress } from '../../../core/rules/address.ts';
-import { placeName } from '../../../core/rules/place-names.ts';
+import { placeName, placeNamer, type PlaceNamer } from '../../../core/rules/place-names.ts';
 import type { LocalityView } from '../../../core/schemas/localities.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
 import { api, errorMessage } from './api.ts';
@@ -143,22 +143,14 @@ export function useLocalities(): LocalityState {
  * code beside its Vietnamese full name; the client formats it here from the locality tree it holds,
  * which carries each unit's kind. A code outside the tree keeps the name the server sent.
  */
-export type PlaceNamer = (code: string | null | undefined, fallback?: string | null) => string;
-
 export function usePlaceName(): PlaceNamer {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const ctx = useContext(LocalityContext);
-  const byCode = ctx?.byCode;
-  return useCallback<PlaceNamer>(
-    (code, fallback) => {
-      const l = code ? byCode?.get(code) : undefined;
-      if (l) return placeName(l, lang);
-      return fallback ?? code ?? '';
-    },
-    [byCode, lang],
-  );
+  const byCode = useContext(LocalityContext)?.byCode;
+  return useMemo(() => placeNamer(byCode ?? noUnits, lang), [byCode, lang]);
 }
+
+const noUnits: ReadonlyMap<string, LocalityView> = new Map();
 
 /**
  * An address in the reader's language: the typed line as written, then the commune named by

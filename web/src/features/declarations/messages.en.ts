@@ -1,3 +1,12 @@
+import {
+  arrivalFlagLabels,
+  exposureLabels,
+  followUpStatusLabels,
+  symptomLabels,
+  vehicleLabels,
+  wordsIn,
+} from '../../../../core/code-labels.ts';
+
 import type { English } from '../../i18n/plural.ts';
 import type { declarationsVi } from './messages.vi.ts';
 
@@ -27,21 +36,8 @@ export const declarationsEn: English<typeof declarationsVi> = {
       movement: 'Domestic travel',
       entry: 'Entry from abroad',
     },
-    symptom: {
-      fever: 'Fever',
-      cough: 'Cough',
-      shortness_of_breath: 'Shortness of breath',
-      sore_throat: 'Sore throat',
-      nausea_vomiting: 'Nausea, vomiting',
-      diarrhoea: 'Diarrhoea',
-      skin_haemorrhage: 'Skin haemorrhage',
-      rash: 'Rash',
-    },
-    exposure: {
-      contact_with_case: 'Contact with a case or suspected case',
-      travel_epidemic_area: 'Came from or through an epidemic area',
-      animal_market: 'Visited an animal market or slaughterhouse',
-    },
+    symptom: wordsIn(symptomLabels, 'en'),
+    exposure: wordsIn(exposureLabels, 'en'),
   },
   arrivals: {
     origin: 'From',
@@ -56,25 +52,8 @@ export const declarationsEn: English<typeof declarationsVi> = {
     followUpSaved: 'Updated: {{name}} — {{status}}.',
     declaredByHost: 'declared by {{name}}',
     readOnly: 'Your role can only read; commune officers and the health department update the follow-up.',
-    flag: {
-      international: 'Arrived from abroad',
-      high_risk_origin: 'From a high-risk area',
-      epidemic_zone: 'From an epidemic zone',
-    },
-    followUpStatus: {
-      none: 'No follow-up needed',
-      pending: 'To contact',
-      contacted: 'Contacted',
-      closed: 'Closed',
-    },
-    vehicleType: {
-      plane: 'Plane',
-      train: 'Train',
-      bus: 'Coach',
-      car: 'Car',
-      motorbike: 'Motorbike',
-      ship: 'Ship',
-      other: 'Other',
-    },
+    flag: wordsIn(arrivalFlagLabels, 'en'),
+    followUpStatus: wordsIn(followUpStatusLabels, 'en'),
+    vehicleType: wordsIn(vehicleLabels, 'en'),
   },
 };

@@ -1,3 +1,12 @@
+import {
+  arrivalFlagLabels,
+  exposureLabels,
+  followUpStatusLabels,
+  symptomLabels,
+  vehicleLabels,
+  wordsIn,
+} from '../../../../core/code-labels.ts';
+
 /**
  * Vietnamese messages of health declarations and arrivals (khai báo y tế, người đến), spread into `i18n/vi.ts`; `messages.en.ts` has the same keys.
  */
@@ -26,21 +35,8 @@ export const declarationsVi = {
       movement: 'Khai báo di chuyển nội địa',
       entry: 'Khai báo nhập cảnh',
     },
-    symptom: {
-      fever: 'Sốt',
-      cough: 'Ho',
-      shortness_of_breath: 'Khó thở',
-      sore_throat: 'Đau họng',
-      nausea_vomiting: 'Buồn nôn, nôn',
-      diarrhoea: 'Tiêu chảy',
-      skin_haemorrhage: 'Xuất huyết ngoài da',
-      rash: 'Nổi ban ngoài da',
-    },
-    exposure: {
-      contact_with_case: 'Tiếp xúc người bệnh hoặc nghi ngờ mắc bệnh',
-      travel_epidemic_area: 'Đến từ hoặc qua vùng có dịch',
-      animal_market: 'Đến chợ hoặc nơi giết mổ động vật',
-    },
+    symptom: wordsIn(symptomLabels, 'vi'),
+    exposure: wordsIn(exposureLabels, 'vi'),
   },
   arrivals: {
     origin: 'Nơi đi',
@@ -55,25 +51,8 @@ export const declarationsVi = {
     followUpSaved: 'Đã cập nhật: {{name}} — {{status}}.',
     declaredByHost: 'khai hộ bởi {{name}}',
     readOnly: 'Vai trò của bạn chỉ được xem; cán bộ xã, phường và Sở Y tế cập nhật tình trạng theo dõi.',
-    flag: {
-      international: 'Nhập cảnh từ nước ngoài',
-      high_risk_origin: 'Đến từ địa bàn nguy cơ cao',
-      epidemic_zone: 'Đến từ vùng dịch',
-    },
-    followUpStatus: {
-      none: 'Không cần theo dõi',
-      pending: 'Chờ liên hệ',
-      contacted: 'Đã liên hệ',
-      closed: 'Đã kết thúc',
-    },
-    vehicleType: {
-      plane: 'Máy bay',
-      train: 'Tàu hoả',
-      bus: 'Xe khách',
-      car: 'Ô tô',
-      motorbike: 'Xe máy',
-      ship: 'Tàu thuỷ',
-      other: 'Khác',
-    },
+    flag: wordsIn(arrivalFlagLabels, 'vi'),
+    followUpStatus: wordsIn(followUpStatusLabels, 'vi'),
+    vehicleType: wordsIn(vehicleLabels, 'vi'),
   },
 };
