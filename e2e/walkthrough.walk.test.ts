@@ -10,7 +10,14 @@ import { testPassword } from '../server/testing/test-platform.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
 import { artefactsDir, signIn, type E2eUser } from './support/e2e-server.ts';
-import { accessibilityProblems, properNouns, settle, textProblems, type WalkFinding } from './support/walk.ts';
+import {
+  accessibilityProblems,
+  properNouns,
+  settle,
+  textProblems,
+  watchTraffic,
+  type WalkFinding,
+} from './support/walk.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
 const shots = path.join(artefactsDir, 'walkthrough');
@@ -45,13 +52,25 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
       nouns = await properNouns(e2e.server.platform.database.db);
       const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
       const page = await context.newPage();
+      watchTraffic(page);
       await signIn(page, e2e.server.url, user);
-      const paths = await staffPathsOf(page);
       const findings: WalkFinding[] = [];
-      for (const lang of ['vi', 'en'] as const) {
-        await setStaffLanguage(page, lang);
-        for (const p of paths) findings.push(...(await inspect(page, `${e2e.server.url}${p}`, `${role}${p}`, lang)));
+      // Vietnamese first: the navigation's pages, collecting one record of each kind they link to.
+      await setStaffLanguage(page, 'vi');
+      const top = await navigationPaths(page);
+      const details = new Map<string, string>();
+      for (const p of top) {
+        findings.push(...(await inspect(page, `${e2e.server.url}${p}`, `${role}${p}`, 'vi')));
+        for (const href of await linksOn(page)) {
+          const pattern = staffPages.find((sp) => sp.includes(':') && matchPath(sp, href));
+          if (pattern && !details.has(pattern)) details.set(pattern, href);
+        }
       }
+      for (const p of details.values())
+        findings.push(...(await inspect(page, `${e2e.server.url}${p}`, `${role}${p}`, 'vi')));
+      await setStaffLanguage(page, 'en');
+      for (const p of [...top, ...details.values()])
+        findings.push(...(await inspect(page, `${e2e.server.url}${p}`, `${role}${p}`, 'en')));
       await context.close();
       expect(findings).toEqual([]);
     });
@@ -74,6 +93,7 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
         isMobile: true,
       });
       const page = await context.newPage();
+      watchTraffic(page);
       const findings: WalkFinding[] = [];
       for (const lang of ['vi', 'en'] as const) {
         await page.goto(`${e2e.server.url}/c`);
@@ -100,25 +120,18 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the walk-through of every r
     return { username, password };
   }
 
-  /** The pages the navigation offers, then one record of each kind linked from them. */
-  async function staffPathsOf(page: Page): Promise<string[]> {
-    const hrefs = async () =>
-      page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    const top = (
-      await page
-        .locator('#main-nav a[href^="/"]')
-        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
-    ).filter((p, i, all) => all.indexOf(p) === i);
-    const details = new Map<string, string>();
-    for (const p of top) {
-      await page.goto(`${e2e.server.url}${p}`);
-      await settle(page);
-      for (const href of await hrefs()) {
-        const pattern = staffPages.find((sp) => sp.includes(':') && matchPath(sp, href));
-        if (pattern && !details.has(pattern)) details.set(pattern, href);
-      }
-    }
-    return [...top, ...details.values()];
+  /** The pages the navigation offers, each once. */
+  async function navigationPaths(page: Page): Promise<string[]> {
+    const all = await page
+      .locator('#main-nav a[href^="/"]')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    return all.filter((p, i) => all.indexOf(p) === i);
+  }
+
+  function linksOn(page: Page): Promise<string[]> {
+    return page
+      .locator('a[href^="/"]')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   }
 
   async function setStaffLanguage(page: Page, lang: 'vi' | 'en') {

@@ -33,13 +33,47 @@ const messageKeys = new Set(
   ),
 );
 
-/** Waits until the page has stopped loading: no request in flight and no "loading" line left. */
+/** Requests in flight per page and when that last changed, counted from the page's own events. */
+const traffic = new WeakMap<Page, { inFlight: number; changedAt: number }>();
+
+function trafficOf(page: Page): { inFlight: number; changedAt: number } {
+  let t = traffic.get(page);
+  if (!t) {
+    const state = { inFlight: 0, changedAt: Date.now() };
+    page.on('request', () => {
+      state.inFlight++;
+      state.changedAt = Date.now();
+    });
+    const done = () => {
+      state.inFlight = Math.max(0, state.inFlight - 1);
+      state.changedAt = Date.now();
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    traffic.set(page, state);
+    t = state;
+  }
+  return t;
+}
+
+/** Starts counting a page's requests; call before its first navigation. */
+export function watchTraffic(page: Page): void {
+  trafficOf(page);
+}
+
+/**
+ * Waits until the page has stopped loading: nothing in flight for 150 ms and no "loading" line
+ * left. (Playwright's networkidle waits a fixed 500 ms after the last request, which over the
+ * walk's ~400 page views was most of its time.)
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  for (let i = 0; i < 60; i++) {
-    const text = await page.locator('body').innerText();
-    if (!loadingWords.test(text)) return;
-    await page.waitForTimeout(250);
+  const t = trafficOf(page);
+  await page.waitForLoadState('load');
+  for (let i = 0; i < 300; i++) {
+    if (t.inFlight === 0 && Date.now() - t.changedAt >= 150) {
+      if (!loadingWords.test(await page.locator('body').innerText())) return;
+    }
+    await page.waitForTimeout(50);
   }
 }
 
