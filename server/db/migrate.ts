@@ -23,7 +23,7 @@ import * as m0020 from './migrations/0020-list-indexes.ts';
 import * as m0021 from './migrations/0021-record-checkins-batch.ts';
 import * as m0022 from './migrations/0022-notifications.ts';
 import * as m0023 from './migrations/0023-organisations.ts';
-import * as m0024 from './migrations/0024-cases-day-covering.ts';
+import * as m0028 from './migrations/0028-cases-day-covering.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -50,7 +50,7 @@ const migrations: Record<string, Migration> = {
   '0021-record-checkins-batch': m0021,
   '0022-notifications': m0022,
   '0023-organisations': m0023,
-  '0024-cases-day-covering': m0024,
+  '0028-cases-day-covering': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

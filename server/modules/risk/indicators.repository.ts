@@ -124,7 +124,7 @@ export class IndicatorsRepository {
     // groups) serial. Two workers need idle cores to help: measured on 2 shared cores, a fifth
     // off at a load average of 12 and nothing at 7; more cores, more gain.
     await sql`set local parallel_tuple_cost = 0.01`.execute(trx);
-    // The cases are read in (commune, day) order from the covering index (migration 0024), about 40 %
+    // The cases are read in (commune, day) order from the covering index (migration 0028), about 40 %
     // of the table's pages, on a vacuumed table. The default page cost models a spinning disk and
     // prices that walk above a full scan and a hash; at SSD's usual 1.1 the planner takes it: 1.0 s →
     // 0.63 s for a million cases (issue 14, item 6, measured side by side at load 9).
