@@ -33,6 +33,7 @@ import { createTracingModule, type TracingServices } from './modules/tracing/tra
 import { createTreatmentModule, type TreatmentServices } from './modules/treatment/treatment.module.ts';
 import { createVenuesModule, type VenuesServices } from './modules/venues/venues.module.ts';
 import { createOrganisationsModule, type OrganisationsServices } from './modules/organisations/organisations.module.ts';
+import { createUnitsModule, type UnitsServices } from './modules/units/units.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -46,6 +47,7 @@ export interface AppServices
     CheckinsServices,
     VenuesServices,
     OrganisationsServices,
+    UnitsServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -164,6 +166,7 @@ export function createServices(o: ServiceOptions): AppServices {
     }),
     ...createVenuesModule({ db, localities, otp, audit }),
     ...createOrganisationsModule({ db, localities, audit }),
+    ...createUnitsModule({ db, localities, audit }),
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),
