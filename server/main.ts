@@ -1,3 +1,4 @@
+import { reportTemplatePresets } from '../core/rules/reports/templates.ts';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { defaultRiskRuleSet, riskRuleSetPresets } from '../core/rules/risk/rule-sets.ts';
@@ -41,6 +42,7 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
   await services.diseaseProfiles.ensurePresets(handle.db, diseaseProfilePresets);
   await services.ruleSets.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);
   await services.organisations.ensureTemplatePresets(handle.db, assessmentTemplatePresets);
+  await services.reports.ensureTemplatePresets(handle.db, reportTemplatePresets);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   return { config, database: handle, services, close: () => handle.close() };

@@ -46,6 +46,15 @@ export class UnitsRepository {
       .execute();
   }
 
+  /** Every active unit whose area lies within `withinPath`, by code (the expected reporters of an area). */
+  within(db: Db, withinPath: string) {
+    return this.units(db)
+      .where('u.active', '=', true)
+      .where(pathWithinSql('u.locality_path', withinPath))
+      .orderBy('u.code')
+      .execute();
+  }
+
   officersOf(db: Db, unitIds: readonly string[]) {
     if (unitIds.length === 0) return Promise.resolve([]);
     return db

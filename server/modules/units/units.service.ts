@@ -66,6 +66,11 @@ export class UnitsService {
     return this.repo.ofProvince(db, provinceCode);
   }
 
+  /** The active units whose area lies within a locality path, by code. */
+  within(db: Db, withinPath: string): Promise<UnitRecord[]> {
+    return this.repo.within(db, withinPath);
+  }
+
   officersOf(db: Db, unitIds: readonly string[]): Promise<OfficerRecord[]> {
     return this.repo.officersOf(db, unitIds);
   }
