@@ -26,7 +26,6 @@ export const reportsContract = defineRoutes(['reports'], {
     summary: 'Save the draft (a changed computed figure needs its reason)',
     body: saveDraftRequest,
     answer: reportView,
-    errors: [404, 409],
   },
   postReportsSubmissions: {
     method: 'POST',
@@ -35,7 +34,6 @@ export const reportsContract = defineRoutes(['reports'], {
     body: submitReportRequest,
     answer: reportView,
     status: 201,
-    errors: [404, 409],
   },
   getReportsById: {
     method: 'GET',
