@@ -60,6 +60,7 @@ function Nav({ open }: { open: boolean }) {
       testId: 'nav-organisations',
       label: t('organisations.nav'),
     },
+    role !== 'organisation_admin' && { to: '/reports', testId: 'nav-reports', label: t('reports.nav') },
     canViewCases(role) && { to: '/cases', testId: 'nav-cases', label: t('nav.cases') },
     canViewChains(role) && { to: '/chains', testId: 'nav-chains', label: t('nav.chains') },
     canViewCases(role) && { to: '/clusters', testId: 'nav-clusters', label: t('nav.clusters') },
