@@ -77,6 +77,8 @@ export interface ServiceOptions {
   /** Sign personal QR tokens and report links (previous ones still verify); the current one keys OTP hashes and seals officials' TOTP secrets. */
   secrets: SigningSecrets;
   log?: (line: string) => void;
+  /** Now for the reports module's deadlines (a test clock); the wall clock when absent. */
+  clock?: () => Date;
 }
 
 /** The composition root: calls each module's factory, in dependency order, and hands services between them. */
@@ -184,6 +186,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ],
     notifications: notifications.notifications,
     audit,
+    clock: o.clock,
   });
   return {
     db,

@@ -21,7 +21,7 @@ import type { ReportsRepository } from './reports.repository.ts';
 
 /**
  * Completeness and timeliness of a period (issue 16; DHIS2's reporting rate and rate on time):
- * every active unit whose area lies in the scope is expected; each counts once, by its first
+ * every active unit whose area lies in the scope and that has a supervisor unit is expected; each counts once, by its first
  * submission (core completeness()). The rows page by unit code; the totals are the whole scope's.
  * The missing units' officers come with their phones, so the province can call them.
  */
@@ -41,7 +41,8 @@ export class ReportsCompletenessService {
       ? (await this.localities.findReadableOrThrow(actor, q.locality, db)).path
       : actor.scope.path;
     const period = await this.period(actor, q, db);
-    const units = await this.units.within(db, within);
+    // The units that report to someone: the People's Committee at the top receives, it does not report.
+    const units = (await this.units.within(db, within)).filter((u) => u.supervisor_unit_id !== null);
     const reports = await this.repo.ofPeriod(
       db,
       q.template,

@@ -52,7 +52,12 @@ export function toReportView(o: {
       decision: r.decision,
       comment: r.comment,
     })),
-  ].sort((a, b) => b.at.localeCompare(a.at));
+  ]
+    // Newest first; at the same instant (a test clock) the later version, and a review after its submission.
+    .sort(
+      (a, b) =>
+        b.at.localeCompare(a.at) || b.version - a.version || Number(b.kind === 'review') - Number(a.kind === 'review'),
+    );
   return {
     id: report?.id ?? null,
     unit: o.unit,

@@ -200,6 +200,7 @@ export class ReportsService {
         decision: req.decision,
         comment,
         reviewed_by: isSystemActor(actor) ? null : actor.userId,
+        reviewed_at: this.d.clock(),
       });
       const status = req.decision === 'accept' ? 'accepted' : 'returned';
       await this.d.repo.update(trx, report.id, { status });

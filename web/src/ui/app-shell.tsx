@@ -25,7 +25,7 @@ import { LocalityPicker } from './locality-picker.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 
 /** Modules still to come, shown disabled with a "coming soon" badge (in delivery order). */
-const comingSoon = ['reports', 'inspections'] as const;
+const comingSoon = ['inspections'] as const;
 
 function NavLink({ to, testId, children }: { to: string; testId: string; children: ReactNode }) {
   const { pathname } = useLocation();

@@ -4,7 +4,7 @@ import { reportsContract } from '../../../../core/contracts/reports.ts';
 import type { ReportView } from '../../../../core/schemas/reports.ts';
 import { api, ApiError, errorMessage } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
-import { FormError, Notice, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
+import { FormError, Notice, TextField, detailFor, useFormSubmit, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { useLocation } from '../../ui/router.tsx';
@@ -125,44 +125,22 @@ export function ReportPage(p: { reportId?: string; unitId?: string }) {
         {view.sections.map((s) => (
           <fieldset key={s.key} className="report-section">
             <legend>{s.title}</legend>
-            {s.fields.map((f) => (
-              <div key={f.key} className="report-field" data-testid={`field-${f.key}`}>
-                {f.type === 'text' ? (
-                  <label className="field">
-                    <span>{f.label}</span>
-                    <textarea
-                      value={values[f.key] ?? ''}
-                      disabled={!editable}
-                      rows={3}
-                      onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
-                      data-testid={`value-${f.key}`}
-                    />
-                  </label>
-                ) : (
-                  <TextField
-                    label={f.label}
-                    value={values[f.key] ?? ''}
-                    onChange={(v) => setValues({ ...values, [f.key]: v })}
-                    hint={
-                      f.computed !== null
-                        ? t('reports.computed', { value: fmt.number(f.computed) })
-                        : t('reports.manual')
-                    }
-                    error={detailFor(error, `values.${f.key}`)}
-                    testId={`value-${f.key}`}
-                  />
-                )}
-                {f.computed !== null && changed(f) && (
-                  <TextField
-                    label={t('reports.reason')}
-                    value={reasons[f.key] ?? ''}
-                    onChange={(v) => setReasons({ ...reasons, [f.key]: v })}
-                    error={detailFor(error, `reasons.${f.key}`)}
-                    testId={`reason-${f.key}`}
-                  />
-                )}
-              </div>
-            ))}
+            {s.fields.map((f) =>
+              editable ? (
+                <EditableField
+                  key={f.key}
+                  f={f}
+                  value={values[f.key] ?? ''}
+                  reason={reasons[f.key] ?? ''}
+                  changed={changed(f)}
+                  error={error}
+                  onValue={(v) => setValues({ ...values, [f.key]: v })}
+                  onReason={(v) => setReasons({ ...reasons, [f.key]: v })}
+                />
+              ) : (
+                <ShownField key={f.key} f={f} />
+              ),
+            )}
           </fieldset>
         ))}
         {view.may.submit && view.version > 0 && (
@@ -237,5 +215,72 @@ function History({ view }: { view: ReportView }) {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A figure being filled in: phongdich's count as the hint, and the reason once it is changed. */
+function EditableField(p: {
+  f: Field;
+  value: string;
+  reason: string;
+  changed: boolean;
+  error: FormFailure;
+  onValue(v: string): void;
+  onReason(v: string): void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { f } = p;
+  return (
+    <div className="report-field" data-testid={`field-${f.key}`}>
+      {f.type === 'text' ? (
+        <label className="field">
+          <span>{f.label}</span>
+          <textarea
+            value={p.value}
+            rows={3}
+            onChange={(e) => p.onValue(e.target.value)}
+            data-testid={`value-${f.key}`}
+          />
+        </label>
+      ) : (
+        <TextField
+          label={f.label}
+          value={p.value}
+          onChange={p.onValue}
+          hint={f.computed !== null ? t('reports.computed', { value: fmt.number(f.computed) }) : t('reports.manual')}
+          error={detailFor(p.error, `values.${f.key}`)}
+          testId={`value-${f.key}`}
+        />
+      )}
+      {p.changed && (
+        <TextField
+          label={t('reports.reason')}
+          value={p.reason}
+          onChange={p.onReason}
+          error={detailFor(p.error, `reasons.${f.key}`)}
+          testId={`reason-${f.key}`}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A figure as submitted, for those who read or review it: the count beside a changed one, with its reason. */
+function ShownField({ f }: { f: Field }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const value = typeof f.value === 'number' ? fmt.number(f.value) : (f.value ?? t('common.empty'));
+  return (
+    <div className="report-field report-shown" data-testid={`field-${f.key}`}>
+      <span className="report-label">{f.label}</span>
+      <strong data-testid={`value-${f.key}`}>{value}</strong>
+      {f.computed !== null && f.value !== f.computed && (
+        <span className="muted small">
+          {t('reports.computed', { value: fmt.number(f.computed) })}
+          {f.reason && ` · ${t('reports.reason')}: ${f.reason}`}
+        </span>
+      )}
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { CheckboxField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
-import { Link } from '../../ui/router.tsx';
+import { Link, useLocation } from '../../ui/router.tsx';
 import { canViewReportsOverview } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { reportStatusBadge } from './report-labels.ts';
@@ -53,7 +53,9 @@ export function ReportsPage() {
 function Completeness() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [periodId, setPeriodId] = useState(() => currentReportingPeriod(weekly, new Date()).id);
+  const asked = useLocation().search.get('period');
+  // `?period=weekly:2026-W48` opens that period (a link, a bookmark); the one reported now otherwise.
+  const [periodId, setPeriodId] = useState(() => asked ?? currentReportingPeriod(weekly, new Date()).id);
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [view, setView] = useState<CompletenessView | null>(null);
   const [rows, setRows] = useState<CompletenessRow[]>([]);
