@@ -66,8 +66,9 @@ export class ReportsService {
   async form(actor: Actor, q: ReportFormQuery): Promise<ReportView> {
     const db = this.d.db;
     const { unit, relation } = await this.readableUnit(actor, q.unit, db);
-    const template = await this.template(actor.locale, q.template, db);
-    const period = this.period(actor.locale, template, q.period);
+    const latest = await this.template(actor.locale, q.template, db);
+    const period = this.period(actor.locale, latest, q.period);
+    const template = await this.templateOfReport(db, unit.id, latest, period.id);
     const report = (await this.d.repo.find(db, unit.id, template.code, period.id)) ?? null;
     return this.view(actor, db, { unit, relation, template, period, report });
   }
@@ -85,8 +86,9 @@ export class ReportsService {
     const m = messages[actor.locale];
     return this.d.db.transaction().execute(async (trx) => {
       const { unit, relation } = await this.submittableUnit(actor, req.unitId, trx);
-      const template = await this.template(actor.locale, req.template, trx);
-      const period = this.period(actor.locale, template, req.periodId);
+      const latest = await this.template(actor.locale, req.template, trx);
+      const period = this.period(actor.locale, latest, req.periodId);
+      const template = await this.templateOfReport(trx, unit.id, latest, period.id);
       const checked = await this.check(actor.locale, trx, template, unit, period, req);
       const report = await this.d.repo.lockOrCreate(trx, newReport(actor, unit, template, period));
       if (report.status === 'submitted' || report.status === 'accepted')
@@ -122,8 +124,9 @@ export class ReportsService {
         return this.existingView(actor, trx, report);
       }
       const { unit, relation } = await this.submittableUnit(actor, req.unitId, trx);
-      const template = await this.template(actor.locale, req.template, trx);
-      const period = this.period(actor.locale, template, req.periodId);
+      const latest = await this.template(actor.locale, req.template, trx);
+      const period = this.period(actor.locale, latest, req.periodId);
+      const template = await this.templateOfReport(trx, unit.id, latest, period.id);
       const checked = await this.check(actor.locale, trx, template, unit, period, req);
       const report = await this.d.repo.lockOrCreate(trx, newReport(actor, unit, template, period));
       // A twin request with the same key may have committed while this one waited for the lock.
@@ -333,6 +336,13 @@ export class ReportsService {
     const t = await this.d.repo.latestTemplate(db, code);
     if (!t) throw new AppError('VALIDATION_FAILED', [{ path: 'template', message: messages[locale].unknownTemplate }]);
     return t;
+  }
+
+  /** A report keeps the template version it was opened on; a new one takes the latest. */
+  private async templateOfReport(db: Db, unitId: string, latest: ReportTemplate, periodId: string) {
+    const existing = await this.d.repo.find(db, unitId, latest.code, periodId);
+    if (!existing || existing.template_version === latest.version) return latest;
+    return this.d.repo.templateAt(db, existing.template_code, existing.template_version);
   }
 
   /** The period named (refused when malformed, of another kind or not begun), else the one reported now. */
