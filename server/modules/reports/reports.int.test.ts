@@ -302,6 +302,11 @@ describe('submission and review', () => {
       'review:1',
       'submission:1',
     ]);
+    // What a unit declared and a supervisor decided stays as it was.
+    await expect(db().updateTable('unit_report_versions').set({ on_time: false }).execute()).rejects.toThrow(
+      /cannot be changed/,
+    );
+    await expect(db().deleteFrom('unit_report_reviews').execute()).rejects.toThrow(/cannot be changed/);
   });
 });
 
