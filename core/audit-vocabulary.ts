@@ -91,6 +91,13 @@ export const auditActionLabels = {
   assign_facilities: { vi: 'Gán cơ sở', en: 'Assigned facilities' },
   end_sessions: { vi: 'Kết thúc các phiên đăng nhập', en: 'Ended sign-in sessions' },
   session_ended: { vi: 'Phiên đăng nhập kết thúc', en: 'Session ended' },
+  // Reporting units and their reports
+  assign_officer: { vi: 'Phân công cán bộ báo cáo', en: 'Assigned a reporting officer' },
+  save_draft: { vi: 'Lưu bản nháp báo cáo', en: 'Saved a report draft' },
+  submit_report: { vi: 'Gửi báo cáo', en: 'Submitted a report' },
+  amend_report: { vi: 'Gửi lại, bổ sung báo cáo', en: 'Resubmitted or amended a report' },
+  return_report: { vi: 'Trả lại báo cáo', en: 'Returned a report' },
+  accept_report: { vi: 'Chấp nhận báo cáo', en: 'Accepted a report' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -125,6 +132,8 @@ export const auditEntityLabels = {
   data_breach: { vi: 'Vi phạm dữ liệu cá nhân', en: 'Personal-data breach' },
   audit_event: { vi: 'Nhật ký hệ thống', en: 'Audit log' },
   audit_alert: { vi: 'Cảnh báo nhật ký', en: 'Audit alert' },
+  reporting_unit: { vi: 'Đơn vị báo cáo', en: 'Reporting unit' },
+  unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -170,4 +179,6 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   data_breach: '/admin/breaches',
   audit_alert: '/admin/audit?tab=alerts',
   work_list: '/today',
+  reporting_unit: '/reports',
+  unit_report: '/reports/:id',
 };

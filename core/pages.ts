@@ -33,6 +33,9 @@ export const staffPages = [
   '/people/links',
   '/people/links/:id',
   '/risk',
+  '/reports',
+  '/reports/units/:unitId',
+  '/reports/:id',
 ] as const;
 
 export const citizenPages = [

@@ -98,6 +98,11 @@ export const capabilityRoles = {
   'risk.importCoverage': ['system_admin', 'health_department'],
   /** Rule sets apply to the whole installation. */
   'risk.administer': ['system_admin'],
+  /**
+   * Reporting units and the completeness of their reports (issue 16): the province's health and
+   * steering officials. Officers submit and supervisors review through their units, not a role.
+   */
+  'reports.overview': ['system_admin', 'steering_committee', 'health_department'],
   /** Confirming who a citizen is (linking their record to officials' record). */
   'people.link': ['commune_officer', 'health_department'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,3 +1,4 @@
+import { reportTemplatePresets } from '../core/rules/reports/templates.ts';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { defaultRiskRuleSet, riskRuleSetPresets } from '../core/rules/risk/rule-sets.ts';
@@ -22,7 +23,15 @@ export interface Platform {
 }
 
 /** Composition root: config → database (migrated) → repositories → services. Server and CLI share it. */
-export async function openPlatform(config: Config, database?: DatabaseHandle): Promise<Platform> {
+/**
+ * `clock`: what the reports module takes for now (the end-to-end test sets a Tuesday to submit on);
+ * the wall clock otherwise.
+ */
+export async function openPlatform(
+  config: Config,
+  database?: DatabaseHandle,
+  o: { clock?: () => Date } = {},
+): Promise<Platform> {
   const handle = database ?? (await openDatabase(config.database));
   // Nothing is printed when logging is silenced (tests, benchmarks).
   const log = config.logLevel === 'silent' ? () => {} : (line: string) => console.log(line);
@@ -36,11 +45,12 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
     if (!database) await handle.close();
     throw err;
   }
-  const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secrets, log });
+  const services = createServices({ db: handle.db, databaseKind: handle.kind, config, secrets, log, clock: o.clock });
   // Disease profile presets are data: written once, never overwriting an administrator's edits.
   await services.diseaseProfiles.ensurePresets(handle.db, diseaseProfilePresets);
   await services.ruleSets.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);
   await services.organisations.ensureTemplatePresets(handle.db, assessmentTemplatePresets);
+  await services.reports.ensureTemplatePresets(handle.db, reportTemplatePresets);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   return { config, database: handle, services, close: () => handle.close() };

@@ -33,6 +33,8 @@ import { createTracingModule, type TracingServices } from './modules/tracing/tra
 import { createTreatmentModule, type TreatmentServices } from './modules/treatment/treatment.module.ts';
 import { createVenuesModule, type VenuesServices } from './modules/venues/venues.module.ts';
 import { createOrganisationsModule, type OrganisationsServices } from './modules/organisations/organisations.module.ts';
+import { createUnitsModule, type UnitsServices } from './modules/units/units.module.ts';
+import { createReportsModule, type ReportsServices } from './modules/reports/reports.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -46,6 +48,8 @@ export interface AppServices
     CheckinsServices,
     VenuesServices,
     OrganisationsServices,
+    UnitsServices,
+    ReportsServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -73,6 +77,8 @@ export interface ServiceOptions {
   /** Sign personal QR tokens and report links (previous ones still verify); the current one keys OTP hashes and seals officials' TOTP secrets. */
   secrets: SigningSecrets;
   log?: (line: string) => void;
+  /** Now for the reports module's deadlines (a test clock); the wall clock when absent. */
+  clock?: () => Date;
 }
 
 /** The composition root: calls each module's factory, in dependency order, and hands services between them. */
@@ -134,6 +140,54 @@ export function createServices(o: ServiceOptions): AppServices {
     audit,
     facilityStaff: facilities.facilityStaff,
   });
+  const declarations = createDeclarationsModule({
+    db,
+    config: config.declarations,
+    people: people.people,
+    peopleRegistry: people.peopleRegistry,
+    citizenRecords: people.citizenRecords,
+    citizenSessions: people.citizenSessions,
+    localities,
+    otp,
+    audit,
+  });
+  const checkins = createCheckinsModule({
+    db,
+    config: config.checkins,
+    people: people.people,
+    citizenSessions: people.citizenSessions,
+    localities,
+  });
+  const organisations = createOrganisationsModule({ db, localities, audit });
+  const units = createUnitsModule({ db, localities, audit });
+  const notifications = createNotificationsModule({ db });
+  const quarantine = createQuarantineModule({
+    db,
+    signing,
+    testing: testing.testing,
+    diseaseProfiles,
+    peopleRegistry: people.peopleRegistry,
+    localities,
+    audit,
+  });
+  // A report counts from each module's own figures service, never its tables.
+  const reports = createReportsModule({
+    db,
+    units: units.units,
+    localities,
+    figures: [
+      cases.caseFigures,
+      testing.testingFigures,
+      quarantine.quarantineFigures,
+      tracing.tracingFigures,
+      declarations.declarationFigures,
+      checkins.checkinFigures,
+      organisations.organisationFigures,
+    ],
+    notifications: notifications.notifications,
+    audit,
+    clock: o.clock,
+  });
   return {
     db,
     databaseKind: o.databaseKind,
@@ -144,30 +198,16 @@ export function createServices(o: ServiceOptions): AppServices {
     ...otpModule,
     ...identity,
     ...people,
-    ...createDeclarationsModule({
-      db,
-      config: config.declarations,
-      people: people.people,
-      peopleRegistry: people.peopleRegistry,
-      citizenRecords: people.citizenRecords,
-      citizenSessions: people.citizenSessions,
-      localities,
-      otp,
-      audit,
-    }),
-    ...createCheckinsModule({
-      db,
-      config: config.checkins,
-      people: people.people,
-      citizenSessions: people.citizenSessions,
-      localities,
-    }),
+    ...declarations,
+    ...checkins,
     ...createVenuesModule({ db, localities, otp, audit }),
-    ...createOrganisationsModule({ db, localities, audit }),
+    ...organisations,
+    ...units,
+    ...reports,
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),
-    ...createNotificationsModule({ db }),
+    ...notifications,
     ...createBreachesModule({ db, localities, audit }),
     diseaseProfiles,
     ...cases,
@@ -175,15 +215,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...facilities,
     ...createTreatmentModule({ db, facilities: facilities.facilities, localities, audit }),
     ...testing,
-    ...createQuarantineModule({
-      db,
-      signing,
-      testing: testing.testing,
-      diseaseProfiles,
-      peopleRegistry: people.peopleRegistry,
-      localities,
-      audit,
-    }),
+    ...quarantine,
     ...createTodayModule({ db, localities, risk: risk.risk, indicators: risk.indicators, audit }),
     ...risk,
   };

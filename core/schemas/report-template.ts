@@ -11,7 +11,7 @@ import { defaultDueOffsets, periodKinds } from '../rules/reporting-periods.ts';
 /**
  * The figures the platform can compute, each from the module named beside it: a closed list, so a
  * typo in a template is refused instead of silently never filled. A figure whose module does not
- * exist yet (workplaces, inspections, resources) is not here: templates ask for it by hand.
+ * exist yet (inspections, resources) is not here: templates ask for it by hand.
  */
 export const reportComputationModules = {
   cases_new_imported: 'cases',
@@ -40,6 +40,12 @@ export const reportComputationModules = {
   health_declarations: 'declarations',
   checkins: 'checkins',
   arrivals_from_epidemic_areas: 'declarations',
+  organisations_assessed: 'organisations',
+  organisations_very_low: 'organisations',
+  organisations_low: 'organisations',
+  organisations_medium: 'organisations',
+  organisations_high: 'organisations',
+  organisations_very_high: 'organisations',
 } as const;
 export type ReportComputation = keyof typeof reportComputationModules;
 export const reportComputations = Object.keys(reportComputationModules) as ReportComputation[];

@@ -20,7 +20,7 @@ export const artefactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.
  * The real server on a free loopback port, on an in-memory PGlite with the demo province.
  * `demo`: demo mode, where venue posters may carry this loopback address (refused otherwise).
  */
-export async function startE2eServer(o: { demo?: boolean } = {}) {
+export async function startE2eServer(o: { demo?: boolean; clock?: () => Date } = {}) {
   if (!hasWebBuild()) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
   const snapshot = providedSnapshot();
   const config = {
@@ -32,8 +32,10 @@ export async function startE2eServer(o: { demo?: boolean } = {}) {
   };
   // The run's migrated copy when the project's global setup made one (`npm test`), else from scratch.
   const platform = snapshot
-    ? await openPlatform(config, await openPgliteFromSnapshot(new Blob([await fs.readFile(snapshot)])))
-    : await openPlatform(config);
+    ? await openPlatform(config, await openPgliteFromSnapshot(new Blob([await fs.readFile(snapshot)])), {
+        clock: o.clock,
+      })
+    : await openPlatform(config, undefined, { clock: o.clock });
   if (!snapshot) await loadProvinceUnits(platform, '12', true);
   const app = await createHttpServer(platform, { quiet: true });
   await app.listen({ port: 0, host: '127.0.0.1' });

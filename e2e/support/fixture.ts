@@ -14,14 +14,14 @@ export interface E2eFixture {
 /**
  * Starts the file's server and browser before its tests and closes them after, registered in the
  * describe block it is called from (its own `beforeAll` then runs after this one, with both ready).
- * `demo`: demo mode (see startE2eServer).
+ * `demo`: demo mode (see startE2eServer); `clock`: the reports module's now (a test clock).
  */
-export function useE2e(chromiumPath: string, o: { demo?: boolean } = {}): E2eFixture {
+export function useE2e(chromiumPath: string, o: { demo?: boolean; clock?: () => Date } = {}): E2eFixture {
   let server: E2eServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     fs.mkdirSync(artefactsDir, { recursive: true });
-    server = await startE2eServer({ demo: o.demo });
+    server = await startE2eServer({ demo: o.demo, clock: o.clock });
     browser = await launchChromium(chromiumPath);
   }, 120_000);
   afterAll(async () => {

@@ -15,7 +15,7 @@ import { auditVerify } from './audit-commands.ts';
 import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
 import { backupSocketPath, serveBackups } from '../db/archive/backup-socket.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
-import { ReportsUsageError, reportsPeriod } from './report-commands.ts';
+import { ReportsUsageError, reportsPeriod, reportsStatus } from './report-commands.ts';
 import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
 import { demoTotpSecret, formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
@@ -46,6 +46,10 @@ const usage = `phongdich <command>
   reports period --template <code> --at <ISO instant> [--json]
                             the template's reporting period containing the instant (weekly-covid:
                             Monday–Sunday in Viet Nam): from, to (local dates) and due (+07:00)
+  reports status --period <id> [--template <code>] [--province <code>] [--json]
+                            each expected reporting unit's first submission of the period (e.g.
+                            weekly:2026-W50) and whether it was on time; totals expected, submitted,
+                            on time, late, missing
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
@@ -126,6 +130,7 @@ async function main(argv: string[]) {
     force: { type: 'boolean' },
     template: { type: 'string' },
     at: { type: 'string' },
+    period: { type: 'string' },
   } as const;
   const withSub =
     command === 'users' ||
@@ -257,7 +262,29 @@ async function main(argv: string[]) {
         console.log(`${cells} (commune, day) cells recounted in ${Math.round(performance.now() - started)} ms`);
       });
     case 'reports': {
-      if (sub !== 'period') throw new UsageError('only "reports period" exists');
+      if (sub === 'status') {
+        if (!v.period) throw new UsageError('reports status needs --period <id>, e.g. weekly:2026-W50');
+        return withPlatform(async (p) => {
+          const s = await reportsStatus(p.services, { period: v.period!, template: v.template, province: v.province });
+          if (v.json)
+            return console.log(
+              JSON.stringify({
+                period: s.period,
+                units: s.units.map(({ unit, submittedAt, onTime }) => ({ unit, submittedAt, onTime })),
+                totals: s.totals,
+              }),
+            );
+          for (const u of s.units)
+            console.log(
+              `${u.unit.padEnd(10)} ${(u.submittedAt ?? '-').padEnd(26)} ${u.onTime === null ? 'missing' : u.onTime ? 'on time' : 'late'}  ${u.name}`,
+            );
+          const t = s.totals;
+          console.log(
+            `${s.period.id} (${s.period.from} – ${s.period.to}, due ${s.period.due}): expected ${t.expected}, submitted ${t.submitted}, on time ${t.onTime}, late ${t.late}, missing ${t.missing}`,
+          );
+        });
+      }
+      if (sub !== 'period') throw new UsageError('only "reports period" and "reports status" exist');
       if (!v.template || !v.at) throw new UsageError('reports period needs --template <code> --at <ISO instant>');
       const p = reportsPeriod(v.template, v.at);
       console.log(v.json ? JSON.stringify(p) : `${v.template}: ${p.from} – ${p.to}, due ${p.due}`);

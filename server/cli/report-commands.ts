@@ -1,6 +1,9 @@
+import { AppError } from '../../core/errors.ts';
 import { reportingPeriodAt } from '../../core/rules/reporting-periods.ts';
 import { reportTemplatePreset, reportTemplatePresets } from '../../core/rules/reports/templates.ts';
 import { vietnamIsoString, vietnamMidnight } from '../../core/vietnam-calendar.ts';
+import type { Platform } from '../main.ts';
+import { systemActor } from '../shared/actor.ts';
 
 /** A command-line mistake: the message is printed with the usage. */
 export class ReportsUsageError extends Error {}
@@ -41,4 +44,48 @@ export function reportsPeriod(templateCode: string, atText: string): { from: str
     );
   const period = reportingPeriodAt(template.period, parseAt(atText));
   return { from: period.from, to: period.to, due: vietnamIsoString(period.due) };
+}
+
+export interface ReportsStatusOutput {
+  period: { id: string; from: string; to: string; due: string };
+  units: { unit: string; name: string; submittedAt: string | null; onTime: boolean | null }[];
+  totals: { expected: number; submitted: number; onTime: number; late: number; missing: number };
+}
+
+/**
+ * `phongdich reports status --period <id> [--template <code>] [--province <code>]`: every expected
+ * unit of the installation (or of one province) with its first submission and whether it came
+ * before the deadline, and the totals. Read through the completeness service, as the page does.
+ */
+export async function reportsStatus(
+  services: Pick<Platform['services'], 'reportsCompleteness'>,
+  o: { period: string; template?: string; province?: string },
+): Promise<ReportsStatusOutput> {
+  const actor = systemActor('cli');
+  const units: ReportsStatusOutput['units'] = [];
+  let after: string | undefined;
+  let first: Awaited<ReturnType<typeof services.reportsCompleteness.completeness>> | null = null;
+  do {
+    const page = await services.reportsCompleteness
+      .completeness(actor, {
+        period: o.period,
+        template: o.template ?? 'weekly-covid',
+        locality: o.province,
+        after,
+        limit: 500,
+      })
+      .catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'VALIDATION_FAILED')
+          throw new ReportsUsageError(`--period: ${o.period} is not a period of the template (e.g. weekly:2026-W50)`);
+        if (err instanceof AppError && err.code === 'NOT_FOUND')
+          throw new ReportsUsageError(`--province: ${o.province} is not a loaded province`);
+        throw err;
+      });
+    first ??= page;
+    for (const r of page.items)
+      units.push({ unit: r.unit.code, name: r.unit.name, submittedAt: r.submittedAt, onTime: r.onTime });
+    after = page.nextCursor ?? undefined;
+  } while (after);
+  const { expected, submitted, onTime, late, missing } = first.totals;
+  return { period: first.period, units, totals: { expected, submitted, onTime, late, missing } };
 }

@@ -31,6 +31,15 @@ describe('phongdich reports period', () => {
   });
 });
 
+describe('phongdich reports status', () => {
+  // Refused before any database is opened; the answers themselves are tested in reports.int.test.ts.
+  it('needs a period', () => {
+    const run = cli(['reports', 'status', '--json']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/reports status needs --period <id>, e.g. weekly:2026-W50/);
+  });
+});
+
 describe('reports period, in process', () => {
   it('reads the instant in Viet Nam: Sunday 23:30 local is still that week, given in UTC too', () => {
     expect(reportsPeriod('weekly-covid', '2026-12-13T16:30:00Z')).toEqual({

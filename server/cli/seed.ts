@@ -15,6 +15,13 @@ import { adoptDemoMarketBoard } from './demo-workplaces.ts';
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
 const DEMO_COMMUNE = '03388'; // Phường Đoàn Kết, Lai Châu
 
+/** The demo accounts that report for a unit (fictitious phones, in the 09x range of the demo data). */
+const demoReportingUnits: Record<string, { code: string; phone: string }> = {
+  'bcd.tinh': { code: `${DEMO_PROVINCE}-UBND`, phone: '0912000001' },
+  cdc: { code: `${DEMO_PROVINCE}-CDC`, phone: '0912000002' },
+  'xa.doanket': { code: DEMO_COMMUNE, phone: '0912000003' },
+};
+
 export interface DemoAccount {
   username: string;
   password: string;
@@ -47,6 +54,7 @@ export async function loadProvinceUnits(p: Platform, code: string, demoPopulatio
 export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] | null; accountsFile: string }> {
   await loadProvinceUnits(p, DEMO_PROVINCE, true);
   await seedDemoOutbreak(p);
+  await p.services.units.ensureProvinceUnits(systemActor('seed'), DEMO_PROVINCE);
   const accountsFile = path.join(p.config.dataDir, 'demo-accounts.txt');
   if (await new IdentityRepository().anyUserExists(p.database.db)) return { accounts: null, accountsFile };
   const plan: [string, string, Role, string][] = [
@@ -79,6 +87,8 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
       account.totp = { secret, uri: totpUri({ issuer: p.config.twoFactor.issuer, account: username, secret }) };
     }
     accounts.push(account);
+    const unit = demoReportingUnits[username];
+    if (unit) await p.services.units.addOfficer(systemActor('seed'), unit.code, user.id, unit.phone);
   }
   await fs.mkdir(p.config.dataDir, { recursive: true });
   await fs.writeFile(accountsFile, formatAccounts(accounts), { mode: 0o600 });

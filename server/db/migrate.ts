@@ -23,6 +23,8 @@ import * as m0020 from './migrations/0020-list-indexes.ts';
 import * as m0021 from './migrations/0021-record-checkins-batch.ts';
 import * as m0022 from './migrations/0022-notifications.ts';
 import * as m0023 from './migrations/0023-organisations.ts';
+import * as m0024 from './migrations/0024-units.ts';
+import * as m0025 from './migrations/0025-reports.ts';
 import * as m0028 from './migrations/0028-cases-day-covering.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
@@ -50,6 +52,8 @@ const migrations: Record<string, Migration> = {
   '0021-record-checkins-batch': m0021,
   '0022-notifications': m0022,
   '0023-organisations': m0023,
+  '0024-units': m0024,
+  '0025-reports': m0025,
   '0028-cases-day-covering': m0028,
 };
 

@@ -16,6 +16,7 @@ import type {
 } from './schema-citizen.ts';
 import type { AccessTables } from './schema-access.ts';
 import type { NotificationTables } from './schema-notifications.ts';
+import type { ReportsTables } from './schema-reports.ts';
 
 export type {
   FacilityKind,
@@ -340,7 +341,8 @@ export interface Database
     AuditTables,
     CitizenTables,
     AccessTables,
-    NotificationTables {
+    NotificationTables,
+    ReportsTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

@@ -1,3 +1,4 @@
+import { reportIn } from './jurisdiction-reports-fixture.ts';
 import { execFileSync } from 'node:child_process';
 import { admitToBed } from '../commands/case-care.ts';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +73,7 @@ export const f = {} as {
   breachId: string;
   linkRequestId: string;
   levelDecisionId: string;
+  report: { id: string; unitId: string; periodId: string };
 };
 
 /**
@@ -264,6 +266,8 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
     runsShuttle: false,
   });
   f.organisationId = (await s.organisations.decide(sys, organisation.id, { decision: 'approve' })).id;
+  // Reporting units and a commune's report: counts and officials, no person's record.
+  f.report = await reportIn(t, clients.cdc.user.id, clients.admin.user.id);
   return t;
 }
 

@@ -68,6 +68,20 @@ export const routes: Record<string, Entry> = {
   'GET /api/venues/export.csv': cdc(`/api/venues/export.csv?locality=${DOAN_KET}`, 'none'),
   'GET /api/venues/:id': cdc(() => `/api/venues/${f.venueId}`, 'none'),
   'GET /api/venues/poster-address': cdc('/api/venues/poster-address', 'none'),
+  // Units and reports: officials and counts, never a person's record.
+  'GET /api/units': cdc('/api/units', 'none'),
+  'GET /api/units/mine': cdc('/api/units/mine', 'none'),
+  'GET /api/reports/form': cdc(() => `/api/reports/form?unit=${f.report.unitId}`, 'none'),
+  'GET /api/reports/:id': cdc(() => `/api/reports/${f.report.id}`, 'none'),
+  'GET /api/reports/completeness': cdc(() => `/api/reports/completeness?period=${f.report.periodId}`, 'none'),
+  'GET /api/reports/completeness/export.xlsx': cdc(
+    () => `/api/reports/completeness/export.xlsx?period=${f.report.periodId}`,
+    'none',
+  ),
+  'GET /api/reports/completeness/export.csv': cdc(
+    () => `/api/reports/completeness/export.csv?period=${f.report.periodId}`,
+    'none',
+  ),
   'GET /api/organisations': cdc(`/api/organisations?locality=${DOAN_KET}`, 'none'),
   'GET /api/organisations/export.xlsx': cdc(`/api/organisations/export.xlsx?locality=${DOAN_KET}`, 'none'),
   'GET /api/organisations/export.csv': cdc(`/api/organisations/export.csv?locality=${DOAN_KET}`, 'none'),

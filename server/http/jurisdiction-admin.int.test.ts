@@ -4,36 +4,40 @@ import { describeNeighbourWalk } from './jurisdiction-neighbour.ts';
 import { adminRoutes } from './jurisdiction-routes-admin.ts';
 import { casesRoutes } from './jurisdiction-routes-cases.ts';
 import { responseRoutes } from './jurisdiction-routes-response.ts';
+import { reportsRoutes } from './jurisdiction-routes-reports.ts';
 
-/** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit and breaches are refused, then nothing of the neighbour changed. */
-describeNeighbourWalk('a commune officer outside their commune: administration', adminRoutes, (ctx) => {
-  it('sees only their own commune in the tree and on the map', async () => {
-    const tree = (await ctx().officer.get('/api/localities/tree')).json();
-    expect(tree.root.code).toBe(DOAN_KET);
-    expect(tree.descendants).toEqual([]);
-    const geo = (await ctx().officer.get(`/api/localities/${DOAN_KET}/boundaries`)).json();
-    expect(geo.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual([DOAN_KET]);
-  });
+/** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units and reports are refused, then nothing of the neighbour changed. */
+describeNeighbourWalk(
+  'a commune officer outside their commune: administration, units and reports',
+  { ...adminRoutes, ...reportsRoutes },
+  (ctx) => {
+    it('sees only their own commune in the tree and on the map', async () => {
+      const tree = (await ctx().officer.get('/api/localities/tree')).json();
+      expect(tree.root.code).toBe(DOAN_KET);
+      expect(tree.descendants).toEqual([]);
+      const geo = (await ctx().officer.get(`/api/localities/${DOAN_KET}/boundaries`)).json();
+      expect(geo.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual([DOAN_KET]);
+    });
 
-  it('covers every API route that exists', () => {
-    const routeTable = { ...adminRoutes, ...casesRoutes, ...responseRoutes };
-    // No route in two tables: each states its jurisdiction once.
-    expect(Object.keys(routeTable).length).toBe(
-      Object.keys(adminRoutes).length + Object.keys(casesRoutes).length + Object.keys(responseRoutes).length,
-    );
-    const apiRoutes = ctx()
-      .t.app.routeCatalogue.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
-      .map((r) => `${r.method} ${r.url}`);
-    expect(apiRoutes.filter((r) => !(r in routeTable))).toEqual([]);
-    expect(Object.keys(routeTable).filter((r) => !apiRoutes.includes(r))).toEqual([]);
-    const publicRoutes = ctx()
-      .t.app.routeCatalogue.filter((r) => r.access === 'public')
-      .map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual(
-      Object.entries(routeTable)
-        .filter(([, v]) => v === 'public')
-        .map(([k]) => k)
-        .sort(),
-    );
-  });
-});
+    it('covers every API route that exists', () => {
+      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes];
+      const routeTable = Object.assign({}, ...tables) as typeof adminRoutes;
+      // No route in two tables: each states its jurisdiction once.
+      expect(Object.keys(routeTable).length).toBe(tables.reduce((n, table) => n + Object.keys(table).length, 0));
+      const apiRoutes = ctx()
+        .t.app.routeCatalogue.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+        .map((r) => `${r.method} ${r.url}`);
+      expect(apiRoutes.filter((r) => !(r in routeTable))).toEqual([]);
+      expect(Object.keys(routeTable).filter((r) => !apiRoutes.includes(r))).toEqual([]);
+      const publicRoutes = ctx()
+        .t.app.routeCatalogue.filter((r) => r.access === 'public')
+        .map((r) => `${r.method} ${r.url}`);
+      expect(publicRoutes.sort()).toEqual(
+        Object.entries(routeTable)
+          .filter(([, v]) => v === 'public')
+          .map(([k]) => k)
+          .sort(),
+      );
+    });
+  },
+);

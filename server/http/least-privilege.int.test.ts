@@ -11,6 +11,7 @@ import {
   type RecordsOnFile,
 } from '../testing/people-on-file.ts';
 import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
+import { reportIn } from './jurisdiction-reports-fixture.ts';
 import {
   DOAN_KET,
   LAI_CHAU,
@@ -33,6 +34,7 @@ let unboundStaff: TestClient;
 let cdc: TestClient;
 let levelDecisionId: string;
 let organisationId: string;
+let report: { id: string; unitId: string; periodId: string };
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -70,6 +72,8 @@ beforeAll(async () => {
       runsShuttle: false,
     })
   ).id;
+  // Units, and Bình Lư's report of this period (figures only: counts, no person); the inspector reports for Bình Lư.
+  report = await reportIn(t, cdc.user.id, inspector.user.id);
 });
 afterAll(async () => t.close());
 
@@ -120,6 +124,14 @@ const routes: Record<string, Entry> = {
   'GET /api/venues/export.xlsx': { urls: one('/api/venues/export.xlsx') },
   'GET /api/venues/:id': { urls: (f) => [`/api/venues/${f.venue.id}`] },
   'GET /api/venues/poster-address': { urls: one('/api/venues/poster-address') },
+  'GET /api/units': { urls: one('/api/units') },
+  'GET /api/units/mine': { urls: one('/api/units/mine') },
+  'GET /api/reports/form': { urls: () => [`/api/reports/form?unit=${report.unitId}`] },
+  'GET /api/reports/:id': { urls: () => [`/api/reports/${report.id}`] },
+  'GET /api/reports/completeness': { urls: () => [`/api/reports/completeness?period=${report.periodId}`] },
+  'GET /api/reports/completeness/export.xlsx': {
+    urls: () => [`/api/reports/completeness/export.xlsx?period=${report.periodId}`],
+  },
   'GET /api/organisations': { urls: one('/api/organisations') },
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },

@@ -86,6 +86,9 @@ const TodayPage = lazy(() => import('./features/today/today-page.tsx').then((m) 
 const LinksPage = lazy(() => import('./features/people-links/links-page.tsx').then((m) => ({ default: m.LinksPage })));
 const LinkPage = lazy(() => import('./features/people-links/link-page.tsx').then((m) => ({ default: m.LinkPage })));
 
+const ReportsPage = lazy(() => import('./features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => import('./features/reports/report-page.tsx').then((m) => ({ default: m.ReportPage })));
+
 interface RouteDef {
   /** One of core's page list (the server answers 404 for any other path); `:name` segments are passed to `page`. */
   path: StaffPage;
@@ -142,6 +145,10 @@ const routes: RouteDef[] = [
   { path: '/people/links', page: () => <LinksPage />, allowed: canLinkPeople },
   { path: '/people/links/:id', page: (p) => <LinkPage key={p.id} requestId={p.id ?? ''} />, allowed: canLinkPeople },
   { path: '/risk', page: () => <RiskPage />, allowed: canViewRisk },
+  // Any account may report for a unit: the pages show what the server lets each see.
+  { path: '/reports', page: () => <ReportsPage /> },
+  { path: '/reports/units/:unitId', page: (p) => <ReportPage key={p.unitId} unitId={p.unitId ?? ''} /> },
+  { path: '/reports/:id', page: (p) => <ReportPage key={p.id} reportId={p.id ?? ''} /> },
 ];
 
 function Splash({ children }: { children?: ReactNode }) {

@@ -8,8 +8,8 @@ import type {
 /**
  * The province's weekly COVID-19 prevention report (issue 16; 2810/UBND-KGVX: every unit reports to
  * the provincial People's Committee "before Wednesday every week"). Figures phongdich records are
- * computed for the unit's area and week; those of modules that do not exist yet (workplace
- * assessments, inspections, resources) are typed in until they do, then become `computed:`.
+ * computed for the unit's area and week; those of modules that do not exist yet (inspections,
+ * resources) are typed in until they do, then become `computed:`.
  */
 
 const count = (key: string, vi: string, en: string, computed?: ReportComputation): ReportField => ({
@@ -43,10 +43,7 @@ const settings = [
   ['health_facility', 'cách ly tại cơ sở y tế', 'quarantine in a health facility'],
 ] as const;
 
-/**
- * ASSUMPTION: the groups of the workplaces' COVID-19 safety assessment are the five risk levels of
- * Decision 2194/QĐ-BCĐ (very low … very high); to confirm when the workplaces module is specified.
- */
+/** The groups of the workplaces' COVID-19 safety self-assessment (Decision 2194/QĐ-BCĐ, issue 15). */
 const assessmentGroups = [
   ['very_low', 'nguy cơ rất thấp', 'very low risk'],
   ['low', 'nguy cơ thấp', 'low risk'],
@@ -107,8 +104,10 @@ export const weeklyCovid: ReportTemplateInput = {
       ),
     ]),
     section('workplaces', 'Đánh giá an toàn phòng, chống dịch của cơ sở', 'COVID-19 safety of workplaces', [
-      count('organisations_assessed', 'Số cơ sở đã đánh giá', 'Organisations assessed'),
-      ...assessmentGroups.map(([k, vi, en]) => count(`organisations_${k}`, `Số cơ sở ${vi}`, `Organisations at ${en}`)),
+      count('organisations_assessed', 'Số cơ sở đã đánh giá', 'Organisations assessed', 'organisations_assessed'),
+      ...assessmentGroups.map(([k, vi, en]) =>
+        count(`organisations_${k}`, `Số cơ sở ${vi}`, `Organisations at ${en}`, `organisations_${k}`),
+      ),
     ]),
     section('inspections', 'Kiểm tra, xử lý vi phạm', 'Inspections and violations', [
       count('inspections_done', 'Số cuộc kiểm tra', 'Inspections done'),

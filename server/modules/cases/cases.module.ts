@@ -1,3 +1,5 @@
+import { ReportFiguresService } from '../../shared/report-figures.ts';
+import { CaseFiguresRepository } from './case-figures.repository.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.module.ts';
@@ -13,6 +15,8 @@ export type { CareMove, CareMoved, CaseCareService } from './case-care.service.t
 export type { CaseSubject, CasesService, ContactCountsOf } from './cases.service.ts';
 
 export interface CasesServices {
+  /** What the weekly report counts from this module (issue 16). */
+  caseFigures: ReportFiguresService;
   cases: CasesService;
   /** A case's care state (status and setting) and its history; commands pair it with treatment stays. */
   caseCare: CaseCareService;
@@ -27,6 +31,7 @@ export function createCasesModule(o: {
 }): CasesServices {
   const caseCare = new CaseCareService(new CaseCareRepository());
   return {
+    caseFigures: new ReportFiguresService(new CaseFiguresRepository()),
     caseCare,
     cases: new CasesService({
       db: o.db,

@@ -1,3 +1,5 @@
+import { ReportFiguresService } from '../../shared/report-figures.ts';
+import { CheckinFiguresRepository } from './checkin-figures.repository.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -6,6 +8,8 @@ import { CheckinsRepository } from './checkins.repository.ts';
 import { CheckinsService } from './checkins.service.ts';
 
 export interface CheckinsServices {
+  /** What the weekly report counts from this module (issue 16). */
+  checkinFigures: ReportFiguresService;
   checkins: CheckinsService;
 }
 
@@ -17,6 +21,7 @@ export function createCheckinsModule(o: {
   localities: LocalitiesService;
 }): CheckinsServices {
   return {
+    checkinFigures: new ReportFiguresService(new CheckinFiguresRepository()),
     checkins: new CheckinsService(o.db, new CheckinsRepository(), o.people, o.citizenSessions, o.localities, o.config),
   };
 }

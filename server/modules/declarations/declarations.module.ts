@@ -1,3 +1,5 @@
+import { ReportFiguresService } from '../../shared/report-figures.ts';
+import { DeclarationFiguresRepository } from './declaration-figures.repository.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -14,6 +16,8 @@ import { DeclarationsRepository } from './declarations.repository.ts';
 import { DeclarationsService } from './declarations.service.ts';
 
 export interface DeclarationsServices {
+  /** What the weekly report counts from this module (issue 16). */
+  declarationFigures: ReportFiguresService;
   declarations: DeclarationsService;
   declarationsOfficials: DeclarationsOfficialsService;
 }
@@ -31,6 +35,7 @@ export function createDeclarationsModule(o: {
 }): DeclarationsServices {
   const repo = new DeclarationsRepository();
   return {
+    declarationFigures: new ReportFiguresService(new DeclarationFiguresRepository()),
     declarations: new DeclarationsService({
       db: o.db,
       repo,

@@ -1,3 +1,5 @@
+import { ReportFiguresService } from '../../shared/report-figures.ts';
+import { QuarantineFiguresRepository } from './quarantine-figures.repository.ts';
 import type { Db } from '../../db/database.ts';
 import { QrTokenSigner } from '../../shared/qr-token.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -11,6 +13,8 @@ import { QuarantineRegisterService } from './quarantine-register.service.ts';
 import { QuarantineService, type QuarantineDeps } from './quarantine.service.ts';
 
 export interface QuarantineServices {
+  /** What the weekly report counts from this module (issue 16). */
+  quarantineFigures: ReportFiguresService;
   quarantine: QuarantineService;
   quarantineRegister: QuarantineRegisterService;
   homeMonitoring: HomeMonitoringService;
@@ -37,6 +41,7 @@ export function createQuarantineModule(o: {
     links: new QrTokenSigner(o.signing, 'M1'),
   };
   return {
+    quarantineFigures: new ReportFiguresService(new QuarantineFiguresRepository()),
     quarantine: new QuarantineService(deps),
     quarantineRegister: new QuarantineRegisterService(deps),
     homeMonitoring: new HomeMonitoringService(deps),

@@ -1,3 +1,5 @@
+import { ReportFiguresService } from '../../shared/report-figures.ts';
+import { TestingFiguresRepository } from './testing-figures.repository.ts';
 import type { CaseView, CreateCaseRequest } from '../../../core/schemas/cases.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -13,6 +15,8 @@ export type { NewOrder } from './testing.repository.ts';
 export type { TestingService } from './testing.service.ts';
 
 export interface TestingServices {
+  /** What the weekly report counts from this module (issue 16). */
+  testingFigures: ReportFiguresService;
   testing: TestingService;
   campaigns: CampaignsService;
 }
@@ -28,6 +32,7 @@ export function createTestingModule(o: {
   const testingRepo = new TestingRepository();
   const campaignsRepo = new CampaignsRepository();
   return {
+    testingFigures: new ReportFiguresService(new TestingFiguresRepository()),
     testing: new TestingService({
       db: o.db,
       testing: testingRepo,

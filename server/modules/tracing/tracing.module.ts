@@ -1,3 +1,5 @@
+import { ReportFiguresService } from '../../shared/report-figures.ts';
+import { TracingFiguresRepository } from './tracing-figures.repository.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { CasesService } from '../cases/cases.module.ts';
@@ -10,6 +12,8 @@ import { TracingService } from './tracing.service.ts';
 export type { TracingService } from './tracing.service.ts';
 
 export interface TracingServices {
+  /** What the weekly report counts from this module (issue 16). */
+  tracingFigures: ReportFiguresService;
   tracing: TracingService;
 }
 
@@ -22,6 +26,7 @@ export function createTracingModule(o: {
   localities: LocalitiesService;
 }): TracingServices {
   return {
+    tracingFigures: new ReportFiguresService(new TracingFiguresRepository()),
     tracing: new TracingService(
       o.db,
       new TracingRepository(),

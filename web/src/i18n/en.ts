@@ -22,6 +22,7 @@ import { declarationsEn } from '../features/declarations/messages.en.ts';
 import { venuesEn } from '../features/venues/messages.en.ts';
 import { checkinsEn } from '../features/checkins/messages.en.ts';
 import { organisationsEn } from '../features/organisations/messages.en.ts';
+import { reportsEn } from '../features/reports/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
 export const en: English<Catalogue> = {
@@ -145,6 +146,7 @@ export const en: English<Catalogue> = {
   ...venuesEn,
   ...checkinsEn,
   ...organisationsEn,
+  ...reportsEn,
   ...casesEn,
   ...securityEn,
   ...quarantineEn,

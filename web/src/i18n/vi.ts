@@ -20,6 +20,7 @@ import { declarationsVi } from '../features/declarations/messages.vi.ts';
 import { venuesVi } from '../features/venues/messages.vi.ts';
 import { checkinsVi } from '../features/checkins/messages.vi.ts';
 import { organisationsVi } from '../features/organisations/messages.vi.ts';
+import { reportsVi } from '../features/reports/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
  * checks the shape and `catalogue.test.ts` checks keys, empty strings and `{{placeholders}}`.
@@ -145,6 +146,7 @@ export const vi = {
   ...venuesVi,
   ...checkinsVi,
   ...organisationsVi,
+  ...reportsVi,
   ...casesVi,
   ...securityVi,
   ...quarantineVi,

@@ -63,3 +63,6 @@ export const canRegisterOrganisation = holds('organisations.register');
 export const canDecideOrganisations = holds('organisations.decide');
 /** The self-assessment is the organisation's own (the server checks it is theirs). */
 export const canAssessOrganisations = holds('organisations.assess');
+
+/** The completeness of the units' reports (any account may report for a unit: the page shows its own). */
+export const canViewReportsOverview = holds('reports.overview');

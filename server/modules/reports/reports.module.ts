@@ -1,0 +1,41 @@
+import type { Db } from '../../db/database.ts';
+import type { ReportFiguresService } from '../../shared/report-figures.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { NotificationsService } from '../notifications/notifications.module.ts';
+import type { UnitsService } from '../units/units.module.ts';
+import { ReportsCompletenessService } from './reports-completeness.service.ts';
+import { ReportsRepository } from './reports.repository.ts';
+import { ReportsService } from './reports.service.ts';
+
+export type { ReportsService } from './reports.service.ts';
+export type { ReportsCompletenessService } from './reports-completeness.service.ts';
+
+export interface ReportsServices {
+  reports: ReportsService;
+  reportsCompleteness: ReportsCompletenessService;
+}
+
+export function createReportsModule(o: {
+  db: Db;
+  units: UnitsService;
+  localities: LocalitiesService;
+  figures: readonly ReportFiguresService[];
+  notifications: NotificationsService;
+  audit: AuditTrailService;
+  clock?: () => Date;
+}): ReportsServices {
+  const repo = new ReportsRepository();
+  return {
+    reports: new ReportsService({
+      db: o.db,
+      repo,
+      units: o.units,
+      figures: o.figures,
+      notifications: o.notifications,
+      audit: o.audit,
+      clock: o.clock ?? (() => new Date()),
+    }),
+    reportsCompleteness: new ReportsCompletenessService(o.db, repo, o.units, o.localities, o.audit),
+  };
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { reportsContract as c } from '../../../core/contracts/reports.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
+import { actorOf } from '../../http/context.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
+
+export const reportsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
+  const svc = services.reports;
+  const completeness = services.reportsCompleteness;
+  route(app, c.getReportsForm, async (req) => svc.form(actorOf(req), req.query));
+  route(app, c.postReportsDrafts, async (req) => svc.saveDraft(actorOf(req), req.body));
+  route(app, c.postReportsSubmissions, async (req, reply) =>
+    reply.status(201).send(await svc.submit(actorOf(req), req.body)),
+  );
+  route(app, c.getReportsCompleteness, async (req) => completeness.completeness(actorOf(req), req.query));
+  sheetRoutes(app, c.getReportsCompletenessExport, c.getReportsCompletenessExportCsv, (req) =>
+    completeness.exportXlsx(actorOf(req), req.query),
+  );
+  route(app, c.getReportsById, async (req) => svc.get(actorOf(req), req.params.id));
+  route(app, c.postReportsReview, async (req) => svc.review(actorOf(req), req.params.id, req.body));
+};

@@ -1,0 +1,180 @@
+import { AppError } from '../../../core/errors.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import type { ListUnitsQuery, MyUnitsView, UnitRef, UnitView } from '../../../core/schemas/units.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { communeSupervisor, provinceUnitPlan } from './province-units.ts';
+import { unitsPolicy as policy } from './units.policy.ts';
+import { toUnitRef, toUnitView } from './units.presenter.ts';
+import type { OfficerRecord, UnitRecord, UnitsRepository } from './units.repository.ts';
+
+export type { OfficerRecord, UnitRecord };
+
+/**
+ * Reporting units (issue 16): the province's departments, agencies and communes, who reports for
+ * each and to which supervisor unit. Reports, and later inspections, plans and directives, address
+ * units through this service.
+ */
+export class UnitsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: UnitsRepository,
+    private readonly localities: LocalitiesService,
+    private readonly audit: AuditTrailService,
+  ) {}
+
+  async list(actor: Actor, q: ListUnitsQuery): Promise<Page<UnitView>> {
+    if (!policy.list(actor)) throw new AppError('FORBIDDEN');
+    const within = q.locality
+      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
+      : actor.scope.path;
+    const rows = await this.repo.list(this.db, { withinPath: within, kind: q.kind, after: q.after, limit: q.limit });
+    const page = toPage(rows, q.limit, (r) => [r.code]);
+    const officers = await this.repo.officersOf(
+      this.db,
+      page.items.map((u) => u.id),
+    );
+    return { items: page.items.map((u) => toUnitView(u, officers, actor.locale)), nextCursor: page.nextCursor };
+  }
+
+  /** The units the caller reports for, and the units below those (whose reports they review). */
+  async mine(actor: Actor): Promise<MyUnitsView> {
+    const ids = await this.repo.unitIdsOfOfficer(this.db, actor.userId);
+    const units = (await Promise.all(ids.map((id) => this.repo.findById(this.db, id)))).filter(
+      (u): u is UnitRecord => u !== undefined && u.active,
+    );
+    units.sort((a, b) => a.code.localeCompare(b.code));
+    const officers = await this.repo.officersOf(this.db, ids);
+    const below = await this.repo.subordinatesOf(this.db, ids);
+    return {
+      reportsFor: units.map((u) => toUnitView(u, officers, actor.locale)),
+      reviews: below.map((u) => toUnitRef(u, actor.locale)),
+    };
+  }
+
+  // --- for other modules (no policy: the caller's own policy decides) ------------------------
+
+  findById(db: Db, id: string): Promise<UnitRecord | undefined> {
+    return this.repo.findById(db, id);
+  }
+
+  /** The active units of a province, by code: the units expected to report. */
+  ofProvince(db: Db, provinceCode: string): Promise<UnitRecord[]> {
+    return this.repo.ofProvince(db, provinceCode);
+  }
+
+  /** The active units whose area lies within a locality path, by code. */
+  within(db: Db, withinPath: string): Promise<UnitRecord[]> {
+    return this.repo.within(db, withinPath);
+  }
+
+  officersOf(db: Db, unitIds: readonly string[]): Promise<OfficerRecord[]> {
+    return this.repo.officersOf(db, unitIds);
+  }
+
+  /** Whether the account is a reporting officer of the unit. */
+  async isOfficer(db: Db, userId: string, unitId: string): Promise<boolean> {
+    return (await this.repo.unitIdsOfOfficer(db, userId)).includes(unitId);
+  }
+
+  /** Whether the account is an officer of a unit above this one (its supervisor, or higher). */
+  async isReviewer(db: Db, userId: string, unitId: string): Promise<boolean> {
+    const above = (await this.repo.chainOf(db, unitId)).slice(1);
+    const mine = new Set(await this.repo.unitIdsOfOfficer(db, userId));
+    return above.some((id) => mine.has(id));
+  }
+
+  /** The officers of the unit just above (who review it first). */
+  async supervisorOfficers(db: Db, unitId: string): Promise<OfficerRecord[]> {
+    const supervisor = (await this.repo.chainOf(db, unitId))[1];
+    return supervisor ? this.repo.officersOf(db, [supervisor]) : [];
+  }
+
+  refOf(u: UnitRecord, actor: Actor): UnitRef {
+    return toUnitRef(u, actor.locale);
+  }
+
+  // --- configuration -------------------------------------------------------------------------
+
+  /**
+   * Creates the province's standard units (province-units.ts) and one unit per commune or district,
+   * those that do not exist yet; audited. Answers the number created.
+   */
+  async ensureProvinceUnits(actor: Actor, provinceCode: string): Promise<{ created: number }> {
+    if (!policy.configure(actor)) throw new AppError('FORBIDDEN');
+    const province = await this.localities.findByCode(this.db, provinceCode);
+    if (!province || province.level !== 'province') throw new AppError('NOT_FOUND');
+    const children = await this.localities.publicChildren(provinceCode);
+    const rows = await this.localities.findManyByCode(
+      this.db,
+      children.map((c) => c.code),
+    );
+    return this.db.transaction().execute(async (trx) => {
+      let created = 0;
+      const ids = new Map<string, string>();
+      const ensure = async (row: Parameters<UnitsRepository['ensure']>[1]) => {
+        const existed = await this.repo.findByCode(trx, row.code);
+        const id = await this.repo.ensure(trx, row);
+        if (!existed) {
+          created++;
+          await this.audit.record(trx, actor, {
+            action: 'create',
+            entityType: 'reporting_unit',
+            entityId: id,
+            localityCode: row.locality_code,
+            localityPath: row.locality_path,
+            after: { code: row.code, name: row.name, kind: row.kind },
+          });
+        }
+        return id;
+      };
+      for (const p of provinceUnitPlan) {
+        const id = await ensure({
+          code: `${provinceCode}-${p.code}`,
+          name: p.name,
+          name_en: p.nameEn,
+          kind: p.kind,
+          locality_code: province.code,
+          locality_path: province.path,
+          province_code: province.code,
+          supervisor_unit_id: p.supervisor ? (ids.get(p.supervisor) ?? null) : null,
+        });
+        ids.set(p.code, id);
+      }
+      for (const c of rows.filter((r) => r.status === 'active')) {
+        await ensure({
+          code: c.code,
+          name: c.full_name,
+          name_en: c.name_en,
+          kind: c.level === 'district' ? 'district' : 'commune',
+          locality_code: c.code,
+          locality_path: c.path,
+          province_code: province.code,
+          supervisor_unit_id: ids.get(communeSupervisor)!,
+        });
+      }
+      return { created };
+    });
+  }
+
+  /** Makes an account a reporting officer of a unit (with the phone the province calls); audited. */
+  async addOfficer(actor: Actor, unitCode: string, userId: string, phone: string | null): Promise<void> {
+    if (!policy.configure(actor)) throw new AppError('FORBIDDEN');
+    await this.db.transaction().execute(async (trx) => {
+      const unit = await this.repo.findByCode(trx, unitCode);
+      if (!unit) throw new AppError('NOT_FOUND');
+      await this.repo.addOfficer(trx, unit.id, userId, phone);
+      await this.audit.record(trx, actor, {
+        action: 'assign_officer',
+        entityType: 'reporting_unit',
+        entityId: unit.id,
+        localityCode: unit.locality_code,
+        localityPath: unit.locality_path,
+        after: { userId, phone },
+      });
+    });
+  }
+}
