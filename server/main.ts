@@ -21,8 +21,16 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Composition root: config → database (migrated) → repositories → services. Server and CLI share it. */
-export async function openPlatform(config: Config, database?: DatabaseHandle): Promise<Platform> {
+/**
+ * Composition root: config → database (migrated) → repositories → services → job queue. Server and
+ * CLI share it. `background`: the server's workers poll the job queue (deliveries, reminders); without
+ * it (CLI commands, tests) jobs are only queued, and tests run them with `jobQueue.drain`.
+ */
+export async function openPlatform(
+  config: Config,
+  database?: DatabaseHandle,
+  o: { background?: boolean } = {},
+): Promise<Platform> {
   const handle = database ?? (await openDatabase(config.database));
   // Nothing is printed when logging is silenced (tests, benchmarks).
   const log = config.logLevel === 'silent' ? () => {} : (line: string) => console.log(line);
@@ -43,7 +51,18 @@ export async function openPlatform(config: Config, database?: DatabaseHandle): P
   await services.organisations.ensureTemplatePresets(handle.db, assessmentTemplatePresets);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
-  return { config, database: handle, services, close: () => handle.close() };
+  // Last: pg-boss creates or migrates its own schema, then (server only) its workers start polling.
+  await services.jobQueue.start({ background: o.background ?? false });
+  return {
+    config,
+    database: handle,
+    services,
+    close: async () => {
+      // The queue first: a delivery in progress records its outcome while the database is open.
+      await services.jobQueue.stop();
+      await handle.close();
+    },
+  };
 }
 
 export async function createHttpServer(platform: Platform, opts: { quiet?: boolean } = {}): Promise<FastifyInstance> {

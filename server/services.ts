@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { registerCase } from './commands/register-case.ts';
+import { JobQueue } from './jobs/job-queue.ts';
 import {
   createAuditModule,
   createAuditTrail,
@@ -62,6 +63,8 @@ export interface AppServices
     RiskServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
+  /** The durable job queue (pg-boss): started and stopped with the platform. */
+  jobQueue: JobQueue;
   /** Records events in the audit log inside the caller's transaction. */
   auditTrail: AuditTrailService;
 }
@@ -80,6 +83,7 @@ export function createServices(o: ServiceOptions): AppServices {
   const { db, config } = o;
   const signing: [string, ...string[]] = [o.secrets.current, ...o.secrets.previous];
   const audit = createAuditTrail();
+  const jobQueue = new JobQueue(db, config.queue, o.log);
   const { localities, nationalPlaces } = createLocalitiesModule({ db, audit });
   // The audit view names accounts through identity, which is built later (it needs facilities).
   const auditModule = createAuditModule({
@@ -137,6 +141,7 @@ export function createServices(o: ServiceOptions): AppServices {
   return {
     db,
     databaseKind: o.databaseKind,
+    jobQueue,
     auditTrail: audit,
     ...auditModule,
     localities,
