@@ -98,6 +98,14 @@ export function createServices(o: ServiceOptions): AppServices {
   });
   const otpModule = createOtpModule({ db, config, secret: o.secrets.current, log: o.log });
   const { otp } = otpModule;
+  const notifications = createNotificationsModule({
+    db,
+    config,
+    jobQueue,
+    audit,
+    smsGateway: otpModule.smsGateway,
+    log: o.log,
+  });
   const people = createPeopleModule({ db, config, signing, otp, localities, audit, auditService: auditModule.audit });
   const { diseaseProfiles } = createDiseaseProfilesModule({ db, audit });
   // Tracing owns contacts and reads cases: a case's view asks it for its contact counts once both exist.
@@ -172,7 +180,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),
-    ...createNotificationsModule({ db }),
+    ...notifications,
     ...createBreachesModule({ db, localities, audit }),
     diseaseProfiles,
     ...cases,

@@ -72,6 +72,7 @@ export const f = {} as {
   breachId: string;
   linkRequestId: string;
   levelDecisionId: string;
+  inboxMessageId: string;
 };
 
 /**
@@ -264,6 +265,17 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
     runsShuttle: false,
   });
   f.organisationId = (await s.organisations.decide(sys, organisation.id, { decision: 'approve' })).id;
+  // A message in the CDC official's inbox.
+  f.inboxMessageId = (
+    await s.notifications.enqueue(db(), {
+      recipientUserId: clients.cdc.user.id,
+      channel: 'in_app',
+      kind: 'report_reminder',
+      title: { vi: 'Nhắc nộp báo cáo', en: 'Report reminder' },
+      body: { vi: 'Hạn nộp trước thứ Tư', en: 'Due before Wednesday' },
+      key: 'audit-coverage',
+    })
+  ).id;
   return t;
 }
 
