@@ -176,7 +176,14 @@ export function createServices(o: ServiceOptions): AppServices {
       localities,
     }),
     ...createVenuesModule({ db, localities, otp, audit }),
-    ...createOrganisationsModule({ db, localities, audit }),
+    ...createOrganisationsModule({
+      db,
+      localities,
+      audit,
+      reminders: notifications.reminders,
+      // Commune officers follow their organisations up: late self-assessments are theirs to chase.
+      communeOfficers: (handle, commune) => identity.accountDirectory.activeAt(handle, commune, ['commune_officer']),
+    }),
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),

@@ -75,6 +75,12 @@ export function platformJobs(
       run: async () => `${await services.indicators.refreshDirty(services.db)} daily count cells recounted`,
     },
     {
+      // Scheduled once per key: the hourly run only adds what became due since the last one.
+      name: 'assessment-reminders',
+      everyMs: 60 * 60_000,
+      run: async () => `${await services.assessmentReminders.scheduleDue()} self-assessment reminders scheduled`,
+    },
+    {
       name: 'purge-expired-sessions',
       everyMs: 15 * 60_000,
       run: async () =>

@@ -7,15 +7,19 @@ import { DeliveryRepository } from './delivery.repository.ts';
 import { NotificationDelivery } from './delivery.service.ts';
 import { NotificationsRepository } from './notifications.repository.ts';
 import { NotificationsService } from './notifications.service.ts';
+import { ReminderService } from './reminders.service.ts';
 
 export type { MessageContent, OutgoingMessage } from './notifications.service.ts';
 export type { ChannelSender } from './channels.ts';
-export type { NotificationsService, NotificationDelivery };
+export type { ReminderCondition, ReminderRequest } from './reminders.service.ts';
+export type { NotificationsService, NotificationDelivery, ReminderService };
 
 export interface NotificationsServices {
   notifications: NotificationsService;
   /** Sends the outbox's SMS and e-mail rows from the job queue. */
   notificationDelivery: NotificationDelivery;
+  /** Scheduled reminders with a condition re-checked when they fall due. */
+  reminders: ReminderService;
 }
 
 export function createNotificationsModule(o: {
@@ -52,8 +56,10 @@ export function createNotificationsModule(o: {
     },
     o.now,
   );
+  const notifications = new NotificationsService(o.db, new NotificationsRepository(), repo, delivery, o.audit);
   return {
-    notifications: new NotificationsService(o.db, new NotificationsRepository(), repo, delivery, o.audit),
+    notifications,
     notificationDelivery: delivery,
+    reminders: new ReminderService(o.db, repo, o.jobQueue, notifications),
   };
 }

@@ -1,19 +1,29 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
+import { AssessmentReminders, type CommuneOfficers, type ReminderScheduler } from './assessment-reminders.ts';
 import { OrganisationsRepository } from './organisations.repository.ts';
 import { OrganisationsService } from './organisations.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
+export type { AssessmentReminders } from './assessment-reminders.ts';
 
 export interface OrganisationsServices {
   organisations: OrganisationsService;
+  /** Reminders of due and overdue self-assessments (a platform job runs `scheduleDue` hourly). */
+  assessmentReminders: AssessmentReminders;
 }
 
 export function createOrganisationsModule(o: {
   db: Db;
   localities: LocalitiesService;
   audit: AuditTrailService;
+  reminders: ReminderScheduler;
+  communeOfficers: CommuneOfficers;
 }): OrganisationsServices {
-  return { organisations: new OrganisationsService(o.db, new OrganisationsRepository(), o.localities, o.audit) };
+  const repo = new OrganisationsRepository();
+  return {
+    organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
+    assessmentReminders: new AssessmentReminders(o.db, repo, o.reminders, o.communeOfficers),
+  };
 }
