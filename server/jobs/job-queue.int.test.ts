@@ -55,4 +55,21 @@ describe('the job queue (pg-boss on this database)', () => {
     expect((await queue.job('test-echo', later))?.state).toBe('created');
     expect((await queue.job('test-echo', bad))?.state).toBe('failed');
   });
+
+  it('in the background (the server), polls its queues and runs what is sent, with its maintenance on', async () => {
+    const errors: string[] = [];
+    const background = new JobQueue(handle.db, { schema: 'pgboss', pollingSeconds: 0.5 }, (l) => errors.push(l));
+    let ran: (n: number) => void = () => {};
+    const done = new Promise<number>((resolve) => (ran = resolve));
+    background.define<{ n: number }>({ name: 'test-background', handle: async (job) => ran(job.data.n) });
+    await background.start({ background: true });
+    try {
+      await background.send(handle.db, 'test-background', { n: 7 });
+      // Waits for the worker's poll to pick the job up: an event, not a measured delay.
+      expect(await done).toBe(7);
+    } finally {
+      await background.stop();
+    }
+    expect(errors).toEqual([]);
+  });
 });
