@@ -100,6 +100,9 @@ export class JobQueue {
     if (!q) throw new Error(`unknown job queue ${name}`);
     let ran = 0;
     for (;;) {
+      // pg-boss takes a job once `start_after < now()`, and a job queued "now" (a retry without delay)
+      // carries this very millisecond on PGlite, whose clock counts milliseconds: let one pass first.
+      await new Promise((resolve) => setTimeout(resolve, 2));
       const jobs = (await boss.fetch(name, { batchSize: 1 })) ?? [];
       const job = jobs[0];
       if (!job) return ran;

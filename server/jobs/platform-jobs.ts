@@ -81,6 +81,13 @@ export function platformJobs(
       run: async () => `${await services.assessmentReminders.scheduleDue()} self-assessment reminders scheduled`,
     },
     {
+      // The outbox and the reminders are backed up, the queue is not: after a restore their jobs are re-sent here.
+      name: 'notification-jobs-requeue',
+      everyMs: 15 * 60_000,
+      run: async () =>
+        `${await services.notificationDelivery.requeueStranded()} deliveries and ${await services.reminders.requeueStranded()} reminders queued again`,
+    },
+    {
       name: 'purge-expired-sessions',
       everyMs: 15 * 60_000,
       run: async () =>

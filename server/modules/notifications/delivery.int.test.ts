@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { sql } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -268,5 +269,35 @@ describe('delivery of notifications by SMS and e-mail', () => {
     const sms = (await details(await inboxIdOf('turned-off'))).deliveries.find((d) => d.channel === 'sms')!;
     expect(sms).toMatchObject({ status: 'cancelled', attempts: 0, lastError: 'the recipient turned this channel off' });
     expect(await notify('after-off')).toEqual({ in_app: 1, sms: 0, email: 1 });
+    const mailed = mails.length;
+    expect(await svc().notificationDelivery.drain()).toBe(1);
+    expect(mails).toHaveLength(mailed + 1);
+  });
+
+  it('queues again a delivery whose job was lost (a restored backup holds the outbox, not the queue)', async () => {
+    const sent = gateway.requests.length;
+    await putPreferences({
+      sms: true,
+      phone: '0912345678',
+      email: false,
+      emailAddress: null,
+      quietHours: quietAround(true),
+    });
+    await notify('lost');
+    const db = t.platform.database.db;
+    const { id } = await db
+      .selectFrom('notification_messages')
+      .select('id')
+      .where('dedupe_key', '=', `lost:${officer.user.id}:sms`)
+      .executeTakeFirstOrThrow();
+    await sql`delete from pgboss.job where data->>'messageId' = ${id}`.execute(db);
+    await sql`update notification_messages set next_attempt_at = now() - interval '1 hour' where id = ${id}`.execute(
+      db,
+    );
+    expect(await svc().notificationDelivery.drain()).toBe(0);
+    expect(await svc().notificationDelivery.requeueStranded()).toBe(1);
+    await svc().notificationDelivery.drain();
+    expect(gateway.requests).toHaveLength(sent + 1);
+    expect(await svc().notificationDelivery.requeueStranded()).toBe(0);
   });
 });

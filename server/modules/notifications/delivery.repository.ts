@@ -128,4 +128,35 @@ export class DeliveryRepository {
       .where('id', '=', id)
       .execute();
   }
+
+  /**
+   * SMS and e-mail rows still pending well after their attempt was due, and not being sent: their
+   * job was lost (a restore from a backup, which holds the outbox but not the queue).
+   */
+  async strandedMessages(db: Db, graceMinutes: number, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('notification_messages')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('channel', '<>', 'in_app')
+      .where('next_attempt_at', '<', sql<Date>`now() - make_interval(mins => ${graceMinutes})`)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Reminders still scheduled well after they fell due (likewise). */
+  async strandedReminders(db: Db, graceMinutes: number, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('notification_reminders')
+      .select('id')
+      .where('status', '=', 'scheduled')
+      .where('due_at', '<', sql<Date>`now() - make_interval(mins => ${graceMinutes})`)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
 }

@@ -114,6 +114,16 @@ export class NotificationDelivery {
     });
   }
 
+  /**
+   * Queues again the rows whose job was lost (a restore, a queue emptied by hand). A row whose job is
+   * only late gets a second one, which finds it sent or claimed and does nothing.
+   */
+  async requeueStranded(graceMinutes = 30): Promise<number> {
+    const ids = await this.repo.strandedMessages(this.db, graceMinutes, 1000);
+    for (const messageId of ids) await this.queue.send(this.db, DELIVERY_QUEUE, { messageId });
+    return ids.length;
+  }
+
   /** Runs the deliveries due now (tests; the server's workers poll instead). */
   drain(): Promise<number> {
     return this.queue.drain(DELIVERY_QUEUE);

@@ -93,6 +93,13 @@ export class ReminderService {
     return this.repo.reminderByKey(db, key);
   }
 
+  /** Queues again the reminders whose job was lost (see `NotificationDelivery.requeueStranded`). */
+  async requeueStranded(graceMinutes = 30): Promise<number> {
+    const ids = await this.repo.strandedReminders(this.db, graceMinutes, 1000);
+    for (const reminderId of ids) await this.queue.send(this.db, REMINDER_QUEUE, { reminderId });
+    return ids.length;
+  }
+
   /** Runs the reminders due now (tests; the server's workers poll instead). */
   drain(): Promise<number> {
     return this.queue.drain(REMINDER_QUEUE);
