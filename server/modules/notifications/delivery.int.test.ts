@@ -32,7 +32,7 @@ const smtp = new SMTPServer({
     let raw = '';
     stream.on('data', (c: Buffer) => (raw += c.toString()));
     stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+      mails.push({ to: session.envelope.rcptTo.map((r: { address: string }) => r.address), raw });
       done();
     });
   },
