@@ -52,7 +52,12 @@ export async function openPlatform(
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   // Last: pg-boss creates or migrates its own schema, then (server only) its workers start polling.
-  await services.jobQueue.start({ background: o.background ?? false });
+  try {
+    await services.jobQueue.start({ background: o.background ?? false });
+  } catch (err) {
+    if (!database) await handle.close();
+    throw err;
+  }
   return {
     config,
     database: handle,
