@@ -129,6 +129,7 @@ export const auditEntityLabels = {
   vaccination_coverage: { vi: 'Độ bao phủ tiêm chủng', en: 'Vaccination coverage' },
   work_list: { vi: 'Việc cần làm', en: "Today's work" },
   user: { vi: 'Tài khoản', en: 'Account' },
+  notification_preferences: { vi: 'Kênh nhận thông báo', en: 'Notification channels' },
   data_breach: { vi: 'Vi phạm dữ liệu cá nhân', en: 'Personal-data breach' },
   audit_event: { vi: 'Nhật ký hệ thống', en: 'Audit log' },
   audit_alert: { vi: 'Cảnh báo nhật ký', en: 'Audit alert' },

@@ -77,3 +77,34 @@ describe('PHONGDICH_2FA_ROLES', () => {
     );
   });
 });
+
+describe('notification delivery settings', () => {
+  it('turns e-mail on with an SMTP host and a sender, off without a host', () => {
+    expect(loadConfig({}).notifications).toEqual({
+      email: undefined,
+      retry: { maxAttempts: 6, baseSeconds: 60, capSeconds: 6 * 3600 },
+      quietHours: { start: '22:00', end: '06:00' },
+    });
+    const on = loadConfig({
+      PHONGDICH_SMTP_HOST: 'smtp.example.vn',
+      PHONGDICH_SMTP_USER: 'phongdich',
+      PHONGDICH_SMTP_PASSWORD: 'pw',
+      PHONGDICH_SMTP_FROM: 'noreply@example.vn',
+      PHONGDICH_QUIET_HOURS: '21:30-07:00',
+    }).notifications;
+    expect(on.email).toEqual({
+      host: 'smtp.example.vn',
+      port: 587,
+      user: 'phongdich',
+      password: 'pw',
+      from: 'noreply@example.vn',
+    });
+    expect(on.quietHours).toEqual({ start: '21:30', end: '07:00' });
+  });
+
+  it('refuses a half-configured SMTP server and bad quiet hours', () => {
+    expect(() => loadConfig({ PHONGDICH_SMTP_HOST: 'smtp.example.vn' })).toThrow(/PHONGDICH_SMTP_FROM/);
+    expect(() => loadConfig({ PHONGDICH_SMTP_FROM: 'noreply@example.vn' })).toThrow(/PHONGDICH_SMTP_HOST/);
+    expect(() => loadConfig({ PHONGDICH_QUIET_HOURS: '22-6' })).toThrow(ConfigurationError);
+  });
+});

@@ -31,6 +31,21 @@ const envSchema = z.object({
   PHONGDICH_PREVIOUS_SECRETS_FILE: z.string().min(1).optional(),
   /** A real SMS gateway: phongdich POSTs {to, text} as JSON here. Without it codes go to the log. */
   PHONGDICH_SMS_WEBHOOK_URL: z.string().url().optional(),
+  /** E-mail notifications through an SMTP server; without a host the e-mail channel is off. */
+  PHONGDICH_SMTP_HOST: z.string().min(1).optional(),
+  PHONGDICH_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  PHONGDICH_SMTP_USER: z.string().min(1).optional(),
+  PHONGDICH_SMTP_PASSWORD: z.string().optional(),
+  /** The sender address of notification e-mails, e.g. `"Phòng dịch" <noreply@example.vn>`. */
+  PHONGDICH_SMTP_FROM: z.string().min(3).optional(),
+  /** Sending a notification by SMS or e-mail: attempts before it is recorded failed, and the first retry's delay (doubled each time). */
+  PHONGDICH_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  PHONGDICH_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Default quiet hours (Viet Nam time) of every official who has not set their own: `HH:MM-HH:MM`. */
+  PHONGDICH_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM-HH:MM, e.g. 22:00-06:00')
+    .default('22:00-06:00'),
   /** The address citizens reach this installation at; printed in venue QR codes. Default: the request's own. */
   PHONGDICH_PUBLIC_URL: z.string().url().optional(),
   PHONGDICH_DECLARATION_VALID_HOURS: z.coerce
@@ -110,6 +125,17 @@ export interface Config {
   previousSecrets: string[];
   publicUrl?: string;
   sms: { webhookUrl?: string };
+  /** The durable job queue (pg-boss) in the application's database: its schema, and how often an idle worker looks for jobs. */
+  queue: { schema: string; pollingSeconds: number };
+  /**
+   * Delivery of notifications: e-mail through SMTP (absent: the channel is off), retries with
+   * exponential backoff, and the default quiet hours in Viet Nam time.
+   */
+  notifications: {
+    email?: { host: string; port: number; user?: string; password?: string; from: string };
+    retry: { maxAttempts: number; baseSeconds: number; capSeconds: number };
+    quietHours: { start: string; end: string };
+  };
   declarations: { validHours: number; retentionDays: number };
   /** `batch`: group commit of check-ins (see PHONGDICH_CHECKIN_BATCH_SIZE). */
   checkins: {
@@ -216,6 +242,35 @@ function readKeyFile(variable: string, file: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+function notificationSettings(e: z.infer<typeof envSchema>): Config['notifications'] {
+  if (!e.PHONGDICH_SMTP_HOST && (e.PHONGDICH_SMTP_FROM || e.PHONGDICH_SMTP_USER)) {
+    throw new ConfigurationError('PHONGDICH_SMTP_FROM and PHONGDICH_SMTP_USER need PHONGDICH_SMTP_HOST.');
+  }
+  if (e.PHONGDICH_SMTP_HOST && !e.PHONGDICH_SMTP_FROM) {
+    throw new ConfigurationError(
+      'PHONGDICH_SMTP_HOST needs PHONGDICH_SMTP_FROM, the sender address of notification e-mails.',
+    );
+  }
+  const [start, end] = e.PHONGDICH_QUIET_HOURS.split('-') as [string, string];
+  return {
+    email: e.PHONGDICH_SMTP_HOST
+      ? {
+          host: e.PHONGDICH_SMTP_HOST,
+          port: e.PHONGDICH_SMTP_PORT,
+          user: e.PHONGDICH_SMTP_USER,
+          password: e.PHONGDICH_SMTP_PASSWORD,
+          from: e.PHONGDICH_SMTP_FROM!,
+        }
+      : undefined,
+    retry: {
+      maxAttempts: e.PHONGDICH_NOTIFY_MAX_ATTEMPTS,
+      baseSeconds: e.PHONGDICH_NOTIFY_RETRY_SECONDS,
+      capSeconds: 6 * 3600,
+    },
+    quietHours: { start, end },
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -249,6 +304,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...signingSecrets(e),
     publicUrl: e.PHONGDICH_PUBLIC_URL,
     sms: { webhookUrl: e.PHONGDICH_SMS_WEBHOOK_URL },
+    queue: { schema: 'pgboss', pollingSeconds: 2 },
+    notifications: notificationSettings(e),
     declarations: {
       validHours: e.PHONGDICH_DECLARATION_VALID_HOURS,
       retentionDays: e.PHONGDICH_DECLARATION_RETENTION_DAYS,

@@ -22,15 +22,17 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Composition root: config → database (migrated) → repositories → services. Server and CLI share it. */
 /**
- * `clock`: what the reports module takes for now (the end-to-end test sets a Tuesday to submit on);
- * the wall clock otherwise.
+ * Composition root: config → database (migrated) → repositories → services → job queue. Server and
+ * CLI share it. `background`: the server's workers poll the job queue (deliveries, reminders); without
+ * it (CLI commands, tests) jobs are only queued, and tests run them with `jobQueue.drain`. `clock`:
+ * what the reports module takes for now (the end-to-end test sets a Tuesday to submit on); the wall
+ * clock otherwise.
  */
 export async function openPlatform(
   config: Config,
   database?: DatabaseHandle,
-  o: { clock?: () => Date } = {},
+  o: { background?: boolean; clock?: () => Date } = {},
 ): Promise<Platform> {
   const handle = database ?? (await openDatabase(config.database));
   // Nothing is printed when logging is silenced (tests, benchmarks).
@@ -53,7 +55,23 @@ export async function openPlatform(
   await services.reports.ensureTemplatePresets(handle.db, reportTemplatePresets);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
-  return { config, database: handle, services, close: () => handle.close() };
+  // Last: pg-boss creates or migrates its own schema, then (server only) its workers start polling.
+  try {
+    await services.jobQueue.start({ background: o.background ?? false });
+  } catch (err) {
+    if (!database) await handle.close();
+    throw err;
+  }
+  return {
+    config,
+    database: handle,
+    services,
+    close: async () => {
+      // The queue first: a delivery in progress records its outcome while the database is open.
+      await services.jobQueue.stop();
+      await handle.close();
+    },
+  };
 }
 
 export async function createHttpServer(platform: Platform, opts: { quiet?: boolean } = {}): Promise<FastifyInstance> {

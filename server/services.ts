@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { registerCase } from './commands/register-case.ts';
+import { JobQueue } from './jobs/job-queue.ts';
 import {
   createAuditModule,
   createAuditTrail,
@@ -66,6 +67,8 @@ export interface AppServices
     RiskServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
+  /** The durable job queue (pg-boss): started and stopped with the platform. */
+  jobQueue: JobQueue;
   /** Records events in the audit log inside the caller's transaction. */
   auditTrail: AuditTrailService;
 }
@@ -86,6 +89,7 @@ export function createServices(o: ServiceOptions): AppServices {
   const { db, config } = o;
   const signing: [string, ...string[]] = [o.secrets.current, ...o.secrets.previous];
   const audit = createAuditTrail();
+  const jobQueue = new JobQueue(db, config.queue, o.log);
   const { localities, nationalPlaces } = createLocalitiesModule({ db, audit });
   // The audit view names accounts through identity, which is built later (it needs facilities).
   const auditModule = createAuditModule({
@@ -100,6 +104,14 @@ export function createServices(o: ServiceOptions): AppServices {
   });
   const otpModule = createOtpModule({ db, config, secret: o.secrets.current, log: o.log });
   const { otp } = otpModule;
+  const notifications = createNotificationsModule({
+    db,
+    config,
+    jobQueue,
+    audit,
+    smsGateway: otpModule.smsGateway,
+    log: o.log,
+  });
   const people = createPeopleModule({ db, config, signing, otp, localities, audit, auditService: auditModule.audit });
   const { diseaseProfiles } = createDiseaseProfilesModule({ db, audit });
   // Tracing owns contacts and reads cases: a case's view asks it for its contact counts once both exist.
@@ -158,9 +170,15 @@ export function createServices(o: ServiceOptions): AppServices {
     citizenSessions: people.citizenSessions,
     localities,
   });
-  const organisations = createOrganisationsModule({ db, localities, audit });
+  const organisations = createOrganisationsModule({
+    db,
+    localities,
+    audit,
+    reminders: notifications.reminders,
+    // Commune officers follow their organisations up: late self-assessments are theirs to chase.
+    communeOfficers: (handle, commune) => identity.accountDirectory.activeAt(handle, commune, ['commune_officer']),
+  });
   const units = createUnitsModule({ db, localities, audit });
-  const notifications = createNotificationsModule({ db });
   const quarantine = createQuarantineModule({
     db,
     signing,
@@ -191,6 +209,7 @@ export function createServices(o: ServiceOptions): AppServices {
   return {
     db,
     databaseKind: o.databaseKind,
+    jobQueue,
     auditTrail: audit,
     ...auditModule,
     localities,

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineRoutes } from './contract.ts';
-import { inboxMessageView, inboxQuery } from '../schemas/notifications.ts';
+import {
+  inboxMessageView,
+  inboxMessageWithDeliveries,
+  inboxQuery,
+  notificationPreferencesInput,
+  notificationPreferencesView,
+} from '../schemas/notifications.ts';
 import { pageOf } from '../schemas/common.ts';
 
 export const notificationsContract = defineRoutes(['notifications'], {
@@ -17,5 +23,25 @@ export const notificationsContract = defineRoutes(['notifications'], {
     summary: 'Mark one of the caller’s messages as read (again: no change)',
     params: z.object({ id: z.string().uuid() }),
     answer: inboxMessageView,
+  },
+  getInboxById: {
+    method: 'GET',
+    path: '/inbox/:id',
+    summary: 'One of the caller’s messages, with how it went out by SMS and e-mail (status, attempts, last error)',
+    params: z.object({ id: z.string().uuid() }),
+    answer: inboxMessageWithDeliveries,
+  },
+  getNotificationPreferences: {
+    method: 'GET',
+    path: '/notification-preferences',
+    summary: "The caller's notification channels and quiet hours",
+    answer: notificationPreferencesView,
+  },
+  putNotificationPreferences: {
+    method: 'PUT',
+    path: '/notification-preferences',
+    summary: "Set the caller's channels (SMS, e-mail; the inbox is always on) and quiet hours",
+    body: notificationPreferencesInput,
+    answer: notificationPreferencesView,
   },
 });

@@ -84,7 +84,7 @@ async function start(demoFlag: boolean) {
   // `start --demo` is demo mode as much as PHONGDICH_DEMO=1: the whole platform must know it.
   const config = { ...loaded, demo: demoFlag || loaded.demo };
   const demo = config.demo;
-  const platform = await openPlatform(config);
+  const platform = await openPlatform(config, undefined, { background: true });
   if (demo) {
     const { accounts, accountsFile } = await seedDemo(platform);
     console.log(accounts ? formatAccounts(accounts) : `Demo accounts: see ${accountsFile}`);

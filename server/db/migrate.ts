@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022-notifications.ts';
 import * as m0023 from './migrations/0023-organisations.ts';
 import * as m0024 from './migrations/0024-units.ts';
 import * as m0025 from './migrations/0025-reports.ts';
+import * as m0026 from './migrations/0026-delivery.ts';
 import * as m0028 from './migrations/0028-cases-day-covering.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0023-organisations': m0023,
   '0024-units': m0024,
   '0025-reports': m0025,
+  '0026-delivery': m0026,
   '0028-cases-day-covering': m0028,
 };
 

@@ -74,6 +74,7 @@ export const f = {} as {
   linkRequestId: string;
   levelDecisionId: string;
   report: { id: string; unitId: string; periodId: string };
+  inboxMessageId: string;
 };
 
 /**
@@ -268,6 +269,17 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
   f.organisationId = (await s.organisations.decide(sys, organisation.id, { decision: 'approve' })).id;
   // Reporting units and a commune's report: counts and officials, no person's record.
   f.report = await reportIn(t, clients.cdc.user.id, clients.admin.user.id);
+  // A message in the CDC official's inbox.
+  f.inboxMessageId = (
+    await s.notifications.enqueue(db(), {
+      recipientUserId: clients.cdc.user.id,
+      channel: 'in_app',
+      kind: 'report_reminder',
+      title: { vi: 'Nhắc nộp báo cáo', en: 'Report reminder' },
+      body: { vi: 'Hạn nộp trước thứ Tư', en: 'Due before Wednesday' },
+      key: 'audit-coverage',
+    })
+  ).id;
   return t;
 }
 

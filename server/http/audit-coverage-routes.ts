@@ -28,6 +28,8 @@ export const routes: Record<string, Entry> = {
   'GET /api/auth/sessions': cdc('/api/auth/sessions', 'none'),
   // One's own messages: reminders about units and periods, never a person's record.
   'GET /api/inbox': cdc('/api/inbox', 'none'),
+  'GET /api/inbox/:id': cdc(() => `/api/inbox/${f.inboxMessageId}`, 'none'),
+  'GET /api/notification-preferences': cdc('/api/notification-preferences', 'none'),
   'GET /api/users': admin('/api/users'),
   'GET /api/users/export.xlsx': admin('/api/users/export.xlsx'),
   'GET /api/users/export.csv': admin('/api/users/export.csv'),

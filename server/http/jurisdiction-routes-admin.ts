@@ -27,6 +27,10 @@ export const adminRoutes: RouteTable = {
     attempt: (c) => c.post(`/api/inbox/${neighbour.inboxMessageId}/read`),
     expect: refused,
   },
+  'GET /api/inbox/:id': { attempt: (c) => c.get(`/api/inbox/${neighbour.inboxMessageId}`), expect: refused },
+  // One's own channels and quiet hours: there is no one else's to name.
+  'GET /api/notification-preferences': 'own-session',
+  'PUT /api/notification-preferences': 'own-session',
   'GET /api/users': { attempt: (c) => c.get(`/api/users?locality=${BINH_LU}`), expect: refused },
   'GET /api/users/export.xlsx': {
     attempt: (c) => c.get(`/api/users/export.xlsx?locality=${BINH_LU}`),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamToday } from '../../core/vietnam-calendar.ts';
@@ -96,6 +97,9 @@ const routes: Record<string, Entry> = {
   'GET /api/auth/2fa': { urls: one('/api/auth/2fa') },
   'GET /api/auth/sessions': { urls: one('/api/auth/sessions') },
   'GET /api/inbox': { urls: one('/api/inbox') },
+  // One's own message (an id of nobody's is not found) and one's own channels: no person's data.
+  'GET /api/inbox/:id': { urls: one(`/api/inbox/${randomUUID()}`) },
+  'GET /api/notification-preferences': { urls: one('/api/notification-preferences') },
   'GET /api/users': { urls: one('/api/users') },
   'GET /api/users/export.xlsx': { urls: one('/api/users/export.xlsx') },
   'GET /api/localities': { urls: one(`/api/localities?parent=${LAI_CHAU}`) },

@@ -75,6 +75,19 @@ export function platformJobs(
       run: async () => `${await services.indicators.refreshDirty(services.db)} daily count cells recounted`,
     },
     {
+      // Scheduled once per key: the hourly run only adds what became due since the last one.
+      name: 'assessment-reminders',
+      everyMs: 60 * 60_000,
+      run: async () => `${await services.assessmentReminders.scheduleDue()} self-assessment reminders scheduled`,
+    },
+    {
+      // The outbox and the reminders are backed up, the queue is not: after a restore their jobs are re-sent here.
+      name: 'notification-jobs-requeue',
+      everyMs: 15 * 60_000,
+      run: async () =>
+        `${await services.notificationDelivery.requeueStranded()} deliveries and ${await services.reminders.requeueStranded()} reminders queued again`,
+    },
+    {
       name: 'purge-expired-sessions',
       everyMs: 15 * 60_000,
       run: async () =>

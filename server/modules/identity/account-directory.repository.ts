@@ -16,6 +16,19 @@ export class AccountDirectoryRepository {
   }
 
   /** Accounts of a subtree, by name then id; the term matches the name or username without diacritics. */
+  /** Active accounts of these roles placed at one locality. */
+  activeAt(db: Db, localityCode: string, roles: readonly string[]) {
+    if (roles.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('users')
+      .select('id')
+      .where('locality_code', '=', localityCode)
+      .where('role', 'in', [...roles] as never[])
+      .where('disabled_at', 'is', null)
+      .orderBy('id')
+      .execute();
+  }
+
   search(db: Db, within: string, q: { q?: string; after?: string; limit: number }) {
     const cursor = decodeCursor(q.after, ['text', 'uuid']);
     let query = db

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../core/errors.ts';
 import type { AuditActorView, ListAuditActorsQuery } from '../../../core/schemas/audit.ts';
 import type { Page } from '../../../core/schemas/common.ts';
+import type { Role } from '../../../core/roles.ts';
 import type { Db } from '../../db/database.ts';
 import { toPage } from '../../shared/cursor.ts';
 import type { AccountDirectoryRepository } from './account-directory.repository.ts';
@@ -15,6 +16,11 @@ export class AccountDirectoryService {
   async namesOf(db: Db, ids: readonly string[]): Promise<Map<string, { fullName: string; role: string }>> {
     const rows = await this.repo.namesOf(db, ids);
     return new Map(rows.map((r) => [r.id, { fullName: r.full_name, role: r.role }]));
+  }
+
+  /** The ids of the active accounts of these roles at one locality (a commune's officers, to notify). */
+  async activeAt(db: Db, localityCode: string, roles: readonly Role[]): Promise<string[]> {
+    return (await this.repo.activeAt(db, localityCode, roles)).map((r) => r.id);
   }
 
   async search(db: Db, within: string, q: ListAuditActorsQuery, locale: Locale): Promise<Page<AuditActorView>> {

@@ -1,14 +1,65 @@
+import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
+import type { AuditTrailService } from '../audit/audit.module.ts';
+import { emailChannel, smsChannel, type ChannelSender, type SmsGateway } from './channels.ts';
+import { DeliveryRepository } from './delivery.repository.ts';
+import { NotificationDelivery } from './delivery.service.ts';
 import { NotificationsRepository } from './notifications.repository.ts';
 import { NotificationsService } from './notifications.service.ts';
+import { ReminderService } from './reminders.service.ts';
 
-export type { OutgoingMessage } from './notifications.service.ts';
-export type { NotificationsService };
+export type { MessageContent, OutgoingMessage } from './notifications.service.ts';
+export type { ChannelSender } from './channels.ts';
+export type { ReminderCondition, ReminderRequest } from './reminders.service.ts';
+export type { NotificationsService, NotificationDelivery, ReminderService };
 
 export interface NotificationsServices {
   notifications: NotificationsService;
+  /** Sends the outbox's SMS and e-mail rows from the job queue. */
+  notificationDelivery: NotificationDelivery;
+  /** Scheduled reminders with a condition re-checked when they fall due. */
+  reminders: ReminderService;
 }
 
-export function createNotificationsModule(o: { db: Db }): NotificationsServices {
-  return { notifications: new NotificationsService(o.db, new NotificationsRepository()) };
+export function createNotificationsModule(o: {
+  db: Db;
+  config: Pick<Config, 'notifications' | 'publicUrl'>;
+  jobQueue: JobQueue;
+  audit: AuditTrailService;
+  /** The SMS gateway of one-time codes; null when none is configured (the SMS channel is then off). */
+  smsGateway: SmsGateway | null;
+  /** Tests replace the ways out (a failing gateway); by default the configured ones. */
+  channels?: { sms: ChannelSender | null; email: ChannelSender | null };
+  now?: () => Date;
+  log?: (line: string) => void;
+}): NotificationsServices {
+  const email = o.config.notifications.email;
+  const channels = o.channels ?? {
+    sms: o.smsGateway ? smsChannel(o.smsGateway) : null,
+    email: email ? emailChannel(email) : null,
+  };
+  // Said once at start, so an administrator knows which channels reach people.
+  o.log?.(
+    `notifications: inbox on; SMS ${channels.sms ? 'on (webhook)' : 'off (PHONGDICH_SMS_WEBHOOK_URL not set)'}; ` +
+      `e-mail ${channels.email ? `on (${email ? `${email.host}:${email.port}` : 'custom'})` : 'off (PHONGDICH_SMTP_HOST not set)'}`,
+  );
+  const repo = new DeliveryRepository();
+  const delivery = new NotificationDelivery(
+    o.db,
+    repo,
+    o.jobQueue,
+    channels,
+    {
+      notifications: o.config.notifications,
+      publicUrl: o.config.publicUrl,
+    },
+    o.now,
+  );
+  const notifications = new NotificationsService(o.db, new NotificationsRepository(), repo, delivery, o.audit);
+  return {
+    notifications,
+    notificationDelivery: delivery,
+    reminders: new ReminderService(o.db, repo, o.jobQueue, notifications),
+  };
 }

@@ -6,4 +6,6 @@ import { isSystemActor, type Actor } from '../../shared/actor.ts';
  */
 export const notificationsPolicy = {
   readInbox: (a: Actor) => !isSystemActor(a),
+  /** One's own channels and quiet hours, likewise. */
+  ownPreferences: (a: Actor) => !isSystemActor(a),
 };

@@ -20,6 +20,7 @@ export class NotificationsRepository {
         'm.urgent',
         'm.read_at',
         'm.recipient_user_id',
+        'm.message_key',
         microsecondKey('m.created_at').as('created_key'),
       ])
       .where('m.channel', '=', 'in_app');

@@ -10,4 +10,12 @@ export const notificationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
   route(app, notificationsContract.getInbox, async (req) => svc.inbox(actorOf(req), req.query));
 
   route(app, notificationsContract.postInboxByIdRead, async (req) => svc.markRead(actorOf(req), req.params.id));
+
+  route(app, notificationsContract.getInboxById, async (req) => svc.message(actorOf(req), req.params.id));
+
+  route(app, notificationsContract.getNotificationPreferences, async (req) => svc.preferences(actorOf(req)));
+
+  route(app, notificationsContract.putNotificationPreferences, async (req) =>
+    svc.savePreferences(actorOf(req), req.body),
+  );
 };

@@ -79,3 +79,29 @@ export const organisationStatusLabels: Record<
   rejected: { vi: 'Từ chối', en: 'Rejected' },
   suspended: { vi: 'Tạm dừng', en: 'Suspended' },
 };
+
+/** A local day as Vietnamese write it: 07/12/2026. */
+const dayVi = (day: string) => day.split('-').reverse().join('/');
+
+/** The words of a self-assessment reminder, in both languages (the notification shows the reader's). */
+export function assessmentReminderWords(
+  name: string,
+  dueOn: string,
+  r: { stage: 'upcoming' | 'due' | 'overdue'; daysLate: number },
+): { title: { vi: string; en: string }; body: { vi: string; en: string } } {
+  if (r.stage === 'overdue')
+    return {
+      title: { vi: `Quá hạn tự đánh giá an toàn COVID: ${name}`, en: `COVID-safety self-assessment overdue: ${name}` },
+      body: {
+        vi: `${name} chưa tự đánh giá an toàn COVID, hạn ngày ${dayVi(dueOn)} (quá ${r.daysLate} ngày).`,
+        en: `${name} has not assessed its COVID safety, due on ${dueOn} (${r.daysLate} day${r.daysLate === 1 ? '' : 's'} late).`,
+      },
+    };
+  return {
+    title: { vi: `Nhắc tự đánh giá an toàn COVID: ${name}`, en: `COVID-safety self-assessment reminder: ${name}` },
+    body: {
+      vi: `${name} cần tự đánh giá an toàn COVID ${r.stage === 'due' ? 'trong hôm nay' : 'trước hết'} ngày ${dayVi(dueOn)}.`,
+      en: `${name} must assess its COVID safety ${r.stage === 'due' ? 'today' : 'by'} ${r.stage === 'due' ? `(${dueOn})` : dueOn}.`,
+    },
+  };
+}

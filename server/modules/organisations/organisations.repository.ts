@@ -29,6 +29,9 @@ export interface ListOrganisationsOptions {
 /** A microsecond-exact cursor key: a JS Date would drop the microseconds PostgreSQL keeps. */
 const createdKey = sql<string>`to_char(o.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
+/** The day an approved organisation's self-assessment is due (a never-assessed one: since its approval). */
+const dueOn = sql<string>`coalesce(a.reassess_due_on, (o.decided_at at time zone 'Asia/Ho_Chi_Minh')::date)`;
+
 /** SQL of organisations, their self-assessments and the assessment templates. */
 export class OrganisationsRepository {
   private organisations(db: Db) {
@@ -51,6 +54,30 @@ export class OrganisationsRepository {
 
   findById(db: Db, id: string) {
     return this.organisations(db).where('o.id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Approved organisations whose self-assessment is due on or before `horizon` (a local day): the
+   * latest assessment's re-assessment day, or the day of approval when none was submitted yet.
+   * Ordered and paged by id, so a scan of a country reads a page at a time.
+   */
+  assessmentsDue(db: Db, o: { horizon: string; afterId?: string; limit: number }) {
+    let q = this.dueRows(db).where(dueOn, '<=', o.horizon);
+    if (o.afterId) q = q.where('o.id', '>', o.afterId);
+    return q.orderBy('o.id').limit(o.limit).execute();
+  }
+
+  /** The day an approved organisation's self-assessment is due now; undefined when it is not approved. */
+  assessmentDue(db: Db, id: string) {
+    return this.dueRows(db).where('o.id', '=', id).executeTakeFirst();
+  }
+
+  private dueRows(db: Db) {
+    return db
+      .selectFrom('organisations as o')
+      .leftJoin('organisation_assessments as a', 'a.id', 'o.latest_assessment_id')
+      .select(['o.id', 'o.name', 'o.commune_code', 'o.owner_user_id', dueOn.as('due_on')])
+      .where('o.status', '=', 'approved');
   }
 
   async idByClientKey(db: Db, clientKey: string): Promise<string | null> {

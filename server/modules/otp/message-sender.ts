@@ -1,6 +1,7 @@
 /** Where one-time codes go. Pluggable: a log for development and tests, a webhook for an SMS gateway. */
 export interface MessageSender {
-  send(to: string, text: string): Promise<void>;
+  /** `idempotencyKey`: the same key is the same message, which a gateway may send once (notifications resend after a timeout). */
+  send(to: string, text: string, idempotencyKey?: string): Promise<void>;
 }
 
 /**
@@ -37,14 +38,20 @@ export function maskPhone(phone: string): string {
   return `${country}${'•'.repeat(Math.max(rest.length - 3, 0))}${rest.slice(-3)}`;
 }
 
-/** A real SMS gateway behind an HTTP webhook: POST {to, text} as JSON; any 2xx is success. */
+/**
+ * A real SMS gateway behind an HTTP webhook: POST {to, text} as JSON; any 2xx is success. A
+ * notification carries an `Idempotency-Key` header (its message and channel), the same on every retry.
+ */
 export class WebhookMessageSender implements MessageSender {
   constructor(private readonly url: string) {}
 
-  async send(to: string, text: string): Promise<void> {
+  async send(to: string, text: string, idempotencyKey?: string): Promise<void> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      },
       body: JSON.stringify({ to, text }),
       signal: AbortSignal.timeout(10_000),
     });

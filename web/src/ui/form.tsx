@@ -54,7 +54,7 @@ export interface TextFieldProps {
   value: string;
   onChange(value: string): void;
   name?: string;
-  type?: 'text' | 'password' | 'search' | 'date' | 'datetime-local' | 'number';
+  type?: 'text' | 'password' | 'search' | 'date' | 'datetime-local' | 'number' | 'time' | 'tel' | 'email';
   hint?: string;
   error?: string;
   required?: boolean;

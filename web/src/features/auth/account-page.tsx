@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { navigate } from '../../ui/router.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
+import { NotificationSettings } from './notification-settings.tsx';
 import { useSession } from './session.tsx';
 import { RecoveryCodesView, TwoFactorSetup } from './two-factor-setup.tsx';
 
@@ -170,7 +171,7 @@ function SessionsSection() {
   );
 }
 
-/** /account (Bảo mật tài khoản): password, two-factor sign-in, sessions. */
+/** /account (Bảo mật tài khoản): password, two-factor sign-in, notification channels, sessions. */
 export function AccountPage() {
   const { t } = useTranslation();
   return (
@@ -180,6 +181,7 @@ export function AccountPage() {
         <ChangePasswordForm />
       </section>
       <TwoFactorSection />
+      <NotificationSettings />
       <SessionsSection />
     </Page>
   );

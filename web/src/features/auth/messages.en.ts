@@ -67,4 +67,20 @@ export const securityEn: English<typeof securityVi> = {
     sessionsEnded_one: '{{count, number}} session of {{username}} ended.',
     sessionsEnded_other: '{{count, number}} sessions of {{username}} ended.',
   },
+  notificationSettings: {
+    title: 'Notifications',
+    intro:
+      'Notifications are always in your inbox here. You can also receive them by SMS and e-mail; during quiet hours (Viet Nam time) only urgent ones are sent.',
+    sms: 'Receive by SMS',
+    smsUnavailable: 'Receive by SMS (this installation cannot send SMS yet)',
+    phone: 'Mobile number',
+    email: 'Receive by e-mail',
+    emailUnavailable: 'Receive by e-mail (this installation cannot send e-mail yet)',
+    emailAddress: 'E-mail address',
+    ownQuietHours: 'Set my own quiet hours',
+    quietStart: 'From',
+    quietEnd: 'Until',
+    defaultQuiet: 'Default quiet hours: {{start}}–{{end}}.',
+    saved: 'Your notification settings are saved.',
+  },
 };

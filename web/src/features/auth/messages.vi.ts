@@ -65,4 +65,20 @@ export const securityVi = {
     confirmEndSessions: 'Kết thúc mọi phiên đăng nhập của {{username}}?',
     sessionsEnded_other: 'Đã kết thúc {{count, number}} phiên của {{username}}.',
   },
+  notificationSettings: {
+    title: 'Nhận thông báo',
+    intro:
+      'Thông báo luôn có trong hộp thư trên hệ thống. Có thể nhận thêm qua SMS và thư điện tử; trong giờ yên lặng (giờ Việt Nam) chỉ tin khẩn mới được gửi.',
+    sms: 'Nhận qua SMS',
+    smsUnavailable: 'Nhận qua SMS (hệ thống chưa cấu hình gửi SMS)',
+    phone: 'Số điện thoại di động',
+    email: 'Nhận qua thư điện tử',
+    emailUnavailable: 'Nhận qua thư điện tử (hệ thống chưa cấu hình gửi thư)',
+    emailAddress: 'Địa chỉ thư điện tử',
+    ownQuietHours: 'Đặt giờ yên lặng riêng',
+    quietStart: 'Bắt đầu',
+    quietEnd: 'Kết thúc',
+    defaultQuiet: 'Giờ yên lặng mặc định: {{start}}–{{end}}.',
+    saved: 'Đã lưu cách nhận thông báo.',
+  },
 };
