@@ -52,6 +52,10 @@ export const capabilityRoles = {
   'organisations.decide': officials,
   /** Self-assessments are the organisation's own declaration (an administrator may enter one for it). */
   'organisations.assess': ['system_admin', 'organisation_admin'],
+  /** An organisation keeps its workforce roster and links its venues as its sites (issue 15). */
+  'workforce.manage': ['system_admin', 'organisation_admin'],
+  /** The roster and the daily gate compliance: officials of the place, and the organisation its own. */
+  'workforce.read': [...officials, 'organisation_admin'],
   /** Any gate of the area (a venue's owner runs their own). */
   'gates.operateAny': officials,
   'checkins.counts': [...officials, 'inspector'],

@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020-list-indexes.ts';
 import * as m0021 from './migrations/0021-record-checkins-batch.ts';
 import * as m0022 from './migrations/0022-notifications.ts';
 import * as m0023 from './migrations/0023-organisations.ts';
+import * as m0027 from './migrations/0027-rosters.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0021-record-checkins-batch': m0021,
   '0022-notifications': m0022,
   '0023-organisations': m0023,
+  '0027-rosters': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

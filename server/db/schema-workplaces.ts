@@ -66,8 +66,26 @@ export interface OrganisationAssessmentsTable {
   submitted_at: CreatedAt;
 }
 
+export type WorkRole = 'service_contact' | 'high_risk' | 'other';
+
+/** Migration 0027: the workforce roster of an organisation. */
+export interface RosterWorkersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  full_name: string;
+  id_number: string;
+  phone: string | null;
+  department: Generated<string>;
+  shift: Generated<string>;
+  on_site: boolean;
+  work_role: WorkRole;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface WorkplacesTables {
   assessment_templates: AssessmentTemplatesTable;
   organisations: OrganisationsTable;
   organisation_assessments: OrganisationAssessmentsTable;
+  roster_workers: RosterWorkersTable;
 }

@@ -124,6 +124,10 @@ const routes: Record<string, Entry> = {
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },
   'GET /api/organisations/:id/assessments': { urls: () => [`/api/organisations/${organisationId}/assessments`] },
+  'GET /api/organisations/:id/roster': { urls: () => [`/api/organisations/${organisationId}/roster`] },
+  'GET /api/organisations/:id/roster/export.xlsx': {
+    urls: () => [`/api/organisations/${organisationId}/roster/export.xlsx`],
+  },
   'GET /api/assessment-templates': { urls: one('/api/assessment-templates') },
   'GET /api/assessment-templates/:code': { urls: one('/api/assessment-templates/qd2194') },
   'GET /api/venues/:id/poster.pdf': { urls: (f) => [`/api/venues/${f.venue.id}/poster.pdf`] },

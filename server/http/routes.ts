@@ -13,6 +13,7 @@ import { localitiesRoutes } from '../modules/localities/localities.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { venuesRoutes } from '../modules/venues/venues.routes.ts';
 import { organisationsRoutes } from '../modules/organisations/organisations.routes.ts';
+import { workforceRoutes } from '../modules/organisations/workforce.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
@@ -41,6 +42,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(checkinsRoutes, deps);
   await app.register(venuesRoutes, deps);
   await app.register(organisationsRoutes, deps);
+  await app.register(workforceRoutes, deps);
   await app.register(linelistRoutes, deps);
   await app.register(chainsRoutes, deps);
   await app.register(casesRoutes, deps);

@@ -3,11 +3,15 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { OrganisationsRepository } from './organisations.repository.ts';
 import { OrganisationsService } from './organisations.service.ts';
+import { RostersRepository } from './rosters.repository.ts';
+import { RostersService } from './rosters.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
+export type { RostersService } from './rosters.service.ts';
 
 export interface OrganisationsServices {
   organisations: OrganisationsService;
+  rosters: RostersService;
 }
 
 export function createOrganisationsModule(o: {
@@ -15,5 +19,9 @@ export function createOrganisationsModule(o: {
   localities: LocalitiesService;
   audit: AuditTrailService;
 }): OrganisationsServices {
-  return { organisations: new OrganisationsService(o.db, new OrganisationsRepository(), o.localities, o.audit) };
+  const repo = new OrganisationsRepository();
+  return {
+    organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
+    rosters: new RostersService(o.db, repo, new RostersRepository(), o.audit),
+  };
 }
