@@ -126,6 +126,7 @@ export function createServices(o: ServiceOptions): AppServices {
       ),
   });
   const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
+  const venues = createVenuesModule({ db, localities, otp, audit });
   const identity = createIdentityModule({
     db,
     config,
@@ -162,8 +163,8 @@ export function createServices(o: ServiceOptions): AppServices {
       citizenSessions: people.citizenSessions,
       localities,
     }),
-    ...createVenuesModule({ db, localities, otp, audit }),
-    ...createOrganisationsModule({ db, localities, audit }),
+    ...venues,
+    ...createOrganisationsModule({ db, localities, audit, people: people.people, venues: venues.venues }),
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),

@@ -83,9 +83,34 @@ export interface RosterWorkersTable {
   updated_at: Timestamp;
 }
 
+export interface OrganisationSitesTable {
+  venue_id: string;
+  organisation_id: string;
+  linked_by: string | null;
+  linked_at: CreatedAt;
+}
+
+export interface WorkplaceGateEventsTable {
+  id: Generated<string>;
+  client_key: string;
+  organisation_id: string;
+  venue_id: string;
+  roster_worker_id: string | null;
+  person_id: string | null;
+  day: string;
+  at: Timestamp;
+  mode: 'qr' | 'list' | 'cccd';
+  allowed: boolean;
+  valid_declaration: boolean;
+  reasons: Json;
+  recorded_by: string | null;
+}
+
 export interface WorkplacesTables {
   assessment_templates: AssessmentTemplatesTable;
   organisations: OrganisationsTable;
   organisation_assessments: OrganisationAssessmentsTable;
   roster_workers: RosterWorkersTable;
+  organisation_sites: OrganisationSitesTable;
+  workplace_gate_events: WorkplaceGateEventsTable;
 }

@@ -74,6 +74,14 @@ export const routes: Record<string, Entry> = {
   'GET /api/organisations/:id': cdc(() => `/api/organisations/${f.organisationId}`, 'none'),
   'GET /api/organisations/:id/assessments': cdc(() => `/api/organisations/${f.organisationId}/assessments`, 'none'),
   // Roster workers are the organisation's list, not person records: the export is logged as such.
+  'GET /api/organisations/:id/compliance': cdc(() => `/api/organisations/${f.organisationId}/compliance`, 'none'),
+  'GET /api/workplace-compliance': cdc(`/api/workplace-compliance?locality=${DOAN_KET}`, 'none'),
+  'GET /api/workplace-compliance/export.xlsx': cdc(
+    `/api/workplace-compliance/export.xlsx?locality=${DOAN_KET}`,
+    'none',
+  ),
+  'GET /api/workplace-compliance/export.csv': cdc(`/api/workplace-compliance/export.csv?locality=${DOAN_KET}`, 'none'),
+  'GET /api/organisations/:id/sites': cdc(() => `/api/organisations/${f.organisationId}/sites`, 'none'),
   'GET /api/organisations/:id/roster': cdc(() => `/api/organisations/${f.organisationId}/roster`, 'none'),
   'GET /api/organisations/:id/roster/export.xlsx': cdc(
     () => `/api/organisations/${f.organisationId}/roster/export.xlsx`,

@@ -114,6 +114,40 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/roster/export.csv`),
     expect: refused,
   },
+  'GET /api/organisations/:id/sites': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/sites`),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/sites': {
+    attempt: (c) => c.post(`/api/organisations/${neighbour.organisationId}/sites`, { venueId: neighbour.venue.id }),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/gate-checks': {
+    attempt: (c) =>
+      c.post(`/api/organisations/${neighbour.organisationId}/gate-checks`, {
+        clientKey: randomUUID(),
+        venueId: neighbour.venue.id,
+        mode: 'qr',
+        qrToken: neighbour.qrToken,
+      }),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/compliance': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/compliance`),
+    expect: refused,
+  },
+  'GET /api/workplace-compliance': {
+    attempt: (c) => c.get(`/api/workplace-compliance?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/workplace-compliance/export.xlsx': {
+    attempt: (c) => c.get(`/api/workplace-compliance/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/workplace-compliance/export.csv': {
+    attempt: (c) => c.get(`/api/workplace-compliance/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   // The templates are the installation's configuration (no organisation's data).
   'GET /api/assessment-templates': 'installation',
   'GET /api/assessment-templates/:code': 'installation',

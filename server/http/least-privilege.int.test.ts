@@ -124,6 +124,10 @@ const routes: Record<string, Entry> = {
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },
   'GET /api/organisations/:id/assessments': { urls: () => [`/api/organisations/${organisationId}/assessments`] },
+  'GET /api/organisations/:id/compliance': { urls: () => [`/api/organisations/${organisationId}/compliance`] },
+  'GET /api/workplace-compliance': { urls: one('/api/workplace-compliance') },
+  'GET /api/workplace-compliance/export.xlsx': { urls: one('/api/workplace-compliance/export.xlsx') },
+  'GET /api/organisations/:id/sites': { urls: () => [`/api/organisations/${organisationId}/sites`] },
   'GET /api/organisations/:id/roster': { urls: () => [`/api/organisations/${organisationId}/roster`] },
   'GET /api/organisations/:id/roster/export.xlsx': {
     urls: () => [`/api/organisations/${organisationId}/roster/export.xlsx`],

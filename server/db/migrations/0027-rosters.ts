@@ -7,6 +7,11 @@ import { sql, type Kysely } from 'kysely';
  *   the same document updates the worker). The document is kept normalised (no spaces or dots,
  *   passports upper-case) so the gate finds a worker by the number read off a card. The list is
  *   paged by department then name, the way an organisation reads its roster.
+ * - `organisation_sites`: the organisation's existing venues linked as its sites; a venue is the
+ *   site of one organisation at most.
+ * - `workplace_gate_events`: each worker checked at a site's gate, allowed or refused, one row per
+ *   client key (a resend stores one). `day` is the Viet Nam day of the check, so the daily
+ *   compliance reads one organisation's day from one index.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -28,4 +33,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`create index roster_workers_by_document on roster_workers (id_number)`.execute(db);
+
+  await sql`
+    create table organisation_sites (
+      venue_id uuid primary key references venues (id),
+      organisation_id uuid not null references organisations (id),
+      linked_by uuid references users (id),
+      linked_at timestamptz not null default now()
+    )`.execute(db);
+  await sql`create index organisation_sites_by_organisation on organisation_sites (organisation_id)`.execute(db);
+
+  await sql`
+    create table workplace_gate_events (
+      id uuid primary key default gen_random_uuid(),
+      client_key uuid not null unique,
+      organisation_id uuid not null references organisations (id),
+      venue_id uuid not null references venues (id),
+      roster_worker_id uuid references roster_workers (id),
+      person_id uuid references people (id),
+      day date not null,
+      at timestamptz not null default now(),
+      mode text not null check (mode in ('qr', 'list', 'cccd')),
+      allowed boolean not null,
+      valid_declaration boolean not null,
+      reasons jsonb not null,
+      recorded_by uuid references users (id)
+    )`.execute(db);
+  await sql`create index workplace_gate_events_by_day on workplace_gate_events
+    (organisation_id, day, roster_worker_id)`.execute(db);
 }

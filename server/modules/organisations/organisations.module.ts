@@ -3,25 +3,48 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { OrganisationsRepository } from './organisations.repository.ts';
 import { OrganisationsService } from './organisations.service.ts';
+import { ComplianceRepository } from './compliance.repository.ts';
+import { ComplianceService } from './compliance.service.ts';
 import { RostersRepository } from './rosters.repository.ts';
 import { RostersService } from './rosters.service.ts';
+import { WorkplaceGateRepository } from './workplace-gate.repository.ts';
+import { WorkplaceGateService } from './workplace-gate.service.ts';
+import type { PeopleService } from '../people/people.service.ts';
+import type { VenuesService } from '../venues/venues.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
 export type { RostersService } from './rosters.service.ts';
+export type { ComplianceService } from './compliance.service.ts';
+export type { WorkplaceGateService } from './workplace-gate.service.ts';
 
 export interface OrganisationsServices {
   organisations: OrganisationsService;
   rosters: RostersService;
+  workplaceGate: WorkplaceGateService;
+  workplaceCompliance: ComplianceService;
 }
 
 export function createOrganisationsModule(o: {
   db: Db;
   localities: LocalitiesService;
   audit: AuditTrailService;
+  people: PeopleService;
+  venues: VenuesService;
 }): OrganisationsServices {
   const repo = new OrganisationsRepository();
+  const rosters = new RostersRepository();
   return {
     organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
-    rosters: new RostersService(o.db, repo, new RostersRepository(), o.audit),
+    rosters: new RostersService(o.db, repo, rosters, o.audit),
+    workplaceGate: new WorkplaceGateService(
+      o.db,
+      repo,
+      rosters,
+      new WorkplaceGateRepository(),
+      o.people,
+      o.venues,
+      o.audit,
+    ),
+    workplaceCompliance: new ComplianceService(o.db, repo, new ComplianceRepository(), o.localities),
   };
 }

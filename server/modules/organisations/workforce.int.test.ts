@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvedVenue, declare } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
 import { registerOrganisation } from './organisation-fixtures.ts';
 
@@ -98,5 +100,154 @@ describe('roster', () => {
     expect((await upload(otherOwner, rosterCsv)).statusCode).toBe(404);
     // Officials read it; importing is the organisation's.
     expect((await upload(officer, rosterCsv)).statusCode).toBe(403);
+  });
+});
+
+describe('gate', () => {
+  let site: string;
+  let minhQr: string;
+  const check = (body: Record<string, unknown>, c: TestClient = owner) =>
+    c.post(`/api/organisations/${orgId}/gate-checks`, { clientKey: randomUUID(), venueId: site, ...body });
+  const workerId = async (idNumber: string) =>
+    (
+      await db()
+        .selectFrom('roster_workers')
+        .select('id')
+        .where('organisation_id', '=', orgId)
+        .where('id_number', '=', idNumber)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+  beforeAll(async () => {
+    site = (await approvedVenue(db(), { communeCode: DOAN_KET, ownerUserId: owner.user.id, name: 'Xưởng may 1' })).id;
+    // Lò Văn Minh declared today; Tòng Thị Hoa never did.
+    minhQr = (
+      await declare(t, {
+        person: { idNumber: '012098000111', fullName: 'Lò Văn Minh', birthYear: 1998, gender: 'male' },
+      })
+    ).result.qrToken;
+  });
+
+  it('links the organisation’s own venue as a site, once, audited; not another’s venue', async () => {
+    const linked = await owner.post(`/api/organisations/${orgId}/sites`, { venueId: site });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().items).toEqual([expect.objectContaining({ venueId: site, name: 'Xưởng may 1' })]);
+    expect((await owner.post(`/api/organisations/${orgId}/sites`, { venueId: site })).json().items).toHaveLength(1);
+    const foreign = await approvedVenue(db(), { communeCode: DOAN_KET, ownerUserId: otherOwner.user.id });
+    expect((await owner.post(`/api/organisations/${orgId}/sites`, { venueId: foreign.id })).statusCode).toBe(404);
+    expect((await officer.post(`/api/organisations/${orgId}/sites`, { venueId: site })).statusCode).toBe(403);
+    const audit = await db()
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', orgId)
+      .where('action', '=', 'link_site')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('lets in a worker with a valid declaration by their personal QR, and refuses one without, picked from the list', async () => {
+    const minh = await check({ mode: 'qr', qrToken: minhQr });
+    expect(minh.statusCode, minh.body).toBe(201);
+    expect(minh.json()).toMatchObject({
+      allowed: true,
+      validDeclaration: true,
+      reasons: [],
+      worker: { fullName: 'Lò Văn Minh' },
+    });
+    const hoa = await check({ mode: 'list', rosterWorkerId: await workerId('012198000222') });
+    expect(hoa.json()).toMatchObject({
+      allowed: false,
+      validDeclaration: false,
+      reasons: ['no_valid_declaration'],
+      worker: { fullName: 'Tòng Thị Hoa', department: 'Xưởng may' },
+      displayName: null,
+    });
+    const audit = await db()
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', 'in', [minh.json().eventId, hoa.json().eventId])
+      .execute();
+    expect(audit).toEqual([{ action: 'gate_check' }, { action: 'gate_check' }]);
+  });
+
+  it('reads the CCCD card’s own QR, and tells a misread card in the user’s language', async () => {
+    const card = '012098000111|123456788|Lò Văn Minh|01011998|Nam|Bản Hon, Tam Đường, Lai Châu|15082021';
+    expect((await check({ mode: 'cccd', cardText: card })).json()).toMatchObject({
+      allowed: true,
+      worker: { fullName: 'Lò Văn Minh' },
+    });
+    const bad = await check({ mode: 'cccd', cardText: card.replace('01011998', '01011997') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([
+      { path: 'cardText', message: 'Ngày sinh trên thẻ không hợp lệ hoặc không khớp số CCCD' },
+    ]);
+    // A card on file nowhere: refused, not on the roster.
+    const stranger = '012085000444||Người Lạ|01011985|Nam|Lai Châu|01012022';
+    expect((await check({ mode: 'cccd', cardText: stranger })).json()).toMatchObject({
+      allowed: false,
+      worker: null,
+      reasons: ['no_valid_declaration'],
+    });
+  });
+
+  it('stores one check per client key, and refuses a venue that is not a site or a forged QR', async () => {
+    const body = { clientKey: randomUUID(), venueId: site, mode: 'qr', qrToken: minhQr };
+    const first = await owner.post(`/api/organisations/${orgId}/gate-checks`, body);
+    const again = await owner.post(`/api/organisations/${orgId}/gate-checks`, body);
+    expect(again.json().eventId).toBe(first.json().eventId);
+    const rows = await db()
+      .selectFrom('workplace_gate_events')
+      .select('id')
+      .where('client_key', '=', body.clientKey)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const elsewhere = await approvedVenue(db(), { communeCode: DOAN_KET, ownerUserId: owner.user.id });
+    const notSite = await check({ mode: 'qr', qrToken: minhQr, venueId: elsewhere.id });
+    expect(notSite.statusCode).toBe(400);
+    expect(notSite.json().error.details[0].path).toBe('venueId');
+    expect((await check({ mode: 'qr', qrToken: 'forged' })).json()).toMatchObject({
+      allowed: false,
+      reasons: ['invalid_qr'],
+    });
+  });
+
+  it('is run by the organisation or officials of the place, nobody else', async () => {
+    expect((await check({ mode: 'qr', qrToken: minhQr }, otherOwner)).statusCode).toBe(404);
+    expect((await check({ mode: 'qr', qrToken: minhQr }, officer)).statusCode).toBe(201);
+  });
+});
+
+describe('compliance', () => {
+  // After the gate's tests: Minh (Cắt) let in, Hoa (Xưởng may) refused, Nga (Văn phòng) never came,
+  // Sáng works remotely; a stranger's card counts nowhere.
+  const today = { expected: 3, arrived: 2, arrivedValid: 1, refused: 1, missing: 1 };
+
+  it('gives the organisation its day, per department, and the trend', async () => {
+    const res = await owner.get(`/api/organisations/${orgId}/compliance?days=3`);
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json();
+    expect(c.totals).toEqual(today);
+    expect(c.departments).toEqual([
+      { department: 'Cắt', expected: 1, arrived: 1, arrivedValid: 1, refused: 0, missing: 0 },
+      { department: 'Văn phòng', expected: 1, arrived: 0, arrivedValid: 0, refused: 0, missing: 1 },
+      { department: 'Xưởng may', expected: 1, arrived: 1, arrivedValid: 0, refused: 1, missing: 0 },
+    ]);
+    expect(c.trend).toHaveLength(3);
+    expect(c.trend[0]).toMatchObject({ expected: 3, arrived: 0, missing: 3 });
+    expect(c.trend[2]).toEqual({ day: c.day, ...today });
+  });
+
+  it('gives the commune its organisations with their figures and totals, exportable', async () => {
+    const res = await officer.get(`/api/workplace-compliance?locality=${DOAN_KET}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ totals: today, items: [{ organisationId: orgId, ...today }], nextCursor: null });
+    const sheet = await officer.get(`/api/workplace-compliance/export.csv?locality=${DOAN_KET}`);
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.body).toContain('Bị từ chối');
+  });
+
+  it('an organisation sees its own figures only, never the commune’s', async () => {
+    expect((await otherOwner.get(`/api/organisations/${orgId}/compliance`)).statusCode).toBe(404);
+    expect((await owner.get('/api/workplace-compliance')).statusCode).toBe(403);
   });
 });
