@@ -63,3 +63,5 @@ export const canRegisterOrganisation = holds('organisations.register');
 export const canDecideOrganisations = holds('organisations.decide');
 /** The self-assessment is the organisation's own (the server checks it is theirs). */
 export const canAssessOrganisations = holds('organisations.assess');
+/** The roster and the gate compliance: officials of the place and the organisation itself. */
+export const canReadWorkforce = holds('workforce.read');

@@ -127,4 +127,22 @@ export const organisationsEn: English<typeof organisationsVi> = {
       none: 'Not assessed',
     },
   },
+  workforce: {
+    complianceTitle: 'No declaration, no work',
+    complianceIntro:
+      'Rostered workers are checked at the gate: with a valid health declaration they come in, without one they are refused.',
+    dayOf: '{{day}}',
+    figure: {
+      expected: 'Expected on site',
+      arrived: 'Arrived',
+      arrivedValid: 'Arrived with a declaration',
+      refused: 'Refused',
+      missing: 'Missing',
+    },
+    department: 'Department',
+    day: 'Day',
+    byDepartment: 'By department',
+    trend: 'Last 7 days',
+    noRoster: 'No workforce roster yet.',
+  },
 };

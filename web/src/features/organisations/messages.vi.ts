@@ -124,4 +124,22 @@ export const organisationsVi = {
       none: 'Chưa đánh giá',
     },
   },
+  workforce: {
+    complianceTitle: 'Không khai báo y tế, không vào làm',
+    complianceIntro:
+      'Người lao động trong danh sách được kiểm tra tại cổng: có tờ khai y tế còn hiệu lực thì vào, không có thì bị từ chối.',
+    dayOf: 'Ngày {{day}}',
+    figure: {
+      expected: 'Dự kiến có mặt',
+      arrived: 'Đã đến',
+      arrivedValid: 'Đến, có khai báo y tế',
+      refused: 'Bị từ chối',
+      missing: 'Vắng',
+    },
+    department: 'Phòng ban',
+    day: 'Ngày',
+    byDepartment: 'Theo phòng ban',
+    trend: '7 ngày gần đây',
+    noRoster: 'Chưa có danh sách người lao động.',
+  },
 };
