@@ -127,6 +127,13 @@ export function createServices(o: ServiceOptions): AppServices {
   });
   const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
   const venues = createVenuesModule({ db, localities, otp, audit });
+  const organisations = createOrganisationsModule({
+    db,
+    localities,
+    audit,
+    people: people.people,
+    venues: venues.venues,
+  });
   const identity = createIdentityModule({
     db,
     config,
@@ -164,7 +171,7 @@ export function createServices(o: ServiceOptions): AppServices {
       localities,
     }),
     ...venues,
-    ...createOrganisationsModule({ db, localities, audit, people: people.people, venues: venues.venues }),
+    ...organisations,
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),
@@ -185,7 +192,14 @@ export function createServices(o: ServiceOptions): AppServices {
       localities,
       audit,
     }),
-    ...createTodayModule({ db, localities, risk: risk.risk, indicators: risk.indicators, audit }),
+    ...createTodayModule({
+      db,
+      localities,
+      risk: risk.risk,
+      indicators: risk.indicators,
+      audit,
+      organisationAssessments: organisations.organisationAssessments,
+    }),
     ...risk,
   };
 }

@@ -106,6 +106,20 @@ export interface WorkplaceGateEventsTable {
   recorded_by: string | null;
 }
 
+export interface WorkplaceFollowUpsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  assessment_id: string;
+  locality_path: string;
+  scope_province: ColumnType<string, never, never>;
+  scope_code: ColumnType<string, never, never>;
+  risk_group: 'high' | 'very_high';
+  may_not_operate: boolean;
+  due_on: string;
+  opened_at: CreatedAt;
+  closed_at: Date | null;
+}
+
 export interface WorkplacesTables {
   assessment_templates: AssessmentTemplatesTable;
   organisations: OrganisationsTable;
@@ -113,4 +127,5 @@ export interface WorkplacesTables {
   roster_workers: RosterWorkersTable;
   organisation_sites: OrganisationSitesTable;
   workplace_gate_events: WorkplaceGateEventsTable;
+  workplace_follow_ups: WorkplaceFollowUpsTable;
 }

@@ -12,6 +12,8 @@ import { sql, type Kysely } from 'kysely';
  * - `workplace_gate_events`: each worker checked at a site's gate, allowed or refused, one row per
  *   client key (a resend stores one). `day` is the Viet Nam day of the check, so the daily
  *   compliance reads one organisation's day from one index.
+ * - `workplace_follow_ups`: what a high or very-high self-assessment opens for the commune on
+ *   today's work, due by the corrective-plan deadline of its group; one per assessment.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -61,4 +63,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index workplace_gate_events_by_day on workplace_gate_events
     (organisation_id, day, roster_worker_id)`.execute(db);
+
+  await sql`
+    create table workplace_follow_ups (
+      id uuid primary key default gen_random_uuid(),
+      organisation_id uuid not null references organisations (id),
+      assessment_id uuid not null unique references organisation_assessments (id),
+      locality_path text not null,
+      scope_province text generated always as (split_part(locality_path, '/', 2)) stored,
+      scope_code text generated always as (split_part(locality_path, '/', -1)) stored,
+      risk_group text not null check (risk_group in ('high', 'very_high')),
+      may_not_operate boolean not null,
+      due_on date not null,
+      opened_at timestamptz not null default now(),
+      closed_at timestamptz
+    )`.execute(db);
+  for (const column of ['scope_province', 'scope_code'])
+    await sql
+      .raw(
+        `create index workplace_follow_ups_open_by_${column} on workplace_follow_ups
+        (${column}, may_not_operate desc, due_on, id) where closed_at is null`,
+      )
+      .execute(db);
 }

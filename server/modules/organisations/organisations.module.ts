@@ -3,6 +3,8 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { OrganisationsRepository } from './organisations.repository.ts';
 import { OrganisationsService } from './organisations.service.ts';
+import { FollowUpsRepository } from './follow-ups.repository.ts';
+import { OrganisationAssessmentsService } from './organisation-assessments.service.ts';
 import { ComplianceRepository } from './compliance.repository.ts';
 import { ComplianceService } from './compliance.service.ts';
 import { RostersRepository } from './rosters.repository.ts';
@@ -14,11 +16,13 @@ import type { VenuesService } from '../venues/venues.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
 export type { RostersService } from './rosters.service.ts';
+export type { OrganisationAssessmentsService } from './organisation-assessments.service.ts';
 export type { ComplianceService } from './compliance.service.ts';
 export type { WorkplaceGateService } from './workplace-gate.service.ts';
 
 export interface OrganisationsServices {
   organisations: OrganisationsService;
+  organisationAssessments: OrganisationAssessmentsService;
   rosters: RostersService;
   workplaceGate: WorkplaceGateService;
   workplaceCompliance: ComplianceService;
@@ -35,6 +39,7 @@ export function createOrganisationsModule(o: {
   const rosters = new RostersRepository();
   return {
     organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
+    organisationAssessments: new OrganisationAssessmentsService(o.db, repo, new FollowUpsRepository(), o.audit),
     rosters: new RostersService(o.db, repo, rosters, o.audit),
     workplaceGate: new WorkplaceGateService(
       o.db,

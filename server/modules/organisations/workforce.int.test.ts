@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedVenue, declare } from '../../testing/factories.ts';
 import { createTestPlatform, DOAN_KET, type TestClient, type TestPlatform } from '../../testing/test-platform.ts';
-import { registerOrganisation } from './organisation-fixtures.ts';
+import { qd2194_2020 } from '../../../core/rules/workplaces/templates/qd2194.ts';
+import { highRisk2194Answers, registerOrganisation } from './organisation-fixtures.ts';
 
 /** "No declaration, no work": the roster, the gate of the organisation's sites and the daily compliance. */
 let t: TestPlatform;
@@ -249,5 +250,48 @@ describe('compliance', () => {
   it('an organisation sees its own figures only, never the commune’s', async () => {
     expect((await otherOwner.get(`/api/organisations/${orgId}/compliance`)).statusCode).toBe(404);
     expect((await owner.get('/api/workplace-compliance')).statusCode).toBe(403);
+  });
+});
+
+describe('follow-up of a high self-assessment', () => {
+  const followUps = async (c: TestClient) => {
+    const work = (await c.get('/api/today?perGroup=10')).json();
+    return work.groups?.find((g: { kind: string }) => g.kind === 'workplace_follow_ups');
+  };
+
+  it('a high result opens one follow-up on the commune’s today, due by the corrective-plan deadline', async () => {
+    const body = { clientKey: randomUUID(), template: 'qd2194', answers: highRisk2194Answers() };
+    const a = (await owner.post(`/api/organisations/${orgId}/assessments`, body)).json();
+    await owner.post(`/api/organisations/${orgId}/assessments`, body);
+    expect(a.group).toBe('high');
+    const group = await followUps(officer);
+    expect(group).toMatchObject({ count: 1, overdue: 0 });
+    expect(group.items[0]).toMatchObject({ dueOn: a.correctivePlanDueOn, link: `/organisations/${orgId}` });
+    expect(group.items[0].label).toContain('Nguy cơ cao');
+    const audit = await db()
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'workplace_follow_up')
+      .execute();
+    expect(audit).toEqual([{ action: 'open_follow_up' }]);
+    // The organisation's own today has no such group: it is the commune's work.
+    expect(await followUps(owner)).toBeUndefined();
+  });
+
+  it('"may not operate" is shown at once, first', async () => {
+    const other = (await registerOrganisation(otherOwner, { name: 'Cơ sở Rất Nguy Cơ' })).id;
+    await officer.post(`/api/organisations/${other}/decision`, { decision: 'approve' });
+    const worst = Object.fromEntries(qd2194_2020.items.map((i) => [i.code, i.options.at(-1)!.code]));
+    const a = (
+      await otherOwner.post(`/api/organisations/${other}/assessments`, {
+        clientKey: randomUUID(),
+        template: 'qd2194',
+        answers: worst,
+      })
+    ).json();
+    expect(a).toMatchObject({ group: 'very_high', mayOperate: 'no' });
+    const group = await followUps(officer);
+    expect(group.count).toBe(2);
+    expect(group.items[0].label).toBe('Cơ sở Rất Nguy Cơ · Nguy cơ rất cao · Không được hoạt động');
   });
 });
