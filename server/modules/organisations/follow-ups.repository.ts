@@ -10,6 +10,16 @@ export class FollowUpsRepository {
     return r.id;
   }
 
+  /** Closes the organisation's open follow-ups: a newer self-assessment supersedes them. */
+  async closeOpen(db: Db, organisationId: string): Promise<void> {
+    await db
+      .updateTable('workplace_follow_ups')
+      .set({ closed_at: new Date() })
+      .where('organisation_id', '=', organisationId)
+      .where('closed_at', 'is', null)
+      .execute();
+  }
+
   /**
    * The open follow-ups of an area, "may not operate" first, then by deadline, with the full count
    * and how many are overdue (today's work shows the first `limit`).

@@ -173,7 +173,8 @@ export class OrganisationAssessmentsService {
   }
 
   /**
-   * A high or very-high result opens a follow-up for the commune on today's work, due by the
+   * A high or very-high result opens a follow-up for the commune on today's work (closing the
+   * organisation's earlier one, which it supersedes), due by the
    * corrective-plan deadline of the group's consequence (today when the group sets none: "may not
    * operate" is shown at once).
    */
@@ -186,6 +187,8 @@ export class OrganisationAssessmentsService {
     mayNotOperate: boolean,
     today: string,
   ): Promise<void> {
+    // The latest assessment is the one to follow up: an earlier follow-up of the organisation is closed.
+    await this.followUps.closeOpen(trx, org.id);
     if (group !== 'high' && group !== 'very_high') return;
     const row = await this.repo.assessmentById(trx, assessmentId);
     const dueOn = row?.corrective_plan_due_on ?? today;

@@ -294,4 +294,19 @@ describe('follow-up of a high self-assessment', () => {
     expect(group.count).toBe(2);
     expect(group.items[0].label).toBe('Cơ sở Rất Nguy Cơ · Nguy cơ rất cao · Không được hoạt động');
   });
+
+  it('a newer self-assessment supersedes the follow-up of the earlier one', async () => {
+    const safest = Object.fromEntries(qd2194_2020.items.map((i) => [i.code, i.options[0]!.code]));
+    const a = (
+      await owner.post(`/api/organisations/${orgId}/assessments`, {
+        clientKey: randomUUID(),
+        template: 'qd2194',
+        answers: safest,
+      })
+    ).json();
+    expect(a.group).toBe('very_low');
+    const group = await followUps(officer);
+    expect(group.count).toBe(1);
+    expect(group.items[0].label).toContain('Cơ sở Rất Nguy Cơ');
+  });
 });
