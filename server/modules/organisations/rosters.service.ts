@@ -27,7 +27,7 @@ export class RostersService {
     actor: Actor,
     id: string,
     allowed: (a: Actor, o: OrganisationRecord) => boolean,
-    db: Db = this.db,
+    db: Db,
   ): Promise<OrganisationRecord> {
     const o = await this.organisations.findById(db, id);
     if (!o || !policy.read(actor, o)) throw new AppError('NOT_FOUND');
@@ -46,7 +46,7 @@ export class RostersService {
     body: Buffer,
     contentType: string,
   ): Promise<RosterImportResult> {
-    await this.organisationOrThrow(actor, organisationId, policy.manageWorkforce);
+    await this.organisationOrThrow(actor, organisationId, policy.manageWorkforce, this.db);
     const { rows, errors } = await readImport({ body, contentType }, actor.locale, parseRosterTable);
     rejectInvalidRows(errors);
     return this.db.transaction().execute(async (trx) => {
@@ -66,7 +66,7 @@ export class RostersService {
   }
 
   async list(actor: Actor, organisationId: string, q: ListRosterQuery): Promise<Page<RosterWorkerView>> {
-    await this.organisationOrThrow(actor, organisationId, policy.readWorkforce);
+    await this.organisationOrThrow(actor, organisationId, policy.readWorkforce, this.db);
     const rows = await this.repo.list(this.db, organisationId, q);
     const page = toPage(rows, q.limit, (r) => [r.department, r.full_name, r.id]);
     return { items: page.items.map(toRosterWorkerView), nextCursor: page.nextCursor };
@@ -78,7 +78,7 @@ export class RostersService {
     organisationId: string,
     q: Omit<ListRosterQuery, 'after' | 'limit'>,
   ): Promise<SheetExport> {
-    const org = await this.organisationOrThrow(actor, organisationId, policy.readWorkforce);
+    const org = await this.organisationOrThrow(actor, organisationId, policy.readWorkforce, this.db);
     await this.audit.record(this.db, actor, {
       action: 'export',
       entityType: 'workforce_roster',

@@ -47,7 +47,7 @@ export class WorkplaceGateService {
     actor: Actor,
     id: string,
     allowed: (a: Actor, o: OrganisationRecord) => boolean,
-    db: Db = this.db,
+    db: Db,
   ): Promise<OrganisationRecord> {
     const o = await this.organisations.findById(db, id);
     if (!o || !(policy.read(actor, o) || policy.operateGate(actor, o))) throw new AppError('NOT_FOUND');
@@ -56,7 +56,7 @@ export class WorkplaceGateService {
   }
 
   async sites(actor: Actor, organisationId: string): Promise<{ items: SiteView[] }> {
-    await this.organisationOrThrow(actor, organisationId, (a, o) => policy.read(a, o));
+    await this.organisationOrThrow(actor, organisationId, (a, o) => policy.read(a, o), this.db);
     const rows = await this.repo.sites(this.db, organisationId);
     return {
       items: rows.map((r) => ({ venueId: r.venue_id, name: r.name, addressLine: r.address_line, status: r.status })),
@@ -65,7 +65,7 @@ export class WorkplaceGateService {
 
   /** Links one of the organisation's existing venues (one the actor may read: its own) as a site. */
   async linkSite(actor: Actor, organisationId: string, venueId: string): Promise<{ items: SiteView[] }> {
-    const org = await this.organisationOrThrow(actor, organisationId, policy.manageWorkforce);
+    const org = await this.organisationOrThrow(actor, organisationId, policy.manageWorkforce, this.db);
     const venue = await this.venues.get(actor, venueId);
     await this.db.transaction().execute(async (trx) => {
       const owner = await this.repo.siteOwner(trx, venueId);
@@ -91,7 +91,7 @@ export class WorkplaceGateService {
    */
   async check(actor: Actor, organisationId: string, req: GateCheckRequest, now = new Date()): Promise<GateCheckResult> {
     const m = messages[actor.locale];
-    const org = await this.organisationOrThrow(actor, organisationId, policy.operateGate);
+    const org = await this.organisationOrThrow(actor, organisationId, policy.operateGate, this.db);
     const earlier = await this.repo.eventByClientKey(this.db, req.clientKey);
     if (earlier) {
       if (earlier.organisation_id !== organisationId)
