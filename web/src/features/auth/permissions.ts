@@ -65,3 +65,4 @@ export const canDecideOrganisations = holds('organisations.decide');
 export const canAssessOrganisations = holds('organisations.assess');
 /** The roster and the gate compliance: officials of the place and the organisation itself. */
 export const canReadWorkforce = holds('workforce.read');
+export const canManageWorkforce = holds('workforce.manage');
