@@ -127,12 +127,20 @@ export function createServices(o: ServiceOptions): AppServices {
   });
   const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
   const venues = createVenuesModule({ db, localities, otp, audit });
+  const checkins = createCheckinsModule({
+    db,
+    config: config.checkins,
+    people: people.people,
+    citizenSessions: people.citizenSessions,
+    localities,
+  });
   const organisations = createOrganisationsModule({
     db,
     localities,
     audit,
     people: people.people,
     venues: venues.venues,
+    checkins: checkins.checkins,
   });
   const identity = createIdentityModule({
     db,
@@ -163,13 +171,7 @@ export function createServices(o: ServiceOptions): AppServices {
       otp,
       audit,
     }),
-    ...createCheckinsModule({
-      db,
-      config: config.checkins,
-      people: people.people,
-      citizenSessions: people.citizenSessions,
-      localities,
-    }),
+    ...checkins,
     ...venues,
     ...organisations,
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),

@@ -12,6 +12,7 @@ import { RostersService } from './rosters.service.ts';
 import { WorkplaceGateRepository } from './workplace-gate.repository.ts';
 import { WorkplaceGateService } from './workplace-gate.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
+import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { VenuesService } from '../venues/venues.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
@@ -34,6 +35,7 @@ export function createOrganisationsModule(o: {
   audit: AuditTrailService;
   people: PeopleService;
   venues: VenuesService;
+  checkins: CheckinsService;
 }): OrganisationsServices {
   const repo = new OrganisationsRepository();
   const rosters = new RostersRepository();
@@ -48,6 +50,7 @@ export function createOrganisationsModule(o: {
       new WorkplaceGateRepository(),
       o.people,
       o.venues,
+      o.checkins,
       o.audit,
     ),
     workplaceCompliance: new ComplianceService(o.db, repo, new ComplianceRepository(), o.localities),

@@ -155,6 +155,9 @@ describe('gate', () => {
       reasons: [],
       worker: { fullName: 'Lò Văn Minh' },
     });
+    // Let in is a check-in at the site, as at any venue gate (tracing reads check-ins); refused is not.
+    const entries = await db().selectFrom('checkins').select(['mode']).where('venue_id', '=', site).execute();
+    expect(entries).toEqual([{ mode: 'gate_scan' }]);
     const hoa = await check({ mode: 'list', rosterWorkerId: await workerId('012198000222') });
     expect(hoa.json()).toMatchObject({
       allowed: false,

@@ -7,6 +7,7 @@ import type { GateCheckRequest, GateCheckResult, SiteView } from '../../../core/
 import type { Db } from '../../db/database.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { PeopleService, TokenHolder } from '../people/people.service.ts';
 import type { VenuesService } from '../venues/venues.service.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
@@ -40,6 +41,7 @@ export class WorkplaceGateService {
     private readonly repo: WorkplaceGateRepository,
     private readonly people: PeopleService,
     private readonly venues: VenuesService,
+    private readonly checkins: CheckinsService,
     private readonly audit: AuditTrailService,
   ) {}
 
@@ -107,7 +109,7 @@ export class WorkplaceGateService {
       ? gateDecision(checked.holder.status, 'require_declaration')
       : { allowed: false, reasons: [checked.invalidQr ? 'invalid_qr' : 'no_valid_declaration'] };
     const validDeclaration = checked.holder?.view.validUntil != null;
-    return this.db.transaction().execute(async (trx) => {
+    const answer = await this.db.transaction().execute(async (trx) => {
       const id = await this.repo.insertEvent(trx, {
         client_key: req.clientKey,
         organisation_id: organisationId,
@@ -147,6 +149,10 @@ export class WorkplaceGateService {
         checked.holder?.view.displayName ?? null,
       );
     });
+    // Who came in is a check-in at the site, as at any venue gate (tracing reads check-ins).
+    if (answer.allowed && checked.holder)
+      await this.checkins.recordWorkplaceEntry(req.venueId, checked.holder.personId);
+    return answer;
   }
 
   /** Who is at the gate: the roster worker and the person record behind them, by the mode used. */
