@@ -47,39 +47,52 @@ export class ComplianceRepository {
     return r.rows;
   }
 
-  private areaRows(within: string, day: string) {
-    return sql`
+  private areaScope(within: string) {
+    return sql`${scopeWithinSql({ path: 'o.locality_path', province: 'o.scope_province', commune: 'o.scope_code' }, within)}
+      and o.status = 'approved'`;
+  }
+
+  /**
+   * An area's organisations with a roster, by name, with their figures of the day (keyset paged):
+   * the page of organisations is chosen first, then each one's figures, so a page costs a page.
+   */
+  async area(db: Db, within: string, day: string, after: string | undefined, limit: number) {
+    const cursor = decodeCursor(after, ['text', 'uuid']);
+    const r = await sql<FigureRow & { id: string; name: string; commune_code: string }>`
+      with page as (
+        select o.id, o.name, o.commune_code from organisations o
+        where ${this.areaScope(within)}
+          and exists (select 1 from roster_workers r where r.organisation_id = o.id)
+          and ${cursor ? sql`(o.name, o.id) > (${cursor[0]}, ${cursor[1]}::uuid)` : sql`true`}
+        order by o.name, o.id
+        limit ${limit + 1}
+      )
       select o.id, o.name, o.commune_code, f.*
-      from organisations o
+      from page o
       cross join lateral (
         select ${figures}
         from roster_workers w
         left join (${workerDay(sql`o.id`, day, day)}) e on e.roster_worker_id = w.id
         where w.organisation_id = o.id
       ) f
-      where ${scopeWithinSql({ path: 'o.locality_path', province: 'o.scope_province', commune: 'o.scope_code' }, within)}
-        and o.status = 'approved'
-        and exists (select 1 from roster_workers r where r.organisation_id = o.id)`;
-  }
-
-  /** An area's organisations with a roster, by name, with their figures of the day (keyset paged). */
-  async area(db: Db, within: string, day: string, after: string | undefined, limit: number) {
-    const cursor = decodeCursor(after, ['text', 'uuid']);
-    const r = await sql<FigureRow & { id: string; name: string; commune_code: string }>`
-      select * from (${this.areaRows(within, day)}) a
-      where ${cursor ? sql`(a.name, a.id) > (${cursor[0]}, ${cursor[1]}::uuid)` : sql`true`}
-      order by a.name, a.id
-      limit ${limit + 1}`.execute(db);
+      order by o.name, o.id`.execute(db);
     return r.rows;
   }
 
-  /** The area's totals of the day. */
+  /** The area's totals of the day, in one pass over its rosters and its day of gate events. */
   async areaTotals(db: Db, within: string, day: string): Promise<FigureRow> {
     const r = await sql<FigureRow>`
-      select coalesce(sum(a.expected), 0)::int as expected, coalesce(sum(a.arrived), 0)::int as arrived,
-        coalesce(sum(a.arrived_valid), 0)::int as arrived_valid, coalesce(sum(a.refused), 0)::int as refused,
-        coalesce(sum(a.missing), 0)::int as missing
-      from (${this.areaRows(within, day)}) a`.execute(db);
+      with e as (
+        select g.roster_worker_id, bool_or(g.allowed) as allowed, bool_or(g.allowed and g.valid_declaration) as valid
+        from workplace_gate_events g join organisations o on o.id = g.organisation_id
+        where ${this.areaScope(within)} and g.day = ${day}::date and g.roster_worker_id is not null
+        group by g.roster_worker_id
+      )
+      select ${figures}
+      from roster_workers w
+      join organisations o on o.id = w.organisation_id
+      left join e on e.roster_worker_id = w.id
+      where ${this.areaScope(within)}`.execute(db);
     return r.rows[0]!;
   }
 }
