@@ -49,6 +49,10 @@ export const auditActionLabels = {
   record_results: { vi: 'Nhập kết quả xét nghiệm', en: 'Entered test results' },
   record_pool_results: { vi: 'Nhập kết quả mẫu gộp', en: 'Entered pooled results' },
   import_vaccination: { vi: 'Nhập số liệu tiêm chủng', en: 'Imported vaccination figures' },
+  // Workplaces
+  link_site: { vi: 'Gắn địa điểm làm cơ sở của đơn vị', en: 'Linked a venue as a site' },
+  gate_check: { vi: 'Kiểm tra tại cổng', en: 'Checked at the gate' },
+  open_follow_up: { vi: 'Mở việc theo dõi', en: 'Opened a follow-up' },
   // Risk levels and zones
   approve: { vi: 'Phê duyệt', en: 'Approved' },
   override: { vi: 'Quyết định cấp độ khác cấp độ tính toán', en: 'Decided a level other than the computed one' },
@@ -120,6 +124,9 @@ export const auditEntityLabels = {
   venue: { vi: 'Địa điểm', en: 'Venue' },
   organisation: { vi: 'Cơ quan, đơn vị, doanh nghiệp', en: 'Organisation' },
   organisation_assessment: { vi: 'Tự đánh giá an toàn COVID', en: 'COVID-safety self-assessment' },
+  workforce_roster: { vi: 'Danh sách người lao động', en: 'Workforce roster' },
+  workplace_gate_event: { vi: 'Lượt kiểm tra tại cổng đơn vị', en: 'Workplace gate check' },
+  workplace_follow_up: { vi: 'Việc theo dõi cơ quan, đơn vị', en: 'Workplace follow-up' },
   facility: { vi: 'Cơ sở cách ly, điều trị', en: 'Facility' },
   locality: { vi: 'Đơn vị hành chính', en: 'Administrative unit' },
   epidemic_zone: { vi: 'Vùng dịch', en: 'Epidemic zone' },
@@ -182,4 +189,7 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   work_list: '/today',
   reporting_unit: '/reports',
   unit_report: '/reports/:id',
+  workforce_roster: '/organisations/:id',
+  workplace_gate_event: '/organisations',
+  workplace_follow_up: '/today',
 };

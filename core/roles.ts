@@ -50,8 +50,14 @@ export const capabilityRoles = {
   'organisations.readAny': officials,
   /** The commune approves an organisation, as it approves venues. */
   'organisations.decide': officials,
+  /** Following up a high or very-high self-assessment (the steering committee reads, it does not follow up). */
+  'organisations.followUp': ['system_admin', 'health_department', 'commune_officer'],
   /** Self-assessments are the organisation's own declaration (an administrator may enter one for it). */
   'organisations.assess': ['system_admin', 'organisation_admin'],
+  /** An organisation keeps its workforce roster and links its venues as its sites (issue 15). */
+  'workforce.manage': ['system_admin', 'organisation_admin'],
+  /** The roster and the daily gate compliance: officials of the place, and the organisation its own. */
+  'workforce.read': [...officials, 'organisation_admin'],
   /** Any gate of the area (a venue's owner runs their own). */
   'gates.operateAny': officials,
   'checkins.counts': [...officials, 'inspector'],
@@ -125,6 +131,7 @@ export const todayWorkCapability = {
   capacity_alerts: 'facilities.capacityAlerts',
   levels_to_decide: 'risk.decide',
   link_requests: 'people.link',
+  workplace_follow_ups: 'organisations.followUp',
 } as const satisfies Record<string, Capability>;
 
 /** Which locality levels an account of each role may be scoped to. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { qd2194_2020 } from '../core/rules/workplaces/templates/qd2194.ts';
+import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { useE2e } from './support/fixture.ts';
 import { artefactsDir, signIn, type E2eUser } from './support/e2e-server.ts';
@@ -138,6 +139,58 @@ describe.runIf(hasChromium)(
         await rowOf(page).getByTestId('org-link').click();
         await expect.poll(() => page.getByTestId('history-group').first().getAttribute('data-group')).toBe('high');
         await shot(page, 'commune-organisation.png');
+        await context.close();
+      },
+    );
+
+    it(
+      'the enterprise imports its roster; a worker without a declaration is refused at the gate and counted in compliance',
+      { timeout: 120_000 },
+      async () => {
+        // Its workshop, an approved venue, linked as its site (venues have their own tests).
+        const p = e2e.server.platform;
+        const db = p.database.db;
+        const org = await db
+          .selectFrom('organisations')
+          .select('id')
+          .where('name', '=', name)
+          .executeTakeFirstOrThrow();
+        const venue = await p.services.venues.register(systemActor('e2e'), {
+          organisationName: name,
+          name: 'Xưởng gỗ số 1',
+          type: 'factory',
+          gatePolicy: 'require_declaration',
+          addressLine: 'Tổ 9, phường Đoàn Kết',
+          communeCode: '03388',
+          contactPhone: '0912000321',
+        });
+        await p.services.venues.decide(systemActor('e2e'), venue.id, { decision: 'approve' });
+        await p.services.workplaceGate.linkSite(systemActor('e2e'), org.id, venue.id);
+
+        const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+        const page = await context.newPage();
+        await signIn(page, e2e.server.url, owner);
+        await page.goto(`${e2e.server.url}/organisations/${org.id}`);
+        await page.getByTestId('roster-import-toggle').click();
+        await page.getByTestId('roster-import-file').setInputFiles({
+          name: 'nguoi-lao-dong.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(
+            'Họ tên,Số CCCD,Phòng ban,Ca,Hình thức\nLò Văn Sơn,012090000501,Xưởng xẻ,Ca 1,tại chỗ\nTòng Thị Mai,012191000502,Văn phòng,,tại chỗ\n',
+          ),
+        });
+        await page.getByTestId('roster-import-submit').click();
+        await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(2);
+        // Lò Văn Sơn has no phone and never declared: picked from the list, he is refused.
+        await page.getByTestId('gate-search').fill('lo van son');
+        await page.getByTestId('gate-pick').first().click();
+        await expect.poll(() => page.getByTestId('gate-answer').getAttribute('data-allowed')).toBe('false');
+        await shot(page, 'gate-refused.png');
+        await page.reload();
+        await expect.poll(() => page.getByTestId('compliance-refused').getAttribute('data-value')).toBe('1');
+        expect(await page.getByTestId('compliance-expected').getAttribute('data-value')).toBe('2');
+        expect(await page.getByTestId('compliance-missing').getAttribute('data-value')).toBe('1');
+        await shot(page, 'compliance.png');
         await context.close();
       },
     );

@@ -51,7 +51,7 @@ export async function openPlatform(
   // Disease profile presets are data: written once, never overwriting an administrator's edits.
   await services.diseaseProfiles.ensurePresets(handle.db, diseaseProfilePresets);
   await services.ruleSets.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);
-  await services.organisations.ensureTemplatePresets(handle.db, assessmentTemplatePresets);
+  await services.organisationAssessments.ensureTemplatePresets(handle.db, assessmentTemplatePresets);
   await services.reports.ensureTemplatePresets(handle.db, reportTemplatePresets);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();

@@ -144,6 +144,14 @@ export function createServices(o: ServiceOptions): AppServices {
       ),
   });
   const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
+  const venues = createVenuesModule({ db, localities, otp, audit });
+  const checkins = createCheckinsModule({
+    db,
+    config: config.checkins,
+    people: people.people,
+    citizenSessions: people.citizenSessions,
+    localities,
+  });
   const identity = createIdentityModule({
     db,
     config,
@@ -163,13 +171,6 @@ export function createServices(o: ServiceOptions): AppServices {
     otp,
     audit,
   });
-  const checkins = createCheckinsModule({
-    db,
-    config: config.checkins,
-    people: people.people,
-    citizenSessions: people.citizenSessions,
-    localities,
-  });
   const organisations = createOrganisationsModule({
     db,
     localities,
@@ -177,6 +178,9 @@ export function createServices(o: ServiceOptions): AppServices {
     reminders: notifications.reminders,
     // Commune officers follow their organisations up: late self-assessments are theirs to chase.
     communeOfficers: (handle, commune) => identity.accountDirectory.activeAt(handle, commune, ['commune_officer']),
+    people: people.people,
+    venues: venues.venues,
+    checkins: checkins.checkins,
   });
   const units = createUnitsModule({ db, localities, audit });
   const quarantine = createQuarantineModule({
@@ -219,7 +223,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...people,
     ...declarations,
     ...checkins,
-    ...createVenuesModule({ db, localities, otp, audit }),
+    ...venues,
     ...organisations,
     ...units,
     ...reports,
@@ -235,7 +239,14 @@ export function createServices(o: ServiceOptions): AppServices {
     ...createTreatmentModule({ db, facilities: facilities.facilities, localities, audit }),
     ...testing,
     ...quarantine,
-    ...createTodayModule({ db, localities, risk: risk.risk, indicators: risk.indicators, audit }),
+    ...createTodayModule({
+      db,
+      localities,
+      risk: risk.risk,
+      indicators: risk.indicators,
+      audit,
+      organisationAssessments: organisations.organisationAssessments,
+    }),
     ...risk,
   };
 }

@@ -12,6 +12,7 @@ export const todayKinds = [
   'capacity_alerts',
   'levels_to_decide',
   'link_requests',
+  'workplace_follow_ups',
 ] as const;
 export type TodayKind = (typeof todayKinds)[number];
 

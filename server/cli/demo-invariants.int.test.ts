@@ -156,6 +156,26 @@ describe('the demo outbreak', () => {
     expect(province.length).toBeGreaterThan(list.length);
   });
 
+  it('checked the market board’s staff at the gate this morning: one refused, one missing, and the commune follows the board up', async () => {
+    const officer = await t.signIn('commune_officer', '03388');
+    const today = { expected: 9, arrived: 8, arrivedValid: 7, refused: 1, missing: 1 };
+    const area = (await officer.get('/api/workplace-compliance')).json<{
+      totals: typeof today;
+      items: { organisationId: string; name: string }[];
+    }>();
+    expect(area.totals).toEqual(today);
+    const board = area.items.find((o) => o.name === DEMO_MARKET_BOARD)!;
+    const own = (await officer.get(`/api/organisations/${board.organisationId}/compliance`)).json<{
+      totals: typeof today;
+      departments: { department: string; refused: number }[];
+    }>();
+    expect(own.totals).toEqual(today);
+    expect(own.departments.find((d) => d.refused === 1)?.department).toBe('Bảo vệ');
+    const work = (await officer.get('/api/today')).json<{ groups: { kind: string; items: { label: string }[] }[] }>();
+    const followUps = work.groups.find((g) => g.kind === 'workplace_follow_ups');
+    expect(followUps?.items.map((i) => i.label)).toEqual([`${DEMO_MARKET_BOARD} · Nguy cơ cao`]);
+  });
+
   it('gives the demo organisation admin the market board, and nothing else', async () => {
     const admin = await t.platform.database.db
       .selectFrom('users')

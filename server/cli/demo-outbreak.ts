@@ -11,6 +11,7 @@ import { demoIdentity, type DemoPerson } from './demo-people.ts';
 import { seedDemoQuarantine } from './demo-quarantine.ts';
 import { seedDemoRisk } from './demo-risk.ts';
 import { DEMO_MARKET_BOARD, seedDemoWorkplaces } from './demo-workplaces.ts';
+import { seedDemoWorkforce } from './demo-workforce.ts';
 import { DEMO_PROFILE, registerDemoWave } from './demo-wave.ts';
 import { demoWavePlan, type WaveCommune } from './demo-wave-plan.ts';
 
@@ -56,7 +57,8 @@ const [THANH, HOA, HAI, MAI, SU, LAN, PHUC] = [0, 1, 2, 3, 4, 5, 8] as const;
  * was at the market yesterday: four people overlapped with him there or live with him; the
  * investigator confirmed two (Hải is now in the hotel); Hải's F2s are his household and the trader
  * who stood next to him after Thành had left (confirmed).
- * The market board and the workplaces around it assessed their COVID safety (`demo-workplaces.ts`).
+ * The market board and the workplaces around it assessed their COVID safety (`demo-workplaces.ts`);
+ * the board's staff were checked at the market gate this morning, one refused (`demo-workforce.ts`).
  * The risk levels follow (`demo-risk.ts`). Runs once: a database that has any case is left alone.
  */
 export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean }> {
@@ -181,6 +183,7 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
   );
   if (f2) await s.tracing.decide(sys, f2.id, { decision: 'confirm', note: 'Bán hàng ở quầy bên cạnh anh Hải' });
   await seedDemoWorkplaces(p, { doanKet: DOAN_KET, tanPhong: TAN_PHONG });
+  await seedDemoWorkforce(p, venue.id);
   await seedDemoRisk(p, '12', {
     zone: DOAN_KET,
     raised: TAN_PHONG,

@@ -210,7 +210,7 @@ export async function seedDemoWorkplaces(p: Platform, communes: { doanKet: strin
     if (!o.approve) continue;
     await s.decide(sys, registered.id, { decision: 'approve' });
     for (const a of o.assessments)
-      await s.submitAssessment(
+      await p.services.organisationAssessments.submitAssessment(
         sys,
         registered.id,
         { clientKey: randomUUID(), template: a.template.code, answers: answers(a.template, a.risky) },

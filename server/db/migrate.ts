@@ -26,6 +26,7 @@ import * as m0023 from './migrations/0023-organisations.ts';
 import * as m0024 from './migrations/0024-units.ts';
 import * as m0025 from './migrations/0025-reports.ts';
 import * as m0026 from './migrations/0026-delivery.ts';
+import * as m0027 from './migrations/0027-rosters.ts';
 import * as m0028 from './migrations/0028-cases-day-covering.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0024-units': m0024,
   '0025-reports': m0025,
   '0026-delivery': m0026,
+  '0027-rosters': m0027,
   '0028-cases-day-covering': m0028,
 };
 

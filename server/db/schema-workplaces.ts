@@ -66,8 +66,66 @@ export interface OrganisationAssessmentsTable {
   submitted_at: CreatedAt;
 }
 
+export type WorkRole = 'service_contact' | 'high_risk' | 'other';
+
+/** Migration 0027: the workforce roster of an organisation. */
+export interface RosterWorkersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  full_name: string;
+  id_number: string;
+  phone: string | null;
+  department: Generated<string>;
+  shift: Generated<string>;
+  on_site: boolean;
+  work_role: WorkRole;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationSitesTable {
+  venue_id: string;
+  organisation_id: string;
+  linked_by: string | null;
+  linked_at: CreatedAt;
+}
+
+export interface WorkplaceGateEventsTable {
+  id: Generated<string>;
+  client_key: string;
+  organisation_id: string;
+  venue_id: string;
+  roster_worker_id: string | null;
+  person_id: string | null;
+  day: string;
+  at: Timestamp;
+  mode: 'qr' | 'list' | 'cccd';
+  allowed: boolean;
+  valid_declaration: boolean;
+  reasons: Json;
+  recorded_by: string | null;
+}
+
+export interface WorkplaceFollowUpsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  assessment_id: string;
+  locality_path: string;
+  scope_province: ColumnType<string, never, never>;
+  scope_code: ColumnType<string, never, never>;
+  risk_group: 'high' | 'very_high';
+  may_not_operate: boolean;
+  due_on: string;
+  opened_at: CreatedAt;
+  closed_at: Date | null;
+}
+
 export interface WorkplacesTables {
   assessment_templates: AssessmentTemplatesTable;
   organisations: OrganisationsTable;
   organisation_assessments: OrganisationAssessmentsTable;
+  roster_workers: RosterWorkersTable;
+  organisation_sites: OrganisationSitesTable;
+  workplace_gate_events: WorkplaceGateEventsTable;
+  workplace_follow_ups: WorkplaceFollowUpsTable;
 }

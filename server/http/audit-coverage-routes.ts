@@ -89,6 +89,24 @@ export const routes: Record<string, Entry> = {
   'GET /api/organisations/export.csv': cdc(`/api/organisations/export.csv?locality=${DOAN_KET}`, 'none'),
   'GET /api/organisations/:id': cdc(() => `/api/organisations/${f.organisationId}`, 'none'),
   'GET /api/organisations/:id/assessments': cdc(() => `/api/organisations/${f.organisationId}/assessments`, 'none'),
+  // Roster workers are the organisation's list, not person records: the export is logged as such.
+  'GET /api/organisations/:id/compliance': cdc(() => `/api/organisations/${f.organisationId}/compliance`, 'none'),
+  'GET /api/workplace-compliance': cdc(`/api/workplace-compliance?locality=${DOAN_KET}`, 'none'),
+  'GET /api/workplace-compliance/export.xlsx': cdc(
+    `/api/workplace-compliance/export.xlsx?locality=${DOAN_KET}`,
+    'none',
+  ),
+  'GET /api/workplace-compliance/export.csv': cdc(`/api/workplace-compliance/export.csv?locality=${DOAN_KET}`, 'none'),
+  'GET /api/organisations/:id/sites': cdc(() => `/api/organisations/${f.organisationId}/sites`, 'none'),
+  'GET /api/organisations/:id/roster': cdc(() => `/api/organisations/${f.organisationId}/roster`, 'none'),
+  'GET /api/organisations/:id/roster/export.xlsx': cdc(
+    () => `/api/organisations/${f.organisationId}/roster/export.xlsx`,
+    'none',
+  ),
+  'GET /api/organisations/:id/roster/export.csv': cdc(
+    () => `/api/organisations/${f.organisationId}/roster/export.csv`,
+    'none',
+  ),
   'GET /api/assessment-templates': cdc('/api/assessment-templates', 'none'),
   'GET /api/assessment-templates/:code': cdc('/api/assessment-templates/qd2194', 'none'),
   'GET /api/venues/:id/poster.pdf': cdc(() => `/api/venues/${f.venueId}/poster.pdf`, 'none'),

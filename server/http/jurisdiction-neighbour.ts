@@ -262,6 +262,9 @@ export async function expectNeighbourUnchanged(t: TestPlatform): Promise<void> {
     .executeTakeFirstOrThrow();
   expect(organisation).toMatchObject({ name: 'Hợp tác xã Bình Lư', status: 'approved', latest_assessment_id: null });
   expect(await db.selectFrom('organisation_assessments').select('id').execute()).toEqual([]);
+  expect(await db.selectFrom('roster_workers').select('id').execute()).toEqual([]);
+  expect(await db.selectFrom('organisation_sites').select('venue_id').execute()).toEqual([]);
+  expect(await db.selectFrom('workplace_gate_events').select('id').execute()).toEqual([]);
   expect(await db.selectFrom('organisations').select('id').where('name', '=', 'Grabbed').execute()).toEqual([]);
   const theCase = await db
     .selectFrom('cases')

@@ -92,6 +92,62 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/assessments`),
     expect: refused,
   },
+  'POST /api/organisations/:id/roster/import': {
+    attempt: (c) =>
+      c.request({
+        method: 'POST',
+        url: `/api/organisations/${neighbour.organisationId}/roster/import`,
+        payload: 'Họ tên,Số CCCD\nNgười Lạ,012098000999\n',
+        headers: { 'content-type': 'text/csv' },
+      }),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/roster': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/roster`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/roster/export.xlsx': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/roster/export.xlsx`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/roster/export.csv': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/roster/export.csv`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/sites': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/sites`),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/sites': {
+    attempt: (c) => c.post(`/api/organisations/${neighbour.organisationId}/sites`, { venueId: neighbour.venue.id }),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/gate-checks': {
+    attempt: (c) =>
+      c.post(`/api/organisations/${neighbour.organisationId}/gate-checks`, {
+        clientKey: randomUUID(),
+        venueId: neighbour.venue.id,
+        mode: 'qr',
+        qrToken: neighbour.qrToken,
+      }),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/compliance': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/compliance`),
+    expect: refused,
+  },
+  'GET /api/workplace-compliance': {
+    attempt: (c) => c.get(`/api/workplace-compliance?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/workplace-compliance/export.xlsx': {
+    attempt: (c) => c.get(`/api/workplace-compliance/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/workplace-compliance/export.csv': {
+    attempt: (c) => c.get(`/api/workplace-compliance/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   // The templates are the installation's configuration (no organisation's data).
   'GET /api/assessment-templates': 'installation',
   'GET /api/assessment-templates/:code': 'installation',

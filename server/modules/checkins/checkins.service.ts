@@ -119,6 +119,17 @@ export class CheckinsService {
     };
   }
 
+  /**
+   * A worker let in at an organisation's gate (the organisations module decides; its sites are
+   * venues): recorded as a gate check-in, so tracing finds who was at the workplace. Within the
+   * repeat window a second entry is the same check-in.
+   */
+  async recordWorkplaceEntry(venueId: string, personId: string): Promise<void> {
+    const venue = await this.repo.venueById(this.db, venueId);
+    if (!venue) return;
+    await this.recorder.submit({ venueId, personId, mode: 'gate_scan', communeCode: venue.commune_code });
+  }
+
   async myHistory(sessionToken: string | null, after: string | undefined, limit: number, locale: Locale) {
     const holder = await this.sessions.holderOrThrow(sessionToken, locale);
     const rows = await this.repo.historyOf(this.db, holder.personId, after, limit);

@@ -2,14 +2,15 @@ import type { ErrorDetail, Locale } from '../../../core/errors.ts';
 import { organisationTypes, type OrganisationType } from '../../../core/schemas/assessment-template.ts';
 import { registerOrganisationRequest, type RegisterOrganisationRequest } from '../../../core/schemas/organisations.ts';
 import { checkTaxCode } from '../../../core/rules/workplaces/tax-code.ts';
-import { normaliseHeader, type Table } from '../../shared/tabular-file.ts';
+import type { Table } from '../../shared/tabular-file.ts';
+import { locateColumns, sheetFlag, sheetWord, type SheetColumns } from '../../shared/sheet-columns.ts';
 import { rowPath } from '../../shared/file-import.ts';
 import { normaliseCode, parseWholeNumber } from '../localities/population-import.ts';
 
 export const maxOrganisationRows = 5_000;
 
 /** Column → the headers it is recognised by (Vietnamese without accents, or English), normalised. */
-const columns = {
+const headers = {
   name: ['name', 'ten', 'ten_co_quan', 'ten_don_vi', 'ten_co_quan,_don_vi', 'ten_doanh_nghiep'],
   type: ['type', 'kind', 'loai', 'loai_hinh'],
   sector: ['sector', 'nganh', 'nganh_nghe'],
@@ -24,7 +25,7 @@ const columns = {
   runsDormitory: ['dormitory', 'nha_o_tap_the', 'khu_nha_o_tap_the'],
   runsShuttle: ['shuttle', 'shuttle_bus', 'xe_dua_don'],
 } as const;
-type Column = keyof typeof columns;
+type Column = keyof typeof headers;
 const required: Column[] = [
   'name',
   'type',
@@ -52,20 +53,14 @@ const typeWords: Record<OrganisationType, string[]> = {
 const typeByWord = new Map<string, OrganisationType>(
   organisationTypes.flatMap((t) => [[t, t] as const, ...typeWords[t].map((w) => [w, t] as const)]),
 );
-const yes = new Set(['co', 'x', 'yes', 'y', 'true', '1']);
-const no = new Set(['', 'khong', 'no', 'n', 'false', '0']);
 
 const msg = {
-  missing: { vi: 'Thiếu cột', en: 'Missing column' },
-  empty: { vi: 'Tệp không có dòng dữ liệu', en: 'The file has no data rows' },
-  tooMany: { vi: `Tối đa ${maxOrganisationRows} dòng`, en: `At most ${maxOrganisationRows} rows` },
   badType: {
     vi: 'Loại hình không hợp lệ (ví dụ: doanh nghiệp, trường học, chợ)',
     en: 'Unknown kind (e.g. enterprise, school, market)',
   },
   badCommune: { vi: 'Mã xã, phường không hợp lệ', en: 'Invalid commune code' },
   badNumber: { vi: 'Phải là số nguyên', en: 'Must be a whole number' },
-  badFlag: { vi: 'Ghi "có" hoặc "không"', en: 'Write "yes" or "no"' },
   dupTax: { vi: 'Mã số thuế lặp lại trong tệp', en: 'Tax code repeated in the file' },
 } satisfies Record<string, Record<Locale, string>>;
 
@@ -85,6 +80,8 @@ const headerNames: Record<Column, Record<Locale, string>> = {
   runsShuttle: { vi: 'xe đưa đón', en: 'shuttle' },
 };
 
+const columns: SheetColumns<Column> = { headers, names: headerNames, required, maxRows: maxOrganisationRows };
+
 export type OrganisationImportRow = Omit<RegisterOrganisationRequest, 'clientKey'> & { rowNumber: number };
 
 /**
@@ -96,28 +93,18 @@ export function parseOrganisationsTable(
   table: Table,
   locale: Locale,
 ): { rows: OrganisationImportRow[]; errors: ErrorDetail[] } {
-  const at = Object.fromEntries(
-    (Object.keys(columns) as Column[]).map((c) => [
-      c,
-      table.header.findIndex((h) => (columns[c] as readonly string[]).includes(h)),
-    ]),
-  ) as Record<Column, number>;
-  const errors: ErrorDetail[] = [];
-  for (const c of required)
-    if (at[c] < 0)
-      errors.push({ path: 'header', message: `${msg.missing[locale]}: ${headerNames[c].vi} / ${headerNames[c].en}` });
-  if (table.rows.length === 0) errors.push({ path: 'file', message: msg.empty[locale] });
-  if (table.rows.length > maxOrganisationRows) errors.push({ path: 'file', message: msg.tooMany[locale] });
+  const sheet = locateColumns(table, columns, locale);
+  const errors = sheet.errors;
   if (errors.length) return { rows: [], errors };
 
   const rows: OrganisationImportRow[] = [];
   const taxCodes = new Map<string, number>();
   for (const r of table.rows) {
     const path = rowPath(r.rowNumber);
-    const cell = (c: Column) => (at[c] < 0 ? '' : (r.cells[at[c]] ?? '').trim());
-    const problem = (c: Column, text: string) => errors.push({ path, message: `${headerNames[c][locale]}: ${text}` });
+    const cell = (c: Column) => sheet.cell(r.cells, c);
+    const problem = (c: Column, text: string) => errors.push({ path, message: sheet.problem(c, text) });
     const before = errors.length;
-    const type = typeByWord.get(normaliseHeader(cell('type')).replace(/,/g, ''));
+    const type = sheetWord(cell('type'), typeByWord);
     if (!type) problem('type', `${msg.badType[locale]}: "${cell('type')}"`);
     const commune = normaliseCode(cell('communeCode'));
     if (!commune || commune.length !== 5) problem('communeCode', `${msg.badCommune[locale]}: "${cell('communeCode')}"`);
@@ -128,9 +115,9 @@ export function parseOrganisationsTable(
       return n ?? 0;
     };
     const flag = (c: Column) => {
-      const v = normaliseHeader(cell(c));
-      if (!yes.has(v) && !no.has(v)) problem(c, `${msg.badFlag[locale]}: "${cell(c)}"`);
-      return yes.has(v);
+      const f = sheetFlag(cell(c), locale);
+      if ('problem' in f) problem(c, f.problem);
+      return 'value' in f && f.value;
     };
     const candidate = {
       clientKey: '00000000-0000-4000-8000-000000000000',

@@ -286,7 +286,7 @@ describe('lists and templates', () => {
     const sys = systemActor('test');
     const body = () => ({ clientKey: randomUUID(), template: 'qd2194', answers: highRisk2194Answers() });
     // "high" is re-assessed within days: one assessed two months ago is overdue, one assessed today is not.
-    const old = await t.platform.services.organisations.submitAssessment(
+    const old = await t.platform.services.organisationAssessments.submitAssessment(
       sys,
       late.id,
       body(),

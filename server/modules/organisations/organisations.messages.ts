@@ -17,6 +17,7 @@ export const organisationMessages: Record<
     unknownItem: string;
     unknownOption: string;
     otherOrganisation: string;
+    mayNotOperate: string;
   }
 > = {
   vi: {
@@ -32,6 +33,7 @@ export const organisationMessages: Record<
     unknownItem: 'Câu hỏi không có trong mẫu',
     unknownOption: 'Câu trả lời không hợp lệ; chọn một trong',
     otherOrganisation: 'Mã gửi này đã được dùng cho một cơ quan, đơn vị khác',
+    mayNotOperate: 'Không được hoạt động',
   },
   en: {
     badPhone: 'Not a valid Vietnamese mobile number',
@@ -46,6 +48,7 @@ export const organisationMessages: Record<
     unknownItem: 'Not a question of the template',
     unknownOption: 'Not a valid answer; choose one of',
     otherOrganisation: 'This client key was used for another organisation',
+    mayNotOperate: 'May not operate',
   },
 };
 

@@ -6,9 +6,24 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import { AssessmentReminders, type CommuneOfficers, type ReminderScheduler } from './assessment-reminders.ts';
 import { OrganisationsRepository } from './organisations.repository.ts';
 import { OrganisationsService } from './organisations.service.ts';
+import { FollowUpsRepository } from './follow-ups.repository.ts';
+import { OrganisationAssessmentsService } from './organisation-assessments.service.ts';
+import { ComplianceRepository } from './compliance.repository.ts';
+import { ComplianceService } from './compliance.service.ts';
+import { RostersRepository } from './rosters.repository.ts';
+import { RostersService } from './rosters.service.ts';
+import { WorkplaceGateRepository } from './workplace-gate.repository.ts';
+import { WorkplaceGateService } from './workplace-gate.service.ts';
+import type { PeopleService } from '../people/people.service.ts';
+import type { CheckinsService } from '../checkins/checkins.service.ts';
+import type { VenuesService } from '../venues/venues.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
 export type { AssessmentReminders } from './assessment-reminders.ts';
+export type { RostersService } from './rosters.service.ts';
+export type { OrganisationAssessmentsService } from './organisation-assessments.service.ts';
+export type { ComplianceService } from './compliance.service.ts';
+export type { WorkplaceGateService } from './workplace-gate.service.ts';
 
 export interface OrganisationsServices {
   /** What the weekly report counts from this module (issue 16). */
@@ -16,6 +31,10 @@ export interface OrganisationsServices {
   organisations: OrganisationsService;
   /** Reminders of due and overdue self-assessments (a platform job runs `scheduleDue` hourly). */
   assessmentReminders: AssessmentReminders;
+  organisationAssessments: OrganisationAssessmentsService;
+  rosters: RostersService;
+  workplaceGate: WorkplaceGateService;
+  workplaceCompliance: ComplianceService;
 }
 
 export function createOrganisationsModule(o: {
@@ -24,11 +43,28 @@ export function createOrganisationsModule(o: {
   audit: AuditTrailService;
   reminders: ReminderScheduler;
   communeOfficers: CommuneOfficers;
+  people: PeopleService;
+  venues: VenuesService;
+  checkins: CheckinsService;
 }): OrganisationsServices {
   const repo = new OrganisationsRepository();
+  const rosters = new RostersRepository();
   return {
     organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
     organisationFigures: new ReportFiguresService(new OrganisationFiguresRepository()),
     assessmentReminders: new AssessmentReminders(o.db, repo, o.reminders, o.communeOfficers),
+    organisationAssessments: new OrganisationAssessmentsService(o.db, repo, new FollowUpsRepository(), o.audit),
+    rosters: new RostersService(o.db, repo, rosters, o.audit),
+    workplaceGate: new WorkplaceGateService(
+      o.db,
+      repo,
+      rosters,
+      new WorkplaceGateRepository(),
+      o.people,
+      o.venues,
+      o.checkins,
+      o.audit,
+    ),
+    workplaceCompliance: new ComplianceService(o.db, repo, new ComplianceRepository(), o.localities),
   };
 }

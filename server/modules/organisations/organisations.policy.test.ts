@@ -50,3 +50,26 @@ describe('organisations policy', () => {
     expect(p.read(actor('health_department', 'VN/11'), elsewhere)).toBe(false);
   });
 });
+
+describe('workforce policy', () => {
+  it('an organisation keeps its own roster and runs its own gate', () => {
+    const a = actor('organisation_admin');
+    expect(p.manageWorkforce(a, mine)).toBe(true);
+    expect(p.manageWorkforce(a, theirs)).toBe(false);
+    expect(p.readWorkforce(a, theirs)).toBe(false);
+    expect(p.operateGate(a, mine)).toBe(true);
+    expect(p.operateGate(a, theirs)).toBe(false);
+    expect(p.readAreaCompliance(a)).toBe(false);
+  });
+
+  it('officials of the place read the roster and compliance and may run the gate, but keep no roster', () => {
+    const a = actor('commune_officer');
+    expect(p.readWorkforce(a, theirs)).toBe(true);
+    expect(p.readWorkforce(a, elsewhere)).toBe(false);
+    expect(p.manageWorkforce(a, theirs)).toBe(false);
+    expect(p.operateGate(a, theirs)).toBe(true);
+    expect(p.operateGate(a, elsewhere)).toBe(false);
+    expect(p.readAreaCompliance(a)).toBe(true);
+    expect(p.readAreaCompliance(actor('inspector'))).toBe(false);
+  });
+});

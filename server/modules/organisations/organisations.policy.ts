@@ -27,6 +27,17 @@ export const organisationsPolicy = {
     can(a.role, 'organisations.assess') &&
     inScope(a, o.locality_path) &&
     (a.role !== 'organisation_admin' || owns(a, o)),
+  /** The workforce roster and the sites: the organisation's own (an administrator may act for it). */
+  manageWorkforce: (a: Actor, o: Organisation) =>
+    can(a.role, 'workforce.manage') && inScope(a, o.locality_path) && (a.role !== 'organisation_admin' || owns(a, o)),
+  /** The roster and the gate compliance: officials of the place, the organisation its own. */
+  readWorkforce: (a: Actor, o: Organisation) =>
+    can(a.role, 'workforce.read') && inScope(a, o.locality_path) && (a.role !== 'organisation_admin' || owns(a, o)),
+  /** The compliance of an area's organisations together: officials only. */
+  readAreaCompliance: (a: Actor) => can(a.role, 'workforce.read') && a.role !== 'organisation_admin',
+  /** The gate of the organisation's sites: its own staff, or officials who may run any gate of the area. */
+  operateGate: (a: Actor, o: Organisation) =>
+    inScope(a, o.locality_path) && (owns(a, o) || can(a.role, 'gates.operateAny')),
   /** Templates are the installation's configuration: any official or organisation reads them. */
   readTemplates: (a: Actor) => can(a.role, 'organisations.list') || can(a.role, 'organisations.assess'),
 };

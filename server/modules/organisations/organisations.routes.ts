@@ -6,6 +6,7 @@ import type { RouteDeps } from '../../http/route-deps.ts';
 
 export const organisationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.organisations;
+  const assessments = services.organisationAssessments;
 
   route(app, c.getOrganisations, async (req) => svc.list(actorOf(req), req.query));
   route(app, c.getOrganisationsExport, async (req, reply) =>
@@ -23,9 +24,11 @@ export const organisationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
   route(app, c.getOrganisationsById, async (req) => svc.get(actorOf(req), req.params.id));
   route(app, c.postOrganisationsDecision, async (req) => svc.decide(actorOf(req), req.params.id, req.body));
   route(app, c.postOrganisationsAssessments, async (req, reply) =>
-    reply.status(201).send(await svc.submitAssessment(actorOf(req), req.params.id, req.body)),
+    reply.status(201).send(await assessments.submitAssessment(actorOf(req), req.params.id, req.body)),
   );
-  route(app, c.getOrganisationsAssessments, async (req) => svc.assessments(actorOf(req), req.params.id, req.query));
-  route(app, c.getAssessmentTemplates, async (req) => svc.templates(actorOf(req)));
-  route(app, c.getAssessmentTemplatesByCode, async (req) => svc.template(actorOf(req), req.params.code));
+  route(app, c.getOrganisationsAssessments, async (req) =>
+    assessments.assessments(actorOf(req), req.params.id, req.query),
+  );
+  route(app, c.getAssessmentTemplates, async (req) => assessments.templates(actorOf(req)));
+  route(app, c.getAssessmentTemplatesByCode, async (req) => assessments.template(actorOf(req), req.params.code));
 };

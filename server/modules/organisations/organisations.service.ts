@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type ErrorDetail, type Locale } from '../../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
 import { nextVenueStatus } from '../../../core/rules/venue-status.ts';
-import { consequenceOf, scoreAnswers, type AnswerProblem } from '../../../core/rules/workplaces/assessment-scoring.ts';
 import { checkTaxCode, taxCodeProblemMessages } from '../../../core/rules/workplaces/tax-code.ts';
-import { addDays, vietnamToday } from '../../../core/vietnam-calendar.ts';
-import type { AssessmentTemplate } from '../../../core/schemas/assessment-template.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type {
-  AssessmentView,
   DecideOrganisationRequest,
   ListOrganisationsQuery,
   OrganisationView,
   RegisterOrganisationRequest,
-  SubmitAssessmentRequest,
-  TemplateSummaryView,
 } from '../../../core/schemas/organisations.ts';
-import type { PageQuery } from '../../../core/schemas/common.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import { isSystemActor, type Actor } from '../../shared/actor.ts';
@@ -29,7 +23,7 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import { organisationColumns } from './organisations.export.ts';
 import { organisationMessages as messages } from './organisations.messages.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
-import { toAssessmentView, toOrganisationView, toTemplateSummary } from './organisations.presenter.ts';
+import { toOrganisationView } from './organisations.presenter.ts';
 import type { OrganisationRecord, OrganisationsRepository } from './organisations.repository.ts';
 
 /** Organisations, their approval by the commune and their COVID-safety self-assessments (issue 15). */
@@ -40,11 +34,6 @@ export class OrganisationsService {
     private readonly localities: LocalitiesService,
     private readonly audit: AuditTrailService,
   ) {}
-
-  /** Writes the preset templates not stored yet (platform start); edited versions are kept. */
-  ensureTemplatePresets(db: Db, presets: readonly AssessmentTemplate[]): Promise<void> {
-    return this.repo.ensureTemplatePresets(db, presets);
-  }
 
   /** Out of scope or not theirs answers exactly like "does not exist". */
   private async readableOrThrow(actor: Actor, id: string, db: Db): Promise<OrganisationRecord> {
@@ -240,124 +229,6 @@ export class OrganisationsService {
     });
   }
 
-  // --- templates and self-assessments ---------------------------------------------------------
-
-  async templates(actor: Actor): Promise<{ items: TemplateSummaryView[] }> {
-    if (!policy.readTemplates(actor)) throw new AppError('FORBIDDEN');
-    const all = await this.repo.latestTemplates(this.db);
-    return { items: all.map((t) => toTemplateSummary(t, actor.locale)) };
-  }
-
-  async template(actor: Actor, code: string): Promise<AssessmentTemplate> {
-    if (!policy.readTemplates(actor)) throw new AppError('FORBIDDEN');
-    const [t] = await this.repo.latestTemplates(this.db, code);
-    if (!t) throw new AppError('NOT_FOUND');
-    return t;
-  }
-
-  /**
-   * Scores and stores a self-assessment on the template's latest version. The same client key
-   * stores one: a resend answers the first submission. The assessment is immutable and keeps the
-   * template version it used. `at` is now but for the demo, which writes its history as it happened
-   * (the route never passes it).
-   */
-  async submitAssessment(
-    actor: Actor,
-    organisationId: string,
-    req: SubmitAssessmentRequest,
-    at: Date = new Date(),
-  ): Promise<AssessmentView> {
-    const m = messages[actor.locale];
-    return this.db.transaction().execute(async (trx) => {
-      const org = await this.readableOrThrow(actor, organisationId, trx);
-      if (!policy.assess(actor, org)) throw new AppError('FORBIDDEN');
-      const first = await this.repo.assessmentIdByClientKey(trx, req.clientKey);
-      if (first) {
-        if (first.organisation_id !== organisationId)
-          throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherOrganisation }]);
-        return this.assessmentView(trx, first.id, actor.locale);
-      }
-      if (org.status !== 'approved') throw new AppError('CONFLICT', [{ path: 'status', message: m.notApproved }]);
-      const [template] = await this.repo.latestTemplates(trx, req.template);
-      if (!template) throw new AppError('VALIDATION_FAILED', [{ path: 'template', message: m.unknownTemplate }]);
-      if (!template.appliesTo.includes(org.org_type as never))
-        throw new AppError('VALIDATION_FAILED', [{ path: 'template', message: m.templateNotFor }]);
-      const scored = scoreAnswers(template, req.answers);
-      if (!scored.ok)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          scored.problems.map((p) => answerProblem(actor.locale, p)),
-        );
-      const { score } = scored;
-      const consequence = consequenceOf(template, score);
-      const today = vietnamToday(at);
-      const id = await this.repo.insertAssessment(trx, {
-        client_key: req.clientKey,
-        organisation_id: organisationId,
-        locality_path: org.locality_path,
-        template_code: template.code,
-        template_version: template.version,
-        answers: JSON.stringify(req.answers),
-        points: score.points,
-        max_points: score.max,
-        share_percent: score.sharePercent,
-        risk_group: score.group,
-        blocked_by: JSON.stringify(score.blockedBy),
-        drivers: JSON.stringify(score.drivers),
-        // `conditional` is settled by the component rule in consequenceOf.
-        may_operate: consequence.mayOperate === 'no' ? 'no' : 'yes',
-        commune_inspects: consequence.communeInspects,
-        corrective_plan_due_on:
-          consequence.correctivePlanDays === null ? null : addDays(today, consequence.correctivePlanDays),
-        reassess_due_on: addDays(today, consequence.reassessDays),
-        submitted_by: isSystemActor(actor) ? null : actor.userId,
-        submitted_at: at,
-      });
-      if (id === null) throw new AppError('CONFLICT');
-      await this.audit.record(trx, actor, {
-        action: 'create',
-        entityType: 'organisation_assessment',
-        entityId: id,
-        localityCode: org.commune_code,
-        localityPath: org.locality_path,
-        after: {
-          organisationId,
-          template: `${template.code}@${template.version}`,
-          points: score.points,
-          max: score.max,
-          sharePercent: score.sharePercent,
-          group: score.group,
-          blockedBy: score.blockedBy,
-        },
-      });
-      return this.assessmentView(trx, id, actor.locale);
-    });
-  }
-
-  async assessments(actor: Actor, organisationId: string, q: PageQuery): Promise<Page<AssessmentView>> {
-    await this.readableOrThrow(actor, organisationId, this.db);
-    const rows = await this.repo.assessments(this.db, organisationId, q.after, q.limit);
-    const page = toPage(rows, q.limit, (r) => [r.submitted_key, r.id]);
-    const templates = new Map<string, AssessmentTemplate>();
-    const items: AssessmentView[] = [];
-    for (const r of page.items) {
-      const key = `${r.template_code}@${r.template_version}`;
-      let t = templates.get(key);
-      if (!t) {
-        t = (await this.repo.templateAt(this.db, r.template_code, r.template_version))!;
-        templates.set(key, t);
-      }
-      items.push(toAssessmentView(r, t, actor.locale));
-    }
-    return { items, nextCursor: page.nextCursor };
-  }
-
-  private async assessmentView(db: Db, id: string, locale: Locale): Promise<AssessmentView> {
-    const row = (await this.repo.assessmentById(db, id))!;
-    const template = (await this.repo.templateAt(db, row.template_code, row.template_version))!;
-    return toAssessmentView(row, template, locale);
-  }
-
   /** An active commune in the actor's scope; anything else is a field problem of `communeCode`. */
   private async communeOrThrow(actor: Actor, code: string, db: Db): Promise<LocalityRow> {
     const unknown = (): never => {
@@ -369,14 +240,6 @@ export class OrganisationsService {
     if (commune.level !== 'commune' || commune.status !== 'active') unknown();
     return commune;
   }
-}
-
-function answerProblem(locale: Locale, p: AnswerProblem): ErrorDetail {
-  const m = messages[locale];
-  const path = `answers.${p.item}`;
-  if (p.problem === 'missing') return { path, message: m.missing };
-  if (p.problem === 'unknown_item') return { path, message: m.unknownItem };
-  return { path, message: `${m.unknownOption} ${p.allowed.join(', ')}` };
 }
 
 /** The recorded fields, for audit before/after. */

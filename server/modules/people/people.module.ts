@@ -12,6 +12,7 @@ import { MyDataService } from './my-data.service.ts';
 import { PeopleRegistryService } from './people-registry.service.ts';
 import { PeopleRegistryRepository, PeopleRepository } from './people.repository.ts';
 import { PeopleService } from './people.service.ts';
+import { PeopleStatusRepository } from './people-status.repository.ts';
 import { PeopleSearchRepository } from './people-search.repository.ts';
 import { PeopleSearchService } from './people-search.service.ts';
 import { PersonLinksRepository } from './person-links.repository.ts';
@@ -48,7 +49,7 @@ export function createPeopleModule(o: {
 }): PeopleServices {
   const { db, audit } = o;
   const peopleRepo = new PeopleRepository();
-  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.signing));
+  const people = new PeopleService(db, peopleRepo, new QrTokenSigner(o.signing), new PeopleStatusRepository());
   const registry = new PeopleRegistryService(db, peopleRepo, new PeopleRegistryRepository(), o.localities, audit);
   const sessionsRepo = new CitizenSessionsRepository();
   const linksRepo = new PersonLinksRepository();

@@ -3,6 +3,8 @@ import { healthStatus, type HealthStatus, type IdentityState } from '../../../co
 import type { StatusView } from '../../../core/schemas/declarations.ts';
 import type { Db } from '../../db/database.ts';
 import { QrTokenSigner } from '../../shared/qr-token.ts';
+import type { IdType } from '../../../core/rules/identity-documents.ts';
+import type { PeopleStatusRepository } from './people-status.repository.ts';
 import type { PeopleRepository } from './people.repository.ts';
 
 export interface TokenHolder {
@@ -60,7 +62,22 @@ export class PeopleService {
     private readonly db: Db,
     private readonly people: PeopleRepository,
     private readonly signer: QrTokenSigner,
+    private readonly statuses: PeopleStatusRepository,
   ) {}
+
+  /**
+   * The status of the person holding a document (a worker picked from a roster, or read off a
+   * CCCD card at a workplace gate), by the same rule as a scanned QR; null when nobody on file holds it.
+   */
+  async holderByDocument(db: Db, idType: IdType, idNumber: string, now = new Date()): Promise<TokenHolder | null> {
+    const row = await this.statuses.statusByDocument(db, idType, idNumber);
+    return row ? holderFrom(row, now) : null;
+  }
+
+  /** The document of a person (a QR scanned at a workplace gate is matched to the roster by it). */
+  documentOf(db: Db, personId: string): Promise<{ id_type: IdType; id_number: string } | undefined> {
+    return this.statuses.documentOf(db, personId);
+  }
 
   /** The person's live token bound to `phone`, issuing one when there is none. */
   async tokenFor(db: Db, personId: string, phone: string): Promise<string> {

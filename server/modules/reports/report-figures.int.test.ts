@@ -55,7 +55,7 @@ beforeAll(async () => {
     .execute();
   const org = await s.organisations.register(sys, organisationBody() as Parameters<typeof s.organisations.register>[1]);
   await s.organisations.decide(sys, org.id, { decision: 'approve' });
-  await s.organisations.submitAssessment(sys, org.id, {
+  await s.organisationAssessments.submitAssessment(sys, org.id, {
     clientKey: randomUUID(),
     template: qd2194_2020.code,
     answers: highRisk2194Answers(),

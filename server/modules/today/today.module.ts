@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { OrganisationAssessmentsService } from '../organisations/organisations.module.ts';
 import type { IndicatorCountsService, RiskService } from '../risk/risk.module.ts';
 import { SituationRepository } from './situation.repository.ts';
 import { SituationService } from './situation.service.ts';
@@ -18,6 +19,7 @@ export function createTodayModule(o: {
   risk: RiskService;
   indicators: IndicatorCountsService;
   audit: AuditTrailService;
+  organisationAssessments: OrganisationAssessmentsService;
 }): TodayServices {
   return {
     situation: new SituationService(o.db, new SituationRepository(), o.localities, {
@@ -43,6 +45,19 @@ export function createTodayModule(o: {
         }));
       },
       o.audit,
+      async (actor, path, limit, now) => {
+        const { total, overdue, items } = await o.organisationAssessments.followUpsForToday(actor, path, limit, now);
+        return items.map((i) => ({
+          id: i.id,
+          label: i.label,
+          due_on: i.dueOn,
+          overdue: i.overdue,
+          link: i.link,
+          person_id: null,
+          total: String(total),
+          overdue_total: String(overdue),
+        }));
+      },
     ),
   };
 }

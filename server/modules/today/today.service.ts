@@ -16,6 +16,8 @@ export class TodayService {
     /** Communes whose computed level awaits the steering committee (the risk module). */
     private readonly levelsToDecide: (actor: Actor, path: string, limit: number, now: Date) => Promise<TodayRow[]>,
     private readonly audit: AuditTrailService,
+    /** Follow-ups of high and very-high self-assessments (the organisations module). */
+    private readonly workplaceFollowUps: (actor: Actor, path: string, limit: number, now: Date) => Promise<TodayRow[]>,
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -34,6 +36,7 @@ export class TodayService {
       capacity_alerts: () => this.repo.capacityAlerts(this.db, path, q.perGroup, facilities),
       levels_to_decide: () => this.levelsToDecide(actor, path, q.perGroup, now),
       link_requests: () => this.repo.linkRequests(this.db, path, today, q.perGroup),
+      workplace_follow_ups: () => this.workplaceFollowUps(actor, path, q.perGroup, now),
     };
     const groups = [];
     const people: (string | null)[] = [];

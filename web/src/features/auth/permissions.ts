@@ -66,3 +66,6 @@ export const canAssessOrganisations = holds('organisations.assess');
 
 /** The completeness of the units' reports (any account may report for a unit: the page shows its own). */
 export const canViewReportsOverview = holds('reports.overview');
+/** The roster and the gate compliance: officials of the place and the organisation itself. */
+export const canReadWorkforce = holds('workforce.read');
+export const canManageWorkforce = holds('workforce.manage');

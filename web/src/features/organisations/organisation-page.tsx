@@ -10,9 +10,18 @@ import { useAddressLine } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { canAssessOrganisations, canDecideOrganisations } from '../auth/permissions.ts';
+import {
+  canAssessOrganisations,
+  canDecideOrganisations,
+  canManageWorkforce,
+  canOperateGates,
+  canReadWorkforce,
+} from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { LatestAssessment } from './latest-assessment.tsx';
+import { WorkforceCompliance } from './workforce-compliance.tsx';
+import { WorkforceRoster } from './workforce-roster.tsx';
+import { WorkplaceGate } from './workplace-gate.tsx';
 import { DecisionButtons, OrganisationDecisionForm, type RefusingDecision } from './organisation-decision-form.tsx';
 import { groupBadgeClass, statusBadgeClass } from './organisation-labels.ts';
 import './organisations.css';
@@ -236,6 +245,13 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
       </section>
       {/* The history's words (what drives the score) are in the reader's language: read again on a switch. */}
       <History key={`${o.id}-${i18n.language}-${o.latestAssessment?.id ?? ''}`} organisationId={o.id} />
+      {canReadWorkforce(role) && o.status === 'approved' && (
+        <>
+          <WorkforceCompliance organisationId={o.id} />
+          {(canManageWorkforce(role) || canOperateGates(role)) && <WorkplaceGate organisationId={o.id} />}
+          <WorkforceRoster organisationId={o.id} canManage={canManageWorkforce(role)} />
+        </>
+      )}
     </Page>
   );
 }

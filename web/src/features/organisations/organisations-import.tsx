@@ -1,94 +1,21 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { organisationsContract } from '../../../../core/contracts/organisations.ts';
-import { ApiError, api } from '../../ui/api.ts';
-import { Notice } from '../../ui/form.tsx';
+import { api } from '../../ui/api.ts';
+import { SheetImportForm } from './sheet-import-form.tsx';
 
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Content type from the file name: browsers disagree on `File.type` for .csv. */
-function contentTypeOf(file: File): string | null {
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.csv')) return 'text/csv';
-  if (name.endsWith('.xlsx')) return xlsxType;
-  return null;
-}
-
-/**
- * POST /api/organisations/import with the file as the raw body: all rows or none. Row errors come
- * back in `error.details` with paths `row:N`, every bad row listed; nothing is saved then.
- */
+/** POST /api/organisations/import with the file as the raw body: all rows or none. */
 export function OrganisationsImport({ onImported }: { onImported(): void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<ApiError | string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setDone(null);
-    setError(null);
-    if (!file) return;
-    const contentType = contentTypeOf(file);
-    if (!contentType) return setError(t('organisations.importUnsupported'));
-    setBusy(true);
-    try {
-      const result = await api(organisationsContract.postOrganisationsImport, { raw: file, contentType });
-      setDone(t('organisations.importDone', { created: result.created }));
-      setFile(null);
-      if (input.current) input.current.value = '';
-      onImported();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const rowLabel = (path: string) => {
-    const m = /^row:(\d+)$/.exec(path);
-    return m ? t('organisations.importRow', { row: m[1] }) : path;
-  };
-
   return (
-    <form className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="orgs-import">
-      <h2>{t('organisations.importTitle')}</h2>
-      <p className="muted full">{t('organisations.importHelp')}</p>
-      <div className="field">
-        <label htmlFor={id}>{t('organisations.importFile')}</label>
-        <input
-          ref={input}
-          id={id}
-          type="file"
-          accept={`.xlsx,.csv,text/csv,${xlsxType}`}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          data-testid="orgs-import-file"
-        />
-      </div>
-      {error && (
-        <div className="alert alert-error full" role="alert" data-testid="orgs-import-error">
-          <p>{typeof error === 'string' ? error : error.message}</p>
-          {error instanceof ApiError && error.details.length > 0 && (
-            <ul>
-              {error.details.map((d, i) => (
-                <li key={i}>
-                  {d.path ? `${rowLabel(d.path)}: ` : ''}
-                  {d.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <Notice>{done}</Notice>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy || !file} data-testid="orgs-import-submit">
-          {busy ? t('organisations.importing') : t('organisations.importSubmit')}
-        </button>
-      </div>
-    </form>
+    <SheetImportForm
+      title={t('organisations.importTitle')}
+      help={t('organisations.importHelp')}
+      testId="orgs-import"
+      send={async (raw, contentType) => {
+        const result = await api(organisationsContract.postOrganisationsImport, { raw, contentType });
+        return t('organisations.importDone', { created: result.created });
+      }}
+      onImported={onImported}
+    />
   );
 }

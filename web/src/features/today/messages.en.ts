@@ -30,6 +30,7 @@ export const todayEn: English<typeof todayVi> = {
       capacity_alerts: 'Facilities nearly full',
       levels_to_decide: 'Risk levels awaiting the steering committee',
       link_requests: 'Self-declared records awaiting verification',
+      workplace_follow_ups: 'High-risk workplaces awaiting a corrective plan',
     },
   },
 };

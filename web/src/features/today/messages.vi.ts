@@ -27,6 +27,7 @@ export const todayVi = {
       capacity_alerts: 'Cơ sở gần đầy',
       levels_to_decide: 'Cấp độ dịch chờ Ban Chỉ đạo quyết định',
       link_requests: 'Hồ sơ người dân tự khai chờ xác minh',
+      workplace_follow_ups: 'Cơ quan, đơn vị nguy cơ cao chờ kế hoạch khắc phục',
     },
   },
 };

@@ -1,0 +1,57 @@
+import type { IdType } from '../../../core/rules/identity-documents.ts';
+import type { Db } from '../../db/database.ts';
+import type { StatusRow } from './people.service.ts';
+
+/**
+ * What the QR colour depends on, for a person found by their document rather than a token: a
+ * workplace gate checking a worker picked from its roster or read off their CCCD card.
+ */
+export class PeopleStatusRepository {
+  /**
+   * The live record of a document with its latest declaration: the registered record first (the
+   * one officials confirmed), else the self-declared one declared last. Served by the document
+   * indexes of 0010, which lead with the document type.
+   */
+  async statusByDocument(db: Db, idType: IdType, idNumber: string): Promise<StatusRow | undefined> {
+    return db
+      .selectFrom('people as p')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('health_declarations as d')
+            .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure', 'd.submitted_at'])
+            .whereRef('d.person_id', '=', 'p.id')
+            .orderBy('d.submitted_at', 'desc')
+            .limit(1)
+            .as('d'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'p.id',
+        'p.full_name',
+        'p.birth_year',
+        'p.f_level',
+        'p.under_quarantine',
+        'p.under_monitoring',
+        'p.phone',
+        'p.commune_code',
+        'p.identity_status',
+        'd.valid_until',
+        'd.has_symptoms',
+        'd.has_exposure',
+      ])
+      .where('p.id_type', '=', idType)
+      .where('p.id_number', '=', idNumber)
+      .where('p.erased_at', 'is', null)
+      .where('p.merged_into', 'is', null)
+      .orderBy((eb) => eb('p.identity_status', '=', 'registered'), 'desc')
+      .orderBy('d.submitted_at', (ob) => ob.desc().nullsLast())
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** A person's document, to find them on a roster after a scan of their personal QR. */
+  documentOf(db: Db, personId: string) {
+    return db.selectFrom('people').select(['id_type', 'id_number']).where('id', '=', personId).executeTakeFirst();
+  }
+}
