@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './citizen.css';
 import { App } from './app.tsx';
 import { initLang } from './i18n/index.ts';
+import { registerServiceWorker } from './sw-register.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from citizen.html');
@@ -13,3 +14,4 @@ void initLang().then(() =>
     </StrictMode>,
   ),
 );
+registerServiceWorker();
