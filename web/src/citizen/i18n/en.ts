@@ -175,6 +175,10 @@ export const en: Catalogue = {
     history: 'Check-in history',
     none: 'This phone has no personal QR code yet. Submit a health declaration to get one.',
     revoked: 'The QR code on this phone was revoked or its data erased. Declare again to get a new code.',
+    offline: 'Offline: shown from this phone, status as of {{time}}. The gate still checks online.',
+    noStatus: 'Offline: no status is kept on this phone yet.',
+    expiredOffline: 'By this phone’s clock this declaration has expired: declare again when you are online.',
+    lastDeclared: 'Last declared on this phone: {{time}}',
   },
   arrival: {
     title: 'Travel / arrival in the province',

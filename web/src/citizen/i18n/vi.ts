@@ -177,6 +177,11 @@ export const vi = {
     history: 'Lịch sử check-in',
     none: 'Điện thoại này chưa có mã QR cá nhân. Hãy khai báo y tế để nhận mã.',
     revoked: 'Mã QR trên điện thoại này đã bị thu hồi hoặc dữ liệu đã bị xóa. Hãy khai báo lại để nhận mã mới.',
+    offline:
+      'Ngoại tuyến: hiển thị từ điện thoại này, trạng thái lúc {{time}}. Cổng kiểm soát vẫn kiểm tra trực tuyến.',
+    noStatus: 'Ngoại tuyến: chưa có trạng thái nào lưu trên điện thoại này.',
+    expiredOffline: 'Theo giờ của điện thoại, tờ khai này đã hết hiệu lực: hãy khai báo lại khi có mạng.',
+    lastDeclared: 'Khai báo gần nhất trên điện thoại này: {{time}}',
   },
   arrival: {
     title: 'Khai báo di chuyển / đến tỉnh',
