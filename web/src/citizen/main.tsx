@@ -15,3 +15,11 @@ void initLang().then(() =>
   ),
 );
 registerServiceWorker();
+
+// Check-ins kept on the phone past the retention period are forgotten on every start; a phone that
+// never kept one does not download the module (nor idb) for it.
+try {
+  if (localStorage.getItem('pd.visits')) void import('./visits.ts').then((m) => m.purgeVisits()).catch(() => undefined);
+} catch {
+  // storage blocked: nothing kept either
+}

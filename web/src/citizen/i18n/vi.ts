@@ -34,6 +34,7 @@ export const vi = {
     arrival: 'Khai báo di chuyển / đến tỉnh',
     residence: 'Khai báo lưu trú (cơ sở lưu trú)',
     history: 'Lịch sử check-in của tôi',
+    visits: 'Nơi tôi đã đến (trên điện thoại)',
     myData: 'Dữ liệu của tôi',
     fiveK: '5K: Khẩu trang – Khử khuẩn – Khoảng cách – Không tụ tập – Khai báo y tế',
     privacy: 'Dữ liệu chỉ dùng cho phòng, chống dịch và được lưu trên điện thoại này cùng máy chủ của tỉnh.',

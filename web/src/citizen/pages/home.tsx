@@ -35,6 +35,9 @@ export function HomePage() {
         <Link to="/c/lich-su" className="btn big" data-testid="home-history">
           {t('home.history')}
         </Link>
+        <Link to="/c/noi-da-den" className="btn big" data-testid="home-visits">
+          {t('home.visits')}
+        </Link>
         <Link to="/c/du-lieu" className="btn big" data-testid="home-my-data">
           {t('home.myData')}
         </Link>
