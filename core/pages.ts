@@ -45,6 +45,7 @@ export const citizenPages = [
   '/c/di-chuyen',
   '/c/luu-tru',
   '/c/lich-su',
+  '/c/noi-da-den',
   '/c/du-lieu',
   '/c/ban-do',
   '/c/theo-doi/:token',

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './build/precompress.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -17,7 +18,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [precompress()],
+  plugins: [precompress(), citizenPwa()],
   // Its own dependency cache: the dev server's pre-bundled 'react' here is preact/compat.
   cacheDir: fileURLToPath(new URL('../node_modules/.vite-citizen', import.meta.url)),
   resolve: {
@@ -41,6 +42,21 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       input: { citizen: fileURLToPath(new URL('./citizen.html', import.meta.url)) },
+      output: {
+        // The API client and the date formatting every page uses, in one file: left to itself the
+        // bundler splits them three ways once the home page's QR card and the kept check-ins load
+        // apart, and each file costs a cheap phone a request and its headers on a slow network.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shared',
+              // Only these modules: by default a group also takes what they import (Preact itself).
+              includeDependenciesRecursively: false,
+              test: /web\/src\/citizen\/(api|endpoints|format)\.ts|core\/(display-dates|contracts\/contract)\.ts/,
+            },
+          ],
+        },
+      },
     },
   },
   server: {
@@ -48,3 +64,58 @@ export default defineConfig({
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
   },
 });
+
+/**
+ * The installable citizens' app: the web app manifest (/citizen.webmanifest, linked from
+ * citizen.html) and the service worker (/citizen-sw.js, from src/citizen/sw/citizen-sw.ts).
+ *
+ * Why vite-plugin-pwa with injectManifest (Workbox) rather than generateSW or a hand-written
+ * worker: the precache list must name this build's hashed files, which only the build knows, and
+ * Workbox's precaching (revisions, clean-up of old caches, a navigation fallback, network-first
+ * routes) is well kept and tested in every browser; injectManifest keeps the worker our own typed
+ * file, bundled with only the Workbox modules it imports (no runtime workbox-*.js chunk beside it
+ * as generateSW writes), and lets it register for /c/ and /v/ only (src/citizen/sw-register.ts).
+ * The web root is shared with the officials' build: the precache takes the citizens' files alone.
+ */
+function citizenPwa() {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src/citizen/sw',
+    filename: 'citizen-sw.ts',
+    manifestFilename: 'citizen.webmanifest',
+    injectRegister: false,
+    // The icons are in the globs below (once each: a file listed twice would be fetched twice).
+    includeManifestIcons: false,
+    injectManifest: {
+      globPatterns: ['citizen.html', 'assets/c/**/*.{js,css}', 'c-icons/*.{png,svg}'],
+      // The compressed copies are the same files: the browser asks for them itself.
+      globIgnores: ['**/*.{br,gz}'],
+      // The map page's boundaries and the English catalogue are fetched when opened, cached then.
+      maximumFileSizeToCacheInBytes: 512 * 1024,
+    },
+    manifest: {
+      id: '/c/',
+      name: 'Phòng, chống dịch — Khai báo y tế',
+      short_name: 'Khai báo y tế',
+      description: 'Khai báo y tế, mã QR cá nhân, quét mã tại địa điểm và bản đồ cấp độ dịch của tỉnh.',
+      lang: 'vi',
+      dir: 'ltr',
+      // /c/ rather than /c: the worker's scope is /c/ (a scope '/c' would also take /cases…).
+      start_url: '/c/',
+      // One prefix only can be named: '/' is the smallest that holds both /c… and /v/…
+      scope: '/',
+      display: 'standalone',
+      orientation: 'portrait',
+      theme_color: '#b91c1c',
+      background_color: '#ffffff',
+      categories: ['health', 'medical'],
+      icons: [
+        { src: '/c-icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/c-icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        // Full-bleed background and a mark inside the central 60 %: safe for round masks too.
+        { src: '/c-icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: '/c-icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+    },
+  });
+}

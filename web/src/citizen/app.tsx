@@ -11,6 +11,7 @@ const QrPage = lazy(() => import('./pages/qr.tsx').then((m) => ({ default: m.QrP
 const ArrivalPage = lazy(() => import('./pages/arrival.tsx').then((m) => ({ default: m.ArrivalPage })));
 const ResidencePage = lazy(() => import('./pages/residence.tsx').then((m) => ({ default: m.ResidencePage })));
 const HistoryPage = lazy(() => import('./pages/history.tsx').then((m) => ({ default: m.HistoryPage })));
+const VisitsPage = lazy(() => import('./pages/visits.tsx').then((m) => ({ default: m.VisitsPage })));
 const MyDataPage = lazy(() => import('./pages/my-data.tsx').then((m) => ({ default: m.MyDataPage })));
 const VenuePage = lazy(() => import('./pages/venue.tsx').then((m) => ({ default: m.VenuePage })));
 const MonitoringPage = lazy(() => import('./pages/monitoring.tsx').then((m) => ({ default: m.MonitoringPage })));
@@ -34,6 +35,7 @@ export function App() {
   else if (path === '/c/di-chuyen') page = <ArrivalPage />;
   else if (path === '/c/luu-tru') page = <ResidencePage />;
   else if (path === '/c/lich-su') page = <HistoryPage />;
+  else if (path === '/c/noi-da-den') page = <VisitsPage />;
   else if (path === '/c/du-lieu') page = <MyDataPage />;
   else if (path === '/c/ban-do') page = <RiskMapPage />;
   else page = <NotFound />;

@@ -14,7 +14,16 @@ function subscribe(cb: () => void) {
   };
 }
 
-export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+/**
+ * The home page's address is /c/, not /c: the service worker's scope is /c/ (a scope '/c' would also
+ * take the officials' /cases…), and a page it does not control cannot reload without a network.
+ */
+const canonical = (to: string) => to.replace(/^\/c(?=$|[?#])/, '/c/');
+if (typeof window !== 'undefined' && window.location.pathname === '/c')
+  window.history.replaceState(null, '', canonical('/c') + window.location.search + window.location.hash);
+
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  const to = canonical(path);
   if (opts.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.scrollTo(0, 0);
@@ -42,5 +51,5 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
     e.preventDefault();
     navigate(to);
   };
-  return <a href={to} onClick={follow} {...rest} />;
+  return <a href={canonical(to)} onClick={follow} {...rest} />;
 }

@@ -6,6 +6,7 @@ import type { StatusView } from '../../../core/schemas/declarations.ts';
  * - `pd.person`: the last declaration's personal details, so declaring again is quick;
  * - `pd.status`: the last status seen, shown (marked as such) when the phone is offline;
  * - `pd.checkin`: the last venue check-in not yet checked out;
+ * - `pd.visits`: set once a check-in is kept in IndexedDB (./visits.ts, with its times, 21 days);
  * - `pd.session`: the session this phone's one-time code opened, sent as `Authorization: Bearer`
  *   to read or act as the person (the QR alone only shows a status at a gate).
  */
@@ -59,6 +60,8 @@ const keys = {
   status: 'pd.status',
   checkin: 'pd.checkin',
   session: 'pd.session',
+  /** A check-in is kept in IndexedDB (./visits.ts): purge it on start. */
+  visits: 'pd.visits',
 } as const;
 
 function read<T>(key: string, valid: (v: Record<string, unknown>) => boolean): T | null {

@@ -31,6 +31,7 @@ export const en: Catalogue = {
     arrival: 'Travel / arrival in the province',
     residence: 'Guest declaration (accommodation)',
     history: 'My check-in history',
+    visits: 'Places I went (on this phone)',
     myData: 'My data',
     fiveK: '5K: Masks – Disinfection – Distance – No gatherings – Health declaration',
     privacy: 'Your data is used for epidemic prevention only and is kept on this phone and on the province’s server.',
@@ -175,6 +176,10 @@ export const en: Catalogue = {
     history: 'Check-in history',
     none: 'This phone has no personal QR code yet. Submit a health declaration to get one.',
     revoked: 'The QR code on this phone was revoked or its data erased. Declare again to get a new code.',
+    offline: 'Offline: shown from this phone, status as of {{time}}. The gate still checks online.',
+    noStatus: 'Offline: no status is kept on this phone yet.',
+    expiredOffline: 'By this phone’s clock this declaration has expired: declare again when you are online.',
+    lastDeclared: 'Last declared on this phone: {{time}}',
   },
   arrival: {
     title: 'Travel / arrival in the province',
@@ -235,6 +240,22 @@ export const en: Catalogue = {
     doneTitle: 'Guest declaration recorded',
     done: 'Guest arrivals recorded: {{n}}.',
     another: 'Declare more guests',
+  },
+  visits: {
+    title: 'Places I went (kept on this phone)',
+    intro:
+      'Your check-ins are kept on this phone for {{days}} days, then deleted automatically. They are sent nowhere; you can delete them at any time.',
+    empty: 'No check-in is kept on this phone yet.',
+    unavailable: 'This browser does not let the page keep data on the phone (private mode?).',
+    code: 'Venue code: {{code}}',
+    delete: 'Delete',
+    deleteOne: 'Delete the check-in at {{venue}}',
+    deleteAll: 'Delete all',
+    confirmAll: 'Delete all the check-ins kept on this phone?',
+    deleteAllYes: 'Delete all',
+    cancel: 'Keep them',
+    serverCopy:
+      'Deleting here does not delete the province server’s copy (used for contact tracing, also deleted after the retention period).',
   },
   history: {
     title: 'My check-in history',

@@ -16,6 +16,22 @@ export const viPages = {
     more: 'Tải thêm',
     needQr: 'Điện thoại này chưa có mã QR cá nhân.',
   },
+  visits: {
+    title: 'Nơi tôi đã đến (lưu trên điện thoại)',
+    intro:
+      'Các lần check-in được lưu trên điện thoại này trong {{days}} ngày rồi tự động xóa. Không gửi đi đâu; bạn có thể xóa bất cứ lúc nào.',
+    empty: 'Chưa có lần check-in nào lưu trên điện thoại này.',
+    unavailable: 'Trình duyệt này không cho lưu dữ liệu trên điện thoại (chế độ riêng tư?).',
+    code: 'Mã địa điểm: {{code}}',
+    delete: 'Xóa',
+    deleteOne: 'Xóa lần check-in tại {{venue}}',
+    deleteAll: 'Xóa tất cả',
+    confirmAll: 'Xóa tất cả các lần check-in lưu trên điện thoại này?',
+    deleteAllYes: 'Xóa tất cả',
+    cancel: 'Không xóa',
+    serverCopy:
+      'Xóa ở đây không xóa bản lưu trên máy chủ của tỉnh (dùng để truy vết, cũng tự động xóa sau thời hạn lưu trữ).',
+  },
   erase: {
     title: 'Xóa dữ liệu của tôi',
     what: 'Sẽ xóa: thông tin cá nhân, các tờ khai y tế, khai báo di chuyển, lịch sử check-in và mã QR của bạn trên máy chủ và trên điện thoại này.',

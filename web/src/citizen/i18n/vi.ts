@@ -34,6 +34,7 @@ export const vi = {
     arrival: 'Khai báo di chuyển / đến tỉnh',
     residence: 'Khai báo lưu trú (cơ sở lưu trú)',
     history: 'Lịch sử check-in của tôi',
+    visits: 'Nơi tôi đã đến (trên điện thoại)',
     myData: 'Dữ liệu của tôi',
     fiveK: '5K: Khẩu trang – Khử khuẩn – Khoảng cách – Không tụ tập – Khai báo y tế',
     privacy: 'Dữ liệu chỉ dùng cho phòng, chống dịch và được lưu trên điện thoại này cùng máy chủ của tỉnh.',
@@ -177,6 +178,11 @@ export const vi = {
     history: 'Lịch sử check-in',
     none: 'Điện thoại này chưa có mã QR cá nhân. Hãy khai báo y tế để nhận mã.',
     revoked: 'Mã QR trên điện thoại này đã bị thu hồi hoặc dữ liệu đã bị xóa. Hãy khai báo lại để nhận mã mới.',
+    offline:
+      'Ngoại tuyến: hiển thị từ điện thoại này, trạng thái lúc {{time}}. Cổng kiểm soát vẫn kiểm tra trực tuyến.',
+    noStatus: 'Ngoại tuyến: chưa có trạng thái nào lưu trên điện thoại này.',
+    expiredOffline: 'Theo giờ của điện thoại, tờ khai này đã hết hiệu lực: hãy khai báo lại khi có mạng.',
+    lastDeclared: 'Khai báo gần nhất trên điện thoại này: {{time}}',
   },
   arrival: {
     title: 'Khai báo di chuyển / đến tỉnh',

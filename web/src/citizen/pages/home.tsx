@@ -1,13 +1,22 @@
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import { Page } from '../layout.tsx';
 import { Link } from '../router.tsx';
 import { stored } from '../storage.ts';
 
+// Only on a phone that has a QR: a first visit (and the declaration form) never downloads it.
+const QrCard = lazy(() => import('../qr-card.tsx').then((m) => ({ default: m.QrCard })));
+
 export function HomePage() {
   const t = useT();
-  const qr = stored.qr();
+  const [qr, setQr] = useState(() => stored.qr());
   return (
     <Page title={t('home.title')} home={false}>
+      {qr && (
+        <Suspense fallback={null}>
+          <QrCard qr={qr} onRevoked={() => setQr(null)} />
+        </Suspense>
+      )}
       <nav className="menu">
         <Link to="/c/khai-bao" className="btn primary big" data-testid="home-declare">
           {t('home.declare')}
@@ -25,6 +34,9 @@ export function HomePage() {
         </Link>
         <Link to="/c/lich-su" className="btn big" data-testid="home-history">
           {t('home.history')}
+        </Link>
+        <Link to="/c/noi-da-den" className="btn big" data-testid="home-visits">
+          {t('home.visits')}
         </Link>
         <Link to="/c/du-lieu" className="btn big" data-testid="home-my-data">
           {t('home.myData')}

@@ -213,6 +213,8 @@ function EraseBox({
     );
     if (!r) return;
     stored.eraseAll();
+    // The check-ins kept on the phone too (its module is fetched only now).
+    await import('../visits.ts').then((m) => m.deleteAllVisits()).catch(() => undefined);
     onErased();
   };
 

@@ -12,6 +12,7 @@ import { StatusBand } from '../band.tsx';
 import { OpenSession } from '../session.tsx';
 import { stored, type StoredCheckin } from '../storage.ts';
 import { checkIn, checkOut, publicVenue } from '../endpoints.ts';
+import { keepCheckout, keepVisit } from '../visits.ts';
 
 /** A check-in is offered for check-out on this phone for this long. */
 const openCheckinMs = 24 * 3_600_000;
@@ -81,6 +82,8 @@ export function VenuePage({ code }: { code: string }) {
     if (!r) return;
     const c = { venueCode: code, venueName: r.venueName, checkedInAt: r.checkedInAt };
     stored.setCheckin(c);
+    // The phone's own record (../visits.ts): a storage failure must not undo a check-in that was made.
+    await keepVisit(c).catch(() => undefined);
     stored.setStatus({ view: r.status, at: new Date().toISOString() });
     setDone(r);
     setOpen(c);
@@ -92,6 +95,7 @@ export function VenuePage({ code }: { code: string }) {
       api(checkOut, { body: { checkedInAt: open.checkedInAt } }, { session: true }),
     );
     if (!r) return;
+    await keepCheckout(open.venueCode, open.checkedInAt, r.checkedOutAt).catch(() => undefined);
     stored.setCheckin(null);
     setOpen(null);
     setCheckedOutAt(r.checkedOutAt);
@@ -183,6 +187,11 @@ export function VenuePage({ code }: { code: string }) {
       {qr && (
         <Link to="/c/qr" className="btn big">
           {t('home.myQr')}
+        </Link>
+      )}
+      {(done || open || checkedOutAt) && (
+        <Link to="/c/noi-da-den" className="btn big" data-testid="venue-visits">
+          {t('home.visits')}
         </Link>
       )}
     </Page>
