@@ -135,6 +135,7 @@ export const auditEntityLabels = {
   audit_alert: { vi: 'Cảnh báo nhật ký', en: 'Audit alert' },
   reporting_unit: { vi: 'Đơn vị báo cáo', en: 'Reporting unit' },
   unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
+  consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -182,4 +183,5 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   work_list: '/today',
   reporting_unit: '/reports',
   unit_report: '/reports/:id',
+  consolidated_report: '/reports',
 };

@@ -1,8 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatClock } from '../../../core/rules/notification-delivery.ts';
+import type { ReportView } from '../../../core/schemas/reports.ts';
 import { adjacentPeriod, currentReportingPeriod, dueOf } from '../../../core/rules/reporting-periods.ts';
 import { reportTemplatePreset } from '../../../core/rules/reports/templates.ts';
 import { vietnamWallClock } from '../../../core/vietnam-calendar.ts';
@@ -134,5 +140,93 @@ describe('reminders of missing reports', () => {
     await svc().reminders.drain();
     const key = `report:weekly-covid:${previous.id}:${unit[DOAN_KET]}:before-2h`;
     expect((await svc().reminders.find(db(), key))?.status).toBe('skipped');
+  });
+});
+
+describe('the consolidated provincial report', () => {
+  /** Four weeks back: Đoàn Kết and Bình Lư report, the province accepts both; a third unit's submission awaits review. */
+  const week = adjacentPeriod(past, -1);
+  const span = `tuần từ ngày ${week.from.split('-').reverse().join('/')} đến ngày ${week.to.split('-').reverse().join('/')}`;
+  const query = `period=${encodeURIComponent(week.id)}&locality=${LAI_CHAU}`;
+
+  beforeAll(async () => {
+    const s = svc();
+    const submitted: Record<string, ReportView> = {};
+    for (const [code, values] of [
+      [DOAN_KET, { inspections_done: 2, difficulties: 'Thiếu sinh phẩm xét nghiệm nhanh' }],
+      [BINH_LU, { inspections_done: 3, proposals: 'Đề nghị bổ sung kinh phí cho chốt kiểm soát' }],
+      [`${LAI_CHAU}-CDC`, { inspections_done: 100, difficulties: 'Chưa duyệt: không được tính' }],
+    ] as const) {
+      submitted[code] = await s.reports.submit(sys, {
+        unitId: unit[code]!,
+        periodId: week.id,
+        template: 'weekly-covid',
+        values,
+        reasons: {},
+        clientKey: randomUUID(),
+      });
+    }
+    for (const code of [DOAN_KET, BINH_LU]) await s.reports.review(sys, submitted[code]!.id!, { decision: 'accept' });
+  });
+
+  it('as a workbook: the accepted reports summed, their texts by unit, the completeness table', async () => {
+    const res = await cdc.get(`/api/reports/consolidated.xlsx?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Số liệu tổng hợp', 'Khó khăn, đề xuất', 'Tiến độ báo cáo']);
+    const rows = (i: number) =>
+      book.worksheets[i]!.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1) as unknown[]] : []));
+    expect(rows(0).find((r) => r[1] === 'inspections_done')?.[3]).toBe(5);
+    expect(
+      rows(0)
+        .find((r) => r[1] === 'cases_new_community')
+        ?.slice(3),
+    ).toEqual([0, 0]);
+    const texts = rows(1).map((r) => r.slice(1, 4).join(' | '));
+    expect(texts.some((x) => x.includes('Thiếu sinh phẩm xét nghiệm nhanh'))).toBe(true);
+    expect(texts.some((x) => x.startsWith(BINH_LU) && x.includes('bổ sung kinh phí'))).toBe(true);
+    expect(texts.some((x) => x.includes('Chưa duyệt'))).toBe(false);
+    const statuses = new Map(rows(2).map((r) => [r[0], r[2]]));
+    expect(statuses.get(DOAN_KET)).toBe('Đã chấp nhận');
+    expect(statuses.get(`${LAI_CHAU}-CDC`)).toBe('Đã gửi, chờ duyệt');
+    const exported = await db()
+      .selectFrom('audit_events')
+      .select(['action', 'entity_type'])
+      .where('entity_type', '=', 'consolidated_report')
+      .execute();
+    expect(exported).toContainEqual({ action: 'export', entity_type: 'consolidated_report' });
+  });
+
+  it('as a Decree 30 PDF with its title in correct Vietnamese; refused to a commune officer, a bad period explained', async () => {
+    const res = await cdc.get(
+      `/api/reports/consolidated.pdf?${query}&number=15/BC-BCĐ&signer=${encodeURIComponent('Nguyễn Văn An')}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect((await officer.get(`/api/reports/consolidated.pdf?${query}`)).statusCode).toBe(403);
+    const bad = await cdc.get(`/api/reports/consolidated.pdf?period=monthly:2026-01&locality=${LAI_CHAU}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Kỳ báo cáo không đúng loại kỳ');
+    const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => fs.existsSync(p));
+    if (!pdftotext) return;
+    const file = path.join(os.tmpdir(), `consolidated-${randomUUID()}.pdf`);
+    fs.writeFileSync(file, res.rawPayload);
+    const text = execFileSync(pdftotext, [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    fs.rmSync(file);
+    for (const phrase of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19',
+      'Số: 15/BC-BCĐ',
+      'BÁO CÁO',
+      `Tình hình, kết quả công tác phòng, chống dịch COVID-19 ${span}`,
+      'Thiếu sinh phẩm xét nghiệm nhanh',
+      'Nơi nhận:',
+      'TRƯỞNG BAN',
+      'Nguyễn Văn An',
+    ])
+      expect(text).toContain(phrase);
   });
 });
