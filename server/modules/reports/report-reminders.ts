@@ -102,8 +102,9 @@ export class ReportReminders {
     return { kind: 'report_reminder', ...reportReminderWords(unit, period, step), link };
   }
 
-  /** Still not submitted: no first submission recorded for the unit's report of that period. */
+  /** Still expected (the unit active) and not submitted: no first submission recorded for the period. */
   private async stillMissing(db: Db, unitId: string, template: string, periodId: string): Promise<boolean> {
+    if (!(await this.units.findById(db, unitId))?.active) return false;
     const report = await this.repo.find(db, unitId, template, periodId);
     return !report?.first_submitted_at;
   }
