@@ -142,6 +142,7 @@ export const auditEntityLabels = {
   audit_alert: { vi: 'Cảnh báo nhật ký', en: 'Audit alert' },
   reporting_unit: { vi: 'Đơn vị báo cáo', en: 'Reporting unit' },
   unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
+  consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -192,4 +193,5 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   workforce_roster: '/organisations/:id',
   workplace_gate_event: '/organisations',
   workplace_follow_up: '/today',
+  consolidated_report: '/reports',
 };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -148,5 +149,40 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a commune’s weekly report
     expect(history).toContain('Bổ sung số mẫu xét nghiệm đã lấy trong tuần');
     await shot(boss, '5-province-accepted.png');
     await boss.context().close();
+  });
+
+  it('the province downloads the consolidated report of the week, a Decree 30 PDF with correct diacritics', async () => {
+    const boss = await open(province);
+    await boss.goto(`${e2e.server.url}/reports?period=${encodeURIComponent(week)}`);
+    const link = boss.getByTestId('consolidated-pdf');
+    await link.waitFor();
+    await shot(boss, '6-completeness-consolidated-button.png');
+    const href = await link.getAttribute('href');
+    expect(decodeURIComponent(href ?? '')).toContain(week);
+    const res = await boss.request.get(new URL(href!, e2e.server.url).toString());
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    const file = path.join(shots, '7-consolidated-report.pdf');
+    fs.writeFileSync(file, await res.body());
+    await boss.context().close();
+    const tools = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'];
+    if (!tools.every((t) => fs.existsSync(t))) return;
+    const text = execFileSync(tools[0]!, [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'Tình hình, kết quả công tác phòng, chống dịch COVID-19 tuần từ ngày 23/11/2026 đến ngày 29/11/2026',
+    );
+    expect(text).toContain('Lai Châu, ngày 01 tháng 12 năm 2026');
+    // The first page as an image, to look at the layout and the diacritics.
+    execFileSync(tools[1]!, [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      path.join(shots, '7-consolidated-report'),
+    ]);
   });
 });

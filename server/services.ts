@@ -207,6 +207,7 @@ export function createServices(o: ServiceOptions): AppServices {
       organisations.organisationFigures,
     ],
     notifications: notifications.notifications,
+    reminders: notifications.reminders,
     audit,
     clock: o.clock,
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoutes, sheetExportRoutes } from './contract.ts';
 import {
   completenessQuery,
+  consolidatedReportQuery,
   completenessView,
   reportFormQuery,
   reportView,
@@ -61,4 +62,16 @@ export const reportsContract = defineRoutes(['reports'], {
     summary: 'Completeness of a period',
     query: completenessQuery.omit({ after: true, limit: true }),
   }),
+  getReportsConsolidatedPdf: {
+    method: 'GET',
+    path: '/reports/consolidated.pdf',
+    summary: "The province's consolidated report of a period (BÁO CÁO, Decree 30 layout)",
+    query: consolidatedReportQuery,
+  },
+  getReportsConsolidatedXlsx: {
+    method: 'GET',
+    path: '/reports/consolidated.xlsx',
+    summary: "The province's consolidated report of a period as a workbook: figures, units' texts, completeness",
+    query: consolidatedReportQuery,
+  },
 });

@@ -107,6 +107,20 @@ export const completenessQuery = pageQuery.extend({
 });
 export type CompletenessQuery = z.infer<typeof completenessQuery>;
 
+/**
+ * The consolidated provincial report of a period: the province (a province's officials: theirs), and
+ * what the signed document will carry when known (its number and symbol, the signer's name); left
+ * blank for the clerk to fill at signing otherwise.
+ */
+export const consolidatedReportQuery = z.object({
+  period: periodId,
+  template: templateCode,
+  locality: localityCode.optional(),
+  number: z.string().trim().min(1).max(60).optional(),
+  signer: z.string().trim().min(1).max(120).optional(),
+});
+export type ConsolidatedReportQuery = z.infer<typeof consolidatedReportQuery>;
+
 export const completenessRow = z.object({
   unit: unitRef,
   kind: z.string(),

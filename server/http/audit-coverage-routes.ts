@@ -84,6 +84,8 @@ export const routes: Record<string, Entry> = {
     () => `/api/reports/completeness/export.csv?period=${f.report.periodId}`,
     'none',
   ),
+  'GET /api/reports/consolidated.pdf': cdc(() => `/api/reports/consolidated.pdf?period=${f.report.periodId}`, 'none'),
+  'GET /api/reports/consolidated.xlsx': cdc(() => `/api/reports/consolidated.xlsx?period=${f.report.periodId}`, 'none'),
   'GET /api/organisations': cdc(`/api/organisations?locality=${DOAN_KET}`, 'none'),
   'GET /api/organisations/export.xlsx': cdc(`/api/organisations/export.xlsx?locality=${DOAN_KET}`, 'none'),
   'GET /api/organisations/export.csv': cdc(`/api/organisations/export.csv?locality=${DOAN_KET}`, 'none'),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BINH_LU } from '../testing/test-platform.ts';
+import { BINH_LU, LAI_CHAU } from '../testing/test-platform.ts';
 import { neighbour, refused, type RouteTable } from './jurisdiction-neighbour.ts';
 
 const period = () => encodeURIComponent(neighbour.report.periodId);
@@ -48,6 +48,15 @@ export const reportsRoutes: RouteTable = {
   },
   'GET /api/reports/completeness/export.csv': {
     attempt: (c) => c.get(`/api/reports/completeness/export.csv?period=${period()}&locality=${BINH_LU}`),
+    expect: refused,
+  },
+  // A commune officer (Đoàn Kết's) has no province overview: the province's consolidated report is refused.
+  'GET /api/reports/consolidated.pdf': {
+    attempt: (c) => c.get(`/api/reports/consolidated.pdf?period=${period()}&locality=${LAI_CHAU}`),
+    expect: refused,
+  },
+  'GET /api/reports/consolidated.xlsx': {
+    attempt: (c) => c.get(`/api/reports/consolidated.xlsx?period=${period()}&locality=${LAI_CHAU}`),
     expect: refused,
   },
 };

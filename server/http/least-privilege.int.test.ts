@@ -136,6 +136,9 @@ const routes: Record<string, Entry> = {
   'GET /api/reports/completeness/export.xlsx': {
     urls: () => [`/api/reports/completeness/export.xlsx?period=${report.periodId}`],
   },
+  // Counts and the units' texts, no person's record (officers' phones are in the completeness export only).
+  'GET /api/reports/consolidated.pdf': { urls: () => [`/api/reports/consolidated.pdf?period=${report.periodId}`] },
+  'GET /api/reports/consolidated.xlsx': { urls: () => [`/api/reports/consolidated.xlsx?period=${report.periodId}`] },
   'GET /api/organisations': { urls: one('/api/organisations') },
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },

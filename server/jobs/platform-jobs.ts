@@ -81,6 +81,12 @@ export function platformJobs(
       run: async () => `${await services.assessmentReminders.scheduleDue()} self-assessment reminders scheduled`,
     },
     {
+      // Missing reports: 24 h and 2 h before the deadline, then each morning while late (once per key).
+      name: 'report-reminders',
+      everyMs: 60 * 60_000,
+      run: async () => `${await services.reportReminders.scheduleDue()} report reminders scheduled`,
+    },
+    {
       // The outbox and the reminders are backed up, the queue is not: after a restore their jobs are re-sent here.
       name: 'notification-jobs-requeue',
       everyMs: 15 * 60_000,

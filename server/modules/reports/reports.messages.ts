@@ -66,3 +66,27 @@ export const reportMessages: Record<
     },
   },
 };
+
+/** A reminder's words: before the deadline, late, or (escalated) to the supervisor unit's officers. */
+export function reportReminderWords(
+  unit: { name: string; name_en: string },
+  period: { from: string; to: string; due: Date },
+  step: { hoursBefore: number | null; lateDay: number },
+): { title: Record<Locale, string>; body: Record<Locale, string> } {
+  const span = `${period.from} – ${period.to}`;
+  if (step.hoursBefore !== null)
+    return {
+      title: { vi: `Sắp đến hạn báo cáo: ${unit.name}`, en: `Report due soon: ${unit.name_en}` },
+      body: {
+        vi: `${unit.name} chưa gửi báo cáo kỳ ${span}; hạn nộp còn ${step.hoursBefore} giờ.`,
+        en: `${unit.name_en} has not submitted its report for ${span}; it is due in ${step.hoursBefore} hours.`,
+      },
+    };
+  return {
+    title: { vi: `Quá hạn báo cáo: ${unit.name}`, en: `Report overdue: ${unit.name_en}` },
+    body: {
+      vi: `${unit.name} chưa gửi báo cáo kỳ ${span}, đã quá hạn ${step.lateDay} ngày.`,
+      en: `${unit.name_en} has not submitted its report for ${span}: ${step.lateDay} day${step.lateDay === 1 ? '' : 's'} late.`,
+    },
+  };
+}

@@ -4,16 +4,24 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { NotificationsService } from '../notifications/notifications.module.ts';
 import type { UnitsService } from '../units/units.module.ts';
+import { ConsolidatedReports } from './consolidated-report.ts';
+import { ReportReminders, type ReminderScheduler } from './report-reminders.ts';
 import { ReportsCompletenessService } from './reports-completeness.service.ts';
 import { ReportsRepository } from './reports.repository.ts';
 import { ReportsService } from './reports.service.ts';
 
 export type { ReportsService } from './reports.service.ts';
 export type { ReportsCompletenessService } from './reports-completeness.service.ts';
+export type { ReportReminders } from './report-reminders.ts';
+export type { ConsolidatedReports } from './consolidated-report.ts';
 
 export interface ReportsServices {
   reports: ReportsService;
   reportsCompleteness: ReportsCompletenessService;
+  /** Reminders of missing reports (a platform job runs `scheduleDue` hourly). */
+  reportReminders: ReportReminders;
+  /** The province's consolidated report of a period (PDF, workbook). */
+  consolidatedReports: ConsolidatedReports;
 }
 
 export function createReportsModule(o: {
@@ -22,6 +30,7 @@ export function createReportsModule(o: {
   localities: LocalitiesService;
   figures: readonly ReportFiguresService[];
   notifications: NotificationsService;
+  reminders: ReminderScheduler;
   audit: AuditTrailService;
   clock?: () => Date;
 }): ReportsServices {
@@ -37,5 +46,15 @@ export function createReportsModule(o: {
       clock: o.clock ?? (() => new Date()),
     }),
     reportsCompleteness: new ReportsCompletenessService(o.db, repo, o.units, o.localities, o.audit),
+    reportReminders: new ReportReminders(o.db, repo, o.units, o.reminders),
+    consolidatedReports: new ConsolidatedReports({
+      db: o.db,
+      repo,
+      units: o.units,
+      localities: o.localities,
+      figures: o.figures,
+      audit: o.audit,
+      clock: o.clock ?? (() => new Date()),
+    }),
   };
 }

@@ -146,4 +146,19 @@ export class ReportsRepository {
       .where('unit_id', 'in', [...unitIds])
       .execute();
   }
+
+  /** The figures of each report's current version (the locked one, for an accepted report). */
+  async latestFigures(
+    db: Db,
+    reportIds: readonly string[],
+  ): Promise<{ reportId: string; figures: Record<string, unknown> }[]> {
+    if (reportIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('unit_report_versions as v')
+      .innerJoin('unit_reports as r', (j) => j.onRef('r.id', '=', 'v.report_id').onRef('r.version', '=', 'v.version'))
+      .select(['v.report_id', 'v.figures'])
+      .where('v.report_id', 'in', [...reportIds])
+      .execute();
+    return rows.map((r) => ({ reportId: r.report_id, figures: (r.figures ?? {}) as Record<string, unknown> }));
+  }
 }

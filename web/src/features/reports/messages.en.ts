@@ -27,6 +27,8 @@ export const reportsEn: English<typeof reportsVi> = {
     late: 'Late',
     missing: 'Missing',
     exportXlsx: 'Export to Excel',
+    consolidatedPdf: "The province's consolidated report (PDF)",
+    consolidatedXlsx: 'Consolidated report (Excel)',
     more: 'Show more',
     status: {
       new: 'Not reported',

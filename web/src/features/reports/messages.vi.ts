@@ -23,6 +23,8 @@ export const reportsVi = {
     late: 'Muộn',
     missing: 'Chưa nộp',
     exportXlsx: 'Xuất Excel',
+    consolidatedPdf: 'Báo cáo tổng hợp của tỉnh (PDF)',
+    consolidatedXlsx: 'Báo cáo tổng hợp (Excel)',
     more: 'Xem thêm',
     status: {
       new: 'Chưa báo cáo',

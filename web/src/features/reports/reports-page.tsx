@@ -137,6 +137,22 @@ function Completeness() {
         >
           {t('reports.exportXlsx')}
         </a>
+        {/* One click for the CDC or the steering committee: the province's report, to sign (PDF) or rework (Excel). */}
+        <a
+          href={apiHref(reportsContract.getReportsConsolidatedPdf, { query: { period: periodId } })}
+          target="_blank"
+          rel="noopener"
+          data-testid="consolidated-pdf"
+        >
+          {t('reports.consolidatedPdf')}
+        </a>
+        <a
+          href={apiHref(reportsContract.getReportsConsolidatedXlsx, { query: { period: periodId } })}
+          download
+          data-testid="consolidated-xlsx"
+        >
+          {t('reports.consolidatedXlsx')}
+        </a>
       </div>
       <CheckboxField
         label={t('reports.onlyMissing')}
