@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { vietnameseIn } from '../../web/src/i18n/vietnamese-text.ts';
 import type { Db } from '../../server/db/database.ts';
+import { maskName } from '../../server/modules/people/people.service.ts';
 import { leaves } from '../../web/src/i18n/catalogue-checks.ts';
 import { vi as staffVi } from '../../web/src/i18n/vi.ts';
 import { vi as citizenVi } from '../../web/src/citizen/i18n/vi.ts';
@@ -101,9 +102,14 @@ export async function properNouns(db: Db): Promise<string[]> {
     db.selectFrom('organisations').select('sector as n').execute(),
     db.selectFrom('organisations').select('head_name as n').execute(),
     db.selectFrom('organisations').select('contact_name as n').execute(),
+    // A roster's departments are the organisation's own words ("Bảo vệ", "Ban quản lý").
+    db.selectFrom('roster_workers').select('department as n').execute(),
+    db.selectFrom('roster_workers').select('full_name as n').execute(),
   ]);
   const names = new Set<string>();
   for (const rows of lists) for (const r of rows) if (r.n) names.add(String(r.n));
+  // Gates and entries show a person as "T. V. Thắng": the masked form is a name too.
+  for (const r of await db.selectFrom('people').select('full_name as n').execute()) names.add(maskName(r.n));
   // An address's parts are names too: pages show the street without the commune already shown beside it.
   for (const rows of addresses)
     for (const r of rows) for (const part of String(r.n ?? '').split(',')) if (part.trim()) names.add(part.trim());
