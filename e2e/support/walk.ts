@@ -102,8 +102,9 @@ export async function properNouns(db: Db): Promise<string[]> {
     db.selectFrom('organisations').select('sector as n').execute(),
     db.selectFrom('organisations').select('head_name as n').execute(),
     db.selectFrom('organisations').select('contact_name as n').execute(),
-    // A roster's departments are the organisation's own words ("Bảo vệ", "Ban quản lý").
+    // A roster's departments and shifts are the organisation's own words ("Bảo vệ", "Ca sáng").
     db.selectFrom('roster_workers').select('department as n').execute(),
+    db.selectFrom('roster_workers').select('shift as n').execute(),
     db.selectFrom('roster_workers').select('full_name as n').execute(),
   ]);
   const names = new Set<string>();
