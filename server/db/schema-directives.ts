@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Json } from './schema-columns.ts';
+import type { CreatedAt, Json, Timestamp } from './schema-columns.ts';
 
 /** Directives, their recipients, acknowledgements, tasks and progress (migration 0029, issue 16). */
 
@@ -32,7 +32,7 @@ export interface DirectiveFilesTable {
   body: Buffer;
   byte_size: number;
   uploaded_by: string | null;
-  uploaded_at: CreatedAt;
+  uploaded_at: Timestamp;
 }
 
 export interface DirectiveRecipientsTable {

@@ -1,0 +1,22 @@
+import type { Db } from '../../db/database.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
+import type { UnitsService } from '../units/units.module.ts';
+import { DirectivesRepository } from './directives.repository.ts';
+import { DirectivesService } from './directives.service.ts';
+
+export type { DirectivesService } from './directives.service.ts';
+
+export interface DirectivesServices {
+  directives: DirectivesService;
+}
+
+export function createDirectivesModule(o: {
+  db: Db;
+  units: UnitsService;
+  notifications: NotificationsService;
+  audit: AuditTrailService;
+  clock?: () => Date;
+}): DirectivesServices {
+  return { directives: new DirectivesService({ ...o, repo: new DirectivesRepository() }) };
+}
