@@ -13,7 +13,7 @@ export interface DirectiveRelation {
  * Directives: a unit's officers issue directives to the units below it (the province's People's
  * Committee to every unit); the recipients' officers acknowledge them and report on their tasks;
  * the issuer, the units above it and the province's health and steering officials follow them up.
- * The system (CLI, seed) may act as any unit.
+ * The system (CLI, seed) may act for every unit.
  */
 export const directivesPolicy = {
   relation: (
