@@ -229,6 +229,7 @@ export function createServices(o: ServiceOptions): AppServices {
       db,
       units: units.units,
       notifications: notifications.notifications,
+      reminders: notifications.reminders,
       audit,
       clock: o.clock,
     }),

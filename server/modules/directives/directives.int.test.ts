@@ -183,6 +183,25 @@ describe('directives', () => {
     expect(doneTask.history.map((h: { status: string }) => h.status)).toEqual(['done', 'in_progress']);
   });
 
+  it('reminds the recipient that has not acknowledged, and the unit and issuer of the overdue task', async () => {
+    const reminders = t.platform.services.reminders;
+    await reminders.drain();
+    const status = async (key: string) => (await reminders.find(db(), key))?.status;
+    expect(await status(`directive_ack:${directiveId}:${unit[DOAN_KET]}:2d`)).toBe('skipped');
+    expect(await status(`directive_ack:${directiveId}:${unit[BINH_LU]}:2d`)).toBe('sent');
+    expect(await status(`directive_ack:${directiveId}:${unit[BINH_LU]}:4d`)).toBe('sent');
+    const tasks = await db().selectFrom('directive_tasks').select(['id', 'unit_id', 'due_on']).execute();
+    const overdue = (u: string) => {
+      const task = tasks.find((x) => x.unit_id === u)!;
+      return status(`directive_task_overdue:${task.id}:${task.due_on}`);
+    };
+    expect(await overdue(unit[DOAN_KET]!)).toBe('skipped');
+    expect(await overdue(unit[BINH_LU]!)).toBe('sent');
+    // The escalation reaches the issuer's officer.
+    const inbox = (await bcd.get('/api/inbox')).json().items.map((m: { kind: string }) => m.kind);
+    expect(inbox).toEqual(expect.arrayContaining(['directive_unacknowledged', 'directive_task_overdue']));
+  });
+
   it('finds directives without diacritics and by number, and exports them', async () => {
     const found = (await bcd.get('/api/directives?q=phong%20chong%20TANG%20CUONG')).json().items;
     expect(found.map((d: { id: string }) => d.id)).toEqual([directiveId]);

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UnitsService } from '../units/units.module.ts';
+import { DirectiveReminders, type ReminderScheduler } from './directive-reminders.ts';
 import { DirectivesRepository } from './directives.repository.ts';
 import { DirectivesService } from './directives.service.ts';
 
@@ -16,7 +17,11 @@ export function createDirectivesModule(o: {
   units: UnitsService;
   notifications: NotificationsService;
   audit: AuditTrailService;
+  reminders: ReminderScheduler;
   clock?: () => Date;
 }): DirectivesServices {
-  return { directives: new DirectivesService({ ...o, repo: new DirectivesRepository() }) };
+  const repo = new DirectivesRepository();
+  return {
+    directives: new DirectivesService({ ...o, repo, reminders: new DirectiveReminders(repo, o.reminders) }),
+  };
 }

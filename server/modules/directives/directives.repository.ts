@@ -181,6 +181,20 @@ export class DirectivesRepository {
     return rows.length > 0;
   }
 
+  /** A recipient that has not acknowledged (the reminders' condition). */
+  async isUnacknowledged(db: Db, directiveId: string, unitId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('directive_recipients as r')
+      .leftJoin('directive_acknowledgements as a', (j) =>
+        j.onRef('a.directive_id', '=', 'r.directive_id').onRef('a.unit_id', '=', 'r.unit_id'),
+      )
+      .select('a.unit_id as acknowledged')
+      .where('r.directive_id', '=', directiveId)
+      .where('r.unit_id', '=', unitId)
+      .executeTakeFirst();
+    return row !== undefined && row.acknowledged === null;
+  }
+
   async insertTask(
     db: Db,
     row: { directive_id: string; unit_id: string; title: string; due_on: string; created_by: string | null },

@@ -17,6 +17,7 @@ import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UnitRecord, UnitsService } from '../units/units.module.ts';
+import type { DirectiveReminders } from './directive-reminders.ts';
 import { directiveColumns } from './directives.export.ts';
 import { directiveKindLabels, directiveMessages as messages } from './directives.messages.ts';
 import { directivesPolicy as policy, type DirectiveRelation } from './directives.policy.ts';
@@ -29,6 +30,7 @@ export interface DirectivesDeps {
   units: UnitsService;
   notifications: NotificationsService;
   audit: AuditTrailService;
+  reminders: DirectiveReminders;
   /** Now (a test clock); the wall clock when absent. */
   clock?: () => Date;
 }
@@ -42,8 +44,12 @@ const PDF_MAGIC = Buffer.from('%PDF-');
 export class DirectivesService {
   constructor(private readonly d: DirectivesDeps) {}
 
+  private now(): Date {
+    return this.d.clock ? this.d.clock() : new Date();
+  }
+
   private today(): string {
-    return vietnamToday(this.d.clock ? this.d.clock() : new Date());
+    return vietnamToday(this.now());
   }
 
   private by(actor: Actor): string | null {
@@ -170,6 +176,7 @@ export class DirectivesService {
           link: `/directives/${id}`,
         },
       );
+      await this.scheduleReminders(trx, id);
       return this.viewById(trx, actor, id);
     });
   }
@@ -212,6 +219,7 @@ export class DirectivesService {
         created_by: this.by(actor),
       });
       await this.audit(trx, actor, 'assign_task', d, id, { taskId, unitId: req.unitId, dueOn: req.dueOn });
+      await this.scheduleReminders(trx, id);
       return this.viewById(trx, actor, id);
     });
   }
@@ -272,6 +280,29 @@ export class DirectivesService {
   }
 
   // --- helpers -------------------------------------------------------------------------------
+
+  /** Reminders of the recipients not acknowledged and the tasks not done (scheduled once per key). */
+  private async scheduleReminders(db: Db, id: string): Promise<void> {
+    const d = (await this.d.repo.findById(db, id))!;
+    const recipients = await this.d.repo.recipients(db, id);
+    const officers = await this.d.units.officersOf(db, [d.issuer_unit_id, ...recipients.map((r) => r.id)]);
+    const of = (unitId: string) => officers.filter((o) => o.unit_id === unitId).map((o) => o.user_id);
+    const issuer = of(d.issuer_unit_id);
+    for (const r of recipients.filter((x) => !x.acknowledged_at))
+      await this.d.reminders.unacknowledged(
+        db,
+        { directiveId: id, numberSymbol: d.number_symbol, issuedOn: d.issued_on, unitId: r.id, unitName: r.name },
+        { unit: of(r.id), issuer },
+        this.now(),
+      );
+    for (const t of await this.d.repo.tasks(db, id))
+      await this.d.reminders.overdue(
+        db,
+        { directiveId: id, numberSymbol: d.number_symbol, taskId: t.id, title: t.title, dueOn: t.due_on },
+        [...of(t.unit_id), ...issuer],
+        this.now(),
+      );
+  }
 
   private async readable(db: Db, actor: Actor, id: string): Promise<DirectiveRecord> {
     const d = await this.d.repo.findById(db, id);
