@@ -143,12 +143,14 @@ export function DirectiveForm(p: { mine: MyUnitsView; onCreated(d: DirectiveView
               onChange={(v) => setTask(i, { unitId: v })}
               options={[{ value: '', label: '—' }, ...recipientOptions.map((u) => ({ value: u.id, label: u.name }))]}
               error={detailFor(error, `tasks.${i}.unitId`)}
+              testId={`task-unit-${i}`}
             />
             <TextField
               label={t('directives.taskTitle')}
               value={task.title}
               onChange={(v) => setTask(i, { title: v })}
               error={detailFor(error, `tasks.${i}.title`)}
+              testId={`task-title-${i}`}
             />
             <TextField
               label={t('directives.dueOn')}
@@ -156,13 +158,18 @@ export function DirectiveForm(p: { mine: MyUnitsView; onCreated(d: DirectiveView
               value={task.dueOn}
               onChange={(v) => setTask(i, { dueOn: v })}
               error={detailFor(error, `tasks.${i}.dueOn`)}
+              testId={`task-due-${i}`}
             />
             <button type="button" onClick={() => setTasks((ts) => ts.filter((_, j) => j !== i))}>
               {t('directives.removeTask')}
             </button>
           </div>
         ))}
-        <button type="button" onClick={() => setTasks((ts) => [...ts, { unitId: '', title: '', dueOn: '' }])}>
+        <button
+          type="button"
+          onClick={() => setTasks((ts) => [...ts, { unitId: '', title: '', dueOn: '' }])}
+          data-testid="directive-add-task"
+        >
           {t('directives.addTask')}
         </button>
       </fieldset>
