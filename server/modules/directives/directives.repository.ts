@@ -171,10 +171,10 @@ export class DirectivesRepository {
   }
 
   /** Records the unit's acknowledgement once; answers whether this call recorded it. */
-  async acknowledge(db: Db, directiveId: string, unitId: string, userId: string | null): Promise<boolean> {
+  async acknowledge(db: Db, directiveId: string, unitId: string, userId: string | null, at: Date): Promise<boolean> {
     const rows = await db
       .insertInto('directive_acknowledgements')
-      .values({ directive_id: directiveId, unit_id: unitId, acknowledged_by: userId })
+      .values({ directive_id: directiveId, unit_id: unitId, acknowledged_by: userId, acknowledged_at: at })
       .onConflict((oc) => oc.columns(['directive_id', 'unit_id']).doNothing())
       .returning('unit_id')
       .execute();
@@ -259,13 +259,14 @@ export class DirectivesRepository {
       note: string | null;
       evidence: string | null;
       reported_by: string | null;
+      reported_at: Date;
     },
   ): Promise<string> {
     const id = (await db.insertInto('directive_task_progress').values(row).returning('id').executeTakeFirstOrThrow())
       .id;
     await db
       .updateTable('directive_tasks')
-      .set({ status: row.status, status_at: new Date() })
+      .set({ status: row.status, status_at: row.reported_at })
       .where('id', '=', row.task_id)
       .execute();
     return id;

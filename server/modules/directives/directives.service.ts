@@ -191,7 +191,7 @@ export class DirectivesService {
       const recipients = await this.d.repo.recipients(trx, id);
       if (!recipients.some((r) => r.id === req.unitId))
         throw new AppError('FORBIDDEN', [{ path: 'unitId', message: m.notRecipient }]);
-      if (await this.d.repo.acknowledge(trx, id, req.unitId, this.by(actor))) {
+      if (await this.d.repo.acknowledge(trx, id, req.unitId, this.by(actor), this.now())) {
         const unit = (await this.d.units.findById(trx, req.unitId))!;
         await this.audit(trx, actor, 'acknowledge_directive', unit, id, { unitId: unit.id, unit: unit.code });
       }
@@ -245,6 +245,8 @@ export class DirectivesService {
         note: req.note || null,
         evidence: req.evidence || null,
         reported_by: this.by(actor),
+        // The service's clock, like the deadlines it is compared with (a test clock in tests).
+        reported_at: this.now(),
       });
       const unit = (await this.d.units.findById(trx, task.unit_id))!;
       await this.audit(trx, actor, 'report_task_progress', unit, id, { taskId, progressId, status: req.status });
