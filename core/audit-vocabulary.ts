@@ -102,6 +102,12 @@ export const auditActionLabels = {
   amend_report: { vi: 'Gửi lại, bổ sung báo cáo', en: 'Resubmitted or amended a report' },
   return_report: { vi: 'Trả lại báo cáo', en: 'Returned a report' },
   accept_report: { vi: 'Chấp nhận báo cáo', en: 'Accepted a report' },
+  // Directives
+  issue_directive: { vi: 'Ban hành, gửi văn bản chỉ đạo', en: 'Issued a directive' },
+  acknowledge_directive: { vi: 'Xác nhận đã nhận văn bản chỉ đạo', en: 'Acknowledged a directive' },
+  assign_task: { vi: 'Giao nhiệm vụ', en: 'Assigned a task' },
+  report_task_progress: { vi: 'Báo cáo tiến độ nhiệm vụ', en: 'Reported progress on a task' },
+  attach_document: { vi: 'Đính kèm văn bản', en: 'Attached the text of a document' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -143,6 +149,7 @@ export const auditEntityLabels = {
   reporting_unit: { vi: 'Đơn vị báo cáo', en: 'Reporting unit' },
   unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
   consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
+  directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -194,4 +201,5 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   workplace_gate_event: '/organisations',
   workplace_follow_up: '/today',
   consolidated_report: '/reports',
+  directive: '/directives/:id',
 };

@@ -36,6 +36,8 @@ export const staffPages = [
   '/reports',
   '/reports/units/:unitId',
   '/reports/:id',
+  '/directives',
+  '/directives/:id',
 ] as const;
 
 export const citizenPages = [

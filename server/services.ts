@@ -36,6 +36,7 @@ import { createVenuesModule, type VenuesServices } from './modules/venues/venues
 import { createOrganisationsModule, type OrganisationsServices } from './modules/organisations/organisations.module.ts';
 import { createUnitsModule, type UnitsServices } from './modules/units/units.module.ts';
 import { createReportsModule, type ReportsServices } from './modules/reports/reports.module.ts';
+import { createDirectivesModule, type DirectivesServices } from './modules/directives/directives.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -51,6 +52,7 @@ export interface AppServices
     OrganisationsServices,
     UnitsServices,
     ReportsServices,
+    DirectivesServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -228,6 +230,14 @@ export function createServices(o: ServiceOptions): AppServices {
     ...organisations,
     ...units,
     ...reports,
+    ...createDirectivesModule({
+      db,
+      units: units.units,
+      notifications: notifications.notifications,
+      reminders: notifications.reminders,
+      audit,
+      clock: o.clock,
+    }),
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),

@@ -8,6 +8,7 @@ import type { Page } from '../../core/schemas/common.ts';
 import { systemActor } from '../shared/actor.ts';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
 import { DEMO_MARKET_BOARD } from './demo-workplaces.ts';
+import { seedDemoDirective } from './demo-directives.ts';
 import { seedDemo } from './seed.ts';
 
 /**
@@ -188,5 +189,14 @@ describe('the demo outbreak', () => {
       .where('owner_user_id', '=', admin.id)
       .execute();
     expect(owned.map((o) => o.name)).toEqual([DEMO_MARKET_BOARD]);
+  });
+
+  it('sends the province’s công văn with two tasks, acknowledged by some recipients, once however often it seeds', async () => {
+    await seedDemoDirective(t.platform, '12');
+    const list = await s().directives.list(sys, { limit: 50 });
+    expect(list.items.map((d) => [d.numberSymbol, d.recipients, d.acknowledged])).toEqual([['2811/UBND-KGVX', 4, 2]]);
+    const d = await s().directives.get(sys, list.items[0]!.id);
+    expect(d.tally).toMatchObject({ tasks: 2, inProgress: 1, overdue: 1 });
+    expect(d.hasDocument).toBe(true);
   });
 });

@@ -28,6 +28,7 @@ import * as m0025 from './migrations/0025-reports.ts';
 import * as m0026 from './migrations/0026-delivery.ts';
 import * as m0027 from './migrations/0027-rosters.ts';
 import * as m0028 from './migrations/0028-cases-day-covering.ts';
+import * as m0029 from './migrations/0029-directives.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0026-delivery': m0026,
   '0027-rosters': m0027,
   '0028-cases-day-covering': m0028,
+  '0029-directives': m0029,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

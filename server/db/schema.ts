@@ -17,6 +17,7 @@ import type {
 import type { AccessTables } from './schema-access.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { ReportsTables } from './schema-reports.ts';
+import type { DirectivesTables } from './schema-directives.ts';
 
 export type {
   FacilityKind,
@@ -342,7 +343,8 @@ export interface Database
     CitizenTables,
     AccessTables,
     NotificationTables,
-    ReportsTables {
+    ReportsTables,
+    DirectivesTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

@@ -1,4 +1,4 @@
-import { reportIn } from './jurisdiction-reports-fixture.ts';
+import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
 import { execFileSync } from 'node:child_process';
 import { admitToBed } from '../commands/case-care.ts';
 import { randomUUID } from 'node:crypto';
@@ -74,6 +74,7 @@ export const f = {} as {
   linkRequestId: string;
   levelDecisionId: string;
   report: { id: string; unitId: string; periodId: string };
+  directive: { id: string; taskId: string };
   inboxMessageId: string;
 };
 
@@ -269,6 +270,9 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
   f.organisationId = (await s.organisations.decide(sys, organisation.id, { decision: 'approve' })).id;
   // Reporting units and a commune's report: counts and officials, no person's record.
   f.report = await reportIn(t, clients.cdc.user.id, clients.admin.user.id);
+  // A directive to that commune, with its text: units and tasks, no person's record.
+  f.directive = await directiveIn(t, f.report.unitId);
+  await attachDirectiveText(t, f.directive.id);
   // A message in the CDC official's inbox.
   f.inboxMessageId = (
     await s.notifications.enqueue(db(), {

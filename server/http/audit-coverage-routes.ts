@@ -86,6 +86,12 @@ export const routes: Record<string, Entry> = {
   ),
   'GET /api/reports/consolidated.pdf': cdc(() => `/api/reports/consolidated.pdf?period=${f.report.periodId}`, 'none'),
   'GET /api/reports/consolidated.xlsx': cdc(() => `/api/reports/consolidated.xlsx?period=${f.report.periodId}`, 'none'),
+  // Directives: units, tasks and officials' names, never a person's record.
+  'GET /api/directives': cdc('/api/directives', 'none'),
+  'GET /api/directives/export.xlsx': cdc('/api/directives/export.xlsx', 'none'),
+  'GET /api/directives/export.csv': cdc('/api/directives/export.csv', 'none'),
+  'GET /api/directives/:id': cdc(() => `/api/directives/${f.directive.id}`, 'none'),
+  'GET /api/directives/:id/document.pdf': cdc(() => `/api/directives/${f.directive.id}/document.pdf`, 'none'),
   'GET /api/organisations': cdc(`/api/organisations?locality=${DOAN_KET}`, 'none'),
   'GET /api/organisations/export.xlsx': cdc(`/api/organisations/export.xlsx?locality=${DOAN_KET}`, 'none'),
   'GET /api/organisations/export.csv': cdc(`/api/organisations/export.csv?locality=${DOAN_KET}`, 'none'),

@@ -5,7 +5,12 @@ import { systemActor } from '../shared/actor.ts';
 import { declare, signer } from '../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
 import { caseIn, stayIn, testingIn, treatmentIn } from './jurisdiction-fixtures.ts';
-import { expectNeighbourReportUnchanged, reportIn } from './jurisdiction-reports-fixture.ts';
+import {
+  directiveIn,
+  expectNeighbourDirectiveUnchanged,
+  expectNeighbourReportUnchanged,
+  reportIn,
+} from './jurisdiction-reports-fixture.ts';
 
 /**
  * The jurisdiction tests (jurisdiction-*.int.test.ts): a commune officer of Đoàn Kết tries every API
@@ -58,6 +63,7 @@ export interface Neighbour {
   linkRequestId: string;
   testing: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
   report: { unitId: string; id: string; periodId: string };
+  directive: { id: string; taskId: string };
 }
 export const neighbour = {} as Neighbour;
 
@@ -121,6 +127,7 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
   neighbour.testing = await testingIn(t, BINH_LU);
   neighbour.stay = await stayIn(t, BINH_LU, neighbour.case.personId);
   neighbour.report = await reportIn(t, officer.user.id, neighbourOfficer.id);
+  neighbour.directive = await directiveIn(t, neighbour.report.unitId);
   neighbour.breachId = (
     await t.platform.services.breaches.create(systemActor('test'), {
       clientKey: randomUUID(),
@@ -318,6 +325,7 @@ export async function expectNeighbourUnchanged(t: TestPlatform): Promise<void> {
     .executeTakeFirstOrThrow();
   expect(link.status).toBe('open');
   await expectNeighbourReportUnchanged(t, neighbour.report.id);
+  await expectNeighbourDirectiveUnchanged(t, neighbour.directive.id);
 }
 
 /** The province's overview answers without a single identity, and no zone was ended or made. */

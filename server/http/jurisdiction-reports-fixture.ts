@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { currentReportingPeriod } from '../../core/rules/reporting-periods.ts';
 import { reportTemplatePreset } from '../../core/rules/reports/templates.ts';
+import { vietnamToday } from '../../core/vietnam-calendar.ts';
 import { systemActor } from '../shared/actor.ts';
+import { renderPdf } from '../shared/official-document.ts';
 import { BINH_LU, DOAN_KET, LAI_CHAU, type TestPlatform } from '../testing/test-platform.ts';
 
 /**
@@ -30,6 +32,51 @@ export async function reportIn(t: TestPlatform, officerId: string, neighbourOffi
     clientKey: randomUUID(),
   });
   return { unitId: unit.id, id: report.id!, periodId };
+}
+
+/**
+ * A công văn of the province's People's Committee to Bình Lư alone, with a task for it: what the
+ * directives routes are tried against (its summary names Bình Lư, so a leak shows in an answer).
+ */
+export async function directiveIn(t: TestPlatform, binhLuUnitId: string) {
+  const s = t.platform.services;
+  const issuer = await t.platform.database.db
+    .selectFrom('reporting_units')
+    .select('id')
+    .where('code', '=', `${LAI_CHAU}-UBND`)
+    .executeTakeFirstOrThrow();
+  const today = vietnamToday();
+  const d = await s.directives.issue(systemActor('test'), {
+    clientKey: randomUUID(),
+    issuerUnitId: issuer.id,
+    numberSymbol: '99/UBND-VX',
+    issuedOn: today,
+    kind: 'official_letter',
+    summary: 'Về việc kiểm soát dịch tại xã Bình Lư',
+    legalReferences: [],
+    recipientUnitIds: [binhLuUnitId],
+    tasks: [{ unitId: binhLuUnitId, title: 'Lập chốt kiểm soát Bình Lư', dueOn: today }],
+  });
+  return { id: d.id, taskId: d.tasks[0]!.id };
+}
+
+/** The text of a directive, attached as its issuer would (a real PDF: the audit coverage test reads it). */
+export async function attachDirectiveText(t: TestPlatform, id: string): Promise<void> {
+  const pdf = await renderPdf({ content: ['UBND TỈNH LAI CHÂU — Số 99/UBND-VX: về việc kiểm soát dịch'] });
+  await t.platform.services.directives.attachDocument(systemActor('test'), id, pdf, 'application/pdf');
+}
+
+/** Bình Lư's directive is as it was sent: nobody acknowledged, reported on or attached anything. */
+export async function expectNeighbourDirectiveUnchanged(t: TestPlatform, id: string): Promise<void> {
+  const db = t.platform.database.db;
+  expect(
+    await db.selectFrom('directive_acknowledgements').select('unit_id').where('directive_id', '=', id).execute(),
+  ).toEqual([]);
+  expect(
+    await db.selectFrom('directive_tasks').select(['title', 'status']).where('directive_id', '=', id).execute(),
+  ).toEqual([{ title: 'Lập chốt kiểm soát Bình Lư', status: 'not_started' }]);
+  expect(await db.selectFrom('directive_task_progress').select('id').execute()).toEqual([]);
+  expect(await db.selectFrom('directive_files').select('directive_id').execute()).toEqual([]);
 }
 
 /** Bình Lư's report is as it was submitted: one version, no review, no draft change. */

@@ -4,7 +4,7 @@ import { neighbour, refused, type RouteTable } from './jurisdiction-neighbour.ts
 
 const period = () => encodeURIComponent(neighbour.report.periodId);
 
-/** The routes of reporting units and unit reports: Bình Lư's unit and report are not Đoàn Kết's officer's. */
+/** The routes of reporting units, unit reports and directives: Bình Lư's unit, report and directive are not Đoàn Kết's officer's. */
 export const reportsRoutes: RouteTable = {
   'GET /api/units': { attempt: (c) => c.get(`/api/units?locality=${BINH_LU}`), expect: refused },
   // Only the caller's own units (Đoàn Kết's), whoever asks.
@@ -44,6 +44,69 @@ export const reportsRoutes: RouteTable = {
   },
   'GET /api/reports/completeness/export.xlsx': {
     attempt: (c) => c.get(`/api/reports/completeness/export.xlsx?period=${period()}&locality=${BINH_LU}`),
+    expect: refused,
+  },
+  // A commune's officer lists what their own units issued or received: Bình Lư's directive is not among them.
+  'GET /api/directives': {
+    attempt: (c) => c.get(`/api/directives?recipient=${neighbour.report.unitId}&q=binh%20lu`),
+    expect: [200],
+  },
+  'GET /api/directives/export.xlsx': {
+    attempt: (c) => c.get(`/api/directives/export.xlsx?recipient=${neighbour.report.unitId}`),
+    expect: [200],
+  },
+  'GET /api/directives/export.csv': {
+    attempt: (c) => c.get(`/api/directives/export.csv?recipient=${neighbour.report.unitId}`),
+    expect: [200],
+  },
+  'POST /api/directives': {
+    attempt: (c) =>
+      c.post('/api/directives', {
+        clientKey: randomUUID(),
+        issuerUnitId: neighbour.report.unitId,
+        numberSymbol: '1/UBND',
+        issuedOn: '2026-01-05',
+        kind: 'notice',
+        summary: 'grab',
+        recipientUnitIds: [neighbour.report.unitId],
+      }),
+    expect: refused,
+  },
+  'GET /api/directives/:id': { attempt: (c) => c.get(`/api/directives/${neighbour.directive.id}`), expect: refused },
+  'POST /api/directives/:id/acknowledgements': {
+    attempt: (c) =>
+      c.post(`/api/directives/${neighbour.directive.id}/acknowledgements`, { unitId: neighbour.report.unitId }),
+    expect: refused,
+  },
+  'POST /api/directives/:id/tasks': {
+    attempt: (c) =>
+      c.post(`/api/directives/${neighbour.directive.id}/tasks`, {
+        unitId: neighbour.report.unitId,
+        title: 'grab',
+        dueOn: '2030-01-01',
+      }),
+    expect: refused,
+  },
+  'POST /api/directives/:id/tasks/:taskId/progress': {
+    attempt: (c) =>
+      c.post(`/api/directives/${neighbour.directive.id}/tasks/${neighbour.directive.taskId}/progress`, {
+        clientKey: randomUUID(),
+        status: 'done',
+      }),
+    expect: refused,
+  },
+  'PUT /api/directives/:id/document': {
+    attempt: (c) =>
+      c.request({
+        method: 'PUT',
+        url: `/api/directives/${neighbour.directive.id}/document`,
+        payload: Buffer.from('%PDF-1.4\n'),
+        headers: { 'content-type': 'application/pdf' },
+      }),
+    expect: refused,
+  },
+  'GET /api/directives/:id/document.pdf': {
+    attempt: (c) => c.get(`/api/directives/${neighbour.directive.id}/document.pdf`),
     expect: refused,
   },
   'GET /api/reports/completeness/export.csv': {

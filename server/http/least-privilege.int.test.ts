@@ -12,7 +12,7 @@ import {
   type RecordsOnFile,
 } from '../testing/people-on-file.ts';
 import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
-import { reportIn } from './jurisdiction-reports-fixture.ts';
+import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
 import {
   DOAN_KET,
   LAI_CHAU,
@@ -36,6 +36,7 @@ let cdc: TestClient;
 let levelDecisionId: string;
 let organisationId: string;
 let report: { id: string; unitId: string; periodId: string };
+let directiveId: string;
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -75,6 +76,9 @@ beforeAll(async () => {
   ).id;
   // Units, and Bình Lư's report of this period (figures only: counts, no person); the inspector reports for Bình Lư.
   report = await reportIn(t, cdc.user.id, inspector.user.id);
+  // A directive to Bình Lư (units and tasks, no person), with its text.
+  directiveId = (await directiveIn(t, report.unitId)).id;
+  await attachDirectiveText(t, directiveId);
 });
 afterAll(async () => t.close());
 
@@ -139,6 +143,10 @@ const routes: Record<string, Entry> = {
   // Counts and the units' texts, no person's record (officers' phones are in the completeness export only).
   'GET /api/reports/consolidated.pdf': { urls: () => [`/api/reports/consolidated.pdf?period=${report.periodId}`] },
   'GET /api/reports/consolidated.xlsx': { urls: () => [`/api/reports/consolidated.xlsx?period=${report.periodId}`] },
+  'GET /api/directives': { urls: one('/api/directives') },
+  'GET /api/directives/export.xlsx': { urls: one('/api/directives/export.xlsx') },
+  'GET /api/directives/:id': { urls: () => [`/api/directives/${directiveId}`] },
+  'GET /api/directives/:id/document.pdf': { urls: () => [`/api/directives/${directiveId}/document.pdf`] },
   'GET /api/organisations': { urls: one('/api/organisations') },
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },

@@ -16,6 +16,7 @@ import { organisationsRoutes } from '../modules/organisations/organisations.rout
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { workforceRoutes } from '../modules/organisations/workforce.routes.ts';
+import { directivesRoutes } from '../modules/directives/directives.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
@@ -47,6 +48,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(unitsRoutes, deps);
   await app.register(reportsRoutes, deps);
   await app.register(workforceRoutes, deps);
+  await app.register(directivesRoutes, deps);
   await app.register(linelistRoutes, deps);
   await app.register(chainsRoutes, deps);
   await app.register(casesRoutes, deps);

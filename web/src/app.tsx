@@ -88,6 +88,12 @@ const LinkPage = lazy(() => import('./features/people-links/link-page.tsx').then
 
 const ReportsPage = lazy(() => import('./features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => import('./features/reports/report-page.tsx').then((m) => ({ default: m.ReportPage })));
+const DirectivesPage = lazy(() =>
+  import('./features/directives/directives-page.tsx').then((m) => ({ default: m.DirectivesPage })),
+);
+const DirectivePage = lazy(() =>
+  import('./features/directives/directive-page.tsx').then((m) => ({ default: m.DirectivePage })),
+);
 
 interface RouteDef {
   /** One of core's page list (the server answers 404 for any other path); `:name` segments are passed to `page`. */
@@ -149,6 +155,9 @@ const routes: RouteDef[] = [
   { path: '/reports', page: () => <ReportsPage /> },
   { path: '/reports/units/:unitId', page: (p) => <ReportPage key={p.unitId} unitId={p.unitId ?? ''} /> },
   { path: '/reports/:id', page: (p) => <ReportPage key={p.id} reportId={p.id ?? ''} /> },
+  // Directives: what the user's units issued or received; the server decides what each may see.
+  { path: '/directives', page: () => <DirectivesPage /> },
+  { path: '/directives/:id', page: (p) => <DirectivePage key={p.id} id={p.id ?? ''} /> },
 ];
 
 function Splash({ children }: { children?: ReactNode }) {

@@ -75,6 +75,16 @@ export class UnitsService {
     return this.repo.officersOf(db, unitIds);
   }
 
+  /** The units the account is a reporting officer of. */
+  unitIdsOf(db: Db, userId: string): Promise<string[]> {
+    return this.repo.unitIdsOfOfficer(db, userId);
+  }
+
+  /** The active units below any of these (at any depth), by code. */
+  subordinatesOf(db: Db, unitIds: readonly string[]): Promise<{ id: string; code: string }[]> {
+    return this.repo.subordinatesOf(db, unitIds);
+  }
+
   /** Whether the account is a reporting officer of the unit. */
   async isOfficer(db: Db, userId: string, unitId: string): Promise<boolean> {
     return (await this.repo.unitIdsOfOfficer(db, userId)).includes(unitId);

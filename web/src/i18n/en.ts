@@ -23,6 +23,7 @@ import { venuesEn } from '../features/venues/messages.en.ts';
 import { checkinsEn } from '../features/checkins/messages.en.ts';
 import { organisationsEn } from '../features/organisations/messages.en.ts';
 import { reportsEn } from '../features/reports/messages.en.ts';
+import { directivesEn } from '../features/directives/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
 export const en: English<Catalogue> = {
@@ -147,6 +148,7 @@ export const en: English<Catalogue> = {
   ...checkinsEn,
   ...organisationsEn,
   ...reportsEn,
+  ...directivesEn,
   ...casesEn,
   ...securityEn,
   ...quarantineEn,

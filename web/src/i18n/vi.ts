@@ -21,6 +21,7 @@ import { venuesVi } from '../features/venues/messages.vi.ts';
 import { checkinsVi } from '../features/checkins/messages.vi.ts';
 import { organisationsVi } from '../features/organisations/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
+import { directivesVi } from '../features/directives/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
  * checks the shape and `catalogue.test.ts` checks keys, empty strings and `{{placeholders}}`.
@@ -147,6 +148,7 @@ export const vi = {
   ...checkinsVi,
   ...organisationsVi,
   ...reportsVi,
+  ...directivesVi,
   ...casesVi,
   ...securityVi,
   ...quarantineVi,

@@ -61,6 +61,7 @@ function Nav({ open }: { open: boolean }) {
       label: t('organisations.nav'),
     },
     role !== 'organisation_admin' && { to: '/reports', testId: 'nav-reports', label: t('reports.nav') },
+    role !== 'organisation_admin' && { to: '/directives', testId: 'nav-directives', label: t('directives.nav') },
     canViewCases(role) && { to: '/cases', testId: 'nav-cases', label: t('nav.cases') },
     canViewChains(role) && { to: '/chains', testId: 'nav-chains', label: t('nav.chains') },
     canViewCases(role) && { to: '/clusters', testId: 'nav-clusters', label: t('nav.clusters') },
