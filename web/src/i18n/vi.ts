@@ -22,6 +22,7 @@ import { checkinsVi } from '../features/checkins/messages.vi.ts';
 import { organisationsVi } from '../features/organisations/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { directivesVi } from '../features/directives/messages.vi.ts';
+import { offlineVi } from '../offline/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
  * checks the shape and `catalogue.test.ts` checks keys, empty strings and `{{placeholders}}`.
@@ -149,6 +150,7 @@ export const vi = {
   ...organisationsVi,
   ...reportsVi,
   ...directivesVi,
+  ...offlineVi,
   ...casesVi,
   ...securityVi,
   ...quarantineVi,
