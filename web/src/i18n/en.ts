@@ -54,6 +54,13 @@ export const en: English<Catalogue> = {
     shownCount_other: 'Showing {{count, number}} rows',
     optional: '(optional)',
   },
+  sheetImport: {
+    file: 'Data file',
+    submit: 'Import',
+    importing: 'Importing…',
+    unsupported: 'Only .xlsx or .csv files are accepted.',
+    row: 'Row {{row}}',
+  },
   errors: {
     network: 'Cannot reach the server. Check the connection and try again.',
     unexpected: 'Something went wrong; please retry.',

@@ -54,6 +54,13 @@ export const vi = {
     shownCount_other: 'Đang hiển thị {{count, number}} dòng',
     optional: '(không bắt buộc)',
   },
+  sheetImport: {
+    file: 'Tệp dữ liệu',
+    submit: 'Nhập dữ liệu',
+    importing: 'Đang nhập…',
+    unsupported: 'Chỉ nhận tệp .xlsx hoặc .csv.',
+    row: 'Dòng {{row}}',
+  },
   errors: {
     network: 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.',
     unexpected: 'Lỗi hệ thống, vui lòng thử lại.',
