@@ -114,6 +114,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a commune’s weekly report
     await expect.poll(() => table.locator('tr', { hasText: 'Bình Lư' }).textContent()).toContain('0912000004');
     expect(await table.locator('tr', { hasText: 'Bình Lư' }).textContent()).toContain('Chưa nộp');
     await expect.poll(() => page.getByTestId('completeness-totals').textContent()).toContain('đã nộp 1');
+    // Đoàn Kết's commune is green on the map; the trend's last week counts its report.
+    await expect
+      .poll(() => page.getByTestId('completeness-map').locator('[data-report-state="on_time"]').count())
+      .toBe(1);
+    expect(await page.getByTestId('completeness-trend').isVisible()).toBe(true);
     await shot(page, '3-cdc-completeness.png');
     await page.goto(reportUrl);
     await page.getByTestId('review-return').click();

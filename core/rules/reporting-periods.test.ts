@@ -12,6 +12,7 @@ import {
   periodContaining,
   periodKinds,
   periodOfDay,
+  periodsEndingWith,
   reportingPeriodAt,
   type PeriodRule,
 } from './reporting-periods.ts';
@@ -93,6 +94,12 @@ describe('period ids and neighbours', () => {
     // 2026 starts on a Thursday and has 53 ISO weeks; 2025 has 52, its "week 53" is 2026's week 1.
     expect(parsePeriodId('weekly:2026-W53')?.from).toBe('2026-12-28');
     expect(parsePeriodId('weekly:2025-W53')).toBeNull();
+  });
+
+  it('a trend’s periods end with the chosen one, oldest first, across a year’s end', () => {
+    const weeks = periodsEndingWith(periodOfDay('weekly', '2026-01-07'), 3);
+    expect(weeks.map((w) => w.id)).toEqual(['weekly:2025-W52', 'weekly:2026-W01', 'weekly:2026-W02']);
+    expect(periodsEndingWith(periodOfDay('monthly', '2026-03-15'), 1).map((m) => m.id)).toEqual(['monthly:2026-03']);
   });
 });
 

@@ -105,6 +105,13 @@ export function adjacentPeriod(period: ReportingPeriod, step: -1 | 1): Reporting
   return periodOfDay(period.kind, step === 1 ? addDays(period.to, 1) : addDays(period.from, -1));
 }
 
+/** The `count` periods that end with `last`, oldest first (a trend's weeks). */
+export function periodsEndingWith(last: ReportingPeriod, count: number): ReportingPeriod[] {
+  const periods = [last];
+  while (periods.length < count) periods.unshift(adjacentPeriod(periods[0]!, -1));
+  return periods;
+}
+
 /** Parses a period identifier back into its period; null when it is not one. */
 export function parsePeriodId(id: string): ReportingPeriod | null {
   const m = /^(daily|weekly|monthly):(.+)$/.exec(id);

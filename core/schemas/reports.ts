@@ -128,6 +128,8 @@ export const completenessRow = z.object({
   status: z.enum(reportStatuses),
   submittedAt: z.string().nullable(),
   onTime: z.boolean().nullable(),
+  /** Percentage of the trend's periods (up to this one) whose report came before the deadline. */
+  onTimeRate: z.number().nullable(),
   officers: z.array(z.object({ fullName: z.string(), phone: z.string().nullable() })),
 });
 export type CompletenessRow = z.infer<typeof completenessRow>;
@@ -143,9 +145,17 @@ export const completenessTotals = z.object({
 });
 export type CompletenessTotals = z.infer<typeof completenessTotals>;
 
+const periodOfView = z.object({ id: z.string(), from: z.string(), to: z.string(), due: z.string() });
+
+export const communeReportStates = ['on_time', 'late', 'missing'] as const;
+
 export const completenessView = z.object({
-  period: z.object({ id: z.string(), from: z.string(), to: z.string(), due: z.string() }),
+  period: periodOfView,
   totals: completenessTotals,
+  /** The same units over the periods up to this one, oldest first (12 of them). */
+  trend: z.array(z.object({ period: periodOfView, totals: completenessTotals })),
+  /** Each commune unit's state in this period, for the map (the whole scope, not the page). */
+  communes: z.array(z.object({ code: z.string(), state: z.enum(communeReportStates) })),
   items: z.array(completenessRow),
   nextCursor: z.string().nullable(),
 });

@@ -1,5 +1,13 @@
 import { AppError } from '../../../core/errors.ts';
-import { completeness, dueOf, parsePeriodId, type DatedPeriod } from '../../../core/rules/reporting-periods.ts';
+import {
+  completeness,
+  dueOf,
+  onTimeRate,
+  parsePeriodId,
+  periodsEndingWith,
+  type DatedPeriod,
+  type DueOffset,
+} from '../../../core/rules/reporting-periods.ts';
 import type {
   CompletenessQuery,
   CompletenessRow,
@@ -25,6 +33,9 @@ import type { ReportsRepository } from './reports.repository.ts';
  * submission (core completeness()). The rows page by unit code; the totals are the whole scope's.
  * The missing units' officers come with their phones, so the province can call them.
  */
+/** Periods in a completeness trend and in a unit's on-time rate: a quarter of weeks. */
+const TREND_PERIODS = 12;
+
 export class ReportsCompletenessService {
   constructor(
     private readonly db: Db,
@@ -38,21 +49,15 @@ export class ReportsCompletenessService {
     if (!policy.completeness(actor)) throw new AppError('FORBIDDEN');
     const db = this.db;
     const within = await this.localities.listScope(actor, q.locality, db);
-    const period = await this.period(actor, q, db);
+    const { period, due } = await this.period(actor, q, db);
     // The units that report to someone: the People's Committee at the top receives, it does not report.
     const units = (await this.units.within(db, within)).filter((u) => u.supervisor_unit_id !== null);
-    const reports = await this.repo.ofPeriod(
-      db,
-      q.template,
-      period.id,
-      units.map((u) => u.id),
-    );
+    const unitIds = units.map((u) => u.id);
+    const reports = await this.repo.ofPeriod(db, q.template, period.id, unitIds);
     const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
-    const summary = completeness(
-      units.map((u) => u.id),
-      reports.flatMap((r) => (r.first_submitted_at ? [{ unit: r.unit_id, submittedAt: r.first_submitted_at }] : [])),
-      period.due,
-    );
+    const trend = await this.trend(db, q.template, period, due, unitIds);
+    const summary = trend.at(-1)!.summary;
+    const { units: _units, ...totals } = summary;
     const timeliness = new Map(summary.units.map((u) => [u.unit, u]));
     const cursor = decodeCursor(q.after, ['text']);
     const chosen = units.filter((u) => {
@@ -78,13 +83,25 @@ export class ReportsCompletenessService {
         status: (r?.status ?? 'new') as ReportStatus,
         submittedAt: t.submittedAt?.toISOString() ?? null,
         onTime: t.onTime,
+        onTimeRate: onTimeRate(
+          trend.map((p) => ({ due: p.period.due, submittedAt: p.byUnit.get(u.id)?.submittedAt ?? null })),
+        ),
         officers: officers.filter((o) => o.unit_id === u.id).map((o) => ({ fullName: o.full_name, phone: o.phone })),
       };
     });
-    const { units: _units, ...totals } = summary;
     return {
       period: periodView(period),
       totals,
+      trend: trend.map((p) => {
+        const { units: _u, ...periodTotals } = p.summary;
+        return { period: periodView(p.period), totals: periodTotals };
+      }),
+      communes: units
+        .filter((u) => u.kind === 'commune')
+        .map((u) => {
+          const onTime = timeliness.get(u.id)!.onTime;
+          return { code: u.locality_code, state: onTime === null ? 'missing' : onTime ? 'on_time' : 'late' } as const;
+        }),
       items,
       nextCursor: chosen.length > q.limit && page.length ? encodeCursor([page.at(-1)!.code]) : null,
     };
@@ -111,13 +128,34 @@ export class ReportsCompletenessService {
     });
   }
 
-  private async period(actor: Actor, q: CompletenessQuery, db: Db): Promise<DatedPeriod> {
+  /**
+   * The same units over the trend's periods, oldest first, the chosen one last: one query for all
+   * their first submissions, each period counted as completeness() counts one.
+   */
+  private async trend(db: Db, template: string, last: DatedPeriod, due: DueOffset, unitIds: string[]) {
+    const periods = periodsEndingWith(last, TREND_PERIODS).map((p) => ({ ...p, due: dueOf(p, due) }));
+    const firsts = await this.repo.firstSubmissions(
+      db,
+      template,
+      periods.map((p) => p.id),
+      unitIds,
+    );
+    return periods.map((period) => {
+      const submissions = firsts
+        .filter((f) => f.period_id === period.id)
+        .map((f) => ({ unit: f.unit_id, submittedAt: f.first_submitted_at! }));
+      const summary = completeness(unitIds, submissions, period.due);
+      return { period, summary, byUnit: new Map(summary.units.map((u) => [u.unit, u])) };
+    });
+  }
+
+  private async period(actor: Actor, q: CompletenessQuery, db: Db): Promise<{ period: DatedPeriod; due: DueOffset }> {
     const m = messages[actor.locale];
     const template = await this.repo.latestTemplate(db, q.template);
     if (!template) throw new AppError('VALIDATION_FAILED', [{ path: 'template', message: m.unknownTemplate }]);
     const p = parsePeriodId(q.period);
     if (!p || p.kind !== template.period.kind)
       throw new AppError('VALIDATION_FAILED', [{ path: 'period', message: m.badPeriod }]);
-    return { ...p, due: dueOf(p, template.period.due) };
+    return { period: { ...p, due: dueOf(p, template.period.due) }, due: template.period.due };
   }
 }

@@ -29,6 +29,11 @@ export function completenessColumns(locale: Locale): SheetColumn<CompletenessRow
     },
     { header: { vi: 'Đúng hạn', en: 'Timeliness' }, width: 12, value: timeliness },
     {
+      header: { vi: 'Tỉ lệ đúng hạn 12 kỳ (%)', en: 'On time over 12 periods (%)' },
+      width: 16,
+      value: (r) => (r.onTimeRate === null ? null : Math.round(r.onTimeRate)),
+    },
+    {
       header: { vi: 'Cán bộ báo cáo', en: 'Reporting officers' },
       width: 40,
       value: (r) => r.officers.map((o) => (o.phone ? `${o.fullName} (${o.phone})` : o.fullName)).join('; '),

@@ -369,6 +369,22 @@ describe('completeness and timeliness', () => {
     expect(status.totals).toMatchObject({ submitted: 1, onTime: 0, late: 1, missing: status.totals.expected - 1 });
   });
 
+  it('shows the trend of the last 12 weeks, each unit’s on-time rate over them, and the communes’ map', async () => {
+    const view = (await cdc.get(`/api/reports/completeness?period=${encodeURIComponent(period.id)}&limit=500`)).json();
+    type Row = { unit: { code: string }; onTimeRate: number | null };
+    expect(view.trend).toHaveLength(12);
+    expect(view.trend.at(-1)).toMatchObject({ period: { id: period.id }, totals: view.totals });
+    expect(view.trend.at(-4)).toMatchObject({ period: { id: lateWeek.id }, totals: { submitted: 1, late: 1 } });
+    expect(view.trend[0].totals).toMatchObject({ submitted: 0, missing: view.totals.expected });
+    const rate = (code: string) => view.items.find((r: Row) => r.unit.code === code)?.onTimeRate;
+    expect(rate(DOAN_KET)).toBeCloseTo(100 / 12);
+    // Late is not on time: one late week in twelve leaves the rate at 0.
+    expect(rate(BINH_LU)).toBe(0);
+    const states = new Map(view.communes.map((c: { code: string; state: string }) => [c.code, c.state]));
+    expect([...states.values()].filter((s) => s === 'on_time')).toHaveLength(1);
+    expect([...states.values()].every((s) => s === 'on_time' || s === 'missing')).toBe(true);
+  });
+
   it('exports the table to Excel, audited', async () => {
     const res = await cdc.get(`/api/reports/completeness/export.xlsx?period=${encodeURIComponent(period.id)}`);
     expect(res.statusCode).toBe(200);

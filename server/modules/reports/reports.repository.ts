@@ -135,6 +135,19 @@ export class ReportsRepository {
       .execute();
   }
 
+  /** The first submission of each of these units' reports over several periods (the trend, on-time rates). */
+  firstSubmissions(db: Db, templateCode: string, periodIds: readonly string[], unitIds: readonly string[]) {
+    if (unitIds.length === 0 || periodIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('unit_reports')
+      .select(['unit_id', 'period_id', 'first_submitted_at'])
+      .where('template_code', '=', templateCode)
+      .where('period_id', 'in', [...periodIds])
+      .where('unit_id', 'in', [...unitIds])
+      .where('first_submitted_at', 'is not', null)
+      .execute();
+  }
+
   /** The reports of a template and period for these units (completeness). */
   ofPeriod(db: Db, templateCode: string, periodId: string, unitIds: readonly string[]) {
     if (unitIds.length === 0) return Promise.resolve([]);

@@ -5,7 +5,8 @@ import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities, useLocalityLabel, usePlaceName } from '../../ui/locality-context.tsx';
-import type { BoundaryCollection, BoundaryProps } from '../../ui/map.tsx';
+import type { BoundaryProps } from '../../ui/map.tsx';
+import { useBoundaries } from '../../ui/use-boundaries.ts';
 import { Page } from '../../ui/page.tsx';
 import { canSeeTodayWork } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
@@ -19,27 +20,6 @@ import './home.css';
 
 // The map (Leaflet) is its own chunk: the figures and today's work do not wait for it to load and run.
 const SituationMap = lazy(() => import('./situation-map.tsx').then((m) => ({ default: m.SituationMap })));
-
-/** The boundaries of the selected area's communes (raw GeoJSON: its shape is ui/map.tsx's). */
-function useBoundaries(code: string | null) {
-  const [state, setState] = useState<{ data: BoundaryCollection | null; error: string | null; loading: boolean }>({
-    data: null,
-    error: null,
-    loading: true,
-  });
-  useEffect(() => {
-    if (!code) return;
-    let live = true;
-    setState({ data: null, error: null, loading: true });
-    api(localitiesContract.getLocalitiesBoundaries, { params: { code } })
-      .then((fc) => live && setState({ data: fc as BoundaryCollection, error: null, loading: false }))
-      .catch((e: unknown) => live && setState({ data: null, error: errorMessage(e), loading: false }));
-    return () => {
-      live = false;
-    };
-  }, [code]);
-  return state;
-}
 
 /**
  * Home: the situation room of the selected area. Headline figures beside yesterday's (each a link
