@@ -53,11 +53,15 @@ export class ReportsCompletenessService {
     // The units that report to someone: the People's Committee at the top receives, it does not report.
     const units = (await this.units.within(db, within)).filter((u) => u.supervisor_unit_id !== null);
     const unitIds = units.map((u) => u.id);
-    const reports = await this.repo.ofPeriod(db, q.template, period.id, unitIds);
+    const reports = await this.repo.ofPeriodWithin(db, q.template, period.id, within);
     const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
-    const trend = await this.trend(db, q.template, period, due, unitIds);
-    const summary = trend.at(-1)!.summary;
+    const summary = completeness(
+      unitIds,
+      reports.flatMap((r) => (r.first_submitted_at ? [{ unit: r.unit_id, submittedAt: r.first_submitted_at }] : [])),
+      period.due,
+    );
     const { units: _units, ...totals } = summary;
+    const trendPeriods = periodsEndingWith(period, TREND_PERIODS).map((p) => ({ ...p, due: dueOf(p, due) }));
     const timeliness = new Map(summary.units.map((u) => [u.unit, u]));
     const cursor = decodeCursor(q.after, ['text']);
     const chosen = units.filter((u) => {
@@ -69,6 +73,12 @@ export class ReportsCompletenessService {
       return true;
     });
     const page = chosen.slice(0, q.limit);
+    const rates = await this.onTimeRates(
+      db,
+      q.template,
+      trendPeriods,
+      page.map((u) => u.id),
+    );
     const officers = await this.units.officersOf(
       db,
       page.map((u) => u.id),
@@ -83,19 +93,14 @@ export class ReportsCompletenessService {
         status: (r?.status ?? 'new') as ReportStatus,
         submittedAt: t.submittedAt?.toISOString() ?? null,
         onTime: t.onTime,
-        onTimeRate: onTimeRate(
-          trend.map((p) => ({ due: p.period.due, submittedAt: p.byUnit.get(u.id)?.submittedAt ?? null })),
-        ),
+        onTimeRate: rates.get(u.id) ?? null,
         officers: officers.filter((o) => o.unit_id === u.id).map((o) => ({ fullName: o.full_name, phone: o.phone })),
       };
     });
     return {
       period: periodView(period),
       totals,
-      trend: trend.map((p) => {
-        const { units: _u, ...periodTotals } = p.summary;
-        return { period: periodView(p.period), totals: periodTotals };
-      }),
+      trend: await this.trend(db, q.template, trendPeriods, within, unitIds.length),
       communes: units
         .filter((u) => u.kind === 'commune')
         .map((u) => {
@@ -129,24 +134,48 @@ export class ReportsCompletenessService {
   }
 
   /**
-   * The same units over the trend's periods, oldest first, the chosen one last: one query for all
-   * their first submissions, each period counted as completeness() counts one.
+   * The scope's units over the trend's periods, oldest first, the chosen one last: submitted and on
+   * time counted in SQL per period (as completeness() counts one period: each unit once, by its first
+   * submission), against the units expected now.
    */
-  private async trend(db: Db, template: string, last: DatedPeriod, due: DueOffset, unitIds: string[]) {
-    const periods = periodsEndingWith(last, TREND_PERIODS).map((p) => ({ ...p, due: dueOf(p, due) }));
+  private async trend(db: Db, template: string, periods: DatedPeriod[], within: string, expected: number) {
+    const counts = new Map(
+      (await this.repo.submittedPerPeriod(db, template, periods, within)).map((r) => [r.period_id, r]),
+    );
+    const rate = (n: number) => (expected === 0 ? null : (100 * n) / expected);
+    return periods.map((period) => {
+      const submitted = Math.min(expected, counts.get(period.id)?.submitted ?? 0);
+      const onTime = Math.min(submitted, counts.get(period.id)?.on_time ?? 0);
+      return {
+        period: periodView(period),
+        totals: {
+          expected,
+          submitted,
+          onTime,
+          late: submitted - onTime,
+          missing: expected - submitted,
+          completenessRate: rate(submitted),
+          timelinessRate: rate(onTime),
+        },
+      };
+    });
+  }
+
+  /** Each unit's on-time rate over the trend's periods (core onTimeRate). */
+  private async onTimeRates(db: Db, template: string, periods: DatedPeriod[], unitIds: string[]) {
     const firsts = await this.repo.firstSubmissions(
       db,
       template,
       periods.map((p) => p.id),
       unitIds,
     );
-    return periods.map((period) => {
-      const submissions = firsts
-        .filter((f) => f.period_id === period.id)
-        .map((f) => ({ unit: f.unit_id, submittedAt: f.first_submitted_at! }));
-      const summary = completeness(unitIds, submissions, period.due);
-      return { period, summary, byUnit: new Map(summary.units.map((u) => [u.unit, u])) };
-    });
+    const first = new Map(firsts.map((f) => [`${f.unit_id}|${f.period_id}`, f.first_submitted_at]));
+    return new Map(
+      unitIds.map((unit) => [
+        unit,
+        onTimeRate(periods.map((p) => ({ due: p.due, submittedAt: first.get(`${unit}|${p.id}`) ?? null }))),
+      ]),
+    );
   }
 
   private async period(actor: Actor, q: CompletenessQuery, db: Db): Promise<{ period: DatedPeriod; due: DueOffset }> {

@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import { reportTemplate, type ReportTemplate } from '../../../core/schemas/report-template.ts';
 import type { Db } from '../../db/database.ts';
+import { pathWithinSql } from '../../db/path-scope.ts';
 import type {
   UnitReportReviewsTable,
   UnitReportsTable,
@@ -135,7 +136,7 @@ export class ReportsRepository {
       .execute();
   }
 
-  /** The first submission of each of these units' reports over several periods (the trend, on-time rates). */
+  /** The first submission of these units' reports over several periods (the page's on-time rates). */
   firstSubmissions(db: Db, templateCode: string, periodIds: readonly string[], unitIds: readonly string[]) {
     if (unitIds.length === 0 || periodIds.length === 0) return Promise.resolve([]);
     return db
@@ -146,6 +147,39 @@ export class ReportsRepository {
       .where('unit_id', 'in', [...unitIds])
       .where('first_submitted_at', 'is not', null)
       .execute();
+  }
+
+  /** The reports of a period of the units whose area lies within a path (completeness of a scope). */
+  ofPeriodWithin(db: Db, templateCode: string, periodId: string, withinPath: string) {
+    return db
+      .selectFrom('unit_reports')
+      .select(['id', 'unit_id', 'status', 'first_submitted_at'])
+      .where('template_code', '=', templateCode)
+      .where('period_id', '=', periodId)
+      .where(pathWithinSql('locality_path', withinPath))
+      .execute();
+  }
+
+  /**
+   * Per period, the reporting units of a scope (active, with a supervisor) that submitted, and how
+   * many before the period's deadline: the trend counted in SQL, a row per period.
+   */
+  async submittedPerPeriod(
+    db: Db,
+    templateCode: string,
+    periods: readonly { id: string; due: Date }[],
+    withinPath: string,
+  ): Promise<{ period_id: string; submitted: number; on_time: number }[]> {
+    const { rows } = await sql<{ period_id: string; submitted: number; on_time: number }>`
+      select r.period_id, count(*)::int as submitted, (count(*) filter (where r.first_submitted_at < p.due))::int as on_time
+      from unit_reports r
+      join unnest(${periods.map((p) => p.id)}::text[], ${periods.map((p) => p.due.toISOString())}::timestamptz[]) as p(id, due)
+        on p.id = r.period_id
+      join reporting_units u on u.id = r.unit_id
+      where r.template_code = ${templateCode} and r.first_submitted_at is not null
+        and u.active and u.supervisor_unit_id is not null and ${pathWithinSql('u.locality_path', withinPath)}
+      group by r.period_id`.execute(db);
+    return rows;
   }
 
   /** The reports of a template and period for these units (completeness). */
