@@ -31,6 +31,7 @@ export const todayEn: English<typeof todayVi> = {
       levels_to_decide: 'Risk levels awaiting the steering committee',
       link_requests: 'Self-declared records awaiting verification',
       workplace_follow_ups: 'High-risk workplaces awaiting a corrective plan',
+      referrals_in: 'People referred by another province, awaiting acceptance',
     },
   },
 };

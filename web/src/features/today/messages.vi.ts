@@ -28,6 +28,7 @@ export const todayVi = {
       levels_to_decide: 'Cấp độ dịch chờ Ban Chỉ đạo quyết định',
       link_requests: 'Hồ sơ người dân tự khai chờ xác minh',
       workplace_follow_ups: 'Cơ quan, đơn vị nguy cơ cao chờ kế hoạch khắc phục',
+      referrals_in: 'Người do tỉnh khác chuyển đến chờ tiếp nhận',
     },
   },
 };
