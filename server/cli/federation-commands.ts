@@ -30,5 +30,5 @@ export async function federationCommand(p: Platform, sub: string | undefined, js
   }
   const steps =
     sub === 'publish' ? await publish(p.database.db, federation) : await subscribe(p.database.db, federation);
-  for (const s of steps) console.log(json ? JSON.stringify(s) : `${s.object}: ${s.action}`);
+  for (const s of steps) console.log(json ? JSON.stringify(s) : `${s.object}: ${s.done}`);
 }

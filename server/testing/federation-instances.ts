@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import type { FederationConfig } from '../config.ts';
+import { loadConfig, type FederationConfig } from '../config.ts';
+import { openPlatform, type Platform } from '../main.ts';
+import { newSecret } from '../modules/system/signing-secrets.ts';
 import { openDatabase, type Db, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createAuditTrail } from '../modules/audit/audit.module.ts';
@@ -61,6 +63,13 @@ export async function openFederation(ports: number[]): Promise<FederationInstanc
   return instances;
 }
 
+/** The whole platform of an instance (services as the server wires them), on its database. */
+export function instancePlatform(i: FederationInstance): Promise<Platform> {
+  const config = { ...loadConfig({}), logLevel: 'silent' as const, secret: newSecret(), federation: i.federation };
+  // The handle stays the instance's: closing the platform's queue only, the database at the end.
+  return openPlatform(config, { ...i.handle, close: async () => {} });
+}
+
 export async function closeFederation(instances: FederationInstance[]): Promise<void> {
   for (const i of instances) await unsubscribeAll(i.db, { publisherReachable: true }).catch(() => undefined);
   for (const i of instances) await i.handle.close();
@@ -113,16 +122,16 @@ async function adminRows(port: number, database: string, text: string): Promise<
 const adminQuery = async (port: number, database: string, text: string) => void (await adminRows(port, database, text));
 
 /** Stops or starts the cluster listening on `port` (an outage, for the fault tests). */
-export function cluster(port: number, action: 'stop' | 'start'): void {
+export function cluster(port: number, change: 'stop' | 'start'): void {
   const line = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' })
     .split('\n')
     .map((l) => l.trim().split(/\s+/))
     .find((cols) => cols[2] === String(port));
   if (!line) throw new Error(`no cluster listens on port ${port}`);
   const [version, name] = line as [string, string];
-  const args = ['--skip-systemctl-redirect', version, name, action, ...(action === 'stop' ? ['-m', 'fast'] : [])];
+  const args = ['--skip-systemctl-redirect', version, name, change, ...(change === 'stop' ? ['-m', 'fast'] : [])];
   execFileSync('pg_ctlcluster', args, { stdio: 'inherit' });
-  if (action === 'start') execFileSync('pg_isready', ['-h', '127.0.0.1', '-p', String(port), '-t', '30']);
+  if (change === 'start') execFileSync('pg_isready', ['-h', '127.0.0.1', '-p', String(port), '-t', '30']);
 }
 
 /**

@@ -3,11 +3,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Role } from '../../../core/roles.ts';
 import type { Db } from '../../db/database.ts';
+import type { Platform } from '../../main.ts';
 import type { Actor } from '../../shared/actor.ts';
 import {
   closeFederation,
   cluster,
   eventually,
+  instancePlatform,
   openFederation,
   type FederationInstance,
 } from '../../testing/federation-instances.ts';
@@ -44,6 +46,7 @@ const referralsIn = (db: Db, from: string, to: string) =>
 
 describe.skipIf(skipped)('federation over logical replication (a hub, provinces 12, 11 and 01)', () => {
   let hub: FederationInstance, p12: FederationInstance, p11: FederationInstance, p01: FederationInstance;
+  let hubPlatform: Platform, platform11: Platform;
   const tracer12 = official('health_department', 'VN/12');
   const tracer11 = official('health_department', 'VN/11');
 
@@ -54,8 +57,11 @@ describe.skipIf(skipped)('federation over logical replication (a hub, provinces 
       FederationInstance,
       FederationInstance,
     ];
+    [hubPlatform, platform11] = await Promise.all([instancePlatform(hub), instancePlatform(p11)]);
   });
   afterAll(async () => {
+    await hubPlatform?.close();
+    await platform11?.close();
     if (hub) await closeFederation([hub, p12, p11, p01]);
   });
 
@@ -148,6 +154,11 @@ describe.skipIf(skipped)('federation over logical replication (a hub, provinces 
     expect(await referralsIn(p12.db, '12', '11')).toBe(1);
     expect(await p01.referrals.incoming(official('health_department', 'VN/01'), 'VN/01', 10)).toEqual([]);
 
+    // On the destination's today's work, as the server's today module assembles it.
+    const work = await platform11.services.today.work(tracer11, { perGroup: 10 });
+    const group = work.groups.find((g) => g.kind === 'referrals_in');
+    expect(group?.items.map((i) => i.id)).toEqual([`12/${sent.id}`]);
+
     await p11.referrals.accept(tracer11, '12', sent.id, null);
     await p11.referrals.accept(tracer11, '12', sent.id, null);
     await eventually('the acceptance in 12', async () => (await p12.referrals.answerOf('12', sent.id)) !== undefined);
@@ -164,7 +175,7 @@ describe.skipIf(skipped)('federation over logical replication (a hub, provinces 
         select action from audit_events where entity_type = 'federation_referral' order by id`.execute(db)
       ).rows.map((r) => r.action);
     expect(await logged(p12.db)).toEqual(['refer_across_provinces']);
-    expect(await logged(p11.db)).toEqual(['read_list', 'accept_referral']);
+    expect(await logged(p11.db)).toEqual(['read_list', 'read_list', 'accept_referral']);
   });
 
   it('sends a national directive to the province it names only, and its acknowledgement back', async () => {

@@ -13,7 +13,7 @@ import {
 } from './federation.publications.ts';
 
 /** What `federation publish|subscribe` did, one line per publication or subscription. */
-export type SetupStep = { object: string; action: 'created' | 'updated' | 'refreshed' };
+export type SetupStep = { object: string; done: 'created' | 'updated' | 'refreshed' };
 
 /** The publications this instance owes the federation (a province's two; the hub's two per province). */
 export function publicationsOf(federation: FederationConfig): PublicationSpec[] {
@@ -35,7 +35,7 @@ export async function publish(db: Db, federation: FederationConfig): Promise<Set
     }>`select count(*)::int as n from pg_publication where pubname = ${spec.name}`.execute(db);
     const exists = (found.rows[0]?.n ?? 0) > 0;
     await sql.raw(publicationSql(spec, exists ? 'alter' : 'create')).execute(db);
-    steps.push({ object: `publication ${spec.name}`, action: exists ? 'updated' : 'created' });
+    steps.push({ object: `publication ${spec.name}`, done: exists ? 'updated' : 'created' });
   }
   return steps;
 }
@@ -84,11 +84,11 @@ export async function subscribe(db: Db, federation: FederationConfig): Promise<S
       await sql
         .raw(`create subscription ${name} connection ${quoteLiteral(s.connection)} publication ${publications}`)
         .execute(db);
-      steps.push({ object: `subscription ${s.name}`, action: 'created' });
+      steps.push({ object: `subscription ${s.name}`, done: 'created' });
     } else {
       await sql.raw(`alter subscription ${name} connection ${quoteLiteral(s.connection)}`).execute(db);
       await sql.raw(`alter subscription ${name} set publication ${publications} with (refresh = true)`).execute(db);
-      steps.push({ object: `subscription ${s.name}`, action: 'refreshed' });
+      steps.push({ object: `subscription ${s.name}`, done: 'refreshed' });
     }
   }
   return steps;
