@@ -178,6 +178,32 @@ describe.skipIf(skipped)('federation over logical replication (a hub, provinces 
     expect(await logged(p11.db)).toEqual(['read_list', 'read_list', 'accept_referral']);
   });
 
+  it("keeps a referral naming a commune to that commune's officers and the province level", async () => {
+    const communes = await sql<{ code: string; path: string }>`
+      select code, path from localities where path like 'VN/11/%' order by code limit 2`.execute(p11.db);
+    const [here, next] = communes.rows as [{ code: string; path: string }, { code: string; path: string }];
+    const sent = await p12.referrals.refer(tracer12, {
+      clientKey: randomUUID(),
+      destinationCode: '11',
+      destinationLocalityCode: here.code,
+      reason: 'arrival_from_zone',
+      personName: 'Lò Thị Đến',
+      originUnit: 'CDC',
+    });
+    await eventually('the referral in 11', async () => (await referralsIn(p11.db, '12', '11')) === 2);
+    const officerOf = (path: string) => official('commune_officer', path);
+    expect((await p11.referrals.incoming(officerOf(next.path), next.path, 10)).map((r) => r.id)).toEqual([]);
+    await expect(p11.referrals.accept(officerOf(next.path), '12', sent.id, null)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await p11.referrals.incoming(officerOf(here.path), here.path, 10)).map((r) => r.id)).toEqual([sent.id]);
+    await p11.referrals.accept(officerOf(here.path), '12', sent.id, 'Đã liên hệ');
+    await eventually(
+      'the acceptance in 12',
+      async () => (await p12.referrals.answerOf('12', sent.id))?.note === 'Đã liên hệ',
+    );
+  });
+
   it('sends a national directive to the province it names only, and its acknowledgement back', async () => {
     const id = randomUUID();
     await sql`insert into federation_directives (id, province_code, kind, number_symbol, issued_on, issuer, summary)
@@ -226,7 +252,7 @@ describe.skipIf(skipped)('federation over logical replication (a hub, provinces 
       cluster(hub.port, 'start');
     }
     await eventually('20 referrals across', async () => {
-      return (await referralsIn(p11.db, '12', '11')) === 11 && (await referralsIn(p12.db, '11', '12')) === 10;
+      return (await referralsIn(p11.db, '12', '11')) === 12 && (await referralsIn(p12.db, '11', '12')) === 10;
     });
 
     // Province 11 is down while 12 writes to it and to 01: 01 is served, 11 catches up when back.
@@ -244,7 +270,7 @@ describe.skipIf(skipped)('federation over logical replication (a hub, provinces 
       cluster(p11.port, 'start');
     }
     await eventually('11 and 01 caught up', async () => {
-      return (await referralsIn(p11.db, '12', '11')) === 16 && (await referralsIn(p01.db, '12', '01')) === 5;
+      return (await referralsIn(p11.db, '12', '11')) === 17 && (await referralsIn(p01.db, '12', '01')) === 5;
     });
     for (const i of [hub, p12, p11, p01]) {
       const twice = await count(

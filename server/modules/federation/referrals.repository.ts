@@ -26,12 +26,15 @@ export class ReferralsRepository {
       .executeTakeFirst();
   }
 
+  /** A referral with the path of the commune it names (null: it names none, or one not loaded here). */
   find(db: Db, originCode: string, id: string) {
     return db
-      .selectFrom('federation_referrals')
-      .selectAll()
-      .where('origin_code', '=', originCode)
-      .where('id', '=', id)
+      .selectFrom('federation_referrals as r')
+      .leftJoin('localities as l', 'l.code', 'r.destination_locality_code')
+      .selectAll('r')
+      .select('l.path as locality_path')
+      .where('r.origin_code', '=', originCode)
+      .where('r.id', '=', id)
       .executeTakeFirst();
   }
 

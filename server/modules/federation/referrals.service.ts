@@ -2,7 +2,7 @@ import { AppError, type Locale } from '../../../core/errors.ts';
 import type { FederationConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { ReferralReason } from '../../db/schema-federation.ts';
-import type { Actor } from '../../shared/actor.ts';
+import { inScope, type Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NationalPlacesService } from '../localities/national-places.service.ts';
 import { federationMessages as messages, referralReasonLabels } from './federation.messages.ts';
@@ -132,7 +132,10 @@ export class ReferralsService {
     const here = this.province(actor.locale);
     return this.db.transaction().execute(async (trx) => {
       const referral = await this.repo.find(trx, originCode, id);
-      if (!referral || referral.destination_code !== here) throw new AppError('NOT_FOUND');
+      // The same area as the today's work that lists it: a commune's referral is its commune's (and
+      // above); one naming no commune is the province level's.
+      const area = referral?.locality_path ?? `VN/${here}`;
+      if (!referral || referral.destination_code !== here || !inScope(actor, area)) throw new AppError('NOT_FOUND');
       const written = await this.repo.answer(trx, {
         origin_code: originCode,
         referral_id: id,
