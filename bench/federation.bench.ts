@@ -41,7 +41,12 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   const loadBefore = load();
   ctx.log(`setting up a hub and three provinces on ports ${ports.join(', ')}`);
   const instances = await openFederation(ports);
-  const [hub, p12, p11, p01] = instances as [FederationInstance, FederationInstance, FederationInstance, FederationInstance];
+  const [hub, p12, p11, p01] = instances as [
+    FederationInstance,
+    FederationInstance,
+    FederationInstance,
+    FederationInstance,
+  ];
   try {
     ctx.log(`(a) ${rate} writes/s in provinces 12 and 11 for ${seconds} s`);
     const steady = await steadyLoad(hub, [p12, p11], rate, seconds);
@@ -56,7 +61,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     ];
     return {
       summary,
-      fields: { rate, seconds, referrals, steady, routed, load: { before: loadBefore, afterSteady: loadDuring, afterReferrals: loadAfter } },
+      fields: {
+        rate,
+        seconds,
+        referrals,
+        steady,
+        routed,
+        load: { before: loadBefore, afterSteady: loadDuring, afterReferrals: loadAfter },
+      },
     };
   } finally {
     await closeFederation(instances);
@@ -68,9 +80,10 @@ async function steadyLoad(hub: FederationInstance, provinces: FederationInstance
   const cells = new Map<string, { code: string; path: string }[]>();
   for (const p of provinces) {
     const code = (p.federation as { provinceCode: string }).provinceCode;
-    const r = await sql<{ code: string; path: string }>`select code, path from localities where path like ${`VN/${code}/%`}`.execute(
-      p.db,
-    );
+    const r = await sql<{
+      code: string;
+      path: string;
+    }>`select code, path from localities where path like ${`VN/${code}/%`}`.execute(p.db);
     cells.set(p.name, r.rows);
   }
   let writes = 0;
