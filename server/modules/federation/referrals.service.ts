@@ -129,7 +129,9 @@ export class ReferralsService {
   /** The destination takes the person in; the answer is written once and travels back to the origin. */
   async accept(actor: Actor, originCode: string, id: string, note: string | null, now = new Date()) {
     if (!policy.accept(actor)) throw new AppError('FORBIDDEN');
-    const here = this.province(actor.locale);
+    // An installation that is not a federated province holds no referral to accept.
+    if (this.federation?.role !== 'province') throw new AppError('NOT_FOUND');
+    const here = this.federation.provinceCode;
     return this.db.transaction().execute(async (trx) => {
       const referral = await this.repo.find(trx, originCode, id);
       // The same area as the today's work that lists it: a commune's referral is its commune's (and
@@ -154,7 +156,9 @@ export class ReferralsService {
           after: { origin: originCode },
         });
       }
-      return this.repo.answerOf(trx, originCode, id);
+      const answer = await this.repo.answerOf(trx, originCode, id);
+      if (!answer) throw new AppError('NOT_FOUND');
+      return answer;
     });
   }
 
