@@ -16,6 +16,8 @@ export const todayEn: English<typeof todayVi> = {
     overdue_other: '{{count, number}} overdue',
     overdueItem: 'Overdue',
     dueOn: 'Due {{date}}',
+    acceptReferral: 'Accept',
+    referralAccepted: 'Accepted: follow them up in tracing',
     more_one: 'and {{count, number}} more',
     more_other: 'and {{count, number}} more',
     loadMore: 'Show more of each group',
