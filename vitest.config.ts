@@ -4,6 +4,7 @@ import { loadTestSettings } from './server/config.ts';
 
 const settings = loadTestSettings();
 const dbTests = ['server/**/*.int.test.ts'];
+const federationTests = ['server/**/*.fed.test.ts'];
 
 const databaseProject = (name: 'pglite' | 'postgresql', databaseUrl?: string): TestProjectInlineConfiguration => ({
   test: {
@@ -26,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/support/**/*.test.ts'],
-          exclude: [...dbTests, '**/node_modules/**'],
+          exclude: [...dbTests, ...federationTests, '**/node_modules/**'],
           isolate: false,
           // Some unit tests spawn the CLI or check 20,000 random cases: on a loaded 2-core machine
           // 5 s (the default) is not enough. A time limit, not a measurement.
@@ -36,6 +37,19 @@ export default defineConfig({
       databaseProject('pglite'),
       // The same database tests again on a PostgreSQL server when one is configured (CI sets it).
       ...(settings.databaseUrl ? [databaseProject('postgresql', settings.databaseUrl)] : []),
+      // Federation over PostgreSQL logical replication between real clusters (a hub, two provinces):
+      // scripts/federation-clusters.sh up starts them and .ci/run sets FEDERATION_TEST_PORTS. Without
+      // the clusters the project still runs and its tests say they were skipped and why.
+      {
+        test: {
+          name: 'federation',
+          include: federationTests,
+          provide: { federationPorts: settings.federationPorts ?? null },
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       // The walk-through of every role's pages (about 4–5 minutes on this 2-core machine); `npm run
       // walk` runs it alone, PHONGDICH_WALKTHROUGH=0 leaves it out of a quick local run.
       ...(settings.walkthrough

@@ -108,6 +108,12 @@ export const auditActionLabels = {
   assign_task: { vi: 'Giao nhiệm vụ', en: 'Assigned a task' },
   report_task_progress: { vi: 'Báo cáo tiến độ nhiệm vụ', en: 'Reported progress on a task' },
   attach_document: { vi: 'Đính kèm văn bản', en: 'Attached the text of a document' },
+  // Federation (issue 21)
+  refer_across_provinces: {
+    vi: 'Chuyển thông tin một người sang tỉnh khác',
+    en: 'Referred a person to another province',
+  },
+  accept_referral: { vi: 'Tiếp nhận thông tin chuyển từ tỉnh khác', en: 'Accepted a referral from another province' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -150,6 +156,7 @@ export const auditEntityLabels = {
   unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
   consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
   directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
+  federation_referral: { vi: 'Thông tin chuyển liên tỉnh', en: 'Cross-province referral' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -202,4 +209,5 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   workplace_follow_up: '/today',
   consolidated_report: '/reports',
   directive: '/directives/:id',
+  federation_referral: '/today',
 };

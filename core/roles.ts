@@ -132,6 +132,8 @@ export const todayWorkCapability = {
   levels_to_decide: 'risk.decide',
   link_requests: 'people.link',
   workplace_follow_ups: 'organisations.followUp',
+  // People another province referred here (issue 21): whoever traces contacts takes them in.
+  referrals_in: 'cases.investigate',
 } as const satisfies Record<string, Capability>;
 
 /** Which locality levels an account of each role may be scoped to. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../core/roles.ts';
+import { parseFederationProvinces, type FederationConfig } from './config-federation.ts';
 
 /**
  * The only reader of process.env. Everything else receives a `Config` (or a part of it) from the
@@ -90,10 +91,31 @@ const envSchema = z.object({
   PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY: z.coerce.number().int().min(1).default(1500),
   /** …or more than this many times its own daily average of the previous 30 days. */
   PHONGDICH_AUDIT_ALERT_BASELINE_FACTOR: z.coerce.number().min(1).default(5),
+  /**
+   * Federation (issue 21, PostgreSQL server only): this instance is a province that publishes its
+   * aggregates and referrals to a national hub, or the hub that subscribes to every province.
+   */
+  PHONGDICH_FEDERATION_ROLE: z.enum(['province', 'hub']).optional(),
+  /** A province instance: its code (e.g. 01 for Hà Nội), the key of everything it publishes. */
+  PHONGDICH_FEDERATION_PROVINCE: z
+    .string()
+    .regex(/^\d{2}$/, 'a two-digit province code, e.g. 01')
+    .optional(),
+  /** A province instance: how the province's PostgreSQL server reaches the hub's database (libpq connection string). */
+  PHONGDICH_FEDERATION_HUB_URL: z.string().min(1).optional(),
+  /** The hub: each province's code and connection string, `01=postgres://…/db,79=postgres://…/db`. */
+  PHONGDICH_FEDERATION_PROVINCES: z.string().optional(),
+  /** Tests: the ports of the hub's and two provinces' clusters (scripts/federation-clusters.sh). */
+  FEDERATION_TEST_PORTS: z
+    .string()
+    .regex(/^\d+,\d+,\d+$/, 'three ports: hub,province,province')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHROMIUM_PATH: z.string().optional(),
   PHONGDICH_WALKTHROUGH: z.enum(['0', '1']).optional(),
 });
+
+export type { FederationConfig };
 
 export interface DatabaseConfig {
   /** A PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
@@ -159,6 +181,7 @@ export interface Config {
   publicRateLimit: { otpPerMinute: number; submitPerMinute: number };
   /** How long a citizen session (opened by a phone's one-time code) lets that phone act for its person. */
   citizenSession: { validDays: number };
+  federation?: FederationConfig;
 }
 
 /**
@@ -271,6 +294,32 @@ function notificationSettings(e: z.infer<typeof envSchema>): Config['notificatio
   };
 }
 
+function federationSettings(e: z.infer<typeof envSchema>): FederationConfig | undefined {
+  const role = e.PHONGDICH_FEDERATION_ROLE;
+  if (!role) {
+    if (e.PHONGDICH_FEDERATION_PROVINCE || e.PHONGDICH_FEDERATION_HUB_URL || e.PHONGDICH_FEDERATION_PROVINCES) {
+      throw new ConfigurationError('PHONGDICH_FEDERATION_* settings need PHONGDICH_FEDERATION_ROLE=province or hub.');
+    }
+    return undefined;
+  }
+  if (!e.DATABASE_URL) {
+    throw new ConfigurationError(
+      'Federation replicates between PostgreSQL servers: PHONGDICH_FEDERATION_ROLE needs DATABASE_URL (the embedded database cannot publish).',
+    );
+  }
+  if (role === 'province') {
+    if (!e.PHONGDICH_FEDERATION_PROVINCE || !e.PHONGDICH_FEDERATION_HUB_URL) {
+      throw new ConfigurationError(
+        'PHONGDICH_FEDERATION_ROLE=province needs PHONGDICH_FEDERATION_PROVINCE (its code) and PHONGDICH_FEDERATION_HUB_URL.',
+      );
+    }
+    return { role, provinceCode: e.PHONGDICH_FEDERATION_PROVINCE, hubUrl: e.PHONGDICH_FEDERATION_HUB_URL };
+  }
+  const provinces = parseFederationProvinces(e.PHONGDICH_FEDERATION_PROVINCES ?? '');
+  if (typeof provinces === 'string') throw new ConfigurationError(`PHONGDICH_FEDERATION_PROVINCES: ${provinces}`);
+  return { role, provinces };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -325,6 +374,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       alertBaselineFloor: 50,
     },
     citizenSession: { validDays: 30 },
+    federation: federationSettings(e),
   };
 }
 
@@ -336,5 +386,7 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env) {
     chromiumPath: e.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // The walk-through is part of the suite; `PHONGDICH_WALKTHROUGH=0` leaves it out of a quick local run.
     walkthrough: e.PHONGDICH_WALKTHROUGH !== '0',
+    /** Ports of the federation clusters (hub, province, province); absent: the federation tests are skipped. */
+    federationPorts: e.FEDERATION_TEST_PORTS?.split(',').map(Number),
   };
 }

@@ -30,6 +30,7 @@ import { createRiskModule, type RiskServices } from './modules/risk/risk.module.
 import type { SigningSecrets } from './modules/system/signing-secrets.ts';
 import { createTestingModule, type TestingServices } from './modules/testing/testing.module.ts';
 import { createTodayModule, type TodayServices } from './modules/today/today.module.ts';
+import { createFederationModule, type FederationServices } from './modules/federation/federation.module.ts';
 import { createTracingModule, type TracingServices } from './modules/tracing/tracing.module.ts';
 import { createTreatmentModule, type TreatmentServices } from './modules/treatment/treatment.module.ts';
 import { createVenuesModule, type VenuesServices } from './modules/venues/venues.module.ts';
@@ -66,6 +67,7 @@ export interface AppServices
     TestingServices,
     QuarantineServices,
     TodayServices,
+    FederationServices,
     RiskServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
@@ -146,6 +148,7 @@ export function createServices(o: ServiceOptions): AppServices {
       ),
   });
   const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
+  const federation = createFederationModule({ db, audit, nationalPlaces, federation: config.federation });
   const venues = createVenuesModule({ db, localities, otp, audit });
   const checkins = createCheckinsModule({
     db,
@@ -250,8 +253,10 @@ export function createServices(o: ServiceOptions): AppServices {
     ...createTreatmentModule({ db, facilities: facilities.facilities, localities, audit }),
     ...testing,
     ...quarantine,
+    ...federation,
     ...createTodayModule({
       db,
+      referrals: federation.referrals,
       localities,
       risk: risk.risk,
       indicators: risk.indicators,

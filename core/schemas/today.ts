@@ -13,6 +13,7 @@ export const todayKinds = [
   'levels_to_decide',
   'link_requests',
   'workplace_follow_ups',
+  'referrals_in',
 ] as const;
 export type TodayKind = (typeof todayKinds)[number];
 

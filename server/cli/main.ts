@@ -17,6 +17,7 @@ import { backupSocketPath, serveBackups } from '../db/archive/backup-socket.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { ReportsUsageError, reportsPeriod, reportsStatus } from './report-commands.ts';
 import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
+import { FederationUsageError, federationCommand } from './federation-commands.ts';
 import { demoTotpSecret, formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
 const usage = `phongdich <command>
@@ -65,6 +66,13 @@ const usage = `phongdich <command>
   secret export-instance --out <file>
                             write the signing secret an older installation kept in its database
                             to a key file, for PHONGDICH_PREVIOUS_SECRETS_FILE (its QR codes keep working)
+  federation publish        create or update this instance's publications (PHONGDICH_FEDERATION_ROLE);
+                            run on the hub and on every province first
+  federation subscribe      subscribe to the other side's publications (the hub to each province,
+                            a province to the hub); copies what they hold, then streams changes
+  federation status [--json]
+                            publications, replication slots (WAL kept for each subscriber, lag in
+                            bytes), senders, subscriptions (streaming or not, lag) and heartbeats
   help                      this text
 
 Database: DATABASE_URL (PostgreSQL) or the embedded database in PHONGDICH_DATA_DIR (default ./data).`;
@@ -140,7 +148,8 @@ async function main(argv: string[]) {
     command === 'audit' ||
     command === 'assess' ||
     command === 'secret' ||
-    command === 'reports';
+    command === 'reports' ||
+    command === 'federation';
   const args = parseArgs({
     args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined),
     options,
@@ -290,6 +299,8 @@ async function main(argv: string[]) {
       console.log(v.json ? JSON.stringify(p) : `${v.template}: ${p.from} – ${p.to}, due ${p.due}`);
       return;
     }
+    case 'federation':
+      return withPlatform((p) => federationCommand(p, sub, v.json ?? false));
     case 'audit':
       if (sub !== 'verify') throw new UsageError('only "audit verify" exists');
       return withPlatform(async (p) => {
@@ -314,7 +325,8 @@ async function readStdin(): Promise<string> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof ReportsUsageError) console.error(`${err.message}\n\n${usage}`);
+  if (err instanceof UsageError || err instanceof ReportsUsageError || err instanceof FederationUsageError)
+    console.error(`${err.message}\n\n${usage}`);
   else if (err instanceof ConfigurationError) console.error(err.message);
   else if (err instanceof Error && 'code' in err && 'details' in err)
     console.error(`error ${String(err.code)}: ${JSON.stringify(err.details)}`);

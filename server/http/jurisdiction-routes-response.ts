@@ -254,6 +254,25 @@ export const responseRoutes: RouteTable = {
   'GET /api/public/boundaries/:code': 'public',
   'GET /api/public/risk-map-svg/:code': 'public',
   'GET /api/today': { attempt: (c) => c.get(`/api/today?locality=${BINH_LU}`), expect: refused },
+  // The test platform is a province alone (no federation): a referral names no record of the
+  // neighbour (its area is the writer's own) and is refused as not federated; the neighbour's
+  // referral cannot be accepted (none exists outside a federated province, and accepting is bounded
+  // by the referral's commune, tested across clusters in federation.fed.test.ts).
+  'POST /api/federation/referrals': {
+    attempt: (c) =>
+      c.post('/api/federation/referrals', {
+        clientKey: randomUUID(),
+        destinationCode: '11',
+        reason: 'contact_of_case',
+        personName: 'Người ở tỉnh khác',
+        originUnit: 'Trạm y tế',
+      }),
+    expect: [400],
+  },
+  'POST /api/federation/referrals/:origin/:id/acceptance': {
+    attempt: (c) => c.post(`/api/federation/referrals/11/${randomUUID()}/acceptance`, {}),
+    expect: refused,
+  },
   'GET /api/today/situation': { attempt: (c) => c.get(`/api/today/situation?locality=${BINH_LU}`), expect: refused },
   'GET /api/chains': { attempt: (c) => c.get(`/api/chains?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities': { attempt: (c) => c.get(`/api/facilities?locality=${BINH_LU}`), expect: refused },

@@ -27,6 +27,7 @@ import { treatmentRoutes } from '../modules/treatment/treatment.routes.ts';
 import { testingRoutes } from '../modules/testing/testing.routes.ts';
 import { quarantineRoutes } from '../modules/quarantine/quarantine.routes.ts';
 import { todayRoutes } from '../modules/today/today.routes.ts';
+import { federationRoutes } from '../modules/federation/federation.routes.ts';
 import { riskRoutes } from '../modules/risk/risk.routes.ts';
 import { riskAdminRoutes } from '../modules/risk/risk-admin.routes.ts';
 
@@ -61,6 +62,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(testingRoutes, deps);
   await app.register(quarantineRoutes, deps);
   await app.register(todayRoutes, deps);
+  await app.register(federationRoutes, deps);
   await app.register(riskRoutes, deps);
   await app.register(riskAdminRoutes, deps);
 };

@@ -69,7 +69,17 @@ export function platformJobs(
       run: async () => `${await services.zones.applyDue()} epidemic zone flags changed`,
     },
     {
-      // Reads recount what they need first; this keeps the counts fresh for the level jobs.
+      // A federated province's heartbeat: the hub shows each province's last sync from it (issue 21).
+      name: 'federation-heartbeat',
+      everyMs: 60_000,
+      run: async () => {
+        await services.referrals.beat();
+        return 'heartbeat written';
+      },
+    },
+    {
+      // Reads recount what they need first; this keeps the counts fresh for the level jobs (and, in a
+      // federated province, the counts the hub receives).
       name: 'risk-daily-counts',
       everyMs: 5 * 60_000,
       run: async () => `${await services.indicators.refreshDirty(services.db)} daily count cells recounted`,

@@ -8,5 +8,7 @@ declare module 'vitest' {
     chromiumPath: string;
     /** Set by the end-to-end global setup: a migrated PGlite data folder with the demo province's units. */
     e2eSnapshot: string;
+    /** The federation project: ports of the hub's and two provinces' clusters, or null when they are not running. */
+    federationPorts: number[] | null;
   }
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { ReferralsService } from '../federation/federation.module.ts';
 import type { OrganisationAssessmentsService } from '../organisations/organisations.module.ts';
 import type { IndicatorCountsService, RiskService } from '../risk/risk.module.ts';
 import { SituationRepository } from './situation.repository.ts';
@@ -20,6 +21,7 @@ export function createTodayModule(o: {
   indicators: IndicatorCountsService;
   audit: AuditTrailService;
   organisationAssessments: OrganisationAssessmentsService;
+  referrals: ReferralsService;
 }): TodayServices {
   return {
     situation: new SituationService(o.db, new SituationRepository(), o.localities, {
@@ -58,6 +60,18 @@ export function createTodayModule(o: {
           overdue_total: String(overdue),
         }));
       },
+      async (actor, path, limit) =>
+        // Referred people are not on this province's file yet: the federation module logs the read.
+        (await o.referrals.incoming(actor, path, limit)).map((r) => ({
+          id: `${r.originCode}/${r.id}`,
+          label: r.label,
+          due_on: r.receivedOn,
+          overdue: false,
+          link: '/today',
+          person_id: null,
+          total: String(r.total),
+          overdue_total: '0',
+        })),
     ),
   };
 }

@@ -18,6 +18,8 @@ export class TodayService {
     private readonly audit: AuditTrailService,
     /** Follow-ups of high and very-high self-assessments (the organisations module). */
     private readonly workplaceFollowUps: (actor: Actor, path: string, limit: number, now: Date) => Promise<TodayRow[]>,
+    /** People another province referred here (the federation module; none when not federated). */
+    private readonly referralsIn: (actor: Actor, path: string, limit: number) => Promise<TodayRow[]> = async () => [],
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -35,6 +37,7 @@ export class TodayService {
       levels_to_decide: () => this.levelsToDecide(actor, path, q.perGroup, now),
       link_requests: () => this.repo.linkRequests(this.db, path, today, q.perGroup),
       workplace_follow_ups: () => this.workplaceFollowUps(actor, path, q.perGroup, now),
+      referrals_in: () => this.referralsIn(actor, path, q.perGroup),
     };
     const groups = [];
     const people: (string | null)[] = [];

@@ -16,6 +16,8 @@ export const todayEn: English<typeof todayVi> = {
     overdue_other: '{{count, number}} overdue',
     overdueItem: 'Overdue',
     dueOn: 'Due {{date}}',
+    acceptReferral: 'Accept',
+    referralAccepted: 'Accepted: follow them up in tracing',
     more_one: 'and {{count, number}} more',
     more_other: 'and {{count, number}} more',
     loadMore: 'Show more of each group',
@@ -31,6 +33,7 @@ export const todayEn: English<typeof todayVi> = {
       levels_to_decide: 'Risk levels awaiting the steering committee',
       link_requests: 'Self-declared records awaiting verification',
       workplace_follow_ups: 'High-risk workplaces awaiting a corrective plan',
+      referrals_in: 'People referred by another province, awaiting acceptance',
     },
   },
 };

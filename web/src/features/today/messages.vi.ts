@@ -14,6 +14,8 @@ export const todayVi = {
     overdue_other: '{{count, number}} quá hạn',
     overdueItem: 'Quá hạn',
     dueOn: 'Hạn {{date}}',
+    acceptReferral: 'Tiếp nhận',
+    referralAccepted: 'Đã tiếp nhận: theo dõi trong truy vết',
     more_other: 'và {{count, number}} việc khác',
     loadMore: 'Xem thêm việc mỗi nhóm',
     capped: 'Mỗi nhóm hiện tối đa {{limit}} việc; mở trang của từng việc để xem hết.',
@@ -28,6 +30,7 @@ export const todayVi = {
       levels_to_decide: 'Cấp độ dịch chờ Ban Chỉ đạo quyết định',
       link_requests: 'Hồ sơ người dân tự khai chờ xác minh',
       workplace_follow_ups: 'Cơ quan, đơn vị nguy cơ cao chờ kế hoạch khắc phục',
+      referrals_in: 'Người do tỉnh khác chuyển đến chờ tiếp nhận',
     },
   },
 };

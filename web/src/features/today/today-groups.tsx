@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TodayWork } from '../../../../core/schemas/today.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Link } from '../../ui/router.tsx';
+import { AcceptReferral } from './accept-referral.tsx';
 import { capacityKindOf } from './today-links.ts';
 import './today.css';
 
@@ -43,6 +44,7 @@ function GroupCard({ group, limit }: { group: Group; limit: number }) {
               </Link>
               {item.dueOn && <span className="muted small"> · {t('today.dueOn', { date: fmt.date(item.dueOn) })}</span>}
               {item.overdue && <span className="badge badge-alert today-late">{t('today.overdueItem')}</span>}
+              {group.kind === 'referrals_in' && <AcceptReferral itemId={item.id} />}
             </li>
           );
         })}
