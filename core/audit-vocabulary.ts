@@ -108,6 +108,18 @@ export const auditActionLabels = {
   assign_task: { vi: 'Giao nhiệm vụ', en: 'Assigned a task' },
   report_task_progress: { vi: 'Báo cáo tiến độ nhiệm vụ', en: 'Reported progress on a task' },
   attach_document: { vi: 'Đính kèm văn bản', en: 'Attached the text of a document' },
+  // Means, supplies, forces and donations
+  receive_stock: { vi: 'Nhập kho', en: 'Received stock' },
+  issue_stock: { vi: 'Xuất kho', en: 'Issued stock' },
+  transfer_stock: { vi: 'Điều chuyển vật tư giữa các kho', en: 'Transferred stock between stores' },
+  adjust_stock: { vi: 'Điều chỉnh tồn kho sau kiểm kê', en: 'Adjusted stock after a count' },
+  set_minimum_stock: { vi: 'Đặt mức tồn kho tối thiểu', en: 'Set a minimum stock' },
+  request_reinforcement: { vi: 'Đề nghị tăng cường lực lượng', en: 'Asked for reinforcement' },
+  assign_reinforcement: { vi: 'Điều động lực lượng tăng cường', en: 'Sent reinforcement' },
+  decline_reinforcement: { vi: 'Từ chối đề nghị tăng cường', en: 'Declined a reinforcement request' },
+  schedule_duty: { vi: 'Phân lịch trực', en: 'Scheduled a duty' },
+  record_donation: { vi: 'Tiếp nhận ủng hộ', en: 'Recorded a donation' },
+  distribute_support: { vi: 'Trao hỗ trợ', en: 'Handed out support' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -150,6 +162,11 @@ export const auditEntityLabels = {
   unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
   consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
   directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
+  resource_store: { vi: 'Kho vật tư', en: 'Store' },
+  force_member: { vi: 'Người trong lực lượng tại chỗ', en: 'Force member' },
+  reinforcement_request: { vi: 'Đề nghị tăng cường lực lượng', en: 'Reinforcement request' },
+  donation: { vi: 'Khoản ủng hộ', en: 'Donation' },
+  support_distribution: { vi: 'Lượt trao hỗ trợ', en: 'Support handed out' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -202,4 +219,9 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   workplace_follow_up: '/today',
   consolidated_report: '/reports',
   directive: '/directives/:id',
+  resource_store: '/resources/stores/:id',
+  force_member: '/resources/forces',
+  reinforcement_request: '/resources/forces',
+  donation: '/resources/support',
+  support_distribution: '/resources/support',
 };

@@ -30,6 +30,8 @@ export interface StockRequestsTable {
 
 export interface StockMovementsTable {
   id: Generated<string>;
+  /** Order of writing, within one request too (a transfer's out and in, lot by lot). */
+  seq: ColumnType<string, never, never>;
   request_key: string;
   store_id: string;
   item_code: string;

@@ -41,6 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table stock_movements (
       id uuid primary key default gen_random_uuid(),
+      seq bigint generated always as identity,
       request_key uuid not null references stock_requests (client_key),
       store_id uuid not null references resource_stores (id),
       item_code text not null,
