@@ -219,9 +219,4 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   workplace_follow_up: '/today',
   consolidated_report: '/reports',
   directive: '/directives/:id',
-  resource_store: '/resources/stores/:id',
-  force_member: '/resources/forces',
-  reinforcement_request: '/resources/forces',
-  donation: '/resources/support',
-  support_distribution: '/resources/support',
 };
