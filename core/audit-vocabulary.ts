@@ -114,6 +114,18 @@ export const auditActionLabels = {
     en: 'Referred a person to another province',
   },
   accept_referral: { vi: 'Tiếp nhận thông tin chuyển từ tỉnh khác', en: 'Accepted a referral from another province' },
+  // Means, supplies, forces and donations
+  receive_stock: { vi: 'Nhập kho', en: 'Received stock' },
+  issue_stock: { vi: 'Xuất kho', en: 'Issued stock' },
+  transfer_stock: { vi: 'Điều chuyển vật tư giữa các kho', en: 'Transferred stock between stores' },
+  adjust_stock: { vi: 'Điều chỉnh tồn kho sau kiểm kê', en: 'Adjusted stock after a count' },
+  set_minimum_stock: { vi: 'Đặt mức tồn kho tối thiểu', en: 'Set a minimum stock' },
+  request_reinforcement: { vi: 'Đề nghị tăng cường lực lượng', en: 'Asked for reinforcement' },
+  assign_reinforcement: { vi: 'Điều động lực lượng tăng cường', en: 'Sent reinforcement' },
+  decline_reinforcement: { vi: 'Từ chối đề nghị tăng cường', en: 'Declined a reinforcement request' },
+  schedule_duty: { vi: 'Phân lịch trực', en: 'Scheduled a duty' },
+  record_donation: { vi: 'Tiếp nhận ủng hộ', en: 'Recorded a donation' },
+  distribute_support: { vi: 'Trao hỗ trợ', en: 'Handed out support' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -157,6 +169,11 @@ export const auditEntityLabels = {
   consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
   directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
   federation_referral: { vi: 'Thông tin chuyển liên tỉnh', en: 'Cross-province referral' },
+  resource_store: { vi: 'Kho vật tư', en: 'Store' },
+  force_member: { vi: 'Người trong lực lượng tại chỗ', en: 'Force member' },
+  reinforcement_request: { vi: 'Đề nghị tăng cường lực lượng', en: 'Reinforcement request' },
+  donation: { vi: 'Khoản ủng hộ', en: 'Donation' },
+  support_distribution: { vi: 'Lượt trao hỗ trợ', en: 'Support handed out' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;

@@ -38,6 +38,7 @@ import { createOrganisationsModule, type OrganisationsServices } from './modules
 import { createUnitsModule, type UnitsServices } from './modules/units/units.module.ts';
 import { createReportsModule, type ReportsServices } from './modules/reports/reports.module.ts';
 import { createDirectivesModule, type DirectivesServices } from './modules/directives/directives.module.ts';
+import { createResourcesModule, type ResourcesServices } from './modules/resources/resources.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -54,6 +55,7 @@ export interface AppServices
     UnitsServices,
     ReportsServices,
     DirectivesServices,
+    ResourcesServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -241,6 +243,7 @@ export function createServices(o: ServiceOptions): AppServices {
       audit,
       clock: o.clock,
     }),
+    ...createResourcesModule({ db, units: units.units, localities, audit, clock: o.clock }),
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),

@@ -19,6 +19,7 @@ import type { NotificationTables } from './schema-notifications.ts';
 import type { ReportsTables } from './schema-reports.ts';
 import type { DirectivesTables } from './schema-directives.ts';
 import type { FederationTables } from './schema-federation.ts';
+import type { ResourcesTables } from './schema-resources.ts';
 
 export type {
   FacilityKind,
@@ -346,7 +347,8 @@ export interface Database
     NotificationTables,
     ReportsTables,
     DirectivesTables,
-    FederationTables {
+    FederationTables,
+    ResourcesTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;
