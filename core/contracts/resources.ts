@@ -259,5 +259,3 @@ export const supportContract = defineRoutes(['resources'], {
     answer: publicSupportView,
   },
 });
-
-export const resourcesContract = { ...stockContract, ...forcesContract, ...supportContract };
