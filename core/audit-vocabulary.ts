@@ -108,6 +108,17 @@ export const auditActionLabels = {
   assign_task: { vi: 'Giao nhiệm vụ', en: 'Assigned a task' },
   report_task_progress: { vi: 'Báo cáo tiến độ nhiệm vụ', en: 'Reported progress on a task' },
   attach_document: { vi: 'Đính kèm văn bản', en: 'Attached the text of a document' },
+  // Response plans and command on the spot
+  save_plan: { vi: 'Lưu phiên bản kế hoạch ứng phó', en: 'Saved a response plan version' },
+  submit_plan: { vi: 'Trình kế hoạch ứng phó', en: 'Submitted a response plan' },
+  approve_plan: { vi: 'Phê duyệt kế hoạch ứng phó', en: 'Approved a response plan' },
+  return_plan: { vi: 'Trả lại kế hoạch ứng phó', en: 'Returned a response plan' },
+  update_committee: { vi: 'Cập nhật thành viên Ban chỉ đạo', en: 'Updated the steering committee members' },
+  activate_committee: { vi: 'Kích hoạt Ban chỉ đạo', en: 'Activated the steering committee' },
+  stand_down_committee: { vi: 'Đưa Ban chỉ đạo về trạng thái bình thường', en: 'Stood the steering committee down' },
+  activate_plan: { vi: 'Kích hoạt phương án theo cấp độ dịch', en: 'Activated a plan section for a level' },
+  close_plan_activation: { vi: 'Đóng phương án không còn áp dụng', en: 'Closed a plan section no longer in force' },
+  complete_plan_task: { vi: 'Hoàn thành nhiệm vụ của phương án', en: "Completed a plan section's task" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -150,6 +161,9 @@ export const auditEntityLabels = {
   unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
   consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
   directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
+  response_plan: { vi: 'Kế hoạch ứng phó theo cấp độ', en: 'Response plan' },
+  steering_committee: { vi: 'Ban chỉ đạo', en: 'Steering committee' },
+  plan_activation: { vi: 'Phương án được kích hoạt', en: 'Activated plan section' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -202,4 +216,7 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   workplace_follow_up: '/today',
   consolidated_report: '/reports',
   directive: '/directives/:id',
+  response_plan: '/plans',
+  steering_committee: '/plans',
+  plan_activation: '/plans',
 };

@@ -37,6 +37,8 @@ import { createOrganisationsModule, type OrganisationsServices } from './modules
 import { createUnitsModule, type UnitsServices } from './modules/units/units.module.ts';
 import { createReportsModule, type ReportsServices } from './modules/reports/reports.module.ts';
 import { createDirectivesModule, type DirectivesServices } from './modules/directives/directives.module.ts';
+import { createPlansModule, type PlansServices } from './modules/plans/plans.module.ts';
+import { nothingHeld } from './modules/plans/place-capacity.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -53,6 +55,7 @@ export interface AppServices
     UnitsServices,
     ReportsServices,
     DirectivesServices,
+    PlansServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -145,7 +148,14 @@ export function createServices(o: ServiceOptions): AppServices {
         req,
       ),
   });
-  const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
+  const risk = createRiskModule({
+    db,
+    localities,
+    profiles: diseaseProfiles,
+    audit,
+    // Plans queue their activation for when the decision takes effect (built later: they need units).
+    onLevelDecided: (handle, decision) => plans.planActivation.onLevelDecided(handle, decision),
+  });
   const venues = createVenuesModule({ db, localities, otp, audit });
   const checkins = createCheckinsModule({
     db,
@@ -194,6 +204,19 @@ export function createServices(o: ServiceOptions): AppServices {
     localities,
     audit,
   });
+  const plans = createPlansModule({
+    db,
+    units: units.units,
+    localities,
+    ruleSets: risk.ruleSets,
+    notifications: notifications.notifications,
+    audit,
+    clock: o.clock,
+    jobQueue,
+    decidedLevels: risk.riskDecisions,
+    holdings: nothingHeld,
+    facilities: facilities.facilities,
+  });
   // A report counts from each module's own figures service, never its tables.
   const reports = createReportsModule({
     db,
@@ -229,6 +252,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...venues,
     ...organisations,
     ...units,
+    ...plans,
     ...reports,
     ...createDirectivesModule({
       db,

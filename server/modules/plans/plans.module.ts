@@ -1,0 +1,40 @@
+import type { JobQueue } from '../../jobs/job-queue.ts';
+import type { FacilitiesService } from '../facilities/facilities.module.ts';
+import { ActivationService, type DecidedLevels } from './activation.service.ts';
+import { CommitteesService } from './committees.service.ts';
+import { facilityPlaces } from './place-capacity.ts';
+import { PlansContext, type PlansDeps } from './plans-context.ts';
+import { PlansRepository } from './plans.repository.ts';
+import { PlansService } from './plans.service.ts';
+import { ReadinessService, type ResourceHoldings } from './readiness.service.ts';
+
+export type { ActivationService } from './activation.service.ts';
+export type { CommitteesService } from './committees.service.ts';
+export type { PlansService } from './plans.service.ts';
+export type { ReadinessService, ResourceHoldings, UnitHoldings } from './readiness.service.ts';
+
+export interface PlansServices {
+  plans: PlansService;
+  committees: CommitteesService;
+  planActivation: ActivationService;
+  readiness: ReadinessService;
+}
+
+/** Response plans, steering committees, activation by level and readiness (issue 18). */
+export function createPlansModule(
+  o: PlansDeps & {
+    jobQueue: JobQueue;
+    decidedLevels: DecidedLevels;
+    holdings: ResourceHoldings;
+    facilities: FacilitiesService;
+  },
+): PlansServices {
+  const c = new PlansContext(o, new PlansRepository());
+  const readiness = new ReadinessService(c, o.holdings, facilityPlaces(o.facilities));
+  return {
+    plans: new PlansService(c),
+    committees: new CommitteesService(c),
+    planActivation: new ActivationService(c, o.jobQueue, o.decidedLevels, readiness),
+    readiness,
+  };
+}
