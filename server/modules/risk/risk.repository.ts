@@ -36,7 +36,11 @@ export class RiskRepository {
   }
 
   /** The decision in force at `at` for a locality, whichever rule set it applied. */
-  async latestInForce(db: Db, localityCode: string, at: Date): Promise<Selectable<RiskLevelDecisionsTable> | undefined> {
+  async latestInForce(
+    db: Db,
+    localityCode: string,
+    at: Date,
+  ): Promise<Selectable<RiskLevelDecisionsTable> | undefined> {
     const r = await decisionsInForceSql(at, sql`d.locality_code = ${localityCode}`).execute(db);
     return r.rows[0];
   }
