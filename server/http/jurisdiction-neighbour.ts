@@ -11,6 +11,7 @@ import {
   expectNeighbourReportUnchanged,
   reportIn,
 } from './jurisdiction-reports-fixture.ts';
+import { planIn } from './jurisdiction-plans-fixture.ts';
 
 /**
  * The jurisdiction tests (jurisdiction-*.int.test.ts): a commune officer of Đoàn Kết tries every API
@@ -64,6 +65,7 @@ export interface Neighbour {
   testing: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
   report: { unitId: string; id: string; periodId: string };
   directive: { id: string; taskId: string };
+  plan: { unitId: string; versionId: string; taskId: string };
 }
 export const neighbour = {} as Neighbour;
 
@@ -182,6 +184,7 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
   neighbour.levelDecisionId = (
     await t.platform.services.riskDecisions.decide(systemActor('test'), { ...signer, locality: BINH_LU })
   ).id;
+  neighbour.plan = await planIn(t, neighbour.report.unitId, BINH_LU, 'Bình Lư');
   return { t, officer };
 }
 
