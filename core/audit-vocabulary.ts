@@ -119,6 +119,18 @@ export const auditActionLabels = {
   activate_plan: { vi: 'Kích hoạt phương án theo cấp độ dịch', en: 'Activated a plan section for a level' },
   close_plan_activation: { vi: 'Đóng phương án không còn áp dụng', en: 'Closed a plan section no longer in force' },
   complete_plan_task: { vi: 'Hoàn thành nhiệm vụ của phương án', en: "Completed a plan section's task" },
+  // Means, supplies, forces and donations
+  receive_stock: { vi: 'Nhập kho', en: 'Received stock' },
+  issue_stock: { vi: 'Xuất kho', en: 'Issued stock' },
+  transfer_stock: { vi: 'Điều chuyển vật tư giữa các kho', en: 'Transferred stock between stores' },
+  adjust_stock: { vi: 'Điều chỉnh tồn kho sau kiểm kê', en: 'Adjusted stock after a count' },
+  set_minimum_stock: { vi: 'Đặt mức tồn kho tối thiểu', en: 'Set a minimum stock' },
+  request_reinforcement: { vi: 'Đề nghị tăng cường lực lượng', en: 'Asked for reinforcement' },
+  assign_reinforcement: { vi: 'Điều động lực lượng tăng cường', en: 'Sent reinforcement' },
+  decline_reinforcement: { vi: 'Từ chối đề nghị tăng cường', en: 'Declined a reinforcement request' },
+  schedule_duty: { vi: 'Phân lịch trực', en: 'Scheduled a duty' },
+  record_donation: { vi: 'Tiếp nhận ủng hộ', en: 'Recorded a donation' },
+  distribute_support: { vi: 'Trao hỗ trợ', en: 'Handed out support' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -164,6 +176,11 @@ export const auditEntityLabels = {
   response_plan: { vi: 'Kế hoạch ứng phó theo cấp độ', en: 'Response plan' },
   steering_committee: { vi: 'Ban chỉ đạo', en: 'Steering committee' },
   plan_activation: { vi: 'Phương án được kích hoạt', en: 'Activated plan section' },
+  resource_store: { vi: 'Kho vật tư', en: 'Store' },
+  force_member: { vi: 'Người trong lực lượng tại chỗ', en: 'Force member' },
+  reinforcement_request: { vi: 'Đề nghị tăng cường lực lượng', en: 'Reinforcement request' },
+  donation: { vi: 'Khoản ủng hộ', en: 'Donation' },
+  support_distribution: { vi: 'Lượt trao hỗ trợ', en: 'Support handed out' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -219,4 +236,9 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   response_plan: '/plans',
   steering_committee: '/plans',
   plan_activation: '/plans',
+  resource_store: '/resources/stores/:id',
+  force_member: '/resources/forces',
+  reinforcement_request: '/resources/forces',
+  donation: '/resources/support',
+  support_distribution: '/resources/support',
 };

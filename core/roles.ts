@@ -109,6 +109,14 @@ export const capabilityRoles = {
    * steering officials. Officers submit and supervisors review through their units, not a role.
    */
   'reports.overview': ['system_admin', 'steering_committee', 'health_department'],
+  /** Means, supplies, forces and donations of the units in scope (issue 18): officials read them. */
+  'resources.read': officials,
+  /** Stores and their ledger: the health service and communes, which hold the stock. */
+  'resources.stock': ['system_admin', 'health_department', 'commune_officer'],
+  /** Rosters, duty schedules and reinforcement between units. */
+  'resources.forces': ['system_admin', 'steering_committee', 'health_department', 'commune_officer'],
+  /** Donations and who received support (named recipients): the steering committees and communes. */
+  'resources.support': ['system_admin', 'steering_committee', 'commune_officer'],
   /** Confirming who a citizen is (linking their record to officials' record). */
   'people.link': ['commune_officer', 'health_department'],
 } as const satisfies Record<string, readonly Role[]>;

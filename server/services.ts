@@ -38,7 +38,7 @@ import { createUnitsModule, type UnitsServices } from './modules/units/units.mod
 import { createReportsModule, type ReportsServices } from './modules/reports/reports.module.ts';
 import { createDirectivesModule, type DirectivesServices } from './modules/directives/directives.module.ts';
 import { createPlansModule, type PlansServices } from './modules/plans/plans.module.ts';
-import { nothingHeld } from './modules/plans/place-capacity.ts';
+import { createResourcesModule, type ResourcesServices } from './modules/resources/resources.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -56,6 +56,7 @@ export interface AppServices
     ReportsServices,
     DirectivesServices,
     PlansServices,
+    ResourcesServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -204,6 +205,7 @@ export function createServices(o: ServiceOptions): AppServices {
     localities,
     audit,
   });
+  const resources = createResourcesModule({ db, units: units.units, localities, audit, clock: o.clock });
   const plans = createPlansModule({
     db,
     units: units.units,
@@ -214,7 +216,7 @@ export function createServices(o: ServiceOptions): AppServices {
     clock: o.clock,
     jobQueue,
     decidedLevels: risk.riskDecisions,
-    holdings: nothingHeld,
+    resources: resources.resources,
     facilities: facilities.facilities,
   });
   // A report counts from each module's own figures service, never its tables.
@@ -262,6 +264,7 @@ export function createServices(o: ServiceOptions): AppServices {
       audit,
       clock: o.clock,
     }),
+    ...resources,
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),

@@ -19,6 +19,7 @@ import type { NotificationTables } from './schema-notifications.ts';
 import type { ReportsTables } from './schema-reports.ts';
 import type { DirectivesTables } from './schema-directives.ts';
 import type { PlansTables } from './schema-plans.ts';
+import type { ResourcesTables } from './schema-resources.ts';
 
 export type {
   FacilityKind,
@@ -346,7 +347,8 @@ export interface Database
     NotificationTables,
     ReportsTables,
     DirectivesTables,
-    PlansTables {
+    PlansTables,
+    ResourcesTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

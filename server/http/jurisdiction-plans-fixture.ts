@@ -17,7 +17,7 @@ export async function planIn(t: TestPlatform, unitId: string, communeCode: strin
       levelKey: `level_${n}`,
       ownMeasures: [`Biện pháp riêng ${label}`],
       tasks: [{ title: `${task} ${label}`, responsibleUnitId: unitId, dueAfterHours: 24 }],
-      requirements: [{ kind: 'item' as const, code: 'test_kit_rapid', quantity: 100 }],
+      requirements: [{ kind: 'item' as const, code: 'rapid_antigen_kit', quantity: 100 }],
     }));
   const v1 = await s.plans.save(sys, unitId, { clientKey: randomUUID(), sections: sections('Lập chốt') });
   await s.plans.submit(sys, v1.id);

@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { activationProgress, levelChange, taskDeadline, taskStanding } from './activation.ts';
-import { readinessOf, type ResourceLine } from './readiness.ts';
+import { knownResource, readinessOf, type ResourceLine } from './readiness.ts';
 
 describe('readiness', () => {
   const need: ResourceLine[] = [
-    { kind: 'item', code: 'test_kit_rapid', quantity: 200 },
-    { kind: 'staff', code: 'medical', quantity: 10 },
+    { kind: 'item', code: 'rapid_antigen_kit', quantity: 200 },
+    { kind: 'staff', code: 'medical_staff', quantity: 10 },
     { kind: 'bed', code: 'oxygen_bed', quantity: 4 },
   ];
 
   it('is the mean coverage of the lines, a surplus on one line not making up for another', () => {
-    const have: Record<string, number> = { 'item:test_kit_rapid': 50, 'staff:medical': 30, 'bed:oxygen_bed': 4 };
+    const have: Record<string, number> = {
+      'item:rapid_antigen_kit': 50,
+      'staff:medical_staff': 30,
+      'bed:oxygen_bed': 4,
+    };
     const r = readinessOf(need, (l) => have[`${l.kind}:${l.code}`] ?? 0);
     // (0.25 + 1 + 1) / 3 = 75 %
     expect(r.readinessPercent).toBe(75);
     expect(r.shortfalls).toEqual([
-      { kind: 'item', code: 'test_kit_rapid', quantity: 150, required: 200, available: 50 },
+      { kind: 'item', code: 'rapid_antigen_kit', quantity: 150, required: 200, available: 50 },
     ]);
     expect(r.available.map((a) => a.quantity)).toEqual([50, 30, 4]);
   });
@@ -72,5 +76,17 @@ describe('activation after a level change', () => {
     expect(taskStanding({ status: 'done', dueAt }, new Date('2026-12-05T00:00:00Z'))).toBe('done');
     expect(activationProgress([{ status: 'done' }, { status: 'open' }, { status: 'closed' }])).toBe(50);
     expect(activationProgress([])).toBe(100);
+  });
+});
+
+describe('a requirement names something countable', () => {
+  const o = { forceKinds: ['medical_staff'], itemCodes: ['rapid_antigen_kit', 'ambulance'] };
+  it('accepts force kinds, catalogue items, bed kinds and quarantine places; refuses the rest', () => {
+    expect(knownResource({ kind: 'staff', code: 'medical_staff' }, o)).toBe(true);
+    expect(knownResource({ kind: 'vehicle', code: 'ambulance' }, o)).toBe(true);
+    expect(knownResource({ kind: 'bed', code: 'icu_bed' }, o)).toBe(true);
+    expect(knownResource({ kind: 'quarantine_place', code: 'quarantine_place' }, o)).toBe(true);
+    expect(knownResource({ kind: 'item', code: 'unicorn' }, o)).toBe(false);
+    expect(knownResource({ kind: 'bed', code: 'rapid_antigen_kit' }, o)).toBe(false);
   });
 });

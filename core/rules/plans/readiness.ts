@@ -58,3 +58,27 @@ export function readinessOf(
   const readinessPercent = lines.length === 0 ? 100 : Math.floor((coverage / lines.length) * 100);
   return { required: lines, available, shortfalls, readinessPercent };
 }
+
+/** Bed kinds as the facilities module counts them. */
+export const bedKinds = ['regular_bed', 'oxygen_bed', 'icu_bed', 'negative_pressure_room'] as const;
+
+/**
+ * Whether a requirement names something that can be counted: a force kind for staff, a catalogue
+ * item for supplies and vehicles, a facility bed kind for beds, `quarantine_place` for places.
+ */
+export function knownResource(
+  line: Pick<ResourceLine, 'kind' | 'code'>,
+  o: { forceKinds: readonly string[]; itemCodes: readonly string[] },
+): boolean {
+  switch (line.kind) {
+    case 'staff':
+      return o.forceKinds.includes(line.code);
+    case 'item':
+    case 'vehicle':
+      return o.itemCodes.includes(line.code);
+    case 'bed':
+      return (bedKinds as readonly string[]).includes(line.code);
+    case 'quarantine_place':
+      return line.code === 'quarantine_place';
+  }
+}

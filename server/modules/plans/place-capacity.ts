@@ -1,3 +1,4 @@
+import type { Availability } from '../../../core/schemas/resources.ts';
 import type { Db } from '../../db/database.ts';
 import type { FacilitiesService } from '../facilities/facilities.module.ts';
 import type { PlaceCapacity, ResourceHoldings, UnitHoldings } from './readiness.service.ts';
@@ -19,7 +20,23 @@ export function facilityPlaces(facilities: FacilitiesService): PlaceCapacity {
   };
 }
 
-/** Before a resources service answers: nobody holds anything. */
-export const nothingHeld: ResourceHoldings = {
-  holdingsOf: async () => new Map<string, UnitHoldings>(),
-};
+/** What the resources module answers for many units at once (forces by kind, usable stock by item). */
+export interface UnitsAvailability {
+  availableForUnits(db: Db, unitIds: readonly string[]): Promise<Map<string, Availability>>;
+}
+
+/** The resources module's figures as readiness reads them: staff by force kind, items (vehicles too) by code. */
+export function resourceHoldings(resources: UnitsAvailability): ResourceHoldings {
+  return {
+    async holdingsOf(db: Db, unitIds: readonly string[]) {
+      const all = await resources.availableForUnits(db, unitIds);
+      const out = new Map<string, UnitHoldings>();
+      for (const [unitId, a] of all)
+        out.set(unitId, {
+          staff: new Map(Object.entries(a.forcesByKind)),
+          items: new Map(Object.entries(a.stockByItem).map(([code, line]) => [code, line?.quantity ?? 0])),
+        });
+      return out;
+    },
+  };
+}

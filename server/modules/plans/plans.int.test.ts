@@ -71,7 +71,7 @@ const plan = (over: Record<string, unknown> = {}) => ({
       ownMeasures: ['Lập chốt kiểm soát tại cầu Đoàn Kết'],
       tasks: [{ title: 'Lập chốt kiểm soát ra vào xã', responsibleUnitId: unit[DOAN_KET], dueAfterHours: 12 }],
       requirements: [
-        { kind: 'item', code: 'test_kit_rapid', quantity: 500 },
+        { kind: 'item', code: 'rapid_antigen_kit', quantity: 500 },
         { kind: 'quarantine_place', code: 'quarantine_place', quantity: 10 },
       ],
     },
@@ -197,7 +197,7 @@ describe('activation follows the decided level', () => {
   it('shows readiness for level 3: test kits and quarantine places short; the province sees its communes', async () => {
     const r = (await officer.get(`/api/plans/readiness?unit=${unit[DOAN_KET]}&level=3`)).json<ReadinessView>();
     expect(r.hasPlan).toBe(true);
-    expect(r.shortfalls.find((x) => x.code === 'test_kit_rapid')).toMatchObject({ required: 500, quantity: 500 });
+    expect(r.shortfalls.find((x) => x.code === 'rapid_antigen_kit')).toMatchObject({ required: 500, quantity: 500 });
     expect(r.readinessPercent).toBe(0);
     const area = await cdc.get(`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3`);
     const v = area.json<AreaReadinessView>();

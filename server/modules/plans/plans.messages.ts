@@ -16,7 +16,8 @@ export const planMessages: Record<
     | 'noSuchLevel'
     | 'notResponsible'
     | 'taskNotOpen'
-    | 'mayNotActivate',
+    | 'mayNotActivate'
+    | 'unknownResource',
     string
   >
 > = {
@@ -34,6 +35,7 @@ export const planMessages: Record<
     notResponsible: 'Chỉ đơn vị chủ trì mới báo hoàn thành nhiệm vụ',
     taskNotOpen: 'Nhiệm vụ đã hoàn thành hoặc đã đóng',
     mayNotActivate: 'Bạn không có quyền kích hoạt Ban chỉ đạo của đơn vị này',
+    unknownResource: 'Không có loại lực lượng, vật tư, giường hoặc chỗ cách ly này trong danh mục',
   },
   en: {
     notOfficer: 'You are not an officer of this unit',
@@ -49,6 +51,7 @@ export const planMessages: Record<
     notResponsible: 'Only the responsible unit reports a task done',
     taskNotOpen: 'The task is already done or closed',
     mayNotActivate: "You may not activate this unit's steering committee",
+    unknownResource: 'No such force kind, catalogue item, bed kind or quarantine place',
   },
 };
 

@@ -2,11 +2,11 @@ import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { FacilitiesService } from '../facilities/facilities.module.ts';
 import { ActivationService, type DecidedLevels } from './activation.service.ts';
 import { CommitteesService } from './committees.service.ts';
-import { facilityPlaces } from './place-capacity.ts';
+import { facilityPlaces, resourceHoldings, type UnitsAvailability } from './place-capacity.ts';
 import { PlansContext, type PlansDeps } from './plans-context.ts';
 import { PlansRepository } from './plans.repository.ts';
 import { PlansService } from './plans.service.ts';
-import { ReadinessService, type ResourceHoldings } from './readiness.service.ts';
+import { ReadinessService } from './readiness.service.ts';
 
 export type { ActivationService } from './activation.service.ts';
 export type { CommitteesService } from './committees.service.ts';
@@ -25,12 +25,13 @@ export function createPlansModule(
   o: PlansDeps & {
     jobQueue: JobQueue;
     decidedLevels: DecidedLevels;
-    holdings: ResourceHoldings;
+    /** The resources module: what each unit has. */
+    resources: UnitsAvailability;
     facilities: FacilitiesService;
   },
 ): PlansServices {
   const c = new PlansContext(o, new PlansRepository());
-  const readiness = new ReadinessService(c, o.holdings, facilityPlaces(o.facilities));
+  const readiness = new ReadinessService(c, resourceHoldings(o.resources), facilityPlaces(o.facilities));
   return {
     plans: new PlansService(c),
     committees: new CommitteesService(c),

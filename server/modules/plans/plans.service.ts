@@ -1,4 +1,7 @@
 import { AppError } from '../../../core/errors.ts';
+import { knownResource } from '../../../core/rules/plans/readiness.ts';
+import { itemCodes } from '../../../core/rules/resources/catalogue.ts';
+import { forceKinds } from '../../../core/rules/resources/forces.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type {
   ListPlansQuery,
@@ -104,6 +107,16 @@ export class PlansService {
         ...(req.sections.findIndex((o) => o.levelKey === s.levelKey) < i
           ? [{ path: `sections.${i}.levelKey`, message: m.duplicateLevel }]
           : []),
+        ...s.requirements.flatMap((r, j) =>
+          knownResource(r, { forceKinds, itemCodes })
+            ? []
+            : [
+                {
+                  path: `sections.${i}.requirements.${j}.code`,
+                  message: `${m.unknownResource} (${r.kind}: ${r.code})`,
+                },
+              ],
+        ),
         ...s.tasks.flatMap((t, j) =>
           allowed.has(t.responsibleUnitId)
             ? []
