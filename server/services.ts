@@ -232,6 +232,7 @@ export function createServices(o: ServiceOptions): AppServices {
       declarations.declarationFigures,
       checkins.checkinFigures,
       organisations.organisationFigures,
+      plans.planFigures,
     ],
     notifications: notifications.notifications,
     reminders: notifications.reminders,

@@ -1,7 +1,9 @@
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { FacilitiesService } from '../facilities/facilities.module.ts';
 import { ActivationService, type DecidedLevels } from './activation.service.ts';
+import { ReportFiguresService } from '../../shared/report-figures.ts';
 import { CommitteesService } from './committees.service.ts';
+import { planFigures } from './plan-figures.ts';
 import { facilityPlaces, resourceHoldings, type UnitsAvailability } from './place-capacity.ts';
 import { PlansContext, type PlansDeps } from './plans-context.ts';
 import { PlansRepository } from './plans.repository.ts';
@@ -18,6 +20,8 @@ export interface PlansServices {
   committees: CommitteesService;
   planActivation: ActivationService;
   readiness: ReadinessService;
+  /** The weekly report's readiness figures. */
+  planFigures: ReportFiguresService;
 }
 
 /** Response plans, steering committees, activation by level and readiness (issue 18). */
@@ -37,5 +41,6 @@ export function createPlansModule(
     committees: new CommitteesService(c),
     planActivation: new ActivationService(c, o.jobQueue, o.decidedLevels, readiness),
     readiness,
+    planFigures: new ReportFiguresService(planFigures(readiness, o.units)),
   };
 }

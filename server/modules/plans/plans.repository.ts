@@ -225,6 +225,30 @@ export class PlansRepository {
     );
   }
 
+  /**
+   * Each unit's plan in force at a level in one statement: whether it has a section for the level,
+   * and its requirement lines there (one row per line; a unit without a line has one row of nulls).
+   */
+  approvedNeeds(db: Db, unitIds: readonly string[], levelKey: string) {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    return rows<{
+      unit_id: string;
+      has_section: boolean;
+      resource_kind: ResourceKind | null;
+      resource_code: string | null;
+      quantity: number | null;
+    }>(
+      sql`with approved as (
+            select distinct on (unit_id) id, unit_id from response_plans
+            where status = 'approved' and unit_id in (${uuids(unitIds)}) order by unit_id, version desc)
+          select a.unit_id, s.plan_id is not null as has_section, r.resource_kind, r.resource_code, r.quantity
+          from approved a
+          left join response_plan_sections s on s.plan_id = a.id and s.level_key = ${levelKey}
+          left join response_plan_requirements r on r.plan_id = a.id and r.level_key = ${levelKey}`,
+      db,
+    );
+  }
+
   async setStatus(
     db: Db,
     id: string,

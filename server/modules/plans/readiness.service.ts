@@ -76,18 +76,10 @@ export class ReadinessService {
     };
   }
 
-  /** A province's readiness at a level as figures (the weekly report): units ready, mean percent. */
-  async provinceFigures(db: Db, provinceCode: string, levelNumber: number) {
-    const ruleSet = await this.c.ruleSets.active(db);
-    const level = ruleSet.levels.find((l) => l.number === levelNumber);
-    const units = (await this.c.units.ofProvince(db, provinceCode)).filter((u) => u.kind === 'commune');
-    if (!level || units.length === 0) return { unitsReady: 0, meanPercent: 0, withoutPlan: units.length };
-    const views = await this.compute(db, null, units, level, `VN/${provinceCode}`);
-    return {
-      unitsReady: views.filter((v) => v.hasPlan && v.readinessPercent === 100).length,
-      meanPercent: Math.floor(views.reduce((s, v) => s + v.readinessPercent, 0) / views.length),
-      withoutPlan: views.filter((v) => !v.hasPlan).length,
-    };
+  /** Readiness of these units at the level of that number (none when the rule set has no such level). */
+  async atLevelNumber(db: Db, units: readonly UnitRecord[], levelNumber: number, areaPath: string) {
+    const level = (await this.c.ruleSets.active(db)).levels.find((l) => l.number === levelNumber);
+    return level ? this.compute(db, null, units, level, areaPath) : [];
   }
 
   /** Readiness of these units at a level, all within `areaPath`, in a fixed number of queries. */
@@ -99,20 +91,19 @@ export class ReadinessService {
     areaPath: string,
   ): Promise<ReadinessView[]> {
     const ids = units.map((u) => u.id);
-    const approved = await this.c.repo.approvedOf(db, ids);
-    const planOf = new Map(approved.map((p) => [p.unit_id, p.id]));
-    const [requirements, sections, holdings, free] = await Promise.all([
-      this.c.repo.requirements(db, [...planOf.values()], level.key),
-      this.c.repo.sections(db, [...planOf.values()]),
+    // Three independent reads at once: the plans' needs, what the units hold, the area's free places.
+    const [needRows, holdings, free] = await Promise.all([
+      this.c.repo.approvedNeeds(db, ids, level.key),
       this.holdings.holdingsOf(db, ids),
       this.places.freeWithin(db, areaPath),
     ]);
-    const withSection = new Set(sections.filter((s) => s.level_key === level.key).map((s) => s.plan_id));
+    const planned = new Set(needRows.filter((r) => r.has_section).map((r) => r.unit_id));
     const needs = new Map<string, ResourceLine[]>();
-    for (const r of requirements) {
-      const list = needs.get(r.plan_id) ?? [];
+    for (const r of needRows) {
+      if (r.resource_kind === null || r.resource_code === null || r.quantity === null) continue;
+      const list = needs.get(r.unit_id) ?? [];
       list.push({ kind: r.resource_kind, code: r.resource_code, quantity: r.quantity });
-      needs.set(r.plan_id, list);
+      needs.set(r.unit_id, list);
     }
     // Free places summed on every ancestor of the facility's area: a unit reads its own path's total.
     const placesAt = new Map<string, number>();
@@ -124,14 +115,13 @@ export class ReadinessService {
       }
     }
     return units.map((u) => {
-      const planId = planOf.get(u.id);
       const has = holdings.get(u.id);
-      const r = readinessOf(planId ? (needs.get(planId) ?? []) : [], (line) => {
+      const r = readinessOf(needs.get(u.id) ?? [], (line) => {
         if (line.kind === 'staff') return has?.staff.get(line.code) ?? 0;
         if (line.kind === 'item' || line.kind === 'vehicle') return has?.items.get(line.code) ?? 0;
         return placesAt.get(`${u.locality_path}|${placeKindOf(line)}`) ?? 0;
       });
-      const hasPlan = planId !== undefined && withSection.has(planId);
+      const hasPlan = planned.has(u.id);
       return {
         unit: actor ? this.c.units.refOf(u, actor) : { id: u.id, code: u.code, name: u.name },
         levelKey: level.key,
