@@ -12,6 +12,7 @@ import { systemActor } from '../shared/actor.ts';
 import { demoFacilityIds, seedDemoOutbreak } from './demo-outbreak.ts';
 import { seedDemoDirective } from './demo-directives.ts';
 import { seedDemoPlans } from './demo-plans.ts';
+import { seedDemoResources } from './demo-resources.ts';
 import { adoptDemoMarketBoard } from './demo-workplaces.ts';
 
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
@@ -59,6 +60,7 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
   await p.services.units.ensureProvinceUnits(systemActor('seed'), DEMO_PROVINCE);
   await seedDemoDirective(p, DEMO_PROVINCE);
   await seedDemoPlans(p);
+  await seedDemoResources(p, DEMO_PROVINCE);
   const accountsFile = path.join(p.config.dataDir, 'demo-accounts.txt');
   if (await new IdentityRepository().anyUserExists(p.database.db)) return { accounts: null, accountsFile };
   const plan: [string, string, Role, string][] = [

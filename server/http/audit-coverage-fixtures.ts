@@ -1,4 +1,5 @@
 import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
+import { resourcesIn, type NeighbourResources } from './jurisdiction-resources-fixture.ts';
 import { execFileSync } from 'node:child_process';
 import { admitToBed } from '../commands/case-care.ts';
 import { randomUUID } from 'node:crypto';
@@ -75,6 +76,7 @@ export const f = {} as {
   levelDecisionId: string;
   report: { id: string; unitId: string; periodId: string };
   directive: { id: string; taskId: string };
+  resources: NeighbourResources;
   inboxMessageId: string;
 };
 
@@ -273,6 +275,8 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
   // A directive to that commune, with its text: units and tasks, no person's record.
   f.directive = await directiveIn(t, f.report.unitId);
   await attachDirectiveText(t, f.directive.id);
+  // That commune's store, roster, request for reinforcement and donation: no seeded person.
+  f.resources = await resourcesIn(t, f.report.unitId);
   // A message in the CDC official's inbox.
   f.inboxMessageId = (
     await s.notifications.enqueue(db(), {

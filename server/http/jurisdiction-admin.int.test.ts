@@ -7,11 +7,12 @@ import { responseRoutes } from './jurisdiction-routes-response.ts';
 import { reportsRoutes } from './jurisdiction-routes-reports.ts';
 import { plansRoutes } from './jurisdiction-routes-plans.ts';
 import { expectNeighbourPlanUnchanged } from './jurisdiction-plans-fixture.ts';
+import { resourcesRoutes } from './jurisdiction-routes-resources.ts';
 
-/** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units and reports are refused, then nothing of the neighbour changed. */
+/** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units, reports and resources are refused, then nothing of the neighbour changed. */
 describeNeighbourWalk(
   'a commune officer outside their commune: administration, units and reports',
-  { ...adminRoutes, ...reportsRoutes, ...plansRoutes },
+  { ...adminRoutes, ...reportsRoutes, ...plansRoutes, ...resourcesRoutes },
   (ctx) => {
     it("changed nothing of the neighbour's response plan and committee", () =>
       expectNeighbourPlanUnchanged(ctx().t, neighbour.plan.unitId));
@@ -25,7 +26,7 @@ describeNeighbourWalk(
     });
 
     it('covers every API route that exists', () => {
-      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes, plansRoutes];
+      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes, plansRoutes, resourcesRoutes];
       const routeTable = Object.assign({}, ...tables) as typeof adminRoutes;
       // No route in two tables: each states its jurisdiction once.
       expect(Object.keys(routeTable).length).toBe(tables.reduce((n, table) => n + Object.keys(table).length, 0));

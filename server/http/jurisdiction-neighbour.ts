@@ -12,6 +12,11 @@ import {
   reportIn,
 } from './jurisdiction-reports-fixture.ts';
 import { planIn } from './jurisdiction-plans-fixture.ts';
+import {
+  expectNeighbourResourcesUnchanged,
+  resourcesIn,
+  type NeighbourResources,
+} from './jurisdiction-resources-fixture.ts';
 
 /**
  * The jurisdiction tests (jurisdiction-*.int.test.ts): a commune officer of Đoàn Kết tries every API
@@ -66,6 +71,7 @@ export interface Neighbour {
   report: { unitId: string; id: string; periodId: string };
   directive: { id: string; taskId: string };
   plan: { unitId: string; versionId: string; taskId: string };
+  resources: NeighbourResources;
 }
 export const neighbour = {} as Neighbour;
 
@@ -130,6 +136,7 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
   neighbour.stay = await stayIn(t, BINH_LU, neighbour.case.personId);
   neighbour.report = await reportIn(t, officer.user.id, neighbourOfficer.id);
   neighbour.directive = await directiveIn(t, neighbour.report.unitId);
+  neighbour.resources = await resourcesIn(t, neighbour.report.unitId);
   neighbour.breachId = (
     await t.platform.services.breaches.create(systemActor('test'), {
       clientKey: randomUUID(),
@@ -329,6 +336,7 @@ export async function expectNeighbourUnchanged(t: TestPlatform): Promise<void> {
   expect(link.status).toBe('open');
   await expectNeighbourReportUnchanged(t, neighbour.report.id);
   await expectNeighbourDirectiveUnchanged(t, neighbour.directive.id);
+  await expectNeighbourResourcesUnchanged(t, neighbour.resources);
 }
 
 /** The province's overview answers without a single identity, and no zone was ended or made. */

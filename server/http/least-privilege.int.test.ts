@@ -13,6 +13,7 @@ import {
 } from '../testing/people-on-file.ts';
 import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
 import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
+import { resourcesIn, type NeighbourResources } from './jurisdiction-resources-fixture.ts';
 import {
   DOAN_KET,
   LAI_CHAU,
@@ -37,6 +38,7 @@ let levelDecisionId: string;
 let organisationId: string;
 let report: { id: string; unitId: string; periodId: string };
 let directiveId: string;
+let resources: NeighbourResources;
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -78,6 +80,8 @@ beforeAll(async () => {
   report = await reportIn(t, cdc.user.id, inspector.user.id);
   // A directive to Bình Lư (units and tasks, no person), with its text.
   directiveId = (await directiveIn(t, report.unitId)).id;
+  // Bình Lư's store, roster and donation (responders and support, no seeded person).
+  resources = await resourcesIn(t, report.unitId);
   await attachDirectiveText(t, directiveId);
 });
 afterAll(async () => t.close());
@@ -283,6 +287,23 @@ const routes: Record<string, Entry> = {
   'GET /api/treatment/stays': { urls: one('/api/treatment/stays?limit=100'), staff: ['caseHere'] },
   'GET /api/treatment/stays/export.xlsx': { urls: one('/api/treatment/stays/export.xlsx'), staff: ['caseHere'] },
   'GET /api/treatment/occupancy': { urls: one(`/api/treatment/occupancy?locality=${LAI_CHAU}`) },
+  'GET /api/resources/stores': { urls: one('/api/resources/stores') },
+  'GET /api/resources/stores/stock/export.xlsx': { urls: one('/api/resources/stores/stock/export.xlsx') },
+  'GET /api/resources/stores/:id/stock': { urls: () => [`/api/resources/stores/${resources.storeId}/stock`] },
+  'GET /api/resources/stores/:id/ledger': { urls: () => [`/api/resources/stores/${resources.storeId}/ledger`] },
+  'GET /api/resources/stores/:id/ledger/export.xlsx': {
+    urls: () => [`/api/resources/stores/${resources.storeId}/ledger/export.xlsx`],
+  },
+  'GET /api/resources/forces': { urls: one('/api/resources/forces') },
+  'GET /api/resources/forces/export.xlsx': { urls: one('/api/resources/forces/export.xlsx') },
+  'GET /api/resources/duties': { urls: () => [`/api/resources/duties?unit=${report.unitId}&from=${today}`] },
+  'GET /api/resources/reinforcements': { urls: one('/api/resources/reinforcements') },
+  'GET /api/resources/reinforcements/export.xlsx': { urls: one('/api/resources/reinforcements/export.xlsx') },
+  'GET /api/resources/donations': { urls: one('/api/resources/donations') },
+  'GET /api/resources/donations/export.xlsx': { urls: one('/api/resources/donations/export.xlsx') },
+  'GET /api/resources/distributions': { urls: one('/api/resources/distributions') },
+  'GET /api/resources/distributions/export.xlsx': { urls: one('/api/resources/distributions/export.xlsx') },
+  'GET /api/public/support': { urls: one(`/api/public/support?province=${LAI_CHAU}`) },
 };
 // Every export has a CSV twin with the same columns: the same people, and the same refusals.
 for (const [key, entry] of Object.entries(routes)) {

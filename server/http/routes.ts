@@ -18,7 +18,7 @@ import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { workforceRoutes } from '../modules/organisations/workforce.routes.ts';
 import { directivesRoutes } from '../modules/directives/directives.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
-import { stockRoutes } from '../modules/resources/resources.routes.ts';
+import { forcesRoutes, stockRoutes, supportRoutes } from '../modules/resources/resources.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
@@ -53,6 +53,8 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(directivesRoutes, deps);
   await app.register(plansRoutes, deps);
   await app.register(stockRoutes, deps);
+  await app.register(forcesRoutes, deps);
+  await app.register(supportRoutes, deps);
   await app.register(linelistRoutes, deps);
   await app.register(chainsRoutes, deps);
   await app.register(casesRoutes, deps);

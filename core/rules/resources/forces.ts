@@ -33,3 +33,15 @@ export function countsAsAvailable(a: ForceAvailability): boolean {
 export function emptyForceCounts(): Record<ForceKind, number> {
   return Object.fromEntries(forceKinds.map((k) => [k, 0])) as Record<ForceKind, number>;
 }
+
+export const forceAvailabilityLabels: Record<ForceAvailability, { vi: string; en: string }> = {
+  standby: { vi: 'Sẵn sàng', en: 'On standby' },
+  on_duty: { vi: 'Đang làm nhiệm vụ', en: 'On duty' },
+  unavailable: { vi: 'Không sẵn sàng', en: 'Unavailable' },
+};
+
+export const reinforcementStatusLabels: Record<'open' | 'fulfilled' | 'declined', { vi: string; en: string }> = {
+  open: { vi: 'Chờ điều động', en: 'Open' },
+  fulfilled: { vi: 'Đã điều động đủ', en: 'Fulfilled' },
+  declined: { vi: 'Không đáp ứng', en: 'Declined' },
+};

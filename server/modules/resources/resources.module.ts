@@ -4,12 +4,18 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { UnitsService } from '../units/units.module.ts';
 import { AvailabilityRepository } from './availability.repository.ts';
 import { AvailabilityService } from './availability.service.ts';
+import { ForcesRepository } from './forces.repository.ts';
+import { ForcesService } from './forces.service.ts';
 import { StockMovementsService } from './stock-movements.service.ts';
 import { StockRepository } from './stock.repository.ts';
 import { StockService } from './stock.service.ts';
+import { SupportRepository } from './support.repository.ts';
+import { SupportService } from './support.service.ts';
 
 export type { Availability, AvailabilityOptions, AvailabilityService } from './availability.service.ts';
 export type { StockService } from './stock.service.ts';
+export type { ForcesService } from './forces.service.ts';
+export type { SupportService } from './support.service.ts';
 export type { StockMovementsService } from './stock-movements.service.ts';
 
 export interface ResourcesServices {
@@ -17,6 +23,8 @@ export interface ResourcesServices {
   resources: AvailabilityService;
   resourceStock: StockService;
   resourceMovements: StockMovementsService;
+  resourceForces: ForcesService;
+  resourceSupport: SupportService;
 }
 
 export function createResourcesModule(o: {
@@ -32,5 +40,7 @@ export function createResourcesModule(o: {
     resources: new AvailabilityService(new AvailabilityRepository(), o.localities, o.clock),
     resourceStock: stock,
     resourceMovements: new StockMovementsService({ db: o.db, repo, audit: o.audit, stock, clock: o.clock }),
+    resourceForces: new ForcesService({ ...o, repo: new ForcesRepository() }),
+    resourceSupport: new SupportService({ ...o, repo: new SupportRepository() }),
   };
 }

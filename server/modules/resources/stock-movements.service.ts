@@ -90,7 +90,8 @@ export class StockMovementsService {
     note: string | null,
   ): Promise<MovementResult> {
     const m = messages[actor.locale];
-    return this.d.db.transaction().execute(async (trx) => {
+    // The result is read after commit: the lots' row locks are held only while they change.
+    const storeIdDone = await this.d.db.transaction().execute(async (trx) => {
       const store = await this.d.stock.readableStore(trx, actor, storeId);
       if (!policy.keepStockAt(actor, store.locality_path))
         throw new AppError('FORBIDDEN', [{ path: 'id', message: m.notYourStore }]);
@@ -98,7 +99,7 @@ export class StockMovementsService {
         const first = await this.d.repo.findRequest(trx, clientKey);
         if (!first || first.store_id !== store.id || first.kind !== kind)
           throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherRequest }]);
-        return this.result(trx, actor, clientKey, store.id, item);
+        return store.id;
       }
       const written = await steps(trx, store);
       const at = this.now();
@@ -130,8 +131,9 @@ export class StockMovementsService {
           movements: written.map((s) => ({ kind: s.kind, store: s.storeId, lot: s.lot, quantity: s.quantity })),
         },
       });
-      return this.result(trx, actor, clientKey, store.id, item);
+      return store.id;
     });
+    return this.result(this.d.db, actor, clientKey, storeIdDone, item);
   }
 
   private async result(

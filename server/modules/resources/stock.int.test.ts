@@ -186,10 +186,10 @@ describe('stock ledger', () => {
       method: 'PUT',
       url: `/api/resources/stores/${communeStore}/minimums`,
       payload: {
-      item: 'rapid_antigen_kit',
-      level: 3,
-      minimum: 2000,
-    },
+        item: 'rapid_antigen_kit',
+        level: 3,
+        minimum: 2000,
+      },
     });
     expect(min.json()).toMatchObject({ minimum: 2000, belowMinimum: true });
     const atLevel2 = (await officer.get(`/api/resources/stores/${communeStore}/stock?level=2`)).json();
