@@ -38,6 +38,7 @@ import { createOrganisationsModule, type OrganisationsServices } from './modules
 import { createUnitsModule, type UnitsServices } from './modules/units/units.module.ts';
 import { createReportsModule, type ReportsServices } from './modules/reports/reports.module.ts';
 import { createDirectivesModule, type DirectivesServices } from './modules/directives/directives.module.ts';
+import { createPlansModule, type PlansServices } from './modules/plans/plans.module.ts';
 import { createResourcesModule, type ResourcesServices } from './modules/resources/resources.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
@@ -55,6 +56,7 @@ export interface AppServices
     UnitsServices,
     ReportsServices,
     DirectivesServices,
+    PlansServices,
     ResourcesServices,
     LinelistServices,
     ChainsServices,
@@ -149,7 +151,14 @@ export function createServices(o: ServiceOptions): AppServices {
         req,
       ),
   });
-  const risk = createRiskModule({ db, localities, profiles: diseaseProfiles, audit });
+  const risk = createRiskModule({
+    db,
+    localities,
+    profiles: diseaseProfiles,
+    audit,
+    // Plans queue their activation for when the decision takes effect (built later: they need units).
+    onLevelDecided: (handle, decision) => plans.planActivation.onLevelDecided(handle, decision),
+  });
   const federation = createFederationModule({ db, audit, nationalPlaces, federation: config.federation });
   const venues = createVenuesModule({ db, localities, otp, audit });
   const checkins = createCheckinsModule({
@@ -199,6 +208,20 @@ export function createServices(o: ServiceOptions): AppServices {
     localities,
     audit,
   });
+  const resources = createResourcesModule({ db, units: units.units, localities, audit, clock: o.clock });
+  const plans = createPlansModule({
+    db,
+    units: units.units,
+    localities,
+    ruleSets: risk.ruleSets,
+    notifications: notifications.notifications,
+    audit,
+    clock: o.clock,
+    jobQueue,
+    decidedLevels: risk.riskDecisions,
+    resources: resources.resources,
+    facilities: facilities.facilities,
+  });
   // A report counts from each module's own figures service, never its tables.
   const reports = createReportsModule({
     db,
@@ -212,6 +235,7 @@ export function createServices(o: ServiceOptions): AppServices {
       declarations.declarationFigures,
       checkins.checkinFigures,
       organisations.organisationFigures,
+      plans.planFigures,
     ],
     notifications: notifications.notifications,
     reminders: notifications.reminders,
@@ -234,6 +258,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...venues,
     ...organisations,
     ...units,
+    ...plans,
     ...reports,
     ...createDirectivesModule({
       db,
@@ -243,7 +268,7 @@ export function createServices(o: ServiceOptions): AppServices {
       audit,
       clock: o.clock,
     }),
-    ...createResourcesModule({ db, units: units.units, localities, audit, clock: o.clock }),
+    ...resources,
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),
     ...createChainsModule({ db, localities, audit }),
     ...createClustersModule({ db, localities, audit }),

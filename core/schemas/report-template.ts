@@ -46,6 +46,9 @@ export const reportComputationModules = {
   organisations_medium: 'organisations',
   organisations_high: 'organisations',
   organisations_very_high: 'organisations',
+  readiness_level3_percent: 'plans',
+  communes_without_approved_plan: 'plans',
+  plan_sections_activated: 'plans',
 } as const;
 export type ReportComputation = keyof typeof reportComputationModules;
 export const reportComputations = Object.keys(reportComputationModules) as ReportComputation[];

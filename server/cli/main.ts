@@ -18,6 +18,7 @@ import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { ReportsUsageError, reportsPeriod, reportsStatus } from './report-commands.ts';
 import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
 import { FederationUsageError, federationCommand } from './federation-commands.ts';
+import { ReadinessUsageError, unitReadiness } from './readiness-command.ts';
 import { demoTotpSecret, formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
 const usage = `phongdich <command>
@@ -51,6 +52,10 @@ const usage = `phongdich <command>
                             each expected reporting unit's first submission of the period (e.g.
                             weekly:2026-W50) and whether it was on time; totals expected, submitted,
                             on time, late, missing
+  resources readiness --unit <code> --level <n> [--json]
+                            a unit's readiness for a level of the active rule set: what its approved
+                            plan requires against the forces, stock, free beds and quarantine places
+                            it has; prints {required, available, shortfalls, readinessPercent}
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
@@ -139,6 +144,8 @@ async function main(argv: string[]) {
     template: { type: 'string' },
     at: { type: 'string' },
     period: { type: 'string' },
+    unit: { type: 'string' },
+    level: { type: 'string' },
   } as const;
   const withSub =
     command === 'users' ||
@@ -149,7 +156,8 @@ async function main(argv: string[]) {
     command === 'assess' ||
     command === 'secret' ||
     command === 'reports' ||
-    command === 'federation';
+    command === 'federation' ||
+    command === 'resources';
   const args = parseArgs({
     args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined),
     options,
@@ -301,6 +309,19 @@ async function main(argv: string[]) {
     }
     case 'federation':
       return withPlatform((p) => federationCommand(p, sub, v.json ?? false));
+    case 'resources': {
+      if (sub !== 'readiness') throw new UsageError('only "resources readiness" exists');
+      const level = Number(v.level);
+      if (!v.unit || !Number.isInteger(level))
+        throw new UsageError('resources readiness needs --unit <code> --level <n>, e.g. --unit 03388 --level 3');
+      return withPlatform(async (p) => {
+        const r = await unitReadiness(p.services, v.unit!, level);
+        if (v.json) return console.log(JSON.stringify(r));
+        console.log(`${v.unit} level ${level}: ${r.readinessPercent} % ready`);
+        for (const s of r.shortfalls)
+          console.log(`  short ${s.kind} ${s.code}: ${s.available} of ${s.required} (missing ${s.quantity})`);
+      });
+    }
     case 'audit':
       if (sub !== 'verify') throw new UsageError('only "audit verify" exists');
       return withPlatform(async (p) => {
@@ -325,7 +346,12 @@ async function readStdin(): Promise<string> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof ReportsUsageError || err instanceof FederationUsageError)
+  if (
+    err instanceof UsageError ||
+    err instanceof ReportsUsageError ||
+    err instanceof FederationUsageError ||
+    err instanceof ReadinessUsageError
+  )
     console.error(`${err.message}\n\n${usage}`);
   else if (err instanceof ConfigurationError) console.error(err.message);
   else if (err instanceof Error && 'code' in err && 'details' in err)

@@ -11,6 +11,7 @@ import { loadProvince } from '../modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../shared/actor.ts';
 import { demoFacilityIds, seedDemoOutbreak } from './demo-outbreak.ts';
 import { seedDemoDirective } from './demo-directives.ts';
+import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { adoptDemoMarketBoard } from './demo-workplaces.ts';
 
@@ -58,6 +59,7 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
   await seedDemoOutbreak(p);
   await p.services.units.ensureProvinceUnits(systemActor('seed'), DEMO_PROVINCE);
   await seedDemoDirective(p, DEMO_PROVINCE);
+  await seedDemoPlans(p);
   await seedDemoResources(p, DEMO_PROVINCE);
   const accountsFile = path.join(p.config.dataDir, 'demo-accounts.txt');
   if (await new IdentityRepository().anyUserExists(p.database.db)) return { accounts: null, accountsFile };

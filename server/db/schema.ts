@@ -19,6 +19,7 @@ import type { NotificationTables } from './schema-notifications.ts';
 import type { ReportsTables } from './schema-reports.ts';
 import type { DirectivesTables } from './schema-directives.ts';
 import type { FederationTables } from './schema-federation.ts';
+import type { PlansTables } from './schema-plans.ts';
 import type { ResourcesTables } from './schema-resources.ts';
 
 export type {
@@ -348,6 +349,7 @@ export interface Database
     ReportsTables,
     DirectivesTables,
     FederationTables,
+    PlansTables,
     ResourcesTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;

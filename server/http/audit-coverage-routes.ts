@@ -92,6 +92,16 @@ export const routes: Record<string, Entry> = {
   'GET /api/directives/export.csv': cdc('/api/directives/export.csv', 'none'),
   'GET /api/directives/:id': cdc(() => `/api/directives/${f.directive.id}`, 'none'),
   'GET /api/directives/:id/document.pdf': cdc(() => `/api/directives/${f.directive.id}/document.pdf`, 'none'),
+  // Response plans and committees: units, levels, resources and officials' phones, never a person's record.
+  'GET /api/plans': cdc('/api/plans', 'none'),
+  'GET /api/plans/export.xlsx': cdc('/api/plans/export.xlsx', 'none'),
+  'GET /api/plans/export.csv': cdc('/api/plans/export.csv', 'none'),
+  'GET /api/plans/units/:unitId': cdc(() => `/api/plans/units/${f.report.unitId}`, 'none'),
+  'GET /api/plans/committees/:unitId': cdc(() => `/api/plans/committees/${f.report.unitId}`, 'none'),
+  'GET /api/plans/activations': cdc(() => `/api/plans/activations?unit=${f.report.unitId}`, 'none'),
+  'GET /api/plans/what-if': cdc(() => `/api/plans/what-if?unit=${f.report.unitId}&level=3`, 'none'),
+  'GET /api/plans/readiness': cdc(() => `/api/plans/readiness?unit=${f.report.unitId}&level=3`, 'none'),
+  'GET /api/plans/readiness/area': cdc(`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3`, 'none'),
   // Stores, forces and donations (issue 18): units, stock, rosters of responders and support, no seeded person.
   'GET /api/resources/stores': cdc('/api/resources/stores', 'none'),
   'GET /api/resources/stores/stock/export.xlsx': cdc('/api/resources/stores/stock/export.xlsx', 'none'),

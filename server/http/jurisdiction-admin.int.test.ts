@@ -1,17 +1,22 @@
 import { expect, it } from 'vitest';
 import { DOAN_KET } from '../testing/test-platform.ts';
-import { describeNeighbourWalk } from './jurisdiction-neighbour.ts';
+import { describeNeighbourWalk, neighbour } from './jurisdiction-neighbour.ts';
 import { adminRoutes } from './jurisdiction-routes-admin.ts';
 import { casesRoutes } from './jurisdiction-routes-cases.ts';
 import { responseRoutes } from './jurisdiction-routes-response.ts';
 import { reportsRoutes } from './jurisdiction-routes-reports.ts';
+import { plansRoutes } from './jurisdiction-routes-plans.ts';
+import { expectNeighbourPlanUnchanged } from './jurisdiction-plans-fixture.ts';
 import { resourcesRoutes } from './jurisdiction-routes-resources.ts';
 
 /** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units, reports and resources are refused, then nothing of the neighbour changed. */
 describeNeighbourWalk(
   'a commune officer outside their commune: administration, units and reports',
-  { ...adminRoutes, ...reportsRoutes, ...resourcesRoutes },
+  { ...adminRoutes, ...reportsRoutes, ...plansRoutes, ...resourcesRoutes },
   (ctx) => {
+    it("changed nothing of the neighbour's response plan and committee", () =>
+      expectNeighbourPlanUnchanged(ctx().t, neighbour.plan.unitId));
+
     it('sees only their own commune in the tree and on the map', async () => {
       const tree = (await ctx().officer.get('/api/localities/tree')).json();
       expect(tree.root.code).toBe(DOAN_KET);
@@ -21,7 +26,7 @@ describeNeighbourWalk(
     });
 
     it('covers every API route that exists', () => {
-      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes, resourcesRoutes];
+      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes, plansRoutes, resourcesRoutes];
       const routeTable = Object.assign({}, ...tables) as typeof adminRoutes;
       // No route in two tables: each states its jurisdiction once.
       expect(Object.keys(routeTable).length).toBe(tables.reduce((n, table) => n + Object.keys(table).length, 0));

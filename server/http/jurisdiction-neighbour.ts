@@ -11,6 +11,7 @@ import {
   expectNeighbourReportUnchanged,
   reportIn,
 } from './jurisdiction-reports-fixture.ts';
+import { planIn } from './jurisdiction-plans-fixture.ts';
 import {
   expectNeighbourResourcesUnchanged,
   resourcesIn,
@@ -69,6 +70,7 @@ export interface Neighbour {
   testing: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
   report: { unitId: string; id: string; periodId: string };
   directive: { id: string; taskId: string };
+  plan: { unitId: string; versionId: string; taskId: string };
   resources: NeighbourResources;
 }
 export const neighbour = {} as Neighbour;
@@ -189,6 +191,7 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
   neighbour.levelDecisionId = (
     await t.platform.services.riskDecisions.decide(systemActor('test'), { ...signer, locality: BINH_LU })
   ).id;
+  neighbour.plan = await planIn(t, neighbour.report.unitId, BINH_LU, 'Bình Lư');
   return { t, officer };
 }
 

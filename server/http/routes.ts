@@ -17,6 +17,7 @@ import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { workforceRoutes } from '../modules/organisations/workforce.routes.ts';
 import { directivesRoutes } from '../modules/directives/directives.routes.ts';
+import { plansRoutes } from '../modules/plans/plans.routes.ts';
 import { forcesRoutes, stockRoutes, supportRoutes } from '../modules/resources/resources.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
@@ -51,6 +52,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(reportsRoutes, deps);
   await app.register(workforceRoutes, deps);
   await app.register(directivesRoutes, deps);
+  await app.register(plansRoutes, deps);
   await app.register(stockRoutes, deps);
   await app.register(forcesRoutes, deps);
   await app.register(supportRoutes, deps);

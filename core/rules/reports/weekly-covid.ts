@@ -117,6 +117,26 @@ export const weeklyCovid: ReportTemplateInput = {
     section('resources', 'Thuốc, vật tư, trang thiết bị', 'Medicines, supplies and equipment', [
       count('stocks_below_minimum', 'Số mặt hàng dưới mức dự trữ tối thiểu', 'Items below the minimum stock'),
     ]),
+    section('readiness', 'Sẵn sàng ứng phó theo cấp độ dịch', 'Readiness to respond by epidemic level', [
+      count(
+        'readiness_level3_percent',
+        'Mức sẵn sàng bình quân của các xã nếu lên cấp 3 (%)',
+        "Communes' mean readiness if level 3 is declared (%)",
+        'readiness_level3_percent',
+      ),
+      count(
+        'communes_without_approved_plan',
+        'Số xã chưa có kế hoạch ứng phó được phê duyệt',
+        'Communes without an approved response plan',
+        'communes_without_approved_plan',
+      ),
+      count(
+        'plan_sections_activated',
+        'Số phương án được kích hoạt trong tuần',
+        'Plan sections activated this week',
+        'plan_sections_activated',
+      ),
+    ]),
     section('narrative', 'Kết quả, khó khăn và kiến nghị', 'Results, difficulties and proposals', [
       text('results', 'Kết quả nổi bật trong tuần', "The week's main results"),
       text('difficulties', 'Khó khăn, vướng mắc', 'Difficulties'),

@@ -37,6 +37,19 @@ const text = {
   },
 } as const;
 
+/** A level decision as other modules read it: where, which level, from when. */
+export interface DecidedLevel {
+  decisionId: string;
+  localityCode: string;
+  localityPath: string;
+  levelKey: string;
+  levelNumber: number;
+  effectiveFrom: Date;
+}
+
+/** Told of a decision in the transaction that records it, so what follows it is queued exactly when it commits. */
+export type LevelDecisionListener = (db: Db, decision: DecidedLevel) => Promise<void>;
+
 /**
  * Level decisions: approve the computed level or override it with a reason, from an effective
  * moment. A raise takes effect after the rule set's notice (48 h under Resolution 128); a lowering
@@ -51,7 +64,23 @@ export class RiskDecisionsService {
     private readonly ruleSets: RuleSetsService,
     private readonly localities: LocalitiesService,
     private readonly audit: AuditTrailService,
+    private readonly onDecided: LevelDecisionListener = async () => {},
   ) {}
+
+  /** The decision in force for a locality at `at` (any rule set: the latest to take effect), if any. */
+  async decidedAt(db: Db, localityCode: string, at: Date): Promise<DecidedLevel | undefined> {
+    const row = await this.repo.latestInForce(db, localityCode, at);
+    return row
+      ? {
+          decisionId: row.id,
+          localityCode: row.locality_code,
+          localityPath: row.locality_path,
+          levelKey: row.level_key,
+          levelNumber: row.level_number,
+          effectiveFrom: new Date(row.effective_from),
+        }
+      : undefined;
+  }
 
   /**
    * What the confirmation step shows before the act is recorded: the authority, the next number
@@ -156,6 +185,14 @@ export class RiskDecisionsService {
       });
       if (id === null) return this.resent(trx, (await this.repo.byClientKey(trx, req.clientKey!))!, place.code);
       await this.repo.applyDecisionsInForce(trx, now);
+      await this.onDecided(trx, {
+        decisionId: id,
+        localityCode: place.code,
+        localityPath: place.path,
+        levelKey: level.key,
+        levelNumber: level.number,
+        effectiveFrom,
+      });
       await this.audit.record(trx, actor, {
         action: kind,
         entityType: 'risk_level',

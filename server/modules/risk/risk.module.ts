@@ -8,7 +8,7 @@ import { LevelSeriesRepository } from './level-series.repository.ts';
 import { RiskAreaService } from './risk-area.service.ts';
 import { RiskContextRepository } from './risk-context.repository.ts';
 import { RiskDashboardService } from './risk-dashboard.service.ts';
-import { RiskDecisionsService } from './risk-decisions.service.ts';
+import { RiskDecisionsService, type LevelDecisionListener } from './risk-decisions.service.ts';
 import { RiskPublicService } from './risk-public.service.ts';
 import { RiskRepository } from './risk.repository.ts';
 import { RiskService } from './risk.service.ts';
@@ -19,6 +19,7 @@ import { ZonesRepository } from './zones.repository.ts';
 import { ZonesService } from './zones.service.ts';
 
 export type { RiskService } from './risk.service.ts';
+export type { DecidedLevel, LevelDecisionListener } from './risk-decisions.service.ts';
 export type { IndicatorCountsService } from './indicator-counts.service.ts';
 
 export interface RiskServices {
@@ -39,6 +40,8 @@ export function createRiskModule(d: {
   localities: LocalitiesService;
   profiles: DiseaseProfilesService;
   audit: AuditTrailService;
+  /** Told of each level decision in the transaction recording it (plans activate their sections when it takes effect). */
+  onLevelDecided?: LevelDecisionListener;
 }): RiskServices {
   const indicators = new IndicatorsRepository();
   const context = new RiskContextRepository();
@@ -49,7 +52,15 @@ export function createRiskModule(d: {
   const risk = new RiskService(d.db, area, ruleSets, d.localities, zones);
   return {
     risk,
-    riskDecisions: new RiskDecisionsService(d.db, new RiskRepository(), risk, ruleSets, d.localities, d.audit),
+    riskDecisions: new RiskDecisionsService(
+      d.db,
+      new RiskRepository(),
+      risk,
+      ruleSets,
+      d.localities,
+      d.audit,
+      d.onLevelDecided,
+    ),
     riskDashboard: new RiskDashboardService(
       d.db,
       indicators,

@@ -35,6 +35,16 @@ export class RiskRepository {
     return r.rows[0];
   }
 
+  /** The decision in force at `at` for a locality, whichever rule set it applied. */
+  async latestInForce(
+    db: Db,
+    localityCode: string,
+    at: Date,
+  ): Promise<Selectable<RiskLevelDecisionsTable> | undefined> {
+    const r = await decisionsInForceSql(at, sql`d.locality_code = ${localityCode}`).execute(db);
+    return r.rows[0];
+  }
+
   /** Inserts a decision; null when its client key was already used (the first submission's id is then `byClientKey`). */
   async insertDecision(db: Db, d: Insertable<RiskLevelDecisionsTable>): Promise<string | null> {
     const row = await db

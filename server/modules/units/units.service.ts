@@ -59,6 +59,10 @@ export class UnitsService {
     return this.repo.findById(db, id);
   }
 
+  findByCode(db: Db, code: string): Promise<UnitRecord | undefined> {
+    return this.repo.findByCode(db, code);
+  }
+
   /** The active units of a province, by code: the units expected to report. */
   ofProvince(db: Db, provinceCode: string): Promise<UnitRecord[]> {
     return this.repo.ofProvince(db, provinceCode);
