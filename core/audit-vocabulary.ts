@@ -108,6 +108,10 @@ export const auditActionLabels = {
   assign_task: { vi: 'Giao nhiệm vụ', en: 'Assigned a task' },
   report_task_progress: { vi: 'Báo cáo tiến độ nhiệm vụ', en: 'Reported progress on a task' },
   attach_document: { vi: 'Đính kèm văn bản', en: 'Attached the text of a document' },
+  // Border and entry control
+  record_crossing: { vi: 'Ghi nhận người qua chốt', en: 'Recorded a person at a checkpoint' },
+  record_interception: { vi: 'Lập biên bản bắt giữ người nhập cảnh trái phép', en: 'Recorded an illegal-entry interception' },
+  take_tipoff: { vi: 'Nhận xử lý tin tố giác', en: 'Took a tip-off to investigate' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -150,6 +154,14 @@ export const auditEntityLabels = {
   unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
   consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
   directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
+  border_post: { vi: 'Đồn, cửa khẩu, chốt', en: 'Border post or checkpoint' },
+  border_shift: { vi: 'Sổ ca trực tại chốt', en: 'Checkpoint shift log' },
+  border_crossing: { vi: 'Người qua chốt', en: 'Person at a checkpoint' },
+  border_goods: { vi: 'Phương tiện vận chuyển hàng hoá qua biên giới', en: 'Cross-border goods vehicle' },
+  border_interception: { vi: 'Người nhập cảnh trái phép', en: 'Illegal-entry interception' },
+  border_trail: { vi: 'Đường mòn, lối mở', en: 'Trail or opening' },
+  border_patrol: { vi: 'Tuần tra đường mòn', en: 'Trail patrol' },
+  border_tipoff: { vi: 'Tin tố giác', en: 'Tip-off' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -202,4 +214,12 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   workplace_follow_up: '/today',
   consolidated_report: '/reports',
   directive: '/directives/:id',
+  border_post: '/border',
+  border_shift: '/border',
+  border_crossing: '/border',
+  border_goods: '/border',
+  border_interception: '/border/interceptions',
+  border_trail: '/border/trails',
+  border_patrol: '/border/trails',
+  border_tipoff: '/border/tipoffs',
 };

@@ -46,6 +46,11 @@ export const reportComputationModules = {
   organisations_medium: 'organisations',
   organisations_high: 'organisations',
   organisations_very_high: 'organisations',
+  border_people_checked: 'border',
+  border_rapid_tests: 'border',
+  border_positives: 'border',
+  border_sent_to_quarantine: 'border',
+  border_illegal_entrants: 'border',
 } as const;
 export type ReportComputation = keyof typeof reportComputationModules;
 export const reportComputations = Object.keys(reportComputationModules) as ReportComputation[];
