@@ -5,6 +5,7 @@ import { adminRoutes } from './jurisdiction-routes-admin.ts';
 import { casesRoutes } from './jurisdiction-routes-cases.ts';
 import { responseRoutes } from './jurisdiction-routes-response.ts';
 import { reportsRoutes } from './jurisdiction-routes-reports.ts';
+import { borderRoutes } from './jurisdiction-routes-border.ts';
 
 /** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units and reports are refused, then nothing of the neighbour changed. */
 describeNeighbourWalk(
@@ -20,7 +21,7 @@ describeNeighbourWalk(
     });
 
     it('covers every API route that exists', () => {
-      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes];
+      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes, borderRoutes];
       const routeTable = Object.assign({}, ...tables) as typeof adminRoutes;
       // No route in two tables: each states its jurisdiction once.
       expect(Object.keys(routeTable).length).toBe(tables.reduce((n, table) => n + Object.keys(table).length, 0));
