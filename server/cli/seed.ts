@@ -11,6 +11,7 @@ import { loadProvince } from '../modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../shared/actor.ts';
 import { demoFacilityIds, seedDemoOutbreak } from './demo-outbreak.ts';
 import { seedDemoDirective } from './demo-directives.ts';
+import { seedDemoBorder } from './demo-border.ts';
 import { adoptDemoMarketBoard } from './demo-workplaces.ts';
 
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
@@ -57,6 +58,7 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
   await seedDemoOutbreak(p);
   await p.services.units.ensureProvinceUnits(systemActor('seed'), DEMO_PROVINCE);
   await seedDemoDirective(p, DEMO_PROVINCE);
+  await seedDemoBorder(p);
   const accountsFile = path.join(p.config.dataDir, 'demo-accounts.txt');
   if (await new IdentityRepository().anyUserExists(p.database.db)) return { accounts: null, accountsFile };
   const plan: [string, string, Role, string][] = [

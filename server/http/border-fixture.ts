@@ -13,7 +13,7 @@ export interface BorderRecords {
 
 /**
  * Border records of a commune for the jurisdiction, audit-coverage and least-privilege walks: a gate
- * with a shift log, a crossing of `personId` (let through), a trail, a citizen's tip-off and, when a
+ * with a shift log, a crossing of `personId` (turned back), a trail, a citizen's tip-off and, when a
  * home-quarantine facility is given, an interception handed over to it.
  */
 export async function borderIn(
@@ -49,7 +49,8 @@ export async function borderIn(
     origin: 'CN',
     destinationCommuneCode: o.communeCode,
     testResult: 'negative',
-    decision: 'let_through',
+    // Turned back: no arrival is written for the commune to follow up (the arrivals list is not this walk's).
+    decision: 'turned_back',
   });
   const centre = await centreOf(t, o.communeCode);
   const trail = await s.borderTrails.create(sys, {
