@@ -110,7 +110,10 @@ export const auditActionLabels = {
   attach_document: { vi: 'Đính kèm văn bản', en: 'Attached the text of a document' },
   // Border and entry control
   record_crossing: { vi: 'Ghi nhận người qua chốt', en: 'Recorded a person at a checkpoint' },
-  record_interception: { vi: 'Lập biên bản bắt giữ người nhập cảnh trái phép', en: 'Recorded an illegal-entry interception' },
+  record_interception: {
+    vi: 'Lập biên bản bắt giữ người nhập cảnh trái phép',
+    en: 'Recorded an illegal-entry interception',
+  },
   take_tipoff: { vi: 'Nhận xử lý tin tố giác', en: 'Took a tip-off to investigate' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

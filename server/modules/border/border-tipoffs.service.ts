@@ -58,7 +58,18 @@ export class BorderTipoffsService {
 
   async list(actor: Actor, q: ListTipoffsQuery): Promise<Page<TipoffView>> {
     const within = await this.areaOf(actor, q.locality);
-    return this.page(actor, within, q);
+    const page = await this.page(actor, within, q);
+    // The investigating officer sees their reporters: that read is logged like any other.
+    const shown = page.items.filter((i) => i.reporter !== null).map((i) => i.id);
+    if (shown.length > 0)
+      await this.d.audit.record(this.d.db, actor, {
+        action: 'read_list',
+        entityType: 'border_tipoff',
+        entityId: null,
+        localityPath: within,
+        after: { reporters: shown },
+      });
+    return page;
   }
 
   private async page(actor: Actor, within: string, q: ListTipoffsQuery): Promise<Page<TipoffView>> {
