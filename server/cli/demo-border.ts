@@ -1,7 +1,6 @@
 import type { PersonRef } from '../../core/schemas/cases.ts';
 import type { Platform } from '../main.ts';
 import { systemActor } from '../shared/actor.ts';
-import { demoFacilityIds } from './demo-outbreak.ts';
 
 /** Fixed keys: a second seed answers the records of the first. */
 const key = (n: number) => `b0de7000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -28,7 +27,17 @@ export async function seedDemoBorder(p: Platform): Promise<void> {
   const sys = systemActor('seed');
   const db = p.database.db;
   if (await db.selectFrom('border_posts').select('id').where('client_key', '=', key(1)).executeTakeFirst()) return;
-  const [hotel] = await demoFacilityIds(p);
+  // The province's border quarantine area (the demo hotel is full with the outbreak's contacts).
+  const hotel = (
+    await s.facilities.create(sys, {
+      name: 'Khu cách ly tập trung Đồn Biên phòng Ma Lù Thàng',
+      kind: 'concentrated',
+      communeCode: PHONG_THO,
+      addressLine: 'Bản Pa Nậm Cúm, Phong Thổ',
+      capacity: { quarantine_place: 60 },
+      occupancyAlertPercent: 80,
+    })
+  ).id;
   const centre = async (code: string): Promise<[number, number]> => {
     const row = await db
       .selectFrom('locality_boundaries')
@@ -109,7 +118,7 @@ export async function seedDemoBorder(p: Platform): Promise<void> {
       temperature: test === 'positive' ? 38.2 : 36.6,
       testResult: test,
       decision,
-      ...(decision === 'quarantine' && hotel ? { facilityId: hotel } : {}),
+      ...(decision === 'quarantine' ? { facilityId: hotel } : {}),
     });
   await s.borderPosts.recordGoods(sys, gate.id, {
     clientKey: key(20),
@@ -154,33 +163,32 @@ export async function seedDemoBorder(p: Platform): Promise<void> {
     endedAt: hoursAgo(24 * 7),
     team: [{ force: 'border_guard', name: 'Đồn Biên phòng Sì Lở Lầu' }],
   });
-  if (hotel)
-    await s.borderInterceptions.record(sys, {
-      clientKey: key(50),
-      interceptedAt: hoursAgo(9),
-      communeCode: SI_LO_LAU,
-      markers: { from: '67', to: '68' },
-      place: 'Đường mòn Suối Nậm Na, cách mốc 67 khoảng 300 m',
-      foundInland: false,
-      facilityId: hotel,
-      people: [
-        {
-          subject: villager('Chảo Văn Sài', '012092004571', 1992, SI_LO_LAU),
-          birthDate: '1992-06-14',
-          residence: 'Bản Sì Choang, Sì Lở Lầu',
-          route: 'Từ Kim Bình (Vân Nam, Trung Quốc) qua đường mòn mốc 67',
-          means: 'Đi bộ',
-          reason: 'Hết việc làm thuê, về quê',
-          broughtBy: 'Người dẫn đường chưa rõ danh tính',
-        },
-        {
-          subject: villager('Chảo Văn Tả', '012097004572', 1997, SI_LO_LAU),
-          birthDate: '1997-01-30',
-          residence: 'Bản Sì Choang, Sì Lở Lầu',
-          route: 'Từ Kim Bình (Vân Nam, Trung Quốc) qua đường mòn mốc 67',
-          means: 'Đi bộ',
-          reason: 'Hết việc làm thuê, về quê',
-        },
-      ],
-    });
+  await s.borderInterceptions.record(sys, {
+    clientKey: key(50),
+    interceptedAt: hoursAgo(9),
+    communeCode: SI_LO_LAU,
+    markers: { from: '67', to: '68' },
+    place: 'Đường mòn Suối Nậm Na, cách mốc 67 khoảng 300 m',
+    foundInland: false,
+    facilityId: hotel,
+    people: [
+      {
+        subject: villager('Chảo Văn Sài', '012092004571', 1992, SI_LO_LAU),
+        birthDate: '1992-06-14',
+        residence: 'Bản Sì Choang, Sì Lở Lầu',
+        route: 'Từ Kim Bình (Vân Nam, Trung Quốc) qua đường mòn mốc 67',
+        means: 'Đi bộ',
+        reason: 'Hết việc làm thuê, về quê',
+        broughtBy: 'Người dẫn đường chưa rõ danh tính',
+      },
+      {
+        subject: villager('Chảo Văn Tả', '012097004572', 1997, SI_LO_LAU),
+        birthDate: '1997-01-30',
+        residence: 'Bản Sì Choang, Sì Lở Lầu',
+        route: 'Từ Kim Bình (Vân Nam, Trung Quốc) qua đường mòn mốc 67',
+        means: 'Đi bộ',
+        reason: 'Hết việc làm thuê, về quê',
+      },
+    ],
+  });
 }

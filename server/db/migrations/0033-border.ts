@@ -90,8 +90,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       check ((decision = 'quarantine') = (admission_id is not null))
     )`.execute(db);
-  await sql`create index border_crossings_by_province_day on border_crossings (province_code, crossed_on, post_id)
-    include (test_result, decision)`.execute(db);
+  // The bulletin's "still in quarantine": the people a province sent to quarantine lately, few among millions.
+  await sql`create index border_crossings_sent_to_quarantine on border_crossings (province_code, crossed_on)
+    include (origin, admission_id, post_id, locality_path) where decision = 'quarantine'`.execute(db);
   await sql`create index border_crossings_by_path on border_crossings (locality_path text_pattern_ops, crossed_at desc, id desc)`.execute(
     db,
   );
