@@ -137,6 +137,13 @@ export const auditActionLabels = {
   schedule_duty: { vi: 'Phân lịch trực', en: 'Scheduled a duty' },
   record_donation: { vi: 'Tiếp nhận ủng hộ', en: 'Recorded a donation' },
   distribute_support: { vi: 'Trao hỗ trợ', en: 'Handed out support' },
+  // Border and entry control
+  record_crossing: { vi: 'Ghi nhận người qua chốt', en: 'Recorded a person at a checkpoint' },
+  record_interception: {
+    vi: 'Lập biên bản bắt giữ người nhập cảnh trái phép',
+    en: 'Recorded an illegal-entry interception',
+  },
+  take_tipoff: { vi: 'Nhận xử lý tin tố giác', en: 'Took a tip-off to investigate' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -188,6 +195,14 @@ export const auditEntityLabels = {
   reinforcement_request: { vi: 'Đề nghị tăng cường lực lượng', en: 'Reinforcement request' },
   donation: { vi: 'Khoản ủng hộ', en: 'Donation' },
   support_distribution: { vi: 'Lượt trao hỗ trợ', en: 'Support handed out' },
+  border_post: { vi: 'Đồn, cửa khẩu, chốt', en: 'Border post or checkpoint' },
+  border_shift: { vi: 'Sổ ca trực tại chốt', en: 'Checkpoint shift log' },
+  border_crossing: { vi: 'Người qua chốt', en: 'Person at a checkpoint' },
+  border_goods: { vi: 'Phương tiện vận chuyển hàng hoá qua biên giới', en: 'Cross-border goods vehicle' },
+  border_interception: { vi: 'Người nhập cảnh trái phép', en: 'Illegal-entry interception' },
+  border_trail: { vi: 'Đường mòn, lối mở', en: 'Trail or opening' },
+  border_patrol: { vi: 'Tuần tra đường mòn', en: 'Trail patrol' },
+  border_tipoff: { vi: 'Tin tố giác', en: 'Tip-off' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -249,4 +264,12 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   reinforcement_request: '/resources/forces',
   donation: '/resources/support',
   support_distribution: '/resources/support',
+  border_post: '/border',
+  border_shift: '/border',
+  border_crossing: '/border',
+  border_goods: '/border',
+  border_interception: '/border/interceptions',
+  border_trail: '/border/trails',
+  border_patrol: '/border/trails',
+  border_tipoff: '/border/tipoffs',
 };

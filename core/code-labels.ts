@@ -35,8 +35,9 @@ export const vehicleLabels: Labels<VehicleType> = {
   other: { vi: 'Khác', en: 'Other' },
 };
 
-export const arrivalFlagLabels: Labels<'international' | 'high_risk_origin' | 'epidemic_zone'> = {
+export const arrivalFlagLabels: Labels<'international' | 'high_risk_origin' | 'epidemic_zone' | 'border_checkpoint'> = {
   international: { vi: 'Nhập cảnh từ nước ngoài', en: 'Arrived from abroad' },
+  border_checkpoint: { vi: 'Chốt biên giới, kiểm dịch chuyển về', en: 'Sent on by a border or entrance checkpoint' },
   high_risk_origin: { vi: 'Đến từ địa bàn nguy cơ cao', en: 'From a high-risk area' },
   epidemic_zone: { vi: 'Đến từ vùng dịch', en: 'From an epidemic zone' },
 };
@@ -56,6 +57,8 @@ export const roleLabels: Labels<Role> = {
   facility_staff: { vi: 'Nhân viên cơ sở cách ly, điều trị', en: 'Quarantine / treatment facility staff' },
   organisation_admin: { vi: 'Quản trị cơ quan, doanh nghiệp', en: 'Organisation administrator' },
   inspector: { vi: 'Thanh tra, kiểm tra', en: 'Inspector' },
+  border_guard: { vi: 'Bộ đội Biên phòng', en: 'Border guard' },
+  checkpoint_staff: { vi: 'Nhân viên chốt kiểm soát, kiểm dịch', en: 'Checkpoint staff' },
 };
 
 /** One language's words of a list, as a catalogue section: `{ fever: 'Sốt', … }`. */

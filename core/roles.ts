@@ -7,6 +7,10 @@ export const roles = [
   'facility_staff',
   'organisation_admin',
   'inspector',
+  /** Border-guard officers (đồn biên phòng) of a border district or commune (issue 19). */
+  'border_guard',
+  /** Staff of a checkpoint on a trail or at a province entrance: the mixed team's health and police members. */
+  'checkpoint_staff',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -119,6 +123,16 @@ export const capabilityRoles = {
   'resources.support': ['system_admin', 'steering_committee', 'commune_officer'],
   /** Confirming who a citizen is (linking their record to officials' record). */
   'people.link': ['commune_officer', 'health_department'],
+  /** Border posts, gates, trails and checkpoints (issue 19): the posts, their logs and patrols. */
+  'border.read': [...officials, 'border_guard', 'checkpoint_staff'],
+  /** Registering posts and trails: the province's officials and the border guard. */
+  'border.manage': ['system_admin', 'steering_committee', 'health_department', 'border_guard'],
+  /** Logging shifts, crossings, goods transport and patrols at a post of the account's area. */
+  'border.record': ['system_admin', 'health_department', 'commune_officer', 'border_guard', 'checkpoint_staff'],
+  /** Interceptions of illegal entry and their people (sensitive): border guards and officials of the place. */
+  'border.intercept': ['system_admin', 'health_department', 'commune_officer', 'border_guard'],
+  /** Citizens' tip-offs: the commune police and health, i.e. the commune's officials and the border guard. */
+  'border.tipoffs': ['system_admin', 'health_department', 'commune_officer', 'border_guard'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Capability = keyof typeof capabilityRoles;
 
@@ -153,6 +167,8 @@ export const roleScopeLevels: Record<Role, readonly LocalityLevel[]> = {
   facility_staff: ['province', 'district', 'commune'],
   organisation_admin: ['province', 'district', 'commune'],
   inspector: ['country', 'province', 'district', 'commune'],
+  border_guard: ['province', 'district', 'commune'],
+  checkpoint_staff: ['district', 'commune'],
 };
 
 export const localityLevels = ['country', 'province', 'district', 'commune'] as const;
@@ -170,4 +186,6 @@ export const roleAgency: Record<Role, { vi: string; en: string }> = {
   facility_staff: { vi: 'Cơ sở cách ly, điều trị', en: 'Quarantine or treatment facility' },
   organisation_admin: { vi: 'Cơ quan, đơn vị, doanh nghiệp', en: 'Agency or enterprise' },
   inspector: { vi: 'Đoàn kiểm tra', en: 'Inspection team' },
+  border_guard: { vi: 'Bộ đội Biên phòng', en: 'Border guard' },
+  checkpoint_staff: { vi: 'Chốt kiểm soát, kiểm dịch', en: 'Control or quarantine checkpoint' },
 };

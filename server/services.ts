@@ -24,6 +24,7 @@ import { createIdentityModule, type IdentityServices } from './modules/identity/
 import { createLinelistModule, type LinelistServices } from './modules/linelist/linelist.module.ts';
 import { createLocalitiesModule, type LocalitiesServices } from './modules/localities/localities.module.ts';
 import { createOtpModule, type OtpServices } from './modules/otp/otp.module.ts';
+import { createBorderModule, type BorderServices } from './modules/border/border.module.ts';
 import { createPeopleModule, type PeopleServices } from './modules/people/people.module.ts';
 import { createQuarantineModule, type QuarantineServices } from './modules/quarantine/quarantine.module.ts';
 import { createRiskModule, type RiskServices } from './modules/risk/risk.module.ts';
@@ -72,7 +73,8 @@ export interface AppServices
     QuarantineServices,
     TodayServices,
     FederationServices,
-    RiskServices {
+    RiskServices,
+    BorderServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
   /** The durable job queue (pg-boss): started and stopped with the platform. */
@@ -222,6 +224,17 @@ export function createServices(o: ServiceOptions): AppServices {
     resources: resources.resources,
     facilities: facilities.facilities,
   });
+  const border = createBorderModule({
+    db,
+    localities,
+    people: people.people,
+    peopleRegistry: people.peopleRegistry,
+    quarantine: quarantine.quarantine,
+    declarations: declarations.declarations,
+    otp,
+    audit,
+    clock: o.clock,
+  });
   // A report counts from each module's own figures service, never its tables.
   const reports = createReportsModule({
     db,
@@ -236,6 +249,7 @@ export function createServices(o: ServiceOptions): AppServices {
       checkins.checkinFigures,
       organisations.organisationFigures,
       plans.planFigures,
+      border.borderFigures,
     ],
     notifications: notifications.notifications,
     reminders: notifications.reminders,
@@ -260,6 +274,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...units,
     ...plans,
     ...reports,
+    ...border,
     ...createDirectivesModule({
       db,
       units: units.units,

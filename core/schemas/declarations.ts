@@ -21,7 +21,7 @@ export const clientKey = z.string().uuid('Mã gửi không hợp lệ / Invalid 
 
 export const otpRequest = z.object({
   phone: z.string().trim().min(9).max(20),
-  purpose: z.enum(['declaration', 'erase', 'session', 'my_data']),
+  purpose: z.enum(['declaration', 'erase', 'session', 'my_data', 'tipoff']),
 });
 export const otpChallenge = z.object({
   challengeId: z.string().uuid(),

@@ -49,6 +49,11 @@ export const reportComputationModules = {
   readiness_level3_percent: 'plans',
   communes_without_approved_plan: 'plans',
   plan_sections_activated: 'plans',
+  border_people_checked: 'border',
+  border_rapid_tests: 'border',
+  border_positives: 'border',
+  border_sent_to_quarantine: 'border',
+  border_illegal_entrants: 'border',
 } as const;
 export type ReportComputation = keyof typeof reportComputationModules;
 export const reportComputations = Object.keys(reportComputationModules) as ReportComputation[];

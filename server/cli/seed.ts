@@ -13,6 +13,7 @@ import { demoFacilityIds, seedDemoOutbreak } from './demo-outbreak.ts';
 import { seedDemoDirective } from './demo-directives.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoResources } from './demo-resources.ts';
+import { seedDemoBorder } from './demo-border.ts';
 import { adoptDemoMarketBoard } from './demo-workplaces.ts';
 
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
@@ -61,6 +62,7 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
   await seedDemoDirective(p, DEMO_PROVINCE);
   await seedDemoPlans(p);
   await seedDemoResources(p, DEMO_PROVINCE);
+  await seedDemoBorder(p);
   const accountsFile = path.join(p.config.dataDir, 'demo-accounts.txt');
   if (await new IdentityRepository().anyUserExists(p.database.db)) return { accounts: null, accountsFile };
   const plan: [string, string, Role, string][] = [

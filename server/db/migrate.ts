@@ -31,6 +31,7 @@ import * as m0028 from './migrations/0028-cases-day-covering.ts';
 import * as m0029 from './migrations/0029-directives.ts';
 import * as m0031 from './migrations/0031-resources.ts';
 import * as m0032 from './migrations/0032-plans.ts';
+import * as m0033 from './migrations/0033-border.ts';
 import * as m0034 from './migrations/0034-federation.ts';
 import * as m0035 from './migrations/0035-report-periods-index.ts';
 
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0029-directives': m0029,
   '0031-resources': m0031,
   '0032-plans': m0032,
+  '0033-border': m0033,
   '0034-federation': m0034,
   '0035-report-periods-index': m0035,
 };

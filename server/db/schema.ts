@@ -21,6 +21,7 @@ import type { DirectivesTables } from './schema-directives.ts';
 import type { FederationTables } from './schema-federation.ts';
 import type { PlansTables } from './schema-plans.ts';
 import type { ResourcesTables } from './schema-resources.ts';
+import type { BorderTables } from './schema-border.ts';
 
 export type {
   FacilityKind,
@@ -350,7 +351,8 @@ export interface Database
     DirectivesTables,
     FederationTables,
     PlansTables,
-    ResourcesTables {
+    ResourcesTables,
+    BorderTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

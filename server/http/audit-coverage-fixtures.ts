@@ -20,6 +20,7 @@ import {
   type TestPlatform,
 } from '../testing/test-platform.ts';
 import { registerCase } from '../commands/register-case.ts';
+import { borderIn, type BorderRecords } from './border-fixture.ts';
 
 /** The data and the reading helpers of the audit coverage test (audit-coverage.int.test.ts). */
 let t: TestPlatform;
@@ -78,6 +79,7 @@ export const f = {} as {
   directive: { id: string; taskId: string };
   resources: NeighbourResources;
   inboxMessageId: string;
+  border: BorderRecords;
 };
 
 /**
@@ -271,6 +273,8 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
   });
   f.organisationId = (await s.organisations.decide(sys, organisation.id, { decision: 'approve' })).id;
   // Reporting units and a commune's report: counts and officials, no person's record.
+  // A seeded person recorded at a border gate, and an interception handed to home quarantine.
+  f.border = await borderIn(t, { communeCode: DOAN_KET, personId: f.personId, homeFacilityId: home.id });
   f.report = await reportIn(t, clients.cdc.user.id, clients.admin.user.id);
   // A directive to that commune, with its text: units and tasks, no person's record.
   f.directive = await directiveIn(t, f.report.unitId);

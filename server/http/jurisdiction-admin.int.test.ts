@@ -8,6 +8,7 @@ import { reportsRoutes } from './jurisdiction-routes-reports.ts';
 import { plansRoutes } from './jurisdiction-routes-plans.ts';
 import { expectNeighbourPlanUnchanged } from './jurisdiction-plans-fixture.ts';
 import { resourcesRoutes } from './jurisdiction-routes-resources.ts';
+import { borderRoutes } from './jurisdiction-routes-border.ts';
 
 /** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units, reports and resources are refused, then nothing of the neighbour changed. */
 describeNeighbourWalk(
@@ -26,7 +27,15 @@ describeNeighbourWalk(
     });
 
     it('covers every API route that exists', () => {
-      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes, plansRoutes, resourcesRoutes];
+      const tables = [
+        adminRoutes,
+        casesRoutes,
+        responseRoutes,
+        reportsRoutes,
+        plansRoutes,
+        resourcesRoutes,
+        borderRoutes,
+      ];
       const routeTable = Object.assign({}, ...tables) as typeof adminRoutes;
       // No route in two tables: each states its jurisdiction once.
       expect(Object.keys(routeTable).length).toBe(tables.reduce((n, table) => n + Object.keys(table).length, 0));

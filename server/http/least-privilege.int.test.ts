@@ -14,6 +14,7 @@ import {
 import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
 import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
 import { resourcesIn, type NeighbourResources } from './jurisdiction-resources-fixture.ts';
+import { borderIn, type BorderRecords } from './border-fixture.ts';
 import {
   DOAN_KET,
   LAI_CHAU,
@@ -39,6 +40,7 @@ let organisationId: string;
 let report: { id: string; unitId: string; periodId: string };
 let directiveId: string;
 let resources: NeighbourResources;
+let border: BorderRecords;
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -83,6 +85,8 @@ beforeAll(async () => {
   // Bình Lư's store, roster and donation (responders and support, no seeded person).
   resources = await resourcesIn(t, report.unitId);
   await attachDirectiveText(t, directiveId);
+  // Border records naming a seeded person (a crossing): border staff's, nobody else's.
+  border = await borderIn(t, { communeCode: DOAN_KET, personId: r.caseHere.personId });
 });
 afterAll(async () => t.close());
 
@@ -304,6 +308,24 @@ const routes: Record<string, Entry> = {
   'GET /api/resources/distributions': { urls: one('/api/resources/distributions') },
   'GET /api/resources/distributions/export.xlsx': { urls: one('/api/resources/distributions/export.xlsx') },
   'GET /api/public/support': { urls: one(`/api/public/support?province=${LAI_CHAU}`) },
+  // Border and entry control: border staff and officials of the place only.
+  'GET /api/border/posts': { urls: one('/api/border/posts') },
+  'GET /api/border/posts/export.xlsx': { urls: one('/api/border/posts/export.xlsx') },
+  'GET /api/border/posts/:id/shifts': {
+    urls: () => [`/api/border/posts/${border.postId}/shifts?from=${today}&to=${today}`],
+  },
+  'GET /api/border/crossings': { urls: one('/api/border/crossings') },
+  'GET /api/border/crossings/export.xlsx': { urls: one('/api/border/crossings/export.xlsx') },
+  'GET /api/border/goods': { urls: one('/api/border/goods') },
+  'GET /api/border/interceptions': { urls: one('/api/border/interceptions') },
+  'GET /api/border/interceptions/export.xlsx': { urls: one('/api/border/interceptions/export.xlsx') },
+  'GET /api/border/interceptions/counts': { urls: one(`/api/border/interceptions/counts?month=${today.slice(0, 7)}`) },
+  'GET /api/border/interceptions/:id': { urls: () => [`/api/border/interceptions/${randomUUID()}`] },
+  'GET /api/border/trails': { urls: one('/api/border/trails') },
+  'GET /api/border/bulletin': { urls: one(`/api/border/bulletin?day=${today}`) },
+  'GET /api/border/bulletin/export.xlsx': { urls: one(`/api/border/bulletin/export.xlsx?day=${today}`) },
+  'GET /api/border/tipoffs': { urls: one('/api/border/tipoffs') },
+  'GET /api/border/tipoffs/export.xlsx': { urls: one('/api/border/tipoffs/export.xlsx') },
 };
 // Every export has a CSV twin with the same columns: the same people, and the same refusals.
 for (const [key, entry] of Object.entries(routes)) {

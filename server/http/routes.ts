@@ -15,6 +15,7 @@ import { venuesRoutes } from '../modules/venues/venues.routes.ts';
 import { organisationsRoutes } from '../modules/organisations/organisations.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
+import { borderRoutes } from '../modules/border/border.routes.ts';
 import { workforceRoutes } from '../modules/organisations/workforce.routes.ts';
 import { directivesRoutes } from '../modules/directives/directives.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
@@ -56,6 +57,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(stockRoutes, deps);
   await app.register(forcesRoutes, deps);
   await app.register(supportRoutes, deps);
+  await app.register(borderRoutes, deps);
   await app.register(linelistRoutes, deps);
   await app.register(chainsRoutes, deps);
   await app.register(casesRoutes, deps);

@@ -2,7 +2,7 @@
  * Why an arrival needs follow-up by the destination commune: it comes from abroad, from a
  * locality at risk level 3 or 4 (Resolution 128 "high"/"very high"), or from inside an epidemic zone.
  */
-export type ArrivalFlag = 'international' | 'high_risk_origin' | 'epidemic_zone';
+export type ArrivalFlag = 'international' | 'high_risk_origin' | 'epidemic_zone' | 'border_checkpoint';
 
 export function arrivalFlags(
   originKind: string,

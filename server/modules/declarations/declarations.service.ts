@@ -285,6 +285,45 @@ export class DeclarationsService {
       ]);
   }
 
+  /**
+   * A person a border or entrance checkpoint sent on (issue 19): an arrival flagged for follow-up on
+   * the destination commune's list, written in the checkpoint's transaction, once per client key.
+   * `origin` is a country (ISO letters) or a province (its code).
+   */
+  async recordCheckpointArrival(
+    db: Db,
+    a: {
+      clientKey: string;
+      personId: string;
+      origin: string;
+      arrivedOn: string;
+      destination: { code: string; path: string };
+      route: string;
+    },
+  ): Promise<string> {
+    const earlier = await this.d.repo.findArrivalByClientKey(db, a.clientKey);
+    if (earlier) return earlier.id;
+    const abroad = /^[A-Z]{2}$/.test(a.origin);
+    return this.d.repo.insertArrival(db, {
+      person_id: a.personId,
+      origin_kind: abroad ? 'country' : 'province',
+      origin_code: abroad ? null : a.origin,
+      origin_country: abroad ? a.origin : null,
+      route: a.route,
+      vehicle_type: 'other',
+      vehicle_number: null,
+      seat: null,
+      departed_on: a.arrivedOn,
+      arrived_on: a.arrivedOn,
+      destination_commune_code: a.destination.code,
+      locality_path: a.destination.path,
+      flagged: true,
+      flagReasons: ['border_checkpoint', ...(abroad ? (['international'] as const) : [])],
+      declared_by_host: null,
+      client_key: a.clientKey,
+    });
+  }
+
   private async flagsFor(o: { originKind: string; originCode?: string }) {
     const province = o.originCode ? (await this.d.localities.nationalProvinceOf()).get(o.originCode) : undefined;
     const codes = o.originCode && province ? [...new Set([o.originCode, province])] : [];

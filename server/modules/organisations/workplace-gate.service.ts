@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/errors.ts';
 import { gateDecision } from '../../../core/rules/health-status.ts';
 import type { IdType } from '../../../core/rules/identity-documents.ts';
-import { parseCccdQr } from '../../../core/rules/workplaces/cccd-qr.ts';
+import { parseCccdQr } from '../../../core/rules/cccd-qr.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { GateCheckRequest, GateCheckResult, SiteView } from '../../../core/schemas/workforce.ts';
 import type { Db } from '../../db/database.ts';

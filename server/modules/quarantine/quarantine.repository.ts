@@ -66,6 +66,21 @@ export class QuarantineRepository {
     return this.admissions(db).where('a.person_id', '=', personId).where('a.status', '=', 'active').executeTakeFirst();
   }
 
+  /** Which of these admissions are still running (in batches: a province's month of handovers). */
+  async stillActive(db: Db, ids: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (let i = 0; i < ids.length; i += 5000) {
+      const rows = await db
+        .selectFrom('quarantine_admissions')
+        .select('id')
+        .where('id', '=', sql<string>`any(${ids.slice(i, i + 5000)}::uuid[])`)
+        .where('status', '=', 'active')
+        .execute();
+      out.push(...rows.map((r) => r.id));
+    }
+    return out;
+  }
+
   /** Stays of the area (`within`), and of `facilityIds` only when given (a facility staff account's). */
   async list(
     db: Db,

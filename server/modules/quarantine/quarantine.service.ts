@@ -56,10 +56,14 @@ export class QuarantineService {
     return a;
   }
 
-  private async facilityWithRoomOrThrow(db: Db, actor: Actor, facilityId: string) {
+  private async facilityWithRoomOrThrow(db: Db, actor: Actor, facilityId: string, handover = false) {
     const f = await this.d.quarantine.facilityForAdmission(db, facilityId);
-    if (!f || !quarantinePolicy.seeFacility(actor, f)) throw new AppError('NOT_FOUND');
-    if (!quarantinePolicy.admitTo(actor, f)) throw new AppError('FORBIDDEN');
+    if (handover) {
+      if (!f || !quarantinePolicy.handOverTo(actor, f)) throw new AppError('NOT_FOUND');
+    } else {
+      if (!f || !quarantinePolicy.seeFacility(actor, f)) throw new AppError('NOT_FOUND');
+      if (!quarantinePolicy.admitTo(actor, f)) throw new AppError('FORBIDDEN');
+    }
     if (f.status !== 'active')
       throw new AppError('FACILITY_CLOSED', [{ path: 'facilityId', message: m.facilityClosed[actor.locale] }]);
     // Home quarantine has no places to run out of; a facility without a quarantine capacity row has none.
@@ -71,60 +75,80 @@ export class QuarantineService {
   async admit(actor: Actor, req: AdmitRequest, now = new Date()): Promise<AdmissionView> {
     const earlier = await this.d.quarantine.findByClientKey(this.d.db, req.clientKey);
     if (earlier) return this.view(this.d.db, await this.readableOrThrow(actor, earlier.id, this.d.db), now);
-    const id = await this.d.db.transaction().execute(async (trx) => {
-      const facility = await this.facilityWithRoomOrThrow(trx, actor, req.facilityId);
-      const person = await this.d.registry.resolve(trx, actor, req.subject, 'subject');
-      const current = await this.d.quarantine.activeOf(trx, person.id);
-      if (current)
-        throw new AppError('ALREADY_IN_QUARANTINE', [
-          { path: 'subject', message: `${m.alreadyIn[actor.locale]} ${current.facility_name}` },
-        ]);
-      const contact = req.contactId ? await this.d.quarantine.contactForAdmission(trx, req.contactId) : undefined;
-      if (req.contactId && (!contact || contact.person_id !== person.id)) throw new AppError('NOT_FOUND');
-      if (contact && contact.status !== 'confirmed')
-        throw new AppError('CONTACT_NOT_CONFIRMED', [
-          { path: 'contactId', message: m.contactNotConfirmed[actor.locale] },
-        ]);
-      const profileCode = req.profileCode ?? contact?.profile_code ?? defaultDiseaseProfile.code;
-      const plan = this.planOrThrow(await this.d.profiles.getOrThrow(trx, profileCode), req, vietnamToday(now), actor);
-      const { id: tokenId } = this.d.links.issue();
-      const id = await this.d.quarantine.insert(trx, {
-        person_id: person.id,
-        facility_id: facility.id,
-        reason: req.reason,
-        contact_id: contact?.id ?? null,
-        profile_code: profileCode,
-        vaccinated_or_recovered: req.vaccinatedOrRecovered,
-        starts_on: plan.startsOn,
-        ends_on: plan.endsOn,
-        monitoring_until: plan.monitoringUntil,
-        test_dates: JSON.stringify(plan.testDates),
-        room: req.room ?? null,
-        locality_path: facility.locality_path,
-        client_key: req.clientKey,
-        document_number: `${await this.d.quarantine.nextDocumentNumber(trx)}/QĐ-BCĐ`,
-        monitor_token_id: tokenId,
-        created_by: isSystemActor(actor) ? null : actor.userId,
-      });
-      await this.orderScheduleTests(trx, id, person.id, facility.locality_path, plan);
-      await this.d.quarantine.startQuarantineOf(trx, person.id);
-      if (contact) await this.d.quarantine.closeQuarantineTasks(trx, contact.id);
-      await this.d.quarantine.addEvent(trx, {
-        admission_id: id,
-        kind: 'admit',
-        details: JSON.stringify({ facilityId: facility.id, plan }),
-        actor_id: actor.userId,
-      });
-      await this.d.audit.record(trx, actor, {
-        action: 'admit',
-        entityType: 'quarantine_admission',
-        entityId: id,
-        localityPath: facility.locality_path,
-        after: { reason: req.reason, plan },
-      });
-      return id;
-    });
+    const id = await this.d.db.transaction().execute((trx) => this.admitWithin(trx, actor, req, now));
     return this.view(this.d.db, (await this.d.quarantine.findById(this.d.db, id))!, now);
+  }
+
+  /**
+   * Admits inside the caller's transaction: the same checks, the same audit; answers the admission's
+   * id. A `handover` (a border checkpoint or interception sending a person it identified to a
+   * facility of its province, issue 19) names the person the caller resolved.
+   */
+  async admitWithin(
+    trx: Db,
+    actor: Actor,
+    req: AdmitRequest,
+    now: Date,
+    handover?: { personId: string },
+  ): Promise<string> {
+    const facility = await this.facilityWithRoomOrThrow(trx, actor, req.facilityId, handover !== undefined);
+    const person = handover
+      ? { id: handover.personId }
+      : await this.d.registry.resolve(trx, actor, req.subject, 'subject');
+    const current = await this.d.quarantine.activeOf(trx, person.id);
+    if (current)
+      throw new AppError('ALREADY_IN_QUARANTINE', [
+        { path: 'subject', message: `${m.alreadyIn[actor.locale]} ${current.facility_name}` },
+      ]);
+    const contact = req.contactId ? await this.d.quarantine.contactForAdmission(trx, req.contactId) : undefined;
+    if (req.contactId && (!contact || contact.person_id !== person.id)) throw new AppError('NOT_FOUND');
+    if (contact && contact.status !== 'confirmed')
+      throw new AppError('CONTACT_NOT_CONFIRMED', [
+        { path: 'contactId', message: m.contactNotConfirmed[actor.locale] },
+      ]);
+    const profileCode = req.profileCode ?? contact?.profile_code ?? defaultDiseaseProfile.code;
+    const plan = this.planOrThrow(await this.d.profiles.getOrThrow(trx, profileCode), req, vietnamToday(now), actor);
+    const { id: tokenId } = this.d.links.issue();
+    const id = await this.d.quarantine.insert(trx, {
+      person_id: person.id,
+      facility_id: facility.id,
+      reason: req.reason,
+      contact_id: contact?.id ?? null,
+      profile_code: profileCode,
+      vaccinated_or_recovered: req.vaccinatedOrRecovered,
+      starts_on: plan.startsOn,
+      ends_on: plan.endsOn,
+      monitoring_until: plan.monitoringUntil,
+      test_dates: JSON.stringify(plan.testDates),
+      room: req.room ?? null,
+      locality_path: facility.locality_path,
+      client_key: req.clientKey,
+      document_number: `${await this.d.quarantine.nextDocumentNumber(trx)}/QĐ-BCĐ`,
+      monitor_token_id: tokenId,
+      created_by: isSystemActor(actor) ? null : actor.userId,
+    });
+    await this.orderScheduleTests(trx, id, person.id, facility.locality_path, plan);
+    await this.d.quarantine.startQuarantineOf(trx, person.id);
+    if (contact) await this.d.quarantine.closeQuarantineTasks(trx, contact.id);
+    await this.d.quarantine.addEvent(trx, {
+      admission_id: id,
+      kind: 'admit',
+      details: JSON.stringify({ facilityId: facility.id, plan }),
+      actor_id: actor.userId,
+    });
+    await this.d.audit.record(trx, actor, {
+      action: 'admit',
+      entityType: 'quarantine_admission',
+      entityId: id,
+      localityPath: facility.locality_path,
+      after: { reason: req.reason, plan },
+    });
+    return id;
+  }
+
+  /** Which of these admissions are still running (the border bulletin's "still in quarantine"). */
+  async stillActive(db: Db, admissionIds: readonly string[]): Promise<Set<string>> {
+    return new Set(await this.d.quarantine.stillActive(db, admissionIds));
   }
 
   private planOrThrow(

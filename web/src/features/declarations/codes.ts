@@ -12,7 +12,7 @@ type Kind = DeclarationRequest['kind'];
 type Vehicle = ArrivalRequest['vehicleType'];
 export type FollowUp = ArrivalRow['followUpStatus'];
 /** server/modules/declarations/arrival-flags.ts */
-type ArrivalFlag = 'international' | 'high_risk_origin' | 'epidemic_zone';
+type ArrivalFlag = 'international' | 'high_risk_origin' | 'epidemic_zone' | 'border_checkpoint';
 
 const symptoms: Record<Symptom, true> = {
   fever: true,
@@ -35,7 +35,12 @@ const vehicles: Record<Vehicle, true> = {
   ship: true,
   other: true,
 };
-const flags: Record<ArrivalFlag, true> = { international: true, high_risk_origin: true, epidemic_zone: true };
+const flags: Record<ArrivalFlag, true> = {
+  international: true,
+  high_risk_origin: true,
+  epidemic_zone: true,
+  border_checkpoint: true,
+};
 
 export const followUpStatuses: readonly FollowUp[] = ['none', 'pending', 'contacted', 'closed'];
 /** What an official may set (PATCH /api/arrivals/:id); `none` is the server's "no follow-up needed". */

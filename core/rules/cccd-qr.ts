@@ -1,4 +1,4 @@
-import { checkIdNumber, type Gender } from '../identity-documents.ts';
+import { checkIdNumber, type Gender } from './identity-documents.ts';
 
 /**
  * The QR printed on the chip-based citizen identity card (CCCD gắn chip) reads as plain text:

@@ -1,0 +1,27 @@
+import type { Db } from '../../db/database.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { DeclarationsService } from '../declarations/declarations.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { OtpService } from '../otp/otp.service.ts';
+import type { PeopleRegistryService, PeopleService } from '../people/people.module.ts';
+import type { QuarantineService } from '../quarantine/quarantine.service.ts';
+import type { BorderBulletinRepository } from './border-bulletin.repository.ts';
+import type { BorderFieldRepository } from './border-field.repository.ts';
+import type { BorderRepository } from './border.repository.ts';
+
+/** What the border services share: their repositories and the other modules' services they use. */
+export interface BorderDeps {
+  db: Db;
+  repo: BorderRepository;
+  field: BorderFieldRepository;
+  bulletin: BorderBulletinRepository;
+  localities: LocalitiesService;
+  people: PeopleService;
+  peopleRegistry: PeopleRegistryService;
+  quarantine: QuarantineService;
+  declarations: DeclarationsService;
+  otp: OtpService;
+  audit: AuditTrailService;
+  /** Now (a test clock); the wall clock when absent. */
+  clock?: () => Date;
+}
