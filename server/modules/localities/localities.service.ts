@@ -1,5 +1,4 @@
 import { AppError, type Locale } from '../../../core/errors.ts';
-import { combineAreas, isAreaGeometry } from '../../../core/rules/geometry.ts';
 import { placeNamer, type PlaceNamer } from '../../../core/rules/place-names.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type {
@@ -20,6 +19,7 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { localitiesPolicy } from './localities.policy.ts';
 import type { LocalitiesRepository } from './localities.repository.ts';
 import { localityColumns } from './localities.export.ts';
+import { combineInto } from './locality-merge.ts';
 import { parsePopulationTable } from './population-import.ts';
 import { loadProvince, nationalProvinceOf } from './vn-admin-loader.ts';
 import { toLocalityView } from './localities.presenter.ts';
@@ -272,26 +272,7 @@ export class LocalitiesService {
       if (source.level !== target.level || source.parent_code !== target.parent_code) {
         throw new AppError('VALIDATION_FAILED', [{ path: 'targetCode', message: problems.siblings }]);
       }
-      const population =
-        source.population !== null && target.population !== null
-          ? source.population + target.population
-          : target.population;
-      await this.localities.setPopulation(
-        trx,
-        target.code,
-        population,
-        target.population_year,
-        source.population_is_demo || target.population_is_demo,
-      );
-      const [sb, tb] = await Promise.all([
-        this.localities.findBoundary(trx, source.code),
-        this.localities.findBoundary(trx, target.code),
-      ]);
-      if (sb && tb && isAreaGeometry(sb.geometry) && isAreaGeometry(tb.geometry)) {
-        await this.localities.upsertBoundaries(trx, [
-          { code: target.code, geometry: combineAreas(tb.geometry, sb.geometry) },
-        ]);
-      }
+      const population = await combineInto(trx, this.localities, source, target);
       await this.localities.closeAsMerged(trx, source.code, target.code, req.effectiveDate);
       const moved = await this.localities.rescopeUsers(trx, source.code, target.code);
       for (const userId of moved) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Db } from '../../db/database.ts';
-import { latestDeclaration, qrStatusColumns } from './qr-status.query.ts';
+import { latestDeclaration, qrStatusColumns } from './qr-status.repository.ts';
 
 /** Citizen sessions: bearer tokens stored as hashes, bound to a person and a verified phone. */
 export class CitizenSessionsRepository {

@@ -1,6 +1,6 @@
 import type { IdType } from '../../../core/rules/identity-documents.ts';
 import type { Db } from '../../db/database.ts';
-import { latestDeclaration, qrStatusColumns } from './qr-status.query.ts';
+import { latestDeclaration, qrStatusColumns } from './qr-status.repository.ts';
 import type { StatusRow } from './people.service.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { latestDeclaration, qrStatusColumns } from './qr-status.query.ts';
+import { latestDeclaration, qrStatusColumns } from './qr-status.repository.ts';
 import type { Db } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/schema.ts';
 import type { IdentityStatus, RecordedBy, TokenRevokedReason } from '../../db/schema-citizen.ts';

@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 /**
- * What a person's QR colour depends on, written once for the three ways a person is found: by a
+ * What a person's QR colour depends on (SQL shared by the people repositories), written once for the three ways a person is found: by a
  * personal QR token (people.repository), by a citizen's session at a check-in (citizen-sessions
  * .repository, compiled once on the hot path) and by a document at a workplace gate
  * (people-status.repository). A query that has `people as p` joins the latest declaration with
