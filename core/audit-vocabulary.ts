@@ -108,6 +108,22 @@ export const auditActionLabels = {
   assign_task: { vi: 'Giao nhiệm vụ', en: 'Assigned a task' },
   report_task_progress: { vi: 'Báo cáo tiến độ nhiệm vụ', en: 'Reported progress on a task' },
   attach_document: { vi: 'Đính kèm văn bản', en: 'Attached the text of a document' },
+  // Inspections
+  plan_inspection: { vi: 'Lập kế hoạch kiểm tra', en: 'Planned an inspection round' },
+  record_visit: { vi: 'Ghi nhận cuộc kiểm tra', en: 'Recorded an inspection visit' },
+  edit_visit: { vi: 'Sửa biên bản kiểm tra', en: 'Edited an inspection record' },
+  attach_photo: { vi: 'Đính kèm ảnh kiểm tra', en: 'Attached an inspection photo' },
+  print_record: { vi: 'In biên bản kiểm tra', en: 'Printed an inspection record' },
+  record_violation: { vi: 'Lập biên bản vi phạm hành chính', en: 'Recorded an administrative violation' },
+  decide_fine: { vi: 'Quyết định xử phạt', en: 'Decided a fine' },
+  record_payment: { vi: 'Ghi nhận nộp phạt', en: 'Recorded a fine paid' },
+  decide_publication: {
+    vi: 'Quyết định công khai vi phạm của cá nhân',
+    en: "Decided to publish an individual's violation",
+  },
+  require_action: { vi: 'Yêu cầu khắc phục', en: 'Required a corrective action' },
+  report_action: { vi: 'Báo cáo kết quả khắc phục', en: 'Reported on a corrective action' },
+  close_action: { vi: 'Đóng yêu cầu khắc phục', en: 'Closed a corrective action' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -150,6 +166,10 @@ export const auditEntityLabels = {
   unit_report: { vi: 'Báo cáo của đơn vị', en: "A unit's report" },
   consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
   directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
+  inspection_plan: { vi: 'Kế hoạch kiểm tra', en: 'Inspection plan' },
+  inspection_visit: { vi: 'Cuộc kiểm tra', en: 'Inspection visit' },
+  violation_record: { vi: 'Vi phạm hành chính', en: 'Administrative violation' },
+  corrective_action: { vi: 'Yêu cầu khắc phục', en: 'Corrective action' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -202,4 +222,8 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   workplace_follow_up: '/today',
   consolidated_report: '/reports',
   directive: '/directives/:id',
+  inspection_plan: '/inspections/plans/:id',
+  inspection_visit: '/inspections/visits/:id',
+  violation_record: '/inspections/violations',
+  corrective_action: '/inspections',
 };

@@ -37,6 +37,7 @@ import { createOrganisationsModule, type OrganisationsServices } from './modules
 import { createUnitsModule, type UnitsServices } from './modules/units/units.module.ts';
 import { createReportsModule, type ReportsServices } from './modules/reports/reports.module.ts';
 import { createDirectivesModule, type DirectivesServices } from './modules/directives/directives.module.ts';
+import { createInspectionsModule, type InspectionsServices } from './modules/inspections/inspections.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -53,6 +54,7 @@ export interface AppServices
     UnitsServices,
     ReportsServices,
     DirectivesServices,
+    InspectionsServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -194,6 +196,17 @@ export function createServices(o: ServiceOptions): AppServices {
     localities,
     audit,
   });
+  const inspections = createInspectionsModule({
+    db,
+    units: units.units,
+    localities,
+    organisations: organisations.organisations,
+    // Workplaces whose self-assessment is high or overdue are proposed as targets.
+    workplaceFollowUps: (actor, path, limit, now) =>
+      organisations.organisationAssessments.followUpsForToday(actor, path, limit, now),
+    audit,
+    clock: o.clock,
+  });
   // A report counts from each module's own figures service, never its tables.
   const reports = createReportsModule({
     db,
@@ -207,6 +220,7 @@ export function createServices(o: ServiceOptions): AppServices {
       declarations.declarationFigures,
       checkins.checkinFigures,
       organisations.organisationFigures,
+      inspections.inspectionFigures,
     ],
     notifications: notifications.notifications,
     reminders: notifications.reminders,
@@ -230,6 +244,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...organisations,
     ...units,
     ...reports,
+    ...inspections,
     ...createDirectivesModule({
       db,
       units: units.units,

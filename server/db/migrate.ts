@@ -29,6 +29,7 @@ import * as m0026 from './migrations/0026-delivery.ts';
 import * as m0027 from './migrations/0027-rosters.ts';
 import * as m0028 from './migrations/0028-cases-day-covering.ts';
 import * as m0029 from './migrations/0029-directives.ts';
+import * as m0030 from './migrations/0030-inspections.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0027-rosters': m0027,
   '0028-cases-day-covering': m0028,
   '0029-directives': m0029,
+  '0030-inspections': m0030,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,7 @@ import type { AccessTables } from './schema-access.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { ReportsTables } from './schema-reports.ts';
 import type { DirectivesTables } from './schema-directives.ts';
+import type { InspectionsTables } from './schema-inspections.ts';
 
 export type {
   FacilityKind,
@@ -344,7 +345,8 @@ export interface Database
     AccessTables,
     NotificationTables,
     ReportsTables,
-    DirectivesTables {
+    DirectivesTables,
+    InspectionsTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

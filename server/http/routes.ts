@@ -17,6 +17,7 @@ import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { workforceRoutes } from '../modules/organisations/workforce.routes.ts';
 import { directivesRoutes } from '../modules/directives/directives.routes.ts';
+import { inspectionsRoutes } from '../modules/inspections/inspections.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
@@ -49,6 +50,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(reportsRoutes, deps);
   await app.register(workforceRoutes, deps);
   await app.register(directivesRoutes, deps);
+  await app.register(inspectionsRoutes, deps);
   await app.register(linelistRoutes, deps);
   await app.register(chainsRoutes, deps);
   await app.register(casesRoutes, deps);
