@@ -13,6 +13,7 @@ import { toVisitView } from './inspections.presenter.ts';
 import type { InspectionsRepository, VisitRecord } from './inspections.repository.ts';
 import type { InspectionsService } from './inspections.service.ts';
 import { inspectionRecordDocument } from './inspection-record.document.ts';
+import { isWholePng } from './signature-png.ts';
 import type { ViolationsRepository } from './violations.repository.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -30,7 +31,7 @@ export function imageTypeOf(body: Buffer): 'image/jpeg' | 'image/png' | 'image/w
 function signatureBytes(data: string | undefined): Buffer | null {
   if (!data) return null;
   const bytes = Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
-  return bytes.subarray(0, 8).equals(PNG) ? bytes : Buffer.alloc(0);
+  return isWholePng(bytes) ? bytes : Buffer.alloc(0);
 }
 
 export interface VisitsDeps {
