@@ -1,4 +1,5 @@
 import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
+import { inspectionIn, type InspectionFixture } from './jurisdiction-inspections-fixture.ts';
 import { execFileSync } from 'node:child_process';
 import { admitToBed } from '../commands/case-care.ts';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import type { PersonRef } from '../../core/schemas/cases.ts';
 import { systemActor } from '../shared/actor.ts';
 import { approvedVenue, cccd, declare, phone, signer } from '../testing/factories.ts';
 import {
+  BINH_LU,
   createTestPlatform,
   DOAN_KET,
   LAI_CHAU,
@@ -75,6 +77,7 @@ export const f = {} as {
   levelDecisionId: string;
   report: { id: string; unitId: string; periodId: string };
   directive: { id: string; taskId: string };
+  inspection: InspectionFixture;
   inboxMessageId: string;
 };
 
@@ -273,6 +276,13 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
   // A directive to that commune, with its text: units and tasks, no person's record.
   f.directive = await directiveIn(t, f.report.unitId);
   await attachDirectiveText(t, f.directive.id);
+  // An inspection of a checkpoint there: a violation of someone not on file, no seeded person.
+  f.inspection = await inspectionIn(t, {
+    unitId: f.report.unitId,
+    leaderUserId: clients.cdc.user.id,
+    communeCode: BINH_LU,
+    place: 'kiểm toán',
+  });
   // A message in the CDC official's inbox.
   f.inboxMessageId = (
     await s.notifications.enqueue(db(), {

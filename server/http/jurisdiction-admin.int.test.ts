@@ -5,11 +5,12 @@ import { adminRoutes } from './jurisdiction-routes-admin.ts';
 import { casesRoutes } from './jurisdiction-routes-cases.ts';
 import { responseRoutes } from './jurisdiction-routes-response.ts';
 import { reportsRoutes } from './jurisdiction-routes-reports.ts';
+import { inspectionsRoutes } from './jurisdiction-routes-inspections.ts';
 
-/** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units and reports are refused, then nothing of the neighbour changed. */
+/** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units, reports and inspections are refused, then nothing of the neighbour changed. */
 describeNeighbourWalk(
-  'a commune officer outside their commune: administration, units and reports',
-  { ...adminRoutes, ...reportsRoutes },
+  'a commune officer outside their commune: administration, units, reports and inspections',
+  { ...adminRoutes, ...reportsRoutes, ...inspectionsRoutes },
   (ctx) => {
     it('sees only their own commune in the tree and on the map', async () => {
       const tree = (await ctx().officer.get('/api/localities/tree')).json();
@@ -20,7 +21,7 @@ describeNeighbourWalk(
     });
 
     it('covers every API route that exists', () => {
-      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes];
+      const tables = [adminRoutes, casesRoutes, responseRoutes, reportsRoutes, inspectionsRoutes];
       const routeTable = Object.assign({}, ...tables) as typeof adminRoutes;
       // No route in two tables: each states its jurisdiction once.
       expect(Object.keys(routeTable).length).toBe(tables.reduce((n, table) => n + Object.keys(table).length, 0));

@@ -11,6 +11,11 @@ import {
   expectNeighbourReportUnchanged,
   reportIn,
 } from './jurisdiction-reports-fixture.ts';
+import {
+  expectNeighbourInspectionUnchanged,
+  inspectionIn,
+  type InspectionFixture,
+} from './jurisdiction-inspections-fixture.ts';
 
 /**
  * The jurisdiction tests (jurisdiction-*.int.test.ts): a commune officer of Đoàn Kết tries every API
@@ -64,6 +69,7 @@ export interface Neighbour {
   testing: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
   report: { unitId: string; id: string; periodId: string };
   directive: { id: string; taskId: string };
+  inspection: InspectionFixture;
 }
 export const neighbour = {} as Neighbour;
 
@@ -128,6 +134,12 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
   neighbour.stay = await stayIn(t, BINH_LU, neighbour.case.personId);
   neighbour.report = await reportIn(t, officer.user.id, neighbourOfficer.id);
   neighbour.directive = await directiveIn(t, neighbour.report.unitId);
+  neighbour.inspection = await inspectionIn(t, {
+    unitId: neighbour.report.unitId,
+    leaderUserId: neighbourOfficer.id,
+    communeCode: BINH_LU,
+    place: 'Bình Lư',
+  });
   neighbour.breachId = (
     await t.platform.services.breaches.create(systemActor('test'), {
       clientKey: randomUUID(),
@@ -326,6 +338,7 @@ export async function expectNeighbourUnchanged(t: TestPlatform): Promise<void> {
   expect(link.status).toBe('open');
   await expectNeighbourReportUnchanged(t, neighbour.report.id);
   await expectNeighbourDirectiveUnchanged(t, neighbour.directive.id);
+  await expectNeighbourInspectionUnchanged(t, neighbour.inspection);
 }
 
 /** The province's overview answers without a single identity, and no zone was ended or made. */

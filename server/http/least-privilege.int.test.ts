@@ -13,7 +13,9 @@ import {
 } from '../testing/people-on-file.ts';
 import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
 import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
+import { inspectionIn, type InspectionFixture } from './jurisdiction-inspections-fixture.ts';
 import {
+  BINH_LU,
   DOAN_KET,
   LAI_CHAU,
   createTestPlatform,
@@ -37,6 +39,7 @@ let levelDecisionId: string;
 let organisationId: string;
 let report: { id: string; unitId: string; periodId: string };
 let directiveId: string;
+let inspection: InspectionFixture;
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -79,6 +82,13 @@ beforeAll(async () => {
   // A directive to Bình Lư (units and tasks, no person), with its text.
   directiveId = (await directiveIn(t, report.unitId)).id;
   await attachDirectiveText(t, directiveId);
+  // Bình Lư's inspection of a checkpoint (the inspector reports for Bình Lư): a violation of someone not on file.
+  inspection = await inspectionIn(t, {
+    unitId: report.unitId,
+    leaderUserId: cdc.user.id,
+    communeCode: BINH_LU,
+    place: 'Bình Lư',
+  });
 });
 afterAll(async () => t.close());
 
@@ -147,6 +157,25 @@ const routes: Record<string, Entry> = {
   'GET /api/directives/export.xlsx': { urls: one('/api/directives/export.xlsx') },
   'GET /api/directives/:id': { urls: () => [`/api/directives/${directiveId}`] },
   'GET /api/directives/:id/document.pdf': { urls: () => [`/api/directives/${directiveId}/document.pdf`] },
+  'GET /api/inspections/checklists': { urls: one('/api/inspections/checklists') },
+  'GET /api/inspections/articles': { urls: one('/api/inspections/articles') },
+  'GET /api/inspections/plans': { urls: one('/api/inspections/plans') },
+  'GET /api/inspections/plans/export.xlsx': { urls: one('/api/inspections/plans/export.xlsx') },
+  'GET /api/inspections/plans/:id': { urls: () => [`/api/inspections/plans/${inspection.planId}`] },
+  'GET /api/inspections/proposals': { urls: () => [`/api/inspections/proposals?unit=${inspection.unitId}`] },
+  'GET /api/inspections/field-work': { urls: one('/api/inspections/field-work') },
+  'GET /api/inspections/visits/:key': { urls: () => [`/api/inspections/visits/${inspection.visitKey}`] },
+  'GET /api/inspections/photos/:id': { urls: () => [`/api/inspections/photos/${inspection.photoId}`] },
+  'GET /api/inspections/visits/:key/record.pdf': {
+    urls: () => [`/api/inspections/visits/${inspection.visitId}/record.pdf`],
+  },
+  'GET /api/inspections/violations': { urls: one('/api/inspections/violations') },
+  'GET /api/inspections/violations/export.xlsx': { urls: one('/api/inspections/violations/export.xlsx') },
+  'GET /api/inspections/publication/export.xlsx': {
+    urls: one(`/api/inspections/publication/export.xlsx?province=${LAI_CHAU}`),
+  },
+  'GET /api/public/inspections/violations': { urls: one(`/api/public/inspections/violations?province=${LAI_CHAU}`) },
+  'GET /api/inspections/dashboard': { urls: one(`/api/inspections/dashboard?from=${today}&to=${today}`) },
   'GET /api/organisations': { urls: one('/api/organisations') },
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },

@@ -128,7 +128,8 @@ export class FollowUpService {
     const m = messages[actor.locale];
     const unit = await this.d.units.findById(this.d.db, unitId);
     if (!unit) throw new AppError('NOT_FOUND');
-    if (!policy.plan(actor, await this.d.units.isOfficer(this.d.db, actor.userId, unit.id)))
+    const officer = await this.d.units.isOfficer(this.d.db, actor.userId, unit.id);
+    if (!policy.proposals(actor, unit, officer, await this.d.units.isReviewer(this.d.db, actor.userId, unit.id)))
       throw new AppError('FORBIDDEN', [{ path: 'unit', message: m.notUnitOfficer }]);
     const open = await this.d.repo.targetsWithOpenActions(this.d.db, unit.locality_path);
     const workplaces = await this.d.workplaceFollowUps(actor, unit.locality_path, 50, this.now());

@@ -40,6 +40,9 @@ export const inspectionsPolicy = {
   /** The inspectors' private notes: the inspecting side only. */
   readPrivate: (r: PlanRelation) => r.member || r.officer || r.overseer,
   plan: (a: Actor, unitOfficer: boolean) => unitOfficer || isSystemActor(a),
+  /** Targets proposed for a unit's next round: its officers and those who oversee it. */
+  proposals: (a: Actor, unit: { locality_path: string }, officer: boolean, reviewer: boolean) =>
+    officer || reviewer || isSystemActor(a) || (can(a.role, 'reports.overview') && inScope(a, unit.locality_path)),
   record: (r: PlanRelation) => r.member || r.officer,
   decide: (r: PlanRelation) => r.member || r.officer,
   /** The legal decision to publish an individual: the inspecting unit or the province's officials. */
