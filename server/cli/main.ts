@@ -16,6 +16,7 @@ import { importLinelist, linelistFormatOf, parseMapping, printChains } from './l
 import { backupSocketPath, serveBackups } from '../db/archive/backup-socket.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { ReportsUsageError, reportsPeriod, reportsStatus } from './report-commands.ts';
+import { formatRange, parseRangeArgs, violationsRange, ViolationsUsageError } from './violations-commands.ts';
 import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
 import { demoTotpSecret, formatAccounts, loadProvinceUnits, seedDemo } from './seed.ts';
 
@@ -50,6 +51,10 @@ const usage = `phongdich <command>
                             each expected reporting unit's first submission of the period (e.g.
                             weekly:2026-W50) and whether it was on time; totals expected, submitted,
                             on time, late, missing
+  violations range --article <code> --subject individual|organisation --on <date> [--json]
+                            the fine range of a Decree 117/2020 article in force on the date, from
+                            the stored catalogue (organisations: twice the individual range); prints
+                            {article, minVnd, maxVnd, inForce}
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
@@ -131,6 +136,9 @@ async function main(argv: string[]) {
     template: { type: 'string' },
     at: { type: 'string' },
     period: { type: 'string' },
+    article: { type: 'string' },
+    subject: { type: 'string' },
+    on: { type: 'string' },
   } as const;
   const withSub =
     command === 'users' ||
@@ -140,7 +148,8 @@ async function main(argv: string[]) {
     command === 'audit' ||
     command === 'assess' ||
     command === 'secret' ||
-    command === 'reports';
+    command === 'reports' ||
+    command === 'violations';
   const args = parseArgs({
     args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined),
     options,
@@ -290,6 +299,15 @@ async function main(argv: string[]) {
       console.log(v.json ? JSON.stringify(p) : `${v.template}: ${p.from} – ${p.to}, due ${p.due}`);
       return;
     }
+    case 'violations': {
+      if (sub !== 'range') throw new UsageError('only "violations range" exists');
+      // Checked before the database is opened: a mistake costs no start-up.
+      const range = parseRangeArgs({ article: v.article, subject: v.subject, on: v.on });
+      return withPlatform(async (p) => {
+        const r = await violationsRange(p, range);
+        console.log(v.json ? JSON.stringify(r) : formatRange(r));
+      });
+    }
     case 'audit':
       if (sub !== 'verify') throw new UsageError('only "audit verify" exists');
       return withPlatform(async (p) => {
@@ -314,7 +332,8 @@ async function readStdin(): Promise<string> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof ReportsUsageError) console.error(`${err.message}\n\n${usage}`);
+  if (err instanceof UsageError || err instanceof ReportsUsageError || err instanceof ViolationsUsageError)
+    console.error(`${err.message}\n\n${usage}`);
   else if (err instanceof ConfigurationError) console.error(err.message);
   else if (err instanceof Error && 'code' in err && 'details' in err)
     console.error(`error ${String(err.code)}: ${JSON.stringify(err.details)}`);
