@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vietnamMidnight, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { systemActor } from '../../shared/actor.ts';
@@ -325,6 +329,19 @@ describe('inspections', () => {
       'application/pdf',
       '%PDF-',
     ]);
+    // The record reads in Vietnamese with every diacritic (Tinos), the representative's signature drawn in.
+    const file = path.join(os.tmpdir(), `bien-ban-${randomUUID()}.pdf`);
+    fs.writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    fs.rmSync(file, { force: true });
+    for (const words of [
+      'BIÊN BẢN KIỂM TRA',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Công ty May Tây Bắc',
+      'Không đạt',
+      'Nguyễn Văn Giám',
+    ])
+      expect(text).toContain(words);
     const actions = await db()
       .selectFrom('audit_events')
       .select('action')
