@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './build/precompress.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -14,7 +15,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), fieldWorker()],
   resolve: {
     // Leaflet's `main` is a UMD bundle; its ESM build bundles more cleanly.
     alias: [
@@ -41,3 +42,25 @@ export default defineConfig({
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
   },
 });
+
+/**
+ * The officials' service worker (/staff-sw.js, from src/offline/sw/staff-sw.ts) that lets field pages
+ * (inspections, border posts) open again without a signal. No manifest: the officials' application is
+ * not offered for installation, only kept. The precache lists this build's files alone (the QR reader's
+ * WebAssembly too: a border post scans CCCD cards without a signal); the citizens' build (assets/c/)
+ * runs after and is not in it.
+ */
+function fieldWorker() {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src/offline/sw',
+    filename: 'staff-sw.ts',
+    manifest: false,
+    injectRegister: false,
+    injectManifest: {
+      globPatterns: ['index.html', 'assets/*.{js,css,woff2,wasm}'],
+      globIgnores: ['**/*.{br,gz}'],
+      maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+    },
+  });
+}

@@ -14,6 +14,7 @@ import { toAlertView } from './audit.presenter.ts';
 /** The localities lookup alerts are scoped with (the localities module's service answers it). */
 export interface ReadableLocalities {
   findReadableOrThrow(actor: Actor, code: string, db: Db): Promise<{ path: string }>;
+  listScope(actor: Actor, locality: string | undefined, db: Db): Promise<string>;
 }
 
 /** Alerts of the audit view: every export, and accounts reading unusually many people (raised by a job). */

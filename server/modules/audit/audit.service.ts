@@ -39,9 +39,7 @@ export class AuditService {
   /** The log in words' reach: who by name, where by name (the words of codes are core's). */
   async list(actor: Actor, q: ListAuditQuery): Promise<Page<AuditEventView>> {
     if (!auditPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const rows = await this.audit.list(this.db, within, q);
     const page = toPage(rows, q.limit, (r) => [r.id]);
     const ids = [...new Set(page.items.flatMap((r) => (r.actor_id ? [r.actor_id] : [])))];

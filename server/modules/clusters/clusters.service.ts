@@ -40,9 +40,7 @@ export class ClustersService {
 
   async list(actor: Actor, q: ListClustersQuery): Promise<Page<ClusterView>> {
     if (!clustersPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const rows = await this.clusters.list(this.db, { within, status: q.status, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toClusterView), nextCursor: page.nextCursor };

@@ -1,16 +1,10 @@
 import { addDays, vietnamMidnight } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import type { ReminderCondition, ReminderRequest } from '../notifications/notifications.module.ts';
+import type { ReminderScheduler } from '../notifications/notifications.module.ts';
 import type { DirectivesRepository } from './directives.repository.ts';
 
 export const DIRECTIVE_UNACKNOWLEDGED = 'directive-unacknowledged';
 export const DIRECTIVE_TASK_OVERDUE = 'directive-task-overdue';
-
-/** The part of the reminders service directives use (wired by the composition root). */
-export interface ReminderScheduler {
-  registerCondition(name: string, condition: ReminderCondition): void;
-  schedule(db: Db, r: ReminderRequest): Promise<{ created: boolean }>;
-}
 
 const HOUR_MS = 3_600_000;
 /** 08:00 in Viet Nam on that day, or now when that is past (a directive recorded late). */

@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UnitsService } from '../units/units.module.ts';
-import { DirectiveReminders, type ReminderScheduler } from './directive-reminders.ts';
+import { DirectiveReminders } from './directive-reminders.ts';
+import type { ReminderScheduler } from '../notifications/notifications.module.ts';
 import { DirectivesRepository } from './directives.repository.ts';
 import { DirectivesService } from './directives.service.ts';
 

@@ -82,9 +82,7 @@ export class FacilitiesService {
 
   async list(actor: Actor, q: ListFacilitiesQuery): Promise<Page<FacilityView>> {
     if (!facilitiesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const rows = await this.facilities.list(this.db, {
       within,
       facilityIds: boundFacilities(actor),
@@ -185,9 +183,7 @@ export class FacilitiesService {
    */
   async placement(actor: Actor, q: PlacementQuery): Promise<PlacementView> {
     if (!facilitiesPolicy.searchPlacement(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const near = q.near ? await this.localities.findReadableOrThrow(actor, q.near, this.db) : null;
     const origin =
       near?.centroid_lon != null && near.centroid_lat != null

@@ -96,6 +96,14 @@ export class LocalitiesService {
   }
 
   /**
+   * The area a list is drawn from: the locality the user chose, when they may read it (else
+   * NOT_FOUND, as if it did not exist), or their whole area. Every list's locality filter.
+   */
+  async listScope(actor: Actor, locality: string | undefined, db: Db): Promise<string> {
+    return locality ? (await this.findReadableOrThrow(actor, locality, db)).path : actor.scope.path;
+  }
+
+  /**
    * A unit the actor may see, or one that contains the actor's area: the aggregate views of a
    * province (the level map, zones) are open to its commune officers, as they are to the public.
    */

@@ -11,7 +11,7 @@ import { ReminderService } from './reminders.service.ts';
 
 export type { MessageContent, OutgoingMessage } from './notifications.service.ts';
 export type { ChannelSender } from './channels.ts';
-export type { ReminderCondition, ReminderRequest } from './reminders.service.ts';
+export type { ReminderCondition, ReminderRequest, ReminderScheduler } from './reminders.service.ts';
 export type { NotificationsService, NotificationDelivery, ReminderService };
 
 export interface NotificationsServices {

@@ -33,6 +33,12 @@ export interface ReminderRequest {
  * message is sent through `notify` (inbox, and SMS and e-mail as each official chose), or the
  * reminder is recorded skipped.
  */
+/** The part of the reminders service a consumer module uses (wired by the composition root). */
+export interface ReminderScheduler {
+  registerCondition(name: string, condition: ReminderCondition): void;
+  schedule(db: Db, r: ReminderRequest): Promise<{ created: boolean }>;
+}
+
 export class ReminderService {
   private readonly conditions = new Map<string, ReminderCondition>();
 

@@ -5,17 +5,11 @@ import {
 } from '../../../core/rules/workplaces/assessment-reminders.ts';
 import { addDays, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import type { ReminderCondition, ReminderRequest } from '../notifications/notifications.module.ts';
+import type { ReminderScheduler } from '../notifications/notifications.module.ts';
 import { assessmentReminderWords } from './organisations.messages.ts';
 import type { OrganisationsRepository } from './organisations.repository.ts';
 
 export const ASSESSMENT_DUE = 'organisation-assessment-due';
-
-/** The part of the reminders service this consumer uses (wired by the composition root). */
-export interface ReminderScheduler {
-  registerCondition(name: string, condition: ReminderCondition): void;
-  schedule(db: Db, r: ReminderRequest): Promise<{ created: boolean }>;
-}
 
 /** The active officers of a commune who follow its organisations up. */
 export type CommuneOfficers = (db: Db, communeCode: string) => Promise<string[]>;

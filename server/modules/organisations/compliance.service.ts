@@ -76,9 +76,7 @@ export class ComplianceService {
   /** The commune's (or a wider area's) organisations with a roster and their figures of the day. */
   async area(actor: Actor, q: AreaComplianceQuery, now = new Date()): Promise<AreaCompliance> {
     if (!policy.readAreaCompliance(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const day = q.day ?? vietnamToday(now);
     const [rows, totals] = await Promise.all([
       this.repo.area(this.db, within, day, q.after, q.limit),

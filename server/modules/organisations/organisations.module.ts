@@ -3,7 +3,8 @@ import { OrganisationFiguresRepository } from './organisation-figures.repository
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import { AssessmentReminders, type CommuneOfficers, type ReminderScheduler } from './assessment-reminders.ts';
+import { AssessmentReminders, type CommuneOfficers } from './assessment-reminders.ts';
+import type { ReminderScheduler } from '../notifications/notifications.module.ts';
 import { OrganisationsRepository } from './organisations.repository.ts';
 import { OrganisationsService } from './organisations.service.ts';
 import { FollowUpsRepository } from './follow-ups.repository.ts';

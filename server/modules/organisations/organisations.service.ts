@@ -74,9 +74,7 @@ export class OrganisationsService {
 
   async list(actor: Actor, q: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
     if (!policy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const rows = await this.repo.list(this.db, {
       withinPath: within,
       ownerUserId: policy.listOnlyOwn(actor) ? actor.userId : undefined,

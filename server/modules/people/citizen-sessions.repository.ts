@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Db } from '../../db/database.ts';
+import { latestDeclaration, qrStatusColumns } from './qr-status.query.ts';
 
 /** Citizen sessions: bearer tokens stored as hashes, bound to a person and a verified phone. */
 export class CitizenSessionsRepository {
@@ -51,33 +52,8 @@ const liveHolders = (db: Db, now: Date) =>
   db
     .selectFrom('citizen_sessions as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('health_declarations as d')
-          .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure'])
-          .whereRef('d.person_id', '=', 'p.id')
-          .orderBy('d.submitted_at', 'desc')
-          .limit(1)
-          .as('d'),
-      (join) => join.onTrue(),
-    )
-    .select([
-      'p.id',
-      'p.full_name',
-      'p.birth_year',
-      'p.f_level',
-      'p.under_quarantine',
-      'p.under_monitoring',
-      'p.phone',
-      'p.commune_code',
-      'p.identity_status',
-      'p.locality_path',
-      'd.valid_until',
-      'd.has_symptoms',
-      'd.has_exposure',
-      's.phone as session_phone',
-    ])
+    .leftJoinLateral(latestDeclaration, (join) => join.onTrue())
+    .select([...qrStatusColumns, 'p.locality_path', 's.phone as session_phone'])
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
     .where('p.erased_at', 'is', null)

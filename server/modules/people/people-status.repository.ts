@@ -1,5 +1,6 @@
 import type { IdType } from '../../../core/rules/identity-documents.ts';
 import type { Db } from '../../db/database.ts';
+import { latestDeclaration, qrStatusColumns } from './qr-status.query.ts';
 import type { StatusRow } from './people.service.ts';
 
 /**
@@ -15,31 +16,8 @@ export class PeopleStatusRepository {
   async statusByDocument(db: Db, idType: IdType, idNumber: string): Promise<StatusRow | undefined> {
     return db
       .selectFrom('people as p')
-      .leftJoinLateral(
-        (eb) =>
-          eb
-            .selectFrom('health_declarations as d')
-            .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure', 'd.submitted_at'])
-            .whereRef('d.person_id', '=', 'p.id')
-            .orderBy('d.submitted_at', 'desc')
-            .limit(1)
-            .as('d'),
-        (join) => join.onTrue(),
-      )
-      .select([
-        'p.id',
-        'p.full_name',
-        'p.birth_year',
-        'p.f_level',
-        'p.under_quarantine',
-        'p.under_monitoring',
-        'p.phone',
-        'p.commune_code',
-        'p.identity_status',
-        'd.valid_until',
-        'd.has_symptoms',
-        'd.has_exposure',
-      ])
+      .leftJoinLateral(latestDeclaration, (join) => join.onTrue())
+      .select(qrStatusColumns)
       .where('p.id_type', '=', idType)
       .where('p.id_number', '=', idNumber)
       .where('p.erased_at', 'is', null)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { latestDeclaration, qrStatusColumns } from './qr-status.query.ts';
 import type { Db } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/schema.ts';
 import type { IdentityStatus, RecordedBy, TokenRevokedReason } from '../../db/schema-citizen.ts';
@@ -175,31 +176,8 @@ export class PeopleRepository {
       db
         .selectFrom('personal_qr_tokens as t')
         .innerJoin('people as p', 'p.id', 't.person_id')
-        .leftJoinLateral(
-          (eb) =>
-            eb
-              .selectFrom('health_declarations as d')
-              .select(['d.valid_until', 'd.has_symptoms', 'd.has_exposure'])
-              .whereRef('d.person_id', '=', 'p.id')
-              .orderBy('d.submitted_at', 'desc')
-              .limit(1)
-              .as('d'),
-          (join) => join.onTrue(),
-        )
-        .select([
-          'p.id',
-          'p.full_name',
-          'p.birth_year',
-          'p.f_level',
-          'p.under_quarantine',
-          'p.under_monitoring',
-          'p.phone',
-          'p.commune_code',
-          'p.identity_status',
-          'd.valid_until',
-          'd.has_symptoms',
-          'd.has_exposure',
-        ])
+        .leftJoinLateral(latestDeclaration, (join) => join.onTrue())
+        .select(qrStatusColumns)
         .where('t.id', '=', tokenId)
         .where('p.erased_at', 'is', null)
         // A token revoked because officials rejected the record still tells its holder so (never a gate).

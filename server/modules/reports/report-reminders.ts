@@ -11,18 +11,12 @@ import {
   type DatedPeriod,
 } from '../../../core/rules/reporting-periods.ts';
 import type { Db } from '../../db/database.ts';
-import type { ReminderCondition, ReminderRequest } from '../notifications/notifications.module.ts';
+import type { ReminderScheduler } from '../notifications/notifications.module.ts';
 import type { UnitRecord, UnitsService } from '../units/units.module.ts';
 import { reportReminderWords } from './reports.messages.ts';
 import type { ReportsRepository } from './reports.repository.ts';
 
 export const REPORT_NOT_SUBMITTED = 'report-not-submitted';
-
-/** The part of the reminders service this consumer uses (wired by the composition root). */
-export interface ReminderScheduler {
-  registerCondition(name: string, condition: ReminderCondition): void;
-  schedule(db: Db, r: ReminderRequest): Promise<{ created: boolean }>;
-}
 
 /**
  * Reminds the units that have not submitted a period's report (issue 16): their officers 24 h and

@@ -37,9 +37,7 @@ export class ReportsCompletenessService {
   async completeness(actor: Actor, q: CompletenessQuery): Promise<CompletenessView> {
     if (!policy.completeness(actor)) throw new AppError('FORBIDDEN');
     const db = this.db;
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, db);
     const period = await this.period(actor, q, db);
     // The units that report to someone: the People's Committee at the top receives, it does not report.
     const units = (await this.units.within(db, within)).filter((u) => u.supervisor_unit_id !== null);

@@ -72,9 +72,7 @@ export class CampaignsService {
 
   async list(actor: Actor, q: { locality?: string; after?: string; limit: number }): Promise<Page<CampaignView>> {
     if (!testingPolicy.listCampaigns(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const rows = await this.campaigns.list(this.db, { within, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
     return { items: page.items.map(toCampaignView), nextCursor: page.nextCursor };

@@ -21,9 +21,7 @@ export class TodayService {
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
-    const path = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const path = await this.localities.listScope(actor, q.locality, this.db);
     const today = vietnamToday(now);
     const facilities = boundFacilities(actor);
     const fetchers: Record<TodayKind, () => Promise<TodayRow[]>> = {

@@ -28,9 +28,7 @@ export class UnitsService {
 
   async list(actor: Actor, q: ListUnitsQuery): Promise<Page<UnitView>> {
     if (!policy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const rows = await this.repo.list(this.db, { withinPath: within, kind: q.kind, after: q.after, limit: q.limit });
     const page = toPage(rows, q.limit, (r) => [r.code]);
     const officers = await this.repo.officersOf(

@@ -65,9 +65,7 @@ export class VenuesService {
 
   async list(actor: Actor, q: ListVenuesQuery): Promise<Page<VenueView>> {
     if (!venuesPolicy.list(actor)) throw new AppError('FORBIDDEN');
-    const within = q.locality
-      ? (await this.localities.findReadableOrThrow(actor, q.locality, this.db)).path
-      : actor.scope.path;
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const rows = await this.venues.list(this.db, {
       withinPath: within,
       ownerUserId: venuesPolicy.listOnlyOwn(actor) ? actor.userId : undefined,

@@ -24,6 +24,7 @@ import { checkinsEn } from '../features/checkins/messages.en.ts';
 import { organisationsEn } from '../features/organisations/messages.en.ts';
 import { reportsEn } from '../features/reports/messages.en.ts';
 import { directivesEn } from '../features/directives/messages.en.ts';
+import { offlineEn } from '../offline/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
 export const en: English<Catalogue> = {
@@ -52,6 +53,13 @@ export const en: English<Catalogue> = {
     shownCount_one: 'Showing {{count, number}} row',
     shownCount_other: 'Showing {{count, number}} rows',
     optional: '(optional)',
+  },
+  sheetImport: {
+    file: 'Data file',
+    submit: 'Import',
+    importing: 'Importing…',
+    unsupported: 'Only .xlsx or .csv files are accepted.',
+    row: 'Row {{row}}',
   },
   errors: {
     network: 'Cannot reach the server. Check the connection and try again.',
@@ -149,6 +157,7 @@ export const en: English<Catalogue> = {
   ...organisationsEn,
   ...reportsEn,
   ...directivesEn,
+  ...offlineEn,
   ...casesEn,
   ...securityEn,
   ...quarantineEn,

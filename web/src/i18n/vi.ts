@@ -22,6 +22,7 @@ import { checkinsVi } from '../features/checkins/messages.vi.ts';
 import { organisationsVi } from '../features/organisations/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { directivesVi } from '../features/directives/messages.vi.ts';
+import { offlineVi } from '../offline/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
  * checks the shape and `catalogue.test.ts` checks keys, empty strings and `{{placeholders}}`.
@@ -52,6 +53,13 @@ export const vi = {
     retry: 'Thử lại',
     shownCount_other: 'Đang hiển thị {{count, number}} dòng',
     optional: '(không bắt buộc)',
+  },
+  sheetImport: {
+    file: 'Tệp dữ liệu',
+    submit: 'Nhập dữ liệu',
+    importing: 'Đang nhập…',
+    unsupported: 'Chỉ nhận tệp .xlsx hoặc .csv.',
+    row: 'Dòng {{row}}',
   },
   errors: {
     network: 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.',
@@ -149,6 +157,7 @@ export const vi = {
   ...organisationsVi,
   ...reportsVi,
   ...directivesVi,
+  ...offlineVi,
   ...casesVi,
   ...securityVi,
   ...quarantineVi,

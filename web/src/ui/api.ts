@@ -232,6 +232,19 @@ export async function api<E extends Endpoint>(entry: E, ...[call]: CallArgs<E>):
   throw failure(res, body, opts);
 }
 
+/**
+ * A write by address whose answer is returned as it came (status and parsed body), for the offline
+ * outbox (../offline/outbox.ts): it decides itself what each answer means and never sends the user
+ * to the sign-in page from a background retry. A network failure still throws ApiError(0, 'NETWORK').
+ */
+export async function sendStored(
+  path: string,
+  request: { method: Endpoint['method']; json?: unknown; raw?: Blob; contentType?: string },
+): Promise<{ status: number; body: unknown }> {
+  const { res, body } = await sendWithRetries(path, { ...request, noAuthRedirect: true });
+  return { status: res.status, body };
+}
+
 /** The address of a GET entry with params and query, for links (exports) and cache keys. */
 export function apiHref<E extends Endpoint>(
   entry: E,

@@ -47,11 +47,6 @@ export const localitiesEn: English<typeof localitiesVi> = {
     importHelp:
       'An .xlsx or .csv file with a header row and two columns: "code" (unit code) and "population". Vietnamese headers "ma"/"mã" and "dan_so"/"dân số" are accepted too. If any row has an error, no row is saved.',
     importYear: 'Year of the figures',
-    importFile: 'Data file',
-    importSubmit: 'Import',
-    importing: 'Importing…',
     importDone: 'Population updated for {{updated}} units (year {{year}}).',
-    importUnsupported: 'Only .xlsx or .csv files are accepted.',
-    importRow: 'Row {{row}}',
   },
 };

@@ -46,11 +46,6 @@ export const localitiesVi = {
     importHelp:
       'Tệp .xlsx hoặc .csv, dòng đầu là tiêu đề, gồm hai cột: "code" (mã đơn vị) và "population" (dân số). Chấp nhận cả tiêu đề tiếng Việt "ma"/"mã" và "dan_so"/"dân số". Nếu có dòng lỗi, không dòng nào được lưu.',
     importYear: 'Năm số liệu',
-    importFile: 'Tệp dữ liệu',
-    importSubmit: 'Nhập dữ liệu',
-    importing: 'Đang nhập…',
     importDone: 'Đã cập nhật dân số cho {{updated}} đơn vị (năm {{year}}).',
-    importUnsupported: 'Chỉ nhận tệp .xlsx hoặc .csv.',
-    importRow: 'Dòng {{row}}',
   },
 };

@@ -2,6 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { SessionInfo, SessionUser } from '../../../../core/schemas/auth.ts';
 import { authContract } from '../../../../core/contracts/auth.ts';
 import { ApiError, api, setCsrfToken, setSetupRequiredHandler, setUnauthenticatedHandler } from '../../ui/api.ts';
+import { setFieldOwner } from '../../offline/field-owner.ts';
+import { forgetKeptReads } from '../../offline/kept-data.ts';
+import { forgetSession, keepSession, keptSession } from '../../offline/kept-session.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -32,11 +35,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const apply = useCallback((info: SessionInfo) => {
     setCsrfToken(info.csrfToken);
+    setFieldOwner(info.user.id);
+    keepSession({ user: info.user, restriction: info.restriction });
     setState({ status: 'authed', user: info.user, restriction: info.restriction });
   }, []);
 
   const signedOut = useCallback((afterLogout: boolean) => {
     setCsrfToken(null);
+    setFieldOwner(null);
+    const last = keptSession();
+    forgetSession();
+    // What field pages kept to read offline is personal; unsent work stays for the next sign-in.
+    if (last) void forgetKeptReads(last.user.id).catch(() => {});
     setState({ status: 'anon', afterLogout });
   }, []);
 
@@ -44,8 +54,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       apply(await api(authContract.getAuthMe, { noAuthRedirect: true }));
     } catch (e) {
+      const kept = e instanceof ApiError && e.status === 0 ? keptSession() : null;
       if (e instanceof ApiError && e.status === 401) signedOut(false);
-      else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+      else if (kept) {
+        // No network: the field pages work from the phone; the token is fetched again when it is back.
+        setFieldOwner(kept.user.id);
+        setState({ status: 'authed', user: kept.user, restriction: kept.restriction });
+      } else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   }, [apply, signedOut]);
 

@@ -94,12 +94,7 @@ export const organisationsEn: English<typeof organisationsVi> = {
     importTitle: 'Import organisations from a file',
     importHelp:
       'An .xlsx or .csv file whose first row holds the headers (Vietnamese or English): name, type, tax code, address, commune, head, contact, phone, headcount, shifts, dormitory, shuttle. If any row is wrong, no row is saved. Imported organisations count as approved.',
-    importFile: 'Data file',
-    importSubmit: 'Import',
-    importing: 'Importing…',
     importDone: '{{created}} organisations imported.',
-    importUnsupported: 'Only .xlsx or .csv files are accepted.',
-    importRow: 'Row {{row}}',
     type: {
       agency: 'Government agency or public unit',
       enterprise: 'Enterprise',

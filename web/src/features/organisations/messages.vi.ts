@@ -91,12 +91,7 @@ export const organisationsVi = {
     importTitle: 'Nhập danh sách cơ quan, đơn vị từ tệp',
     importHelp:
       'Tệp .xlsx hoặc .csv, dòng đầu là tiêu đề (tiếng Việt hoặc tiếng Anh): tên, loại hình, mã số thuế, địa chỉ, mã xã, người đứng đầu, người phụ trách, số điện thoại, số lao động, số ca, nhà ở tập thể, xe đưa đón. Nếu có dòng sai, không dòng nào được lưu. Các đơn vị nhập vào được coi là đã duyệt.',
-    importFile: 'Tệp dữ liệu',
-    importSubmit: 'Nhập',
-    importing: 'Đang nhập…',
     importDone: 'Đã nhập {{created}} cơ quan, đơn vị.',
-    importUnsupported: 'Chỉ nhận tệp .xlsx hoặc .csv.',
-    importRow: 'Dòng {{row}}',
     type: {
       agency: 'Cơ quan hành chính, sự nghiệp',
       enterprise: 'Doanh nghiệp',

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { organisationsContract } from '../../../../core/contracts/organisations.ts';
 import { api } from '../../ui/api.ts';
-import { SheetImportForm } from './sheet-import-form.tsx';
+import { SheetImportForm } from '../../ui/sheet-import-form.tsx';
 
 /** POST /api/organisations/import with the file as the raw body: all rows or none. */
 export function OrganisationsImport({ onImported }: { onImported(): void }) {

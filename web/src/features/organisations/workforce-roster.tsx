@@ -5,7 +5,7 @@ import type { RosterWorkerView } from '../../../../core/schemas/workforce.ts';
 import { api, apiHref } from '../../ui/api.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { SheetImportForm } from './sheet-import-form.tsx';
+import { SheetImportForm } from '../../ui/sheet-import-form.tsx';
 
 /**
  * The organisation's workforce roster: import from a sheet (the organisation's own), list by

@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../ui/api.ts';
-import { Notice } from '../../ui/form.tsx';
+import { ApiError } from './api.ts';
+import { Notice } from './form.tsx';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,7 +16,8 @@ function contentTypeOf(file: File): string | null {
 /**
  * A sheet import (.xlsx or .csv sent as the raw body): all rows or none. Row errors come back in
  * `error.details` with paths `row:N`, every bad row listed; nothing is saved then. `send` posts the
- * file and answers what to tell the user; the organisations and the roster imports share it.
+ * file and answers what to tell the user; `children` are the import's own fields (a year). Every
+ * sheet import of the application uses it: organisations, rosters, population.
  */
 export function SheetImportForm(p: {
   title: string;
@@ -25,6 +26,7 @@ export function SheetImportForm(p: {
   testId: string;
   send(file: File, contentType: string): Promise<string>;
   onImported(): void;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -40,7 +42,7 @@ export function SheetImportForm(p: {
     setError(null);
     if (!file) return;
     const contentType = contentTypeOf(file);
-    if (!contentType) return setError(t('organisations.importUnsupported'));
+    if (!contentType) return setError(t('sheetImport.unsupported'));
     setBusy(true);
     try {
       setDone(await p.send(file, contentType));
@@ -56,15 +58,16 @@ export function SheetImportForm(p: {
 
   const rowLabel = (path: string) => {
     const m = /^row:(\d+)$/.exec(path);
-    return m ? t('organisations.importRow', { row: m[1] }) : path;
+    return m ? t('sheetImport.row', { row: m[1] }) : path;
   };
 
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} data-testid={p.testId}>
       <h2>{p.title}</h2>
       <p className="muted full">{p.help}</p>
+      {p.children}
       <div className="field">
-        <label htmlFor={id}>{t('organisations.importFile')}</label>
+        <label htmlFor={id}>{t('sheetImport.file')}</label>
         <input
           ref={input}
           id={id}
@@ -92,7 +95,7 @@ export function SheetImportForm(p: {
       <Notice>{done}</Notice>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || !file} data-testid={`${p.testId}-submit`}>
-          {busy ? t('organisations.importing') : t('organisations.importSubmit')}
+          {busy ? t('sheetImport.importing') : t('sheetImport.submit')}
         </button>
       </div>
     </form>
