@@ -85,8 +85,15 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       .where('path', 'like', `VN/${PROVINCE}/%`)
       .orderBy('code')
       .execute();
-    const leader = (await db.selectFrom('users').select('id').limit(1).executeTakeFirst())?.id;
-    if (!leader) throw new Error('no user to lead the plans');
+    const leader = (
+      await s.users.create(sys, {
+        username: 'truongdoan.bench',
+        fullName: 'Trưởng đoàn kiểm tra',
+        role: 'inspector',
+        localityCode: PROVINCE,
+        password: `Bench-${randomUUID()}`,
+      })
+    ).user.id;
     const year = { from: '2026-01-01', to: '2026-12-31' };
 
     // ---- generation (not timed): one plan, a target per visit, set-based ----
