@@ -124,7 +124,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     await sql`
       insert into inspection_targets (plan_id, kind, name, locality_code, locality_path, province_code, checklist_id, scheduled_on)
       select ${plan.id}::uuid, 'organisation', 'Cơ sở ' || g, (${codes}::text[])[1 + g % ${codes.length}],
-        (${paths}::text[])[1 + g % ${paths.length}], ${PROVINCE}, ${checklist.id}::uuid, date ${year.from} + (g % 365)
+        (${paths}::text[])[1 + g % ${paths.length}], ${PROVINCE}, ${checklist.id}::uuid, ${year.from}::date + (g % 365)
       from generate_series(1, ${o.visits}) g`.execute(db);
     await sql`
       insert into inspection_visits (client_key, target_id, plan_id, unit_id, checklist_id, visited_on, started_at, completed_at,
