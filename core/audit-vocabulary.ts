@@ -144,6 +144,22 @@ export const auditActionLabels = {
     en: 'Recorded an illegal-entry interception',
   },
   take_tipoff: { vi: 'Nhận xử lý tin tố giác', en: 'Took a tip-off to investigate' },
+  // Inspections
+  plan_inspection: { vi: 'Lập kế hoạch kiểm tra', en: 'Planned an inspection round' },
+  record_visit: { vi: 'Ghi nhận cuộc kiểm tra', en: 'Recorded an inspection visit' },
+  edit_visit: { vi: 'Sửa biên bản kiểm tra', en: 'Edited an inspection record' },
+  attach_photo: { vi: 'Đính kèm ảnh kiểm tra', en: 'Attached an inspection photo' },
+  print_record: { vi: 'In biên bản kiểm tra', en: 'Printed an inspection record' },
+  record_violation: { vi: 'Lập biên bản vi phạm hành chính', en: 'Recorded an administrative violation' },
+  decide_fine: { vi: 'Quyết định xử phạt', en: 'Decided a fine' },
+  record_payment: { vi: 'Ghi nhận nộp phạt', en: 'Recorded a fine paid' },
+  decide_publication: {
+    vi: 'Quyết định công khai vi phạm của cá nhân',
+    en: "Decided to publish an individual's violation",
+  },
+  require_action: { vi: 'Yêu cầu khắc phục', en: 'Required a corrective action' },
+  report_action: { vi: 'Báo cáo kết quả khắc phục', en: 'Reported on a corrective action' },
+  close_action: { vi: 'Đóng yêu cầu khắc phục', en: 'Closed a corrective action' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -203,6 +219,10 @@ export const auditEntityLabels = {
   border_trail: { vi: 'Đường mòn, lối mở', en: 'Trail or opening' },
   border_patrol: { vi: 'Tuần tra đường mòn', en: 'Trail patrol' },
   border_tipoff: { vi: 'Tin tố giác', en: 'Tip-off' },
+  inspection_plan: { vi: 'Kế hoạch kiểm tra', en: 'Inspection plan' },
+  inspection_visit: { vi: 'Cuộc kiểm tra', en: 'Inspection visit' },
+  violation_record: { vi: 'Vi phạm hành chính', en: 'Administrative violation' },
+  corrective_action: { vi: 'Yêu cầu khắc phục', en: 'Corrective action' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -272,4 +292,8 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   border_trail: '/border/trails',
   border_patrol: '/border/trails',
   border_tipoff: '/border/tipoffs',
+  inspection_plan: '/inspections/plans/:id',
+  inspection_visit: '/inspections/visits/:id',
+  violation_record: '/inspections/violations',
+  corrective_action: '/inspections',
 };

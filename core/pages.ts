@@ -38,6 +38,10 @@ export const staffPages = [
   '/reports/:id',
   '/directives',
   '/directives/:id',
+  '/inspections',
+  '/inspections/field',
+  '/inspections/plans/:id',
+  '/inspections/visits/:id',
 ] as const;
 
 export const citizenPages = [

@@ -53,6 +53,8 @@ export async function openPlatform(
   await services.ruleSets.ensurePresets(handle.db, riskRuleSetPresets, defaultRiskRuleSet.code);
   await services.organisationAssessments.ensureTemplatePresets(handle.db, assessmentTemplatePresets);
   await services.reports.ensureTemplatePresets(handle.db, reportTemplatePresets);
+  // Inspection checklists and the Decree 117/2020 catalogue: seeded once, later versions kept.
+  await services.inspections.ensureCatalogues(handle.db);
   // Today's and the coming days' check-in partitions must exist before the first check-in.
   await services.checkins.maintain();
   // Last: pg-boss creates or migrates its own schema, then (server only) its workers start polling.

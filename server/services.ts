@@ -41,6 +41,7 @@ import { createReportsModule, type ReportsServices } from './modules/reports/rep
 import { createDirectivesModule, type DirectivesServices } from './modules/directives/directives.module.ts';
 import { createPlansModule, type PlansServices } from './modules/plans/plans.module.ts';
 import { createResourcesModule, type ResourcesServices } from './modules/resources/resources.module.ts';
+import { createInspectionsModule, type InspectionsServices } from './modules/inspections/inspections.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -59,6 +60,7 @@ export interface AppServices
     DirectivesServices,
     PlansServices,
     ResourcesServices,
+    InspectionsServices,
     LinelistServices,
     ChainsServices,
     ClustersServices,
@@ -235,6 +237,17 @@ export function createServices(o: ServiceOptions): AppServices {
     audit,
     clock: o.clock,
   });
+  const inspections = createInspectionsModule({
+    db,
+    units: units.units,
+    localities,
+    organisations: organisations.organisations,
+    // Workplaces whose self-assessment is high or overdue are proposed as targets.
+    workplaceFollowUps: (actor, path, limit, now) =>
+      organisations.organisationAssessments.followUpsForToday(actor, path, limit, now),
+    audit,
+    clock: o.clock,
+  });
   // A report counts from each module's own figures service, never its tables.
   const reports = createReportsModule({
     db,
@@ -250,6 +263,7 @@ export function createServices(o: ServiceOptions): AppServices {
       organisations.organisationFigures,
       plans.planFigures,
       border.borderFigures,
+      inspections.inspectionFigures,
     ],
     notifications: notifications.notifications,
     reminders: notifications.reminders,
@@ -275,6 +289,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...plans,
     ...reports,
     ...border,
+    ...inspections,
     ...createDirectivesModule({
       db,
       units: units.units,

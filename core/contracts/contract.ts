@@ -23,6 +23,8 @@ export const mediaTypes = {
   json: 'application/json',
   pdf: 'application/pdf',
   png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
 } as const;
 export type MediaType = (typeof mediaTypes)[keyof typeof mediaTypes];
 

@@ -11,7 +11,7 @@ import { defaultDueOffsets, periodKinds } from '../rules/reporting-periods.ts';
 /**
  * The figures the platform can compute, each from the module named beside it: a closed list, so a
  * typo in a template is refused instead of silently never filled. A figure whose module does not
- * exist yet (inspections, resources) is not here: templates ask for it by hand.
+ * exist yet (resources) is not here: templates ask for it by hand.
  */
 export const reportComputationModules = {
   cases_new_imported: 'cases',
@@ -54,6 +54,9 @@ export const reportComputationModules = {
   border_positives: 'border',
   border_sent_to_quarantine: 'border',
   border_illegal_entrants: 'border',
+  inspections_done: 'inspections',
+  violations_found: 'inspections',
+  fines_decided_vnd: 'inspections',
 } as const;
 export type ReportComputation = keyof typeof reportComputationModules;
 export const reportComputations = Object.keys(reportComputationModules) as ReportComputation[];

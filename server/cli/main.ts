@@ -16,6 +16,7 @@ import { importLinelist, linelistFormatOf, parseMapping, printChains } from './l
 import { backupSocketPath, serveBackups } from '../db/archive/backup-socket.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { ReportsUsageError, reportsPeriod, reportsStatus } from './report-commands.ts';
+import { formatRange, parseRangeArgs, violationsRange, ViolationsUsageError } from './violations-commands.ts';
 import { exportInstanceSecret, generateSecretFile } from './secret-commands.ts';
 import { FederationUsageError, federationCommand } from './federation-commands.ts';
 import { ReadinessUsageError, unitReadiness } from './readiness-command.ts';
@@ -56,6 +57,10 @@ const usage = `phongdich <command>
                             a unit's readiness for a level of the active rule set: what its approved
                             plan requires against the forces, stock, free beds and quarantine places
                             it has; prints {required, available, shortfalls, readinessPercent}
+  violations range --article <code> --subject individual|organisation --on <date> [--json]
+                            the fine range of a Decree 117/2020 article in force on the date, from
+                            the stored catalogue (organisations: twice the individual range); prints
+                            {article, minVnd, maxVnd, inForce}
   users create --username <u> --full-name <name> --role <role> --locality <code>
                             create an account; prints a one-time password
   demo code <username>      the current two-factor code of a demo account (from <data>/demo-accounts.txt;
@@ -146,6 +151,9 @@ async function main(argv: string[]) {
     period: { type: 'string' },
     unit: { type: 'string' },
     level: { type: 'string' },
+    article: { type: 'string' },
+    subject: { type: 'string' },
+    on: { type: 'string' },
   } as const;
   const withSub =
     command === 'users' ||
@@ -157,7 +165,8 @@ async function main(argv: string[]) {
     command === 'secret' ||
     command === 'reports' ||
     command === 'federation' ||
-    command === 'resources';
+    command === 'resources' ||
+    command === 'violations';
   const args = parseArgs({
     args: withSub ? rest : [sub, ...rest].filter((a): a is string => a !== undefined),
     options,
@@ -322,6 +331,15 @@ async function main(argv: string[]) {
           console.log(`  short ${s.kind} ${s.code}: ${s.available} of ${s.required} (missing ${s.quantity})`);
       });
     }
+    case 'violations': {
+      if (sub !== 'range') throw new UsageError('only "violations range" exists');
+      // Checked before the database is opened: a mistake costs no start-up.
+      const range = parseRangeArgs({ article: v.article, subject: v.subject, on: v.on });
+      return withPlatform(async (p) => {
+        const r = await violationsRange(p, range);
+        console.log(v.json ? JSON.stringify(r) : formatRange(r));
+      });
+    }
     case 'audit':
       if (sub !== 'verify') throw new UsageError('only "audit verify" exists');
       return withPlatform(async (p) => {
@@ -350,7 +368,8 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof UsageError ||
     err instanceof ReportsUsageError ||
     err instanceof FederationUsageError ||
-    err instanceof ReadinessUsageError
+    err instanceof ReadinessUsageError ||
+    err instanceof ViolationsUsageError
   )
     console.error(`${err.message}\n\n${usage}`);
   else if (err instanceof ConfigurationError) console.error(err.message);

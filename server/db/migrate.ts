@@ -29,6 +29,7 @@ import * as m0026 from './migrations/0026-delivery.ts';
 import * as m0027 from './migrations/0027-rosters.ts';
 import * as m0028 from './migrations/0028-cases-day-covering.ts';
 import * as m0029 from './migrations/0029-directives.ts';
+import * as m0030 from './migrations/0030-inspections.ts';
 import * as m0031 from './migrations/0031-resources.ts';
 import * as m0032 from './migrations/0032-plans.ts';
 import * as m0033 from './migrations/0033-border.ts';
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '0027-rosters': m0027,
   '0028-cases-day-covering': m0028,
   '0029-directives': m0029,
+  '0030-inspections': m0030,
   '0031-resources': m0031,
   '0032-plans': m0032,
   '0033-border': m0033,

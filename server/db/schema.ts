@@ -18,6 +18,7 @@ import type { AccessTables } from './schema-access.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { ReportsTables } from './schema-reports.ts';
 import type { DirectivesTables } from './schema-directives.ts';
+import type { InspectionsTables } from './schema-inspections.ts';
 import type { FederationTables } from './schema-federation.ts';
 import type { PlansTables } from './schema-plans.ts';
 import type { ResourcesTables } from './schema-resources.ts';
@@ -352,7 +353,8 @@ export interface Database
     FederationTables,
     PlansTables,
     ResourcesTables,
-    BorderTables {
+    BorderTables,
+    InspectionsTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

@@ -1,5 +1,6 @@
 import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
 import { resourcesIn, type NeighbourResources } from './jurisdiction-resources-fixture.ts';
+import { inspectionIn, type InspectionFixture } from './jurisdiction-inspections-fixture.ts';
 import { execFileSync } from 'node:child_process';
 import { admitToBed } from '../commands/case-care.ts';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import type { PersonRef } from '../../core/schemas/cases.ts';
 import { systemActor } from '../shared/actor.ts';
 import { approvedVenue, cccd, declare, phone, signer } from '../testing/factories.ts';
 import {
+  BINH_LU,
   createTestPlatform,
   DOAN_KET,
   LAI_CHAU,
@@ -78,6 +80,7 @@ export const f = {} as {
   report: { id: string; unitId: string; periodId: string };
   directive: { id: string; taskId: string };
   resources: NeighbourResources;
+  inspection: InspectionFixture;
   inboxMessageId: string;
   border: BorderRecords;
 };
@@ -281,6 +284,13 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
   await attachDirectiveText(t, f.directive.id);
   // That commune's store, roster, request for reinforcement and donation: no seeded person.
   f.resources = await resourcesIn(t, f.report.unitId);
+  // An inspection of a checkpoint there: a violation of someone not on file, no seeded person.
+  f.inspection = await inspectionIn(t, {
+    unitId: f.report.unitId,
+    leaderUserId: clients.cdc.user.id,
+    communeCode: BINH_LU,
+    place: 'kiểm toán',
+  });
   // A message in the CDC official's inbox.
   f.inboxMessageId = (
     await s.notifications.enqueue(db(), {

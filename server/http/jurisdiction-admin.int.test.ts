@@ -9,11 +9,12 @@ import { plansRoutes } from './jurisdiction-routes-plans.ts';
 import { expectNeighbourPlanUnchanged } from './jurisdiction-plans-fixture.ts';
 import { resourcesRoutes } from './jurisdiction-routes-resources.ts';
 import { borderRoutes } from './jurisdiction-routes-border.ts';
+import { inspectionsRoutes } from './jurisdiction-routes-inspections.ts';
 
-/** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units, reports and resources are refused, then nothing of the neighbour changed. */
+/** See jurisdiction-neighbour.ts: the routes of sign-in, users, localities, audit, breaches, units, reports, plans, resources and inspections are refused, then nothing of the neighbour changed. */
 describeNeighbourWalk(
-  'a commune officer outside their commune: administration, units and reports',
-  { ...adminRoutes, ...reportsRoutes, ...plansRoutes, ...resourcesRoutes },
+  'a commune officer outside their commune: administration, units, reports, plans, resources and inspections',
+  { ...adminRoutes, ...reportsRoutes, ...plansRoutes, ...resourcesRoutes, ...inspectionsRoutes },
   (ctx) => {
     it("changed nothing of the neighbour's response plan and committee", () =>
       expectNeighbourPlanUnchanged(ctx().t, neighbour.plan.unitId));
@@ -35,6 +36,7 @@ describeNeighbourWalk(
         plansRoutes,
         resourcesRoutes,
         borderRoutes,
+        inspectionsRoutes,
       ];
       const routeTable = Object.assign({}, ...tables) as typeof adminRoutes;
       // No route in two tables: each states its jurisdiction once.

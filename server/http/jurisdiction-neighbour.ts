@@ -17,6 +17,11 @@ import {
   resourcesIn,
   type NeighbourResources,
 } from './jurisdiction-resources-fixture.ts';
+import {
+  expectNeighbourInspectionUnchanged,
+  inspectionIn,
+  type InspectionFixture,
+} from './jurisdiction-inspections-fixture.ts';
 
 /**
  * The jurisdiction tests (jurisdiction-*.int.test.ts): a commune officer of Đoàn Kết tries every API
@@ -72,6 +77,7 @@ export interface Neighbour {
   directive: { id: string; taskId: string };
   plan: { unitId: string; versionId: string; taskId: string };
   resources: NeighbourResources;
+  inspection: InspectionFixture;
 }
 export const neighbour = {} as Neighbour;
 
@@ -137,6 +143,12 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
   neighbour.report = await reportIn(t, officer.user.id, neighbourOfficer.id);
   neighbour.directive = await directiveIn(t, neighbour.report.unitId);
   neighbour.resources = await resourcesIn(t, neighbour.report.unitId);
+  neighbour.inspection = await inspectionIn(t, {
+    unitId: neighbour.report.unitId,
+    leaderUserId: neighbourOfficer.id,
+    communeCode: BINH_LU,
+    place: 'Bình Lư',
+  });
   neighbour.breachId = (
     await t.platform.services.breaches.create(systemActor('test'), {
       clientKey: randomUUID(),
@@ -337,6 +349,7 @@ export async function expectNeighbourUnchanged(t: TestPlatform): Promise<void> {
   await expectNeighbourReportUnchanged(t, neighbour.report.id);
   await expectNeighbourDirectiveUnchanged(t, neighbour.directive.id);
   await expectNeighbourResourcesUnchanged(t, neighbour.resources);
+  await expectNeighbourInspectionUnchanged(t, neighbour.inspection);
 }
 
 /** The province's overview answers without a single identity, and no zone was ended or made. */

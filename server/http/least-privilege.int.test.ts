@@ -15,7 +15,9 @@ import { readTable, XLSX_TYPE } from '../shared/tabular-file.ts';
 import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
 import { resourcesIn, type NeighbourResources } from './jurisdiction-resources-fixture.ts';
 import { borderIn, type BorderRecords } from './border-fixture.ts';
+import { inspectionIn, type InspectionFixture } from './jurisdiction-inspections-fixture.ts';
 import {
+  BINH_LU,
   DOAN_KET,
   LAI_CHAU,
   createTestPlatform,
@@ -41,6 +43,7 @@ let report: { id: string; unitId: string; periodId: string };
 let directiveId: string;
 let resources: NeighbourResources;
 let border: BorderRecords;
+let inspection: InspectionFixture;
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -87,6 +90,13 @@ beforeAll(async () => {
   await attachDirectiveText(t, directiveId);
   // Border records naming a seeded person (a crossing): border staff's, nobody else's.
   border = await borderIn(t, { communeCode: DOAN_KET, personId: r.caseHere.personId });
+  // Bình Lư's inspection of a checkpoint (the inspector reports for Bình Lư): a violation of someone not on file.
+  inspection = await inspectionIn(t, {
+    unitId: report.unitId,
+    leaderUserId: cdc.user.id,
+    communeCode: BINH_LU,
+    place: 'Bình Lư',
+  });
 });
 afterAll(async () => t.close());
 
@@ -165,6 +175,25 @@ const routes: Record<string, Entry> = {
   'GET /api/plans/what-if': { urls: () => [`/api/plans/what-if?unit=${report.unitId}&level=3`] },
   'GET /api/plans/readiness': { urls: () => [`/api/plans/readiness?unit=${report.unitId}&level=3`] },
   'GET /api/plans/readiness/area': { urls: () => [`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3`] },
+  'GET /api/inspections/checklists': { urls: one('/api/inspections/checklists') },
+  'GET /api/inspections/articles': { urls: one('/api/inspections/articles') },
+  'GET /api/inspections/plans': { urls: one('/api/inspections/plans') },
+  'GET /api/inspections/plans/export.xlsx': { urls: one('/api/inspections/plans/export.xlsx') },
+  'GET /api/inspections/plans/:id': { urls: () => [`/api/inspections/plans/${inspection.planId}`] },
+  'GET /api/inspections/proposals': { urls: () => [`/api/inspections/proposals?unit=${inspection.unitId}`] },
+  'GET /api/inspections/field-work': { urls: one('/api/inspections/field-work') },
+  'GET /api/inspections/visits/:key': { urls: () => [`/api/inspections/visits/${inspection.visitKey}`] },
+  'GET /api/inspections/photos/:id': { urls: () => [`/api/inspections/photos/${inspection.photoId}`] },
+  'GET /api/inspections/visits/:key/record.pdf': {
+    urls: () => [`/api/inspections/visits/${inspection.visitId}/record.pdf`],
+  },
+  'GET /api/inspections/violations': { urls: one('/api/inspections/violations') },
+  'GET /api/inspections/violations/export.xlsx': { urls: one('/api/inspections/violations/export.xlsx') },
+  'GET /api/inspections/publication/export.xlsx': {
+    urls: one(`/api/inspections/publication/export.xlsx?province=${LAI_CHAU}`),
+  },
+  'GET /api/public/inspections/violations': { urls: one(`/api/public/inspections/violations?province=${LAI_CHAU}`) },
+  'GET /api/inspections/dashboard': { urls: one(`/api/inspections/dashboard?from=${today}&to=${today}`) },
   'GET /api/organisations': { urls: one('/api/organisations') },
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },

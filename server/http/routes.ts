@@ -20,6 +20,7 @@ import { workforceRoutes } from '../modules/organisations/workforce.routes.ts';
 import { directivesRoutes } from '../modules/directives/directives.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
 import { forcesRoutes, stockRoutes, supportRoutes } from '../modules/resources/resources.routes.ts';
+import { inspectionsRoutes } from '../modules/inspections/inspections.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { clustersRoutes } from '../modules/clusters/clusters.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
@@ -58,6 +59,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(forcesRoutes, deps);
   await app.register(supportRoutes, deps);
   await app.register(borderRoutes, deps);
+  await app.register(inspectionsRoutes, deps);
   await app.register(linelistRoutes, deps);
   await app.register(chainsRoutes, deps);
   await app.register(casesRoutes, deps);

@@ -99,8 +99,8 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     global: false,
     errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED' }),
   });
-  // Imports, and the text of a directive (a PDF), arrive as the request body itself.
-  for (const type of [CSV_TYPE, XLSX_TYPE, 'application/pdf']) {
+  // Imports, the text of a directive (a PDF) and inspection photos arrive as the request body itself.
+  for (const type of [CSV_TYPE, XLSX_TYPE, 'application/pdf', 'image/jpeg', 'image/png', 'image/webp']) {
     app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   }
   registerAuthHook(app, o.services.auth, o.config);

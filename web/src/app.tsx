@@ -94,6 +94,18 @@ const DirectivesPage = lazy(() =>
 const DirectivePage = lazy(() =>
   import('./features/directives/directive-page.tsx').then((m) => ({ default: m.DirectivePage })),
 );
+const InspectionsPage = lazy(() =>
+  import('./features/inspections/inspections-page.tsx').then((m) => ({ default: m.InspectionsPage })),
+);
+const InspectionsFieldPage = lazy(() =>
+  import('./features/inspections/field-page.tsx').then((m) => ({ default: m.FieldPage })),
+);
+const InspectionPlanPage = lazy(() =>
+  import('./features/inspections/plan-page.tsx').then((m) => ({ default: m.PlanPage })),
+);
+const InspectionVisitPage = lazy(() =>
+  import('./features/inspections/visit-page.tsx').then((m) => ({ default: m.VisitPage })),
+);
 
 interface RouteDef {
   /** One of core's page list (the server answers 404 for any other path); `:name` segments are passed to `page`. */
@@ -158,6 +170,11 @@ const routes: RouteDef[] = [
   // Directives: what the user's units issued or received; the server decides what each may see.
   { path: '/directives', page: () => <DirectivesPage /> },
   { path: '/directives/:id', page: (p) => <DirectivePage key={p.id} id={p.id ?? ''} /> },
+  // Inspections: plans the user makes, is on, oversees or is inspected in; the server decides.
+  { path: '/inspections', page: () => <InspectionsPage /> },
+  { path: '/inspections/field', page: () => <InspectionsFieldPage /> },
+  { path: '/inspections/plans/:id', page: (p) => <InspectionPlanPage key={p.id} id={p.id ?? ''} /> },
+  { path: '/inspections/visits/:id', page: (p) => <InspectionVisitPage key={p.id} id={p.id ?? ''} /> },
 ];
 
 function Splash({ children }: { children?: ReactNode }) {

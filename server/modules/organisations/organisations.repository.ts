@@ -52,6 +52,12 @@ export class OrganisationsRepository {
       ]);
   }
 
+  async idsOwnedBy(db: Db, userId: string): Promise<string[]> {
+    return (await db.selectFrom('organisations').select('id').where('owner_user_id', '=', userId).execute()).map(
+      (r) => r.id,
+    );
+  }
+
   findById(db: Db, id: string) {
     return this.organisations(db).where('o.id', '=', id).executeTakeFirst();
   }

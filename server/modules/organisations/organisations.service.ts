@@ -42,6 +42,32 @@ export class OrganisationsService {
     return o;
   }
 
+  // --- for other modules (no policy: the caller's own policy decides) ------------------------
+
+  /** An organisation's name, place and owner, for an inspection target (issue 17). */
+  async findForInspection(
+    db: Db,
+    id: string,
+  ): Promise<
+    { id: string; name: string; commune_code: string; locality_path: string; owner_user_id: string | null } | undefined
+  > {
+    const o = await this.repo.findById(db, id);
+    return (
+      o && {
+        id: o.id,
+        name: o.name,
+        commune_code: o.commune_code,
+        locality_path: o.locality_path,
+        owner_user_id: o.owner_user_id,
+      }
+    );
+  }
+
+  /** The organisations an account administers (an organisation admin's own). */
+  async ownedBy(db: Db, userId: string): Promise<string[]> {
+    return this.repo.idsOwnedBy(db, userId);
+  }
+
   async get(actor: Actor, id: string): Promise<OrganisationView> {
     return toOrganisationView(await this.readableOrThrow(actor, id, this.db));
   }

@@ -24,6 +24,7 @@ import { checkinsEn } from '../features/checkins/messages.en.ts';
 import { organisationsEn } from '../features/organisations/messages.en.ts';
 import { reportsEn } from '../features/reports/messages.en.ts';
 import { directivesEn } from '../features/directives/messages.en.ts';
+import { inspectionsEn } from '../features/inspections/messages.en.ts';
 import { offlineEn } from '../offline/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
@@ -157,6 +158,7 @@ export const en: English<Catalogue> = {
   ...organisationsEn,
   ...reportsEn,
   ...directivesEn,
+  ...inspectionsEn,
   ...offlineEn,
   ...casesEn,
   ...securityEn,

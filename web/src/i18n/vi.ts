@@ -22,6 +22,7 @@ import { checkinsVi } from '../features/checkins/messages.vi.ts';
 import { organisationsVi } from '../features/organisations/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { directivesVi } from '../features/directives/messages.vi.ts';
+import { inspectionsVi } from '../features/inspections/messages.vi.ts';
 import { offlineVi } from '../offline/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
@@ -157,6 +158,7 @@ export const vi = {
   ...organisationsVi,
   ...reportsVi,
   ...directivesVi,
+  ...inspectionsVi,
   ...offlineVi,
   ...casesVi,
   ...securityVi,

@@ -25,7 +25,7 @@ import { LocalityPicker } from './locality-picker.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 
 /** Modules still to come, shown disabled with a "coming soon" badge (in delivery order). */
-const comingSoon = ['inspections'] as const;
+const comingSoon: readonly 'inspections'[] = [];
 
 function NavLink({ to, testId, children }: { to: string; testId: string; children: ReactNode }) {
   const { pathname } = useLocation();
@@ -62,6 +62,7 @@ function Nav({ open }: { open: boolean }) {
     },
     role !== 'organisation_admin' && { to: '/reports', testId: 'nav-reports', label: t('reports.nav') },
     role !== 'organisation_admin' && { to: '/directives', testId: 'nav-directives', label: t('directives.nav') },
+    { to: '/inspections', testId: 'nav-inspections', label: t('inspections.nav') },
     canViewCases(role) && { to: '/cases', testId: 'nav-cases', label: t('nav.cases') },
     canViewChains(role) && { to: '/chains', testId: 'nav-chains', label: t('nav.chains') },
     canViewCases(role) && { to: '/clusters', testId: 'nav-clusters', label: t('nav.clusters') },

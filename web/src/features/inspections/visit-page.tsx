@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { inspectionsContract as c } from '../../../../core/contracts/inspections.ts';
+import type { VisitView } from '../../../../core/schemas/inspections.ts';
+import { api, apiHref, errorMessage } from '../../ui/api.ts';
+import { Notice } from '../../ui/form.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { Page } from '../../ui/page.tsx';
+
+/** A visit's findings, photos, violations and actions, with its record as a PDF. */
+export function VisitPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [visit, setVisit] = useState<VisitView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api(c.getInspectionsVisitsByKey, { params: { key: id } }).then(setVisit, (e: unknown) => setError(errorMessage(e)));
+  }, [id]);
+  if (!visit) return <Page title={t('inspections.target')}>{error && <Notice>{error}</Notice>}</Page>;
+  const items = new Map(visit.checklist.items.map((i) => [i.key, i.text]));
+  return (
+    <Page title={visit.target.name} intro={`${visit.unit.name} · ${fmt.date(visit.visitedOn)}`}>
+      <div className="toolbar">
+        <a
+          className="button"
+          href={apiHref(c.getInspectionsVisitsRecord, { params: { key: visit.id } })}
+          download
+          data-testid="visit-record"
+        >
+          {t('inspections.record')}
+        </a>
+      </div>
+      <table>
+        <tbody>
+          {visit.findings.map((f) => (
+            <tr key={f.itemKey}>
+              <td>{items.get(f.itemKey) ?? f.itemKey}</td>
+              <td>{t(`inspections.field.${f.result}`)}</td>
+              <td>{f.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {visit.summary && <p>{visit.summary}</p>}
+      {visit.privateNote && <p className="muted">{visit.privateNote}</p>}
+      <ul>
+        {visit.violations.map((v) => (
+          <li key={v.id}>
+            {v.article.code} · {v.subject.name} · {v.fine ? `${v.fine.amountVnd.toLocaleString('vi-VN')} ₫` : ''}
+          </li>
+        ))}
+      </ul>
+      <p>{t('inspections.field.photos', { count: visit.photos.length })}</p>
+    </Page>
+  );
+}
