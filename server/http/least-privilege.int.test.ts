@@ -16,6 +16,7 @@ import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-repor
 import { resourcesIn, type NeighbourResources } from './jurisdiction-resources-fixture.ts';
 import { borderIn, type BorderRecords } from './border-fixture.ts';
 import { inspectionIn, type InspectionFixture } from './jurisdiction-inspections-fixture.ts';
+import { governanceRoutes, one, type Entry } from './least-privilege-governance.ts';
 import {
   BINH_LU,
   DOAN_KET,
@@ -100,20 +101,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Urls = (r: RecordsOnFile) => string[];
-interface Entry {
-  urls: Urls;
-  /** The people a facility staff account bound to the Đoàn Kết hotel and hospital may see here (and must, somewhere). */
-  staff?: PersonKey[];
-  /** A rendered file a person's identity cannot be searched in: refused unless the role may see its people. */
-  document?: true;
-}
-const one =
-  (url: string): Urls =>
-  () => [url];
 const today = vietnamToday();
 
 const routes: Record<string, Entry> = {
+  ...governanceRoutes(() => ({ report, inspection, resources, border })),
   'GET /api/health': { urls: one('/api/health') },
   'GET /api/auth/me': { urls: one('/api/auth/me') },
   'GET /api/auth/2fa': { urls: one('/api/auth/2fa') },
@@ -165,35 +156,6 @@ const routes: Record<string, Entry> = {
   'GET /api/directives/export.xlsx': { urls: one('/api/directives/export.xlsx') },
   'GET /api/directives/:id': { urls: () => [`/api/directives/${directiveId}`] },
   'GET /api/directives/:id/document.pdf': { urls: () => [`/api/directives/${directiveId}/document.pdf`] },
-  // Response plans and committees: units, levels, resources and officials' phones, never a person's record.
-  'GET /api/plans': { urls: one('/api/plans') },
-  'GET /api/plans/export.xlsx': { urls: one('/api/plans/export.xlsx') },
-  'GET /api/plans/export.csv': { urls: one('/api/plans/export.csv') },
-  'GET /api/plans/units/:unitId': { urls: () => [`/api/plans/units/${report.unitId}`] },
-  'GET /api/plans/committees/:unitId': { urls: () => [`/api/plans/committees/${report.unitId}`] },
-  'GET /api/plans/activations': { urls: () => [`/api/plans/activations?unit=${report.unitId}`] },
-  'GET /api/plans/what-if': { urls: () => [`/api/plans/what-if?unit=${report.unitId}&level=3`] },
-  'GET /api/plans/readiness': { urls: () => [`/api/plans/readiness?unit=${report.unitId}&level=3`] },
-  'GET /api/plans/readiness/area': { urls: () => [`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3`] },
-  'GET /api/inspections/checklists': { urls: one('/api/inspections/checklists') },
-  'GET /api/inspections/articles': { urls: one('/api/inspections/articles') },
-  'GET /api/inspections/plans': { urls: one('/api/inspections/plans') },
-  'GET /api/inspections/plans/export.xlsx': { urls: one('/api/inspections/plans/export.xlsx') },
-  'GET /api/inspections/plans/:id': { urls: () => [`/api/inspections/plans/${inspection.planId}`] },
-  'GET /api/inspections/proposals': { urls: () => [`/api/inspections/proposals?unit=${inspection.unitId}`] },
-  'GET /api/inspections/field-work': { urls: one('/api/inspections/field-work') },
-  'GET /api/inspections/visits/:key': { urls: () => [`/api/inspections/visits/${inspection.visitKey}`] },
-  'GET /api/inspections/photos/:id': { urls: () => [`/api/inspections/photos/${inspection.photoId}`] },
-  'GET /api/inspections/visits/:key/record.pdf': {
-    urls: () => [`/api/inspections/visits/${inspection.visitId}/record.pdf`],
-  },
-  'GET /api/inspections/violations': { urls: one('/api/inspections/violations') },
-  'GET /api/inspections/violations/export.xlsx': { urls: one('/api/inspections/violations/export.xlsx') },
-  'GET /api/inspections/publication/export.xlsx': {
-    urls: one(`/api/inspections/publication/export.xlsx?province=${LAI_CHAU}`),
-  },
-  'GET /api/public/inspections/violations': { urls: one(`/api/public/inspections/violations?province=${LAI_CHAU}`) },
-  'GET /api/inspections/dashboard': { urls: one(`/api/inspections/dashboard?from=${today}&to=${today}`) },
   'GET /api/organisations': { urls: one('/api/organisations') },
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },
@@ -320,41 +282,6 @@ const routes: Record<string, Entry> = {
   'GET /api/treatment/stays': { urls: one('/api/treatment/stays?limit=100'), staff: ['caseHere'] },
   'GET /api/treatment/stays/export.xlsx': { urls: one('/api/treatment/stays/export.xlsx'), staff: ['caseHere'] },
   'GET /api/treatment/occupancy': { urls: one(`/api/treatment/occupancy?locality=${LAI_CHAU}`) },
-  'GET /api/resources/stores': { urls: one('/api/resources/stores') },
-  'GET /api/resources/stores/stock/export.xlsx': { urls: one('/api/resources/stores/stock/export.xlsx') },
-  'GET /api/resources/stores/:id/stock': { urls: () => [`/api/resources/stores/${resources.storeId}/stock`] },
-  'GET /api/resources/stores/:id/ledger': { urls: () => [`/api/resources/stores/${resources.storeId}/ledger`] },
-  'GET /api/resources/stores/:id/ledger/export.xlsx': {
-    urls: () => [`/api/resources/stores/${resources.storeId}/ledger/export.xlsx`],
-  },
-  'GET /api/resources/forces': { urls: one('/api/resources/forces') },
-  'GET /api/resources/forces/export.xlsx': { urls: one('/api/resources/forces/export.xlsx') },
-  'GET /api/resources/duties': { urls: () => [`/api/resources/duties?unit=${report.unitId}&from=${today}`] },
-  'GET /api/resources/reinforcements': { urls: one('/api/resources/reinforcements') },
-  'GET /api/resources/reinforcements/export.xlsx': { urls: one('/api/resources/reinforcements/export.xlsx') },
-  'GET /api/resources/donations': { urls: one('/api/resources/donations') },
-  'GET /api/resources/donations/export.xlsx': { urls: one('/api/resources/donations/export.xlsx') },
-  'GET /api/resources/distributions': { urls: one('/api/resources/distributions') },
-  'GET /api/resources/distributions/export.xlsx': { urls: one('/api/resources/distributions/export.xlsx') },
-  'GET /api/public/support': { urls: one(`/api/public/support?province=${LAI_CHAU}`) },
-  // Border and entry control: border staff and officials of the place only.
-  'GET /api/border/posts': { urls: one('/api/border/posts') },
-  'GET /api/border/posts/export.xlsx': { urls: one('/api/border/posts/export.xlsx') },
-  'GET /api/border/posts/:id/shifts': {
-    urls: () => [`/api/border/posts/${border.postId}/shifts?from=${today}&to=${today}`],
-  },
-  'GET /api/border/crossings': { urls: one('/api/border/crossings') },
-  'GET /api/border/crossings/export.xlsx': { urls: one('/api/border/crossings/export.xlsx') },
-  'GET /api/border/goods': { urls: one('/api/border/goods') },
-  'GET /api/border/interceptions': { urls: one('/api/border/interceptions') },
-  'GET /api/border/interceptions/export.xlsx': { urls: one('/api/border/interceptions/export.xlsx') },
-  'GET /api/border/interceptions/counts': { urls: one(`/api/border/interceptions/counts?month=${today.slice(0, 7)}`) },
-  'GET /api/border/interceptions/:id': { urls: () => [`/api/border/interceptions/${randomUUID()}`] },
-  'GET /api/border/trails': { urls: one('/api/border/trails') },
-  'GET /api/border/bulletin': { urls: one(`/api/border/bulletin?day=${today}`) },
-  'GET /api/border/bulletin/export.xlsx': { urls: one(`/api/border/bulletin/export.xlsx?day=${today}`) },
-  'GET /api/border/tipoffs': { urls: one('/api/border/tipoffs') },
-  'GET /api/border/tipoffs/export.xlsx': { urls: one('/api/border/tipoffs/export.xlsx') },
 };
 // Every export has a CSV twin with the same columns: the same people, and the same refusals.
 for (const [key, entry] of Object.entries(routes)) {
