@@ -36,6 +36,11 @@ export function isSystemActor(a: Actor): boolean {
   return a.userId === '00000000-0000-0000-0000-000000000000';
 }
 
+/** The account to record as having done something: none for the system itself (CLI, jobs, seeding). */
+export function recordedBy(a: Actor): string | null {
+  return isSystemActor(a) ? null : a.userId;
+}
+
 /** True when `path` is the scope root itself or lies below it. */
 export function pathWithin(scopePath: string, path: string): boolean {
   return path === scopePath || path.startsWith(`${scopePath}/`);

@@ -5,7 +5,7 @@ import type { PersonRef } from '../../../core/schemas/cases.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { BorderDeps } from './border-deps.ts';
@@ -88,7 +88,7 @@ export class BorderCrossingsService {
         admission_id: admissionId,
         locality_path: post.locality_path,
         province_code: post.province_code,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
       });
       await this.d.bulletin.countCrossing(trx, {
         postId: post.id,

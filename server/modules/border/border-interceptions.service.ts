@@ -9,7 +9,7 @@ import type {
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { BorderDeps } from './border-deps.ts';
@@ -82,7 +82,7 @@ export class BorderInterceptionsService {
         place: req.place,
         found_inland: req.foundInland,
         facility_id: req.facilityId,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
       });
       const personIds: string[] = [];
       for (const [i, p] of req.people.entries()) {

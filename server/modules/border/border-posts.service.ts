@@ -12,7 +12,7 @@ import type {
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { BorderDeps } from './border-deps.ts';
@@ -36,7 +36,7 @@ export class BorderPostsService {
   }
 
   private by(actor: Actor): string | null {
-    return isSystemActor(actor) ? null : actor.userId;
+    return recordedBy(actor);
   }
 
   /** The area a list reads: the actor's, or a locality inside it. */

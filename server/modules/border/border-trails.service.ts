@@ -3,7 +3,7 @@ import { patrolWindows } from '../../../core/rules/border/border-rules.ts';
 import { parseGpx } from '../../../core/rules/border/gpx.ts';
 import type { LineString, PatrolRequest, TrailRequest, TrailView } from '../../../core/schemas/border.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { isSystemActor } from '../../shared/actor.ts';
+import { recordedBy } from '../../shared/actor.ts';
 import type { BorderDeps } from './border-deps.ts';
 import { borderMessages as m, gpxProblemMessages } from './border.messages.ts';
 import { BorderPlaces } from './border-places.ts';
@@ -39,7 +39,7 @@ export class BorderTrailsService {
         commune_code: commune.code,
         locality_path: commune.path,
         province_code: commune.province_code ?? commune.code,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
       });
       await this.d.audit.record(trx, actor, {
         action: 'create',
@@ -127,7 +127,7 @@ export class BorderTrailsService {
         source,
         locality_path: trail.locality_path,
         province_code: trail.province_code,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
       });
       await this.d.audit.record(trx, actor, {
         action: 'create',

@@ -12,7 +12,7 @@ import type { Page } from '../../../core/schemas/common.ts';
 import type { DiseaseProfile } from '../../../core/schemas/disease-profile.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { cursorPages, sheetExport, snapshotPages, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -179,7 +179,7 @@ export class CasesService {
       profile_code: req.profileCode ?? defaultDiseaseProfile.code,
       notes: req.notes ?? null,
       client_key: req.clientKey,
-      created_by: isSystemActor(actor) ? null : actor.userId,
+      created_by: recordedBy(actor),
       full_name: null,
       gender: null,
       birth_year: null,

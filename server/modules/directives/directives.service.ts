@@ -11,7 +11,7 @@ import type {
 } from '../../../core/schemas/directives.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { isSystemActor, recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -53,7 +53,7 @@ export class DirectivesService {
   }
 
   private by(actor: Actor): string | null {
-    return isSystemActor(actor) ? null : actor.userId;
+    return recordedBy(actor);
   }
 
   async list(actor: Actor, q: ListDirectivesQuery): Promise<Page<DirectiveSummaryView>> {

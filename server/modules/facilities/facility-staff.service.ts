@@ -1,7 +1,7 @@
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import type { Role } from '../../../core/roles.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, pathWithin, type Actor } from '../../shared/actor.ts';
+import { recordedBy, pathWithin, type Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { facilityMessages as m } from './facilities.messages.ts';
@@ -80,7 +80,7 @@ export class FacilityStaffService {
       const before = await this.staff.facilitiesOf(trx, account.id);
       const after = [...new Set(facilityIds)].sort();
       if (before.length === after.length && before.every((id, i) => id === after[i])) return before;
-      await this.staff.replace(trx, account.id, after, isSystemActor(actor) ? null : actor.userId);
+      await this.staff.replace(trx, account.id, after, recordedBy(actor));
       await this.audit.record(trx, actor, {
         action: 'assign_facilities',
         entityType: 'user',

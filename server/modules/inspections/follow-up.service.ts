@@ -3,7 +3,7 @@ import type { Page } from '../../../core/schemas/common.ts';
 import type { ActionRequest, ActionView, DashboardQuery, DashboardView } from '../../../core/schemas/inspections.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -72,7 +72,7 @@ export class FollowUpService {
         organisation_id: visit.organisation_id,
         locality_path: visit.locality_path,
         province_code: visit.province_code,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
       });
       await this.audit(trx, actor, 'require_action', id, visit.locality_path, { dueOn: req.dueOn });
       return { created: true, view: await this.view(trx, id) };
@@ -90,7 +90,7 @@ export class FollowUpService {
         report_text: req.text,
         report_evidence: req.evidence ?? null,
         reported_at: this.now(),
-        reported_by: isSystemActor(actor) ? null : actor.userId,
+        reported_by: recordedBy(actor),
       });
       await this.audit(trx, actor, 'report_action', id, action.locality_path, { evidence: !!req.evidence });
       return this.view(trx, id);

@@ -13,7 +13,7 @@ import type {
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { decree117Seed, inForceOn } from '../../../core/rules/inspections/decree-117.ts';
 import type { Db } from '../../db/database.ts';
-import { inScope, isSystemActor, pathWithin, type Actor } from '../../shared/actor.ts';
+import { inScope, recordedBy, pathWithin, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -158,7 +158,7 @@ export class InspectionsService {
         period_to: req.periodTo,
         locality_path: unit.locality_path,
         province_code: unit.province_code,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
       });
       await this.d.repo.addMembers(
         trx,

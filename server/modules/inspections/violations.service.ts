@@ -16,7 +16,7 @@ import type {
 } from '../../../core/schemas/inspections.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -105,7 +105,7 @@ export class ViolationsService {
         unit_id: visit.unit_id,
         locality_path: visit.locality_path,
         province_code: visit.province_code,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
         ...(req.fine ? this.fineColumns(req.fine) : {}),
       });
       await this.audit(trx, actor, 'record_violation', id, visit.locality_path, {

@@ -2,7 +2,7 @@ import { AppError } from '../../../core/errors.ts';
 import type { VisitRequest, VisitView } from '../../../core/schemas/inspections.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { UnitsService } from '../units/units.module.ts';
@@ -117,7 +117,7 @@ export class VisitsService {
           plan_id: plan.id,
           unit_id: plan.unit_id,
           checklist_id: target.checklist_id,
-          inspector_user_id: isSystemActor(actor) ? null : actor.userId,
+          inspector_user_id: recordedBy(actor),
           visited_on: visitedOn,
           started_at: startedAt,
           organisation_id: target.organisation_id,
@@ -186,7 +186,7 @@ export class VisitsService {
         media_type: type,
         body,
         byte_size: body.length,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
       });
       await this.d.access.record(trx, actor, {
         action: 'attach_photo',

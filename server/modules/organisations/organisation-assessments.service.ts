@@ -9,7 +9,7 @@ import type {
   TemplateSummaryView,
 } from '../../../core/schemas/organisations.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { FollowUpsRepository } from './follow-ups.repository.ts';
@@ -147,7 +147,7 @@ export class OrganisationAssessmentsService {
         corrective_plan_due_on:
           consequence.correctivePlanDays === null ? null : addDays(today, consequence.correctivePlanDays),
         reassess_due_on: addDays(today, consequence.reassessDays),
-        submitted_by: isSystemActor(actor) ? null : actor.userId,
+        submitted_by: recordedBy(actor),
         submitted_at: at,
       });
       if (id === null) throw new AppError('CONFLICT');

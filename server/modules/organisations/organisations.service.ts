@@ -13,7 +13,7 @@ import type {
 } from '../../../core/schemas/organisations.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
@@ -143,7 +143,7 @@ export class OrganisationsService {
         runs_dormitory: req.runsDormitory,
         runs_shuttle: req.runsShuttle,
         status: 'pending',
-        owner_user_id: isSystemActor(actor) ? null : actor.userId,
+        owner_user_id: recordedBy(actor),
       });
       // A twin request committed the same key meanwhile: the unique index kept one row.
       if (id === null) throw new AppError('CONFLICT');
@@ -206,7 +206,7 @@ export class OrganisationsService {
           runs_shuttle: r.runsShuttle,
           status: 'approved',
           owner_user_id: null,
-          decided_by: isSystemActor(actor) ? null : actor.userId,
+          decided_by: recordedBy(actor),
           decided_at: new Date(),
         });
         const created = (await this.repo.findById(trx, id!))!;
@@ -235,7 +235,7 @@ export class OrganisationsService {
       const next = nextVenueStatus(before.status, req.decision);
       if (!next) throw new AppError('CONFLICT', [{ path: 'decision', message: m.badTransition }]);
       const moved = await this.repo.changeStatus(trx, id, before.status, next, {
-        decided_by: isSystemActor(actor) ? null : actor.userId,
+        decided_by: recordedBy(actor),
         decision_note: note,
       });
       if (!moved) throw new AppError('CONFLICT');

@@ -5,7 +5,7 @@ import { parseCccdQr } from '../../../core/rules/cccd-qr.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { GateCheckRequest, GateCheckResult, SiteView } from '../../../core/schemas/workforce.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { PeopleService, TokenHolder } from '../people/people.service.ts';
@@ -72,7 +72,7 @@ export class WorkplaceGateService {
     await this.db.transaction().execute(async (trx) => {
       const owner = await this.repo.siteOwner(trx, venueId);
       if (owner?.organisation_id === organisationId) return;
-      if (owner || !(await this.repo.link(trx, organisationId, venueId, isSystemActor(actor) ? null : actor.userId)))
+      if (owner || !(await this.repo.link(trx, organisationId, venueId, recordedBy(actor))))
         throw new AppError('CONFLICT', [{ path: 'venueId', message: messages[actor.locale].siteTaken }]);
       await this.audit.record(trx, actor, {
         action: 'link_site',
@@ -122,7 +122,7 @@ export class WorkplaceGateService {
         allowed: decision.allowed,
         valid_declaration: validDeclaration,
         reasons: JSON.stringify(decision.reasons),
-        recorded_by: isSystemActor(actor) ? null : actor.userId,
+        recorded_by: recordedBy(actor),
       });
       // A twin request committed the same key meanwhile: answer the check it stored.
       if (id === null) return this.answer((await this.repo.eventByClientKey(trx, req.clientKey))!, null);

@@ -3,7 +3,7 @@ import type { AuditAction, AuditEntityType } from '../../../core/audit-vocabular
 import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import type { UnitRef } from '../../../core/schemas/units.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { isSystemActor, recordedBy, type Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -49,7 +49,7 @@ export class PlansContext {
   }
 
   by(actor: Actor): string | null {
-    return isSystemActor(actor) ? null : actor.userId;
+    return recordedBy(actor);
   }
 
   async unitOrThrow(db: Db, id: string): Promise<UnitRecord> {

@@ -11,7 +11,7 @@ import {
 import { daysFrom, vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { AdmissionView, AdmitRequest, ReleaseRequest } from '../../../core/schemas/quarantine.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import type { QrTokenSigner } from '../../shared/qr-token.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -125,7 +125,7 @@ export class QuarantineService {
       client_key: req.clientKey,
       document_number: `${await this.d.quarantine.nextDocumentNumber(trx)}/QĐ-BCĐ`,
       monitor_token_id: tokenId,
-      created_by: isSystemActor(actor) ? null : actor.userId,
+      created_by: recordedBy(actor),
     });
     await this.orderScheduleTests(trx, id, person.id, facility.locality_path, plan);
     await this.d.quarantine.startQuarantineOf(trx, person.id);
@@ -265,7 +265,7 @@ export class QuarantineService {
         document_number: a.document_number,
         monitor_token_id: a.monitor_token_id,
         extended_days: a.extended_days,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
         client_key: null,
       });
       await this.d.quarantine.addEvent(trx, {

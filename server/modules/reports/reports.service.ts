@@ -18,7 +18,7 @@ import type {
 } from '../../../core/schemas/reports.ts';
 import { addDays, vietnamMidnight } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import type { Figures, ReportFiguresService } from '../../shared/report-figures.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NotificationsService } from '../notifications/notifications.module.ts';
@@ -144,7 +144,7 @@ export class ReportsService {
         reasons: JSON.stringify(checked.reasons),
         amendment_reason: version > 1 ? amendmentReason : null,
         on_time: isOnTime(period.due, now),
-        submitted_by: isSystemActor(actor) ? null : actor.userId,
+        submitted_by: recordedBy(actor),
         submitted_at: now,
       });
       await this.d.repo.update(trx, report.id, {
@@ -202,7 +202,7 @@ export class ReportsService {
         version: report.version,
         decision: req.decision,
         comment,
-        reviewed_by: isSystemActor(actor) ? null : actor.userId,
+        reviewed_by: recordedBy(actor),
         reviewed_at: this.d.clock(),
       });
       const status = req.decision === 'accept' ? 'accepted' : 'returned';
@@ -371,7 +371,7 @@ function newReport(actor: Actor, unit: UnitRecord, template: ReportTemplate, per
     locality_path: unit.locality_path,
     province_code: unit.province_code,
     draft: JSON.stringify({ values: {}, reasons: {} }),
-    created_by: isSystemActor(actor) ? null : actor.userId,
+    created_by: recordedBy(actor),
   };
 }
 

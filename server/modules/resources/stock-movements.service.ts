@@ -20,7 +20,7 @@ import type {
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import type { StockRequestKind } from '../../db/schema-resources.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import type { AuditAction } from '../../../core/audit-vocabulary.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -70,7 +70,7 @@ export class StockMovementsService {
   }
 
   private by(actor: Actor): string | null {
-    return isSystemActor(actor) ? null : actor.userId;
+    return recordedBy(actor);
   }
 
   // --- movements -----------------------------------------------------------------------------

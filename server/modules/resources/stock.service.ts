@@ -20,7 +20,7 @@ import type {
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import type { StockRequestKind } from '../../db/schema-resources.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { ledgerColumns, movementKindLabels, stockColumns, type StockExportRow } from './stock.export.ts';
@@ -58,7 +58,7 @@ export class StockService {
   }
 
   private by(actor: Actor): string | null {
-    return isSystemActor(actor) ? null : actor.userId;
+    return recordedBy(actor);
   }
 
   async listStores(actor: Actor, q: ListStoresQuery): Promise<Page<StoreView>> {

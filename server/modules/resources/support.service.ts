@@ -11,7 +11,7 @@ import type {
 } from '../../../core/schemas/resources.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, pathWithin, type Actor } from '../../shared/actor.ts';
+import { recordedBy, pathWithin, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -46,7 +46,7 @@ export class SupportService {
   }
 
   private by(actor: Actor): string | null {
-    return isSystemActor(actor) ? null : actor.userId;
+    return recordedBy(actor);
   }
 
   private async within(actor: Actor, locality: string | undefined): Promise<string> {

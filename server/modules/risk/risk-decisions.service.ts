@@ -11,7 +11,7 @@ import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { LocalityRow } from '../../db/schema.ts';
 import { renderOfficialPdf } from '../../shared/official-document.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -170,7 +170,7 @@ export class RiskDecisionsService {
         reason: req.reason ?? null,
         indicators: JSON.stringify(evaluation.indicators.indicators),
         effective_from: effectiveFrom,
-        decided_by: isSystemActor(actor) ? null : actor.userId,
+        decided_by: recordedBy(actor),
         client_key: req.clientKey ?? null,
         issuer_code: issuer.code,
         issuer_name: issuer.name,

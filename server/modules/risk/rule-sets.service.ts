@@ -3,7 +3,7 @@ import { AppError, type Locale } from '../../../core/errors.ts';
 import type { RuleSetDetail, RuleSetSummary } from '../../../core/schemas/risk-admin.ts';
 import type { RiskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { riskPolicy } from './risk.policy.ts';
 import type { RuleSetsRepository, StoredRuleSet } from './rule-sets.repository.ts';
@@ -104,7 +104,7 @@ export class RuleSetsService {
         return this.detail(trx, actor, code);
       const previous = await this.repo.maxVersion(trx, code);
       const saved = { ...definition, version: previous + 1 };
-      await this.repo.insertVersion(trx, saved, isSystemActor(actor) ? null : actor.userId);
+      await this.repo.insertVersion(trx, saved, recordedBy(actor));
       await this.audit.record(trx, actor, {
         action: 'save_rule_set',
         entityType: 'risk_rule_set',
@@ -123,7 +123,7 @@ export class RuleSetsService {
     return this.db.transaction().execute(async (trx) => {
       if (!(await this.repo.latest(trx, code))[0]) throw new AppError('NOT_FOUND');
       const before = await this.repo.activeCode(trx);
-      await this.repo.setActive(trx, code, isSystemActor(actor) ? null : actor.userId);
+      await this.repo.setActive(trx, code, recordedBy(actor));
       await this.audit.record(trx, actor, {
         action: 'activate_rule_set',
         entityType: 'risk_rule_set',

@@ -1,7 +1,7 @@
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import type { VaccinationRow } from '../../../core/schemas/risk-admin.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { readImport, rejectInvalidRows, rowPath } from '../../shared/file-import.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -59,7 +59,7 @@ export class VaccinationService {
           adultsFull: r.adultsFull ?? null,
           highRisk: r.highRisk ?? null,
         })),
-        isSystemActor(actor) ? null : actor.userId,
+        recordedBy(actor),
       );
       await this.audit.record(trx, actor, {
         action: 'import_vaccination',

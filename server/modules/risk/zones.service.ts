@@ -3,7 +3,7 @@ import { coveredCodes } from '../../../core/rules/geo/point-in-polygon.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { CreateZoneRequest, ZonePolygon, ZoneView } from '../../../core/schemas/risk-admin.ts';
 import type { Db } from '../../db/database.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -74,7 +74,7 @@ export class ZonesService {
         measures: JSON.stringify(req.measures),
         decision_ref: req.decisionRef ?? null,
         client_key: req.clientKey,
-        created_by: isSystemActor(actor) ? null : actor.userId,
+        created_by: recordedBy(actor),
       });
       await this.zones.applyZoneFlags(trx, now);
       await this.audit.record(trx, actor, {
@@ -100,7 +100,7 @@ export class ZonesService {
       const endsAt = req.endsAt ? new Date(req.endsAt) : now;
       if (endsAt <= zone.starts_at)
         throw new AppError('VALIDATION_FAILED', [{ path: 'endsAt', message: text.endBeforeStart[actor.locale] }]);
-      await this.zones.end(trx, id, endsAt, isSystemActor(actor) ? null : actor.userId);
+      await this.zones.end(trx, id, endsAt, recordedBy(actor));
       await this.zones.applyZoneFlags(trx, now);
       await this.audit.record(trx, actor, {
         action: 'end_zone',

@@ -26,7 +26,7 @@ import type {
 } from '../../../core/schemas/venues.ts';
 import type { Db } from '../../db/database.ts';
 import type { LocalityRow } from '../../db/schema.ts';
-import { isSystemActor, type Actor } from '../../shared/actor.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -110,7 +110,7 @@ export class VenuesService {
         contact_phone_verified_at: null,
         gate_policy: req.gatePolicy,
         status: 'pending',
-        owner_user_id: isSystemActor(actor) ? null : actor.userId,
+        owner_user_id: recordedBy(actor),
       });
       const venue = (await this.venues.findById(trx, id))!;
       await this.audit.record(trx, actor, {
@@ -170,7 +170,7 @@ export class VenuesService {
       if (!next) throw new AppError('CONFLICT', [this.transitionProblem(actor.locale, before.status)]);
       const moved = await this.venues.changeStatus(trx, id, before.status, {
         status: next,
-        decided_by: isSystemActor(actor) ? null : actor.userId,
+        decided_by: recordedBy(actor),
         decided_at: new Date(),
         decision_note: note,
       });
