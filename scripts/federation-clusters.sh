@@ -10,6 +10,9 @@ set -euo pipefail
 VERSION="${FEDERATION_PG_VERSION:-$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)}"
 CLUSTERS=(fedhub:5441 fedprov1:5442 fedprov2:5443)
 
+# A cluster exists when PostgreSQL's own list has it (a leftover /etc directory is not one).
+exists() { pg_lsclusters -h | awk -v v="$VERSION" -v n="$1" '$1 == v && $2 == n { found = 1 } END { exit !found }'; }
+
 ports() {
   local list=()
   for c in "${CLUSTERS[@]}"; do list+=("${c#*:}"); done
@@ -20,7 +23,9 @@ up() {
   [ -n "$VERSION" ] || { echo "federation-clusters: PostgreSQL server packages are not installed" >&2; exit 1; }
   for c in "${CLUSTERS[@]}"; do
     local name="${c%%:*}" port="${c#*:}"
-    if [ ! -d "/etc/postgresql/$VERSION/$name" ]; then
+    if ! exists "$name"; then
+      # What a removed cluster left behind (our conf.d file keeps pg_dropcluster from removing it).
+      rm -rf "/etc/postgresql/$VERSION/$name"
       # Small: three of these share a 2-core CI machine with the main server.
       pg_createcluster "$VERSION" "$name" -p "$port" --start-conf=manual -- --auth-local=trust --auth-host=trust >/dev/null
       cat >"/etc/postgresql/$VERSION/$name/conf.d/federation.conf" <<CONF
@@ -55,9 +60,10 @@ CONF
 down() {
   for c in "${CLUSTERS[@]}"; do
     local name="${c%%:*}"
-    if [ -d "/etc/postgresql/$VERSION/$name" ]; then
+    if exists "$name"; then
       pg_dropcluster --stop "$VERSION" "$name"
     fi
+    rm -rf "/etc/postgresql/$VERSION/$name"
   done
   echo "federation clusters removed"
 }
