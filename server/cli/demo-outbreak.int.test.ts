@@ -101,6 +101,14 @@ describe('the demo outbreak', () => {
     const everyone = (await cdc.get('/api/quarantine/admissions?limit=100'))
       .json<{ items: { fullName: string }[] }>()
       .items.map((a) => a.fullName);
-    expect(everyone.sort()).toEqual([...hotelResidents, 'Lê Thị Nơi Khác'].sort());
+    // The province also holds the border story's people, handed over to the border quarantine area.
+    const borderArea = (await t.platform.services.facilities.list(sys, { limit: 20 })).items.find(
+      (f) => f.name === 'Khu cách ly tập trung Đồn Biên phòng Ma Lù Thàng',
+    )!;
+    const borderResidents = (
+      await t.platform.services.quarantineRegister.list(sys, { facilityId: borderArea.id, limit: 100 })
+    ).items.map((a) => a.fullName);
+    expect(borderResidents.length).toBeGreaterThan(0);
+    expect(everyone.sort()).toEqual([...hotelResidents, ...borderResidents, 'Lê Thị Nơi Khác'].sort());
   });
 });

@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { ApiError, newClientKey } from './api.ts';
 import { useT } from './i18n/index.ts';
 
@@ -210,10 +211,13 @@ export function SubmitButton({
 }
 
 /** Local date as YYYY-MM-DD (date inputs, "not in the future"). */
+/**
+ * Today in Viet Nam, the calendar the server checks dates against ("not in the future"): a phone
+ * whose clock is set to another zone (a traveller, a test browser in UTC) would otherwise refuse
+ * today's date after 17:00 UTC, or offer tomorrow's before.
+ */
 export function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return vietnamToday();
 }
 
 export function validBirthYear(v: string): boolean {
