@@ -10,17 +10,16 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase, type Db } from '../server/db/database.ts';
-import { openPlatform, type Platform } from '../server/main.ts';
-import { newSecret } from '../server/modules/system/signing-secrets.ts';
+import type { Db } from '../server/db/database.ts';
+import type { Platform } from '../server/main.ts';
 import { intOption } from './lib/options.ts';
 import { generateListsCountry } from './lib/lists-country.ts';
 import type { CountryShape } from './lib/risk-country.ts';
 import { generateListsData } from './lib/lists-data.ts';
 import { listScenarios, type ListScenario } from './lib/lists-scenarios.ts';
 import { moreListScenarios } from './lib/lists-scenarios-more.ts';
-import { dropScratchDatabases, recreateScratchDatabases, scratchUrl } from './lib/scratch-databases.ts';
+import { dropScratchDatabases } from './lib/scratch-databases.ts';
+import { openScratchPlatform } from './lib/scratch-platform.ts';
 import { percentile, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
 
@@ -101,16 +100,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     throw new Error('the lists bench measures PostgreSQL: pass --database-url (an admin URL)');
   const o = options(ctx.args);
   const adminUrl = ctx.database.url;
-  if (!o.reuse) await recreateScratchDatabases(adminUrl, [o.scratchName]);
-  const handle = await openDatabase({ url: scratchUrl(adminUrl, o.scratchName), dataDir: '' });
-  const config = {
-    ...loadConfig({}),
-    logLevel: 'silent' as const,
-    database: { dataDir: 'memory://' },
-    secret: newSecret(),
-  };
-  const platform = await openPlatform(config, handle);
-  const db = handle.db;
+  const platform = await openScratchPlatform(adminUrl, o.scratchName, o.reuse);
+  const db = platform.database.db;
   try {
     const generation = o.reuse ? { reused: true } : await generate(db, platform, o.shape, ctx.log);
     ctx.log('vacuum analyze');
