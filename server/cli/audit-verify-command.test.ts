@@ -1,33 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../testing/cli-in-process.ts';
 import { openDatabase } from '../db/database.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const secret = randomBytes(32).toString('base64url');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phongdich-audit-cli-'));
-// Through `env`, so the test adds its own variables without reading the environment itself.
+// An embedded database of its own, whatever DATABASE_URL the shell may have.
 const cli = (args: string[]) =>
-  spawnSync(
-    'env',
-    [
-      '-u',
-      'DATABASE_URL',
-      `PHONGDICH_DATA_DIR=${dataDir}`,
-      `PHONGDICH_SECRET=${secret}`,
-      'LOG_LEVEL=silent',
-      tsx,
-      'server/cli/main.ts',
-      ...args,
-    ],
-    { cwd: root, encoding: 'utf8', timeout: 120_000 },
-  );
+  runCliInProcess(args, { DATABASE_URL: undefined, PHONGDICH_DATA_DIR: dataDir, PHONGDICH_SECRET: secret });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** Changes the embedded database behind the CLI's back, as someone with the files and superuser rights would. */
@@ -45,22 +29,24 @@ async function tamper(statement: string) {
 
 describe('phongdich audit verify', () => {
   it('says OK with counts and the head, then names the first row edited in the database and exits 1', async () => {
-    expect(cli(['seed', '--province', '12']).status).toBe(0);
+    expect((await cli(['seed', '--province', '12'])).status).toBe(0);
     expect(
-      cli([
-        'users',
-        'create',
-        '--username',
-        'kiemtoan',
-        '--full-name',
-        'Kiểm Toán',
-        '--role',
-        'health_department',
-        '--locality',
-        '12',
-      ]).status,
+      (
+        await cli([
+          'users',
+          'create',
+          '--username',
+          'kiemtoan',
+          '--full-name',
+          'Kiểm Toán',
+          '--role',
+          'health_department',
+          '--locality',
+          '12',
+        ])
+      ).status,
     ).toBe(0);
-    const ok = cli(['audit', 'verify']);
+    const ok = await cli(['audit', 'verify']);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(
       /^OK: 2 events, 0 lists of people, 2 chain links, 0 signed checkpoints\nhead: link 2 [0-9a-f]{64} /,
@@ -69,7 +55,7 @@ describe('phongdich audit verify', () => {
     await tamper(
       `update audit_events set after = '{"username":"someone_else"}' where id = (select max(id) from audit_events where action = 'create' and entity_type = 'user')`,
     );
-    const broken = cli(['audit', 'verify']);
+    const broken = await cli(['audit', 'verify']);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/^BROKEN: changed after it was written/);
     expect(broken.stderr).toMatch(

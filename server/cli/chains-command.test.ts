@@ -1,34 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../testing/cli-in-process.ts';
 import { transmissionChains } from '../../core/rules/transmission-chains.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phongdich-chains-cli-'));
 // Outside demo mode the CLI needs a signing secret of its own configuration.
 const secret = randomBytes(32).toString('base64url');
-// Through `env`, so the test adds its own variables without reading the environment itself:
-// an embedded database of its own, whatever DATABASE_URL the shell may have.
+// An embedded database of its own, whatever DATABASE_URL the shell may have.
 const cli = (args: string[]) =>
-  spawnSync(
-    'env',
-    [
-      '-u',
-      'DATABASE_URL',
-      `PHONGDICH_DATA_DIR=${dataDir}`,
-      `PHONGDICH_SECRET=${secret}`,
-      'LOG_LEVEL=silent',
-      tsx,
-      'server/cli/main.ts',
-      ...args,
-    ],
-    { cwd: root, encoding: 'utf8', timeout: 90_000 },
-  );
+  runCliInProcess(args, { DATABASE_URL: undefined, PHONGDICH_DATA_DIR: dataDir, PHONGDICH_SECRET: secret });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 // Two chains in Lai Châu (1 → 2 → 4, 1 → 3; 5 → 6), a diamond-free tree, and loose cases.
@@ -50,15 +33,15 @@ const patients = [
 ];
 
 describe('phongdich import linelist / chains --json', () => {
-  it('imports a line list and prints its chains as the pure rule measures them', () => {
+  it('imports a line list and prints its chains as the pure rule measures them', async () => {
     const file = path.join(dataDir, 'patients.json');
     fs.writeFileSync(file, JSON.stringify({ modified: '2021-05-08', total: patients.length, data: patients }));
-    const imported = cli(['import', 'linelist', file, '--source', 'test']);
+    const imported = await cli(['import', 'linelist', file, '--source', 'test']);
     expect(imported.stderr).toMatch(/done: 7 rows read, 7 valid, 7 written, 4 links/);
     expect(imported.status).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ totalRows: 7, createdCases: 7, links: 4, errors: [] });
 
-    const run = cli(['chains', '--json']);
+    const run = await cli(['chains', '--json']);
     expect(run.status).toBe(0);
     const printed = JSON.parse(run.stdout) as Record<string, unknown>;
     const s = transmissionChains(patients.map((p) => ({ id: p.id, sources: p.source })));
@@ -78,11 +61,11 @@ describe('phongdich import linelist / chains --json', () => {
     });
   }, 180_000);
 
-  it('refuses an unknown file type and reports invalid rows without writing', () => {
-    expect(cli(['import', 'linelist', 'cases.pdf']).status).toBe(1);
+  it('refuses an unknown file type and reports invalid rows without writing', async () => {
+    expect((await cli(['import', 'linelist', 'cases.pdf'])).status).toBe(1);
     const bad = path.join(dataDir, 'bad.csv');
     fs.writeFileSync(bad, 'case_number,confirmed_date,province\nB1,2021-13-01,Lai Châu\n');
-    const run = cli(['import', 'linelist', bad]);
+    const run = await cli(['import', 'linelist', bad]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/IMPORT_INVALID.*row:2/);
   }, 120_000);

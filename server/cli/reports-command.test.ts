@@ -1,31 +1,31 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCliInProcess as cli } from '../testing/cli-in-process.ts';
 import { parseAt, reportsPeriod } from './report-commands.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const cli = (args: string[]) =>
-  spawnSync(tsx, ['server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-
 describe('phongdich reports period', () => {
-  it('prints the week containing the instant and its deadline in Viet Nam offset', () => {
-    const run = cli(['reports', 'period', '--template', 'weekly-covid', '--at', '2026-12-09T10:00:00+07:00', '--json']);
+  it('prints the week containing the instant and its deadline in Viet Nam offset', async () => {
+    const run = await cli([
+      'reports',
+      'period',
+      '--template',
+      'weekly-covid',
+      '--at',
+      '2026-12-09T10:00:00+07:00',
+      '--json',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ from: '2026-12-07', to: '2026-12-13', due: '2026-12-16T00:00:00+07:00' });
   });
 
-  // One spawn per test: starting the CLI takes seconds on a loaded machine.
-  it('refuses an unknown template with the known ones', () => {
-    const run = cli(['reports', 'period', '--template', 'weekly-flu', '--at', '2026-12-09T10:00:00Z', '--json']);
+  it('refuses an unknown template with the known ones', async () => {
+    const run = await cli(['reports', 'period', '--template', 'weekly-flu', '--at', '2026-12-09T10:00:00Z', '--json']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/no report template "weekly-flu" \(known: weekly-covid\)/);
   });
 
-  it('refuses a missing option with the usage', () => {
-    const run = cli(['reports', 'period', '--template', 'weekly-covid']);
+  it('refuses a missing option with the usage', async () => {
+    const run = await cli(['reports', 'period', '--template', 'weekly-covid']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/needs --template <code> --at <ISO instant>/);
   });
@@ -33,8 +33,8 @@ describe('phongdich reports period', () => {
 
 describe('phongdich reports status', () => {
   // Refused before any database is opened; the answers themselves are tested in reports.int.test.ts.
-  it('needs a period', () => {
-    const run = cli(['reports', 'status', '--json']);
+  it('needs a period', async () => {
+    const run = await cli(['reports', 'status', '--json']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/reports status needs --period <id>, e.g. weekly:2026-W50/);
   });

@@ -1,19 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { estimateR } from '../../core/rules/rt/cori.ts';
 import { formatRtOutput, parseRtInput } from '../../core/rules/rt/rt-json.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const cli = (args: string[]) =>
-  spawnSync(tsx, ['server/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+import { runCliInProcess as cli } from '../testing/cli-in-process.ts';
 
 describe('phongdich rt', () => {
-  it('prints the estimate as JSON, with local and imported cases separated', () => {
+  it('prints the estimate as JSON, with local and imported cases separated', async () => {
     const input = {
       local: [0, 2, 3, 5, 8, 10, 13, 18, 20, 25, 27, 30, 28, 26],
       imported: [1, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
@@ -22,7 +16,7 @@ describe('phongdich rt', () => {
     };
     const file = path.join(os.tmpdir(), `rt-${process.pid}.json`);
     fs.writeFileSync(file, JSON.stringify(input));
-    const run = cli(['rt', '--input', file, '--json']);
+    const run = await cli(['rt', '--input', file, '--json']);
     fs.rmSync(file);
     expect(run.status).toBe(0);
     const printed = JSON.parse(run.stdout) as ReturnType<typeof formatRtOutput>;
@@ -30,10 +24,10 @@ describe('phongdich rt', () => {
     expect(printed.windows[0]).toMatchObject({ t_start: 2, t_end: 8 });
   });
 
-  it('refuses a bad input file with a clear message', () => {
+  it('refuses a bad input file with a clear message', async () => {
     const file = path.join(os.tmpdir(), `rt-bad-${process.pid}.json`);
     fs.writeFileSync(file, JSON.stringify({ local: [1, -2, 3], mean_si: 2.6, std_si: 1.5 }));
-    const run = cli(['rt', '--input', file, '--json']);
+    const run = await cli(['rt', '--input', file, '--json']);
     fs.rmSync(file);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/local/);
