@@ -82,7 +82,8 @@ export const plansEn = {
     ifLevel: 'If the level declared were',
     levelN: 'Level {{n}}',
     wouldOpen: 'The {{level}} plan would be activated from {{at}}, with these tasks:',
-    wouldNotOpen: 'Nothing would be activated ({{level}}: the unit has no approved plan for that level).',
+    wouldNotOpen:
+      '{{level}}: nothing more would be activated (that level’s plan is already in force, or the unit has no approved plan for it).',
     wouldClose: 'Would close: {{levels}}.',
     whatIfTask: '{{title}} — {{unit}}, due {{due}}',
     readiness: 'Readiness',

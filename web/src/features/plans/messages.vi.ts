@@ -83,7 +83,7 @@ export const plansVi = {
     levelN: 'Cấp độ {{n}}',
     wouldOpen: 'Phương án {{level}} sẽ được kích hoạt từ {{at}} với các nhiệm vụ:',
     wouldNotOpen:
-      'Không có phương án nào được kích hoạt ({{level}}: đơn vị chưa có phương án được duyệt cho cấp độ này).',
+      '{{level}}: không kích hoạt thêm phương án nào (phương án của cấp độ này đang được kích hoạt, hoặc đơn vị chưa có phương án được duyệt cho cấp độ này).',
     wouldClose: 'Sẽ kết thúc: {{levels}}.',
     whatIfTask: '{{title}} — {{unit}}, hạn {{due}}',
     readiness: 'Mức sẵn sàng',

@@ -107,6 +107,11 @@ export function ReadinessTab() {
           {error}
         </p>
       )}
+      {view && (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <ReadinessMap boundaries={boundaries.data} units={view.units} />
+        </Suspense>
+      )}
       <DataTable
         testId="readiness-table"
         columns={columns}
@@ -114,11 +119,6 @@ export function ReadinessTab() {
         rowKey={(u) => u.unit.id}
         emptyText={view ? t('plans.noUnits') : t('common.loading')}
       />
-      {view && (
-        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-          <ReadinessMap boundaries={boundaries.data} units={view.units} />
-        </Suspense>
-      )}
     </>
   );
 }

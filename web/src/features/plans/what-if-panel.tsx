@@ -51,7 +51,7 @@ export function WhatIfPanel({ unitId }: { unitId: string }) {
           {view.wouldClose.length > 0 && (
             <p>{t('plans.wouldClose', { levels: view.wouldClose.map((c) => c.levelName).join(', ') })}</p>
           )}
-          {view.tasks.length > 0 && (
+          {view.wouldOpen && view.tasks.length > 0 && (
             <ul>
               {view.tasks.map((x, i) => (
                 <li key={i}>

@@ -67,7 +67,7 @@ function DonationForm({ onSaved }: { onSaved(d: DonationView): void }) {
   };
   return (
     <form className="form-card" onSubmit={submit} data-testid="donation-form">
-      <FormError error={error} fields={['donorName', 'goodsDescription', 'amount']} />
+      <FormError error={error} fields={['donorName', 'goodsDescription', 'amount', 'receivedOn']} />
       <div className="form-grid">
         <SelectField
           label={t('resources.receivingUnit')}
@@ -126,7 +126,15 @@ function DonationForm({ onSaved }: { onSaved(d: DonationView): void }) {
           options={options(donationPurposes, (k) => t(`resources.donationPurpose.${k}`))}
           testId="donation-purpose"
         />
-        <TextField label={t('resources.receivedOn')} type="date" value={receivedOn} onChange={setReceivedOn} required />
+        <TextField
+          label={t('resources.receivedOn')}
+          type="date"
+          value={receivedOn}
+          onChange={setReceivedOn}
+          required
+          error={detailFor(error, 'receivedOn')}
+          testId="donation-received-on"
+        />
       </div>
       <FormActions busy={busy} label={t('resources.recordDonation')} testId="donation-save" />
     </form>
