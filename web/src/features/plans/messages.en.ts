@@ -95,6 +95,9 @@ export const plansEn = {
     noPlan: 'No approved plan for this level',
     onlyShort: 'Only units short of something',
     noUnits: 'No unit.',
+    legendReady: 'Fully ready',
+    legendPartly: 'At least 50% ready',
+    legendShort: 'Under 50% ready',
     mapLabel: 'Map of the communes’ readiness',
   },
 };

@@ -95,6 +95,9 @@ export const plansVi = {
     noPlan: 'Chưa có phương án được duyệt cho cấp độ này',
     onlyShort: 'Chỉ đơn vị còn thiếu',
     noUnits: 'Không có đơn vị nào.',
+    legendReady: 'Đủ nguồn lực',
+    legendPartly: 'Sẵn sàng từ 50%',
+    legendShort: 'Sẵn sàng dưới 50%',
     mapLabel: 'Bản đồ mức sẵn sàng của các xã, phường',
   },
 };

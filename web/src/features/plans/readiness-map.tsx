@@ -14,11 +14,13 @@ export default function ReadinessMap({
   units: AreaReadinessView['units'];
 }) {
   const { t } = useTranslation();
-  // A commune's own unit (its People's Committee) is the one whose area is the commune.
-  const byCode = useMemo(
-    () => new Map(units.filter((u) => u.hasPlan).map((u) => [u.localityCode, u.readinessPercent])),
-    [units],
-  );
+  // Several units may share a commune (its committee, its health station): the least ready shows.
+  const byCode = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const u of units)
+      if (u.hasPlan) m.set(u.localityCode, Math.min(u.readinessPercent, m.get(u.localityCode) ?? 100));
+    return m;
+  }, [units]);
   const styleFor = useCallback(
     (code: string): PathOptions => ({
       fillColor: readinessColour(byCode.get(code)),
@@ -43,15 +45,31 @@ export default function ReadinessMap({
     },
     [byCode, t],
   );
+  const legend = [
+    { colour: readinessColour(100), label: t('plans.legendReady') },
+    { colour: readinessColour(50), label: t('plans.legendPartly') },
+    { colour: readinessColour(0), label: t('plans.legendShort') },
+    { colour: readinessColour(undefined), label: t('plans.noPlan') },
+  ];
   return (
-    <BoundaryMap
-      data={boundaries}
-      selectedCode={null}
-      onSelect={() => {}}
-      label={t('plans.mapLabel')}
-      styleFor={styleFor}
-      dataAttributes={dataAttributes}
-      describe={describe}
-    />
+    <>
+      <ul className="plain-list map-legend" aria-label={t('plans.mapLabel')}>
+        {legend.map((l) => (
+          <li key={l.label}>
+            <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, background: l.colour }} />{' '}
+            {l.label}
+          </li>
+        ))}
+      </ul>
+      <BoundaryMap
+        data={boundaries}
+        selectedCode={null}
+        onSelect={() => {}}
+        label={t('plans.mapLabel')}
+        styleFor={styleFor}
+        dataAttributes={dataAttributes}
+        describe={describe}
+      />
+    </>
   );
 }

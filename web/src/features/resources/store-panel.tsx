@@ -9,6 +9,7 @@ import { Notice, SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { itemOptions } from './labels.ts';
+import { MinimumForm } from './minimum-form.tsx';
 import { MovementForm } from './movement-form.tsx';
 
 /** Lots that expire soon or have expired, as one warning line of the stock table. */
@@ -131,6 +132,15 @@ export function StorePanel({ store, stores, onClose }: { store: StoreView; store
         ]}
       />
       <DataTable testId="stock-table" columns={stockColumns} rows={view?.lines ?? []} rowKey={(l) => l.item} />
+      {store.canRecord && (
+        <MinimumForm
+          storeId={store.id}
+          onSaved={(what) => {
+            setNotice(what);
+            load();
+          }}
+        />
+      )}
       {store.canRecord && (
         <MovementForm
           store={store}
