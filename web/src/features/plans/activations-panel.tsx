@@ -4,7 +4,7 @@ import { plansContract } from '../../../../core/contracts/plans.ts';
 import type { ActivationView, CommitteeView } from '../../../../core/schemas/plans.ts';
 import { api, errorMessage } from '../../ui/api.ts';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
-import { CheckboxField } from '../../ui/form.tsx';
+import { CheckboxField, FormError, TextField, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 
 type Task = ActivationView['tasks'][number];
@@ -82,6 +82,33 @@ function Activation({ a, onChanged }: { a: ActivationView; onChanged(a: Activati
   );
 }
 
+/** Activates the committee (or stands it down) with its decision; activating notifies its members. */
+function CommitteeState({ committee, onChanged }: { committee: CommitteeView; onChanged(c: CommitteeView): void }) {
+  const { t } = useTranslation();
+  const { error, busy, run } = useFormSubmit();
+  const [decision, setDecision] = useState('');
+  const next = committee.state === 'activated' ? 'normal' : 'activated';
+  const send = () =>
+    void run(async () => {
+      onChanged(
+        await api(plansContract.postPlansCommitteeState, {
+          params: { unitId: committee.unit.id },
+          body: { state: next, decision },
+        }),
+      );
+      setDecision('');
+    });
+  return (
+    <div className="form-row">
+      <FormError error={error} />
+      <TextField label={t('plans.committeeDecision')} value={decision} onChange={setDecision} />
+      <button type="button" disabled={busy || !decision.trim()} onClick={send} data-testid="committee-toggle">
+        {next === 'activated' ? t('plans.activateCommittee') : t('plans.standDown')}
+      </button>
+    </div>
+  );
+}
+
 /**
  * What the steering committee follows: its state (normal or activated, with the decision), the
  * plan sections activated by the decided level and the progress of their tasks.
@@ -119,6 +146,7 @@ export function ActivationsPanel({ unitId }: { unitId: string }) {
           {t('plans.committeeMembers', { n: committee.members.length })}
         </p>
       )}
+      {committee?.mayManage && <CommitteeState committee={committee} onChanged={setCommittee} />}
       <CheckboxField label={t('plans.onlyOpen')} checked={onlyOpen} onChange={setOnlyOpen} />
       {error && (
         <p className="alert alert-error" role="alert">
