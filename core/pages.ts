@@ -42,6 +42,9 @@ export const staffPages = [
   '/inspections/field',
   '/inspections/plans/:id',
   '/inspections/visits/:id',
+  '/resources',
+  '/plans',
+  '/plans/units/:unitId',
 ] as const;
 
 export const citizenPages = [
@@ -54,6 +57,7 @@ export const citizenPages = [
   '/c/noi-da-den',
   '/c/du-lieu',
   '/c/ban-do',
+  '/c/ho-tro',
   '/c/theo-doi/:token',
   '/v/:code',
 ] as const;

@@ -23,6 +23,8 @@ import {
   canLinkPeople,
   canViewOrganisations,
   canAssessOrganisations,
+  canViewResources,
+  canViewPlans,
 } from './features/auth/permissions.ts';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
 import { ForbiddenPage, NotFoundPage } from './features/home/not-found-page.tsx';
@@ -103,6 +105,13 @@ const InspectionsFieldPage = lazy(() =>
 const InspectionPlanPage = lazy(() =>
   import('./features/inspections/plan-page.tsx').then((m) => ({ default: m.PlanPage })),
 );
+const ResourcesPage = lazy(() =>
+  import('./features/resources/resources-page.tsx').then((m) => ({ default: m.ResourcesPage })),
+);
+const PlansPage = lazy(() => import('./features/plans/plans-page.tsx').then((m) => ({ default: m.PlansPage })));
+const UnitPlanPage = lazy(() =>
+  import('./features/plans/unit-plan-page.tsx').then((m) => ({ default: m.UnitPlanPage })),
+);
 const InspectionVisitPage = lazy(() =>
   import('./features/inspections/visit-page.tsx').then((m) => ({ default: m.VisitPage })),
 );
@@ -175,6 +184,14 @@ const routes: RouteDef[] = [
   { path: '/inspections/field', page: () => <InspectionsFieldPage /> },
   { path: '/inspections/plans/:id', page: (p) => <InspectionPlanPage key={p.id} id={p.id ?? ''} /> },
   { path: '/inspections/visits/:id', page: (p) => <InspectionVisitPage key={p.id} id={p.id ?? ''} /> },
+  // "4 tại chỗ" and response plans (issue 18): officials; the server decides which units each sees.
+  { path: '/resources', page: () => <ResourcesPage />, allowed: canViewResources },
+  { path: '/plans', page: () => <PlansPage />, allowed: canViewPlans },
+  {
+    path: '/plans/units/:unitId',
+    page: (p) => <UnitPlanPage key={p.unitId} unitId={p.unitId ?? ''} />,
+    allowed: canViewPlans,
+  },
 ];
 
 function Splash({ children }: { children?: ReactNode }) {

@@ -4,6 +4,7 @@ import { citizenContract } from '../../../core/contracts/citizen.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
 import { quarantineContract } from '../../../core/contracts/quarantine.ts';
+import { supportContract } from '../../../core/contracts/resources.ts';
 import { riskContract } from '../../../core/contracts/risk.ts';
 import { venuesContract } from '../../../core/contracts/venues.ts';
 import * as endpoints from './endpoints.ts';
@@ -15,6 +16,7 @@ const publicEntries = [
   localitiesContract,
   quarantineContract,
   riskContract,
+  supportContract,
   venuesContract,
 ]
   .flatMap((c) => Object.values(c))

@@ -5,6 +5,7 @@ import type { declarationsContract } from '../../../core/contracts/declarations.
 import type { localitiesContract } from '../../../core/contracts/localities.ts';
 import type { quarantineContract } from '../../../core/contracts/quarantine.ts';
 import type { riskContract } from '../../../core/contracts/risk.ts';
+import type { supportContract } from '../../../core/contracts/resources.ts';
 import type { venuesContract } from '../../../core/contracts/venues.ts';
 
 /**
@@ -60,3 +61,6 @@ export const monitoringReport = endpointOf<typeof quarantineContract.postPublicM
   'POST',
   '/public/monitoring/:token',
 );
+
+/** Donations received and handed out per purpose and commune (issue 18): totals, never a recipient. */
+export const publicSupport = endpointOf<typeof supportContract.getPublicSupport>('GET', '/public/support');

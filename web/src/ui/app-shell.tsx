@@ -17,6 +17,8 @@ import {
   canViewVenues,
   canLinkPeople,
   canViewOrganisations,
+  canViewPlans,
+  canViewResources,
 } from '../features/auth/permissions.ts';
 import { useSession, useUser } from '../features/auth/session.tsx';
 import { ExportDownloads } from './export-downloads.tsx';
@@ -72,6 +74,8 @@ function Nav({ open }: { open: boolean }) {
     canViewFacilities(role) && { to: '/facilities', testId: 'nav-facilities', label: t('facilities.nav') },
     canViewTreatment(role) && { to: '/treatment', testId: 'nav-treatment', label: t('nav.treatment') },
     canViewRisk(role) && { to: '/risk', testId: 'nav-risk', label: t('nav.riskLevels') },
+    canViewPlans(role) && { to: '/plans', testId: 'nav-plans', label: t('plans.nav') },
+    canViewResources(role) && { to: '/resources', testId: 'nav-resources', label: t('resources.nav') },
   ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>

@@ -68,6 +68,28 @@ export const viPages = {
       change: 'Cập nhật',
     },
   },
+  support: {
+    title: 'Công khai tiền, hàng ủng hộ',
+    intro:
+      'Tiền, hàng người dân và doanh nghiệp ủng hộ công tác phòng, chống dịch và số đã trao hỗ trợ, theo mục đích và xã, phường. Không công khai tên người nhận.',
+    cashReceived: 'Tiền đã nhận',
+    cashDistributed: 'Tiền đã trao',
+    purpose: 'Mục đích',
+    commune: 'Xã, phường',
+    received: 'Đã nhận',
+    distributed: 'Đã trao',
+    donations: 'Số lượt ủng hộ',
+    empty: 'Chưa có khoản ủng hộ nào được ghi nhận.',
+    vnd: '{{n}} đ',
+    goods: '{{n}} (hiện vật)',
+    purposes: {
+      general: 'Phòng, chống dịch nói chung',
+      lockdown_households: 'Hộ gia đình trong vùng phong tỏa',
+      quarantine: 'Người cách ly',
+      people_in_difficulty: 'Người có hoàn cảnh khó khăn',
+      medical_supplies: 'Trang thiết bị, vật tư y tế',
+    },
+  },
 } as const;
 
 addMessages('vi', viPages);

@@ -36,6 +36,7 @@ export const vi = {
     history: 'Lịch sử check-in của tôi',
     visits: 'Nơi tôi đã đến (trên điện thoại)',
     myData: 'Dữ liệu của tôi',
+    support: 'Công khai tiền, hàng ủng hộ',
     fiveK: '5K: Khẩu trang – Khử khuẩn – Khoảng cách – Không tụ tập – Khai báo y tế',
     privacy: 'Dữ liệu chỉ dùng cho phòng, chống dịch và được lưu trên điện thoại này cùng máy chủ của tỉnh.',
   },

@@ -44,6 +44,9 @@ export function HomePage() {
         <Link to="/c/ban-do" className="btn big" data-testid="home-risk-map">
           {t('riskMap.title')}
         </Link>
+        <Link to="/c/ho-tro" className="btn big" data-testid="home-support">
+          {t('home.support')}
+        </Link>
       </nav>
       <p className="fivek" data-testid="five-k">
         {t('home.fiveK')}

@@ -69,3 +69,12 @@ export const canViewReportsOverview = holds('reports.overview');
 /** The roster and the gate compliance: officials of the place and the organisation itself. */
 export const canReadWorkforce = holds('workforce.read');
 export const canManageWorkforce = holds('workforce.manage');
+
+/** Means, supplies, forces and donations (issue 18): officials read them; some keep them. */
+export const canViewResources = holds('resources.read');
+/** Donations and the named recipients of support. */
+export const canKeepSupport = holds('resources.support');
+/** Response plans and readiness: any official reads the plans of their units (the server decides). */
+export const canViewPlans = holds('resources.read');
+/** Readiness of every commune of an area: the province's officials. */
+export const canViewAreaReadiness = holds('reports.overview');
