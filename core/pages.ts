@@ -42,6 +42,10 @@ export const staffPages = [
   '/inspections/field',
   '/inspections/plans/:id',
   '/inspections/visits/:id',
+  '/border',
+  '/border/field',
+  '/border/trails',
+  '/border/bulletin',
 ] as const;
 
 export const citizenPages = [

@@ -25,6 +25,7 @@ import { organisationsEn } from '../features/organisations/messages.en.ts';
 import { reportsEn } from '../features/reports/messages.en.ts';
 import { directivesEn } from '../features/directives/messages.en.ts';
 import { inspectionsEn } from '../features/inspections/messages.en.ts';
+import { borderEn } from '../features/border/messages.en.ts';
 import { offlineEn } from '../offline/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
@@ -159,6 +160,7 @@ export const en: English<Catalogue> = {
   ...reportsEn,
   ...directivesEn,
   ...inspectionsEn,
+  ...borderEn,
   ...offlineEn,
   ...casesEn,
   ...securityEn,

@@ -23,6 +23,7 @@ import { organisationsVi } from '../features/organisations/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { directivesVi } from '../features/directives/messages.vi.ts';
 import { inspectionsVi } from '../features/inspections/messages.vi.ts';
+import { borderVi } from '../features/border/messages.vi.ts';
 import { offlineVi } from '../offline/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
@@ -159,6 +160,7 @@ export const vi = {
   ...reportsVi,
   ...directivesVi,
   ...inspectionsVi,
+  ...borderVi,
   ...offlineVi,
   ...casesVi,
   ...securityVi,

@@ -10,6 +10,7 @@ import {
   canViewDeclarations,
   canViewFacilities,
   canViewQuarantine,
+  canViewBorder,
   canViewRisk,
   canSeeTodayWork,
   canViewTesting,
@@ -72,6 +73,7 @@ function Nav({ open }: { open: boolean }) {
     canViewFacilities(role) && { to: '/facilities', testId: 'nav-facilities', label: t('facilities.nav') },
     canViewTreatment(role) && { to: '/treatment', testId: 'nav-treatment', label: t('nav.treatment') },
     canViewRisk(role) && { to: '/risk', testId: 'nav-risk', label: t('nav.riskLevels') },
+    canViewBorder(role) && { to: '/border', testId: 'nav-border', label: t('border.nav') },
   ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>

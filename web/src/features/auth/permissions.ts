@@ -69,3 +69,9 @@ export const canViewReportsOverview = holds('reports.overview');
 /** The roster and the gate compliance: officials of the place and the organisation itself. */
 export const canReadWorkforce = holds('workforce.read');
 export const canManageWorkforce = holds('workforce.manage');
+
+/** Border and entry control (issue 19): the lists and bulletin; work at a post; interceptions. */
+export const canViewBorder = holds('border.read');
+export const canRecordBorder = holds('border.record');
+export const canIntercept = holds('border.intercept');
+export const canManageBorder = holds('border.manage');
