@@ -58,6 +58,7 @@ export const citizenPages = [
   '/c/noi-da-den',
   '/c/du-lieu',
   '/c/ban-do',
+  '/c/to-giac',
   '/c/theo-doi/:token',
   '/v/:code',
 ] as const;

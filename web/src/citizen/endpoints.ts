@@ -1,4 +1,5 @@
 import { endpointOf } from '../../../core/contracts/contract.ts';
+import type { borderContract } from '../../../core/contracts/border.ts';
 import type { checkinsContract } from '../../../core/contracts/checkins.ts';
 import type { citizenContract } from '../../../core/contracts/citizen.ts';
 import type { declarationsContract } from '../../../core/contracts/declarations.ts';
@@ -60,3 +61,5 @@ export const monitoringReport = endpointOf<typeof quarantineContract.postPublicM
   'POST',
   '/public/monitoring/:token',
 );
+
+export const sendTipoff = endpointOf<typeof borderContract.postPublicBorderTipoffs>('POST', '/public/border/tipoffs');

@@ -44,6 +44,9 @@ export function HomePage() {
         <Link to="/c/ban-do" className="btn big" data-testid="home-risk-map">
           {t('riskMap.title')}
         </Link>
+        <Link to="/c/to-giac" className="btn big" data-testid="home-tipoff">
+          {t('home.tipoff')}
+        </Link>
       </nav>
       <p className="fivek" data-testid="five-k">
         {t('home.fiveK')}
