@@ -1,31 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shiftNames, teamForces, type PostView } from '../../../../core/schemas/border.ts';
+import { shiftNames, type PostView } from '../../../../core/schemas/border.ts';
 import { vietnamToday } from '../../../../core/vietnam-calendar.ts';
 import { enqueue } from '../../offline/outbox.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { SelectField, TextField } from '../../ui/form.tsx';
-
-const forces = new Set<string>(teamForces);
-
-/**
- * "force: name" lines into team members; a line without a known force counts as a volunteer, so a
- * hurried entry is never lost.
- */
-export function parseTeam(text: string): { force: (typeof teamForces)[number]; name: string }[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [head, ...rest] = l.split(':');
-      const force = head!.trim().toLowerCase();
-      return forces.has(force) && rest.length > 0
-        ? { force: force as (typeof teamForces)[number], name: rest.join(':').trim() }
-        : { force: 'volunteer' as const, name: l };
-    })
-    .filter((m) => m.name.length > 0);
-}
+import { parseTeam } from './team.ts';
 
 /** The shift's counts (people, vehicles, rapid tests, positives) and its team, once per shift. */
 export function ShiftForm(p: { post: PostView; onDone(message: string): void }) {
@@ -93,7 +73,7 @@ export function ShiftForm(p: { post: PostView; onDone(message: string): void }) 
           rows={4}
           value={team}
           onChange={(e) => setTeam(e.target.value)}
-          placeholder="border_guard: Lò Văn A&#10;health: Tẩn Thị B"
+          placeholder={t('border.field.teamExample')}
         />
       </label>
       {error && (
