@@ -45,6 +45,10 @@ export const staffPages = [
   '/resources',
   '/plans',
   '/plans/units/:unitId',
+  '/border',
+  '/border/field',
+  '/border/trails',
+  '/border/bulletin',
 ] as const;
 
 export const citizenPages = [
@@ -58,6 +62,7 @@ export const citizenPages = [
   '/c/du-lieu',
   '/c/ban-do',
   '/c/ho-tro',
+  '/c/to-giac',
   '/c/theo-doi/:token',
   '/v/:code',
 ] as const;

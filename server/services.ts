@@ -232,6 +232,7 @@ export function createServices(o: ServiceOptions): AppServices {
     people: people.people,
     peopleRegistry: people.peopleRegistry,
     quarantine: quarantine.quarantine,
+    facilities: facilities.facilities,
     declarations: declarations.declarations,
     otp,
     audit,

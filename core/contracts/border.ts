@@ -8,6 +8,8 @@ import {
   crossingView,
   goodsRequest,
   goodsView,
+  handoverFacilitiesQuery,
+  handoverFacilityView,
   interceptionCountsQuery,
   interceptionCountsView,
   interceptionRequest,
@@ -93,6 +95,13 @@ export const borderContract = defineRoutes(['border'], {
     summary: 'People recorded at checkpoints',
     query: listCrossingsQuery.omit({ after: true, limit: true }),
   }),
+  getBorderFacilities: {
+    method: 'GET',
+    path: '/border/facilities',
+    summary: "The province's quarantine facilities with free places a person may be handed over to, nearest first",
+    query: handoverFacilitiesQuery,
+    answer: z.array(handoverFacilityView),
+  },
   postBorderPostsGoods: {
     method: 'POST',
     path: '/border/posts/:id/goods',

@@ -137,6 +137,17 @@ export const listCrossingsQuery = pageQuery.extend({
 });
 export type ListCrossingsQuery = z.infer<typeof listCrossingsQuery>;
 
+/** Where a checkpoint or an interception may hand people over: the province's quarantine facilities with room. */
+export const handoverFacilitiesQuery = z.object({ near: localityCode.optional() });
+export const handoverFacilityView = z.object({
+  id: uuid,
+  name: z.string(),
+  communeName: z.string(),
+  free: z.number(),
+  distanceKm: z.number().nullable(),
+});
+export type HandoverFacilityView = z.infer<typeof handoverFacilityView>;
+
 export const goodsRequest = z.object({
   clientKey,
   recordedAt: instant,

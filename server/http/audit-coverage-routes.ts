@@ -99,6 +99,8 @@ export const routes: Record<string, Entry> = {
   'GET /api/border/crossings/export.xlsx': cdc('/api/border/crossings/export.xlsx'),
   'GET /api/border/crossings/export.csv': cdc('/api/border/crossings/export.csv'),
   'GET /api/border/goods': cdc('/api/border/goods', 'none'),
+  // Facility names and free places, no one's record.
+  'GET /api/border/facilities': cdc('/api/border/facilities', 'none'),
   'GET /api/border/interceptions': cdc('/api/border/interceptions', 'none'),
   'GET /api/border/interceptions/export.xlsx': cdc('/api/border/interceptions/export.xlsx', 'none'),
   'GET /api/border/interceptions/export.csv': cdc('/api/border/interceptions/export.csv', 'none'),

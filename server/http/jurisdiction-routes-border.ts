@@ -164,6 +164,8 @@ export const borderRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/border/bulletin/export.csv?day=${day()}&locality=${BINH_LU}`),
     expect: refused,
   },
+  // The province's facilities a person may be handed over to (quarantinePolicy.handOverTo): names and free places.
+  'GET /api/border/facilities': 'overview',
   // Anyone may tip off, about any commune; the form names no one's record.
   'POST /api/public/border/tipoffs': 'public',
   'GET /api/border/tipoffs': { attempt: (c) => c.get(`/api/border/tipoffs?locality=${BINH_LU}`), expect: refused },

@@ -89,6 +89,7 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
     'GET /api/border/crossings': { urls: one('/api/border/crossings') },
     'GET /api/border/crossings/export.xlsx': { urls: one('/api/border/crossings/export.xlsx') },
     'GET /api/border/goods': { urls: one('/api/border/goods') },
+    'GET /api/border/facilities': { urls: one('/api/border/facilities') },
     'GET /api/border/interceptions': { urls: one('/api/border/interceptions') },
     'GET /api/border/interceptions/export.xlsx': { urls: one('/api/border/interceptions/export.xlsx') },
     'GET /api/border/interceptions/counts': {

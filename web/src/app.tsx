@@ -25,6 +25,8 @@ import {
   canAssessOrganisations,
   canViewResources,
   canViewPlans,
+  canViewBorder,
+  canRecordBorder,
 } from './features/auth/permissions.ts';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
 import { ForbiddenPage, NotFoundPage } from './features/home/not-found-page.tsx';
@@ -115,6 +117,14 @@ const UnitPlanPage = lazy(() =>
 const InspectionVisitPage = lazy(() =>
   import('./features/inspections/visit-page.tsx').then((m) => ({ default: m.VisitPage })),
 );
+const BorderPage = lazy(() => import('./features/border/border-page.tsx').then((m) => ({ default: m.BorderPage })));
+const BorderFieldPage = lazy(() =>
+  import('./features/border/field-page.tsx').then((m) => ({ default: m.BorderFieldPage })),
+);
+const TrailsPage = lazy(() => import('./features/border/trails-page.tsx').then((m) => ({ default: m.TrailsPage })));
+const BulletinPage = lazy(() =>
+  import('./features/border/bulletin-page.tsx').then((m) => ({ default: m.BulletinPage })),
+);
 
 interface RouteDef {
   /** One of core's page list (the server answers 404 for any other path); `:name` segments are passed to `page`. */
@@ -192,6 +202,10 @@ const routes: RouteDef[] = [
     page: (p) => <UnitPlanPage key={p.unitId} unitId={p.unitId ?? ''} />,
     allowed: canViewPlans,
   },
+  { path: '/border', page: () => <BorderPage />, allowed: canViewBorder },
+  { path: '/border/field', page: () => <BorderFieldPage />, allowed: canRecordBorder },
+  { path: '/border/trails', page: () => <TrailsPage />, allowed: canViewBorder },
+  { path: '/border/bulletin', page: () => <BulletinPage />, allowed: canViewBorder },
 ];
 
 function Splash({ children }: { children?: ReactNode }) {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { FacilitiesService } from '../facilities/facilities.service.ts';
 import type { DeclarationsService } from '../declarations/declarations.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
@@ -19,6 +20,8 @@ export interface BorderDeps {
   people: PeopleService;
   peopleRegistry: PeopleRegistryService;
   quarantine: QuarantineService;
+  /** Where a checkpoint hands people over: the province's quarantine facilities with room. */
+  facilities: FacilitiesService;
   declarations: DeclarationsService;
   otp: OtpService;
   audit: AuditTrailService;

@@ -3,6 +3,7 @@ import { testCertificateExpired } from '../../../core/rules/border/border-rules.
 import type {
   GoodsRequest,
   GoodsView,
+  HandoverFacilityView,
   ListPostsQuery,
   NewPostRequest,
   PostView,
@@ -12,7 +13,7 @@ import type {
 import type { Page } from '../../../core/schemas/common.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { recordedBy, type Actor } from '../../shared/actor.ts';
+import { recordedBy, systemActor, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { BorderDeps } from './border-deps.ts';
@@ -43,6 +44,32 @@ export class BorderPostsService {
   async areaOf(actor: Actor, locality: string | undefined): Promise<string> {
     if (!policy.read(actor)) throw new AppError('FORBIDDEN');
     return locality ? (await this.d.localities.findReadableOrThrow(actor, locality, this.d.db)).path : actor.scope.path;
+  }
+
+  /**
+   * The quarantine facilities of the actor's province with free places, nearest to `near` first: a
+   * checkpoint or border-guard account reads no facility otherwise, yet hands people over to any of
+   * them (quarantinePolicy.handOverTo). Read as the province, since the answer is the province's.
+   */
+  async handoverFacilities(actor: Actor, near: string | undefined): Promise<HandoverFacilityView[]> {
+    if (!policy.handOver(actor)) throw new AppError('FORBIDDEN');
+    const province = actor.scope.path.split('/').slice(0, 2);
+    const plan = await this.d.facilities.placement(systemActor('border-handover'), {
+      people: 1,
+      kind: 'quarantine_place',
+      ...(province.length === 2 ? { locality: province[1]! } : {}),
+      ...(near ? { near } : {}),
+      limit: 50,
+    });
+    return plan.options
+      .filter((o) => o.free > 0)
+      .map((o) => ({
+        id: o.facilityId,
+        name: o.name,
+        communeName: o.communeName,
+        free: o.free,
+        distanceKm: o.distanceKm,
+      }));
   }
 
   /** A post the actor may read (out of area answers like "does not exist"). */

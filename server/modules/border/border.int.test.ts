@@ -145,6 +145,13 @@ describe('posts and checkpoints', () => {
 describe('people at a checkpoint', () => {
   let crossingKey: string;
 
+  it("offers checkpoint staff the province's facilities with room, though they read no facility otherwise", async () => {
+    const res = await staff.get(`/api/border/facilities?near=${DOAN_KET}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toContainEqual(expect.objectContaining({ id: facilityId, name: 'Khu cách ly Đoàn Kết' }));
+    expect((await staff.get('/api/facilities')).statusCode).toBe(403);
+  });
+
   it('reads a CCCD QR, records a positive test and sends the person to quarantine in one go', async () => {
     crossingKey = randomUUID();
     const body = {

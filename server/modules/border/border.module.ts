@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { ReportFiguresService } from '../../shared/report-figures.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { FacilitiesService } from '../facilities/facilities.service.ts';
 import type { DeclarationsService } from '../declarations/declarations.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { OtpService } from '../otp/otp.service.ts';
@@ -36,6 +37,7 @@ export function createBorderModule(o: {
   people: PeopleService;
   peopleRegistry: PeopleRegistryService;
   quarantine: QuarantineService;
+  facilities: FacilitiesService;
   declarations: DeclarationsService;
   otp: OtpService;
   audit: AuditTrailService;

@@ -17,6 +17,8 @@ export const borderPolicy = {
   onlyOwnPosts: (a: Actor) => a.role === 'checkpoint_staff',
   recordAt: (a: Actor, post: Located, member: boolean) =>
     can(a.role, 'border.record') && inScope(a, post.locality_path) && (a.role !== 'checkpoint_staff' || member),
+  /** Who hands people over to a quarantine facility: those who record at posts or intercept. */
+  handOver: (a: Actor) => can(a.role, 'border.record') || can(a.role, 'border.intercept'),
   intercept: (a: Actor) => can(a.role, 'border.intercept'),
   interceptAt: (a: Actor, place: Located) => can(a.role, 'border.intercept') && inScope(a, place.locality_path),
   /** Tip-offs go to the commune police and health: those of the place read and work them. */

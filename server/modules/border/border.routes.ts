@@ -36,6 +36,7 @@ export const borderRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
   sheetRoutes(app, c.getBorderCrossingsExport, c.getBorderCrossingsExportCsv, (req) =>
     crossings.exportXlsx(actorOf(req), req.query),
   );
+  route(app, c.getBorderFacilities, async (req) => posts.handoverFacilities(actorOf(req), req.query.near));
   route(app, c.postBorderPostsGoods, async (req, reply) =>
     reply.status(201).send(await posts.recordGoods(actorOf(req), req.params.id, req.body)),
   );

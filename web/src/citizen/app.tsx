@@ -15,6 +15,7 @@ const VisitsPage = lazy(() => import('./pages/visits.tsx').then((m) => ({ defaul
 const MyDataPage = lazy(() => import('./pages/my-data.tsx').then((m) => ({ default: m.MyDataPage })));
 const VenuePage = lazy(() => import('./pages/venue.tsx').then((m) => ({ default: m.VenuePage })));
 const MonitoringPage = lazy(() => import('./pages/monitoring.tsx').then((m) => ({ default: m.MonitoringPage })));
+const TipoffPage = lazy(() => import('./pages/tipoff.tsx').then((m) => ({ default: m.TipoffPage })));
 const RiskMapPage = lazy(() => import('./pages/risk-map.tsx').then((m) => ({ default: m.RiskMapPage })));
 const SupportPage = lazy(() => import('./pages/support.tsx').then((m) => ({ default: m.SupportPage })));
 
@@ -40,6 +41,7 @@ export function App() {
   else if (path === '/c/du-lieu') page = <MyDataPage />;
   else if (path === '/c/ban-do') page = <RiskMapPage />;
   else if (path === '/c/ho-tro') page = <SupportPage />;
+  else if (path === '/c/to-giac') page = <TipoffPage />;
   else page = <NotFound />;
   return (
     <>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { borderContract } from '../../../core/contracts/border.ts';
 import { checkinsContract } from '../../../core/contracts/checkins.ts';
 import { citizenContract } from '../../../core/contracts/citizen.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
@@ -10,6 +11,7 @@ import { venuesContract } from '../../../core/contracts/venues.ts';
 import * as endpoints from './endpoints.ts';
 
 const publicEntries = [
+  borderContract,
   checkinsContract,
   citizenContract,
   declarationsContract,

@@ -1,4 +1,5 @@
 import { endpointOf } from '../../../core/contracts/contract.ts';
+import type { borderContract } from '../../../core/contracts/border.ts';
 import type { checkinsContract } from '../../../core/contracts/checkins.ts';
 import type { citizenContract } from '../../../core/contracts/citizen.ts';
 import type { declarationsContract } from '../../../core/contracts/declarations.ts';
@@ -64,3 +65,4 @@ export const monitoringReport = endpointOf<typeof quarantineContract.postPublicM
 
 /** Donations received and handed out per purpose and commune (issue 18): totals, never a recipient. */
 export const publicSupport = endpointOf<typeof supportContract.getPublicSupport>('GET', '/public/support');
+export const sendTipoff = endpointOf<typeof borderContract.postPublicBorderTipoffs>('POST', '/public/border/tipoffs');

@@ -18,7 +18,7 @@ export interface Challenge {
  */
 export function OtpBlock(props: {
   phone: string;
-  purpose: 'declaration' | 'erase' | 'session' | 'my_data';
+  purpose: 'declaration' | 'erase' | 'session' | 'my_data' | 'tipoff';
   challenge: Challenge | null;
   onChallenge: (c: Challenge) => void;
   code: string;

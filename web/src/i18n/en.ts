@@ -27,6 +27,7 @@ import { directivesEn } from '../features/directives/messages.en.ts';
 import { inspectionsEn } from '../features/inspections/messages.en.ts';
 import { resourcesEn } from '../features/resources/messages.en.ts';
 import { plansEn } from '../features/plans/messages.en.ts';
+import { borderEn } from '../features/border/messages.en.ts';
 import { offlineEn } from '../offline/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
@@ -163,6 +164,7 @@ export const en: English<Catalogue> = {
   ...inspectionsEn,
   ...resourcesEn,
   ...plansEn,
+  ...borderEn,
   ...offlineEn,
   ...casesEn,
   ...securityEn,

@@ -25,6 +25,7 @@ import { directivesVi } from '../features/directives/messages.vi.ts';
 import { inspectionsVi } from '../features/inspections/messages.vi.ts';
 import { resourcesVi } from '../features/resources/messages.vi.ts';
 import { plansVi } from '../features/plans/messages.vi.ts';
+import { borderVi } from '../features/border/messages.vi.ts';
 import { offlineVi } from '../offline/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
@@ -163,6 +164,7 @@ export const vi = {
   ...inspectionsVi,
   ...resourcesVi,
   ...plansVi,
+  ...borderVi,
   ...offlineVi,
   ...casesVi,
   ...securityVi,

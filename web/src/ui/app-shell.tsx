@@ -10,6 +10,7 @@ import {
   canViewDeclarations,
   canViewFacilities,
   canViewQuarantine,
+  canViewBorder,
   canViewRisk,
   canSeeTodayWork,
   canViewTesting,
@@ -76,6 +77,7 @@ function Nav({ open }: { open: boolean }) {
     canViewRisk(role) && { to: '/risk', testId: 'nav-risk', label: t('nav.riskLevels') },
     canViewPlans(role) && { to: '/plans', testId: 'nav-plans', label: t('plans.nav') },
     canViewResources(role) && { to: '/resources', testId: 'nav-resources', label: t('resources.nav') },
+    canViewBorder(role) && { to: '/border', testId: 'nav-border', label: t('border.nav') },
   ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>

@@ -2,6 +2,25 @@ import type { Catalogue } from './vi.ts';
 
 /** English messages of the citizens' pages: the same keys as vi.ts. */
 export const en: Catalogue = {
+  tipoff: {
+    title: 'Report illegal entry',
+    intro:
+      'Tell the commune and the police about someone suspected of entering illegally, or someone back from elsewhere who has not declared. No account needed.',
+    kind: 'What you report',
+    kinds: {
+      illegal_entry: 'Someone suspected of illegal entry',
+      undeclared: 'Someone back from elsewhere, not declared',
+    },
+    place: 'Place (village, house…)',
+    description: 'Description',
+    describe: 'Please describe it in a few words at least.',
+    reporterName: 'Your name',
+    reporterPhone: 'A phone number to call you back',
+    privacy: 'Only the officer handling the report sees who sent it.',
+    submit: 'Send the report',
+    doneTitle: 'Report sent',
+    done: 'Thank you. Reference: {{reference}}.',
+  },
   app: {
     name: 'Epidemic prevention',
     tagline: 'Health declaration · Personal QR code',
@@ -30,6 +49,7 @@ export const en: Catalogue = {
     myQr: 'My QR code',
     arrival: 'Travel / arrival in the province',
     residence: 'Guest declaration (accommodation)',
+    tipoff: 'Report illegal entry',
     history: 'My check-in history',
     visits: 'Places I went (on this phone)',
     myData: 'My data',

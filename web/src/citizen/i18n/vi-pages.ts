@@ -90,6 +90,22 @@ export const viPages = {
       medical_supplies: 'Trang thiết bị, vật tư y tế',
     },
   },
+  tipoff: {
+    title: 'Tố giác nhập cảnh trái phép',
+    intro:
+      'Báo cho xã/phường và công an người nghi nhập cảnh trái phép hoặc người từ nơi khác về chưa khai báo y tế. Không cần tài khoản.',
+    kind: 'Nội dung tố giác',
+    kinds: { illegal_entry: 'Người nghi nhập cảnh trái phép', undeclared: 'Người từ nơi khác về chưa khai báo' },
+    place: 'Địa điểm (thôn, bản, nhà…)',
+    description: 'Mô tả',
+    describe: 'Hãy mô tả ít nhất vài chữ.',
+    reporterName: 'Họ tên người báo',
+    reporterPhone: 'Số điện thoại để liên hệ lại',
+    privacy: 'Thông tin người báo chỉ cán bộ xử lý tố giác được xem.',
+    submit: 'Gửi tố giác',
+    doneTitle: 'Đã gửi tố giác',
+    done: 'Cảm ơn bạn. Mã tố giác: {{reference}}.',
+  },
 } as const;
 
 addMessages('vi', viPages);

@@ -33,6 +33,7 @@ export const vi = {
     myQr: 'Mã QR của tôi',
     arrival: 'Khai báo di chuyển / đến tỉnh',
     residence: 'Khai báo lưu trú (cơ sở lưu trú)',
+    tipoff: 'Tố giác nhập cảnh trái phép',
     history: 'Lịch sử check-in của tôi',
     visits: 'Nơi tôi đã đến (trên điện thoại)',
     myData: 'Dữ liệu của tôi',

@@ -47,6 +47,9 @@ export function HomePage() {
         <Link to="/c/ho-tro" className="btn big" data-testid="home-support">
           {t('home.support')}
         </Link>
+        <Link to="/c/to-giac" className="btn big" data-testid="home-tipoff">
+          {t('home.tipoff')}
+        </Link>
       </nav>
       <p className="fivek" data-testid="five-k">
         {t('home.fiveK')}

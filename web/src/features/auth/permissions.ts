@@ -78,3 +78,8 @@ export const canKeepSupport = holds('resources.support');
 export const canViewPlans = holds('resources.read');
 /** Readiness of every commune of an area: the province's officials. */
 export const canViewAreaReadiness = holds('reports.overview');
+/** Border and entry control (issue 19): the lists and bulletin; work at a post; interceptions. */
+export const canViewBorder = holds('border.read');
+export const canRecordBorder = holds('border.record');
+export const canIntercept = holds('border.intercept');
+export const canManageBorder = holds('border.manage');
