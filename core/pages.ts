@@ -42,6 +42,9 @@ export const staffPages = [
   '/inspections/field',
   '/inspections/plans/:id',
   '/inspections/visits/:id',
+  '/national',
+  '/referrals/new',
+  '/referrals/:origin/:id',
 ] as const;
 
 export const citizenPages = [

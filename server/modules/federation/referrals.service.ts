@@ -179,7 +179,11 @@ export class ReferralsService {
       after: { origin: originCode },
     });
     const origin = (await this.nationalPlaces.provinces()).find((p) => p.code === originCode);
-    return { referral, originName: origin?.name ?? originCode, answer: await this.repo.answerOf(this.db, originCode, id) };
+    return {
+      referral,
+      originName: origin?.name ?? originCode,
+      answer: await this.repo.answerOf(this.db, originCode, id),
+    };
   }
 
   /**

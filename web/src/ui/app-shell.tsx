@@ -40,7 +40,7 @@ function NavLink({ to, testId, children }: { to: string; testId: string; childre
 
 function Nav({ open }: { open: boolean }) {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const { role, localityCode } = useUser();
   const admin = [
     canAdminUsers(role) && { to: '/admin/users', testId: 'nav-admin-users', label: t('nav.adminUsers') },
     canAdminLocalities(role) && {
@@ -72,6 +72,9 @@ function Nav({ open }: { open: boolean }) {
     canViewFacilities(role) && { to: '/facilities', testId: 'nav-facilities', label: t('facilities.nav') },
     canViewTreatment(role) && { to: '/treatment', testId: 'nav-treatment', label: t('nav.treatment') },
     canViewRisk(role) && { to: '/risk', testId: 'nav-risk', label: t('nav.riskLevels') },
+    // The national map: accounts of the country (the hub's national officials).
+    canViewRisk(role) &&
+      localityCode === 'VN' && { to: '/national', testId: 'nav-national', label: t('federation.nav') },
   ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>
