@@ -86,9 +86,13 @@ function ProvinceTable({ provinces }: { provinces: ProvinceOnHub[] }) {
               </td>
               <td>
                 {fmt.dateTime(s.lastBeatAt)}
-                {s.beatAgeSeconds !== null && <span className="muted small"> ({seconds(s.beatAgeSeconds)})</span>}
+                {s.beatAgeSeconds !== null && (
+                  <span className="muted small"> ({t('federation.ago', { value: seconds(s.beatAgeSeconds) })})</span>
+                )}
               </td>
-              <td>{seconds(s.lagSeconds)}</td>
+              <td>
+                {s.lagSeconds === null ? t('common.empty') : t('federation.ago', { value: seconds(s.lagSeconds) })}
+              </td>
               <td>
                 <span className={s.streaming ? 'badge' : 'badge badge-alert'} data-testid={`national-link-${s.code}`}>
                   {s.streaming ? t('federation.streaming') : t('federation.disconnected')}

@@ -9,6 +9,7 @@ import { Link } from '../../ui/router.tsx';
 import { useFormat } from '../../ui/format.ts';
 import type { PersonMatchView } from '../../../../core/schemas/people-search.ts';
 import { PersonSearch } from '../people/person-search.tsx';
+import './federation.css';
 
 const idTypes = ['cccd', 'cmnd', 'passport'] as const;
 const genders = ['male', 'female', 'other'] as const;
@@ -96,7 +97,7 @@ export function ReferralAcceptPage({ origin, id }: { origin: string; id: string 
       {loadError && <p role="alert">{loadError}</p>}
       {referral && (
         <section className="card" data-testid="referral-details">
-          <dl className="facts">
+          <dl className="referral-facts">
             <dt>{t('federation.from')}</dt>
             <dd>
               {referral.originName} · {referral.originUnit}
