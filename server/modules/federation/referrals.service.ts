@@ -203,7 +203,7 @@ export class ReferralsService {
 
   /**
    * The hub's provinces: the last heartbeat replicated from each and its subscription's lag, from
-   * PostgreSQL's own views. National officials only (an account of the country, not of a province).
+   * PostgreSQL's own views, for the provinces of the actor's area.
    */
   async national(actor: Actor): Promise<NationalStatus> {
     if (!policy.readNational(actor)) throw new AppError('FORBIDDEN');
@@ -212,19 +212,22 @@ export class ReferralsService {
     const names = new Map((await this.nationalPlaces.provinces()).map((p) => [p.code, p.name]));
     return {
       hub: true,
-      provinces: this.federation.provinces.map((p) => {
-        const beat = status.heartbeats.find((h) => h.province === p.code);
-        const sub = status.subscriptions.find((s) => s.name === hubSubscriptionName(p.code));
-        return {
-          code: p.code,
-          name: names.get(p.code) ?? p.code,
-          lastBeatAt: beat?.beatAt ?? null,
-          beatAgeSeconds: beat?.ageSeconds ?? null,
-          streaming: sub?.streaming ?? false,
-          lagSeconds: sub?.lagSeconds ?? null,
-          tablesCopying: sub?.tablesCopying ?? 0,
-        };
-      }),
+      // A national account sees every province; an account of a province on the hub, its own.
+      provinces: this.federation.provinces
+        .filter((p) => inScope(actor, `VN/${p.code}`))
+        .map((p) => {
+          const beat = status.heartbeats.find((h) => h.province === p.code);
+          const sub = status.subscriptions.find((s) => s.name === hubSubscriptionName(p.code));
+          return {
+            code: p.code,
+            name: names.get(p.code) ?? p.code,
+            lastBeatAt: beat?.beatAt ?? null,
+            beatAgeSeconds: beat?.ageSeconds ?? null,
+            streaming: sub?.streaming ?? false,
+            lagSeconds: sub?.lagSeconds ?? null,
+            tablesCopying: sub?.tablesCopying ?? 0,
+          };
+        }),
     };
   }
 
