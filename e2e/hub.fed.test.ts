@@ -144,6 +144,11 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
         .where('level', '=', 'commune')
         .where((eb) => eb.or(['12', '11', '01'].map((p) => eb('path', 'like', `VN/${p}/%`))))
         .execute();
+      // The map draws after the table: wait for its last commune to carry a level.
+      await national
+        .locator('path.commune[data-level]')
+        .nth(communes.length - 1)
+        .waitFor({ state: 'attached' });
       const drawn = new Map(
         await national
           .locator('path.commune[data-level]')
@@ -193,7 +198,8 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
       const receiving = await open(p11, await account(p11, 'cdc.dienbien', 'health_department', '11'));
       await eventually('the referral on 11’s today’s work', async () => {
         await receiving.goto(`${p11.url}/today`);
-        await receiving.getByTestId('user-menu').waitFor();
+        // Today's work loaded: its groups, or the empty state.
+        await receiving.locator('[data-testid="today-empty"], [data-testid^="today-group-"]').first().waitFor();
         return (await receiving.getByTestId('today-item-referrals_in').count()) > 0;
       });
       expect(await receiving.getByTestId('today-item-referrals_in').first().textContent()).toContain('Lò Văn Chuyển');
