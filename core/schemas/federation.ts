@@ -69,6 +69,8 @@ export type IncomingReferralView = z.infer<typeof incomingReferralView>;
  */
 export const nationalStatusView = z.object({
   hub: z.boolean(),
+  /** This installation's place in the federation (null: a province alone, as the demo). */
+  role: z.enum(['hub', 'province']).nullable(),
   provinces: z.array(
     z.object({
       code: z.string(),

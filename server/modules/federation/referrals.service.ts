@@ -207,11 +207,12 @@ export class ReferralsService {
    */
   async national(actor: Actor): Promise<NationalStatus> {
     if (!policy.readNational(actor)) throw new AppError('FORBIDDEN');
-    if (this.federation?.role !== 'hub') return { hub: false, provinces: [] };
+    if (this.federation?.role !== 'hub') return { hub: false, role: this.federation?.role ?? null, provinces: [] };
     const status = await federationStatus(this.db);
     const names = new Map((await this.nationalPlaces.provinces()).map((p) => [p.code, p.name]));
     return {
       hub: true,
+      role: 'hub',
       // A national account sees every province; an account of a province on the hub, its own.
       provinces: this.federation.provinces
         .filter((p) => inScope(actor, `VN/${p.code}`))

@@ -27,6 +27,8 @@ export const federationEn = {
     referTitle: 'Refer a person to another province',
     referIntro:
       "A contact who lives in another province, or an arrival from another province's epidemic zone: the details reach the receiving province only, through the national hub.",
+    notFederated:
+      "This province's installation is not connected to the national hub: referrals to other provinces cannot be sent yet.",
     backToCase: 'Case {{number}}',
     contactOfCase: 'Contact of case {{number}}',
     pickContact: "Pick one of the case's contacts",

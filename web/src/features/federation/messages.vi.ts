@@ -25,6 +25,8 @@ export const federationVi = {
     referTitle: 'Chuyển thông tin người sang tỉnh khác',
     referIntro:
       'Người tiếp xúc sống ở tỉnh khác, hoặc người đến từ vùng dịch của tỉnh khác: thông tin chỉ được gửi đến tỉnh nhận, qua trung tâm quốc gia.',
+    notFederated:
+      'Hệ thống của tỉnh chưa kết nối với trung tâm dữ liệu quốc gia: chưa thể chuyển thông tin sang tỉnh khác.',
     backToCase: 'Ca bệnh {{number}}',
     contactOfCase: 'Tiếp xúc với ca bệnh {{number}}',
     pickContact: 'Chọn người tiếp xúc của ca bệnh',

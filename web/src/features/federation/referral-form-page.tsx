@@ -50,8 +50,14 @@ export function ReferralFormPage() {
   const { error, busy, run } = useFormSubmit();
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
+  // Only a province connected to a national hub can send a referral (the demo is a province alone).
+  const [federated, setFederated] = useState<boolean | null>(null);
   useEffect(() => {
     void api(localitiesContract.getPublicPlacesProvinces).then((r) => setProvinces(r.items));
+    api(federationContract.getFederationNational).then(
+      (r) => setFederated(r.role === 'province'),
+      () => setFederated(null),
+    );
   }, []);
   useEffect(() => {
     if (!caseId) return;
@@ -120,6 +126,11 @@ export function ReferralFormPage() {
         </p>
       )}
       <Notice>{sent}</Notice>
+      {federated === false && (
+        <p className="alert alert-error" role="alert" data-testid="referral-not-federated">
+          {t('federation.notFederated')}
+        </p>
+      )}
       <form className="card form" onSubmit={submit} noValidate data-testid="referral-form">
         {contacts.length > 0 && (
           <SelectField
@@ -206,7 +217,7 @@ export function ReferralFormPage() {
           error={error}
           fields={['destinationCode', 'destinationLocalityCode', 'personName', 'birthYear', 'exposureTo']}
         />
-        <FormActions busy={busy} label={t('federation.send')} testId="referral-submit" />
+        <FormActions busy={busy} label={t('federation.send')} testId="referral-submit" disabled={federated === false} />
       </form>
     </Page>
   );
