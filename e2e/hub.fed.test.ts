@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Role } from '../core/roles.ts';
 import { vietnamToday } from '../core/vietnam-calendar.ts';
+import { hasWebBuild } from '../server/http/server.ts';
 import { createHttpServer, type Platform } from '../server/main.ts';
 import { createAuditTrail } from '../server/modules/audit/audit.module.ts';
 import { newTotpSecret } from '../server/modules/identity/totp.ts';
@@ -83,6 +84,7 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
   let hub: Served, p12: Served, p11: Served;
 
   beforeAll(async () => {
+    if (!hasWebBuild()) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it)');
     fs.mkdirSync(shots, { recursive: true });
     instances = await openFederation(ports!, 'phongdich_fedweb');
     const [hubDb, db12, db11, db01] = instances as [
