@@ -2,7 +2,6 @@
 export const federationEn = {
   federation: {
     nav: 'National map',
-    referNav: 'Refer a person to another province',
     nationalTitle: 'National risk map',
     nationalIntro:
       "Each commune's level computed from the aggregates the provinces send up (no personal data), and when each province last synchronised.",

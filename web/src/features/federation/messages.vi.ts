@@ -2,7 +2,6 @@
 export const federationVi = {
   federation: {
     nav: 'Bản đồ quốc gia',
-    referNav: 'Chuyển người sang tỉnh khác',
     nationalTitle: 'Bản đồ nguy cơ toàn quốc',
     nationalIntro:
       'Cấp độ dịch của từng xã, phường tính từ số liệu tổng hợp các tỉnh gửi lên (không có thông tin cá nhân), và thời điểm đồng bộ gần nhất của mỗi tỉnh.',
