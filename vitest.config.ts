@@ -4,7 +4,8 @@ import { loadTestSettings } from './server/config.ts';
 
 const settings = loadTestSettings();
 const dbTests = ['server/**/*.int.test.ts'];
-const federationTests = ['server/**/*.fed.test.ts'];
+// The hub's browser test (e2e/hub.fed.test.ts) needs the clusters too: it runs with these.
+const federationTests = ['server/**/*.fed.test.ts', 'e2e/**/*.fed.test.ts'];
 
 const databaseProject = (name: 'pglite' | 'postgresql', databaseUrl?: string): TestProjectInlineConfiguration => ({
   test: {
@@ -44,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'federation',
           include: federationTests,
-          provide: { federationPorts: settings.federationPorts ?? null },
+          provide: { federationPorts: settings.federationPorts ?? null, chromiumPath: settings.chromiumPath },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

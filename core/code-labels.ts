@@ -35,8 +35,11 @@ export const vehicleLabels: Labels<VehicleType> = {
   other: { vi: 'Khác', en: 'Other' },
 };
 
-export const arrivalFlagLabels: Labels<'international' | 'high_risk_origin' | 'epidemic_zone' | 'border_checkpoint'> = {
+export const arrivalFlagLabels: Labels<
+  'international' | 'high_risk_origin' | 'epidemic_zone' | 'border_checkpoint' | 'province_referral'
+> = {
   international: { vi: 'Nhập cảnh từ nước ngoài', en: 'Arrived from abroad' },
+  province_referral: { vi: 'Do tỉnh khác chuyển đến', en: 'Referred by another province' },
   border_checkpoint: { vi: 'Chốt biên giới, kiểm dịch chuyển về', en: 'Sent on by a border or entrance checkpoint' },
   high_risk_origin: { vi: 'Đến từ địa bàn nguy cơ cao', en: 'From a high-risk area' },
   epidemic_zone: { vi: 'Đến từ vùng dịch', en: 'From an epidemic zone' },

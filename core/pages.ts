@@ -49,6 +49,9 @@ export const staffPages = [
   '/border/field',
   '/border/trails',
   '/border/bulletin',
+  '/national',
+  '/referrals/new',
+  '/referrals/:origin/:id',
 ] as const;
 
 export const citizenPages = [

@@ -82,6 +82,7 @@ export const f = {} as {
   resources: NeighbourResources;
   inspection: InspectionFixture;
   inboxMessageId: string;
+  referralId: string;
   border: BorderRecords;
 };
 
@@ -91,7 +92,11 @@ export const f = {} as {
  */
 export async function setUpAuditCoverage(): Promise<TestPlatform> {
   // Posters print the installation's public address; a loopback one is refused outside demo mode.
-  t = await createTestPlatform({ publicUrl: 'https://phongdich.laichau.gov.vn' });
+  // A federated province (issue 21), so a referral received from another province can be read.
+  t = await createTestPlatform({
+    publicUrl: 'https://phongdich.laichau.gov.vn',
+    federation: { role: 'province', provinceCode: '12', hubUrl: 'host=hub.invalid' },
+  });
   clients.cdc = await t.signIn('health_department', LAI_CHAU);
   clients.admin = await t.signIn('system_admin', LAI_CHAU);
   const sys = systemActor('test');
@@ -301,6 +306,21 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
       body: { vi: 'Hạn nộp trước thứ Tư', en: 'Due before Wednesday' },
       key: 'audit-coverage',
     })
+  ).id;
+  // A referral from Điện Biên as replication writes it: its person is not on this province's file.
+  f.referralId = (
+    await db()
+      .insertInto('federation_referrals')
+      .values({
+        origin_code: '11',
+        destination_code: '12',
+        reason: 'contact_of_case',
+        person_name: 'Người Được Chuyển',
+        destination_locality_code: DOAN_KET,
+        origin_unit: 'CDC Điện Biên',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
   ).id;
   return t;
 }

@@ -302,6 +302,11 @@ export const routes: Record<string, Entry> = {
   // The daily report link shows initials only: it may be forwarded.
   'GET /api/public/monitoring/:token': anyone(() => `/api/public/monitoring/${encodeURIComponent(f.monitorToken)}`),
   'GET /api/today': cdc(`/api/today?locality=${DOAN_KET}`),
+  // A referral received from another province: its person is not on this province's file (no
+  // person id to name), so the read is logged against the referral itself (origin and id).
+  'GET /api/federation/referrals/:origin/:id': cdc(() => `/api/federation/referrals/11/${f.referralId}`, 'none'),
+  // The hub's provinces and their replication (this platform is a province: it answers hub: false).
+  'GET /api/federation/national': cdc('/api/federation/national', 'none'),
   'GET /api/today/situation': cdc(`/api/today/situation?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/indicators': cdc(`/api/risk/indicators?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/evaluate': cdc(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`, 'none'),

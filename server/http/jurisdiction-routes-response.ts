@@ -270,9 +270,16 @@ export const responseRoutes: RouteTable = {
     expect: [400],
   },
   'POST /api/federation/referrals/:origin/:id/acceptance': {
-    attempt: (c) => c.post(`/api/federation/referrals/11/${randomUUID()}/acceptance`, {}),
+    attempt: (c) =>
+      c.post(`/api/federation/referrals/11/${randomUUID()}/acceptance`, { subject: { personId: randomUUID() } }),
     expect: refused,
   },
+  'GET /api/federation/referrals/:origin/:id': {
+    attempt: (c) => c.get(`/api/federation/referrals/11/${randomUUID()}`),
+    expect: refused,
+  },
+  // The hub's provinces are filtered by the caller's area; a province answers hub: false.
+  'GET /api/federation/national': { attempt: (c) => c.get('/api/federation/national'), expect: [200] },
   'GET /api/today/situation': { attempt: (c) => c.get(`/api/today/situation?locality=${BINH_LU}`), expect: refused },
   'GET /api/chains': { attempt: (c) => c.get(`/api/chains?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities': { attempt: (c) => c.get(`/api/facilities?locality=${BINH_LU}`), expect: refused },

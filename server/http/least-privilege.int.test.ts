@@ -270,6 +270,10 @@ const routes: Record<string, Entry> = {
   'GET /api/public/boundaries/:code': { urls: one(`/api/public/boundaries/${LAI_CHAU}`) },
   'GET /api/public/risk-map-svg/:code': { urls: one(`/api/public/risk-map-svg/${LAI_CHAU}`) },
   'GET /api/today': { urls: one('/api/today?perGroup=100'), staff: ['quarantinedHere'] },
+  // Referrals carry a person: tracers only (the walk's roles are refused before any lookup).
+  'GET /api/federation/referrals/:origin/:id': { urls: one(`/api/federation/referrals/11/${randomUUID()}`) },
+  // Replication state of the hub's provinces: aggregates.
+  'GET /api/federation/national': { urls: one('/api/federation/national') },
   'GET /api/today/situation': { urls: one('/api/today/situation') },
   'GET /api/facilities': { urls: one('/api/facilities') },
   'GET /api/facilities/export.xlsx': { urls: one('/api/facilities/export.xlsx') },

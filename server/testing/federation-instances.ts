@@ -30,13 +30,17 @@ export interface FederationInstance {
 const conninfo = (port: number, database: string) => `host=127.0.0.1 port=${port} dbname=${database} user=postgres`;
 const url = (port: number, database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
 
-export async function openFederation(ports: number[]): Promise<FederationInstance[]> {
+/**
+ * `prefix` names the four databases: each test file has its own, so two files (or two runs of
+ * different files on the same clusters) never drop each other's databases.
+ */
+export async function openFederation(ports: number[], prefix = 'phongdich_fed'): Promise<FederationInstance[]> {
   const [hubPort, port12, port11] = ports as [number, number, number];
   const places: { name: string; port: number; database: string; code?: string }[] = [
-    { name: 'hub', port: hubPort, database: 'phongdich_fed_hub' },
-    { name: '12', port: port12, database: 'phongdich_fed_12', code: '12' },
-    { name: '11', port: port11, database: 'phongdich_fed_11', code: '11' },
-    { name: '01', port: port11, database: 'phongdich_fed_01', code: '01' },
+    { name: 'hub', port: hubPort, database: `${prefix}_hub` },
+    { name: '12', port: port12, database: `${prefix}_12`, code: '12' },
+    { name: '11', port: port11, database: `${prefix}_11`, code: '11' },
+    { name: '01', port: port11, database: `${prefix}_01`, code: '01' },
   ];
   const provinces = places.filter((p) => p.code);
   const hub = places[0]!;

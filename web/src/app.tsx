@@ -16,6 +16,7 @@ import {
   canViewFacilities,
   canViewQuarantine,
   canViewRisk,
+  canInvestigateCases,
   canSeeTodayWork,
   canViewTesting,
   canViewTreatment,
@@ -98,6 +99,15 @@ const DirectivesPage = lazy(() =>
 const DirectivePage = lazy(() =>
   import('./features/directives/directive-page.tsx').then((m) => ({ default: m.DirectivePage })),
 );
+const NationalPage = lazy(() =>
+  import('./features/federation/national-page.tsx').then((m) => ({ default: m.NationalPage })),
+);
+const ReferralFormPage = lazy(() =>
+  import('./features/federation/referral-form-page.tsx').then((m) => ({ default: m.ReferralFormPage })),
+);
+const ReferralAcceptPage = lazy(() =>
+  import('./features/federation/referral-accept-page.tsx').then((m) => ({ default: m.ReferralAcceptPage })),
+);
 const InspectionsPage = lazy(() =>
   import('./features/inspections/inspections-page.tsx').then((m) => ({ default: m.InspectionsPage })),
 );
@@ -179,6 +189,14 @@ const routes: RouteDef[] = [
   { path: '/facilities', page: () => <FacilitiesPage />, allowed: canViewFacilities },
   { path: '/treatment', page: () => <TreatmentPage />, allowed: canViewTreatment },
   { path: '/today', page: () => <TodayPage />, allowed: canSeeTodayWork },
+  // The national hub's page (issue 21): it says so itself on an installation that is not the hub.
+  { path: '/national', page: () => <NationalPage />, allowed: canViewRisk },
+  { path: '/referrals/new', page: () => <ReferralFormPage />, allowed: canInvestigateCases },
+  {
+    path: '/referrals/:origin/:id',
+    page: (p) => <ReferralAcceptPage key={p.id} origin={p.origin ?? ''} id={p.id ?? ''} />,
+    allowed: canInvestigateCases,
+  },
   { path: '/people/links', page: () => <LinksPage />, allowed: canLinkPeople },
   { path: '/people/links/:id', page: (p) => <LinkPage key={p.id} requestId={p.id ?? ''} />, allowed: canLinkPeople },
   { path: '/risk', page: () => <RiskPage />, allowed: canViewRisk },

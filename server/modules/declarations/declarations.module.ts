@@ -15,6 +15,8 @@ import { DeclarationsOfficialsService } from './declarations-officials.service.t
 import { DeclarationsRepository } from './declarations.repository.ts';
 import { DeclarationsService } from './declarations.service.ts';
 
+export type { DeclarationsService };
+
 export interface DeclarationsServices {
   /** What the weekly report counts from this module (issue 16). */
   declarationFigures: ReportFiguresService;

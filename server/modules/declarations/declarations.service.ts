@@ -299,6 +299,8 @@ export class DeclarationsService {
       arrivedOn: string;
       destination: { code: string; path: string };
       route: string;
+      /** Why the commune follows them up: sent on by a checkpoint (default), or referred by another province. */
+      flag?: 'border_checkpoint' | 'province_referral';
     },
   ): Promise<string> {
     const earlier = await this.d.repo.findArrivalByClientKey(db, a.clientKey);
@@ -318,7 +320,7 @@ export class DeclarationsService {
       destination_commune_code: a.destination.code,
       locality_path: a.destination.path,
       flagged: true,
-      flagReasons: ['border_checkpoint', ...(abroad ? (['international'] as const) : [])],
+      flagReasons: [a.flag ?? 'border_checkpoint', ...(abroad ? (['international'] as const) : [])],
       declared_by_host: null,
       client_key: a.clientKey,
     });

@@ -1,12 +1,15 @@
 import { AppError, type Locale } from '../../../core/errors.ts';
 import type { FederationConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import type { NationalStatusView as NationalStatus } from '../../../core/schemas/federation.ts';
 import type { ReferralReason } from '../../db/schema-federation.ts';
 import { inScope, type Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NationalPlacesService } from '../localities/national-places.service.ts';
 import { federationMessages as messages, referralReasonLabels } from './federation.messages.ts';
 import { federationPolicy as policy } from './federation.policy.ts';
+import { hubSubscriptionName } from './federation.publications.ts';
+import { federationStatus } from './federation.status.ts';
 import type { ReferralRecord, ReferralsRepository } from './referrals.repository.ts';
 
 export interface ReferralInput {
@@ -126,40 +129,107 @@ export class ReferralsService {
     }));
   }
 
-  /** The destination takes the person in; the answer is written once and travels back to the origin. */
+  /**
+   * The destination takes the person in: the answer is written once and travels back to the origin.
+   * Alone (its own transaction), or inside the accept command's (`server/commands/accept-referral.ts`),
+   * which also puts the person on this province's follow-up.
+   */
   async accept(actor: Actor, originCode: string, id: string, note: string | null, now = new Date()) {
+    return this.db
+      .transaction()
+      .execute(async (trx) => (await this.acceptWithin(trx, actor, originCode, id, note, now)).answer);
+  }
+
+  /** `accept` with the caller's transaction; answers the referral too (what the command follows up). */
+  async acceptWithin(db: Db, actor: Actor, originCode: string, id: string, note: string | null, now = new Date()) {
     if (!policy.accept(actor)) throw new AppError('FORBIDDEN');
+    const { referral, here } = await this.receivedOrThrow(db, actor, originCode, id);
+    const written = await this.repo.answer(db, {
+      origin_code: originCode,
+      referral_id: id,
+      destination_code: here,
+      outcome: 'accepted',
+      note,
+      decided_at: now,
+      decided_by: actor.userId,
+    });
+    if (written) {
+      await this.audit.record(db, actor, {
+        action: 'accept_referral',
+        entityType: 'federation_referral',
+        entityId: id,
+        localityPath: actor.scope.path,
+        after: { origin: originCode },
+      });
+    }
+    const answer = await this.repo.answerOf(db, originCode, id);
+    if (!answer) throw new AppError('NOT_FOUND');
+    return { answer, referral, firstTime: written };
+  }
+
+  /** A referral received here, read by an official of its area before accepting it; the read is logged. */
+  async read(actor: Actor, originCode: string, id: string) {
+    if (!policy.readIncoming(actor)) throw new AppError('FORBIDDEN');
+    const { referral } = await this.receivedOrThrow(this.db, actor, originCode, id);
+    await this.audit.record(this.db, actor, {
+      action: 'read',
+      entityType: 'federation_referral',
+      entityId: id,
+      localityPath: referral.locality_path ?? actor.scope.path,
+      after: { origin: originCode },
+    });
+    const origin = (await this.nationalPlaces.provinces()).find((p) => p.code === originCode);
+    return {
+      referral,
+      originName: origin?.name ?? originCode,
+      answer: await this.repo.answerOf(this.db, originCode, id),
+    };
+  }
+
+  /**
+   * A referral to this province within the actor's area, else "not found". The same area as the
+   * today's work that lists it: a commune's referral is its commune's (and above); one naming no
+   * commune is the province level's.
+   */
+  private async receivedOrThrow(db: Db, actor: Actor, originCode: string, id: string) {
     // An installation that is not a federated province holds no referral to accept.
     if (this.federation?.role !== 'province') throw new AppError('NOT_FOUND');
     const here = this.federation.provinceCode;
-    return this.db.transaction().execute(async (trx) => {
-      const referral = await this.repo.find(trx, originCode, id);
-      // The same area as the today's work that lists it: a commune's referral is its commune's (and
-      // above); one naming no commune is the province level's.
-      const area = referral?.locality_path ?? `VN/${here}`;
-      if (!referral || referral.destination_code !== here || !inScope(actor, area)) throw new AppError('NOT_FOUND');
-      const written = await this.repo.answer(trx, {
-        origin_code: originCode,
-        referral_id: id,
-        destination_code: here,
-        outcome: 'accepted',
-        note,
-        decided_at: now,
-        decided_by: actor.userId,
-      });
-      if (written) {
-        await this.audit.record(trx, actor, {
-          action: 'accept_referral',
-          entityType: 'federation_referral',
-          entityId: id,
-          localityPath: actor.scope.path,
-          after: { origin: originCode },
-        });
-      }
-      const answer = await this.repo.answerOf(trx, originCode, id);
-      if (!answer) throw new AppError('NOT_FOUND');
-      return answer;
-    });
+    const referral = await this.repo.find(db, originCode, id);
+    const area = referral?.locality_path ?? `VN/${here}`;
+    if (!referral || referral.destination_code !== here || !inScope(actor, area)) throw new AppError('NOT_FOUND');
+    return { referral, here };
+  }
+
+  /**
+   * The hub's provinces: the last heartbeat replicated from each and its subscription's lag, from
+   * PostgreSQL's own views, for the provinces of the actor's area.
+   */
+  async national(actor: Actor): Promise<NationalStatus> {
+    if (!policy.readNational(actor)) throw new AppError('FORBIDDEN');
+    if (this.federation?.role !== 'hub') return { hub: false, role: this.federation?.role ?? null, provinces: [] };
+    const status = await federationStatus(this.db);
+    const names = new Map((await this.nationalPlaces.provinces()).map((p) => [p.code, p.name]));
+    return {
+      hub: true,
+      role: 'hub',
+      // A national account sees every province; an account of a province on the hub, its own.
+      provinces: this.federation.provinces
+        .filter((p) => inScope(actor, `VN/${p.code}`))
+        .map((p) => {
+          const beat = status.heartbeats.find((h) => h.province === p.code);
+          const sub = status.subscriptions.find((s) => s.name === hubSubscriptionName(p.code));
+          return {
+            code: p.code,
+            name: names.get(p.code) ?? p.code,
+            lastBeatAt: beat?.beatAt ?? null,
+            beatAgeSeconds: beat?.ageSeconds ?? null,
+            streaming: sub?.streaming ?? false,
+            lagSeconds: sub?.lagSeconds ?? null,
+            tablesCopying: sub?.tablesCopying ?? 0,
+          };
+        }),
+    };
   }
 
   /** The origin reads whether its referral was answered (after the answer came back through the hub). */

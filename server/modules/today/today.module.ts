@@ -67,7 +67,7 @@ export function createTodayModule(o: {
           label: r.label,
           due_on: r.receivedOn,
           overdue: false,
-          link: '/today',
+          link: `/referrals/${r.originCode}/${r.id}`,
           person_id: null,
           total: String(r.total),
           overdue_total: '0',

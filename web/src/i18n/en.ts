@@ -10,6 +10,7 @@ import { riskRulesEn } from '../features/risk-rules/messages.en.ts';
 import { riskEn } from '../features/risk/messages.en.ts';
 import { testingEn } from '../features/testing/messages.en.ts';
 import { todayEn } from '../features/today/messages.en.ts';
+import { federationEn } from '../features/federation/messages.en.ts';
 import { situationEn } from '../features/home/messages.en.ts';
 import { peopleLinksEn } from '../features/people-links/messages.en.ts';
 import { breachesEn } from '../features/admin-breaches/messages.en.ts';
@@ -173,6 +174,7 @@ export const en: English<Catalogue> = {
   ...facilitiesEn,
   ...treatmentEn,
   ...todayEn,
+  ...federationEn,
   ...situationEn,
   ...peopleLinksEn,
   ...breachesEn,

@@ -8,6 +8,7 @@ import { riskRulesVi } from '../features/risk-rules/messages.vi.ts';
 import { riskVi } from '../features/risk/messages.vi.ts';
 import { testingVi } from '../features/testing/messages.vi.ts';
 import { todayVi } from '../features/today/messages.vi.ts';
+import { federationVi } from '../features/federation/messages.vi.ts';
 import { situationVi } from '../features/home/messages.vi.ts';
 import { peopleLinksVi } from '../features/people-links/messages.vi.ts';
 import { breachesVi } from '../features/admin-breaches/messages.vi.ts';
@@ -173,6 +174,7 @@ export const vi = {
   ...facilitiesVi,
   ...treatmentVi,
   ...todayVi,
+  ...federationVi,
   ...situationVi,
   ...peopleLinksVi,
   ...breachesVi,

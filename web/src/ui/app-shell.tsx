@@ -43,7 +43,7 @@ function NavLink({ to, testId, children }: { to: string; testId: string; childre
 
 function Nav({ open }: { open: boolean }) {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const { role, localityCode } = useUser();
   const admin = [
     canAdminUsers(role) && { to: '/admin/users', testId: 'nav-admin-users', label: t('nav.adminUsers') },
     canAdminLocalities(role) && {
@@ -78,6 +78,9 @@ function Nav({ open }: { open: boolean }) {
     canViewPlans(role) && { to: '/plans', testId: 'nav-plans', label: t('plans.nav') },
     canViewResources(role) && { to: '/resources', testId: 'nav-resources', label: t('resources.nav') },
     canViewBorder(role) && { to: '/border', testId: 'nav-border', label: t('border.nav') },
+    // The national map: accounts of the country (the hub's national officials).
+    canViewRisk(role) &&
+      localityCode === 'VN' && { to: '/national', testId: 'nav-national', label: t('federation.nav') },
   ].filter((x) => x !== false);
   return (
     <nav id="main-nav" className={open ? 'app-nav open' : 'app-nav'} aria-label={t('nav.main')}>

@@ -125,6 +125,11 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Link to={`/chains?caseId=${encodeURIComponent(theCase.id)}`} data-testid="case-chain-link">
           {t('cases.chainLink')}
         </Link>
+        {mayInvestigate && (
+          <Link to={`/referrals/new?case=${encodeURIComponent(theCase.id)}`} data-testid="case-refer-link">
+            {t('federation.referFromCase')}
+          </Link>
+        )}
       </p>
       <Notice>{notice}</Notice>
       <div className={editing ? 'case-layout editing' : 'case-layout'}>

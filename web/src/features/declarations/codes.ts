@@ -12,7 +12,7 @@ type Kind = DeclarationRequest['kind'];
 type Vehicle = ArrivalRequest['vehicleType'];
 export type FollowUp = ArrivalRow['followUpStatus'];
 /** server/modules/declarations/arrival-flags.ts */
-type ArrivalFlag = 'international' | 'high_risk_origin' | 'epidemic_zone' | 'border_checkpoint';
+type ArrivalFlag = 'international' | 'high_risk_origin' | 'epidemic_zone' | 'border_checkpoint' | 'province_referral';
 
 const symptoms: Record<Symptom, true> = {
   fever: true,
@@ -40,6 +40,7 @@ const flags: Record<ArrivalFlag, true> = {
   high_risk_origin: true,
   epidemic_zone: true,
   border_checkpoint: true,
+  province_referral: true,
 };
 
 export const followUpStatuses: readonly FollowUp[] = ['none', 'pending', 'contacted', 'closed'];

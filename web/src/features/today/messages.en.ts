@@ -17,7 +17,6 @@ export const todayEn: English<typeof todayVi> = {
     overdueItem: 'Overdue',
     dueOn: 'Due {{date}}',
     acceptReferral: 'Accept',
-    referralAccepted: 'Accepted: follow them up in tracing',
     more_one: 'and {{count, number}} more',
     more_other: 'and {{count, number}} more',
     loadMore: 'Show more of each group',

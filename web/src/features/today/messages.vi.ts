@@ -15,7 +15,6 @@ export const todayVi = {
     overdueItem: 'Quá hạn',
     dueOn: 'Hạn {{date}}',
     acceptReferral: 'Tiếp nhận',
-    referralAccepted: 'Đã tiếp nhận: theo dõi trong truy vết',
     more_other: 'và {{count, number}} việc khác',
     loadMore: 'Xem thêm việc mỗi nhóm',
     capped: 'Mỗi nhóm hiện tối đa {{limit}} việc; mở trang của từng việc để xem hết.',
