@@ -22,9 +22,9 @@ export function base64url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function fromBase64url(text: string): Uint8Array {
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
   const s = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-  const out = new Uint8Array(s.length);
+  const out = new Uint8Array(new ArrayBuffer(s.length));
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
@@ -33,7 +33,11 @@ export function fromBase64url(text: string): Uint8Array {
 export const venueKeyPattern = /^[A-Za-z0-9_-]{22}$/;
 
 /** The venue's identifier for a Viet Nam calendar day: HMAC-SHA-256(key, label | day), truncated. */
-export async function venueDayIdentifier(key: string, day: string, subtle: SubtleCrypto = crypto.subtle): Promise<string> {
+export async function venueDayIdentifier(
+  key: string,
+  day: string,
+  subtle: SubtleCrypto = crypto.subtle,
+): Promise<string> {
   const k = await subtle.importKey('raw', fromBase64url(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = await subtle.sign('HMAC', k, new TextEncoder().encode(label + day));
   return base64url(new Uint8Array(mac).slice(0, idBytes));

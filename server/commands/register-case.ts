@@ -29,13 +29,24 @@ async function registerCaseIn(trx: Db, d: CaseCommandDeps, actor: Actor, req: Cr
   const c = (await d.cases.findById(trx, id))!;
   await d.cases.addLinks(trx, await d.tracing.infectorsFoundFor(trx, c));
   const traced = await d.tracing.traceCase(trx, c);
+  // Visitors' phones learn of the case's stays from the feed, without learning who it was.
+  const published = await d.exposure.publishForCase(
+    trx,
+    { caseId: c.id, personId: c.person_id, profileCode: c.profile_code },
+    { from: new Date(traced.window.from), to: new Date(traced.window.to) },
+  );
   await d.auditTrail.record(trx, actor, {
     action: 'create',
     entityType: 'case',
     entityId: id,
     localityCode: place.code,
     localityPath: place.path,
-    after: { caseNumber, classification: req.classification, proposedContacts: traced.proposed },
+    after: {
+      caseNumber,
+      classification: req.classification,
+      proposedContacts: traced.proposed,
+      exposureEntries: published,
+    },
   });
   return d.cases.view(trx, c);
 }
