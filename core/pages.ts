@@ -54,6 +54,7 @@ export const citizenPages = [
   '/c/noi-da-den',
   '/c/du-lieu',
   '/c/ban-do',
+  '/c/tu-bao',
   '/c/theo-doi/:token',
   '/v/:code',
 ] as const;

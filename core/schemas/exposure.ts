@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localityCode } from './common.ts';
+import { symptomCodes } from '../declaration-codes.ts';
 
 /** Exposure alerts and self-reports (issue 20). */
 
@@ -33,13 +34,13 @@ export interface ExposureFeed {
   entries: [string, number, number, 0 | 1, string][];
 }
 
-export const selfReportSymptoms = ['fever', 'cough', 'sore_throat', 'breathless', 'loss_of_smell', 'tired'] as const;
 const identifier = z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'Mã định danh không hợp lệ / Invalid identifier');
 
 export const selfReportRequest = z
   .object({
     kind: z.enum(['symptoms', 'positive_test'], 'Chọn loại tự báo / Choose what you report'),
-    symptoms: z.array(z.enum(selfReportSymptoms)).max(selfReportSymptoms.length).default([]),
+    // The declaration's symptoms: the same words on the form and for the commune.
+    symptoms: z.array(z.enum(symptomCodes)).max(symptomCodes.length).default([]),
     onsetDate: z.iso.date().optional(),
     testDate: z.iso.date().optional(),
     note: z.string().trim().max(1000).optional(),

@@ -90,6 +90,8 @@ export class CheckinsService {
       repeated,
       // What a poster printed before exposure keys did not carry: the phone keeps it with the visit.
       exposureKey: venue.exposure_key,
+      // Which province's exposure feed the phone reads for this visit.
+      provinceCode: venue.locality_path.split('/')[1],
     };
   }
 

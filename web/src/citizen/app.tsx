@@ -16,6 +16,7 @@ const MyDataPage = lazy(() => import('./pages/my-data.tsx').then((m) => ({ defau
 const VenuePage = lazy(() => import('./pages/venue.tsx').then((m) => ({ default: m.VenuePage })));
 const MonitoringPage = lazy(() => import('./pages/monitoring.tsx').then((m) => ({ default: m.MonitoringPage })));
 const RiskMapPage = lazy(() => import('./pages/risk-map.tsx').then((m) => ({ default: m.RiskMapPage })));
+const SelfReportPage = lazy(() => import('./pages/self-report.tsx').then((m) => ({ default: m.SelfReportPage })));
 
 /**
  * The citizens' pages: /c…, the venue check-in page /v/:code (what a poster's QR opens) and the
@@ -38,6 +39,7 @@ export function App() {
   else if (path === '/c/noi-da-den') page = <VisitsPage />;
   else if (path === '/c/du-lieu') page = <MyDataPage />;
   else if (path === '/c/ban-do') page = <RiskMapPage />;
+  else if (path === '/c/tu-bao') page = <SelfReportPage />;
   else page = <NotFound />;
   return (
     <>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkinsContract } from '../../../core/contracts/checkins.ts';
 import { citizenContract } from '../../../core/contracts/citizen.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
+import { exposureContract } from '../../../core/contracts/exposure.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
 import { quarantineContract } from '../../../core/contracts/quarantine.ts';
 import { riskContract } from '../../../core/contracts/risk.ts';
@@ -12,6 +13,7 @@ const publicEntries = [
   checkinsContract,
   citizenContract,
   declarationsContract,
+  exposureContract,
   localitiesContract,
   quarantineContract,
   riskContract,

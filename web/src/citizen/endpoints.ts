@@ -2,6 +2,7 @@ import { endpointOf } from '../../../core/contracts/contract.ts';
 import type { checkinsContract } from '../../../core/contracts/checkins.ts';
 import type { citizenContract } from '../../../core/contracts/citizen.ts';
 import type { declarationsContract } from '../../../core/contracts/declarations.ts';
+import type { exposureContract } from '../../../core/contracts/exposure.ts';
 import type { localitiesContract } from '../../../core/contracts/localities.ts';
 import type { quarantineContract } from '../../../core/contracts/quarantine.ts';
 import type { riskContract } from '../../../core/contracts/risk.ts';
@@ -59,4 +60,16 @@ export const monitoringStatus = endpointOf<typeof quarantineContract.getPublicMo
 export const monitoringReport = endpointOf<typeof quarantineContract.postPublicMonitoringByToken>(
   'POST',
   '/public/monitoring/:token',
+);
+
+// Exposure alerts and self-reports (issue 20): loaded with the exposure chunk only.
+export const exposureKey = endpointOf<typeof exposureContract.getPublicExposureKey>('GET', '/public/exposure/key');
+export const exposureFeed = endpointOf<typeof exposureContract.getPublicExposureFeed>(
+  'GET',
+  '/public/exposure/feeds/:province',
+);
+export const selfReport = endpointOf<typeof exposureContract.postPublicSelfReports>('POST', '/public/self-reports');
+export const selfReportPhoto = endpointOf<typeof exposureContract.putPublicSelfReportsPhoto>(
+  'PUT',
+  '/public/self-reports/:id/photo',
 );
