@@ -1,4 +1,5 @@
 import type { CaseView, CreateCaseRequest } from '../../core/schemas/cases.ts';
+import { MAX_STAY_MINUTES } from '../../core/rules/exposure.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { CaseCommandDeps } from './case-command-deps.ts';
@@ -33,7 +34,11 @@ async function registerCaseIn(trx: Db, d: CaseCommandDeps, actor: Actor, req: Cr
   const published = await d.exposure.publishForCase(
     trx,
     { caseId: c.id, personId: c.person_id, profileCode: c.profile_code },
-    { from: new Date(traced.window.from), to: new Date(traced.window.to) },
+    {
+      from: new Date(traced.window.from),
+      // A case not isolated yet is still infectious: its stays are published whole, not cut at this instant.
+      to: c.isolated_at ? new Date(traced.window.to) : new Date(Date.now() + MAX_STAY_MINUTES * 60_000),
+    },
   );
   await d.auditTrail.record(trx, actor, {
     action: 'create',
