@@ -4,6 +4,7 @@ import {
   base64url,
   daysTouched,
   fromBase64url,
+  identifierDeriver,
   matchExposures,
   venueDayIdentifier,
   windowInMinutes,
@@ -29,6 +30,7 @@ describe('venue-day identifiers', () => {
     expect(await venueDayIdentifier(key, '2021-12-10')).toBe(a);
     expect(await venueDayIdentifier(key, '2021-12-11')).not.toBe(a);
     expect(await venueDayIdentifier(base64url(new Uint8Array(16).fill(8)), '2021-12-10')).not.toBe(a);
+    expect(await identifierDeriver()(key, '2021-12-10')).toBe(a);
   });
 
   it('round-trips base64url', () => {

@@ -43,6 +43,31 @@ export async function venueDayIdentifier(
   return base64url(new Uint8Array(mac).slice(0, idBytes));
 }
 
+/**
+ * `venueDayIdentifier` for many check-ins: each venue's key is imported once and each venue-day
+ * derived once (a regular's 500 check-ins are a few dozen venues and days).
+ */
+export function identifierDeriver(subtle: SubtleCrypto = crypto.subtle): (key: string, day: string) => Promise<string> {
+  const keys = new Map<string, Promise<CryptoKey>>();
+  const ids = new Map<string, Promise<string>>();
+  return (key, day) => {
+    const k = `${key}|${day}`;
+    let id = ids.get(k);
+    if (!id) {
+      let imported = keys.get(key);
+      if (!imported) {
+        imported = subtle.importKey('raw', fromBase64url(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+        keys.set(key, imported);
+      }
+      id = imported
+        .then((c) => subtle.sign('HMAC', c, new TextEncoder().encode(label + day)))
+        .then((mac) => base64url(new Uint8Array(mac).slice(0, idBytes)));
+      ids.set(k, id);
+    }
+    return id;
+  };
+}
+
 /** The Viet Nam calendar days an interval touches (its end instant excluded), oldest first. */
 export function daysTouched(i: Interval): string[] {
   const days: string[] = [];

@@ -1,7 +1,7 @@
 import {
   daysTouched,
+  identifierDeriver,
   matchExposures,
-  venueDayIdentifier,
   type ExposureEntry,
   type KeptCheckin,
 } from '../../../../core/rules/exposure-alerts.ts';
@@ -36,13 +36,14 @@ export function lastAlerts(): ExposureAlert[] {
 /** The identifiers of the days a kept check-in's stay touches (the longest stay any profile assumes). */
 async function keptWithIdentifiers(visits: readonly Visit[], assumedStayMinutes: number): Promise<KeptCheckin[]> {
   const contact = { minOverlapMinutes: 1, assumedStayMinutes, sameHousehold: false };
+  const derive = identifierDeriver();
   return Promise.all(
     visits.map(async (v) => ({
       ref: v.id,
       checkedInAt: v.checkedInAt,
       checkedOutAt: v.checkedOutAt,
       identifiers: await Promise.all(
-        daysTouched(stayInterval(v, { contact })).map((day) => venueDayIdentifier(v.exposureKey!, day)),
+        daysTouched(stayInterval(v, { contact })).map((day) => derive(v.exposureKey!, day)),
       ),
     })),
   );
