@@ -73,6 +73,11 @@ export const auditActionLabels = {
   link_accept: { vi: 'Xác minh và gộp hồ sơ', en: 'Verified and linked a record' },
   link_reject: { vi: 'Từ chối xác minh hồ sơ', en: 'Refused a record verification' },
   open_session: { vi: 'Công dân mở phiên', en: 'Citizen opened a session' },
+  self_report: {
+    vi: 'Công dân tự báo triệu chứng hoặc test nhanh dương tính',
+    en: 'Citizen self-reported symptoms or a positive test',
+  },
+  handle_self_report: { vi: 'Xử lý tự báo của công dân', en: "Handled a citizen's self-report" },
   // Accounts and security
   login: { vi: 'Đăng nhập', en: 'Signed in' },
   logout: { vi: 'Đăng xuất', en: 'Signed out' },
@@ -180,6 +185,7 @@ export const auditEntityLabels = {
   health_declaration: { vi: 'Tờ khai y tế', en: 'Health declaration' },
   arrival: { vi: 'Khai báo di chuyển, lưu trú', en: 'Arrival or residence declaration' },
   venue: { vi: 'Địa điểm', en: 'Venue' },
+  self_report: { vi: 'Tự báo của công dân', en: 'Citizen self-report' },
   organisation: { vi: 'Cơ quan, đơn vị, doanh nghiệp', en: 'Organisation' },
   organisation_assessment: { vi: 'Tự đánh giá an toàn COVID', en: 'COVID-safety self-assessment' },
   workforce_roster: { vi: 'Danh sách người lao động', en: 'Workforce roster' },

@@ -66,6 +66,7 @@ export const citizenPages = [
   '/c/ban-do',
   '/c/ho-tro',
   '/c/to-giac',
+  '/c/tu-bao',
   '/c/theo-doi/:token',
   '/v/:code',
 ] as const;

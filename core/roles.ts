@@ -156,6 +156,8 @@ export const todayWorkCapability = {
   workplace_follow_ups: 'organisations.followUp',
   // People another province referred here (issue 21): whoever traces contacts takes them in.
   referrals_in: 'cases.investigate',
+  // Citizens' self-reports (issue 20): the commune health station takes them in, as it traces.
+  self_reports: 'cases.investigate',
 } as const satisfies Record<string, Capability>;
 
 /** Which locality levels an account of each role may be scoped to. */

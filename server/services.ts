@@ -42,6 +42,7 @@ import { createDirectivesModule, type DirectivesServices } from './modules/direc
 import { createPlansModule, type PlansServices } from './modules/plans/plans.module.ts';
 import { createResourcesModule, type ResourcesServices } from './modules/resources/resources.module.ts';
 import { createInspectionsModule, type InspectionsServices } from './modules/inspections/inspections.module.ts';
+import { createExposureModule, type ExposureServices } from './modules/exposure/exposure.module.ts';
 
 /** Every service of the platform, wired once. Modules hand each other services, never repositories. */
 export interface AppServices
@@ -76,7 +77,8 @@ export interface AppServices
     TodayServices,
     FederationServices,
     RiskServices,
-    BorderServices {
+    BorderServices,
+    ExposureServices {
   db: Db;
   databaseKind: 'pglite' | 'postgresql';
   /** The durable job queue (pg-boss): started and stopped with the platform. */
@@ -150,7 +152,15 @@ export function createServices(o: ServiceOptions): AppServices {
     audit,
     registerCase: (actor, req) =>
       registerCase(
-        { db, cases: cases.cases, tracing: tracing.tracing, peopleRegistry: people.peopleRegistry, auditTrail: audit },
+        {
+          db,
+          cases: cases.cases,
+          tracing: tracing.tracing,
+          peopleRegistry: people.peopleRegistry,
+          auditTrail: audit,
+          // Built later (it needs check-ins): a case is registered only once the platform is up.
+          exposure: exposure.exposure,
+        },
         actor,
         req,
       ),
@@ -171,6 +181,16 @@ export function createServices(o: ServiceOptions): AppServices {
     people: people.people,
     citizenSessions: people.citizenSessions,
     localities,
+  });
+  const exposure = createExposureModule({
+    db,
+    secret: o.secrets.current,
+    retentionDays: config.checkins.retentionDays,
+    checkins: checkins.checkins,
+    profiles: diseaseProfiles,
+    localities,
+    citizenSessions: people.citizenSessions,
+    audit,
   });
   const identity = createIdentityModule({
     db,
@@ -284,6 +304,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...people,
     ...declarations,
     ...checkins,
+    ...exposure,
     ...venues,
     ...organisations,
     ...units,
@@ -321,6 +342,7 @@ export function createServices(o: ServiceOptions): AppServices {
       indicators: risk.indicators,
       audit,
       organisationAssessments: organisations.organisationAssessments,
+      selfReports: exposure.selfReports,
     }),
     ...risk,
   };

@@ -71,7 +71,7 @@ export interface Checkin {
  * which is a clock or data error — the profile's assumed stay is used; no stay exceeds
  * MAX_STAY_MINUTES.
  */
-export function stayInterval(checkin: Checkin, profile: DiseaseProfile): Interval {
+export function stayInterval(checkin: Checkin, profile: Pick<DiseaseProfile, 'contact'>): Interval {
   const from = instant(checkin.checkedInAt, 'checkedInAt');
   const out = checkin.checkedOutAt ? instant(checkin.checkedOutAt, 'checkedOutAt') : null;
   const to = out && out > from ? out : new Date(from.getTime() + profile.contact.assumedStayMinutes * MINUTE);

@@ -40,7 +40,11 @@ export function formatVenuePublicCode(code: string): string {
   return code.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-/** The page a venue QR opens: `${origin}/v/<code>` on the site the poster was printed from. */
-export function venueCheckinUrl(origin: string, code: string): string {
-  return `${origin.replace(/\/+$/, '')}/v/${code}`;
+/**
+ * The page a venue QR opens: `${origin}/v/<code>` on the site the poster was printed from, with the
+ * venue's exposure key after `#k=` (issue 20). A fragment never travels to a server: the phone keeps
+ * the key, and posters printed before it keep working (the check-in answer carries the key too).
+ */
+export function venueCheckinUrl(origin: string, code: string, exposureKey?: string): string {
+  return `${origin.replace(/\/+$/, '')}/v/${code}${exposureKey ? `#k=${exposureKey}` : ''}`;
 }

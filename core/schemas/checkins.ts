@@ -16,6 +16,9 @@ export const checkinResult = z.object({
   status: statusView,
   /** True when this answers a resend of a check-in already recorded. */
   repeated: z.boolean(),
+  /** The venue's exposure key (issue 20): kept on the phone, for posters printed without it. */
+  exposureKey: z.string().optional(),
+  provinceCode: z.string().optional(),
 });
 export type CheckinResult = z.infer<typeof checkinResult>;
 export const checkoutRequest = z.object({ checkedInAt: z.iso.datetime({ offset: true }) });

@@ -14,6 +14,7 @@ export const todayKinds = [
   'link_requests',
   'workplace_follow_ups',
   'referrals_in',
+  'self_reports',
 ] as const;
 export type TodayKind = (typeof todayKinds)[number];
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { AuditTrailService } from '../modules/audit/audit.module.ts';
 import type { CasesService } from '../modules/cases/cases.module.ts';
+import type { ExposureService } from '../modules/exposure/exposure.module.ts';
 import type { PeopleRegistryService } from '../modules/people/people.module.ts';
 import type { TracingService } from '../modules/tracing/tracing.module.ts';
 
@@ -11,4 +12,6 @@ export interface CaseCommandDeps {
   tracing: TracingService;
   peopleRegistry: PeopleRegistryService;
   auditTrail: AuditTrailService;
+  /** Publishes the case's stays at venues as exposure entries (issue 20). */
+  exposure: ExposureService;
 }

@@ -1,4 +1,5 @@
 import type { CaseView, CreateCaseRequest } from '../../core/schemas/cases.ts';
+import { MAX_STAY_MINUTES } from '../../core/rules/exposure.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { CaseCommandDeps } from './case-command-deps.ts';
@@ -29,13 +30,28 @@ async function registerCaseIn(trx: Db, d: CaseCommandDeps, actor: Actor, req: Cr
   const c = (await d.cases.findById(trx, id))!;
   await d.cases.addLinks(trx, await d.tracing.infectorsFoundFor(trx, c));
   const traced = await d.tracing.traceCase(trx, c);
+  // Visitors' phones learn of the case's stays from the feed, without learning who it was.
+  const published = await d.exposure.publishForCase(
+    trx,
+    { caseId: c.id, personId: c.person_id, profileCode: c.profile_code },
+    {
+      from: new Date(traced.window.from),
+      // A case not isolated yet is still infectious: its stays are published whole, not cut at this instant.
+      to: c.isolated_at ? new Date(traced.window.to) : new Date(Date.now() + MAX_STAY_MINUTES * 60_000),
+    },
+  );
   await d.auditTrail.record(trx, actor, {
     action: 'create',
     entityType: 'case',
     entityId: id,
     localityCode: place.code,
     localityPath: place.path,
-    after: { caseNumber, classification: req.classification, proposedContacts: traced.proposed },
+    after: {
+      caseNumber,
+      classification: req.classification,
+      proposedContacts: traced.proposed,
+      exposureEntries: published,
+    },
   });
   return d.cases.view(trx, c);
 }

@@ -35,6 +35,7 @@ import * as m0032 from './migrations/0032-plans.ts';
 import * as m0033 from './migrations/0033-border.ts';
 import * as m0034 from './migrations/0034-federation.ts';
 import * as m0035 from './migrations/0035-report-periods-index.ts';
+import * as m0036 from './migrations/0036-exposure-alerts.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0033-border': m0033,
   '0034-federation': m0034,
   '0035-report-periods-index': m0035,
+  '0036-exposure-alerts': m0036,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,6 +23,7 @@ import type { FederationTables } from './schema-federation.ts';
 import type { PlansTables } from './schema-plans.ts';
 import type { ResourcesTables } from './schema-resources.ts';
 import type { BorderTables } from './schema-border.ts';
+import type { ExposureTables } from './schema-exposure.ts';
 
 export type {
   FacilityKind,
@@ -277,6 +278,8 @@ export interface VenuesTable {
   decided_by: string | null;
   decided_at: Date | null;
   decision_note: string | null;
+  /** The poster's secret for exposure identifiers (0038). */
+  exposure_key: Generated<string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -354,7 +357,8 @@ export interface Database
     PlansTables,
     ResourcesTables,
     BorderTables,
-    InspectionsTables {
+    InspectionsTables,
+    ExposureTables {
   localities: LocalitiesTable;
   locality_boundaries: LocalityBoundariesTable;
   locality_events: LocalityEventsTable;

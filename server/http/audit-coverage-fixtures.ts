@@ -1,4 +1,5 @@
 import { attachDirectiveText, directiveIn, reportIn } from './jurisdiction-reports-fixture.ts';
+import { selfReportIn } from './jurisdiction-fixtures.ts';
 import { resourcesIn, type NeighbourResources } from './jurisdiction-resources-fixture.ts';
 import { inspectionIn, type InspectionFixture } from './jurisdiction-inspections-fixture.ts';
 import { execFileSync } from 'node:child_process';
@@ -63,6 +64,7 @@ function someone(
 /** Ids of the data the routes read, filled by `setUpAuditCoverage`. */
 export const f = {} as {
   caseId: string;
+  selfReportId: string;
   clusterId: string;
   venueId: string;
   venueCode: string;
@@ -126,6 +128,7 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
         },
         { ip: null, requestId: null, locale: 'vi' },
       );
+      f.selfReportId = await selfReportIn(t, DOAN_KET, result.session.token);
     } else {
       const venue = await approvedVenue(db(), { communeCode: DOAN_KET, gatePolicy: 'open' });
       Object.assign(f, { venueId: venue.id, venueCode: venue.public_code });

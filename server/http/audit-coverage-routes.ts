@@ -308,6 +308,11 @@ export const routes: Record<string, Entry> = {
   // The hub's provinces and their replication (this platform is a province: it answers hub: false).
   'GET /api/federation/national': cdc('/api/federation/national', 'none'),
   'GET /api/today/situation': cdc(`/api/today/situation?locality=${DOAN_KET}`, 'none'),
+  // Exposure alerts (issue 20): the feed is identifiers and windows, the counts are counts; a test photo names no one in its bytes but is logged as a read.
+  'GET /api/public/exposure/key': anyone('/api/public/exposure/key'),
+  'GET /api/public/exposure/feeds/:province': anyone(`/api/public/exposure/feeds/${LAI_CHAU}`),
+  'GET /api/exposure/counts': cdc(`/api/exposure/counts?locality=${DOAN_KET}`, 'none'),
+  'GET /api/self-reports/:id/photo': cdc(() => `/api/self-reports/${f.selfReportId}/photo`, 'none'),
   'GET /api/risk/indicators': cdc(`/api/risk/indicators?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/evaluate': cdc(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`, 'none'),
   'GET /api/risk/decisions/draft': {

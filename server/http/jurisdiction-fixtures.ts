@@ -132,3 +132,31 @@ export async function caseIn(t: TestPlatform, commune: string) {
   });
   return { id: c.id, personId: c.personId!, contactId: k.id, clusterId: cluster.id };
 }
+
+const citizenMeta = { ip: null, requestId: null, locale: 'vi' } as const;
+
+/** An arrival declared from abroad into the commune, by a citizen's session. */
+export async function arrivalIn(t: TestPlatform, commune: string, sessionToken: string) {
+  const arrival = {
+    clientKey: randomUUID(),
+    originKind: 'country',
+    originCountry: 'LA',
+    vehicleType: 'bus',
+    departedOn: '2026-11-01',
+    arrivedOn: '2026-11-01',
+    destinationCommuneCode: commune,
+  } as const;
+  return (await t.platform.services.declarations.arrival(sessionToken, arrival, citizenMeta)).arrivalId;
+}
+
+/** A citizen's self-report of a positive rapid test to the commune, with a photo (issue 20). */
+export async function selfReportIn(t: TestPlatform, commune: string, sessionToken: string) {
+  const reports = t.platform.services.selfReports;
+  const { id } = await reports.submit(
+    sessionToken,
+    { kind: 'positive_test', testDate: '2026-11-01', communeCode: commune, consent: true },
+    citizenMeta,
+  );
+  await reports.attachPhoto(sessionToken, id, Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'vi');
+  return id;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../shared/actor.ts';
 import { declare, signer } from '../testing/factories.ts';
 import { BINH_LU, createTestPlatform, DOAN_KET, type TestClient, type TestPlatform } from '../testing/test-platform.ts';
-import { caseIn, stayIn, testingIn, treatmentIn } from './jurisdiction-fixtures.ts';
+import { arrivalIn, caseIn, selfReportIn, stayIn, testingIn, treatmentIn } from './jurisdiction-fixtures.ts';
 import {
   directiveIn,
   expectNeighbourDirectiveUnchanged,
@@ -72,6 +72,7 @@ export interface Neighbour {
   breachId: string;
   inboxMessageId: string;
   linkRequestId: string;
+  selfReportId: string;
   testing: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
   report: { unitId: string; id: string; periodId: string };
   directive: { id: string; taskId: string };
@@ -121,21 +122,8 @@ export async function setUpNeighbourhood(): Promise<{ t: TestPlatform; officer: 
   ).id;
   const neighbourCitizen = (await declare(t, { person: { communeCode: BINH_LU } })).result;
   neighbour.qrToken = neighbourCitizen.qrToken;
-  neighbour.arrivalId = (
-    await t.platform.services.declarations.arrival(
-      neighbourCitizen.session.token,
-      {
-        clientKey: randomUUID(),
-        originKind: 'country',
-        originCountry: 'LA',
-        vehicleType: 'bus',
-        departedOn: '2026-11-01',
-        arrivedOn: '2026-11-01',
-        destinationCommuneCode: BINH_LU,
-      },
-      { ip: null, requestId: null, locale: 'vi' },
-    )
-  ).arrivalId;
+  neighbour.arrivalId = await arrivalIn(t, BINH_LU, neighbourCitizen.session.token);
+  neighbour.selfReportId = await selfReportIn(t, BINH_LU, neighbourCitizen.session.token);
   neighbour.case = await caseIn(t, BINH_LU);
   neighbour.treatment = await treatmentIn(t, BINH_LU, neighbour.case.id);
   neighbour.testing = await testingIn(t, BINH_LU);

@@ -254,6 +254,20 @@ export const responseRoutes: RouteTable = {
   'GET /api/public/boundaries/:code': 'public',
   'GET /api/public/risk-map-svg/:code': 'public',
   'GET /api/today': { attempt: (c) => c.get(`/api/today?locality=${BINH_LU}`), expect: refused },
+  // Exposure alerts and self-reports (issue 20): the feed and its key are public, a report is the citizen's own.
+  'GET /api/public/exposure/key': 'public',
+  'GET /api/public/exposure/feeds/:province': 'public',
+  'POST /api/public/self-reports': 'own-session',
+  'PUT /api/public/self-reports/:id/photo': 'own-session',
+  'POST /api/self-reports/:id/handle': {
+    attempt: (c) => c.post(`/api/self-reports/${neighbour.selfReportId}/handle`, { exposure: 'withdraw' }),
+    expect: refused,
+  },
+  'GET /api/self-reports/:id/photo': {
+    attempt: (c) => c.get(`/api/self-reports/${neighbour.selfReportId}/photo`),
+    expect: refused,
+  },
+  'GET /api/exposure/counts': { attempt: (c) => c.get(`/api/exposure/counts?locality=${BINH_LU}`), expect: refused },
   // The test platform is a province alone (no federation): a referral names no record of the
   // neighbour (its area is the writer's own) and is refused as not federated; the neighbour's
   // referral cannot be accepted (none exists outside a federated province, and accepting is bounded

@@ -101,5 +101,11 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
     'GET /api/border/bulletin/export.xlsx': { urls: one(`/api/border/bulletin/export.xlsx?day=${today}`) },
     'GET /api/border/tipoffs': { urls: one('/api/border/tipoffs') },
     'GET /api/border/tipoffs/export.xlsx': { urls: one('/api/border/tipoffs/export.xlsx') },
+    // Exposure alerts (issue 20): the feed holds identifiers and windows, the counts no one; a test
+    // photo is the commune's (nobody's id here is not found, as for every role of this walk).
+    'GET /api/public/exposure/key': { urls: one('/api/public/exposure/key') },
+    'GET /api/public/exposure/feeds/:province': { urls: one(`/api/public/exposure/feeds/${LAI_CHAU}`) },
+    'GET /api/exposure/counts': { urls: one('/api/exposure/counts') },
+    'GET /api/self-reports/:id/photo': { urls: () => [`/api/self-reports/${randomUUID()}/photo`] },
   };
 }

@@ -34,6 +34,7 @@ import { todayRoutes } from '../modules/today/today.routes.ts';
 import { federationRoutes } from '../modules/federation/federation.routes.ts';
 import { riskRoutes } from '../modules/risk/risk.routes.ts';
 import { riskAdminRoutes } from '../modules/risk/risk-admin.routes.ts';
+import { exposureRoutes } from '../modules/exposure/exposure.routes.ts';
 
 /** Every API module, mounted under /api. A new module adds one line here. */
 export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, config, version }) => {
@@ -75,4 +76,5 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(federationRoutes, deps);
   await app.register(riskRoutes, deps);
   await app.register(riskAdminRoutes, deps);
+  await app.register(exposureRoutes, deps);
 };

@@ -29,8 +29,15 @@ export function platformJobs(
       everyMs: 60 * 60_000,
       run: async () => {
         const r = await services.checkins.maintain();
-        return `${r.created} partitions ensured, ${r.dropped.length} dropped past retention`;
+        // Exposure entries end with the check-ins they came from (issue 20).
+        const entries = await services.exposure.purgeExpired(config.checkins.retentionDays);
+        return `${r.created} partitions ensured, ${r.dropped.length} dropped past retention, ${entries} exposure entries removed`;
       },
+    },
+    {
+      name: 'exposure-feed-fetch-counts',
+      everyMs: 60_000,
+      run: async () => `${await services.exposure.flushFetchCounts()} feed fetches counted`,
     },
     {
       name: 'declaration-retention',

@@ -69,6 +69,19 @@ export class CheckinsRepository {
     return codes.map((c) => byCode.get(c) ?? null);
   }
 
+  /** A person's check-ins that began in [from, to), with their venue's exposure key (exposure alerts). */
+  staysWithKeys(db: Db, personId: string, from: Date, to: Date) {
+    return db
+      .selectFrom('checkins as c')
+      .innerJoin('venues as v', 'v.id', 'c.venue_id')
+      .select(['c.venue_id', 'v.exposure_key', 'v.locality_path', 'c.checked_in_at', 'c.checked_out_at'])
+      .where('c.person_id', '=', personId)
+      .where('c.checked_in_at', '>=', from)
+      .where('c.checked_in_at', '<', to)
+      .orderBy('c.checked_in_at')
+      .execute();
+  }
+
   venueById(db: Db, id: string) {
     return this.venues(db).where('id', '=', id).executeTakeFirst();
   }
@@ -235,7 +248,17 @@ export class CheckinsRepository {
 const venuesOf = (db: Db) =>
   db
     .selectFrom('venues')
-    .select(['id', 'name', 'address_line', 'status', 'gate_policy', 'commune_code', 'locality_path', 'owner_user_id']);
+    .select([
+      'id',
+      'name',
+      'address_line',
+      'status',
+      'gate_policy',
+      'commune_code',
+      'locality_path',
+      'owner_user_id',
+      'exposure_key',
+    ]);
 
 const venueByPublicCode = compiledOnce((db: Db, publicCode: string) =>
   venuesOf(db).where('public_code', '=', publicCode),

@@ -64,6 +64,11 @@ export class CheckinsService {
     return this.recorder.stats();
   }
 
+  /** A person's stays that began in [from, to), with their venues' exposure keys (the exposure module publishes them). */
+  staysWithKeys(db: Db, personId: string, from: Date, to: Date) {
+    return this.repo.staysWithKeys(db, personId, from, to);
+  }
+
   /** The session look-up is the only one added to the check-in path (a primary key); both look-ups are batched. */
   async visitorCheckin(
     sessionToken: string | null,
@@ -77,7 +82,17 @@ export class CheckinsService {
     ]);
     if (!venue || venue.status !== 'approved') throw new AppError('NOT_FOUND');
     const { id, at, repeated } = await this.record(venue, holder, 'visitor_scan');
-    return { checkinId: id, checkedInAt: at.toISOString(), venueName: venue.name, status: holder.view, repeated };
+    return {
+      checkinId: id,
+      checkedInAt: at.toISOString(),
+      venueName: venue.name,
+      status: holder.view,
+      repeated,
+      // What a poster printed before exposure keys did not carry: the phone keeps it with the visit.
+      exposureKey: venue.exposure_key,
+      // Which province's exposure feed the phone reads for this visit.
+      provinceCode: venue.locality_path.split('/')[1],
+    };
   }
 
   async checkout(

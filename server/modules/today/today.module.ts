@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { ReferralsService } from '../federation/federation.module.ts';
+import type { SelfReportsService } from '../exposure/exposure.module.ts';
 import type { OrganisationAssessmentsService } from '../organisations/organisations.module.ts';
 import type { IndicatorCountsService, RiskService } from '../risk/risk.module.ts';
 import { SituationRepository } from './situation.repository.ts';
@@ -22,6 +23,7 @@ export function createTodayModule(o: {
   audit: AuditTrailService;
   organisationAssessments: OrganisationAssessmentsService;
   referrals: ReferralsService;
+  selfReports: SelfReportsService;
 }): TodayServices {
   return {
     situation: new SituationService(o.db, new SituationRepository(), o.localities, {
@@ -69,6 +71,18 @@ export function createTodayModule(o: {
           overdue: false,
           link: `/referrals/${r.originCode}/${r.id}`,
           person_id: null,
+          total: String(r.total),
+          overdue_total: '0',
+        })),
+      async (actor, path, limit) =>
+        // Citizens' self-reports of the area (issue 20): the commune takes them in.
+        (await o.selfReports.forToday(path, limit, actor.locale)).map((r) => ({
+          id: r.id,
+          label: r.label,
+          due_on: r.dueOn,
+          overdue: false,
+          link: '/today',
+          person_id: r.personId,
           total: String(r.total),
           overdue_total: '0',
         })),

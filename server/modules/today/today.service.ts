@@ -20,6 +20,8 @@ export class TodayService {
     private readonly workplaceFollowUps: (actor: Actor, path: string, limit: number, now: Date) => Promise<TodayRow[]>,
     /** People another province referred here (the federation module; none when not federated). */
     private readonly referralsIn: (actor: Actor, path: string, limit: number) => Promise<TodayRow[]> = async () => [],
+    /** Citizens' self-reports of symptoms or a positive rapid test (the exposure module). */
+    private readonly selfReports: (actor: Actor, path: string, limit: number) => Promise<TodayRow[]> = async () => [],
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -38,6 +40,7 @@ export class TodayService {
       link_requests: () => this.repo.linkRequests(this.db, path, today, q.perGroup),
       workplace_follow_ups: () => this.workplaceFollowUps(actor, path, q.perGroup, now),
       referrals_in: () => this.referralsIn(actor, path, q.perGroup),
+      self_reports: () => this.selfReports(actor, path, q.perGroup),
     };
     const groups = [];
     const people: (string | null)[] = [];

@@ -61,7 +61,7 @@ describe('venue poster', () => {
         venueName: 'Đ'.repeat(200),
         organisationName: 'Ư'.repeat(200),
         address: `${'Ở'.repeat(300)}, Phường Đoàn Kết, Tỉnh Lai Châu`,
-        url: `https://${'a'.repeat(88)}.vn/v/ABCDEFGHJK`,
+        url: `https://${'a'.repeat(88)}.vn/v/ABCDEFGHJK#k=${'k'.repeat(22)}`,
       }),
     );
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

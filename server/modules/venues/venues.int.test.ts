@@ -149,7 +149,7 @@ describe('register → approve → poster', () => {
     const decoded = spawnSync('zbarimg', ['--raw', '-q', path.join(tmp, 'poster.png')], {
       encoding: 'utf8',
     }).stdout.trim();
-    expect(decoded).toBe(`http://${HOST}/v/${venue.publicCode}`);
+    expect(decoded).toMatch(new RegExp(`^http://${HOST}/v/${venue.publicCode}#k=[A-Za-z0-9_-]{22}$`));
   });
 
   it('serves the same URL as a PNG QR for screens', async (ctx) => {
@@ -164,7 +164,7 @@ describe('register → approve → poster', () => {
     const file = path.join(tmp, 'qr.png');
     fs.writeFileSync(file, res.rawPayload);
     const decoded = spawnSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8' }).stdout.trim();
-    expect(decoded).toBe(`http://${HOST}/v/${venue.publicCode}`);
+    expect(decoded).toMatch(new RegExp(`^http://${HOST}/v/${venue.publicCode}#k=[A-Za-z0-9_-]{22}$`));
   });
 
   it('shows the public page to anyone, without owner or phone, and forgives how the code is typed', async () => {

@@ -204,7 +204,7 @@ export class VenuesService {
         province: venue.province_full_name,
       }),
       publicCode: venue.public_code,
-      url: this.checkinUrl(actor.locale, origin, venue.public_code),
+      url: this.checkinUrl(actor.locale, origin, venue.public_code, venue.exposure_key),
     });
     return { filename: `ap-phich-${venue.public_code}.pdf`, contentType: 'application/pdf', body };
   }
@@ -212,7 +212,7 @@ export class VenuesService {
   /** The venue QR alone, as a PNG for screens. Same rules and URL as the poster. */
   async qrPng(actor: Actor, id: string, origin: PosterOrigin): Promise<VenueFile> {
     const venue = await this.printableOrThrow(actor, id);
-    const body = await renderQrPng(this.checkinUrl(actor.locale, origin, venue.public_code));
+    const body = await renderQrPng(this.checkinUrl(actor.locale, origin, venue.public_code, venue.exposure_key));
     return { filename: `ma-qr-${venue.public_code}.png`, contentType: 'image/png', body };
   }
 
@@ -251,7 +251,7 @@ export class VenuesService {
   }
 
   /** Checked after access, so a venue out of reach still answers "not found". */
-  private checkinUrl(locale: Locale, origin: PosterOrigin, code: string): string {
+  private checkinUrl(locale: Locale, origin: PosterOrigin, code: string, exposureKey: string): string {
     if (!posterAddressOf(origin).printable) throw new AppError('POSTER_ADDRESS_LOOPBACK');
     let parsed: URL | null = null;
     try {
@@ -263,7 +263,7 @@ export class VenuesService {
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin.length > 100) {
       throw new AppError('VALIDATION_FAILED', [{ path: 'host', message: messages[locale].badOrigin }]);
     }
-    return venueCheckinUrl(parsed.origin, code);
+    return venueCheckinUrl(parsed.origin, code, exposureKey);
   }
 
   private phoneOrThrow(locale: Locale, raw: string): string {

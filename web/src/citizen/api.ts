@@ -42,6 +42,8 @@ function isErrorBody(v: unknown): v is { error: { code: string; message: string;
 /** `session`: act as the person, with the session kept on this phone (a 401 forgets it). */
 export interface ApiOptions {
   session?: boolean;
+  /** Ask the server every time, even when the browser holds a fresh copy (it answers 304 when unchanged). */
+  revalidate?: boolean;
 }
 
 /** What a call sends: the endpoint's path params, query and JSON body, typed by its contract entry. */
@@ -79,6 +81,7 @@ export async function request<E extends Endpoint>(endpoint: E, call: Call<E>, o:
       body: json === undefined ? undefined : JSON.stringify(json),
       credentials: 'same-origin',
       signal: controller.signal,
+      ...(o.revalidate ? { cache: 'no-cache' as const } : {}),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', translate(lang, 'app.network'));

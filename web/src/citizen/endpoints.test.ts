@@ -3,6 +3,7 @@ import { borderContract } from '../../../core/contracts/border.ts';
 import { checkinsContract } from '../../../core/contracts/checkins.ts';
 import { citizenContract } from '../../../core/contracts/citizen.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
+import { exposureContract } from '../../../core/contracts/exposure.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
 import { quarantineContract } from '../../../core/contracts/quarantine.ts';
 import { supportContract } from '../../../core/contracts/resources.ts';
@@ -15,6 +16,7 @@ const publicEntries = [
   checkinsContract,
   citizenContract,
   declarationsContract,
+  exposureContract,
   localitiesContract,
   quarantineContract,
   riskContract,

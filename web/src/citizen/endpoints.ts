@@ -3,6 +3,7 @@ import type { borderContract } from '../../../core/contracts/border.ts';
 import type { checkinsContract } from '../../../core/contracts/checkins.ts';
 import type { citizenContract } from '../../../core/contracts/citizen.ts';
 import type { declarationsContract } from '../../../core/contracts/declarations.ts';
+import type { exposureContract } from '../../../core/contracts/exposure.ts';
 import type { localitiesContract } from '../../../core/contracts/localities.ts';
 import type { quarantineContract } from '../../../core/contracts/quarantine.ts';
 import type { riskContract } from '../../../core/contracts/risk.ts';
@@ -66,3 +67,14 @@ export const monitoringReport = endpointOf<typeof quarantineContract.postPublicM
 /** Donations received and handed out per purpose and commune (issue 18): totals, never a recipient. */
 export const publicSupport = endpointOf<typeof supportContract.getPublicSupport>('GET', '/public/support');
 export const sendTipoff = endpointOf<typeof borderContract.postPublicBorderTipoffs>('POST', '/public/border/tipoffs');
+// Exposure alerts and self-reports (issue 20): loaded with the exposure chunk only.
+export const exposureKey = endpointOf<typeof exposureContract.getPublicExposureKey>('GET', '/public/exposure/key');
+export const exposureFeed = endpointOf<typeof exposureContract.getPublicExposureFeed>(
+  'GET',
+  '/public/exposure/feeds/:province',
+);
+export const selfReport = endpointOf<typeof exposureContract.postPublicSelfReports>('POST', '/public/self-reports');
+export const selfReportPhoto = endpointOf<typeof exposureContract.putPublicSelfReportsPhoto>(
+  'PUT',
+  '/public/self-reports/:id/photo',
+);

@@ -14,6 +14,9 @@ export interface Visit {
   venueName: string;
   checkedInAt: string;
   checkedOutAt: string | null;
+  /** The venue's exposure key (the poster's `#k=`, or the check-in answer's) and its province's feed (issue 20). */
+  exposureKey?: string;
+  provinceCode?: string;
 }
 
 /** Days a check-in stays on the phone: the server's retention of check-ins (21 days by default). */

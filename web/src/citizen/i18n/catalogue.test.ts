@@ -4,11 +4,12 @@ import { en } from './en.ts';
 import { loadLang, translate, translateMaybe } from './index.ts';
 import { vi } from './vi.ts';
 import { viPages } from './vi-pages.ts';
+import { viExposure } from './vi-exposure.ts';
 import { catalogueChecks } from '../../i18n/catalogue-checks.ts';
 
 describe('citizen message catalogues', () => {
   beforeAll(() => loadLang('en'));
-  catalogueChecks({ ...vi, ...viPages }, en);
+  catalogueChecks({ ...vi, ...viPages, ...viExposure }, en);
 
   it('label every code of the contracts', () => {
     const groups = [

@@ -1,4 +1,5 @@
 import type { Catalogue } from './vi.ts';
+import { enExposure } from './en-exposure.ts';
 
 /** English messages of the citizens' pages: the same keys as vi.ts. */
 export const en: Catalogue = {
@@ -54,6 +55,7 @@ export const en: Catalogue = {
     visits: 'Places I went (on this phone)',
     myData: 'My data',
     support: 'Donations received and handed out',
+    selfReport: 'Report symptoms / a rapid test',
     fiveK: '5K: Masks – Disinfection – Distance – No gatherings – Health declaration',
     privacy: 'Your data is used for epidemic prevention only and is kept on this phone and on the province’s server.',
   },
@@ -413,4 +415,5 @@ export const en: Catalogue = {
       medical_supplies: 'Medical equipment and supplies',
     },
   },
+  ...enExposure,
 };

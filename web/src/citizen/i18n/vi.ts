@@ -3,6 +3,7 @@
  * (checked by the type `Catalogue` and by catalogue.test.ts). Placeholders: {{name}}.
  */
 import type { viPages } from './vi-pages.ts';
+import type { viExposure } from './vi-exposure.ts';
 
 export const vi = {
   app: {
@@ -38,6 +39,7 @@ export const vi = {
     visits: 'Nơi tôi đã đến (trên điện thoại)',
     myData: 'Dữ liệu của tôi',
     support: 'Công khai tiền, hàng ủng hộ',
+    selfReport: 'Tự báo triệu chứng / test nhanh',
     fiveK: '5K: Khẩu trang – Khử khuẩn – Khoảng cách – Không tụ tập – Khai báo y tế',
     privacy: 'Dữ liệu chỉ dùng cho phòng, chống dịch và được lưu trên điện thoại này cùng máy chủ của tỉnh.',
   },
@@ -320,4 +322,4 @@ type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<
  * The shape every language must have: the same keys as Vietnamese (this file and the messages of
  * the pages behind a phone's session, `vi-pages.ts`, fetched with those pages), any strings.
  */
-export type Catalogue = Shape<typeof vi & typeof viPages>;
+export type Catalogue = Shape<typeof vi & typeof viPages & typeof viExposure>;

@@ -6,12 +6,29 @@ import { stored } from '../storage.ts';
 
 // Only on a phone that has a QR: a first visit (and the declaration form) never downloads it.
 const QrCard = lazy(() => import('../qr-card.tsx').then((m) => ({ default: m.QrCard })));
+// Only on a phone that keeps check-ins (issue 20): the feed, its check and WebCrypto code come with it.
+const ExposureCard = lazy(() => import('../exposure/card.tsx').then((m) => ({ default: m.ExposureCard })));
+
+function keepsVisits(): boolean {
+  try {
+    // ../visits.ts's flag, named here so the first chunk does not carry that module (nor idb).
+    return localStorage.getItem('pd.visits') !== null;
+  } catch {
+    return false;
+  }
+}
 
 export function HomePage() {
   const t = useT();
   const [qr, setQr] = useState(() => stored.qr());
+  const [visits] = useState(keepsVisits);
   return (
     <Page title={t('home.title')} home={false}>
+      {visits && (
+        <Suspense fallback={null}>
+          <ExposureCard />
+        </Suspense>
+      )}
       {qr && (
         <Suspense fallback={null}>
           <QrCard qr={qr} onRevoked={() => setQr(null)} />
@@ -37,6 +54,9 @@ export function HomePage() {
         </Link>
         <Link to="/c/noi-da-den" className="btn big" data-testid="home-visits">
           {t('home.visits')}
+        </Link>
+        <Link to="/c/tu-bao" className="btn big" data-testid="home-self-report">
+          {t('home.selfReport')}
         </Link>
         <Link to="/c/du-lieu" className="btn big" data-testid="home-my-data">
           {t('home.myData')}

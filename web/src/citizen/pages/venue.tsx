@@ -29,6 +29,8 @@ export function VenuePage({ code }: { code: string }) {
     return c && c.venueCode === code && Date.now() - new Date(c.checkedInAt).getTime() < openCheckinMs ? c : null;
   });
   const [checkedOutAt, setCheckedOutAt] = useState<string | null>(null);
+  // `#k=<key>` on posters printed since issue 20: read once, before any navigation drops the fragment.
+  const [posterKey] = useState(() => /^#k=([A-Za-z0-9_-]{22})$/.exec(window.location.hash)?.[1]);
   // The session ended (expired, erased, phone changed): confirm the phone again to check in.
   const onError = (e: unknown) => {
     if (isSessionNeeded(e)) setSession(null);
@@ -83,7 +85,9 @@ export function VenuePage({ code }: { code: string }) {
     const c = { venueCode: code, venueName: r.venueName, checkedInAt: r.checkedInAt };
     stored.setCheckin(c);
     // The phone's own record (../visits.ts): a storage failure must not undo a check-in that was made.
-    await keepVisit(c).catch(() => undefined);
+    // The poster's key (never sent to the server) comes first; an older poster's comes with the answer.
+    const exposureKey = posterKey ?? r.exposureKey;
+    await keepVisit({ ...c, exposureKey, provinceCode: r.provinceCode }).catch(() => undefined);
     stored.setStatus({ view: r.status, at: new Date().toISOString() });
     setDone(r);
     setOpen(c);

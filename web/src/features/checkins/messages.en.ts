@@ -4,6 +4,12 @@ import type { checkinsVi } from './messages.vi.ts';
 /** English messages of check-ins, the gate and the entries list: same keys as `messages.vi.ts`. */
 export const checkinsEn: English<typeof checkinsVi> = {
   checkins: {
+    exposureTitle: 'Exposure alerts and self-reports (counts only)',
+    exposureIntro: 'The last 14 days of the selected area. Matching happens on citizens’ phones: nobody is named here.',
+    exposureEntries: 'Alerts published',
+    exposureFetches: 'Feed fetches',
+    selfReportsReceived: 'Self-reports received',
+    selfReportsHandled: 'Self-reports handled',
     countsTitle: 'Check-ins per venue and day',
     countsIntro: 'In the selected area; at most {{max}} days at a time.',
     from: 'From',

@@ -3,6 +3,13 @@
  */
 export const checkinsVi = {
   checkins: {
+    exposureTitle: 'Cảnh báo tiếp xúc và tự báo (chỉ số lượng)',
+    exposureIntro:
+      '14 ngày gần nhất trên địa bàn đang chọn. Việc đối chiếu diễn ra trên điện thoại người dân: không có tên ai ở đây.',
+    exposureEntries: 'Cảnh báo đã công bố',
+    exposureFetches: 'Lượt tải dữ liệu cảnh báo',
+    selfReportsReceived: 'Tự báo nhận được',
+    selfReportsHandled: 'Tự báo đã xử lý',
     countsTitle: 'Lượt check-in theo địa điểm và ngày',
     countsIntro: 'Trên địa bàn đang chọn; tối đa {{max}} ngày một lần xem.',
     from: 'Từ ngày',

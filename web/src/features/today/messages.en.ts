@@ -33,6 +33,7 @@ export const todayEn: English<typeof todayVi> = {
       link_requests: 'Self-declared records awaiting verification',
       workplace_follow_ups: 'High-risk workplaces awaiting a corrective plan',
       referrals_in: 'People referred by another province, awaiting acceptance',
+      self_reports: "Citizens' self-reports (symptoms, positive rapid tests)",
     },
   },
 };

@@ -30,6 +30,7 @@ export const todayVi = {
       link_requests: 'Hồ sơ người dân tự khai chờ xác minh',
       workplace_follow_ups: 'Cơ quan, đơn vị nguy cơ cao chờ kế hoạch khắc phục',
       referrals_in: 'Người do tỉnh khác chuyển đến chờ tiếp nhận',
+      self_reports: 'Tự báo của người dân (triệu chứng, test nhanh dương tính)',
     },
   },
 };

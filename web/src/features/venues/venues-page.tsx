@@ -18,9 +18,11 @@ import {
   canOperateGates,
   canRegisterVenue,
   canViewCheckinCounts,
+  canViewCases,
 } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { CheckinCounts } from './checkin-counts.tsx';
+import { ExposureCounts } from './exposure-counts.tsx';
 import { VenueDecisionForm } from './venue-decision-form.tsx';
 import { statusBadgeClass, statusOptions, typeOptions } from './venue-labels.ts';
 import { VenueRegisterForm } from './venue-register-form.tsx';
@@ -42,6 +44,7 @@ export function VenuesPage() {
       intro={t('venues.intro', { name: selected ? placeLabel(selected) : t('common.empty') })}
     >
       {canViewCheckinCounts(role) && <CheckinCounts />}
+      {canViewCases(role) && <ExposureCounts />}
     </Page>
   );
 }
@@ -311,6 +314,7 @@ function VenueRegistry() {
       <PagerFooter list={list} />
 
       {canViewCheckinCounts(role) && <CheckinCounts />}
+      {canViewCases(role) && <ExposureCounts />}
     </Page>
   );
 }

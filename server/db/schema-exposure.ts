@@ -1,0 +1,57 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt } from './schema-columns.ts';
+
+/** Exposure alerts and self-reports (migration 0038, issue 20). */
+
+export type SelfReportKind = 'symptoms' | 'positive_test';
+export type ExposureEntryStatus = 'published' | 'pending' | 'withdrawn';
+
+export interface SelfReportsTable {
+  id: Generated<string>;
+  person_id: string;
+  kind: SelfReportKind;
+  symptoms: ColumnType<string[], string | undefined, string>;
+  onset_date: string | null;
+  test_date: string | null;
+  note: string | null;
+  consent_at: Date;
+  published_entries: Generated<number>;
+  exposure_decision: 'confirmed' | 'withdrawn' | null;
+  photo: Buffer | null;
+  photo_type: 'image/jpeg' | 'image/png' | 'image/webp' | null;
+  commune_code: string;
+  locality_path: string;
+  province_code: ColumnType<string, never, never>;
+  status: Generated<'received' | 'handled'>;
+  handled_by: string | null;
+  handled_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface ExposureEntriesTable {
+  id: Generated<string>;
+  identifier: string;
+  from_at: Date;
+  to_at: Date;
+  province_code: string;
+  venue_id: string | null;
+  case_id: string | null;
+  self_report_id: string | null;
+  profile_code: string;
+  status: Generated<ExposureEntryStatus>;
+  published_on: string;
+  created_at: CreatedAt;
+  changed_at: Generated<Date>;
+}
+
+export interface ExposureFeedFetchesTable {
+  province_code: string;
+  day: string;
+  fetches: ColumnType<string, number, number>;
+}
+
+export interface ExposureTables {
+  self_reports: SelfReportsTable;
+  exposure_entries: ExposureEntriesTable;
+  exposure_feed_fetches: ExposureFeedFetchesTable;
+}

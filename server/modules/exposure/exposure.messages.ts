@@ -1,0 +1,30 @@
+import type { Locale } from '../../../core/errors.ts';
+
+export const exposureMessages: Record<
+  Locale,
+  {
+    notImage: string;
+    tooBig: (mb: number) => string;
+    notCommune: string;
+    alreadyHandled: string;
+    positive: string;
+    symptoms: string;
+  }
+> = {
+  vi: {
+    notImage: 'Ảnh phải là JPEG, PNG hoặc WebP',
+    tooBig: (mb) => `Ảnh tối đa ${mb} MB`,
+    notCommune: 'Chọn xã, phường nơi bạn đang ở',
+    alreadyHandled: 'Tự báo này đã được xử lý',
+    positive: 'Tự báo test nhanh dương tính',
+    symptoms: 'Tự báo có triệu chứng',
+  },
+  en: {
+    notImage: 'The photo must be a JPEG, PNG or WebP image',
+    tooBig: (mb) => `The photo is at most ${mb} MB`,
+    notCommune: 'Choose the commune where you are',
+    alreadyHandled: 'This self-report was already handled',
+    positive: 'Self-reported positive rapid test',
+    symptoms: 'Self-reported symptoms',
+  },
+};

@@ -1,0 +1,44 @@
+import type { Db } from '../../db/database.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { CheckinsService } from '../checkins/checkins.service.ts';
+import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import type { CitizenSessionsService } from '../people/people.module.ts';
+import { ExposureRepository } from './exposure.repository.ts';
+import { ExposureService } from './exposure.service.ts';
+import { FeedSigner } from './feed-signing.ts';
+import { SelfReportsService } from './self-reports.service.ts';
+
+export type { ExposureService } from './exposure.service.ts';
+export type { SelfReportsService, TodaySelfReportRow } from './self-reports.service.ts';
+
+export interface ExposureServices {
+  exposure: ExposureService;
+  selfReports: SelfReportsService;
+}
+
+export function createExposureModule(o: {
+  db: Db;
+  secret: string;
+  retentionDays: number;
+  checkins: CheckinsService;
+  profiles: DiseaseProfilesService;
+  localities: LocalitiesService;
+  citizenSessions: CitizenSessionsService;
+  audit: AuditTrailService;
+}): ExposureServices {
+  const repo = new ExposureRepository();
+  const exposure = new ExposureService(
+    o.db,
+    repo,
+    o.checkins,
+    o.profiles,
+    o.localities,
+    new FeedSigner(o.secret),
+    o.retentionDays,
+  );
+  return {
+    exposure,
+    selfReports: new SelfReportsService(o.db, repo, o.citizenSessions, o.localities, exposure, o.audit),
+  };
+}

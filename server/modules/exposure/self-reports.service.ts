@@ -1,0 +1,151 @@
+import { AppError, type Locale } from '../../../core/errors.ts';
+import type { SelfReportRequest, SelfReportResult } from '../../../core/schemas/exposure.ts';
+import { selfReportRequest } from '../../../core/schemas/exposure.ts';
+import type { Db } from '../../db/database.ts';
+import { recordedBy, type Actor } from '../../shared/actor.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import { imageTypeOf } from '../inspections/visits.service.ts';
+import type { LocalitiesService } from '../localities/localities.service.ts';
+import { citizenActor, type CitizenMeta, type CitizenSessionsService } from '../people/citizen-sessions.service.ts';
+import { exposureMessages as messages } from './exposure.messages.ts';
+import { exposurePolicy } from './exposure.policy.ts';
+import type { ExposureRepository } from './exposure.repository.ts';
+import type { ExposureService } from './exposure.service.ts';
+
+/** A test photo is evidence for the commune, not an archive: 2 MB is a phone photo at reading quality. */
+export const MAX_SELF_REPORT_PHOTO_BYTES = 2 * 1024 * 1024;
+
+export interface TodaySelfReportRow {
+  id: string;
+  label: string;
+  dueOn: string;
+  personId: string;
+  total: number;
+}
+
+/**
+ * Self-reports (issue 20): a citizen reports symptoms or a positive rapid test with consent, from
+ * their phone's session; it reaches the commune's today's work. A positive reporter may publish their
+ * phone's check-ins at once, as pending entries an official later confirms or withdraws.
+ */
+export class SelfReportsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: ExposureRepository,
+    private readonly sessions: CitizenSessionsService,
+    private readonly localities: LocalitiesService,
+    private readonly exposure: ExposureService,
+    private readonly audit: AuditTrailService,
+  ) {}
+
+  async submit(token: string | null, input: SelfReportRequest, meta: CitizenMeta): Promise<SelfReportResult> {
+    const holder = await this.sessions.holderOrThrow(token, meta.locale);
+    // The route's schema has checked it; parsed again so the defaults are applied whatever the caller.
+    const req = selfReportRequest.parse(input);
+    const commune = await this.localities.findByCode(this.db, req.communeCode);
+    if (!commune || commune.level !== 'commune')
+      throw new AppError('VALIDATION_FAILED', [{ path: 'communeCode', message: messages[meta.locale].notCommune }]);
+    return this.db.transaction().execute(async (trx) => {
+      const id = await this.repo.insertSelfReport(trx, {
+        personId: holder.personId,
+        kind: req.kind,
+        symptoms: req.symptoms,
+        onsetDate: req.onsetDate ?? null,
+        testDate: req.testDate ?? null,
+        note: req.note || null,
+        consentAt: new Date(),
+        communeCode: commune.code,
+        localityPath: commune.path,
+      });
+      // Only a positive test publishes: symptoms alone are not a case.
+      const publish = req.kind === 'positive_test' ? req.publish : [];
+      const published = await this.exposure.publishSelfReported(
+        trx,
+        { id, provinceCode: commune.path.split('/')[1] ?? '' },
+        publish,
+      );
+      if (published) await this.repo.setPublishedEntries(trx, id, published);
+      await this.audit.record(trx, citizenActor(meta), {
+        action: 'self_report',
+        entityType: 'self_report',
+        entityId: id,
+        localityCode: commune.code,
+        localityPath: commune.path,
+        subjectIds: [holder.personId],
+        after: { kind: req.kind, publishedEntries: published },
+      });
+      return { id, publishedEntries: published };
+    });
+  }
+
+  /** The photo of the test: the bytes must be an image (never the client's word alone) and small enough. */
+  async attachPhoto(token: string | null, id: string, body: Buffer, locale: Locale): Promise<{ ok: true }> {
+    const holder = await this.sessions.holderOrThrow(token, locale);
+    if (body.length > MAX_SELF_REPORT_PHOTO_BYTES)
+      throw new AppError('PAYLOAD_TOO_LARGE', [
+        { path: 'photo', message: messages[locale].tooBig(MAX_SELF_REPORT_PHOTO_BYTES / 1024 / 1024) },
+      ]);
+    const type = imageTypeOf(body);
+    if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', [{ path: 'photo', message: messages[locale].notImage }]);
+    // Another person's report answers as a missing one.
+    if (!(await this.repo.setPhoto(this.db, id, holder.personId, body, type))) throw new AppError('NOT_FOUND');
+    return { ok: true };
+  }
+
+  async handle(actor: Actor, id: string, req: { exposure?: 'confirm' | 'withdraw' }) {
+    return this.db.transaction().execute(async (trx) => {
+      const r = await this.repo.findSelfReport(trx, id);
+      if (!r || !exposurePolicy.handle(actor, r)) throw new AppError('NOT_FOUND');
+      if (r.status === 'handled')
+        throw new AppError('CONFLICT', [{ path: 'status', message: messages[actor.locale].alreadyHandled }]);
+      const decision: 'confirmed' | 'withdrawn' | null =
+        req.exposure === 'confirm' ? 'confirmed' : req.exposure === 'withdraw' ? 'withdrawn' : null;
+      await this.repo.handle(trx, id, recordedBy(actor), r.published_entries ? decision : null);
+      await this.audit.record(trx, actor, {
+        action: 'handle_self_report',
+        entityType: 'self_report',
+        entityId: id,
+        localityCode: r.commune_code,
+        localityPath: r.locality_path,
+        subjectIds: [r.person_id],
+        after: { exposure: decision },
+      });
+      if (decision && r.published_entries) this.exposure.feedsChanged();
+      return {
+        id,
+        kind: r.kind,
+        status: 'handled' as const,
+        publishedEntries: r.published_entries,
+        exposureDecision: r.published_entries ? decision : null,
+      };
+    });
+  }
+
+  async photo(actor: Actor, id: string): Promise<{ body: Buffer; type: string }> {
+    const r = await this.repo.findSelfReport(this.db, id);
+    if (!r || !exposurePolicy.handle(actor, r)) throw new AppError('NOT_FOUND');
+    const p = await this.repo.photo(this.db, id);
+    if (!p?.photo || !p.photo_type) throw new AppError('NOT_FOUND');
+    await this.audit.record(this.db, actor, {
+      action: 'read',
+      entityType: 'self_report',
+      entityId: id,
+      localityCode: r.commune_code,
+      localityPath: r.locality_path,
+      subjectIds: [r.person_id],
+    });
+    return { body: p.photo, type: p.photo_type };
+  }
+
+  /** Open self-reports of an area, oldest first, for today's work (the today module labels and logs them). */
+  async forToday(path: string, limit: number, locale: Locale): Promise<TodaySelfReportRow[]> {
+    const rows = await this.repo.openSelfReports(this.db, path, limit);
+    return rows.map((r) => ({
+      id: r.id,
+      label: `${r.full_name} · ${r.kind === 'positive_test' ? messages[locale].positive : messages[locale].symptoms}`,
+      dueOn: r.created_at.toISOString().slice(0, 10),
+      personId: r.person_id,
+      total: Number(r.total),
+    }));
+  }
+}

@@ -1,0 +1,40 @@
+/** English of exposure warnings and self-reports (issue 20), beside `vi-exposure.ts`; part of `en.ts`. */
+export const enExposure = {
+  alert: {
+    warning: 'You may have been exposed to a case',
+    at: '{{venue}}: {{from}} – {{to}} (about {{minutes}} minutes at the same time)',
+    pending: 'From a citizen’s self-report, not yet confirmed by the health service.',
+    advice: 'What to do ({{profile}})',
+    adviceHome: 'Stay home, limit contacts, wear a mask; watch your health for {{days}} days.',
+    adviceTest: 'Get tested on days {{days}} after the exposure, at the health station of your commune.',
+    adviceDeclare: 'Declare your health now and contact your commune health station (hotline 1900 9095).',
+    declare: 'Health declaration',
+    none: 'No exposure warning for the places you went.',
+    failed: 'Exposure warnings could not be checked (no network?). They will be checked when you open this page again.',
+    refused: 'The warning data received had no valid signature and was ignored.',
+    privacy: 'The matching happens on this phone: the server does not know where you went.',
+  },
+  selfReport: {
+    title: 'Report symptoms or a positive rapid test',
+    intro: 'The health station of the commune where you are receives the report and contacts you.',
+    kind: 'What you report',
+    symptoms: 'I have symptoms',
+    positive: 'My rapid test is positive',
+    symptomList: 'Symptoms',
+    onsetDate: 'First day of symptoms',
+    testDate: 'Test date',
+    note: 'Note',
+    photo: 'Photo of the test (JPEG, PNG or WebP, at most 2 MB)',
+    photoTooBig: 'The photo is larger than 2 MB: take it again at a lower resolution.',
+    commune: 'Commune where you are',
+    publish:
+      'Warn anonymously the people who were at the same place at the same time ({{count}} check-ins kept on this phone)',
+    publishHint:
+      'Only anonymous venue codes per day and time windows are sent: no venue name, not your name. The health service confirms or withdraws them.',
+    consent: 'I agree to share this with the commune health station so that they can contact and advise me.',
+    submit: 'Send the report',
+    done: 'Report sent. The commune health station will contact you.',
+    published: 'Anonymous warnings sent for {{count}} time windows.',
+    photoFailed: 'The report was sent but the photo was not: {{message}}',
+  },
+};
