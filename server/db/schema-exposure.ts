@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt } from './schema-columns.ts';
 
-/** Exposure alerts and self-reports (migration 0038, issue 20). */
+/** Exposure alerts and self-reports (migration 0036, issue 20). */
 
 export type SelfReportKind = 'symptoms' | 'positive_test';
 export type ExposureEntryStatus = 'published' | 'pending' | 'withdrawn';

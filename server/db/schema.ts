@@ -278,7 +278,7 @@ export interface VenuesTable {
   decided_by: string | null;
   decided_at: Date | null;
   decision_note: string | null;
-  /** The poster's secret for exposure identifiers (0038). */
+  /** The poster's secret for exposure identifiers (0036). */
   exposure_key: Generated<string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
