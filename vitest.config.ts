@@ -7,6 +7,11 @@ const dbTests = ['server/**/*.int.test.ts'];
 // The hub's browser test (e2e/hub.fed.test.ts) needs the clusters too: it runs with these.
 const federationTests = ['server/**/*.fed.test.ts', 'e2e/**/*.fed.test.ts'];
 
+// vitest gives a project one worker less than the cores: one worker on this 2-core machine, which
+// leaves a core idle while PGlite (single-threaded) or the CLI's child processes run. Two workers for
+// the unit and database projects; the browser tests keep one worker, in a group of their own after them.
+const workers = 2;
+
 const databaseProject = (name: 'pglite' | 'postgresql', databaseUrl?: string): TestProjectInlineConfiguration => ({
   test: {
     name,
@@ -14,6 +19,7 @@ const databaseProject = (name: 'pglite' | 'postgresql', databaseUrl?: string): T
     // Files share their worker's loaded modules (each still opens its own database copy): importing
     // the server once per worker instead of once per file halves the suite's CPU time.
     isolate: false,
+    maxWorkers: workers,
     globalSetup: ['server/testing/global-setup.ts'],
     provide: { testDatabase: { kind: name, url: databaseUrl ?? null } },
     testTimeout: 30_000,
@@ -30,6 +36,7 @@ export default defineConfig({
           include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/support/**/*.test.ts'],
           exclude: [...dbTests, ...federationTests, '**/node_modules/**'],
           isolate: false,
+          maxWorkers: workers,
           // Some unit tests spawn the CLI or check 20,000 random cases: on a loaded 2-core machine
           // 5 s (the default) is not enough. A time limit, not a measurement.
           testTimeout: 30_000,
@@ -74,6 +81,7 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/support/global-setup.ts'],
           isolate: false,
+          sequence: { groupOrder: 1 },
           provide: { chromiumPath: settings.chromiumPath },
           fileParallelism: false,
           testTimeout: 60_000,
