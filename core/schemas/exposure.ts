@@ -46,6 +46,8 @@ export const selfReportRequest = z
     note: z.string().trim().max(1000).optional(),
     /** The commune whose health station takes the report (where the person is now). */
     communeCode: localityCode,
+    /** The phone's key for this report: sent again after a lost answer, it records the report once. */
+    clientKey: z.uuid('Mã gửi không hợp lệ / Invalid submission key'),
     consent: z.literal(true, 'Cần đồng ý chia sẻ để gửi tự báo / Consent is needed to send a self-report'),
     /**
      * The phone's own check-ins, as the identifiers its venues' keys give (never the venues): published

@@ -9,6 +9,7 @@ export type ExposureEntryStatus = 'published' | 'pending' | 'withdrawn';
 export interface SelfReportsTable {
   id: Generated<string>;
   person_id: string;
+  client_key: string;
   kind: SelfReportKind;
   symptoms: ColumnType<string[], string | undefined, string>;
   onset_date: string | null;

@@ -154,7 +154,7 @@ export async function selfReportIn(t: TestPlatform, commune: string, sessionToke
   const reports = t.platform.services.selfReports;
   const { id } = await reports.submit(
     sessionToken,
-    { kind: 'positive_test', testDate: '2026-11-01', communeCode: commune, consent: true },
+    { kind: 'positive_test', testDate: '2026-11-01', communeCode: commune, consent: true, clientKey: randomUUID() },
     citizenMeta,
   );
   await reports.attachPhoto(sessionToken, id, Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'vi');

@@ -27,6 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table self_reports (
       id uuid primary key default gen_random_uuid(),
       person_id uuid not null references people (id) on delete cascade,
+      client_key uuid not null unique,
       kind text not null check (kind in ('symptoms', 'positive_test')),
       symptoms jsonb not null default '[]',
       onset_date date,

@@ -32,7 +32,12 @@ const parse = (res: { rawPayload: Buffer; headers: Record<string, unknown> }) =>
   return { body, feed: JSON.parse(body.toString()) as ExposureFeed };
 };
 const selfReport = (who: Citizen, payload: object) =>
-  t.app.inject({ method: 'POST', url: '/api/public/self-reports', payload, headers: bearer(who.session) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/public/self-reports',
+    payload: { clientKey: randomUUID(), ...payload },
+    headers: bearer(who.session),
+  });
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -105,14 +110,25 @@ describe('self-reports', () => {
   it("publishes a positive reporter's check-ins as pending, shows the report to the commune, which withdraws them", async () => {
     const identifier = await venueDayIdentifier(key, today);
     const minute = Math.floor(Date.now() / 60_000);
-    const res = await selfReport(visitor, {
+    const report = {
       kind: 'positive_test',
       testDate: today,
       communeCode: DOAN_KET,
       consent: true,
       publish: [{ identifier, fromMinute: minute - 200, toMinute: minute - 140 }],
-    });
+      clientKey: randomUUID(),
+    };
+    const res = await selfReport(visitor, report);
     expect(res.json()).toMatchObject({ publishedEntries: 1 });
+    // The phone lost the answer and sends again: the first answer, nothing recorded or published twice.
+    const resent = await selfReport(visitor, report);
+    expect(resent.json()).toEqual(res.json());
+    const rows = await db()
+      .selectFrom('self_reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('client_key', '=', report.clientKey)
+      .executeTakeFirstOrThrow();
+    expect(Number(rows.n)).toBe(1);
     const photo = await t.app.inject({
       method: 'PUT',
       url: `/api/public/self-reports/${res.json().id}/photo`,

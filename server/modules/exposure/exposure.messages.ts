@@ -7,6 +7,7 @@ export const exposureMessages: Record<
     tooBig: (mb: number) => string;
     notCommune: string;
     alreadyHandled: string;
+    keyUsed: string;
     positive: string;
     symptoms: string;
   }
@@ -16,6 +17,7 @@ export const exposureMessages: Record<
     tooBig: (mb) => `Ảnh tối đa ${mb} MB`,
     notCommune: 'Chọn xã, phường nơi bạn đang ở',
     alreadyHandled: 'Tự báo này đã được xử lý',
+    keyUsed: 'Mã gửi này đã được dùng cho một tự báo khác',
     positive: 'Tự báo test nhanh dương tính',
     symptoms: 'Tự báo có triệu chứng',
   },
@@ -24,6 +26,7 @@ export const exposureMessages: Record<
     tooBig: (mb) => `The photo is at most ${mb} MB`,
     notCommune: 'Choose the commune where you are',
     alreadyHandled: 'This self-report was already handled',
+    keyUsed: 'This submission key was used for another self-report',
     positive: 'Self-reported positive rapid test',
     symptoms: 'Self-reported symptoms',
   },

@@ -17,6 +17,7 @@ export interface EntryToPublish {
 
 export interface SelfReportToRecord {
   personId: string;
+  clientKey: string;
   kind: SelfReportKind;
   symptoms: string[];
   onsetDate: string | null;
@@ -94,11 +95,13 @@ export class ExposureRepository {
       .execute();
   }
 
-  async insertSelfReport(db: Db, r: SelfReportToRecord): Promise<string> {
+  /** The new report's id, or none when its client key was recorded already (a resend). */
+  async insertSelfReport(db: Db, r: SelfReportToRecord): Promise<string | undefined> {
     const row = await db
       .insertInto('self_reports')
       .values({
         person_id: r.personId,
+        client_key: r.clientKey,
         kind: r.kind,
         symptoms: JSON.stringify(r.symptoms),
         onset_date: r.onsetDate,
@@ -113,9 +116,20 @@ export class ExposureRepository {
         handled_by: null,
         handled_at: null,
       })
+      .onConflict((oc) => oc.column('client_key').doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** The report a client key recorded, when it was the same person's. */
+  findByClientKey(db: Db, clientKey: string, personId: string) {
+    return db
+      .selectFrom('self_reports')
+      .select(['id', 'published_entries'])
+      .where('client_key', '=', clientKey)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
   }
 
   setPublishedEntries(db: Db, id: string, n: number) {

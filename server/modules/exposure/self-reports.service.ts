@@ -48,6 +48,7 @@ export class SelfReportsService {
     return this.db.transaction().execute(async (trx) => {
       const id = await this.repo.insertSelfReport(trx, {
         personId: holder.personId,
+        clientKey: req.clientKey,
         kind: req.kind,
         symptoms: req.symptoms,
         onsetDate: req.onsetDate ?? null,
@@ -57,6 +58,12 @@ export class SelfReportsService {
         communeCode: commune.code,
         localityPath: commune.path,
       });
+      if (id === undefined) {
+        // A resend after a lost answer: the first answer again, nothing recorded twice.
+        const first = await this.repo.findByClientKey(trx, req.clientKey, holder.personId);
+        if (!first) throw new AppError('CONFLICT', [{ path: 'clientKey', message: messages[meta.locale].keyUsed }]);
+        return { id: first.id, publishedEntries: first.published_entries };
+      }
       // Only a positive test publishes: symptoms alone are not a case.
       const publish = req.kind === 'positive_test' ? req.publish : [];
       const published = await this.exposure.publishSelfReported(

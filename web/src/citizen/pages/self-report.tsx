@@ -53,7 +53,7 @@ export function SelfReportPage() {
     e.preventDefault();
     if (photo && photo.size > maxPhotoBytes) return form.fail({ photo: t('selfReport.photoTooBig') });
     const publishing = kind === 'positive_test' && publish ? await entriesToPublish(visits, testDate) : [];
-    const body: SelfReportRequest = {
+    const body: Omit<SelfReportRequest, 'clientKey'> = {
       kind,
       symptoms: symptoms as SymptomCode[],
       ...(onsetDate && kind === 'symptoms' ? { onsetDate } : {}),
@@ -64,7 +64,7 @@ export function SelfReportPage() {
       consent: consent as true,
       publish: publishing,
     };
-    const r = await form.submit(() => api(selfReport, { body }, { session: true }));
+    const r = await form.submit((clientKey) => api(selfReport, { body: { ...body, clientKey } }, { session: true }));
     if (!r) return;
     let photoError: string | null = null;
     if (photo) {
