@@ -81,8 +81,20 @@ export async function subscribe(db: Db, federation: FederationConfig): Promise<S
       db,
     );
     if ((found.rows[0]?.n ?? 0) === 0) {
+      // The slot lives on the publisher's cluster, where its name must be unique: it names the
+      // subscribing database too, so two subscribers of one province (the hub and a staging copy,
+      // two test runs) do not take each other's slot.
+      const database = (await sql<{ name: string }>`select current_database() as name`.execute(db)).rows[0]!.name;
+      const slot = quoteLiteral(
+        `${s.name}_${database}`
+          .toLowerCase()
+          .replace(/[^a-z0-9_]/g, '_')
+          .slice(0, 63),
+      );
       await sql
-        .raw(`create subscription ${name} connection ${quoteLiteral(s.connection)} publication ${publications}`)
+        .raw(
+          `create subscription ${name} connection ${quoteLiteral(s.connection)} publication ${publications} with (slot_name = ${slot})`,
+        )
         .execute(db);
       steps.push({ object: `subscription ${s.name}`, done: 'created' });
     } else {
