@@ -254,11 +254,11 @@ export const responseRoutes: RouteTable = {
   'GET /api/public/boundaries/:code': 'public',
   'GET /api/public/risk-map-svg/:code': 'public',
   'GET /api/today': { attempt: (c) => c.get(`/api/today?locality=${BINH_LU}`), expect: refused },
-  // Exposure alerts and self-reports (issue 20): the feed and its key are public, a report is the citizen's own.
+  // Exposure alerts and self-reports (issue 20): the feed and its key are public, a report is the citizen's own (their session, checked by the service).
   'GET /api/public/exposure/key': 'public',
   'GET /api/public/exposure/feeds/:province': 'public',
-  'POST /api/public/self-reports': 'own-session',
-  'PUT /api/public/self-reports/:id/photo': 'own-session',
+  'POST /api/public/self-reports': 'public',
+  'PUT /api/public/self-reports/:id/photo': 'public',
   'POST /api/self-reports/:id/handle': {
     attempt: (c) => c.post(`/api/self-reports/${neighbour.selfReportId}/handle`, { exposure: 'withdraw' }),
     expect: refused,
