@@ -7,6 +7,7 @@ import { systemActor } from '../server/shared/actor.ts';
 import { declarationBody } from '../server/testing/factories.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { artefactsDir, signIn } from './support/e2e-server.ts';
+import { declareOnPhone, openPhone } from './support/citizen-phone.ts';
 import { useE2e } from './support/fixture.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
@@ -40,33 +41,20 @@ describe.runIf(hasChromium)('end-to-end in Chromium: exposure warning and self-r
       .executeTakeFirstOrThrow();
     const officer = await e2e.server.createUser('tyt.doanket', 'commune_officer', '03388');
 
-    const context = await e2e.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
+    const page = await openPhone(e2e.browser);
+    const context = page.context();
     const shot = (name: string) => page.screenshot({ path: path.join(artefactsDir, name), fullPage: true });
 
     // The visitor declares (QR and session kept on the phone), then scans the market's poster.
     const phone = '0912000444';
-    await page.goto(`${e2e.server.url}/c/khai-bao`);
-    await page.getByTestId('decl-id-type').selectOption('cccd');
-    await page.getByTestId('decl-id-number').fill('012190000444');
-    await page.getByTestId('decl-full-name').fill('Lò Thị Mai');
-    await page.getByTestId('decl-birth-year').fill('1990');
-    await page.getByTestId('decl-gender').selectOption('female');
-    await page.getByTestId('decl-phone').fill(phone);
-    await page.getByTestId('decl-province').selectOption('12');
-    await expect.poll(() => page.getByTestId('decl-commune').locator('option').count()).toBeGreaterThan(30);
-    await page.getByTestId('decl-commune').selectOption('03388');
-    await page.getByTestId('decl-address').fill('Tổ 3, phường Đoàn Kết');
-    await page.getByTestId('decl-consent').check();
-    await page.getByTestId('otp-send').click();
-    await expect.poll(() => e2e.server.otpFor(phone)).not.toBeNull();
-    await page.getByTestId('otp-code').fill(e2e.server.otpFor(phone)!);
-    await page.getByTestId('decl-submit').click();
-    await page.getByTestId('qr-status').waitFor();
+    await declareOnPhone(page, e2e.server, {
+      phone,
+      idNumber: '012190000444',
+      fullName: 'Lò Thị Mai',
+      birthYear: '1990',
+      gender: 'female',
+      address: 'Tổ 3, phường Đoàn Kết',
+    });
     await page.goto(`${e2e.server.url}/v/${venue.publicCode}#k=${key}`);
     await page.getByTestId('checkin-button').click();
     await expect.poll(() => page.getByTestId('checkin-done').textContent()).toContain('Chợ Đoàn Kết');

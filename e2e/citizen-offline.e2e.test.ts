@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { systemActor } from '../server/shared/actor.ts';
 import { chromiumOrSkip } from './support/chromium.ts';
 import { artefactsDir } from './support/e2e-server.ts';
+import { declareOnPhone, openPhone } from './support/citizen-phone.ts';
 import { useE2e } from './support/fixture.ts';
 
 const { path: chromiumPath, available: hasChromium } = chromiumOrSkip();
@@ -24,33 +25,20 @@ describe.runIf(hasChromium)('end-to-end in Chromium: the citizens’ app on the 
     });
     const venue = await venues.decide(systemActor(), registered.id, { decision: 'approve' });
 
-    const context = await e2e.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
+    const page = await openPhone(e2e.browser);
+    const context = page.context();
     const shot = (name: string) => page.screenshot({ path: path.join(artefactsDir, name), fullPage: true });
 
     // Declares: the QR, its status and the phone's session are kept on the phone.
     const phone = '0912000333';
-    await page.goto(`${e2e.server.url}/c/khai-bao`);
-    await page.getByTestId('decl-id-type').selectOption('cccd');
-    await page.getByTestId('decl-id-number').fill('012085000333');
-    await page.getByTestId('decl-full-name').fill('Hà Văn Cúc');
-    await page.getByTestId('decl-birth-year').fill('1985');
-    await page.getByTestId('decl-gender').selectOption('male');
-    await page.getByTestId('decl-phone').fill(phone);
-    await page.getByTestId('decl-province').selectOption('12');
-    await expect.poll(() => page.getByTestId('decl-commune').locator('option').count()).toBeGreaterThan(30);
-    await page.getByTestId('decl-commune').selectOption('03388');
-    await page.getByTestId('decl-address').fill('Tổ 2, phường Tân Phong');
-    await page.getByTestId('decl-consent').check();
-    await page.getByTestId('otp-send').click();
-    await expect.poll(() => e2e.server.otpFor(phone)).not.toBeNull();
-    await page.getByTestId('otp-code').fill(e2e.server.otpFor(phone)!);
-    await page.getByTestId('decl-submit').click();
-    await page.getByTestId('qr-status').waitFor();
+    await declareOnPhone(page, e2e.server, {
+      phone,
+      idNumber: '012085000333',
+      fullName: 'Hà Văn Cúc',
+      birthYear: '1985',
+      gender: 'male',
+      address: 'Tổ 2, phường Tân Phong',
+    });
 
     // Checks in from the venue's page (what the poster's QR opens), then finds it kept on the phone.
     await page.goto(`${e2e.server.url}/v/${venue.publicCode}`);
