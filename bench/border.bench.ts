@@ -80,7 +80,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
           destination_commune_code, test_result, decision, locality_path, province_code)
         select gen_random_uuid(), (${posts}::uuid[])[1 + (g % ${checkpoints})],
           ${day}::date + make_interval(secs => (g % 86000)), ${day}::date,
-          (${people}::uuid[])[1 + ((g * 7919 + ${d}) % ${peopleCount})], 'cccd_qr',
+          (${people}::uuid[])[1 + ((g::bigint * 7919 + ${d}) % ${peopleCount})::int], 'cccd_qr',
           case g % 4 when 0 then 'CN' when 1 then 'LA' else '10' end, ${commune},
           case when g % 50 = 0 then 'positive' when g % 3 = 0 then 'negative' else 'none' end,
           case when g % 50 = 0 then 'turned_back' else 'let_through' end, ${path}, '12'
