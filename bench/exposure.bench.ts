@@ -135,7 +135,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     // The same bytes from a bare server: the uncompressed body, as a static file would be served.
     const file = path.join(tmp, 'feed.json');
     fs.writeFileSync(file, raw.bytes);
-    const bare = await startServer('bare', new URL('./servers/bare-file-server.ts', import.meta.url), ['--file', file]);
+    const bare = await startServer('bare', new URL('./servers/bare-server.ts', import.meta.url), ['--file', file]);
     servers.push(bare);
 
     const load = { connections: o.connections, durationSec: o.durationSec };

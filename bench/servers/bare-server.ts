@@ -1,7 +1,10 @@
 /**
- * The baseline: a bare node:http server answering every request with one fixed body.
- * Usage (by the bench only): bare-server.ts --body '<json>' --content-type '<type>'
+ * The baseline: a bare node:http server answering every request with one fixed body, given
+ * inline (`--body`) or as a file read once at start (`--file`, which also sends an ETag as a
+ * static file server does). No compression, no headers beyond type, length and ETag.
+ * Usage (by the bench only): bare-server.ts [--body '<json>' | --file <path>] --content-type '<type>'
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -10,11 +13,16 @@ import { serveBenchIpc } from './child-ipc.ts';
 const { values } = parseArgs({
   options: {
     body: { type: 'string', default: '{"status":"ok","version":"0.1.0","database":"pglite"}' },
+    file: { type: 'string' },
     'content-type': { type: 'string', default: 'application/json; charset=utf-8' },
   },
 });
-const body = Buffer.from(values.body);
-const headers = { 'content-type': values['content-type'], 'content-length': String(body.length) };
+const body = values.file ? fs.readFileSync(values.file) : Buffer.from(values.body);
+const headers: Record<string, string> = {
+  'content-type': values['content-type'],
+  'content-length': String(body.length),
+  ...(values.file ? { etag: '"bare"' } : {}),
+};
 
 const server = http.createServer((_req, res) => {
   res.writeHead(200, headers);
