@@ -119,6 +119,10 @@ export const auditActionLabels = {
     en: 'Referred a person to another province',
   },
   accept_referral: { vi: 'Tiếp nhận thông tin chuyển từ tỉnh khác', en: 'Accepted a referral from another province' },
+  adopt_rule_set: {
+    vi: 'Áp dụng phiên bản bộ quy tắc cấp độ do Trung ương ban hành',
+    en: 'Adopted a rule-set version issued nationally',
+  },
   // Response plans and command on the spot
   save_plan: { vi: 'Lưu phiên bản kế hoạch ứng phó', en: 'Saved a response plan version' },
   submit_plan: { vi: 'Trình kế hoạch ứng phó', en: 'Submitted a response plan' },
@@ -209,6 +213,7 @@ export const auditEntityLabels = {
   consolidated_report: { vi: 'Báo cáo tổng hợp của tỉnh', en: "The province's consolidated report" },
   directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
   federation_referral: { vi: 'Thông tin chuyển liên tỉnh', en: 'Cross-province referral' },
+  national_directive: { vi: 'Văn bản chỉ đạo của Trung ương', en: 'National directive' },
   response_plan: { vi: 'Kế hoạch ứng phó theo cấp độ', en: 'Response plan' },
   steering_committee: { vi: 'Ban chỉ đạo', en: 'Steering committee' },
   plan_activation: { vi: 'Phương án được kích hoạt', en: 'Activated plan section' },
@@ -282,6 +287,7 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   consolidated_report: '/reports',
   directive: '/directives/:id',
   federation_referral: '/today',
+  national_directive: '/directives',
   response_plan: '/plans',
   steering_committee: '/plans',
   plan_activation: '/plans',

@@ -173,7 +173,17 @@ export function createServices(o: ServiceOptions): AppServices {
     // Plans queue their activation for when the decision takes effect (built later: they need units).
     onLevelDecided: (handle, decision) => plans.planActivation.onLevelDecided(handle, decision),
   });
-  const federation = createFederationModule({ db, audit, nationalPlaces, federation: config.federation });
+  const federation = createFederationModule({
+    db,
+    audit,
+    nationalPlaces,
+    federation: config.federation,
+    riskDashboard: risk.riskDashboard,
+    ruleSets: risk.ruleSets,
+    // Built later (reports need every module's figures): the weekly report is asked for only once the platform is up.
+    nationalWeekly: (actor, provinces, q) => reports.nationalWeeklyReports.report(actor, provinces, q),
+    clock: o.clock,
+  });
   const venues = createVenuesModule({ db, localities, otp, audit });
   const checkins = createCheckinsModule({
     db,

@@ -58,7 +58,16 @@ export async function openFederation(ports: number[], prefix = 'phongdich_fed'):
       const federation: FederationConfig = p.code
         ? { role: 'province', provinceCode: p.code, hubUrl: conninfo(hub.port, hub.database) }
         : { role: 'hub', provinces: provinces.map((x) => ({ code: x.code!, url: conninfo(x.port, x.database) })) };
-      const { referrals } = createFederationModule({ db: handle.db, audit, nationalPlaces, federation });
+      // The referrals alone: the national views and directives need the whole platform (instancePlatform).
+      const { referrals } = createFederationModule({
+        db: handle.db,
+        audit,
+        nationalPlaces,
+        federation,
+        riskDashboard: { national: unwired },
+        ruleSets: { atVersion: unwired, save: unwired, activate: unwired },
+        nationalWeekly: unwired,
+      });
       return { name: p.name, port: p.port, database: p.database, federation, handle, db: handle.db, referrals };
     }),
   );
@@ -66,6 +75,10 @@ export async function openFederation(ports: number[], prefix = 'phongdich_fed'):
   for (const i of instances) await subscribe(i.db, i.federation);
   return instances;
 }
+
+const unwired = (): never => {
+  throw new Error('not wired in a bare federation instance: use instancePlatform');
+};
 
 /** The whole platform of an instance (services as the server wires them), on its database. */
 export function instancePlatform(i: FederationInstance): Promise<Platform> {

@@ -26,3 +26,27 @@ export const referralReasonLabels: Record<ReferralReason, Record<Locale, string>
   contact_of_case: { vi: 'Người tiếp xúc với ca bệnh', en: 'Contact of a case' },
   arrival_from_zone: { vi: 'Người đến từ vùng dịch', en: 'Arrival from an epidemic zone' },
 };
+
+export const nationalDirectiveKindLabels: Record<'directive' | 'rule_set', Record<Locale, string>> = {
+  directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
+  rule_set: { vi: 'Phiên bản bộ quy tắc cấp độ', en: 'Rule-set version' },
+};
+
+/** Words of national directives (issue 21), in both languages. */
+export const nationalDirectiveMessages: Record<
+  Locale,
+  { notHub: string; notFederatedProvince: (code: string) => string; noSuchRuleSet: string; unreadableRuleSet: string }
+> = {
+  vi: {
+    notHub: 'Chỉ hệ thống quốc gia mới ban hành văn bản chỉ đạo cho các tỉnh',
+    notFederatedProvince: (code) => `Tỉnh mã ${code} chưa kết nối với hệ thống quốc gia`,
+    noSuchRuleSet: 'Không có bộ quy tắc với mã và phiên bản này',
+    unreadableRuleSet: 'Bộ quy tắc nhận được không đọc được: báo cho hệ thống quốc gia',
+  },
+  en: {
+    notHub: 'Only the national hub issues directives to provinces',
+    notFederatedProvince: (code) => `Province ${code} is not connected to the national hub`,
+    noSuchRuleSet: 'No rule set has this code and version',
+    unreadableRuleSet: 'The rule set received cannot be read: tell the national hub',
+  },
+};

@@ -10,4 +10,10 @@ export const federationPolicy = {
   readNational: (a: Actor) => can(a.role, 'risk.read'),
   /** National directives are acknowledged by the province's steering committee or health department. */
   acknowledgeDirective: (a: Actor) => can(a.role, 'risk.decide') || a.role === 'health_department',
+  /** The National Steering Committee (a steering committee, or the system, of the whole country) issues them. */
+  issueNational: (a: Actor) => can(a.role, 'risk.decide') && a.scope.path === 'VN',
+  /** National directives are read by those who follow directives (the province's health and steering officials). */
+  readNationalDirectives: (a: Actor) => can(a.role, 'reports.overview') || can(a.role, 'risk.decide'),
+  /** A rule-set version from the hub becomes the active rules the way a rule set always does: by those who administer rule sets. */
+  adoptRuleSet: (a: Actor) => can(a.role, 'risk.administer'),
 };

@@ -51,7 +51,10 @@ const referralColumns = [
 ] as const;
 const acceptanceColumns = ['origin_code', 'referral_id', 'destination_code', 'outcome', 'note', 'decided_at'] as const;
 
-/** The de-identified tables a province sends up: counts, decisions, zones, report figures, heartbeat. */
+/**
+ * The de-identified tables a province sends up: counts, decisions, zones, reporting units, report
+ * submissions and figures, heartbeat, acknowledgements of national directives.
+ */
 export function aggregateTables(provinceCode: string): PublishedTable[] {
   const code = quoteLiteral(provinceCode);
   return [
@@ -99,6 +102,22 @@ export function aggregateTables(provinceCode: string): PublishedTable[] {
         'population_covered',
         'measures',
         'decision_ref',
+        'created_at',
+      ],
+    },
+    // The units expected to report (the national weekly report's denominator): organisations, no person.
+    {
+      table: 'reporting_units',
+      columns: [
+        'id',
+        'code',
+        'name',
+        'kind',
+        'locality_code',
+        'locality_path',
+        'province_code',
+        'supervisor_unit_id',
+        'active',
         'created_at',
       ],
     },

@@ -7,6 +7,7 @@ import type { UnitsService } from '../units/units.module.ts';
 import { ConsolidatedReports } from './consolidated-report.ts';
 import { ReportReminders } from './report-reminders.ts';
 import type { ReminderScheduler } from '../notifications/notifications.module.ts';
+import { NationalWeeklyReports } from './national-weekly.ts';
 import { ReportsCompletenessService } from './reports-completeness.service.ts';
 import { ReportsRepository } from './reports.repository.ts';
 import { ReportsService } from './reports.service.ts';
@@ -15,6 +16,7 @@ export type { ReportsService } from './reports.service.ts';
 export type { ReportsCompletenessService } from './reports-completeness.service.ts';
 export type { ReportReminders } from './report-reminders.ts';
 export type { ConsolidatedReports } from './consolidated-report.ts';
+export type { NationalWeeklyReports, ProvinceOnHub } from './national-weekly.ts';
 
 export interface ReportsServices {
   reports: ReportsService;
@@ -23,6 +25,8 @@ export interface ReportsServices {
   reportReminders: ReportReminders;
   /** The province's consolidated report of a period (PDF, workbook). */
   consolidatedReports: ConsolidatedReports;
+  /** The national hub's weekly report, from the provinces' replicated submissions (issue 21). */
+  nationalWeeklyReports: NationalWeeklyReports;
 }
 
 export function createReportsModule(o: {
@@ -48,6 +52,7 @@ export function createReportsModule(o: {
     }),
     reportsCompleteness: new ReportsCompletenessService(o.db, repo, o.units, o.localities, o.audit),
     reportReminders: new ReportReminders(o.db, repo, o.units, o.reminders),
+    nationalWeeklyReports: new NationalWeeklyReports(o.db, repo, o.units, o.clock ?? (() => new Date())),
     consolidatedReports: new ConsolidatedReports({
       db: o.db,
       repo,

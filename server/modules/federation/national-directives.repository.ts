@@ -1,0 +1,79 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { microsecondKey } from '../../db/cursor-keys.ts';
+import type { FederationDirectivesTable } from '../../db/schema-federation.ts';
+
+export type NationalDirectiveRow = Selectable<FederationDirectivesTable>;
+export interface RecipientRow {
+  id: string;
+  province_code: string;
+  acknowledged_at: Date | null;
+}
+
+/**
+ * The only SQL of national directives: one row per directive and recipient province (the hub's
+ * publication to a province carries that province's rows only), and each province's acknowledgement.
+ */
+export class NationalDirectivesRepository {
+  async insert(db: Db, rows: Insertable<FederationDirectivesTable>[]): Promise<void> {
+    await db.insertInto('federation_directives').values(rows).execute();
+  }
+
+  /**
+   * A page of directives, newest first, one row each (`provinces`: the recipients to consider;
+   * `pending`: only those one of them has not acknowledged). Every recipient row of a directive
+   * carries the same `issued_at`, so (issued_at, id) orders directives.
+   */
+  async page(
+    db: Db,
+    q: { provinces: readonly string[]; pending: boolean; after: [string, string] | null; limit: number },
+  ): Promise<(NationalDirectiveRow & { key: string })[]> {
+    const after = q.after ? sql`and (d.issued_at, d.id) < (${q.after[0]}::timestamptz, ${q.after[1]}::uuid)` : sql``;
+    const pending = q.pending
+      ? sql`and not exists (select 1 from federation_directive_acknowledgements a
+          where a.directive_id = d.id and a.province_code = d.province_code)`
+      : sql``;
+    const r = await sql<NationalDirectiveRow & { key: string }>`
+      select distinct on (d.issued_at, d.id) d.id, d.province_code, d.kind, d.number_symbol, d.issued_on::text as issued_on,
+        d.issuer, d.summary, d.rule_set, d.issued_at, ${microsecondKey('d.issued_at')} as key
+      from federation_directives d
+      where d.province_code = any(${[...q.provinces]}::text[]) ${after} ${pending}
+      order by d.issued_at desc, d.id desc
+      limit ${q.limit + 1}`.execute(db);
+    return r.rows;
+  }
+
+  /** The recipients of these directives among `provinces`, and when each acknowledged. */
+  async recipients(db: Db, ids: readonly string[], provinces: readonly string[]): Promise<RecipientRow[]> {
+    if (!ids.length) return [];
+    return db
+      .selectFrom('federation_directives as d')
+      .leftJoin('federation_directive_acknowledgements as a', (j) =>
+        j.onRef('a.directive_id', '=', 'd.id').onRef('a.province_code', '=', 'd.province_code'),
+      )
+      .select(['d.id', 'd.province_code', 'a.acknowledged_at'])
+      .where('d.id', 'in', [...ids])
+      .where('d.province_code', 'in', [...provinces])
+      .orderBy('d.province_code')
+      .execute();
+  }
+
+  find(db: Db, id: string, provinceCode: string) {
+    return db
+      .selectFrom('federation_directives')
+      .selectAll()
+      .where('id', '=', id)
+      .where('province_code', '=', provinceCode)
+      .executeTakeFirst();
+  }
+
+  /** The acknowledgement, once: a second one changes nothing (the first stands). */
+  async acknowledge(db: Db, id: string, provinceCode: string, at: Date, by: string | null): Promise<boolean> {
+    const r = await db
+      .insertInto('federation_directive_acknowledgements')
+      .values({ directive_id: id, province_code: provinceCode, acknowledged_at: at, acknowledged_by: by })
+      .onConflict((oc) => oc.columns(['directive_id', 'province_code']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+}

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Locale } from '../../../core/errors.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import type {
+  IssueNationalDirectiveRequest,
+  ListNationalDirectivesQuery,
+  NationalDirectiveView,
+} from '../../../core/schemas/federation-directives.ts';
+import { riskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
+import type { FederationConfig } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import { decodeCursor, toPage } from '../../shared/cursor.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
+import { inScope, recordedBy, type Actor } from '../../shared/actor.ts';
+import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { NationalPlacesService } from '../localities/national-places.service.ts';
+import type { RuleSetsService } from '../risk/rule-sets.service.ts';
+import { nationalDirectiveColumns } from './national-directives.export.ts';
+import { nationalDirectiveMessages as messages } from './federation.messages.ts';
+import { federationPolicy as policy } from './federation.policy.ts';
+import type {
+  NationalDirectiveRow,
+  NationalDirectivesRepository,
+  RecipientRow,
+} from './national-directives.repository.ts';
+
+/**
+ * National directives and rule-set versions (issue 21). The hub writes one row per recipient
+ * province; the hub's publication to each province carries that province's rows only, so writing
+ * is sending. The province acknowledges by writing its acknowledgement row, which its own
+ * publication carries up. Nothing here talks to another server.
+ */
+export class NationalDirectivesService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: NationalDirectivesRepository,
+    private readonly audit: AuditTrailService,
+    private readonly nationalPlaces: NationalPlacesService,
+    private readonly ruleSets: Pick<RuleSetsService, 'atVersion' | 'save' | 'activate'>,
+    private readonly federation: FederationConfig | undefined,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async issue(actor: Actor, req: IssueNationalDirectiveRequest): Promise<NationalDirectiveView> {
+    if (!policy.issueNational(actor)) throw new AppError('FORBIDDEN');
+    const m = messages[actor.locale];
+    if (this.federation?.role !== 'hub') throw invalid('kind', m.notHub);
+    const federated = this.federation.provinces.map((p) => p.code);
+    const provinces = req.provinces?.length ? [...new Set(req.provinces)] : federated;
+    const unknown = provinces.find((p) => !federated.includes(p));
+    if (unknown) throw invalid('provinces', m.notFederatedProvince(unknown));
+    let ruleSet = null;
+    if (req.kind === 'rule_set' && req.ruleSet) {
+      ruleSet = await this.ruleSets.atVersion(req.ruleSet.code, req.ruleSet.version);
+      if (!ruleSet) throw invalid('ruleSet', m.noSuchRuleSet);
+    }
+    const id = randomUUID();
+    const issuedAt = this.clock();
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.insert(
+        trx,
+        provinces.map((province_code) => ({
+          id,
+          province_code,
+          kind: req.kind,
+          number_symbol: req.numberSymbol,
+          issued_on: req.issuedOn,
+          issuer: req.issuer,
+          summary: req.summary,
+          rule_set: ruleSet ? JSON.stringify(ruleSet) : null,
+          issued_at: issuedAt,
+        })),
+      );
+      await this.audit.record(trx, actor, {
+        action: 'issue_directive',
+        entityType: 'national_directive',
+        entityId: id,
+        localityPath: 'VN',
+        after: { numberSymbol: req.numberSymbol, kind: req.kind, provinces },
+      });
+    });
+    return this.view(actor, id);
+  }
+
+  /**
+   * On the hub, the directives sent to the provinces of the caller's area with each one's
+   * acknowledgement; on a province, those it received (the directives inbox shows them).
+   * An installation outside a federation has none.
+   */
+  async list(actor: Actor, q: ListNationalDirectivesQuery): Promise<Page<NationalDirectiveView>> {
+    if (!policy.readNationalDirectives(actor)) throw new AppError('FORBIDDEN');
+    const provinces = this.visibleProvinces(actor).filter((p) => !q.province || p === q.province);
+    if (!provinces.length) return { items: [], nextCursor: null };
+    const after = decodeCursor(q.after, ['timestamp', 'uuid'] as const);
+    const rows = await this.repo.page(this.db, {
+      provinces,
+      pending: q.pending ?? false,
+      after: after ? [after[0], after[1]] : null,
+      limit: q.limit,
+    });
+    const page = toPage(rows, q.limit, (r) => [r.key, r.id]);
+    const recipients = await this.repo.recipients(
+      this.db,
+      page.items.map((r) => r.id),
+      provinces,
+    );
+    const names = await this.provinceNames();
+    return {
+      items: page.items.map((r) => toView(r, recipients, names, actor.locale)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async exportXlsx(actor: Actor, q: Omit<ListNationalDirectivesQuery, 'after' | 'limit'>): Promise<SheetExport> {
+    if (!policy.readNationalDirectives(actor)) throw new AppError('FORBIDDEN');
+    const pages = await allPages(async (after) => {
+      const page = await this.list(actor, { ...q, after, limit: 500 });
+      return {
+        items: page.items.flatMap((d) => d.provinces.map((p) => ({ directive: d, province: p }))),
+        nextCursor: page.nextCursor,
+      };
+    });
+    return sheetExport({
+      filename: `chi-dao-trung-uong-${vietnamToday(this.clock())}.xlsx`,
+      sheetName: actor.locale === 'vi' ? 'Chỉ đạo Trung ương' : 'National directives',
+      locale: actor.locale,
+      columns: nationalDirectiveColumns(actor.locale),
+      pages,
+    });
+  }
+
+  /** A province acknowledges a national directive it received; the first acknowledgement stands. */
+  async acknowledge(actor: Actor, id: string): Promise<NationalDirectiveView> {
+    if (!policy.acknowledgeDirective(actor)) throw new AppError('FORBIDDEN');
+    const here = this.receivingProvince(actor);
+    const row = await this.repo.find(this.db, id, here);
+    if (!row) throw new AppError('NOT_FOUND');
+    await this.db.transaction().execute(async (trx) => {
+      const first = await this.repo.acknowledge(trx, id, here, this.clock(), recordedBy(actor));
+      if (first) {
+        await this.audit.record(trx, actor, {
+          action: 'acknowledge_directive',
+          entityType: 'national_directive',
+          entityId: id,
+          localityPath: `VN/${here}`,
+          after: { numberSymbol: row.number_symbol },
+        });
+      }
+    });
+    return this.view(actor, id);
+  }
+
+  /**
+   * A province adopts a rule-set version the hub sent: saved as the next version of that rule set
+   * here (the rule-sets module numbers its own versions) and made the active one.
+   */
+  async adopt(actor: Actor, id: string): Promise<{ code: string; version: number; active: boolean }> {
+    if (!policy.adoptRuleSet(actor)) throw new AppError('FORBIDDEN');
+    const here = this.receivingProvince(actor);
+    const row = await this.repo.find(this.db, id, here);
+    if (!row || row.kind !== 'rule_set') throw new AppError('NOT_FOUND');
+    const parsed = riskRuleSet.safeParse(typeof row.rule_set === 'string' ? JSON.parse(row.rule_set) : row.rule_set);
+    if (!parsed.success) throw invalid('ruleSet', messages[actor.locale].unreadableRuleSet);
+    const definition = parsed.data;
+    await this.ruleSets.save(actor, definition.code, definition);
+    const detail = await this.ruleSets.activate(actor, definition.code);
+    await this.audit.record(this.db, actor, {
+      action: 'adopt_rule_set',
+      entityType: 'national_directive',
+      entityId: id,
+      localityPath: `VN/${here}`,
+      after: { ruleSet: definition.code, nationalVersion: definition.version },
+    });
+    return { code: definition.code, version: detail.version, active: detail.active };
+  }
+
+  private async view(actor: Actor, id: string): Promise<NationalDirectiveView> {
+    const provinces = this.visibleProvinces(actor);
+    const rows = await this.repo.recipients(this.db, [id], provinces);
+    const first = rows[0] && (await this.repo.find(this.db, id, rows[0].province_code));
+    if (!first) throw new AppError('NOT_FOUND');
+    return toView(first, rows, await this.provinceNames(), actor.locale);
+  }
+
+  /** The provinces whose rows the caller reads here: the hub's in the caller's area, or this province. */
+  private visibleProvinces(actor: Actor): string[] {
+    if (this.federation?.role === 'hub')
+      return this.federation.provinces.map((p) => p.code).filter((c) => inScope(actor, `VN/${c}`));
+    if (this.federation?.role === 'province' && inScope(actor, `VN/${this.federation.provinceCode}`))
+      return [this.federation.provinceCode];
+    return [];
+  }
+
+  private receivingProvince(actor: Actor): string {
+    if (this.federation?.role !== 'province') throw new AppError('NOT_FOUND');
+    if (!inScope(actor, `VN/${this.federation.provinceCode}`)) throw new AppError('NOT_FOUND');
+    return this.federation.provinceCode;
+  }
+
+  private async provinceNames(): Promise<Map<string, string>> {
+    return new Map((await this.nationalPlaces.provinces()).map((p) => [p.code, p.name]));
+  }
+}
+
+function toView(
+  r: NationalDirectiveRow,
+  recipients: readonly RecipientRow[],
+  names: Map<string, string>,
+  locale: Locale,
+): NationalDirectiveView {
+  const set = r.rule_set
+    ? riskRuleSet.safeParse(typeof r.rule_set === 'string' ? JSON.parse(r.rule_set) : r.rule_set)
+    : null;
+  return {
+    id: r.id,
+    kind: r.kind,
+    numberSymbol: r.number_symbol,
+    issuedOn: r.issued_on,
+    issuer: r.issuer,
+    summary: r.summary,
+    issuedAt: r.issued_at.toISOString(),
+    ruleSet: set?.success ? { code: set.data.code, version: set.data.version, name: set.data.name[locale] } : null,
+    provinces: recipients
+      .filter((x) => x.id === r.id)
+      .map((x) => ({
+        code: x.province_code,
+        name: names.get(x.province_code) ?? x.province_code,
+        acknowledgedAt: x.acknowledged_at?.toISOString() ?? null,
+      })),
+  };
+}
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', [{ path, message }]);
+}
