@@ -122,8 +122,13 @@ export const plansContract = defineRoutes(['plans'], {
   getPlansReadinessArea: {
     method: 'GET',
     path: '/plans/readiness/area',
-    summary: 'Readiness for a level of every commune (and district) of an area, in one batch',
+    summary:
+      "Readiness for a level of the communes (and districts) of an area (the caller's when no locality), keyset paged by unit code",
     query: areaReadinessQuery,
     answer: areaReadinessView,
   },
+  ...sheetExportRoutes('getPlansReadinessAreaExport', '/plans/readiness/area/export', {
+    summary: 'Readiness for a level of the communes (and districts) of an area: percentage and shortfalls',
+    query: areaReadinessQuery.omit({ after: true, limit: true }),
+  }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resourceKinds } from '../rules/plans/readiness.ts';
-import { localityCode, pageQuery, queryFlag } from './common.ts';
+import { localityCode, pageOf, pageQuery, queryFlag } from './common.ts';
 import { unitRef } from './units.ts';
 
 /** Response plans per epidemic level and command on the spot (issue 18). */
@@ -186,12 +186,22 @@ export const readinessView = z.object({
 });
 export type ReadinessView = z.infer<typeof readinessView>;
 
-export const areaReadinessQuery = z.object({ locality: localityCode, level: z.coerce.number().int().min(0).max(20) });
+/**
+ * Readiness of the communes and districts of an area (the caller's own when no locality), keyset
+ * paged by unit code; `shortOnly` keeps the units with a plan that lack something (a page may then
+ * hold fewer than `limit` units and still have a next one).
+ */
+export const areaReadinessQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  level: z.coerce.number().int().min(0).max(20),
+  shortOnly: queryFlag.optional(),
+});
 export type AreaReadinessQuery = z.infer<typeof areaReadinessQuery>;
-export const areaReadinessView = z.object({
+export const areaReadinessItem = readinessView.extend({ localityCode: z.string() });
+export type AreaReadinessItem = z.infer<typeof areaReadinessItem>;
+export const areaReadinessView = pageOf(areaReadinessItem).extend({
   levelKey: z.string(),
   levelNumber: z.number().int(),
-  units: z.array(readinessView.extend({ localityCode: z.string() })),
 });
 export type AreaReadinessView = z.infer<typeof areaReadinessView>;
 

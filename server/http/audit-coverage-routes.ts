@@ -156,6 +156,14 @@ export const routes: Record<string, Entry> = {
   'GET /api/plans/what-if': cdc(() => `/api/plans/what-if?unit=${f.report.unitId}&level=3`, 'none'),
   'GET /api/plans/readiness': cdc(() => `/api/plans/readiness?unit=${f.report.unitId}&level=3`, 'none'),
   'GET /api/plans/readiness/area': cdc(`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3`, 'none'),
+  'GET /api/plans/readiness/area/export.xlsx': cdc(
+    `/api/plans/readiness/area/export.xlsx?locality=${LAI_CHAU}&level=3`,
+    'none',
+  ),
+  'GET /api/plans/readiness/area/export.csv': cdc(
+    `/api/plans/readiness/area/export.csv?locality=${LAI_CHAU}&level=3`,
+    'none',
+  ),
   // Stores, forces and donations (issue 18): units, stock, rosters of responders and support, no seeded person.
   'GET /api/resources/stores': cdc('/api/resources/stores', 'none'),
   'GET /api/resources/stores/stock/export.xlsx': cdc('/api/resources/stores/stock/export.xlsx', 'none'),

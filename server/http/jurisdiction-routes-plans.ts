@@ -54,4 +54,12 @@ export const plansRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/plans/readiness/area?locality=${BINH_LU}&level=3`),
     expect: refused,
   },
+  'GET /api/plans/readiness/area/export.xlsx': {
+    attempt: (c) => c.get(`/api/plans/readiness/area/export.xlsx?locality=${BINH_LU}&level=3`),
+    expect: refused,
+  },
+  'GET /api/plans/readiness/area/export.csv': {
+    attempt: (c) => c.get(`/api/plans/readiness/area/export.csv?locality=${BINH_LU}&level=3`),
+    expect: refused,
+  },
 };

@@ -44,6 +44,12 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
     'GET /api/plans/what-if': { urls: () => [`/api/plans/what-if?unit=${ids().report.unitId}&level=3`] },
     'GET /api/plans/readiness': { urls: () => [`/api/plans/readiness?unit=${ids().report.unitId}&level=3`] },
     'GET /api/plans/readiness/area': { urls: () => [`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3`] },
+    'GET /api/plans/readiness/area/export.xlsx': {
+      urls: () => [`/api/plans/readiness/area/export.xlsx?locality=${LAI_CHAU}&level=3`],
+    },
+    'GET /api/plans/readiness/area/export.csv': {
+      urls: () => [`/api/plans/readiness/area/export.csv?locality=${LAI_CHAU}&level=3`],
+    },
     'GET /api/inspections/checklists': { urls: one('/api/inspections/checklists') },
     'GET /api/inspections/articles': { urls: one('/api/inspections/articles') },
     'GET /api/inspections/plans': { urls: one('/api/inspections/plans') },

@@ -199,10 +199,30 @@ describe('activation follows the decided level', () => {
     expect(r.hasPlan).toBe(true);
     expect(r.shortfalls.find((x) => x.code === 'rapid_antigen_kit')).toMatchObject({ required: 500, quantity: 500 });
     expect(r.readinessPercent).toBe(0);
-    const area = await cdc.get(`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3`);
+    const area = await cdc.get(`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3&limit=500`);
     const v = area.json<AreaReadinessView>();
-    expect(v.units.find((u) => u.unit.code === DOAN_KET)?.hasPlan, area.body).toBe(true);
-    expect(v.units.find((u) => u.unit.code === BINH_LU)?.hasPlan).toBe(false);
+    expect(v.items.find((u) => u.unit.code === DOAN_KET)?.hasPlan, area.body).toBe(true);
+    expect(v.items.find((u) => u.unit.code === BINH_LU)?.hasPlan).toBe(false);
+    // Keyset pages of one unit walk the same units; shortOnly keeps those with a plan that lack something.
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: AreaReadinessView = (
+        await cdc.get(`/api/plans/readiness/area?level=3&limit=1${after ? `&after=${after}` : ''}`)
+      ).json<AreaReadinessView>();
+      walked.push(...page.items.map((u) => u.unit.code));
+      after = page.nextCursor;
+    } while (after);
+    expect(walked).toEqual(v.items.map((u) => u.unit.code));
+    const short = (
+      await cdc.get(`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3&shortOnly=true`)
+    ).json<AreaReadinessView>();
+    expect(short.items.map((u) => u.unit.code)).toContain(DOAN_KET);
+    expect(short.items.map((u) => u.unit.code)).not.toContain(BINH_LU);
+    const sheet = await cdc.get(`/api/plans/readiness/area/export.csv?locality=${LAI_CHAU}&level=3`);
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.body).toContain(DOAN_KET);
+    expect(sheet.body).toMatch(/Kit test nhanh|thiếu 500/);
     expect((await officer.get(`/api/plans/readiness/area?locality=${LAI_CHAU}&level=3`)).statusCode).toBe(404);
     expect((await officer.get(`/api/plans/readiness/area?locality=${DOAN_KET}&level=3`)).statusCode).toBe(403);
     expect((await officer.get(`/api/plans/readiness?unit=${unit[DOAN_KET]}&level=9`)).statusCode).toBe(400);

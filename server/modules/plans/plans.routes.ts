@@ -26,4 +26,7 @@ export const plansRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
   route(app, c.getPlansWhatIf, async (req) => planActivation.whatIf(actorOf(req), req.query.unit, req.query.level));
   route(app, c.getPlansReadiness, async (req) => readiness.forUnit(actorOf(req), req.query));
   route(app, c.getPlansReadinessArea, async (req) => readiness.forArea(actorOf(req), req.query));
+  sheetRoutes(app, c.getPlansReadinessAreaExport, c.getPlansReadinessAreaExportCsv, (req) =>
+    readiness.exportArea(actorOf(req), req.query),
+  );
 };

@@ -7,10 +7,14 @@ import type {
   ReadinessView,
 } from '../../../core/schemas/plans.ts';
 import type { RiskLevel } from '../../../core/schemas/risk-rule-set.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
+import { toPage } from '../../shared/cursor.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { UnitRecord } from '../units/units.module.ts';
 import type { PlansContext } from './plans-context.ts';
+import { readinessColumns } from './plans.export.ts';
 import { planMessages as messages } from './plans.messages.ts';
 import { plansPolicy as policy } from './plans.policy.ts';
 
@@ -60,20 +64,38 @@ export class ReadinessService {
     return (await this.compute(this.c.db, actor, [unit], level, unit.locality_path))[0]!;
   }
 
-  /** Every commune (and district) unit of an area: the table and the map of "if level N tomorrow". */
+  /**
+   * The communes and districts of an area, a keyset page (by unit code) at a time: the table, the
+   * map (which walks the pages) and the export of "if level N tomorrow". Each page is computed in
+   * the same fixed number of queries, whatever the area.
+   */
   async forArea(actor: Actor, q: AreaReadinessQuery): Promise<AreaReadinessView> {
-    const path = await this.c.localityPath(actor, q.locality);
+    const path = q.locality ? await this.c.localityPath(actor, q.locality) : actor.scope.path;
     if (!policy.readArea(actor, path)) throw new AppError('FORBIDDEN');
     const level = await this.level(this.c.db, q.level, actor.locale);
-    const units = (await this.c.units.within(this.c.db, path)).filter(
-      (u) => u.kind === 'commune' || u.kind === 'district',
-    );
-    const views = await this.compute(this.c.db, actor, units, level, path);
-    return {
-      levelKey: level.key,
-      levelNumber: level.number,
-      units: views.map((v, i) => ({ ...v, localityCode: units[i]!.locality_code })),
-    };
+    const rows = await this.c.units.pageWithin(this.c.db, {
+      withinPath: path,
+      kinds: ['commune', 'district'],
+      after: q.after,
+      limit: q.limit,
+    });
+    const page = toPage(rows, q.limit, (u) => [u.code]);
+    const views = await this.compute(this.c.db, actor, page.items, level, path);
+    const items = views
+      .map((v, i) => ({ ...v, localityCode: page.items[i]!.locality_code }))
+      .filter((v) => !q.shortOnly || (v.hasPlan && v.shortfalls.length > 0));
+    return { levelKey: level.key, levelNumber: level.number, items, nextCursor: page.nextCursor };
+  }
+
+  async exportArea(actor: Actor, q: Omit<AreaReadinessQuery, 'after' | 'limit'>): Promise<SheetExport> {
+    const pages = await allPages((after) => this.forArea(actor, { ...q, after, limit: 500 }));
+    return sheetExport({
+      filename: `san-sang-cap-${q.level}-${vietnamToday(this.c.now())}.xlsx`,
+      sheetName: actor.locale === 'vi' ? `Sẵn sàng cấp ${q.level}` : `Readiness level ${q.level}`,
+      locale: actor.locale,
+      columns: readinessColumns(actor.locale),
+      pages,
+    });
   }
 
   /** Readiness of these units at the level of that number (none when the rule set has no such level). */

@@ -235,29 +235,60 @@ export class StockMovementsService {
     return out;
   }
 
+  /**
+   * The hot path (many issues of one item at once): one transaction of four statements — the store,
+   * the claim-allocate-take-record statement (`issueFefo`), the audit event, commit — so a lot's row
+   * lock is held only from that statement to commit. The answer is read after commit.
+   */
   async issue(actor: Actor, storeId: string, req: IssueRequest): Promise<MovementResult> {
     this.checkLot(actor, req.item, req.lot, undefined, false);
-    return this.movement(
-      actor,
-      storeId,
-      req.clientKey,
-      'issue',
-      req.item,
-      'issue_stock',
-      async (trx, store) => {
-        const taken = await this.takeSteps(trx, actor, store, req.item, req.quantity, req.lot);
-        return taken.map((t) => ({
-          kind: 'issue' as const,
-          storeId: store.id,
-          lot: t.lot,
-          expiresOn: t.expiresOn,
-          quantity: -t.take,
-          balanceAfter: t.after,
-          counterpart: null,
-        }));
-      },
-      req.purpose,
-    );
+    const m = messages[actor.locale];
+    const done = await this.d.db.transaction().execute(async (trx) => {
+      const store = await this.d.stock.readableStore(trx, actor, storeId);
+      if (!policy.keepStockAt(actor, store.locality_path))
+        throw new AppError('FORBIDDEN', [{ path: 'id', message: m.notYourStore }]);
+      const r = await this.d.repo.issueFefo(trx, {
+        clientKey: req.clientKey,
+        storeId: store.id,
+        item: req.item,
+        quantity: req.quantity,
+        lot: req.lot,
+        today: this.today(),
+        note: req.purpose,
+        at: this.now(),
+        recordedBy: this.by(actor),
+      });
+      if (!r.claimed) {
+        const first = await this.d.repo.findRequest(trx, req.clientKey);
+        if (!first || first.store_id !== store.id || first.kind !== 'issue')
+          throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherRequest }]);
+        return { storeId: store.id, movements: null };
+      }
+      if (req.lot !== undefined && r.lots === 0)
+        throw new AppError('VALIDATION_FAILED', [{ path: 'lot', message: m.unknownLot }]);
+      if (r.movements.length === 0) {
+        const unit = unitOfMeasureLabels[itemCatalogue[req.item].unit][actor.locale];
+        throw new AppError('CONFLICT', [{ path: 'quantity', message: m.notEnough(r.usable, unit) }]);
+      }
+      await this.d.audit.record(trx, actor, {
+        action: 'issue_stock',
+        entityType: 'resource_store',
+        entityId: store.id,
+        localityCode: store.locality_code,
+        localityPath: store.locality_path,
+        after: {
+          item: req.item,
+          movements: r.movements.map((x) => ({ kind: x.kind, store: store.id, lot: x.lot, quantity: x.quantity })),
+        },
+      });
+      return { storeId: store.id, movements: r.movements };
+    });
+    // A resend answers what the first request recorded.
+    if (done.movements === null) return this.result(this.d.db, actor, req.clientKey, done.storeId, req.item);
+    return {
+      movements: done.movements.map((x) => toMovementView(x, actor.locale)),
+      stock: await this.d.stock.itemLine(this.d.db, actor, done.storeId, req.item),
+    };
   }
 
   /** Both sides in one transaction: what leaves one store enters the other, lot by lot. */

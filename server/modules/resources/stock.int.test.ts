@@ -196,6 +196,53 @@ describe('stock ledger', () => {
     expect(atLevel2.lines[0]).toMatchObject({ minimum: null, belowMinimum: false });
   });
 
+  it('issues across lots first-expiring first, once per client key, and refuses what is not there', async () => {
+    const rows = await ledgerRows();
+    const issue = {
+      clientKey: randomUUID(),
+      item: 'rapid_antigen_kit',
+      quantity: 750,
+      purpose: 'Điểm xét nghiệm lưu động',
+    };
+    const first = await officer.post(`/api/resources/stores/${communeStore}/issues`, issue);
+    expect(first.statusCode).toBe(201);
+    const taken = first
+      .json()
+      .movements.map((m: { lot: string; quantity: number; balanceAfter: number }) => [
+        m.lot,
+        m.quantity,
+        m.balanceAfter,
+      ]);
+    expect(taken).toEqual([
+      ['AG-01', -700, 0],
+      ['AG-02', -50, 40],
+    ]);
+    expect(first.json().stock).toMatchObject({ quantity: 40 });
+    const again = await officer.post(`/api/resources/stores/${communeStore}/issues`, issue);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().movements).toEqual(first.json().movements);
+    expect(await ledgerRows()).toBe(rows + 2);
+    const tooMuch = await officer.request({
+      method: 'POST',
+      url: `/api/resources/stores/${communeStore}/issues`,
+      headers: { 'accept-language': 'en' },
+      payload: { ...issue, clientKey: randomUUID(), quantity: 41 },
+    });
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.json().error.details).toEqual([
+      { path: 'quantity', message: 'Not enough stock: only 40 tests usable' },
+    ]);
+    const noLot = await officer.post(`/api/resources/stores/${communeStore}/issues`, {
+      ...issue,
+      clientKey: randomUUID(),
+      quantity: 1,
+      lot: 'AG-99',
+    });
+    expect(noLot.statusCode).toBe(400);
+    expect(await ledgerRows()).toBe(rows + 2);
+    await expectBalancesMatchLedger();
+  });
+
   it('never takes a lot below zero under concurrent issues; balances equal the ledger', async () => {
     const s = t.platform.services;
     await s.resourceMovements.receive(sys, provinceStore, { clientKey: randomUUID(), item: 'gloves', quantity: 25 });

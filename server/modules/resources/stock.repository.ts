@@ -145,6 +145,126 @@ export class StockRepository {
     return r?.quantity;
   }
 
+  /**
+   * An issue in one statement (the hot path: many officers issuing the same item at once). The
+   * request is claimed by its client key; only if it is new are the item's usable lots locked (in
+   * lot order, as every other movement locks them, so no two movements deadlock), the quantity
+   * allocated first-expiring first (`allocateFefo`'s order: expiry, lots without one last, then lot),
+   * the lots taken down and the ledger rows written. Locks read the latest committed balances, so
+   * nothing is read before it is written elsewhere; when the lots hold too little nothing changes
+   * and the caller rolls the claim back. Answers the claim, the usable lots and quantity, and the
+   * ledger rows as the ledger view reads them.
+   */
+  async issueFefo(
+    db: Db,
+    o: {
+      clientKey: string;
+      storeId: string;
+      item: string;
+      quantity: number;
+      lot: string | undefined;
+      today: string;
+      note: string | null;
+      at: Date;
+      recordedBy: string | null;
+    },
+  ) {
+    const onlyLot = o.lot === undefined ? sql`true` : sql`lot = ${o.lot}`;
+    const r = await sql<{
+      claimed: boolean;
+      lots: string;
+      usable: string;
+      id: string | null;
+      kind: MovementKindColumn | null;
+      item_code: string | null;
+      lot: string | null;
+      expires_on: string | null;
+      quantity: number | null;
+      balance_after: number | null;
+      note: string | null;
+      at: Date | null;
+      by_name: string | null;
+      at_key: string | null;
+    }>`
+      with claim as (
+        insert into stock_requests (client_key, store_id, kind) values (${o.clientKey}, ${o.storeId}, 'issue')
+        on conflict (client_key) do nothing returning client_key
+      ), locked as (
+        select lot, expires_on, quantity from stock_balances
+        where store_id = ${o.storeId} and item_code = ${o.item} and ${onlyLot}
+          and (expires_on is null or expires_on > ${o.today}::date) and exists (select 1 from claim)
+        order by lot for update
+      ), alloc as (
+        select lot, expires_on,
+          least(quantity, greatest(0, ${o.quantity} - (sum(quantity) over fefo - quantity))) as take
+        from locked
+        window fefo as (order by expires_on nulls last, lot rows between unbounded preceding and current row)
+      ), taken as (
+        update stock_balances b set quantity = b.quantity - a.take
+        from alloc a
+        where b.store_id = ${o.storeId} and b.item_code = ${o.item} and b.lot = a.lot and a.take > 0
+          and b.quantity >= a.take and (select sum(take) from alloc) = ${o.quantity}
+        returning b.lot, b.expires_on, b.quantity as after, a.take
+      ), ledger as (
+        insert into stock_movements
+          (request_key, store_id, item_code, lot, expires_on, kind, quantity, balance_after, note, at, recorded_by)
+        select ${o.clientKey}, ${o.storeId}, ${o.item}, t.lot, t.expires_on, 'issue', -t.take, t.after, ${o.note},
+          ${o.at}, ${o.recordedBy}
+        from taken t
+        returning *
+      )
+      select h.claimed, h.lots, h.usable, l.id, l.kind, l.item_code, l.lot, to_char(l.expires_on, 'YYYY-MM-DD') as expires_on,
+        l.quantity, l.balance_after, l.note, l.at, u.full_name as by_name,
+        to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key
+      from (select exists (select 1 from claim) as claimed, (select count(*) from locked) as lots,
+          (select coalesce(sum(quantity), 0) from locked) as usable) h
+        left join ledger l on true
+        left join users u on u.id = l.recorded_by
+      order by l.seq`.execute(db);
+    const head = r.rows[0]!;
+    const movements: MovementRecord[] = r.rows.flatMap((x) =>
+      x.id === null
+        ? []
+        : [
+            {
+              id: x.id,
+              kind: x.kind!,
+              item_code: x.item_code!,
+              lot: x.lot!,
+              expires_on: x.expires_on,
+              quantity: x.quantity!,
+              balance_after: x.balance_after!,
+              note: x.note,
+              at: x.at!,
+              counterpart_name: null,
+              by_name: x.by_name,
+              at_key: x.at_key!,
+            },
+          ],
+    );
+    return { claimed: head.claimed, lots: Number(head.lots), usable: Number(head.usable), movements };
+  }
+
+  /** One item's lots in a store and what of it was issued since an instant: the line a movement answers. */
+  itemLots(db: Db, storeId: string, item: string, since: Date) {
+    return db
+      .selectFrom(
+        db
+          .selectFrom('stock_movements')
+          .select(sql<string | null>`-sum(quantity)`.as('issued'))
+          .where('store_id', '=', storeId)
+          .where('item_code', '=', item)
+          .where('kind', '=', 'issue')
+          .where('at', '>=', since)
+          .as('i'),
+      )
+      .leftJoin('stock_balances as b', (j) => j.on('b.store_id', '=', storeId).on('b.item_code', '=', item))
+      .select(['i.issued', 'b.item_code', 'b.lot', 'b.expires_on', 'b.quantity'])
+      .orderBy('b.expires_on')
+      .orderBy('b.lot')
+      .execute();
+  }
+
   async insertMovements(db: Db, rows: Insertable<StockMovementsTable>[]) {
     if (rows.length === 0) return;
     await db.insertInto('stock_movements').values(rows).execute();

@@ -131,6 +131,23 @@ export class StockService {
     };
   }
 
+  /** One item's line (no minimum): what a movement answers, in one statement. */
+  async itemLine(db: Db, actor: Actor, storeId: string, item: ItemCode): Promise<StockLineView> {
+    const since = new Date(this.now().getTime() - CONSUMPTION_WINDOW_DAYS * 86_400_000);
+    const rows = await this.d.repo.itemLots(db, storeId, item, since);
+    const lots = rows.flatMap((r) =>
+      r.lot === null || r.quantity === null
+        ? []
+        : [{ item_code: item, lot: r.lot, expires_on: r.expires_on, quantity: r.quantity }],
+    );
+    return toStockLine(item, lots, {
+      today: this.today(),
+      locale: actor.locale,
+      minimum: null,
+      issuedInWindow: Number(rows[0]?.issued ?? 0),
+    });
+  }
+
   /** Every item the store ever held, with its lots, minimum at the level and days of cover. */
   async lines(
     db: Db,

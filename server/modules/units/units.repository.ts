@@ -26,10 +26,11 @@ export class UnitsRepository {
   }
 
   /** Active units whose area lies within `withinPath`, by code. */
-  list(db: Db, o: { withinPath: string; kind?: UnitKind; after?: string; limit: number }) {
+  list(db: Db, o: { withinPath: string; kind?: UnitKind; kinds?: readonly UnitKind[]; after?: string; limit: number }) {
     const cursor = decodeCursor(o.after, ['text']);
     let q = this.units(db).where('u.active', '=', true).where(pathWithinSql('u.locality_path', o.withinPath));
     if (o.kind) q = q.where('u.kind', '=', o.kind);
+    if (o.kinds) q = q.where('u.kind', 'in', [...o.kinds]);
     if (cursor) q = q.where('u.code', '>', cursor[0]);
     return q
       .orderBy('u.code')

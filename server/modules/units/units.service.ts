@@ -2,6 +2,7 @@ import { AppError } from '../../../core/errors.ts';
 import type { Page } from '../../../core/schemas/common.ts';
 import type { ListUnitsQuery, MyUnitsView, UnitRef, UnitView } from '../../../core/schemas/units.ts';
 import type { Db } from '../../db/database.ts';
+import type { UnitKind } from '../../db/schema-reports.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
@@ -66,6 +67,22 @@ export class UnitsService {
   /** The active units of a province, by code: the units expected to report. */
   ofProvince(db: Db, provinceCode: string): Promise<UnitRecord[]> {
     return this.repo.ofProvince(db, provinceCode);
+  }
+
+  /**
+   * One keyset page (by code) of the active units of some kinds within a locality path: `limit + 1`
+   * rows, for the caller's `toPage`. The cursor is the last unit's code.
+   */
+  pageWithin(
+    db: Db,
+    o: { withinPath: string; kinds: readonly UnitKind[]; after?: string | undefined; limit: number },
+  ): Promise<UnitRecord[]> {
+    return this.repo.list(db, {
+      withinPath: o.withinPath,
+      kinds: o.kinds,
+      ...(o.after ? { after: o.after } : {}),
+      limit: o.limit,
+    });
   }
 
   /** The active units whose area lies within a locality path, by code. */

@@ -1,7 +1,7 @@
 import type { PathOptions } from 'leaflet';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AreaReadinessView } from '../../../../core/schemas/plans.ts';
+import type { AreaReadinessItem } from '../../../../core/schemas/plans.ts';
 import { BoundaryMap, type BoundaryCollection } from '../../ui/map.tsx';
 import { readinessColour } from './labels.ts';
 
@@ -11,7 +11,7 @@ export default function ReadinessMap({
   units,
 }: {
   boundaries: BoundaryCollection | null;
-  units: AreaReadinessView['units'];
+  units: readonly AreaReadinessItem[];
 }) {
   const { t } = useTranslation();
   // Several units may share a commune (its committee, its health station): the least ready shows.

@@ -1,14 +1,15 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plansContract } from '../../../../core/contracts/plans.ts';
-import type { AreaReadinessView, ReadinessView } from '../../../../core/schemas/plans.ts';
-import { api, errorMessage } from '../../ui/api.ts';
-import { DataTable, type Column } from '../../ui/data-table.tsx';
+import type { AreaReadinessItem, ReadinessView } from '../../../../core/schemas/plans.ts';
+import { api, apiHref, errorMessage } from '../../ui/api.ts';
+import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { CheckboxField, SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useBoundaries } from '../../ui/use-boundaries.ts';
+import { usePagedList } from '../../ui/use-paged-list.ts';
 import { readinessBadge, useResourceName } from './labels.ts';
 
 // Leaflet is its own chunk: the table does not wait for the map.
@@ -40,11 +41,41 @@ export function Shortfalls({ view }: { view: Pick<ReadinessView, 'shortfalls' | 
   );
 }
 
-type Row = AreaReadinessView['units'][number];
+type Row = AreaReadinessItem;
+
+/** Every unit of the area for the map, walked page by page (500 at a time) as the export walks them. */
+function useAllUnits(locality: string | undefined, level: number): { units: Row[] | null; error: string | null } {
+  const [units, setUnits] = useState<Row[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!locality) return;
+    let live = true;
+    setUnits(null);
+    setError(null);
+    (async () => {
+      const all: Row[] = [];
+      let after: string | undefined;
+      do {
+        const page = await api(plansContract.getPlansReadinessArea, { query: { locality, level, limit: 500, after } });
+        all.push(...page.items);
+        after = page.nextCursor ?? undefined;
+      } while (after && live);
+      return all;
+    })().then(
+      (all) => live && setUnits(all),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [locality, level]);
+  return { units, error };
+}
 
 /**
- * "If level N is declared tomorrow, which communes lack what": every unit of the selected area,
- * required (its approved plan) against available, as a table and a map of the communes.
+ * "If level N is declared tomorrow, which communes lack what": the units of the selected area,
+ * required (its approved plan) against available, as a keyset-paged table (exportable) and a map of
+ * the communes.
  */
 export function ReadinessTab() {
   const { t } = useTranslation();
@@ -53,21 +84,13 @@ export function ReadinessTab() {
   const boundaries = useBoundaries(selected?.code ?? null);
   const [level, setLevel] = useState('3');
   const [onlyShort, setOnlyShort] = useState(false);
-  const [view, setView] = useState<AreaReadinessView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!selected) return;
-    let live = true;
-    setError(null);
-    api(plansContract.getPlansReadinessArea, { query: { locality: selected.code, level: Number(level) } }).then(
-      (v) => live && setView(v),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [selected, level]);
-  const rows = (view?.units ?? []).filter((u) => !onlyShort || (u.hasPlan && u.shortfalls.length > 0));
+  const query = {
+    locality: selected?.code,
+    level: Number(level),
+    shortOnly: onlyShort ? ('true' as const) : undefined,
+  };
+  const list = usePagedList(selected ? plansContract.getPlansReadinessArea : null, query);
+  const map = useAllUnits(selected?.code, Number(level));
   const columns: Column<Row>[] = [
     {
       key: 'unit',
@@ -102,23 +125,32 @@ export function ReadinessTab() {
         />
         <CheckboxField label={t('plans.onlyShort')} checked={onlyShort} onChange={setOnlyShort} />
       </div>
-      {error && (
+      <div className="toolbar">
+        <a className="button" href={apiHref(plansContract.getPlansReadinessAreaExport, { query })} download>
+          {t('common.exportExcel')}
+        </a>
+        <a className="button" href={apiHref(plansContract.getPlansReadinessAreaExportCsv, { query })} download>
+          {t('common.exportCsv')}
+        </a>
+      </div>
+      {map.error && (
         <p className="alert alert-error" role="alert">
-          {error}
+          {map.error}
         </p>
       )}
-      {view && (
+      {map.units && (
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-          <ReadinessMap boundaries={boundaries.data} units={view.units} />
+          <ReadinessMap boundaries={boundaries.data} units={map.units} />
         </Suspense>
       )}
       <DataTable
         testId="readiness-table"
         columns={columns}
-        rows={rows}
+        rows={list.items}
         rowKey={(u) => u.unit.id}
-        emptyText={view ? t('plans.noUnits') : t('common.loading')}
+        emptyText={list.loading ? t('common.loading') : t('plans.noUnits')}
       />
+      <PagerFooter list={list} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { ActivationsPanel } from './activations-panel.tsx';
+import { CommitteeMembers } from './committee-members.tsx';
 import { useResourceName } from './labels.ts';
 import { PlanEditor } from './plan-editor.tsx';
 import { WhatIfPanel } from './what-if-panel.tsx';
@@ -134,7 +135,8 @@ function Review({ plan, onDone }: { plan: UnitPlanView; onDone(v: PlanVersionVie
 
 /**
  * A unit's response plan: its sections per level, the draft editor and the approval by the level
- * above; the sections the decided level activated with their tasks; "what if level N tomorrow".
+ * above; the sections the decided level activated with their tasks; the steering committee's members
+ * and duty roster; "what if level N tomorrow".
  */
 export function UnitPlanPage({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
@@ -185,6 +187,7 @@ export function UnitPlanPage({ unitId }: { unitId: string }) {
         }}
       />
       <ActivationsPanel unitId={unitId} />
+      <CommitteeMembers unitId={unitId} />
       <h2>{t('plans.sections')}</h2>
       {plan.mayEdit && (
         <button type="button" aria-expanded={editing} onClick={() => setEditing((e) => !e)} data-testid="plan-edit">

@@ -19,6 +19,7 @@ import { useFormat } from '../../ui/format.ts';
 import { useLocalities } from '../../ui/locality-context.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { forceKindName, forceKindOptions } from './labels.ts';
+import { DutyRoster } from './duty-roster.tsx';
 import { ReinforcementsList } from './reinforcements.tsx';
 import { unitOptions, useUnits } from './use-units.ts';
 
@@ -78,7 +79,7 @@ function MemberForm({ onAdded }: { onAdded(m: ForceMemberView): void }) {
   );
 }
 
-/** The roster of the selected area by kind and availability, and the requests for reinforcement. */
+/** The roster of the selected area by kind and availability, a unit's duty schedule, and the requests for reinforcement. */
 export function ForcesTab() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -143,6 +144,7 @@ export function ForcesTab() {
       </div>
       <DataTable testId="forces-table" columns={columns} rows={roster.items} rowKey={(m) => m.id} />
       <PagerFooter list={roster} />
+      <DutyRoster />
       <h2>{t('resources.reinforcements')}</h2>
       <SelectField
         label={t('resources.status')}
