@@ -153,6 +153,7 @@ export const auditActionLabels = {
     en: 'Recorded an illegal-entry interception',
   },
   take_tipoff: { vi: 'Nhận xử lý tin tố giác', en: 'Took a tip-off to investigate' },
+  assign_tipoff: { vi: 'Giao xử lý tin tố giác', en: 'Assigned a tip-off' },
   // Inspections
   plan_inspection: { vi: 'Lập kế hoạch kiểm tra', en: 'Planned an inspection round' },
   record_visit: { vi: 'Ghi nhận cuộc kiểm tra', en: 'Recorded an inspection visit' },
@@ -299,7 +300,7 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   border_post: '/border',
   border_shift: '/border',
   border_crossing: '/border',
-  border_goods: '/border',
+  border_goods: '/border/goods',
   border_interception: '/border/interceptions',
   border_trail: '/border/trails',
   border_patrol: '/border/trails',

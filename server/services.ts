@@ -265,6 +265,7 @@ export function createServices(o: ServiceOptions): AppServices {
     facilities: facilities.facilities,
     declarations: declarations.declarations,
     otp,
+    accounts: identity.accountDirectory,
     audit,
     clock: o.clock,
   });

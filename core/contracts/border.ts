@@ -15,6 +15,7 @@ import {
   interceptionRequest,
   interceptionView,
   listCrossingsQuery,
+  listGoodsQuery,
   listInterceptionsQuery,
   listPostsQuery,
   listTipoffsQuery,
@@ -24,6 +25,7 @@ import {
   postView,
   shiftLogRequest,
   shiftView,
+  tipoffAssigneeView,
   tipoffReceipt,
   tipoffRequest,
   tipoffUpdateRequest,
@@ -32,11 +34,9 @@ import {
   trailsQuery,
   trailView,
 } from '../schemas/border.ts';
-import { localityCode, pageQuery } from '../schemas/common.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const date = z.iso.date('Ngày không hợp lệ (YYYY-MM-DD) / Invalid date (YYYY-MM-DD)');
-const listGoodsQuery = pageQuery.extend({ locality: localityCode.optional(), post: z.string().uuid().optional() });
 
 export const borderContract = defineRoutes(['border'], {
   getBorderPosts: {
@@ -118,6 +118,10 @@ export const borderContract = defineRoutes(['border'], {
     query: listGoodsQuery,
     answer: pageOf(goodsView),
   },
+  ...sheetExportRoutes('getBorderGoodsExport', '/border/goods/export', {
+    summary: 'Goods vehicles recorded at the gates',
+    query: listGoodsQuery.omit({ after: true, limit: true }),
+  }),
   postBorderInterceptions: {
     method: 'POST',
     path: '/border/interceptions',
@@ -208,9 +212,17 @@ export const borderContract = defineRoutes(['border'], {
   patchBorderTipoffs: {
     method: 'PATCH',
     path: '/border/tipoffs/:id',
-    summary: 'Take a tip-off, set its status and outcome',
+    summary: 'Take or assign a tip-off, set its status and outcome, link the interception it led to',
     params: idParams,
     body: tipoffUpdateRequest,
     answer: tipoffView,
+  },
+  getBorderTipoffsAssignees: {
+    method: 'GET',
+    path: '/border/tipoffs/:id/assignees',
+    summary:
+      'The officials a tip-off may be assigned to: those of its commune, district and province who work tip-offs',
+    params: idParams,
+    answer: z.array(tipoffAssigneeView),
   },
 });

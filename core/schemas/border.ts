@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personRef } from './cases.ts';
-import { localityCode, pageQuery } from './common.ts';
+import { queryFlag, localityCode, pageQuery } from './common.ts';
 
 /** Border and entry control (issue 19): posts, shift logs, crossings, goods, interceptions, trails, tip-offs. */
 
@@ -18,7 +18,8 @@ export const testResults = ['none', 'negative', 'positive'] as const;
 export const crossingDecisions = ['let_through', 'quarantine', 'turned_back'] as const;
 export const trailRisks = ['low', 'medium', 'high'] as const;
 export const tipoffKinds = ['illegal_entry', 'undeclared'] as const;
-export const tipoffStatuses = ['new', 'investigating', 'closed'] as const;
+/** A tip-off is new, then worked (investigating), then found true (verified), unfounded, or handled. */
+export const tipoffStatuses = ['new', 'investigating', 'verified', 'unfounded', 'handled'] as const;
 
 const uuid = z.string().uuid();
 const clientKey = z.string().uuid('Mã gửi không hợp lệ / Invalid client key');
@@ -83,11 +84,48 @@ export type ShiftLogRequest = z.infer<typeof shiftLogRequest>;
 export const shiftView = shiftLogRequest.omit({ clientKey: true }).extend({ id: uuid, postId: uuid });
 export type ShiftView = z.infer<typeof shiftView>;
 
-/** How the person was identified: the personal QR, the CCCD card's QR, or a typed document. */
+/**
+ * Someone without any papers (most illegal entrants, some returnees): described rather than
+ * identified, by the name they give if any, sex, an age estimated on sight and where they come
+ * from. Registered as a person with no document (never an invented number), so that they can be
+ * admitted to quarantine and followed; each such record is a new person.
+ */
+export const undocumentedPerson = z.object({
+  documentKind: z.literal('none'),
+  fullName: z
+    .string()
+    .trim()
+    .min(2, 'Họ tên: ít nhất 2 ký tự, hoặc để trống nếu không rõ / Name: at least 2 characters, or empty when unknown')
+    .max(120, 'Họ tên: tối đa 120 ký tự / Name: at most 120 characters')
+    .optional(),
+  gender: z.enum(['male', 'female', 'other'], 'Giới tính không hợp lệ / Unknown sex'),
+  approximateAge: z
+    .number('Tuổi ước đoán phải là số / The estimated age must be a number')
+    .int('Tuổi ước đoán là số nguyên / The estimated age is a whole number')
+    .min(0, 'Tuổi ước đoán từ 0 / The estimated age is 0 or more')
+    .max(120, 'Tuổi ước đoán tối đa 120 / The estimated age is at most 120'),
+  /** Where they come from: the country (ISO letters), their nationality as far as known. */
+  origin: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, 'Nơi đi: mã nước 2 chữ cái (CN, LA…) / Origin: a two-letter country code (CN, LA…)'),
+  /** The commune the person is recorded at (where found, or where they are going). */
+  communeCode: localityCode,
+  /** What tells them apart (clothes, marks, language spoken). */
+  features: z.string().trim().max(500, 'Đặc điểm: tối đa 500 ký tự / Features: at most 500 characters').optional(),
+});
+export type UndocumentedPerson = z.infer<typeof undocumentedPerson>;
+
+/** A person at the border: on file, with a document, or without papers. */
+export const borderSubject = z.union([...personRef.options, undocumentedPerson]);
+export type BorderSubject = z.infer<typeof borderSubject>;
+
+/** How the person was identified: the personal QR, the CCCD card's QR, a typed document, or no papers at all. */
 export const crossingIdentity = z.union([
   z.object({ via: z.literal('personal_qr'), token: text(500) }),
   z.object({ via: z.literal('cccd_qr'), text: text(500), communeCode: localityCode, phone: z.string().optional() }),
   z.object({ via: z.literal('document'), subject: personRef }),
+  z.object({ via: z.literal('no_document'), person: undocumentedPerson }),
 ]);
 
 /** Where a returnee comes from: a country (ISO letters, e.g. CN, LA) or a province of Viet Nam (its code). */
@@ -164,21 +202,29 @@ export type GoodsRequest = z.infer<typeof goodsRequest>;
 export const goodsView = goodsRequest.omit({ clientKey: true }).extend({
   id: uuid,
   postId: uuid,
+  postName: z.string(),
   /** The driver's test certificate has expired (or is missing): not to be let through as is. */
   testExpired: z.boolean(),
 });
 export type GoodsView = z.infer<typeof goodsView>;
 
-export const interceptedPerson = z.object({
-  subject: personRef,
-  birthDate: date,
-  residence: text(300),
-  route: text(300),
-  means: text(200),
-  reason: text(500),
-  broughtBy: text(300).optional(),
-  harbouredBy: text(300).optional(),
-});
+export const interceptedPerson = z
+  .object({
+    subject: borderSubject,
+    /** Needed with a document; someone without papers has their estimated age instead (or a stated date). */
+    birthDate: date.optional(),
+    residence: text(300),
+    route: text(300),
+    means: text(200),
+    reason: text(500),
+    broughtBy: text(300).optional(),
+    harbouredBy: text(300).optional(),
+  })
+  .refine((p) => p.birthDate !== undefined || 'documentKind' in p.subject, {
+    message:
+      'Cần ngày sinh (hoặc ghi "không giấy tờ" và tuổi ước đoán) / A birth date is needed (or "no papers" and an estimated age)',
+    path: ['birthDate'],
+  });
 
 export const interceptionRequest = z.object({
   clientKey,
@@ -205,7 +251,11 @@ export const interceptionView = z.object({
     z.object({
       personId: uuid,
       fullName: z.string(),
-      birthDate: z.string(),
+      /** 'none': no papers (the name, if any, is what they said; the age an estimate). */
+      documentKind: z.enum(['document', 'none']),
+      birthDate: z.string().nullable(),
+      approximateAge: z.number().nullable(),
+      features: z.string().nullable(),
       nationality: z.string(),
       residence: z.string(),
       route: z.string(),
@@ -340,6 +390,10 @@ export const tipoffView = z.object({
   status: z.enum(tipoffStatuses),
   outcome: z.string().nullable(),
   investigatorId: uuid.nullable(),
+  /** The investigating officer's name, for every official of the place (who works it, not who told). */
+  investigatorName: z.string().nullable(),
+  /** The interception the tip-off led to. */
+  interceptionId: uuid.nullable(),
   createdAt: z.string(),
   /** Only for the investigating officer. */
   reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), verified: z.boolean() }).nullable(),
@@ -350,10 +404,35 @@ export const listTipoffsQuery = pageQuery.extend({
   status: z.enum(tipoffStatuses).optional(),
 });
 export type ListTipoffsQuery = z.infer<typeof listTipoffsQuery>;
-export const tipoffUpdateRequest = z.object({
-  status: z.enum(tipoffStatuses),
-  outcome: z.string().trim().max(2000).optional(),
-  /** Take the tip-off: the caller becomes its investigating officer. */
-  take: z.boolean().default(false),
-});
+export const tipoffUpdateRequest = z
+  .object({
+    status: z.enum(tipoffStatuses, 'Trạng thái không hợp lệ / Unknown status'),
+    outcome: z.string().trim().max(2000, 'Kết quả: tối đa 2000 ký tự / Outcome: at most 2000 characters').optional(),
+    /** Take the tip-off: the caller becomes its investigating officer. */
+    take: z.boolean().default(false),
+    /** Assign it to another official of the place (GET /border/tipoffs/:id/assignees), who alone then sees the reporter. */
+    assignTo: uuid.optional(),
+    /** The interception it led to (of the tip-off's area). */
+    interceptionId: uuid.optional(),
+  })
+  .refine((r) => !(r.take && r.assignTo), {
+    message: 'Nhận xử lý hoặc giao cho người khác, không cả hai / Take it or assign it, not both',
+    path: ['assignTo'],
+  })
+  .refine((r) => r.status !== 'new' || (!r.take && !r.assignTo), {
+    message: 'Tin đã giao thì không còn là tin mới / An assigned tip-off is no longer new',
+    path: ['status'],
+  });
 export type TipoffUpdateRequest = z.infer<typeof tipoffUpdateRequest>;
+
+/** Who a tip-off may be given to: active officials of its commune, district or province who work tip-offs. */
+export const tipoffAssigneeView = z.object({ id: uuid, fullName: z.string(), role: z.string() });
+export type TipoffAssigneeView = z.infer<typeof tipoffAssigneeView>;
+
+export const listGoodsQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  post: uuid.optional(),
+  /** Only drivers whose test certificate has expired (or is missing). */
+  expired: queryFlag.optional(),
+});
+export type ListGoodsQuery = z.infer<typeof listGoodsQuery>;

@@ -51,7 +51,8 @@ export type LinkRequestRow = z.infer<typeof linkRequestRow>;
 export const linkedRecord = z.object({
   personId: z.string().uuid(),
   idType: z.string(),
-  idNumber: z.string(),
+  /** None for someone without papers (an official record of an illegal entrant). */
+  idNumber: z.string().nullable(),
   fullName: z.string(),
   birthYear: z.number().int(),
   gender: z.string(),

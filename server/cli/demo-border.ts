@@ -120,7 +120,7 @@ export async function seedDemoBorder(p: Platform): Promise<void> {
       decision,
       ...(decision === 'quarantine' ? { facilityId: hotel } : {}),
     });
-  await s.borderPosts.recordGoods(sys, gate.id, {
+  await s.borderGoods.record(sys, gate.id, {
     clientKey: key(20),
     recordedAt: hoursAgo(2),
     plate: '25C-068.12',

@@ -9,7 +9,7 @@ export type GateKind = 'international' | 'main' | 'secondary' | 'border_market';
 export type ShiftName = 'morning' | 'afternoon' | 'night';
 export type TestResult = 'none' | 'negative' | 'positive';
 export type CrossingDecision = 'let_through' | 'quarantine' | 'turned_back';
-export type TipoffStatus = 'new' | 'investigating' | 'closed';
+export type TipoffStatus = 'new' | 'investigating' | 'verified' | 'unfounded' | 'handled';
 /** A date column: written and read as 'YYYY-MM-DD'. */
 type DateColumn = ColumnType<string, string, string>;
 type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -60,7 +60,7 @@ export interface BorderCrossingsTable extends Located {
   crossed_at: Instant;
   crossed_on: DateColumn;
   person_id: string;
-  identified_by: 'personal_qr' | 'cccd_qr' | 'document';
+  identified_by: 'personal_qr' | 'cccd_qr' | 'document' | 'no_document';
   origin: string;
   destination_commune_code: string;
   temperature: Numeric;
@@ -114,7 +114,10 @@ export interface BorderInterceptedPeopleTable {
   id: Generated<string>;
   interception_id: string;
   person_id: string;
-  birth_date: DateColumn;
+  birth_date: ColumnType<string | null, string | null, string | null>;
+  /** Someone without papers: an age estimated on sight instead of a birth date (0039). */
+  approximate_age: number | null;
+  features: string | null;
   residence: string;
   route: string;
   means: string;
@@ -159,6 +162,8 @@ export interface BorderTipoffsTable {
   status: Generated<TipoffStatus>;
   outcome: string | null;
   investigator_id: string | null;
+  /** The interception this tip-off led to (0039). */
+  interception_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

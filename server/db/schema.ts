@@ -160,8 +160,9 @@ export interface AppSettingsTable {
 
 export interface PeopleTable extends PeopleCitizenColumns {
   id: Generated<string>;
-  id_type: 'cccd' | 'cmnd' | 'passport';
-  id_number: string;
+  /** 'none': someone without any papers (an illegal entrant), who then has no number (0039). */
+  id_type: 'cccd' | 'cmnd' | 'passport' | 'none';
+  id_number: string | null;
   full_name: string;
   birth_year: number;
   gender: 'male' | 'female' | 'other';

@@ -99,6 +99,8 @@ export const routes: Record<string, Entry> = {
   'GET /api/border/crossings/export.xlsx': cdc('/api/border/crossings/export.xlsx'),
   'GET /api/border/crossings/export.csv': cdc('/api/border/crossings/export.csv'),
   'GET /api/border/goods': cdc('/api/border/goods', 'none'),
+  'GET /api/border/goods/export.xlsx': cdc('/api/border/goods/export.xlsx', 'none'),
+  'GET /api/border/goods/export.csv': cdc('/api/border/goods/export.csv', 'none'),
   // Facility names and free places, no one's record.
   'GET /api/border/facilities': cdc('/api/border/facilities', 'none'),
   'GET /api/border/interceptions': cdc('/api/border/interceptions', 'none'),
@@ -113,6 +115,8 @@ export const routes: Record<string, Entry> = {
   'GET /api/border/tipoffs': cdc('/api/border/tipoffs', 'none'),
   'GET /api/border/tipoffs/export.xlsx': cdc('/api/border/tipoffs/export.xlsx', 'none'),
   'GET /api/border/tipoffs/export.csv': cdc('/api/border/tipoffs/export.csv', 'none'),
+  // Officials' names, never the reporter's.
+  'GET /api/border/tipoffs/:id/assignees': cdc(() => `/api/border/tipoffs/${f.border.tipoffId}/assignees`, 'none'),
   // Inspections: places, organisations and individuals not on file (violations' reads are logged as lists).
   'GET /api/inspections/checklists': cdc('/api/inspections/checklists', 'none'),
   'GET /api/inspections/articles': cdc('/api/inspections/articles', 'none'),

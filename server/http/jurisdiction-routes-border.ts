@@ -84,6 +84,14 @@ export const borderRoutes: RouteTable = {
     expect: refused,
   },
   'GET /api/border/goods': { attempt: (c) => c.get(`/api/border/goods?locality=${BINH_LU}`), expect: refused },
+  'GET /api/border/goods/export.xlsx': {
+    attempt: (c) => c.get(`/api/border/goods/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/border/goods/export.csv': {
+    attempt: (c) => c.get(`/api/border/goods/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   'POST /api/border/interceptions': {
     attempt: (c) =>
       c.post('/api/border/interceptions', {
@@ -179,7 +187,11 @@ export const borderRoutes: RouteTable = {
   },
   'PATCH /api/border/tipoffs/:id': {
     attempt: (c) =>
-      c.patch(`/api/border/tipoffs/${borderNeighbour.tipoffId}`, { status: 'closed', outcome: 'grab', take: true }),
+      c.patch(`/api/border/tipoffs/${borderNeighbour.tipoffId}`, { status: 'handled', outcome: 'grab', take: true }),
+    expect: refused,
+  },
+  'GET /api/border/tipoffs/:id/assignees': {
+    attempt: (c) => c.get(`/api/border/tipoffs/${borderNeighbour.tipoffId}/assignees`),
     expect: refused,
   },
 };

@@ -95,6 +95,7 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
     'GET /api/border/crossings': { urls: one('/api/border/crossings') },
     'GET /api/border/crossings/export.xlsx': { urls: one('/api/border/crossings/export.xlsx') },
     'GET /api/border/goods': { urls: one('/api/border/goods') },
+    'GET /api/border/goods/export.xlsx': { urls: one('/api/border/goods/export.xlsx') },
     'GET /api/border/facilities': { urls: one('/api/border/facilities') },
     'GET /api/border/interceptions': { urls: one('/api/border/interceptions') },
     'GET /api/border/interceptions/export.xlsx': { urls: one('/api/border/interceptions/export.xlsx') },
@@ -107,6 +108,7 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
     'GET /api/border/bulletin/export.xlsx': { urls: one(`/api/border/bulletin/export.xlsx?day=${today}`) },
     'GET /api/border/tipoffs': { urls: one('/api/border/tipoffs') },
     'GET /api/border/tipoffs/export.xlsx': { urls: one('/api/border/tipoffs/export.xlsx') },
+    'GET /api/border/tipoffs/:id/assignees': { urls: () => [`/api/border/tipoffs/${ids().border.tipoffId}/assignees`] },
     // Exposure alerts (issue 20): the feed holds identifiers and windows, the counts no one; a test
     // photo is the commune's (nobody's id here is not found, as for every role of this walk).
     'GET /api/public/exposure/key': { urls: one('/api/public/exposure/key') },

@@ -54,8 +54,8 @@ export class BorderCrossingsService {
       const destination = await this.d.localities.findByCode(trx, req.destinationCommuneCode);
       if (!destination || destination.level !== 'commune' || destination.status !== 'active')
         throw new AppError('VALIDATION_FAILED', [{ path: 'destinationCommuneCode', message: m.notCommune[t] }]);
-      const personId = await this.identify(trx, actor, req);
       const day = vietnamToday(at);
+      const personId = await this.identify(trx, actor, req, day);
       const admissionId =
         req.decision === 'quarantine'
           ? await this.d.quarantine.admitWithin(
@@ -123,8 +123,8 @@ export class BorderCrossingsService {
     return toCrossingView(row);
   }
 
-  /** The person: by their personal QR, by the card's QR (registered if new), or by a typed document. */
-  private async identify(db: Db, actor: Actor, req: CrossingRequest): Promise<string> {
+  /** The person: by their personal QR, by the card's QR (registered if new), a typed document, or described without papers. */
+  private async identify(db: Db, actor: Actor, req: CrossingRequest, day: string): Promise<string> {
     const t = actor.locale;
     const identity = req.identity;
     if (identity.via === 'personal_qr') {
@@ -132,6 +132,8 @@ export class BorderCrossingsService {
       if (!holder) throw new AppError('VALIDATION_FAILED', [{ path: 'identity.token', message: m.unknownQr[t] }]);
       return holder.personId;
     }
+    if (identity.via === 'no_document')
+      return (await this.d.peopleRegistry.registerUndocumented(db, actor, identity.person, 'identity.person', day)).id;
     let ref: PersonRef;
     if (identity.via === 'cccd_qr') {
       const card = parseCccdQr(identity.text);

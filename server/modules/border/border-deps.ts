@@ -1,3 +1,4 @@
+import type { Role } from '../../../core/roles.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { FacilitiesService } from '../facilities/facilities.service.ts';
@@ -9,6 +10,12 @@ import type { QuarantineService } from '../quarantine/quarantine.service.ts';
 import type { BorderBulletinRepository } from './border-bulletin.repository.ts';
 import type { BorderFieldRepository } from './border-field.repository.ts';
 import type { BorderRepository } from './border.repository.ts';
+
+/** Officials' accounts, from identity: who may be given a tip-off, and their names. */
+export interface BorderAccounts {
+  activeAt(db: Db, localityCode: string, roles: readonly Role[]): Promise<string[]>;
+  namesOf(db: Db, ids: readonly string[]): Promise<Map<string, { fullName: string; role: string }>>;
+}
 
 /** What the border services share: their repositories and the other modules' services they use. */
 export interface BorderDeps {
@@ -24,6 +31,7 @@ export interface BorderDeps {
   facilities: FacilitiesService;
   declarations: DeclarationsService;
   otp: OtpService;
+  accounts: BorderAccounts;
   audit: AuditTrailService;
   /** Now (a test clock); the wall clock when absent. */
   clock?: () => Date;

@@ -44,7 +44,7 @@ export class BorderFieldRepository {
       .selectFrom('border_intercepted_people as i')
       .innerJoin('people as h', 'h.id', 'i.person_id')
       .selectAll('i')
-      .select(['h.full_name', 'h.nationality'])
+      .select(['h.full_name', 'h.nationality', 'h.id_type'])
       .where('i.interception_id', 'in', [...interceptionIds])
       .orderBy('i.interception_id')
       .orderBy('h.full_name')
@@ -156,7 +156,12 @@ export class BorderFieldRepository {
   async updateTipoff(
     db: Db,
     id: string,
-    set: { status: TipoffStatus; outcome: string | null; investigator_id: string | null },
+    set: {
+      status: TipoffStatus;
+      outcome: string | null;
+      investigator_id: string | null;
+      interception_id: string | null;
+    },
   ): Promise<void> {
     await db.updateTable('border_tipoffs').set(set).where('id', '=', id).execute();
   }

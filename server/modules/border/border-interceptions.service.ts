@@ -63,8 +63,10 @@ export class BorderInterceptionsService {
         throw new AppError('VALIDATION_FAILED', [{ path: 'interceptedAt', message: m.inFuture[t] }]);
       const today = vietnamToday(now);
       const problems = req.people.flatMap((p, i) => [
-        ...(bornBy(p.birthDate, today) ? [] : [{ path: `people.${i}.birthDate`, message: m.bornInFuture[t] }]),
-        ...('person' in p.subject && Number(p.birthDate.slice(0, 4)) !== p.subject.person.birthYear
+        ...(!p.birthDate || bornBy(p.birthDate, today)
+          ? []
+          : [{ path: `people.${i}.birthDate`, message: m.bornInFuture[t] }]),
+        ...(p.birthDate && 'person' in p.subject && Number(p.birthDate.slice(0, 4)) !== p.subject.person.birthYear
           ? [{ path: `people.${i}.birthDate`, message: m.birthYearMismatch[t] }]
           : []),
       ]);
@@ -86,7 +88,10 @@ export class BorderInterceptionsService {
       });
       const personIds: string[] = [];
       for (const [i, p] of req.people.entries()) {
-        const person = await this.d.peopleRegistry.resolve(trx, actor, p.subject, `people.${i}.subject`);
+        const person =
+          'documentKind' in p.subject
+            ? await this.d.peopleRegistry.registerUndocumented(trx, actor, p.subject, `people.${i}.subject`, today)
+            : await this.d.peopleRegistry.resolve(trx, actor, p.subject, `people.${i}.subject`);
         const admissionId = await this.d.quarantine.admitWithin(
           trx,
           actor,
@@ -104,7 +109,9 @@ export class BorderInterceptionsService {
         await this.d.field.insertInterceptedPerson(trx, {
           interception_id: id,
           person_id: person.id,
-          birth_date: p.birthDate,
+          birth_date: p.birthDate ?? null,
+          approximate_age: 'documentKind' in p.subject ? p.subject.approximateAge : null,
+          features: ('documentKind' in p.subject ? p.subject.features : undefined) ?? null,
           residence: p.residence,
           route: p.route,
           means: p.means,
@@ -228,7 +235,10 @@ export class BorderInterceptionsService {
         .map((p) => ({
           personId: p.person_id,
           fullName: p.full_name,
+          documentKind: p.id_type === 'none' ? ('none' as const) : ('document' as const),
           birthDate: p.birth_date,
+          approximateAge: p.approximate_age,
+          features: p.features,
           nationality: p.nationality,
           residence: p.residence,
           route: p.route,

@@ -1,8 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import { testCertificateExpired } from '../../../core/rules/border/border-rules.ts';
 import type {
-  GoodsRequest,
-  GoodsView,
   HandoverFacilityView,
   ListPostsQuery,
   NewPostRequest,
@@ -21,10 +18,10 @@ import { postColumns } from './border.export.ts';
 import { borderMessages as m } from './border.messages.ts';
 import { BorderPlaces } from './border-places.ts';
 import { borderPolicy as policy } from './border.policy.ts';
-import { toGoodsView, toPostView, toShiftView } from './border.presenter.ts';
+import { toPostView, toShiftView } from './border.presenter.ts';
 import type { PostRecord } from './border.repository.ts';
 
-/** Posts and checkpoints, their shift logs and the goods transport recorded at the gates. */
+/** Posts and checkpoints and their shift logs. */
 export class BorderPostsService {
   private readonly places: BorderPlaces;
 
@@ -201,62 +198,5 @@ export class BorderPostsService {
   async shifts(actor: Actor, postId: string, from: string, to: string): Promise<ShiftView[]> {
     const post = await this.readablePost(this.d.db, actor, postId);
     return (await this.d.repo.listShifts(this.d.db, post.id, from, to)).map(toShiftView);
-  }
-
-  /** A vehicle at a gate; a driver whose test certificate has expired (or is missing) is flagged. */
-  async recordGoods(actor: Actor, postId: string, req: GoodsRequest): Promise<GoodsView> {
-    const t = actor.locale;
-    return this.d.db.transaction().execute(async (trx) => {
-      const post = await this.recordablePost(trx, actor, postId);
-      const resent = await this.d.repo.findGoodsByClientKey(trx, req.clientKey);
-      if (resent) {
-        if (resent.post_id !== post.id)
-          throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherRecord[t] }]);
-        return toGoodsView(resent);
-      }
-      const at = new Date(req.recordedAt);
-      if (at.getTime() > this.now().getTime() + 5 * 60_000)
-        throw new AppError('VALIDATION_FAILED', [{ path: 'recordedAt', message: m.inFuture[t] }]);
-      const validUntil = req.testValidUntil ? new Date(req.testValidUntil) : null;
-      const row = await this.d.repo.insertGoods(trx, {
-        client_key: req.clientKey,
-        post_id: post.id,
-        recorded_at: at,
-        plate: req.plate.toUpperCase(),
-        driver_name: req.driverName,
-        driver_document: req.driverDocument ?? null,
-        cargo: req.cargo,
-        direction: req.direction,
-        test_valid_until: validUntil,
-        waiting_zone: req.waitingZone ?? null,
-        test_expired: testCertificateExpired(validUntil, at),
-        locality_path: post.locality_path,
-        province_code: post.province_code,
-        created_by: this.by(actor),
-      });
-      await this.d.audit.record(trx, actor, {
-        action: 'create',
-        entityType: 'border_goods',
-        entityId: row.id,
-        localityPath: post.locality_path,
-        after: { postId: post.id, plate: row.plate, direction: req.direction, testExpired: row.test_expired },
-      });
-      return toGoodsView(row);
-    });
-  }
-
-  async listGoods(
-    actor: Actor,
-    q: { locality?: string; post?: string; after?: string; limit: number },
-  ): Promise<Page<GoodsView>> {
-    const within = await this.areaOf(actor, q.locality);
-    const rows = await this.d.repo.listGoods(this.d.db, {
-      withinPath: within,
-      postId: q.post,
-      after: q.after,
-      limit: q.limit,
-    });
-    const page = toPage(rows, q.limit, (r) => [r.recorded_key, r.id]);
-    return { items: page.items.map(toGoodsView), nextCursor: page.nextCursor };
   }
 }

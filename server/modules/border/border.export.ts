@@ -1,6 +1,7 @@
 import type {
   BulletinFigures,
   CrossingView,
+  GoodsView,
   InterceptionView,
   PostView,
   TipoffView,
@@ -35,6 +36,25 @@ export function crossingColumns(): SheetColumn<CrossingView>[] {
   ];
 }
 
+export function goodsColumns(): SheetColumn<GoodsView>[] {
+  return [
+    { header: { vi: 'Thời điểm', en: 'Time' }, width: 20, value: (g) => new Date(g.recordedAt) },
+    { header: { vi: 'Cửa khẩu', en: 'Gate' }, width: 28, value: (g) => g.postName },
+    { header: { vi: 'Biển số', en: 'Plate' }, width: 14, value: (g) => g.plate },
+    { header: { vi: 'Lái xe', en: 'Driver' }, width: 28, value: (g) => g.driverName },
+    { header: { vi: 'Giấy tờ lái xe', en: 'Driver document' }, width: 16, value: (g) => g.driverDocument ?? '' },
+    { header: { vi: 'Hàng hoá', en: 'Cargo' }, width: 28, value: (g) => g.cargo },
+    { header: { vi: 'Chiều', en: 'Direction' }, width: 10, value: (g) => g.direction },
+    {
+      header: { vi: 'Xét nghiệm có giá trị đến', en: 'Test valid until' },
+      width: 20,
+      value: (g) => (g.testValidUntil ? new Date(g.testValidUntil) : ''),
+    },
+    { header: { vi: 'Xét nghiệm hết hạn', en: 'Test expired' }, width: 10, value: (g) => (g.testExpired ? 1 : 0) },
+    { header: { vi: 'Khu chờ', en: 'Waiting zone' }, width: 24, value: (g) => g.waitingZone ?? '' },
+  ];
+}
+
 export function interceptionColumns(): SheetColumn<InterceptionView>[] {
   return [
     { header: { vi: 'Thời điểm', en: 'Time' }, width: 20, value: (i) => new Date(i.interceptedAt) },
@@ -46,7 +66,13 @@ export function interceptionColumns(): SheetColumn<InterceptionView>[] {
     {
       header: { vi: 'Người', en: 'Names' },
       width: 40,
-      value: (i) => i.people.map((p) => `${p.fullName} (${p.nationality})`).join('; '),
+      value: (i) =>
+        i.people
+          .map(
+            (p) =>
+              `${p.fullName} (${p.nationality}${p.documentKind === 'none' ? `, ~${p.approximateAge ?? '?'}` : ''})`,
+          )
+          .join('; '),
     },
     {
       header: { vi: 'Người đưa, chứa chấp', en: 'Brought or harboured by' },

@@ -52,6 +52,18 @@ export const borderMessages = {
   endsBeforeStart: { vi: 'Giờ kết thúc trước giờ bắt đầu', en: 'The end is before the start' },
   badMonth: { vi: 'Tháng không hợp lệ', en: 'Invalid month' },
   wrongOtp: { vi: 'Mã xác nhận không đúng hoặc đã hết hạn', en: 'The code is wrong or has expired' },
+  notAssignable: {
+    vi: 'Chỉ giao được cho cán bộ xử lý tin tố giác của xã, huyện hoặc tỉnh nơi có tin',
+    en: 'A tip-off can only be assigned to an official of its commune, district or province who works tip-offs',
+  },
+  unknownInterception: {
+    vi: 'Không tìm thấy vụ bắt giữ này trong địa bàn của bạn',
+    en: 'No such interception in your area',
+  },
+  tipoffUnassigned: {
+    vi: 'Cần nhận xử lý hoặc giao tin cho một cán bộ trước',
+    en: 'Take the tip-off or assign it to an official first',
+  },
   otpNeedsPhone: { vi: 'Cần số điện thoại đã nhận mã', en: 'The phone that received the code is needed' },
 } satisfies Record<string, Words>;
 

@@ -10,8 +10,9 @@ import type { QuarantineService } from '../quarantine/quarantine.service.ts';
 import { BorderBulletinRepository } from './border-bulletin.repository.ts';
 import { BorderBulletinService } from './border-bulletin.service.ts';
 import { BorderCrossingsService } from './border-crossings.service.ts';
-import type { BorderDeps } from './border-deps.ts';
+import type { BorderAccounts, BorderDeps } from './border-deps.ts';
 import { BorderFieldRepository } from './border-field.repository.ts';
+import { BorderGoodsService } from './border-goods.service.ts';
 import { BorderInterceptionsService } from './border-interceptions.service.ts';
 import { BorderPostsService } from './border-posts.service.ts';
 import { BorderRepository } from './border.repository.ts';
@@ -23,6 +24,7 @@ export type { BorderPostsService } from './border-posts.service.ts';
 export interface BorderServices {
   borderPosts: BorderPostsService;
   borderCrossings: BorderCrossingsService;
+  borderGoods: BorderGoodsService;
   borderInterceptions: BorderInterceptionsService;
   borderTrails: BorderTrailsService;
   borderTipoffs: BorderTipoffsService;
@@ -40,6 +42,7 @@ export function createBorderModule(o: {
   facilities: FacilitiesService;
   declarations: DeclarationsService;
   otp: OtpService;
+  accounts: BorderAccounts;
   audit: AuditTrailService;
   clock?: () => Date;
 }): BorderServices {
@@ -49,6 +52,7 @@ export function createBorderModule(o: {
   return {
     borderPosts,
     borderCrossings: new BorderCrossingsService(deps, borderPosts),
+    borderGoods: new BorderGoodsService(deps, borderPosts),
     borderInterceptions: new BorderInterceptionsService(deps),
     borderTrails: new BorderTrailsService(deps),
     borderTipoffs: new BorderTipoffsService(deps),

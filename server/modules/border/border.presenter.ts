@@ -53,10 +53,11 @@ export function toCrossingView(c: CrossingRow): CrossingView {
   };
 }
 
-export function toGoodsView(g: Selectable<BorderGoodsTable>): GoodsView {
+export function toGoodsView(g: Selectable<BorderGoodsTable> & { post_name: string }): GoodsView {
   return {
     id: g.id,
     postId: g.post_id,
+    postName: g.post_name,
     recordedAt: iso(g.recorded_at),
     plate: g.plate,
     driverName: g.driver_name,
@@ -69,7 +70,7 @@ export function toGoodsView(g: Selectable<BorderGoodsTable>): GoodsView {
   };
 }
 
-export function toTipoffView(t: TipoffRecord, showReporter: boolean): TipoffView {
+export function toTipoffView(t: TipoffRecord, showReporter: boolean, investigatorName: string | null): TipoffView {
   return {
     id: t.id,
     kind: t.kind,
@@ -79,6 +80,8 @@ export function toTipoffView(t: TipoffRecord, showReporter: boolean): TipoffView
     status: t.status,
     outcome: t.outcome,
     investigatorId: t.investigator_id,
+    investigatorName,
+    interceptionId: t.interception_id,
     createdAt: iso(t.created_at),
     reporter: showReporter ? { name: t.reporter_name, phone: t.reporter_phone, verified: t.phone_verified } : null,
   };

@@ -175,14 +175,18 @@ export class BorderRepository {
     return db.insertInto('border_goods').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  listGoods(db: Db, o: { withinPath: string; postId?: string; after?: string; limit: number }) {
+  /** Newest first, keyset paged (a gate records tens of vehicles a day: the path index serves the walk). */
+  listGoods(db: Db, o: { withinPath: string; postId?: string; expired?: boolean; after?: string; limit: number }) {
     const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
     let q = db
       .selectFrom('border_goods as g')
+      .innerJoin('border_posts as p', 'p.id', 'g.post_id')
       .selectAll('g')
+      .select('p.name as post_name')
       .select(microsecondKey('g.recorded_at').as('recorded_key'))
       .where(pathWithinSql('g.locality_path', o.withinPath));
     if (o.postId) q = q.where('g.post_id', '=', o.postId);
+    if (o.expired !== undefined) q = q.where('g.test_expired', '=', o.expired);
     if (cursor) q = q.where(sql<boolean>`(g.recorded_at, g.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
     return q
       .orderBy('g.recorded_at', 'desc')

@@ -10,6 +10,7 @@ const PATROL_BODY_LIMIT = 4 * 1024 * 1024;
 export const borderRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, config }) => {
   const posts = services.borderPosts;
   const crossings = services.borderCrossings;
+  const goods = services.borderGoods;
   const interceptions = services.borderInterceptions;
   const trails = services.borderTrails;
   const tipoffs = services.borderTipoffs;
@@ -38,9 +39,12 @@ export const borderRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
   );
   route(app, c.getBorderFacilities, async (req) => posts.handoverFacilities(actorOf(req), req.query.near));
   route(app, c.postBorderPostsGoods, async (req, reply) =>
-    reply.status(201).send(await posts.recordGoods(actorOf(req), req.params.id, req.body)),
+    reply.status(201).send(await goods.record(actorOf(req), req.params.id, req.body)),
   );
-  route(app, c.getBorderGoods, async (req) => posts.listGoods(actorOf(req), req.query));
+  route(app, c.getBorderGoods, async (req) => goods.list(actorOf(req), req.query));
+  sheetRoutes(app, c.getBorderGoodsExport, c.getBorderGoodsExportCsv, (req) =>
+    goods.exportXlsx(actorOf(req), req.query),
+  );
   route(app, c.postBorderInterceptions, async (req, reply) =>
     reply.status(201).send(await interceptions.record(actorOf(req), req.body)),
   );
@@ -69,4 +73,5 @@ export const borderRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     tipoffs.exportXlsx(actorOf(req), req.query),
   );
   route(app, c.patchBorderTipoffs, async (req) => tipoffs.update(actorOf(req), req.params.id, req.body));
+  route(app, c.getBorderTipoffsAssignees, async (req) => tipoffs.assignees(actorOf(req), req.params.id));
 };

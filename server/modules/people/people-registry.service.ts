@@ -1,6 +1,7 @@
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { checkIdNumber, normaliseIdNumber, normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
 import { nameKey } from '../../../core/rules/person-keys.ts';
+import type { UndocumentedPerson } from '../../../core/schemas/border.ts';
 import type { MergePeopleRequest, PersonDuplicate, PersonRef } from '../../../core/schemas/cases.ts';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
@@ -11,6 +12,9 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryRepository, PeopleRepository } from './people.repository.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { peopleMessages as m } from './people.messages.ts';
+
+/** The name on file of someone without papers who gave none (data, like place names: in Vietnamese). */
+export const UNNAMED_PERSON = 'Chưa rõ tên';
 
 /** The people registry as officials use it: find or register someone, spot duplicates, merge them. */
 export class PeopleRegistryService {
@@ -110,6 +114,44 @@ export class PeopleRegistryService {
     return { id, localityPath: commune.path, communeCode: commune.code };
   }
 
+  /**
+   * Someone without papers, as the official who found them describes them: always a new record, with
+   * no document (there is nothing to recognise them by; if they turn out to be on file, the records
+   * are merged like any duplicate). The birth year is the one the estimated age gives; an unnamed
+   * person is recorded as such, in the registry's language, and never matched by name.
+   */
+  async registerUndocumented(
+    db: Db,
+    actor: Actor,
+    u: UndocumentedPerson,
+    path: string,
+    today: string,
+  ): Promise<{ id: string; localityPath: string; communeCode: string }> {
+    const commune = await this.localities.findByCode(db, u.communeCode);
+    if (!commune || commune.level !== 'commune' || commune.status !== 'active')
+      throw new AppError('VALIDATION_FAILED', [
+        { path: `${path}.communeCode`, message: m.unknownCommune[actor.locale] },
+      ]);
+    const id = await this.people.insertUndocumented(db, {
+      full_name: u.fullName ?? UNNAMED_PERSON,
+      named: u.fullName !== undefined,
+      birth_year: Number(today.slice(0, 4)) - u.approximateAge,
+      gender: u.gender,
+      nationality: u.origin,
+      commune_code: commune.code,
+      locality_path: commune.path,
+    });
+    await this.audit.record(db, actor, {
+      action: 'create',
+      entityType: 'person',
+      entityId: id,
+      localityCode: commune.code,
+      localityPath: commune.path,
+      after: { documentKind: 'none' },
+    });
+    return { id, localityPath: commune.path, communeCode: commune.code };
+  }
+
   async duplicates(actor: Actor, personId: string): Promise<PersonDuplicate[]> {
     const person = await this.people.findById(this.db, personId);
     if (!person || !peoplePolicy.readDuplicates(actor, person)) throw new AppError('NOT_FOUND');
@@ -204,6 +246,7 @@ export class PeopleRegistryService {
 }
 
 /** "012085001234" → "********1234": enough to tell two records apart, not to copy the document. */
-function maskId(idNumber: string): string {
+function maskId(idNumber: string | null): string {
+  if (idNumber === null) return '—';
   return idNumber.length <= 4 ? '****' : `${'*'.repeat(idNumber.length - 4)}${idNumber.slice(-4)}`;
 }

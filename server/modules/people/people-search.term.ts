@@ -34,9 +34,11 @@ const documentNames = {
   cccd: { vi: 'CCCD', en: 'Citizen ID' },
   cmnd: { vi: 'CMND', en: 'ID card' },
   passport: { vi: 'Hộ chiếu', en: 'Passport' },
+  none: { vi: 'Không có giấy tờ', en: 'No papers' },
 } as const;
 
-/** The kind of document and its last three characters. */
-export function maskedDocument(idType: keyof typeof documentNames, idNumber: string, locale: Locale): string {
+/** The kind of document and its last three characters (someone without papers has none to show). */
+export function maskedDocument(idType: keyof typeof documentNames, idNumber: string | null, locale: Locale): string {
+  if (idNumber === null) return documentNames[idType][locale];
   return `${documentNames[idType][locale]} ${'•'.repeat(Math.max(idNumber.length - 3, 0))}${idNumber.slice(-3)}`;
 }

@@ -28,8 +28,15 @@ export class PeopleStatusRepository {
       .executeTakeFirst();
   }
 
-  /** A person's document, to find them on a roster after a scan of their personal QR. */
-  documentOf(db: Db, personId: string) {
-    return db.selectFrom('people').select(['id_type', 'id_number']).where('id', '=', personId).executeTakeFirst();
+  /** A person's document, to find them on a roster after a scan of their personal QR (none without papers). */
+  async documentOf(db: Db, personId: string): Promise<{ id_type: IdType; id_number: string } | undefined> {
+    const r = await db
+      .selectFrom('people')
+      .select(['id_type', 'id_number'])
+      .where('id', '=', personId)
+      .executeTakeFirst();
+    return r && r.id_type !== 'none' && r.id_number !== null
+      ? { id_type: r.id_type, id_number: r.id_number }
+      : undefined;
   }
 }

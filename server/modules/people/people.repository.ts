@@ -3,21 +3,14 @@ import { latestDeclaration, qrStatusColumns } from './qr-status.repository.ts';
 import type { Db } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/schema.ts';
 import type { IdentityStatus, RecordedBy, TokenRevokedReason } from '../../db/schema-citizen.ts';
+import type { IdType } from '../../../core/rules/identity-documents.ts';
 import { householdKey, nameKey } from '../../../core/rules/person-keys.ts';
 
+/** A person with a document: declarations, cases and registrations always have one. */
 export type PersonFields = Pick<
   PeopleTable,
-  | 'id_type'
-  | 'id_number'
-  | 'full_name'
-  | 'birth_year'
-  | 'gender'
-  | 'phone'
-  | 'email'
-  | 'commune_code'
-  | 'locality_path'
-  | 'address_line'
-> & { nationality: string };
+  'full_name' | 'birth_year' | 'gender' | 'phone' | 'email' | 'commune_code' | 'locality_path' | 'address_line'
+> & { id_type: IdType; id_number: string; nationality: string };
 
 /** What duplicate detection and the household rule search on, kept beside the fields they come from. */
 function derivedKeys(f: Pick<PersonFields, 'full_name' | 'commune_code' | 'address_line'>) {
@@ -90,6 +83,34 @@ export class PeopleRepository {
         phone_verified_at: phoneVerified ? new Date() : null,
         recorded_by: recordedBy ?? (phoneVerified ? 'citizen' : 'official'),
         identity_status: identityStatus ?? 'registered',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  }
+
+  /**
+   * Someone without papers (an illegal entrant at the border): no document, an age estimated on
+   * sight. Unnamed, they get no name key, so two unnamed strangers are never proposed as one person.
+   */
+  async insertUndocumented(
+    db: Db,
+    p: Pick<PeopleTable, 'full_name' | 'birth_year' | 'gender' | 'commune_code' | 'locality_path'> & {
+      nationality: string;
+      named: boolean;
+    },
+  ): Promise<string> {
+    const { named, ...fields } = p;
+    const r = await db
+      .insertInto('people')
+      .values({
+        ...fields,
+        id_type: 'none',
+        id_number: null,
+        name_key: named ? nameKey(fields.full_name) : null,
+        household_key: null,
+        recorded_by: 'official',
+        identity_status: 'registered',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -245,7 +266,7 @@ export class PeopleRegistryRepository {
       full_name: string;
       birth_year: number;
       phone: string | null;
-      id_number: string;
+      id_number: string | null;
       commune_code: string | null;
       commune_name: string | null;
       same_document: boolean;

@@ -241,7 +241,7 @@ describe('link requests for officials', () => {
         idType: 'cccd',
         idNumber: (
           await db().selectFrom('people').select('id_number').where('id', '=', officialId).executeTakeFirstOrThrow()
-        ).id_number,
+        ).id_number!,
         fullName: 'Đèo Văn Tám',
         birthYear: 1988,
         gender: 'male',

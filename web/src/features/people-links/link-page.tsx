@@ -34,7 +34,7 @@ function Record({ title, r, testId }: { title: string; r: LinkedRecord; testId: 
         {row(t('peopleLinks.fullName'), <strong data-testid={`${testId}-name`}>{r.fullName}</strong>)}
         {row(t('peopleLinks.birthYear'), r.birthYear)}
         {row(t('peopleLinks.gender'), t(`cases.gender.${r.gender}`, { defaultValue: r.gender }))}
-        {row(t('peopleLinks.idNumber'), `${r.idType.toUpperCase()} ${r.idNumber}`)}
+        {row(t('peopleLinks.idNumber'), `${r.idType.toUpperCase()} ${r.idNumber ?? ''}`)}
         {row(
           t('peopleLinks.recordPhone'),
           r.phone && `${r.phone} (${r.phoneVerified ? t('peopleLinks.verified') : t('peopleLinks.notVerified')})`,
