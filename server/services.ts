@@ -187,6 +187,7 @@ export function createServices(o: ServiceOptions): AppServices {
     secret: o.secrets.current,
     retentionDays: config.checkins.retentionDays,
     checkins: checkins.checkins,
+    cases: cases.cases,
     profiles: diseaseProfiles,
     localities,
     citizenSessions: people.citizenSessions,

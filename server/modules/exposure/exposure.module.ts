@@ -1,20 +1,25 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
+import type { CasesService } from '../cases/cases.module.ts';
 import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { CitizenSessionsService } from '../people/people.module.ts';
+import { CaseStaysService } from './case-stays.service.ts';
 import { ExposureRepository } from './exposure.repository.ts';
 import { ExposureService } from './exposure.service.ts';
 import { FeedSigner } from './feed-signing.ts';
 import { SelfReportsService } from './self-reports.service.ts';
 
 export type { ExposureService } from './exposure.service.ts';
+export type { CaseStaysService } from './case-stays.service.ts';
 export type { SelfReportsService, TodaySelfReportRow } from './self-reports.service.ts';
 
 export interface ExposureServices {
   exposure: ExposureService;
   selfReports: SelfReportsService;
+  /** A case's stays at venues for the investigator; marking one as a transmission risk. */
+  caseStays: CaseStaysService;
 }
 
 export function createExposureModule(o: {
@@ -22,6 +27,7 @@ export function createExposureModule(o: {
   secret: string;
   retentionDays: number;
   checkins: CheckinsService;
+  cases: CasesService;
   profiles: DiseaseProfilesService;
   localities: LocalitiesService;
   citizenSessions: CitizenSessionsService;
@@ -40,5 +46,6 @@ export function createExposureModule(o: {
   return {
     exposure,
     selfReports: new SelfReportsService(o.db, repo, o.citizenSessions, o.localities, exposure, o.audit),
+    caseStays: new CaseStaysService(o.db, repo, o.cases, o.checkins, o.profiles, exposure, o.audit, o.retentionDays),
   };
 }
