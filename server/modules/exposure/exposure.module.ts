@@ -6,6 +6,9 @@ import type { DiseaseProfilesService } from '../disease-profiles/disease-profile
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { CitizenSessionsService } from '../people/people.module.ts';
 import { CaseStaysService } from './case-stays.service.ts';
+import { ContactAlerts } from './contact-alerts.ts';
+import type { CitizenMessages } from '../notifications/notifications.module.ts';
+import type { PeopleRegistryService } from '../people/people-registry.service.ts';
 import { ExposureRepository } from './exposure.repository.ts';
 import { ExposureService } from './exposure.service.ts';
 import { FeedSigner } from './feed-signing.ts';
@@ -13,6 +16,7 @@ import { SelfReportsService } from './self-reports.service.ts';
 
 export type { ExposureService } from './exposure.service.ts';
 export type { CaseStaysService } from './case-stays.service.ts';
+export type { ContactAlerts, ConfirmedContact } from './contact-alerts.ts';
 export type { SelfReportsService, TodaySelfReportRow } from './self-reports.service.ts';
 
 export interface ExposureServices {
@@ -20,6 +24,8 @@ export interface ExposureServices {
   selfReports: SelfReportsService;
   /** A case's stays at venues for the investigator; marking one as a transmission risk. */
   caseStays: CaseStaysService;
+  /** SMS to a confirmed close contact who agreed to alerts. */
+  contactAlerts: ContactAlerts;
 }
 
 export function createExposureModule(o: {
@@ -32,6 +38,9 @@ export function createExposureModule(o: {
   localities: LocalitiesService;
   citizenSessions: CitizenSessionsService;
   audit: AuditTrailService;
+  registry: PeopleRegistryService;
+  citizenMessages: CitizenMessages;
+  publicUrl: string | undefined;
 }): ExposureServices {
   const repo = new ExposureRepository();
   const exposure = new ExposureService(
@@ -47,5 +56,6 @@ export function createExposureModule(o: {
     exposure,
     selfReports: new SelfReportsService(o.db, repo, o.citizenSessions, o.localities, exposure, o.audit),
     caseStays: new CaseStaysService(o.db, repo, o.cases, o.checkins, o.profiles, exposure, o.audit, o.retentionDays),
+    contactAlerts: new ContactAlerts(o.registry, o.citizenMessages, o.publicUrl),
   };
 }
