@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, startE2eServer } from '../e2e/support/e2e-server.ts';
 import { lighthouseMobile } from './lib/lighthouse.ts';
+import { phoneMatching, type PhoneMatchingResult } from './lib/phone-matching.ts';
 import { intOption } from './lib/options.ts';
 import { median, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
@@ -19,7 +20,7 @@ import type { BenchContext, BenchResult, JsonObject } from './lib/types.ts';
 export const description =
   "citizens' pages on a cheap phone over slow 3G: bytes transferred and time to usable, compressed vs not";
 export const usage =
-  '--rounds 3 --chromium /usr/bin/chromium --latency 400 (ms) --kbps 400 --cpu 4 (slowdown) --lighthouse 3 (runs per page, 0: none) --only all|lighthouse';
+  '--rounds 3 --chromium /usr/bin/chromium --latency 400 (ms) --kbps 400 --cpu 4 (slowdown) --lighthouse 3 (runs per page, 0: none) --only all|lighthouse --match-checkins 500 --match-entries 50000 --match-rounds 5';
 
 interface PageSpec {
   name: string;
@@ -71,6 +72,9 @@ function options(args: readonly string[]) {
       cpu: { type: 'string', default: '4' },
       lighthouse: { type: 'string', default: '3' },
       only: { type: 'string', default: 'all' },
+      'match-checkins': { type: 'string', default: '500' },
+      'match-entries': { type: 'string', default: '50000' },
+      'match-rounds': { type: 'string', default: '5' },
     },
   });
   return {
@@ -83,6 +87,10 @@ function options(args: readonly string[]) {
     lighthouseRuns: intOption(values, 'lighthouse', 0, 20),
     /** `lighthouse`: Lighthouse only, without the slow-3G visits. */
     only: values.only === 'lighthouse' ? ('lighthouse' as const) : ('all' as const),
+    /** On-device exposure matching (issue 20): check-ins kept, entries in the feed, timed rounds. */
+    matchCheckins: intOption(values, 'match-checkins', 1, 10_000),
+    matchEntries: intOption(values, 'match-entries', 1, 1_000_000),
+    matchRounds: intOption(values, 'match-rounds', 1, 50),
   };
 }
 
@@ -167,6 +175,28 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       summary.push(line);
       ctx.log(line);
     }
+    let matching: PhoneMatchingResult | null = null;
+    if (o.only !== 'lighthouse') {
+      // In the same throttled page (CPU 4×), on the citizens' home so WebCrypto is the app's.
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+      await page.goto(`${server.url}/c`, { waitUntil: 'load' });
+      ctx.log(
+        `matching ${o.matchCheckins} check-ins against ${o.matchEntries} entries in Chromium at ${o.cpuSlowdown}× CPU…`,
+      );
+      matching = await phoneMatching(page, {
+        checkins: o.matchCheckins,
+        entries: o.matchEntries,
+        rounds: o.matchRounds,
+      });
+      const line = `exposure matching on the phone (${matching.checkins} check-ins vs ${matching.entries} entries, ${matching.feedKilobytes} KB feed, ${o.cpuSlowdown}× CPU): ${matching.totalMedianMs} ms from the feed's bytes to the warning (match alone ${matching.matchMedianMs} ms; ${matching.alerts} alerts; target ≤ ${matching.targetMs} ms)`;
+      summary.push(line);
+      ctx.log(line);
+    }
     await context.close();
     const lighthouseResults =
       o.lighthouseRuns === 0
@@ -199,6 +229,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         browser: browser.version(),
         rounds: o.rounds,
         pages: results,
+        exposureMatching: matching ? { ...matching } : null,
       },
     };
   } finally {

@@ -78,6 +78,10 @@ export const auditActionLabels = {
     en: 'Citizen self-reported symptoms or a positive test',
   },
   handle_self_report: { vi: 'Xử lý tự báo của công dân', en: "Handled a citizen's self-report" },
+  mark_transmission_risk: {
+    vi: 'Đánh dấu lượt đến địa điểm có nguy cơ lây nhiễm',
+    en: 'Marked a venue visit as a transmission risk',
+  },
   // Accounts and security
   login: { vi: 'Đăng nhập', en: 'Signed in' },
   logout: { vi: 'Đăng xuất', en: 'Signed out' },

@@ -16,6 +16,7 @@ export const staffPages = [
   '/venues',
   '/venues/:id/gate',
   '/venues/:id/entries',
+  '/exposure/pending',
   '/organisations',
   '/organisations/:id',
   '/organisations/:id/assess',

@@ -143,6 +143,8 @@ export function createServices(o: ServiceOptions): AppServices {
     registry: people.peopleRegistry,
     audit,
     localities,
+    // Exposure is built later (it needs check-ins): a contact is confirmed only once the platform is up.
+    onContactConfirmed: (handle, contact) => exposure.contactAlerts.confirmed(handle, contact),
   });
   const facilities = createFacilitiesModule({ db, localities, audit });
   const testing = createTestingModule({
@@ -197,10 +199,14 @@ export function createServices(o: ServiceOptions): AppServices {
     secret: o.secrets.current,
     retentionDays: config.checkins.retentionDays,
     checkins: checkins.checkins,
+    cases: cases.cases,
     profiles: diseaseProfiles,
     localities,
     citizenSessions: people.citizenSessions,
     audit,
+    registry: people.peopleRegistry,
+    citizenMessages: notifications.citizenMessages,
+    publicUrl: config.publicUrl,
   });
   const identity = createIdentityModule({
     db,

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { defineRoutes, mediaTypes } from './contract.ts';
-import { okBody } from '../schemas/common.ts';
+import { defineRoutes, mediaTypes, sheetExportRoutes } from './contract.ts';
+import { okBody, pageOf } from '../schemas/common.ts';
 import {
+  caseStaysView,
+  listPendingExposureQuery,
+  markTransmissionRiskRequest,
+  markTransmissionRiskResult,
+  pendingExposureView,
   exposureCounts,
   exposureCountsQuery,
   exposureKeyView,
@@ -13,6 +18,7 @@ import {
 
 const province = z.object({ province: z.string().regex(/^\d{2}$/, 'Mã tỉnh / Province code') });
 const reportId = z.object({ id: z.uuid() });
+const caseId = z.object({ id: z.uuid() });
 
 export const exposureContract = defineRoutes(['exposure'], {
   getPublicExposureKey: {
@@ -67,5 +73,32 @@ export const exposureContract = defineRoutes(['exposure'], {
     summary: 'Counts only: entries published per venue and day, feed fetches, self-reports received and handled',
     query: exposureCountsQuery,
     answer: exposureCounts,
+  },
+  getExposurePending: {
+    method: 'GET',
+    path: '/exposure/pending',
+    summary: 'Self-reports whose published check-ins wait in the feed as pending: confirm or withdraw them',
+    query: listPendingExposureQuery,
+    answer: pageOf(pendingExposureView),
+  },
+  ...sheetExportRoutes('getExposurePendingExport', '/exposure/pending/export', {
+    summary: 'Pending exposure entries by self-report',
+    query: listPendingExposureQuery.omit({ after: true, limit: true }),
+  }),
+  getCasesExposureStays: {
+    method: 'GET',
+    path: '/cases/:id/exposure-stays',
+    summary: "The case's own check-ins over the retention period, and whether each is in the exposure feed",
+    params: caseId,
+    answer: caseStaysView,
+  },
+  postCasesExposureStays: {
+    method: 'POST',
+    path: '/cases/:id/exposure-stays',
+    summary: 'A stay of the case at a venue marked as a transmission risk: published to the feed (never who)',
+    params: caseId,
+    body: markTransmissionRiskRequest,
+    answer: markTransmissionRiskResult,
+    status: 201,
   },
 });

@@ -76,6 +76,8 @@ export const declarationRequest = z.object({
   consent: z.object({
     accepted: z.literal(true, 'Cần đồng ý để gửi tờ khai / Consent is needed to submit'),
     noticeVersion: z.string().max(20),
+    /** Optional, apart from the declaration's consent: an SMS when confirmed a close contact (F1/F2). */
+    alerts: z.boolean().default(false),
   }),
   otp: otpAnswer,
 });

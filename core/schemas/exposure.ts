@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localityCode } from './common.ts';
+import { localityCode, pageQuery } from './common.ts';
 import { symptomCodes } from '../declaration-codes.ts';
 
 /** Exposure alerts and self-reports (issue 20). */
@@ -100,3 +100,43 @@ export const exposureCounts = z.object({
   venues: z.array(z.object({ day: z.string(), venueName: z.string(), entries: z.number() })),
 });
 export type ExposureCounts = z.infer<typeof exposureCounts>;
+
+/** Self-reports whose published entries wait for an official (confirm or withdraw), oldest first. */
+export const listPendingExposureQuery = pageQuery.extend({ locality: localityCode.optional() });
+export type ListPendingExposureQuery = z.infer<typeof listPendingExposureQuery>;
+export const pendingExposureView = z.object({
+  /** The self-report's id: what `POST /self-reports/:id/handle` takes. */
+  id: z.string(),
+  createdAt: z.string(),
+  kind: z.enum(['symptoms', 'positive_test']),
+  testDate: z.string().nullable(),
+  fullName: z.string(),
+  communeCode: z.string(),
+  /** Entries the reporter's phone published, pending in the feed. */
+  pendingEntries: z.number(),
+  /** The windows they cover (first start, last end): the venues are not known to the server. */
+  firstFrom: z.string().nullable(),
+  lastTo: z.string().nullable(),
+  hasPhoto: z.boolean(),
+});
+export type PendingExposureView = z.infer<typeof pendingExposureView>;
+
+/** A case's stay at a venue, from its own check-ins over the retention period, and whether the feed has it. */
+export const caseStayView = z.object({
+  venueId: z.string(),
+  venueName: z.string(),
+  checkedInAt: z.string(),
+  checkedOutAt: z.string().nullable(),
+  /** An entry of this case at this venue overlaps the stay (published at registration or marked). */
+  published: z.boolean(),
+});
+export type CaseStayView = z.infer<typeof caseStayView>;
+export const caseStaysView = z.object({ items: z.array(caseStayView) });
+
+/** An investigator marks a stay of a case at a venue as a transmission risk: published to the feed. */
+export const markTransmissionRiskRequest = z.object({
+  venueId: z.uuid(),
+  checkedInAt: z.iso.datetime({ offset: true }),
+});
+export type MarkTransmissionRiskRequest = z.infer<typeof markTransmissionRiskRequest>;
+export const markTransmissionRiskResult = z.object({ published: z.number() });

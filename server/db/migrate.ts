@@ -38,6 +38,7 @@ import * as m0035 from './migrations/0035-report-periods-index.ts';
 import * as m0036 from './migrations/0036-exposure-alerts.ts';
 import * as m0037 from './migrations/0037-federation-reporting-units.ts';
 import * as m0039 from './migrations/0039-border-no-papers-tipoff-handling.ts';
+import * as m0040 from './migrations/0040-citizen-alerts.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '0036-exposure-alerts': m0036,
   '0037-federation-reporting-units': m0037,
   '0039-border-no-papers-tipoff-handling': m0039,
+  '0040-citizen-alerts': m0040,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -51,7 +51,23 @@ export interface ExposureFeedFetchesTable {
   fetches: ColumnType<string, number, number>;
 }
 
+/** Messages to people (migration 0040): SMS alerts, once per dedupe key. */
+export interface CitizenMessagesTable {
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  phone: string;
+  body: string;
+  dedupe_key: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
 export interface ExposureTables {
+  citizen_messages: CitizenMessagesTable;
   self_reports: SelfReportsTable;
   exposure_entries: ExposureEntriesTable;
   exposure_feed_fetches: ExposureFeedFetchesTable;

@@ -195,6 +195,7 @@ export interface ConsentsTable {
   notice_version: string;
   given_at: CreatedAt;
   ip: string | null;
+  locale: 'vi' | 'en' | null;
 }
 
 export interface OtpChallengesTable {

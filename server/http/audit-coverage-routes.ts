@@ -325,6 +325,10 @@ export const routes: Record<string, Entry> = {
   'GET /api/public/exposure/feeds/:province': anyone(`/api/public/exposure/feeds/${LAI_CHAU}`),
   'GET /api/exposure/counts': cdc(`/api/exposure/counts?locality=${DOAN_KET}`, 'none'),
   'GET /api/self-reports/:id/photo': cdc(() => `/api/self-reports/${f.selfReportId}/photo`, 'none'),
+  'GET /api/exposure/pending': cdc(`/api/exposure/pending?locality=${DOAN_KET}`, 'none'),
+  'GET /api/exposure/pending/export.xlsx': cdc(`/api/exposure/pending/export.xlsx?locality=${DOAN_KET}`, 'none'),
+  'GET /api/exposure/pending/export.csv': cdc(`/api/exposure/pending/export.csv?locality=${DOAN_KET}`, 'none'),
+  'GET /api/cases/:id/exposure-stays': cdc(() => `/api/cases/${f.caseId}/exposure-stays`),
   'GET /api/risk/indicators': cdc(`/api/risk/indicators?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/evaluate': cdc(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`, 'none'),
   'GET /api/risk/decisions/draft': {

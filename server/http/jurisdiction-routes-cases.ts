@@ -298,6 +298,18 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/cases/${neighbour.case.id}/contacts/export.csv`),
     expect: refused,
   },
+  'GET /api/cases/:id/exposure-stays': {
+    attempt: (c) => c.get(`/api/cases/${neighbour.case.id}/exposure-stays`),
+    expect: refused,
+  },
+  'POST /api/cases/:id/exposure-stays': {
+    attempt: (c) =>
+      c.post(`/api/cases/${neighbour.case.id}/exposure-stays`, {
+        venueId: neighbour.case.personId,
+        checkedInAt: new Date().toISOString(),
+      }),
+    expect: refused,
+  },
   'POST /api/cases/:id/contacts': {
     attempt: (c) =>
       c.post(`/api/cases/${neighbour.case.id}/contacts`, { subject: { personId: neighbour.case.personId } }),

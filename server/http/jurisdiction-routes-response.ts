@@ -268,6 +268,15 @@ export const responseRoutes: RouteTable = {
     expect: refused,
   },
   'GET /api/exposure/counts': { attempt: (c) => c.get(`/api/exposure/counts?locality=${BINH_LU}`), expect: refused },
+  'GET /api/exposure/pending': { attempt: (c) => c.get(`/api/exposure/pending?locality=${BINH_LU}`), expect: refused },
+  'GET /api/exposure/pending/export.xlsx': {
+    attempt: (c) => c.get(`/api/exposure/pending/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/exposure/pending/export.csv': {
+    attempt: (c) => c.get(`/api/exposure/pending/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
   // The test platform is a province alone (no federation): a referral names no record of the
   // neighbour (its area is the writer's own) and is refused as not federated; the neighbour's
   // referral cannot be accepted (none exists outside a federated province, and accepting is bounded

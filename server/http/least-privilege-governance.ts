@@ -115,5 +115,9 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
     'GET /api/public/exposure/feeds/:province': { urls: one(`/api/public/exposure/feeds/${LAI_CHAU}`) },
     'GET /api/exposure/counts': { urls: one('/api/exposure/counts') },
     'GET /api/self-reports/:id/photo': { urls: () => [`/api/self-reports/${randomUUID()}/photo`] },
+    // Pending self-reports name their reporters (none on file here); a case's stays are its own person's.
+    'GET /api/exposure/pending': { urls: one('/api/exposure/pending') },
+    'GET /api/exposure/pending/export.xlsx': { urls: one('/api/exposure/pending/export.xlsx') },
+    'GET /api/exposure/pending/export.csv': { urls: one('/api/exposure/pending/export.csv') },
   };
 }

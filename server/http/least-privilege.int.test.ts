@@ -187,6 +187,7 @@ const routes: Record<string, Entry> = {
   'GET /api/cases/export.xlsx': { urls: one('/api/cases/export.xlsx') },
   'GET /api/cases/:id': { urls: (f) => [`/api/cases/${f.caseHere.id}`, `/api/cases/${f.caseThere.id}`] },
   'GET /api/cases/:id/contacts': { urls: (f) => [`/api/cases/${f.caseHere.id}/contacts`] },
+  'GET /api/cases/:id/exposure-stays': { urls: (f) => [`/api/cases/${f.caseHere.id}/exposure-stays`] },
   'GET /api/cases/:id/contacts/export.xlsx': { urls: (f) => [`/api/cases/${f.caseHere.id}/contacts/export.xlsx`] },
   'GET /api/contacts': { urls: one('/api/contacts') },
   'GET /api/contacts/export.xlsx': { urls: one('/api/contacts/export.xlsx') },

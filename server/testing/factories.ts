@@ -64,7 +64,7 @@ export function declarationBody(over: DeclarationOverrides = {}): Omit<Declarati
     symptoms: [],
     exposures: [],
     conditions: [],
-    consent: { accepted: true, noticeVersion: '2026-01' },
+    consent: { accepted: true, noticeVersion: '2026-01', alerts: false },
     ...over,
     person: {
       idType: 'cccd',

@@ -52,6 +52,9 @@ const BreachesPage = lazy(() =>
 const DeclarationsPage = lazy(() =>
   import('./features/declarations/declarations-page.tsx').then((m) => ({ default: m.DeclarationsPage })),
 );
+const ExposurePendingPage = lazy(() =>
+  import('./features/exposure/pending-page.tsx').then((m) => ({ default: m.ExposurePendingPage })),
+);
 const VenuesPage = lazy(() => import('./features/venues/venues-page.tsx').then((m) => ({ default: m.VenuesPage })));
 const OrganisationsPage = lazy(() =>
   import('./features/organisations/organisations-page.tsx').then((m) => ({ default: m.OrganisationsPage })),
@@ -153,6 +156,7 @@ const routes: RouteDef[] = [
   { path: '/admin/breaches', page: () => <BreachesPage />, allowed: canAdminBreaches },
   { path: '/declarations', page: () => <DeclarationsPage />, allowed: canViewDeclarations },
   { path: '/venues', page: () => <VenuesPage />, allowed: canViewVenues },
+  { path: '/exposure/pending', page: () => <ExposurePendingPage />, allowed: canInvestigateCases },
   { path: '/venues/:id/gate', page: (p) => <GatePage key={p.id} venueId={p.id ?? ''} />, allowed: canOperateGates },
   {
     path: '/venues/:id/entries',

@@ -74,7 +74,14 @@ export class CheckinsRepository {
     return db
       .selectFrom('checkins as c')
       .innerJoin('venues as v', 'v.id', 'c.venue_id')
-      .select(['c.venue_id', 'v.exposure_key', 'v.locality_path', 'c.checked_in_at', 'c.checked_out_at'])
+      .select([
+        'c.venue_id',
+        'v.name as venue_name',
+        'v.exposure_key',
+        'v.locality_path',
+        'c.checked_in_at',
+        'c.checked_out_at',
+      ])
       .where('c.person_id', '=', personId)
       .where('c.checked_in_at', '>=', from)
       .where('c.checked_in_at', '<', to)

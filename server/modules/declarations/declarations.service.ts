@@ -68,6 +68,14 @@ export class DeclarationsService {
             noticeVersion: req.consent.noticeVersion,
             ip: meta.ip,
           });
+          if (req.consent.alerts)
+            await this.d.registry.recordConsent(trx, {
+              personId: placed.personId,
+              purpose: 'exposure_alerts',
+              noticeVersion: req.consent.noticeVersion,
+              ip: meta.ip,
+              locale: meta.locale,
+            });
           const declarationId = await this.d.repo.insertDeclaration(trx, {
             person_id: placed.personId,
             kind: req.kind,

@@ -10,6 +10,7 @@ export const exposureMessages: Record<
     keyUsed: string;
     positive: string;
     symptoms: string;
+    noSuchStay: string;
   }
 > = {
   vi: {
@@ -20,6 +21,7 @@ export const exposureMessages: Record<
     keyUsed: 'Mã gửi này đã được dùng cho một tự báo khác',
     positive: 'Tự báo test nhanh dương tính',
     symptoms: 'Tự báo có triệu chứng',
+    noSuchStay: 'Không có lượt quét mã này của ca bệnh tại địa điểm đã chọn',
   },
   en: {
     notImage: 'The photo must be a JPEG, PNG or WebP image',
@@ -29,5 +31,6 @@ export const exposureMessages: Record<
     keyUsed: 'This submission key was used for another self-report',
     positive: 'Self-reported positive rapid test',
     symptoms: 'Self-reported symptoms',
+    noSuchStay: 'The case has no check-in at this venue at that time',
   },
 };

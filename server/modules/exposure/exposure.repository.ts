@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { decodeCursor } from '../../shared/cursor.ts';
+import { microsecondKey } from '../../db/cursor-keys.ts';
 import type { Db } from '../../db/database.ts';
 import type { ExposureEntryStatus, SelfReportKind } from '../../db/schema-exposure.ts';
 
@@ -251,6 +253,56 @@ export class ExposureRepository {
       .orderBy('e.published_on', 'desc')
       .orderBy('v.name')
       .limit(limit)
+      .execute();
+  }
+
+  /**
+   * Self-reports whose phone-published entries still wait for an official, oldest first (the open
+   * reports' index serves the area and the order), with what those entries cover.
+   */
+  listPending(db: Db, o: { within: string; after?: string; limit: number }) {
+    const cursor = decodeCursor(o.after, ['timestamp', 'uuid']);
+    let q = db
+      .selectFrom('self_reports as r')
+      .innerJoin('people as p', 'p.id', 'r.person_id')
+      .select([
+        'r.id',
+        'r.kind',
+        'r.test_date',
+        'r.commune_code',
+        'r.created_at',
+        'r.photo_type',
+        'r.person_id',
+        'p.full_name',
+        microsecondKey('r.created_at').as('created_key'),
+        sql<string>`(select count(*) from exposure_entries e where e.self_report_id = r.id and e.status = 'pending')`.as(
+          'pending',
+        ),
+        sql<Date | null>`(select min(e.from_at) from exposure_entries e where e.self_report_id = r.id and e.status = 'pending')`.as(
+          'first_from',
+        ),
+        sql<Date | null>`(select max(e.to_at) from exposure_entries e where e.self_report_id = r.id and e.status = 'pending')`.as(
+          'last_to',
+        ),
+      ])
+      .where('r.status', '=', 'received')
+      .where('r.published_entries', '>', 0)
+      .where(within_(sql.ref('r.locality_path'), o.within));
+    if (cursor) q = q.where(sql<boolean>`(r.created_at, r.id) > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
+    return q
+      .orderBy('r.created_at')
+      .orderBy('r.id')
+      .limit(o.limit + 1)
+      .execute();
+  }
+
+  /** What a case has published for its venues (to tell which stays are in the feed already). */
+  caseEntries(db: Db, caseId: string) {
+    return db
+      .selectFrom('exposure_entries')
+      .select(['venue_id', 'from_at', 'to_at'])
+      .where('case_id', '=', caseId)
+      .where('status', '<>', 'withdrawn')
       .execute();
   }
 }

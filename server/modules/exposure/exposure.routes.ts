@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { exposureContract as c } from '../../../core/contracts/exposure.ts';
-import { route } from '../../http/contract-route.ts';
+import { route, sheetRoutes } from '../../http/contract-route.ts';
 import { actorOf, citizenMetaOf, citizenSessionOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { MAX_SELF_REPORT_PHOTO_BYTES } from './self-reports.service.ts';
@@ -55,4 +55,14 @@ export const exposureRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   });
 
   route(app, c.getExposureCounts, async (req) => svc.counts(actorOf(req), req.query));
+
+  route(app, c.getExposurePending, async (req) => reports.pending(actorOf(req), req.query));
+  sheetRoutes(app, c.getExposurePendingExport, c.getExposurePendingExportCsv, (req) =>
+    reports.exportPending(actorOf(req), req.query),
+  );
+
+  route(app, c.getCasesExposureStays, async (req) => services.caseStays.list(actorOf(req), req.params.id));
+  route(app, c.postCasesExposureStays, async (req, reply) =>
+    reply.status(201).send(await services.caseStays.mark(actorOf(req), req.params.id, req.body)),
+  );
 };

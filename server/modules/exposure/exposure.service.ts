@@ -17,6 +17,15 @@ import type { EntryToPublish, ExposureRepository } from './exposure.repository.t
 import type { FeedSigner } from './feed-signing.ts';
 
 const MINUTE = 60_000;
+
+/** A stay at a venue with what its entries need: the venue's key and province. */
+export interface StayWithKey {
+  venue_id: string;
+  exposure_key: string;
+  locality_path: string;
+  checked_in_at: Date;
+  checked_out_at: Date | null;
+}
 const provinceOf = (path: string) => path.split('/')[1] ?? '';
 
 /** A built feed: the signed body and its compressed copies, answered until the entries change. */
@@ -69,19 +78,32 @@ export class ExposureService {
     now = new Date(),
   ): Promise<number> {
     if (!c.personId) return 0;
-    const profile = await this.profiles.getOrThrow(db, c.profileCode);
     const stays = await this.checkins.staysWithKeys(
       db,
       c.personId,
       new Date(window.from.getTime() - MAX_STAY_MINUTES * MINUTE),
       window.to,
     );
+    return this.publishStays(db, c, stays, window, now);
+  }
+
+  /**
+   * Publishes stays of a case at venues: each stay (the profile's assumed stay without a check-out),
+   * clipped to `window` when given, under the identifier of every Viet Nam day it touches. The path
+   * of a registered case and of a visit an investigator marks as a transmission risk.
+   */
+  async publishStays(
+    db: Db,
+    c: { caseId: string; profileCode: string },
+    stays: readonly StayWithKey[],
+    window?: Interval,
+    now = new Date(),
+  ): Promise<number> {
+    const profile = await this.profiles.getOrThrow(db, c.profileCode);
     const rows: EntryToPublish[] = [];
     for (const s of stays) {
-      const inside = clip(
-        stayInterval({ checkedInAt: s.checked_in_at, checkedOutAt: s.checked_out_at }, profile),
-        window,
-      );
+      const stay = stayInterval({ checkedInAt: s.checked_in_at, checkedOutAt: s.checked_out_at }, profile);
+      const inside = window ? clip(stay, window) : stay;
       if (!inside) continue;
       const { fromMinute, toMinute } = windowInMinutes(inside);
       for (const day of daysTouched(inside)) {

@@ -1,5 +1,15 @@
 import { AppError, type Locale } from '../../../core/errors.ts';
-import type { SelfReportRequest, SelfReportResult } from '../../../core/schemas/exposure.ts';
+import type {
+  ListPendingExposureQuery,
+  PendingExposureView,
+  SelfReportRequest,
+  SelfReportResult,
+} from '../../../core/schemas/exposure.ts';
+import type { Page } from '../../../core/schemas/common.ts';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
+import { toPage } from '../../shared/cursor.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
+import { pendingColumns } from './exposure.export.ts';
 import { selfReportRequest } from '../../../core/schemas/exposure.ts';
 import type { Db } from '../../db/database.ts';
 import { recordedBy, type Actor } from '../../shared/actor.ts';
@@ -142,6 +152,65 @@ export class SelfReportsService {
       subjectIds: [r.person_id],
     });
     return { body: p.photo, type: p.photo_type };
+  }
+
+  /**
+   * Self-reports whose published entries are pending in the feed, oldest first: the official
+   * confirms or withdraws them (`handle`). Names are shown, so the read is logged.
+   */
+  async pending(actor: Actor, q: ListPendingExposureQuery): Promise<Page<PendingExposureView>> {
+    const within = await this.pendingArea(actor, q.locality);
+    const page = await this.pendingPage(within, q);
+    if (page.items.length)
+      await this.audit.record(this.db, actor, {
+        action: 'read_list',
+        entityType: 'self_report',
+        entityId: null,
+        localityPath: within,
+        subjectIds: [...new Set(page.items.map((i) => i.personId))],
+        after: { pendingExposure: page.items.length },
+      });
+    return { items: page.items.map(({ personId: _, ...v }) => v), nextCursor: page.nextCursor };
+  }
+
+  async exportPending(actor: Actor, q: Omit<ListPendingExposureQuery, 'after' | 'limit'>): Promise<SheetExport> {
+    const within = await this.pendingArea(actor, q.locality);
+    return sheetExport({
+      filename: `tu-bao-cho-xac-nhan-${vietnamToday()}.xlsx`,
+      sheetName: actor.locale === 'vi' ? 'Tự báo chờ xác nhận' : 'Pending self-reports',
+      locale: actor.locale,
+      columns: pendingColumns(actor.locale),
+      pages: await allPages((after) => this.pendingPage(within, { ...q, after, limit: 500 })),
+    });
+  }
+
+  private async pendingArea(actor: Actor, locality: string | undefined): Promise<string> {
+    if (!exposurePolicy.pending(actor)) throw new AppError('FORBIDDEN');
+    return this.localities.listScope(actor, locality, this.db);
+  }
+
+  private async pendingPage(
+    within: string,
+    q: { after?: string; limit: number },
+  ): Promise<Page<PendingExposureView & { personId: string }>> {
+    const rows = await this.repo.listPending(this.db, { within, after: q.after, limit: q.limit });
+    const page = toPage(rows, q.limit, (r) => [r.created_key, r.id]);
+    return {
+      items: page.items.map((r) => ({
+        id: r.id,
+        createdAt: r.created_at.toISOString(),
+        kind: r.kind,
+        testDate: r.test_date === null ? null : String(r.test_date),
+        fullName: r.full_name,
+        communeCode: r.commune_code,
+        pendingEntries: Number(r.pending),
+        firstFrom: r.first_from ? new Date(r.first_from).toISOString() : null,
+        lastTo: r.last_to ? new Date(r.last_to).toISOString() : null,
+        hasPhoto: r.photo_type !== null,
+        personId: r.person_id,
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Open self-reports of an area, oldest first, for today's work (the today module labels and logs them). */

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { AuditTrailService } from '../audit/audit.module.ts';
 import { emailChannel, smsChannel, type ChannelSender, type SmsGateway } from './channels.ts';
+import { CitizenMessagesRepository } from './citizen-messages.repository.ts';
+import { CitizenMessages } from './citizen-messages.service.ts';
 import { DeliveryRepository } from './delivery.repository.ts';
 import { NotificationDelivery } from './delivery.service.ts';
 import { NotificationsRepository } from './notifications.repository.ts';
@@ -12,7 +14,7 @@ import { ReminderService } from './reminders.service.ts';
 export type { MessageContent, OutgoingMessage } from './notifications.service.ts';
 export type { ChannelSender } from './channels.ts';
 export type { ReminderCondition, ReminderRequest, ReminderScheduler } from './reminders.service.ts';
-export type { NotificationsService, NotificationDelivery, ReminderService };
+export type { NotificationsService, NotificationDelivery, ReminderService, CitizenMessages };
 
 export interface NotificationsServices {
   notifications: NotificationsService;
@@ -20,6 +22,8 @@ export interface NotificationsServices {
   notificationDelivery: NotificationDelivery;
   /** Scheduled reminders with a condition re-checked when they fall due. */
   reminders: ReminderService;
+  /** SMS to people (a confirmed close contact who agreed to alerts), once per key. */
+  citizenMessages: CitizenMessages;
 }
 
 export function createNotificationsModule(o: {
@@ -61,5 +65,13 @@ export function createNotificationsModule(o: {
     notifications,
     notificationDelivery: delivery,
     reminders: new ReminderService(o.db, repo, o.jobQueue, notifications),
+    citizenMessages: new CitizenMessages(
+      o.db,
+      new CitizenMessagesRepository(),
+      o.jobQueue,
+      channels.sms,
+      { notifications: o.config.notifications, publicUrl: o.config.publicUrl },
+      o.now,
+    ),
   };
 }

@@ -39,9 +39,15 @@ export class PeopleRegistryService {
   /** Records the consent a person gave with a declaration, in the declaration's transaction. */
   recordConsent(
     db: Db,
-    c: { personId: string; purpose: string; noticeVersion: string; ip: string | null },
+    c: { personId: string; purpose: string; noticeVersion: string; ip: string | null; locale?: 'vi' | 'en' },
   ): Promise<void> {
     return this.people.insertConsent(db, c);
+  }
+
+  /** Whether the person agreed to be alerted (purpose `exposure_alerts`), and in which language. */
+  async alertConsent(db: Db, personId: string): Promise<{ locale: 'vi' | 'en' } | null> {
+    const c = await this.people.latestConsent(db, personId, 'exposure_alerts');
+    return c ? { locale: c.locale ?? 'vi' } : null;
   }
 
   /** Erases a person's own data on their request (the caller checked that the law allows it). */

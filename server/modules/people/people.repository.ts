@@ -153,12 +153,30 @@ export class PeopleRepository {
 
   async insertConsent(
     db: Db,
-    c: { personId: string; purpose: string; noticeVersion: string; ip: string | null },
+    c: { personId: string; purpose: string; noticeVersion: string; ip: string | null; locale?: 'vi' | 'en' },
   ): Promise<void> {
     await db
       .insertInto('consents')
-      .values({ person_id: c.personId, purpose: c.purpose, notice_version: c.noticeVersion, ip: c.ip })
+      .values({
+        person_id: c.personId,
+        purpose: c.purpose,
+        notice_version: c.noticeVersion,
+        ip: c.ip,
+        locale: c.locale ?? null,
+      })
       .execute();
+  }
+
+  /** The person's latest consent for a purpose, or none. */
+  latestConsent(db: Db, personId: string, purpose: string) {
+    return db
+      .selectFrom('consents')
+      .select(['locale', 'given_at'])
+      .where('person_id', '=', personId)
+      .where('purpose', '=', purpose)
+      .orderBy('given_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   /** The person's live token bound to `phone` (tokens belong to the phone that verified them). */

@@ -7,7 +7,7 @@ import type { DiseaseProfilesService } from '../disease-profiles/disease-profile
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people.module.ts';
 import { TracingRepository } from './tracing.repository.ts';
-import { TracingService } from './tracing.service.ts';
+import { TracingService, type ContactConfirmedListener } from './tracing.service.ts';
 
 export type { TracingService } from './tracing.service.ts';
 
@@ -24,6 +24,8 @@ export function createTracingModule(o: {
   registry: PeopleRegistryService;
   audit: AuditTrailService;
   localities: LocalitiesService;
+  /** Told of each confirmed contact in the confirming transaction (the SMS alert, issue 20). */
+  onContactConfirmed?: ContactConfirmedListener;
 }): TracingServices {
   return {
     tracingFigures: new ReportFiguresService(new TracingFiguresRepository()),
@@ -35,6 +37,7 @@ export function createTracingModule(o: {
       o.registry,
       o.audit,
       o.localities,
+      o.onContactConfirmed,
     ),
   };
 }

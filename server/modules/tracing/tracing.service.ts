@@ -28,6 +28,12 @@ import { tracingPolicy } from './tracing.policy.ts';
 import { mergeByPerson } from './contact-proposals.ts';
 import type { ContactRecord, TracingRepository, TracingSource } from './tracing.repository.ts';
 
+/** Told of a contact confirmed F1/F2…, with the confirming transaction's handle. */
+export type ContactConfirmedListener = (
+  db: Db,
+  contact: { contactId: string; personId: string; level: number },
+) => Promise<unknown>;
+
 /**
  * The tracing engine: proposes contacts of a case from venue check-ins and households, takes the
  * investigator's decisions, and goes one level deeper from each confirmed contact while the
@@ -43,6 +49,7 @@ export class TracingService {
     private readonly registry: PeopleRegistryService,
     private readonly audit: AuditTrailService,
     private readonly localities: LocalitiesService,
+    private readonly onContactConfirmed?: ContactConfirmedListener,
   ) {}
 
   /** The case's infectious window; a line-listed case without onset or sample dates counts from its confirmation. */
@@ -294,6 +301,7 @@ export class TracingService {
   /** The person becomes an F-level contact (QR yellow), gets their tasks, and the next level is proposed. */
   private async afterConfirm(db: Db, k: ContactRecord, isolatedAt: Date | null, now: Date): Promise<void> {
     await this.refreshPersonLevel(db, k.person_id);
+    await this.onContactConfirmed?.(db, { contactId: k.id, personId: k.person_id, level: k.level });
     const c = (await this.cases.findById(db, k.case_id))!;
     const profile = await this.profiles.getOrThrow(db, c.profile_code);
     const start = vietnamToday(isolatedAt ?? now);

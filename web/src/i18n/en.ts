@@ -29,6 +29,7 @@ import { inspectionsEn } from '../features/inspections/messages.en.ts';
 import { resourcesEn } from '../features/resources/messages.en.ts';
 import { plansEn } from '../features/plans/messages.en.ts';
 import { borderEn } from '../features/border/messages.en.ts';
+import { exposureEn } from '../features/exposure/messages.en.ts';
 import { offlineEn } from '../offline/messages.en.ts';
 
 /** English catalogue: same keys as `vi.ts` (checked by the compiler and by catalogue.test.ts). */
@@ -166,6 +167,7 @@ export const en: English<Catalogue> = {
   ...resourcesEn,
   ...plansEn,
   ...borderEn,
+  ...exposureEn,
   ...offlineEn,
   ...casesEn,
   ...securityEn,

@@ -27,6 +27,7 @@ import { inspectionsVi } from '../features/inspections/messages.vi.ts';
 import { resourcesVi } from '../features/resources/messages.vi.ts';
 import { plansVi } from '../features/plans/messages.vi.ts';
 import { borderVi } from '../features/border/messages.vi.ts';
+import { exposureVi } from '../features/exposure/messages.vi.ts';
 import { offlineVi } from '../offline/messages.vi.ts';
 /**
  * Vietnamese catalogue (default language). `en.ts` must have exactly the same keys — the compiler
@@ -166,6 +167,7 @@ export const vi = {
   ...resourcesVi,
   ...plansVi,
   ...borderVi,
+  ...exposureVi,
   ...offlineVi,
   ...casesVi,
   ...securityVi,

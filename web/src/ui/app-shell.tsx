@@ -20,6 +20,7 @@ import {
   canViewOrganisations,
   canViewPlans,
   canViewResources,
+  canInvestigateCases,
 } from '../features/auth/permissions.ts';
 import { useSession, useUser } from '../features/auth/session.tsx';
 import { ExportDownloads } from './export-downloads.tsx';
@@ -58,6 +59,7 @@ function Nav({ open }: { open: boolean }) {
     canSeeTodayWork(role) && { to: '/today', testId: 'nav-today', label: t('today.nav') },
     canViewDeclarations(role) && { to: '/declarations', testId: 'nav-declarations', label: t('nav.declarations') },
     canViewVenues(role) && { to: '/venues', testId: 'nav-venues', label: t('nav.venues') },
+    canInvestigateCases(role) && { to: '/exposure/pending', testId: 'nav-exposure-pending', label: t('exposure.nav') },
     canViewOrganisations(role) && {
       to: '/organisations',
       testId: 'nav-organisations',

@@ -1,7 +1,9 @@
-import { fromBase64url } from '../../../../core/rules/exposure-alerts.ts';
 import type { ExposureFeed } from '../../../../core/schemas/exposure.ts';
 import { api, request } from '../api.ts';
 import { exposureFeed, exposureKey } from '../endpoints.ts';
+import { verifyFeed } from './match.ts';
+
+export { verifyFeed } from './match.ts';
 
 /**
  * The province's exposure feed, checked on the phone: its Ed25519 signature (WebCrypto) with the
@@ -36,15 +38,6 @@ async function siteKey(fresh: boolean): Promise<string> {
   const { publicKey } = await api(exposureKey, {});
   write(keyItem, publicKey);
   return publicKey;
-}
-
-export async function verifyFeed(body: ArrayBuffer, signature: string, publicKey: string): Promise<boolean> {
-  try {
-    const key = await crypto.subtle.importKey('raw', fromBase64url(publicKey), { name: 'Ed25519' }, false, ['verify']);
-    return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64url(signature), body);
-  } catch {
-    return false;
-  }
 }
 
 /** Parses and checks a signed feed; throws FeedRefused when it is forged, of another province, or replayed. */

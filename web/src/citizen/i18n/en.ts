@@ -132,6 +132,7 @@ export const en: Catalogue = {
     accept:
       'I have read this, I make this commitment and I consent to my data being processed for epidemic prevention.',
     required: 'Consent is needed to submit.',
+    alerts: 'Send me an SMS if I am identified as a contact (F1, F2), with what to do (optional).',
   },
   otp: {
     section: 'Phone verification',

@@ -133,6 +133,7 @@ export const vi = {
       'Tôi cam kết thông tin khai là đúng sự thật; khai báo sai là vi phạm pháp luật. Dữ liệu chỉ dùng cho phòng, chống dịch theo Luật Bảo vệ dữ liệu cá nhân.',
     accept: 'Tôi đã đọc, cam kết và đồng ý cho xử lý dữ liệu của tôi vì mục đích phòng, chống dịch.',
     required: 'Cần đồng ý để gửi tờ khai.',
+    alerts: 'Nhắn tin SMS cho tôi nếu tôi được xác định là người tiếp xúc (F1, F2), kèm hướng dẫn (không bắt buộc).',
   },
   otp: {
     section: 'Xác minh số điện thoại',

@@ -90,6 +90,7 @@ export function DeclarePage() {
   const [symptoms, setSymptoms] = useState<string[]>([]);
   const [exposures, setExposures] = useState<string[]>([]);
   const [consent, setConsent] = useState(false);
+  const [alerts, setAlerts] = useState(false);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [code, setCode] = useState('');
   const [touched, setTouched] = useState<Record<string, boolean>>({});
@@ -140,7 +141,7 @@ export function DeclarePage() {
       symptoms: symptoms as SymptomCode[],
       exposures: exposures as ExposureCode[],
       conditions: p.conditions as ConditionCode[],
-      consent: { accepted: true, noticeVersion: DECLARATION_NOTICE_VERSION },
+      consent: { accepted: true, noticeVersion: DECLARATION_NOTICE_VERSION, alerts },
       otp: { challengeId: challenge.challengeId, code },
     };
     const r = await form.submit((clientKey) => api(declare, { body: { clientKey, ...body } }));
@@ -298,6 +299,15 @@ export function DeclarePage() {
               {err('consent.accepted')}
             </p>
           )}
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={alerts}
+              onChange={(e) => setAlerts(e.target.checked)}
+              data-testid="decl-alerts"
+            />
+            <span>{t('consent.alerts')}</span>
+          </label>
         </fieldset>
 
         <OtpBlock

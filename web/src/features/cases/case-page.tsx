@@ -13,6 +13,7 @@ import { caseStatusBadge, casePage } from './case-labels.ts';
 import { CareSection } from './care-section.tsx';
 import { CaseUpdateForm } from './case-update-form.tsx';
 import { ContactsSection } from './contacts-section.tsx';
+import { CaseStaysSection } from '../exposure/case-stays-section.tsx';
 import { profileName, useDiseaseProfiles } from './use-disease-profiles.ts';
 import './cases.css';
 import { usePlaceName } from '../../ui/locality-context.tsx';
@@ -169,6 +170,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         }}
       />
       <ContactsSection theCase={theCase} mayDecide={mayInvestigate} onChanged={load} />
+      {mayInvestigate && <CaseStaysSection caseId={theCase.id} />}
       <p className="muted small">{t('cases.readLogged')}</p>
     </Page>
   );

@@ -1,0 +1,37 @@
+/** Tiếng Việt: cảnh báo phơi nhiễm cho cán bộ (issue 20). */
+export const exposureVi = {
+  exposure: {
+    nav: 'Tự báo chờ xác nhận',
+    title: 'Tự báo dương tính chờ xác nhận',
+    intro:
+      'Người tự báo test nhanh dương tính đã công bố các lượt quét mã trên điện thoại của họ thành mục "chờ xác nhận" trong nguồn cảnh báo. Xác nhận để giữ, hoặc rút lại nếu tự báo không đúng. Máy chủ không biết các địa điểm đó.',
+    reportedAt: 'Thời điểm tự báo',
+    person: 'Họ tên',
+    commune: 'Xã, phường',
+    kind: 'Loại',
+    positive: 'Test nhanh dương tính',
+    symptoms: 'Có triệu chứng',
+    testDate: 'Ngày test',
+    entries: 'Mục chờ',
+    window: 'Khoảng thời gian',
+    photo: 'Ảnh test',
+    openPhoto: 'Xem ảnh',
+    actions: 'Xử lý',
+    confirm: 'Xác nhận',
+    withdraw: 'Rút lại',
+    confirmed: 'Đã xác nhận: các mục ở lại trong nguồn cảnh báo.',
+    withdrawn: 'Đã rút lại: các mục không còn trong nguồn cảnh báo.',
+    none: 'Không có tự báo nào chờ xác nhận.',
+    staysTitle: 'Các lượt đến địa điểm của ca bệnh (21 ngày)',
+    staysIntro:
+      'Lượt trong thời kỳ lây nhiễm đã được công bố khi ghi nhận ca bệnh. Đánh dấu một lượt khác là có nguy cơ lây nhiễm để người cùng có mặt được cảnh báo trên điện thoại (không nêu tên ca bệnh).',
+    venue: 'Địa điểm',
+    checkedIn: 'Vào',
+    checkedOut: 'Ra',
+    inFeed: 'Trong nguồn cảnh báo',
+    notInFeed: 'Chưa công bố',
+    mark: 'Đánh dấu có nguy cơ',
+    marked: 'Đã công bố {{count}} mục.',
+    noStays: 'Ca bệnh không có lượt quét mã nào trong 21 ngày qua.',
+  },
+};
