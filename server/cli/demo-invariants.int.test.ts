@@ -9,6 +9,14 @@ import { systemActor } from '../shared/actor.ts';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
 import { DEMO_MARKET_BOARD } from './demo-workplaces.ts';
 import { seedDemoDirective } from './demo-directives.ts';
+import {
+  DEMO_MISSING_COMMUNE,
+  DEMO_REPORT_WEEKS,
+  DEMO_RETURN_COMMENT,
+  DEMO_RETURNED_COMMUNE,
+  seedDemoReports,
+} from './demo-reports.ts';
+import { currentReportingPeriod, defaultDueOffsets } from '../../core/rules/reporting-periods.ts';
 import { seedDemo } from './seed.ts';
 
 /**
@@ -198,5 +206,51 @@ describe('the demo outbreak', () => {
     const d = await s().directives.get(sys, list.items[0]!.id);
     expect(d.tally).toMatchObject({ tasks: 2, inProgress: 1, overdue: 1 });
     expect(d.hasDocument).toBe(true);
+  });
+
+  it('has six weeks of accepted reports, one ward returned and resubmitted and one commune missing this week', async () => {
+    expect(await seedDemoReports(t.platform, '12')).toEqual({ reports: 0 });
+    const period = currentReportingPeriod({ kind: 'weekly', due: defaultDueOffsets.weekly }, new Date());
+    const view = await s().reportsCompleteness.completeness(sys, {
+      template: 'weekly-covid',
+      period: period.id,
+      locality: '12',
+      limit: 200,
+    });
+    // Every unit but one has sent this week's report: the map shows one commune missing.
+    expect(view.totals.missing).toBe(1);
+    expect(view.totals.submitted).toBe(view.totals.expected - 1);
+    expect(view.communes.filter((c) => c.state === 'missing').map((c) => c.code)).toEqual([DEMO_MISSING_COMMUNE]);
+    const missing = view.items.find((r) => r.unit.code === DEMO_MISSING_COMMUNE)!;
+    expect([missing.status, missing.submittedAt]).toEqual(['new', null]);
+    // The trend: the weeks before were sent, mostly on time, not all.
+    const before = view.trend.slice(0, -1).filter((p) => p.totals.submitted > 0);
+    expect(before.length).toBe(DEMO_REPORT_WEEKS);
+    for (const week of before) {
+      expect(week.totals.submitted / week.totals.expected).toBeGreaterThan(0.85);
+      expect(week.totals.late).toBeGreaterThan(0);
+      expect(week.totals.onTime).toBeGreaterThan(week.totals.late);
+    }
+    expect(missing.onTimeRate).toBeLessThan(50);
+    // Đoàn Kết's report: returned by the CDC with a comment, resubmitted with a reason, awaiting acceptance,
+    // and carrying the figures phongdich counts for the ward.
+    const ward = view.items.find((r) => r.unit.code === DEMO_RETURNED_COMMUNE)!;
+    const report = await s().reports.get(sys, ward.reportId!);
+    expect(report.status).toBe('submitted');
+    expect(report.version).toBe(2);
+    expect(report.history.map((h) => [h.kind, h.version, h.decision])).toEqual([
+      ['submission', 2, null],
+      ['review', 1, 'return'],
+      ['submission', 1, null],
+    ]);
+    expect(report.history.find((h) => h.decision === 'return')?.comment).toBe(DEMO_RETURN_COMMENT);
+    const fields = report.sections.flatMap((x) => x.fields);
+    const cases = fields.filter((f) => f.key.startsWith('cases_cumulative_'));
+    expect(cases.reduce((n, f) => n + Number(f.value), 0)).toBeGreaterThan(0);
+    for (const f of fields) if (f.computed !== null) expect(f.value).toBe(f.computed);
+    // Nothing submitted in the future, nothing reviewed before it was submitted.
+    const now = Date.now();
+    for (const h of report.history) expect(Date.parse(h.at)).toBeLessThan(now);
+    expect(view.items.filter((r) => r.status === 'accepted').length).toBeGreaterThan(view.totals.submitted / 2);
   });
 });

@@ -11,6 +11,7 @@ import { loadProvince } from '../modules/localities/vn-admin-loader.ts';
 import { systemActor } from '../shared/actor.ts';
 import { demoFacilityIds, seedDemoOutbreak } from './demo-outbreak.ts';
 import { seedDemoDirective } from './demo-directives.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoBorder } from './demo-border.ts';
@@ -60,6 +61,7 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
   await seedDemoOutbreak(p);
   await p.services.units.ensureProvinceUnits(systemActor('seed'), DEMO_PROVINCE);
   await seedDemoDirective(p, DEMO_PROVINCE);
+  await seedDemoReports(p, DEMO_PROVINCE);
   await seedDemoPlans(p);
   await seedDemoResources(p, DEMO_PROVINCE);
   await seedDemoBorder(p);
