@@ -22,6 +22,7 @@ import { LatestAssessment } from './latest-assessment.tsx';
 import { WorkforceCompliance } from './workforce-compliance.tsx';
 import { WorkforceRoster } from './workforce-roster.tsx';
 import { WorkplaceGate } from './workplace-gate.tsx';
+import { OrganisationPublication } from './organisation-publication.tsx';
 import { DecisionButtons, OrganisationDecisionForm, type RefusingDecision } from './organisation-decision-form.tsx';
 import { groupBadgeClass, statusBadgeClass } from './organisation-labels.ts';
 import './organisations.css';
@@ -243,6 +244,9 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
           />
         )}
       </section>
+      {o.status === 'approved' && (role === 'organisation_admin' || canDecideOrganisations(role)) && (
+        <OrganisationPublication organisation={o} onChanged={setOrganisation} />
+      )}
       {/* The history's words (what drives the score) are in the reader's language: read again on a switch. */}
       <History key={`${o.id}-${i18n.language}-${o.latestAssessment?.id ?? ''}`} organisationId={o.id} />
       {canReadWorkforce(role) && o.status === 'approved' && (
