@@ -178,6 +178,14 @@ export const organisationsEn: English<typeof organisationsVi> = {
     importHelp:
       'An .xlsx or .csv file whose first row names the columns: Name, ID document (required); Phone, Department, Shift, Work mode (on site/remote), Role (service contact/high risk). Workers already on the roster (same document) are updated.',
     importDone: '{{created}} workers added, {{updated}} updated.',
+    scan: 'Scan a QR with the camera (personal QR or CCCD card)',
+    sites: {
+      title: 'Sites of the organisation',
+      help: 'Link the organisation’s venues registered for QR check-ins as its sites, to check workers at their gate.',
+      search: 'Find a venue by name or code',
+      link: 'Link {{name}}',
+      linked: '{{name}} is now a site of the organisation.',
+    },
     gateTitle: 'Gate check',
     noSites: 'No venue is linked as a site of the organisation yet.',
     site: 'Site',

@@ -174,6 +174,14 @@ export const organisationsVi = {
     importHelp:
       'Tệp .xlsx hoặc .csv, dòng đầu là tên cột: Họ tên, Số CCCD (bắt buộc); Số điện thoại, Phòng ban, Ca, Hình thức (tại chỗ/từ xa), Vị trí (tiếp xúc khách/nguy cơ cao). Người đã có trong danh sách (cùng số giấy tờ) được cập nhật.',
     importDone: 'Đã thêm {{created}} và cập nhật {{updated}} người lao động.',
+    scan: 'Quét mã QR bằng camera (mã cá nhân hoặc thẻ CCCD)',
+    sites: {
+      title: 'Cơ sở (địa điểm) của đơn vị',
+      help: 'Gắn các địa điểm đã đăng ký quét mã QR của đơn vị làm cơ sở, để kiểm tra người lao động tại cổng.',
+      search: 'Tìm địa điểm theo tên hoặc mã',
+      link: 'Gắn {{name}}',
+      linked: 'Đã gắn {{name}} làm cơ sở của đơn vị.',
+    },
     gateTitle: 'Kiểm tra tại cổng',
     noSites: 'Chưa có địa điểm nào được gắn làm cơ sở của đơn vị.',
     site: 'Cơ sở',
