@@ -95,6 +95,8 @@ export const listOrganisationsQuery = pageQuery.extend({
   overdue: queryFlag.optional(),
   /** Part of the name (accents ignored), or the tax code. */
   q: z.string().trim().max(100).optional(),
+  /** The sector as registered (the safety map's filter). */
+  sector: z.string().trim().min(1).max(100).optional(),
 });
 export type ListOrganisationsQuery = z.infer<typeof listOrganisationsQuery>;
 
@@ -130,6 +132,8 @@ export const organisationView = z.object({
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   latestAssessment: latestAssessmentView.nullable(),
+  /** The organisation shows its valid low-risk status on the public list. */
+  publishSafe: z.boolean(),
   createdAt: z.string(),
 });
 export type OrganisationView = z.infer<typeof organisationView>;

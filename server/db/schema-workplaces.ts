@@ -40,6 +40,8 @@ export interface OrganisationsTable {
   decision_note: string | null;
   latest_assessment_id: string | null;
   latest_group: RiskGroup | null;
+  /** Migration 0043: shown on the public list of safe organisations while low-risk and valid. */
+  publish_safe: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

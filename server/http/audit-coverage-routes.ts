@@ -219,6 +219,11 @@ export const routes: Record<string, Entry> = {
   ),
   'GET /api/workplace-compliance/export.csv': cdc(`/api/workplace-compliance/export.csv?locality=${DOAN_KET}`, 'none'),
   'GET /api/organisations/:id/sites': cdc(() => `/api/organisations/${f.organisationId}/sites`, 'none'),
+  // Counts per commune and group; the public list names organisations, never a person.
+  'GET /api/organisation-map': cdc(`/api/organisation-map?locality=${DOAN_KET}`, 'none'),
+  'GET /api/organisation-map/export.xlsx': cdc(`/api/organisation-map/export.xlsx?locality=${DOAN_KET}`, 'none'),
+  'GET /api/organisation-map/export.csv': cdc(`/api/organisation-map/export.csv?locality=${DOAN_KET}`, 'none'),
+  'GET /api/public/safe-organisations': anyone(`/api/public/safe-organisations?province=${LAI_CHAU}`),
   'GET /api/organisations/:id/roster': cdc(() => `/api/organisations/${f.organisationId}/roster`, 'none'),
   'GET /api/organisations/:id/roster/export.xlsx': cdc(
     () => `/api/organisations/${f.organisationId}/roster/export.xlsx`,

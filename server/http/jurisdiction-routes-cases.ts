@@ -148,6 +148,26 @@ export const casesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/workplace-compliance/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
+  'GET /api/organisation-map': { attempt: (c) => c.get(`/api/organisation-map?locality=${BINH_LU}`), expect: refused },
+  'GET /api/organisation-map/export.xlsx': {
+    attempt: (c) => c.get(`/api/organisation-map/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/organisation-map/export.csv': {
+    attempt: (c) => c.get(`/api/organisation-map/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'PUT /api/organisations/:id/publication': {
+    attempt: (c) =>
+      c.request({
+        method: 'PUT',
+        url: `/api/organisations/${neighbour.organisationId}/publication`,
+        payload: { publish: true },
+      }),
+    expect: refused,
+  },
+  // Organisations that chose to publish, with no person named.
+  'GET /api/public/safe-organisations': 'public',
   // The templates are the installation's configuration (no organisation's data).
   'GET /api/assessment-templates': 'installation',
   'GET /api/assessment-templates/:code': 'installation',

@@ -163,6 +163,9 @@ const routes: Record<string, Entry> = {
   'GET /api/organisations/:id/compliance': { urls: () => [`/api/organisations/${organisationId}/compliance`] },
   'GET /api/workplace-compliance': { urls: one('/api/workplace-compliance') },
   'GET /api/workplace-compliance/export.xlsx': { urls: one('/api/workplace-compliance/export.xlsx') },
+  'GET /api/organisation-map': { urls: one('/api/organisation-map') },
+  'GET /api/organisation-map/export.xlsx': { urls: one('/api/organisation-map/export.xlsx') },
+  'GET /api/public/safe-organisations': { urls: one(`/api/public/safe-organisations?province=${LAI_CHAU}`) },
   'GET /api/organisations/:id/sites': { urls: () => [`/api/organisations/${organisationId}/sites`] },
   'GET /api/organisations/:id/roster': { urls: () => [`/api/organisations/${organisationId}/roster`] },
   'GET /api/organisations/:id/roster/export.xlsx': {

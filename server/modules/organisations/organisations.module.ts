@@ -15,6 +15,8 @@ import { RostersRepository } from './rosters.repository.ts';
 import { RostersService } from './rosters.service.ts';
 import { WorkplaceGateRepository } from './workplace-gate.repository.ts';
 import { WorkplaceGateService } from './workplace-gate.service.ts';
+import { OrganisationMapRepository } from './organisation-map.repository.ts';
+import { OrganisationMapService } from './organisation-map.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { VenuesService } from '../venues/venues.service.ts';
@@ -25,6 +27,7 @@ export type { RostersService } from './rosters.service.ts';
 export type { OrganisationAssessmentsService } from './organisation-assessments.service.ts';
 export type { ComplianceService } from './compliance.service.ts';
 export type { WorkplaceGateService } from './workplace-gate.service.ts';
+export type { OrganisationMapService } from './organisation-map.service.ts';
 
 export interface OrganisationsServices {
   /** What the weekly report counts from this module (issue 16). */
@@ -36,6 +39,8 @@ export interface OrganisationsServices {
   rosters: RostersService;
   workplaceGate: WorkplaceGateService;
   workplaceCompliance: ComplianceService;
+  /** The safety map and the public list of safe organisations. */
+  organisationMap: OrganisationMapService;
 }
 
 export function createOrganisationsModule(o: {
@@ -67,5 +72,6 @@ export function createOrganisationsModule(o: {
       o.audit,
     ),
     workplaceCompliance: new ComplianceService(o.db, repo, new ComplianceRepository(), o.localities),
+    organisationMap: new OrganisationMapService(o.db, repo, new OrganisationMapRepository(), o.localities, o.audit),
   };
 }

@@ -33,6 +33,14 @@ export const organisationsPolicy = {
   /** The roster and the gate compliance: officials of the place, the organisation its own. */
   readWorkforce: (a: Actor, o: Organisation) =>
     can(a.role, 'workforce.read') && inScope(a, o.locality_path) && (a.role !== 'organisation_admin' || owns(a, o)),
+  /**
+   * Publishing the low-risk status is the organisation's choice; the commune records it for an
+   * organisation without an account of its own (an imported one).
+   */
+  publish: (a: Actor, o: Organisation) =>
+    inScope(a, o.locality_path) && (owns(a, o) || can(a.role, 'organisations.decide')),
+  /** The safety map of an area's organisations: officials only (an organisation sees its own page). */
+  readMap: (a: Actor) => can(a.role, 'organisations.list') && a.role !== 'organisation_admin',
   /** The compliance of an area's organisations together: officials only. */
   readAreaCompliance: (a: Actor) => can(a.role, 'workforce.read') && a.role !== 'organisation_admin',
   /** The gate of the organisation's sites: its own staff, or officials who may run any gate of the area. */

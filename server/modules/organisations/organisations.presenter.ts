@@ -52,6 +52,7 @@ export function toOrganisationView(o: OrganisationRecord): OrganisationView {
             reassessDueOn: day(o.latest_reassess_due_on),
           }
         : null,
+    publishSafe: o.publish_safe,
     createdAt: iso(o.created_at),
   };
 }

@@ -18,6 +18,7 @@ export interface ListOrganisationsOptions {
   ownerUserId?: string;
   status?: Status;
   type?: OrganisationType;
+  sector?: string;
   group?: RiskGroup | 'none';
   /** Approved and due for re-assessment before this day (the latest assessment's due day < it). */
   overdueOn?: string;
@@ -113,6 +114,7 @@ export class OrganisationsRepository {
     if (o.ownerUserId) query = query.where('o.owner_user_id', '=', o.ownerUserId);
     if (o.status) query = query.where('o.status', '=', o.status);
     if (o.type) query = query.where('o.org_type', '=', o.type);
+    if (o.sector) query = query.where('o.sector', '=', o.sector);
     if (o.group === 'none') query = query.where('o.latest_group', 'is', null);
     else if (o.group) query = query.where('o.latest_group', '=', o.group);
     if (o.overdueOn) query = query.where('o.status', '=', 'approved').where('a.reassess_due_on', '<', o.overdueOn);

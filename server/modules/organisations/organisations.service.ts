@@ -80,6 +80,7 @@ export class OrganisationsService {
       ownerUserId: policy.listOnlyOwn(actor) ? actor.userId : undefined,
       status: q.status,
       type: q.type,
+      sector: q.sector,
       group: q.group,
       overdueOn: q.overdue ? vietnamToday() : undefined,
       q: q.q,

@@ -18,6 +18,7 @@ const MonitoringPage = lazy(() => import('./pages/monitoring.tsx').then((m) => (
 const TipoffPage = lazy(() => import('./pages/tipoff.tsx').then((m) => ({ default: m.TipoffPage })));
 const RiskMapPage = lazy(() => import('./pages/risk-map.tsx').then((m) => ({ default: m.RiskMapPage })));
 const SupportPage = lazy(() => import('./pages/support.tsx').then((m) => ({ default: m.SupportPage })));
+const SafePlacesPage = lazy(() => import('./pages/safe-places.tsx').then((m) => ({ default: m.SafePlacesPage })));
 const SelfReportPage = lazy(() => import('./pages/self-report.tsx').then((m) => ({ default: m.SelfReportPage })));
 
 /**
@@ -43,6 +44,7 @@ export function App() {
   else if (path === '/c/ban-do') page = <RiskMapPage />;
   else if (path === '/c/ho-tro') page = <SupportPage />;
   else if (path === '/c/to-giac') page = <TipoffPage />;
+  else if (path === '/c/co-so-an-toan') page = <SafePlacesPage />;
   else if (path === '/c/tu-bao') page = <SelfReportPage />;
   else page = <NotFound />;
   return (

@@ -5,6 +5,7 @@ import { citizenContract } from '../../../core/contracts/citizen.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
 import { exposureContract } from '../../../core/contracts/exposure.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
+import { organisationMapContract } from '../../../core/contracts/organisation-map.ts';
 import { quarantineContract } from '../../../core/contracts/quarantine.ts';
 import { supportContract } from '../../../core/contracts/resources.ts';
 import { riskContract } from '../../../core/contracts/risk.ts';
@@ -18,6 +19,7 @@ const publicEntries = [
   declarationsContract,
   exposureContract,
   localitiesContract,
+  organisationMapContract,
   quarantineContract,
   riskContract,
   supportContract,

@@ -8,6 +8,7 @@ import type { localitiesContract } from '../../../core/contracts/localities.ts';
 import type { quarantineContract } from '../../../core/contracts/quarantine.ts';
 import type { riskContract } from '../../../core/contracts/risk.ts';
 import type { supportContract } from '../../../core/contracts/resources.ts';
+import type { organisationMapContract } from '../../../core/contracts/organisation-map.ts';
 import type { venuesContract } from '../../../core/contracts/venues.ts';
 
 /**
@@ -66,6 +67,11 @@ export const monitoringReport = endpointOf<typeof quarantineContract.postPublicM
 
 /** Donations received and handed out per purpose and commune (issue 18): totals, never a recipient. */
 export const publicSupport = endpointOf<typeof supportContract.getPublicSupport>('GET', '/public/support');
+/** Organisations that publish a valid low-risk self-assessment (issue 15): places, never a person. */
+export const publicSafeOrganisations = endpointOf<typeof organisationMapContract.getPublicSafeOrganisations>(
+  'GET',
+  '/public/safe-organisations',
+);
 export const sendTipoff = endpointOf<typeof borderContract.postPublicBorderTipoffs>('POST', '/public/border/tipoffs');
 // Exposure alerts and self-reports (issue 20): loaded with the exposure chunk only.
 export const exposureKey = endpointOf<typeof exposureContract.getPublicExposureKey>('GET', '/public/exposure/key');

@@ -1,4 +1,4 @@
-/** English of the pages whose Vietnamese is in `vi-pages.ts` (tip-offs, public support); part of `en.ts`. */
+/** English of the pages whose Vietnamese is in `vi-pages.ts` (tip-offs, public support, safe places); part of `en.ts`. */
 export const enPages = {
   tipoff: {
     title: 'Report illegal entry',
@@ -18,6 +18,29 @@ export const enPages = {
     submit: 'Send the report',
     doneTitle: 'Report sent',
     done: 'Thank you. Reference: {{reference}}.',
+  },
+  safePlaces: {
+    title: 'COVID-19 safe places',
+    intro:
+      'Agencies, businesses, schools, markets and restaurants whose COVID-19 safety self-assessment is low or very low risk and still valid, and who chose to publish it. This is the place’s own assessment.',
+    commune: 'Commune',
+    allCommunes: 'All',
+    empty: 'No place here publishes a safe status yet.',
+    more: 'Show more',
+    group: { very_low: 'Very low risk', low: 'Low risk' },
+    validUntil: 'Self-assessed on {{assessed}}, valid until {{until}}',
+    type: {
+      agency: 'Agency',
+      enterprise: 'Business',
+      school: 'School',
+      market: 'Market',
+      supermarket: 'Supermarket',
+      restaurant: 'Restaurant',
+      industrial_park: 'Industrial park',
+      dormitory: 'Workers’ housing',
+      health_facility: 'Health facility',
+      other: 'Other',
+    },
   },
   support: {
     title: 'Donations received and handed out',

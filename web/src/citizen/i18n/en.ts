@@ -37,6 +37,7 @@ export const en: Catalogue = {
     visits: 'Places I went (on this phone)',
     myData: 'My data',
     support: 'Donations received and handed out',
+    safePlaces: 'COVID-19 safe places',
     selfReport: 'Report symptoms / a rapid test',
     fiveK: '5K: Masks – Disinfection – Distance – No gatherings – Health declaration',
     privacy: 'Your data is used for epidemic prevention only and is kept on this phone and on the province’s server.',

@@ -68,6 +68,29 @@ export const viPages = {
       change: 'Cập nhật',
     },
   },
+  safePlaces: {
+    title: 'Cơ sở an toàn COVID-19',
+    intro:
+      'Cơ quan, doanh nghiệp, trường học, chợ, nhà hàng đã tự đánh giá an toàn COVID-19 ở mức nguy cơ thấp hoặc rất thấp, còn trong thời hạn, và tự chọn công khai. Đây là kết quả tự đánh giá của cơ sở.',
+    commune: 'Xã, phường',
+    allCommunes: 'Tất cả',
+    empty: 'Chưa có cơ sở nào công khai tình trạng an toàn ở đây.',
+    more: 'Xem thêm',
+    group: { very_low: 'Nguy cơ rất thấp', low: 'Nguy cơ thấp' },
+    validUntil: 'Tự đánh giá ngày {{assessed}}, còn hiệu lực đến {{until}}',
+    type: {
+      agency: 'Cơ quan',
+      enterprise: 'Doanh nghiệp',
+      school: 'Trường học',
+      market: 'Chợ',
+      supermarket: 'Siêu thị',
+      restaurant: 'Nhà hàng, quán ăn',
+      industrial_park: 'Khu công nghiệp',
+      dormitory: 'Khu nhà ở công nhân',
+      health_facility: 'Cơ sở y tế',
+      other: 'Khác',
+    },
+  },
   support: {
     title: 'Công khai tiền, hàng ủng hộ',
     intro:

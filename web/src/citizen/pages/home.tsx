@@ -67,6 +67,9 @@ export function HomePage() {
         <Link to="/c/ho-tro" className="btn big" data-testid="home-support">
           {t('home.support')}
         </Link>
+        <Link to="/c/co-so-an-toan" className="btn big" data-testid="home-safe-places">
+          {t('home.safePlaces')}
+        </Link>
         <Link to="/c/to-giac" className="btn big" data-testid="home-tipoff">
           {t('home.tipoff')}
         </Link>

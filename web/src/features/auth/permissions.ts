@@ -61,6 +61,8 @@ export const canLinkPeople = holds('people.link');
 export const canViewOrganisations = holds('organisations.list');
 export const canRegisterOrganisation = holds('organisations.register');
 export const canDecideOrganisations = holds('organisations.decide');
+/** The safety map: officials only (an organisation sees its own page). */
+export const canViewOrganisationMap = (role: Role) => can(role, 'organisations.list') && role !== 'organisation_admin';
 /** The self-assessment is the organisation's own (the server checks it is theirs). */
 export const canAssessOrganisations = holds('organisations.assess');
 

@@ -4,6 +4,30 @@ import type { organisationsVi } from './messages.vi.ts';
 /** English messages of organisations: same keys as `messages.vi.ts`. */
 export const organisationsEn: English<typeof organisationsVi> = {
   organisations: {
+    map: {
+      toggle: 'Safety map',
+      label: 'Map of organisations by risk group',
+      export: 'Export the map figures (Excel)',
+      totals:
+        '{{total}} approved organisations; {{overdue}} overdue for re-assessment; {{mayNotOperate}} may not operate',
+      communes: '{{count}} communes',
+      help: 'Each circle counts the organisations of a commune (or of nearby communes when zoomed out), coloured by the highest risk group among them. Click a commune to filter the list below.',
+      group: {
+        very_high: 'Very high',
+        high: 'High',
+        medium: 'Medium',
+        low: 'Low',
+        very_low: 'Very low',
+        none: 'Not assessed',
+      },
+    },
+    filterSector: 'Sector (as registered)',
+    publication: {
+      title: 'Publish as a "safe organisation"',
+      help: 'When chosen, the organisation’s name, kind, address and low risk group show on the public page while its self-assessment is valid; nobody’s name or phone is shown.',
+      on: 'Publish the safety status',
+      saved: 'Publication choice saved.',
+    },
     nav: 'Organisations',
     title: 'Organisations and enterprises',
     intro: 'Agencies, units and enterprises registered in {{name}}, and their COVID-19 safety self-assessments.',
@@ -154,6 +178,14 @@ export const organisationsEn: English<typeof organisationsVi> = {
     importHelp:
       'An .xlsx or .csv file whose first row names the columns: Name, ID document (required); Phone, Department, Shift, Work mode (on site/remote), Role (service contact/high risk). Workers already on the roster (same document) are updated.',
     importDone: '{{created}} workers added, {{updated}} updated.',
+    scan: 'Scan a QR with the camera (personal QR or CCCD card)',
+    sites: {
+      title: 'Sites of the organisation',
+      help: 'Link the organisation’s venues registered for QR check-ins as its sites, to check workers at their gate.',
+      search: 'Find a venue by name or code',
+      link: 'Link {{name}}',
+      linked: '{{name}} is now a site of the organisation.',
+    },
     gateTitle: 'Gate check',
     noSites: 'No venue is linked as a site of the organisation yet.',
     site: 'Site',

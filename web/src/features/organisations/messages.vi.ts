@@ -1,6 +1,29 @@
 /** Vietnamese messages of organisations and their COVID-safety self-assessment (issue 15). */
 export const organisationsVi = {
   organisations: {
+    map: {
+      toggle: 'Bản đồ an toàn',
+      label: 'Bản đồ cơ quan, đơn vị theo nhóm nguy cơ',
+      export: 'Xuất số liệu bản đồ (Excel)',
+      totals: '{{total}} cơ sở đã duyệt; {{overdue}} quá hạn tự đánh giá; {{mayNotOperate}} không được hoạt động',
+      communes: '{{count}} xã, phường',
+      help: 'Mỗi vòng tròn là số cơ sở của một xã (hoặc của nhiều xã gần nhau khi thu nhỏ), có màu của nhóm nguy cơ cao nhất trong đó. Bấm vào một xã để lọc danh sách bên dưới.',
+      group: {
+        very_high: 'Rất cao',
+        high: 'Cao',
+        medium: 'Trung bình',
+        low: 'Thấp',
+        very_low: 'Rất thấp',
+        none: 'Chưa đánh giá',
+      },
+    },
+    filterSector: 'Ngành nghề (đúng như đã đăng ký)',
+    publication: {
+      title: 'Công khai "cơ sở an toàn"',
+      help: 'Khi được chọn, tên, loại hình, địa chỉ và nhóm nguy cơ thấp của đơn vị hiện trên trang công khai cho người dân trong thời hạn của lần tự đánh giá; không có tên hay số điện thoại của ai.',
+      on: 'Công khai tình trạng an toàn',
+      saved: 'Đã lưu lựa chọn công khai.',
+    },
     nav: 'Cơ quan, đơn vị',
     title: 'Cơ quan, đơn vị, doanh nghiệp',
     intro: 'Cơ quan, đơn vị, doanh nghiệp đăng ký tại {{name}} và kết quả tự đánh giá an toàn COVID-19.',
@@ -151,6 +174,14 @@ export const organisationsVi = {
     importHelp:
       'Tệp .xlsx hoặc .csv, dòng đầu là tên cột: Họ tên, Số CCCD (bắt buộc); Số điện thoại, Phòng ban, Ca, Hình thức (tại chỗ/từ xa), Vị trí (tiếp xúc khách/nguy cơ cao). Người đã có trong danh sách (cùng số giấy tờ) được cập nhật.',
     importDone: 'Đã thêm {{created}} và cập nhật {{updated}} người lao động.',
+    scan: 'Quét mã QR bằng camera (mã cá nhân hoặc thẻ CCCD)',
+    sites: {
+      title: 'Cơ sở (địa điểm) của đơn vị',
+      help: 'Gắn các địa điểm đã đăng ký quét mã QR của đơn vị làm cơ sở, để kiểm tra người lao động tại cổng.',
+      search: 'Tìm địa điểm theo tên hoặc mã',
+      link: 'Gắn {{name}}',
+      linked: 'Đã gắn {{name}} làm cơ sở của đơn vị.',
+    },
     gateTitle: 'Kiểm tra tại cổng',
     noSites: 'Chưa có địa điểm nào được gắn làm cơ sở của đơn vị.',
     site: 'Cơ sở',

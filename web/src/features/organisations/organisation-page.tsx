@@ -22,6 +22,8 @@ import { LatestAssessment } from './latest-assessment.tsx';
 import { WorkforceCompliance } from './workforce-compliance.tsx';
 import { WorkforceRoster } from './workforce-roster.tsx';
 import { WorkplaceGate } from './workplace-gate.tsx';
+import { OrganisationPublication } from './organisation-publication.tsx';
+import { OrganisationSites } from './organisation-sites.tsx';
 import { DecisionButtons, OrganisationDecisionForm, type RefusingDecision } from './organisation-decision-form.tsx';
 import { groupBadgeClass, statusBadgeClass } from './organisation-labels.ts';
 import './organisations.css';
@@ -147,6 +149,8 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<FormFailure>(null);
+  /** Bumped when a site is linked: the gate panel reads its sites again. */
+  const [sitesLinked, setSitesLinked] = useState(0);
 
   const load = useCallback(() => {
     api(organisationsContract.getOrganisationsById, { params: { id: organisationId } })
@@ -243,12 +247,20 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
           />
         )}
       </section>
+      {o.status === 'approved' && (role === 'organisation_admin' || canDecideOrganisations(role)) && (
+        <OrganisationPublication organisation={o} onChanged={setOrganisation} />
+      )}
       {/* The history's words (what drives the score) are in the reader's language: read again on a switch. */}
       <History key={`${o.id}-${i18n.language}-${o.latestAssessment?.id ?? ''}`} organisationId={o.id} />
       {canReadWorkforce(role) && o.status === 'approved' && (
         <>
           <WorkforceCompliance organisationId={o.id} />
-          {(canManageWorkforce(role) || canOperateGates(role)) && <WorkplaceGate organisationId={o.id} />}
+          {canManageWorkforce(role) && (
+            <OrganisationSites organisationId={o.id} onLinked={() => setSitesLinked((n) => n + 1)} />
+          )}
+          {(canManageWorkforce(role) || canOperateGates(role)) && (
+            <WorkplaceGate key={sitesLinked} organisationId={o.id} />
+          )}
           <WorkforceRoster organisationId={o.id} canManage={canManageWorkforce(role)} />
         </>
       )}

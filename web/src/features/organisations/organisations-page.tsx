@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VenueStatus } from '../../../../core/rules/venue-status.ts';
 import type { OrganisationType, RiskGroup } from '../../../../core/schemas/assessment-template.ts';
@@ -12,7 +12,7 @@ import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { canDecideOrganisations, canRegisterOrganisation } from '../auth/permissions.ts';
+import { canDecideOrganisations, canRegisterOrganisation, canViewOrganisationMap } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { LatestAssessment } from './latest-assessment.tsx';
 import { DecisionButtons, OrganisationDecisionForm, type RefusingDecision } from './organisation-decision-form.tsx';
@@ -20,6 +20,8 @@ import { groupOptions, statusBadgeClass, statusOptions, typeOptions } from './or
 import { OrganisationRegisterForm } from './organisation-register-form.tsx';
 import { OrganisationsImport } from './organisations-import.tsx';
 import './organisations.css';
+
+const OrganisationsMap = lazy(() => import('./organisations-map.tsx'));
 
 type Deciding = { id: string; decision: RefusingDecision };
 
@@ -32,13 +34,16 @@ export function OrganisationsPage() {
   const { t } = useTranslation();
   const addressOf = useAddressLine();
   const { role } = useUser();
-  const { selected } = useLocalities();
+  const { selected, select } = useLocalities();
   const [status, setStatus] = useState<VenueStatus | ''>('');
   const [type, setType] = useState<OrganisationType | ''>('');
   const [group, setGroup] = useState<RiskGroup | 'none' | ''>('');
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
   const debouncedQ = useDebounced(q.trim());
+  const [sector, setSector] = useState('');
+  const debouncedSector = useDebounced(sector.trim());
+  const [showMap, setShowMap] = useState(false);
   const [showRegister, setShowRegister] = useState(false);
   const [showImport, setShowImport] = useState(false);
   const [deciding, setDeciding] = useState<Deciding | null>(null);
@@ -54,6 +59,14 @@ export function OrganisationsPage() {
     group: group || undefined,
     overdue: overdue ? ('true' as const) : undefined,
     q: debouncedQ || undefined,
+    sector: debouncedSector || undefined,
+  };
+  const mapQuery = {
+    locality: query.locality,
+    type: query.type,
+    sector: query.sector,
+    group: query.group,
+    overdue: query.overdue,
   };
   const list = usePagedList(selected ? organisationsContract.getOrganisations : null, query);
 
@@ -170,6 +183,16 @@ export function OrganisationsPage() {
             {showImport ? t('common.close') : t('organisations.importToggle')}
           </button>
         )}
+        {canViewOrganisationMap(role) && (
+          <button
+            type="button"
+            aria-expanded={showMap}
+            onClick={() => setShowMap((s) => !s)}
+            data-testid="org-map-toggle"
+          >
+            {showMap ? t('common.close') : t('organisations.map.toggle')}
+          </button>
+        )}
         <a
           className="button"
           href={apiHref(organisationsContract.getOrganisationsExport, { query })}
@@ -221,6 +244,13 @@ export function OrganisationsPage() {
           testId="orgs-filter-group"
         />
         <TextField label={t('organisations.filterQ')} type="search" value={q} onChange={setQ} testId="orgs-filter-q" />
+        <TextField
+          label={t('organisations.filterSector')}
+          type="search"
+          value={sector}
+          onChange={setSector}
+          testId="orgs-filter-sector"
+        />
         <CheckboxField
           label={t('organisations.filterOverdue')}
           checked={overdue}
@@ -228,6 +258,12 @@ export function OrganisationsPage() {
           testId="orgs-filter-overdue"
         />
       </div>
+
+      {showMap && selected && (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <OrganisationsMap areaCode={selected.code} query={mapQuery} onPickCommune={select} />
+        </Suspense>
+      )}
 
       <DataTable
         testId="orgs-table"

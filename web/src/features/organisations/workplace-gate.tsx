@@ -6,13 +6,17 @@ import { ApiError, api, errorMessage } from '../../ui/api.ts';
 import { FormError, type FormFailure } from '../../ui/form.tsx';
 import { newClientKey } from '../../ui/client-key.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { parseCccdQr } from '../../../../core/rules/cccd-qr.ts';
 import { gateReasonLabel } from '../checkins/gate-labels.ts';
+import { tokenFromScan } from '../checkins/qr-detector.ts';
+import { QrScanner } from '../border/qr-scanner.tsx';
 
 /**
- * The gate of the organisation's sites for workers without a phone, or whose QR the camera cannot
- * read: pick them from the roster, paste the text of their CCCD card's QR (a hand scanner types
- * it), or paste a personal QR. Each check is answered at once: let in with a valid declaration,
- * refused without.
+ * The gate of the organisation's sites: the camera reads a worker's personal QR or the QR of their
+ * CCCD card (the border field page's scanner); for workers without a phone, or a QR the camera
+ * cannot read, pick them from the roster, paste the text of their CCCD card's QR (a hand scanner
+ * types it), or paste a personal QR. Each check is answered at once: let in with a valid
+ * declaration, refused without.
  */
 export function WorkplaceGate({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
@@ -24,6 +28,7 @@ export function WorkplaceGate({ organisationId }: { organisationId: string }) {
   const [result, setResult] = useState<GateCheckResult | null>(null);
   const [error, setError] = useState<FormFailure>(null);
   const [busy, setBusy] = useState(false);
+  const [scanning, setScanning] = useState(false);
   const roster = usePagedList(
     mode === 'list' && q.trim().length >= 2 ? workforceContract.getOrganisationsRoster : null,
     { q: q.trim() },
@@ -59,6 +64,12 @@ export function WorkplaceGate({ organisationId }: { organisationId: string }) {
       setBusy(false);
     }
   };
+  /** A CCCD card's QR has its seven fields; anything else is taken as a personal QR. */
+  const scanned = (raw: string) => {
+    setScanning(false);
+    if (parseCccdQr(raw).ok) void check({ mode: 'cccd', text: raw });
+    else void check({ mode: 'qr', text: tokenFromScan(raw) });
+  };
   const submitText = (e: FormEvent) => {
     e.preventDefault();
     if (mode !== 'list' && text.trim()) void check({ mode, text });
@@ -74,6 +85,22 @@ export function WorkplaceGate({ organisationId }: { organisationId: string }) {
   return (
     <section className="card" aria-labelledby="org-gate-title" data-testid="org-gate">
       <h2 id="org-gate-title">{t('workforce.gateTitle')}</h2>
+      {scanning ? (
+        <QrScanner onRead={scanned} onClose={() => setScanning(false)} />
+      ) : (
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy || !venueId}
+          onClick={() => {
+            setResult(null);
+            setScanning(true);
+          }}
+          data-testid="gate-scan"
+        >
+          {t('workforce.scan')}
+        </button>
+      )}
       <form className="form-grid" onSubmit={submitText}>
         <div className="field">
           <label htmlFor="gate-site">{t('workforce.site')}</label>
