@@ -16,7 +16,14 @@ import { useUser } from '../auth/session.tsx';
  * rule-set version, for those who administer rule sets) to adopt. `province` names the receiving
  * side, where an empty list shows nothing at all (an installation outside a federation has none).
  */
-export function NationalDirectivesList({ side, reloadKey = 0 }: { side: 'hub' | 'province'; reloadKey?: number }) {
+export function NationalDirectivesList(p: { side: 'hub' | 'province'; reloadKey?: number }) {
+  const user = useUser();
+  // Those the server lets read national directives (federationPolicy.readNationalDirectives); others never ask.
+  if (!can(user.role, 'reports.overview') && !can(user.role, 'risk.decide')) return null;
+  return <DirectivesTable {...p} />;
+}
+
+function DirectivesTable({ side, reloadKey = 0 }: { side: 'hub' | 'province'; reloadKey?: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const user = useUser();
