@@ -207,6 +207,10 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
       }
       await shot(national, '1b-national-dashboard.png');
 
+      // The weekly report's table (no report submitted here: every province's row, nothing accepted).
+      await national.getByTestId('national-tab-weekly').click();
+      await national.getByTestId('national-weekly-table').locator('tbody tr').first().waitFor();
+
       // A national directive to Lai Châu only.
       await national.getByTestId('national-tab-directives').click();
       await national.getByTestId('national-directive-toggle').click();
@@ -217,6 +221,7 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
       await national.getByTestId('national-directive-submit').click();
       await national.getByRole('status').waitFor();
       expect(await national.getByTestId('national-ack-12').getAttribute('data-acknowledged')).toBe('no');
+      await shot(national, '1c-national-directive-issued.png');
 
       // Lai Châu refers a contact living in a commune of Điện Biên.
       const commune11 = communes.find((c) => c.path.startsWith('VN/11/'))!;
