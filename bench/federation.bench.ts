@@ -6,6 +6,8 @@
  * watched on the hub: lag = the hub's clock when the stamp arrives − the stamp (one machine, one
  * clock). (b) 10,000 referrals from one province to the two others, written into the outbox in
  * transactions of 100: time until every one is in its destination, each once and nowhere else.
+ * (c) A year of daily counts per province (`--cases` a province) replicated to the hub, then the
+ * hub's national dashboard and map timed (bench/lib/federation-national.ts; target ≤ 300 ms).
  */
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
@@ -13,13 +15,15 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Db } from '../server/db/database.ts';
 import { closeFederation, openFederation, type FederationInstance } from '../server/testing/federation-instances.ts';
+import { nationalReads } from './lib/federation-national.ts';
 import { intOption } from './lib/options.ts';
 import { percentile, round } from './lib/stats.ts';
 import type { BenchContext, BenchResult } from './lib/types.ts';
 
-export const description = 'issue 21: replication lag at steady writes (p95 ≤ 2 s) and 10,000 cross-province referrals';
+export const description =
+  "issue 21: replication lag at steady writes (p95 ≤ 2 s), 10,000 cross-province referrals, the hub's national dashboard and map (≤ 300 ms)";
 export const usage =
-  '--ports 5441,5442,5443 (scripts/federation-clusters.sh up) --rate 200 (writes/s per province) --seconds 20 --referrals 10000';
+  '--ports 5441,5442,5443 (scripts/federation-clusters.sh up) --rate 200 (writes/s per province) --seconds 20 --referrals 10000 --cases 300000 (a year, per province) --repeats 20';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
@@ -32,12 +36,16 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       rate: { type: 'string', default: '200' },
       seconds: { type: 'string', default: '20' },
       referrals: { type: 'string', default: '10000' },
+      cases: { type: 'string', default: '300000' },
+      repeats: { type: 'string', default: '20' },
     },
   });
   const ports = values.ports.split(',').map(Number);
   const rate = intOption(values, 'rate', 1, 5000);
   const seconds = intOption(values, 'seconds', 1, 600);
   const referrals = intOption(values, 'referrals', 1, 1_000_000);
+  const cases = intOption(values, 'cases', 1, 10_000_000);
+  const repeats = intOption(values, 'repeats', 1, 1000);
   const loadBefore = load();
   ctx.log(`setting up a hub and three provinces on ports ${ports.join(', ')}`);
   const instances = await openFederation(ports);
@@ -54,10 +62,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     ctx.log(`(b) ${referrals} referrals from 12 to 11 and 01`);
     const routed = await referralsBurst(hub, p12, p11, p01, referrals);
     const loadAfter = load();
+    ctx.log(`(c) a year of ${cases} cases a province as daily counts, then the hub's national reads`);
+    const national = await nationalReads(hub, [p12, p11, p01], cases, repeats, ctx.log);
+    const loadAfterReads = load();
     const summary = [
       `(a) ${steady.writes} writes in ${seconds} s (${round(steady.writes / seconds, 0)}/s over 2 provinces, target ${2 * rate}/s): lag p50 ${steady.p50} ms, p95 ${steady.p95} ms, max ${steady.max} ms (${steady.samples} samples; target p95 ≤ 2000 ms)`,
       `(b) ${referrals} referrals: written in ${routed.writeMs} ms, all delivered ${routed.deliveredMs} ms after the first write (${round(referrals / (routed.deliveredMs / 1000), 0)}/s), each once: ${routed.once}, none astray: ${routed.noneAstray}`,
-      `load: before ${loadBefore}; after (a) ${loadDuring}; after (b) ${loadAfter}`,
+      `(c) ${national.casesWritten} cases over 3 provinces (${national.countRowsPerProvince} count rows each) on the hub ${national.caughtUpMs} ms after the first write; national dashboard 90 days p50 ${national.dashboard90.p50} ms, p95 ${national.dashboard90.p95} ms; a year p50 ${national.dashboardYear.p50} ms, p95 ${national.dashboardYear.p95} ms; national map (3 provinces at once) p50 ${national.map.p50} ms, p95 ${national.map.p95} ms (${repeats} runs each; target ≤ 300 ms)`,
+      `load: before ${loadBefore}; after (a) ${loadDuring}; after (b) ${loadAfter}; after (c) ${loadAfterReads}`,
     ];
     return {
       summary,
@@ -67,7 +79,13 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         referrals,
         steady,
         routed,
-        load: { before: loadBefore, afterSteady: loadDuring, afterReferrals: loadAfter },
+        national,
+        load: {
+          before: loadBefore,
+          afterSteady: loadDuring,
+          afterReferrals: loadAfter,
+          afterNationalReads: loadAfterReads,
+        },
       },
     };
   } finally {

@@ -51,6 +51,9 @@ export const staffPages = [
   '/border/trails',
   '/border/bulletin',
   '/national',
+  '/national/dashboard',
+  '/national/weekly-report',
+  '/national/directives',
   '/referrals/new',
   '/referrals/:origin/:id',
 ] as const;

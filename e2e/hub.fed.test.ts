@@ -26,7 +26,9 @@ import { artefactsDir, launchChromium, signIn, type E2eUser } from './support/e2
  * The national hub in a browser (issue 21), on the federation clusters: the hub's national map
  * colours the communes of Lai Châu (12), Điện Biên (11) and Hà Nội (01) from the daily counts
  * those provinces replicated to it; an official of 12 refers a contact to 11 through the form, and
- * 11's official finds them on today's work and takes them in.
+ * 11's official finds them on today's work and takes them in. The hub's national dashboard shows the
+ * curve summed over the three provinces, and a national directive sent to 12 only is acknowledged in
+ * 12's directives inbox and seen acknowledged on the hub.
  */
 const ports = inject('federationPorts');
 const chromiumPath = inject('chromiumPath');
@@ -128,9 +130,13 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
   it('colours the three provinces on the national map, and carries a referral from 12 to 11’s today’s work', async () => {
     const browser = await launchChromium(chromiumPath);
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+      const options = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
+      const context = await browser.newContext(options);
+      // The hub in a context of its own: cookies ignore the port, so signing in to a province on the
+      // same host would replace the hub's session, and the hub is visited again after that.
+      const hubContext = await browser.newContext(options);
       const open = async (s: Served, user: E2eUser): Promise<Page> => {
-        const page = await context.newPage();
+        const page = await (s === hub ? hubContext : context).newPage();
         await signIn(page, s.url, user);
         return page;
       };
@@ -182,6 +188,40 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
         expect(await national.getByTestId(`national-link-${code}`).textContent()).toBe('Đang đồng bộ');
       }
       await shot(national, '1-national-map.png');
+      await shot(national, '1-national-map.png');
+
+      // The national dashboard: the curve summed over the three provinces, each one's figures and last sync.
+      await national.getByTestId('national-tab-dashboard').click();
+      await national.getByTestId('national-dashboard').waitFor();
+      const curve = national.getByTestId('epicurve').locator('svg[role="img"]');
+      await curve.waitFor();
+      // The curve's description names the total: 120 + 80 + 320 cases, yesterday.
+      expect(await curve.getAttribute('aria-label')).toContain('520');
+      for (const [code, n] of [
+        ['12', '120'],
+        ['11', '80'],
+        ['01', '320'],
+      ] as const) {
+        expect(await national.getByTestId(`national-dashboard-cases7d-${code}`).textContent()).toBe(n);
+        expect(await national.getByTestId(`national-dashboard-sync-${code}`).textContent()).toMatch(/\d{2}:\d{2}/);
+      }
+      await shot(national, '1b-national-dashboard.png');
+
+      // The weekly report's table (no report submitted here: every province's row, nothing accepted).
+      await national.getByTestId('national-tab-weekly').click();
+      await national.getByTestId('national-weekly-table').locator('tbody tr').first().waitFor();
+
+      // A national directive to Lai Châu only.
+      await national.getByTestId('national-tab-directives').click();
+      await national.getByTestId('national-directive-toggle').click();
+      await national.getByTestId('national-directive-number').fill('05/CT-BCĐQG');
+      await national.getByTestId('national-directive-issuer').fill('Ban Chỉ đạo Quốc gia');
+      await national.getByTestId('national-directive-summary').fill('Kiểm soát người qua lại biên giới tỉnh');
+      await national.getByTestId('national-directive-province-12').check();
+      await national.getByTestId('national-directive-submit').click();
+      await national.getByRole('status').waitFor();
+      expect(await national.getByTestId('national-ack-12').getAttribute('data-acknowledged')).toBe('no');
+      await shot(national, '1c-national-directive-issued.png');
 
       // Lai Châu refers a contact living in a commune of Điện Biên.
       const commune11 = communes.find((c) => c.path.startsWith('VN/11/'))!;
@@ -195,6 +235,29 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
       await referring.getByTestId('referral-submit').click();
       await referring.getByRole('status').waitFor();
       await shot(referring, '2-referral-sent.png');
+      await referring.getByRole('status').waitFor();
+      await shot(referring, '2-referral-sent.png');
+
+      // Lai Châu finds the national directive in its directives inbox and acknowledges it.
+      await eventually('the national directive in 12’s inbox', async () => {
+        await referring.goto(`${p12.url}/directives`);
+        await referring.getByTestId('directives-table').waitFor();
+        return (await referring.getByTestId('national-acknowledge').count()) > 0;
+      });
+      await referring.getByTestId('national-acknowledge').click();
+      await referring.locator('[data-testid="national-ack-12"][data-acknowledged="yes"]').waitFor();
+      await shot(referring, '2b-national-directive-acknowledged.png');
+      // The acknowledgement reaches the hub.
+      await eventually('the acknowledgement on the hub', async () => {
+        await national.reload();
+        await national.getByTestId('national-directives-table').waitFor();
+        return (await national.getByTestId('national-ack-12').getAttribute('data-acknowledged')) === 'yes';
+      });
+      // Điện Biên received nothing.
+      const received11 = await sql<{ n: number }>`select count(*)::int as n from federation_directives`.execute(
+        instances[2]!.db,
+      );
+      expect(received11.rows[0]!.n).toBe(0);
 
       // Điện Biên finds them on today's work (once replicated through the hub) and takes them in.
       const receiving = await open(p11, await account(p11, 'cdc.dienbien', 'health_department', '11'));
@@ -225,6 +288,7 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
         return r.rows[0]!.n === 1;
       });
       await context.close();
+      await hubContext.close();
     } finally {
       await browser.close();
     }

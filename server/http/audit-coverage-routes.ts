@@ -324,6 +324,20 @@ export const routes: Record<string, Entry> = {
   'GET /api/federation/referrals/:origin/:id': cdc(() => `/api/federation/referrals/11/${f.referralId}`, 'none'),
   // The hub's provinces and their replication (this platform is a province: it answers hub: false).
   'GET /api/federation/national': cdc('/api/federation/national', 'none'),
+  // The hub's dashboard and weekly report are aggregates; national directives are acts, no person.
+  'GET /api/federation/national/dashboard': cdc('/api/federation/national/dashboard', 'none'),
+  'GET /api/federation/national/weekly-report': cdc('/api/federation/national/weekly-report', 'none'),
+  'GET /api/federation/national/weekly-report/export.xlsx': cdc(
+    '/api/federation/national/weekly-report/export.xlsx',
+    'none',
+  ),
+  'GET /api/federation/national/weekly-report/export.csv': cdc(
+    '/api/federation/national/weekly-report/export.csv',
+    'none',
+  ),
+  'GET /api/federation/directives': cdc('/api/federation/directives', 'none'),
+  'GET /api/federation/directives/export.xlsx': cdc('/api/federation/directives/export.xlsx', 'none'),
+  'GET /api/federation/directives/export.csv': cdc('/api/federation/directives/export.csv', 'none'),
   'GET /api/today/situation': cdc(`/api/today/situation?locality=${DOAN_KET}`, 'none'),
   // Exposure alerts (issue 20): the feed is identifiers and windows, the counts are counts; a test photo names no one in its bytes but is logged as a read.
   'GET /api/public/exposure/key': anyone('/api/public/exposure/key'),

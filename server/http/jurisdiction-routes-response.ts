@@ -3,6 +3,7 @@ import { signer } from '../testing/factories.ts';
 import { qd218_2022 } from '../../core/rules/risk/rule-sets.ts';
 import { BINH_LU, LAI_CHAU } from '../testing/test-platform.ts';
 import { neighbour, refused, type RouteTable } from './jurisdiction-neighbour.ts';
+import { federationRoutes } from './jurisdiction-routes-federation.ts';
 
 /** The routes of testing, quarantine, risk and zones, today, chains, facilities and treatment. */
 export const responseRoutes: RouteTable = {
@@ -277,32 +278,7 @@ export const responseRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/exposure/pending/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
-  // The test platform is a province alone (no federation): a referral names no record of the
-  // neighbour (its area is the writer's own) and is refused as not federated; the neighbour's
-  // referral cannot be accepted (none exists outside a federated province, and accepting is bounded
-  // by the referral's commune, tested across clusters in federation.fed.test.ts).
-  'POST /api/federation/referrals': {
-    attempt: (c) =>
-      c.post('/api/federation/referrals', {
-        clientKey: randomUUID(),
-        destinationCode: '11',
-        reason: 'contact_of_case',
-        personName: 'Người ở tỉnh khác',
-        originUnit: 'Trạm y tế',
-      }),
-    expect: [400],
-  },
-  'POST /api/federation/referrals/:origin/:id/acceptance': {
-    attempt: (c) =>
-      c.post(`/api/federation/referrals/11/${randomUUID()}/acceptance`, { subject: { personId: randomUUID() } }),
-    expect: refused,
-  },
-  'GET /api/federation/referrals/:origin/:id': {
-    attempt: (c) => c.get(`/api/federation/referrals/11/${randomUUID()}`),
-    expect: refused,
-  },
-  // The hub's provinces are filtered by the caller's area; a province answers hub: false.
-  'GET /api/federation/national': { attempt: (c) => c.get('/api/federation/national'), expect: [200] },
+  ...federationRoutes,
   'GET /api/today/situation': { attempt: (c) => c.get(`/api/today/situation?locality=${BINH_LU}`), expect: refused },
   'GET /api/chains': { attempt: (c) => c.get(`/api/chains?locality=${BINH_LU}`), expect: refused },
   'GET /api/facilities': { attempt: (c) => c.get(`/api/facilities?locality=${BINH_LU}`), expect: refused },

@@ -278,6 +278,18 @@ const routes: Record<string, Entry> = {
   'GET /api/federation/referrals/:origin/:id': { urls: one(`/api/federation/referrals/11/${randomUUID()}`) },
   // Replication state of the hub's provinces: aggregates.
   'GET /api/federation/national': { urls: one('/api/federation/national') },
+  // The hub's national pages and national directives: aggregates and acts, no person.
+  'GET /api/federation/national/dashboard': { urls: one('/api/federation/national/dashboard') },
+  'GET /api/federation/national/weekly-report': { urls: one('/api/federation/national/weekly-report') },
+  'GET /api/federation/national/weekly-report/export.xlsx': {
+    urls: one('/api/federation/national/weekly-report/export.xlsx'),
+  },
+  'GET /api/federation/national/weekly-report/export.csv': {
+    urls: one('/api/federation/national/weekly-report/export.csv'),
+  },
+  'GET /api/federation/directives': { urls: one('/api/federation/directives') },
+  'GET /api/federation/directives/export.xlsx': { urls: one('/api/federation/directives/export.xlsx') },
+  'GET /api/federation/directives/export.csv': { urls: one('/api/federation/directives/export.csv') },
   'GET /api/today/situation': { urls: one('/api/today/situation') },
   'GET /api/facilities': { urls: one('/api/facilities') },
   'GET /api/facilities/export.xlsx': { urls: one('/api/facilities/export.xlsx') },

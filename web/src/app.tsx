@@ -105,6 +105,15 @@ const DirectivePage = lazy(() =>
 const NationalPage = lazy(() =>
   import('./features/federation/national-page.tsx').then((m) => ({ default: m.NationalPage })),
 );
+const NationalDashboardPage = lazy(() =>
+  import('./features/federation/national-dashboard-page.tsx').then((m) => ({ default: m.NationalDashboardPage })),
+);
+const NationalWeeklyPage = lazy(() =>
+  import('./features/federation/national-weekly-page.tsx').then((m) => ({ default: m.NationalWeeklyPage })),
+);
+const NationalDirectivesPage = lazy(() =>
+  import('./features/federation/national-directives-page.tsx').then((m) => ({ default: m.NationalDirectivesPage })),
+);
 const ReferralFormPage = lazy(() =>
   import('./features/federation/referral-form-page.tsx').then((m) => ({ default: m.ReferralFormPage })),
 );
@@ -195,6 +204,9 @@ const routes: RouteDef[] = [
   { path: '/today', page: () => <TodayPage />, allowed: canSeeTodayWork },
   // The national hub's page (issue 21): it says so itself on an installation that is not the hub.
   { path: '/national', page: () => <NationalPage />, allowed: canViewRisk },
+  { path: '/national/dashboard', page: () => <NationalDashboardPage />, allowed: canViewRisk },
+  { path: '/national/weekly-report', page: () => <NationalWeeklyPage />, allowed: canViewRisk },
+  { path: '/national/directives', page: () => <NationalDirectivesPage />, allowed: canViewRisk },
   { path: '/referrals/new', page: () => <ReferralFormPage />, allowed: canInvestigateCases },
   {
     path: '/referrals/:origin/:id',

@@ -11,6 +11,7 @@ import { riskEn } from '../features/risk/messages.en.ts';
 import { testingEn } from '../features/testing/messages.en.ts';
 import { todayEn } from '../features/today/messages.en.ts';
 import { federationEn } from '../features/federation/messages.en.ts';
+import { nationalHubEn } from '../features/federation/national-messages.en.ts';
 import { situationEn } from '../features/home/messages.en.ts';
 import { peopleLinksEn } from '../features/people-links/messages.en.ts';
 import { breachesEn } from '../features/admin-breaches/messages.en.ts';
@@ -177,6 +178,7 @@ export const en: English<Catalogue> = {
   ...treatmentEn,
   ...todayEn,
   ...federationEn,
+  ...nationalHubEn,
   ...situationEn,
   ...peopleLinksEn,
   ...breachesEn,

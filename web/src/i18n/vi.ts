@@ -9,6 +9,7 @@ import { riskVi } from '../features/risk/messages.vi.ts';
 import { testingVi } from '../features/testing/messages.vi.ts';
 import { todayVi } from '../features/today/messages.vi.ts';
 import { federationVi } from '../features/federation/messages.vi.ts';
+import { nationalHubVi } from '../features/federation/national-messages.vi.ts';
 import { situationVi } from '../features/home/messages.vi.ts';
 import { peopleLinksVi } from '../features/people-links/messages.vi.ts';
 import { breachesVi } from '../features/admin-breaches/messages.vi.ts';
@@ -177,6 +178,7 @@ export const vi = {
   ...treatmentVi,
   ...todayVi,
   ...federationVi,
+  ...nationalHubVi,
   ...situationVi,
   ...peopleLinksVi,
   ...breachesVi,

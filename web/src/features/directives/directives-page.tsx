@@ -12,6 +12,7 @@ import { Page } from '../../ui/page.tsx';
 import { Link, navigate } from '../../ui/router.tsx';
 import { useDebounced } from '../../ui/use-debounced.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { NationalDirectivesList } from '../federation/national-directives-list.tsx';
 import { DirectiveForm } from './directive-form.tsx';
 
 type Kind = (typeof directiveKinds)[number];
@@ -100,6 +101,8 @@ export function DirectivesPage() {
           }}
         />
       )}
+      {/* A federated province's directives from the national level (none elsewhere: the section hides). */}
+      <NationalDirectivesList side="province" />
       <div className="filters">
         <TextField
           label={t('directives.search')}

@@ -7,6 +7,7 @@ import { MapLegend } from '../risk/map-legend.tsx';
 import { RiskMap } from '../risk/risk-map.tsx';
 import { round1 } from '../risk/risk-labels.ts';
 import '../risk/risk.css';
+import { NationalTabs } from './national-tabs.tsx';
 import { useNational, type ProvinceOnHub } from './use-national.ts';
 
 /**
@@ -20,6 +21,7 @@ export function NationalPage() {
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <Page title={t('federation.nationalTitle')} intro={t('federation.nationalIntro')}>
+      {data.hub && <NationalTabs current="map" />}
       {data.loading && <p aria-busy="true">{t('common.loading')}</p>}
       {data.error && <p role="alert">{data.error}</p>}
       {!data.loading && !data.error && !data.hub && <p data-testid="national-not-hub">{t('federation.notHub')}</p>}
