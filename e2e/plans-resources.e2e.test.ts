@@ -51,6 +51,14 @@ describe.runIf(hasChromium)(
       await s.units.addOfficer(sys, '12-CDC', await idOf('users', 'username', province.username), '0912000002');
       const commune = await idOf('reporting_units', 'code', DOAN_KET);
       const cdc = await idOf('reporting_units', 'code', '12-CDC');
+      await s.resourceForces.add(sys, {
+        clientKey: randomUUID(),
+        unitId: commune,
+        kind: 'militia',
+        fullName: 'Lò Văn Dũng',
+        skills: [],
+        availability: 'standby',
+      });
 
       // The stores: the CDC's holds 1,000 kits, the commune's none.
       const cdcStore = await s.resourceStock.createStore(sys, {
@@ -112,7 +120,7 @@ describe.runIf(hasChromium)(
     };
     const doanKetRow = (page: Page) => page.getByTestId('readiness-table').locator('tr', { hasText: 'Đoàn Kết' });
 
-    it("Đoàn Kết's officer sees the level-3 section activated with its task", async () => {
+    it("Đoàn Kết's officer sees the level-3 section activated with its task, and keeps the committee and duty roster", async () => {
       const page = await open(e2e.browser, officer);
       await page.getByTestId('nav-plans').click();
       await page.getByTestId('plans-table').getByText('Đoàn Kết').click();
@@ -123,6 +131,26 @@ describe.runIf(hasChromium)(
       );
       expect(await activation.getByTestId('task-standing').getAttribute('data-standing')).toBe('open');
       await shot(page, '1-commune-activated.png');
+
+      // The committee's members and duty roster, then a militiaman put on duty at the checkpoint.
+      await page.getByTestId('committee-edit').click();
+      await page.getByTestId('member-name').fill('Nguyễn Thị Hoa');
+      await page.getByTestId('member-role').selectOption('head');
+      await page.getByTestId('member-phone').fill('0912 345 678');
+      await page.getByTestId('member-duty').fill('Thứ 2, thứ 4 — trực đêm');
+      await page.getByTestId('committee-save').click();
+      await expect.poll(() => page.getByTestId('committee-table').textContent()).toContain('Thứ 2, thứ 4 — trực đêm');
+      await page.getByTestId('nav-resources').click();
+      await page.getByTestId('resources-tab-forces').click();
+      await page.getByTestId('duty-from').fill('2026-12-01');
+      await page.getByTestId('duty-add').click();
+      await page.getByTestId('duty-post').fill('Chốt cầu Đoàn Kết');
+      await page.getByTestId('duty-starts').fill('2026-12-01T19:00');
+      await page.getByTestId('duty-ends').fill('2026-12-02T07:00');
+      await page.getByTestId('duty-save').click();
+      await expect.poll(() => page.getByTestId('duty-table').textContent()).toContain('Chốt cầu Đoàn Kết');
+      expect(await page.getByTestId('duty-table').textContent()).toContain('Lò Văn Dũng');
+      await shot(page, '1b-committee-and-duty.png');
       await page.context().close();
     });
 

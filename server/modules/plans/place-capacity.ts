@@ -22,14 +22,22 @@ export function facilityPlaces(facilities: FacilitiesService): PlaceCapacity {
 
 /** What the resources module answers for many units at once (forces by kind, usable stock by item). */
 export interface UnitsAvailability {
-  availableForUnits(db: Db, unitIds: readonly string[]): Promise<Map<string, Availability>>;
+  availableForUnits(
+    db: Db,
+    unitIds: readonly string[],
+    options?: { only?: { items: readonly string[]; forceKinds: readonly string[] } },
+  ): Promise<Map<string, Availability>>;
 }
 
 /** The resources module's figures as readiness reads them: staff by force kind, items (vehicles too) by code. */
 export function resourceHoldings(resources: UnitsAvailability): ResourceHoldings {
   return {
-    async holdingsOf(db: Db, unitIds: readonly string[]) {
-      const all = await resources.availableForUnits(db, unitIds);
+    async holdingsOf(
+      db: Db,
+      unitIds: readonly string[],
+      only?: { items: readonly string[]; forceKinds: readonly string[] },
+    ) {
+      const all = await resources.availableForUnits(db, unitIds, only ? { only } : undefined);
       const out = new Map<string, UnitHoldings>();
       for (const [unitId, a] of all)
         out.set(unitId, {

@@ -238,13 +238,18 @@ export class PlansRepository {
       resource_code: string | null;
       quantity: number | null;
     }>(
-      sql`with approved as (
+      // The plan ids as an array (`= any(array(…))`): sections and lines are then read by their
+      // primary key's (plan_id, level_key) prefix, not by hashing every plan's every line (a
+      // country holds 140,000): 2 ms instead of 40 for a province's 168 plans.
+      sql`with approved as materialized (
             select distinct on (unit_id) id, unit_id from response_plans
             where status = 'approved' and unit_id in (${uuids(unitIds)}) order by unit_id, version desc)
           select a.unit_id, s.plan_id is not null as has_section, r.resource_kind, r.resource_code, r.quantity
           from approved a
           left join response_plan_sections s on s.plan_id = a.id and s.level_key = ${levelKey}
-          left join response_plan_requirements r on r.plan_id = a.id and r.level_key = ${levelKey}`,
+            and s.plan_id = any(array(select id from approved))
+          left join response_plan_requirements r on r.plan_id = a.id and r.level_key = ${levelKey}
+            and r.plan_id = any(array(select id from approved))`,
       db,
     );
   }

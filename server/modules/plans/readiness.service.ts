@@ -24,8 +24,12 @@ export interface UnitHoldings {
   items: ReadonlyMap<string, number>;
 }
 export interface ResourceHoldings {
-  /** Every unit asked for, in one batch (a unit holding nothing may be absent). */
-  holdingsOf(db: Db, unitIds: readonly string[]): Promise<ReadonlyMap<string, UnitHoldings>>;
+  /** Every unit asked for, in one batch (a unit holding nothing may be absent); `only` these items and kinds. */
+  holdingsOf(
+    db: Db,
+    unitIds: readonly string[],
+    only?: { items: readonly string[]; forceKinds: readonly string[] },
+  ): Promise<ReadonlyMap<string, UnitHoldings>>;
 }
 
 /** Free places of the active facilities of an area, by facility area and kind (the facilities module). */
@@ -113,12 +117,22 @@ export class ReadinessService {
     areaPath: string,
   ): Promise<ReadinessView[]> {
     const ids = units.map((u) => u.id);
-    // Three independent reads at once: the plans' needs, what the units hold, the area's free places.
-    const [needRows, holdings, free] = await Promise.all([
-      this.c.repo.approvedNeeds(db, ids, level.key),
-      this.holdings.holdingsOf(db, ids),
-      this.places.freeWithin(db, areaPath),
-    ]);
+    // The plans' needs first: holdings are then read only for the units, items and force kinds they
+    // name (a few lines per store, not all fifty). The area's free places are read meanwhile.
+    const needsAndHoldings = this.c.repo.approvedNeeds(db, ids, level.key).then(async (needRows) => {
+      const needing = new Set<string>();
+      const items = new Set<string>();
+      const kinds = new Set<string>();
+      for (const r of needRows) {
+        if (r.resource_kind === null || r.resource_code === null) continue;
+        needing.add(r.unit_id);
+        if (r.resource_kind === 'staff') kinds.add(r.resource_code);
+        else if (r.resource_kind === 'item' || r.resource_kind === 'vehicle') items.add(r.resource_code);
+      }
+      const holdings = await this.holdings.holdingsOf(db, [...needing], { items: [...items], forceKinds: [...kinds] });
+      return { needRows, holdings };
+    });
+    const [{ needRows, holdings }, free] = await Promise.all([needsAndHoldings, this.places.freeWithin(db, areaPath)]);
     const planned = new Set(needRows.filter((r) => r.has_section).map((r) => r.unit_id));
     const needs = new Map<string, ResourceLine[]>();
     for (const r of needRows) {

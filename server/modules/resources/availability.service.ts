@@ -12,6 +12,11 @@ export type { Availability };
 export interface AvailabilityOptions {
   /** The day stock is counted on (expired lots excluded, expiring ones counted apart); today when absent. */
   today?: string;
+  /**
+   * Only these items and force kinds (what a plan requires): a country's readiness then reads a few
+   * lines per store instead of all of them. Absent: every item and kind.
+   */
+  only?: { items: readonly string[]; forceKinds: readonly string[] };
 }
 
 /**
@@ -60,9 +65,12 @@ export class AvailabilityService {
     const today = this.today(options);
     const out = new Map<string, Availability>(unitIds.map((id) => [id, empty()]));
     if (unitIds.length === 0) return out;
+    const only = options?.only;
     const [stock, forces] = await Promise.all([
-      this.repo.stockByUnit(db, { unitIds }, today, expiryWarningLimit(today)),
-      this.repo.forcesByUnit(db, { unitIds }),
+      only?.items.length === 0
+        ? []
+        : this.repo.stockByUnit(db, { unitIds }, today, expiryWarningLimit(today), only?.items),
+      only?.forceKinds.length === 0 ? [] : this.repo.forcesByUnit(db, { unitIds }, only?.forceKinds),
     ]);
     for (const s of stock) {
       const a = out.get(s.unit_id);
