@@ -11,11 +11,11 @@ import { canIntercept } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { CrossingForm } from './crossing-form.tsx';
 import { InterceptionForm } from './interception-form.tsx';
+import { BORDER_GROUP } from './border-outbox.ts';
 import { ShiftForm } from './shift-form.tsx';
 import '../checkins/gate.css';
 import './border.css';
 
-export const BORDER_GROUP = 'border';
 type Tab = 'crossing' | 'shift' | 'interception';
 const tabLabel = { crossing: 'tabCrossing', shift: 'tabShift', interception: 'tabInterception' } as const;
 
