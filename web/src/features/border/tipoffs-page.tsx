@@ -56,7 +56,7 @@ export function TipoffsPage() {
     },
     {
       key: 'act',
-      header: '',
+      header: t('border.tipoffs.handle'),
       render: (x) => (
         <button type="button" className="link-button" onClick={() => setOpen(x)} data-testid="tipoff-handle">
           {t('border.tipoffs.handle')}
