@@ -173,7 +173,7 @@ function TipoffPanel(p: { tip: TipoffView; onSaved(next: TipoffView): void; onCl
           .filter((s) => s !== 'new')
           .map((s) => ({ value: s, label: t(`border.tipoffs.statuses.${s}`) }))}
         error={detailFor(error, 'status')}
-        testId="tipoff-status"
+        testId="tipoff-new-status"
       />
       <TextField
         label={t('border.tipoffs.outcome')}
