@@ -135,10 +135,12 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a checkpoint on a phone, of
     await page.getByTestId('interception-place').fill('Khe suối giữa mốc 403 và 404');
     await page.getByTestId('interception-marker-from').fill('403');
     await page.getByTestId('interception-marker-to').fill('404');
+    // No papers: described (name as given, estimated age), never a made-up document number.
+    await page.getByTestId('intercepted-no-papers').check();
     const person: Record<string, string> = {
       fullName: 'Lý Văn Hoà',
-      idNumber: 'E1234567',
-      birthDate: '1994-06-02',
+      approximateAge: '30',
+      features: 'Áo khoác xanh',
       residence: 'Kim Bình, Vân Nam',
       route: 'Đường mòn qua mốc 403',
       means: 'Đi bộ',
@@ -159,6 +161,48 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a checkpoint on a phone, of
       .toBe(1);
     await expect.poll(() => page.getByTestId('outbox-status').count()).toBe(0);
     expect(await db.selectFrom('border_interceptions').select('id').execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom('people').select(['id_number', 'full_name']).where('id_type', '=', 'none').execute(),
+    ).toEqual([{ id_number: null, full_name: 'Lý Văn Hoà' }]);
+
+    // The interception synced offline is on the interceptions list, as someone without papers.
+    await page.goto(`${e2e.server.url}/border/interceptions`);
+    const row = page.getByTestId('border-interceptions').locator('li[data-document-kind=none]');
+    await expect.poll(() => row.textContent()).toContain('Lý Văn Hoà');
+    await shot(page, '2b-interceptions.png');
+
+    // A citizen's tip-off led to it: the border guard takes it, marks it verified and links the interception.
+    await e2e.server.platform.services.borderTipoffs.submit(
+      {
+        clientKey: randomUUID(),
+        kind: 'illegal_entry',
+        communeCode: COMMUNE,
+        place: 'Khe suối gần mốc 403',
+        description: 'Có người lạ đi bộ qua khe suối lúc rạng sáng',
+      },
+      'vi',
+    );
+    await page.goto(`${e2e.server.url}/border/tipoffs`);
+    await page.getByTestId('tipoff-handle').click();
+    await expect.poll(() => page.getByTestId('tipoff-assignee').locator('option').count()).toBeGreaterThan(1);
+    await expect.poll(() => page.getByTestId('tipoff-interception').locator('option').count()).toBe(2);
+    const me = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', guard.username)
+      .executeTakeFirstOrThrow();
+    await page.getByTestId('tipoff-assignee').selectOption(me.id);
+    await page.getByTestId('tipoff-new-status').selectOption('verified');
+    await page.getByTestId('tipoff-interception').selectOption({ index: 1 });
+    await page.getByTestId('tipoff-save').click();
+    await expect.poll(() => page.getByTestId('tipoff-status').first().textContent()).toBe('Đúng sự thật');
+    expect(await db.selectFrom('border_tipoffs').select(['status', 'interception_id']).execute()).toEqual([
+      {
+        status: 'verified',
+        interception_id: (await db.selectFrom('border_interceptions').select('id').executeTakeFirstOrThrow()).id,
+      },
+    ]);
+    await shot(page, '2c-tipoff-verified.png');
 
     await page.goto(`${e2e.server.url}/border/trails`);
     await expect.poll(() => page.getByTestId('trail').count()).toBe(2);

@@ -28,6 +28,8 @@ import {
   canViewPlans,
   canViewBorder,
   canRecordBorder,
+  canIntercept,
+  canWorkTipoffs,
 } from './features/auth/permissions.ts';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
 import { ForbiddenPage, NotFoundPage } from './features/home/not-found-page.tsx';
@@ -143,6 +145,11 @@ const BorderPage = lazy(() => import('./features/border/border-page.tsx').then((
 const BorderFieldPage = lazy(() =>
   import('./features/border/field-page.tsx').then((m) => ({ default: m.BorderFieldPage })),
 );
+const GoodsPage = lazy(() => import('./features/border/goods-page.tsx').then((m) => ({ default: m.GoodsPage })));
+const InterceptionsPage = lazy(() =>
+  import('./features/border/interceptions-page.tsx').then((m) => ({ default: m.InterceptionsPage })),
+);
+const TipoffsPage = lazy(() => import('./features/border/tipoffs-page.tsx').then((m) => ({ default: m.TipoffsPage })));
 const TrailsPage = lazy(() => import('./features/border/trails-page.tsx').then((m) => ({ default: m.TrailsPage })));
 const BulletinPage = lazy(() =>
   import('./features/border/bulletin-page.tsx').then((m) => ({ default: m.BulletinPage })),
@@ -238,6 +245,9 @@ const routes: RouteDef[] = [
   },
   { path: '/border', page: () => <BorderPage />, allowed: canViewBorder },
   { path: '/border/field', page: () => <BorderFieldPage />, allowed: canRecordBorder },
+  { path: '/border/goods', page: () => <GoodsPage />, allowed: canViewBorder },
+  { path: '/border/interceptions', page: () => <InterceptionsPage />, allowed: canIntercept },
+  { path: '/border/tipoffs', page: () => <TipoffsPage />, allowed: canWorkTipoffs },
   { path: '/border/trails', page: () => <TrailsPage />, allowed: canViewBorder },
   { path: '/border/bulletin', page: () => <BulletinPage />, allowed: canViewBorder },
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centreOf } from '../../http/border-fixture.ts';
 import { personRef } from '../../testing/factories.ts';
 import {
   BINH_LU,
@@ -211,6 +212,39 @@ describe('goods vehicles', () => {
     expect(sheet.statusCode).toBe(200);
     expect(sheet.headers['content-type']).toMatch(/spreadsheetml/);
     expect((await officer.get(`/api/border/goods?locality=${BINH_LU}`)).statusCode).toBe(404);
+  });
+});
+
+describe('patrols sent from the outbox', () => {
+  it('records a patrol sent twice (a lost answer, then the resend) once', async () => {
+    const [lon, lat] = await centreOf(t, DOAN_KET);
+    const trail = await guard.post('/api/border/trails', {
+      clientKey: randomUUID(),
+      name: 'Đường mòn Huổi Luông',
+      risk: 'medium',
+      communeCode: DOAN_KET,
+      line: {
+        type: 'LineString',
+        coordinates: [
+          [lon, lat],
+          [lon + 0.001, lat + 0.001],
+        ],
+      },
+    });
+    expect(trail.statusCode, trail.body).toBe(201);
+    const patrol = {
+      clientKey: randomUUID(),
+      startedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      endedAt: now(),
+      team: [],
+    };
+    const first = await guard.post(`/api/border/trails/${trail.json().id}/patrols`, patrol);
+    const again = await guard.post(`/api/border/trails/${trail.json().id}/patrols`, patrol);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    const rows = await db().selectFrom('border_patrols').select('id').where('trail_id', '=', trail.json().id).execute();
+    expect(rows).toHaveLength(1);
   });
 });
 

@@ -222,7 +222,7 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
         [
           p.fullName,
           p.birthYear,
-          `${p.idType.toUpperCase()} ${p.idNumber}`,
+          `${p.idType.toUpperCase()} ${p.idNumber ?? ''}`.trim(),
           p.phone,
           // The commune's name is "Phường X, Tỉnh Y" (unit names hold no comma): split, so that a
           // line ending with the commune again does not print it twice.

@@ -29,5 +29,6 @@ describe('people search terms', () => {
     expect(maskedPhone(null)).toBeNull();
     expect(maskedDocument('cccd', '001079012345', 'vi')).toBe('CCCD •••••••••345');
     expect(maskedDocument('passport', 'C1234567', 'en')).toBe('Passport •••••567');
+    expect(maskedDocument('none', null, 'en')).toBe('No papers');
   });
 });

@@ -26,7 +26,8 @@ const place = (a: AdmissionRecord) => a.province_name ?? 'Việt Nam';
 const personLines = (a: AdmissionRecord): Content[] => [
   { text: `Ông/Bà: ${a.full_name}`, bold: true },
   `Năm sinh: ${a.birth_year}        Giới tính: ${a.gender === 'male' ? 'Nam' : a.gender === 'female' ? 'Nữ' : 'Khác'}`,
-  `Số giấy tờ tùy thân: ${a.id_number}`,
+  // Someone without papers (an illegal entrant handed over at the border) has no number to print.
+  `Số giấy tờ tùy thân: ${a.id_number ?? 'Không có'}`,
   `Nơi ở: ${formatAddress({ line: a.address_line, commune: a.person_commune, province: a.person_province }) || '—'}`,
 ];
 

@@ -85,3 +85,4 @@ export const canViewBorder = holds('border.read');
 export const canRecordBorder = holds('border.record');
 export const canIntercept = holds('border.intercept');
 export const canManageBorder = holds('border.manage');
+export const canWorkTipoffs = holds('border.tipoffs');

@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { borderContract as c } from '../../../../core/contracts/border.ts';
 import { crossingDecisions, type CrossingView } from '../../../../core/schemas/border.ts';
 import { apiHref } from '../../ui/api.ts';
-import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
+import type { Column } from '../../ui/data-table.tsx';
 import { SelectField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
 import { Page } from '../../ui/page.tsx';
-import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { canRecordBorder } from '../auth/permissions.ts';
-import { useUser } from '../auth/session.tsx';
+import { BorderList, BorderNav } from './border-list.tsx';
 
 type Decision = (typeof crossingDecisions)[number];
 
@@ -20,7 +18,6 @@ export function BorderPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const placeName = usePlaceName();
-  const { role } = useUser();
   const { selectedCode } = useLocalities();
   const [decision, setDecision] = useState<Decision | ''>('');
   const query = { locality: selectedCode, decision: decision || null };
@@ -40,36 +37,25 @@ export function BorderPage() {
   ];
   return (
     <Page title={t('border.title')} intro={t('border.intro')}>
-      <div className="toolbar">
-        {canRecordBorder(role) && (
-          <Link to="/border/field" className="button primary" data-testid="border-field-link">
-            {t('border.fieldLink')}
-          </Link>
-        )}
-        <Link to="/border/trails" className="button" data-testid="border-trails-link">
-          {t('border.trailsLink')}
-        </Link>
-        <Link to="/border/bulletin" className="button" data-testid="border-bulletin-link">
-          {t('border.bulletinLink')}
-        </Link>
-      </div>
-      <h2>{t('border.crossings')}</h2>
-      <div className="toolbar">
-        <SelectField
-          label={t('border.decision')}
-          value={decision}
-          onChange={(v) => setDecision(v as Decision | '')}
-          options={[
-            { value: '', label: t('common.all') },
-            ...crossingDecisions.map((d) => ({ value: d, label: t(`border.decisions.${d}`) })),
-          ]}
-        />
-        <a className="button" href={apiHref(c.getBorderCrossingsExport, { query })} download>
-          {t('common.exportExcel')}
-        </a>
-      </div>
-      <DataTable testId="border-crossings" columns={columns} rows={list.items} rowKey={(x) => x.id} />
-      <PagerFooter list={list} />
+      <BorderNav />
+      <BorderList
+        title={t('border.crossings')}
+        list={list}
+        columns={columns}
+        exportHref={apiHref(c.getBorderCrossingsExport, { query })}
+        testId="border-crossings"
+        filters={
+          <SelectField
+            label={t('border.decision')}
+            value={decision}
+            onChange={(v) => setDecision(v as Decision | '')}
+            options={[
+              { value: '', label: t('common.all') },
+              ...crossingDecisions.map((d) => ({ value: d, label: t(`border.decisions.${d}`) })),
+            ]}
+          />
+        }
+      />
     </Page>
   );
 }

@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { parseCccdQr, type CccdCard } from '../../../../core/rules/cccd-qr.ts';
 import type { HandoverFacilityView, PostView } from '../../../../core/schemas/border.ts';
 import { enqueue } from '../../offline/outbox.ts';
+import { BORDER_GROUP } from './border-outbox.ts';
 import { newClientKey } from '../../ui/client-key.ts';
-import { SelectField, TextField } from '../../ui/form.tsx';
-import { useLocalities } from '../../ui/locality-context.tsx';
+import { CheckboxField, SelectField, TextField } from '../../ui/form.tsx';
+import { useCommuneOptions } from '../../ui/commune-options.ts';
+import { IdentityFields, type IdentityDraft } from '../../ui/identity-fields.tsx';
+import { genderOptions, isGender } from '../cases/case-labels.ts';
 import { tokenFromScan } from '../checkins/qr-detector.ts';
 import { QrScanner } from './qr-scanner.tsx';
 
@@ -14,14 +17,6 @@ type Identity =
 const personalToken = /^P1\.[\w-]{22}\.[\w-]{22}$/;
 const TESTS = ['none', 'negative', 'positive'] as const;
 const DECISIONS = ['let_through', 'quarantine', 'turned_back'] as const;
-
-/** The commune options: the post's, then every commune of the account's area (from the kept tree). */
-export function useCommuneOptions(first: string): { value: string; label: string }[] {
-  const { entries } = useLocalities();
-  const communes = entries.filter((e) => e.locality.level === 'commune').map((e) => e.locality);
-  const options = communes.map((l) => ({ value: l.code, label: l.name }));
-  return options.some((o) => o.value === first) ? options : [{ value: first, label: first }, ...options];
-}
 
 /**
  * One person at the checkpoint: identified by scanning the CCCD card's QR (no phone needed) or the
@@ -32,7 +27,15 @@ export function CrossingForm(p: { post: PostView; facilities: HandoverFacilityVi
   const [scanning, setScanning] = useState(false);
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [badScan, setBadScan] = useState(false);
-  const [doc, setDoc] = useState({ idNumber: '', fullName: '', birthYear: '', gender: 'male' });
+  const [doc, setDoc] = useState<IdentityDraft>({
+    idType: 'cccd',
+    idNumber: '',
+    fullName: '',
+    birthYear: '',
+    gender: '',
+  });
+  const [noPapers, setNoPapers] = useState(false);
+  const [described, setDescribed] = useState({ fullName: '', approximateAge: '', features: '' });
   const [origin, setOrigin] = useState('CN');
   const [destination, setDestination] = useState(p.post.communeCode);
   const [temperature, setTemperature] = useState('');
@@ -55,16 +58,35 @@ export function CrossingForm(p: { post: PostView; facilities: HandoverFacilityVi
   function identityBody() {
     if (identity?.via === 'personal_qr') return { via: 'personal_qr', token: identity.token };
     if (identity?.via === 'cccd_qr') return { via: 'cccd_qr', text: identity.text, communeCode: destination };
-    if (doc.idNumber.trim().length < 6 || doc.fullName.trim().length < 2 || !/^\d{4}$/.test(doc.birthYear)) return null;
+    const gender = doc.gender || (noPapers ? 'other' : '');
+    if (noPapers) {
+      const age = Number(described.approximateAge);
+      if (!/^\d{1,3}$/.test(described.approximateAge.trim()) || age > 120) return null;
+      // Described, not identified: the server registers a person without a document (never a made-up number).
+      return {
+        via: 'no_document',
+        person: {
+          documentKind: 'none',
+          ...(described.fullName.trim() ? { fullName: described.fullName.trim() } : {}),
+          gender,
+          approximateAge: age,
+          origin: /^[A-Z]{2}$/.test(origin.trim().toUpperCase()) ? origin.trim().toUpperCase() : 'VN',
+          communeCode: destination,
+          ...(described.features.trim() ? { features: described.features.trim() } : {}),
+        },
+      };
+    }
+    if (doc.idNumber.trim().length < 6 || doc.fullName.trim().length < 2 || !/^\d{4}$/.test(doc.birthYear) || !gender)
+      return null;
     return {
       via: 'document',
       subject: {
         person: {
-          idType: /^\d{9}$|^\d{12}$/.test(doc.idNumber.trim()) ? 'cccd' : 'passport',
+          idType: doc.idType,
           idNumber: doc.idNumber.trim(),
           fullName: doc.fullName.trim(),
           birthYear: Number(doc.birthYear),
-          gender: doc.gender,
+          gender,
           nationality: 'VN',
           communeCode: destination,
         },
@@ -80,7 +102,13 @@ export function CrossingForm(p: { post: PostView; facilities: HandoverFacilityVi
     }
     const key = newClientKey();
     const name =
-      identity?.via === 'cccd_qr' ? identity.card.fullName : identity ? t('border.field.personalQr') : doc.fullName;
+      identity?.via === 'cccd_qr'
+        ? identity.card.fullName
+        : identity
+          ? t('border.field.personalQr')
+          : noPapers
+            ? described.fullName || t('border.field.noPapers')
+            : doc.fullName;
     await enqueue({
       key,
       label: `${t('border.field.tabCrossing')}: ${name} · ${t(`border.decisions.${decision}`)}`,
@@ -97,7 +125,7 @@ export function CrossingForm(p: { post: PostView; facilities: HandoverFacilityVi
         decision,
         ...(decision === 'quarantine' ? { facilityId: facility } : {}),
       },
-      group: 'border',
+      group: BORDER_GROUP,
     });
     p.onDone(t('border.field.saved'));
     setIdentity(null);
@@ -143,31 +171,51 @@ export function CrossingForm(p: { post: PostView; facilities: HandoverFacilityVi
       {!identity && (
         <fieldset>
           <legend>{t('border.field.orType')}</legend>
-          <TextField
-            label={t('border.field.idNumber')}
-            value={doc.idNumber}
-            onChange={(v) => setDoc({ ...doc, idNumber: v })}
+          <CheckboxField
+            label={t('border.field.noPapers')}
+            checked={noPapers}
+            onChange={setNoPapers}
+            testId="crossing-no-papers"
           />
-          <TextField
-            label={t('border.field.fullName')}
-            value={doc.fullName}
-            onChange={(v) => setDoc({ ...doc, fullName: v })}
-          />
-          <TextField
-            label={t('border.field.birthYear')}
-            type="number"
-            value={doc.birthYear}
-            onChange={(v) => setDoc({ ...doc, birthYear: v })}
-          />
-          <SelectField
-            label={t('border.field.gender')}
-            value={doc.gender}
-            onChange={(v) => setDoc({ ...doc, gender: v })}
-            options={[
-              { value: 'male', label: t('border.field.male') },
-              { value: 'female', label: t('border.field.female') },
-            ]}
-          />
+          {noPapers ? (
+            <>
+              <TextField
+                label={t('border.field.nameIfKnown')}
+                value={described.fullName}
+                onChange={(fullName) => setDescribed({ ...described, fullName })}
+                testId="crossing-described-name"
+              />
+              <SelectField
+                label={t('border.field.gender')}
+                value={doc.gender}
+                onChange={(v) => setDoc({ ...doc, gender: isGender(v) ? v : '' })}
+                options={[{ value: '', label: t('common.empty') }, ...genderOptions(t)]}
+                testId="crossing-described-gender"
+              />
+              <TextField
+                label={t('border.field.approximateAge')}
+                type="number"
+                min={0}
+                max={120}
+                value={described.approximateAge}
+                onChange={(approximateAge) => setDescribed({ ...described, approximateAge })}
+                testId="crossing-approximate-age"
+              />
+              <TextField
+                label={t('border.field.features')}
+                value={described.features}
+                onChange={(features) => setDescribed({ ...described, features })}
+                testId="crossing-features"
+              />
+            </>
+          ) : (
+            <IdentityFields
+              value={doc}
+              onChange={(patch) => setDoc({ ...doc, ...patch })}
+              error={null}
+              testPrefix="crossing-person"
+            />
+          )}
         </fieldset>
       )}
       <TextField

@@ -10,14 +10,20 @@ import { Page } from '../../ui/page.tsx';
 import { canIntercept } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { CrossingForm } from './crossing-form.tsx';
+import { GoodsForm } from './goods-form.tsx';
 import { InterceptionForm } from './interception-form.tsx';
+import { BORDER_GROUP } from './border-outbox.ts';
 import { ShiftForm } from './shift-form.tsx';
 import '../checkins/gate.css';
 import './border.css';
 
-export const BORDER_GROUP = 'border';
-type Tab = 'crossing' | 'shift' | 'interception';
-const tabLabel = { crossing: 'tabCrossing', shift: 'tabShift', interception: 'tabInterception' } as const;
+type Tab = 'crossing' | 'shift' | 'goods' | 'interception';
+const tabLabel = {
+  crossing: 'tabCrossing',
+  shift: 'tabShift',
+  goods: 'tabGoods',
+  interception: 'tabInterception',
+} as const;
 
 /**
  * A checkpoint on a phone, with or without a signal: the account's posts and the province's
@@ -35,7 +41,13 @@ export function BorderFieldPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const list = posts.data?.items ?? [];
   const post = list.find((p) => p.id === postId) ?? list[0];
-  const tabs: Tab[] = canIntercept(role) ? ['crossing', 'shift', 'interception'] : ['crossing', 'shift'];
+  // Goods vehicles pass at border gates only.
+  const tabs: Tab[] = [
+    'crossing',
+    'shift',
+    ...(post?.kind === 'border_gate' ? (['goods'] as const) : []),
+    ...(canIntercept(role) ? (['interception'] as const) : []),
+  ];
   const done = (message: string) => {
     setNotice(message);
     window.scrollTo(0, 0);
@@ -77,6 +89,7 @@ export function BorderFieldPage() {
             <CrossingForm key={post.id} post={post} facilities={facilities.data ?? []} onDone={done} />
           )}
           {tab === 'shift' && <ShiftForm key={post.id} post={post} onDone={done} />}
+          {tab === 'goods' && post.kind === 'border_gate' && <GoodsForm key={post.id} post={post} onDone={done} />}
           {tab === 'interception' && (
             <InterceptionForm key={post.id} post={post} facilities={facilities.data ?? []} onDone={done} />
           )}

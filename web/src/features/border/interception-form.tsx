@@ -2,13 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverFacilityView, PostView } from '../../../../core/schemas/border.ts';
 import { enqueue } from '../../offline/outbox.ts';
+import { BORDER_GROUP } from './border-outbox.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { CheckboxField, SelectField, TextField } from '../../ui/form.tsx';
-import { useCommuneOptions } from './crossing-form.tsx';
+import { useCommuneOptions } from '../../ui/commune-options.ts';
+import { idTypeOptions } from '../cases/case-labels.ts';
 
 const emptyPerson = {
+  noPapers: false,
   fullName: '',
+  idType: 'passport',
   idNumber: '',
+  approximateAge: '',
+  features: '',
   birthDate: '',
   gender: 'male',
   nationality: 'CN',
@@ -20,7 +26,43 @@ const emptyPerson = {
   harbouredBy: '',
 };
 type Person = typeof emptyPerson;
-const required: (keyof Person)[] = ['fullName', 'birthDate', 'residence', 'route', 'means', 'reason'];
+type Text = Exclude<keyof Person, 'noPapers'>;
+const story: Text[] = ['residence', 'route', 'means', 'reason'];
+const age = (x: Person) => (/^\d{1,3}$/.test(x.approximateAge.trim()) ? Number(x.approximateAge) : NaN);
+
+/** With papers: the document, name and birth date; without: an estimated age (the name only if given). */
+function complete(x: Person): boolean {
+  const who = x.noPapers
+    ? age(x) >= 0 && age(x) <= 120
+    : x.idNumber.trim().length >= 6 && x.fullName.trim().length >= 2 && x.birthDate !== '';
+  return who && story.every((k) => x[k].trim() !== '');
+}
+
+/** The contract's subject: someone without papers is described (no number is made up for them). */
+function subjectOf(x: Person, communeCode: string) {
+  const nationality = x.nationality.trim().toUpperCase();
+  if (x.noPapers)
+    return {
+      documentKind: 'none',
+      ...(x.fullName.trim() ? { fullName: x.fullName.trim() } : {}),
+      gender: x.gender,
+      approximateAge: age(x),
+      origin: nationality,
+      communeCode,
+      ...(x.features.trim() ? { features: x.features.trim() } : {}),
+    };
+  return {
+    person: {
+      idType: x.idType,
+      idNumber: x.idNumber.trim(),
+      fullName: x.fullName.trim(),
+      birthYear: Number(x.birthDate.slice(0, 4)),
+      gender: x.gender,
+      nationality,
+      communeCode,
+    },
+  };
+}
 
 /**
  * An interception of illegal entry, written where it happens (often without a signal): place
@@ -43,10 +85,14 @@ export function InterceptionForm(p: {
   const [error, setError] = useState<string | null>(null);
   const communes = useCommuneOptions(p.post.communeCode);
   const facility = facilityId || p.facilities[0]?.id || '';
-  const complete = (x: Person) => required.every((k) => x[k].trim() !== '');
-  const set = (k: keyof Person) => (v: string) => setPerson({ ...person, [k]: v });
+  const set = (k: Text) => (v: string) => setPerson({ ...person, [k]: v });
 
   async function save() {
+    const ageGiven = person.approximateAge.trim() !== '';
+    if (person.noPapers && ageGiven && !(age(person) >= 0 && age(person) <= 120)) {
+      setError(t('border.field.ageNeeded'));
+      return;
+    }
     const all = complete(person) ? [...people, person] : people;
     if (all.length === 0 || !place.trim() || !facility) {
       setError(t('border.field.missing'));
@@ -68,18 +114,8 @@ export function InterceptionForm(p: {
         foundInland,
         facilityId: facility,
         people: all.map((x) => ({
-          subject: {
-            person: {
-              idType: 'passport',
-              idNumber: x.idNumber.trim() || `KGT-${key.slice(0, 8)}-${all.indexOf(x) + 1}`,
-              fullName: x.fullName.trim(),
-              birthYear: Number(x.birthDate.slice(0, 4)),
-              gender: x.gender,
-              nationality: x.nationality.trim().toUpperCase(),
-              communeCode,
-            },
-          },
-          birthDate: x.birthDate,
+          subject: subjectOf(x, communeCode),
+          ...(x.birthDate ? { birthDate: x.birthDate } : {}),
           residence: x.residence.trim(),
           route: x.route.trim(),
           means: x.means.trim(),
@@ -88,7 +124,7 @@ export function InterceptionForm(p: {
           ...(x.harbouredBy.trim() ? { harbouredBy: x.harbouredBy.trim() } : {}),
         })),
       },
-      group: 'border',
+      group: BORDER_GROUP,
     });
     p.onDone(t('border.field.saved'));
     setPeople([]);
@@ -97,7 +133,7 @@ export function InterceptionForm(p: {
     setError(null);
   }
 
-  const text = (k: keyof Person, label: string, type?: 'date') => (
+  const text = (k: Text, label: string, type?: 'date' | 'number') => (
     <TextField label={label} type={type} value={person[k]} onChange={set(k)} testId={`intercepted-${k}`} />
   );
   return (
@@ -140,13 +176,36 @@ export function InterceptionForm(p: {
         <ul data-testid="intercepted-people">
           {people.map((x, i) => (
             <li key={i}>
-              {x.fullName} · {x.nationality}
+              {x.fullName || t('border.field.noPapers')} · {x.nationality}
             </li>
           ))}
         </ul>
-        {text('fullName', t('border.field.fullName'))}
-        {text('idNumber', t('border.field.idNumber'))}
-        {text('birthDate', t('border.field.birthDate'), 'date')}
+        <CheckboxField
+          label={t('border.field.noPapers')}
+          checked={person.noPapers}
+          onChange={(noPapers) => setPerson({ ...person, noPapers })}
+          testId="intercepted-no-papers"
+        />
+        {person.noPapers ? (
+          <>
+            {text('fullName', t('border.field.nameIfKnown'))}
+            {text('approximateAge', t('border.field.approximateAge'), 'number')}
+            {text('features', t('border.field.features'))}
+          </>
+        ) : (
+          <>
+            <SelectField
+              label={t('cases.idTypeHeader')}
+              value={person.idType}
+              onChange={set('idType')}
+              options={idTypeOptions(t)}
+              testId="intercepted-idType"
+            />
+            {text('idNumber', t('border.field.idNumber'))}
+            {text('fullName', t('border.field.fullName'))}
+            {text('birthDate', t('border.field.birthDate'), 'date')}
+          </>
+        )}
         <SelectField
           label={t('border.field.gender')}
           value={person.gender}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { shiftNames, type PostView } from '../../../../core/schemas/border.ts';
 import { vietnamToday } from '../../../../core/vietnam-calendar.ts';
 import { enqueue } from '../../offline/outbox.ts';
+import { BORDER_GROUP } from './border-outbox.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { SelectField, TextField } from '../../ui/form.tsx';
 import { parseTeam } from './team.ts';
@@ -30,7 +31,7 @@ export function ShiftForm(p: { post: PostView; onDone(message: string): void }) 
       method: 'POST',
       path: `/api/border/posts/${p.post.id}/shifts`,
       body: { clientKey: key, shiftDate, shift, team: parseTeam(team), ...values },
-      group: 'border',
+      group: BORDER_GROUP,
     });
     p.onDone(t('border.field.saved'));
     setCounts({ peopleCount: '', vehicleCount: '', rapidTests: '', positives: '' });

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { borderContract as c } from '../../../../core/contracts/border.ts';
 import type { TrailView } from '../../../../core/schemas/border.ts';
-import { api, errorMessage } from '../../ui/api.ts';
+import { KeptNotice, OutboxStatus } from '../../offline/outbox-status.tsx';
+import { useKeptData } from '../../offline/kept-data.ts';
+import { useFieldWorker } from '../../offline/field-worker.ts';
+import { enqueue, onOutboxChange } from '../../offline/outbox.ts';
+import { api, apiHref, errorMessage } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { Notice, TextField } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -11,33 +15,41 @@ import { Page } from '../../ui/page.tsx';
 import { useBoundaries } from '../../ui/use-boundaries.ts';
 import { canRecordBorder } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
+import { BorderNav } from './border-list.tsx';
+import { BORDER_GROUP } from './border-outbox.ts';
 import { coverageOf, TrailsMap } from './trails-map.tsx';
 
 const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
-/** The trails and openings of the area with their patrol coverage; a patrol logged with its GPX track. */
+/**
+ * The trails and openings of the area with their patrol coverage; a patrol logged with its GPX
+ * track. Patrols end where there is often no signal: the trails are kept from the last time online,
+ * and a patrol goes to the border outbox with its client key, sent once whenever the network is there.
+ */
 export function TrailsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { role } = useUser();
   const { selectedCode } = useLocalities();
+  useFieldWorker();
   const boundaries = useBoundaries(selectedCode);
-  const [trails, setTrails] = useState<TrailView[]>([]);
-  const [round, setRound] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const kept = useKeptData(`border/trails/${selectedCode ?? ''}`, () =>
+    selectedCode ? api(c.getBorderTrails, { query: { locality: selectedCode } }) : Promise.resolve([]),
+  );
+  const trails: TrailView[] = kept.data ?? [];
+  // A patrol sent from the outbox changes the coverage: read the trails again.
+  const reload = kept.reload;
+  useEffect(() => onOutboxChange(reload), [reload]);
+  const error = kept.error ? errorMessage(kept.error) : null;
   const [patrolOf, setPatrolOf] = useState<TrailView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!selectedCode) return;
-    api(c.getBorderTrails, { query: { locality: selectedCode } }).then(setTrails, (e: unknown) =>
-      setError(errorMessage(e)),
-    );
-  }, [selectedCode, round]);
 
   const patrolled = trails.filter((x) => x.patrolledWithin72h).length;
   return (
     <Page title={t('border.trails.title')} intro={t('border.trails.intro')}>
+      <BorderNav />
+      <OutboxStatus group={BORDER_GROUP} />
+      <KeptNotice keptAt={kept.keptAt} />
       <Notice>{notice}</Notice>
       {error && <p role="alert">{error}</p>}
       <p>
@@ -72,8 +84,8 @@ export function TrailsPage() {
           trail={patrolOf}
           onDone={() => {
             setPatrolOf(null);
-            setNotice(t('border.trails.patrolSaved'));
-            setRound((r) => r + 1);
+            setNotice(t('border.trails.patrolQueued'));
+            kept.reload();
           }}
         />
       )}
@@ -95,15 +107,21 @@ function PatrolForm({ trail, onDone }: { trail: TrailView; onDone(): void }) {
     setBusy(true);
     setError(null);
     try {
-      await api(c.postBorderTrailsPatrols, {
-        params: { id: trail.id },
+      const key = newClientKey();
+      // Kept on the phone first; a resend after a lost answer is the same patrol (its client key).
+      await enqueue({
+        key,
+        label: `${t('border.trails.logPatrol')}: ${trail.name}`,
+        method: 'POST',
+        path: apiHref(c.postBorderTrailsPatrols, { params: { id: trail.id } }),
         body: {
-          clientKey: newClientKey(),
+          clientKey: key,
           startedAt: new Date(startedAt).toISOString(),
           endedAt: new Date(endedAt).toISOString(),
           team: [],
           ...(gpx ? { gpx } : {}),
         },
+        group: BORDER_GROUP,
       });
       onDone();
     } catch (e) {

@@ -1,21 +1,12 @@
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonRef } from '../../../../core/schemas/cases.ts';
-import { SelectField, TextField, detailFor, type FormFailure, type Option } from '../../ui/form.tsx';
-import { useLocalities } from '../../ui/locality-context.tsx';
-import { localityOptions } from '../../ui/locality-picker.tsx';
+import { TextField, detailFor, type FormFailure } from '../../ui/form.tsx';
 import { AddressPicker } from '../../ui/address-picker.tsx';
-import { genderOptions, idTypeOptions, isGender, isIdType, type Gender, type IdType } from './case-labels.ts';
-import { useLang } from '../../ui/format.ts';
+import { IdentityFields, type IdentityDraft } from '../../ui/identity-fields.tsx';
 
 /** What the identity fields hold while typed (numbers as text, gender possibly unset). */
-export interface PersonDraft {
-  idType: IdType;
-  idNumber: string;
-  fullName: string;
-  birthYear: string;
-  gender: Gender | '';
+export interface PersonDraft extends IdentityDraft {
   nationality: string;
   phone: string;
   communeCode: string;
@@ -46,26 +37,6 @@ export const personFieldNames = [
   'communeCode',
   'addressLine',
 ] as const;
-
-/**
- * The communes under the picker's selection (all of the user's scope when it has none): where a
- * patient or contact of this area lives, most of the time.
- */
-export function useCommuneOptions(): Option[] {
-  const { entries, selected, byCode } = useLocalities();
-  const lang = useLang();
-  return useMemo(() => {
-    const all = localityOptions(entries, lang, ['commune']).map((o) => ({ ...o, label: o.label.trim() }));
-    if (!selected || selected.level === 'commune') return all;
-    const under = (code: string) => {
-      for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode)
-        if (c === selected.code) return true;
-      return false;
-    };
-    const inside = all.filter((o) => under(o.value));
-    return inside.length > 0 ? inside : all;
-  }, [entries, selected, byCode, lang]);
-}
 
 /** The contract's `{person: …}` from a draft; a client check failed → the message, as a string. */
 export function personRefOf(d: PersonDraft, communeCode: string, t: TFunction): PersonRef | string {
@@ -107,52 +78,7 @@ export function PersonFields(p: {
   const tp = p.testPrefix;
   return (
     <>
-      <SelectField
-        label={t('cases.idTypeHeader')}
-        value={v.idType}
-        onChange={(x) => isIdType(x) && p.onChange({ idType: x })}
-        options={idTypeOptions(t)}
-        error={detailFor(p.error, 'idType')}
-        testId={`${tp}-id-type`}
-      />
-      <TextField
-        label={t('cases.idNumber')}
-        value={v.idNumber}
-        onChange={(x) => p.onChange({ idNumber: x })}
-        required
-        autoComplete="off"
-        error={detailFor(p.error, 'idNumber')}
-        testId={`${tp}-id-number`}
-      />
-      <TextField
-        label={t('cases.fullName')}
-        value={v.fullName}
-        onChange={(x) => p.onChange({ fullName: x })}
-        required
-        autoComplete="off"
-        error={detailFor(p.error, 'fullName')}
-        testId={`${tp}-full-name`}
-      />
-      <TextField
-        label={t('cases.birthYear')}
-        type="number"
-        min={1900}
-        max={new Date().getFullYear()}
-        value={v.birthYear}
-        onChange={(x) => p.onChange({ birthYear: x })}
-        required
-        error={detailFor(p.error, 'birthYear')}
-        testId={`${tp}-birth-year`}
-      />
-      <SelectField
-        label={t('cases.genderHeader')}
-        value={v.gender}
-        onChange={(x) => p.onChange({ gender: isGender(x) ? x : '' })}
-        options={[{ value: '', label: t('common.empty') }, ...genderOptions(t)]}
-        required
-        error={detailFor(p.error, 'gender')}
-        testId={`${tp}-gender`}
-      />
+      <IdentityFields value={v} onChange={p.onChange} error={p.error} testPrefix={tp} />
       <TextField
         label={t('cases.nationality')}
         value={v.nationality}

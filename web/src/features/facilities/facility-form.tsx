@@ -12,7 +12,7 @@ import type {
 import { facilitiesContract } from '../../../../core/contracts/facilities.ts';
 import { api } from '../../ui/api.ts';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
-import { useCommuneOptions } from '../cases/person-fields.tsx';
+import { useCommuneOptions } from '../../ui/commune-options.ts';
 import { capacityKinds, facilityKindOptions, isFacilityKind, lineOf } from './facility-labels.ts';
 
 const fields = [

@@ -7,7 +7,7 @@ import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { FormActions, FormError, SelectField, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useLocalities, usePlaceName } from '../../ui/locality-context.tsx';
-import { useCommuneOptions } from '../cases/person-fields.tsx';
+import { useCommuneOptions } from '../../ui/commune-options.ts';
 import { capacityKindOptions, isCapacityKind } from './facility-labels.ts';
 
 type Option = PlacementView['options'][number];

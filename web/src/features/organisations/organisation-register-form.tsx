@@ -15,7 +15,7 @@ import {
   useFormSubmit,
 } from '../../ui/form.tsx';
 import { useLocalities } from '../../ui/locality-context.tsx';
-import { useCommuneOptions } from '../cases/person-fields.tsx';
+import { useCommuneOptions } from '../../ui/commune-options.ts';
 import { typeOptions } from './organisation-labels.ts';
 
 const fields = [

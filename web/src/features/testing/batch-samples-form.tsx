@@ -6,7 +6,7 @@ import { api } from '../../ui/api.ts';
 import { FormActions, FormError, TextField, detailFor, useFormSubmit } from '../../ui/form.tsx';
 import { localInputToIso } from '../../ui/text.ts';
 import { genderOptions, isGender, type Gender } from '../cases/case-labels.ts';
-import { useCommuneOptions } from '../cases/person-fields.tsx';
+import { useCommuneOptions } from '../../ui/commune-options.ts';
 import { nowLocalInput } from './testing-labels.ts';
 
 interface Row {

@@ -1,0 +1,2 @@
+/** The border pages' group in the offline outbox: the field page and the trails page list the same waiting work. */
+export const BORDER_GROUP = 'border';
