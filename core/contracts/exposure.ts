@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoutes, mediaTypes, sheetExportRoutes } from './contract.ts';
 import { okBody, pageOf } from '../schemas/common.ts';
 import {
+  mySelfReportsView,
   caseStaysView,
   listPendingExposureQuery,
   markTransmissionRiskRequest,
@@ -100,5 +101,13 @@ export const exposureContract = defineRoutes(['exposure'], {
     body: markTransmissionRiskRequest,
     answer: markTransmissionRiskResult,
     status: 201,
+  },
+  postPublicMeSelfReports: {
+    method: 'POST',
+    path: '/public/me/self-reports',
+    summary: 'My self-reports and what became of them (session of the phone; the latest 50)',
+    body: z.object({}),
+    answer: mySelfReportsView,
+    citizenSession: true,
   },
 });

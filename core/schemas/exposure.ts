@@ -140,3 +140,19 @@ export const markTransmissionRiskRequest = z.object({
 });
 export type MarkTransmissionRiskRequest = z.infer<typeof markTransmissionRiskRequest>;
 export const markTransmissionRiskResult = z.object({ published: z.number() });
+
+/** A citizen's own self-reports, as their phone's session sees them (never the photo). */
+export const mySelfReportView = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  kind: z.enum(['symptoms', 'positive_test']),
+  symptoms: z.array(z.enum(symptomCodes)),
+  testDate: z.string().nullable(),
+  hasPhoto: z.boolean(),
+  /** Check-ins published from the phone, and what the commune decided of them. */
+  publishedEntries: z.number(),
+  exposureDecision: z.enum(['confirmed', 'withdrawn']).nullable(),
+  status: z.enum(['received', 'handled']),
+});
+export type MySelfReportView = z.infer<typeof mySelfReportView>;
+export const mySelfReportsView = z.object({ items: z.array(mySelfReportView) });

@@ -259,6 +259,7 @@ export const responseRoutes: RouteTable = {
   'GET /api/public/exposure/feeds/:province': 'public',
   'POST /api/public/self-reports': 'public',
   'PUT /api/public/self-reports/:id/photo': 'public',
+  'POST /api/public/me/self-reports': 'public',
   'POST /api/self-reports/:id/handle': {
     attempt: (c) => c.post(`/api/self-reports/${neighbour.selfReportId}/handle`, { exposure: 'withdraw' }),
     expect: refused,

@@ -39,6 +39,10 @@ export const exposureRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     reply.status(201).send(await reports.submit(citizenSessionOf(req), req.body, citizenMetaOf(req))),
   );
 
+  route(app, c.postPublicMeSelfReports, { config: { access: 'public' } }, async (req) =>
+    reports.mine(citizenSessionOf(req), req.locale),
+  );
+
   // Twice the limit reaches the service, which refuses with a clear message; beyond that Fastify does.
   route(
     app,

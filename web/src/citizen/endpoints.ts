@@ -74,6 +74,10 @@ export const exposureFeed = endpointOf<typeof exposureContract.getPublicExposure
   '/public/exposure/feeds/:province',
 );
 export const selfReport = endpointOf<typeof exposureContract.postPublicSelfReports>('POST', '/public/self-reports');
+export const mySelfReports = endpointOf<typeof exposureContract.postPublicMeSelfReports>(
+  'POST',
+  '/public/me/self-reports',
+);
 export const selfReportPhoto = endpointOf<typeof exposureContract.putPublicSelfReportsPhoto>(
   'PUT',
   '/public/self-reports/:id/photo',

@@ -37,4 +37,18 @@ export const enExposure = {
     published: 'Anonymous warnings sent for {{count}} time windows.',
     photoFailed: 'The report was sent but the photo was not: {{message}}',
   },
+  mine: {
+    title: 'My self-reports',
+    none: 'You have not sent any self-report.',
+    positive: 'Positive rapid test',
+    symptoms: 'Symptoms',
+    testDate: 'test on {{date}}',
+    photo: 'test photo sent',
+    received: 'Received by the health station, not handled yet',
+    handled: 'Handled by the health station',
+    published: '{{count}} check-ins sent as anonymous warnings',
+    confirmed: 'confirmed by the health service',
+    withdrawn: 'withdrawn by the health service',
+    pendingDecision: 'awaiting confirmation by the health service',
+  },
 };

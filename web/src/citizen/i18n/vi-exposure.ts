@@ -42,6 +42,20 @@ export const viExposure = {
     published: 'Đã gửi cảnh báo ẩn danh cho {{count}} khung giờ.',
     photoFailed: 'Tự báo đã gửi nhưng ảnh chưa gửi được: {{message}}',
   },
+  mine: {
+    title: 'Tự báo của tôi',
+    none: 'Bạn chưa gửi tự báo nào.',
+    positive: 'Test nhanh dương tính',
+    symptoms: 'Có triệu chứng',
+    testDate: 'ngày test {{date}}',
+    photo: 'có ảnh test',
+    received: 'Trạm y tế đã nhận, chưa xử lý',
+    handled: 'Trạm y tế đã xử lý',
+    published: '{{count}} lần check-in đã gửi cảnh báo ẩn danh',
+    confirmed: 'cơ quan y tế đã xác nhận',
+    withdrawn: 'cơ quan y tế đã rút lại',
+    pendingDecision: 'chờ cơ quan y tế xác nhận',
+  },
 } as const;
 
 addMessages('vi', viExposure);

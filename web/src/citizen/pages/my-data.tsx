@@ -10,6 +10,7 @@ import { OtpBlock, type Challenge } from '../otp.tsx';
 import { OpenSession } from '../session.tsx';
 import { stored, type StoredSession } from '../storage.ts';
 import { eraseMyData, myAccesses, myDataFile } from '../endpoints.ts';
+import { MySelfReports } from './my-self-reports.tsx';
 
 const pageSize = 20;
 
@@ -36,6 +37,7 @@ export function MyDataPage() {
       {session ? (
         <>
           <DownloadBox session={session} onSessionEnded={() => setSession(null)} />
+          <MySelfReports session={session.token} onSessionEnded={() => setSession(null)} />
           <AccessLog session={session.token} onSessionEnded={() => setSession(null)} />
           <EraseBox session={session} onErased={() => setErased(true)} onSessionEnded={() => setSession(null)} />
         </>
