@@ -316,7 +316,8 @@ export const routes: Record<string, Entry> = {
   'GET /api/exposure/pending': cdc(`/api/exposure/pending?locality=${DOAN_KET}`, 'none'),
   'GET /api/exposure/pending/export.xlsx': cdc(`/api/exposure/pending/export.xlsx?locality=${DOAN_KET}`, 'none'),
   'GET /api/exposure/pending/export.csv': cdc(`/api/exposure/pending/export.csv?locality=${DOAN_KET}`, 'none'),
-  'GET /api/cases/:id/exposure-stays': cdc(() => `/api/cases/${f.caseId}/exposure-stays`),
+  // Venues and times of the case's own visits, no name in the answer (its read is logged all the same).
+  'GET /api/cases/:id/exposure-stays': cdc(() => `/api/cases/${f.caseId}/exposure-stays`, 'none'),
   'GET /api/risk/indicators': cdc(`/api/risk/indicators?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/evaluate': cdc(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`, 'none'),
   'GET /api/risk/decisions/draft': {
