@@ -32,6 +32,25 @@ const envSchema = z.object({
   PHONGDICH_PREVIOUS_SECRETS_FILE: z.string().min(1).optional(),
   /** A real SMS gateway: phongdich POSTs {to, text} as JSON here. Without it codes go to the log. */
   PHONGDICH_SMS_WEBHOOK_URL: z.string().url().optional(),
+  /**
+   * Web push to citizens' phones (VAPID). The subject is the operator's contact the push services
+   * may write to; the keys are derived from the instance secret unless given.
+   */
+  PHONGDICH_PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'a mailto: or https: address')
+    .default('mailto:phongdich@localhost'),
+  PHONGDICH_VAPID_PRIVATE_KEY: z.string().min(40).optional(),
+  /**
+   * The push services the server may POST to (host names; a leading dot allows subdomains), so a
+   * subscription cannot make the server call an address of the attacker's choosing. http is only
+   * ever used for loopback hosts listed here (a developer's local push stub).
+   */
+  PHONGDICH_PUSH_HOSTS: z
+    .string()
+    .default(
+      'fcm.googleapis.com,updates.push.services.mozilla.com,.push.services.mozilla.com,.notify.windows.com,.push.apple.com',
+    ),
   /** E-mail notifications through an SMTP server; without a host the e-mail channel is off. */
   PHONGDICH_SMTP_HOST: z.string().min(1).optional(),
   PHONGDICH_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -147,6 +166,8 @@ export interface Config {
   previousSecrets: string[];
   publicUrl?: string;
   sms: { webhookUrl?: string };
+  /** Web push: the VAPID subject, a configured private key (else derived from the secret), allowed push hosts. */
+  push: { subject: string; vapidPrivateKey?: string; hosts: string[] };
   /** The durable job queue (pg-boss) in the application's database: its schema, and how often an idle worker looks for jobs. */
   queue: { schema: string; pollingSeconds: number };
   /**
@@ -353,6 +374,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...signingSecrets(e),
     publicUrl: e.PHONGDICH_PUBLIC_URL,
     sms: { webhookUrl: e.PHONGDICH_SMS_WEBHOOK_URL },
+    push: {
+      subject: e.PHONGDICH_PUSH_SUBJECT,
+      vapidPrivateKey: e.PHONGDICH_VAPID_PRIVATE_KEY,
+      hosts: e.PHONGDICH_PUSH_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    },
     queue: { schema: 'pgboss', pollingSeconds: 2 },
     notifications: notificationSettings(e),
     declarations: {

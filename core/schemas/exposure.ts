@@ -156,3 +156,15 @@ export const mySelfReportView = z.object({
 });
 export type MySelfReportView = z.infer<typeof mySelfReportView>;
 export const mySelfReportsView = z.object({ items: z.array(mySelfReportView) });
+
+/** Web push (issue 20): the key browsers subscribe with, and a browser's subscription. */
+export const pushKeyView = z.object({ publicKey: z.string().nullable() });
+export const pushSubscriptionRequest = z.object({
+  endpoint: z.url().max(1000),
+  keys: z.object({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}=*$/, 'p256dh'),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}=*$/, 'auth'),
+  }),
+});
+export const pushUnsubscribeRequest = z.object({ endpoint: z.url().max(1000) });
+export const pushSubscriptionsView = z.object({ subscribed: z.boolean() });

@@ -310,6 +310,7 @@ export const routes: Record<string, Entry> = {
   'GET /api/today/situation': cdc(`/api/today/situation?locality=${DOAN_KET}`, 'none'),
   // Exposure alerts (issue 20): the feed is identifiers and windows, the counts are counts; a test photo names no one in its bytes but is logged as a read.
   'GET /api/public/exposure/key': anyone('/api/public/exposure/key'),
+  'GET /api/public/push/key': anyone('/api/public/push/key'),
   'GET /api/public/exposure/feeds/:province': anyone(`/api/public/exposure/feeds/${LAI_CHAU}`),
   'GET /api/exposure/counts': cdc(`/api/exposure/counts?locality=${DOAN_KET}`, 'none'),
   'GET /api/self-reports/:id/photo': cdc(() => `/api/self-reports/${f.selfReportId}/photo`, 'none'),

@@ -36,10 +36,13 @@ describe('citizen messages', () => {
       new CitizenMessagesRepository(),
       queue,
       {
-        send: async (d) => {
-          if (fail) throw new Error('gateway down');
-          gone.push(d);
+        sms: {
+          send: async (d) => {
+            if (fail) throw new Error('gateway down');
+            gone.push(d);
+          },
         },
+        push: null,
       },
       { notifications: t.platform.config.notifications },
     );
