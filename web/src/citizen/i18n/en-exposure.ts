@@ -37,6 +37,17 @@ export const enExposure = {
     published: 'Anonymous warnings sent for {{count}} time windows.',
     photoFailed: 'The report was sent but the photo was not: {{message}}',
   },
+  push: {
+    title: 'Alerts on this browser',
+    intro:
+      'When the health service identifies you as F1 or F2, a notification shows on this phone (never the case or the place).',
+    on: 'Get alerts',
+    off: 'Turn alerts off',
+    isOn: 'Alerts are on for this browser.',
+    unsupported: 'This browser cannot receive push notifications.',
+    denied: 'Notifications are blocked for this site; allow them in the browser settings.',
+    failed: 'Alerts could not be turned on. Try again later.',
+  },
   mine: {
     title: 'My self-reports',
     none: 'You have not sent any self-report.',

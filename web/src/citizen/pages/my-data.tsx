@@ -8,6 +8,7 @@ import '../i18n/vi-pages.ts';
 import { Page } from '../layout.tsx';
 import { OtpBlock, type Challenge } from '../otp.tsx';
 import { OpenSession } from '../session.tsx';
+import { PushAlerts } from './push-alerts.tsx';
 import { stored, type StoredSession } from '../storage.ts';
 import { eraseMyData, myAccesses, myDataFile } from '../endpoints.ts';
 import { MySelfReports } from './my-self-reports.tsx';
@@ -38,6 +39,7 @@ export function MyDataPage() {
         <>
           <DownloadBox session={session} onSessionEnded={() => setSession(null)} />
           <MySelfReports session={session.token} onSessionEnded={() => setSession(null)} />
+          <PushAlerts onSessionEnded={() => setSession(null)} />
           <AccessLog session={session.token} onSessionEnded={() => setSession(null)} />
           <EraseBox session={session} onErased={() => setErased(true)} onSessionEnded={() => setSession(null)} />
         </>
