@@ -113,6 +113,11 @@ describe.runIf(hasChromium)('end-to-end in Chromium: exposure warning and self-r
     await desk.goto(`${e2e.server.url}/today`);
     await expect.poll(() => desk.getByTestId('today-item-self_reports').textContent()).toContain('Lò Thị Mai');
     await desk.screenshot({ path: path.join(artefactsDir, 'commune-self-report-today.png'), fullPage: true });
+    // Her published check-ins wait as pending entries: the commune confirms them.
+    await desk.goto(`${e2e.server.url}/exposure/pending`);
+    await expect.poll(() => desk.getByTestId('exposure-pending').textContent()).toContain('Lò Thị Mai');
+    await desk.locator('[data-testid^="pending-confirm-"]').first().click();
+    await expect.poll(() => desk.getByTestId('exposure-pending').textContent()).toContain('Không có tự báo');
     await staff.close();
   }, 60_000);
 });

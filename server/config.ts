@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../core/roles.ts';
 import { parseFederationProvinces, type FederationConfig } from './config-federation.ts';
+import { ConfigurationError, signingSecrets } from './config-secrets.ts';
 
 /**
  * The only reader of process.env. Everything else receives a `Config` (or a part of it) from the
@@ -32,6 +32,25 @@ const envSchema = z.object({
   PHONGDICH_PREVIOUS_SECRETS_FILE: z.string().min(1).optional(),
   /** A real SMS gateway: phongdich POSTs {to, text} as JSON here. Without it codes go to the log. */
   PHONGDICH_SMS_WEBHOOK_URL: z.string().url().optional(),
+  /**
+   * Web push to citizens' phones (VAPID). The subject is the operator's contact the push services
+   * may write to; the keys are derived from the instance secret unless given.
+   */
+  PHONGDICH_PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'a mailto: or https: address')
+    .default('mailto:phongdich@localhost'),
+  PHONGDICH_VAPID_PRIVATE_KEY: z.string().min(40).optional(),
+  /**
+   * The push services the server may POST to (host names; a leading dot allows subdomains), so a
+   * subscription cannot make the server call an address of the attacker's choosing. http is only
+   * ever used for loopback hosts listed here (a developer's local push stub).
+   */
+  PHONGDICH_PUSH_HOSTS: z
+    .string()
+    .default(
+      'fcm.googleapis.com,updates.push.services.mozilla.com,.push.services.mozilla.com,.notify.windows.com,.push.apple.com',
+    ),
   /** E-mail notifications through an SMTP server; without a host the e-mail channel is off. */
   PHONGDICH_SMTP_HOST: z.string().min(1).optional(),
   PHONGDICH_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -147,6 +166,8 @@ export interface Config {
   previousSecrets: string[];
   publicUrl?: string;
   sms: { webhookUrl?: string };
+  /** Web push: the VAPID subject, a configured private key (else derived from the secret), allowed push hosts. */
+  push: { subject: string; vapidPrivateKey?: string; hosts: string[] };
   /** The durable job queue (pg-boss) in the application's database: its schema, and how often an idle worker looks for jobs. */
   queue: { schema: string; pollingSeconds: number };
   /**
@@ -206,64 +227,7 @@ export interface LoginLimits {
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
-/** A setting that prevents a safe start; the CLI prints the message alone, without a stack. */
-export class ConfigurationError extends Error {}
-
-const MIN_SECRET = 32;
-
-/**
- * The signing secrets: the current one from PHONGDICH_SECRET or its key file, earlier ones (for
- * rotation) from PHONGDICH_PREVIOUS_SECRETS or their key file. A key file others could read is
- * refused: the secret would be as public as the machine.
- */
-function signingSecrets(e: z.infer<typeof envSchema>): { secret?: string; previousSecrets: string[] } {
-  if (e.PHONGDICH_SECRET && e.PHONGDICH_SECRET_FILE) {
-    throw new ConfigurationError('Set PHONGDICH_SECRET or PHONGDICH_SECRET_FILE, not both.');
-  }
-  if (e.PHONGDICH_PREVIOUS_SECRETS && e.PHONGDICH_PREVIOUS_SECRETS_FILE) {
-    throw new ConfigurationError('Set PHONGDICH_PREVIOUS_SECRETS or PHONGDICH_PREVIOUS_SECRETS_FILE, not both.');
-  }
-  const fromFile = e.PHONGDICH_SECRET_FILE
-    ? readKeyFile('PHONGDICH_SECRET_FILE', e.PHONGDICH_SECRET_FILE).trim()
-    : undefined;
-  if (fromFile !== undefined && fromFile.length < MIN_SECRET) {
-    throw new ConfigurationError(
-      `PHONGDICH_SECRET_FILE: the secret in ${e.PHONGDICH_SECRET_FILE} is shorter than ${MIN_SECRET} characters.`,
-    );
-  }
-  const previousText = e.PHONGDICH_PREVIOUS_SECRETS_FILE
-    ? readKeyFile('PHONGDICH_PREVIOUS_SECRETS_FILE', e.PHONGDICH_PREVIOUS_SECRETS_FILE)
-    : (e.PHONGDICH_PREVIOUS_SECRETS ?? '');
-  const previousSecrets = previousText
-    .split(/[,\n]/)
-    .map((x) => x.trim())
-    .filter((x) => x !== '' && !x.startsWith('#'));
-  if (previousSecrets.some((x) => x.length < MIN_SECRET)) {
-    throw new ConfigurationError(
-      `PHONGDICH_PREVIOUS_SECRETS: every previous secret has at least ${MIN_SECRET} characters.`,
-    );
-  }
-  return { secret: e.PHONGDICH_SECRET ?? fromFile, previousSecrets };
-}
-
-/** Reads a key file, refusing one that its group or others may read or write. */
-function readKeyFile(variable: string, file: string): string {
-  let mode: number;
-  try {
-    mode = fs.statSync(file).mode;
-  } catch {
-    throw new ConfigurationError(
-      `${variable}: cannot read the key file ${file}. Create one with: npx phongdich secret generate --out ${file}`,
-    );
-  }
-  if ((mode & 0o077) !== 0) {
-    throw new ConfigurationError(
-      `${variable}: the key file ${file} can be read by its group or by others (mode ${(mode & 0o777).toString(8)}). ` +
-        `Make it readable by its owner only: chmod 600 ${file}`,
-    );
-  }
-  return fs.readFileSync(file, 'utf8');
-}
+export { ConfigurationError };
 
 function notificationSettings(e: z.infer<typeof envSchema>): Config['notifications'] {
   if (!e.PHONGDICH_SMTP_HOST && (e.PHONGDICH_SMTP_FROM || e.PHONGDICH_SMTP_USER)) {
@@ -353,6 +317,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...signingSecrets(e),
     publicUrl: e.PHONGDICH_PUBLIC_URL,
     sms: { webhookUrl: e.PHONGDICH_SMS_WEBHOOK_URL },
+    push: {
+      subject: e.PHONGDICH_PUSH_SUBJECT,
+      vapidPrivateKey: e.PHONGDICH_VAPID_PRIVATE_KEY,
+      hosts: e.PHONGDICH_PUSH_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    },
     queue: { schema: 'pgboss', pollingSeconds: 2 },
     notifications: notificationSettings(e),
     declarations: {

@@ -124,6 +124,7 @@ export function createServices(o: ServiceOptions): AppServices {
     jobQueue,
     audit,
     smsGateway: otpModule.smsGateway,
+    secret: o.secrets.current,
     log: o.log,
   });
   const people = createPeopleModule({ db, config, signing, otp, localities, audit, auditService: auditModule.audit });
@@ -207,6 +208,7 @@ export function createServices(o: ServiceOptions): AppServices {
     registry: people.peopleRegistry,
     citizenMessages: notifications.citizenMessages,
     publicUrl: config.publicUrl,
+    pushHosts: config.push.hosts,
   });
   const identity = createIdentityModule({
     db,

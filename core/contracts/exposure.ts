@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { defineRoutes, mediaTypes, sheetExportRoutes } from './contract.ts';
 import { okBody, pageOf } from '../schemas/common.ts';
 import {
+  mySelfReportsView,
+  pushKeyView,
+  pushSubscriptionRequest,
+  pushSubscriptionsView,
+  pushUnsubscribeRequest,
   caseStaysView,
   listPendingExposureQuery,
   markTransmissionRiskRequest,
@@ -100,5 +105,36 @@ export const exposureContract = defineRoutes(['exposure'], {
     body: markTransmissionRiskRequest,
     answer: markTransmissionRiskResult,
     status: 201,
+  },
+  postPublicMeSelfReports: {
+    method: 'POST',
+    path: '/public/me/self-reports',
+    summary: 'My self-reports and what became of them (session of the phone; the latest 50)',
+    body: z.object({}),
+    answer: mySelfReportsView,
+    citizenSession: true,
+  },
+  getPublicPushKey: {
+    method: 'GET',
+    path: '/public/push/key',
+    summary: 'The VAPID public key a browser subscribes to alerts with (null: web push is off)',
+    answer: pushKeyView,
+  },
+  postPublicMePushSubscriptions: {
+    method: 'POST',
+    path: '/public/me/push-subscriptions',
+    summary: "Alerts on this browser: the person's choice, kept until withdrawn (session of the phone)",
+    body: pushSubscriptionRequest,
+    answer: pushSubscriptionsView,
+    status: 201,
+    citizenSession: true,
+  },
+  postPublicMePushSubscriptionsRemove: {
+    method: 'POST',
+    path: '/public/me/push-subscriptions/remove',
+    summary: 'No more alerts on this browser (session of the phone)',
+    body: pushUnsubscribeRequest,
+    answer: pushSubscriptionsView,
+    citizenSession: true,
   },
 });

@@ -140,3 +140,31 @@ export const markTransmissionRiskRequest = z.object({
 });
 export type MarkTransmissionRiskRequest = z.infer<typeof markTransmissionRiskRequest>;
 export const markTransmissionRiskResult = z.object({ published: z.number() });
+
+/** A citizen's own self-reports, as their phone's session sees them (never the photo). */
+export const mySelfReportView = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  kind: z.enum(['symptoms', 'positive_test']),
+  symptoms: z.array(z.enum(symptomCodes)),
+  testDate: z.string().nullable(),
+  hasPhoto: z.boolean(),
+  /** Check-ins published from the phone, and what the commune decided of them. */
+  publishedEntries: z.number(),
+  exposureDecision: z.enum(['confirmed', 'withdrawn']).nullable(),
+  status: z.enum(['received', 'handled']),
+});
+export type MySelfReportView = z.infer<typeof mySelfReportView>;
+export const mySelfReportsView = z.object({ items: z.array(mySelfReportView) });
+
+/** Web push (issue 20): the key browsers subscribe with, and a browser's subscription. */
+export const pushKeyView = z.object({ publicKey: z.string().nullable() });
+export const pushSubscriptionRequest = z.object({
+  endpoint: z.url().max(1000),
+  keys: z.object({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}=*$/, 'p256dh'),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}=*$/, 'auth'),
+  }),
+});
+export const pushUnsubscribeRequest = z.object({ endpoint: z.url().max(1000) });
+export const pushSubscriptionsView = z.object({ subscribed: z.boolean() });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainGraph, ClusterView } from '../../core/schemas/cases.ts';
 import type { Page } from '../../core/schemas/common.ts';
+import type { ExposureFeed } from '../../core/schemas/exposure.ts';
 import { systemActor } from '../shared/actor.ts';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
 import { DEMO_MARKET_BOARD } from './demo-workplaces.ts';
@@ -252,5 +253,26 @@ describe('the demo outbreak', () => {
     const now = Date.now();
     for (const h of report.history) expect(Date.parse(h.at)).toBeLessThan(now);
     expect(view.items.filter((r) => r.status === 'accepted').length).toBeGreaterThan(view.totals.submitted / 2);
+  });
+
+  it('publishes the market’s exposure entries: Thành’s stays confirmed (one marked), Lan’s self-report pending, nobody named', async () => {
+    const feed = JSON.parse((await s().exposure.feed('12')).body.toString()) as ExposureFeed;
+    const confirmed = feed.entries.filter((e) => e[3] === 0);
+    const pending = feed.entries.filter((e) => e[3] === 1);
+    // Yesterday's stay and the visit four days ago the investigator marked.
+    expect(confirmed.length).toBeGreaterThanOrEqual(2);
+    expect(pending).toHaveLength(1);
+    const cases = await s().cases.list(sys, { limit: 50, q: 'Lò Văn Thành' });
+    const thanh = cases.items.find((c) => c.fullName === 'Lò Văn Thành')!;
+    const stays = (await s().caseStays.list(sys, thanh.id)).items;
+    expect(stays.map((x) => x.published)).toEqual([true, true]);
+    // Lan was at the market after Thành had left: warned by her own report, not a contact of his.
+    const waiting = (await s().selfReports.pending(sys, { locality: '12', limit: 50 })).items;
+    expect(waiting.map((r) => [r.fullName, r.kind, r.pendingEntries])).toEqual([['Phạm Thị Lan', 'positive_test', 1]]);
+    const contacts = (await s().tracing.listForCase(sys, thanh.id, { limit: 50 })).items;
+    expect(contacts.some((k) => k.fullName === 'Phạm Thị Lan')).toBe(false);
+    const today = (await s().exposure.counts(sys, { locality: '12' })).days[0]!;
+    expect(today).toMatchObject({ selfReportsReceived: 2, selfReportsHandled: 0 });
+    expect(JSON.stringify(feed)).not.toContain('Chợ trung tâm');
   });
 });

@@ -7,6 +7,7 @@ import { CasesRepository } from '../modules/cases/cases.repository.ts';
 import { CheckinsRepository } from '../modules/checkins/checkins.repository.ts';
 import { registerCase } from '../commands/register-case.ts';
 import { systemActor } from '../shared/actor.ts';
+import { seedDemoExposure } from './demo-exposure.ts';
 import { demoIdentity, type DemoPerson } from './demo-people.ts';
 import { seedDemoQuarantine } from './demo-quarantine.ts';
 import { seedDemoRisk } from './demo-risk.ts';
@@ -57,6 +58,8 @@ const [THANH, HOA, HAI, MAI, SU, LAN, PHUC] = [0, 1, 2, 3, 4, 5, 8] as const;
  * was at the market yesterday: four people overlapped with him there or live with him; the
  * investigator confirmed two (Hải is now in the hotel); Hải's F2s are his household and the trader
  * who stood next to him after Thành had left (confirmed).
+ * His market stays are in the exposure feed, one marked by the investigator; Lan, at the market after
+ * him, self-reported a positive rapid test and published her check-in, pending (`demo-exposure.ts`).
  * The market board and the workplaces around it assessed their COVID safety (`demo-workplaces.ts`);
  * the board's staff were checked at the market gate this morning, one refused (`demo-workforce.ts`).
  * The risk levels follow (`demo-risk.ts`). Runs once: a database that has any case is left alone.
@@ -182,6 +185,14 @@ export async function seedDemoOutbreak(p: Platform): Promise<{ created: boolean 
     (k) => k.personId === ids[PHUC],
   );
   if (f2) await s.tracing.decide(sys, f2.id, { decision: 'confirm', note: 'Bán hàng ở quầy bên cạnh anh Hải' });
+  await seedDemoExposure(p, {
+    venueId: venue.id,
+    caseId: thanh.id,
+    thanh: ids[THANH]!,
+    lan: ids[LAN]!,
+    mai: ids[MAI]!,
+    communeCode: DOAN_KET,
+  });
   await seedDemoWorkplaces(p, { doanKet: DOAN_KET, tanPhong: TAN_PHONG });
   await seedDemoWorkforce(p, venue.id);
   await seedDemoRisk(p, '12', {

@@ -51,12 +51,13 @@ export interface ExposureFeedFetchesTable {
   fetches: ColumnType<string, number, number>;
 }
 
-/** Messages to people (migration 0040): SMS alerts, once per dedupe key. */
+/** Messages to people (migration 0040): SMS or web-push alerts, once per dedupe key. */
 export interface CitizenMessagesTable {
   id: Generated<string>;
   person_id: string;
   kind: string;
-  phone: string;
+  channel: Generated<'sms' | 'push'>;
+  phone: string | null;
   body: string;
   dedupe_key: string;
   status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
@@ -66,8 +67,20 @@ export interface CitizenMessagesTable {
   sent_at: Date | null;
 }
 
+/** The browsers a person chose to be alerted on (migration 0040). */
+export interface PushSubscriptionsTable {
+  id: Generated<string>;
+  person_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  locale: Generated<'vi' | 'en'>;
+  created_at: CreatedAt;
+}
+
 export interface ExposureTables {
   citizen_messages: CitizenMessagesTable;
+  push_subscriptions: PushSubscriptionsTable;
   self_reports: SelfReportsTable;
   exposure_entries: ExposureEntriesTable;
   exposure_feed_fetches: ExposureFeedFetchesTable;

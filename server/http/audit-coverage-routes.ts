@@ -341,13 +341,15 @@ export const routes: Record<string, Entry> = {
   'GET /api/today/situation': cdc(`/api/today/situation?locality=${DOAN_KET}`, 'none'),
   // Exposure alerts (issue 20): the feed is identifiers and windows, the counts are counts; a test photo names no one in its bytes but is logged as a read.
   'GET /api/public/exposure/key': anyone('/api/public/exposure/key'),
+  'GET /api/public/push/key': anyone('/api/public/push/key'),
   'GET /api/public/exposure/feeds/:province': anyone(`/api/public/exposure/feeds/${LAI_CHAU}`),
   'GET /api/exposure/counts': cdc(`/api/exposure/counts?locality=${DOAN_KET}`, 'none'),
   'GET /api/self-reports/:id/photo': cdc(() => `/api/self-reports/${f.selfReportId}/photo`, 'none'),
   'GET /api/exposure/pending': cdc(`/api/exposure/pending?locality=${DOAN_KET}`, 'none'),
   'GET /api/exposure/pending/export.xlsx': cdc(`/api/exposure/pending/export.xlsx?locality=${DOAN_KET}`, 'none'),
   'GET /api/exposure/pending/export.csv': cdc(`/api/exposure/pending/export.csv?locality=${DOAN_KET}`, 'none'),
-  'GET /api/cases/:id/exposure-stays': cdc(() => `/api/cases/${f.caseId}/exposure-stays`),
+  // Venues and times of the case's own visits, no name in the answer (its read is logged all the same).
+  'GET /api/cases/:id/exposure-stays': cdc(() => `/api/cases/${f.caseId}/exposure-stays`, 'none'),
   'GET /api/risk/indicators': cdc(`/api/risk/indicators?locality=${DOAN_KET}`, 'none'),
   'GET /api/risk/evaluate': cdc(`/api/risk/evaluate?locality=${DOAN_KET}&ruleSet=nq128_qd4800_2021`, 'none'),
   'GET /api/risk/decisions/draft': {

@@ -260,6 +260,10 @@ export const responseRoutes: RouteTable = {
   'GET /api/public/exposure/feeds/:province': 'public',
   'POST /api/public/self-reports': 'public',
   'PUT /api/public/self-reports/:id/photo': 'public',
+  'POST /api/public/me/self-reports': 'public',
+  'GET /api/public/push/key': 'public',
+  'POST /api/public/me/push-subscriptions': 'public',
+  'POST /api/public/me/push-subscriptions/remove': 'public',
   'POST /api/self-reports/:id/handle': {
     attempt: (c) => c.post(`/api/self-reports/${neighbour.selfReportId}/handle`, { exposure: 'withdraw' }),
     expect: refused,

@@ -112,6 +112,7 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
     // Exposure alerts (issue 20): the feed holds identifiers and windows, the counts no one; a test
     // photo is the commune's (nobody's id here is not found, as for every role of this walk).
     'GET /api/public/exposure/key': { urls: one('/api/public/exposure/key') },
+    'GET /api/public/push/key': { urls: one('/api/public/push/key') },
     'GET /api/public/exposure/feeds/:province': { urls: one(`/api/public/exposure/feeds/${LAI_CHAU}`) },
     'GET /api/exposure/counts': { urls: one('/api/exposure/counts') },
     'GET /api/self-reports/:id/photo': { urls: () => [`/api/self-reports/${randomUUID()}/photo`] },

@@ -162,5 +162,19 @@ describe('pending self-reported entries', () => {
     expect((await officer.get(`/api/exposure/pending?locality=${DOAN_KET}`)).json().items).toEqual([]);
     const confirmed = (await feed()).entries.filter((e) => e[0] === identifier && e[1] === minute - 500);
     expect(confirmed.map((e) => e[3])).toEqual([0]);
+
+    // The reporter sees, with their phone's session, what they sent and what became of it.
+    const mine = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/me/self-reports',
+      payload: {},
+      headers: bearer(visitor.session),
+    });
+    expect(mine.json().items).toMatchObject([
+      { kind: 'symptoms', publishedEntries: 0, status: 'received' },
+      { kind: 'positive_test', publishedEntries: 1, exposureDecision: 'confirmed', status: 'handled' },
+    ]);
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/public/me/self-reports', payload: {} });
+    expect(anonymous.statusCode).toBe(401);
   });
 });

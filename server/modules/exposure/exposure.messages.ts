@@ -11,6 +11,8 @@ export const exposureMessages: Record<
     positive: string;
     symptoms: string;
     noSuchStay: string;
+    pushOff: string;
+    pushHost: string;
   }
 > = {
   vi: {
@@ -22,6 +24,8 @@ export const exposureMessages: Record<
     positive: 'Tự báo test nhanh dương tính',
     symptoms: 'Tự báo có triệu chứng',
     noSuchStay: 'Không có lượt quét mã này của ca bệnh tại địa điểm đã chọn',
+    pushOff: 'Máy chủ chưa bật thông báo đẩy',
+    pushHost: 'Trình duyệt này dùng một dịch vụ thông báo không được hỗ trợ',
   },
   en: {
     notImage: 'The photo must be a JPEG, PNG or WebP image',
@@ -32,5 +36,7 @@ export const exposureMessages: Record<
     positive: 'Self-reported positive rapid test',
     symptoms: 'Self-reported symptoms',
     noSuchStay: 'The case has no check-in at this venue at that time',
+    pushOff: 'Push notifications are not enabled on this server',
+    pushHost: "This browser's push service is not supported",
   },
 };

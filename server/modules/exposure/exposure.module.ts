@@ -5,6 +5,7 @@ import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { DiseaseProfilesService } from '../disease-profiles/disease-profiles.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { CitizenSessionsService } from '../people/people.module.ts';
+import { AlertSettingsService } from './alert-settings.service.ts';
 import { CaseStaysService } from './case-stays.service.ts';
 import { ContactAlerts } from './contact-alerts.ts';
 import type { CitizenMessages } from '../notifications/notifications.module.ts';
@@ -16,6 +17,7 @@ import { SelfReportsService } from './self-reports.service.ts';
 
 export type { ExposureService } from './exposure.service.ts';
 export type { CaseStaysService } from './case-stays.service.ts';
+export type { AlertSettingsService } from './alert-settings.service.ts';
 export type { ContactAlerts, ConfirmedContact } from './contact-alerts.ts';
 export type { SelfReportsService, TodaySelfReportRow } from './self-reports.service.ts';
 
@@ -24,8 +26,10 @@ export interface ExposureServices {
   selfReports: SelfReportsService;
   /** A case's stays at venues for the investigator; marking one as a transmission risk. */
   caseStays: CaseStaysService;
-  /** SMS to a confirmed close contact who agreed to alerts. */
+  /** SMS and push to a confirmed close contact who agreed to alerts. */
   contactAlerts: ContactAlerts;
+  /** The browsers a citizen chose to get alerts on (web push). */
+  alertSettings: AlertSettingsService;
 }
 
 export function createExposureModule(o: {
@@ -41,6 +45,7 @@ export function createExposureModule(o: {
   registry: PeopleRegistryService;
   citizenMessages: CitizenMessages;
   publicUrl: string | undefined;
+  pushHosts: readonly string[];
 }): ExposureServices {
   const repo = new ExposureRepository();
   const exposure = new ExposureService(
@@ -57,5 +62,6 @@ export function createExposureModule(o: {
     selfReports: new SelfReportsService(o.db, repo, o.citizenSessions, o.localities, exposure, o.audit),
     caseStays: new CaseStaysService(o.db, repo, o.cases, o.checkins, o.profiles, exposure, o.audit, o.retentionDays),
     contactAlerts: new ContactAlerts(o.registry, o.citizenMessages, o.publicUrl),
+    alertSettings: new AlertSettingsService(o.db, o.citizenSessions, o.citizenMessages, o.pushHosts),
   };
 }

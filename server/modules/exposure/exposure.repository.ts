@@ -296,6 +296,27 @@ export class ExposureRepository {
       .execute();
   }
 
+  /** A person's own self-reports, newest first (the latest `limit`): never the photo's bytes. */
+  selfReportsOf(db: Db, personId: string, limit: number) {
+    return db
+      .selectFrom('self_reports')
+      .select([
+        'id',
+        'kind',
+        'symptoms',
+        'test_date',
+        'published_entries',
+        'exposure_decision',
+        'status',
+        'created_at',
+        sql<boolean>`photo is not null`.as('has_photo'),
+      ])
+      .where('person_id', '=', personId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   /** What a case has published for its venues (to tell which stays are in the feed already). */
   caseEntries(db: Db, caseId: string) {
     return db

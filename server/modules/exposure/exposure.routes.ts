@@ -39,6 +39,23 @@ export const exposureRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     reply.status(201).send(await reports.submit(citizenSessionOf(req), req.body, citizenMetaOf(req))),
   );
 
+  route(app, c.getPublicPushKey, { config: { access: 'public' } }, async (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=3600');
+    return services.alertSettings.publicKey();
+  });
+
+  route(app, c.postPublicMePushSubscriptions, { config: { access: 'public' } }, async (req, reply) =>
+    reply.status(201).send(await services.alertSettings.subscribe(citizenSessionOf(req), req.body, req.locale)),
+  );
+
+  route(app, c.postPublicMePushSubscriptionsRemove, { config: { access: 'public' } }, async (req) =>
+    services.alertSettings.unsubscribe(citizenSessionOf(req), req.body.endpoint, req.locale),
+  );
+
+  route(app, c.postPublicMeSelfReports, { config: { access: 'public' } }, async (req) =>
+    reports.mine(citizenSessionOf(req), req.locale),
+  );
+
   // Twice the limit reaches the service, which refuses with a clear message; beyond that Fastify does.
   route(
     app,

@@ -1,6 +1,8 @@
+import { symptomCodes, type SymptomCode } from '../../../core/declaration-codes.ts';
 import { AppError, type Locale } from '../../../core/errors.ts';
 import type {
   ListPendingExposureQuery,
+  MySelfReportView,
   PendingExposureView,
   SelfReportRequest,
   SelfReportResult,
@@ -21,6 +23,8 @@ import { exposureMessages as messages } from './exposure.messages.ts';
 import { exposurePolicy } from './exposure.policy.ts';
 import type { ExposureRepository } from './exposure.repository.ts';
 import type { ExposureService } from './exposure.service.ts';
+
+const isSymptomCode = (c: string): c is SymptomCode => (symptomCodes as readonly string[]).includes(c);
 
 /** A test photo is evidence for the commune, not an archive: 2 MB is a phone photo at reading quality. */
 export const MAX_SELF_REPORT_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -93,6 +97,28 @@ export class SelfReportsService {
       });
       return { id, publishedEntries: published };
     });
+  }
+
+  /**
+   * The citizen's own reports, for their "my data" page: one person's reports are few, so the latest
+   * 50 are answered whole. Their own read, with their own session: not an agency's access to log.
+   */
+  async mine(token: string | null, locale: Locale): Promise<{ items: MySelfReportView[] }> {
+    const holder = await this.sessions.holderOrThrow(token, locale);
+    const rows = await this.repo.selfReportsOf(this.db, holder.personId, 50);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        createdAt: r.created_at.toISOString(),
+        kind: r.kind,
+        symptoms: r.symptoms.filter(isSymptomCode),
+        testDate: r.test_date === null ? null : String(r.test_date),
+        hasPhoto: r.has_photo,
+        publishedEntries: r.published_entries,
+        exposureDecision: r.exposure_decision,
+        status: r.status,
+      })),
+    };
   }
 
   /** The photo of the test: the bytes must be an image (never the client's word alone) and small enough. */

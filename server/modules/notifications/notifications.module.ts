@@ -5,6 +5,7 @@ import type { AuditTrailService } from '../audit/audit.module.ts';
 import { emailChannel, smsChannel, type ChannelSender, type SmsGateway } from './channels.ts';
 import { CitizenMessagesRepository } from './citizen-messages.repository.ts';
 import { CitizenMessages } from './citizen-messages.service.ts';
+import { vapidKeys, webPushSender, type PushSender } from './push-channel.ts';
 import { DeliveryRepository } from './delivery.repository.ts';
 import { NotificationDelivery } from './delivery.service.ts';
 import { NotificationsRepository } from './notifications.repository.ts';
@@ -15,6 +16,7 @@ export type { MessageContent, OutgoingMessage } from './notifications.service.ts
 export type { ChannelSender } from './channels.ts';
 export type { ReminderCondition, ReminderRequest, ReminderScheduler } from './reminders.service.ts';
 export type { NotificationsService, NotificationDelivery, ReminderService, CitizenMessages };
+export type { PushAlert } from './citizen-messages.service.ts';
 
 export interface NotificationsServices {
   notifications: NotificationsService;
@@ -28,13 +30,15 @@ export interface NotificationsServices {
 
 export function createNotificationsModule(o: {
   db: Db;
-  config: Pick<Config, 'notifications' | 'publicUrl'>;
+  config: Pick<Config, 'notifications' | 'publicUrl' | 'push'>;
+  /** The instance secret: the VAPID key pair of web push is derived from it unless configured. */
+  secret: string;
   jobQueue: JobQueue;
   audit: AuditTrailService;
   /** The SMS gateway of one-time codes; null when none is configured (the SMS channel is then off). */
   smsGateway: SmsGateway | null;
   /** Tests replace the ways out (a failing gateway); by default the configured ones. */
-  channels?: { sms: ChannelSender | null; email: ChannelSender | null };
+  channels?: { sms: ChannelSender | null; email: ChannelSender | null; push?: PushSender | null };
   now?: () => Date;
   log?: (line: string) => void;
 }): NotificationsServices {
@@ -69,7 +73,20 @@ export function createNotificationsModule(o: {
       o.db,
       new CitizenMessagesRepository(),
       o.jobQueue,
-      channels.sms,
+      {
+        sms: channels.sms,
+        push:
+          channels.push !== undefined
+            ? channels.push
+            : webPushSender(
+                vapidKeys({
+                  subject: o.config.push.subject,
+                  privateKey: o.config.push.vapidPrivateKey,
+                  secret: o.secret,
+                }),
+                o.config.push.hosts,
+              ),
+      },
       { notifications: o.config.notifications, publicUrl: o.config.publicUrl },
       o.now,
     ),

@@ -100,6 +100,15 @@ beforeAll(async () => {
     destinationCommuneCode: DOAN_KET,
   });
   if (arrival.statusCode !== 200) throw new Error(`arrival: ${arrival.statusCode} ${arrival.body}`);
+  // They self-reported symptoms from the phone (issue 20).
+  const report = await asCitizen('/api/public/self-reports', {
+    clientKey: randomUUID(),
+    kind: 'symptoms',
+    symptoms: ['fever', 'cough'],
+    communeCode: DOAN_KET,
+    consent: true,
+  });
+  if (report.statusCode !== 201) throw new Error(`self-report: ${report.statusCode} ${report.body}`);
 });
 afterAll(async () => t.close());
 
@@ -158,6 +167,10 @@ describe('my data', () => {
       },
     ]);
     expect(data.person.commune).toBe('Phường Đoàn Kết, Tỉnh Lai Châu');
+    expect(data.selfReports).toMatchObject([
+      { kind: 'symptoms', symptoms: ['fever', 'cough'], testPhoto: false, publishedCheckins: 0, status: 'received' },
+    ]);
+    expect(data.alertsSent).toEqual([]);
     expect(res.body).not.toContain('Nguồn Lây');
     const audit = await t.platform.database.db
       .selectFrom('audit_events')

@@ -181,6 +181,31 @@ export class MyDataRepository {
           .where('k.person_id', '=', personId)
           .orderBy('s.admitted_at')
           .execute(),
+        // Issue 20: what they reported themselves (never the photo's bytes), and the alerts sent to them.
+        selfReports: await trx
+          .selectFrom('self_reports')
+          .select([
+            'kind',
+            'symptoms',
+            'onset_date',
+            'test_date',
+            'commune_code',
+            'consent_at',
+            'published_entries',
+            'exposure_decision',
+            'status',
+            'created_at',
+            'photo_type',
+          ])
+          .where('person_id', '=', personId)
+          .orderBy('created_at')
+          .execute(),
+        alerts: await trx
+          .selectFrom('citizen_messages')
+          .select(['kind', 'phone', 'body', 'status', 'created_at', 'sent_at'])
+          .where('person_id', '=', personId)
+          .orderBy('created_at')
+          .execute(),
       }));
   }
 }

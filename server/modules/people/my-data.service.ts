@@ -8,7 +8,8 @@ import type { OtpService } from '../otp/otp.service.ts';
 import { citizenActor, type CitizenMeta, type CitizenSessionsService } from './citizen-sessions.service.ts';
 import type { Locale } from '../../../core/errors.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import { myDataJson, myDataPdf, type PlaceNamer } from './my-data.document.ts';
+import { myDataJson, type PlaceNamer } from './my-data.document.ts';
+import { myDataPdf } from './my-data.pdf.ts';
 import type { MyDataRepository } from './my-data.repository.ts';
 
 export interface MyDataFile {

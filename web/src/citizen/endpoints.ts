@@ -80,6 +80,19 @@ export const exposureFeed = endpointOf<typeof exposureContract.getPublicExposure
   '/public/exposure/feeds/:province',
 );
 export const selfReport = endpointOf<typeof exposureContract.postPublicSelfReports>('POST', '/public/self-reports');
+export const mySelfReports = endpointOf<typeof exposureContract.postPublicMeSelfReports>(
+  'POST',
+  '/public/me/self-reports',
+);
+export const pushKey = endpointOf<typeof exposureContract.getPublicPushKey>('GET', '/public/push/key');
+export const pushSubscribe = endpointOf<typeof exposureContract.postPublicMePushSubscriptions>(
+  'POST',
+  '/public/me/push-subscriptions',
+);
+export const pushUnsubscribe = endpointOf<typeof exposureContract.postPublicMePushSubscriptionsRemove>(
+  'POST',
+  '/public/me/push-subscriptions/remove',
+);
 export const selfReportPhoto = endpointOf<typeof exposureContract.putPublicSelfReportsPhoto>(
   'PUT',
   '/public/self-reports/:id/photo',

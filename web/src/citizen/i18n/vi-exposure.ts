@@ -42,6 +42,31 @@ export const viExposure = {
     published: 'Đã gửi cảnh báo ẩn danh cho {{count}} khung giờ.',
     photoFailed: 'Tự báo đã gửi nhưng ảnh chưa gửi được: {{message}}',
   },
+  push: {
+    title: 'Cảnh báo trên trình duyệt này',
+    intro:
+      'Khi cơ quan y tế xác định bạn là F1, F2, một thông báo hiện trên điện thoại này (không nói ca bệnh hay nơi nào).',
+    on: 'Nhận cảnh báo',
+    off: 'Tắt cảnh báo',
+    isOn: 'Đang nhận cảnh báo trên trình duyệt này.',
+    unsupported: 'Trình duyệt này không nhận được thông báo đẩy.',
+    denied: 'Bạn đã chặn thông báo cho trang này; hãy cho phép trong cài đặt trình duyệt.',
+    failed: 'Chưa bật được cảnh báo. Thử lại sau.',
+  },
+  mine: {
+    title: 'Tự báo của tôi',
+    none: 'Bạn chưa gửi tự báo nào.',
+    positive: 'Test nhanh dương tính',
+    symptoms: 'Có triệu chứng',
+    testDate: 'ngày test {{date}}',
+    photo: 'có ảnh test',
+    received: 'Trạm y tế đã nhận, chưa xử lý',
+    handled: 'Trạm y tế đã xử lý',
+    published: '{{count}} lần check-in đã gửi cảnh báo ẩn danh',
+    confirmed: 'cơ quan y tế đã xác nhận',
+    withdrawn: 'cơ quan y tế đã rút lại',
+    pendingDecision: 'chờ cơ quan y tế xác nhận',
+  },
 } as const;
 
 addMessages('vi', viExposure);

@@ -8,8 +8,10 @@ import '../i18n/vi-pages.ts';
 import { Page } from '../layout.tsx';
 import { OtpBlock, type Challenge } from '../otp.tsx';
 import { OpenSession } from '../session.tsx';
+import { PushAlerts } from './push-alerts.tsx';
 import { stored, type StoredSession } from '../storage.ts';
 import { eraseMyData, myAccesses, myDataFile } from '../endpoints.ts';
+import { MySelfReports } from './my-self-reports.tsx';
 
 const pageSize = 20;
 
@@ -36,6 +38,8 @@ export function MyDataPage() {
       {session ? (
         <>
           <DownloadBox session={session} onSessionEnded={() => setSession(null)} />
+          <MySelfReports session={session.token} onSessionEnded={() => setSession(null)} />
+          <PushAlerts onSessionEnded={() => setSession(null)} />
           <AccessLog session={session.token} onSessionEnded={() => setSession(null)} />
           <EraseBox session={session} onErased={() => setErased(true)} onSessionEnded={() => setSession(null)} />
         </>

@@ -36,3 +36,33 @@ registerRoute(
     request.method === 'GET' && url.origin === self.location.origin && freshReads.test(url.pathname),
   new NetworkFirst({ cacheName: 'pd-public-reads', networkTimeoutSeconds: 10 }),
 );
+
+/**
+ * Alerts the person chose on this browser (issue 20): the server's push is encrypted to this
+ * browser and carries a title, a text and where a tap leads (a page of this app only).
+ */
+self.addEventListener('push', (event) => {
+  const alert = (() => {
+    try {
+      return event.data?.json() as { title?: string; body?: string; url?: string } | undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!alert?.title) return;
+  const url = alert.url?.startsWith('/c/') ? alert.url : '/c/';
+  event.waitUntil(
+    self.registration.showNotification(alert.title, {
+      body: alert.body ?? '',
+      icon: '/c-icons/icon-192.png',
+      data: { url },
+      tag: 'phongdich-alert',
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = (event.notification.data as { url?: string } | null)?.url ?? '/c/';
+  event.waitUntil(self.clients.openWindow(url));
+});
