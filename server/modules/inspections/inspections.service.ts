@@ -23,7 +23,7 @@ import { planColumns } from './inspections.export.ts';
 import { inspectionMessages as messages } from './inspections.messages.ts';
 import { inspectionsPolicy as policy } from './inspections.policy.ts';
 import { toArticleView, toChecklistView, toPlanSummary, toTargetView } from './inspections.presenter.ts';
-import type { InspectionsRepository, PlanRecord } from './inspections.repository.ts';
+import type { ChecklistRecord, InspectionsRepository, PlanRecord } from './inspections.repository.ts';
 import type { ViolationsRepository } from './violations.repository.ts';
 
 export interface InspectionsDeps {
@@ -43,6 +43,8 @@ export interface InspectionsDeps {
  * the plans they make, are on, oversee or are inspected in.
  */
 export class InspectionsService {
+  private readonly checklistRows = new Map<string, ChecklistRecord>();
+
   constructor(private readonly d: InspectionsDeps) {}
 
   private today(): string {
@@ -216,9 +218,21 @@ export class InspectionsService {
     };
   }
 
+  /**
+   * A checklist version by id, kept in memory once read: a version is never changed (a new one is a
+   * new row), and every visit a phone syncs names one.
+   */
+  async checklist(db: Db, checklistId: string): Promise<ChecklistRecord | undefined> {
+    const kept = this.checklistRows.get(checklistId);
+    if (kept) return kept;
+    const c = await this.d.repo.checklistById(db, checklistId);
+    if (c && this.checklistRows.size < 1000) this.checklistRows.set(checklistId, c);
+    return c;
+  }
+
   /** The checklist items of a visit's checklist version, by key. */
   async checklistItems(db: Db, checklistId: string): Promise<Map<string, ChecklistItem>> {
-    const c = await this.d.repo.checklistById(db, checklistId);
+    const c = await this.checklist(db, checklistId);
     return new Map(((c?.items ?? []) as ChecklistItem[]).map((i) => [i.key, i]));
   }
 
