@@ -73,9 +73,10 @@ export class InspectionsService {
 
   async list(actor: Actor, q: ListPlansQuery): Promise<Page<PlanSummaryView>> {
     const visibility = await this.d.access.visibility(this.d.db, actor);
-    const localityPath = q.locality
-      ? (await this.d.localities.findReadableOrThrow(actor, q.locality, this.d.db)).path
-      : undefined;
+    const within = await this.d.localities.listScope(actor, q.locality, this.d.db);
+    // Officials list an area (the filter, or theirs); inspectors and organisations what they are on
+    // or inspected in, wherever it is, narrowed only by a filter they ask for.
+    const localityPath = q.locality || visibility.withinPath !== null ? within : undefined;
     const rows = await this.d.repo.listPlans(this.d.db, {
       ...visibility,
       unit: q.unit,

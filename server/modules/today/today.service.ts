@@ -23,7 +23,12 @@ export class TodayService {
     /** Citizens' self-reports of symptoms or a positive rapid test (the exposure module). */
     private readonly selfReports: (actor: Actor, path: string, limit: number) => Promise<TodayRow[]> = async () => [],
     /** Corrective actions past their deadline, of the units the user inspects for (the inspections module). */
-    private readonly overdueActions: (actor: Actor, path: string, limit: number, now: Date) => Promise<TodayRow[]> = async () => [],
+    private readonly overdueActions: (
+      actor: Actor,
+      path: string,
+      limit: number,
+      now: Date,
+    ) => Promise<TodayRow[]> = async () => [],
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
