@@ -56,6 +56,8 @@ export const capabilityRoles = {
   'organisations.decide': officials,
   /** Following up a high or very-high self-assessment (the steering committee reads, it does not follow up). */
   'organisations.followUp': ['system_admin', 'health_department', 'commune_officer'],
+  /** Corrective actions past their deadline: the inspecting side (its officers and teams) follows them up. */
+  'inspections.followUp': [...officials, 'inspector'],
   /** Self-assessments are the organisation's own declaration (an administrator may enter one for it). */
   'organisations.assess': ['system_admin', 'organisation_admin'],
   /** An organisation keeps its workforce roster and links its venues as its sites (issue 15). */
@@ -158,6 +160,8 @@ export const todayWorkCapability = {
   referrals_in: 'cases.investigate',
   // Citizens' self-reports (issue 20): the commune health station takes them in, as it traces.
   self_reports: 'cases.investigate',
+  // Corrective actions past their deadline (issue 17): the inspecting unit's officers and teams.
+  overdue_actions: 'inspections.followUp',
 } as const satisfies Record<string, Capability>;
 
 /** Which locality levels an account of each role may be scoped to. */

@@ -83,6 +83,7 @@ const envSchema = z.object({
   PHONGDICH_CHECKIN_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(100).default(2),
   /** PostgreSQL server: the longest one statement of a request may run (0: no limit). Migrations, backups and restores are exempt. */
   PHONGDICH_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  PHONGDICH_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   PHONGDICH_DECLARATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
   /** Roles that must sign in with a second factor (TOTP), comma-separated; empty for none. */
   PHONGDICH_2FA_ROLES: z
@@ -143,6 +144,8 @@ export interface DatabaseConfig {
   dataDir: string;
   /** PostgreSQL server only: statements running longer are cancelled (none when absent). */
   statementTimeoutMs?: number;
+  /** PostgreSQL server only: connections of this process's pool (10 when absent). */
+  poolSize?: number;
 }
 
 export interface Config {
@@ -300,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: e.DATABASE_URL,
       dataDir: path.join(dataDir, 'pgdata'),
       statementTimeoutMs: e.PHONGDICH_STATEMENT_TIMEOUT_SECONDS * 1000 || undefined,
+      poolSize: e.PHONGDICH_DB_POOL_SIZE,
     },
     demo: truthy(e.PHONGDICH_DEMO),
     secureCookies: truthy(e.PHONGDICH_SECURE_COOKIES),

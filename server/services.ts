@@ -362,6 +362,7 @@ export function createServices(o: ServiceOptions): AppServices {
       audit,
       organisationAssessments: organisations.organisationAssessments,
       selfReports: exposure.selfReports,
+      inspectionFollowUp: inspections.inspectionFollowUp,
     }),
     ...risk,
   };

@@ -15,6 +15,7 @@ export const todayKinds = [
   'workplace_follow_ups',
   'referrals_in',
   'self_reports',
+  'overdue_actions',
 ] as const;
 export type TodayKind = (typeof todayKinds)[number];
 

@@ -18,6 +18,7 @@ import {
   seedDemoReports,
 } from './demo-reports.ts';
 import { currentReportingPeriod, defaultDueOffsets } from '../../core/rules/reporting-periods.ts';
+import { DEMO_INSPECTION_FINE_VND, DEMO_INSPECTION_PLAN_TITLE, seedDemoInspections } from './demo-inspections.ts';
 import { seedDemo } from './seed.ts';
 
 /**
@@ -274,5 +275,46 @@ describe('the demo outbreak', () => {
     const today = (await s().exposure.counts(sys, { locality: '12' })).days[0]!;
     expect(today).toMatchObject({ selfReportsReceived: 2, selfReportsHandled: 0 });
     expect(JSON.stringify(feed)).not.toContain('Chợ trung tâm');
+  });
+
+  it('inspected the market board once, fined it inside 12.1a’s range for an organisation, paid; its action is overdue on the CDC’s work', async () => {
+    await seedDemoInspections(t.platform, '12');
+    const plans = (await s().inspections.list(sys, { limit: 50 })).items;
+    expect(plans.map((p) => [p.title, p.targets, p.visited])).toEqual([[DEMO_INSPECTION_PLAN_TITLE, 3, 1]]);
+    const plan = await s().inspections.get(sys, plans[0]!.id);
+    const market = plan.targetList.find((x) => x.name === DEMO_MARKET_BOARD)!;
+    expect(market.visits).toHaveLength(1);
+    const visit = await s().inspectionVisits.get(sys, market.visits[0]!.id);
+    expect(visit).toMatchObject({ status: 'completed', failures: 1, signed: true });
+    // The violation is the failure's, against the same organisation the workplaces pages show.
+    const [violation] = (await s().violations.list(sys, { limit: 50 })).items;
+    expect(violation).toMatchObject({
+      article: { code: '12.1a' },
+      subject: { kind: 'organisation', name: DEMO_MARKET_BOARD, organisationId: market.organisationId },
+      fine: { amountVnd: DEMO_INSPECTION_FINE_VND, paymentStatus: 'paid', final: true },
+    });
+    const range = await s().violations.range('12.1a', 'organisation', violation!.fine!.decidedOn);
+    expect(violation!.fine!.amountVnd).toBeGreaterThanOrEqual(range.minVnd!);
+    expect(violation!.fine!.amountVnd).toBeLessThanOrEqual(range.maxVnd!);
+    expect(violation!.fine!.paidOn! <= vietnamToday()).toBe(true);
+    // Published as a final organisation's violation; the dashboard counts the same visit and fine.
+    const published = (await s().inspectionFollowUp.published('vi', '12', undefined, 50)).items;
+    expect(published.map((r) => [r.name, r.article, r.fineVnd])).toEqual([
+      [DEMO_MARKET_BOARD, '12.1a', DEMO_INSPECTION_FINE_VND],
+    ]);
+    const officer = await t.signIn('health_department', '12');
+    const dash = (await officer.get(`/api/inspections/dashboard?from=${plan.periodFrom}&to=${vietnamToday()}`)).json();
+    expect(dash).toMatchObject({
+      done: 1,
+      finesDecidedVnd: DEMO_INSPECTION_FINE_VND,
+      finesPaidVnd: DEMO_INSPECTION_FINE_VND,
+    });
+    // One action, open and past its deadline: on today's work of an officer of the inspecting unit (the CDC).
+    await s().units.addOfficer(sys, '12-CDC', officer.user.id, '0912000099');
+    const group = (await officer.get('/api/today'))
+      .json()
+      .groups.find((g: { kind: string }) => g.kind === 'overdue_actions');
+    expect(group).toMatchObject({ count: 1, overdue: 1 });
+    expect(group.items[0].label).toContain(DEMO_MARKET_BOARD);
   });
 });

@@ -16,6 +16,7 @@ import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoBorder } from './demo-border.ts';
 import { adoptDemoMarketBoard } from './demo-workplaces.ts';
+import { seedDemoInspections } from './demo-inspections.ts';
 
 export const DEMO_PROVINCE = '12'; // Lai Châu: 38 communes
 const DEMO_COMMUNE = '03388'; // Phường Đoàn Kết, Lai Châu
@@ -66,7 +67,11 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
   await seedDemoResources(p, DEMO_PROVINCE);
   await seedDemoBorder(p);
   const accountsFile = path.join(p.config.dataDir, 'demo-accounts.txt');
-  if (await new IdentityRepository().anyUserExists(p.database.db)) return { accounts: null, accountsFile };
+  if (await new IdentityRepository().anyUserExists(p.database.db)) {
+    // The inspection is led by a demo account: seeded after them, answered again by its client keys.
+    await seedDemoInspections(p, DEMO_PROVINCE);
+    return { accounts: null, accountsFile };
+  }
   const plan: [string, string, Role, string][] = [
     ['admin', 'Quản trị hệ thống', 'system_admin', DEMO_PROVINCE],
     ['bcd.tinh', 'Ban Chỉ đạo tỉnh', 'steering_committee', DEMO_PROVINCE],
@@ -100,6 +105,7 @@ export async function seedDemo(p: Platform): Promise<{ accounts: DemoAccount[] |
     const unit = demoReportingUnits[username];
     if (unit) await p.services.units.addOfficer(systemActor('seed'), unit.code, user.id, unit.phone);
   }
+  await seedDemoInspections(p, DEMO_PROVINCE);
   await fs.mkdir(p.config.dataDir, { recursive: true });
   await fs.writeFile(accountsFile, formatAccounts(accounts), { mode: 0o600 });
   return { accounts, accountsFile };

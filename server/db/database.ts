@@ -44,7 +44,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // A runaway query (a client gone, a filter nothing serves) must not hold the server's CPU.
     const pool = new pg.Pool({
       connectionString: config.url,
-      max: 10,
+      max: config.poolSize ?? 10,
       ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}),
     });
     // An idle connection killed by the server (restart, admin termination, a dropped test database)

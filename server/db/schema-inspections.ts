@@ -112,9 +112,17 @@ export interface InspectionPhotosTable {
   visit_id: string;
   item_key: string | null;
   media_type: string;
-  body: Buffer;
+  /** The bytes' SHA-256, their key in `inspection_photo_blobs` (0041). */
+  sha256: Buffer;
   byte_size: number;
   created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InspectionPhotoBlobsTable {
+  sha256: Buffer;
+  body: Buffer;
+  byte_size: number;
   created_at: CreatedAt;
 }
 
@@ -178,6 +186,7 @@ export interface InspectionsTables {
   inspection_visits: InspectionVisitsTable;
   inspection_findings: InspectionFindingsTable;
   inspection_photos: InspectionPhotosTable;
+  inspection_photo_blobs: InspectionPhotoBlobsTable;
   violation_records: ViolationRecordsTable;
   corrective_actions: CorrectiveActionsTable;
 }

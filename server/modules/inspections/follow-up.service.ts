@@ -3,7 +3,7 @@ import type { Page } from '../../../core/schemas/common.ts';
 import type { ActionRequest, ActionView, DashboardQuery, DashboardView } from '../../../core/schemas/inspections.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { recordedBy, type Actor } from '../../shared/actor.ts';
+import { isSystemActor, recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -109,9 +109,19 @@ export class FollowUpService {
     });
   }
 
-  /** Overdue corrective actions of an area for today's work (the today module calls it with the path it checked). */
+  /**
+   * Overdue corrective actions of an area for today's work (the today module calls it with the path it
+   * checked): the inspecting unit's, so its officers (and those of the units below it, which it
+   * oversees) and the plan's team see them; the system sees every one.
+   */
   async overdueForToday(actor: Actor, path: string, limit: number, now: Date) {
-    const rows = await this.d.repo.overdueActions(this.d.db, path, vietnamToday(now), limit);
+    let side: { unitIds: string[]; memberUserId: string } | null = null;
+    if (!isSystemActor(actor)) {
+      const mine = await this.d.units.unitIdsOf(this.d.db, actor.userId);
+      const below = await this.d.units.subordinatesOf(this.d.db, mine);
+      side = { unitIds: [...mine, ...below.map((u) => u.id)], memberUserId: actor.userId };
+    }
+    const rows = await this.d.repo.overdueActions(this.d.db, path, vietnamToday(now), limit, side);
     return {
       total: Number(rows[0]?.total ?? 0),
       items: rows.map((r) => ({
@@ -155,8 +165,7 @@ export class FollowUpService {
 
   async dashboard(actor: Actor, q: DashboardQuery): Promise<DashboardView> {
     if (!policy.dashboard(actor)) throw new AppError('FORBIDDEN');
-    const place = q.locality ? await this.d.localities.findReadableOrThrow(actor, q.locality, this.d.db) : null;
-    const path = place?.path ?? actor.scope.path;
+    const path = await this.d.localities.listScope(actor, q.locality, this.d.db);
     const parts = path.split('/');
     const r = await this.d.repo.dashboard(this.d.db, {
       path,

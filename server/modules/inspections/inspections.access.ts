@@ -35,14 +35,15 @@ export class InspectionAccess {
     actor: Actor,
     plan: { id: string; unit_id: string },
     target: { locality_path: string; organisation_id: string | null },
+    known: { member?: boolean } = {},
   ): Promise<PlanRelation> {
     if (isSystemActor(actor))
       return policy.relation(actor, target, { member: true, officer: true, reviewer: true, party: false });
     const owned = actor.role === 'organisation_admin' ? await this.organisations.ownedBy(db, actor.userId) : [];
+    const standing = await this.units.standingOf(db, actor.userId, plan.unit_id);
     return policy.relation(actor, target, {
-      member: await this.repo.isMember(db, plan.id, actor.userId),
-      officer: await this.units.isOfficer(db, actor.userId, plan.unit_id),
-      reviewer: await this.units.isReviewer(db, actor.userId, plan.unit_id),
+      member: known.member ?? (await this.repo.isMember(db, plan.id, actor.userId)),
+      ...standing,
       party: target.organisation_id !== null && owned.includes(target.organisation_id),
     });
   }

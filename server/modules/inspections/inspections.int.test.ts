@@ -287,6 +287,15 @@ describe('inspections', () => {
       dueOn: addDays(today, -3),
     });
     expect(action.json()).toMatchObject({ status: 'open', overdue: true, followUpProposed: true });
+    // Past its deadline: on today's work of the inspecting unit's officer and the team, nobody else's.
+    const overdue = async (c: TestClient) =>
+      (await c.get('/api/today')).json().groups.find((g: { kind: string }) => g.kind === 'overdue_actions');
+    expect(await overdue(officer)).toMatchObject({ count: 1, overdue: 1, items: [{ overdue: true }] });
+    expect((await overdue(inspector)).items[0].link).toMatch(/^\/inspections\/visits\//);
+    for (const other of [stranger, neighbour]) expect((await overdue(other)).count).toBe(0);
+    expect(
+      (await owner.get('/api/today')).json().groups.some((g: { kind: string }) => g.kind === 'overdue_actions'),
+    ).toBe(false);
     const seen = (await owner.get(`/api/inspections/visits/${visitKey}`)).json();
     expect(seen).toMatchObject({ privateNote: null, failures: 1 });
     expect((await inspector.get(`/api/inspections/visits/${visitKey}`)).json().privateNote).toBe(

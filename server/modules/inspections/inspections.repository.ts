@@ -188,6 +188,32 @@ export class InspectionsRepository {
       .execute();
   }
 
+  /**
+   * A target with what a visit to it needs in one statement (a phone's sync sends many): its plan's
+   * unit and that unit's names, and whether the user is on the plan's team.
+   */
+  targetForVisit(db: Db, id: string, userId: string | null) {
+    return db
+      .selectFrom('inspection_targets as t')
+      .innerJoin('inspection_plans as p', 'p.id', 't.plan_id')
+      .innerJoin('reporting_units as u', 'u.id', 'p.unit_id')
+      .selectAll('t')
+      .select(['p.unit_id', 'u.code as unit_code', 'u.name as unit_name', 'u.name_en as unit_name_en'])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('inspection_plan_members as m')
+              .select('m.plan_id')
+              .whereRef('m.plan_id', '=', 't.plan_id')
+              .where('m.user_id', '=', userId ?? '00000000-0000-0000-0000-000000000000'),
+          )
+          .as('is_member'),
+      )
+      .where('t.id', '=', id)
+      .executeTakeFirst();
+  }
+
   findTarget(db: Db, id: string) {
     return db.selectFrom('inspection_targets').selectAll().where('id', '=', id).executeTakeFirst();
   }
@@ -253,8 +279,12 @@ export class InspectionsRepository {
       .executeTakeFirstOrThrow();
   }
 
-  async insertVisit(db: Db, row: Insertable<InspectionVisitsTable>): Promise<string> {
-    return (await db.insertInto('inspection_visits').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  insertVisit(db: Db, row: Insertable<InspectionVisitsTable>) {
+    return db.insertInto('inspection_visits').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async insertFindings(db: Db, rows: Insertable<InspectionFindingsTable>[]): Promise<void> {
+    if (rows.length) await db.insertInto('inspection_findings').values(rows).execute();
   }
 
   async updateVisit(db: Db, id: string, change: Omit<Updateable<InspectionVisitsTable>, 'version'>): Promise<void> {
@@ -288,6 +318,18 @@ export class InspectionsRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * A photo's bytes under their hash, in a statement of their own before the audited transaction (see
+   * migration 0041); the same bytes again are kept once.
+   */
+  async putPhotoBlob(db: Db, sha256: Buffer, body: Buffer): Promise<void> {
+    await db
+      .insertInto('inspection_photo_blobs')
+      .values({ sha256, body, byte_size: body.length })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+  }
+
   async insertPhoto(db: Db, row: Insertable<InspectionPhotosTable>): Promise<string> {
     return (await db.insertInto('inspection_photos').values(row).returning('id').executeTakeFirstOrThrow()).id;
   }
@@ -303,9 +345,10 @@ export class InspectionsRepository {
 
   photo(db: Db, id: string) {
     return db
-      .selectFrom('inspection_photos')
-      .select(['id', 'visit_id', 'media_type', 'body'])
-      .where('id', '=', id)
+      .selectFrom('inspection_photos as p')
+      .innerJoin('inspection_photo_blobs as b', 'b.sha256', 'p.sha256')
+      .select(['p.id', 'p.visit_id', 'p.media_type', 'b.body'])
+      .where('p.id', '=', id)
       .executeTakeFirst();
   }
 

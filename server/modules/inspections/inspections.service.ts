@@ -23,7 +23,7 @@ import { planColumns } from './inspections.export.ts';
 import { inspectionMessages as messages } from './inspections.messages.ts';
 import { inspectionsPolicy as policy } from './inspections.policy.ts';
 import { toArticleView, toChecklistView, toPlanSummary, toTargetView } from './inspections.presenter.ts';
-import type { InspectionsRepository, PlanRecord } from './inspections.repository.ts';
+import type { ChecklistRecord, InspectionsRepository, PlanRecord } from './inspections.repository.ts';
 import type { ViolationsRepository } from './violations.repository.ts';
 
 export interface InspectionsDeps {
@@ -43,6 +43,8 @@ export interface InspectionsDeps {
  * the plans they make, are on, oversee or are inspected in.
  */
 export class InspectionsService {
+  private readonly checklistRows = new Map<string, ChecklistRecord>();
+
   constructor(private readonly d: InspectionsDeps) {}
 
   private today(): string {
@@ -71,9 +73,10 @@ export class InspectionsService {
 
   async list(actor: Actor, q: ListPlansQuery): Promise<Page<PlanSummaryView>> {
     const visibility = await this.d.access.visibility(this.d.db, actor);
-    const localityPath = q.locality
-      ? (await this.d.localities.findReadableOrThrow(actor, q.locality, this.d.db)).path
-      : undefined;
+    const within = await this.d.localities.listScope(actor, q.locality, this.d.db);
+    // Officials list an area (the filter, or theirs); inspectors and organisations what they are on
+    // or inspected in, wherever it is, narrowed only by a filter they ask for.
+    const localityPath = q.locality || visibility.withinPath !== null ? within : undefined;
     const rows = await this.d.repo.listPlans(this.d.db, {
       ...visibility,
       unit: q.unit,
@@ -216,9 +219,21 @@ export class InspectionsService {
     };
   }
 
+  /**
+   * A checklist version by id, kept in memory once read: a version is never changed (a new one is a
+   * new row), and every visit a phone syncs names one.
+   */
+  async checklist(db: Db, checklistId: string): Promise<ChecklistRecord | undefined> {
+    const kept = this.checklistRows.get(checklistId);
+    if (kept) return kept;
+    const c = await this.d.repo.checklistById(db, checklistId);
+    if (c && this.checklistRows.size < 1000) this.checklistRows.set(checklistId, c);
+    return c;
+  }
+
   /** The checklist items of a visit's checklist version, by key. */
   async checklistItems(db: Db, checklistId: string): Promise<Map<string, ChecklistItem>> {
-    const c = await this.d.repo.checklistById(db, checklistId);
+    const c = await this.checklist(db, checklistId);
     return new Map(((c?.items ?? []) as ChecklistItem[]).map((i) => [i.key, i]));
   }
 

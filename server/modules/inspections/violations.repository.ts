@@ -198,8 +198,17 @@ export class ViolationsRepository implements FiguresRepository {
     await db.updateTable('corrective_actions').set(change).where('id', '=', id).execute();
   }
 
-  /** Open actions of an area past their deadline, oldest first, with the totals (today's work). */
-  overdueActions(db: Db, path: string, today: string, limit: number) {
+  /**
+   * Open actions of an area past their deadline, oldest first, with the totals (today's work): of
+   * the inspecting side only, the units given or the plans the user is on (`side` null: every one).
+   */
+  overdueActions(
+    db: Db,
+    path: string,
+    today: string,
+    limit: number,
+    side: { unitIds: readonly string[]; memberUserId: string } | null,
+  ) {
     return db
       .selectFrom('corrective_actions as c')
       .innerJoin('inspection_visits as v', 'v.id', 'c.visit_id')
@@ -207,6 +216,20 @@ export class ViolationsRepository implements FiguresRepository {
       .select(['c.id', 'c.description', 'c.due_on', 't.name as target_name', 'v.id as visit_id'])
       .select(sql<string>`count(*) over ()`.as('total'))
       .where(pathWithinSql('c.locality_path', path))
+      .$if(side !== null, (q) =>
+        q.where((eb) =>
+          eb.or([
+            ...(side!.unitIds.length ? [eb('c.unit_id', 'in', [...side!.unitIds])] : []),
+            eb.exists(
+              eb
+                .selectFrom('inspection_plan_members as m')
+                .whereRef('m.plan_id', '=', 'v.plan_id')
+                .where('m.user_id', '=', side!.memberUserId)
+                .select('m.plan_id'),
+            ),
+          ]),
+        ),
+      )
       .where('c.status', '<>', 'closed')
       .where('c.due_on', '<', today)
       .orderBy('c.due_on')

@@ -168,9 +168,10 @@ export class ViolationsService {
 
   async list(actor: Actor, q: ListViolationsQuery): Promise<Page<ViolationView>> {
     const visibility = await this.d.access.visibility(this.d.db, actor);
-    const localityPath = q.locality
-      ? (await this.d.localities.findReadableOrThrow(actor, q.locality, this.d.db)).path
-      : undefined;
+    const within = await this.d.localities.listScope(actor, q.locality, this.d.db);
+    // Officials list an area (the filter, or theirs); inspectors and organisations what they are on
+    // or inspected in, wherever it is, narrowed only by a filter they ask for.
+    const localityPath = q.locality || visibility.withinPath !== null ? within : undefined;
     const rows = await this.d.repo.listViolations(this.d.db, { ...visibility, ...q, localityPath });
     const page = toPage(rows, q.limit, (r) => [r.committed_on, r.id]);
     // Violations are personal data when the subject is a person: the list is a logged read.

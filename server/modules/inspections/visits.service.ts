@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
 import type { VisitRequest, VisitView } from '../../../core/schemas/inspections.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
@@ -60,20 +61,29 @@ export class VisitsService {
 
   async submit(actor: Actor, req: VisitRequest): Promise<{ created: boolean; view: VisitView }> {
     const m = messages[actor.locale];
+    // A resend (the phone lost the answer) reads and answers the first result: no transaction.
+    const sent = await this.d.repo.findVisit(this.d.db, req.clientKey);
+    if (sent && (sent.client_key !== req.clientKey || sent.target_id !== req.targetId))
+      throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherVisit }]);
+    if (sent && req.baseVersion === undefined) {
+      const { relation } = await this.d.access.readableVisit(this.d.db, actor, sent.id);
+      if (!policy.record(relation)) throw new AppError('FORBIDDEN', [{ path: 'targetId', message: m.notOnTeam }]);
+      return { created: false, view: await this.view(this.d.db, actor, sent.id, relation) };
+    }
     return this.d.db.transaction().execute(async (trx) => {
       const existing = await this.d.repo.findVisit(trx, req.clientKey);
-      if (existing && existing.client_key !== req.clientKey)
-        throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherVisit }]);
       if (existing && existing.target_id !== req.targetId)
         throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherVisit }]);
-      const target = await this.d.repo.findTarget(trx, req.targetId);
+      // The target, its plan's unit and the team in one statement: a phone's sync sends many visits.
+      const target = await this.d.repo.targetForVisit(trx, req.targetId, actor.userId);
       if (!target) throw new AppError('NOT_FOUND');
-      const plan = (await this.d.repo.findPlan(trx, target.plan_id))!;
-      const relation = await this.d.access.relation(trx, actor, plan, target);
+      const plan = { id: target.plan_id, unit_id: target.unit_id };
+      const relation = await this.d.access.relation(trx, actor, plan, target, { member: Boolean(target.is_member) });
       if (!policy.read(relation)) throw new AppError('NOT_FOUND');
       if (!policy.record(relation)) throw new AppError('FORBIDDEN', [{ path: 'targetId', message: m.notOnTeam }]);
       if (existing && req.baseVersion === undefined)
         return { created: false, view: await this.view(trx, actor, existing.id, relation) };
+      const checklist = (await this.d.plans.checklist(trx, target.checklist_id))!;
       const items = await this.d.plans.checklistItems(trx, target.checklist_id);
       const problems = req.findings.flatMap((f, i) =>
         items.has(f.itemKey) ? [] : [{ path: `findings.${i}.itemKey`, message: m.unknownItem }],
@@ -98,36 +108,7 @@ export class VisitsService {
         signature_png: signature,
         failures: req.findings.filter((f) => f.result === 'fail').length,
       };
-      let id: string;
-      if (existing) {
-        const locked = await this.d.repo.lockVisit(trx, existing.id);
-        if (req.editKey && locked.last_edit_key === req.editKey)
-          return { created: false, view: await this.view(trx, actor, existing.id, relation) };
-        if (req.baseVersion! < locked.version)
-          throw new AppError('CONFLICT', [{ path: 'baseVersion', message: m.changedMeanwhile }]);
-        if (existing.status === 'completed')
-          throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.completedLocked }]);
-        await this.d.repo.updateVisit(trx, existing.id, { ...fields, last_edit_key: req.editKey ?? null });
-        id = existing.id;
-      } else {
-        id = await this.d.repo.insertVisit(trx, {
-          ...fields,
-          client_key: req.clientKey,
-          target_id: target.id,
-          plan_id: plan.id,
-          unit_id: plan.unit_id,
-          checklist_id: target.checklist_id,
-          inspector_user_id: recordedBy(actor),
-          visited_on: visitedOn,
-          started_at: startedAt,
-          organisation_id: target.organisation_id,
-          locality_path: target.locality_path,
-          province_code: target.province_code,
-        });
-      }
-      await this.d.repo.replaceFindings(
-        trx,
-        id,
+      const findingsOf = (id: string, on: string) =>
         req.findings.map((f) => ({
           visit_id: id,
           item_key: f.itemKey,
@@ -136,18 +117,58 @@ export class VisitsService {
           legal_basis: f.legalBasis || (f.result === 'fail' ? (items.get(f.itemKey)?.legalBasis ?? null) : null),
           province_code: target.province_code,
           locality_path: target.locality_path,
-          visited_on: existing?.visited_on ?? visitedOn,
-        })),
-      );
-      await this.d.access.record(trx, actor, {
-        action: existing ? 'edit_visit' : 'record_visit',
-        entityType: 'inspection_visit',
-        entityId: id,
-        localityCode: target.locality_code,
-        localityPath: target.locality_path,
-        after: { status: fields.status, failures: fields.failures, signed: signature !== null },
-      });
-      return { created: !existing, view: await this.view(trx, actor, id, relation) };
+          visited_on: on,
+        }));
+      const audit = (id: string) =>
+        this.d.access.record(trx, actor, {
+          action: existing ? 'edit_visit' : 'record_visit',
+          entityType: 'inspection_visit',
+          entityId: id,
+          localityCode: target.locality_code,
+          localityPath: target.locality_path,
+          after: { status: fields.status, failures: fields.failures, signed: signature !== null },
+        });
+      if (!existing) {
+        // A new visit: its view is what was just written (no photo, violation or action yet).
+        const row = await this.d.repo.insertVisit(trx, {
+          ...fields,
+          client_key: req.clientKey,
+          target_id: target.id,
+          plan_id: target.plan_id,
+          unit_id: target.unit_id,
+          checklist_id: target.checklist_id,
+          inspector_user_id: recordedBy(actor),
+          visited_on: visitedOn,
+          started_at: startedAt,
+          organisation_id: target.organisation_id,
+          locality_path: target.locality_path,
+          province_code: target.province_code,
+        });
+        const findings = findingsOf(row.id, visitedOn);
+        await this.d.repo.insertFindings(trx, findings);
+        await audit(row.id);
+        const visit: VisitRecord = {
+          ...row,
+          target_kind: target.kind,
+          target_name: target.name,
+          target_locality_code: target.locality_code,
+          unit_code: target.unit_code,
+          unit_name: target.unit_name,
+          unit_name_en: target.unit_name_en,
+        };
+        return { created: true, view: this.present(visit, actor, relation, { checklist, findings }) };
+      }
+      const locked = await this.d.repo.lockVisit(trx, existing.id);
+      if (req.editKey && locked.last_edit_key === req.editKey)
+        return { created: false, view: await this.view(trx, actor, existing.id, relation) };
+      if (req.baseVersion! < locked.version)
+        throw new AppError('CONFLICT', [{ path: 'baseVersion', message: m.changedMeanwhile }]);
+      if (existing.status === 'completed')
+        throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.completedLocked }]);
+      await this.d.repo.updateVisit(trx, existing.id, { ...fields, last_edit_key: req.editKey ?? null });
+      await this.d.repo.replaceFindings(trx, existing.id, findingsOf(existing.id, existing.visited_on));
+      await audit(existing.id);
+      return { created: false, view: await this.view(trx, actor, existing.id, relation) };
     });
   }
 
@@ -156,7 +177,11 @@ export class VisitsService {
     return this.view(this.d.db, actor, visit.id, relation);
   }
 
-  /** A photo, its type from its bytes; the path's photo key makes a resend store it once. */
+  /**
+   * A photo, its type from its bytes; the path's photo key makes a resend store it once. The bytes are
+   * written first under their hash, outside the audited transaction (migration 0041), so the audit
+   * chain's lock is held only for the small photo row, never while 200 KB reach the disk.
+   */
   async attachPhoto(
     actor: Actor,
     key: string,
@@ -166,25 +191,34 @@ export class VisitsService {
     itemKey?: string,
   ): Promise<{ id: string; url: string }> {
     const m = messages[actor.locale];
+    const answer = (id: string) => ({ id, url: `/api/inspections/photos/${id}` });
+    const { visit, relation } = await this.d.access.readableVisit(this.d.db, actor, key);
+    if (!policy.record(relation)) throw new AppError('FORBIDDEN', [{ path: 'key', message: m.notOnTeam }]);
+    const resentTo = async (db: Db) => {
+      const resent = await this.d.repo.photoByClientKey(db, photoKey);
+      if (resent && resent.visit_id !== visit.id)
+        throw new AppError('CONFLICT', [{ path: 'photoKey', message: m.otherPhoto }]);
+      return resent?.id;
+    };
+    const resent = await resentTo(this.d.db);
+    if (resent) return answer(resent);
+    if (!Buffer.isBuffer(body) || body.length > MAX_PHOTO_BYTES)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body', message: m.photoTooBig }]);
+    const type = imageTypeOf(body);
+    if (!type || type !== contentType.split(';')[0]!.trim())
+      throw new AppError('VALIDATION_FAILED', [{ path: 'body', message: m.photoNotImage }]);
+    const sha256 = createHash('sha256').update(body).digest();
+    await this.d.repo.putPhotoBlob(this.d.db, sha256, body);
     return this.d.db.transaction().execute(async (trx) => {
-      const { visit, relation } = await this.d.access.readableVisit(trx, actor, key);
-      if (!policy.record(relation)) throw new AppError('FORBIDDEN', [{ path: 'key', message: m.notOnTeam }]);
-      const resent = await this.d.repo.photoByClientKey(trx, photoKey);
-      if (resent) {
-        if (resent.visit_id !== visit.id) throw new AppError('CONFLICT', [{ path: 'photoKey', message: m.otherPhoto }]);
-        return { id: resent.id, url: `/api/inspections/photos/${resent.id}` };
-      }
-      if (!Buffer.isBuffer(body) || body.length > MAX_PHOTO_BYTES)
-        throw new AppError('VALIDATION_FAILED', [{ path: 'body', message: m.photoTooBig }]);
-      const type = imageTypeOf(body);
-      if (!type || type !== contentType.split(';')[0]!.trim())
-        throw new AppError('VALIDATION_FAILED', [{ path: 'body', message: m.photoNotImage }]);
+      // Looked up again inside: a resend that crossed the first on the way answers its row.
+      const again = await resentTo(trx);
+      if (again) return answer(again);
       const id = await this.d.repo.insertPhoto(trx, {
         client_key: photoKey,
         visit_id: visit.id,
         item_key: itemKey ?? null,
         media_type: type,
-        body,
+        sha256,
         byte_size: body.length,
         created_by: recordedBy(actor),
       });
@@ -195,7 +229,7 @@ export class VisitsService {
         localityPath: visit.locality_path,
         after: { photoId: id, bytes: body.length, itemKey: itemKey ?? null },
       });
-      return { id, url: `/api/inspections/photos/${id}` };
+      return answer(id);
     });
   }
 
@@ -236,12 +270,28 @@ export class VisitsService {
 
   private async view(db: Db, actor: Actor, id: string, relation: PlanRelation): Promise<VisitView> {
     const v = (await this.d.repo.findVisit(db, id)) as VisitRecord;
-    return toVisitView(v, {
-      checklist: (await this.d.repo.checklistById(db, v.checklist_id))!,
+    return this.present(v, actor, relation, {
+      checklist: (await this.d.plans.checklist(db, v.checklist_id))!,
       findings: await this.d.repo.findings(db, v.id),
       photos: await this.d.repo.photosOf(db, v.id),
       actions: await this.d.violations.actionsOfVisit(db, v.id),
       violations: await this.d.violations.violationsOfVisit(db, v.id),
+    });
+  }
+
+  private present(
+    v: VisitRecord,
+    actor: Actor,
+    relation: PlanRelation,
+    o: Pick<Parameters<typeof toVisitView>[1], 'checklist' | 'findings'> &
+      Partial<Pick<Parameters<typeof toVisitView>[1], 'photos' | 'actions' | 'violations'>>,
+  ): VisitView {
+    return toVisitView(v, {
+      checklist: o.checklist,
+      findings: o.findings,
+      photos: o.photos ?? [],
+      actions: o.actions ?? [],
+      violations: o.violations ?? [],
       showPrivate: policy.readPrivate(relation),
       today: vietnamToday(this.now()),
       locale: actor.locale,

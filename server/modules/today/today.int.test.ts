@@ -87,7 +87,11 @@ describe("today's work", () => {
       .execute();
     const bcd = await t.signIn('steering_committee', LAI_CHAU);
     const work = (await bcd.get('/api/today')).json();
-    expect(work.groups.map((g: { kind: string }) => g.kind)).toEqual(['capacity_alerts', 'levels_to_decide']);
+    expect(work.groups.map((g: { kind: string }) => g.kind)).toEqual([
+      'capacity_alerts',
+      'levels_to_decide',
+      'overdue_actions',
+    ]);
     // No level decided anywhere: a commune the rules put above the lowest level awaits a decision.
     const levels = group(work, 'levels_to_decide') as unknown as {
       count: number;

@@ -3,6 +3,7 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { ReferralsService } from '../federation/federation.module.ts';
 import type { SelfReportsService } from '../exposure/exposure.module.ts';
+import type { FollowUpService as InspectionFollowUpService } from '../inspections/inspections.module.ts';
 import type { OrganisationAssessmentsService } from '../organisations/organisations.module.ts';
 import type { IndicatorCountsService, RiskService } from '../risk/risk.module.ts';
 import { SituationRepository } from './situation.repository.ts';
@@ -24,6 +25,7 @@ export function createTodayModule(o: {
   organisationAssessments: OrganisationAssessmentsService;
   referrals: ReferralsService;
   selfReports: SelfReportsService;
+  inspectionFollowUp: InspectionFollowUpService;
 }): TodayServices {
   return {
     situation: new SituationService(o.db, new SituationRepository(), o.localities, {
@@ -86,6 +88,20 @@ export function createTodayModule(o: {
           total: String(r.total),
           overdue_total: '0',
         })),
+      async (actor, path, limit, now) => {
+        // Corrective actions past their deadline (issue 17): every one listed is overdue.
+        const { total, items } = await o.inspectionFollowUp.overdueForToday(actor, path, limit, now);
+        return items.map((i) => ({
+          id: i.id,
+          label: i.label,
+          due_on: i.dueOn,
+          overdue: true,
+          link: i.link,
+          person_id: null,
+          total: String(total),
+          overdue_total: String(total),
+        }));
+      },
     ),
   };
 }

@@ -22,6 +22,13 @@ export class TodayService {
     private readonly referralsIn: (actor: Actor, path: string, limit: number) => Promise<TodayRow[]> = async () => [],
     /** Citizens' self-reports of symptoms or a positive rapid test (the exposure module). */
     private readonly selfReports: (actor: Actor, path: string, limit: number) => Promise<TodayRow[]> = async () => [],
+    /** Corrective actions past their deadline, of the units the user inspects for (the inspections module). */
+    private readonly overdueActions: (
+      actor: Actor,
+      path: string,
+      limit: number,
+      now: Date,
+    ) => Promise<TodayRow[]> = async () => [],
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -41,6 +48,7 @@ export class TodayService {
       workplace_follow_ups: () => this.workplaceFollowUps(actor, path, q.perGroup, now),
       referrals_in: () => this.referralsIn(actor, path, q.perGroup),
       self_reports: () => this.selfReports(actor, path, q.perGroup),
+      overdue_actions: () => this.overdueActions(actor, path, q.perGroup, now),
     };
     const groups = [];
     const people: (string | null)[] = [];

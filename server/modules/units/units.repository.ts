@@ -77,6 +77,23 @@ export class UnitsRepository {
     return rows.map((r) => r.unit_id);
   }
 
+  /** Whether the account is an officer of the unit, and of a unit above it, in one statement. */
+  async standingOf(db: Db, userId: string, unitId: string): Promise<{ officer: boolean; reviewer: boolean }> {
+    const row = await sql<{ officer: boolean; reviewer: boolean }>`
+      with recursive chain(id, depth, seen) as (
+        select id, 0, array[id] from reporting_units where id = ${unitId}
+        union all
+        select u.supervisor_unit_id, c.depth + 1, c.seen || u.supervisor_unit_id
+        from chain c join reporting_units u on u.id = c.id
+        where u.supervisor_unit_id is not null and not u.supervisor_unit_id = any(c.seen)
+      )
+      select
+        exists (select 1 from reporting_unit_officers o where o.user_id = ${userId} and o.unit_id = ${unitId}) as officer,
+        exists (select 1 from chain c join reporting_unit_officers o on o.unit_id = c.id
+                where c.depth > 0 and o.user_id = ${userId}) as reviewer`.execute(db);
+    return row.rows[0] ?? { officer: false, reviewer: false };
+  }
+
   /** The unit and every unit above it, nearest first (the supervisor chain, cycles cut). */
   async chainOf(db: Db, unitId: string): Promise<string[]> {
     const rows = await sql<{ id: string }>`

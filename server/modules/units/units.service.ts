@@ -109,6 +109,11 @@ export class UnitsService {
     return (await this.repo.unitIdsOfOfficer(db, userId)).includes(unitId);
   }
 
+  /** `isOfficer` and `isReviewer` at once, in one statement (a phone's sync asks it for every request). */
+  standingOf(db: Db, userId: string, unitId: string): Promise<{ officer: boolean; reviewer: boolean }> {
+    return this.repo.standingOf(db, userId, unitId);
+  }
+
   /** Whether the account is an officer of a unit above this one (its supervisor, or higher). */
   async isReviewer(db: Db, userId: string, unitId: string): Promise<boolean> {
     const above = (await this.repo.chainOf(db, unitId)).slice(1);

@@ -34,6 +34,7 @@ export const todayEn: English<typeof todayVi> = {
       workplace_follow_ups: 'High-risk workplaces awaiting a corrective plan',
       referrals_in: 'People referred by another province, awaiting acceptance',
       self_reports: "Citizens' self-reports (symptoms, positive rapid tests)",
+      overdue_actions: 'Corrective actions past their deadline (after inspections)',
     },
   },
 };

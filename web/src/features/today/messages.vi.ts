@@ -31,6 +31,7 @@ export const todayVi = {
       workplace_follow_ups: 'Cơ quan, đơn vị nguy cơ cao chờ kế hoạch khắc phục',
       referrals_in: 'Người do tỉnh khác chuyển đến chờ tiếp nhận',
       self_reports: 'Tự báo của người dân (triệu chứng, test nhanh dương tính)',
+      overdue_actions: 'Biện pháp khắc phục quá hạn (sau kiểm tra)',
     },
   },
 };
