@@ -36,6 +36,7 @@ import * as m0033 from './migrations/0033-border.ts';
 import * as m0034 from './migrations/0034-federation.ts';
 import * as m0035 from './migrations/0035-report-periods-index.ts';
 import * as m0036 from './migrations/0036-exposure-alerts.ts';
+import * as m0042 from './migrations/0042-unit-contacts.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '0034-federation': m0034,
   '0035-report-periods-index': m0035,
   '0036-exposure-alerts': m0036,
+  '0042-unit-contacts': m0042,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
