@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentReportingPeriod } from '../../../core/rules/reporting-periods.ts';
+import { reportTemplatePreset } from '../../../core/rules/reports/templates.ts';
 import type { Page } from '../../../core/schemas/common.ts';
+import type { CompletenessView } from '../../../core/schemas/reports.ts';
 import type { UnitView, UpdateUnitRequest } from '../../../core/schemas/units.ts';
 import { systemActor } from '../../shared/actor.ts';
 import {
@@ -87,6 +90,14 @@ describe('editing reporting units', () => {
       ['contact_email', 'contact_phone', 'kind', 'name', 'supervisor_unit_id'].sort(),
     );
     unit[`${LAI_CHAU}-SCT`] = saved;
+    // The completeness table lists the office's contacts beside its officers', for whoever chases the report.
+    const period = currentReportingPeriod(reportTemplatePreset('weekly-covid')!.period, new Date());
+    const row = (
+      await bcd.get(`/api/reports/completeness?period=${encodeURIComponent(period.id)}&only=missing&limit=200`)
+    )
+      .json<CompletenessView>()
+      .items.find((r) => r.unit.code === `${LAI_CHAU}-SCT`);
+    expect(row?.contact).toEqual({ phone: '+84912345678', email: 'vanphong@sct.laichau.gov.vn' });
   });
 
   it('refuses an edit made on a copy someone changed meanwhile', async () => {
