@@ -12,6 +12,7 @@ export const staffPages = [
   '/admin/localities',
   '/admin/audit',
   '/admin/breaches',
+  '/admin/units',
   '/declarations',
   '/venues',
   '/venues/:id/gate',

@@ -115,6 +115,8 @@ export const capabilityRoles = {
    * steering officials. Officers submit and supervisors review through their units, not a role.
    */
   'reports.overview': ['system_admin', 'steering_committee', 'health_department'],
+  /** Editing the province's reporting units (names, supervisor, contacts, active): its administrators and steering committee. */
+  'units.configure': ['system_admin', 'steering_committee'],
   /** Means, supplies, forces and donations of the units in scope (issue 18): officials read them. */
   'resources.read': officials,
   /** Stores and their ledger: the health service and communes, which hold the stock. */

@@ -21,7 +21,8 @@ const week = 'weekly:2026-W48';
  * Issue 16 in Chromium: Đoàn Kết's officer opens the week's report prefilled (one community case),
  * changes a figure with its reason and submits on Tuesday; the CDC returns it with a comment; the
  * officer resubmits with a reason; the province accepts it. The completeness table shows Đoàn Kết
- * on time and Bình Lư missing with its officer's phone. Screenshots under test-artifacts/e2e/reports.
+ * on time and Bình Lư missing with its officer's phone; the province gives Bình Lư's unit its contacts
+ * on the units page. Screenshots under test-artifacts/e2e/reports.
  */
 describe.runIf(hasChromium)('end-to-end in Chromium: a commune’s weekly report, returned and accepted', () => {
   const e2e = useE2e(chromiumPath, { clock: () => tuesday });
@@ -189,5 +190,18 @@ describe.runIf(hasChromium)('end-to-end in Chromium: a commune’s weekly report
       file,
       path.join(shots, '7-consolidated-report'),
     ]);
+  });
+
+  it('the province gives xã Bình Lư’s unit the phone and e-mail its reminders go to', async () => {
+    const boss = await open(province);
+    await boss.goto(`${e2e.server.url}/admin/units`);
+    const row = boss.getByTestId('units-table').locator('tr', { hasText: '03390' });
+    await row.getByTestId('unit-edit').click();
+    await boss.getByTestId('unit-phone').fill('0912 000 099');
+    await boss.getByTestId('unit-email').fill('ubnd.binhlu@laichau.gov.vn');
+    await boss.getByTestId('unit-save').click();
+    await expect.poll(() => row.textContent()).toContain('+84912000099 · ubnd.binhlu@laichau.gov.vn');
+    await shot(boss, '8-units-contacts.png');
+    await boss.context().close();
   });
 });

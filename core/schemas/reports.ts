@@ -131,6 +131,8 @@ export const completenessRow = z.object({
   /** Percentage of the trend's periods (up to this one) whose report came before the deadline. */
   onTimeRate: z.number().nullable(),
   officers: z.array(z.object({ fullName: z.string(), phone: z.string().nullable() })),
+  /** The unit office's own phone and e-mail, set on the units page (null when not set). */
+  contact: z.object({ phone: z.string().nullable(), email: z.string().nullable() }),
 });
 export type CompletenessRow = z.infer<typeof completenessRow>;
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { sql } from 'kysely';
 import { vietnamToday } from '../../core/vietnam-calendar.ts';
 import os from 'node:os';
 import path from 'node:path';
@@ -316,5 +317,46 @@ describe('the demo outbreak', () => {
       .groups.find((g: { kind: string }) => g.kind === 'overdue_actions');
     expect(group).toMatchObject({ count: 1, overdue: 1 });
     expect(group.items[0].label).toContain(DEMO_MARKET_BOARD);
+  });
+
+  it('dates every report of the history in the past, whatever the day the demo starts, reviews after submissions', async () => {
+    const db = t.platform.database.db;
+    // Wednesday 00:30 in Viet Nam, half an hour after last week's deadline; and a Sunday evening.
+    for (const now of [new Date('2026-12-08T17:30:00Z'), new Date('2026-12-13T12:00:00Z')]) {
+      const province = '11';
+      await t.platform.services.units.ensureProvinceUnits(sys, province);
+      const seeded = await seedDemoReports(t.platform, province, now);
+      expect(seeded.reports).toBeGreaterThan(0);
+      const versions = await db
+        .selectFrom('unit_report_versions as v')
+        .innerJoin('unit_reports as r', 'r.id', 'v.report_id')
+        .select(['v.submitted_at', 'r.id', 'r.period_from'])
+        .where('r.province_code', '=', province)
+        .execute();
+      const reviews = await db
+        .selectFrom('unit_report_reviews as v')
+        .innerJoin('unit_reports as r', 'r.id', 'v.report_id')
+        .select(['v.reviewed_at', 'r.id', 'r.first_submitted_at'])
+        .where('r.province_code', '=', province)
+        .execute();
+      for (const v of versions) expect(v.submitted_at.getTime()).toBeLessThan(now.getTime());
+      for (const v of reviews) {
+        expect(v.reviewed_at.getTime()).toBeLessThan(now.getTime());
+        expect(v.reviewed_at.getTime()).toBeGreaterThan(v.first_submitted_at!.getTime());
+      }
+      // Seeded rows are immutable (triggers): the next day's seed starts from a province without reports.
+      await db.connection().execute(async (conn) => {
+        await sql`set session_replication_role = replica`.execute(conn);
+        for (const table of ['unit_report_reviews', 'unit_report_versions'] as const)
+          await conn
+            .deleteFrom(table)
+            .where('report_id', 'in', (eb) =>
+              eb.selectFrom('unit_reports').select('id').where('province_code', '=', province),
+            )
+            .execute();
+        await conn.deleteFrom('unit_reports').where('province_code', '=', province).execute();
+        await sql`set session_replication_role = origin`.execute(conn);
+      });
+    }
   });
 });

@@ -89,16 +89,20 @@ export async function seedDemoReports(p: Platform, province: string, now = new D
       // About one unit in twenty-five misses a week; Bình Lư missed two of them.
       const missed = u.code === DEMO_MISSING_COMMUNE ? w === 2 || w === 5 : r < 0.04;
       if (missed) continue;
-      const late = u.code === DEMO_MISSING_COMMUNE || r > 0.85;
+      // Last week's deadline may have passed minutes ago (a demo started on a Wednesday): a late
+      // report and every review stay in the past, between the deadline and now.
+      const sinceDue = now.getTime() - period.due.getTime();
+      const late = (u.code === DEMO_MISSING_COMMUNE || r > 0.85) && sinceDue > 2 * HOUR;
       const at = late
-        ? new Date(period.due.getTime() + (2 + unitHash(u.code, period.id, 3) * 40) * HOUR)
+        ? new Date(period.due.getTime() + Math.min((2 + unitHash(u.code, period.id, 3) * 40) * HOUR, sinceDue / 2))
         : new Date(period.due.getTime() - (4 + unitHash(u.code, period.id, 3) * 60) * HOUR);
+      const reviewed = new Date(at.getTime() + Math.min(20 * HOUR, (now.getTime() - at.getTime()) / 2));
       const figures = manualFigures(u.code, period.id, u.kind === 'commune');
       rows.push({
         ...base(u, period, province),
         status: 'accepted',
         versions: [{ figures, computed: {}, amendmentReason: null, at }],
-        reviews: [{ version: 1, decision: 'accept', comment: null, at: new Date(at.getTime() + 20 * HOUR) }],
+        reviews: [{ version: 1, decision: 'accept', comment: null, at: reviewed }],
       });
     }
   }

@@ -41,6 +41,7 @@ import * as m0039 from './migrations/0039-border-no-papers-tipoff-handling.ts';
 import * as m0040 from './migrations/0040-citizen-alerts.ts';
 import * as m0043 from './migrations/0043-organisation-map.ts';
 import * as m0041 from './migrations/0041-inspection-photo-blobs.ts';
+import * as m0042 from './migrations/0042-unit-contacts.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '0040-citizen-alerts': m0040,
   '0043-organisation-map': m0043,
   '0041-inspection-photo-blobs': m0041,
+  '0042-unit-contacts': m0042,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,6 +22,10 @@ export interface ReportingUnitsTable {
   supervisor_unit_id: string | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  contact_phone: string | null;
+  contact_email: string | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
 }
 
 export interface ReportingUnitOfficersTable {

@@ -9,6 +9,21 @@ export const reportsRoutes: RouteTable = {
   'GET /api/units': { attempt: (c) => c.get(`/api/units?locality=${BINH_LU}`), expect: refused },
   // Only the caller's own units (Đoàn Kết's), whoever asks.
   'GET /api/units/mine': 'own-session',
+  // A commune's officer edits no unit, not even the neighbour's.
+  'PATCH /api/units/:id': {
+    attempt: (c) =>
+      c.patch(`/api/units/${neighbour.report.unitId}`, {
+        baseVersion: 1,
+        name: 'grab',
+        nameEn: 'grab',
+        kind: 'commune',
+        supervisorUnitId: null,
+        contactPhone: null,
+        contactEmail: null,
+        active: false,
+      }),
+    expect: refused,
+  },
   'GET /api/reports/form': {
     attempt: (c) => c.get(`/api/reports/form?unit=${neighbour.report.unitId}&period=${period()}`),
     expect: refused,

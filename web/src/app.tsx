@@ -6,6 +6,7 @@ import { ChangePasswordPage, ForcedPasswordChangePage, ForcedTwoFactorPage } fro
 import { ReauthDialog } from './features/auth/reauth-dialog.tsx';
 import {
   canAdminBreaches,
+  canAdminUnits,
   canAdminLocalities,
   canAdminUsers,
   canOperateGates,
@@ -47,6 +48,7 @@ const UsersPage = lazy(() => import('./features/admin-users/users-page.tsx').the
 const LocalitiesPage = lazy(() =>
   import('./features/admin-localities/localities-page.tsx').then((m) => ({ default: m.LocalitiesPage })),
 );
+const UnitsPage = lazy(() => import('./features/admin-units/units-page.tsx').then((m) => ({ default: m.UnitsPage })));
 const AuditPage = lazy(() => import('./features/admin-audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const BreachesPage = lazy(() =>
   import('./features/admin-breaches/breaches-page.tsx').then((m) => ({ default: m.BreachesPage })),
@@ -170,6 +172,7 @@ const routes: RouteDef[] = [
   { path: '/admin/localities', page: () => <LocalitiesPage />, allowed: canAdminLocalities },
   { path: '/admin/audit', page: () => <AuditPage />, allowed: canViewAudit },
   { path: '/admin/breaches', page: () => <BreachesPage />, allowed: canAdminBreaches },
+  { path: '/admin/units', page: () => <UnitsPage />, allowed: canAdminUnits },
   { path: '/declarations', page: () => <DeclarationsPage />, allowed: canViewDeclarations },
   { path: '/venues', page: () => <VenuesPage />, allowed: canViewVenues },
   { path: '/exposure/pending', page: () => <ExposurePendingPage />, allowed: canInvestigateCases },

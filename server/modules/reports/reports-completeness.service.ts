@@ -95,6 +95,7 @@ export class ReportsCompletenessService {
         onTime: t.onTime,
         onTimeRate: rates.get(u.id) ?? null,
         officers: officers.filter((o) => o.unit_id === u.id).map((o) => ({ fullName: o.full_name, phone: o.phone })),
+        contact: { phone: u.contact_phone, email: u.contact_email },
       };
     });
     return {

@@ -38,5 +38,10 @@ export function completenessColumns(locale: Locale): SheetColumn<CompletenessRow
       width: 40,
       value: (r) => r.officers.map((o) => (o.phone ? `${o.fullName} (${o.phone})` : o.fullName)).join('; '),
     },
+    {
+      header: { vi: 'Liên hệ của đơn vị', en: "The unit's contacts" },
+      width: 30,
+      value: (r) => [r.contact.phone, r.contact.email].filter(Boolean).join('; '),
+    },
   ];
 }

@@ -28,5 +28,10 @@ export function toUnitView(u: UnitRecord, officers: readonly OfficerRecord[], lo
     officers: officers
       .filter((o) => o.unit_id === u.id)
       .map((o) => ({ userId: o.user_id, fullName: o.full_name, phone: o.phone })),
+    names: { vi: u.name, en: u.name_en },
+    contactPhone: u.contact_phone,
+    contactEmail: u.contact_email,
+    active: u.active,
+    version: u.version,
   };
 }

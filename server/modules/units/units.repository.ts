@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { pathWithinSql } from '../../db/path-scope.ts';
 import type { ReportingUnitsTable, UnitKind } from '../../db/schema-reports.ts';
@@ -26,9 +26,20 @@ export class UnitsRepository {
   }
 
   /** Active units whose area lies within `withinPath`, by code. */
-  list(db: Db, o: { withinPath: string; kind?: UnitKind; kinds?: readonly UnitKind[]; after?: string; limit: number }) {
+  list(
+    db: Db,
+    o: {
+      withinPath: string;
+      kind?: UnitKind;
+      kinds?: readonly UnitKind[];
+      inactive?: boolean;
+      after?: string;
+      limit: number;
+    },
+  ) {
     const cursor = decodeCursor(o.after, ['text']);
-    let q = this.units(db).where('u.active', '=', true).where(pathWithinSql('u.locality_path', o.withinPath));
+    let q = this.units(db).where(pathWithinSql('u.locality_path', o.withinPath));
+    if (!o.inactive) q = q.where('u.active', '=', true);
     if (o.kind) q = q.where('u.kind', '=', o.kind);
     if (o.kinds) q = q.where('u.kind', 'in', [...o.kinds]);
     if (cursor) q = q.where('u.code', '>', cursor[0]);
@@ -121,6 +132,28 @@ export class UnitsRepository {
       where u.active order by u.code`
       .execute(db)
       .then((r) => r.rows);
+  }
+
+  /** The unit, locked for an edit (two officials editing it wait for each other). */
+  async lock(db: Db, id: string) {
+    await db.selectFrom('reporting_units').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+    return this.findById(db, id);
+  }
+
+  /** Writes an edit and moves the version on. */
+  async update(
+    db: Db,
+    id: string,
+    changes: Pick<
+      Updateable<ReportingUnitsTable>,
+      'name' | 'name_en' | 'kind' | 'supervisor_unit_id' | 'contact_phone' | 'contact_email' | 'active'
+    >,
+  ): Promise<void> {
+    await db
+      .updateTable('reporting_units')
+      .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Inserts a unit unless its code exists; answers its id either way. */

@@ -8,4 +8,5 @@ export const unitsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
   const svc = services.units;
   route(app, c.getUnits, async (req) => svc.list(actorOf(req), req.query));
   route(app, c.getUnitsMine, async (req) => svc.mine(actorOf(req)));
+  route(app, c.patchUnitsById, async (req) => svc.update(actorOf(req), req.params.id, req.body));
 };

@@ -1,6 +1,7 @@
 import { AppError } from '../../../core/errors.ts';
 import type { Page } from '../../../core/schemas/common.ts';
-import type { ListUnitsQuery, MyUnitsView, UnitRef, UnitView } from '../../../core/schemas/units.ts';
+import { normaliseVietnamesePhone } from '../../../core/rules/identity-documents.ts';
+import type { ListUnitsQuery, MyUnitsView, UnitRef, UnitView, UpdateUnitRequest } from '../../../core/schemas/units.ts';
 import type { Db } from '../../db/database.ts';
 import type { UnitKind } from '../../db/schema-reports.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -8,6 +9,7 @@ import { toPage } from '../../shared/cursor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import { communeSupervisor, provinceUnitPlan } from './province-units.ts';
+import { unitMessages } from './units.messages.ts';
 import { unitsPolicy as policy } from './units.policy.ts';
 import { toUnitRef, toUnitView } from './units.presenter.ts';
 import type { OfficerRecord, UnitRecord, UnitsRepository } from './units.repository.ts';
@@ -30,7 +32,13 @@ export class UnitsService {
   async list(actor: Actor, q: ListUnitsQuery): Promise<Page<UnitView>> {
     if (!policy.list(actor)) throw new AppError('FORBIDDEN');
     const within = await this.localities.listScope(actor, q.locality, this.db);
-    const rows = await this.repo.list(this.db, { withinPath: within, kind: q.kind, after: q.after, limit: q.limit });
+    const rows = await this.repo.list(this.db, {
+      withinPath: within,
+      kind: q.kind,
+      inactive: q.inactive,
+      after: q.after,
+      limit: q.limit,
+    });
     const page = toPage(rows, q.limit, (r) => [r.code]);
     const officers = await this.repo.officersOf(
       this.db,
@@ -191,6 +199,69 @@ export class UnitsService {
         });
       }
       return { created };
+    });
+  }
+
+  /**
+   * Edits a unit of the province (its officials' configuration page): names, kind, supervisor,
+   * the office's contacts, active or not. Refused: a unit outside the editor's province (not found),
+   * an edit on a copy someone changed meanwhile, a supervisor of another province, inactive, the
+   * unit itself or one below it (the chain would loop), deactivating a unit others report to, and
+   * changing the kind of a commune's or district's unit (its area says what it is). Audited with
+   * what changed.
+   */
+  async update(actor: Actor, id: string, req: UpdateUnitRequest): Promise<UnitView> {
+    const m = unitMessages[actor.locale];
+    const refuse = (path: string, message: string): never => {
+      throw new AppError('VALIDATION_FAILED', [{ path, message }]);
+    };
+    return this.db.transaction().execute(async (trx) => {
+      const unit = await this.repo.lock(trx, id);
+      if (!unit || !(policy.read(actor, unit) || policy.edit(actor, unit))) throw new AppError('NOT_FOUND');
+      if (!policy.edit(actor, unit)) throw new AppError('FORBIDDEN');
+      if (unit.version !== req.baseVersion)
+        throw new AppError('CONFLICT', [{ path: 'baseVersion', message: m.changed }]);
+      const areaKind = unit.kind === 'commune' || unit.kind === 'district';
+      if (areaKind ? req.kind !== unit.kind : req.kind === 'commune' || req.kind === 'district')
+        refuse('kind', m.communeKind);
+      if (req.supervisorUnitId !== null && req.supervisorUnitId !== unit.supervisor_unit_id) {
+        if (req.supervisorUnitId === unit.id) refuse('supervisorUnitId', m.supervisorSelf);
+        const supervisor = await this.repo.findById(trx, req.supervisorUnitId);
+        if (!supervisor || !(policy.read(actor, supervisor) || policy.edit(actor, supervisor)))
+          refuse('supervisorUnitId', m.supervisorUnknown);
+        if (supervisor!.province_code !== unit.province_code) refuse('supervisorUnitId', m.supervisorOtherProvince);
+        if (!supervisor!.active) refuse('supervisorUnitId', m.supervisorInactive);
+        if ((await this.repo.chainOf(trx, supervisor!.id)).includes(unit.id))
+          refuse('supervisorUnitId', m.supervisorBelow);
+      }
+      if (!req.active && unit.active && (await this.repo.subordinatesOf(trx, [unit.id])).length > 0)
+        refuse('active', m.hasActiveSubordinates);
+      const phone = req.contactPhone?.trim() ? normaliseVietnamesePhone(req.contactPhone) : null;
+      const email = req.contactEmail?.trim() ? req.contactEmail.trim().toLowerCase() : null;
+      const changes = {
+        name: req.name,
+        name_en: req.nameEn,
+        kind: req.kind,
+        supervisor_unit_id: req.supervisorUnitId,
+        contact_phone: phone,
+        contact_email: email,
+        active: req.active,
+      };
+      const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => changes[k] !== unit[k]);
+      if (changed.length > 0) {
+        await this.repo.update(trx, unit.id, changes);
+        await this.audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'reporting_unit',
+          entityId: unit.id,
+          localityCode: unit.locality_code,
+          localityPath: unit.locality_path,
+          before: Object.fromEntries(changed.map((k) => [k, unit[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, changes[k]])),
+        });
+      }
+      const saved = (await this.repo.findById(trx, unit.id))!;
+      return toUnitView(saved, await this.repo.officersOf(trx, [unit.id]), actor.locale);
     });
   }
 

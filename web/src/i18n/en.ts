@@ -18,6 +18,7 @@ import { breachesEn } from '../features/admin-breaches/messages.en.ts';
 import { treatmentEn } from '../features/treatment/messages.en.ts';
 import { usersEn } from '../features/admin-users/messages.en.ts';
 import { localitiesEn } from '../features/admin-localities/messages.en.ts';
+import { unitsEn } from '../features/admin-units/messages.en.ts';
 import { auditEn } from '../features/admin-audit/messages.en.ts';
 import { peopleSearchEn } from '../features/people/messages.en.ts';
 import { declarationsEn } from '../features/declarations/messages.en.ts';
@@ -156,6 +157,7 @@ export const en: English<Catalogue> = {
   },
   ...usersEn,
   ...localitiesEn,
+  ...unitsEn,
   ...auditEn,
   ...peopleSearchEn,
   ...declarationsEn,

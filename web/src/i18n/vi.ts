@@ -16,6 +16,7 @@ import { breachesVi } from '../features/admin-breaches/messages.vi.ts';
 import { treatmentVi } from '../features/treatment/messages.vi.ts';
 import { usersVi } from '../features/admin-users/messages.vi.ts';
 import { localitiesVi } from '../features/admin-localities/messages.vi.ts';
+import { unitsVi } from '../features/admin-units/messages.vi.ts';
 import { auditVi } from '../features/admin-audit/messages.vi.ts';
 import { peopleSearchVi } from '../features/people/messages.vi.ts';
 import { declarationsVi } from '../features/declarations/messages.vi.ts';
@@ -156,6 +157,7 @@ export const vi = {
   },
   ...usersVi,
   ...localitiesVi,
+  ...unitsVi,
   ...auditVi,
   ...peopleSearchVi,
   ...declarationsVi,

@@ -5,6 +5,7 @@ import {
   canAdminUsers,
   canViewAudit,
   canAdminBreaches,
+  canAdminUnits,
   canViewCases,
   canViewChains,
   canViewDeclarations,
@@ -54,6 +55,7 @@ function Nav({ open }: { open: boolean }) {
     },
     canViewAudit(role) && { to: '/admin/audit', testId: 'nav-admin-audit', label: t('nav.adminAudit') },
     canAdminBreaches(role) && { to: '/admin/breaches', testId: 'nav-admin-breaches', label: t('nav.adminBreaches') },
+    canAdminUnits(role) && { to: '/admin/units', testId: 'nav-admin-units', label: t('units.nav') },
   ].filter((x) => x !== false);
   const modules = [
     canSeeTodayWork(role) && { to: '/today', testId: 'nav-today', label: t('today.nav') },

@@ -15,6 +15,7 @@ export const canAdminUsers = holds('users.manage');
 export const canAdminLocalities = holds('localities.rename');
 export const canViewAudit = holds('audit.read');
 export const canAdminBreaches = holds('breaches.manage');
+export const canAdminUnits = holds('units.configure');
 
 export const canViewDeclarations = holds('declarations.read');
 export const canFollowUpArrivals = holds('arrivals.followUp');

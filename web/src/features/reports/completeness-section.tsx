@@ -89,7 +89,11 @@ export function Completeness() {
     {
       key: 'officers',
       header: t('reports.officers'),
-      render: (r) => r.officers.map((o) => (o.phone ? `${o.fullName} (${o.phone})` : o.fullName)).join('; '),
+      render: (r) =>
+        [
+          ...r.officers.map((o) => (o.phone ? `${o.fullName} (${o.phone})` : o.fullName)),
+          ...[r.contact.phone, r.contact.email].filter((c) => c !== null),
+        ].join('; '),
     },
   ];
   return (

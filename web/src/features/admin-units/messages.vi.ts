@@ -1,0 +1,37 @@
+/** Vietnamese messages of the reporting units' configuration page (issue 16); `messages.en.ts` has the same keys. */
+export const unitsVi = {
+  units: {
+    nav: 'Đơn vị báo cáo',
+    title: 'Đơn vị báo cáo',
+    intro:
+      'Các sở, ngành, đoàn thể và xã, phường báo cáo tuần: tên, loại, đơn vị cấp trên, số điện thoại và e-mail nhận nhắc việc.',
+    showInactive: 'Hiện cả đơn vị đã ngừng',
+    code: 'Mã',
+    name: 'Tên',
+    kind: 'Loại',
+    supervisor: 'Đơn vị cấp trên',
+    contacts: 'Liên hệ',
+    officers: 'Cán bộ báo cáo',
+    state: 'Trạng thái',
+    active: 'Đang hoạt động',
+    inactive: 'Đã ngừng',
+    edit: 'Sửa',
+    editTitle: 'Sửa {{name}}',
+    nameVi: 'Tên tiếng Việt',
+    nameEn: 'Tên tiếng Anh',
+    noSupervisor: '(Không có — cấp cao nhất của tỉnh)',
+    contactPhone: 'Số điện thoại di động nhận nhắc việc',
+    contactEmail: 'E-mail nhận nhắc việc',
+    activeField: 'Đơn vị đang hoạt động (phải nộp báo cáo)',
+    saved: 'Đã lưu đơn vị.',
+    kinds: {
+      people_committee: 'UBND / Ban Chỉ đạo',
+      department: 'Sở, ngành',
+      agency: 'Cơ quan, đơn vị sự nghiệp',
+      armed_force: 'Lực lượng vũ trang',
+      mass_organisation: 'Mặt trận, đoàn thể',
+      district: 'Huyện',
+      commune: 'Xã, phường',
+    },
+  },
+};
