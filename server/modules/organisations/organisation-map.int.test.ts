@@ -186,3 +186,29 @@ describe('publishing a safe status', () => {
     expect(pub.json().items.map((o: { id: string }) => o.id)).toEqual([ids.elsewhere]);
   });
 });
+
+describe('the COVID-safety contact’s phone', () => {
+  it('is verified once the organisation types the code sent to it (audited); strangers cannot ask', async () => {
+    const id = ids.high;
+    const phone = '+84912345678';
+    const { challengeId } = (await otherOwner.post(`/api/organisations/${id}/phone-otp`)).json();
+    const wrong = await otherOwner.post(`/api/organisations/${id}/verify-phone`, { challengeId, code: '000000' });
+    if (t.platform.services.outbox!.lastCodeFor(phone) !== '000000') expect(wrong.statusCode).toBe(400);
+    const { challengeId: second } = (await otherOwner.post(`/api/organisations/${id}/phone-otp`)).json();
+    const ok = await otherOwner.post(`/api/organisations/${id}/verify-phone`, {
+      challengeId: second,
+      code: t.platform.services.outbox!.lastCodeFor(phone),
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await otherOwner.get(`/api/organisations/${id}`)).json().contactPhoneVerifiedAt).toBe(ok.json().verifiedAt);
+    const audit = await t.platform.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'verify_phone')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect((await owner.post(`/api/organisations/${id}/phone-otp`)).statusCode).toBe(404);
+    expect((await neighbourOfficer.post(`/api/organisations/${id}/phone-otp`)).statusCode).toBe(404);
+  });
+});
