@@ -216,7 +216,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         count(*) filter (where d.valid), count(*) filter (where not d.allowed)
       from workplace_worker_days d join organisations o on o.id = d.organisation_id
       group by d.organisation_id, d.day, o.locality_path`.execute(db);
-    await sql`analyze`.execute(db);
+    await sql`vacuum analyze`.execute(db);
     const events = Number(
       (await sql<{ n: string }>`select count(*) as n from workplace_gate_events`.execute(db)).rows[0]!.n,
     );

@@ -51,6 +51,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index workplace_compliance_days_by_locality on workplace_compliance_days (scope_code, day)`.execute(
     db,
   );
+  // The area's compliance walks organisations by name a page at a time (not a sort of the province
+  // per page), and counts each one's on-site roster from the index alone.
+  for (const column of ['scope_province', 'scope_code'])
+    await sql
+      .raw(`create index organisations_by_${column}_name on organisations (${column}, status, name, id)`)
+      .execute(db);
+  await sql`create index roster_workers_on_site on roster_workers (organisation_id) include (on_site)`.execute(db);
   await sql`
     insert into workplace_worker_days (organisation_id, day, roster_worker_id, on_site, allowed, valid)
     select g.organisation_id, g.day, g.roster_worker_id, bool_or(w.on_site), bool_or(g.allowed),
