@@ -97,54 +97,56 @@ export class WorkplaceGateRepository {
       .onConflict((oc) => oc.columns(['organisation_id', 'day', 'roster_worker_id']).doNothing())
       .returning('on_site')
       .executeTakeFirst();
-    let delta: { arrived: number; onSite: number; valid: number; refused: number };
     if (created) {
-      delta = { arrived: 1, onSite: c.onSite ? 1 : 0, valid: c.allowed && c.valid ? 1 : 0, refused: c.allowed ? 0 : 1 };
-    } else {
-      const before = await db
-        .selectFrom('workplace_worker_days')
-        .select(['allowed', 'valid'])
-        .where('organisation_id', '=', c.organisationId)
-        .where('day', '=', c.day)
-        .where('roster_worker_id', '=', c.workerId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      const allowed = before.allowed || c.allowed;
-      const valid = before.valid || (c.allowed && c.valid);
-      if (allowed === before.allowed && valid === before.valid) return;
-      await db
-        .updateTable('workplace_worker_days')
-        .set({ allowed, valid })
-        .where('organisation_id', '=', c.organisationId)
-        .where('day', '=', c.day)
-        .where('roster_worker_id', '=', c.workerId)
-        .execute();
-      delta = {
-        arrived: 0,
-        onSite: 0,
-        valid: valid && !before.valid ? 1 : 0,
-        refused: allowed && !before.allowed ? -1 : 0,
+      // The worker's first check of the day: the organisation's row may not exist yet.
+      const first = {
+        arrived: 1,
+        arrived_on_site: c.onSite ? 1 : 0,
+        arrived_valid: c.allowed && c.valid ? 1 : 0,
+        refused: c.allowed ? 0 : 1,
       };
+      await db
+        .insertInto('workplace_compliance_days')
+        .values({ organisation_id: c.organisationId, day: c.day, locality_path: c.localityPath, ...first })
+        .onConflict((oc) =>
+          oc.columns(['organisation_id', 'day']).doUpdateSet({
+            arrived: sql`workplace_compliance_days.arrived + ${first.arrived}`,
+            arrived_on_site: sql`workplace_compliance_days.arrived_on_site + ${first.arrived_on_site}`,
+            arrived_valid: sql`workplace_compliance_days.arrived_valid + ${first.arrived_valid}`,
+            refused: sql`workplace_compliance_days.refused + ${first.refused}`,
+          }),
+        )
+        .execute();
+      return;
     }
+    const before = await db
+      .selectFrom('workplace_worker_days')
+      .select(['allowed', 'valid'])
+      .where('organisation_id', '=', c.organisationId)
+      .where('day', '=', c.day)
+      .where('roster_worker_id', '=', c.workerId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const allowed = before.allowed || c.allowed;
+    const valid = before.valid || (c.allowed && c.valid);
+    if (allowed === before.allowed && valid === before.valid) return;
     await db
-      .insertInto('workplace_compliance_days')
-      .values({
-        organisation_id: c.organisationId,
-        day: c.day,
-        locality_path: c.localityPath,
-        arrived: delta.arrived,
-        arrived_on_site: delta.onSite,
-        arrived_valid: delta.valid,
-        refused: delta.refused,
+      .updateTable('workplace_worker_days')
+      .set({ allowed, valid })
+      .where('organisation_id', '=', c.organisationId)
+      .where('day', '=', c.day)
+      .where('roster_worker_id', '=', c.workerId)
+      .execute();
+    // The row exists (the worker's first check made it): an update, since an upsert's proposed row
+    // would carry a negative count and fail its check before the conflict is seen.
+    await db
+      .updateTable('workplace_compliance_days')
+      .set({
+        arrived_valid: sql`arrived_valid + ${valid && !before.valid ? 1 : 0}`,
+        refused: sql`refused - ${allowed && !before.allowed ? 1 : 0}`,
       })
-      .onConflict((oc) =>
-        oc.columns(['organisation_id', 'day']).doUpdateSet({
-          arrived: sql`workplace_compliance_days.arrived + ${delta.arrived}`,
-          arrived_on_site: sql`workplace_compliance_days.arrived_on_site + ${delta.onSite}`,
-          arrived_valid: sql`workplace_compliance_days.arrived_valid + ${delta.valid}`,
-          refused: sql`workplace_compliance_days.refused + ${delta.refused}`,
-        }),
-      )
+      .where('organisation_id', '=', c.organisationId)
+      .where('day', '=', c.day)
       .execute();
   }
 }
