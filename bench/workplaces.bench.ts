@@ -202,7 +202,21 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         ${today}::date + make_interval(secs => 7200 + (w.n % 20000)), 'qr', true, true, '[]'::jsonb
       from (select id, organisation_id, row_number() over (order by id) as n from roster_workers) w
       where w.n % 25 = 0 and w.n % 20 <> 7 and w.n <= ${G}`.execute(db);
-    await sql`analyze`.execute(db);
+    // The day's counts the gate keeps with each check (0043), written here as the migration counts
+    // existing events.
+    await sql`
+      insert into workplace_worker_days (organisation_id, day, roster_worker_id, on_site, allowed, valid)
+      select g.organisation_id, g.day, g.roster_worker_id, bool_or(w.on_site), bool_or(g.allowed),
+        bool_or(g.allowed and g.valid_declaration)
+      from workplace_gate_events g join roster_workers w on w.id = g.roster_worker_id
+      group by g.organisation_id, g.day, g.roster_worker_id`.execute(db);
+    await sql`
+      insert into workplace_compliance_days (organisation_id, day, locality_path, arrived, arrived_on_site, arrived_valid, refused)
+      select d.organisation_id, d.day, o.locality_path, count(*), count(*) filter (where d.on_site),
+        count(*) filter (where d.valid), count(*) filter (where not d.allowed)
+      from workplace_worker_days d join organisations o on o.id = d.organisation_id
+      group by d.organisation_id, d.day, o.locality_path`.execute(db);
+    await sql`vacuum analyze`.execute(db);
     const events = Number(
       (await sql<{ n: string }>`select count(*) as n from workplace_gate_events`.execute(db)).rows[0]!.n,
     );
@@ -235,16 +249,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const compliancePage = await timed(dayRuns, () =>
       s.workplaceCompliance.area(sys, { locality: province, day: today, limit: 50 }),
     );
-    let complianceRows = 0;
+    // Every organisation's figures of the day as the export reads them (pages of 500), drained as CSV.
+    let csvBytes = 0;
     const complianceAll = await timed(Math.max(3, Math.ceil(runs / 10)), async () => {
-      complianceRows = 0;
-      let after: string | undefined;
-      do {
-        const page = await s.workplaceCompliance.area(sys, { locality: province, day: today, after, limit: 500 });
-        complianceRows += page.items.length;
-        after = page.nextCursor ?? undefined;
-      } while (after);
+      csvBytes = 0;
+      const sheet = await s.workplaceCompliance.exportArea(sys, { locality: province, day: today });
+      for await (const chunk of sheet.csv()) csvBytes += (chunk as Buffer).length;
     });
+    const complianceRows = O;
 
     // Scoring: every stored self-assessment read back and scored on the version it used.
     const scoring = await timed(5, async () => {
@@ -279,7 +291,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         `safety map of the province: p95 ${r.mapP95Ms} ms; with group/overdue filters ${r.mapFilteredP95Ms} ms ${verdict(Math.max(r.mapP95Ms, r.mapFilteredP95Ms), 200)}`,
         `list by group, first page and the next: p95 ${r.listTwoPagesP95Ms} ms ${verdict(r.listTwoPagesP95Ms, 200)}`,
         `a day's compliance, totals + first page: p95 ${r.compliancePageP95Ms} ms ${verdict(r.compliancePageP95Ms, 1000)}`,
-        `a day's compliance of all ${complianceRows} organisations (every page): p95 ${r.complianceAllPagesP95Ms} ms ${verdict(r.complianceAllPagesP95Ms, 1000)}`,
+        `a day's compliance of all ${complianceRows} organisations (the export, ${Math.round(csvBytes / 1024)} KiB CSV): p95 ${r.complianceAllPagesP95Ms} ms ${verdict(r.complianceAllPagesP95Ms, 1000)}`,
         `scoring ${answerSets.length} stored assessments (read + score): p95 ${r.scoringStoredP95Ms} ms ${verdict(r.scoringStoredP95Ms, 2000)}; the rule alone ${r.scoringPureP95Ms} ms`,
       ],
       fields: { organisations: O, workers: W, events, assessments: answerSets.length, runs, ...r },

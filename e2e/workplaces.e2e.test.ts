@@ -131,6 +131,11 @@ describe.runIf(hasChromium)(
         const page = await context.newPage();
         await signIn(page, e2e.server.url, officer);
         await page.goto(`${e2e.server.url}/organisations`);
+        // The safety map: a lazy chunk; the commune's marker counts its approved organisations.
+        await page.getByTestId('org-map-toggle').click();
+        await expect.poll(() => page.getByTestId('org-map-marker').count()).toBeGreaterThan(0);
+        expect(Number(await page.getByTestId('org-map-totals').getAttribute('data-total'))).toBeGreaterThan(0);
+        await shot(page, 'safety-map.png');
         await page.getByTestId('orgs-filter-group').selectOption('high');
         await expect.poll(() => rowOf(page).getByTestId('org-group').getAttribute('data-group')).toBe('high');
         await page.getByTestId('orgs-filter-group').selectOption('low');

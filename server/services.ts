@@ -239,6 +239,7 @@ export function createServices(o: ServiceOptions): AppServices {
     people: people.people,
     venues: venues.venues,
     checkins: checkins.checkins,
+    otp,
   });
   const units = createUnitsModule({ db, localities, audit });
   const quarantine = createQuarantineModule({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoutes, mediaTypes } from './contract.ts';
 import { assessmentTemplate } from '../schemas/assessment-template.ts';
+import { otpAnswer, otpChallenge } from '../schemas/declarations.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   assessmentView,
@@ -82,6 +83,23 @@ export const organisationsContract = defineRoutes(['organisations'], {
     params: idParams,
     query: listAssessmentsQuery,
     answer: pageOf(assessmentView),
+  },
+  postOrganisationsPhoneOtp: {
+    method: 'POST',
+    path: '/organisations/:id/phone-otp',
+    summary: "Send a code to the COVID-safety contact's phone (as for venues)",
+    params: idParams,
+    answer: otpChallenge,
+    /** Codes to one phone are limited per 10 minutes. */
+    errors: [429],
+  },
+  postOrganisationsVerifyPhone: {
+    method: 'POST',
+    path: '/organisations/:id/verify-phone',
+    summary: "Verify the COVID-safety contact's phone with the code",
+    params: idParams,
+    body: otpAnswer,
+    answer: z.object({ verifiedAt: z.string() }),
   },
   getAssessmentTemplates: {
     method: 'GET',

@@ -130,4 +130,30 @@ export interface WorkplacesTables {
   organisation_sites: OrganisationSitesTable;
   workplace_gate_events: WorkplaceGateEventsTable;
   workplace_follow_ups: WorkplaceFollowUpsTable;
+  workplace_worker_days: WorkplaceWorkerDaysTable;
+  workplace_compliance_days: WorkplaceComplianceDaysTable;
+}
+
+/** Migration 0043: each roster worker's day at the gate, kept with each check. */
+export interface WorkplaceWorkerDaysTable {
+  organisation_id: string;
+  day: string;
+  roster_worker_id: string;
+  /** Rostered on site when they first came that day. */
+  on_site: boolean;
+  allowed: boolean;
+  valid: boolean;
+}
+
+/** Migration 0043: an organisation's gate counts of a day, kept with each check. */
+export interface WorkplaceComplianceDaysTable {
+  organisation_id: string;
+  day: string;
+  locality_path: string;
+  scope_province: ColumnType<string, never, never>;
+  scope_code: ColumnType<string, never, never>;
+  arrived: number;
+  arrived_on_site: number;
+  arrived_valid: number;
+  refused: number;
 }

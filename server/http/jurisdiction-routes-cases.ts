@@ -166,6 +166,18 @@ export const casesRoutes: RouteTable = {
       }),
     expect: refused,
   },
+  'POST /api/organisations/:id/phone-otp': {
+    attempt: (c) => c.post(`/api/organisations/${neighbour.organisationId}/phone-otp`),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/verify-phone': {
+    attempt: (c) =>
+      c.post(`/api/organisations/${neighbour.organisationId}/verify-phone`, {
+        challengeId: randomUUID(),
+        code: '123456',
+      }),
+    expect: refused,
+  },
   // Organisations that chose to publish, with no person named.
   'GET /api/public/safe-organisations': 'public',
   // The templates are the installation's configuration (no organisation's data).

@@ -54,7 +54,8 @@ export class ComplianceRepository {
 
   /**
    * An area's organisations with a roster, by name, with their figures of the day (keyset paged):
-   * the page of organisations is chosen first, then each one's figures, so a page costs a page.
+   * the page of organisations is chosen first, then each one's roster count and its counts of the
+   * day kept by the gate (`workplace_compliance_days`, 0043), so a page costs a page.
    */
   async area(db: Db, within: string, day: string, after: string | undefined, limit: number) {
     const cursor = decodeCursor(after, ['text', 'uuid']);
@@ -67,32 +68,43 @@ export class ComplianceRepository {
         order by o.name, o.id
         limit ${limit + 1}
       )
-      select o.id, o.name, o.commune_code, f.*
+      select o.id, o.name, o.commune_code, ${keptFigures}
       from page o
       cross join lateral (
-        select ${figures}
-        from roster_workers w
-        left join (${workerDay(sql`o.id`, day, day)}) e on e.roster_worker_id = w.id
-        where w.organisation_id = o.id
-      ) f
+        select (count(*) filter (where w.on_site))::int as expected from roster_workers w where w.organisation_id = o.id
+      ) r
+      left join workplace_compliance_days c on c.organisation_id = o.id and c.day = ${day}::date
       order by o.name, o.id`.execute(db);
     return r.rows;
   }
 
-  /** The area's totals of the day, in one pass over its rosters and its day of gate events. */
+  /**
+   * The area's totals of the day: the on-site rosters counted in one pass, the day's counts summed
+   * from one row per organisation (never the day's events, a million at a province's size).
+   */
   async areaTotals(db: Db, within: string, day: string): Promise<FigureRow> {
     const r = await sql<FigureRow>`
-      with e as (
-        select g.roster_worker_id, bool_or(g.allowed) as allowed, bool_or(g.allowed and g.valid_declaration) as valid
-        from workplace_gate_events g join organisations o on o.id = g.organisation_id
-        where ${this.areaScope(within)} and g.day = ${day}::date and g.roster_worker_id is not null
-        group by g.roster_worker_id
+      with r as (
+        select (count(*) filter (where w.on_site))::int as expected
+        from roster_workers w join organisations o on o.id = w.organisation_id
+        where ${this.areaScope(within)}
+      ),
+      c as (
+        select coalesce(sum(c.arrived), 0)::int as arrived, coalesce(sum(c.arrived_on_site), 0)::int as arrived_on_site,
+          coalesce(sum(c.arrived_valid), 0)::int as arrived_valid, coalesce(sum(c.refused), 0)::int as refused
+        from workplace_compliance_days c join organisations o on o.id = c.organisation_id
+        where ${this.areaScope(within)} and c.day = ${day}::date
       )
-      select ${figures}
-      from roster_workers w
-      join organisations o on o.id = w.organisation_id
-      left join e on e.roster_worker_id = w.id
-      where ${this.areaScope(within)}`.execute(db);
+      select r.expected, c.arrived, c.arrived_valid, c.refused, greatest(r.expected - c.arrived_on_site, 0) as missing
+      from r cross join c`.execute(db);
     return r.rows[0]!;
   }
 }
+
+/** The figures of an organisation `o` from its roster count `r` and its kept counts of the day `c`. */
+const keptFigures = sql`
+  r.expected,
+  coalesce(c.arrived, 0) as arrived,
+  coalesce(c.arrived_valid, 0) as arrived_valid,
+  coalesce(c.refused, 0) as refused,
+  greatest(r.expected - coalesce(c.arrived_on_site, 0), 0) as missing`;

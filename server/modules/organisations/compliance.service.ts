@@ -78,15 +78,18 @@ export class ComplianceService {
     if (!policy.readAreaCompliance(actor)) throw new AppError('FORBIDDEN');
     const within = await this.localities.listScope(actor, q.locality, this.db);
     const day = q.day ?? vietnamToday(now);
-    const [rows, totals] = await Promise.all([
-      this.repo.area(this.db, within, day, q.after, q.limit),
+    const [page, totals] = await Promise.all([
+      this.areaPage(within, day, q.after, q.limit),
       this.repo.areaTotals(this.db, within, day),
     ]);
-    const page = toPage(rows, q.limit, (r) => [r.name, r.id]);
+    return { day, totals: toFigures(totals), ...page };
+  }
+
+  private async areaPage(within: string, day: string, after: string | undefined, limit: number) {
+    const rows = await this.repo.area(this.db, within, day, after, limit);
+    const page = toPage(rows, limit, (r) => [r.name, r.id]);
     return {
-      day,
-      totals: toFigures(totals),
-      items: page.items.map((r) => ({
+      items: page.items.map((r): AreaComplianceRow => ({
         organisationId: r.id,
         name: r.name,
         communeCode: r.commune_code,
@@ -101,16 +104,16 @@ export class ComplianceService {
     q: Omit<AreaComplianceQuery, 'after' | 'limit'>,
     now = new Date(),
   ): Promise<SheetExport> {
+    if (!policy.readAreaCompliance(actor)) throw new AppError('FORBIDDEN');
+    const within = await this.localities.listScope(actor, q.locality, this.db);
     const day = q.day ?? vietnamToday(now);
     return sheetExport({
       filename: `khai-bao-y-te-tai-cong-${q.locality ?? actor.scope.code}-${day}.xlsx`,
       sheetName: actor.locale === 'vi' ? 'Kiểm tra tại cổng' : 'Gate compliance',
       locale: actor.locale,
       columns: areaColumns,
-      pages: await allPages(async (after) => {
-        const page = await this.area(actor, { ...q, day, after, limit: 500 }, now);
-        return { items: page.items, nextCursor: page.nextCursor };
-      }),
+      // The pages without the totals: an export has no totals line, and each would read the area again.
+      pages: await allPages((after) => this.areaPage(within, day, after, 500)),
     });
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '../../testing/test-platform.ts';
 import { readTable, XLSX_TYPE } from '../../shared/tabular-file.ts';
 import { highRisk2194Answers, registerOrganisation } from './organisation-fixtures.ts';
+import { WorkplaceGateRepository } from './workplace-gate.repository.ts';
 
 /** The safety map (counts per commune and group, the list's filters) and the public list of safe organisations. */
 let t: TestPlatform;
@@ -184,5 +185,75 @@ describe('publishing a safe status', () => {
     expect((await put(owner, ids.safe)).statusCode).toBe(200);
     const pub = await t.app.inject({ method: 'GET', url: `/api/public/safe-organisations?province=${LAI_CHAU}` });
     expect(pub.json().items.map((o: { id: string }) => o.id)).toEqual([ids.elsewhere]);
+  });
+});
+
+describe('the COVID-safety contact’s phone', () => {
+  it('is verified once the organisation types the code sent to it (audited); strangers cannot ask', async () => {
+    const id = ids.high;
+    const phone = '+84912345678';
+    const { challengeId } = (await otherOwner.post(`/api/organisations/${id}/phone-otp`)).json();
+    const wrong = await otherOwner.post(`/api/organisations/${id}/verify-phone`, { challengeId, code: '000000' });
+    if (t.platform.services.outbox!.lastCodeFor(phone) !== '000000') expect(wrong.statusCode).toBe(400);
+    const { challengeId: second } = (await otherOwner.post(`/api/organisations/${id}/phone-otp`)).json();
+    const ok = await otherOwner.post(`/api/organisations/${id}/verify-phone`, {
+      challengeId: second,
+      code: t.platform.services.outbox!.lastCodeFor(phone),
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await otherOwner.get(`/api/organisations/${id}`)).json().contactPhoneVerifiedAt).toBe(ok.json().verifiedAt);
+    const audit = await t.platform.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'verify_phone')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect((await owner.post(`/api/organisations/${id}/phone-otp`)).statusCode).toBe(404);
+    expect((await neighbourOfficer.post(`/api/organisations/${id}/phone-otp`)).statusCode).toBe(404);
+  });
+});
+
+describe('the day’s counts the gate keeps', () => {
+  it('count a worker once a day: refused, then let in with a declaration, then again', async () => {
+    const db = t.platform.database.db;
+    const worker = await db
+      .insertInto('roster_workers')
+      .values({
+        organisation_id: ids.high,
+        full_name: 'Lò Văn Sơn',
+        id_number: '012090000777',
+        on_site: true,
+        work_role: 'other',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const repo = new WorkplaceGateRepository();
+    const day = '2026-12-01';
+    const check = (allowed: boolean, valid: boolean) =>
+      db.transaction().execute((trx) =>
+        repo.countWorkerDay(trx, {
+          organisationId: ids.high,
+          localityPath: `VN/${LAI_CHAU}/${DOAN_KET}`,
+          day,
+          workerId: worker.id,
+          onSite: true,
+          allowed,
+          valid,
+        }),
+      );
+    const counts = () =>
+      db
+        .selectFrom('workplace_compliance_days')
+        .select(['arrived', 'arrived_on_site', 'arrived_valid', 'refused'])
+        .where('organisation_id', '=', ids.high)
+        .where('day', '=', day)
+        .executeTakeFirstOrThrow();
+    await check(false, false);
+    expect(await counts()).toEqual({ arrived: 1, arrived_on_site: 1, arrived_valid: 0, refused: 1 });
+    await check(true, true);
+    expect(await counts()).toEqual({ arrived: 1, arrived_on_site: 1, arrived_valid: 1, refused: 0 });
+    await Promise.all([check(true, true), check(false, false)]);
+    expect(await counts()).toEqual({ arrived: 1, arrived_on_site: 1, arrived_valid: 1, refused: 0 });
   });
 });

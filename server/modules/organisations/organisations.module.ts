@@ -17,6 +17,8 @@ import { WorkplaceGateRepository } from './workplace-gate.repository.ts';
 import { WorkplaceGateService } from './workplace-gate.service.ts';
 import { OrganisationMapRepository } from './organisation-map.repository.ts';
 import { OrganisationMapService } from './organisation-map.service.ts';
+import { OrganisationPhoneService } from './organisation-phone.service.ts';
+import type { OtpService } from '../otp/otp.module.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { VenuesService } from '../venues/venues.service.ts';
@@ -28,6 +30,7 @@ export type { OrganisationAssessmentsService } from './organisation-assessments.
 export type { ComplianceService } from './compliance.service.ts';
 export type { WorkplaceGateService } from './workplace-gate.service.ts';
 export type { OrganisationMapService } from './organisation-map.service.ts';
+export type { OrganisationPhoneService } from './organisation-phone.service.ts';
 
 export interface OrganisationsServices {
   /** What the weekly report counts from this module (issue 16). */
@@ -41,6 +44,8 @@ export interface OrganisationsServices {
   workplaceCompliance: ComplianceService;
   /** The safety map and the public list of safe organisations. */
   organisationMap: OrganisationMapService;
+  /** The contact's phone proved by a one-time code, as venues do. */
+  organisationPhone: OrganisationPhoneService;
 }
 
 export function createOrganisationsModule(o: {
@@ -52,6 +57,7 @@ export function createOrganisationsModule(o: {
   people: PeopleService;
   venues: VenuesService;
   checkins: CheckinsService;
+  otp: OtpService;
 }): OrganisationsServices {
   const repo = new OrganisationsRepository();
   const rosters = new RostersRepository();
@@ -73,5 +79,6 @@ export function createOrganisationsModule(o: {
     ),
     workplaceCompliance: new ComplianceService(o.db, repo, new ComplianceRepository(), o.localities),
     organisationMap: new OrganisationMapService(o.db, repo, new OrganisationMapRepository(), o.localities, o.audit),
+    organisationPhone: new OrganisationPhoneService(o.db, repo, o.otp, o.audit),
   };
 }

@@ -39,6 +39,9 @@ export const organisationsPolicy = {
    */
   publish: (a: Actor, o: Organisation) =>
     inScope(a, o.locality_path) && (owns(a, o) || can(a.role, 'organisations.decide')),
+  /** The contact's phone is proved by a code sent to it: the organisation itself, or the commune for it. */
+  verifyContact: (a: Actor, o: Organisation) =>
+    inScope(a, o.locality_path) && (owns(a, o) || can(a.role, 'organisations.decide')),
   /** The safety map of an area's organisations: officials only (an organisation sees its own page). */
   readMap: (a: Actor) => can(a.role, 'organisations.list') && a.role !== 'organisation_admin',
   /** The compliance of an area's organisations together: officials only. */

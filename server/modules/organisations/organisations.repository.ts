@@ -168,6 +168,15 @@ export class OrganisationsRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /** Records that the contact's phone answered a code. */
+  async setPhoneVerified(db: Db, id: string, at: Date): Promise<void> {
+    await db
+      .updateTable('organisations')
+      .set({ contact_phone_verified_at: at, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
   // --- assessments ---------------------------------------------------------------------------
 
   private assessmentRows(db: Db) {

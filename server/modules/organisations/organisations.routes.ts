@@ -29,6 +29,12 @@ export const organisationsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
   route(app, c.getOrganisationsAssessments, async (req) =>
     assessments.assessments(actorOf(req), req.params.id, req.query),
   );
+  route(app, c.postOrganisationsPhoneOtp, async (req) =>
+    services.organisationPhone.sendCode(actorOf(req), req.params.id),
+  );
+  route(app, c.postOrganisationsVerifyPhone, async (req) =>
+    services.organisationPhone.verify(actorOf(req), req.params.id, req.body),
+  );
   route(app, c.getAssessmentTemplates, async (req) => assessments.templates(actorOf(req)));
   route(app, c.getAssessmentTemplatesByCode, async (req) => assessments.template(actorOf(req), req.params.code));
 };

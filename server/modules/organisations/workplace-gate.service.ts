@@ -126,6 +126,16 @@ export class WorkplaceGateService {
       });
       // A twin request committed the same key meanwhile: answer the check it stored.
       if (id === null) return this.answer((await this.repo.eventByClientKey(trx, req.clientKey))!, null);
+      if (checked.worker)
+        await this.repo.countWorkerDay(trx, {
+          organisationId,
+          localityPath: org.locality_path,
+          day: vietnamToday(now),
+          workerId: checked.worker.id,
+          onSite: checked.worker.on_site,
+          allowed: decision.allowed,
+          valid: validDeclaration,
+        });
       await this.audit.record(trx, actor, {
         action: 'gate_check',
         entityType: 'workplace_gate_event',

@@ -11,7 +11,7 @@ import type { OtpRepository } from './otp.repository.ts';
  * download a person's data. `session` opens a citizen session on a phone without one; `my_data`
  * is the fresh proof a bulk copy of a person's data takes.
  */
-export type OtpPurpose = 'declaration' | 'erase' | 'venue' | 'session' | 'my_data' | 'tipoff';
+export type OtpPurpose = 'declaration' | 'erase' | 'venue' | 'organisation' | 'session' | 'my_data' | 'tipoff';
 
 const text: Record<Locale, (code: string) => string> = {
   vi: (code) => `Ma xac thuc phongdich: ${code}. Het han sau 5 phut. Khong chia se ma nay.`,

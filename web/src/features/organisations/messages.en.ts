@@ -22,6 +22,13 @@ export const organisationsEn: English<typeof organisationsVi> = {
       },
     },
     filterSector: 'Sector (as registered)',
+    phoneVerify: {
+      send: 'Send a code to this phone',
+      code: 'The 6-digit code',
+      verify: 'Verify',
+      resend: 'Send the code again',
+      verified: 'Verified {{date}}',
+    },
     publication: {
       title: 'Publish as a "safe organisation"',
       help: 'When chosen, the organisation’s name, kind, address and low risk group show on the public page while its self-assessment is valid; nobody’s name or phone is shown.',

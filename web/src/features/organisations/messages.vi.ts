@@ -18,6 +18,13 @@ export const organisationsVi = {
       },
     },
     filterSector: 'Ngành nghề (đúng như đã đăng ký)',
+    phoneVerify: {
+      send: 'Gửi mã xác thực đến số này',
+      code: 'Mã gồm 6 chữ số',
+      verify: 'Xác thực',
+      resend: 'Gửi lại mã',
+      verified: 'Đã xác thực {{date}}',
+    },
     publication: {
       title: 'Công khai "cơ sở an toàn"',
       help: 'Khi được chọn, tên, loại hình, địa chỉ và nhóm nguy cơ thấp của đơn vị hiện trên trang công khai cho người dân trong thời hạn của lần tự đánh giá; không có tên hay số điện thoại của ai.',

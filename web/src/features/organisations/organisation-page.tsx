@@ -24,11 +24,12 @@ import { WorkforceRoster } from './workforce-roster.tsx';
 import { WorkplaceGate } from './workplace-gate.tsx';
 import { OrganisationPublication } from './organisation-publication.tsx';
 import { OrganisationSites } from './organisation-sites.tsx';
+import { ContactPhoneVerification } from './contact-phone-verification.tsx';
 import { DecisionButtons, OrganisationDecisionForm, type RefusingDecision } from './organisation-decision-form.tsx';
 import { groupBadgeClass, statusBadgeClass } from './organisation-labels.ts';
 import './organisations.css';
 
-function Details({ o }: { o: OrganisationView }) {
+function Details({ o, onPhoneVerified }: { o: OrganisationView; onPhoneVerified?(at: string): void }) {
   const { t } = useTranslation();
   const addressOf = useAddressLine();
   const fmt = useFormat();
@@ -46,7 +47,19 @@ function Details({ o }: { o: OrganisationView }) {
       {row(t('organisations.taxCode'), o.taxCode, 'org-tax-code')}
       {row(t('organisations.addressLine'), addressOf(o.addressLine, o.communeCode, o.communeName))}
       {row(t('organisations.headName'), o.headName)}
-      {row(t('organisations.contactName'), `${o.contactName} · ${o.contactPhone}`)}
+      {row(
+        t('organisations.contactName'),
+        <>
+          {o.contactName} · {o.contactPhone}{' '}
+          {o.contactPhoneVerifiedAt ? (
+            <span className="badge badge-ok" data-testid="org-phone-verified">
+              {t('organisations.phoneVerify.verified', { date: fmt.dateTime(o.contactPhoneVerifiedAt) })}
+            </span>
+          ) : (
+            onPhoneVerified && <ContactPhoneVerification organisationId={o.id} onVerified={onPhoneVerified} />
+          )}
+        </>,
+      )}
       {row(
         t('organisations.headcount'),
         t('organisations.workforce', { headcount: fmt.number(o.headcount), shifts: fmt.number(o.shifts) }),
@@ -213,7 +226,14 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
       <FormError error={actionError} />
       <section className="card" aria-labelledby="org-details-title">
         <h2 id="org-details-title">{t('organisations.detailsTitle')}</h2>
-        <Details o={o} />
+        <Details
+          o={o}
+          onPhoneVerified={
+            role === 'organisation_admin' || canDecideOrganisations(role)
+              ? (at) => setOrganisation({ ...o, contactPhoneVerifiedAt: at })
+              : undefined
+          }
+        />
         <div className="row-actions org-actions">
           {canDecideOrganisations(role) && (
             <DecisionButtons
