@@ -202,7 +202,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         ${today}::date + make_interval(secs => 7200 + (w.n % 20000)), 'qr', true, true, '[]'::jsonb
       from (select id, organisation_id, row_number() over (order by id) as n from roster_workers) w
       where w.n % 25 = 0 and w.n % 20 <> 7 and w.n <= ${G}`.execute(db);
-    // The day's counts the gate keeps with each check (0043), written here as the migration counts
+    // The day's counts the gate keeps with each check (0042), written here as the migration counts
     // existing events.
     await sql`
       insert into workplace_worker_days (organisation_id, day, roster_worker_id, on_site, allowed, valid)

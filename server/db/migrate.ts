@@ -37,11 +37,11 @@ import * as m0034 from './migrations/0034-federation.ts';
 import * as m0035 from './migrations/0035-report-periods-index.ts';
 import * as m0036 from './migrations/0036-exposure-alerts.ts';
 import * as m0037 from './migrations/0037-federation-reporting-units.ts';
-import * as m0039 from './migrations/0039-border-no-papers-tipoff-handling.ts';
-import * as m0040 from './migrations/0040-citizen-alerts.ts';
-import * as m0043 from './migrations/0043-organisation-map.ts';
-import * as m0041 from './migrations/0041-inspection-photo-blobs.ts';
-import * as m0042 from './migrations/0042-unit-contacts.ts';
+import * as m0038 from './migrations/0038-border-no-papers-tipoff-handling.ts';
+import * as m0039 from './migrations/0039-citizen-alerts.ts';
+import * as m0040 from './migrations/0040-inspection-photo-blobs.ts';
+import * as m0041 from './migrations/0041-unit-contacts.ts';
+import * as m0042 from './migrations/0042-organisation-map.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -82,11 +82,11 @@ const migrations: Record<string, Migration> = {
   '0035-report-periods-index': m0035,
   '0036-exposure-alerts': m0036,
   '0037-federation-reporting-units': m0037,
-  '0039-border-no-papers-tipoff-handling': m0039,
-  '0040-citizen-alerts': m0040,
-  '0043-organisation-map': m0043,
-  '0041-inspection-photo-blobs': m0041,
-  '0042-unit-contacts': m0042,
+  '0038-border-no-papers-tipoff-handling': m0038,
+  '0039-citizen-alerts': m0039,
+  '0040-inspection-photo-blobs': m0040,
+  '0041-unit-contacts': m0041,
+  '0042-organisation-map': m0042,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

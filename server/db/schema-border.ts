@@ -115,7 +115,7 @@ export interface BorderInterceptedPeopleTable {
   interception_id: string;
   person_id: string;
   birth_date: ColumnType<string | null, string | null, string | null>;
-  /** Someone without papers: an age estimated on sight instead of a birth date (0039). */
+  /** Someone without papers: an age estimated on sight instead of a birth date (0038). */
   approximate_age: number | null;
   features: string | null;
   residence: string;
@@ -162,7 +162,7 @@ export interface BorderTipoffsTable {
   status: Generated<TipoffStatus>;
   outcome: string | null;
   investigator_id: string | null;
-  /** The interception this tip-off led to (0039). */
+  /** The interception this tip-off led to (0038). */
   interception_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }

@@ -51,7 +51,7 @@ export interface ExposureFeedFetchesTable {
   fetches: ColumnType<string, number, number>;
 }
 
-/** Messages to people (migration 0040): SMS or web-push alerts, once per dedupe key. */
+/** Messages to people (migration 0039): SMS or web-push alerts, once per dedupe key. */
 export interface CitizenMessagesTable {
   id: Generated<string>;
   person_id: string;
@@ -67,7 +67,7 @@ export interface CitizenMessagesTable {
   sent_at: Date | null;
 }
 
-/** The browsers a person chose to be alerted on (migration 0040). */
+/** The browsers a person chose to be alerted on (migration 0039). */
 export interface PushSubscriptionsTable {
   id: Generated<string>;
   person_id: string;

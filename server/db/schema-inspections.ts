@@ -112,7 +112,7 @@ export interface InspectionPhotosTable {
   visit_id: string;
   item_key: string | null;
   media_type: string;
-  /** The bytes' SHA-256, their key in `inspection_photo_blobs` (0041). */
+  /** The bytes' SHA-256, their key in `inspection_photo_blobs` (0040). */
   sha256: Buffer;
   byte_size: number;
   created_by: string | null;

@@ -40,7 +40,7 @@ export interface OrganisationsTable {
   decision_note: string | null;
   latest_assessment_id: string | null;
   latest_group: RiskGroup | null;
-  /** Migration 0043: shown on the public list of safe organisations while low-risk and valid. */
+  /** Migration 0042: shown on the public list of safe organisations while low-risk and valid. */
   publish_safe: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -134,7 +134,7 @@ export interface WorkplacesTables {
   workplace_compliance_days: WorkplaceComplianceDaysTable;
 }
 
-/** Migration 0043: each roster worker's day at the gate, kept with each check. */
+/** Migration 0042: each roster worker's day at the gate, kept with each check. */
 export interface WorkplaceWorkerDaysTable {
   organisation_id: string;
   day: string;
@@ -145,7 +145,7 @@ export interface WorkplaceWorkerDaysTable {
   valid: boolean;
 }
 
-/** Migration 0043: an organisation's gate counts of a day, kept with each check. */
+/** Migration 0042: an organisation's gate counts of a day, kept with each check. */
 export interface WorkplaceComplianceDaysTable {
   organisation_id: string;
   day: string;

@@ -160,7 +160,7 @@ export interface AppSettingsTable {
 
 export interface PeopleTable extends PeopleCitizenColumns {
   id: Generated<string>;
-  /** 'none': someone without any papers (an illegal entrant), who then has no number (0039). */
+  /** 'none': someone without any papers (an illegal entrant), who then has no number (0038). */
   id_type: 'cccd' | 'cmnd' | 'passport' | 'none';
   id_number: string | null;
   full_name: string;

@@ -320,7 +320,7 @@ export class InspectionsRepository {
 
   /**
    * A photo's bytes under their hash, in a statement of their own before the audited transaction (see
-   * migration 0041); the same bytes again are kept once.
+   * migration 0040); the same bytes again are kept once.
    */
   async putPhotoBlob(db: Db, sha256: Buffer, body: Buffer): Promise<void> {
     await db

@@ -179,7 +179,7 @@ export class VisitsService {
 
   /**
    * A photo, its type from its bytes; the path's photo key makes a resend store it once. The bytes are
-   * written first under their hash, outside the audited transaction (migration 0041), so the audit
+   * written first under their hash, outside the audited transaction (migration 0040), so the audit
    * chain's lock is held only for the small photo row, never while 200 KB reach the disk.
    */
   async attachPhoto(

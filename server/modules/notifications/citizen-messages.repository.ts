@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-/** The outbox of messages to people and their push subscriptions (migration 0040): the only SQL of citizens' alerts. */
+/** The outbox of messages to people and their push subscriptions (migration 0039): the only SQL of citizens' alerts. */
 export class CitizenMessagesRepository {
   /** The new row's id, or none when the key was written already (a repeat). */
   async insertOnce(

@@ -55,7 +55,7 @@ export class ComplianceRepository {
   /**
    * An area's organisations with a roster, by name, with their figures of the day (keyset paged):
    * the page of organisations is chosen first, then each one's roster count and its counts of the
-   * day kept by the gate (`workplace_compliance_days`, 0043), so a page costs a page.
+   * day kept by the gate (`workplace_compliance_days`, 0042), so a page costs a page.
    */
   async area(db: Db, within: string, day: string, after: string | undefined, limit: number) {
     const cursor = decodeCursor(after, ['text', 'uuid']);

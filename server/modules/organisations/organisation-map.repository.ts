@@ -23,7 +23,7 @@ export type SafeRow = Awaited<ReturnType<OrganisationMapRepository['safe']>>[num
 export class OrganisationMapRepository {
   /**
    * An area's approved organisations counted per commune and group in one grouped pass over the
-   * `organisations_map` index (0043); the commune's centroid comes with its name.
+   * `organisations_map` index (0042); the commune's centroid comes with its name.
    */
   byCommuneAndGroup(db: Db, f: MapFilter) {
     let q = db
@@ -69,7 +69,7 @@ export class OrganisationMapRepository {
 
   /**
    * A province's organisations that chose to publish and whose latest self-assessment is low or
-   * very low and not yet due again; by name, keyset paged (the partial index of 0043).
+   * very low and not yet due again; by name, keyset paged (the partial index of 0042).
    */
   async safe(
     db: Db,

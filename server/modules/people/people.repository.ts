@@ -236,7 +236,7 @@ export class PeopleRepository {
     await db.deleteFrom('health_declarations').where('person_id', '=', personId).execute();
     // Self-reports and their photos (issue 20); the exposure entries they published go with them.
     await db.deleteFrom('self_reports').where('person_id', '=', personId).execute();
-    // The alerts sent to them carry their phone number (migration 0040).
+    // The alerts sent to them carry their phone number (migration 0039).
     await db.deleteFrom('citizen_messages').where('person_id', '=', personId).execute();
     await db
       .updateTable('personal_qr_tokens')
