@@ -9,7 +9,8 @@ import type { PeopleTable } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { PeopleRegistryRepository, PeopleRepository } from './people.repository.ts';
+import type { PeopleRegistryRepository } from './people-registry.repository.ts';
+import type { PeopleRepository } from './people.repository.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { peopleMessages as m } from './people.messages.ts';
 
