@@ -42,6 +42,17 @@ const envSchema = z.object({
     .default('mailto:phongdich@localhost'),
   PHONGDICH_VAPID_PRIVATE_KEY: z.string().min(40).optional(),
   /**
+   * A contact the tracing engine proposes (before an investigator confirms) is alerted, when they
+   * agreed, once their time with the case reaches this many minutes, or at once for a household
+   * member; 0 alerts only confirmed contacts.
+   */
+  PHONGDICH_ALERT_PROPOSAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
+  /**
    * The push services the server may POST to (host names; a leading dot allows subdomains), so a
    * subscription cannot make the server call an address of the attacker's choosing. http is only
    * ever used for loopback hosts listed here (a developer's local push stub).
@@ -171,6 +182,8 @@ export interface Config {
   sms: { webhookUrl?: string };
   /** Web push: the VAPID subject, a configured private key (else derived from the secret), allowed push hosts. */
   push: { subject: string; vapidPrivateKey?: string; hosts: string[] };
+  /** Alerts to proposed contacts: the minutes together from which one is alerted (0: none). */
+  alerts: { proposalMinutes: number };
   /** The durable job queue (pg-boss) in the application's database: its schema, and how often an idle worker looks for jobs. */
   queue: { schema: string; pollingSeconds: number };
   /**
@@ -321,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...signingSecrets(e),
     publicUrl: e.PHONGDICH_PUBLIC_URL,
     sms: { webhookUrl: e.PHONGDICH_SMS_WEBHOOK_URL },
+    alerts: { proposalMinutes: e.PHONGDICH_ALERT_PROPOSAL_MINUTES },
     push: {
       subject: e.PHONGDICH_PUSH_SUBJECT,
       vapidPrivateKey: e.PHONGDICH_VAPID_PRIVATE_KEY,

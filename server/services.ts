@@ -146,6 +146,7 @@ export function createServices(o: ServiceOptions): AppServices {
     localities,
     // Exposure is built later (it needs check-ins): a contact is confirmed only once the platform is up.
     onContactConfirmed: (handle, contact) => exposure.contactAlerts.confirmed(handle, contact),
+    onContactsProposed: (handle, contacts) => exposure.contactAlerts.proposed(handle, contacts),
   });
   const facilities = createFacilitiesModule({ db, localities, audit });
   const testing = createTestingModule({
@@ -209,6 +210,7 @@ export function createServices(o: ServiceOptions): AppServices {
     citizenMessages: notifications.citizenMessages,
     publicUrl: config.publicUrl,
     pushHosts: config.push.hosts,
+    proposalAlertMinutes: config.alerts.proposalMinutes,
   });
   const identity = createIdentityModule({
     db,

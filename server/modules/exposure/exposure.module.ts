@@ -46,6 +46,8 @@ export function createExposureModule(o: {
   citizenMessages: CitizenMessages;
   publicUrl: string | undefined;
   pushHosts: readonly string[];
+  /** Minutes together from which a proposed contact is alerted (0: only confirmed contacts). */
+  proposalAlertMinutes: number;
 }): ExposureServices {
   const repo = new ExposureRepository();
   const exposure = new ExposureService(
@@ -61,7 +63,7 @@ export function createExposureModule(o: {
     exposure,
     selfReports: new SelfReportsService(o.db, repo, o.citizenSessions, o.localities, exposure, o.audit),
     caseStays: new CaseStaysService(o.db, repo, o.cases, o.checkins, o.profiles, exposure, o.audit, o.retentionDays),
-    contactAlerts: new ContactAlerts(o.registry, o.citizenMessages, o.publicUrl),
+    contactAlerts: new ContactAlerts(o.registry, o.citizenMessages, o.publicUrl, o.proposalAlertMinutes),
     alertSettings: new AlertSettingsService(o.db, o.citizenSessions, o.citizenMessages, o.pushHosts),
   };
 }

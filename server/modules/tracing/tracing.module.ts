@@ -7,7 +7,7 @@ import type { DiseaseProfilesService } from '../disease-profiles/disease-profile
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people.module.ts';
 import { TracingRepository } from './tracing.repository.ts';
-import { TracingService, type ContactConfirmedListener } from './tracing.service.ts';
+import { TracingService, type ContactConfirmedListener, type ContactsProposedListener } from './tracing.service.ts';
 
 export type { TracingService } from './tracing.service.ts';
 
@@ -16,6 +16,8 @@ export interface TracingServices {
   tracingFigures: ReportFiguresService;
   tracing: TracingService;
 }
+
+export type { ProposedContact } from './tracing.repository.ts';
 
 export function createTracingModule(o: {
   db: Db;
@@ -26,6 +28,8 @@ export function createTracingModule(o: {
   localities: LocalitiesService;
   /** Told of each confirmed contact in the confirming transaction (the SMS alert, issue 20). */
   onContactConfirmed?: ContactConfirmedListener;
+  /** Told of the contacts a tracing run leaves proposed, in its transaction (alerts above a threshold). */
+  onContactsProposed?: ContactsProposedListener;
 }): TracingServices {
   return {
     tracingFigures: new ReportFiguresService(new TracingFiguresRepository()),
@@ -38,6 +42,7 @@ export function createTracingModule(o: {
       o.audit,
       o.localities,
       o.onContactConfirmed,
+      o.onContactsProposed,
     ),
   };
 }

@@ -123,13 +123,22 @@ export class TracingRepository {
     db: Db,
     caseId: string,
     rows: readonly ProposalInput[],
-  ): Promise<{ inserted: number; updated: number }> {
-    if (rows.length === 0) return { inserted: 0, updated: 0 };
+  ): Promise<{ inserted: number; updated: number; proposed: ProposedContact[] }> {
+    if (rows.length === 0) return { inserted: 0, updated: 0, proposed: [] };
     let inserted = 0;
     let updated = 0;
+    const proposed: ProposedContact[] = [];
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
-      const r = await sql<{ inserted: boolean }>`
+      const r = await sql<{
+        inserted: boolean;
+        id: string;
+        person_id: string;
+        level: number;
+        household: boolean;
+        minutes: number;
+        status: string;
+      }>`
         insert into contacts as k (case_id, person_id, level, via_contact_id, household, declared, total_overlap_minutes,
           distinct_venues, first_exposure_at, last_exposure_at, evidence, locality_path)
         select ${caseId}::uuid, x.person_id, x.level, x.via, x.household, x.declared, x.minutes, x.venues_n, x.first_at, x.last_at,
@@ -148,13 +157,23 @@ export class TracingRepository {
           last_exposure_at = greatest(k.last_exposure_at, excluded.last_exposure_at),
           evidence = case when excluded.total_overlap_minutes >= k.total_overlap_minutes then k.evidence || excluded.evidence else k.evidence end,
           updated_at = now()
-        returning (xmax = 0) as inserted`.execute(db);
+        returning (xmax = 0) as inserted, k.id, k.person_id, k.level, k.household, k.total_overlap_minutes as minutes, k.status`.execute(
+        db,
+      );
       for (const row of r.rows) {
         if (row.inserted) inserted++;
         else updated++;
+        if (row.status === 'proposed')
+          proposed.push({
+            contactId: row.id,
+            personId: row.person_id,
+            level: row.level,
+            household: row.household,
+            minutes: Number(row.minutes),
+          });
       }
     }
-    return { inserted, updated };
+    return { inserted, updated, proposed };
   }
 
   findContact(db: Db, id: string) {
@@ -361,6 +380,15 @@ export class TracingRepository {
       where ${stale}`.execute(db);
     return { deleted: Number(deleted.numAffectedRows ?? 0), stripped: Number(stripped.numAffectedRows ?? 0) };
   }
+}
+
+/** A contact as it stands proposed after a tracing run: what an alert threshold reads. */
+export interface ProposedContact {
+  contactId: string;
+  personId: string;
+  level: number;
+  household: boolean;
+  minutes: number;
 }
 
 export interface ProposalInput {

@@ -26,13 +26,16 @@ import type { DiseaseProfilesService } from '../disease-profiles/disease-profile
 import { toContactView } from './tracing.presenter.ts';
 import { tracingPolicy } from './tracing.policy.ts';
 import { mergeByPerson } from './contact-proposals.ts';
-import type { ContactRecord, TracingRepository, TracingSource } from './tracing.repository.ts';
+import type { ContactRecord, ProposedContact, TracingRepository, TracingSource } from './tracing.repository.ts';
 
 /** Told of a contact confirmed F1/F2…, with the confirming transaction's handle. */
 export type ContactConfirmedListener = (
   db: Db,
   contact: { contactId: string; personId: string; level: number },
 ) => Promise<unknown>;
+
+/** Told of the contacts a tracing run leaves proposed (an alert above a threshold, issue 20). */
+export type ContactsProposedListener = (db: Db, contacts: readonly ProposedContact[]) => Promise<unknown>;
 
 /**
  * The tracing engine: proposes contacts of a case from venue check-ins and households, takes the
@@ -50,6 +53,7 @@ export class TracingService {
     private readonly audit: AuditTrailService,
     private readonly localities: LocalitiesService,
     private readonly onContactConfirmed?: ContactConfirmedListener,
+    private readonly onContactsProposed?: ContactsProposedListener,
   ) {}
 
   /** The case's infectious window; a line-listed case without onset or sample dates counts from its confirmation. */
@@ -121,7 +125,9 @@ export class TracingService {
       level,
       c.locality_path,
     );
-    return this.tracing.upsertProposals(db, c.id, proposals);
+    const { inserted, updated, proposed } = await this.tracing.upsertProposals(db, c.id, proposals);
+    if (proposed.length > 0) await this.onContactsProposed?.(db, proposed);
+    return { inserted, updated };
   }
 
   async rerun(actor: Actor, caseId: string): Promise<TracingRunResult> {
