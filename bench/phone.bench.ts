@@ -56,6 +56,8 @@ type Encoding = 'compressed' | 'identity';
 
 interface Visit {
   bytes: number;
+  /** Of which JavaScript (the issue's budget counts compressed JS). */
+  scriptBytes: number;
   requests: number;
   usableMs: number;
   encodings: string[];
@@ -97,13 +99,17 @@ function options(args: readonly string[]) {
 /** One first visit: counts every response's bytes on the wire until the page is usable. */
 async function visit(page: Page, cdp: CDPSession, url: string, spec: PageSpec): Promise<Visit> {
   let bytes = 0;
+  let scriptBytes = 0;
   let requests = 0;
   const encodings = new Set<string>();
-  const onFinished = (e: { encodedDataLength: number }) => {
+  const scripts = new Set<string>();
+  const onFinished = (e: { requestId: string; encodedDataLength: number }) => {
     bytes += e.encodedDataLength;
+    if (scripts.has(e.requestId)) scriptBytes += e.encodedDataLength;
     requests += 1;
   };
-  const onResponse = (e: { response: { headers: Record<string, string> } }) => {
+  const onResponse = (e: { requestId: string; type?: string; response: { headers: Record<string, string> } }) => {
+    if (e.type === 'Script') scripts.add(e.requestId);
     const h = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding');
     encodings.add(h ? h[1] : 'none');
   };
@@ -115,7 +121,7 @@ async function visit(page: Page, cdp: CDPSession, url: string, spec: PageSpec): 
     const usableMs = Number(await usable.jsonValue());
     // Let the last responses' "finished" events arrive before counting.
     await page.waitForLoadState('networkidle');
-    return { bytes, requests, usableMs, encodings: [...encodings].sort() };
+    return { bytes, scriptBytes, requests, usableMs, encodings: [...encodings].sort() };
   } finally {
     cdp.off('Network.loadingFinished', onFinished);
     cdp.off('Network.responseReceived', onResponse);
@@ -162,6 +168,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         for (let r = 0; r < o.rounds; r++) visits.push(await visit(page, cdp, `${server.url}${spec.url}`, spec));
         row[encoding] = {
           kilobytes: round(median(visits.map((v) => v.bytes)) / 1024, 1),
+          scriptKilobytes: round(median(visits.map((v) => v.scriptBytes)) / 1024, 1),
           requests: visits[0]?.requests ?? 0,
           usableMedianMs: round(median(visits.map((v) => v.usableMs)), 0),
           usableMs: visits.map((v) => round(v.usableMs, 0)),
@@ -171,7 +178,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       results.push({ page: spec.name, url: spec.url, ...row });
       const c = row.compressed!;
       const i = row.identity!;
-      const line = `${spec.name}: ${c.kilobytes} KB, usable in ${c.usableMedianMs} ms (uncompressed: ${i.kilobytes} KB, ${i.usableMedianMs} ms)`;
+      const line = `${spec.name}: ${c.kilobytes} KB (JS ${c.scriptKilobytes} KB), usable in ${c.usableMedianMs} ms (uncompressed: ${i.kilobytes} KB, ${i.usableMedianMs} ms)`;
       summary.push(line);
       ctx.log(line);
     }
