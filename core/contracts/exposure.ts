@@ -3,6 +3,8 @@ import { defineRoutes, mediaTypes, sheetExportRoutes } from './contract.ts';
 import { okBody, pageOf } from '../schemas/common.ts';
 import {
   mySelfReportsView,
+  alertConsentRequest,
+  alertConsentView,
   pushKeyView,
   pushSubscriptionRequest,
   pushSubscriptionsView,
@@ -135,6 +137,15 @@ export const exposureContract = defineRoutes(['exposure'], {
     summary: 'No more alerts on this browser (session of the phone)',
     body: pushUnsubscribeRequest,
     answer: pushSubscriptionsView,
+    citizenSession: true,
+  },
+  postPublicMeAlertConsent: {
+    method: 'POST',
+    path: '/public/me/alert-consent',
+    summary:
+      'SMS alerts when identified as a contact: the choice in force, or set it (given or withdrawn; session of the phone)',
+    body: alertConsentRequest,
+    answer: alertConsentView,
     citizenSession: true,
   },
 });

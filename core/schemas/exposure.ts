@@ -168,3 +168,7 @@ export const pushSubscriptionRequest = z.object({
 });
 export const pushUnsubscribeRequest = z.object({ endpoint: z.url().max(1000) });
 export const pushSubscriptionsView = z.object({ subscribed: z.boolean() });
+
+/** SMS alerts: read the person's choice (no field) or set it; answers the choice now in force. */
+export const alertConsentRequest = z.object({ sms: z.boolean().optional() });
+export const alertConsentView = z.object({ sms: z.boolean(), hasPhone: z.boolean() });

@@ -42,6 +42,7 @@ import * as m0039 from './migrations/0039-citizen-alerts.ts';
 import * as m0040 from './migrations/0040-inspection-photo-blobs.ts';
 import * as m0041 from './migrations/0041-unit-contacts.ts';
 import * as m0042 from './migrations/0042-organisation-map.ts';
+import * as m0043 from './migrations/0043-consent-withdrawal.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0040-inspection-photo-blobs': m0040,
   '0041-unit-contacts': m0041,
   '0042-organisation-map': m0042,
+  '0043-consent-withdrawal': m0043,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -196,6 +196,8 @@ export interface ConsentsTable {
   given_at: CreatedAt;
   ip: string | null;
   locale: 'vi' | 'en' | null;
+  /** A withdrawal (migration 0043): the latest row of a purpose decides. */
+  withdrawn: Generated<boolean>;
 }
 
 export interface OtpChallengesTable {

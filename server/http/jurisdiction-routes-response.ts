@@ -264,6 +264,7 @@ export const responseRoutes: RouteTable = {
   'GET /api/public/push/key': 'public',
   'POST /api/public/me/push-subscriptions': 'public',
   'POST /api/public/me/push-subscriptions/remove': 'public',
+  'POST /api/public/me/alert-consent': 'public',
   'POST /api/self-reports/:id/handle': {
     attempt: (c) => c.post(`/api/self-reports/${neighbour.selfReportId}/handle`, { exposure: 'withdraw' }),
     expect: refused,

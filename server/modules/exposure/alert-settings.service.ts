@@ -2,6 +2,8 @@ import { AppError, type Locale } from '../../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import type { CitizenMessages } from '../notifications/notifications.module.ts';
 import type { CitizenSessionsService } from '../people/people.module.ts';
+import type { PeopleRegistryService } from '../people/people-registry.service.ts';
+import { DECLARATION_NOTICE_VERSION } from '../../../core/declaration-codes.ts';
 import { exposureMessages as messages } from './exposure.messages.ts';
 
 /**
@@ -15,7 +17,31 @@ export class AlertSettingsService {
     private readonly sessions: CitizenSessionsService,
     private readonly messages: CitizenMessages,
     private readonly pushHosts: readonly string[],
+    private readonly registry: PeopleRegistryService,
   ) {}
+
+  /**
+   * SMS alerts: the person's choice in force, or a new one recorded (given or withdrawn as a consent
+   * row of its own, with the address it came from and the language, which the SMS will be in).
+   */
+  async smsConsent(
+    token: string | null,
+    req: { sms?: boolean },
+    meta: { ip: string; locale: Locale },
+  ): Promise<{ sms: boolean; hasPhone: boolean }> {
+    const holder = await this.sessions.holderOrThrow(token, meta.locale);
+    if (req.sms !== undefined)
+      await this.registry.recordConsent(this.db, {
+        personId: holder.personId,
+        purpose: 'exposure_alerts',
+        noticeVersion: DECLARATION_NOTICE_VERSION,
+        ip: meta.ip,
+        locale: meta.locale,
+        withdrawn: !req.sms,
+      });
+    const person = await this.registry.findById(this.db, holder.personId);
+    return { sms: (await this.registry.alertConsent(this.db, holder.personId)) !== null, hasPhone: !!person?.phone };
+  }
 
   publicKey(): { publicKey: string | null } {
     return { publicKey: this.messages.pushPublicKey };

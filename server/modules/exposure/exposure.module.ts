@@ -64,6 +64,6 @@ export function createExposureModule(o: {
     selfReports: new SelfReportsService(o.db, repo, o.citizenSessions, o.localities, exposure, o.audit),
     caseStays: new CaseStaysService(o.db, repo, o.cases, o.checkins, o.profiles, exposure, o.audit, o.retentionDays),
     contactAlerts: new ContactAlerts(o.registry, o.citizenMessages, o.publicUrl, o.proposalAlertMinutes),
-    alertSettings: new AlertSettingsService(o.db, o.citizenSessions, o.citizenMessages, o.pushHosts),
+    alertSettings: new AlertSettingsService(o.db, o.citizenSessions, o.citizenMessages, o.pushHosts, o.registry),
   };
 }

@@ -52,6 +52,10 @@ export const exposureRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     services.alertSettings.unsubscribe(citizenSessionOf(req), req.body.endpoint, req.locale),
   );
 
+  route(app, c.postPublicMeAlertConsent, { config: { access: 'public' } }, async (req) =>
+    services.alertSettings.smsConsent(citizenSessionOf(req), req.body, citizenMetaOf(req)),
+  );
+
   route(app, c.postPublicMeSelfReports, { config: { access: 'public' } }, async (req) =>
     reports.mine(citizenSessionOf(req), req.locale),
   );

@@ -168,4 +168,52 @@ describe('web push alerts', () => {
       [],
     );
   });
+
+  it('lets a person withdraw their SMS consent on "my data", and give it again: the alert follows the latest choice', async () => {
+    const { body, result } = await declare(t, { consent: { accepted: true, noticeVersion: '2026-01', alerts: true } });
+    const id = (
+      await db()
+        .selectFrom('people')
+        .select('id')
+        .where('id_number', '=', body.person.idNumber)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const choose = (payload: object, token: string | null = result.session.token) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/me/alert-consent',
+        payload,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    expect((await choose({})).json()).toEqual({ sms: true, hasPhone: true });
+    expect((await choose({ sms: false })).json()).toEqual({ sms: false, hasPhone: true });
+    expect((await choose({ sms: true }, null)).statusCode).toBe(401);
+    const smsOf = async () =>
+      (await db().selectFrom('citizen_messages').select('channel').where('person_id', '=', id).execute()).filter(
+        (m) => m.channel === 'sms',
+      );
+    const confirm = () =>
+      db()
+        .transaction()
+        .execute((trx) =>
+          t.platform.services.contactAlerts.confirmed(trx, { contactId: randomUUID(), personId: id, level: 1 }),
+        );
+    await confirm();
+    expect(await smsOf()).toEqual([]);
+    expect((await choose({ sms: true })).json()).toEqual({ sms: true, hasPhone: true });
+    await confirm();
+    expect(await smsOf()).toHaveLength(1);
+    // The copy of their data shows both choices, the withdrawal named as such.
+    const consents = await db()
+      .selectFrom('consents')
+      .select(['purpose', 'withdrawn'])
+      .where('person_id', '=', id)
+      .orderBy('given_at')
+      .execute();
+    expect(consents.filter((c) => c.purpose === 'exposure_alerts').map((c) => c.withdrawn)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
 });

@@ -42,6 +42,7 @@ export function myDataJson(d: MyDataRows, now: Date, names: PlaceNamer) {
       purpose: c.purpose,
       noticeVersion: c.notice_version,
       givenAt: iso(c.given_at),
+      withdrawn: c.withdrawn,
     })),
     healthDeclarations: d.declarations.map((x) => ({
       submittedAt: iso(x.submitted_at),

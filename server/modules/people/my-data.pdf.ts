@@ -107,7 +107,11 @@ export function myDataPdf(d: MyData, locale: Locale): Promise<Buffer> {
     ...table(
       t('consents'),
       vi ? ['Mục đích', 'Phiên bản thông báo', 'Thời điểm'] : ['Purpose', 'Notice version', 'Given at'],
-      d.consents.map((c) => [c.purpose, c.noticeVersion, at(c.givenAt, locale)]),
+      d.consents.map((c) => [
+        c.withdrawn ? `${c.purpose} (${vi ? 'rút lại' : 'withdrawn'})` : c.purpose,
+        c.noticeVersion,
+        at(c.givenAt, locale),
+      ]),
       locale,
     ),
     ...table(

@@ -40,7 +40,7 @@ export class MyDataRepository {
           .executeTakeFirstOrThrow(),
         consents: await trx
           .selectFrom('consents')
-          .select(['purpose', 'notice_version', 'given_at'])
+          .select(['purpose', 'notice_version', 'given_at', 'withdrawn'])
           .where('person_id', '=', personId)
           .orderBy('given_at')
           .execute(),

@@ -10,7 +10,7 @@ import type { Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryRepository } from './people-registry.repository.ts';
-import type { PeopleRepository } from './people.repository.ts';
+import type { ConsentEvent, PeopleRepository } from './people.repository.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { peopleMessages as m } from './people.messages.ts';
 
@@ -37,18 +37,15 @@ export class PeopleRegistryService {
     return this.people.liveIdOf(db, personId);
   }
 
-  /** Records the consent a person gave with a declaration, in the declaration's transaction. */
-  recordConsent(
-    db: Db,
-    c: { personId: string; purpose: string; noticeVersion: string; ip: string | null; locale?: 'vi' | 'en' },
-  ): Promise<void> {
+  /** Records a consent given (with a declaration, in its transaction) or withdrawn. */
+  recordConsent(db: Db, c: ConsentEvent): Promise<void> {
     return this.people.insertConsent(db, c);
   }
 
   /** Whether the person agreed to be alerted (purpose `exposure_alerts`), and in which language. */
   async alertConsent(db: Db, personId: string): Promise<{ locale: 'vi' | 'en' } | null> {
     const c = await this.people.latestConsent(db, personId, 'exposure_alerts');
-    return c ? { locale: c.locale ?? 'vi' } : null;
+    return c && !c.withdrawn ? { locale: c.locale ?? 'vi' } : null;
   }
 
   /** Erases a person's own data on their request (the caller checked that the law allows it). */

@@ -6,6 +6,16 @@ import type { IdentityStatus, RecordedBy, TokenRevokedReason } from '../../db/sc
 import type { IdType } from '../../../core/rules/identity-documents.ts';
 import { householdKey, nameKey } from '../../../core/rules/person-keys.ts';
 
+/** A consent given, or withdrawn, for a purpose. */
+export interface ConsentEvent {
+  personId: string;
+  purpose: string;
+  noticeVersion: string;
+  ip: string | null;
+  locale?: 'vi' | 'en';
+  withdrawn?: boolean;
+}
+
 /** A person with a document: declarations, cases and registrations always have one. */
 export type PersonFields = Pick<
   PeopleTable,
@@ -153,7 +163,7 @@ export class PeopleRepository {
 
   async insertConsent(
     db: Db,
-    c: { personId: string; purpose: string; noticeVersion: string; ip: string | null; locale?: 'vi' | 'en' },
+    c: ConsentEvent,
   ): Promise<void> {
     await db
       .insertInto('consents')
@@ -163,6 +173,7 @@ export class PeopleRepository {
         notice_version: c.noticeVersion,
         ip: c.ip,
         locale: c.locale ?? null,
+        withdrawn: c.withdrawn ?? false,
       })
       .execute();
   }
@@ -171,7 +182,7 @@ export class PeopleRepository {
   latestConsent(db: Db, personId: string, purpose: string) {
     return db
       .selectFrom('consents')
-      .select(['locale', 'given_at'])
+      .select(['locale', 'given_at', 'withdrawn'])
       .where('person_id', '=', personId)
       .where('purpose', '=', purpose)
       .orderBy('given_at', 'desc')

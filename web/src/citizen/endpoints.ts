@@ -84,6 +84,10 @@ export const mySelfReports = endpointOf<typeof exposureContract.postPublicMeSelf
   'POST',
   '/public/me/self-reports',
 );
+export const alertConsent = endpointOf<typeof exposureContract.postPublicMeAlertConsent>(
+  'POST',
+  '/public/me/alert-consent',
+);
 export const pushKey = endpointOf<typeof exposureContract.getPublicPushKey>('GET', '/public/push/key');
 export const pushSubscribe = endpointOf<typeof exposureContract.postPublicMePushSubscriptions>(
   'POST',

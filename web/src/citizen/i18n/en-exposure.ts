@@ -38,6 +38,8 @@ export const enExposure = {
     photoFailed: 'The report was sent but the photo was not: {{message}}',
   },
   push: {
+    alerts: 'Alerts when I am F1 or F2',
+    sms: 'Send me an SMS when the health service identifies me as a contact',
     title: 'Alerts on this browser',
     intro:
       'When the health service identifies you as F1 or F2, a notification shows on this phone (never the case or the place).',

@@ -43,6 +43,8 @@ export const viExposure = {
     photoFailed: 'Tự báo đã gửi nhưng ảnh chưa gửi được: {{message}}',
   },
   push: {
+    alerts: 'Cảnh báo khi tôi là F1, F2',
+    sms: 'Nhắn SMS cho tôi khi cơ quan y tế xác định tôi là người tiếp xúc',
     title: 'Cảnh báo trên trình duyệt này',
     intro:
       'Khi cơ quan y tế xác định bạn là F1, F2, một thông báo hiện trên điện thoại này (không nói ca bệnh hay nơi nào).',

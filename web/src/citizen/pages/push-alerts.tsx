@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, isSessionNeeded } from '../api.ts';
-import { pushKey, pushSubscribe, pushUnsubscribe } from '../endpoints.ts';
+import { alertConsent, pushKey, pushSubscribe, pushUnsubscribe } from '../endpoints.ts';
 import { useT } from '../i18n/index.ts';
 import '../i18n/vi-exposure.ts';
 
@@ -12,14 +12,25 @@ const keyBytes = (b64url: string) =>
   Uint8Array.from(atob(b64url.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 /**
- * The person's choice of alerts on this browser (issue 20): turning them on asks the browser's
- * permission, subscribes with the server's VAPID key and gives the server the subscription with
- * this phone's session; turning them off withdraws both. SMS alerts are the declaration's consent.
+ * The person's choice of alerts (issue 20): by SMS (a consent given or withdrawn here, first given
+ * with a declaration), and on this browser: turning push on asks the browser's permission,
+ * subscribes with the server's VAPID key and gives the server the subscription with this phone's
+ * session; turning it off withdraws both.
  */
 export function PushAlerts({ onSessionEnded }: { onSessionEnded: () => void }) {
   const t = useT();
   const [state, setState] = useState<State>('unknown');
   const [problem, setProblem] = useState<string | null>(null);
+  const [sms, setSms] = useState<{ sms: boolean; hasPhone: boolean } | null>(null);
+
+  useEffect(() => {
+    api(alertConsent, { body: {} }, { session: true }).then(setSms, (e: unknown) => {
+      if (isSessionNeeded(e)) onSessionEnded();
+    });
+  }, []);
+
+  const chooseSms = (wanted: boolean) =>
+    api(alertConsent, { body: { sms: wanted } }, { session: true }).then(setSms, failed);
 
   useEffect(() => {
     if (!supported()) return setState('unsupported');
@@ -79,7 +90,19 @@ export function PushAlerts({ onSessionEnded }: { onSessionEnded: () => void }) {
 
   return (
     <section className="accesses" data-testid="push-alerts">
-      <h2>{t('push.title')}</h2>
+      <h2>{t('push.alerts')}</h2>
+      {sms?.hasPhone && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={sms.sms}
+            onChange={(e) => void chooseSms(e.target.checked)}
+            data-testid="alerts-sms"
+          />
+          <span>{t('push.sms')}</span>
+        </label>
+      )}
+      <h3>{t('push.title')}</h3>
       <p>{t('push.intro')}</p>
       {state === 'unsupported' && <p className="hint">{t('push.unsupported')}</p>}
       {state === 'on' && <p>{t('push.isOn')}</p>}
