@@ -161,10 +161,7 @@ export class PeopleRepository {
       .execute();
   }
 
-  async insertConsent(
-    db: Db,
-    c: ConsentEvent,
-  ): Promise<void> {
+  async insertConsent(db: Db, c: ConsentEvent): Promise<void> {
     await db
       .insertInto('consents')
       .values({
