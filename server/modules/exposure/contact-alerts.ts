@@ -14,6 +14,12 @@ export interface ConfirmedContact {
 /** Confirmed by an investigator, or proposed by the tracing engine above the alert threshold. */
 type AlertKind = 'confirmed' | 'proposed';
 
+/** The message kind (and the start of its once-only key) of each alert kind. */
+const messageKind = { confirmed: 'contact_alert', proposed: 'contact_proposal' } as const satisfies Record<
+  AlertKind,
+  string
+>;
+
 /**
  * What the SMS says. Decided: the person's level (or, proposed, that they may have been in contact)
  * and what to do, a link to declare; never the case, the place, the time of the exposure or the
@@ -100,9 +106,9 @@ export class ContactAlerts {
     if (!locale) return false;
     return this.messages.sendPush(db, {
       personId: c.personId,
-      kind: kind === 'proposed' ? 'contact_proposal' : 'contact_alert',
+      kind: messageKind[kind],
       alert: contactAlertPush(c.level, locale, kind),
-      key: `${kind === 'proposed' ? 'contact_proposal' : 'contact_alert'}:${c.contactId}:push`,
+      key: `${messageKind[kind]}:${c.contactId}:push`,
     });
   }
 
@@ -113,10 +119,10 @@ export class ContactAlerts {
     if (!person?.phone) return false;
     return this.messages.send(db, {
       personId: c.personId,
-      kind: kind === 'proposed' ? 'contact_proposal' : 'contact_alert',
+      kind: messageKind[kind],
       phone: person.phone,
       body: contactAlertText(c.level, consent.locale, this.publicUrl, kind),
-      key: `${kind === 'proposed' ? 'contact_proposal' : 'contact_alert'}:${c.contactId}`,
+      key: `${messageKind[kind]}:${c.contactId}`,
     });
   }
 }
