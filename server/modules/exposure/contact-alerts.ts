@@ -11,6 +11,12 @@ export interface ConfirmedContact {
   level: number;
 }
 
+/** Who of the people concerned can be reached, and in which language: by push, by SMS (with a phone). */
+interface Reach {
+  push: Map<string, 'vi' | 'en'>;
+  sms: Map<string, { locale: 'vi' | 'en'; phone: string | null }>;
+}
+
 /** Confirmed by an investigator, or proposed by the tracing engine above the alert threshold. */
 type AlertKind = 'confirmed' | 'proposed';
 
@@ -87,22 +93,37 @@ export class ContactAlerts {
     return this.alert(db, c, 'confirmed');
   }
 
-  /** In the tracing run's transaction: the proposals at or above the threshold; answers how many were alerted. */
+  /**
+   * In the tracing run's transaction: the proposals at or above the threshold; answers how many
+   * were alerted. Who can be reached is asked once for all of them (a market case proposes
+   * thousands); only the reachable cost a write each.
+   */
   async proposed(db: Db, contacts: readonly ProposedContact[]): Promise<number> {
     if (this.proposalMinutes === 0) return 0;
+    const above = contacts.filter((c) => c.household || c.minutes >= this.proposalMinutes);
+    if (above.length === 0) return 0;
+    const reach = await this.reachOf(db, [...new Set(above.map((c) => c.personId))]);
     let alerted = 0;
-    for (const c of contacts)
-      if (c.household || c.minutes >= this.proposalMinutes) if (await this.alert(db, c, 'proposed')) alerted++;
+    for (const c of above) if (await this.alert(db, c, 'proposed', reach)) alerted++;
     return alerted;
   }
 
-  private async alert(db: Db, c: ConfirmedContact, kind: AlertKind): Promise<boolean> {
-    const [pushed, texted] = [await this.pushed(db, c, kind), await this.texted(db, c, kind)];
+  private async reachOf(db: Db, personIds: readonly string[]): Promise<Reach> {
+    const [push, sms] = [
+      await this.messages.pushLocalesOfMany(db, personIds),
+      await this.registry.alertConsents(db, personIds),
+    ];
+    return { push, sms };
+  }
+
+  private async alert(db: Db, c: ConfirmedContact, kind: AlertKind, known?: Reach): Promise<boolean> {
+    const reach = known ?? (await this.reachOf(db, [c.personId]));
+    const [pushed, texted] = [await this.pushed(db, c, kind, reach), await this.texted(db, c, kind, reach)];
     return pushed || texted;
   }
 
-  private async pushed(db: Db, c: ConfirmedContact, kind: AlertKind): Promise<boolean> {
-    const [locale] = await this.messages.pushLocalesOf(db, c.personId);
+  private async pushed(db: Db, c: ConfirmedContact, kind: AlertKind, reach: Reach): Promise<boolean> {
+    const locale = reach.push.get(c.personId);
     if (!locale) return false;
     return this.messages.sendPush(db, {
       personId: c.personId,
@@ -112,15 +133,13 @@ export class ContactAlerts {
     });
   }
 
-  private async texted(db: Db, c: ConfirmedContact, kind: AlertKind): Promise<boolean> {
-    const consent = await this.registry.alertConsent(db, c.personId);
-    if (!consent) return false;
-    const person = await this.registry.findById(db, c.personId);
-    if (!person?.phone) return false;
+  private async texted(db: Db, c: ConfirmedContact, kind: AlertKind, reach: Reach): Promise<boolean> {
+    const consent = reach.sms.get(c.personId);
+    if (!consent?.phone) return false;
     return this.messages.send(db, {
       personId: c.personId,
       kind: messageKind[kind],
-      phone: person.phone,
+      phone: consent.phone,
       body: contactAlertText(c.level, consent.locale, this.publicUrl, kind),
       key: `${messageKind[kind]}:${c.contactId}`,
     });

@@ -37,6 +37,8 @@ const messagesOf = (personId: string) =>
 
 let long: string;
 let short: string;
+let declined: string;
+let withdrew: string;
 let caseId: string;
 
 beforeAll(async () => {
@@ -47,6 +49,16 @@ beforeAll(async () => {
   const index = await declared(false, '1');
   long = await declared(true, '2');
   short = await declared(true, '3');
+  declined = await declared(false, '4');
+  withdrew = await declared(true, '5');
+  await t.platform.services.peopleRegistry.recordConsent(db(), {
+    personId: withdrew,
+    purpose: 'exposure_alerts',
+    noticeVersion: '2026-01',
+    ip: null,
+    locale: 'vi',
+    withdrawn: true,
+  });
   const stay = (personId: string, from: number, to: number) =>
     db()
       .insertInto('checkins')
@@ -62,6 +74,8 @@ beforeAll(async () => {
   await stay(index, 9, 11);
   await stay(long, 9.5, 11); // 90 minutes with the case
   await stay(short, 10.5, 11); // 30 minutes
+  await stay(declined, 9.5, 11);
+  await stay(withdrew, 9.5, 11);
   caseId = (
     await registerCase(t.platform.services, systemActor('test'), {
       clientKey: randomUUID(),
@@ -82,6 +96,9 @@ describe('alerts to proposed contacts', () => {
     expect(alert!.body).toMatch(/^PhongDich: bạn có thể đã tiếp xúc gần người nhiễm\. Hãy ở nhà/);
     expect(alert!.body).not.toContain('Chợ thử');
     expect(await messagesOf(short)).toEqual([]);
+    // As long with the case, but never agreed, or agreed and withdrew.
+    expect(await messagesOf(declined)).toEqual([]);
+    expect(await messagesOf(withdrew)).toEqual([]);
 
     // Tracing again (a rerun by the investigator) sends nothing more.
     await t.platform.services.tracing.rerun(systemActor('test'), caseId);

@@ -77,6 +77,16 @@ export class CitizenMessagesRepository {
       .execute();
   }
 
+  /** The languages of the subscriptions of many people, oldest first per person. */
+  localesOf(db: Db, personIds: readonly string[]) {
+    return db
+      .selectFrom('push_subscriptions')
+      .select(['person_id', 'locale'])
+      .where('person_id', 'in', [...personIds])
+      .orderBy('created_at')
+      .execute();
+  }
+
   /** Keeps a person's newest subscriptions only: one session cannot pile up endpoints for the sender to call. */
   async keepNewest(db: Db, personId: string, n: number): Promise<void> {
     await db

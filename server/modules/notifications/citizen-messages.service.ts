@@ -66,9 +66,13 @@ export class CitizenMessages {
     return this.repo.removeSubscription(db, endpoint, personId);
   }
 
-  /** The languages of a person's push subscriptions (none: they chose no browser). */
-  async pushLocalesOf(db: Db, personId: string): Promise<('vi' | 'en')[]> {
-    return (await this.repo.subscriptionsOf(db, personId)).map((s) => s.locale);
+  /** The language of each person's first push subscription; people who chose no browser are absent. */
+  async pushLocalesOfMany(db: Db, personIds: readonly string[]): Promise<Map<string, 'vi' | 'en'>> {
+    const first = new Map<string, 'vi' | 'en'>();
+    if (personIds.length === 0) return first;
+    for (const s of await this.repo.localesOf(db, personIds))
+      if (!first.has(s.person_id)) first.set(s.person_id, s.locale);
+    return first;
   }
 
   /** A push alert to every browser of the person, once per key; false when repeated or push is off. */

@@ -48,6 +48,19 @@ export class PeopleRegistryService {
     return c && !c.withdrawn ? { locale: c.locale ?? 'vi' } : null;
   }
 
+  /**
+   * Of these people, who agreed to be alerted, in which language, and their phone (null when they
+   * have none). People who did not agree, withdrew or are unknown are absent from the map.
+   */
+  async alertConsents(
+    db: Db,
+    personIds: readonly string[],
+  ): Promise<Map<string, { locale: 'vi' | 'en'; phone: string | null }>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await this.people.consentedWithPhone(db, personIds, 'exposure_alerts');
+    return new Map(rows.map((r) => [r.id, { locale: r.locale ?? 'vi', phone: r.phone }]));
+  }
+
   /** Erases a person's own data on their request (the caller checked that the law allows it). */
   erase(db: Db, personId: string): Promise<void> {
     return this.people.erase(db, personId);

@@ -187,6 +187,31 @@ export class PeopleRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * Of these people, those whose latest consent for the purpose is not withdrawn, with the
+   * language and phone (one statement for a tracing run's many proposals).
+   */
+  consentedWithPhone(db: Db, personIds: readonly string[], purpose: string) {
+    return db
+      .selectFrom('people as p')
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('consents as c')
+            .select(['c.locale', 'c.withdrawn'])
+            .whereRef('c.person_id', '=', 'p.id')
+            .where('c.purpose', '=', purpose)
+            .orderBy('c.given_at', 'desc')
+            .limit(1)
+            .as('latest'),
+        (join) => join.onTrue(),
+      )
+      .select(['p.id', 'p.phone', 'latest.locale'])
+      .where('p.id', 'in', [...personIds])
+      .where('latest.withdrawn', '=', false)
+      .execute();
+  }
+
   /** The person's live token bound to `phone` (tokens belong to the phone that verified them). */
   currentTokenId(db: Db, personId: string, phone: string) {
     return db
