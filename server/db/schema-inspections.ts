@@ -123,7 +123,8 @@ export interface InspectionPhotoBlobsTable {
   sha256: Buffer;
   body: Buffer;
   byte_size: number;
-  created_at: CreatedAt;
+  /** Made young again when the same bytes are sent again (see the orphan purge). */
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ViolationRecordsTable {

@@ -48,6 +48,11 @@ export function platformJobs(
       },
     },
     {
+      name: 'inspection-photo-orphans',
+      everyMs: 6 * 60 * 60_000,
+      run: async () => `${await services.inspectionVisits.purgeOrphanPhotos()} unrecorded inspection photos removed`,
+    },
+    {
       name: 'citizen-session-retention',
       everyMs: 6 * 60 * 60_000,
       run: async () => `${await services.citizenSessions.purgeExpired(new Date())} expired citizen sessions removed`,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -204,6 +204,26 @@ describe('inspections', () => {
     expect([got.statusCode, got.headers['content-type']]).toEqual([200, 'image/jpeg']);
     expect((await neighbour.get(url)).statusCode).toBe(404);
     expect((await stranger.get(url)).statusCode).toBe(404);
+
+    // Bytes whose record never committed are purged after a day; a recorded photo's bytes never.
+    await db()
+      .insertInto('inspection_photo_blobs')
+      .values([
+        { sha256: Buffer.alloc(32, 1), body: Buffer.from('x'), byte_size: 1 },
+        { sha256: Buffer.alloc(32, 2), body: Buffer.from('y'), byte_size: 1 },
+      ])
+      .execute();
+    await db()
+      .updateTable('inspection_photo_blobs')
+      .set({ created_at: new Date(Date.now() - 2 * 86_400_000) })
+      .where('sha256', '!=', Buffer.alloc(32, 2))
+      .execute();
+    expect(await t.platform.services.inspectionVisits.purgeOrphanPhotos()).toBe(1);
+    const left = await db().selectFrom('inspection_photo_blobs').select('sha256').execute();
+    expect(left.map((b) => b.sha256[0]).sort()).toEqual(
+      [2, 0xff & createHash('sha256').update(JPEG).digest()[0]!].sort(),
+    );
+    expect((await owner.get(url)).statusCode).toBe(200);
   });
 
   it('fines an organisation inside twice the individual range, with the reason in the reader’s language', async () => {

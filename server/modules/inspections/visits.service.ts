@@ -297,4 +297,18 @@ export class VisitsService {
       locale: actor.locale,
     });
   }
+
+  /**
+   * Photo bytes no photo record names: the request failed between the bytes and the audited row,
+   * and the phone never sent the photo again. Kept `graceHours` for such a resend to find them.
+   */
+  async purgeOrphanPhotos(graceHours = 24): Promise<number> {
+    const before = new Date(this.now().getTime() - graceHours * 3_600_000);
+    let total = 0;
+    for (;;) {
+      const n = await this.d.repo.deleteOrphanBlobs(this.d.db, before, 500);
+      total += n;
+      if (n < 500) return total;
+    }
+  }
 }
