@@ -44,8 +44,8 @@ const usage = `phongdich <command>
   risk rebuild              recount every commune's daily cases and tests from the records (after a
                             bulk change made outside the platform; writes through it are counted as they happen)
   audit verify              check the audit log: every row chained, the chain unbroken, its signed
-                            checkpoints valid; prints OK with counts and the head, or the first
-                            broken row (exit code 1)
+                            checkpoints valid; prints OK with counts, the head and the rows not
+                            sealed yet (sealer job), or the first broken row (exit code 1)
   reports period --template <code> --at <ISO instant> [--json]
                             the template's reporting period containing the instant (weekly-covid:
                             Monday–Sunday in Viet Nam): from, to (local dates) and due (+07:00)
@@ -122,6 +122,10 @@ async function start(demoFlag: boolean) {
     stopJobs();
     await stopBackups();
     await app.close();
+    // The audit rows of the last requests are chained now rather than at the next start's first seal.
+    await platform.services.auditChain
+      .seal({ wait: true })
+      .catch((err: unknown) => app.log.error({ err }, 'sealing the audit chain at shutdown failed'));
     await platform.close();
     process.exit(0);
   };
