@@ -43,8 +43,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function audit_chain_enqueue() returns trigger language plpgsql security definer
     set search_path from current as $$
     begin
-      insert into audit_chain_pending (entry_table, entry_id, event_id)
-        values (tg_table_name, new.id, case when tg_table_name = 'audit_events' then new.id else new.event_id end);
+      -- A statement is planned when first run: each branch only ever meets its own table's NEW.
+      if tg_table_name = 'audit_events' then
+        insert into audit_chain_pending (entry_table, entry_id, event_id) values ('audit_events', new.id, new.id);
+      else
+        insert into audit_chain_pending (entry_table, entry_id, event_id) values ('audit_event_subjects', new.id, new.event_id);
+      end if;
       return null;
     end $$`.execute(db);
   for (const table of ['audit_events', 'audit_event_subjects']) {

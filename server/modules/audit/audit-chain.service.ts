@@ -159,7 +159,8 @@ export class AuditChainService {
   private async pendingMissing(): Promise<BrokenRow | null> {
     const row = await this.chain.firstPendingMissing(this.db);
     if (!row) return null;
-    const what = row.entry_table === 'audit_events' ? `audit event ${row.id}` : `people of an audit event (row ${row.id})`;
+    const what =
+      row.entry_table === 'audit_events' ? `audit event ${row.id}` : `people of an audit event (row ${row.id})`;
     return {
       problem: 'missing',
       event: row.entry_table === 'audit_events' ? null : await this.eventSummary(row.event_id),
