@@ -43,3 +43,9 @@ export async function auditVerify(p: Platform): Promise<boolean> {
   (report.ok ? console.log : console.error)(lines.join('\n'));
   return report.ok;
 }
+
+/** `phongdich audit seal`: links the rows written so far into the chain now, as the server's job does. */
+export async function auditSeal(p: Platform): Promise<void> {
+  const n = await p.services.auditChain.seal({ wait: true });
+  console.log(`${n} audit rows sealed into the chain`);
+}
