@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import { platformJobs } from '../../jobs/platform-jobs.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { sealAuditChain } from '../../testing/audit-chain.ts';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
@@ -130,6 +132,16 @@ describe('the audit chain sealer', () => {
     for (let i = 0; i < 10; i++) await record(db(), 300 + i);
     const both = await Promise.all([sealAuditChain(db()), sealAuditChain(db())]);
     expect(both[0]! + both[1]!).toBe(20);
+    await expectAllSealedOnce();
+  });
+
+  it('is the server job run every PHONGDICH_AUDIT_SEAL_INTERVAL_SECONDS, with a log line only when it sealed rows', async () => {
+    const config = loadConfig({ PHONGDICH_AUDIT_SEAL_INTERVAL_SECONDS: '2' });
+    const job = platformJobs(t.platform.services, config).find((j) => j.name === 'audit-chain-seal')!;
+    expect(job.everyMs).toBe(2000);
+    await record(db(), 400);
+    expect(await job.run()).toBe('2 audit rows sealed into the chain');
+    expect(await job.run()).toBeNull();
     await expectAllSealedOnce();
   });
 
