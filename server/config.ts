@@ -117,6 +117,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(10),
+  /** How often written audit rows are sealed into the chain: until then no hash covers them (the tamper window). */
+  PHONGDICH_AUDIT_SEAL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /** An account reading more people than this in an hour, or in a day, raises an alert in the audit view. */
   PHONGDICH_AUDIT_ALERT_PEOPLE_PER_HOUR: z.coerce.number().int().min(1).default(300),
   PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY: z.coerce.number().int().min(1).default(1500),
@@ -204,10 +206,12 @@ export interface Config {
   };
   otp: { ttlMinutes: number; maxAttempts: number; maxPerPhonePer10Minutes: number };
   /**
-   * The audit log: how often its chain head is signed, and when an account's reads of people's data
-   * raise an alert (per hour, per day, or far above its own 30-day daily average, once past a floor).
+   * The audit log: how often written rows are sealed into its chain and its head signed, and when an
+   * account's reads of people's data raise an alert (per hour, per day, or far above its own 30-day
+   * daily average, once past a floor).
    */
   audit: {
+    sealIntervalSeconds: number;
     checkpointMinutes: number;
     alertPeoplePerHour: number;
     alertPeoplePerDay: number;
@@ -356,6 +360,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otp: { ttlMinutes: 5, maxAttempts: 5, maxPerPhonePer10Minutes: 3 },
     publicRateLimit: { otpPerMinute: 10, submitPerMinute: 30 },
     audit: {
+      sealIntervalSeconds: e.PHONGDICH_AUDIT_SEAL_INTERVAL_SECONDS,
       checkpointMinutes: e.PHONGDICH_AUDIT_CHECKPOINT_MINUTES,
       alertPeoplePerHour: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_HOUR,
       alertPeoplePerDay: e.PHONGDICH_AUDIT_ALERT_PEOPLE_PER_DAY,

@@ -6,7 +6,7 @@ const problems: Record<NonNullable<VerifyReport['broken']>['problem'], string> =
   gap: 'a link of the chain is missing (removed or reordered)',
   relinked: 'the chain was rewritten here: this link does not follow the one before it',
   changed: 'changed after it was written: its content no longer gives its chain hash',
-  unchained: 'written without its chain link (the chain trigger was switched off)',
+  unchained: 'written without its chain link or a place in the sealing queue (the trigger was switched off)',
   checkpoint_mismatch: 'a signed checkpoint disagrees with the chain (the chain was rewritten)',
   checkpoint_signature: 'a checkpoint signature does not verify',
   checkpoint_unknown_key: 'a checkpoint is signed with an unknown key',
@@ -19,7 +19,10 @@ export function formatVerifyReport(r: VerifyReport): string[] {
   const checkpoint = r.lastCheckpoint
     ? `last checkpoint: ${r.lastCheckpoint.at} at link ${r.lastCheckpoint.seq}; ${r.uncheckpointed} links after it`
     : `no checkpoint yet; ${r.uncheckpointed} links not covered by a signature`;
-  if (r.ok) return [`OK: ${counts}`, head, checkpoint];
+  const pending = r.pending.rows
+    ? `pending: ${r.pending.rows} rows written and not sealed yet, the oldest queued ${r.pending.oldestQueuedAt} (${r.pending.oldestAgeSeconds!.toFixed(1)} s ago); no hash covers them until the sealer runs`
+    : 'pending: none, every row is sealed';
+  if (r.ok) return [`OK: ${counts}`, head, checkpoint, pending];
   const b = r.broken!;
   const event = b.event
     ? `audit event ${b.event.id} at ${b.event.at}, action ${b.event.action} on ${b.event.entityType}${b.event.actorName ? ` by ${b.event.actorName}` : ''}`
@@ -29,6 +32,7 @@ export function formatVerifyReport(r: VerifyReport): string[] {
     ...(event ? [`first broken row: ${event}`] : []),
     `where: ${b.detail}`,
     `checked: ${counts}`,
+    pending,
   ];
 }
 
@@ -38,4 +42,10 @@ export async function auditVerify(p: Platform): Promise<boolean> {
   const lines = formatVerifyReport(report);
   (report.ok ? console.log : console.error)(lines.join('\n'));
   return report.ok;
+}
+
+/** `phongdich audit seal`: links the rows written so far into the chain now, as the server's job does. */
+export async function auditSeal(p: Platform): Promise<void> {
+  const n = await p.services.auditChain.seal({ wait: true });
+  console.log(`${n} audit rows sealed into the chain`);
 }

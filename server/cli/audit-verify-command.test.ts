@@ -46,11 +46,20 @@ describe('phongdich audit verify', () => {
         ])
       ).status,
     ).toBe(0);
+    // Written by commands while no server ran: queued, not sealed yet (the server's job seals them).
+    const queued = await cli(['audit', 'verify']);
+    expect(queued.status).toBe(0);
+    expect(queued.stdout).toMatch(/^OK: 2 events, 0 lists of people, 0 chain links, 0 signed checkpoints\n/);
+    expect(queued.stdout).toMatch(/\npending: 2 rows written and not sealed yet, the oldest queued \d{4}-/);
+
+    const sealed = await cli(['audit', 'seal']);
+    expect(sealed.stdout).toMatch(/^2 audit rows sealed into the chain$/m);
     const ok = await cli(['audit', 'verify']);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(
       /^OK: 2 events, 0 lists of people, 2 chain links, 0 signed checkpoints\nhead: link 2 [0-9a-f]{64} /,
     );
+    expect(ok.stdout).toMatch(/\npending: none, every row is sealed\n?$/);
 
     await tamper(
       `update audit_events set after = '{"username":"someone_else"}' where id = (select max(id) from audit_events where action = 'create' and entity_type = 'user')`,

@@ -11,7 +11,7 @@ import { platformJobs } from '../jobs/platform-jobs.ts';
 import { startJobs } from '../jobs/scheduler.ts';
 import { totpCode } from '../modules/identity/totp.ts';
 import { systemActor } from '../shared/actor.ts';
-import { auditVerify } from './audit-commands.ts';
+import { auditSeal, auditVerify } from './audit-commands.ts';
 import { importLinelist, linelistFormatOf, parseMapping, printChains } from './linelist-commands.ts';
 import { backupSocketPath, serveBackups } from '../db/archive/backup-socket.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
@@ -44,8 +44,10 @@ const usage = `phongdich <command>
   risk rebuild              recount every commune's daily cases and tests from the records (after a
                             bulk change made outside the platform; writes through it are counted as they happen)
   audit verify              check the audit log: every row chained, the chain unbroken, its signed
-                            checkpoints valid; prints OK with counts and the head, or the first
-                            broken row (exit code 1)
+                            checkpoints valid; prints OK with counts, the head and the rows not
+                            sealed yet (sealer job), or the first broken row (exit code 1)
+  audit seal                seal the audit rows written so far into the chain now (the server's job
+                            does it every PHONGDICH_AUDIT_SEAL_INTERVAL_SECONDS)
   reports period --template <code> --at <ISO instant> [--json]
                             the template's reporting period containing the instant (weekly-covid:
                             Monday–Sunday in Viet Nam): from, to (local dates) and due (+07:00)
@@ -122,6 +124,10 @@ async function start(demoFlag: boolean) {
     stopJobs();
     await stopBackups();
     await app.close();
+    // The audit rows of the last requests are chained now rather than at the next start's first seal.
+    await platform.services.auditChain
+      .seal({ wait: true })
+      .catch((err: unknown) => app.log.error({ err }, 'sealing the audit chain at shutdown failed'));
     await platform.close();
     process.exit(0);
   };
@@ -340,7 +346,8 @@ async function dispatch(argv: string[]): Promise<number | void> {
       });
     }
     case 'audit':
-      if (sub !== 'verify') throw new UsageError('only "audit verify" exists');
+      if (sub === 'seal') return withPlatform(auditSeal);
+      if (sub !== 'verify') throw new UsageError('"audit verify" or "audit seal"');
       return withPlatform(async (p) => ((await auditVerify(p)) ? 0 : 1));
     case undefined:
     case 'help':

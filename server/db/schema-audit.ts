@@ -4,7 +4,7 @@ import type { CreatedAt, Timestamp } from './schema-columns.ts';
 
 /** The audit log's integrity and accountability tables (migration 0012); kept apart for readability. */
 
-/** One link of the hash chain over audit rows, in commit order (filled by a trigger at commit). */
+/** One link of the hash chain over audit rows, in the order they were sealed (migration 0045's sealer). */
 export interface AuditChainTable {
   seq: string;
   entry_table: 'audit_events' | 'audit_event_subjects';
@@ -14,6 +14,15 @@ export interface AuditChainTable {
   prev_hash: Buffer;
   hash: Buffer;
   chained_at: CreatedAt;
+}
+
+/** An audit row written and not sealed into the chain yet (queued by a trigger, emptied by the sealer). */
+export interface AuditChainPendingTable {
+  id: Generated<string>;
+  entry_table: 'audit_events' | 'audit_event_subjects';
+  entry_id: string;
+  event_id: string;
+  queued_at: CreatedAt;
 }
 
 /** The chain head as it was at `at`, signed with a key derived from the instance secret. */
@@ -76,6 +85,7 @@ export interface DataBreachesTable {
 
 export interface AuditTables {
   audit_chain: AuditChainTable;
+  audit_chain_pending: AuditChainPendingTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_alerts: AuditAlertsTable;
   data_breaches: DataBreachesTable;

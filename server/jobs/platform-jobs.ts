@@ -9,10 +9,22 @@ export function platformJobs(
 ): Job[] {
   return [
     {
+      // Rows are chained here, not at their commit: no audited commit waits for another (migration 0045).
+      // Until sealed a row is covered by no hash, so this interval bounds the tamper window.
+      name: 'audit-chain-seal',
+      everyMs: config.audit.sealIntervalSeconds * 1000,
+      run: async () => {
+        const n = await services.auditChain.seal();
+        return n > 0 ? `${n} audit rows sealed into the chain` : null;
+      },
+    },
+    {
       // The line is also a copy of the head outside the database: compare it with \`phongdich audit verify\`.
       name: 'audit-chain-checkpoint',
       everyMs: config.audit.checkpointMinutes * 60_000,
       run: async () => {
+        // Sealed first, so the signature covers what was written until now.
+        await services.auditChain.seal();
         const signed = await services.auditChain.checkpoint();
         return signed
           ? `audit chain head signed at link ${signed.seq}: ${signed.hash}`

@@ -3,7 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 export interface Job {
   name: string;
   everyMs: number;
-  run(): Promise<string>;
+  /** What the run did, for the log; null when it had nothing to do and is not worth a line (a frequent job). */
+  run(): Promise<string | null>;
 }
 
 /**
@@ -17,7 +18,8 @@ export function startJobs(jobs: Job[], log: Pick<FastifyBaseLogger, 'info' | 'er
       if (running.has(job.name)) return;
       running.add(job.name);
       try {
-        log.info({ job: job.name, result: await job.run() }, 'job done');
+        const result = await job.run();
+        if (result !== null) log.info({ job: job.name, result }, 'job done');
       } catch (err) {
         log.error({ job: job.name, err }, 'job failed');
       } finally {

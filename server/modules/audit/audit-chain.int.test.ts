@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.ts';
 import { systemActor } from '../../shared/actor.ts';
+import { sealAuditChain } from '../../testing/audit-chain.ts';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 import { AuditRepository } from './audit.repository.ts';
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** Written, then sealed into the chain (the sealer job's work): from then on a change is detected. */
 async function someEvents(n: number, o: { people?: string[] } = {}): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -34,6 +36,7 @@ async function someEvents(n: number, o: { people?: string[] } = {}): Promise<str
       }),
     );
   }
+  await sealAuditChain(db());
   return ids;
 }
 
@@ -108,7 +111,7 @@ describe('the audit log is append-only in the database', () => {
 });
 
 describe('phongdich audit verify', () => {
-  it('finds every row chained, in one unbroken chain under a signed checkpoint', async () => {
+  it('finds every sealed row chained, in one unbroken chain under a signed checkpoint', async () => {
     await someEvents(3, { people: ['0b0b0b0b-0000-4000-8000-000000000002', '0b0b0b0b-0000-4000-8000-000000000003'] });
     const before = await verify();
     expect(before).toMatchObject({ ok: true, broken: null });
@@ -252,7 +255,7 @@ describe('phongdich audit verify', () => {
 });
 
 describe('the chain under concurrent writers', () => {
-  it('takes rows in commit order, and a long transaction holds no lock while it works', async (ctx) => {
+  it('seals rows of committed transactions only, in the order sealed, and a long transaction holds no lock', async (ctx) => {
     // PGlite has one connection: a second transaction could never start while the first is open.
     if (t.platform.services.databaseKind === 'pglite') ctx.skip();
     let early = '';
@@ -266,12 +269,17 @@ describe('the chain under concurrent writers', () => {
           entityId: 'slow',
           subjectIds: ['0b0b0b0b-0000-4000-8000-000000000005'],
         });
-        // Written, committed and chained while the slow transaction is still open: nothing waits for it.
+        // Written, committed and sealed while the slow transaction is still open: nothing waits for it.
         late = await db()
           .transaction()
           .execute((fast) => audit.record(fast, actor, { action: 'read', entityType: 'case', entityId: 'fast' }));
+        expect(await sealAuditChain(db())).toBe(1);
         expect(await seqOf(late)).toBeDefined();
+        const earlyLinks = await db().selectFrom('audit_chain').select('seq').where('event_id', '=', early).execute();
+        expect(earlyLinks).toEqual([]);
       });
+    // The slow transaction's event and its people, sealed by the next run, after the row committed before them.
+    expect(await sealAuditChain(db())).toBe(2);
     expect(BigInt(early)).toBeLessThan(BigInt(late));
     expect(BigInt(await seqOf(late))).toBeLessThan(BigInt(await seqOf(early)));
     expect((await verify()).ok).toBe(true);
@@ -295,8 +303,9 @@ describe('the chain under concurrent writers', () => {
           }),
       ),
     );
+    await sealAuditChain(db());
     const after = await verify();
-    expect(after).toMatchObject({ ok: true, broken: null });
+    expect(after).toMatchObject({ ok: true, broken: null, pending: { rows: 0 } });
     expect(after.counts.events - before.events).toBe(72);
     expect(after.counts.chained).toBe(after.counts.events + after.counts.subjects);
     expect(after.head!.seq).toBe(String(after.counts.chained));

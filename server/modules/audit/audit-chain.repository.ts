@@ -75,18 +75,51 @@ export class AuditChainRepository {
     return r.rows[0];
   }
 
-  /** An audit row with no link: written while the chain trigger was switched off. */
+  /** An audit row with no link and not queued for one: written while the queue trigger was switched off. */
   async firstUnchained(
     db: Db,
   ): Promise<{ entry_table: 'audit_events' | 'audit_event_subjects'; id: string } | undefined> {
     const r = await sql<{ entry_table: 'audit_events' | 'audit_event_subjects'; id: string }>`
       (select 'audit_events' as entry_table, e.id::text as id from audit_events e
-        where not exists (select 1 from audit_chain c where c.entry_table = 'audit_events' and c.entry_id = e.id) order by e.id limit 1)
+        where not exists (select 1 from audit_chain c where c.entry_table = 'audit_events' and c.entry_id = e.id)
+          and not exists (select 1 from audit_chain_pending p where p.entry_table = 'audit_events' and p.entry_id = e.id)
+        order by e.id limit 1)
       union all
       (select 'audit_event_subjects', s.id::text from audit_event_subjects s
-        where not exists (select 1 from audit_chain c where c.entry_table = 'audit_event_subjects' and c.entry_id = s.id) order by s.id limit 1)`.execute(
-      db,
-    );
+        where not exists (select 1 from audit_chain c where c.entry_table = 'audit_event_subjects' and c.entry_id = s.id)
+          and not exists (select 1 from audit_chain_pending p where p.entry_table = 'audit_event_subjects' and p.entry_id = s.id)
+        order by s.id limit 1)`.execute(db);
+    return r.rows[0];
+  }
+
+  /**
+   * Links the rows queued by committed transactions into the chain (migration 0045's
+   * `audit_chain_seal`), at most `maxRows`; 0 when another sealer holds the lock and `wait` is false.
+   */
+  async seal(db: Db, maxRows: number, wait: boolean): Promise<number> {
+    const r = await sql<{ n: number }>`select audit_chain_seal(${maxRows}::integer, ${wait}) as n`.execute(db);
+    return Number(r.rows[0]!.n);
+  }
+
+  /** Rows written and not sealed yet: how many, and since when the oldest waits. */
+  async pending(db: Db): Promise<{ rows: number; oldest: Date | null; ageSeconds: number | null }> {
+    const r = await sql<{ queued: string; oldest: Date | null; age: number | null }>`
+      select count(*) as queued, min(queued_at) as oldest,
+        extract(epoch from clock_timestamp() - min(queued_at))::float8 as age
+      from audit_chain_pending`.execute(db);
+    const row = r.rows[0]!;
+    return { rows: Number(row.queued), oldest: row.oldest, ageSeconds: row.age === null ? null : Number(row.age) };
+  }
+
+  /** A row queued for sealing that is gone before it was sealed (deleted with the triggers off). */
+  async firstPendingMissing(
+    db: Db,
+  ): Promise<{ entry_table: 'audit_events' | 'audit_event_subjects'; id: string; event_id: string } | undefined> {
+    const r = await sql<{ entry_table: 'audit_events' | 'audit_event_subjects'; id: string; event_id: string }>`
+      select p.entry_table, p.entry_id::text as id, p.event_id::text as event_id from audit_chain_pending p
+      where (p.entry_table = 'audit_events' and not exists (select 1 from audit_events e where e.id = p.entry_id))
+        or (p.entry_table = 'audit_event_subjects' and not exists (select 1 from audit_event_subjects s where s.id = p.entry_id))
+      order by p.id limit 1`.execute(db);
     return r.rows[0];
   }
 

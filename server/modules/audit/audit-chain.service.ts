@@ -33,6 +33,11 @@ export interface VerifyReport {
   lastCheckpoint: { id: string; at: string; seq: string } | null;
   /** Links after the last checkpoint: rewritable without the key until the next checkpoint. */
   uncheckpointed: number;
+  /**
+   * Rows written and not sealed into the chain yet (the sealer job links them every few seconds).
+   * No hash covers them yet: a change to one before it is sealed is not detected.
+   */
+  pending: { rows: number; oldestQueuedAt: string | null; oldestAgeSeconds: number | null };
   broken: BrokenRow | null;
 }
 
@@ -49,8 +54,9 @@ function checkpointMessage(
 const sign = (key: Buffer, message: string) => createHmac('sha256', key).update(message).digest();
 
 /**
- * The audit log's integrity: signed checkpoints of the hash chain (a job), and the verification
- * `phongdich audit verify` runs. Only the system uses it: no route exposes it.
+ * The audit log's integrity: sealing written rows into the hash chain and signing checkpoints of it
+ * (jobs), and the verification `phongdich audit verify` runs. Only the system uses it: no route
+ * exposes it.
  */
 export class AuditChainService {
   /** @param keys the signing key first, then earlier keys still accepted when verifying */
@@ -59,6 +65,22 @@ export class AuditChainService {
     private readonly chain: AuditChainRepository,
     private readonly keys: readonly [CheckpointKey, ...CheckpointKey[]],
   ) {}
+
+  /**
+   * Seals the rows queued by committed transactions into the chain, in batches, until the queue is
+   * empty or `maxBatches` are done. Without `wait`, returns 0 at once when another sealer is at work
+   * (several server processes may run the job); with it, queues behind that sealer (shutdown, tests).
+   */
+  async seal(o: { batch?: number; maxBatches?: number; wait?: boolean } = {}): Promise<number> {
+    const batch = o.batch ?? 5000;
+    let total = 0;
+    for (let i = 0; i < (o.maxBatches ?? 100); i++) {
+      const n = await this.chain.seal(this.db, batch, o.wait ?? false);
+      total += n;
+      if (n < batch) break;
+    }
+    return total;
+  }
 
   /** Signs the current chain head, unless no link was added since the last checkpoint. */
   async checkpoint(now = new Date()): Promise<{ seq: string; hash: string } | null> {
@@ -86,7 +108,7 @@ export class AuditChainService {
 
   /**
    * Checks the whole log: every link of the chain (set-based, in the database), every audit row
-   * chained, every checkpoint signed by our key over the checkpoint before it and matching the
+   * chained or queued for sealing (those counted apart, with the oldest's age), every checkpoint signed by our key over the checkpoint before it and matching the
    * chain. Stops at the first problem, in chain order.
    */
   async verify(): Promise<VerifyReport> {
@@ -102,8 +124,13 @@ export class AuditChainService {
       head: head ? { seq: head.seq, hash: hex(head.hash), chainedAt: head.chained_at.toISOString() } : null,
       lastCheckpoint: last ? { id: last.id, at: last.at.toISOString(), seq: last.seq } : null,
       uncheckpointed: await this.chain.countAfter(this.db, last?.seq ?? '0'),
+      pending: await this.pending(),
     };
-    report.broken = (await this.brokenLink()) ?? (await this.unchainedRow()) ?? (await this.badCheckpoint());
+    report.broken =
+      (await this.brokenLink()) ??
+      (await this.unchainedRow()) ??
+      (await this.pendingMissing()) ??
+      (await this.badCheckpoint());
     report.ok = report.broken === null;
     return report;
   }
@@ -120,6 +147,24 @@ export class AuditChainService {
       problem: link.problem,
       event: eventId ? await this.eventSummary(eventId) : null,
       detail: `${what}, chain link ${link.seq} written ${link.chained_at.toISOString()}`,
+    };
+  }
+
+  private async pending(): Promise<VerifyReport['pending']> {
+    const p = await this.chain.pending(this.db);
+    return { rows: p.rows, oldestQueuedAt: p.oldest?.toISOString() ?? null, oldestAgeSeconds: p.ageSeconds };
+  }
+
+  /** A row queued for sealing and deleted before it was. */
+  private async pendingMissing(): Promise<BrokenRow | null> {
+    const row = await this.chain.firstPendingMissing(this.db);
+    if (!row) return null;
+    const what =
+      row.entry_table === 'audit_events' ? `audit event ${row.id}` : `people of an audit event (row ${row.id})`;
+    return {
+      problem: 'missing',
+      event: row.entry_table === 'audit_events' ? null : await this.eventSummary(row.event_id),
+      detail: `${what}, queued for sealing and gone before it was sealed`,
     };
   }
 

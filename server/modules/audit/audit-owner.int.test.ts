@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
+import { sealAuditChain } from '../../testing/audit-chain.ts';
 import { adminQuery } from '../../testing/global-setup.ts';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 
@@ -23,17 +24,19 @@ const handOver = (database: string) => [
   `create role ${app} login password 'app-${suffix}'`,
   `grant connect on database ${database} to ${app}`,
   `grant usage on schema public to ${app}`,
-  ...['audit_events', 'audit_event_subjects', 'audit_chain', 'audit_checkpoints'].map(
+  ...['audit_events', 'audit_event_subjects', 'audit_chain', 'audit_chain_pending', 'audit_checkpoints'].map(
     (table) => `alter table ${table} owner to ${auditOwner}`,
   ),
   ...[
     'audit_refuse_change()',
-    'audit_chain_append()',
+    'audit_chain_enqueue()',
+    'audit_chain_seal(integer, boolean)',
     'audit_event_content(audit_events)',
     'audit_subjects_content(audit_event_subjects)',
     'audit_chain_link(bytea, bigint, text, text)',
   ].map((fn) => `alter function ${fn} owner to ${auditOwner}`),
-  `grant select, insert on audit_events, audit_event_subjects, audit_chain, audit_checkpoints to ${app}`,
+  `grant select, insert on audit_events, audit_event_subjects, audit_checkpoints to ${app}`,
+  `grant select on audit_chain, audit_chain_pending to ${app}`,
 ];
 
 beforeAll(async () => {
@@ -59,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('the application as a role that does not own the audit log (PostgreSQL)', () => {
-  it('writes audit rows, chained at commit, and can neither change, unhook nor drop them', async (ctx) => {
+  it('writes audit rows, seals them, and can neither change, unhook nor drop them, nor write the chain', async (ctx) => {
     if (snapshot.kind !== 'postgresql') ctx.skip();
     const db = asApp!.db;
     const { id } = await db
@@ -79,10 +82,25 @@ describe('the application as a role that does not own the audit log (PostgreSQL)
       sql`set session_replication_role = replica`,
       sql`create or replace function audit_refuse_change() returns trigger language plpgsql as $$ begin return new; end $$`,
       sql`drop table audit_checkpoints`,
+      // The chain and its queue: only the sealer (running as the audit tables' owner) writes them.
+      sql`insert into audit_chain (seq, entry_table, entry_id, event_id, prev_hash, hash) values (999999, 'audit_events', ${id}, ${id}, '\\x00', '\\x00')`,
+      sql`delete from audit_chain_pending where event_id = ${id}`,
+      sql`insert into audit_chain_pending (entry_table, entry_id, event_id) values ('audit_events', ${id}, ${id})`,
+      sql`create or replace function audit_chain_seal(max_rows integer, wait_for_lock boolean) returns integer language sql as $$ select 0 $$`,
+      sql`alter table audit_events disable trigger audit_events_chain_queue`,
     ]) {
       await expect(attempt.execute(db)).rejects.toMatchObject({ code: '42501' });
     }
-    expect(await t.platform.services.auditChain.verify()).toMatchObject({ ok: true, broken: null });
+    const queued = await t.platform.services.auditChain.verify();
+    expect(queued.ok).toBe(true);
+    expect(queued.pending.rows).toBeGreaterThanOrEqual(2);
+    // The application's role seals (the job runs as it): the function runs as the audit tables' owner.
+    expect(await sealAuditChain(db)).toBeGreaterThanOrEqual(2);
+    expect(await t.platform.services.auditChain.verify()).toMatchObject({
+      ok: true,
+      broken: null,
+      pending: { rows: 0 },
+    });
     const chained = await t.platform.database.db
       .selectFrom('audit_chain')
       .select('entry_table')

@@ -14,7 +14,7 @@ export type { AccountDirectory, AuditService } from './audit.service.ts';
 
 export interface AuditServices {
   audit: AuditService;
-  /** The audit log's hash chain: signed checkpoints (a job) and `phongdich audit verify`. */
+  /** The audit log's hash chain: sealing rows into it and signed checkpoints (jobs), and `phongdich audit verify`. */
   auditChain: AuditChainService;
   auditAlerts: AuditAlertsService;
 }
