@@ -66,6 +66,8 @@ export async function openFederation(ports: number[], prefix = 'phongdich_fed'):
         federation,
         riskDashboard: { national: unwired },
         ruleSets: { atVersion: unwired, save: unwired, activate: unwired },
+        diseaseProfiles: { find: unwired, save: unwired },
+        notices: { accountsAt: unwired, notify: unwired },
         nationalWeekly: unwired,
       });
       return { name: p.name, port: p.port, database: p.database, federation, handle, db: handle.db, referrals };
