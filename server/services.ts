@@ -364,6 +364,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...createTodayModule({
       db,
       referrals: federation.referrals,
+      nationalDirectives: federation.nationalDirectives,
       localities,
       risk: risk.risk,
       indicators: risk.indicators,

@@ -202,6 +202,16 @@ describe('announcing the national directives that arrived', () => {
       link: '/directives',
       title: { en: expect.stringContaining('directive-') },
     });
+    // Today's work of the committee: the directives not acknowledged yet, this one among them.
+    const work = (
+      await province.login(committee.username, committee.password, { totpSecret: committee.totpSecret ?? undefined })
+    ).get('/api/today');
+    const group = (await work).json().groups.find((g: { kind: string }) => g.kind === 'national_directives');
+    expect(group.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(group.items.find((i: { id: string }) => i.id === id)).toMatchObject({
+      link: '/directives',
+      dueOn: '2026-12-05',
+    });
     const claimed = await sql<{ recipients: number }>`
       select recipients from federation_directive_notices where directive_id = ${id}`.execute(db);
     expect(claimed.rows).toEqual([{ recipients: 2 }]);

@@ -67,6 +67,15 @@ export class NationalDirectivesRepository {
       .executeTakeFirst();
   }
 
+  /** How many directives this province received and has not acknowledged. */
+  async pendingCount(db: Db, provinceCode: string): Promise<number> {
+    const r = await sql<{ n: number }>`
+      select count(*)::int as n from federation_directives d
+      where d.province_code = ${provinceCode} and not exists (select 1 from federation_directive_acknowledgements a
+        where a.directive_id = d.id and a.province_code = d.province_code)`.execute(db);
+    return r.rows[0]?.n ?? 0;
+  }
+
   /** Directives received for this province and not announced to its officials yet, oldest first. */
   unannounced(db: Db, provinceCode: string, limit: number) {
     return db

@@ -113,6 +113,29 @@ export class NationalDirectivesService {
     };
   }
 
+  /**
+   * Today's work of a province's officials who acknowledge: the national directives it has not
+   * acknowledged, newest first, when the list's area holds the whole province.
+   */
+  async toAcknowledge(
+    actor: Actor,
+    path: string,
+    limit: number,
+  ): Promise<{ id: string; label: string; issuedOn: string; total: number }[]> {
+    if (!policy.acknowledgeDirective(actor) || this.federation?.role !== 'province') return [];
+    const here = this.federation.provinceCode;
+    if (!inScope(actor, `VN/${here}`) || !`VN/${here}`.startsWith(path)) return [];
+    const rows = await this.repo.page(this.db, { provinces: [here], pending: true, after: null, limit });
+    if (!rows.length) return [];
+    const total = await this.repo.pendingCount(this.db, here);
+    return rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      label: `${r.number_symbol} — ${r.issuer}: ${r.summary}`,
+      issuedOn: r.issued_on,
+      total,
+    }));
+  }
+
   async exportXlsx(actor: Actor, q: Omit<ListNationalDirectivesQuery, 'after' | 'limit'>): Promise<SheetExport> {
     if (!policy.readNationalDirectives(actor)) throw new AppError('FORBIDDEN');
     const pages = await allPages(async (after) => {
