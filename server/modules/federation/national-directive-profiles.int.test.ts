@@ -120,6 +120,13 @@ describe('a disease-profile version issued on the hub', () => {
     expect(res.body).toContain('diseaseProfile');
   });
 
+  it('names the version sent in the export', async () => {
+    const committee = await hub.signIn('steering_committee', 'VN');
+    const csv = await committee.get('/api/federation/directives/export.csv');
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain('covid19_2021_dec, v1');
+  });
+
   it('refuses a stored profile that no longer validates', async () => {
     await sql`update disease_profiles set profile = profile - 'name' where code = 'covid19_2020'`.execute(
       hub.platform.database.db,
