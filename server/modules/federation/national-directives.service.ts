@@ -130,7 +130,7 @@ export class NationalDirectivesService {
     const total = await this.repo.pendingCount(this.db, here);
     return rows.slice(0, limit).map((r) => ({
       id: r.id,
-      label: `${r.number_symbol} — ${r.issuer}: ${r.summary}`,
+      label: `${r.number_symbol} — ${r.issuer}: ${r.summary.length > 160 ? `${r.summary.slice(0, 159)}…` : r.summary}`,
       issuedOn: r.issued_on,
       total,
     }));
