@@ -127,6 +127,10 @@ export const auditActionLabels = {
     vi: 'Áp dụng phiên bản bộ quy tắc cấp độ do Trung ương ban hành',
     en: 'Adopted a rule-set version issued nationally',
   },
+  adopt_disease_profile: {
+    vi: 'Áp dụng phiên bản hồ sơ bệnh do Trung ương ban hành',
+    en: 'Adopted a disease-profile version issued nationally',
+  },
   // Response plans and command on the spot
   save_plan: { vi: 'Lưu phiên bản kế hoạch ứng phó', en: 'Saved a response plan version' },
   submit_plan: { vi: 'Trình kế hoạch ứng phó', en: 'Submitted a response plan' },

@@ -164,6 +164,8 @@ export const todayWorkCapability = {
   self_reports: 'cases.investigate',
   // Corrective actions past their deadline (issue 17): the inspecting unit's officers and teams.
   overdue_actions: 'inspections.followUp',
+  // National directives a federated province has not acknowledged (issue 21): its steering committee and health department.
+  national_directives: 'reports.overview',
 } as const satisfies Record<string, Capability>;
 
 /** Which locality levels an account of each role may be scoped to. */

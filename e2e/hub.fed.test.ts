@@ -287,6 +287,30 @@ describe.skipIf(skipped)('the national hub and a cross-province referral in Chro
         );
         return r.rows[0]!.n === 1;
       });
+
+      // A disease-profile version to Lai Châu, adopted there by its administrator as its profile's next version.
+      await national.goto(`${hub.url}/national/directives`);
+      await national.getByTestId('national-directive-toggle').click();
+      await national.getByTestId('national-directive-kind').selectOption('disease_profile');
+      await national.getByTestId('national-directive-disease-profile').selectOption('covid19_2021_dec@1');
+      await national.getByTestId('national-directive-number').fill('06/QĐ-BYT');
+      await national.getByTestId('national-directive-issuer').fill('Bộ Y tế');
+      await national.getByTestId('national-directive-summary').fill('Hồ sơ truy vết COVID-19 cập nhật');
+      await national.getByTestId('national-directive-province-12').check();
+      await national.getByTestId('national-directive-submit').click();
+      await national.getByRole('status').filter({ hasText: '06/QĐ-BYT' }).waitFor();
+      const admin12 = await open(p12, await account(p12, 'quantri.laichau', 'system_admin', '12'));
+      await eventually('the disease profile in 12’s inbox', async () => {
+        await admin12.goto(`${p12.url}/directives`);
+        await admin12.getByTestId('national-directives-province').waitFor();
+        return (await admin12.getByTestId('national-adopt-profile').count()) > 0;
+      });
+      await admin12.getByTestId('national-adopt-profile').click();
+      await admin12.getByRole('status').filter({ hasText: 'covid19_2021_dec' }).waitFor();
+      await shot(admin12, '5-disease-profile-adopted.png');
+      const profile12 = await sql<{ version: number }>`
+        select version from disease_profiles where code = 'covid19_2021_dec'`.execute(instances[1]!.db);
+      expect(profile12.rows[0]!.version).toBe(2);
       await context.close();
       await hubContext.close();
     } finally {

@@ -184,6 +184,11 @@ export function createServices(o: ServiceOptions): AppServices {
     federation: config.federation,
     riskDashboard: risk.riskDashboard,
     ruleSets: risk.ruleSets,
+    diseaseProfiles,
+    notices: {
+      accountsAt: (handle, code, roles) => identity.accountDirectory.activeAt(handle, code, roles),
+      notify: (handle, ids, m) => notifications.notifications.notify(handle, ids, m),
+    },
     // Built later (reports need every module's figures): the weekly report is asked for only once the platform is up.
     nationalWeekly: (actor, provinces, q) => reports.nationalWeeklyReports.report(actor, provinces, q),
     clock: o.clock,
@@ -359,6 +364,7 @@ export function createServices(o: ServiceOptions): AppServices {
     ...createTodayModule({
       db,
       referrals: federation.referrals,
+      nationalDirectives: federation.nationalDirectives,
       localities,
       risk: risk.risk,
       indicators: risk.indicators,

@@ -69,7 +69,8 @@ export const federationNationalContract = defineRoutes(['federation'], {
   postFederationDirectivesAdoption: {
     method: 'POST',
     path: '/federation/directives/:id/adoption',
-    summary: "A province adopts a rule-set version from the hub: saved as its rule set's next version and made active",
+    summary:
+      "A province adopts a rule-set or disease-profile version from the hub: saved as that rule set's (made active) or that disease profile's next version",
     params: idParams,
     answer: adoptedRuleSetView,
   },

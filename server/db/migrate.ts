@@ -43,6 +43,7 @@ import * as m0040 from './migrations/0040-inspection-photo-blobs.ts';
 import * as m0041 from './migrations/0041-unit-contacts.ts';
 import * as m0042 from './migrations/0042-organisation-map.ts';
 import * as m0043 from './migrations/0043-consent-withdrawal.ts';
+import * as m0044 from './migrations/0044-national-disease-profiles.ts';
 import * as m0045 from './migrations/0045-audit-chain-sealer.ts';
 import * as m0049 from './migrations/0049-inspection-photo-blob-index.ts';
 
@@ -91,6 +92,7 @@ const migrations: Record<string, Migration> = {
   '0041-unit-contacts': m0041,
   '0042-organisation-map': m0042,
   '0043-consent-withdrawal': m0043,
+  '0044-national-disease-profiles': m0044,
   '0045-audit-chain-sealer': m0045,
   '0049-inspection-photo-blob-index': m0049,
 };

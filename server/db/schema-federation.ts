@@ -45,13 +45,23 @@ export interface FederationReferralAcceptancesTable {
 export interface FederationDirectivesTable {
   id: string;
   province_code: string;
-  kind: 'directive' | 'rule_set';
+  kind: 'directive' | 'rule_set' | 'disease_profile';
   number_symbol: string;
   issued_on: DateColumn;
   issuer: string;
   summary: string;
   rule_set: Json | null;
+  /** A disease-profile version (kind `disease_profile`, migration 0044). */
+  disease_profile: Json | null;
   issued_at: CreatedAt;
+}
+
+/** Local to an instance, never published: the national directives a province announced to its officials. */
+export interface FederationDirectiveNoticesTable {
+  directive_id: string;
+  province_code: string;
+  notified_at: CreatedAt;
+  recipients: number;
 }
 
 export interface FederationDirectiveAcknowledgementsTable {
@@ -67,4 +77,5 @@ export interface FederationTables {
   federation_referral_acceptances: FederationReferralAcceptancesTable;
   federation_directives: FederationDirectivesTable;
   federation_directive_acknowledgements: FederationDirectiveAcknowledgementsTable;
+  federation_directive_notices: FederationDirectiveNoticesTable;
 }

@@ -102,6 +102,12 @@ export function platformJobs(
       },
     },
     {
+      // Replication has no hook: a province polls for the national directives that arrived (issue 21), announcing each once.
+      name: 'national-directive-notices',
+      everyMs: 60_000,
+      run: async () => `${await services.nationalDirectiveNotices.announceArrived()} national directives announced`,
+    },
+    {
       // Reads recount what they need first; this keeps the counts fresh for the level jobs (and, in a
       // federated province, the counts the hub receives).
       name: 'risk-daily-counts',

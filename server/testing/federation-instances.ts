@@ -4,7 +4,7 @@ import { loadConfig, type FederationConfig } from '../config.ts';
 import { openPlatform, type Platform } from '../main.ts';
 import { newSecret } from '../modules/system/signing-secrets.ts';
 import { openDatabase, type Db, type DatabaseHandle } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { migrateTo, migrateToLatest } from '../db/migrate.ts';
 import { createAuditTrail } from '../modules/audit/audit.module.ts';
 import { createFederationModule, type ReferralsService } from '../modules/federation/federation.module.ts';
 import { publish, subscribe, unsubscribeAll } from '../modules/federation/federation.setup.ts';
@@ -32,9 +32,14 @@ const url = (port: number, database: string) => `postgres://postgres@127.0.0.1:$
 
 /**
  * `prefix` names the four databases: each test file has its own, so two files (or two runs of
- * different files on the same clusters) never drop each other's databases.
+ * different files on the same clusters) never drop each other's databases. `migration`: the
+ * schema to start from (the latest by default; an earlier one to test an upgrade).
  */
-export async function openFederation(ports: number[], prefix = 'phongdich_fed'): Promise<FederationInstance[]> {
+export async function openFederation(
+  ports: number[],
+  prefix = 'phongdich_fed',
+  migration?: string,
+): Promise<FederationInstance[]> {
   const [hubPort, port12, port11] = ports as [number, number, number];
   const places: { name: string; port: number; database: string; code?: string }[] = [
     { name: 'hub', port: hubPort, database: `${prefix}_hub` },
@@ -53,7 +58,7 @@ export async function openFederation(ports: number[], prefix = 'phongdich_fed'):
     places.map(async (p) => {
       await adminQuery(p.port, 'postgres', `create database ${p.database}`);
       const handle = await openDatabase({ url: url(p.port, p.database), dataDir: '' });
-      await migrateToLatest(handle.db);
+      await (migration ? migrateTo(handle.db, migration) : migrateToLatest(handle.db));
       await seedTestData(handle.db);
       const federation: FederationConfig = p.code
         ? { role: 'province', provinceCode: p.code, hubUrl: conninfo(hub.port, hub.database) }
@@ -66,6 +71,8 @@ export async function openFederation(ports: number[], prefix = 'phongdich_fed'):
         federation,
         riskDashboard: { national: unwired },
         ruleSets: { atVersion: unwired, save: unwired, activate: unwired },
+        diseaseProfiles: { find: unwired, save: unwired },
+        notices: { accountsAt: unwired, notify: unwired },
         nationalWeekly: unwired,
       });
       return { name: p.name, port: p.port, database: p.database, federation, handle, db: handle.db, referrals };

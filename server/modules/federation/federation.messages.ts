@@ -27,26 +27,66 @@ export const referralReasonLabels: Record<ReferralReason, Record<Locale, string>
   arrival_from_zone: { vi: 'Người đến từ vùng dịch', en: 'Arrival from an epidemic zone' },
 };
 
-export const nationalDirectiveKindLabels: Record<'directive' | 'rule_set', Record<Locale, string>> = {
+export const nationalDirectiveKindLabels: Record<
+  'directive' | 'rule_set' | 'disease_profile',
+  Record<Locale, string>
+> = {
   directive: { vi: 'Văn bản chỉ đạo', en: 'Directive' },
   rule_set: { vi: 'Phiên bản bộ quy tắc cấp độ', en: 'Rule-set version' },
+  disease_profile: { vi: 'Phiên bản hồ sơ bệnh', en: 'Disease-profile version' },
 };
 
 /** Words of national directives (issue 21), in both languages. */
 export const nationalDirectiveMessages: Record<
   Locale,
-  { notHub: string; notFederatedProvince: (code: string) => string; noSuchRuleSet: string; unreadableRuleSet: string }
+  {
+    notHub: string;
+    notFederatedProvince: (code: string) => string;
+    noSuchRuleSet: string;
+    unreadableRuleSet: string;
+    unknownDisease: (code: string) => string;
+    profileVersionGone: (code: string, current: number) => string;
+    badProfile: (code: string) => string;
+    unreadableProfile: string;
+  }
 > = {
   vi: {
     notHub: 'Chỉ hệ thống quốc gia mới ban hành văn bản chỉ đạo cho các tỉnh',
     notFederatedProvince: (code) => `Tỉnh mã ${code} chưa kết nối với hệ thống quốc gia`,
     noSuchRuleSet: 'Không có bộ quy tắc với mã và phiên bản này',
     unreadableRuleSet: 'Bộ quy tắc nhận được không đọc được: báo cho hệ thống quốc gia',
+    unknownDisease: (code) => `Không có hồ sơ bệnh với mã "${code}"`,
+    profileVersionGone: (code, current) =>
+      `Hồ sơ bệnh "${code}" hiện ở phiên bản ${current}: chỉ gửi được phiên bản hiện hành, hãy chọn lại`,
+    badProfile: (code) => `Hồ sơ bệnh "${code}" đang lưu không hợp lệ: sửa hồ sơ trước khi gửi`,
+    unreadableProfile: 'Hồ sơ bệnh nhận được không đọc được: báo cho hệ thống quốc gia',
   },
   en: {
     notHub: 'Only the national hub issues directives to provinces',
     notFederatedProvince: (code) => `Province ${code} is not connected to the national hub`,
     noSuchRuleSet: 'No rule set has this code and version',
     unreadableRuleSet: 'The rule set received cannot be read: tell the national hub',
+    unknownDisease: (code) => `No disease profile has the code "${code}"`,
+    profileVersionGone: (code, current) =>
+      `The disease profile "${code}" is now at version ${current}: only the current version can be sent, choose again`,
+    badProfile: (code) => `The stored disease profile "${code}" is not valid: correct it before sending it`,
+    unreadableProfile: 'The disease profile received cannot be read: tell the national hub',
   },
 };
+
+/** The message a province's officials receive when a national directive arrives (issue 21). */
+export const directiveArrivedMessage = (
+  kind: 'directive' | 'rule_set' | 'disease_profile',
+  numberSymbol: string,
+  issuer: string,
+  summary: string,
+) => ({
+  title: {
+    vi: `Văn bản chỉ đạo Trung ương mới: ${numberSymbol}`,
+    en: `New national directive: ${numberSymbol}`,
+  },
+  body: {
+    vi: `${nationalDirectiveKindLabels[kind].vi} của ${issuer}: ${summary}. Xem và xác nhận đã nhận tại trang Chỉ đạo.`,
+    en: `${nationalDirectiveKindLabels[kind].en} from ${issuer}: ${summary}. Read and acknowledge it on the Directives page.`,
+  },
+});

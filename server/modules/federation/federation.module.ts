@@ -3,7 +3,12 @@ import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NationalPlacesService } from '../localities/national-places.service.ts';
 import type { RiskDashboardService } from '../risk/risk-dashboard.service.ts';
-import type { RuleSetsService } from '../risk/rule-sets.service.ts';
+import { NationalDirectiveNotices, type DirectiveNoticeDeps } from './national-directive-notices.ts';
+import {
+  NationalDirectivePayloads,
+  type DirectiveDiseaseProfiles,
+  type DirectiveRuleSets,
+} from './national-directive-payloads.ts';
 import { NationalDirectivesRepository } from './national-directives.repository.ts';
 import { NationalDirectivesService } from './national-directives.service.ts';
 import { NationalViewsService, type NationalWeeklySource } from './national-views.service.ts';
@@ -12,11 +17,14 @@ import { ReferralsService } from './referrals.service.ts';
 
 export type { IncomingReferral, ReferralInput } from './referrals.service.ts';
 export type { ReferralsService, NationalDirectivesService, NationalViewsService, NationalWeeklySource };
+export type { NationalDirectiveNotices };
 
 export interface FederationServices {
   referrals: ReferralsService;
-  /** National directives and rule-set versions: issued on the hub, acknowledged (or adopted) in a province. */
+  /** National directives, rule-set and disease-profile versions: issued on the hub, acknowledged (or adopted) in a province. */
   nationalDirectives: NationalDirectivesService;
+  /** A province's announcement of the national directives that arrived (a polling job). */
+  nationalDirectiveNotices: NationalDirectiveNotices;
   /** The hub's national dashboard and weekly report. */
   nationalViews: NationalViewsService;
 }
@@ -27,22 +35,26 @@ export function createFederationModule(o: {
   nationalPlaces: NationalPlacesService;
   federation: FederationConfig | undefined;
   riskDashboard: Pick<RiskDashboardService, 'national'>;
-  ruleSets: Pick<RuleSetsService, 'atVersion' | 'save' | 'activate'>;
+  ruleSets: DirectiveRuleSets;
+  diseaseProfiles: DirectiveDiseaseProfiles;
+  notices: DirectiveNoticeDeps;
   nationalWeekly: NationalWeeklySource;
   clock?: () => Date;
 }): FederationServices {
   const referrals = new ReferralsService(o.db, new ReferralsRepository(), o.audit, o.nationalPlaces, o.federation);
+  const directivesRepo = new NationalDirectivesRepository();
   return {
     referrals,
     nationalDirectives: new NationalDirectivesService(
       o.db,
-      new NationalDirectivesRepository(),
+      directivesRepo,
       o.audit,
       o.nationalPlaces,
-      o.ruleSets,
+      new NationalDirectivePayloads(o.db, o.audit, o.ruleSets, o.diseaseProfiles),
       o.federation,
       o.clock,
     ),
+    nationalDirectiveNotices: new NationalDirectiveNotices(o.db, directivesRepo, o.notices, o.federation),
     nationalViews: new NationalViewsService(referrals, o.riskDashboard, o.nationalWeekly, o.clock),
   };
 }

@@ -16,4 +16,6 @@ export const federationPolicy = {
   readNationalDirectives: (a: Actor) => can(a.role, 'reports.overview') || can(a.role, 'risk.decide'),
   /** A rule-set version from the hub becomes the active rules the way a rule set always does: by those who administer rule sets. */
   adoptRuleSet: (a: Actor) => can(a.role, 'risk.administer'),
+  /** A disease-profile version from the hub becomes the province's profile by those who edit profiles (its system administrator). */
+  adoptDiseaseProfile: (a: Actor) => can(a.role, 'diseaseProfiles.edit'),
 };

@@ -20,6 +20,15 @@ export function nationalDirectiveColumns(locale: Locale): SheetColumn<DirectiveT
     },
     { header: { vi: 'Cơ quan ban hành', en: 'Issued by' }, width: 28, value: (r) => r.directive.issuer },
     { header: { vi: 'Trích yếu', en: 'Summary' }, width: 60, value: (r) => r.directive.summary },
+    {
+      // A rule-set or disease-profile version: what it is, at the hub's version.
+      header: { vi: 'Phiên bản gửi kèm', en: 'Version sent' },
+      width: 36,
+      value: (r) => {
+        const sent = r.directive.ruleSet ?? r.directive.diseaseProfile;
+        return sent ? `${sent.name} (${sent.code}, v${sent.version})` : null;
+      },
+    },
     { header: { vi: 'Tỉnh nhận', en: 'Province' }, width: 20, value: (r) => r.province.name },
     {
       header: { vi: 'Xác nhận lúc', en: 'Acknowledged at' },

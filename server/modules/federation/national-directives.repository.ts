@@ -35,7 +35,7 @@ export class NationalDirectivesRepository {
       : sql``;
     const r = await sql<NationalDirectiveRow & { key: string }>`
       select distinct on (d.issued_at, d.id) d.id, d.province_code, d.kind, d.number_symbol, d.issued_on::text as issued_on,
-        d.issuer, d.summary, d.rule_set, d.issued_at, ${microsecondKey('d.issued_at')} as key
+        d.issuer, d.summary, d.rule_set, d.disease_profile, d.issued_at, ${microsecondKey('d.issued_at')} as key
       from federation_directives d
       where d.province_code = any(${[...q.provinces]}::text[]) ${after} ${pending}
       order by d.issued_at desc, d.id desc
@@ -65,6 +65,51 @@ export class NationalDirectivesRepository {
       .where('id', '=', id)
       .where('province_code', '=', provinceCode)
       .executeTakeFirst();
+  }
+
+  /** How many directives this province received and has not acknowledged. */
+  async pendingCount(db: Db, provinceCode: string): Promise<number> {
+    const r = await sql<{ n: number }>`
+      select count(*)::int as n from federation_directives d
+      where d.province_code = ${provinceCode} and not exists (select 1 from federation_directive_acknowledgements a
+        where a.directive_id = d.id and a.province_code = d.province_code)`.execute(db);
+    return r.rows[0]?.n ?? 0;
+  }
+
+  /** Directives received for this province and not announced to its officials yet, oldest first. */
+  unannounced(db: Db, provinceCode: string, limit: number) {
+    return db
+      .selectFrom('federation_directives as d')
+      .select(['d.id', 'd.kind', 'd.number_symbol', 'd.issuer', 'd.summary'])
+      .where('d.province_code', '=', provinceCode)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('federation_directive_notices as n')
+              .select('n.directive_id')
+              .whereRef('n.directive_id', '=', 'd.id')
+              .whereRef('n.province_code', '=', 'd.province_code'),
+          ),
+        ),
+      )
+      .orderBy('d.issued_at')
+      .orderBy('d.id')
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * Claims the announcement of a directive: true for the one caller that writes the row; a
+   * concurrent caller waits on the key, then finds it taken (in its own transaction, the
+   * announcement and the claim commit together).
+   */
+  async claimAnnouncement(db: Db, id: string, provinceCode: string, recipients: number): Promise<boolean> {
+    const r = await db
+      .insertInto('federation_directive_notices')
+      .values({ directive_id: id, province_code: provinceCode, recipients })
+      .onConflict((oc) => oc.columns(['directive_id', 'province_code']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   /** The acknowledgement, once: a second one changes nothing (the first stands). */

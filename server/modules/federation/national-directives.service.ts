@@ -6,7 +6,6 @@ import type {
   ListNationalDirectivesQuery,
   NationalDirectiveView,
 } from '../../../core/schemas/federation-directives.ts';
-import { riskRuleSet } from '../../../core/schemas/risk-rule-set.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { FederationConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
@@ -15,7 +14,7 @@ import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { inScope, recordedBy, type Actor } from '../../shared/actor.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NationalPlacesService } from '../localities/national-places.service.ts';
-import type { RuleSetsService } from '../risk/rule-sets.service.ts';
+import { invalid, type NationalDirectivePayloads } from './national-directive-payloads.ts';
 import { nationalDirectiveColumns } from './national-directives.export.ts';
 import { nationalDirectiveMessages as messages } from './federation.messages.ts';
 import { federationPolicy as policy } from './federation.policy.ts';
@@ -26,7 +25,7 @@ import type {
 } from './national-directives.repository.ts';
 
 /**
- * National directives and rule-set versions (issue 21). The hub writes one row per recipient
+ * National directives, rule-set and disease-profile versions (issue 21). The hub writes one row per recipient
  * province; the hub's publication to each province carries that province's rows only, so writing
  * is sending. The province acknowledges by writing its acknowledgement row, which its own
  * publication carries up. Nothing here talks to another server.
@@ -37,7 +36,7 @@ export class NationalDirectivesService {
     private readonly repo: NationalDirectivesRepository,
     private readonly audit: AuditTrailService,
     private readonly nationalPlaces: NationalPlacesService,
-    private readonly ruleSets: Pick<RuleSetsService, 'atVersion' | 'save' | 'activate'>,
+    private readonly payloads: NationalDirectivePayloads,
     private readonly federation: FederationConfig | undefined,
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -50,11 +49,7 @@ export class NationalDirectivesService {
     const provinces = req.provinces?.length ? [...new Set(req.provinces)] : federated;
     const unknown = provinces.find((p) => !federated.includes(p));
     if (unknown) throw invalid('provinces', m.notFederatedProvince(unknown));
-    let ruleSet = null;
-    if (req.kind === 'rule_set' && req.ruleSet) {
-      ruleSet = await this.ruleSets.atVersion(req.ruleSet.code, req.ruleSet.version);
-      if (!ruleSet) throw invalid('ruleSet', m.noSuchRuleSet);
-    }
+    const payload = await this.payloads.forIssue(req, actor.locale);
     const id = randomUUID();
     const issuedAt = this.clock();
     await this.db.transaction().execute(async (trx) => {
@@ -68,7 +63,7 @@ export class NationalDirectivesService {
           issued_on: req.issuedOn,
           issuer: req.issuer,
           summary: req.summary,
-          rule_set: ruleSet ? JSON.stringify(ruleSet) : null,
+          ...payload,
           issued_at: issuedAt,
         })),
       );
@@ -77,7 +72,13 @@ export class NationalDirectivesService {
         entityType: 'national_directive',
         entityId: id,
         localityPath: 'VN',
-        after: { numberSymbol: req.numberSymbol, kind: req.kind, provinces },
+        after: {
+          numberSymbol: req.numberSymbol,
+          kind: req.kind,
+          provinces,
+          ...(req.ruleSet ? { ruleSet: req.ruleSet } : {}),
+          ...(req.diseaseProfile ? { diseaseProfile: req.diseaseProfile } : {}),
+        },
       });
     });
     return this.view(actor, id);
@@ -107,9 +108,32 @@ export class NationalDirectivesService {
     );
     const names = await this.provinceNames();
     return {
-      items: page.items.map((r) => toView(r, recipients, names, actor.locale)),
+      items: page.items.map((r) => this.toView(r, recipients, names, actor.locale)),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /**
+   * Today's work of a province's officials who acknowledge: the national directives it has not
+   * acknowledged, newest first, when the list's area holds the whole province.
+   */
+  async toAcknowledge(
+    actor: Actor,
+    path: string,
+    limit: number,
+  ): Promise<{ id: string; label: string; issuedOn: string; total: number }[]> {
+    if (!policy.acknowledgeDirective(actor) || this.federation?.role !== 'province') return [];
+    const here = this.federation.provinceCode;
+    if (!inScope(actor, `VN/${here}`) || !`VN/${here}`.startsWith(path)) return [];
+    const rows = await this.repo.page(this.db, { provinces: [here], pending: true, after: null, limit });
+    if (!rows.length) return [];
+    const total = await this.repo.pendingCount(this.db, here);
+    return rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      label: `${r.number_symbol} — ${r.issuer}: ${r.summary.length > 160 ? `${r.summary.slice(0, 159)}…` : r.summary}`,
+      issuedOn: r.issued_on,
+      total,
+    }));
   }
 
   async exportXlsx(actor: Actor, q: Omit<ListNationalDirectivesQuery, 'after' | 'limit'>): Promise<SheetExport> {
@@ -152,27 +176,15 @@ export class NationalDirectivesService {
   }
 
   /**
-   * A province adopts a rule-set version the hub sent: saved as the next version of that rule set
-   * here (the rule-sets module numbers its own versions) and made the active one.
+   * A province adopts a rule-set or disease-profile version the hub sent: saved as that rule set's
+   * (then made active) or that disease's profile's next version here, each module numbering its own.
    */
   async adopt(actor: Actor, id: string): Promise<{ code: string; version: number; active: boolean }> {
-    if (!policy.adoptRuleSet(actor)) throw new AppError('FORBIDDEN');
+    if (!policy.adoptRuleSet(actor) && !policy.adoptDiseaseProfile(actor)) throw new AppError('FORBIDDEN');
     const here = this.receivingProvince(actor);
     const row = await this.repo.find(this.db, id, here);
-    if (!row || row.kind !== 'rule_set') throw new AppError('NOT_FOUND');
-    const parsed = riskRuleSet.safeParse(typeof row.rule_set === 'string' ? JSON.parse(row.rule_set) : row.rule_set);
-    if (!parsed.success) throw invalid('ruleSet', messages[actor.locale].unreadableRuleSet);
-    const definition = parsed.data;
-    await this.ruleSets.save(actor, definition.code, definition);
-    const detail = await this.ruleSets.activate(actor, definition.code);
-    await this.audit.record(this.db, actor, {
-      action: 'adopt_rule_set',
-      entityType: 'national_directive',
-      entityId: id,
-      localityPath: `VN/${here}`,
-      after: { ruleSet: definition.code, nationalVersion: definition.version },
-    });
-    return { code: definition.code, version: detail.version, active: detail.active };
+    if (!row || row.kind === 'directive') throw new AppError('NOT_FOUND');
+    return this.payloads.adopt(actor, row, here);
   }
 
   private async view(actor: Actor, id: string): Promise<NationalDirectiveView> {
@@ -180,7 +192,7 @@ export class NationalDirectivesService {
     const rows = await this.repo.recipients(this.db, [id], provinces);
     const first = rows[0] && (await this.repo.find(this.db, id, rows[0].province_code));
     if (!first) throw new AppError('NOT_FOUND');
-    return toView(first, rows, await this.provinceNames(), actor.locale);
+    return this.toView(first, rows, await this.provinceNames(), actor.locale);
   }
 
   /** The provinces whose rows the caller reads here: the hub's in the caller's area, or this province. */
@@ -201,36 +213,29 @@ export class NationalDirectivesService {
   private async provinceNames(): Promise<Map<string, string>> {
     return new Map((await this.nationalPlaces.provinces()).map((p) => [p.code, p.name]));
   }
-}
 
-function toView(
-  r: NationalDirectiveRow,
-  recipients: readonly RecipientRow[],
-  names: Map<string, string>,
-  locale: Locale,
-): NationalDirectiveView {
-  const set = r.rule_set
-    ? riskRuleSet.safeParse(typeof r.rule_set === 'string' ? JSON.parse(r.rule_set) : r.rule_set)
-    : null;
-  return {
-    id: r.id,
-    kind: r.kind,
-    numberSymbol: r.number_symbol,
-    issuedOn: r.issued_on,
-    issuer: r.issuer,
-    summary: r.summary,
-    issuedAt: r.issued_at.toISOString(),
-    ruleSet: set?.success ? { code: set.data.code, version: set.data.version, name: set.data.name[locale] } : null,
-    provinces: recipients
-      .filter((x) => x.id === r.id)
-      .map((x) => ({
-        code: x.province_code,
-        name: names.get(x.province_code) ?? x.province_code,
-        acknowledgedAt: x.acknowledged_at?.toISOString() ?? null,
-      })),
-  };
-}
-
-function invalid(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', [{ path, message }]);
+  private toView(
+    r: NationalDirectiveRow,
+    recipients: readonly RecipientRow[],
+    names: Map<string, string>,
+    locale: Locale,
+  ): NationalDirectiveView {
+    return {
+      id: r.id,
+      kind: r.kind,
+      numberSymbol: r.number_symbol,
+      issuedOn: r.issued_on,
+      issuer: r.issuer,
+      summary: r.summary,
+      issuedAt: r.issued_at.toISOString(),
+      ...this.payloads.describe(r, locale),
+      provinces: recipients
+        .filter((x) => x.id === r.id)
+        .map((x) => ({
+          code: x.province_code,
+          name: names.get(x.province_code) ?? x.province_code,
+          acknowledgedAt: x.acknowledged_at?.toISOString() ?? null,
+        })),
+    };
+  }
 }

@@ -91,6 +91,8 @@ describe("today's work", () => {
       'capacity_alerts',
       'levels_to_decide',
       'overdue_actions',
+      // Empty outside a federation (issue 21): a federated province's unacknowledged national directives.
+      'national_directives',
     ]);
     // No level decided anywhere: a commune the rules put above the lowest level awaits a decision.
     const levels = group(work, 'levels_to_decide') as unknown as {

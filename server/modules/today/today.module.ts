@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
-import type { ReferralsService } from '../federation/federation.module.ts';
+import type { NationalDirectivesService, ReferralsService } from '../federation/federation.module.ts';
 import type { SelfReportsService } from '../exposure/exposure.module.ts';
 import type { FollowUpService as InspectionFollowUpService } from '../inspections/inspections.module.ts';
 import type { OrganisationAssessmentsService } from '../organisations/organisations.module.ts';
@@ -24,6 +24,7 @@ export function createTodayModule(o: {
   audit: AuditTrailService;
   organisationAssessments: OrganisationAssessmentsService;
   referrals: ReferralsService;
+  nationalDirectives: Pick<NationalDirectivesService, 'toAcknowledge'>;
   selfReports: SelfReportsService;
   inspectionFollowUp: InspectionFollowUpService;
 }): TodayServices {
@@ -102,6 +103,18 @@ export function createTodayModule(o: {
           overdue_total: String(total),
         }));
       },
+      async (actor, path, limit) =>
+        // National directives received and not acknowledged (issue 21): acknowledged on the directives page.
+        (await o.nationalDirectives.toAcknowledge(actor, path, limit)).map((d) => ({
+          id: d.id,
+          label: d.label,
+          due_on: d.issuedOn,
+          overdue: false,
+          link: '/directives',
+          person_id: null,
+          total: String(d.total),
+          overdue_total: '0',
+        })),
     ),
   };
 }

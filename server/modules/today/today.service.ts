@@ -29,6 +29,12 @@ export class TodayService {
       limit: number,
       now: Date,
     ) => Promise<TodayRow[]> = async () => [],
+    /** National directives this province has not acknowledged (the federation module; none when not federated). */
+    private readonly nationalDirectives: (
+      actor: Actor,
+      path: string,
+      limit: number,
+    ) => Promise<TodayRow[]> = async () => [],
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -49,6 +55,7 @@ export class TodayService {
       referrals_in: () => this.referralsIn(actor, path, q.perGroup),
       self_reports: () => this.selfReports(actor, path, q.perGroup),
       overdue_actions: () => this.overdueActions(actor, path, q.perGroup, now),
+      national_directives: () => this.nationalDirectives(actor, path, q.perGroup),
     };
     const groups = [];
     const people: (string | null)[] = [];

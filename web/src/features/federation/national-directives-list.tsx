@@ -12,8 +12,9 @@ import { useUser } from '../auth/session.tsx';
 
 /**
  * National directives as a keyset-paged table: on the hub, each recipient province and when it
- * acknowledged; on a province, its own acknowledgement, with the buttons to acknowledge and (a
- * rule-set version, for those who administer rule sets) to adopt. `province` names the receiving
+ * acknowledged; on a province, its own acknowledgement, with the buttons to acknowledge and to adopt
+ * (a rule-set version, for those who administer rule sets; a disease-profile version, for those who
+ * edit disease profiles). `province` names the receiving
  * side, where an empty list shows nothing at all (an installation outside a federation has none).
  */
 export function NationalDirectivesList(p: { side: 'hub' | 'province'; reloadKey?: number }) {
@@ -38,6 +39,7 @@ function DirectivesTable({ side, reloadKey = 0 }: { side: 'hub' | 'province'; re
   }, [reloadKey]);
   const mayAcknowledge = can(user.role, 'risk.decide') || user.role === 'health_department';
   const mayAdopt = can(user.role, 'risk.administer');
+  const mayAdoptProfile = can(user.role, 'diseaseProfiles.edit');
   const act = async (run: () => Promise<string>) => {
     setError(null);
     try {
@@ -59,6 +61,11 @@ function DirectivesTable({ side, reloadKey = 0 }: { side: 'hub' | 'province'; re
           {d.ruleSet && (
             <div className="muted small">
               {t('nationalHub.ruleSetLabel', { name: d.ruleSet.name, version: d.ruleSet.version })}
+            </div>
+          )}
+          {d.diseaseProfile && (
+            <div className="muted small">
+              {t('nationalHub.diseaseProfileLabel', { name: d.diseaseProfile.name, version: d.diseaseProfile.version })}
             </div>
           )}
         </>
@@ -114,6 +121,20 @@ function DirectivesTable({ side, reloadKey = 0 }: { side: 'hub' | 'province'; re
               }
             >
               {t('nationalHub.adopt')}
+            </button>
+          )}
+          {mayAdoptProfile && d.kind === 'disease_profile' && (
+            <button
+              type="button"
+              data-testid="national-adopt-profile"
+              onClick={() =>
+                act(async () => {
+                  const r = await api(n.postFederationDirectivesAdoption, { params: { id: d.id } });
+                  return t('nationalHub.adoptedProfile', { code: r.code, version: r.version });
+                })
+              }
+            >
+              {t('nationalHub.adoptProfile')}
             </button>
           )}
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { casesContract } from '../../../../core/contracts/cases.ts';
 import { federationContract } from '../../../../core/contracts/federation.ts';
 import { federationNationalContract as n } from '../../../../core/contracts/federation-national.ts';
 import { riskAdminContract } from '../../../../core/contracts/risk-admin.ts';
@@ -25,8 +26,9 @@ import { NationalTabs } from './national-tabs.tsx';
 type Kind = (typeof nationalDirectiveKinds)[number];
 
 /**
- * The hub's directives to provinces (issue 21): the form that issues a directive or a rule-set
- * version to every connected province or those ticked, and each one's acknowledgement.
+ * The hub's directives to provinces (issue 21): the form that issues a directive, a rule-set version
+ * or a disease-profile version (the hub's current one) to every connected province or those
+ * ticked, and each one's acknowledgement.
  */
 export function NationalDirectivesPage() {
   const { t } = useTranslation();
@@ -74,12 +76,14 @@ function IssueForm({ onIssued }: { onIssued(number: string, count: number): void
   const { error, busy, run } = useFormSubmit();
   const [provinces, setProvinces] = useState<NationalStatusView['provinces']>([]);
   const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
+  const [profiles, setProfiles] = useState<{ code: string; name: { vi: string; en: string }; version: number }[]>([]);
   const [kind, setKind] = useState<Kind>('directive');
   const [numberSymbol, setNumberSymbol] = useState('');
   const [issuedOn, setIssuedOn] = useState(todayIso());
   const [issuer, setIssuer] = useState('');
   const [summary, setSummary] = useState('');
   const [ruleSet, setRuleSet] = useState('');
+  const [profile, setProfile] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   useEffect(() => {
     api(federationContract.getFederationNational).then(
@@ -90,10 +94,12 @@ function IssueForm({ onIssued }: { onIssued(number: string, count: number): void
       (r) => setRuleSets(r.items),
       () => setRuleSets([]),
     );
+    api(casesContract.getDiseaseProfiles).then(setProfiles, () => setProfiles([]));
   }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const picked = ruleSets.find((r) => `${r.code}@${r.version}` === ruleSet);
+    const pickedProfile = profiles.find((p) => `${p.code}@${p.version}` === profile);
     void run(async () => {
       const d = await api(n.postFederationDirectives, {
         body: {
@@ -104,6 +110,10 @@ function IssueForm({ onIssued }: { onIssued(number: string, count: number): void
           summary,
           provinces: chosen.length ? chosen : undefined,
           ruleSet: kind === 'rule_set' && picked ? { code: picked.code, version: picked.version } : null,
+          diseaseProfile:
+            kind === 'disease_profile' && pickedProfile
+              ? { code: pickedProfile.code, version: pickedProfile.version }
+              : null,
         },
       });
       onIssued(d.numberSymbol, d.provinces.length);
@@ -129,6 +139,18 @@ function IssueForm({ onIssued }: { onIssued(number: string, count: number): void
             ...ruleSets.map((r) => ({ value: `${r.code}@${r.version}`, label: `${r.name[lang]} (v${r.version})` })),
           ]}
           testId="national-directive-rule-set"
+        />
+      )}
+      {kind === 'disease_profile' && (
+        <SelectField
+          label={t('nationalHub.diseaseProfile')}
+          value={profile}
+          onChange={setProfile}
+          options={[
+            { value: '', label: '—' },
+            ...profiles.map((p) => ({ value: `${p.code}@${p.version}`, label: `${p.name[lang]} (v${p.version})` })),
+          ]}
+          testId="national-directive-disease-profile"
         />
       )}
       <TextField
