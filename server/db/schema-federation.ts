@@ -64,6 +64,17 @@ export interface FederationDirectiveNoticesTable {
   recipients: number;
 }
 
+export interface FederationDirectiveAdoptionsTable {
+  directive_id: string;
+  province_code: string;
+  /** Renewed when a claim left without a result is taken over. */
+  claimed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Null while the adoption is under way. */
+  code: string | null;
+  version: number | null;
+  active: boolean | null;
+}
+
 export interface FederationDirectiveAcknowledgementsTable {
   directive_id: string;
   province_code: string;
@@ -78,4 +89,5 @@ export interface FederationTables {
   federation_directives: FederationDirectivesTable;
   federation_directive_acknowledgements: FederationDirectiveAcknowledgementsTable;
   federation_directive_notices: FederationDirectiveNoticesTable;
+  federation_directive_adoptions: FederationDirectiveAdoptionsTable;
 }

@@ -15,6 +15,11 @@ import { sql, type Kysely } from 'kysely';
  *   directives a province has announced to its officials, claimed once by key, so the polling job
  *   notifies each arrival once even when two runs meet. Directives already there when this runs were
  *   seen on the directives page before: they are marked announced, not announced again.
+ * - `federation_directive_adoptions`, local too: a directive's version is adopted once per province.
+ *   The adoption is claimed before the rule-set or profile module saves its next version, so a
+ *   double tap (or two administrators) cannot make two versions; the second is told the first's
+ *   result, or that it is under way. A claim left without a result (the server died between) is
+ *   taken over after two minutes.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table federation_directives add column disease_profile jsonb`.execute(db);
@@ -37,4 +42,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`insert into federation_directive_notices (directive_id, province_code, recipients)
     select id, province_code, 0 from federation_directives`.execute(db);
+
+  await sql`
+    create table federation_directive_adoptions (
+      directive_id uuid not null,
+      province_code text not null,
+      claimed_at timestamptz not null default now(),
+      code text,
+      version integer,
+      active boolean,
+      primary key (directive_id, province_code),
+      check ((code is null) = (version is null) and (version is null) = (active is null))
+    )`.execute(db);
 }

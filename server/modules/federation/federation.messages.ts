@@ -48,6 +48,7 @@ export const nationalDirectiveMessages: Record<
     profileVersionGone: (code: string, current: number) => string;
     badProfile: (code: string) => string;
     unreadableProfile: string;
+    adoptionUnderway: string;
   }
 > = {
   vi: {
@@ -60,6 +61,7 @@ export const nationalDirectiveMessages: Record<
       `Hồ sơ bệnh "${code}" hiện ở phiên bản ${current}: chỉ gửi được phiên bản hiện hành, hãy chọn lại`,
     badProfile: (code) => `Hồ sơ bệnh "${code}" đang lưu không hợp lệ: sửa hồ sơ trước khi gửi`,
     unreadableProfile: 'Hồ sơ bệnh nhận được không đọc được: báo cho hệ thống quốc gia',
+    adoptionUnderway: 'Văn bản này đang được áp dụng: chờ một lát rồi tải lại trang',
   },
   en: {
     notHub: 'Only the national hub issues directives to provinces',
@@ -71,6 +73,7 @@ export const nationalDirectiveMessages: Record<
       `The disease profile "${code}" is now at version ${current}: only the current version can be sent, choose again`,
     badProfile: (code) => `The stored disease profile "${code}" is not valid: correct it before sending it`,
     unreadableProfile: 'The disease profile received cannot be read: tell the national hub',
+    adoptionUnderway: 'This version is being adopted: wait a moment, then reload the page',
   },
 };
 

@@ -155,6 +155,12 @@ describe('a disease-profile version received in a province', () => {
     const adopted = await province.platform.services.nationalDirectives.adopt(actor, id);
     // The province's own numbering: its profile was at version 1, the national one is its version 2.
     expect(adopted).toEqual({ code: 'covid19_2021_mid', version: 2, active: true });
+    // A double tap, and a second administrator at the same moment: the first adoption's answer, no third version.
+    const again = await Promise.all([
+      province.platform.services.nationalDirectives.adopt(actor, id),
+      province.platform.services.nationalDirectives.adopt(actor, id),
+    ]);
+    expect(again).toEqual([adopted, adopted]);
     const current = await province.platform.services.diseaseProfiles.get(actor, 'covid19_2021_mid');
     expect(current).toMatchObject({ version: 2, expandLevels: 1 });
     const audit = await sql<{ action: string; entity_type: string }>`
@@ -178,6 +184,10 @@ describe('a disease-profile version received in a province', () => {
       details: [
         { path: 'diseaseProfile', message: 'The disease profile received cannot be read: tell the national hub' },
       ],
+    });
+    // The failed adoption left no claim: trying again is refused for the same reason, not "under way".
+    await expect(province.platform.services.nationalDirectives.adopt(admin, unreadable)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
     });
     const plain = await arrive(db, 'directive');
     await expect(province.platform.services.nationalDirectives.adopt(admin, plain)).rejects.toMatchObject({

@@ -121,4 +121,55 @@ export class NationalDirectivesRepository {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
+
+  /**
+   * Claims a directive's adoption here: true for the caller that may adopt (the first, or one taking
+   * over a claim left without a result for two minutes); otherwise false and the claim as it stands.
+   */
+  async claimAdoption(db: Db, id: string, provinceCode: string) {
+    const claimed = await db
+      .insertInto('federation_directive_adoptions')
+      .values({ directive_id: id, province_code: provinceCode })
+      .onConflict((oc) =>
+        oc
+          .columns(['directive_id', 'province_code'])
+          .doUpdateSet({ claimed_at: sql<Date>`now()` })
+          .where('federation_directive_adoptions.version', 'is', null)
+          .where('federation_directive_adoptions.claimed_at', '<', sql<Date>`now() - interval '2 minutes'`),
+      )
+      .returning('directive_id')
+      .executeTakeFirst();
+    if (claimed) return { claimed: true as const };
+    const standing = await db
+      .selectFrom('federation_directive_adoptions')
+      .select(['code', 'version', 'active'])
+      .where('directive_id', '=', id)
+      .where('province_code', '=', provinceCode)
+      .executeTakeFirstOrThrow();
+    return { claimed: false as const, standing };
+  }
+
+  async completeAdoption(
+    db: Db,
+    id: string,
+    provinceCode: string,
+    r: { code: string; version: number; active: boolean },
+  ): Promise<void> {
+    await db
+      .updateTable('federation_directive_adoptions')
+      .set({ code: r.code, version: r.version, active: r.active })
+      .where('directive_id', '=', id)
+      .where('province_code', '=', provinceCode)
+      .execute();
+  }
+
+  /** The adoption failed: the claim goes, so it can be tried again at once. */
+  async releaseAdoption(db: Db, id: string, provinceCode: string): Promise<void> {
+    await db
+      .deleteFrom('federation_directive_adoptions')
+      .where('directive_id', '=', id)
+      .where('province_code', '=', provinceCode)
+      .where('version', 'is', null)
+      .execute();
+  }
 }

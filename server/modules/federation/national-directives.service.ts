@@ -178,13 +178,28 @@ export class NationalDirectivesService {
   /**
    * A province adopts a rule-set or disease-profile version the hub sent: saved as that rule set's
    * (then made active) or that disease's profile's next version here, each module numbering its own.
+   * Once per directive here: adopting again (a double tap, a second administrator) answers the first
+   * adoption's result and makes no other version.
    */
   async adopt(actor: Actor, id: string): Promise<{ code: string; version: number; active: boolean }> {
     if (!policy.adoptRuleSet(actor) && !policy.adoptDiseaseProfile(actor)) throw new AppError('FORBIDDEN');
     const here = this.receivingProvince(actor);
     const row = await this.repo.find(this.db, id, here);
     if (!row || row.kind === 'directive') throw new AppError('NOT_FOUND');
-    return this.payloads.adopt(actor, row, here);
+    const claim = await this.repo.claimAdoption(this.db, id, here);
+    if (!claim.claimed) {
+      const { code, version, active } = claim.standing;
+      if (code !== null && version !== null && active !== null) return { code, version, active };
+      throw new AppError('CONFLICT', [{ path: 'id', message: messages[actor.locale].adoptionUnderway }]);
+    }
+    try {
+      const adopted = await this.payloads.adopt(actor, row, here);
+      await this.repo.completeAdoption(this.db, id, here, adopted);
+      return adopted;
+    } catch (err) {
+      await this.repo.releaseAdoption(this.db, id, here);
+      throw err;
+    }
   }
 
   private async view(actor: Actor, id: string): Promise<NationalDirectiveView> {
