@@ -164,6 +164,8 @@ export const todayWorkCapability = {
   self_reports: 'cases.investigate',
   // Corrective actions past their deadline (issue 17): the inspecting unit's officers and teams.
   overdue_actions: 'inspections.followUp',
+  // Workers with symptoms reported by their organisation (issue 15): the commune health station, as it traces.
+  workplace_symptoms: 'cases.investigate',
 } as const satisfies Record<string, Capability>;
 
 /** Which locality levels an account of each role may be scoped to. */

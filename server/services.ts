@@ -242,6 +242,7 @@ export function createServices(o: ServiceOptions): AppServices {
     venues: venues.venues,
     checkins: checkins.checkins,
     otp,
+    lastSampleDays: (handle, personIds) => testing.testing.lastSampleDays(handle, personIds),
   });
   const units = createUnitsModule({ db, localities, audit });
   const quarantine = createQuarantineModule({
@@ -366,6 +367,7 @@ export function createServices(o: ServiceOptions): AppServices {
       organisationAssessments: organisations.organisationAssessments,
       selfReports: exposure.selfReports,
       inspectionFollowUp: inspections.inspectionFollowUp,
+      workplaceSymptoms: organisations.workplaceSymptoms,
     }),
     ...risk,
   };

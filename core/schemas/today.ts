@@ -16,6 +16,7 @@ export const todayKinds = [
   'referrals_in',
   'self_reports',
   'overdue_actions',
+  'workplace_symptoms',
 ] as const;
 export type TodayKind = (typeof todayKinds)[number];
 

@@ -114,6 +114,15 @@ export class PeopleRegistryRepository {
       .execute();
   }
 
+  async placeUnderMonitoring(db: Db, personId: string): Promise<void> {
+    await db
+      .updateTable('people')
+      .set({ under_monitoring: true, updated_at: new Date() })
+      .where('id', '=', personId)
+      .where('under_monitoring', '=', false)
+      .execute();
+  }
+
   async setStatus(
     db: Db,
     personId: string,

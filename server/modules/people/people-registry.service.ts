@@ -32,6 +32,15 @@ export class PeopleRegistryService {
     return this.people.findById(db, id);
   }
 
+  /**
+   * Puts a person under monitoring (their QR turns yellow unless already red): a worker whose
+   * organisation reported symptoms, until officials decide. Nothing changes for a case or someone
+   * in quarantine.
+   */
+  placeUnderMonitoring(db: Db, personId: string): Promise<void> {
+    return this.registry.placeUnderMonitoring(db, personId);
+  }
+
   /** The record a merged person lives on in (itself when not merged), or null when erased. */
   liveIdOf(db: Db, personId: string): Promise<string | null> {
     return this.people.liveIdOf(db, personId);

@@ -4,7 +4,7 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { ReferralsService } from '../federation/federation.module.ts';
 import type { SelfReportsService } from '../exposure/exposure.module.ts';
 import type { FollowUpService as InspectionFollowUpService } from '../inspections/inspections.module.ts';
-import type { OrganisationAssessmentsService } from '../organisations/organisations.module.ts';
+import type { OrganisationAssessmentsService, SymptomReportsService } from '../organisations/organisations.module.ts';
 import type { IndicatorCountsService, RiskService } from '../risk/risk.module.ts';
 import { SituationRepository } from './situation.repository.ts';
 import { SituationService } from './situation.service.ts';
@@ -26,6 +26,7 @@ export function createTodayModule(o: {
   referrals: ReferralsService;
   selfReports: SelfReportsService;
   inspectionFollowUp: InspectionFollowUpService;
+  workplaceSymptoms: SymptomReportsService;
 }): TodayServices {
   return {
     situation: new SituationService(o.db, new SituationRepository(), o.localities, {
@@ -102,6 +103,18 @@ export function createTodayModule(o: {
           overdue_total: String(total),
         }));
       },
+      async (actor, path, limit) =>
+        // Workers with symptoms their organisation reported (issue 15): the commune takes them in.
+        (await o.workplaceSymptoms.forToday(actor, path, limit)).map((r) => ({
+          id: r.id,
+          label: r.label,
+          due_on: r.dueOn,
+          overdue: false,
+          link: r.link,
+          person_id: r.personId,
+          total: String(r.total),
+          overdue_total: '0',
+        })),
     ),
   };
 }

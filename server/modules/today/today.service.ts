@@ -29,6 +29,12 @@ export class TodayService {
       limit: number,
       now: Date,
     ) => Promise<TodayRow[]> = async () => [],
+    /** Workers with symptoms reported by their organisation (the organisations module). */
+    private readonly workplaceSymptoms: (
+      actor: Actor,
+      path: string,
+      limit: number,
+    ) => Promise<TodayRow[]> = async () => [],
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -49,6 +55,7 @@ export class TodayService {
       referrals_in: () => this.referralsIn(actor, path, q.perGroup),
       self_reports: () => this.selfReports(actor, path, q.perGroup),
       overdue_actions: () => this.overdueActions(actor, path, q.perGroup, now),
+      workplace_symptoms: () => this.workplaceSymptoms(actor, path, q.perGroup),
     };
     const groups = [];
     const people: (string | null)[] = [];

@@ -35,6 +35,7 @@ export const todayEn: English<typeof todayVi> = {
       referrals_in: 'People referred by another province, awaiting acceptance',
       self_reports: "Citizens' self-reports (symptoms, positive rapid tests)",
       overdue_actions: 'Corrective actions past their deadline (after inspections)',
+      workplace_symptoms: 'Workers with symptoms (reported by their organisation)',
     },
   },
 };

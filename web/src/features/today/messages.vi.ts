@@ -32,6 +32,7 @@ export const todayVi = {
       referrals_in: 'Người do tỉnh khác chuyển đến chờ tiếp nhận',
       self_reports: 'Tự báo của người dân (triệu chứng, test nhanh dương tính)',
       overdue_actions: 'Biện pháp khắc phục quá hạn (sau kiểm tra)',
+      workplace_symptoms: 'Người lao động có triệu chứng (cơ quan, đơn vị báo)',
     },
   },
 };
