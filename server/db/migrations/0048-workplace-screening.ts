@@ -10,8 +10,12 @@ import { sql, type Kysely } from 'kysely';
  *   here and their last sample from the testing module, so the next due date follows the rule.
  * - `workplace_symptom_reports`: a worker with symptoms reported by the organisation's safety
  *   contact (one per client key); open ones are on the commune's today's work until handled.
+ * - `people.monitoring_hold_until`: such a worker is under monitoring (QR yellow) with no
+ *   quarantine stay behind it; the hourly job that ends finished home monitoring leaves them until
+ *   this day.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table people add column monitoring_hold_until date`.execute(db);
   await sql`
     create table workplace_screening_batches (
       client_key uuid primary key,

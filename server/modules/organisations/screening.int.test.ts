@@ -174,6 +174,14 @@ describe('a worker with symptoms', () => {
       .where('id_number', '=', docs.other)
       .executeTakeFirstOrThrow();
     expect(person.under_monitoring).toBe(true);
+    // The hourly end of home monitoring leaves it: no quarantine stay explains it, the report does.
+    await t.platform.services.homeMonitoring.endFinishedMonitoring();
+    const still = await db()
+      .selectFrom('people')
+      .select(['under_monitoring', 'monitoring_hold_until'])
+      .where('id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(still.under_monitoring).toBe(true);
     const orders = await db().selectFrom('test_orders').select('reason').where('person_id', '=', person.id).execute();
     expect(orders).toEqual([{ reason: 'symptoms' }]);
     const today = (await officer.get('/api/today')).json();

@@ -33,12 +33,12 @@ export class PeopleRegistryService {
   }
 
   /**
-   * Puts a person under monitoring (their QR turns yellow unless already red): a worker whose
-   * organisation reported symptoms, until officials decide. Nothing changes for a case or someone
-   * in quarantine.
+   * Puts a person under monitoring until `until` (a Viet Nam day) at least: their QR turns yellow
+   * (a case or someone in quarantine stays red), and the job that ends finished home monitoring
+   * leaves them until that day. A worker whose organisation reported symptoms.
    */
-  placeUnderMonitoring(db: Db, personId: string): Promise<void> {
-    return this.registry.placeUnderMonitoring(db, personId);
+  placeUnderMonitoring(db: Db, personId: string, until: string): Promise<void> {
+    return this.registry.placeUnderMonitoring(db, personId, until);
   }
 
   /** The record a merged person lives on in (itself when not merged), or null when erased. */
