@@ -135,6 +135,7 @@ export interface WorkplacesTables {
   workplace_screening_batches: WorkplaceScreeningBatchesTable;
   workplace_screening_orders: WorkplaceScreeningOrdersTable;
   workplace_symptom_reports: WorkplaceSymptomReportsTable;
+  workplace_roster_counts: WorkplaceRosterCountsTable;
 }
 
 /** Migration 0042: each roster worker's day at the gate, kept with each check. */
@@ -200,4 +201,11 @@ export interface WorkplaceSymptomReportsTable {
   reported_by: string | null;
   reported_at: CreatedAt;
   handled_at: Date | null;
+}
+
+/** Migration 0048: an organisation's roster size and on-site count, kept by the roster import. */
+export interface WorkplaceRosterCountsTable {
+  organisation_id: string;
+  workers: number;
+  on_site: number;
 }

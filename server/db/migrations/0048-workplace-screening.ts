@@ -13,9 +13,23 @@ import { sql, type Kysely } from 'kysely';
  * - `people.monitoring_hold_until`: such a worker is under monitoring (QR yellow) with no
  *   quarantine stay behind it; the hourly job that ends finished home monitoring leaves them until
  *   this day.
+ * - `workplace_roster_counts`: each organisation's roster size and on-site count, kept by the
+ *   roster import. The area's compliance (its pages, totals and the province's export) read one row
+ *   per organisation instead of counting a million roster rows each time.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table people add column monitoring_hold_until date`.execute(db);
+  await sql`
+    create table workplace_roster_counts (
+      organisation_id uuid primary key references organisations (id),
+      workers integer not null check (workers >= 0),
+      on_site integer not null check (on_site >= 0)
+    )`.execute(db);
+  await sql`
+    insert into workplace_roster_counts (organisation_id, workers, on_site)
+    select organisation_id, count(*), count(*) filter (where on_site) from roster_workers group by organisation_id`.execute(
+    db,
+  );
   await sql`
     create table workplace_screening_batches (
       client_key uuid primary key,
