@@ -211,6 +211,7 @@ export const organisationsEn: English<typeof organisationsVi> = {
       'On-site workers in service-contact roles are tested at least every {{days}} days; each round samples at least {{share}}% of high-risk workers.',
     totals:
       'Today ({{day}}): {{sc}} service-contact workers due, {{hr}} high-risk workers in the sampling round (of {{onSite}}).',
+    areaIntro: 'Approved organisations with workers due a test today; open one to order its tests.',
     role: 'Role',
     allRoles: 'All',
     lastTested: 'Last tested',
@@ -225,6 +226,7 @@ export const organisationsEn: English<typeof organisationsVi> = {
     title: 'Report a worker with symptoms',
     protocol:
       'Tell the manager and health staff at once; the worker wears a mask, limits contact, waits in the isolation area and calls the health hotline.',
+    symptomsHeader: 'Symptoms',
     worker: 'Worker',
     search: 'Search by name or document number',
     chosen: 'Chosen: {{name}}',

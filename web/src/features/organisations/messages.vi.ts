@@ -207,6 +207,8 @@ export const organisationsVi = {
       'Người tiếp xúc khách làm việc tại chỗ được xét nghiệm ít nhất {{days}} ngày một lần; mỗi đợt lấy mẫu ít nhất {{share}}% người lao động nguy cơ cao.',
     totals:
       'Hôm nay ({{day}}): {{sc}} người tiếp xúc khách đến hạn, {{hr}} người nguy cơ cao trong đợt lấy mẫu (trên {{onSite}} người).',
+    areaIntro:
+      'Cơ quan, đơn vị đã duyệt có người lao động đến hạn xét nghiệm hôm nay; mở từng nơi để chỉ định xét nghiệm.',
     role: 'Vị trí',
     allRoles: 'Tất cả',
     lastTested: 'Xét nghiệm gần nhất',
@@ -221,6 +223,7 @@ export const organisationsVi = {
     title: 'Báo người lao động có triệu chứng',
     protocol:
       'Báo ngay người quản lý và nhân viên y tế; người lao động đeo khẩu trang, hạn chế tiếp xúc, chờ ở khu cách ly tạm thời và gọi đường dây nóng y tế.',
+    symptomsHeader: 'Triệu chứng',
     worker: 'Người lao động',
     search: 'Tìm theo tên hoặc số giấy tờ',
     chosen: 'Đã chọn: {{name}}',

@@ -66,7 +66,7 @@ export function WorkerSymptoms({ organisationId, canReport }: { organisationId: 
     { key: 'department', header: t('workforce.department'), render: (r) => r.department || t('common.empty') },
     {
       key: 'symptoms',
-      header: t('symptoms.title'),
+      header: t('symptoms.symptomsHeader'),
       render: (r) => r.symptoms.map((s) => t(`symptoms.kinds.${s}`)).join(', '),
     },
     { key: 'onset', header: t('symptoms.onset'), render: (r) => fmt.date(r.onsetOn) },
@@ -102,7 +102,7 @@ export function WorkerSymptoms({ organisationId, canReport }: { organisationId: 
               )}
             </div>
             <fieldset className="field full">
-              <legend>{t('symptoms.title')}</legend>
+              <legend>{t('symptoms.symptomsHeader')}</legend>
               {symptomKinds.map((k) => (
                 <CheckboxField
                   key={k}
