@@ -176,6 +176,10 @@ export const auditActionLabels = {
   close_action: { vi: 'Đóng yêu cầu khắc phục', en: 'Closed a corrective action' },
   order_screening: { vi: 'Chỉ định xét nghiệm sàng lọc người lao động', en: "Ordered workers' screening tests" },
   report_symptoms: { vi: 'Báo người lao động có triệu chứng', en: 'Reported a worker with symptoms' },
+  handle_symptoms: {
+    vi: 'Xử lý báo cáo người lao động có triệu chứng',
+    en: 'Handled a report of a worker with symptoms',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;

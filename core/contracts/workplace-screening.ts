@@ -61,6 +61,13 @@ export const workplaceScreeningContract = defineRoutes(['workforce'], {
     answer: symptomReportView,
     status: 201,
   },
+  postOrganisationsSymptomReportsHandled: {
+    method: 'POST',
+    path: '/organisations/:id/symptom-reports/:reportId/handled',
+    summary: "The commune took in a report of a worker with symptoms: it leaves today's work (again: no change)",
+    params: z.object({ id: z.string().uuid(), reportId: z.string().uuid() }),
+    answer: symptomReportView,
+  },
   getOrganisationsSymptomReports: {
     method: 'GET',
     path: '/organisations/:id/symptom-reports',

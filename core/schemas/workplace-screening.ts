@@ -94,6 +94,8 @@ export const symptomReportView = z.object({
   /** Whether a test was ordered (the worker's document is on file). */
   testOrdered: z.boolean(),
   reportedAt: z.string(),
+  /** When the commune took it in (it then leaves today's work); null while open. */
+  handledAt: z.string().nullable(),
 });
 export type SymptomReportView = z.infer<typeof symptomReportView>;
 export const symptomReportsQuery = pageQuery;

@@ -186,6 +186,10 @@ export const workplacesRoutes: RouteTable = {
       }),
     expect: refused,
   },
+  'POST /api/organisations/:id/symptom-reports/:reportId/handled': {
+    attempt: (c) => c.post(`/api/organisations/${neighbour.organisationId}/symptom-reports/${randomUUID()}/handled`),
+    expect: refused,
+  },
   'GET /api/organisations/:id/symptom-reports': {
     attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/symptom-reports`),
     expect: refused,

@@ -54,6 +54,8 @@ export const organisationsPolicy = {
   /** A worker with symptoms: the organisation's safety contact reports them (an administrator may for it). */
   reportSymptoms: (a: Actor, o: Organisation) =>
     can(a.role, 'workforce.manage') && inScope(a, o.locality_path) && (a.role !== 'organisation_admin' || owns(a, o)),
+  /** A report of a worker with symptoms is taken in by those who trace in the place (it is on their today's work). */
+  handleSymptoms: (a: Actor, o: Organisation) => can(a.role, 'cases.investigate') && inScope(a, o.locality_path),
   /** Templates are the installation's configuration: any official or organisation reads them. */
   readTemplates: (a: Actor) => can(a.role, 'organisations.list') || can(a.role, 'organisations.assess'),
 };

@@ -190,12 +190,18 @@ describe('a worker with symptoms', () => {
     expect(group.items[0].label).toContain('Lò Văn Khác');
     const list = (await officer.get(`/api/organisations/${orgId}/symptom-reports`)).json();
     expect(list.items).toHaveLength(1);
+    // The commune takes it in: it leaves today's work (the organisation may not).
+    const handled = `/api/organisations/${orgId}/symptom-reports/${res.json().id}/handled`;
+    expect((await owner.post(handled)).statusCode).toBe(403);
+    expect((await officer.post(handled)).json().handledAt).not.toBeNull();
+    const after = (await officer.get('/api/today')).json();
+    expect(after.groups.find((g: { kind: string }) => g.kind === 'workplace_symptoms')).toMatchObject({ count: 0 });
     const reads = await db()
       .selectFrom('audit_events')
       .select('action')
       .where('entity_type', '=', 'workplace_symptom_report')
       .execute();
-    expect(reads.map((r) => r.action).sort()).toEqual(['read_list', 'report_symptoms']);
+    expect(reads.map((r) => r.action).sort()).toEqual(['handle_symptoms', 'read_list', 'report_symptoms']);
   });
 
   it('refuses an onset after today, a worker not on the roster and another organisation', async () => {

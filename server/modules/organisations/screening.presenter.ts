@@ -47,5 +47,6 @@ export function toSymptomReportView(r: SymptomReportRecord): SymptomReportView {
     onsetOn: r.onset_on,
     testOrdered: r.test_order_id !== null,
     reportedAt: r.reported_at.toISOString(),
+    handledAt: r.handled_at?.toISOString() ?? null,
   };
 }

@@ -127,6 +127,7 @@ export class ScreeningRepository {
         'r.test_order_id',
         'r.locality_path',
         'r.reported_at',
+        'r.handled_at',
         microsecondKey('r.reported_at').as('reported_key'),
         'w.full_name',
         'w.department',
@@ -149,6 +150,17 @@ export class ScreeningRepository {
       .returning('id')
       .executeTakeFirst();
     return row?.id ?? null;
+  }
+
+  /** Marks the report handled; false when it already was. */
+  async markHandled(db: Db, id: string): Promise<boolean> {
+    const r = await db
+      .updateTable('workplace_symptom_reports')
+      .set({ handled_at: new Date() })
+      .where('id', '=', id)
+      .where('handled_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   }
 
   /** The organisation's reports, newest first (keyset paged). */

@@ -24,6 +24,9 @@ export const screeningRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
   route(app, c.postOrganisationsSymptomReports, async (req, reply) =>
     reply.status(201).send(await reportWorkerSymptoms(services, actorOf(req), req.params.id, req.body)),
   );
+  route(app, c.postOrganisationsSymptomReportsHandled, async (req) =>
+    services.workplaceSymptoms.handle(actorOf(req), req.params.id, req.params.reportId),
+  );
   route(app, c.getOrganisationsSymptomReports, async (req) =>
     services.workplaceSymptoms.list(actorOf(req), req.params.id, req.query),
   );

@@ -108,6 +108,25 @@ export class SymptomReportsService {
     return toSymptomReportView((await this.repo.reportById(db, id))!);
   }
 
+  /** The commune took the report in: it leaves today's work. Again: the report as it is. */
+  async handle(actor: Actor, organisationId: string, reportId: string): Promise<SymptomReportView> {
+    return this.db.transaction().execute(async (trx) => {
+      const org = await this.screening.organisationOrThrow(actor, organisationId, policy.handleSymptoms, trx);
+      const report = await this.repo.reportById(trx, reportId);
+      if (!report || report.organisation_id !== org.id) throw new AppError('NOT_FOUND');
+      if (await this.repo.markHandled(trx, reportId))
+        await this.audit.record(trx, actor, {
+          action: 'handle_symptoms',
+          entityType: 'workplace_symptom_report',
+          entityId: reportId,
+          localityCode: org.commune_code,
+          localityPath: org.locality_path,
+          subjectIds: report.person_id ? [report.person_id] : [],
+        });
+      return toSymptomReportView((await this.repo.reportById(trx, reportId))!);
+    });
+  }
+
   /** The organisation's reports, newest first; the read of named workers' health is logged. */
   async list(
     actor: Actor,

@@ -227,6 +227,9 @@ export const organisationsEn: English<typeof organisationsVi> = {
     protocol:
       'Tell the manager and health staff at once; the worker wears a mask, limits contact, waits in the isolation area and calls the health hotline.',
     symptomsHeader: 'Symptoms',
+    handled: 'Taken in by the commune',
+    handle: 'Taken in',
+    open: 'Waiting',
     worker: 'Worker',
     search: 'Search by name or document number',
     chosen: 'Chosen: {{name}}',

@@ -224,6 +224,9 @@ export const organisationsVi = {
     protocol:
       'Báo ngay người quản lý và nhân viên y tế; người lao động đeo khẩu trang, hạn chế tiếp xúc, chờ ở khu cách ly tạm thời và gọi đường dây nóng y tế.',
     symptomsHeader: 'Triệu chứng',
+    handled: 'Xã/phường tiếp nhận',
+    handle: 'Đã tiếp nhận',
+    open: 'Chờ tiếp nhận',
     worker: 'Người lao động',
     search: 'Tìm theo tên hoặc số giấy tờ',
     chosen: 'Đã chọn: {{name}}',

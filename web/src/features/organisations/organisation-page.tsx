@@ -13,6 +13,7 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 import {
   canAssessOrganisations,
   canDecideOrganisations,
+  canInvestigateCases,
   canManageWorkforce,
   canOperateGates,
   canPlanCampaigns,
@@ -285,7 +286,11 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
             <WorkplaceGate key={sitesLinked} organisationId={o.id} />
           )}
           <WorkforceScreening organisationId={o.id} canOrder={canPlanCampaigns(role)} />
-          <WorkerSymptoms organisationId={o.id} canReport={canManageWorkforce(role)} />
+          <WorkerSymptoms
+            organisationId={o.id}
+            canReport={canManageWorkforce(role)}
+            canHandle={canInvestigateCases(role)}
+          />
           <WorkforceRoster organisationId={o.id} canManage={canManageWorkforce(role)} />
         </>
       )}

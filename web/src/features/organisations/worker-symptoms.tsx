@@ -20,7 +20,8 @@ type Kind = (typeof symptomKinds)[number];
  * to the commune's today's work, the worker's status turns yellow and a test is ordered; one client
  * key per report, so a double submit stores one. The organisation's reports are listed below.
  */
-export function WorkerSymptoms({ organisationId, canReport }: { organisationId: string; canReport: boolean }) {
+export function WorkerSymptoms(p: { organisationId: string; canReport: boolean; canHandle: boolean }) {
+  const { organisationId, canReport, canHandle } = p;
   const { t } = useTranslation();
   const fmt = useFormat();
   const [q, setQ] = useState('');
@@ -71,7 +72,32 @@ export function WorkerSymptoms({ organisationId, canReport }: { organisationId: 
     },
     { key: 'onset', header: t('symptoms.onset'), render: (r) => fmt.date(r.onsetOn) },
     { key: 'at', header: t('symptoms.reportedAt'), render: (r) => fmt.dateTime(r.reportedAt) },
+    {
+      key: 'handled',
+      header: t('symptoms.handled'),
+      render: (r) =>
+        r.handledAt ? (
+          fmt.dateTime(r.handledAt)
+        ) : canHandle ? (
+          <button type="button" className="small" onClick={() => void handle(r)} data-testid="symptoms-handle">
+            {t('symptoms.handle')}
+          </button>
+        ) : (
+          t('symptoms.open')
+        ),
+    },
   ];
+  const handle = async (r: SymptomReportView) => {
+    setError(null);
+    try {
+      const next = await api(c.postOrganisationsSymptomReportsHandled, {
+        params: { id: organisationId, reportId: r.id },
+      });
+      reports.replace((x) => x.id === r.id, next);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : t('errors.unexpected'));
+    }
+  };
   return (
     <section className="card" aria-labelledby="org-symptoms-title" data-testid="org-symptoms">
       <h2 id="org-symptoms-title">{t('symptoms.title')}</h2>
@@ -145,6 +171,7 @@ export function WorkerSymptoms({ organisationId, canReport }: { organisationId: 
         </>
       )}
       <h3>{t('symptoms.reports')}</h3>
+      {!canReport && <FormError error={error} />}
       <DataTable
         testId="symptoms-table"
         columns={columns}
