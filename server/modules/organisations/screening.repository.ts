@@ -11,6 +11,7 @@ import { decodeCursor } from '../../shared/cursor.ts';
 
 export interface ScreenedWorker {
   id: string;
+  organisation_id: string;
   full_name: string;
   id_number: string;
   department: string;
@@ -26,18 +27,20 @@ export type SymptomReportRecord = NonNullable<Awaited<ReturnType<ScreeningReposi
 
 /** SQL of workers' screening (Decision 2787) and of workers with symptoms. */
 export class ScreeningRepository {
-  /** The on-site workers the rule screens, with their latest order; by department, name and id (the due list's order). */
-  async screenedRoster(db: Db, organisationId: string): Promise<ScreenedWorker[]> {
+  /** The on-site workers the rule screens in these organisations, with their latest order. */
+  async screenedRoster(db: Db, organisationIds: readonly string[]): Promise<ScreenedWorker[]> {
+    if (organisationIds.length === 0) return [];
     const r = await sql<ScreenedWorker>`
-      select w.id, w.full_name, w.id_number, w.department, w.shift, w.work_role,
+      select w.id, w.organisation_id, w.full_name, w.id_number, w.department, w.shift, w.work_role,
         (select max(s.due_on)::text from workplace_screening_orders s
           where s.organisation_id = w.organisation_id and s.roster_worker_id = w.id) as last_ordered_on,
         (select max(s.due_on)::text from workplace_screening_orders s
           where s.organisation_id = w.organisation_id and s.roster_worker_id = w.id and s.reason = 'screening')
           as last_screened_on
       from roster_workers w
-      where w.organisation_id = ${organisationId} and w.on_site and w.work_role in ('service_contact', 'high_risk')
-      order by w.department, w.full_name, w.id`.execute(db);
+      where w.organisation_id = any(${[...organisationIds]}::uuid[]) and w.on_site
+        and w.work_role in ('service_contact', 'high_risk')
+      order by w.organisation_id, w.department, w.full_name, w.id`.execute(db);
     return r.rows;
   }
 

@@ -33,6 +33,11 @@ export interface DueWorker extends ScreeningDueRow {
   personPath: string | null;
 }
 
+interface OrganisationDue {
+  rows: DueWorker[];
+  highRiskOnSite: number;
+}
+
 const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
 const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
@@ -67,50 +72,42 @@ export class ScreeningService {
     return o;
   }
 
-  /** Every worker of the organisation due today, in the list's order (department, name, id). */
-  async dueWorkers(
+  /** Every worker of the organisation due today. */
+  async dueWorkers(db: Db, organisationId: string, today: string): Promise<OrganisationDue> {
+    return (await this.dueIn(db, [organisationId], today)).get(organisationId) ?? { rows: [], highRiskOnSite: 0 };
+  }
+
+  /**
+   * The workers due today in each of these organisations (a page of an area's list reads its
+   * rosters, their people and their last samples in three queries, not three per organisation).
+   */
+  private async dueIn(
     db: Db,
-    organisationId: string,
+    organisationIds: readonly string[],
     today: string,
-  ): Promise<{ rows: DueWorker[]; highRiskOnSite: number }> {
-    const roster = await this.repo.screenedRoster(db, organisationId);
+  ): Promise<Map<string, OrganisationDue>> {
+    const roster = await this.repo.screenedRoster(db, organisationIds);
     const found = await this.people.peopleByDocuments(
       db,
       roster.map((w) => ({ idType: idTypeOf(w.id_number), idNumber: w.id_number })),
     );
     const personOf = new Map(found.map((p) => [`${p.id_type}|${p.id_number}`, p]));
-    const person = (w: ScreenedWorker) => personOf.get(`${idTypeOf(w.id_number)}|${w.id_number}`);
     const sampled = await this.lastSampleDays(
       db,
       found.map((p) => p.id),
     );
-    const lastTested = (w: ScreenedWorker) => later(w.last_ordered_on, sampled.get(person(w)?.id ?? '') ?? null);
-    const due = screeningDue(
-      roster.map((w) => ({ id: w.id, role: w.work_role, lastSampledOn: lastTested(w), onSite: true })),
-      today,
-      decision2787,
-    );
-    // One high-risk round per interval: none while the last round is younger than the interval.
-    const lastRound = roster.reduce<string | null>(
-      (m, w) => (w.work_role === 'high_risk' ? later(m, w.last_screened_on) : m),
-      null,
-    );
-    const roundDue = lastRound === null || dayNumber(today) - dayNumber(lastRound) >= decision2787.intervalDays;
-    const chosen = new Set([...due.serviceContact, ...(roundDue ? due.highRiskSample : [])]);
-    const rows = roster
-      .filter((w) => chosen.has(w.id))
-      .map((w) => ({
-        workerId: w.id,
-        fullName: w.full_name,
-        department: w.department,
-        shift: w.shift,
-        role: w.work_role,
-        lastTestedOn: lastTested(w),
-        onFile: person(w) !== undefined,
-        personId: person(w)?.id ?? null,
-        personPath: person(w)?.locality_path ?? null,
-      }));
-    return { rows, highRiskOnSite: due.highRiskOnSite };
+    const out = new Map<string, OrganisationDue>();
+    for (const id of organisationIds)
+      out.set(
+        id,
+        dueOf(
+          roster.filter((w) => w.organisation_id === id),
+          (w) => personOf.get(`${idTypeOf(w.id_number)}|${w.id_number}`),
+          sampled,
+          today,
+        ),
+      );
+    return out;
   }
 
   async due(actor: Actor, organisationId: string, q: ScreeningDueQuery, now = new Date()): Promise<ScreeningDue> {
@@ -168,18 +165,22 @@ export class ScreeningService {
     const day = vietnamToday(now);
     const orgs = await this.repo.areaOrganisations(this.db, within, q.after, q.limit);
     const page = toPage(orgs, q.limit, (o) => [o.name, o.id]);
-    const items: AreaScreeningRow[] = [];
-    for (const o of page.items) {
-      const { rows } = await this.dueWorkers(this.db, o.id, day);
-      items.push({
+    const due = await this.dueIn(
+      this.db,
+      page.items.map((o) => o.id),
+      day,
+    );
+    const items = page.items.map((o): AreaScreeningRow => {
+      const rows = due.get(o.id)?.rows ?? [];
+      return {
         organisationId: o.id,
         name: o.name,
         communeCode: o.commune_code,
         serviceContactDue: rows.filter((r) => r.role === 'service_contact').length,
         highRiskDue: rows.filter((r) => r.role === 'high_risk').length,
         notOnFile: rows.filter((r) => !r.onFile).length,
-      });
-    }
+      };
+    });
     return { day, items, nextCursor: page.nextCursor };
   }
 
@@ -258,6 +259,47 @@ export class ScreeningService {
     });
     return true;
   }
+}
+
+type Person = { id: string; locality_path: string | null };
+
+/**
+ * One organisation's workers due today by the rule: service-contact workers whose last test (sample,
+ * or order from here when later) is `intervalDays` old; a high-risk round when the last is as old.
+ */
+function dueOf(
+  roster: ScreenedWorker[],
+  personOf: (w: ScreenedWorker) => Person | undefined,
+  sampled: Map<string, string>,
+  today: string,
+): OrganisationDue {
+  const lastTested = (w: ScreenedWorker) => later(w.last_ordered_on, sampled.get(personOf(w)?.id ?? '') ?? null);
+  const due = screeningDue(
+    roster.map((w) => ({ id: w.id, role: w.work_role, lastSampledOn: lastTested(w), onSite: true })),
+    today,
+    decision2787,
+  );
+  // One high-risk round per interval: none while the last round is younger than the interval.
+  const lastRound = roster.reduce<string | null>(
+    (m, w) => (w.work_role === 'high_risk' ? later(m, w.last_screened_on) : m),
+    null,
+  );
+  const roundDue = lastRound === null || dayNumber(today) - dayNumber(lastRound) >= decision2787.intervalDays;
+  const chosen = new Set([...due.serviceContact, ...(roundDue ? due.highRiskSample : [])]);
+  const rows = roster
+    .filter((w) => chosen.has(w.id))
+    .map((w) => ({
+      workerId: w.id,
+      fullName: w.full_name,
+      department: w.department,
+      shift: w.shift,
+      role: w.work_role,
+      lastTestedOn: lastTested(w),
+      onFile: personOf(w) !== undefined,
+      personId: personOf(w)?.id ?? null,
+      personPath: personOf(w)?.locality_path ?? null,
+    }));
+  return { rows, highRiskOnSite: due.highRiskOnSite };
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {
