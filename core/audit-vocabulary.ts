@@ -178,6 +178,12 @@ export const auditActionLabels = {
   require_action: { vi: 'Yêu cầu khắc phục', en: 'Required a corrective action' },
   report_action: { vi: 'Báo cáo kết quả khắc phục', en: 'Reported on a corrective action' },
   close_action: { vi: 'Đóng yêu cầu khắc phục', en: 'Closed a corrective action' },
+  order_screening: { vi: 'Chỉ định xét nghiệm sàng lọc người lao động', en: "Ordered workers' screening tests" },
+  report_symptoms: { vi: 'Báo người lao động có triệu chứng', en: 'Reported a worker with symptoms' },
+  handle_symptoms: {
+    vi: 'Xử lý báo cáo người lao động có triệu chứng',
+    en: 'Handled a report of a worker with symptoms',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -243,6 +249,8 @@ export const auditEntityLabels = {
   inspection_visit: { vi: 'Cuộc kiểm tra', en: 'Inspection visit' },
   violation_record: { vi: 'Vi phạm hành chính', en: 'Administrative violation' },
   corrective_action: { vi: 'Yêu cầu khắc phục', en: 'Corrective action' },
+  workplace_screening: { vi: 'Sàng lọc người lao động', en: "Workers' screening" },
+  workplace_symptom_report: { vi: 'Người lao động có triệu chứng', en: 'Worker with symptoms' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditEntityType = keyof typeof auditEntityLabels;
@@ -317,4 +325,6 @@ const entityPages: Partial<Record<AuditEntityType, string>> = {
   inspection_visit: '/inspections/visits/:id',
   violation_record: '/inspections/violations',
   corrective_action: '/inspections',
+  workplace_screening: '/organisations/:id',
+  workplace_symptom_report: '/organisations',
 };

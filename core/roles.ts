@@ -166,6 +166,8 @@ export const todayWorkCapability = {
   overdue_actions: 'inspections.followUp',
   // National directives a federated province has not acknowledged (issue 21): its steering committee and health department.
   national_directives: 'reports.overview',
+  // Workers with symptoms reported by their organisation (issue 15): the commune health station, as it traces.
+  workplace_symptoms: 'cases.investigate',
 } as const satisfies Record<string, Capability>;
 
 /** Which locality levels an account of each role may be scoped to. */

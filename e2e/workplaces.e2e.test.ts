@@ -201,6 +201,47 @@ describe.runIf(hasChromium)(
     );
 
     it(
+      "the enterprise reports a worker with symptoms; the commune finds it on today's work and the screening panel",
+      { timeout: 120_000 },
+      async () => {
+        const org = await e2e.server.platform.database.db
+          .selectFrom('organisations')
+          .select('id')
+          .where('name', '=', name)
+          .executeTakeFirstOrThrow();
+        const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+        const page = await context.newPage();
+        await signIn(page, e2e.server.url, owner);
+        await page.goto(`${e2e.server.url}/organisations/${org.id}`);
+        await page.getByTestId('symptoms-search').fill('lo van son');
+        await page.getByTestId('symptoms-pick').first().click();
+        await page.getByTestId('symptom-fever').check();
+        await page.getByTestId('symptom-cough').check();
+        await page.getByTestId('symptoms-submit').click();
+        // Never declared, so not on file: reported all the same, no test could be ordered yet.
+        await expect.poll(() => page.getByTestId('symptoms-sent').innerText()).toContain('Lò Văn Sơn');
+        await expect.poll(() => page.getByTestId('symptoms-table').locator('tbody tr').count()).toBe(1);
+        await shot(page, 'symptoms-reported.png');
+        await context.close();
+
+        const officials = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+        const desk = await officials.newPage();
+        await signIn(desk, e2e.server.url, officer);
+        await desk.goto(`${e2e.server.url}/today`);
+        await expect
+          .poll(() => desk.getByTestId('today-item-workplace_symptoms').first().innerText())
+          .toContain('Lò Văn Sơn');
+        await shot(desk, 'today-symptoms.png');
+        await desk.getByTestId('today-item-workplace_symptoms').first().click();
+        await expect.poll(() => desk.getByTestId('org-screening').isVisible()).toBe(true);
+        // Nobody on this roster works in a service-contact or high-risk role: nobody is due.
+        await expect.poll(() => desk.getByTestId('screening-table').innerText()).toContain('Không có người lao động');
+        await shot(desk, 'screening.png');
+        await officials.close();
+      },
+    );
+
+    it(
       'the commune imports a sheet: a bad row refuses the file with the row named, a good file is listed',
       { timeout: 120_000 },
       async () => {

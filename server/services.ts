@@ -247,6 +247,7 @@ export function createServices(o: ServiceOptions): AppServices {
     venues: venues.venues,
     checkins: checkins.checkins,
     otp,
+    lastSampleDays: (handle, personIds) => testing.testing.lastSampleDays(handle, personIds),
   });
   const units = createUnitsModule({ db, localities, audit });
   const quarantine = createQuarantineModule({
@@ -372,6 +373,7 @@ export function createServices(o: ServiceOptions): AppServices {
       organisationAssessments: organisations.organisationAssessments,
       selfReports: exposure.selfReports,
       inspectionFollowUp: inspections.inspectionFollowUp,
+      workplaceSymptoms: organisations.workplaceSymptoms,
     }),
     ...risk,
   };

@@ -17,6 +17,7 @@ export const todayKinds = [
   'self_reports',
   'overdue_actions',
   'national_directives',
+  'workplace_symptoms',
 ] as const;
 export type TodayKind = (typeof todayKinds)[number];
 

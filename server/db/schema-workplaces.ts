@@ -132,6 +132,10 @@ export interface WorkplacesTables {
   workplace_follow_ups: WorkplaceFollowUpsTable;
   workplace_worker_days: WorkplaceWorkerDaysTable;
   workplace_compliance_days: WorkplaceComplianceDaysTable;
+  workplace_screening_batches: WorkplaceScreeningBatchesTable;
+  workplace_screening_orders: WorkplaceScreeningOrdersTable;
+  workplace_symptom_reports: WorkplaceSymptomReportsTable;
+  workplace_roster_counts: WorkplaceRosterCountsTable;
 }
 
 /** Migration 0042: each roster worker's day at the gate, kept with each check. */
@@ -156,4 +160,52 @@ export interface WorkplaceComplianceDaysTable {
   arrived_on_site: number;
   arrived_valid: number;
   refused: number;
+}
+
+/** Migration 0048: one click on an organisation's screening-due list. */
+export interface WorkplaceScreeningBatchesTable {
+  client_key: string;
+  organisation_id: string;
+  day: string;
+  ordered: number;
+  not_on_file: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** Migration 0048: a test order asked for a roster worker (screening or symptoms). */
+export interface WorkplaceScreeningOrdersTable {
+  roster_worker_id: string;
+  due_on: string;
+  organisation_id: string;
+  person_id: string;
+  test_order_id: string;
+  batch_key: string | null;
+  reason: 'screening' | 'symptoms';
+  created_at: CreatedAt;
+}
+
+/** Migration 0048: a worker with symptoms reported by the organisation. */
+export interface WorkplaceSymptomReportsTable {
+  id: Generated<string>;
+  client_key: string;
+  organisation_id: string;
+  roster_worker_id: string;
+  person_id: string | null;
+  symptoms: Json;
+  onset_on: string;
+  test_order_id: string | null;
+  locality_path: string;
+  scope_province: ColumnType<string, never, never>;
+  scope_code: ColumnType<string, never, never>;
+  reported_by: string | null;
+  reported_at: CreatedAt;
+  handled_at: Date | null;
+}
+
+/** Migration 0048: an organisation's roster size and on-site count, kept by the roster import. */
+export interface WorkplaceRosterCountsTable {
+  organisation_id: string;
+  workers: number;
+  on_site: number;
 }

@@ -177,6 +177,11 @@ export interface PeopleTable extends PeopleCitizenColumns {
   f_level: number | null;
   under_quarantine: Generated<boolean>;
   under_monitoring: Generated<boolean>;
+  /**
+   * Migration 0048: monitoring that no quarantine stay explains is kept until this Viet Nam day (a
+   * worker whose organisation reported symptoms), so the home-monitoring end job leaves it.
+   */
+  monitoring_hold_until: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
   erased_at: Date | null;

@@ -147,4 +147,51 @@ export const workplacesRoutes: RouteTable = {
       }),
     expect: refused,
   },
+  'GET /api/organisations/:id/screening-due': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/screening-due`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/screening-due/export.xlsx': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/screening-due/export.xlsx`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/screening-due/export.csv': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/screening-due/export.csv`),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/screening-orders': {
+    attempt: (c) =>
+      c.post(`/api/organisations/${neighbour.organisationId}/screening-orders`, { clientKey: randomUUID() }),
+    expect: refused,
+  },
+  'GET /api/workplace-screening': {
+    attempt: (c) => c.get(`/api/workplace-screening?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/workplace-screening/export.xlsx': {
+    attempt: (c) => c.get(`/api/workplace-screening/export.xlsx?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'GET /api/workplace-screening/export.csv': {
+    attempt: (c) => c.get(`/api/workplace-screening/export.csv?locality=${BINH_LU}`),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/symptom-reports': {
+    attempt: (c) =>
+      c.post(`/api/organisations/${neighbour.organisationId}/symptom-reports`, {
+        clientKey: randomUUID(),
+        workerId: randomUUID(),
+        symptoms: ['fever'],
+        onsetOn: '2026-01-01',
+      }),
+    expect: refused,
+  },
+  'POST /api/organisations/:id/symptom-reports/:reportId/handled': {
+    attempt: (c) => c.post(`/api/organisations/${neighbour.organisationId}/symptom-reports/${randomUUID()}/handled`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/symptom-reports': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/symptom-reports`),
+    expect: refused,
+  },
 };

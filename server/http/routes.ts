@@ -17,6 +17,7 @@ import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { borderRoutes } from '../modules/border/border.routes.ts';
 import { workforceRoutes } from '../modules/organisations/workforce.routes.ts';
+import { screeningRoutes } from '../modules/organisations/screening.routes.ts';
 import { organisationMapRoutes } from '../modules/organisations/organisation-map.routes.ts';
 import { directivesRoutes } from '../modules/directives/directives.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
@@ -55,6 +56,7 @@ export const apiRoutes: FastifyPluginAsync<RouteDeps> = async (app, { services, 
   await app.register(unitsRoutes, deps);
   await app.register(reportsRoutes, deps);
   await app.register(workforceRoutes, deps);
+  await app.register(screeningRoutes, deps);
   await app.register(organisationMapRoutes, deps);
   await app.register(directivesRoutes, deps);
   await app.register(plansRoutes, deps);

@@ -61,32 +61,29 @@ export class ComplianceRepository {
     const cursor = decodeCursor(after, ['text', 'uuid']);
     const r = await sql<FigureRow & { id: string; name: string; commune_code: string }>`
       with page as (
-        select o.id, o.name, o.commune_code from organisations o
+        select o.id, o.name, o.commune_code, rc.on_site as expected from organisations o
+        join workplace_roster_counts rc on rc.organisation_id = o.id and rc.workers > 0
         where ${this.areaScope(within)}
-          and exists (select 1 from roster_workers r where r.organisation_id = o.id)
           and ${cursor ? sql`(o.name, o.id) > (${cursor[0]}, ${cursor[1]}::uuid)` : sql`true`}
         order by o.name, o.id
         limit ${limit + 1}
       )
       select o.id, o.name, o.commune_code, ${keptFigures}
       from page o
-      cross join lateral (
-        select (count(*) filter (where w.on_site))::int as expected from roster_workers w where w.organisation_id = o.id
-      ) r
       left join workplace_compliance_days c on c.organisation_id = o.id and c.day = ${day}::date
       order by o.name, o.id`.execute(db);
     return r.rows;
   }
 
   /**
-   * The area's totals of the day: the on-site rosters counted in one pass, the day's counts summed
-   * from one row per organisation (never the day's events, a million at a province's size).
+   * The area's totals of the day: the on-site rosters and the day's counts summed from one row per
+   * organisation each (never the roster's workers nor the day's events, a million at a province's size).
    */
   async areaTotals(db: Db, within: string, day: string): Promise<FigureRow> {
     const r = await sql<FigureRow>`
       with r as (
-        select (count(*) filter (where w.on_site))::int as expected
-        from roster_workers w join organisations o on o.id = w.organisation_id
+        select coalesce(sum(rc.on_site), 0)::int as expected
+        from workplace_roster_counts rc join organisations o on o.id = rc.organisation_id
         where ${this.areaScope(within)}
       ),
       c as (
@@ -101,10 +98,10 @@ export class ComplianceRepository {
   }
 }
 
-/** The figures of an organisation `o` from its roster count `r` and its kept counts of the day `c`. */
+/** The figures of an organisation `o` from its kept roster count and its kept counts of the day `c`. */
 const keptFigures = sql`
-  r.expected,
+  o.expected,
   coalesce(c.arrived, 0) as arrived,
   coalesce(c.arrived_valid, 0) as arrived_valid,
   coalesce(c.refused, 0) as refused,
-  greatest(r.expected - coalesce(c.arrived_on_site, 0), 0) as missing`;
+  greatest(o.expected - coalesce(c.arrived_on_site, 0), 0) as missing`;

@@ -22,6 +22,9 @@ import type { OtpService } from '../otp/otp.module.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { VenuesService } from '../venues/venues.service.ts';
+import { ScreeningRepository } from './screening.repository.ts';
+import { ScreeningService, type LastSampleDays } from './screening.service.ts';
+import { SymptomReportsService } from './symptom-reports.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
 export type { AssessmentReminders } from './assessment-reminders.ts';
@@ -31,6 +34,8 @@ export type { ComplianceService } from './compliance.service.ts';
 export type { WorkplaceGateService } from './workplace-gate.service.ts';
 export type { OrganisationMapService } from './organisation-map.service.ts';
 export type { OrganisationPhoneService } from './organisation-phone.service.ts';
+export type { ScreeningService } from './screening.service.ts';
+export type { SymptomReportsService } from './symptom-reports.service.ts';
 
 export interface OrganisationsServices {
   /** What the weekly report counts from this module (issue 16). */
@@ -46,6 +51,10 @@ export interface OrganisationsServices {
   organisationMap: OrganisationMapService;
   /** The contact's phone proved by a one-time code, as venues do. */
   organisationPhone: OrganisationPhoneService;
+  /** Workers due a screening test under Decision 2787 (the `orderWorkplaceScreening` command orders them). */
+  workplaceScreening: ScreeningService;
+  /** Workers with symptoms reported by their organisation (the `reportWorkerSymptoms` command). */
+  workplaceSymptoms: SymptomReportsService;
 }
 
 export function createOrganisationsModule(o: {
@@ -58,10 +67,16 @@ export function createOrganisationsModule(o: {
   venues: VenuesService;
   checkins: CheckinsService;
   otp: OtpService;
+  /** Each person's latest sample day (the testing module). */
+  lastSampleDays: LastSampleDays;
 }): OrganisationsServices {
   const repo = new OrganisationsRepository();
   const rosters = new RostersRepository();
+  const screeningRepo = new ScreeningRepository();
+  const screening = new ScreeningService(o.db, repo, screeningRepo, o.people, o.lastSampleDays, o.localities, o.audit);
   return {
+    workplaceScreening: screening,
+    workplaceSymptoms: new SymptomReportsService(o.db, screening, rosters, screeningRepo, o.people, o.audit),
     organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
     organisationFigures: new ReportFiguresService(new OrganisationFiguresRepository()),
     assessmentReminders: new AssessmentReminders(o.db, repo, o.reminders, o.communeOfficers),

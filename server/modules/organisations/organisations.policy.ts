@@ -49,6 +49,13 @@ export const organisationsPolicy = {
   /** The gate of the organisation's sites: its own staff, or officials who may run any gate of the area. */
   operateGate: (a: Actor, o: Organisation) =>
     inScope(a, o.locality_path) && (owns(a, o) || can(a.role, 'gates.operateAny')),
+  /** Screening tests for an organisation's workers are ordered by those who plan tests for its place. */
+  orderScreening: (a: Actor, o: Organisation) => can(a.role, 'testing.plan') && inScope(a, o.locality_path),
+  /** A worker with symptoms: the organisation's safety contact reports them (an administrator may for it). */
+  reportSymptoms: (a: Actor, o: Organisation) =>
+    can(a.role, 'workforce.manage') && inScope(a, o.locality_path) && (a.role !== 'organisation_admin' || owns(a, o)),
+  /** A report of a worker with symptoms is taken in by those who trace in the place (it is on their today's work). */
+  handleSymptoms: (a: Actor, o: Organisation) => can(a.role, 'cases.investigate') && inScope(a, o.locality_path),
   /** Templates are the installation's configuration: any official or organisation reads them. */
   readTemplates: (a: Actor) => can(a.role, 'organisations.list') || can(a.role, 'organisations.assess'),
 };

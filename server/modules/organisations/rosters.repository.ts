@@ -83,7 +83,17 @@ export class RostersRepository {
         .execute();
       created += r.filter((x) => x.inserted).length;
     }
+    await this.recount(db, organisationId);
     return created;
+  }
+
+  /** The organisation's roster counts the area's compliance reads (one row per organisation). */
+  private async recount(db: Db, organisationId: string): Promise<void> {
+    await sql`
+      insert into workplace_roster_counts (organisation_id, workers, on_site)
+      select ${organisationId}::uuid, count(*), count(*) filter (where on_site)
+      from roster_workers where organisation_id = ${organisationId}
+      on conflict (organisation_id) do update set workers = excluded.workers, on_site = excluded.on_site`.execute(db);
   }
 
   /** The roster by department then name (the list's index), keyset paged. */

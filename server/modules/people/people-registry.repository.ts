@@ -114,6 +114,13 @@ export class PeopleRegistryRepository {
       .execute();
   }
 
+  async placeUnderMonitoring(db: Db, personId: string, until: string): Promise<void> {
+    await sql`
+      update people set under_monitoring = true, updated_at = now(),
+        monitoring_hold_until = greatest(monitoring_hold_until, ${until}::date)
+      where id = ${personId}`.execute(db);
+  }
+
   async setStatus(
     db: Db,
     personId: string,

@@ -32,6 +32,15 @@ export class PeopleRegistryService {
     return this.people.findById(db, id);
   }
 
+  /**
+   * Puts a person under monitoring until `until` (a Viet Nam day) at least: their QR turns yellow
+   * (a case or someone in quarantine stays red), and the job that ends finished home monitoring
+   * leaves them until that day. A worker whose organisation reported symptoms.
+   */
+  placeUnderMonitoring(db: Db, personId: string, until: string): Promise<void> {
+    return this.registry.placeUnderMonitoring(db, personId, until);
+  }
+
   /** The record a merged person lives on in (itself when not merged), or null when erased. */
   liveIdOf(db: Db, personId: string): Promise<string | null> {
     return this.people.liveIdOf(db, personId);

@@ -1,4 +1,5 @@
 import type { IdType } from '../../../core/rules/identity-documents.ts';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { latestDeclaration, qrStatusColumns } from './qr-status.repository.ts';
 import type { StatusRow } from './people.service.ts';
@@ -38,5 +39,24 @@ export class PeopleStatusRepository {
     return r && r.id_type !== 'none' && r.id_number !== null
       ? { id_type: r.id_type, id_number: r.id_number }
       : undefined;
+  }
+
+  /**
+   * The live records of many documents at once (a roster's workers): the registered record first,
+   * else the newest. Answers each document's person and where they live.
+   */
+  async byDocuments(
+    db: Db,
+    docs: readonly { idType: IdType; idNumber: string }[],
+  ): Promise<{ id: string; id_type: IdType; id_number: string; locality_path: string | null }[]> {
+    if (docs.length === 0) return [];
+    const r = await sql<{ id: string; id_type: IdType; id_number: string; locality_path: string | null }>`
+      select distinct on (p.id_type, p.id_number) p.id, p.id_type, p.id_number, p.locality_path
+      from people p
+      join jsonb_to_recordset(${JSON.stringify(docs.map((d) => ({ id_type: d.idType, id_number: d.idNumber })))}::jsonb)
+        as x(id_type text, id_number text) on p.id_type = x.id_type and p.id_number = x.id_number
+      where p.erased_at is null and p.merged_into is null
+      order by p.id_type, p.id_number, (p.identity_status = 'registered') desc, p.created_at desc`.execute(db);
+    return r.rows;
   }
 }

@@ -74,6 +74,11 @@ export class PeopleService {
     return row ? holderFrom(row, now) : null;
   }
 
+  /** The people on file holding these documents (a roster's workers), with where they live. */
+  peopleByDocuments(db: Db, docs: readonly { idType: IdType; idNumber: string }[]) {
+    return this.statuses.byDocuments(db, docs);
+  }
+
   /** The document of a person (a QR scanned at a workplace gate is matched to the roster by it). */
   documentOf(db: Db, personId: string): Promise<{ id_type: IdType; id_number: string } | undefined> {
     return this.statuses.documentOf(db, personId);

@@ -243,11 +243,15 @@ export class QuarantineRepository {
       .execute();
   }
 
-  /** Home monitoring ends on its last day: people whose last released stay's monitoring is over. */
+  /**
+   * Home monitoring ends on its last day: people whose last released stay's monitoring is over
+   * (and whose monitoring no other reason holds: a worker reported with symptoms, until their hold day).
+   */
   async endFinishedMonitoring(db: Db, today: string): Promise<number> {
     const r = await sql`
       update people p set under_monitoring = false, updated_at = now()
-      where p.under_monitoring and not exists (
+      where p.under_monitoring and (p.monitoring_hold_until is null or p.monitoring_hold_until < ${today}::date)
+        and not exists (
         select 1 from quarantine_admissions a where a.person_id = p.id and (a.status = 'active' or a.monitoring_until >= ${today}::date))`.execute(
       db,
     );

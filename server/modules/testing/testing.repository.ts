@@ -58,6 +58,18 @@ export interface NewSample {
  */
 export class TestingRepository {
   /** Orders; a schedule or pool order already there for the same day or pool member is kept, not doubled. */
+  /** Each person's latest sample, as a Viet Nam day (served by `samples_by_person`). */
+  async lastSampleDays(db: Db, personIds: readonly string[]): Promise<{ person_id: string; day: string }[]> {
+    if (personIds.length === 0) return [];
+    const r = await sql<{ person_id: string; day: string }>`
+      select p.id as person_id, (s.collected_at at time zone 'Asia/Ho_Chi_Minh')::date::text as day
+      from unnest(${[...personIds]}::uuid[]) as p(id)
+      cross join lateral (
+        select collected_at from samples where person_id = p.id order by collected_at desc limit 1
+      ) s`.execute(db);
+    return r.rows;
+  }
+
   async insertOrders(db: Db, orders: readonly NewOrder[]): Promise<string[]> {
     if (orders.length === 0) return [];
     const r = await sql<{ id: string }>`

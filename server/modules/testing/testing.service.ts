@@ -59,6 +59,11 @@ export class TestingService {
     return this.d.testing.insertOrders(db, orders);
   }
 
+  /** Each person's latest sample day (Viet Nam), for a screening rule's next due date; people never sampled are absent. */
+  async lastSampleDays(db: Db, personIds: readonly string[]): Promise<Map<string, string>> {
+    return new Map((await this.d.testing.lastSampleDays(db, personIds)).map((r) => [r.person_id, r.day]));
+  }
+
   private async scopeOf(
     actor: Actor,
     locality: string | undefined,

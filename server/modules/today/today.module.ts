@@ -4,7 +4,7 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { NationalDirectivesService, ReferralsService } from '../federation/federation.module.ts';
 import type { SelfReportsService } from '../exposure/exposure.module.ts';
 import type { FollowUpService as InspectionFollowUpService } from '../inspections/inspections.module.ts';
-import type { OrganisationAssessmentsService } from '../organisations/organisations.module.ts';
+import type { OrganisationAssessmentsService, SymptomReportsService } from '../organisations/organisations.module.ts';
 import type { IndicatorCountsService, RiskService } from '../risk/risk.module.ts';
 import { SituationRepository } from './situation.repository.ts';
 import { SituationService } from './situation.service.ts';
@@ -27,6 +27,7 @@ export function createTodayModule(o: {
   nationalDirectives: Pick<NationalDirectivesService, 'toAcknowledge'>;
   selfReports: SelfReportsService;
   inspectionFollowUp: InspectionFollowUpService;
+  workplaceSymptoms: SymptomReportsService;
 }): TodayServices {
   return {
     situation: new SituationService(o.db, new SituationRepository(), o.localities, {
@@ -113,6 +114,18 @@ export function createTodayModule(o: {
           link: '/directives',
           person_id: null,
           total: String(d.total),
+          overdue_total: '0',
+        })),
+      async (actor, path, limit) =>
+        // Workers with symptoms their organisation reported (issue 15): the commune takes them in.
+        (await o.workplaceSymptoms.forToday(actor, path, limit)).map((r) => ({
+          id: r.id,
+          label: r.label,
+          due_on: r.dueOn,
+          overdue: false,
+          link: r.link,
+          person_id: r.personId,
+          total: String(r.total),
           overdue_total: '0',
         })),
     ),

@@ -35,6 +35,12 @@ export class TodayService {
       path: string,
       limit: number,
     ) => Promise<TodayRow[]> = async () => [],
+    /** Workers with symptoms reported by their organisation (the organisations module). */
+    private readonly workplaceSymptoms: (
+      actor: Actor,
+      path: string,
+      limit: number,
+    ) => Promise<TodayRow[]> = async () => [],
   ) {}
 
   async work(actor: Actor, q: { locality?: string; perGroup: number }, now = new Date()): Promise<TodayWork> {
@@ -56,6 +62,7 @@ export class TodayService {
       self_reports: () => this.selfReports(actor, path, q.perGroup),
       overdue_actions: () => this.overdueActions(actor, path, q.perGroup, now),
       national_directives: () => this.nationalDirectives(actor, path, q.perGroup),
+      workplace_symptoms: () => this.workplaceSymptoms(actor, path, q.perGroup),
     };
     const groups = [];
     const people: (string | null)[] = [];

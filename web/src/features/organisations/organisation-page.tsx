@@ -13,14 +13,18 @@ import { usePagedList } from '../../ui/use-paged-list.ts';
 import {
   canAssessOrganisations,
   canDecideOrganisations,
+  canInvestigateCases,
   canManageWorkforce,
   canOperateGates,
+  canPlanCampaigns,
   canReadWorkforce,
 } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { LatestAssessment } from './latest-assessment.tsx';
 import { WorkforceCompliance } from './workforce-compliance.tsx';
 import { WorkforceRoster } from './workforce-roster.tsx';
+import { WorkforceScreening } from './workforce-screening.tsx';
+import { WorkerSymptoms } from './worker-symptoms.tsx';
 import { WorkplaceGate } from './workplace-gate.tsx';
 import { OrganisationPublication } from './organisation-publication.tsx';
 import { OrganisationSites } from './organisation-sites.tsx';
@@ -281,6 +285,12 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
           {(canManageWorkforce(role) || canOperateGates(role)) && (
             <WorkplaceGate key={sitesLinked} organisationId={o.id} />
           )}
+          <WorkforceScreening organisationId={o.id} canOrder={canPlanCampaigns(role)} />
+          <WorkerSymptoms
+            organisationId={o.id}
+            canReport={canManageWorkforce(role)}
+            canHandle={canInvestigateCases(role)}
+          />
           <WorkforceRoster organisationId={o.id} canManage={canManageWorkforce(role)} />
         </>
       )}

@@ -22,6 +22,7 @@ import { OrganisationsImport } from './organisations-import.tsx';
 import './organisations.css';
 
 const OrganisationsMap = lazy(() => import('./organisations-map.tsx'));
+const ScreeningArea = lazy(() => import('./screening-area.tsx').then((m) => ({ default: m.ScreeningArea })));
 
 type Deciding = { id: string; decision: RefusingDecision };
 
@@ -44,6 +45,7 @@ export function OrganisationsPage() {
   const [sector, setSector] = useState('');
   const debouncedSector = useDebounced(sector.trim());
   const [showMap, setShowMap] = useState(false);
+  const [showScreening, setShowScreening] = useState(false);
   const [showRegister, setShowRegister] = useState(false);
   const [showImport, setShowImport] = useState(false);
   const [deciding, setDeciding] = useState<Deciding | null>(null);
@@ -193,6 +195,16 @@ export function OrganisationsPage() {
             {showMap ? t('common.close') : t('organisations.map.toggle')}
           </button>
         )}
+        {canViewOrganisationMap(role) && (
+          <button
+            type="button"
+            aria-expanded={showScreening}
+            onClick={() => setShowScreening((s) => !s)}
+            data-testid="area-screening-toggle"
+          >
+            {showScreening ? t('common.close') : t('screening.title')}
+          </button>
+        )}
         <a
           className="button"
           href={apiHref(organisationsContract.getOrganisationsExport, { query })}
@@ -259,6 +271,11 @@ export function OrganisationsPage() {
         />
       </div>
 
+      {showScreening && selected && (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <ScreeningArea areaCode={selected.code} />
+        </Suspense>
+      )}
       {showMap && selected && (
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <OrganisationsMap areaCode={selected.code} query={mapQuery} onPickCommune={select} />

@@ -36,6 +36,7 @@ export const todayEn: English<typeof todayVi> = {
       self_reports: "Citizens' self-reports (symptoms, positive rapid tests)",
       overdue_actions: 'Corrective actions past their deadline (after inspections)',
       national_directives: 'National directives awaiting acknowledgement',
+      workplace_symptoms: 'Workers with symptoms (reported by their organisation)',
     },
   },
 };

@@ -33,6 +33,7 @@ export const todayVi = {
       self_reports: 'Tự báo của người dân (triệu chứng, test nhanh dương tính)',
       overdue_actions: 'Biện pháp khắc phục quá hạn (sau kiểm tra)',
       national_directives: 'Văn bản chỉ đạo của Trung ương chờ xác nhận đã nhận',
+      workplace_symptoms: 'Người lao động có triệu chứng (cơ quan, đơn vị báo)',
     },
   },
 };

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { pageQuery } from './common.ts';
+
+/** Screening of workers under Decision 2787 and workers with symptoms (issue 15). */
+
+const isoDay = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'Ngày dạng YYYY-MM-DD / a day as YYYY-MM-DD');
+const screenedRole = z.enum(['service_contact', 'high_risk']);
+
+export const screeningDueQuery = pageQuery.extend({
+  role: screenedRole.optional(),
+  department: z.string().max(100).optional(),
+});
+export type ScreeningDueQuery = z.infer<typeof screeningDueQuery>;
+
+export const screeningDueRow = z.object({
+  workerId: z.string().uuid(),
+  fullName: z.string(),
+  department: z.string(),
+  shift: z.string(),
+  role: screenedRole,
+  /** The worker's last sample, or last screening order when later (Viet Nam day); null when never. */
+  lastTestedOn: z.string().nullable(),
+  /** Whether the worker's ID document is on file: only those can be ordered a test. */
+  onFile: z.boolean(),
+});
+export type ScreeningDueRow = z.infer<typeof screeningDueRow>;
+
+export const screeningDue = z.object({
+  day: z.string(),
+  /** Rule used: days between tests of service-contact workers, share of high-risk workers sampled. */
+  rule: z.object({ intervalDays: z.number().int(), highRiskSharePercent: z.number().int() }),
+  /** Workers due today in the whole list (before paging): service contact and high-risk sample. */
+  totals: z.object({ serviceContact: z.number().int(), highRisk: z.number().int(), highRiskOnSite: z.number().int() }),
+  items: z.array(screeningDueRow),
+  nextCursor: z.string().nullable(),
+});
+export type ScreeningDue = z.infer<typeof screeningDue>;
+
+export const orderScreeningRequest = z.object({ clientKey: z.string().uuid() });
+export const orderScreeningResult = z.object({
+  day: z.string(),
+  /** Test orders created by this click (a resend answers the first click's figures). */
+  ordered: z.number().int(),
+  /** Due workers whose ID document is not on file: no order (the commune registers them first). */
+  notOnFile: z.number().int(),
+});
+export type OrderScreeningResult = z.infer<typeof orderScreeningResult>;
+
+export const areaScreeningQuery = pageQuery.extend({
+  locality: z
+    .string()
+    .regex(/^(VN|\d{2}|\d{3}|\d{5})$/)
+    .optional(),
+});
+export type AreaScreeningQuery = z.infer<typeof areaScreeningQuery>;
+export const areaScreeningRow = z.object({
+  organisationId: z.string().uuid(),
+  name: z.string(),
+  communeCode: z.string(),
+  serviceContactDue: z.number().int(),
+  highRiskDue: z.number().int(),
+  notOnFile: z.number().int(),
+});
+export type AreaScreeningRow = z.infer<typeof areaScreeningRow>;
+export const areaScreening = z.object({
+  day: z.string(),
+  items: z.array(areaScreeningRow),
+  nextCursor: z.string().nullable(),
+});
+
+export const symptomKinds = [
+  'fever',
+  'cough',
+  'sore_throat',
+  'shortness_of_breath',
+  'loss_of_taste_or_smell',
+  'fatigue',
+  'other',
+] as const;
+export const symptomReportRequest = z.object({
+  clientKey: z.string().uuid(),
+  workerId: z.string().uuid(),
+  symptoms: z.array(z.enum(symptomKinds)).min(1).max(symptomKinds.length),
+  onsetOn: isoDay,
+});
+export type SymptomReportRequest = z.infer<typeof symptomReportRequest>;
+export const symptomReportView = z.object({
+  id: z.string().uuid(),
+  workerId: z.string().uuid(),
+  fullName: z.string(),
+  department: z.string(),
+  symptoms: z.array(z.enum(symptomKinds)),
+  onsetOn: z.string(),
+  /** Whether a test was ordered (the worker's document is on file). */
+  testOrdered: z.boolean(),
+  reportedAt: z.string(),
+  /** When the commune took it in (it then leaves today's work); null while open. */
+  handledAt: z.string().nullable(),
+});
+export type SymptomReportView = z.infer<typeof symptomReportView>;
+export const symptomReportsQuery = pageQuery;
