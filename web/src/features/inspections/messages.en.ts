@@ -47,6 +47,7 @@ export const inspectionsEn = {
       paidOn: 'Paid on',
       pay: 'Record the payment',
       published: 'Published under a legal decision',
+      publishedFinal: "Published on the province's page (an organisation's final decision)",
       publishOpen: "Publish this individual's violation",
       publishIntro:
         "An individual's violation is published only under a legal decision of the competent authority, and only as far as it allows.",

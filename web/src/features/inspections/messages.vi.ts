@@ -47,6 +47,7 @@ export const inspectionsVi = {
       paidOn: 'Ngày nộp phạt',
       pay: 'Ghi nhận đã nộp phạt',
       published: 'Được công khai theo quyết định',
+      publishedFinal: 'Được công khai trên trang của tỉnh (quyết định với tổ chức đã có hiệu lực)',
       publishOpen: 'Công khai vi phạm của cá nhân này',
       publishIntro:
         'Vi phạm của cá nhân chỉ được công khai khi có quyết định của cơ quan có thẩm quyền, và chỉ trong phạm vi quyết định cho phép.',

@@ -56,7 +56,7 @@ export function TargetAdder(p: {
   useEffect(() => {
     if (kind !== 'organisation' || term.trim().length < 2) return setFound([]);
     let live = true;
-    api(organisationsContract.getOrganisations, { query: { q: term.trim(), status: 'approved', limit: 10 } }).then(
+    api(organisationsContract.getOrganisations, { query: { q: term.trim(), limit: 10 } }).then(
       (page) => live && setFound(page.items),
       () => live && setFound([]),
     );

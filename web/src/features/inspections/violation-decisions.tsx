@@ -43,7 +43,11 @@ export function ViolationItem(p: { violation: ViolationView; onChange(v: Violati
       {(!fine || !fine.final) && <FineDecisionForm violation={v} onChange={p.onChange} />}
       {fine && fine.paymentStatus !== 'paid' && <PaymentForm violation={v} onChange={p.onChange} />}
       {v.subject.kind === 'individual' && !v.published && <PublicationForm violation={v} onChange={p.onChange} />}
-      {v.published && <p className="muted">{t('inspections.decide.published')}</p>}
+      {v.published && (
+        <p className="muted">
+          {t(v.subject.kind === 'organisation' ? 'inspections.decide.publishedFinal' : 'inspections.decide.published')}
+        </p>
+      )}
     </li>
   );
 }
