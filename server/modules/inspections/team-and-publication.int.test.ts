@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamToday } from '../../../core/vietnam-calendar.ts';
+import { systemActor } from '../../shared/actor.ts';
+import {
+  BINH_LU,
+  createTestPlatform,
+  DOAN_KET,
+  LAI_CHAU,
+  type TestClient,
+  type TestPlatform,
+} from '../../testing/test-platform.ts';
+
+/**
+ * The plan form's team is chosen among the accounts of the inspecting unit's area, by its officers
+ * only; the public page is cached a minute, and its file for the media, read without a login,
+ * names the organisation decided final and never an individual without a publication decision.
+ */
+let t: TestPlatform;
+let officer: TestClient;
+let inspector: TestClient;
+let neighbour: TestClient;
+let unitId: string;
+const sys = systemActor('test');
+const today = vietnamToday();
+
+beforeAll(async () => {
+  t = await createTestPlatform();
+  const s = t.platform.services;
+  await s.units.ensureProvinceUnits(sys, LAI_CHAU);
+  officer = await t.signIn('commune_officer', DOAN_KET);
+  inspector = await t.signIn('inspector', DOAN_KET);
+  neighbour = await t.signIn('commune_officer', BINH_LU);
+  await s.units.addOfficer(sys, DOAN_KET, officer.user.id, '0912000003');
+  await s.units.addOfficer(sys, BINH_LU, neighbour.user.id, '0912000004');
+  const db = t.platform.database.db;
+  unitId = (await db.selectFrom('reporting_units').select('id').where('code', '=', DOAN_KET).executeTakeFirstOrThrow())
+    .id;
+});
+afterAll(async () => t.close());
+
+describe('the team of a plan', () => {
+  it("lists the accounts of the unit's area by name, to the unit's officers only", async () => {
+    const username = (await t.platform.database.db
+      .selectFrom('users')
+      .select('username')
+      .where('id', '=', inspector.user.id)
+      .executeTakeFirstOrThrow())!.username;
+    const found = await officer.get(`/api/inspections/team-candidates?unit=${unitId}&q=${username}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((u: { id: string }) => u.id)).toEqual([inspector.user.id]);
+    expect(found.json().items[0]).not.toHaveProperty('phone');
+    expect((await neighbour.get(`/api/inspections/team-candidates?unit=${unitId}`)).statusCode).toBe(403);
+    expect((await inspector.get(`/api/inspections/team-candidates?unit=${unitId}`)).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/inspections/team-candidates?unit=${unitId}` })).statusCode).toBe(401);
+  });
+});
+
+describe("the province's publication", () => {
+  it('serves the page cached and the file for the media without login, an individual never named', async () => {
+    const s = t.platform.services;
+    const plan = await s.inspections.create(sys, {
+      clientKey: randomUUID(),
+      unitId,
+      title: 'Kiểm tra chợ',
+      periodFrom: today,
+      periodTo: today,
+      leaderUserId: inspector.user.id,
+      memberUserIds: [],
+      targets: [
+        { kind: 'venue', name: 'Chợ Đoàn Kết', localityCode: DOAN_KET, checklist: 'market', scheduledOn: today },
+      ],
+    });
+    const visitKey = randomUUID();
+    await s.inspectionVisits.submit(sys, {
+      clientKey: visitKey,
+      targetId: plan.targetList[0]!.id,
+      startedAt: new Date().toISOString(),
+      complete: false,
+      findings: [{ itemKey: 'masks', result: 'fail' }],
+    });
+    const fine = { decidedOn: today, paymentDueOn: today, final: true };
+    for (const [kind, name, amountVnd] of [
+      ['organisation', 'Hộ kinh doanh Chợ Phiên', 2_000_000],
+      ['individual', 'Lò Thị Phiên', 1_000_000],
+    ] as const)
+      await s.violations.record(sys, {
+        clientKey: randomUUID(),
+        visitKey,
+        articleCode: '12.1a',
+        subject: { kind, name },
+        committedOn: today,
+        description: 'Không đeo khẩu trang',
+        fine: { ...fine, amountVnd },
+      });
+
+    const page = await t.app.inject({ url: `/api/public/inspections/violations?province=${LAI_CHAU}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('public, max-age=60');
+    expect(page.json().items.map((r: { name: string }) => r.name)).toEqual(['Hộ kinh doanh Chợ Phiên']);
+
+    const csv = await t.app.inject({ url: `/api/public/inspections/violations/export.csv?province=${LAI_CHAU}` });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Hộ kinh doanh Chợ Phiên');
+    expect(csv.body).toContain('2000000');
+    expect(csv.body).not.toContain('Lò Thị Phiên');
+    const xlsx = await t.app.inject({ url: `/api/public/inspections/violations/export.xlsx?province=${LAI_CHAU}` });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
