@@ -97,7 +97,12 @@ export const planView = planSummaryView.extend({
 });
 export type PlanView = z.infer<typeof planView>;
 
-export const listPlansQuery = pageQuery.extend({ locality: localityCode.optional(), unit: uuid.optional() });
+export const listPlansQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  unit: uuid.optional(),
+  /** Plans with this organisation among their targets (the organisation's page). */
+  organisation: uuid.optional(),
+});
 export type ListPlansQuery = z.infer<typeof listPlansQuery>;
 
 export const proposalsQuery = z.object({ unit: uuid });

@@ -91,6 +91,7 @@ export class InspectionsService {
     const rows = await this.d.repo.listPlans(this.d.db, {
       ...visibility,
       unit: q.unit,
+      organisation: q.organisation,
       localityPath,
       after: q.after,
       limit: q.limit,

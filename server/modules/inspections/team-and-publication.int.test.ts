@@ -10,6 +10,7 @@ import {
   type TestClient,
   type TestPlatform,
 } from '../../testing/test-platform.ts';
+import { registerOrganisation } from '../organisations/organisation-fixtures.ts';
 
 /**
  * The plan form's team is chosen among the accounts of the inspecting unit's area, by its officers
@@ -108,5 +109,28 @@ describe("the province's publication", () => {
     const xlsx = await t.app.inject({ url: `/api/public/inspections/violations/export.xlsx?province=${LAI_CHAU}` });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe("an organisation's page", () => {
+  it('lists the plans it is a target of, to its administrator and the area officials', async () => {
+    const owner = await t.signIn('organisation_admin', DOAN_KET);
+    const organisationId = (await registerOrganisation(owner, { name: 'Công ty Chè Tam Đường' })).id;
+    await t.platform.services.inspections.create(sys, {
+      clientKey: randomUUID(),
+      unitId,
+      title: 'Kiểm tra doanh nghiệp chè',
+      periodFrom: today,
+      periodTo: today,
+      leaderUserId: inspector.user.id,
+      memberUserIds: [],
+      targets: [{ kind: 'organisation', organisationId, checklist: 'organisation', scheduledOn: today }],
+    });
+    const titles = async (c: TestClient, id: string) =>
+      (await c.get(`/api/inspections/plans?organisation=${id}`)).json().items.map((p: { title: string }) => p.title);
+    expect(await titles(owner, organisationId)).toEqual(['Kiểm tra doanh nghiệp chè']);
+    expect(await titles(officer, organisationId)).toEqual(['Kiểm tra doanh nghiệp chè']);
+    expect(await titles(officer, randomUUID())).toEqual([]);
+    expect(await titles(neighbour, organisationId)).toEqual([]);
   });
 });

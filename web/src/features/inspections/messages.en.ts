@@ -27,6 +27,11 @@ export const inspectionsEn = {
     scheduledOn: 'Inspection day',
     notVisited: 'Not inspected yet',
     failures: '{{count}} items failed',
+    ofOrganisation: 'Inspections of this organisation',
+    actions: 'Corrective actions',
+    actionDue: 'by {{on}}',
+    actionStatus: { open: 'Open', reported: 'Reported, awaiting check', closed: 'Closed' },
+    actionOverdue: 'overdue',
     record: 'Inspection record (PDF)',
     decide: {
       violations: 'Violations',

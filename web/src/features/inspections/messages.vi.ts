@@ -27,6 +27,11 @@ export const inspectionsVi = {
     scheduledOn: 'Ngày kiểm tra',
     notVisited: 'Chưa kiểm tra',
     failures: '{{count}} nội dung không đạt',
+    ofOrganisation: 'Các đợt kiểm tra cơ sở này',
+    actions: 'Yêu cầu khắc phục',
+    actionDue: 'hạn {{on}}',
+    actionStatus: { open: 'Chưa khắc phục', reported: 'Đã báo cáo, chờ xác nhận', closed: 'Đã hoàn thành' },
+    actionOverdue: 'quá hạn',
     record: 'Biên bản kiểm tra (PDF)',
     decide: {
       violations: 'Vi phạm',

@@ -63,6 +63,21 @@ export function VisitPage({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      {visit.actions.length > 0 && (
+        <section aria-labelledby="visit-actions">
+          <h2 id="visit-actions">{t('inspections.actions')}</h2>
+          <ul data-testid="visit-actions-list">
+            {visit.actions.map((a) => (
+              <li key={a.id}>
+                {a.description} · {a.responsiblePerson} · {t('inspections.actionDue', { on: fmt.date(a.dueOn) })} ·{' '}
+                {t(`inspections.actionStatus.${a.status}`)}
+                {a.overdue && ` · ${t('inspections.actionOverdue')}`}
+                {a.report && <p className="muted">{a.report.text}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p>{t('inspections.field.photos', { count: visit.photos.length })}</p>
     </Page>
   );
