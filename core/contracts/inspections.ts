@@ -153,6 +153,13 @@ export const inspectionsContract = defineRoutes(['inspections'], {
     summary: 'Violations and fines of the area',
     query: listViolationsQuery.omit({ after: true, limit: true }),
   }),
+  getInspectionsPeopleViolations: {
+    method: 'GET',
+    path: '/inspections/people/:id/violations',
+    summary: "A person's violations on their record (by document), officials of the area only; the read is logged",
+    params: idParams,
+    answer: z.object({ items: z.array(violationView) }),
+  },
   postInspectionsViolationsDecision: {
     method: 'POST',
     path: '/inspections/violations/:id/decision',

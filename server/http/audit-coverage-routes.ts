@@ -139,6 +139,7 @@ export const routes: Record<string, Entry> = {
     'none',
   ),
   'GET /api/inspections/violations': cdc('/api/inspections/violations', 'none'),
+  'GET /api/inspections/people/:id/violations': cdc(() => `/api/inspections/people/${f.personId}/violations`, 'none'),
   'GET /api/inspections/violations/export.xlsx': cdc('/api/inspections/violations/export.xlsx', 'none'),
   'GET /api/inspections/violations/export.csv': cdc('/api/inspections/violations/export.csv', 'none'),
   'GET /api/inspections/publication/export.xlsx': cdc(

@@ -106,6 +106,11 @@ export const inspectionsRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/inspections/violations/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
+  // The neighbour's person: not found, and nothing of their violations.
+  'GET /api/inspections/people/:id/violations': {
+    attempt: (c) => c.get(`/api/inspections/people/${neighbour.case.personId}/violations`),
+    expect: refused,
+  },
   'POST /api/inspections/violations/:id/decision': {
     attempt: (c) =>
       c.post(`/api/inspections/violations/${i().violationId}/decision`, {

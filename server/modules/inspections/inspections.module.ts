@@ -8,7 +8,7 @@ import { InspectionAccess, type InspectedOrganisations } from './inspections.acc
 import { InspectionsRepository } from './inspections.repository.ts';
 import { InspectionsService, type TeamDirectory } from './inspections.service.ts';
 import { ViolationsRepository } from './violations.repository.ts';
-import { ViolationsService } from './violations.service.ts';
+import { ViolationsService, type InspectedPeople } from './violations.service.ts';
 import { VisitsService } from './visits.service.ts';
 
 export type { InspectionsService } from './inspections.service.ts';
@@ -33,6 +33,7 @@ export function createInspectionsModule(o: {
   organisations: InspectedOrganisations;
   workplaceFollowUps: WorkplaceFollowUps;
   teamDirectory: TeamDirectory;
+  people: InspectedPeople;
   audit: AuditTrailService;
   clock?: () => Date;
 }): InspectionsServices {

@@ -66,6 +66,7 @@ export const inspectionsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   sheetRoutes(app, c.getInspectionsViolationsExport, c.getInspectionsViolationsExportCsv, (req) =>
     violations.exportXlsx(actorOf(req), req.query),
   );
+  route(app, c.getInspectionsPeopleViolations, async (req) => violations.ofPerson(actorOf(req), req.params.id));
   route(app, c.postInspectionsViolationsDecision, async (req) =>
     violations.decide(actorOf(req), req.params.id, req.body),
   );

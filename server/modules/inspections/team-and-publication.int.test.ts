@@ -10,6 +10,7 @@ import {
   type TestClient,
   type TestPlatform,
 } from '../../testing/test-platform.ts';
+import { cccd } from '../../testing/factories.ts';
 import { registerOrganisation } from '../organisations/organisation-fixtures.ts';
 
 /**
@@ -132,5 +133,81 @@ describe("an organisation's page", () => {
     expect(await titles(officer, organisationId)).toEqual(['Kiểm tra doanh nghiệp chè']);
     expect(await titles(officer, randomUUID())).toEqual([]);
     expect(await titles(neighbour, organisationId)).toEqual([]);
+  });
+});
+
+describe("a person's record", () => {
+  it('shows their violations to the officials of their area only, and logs the read', async () => {
+    const db = t.platform.database.db;
+    const document = cccd(1988);
+    const commune = await db
+      .selectFrom('localities')
+      .select('path')
+      .where('code', '=', DOAN_KET)
+      .executeTakeFirstOrThrow();
+    const person = await db
+      .insertInto('people')
+      .values({
+        id_type: 'cccd',
+        id_number: document,
+        full_name: 'Vàng A Chứ',
+        birth_year: 1988,
+        gender: 'male',
+        phone: null,
+        phone_verified_at: null,
+        email: null,
+        commune_code: DOAN_KET,
+        locality_path: commune.path,
+        address_line: null,
+        f_level: null,
+        erased_at: null,
+        household_key: null,
+        name_key: null,
+        merged_into: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const plan = await t.platform.services.inspections.create(sys, {
+      clientKey: randomUUID(),
+      unitId,
+      title: 'Kiểm tra chốt',
+      periodFrom: today,
+      periodTo: today,
+      leaderUserId: inspector.user.id,
+      memberUserIds: [],
+      targets: [
+        {
+          kind: 'checkpoint',
+          name: 'Chốt Đoàn Kết',
+          localityCode: DOAN_KET,
+          checklist: 'border_checkpoint',
+          scheduledOn: today,
+        },
+      ],
+    });
+    const visitKey = randomUUID();
+    await t.platform.services.inspectionVisits.submit(sys, {
+      clientKey: visitKey,
+      targetId: plan.targetList[0]!.id,
+      startedAt: new Date().toISOString(),
+      complete: false,
+      findings: [{ itemKey: 'checks', result: 'fail' }],
+    });
+    await t.platform.services.violations.record(sys, {
+      clientKey: randomUUID(),
+      visitKey,
+      articleCode: '12.4a',
+      subject: { kind: 'individual', name: 'Vàng A Chứ', document },
+      committedOn: today,
+      description: 'Trốn tránh kiểm soát khi qua chốt',
+    });
+    const url = `/api/inspections/people/${person.id}/violations`;
+    const read = await officer.get(url);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().items.map((v: { article: { code: string } }) => v.article.code)).toEqual(['12.4a']);
+    const logged = await db.selectFrom('audit_event_subjects').select('person_ids').execute();
+    expect(logged.some((r) => r.person_ids.includes(person.id))).toBe(true);
+    expect((await neighbour.get(url)).statusCode).toBe(404);
+    expect((await inspector.get(url)).statusCode).toBe(403);
   });
 });
