@@ -152,7 +152,12 @@ export function PlanFormPage() {
           <ul>
             {(proposals ?? []).map((pr, i) => (
               <li key={i}>
-                <button type="button" className="link" onClick={() => addProposal(pr)} data-testid="proposal-add">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => addProposal(pr)}
+                  data-testid="proposal-add"
+                >
                   + {pr.name}
                 </button>{' '}
                 <span className="muted">{pr.because}</span>
@@ -186,7 +191,11 @@ export function PlanFormPage() {
                     {m}
                   </p>
                 ))}
-              <button type="button" className="link" onClick={() => setTargets((ts) => ts.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setTargets((ts) => ts.filter((_, j) => j !== i))}
+              >
                 {t('inspections.planForm.remove')}
               </button>
             </li>

@@ -109,6 +109,7 @@ export function TargetAdder(p: {
                 <label>
                   <input
                     type="radio"
+                    style={{ width: 'auto' }}
                     name="target-org"
                     checked={organisation?.id === o.id}
                     onChange={() => setOrganisation(o)}
@@ -205,7 +206,7 @@ export function TeamPicker(p: {
       <ul className="choices" data-testid="team-results">
         {found.map((u) => (
           <li key={u.id}>
-            <button type="button" className="link" onClick={() => add(u)} data-testid="team-add">
+            <button type="button" className="link-button" onClick={() => add(u)} data-testid="team-add">
               + {u.fullName} ({u.username}) · {u.localityName}
             </button>
           </li>
@@ -217,6 +218,7 @@ export function TeamPicker(p: {
             <label>
               <input
                 type="radio"
+                style={{ width: 'auto' }}
                 name="team-leader"
                 checked={p.leaderId === m.id}
                 onChange={() => p.onLeader(m.id)}
@@ -224,7 +226,7 @@ export function TeamPicker(p: {
               />{' '}
               {m.fullName} {p.leaderId === m.id && `(${t('inspections.leader')})`}
             </label>{' '}
-            <button type="button" className="link" onClick={() => remove(m.id)}>
+            <button type="button" className="link-button" onClick={() => remove(m.id)}>
               {t('inspections.planForm.remove')}
             </button>
           </li>
