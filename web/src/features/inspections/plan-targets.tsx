@@ -85,7 +85,7 @@ export function TargetAdder(p: {
   };
 
   return (
-    <fieldset className="stack" data-testid="target-adder">
+    <fieldset className="stack" style={{ minWidth: 0 }} data-testid="target-adder">
       <legend>{t('inspections.planForm.addTarget')}</legend>
       <SelectField
         label={t('inspections.planForm.kind')}
@@ -194,7 +194,7 @@ export function TeamPicker(p: {
     if (p.leaderId === id) p.onLeader('');
   };
   return (
-    <fieldset className="stack" data-testid="team-picker">
+    <fieldset className="stack" style={{ minWidth: 0 }} data-testid="team-picker">
       <legend>{t('inspections.team')}</legend>
       <TextField
         label={t('inspections.planForm.findMember')}
@@ -206,7 +206,13 @@ export function TeamPicker(p: {
       <ul className="choices" data-testid="team-results">
         {found.map((u) => (
           <li key={u.id}>
-            <button type="button" className="link-button" onClick={() => add(u)} data-testid="team-add">
+            <button
+              type="button"
+              className="link-button"
+              style={{ whiteSpace: 'normal', textAlign: 'left' }}
+              onClick={() => add(u)}
+              data-testid="team-add"
+            >
               + {u.fullName} ({u.username}) · {u.localityName}
             </button>
           </li>
