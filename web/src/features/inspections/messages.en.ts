@@ -65,6 +65,7 @@ export const inspectionsEn = {
       intro:
         'The upper level inspects the lower: choose the period, the targets below your unit (by hand or among those proposed by risk), the checklist of each, the team and its leader.',
       new: 'New plan',
+      fromAssessment: 'Follow-up of its self-assessment (high risk or overdue)',
       noUnit: 'Only the officers of an inspecting unit can plan an inspection.',
       planTitle: 'Title of the plan',
       from: 'From',

@@ -65,6 +65,7 @@ export const inspectionsVi = {
       intro:
         'Cấp trên kiểm tra cấp dưới: chọn thời gian, đối tượng thuộc địa bàn đơn vị (tự chọn hoặc theo đề xuất dựa trên nguy cơ), bộ tiêu chí của từng đối tượng, thành viên và trưởng đoàn.',
       new: 'Lập kế hoạch',
+      fromAssessment: 'Theo dõi sau tự đánh giá (nguy cơ cao hoặc quá hạn)',
       noUnit: 'Chỉ cán bộ của đơn vị kiểm tra mới lập được kế hoạch kiểm tra.',
       planTitle: 'Tên kế hoạch',
       from: 'Từ ngày',

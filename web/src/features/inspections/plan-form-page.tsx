@@ -14,7 +14,8 @@ import { api } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { detailFor, FormActions, FormError, Notice, SelectField, TextField, useFormSubmit } from '../../ui/form.tsx';
 import { Page } from '../../ui/page.tsx';
-import { navigate } from '../../ui/router.tsx';
+import { navigate, useLocation } from '../../ui/router.tsx';
+import { organisationsContract } from '../../../../core/contracts/organisations.ts';
 import { checklistFor, TargetAdder, TeamPicker } from './plan-targets.tsx';
 
 type Target = NewTargetRequest & { label: string };
@@ -55,6 +56,32 @@ export function PlanFormPage() {
     );
   }, []);
   useEffect(() => setProposals(null), [unitId]);
+  // From a workplace's self-assessment that calls for an inspection: that organisation is the first target.
+  const followUp = useLocation().search.get('organisation');
+  useEffect(() => {
+    if (!followUp || !/^[0-9a-f-]{36}$/i.test(followUp)) return;
+    api(organisationsContract.getOrganisationsById, { params: { id: followUp } }).then(
+      (o) =>
+        setTargets((ts) =>
+          ts.some((x) => x.organisationId === o.id)
+            ? ts
+            : [
+                ...ts,
+                {
+                  kind: 'organisation',
+                  organisationId: o.id,
+                  checklist: 'organisation',
+                  scheduledOn: today,
+                  proposedBecause: t('inspections.planForm.fromAssessment'),
+                  label: o.name,
+                },
+              ],
+        ),
+      () => undefined,
+    );
+    // Once per organisation asked for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [followUp]);
 
   const loadProposals = () =>
     api(c.getInspectionsProposals, { query: { unit: unitId } }).then(
