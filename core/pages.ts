@@ -42,6 +42,7 @@ export const staffPages = [
   '/directives/:id',
   '/inspections',
   '/inspections/field',
+  '/inspections/plans/new',
   '/inspections/plans/:id',
   '/inspections/visits/:id',
   '/resources',
@@ -75,6 +76,8 @@ export const citizenPages = [
   '/c/ho-tro',
   '/c/to-giac',
   '/c/tu-bao',
+  '/c/co-so-an-toan',
+  '/c/vi-pham',
   '/c/theo-doi/:token',
   '/v/:code',
 ] as const;

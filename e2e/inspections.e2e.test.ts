@@ -164,4 +164,83 @@ describe.runIf(hasChromium)('end-to-end in Chromium: an inspection filled offlin
       expect(text).toContain(words);
     await context.close();
   });
+
+  it('plans a round from the form, decides and records the payment of a fine, and publishes the organisation', async () => {
+    const { platform } = e2e.server;
+    const today = vietnamToday();
+    const visit = await platform.database.db
+      .selectFrom('inspection_visits')
+      .select(['id', 'client_key'])
+      .executeTakeFirstOrThrow();
+    // A refusal to be tested, recorded without its fine: the decision comes from the commune's form.
+    await platform.services.violations.record(systemActor('e2e'), {
+      clientKey: randomUUID(),
+      visitKey: visit.client_key,
+      articleCode: '7.2',
+      subject: { kind: 'individual', name: 'Lò Văn Sáng' },
+      committedOn: today,
+      description: 'Từ chối xét nghiệm tại cơ sở',
+    });
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, officer);
+
+    await page.goto(`${e2e.server.url}/inspections/plans/new`);
+    await page.getByTestId('plan-title').fill('Kiểm tra chợ và doanh nghiệp tháng 1');
+    await page.getByTestId('team-search').fill('kiemtra.doanket');
+    await page.getByTestId('team-add').first().click();
+    await expect.poll(() => page.getByTestId('team-members').textContent()).toContain(inspector.username);
+    await page.getByTestId('target-org-search').fill('May Điện');
+    await page.getByTestId('target-org-results').getByRole('radio').first().check();
+    await page.getByTestId('target-add').click();
+    await page.getByTestId('target-kind').selectOption('venue');
+    await page.getByTestId('target-name').fill('Chợ trung tâm Đoàn Kết');
+    await page.getByTestId('target-commune').selectOption('03388');
+    await page.getByTestId('target-add').click();
+    await expect.poll(() => page.getByTestId('plan-target').count()).toBe(2);
+    await shot(page, '4-plan-form.png');
+    // A double tap sends the same client key twice: one plan.
+    await page.getByTestId('plan-save').dblclick();
+    await expect.poll(() => page.getByTestId('plan-targets').textContent()).toContain('Chợ trung tâm Đoàn Kết');
+    const plans = await platform.database.db
+      .selectFrom('inspection_plans')
+      .select('id')
+      .where('title', '=', 'Kiểm tra chợ và doanh nghiệp tháng 1')
+      .execute();
+    expect(plans).toHaveLength(1);
+
+    await page.goto(`${e2e.server.url}/inspections/visits/${visit.id}`);
+    const refusal = page.locator('[data-testid=violation-item][data-article="7.2"]');
+    await refusal.getByTestId('decision-open').click();
+    await refusal.getByTestId('decision-number').fill('15/QĐ-XPHC');
+    await refusal.getByTestId('decision-amount').fill('500000');
+    await refusal.getByTestId('decision-save').click();
+    await expect.poll(() => refusal.textContent()).toContain('1.000.000 ₫ – 3.000.000 ₫');
+    await refusal.getByTestId('decision-amount').fill('2000000');
+    await refusal.getByTestId('decision-save').click();
+    await expect.poll(() => refusal.getByTestId('violation-fine-status').textContent()).toContain('2.000.000 ₫');
+    await refusal.getByTestId('payment-save').click();
+    await expect.poll(() => refusal.getByTestId('violation-fine-status').textContent()).toContain('Đã nộp');
+    await shot(page, '5-fine-decided-paid.png');
+    const fined = await platform.database.db
+      .selectFrom('violation_records')
+      .select(['fine_vnd', 'paid_on', 'decision_number'])
+      .where('subject_name', '=', 'Lò Văn Sáng')
+      .executeTakeFirstOrThrow();
+    expect(fined).toEqual({ fine_vnd: 2_000_000, paid_on: today, decision_number: '15/QĐ-XPHC' });
+
+    // The citizens' page: the organisation's final violation, never the unpublished individual.
+    const citizen = await context.newPage();
+    await citizen.goto(`${e2e.server.url}/c/vi-pham?tinh=12`);
+    await expect.poll(() => citizen.getByTestId('published-violation').count()).toBe(1);
+    const published = await citizen.getByTestId('published-violations').textContent();
+    expect(published).toContain('Công ty Cổ phần May Điện Biên');
+    expect(published).toContain('4.000.000 ₫');
+    expect(published).not.toContain('Lò Văn Sáng');
+    await shot(citizen, '6-published-violations.png');
+    const csv = await citizen.request.get(`${e2e.server.url}/api/public/inspections/violations/export.csv?province=12`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('Công ty Cổ phần May Điện Biên');
+    await context.close();
+  });
 });

@@ -294,6 +294,10 @@ export function createServices(o: ServiceOptions): AppServices {
     // Workplaces whose self-assessment is high or overdue are proposed as targets.
     workplaceFollowUps: (actor, path, limit, now) =>
       organisations.organisationAssessments.followUpsForToday(actor, path, limit, now),
+    // The team is chosen among the accounts of the inspecting unit's area.
+    teamDirectory: (handle, within, q, locale) => identity.accountDirectory.search(handle, within, q, locale),
+    // A person's record shows their violations (matched by document) to officials.
+    people: people.peopleRegistry,
     audit,
     clock: o.clock,
   });

@@ -22,6 +22,8 @@ import {
   planView,
   proposalsQuery,
   proposalView,
+  teamCandidatesQuery,
+  teamCandidateView,
   publicationDecisionRequest,
   publicationQuery,
   publishedViolation,
@@ -81,6 +83,13 @@ export const inspectionsContract = defineRoutes(['inspections'], {
     summary: 'Targets proposed by risk for a unit: workplaces with high or overdue self-assessments, open actions',
     query: proposalsQuery,
     answer: z.object({ items: z.array(proposalView) }),
+  },
+  getInspectionsTeamCandidates: {
+    method: 'GET',
+    path: '/inspections/team-candidates',
+    summary: "Accounts of a unit's area who may be put on its inspection team, by name (keyset paged)",
+    query: teamCandidatesQuery,
+    answer: pageOf(teamCandidateView),
   },
   getInspectionsFieldWork: {
     method: 'GET',
@@ -144,6 +153,13 @@ export const inspectionsContract = defineRoutes(['inspections'], {
     summary: 'Violations and fines of the area',
     query: listViolationsQuery.omit({ after: true, limit: true }),
   }),
+  getInspectionsPeopleViolations: {
+    method: 'GET',
+    path: '/inspections/people/:id/violations',
+    summary: "A person's violations on their record (by document), officials of the area only; the read is logged",
+    params: idParams,
+    answer: z.object({ items: z.array(violationView) }),
+  },
   postInspectionsViolationsDecision: {
     method: 'POST',
     path: '/inspections/violations/:id/decision',
@@ -179,6 +195,10 @@ export const inspectionsContract = defineRoutes(['inspections'], {
     query: publicationQuery,
     answer: pageOf(publishedViolation),
   },
+  ...sheetExportRoutes('getPublicInspectionsViolationsExport', '/public/inspections/violations/export', {
+    summary: "A province's published violations as a file for the media (no login)",
+    query: publicationQuery.omit({ after: true, limit: true }),
+  }),
   postInspectionsActions: {
     method: 'POST',
     path: '/inspections/actions',

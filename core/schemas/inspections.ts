@@ -97,10 +97,27 @@ export const planView = planSummaryView.extend({
 });
 export type PlanView = z.infer<typeof planView>;
 
-export const listPlansQuery = pageQuery.extend({ locality: localityCode.optional(), unit: uuid.optional() });
+export const listPlansQuery = pageQuery.extend({
+  locality: localityCode.optional(),
+  unit: uuid.optional(),
+  /** Plans with this organisation among their targets (the organisation's page). */
+  organisation: uuid.optional(),
+});
 export type ListPlansQuery = z.infer<typeof listPlansQuery>;
 
 export const proposalsQuery = z.object({ unit: uuid });
+
+/** Accounts of the unit's area who can be on its team (by name), a page at a time. */
+export const teamCandidatesQuery = pageQuery.extend({ unit: uuid, q: z.string().trim().max(100).optional() });
+export type TeamCandidatesQuery = z.infer<typeof teamCandidatesQuery>;
+export const teamCandidateView = z.object({
+  id: uuid,
+  fullName: z.string(),
+  username: z.string(),
+  role: z.string(),
+  localityName: z.string(),
+});
+export type TeamCandidateView = z.infer<typeof teamCandidateView>;
 export const proposalView = z.object({
   kind: z.enum(targetKinds),
   name: z.string(),
@@ -108,6 +125,7 @@ export const proposalView = z.object({
   localityCode: z.string().nullable(),
   because: z.string(),
 });
+export type ProposalView = z.infer<typeof proposalView>;
 
 /** The inspector's day: targets of their plans scheduled up to today and not visited, with their checklist. */
 export const fieldWorkView = z.object({
@@ -232,6 +250,7 @@ export const publishedViolation = z.object({
   decidedOn: z.string(),
   locality: z.string(),
 });
+export type PublishedViolation = z.infer<typeof publishedViolation>;
 export const publicationQuery = pageQuery.extend({ province: z.string().regex(/^\d{2}$/) });
 
 // --- corrective actions --------------------------------------------------------------------------

@@ -125,6 +125,12 @@ export const routes: Record<string, Entry> = {
   'GET /api/inspections/plans/export.csv': cdc('/api/inspections/plans/export.csv', 'none'),
   'GET /api/inspections/plans/:id': cdc(() => `/api/inspections/plans/${f.inspection.planId}`, 'none'),
   'GET /api/inspections/proposals': cdc(() => `/api/inspections/proposals?unit=${f.inspection.unitId}`, 'none'),
+  // Officials' accounts of the unit's area (names and roles), for its officers (here Bình Lư's) to form a team.
+  'GET /api/inspections/team-candidates': {
+    as: 'admin',
+    url: () => `/api/inspections/team-candidates?unit=${f.inspection.unitId}`,
+    shows: 'officials',
+  },
   'GET /api/inspections/field-work': cdc('/api/inspections/field-work', 'none'),
   'GET /api/inspections/visits/:key': cdc(() => `/api/inspections/visits/${f.inspection.visitKey}`, 'none'),
   'GET /api/inspections/photos/:id': cdc(() => `/api/inspections/photos/${f.inspection.photoId}`, 'none'),
@@ -133,6 +139,7 @@ export const routes: Record<string, Entry> = {
     'none',
   ),
   'GET /api/inspections/violations': cdc('/api/inspections/violations', 'none'),
+  'GET /api/inspections/people/:id/violations': cdc(() => `/api/inspections/people/${f.personId}/violations`, 'none'),
   'GET /api/inspections/violations/export.xlsx': cdc('/api/inspections/violations/export.xlsx', 'none'),
   'GET /api/inspections/violations/export.csv': cdc('/api/inspections/violations/export.csv', 'none'),
   'GET /api/inspections/publication/export.xlsx': cdc(
@@ -144,6 +151,12 @@ export const routes: Record<string, Entry> = {
     'none',
   ),
   'GET /api/public/inspections/violations': anyone(`/api/public/inspections/violations?province=${LAI_CHAU}`),
+  'GET /api/public/inspections/violations/export.xlsx': anyone(
+    `/api/public/inspections/violations/export.xlsx?province=${LAI_CHAU}`,
+  ),
+  'GET /api/public/inspections/violations/export.csv': anyone(
+    `/api/public/inspections/violations/export.csv?province=${LAI_CHAU}`,
+  ),
   'GET /api/inspections/dashboard': cdc(`/api/inspections/dashboard?from=${today}&to=${today}`, 'none'),
   'GET /api/directives': cdc('/api/directives', 'none'),
   'GET /api/directives/export.xlsx': cdc('/api/directives/export.xlsx', 'none'),

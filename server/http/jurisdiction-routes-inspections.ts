@@ -41,6 +41,11 @@ export const inspectionsRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/inspections/proposals?unit=${i().unitId}`),
     expect: refused,
   },
+  // The accounts of the neighbour unit's area are its officers' to choose from.
+  'GET /api/inspections/team-candidates': {
+    attempt: (c) => c.get(`/api/inspections/team-candidates?unit=${i().unitId}`),
+    expect: refused,
+  },
   // The caller's own plans only (the officer is on none).
   'GET /api/inspections/field-work': 'own-session',
   'POST /api/inspections/visits': {
@@ -101,6 +106,11 @@ export const inspectionsRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/inspections/violations/export.csv?locality=${BINH_LU}`),
     expect: refused,
   },
+  // The neighbour's person: not found, and nothing of their violations.
+  'GET /api/inspections/people/:id/violations': {
+    attempt: (c) => c.get(`/api/inspections/people/${neighbour.case.personId}/violations`),
+    expect: refused,
+  },
   'POST /api/inspections/violations/:id/decision': {
     attempt: (c) =>
       c.post(`/api/inspections/violations/${i().violationId}/decision`, {
@@ -133,6 +143,8 @@ export const inspectionsRoutes: RouteTable = {
     expect: refused,
   },
   'GET /api/public/inspections/violations': 'public',
+  'GET /api/public/inspections/violations/export.xlsx': 'public',
+  'GET /api/public/inspections/violations/export.csv': 'public',
   'POST /api/inspections/actions': {
     attempt: (c) =>
       c.post('/api/inspections/actions', {

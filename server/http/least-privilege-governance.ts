@@ -56,6 +56,9 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
     'GET /api/inspections/plans/export.xlsx': { urls: one('/api/inspections/plans/export.xlsx') },
     'GET /api/inspections/plans/:id': { urls: () => [`/api/inspections/plans/${ids().inspection.planId}`] },
     'GET /api/inspections/proposals': { urls: () => [`/api/inspections/proposals?unit=${ids().inspection.unitId}`] },
+    'GET /api/inspections/team-candidates': {
+      urls: () => [`/api/inspections/team-candidates?unit=${ids().inspection.unitId}`],
+    },
     'GET /api/inspections/field-work': { urls: one('/api/inspections/field-work') },
     'GET /api/inspections/visits/:key': { urls: () => [`/api/inspections/visits/${ids().inspection.visitKey}`] },
     'GET /api/inspections/photos/:id': { urls: () => [`/api/inspections/photos/${ids().inspection.photoId}`] },
@@ -63,11 +66,21 @@ export function governanceRoutes(ids: () => GovernanceRecords): Record<string, E
       urls: () => [`/api/inspections/visits/${ids().inspection.visitId}/record.pdf`],
     },
     'GET /api/inspections/violations': { urls: one('/api/inspections/violations') },
+    // A person's violations: officials of the person's area only (an inspector or facility staff: refused).
+    'GET /api/inspections/people/:id/violations': {
+      urls: (f) => [`/api/inspections/people/${f.caseHere.personId}/violations`],
+    },
     'GET /api/inspections/violations/export.xlsx': { urls: one('/api/inspections/violations/export.xlsx') },
     'GET /api/inspections/publication/export.xlsx': {
       urls: one(`/api/inspections/publication/export.xlsx?province=${LAI_CHAU}`),
     },
     'GET /api/public/inspections/violations': { urls: one(`/api/public/inspections/violations?province=${LAI_CHAU}`) },
+    'GET /api/public/inspections/violations/export.xlsx': {
+      urls: one(`/api/public/inspections/violations/export.xlsx?province=${LAI_CHAU}`),
+    },
+    'GET /api/public/inspections/violations/export.csv': {
+      urls: one(`/api/public/inspections/violations/export.csv?province=${LAI_CHAU}`),
+    },
     'GET /api/inspections/dashboard': { urls: one(`/api/inspections/dashboard?from=${today}&to=${today}`) },
     'GET /api/resources/stores': { urls: one('/api/resources/stores') },
     'GET /api/resources/stores/stock/export.xlsx': { urls: one('/api/resources/stores/stock/export.xlsx') },

@@ -130,6 +130,9 @@ const InspectionsPage = lazy(() =>
 const InspectionsFieldPage = lazy(() =>
   import('./features/inspections/field-page.tsx').then((m) => ({ default: m.FieldPage })),
 );
+const InspectionPlanFormPage = lazy(() =>
+  import('./features/inspections/plan-form-page.tsx').then((m) => ({ default: m.PlanFormPage })),
+);
 const InspectionPlanPage = lazy(() =>
   import('./features/inspections/plan-page.tsx').then((m) => ({ default: m.PlanPage })),
 );
@@ -236,6 +239,7 @@ const routes: RouteDef[] = [
   // Inspections: plans the user makes, is on, oversees or is inspected in; the server decides.
   { path: '/inspections', page: () => <InspectionsPage /> },
   { path: '/inspections/field', page: () => <InspectionsFieldPage /> },
+  { path: '/inspections/plans/new', page: () => <InspectionPlanFormPage /> },
   { path: '/inspections/plans/:id', page: (p) => <InspectionPlanPage key={p.id} id={p.id ?? ''} /> },
   { path: '/inspections/visits/:id', page: (p) => <InspectionVisitPage key={p.id} id={p.id ?? ''} /> },
   // "4 tại chỗ" and response plans (issue 18): officials; the server decides which units each sees.

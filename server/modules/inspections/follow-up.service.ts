@@ -232,11 +232,16 @@ export class FollowUpService {
   async publicationExport(actor: Actor, province: string): Promise<SheetExport> {
     if (!policy.publicationExport(actor)) throw new AppError('FORBIDDEN');
     await this.d.localities.findReadableOrThrow(actor, province, this.d.db);
-    const pages = await allPages((after) => this.published(actor.locale, province, after, 500));
+    return this.publishedFile(actor.locale, province);
+  }
+
+  /** The public page's rows as a file for the media: what the page shows, nothing more. */
+  async publishedFile(locale: 'vi' | 'en', province: string): Promise<SheetExport> {
+    const pages = await allPages((after) => this.published(locale, province, after, 500));
     return sheetExport({
       filename: `cong-khai-vi-pham-${province}-${vietnamToday(this.now())}.xlsx`,
-      sheetName: actor.locale === 'vi' ? 'Công khai vi phạm' : 'Published violations',
-      locale: actor.locale,
+      sheetName: locale === 'vi' ? 'Công khai vi phạm' : 'Published violations',
+      locale,
       columns: publicationColumns(),
       pages,
     });

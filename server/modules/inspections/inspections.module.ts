@@ -6,9 +6,9 @@ import type { UnitsService } from '../units/units.module.ts';
 import { FollowUpService, type WorkplaceFollowUps } from './follow-up.service.ts';
 import { InspectionAccess, type InspectedOrganisations } from './inspections.access.ts';
 import { InspectionsRepository } from './inspections.repository.ts';
-import { InspectionsService } from './inspections.service.ts';
+import { InspectionsService, type TeamDirectory } from './inspections.service.ts';
 import { ViolationsRepository } from './violations.repository.ts';
-import { ViolationsService } from './violations.service.ts';
+import { ViolationsService, type InspectedPeople } from './violations.service.ts';
 import { VisitsService } from './visits.service.ts';
 
 export type { InspectionsService } from './inspections.service.ts';
@@ -32,6 +32,8 @@ export function createInspectionsModule(o: {
   localities: LocalitiesService;
   organisations: InspectedOrganisations;
   workplaceFollowUps: WorkplaceFollowUps;
+  teamDirectory: TeamDirectory;
+  people: InspectedPeople;
   audit: AuditTrailService;
   clock?: () => Date;
 }): InspectionsServices {

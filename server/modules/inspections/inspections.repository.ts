@@ -91,7 +91,10 @@ export class InspectionsRepository {
       .executeTakeFirst();
   }
 
-  listPlans(db: Db, o: PlanVisibility & { unit?: string; localityPath?: string; after?: string; limit: number }) {
+  listPlans(
+    db: Db,
+    o: PlanVisibility & { unit?: string; organisation?: string; localityPath?: string; after?: string; limit: number },
+  ) {
     const cursor = decodeCursor(o.after, ['date', 'uuid']);
     let q = this.plans(db);
     if (o.withinPath !== null) q = q.where(pathWithinSql('p.locality_path', o.withinPath));
@@ -120,6 +123,18 @@ export class InspectionsRepository {
         ]),
       );
     if (o.unit) q = q.where('p.unit_id', '=', o.unit);
+    if (o.organisation) {
+      const id = o.organisation;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('inspection_targets as o')
+            .whereRef('o.plan_id', '=', 'p.id')
+            .where('o.organisation_id', '=', id)
+            .select('o.id'),
+        ),
+      );
+    }
     if (o.localityPath) {
       const within = pathWithinSql('t.locality_path', o.localityPath);
       q = q.where((eb) =>

@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inspectionsContract as c } from '../../../core/contracts/inspections.ts';
 import { route, sheetRoutes } from '../../http/contract-route.ts';
-import { actorOf } from '../../http/context.ts';
+import { actorOf, sendCsv, sendXlsx } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { MAX_PHOTO_BYTES } from './visits.service.ts';
+
+/** The public page is read by anyone: rate-limited per address and cached a minute; the file for the media more tightly. */
+const publicLimit = { max: 120, timeWindow: '1 minute' };
+const publicFileLimit = { max: 10, timeWindow: '1 minute' };
+const langOf = (header: string | undefined): 'vi' | 'en' => (header?.startsWith('en') ? 'en' : 'vi');
 
 export const inspectionsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const plans = services.inspections;
@@ -21,6 +26,7 @@ export const inspectionsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   );
   route(app, c.getInspectionsPlansById, async (req) => plans.get(actorOf(req), req.params.id));
   route(app, c.getInspectionsProposals, async (req) => followUp.proposals(actorOf(req), req.query.unit));
+  route(app, c.getInspectionsTeamCandidates, async (req) => plans.teamCandidates(actorOf(req), req.query));
   route(app, c.getInspectionsFieldWork, async (req) => plans.fieldWork(actorOf(req)));
   route(app, c.postInspectionsVisits, async (req, reply) => {
     const r = await visits.submit(actorOf(req), req.body);
@@ -60,6 +66,7 @@ export const inspectionsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   sheetRoutes(app, c.getInspectionsViolationsExport, c.getInspectionsViolationsExportCsv, (req) =>
     violations.exportXlsx(actorOf(req), req.query),
   );
+  route(app, c.getInspectionsPeopleViolations, async (req) => violations.ofPerson(actorOf(req), req.params.id));
   route(app, c.postInspectionsViolationsDecision, async (req) =>
     violations.decide(actorOf(req), req.params.id, req.body),
   );
@@ -72,14 +79,34 @@ export const inspectionsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   sheetRoutes(app, c.getInspectionsPublicationExport, c.getInspectionsPublicationExportCsv, (req) =>
     followUp.publicationExport(actorOf(req), req.query.province),
   );
-  route(app, c.getPublicInspectionsViolations, { config: { access: 'public' } }, async (req) =>
-    followUp.published(
-      req.headers['accept-language']?.startsWith('en') ? 'en' : 'vi',
-      req.query.province,
-      req.query.after,
-      req.query.limit,
-    ),
+  route(
+    app,
+    c.getPublicInspectionsViolations,
+    { config: { access: 'public', rateLimit: publicLimit } },
+    async (req, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=60')
+        .header('vary', 'accept-language')
+        .send(
+          await followUp.published(
+            langOf(req.headers['accept-language']),
+            req.query.province,
+            req.query.after,
+            req.query.limit,
+          ),
+        ),
   );
+  for (const [entry, send] of [
+    [c.getPublicInspectionsViolationsExport, sendXlsx],
+    [c.getPublicInspectionsViolationsExportCsv, sendCsv],
+  ] as const)
+    route(
+      app,
+      entry as typeof c.getPublicInspectionsViolationsExport,
+      { config: { access: 'public', rateLimit: publicFileLimit } },
+      async (req, reply) =>
+        send(reply, await followUp.publishedFile(langOf(req.headers['accept-language']), req.query.province)),
+    );
   route(app, c.postInspectionsActions, async (req, reply) => {
     const r = await followUp.requireAction(actorOf(req), req.body);
     return reply.status(201).send(r.view);

@@ -9,6 +9,8 @@ import type {
   NewPlanRequest,
   PlanSummaryView,
   PlanView,
+  TeamCandidatesQuery,
+  TeamCandidateView,
 } from '../../../core/schemas/inspections.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import { decree117Seed, inForceOn } from '../../../core/rules/inspections/decree-117.ts';
@@ -34,8 +36,17 @@ export interface InspectionsDeps {
   units: UnitsService;
   localities: LocalitiesService;
   organisations: InspectedOrganisations;
+  teamDirectory: TeamDirectory;
   clock?: () => Date;
 }
+
+/** Accounts by name within an area (identity's directory, wired by the composition root). */
+export type TeamDirectory = (
+  db: Db,
+  within: string,
+  q: { q?: string; after?: string; limit: number },
+  locale: Actor['locale'],
+) => Promise<Page<TeamCandidateView>>;
 
 /**
  * Inspection plans (issue 17): an inspecting unit plans a round (period, team and leader, targets
@@ -80,6 +91,7 @@ export class InspectionsService {
     const rows = await this.d.repo.listPlans(this.d.db, {
       ...visibility,
       unit: q.unit,
+      organisation: q.organisation,
       localityPath,
       after: q.after,
       limit: q.limit,
@@ -97,6 +109,15 @@ export class InspectionsService {
       columns: planColumns(),
       pages,
     });
+  }
+
+  /** Who the unit's officers may put on a team: the accounts of the unit's area, by name. */
+  async teamCandidates(actor: Actor, q: TeamCandidatesQuery): Promise<Page<TeamCandidateView>> {
+    const unit = await this.d.units.findById(this.d.db, q.unit);
+    if (!unit || !unit.active) throw new AppError('NOT_FOUND');
+    if (!policy.plan(actor, await this.d.units.isOfficer(this.d.db, actor.userId, unit.id)))
+      throw new AppError('FORBIDDEN', [{ path: 'unit', message: messages[actor.locale].notUnitOfficer }]);
+    return this.d.teamDirectory(this.d.db, unit.locality_path, q, actor.locale);
   }
 
   async get(actor: Actor, id: string): Promise<PlanView> {

@@ -137,6 +137,18 @@ export class ViolationsRepository implements FiguresRepository {
     await db.updateTable('violation_records').set(change).where('id', '=', id).execute();
   }
 
+  /** A subject's violations, newest first (a person's record: `individual:<document>`). */
+  idsBySubject(db: Db, subjectKey: string, limit: number) {
+    return db
+      .selectFrom('violation_records')
+      .select(['id', 'locality_path'])
+      .where('subject_key', '=', subjectKey)
+      .orderBy('committed_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   /** Final violations a province publishes: organisations, and individuals a recorded decision allows. */
   published(db: Db, provinceCode: string, after: string | undefined, limit: number) {
     const cursor = decodeCursor(after, ['date', 'uuid']);

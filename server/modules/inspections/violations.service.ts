@@ -16,7 +16,7 @@ import type {
 } from '../../../core/schemas/inspections.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
-import { recordedBy, type Actor } from '../../shared/actor.ts';
+import { inScope, recordedBy, type Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { LocalitiesService } from '../localities/localities.service.ts';
@@ -34,8 +34,20 @@ export interface ViolationsDeps {
   inspections: InspectionsRepository;
   access: InspectionAccess;
   localities: LocalitiesService;
+  people: InspectedPeople;
   clock?: () => Date;
 }
+
+/** The people registry's lookup a person's record needs (the people module's service). */
+export interface InspectedPeople {
+  findById(
+    db: Db,
+    id: string,
+  ): Promise<{ id: string; id_number: string | null; locality_path: string | null } | undefined>;
+}
+
+/** A person's record shows at most this many of their violations, newest first. */
+const PERSON_VIOLATIONS = 100;
 
 const asArticle = (a: ArticleRecord): ViolationArticle => ({
   code: a.code,
@@ -255,6 +267,33 @@ export class ViolationsService {
     if (!v || !v.visit_id) throw new AppError('NOT_FOUND');
     const { relation } = await this.d.access.readableVisit(db, actor, v.visit_id);
     return { v, relation };
+  }
+
+  /**
+   * A person's violations on their record, for officials of the person's area only, each read
+   * written to the person's access log. Matched by their document (how an individual's violation
+   * names them); only those recorded within the official's own area are shown.
+   */
+  async ofPerson(actor: Actor, personId: string): Promise<{ items: ViolationView[] }> {
+    if (!policy.isOfficial(actor)) throw new AppError('FORBIDDEN');
+    const db = this.d.db;
+    const person = await this.d.people.findById(db, personId);
+    if (!person || person.locality_path === null || !inScope(actor, person.locality_path))
+      throw new AppError('NOT_FOUND');
+    const rows = person.id_number
+      ? await this.d.repo.idsBySubject(db, `individual:${person.id_number}`, PERSON_VIOLATIONS)
+      : [];
+    const items = [];
+    for (const r of rows.filter((r) => inScope(actor, r.locality_path))) items.push(await this.view(db, actor, r.id));
+    await this.d.access.record(db, actor, {
+      action: 'read',
+      entityType: 'person',
+      entityId: personId,
+      localityPath: person.locality_path,
+      after: { violations: items.length },
+      subjectIds: [personId],
+    });
+    return { items };
   }
 
   private async view(db: Db, actor: Actor, id: string): Promise<ViolationView> {

@@ -19,6 +19,7 @@ const TipoffPage = lazy(() => import('./pages/tipoff.tsx').then((m) => ({ defaul
 const RiskMapPage = lazy(() => import('./pages/risk-map.tsx').then((m) => ({ default: m.RiskMapPage })));
 const SupportPage = lazy(() => import('./pages/support.tsx').then((m) => ({ default: m.SupportPage })));
 const SafePlacesPage = lazy(() => import('./pages/safe-places.tsx').then((m) => ({ default: m.SafePlacesPage })));
+const ViolationsPage = lazy(() => import('./pages/violations.tsx').then((m) => ({ default: m.ViolationsPage })));
 const SelfReportPage = lazy(() => import('./pages/self-report.tsx').then((m) => ({ default: m.SelfReportPage })));
 
 /**
@@ -45,6 +46,7 @@ export function App() {
   else if (path === '/c/ho-tro') page = <SupportPage />;
   else if (path === '/c/to-giac') page = <TipoffPage />;
   else if (path === '/c/co-so-an-toan') page = <SafePlacesPage />;
+  else if (path === '/c/vi-pham') page = <ViolationsPage />;
   else if (path === '/c/tu-bao') page = <SelfReportPage />;
   else page = <NotFound />;
   return (

@@ -4,6 +4,7 @@ import { checkinsContract } from '../../../core/contracts/checkins.ts';
 import { citizenContract } from '../../../core/contracts/citizen.ts';
 import { declarationsContract } from '../../../core/contracts/declarations.ts';
 import { exposureContract } from '../../../core/contracts/exposure.ts';
+import { inspectionsContract } from '../../../core/contracts/inspections.ts';
 import { localitiesContract } from '../../../core/contracts/localities.ts';
 import { organisationMapContract } from '../../../core/contracts/organisation-map.ts';
 import { quarantineContract } from '../../../core/contracts/quarantine.ts';
@@ -18,6 +19,7 @@ const publicEntries = [
   citizenContract,
   declarationsContract,
   exposureContract,
+  inspectionsContract,
   localitiesContract,
   organisationMapContract,
   quarantineContract,

@@ -3,6 +3,7 @@ import type { borderContract } from '../../../core/contracts/border.ts';
 import type { checkinsContract } from '../../../core/contracts/checkins.ts';
 import type { citizenContract } from '../../../core/contracts/citizen.ts';
 import type { declarationsContract } from '../../../core/contracts/declarations.ts';
+import type { inspectionsContract } from '../../../core/contracts/inspections.ts';
 import type { exposureContract } from '../../../core/contracts/exposure.ts';
 import type { localitiesContract } from '../../../core/contracts/localities.ts';
 import type { quarantineContract } from '../../../core/contracts/quarantine.ts';
@@ -71,6 +72,19 @@ export const publicSupport = endpointOf<typeof supportContract.getPublicSupport>
 export const publicSafeOrganisations = endpointOf<typeof organisationMapContract.getPublicSafeOrganisations>(
   'GET',
   '/public/safe-organisations',
+);
+/** Organisations' violations decided final (issue 17): an individual only as a recorded legal decision allows. */
+export const publicViolations = endpointOf<typeof inspectionsContract.getPublicInspectionsViolations>(
+  'GET',
+  '/public/inspections/violations',
+);
+export const publicViolationsCsv = endpointOf<typeof inspectionsContract.getPublicInspectionsViolationsExportCsv>(
+  'GET',
+  '/public/inspections/violations/export.csv',
+);
+export const publicViolationsXlsx = endpointOf<typeof inspectionsContract.getPublicInspectionsViolationsExport>(
+  'GET',
+  '/public/inspections/violations/export.xlsx',
 );
 export const sendTipoff = endpointOf<typeof borderContract.postPublicBorderTipoffs>('POST', '/public/border/tipoffs');
 // Exposure alerts and self-reports (issue 20): loaded with the exposure chunk only.

@@ -1,5 +1,15 @@
 /** English of the pages whose Vietnamese is in `vi-pages.ts` (tip-offs, public support, safe places); part of `en.ts`. */
 export const enPages = {
+  violations: {
+    title: 'Published epidemic-prevention violations',
+    intro:
+      'Agencies, businesses and shops fined for breaking epidemic-prevention rules under Decree 117/2020/ND-CP, the decision final. An individual is published only when a competent authority decides so.',
+    empty: 'No violation has been published here yet.',
+    more: 'Show more',
+    article: 'Article {{article}}',
+    decidedOn: 'Decided on {{day}}',
+    forMedia: 'The list for the media:',
+  },
   tipoff: {
     title: 'Report illegal entry',
     intro:

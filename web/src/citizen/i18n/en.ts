@@ -38,6 +38,7 @@ export const en: Catalogue = {
     myData: 'My data',
     support: 'Donations received and handed out',
     safePlaces: 'COVID-19 safe places',
+    violations: 'Published epidemic-prevention violations',
     selfReport: 'Report symptoms / a rapid test',
     fiveK: '5K: Masks – Disinfection – Distance – No gatherings – Health declaration',
     privacy: 'Your data is used for epidemic prevention only and is kept on this phone and on the province’s server.',

@@ -113,6 +113,16 @@ export const viPages = {
       medical_supplies: 'Trang thiết bị, vật tư y tế',
     },
   },
+  violations: {
+    title: 'Công khai vi phạm phòng, chống dịch',
+    intro:
+      'Cơ quan, doanh nghiệp, cơ sở kinh doanh bị xử phạt vi phạm hành chính về phòng, chống dịch theo Nghị định 117/2020/NĐ-CP, quyết định đã có hiệu lực. Cá nhân chỉ được công khai khi có quyết định của cơ quan có thẩm quyền.',
+    empty: 'Chưa có vi phạm nào được công khai ở đây.',
+    more: 'Xem thêm',
+    article: 'Điều {{article}}',
+    decidedOn: 'Quyết định ngày {{day}}',
+    forMedia: 'Danh sách cho cơ quan báo chí:',
+  },
   tipoff: {
     title: 'Tố giác nhập cảnh trái phép',
     intro:

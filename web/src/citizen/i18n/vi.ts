@@ -40,6 +40,7 @@ export const vi = {
     myData: 'Dữ liệu của tôi',
     support: 'Công khai tiền, hàng ủng hộ',
     safePlaces: 'Cơ sở an toàn COVID-19',
+    violations: 'Công khai vi phạm phòng, chống dịch',
     selfReport: 'Tự báo triệu chứng / test nhanh',
     fiveK: '5K: Khẩu trang – Khử khuẩn – Khoảng cách – Không tụ tập – Khai báo y tế',
     privacy: 'Dữ liệu chỉ dùng cho phòng, chống dịch và được lưu trên điện thoại này cùng máy chủ của tỉnh.',

@@ -70,6 +70,9 @@ export function HomePage() {
         <Link to="/c/co-so-an-toan" className="btn big" data-testid="home-safe-places">
           {t('home.safePlaces')}
         </Link>
+        <Link to="/c/vi-pham" className="btn big" data-testid="home-violations">
+          {t('home.violations')}
+        </Link>
         <Link to="/c/to-giac" className="btn big" data-testid="home-tipoff">
           {t('home.tipoff')}
         </Link>

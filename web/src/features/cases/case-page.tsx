@@ -15,6 +15,7 @@ import { CaseUpdateForm } from './case-update-form.tsx';
 import { ContactsSection } from './contacts-section.tsx';
 import { CaseStaysSection } from '../exposure/case-stays-section.tsx';
 import { profileName, useDiseaseProfiles } from './use-disease-profiles.ts';
+import { PersonViolations } from '../inspections/person-violations.tsx';
 import './cases.css';
 import { usePlaceName } from '../../ui/locality-context.tsx';
 
@@ -171,6 +172,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       />
       <ContactsSection theCase={theCase} mayDecide={mayInvestigate} onChanged={load} />
       {mayInvestigate && <CaseStaysSection caseId={theCase.id} />}
+      {theCase.personId && <PersonViolations personId={theCase.personId} />}
       <p className="muted small">{t('cases.readLogged')}</p>
     </Page>
   );

@@ -54,6 +54,9 @@ export function InspectionsPage() {
         <Link to="/inspections/field" className="button primary" data-testid="inspections-field-link">
           {t('inspections.fieldLink')}
         </Link>
+        <Link to="/inspections/plans/new" className="button" data-testid="inspections-new-plan">
+          {t('inspections.planForm.new')}
+        </Link>
         <a className="button" href={apiHref(c.getInspectionsPlansExport, { query: {} })} download>
           {t('common.exportExcel')}
         </a>

@@ -6,6 +6,7 @@ import { api, apiHref, errorMessage } from '../../ui/api.ts';
 import { Notice } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
+import { ViolationItem } from './violation-decisions.tsx';
 
 /** A visit's findings, photos, violations and actions, with its record as a PDF. */
 export function VisitPage({ id }: { id: string }) {
@@ -43,13 +44,40 @@ export function VisitPage({ id }: { id: string }) {
       </table>
       {visit.summary && <p>{visit.summary}</p>}
       {visit.privateNote && <p className="muted">{visit.privateNote}</p>}
-      <ul>
-        {visit.violations.map((v) => (
-          <li key={v.id}>
-            {v.article.code} · {v.subject.name} · {v.fine ? `${v.fine.amountVnd.toLocaleString('vi-VN')} ₫` : ''}
-          </li>
-        ))}
-      </ul>
+      {visit.violations.length > 0 && (
+        <section aria-labelledby="visit-violations">
+          <h2 id="visit-violations">{t('inspections.decide.violations')}</h2>
+          <ul className="stack" data-testid="visit-violations">
+            {visit.violations.map((v) => (
+              <ViolationItem
+                key={v.id}
+                violation={v}
+                onChange={(changed) =>
+                  setVisit(
+                    (cur) =>
+                      cur && { ...cur, violations: cur.violations.map((x) => (x.id === changed.id ? changed : x)) },
+                  )
+                }
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+      {visit.actions.length > 0 && (
+        <section aria-labelledby="visit-actions">
+          <h2 id="visit-actions">{t('inspections.actions')}</h2>
+          <ul data-testid="visit-actions-list">
+            {visit.actions.map((a) => (
+              <li key={a.id}>
+                {a.description} · {a.responsiblePerson} · {t('inspections.actionDue', { on: fmt.date(a.dueOn) })} ·{' '}
+                {t(`inspections.actionStatus.${a.status}`)}
+                {a.overdue && ` · ${t('inspections.actionOverdue')}`}
+                {a.report && <p className="muted">{a.report.text}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p>{t('inspections.field.photos', { count: visit.photos.length })}</p>
     </Page>
   );

@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentTemplate } from '../../../../core/schemas/assessment-template.ts';
 import type { AssessmentView } from '../../../../core/schemas/organisations.ts';
 import { useFormat } from '../../ui/format.ts';
+import { Link } from '../../ui/router.tsx';
+import { useUser } from '../auth/session.tsx';
 import { groupBadgeClass } from './organisation-labels.ts';
+
+const officials = new Set(['system_admin', 'steering_committee', 'health_department', 'commune_officer']);
 
 /**
  * What a submitted self-assessment means: score, group, whether the organisation may operate, what
@@ -13,6 +17,7 @@ import { groupBadgeClass } from './organisation-labels.ts';
 export function AssessmentResult({ a, template }: { a: AssessmentView; template: AssessmentTemplate | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { role } = useUser();
   const same = template && template.code === a.templateCode && template.version === a.templateVersion;
   const todo = same ? template.consequences[a.group].todo[fmt.lang] : a.todo;
   const nameOf = (code: string) =>
@@ -51,7 +56,22 @@ export function AssessmentResult({ a, template }: { a: AssessmentView; template:
             {t('organisations.correctivePlanBy', { date: fmt.date(a.correctivePlanDueOn) })}
           </li>
         )}
-        {a.communeInspects && <li data-testid="assess-inspection">{t('organisations.communeInspects')}</li>}
+        {a.communeInspects && (
+          <li data-testid="assess-inspection">
+            {t('organisations.communeInspects')}
+            {officials.has(role) && (
+              <>
+                {' '}
+                <Link
+                  to={`/inspections/plans/new?organisation=${encodeURIComponent(a.organisationId)}`}
+                  data-testid="assess-plan-inspection"
+                >
+                  {t('inspections.planForm.title')}
+                </Link>
+              </>
+            )}
+          </li>
+        )}
       </ul>
       {a.drivers.length > 0 && (
         <>

@@ -31,6 +31,7 @@ import { OrganisationSites } from './organisation-sites.tsx';
 import { ContactPhoneVerification } from './contact-phone-verification.tsx';
 import { DecisionButtons, OrganisationDecisionForm, type RefusingDecision } from './organisation-decision-form.tsx';
 import { groupBadgeClass, statusBadgeClass } from './organisation-labels.ts';
+import { OrganisationInspections } from '../inspections/organisation-inspections.tsx';
 import './organisations.css';
 
 function Details({ o, onPhoneVerified }: { o: OrganisationView; onPhoneVerified?(at: string): void }) {
@@ -276,6 +277,7 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
       )}
       {/* The history's words (what drives the score) are in the reader's language: read again on a switch. */}
       <History key={`${o.id}-${i18n.language}-${o.latestAssessment?.id ?? ''}`} organisationId={o.id} />
+      <OrganisationInspections organisationId={o.id} />
       {canReadWorkforce(role) && o.status === 'approved' && (
         <>
           <WorkforceCompliance organisationId={o.id} />
