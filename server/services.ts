@@ -295,7 +295,11 @@ export function createServices(o: ServiceOptions): AppServices {
     workplaceFollowUps: (actor, path, limit, now) =>
       organisations.organisationAssessments.followUpsForToday(actor, path, limit, now),
     // The team is chosen among the accounts of the inspecting unit's area.
-    teamDirectory: (handle, within, q, locale) => identity.accountDirectory.search(handle, within, q, locale),
+    teamDirectory: {
+      search: (handle, within, q, locale) =>
+        identity.accountDirectory.search(handle, within, q, locale, { activeOnly: true }),
+      activeWithin: (handle, within, ids) => identity.accountDirectory.activeWithin(handle, within, ids),
+    },
     // A person's record shows their violations (matched by document) to officials.
     people: people.peopleRegistry,
     audit,

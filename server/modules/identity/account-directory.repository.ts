@@ -15,7 +15,6 @@ export class AccountDirectoryRepository {
       .execute();
   }
 
-  /** Accounts of a subtree, by name then id; the term matches the name or username without diacritics. */
   /** Active accounts of these roles placed at one locality. */
   activeAt(db: Db, localityCode: string, roles: readonly string[]) {
     if (roles.length === 0) return Promise.resolve([]);
@@ -29,7 +28,24 @@ export class AccountDirectoryRepository {
       .execute();
   }
 
-  search(db: Db, within: string, q: { q?: string; after?: string; limit: number }) {
+  /** Of these accounts, the active ones placed within a subtree. */
+  activeWithin(db: Db, within: string, ids: readonly string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('users')
+      .innerJoin('localities', 'localities.code', 'users.locality_code')
+      .select('users.id')
+      .where('users.id', 'in', [...ids])
+      .where('users.disabled_at', 'is', null)
+      .where(pathWithinSql('localities.path', within))
+      .execute();
+  }
+
+  /**
+   * Accounts of a subtree, by name then id; the term matches the name or username without
+   * diacritics. Disabled accounts too unless `activeOnly` (the audit log names who acted then).
+   */
+  search(db: Db, within: string, q: { q?: string; after?: string; limit: number }, activeOnly = false) {
     const cursor = decodeCursor(q.after, ['text', 'uuid']);
     let query = db
       .selectFrom('users')
@@ -43,6 +59,7 @@ export class AccountDirectoryRepository {
         'localities.name_en as locality_name_en',
       ])
       .where(pathWithinSql('localities.path', within));
+    if (activeOnly) query = query.where('users.disabled_at', 'is', null);
     const term = q.q ? foldVietnamese(q.q) : '';
     if (term) {
       const like = `%${escapeLike(term)}%`;

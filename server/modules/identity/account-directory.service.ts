@@ -23,8 +23,19 @@ export class AccountDirectoryService {
     return (await this.repo.activeAt(db, localityCode, roles)).map((r) => r.id);
   }
 
-  async search(db: Db, within: string, q: ListAuditActorsQuery, locale: Locale): Promise<Page<AuditActorView>> {
-    const rows = await this.repo.search(db, within, q);
+  /** Of these account ids, those of active accounts placed within the subtree. */
+  async activeWithin(db: Db, within: string, ids: readonly string[]): Promise<Set<string>> {
+    return new Set((await this.repo.activeWithin(db, within, ids)).map((r) => r.id));
+  }
+
+  async search(
+    db: Db,
+    within: string,
+    q: ListAuditActorsQuery,
+    locale: Locale,
+    o: { activeOnly?: boolean } = {},
+  ): Promise<Page<AuditActorView>> {
+    const rows = await this.repo.search(db, within, q, o.activeOnly);
     const page = toPage(rows, q.limit, (r) => [r.full_name, r.id]);
     return {
       items: page.items.map((r) => ({

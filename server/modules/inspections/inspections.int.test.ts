@@ -122,6 +122,21 @@ describe('inspections', () => {
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.details[0].message).toMatch(/upper level inspects the lower/);
     expect((await inspector.post('/api/inspections/plans', plan())).statusCode).toBe(403);
+    // A team member reads the targets: an account of another commune, or a disabled one, is refused.
+    const leaver = await t.signIn('inspector', DOAN_KET);
+    await db().updateTable('users').set({ disabled_at: new Date() }).where('id', '=', leaver.user.id).execute();
+    const foreignTeam = await officer.request({
+      method: 'POST',
+      url: '/api/inspections/plans',
+      headers: { 'accept-language': 'en' },
+      payload: plan({ memberUserIds: [neighbour.user.id, leaver.user.id] }),
+    });
+    expect(foreignTeam.statusCode).toBe(400);
+    expect(foreignTeam.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'memberUserIds.0',
+      'memberUserIds.1',
+    ]);
+    expect(foreignTeam.json().error.details[0].message).toMatch(/active account within the inspecting unit/);
     const res = await officer.post('/api/inspections/plans', plan());
     expect(res.statusCode).toBe(201);
     planId = res.json().id;

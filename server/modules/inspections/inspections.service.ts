@@ -40,13 +40,18 @@ export interface InspectionsDeps {
   clock?: () => Date;
 }
 
-/** Accounts by name within an area (identity's directory, wired by the composition root). */
-export type TeamDirectory = (
-  db: Db,
-  within: string,
-  q: { q?: string; after?: string; limit: number },
-  locale: Actor['locale'],
-) => Promise<Page<TeamCandidateView>>;
+/** Active accounts within an area (identity's directory, wired by the composition root). */
+export interface TeamDirectory {
+  /** By name, for the plan form. */
+  search(
+    db: Db,
+    within: string,
+    q: { q?: string; after?: string; limit: number },
+    locale: Actor['locale'],
+  ): Promise<Page<TeamCandidateView>>;
+  /** Of these ids, the active accounts of the area: a team is made of them only. */
+  activeWithin(db: Db, within: string, ids: readonly string[]): Promise<Set<string>>;
+}
 
 /**
  * Inspection plans (issue 17): an inspecting unit plans a round (period, team and leader, targets
@@ -117,7 +122,7 @@ export class InspectionsService {
     if (!unit || !unit.active) throw new AppError('NOT_FOUND');
     if (!policy.plan(actor, await this.d.units.isOfficer(this.d.db, actor.userId, unit.id)))
       throw new AppError('FORBIDDEN', [{ path: 'unit', message: messages[actor.locale].notUnitOfficer }]);
-    return this.d.teamDirectory(this.d.db, unit.locality_path, q, actor.locale);
+    return this.d.teamDirectory.search(this.d.db, unit.locality_path, q, actor.locale);
   }
 
   async get(actor: Actor, id: string): Promise<PlanView> {
@@ -146,6 +151,14 @@ export class InspectionsService {
       const problems: { path: string; message: string }[] = [];
       if (req.periodTo < req.periodFrom) problems.push({ path: 'periodTo', message: m.periodOrder });
       const members = [...new Set([req.leaderUserId, ...req.memberUserIds])];
+      // A member reads the plan's targets: only active accounts of the unit's own area may be one.
+      const eligible = await this.d.teamDirectory.activeWithin(trx, unit.locality_path, members);
+      for (const userId of members)
+        if (!eligible.has(userId))
+          problems.push({
+            path: userId === req.leaderUserId ? 'leaderUserId' : `memberUserIds.${req.memberUserIds.indexOf(userId)}`,
+            message: m.teamOutside,
+          });
       const checklists = new Map((await this.d.repo.latestChecklists(trx)).map((c) => [c.code, c.id]));
       const targets = [];
       for (const [i, t] of req.targets.entries()) {
