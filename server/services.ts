@@ -298,7 +298,7 @@ export function createServices(o: ServiceOptions): AppServices {
     teamDirectory: {
       search: (handle, within, q, locale) =>
         identity.accountDirectory.search(handle, within, q, locale, { activeOnly: true }),
-      activeWithin: (handle, within, ids) => identity.accountDirectory.activeWithin(handle, within, ids),
+      activeInLine: (handle, path, ids) => identity.accountDirectory.activeInLine(handle, path, ids),
     },
     // A person's record shows their violations (matched by document) to officials.
     people: people.peopleRegistry,

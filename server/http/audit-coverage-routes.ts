@@ -1,24 +1,9 @@
 import { DOAN_KET, LAI_CHAU } from '../testing/test-platform.ts';
-import { clients, f, seeded, today } from './audit-coverage-fixtures.ts';
+import { f, seeded, today } from './audit-coverage-fixtures.ts';
+import { admin, anyone, cdc, type Entry } from './audit-coverage-entry.ts';
+import { workplaceRoutes } from './audit-coverage-routes-workplaces.ts';
 
-/**
- * 'people': the answer shows seeded people (checked, so the fixtures keep proving something).
- * 'officials': accounts or the audit log, personal data of officials: an export must be logged.
- * 'none': aggregates, configuration, one's own session. Every entry is still checked for people.
- */
-export type Entry =
-  { as: keyof typeof clients; url: () => string; shows: 'people' | 'officials' | 'none' } | { public: () => string };
-const cdc = (url: string | (() => string), shows: 'people' | 'none' = 'people'): Entry => ({
-  as: 'cdc',
-  url: typeof url === 'string' ? () => url : url,
-  shows,
-});
-const admin = (url: string, shows: 'officials' | 'none' = 'officials'): Entry => ({
-  as: 'admin',
-  url: () => url,
-  shows,
-});
-const anyone = (url: string | (() => string)): Entry => ({ public: typeof url === 'string' ? () => url : url });
+export type { Entry } from './audit-coverage-entry.ts';
 
 /** Every GET route of the API and how the audit coverage test calls it. */
 export const routes: Record<string, Entry> = {
@@ -218,36 +203,7 @@ export const routes: Record<string, Entry> = {
     shows: 'none',
   },
   'GET /api/public/support': anyone(`/api/public/support?province=${LAI_CHAU}`),
-  'GET /api/organisations': cdc(`/api/organisations?locality=${DOAN_KET}`, 'none'),
-  'GET /api/organisations/export.xlsx': cdc(`/api/organisations/export.xlsx?locality=${DOAN_KET}`, 'none'),
-  'GET /api/organisations/export.csv': cdc(`/api/organisations/export.csv?locality=${DOAN_KET}`, 'none'),
-  'GET /api/organisations/:id': cdc(() => `/api/organisations/${f.organisationId}`, 'none'),
-  'GET /api/organisations/:id/assessments': cdc(() => `/api/organisations/${f.organisationId}/assessments`, 'none'),
-  // Roster workers are the organisation's list, not person records: the export is logged as such.
-  'GET /api/organisations/:id/compliance': cdc(() => `/api/organisations/${f.organisationId}/compliance`, 'none'),
-  'GET /api/workplace-compliance': cdc(`/api/workplace-compliance?locality=${DOAN_KET}`, 'none'),
-  'GET /api/workplace-compliance/export.xlsx': cdc(
-    `/api/workplace-compliance/export.xlsx?locality=${DOAN_KET}`,
-    'none',
-  ),
-  'GET /api/workplace-compliance/export.csv': cdc(`/api/workplace-compliance/export.csv?locality=${DOAN_KET}`, 'none'),
-  'GET /api/organisations/:id/sites': cdc(() => `/api/organisations/${f.organisationId}/sites`, 'none'),
-  // Counts per commune and group; the public list names organisations, never a person.
-  'GET /api/organisation-map': cdc(`/api/organisation-map?locality=${DOAN_KET}`, 'none'),
-  'GET /api/organisation-map/export.xlsx': cdc(`/api/organisation-map/export.xlsx?locality=${DOAN_KET}`, 'none'),
-  'GET /api/organisation-map/export.csv': cdc(`/api/organisation-map/export.csv?locality=${DOAN_KET}`, 'none'),
-  'GET /api/public/safe-organisations': anyone(`/api/public/safe-organisations?province=${LAI_CHAU}`),
-  'GET /api/organisations/:id/roster': cdc(() => `/api/organisations/${f.organisationId}/roster`, 'none'),
-  'GET /api/organisations/:id/roster/export.xlsx': cdc(
-    () => `/api/organisations/${f.organisationId}/roster/export.xlsx`,
-    'none',
-  ),
-  'GET /api/organisations/:id/roster/export.csv': cdc(
-    () => `/api/organisations/${f.organisationId}/roster/export.csv`,
-    'none',
-  ),
-  'GET /api/assessment-templates': cdc('/api/assessment-templates', 'none'),
-  'GET /api/assessment-templates/:code': cdc('/api/assessment-templates/qd2194', 'none'),
+  ...workplaceRoutes,
   'GET /api/venues/:id/poster.pdf': cdc(() => `/api/venues/${f.venueId}/poster.pdf`, 'none'),
   'GET /api/venues/:id/qr.png': cdc(() => `/api/venues/${f.venueId}/qr.png`, 'none'),
   // Venue staff see the day's entries with masked names only.

@@ -28,8 +28,11 @@ export class AccountDirectoryRepository {
       .execute();
   }
 
-  /** Of these accounts, the active ones placed within a subtree. */
-  activeWithin(db: Db, within: string, ids: readonly string[]) {
+  /**
+   * Of these accounts, the active ones placed within the subtree or above it (an official of an
+   * upper level, who sees the subtree already); never one of a sibling or another province.
+   */
+  activeInLine(db: Db, path: string, ids: readonly string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('users')
@@ -37,7 +40,9 @@ export class AccountDirectoryRepository {
       .select('users.id')
       .where('users.id', 'in', [...ids])
       .where('users.disabled_at', 'is', null)
-      .where(pathWithinSql('localities.path', within))
+      .where((eb) =>
+        eb.or([pathWithinSql('localities.path', path), eb(eb.val(path), 'like', sql<string>`localities.path || '/%'`)]),
+      )
       .execute();
   }
 

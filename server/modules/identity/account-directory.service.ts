@@ -23,9 +23,9 @@ export class AccountDirectoryService {
     return (await this.repo.activeAt(db, localityCode, roles)).map((r) => r.id);
   }
 
-  /** Of these account ids, those of active accounts placed within the subtree. */
-  async activeWithin(db: Db, within: string, ids: readonly string[]): Promise<Set<string>> {
-    return new Set((await this.repo.activeWithin(db, within, ids)).map((r) => r.id));
+  /** Of these account ids, those of active accounts placed within the subtree or above it. */
+  async activeInLine(db: Db, path: string, ids: readonly string[]): Promise<Set<string>> {
+    return new Set((await this.repo.activeInLine(db, path, ids)).map((r) => r.id));
   }
 
   async search(

@@ -136,7 +136,9 @@ describe('inspections', () => {
       'memberUserIds.0',
       'memberUserIds.1',
     ]);
-    expect(foreignTeam.json().error.details[0].message).toMatch(/active account within the inspecting unit/);
+    expect(foreignTeam.json().error.details[0].message).toMatch(
+      /active account of the inspecting unit's area or a level above/,
+    );
     const res = await officer.post('/api/inspections/plans', plan());
     expect(res.statusCode).toBe(201);
     planId = res.json().id;

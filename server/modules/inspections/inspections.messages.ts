@@ -4,7 +4,7 @@ import type { Locale } from '../../../core/errors.ts';
 export const inspectionMessages = {
   vi: {
     notUnitOfficer: 'Bạn không phải cán bộ của đơn vị kiểm tra',
-    teamOutside: 'Thành viên đoàn phải là tài khoản đang hoạt động thuộc địa bàn của đơn vị kiểm tra',
+    teamOutside: 'Thành viên đoàn phải là tài khoản đang hoạt động thuộc địa bàn của đơn vị kiểm tra hoặc cấp trên',
     periodOrder: 'Ngày kết thúc phải từ ngày bắt đầu trở đi',
     scheduledOutside: 'Ngày kiểm tra phải nằm trong thời gian của kế hoạch',
     targetOutside: 'Đối tượng kiểm tra phải thuộc địa bàn của đơn vị kiểm tra (cấp trên kiểm tra cấp dưới)',
@@ -47,7 +47,7 @@ export const inspectionMessages = {
   },
   en: {
     notUnitOfficer: 'You are not an officer of the inspecting unit',
-    teamOutside: "A team member must be an active account within the inspecting unit's area",
+    teamOutside: "A team member must be an active account of the inspecting unit's area or a level above it",
     periodOrder: 'The end date must be on or after the start date',
     scheduledOutside: "The inspection date must be within the plan's period",
     targetOutside: "The target must be within the inspecting unit's area (the upper level inspects the lower)",

@@ -49,8 +49,8 @@ export interface TeamDirectory {
     q: { q?: string; after?: string; limit: number },
     locale: Actor['locale'],
   ): Promise<Page<TeamCandidateView>>;
-  /** Of these ids, the active accounts of the area: a team is made of them only. */
-  activeWithin(db: Db, within: string, ids: readonly string[]): Promise<Set<string>>;
+  /** Of these ids, the active accounts of the area or above it: a team is made of them only. */
+  activeInLine(db: Db, path: string, ids: readonly string[]): Promise<Set<string>>;
 }
 
 /**
@@ -151,8 +151,9 @@ export class InspectionsService {
       const problems: { path: string; message: string }[] = [];
       if (req.periodTo < req.periodFrom) problems.push({ path: 'periodTo', message: m.periodOrder });
       const members = [...new Set([req.leaderUserId, ...req.memberUserIds])];
-      // A member reads the plan's targets: only active accounts of the unit's own area may be one.
-      const eligible = await this.d.teamDirectory.activeWithin(trx, unit.locality_path, members);
+      // A member reads the plan's targets: only active accounts of the unit's area, or of a level
+      // above that sees it already, may be one.
+      const eligible = await this.d.teamDirectory.activeInLine(trx, unit.locality_path, members);
       for (const userId of members)
         if (!eligible.has(userId))
           problems.push({
