@@ -43,6 +43,7 @@ import * as m0040 from './migrations/0040-inspection-photo-blobs.ts';
 import * as m0041 from './migrations/0041-unit-contacts.ts';
 import * as m0042 from './migrations/0042-organisation-map.ts';
 import * as m0043 from './migrations/0043-consent-withdrawal.ts';
+import * as m0047 from './migrations/0047-escalation-digests.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -89,6 +90,7 @@ const migrations: Record<string, Migration> = {
   '0041-unit-contacts': m0041,
   '0042-organisation-map': m0042,
   '0043-consent-withdrawal': m0043,
+  '0047-escalation-digests': m0047,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,15 +2,19 @@ import type { Db } from '../../db/database.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UnitsService } from '../units/units.module.ts';
+import { DirectiveEscalations } from './directive-escalations.ts';
 import { DirectiveReminders } from './directive-reminders.ts';
 import type { ReminderScheduler } from '../notifications/notifications.module.ts';
 import { DirectivesRepository } from './directives.repository.ts';
 import { DirectivesService } from './directives.service.ts';
 
 export type { DirectivesService } from './directives.service.ts';
+export type { DirectiveEscalation, DirectiveEscalations } from './directive-escalations.ts';
 
 export interface DirectivesServices {
   directives: DirectivesService;
+  /** What the directives escalate to their issuers on a day (the daily digest). */
+  directiveEscalations: DirectiveEscalations;
 }
 
 export function createDirectivesModule(o: {
@@ -24,5 +28,6 @@ export function createDirectivesModule(o: {
   const repo = new DirectivesRepository();
   return {
     directives: new DirectivesService({ ...o, repo, reminders: new DirectiveReminders(repo, o.reminders) }),
+    directiveEscalations: new DirectiveEscalations(repo),
   };
 }

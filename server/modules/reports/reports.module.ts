@@ -14,7 +14,7 @@ import { ReportsService } from './reports.service.ts';
 
 export type { ReportsService } from './reports.service.ts';
 export type { ReportsCompletenessService } from './reports-completeness.service.ts';
-export type { ReportReminders } from './report-reminders.ts';
+export type { LateEscalation, ReportReminders } from './report-reminders.ts';
 export type { ConsolidatedReports } from './consolidated-report.ts';
 export type { NationalWeeklyReports, ProvinceOnHub } from './national-weekly.ts';
 
