@@ -120,11 +120,15 @@ export class ReportReminders {
     for (const unit of missing)
       for (const step of steps) {
         const recipients = [...of(unit.id), ...(step.escalate ? of(unit.supervisor_unit_id!) : [])];
-        if (recipients.length === 0) continue;
+        // The unit's office phone and e-mail too (0041): they reach the unit when its officers are away or changed.
+        const contacts =
+          unit.contact_phone || unit.contact_email ? [{ phone: unit.contact_phone, email: unit.contact_email }] : [];
+        if (recipients.length === 0 && contacts.length === 0) continue;
         const { created } = await this.reminders.schedule(this.db, {
           key: reportReminderKey(unit.id, template, period.id, step.step),
           at: step.at,
           recipientUserIds: recipients,
+          contacts,
           message: this.message(unit, period, step),
           condition: { name: REPORT_NOT_SUBMITTED, params: { unitId: unit.id, template, periodId: period.id } },
         });
