@@ -13,6 +13,11 @@ import { sql, type Kysely } from 'kysely';
  * SMS or e-mail row of the outbox may be addressed to a contact rather than an official
  * (`recipient_user_id` null, `address` set; never in anyone's inbox), and a reminder carries the
  * contacts it goes to beside its officials.
+ *
+ * Evidence of a directive task's progress (a PDF, an image, a Word or Excel file) is kept as the
+ * inspection photos are (0040): the bytes once under their SHA-256 in `directive_evidence_blobs`,
+ * written in a statement of their own before the audited transaction writes the small
+ * `directive_task_evidence` row that names them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -33,4 +38,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     add constraint notification_messages_addressed
       check (recipient_user_id is not null or (address is not null and channel in ('sms', 'email')))`.execute(db);
   await sql`alter table notification_reminders add column recipient_contacts jsonb not null default '[]'`.execute(db);
+  await sql`
+    create table directive_evidence_blobs (
+      sha256 bytea primary key check (length(sha256) = 32),
+      body bytea not null,
+      byte_size integer not null check (byte_size between 1 and 10485760),
+      created_at timestamptz not null default now()
+    )`.execute(db);
+  await sql`
+    create table directive_task_evidence (
+      id uuid primary key default gen_random_uuid(),
+      client_key uuid not null unique,
+      task_id uuid not null references directive_tasks (id),
+      filename text not null check (length(filename) between 1 and 200),
+      media_type text not null check (media_type in ('application/pdf', 'image/jpeg', 'image/png', 'image/webp',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')),
+      sha256 bytea not null references directive_evidence_blobs (sha256),
+      byte_size integer not null,
+      uploaded_by uuid references users (id),
+      uploaded_at timestamptz not null default now()
+    )`.execute(db);
+  await sql`create index directive_task_evidence_by_task on directive_task_evidence (task_id, uploaded_at, id)`.execute(
+    db,
+  );
 }

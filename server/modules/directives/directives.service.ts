@@ -23,6 +23,7 @@ import { directiveKindLabels, directiveMessages as messages } from './directives
 import { directivesPolicy as policy, type DirectiveRelation } from './directives.policy.ts';
 import { toDirectiveSummary, toDirectiveView } from './directives.presenter.ts';
 import type { DirectiveRecord, DirectivesRepository } from './directives.repository.ts';
+import type { TaskEvidenceRepository } from './task-evidence.repository.ts';
 
 export interface DirectivesDeps {
   db: Db;
@@ -31,6 +32,7 @@ export interface DirectivesDeps {
   notifications: NotificationsService;
   audit: AuditTrailService;
   reminders: DirectiveReminders;
+  evidence: TaskEvidenceRepository;
   /** Now (a test clock); the wall clock when absent. */
   clock?: () => Date;
 }
@@ -307,11 +309,20 @@ export class DirectivesService {
   }
 
   private async readable(db: Db, actor: Actor, id: string): Promise<DirectiveRecord> {
-    const d = await this.d.repo.findById(db, id);
-    if (!d) throw new AppError('NOT_FOUND');
-    const { relation } = await this.relationOf(db, actor, d);
+    return (await this.accessOf(db, actor, id)).directive;
+  }
+
+  /** A directive the actor may read and what they are to it (task evidence); NOT_FOUND otherwise. */
+  async accessOf(
+    db: Db,
+    actor: Actor,
+    id: string,
+  ): Promise<{ directive: DirectiveRecord; relation: DirectiveRelation }> {
+    const directive = await this.d.repo.findById(db, id);
+    if (!directive) throw new AppError('NOT_FOUND');
+    const { relation } = await this.relationOf(db, actor, directive);
     if (!policy.read(relation)) throw new AppError('NOT_FOUND');
-    return d;
+    return { directive, relation };
   }
 
   private async relationOf(db: Db, actor: Actor, d: DirectiveRecord) {
@@ -346,10 +357,12 @@ export class DirectivesService {
       db,
       tasks.map((t) => t.id),
     );
+    const seen = tasks.filter((t) => policy.readEvidence(relation, t.unit_id)).map((t) => t.id);
     return toDirectiveView(d, {
       recipients,
       tasks,
       progress,
+      evidence: await this.d.evidence.ofTasks(db, seen),
       myUnitIds: mine,
       isIssuer: relation.issuer,
       today: this.today(),
@@ -357,10 +370,17 @@ export class DirectivesService {
     });
   }
 
-  private audit(
+  audit(
     db: Db,
     actor: Actor,
-    action: 'issue_directive' | 'acknowledge_directive' | 'assign_task' | 'report_task_progress' | 'attach_document',
+    action:
+      | 'issue_directive'
+      | 'acknowledge_directive'
+      | 'assign_task'
+      | 'report_task_progress'
+      | 'attach_document'
+      | 'attach_task_evidence'
+      | 'read_task_evidence',
     place: Pick<UnitRecord, 'locality_code' | 'locality_path'> | Pick<DirectiveRecord, 'locality_path'>,
     directiveId: string,
     after: Record<string, unknown>,
