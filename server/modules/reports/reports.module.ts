@@ -13,6 +13,7 @@ import { ReportsRepository } from './reports.repository.ts';
 import { ReportsService } from './reports.service.ts';
 
 export type { ReportsService } from './reports.service.ts';
+export { reportMessages } from './reports.messages.ts';
 export type { ReportsCompletenessService } from './reports-completeness.service.ts';
 export type { LateEscalation, ReportReminders } from './report-reminders.ts';
 export type { ConsolidatedReports } from './consolidated-report.ts';
