@@ -117,6 +117,8 @@ export const auditActionLabels = {
   assign_task: { vi: 'Giao nhiệm vụ', en: 'Assigned a task' },
   report_task_progress: { vi: 'Báo cáo tiến độ nhiệm vụ', en: 'Reported progress on a task' },
   attach_document: { vi: 'Đính kèm văn bản', en: 'Attached the text of a document' },
+  attach_task_evidence: { vi: 'Đính kèm minh chứng nhiệm vụ', en: 'Attached evidence to a task' },
+  read_task_evidence: { vi: 'Xem minh chứng nhiệm vụ', en: 'Read the evidence of a task' },
   // Federation (issue 21)
   refer_across_provinces: {
     vi: 'Chuyển thông tin một người sang tỉnh khác',

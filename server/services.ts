@@ -39,6 +39,7 @@ import { createOrganisationsModule, type OrganisationsServices } from './modules
 import { createUnitsModule, type UnitsServices } from './modules/units/units.module.ts';
 import { createReportsModule, type ReportsServices } from './modules/reports/reports.module.ts';
 import { createDirectivesModule, type DirectivesServices } from './modules/directives/directives.module.ts';
+import { createEscalationsModule, type EscalationsServices } from './modules/escalations/escalations.module.ts';
 import { createPlansModule, type PlansServices } from './modules/plans/plans.module.ts';
 import { createResourcesModule, type ResourcesServices } from './modules/resources/resources.module.ts';
 import { createInspectionsModule, type InspectionsServices } from './modules/inspections/inspections.module.ts';
@@ -59,6 +60,7 @@ export interface AppServices
     UnitsServices,
     ReportsServices,
     DirectivesServices,
+    EscalationsServices,
     PlansServices,
     ResourcesServices,
     InspectionsServices,
@@ -327,6 +329,14 @@ export function createServices(o: ServiceOptions): AppServices {
     audit,
     clock: o.clock,
   });
+  const directives = createDirectivesModule({
+    db,
+    units: units.units,
+    notifications: notifications.notifications,
+    reminders: notifications.reminders,
+    audit,
+    clock: o.clock,
+  });
   return {
     db,
     databaseKind: o.databaseKind,
@@ -348,13 +358,14 @@ export function createServices(o: ServiceOptions): AppServices {
     ...reports,
     ...border,
     ...inspections,
-    ...createDirectivesModule({
+    ...directives,
+    ...createEscalationsModule({
       db,
+      jobQueue,
       units: units.units,
       notifications: notifications.notifications,
-      reminders: notifications.reminders,
-      audit,
-      clock: o.clock,
+      reportReminders: reports.reportReminders,
+      directiveEscalations: directives.directiveEscalations,
     }),
     ...resources,
     ...createLinelistModule({ db, localities, audit, diseaseProfiles }),

@@ -25,6 +25,7 @@ export const mediaTypes = {
   png: 'image/png',
   jpeg: 'image/jpeg',
   webp: 'image/webp',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 export type MediaType = (typeof mediaTypes)[keyof typeof mediaTypes];
 

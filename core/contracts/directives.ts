@@ -8,6 +8,7 @@ import {
   issueDirectiveRequest,
   listDirectivesQuery,
   newTaskRequest,
+  taskEvidenceView,
   taskProgressRequest,
 } from '../schemas/directives.ts';
 
@@ -73,6 +74,23 @@ export const directivesContract = defineRoutes(['directives'], {
     params: idParams,
     answer: directiveView,
     upload: [mediaTypes.pdf],
+  },
+  putDirectivesTasksEvidence: {
+    method: 'PUT',
+    path: '/directives/:id/tasks/:taskId/evidence/:fileKey',
+    summary:
+      "Attach evidence to a task's progress (PDF, JPEG, PNG, WebP, .docx or .xlsx as the body, ≤ 10 MB; the type is read from the bytes); a resend stores it once",
+    params: z.object({ id: z.string().uuid(), taskId: z.string().uuid(), fileKey: z.string().uuid() }),
+    query: z.object({ filename: z.string().max(200).optional() }),
+    upload: [mediaTypes.pdf, mediaTypes.jpeg, mediaTypes.png, mediaTypes.webp, mediaTypes.docx, mediaTypes.xlsx],
+    answer: taskEvidenceView,
+    status: 201,
+  },
+  getDirectivesEvidenceById: {
+    method: 'GET',
+    path: '/directives/evidence/:id',
+    summary: "A task's evidence file, to the issuer, the units above it and the task's unit (each reading audited)",
+    params: idParams,
   },
   getDirectivesDocument: {
     method: 'GET',

@@ -64,6 +64,18 @@ export const taskProgressView = z.object({
   reportedAt: z.string(),
 });
 
+/** A file of evidence on a task's progress (shown to the issuer, those above it and the task's unit). */
+export const taskEvidenceView = z.object({
+  id: uuid,
+  filename: z.string(),
+  mediaType: z.string(),
+  byteSize: z.number().int(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+  url: z.string(),
+});
+export type TaskEvidenceView = z.infer<typeof taskEvidenceView>;
+
 export const directiveTaskView = z.object({
   id: uuid,
   unit: unitRef,
@@ -74,6 +86,7 @@ export const directiveTaskView = z.object({
   /** Whether the caller reports for the task's unit. */
   mayReport: z.boolean(),
   history: z.array(taskProgressView),
+  evidence: z.array(taskEvidenceView),
 });
 
 export const recipientView = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localityCode, pageQuery } from './common.ts';
 import { reportFieldTypes } from './report-template.ts';
+import { taskStatuses } from './directives.ts';
 import { unitRef } from './units.ts';
 
 /** Unit reports (issue 16): the form, drafts, submissions, reviews and completeness. */
@@ -45,6 +46,18 @@ export const submitReportRequest = saveDraftRequest.extend({
   clientKey: z.string().uuid(),
   /** Needed from the second version on (a resubmission after a return, an amendment). */
   amendmentReason: z.string().trim().max(1000).optional(),
+  /** Progress on the unit's directive tasks, recorded as task progress with the submission. */
+  taskProgress: z
+    .array(
+      z.object({
+        directiveId: z.string().uuid(),
+        taskId: z.string().uuid(),
+        status: z.enum(taskStatuses),
+        note: z.string().trim().max(2000).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type SubmitReportRequest = z.infer<typeof submitReportRequest>;
 

@@ -45,6 +45,7 @@ import * as m0042 from './migrations/0042-organisation-map.ts';
 import * as m0043 from './migrations/0043-consent-withdrawal.ts';
 import * as m0044 from './migrations/0044-national-disease-profiles.ts';
 import * as m0045 from './migrations/0045-audit-chain-sealer.ts';
+import * as m0047 from './migrations/0047-escalation-digests.ts';
 import * as m0048 from './migrations/0048-workplace-screening.ts';
 import * as m0049 from './migrations/0049-inspection-photo-blob-index.ts';
 
@@ -95,6 +96,7 @@ const migrations: Record<string, Migration> = {
   '0043-consent-withdrawal': m0043,
   '0044-national-disease-profiles': m0044,
   '0045-audit-chain-sealer': m0045,
+  '0047-escalation-digests': m0047,
   '0048-workplace-screening': m0048,
   '0049-inspection-photo-blob-index': m0049,
 };

@@ -70,6 +70,26 @@ export interface DirectiveTaskProgressTable {
   reported_at: CreatedAt;
 }
 
+/** Evidence of a task's progress (0047): the file's row, its bytes under their hash. */
+export interface DirectiveTaskEvidenceTable {
+  id: Generated<string>;
+  client_key: string;
+  task_id: string;
+  filename: string;
+  media_type: string;
+  sha256: Buffer;
+  byte_size: number;
+  uploaded_by: string | null;
+  uploaded_at: CreatedAt;
+}
+
+export interface DirectiveEvidenceBlobsTable {
+  sha256: Buffer;
+  body: Buffer;
+  byte_size: number;
+  created_at: CreatedAt;
+}
+
 export interface DirectivesTables {
   directives: DirectivesTable;
   directive_files: DirectiveFilesTable;
@@ -77,4 +97,6 @@ export interface DirectivesTables {
   directive_acknowledgements: DirectiveAcknowledgementsTable;
   directive_tasks: DirectiveTasksTable;
   directive_task_progress: DirectiveTaskProgressTable;
+  directive_task_evidence: DirectiveTaskEvidenceTable;
+  directive_evidence_blobs: DirectiveEvidenceBlobsTable;
 }

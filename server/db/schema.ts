@@ -18,6 +18,7 @@ import type { AccessTables } from './schema-access.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { ReportsTables } from './schema-reports.ts';
 import type { DirectivesTables } from './schema-directives.ts';
+import type { EscalationTables } from './schema-escalations.ts';
 import type { InspectionsTables } from './schema-inspections.ts';
 import type { FederationTables } from './schema-federation.ts';
 import type { PlansTables } from './schema-plans.ts';
@@ -362,6 +363,7 @@ export interface Database
     NotificationTables,
     ReportsTables,
     DirectivesTables,
+    EscalationTables,
     FederationTables,
     PlansTables,
     ResourcesTables,

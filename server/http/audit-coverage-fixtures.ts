@@ -80,7 +80,7 @@ export const f = {} as {
   linkRequestId: string;
   levelDecisionId: string;
   report: { id: string; unitId: string; periodId: string };
-  directive: { id: string; taskId: string };
+  directive: { id: string; taskId: string; evidenceId: string };
   resources: NeighbourResources;
   inspection: InspectionFixture;
   inboxMessageId: string;

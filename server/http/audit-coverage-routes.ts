@@ -148,6 +148,8 @@ export const routes: Record<string, Entry> = {
   'GET /api/directives/export.csv': cdc('/api/directives/export.csv', 'none'),
   'GET /api/directives/:id': cdc(() => `/api/directives/${f.directive.id}`, 'none'),
   'GET /api/directives/:id/document.pdf': cdc(() => `/api/directives/${f.directive.id}/document.pdf`, 'none'),
+  // A unit's evidence file (a biên bản, a photo): no seeded person; each reading is audited all the same.
+  'GET /api/directives/evidence/:id': cdc(() => `/api/directives/evidence/${f.directive.evidenceId}`, 'none'),
   // Response plans and committees: units, levels, resources and officials' phones, never a person's record.
   'GET /api/plans': cdc('/api/plans', 'none'),
   'GET /api/plans/export.xlsx': cdc('/api/plans/export.xlsx', 'none'),

@@ -75,7 +75,7 @@ export interface Neighbour {
   selfReportId: string;
   testing: { campaignId: string; poolCode: string; orderId: string; proposalId: string; sampleCode: string };
   report: { unitId: string; id: string; periodId: string };
-  directive: { id: string; taskId: string };
+  directive: { id: string; taskId: string; evidenceId: string };
   plan: { unitId: string; versionId: string; taskId: string };
   resources: NeighbourResources;
   inspection: InspectionFixture;

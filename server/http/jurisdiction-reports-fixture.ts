@@ -57,7 +57,15 @@ export async function directiveIn(t: TestPlatform, binhLuUnitId: string) {
     recipientUnitIds: [binhLuUnitId],
     tasks: [{ unitId: binhLuUnitId, title: 'Lập chốt kiểm soát Bình Lư', dueOn: today }],
   });
-  return { id: d.id, taskId: d.tasks[0]!.id };
+  // Evidence Bình Lư attached to its task (a PDF): only the issuer, those above it and Bình Lư see it.
+  const evidence = await s.taskEvidence.attach(systemActor('test'), {
+    directiveId: d.id,
+    taskId: d.tasks[0]!.id,
+    fileKey: randomUUID(),
+    filename: 'bien-ban-binh-lu.pdf',
+    body: await renderPdf({ content: ['Biên bản kiểm tra chốt kiểm soát Bình Lư'] }),
+  });
+  return { id: d.id, taskId: d.tasks[0]!.id, evidenceId: evidence.id };
 }
 
 /** The text of a directive, attached as its issuer would (a real PDF: the audit coverage test reads it). */
@@ -77,6 +85,9 @@ export async function expectNeighbourDirectiveUnchanged(t: TestPlatform, id: str
   ).toEqual([{ title: 'Lập chốt kiểm soát Bình Lư', status: 'not_started' }]);
   expect(await db.selectFrom('directive_task_progress').select('id').execute()).toEqual([]);
   expect(await db.selectFrom('directive_files').select('directive_id').execute()).toEqual([]);
+  expect(await db.selectFrom('directive_task_evidence').select('filename').execute()).toEqual([
+    { filename: 'bien-ban-binh-lu.pdf' },
+  ]);
 }
 
 /** Bình Lư's report is as it was submitted: one version, no review, no draft change. */

@@ -120,6 +120,20 @@ export const reportsRoutes: RouteTable = {
       }),
     expect: refused,
   },
+  'PUT /api/directives/:id/tasks/:taskId/evidence/:fileKey': {
+    attempt: (c) =>
+      c.request({
+        method: 'PUT',
+        url: `/api/directives/${neighbour.directive.id}/tasks/${neighbour.directive.taskId}/evidence/${randomUUID()}`,
+        payload: Buffer.from('%PDF-1.4\n'),
+        headers: { 'content-type': 'application/pdf' },
+      }),
+    expect: refused,
+  },
+  'GET /api/directives/evidence/:id': {
+    attempt: (c) => c.get(`/api/directives/evidence/${neighbour.directive.evidenceId}`),
+    expect: refused,
+  },
   'GET /api/directives/:id/document.pdf': {
     attempt: (c) => c.get(`/api/directives/${neighbour.directive.id}/document.pdf`),
     expect: refused,

@@ -42,6 +42,7 @@ let levelDecisionId: string;
 let organisationId: string;
 let report: { id: string; unitId: string; periodId: string };
 let directiveId: string;
+let evidenceId: string;
 let resources: NeighbourResources;
 let border: BorderRecords;
 let inspection: InspectionFixture;
@@ -85,7 +86,9 @@ beforeAll(async () => {
   // Units, and Bình Lư's report of this period (figures only: counts, no person); the inspector reports for Bình Lư.
   report = await reportIn(t, cdc.user.id, inspector.user.id);
   // A directive to Bình Lư (units and tasks, no person), with its text.
-  directiveId = (await directiveIn(t, report.unitId)).id;
+  const directive = await directiveIn(t, report.unitId);
+  directiveId = directive.id;
+  evidenceId = directive.evidenceId;
   // Bình Lư's store, roster and donation (responders and support, no seeded person).
   resources = await resourcesIn(t, report.unitId);
   await attachDirectiveText(t, directiveId);
@@ -156,6 +159,7 @@ const routes: Record<string, Entry> = {
   'GET /api/directives/export.xlsx': { urls: one('/api/directives/export.xlsx') },
   'GET /api/directives/:id': { urls: () => [`/api/directives/${directiveId}`] },
   'GET /api/directives/:id/document.pdf': { urls: () => [`/api/directives/${directiveId}/document.pdf`] },
+  'GET /api/directives/evidence/:id': { urls: () => [`/api/directives/evidence/${evidenceId}`] },
   'GET /api/organisations': { urls: one('/api/organisations') },
   'GET /api/organisations/export.xlsx': { urls: one('/api/organisations/export.xlsx') },
   'GET /api/organisations/:id': { urls: () => [`/api/organisations/${organisationId}`] },

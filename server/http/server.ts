@@ -26,6 +26,8 @@ import { IMMUTABLE, unmatchedAnswer } from './page-answers.ts';
 import { apiRoutes } from './routes.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/tabular-file.ts';
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface BuildServerOptions {
@@ -99,8 +101,8 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     global: false,
     errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED' }),
   });
-  // Imports, the text of a directive (a PDF) and inspection photos arrive as the request body itself.
-  for (const type of [CSV_TYPE, XLSX_TYPE, 'application/pdf', 'image/jpeg', 'image/png', 'image/webp']) {
+  // Imports, the text of a directive (a PDF), inspection photos and task evidence arrive as the request body itself.
+  for (const type of [CSV_TYPE, XLSX_TYPE, 'application/pdf', 'image/jpeg', 'image/png', 'image/webp', DOCX_TYPE]) {
     app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   }
   registerAuthHook(app, o.services.auth, o.config);

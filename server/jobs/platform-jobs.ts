@@ -127,6 +127,15 @@ export function platformJobs(
       run: async () => `${await services.reportReminders.scheduleDue()} report reminders scheduled`,
     },
     {
+      // From 08:00 Viet Nam time, the day's digest of escalations is queued once; each official gets one.
+      name: 'escalation-digest',
+      everyMs: 15 * 60_000,
+      run: async () =>
+        (await services.escalationDigest.scheduleDue())
+          ? "today's escalation digest queued"
+          : 'escalation digest not due',
+    },
+    {
       // The outbox and the reminders are backed up, the queue is not: after a restore their jobs are re-sent here.
       name: 'notification-jobs-requeue',
       everyMs: 15 * 60_000,

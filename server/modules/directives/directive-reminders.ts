@@ -7,6 +7,8 @@ export const DIRECTIVE_UNACKNOWLEDGED = 'directive-unacknowledged';
 export const DIRECTIVE_TASK_OVERDUE = 'directive-task-overdue';
 
 const HOUR_MS = 3_600_000;
+/** The day after issue from which an unacknowledged directive is escalated to the issuer's officers. */
+export const ESCALATE_UNACKNOWLEDGED_DAY = 4;
 /** 08:00 in Viet Nam on that day, or now when that is past (a directive recorded late). */
 const morningOf = (day: string, now: Date) =>
   new Date(Math.max(vietnamMidnight(day).getTime() + 8 * HOUR_MS, now.getTime()));
@@ -39,7 +41,7 @@ export class DirectiveReminders {
   ): Promise<void> {
     for (const [days, escalate] of [
       [2, false],
-      [4, true],
+      [ESCALATE_UNACKNOWLEDGED_DAY, true],
     ] as const) {
       const recipients = escalate ? [...officers.unit, ...officers.issuer] : officers.unit;
       if (recipients.length === 0) continue;

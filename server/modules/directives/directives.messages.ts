@@ -17,6 +17,9 @@ export const directiveMessages: Record<
     dueBeforeIssued: string;
     issuedInFuture: string;
     notPdf: string;
+    evidenceType: string;
+    evidenceTooBig: string;
+    otherEvidence: string;
   }
 > = {
   vi: {
@@ -31,6 +34,9 @@ export const directiveMessages: Record<
     dueBeforeIssued: 'Hạn hoàn thành phải từ ngày ban hành trở đi',
     issuedInFuture: 'Ngày ban hành không được sau ngày hôm nay',
     notPdf: 'Tệp văn bản phải là PDF',
+    evidenceType: 'Tệp minh chứng phải là PDF, ảnh (JPEG, PNG, WebP), Word (.docx) hoặc Excel (.xlsx)',
+    evidenceTooBig: 'Tệp minh chứng không được lớn hơn 10 MB',
+    otherEvidence: 'Mã tệp này đã dùng cho một nhiệm vụ khác',
   },
   en: {
     notIssuerOfficer: 'You are not an officer of the unit that issued this directive',
@@ -44,6 +50,9 @@ export const directiveMessages: Record<
     dueBeforeIssued: 'The deadline must be on or after the issue date',
     issuedInFuture: 'The issue date cannot be after today',
     notPdf: 'The text of the directive must be a PDF',
+    evidenceType: 'Evidence must be a PDF, an image (JPEG, PNG, WebP), a Word (.docx) or an Excel (.xlsx) file',
+    evidenceTooBig: 'Evidence files may be at most 10 MB',
+    otherEvidence: 'This file key was used for another task',
   },
 };
 

@@ -29,6 +29,9 @@ export const directivesPolicy = {
   }),
   read: (r: DirectiveRelation) => r.issuer || r.overseer || r.recipientUnitIds.length > 0,
   manage: (r: DirectiveRelation) => r.issuer,
+  /** A task's evidence: the issuer and those above it follow it up; of the recipients, only the task's own unit. */
+  readEvidence: (r: DirectiveRelation, taskUnitId: string) =>
+    r.issuer || r.overseer || r.recipientUnitIds.includes(taskUnitId),
   /** Every directive of the caller's area, or only those of their own units. */
   listWholeArea: (a: Actor) => isSystemActor(a) || can(a.role, 'reports.overview'),
   /** Officers of some unit, and the province's officials, keep a list of directives. */

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../core/errors.ts';
 import { tallyDirective, taskStanding } from '../../../core/rules/directive-tasks.ts';
-import type { DirectiveSummaryView, DirectiveView } from '../../../core/schemas/directives.ts';
+import type { DirectiveSummaryView, DirectiveView, TaskEvidenceView } from '../../../core/schemas/directives.ts';
 import type {
   DirectiveListRow,
   DirectiveRecord,
@@ -8,6 +8,7 @@ import type {
   RecipientRecord,
   TaskRecord,
 } from './directives.repository.ts';
+import type { EvidenceRecord } from './task-evidence.repository.ts';
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 const ref = (u: { id: string; code: string; name: string; name_en: string }, locale: Locale) => ({
@@ -29,12 +30,26 @@ export function toDirectiveSummary(d: DirectiveListRow | DirectiveRecord, locale
   };
 }
 
+export function toTaskEvidenceView(e: EvidenceRecord): TaskEvidenceView {
+  return {
+    id: e.id,
+    filename: e.filename,
+    mediaType: e.media_type,
+    byteSize: e.byte_size,
+    uploadedBy: e.uploaded_by ?? null,
+    uploadedAt: iso(e.uploaded_at),
+    url: `/api/directives/evidence/${e.id}`,
+  };
+}
+
 export function toDirectiveView(
   d: DirectiveRecord,
   o: {
     recipients: readonly RecipientRecord[];
     tasks: readonly TaskRecord[];
     progress: readonly ProgressRecord[];
+    /** The tasks' evidence the reader may see (the caller filters by task). */
+    evidence: readonly EvidenceRecord[];
     /** The units the reader is an officer of. */
     myUnitIds: ReadonlySet<string>;
     isIssuer: boolean;
@@ -66,6 +81,7 @@ export function toDirectiveView(
         reportedBy: p.reported_by ?? null,
         reportedAt: iso(p.reported_at),
       })),
+    evidence: o.evidence.filter((e) => e.task_id === t.id).map(toTaskEvidenceView),
   }));
   return {
     ...toDirectiveSummary(d, o.locale),

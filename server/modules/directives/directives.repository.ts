@@ -299,4 +299,42 @@ export class DirectivesRepository {
       .where('directive_id', '=', directiveId)
       .executeTakeFirst();
   }
+  /**
+   * What is escalated to issuers on `today` (the daily digest): recipients that have not acknowledged
+   * a directive issued on or before `ackBefore`, and tasks not done whose deadline is before `today`.
+   */
+  async escalations(db: Db, today: string, ackBefore: string) {
+    const unacknowledged = await db
+      .selectFrom('directive_recipients as r')
+      .innerJoin('directives as d', 'd.id', 'r.directive_id')
+      .innerJoin('reporting_units as u', 'u.id', 'r.unit_id')
+      .leftJoin('directive_acknowledgements as a', (j) =>
+        j.onRef('a.directive_id', '=', 'r.directive_id').onRef('a.unit_id', '=', 'r.unit_id'),
+      )
+      .select(['d.id as directive_id', 'd.number_symbol', 'd.issuer_unit_id', 'd.issued_on', 'u.name', 'u.name_en'])
+      .where('a.unit_id', 'is', null)
+      .where('d.issued_on', '<=', ackBefore)
+      .orderBy('d.issued_on')
+      .orderBy('u.code')
+      .execute();
+    const overdue = await db
+      .selectFrom('directive_tasks as t')
+      .innerJoin('directives as d', 'd.id', 't.directive_id')
+      .innerJoin('reporting_units as u', 'u.id', 't.unit_id')
+      .select([
+        'd.id as directive_id',
+        'd.number_symbol',
+        'd.issuer_unit_id',
+        't.title',
+        't.due_on',
+        'u.name',
+        'u.name_en',
+      ])
+      .where('t.status', '<>', 'done')
+      .where('t.due_on', '<', today)
+      .orderBy('t.due_on')
+      .orderBy('t.id')
+      .execute();
+    return { unacknowledged, overdue };
+  }
 }

@@ -23,6 +23,7 @@ import { directiveKindLabels, directiveMessages as messages } from './directives
 import { directivesPolicy as policy, type DirectiveRelation } from './directives.policy.ts';
 import { toDirectiveSummary, toDirectiveView } from './directives.presenter.ts';
 import type { DirectiveRecord, DirectivesRepository } from './directives.repository.ts';
+import type { TaskEvidenceRepository } from './task-evidence.repository.ts';
 
 export interface DirectivesDeps {
   db: Db;
@@ -31,11 +32,18 @@ export interface DirectivesDeps {
   notifications: NotificationsService;
   audit: AuditTrailService;
   reminders: DirectiveReminders;
+  evidence: TaskEvidenceRepository;
   /** Now (a test clock); the wall clock when absent. */
   clock?: () => Date;
 }
 
 const PDF_MAGIC = Buffer.from('%PDF-');
+type DirectiveAuditAction =
+  | `${'issue' | 'acknowledge'}_directive`
+  | 'assign_task'
+  | 'report_task_progress'
+  | 'attach_document'
+  | `${'attach' | 'read'}_task_evidence`;
 
 /**
  * Directives (issue 16): a unit records a directive for the units below it, with tasks; the
@@ -225,33 +233,36 @@ export class DirectivesService {
   }
 
   /** The task's unit reports progress; a resend (client key) records one report. */
-  async reportProgress(actor: Actor, id: string, taskId: string, req: TaskProgressRequest): Promise<DirectiveView> {
+  reportProgress(actor: Actor, id: string, taskId: string, req: TaskProgressRequest): Promise<DirectiveView> {
+    return this.d.db.transaction().execute((trx) => this.reportProgressIn(trx, actor, id, taskId, req));
+  }
+
+  /** `reportProgress` in the caller's transaction (a weekly report that states task progress). */
+  async reportProgressIn(trx: Db, actor: Actor, id: string, taskId: string, req: TaskProgressRequest) {
     const m = messages[actor.locale];
-    return this.d.db.transaction().execute(async (trx) => {
-      await this.readable(trx, actor, id);
-      const task = await this.d.repo.findTask(trx, id, taskId);
-      if (!task) throw new AppError('NOT_FOUND');
-      const resent = await this.d.repo.progressByClientKey(trx, req.clientKey);
-      if (resent) {
-        if (resent.task_id !== taskId) throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherTask }]);
-        return this.viewById(trx, actor, id);
-      }
-      if (!isSystemActor(actor) && !(await this.d.units.isOfficer(trx, actor.userId, task.unit_id)))
-        throw new AppError('FORBIDDEN', [{ path: 'taskId', message: m.notOfficer }]);
-      const progressId = await this.d.repo.insertProgress(trx, {
-        client_key: req.clientKey,
-        task_id: taskId,
-        status: req.status,
-        note: req.note || null,
-        evidence: req.evidence || null,
-        reported_by: this.by(actor),
-        // The service's clock, like the deadlines it is compared with (a test clock in tests).
-        reported_at: this.now(),
-      });
-      const unit = (await this.d.units.findById(trx, task.unit_id))!;
-      await this.audit(trx, actor, 'report_task_progress', unit, id, { taskId, progressId, status: req.status });
+    await this.readable(trx, actor, id);
+    const task = await this.d.repo.findTask(trx, id, taskId);
+    if (!task) throw new AppError('NOT_FOUND');
+    const resent = await this.d.repo.progressByClientKey(trx, req.clientKey);
+    if (resent) {
+      if (resent.task_id !== taskId) throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherTask }]);
       return this.viewById(trx, actor, id);
+    }
+    if (!isSystemActor(actor) && !(await this.d.units.isOfficer(trx, actor.userId, task.unit_id)))
+      throw new AppError('FORBIDDEN', [{ path: 'taskId', message: m.notOfficer }]);
+    const progressId = await this.d.repo.insertProgress(trx, {
+      client_key: req.clientKey,
+      task_id: taskId,
+      status: req.status,
+      note: req.note || null,
+      evidence: req.evidence || null,
+      reported_by: this.by(actor),
+      // The service's clock, like the deadlines it is compared with (a test clock in tests).
+      reported_at: this.now(),
     });
+    const unit = (await this.d.units.findById(trx, task.unit_id))!;
+    await this.audit(trx, actor, 'report_task_progress', unit, id, { taskId, progressId, status: req.status });
+    return this.viewById(trx, actor, id);
   }
 
   /** The issuer attaches the text of the directive (a PDF); a new upload replaces it. */
@@ -307,11 +318,20 @@ export class DirectivesService {
   }
 
   private async readable(db: Db, actor: Actor, id: string): Promise<DirectiveRecord> {
-    const d = await this.d.repo.findById(db, id);
-    if (!d) throw new AppError('NOT_FOUND');
-    const { relation } = await this.relationOf(db, actor, d);
+    return (await this.accessOf(db, actor, id)).directive;
+  }
+
+  /** A directive the actor may read and what they are to it (task evidence); NOT_FOUND otherwise. */
+  async accessOf(
+    db: Db,
+    actor: Actor,
+    id: string,
+  ): Promise<{ directive: DirectiveRecord; relation: DirectiveRelation }> {
+    const directive = await this.d.repo.findById(db, id);
+    if (!directive) throw new AppError('NOT_FOUND');
+    const { relation } = await this.relationOf(db, actor, directive);
     if (!policy.read(relation)) throw new AppError('NOT_FOUND');
-    return d;
+    return { directive, relation };
   }
 
   private async relationOf(db: Db, actor: Actor, d: DirectiveRecord) {
@@ -346,10 +366,12 @@ export class DirectivesService {
       db,
       tasks.map((t) => t.id),
     );
+    const seen = tasks.filter((t) => policy.readEvidence(relation, t.unit_id)).map((t) => t.id);
     return toDirectiveView(d, {
       recipients,
       tasks,
       progress,
+      evidence: await this.d.evidence.ofTasks(db, seen),
       myUnitIds: mine,
       isIssuer: relation.issuer,
       today: this.today(),
@@ -357,10 +379,10 @@ export class DirectivesService {
     });
   }
 
-  private audit(
+  audit(
     db: Db,
     actor: Actor,
-    action: 'issue_directive' | 'acknowledge_directive' | 'assign_task' | 'report_task_progress' | 'attach_document',
+    action: DirectiveAuditAction,
     place: Pick<UnitRecord, 'locality_code' | 'locality_path'> | Pick<DirectiveRecord, 'locality_path'>,
     directiveId: string,
     after: Record<string, unknown>,

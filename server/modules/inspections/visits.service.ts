@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
+import { imageTypeOf, sha256Of } from '../../shared/file-types.ts';
 import type { VisitRequest, VisitView } from '../../../core/schemas/inspections.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
@@ -18,16 +18,8 @@ import { isWholePng } from './signature-png.ts';
 import type { ViolationsRepository } from './violations.repository.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** The image type the bytes are, from their first bytes (never the client's word alone); SVG and HTML are none. */
-export function imageTypeOf(body: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  if (body.length >= 3 && body[0] === 0xff && body[1] === 0xd8 && body[2] === 0xff) return 'image/jpeg';
-  if (body.subarray(0, 8).equals(PNG)) return 'image/png';
-  if (body.subarray(0, 4).toString('latin1') === 'RIFF' && body.subarray(8, 12).toString('latin1') === 'WEBP')
-    return 'image/webp';
-  return null;
-}
+/** The image type the bytes are (the shared sniffing of uploaded files); SVG and HTML are none. */
+export { imageTypeOf };
 
 function signatureBytes(data: string | undefined): Buffer | null {
   if (!data) return null;
@@ -207,7 +199,7 @@ export class VisitsService {
     const type = imageTypeOf(body);
     if (!type || type !== contentType.split(';')[0]!.trim())
       throw new AppError('VALIDATION_FAILED', [{ path: 'body', message: m.photoNotImage }]);
-    const sha256 = createHash('sha256').update(body).digest();
+    const sha256 = sha256Of(body);
     await this.d.repo.putPhotoBlob(this.d.db, sha256, body);
     return this.d.db.transaction().execute(async (trx) => {
       // Looked up again inside: a resend that crossed the first on the way answers its row.

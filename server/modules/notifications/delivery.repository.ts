@@ -52,7 +52,7 @@ export class DeliveryRepository {
       .where('status', '=', 'pending')
       .where('channel', '<>', 'in_app')
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
-      .returning(['id', 'recipient_user_id', 'channel', 'title', 'body', 'link', 'urgent', 'attempts'])
+      .returning(['id', 'recipient_user_id', 'address', 'channel', 'title', 'body', 'link', 'urgent', 'attempts'])
       .executeTakeFirst();
   }
 

@@ -55,9 +55,10 @@ export class NotificationDelivery {
    * Queues the first attempt of a row just written, in the caller's transaction: now, or at the end
    * of the recipient's quiet hours for a message that is not urgent.
    */
-  async schedule(db: Db, messageId: string, recipientUserId: string, urgent: boolean): Promise<void> {
+  async schedule(db: Db, messageId: string, recipientUserId: string | null, urgent: boolean): Promise<void> {
     const now = this.now();
-    const [pref] = await this.repo.preferences(db, [recipientUserId]);
+    // A contact's row (no account): the installation's quiet hours.
+    const [pref] = recipientUserId ? await this.repo.preferences(db, [recipientUserId]) : [];
     const later = urgent ? null : quietHoursEnd(now, this.quietHoursOf(pref));
     if (later) await this.repo.record(db, messageId, { status: 'pending', attempted: false, nextAttemptAt: later });
     await this.queue.send(db, DELIVERY_QUEUE, { messageId }, { startAfter: later ?? undefined });
@@ -68,7 +69,8 @@ export class NotificationDelivery {
     const row = await this.repo.claim(this.db, messageId, LEASE_SECONDS);
     if (!row || row.channel === 'in_app') return;
     const channel = row.channel;
-    const [pref] = await this.repo.preferences(this.db, [row.recipient_user_id]);
+    const contact = row.recipient_user_id === null;
+    const [pref] = contact ? [] : await this.repo.preferences(this.db, [row.recipient_user_id!]);
     const now = this.now();
     // Preferences may have changed since the message was queued: the quiet hours are checked again.
     const quietUntil = row.urgent ? null : quietHoursEnd(now, this.quietHoursOf(pref));
@@ -79,8 +81,9 @@ export class NotificationDelivery {
       const error = channel === 'sms' ? deliveryReasons.smsOff : deliveryReasons.emailOff;
       return this.repo.record(this.db, messageId, { status: 'failed', attempted: false, error });
     }
-    const enabled = channel === 'sms' ? pref?.sms : pref?.email;
-    const address = channel === 'sms' ? pref?.phone : pref?.email_address;
+    // A contact's row carries its address; an official's follows their preferences as they are now.
+    const enabled = contact || (channel === 'sms' ? pref?.sms : pref?.email);
+    const address = contact ? row.address : channel === 'sms' ? pref?.phone : pref?.email_address;
     if (!enabled || !address) {
       const error = enabled ? deliveryReasons.noAddress : deliveryReasons.turnedOff;
       return this.repo.record(this.db, messageId, { status: 'cancelled', attempted: false, error });

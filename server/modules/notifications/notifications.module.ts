@@ -12,7 +12,7 @@ import { NotificationsRepository } from './notifications.repository.ts';
 import { NotificationsService } from './notifications.service.ts';
 import { ReminderService } from './reminders.service.ts';
 
-export type { MessageContent, OutgoingMessage } from './notifications.service.ts';
+export type { MessageContact, MessageContent, OutgoingMessage } from './notifications.service.ts';
 export type { ChannelSender } from './channels.ts';
 export type { ReminderCondition, ReminderRequest, ReminderScheduler } from './reminders.service.ts';
 export type { NotificationsService, NotificationDelivery, ReminderService, CitizenMessages };

@@ -39,6 +39,12 @@ export interface MessageContent {
   key: string;
 }
 
+/** A contact outside the accounts: a reporting unit's office phone and e-mail (either may be absent). */
+export interface MessageContact {
+  phone: string | null;
+  email: string | null;
+}
+
 /** A message to one official through one channel, before it is written to the outbox. */
 export interface OutgoingMessage extends MessageContent {
   recipientUserId: string;
@@ -106,6 +112,46 @@ export class NotificationsService {
       if (p?.email && p.email_address && this.delivery.available('email')) channels.push('email');
       for (const channel of channels) {
         if ((await this.enqueue(db, { ...m, recipientUserId: userId, channel })).created) written[channel]++;
+      }
+    }
+    return written;
+  }
+
+  /**
+   * Sends a message to contacts outside the accounts (a reporting unit's office phone and e-mail):
+   * by SMS to each phone and by e-mail to each address, when the installation can send them; in no
+   * inbox. Once per key, address and channel. Answers how many rows it wrote per channel.
+   */
+  async notifyContacts(
+    db: Db,
+    contacts: readonly MessageContact[],
+    m: MessageContent,
+  ): Promise<Record<NotificationChannel, number>> {
+    const written = { in_app: 0, sms: 0, email: 0 };
+    const addressed = new Map<string, 'sms' | 'email'>();
+    for (const c of contacts) {
+      const phone = c.phone ? normaliseVietnamesePhone(c.phone) : null;
+      if (phone && this.delivery.available('sms')) addressed.set(phone, 'sms');
+      if (c.email && emailAddress.safeParse(c.email).success && this.delivery.available('email'))
+        addressed.set(c.email.toLowerCase(), 'email');
+    }
+    for (const [address, channel] of addressed) {
+      const row = await this.messages.insertOnce(db, {
+        recipient_user_id: null,
+        address,
+        channel,
+        kind: m.kind,
+        title: JSON.stringify(m.title),
+        body: JSON.stringify(m.body),
+        link: m.link ?? null,
+        urgent: m.urgent ?? false,
+        message_key: `${m.key}:${address}`,
+        dedupe_key: `${m.key}:${address}:${channel}`,
+        status: 'pending',
+      });
+      if (row.created) {
+        await this.delivery.schedule(db, row.id, null, m.urgent ?? false);
+        written[channel]++;
       }
     }
     return written;

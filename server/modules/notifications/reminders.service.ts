@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { DeliveryRepository, ReminderRecord } from './delivery.repository.ts';
-import type { MessageContent, NotificationsService } from './notifications.service.ts';
+import type { MessageContact, MessageContent, NotificationsService } from './notifications.service.ts';
 
 export const REMINDER_QUEUE = 'notification-reminder';
 interface ReminderJob {
@@ -21,6 +21,8 @@ export interface ReminderRequest {
   /** When it falls due; in the past: as soon as a worker runs. */
   at: Date;
   recipientUserIds: readonly string[];
+  /** Contacts outside the accounts (a reporting unit's office), reached by SMS and e-mail. */
+  contacts?: readonly MessageContact[];
   message: Omit<MessageContent, 'key'>;
   /** A condition registered with `registerCondition`, and what it is about. */
   condition: { name: string; params: Record<string, unknown> };
@@ -69,6 +71,7 @@ export class ReminderService {
       params: JSON.stringify(r.condition.params),
       message: JSON.stringify(r.message),
       recipient_user_ids: [...new Set(r.recipientUserIds)],
+      recipient_contacts: JSON.stringify(r.contacts ?? []),
       due_at: r.at,
     });
     if (id) await this.queue.send(db, REMINDER_QUEUE, { reminderId: id }, { startAfter: r.at });
@@ -85,10 +88,9 @@ export class ReminderService {
       const holds = condition ? await condition(trx, reminder.params as Record<string, unknown>) : false;
       if (holds) {
         const message = reminder.message as Omit<MessageContent, 'key'>;
-        await this.notifications.notify(trx, reminder.recipient_user_ids, {
-          ...message,
-          key: `reminder:${reminder.dedupe_key}`,
-        });
+        const content = { ...message, key: `reminder:${reminder.dedupe_key}` };
+        await this.notifications.notify(trx, reminder.recipient_user_ids, content);
+        await this.notifications.notifyContacts(trx, reminder.recipient_contacts as MessageContact[], content);
       }
       await this.repo.decideReminder(trx, reminder.id, holds ? 'sent' : 'skipped');
     });

@@ -56,6 +56,7 @@ let neighbour: TestClient;
 let cdc: TestClient;
 const sys = systemActor('test');
 const unit: Record<string, string> = {};
+let officeUnit: { id: string; code: string; name: string };
 const svc = () => t.platform.services;
 const db = () => t.platform.database.db;
 
@@ -82,6 +83,20 @@ beforeAll(async () => {
       .select('id')
       .where('code', '=', code)
       .executeTakeFirstOrThrow())!.id;
+  // A third commune has no officer yet, only its office's contacts (0041): its reminders reach them.
+  const office = await db()
+    .selectFrom('reporting_units')
+    .select(['id', 'code', 'name'])
+    .where('supervisor_unit_id', '=', unit[`${LAI_CHAU}-CDC`]!)
+    .where('code', 'not in', [DOAN_KET, BINH_LU])
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  officeUnit = office;
+  await db()
+    .updateTable('reporting_units')
+    .set({ contact_phone: '0912999888', contact_email: 'vanphong@example.vn' })
+    .where('id', '=', office.id)
+    .execute();
   const prefs = await officer.request({
     method: 'PUT',
     url: '/api/notification-preferences',
@@ -122,6 +137,16 @@ describe('reminders of missing reports', () => {
     expect(overdue(await inboxTitles(neighbour))).toEqual([]);
     expect(sms.filter((m) => m.text.includes('Đoàn Kết'))).toHaveLength(1);
     expect(sms.some((m) => m.text.includes('Bình Lư'))).toBe(false);
+    // The commune without officers: its office phone gets the reminder (no SMTP here: no e-mail).
+    const office = sms.filter((m) => m.to === '+84912999888');
+    expect(office).toHaveLength(1);
+    expect(office[0]!.text).toContain(officeUnit.name);
+    const rows = await db()
+      .selectFrom('notification_messages')
+      .select(['channel', 'status', 'recipient_user_id'])
+      .where('address', '=', '+84912999888')
+      .execute();
+    expect(rows).toEqual([{ channel: 'sms', status: 'sent', recipient_user_id: null }]);
   });
 
   it('drop a reminder whose report was submitted before it fell due', async () => {

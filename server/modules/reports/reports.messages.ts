@@ -16,6 +16,7 @@ export const reportMessages: Record<
     commentNeeded: string;
     otherReport: string;
     chooseLocality: string;
+    taskNotOfUnit: string;
     values: Record<ValueProblemKind, string>;
   }
 > = {
@@ -31,6 +32,7 @@ export const reportMessages: Record<
     commentNeeded: 'Cần ghi nhận xét khi trả lại báo cáo: đơn vị cần sửa gì',
     otherReport: 'Mã gửi này đã dùng cho một báo cáo khác',
     chooseLocality: 'Hãy chọn tỉnh/thành phố',
+    taskNotOfUnit: 'Nhiệm vụ này không giao cho đơn vị báo cáo',
     values: {
       unknown_field: 'Mẫu báo cáo không có chỉ tiêu này',
       not_whole_number: 'Phải là số nguyên (không có phần thập phân, không phải chữ)',
@@ -54,6 +56,7 @@ export const reportMessages: Record<
     commentNeeded: 'A comment is needed to return a report: what the unit must correct',
     otherReport: 'This submission key was used for another report',
     chooseLocality: 'Choose a province',
+    taskNotOfUnit: 'This task is not assigned to the reporting unit',
     values: {
       unknown_field: 'The template has no such figure',
       not_whole_number: 'Must be a whole number (no decimals, not text)',

@@ -13,8 +13,9 @@ import { ReportsRepository } from './reports.repository.ts';
 import { ReportsService } from './reports.service.ts';
 
 export type { ReportsService } from './reports.service.ts';
+export { reportMessages } from './reports.messages.ts';
 export type { ReportsCompletenessService } from './reports-completeness.service.ts';
-export type { ReportReminders } from './report-reminders.ts';
+export type { LateEscalation, ReportReminders } from './report-reminders.ts';
 export type { ConsolidatedReports } from './consolidated-report.ts';
 export type { NationalWeeklyReports, ProvinceOnHub } from './national-weekly.ts';
 

@@ -5,6 +5,7 @@ import { reportsContract as c } from '../../../core/contracts/reports.ts';
 import { route, sheetRoutes } from '../../http/contract-route.ts';
 import { actorOf } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
+import { submitReport } from '../../commands/submit-report.ts';
 
 export const reportsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const svc = services.reports;
@@ -12,7 +13,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ser
   route(app, c.getReportsForm, async (req) => svc.form(actorOf(req), req.query));
   route(app, c.postReportsDrafts, async (req) => svc.saveDraft(actorOf(req), req.body));
   route(app, c.postReportsSubmissions, async (req, reply) =>
-    reply.status(201).send(await svc.submit(actorOf(req), req.body)),
+    reply.status(201).send(await submitReport(services, actorOf(req), req.body)),
   );
   route(app, c.getReportsCompleteness, async (req) => completeness.completeness(actorOf(req), req.query));
   sheetRoutes(app, c.getReportsCompletenessExport, c.getReportsCompletenessExportCsv, (req) =>

@@ -112,68 +112,71 @@ export class ReportsService {
    * resend); the first version needs no reason, every later one does. Timeliness is judged by the
    * first submission; each version records whether it came before the deadline.
    */
-  async submit(actor: Actor, req: SubmitReportRequest): Promise<ReportView> {
+  submit(actor: Actor, req: SubmitReportRequest): Promise<ReportView> {
+    return this.d.db.transaction().execute((trx) => this.submitIn(trx, actor, req));
+  }
+
+  /** `submit` in the caller's transaction (the command that records task progress with it). */
+  async submitIn(trx: Db, actor: Actor, req: SubmitReportRequest): Promise<ReportView> {
     const m = messages[actor.locale];
     const now = this.d.clock();
-    return this.d.db.transaction().execute(async (trx) => {
-      const resent = await this.d.repo.versionByClientKey(trx, req.clientKey);
-      if (resent) {
-        const report = (await this.d.repo.findById(trx, resent.report_id))!;
-        if (report.unit_id !== req.unitId || report.period_id !== req.periodId)
-          throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherReport }]);
-        return this.existingView(actor, trx, report);
-      }
-      const { unit, relation } = await this.submittableUnit(actor, req.unitId, trx);
-      const latest = await this.template(actor.locale, req.template, trx);
-      const period = this.period(actor.locale, latest, req.periodId);
-      const template = await this.templateOfReport(trx, unit.id, latest, period.id);
-      const checked = await this.check(actor.locale, trx, template, unit, period, req);
-      const report = await this.d.repo.lockOrCreate(trx, newReport(actor, unit, template, period));
-      // A twin request with the same key may have committed while this one waited for the lock.
-      if (await this.d.repo.versionByClientKey(trx, req.clientKey)) return this.existingView(actor, trx, report);
-      const version = report.version + 1;
-      const amendmentReason = req.amendmentReason?.trim() || null;
-      if (version > 1 && !amendmentReason)
-        throw new AppError('VALIDATION_FAILED', [{ path: 'amendmentReason', message: m.amendmentReasonNeeded }]);
-      await this.d.repo.insertVersion(trx, {
-        report_id: report.id,
-        version,
-        client_key: req.clientKey,
-        figures: JSON.stringify(checked.values),
-        computed: JSON.stringify(checked.computed),
-        reasons: JSON.stringify(checked.reasons),
-        amendment_reason: version > 1 ? amendmentReason : null,
-        on_time: isOnTime(period.due, now),
-        submitted_by: recordedBy(actor),
-        submitted_at: now,
-      });
-      await this.d.repo.update(trx, report.id, {
-        status: 'submitted',
-        version,
-        draft: JSON.stringify(draftOf(checked)),
-        first_submitted_at: report.first_submitted_at ?? now,
-        last_submitted_at: now,
-      });
-      await this.d.audit.record(trx, actor, {
-        action: version === 1 ? 'submit_report' : 'amend_report',
-        entityType: 'unit_report',
-        entityId: report.id,
-        localityCode: unit.locality_code,
-        localityPath: unit.locality_path,
-        before: version > 1 ? { status: report.status, version: report.version } : undefined,
-        after: {
-          unit: unit.code,
-          period: period.id,
-          version,
-          onTime: isOnTime(period.due, now),
-          changed: checked.reasons,
-          amendmentReason,
-        },
-      });
-      await this.notices.submitted(trx, unit, period, report.id, version);
-      const saved = (await this.d.repo.findById(trx, report.id))!;
-      return this.view(actor, trx, { unit, relation, template, period, report: saved });
+    const resent = await this.d.repo.versionByClientKey(trx, req.clientKey);
+    if (resent) {
+      const report = (await this.d.repo.findById(trx, resent.report_id))!;
+      if (report.unit_id !== req.unitId || report.period_id !== req.periodId)
+        throw new AppError('CONFLICT', [{ path: 'clientKey', message: m.otherReport }]);
+      return this.existingView(actor, trx, report);
+    }
+    const { unit, relation } = await this.submittableUnit(actor, req.unitId, trx);
+    const latest = await this.template(actor.locale, req.template, trx);
+    const period = this.period(actor.locale, latest, req.periodId);
+    const template = await this.templateOfReport(trx, unit.id, latest, period.id);
+    const checked = await this.check(actor.locale, trx, template, unit, period, req);
+    const report = await this.d.repo.lockOrCreate(trx, newReport(actor, unit, template, period));
+    // A twin request with the same key may have committed while this one waited for the lock.
+    if (await this.d.repo.versionByClientKey(trx, req.clientKey)) return this.existingView(actor, trx, report);
+    const version = report.version + 1;
+    const amendmentReason = req.amendmentReason?.trim() || null;
+    if (version > 1 && !amendmentReason)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'amendmentReason', message: m.amendmentReasonNeeded }]);
+    await this.d.repo.insertVersion(trx, {
+      report_id: report.id,
+      version,
+      client_key: req.clientKey,
+      figures: JSON.stringify(checked.values),
+      computed: JSON.stringify(checked.computed),
+      reasons: JSON.stringify(checked.reasons),
+      amendment_reason: version > 1 ? amendmentReason : null,
+      on_time: isOnTime(period.due, now),
+      submitted_by: recordedBy(actor),
+      submitted_at: now,
     });
+    await this.d.repo.update(trx, report.id, {
+      status: 'submitted',
+      version,
+      draft: JSON.stringify(draftOf(checked)),
+      first_submitted_at: report.first_submitted_at ?? now,
+      last_submitted_at: now,
+    });
+    await this.d.audit.record(trx, actor, {
+      action: version === 1 ? 'submit_report' : 'amend_report',
+      entityType: 'unit_report',
+      entityId: report.id,
+      localityCode: unit.locality_code,
+      localityPath: unit.locality_path,
+      before: version > 1 ? { status: report.status, version: report.version } : undefined,
+      after: {
+        unit: unit.code,
+        period: period.id,
+        version,
+        onTime: isOnTime(period.due, now),
+        changed: checked.reasons,
+        amendmentReason,
+      },
+    });
+    await this.notices.submitted(trx, unit, period, report.id, version);
+    const saved = (await this.d.repo.findById(trx, report.id))!;
+    return this.view(actor, trx, { unit, relation, template, period, report: saved });
   }
 
   /**

@@ -12,6 +12,8 @@ import { Page } from '../../ui/page.tsx';
 type Task = DirectiveView['tasks'][number];
 type Recipient = DirectiveView['recipientUnits'][number];
 type Status = (typeof taskStatuses)[number];
+/** What the server takes as evidence (it reads the type from the bytes all the same). */
+const EVIDENCE_ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx';
 
 const standingBadge: Record<Task['standing'], string> = {
   done: 'badge badge-ok',
@@ -153,12 +155,21 @@ function TaskDetail(p: { directiveId: string; task: Task; onSaved(v: DirectiveVi
   const [status, setStatus] = useState<Status>(p.task.status === 'not_started' ? 'in_progress' : p.task.status);
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState('');
+  // Files of evidence, each with its key: a retry after a failure stores each once.
+  const [files, setFiles] = useState<{ file: File; key: string }[]>([]);
   // One key per report being sent: a retry resends it, the next report makes a new one.
   const [clientKey, setClientKey] = useState(newClientKey);
   const [saved, setSaved] = useState(false);
   const { error, busy, run } = useFormSubmit();
   const submit = () =>
     run(async () => {
+      for (const f of files)
+        await api(directivesContract.putDirectivesTasksEvidence, {
+          params: { id: p.directiveId, taskId: p.task.id, fileKey: f.key },
+          query: { filename: f.file.name },
+          raw: f.file,
+          contentType: f.file.type || 'application/octet-stream',
+        });
       p.onSaved(
         await api(directivesContract.postDirectivesTasksProgress, {
           params: { id: p.directiveId, taskId: p.task.id },
@@ -168,6 +179,7 @@ function TaskDetail(p: { directiveId: string; task: Task; onSaved(v: DirectiveVi
       setClientKey(newClientKey());
       setNote('');
       setEvidence('');
+      setFiles([]);
       setSaved(true);
     });
   return (
@@ -186,6 +198,22 @@ function TaskDetail(p: { directiveId: string; task: Task; onSaved(v: DirectiveVi
             </li>
           ))}
         </ul>
+      )}
+      {p.task.evidence.length > 0 && (
+        <>
+          <h3>{t('directives.evidenceFiles')}</h3>
+          <ul data-testid="task-evidence-files">
+            {p.task.evidence.map((e) => (
+              <li key={e.id}>
+                <a href={apiHref(directivesContract.getDirectivesEvidenceById, { params: { id: e.id } })} download>
+                  {e.filename}
+                </a>{' '}
+                · {fmt.dateTime(e.uploadedAt)}
+                {e.uploadedBy && ` · ${e.uploadedBy}`}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {p.task.mayReport && (
         <form
@@ -208,6 +236,21 @@ function TaskDetail(p: { directiveId: string; task: Task; onSaved(v: DirectiveVi
           />
           <TextField label={t('directives.note')} value={note} onChange={setNote} testId="task-note" />
           <TextField label={t('directives.evidence')} value={evidence} onChange={setEvidence} testId="task-evidence" />
+          <div className="field">
+            <label htmlFor={`evidence-${p.task.id}`}>{t('directives.attachEvidence')}</label>
+            <input
+              id={`evidence-${p.task.id}`}
+              type="file"
+              multiple
+              accept={EVIDENCE_ACCEPT}
+              aria-describedby={`evidence-${p.task.id}-hint`}
+              data-testid="task-evidence-file"
+              onChange={(e) => setFiles([...(e.target.files ?? [])].map((file) => ({ file, key: newClientKey() })))}
+            />
+            <small id={`evidence-${p.task.id}-hint`} className="field-hint">
+              {t('directives.evidenceHint')}
+            </small>
+          </div>
           <FormActions busy={busy} label={t('directives.reportProgress')} testId="task-progress-save" />
         </form>
       )}

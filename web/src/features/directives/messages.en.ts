@@ -45,6 +45,9 @@ export const directivesEn = {
     reportProgress: 'Report progress',
     note: 'Note',
     evidence: 'Evidence (document number, results…)',
+    evidenceFiles: 'Evidence files',
+    attachEvidence: 'Attach evidence files',
+    evidenceHint: 'PDF, images (JPEG, PNG, WebP), Word (.docx) or Excel (.xlsx), at most 10 MB each',
     progressSaved: 'Progress recorded.',
     kind: {
       directive: 'Directive',

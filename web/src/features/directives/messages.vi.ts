@@ -45,6 +45,9 @@ export const directivesVi = {
     reportProgress: 'Báo cáo tiến độ',
     note: 'Ghi chú',
     evidence: 'Minh chứng (số văn bản, kết quả…)',
+    evidenceFiles: 'Tệp minh chứng',
+    attachEvidence: 'Đính kèm tệp minh chứng',
+    evidenceHint: 'PDF, ảnh (JPEG, PNG, WebP), Word (.docx) hoặc Excel (.xlsx), tối đa 10 MB mỗi tệp',
     progressSaved: 'Đã ghi nhận tiến độ.',
     kind: {
       directive: 'Chỉ thị',

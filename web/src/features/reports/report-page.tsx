@@ -1,3 +1,4 @@
+import { ReportTaskLines, taskProgressOf, type TaskLine } from './report-task-lines.tsx';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportsContract } from '../../../../core/contracts/reports.ts';
@@ -37,6 +38,7 @@ export function ReportPage(p: { reportId?: string; unitId?: string }) {
   const [view, setView] = useState<ReportView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
+  const [taskLines, setTaskLines] = useState<Record<string, TaskLine>>({});
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [amendment, setAmendment] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -91,10 +93,16 @@ export function ReportPage(p: { reportId?: string; unitId?: string }) {
     if (!checkLocally()) return;
     await run(async () => {
       const sent = await api(reportsContract.postReportsSubmissions, {
-        body: { ...payload(), clientKey, ...(view.version > 0 ? { amendmentReason: amendment.trim() } : {}) },
+        body: {
+          ...payload(),
+          clientKey,
+          ...(view.version > 0 ? { amendmentReason: amendment.trim() } : {}),
+          taskProgress: taskProgressOf(taskLines),
+        },
       });
       show(sent);
       setAmendment('');
+      setTaskLines({});
       setClientKey(newClientKey());
       setNotice(t('reports.submitted', { version: sent.version }));
     });
@@ -143,6 +151,7 @@ export function ReportPage(p: { reportId?: string; unitId?: string }) {
             )}
           </fieldset>
         ))}
+        {view.may.submit && <ReportTaskLines unitId={view.unit.id} lines={taskLines} onChange={setTaskLines} />}
         {view.may.submit && view.version > 0 && (
           <TextField
             label={t('reports.amendmentReason')}
