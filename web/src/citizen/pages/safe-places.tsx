@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SafeOrganisationView } from '../../../../core/schemas/organisation-map.ts';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { publicSafeOrganisations } from '../endpoints.ts';
 import { useT } from '../i18n/index.ts';
 import '../i18n/vi-pages.ts';
 import { Page } from '../layout.tsx';
 import { useLocalities } from '../localities.ts';
 import { useLocation } from '../router.tsx';
+import { usePublicPages } from '../use-public-pages.ts';
 
 /**
  * /c/co-so-an-toan?tinh=<province>: organisations that chose to publish a valid low or very low
@@ -20,32 +21,13 @@ export function SafePlacesPage() {
   const province = asked && /^\d{2}$/.test(asked) ? asked : (provinces.items[0]?.code ?? null);
   const communes = useLocalities(province);
   const [commune, setCommune] = useState('');
-  const [items, setItems] = useState<SafeOrganisationView[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = (after: string | undefined, into: SafeOrganisationView[]) => {
-    if (!province) return () => {};
-    let live = true;
-    api(publicSafeOrganisations, { query: { province, commune: commune || undefined, after, limit: 50 } }).then(
-      (page) => {
-        if (!live) return;
-        setItems([...into, ...page.items]);
-        setNext(page.nextCursor);
-      },
-      (e: unknown) => live && setError(e instanceof ApiError ? e.message : t('app.unexpected')),
-    );
-    return () => {
-      live = false;
-    };
-  };
-  useEffect(() => {
-    setItems(null);
-    setError(null);
-    return load(undefined, []);
-    // A new place starts the list again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [province, commune]);
+  const { items, error, more } = usePublicPages<SafeOrganisationView>(
+    `${province ?? ''}:${commune}`,
+    province
+      ? (after) =>
+          api(publicSafeOrganisations, { query: { province, commune: commune || undefined, after, limit: 50 } })
+      : null,
+  );
 
   const day = (d: string) => d.split('-').reverse().join('/');
   return (
@@ -87,8 +69,8 @@ export function SafePlacesPage() {
           ))}
         </ul>
       )}
-      {next && items && (
-        <button type="button" className="btn" onClick={() => load(next, items)} data-testid="safe-more">
+      {more && (
+        <button type="button" className="btn" onClick={more} data-testid="safe-more">
           {t('safePlaces.more')}
         </button>
       )}

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
 import type { PublishedViolation as Published } from '../../../../core/schemas/inspections.ts';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { publicViolations, publicViolationsCsv, publicViolationsXlsx } from '../endpoints.ts';
 import { useT } from '../i18n/index.ts';
 import '../i18n/vi-pages.ts';
 import { Page } from '../layout.tsx';
 import { useLocalities } from '../localities.ts';
 import { useLocation } from '../router.tsx';
+import { usePublicPages } from '../use-public-pages.ts';
 
 /**
  * /c/vi-pham?tinh=<province>: the province's violations of epidemic-prevention rules decided final
@@ -20,32 +20,10 @@ export function ViolationsPage() {
   const asked = useLocation().query.get('tinh');
   const provinces = useLocalities('');
   const province = asked && /^\d{2}$/.test(asked) ? asked : (provinces.items[0]?.code ?? null);
-  const [items, setItems] = useState<Published[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = (after: string | undefined, into: Published[]) => {
-    if (!province) return () => {};
-    let live = true;
-    api(publicViolations, { query: { province, after, limit: 50 } }).then(
-      (page) => {
-        if (!live) return;
-        setItems([...into, ...page.items]);
-        setNext(page.nextCursor);
-      },
-      (e: unknown) => live && setError(e instanceof ApiError ? e.message : t('app.unexpected')),
-    );
-    return () => {
-      live = false;
-    };
-  };
-  useEffect(() => {
-    setItems(null);
-    setError(null);
-    return load(undefined, []);
-    // A new province starts the list again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [province]);
+  const { items, error, more } = usePublicPages<Published>(
+    province ?? '',
+    province ? (after) => api(publicViolations, { query: { province, after, limit: 50 } }) : null,
+  );
 
   const day = (d: string) => d.split('-').reverse().join('/');
   const money = (n: number) => `${n.toLocaleString('vi-VN')} ₫`;
@@ -76,8 +54,8 @@ export function ViolationsPage() {
           ))}
         </ul>
       )}
-      {next && items && (
-        <button type="button" className="btn" onClick={() => load(next, items)} data-testid="violations-more">
+      {more && (
+        <button type="button" className="btn" onClick={more} data-testid="violations-more">
           {t('violations.more')}
         </button>
       )}
