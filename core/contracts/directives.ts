@@ -91,6 +91,7 @@ export const directivesContract = defineRoutes(['directives'], {
     path: '/directives/evidence/:id',
     summary: "A task's evidence file, to the issuer, the units above it and the task's unit (each reading audited)",
     params: idParams,
+    fileAnswer: [mediaTypes.pdf, mediaTypes.jpeg, mediaTypes.png, mediaTypes.webp, mediaTypes.docx, mediaTypes.xlsx],
   },
   getDirectivesDocument: {
     method: 'GET',
