@@ -25,12 +25,37 @@ export const screeningDueRow = z.object({
 });
 export type ScreeningDueRow = z.infer<typeof screeningDueRow>;
 
+/**
+ * Coverage of the current 7-day round (the 7 Viet Nam days ending today): workers due today, workers
+ * ordered a screening test in the round and how many of those were sampled and tested; the share of
+ * on-site service-contact workers with a result in the round and of high-risk workers sampled in it,
+ * against the rule's share. Shares are null when there is no such worker.
+ */
+export const screeningCoverage = z.object({
+  from: z.string(),
+  to: z.string(),
+  due: z.number().int(),
+  ordered: z.number().int(),
+  sampled: z.number().int(),
+  tested: z.number().int(),
+  serviceContactWorkers: z.number().int(),
+  serviceContactTested: z.number().int(),
+  serviceContactTestedShare: z.number().nullable(),
+  highRiskWorkers: z.number().int(),
+  highRiskSampled: z.number().int(),
+  highRiskSampledShare: z.number().nullable(),
+  /** Whether the high-risk workers sampled in the round reach the rule's share (true when there are none). */
+  highRiskShareMet: z.boolean(),
+});
+export type ScreeningCoverage = z.infer<typeof screeningCoverage>;
+
 export const screeningDue = z.object({
   day: z.string(),
   /** Rule used: days between tests of service-contact workers, share of high-risk workers sampled. */
   rule: z.object({ intervalDays: z.number().int(), highRiskSharePercent: z.number().int() }),
   /** Workers due today in the whole list (before paging): service contact and high-risk sample. */
   totals: z.object({ serviceContact: z.number().int(), highRisk: z.number().int(), highRiskOnSite: z.number().int() }),
+  coverage: screeningCoverage,
   items: z.array(screeningDueRow),
   nextCursor: z.string().nullable(),
 });
@@ -60,6 +85,7 @@ export const areaScreeningRow = z.object({
   serviceContactDue: z.number().int(),
   highRiskDue: z.number().int(),
   notOnFile: z.number().int(),
+  coverage: screeningCoverage,
 });
 export type AreaScreeningRow = z.infer<typeof areaScreeningRow>;
 export const areaScreening = z.object({

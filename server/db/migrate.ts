@@ -47,6 +47,7 @@ import * as m0044 from './migrations/0044-national-disease-profiles.ts';
 import * as m0045 from './migrations/0045-audit-chain-sealer.ts';
 import * as m0048 from './migrations/0048-workplace-screening.ts';
 import * as m0049 from './migrations/0049-inspection-photo-blob-index.ts';
+import * as m0050 from './migrations/0050-workplace-screening-campaigns.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -97,6 +98,7 @@ const migrations: Record<string, Migration> = {
   '0045-audit-chain-sealer': m0045,
   '0048-workplace-screening': m0048,
   '0049-inspection-photo-blob-index': m0049,
+  '0050-workplace-screening-campaigns': m0050,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

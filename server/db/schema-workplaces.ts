@@ -122,6 +122,20 @@ export interface WorkplaceFollowUpsTable {
   closed_at: Date | null;
 }
 
+export interface WorkplaceScreeningCampaignsTable {
+  organisation_id: string;
+  campaign_id: string;
+}
+
+export interface WorkplaceScreeningSettingsTable {
+  organisation_id: string;
+  screens: boolean;
+  interval_days: number;
+  high_risk_share_percent: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface WorkplacesTables {
   assessment_templates: AssessmentTemplatesTable;
   organisations: OrganisationsTable;
@@ -136,6 +150,8 @@ export interface WorkplacesTables {
   workplace_screening_orders: WorkplaceScreeningOrdersTable;
   workplace_symptom_reports: WorkplaceSymptomReportsTable;
   workplace_roster_counts: WorkplaceRosterCountsTable;
+  workplace_screening_campaigns: WorkplaceScreeningCampaignsTable;
+  workplace_screening_settings: WorkplaceScreeningSettingsTable;
 }
 
 /** Migration 0042: each roster worker's day at the gate, kept with each check. */

@@ -23,6 +23,16 @@ export interface ScreenedWorker {
   last_screened_on: string | null;
 }
 
+export interface ScreeningCoverageCounts {
+  ordered: number;
+  sampled: number;
+  tested: number;
+  service_contact: number;
+  service_contact_tested: number;
+  high_risk: number;
+  high_risk_sampled: number;
+}
+
 export type SymptomReportRecord = NonNullable<Awaited<ReturnType<ScreeningRepository['reportByClientKey']>>>;
 
 /** SQL of workers' screening (Decision 2787) and of workers with symptoms. */
@@ -57,6 +67,73 @@ export class ScreeningRepository {
       order by o.name, o.id
       limit ${limit + 1}`.execute(db);
     return r.rows;
+  }
+
+  /**
+   * The organisation's screening campaign (null before its first order) and its screened on-site
+   * roster, the organisation's row locked: two first clicks at once open one campaign.
+   */
+  async campaignOf(db: Db, organisationId: string) {
+    const r = await sql<{ campaign_id: string | null; screened: number }>`
+      select (select c.campaign_id from workplace_screening_campaigns c where c.organisation_id = o.id) as campaign_id,
+        (select count(*)::int from roster_workers w where w.organisation_id = o.id and w.on_site
+          and w.work_role in ('service_contact', 'high_risk')) as screened
+      from organisations o where o.id = ${organisationId} for update of o`.execute(db);
+    return r.rows[0] ?? { campaign_id: null, screened: 0 };
+  }
+
+  async linkCampaign(db: Db, organisationId: string, campaignId: string): Promise<void> {
+    await db
+      .insertInto('workplace_screening_campaigns')
+      .values({ organisation_id: organisationId, campaign_id: campaignId })
+      .execute();
+  }
+
+  /**
+   * Each organisation's screening coverage over the round [from, to] (Viet Nam days): workers ordered
+   * a screening test, those whose order was sampled and resulted; on-site service-contact workers
+   * with a result from a sample of the round and high-risk workers sampled in it (a worker's samples
+   * are found by the person their screening or symptom orders named).
+   */
+  async coverage(db: Db, organisationIds: readonly string[], from: string, to: string) {
+    if (organisationIds.length === 0) return new Map<string, ScreeningCoverageCounts>();
+    const r = await sql<ScreeningCoverageCounts & { organisation_id: string }>`
+      with round_orders as (
+        select s.organisation_id, s.roster_worker_id, bool_or(t.status in ('sampled', 'resulted')) as sampled,
+          bool_or(t.status = 'resulted') as tested
+        from workplace_screening_orders s join test_orders t on t.id = s.test_order_id
+        where s.organisation_id = any(${[...organisationIds]}::uuid[]) and s.reason = 'screening'
+          and s.due_on between ${from}::date and ${to}::date
+        group by 1, 2
+      ), workers as (
+        select w.organisation_id, w.work_role,
+          exists (select 1 from samples x
+            where x.person_id in (select distinct p.person_id from workplace_screening_orders p
+              where p.organisation_id = w.organisation_id and p.roster_worker_id = w.id)
+              and (x.collected_at at time zone 'Asia/Ho_Chi_Minh')::date between ${from}::date and ${to}::date
+              and x.result is not null) as tested,
+          exists (select 1 from samples x
+            where x.person_id in (select distinct p.person_id from workplace_screening_orders p
+              where p.organisation_id = w.organisation_id and p.roster_worker_id = w.id)
+              and (x.collected_at at time zone 'Asia/Ho_Chi_Minh')::date between ${from}::date and ${to}::date)
+            as sampled
+        from roster_workers w
+        where w.organisation_id = any(${[...organisationIds]}::uuid[]) and w.on_site
+          and w.work_role in ('service_contact', 'high_risk')
+      )
+      select o.id as organisation_id,
+        (select count(*)::int from round_orders r where r.organisation_id = o.id) as ordered,
+        (select count(*)::int from round_orders r where r.organisation_id = o.id and r.sampled) as sampled,
+        (select count(*)::int from round_orders r where r.organisation_id = o.id and r.tested) as tested,
+        (select count(*)::int from workers w where w.organisation_id = o.id and w.work_role = 'service_contact')
+          as service_contact,
+        (select count(*)::int from workers w where w.organisation_id = o.id and w.work_role = 'service_contact'
+          and w.tested) as service_contact_tested,
+        (select count(*)::int from workers w where w.organisation_id = o.id and w.work_role = 'high_risk') as high_risk,
+        (select count(*)::int from workers w where w.organisation_id = o.id and w.work_role = 'high_risk'
+          and w.sampled) as high_risk_sampled
+      from unnest(${[...organisationIds]}::uuid[]) as o(id)`.execute(db);
+    return new Map(r.rows.map(({ organisation_id, ...c }) => [organisation_id, c]));
   }
 
   batchByKey(db: Db, clientKey: string) {

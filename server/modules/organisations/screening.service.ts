@@ -18,6 +18,7 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
 import type { OrganisationRecord, OrganisationsRepository } from './organisations.repository.ts';
+import { screeningRound, toScreeningCoverage } from './screening-coverage.ts';
 import { areaScreeningColumns, screeningDueColumns } from './screening.presenter.ts';
 import { screeningMessages as messages } from './screening.messages.ts';
 import type { ScreeningRepository, ScreenedWorker } from './screening.repository.ts';
@@ -122,6 +123,8 @@ export class ScreeningService {
       .sort((a, b) => compareKeys(key(a), key(b)))
       .filter((r) => !cursor || compareKeys(key(r), cursor.map(String)) > 0);
     const page = toPage(filtered, q.limit, key);
+    const round = screeningRound(day);
+    const counts = await this.repo.coverage(this.db, [organisationId], round.from, round.to);
     return {
       day,
       rule: decision2787,
@@ -130,6 +133,7 @@ export class ScreeningService {
         highRisk: rows.filter((r) => r.role === 'high_risk').length,
         highRiskOnSite,
       },
+      coverage: toScreeningCoverage(round, rows.length, counts.get(organisationId), decision2787.highRiskSharePercent),
       items: page.items.map(({ personId: _p, personPath: _l, ...r }) => r),
       nextCursor: page.nextCursor,
     };
@@ -165,11 +169,10 @@ export class ScreeningService {
     const day = vietnamToday(now);
     const orgs = await this.repo.areaOrganisations(this.db, within, q.after, q.limit);
     const page = toPage(orgs, q.limit, (o) => [o.name, o.id]);
-    const due = await this.dueIn(
-      this.db,
-      page.items.map((o) => o.id),
-      day,
-    );
+    const ids = page.items.map((o) => o.id);
+    const due = await this.dueIn(this.db, ids, day);
+    const round = screeningRound(day);
+    const counts = await this.repo.coverage(this.db, ids, round.from, round.to);
     const items = page.items.map((o): AreaScreeningRow => {
       const rows = due.get(o.id)?.rows ?? [];
       return {
@@ -179,6 +182,7 @@ export class ScreeningService {
         serviceContactDue: rows.filter((r) => r.role === 'service_contact').length,
         highRiskDue: rows.filter((r) => r.role === 'high_risk').length,
         notOnFile: rows.filter((r) => !r.onFile).length,
+        coverage: toScreeningCoverage(round, rows.length, counts.get(o.id), decision2787.highRiskSharePercent),
       };
     });
     return { day, items, nextCursor: page.nextCursor };
@@ -189,7 +193,7 @@ export class ScreeningService {
       filename: 'sang-loc-co-so.xlsx',
       sheetName: actor.locale === 'vi' ? 'Sàng lọc người lao động' : 'Workers screening',
       locale: actor.locale,
-      columns: areaScreeningColumns(),
+      columns: areaScreeningColumns(actor.locale),
       pages: await allPages((after) => this.area(actor, { ...q, after, limit: 200 })),
     });
   }
@@ -208,6 +212,15 @@ export class ScreeningService {
     if (b && b.organisation_id !== organisationId)
       throw new AppError('CONFLICT', [{ path: 'clientKey', message: messages[actor.locale].otherOrganisation }]);
     return b ? { day: String(b.day).slice(0, 10), ordered: b.ordered, notOnFile: b.not_on_file } : null;
+  }
+
+  /** The organisation's screening campaign (null before its first order) and its screened roster, row locked. */
+  campaignOf(db: Db, organisationId: string) {
+    return this.repo.campaignOf(db, organisationId);
+  }
+
+  linkCampaign(db: Db, organisationId: string, campaignId: string) {
+    return this.repo.linkCampaign(db, organisationId, campaignId);
   }
 
   /** Workers already ordered a screening test on `day`: a second click the same day orders only the rest. */

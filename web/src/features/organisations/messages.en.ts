@@ -221,6 +221,12 @@ export const organisationsEn: English<typeof organisationsVi> = {
     none: 'No worker is due a test today.',
     order: 'Order tests for the workers due',
     ordered: '{{ordered}} tests ordered; {{notOnFile}} workers are not on file, so none was ordered for them.',
+    coverage:
+      'This round (7 days from {{from}}): {{ordered}} workers ordered a test, {{sampled}} sampled, {{tested}} with a result; service-contact workers tested in 7 days: {{sc}}; high-risk workers sampled: {{hr}}.',
+    shareNotMet: 'Below the high-risk sampling share',
+    roundHeader: 'Round: ordered / sampled / tested',
+    scTestedHeader: 'Service contact tested (7 days)',
+    hrSampledHeader: 'High risk sampled',
   },
   symptoms: {
     title: 'Report a worker with symptoms',

@@ -218,6 +218,12 @@ export const organisationsVi = {
     none: 'Không có người lao động nào đến hạn xét nghiệm hôm nay.',
     order: 'Chỉ định xét nghiệm cho người đến hạn',
     ordered: 'Đã chỉ định {{ordered}} xét nghiệm; {{notOnFile}} người chưa có hồ sơ nên chưa chỉ định được.',
+    coverage:
+      'Vòng này (7 ngày từ {{from}}): {{ordered}} người được chỉ định xét nghiệm, {{sampled}} đã lấy mẫu, {{tested}} có kết quả; người tiếp xúc khách đã xét nghiệm trong 7 ngày: {{sc}}; người nguy cơ cao đã lấy mẫu: {{hr}}.',
+    shareNotMet: 'Chưa đạt tỷ lệ lấy mẫu nhóm nguy cơ cao',
+    roundHeader: 'Vòng: chỉ định / lấy mẫu / có kết quả',
+    scTestedHeader: 'Tiếp xúc khách đã xét nghiệm (7 ngày)',
+    hrSampledHeader: 'Nguy cơ cao đã lấy mẫu',
   },
   symptoms: {
     title: 'Báo người lao động có triệu chứng',
