@@ -8,6 +8,8 @@ import {
   orderScreeningResult,
   screeningDue,
   screeningDueQuery,
+  screeningSettingsRequest,
+  screeningSettingsView,
   symptomReportRequest,
   symptomReportView,
   symptomReportsQuery,
@@ -30,6 +32,22 @@ export const workplaceScreeningContract = defineRoutes(['workforce'], {
     params: idParams,
     query: screeningDueQuery.omit({ after: true, limit: true }),
   }),
+  getOrganisationsScreeningSettings: {
+    method: 'GET',
+    path: '/organisations/:id/screening-settings',
+    summary: "The organisation's screening rule (Decision 2787's default until it sets its own)",
+    params: idParams,
+    answer: screeningSettingsView,
+  },
+  putOrganisationsScreeningSettings: {
+    method: 'PUT',
+    path: '/organisations/:id/screening-settings',
+    summary:
+      "Set the organisation's screening rule: whether it screens, every 5–7 days, at least 20% of high-risk workers (audited)",
+    params: idParams,
+    body: screeningSettingsRequest,
+    answer: screeningSettingsView,
+  },
   postOrganisationsScreeningOrders: {
     method: 'POST',
     path: '/organisations/:id/screening-orders',

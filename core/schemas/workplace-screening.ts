@@ -51,8 +51,8 @@ export type ScreeningCoverage = z.infer<typeof screeningCoverage>;
 
 export const screeningDue = z.object({
   day: z.string(),
-  /** Rule used: days between tests of service-contact workers, share of high-risk workers sampled. */
-  rule: z.object({ intervalDays: z.number().int(), highRiskSharePercent: z.number().int() }),
+  /** The organisation's rule (Decision 2787's unless it set its own): whether it screens, days, share. */
+  rule: z.object({ screens: z.boolean(), intervalDays: z.number().int(), highRiskSharePercent: z.number().int() }),
   /** Workers due today in the whole list (before paging): service contact and high-risk sample. */
   totals: z.object({ serviceContact: z.number().int(), highRisk: z.number().int(), highRiskOnSite: z.number().int() }),
   coverage: screeningCoverage,
@@ -60,6 +60,24 @@ export const screeningDue = z.object({
   nextCursor: z.string().nullable(),
 });
 export type ScreeningDue = z.infer<typeof screeningDue>;
+
+/**
+ * An organisation's screening rule: whether its workers are screened, days between tests of a
+ * service-contact worker (5–7) and the share of high-risk workers sampled each round (≥ 20%).
+ * The ranges are checked by the server with a message in the user's language.
+ */
+export const screeningSettingsRequest = z.object({
+  screens: z.boolean(),
+  intervalDays: z.number().int(),
+  highRiskSharePercent: z.number().int(),
+});
+export type ScreeningSettingsRequest = z.infer<typeof screeningSettingsRequest>;
+export const screeningSettingsView = screeningSettingsRequest.extend({
+  /** True while the organisation keeps Decision 2787's default (never set its own). */
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type ScreeningSettingsView = z.infer<typeof screeningSettingsView>;
 
 export const orderScreeningRequest = z.object({ clientKey: z.string().uuid() });
 export const orderScreeningResult = z.object({

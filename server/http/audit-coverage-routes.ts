@@ -238,6 +238,11 @@ export const routes: Record<string, Entry> = {
   'GET /api/organisation-map/export.csv': cdc(`/api/organisation-map/export.csv?locality=${DOAN_KET}`, 'none'),
   'GET /api/public/safe-organisations': anyone(`/api/public/safe-organisations?province=${LAI_CHAU}`),
   'GET /api/organisations/:id/roster': cdc(() => `/api/organisations/${f.organisationId}/roster`, 'none'),
+  // The organisation's screening rule: three figures, no one's data.
+  'GET /api/organisations/:id/screening-settings': cdc(
+    () => `/api/organisations/${f.organisationId}/screening-settings`,
+    'none',
+  ),
   'GET /api/organisations/:id/roster/export.xlsx': cdc(
     () => `/api/organisations/${f.organisationId}/roster/export.xlsx`,
     'none',

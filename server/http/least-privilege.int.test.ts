@@ -178,6 +178,9 @@ const routes: Record<string, Entry> = {
   'GET /api/organisations/:id/symptom-reports': {
     urls: () => [`/api/organisations/${organisationId}/symptom-reports`],
   },
+  'GET /api/organisations/:id/screening-settings': {
+    urls: () => [`/api/organisations/${organisationId}/screening-settings`],
+  },
   'GET /api/workplace-screening': { urls: one('/api/workplace-screening') },
   'GET /api/workplace-screening/export.xlsx': { urls: one('/api/workplace-screening/export.xlsx') },
   'GET /api/assessment-templates': { urls: one('/api/assessment-templates') },

@@ -24,6 +24,7 @@ import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { VenuesService } from '../venues/venues.service.ts';
 import { ScreeningRepository } from './screening.repository.ts';
 import { ScreeningService, type LastSampleDays } from './screening.service.ts';
+import { ScreeningSettingsService } from './screening-settings.service.ts';
 import { SymptomReportsService } from './symptom-reports.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
@@ -53,6 +54,8 @@ export interface OrganisationsServices {
   organisationPhone: OrganisationPhoneService;
   /** Workers due a screening test under Decision 2787 (the `orderWorkplaceScreening` command orders them). */
   workplaceScreening: ScreeningService;
+  /** Each organisation's screening rule (Decision 2787's default until set), which the due list follows. */
+  workplaceScreeningSettings: ScreeningSettingsService;
   /** Workers with symptoms reported by their organisation (the `reportWorkerSymptoms` command). */
   workplaceSymptoms: SymptomReportsService;
 }
@@ -76,6 +79,7 @@ export function createOrganisationsModule(o: {
   const screening = new ScreeningService(o.db, repo, screeningRepo, o.people, o.lastSampleDays, o.localities, o.audit);
   return {
     workplaceScreening: screening,
+    workplaceScreeningSettings: new ScreeningSettingsService(o.db, screening, screeningRepo, o.audit),
     workplaceSymptoms: new SymptomReportsService(o.db, screening, rosters, screeningRepo, o.people, o.audit),
     organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
     organisationFigures: new ReportFiguresService(new OrganisationFiguresRepository()),

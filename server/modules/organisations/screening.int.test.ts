@@ -301,3 +301,56 @@ describe('a worker with symptoms', () => {
     expect(other.statusCode).toBe(404);
   });
 });
+
+describe("the organisation's own screening rule", () => {
+  const url = () => `/api/organisations/${orgId}/screening-settings`;
+  const put = (c: TestClient, payload: object, lang?: string) =>
+    c.request({ method: 'PUT', url: url(), payload, headers: lang ? { 'accept-language': lang } : {} });
+
+  it("is Decision 2787's until set; its admin and the commune set it within 5–7 days and ≥ 20%, audited", async () => {
+    expect((await owner.get(url())).json()).toEqual({
+      screens: true,
+      intervalDays: 7,
+      highRiskSharePercent: 20,
+      isDefault: true,
+      updatedAt: null,
+    });
+    const short = await put(owner, { screens: true, intervalDays: 4, highRiskSharePercent: 20 });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.details).toEqual([
+      { path: 'intervalDays', message: expect.stringContaining('từ 5 đến 7 ngày') },
+    ]);
+    const low = await put(owner, { screens: true, intervalDays: 5, highRiskSharePercent: 10 }, 'en');
+    expect(low.json().error.details).toEqual([
+      { path: 'highRiskSharePercent', message: expect.stringContaining('from 20 to 100') },
+    ]);
+    expect((await put(otherOwner, { screens: true, intervalDays: 5, highRiskSharePercent: 50 })).statusCode).toBe(404);
+    const set = await put(owner, { screens: true, intervalDays: 5, highRiskSharePercent: 50 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ intervalDays: 5, highRiskSharePercent: 50, isDefault: false });
+    const due = (await officer.get(`/api/organisations/${orgId}/screening-due`)).json();
+    expect(due.rule).toEqual({ screens: true, intervalDays: 5, highRiskSharePercent: 50 });
+    // None of the 6 high-risk workers sampled this round: below the organisation's 50%.
+    expect(due.coverage).toMatchObject({ highRiskShareMet: false });
+    const audit = await db()
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('entity_id', '=', orgId)
+      .where('action', '=', 'update_screening_settings')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toEqual({ screens: true, intervalDays: 5, share: 50 });
+  });
+
+  it('an organisation that does not screen has no one due, orders nothing and leaves the area list', async () => {
+    const off = await put(officer, { screens: false, intervalDays: 7, highRiskSharePercent: 20 });
+    expect(off.statusCode, off.body).toBe(200);
+    const due = (await owner.get(`/api/organisations/${orgId}/screening-due`)).json();
+    expect(due.items).toEqual([]);
+    expect(due.rule.screens).toBe(false);
+    const click = await officer.post(`/api/organisations/${orgId}/screening-orders`, { clientKey: randomUUID() });
+    expect(click.json()).toMatchObject({ ordered: 0, notOnFile: 0 });
+    const area = (await officer.get(`/api/workplace-screening?locality=${DOAN_KET}`)).json();
+    expect(area.items.map((r: { organisationId: string }) => r.organisationId)).not.toContain(orgId);
+  });
+});

@@ -1,7 +1,8 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type {
   WorkplaceScreeningOrdersTable,
+  WorkplaceScreeningSettingsTable,
   WorkplaceSymptomReportsTable,
   WorkRole,
 } from '../../db/schema-workplaces.ts';
@@ -33,6 +34,8 @@ export interface ScreeningCoverageCounts {
   high_risk_sampled: number;
 }
 
+export type ScreeningSettingsRecord = Selectable<WorkplaceScreeningSettingsTable>;
+
 export type SymptomReportRecord = NonNullable<Awaited<ReturnType<ScreeningRepository['reportByClientKey']>>>;
 
 /** SQL of workers' screening (Decision 2787) and of workers with symptoms. */
@@ -61,6 +64,7 @@ export class ScreeningRepository {
       select o.id, o.name, o.commune_code from organisations o
       where ${scopeWithinSql({ path: 'o.locality_path', province: 'o.scope_province', commune: 'o.scope_code' }, within)}
         and o.status = 'approved'
+        and not exists (select 1 from workplace_screening_settings x where x.organisation_id = o.id and not x.screens)
         and exists (select 1 from roster_workers w where w.organisation_id = o.id and w.on_site
           and w.work_role in ('service_contact', 'high_risk'))
         and ${cursor ? sql`(o.name, o.id) > (${cursor[0]}, ${cursor[1]}::uuid)` : sql`true`}
@@ -134,6 +138,41 @@ export class ScreeningRepository {
           and w.sampled) as high_risk_sampled
       from unnest(${[...organisationIds]}::uuid[]) as o(id)`.execute(db);
     return new Map(r.rows.map(({ organisation_id, ...c }) => [organisation_id, c]));
+  }
+
+  /** The organisations' own screening rules (absent: Decision 2787's default). */
+  async settingsOf(db: Db, organisationIds: readonly string[]) {
+    if (organisationIds.length === 0) return new Map<string, ScreeningSettingsRecord>();
+    const r = await db
+      .selectFrom('workplace_screening_settings')
+      .selectAll()
+      .where('organisation_id', 'in', [...organisationIds])
+      .execute();
+    return new Map(r.map((x) => [x.organisation_id, x]));
+  }
+
+  async saveSettings(
+    db: Db,
+    s: {
+      organisationId: string;
+      screens: boolean;
+      intervalDays: number;
+      highRiskSharePercent: number;
+      by: string | null;
+    },
+  ): Promise<void> {
+    const values = {
+      screens: s.screens,
+      interval_days: s.intervalDays,
+      high_risk_share_percent: s.highRiskSharePercent,
+      updated_by: s.by,
+      updated_at: new Date(),
+    };
+    await db
+      .insertInto('workplace_screening_settings')
+      .values({ organisation_id: s.organisationId, ...values })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
+      .execute();
   }
 
   batchByKey(db: Db, clientKey: string) {

@@ -14,6 +14,12 @@ export const screeningRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
   sheetRoutes(app, c.getOrganisationsScreeningDueExport, c.getOrganisationsScreeningDueExportCsv, async (req) =>
     screening.exportDue(actorOf(req), req.params.id, req.query),
   );
+  route(app, c.getOrganisationsScreeningSettings, async (req) =>
+    services.workplaceScreeningSettings.get(actorOf(req), req.params.id),
+  );
+  route(app, c.putOrganisationsScreeningSettings, async (req) =>
+    services.workplaceScreeningSettings.update(actorOf(req), req.params.id, req.body),
+  );
   route(app, c.postOrganisationsScreeningOrders, async (req, reply) =>
     reply.status(201).send(await orderWorkplaceScreening(services, actorOf(req), req.params.id, req.body)),
   );

@@ -227,6 +227,18 @@ export const organisationsEn: English<typeof organisationsVi> = {
     roundHeader: 'Round: ordered / sampled / tested',
     scTestedHeader: 'Service contact tested (7 days)',
     hrSampledHeader: 'High risk sampled',
+    settings: {
+      title: "The organisation's screening rule",
+      default: 'Decision 2787 default: every 7 days, at least 20% of high-risk workers a round.',
+      own: 'The organisation has set its own rule.',
+      screens: "The organisation's rule screens its workers",
+      interval: 'Days between tests of a service-contact worker',
+      days: '{{days}} days',
+      share: 'High-risk workers sampled each round (%, at least 20)',
+      saved: 'Screening rule saved.',
+      summary: 'Rule: every {{days}} days, {{share}}% of high-risk workers a round.',
+      off: "The organisation's rule does not screen its workers: no one is due a test.",
+    },
   },
   symptoms: {
     title: 'Report a worker with symptoms',

@@ -224,6 +224,18 @@ export const organisationsVi = {
     roundHeader: 'Vòng: chỉ định / lấy mẫu / có kết quả',
     scTestedHeader: 'Tiếp xúc khách đã xét nghiệm (7 ngày)',
     hrSampledHeader: 'Nguy cơ cao đã lấy mẫu',
+    settings: {
+      title: 'Quy định sàng lọc của cơ quan, đơn vị',
+      default: 'Mặc định theo Quyết định 2787: 7 ngày một lần, mỗi vòng ít nhất 20% người nguy cơ cao.',
+      own: 'Cơ quan, đơn vị đã đặt quy định riêng.',
+      screens: 'Quy định của cơ quan, đơn vị có sàng lọc người lao động',
+      interval: 'Số ngày giữa hai lần xét nghiệm người tiếp xúc khách',
+      days: '{{days}} ngày',
+      share: 'Tỷ lệ người nguy cơ cao được lấy mẫu mỗi vòng (%, ít nhất 20)',
+      saved: 'Đã lưu quy định sàng lọc.',
+      summary: 'Quy định: {{days}} ngày một lần, mỗi vòng {{share}}% người nguy cơ cao.',
+      off: 'Quy định của cơ quan, đơn vị không sàng lọc người lao động: không ai đến hạn xét nghiệm.',
+    },
   },
   symptoms: {
     title: 'Báo người lao động có triệu chứng',

@@ -287,7 +287,11 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
           {(canManageWorkforce(role) || canOperateGates(role)) && (
             <WorkplaceGate key={sitesLinked} organisationId={o.id} />
           )}
-          <WorkforceScreening organisationId={o.id} canOrder={canPlanCampaigns(role)} />
+          <WorkforceScreening
+            organisationId={o.id}
+            canOrder={canPlanCampaigns(role)}
+            canEditSettings={role === 'organisation_admin' || canDecideOrganisations(role)}
+          />
           <WorkerSymptoms
             organisationId={o.id}
             canReport={canManageWorkforce(role)}

@@ -12,6 +12,7 @@ import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { ScreeningSettings } from './screening-settings.tsx';
 
 type Totals = {
   day: string;
@@ -19,6 +20,7 @@ type Totals = {
   highRisk: number;
   highRiskOnSite: number;
   coverage: ScreeningCoverage;
+  rule: { screens: boolean; intervalDays: number; highRiskSharePercent: number };
 };
 
 /** A share as a whole percent, or the empty mark when there is no such worker. */
@@ -29,7 +31,15 @@ export const sharePercent = (v: number | null, empty: string) => (v === null ? e
  * exportable; those who plan tests for the place order them in one click (one client key per click,
  * so a double click orders once).
  */
-export function WorkforceScreening({ organisationId, canOrder }: { organisationId: string; canOrder: boolean }) {
+export function WorkforceScreening({
+  organisationId,
+  canOrder,
+  canEditSettings,
+}: {
+  organisationId: string;
+  canOrder: boolean;
+  canEditSettings: boolean;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [role, setRole] = useState<'' | ScreeningDueRow['role']>('');
@@ -45,7 +55,7 @@ export function WorkforceScreening({ organisationId, canOrder }: { organisationI
   useEffect(() => {
     let live = true;
     api(c.getOrganisationsScreeningDue, { params: { id: organisationId }, query: { limit: 1 } })
-      .then((r) => live && setTotals({ day: r.day, ...r.totals, coverage: r.coverage }))
+      .then((r) => live && setTotals({ day: r.day, ...r.totals, coverage: r.coverage, rule: r.rule }))
       .catch(() => live && setTotals(null));
     return () => {
       live = false;
@@ -85,7 +95,21 @@ export function WorkforceScreening({ organisationId, canOrder }: { organisationI
   return (
     <section className="card" aria-labelledby="org-screening-title" data-testid="org-screening">
       <h2 id="org-screening-title">{t('screening.title')}</h2>
-      <p className="muted">{t('screening.intro', { days: 7, share: 20 })}</p>
+      {totals && (
+        <p className="muted">
+          {totals.rule.screens
+            ? t('screening.intro', { days: totals.rule.intervalDays, share: totals.rule.highRiskSharePercent })
+            : t('screening.settings.off')}
+        </p>
+      )}
+      <ScreeningSettings
+        organisationId={organisationId}
+        canEdit={canEditSettings}
+        onSaved={() => {
+          list.reload();
+          setVersion((v) => v + 1);
+        }}
+      />
       {totals && (
         <p data-testid="screening-totals">
           {t('screening.totals', {
