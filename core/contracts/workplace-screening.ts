@@ -13,6 +13,8 @@ import {
   symptomReportRequest,
   symptomReportView,
   symptomReportsQuery,
+  workerCases,
+  workerCasesQuery,
 } from '../schemas/workplace-screening.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -47,6 +49,15 @@ export const workplaceScreeningContract = defineRoutes(['workforce'], {
     params: idParams,
     body: screeningSettingsRequest,
     answer: screeningSettingsView,
+  },
+  getOrganisationsWorkerCases: {
+    method: 'GET',
+    path: '/organisations/:id/worker-cases',
+    summary:
+      'Rostered workers who became a case confirmed in the last 21 days: name, department, shift, day only (the read is logged)',
+    params: idParams,
+    query: workerCasesQuery,
+    answer: workerCases,
   },
   postOrganisationsScreeningOrders: {
     method: 'POST',

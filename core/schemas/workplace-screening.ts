@@ -143,3 +143,24 @@ export const symptomReportView = z.object({
 });
 export type SymptomReportView = z.infer<typeof symptomReportView>;
 export const symptomReportsQuery = pageQuery;
+
+/**
+ * Rostered workers who became a case confirmed in the last `days` days (issue 15): who, where they
+ * work and the day only, never the classification, results, symptoms or status of the case.
+ */
+export const workerCaseRow = z.object({
+  workerId: z.string().uuid(),
+  fullName: z.string(),
+  department: z.string(),
+  shift: z.string(),
+  confirmedOn: z.string(),
+});
+export type WorkerCaseRow = z.infer<typeof workerCaseRow>;
+export const workerCasesQuery = pageQuery;
+export const workerCases = z.object({
+  since: z.string(),
+  days: z.number().int(),
+  items: z.array(workerCaseRow),
+  nextCursor: z.string().nullable(),
+});
+export type WorkerCases = z.infer<typeof workerCases>;

@@ -172,6 +172,10 @@ export const workplacesRoutes: RouteTable = {
       }),
     expect: refused,
   },
+  'GET /api/organisations/:id/worker-cases': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/worker-cases`),
+    expect: refused,
+  },
   'POST /api/organisations/:id/screening-orders': {
     attempt: (c) =>
       c.post(`/api/organisations/${neighbour.organisationId}/screening-orders`, { clientKey: randomUUID() }),

@@ -178,6 +178,9 @@ const routes: Record<string, Entry> = {
   'GET /api/organisations/:id/symptom-reports': {
     urls: () => [`/api/organisations/${organisationId}/symptom-reports`],
   },
+  'GET /api/organisations/:id/worker-cases': {
+    urls: () => [`/api/organisations/${organisationId}/worker-cases`],
+  },
   'GET /api/organisations/:id/screening-settings': {
     urls: () => [`/api/organisations/${organisationId}/screening-settings`],
   },

@@ -25,6 +25,7 @@ import type { VenuesService } from '../venues/venues.service.ts';
 import { ScreeningRepository } from './screening.repository.ts';
 import { ScreeningService, type LastSampleDays } from './screening.service.ts';
 import { ScreeningSettingsService } from './screening-settings.service.ts';
+import { WorkerCasesService, type CasesConfirmedSince } from './worker-cases.service.ts';
 import { SymptomReportsService } from './symptom-reports.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
@@ -56,6 +57,8 @@ export interface OrganisationsServices {
   workplaceScreening: ScreeningService;
   /** Each organisation's screening rule (Decision 2787's default until set), which the due list follows. */
   workplaceScreeningSettings: ScreeningSettingsService;
+  /** Rostered workers who became a case in the last 21 days, without medical details. */
+  workerCases: WorkerCasesService;
   /** Workers with symptoms reported by their organisation (the `reportWorkerSymptoms` command). */
   workplaceSymptoms: SymptomReportsService;
 }
@@ -72,6 +75,7 @@ export function createOrganisationsModule(o: {
   otp: OtpService;
   /** Each person's latest sample day (the testing module). */
   lastSampleDays: LastSampleDays;
+  casesConfirmedSince: CasesConfirmedSince;
 }): OrganisationsServices {
   const repo = new OrganisationsRepository();
   const rosters = new RostersRepository();
@@ -80,6 +84,7 @@ export function createOrganisationsModule(o: {
   return {
     workplaceScreening: screening,
     workplaceScreeningSettings: new ScreeningSettingsService(o.db, screening, screeningRepo, o.audit),
+    workerCases: new WorkerCasesService(o.db, screening, screeningRepo, o.people, o.casesConfirmedSince, o.audit),
     workplaceSymptoms: new SymptomReportsService(o.db, screening, rosters, screeningRepo, o.people, o.audit),
     organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
     organisationFigures: new ReportFiguresService(new OrganisationFiguresRepository()),

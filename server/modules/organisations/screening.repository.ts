@@ -57,6 +57,15 @@ export class ScreeningRepository {
     return r.rows;
   }
 
+  /** The organisation's whole roster (on site or not), with each worker's document number. */
+  async roster(db: Db, organisationId: string) {
+    return db
+      .selectFrom('roster_workers')
+      .select(['id', 'full_name', 'id_number', 'department', 'shift'])
+      .where('organisation_id', '=', organisationId)
+      .execute();
+  }
+
   /** An area's approved organisations with on-site screened workers, by name (keyset paged). */
   async areaOrganisations(db: Db, within: string, after: string | undefined, limit: number) {
     const cursor = decodeCursor(after, ['text', 'uuid']);

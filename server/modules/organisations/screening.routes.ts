@@ -20,6 +20,9 @@ export const screeningRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
   route(app, c.putOrganisationsScreeningSettings, async (req) =>
     services.workplaceScreeningSettings.update(actorOf(req), req.params.id, req.body),
   );
+  route(app, c.getOrganisationsWorkerCases, async (req) =>
+    services.workerCases.list(actorOf(req), req.params.id, req.query),
+  );
   route(app, c.postOrganisationsScreeningOrders, async (req, reply) =>
     reply.status(201).send(await orderWorkplaceScreening(services, actorOf(req), req.params.id, req.body)),
   );
