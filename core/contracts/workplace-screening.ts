@@ -59,6 +59,10 @@ export const workplaceScreeningContract = defineRoutes(['workforce'], {
     query: workerCasesQuery,
     answer: workerCases,
   },
+  ...sheetExportRoutes('getOrganisationsWorkerCasesExport', '/organisations/:id/worker-cases/export', {
+    summary: 'Export the rostered workers who became a case in the last 21 days (name, department, shift, day)',
+    params: idParams,
+  }),
   postOrganisationsScreeningOrders: {
     method: 'POST',
     path: '/organisations/:id/screening-orders',

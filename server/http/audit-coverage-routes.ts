@@ -1,5 +1,6 @@
 import { DOAN_KET, LAI_CHAU } from '../testing/test-platform.ts';
 import { clients, f, seeded, today } from './audit-coverage-fixtures.ts';
+import { workplaceScreeningAudit } from './audit-coverage-workplaces.ts';
 
 /**
  * 'people': the answer shows seeded people (checked, so the fixtures keep proving something).
@@ -238,13 +239,7 @@ export const routes: Record<string, Entry> = {
   'GET /api/organisation-map/export.csv': cdc(`/api/organisation-map/export.csv?locality=${DOAN_KET}`, 'none'),
   'GET /api/public/safe-organisations': anyone(`/api/public/safe-organisations?province=${LAI_CHAU}`),
   'GET /api/organisations/:id/roster': cdc(() => `/api/organisations/${f.organisationId}/roster`, 'none'),
-  // Workers who became a case: the read names them in the audit log.
-  'GET /api/organisations/:id/worker-cases': cdc(() => `/api/organisations/${f.organisationId}/worker-cases`),
-  // The organisation's screening rule: three figures, no one's data.
-  'GET /api/organisations/:id/screening-settings': cdc(
-    () => `/api/organisations/${f.organisationId}/screening-settings`,
-    'none',
-  ),
+  ...workplaceScreeningAudit,
   'GET /api/organisations/:id/roster/export.xlsx': cdc(
     () => `/api/organisations/${f.organisationId}/roster/export.xlsx`,
     'none',

@@ -176,6 +176,14 @@ export const workplacesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/worker-cases`),
     expect: refused,
   },
+  'GET /api/organisations/:id/worker-cases/export.xlsx': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/worker-cases/export.xlsx`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/worker-cases/export.csv': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/worker-cases/export.csv`),
+    expect: refused,
+  },
   'POST /api/organisations/:id/screening-orders': {
     attempt: (c) =>
       c.post(`/api/organisations/${neighbour.organisationId}/screening-orders`, { clientKey: randomUUID() }),

@@ -23,6 +23,9 @@ export const screeningRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
   route(app, c.getOrganisationsWorkerCases, async (req) =>
     services.workerCases.list(actorOf(req), req.params.id, req.query),
   );
+  sheetRoutes(app, c.getOrganisationsWorkerCasesExport, c.getOrganisationsWorkerCasesExportCsv, async (req) =>
+    services.workerCases.export(actorOf(req), req.params.id),
+  );
   route(app, c.postOrganisationsScreeningOrders, async (req, reply) =>
     reply.status(201).send(await orderWorkplaceScreening(services, actorOf(req), req.params.id, req.body)),
   );

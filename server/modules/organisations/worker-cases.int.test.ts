@@ -23,6 +23,7 @@ const recent = personRef('Lò Văn Ca', { communeCode: DOAN_KET });
 const second = personRef('Cà Thị Ca', { communeCode: DOAN_KET });
 const old = personRef('Lò Văn Cũ', { communeCode: DOAN_KET });
 const healthy = personRef('Lò Văn Khỏe', { communeCode: DOAN_KET });
+const doc = (r: typeof recent) => ('person' in r ? r.person.idNumber : r.personId);
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -48,10 +49,10 @@ beforeAll(async () => {
   }
   const csv = [
     'Họ tên,Số CCCD,Phòng ban,Ca,Hình thức,Vị trí',
-    `Lò Văn Ca,${recent.person.idNumber},Bán hàng,Sáng,tại chỗ,tiếp xúc khách`,
-    `Cà Thị Ca,${second.person.idNumber},Kho,Chiều,từ xa,`,
-    `Lò Văn Cũ,${old.person.idNumber},Kho,Sáng,tại chỗ,`,
-    `Lò Văn Khỏe,${healthy.person.idNumber},Kho,Sáng,tại chỗ,`,
+    `Lò Văn Ca,${doc(recent)},Bán hàng,Sáng,tại chỗ,tiếp xúc khách`,
+    `Cà Thị Ca,${doc(second)},Kho,Chiều,từ xa,`,
+    `Lò Văn Cũ,${doc(old)},Kho,Sáng,tại chỗ,`,
+    `Lò Văn Khỏe,${doc(healthy)},Kho,Sáng,tại chỗ,`,
   ].join('\n');
   const res = await owner.request({
     method: 'POST',
@@ -87,6 +88,11 @@ describe("workers who became a case, on the organisation's page", () => {
       .where('action', '=', 'read_list')
       .execute();
     expect(reads.length).toBe(3);
+    const csv = await officer.get(`/api/organisations/${orgId}/worker-cases/export.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(`Cà Thị Ca,Kho,Chiều,${day}`);
+    expect(csv.body).not.toContain('Lò Văn Cũ');
+    expect((await officer.get(`/api/organisations/${orgId}/worker-cases/export.xlsx`)).statusCode).toBe(200);
   });
 
   it("is refused to another organisation's admin", async () => {

@@ -3,6 +3,7 @@ import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { decodeCursor, toPage } from '../../shared/cursor.ts';
+import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
@@ -89,5 +90,30 @@ export class WorkerCasesService {
       nextCursor: page.nextCursor,
     };
     return out;
+  }
+
+  /** The whole list as a sheet; each page read is logged with the people it names, the export too. */
+  async export(actor: Actor, organisationId: string): Promise<SheetExport> {
+    const org = await this.screening.organisationOrThrow(actor, organisationId, policy.readWorkforce, this.db);
+    await this.audit.record(this.db, actor, {
+      action: 'export',
+      entityType: 'organisation',
+      entityId: organisationId,
+      localityCode: org.commune_code,
+      localityPath: org.locality_path,
+      after: { list: 'worker_cases' },
+    });
+    return sheetExport({
+      filename: `ca-benh-nguoi-lao-dong-${organisationId.slice(0, 8)}.xlsx`,
+      sheetName: actor.locale === 'vi' ? 'Người lao động là ca bệnh' : 'Workers who are cases',
+      locale: actor.locale,
+      columns: [
+        { header: { vi: 'Họ tên', en: 'Name' }, width: 28, value: (w: WorkerCaseRow) => w.fullName },
+        { header: { vi: 'Phòng ban', en: 'Department' }, width: 20, value: (w: WorkerCaseRow) => w.department },
+        { header: { vi: 'Ca', en: 'Shift' }, width: 10, value: (w: WorkerCaseRow) => w.shift },
+        { header: { vi: 'Ngày xác định', en: 'Confirmed on' }, width: 14, value: (w: WorkerCaseRow) => w.confirmedOn },
+      ],
+      pages: await allPages((after) => this.list(actor, organisationId, { after, limit: 500 })),
+    });
   }
 }

@@ -205,6 +205,14 @@ export const organisationsEn: English<typeof organisationsVi> = {
     refused: 'Refused',
     notOnRoster: 'Not on the workforce roster',
   },
+  workerCases: {
+    title: 'Workers who became a case',
+    intro:
+      'Workers on the roster confirmed as a case in the last {{days}} days, so the organisation can act (their department and shift). No medical detail is shown; each read is logged.',
+    shift: 'Shift',
+    confirmedOn: 'Confirmed on',
+    none: 'No worker became a case in this period.',
+  },
   screening: {
     title: 'Screening of workers (Decision 2787)',
     intro:

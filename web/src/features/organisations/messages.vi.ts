@@ -201,6 +201,14 @@ export const organisationsVi = {
     refused: 'Từ chối',
     notOnRoster: 'Không có trong danh sách người lao động',
   },
+  workerCases: {
+    title: 'Người lao động là ca bệnh',
+    intro:
+      'Người lao động trong danh sách được xác định là ca bệnh trong {{days}} ngày qua, để cơ quan, đơn vị xử lý (phòng ban, ca làm việc). Không hiển thị thông tin y tế; mỗi lần xem đều được ghi nhật ký.',
+    shift: 'Ca làm việc',
+    confirmedOn: 'Ngày xác định',
+    none: 'Không có người lao động nào là ca bệnh trong thời gian này.',
+  },
   screening: {
     title: 'Xét nghiệm sàng lọc người lao động (Quyết định 2787)',
     intro:
