@@ -176,7 +176,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         'Phòng ' || (g % 5), 'Ca ' || (1 + g % 2), g % 10 <> 0,
         case when g % 9 = 0 then 'service_contact' when g % 13 = 0 then 'high_risk' else 'other' end
       from generate_series(1, ${W}::int) g`.execute(db);
-    // The roster counts the roster import keeps (0048), written here as the migration counts existing rosters.
+    // The roster counts the roster import keeps (0047), written here as the migration counts existing rosters.
     await sql`
       insert into workplace_roster_counts (organisation_id, workers, on_site)
       select organisation_id, count(*), count(*) filter (where on_site) from roster_workers group by organisation_id`.execute(

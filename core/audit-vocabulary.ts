@@ -186,6 +186,10 @@ export const auditActionLabels = {
     vi: 'Xử lý báo cáo người lao động có triệu chứng',
     en: 'Handled a report of a worker with symptoms',
   },
+  update_screening_settings: {
+    vi: 'Sửa quy định sàng lọc người lao động',
+    en: "Changed an organisation's screening rule",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type AuditAction = keyof typeof auditActionLabels;

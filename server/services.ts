@@ -250,6 +250,7 @@ export function createServices(o: ServiceOptions): AppServices {
     checkins: checkins.checkins,
     otp,
     lastSampleDays: (handle, personIds) => testing.testing.lastSampleDays(handle, personIds),
+    casesConfirmedSince: (handle, personIds, since) => cases.cases.confirmedSince(handle, personIds, since),
   });
   const units = createUnitsModule({ db, localities, audit });
   const quarantine = createQuarantineModule({

@@ -8,9 +8,13 @@ import {
   orderScreeningResult,
   screeningDue,
   screeningDueQuery,
+  screeningSettingsRequest,
+  screeningSettingsView,
   symptomReportRequest,
   symptomReportView,
   symptomReportsQuery,
+  workerCases,
+  workerCasesQuery,
 } from '../schemas/workplace-screening.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -29,6 +33,35 @@ export const workplaceScreeningContract = defineRoutes(['workforce'], {
     summary: "Export the organisation's workers due a screening test today",
     params: idParams,
     query: screeningDueQuery.omit({ after: true, limit: true }),
+  }),
+  getOrganisationsScreeningSettings: {
+    method: 'GET',
+    path: '/organisations/:id/screening-settings',
+    summary: "The organisation's screening rule (Decision 2787's default until it sets its own)",
+    params: idParams,
+    answer: screeningSettingsView,
+  },
+  putOrganisationsScreeningSettings: {
+    method: 'PUT',
+    path: '/organisations/:id/screening-settings',
+    summary:
+      "Set the organisation's screening rule: whether it screens, every 5–7 days, at least 20% of high-risk workers (audited)",
+    params: idParams,
+    body: screeningSettingsRequest,
+    answer: screeningSettingsView,
+  },
+  getOrganisationsWorkerCases: {
+    method: 'GET',
+    path: '/organisations/:id/worker-cases',
+    summary:
+      'Rostered workers who became a case confirmed in the last 21 days: name, department, shift, day only (the read is logged)',
+    params: idParams,
+    query: workerCasesQuery,
+    answer: workerCases,
+  },
+  ...sheetExportRoutes('getOrganisationsWorkerCasesExport', '/organisations/:id/worker-cases/export', {
+    summary: 'Export the rostered workers who became a case in the last 21 days (name, department, shift, day)',
+    params: idParams,
   }),
   postOrganisationsScreeningOrders: {
     method: 'POST',

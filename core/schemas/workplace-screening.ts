@@ -25,16 +25,59 @@ export const screeningDueRow = z.object({
 });
 export type ScreeningDueRow = z.infer<typeof screeningDueRow>;
 
+/**
+ * Coverage of the current 7-day round (the 7 Viet Nam days ending today): workers due today, workers
+ * ordered a screening test in the round and how many of those were sampled and tested; the share of
+ * on-site service-contact workers with a result in the round and of high-risk workers sampled in it,
+ * against the rule's share. Shares are null when there is no such worker.
+ */
+export const screeningCoverage = z.object({
+  from: z.string(),
+  to: z.string(),
+  due: z.number().int(),
+  ordered: z.number().int(),
+  sampled: z.number().int(),
+  tested: z.number().int(),
+  serviceContactWorkers: z.number().int(),
+  serviceContactTested: z.number().int(),
+  serviceContactTestedShare: z.number().nullable(),
+  highRiskWorkers: z.number().int(),
+  highRiskSampled: z.number().int(),
+  highRiskSampledShare: z.number().nullable(),
+  /** Whether the high-risk workers sampled in the round reach the rule's share (true when there are none). */
+  highRiskShareMet: z.boolean(),
+});
+export type ScreeningCoverage = z.infer<typeof screeningCoverage>;
+
 export const screeningDue = z.object({
   day: z.string(),
-  /** Rule used: days between tests of service-contact workers, share of high-risk workers sampled. */
-  rule: z.object({ intervalDays: z.number().int(), highRiskSharePercent: z.number().int() }),
+  /** The organisation's rule (Decision 2787's unless it set its own): whether it screens, days, share. */
+  rule: z.object({ screens: z.boolean(), intervalDays: z.number().int(), highRiskSharePercent: z.number().int() }),
   /** Workers due today in the whole list (before paging): service contact and high-risk sample. */
   totals: z.object({ serviceContact: z.number().int(), highRisk: z.number().int(), highRiskOnSite: z.number().int() }),
+  coverage: screeningCoverage,
   items: z.array(screeningDueRow),
   nextCursor: z.string().nullable(),
 });
 export type ScreeningDue = z.infer<typeof screeningDue>;
+
+/**
+ * An organisation's screening rule: whether its workers are screened, days between tests of a
+ * service-contact worker (5–7) and the share of high-risk workers sampled each round (≥ 20%).
+ * The ranges are checked by the server with a message in the user's language.
+ */
+export const screeningSettingsRequest = z.object({
+  screens: z.boolean(),
+  intervalDays: z.number().int(),
+  highRiskSharePercent: z.number().int(),
+});
+export type ScreeningSettingsRequest = z.infer<typeof screeningSettingsRequest>;
+export const screeningSettingsView = screeningSettingsRequest.extend({
+  /** True while the organisation keeps Decision 2787's default (never set its own). */
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type ScreeningSettingsView = z.infer<typeof screeningSettingsView>;
 
 export const orderScreeningRequest = z.object({ clientKey: z.string().uuid() });
 export const orderScreeningResult = z.object({
@@ -60,6 +103,7 @@ export const areaScreeningRow = z.object({
   serviceContactDue: z.number().int(),
   highRiskDue: z.number().int(),
   notOnFile: z.number().int(),
+  coverage: screeningCoverage,
 });
 export type AreaScreeningRow = z.infer<typeof areaScreeningRow>;
 export const areaScreening = z.object({
@@ -99,3 +143,24 @@ export const symptomReportView = z.object({
 });
 export type SymptomReportView = z.infer<typeof symptomReportView>;
 export const symptomReportsQuery = pageQuery;
+
+/**
+ * Rostered workers who became a case confirmed in the last `days` days (issue 15): who, where they
+ * work and the day only, never the classification, results, symptoms or status of the case.
+ */
+export const workerCaseRow = z.object({
+  workerId: z.string().uuid(),
+  fullName: z.string(),
+  department: z.string(),
+  shift: z.string(),
+  confirmedOn: z.string(),
+});
+export type WorkerCaseRow = z.infer<typeof workerCaseRow>;
+export const workerCasesQuery = pageQuery;
+export const workerCases = z.object({
+  since: z.string(),
+  days: z.number().int(),
+  items: z.array(workerCaseRow),
+  nextCursor: z.string().nullable(),
+});
+export type WorkerCases = z.infer<typeof workerCases>;

@@ -2,7 +2,7 @@ import type { OrderScreeningResult } from '../../core/schemas/workplace-screenin
 import { vietnamToday } from '../../core/vietnam-calendar.ts';
 import type { Db } from '../db/database.ts';
 import type { ScreeningService } from '../modules/organisations/organisations.module.ts';
-import type { TestingService } from '../modules/testing/testing.module.ts';
+import type { ScreeningCampaignsService, TestingService } from '../modules/testing/testing.module.ts';
 import type { Actor } from '../shared/actor.ts';
 
 /** The services the command uses; `AppServices` has them all, so the route passes it as it is. */
@@ -10,6 +10,7 @@ export interface OrderWorkplaceScreeningDeps {
   db: Db;
   workplaceScreening: ScreeningService;
   testing: TestingService;
+  screeningCampaigns: ScreeningCampaignsService;
 }
 
 /**
@@ -36,6 +37,7 @@ export async function orderWorkplaceScreening(
     const { rows } = await d.workplaceScreening.dueWorkers(trx, organisationId, day);
     const already = await d.workplaceScreening.orderedOn(trx, organisationId, day);
     const toOrder = rows.filter((r) => r.personId !== null && !already.has(r.workerId));
+    const campaignId = toOrder.length ? await screeningCampaign(d, trx, actor, org, day) : null;
     const ids = await d.testing.orderTests(
       trx,
       toOrder.map((r) => ({
@@ -44,6 +46,7 @@ export async function orderWorkplaceScreening(
         testKind: 'rapid_antigen' as const,
         dueOn: day,
         localityPath: r.personPath ?? org.locality_path,
+        campaignId,
       })),
     );
     const result = { day, ordered: toOrder.length, notOnFile: rows.filter((r) => !r.onFile).length };
@@ -57,4 +60,31 @@ export async function orderWorkplaceScreening(
     if (!recorded) throw new Error('orderWorkplaceScreening: the same click was recorded concurrently');
     return result;
   });
+}
+
+/**
+ * The organisation's campaign in the testing module, opened on its first screening order (named
+ * after it, in its commune) and kept up on later ones; the organisation's row is locked meanwhile.
+ */
+async function screeningCampaign(
+  d: OrderWorkplaceScreeningDeps,
+  db: Db,
+  actor: Actor,
+  org: { id: string; name: string; commune_code: string; locality_path: string },
+  day: string,
+): Promise<string> {
+  const { campaign_id, screened } = await d.workplaceScreening.campaignOf(db, org.id);
+  if (campaign_id) {
+    await d.screeningCampaigns.keepUp(db, campaign_id, { day, targetPopulation: screened });
+    return campaign_id;
+  }
+  const id = await d.screeningCampaigns.open(db, actor, {
+    name: org.name,
+    localityCode: org.commune_code,
+    localityPath: org.locality_path,
+    targetPopulation: screened,
+    day,
+  });
+  await d.workplaceScreening.linkCampaign(db, org.id, id);
+  return id;
 }

@@ -45,9 +45,10 @@ import * as m0042 from './migrations/0042-organisation-map.ts';
 import * as m0043 from './migrations/0043-consent-withdrawal.ts';
 import * as m0044 from './migrations/0044-national-disease-profiles.ts';
 import * as m0045 from './migrations/0045-audit-chain-sealer.ts';
-import * as m0047 from './migrations/0047-escalation-digests.ts';
-import * as m0048 from './migrations/0048-workplace-screening.ts';
-import * as m0049 from './migrations/0049-inspection-photo-blob-index.ts';
+import * as m0046 from './migrations/0046-escalation-digests.ts';
+import * as m0047 from './migrations/0047-workplace-screening.ts';
+import * as m0048 from './migrations/0048-inspection-photo-blob-index.ts';
+import * as m0049 from './migrations/0049-workplace-screening-campaigns.ts';
 
 /** Every migration, in order. Bundled statically so the same list runs under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
@@ -96,9 +97,10 @@ const migrations: Record<string, Migration> = {
   '0043-consent-withdrawal': m0043,
   '0044-national-disease-profiles': m0044,
   '0045-audit-chain-sealer': m0045,
-  '0047-escalation-digests': m0047,
-  '0048-workplace-screening': m0048,
-  '0049-inspection-photo-blob-index': m0049,
+  '0046-escalation-digests': m0046,
+  '0047-workplace-screening': m0047,
+  '0048-inspection-photo-blob-index': m0048,
+  '0049-workplace-screening-campaigns': m0049,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -108,6 +108,8 @@ export interface TestOrdersTable {
   admission_id: string | null;
   follow_up_id: string | null;
   pool_id: string | null;
+  /** The campaign the order belongs to (an organisation's screening), null otherwise. */
+  campaign_id: Generated<string | null>;
   status: Generated<'ordered' | 'sampled' | 'resulted' | 'cancelled'>;
   locality_path: string;
   created_at: CreatedAt;

@@ -70,7 +70,7 @@ export interface DirectiveTaskProgressTable {
   reported_at: CreatedAt;
 }
 
-/** Evidence of a task's progress (0047): the file's row, its bytes under their hash. */
+/** Evidence of a task's progress (0046): the file's row, its bytes under their hash. */
 export interface DirectiveTaskEvidenceTable {
   id: Generated<string>;
   client_key: string;

@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { CreatedAt } from './schema-columns.ts';
 
-/** The daily digest of escalations (migration 0047, issue 16). */
+/** The daily digest of escalations (migration 0046, issue 16). */
 
 /** A date column: written and read as 'YYYY-MM-DD'. */
 type DateColumn = ColumnType<string, string, string>;

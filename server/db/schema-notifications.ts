@@ -9,7 +9,7 @@ type MaybeTimestamp = ColumnType<Date | null, Date | string | null | undefined, 
 
 export interface NotificationMessagesTable {
   id: Generated<string>;
-  /** Null: an SMS or e-mail to a contact's `address` (a reporting unit's office, 0047), in no inbox. */
+  /** Null: an SMS or e-mail to a contact's `address` (a reporting unit's office, 0046), in no inbox. */
   recipient_user_id: string | null;
   channel: NotificationChannel;
   kind: string;
@@ -57,7 +57,7 @@ export interface NotificationRemindersTable {
   params: Json;
   message: Json;
   recipient_user_ids: string[];
-  /** 0047: `[{ phone, email }]`, contacts outside the accounts (a reporting unit's office). */
+  /** 0046: `[{ phone, email }]`, contacts outside the accounts (a reporting unit's office). */
   recipient_contacts: ColumnType<unknown, string | undefined, string>;
   due_at: ColumnType<Date, Date | string, Date | string>;
   status: Generated<ReminderStatus>;

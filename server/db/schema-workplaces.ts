@@ -122,6 +122,20 @@ export interface WorkplaceFollowUpsTable {
   closed_at: Date | null;
 }
 
+export interface WorkplaceScreeningCampaignsTable {
+  organisation_id: string;
+  campaign_id: string;
+}
+
+export interface WorkplaceScreeningSettingsTable {
+  organisation_id: string;
+  screens: boolean;
+  interval_days: number;
+  high_risk_share_percent: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface WorkplacesTables {
   assessment_templates: AssessmentTemplatesTable;
   organisations: OrganisationsTable;
@@ -136,6 +150,8 @@ export interface WorkplacesTables {
   workplace_screening_orders: WorkplaceScreeningOrdersTable;
   workplace_symptom_reports: WorkplaceSymptomReportsTable;
   workplace_roster_counts: WorkplaceRosterCountsTable;
+  workplace_screening_campaigns: WorkplaceScreeningCampaignsTable;
+  workplace_screening_settings: WorkplaceScreeningSettingsTable;
 }
 
 /** Migration 0042: each roster worker's day at the gate, kept with each check. */
@@ -162,7 +178,7 @@ export interface WorkplaceComplianceDaysTable {
   refused: number;
 }
 
-/** Migration 0048: one click on an organisation's screening-due list. */
+/** Migration 0047: one click on an organisation's screening-due list. */
 export interface WorkplaceScreeningBatchesTable {
   client_key: string;
   organisation_id: string;
@@ -173,7 +189,7 @@ export interface WorkplaceScreeningBatchesTable {
   created_at: CreatedAt;
 }
 
-/** Migration 0048: a test order asked for a roster worker (screening or symptoms). */
+/** Migration 0047: a test order asked for a roster worker (screening or symptoms). */
 export interface WorkplaceScreeningOrdersTable {
   roster_worker_id: string;
   due_on: string;
@@ -185,7 +201,7 @@ export interface WorkplaceScreeningOrdersTable {
   created_at: CreatedAt;
 }
 
-/** Migration 0048: a worker with symptoms reported by the organisation. */
+/** Migration 0047: a worker with symptoms reported by the organisation. */
 export interface WorkplaceSymptomReportsTable {
   id: Generated<string>;
   client_key: string;
@@ -203,7 +219,7 @@ export interface WorkplaceSymptomReportsTable {
   handled_at: Date | null;
 }
 
-/** Migration 0048: an organisation's roster size and on-site count, kept by the roster import. */
+/** Migration 0047: an organisation's roster size and on-site count, kept by the roster import. */
 export interface WorkplaceRosterCountsTable {
   organisation_id: string;
   workers: number;

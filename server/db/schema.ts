@@ -179,7 +179,7 @@ export interface PeopleTable extends PeopleCitizenColumns {
   under_quarantine: Generated<boolean>;
   under_monitoring: Generated<boolean>;
   /**
-   * Migration 0048: monitoring that no quarantine stay explains is kept until this Viet Nam day (a
+   * Migration 0047: monitoring that no quarantine stay explains is kept until this Viet Nam day (a
    * worker whose organisation reported symptoms), so the home-monitoring end job leaves it.
    */
   monitoring_hold_until: string | null;

@@ -52,4 +52,17 @@ export const workplaceRoutes: Record<string, Entry> = {
     () => `/api/organisations/${f.organisationId}/symptom-reports`,
     'none',
   ),
+  // Workers who became a case: the read names them in the audit log.
+  'GET /api/organisations/:id/worker-cases': cdc(() => `/api/organisations/${f.organisationId}/worker-cases`),
+  'GET /api/organisations/:id/worker-cases/export.xlsx': cdc(
+    () => `/api/organisations/${f.organisationId}/worker-cases/export.xlsx`,
+  ),
+  'GET /api/organisations/:id/worker-cases/export.csv': cdc(
+    () => `/api/organisations/${f.organisationId}/worker-cases/export.csv`,
+  ),
+  // The organisation's screening rule: three figures, no one's data.
+  'GET /api/organisations/:id/screening-settings': cdc(
+    () => `/api/organisations/${f.organisationId}/screening-settings`,
+    'none',
+  ),
 };

@@ -159,6 +159,31 @@ export const workplacesRoutes: RouteTable = {
     attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/screening-due/export.csv`),
     expect: refused,
   },
+  'GET /api/organisations/:id/screening-settings': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/screening-settings`),
+    expect: refused,
+  },
+  'PUT /api/organisations/:id/screening-settings': {
+    attempt: (c) =>
+      c.request({
+        method: 'PUT',
+        url: `/api/organisations/${neighbour.organisationId}/screening-settings`,
+        payload: { screens: false, intervalDays: 7, highRiskSharePercent: 20 },
+      }),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/worker-cases': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/worker-cases`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/worker-cases/export.xlsx': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/worker-cases/export.xlsx`),
+    expect: refused,
+  },
+  'GET /api/organisations/:id/worker-cases/export.csv': {
+    attempt: (c) => c.get(`/api/organisations/${neighbour.organisationId}/worker-cases/export.csv`),
+    expect: refused,
+  },
   'POST /api/organisations/:id/screening-orders': {
     attempt: (c) =>
       c.post(`/api/organisations/${neighbour.organisationId}/screening-orders`, { clientKey: randomUUID() }),

@@ -17,6 +17,7 @@ import { resourcesIn, type NeighbourResources } from './jurisdiction-resources-f
 import { borderIn, type BorderRecords } from './border-fixture.ts';
 import { inspectionIn, type InspectionFixture } from './jurisdiction-inspections-fixture.ts';
 import { governanceRoutes, one, type Entry } from './least-privilege-governance.ts';
+import { workplaceScreeningWalk } from './least-privilege-workplaces.ts';
 import {
   BINH_LU,
   DOAN_KET,
@@ -175,15 +176,7 @@ const routes: Record<string, Entry> = {
   'GET /api/organisations/:id/roster/export.xlsx': {
     urls: () => [`/api/organisations/${organisationId}/roster/export.xlsx`],
   },
-  'GET /api/organisations/:id/screening-due': { urls: () => [`/api/organisations/${organisationId}/screening-due`] },
-  'GET /api/organisations/:id/screening-due/export.xlsx': {
-    urls: () => [`/api/organisations/${organisationId}/screening-due/export.xlsx`],
-  },
-  'GET /api/organisations/:id/symptom-reports': {
-    urls: () => [`/api/organisations/${organisationId}/symptom-reports`],
-  },
-  'GET /api/workplace-screening': { urls: one('/api/workplace-screening') },
-  'GET /api/workplace-screening/export.xlsx': { urls: one('/api/workplace-screening/export.xlsx') },
+  ...workplaceScreeningWalk(() => organisationId),
   'GET /api/assessment-templates': { urls: one('/api/assessment-templates') },
   'GET /api/assessment-templates/:code': { urls: one('/api/assessment-templates/qd2194') },
   'GET /api/venues/:id/poster.pdf': { urls: (f) => [`/api/venues/${f.venue.id}/poster.pdf`] },

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * What uploaded files are, from their bytes (never the client's word alone), and their content hash:
  * the shared piece of the modules that keep files as blobs keyed by SHA-256 (inspection photos,
- * migration 0040; directive task evidence, 0047). SVG, HTML and anything else a browser could run
+ * migration 0040; directive task evidence, 0046). SVG, HTML and anything else a browser could run
  * are none of these types, so they are refused.
  */
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';

@@ -175,6 +175,18 @@ export class CasesRepository {
   cluster(db: Db, id: string) {
     return db.selectFrom('clusters').select(['id', 'locality_path']).where('id', '=', id).executeTakeFirst();
   }
+
+  /** Each of these people's latest case confirmed on or after `since`: person id and confirmation day only. */
+  async confirmedSince(db: Db, personIds: readonly string[], since: string) {
+    if (personIds.length === 0) return [];
+    return db
+      .selectFrom('cases')
+      .select(['person_id', sql<string>`max(confirmed_date)::text`.as('confirmed_on')])
+      .where('person_id', 'in', [...personIds])
+      .where('confirmed_date', '>=', since)
+      .groupBy('person_id')
+      .execute();
+  }
 }
 
 /** Rows of the list walked, in its order, looking for a searched name before the indexes are asked. */

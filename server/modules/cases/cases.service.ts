@@ -290,4 +290,13 @@ export class CasesService {
     ]);
     return toCaseView(c, infectors, contacts, care);
   }
+
+  /**
+   * Of these people, those who became a case confirmed on or after `since` (ISO day), with the day
+   * only: no classification, status or result leaves (an organisation acts on its workers with it).
+   */
+  async confirmedSince(db: Db, personIds: readonly string[], since: string): Promise<Map<string, string>> {
+    const rows = await this.d.cases.confirmedSince(db, personIds, since);
+    return new Map(rows.flatMap((r) => (r.person_id ? [[r.person_id, r.confirmed_on] as const] : [])));
+  }
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 
 export type EvidenceRecord = Awaited<ReturnType<TaskEvidenceRepository['ofTasks']>>[number];
 
-/** SQL of directive task evidence: the small rows, and their bytes under their hash (migration 0047). */
+/** SQL of directive task evidence: the small rows, and their bytes under their hash (migration 0046). */
 export class TaskEvidenceRepository {
   /** The bytes, in a statement of their own before the audited transaction; the same bytes are kept once. */
   async putBlob(db: Db, sha256: Buffer, body: Buffer): Promise<void> {

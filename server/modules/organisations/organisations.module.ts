@@ -24,6 +24,8 @@ import type { CheckinsService } from '../checkins/checkins.service.ts';
 import type { VenuesService } from '../venues/venues.service.ts';
 import { ScreeningRepository } from './screening.repository.ts';
 import { ScreeningService, type LastSampleDays } from './screening.service.ts';
+import { ScreeningSettingsService } from './screening-settings.service.ts';
+import { WorkerCasesService, type CasesConfirmedSince } from './worker-cases.service.ts';
 import { SymptomReportsService } from './symptom-reports.service.ts';
 
 export type { OrganisationsService } from './organisations.service.ts';
@@ -53,6 +55,10 @@ export interface OrganisationsServices {
   organisationPhone: OrganisationPhoneService;
   /** Workers due a screening test under Decision 2787 (the `orderWorkplaceScreening` command orders them). */
   workplaceScreening: ScreeningService;
+  /** Each organisation's screening rule (Decision 2787's default until set), which the due list follows. */
+  workplaceScreeningSettings: ScreeningSettingsService;
+  /** Rostered workers who became a case in the last 21 days, without medical details. */
+  workerCases: WorkerCasesService;
   /** Workers with symptoms reported by their organisation (the `reportWorkerSymptoms` command). */
   workplaceSymptoms: SymptomReportsService;
 }
@@ -69,6 +75,7 @@ export function createOrganisationsModule(o: {
   otp: OtpService;
   /** Each person's latest sample day (the testing module). */
   lastSampleDays: LastSampleDays;
+  casesConfirmedSince: CasesConfirmedSince;
 }): OrganisationsServices {
   const repo = new OrganisationsRepository();
   const rosters = new RostersRepository();
@@ -76,6 +83,8 @@ export function createOrganisationsModule(o: {
   const screening = new ScreeningService(o.db, repo, screeningRepo, o.people, o.lastSampleDays, o.localities, o.audit);
   return {
     workplaceScreening: screening,
+    workplaceScreeningSettings: new ScreeningSettingsService(o.db, screening, screeningRepo, o.audit),
+    workerCases: new WorkerCasesService(o.db, screening, screeningRepo, o.people, o.casesConfirmedSince, o.audit),
     workplaceSymptoms: new SymptomReportsService(o.db, screening, rosters, screeningRepo, o.people, o.audit),
     organisations: new OrganisationsService(o.db, repo, o.localities, o.audit),
     organisationFigures: new ReportFiguresService(new OrganisationFiguresRepository()),

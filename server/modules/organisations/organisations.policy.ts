@@ -49,6 +49,9 @@ export const organisationsPolicy = {
   /** The gate of the organisation's sites: its own staff, or officials who may run any gate of the area. */
   operateGate: (a: Actor, o: Organisation) =>
     inScope(a, o.locality_path) && (owns(a, o) || can(a.role, 'gates.operateAny')),
+  /** The organisation's screening rule: its own admin, or the commune's officials for it. */
+  editScreeningSettings: (a: Actor, o: Organisation) =>
+    inScope(a, o.locality_path) && (owns(a, o) || can(a.role, 'organisations.decide')),
   /** Screening tests for an organisation's workers are ordered by those who plan tests for its place. */
   orderScreening: (a: Actor, o: Organisation) => can(a.role, 'testing.plan') && inScope(a, o.locality_path),
   /** A worker with symptoms: the organisation's safety contact reports them (an administrator may for it). */

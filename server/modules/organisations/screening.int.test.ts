@@ -153,6 +153,78 @@ describe('screening due under Decision 2787', () => {
       .map((i: { fullName: string }) => i.fullName);
     expect(round.some((n: string) => sampledBefore.some((s) => s.full_name === n))).toBe(false);
   });
+
+  it("orders into one testing campaign of the organisation's, whose coverage counts the samples, and shows the round's coverage", async () => {
+    const click = await officer.post(`/api/organisations/${orgId}/screening-orders`, { clientKey: randomUUID() });
+    expect(click.json()).toMatchObject({ ordered: 3, notOnFile: 1 });
+    const links = await db()
+      .selectFrom('workplace_screening_campaigns')
+      .selectAll()
+      .where('organisation_id', '=', orgId)
+      .execute();
+    expect(links).toHaveLength(1);
+    const campaignId = links[0]!.campaign_id;
+    const campaign = await db()
+      .selectFrom('test_campaigns')
+      .selectAll()
+      .where('id', '=', campaignId)
+      .executeTakeFirstOrThrow();
+    expect(campaign).toMatchObject({ locality_code: DOAN_KET, target_population: 9 });
+    const withCampaign = await db()
+      .selectFrom('test_orders')
+      .select(['campaign_id'])
+      .where(
+        'id',
+        'in',
+        db().selectFrom('workplace_screening_orders').select('test_order_id').where('reason', '=', 'screening'),
+      )
+      .execute();
+    // The first click (before the campaign existed in this test) and this one: all in the one campaign.
+    expect(withCampaign).toHaveLength(7);
+    expect(new Set(withCampaign.map((o) => o.campaign_id))).toEqual(new Set([campaignId]));
+    const sc2Order = await db()
+      .selectFrom('workplace_screening_orders as s')
+      .innerJoin('roster_workers as w', 'w.id', 's.roster_worker_id')
+      .select('s.test_order_id')
+      .where('w.id_number', '=', docs.sc2)
+      .where('s.due_on', '=', day)
+      .executeTakeFirstOrThrow();
+    const code = `SC-${randomUUID().slice(0, 8)}`;
+    const sample = await officer.post('/api/testing/samples', {
+      code,
+      orderId: sc2Order.test_order_id,
+      kind: 'rapid_antigen',
+      collectedAt: new Date().toISOString(),
+    });
+    expect(sample.statusCode, sample.body).toBe(201);
+    const result = await officer.post('/api/testing/results', { items: [{ code, result: 'negative' }] });
+    expect(result.statusCode, result.body).toBe(200);
+    const progress = (await officer.get(`/api/testing/campaigns/${campaignId}/progress`)).json();
+    // sc1 (sampled 3 days ago for the first click's order) and sc2, of the 9 screened workers.
+    expect(progress.coverage).toBeCloseTo(2 / 9);
+    const due = (await owner.get(`/api/organisations/${orgId}/screening-due`)).json();
+    expect(due.coverage).toMatchObject({
+      from: daysAgo(6),
+      to: day,
+      due: 1,
+      ordered: 3,
+      sampled: 1,
+      tested: 1,
+      serviceContactWorkers: 3,
+      serviceContactTested: 1,
+      serviceContactTestedShare: 1 / 3,
+      highRiskWorkers: 6,
+      highRiskSampled: 0,
+      highRiskSampledShare: 0,
+      highRiskShareMet: false,
+    });
+    const area = (await officer.get(`/api/workplace-screening?locality=${DOAN_KET}`)).json();
+    const row = area.items.find((r: { organisationId: string }) => r.organisationId === orgId);
+    expect(row.coverage).toEqual(due.coverage);
+    const csv = await officer.get(`/api/workplace-screening/export.csv?locality=${DOAN_KET}`);
+    expect(csv.body).toContain('% nguy cơ cao đã lấy mẫu');
+    expect(csv.body).toContain(',3,1,1,33.3,0,Không');
+  });
 });
 
 describe('a worker with symptoms', () => {
@@ -227,5 +299,58 @@ describe('a worker with symptoms', () => {
       onsetOn: day,
     });
     expect(other.statusCode).toBe(404);
+  });
+});
+
+describe("the organisation's own screening rule", () => {
+  const url = () => `/api/organisations/${orgId}/screening-settings`;
+  const put = (c: TestClient, payload: object, lang?: string) =>
+    c.request({ method: 'PUT', url: url(), payload, headers: lang ? { 'accept-language': lang } : {} });
+
+  it("is Decision 2787's until set; its admin and the commune set it within 5–7 days and ≥ 20%, audited", async () => {
+    expect((await owner.get(url())).json()).toEqual({
+      screens: true,
+      intervalDays: 7,
+      highRiskSharePercent: 20,
+      isDefault: true,
+      updatedAt: null,
+    });
+    const short = await put(owner, { screens: true, intervalDays: 4, highRiskSharePercent: 20 });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.details).toEqual([
+      { path: 'intervalDays', message: expect.stringContaining('từ 5 đến 7 ngày') },
+    ]);
+    const low = await put(owner, { screens: true, intervalDays: 5, highRiskSharePercent: 10 }, 'en');
+    expect(low.json().error.details).toEqual([
+      { path: 'highRiskSharePercent', message: expect.stringContaining('from 20 to 100') },
+    ]);
+    expect((await put(otherOwner, { screens: true, intervalDays: 5, highRiskSharePercent: 50 })).statusCode).toBe(404);
+    const set = await put(owner, { screens: true, intervalDays: 5, highRiskSharePercent: 50 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ intervalDays: 5, highRiskSharePercent: 50, isDefault: false });
+    const due = (await officer.get(`/api/organisations/${orgId}/screening-due`)).json();
+    expect(due.rule).toEqual({ screens: true, intervalDays: 5, highRiskSharePercent: 50 });
+    // None of the 6 high-risk workers sampled this round: below the organisation's 50%.
+    expect(due.coverage).toMatchObject({ highRiskShareMet: false });
+    const audit = await db()
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('entity_id', '=', orgId)
+      .where('action', '=', 'update_screening_settings')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toEqual({ screens: true, intervalDays: 5, share: 50 });
+  });
+
+  it('an organisation that does not screen has no one due, orders nothing and leaves the area list', async () => {
+    const off = await put(officer, { screens: false, intervalDays: 7, highRiskSharePercent: 20 });
+    expect(off.statusCode, off.body).toBe(200);
+    const due = (await owner.get(`/api/organisations/${orgId}/screening-due`)).json();
+    expect(due.items).toEqual([]);
+    expect(due.rule.screens).toBe(false);
+    const click = await officer.post(`/api/organisations/${orgId}/screening-orders`, { clientKey: randomUUID() });
+    expect(click.json()).toMatchObject({ ordered: 0, notOnFile: 0 });
+    const area = (await officer.get(`/api/workplace-screening?locality=${DOAN_KET}`)).json();
+    expect(area.items.map((r: { organisationId: string }) => r.organisationId)).not.toContain(orgId);
   });
 });

@@ -9,6 +9,8 @@ export const screeningMessages: Record<
     otherOrganisation: string;
     notOnRoster: string;
     onsetInFuture: string;
+    intervalRange: string;
+    shareRange: string;
     symptomsLabel: (worker: string, organisation: string) => string;
   }
 > = {
@@ -17,6 +19,8 @@ export const screeningMessages: Record<
     otherOrganisation: 'Mã gửi này đã được dùng cho một cơ quan, đơn vị khác',
     notOnRoster: 'Người này không có trong danh sách người lao động',
     onsetInFuture: 'Ngày khởi phát không được sau hôm nay',
+    intervalRange: 'Khoảng cách giữa hai lần xét nghiệm người tiếp xúc khách là từ 5 đến 7 ngày (Quyết định 2787)',
+    shareRange: 'Tỷ lệ lấy mẫu người nguy cơ cao là số nguyên từ 20 đến 100% (Quyết định 2787)',
     symptomsLabel: (w, o) => `${w} (${o}): có triệu chứng`,
   },
   en: {
@@ -24,6 +28,8 @@ export const screeningMessages: Record<
     otherOrganisation: 'This client key was used for another organisation',
     notOnRoster: 'This person is not on the workforce roster',
     onsetInFuture: 'The onset day cannot be after today',
+    intervalRange: 'Service-contact workers are tested every 5 to 7 days (Decision 2787)',
+    shareRange: 'The high-risk sampling share is a whole percent from 20 to 100 (Decision 2787)',
     symptomsLabel: (w, o) => `${w} (${o}): symptoms`,
   },
 };

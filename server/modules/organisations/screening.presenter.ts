@@ -22,8 +22,10 @@ export function screeningDueColumns(locale: Locale): SheetColumn<ScreeningDueRow
   ];
 }
 
-/** Columns of an area's screening export. */
-export function areaScreeningColumns(): SheetColumn<AreaScreeningRow>[] {
+const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+
+/** Columns of an area's screening export: today's due workers and the current round's coverage. */
+export function areaScreeningColumns(locale: Locale): SheetColumn<AreaScreeningRow>[] {
   return [
     { header: { vi: 'Cơ quan, đơn vị', en: 'Organisation' }, width: 32, value: (r) => r.name },
     { header: { vi: 'Mã xã', en: 'Commune code' }, width: 10, value: (r) => r.communeCode },
@@ -34,6 +36,25 @@ export function areaScreeningColumns(): SheetColumn<AreaScreeningRow>[] {
     },
     { header: { vi: 'Nguy cơ cao (mẫu)', en: 'High risk sampled' }, width: 14, value: (r) => r.highRiskDue },
     { header: { vi: 'Chưa có hồ sơ', en: 'Not on file' }, width: 12, value: (r) => r.notOnFile },
+    { header: { vi: 'Vòng từ ngày', en: 'Round from' }, width: 12, value: (r) => r.coverage.from },
+    { header: { vi: 'Đã chỉ định (vòng)', en: 'Ordered (round)' }, width: 12, value: (r) => r.coverage.ordered },
+    { header: { vi: 'Đã lấy mẫu (vòng)', en: 'Sampled (round)' }, width: 12, value: (r) => r.coverage.sampled },
+    { header: { vi: 'Có kết quả (vòng)', en: 'Tested (round)' }, width: 12, value: (r) => r.coverage.tested },
+    {
+      header: { vi: '% tiếp xúc khách đã xét nghiệm 7 ngày', en: '% service contact tested in 7 days' },
+      width: 16,
+      value: (r) => percent(r.coverage.serviceContactTestedShare),
+    },
+    {
+      header: { vi: '% nguy cơ cao đã lấy mẫu', en: '% high risk sampled' },
+      width: 14,
+      value: (r) => percent(r.coverage.highRiskSampledShare),
+    },
+    {
+      header: { vi: 'Đạt tỷ lệ nguy cơ cao', en: 'High-risk share met' },
+      width: 12,
+      value: (r) => yesNo(r.coverage.highRiskShareMet, locale),
+    },
   ];
 }
 

@@ -1,7 +1,8 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type {
   WorkplaceScreeningOrdersTable,
+  WorkplaceScreeningSettingsTable,
   WorkplaceSymptomReportsTable,
   WorkRole,
 } from '../../db/schema-workplaces.ts';
@@ -22,6 +23,18 @@ export interface ScreenedWorker {
   /** The day of the worker's latest screening order (a high-risk round's day). */
   last_screened_on: string | null;
 }
+
+export interface ScreeningCoverageCounts {
+  ordered: number;
+  sampled: number;
+  tested: number;
+  service_contact: number;
+  service_contact_tested: number;
+  high_risk: number;
+  high_risk_sampled: number;
+}
+
+export type ScreeningSettingsRecord = Selectable<WorkplaceScreeningSettingsTable>;
 
 export type SymptomReportRecord = NonNullable<Awaited<ReturnType<ScreeningRepository['reportByClientKey']>>>;
 
@@ -44,6 +57,15 @@ export class ScreeningRepository {
     return r.rows;
   }
 
+  /** The organisation's whole roster (on site or not), with each worker's document number. */
+  async roster(db: Db, organisationId: string) {
+    return db
+      .selectFrom('roster_workers')
+      .select(['id', 'full_name', 'id_number', 'department', 'shift'])
+      .where('organisation_id', '=', organisationId)
+      .execute();
+  }
+
   /** An area's approved organisations with on-site screened workers, by name (keyset paged). */
   async areaOrganisations(db: Db, within: string, after: string | undefined, limit: number) {
     const cursor = decodeCursor(after, ['text', 'uuid']);
@@ -51,12 +73,115 @@ export class ScreeningRepository {
       select o.id, o.name, o.commune_code from organisations o
       where ${scopeWithinSql({ path: 'o.locality_path', province: 'o.scope_province', commune: 'o.scope_code' }, within)}
         and o.status = 'approved'
+        and not exists (select 1 from workplace_screening_settings x where x.organisation_id = o.id and not x.screens)
         and exists (select 1 from roster_workers w where w.organisation_id = o.id and w.on_site
           and w.work_role in ('service_contact', 'high_risk'))
         and ${cursor ? sql`(o.name, o.id) > (${cursor[0]}, ${cursor[1]}::uuid)` : sql`true`}
       order by o.name, o.id
       limit ${limit + 1}`.execute(db);
     return r.rows;
+  }
+
+  /**
+   * The organisation's screening campaign (null before its first order) and its screened on-site
+   * roster, the organisation's row locked: two first clicks at once open one campaign.
+   */
+  async campaignOf(db: Db, organisationId: string) {
+    const r = await sql<{ campaign_id: string | null; screened: number }>`
+      select (select c.campaign_id from workplace_screening_campaigns c where c.organisation_id = o.id) as campaign_id,
+        (select count(*)::int from roster_workers w where w.organisation_id = o.id and w.on_site
+          and w.work_role in ('service_contact', 'high_risk')) as screened
+      from organisations o where o.id = ${organisationId} for update of o`.execute(db);
+    return r.rows[0] ?? { campaign_id: null, screened: 0 };
+  }
+
+  async linkCampaign(db: Db, organisationId: string, campaignId: string): Promise<void> {
+    await db
+      .insertInto('workplace_screening_campaigns')
+      .values({ organisation_id: organisationId, campaign_id: campaignId })
+      .execute();
+  }
+
+  /**
+   * Each organisation's screening coverage over the round [from, to] (Viet Nam days): workers ordered
+   * a screening test, those whose order was sampled and resulted; on-site service-contact workers
+   * with a result from a sample of the round and high-risk workers sampled in it (a worker's samples
+   * are found by the person their screening or symptom orders named).
+   */
+  async coverage(db: Db, organisationIds: readonly string[], from: string, to: string) {
+    if (organisationIds.length === 0) return new Map<string, ScreeningCoverageCounts>();
+    const r = await sql<ScreeningCoverageCounts & { organisation_id: string }>`
+      with round_orders as (
+        select s.organisation_id, s.roster_worker_id, bool_or(t.status in ('sampled', 'resulted')) as sampled,
+          bool_or(t.status = 'resulted') as tested
+        from workplace_screening_orders s join test_orders t on t.id = s.test_order_id
+        where s.organisation_id = any(${[...organisationIds]}::uuid[]) and s.reason = 'screening'
+          and s.due_on between ${from}::date and ${to}::date
+        group by 1, 2
+      ), workers as (
+        select w.organisation_id, w.work_role,
+          exists (select 1 from samples x
+            where x.person_id in (select distinct p.person_id from workplace_screening_orders p
+              where p.organisation_id = w.organisation_id and p.roster_worker_id = w.id)
+              and (x.collected_at at time zone 'Asia/Ho_Chi_Minh')::date between ${from}::date and ${to}::date
+              and x.result is not null) as tested,
+          exists (select 1 from samples x
+            where x.person_id in (select distinct p.person_id from workplace_screening_orders p
+              where p.organisation_id = w.organisation_id and p.roster_worker_id = w.id)
+              and (x.collected_at at time zone 'Asia/Ho_Chi_Minh')::date between ${from}::date and ${to}::date)
+            as sampled
+        from roster_workers w
+        where w.organisation_id = any(${[...organisationIds]}::uuid[]) and w.on_site
+          and w.work_role in ('service_contact', 'high_risk')
+      )
+      select o.id as organisation_id,
+        (select count(*)::int from round_orders r where r.organisation_id = o.id) as ordered,
+        (select count(*)::int from round_orders r where r.organisation_id = o.id and r.sampled) as sampled,
+        (select count(*)::int from round_orders r where r.organisation_id = o.id and r.tested) as tested,
+        (select count(*)::int from workers w where w.organisation_id = o.id and w.work_role = 'service_contact')
+          as service_contact,
+        (select count(*)::int from workers w where w.organisation_id = o.id and w.work_role = 'service_contact'
+          and w.tested) as service_contact_tested,
+        (select count(*)::int from workers w where w.organisation_id = o.id and w.work_role = 'high_risk') as high_risk,
+        (select count(*)::int from workers w where w.organisation_id = o.id and w.work_role = 'high_risk'
+          and w.sampled) as high_risk_sampled
+      from unnest(${[...organisationIds]}::uuid[]) as o(id)`.execute(db);
+    return new Map(r.rows.map(({ organisation_id, ...c }) => [organisation_id, c]));
+  }
+
+  /** The organisations' own screening rules (absent: Decision 2787's default). */
+  async settingsOf(db: Db, organisationIds: readonly string[]) {
+    if (organisationIds.length === 0) return new Map<string, ScreeningSettingsRecord>();
+    const r = await db
+      .selectFrom('workplace_screening_settings')
+      .selectAll()
+      .where('organisation_id', 'in', [...organisationIds])
+      .execute();
+    return new Map(r.map((x) => [x.organisation_id, x]));
+  }
+
+  async saveSettings(
+    db: Db,
+    s: {
+      organisationId: string;
+      screens: boolean;
+      intervalDays: number;
+      highRiskSharePercent: number;
+      by: string | null;
+    },
+  ): Promise<void> {
+    const values = {
+      screens: s.screens,
+      interval_days: s.intervalDays,
+      high_risk_share_percent: s.highRiskSharePercent,
+      updated_by: s.by,
+      updated_at: new Date(),
+    };
+    await db
+      .insertInto('workplace_screening_settings')
+      .values({ organisation_id: s.organisationId, ...values })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
+      .execute();
   }
 
   batchByKey(db: Db, clientKey: string) {

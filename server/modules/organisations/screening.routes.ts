@@ -14,6 +14,18 @@ export const screeningRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
   sheetRoutes(app, c.getOrganisationsScreeningDueExport, c.getOrganisationsScreeningDueExportCsv, async (req) =>
     screening.exportDue(actorOf(req), req.params.id, req.query),
   );
+  route(app, c.getOrganisationsScreeningSettings, async (req) =>
+    services.workplaceScreeningSettings.get(actorOf(req), req.params.id),
+  );
+  route(app, c.putOrganisationsScreeningSettings, async (req) =>
+    services.workplaceScreeningSettings.update(actorOf(req), req.params.id, req.body),
+  );
+  route(app, c.getOrganisationsWorkerCases, async (req) =>
+    services.workerCases.list(actorOf(req), req.params.id, req.query),
+  );
+  sheetRoutes(app, c.getOrganisationsWorkerCasesExport, c.getOrganisationsWorkerCasesExportCsv, async (req) =>
+    services.workerCases.export(actorOf(req), req.params.id),
+  );
   route(app, c.postOrganisationsScreeningOrders, async (req, reply) =>
     reply.status(201).send(await orderWorkplaceScreening(services, actorOf(req), req.params.id, req.body)),
   );

@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/errors.ts';
 import type { IdType } from '../../../core/rules/identity-documents.ts';
-import { decision2787, screeningDue } from '../../../core/rules/workplaces/screening-cadence.ts';
+import { screeningDue } from '../../../core/rules/workplaces/screening-cadence.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type {
   AreaScreeningQuery,
@@ -18,6 +18,8 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
 import type { OrganisationRecord, OrganisationsRepository } from './organisations.repository.ts';
+import { screeningRound, toScreeningCoverage } from './screening-coverage.ts';
+import { organisationRule, type OrganisationRule } from './screening-rule.ts';
 import { areaScreeningColumns, screeningDueColumns } from './screening.presenter.ts';
 import { screeningMessages as messages } from './screening.messages.ts';
 import type { ScreeningRepository, ScreenedWorker } from './screening.repository.ts';
@@ -36,6 +38,7 @@ export interface DueWorker extends ScreeningDueRow {
 interface OrganisationDue {
   rows: DueWorker[];
   highRiskOnSite: number;
+  rule: OrganisationRule;
 }
 
 const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
@@ -46,8 +49,9 @@ const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 8
  * today, by the pure rule of `screening-cadence.ts` over the roster, each worker's last sample (the
  * testing module) and last order from here. Service-contact workers are due every `intervalDays`;
  * high-risk workers are sampled in rounds of `highRiskSharePercent`, one round per interval (the
- * decision's "at least 20% per round"), those tested longest ago first. Every organisation is held
- * to the decision's own rule (7 days, 20%).
+ * decision's "at least 20% per round"), those tested longest ago first. Each organisation's own
+ * rule (`screening-settings.service.ts`) sets the interval and the share, or that it does not
+ * screen (no one is due); Decision 2787's 7 days and 20% until it sets one.
  */
 export class ScreeningService {
   constructor(
@@ -74,7 +78,7 @@ export class ScreeningService {
 
   /** Every worker of the organisation due today. */
   async dueWorkers(db: Db, organisationId: string, today: string): Promise<OrganisationDue> {
-    return (await this.dueIn(db, [organisationId], today)).get(organisationId) ?? { rows: [], highRiskOnSite: 0 };
+    return (await this.dueIn(db, [organisationId], today)).get(organisationId)!;
   }
 
   /**
@@ -96,6 +100,7 @@ export class ScreeningService {
       db,
       found.map((p) => p.id),
     );
+    const settings = await this.repo.settingsOf(db, organisationIds);
     const out = new Map<string, OrganisationDue>();
     for (const id of organisationIds)
       out.set(
@@ -105,6 +110,7 @@ export class ScreeningService {
           (w) => personOf.get(`${idTypeOf(w.id_number)}|${w.id_number}`),
           sampled,
           today,
+          organisationRule(settings.get(id)),
         ),
       );
     return out;
@@ -113,7 +119,7 @@ export class ScreeningService {
   async due(actor: Actor, organisationId: string, q: ScreeningDueQuery, now = new Date()): Promise<ScreeningDue> {
     await this.organisationOrThrow(actor, organisationId, policy.readWorkforce, this.db);
     const day = vietnamToday(now);
-    const { rows, highRiskOnSite } = await this.dueWorkers(this.db, organisationId, day);
+    const { rows, highRiskOnSite, rule } = await this.dueWorkers(this.db, organisationId, day);
     const cursor = decodeCursor(q.after, ['text', 'text', 'uuid']);
     const key = (r: ScreeningDueRow) => [r.department, r.fullName, r.workerId];
     // The keyset is walked in the code-unit order of (department, name, id), whatever SQL's collation.
@@ -122,14 +128,17 @@ export class ScreeningService {
       .sort((a, b) => compareKeys(key(a), key(b)))
       .filter((r) => !cursor || compareKeys(key(r), cursor.map(String)) > 0);
     const page = toPage(filtered, q.limit, key);
+    const round = screeningRound(day);
+    const counts = await this.repo.coverage(this.db, [organisationId], round.from, round.to);
     return {
       day,
-      rule: decision2787,
+      rule,
       totals: {
         serviceContact: rows.filter((r) => r.role === 'service_contact').length,
         highRisk: rows.filter((r) => r.role === 'high_risk').length,
         highRiskOnSite,
       },
+      coverage: toScreeningCoverage(round, rows.length, counts.get(organisationId), rule.highRiskSharePercent),
       items: page.items.map(({ personId: _p, personPath: _l, ...r }) => r),
       nextCursor: page.nextCursor,
     };
@@ -165,13 +174,13 @@ export class ScreeningService {
     const day = vietnamToday(now);
     const orgs = await this.repo.areaOrganisations(this.db, within, q.after, q.limit);
     const page = toPage(orgs, q.limit, (o) => [o.name, o.id]);
-    const due = await this.dueIn(
-      this.db,
-      page.items.map((o) => o.id),
-      day,
-    );
+    const ids = page.items.map((o) => o.id);
+    const due = await this.dueIn(this.db, ids, day);
+    const round = screeningRound(day);
+    const counts = await this.repo.coverage(this.db, ids, round.from, round.to);
     const items = page.items.map((o): AreaScreeningRow => {
-      const rows = due.get(o.id)?.rows ?? [];
+      const d = due.get(o.id);
+      const rows = d?.rows ?? [];
       return {
         organisationId: o.id,
         name: o.name,
@@ -179,6 +188,7 @@ export class ScreeningService {
         serviceContactDue: rows.filter((r) => r.role === 'service_contact').length,
         highRiskDue: rows.filter((r) => r.role === 'high_risk').length,
         notOnFile: rows.filter((r) => !r.onFile).length,
+        coverage: toScreeningCoverage(round, rows.length, counts.get(o.id), d?.rule.highRiskSharePercent ?? 20),
       };
     });
     return { day, items, nextCursor: page.nextCursor };
@@ -189,7 +199,7 @@ export class ScreeningService {
       filename: 'sang-loc-co-so.xlsx',
       sheetName: actor.locale === 'vi' ? 'Sàng lọc người lao động' : 'Workers screening',
       locale: actor.locale,
-      columns: areaScreeningColumns(),
+      columns: areaScreeningColumns(actor.locale),
       pages: await allPages((after) => this.area(actor, { ...q, after, limit: 200 })),
     });
   }
@@ -208,6 +218,15 @@ export class ScreeningService {
     if (b && b.organisation_id !== organisationId)
       throw new AppError('CONFLICT', [{ path: 'clientKey', message: messages[actor.locale].otherOrganisation }]);
     return b ? { day: String(b.day).slice(0, 10), ordered: b.ordered, notOnFile: b.not_on_file } : null;
+  }
+
+  /** The organisation's screening campaign (null before its first order) and its screened roster, row locked. */
+  campaignOf(db: Db, organisationId: string) {
+    return this.repo.campaignOf(db, organisationId);
+  }
+
+  linkCampaign(db: Db, organisationId: string, campaignId: string) {
+    return this.repo.linkCampaign(db, organisationId, campaignId);
   }
 
   /** Workers already ordered a screening test on `day`: a second click the same day orders only the rest. */
@@ -272,19 +291,21 @@ function dueOf(
   personOf: (w: ScreenedWorker) => Person | undefined,
   sampled: Map<string, string>,
   today: string,
+  rule: OrganisationRule,
 ): OrganisationDue {
+  if (!rule.screens) return { rows: [], highRiskOnSite: 0, rule };
   const lastTested = (w: ScreenedWorker) => later(w.last_ordered_on, sampled.get(personOf(w)?.id ?? '') ?? null);
   const due = screeningDue(
     roster.map((w) => ({ id: w.id, role: w.work_role, lastSampledOn: lastTested(w), onSite: true })),
     today,
-    decision2787,
+    rule,
   );
   // One high-risk round per interval: none while the last round is younger than the interval.
   const lastRound = roster.reduce<string | null>(
     (m, w) => (w.work_role === 'high_risk' ? later(m, w.last_screened_on) : m),
     null,
   );
-  const roundDue = lastRound === null || dayNumber(today) - dayNumber(lastRound) >= decision2787.intervalDays;
+  const roundDue = lastRound === null || dayNumber(today) - dayNumber(lastRound) >= rule.intervalDays;
   const chosen = new Set([...due.serviceContact, ...(roundDue ? due.highRiskSample : [])]);
   const rows = roster
     .filter((w) => chosen.has(w.id))
@@ -299,7 +320,7 @@ function dueOf(
       personId: personOf(w)?.id ?? null,
       personPath: personOf(w)?.locality_path ?? null,
     }));
-  return { rows, highRiskOnSite: due.highRiskOnSite };
+  return { rows, highRiskOnSite: due.highRiskOnSite, rule };
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {

@@ -59,6 +59,12 @@ export class CampaignsRepository {
     return (await db.insertInto('test_campaigns').values(c).returning('id').executeTakeFirstOrThrow()).id;
   }
 
+  /** An organisation's screening campaign runs up to its latest order's day, over its current roster. */
+  async keepUp(db: Db, id: string, o: { day: string; targetPopulation: number }): Promise<void> {
+    await sql`update test_campaigns set ends_on = greatest(ends_on, ${o.day}::date),
+      target_population = ${Math.max(1, o.targetPopulation)} where id = ${id}`.execute(db);
+  }
+
   /** Samples, results and positives per day of collection (Viet Nam time); positives count once per person. */
   async progressByDay(db: Db, campaignId: string) {
     const r = await sql<{ day: string; sampled: string; resulted: string; positive: string }>`

@@ -8,17 +8,21 @@ import type { LocalitiesService } from '../localities/localities.service.ts';
 import type { PeopleRegistryService } from '../people/people.module.ts';
 import { CampaignsRepository } from './campaigns.repository.ts';
 import { CampaignsService } from './campaigns.service.ts';
+import { ScreeningCampaignsService } from './screening-campaigns.service.ts';
 import { TestingRepository } from './testing.repository.ts';
 import { TestingService } from './testing.service.ts';
 
 export type { NewOrder } from './testing.repository.ts';
 export type { TestingService } from './testing.service.ts';
+export type { ScreeningCampaignsService } from './screening-campaigns.service.ts';
 
 export interface TestingServices {
   /** What the weekly report counts from this module (issue 16). */
   testingFigures: ReportFiguresService;
   testing: TestingService;
   campaigns: CampaignsService;
+  /** An organisation's screening campaign (issue 15): the screening order command opens and names it. */
+  screeningCampaigns: ScreeningCampaignsService;
 }
 
 export function createTestingModule(o: {
@@ -43,5 +47,6 @@ export function createTestingModule(o: {
       registerCase: o.registerCase,
     }),
     campaigns: new CampaignsService(o.db, campaignsRepo, testingRepo, o.peopleRegistry, o.localities, o.audit),
+    screeningCampaigns: new ScreeningCampaignsService(campaignsRepo, o.audit),
   };
 }

@@ -37,6 +37,8 @@ export interface NewOrder {
   localityPath: string;
   admissionId?: string | null;
   poolId?: string | null;
+  /** The campaign the order belongs to (an organisation's screening); its sample joins it. */
+  campaignId?: string | null;
 }
 
 export interface NewSample {
@@ -73,8 +75,8 @@ export class TestingRepository {
   async insertOrders(db: Db, orders: readonly NewOrder[]): Promise<string[]> {
     if (orders.length === 0) return [];
     const r = await sql<{ id: string }>`
-        insert into test_orders (person_id, reason, test_kind, due_on, admission_id, pool_id, locality_path)
-        select x.person_id, x.reason, x.test_kind, x.due_on, x.admission_id, x.pool_id, x.locality_path
+        insert into test_orders (person_id, reason, test_kind, due_on, admission_id, pool_id, campaign_id, locality_path)
+        select x.person_id, x.reason, x.test_kind, x.due_on, x.admission_id, x.pool_id, x.campaign_id, x.locality_path
         from jsonb_to_recordset(${JSON.stringify(
           orders.map((o) => ({
             person_id: o.personId,
@@ -83,9 +85,11 @@ export class TestingRepository {
             due_on: o.dueOn,
             admission_id: o.admissionId ?? null,
             pool_id: o.poolId ?? null,
+            campaign_id: o.campaignId ?? null,
             locality_path: o.localityPath,
           })),
-        )}::jsonb) as x(person_id uuid, reason text, test_kind text, due_on date, admission_id uuid, pool_id uuid, locality_path text)
+        )}::jsonb) as x(person_id uuid, reason text, test_kind text, due_on date, admission_id uuid, pool_id uuid,
+          campaign_id uuid, locality_path text)
         on conflict do nothing returning id`.execute(db);
     return r.rows.map((x) => x.id);
   }
@@ -179,7 +183,9 @@ export class TestingRepository {
       const chunk = samples.slice(i, i + 5000);
       await sql`
         insert into samples (code, person_id, order_id, campaign_id, pool_id, kind, collected_at, collected_by, lab, locality_path)
-        select x.code, x.person_id, x.order_id, x.campaign_id, x.pool_id, x.kind, x.collected_at, x.collected_by, x.lab, x.locality_path
+        select x.code, x.person_id, x.order_id,
+          -- A sample taken for a campaign's order (an organisation's screening) counts in that campaign.
+          coalesce(x.campaign_id, (select o.campaign_id from test_orders o where o.id = x.order_id)), x.pool_id, x.kind, x.collected_at, x.collected_by, x.lab, x.locality_path
         from jsonb_to_recordset(${JSON.stringify(
           chunk.map((s) => ({
             code: s.code,

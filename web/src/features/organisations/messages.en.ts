@@ -205,6 +205,14 @@ export const organisationsEn: English<typeof organisationsVi> = {
     refused: 'Refused',
     notOnRoster: 'Not on the workforce roster',
   },
+  workerCases: {
+    title: 'Workers who became a case',
+    intro:
+      'Workers on the roster confirmed as a case in the last {{days}} days, so the organisation can act (their department and shift). No medical detail is shown; each read is logged.',
+    shift: 'Shift',
+    confirmedOn: 'Confirmed on',
+    none: 'No worker became a case in this period.',
+  },
   screening: {
     title: 'Screening of workers (Decision 2787)',
     intro:
@@ -221,6 +229,24 @@ export const organisationsEn: English<typeof organisationsVi> = {
     none: 'No worker is due a test today.',
     order: 'Order tests for the workers due',
     ordered: '{{ordered}} tests ordered; {{notOnFile}} workers are not on file, so none was ordered for them.',
+    coverage:
+      'This round (7 days from {{from}}): {{ordered}} workers ordered a test, {{sampled}} sampled, {{tested}} with a result; service-contact workers tested in 7 days: {{sc}}; high-risk workers sampled: {{hr}}.',
+    shareNotMet: 'Below the high-risk sampling share',
+    roundHeader: 'Round: ordered / sampled / tested',
+    scTestedHeader: 'Service contact tested (7 days)',
+    hrSampledHeader: 'High risk sampled',
+    settings: {
+      title: "The organisation's screening rule",
+      default: 'Decision 2787 default: every 7 days, at least 20% of high-risk workers a round.',
+      own: 'The organisation has set its own rule.',
+      screens: "The organisation's rule screens its workers",
+      interval: 'Days between tests of a service-contact worker',
+      days: '{{days}} days',
+      share: 'High-risk workers sampled each round (%, at least 20)',
+      saved: 'Screening rule saved.',
+      summary: 'Rule: every {{days}} days, {{share}}% of high-risk workers a round.',
+      off: "The organisation's rule does not screen its workers: no one is due a test.",
+    },
   },
   symptoms: {
     title: 'Report a worker with symptoms',

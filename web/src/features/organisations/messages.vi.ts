@@ -201,6 +201,14 @@ export const organisationsVi = {
     refused: 'Từ chối',
     notOnRoster: 'Không có trong danh sách người lao động',
   },
+  workerCases: {
+    title: 'Người lao động là ca bệnh',
+    intro:
+      'Người lao động trong danh sách được xác định là ca bệnh trong {{days}} ngày qua, để cơ quan, đơn vị xử lý (phòng ban, ca làm việc). Không hiển thị thông tin y tế; mỗi lần xem đều được ghi nhật ký.',
+    shift: 'Ca làm việc',
+    confirmedOn: 'Ngày xác định',
+    none: 'Không có người lao động nào là ca bệnh trong thời gian này.',
+  },
   screening: {
     title: 'Xét nghiệm sàng lọc người lao động (Quyết định 2787)',
     intro:
@@ -218,6 +226,24 @@ export const organisationsVi = {
     none: 'Không có người lao động nào đến hạn xét nghiệm hôm nay.',
     order: 'Chỉ định xét nghiệm cho người đến hạn',
     ordered: 'Đã chỉ định {{ordered}} xét nghiệm; {{notOnFile}} người chưa có hồ sơ nên chưa chỉ định được.',
+    coverage:
+      'Vòng này (7 ngày từ {{from}}): {{ordered}} người được chỉ định xét nghiệm, {{sampled}} đã lấy mẫu, {{tested}} có kết quả; người tiếp xúc khách đã xét nghiệm trong 7 ngày: {{sc}}; người nguy cơ cao đã lấy mẫu: {{hr}}.',
+    shareNotMet: 'Chưa đạt tỷ lệ lấy mẫu nhóm nguy cơ cao',
+    roundHeader: 'Vòng: chỉ định / lấy mẫu / có kết quả',
+    scTestedHeader: 'Tiếp xúc khách đã xét nghiệm (7 ngày)',
+    hrSampledHeader: 'Nguy cơ cao đã lấy mẫu',
+    settings: {
+      title: 'Quy định sàng lọc của cơ quan, đơn vị',
+      default: 'Mặc định theo Quyết định 2787: 7 ngày một lần, mỗi vòng ít nhất 20% người nguy cơ cao.',
+      own: 'Cơ quan, đơn vị đã đặt quy định riêng.',
+      screens: 'Quy định của cơ quan, đơn vị có sàng lọc người lao động',
+      interval: 'Số ngày giữa hai lần xét nghiệm người tiếp xúc khách',
+      days: '{{days}} ngày',
+      share: 'Tỷ lệ người nguy cơ cao được lấy mẫu mỗi vòng (%, ít nhất 20)',
+      saved: 'Đã lưu quy định sàng lọc.',
+      summary: 'Quy định: {{days}} ngày một lần, mỗi vòng {{share}}% người nguy cơ cao.',
+      off: 'Quy định của cơ quan, đơn vị không sàng lọc người lao động: không ai đến hạn xét nghiệm.',
+    },
   },
   symptoms: {
     title: 'Báo người lao động có triệu chứng',

@@ -24,6 +24,7 @@ import { LatestAssessment } from './latest-assessment.tsx';
 import { WorkforceCompliance } from './workforce-compliance.tsx';
 import { WorkforceRoster } from './workforce-roster.tsx';
 import { WorkforceScreening } from './workforce-screening.tsx';
+import { WorkerCases } from './worker-cases.tsx';
 import { WorkerSymptoms } from './worker-symptoms.tsx';
 import { WorkplaceGate } from './workplace-gate.tsx';
 import { OrganisationPublication } from './organisation-publication.tsx';
@@ -287,7 +288,12 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
           {(canManageWorkforce(role) || canOperateGates(role)) && (
             <WorkplaceGate key={sitesLinked} organisationId={o.id} />
           )}
-          <WorkforceScreening organisationId={o.id} canOrder={canPlanCampaigns(role)} />
+          <WorkforceScreening
+            organisationId={o.id}
+            canOrder={canPlanCampaigns(role)}
+            canEditSettings={role === 'organisation_admin' || canDecideOrganisations(role)}
+          />
+          <WorkerCases organisationId={o.id} />
           <WorkerSymptoms
             organisationId={o.id}
             canReport={canManageWorkforce(role)}

@@ -6,6 +6,7 @@ import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { sharePercent } from './workforce-screening.tsx';
 
 /**
  * The area's approved organisations with workers due a screening test today (Decision 2787), by
@@ -25,6 +26,27 @@ export function ScreeningArea({ areaCode }: { areaCode: string }) {
     { key: 'sc', header: t('workforce.roles.service_contact'), render: (r) => fmt.number(r.serviceContactDue) },
     { key: 'hr', header: t('workforce.roles.high_risk'), render: (r) => fmt.number(r.highRiskDue) },
     { key: 'file', header: t('screening.notOnFile'), render: (r) => fmt.number(r.notOnFile) },
+    {
+      key: 'round',
+      header: t('screening.roundHeader'),
+      render: (r) =>
+        `${fmt.number(r.coverage.ordered)} / ${fmt.number(r.coverage.sampled)} / ${fmt.number(r.coverage.tested)}`,
+    },
+    {
+      key: 'scShare',
+      header: t('screening.scTestedHeader'),
+      render: (r) => sharePercent(r.coverage.serviceContactTestedShare, t('common.empty')),
+    },
+    {
+      key: 'hrShare',
+      header: t('screening.hrSampledHeader'),
+      render: (r) =>
+        r.coverage.highRiskShareMet ? (
+          sharePercent(r.coverage.highRiskSampledShare, t('common.empty'))
+        ) : (
+          <span className="badge badge-warn">{sharePercent(r.coverage.highRiskSampledShare, t('common.empty'))}</span>
+        ),
+    },
   ];
   return (
     <section className="card" aria-labelledby="area-screening-title" data-testid="area-screening">

@@ -1,22 +1,45 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { workplaceScreeningContract as c } from '../../../../core/contracts/workplace-screening.ts';
-import type { OrderScreeningResult, ScreeningDueRow } from '../../../../core/schemas/workplace-screening.ts';
+import type {
+  OrderScreeningResult,
+  ScreeningCoverage,
+  ScreeningDueRow,
+} from '../../../../core/schemas/workplace-screening.ts';
 import { ApiError, api, apiHref } from '../../ui/api.ts';
 import { newClientKey } from '../../ui/client-key.ts';
 import { DataTable, PagerFooter, type Column } from '../../ui/data-table.tsx';
 import { FormError, type FormFailure } from '../../ui/form.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { ScreeningSettings } from './screening-settings.tsx';
 
-type Totals = { day: string; serviceContact: number; highRisk: number; highRiskOnSite: number };
+type Totals = {
+  day: string;
+  serviceContact: number;
+  highRisk: number;
+  highRiskOnSite: number;
+  coverage: ScreeningCoverage;
+  rule: { screens: boolean; intervalDays: number; highRiskSharePercent: number };
+};
+
+/** A share as a whole percent, or the empty mark when there is no such worker. */
+export const sharePercent = (v: number | null, empty: string) => (v === null ? empty : `${Math.round(v * 100)}%`);
 
 /**
  * The organisation's workers due a screening test today (Decision 2787), filterable by role,
  * exportable; those who plan tests for the place order them in one click (one client key per click,
  * so a double click orders once).
  */
-export function WorkforceScreening({ organisationId, canOrder }: { organisationId: string; canOrder: boolean }) {
+export function WorkforceScreening({
+  organisationId,
+  canOrder,
+  canEditSettings,
+}: {
+  organisationId: string;
+  canOrder: boolean;
+  canEditSettings: boolean;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [role, setRole] = useState<'' | ScreeningDueRow['role']>('');
@@ -32,7 +55,7 @@ export function WorkforceScreening({ organisationId, canOrder }: { organisationI
   useEffect(() => {
     let live = true;
     api(c.getOrganisationsScreeningDue, { params: { id: organisationId }, query: { limit: 1 } })
-      .then((r) => live && setTotals({ day: r.day, ...r.totals }))
+      .then((r) => live && setTotals({ day: r.day, ...r.totals, coverage: r.coverage, rule: r.rule }))
       .catch(() => live && setTotals(null));
     return () => {
       live = false;
@@ -72,7 +95,21 @@ export function WorkforceScreening({ organisationId, canOrder }: { organisationI
   return (
     <section className="card" aria-labelledby="org-screening-title" data-testid="org-screening">
       <h2 id="org-screening-title">{t('screening.title')}</h2>
-      <p className="muted">{t('screening.intro', { days: 7, share: 20 })}</p>
+      {totals && (
+        <p className="muted">
+          {totals.rule.screens
+            ? t('screening.intro', { days: totals.rule.intervalDays, share: totals.rule.highRiskSharePercent })
+            : t('screening.settings.off')}
+        </p>
+      )}
+      <ScreeningSettings
+        organisationId={organisationId}
+        canEdit={canEditSettings}
+        onSaved={() => {
+          list.reload();
+          setVersion((v) => v + 1);
+        }}
+      />
       {totals && (
         <p data-testid="screening-totals">
           {t('screening.totals', {
@@ -81,6 +118,19 @@ export function WorkforceScreening({ organisationId, canOrder }: { organisationI
             hr: fmt.number(totals.highRisk),
             onSite: fmt.number(totals.highRiskOnSite),
           })}
+        </p>
+      )}
+      {totals && (
+        <p data-testid="screening-coverage">
+          {t('screening.coverage', {
+            from: fmt.date(totals.coverage.from),
+            ordered: fmt.number(totals.coverage.ordered),
+            sampled: fmt.number(totals.coverage.sampled),
+            tested: fmt.number(totals.coverage.tested),
+            sc: sharePercent(totals.coverage.serviceContactTestedShare, t('common.empty')),
+            hr: sharePercent(totals.coverage.highRiskSampledShare, t('common.empty')),
+          })}{' '}
+          {!totals.coverage.highRiskShareMet && <span className="badge badge-warn">{t('screening.shareNotMet')}</span>}
         </p>
       )}
       <div className="row-actions">
