@@ -103,3 +103,7 @@ export function normaliseVietnamesePhone(raw: string): string | null {
   const m = /^(?:\+?84|0)([35789]\d{8})$/.exec(digits);
   return m ? `+84${m[1]}` : null;
 }
+
+/** The document type a roster's number has, by its shape (as the roster import accepted it). */
+export const idTypeOfRosterNumber = (n: string): IdType =>
+  /^\d{12}$/.test(n) ? 'cccd' : /^\d{9}$/.test(n) ? 'cmnd' : 'passport';

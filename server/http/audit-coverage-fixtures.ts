@@ -283,6 +283,9 @@ export async function setUpAuditCoverage(): Promise<TestPlatform> {
     runsShuttle: false,
   });
   f.organisationId = (await s.organisations.decide(sys, organisation.id, { decision: 'approve' })).id;
+  // The case works there: the organisation's page names them among its workers who became a case.
+  const worker = `Họ tên,Số CCCD,Phòng ban,Ca,Hình thức\n${caseSubject.person.fullName},${caseSubject.person.idNumber},Kho,Ca 1,tại chỗ\n`;
+  await s.rosters.importFile(sys, f.organisationId, Buffer.from(worker), 'text/csv');
   // Reporting units and a commune's report: counts and officials, no person's record.
   // A seeded person recorded at a border gate, and an interception handed to home quarantine.
   f.border = await borderIn(t, { communeCode: DOAN_KET, personId: f.personId, homeFacilityId: home.id });

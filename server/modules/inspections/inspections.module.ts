@@ -7,6 +7,7 @@ import { FollowUpService, type WorkplaceFollowUps } from './follow-up.service.ts
 import { InspectionAccess, type InspectedOrganisations } from './inspections.access.ts';
 import { InspectionsRepository } from './inspections.repository.ts';
 import { InspectionsService, type TeamDirectory } from './inspections.service.ts';
+import { PhotoBlobsRepository } from './photo-blobs.repository.ts';
 import { ViolationsRepository } from './violations.repository.ts';
 import { ViolationsService, type InspectedPeople } from './violations.service.ts';
 import { VisitsService } from './visits.service.ts';
@@ -43,7 +44,14 @@ export function createInspectionsModule(o: {
   const inspections = new InspectionsService({ ...o, repo, violations, access });
   return {
     inspections,
-    inspectionVisits: new VisitsService({ ...o, repo, violations, access, plans: inspections }),
+    inspectionVisits: new VisitsService({
+      ...o,
+      repo,
+      blobs: new PhotoBlobsRepository(),
+      violations,
+      access,
+      plans: inspections,
+    }),
     violations: new ViolationsService({ ...o, repo: violations, inspections: repo, access }),
     inspectionFollowUp: new FollowUpService({ ...o, repo: violations, access }),
     inspectionFigures: new ReportFiguresService(violations),

@@ -56,6 +56,49 @@ describe('the team of a plan', () => {
     expect((await inspector.get(`/api/inspections/team-candidates?unit=${unitId}`)).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/inspections/team-candidates?unit=${unitId}` })).statusCode).toBe(401);
   });
+
+  it("is made of active accounts of the unit's area or above: another commune's or a disabled one is refused", async () => {
+    const db = t.platform.database.db;
+    const leaver = await t.signIn('inspector', DOAN_KET);
+    await db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', leaver.user.id).execute();
+    const province = await t.signIn('health_department', LAI_CHAU);
+    const plan = (memberUserIds: string[]) => ({
+      clientKey: randomUUID(),
+      unitId,
+      title: 'Kiểm tra các bản',
+      periodFrom: today,
+      periodTo: today,
+      leaderUserId: inspector.user.id,
+      memberUserIds,
+      targets: [
+        {
+          kind: 'village',
+          name: 'Bản Phiêng Lúc',
+          localityCode: DOAN_KET,
+          checklist: 'commune_committee',
+          scheduledOn: today,
+        },
+      ],
+    });
+    const refused = await officer.request({
+      method: 'POST',
+      url: '/api/inspections/plans',
+      headers: { 'accept-language': 'en' },
+      payload: plan([neighbour.user.id, leaver.user.id]),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'memberUserIds.0',
+      'memberUserIds.1',
+    ]);
+    expect(refused.json().error.details[0].message).toMatch(
+      /active account of the inspecting unit's area or a level above/,
+    );
+    // The form does not offer the disabled account; an official of the province may join.
+    const offered = (await officer.get(`/api/inspections/team-candidates?unit=${unitId}&limit=100`)).json();
+    expect(offered.items.map((u: { id: string }) => u.id)).not.toContain(leaver.user.id);
+    expect((await officer.post('/api/inspections/plans', plan([province.user.id]))).statusCode).toBe(201);
+  });
 });
 
 describe("the province's publication", () => {

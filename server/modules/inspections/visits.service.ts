@@ -12,6 +12,7 @@ import { inspectionMessages as messages } from './inspections.messages.ts';
 import { inspectionsPolicy as policy, type PlanRelation } from './inspections.policy.ts';
 import { toVisitView } from './inspections.presenter.ts';
 import type { InspectionsRepository, VisitRecord } from './inspections.repository.ts';
+import type { PhotoBlobsRepository } from './photo-blobs.repository.ts';
 import type { InspectionsService } from './inspections.service.ts';
 import { inspectionRecordDocument } from './inspection-record.document.ts';
 import { isWholePng } from './signature-png.ts';
@@ -30,6 +31,7 @@ function signatureBytes(data: string | undefined): Buffer | null {
 export interface VisitsDeps {
   db: Db;
   repo: InspectionsRepository;
+  blobs: PhotoBlobsRepository;
   violations: ViolationsRepository;
   access: InspectionAccess;
   plans: InspectionsService;
@@ -200,7 +202,7 @@ export class VisitsService {
     if (!type || type !== contentType.split(';')[0]!.trim())
       throw new AppError('VALIDATION_FAILED', [{ path: 'body', message: m.photoNotImage }]);
     const sha256 = sha256Of(body);
-    await this.d.repo.putPhotoBlob(this.d.db, sha256, body);
+    await this.d.blobs.put(this.d.db, sha256, body);
     return this.d.db.transaction().execute(async (trx) => {
       // Looked up again inside: a resend that crossed the first on the way answers its row.
       const again = await resentTo(trx);
@@ -298,7 +300,7 @@ export class VisitsService {
     const before = new Date(this.now().getTime() - graceHours * 3_600_000);
     let total = 0;
     for (;;) {
-      const n = await this.d.repo.deleteOrphanBlobs(this.d.db, before, 500);
+      const n = await this.d.blobs.deleteOrphans(this.d.db, before, 500);
       total += n;
       if (n < 500) return total;
     }

@@ -90,7 +90,7 @@ export function createOrganisationsModule(o: {
     organisationFigures: new ReportFiguresService(new OrganisationFiguresRepository()),
     assessmentReminders: new AssessmentReminders(o.db, repo, o.reminders, o.communeOfficers),
     organisationAssessments: new OrganisationAssessmentsService(o.db, repo, new FollowUpsRepository(), o.audit),
-    rosters: new RostersService(o.db, repo, rosters, o.audit),
+    rosters: new RostersService(o.db, repo, rosters, o.people, o.audit),
     workplaceGate: new WorkplaceGateService(
       o.db,
       repo,

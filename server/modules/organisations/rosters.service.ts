@@ -6,6 +6,8 @@ import type { Actor } from '../../shared/actor.ts';
 import { toPage } from '../../shared/cursor.ts';
 import { allPages, sheetExport, type SheetExport } from '../../shared/excel.ts';
 import { readImport, rejectInvalidRows } from '../../shared/file-import.ts';
+import { idTypeOfRosterNumber as idTypeOf } from '../../../core/rules/identity-documents.ts';
+import type { PeopleService } from '../people/people.service.ts';
 import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
 import type { OrganisationRecord, OrganisationsRepository } from './organisations.repository.ts';
@@ -19,6 +21,7 @@ export class RostersService {
     private readonly db: Db,
     private readonly organisations: OrganisationsRepository,
     private readonly repo: RostersRepository,
+    private readonly people: PeopleService,
     private readonly audit: AuditTrailService,
   ) {}
 
@@ -66,9 +69,25 @@ export class RostersService {
   }
 
   async list(actor: Actor, organisationId: string, q: ListRosterQuery): Promise<Page<RosterWorkerView>> {
-    await this.organisationOrThrow(actor, organisationId, policy.readWorkforce, this.db);
+    const org = await this.organisationOrThrow(actor, organisationId, policy.readWorkforce, this.db);
     const rows = await this.repo.list(this.db, organisationId, q);
     const page = toPage(rows, q.limit, (r) => [r.department, r.full_name, r.id]);
+    // Workers who are also in the people registry (a case, a contact, a declaration) are named in the
+    // access log: the roster shows their name and document.
+    const known = await this.people.peopleByDocuments(
+      this.db,
+      page.items.map((w) => ({ idType: idTypeOf(w.id_number), idNumber: w.id_number })),
+    );
+    if (known.length > 0)
+      await this.audit.record(this.db, actor, {
+        action: 'read_list',
+        entityType: 'organisation',
+        entityId: organisationId,
+        localityCode: org.commune_code,
+        localityPath: org.locality_path,
+        subjectIds: known.map((p) => p.id),
+        after: { list: 'roster', shown: page.items.length },
+      });
     return { items: page.items.map(toRosterWorkerView), nextCursor: page.nextCursor };
   }
 

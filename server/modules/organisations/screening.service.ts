@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import type { IdType } from '../../../core/rules/identity-documents.ts';
+import { idTypeOfRosterNumber as idTypeOf } from '../../../core/rules/identity-documents.ts';
 import { screeningDue } from '../../../core/rules/workplaces/screening-cadence.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type {
@@ -23,9 +23,6 @@ import { organisationRule, type OrganisationRule } from './screening-rule.ts';
 import { areaScreeningColumns, screeningDueColumns } from './screening.presenter.ts';
 import { screeningMessages as messages } from './screening.messages.ts';
 import type { ScreeningRepository, ScreenedWorker } from './screening.repository.ts';
-
-/** The document type a roster number has, by its shape (as the roster import accepted it). */
-export const idTypeOf = (n: string): IdType => (/^\d{12}$/.test(n) ? 'cccd' : /^\d{9}$/.test(n) ? 'cmnd' : 'passport');
 
 /** Each person's latest sample day (the testing module's, wired by the composition root). */
 export type LastSampleDays = (db: Db, personIds: readonly string[]) => Promise<Map<string, string>>;

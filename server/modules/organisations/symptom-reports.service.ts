@@ -13,7 +13,8 @@ import type { RosterWorkerRecord, RostersRepository } from './rosters.repository
 import { toSymptomReportView } from './screening.presenter.ts';
 import { screeningMessages as messages } from './screening.messages.ts';
 import type { ScreeningRepository } from './screening.repository.ts';
-import { idTypeOf, type ScreeningService } from './screening.service.ts';
+import { idTypeOfRosterNumber as idTypeOf } from '../../../core/rules/identity-documents.ts';
+import type { ScreeningService } from './screening.service.ts';
 
 /**
  * A worker with symptoms reported by the organisation (the 2194 protocol: the manager and health

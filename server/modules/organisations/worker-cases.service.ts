@@ -8,7 +8,8 @@ import type { AuditTrailService } from '../audit/audit-trail.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
 import type { ScreeningRepository } from './screening.repository.ts';
-import { idTypeOf, type ScreeningService } from './screening.service.ts';
+import { idTypeOfRosterNumber as idTypeOf } from '../../../core/rules/identity-documents.ts';
+import type { ScreeningService } from './screening.service.ts';
 
 /** Of these people, those who became a case on or after a day, with that day (the cases module's). */
 export type CasesConfirmedSince = (db: Db, personIds: readonly string[], since: string) => Promise<Map<string, string>>;

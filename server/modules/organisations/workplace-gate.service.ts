@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/errors.ts';
 import { gateDecision } from '../../../core/rules/health-status.ts';
-import type { IdType } from '../../../core/rules/identity-documents.ts';
+import { idTypeOfRosterNumber as idTypeOf } from '../../../core/rules/identity-documents.ts';
 import { parseCccdQr } from '../../../core/rules/cccd-qr.ts';
 import { vietnamToday } from '../../../core/vietnam-calendar.ts';
 import type { GateCheckRequest, GateCheckResult, SiteView } from '../../../core/schemas/workforce.ts';
@@ -17,7 +17,6 @@ import { cccdProblemMessages, workforceMessages as messages } from './workforce.
 import type { WorkplaceGateRepository } from './workplace-gate.repository.ts';
 
 /** The document type a roster number has, by its shape (as the roster import accepted it). */
-const idTypeOf = (n: string): IdType => (/^\d{12}$/.test(n) ? 'cccd' : /^\d{9}$/.test(n) ? 'cmnd' : 'passport');
 
 interface Checked {
   worker: RosterWorkerRecord | null;
