@@ -76,7 +76,7 @@ export class RostersService {
     // access log: the roster shows their name and document.
     const known = await this.people.peopleByDocuments(
       this.db,
-      page.items.map((w) => ({ idType: idTypeOf(w.id_number), idNumber: w.id_number })),
+      page.items.map((w) => ({ idType: idTypeOf(w.id_number), idNumber: w.id_number, fullName: w.full_name })),
     );
     if (known.length > 0)
       await this.audit.record(this.db, actor, {

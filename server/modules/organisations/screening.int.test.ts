@@ -24,9 +24,15 @@ beforeAll(async () => {
   officer = await t.signIn('commune_officer', DOAN_KET);
   orgId = (await registerOrganisation(owner)).id;
   await officer.post(`/api/organisations/${orgId}/decision`, { decision: 'approve' });
-  // Everyone but one service-contact worker is on file (they declared once).
-  for (const [i, n] of [docs.sc1, docs.sc2, docs.scRemote, docs.other, ...highRisk].entries())
-    await declare(t, { person: { idNumber: n, fullName: `Người Lao Động ${i}` } });
+  // Everyone but one service-contact worker is on file (they declared once, under the roster's name).
+  const onFile: [string, string][] = [
+    [docs.sc1, 'Lò Văn Một'],
+    [docs.sc2, 'Lò Văn Hai'],
+    [docs.scRemote, 'Lò Văn Xa'],
+    [docs.other, 'Lò Văn Khác'],
+    ...highRisk.map((n, i): [string, string] => [n, `Cà Thị Rủi ${i}`]),
+  ];
+  for (const [idNumber, fullName] of onFile) await declare(t, { person: { idNumber, fullName } });
   const csv = [
     'Họ tên,Số CCCD,Phòng ban,Hình thức,Vị trí',
     `Lò Văn Một,${docs.sc1},Bán hàng,tại chỗ,tiếp xúc khách`,

@@ -90,7 +90,7 @@ export class ScreeningService {
     const roster = await this.repo.screenedRoster(db, organisationIds);
     const found = await this.people.peopleByDocuments(
       db,
-      roster.map((w) => ({ idType: idTypeOf(w.id_number), idNumber: w.id_number })),
+      roster.map((w) => ({ idType: idTypeOf(w.id_number), idNumber: w.id_number, fullName: w.full_name })),
     );
     const personOf = new Map(found.map((p) => [`${p.id_type}|${p.id_number}`, p]));
     const sampled = await this.lastSampleDays(

@@ -60,7 +60,7 @@ export class SymptomReportsService {
     const worker = await this.rosters.byId(db, organisationId, req.workerId);
     if (!worker) throw new AppError('VALIDATION_FAILED', [{ path: 'workerId', message: m.notOnRoster }]);
     const [p] = await this.people.peopleByDocuments(db, [
-      { idType: idTypeOf(worker.id_number), idNumber: worker.id_number },
+      { idType: idTypeOf(worker.id_number), idNumber: worker.id_number, fullName: worker.full_name },
     ]);
     return { org, worker, person: p ? { id: p.id, path: p.locality_path } : null };
   }

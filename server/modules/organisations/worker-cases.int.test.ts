@@ -95,6 +95,19 @@ describe("workers who became a case, on the organisation's page", () => {
     expect((await officer.get(`/api/organisations/${orgId}/worker-cases/export.xlsx`)).statusCode).toBe(200);
   });
 
+  it("tells nothing to an organisation that types a case's document under another name", async () => {
+    const probeId = (await registerOrganisation(otherOwner, { name: 'Công ty Dò Tìm' })).id;
+    await officer.post(`/api/organisations/${probeId}/decision`, { decision: 'approve' });
+    const res = await otherOwner.request({
+      method: 'POST',
+      url: `/api/organisations/${probeId}/roster/import`,
+      payload: `Họ tên,Số CCCD,Phòng ban,Ca,Hình thức\nNguyễn Văn Dò,${doc(second)},Kho,Sáng,tại chỗ\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await otherOwner.get(`/api/organisations/${probeId}/worker-cases`)).json().items).toEqual([]);
+  });
+
   it("is refused to another organisation's admin", async () => {
     expect((await otherOwner.get(`/api/organisations/${orgId}/worker-cases`)).statusCode).toBe(404);
   });

@@ -42,7 +42,7 @@ export class WorkerCasesService {
     const roster = await this.repo.roster(this.db, organisationId);
     const found = await this.people.peopleByDocuments(
       this.db,
-      roster.map((w) => ({ idType: idTypeOf(w.id_number), idNumber: w.id_number })),
+      roster.map((w) => ({ idType: idTypeOf(w.id_number), idNumber: w.id_number, fullName: w.full_name })),
     );
     const personOf = new Map(found.map((p) => [`${p.id_type}|${p.id_number}`, p.id]));
     const confirmed = await this.casesConfirmedSince(

@@ -1,3 +1,4 @@
+import { nameKey } from '../../../core/rules/person-keys.ts';
 import type { IdType } from '../../../core/rules/identity-documents.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
@@ -45,16 +46,22 @@ export class PeopleStatusRepository {
    * The live records of many documents at once (a roster's workers): the registered record first,
    * else the newest. Answers each document's person and where they live.
    */
+  /**
+   * The people holding these documents under these names (diacritics, case and punctuation aside):
+   * a roster typed by an organisation matches a person only when it has both right, so typing
+   * someone's document number alone reveals and changes nothing about them.
+   */
   async byDocuments(
     db: Db,
-    docs: readonly { idType: IdType; idNumber: string }[],
+    docs: readonly { idType: IdType; idNumber: string; fullName: string }[],
   ): Promise<{ id: string; id_type: IdType; id_number: string; locality_path: string | null }[]> {
     if (docs.length === 0) return [];
+    const wanted = docs.map((d) => ({ id_type: d.idType, id_number: d.idNumber, name_key: nameKey(d.fullName) }));
     const r = await sql<{ id: string; id_type: IdType; id_number: string; locality_path: string | null }>`
       select distinct on (p.id_type, p.id_number) p.id, p.id_type, p.id_number, p.locality_path
       from people p
-      join jsonb_to_recordset(${JSON.stringify(docs.map((d) => ({ id_type: d.idType, id_number: d.idNumber })))}::jsonb)
-        as x(id_type text, id_number text) on p.id_type = x.id_type and p.id_number = x.id_number
+      join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as x(id_type text, id_number text, name_key text)
+        on p.id_type = x.id_type and p.id_number = x.id_number and p.name_key = x.name_key
       where p.erased_at is null and p.merged_into is null
       order by p.id_type, p.id_number, (p.identity_status = 'registered') desc, p.created_at desc`.execute(db);
     return r.rows;

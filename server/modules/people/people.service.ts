@@ -74,8 +74,11 @@ export class PeopleService {
     return row ? holderFrom(row, now) : null;
   }
 
-  /** The people on file holding these documents (a roster's workers), with where they live. */
-  peopleByDocuments(db: Db, docs: readonly { idType: IdType; idNumber: string }[]) {
+  /**
+   * The people on file holding these documents under the same names (a roster's workers), with
+   * where they live; a document typed with another name matches nobody.
+   */
+  peopleByDocuments(db: Db, docs: readonly { idType: IdType; idNumber: string; fullName: string }[]) {
     return this.statuses.byDocuments(db, docs);
   }
 
