@@ -141,6 +141,18 @@ export const capabilityRoles = {
 export type Capability = keyof typeof capabilityRoles;
 
 /** Whether a role holds a capability (jurisdiction aside). */
+/**
+ * The officials of an area (its administrator, steering committee, health department and commune
+ * officers): inspections' results, roll-ups and a person's violations there are theirs to read.
+ */
+const areaOfficialRoles: ReadonlySet<Role> = new Set<Role>([
+  'system_admin',
+  'steering_committee',
+  'health_department',
+  'commune_officer',
+]);
+export const isAreaOfficial = (role: Role): boolean => areaOfficialRoles.has(role);
+
 export function can(role: Role, capability: Capability): boolean {
   return (capabilityRoles[capability] as readonly Role[]).includes(role);
 }

@@ -1,4 +1,4 @@
-import { can } from '../../../core/roles.ts';
+import { can, isAreaOfficial } from '../../../core/roles.ts';
 import { inScope, isSystemActor, type Actor } from '../../shared/actor.ts';
 
 /** What the actor is to a plan (and so to its targets, visits, violations and actions). */
@@ -15,8 +15,6 @@ export interface PlanRelation {
   party: boolean;
 }
 
-const officialRoles = new Set(['system_admin', 'steering_committee', 'health_department', 'commune_officer']);
-
 /**
  * Inspections (issue 17): an inspecting unit's officers plan rounds and follow them up; the team
  * records visits, findings, violations and actions; units above and the province's officials
@@ -24,7 +22,7 @@ const officialRoles = new Set(['system_admin', 'steering_committee', 'health_dep
  * inspections and actions and reports on them, without the inspectors' private notes.
  */
 export const inspectionsPolicy = {
-  isOfficial: (a: Actor) => officialRoles.has(a.role),
+  isOfficial: (a: Actor) => isAreaOfficial(a.role),
   relation: (
     a: Actor,
     target: { locality_path: string },
@@ -33,7 +31,7 @@ export const inspectionsPolicy = {
     member: r.member,
     officer: r.officer || isSystemActor(a),
     overseer: r.reviewer || (can(a.role, 'reports.overview') && inScope(a, target.locality_path)),
-    areaOfficial: officialRoles.has(a.role) && inScope(a, target.locality_path),
+    areaOfficial: isAreaOfficial(a.role) && inScope(a, target.locality_path),
     party: r.party && a.role === 'organisation_admin',
   }),
   read: (r: PlanRelation) => r.member || r.officer || r.overseer || r.areaOfficial || r.party,
@@ -50,8 +48,8 @@ export const inspectionsPolicy = {
   reportAction: (r: PlanRelation) => r.party || r.officer || r.member,
   closeAction: (r: PlanRelation) => r.officer || r.member,
   /** Lists across an area: officials see their area; others what they make, are on, or are inspected in. */
-  listWholeArea: (a: Actor) => isSystemActor(a) || officialRoles.has(a.role),
+  listWholeArea: (a: Actor) => isSystemActor(a) || isAreaOfficial(a.role),
   /** The dashboard is aggregates of the area: officials of the place. */
-  dashboard: (a: Actor) => officialRoles.has(a.role),
+  dashboard: (a: Actor) => isAreaOfficial(a.role),
   publicationExport: (a: Actor) => can(a.role, 'reports.overview') || a.role === 'commune_officer',
 };

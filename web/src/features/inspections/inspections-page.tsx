@@ -9,9 +9,9 @@ import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
 import { Link } from '../../ui/router.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
+import { isAreaOfficial } from '../../../../core/roles.ts';
 import { useUser } from '../auth/session.tsx';
 
-const officials = new Set(['system_admin', 'steering_committee', 'health_department', 'commune_officer']);
 const vnd = (n: number) => `${n.toLocaleString('vi-VN')} ₫`;
 
 /** Plans the user makes, is on, oversees or is inspected in; the area's roll-up for officials; the way to today's field work. */
@@ -22,7 +22,7 @@ export function InspectionsPage() {
   const [dash, setDash] = useState<DashboardView | null>(null);
   const list = usePagedList(c.getInspectionsPlans, {});
   useEffect(() => {
-    if (!officials.has(role)) return;
+    if (!isAreaOfficial(role)) return;
     const today = vietnamToday();
     api(c.getInspectionsDashboard, { query: { from: addDays(today, -90), to: today } }).then(setDash, () =>
       setDash(null),

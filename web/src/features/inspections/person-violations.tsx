@@ -4,9 +4,8 @@ import { inspectionsContract as c } from '../../../../core/contracts/inspections
 import type { ViolationView } from '../../../../core/schemas/inspections.ts';
 import { api } from '../../ui/api.ts';
 import { useFormat } from '../../ui/format.ts';
+import { isAreaOfficial } from '../../../../core/roles.ts';
 import { useUser } from '../auth/session.tsx';
-
-const officials = new Set(['system_admin', 'steering_committee', 'health_department', 'commune_officer']);
 
 /**
  * On a person's record: their administrative violations (Decree 117/2020), for officials of their
@@ -17,7 +16,7 @@ export function PersonViolations({ personId }: { personId: string }) {
   const fmt = useFormat();
   const { role } = useUser();
   const [items, setItems] = useState<ViolationView[]>([]);
-  const official = officials.has(role);
+  const official = isAreaOfficial(role);
   useEffect(() => {
     if (!official) return;
     let live = true;

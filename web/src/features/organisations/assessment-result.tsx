@@ -3,10 +3,9 @@ import type { AssessmentTemplate } from '../../../../core/schemas/assessment-tem
 import type { AssessmentView } from '../../../../core/schemas/organisations.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Link } from '../../ui/router.tsx';
+import { isAreaOfficial } from '../../../../core/roles.ts';
 import { useUser } from '../auth/session.tsx';
 import { groupBadgeClass } from './organisation-labels.ts';
-
-const officials = new Set(['system_admin', 'steering_committee', 'health_department', 'commune_officer']);
 
 /**
  * What a submitted self-assessment means: score, group, whether the organisation may operate, what
@@ -59,7 +58,7 @@ export function AssessmentResult({ a, template }: { a: AssessmentView; template:
         {a.communeInspects && (
           <li data-testid="assess-inspection">
             {t('organisations.communeInspects')}
-            {officials.has(role) && (
+            {isAreaOfficial(role) && (
               <>
                 {' '}
                 <Link
